@@ -1,0 +1,161 @@
+"""The ``qabot`` command: argument parsing, wiring and exit codes.
+
+Exit codes: 0 ok, 1 a check failed (e.g. ``eval --min-hit1``), 2 usage or configuration error
+(one line on stderr, never a traceback).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import structlog
+from pydantic import ValidationError
+
+from retrieval import QabotError, QAEngine
+
+from . import console, logs
+from .config import Settings
+from .render import to_text
+
+log = structlog.get_logger()
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+class UsageError(Exception):
+    """A bad command line or configuration: reported on stderr with exit code 2."""
+
+
+def _common(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--corpus", metavar="DIR", help="corpus folder (default: QABOT_CORPUS_DIR "
+                   "or ./seeds)")
+    p.add_argument("--index-dir", metavar="DIR", help="where the index is saved (default: "
+                   "CORPUS/.qabot-index)")
+    p.add_argument("--top-k", type=int, metavar="N", help="passages considered per question")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="qabot",
+        description="Answers questions strictly from a corpus of documents, quoting its sources.",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("console", help="interactive questions in the terminal (the default)")
+    _common(p)
+    p.set_defaults(run=cmd_console)
+
+    p = sub.add_parser("ask", help="answer one question, or one per line of stdin")
+    _common(p)
+    p.add_argument("question", nargs="*", help="the question (omit it to read stdin)")
+    p.add_argument("--json", action="store_true", help="print JSON (one object per question)")
+    p.set_defaults(run=cmd_ask)
+
+    p = sub.add_parser("index", help="build and save the index of the corpus")
+    _common(p)
+    p.set_defaults(run=cmd_index)
+    return parser
+
+
+def _engine(args: argparse.Namespace, settings: Settings, rebuild: bool = False) -> QAEngine:
+    engine = QAEngine.from_directory(
+        settings.corpus_path(), index_dir=settings.index_dir, rebuild=rebuild,
+        top_k=settings.top_k,
+    )
+    r = engine.report
+    log.debug("engine_ready", built=r.built, seconds=round(r.seconds, 3),
+              documents=engine.n_documents, passages=engine.n_passages)
+    return engine
+
+
+def cmd_console(args: argparse.Namespace, settings: Settings) -> int:
+    return console.run(_engine(args, settings))
+
+
+def _answer_json(engine: QAEngine, question: str) -> str:
+    return json.dumps(engine.ask(question).model_dump(mode="json"), ensure_ascii=False)
+
+
+def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
+    question = " ".join(args.question).strip()
+    if args.question and not question:
+        raise UsageError("the question is empty: qabot ask \"QUESTION\"")
+    engine = _engine(args, settings)
+    bold = sys.stdout.isatty()
+    if question:
+        if args.json:
+            print(_answer_json(engine, question))
+        else:
+            print(to_text(engine.ask(question), bold=bold))
+        return EXIT_OK
+    for line in sys.stdin:
+        line = line.strip()
+        if not line:
+            continue
+        if args.json:
+            print(_answer_json(engine, line), flush=True)
+        else:
+            print(to_text(engine.ask(line), bold=bold) + "\n", flush=True)
+    return EXIT_OK
+
+
+def cmd_index(args: argparse.Namespace, settings: Settings) -> int:
+    started = time.perf_counter()
+    engine = _engine(args, settings, rebuild=True)
+    seconds = time.perf_counter() - started
+    where = engine.report.index_dir or "(not saved)"
+    print(f"indexed {engine.n_documents} documents, {engine.n_passages} passages, "
+          f"{engine.n_terms} terms in {seconds:.2f} s -> {where}")
+    for s in engine.report.skipped:
+        print(f"skipped {s.path}: {s.reason}", file=sys.stderr)
+    return EXIT_OK
+
+
+def load_settings(args: argparse.Namespace) -> Settings:
+    """Settings from the environment and .env, with command-line overrides."""
+    overrides: dict[str, object] = {}
+    if getattr(args, "corpus", None):
+        overrides["corpus_dir"] = Path(args.corpus)
+    if getattr(args, "index_dir", None):
+        overrides["index_dir"] = Path(args.index_dir)
+    if getattr(args, "top_k", None) is not None:
+        overrides["top_k"] = args.top_k
+    try:
+        return Settings(**overrides)  # type: ignore[arg-type]
+    except ValidationError as exc:
+        problems = "; ".join(
+            f"{'.'.join(str(x) for x in e['loc']) or 'settings'}: {e['msg']}" for e in exc.errors()
+        )
+        raise UsageError(f"invalid configuration: {problems}") from None
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of ``qabot`` and ``python -m bot``."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        args = parser.parse_args(["console", *(argv or sys.argv[1:])])
+    run: Callable[[argparse.Namespace, Settings], int] = args.run
+    try:
+        settings = load_settings(args)
+        logs.configure(settings.log_format, settings.log_level, settings.secrets())
+        return run(args, settings)
+    except UsageError as exc:
+        print(f"qabot: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except QabotError as exc:
+        print(f"qabot: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:  # e.g. `qabot ask ... | head`
+        return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,82 @@
+"""The interactive console: ask questions in a terminal, with readline history."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TextIO
+
+from retrieval import QAEngine
+
+from .render import sources_text, to_text
+
+HELP = """Type a question and press Enter. Commands:
+  :help      this help
+  :sources   the documents I answer from
+  :quit      leave (Ctrl-D and Ctrl-C work too)"""
+
+
+def history_file() -> Path:
+    """Where the console keeps its readline history."""
+    base = os.environ.get("XDG_STATE_HOME") or os.path.join(Path.home(), ".local", "state")
+    return Path(base) / "qabot" / "history"
+
+
+def _setup_readline() -> Callable[[], None]:
+    """Enable line editing and persistent history when readline is available."""
+    try:
+        import readline
+    except ImportError:  # not on every platform; the console works without it
+        return lambda: None
+    path = history_file()
+    try:
+        readline.read_history_file(path)
+    except OSError:
+        pass
+    readline.set_history_length(1000)
+
+    def save() -> None:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            readline.write_history_file(path)
+        except OSError:
+            pass
+
+    return save
+
+
+def run(engine: QAEngine, out: TextIO = sys.stdout, top_k: int | None = None) -> int:
+    """Read questions until :quit, Ctrl-D or Ctrl-C; print each answer. Returns the exit code."""
+    interactive = sys.stdin.isatty()
+    save_history = _setup_readline() if interactive else (lambda: None)
+    bold = out.isatty()
+    if interactive:
+        print(f"qabot: {engine.n_documents} documents, {engine.n_passages} passages. "
+              "Ask a question, or :help.", file=out)
+    try:
+        while True:
+            try:
+                line = input("? " if interactive else "")
+            except EOFError:
+                break
+            line = line.strip()
+            if not line:
+                continue
+            if line in (":quit", ":q", ":exit"):
+                break
+            if line in (":help", ":h", "?"):
+                print(HELP, file=out)
+            elif line == ":sources":
+                print(sources_text(engine.sources()), file=out)
+            elif line.startswith(":"):
+                print(f"Unknown command {line!r}. Type :help for the commands.", file=out)
+            else:
+                print(to_text(engine.ask(line, top_k=top_k), bold=bold), file=out)
+            print(file=out)
+    except KeyboardInterrupt:
+        print(file=out)
+    finally:
+        save_history()
+    return 0

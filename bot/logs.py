@@ -1,0 +1,89 @@
+"""structlog configuration: key/value events to stderr, secrets redacted.
+
+``configure`` is called once by the entry point. Every other module only does
+``log = structlog.get_logger()``.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import sys
+from collections.abc import Iterable, MutableMapping
+from typing import Any
+
+import structlog
+
+REDACTED = "[REDACTED]"
+_SECRET_KEYS = re.compile(r"token|secret|password|authorization", re.I)
+# A Telegram bot token anywhere in a string: digits, colon, 35 url-safe characters.
+_BOT_TOKEN = re.compile(r"\b\d{5,}:[A-Za-z0-9_-]{30,}")
+
+
+class Redactor:
+    """A structlog processor that removes secrets from every value of an event."""
+
+    def __init__(self, secrets: Iterable[str] = ()) -> None:
+        self.secrets = [s for s in secrets if s]
+
+    def scrub(self, text: str) -> str:
+        for s in self.secrets:
+            text = text.replace(s, REDACTED)
+        return _BOT_TOKEN.sub(REDACTED, text)
+
+    def __call__(
+        self, _logger: Any, _name: str, event: MutableMapping[str, Any]
+    ) -> MutableMapping[str, Any]:
+        for key, value in list(event.items()):
+            if _SECRET_KEYS.search(key) and key != "event" and value:
+                event[key] = REDACTED
+            elif isinstance(value, str):
+                event[key] = self.scrub(value)
+            elif value is not None and not isinstance(value, int | float | bool):
+                text = str(value)
+                scrubbed = self.scrub(text)
+                if scrubbed != text:
+                    event[key] = scrubbed
+        return event
+
+
+class _StdlibRedactFilter(logging.Filter):
+    """Scrubs secrets from stdlib log records (httpx logs request URLs, which hold the token)."""
+
+    def __init__(self, redactor: Redactor) -> None:
+        super().__init__()
+        self.redactor = redactor
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        record.msg = self.redactor.scrub(record.getMessage())
+        record.args = ()
+        return True
+
+
+def configure(fmt: str = "console", level: str = "INFO", secrets: Iterable[str] = ()) -> None:
+    """Send structlog (and stdlib logging) to stderr, human-readable or JSON, with redaction."""
+    redactor = Redactor(secrets)
+    renderer: Any = (
+        structlog.processors.JSONRenderer()
+        if fmt == "json"
+        else structlog.dev.ConsoleRenderer(colors=sys.stderr.isatty())
+    )
+    structlog.configure(
+        processors=[
+            structlog.contextvars.merge_contextvars,
+            structlog.processors.add_log_level,
+            structlog.processors.TimeStamper(fmt="iso", utc=True),
+            structlog.processors.format_exc_info,
+            redactor,
+            renderer,
+        ],
+        wrapper_class=structlog.make_filtering_bound_logger(logging.getLevelName(level)),
+        logger_factory=structlog.PrintLoggerFactory(file=sys.stderr),
+        cache_logger_on_first_use=False,
+    )
+    handler = logging.StreamHandler(sys.stderr)
+    handler.addFilter(_StdlibRedactFilter(redactor))
+    handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.handlers[:] = [handler]
+    root.setLevel(logging.WARNING if level != "DEBUG" else logging.DEBUG)

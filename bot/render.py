@@ -1,0 +1,58 @@
+"""Rendering an ``Answer`` for people: plain console text (Telegram HTML lives beside it).
+
+Everything a user sees is rendered from the same ``Answer`` value, so channels never disagree.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from retrieval import Answer, SourceRef
+
+ANSI_BOLD, ANSI_RESET = "\033[1m", "\033[0m"
+
+
+def mark(text: str, spans: list[tuple[int, int]], wrap: Callable[[str], str],
+         escape: Callable[[str], str] = lambda s: s) -> str:
+    """``text`` with each span passed through ``wrap`` and everything through ``escape``."""
+    out, pos = [], 0
+    for start, end in sorted(spans):
+        if start < pos:
+            continue
+        out.append(escape(text[pos:start]))
+        out.append(wrap(escape(text[start:end])))
+        pos = end
+    out.append(escape(text[pos:]))
+    return "".join(out)
+
+
+def source_line(ref: SourceRef) -> str:
+    """``Title (publisher) <url> [id]`` with the parts that are known."""
+    parts = [ref.title or ref.id]
+    if ref.publisher:
+        parts.append(f"({ref.publisher})")
+    if ref.url:
+        parts.append(f"<{ref.url}>")
+    if ref.title and ref.title != ref.id:
+        parts.append(f"[{ref.id}]")
+    return " ".join(parts)
+
+
+def to_text(answer: Answer, bold: bool = False) -> str:
+    """The answer as console text: numbered quotes, then the sources (or related documents)."""
+    wrap = (lambda s: f"{ANSI_BOLD}{s}{ANSI_RESET}") if bold else (lambda s: s)
+    if not answer.answered:
+        lines = [answer.text]
+        if answer.related:
+            lines += ["", "Related documents (they may not answer this):"]
+            lines += [f"  - {source_line(r)}" for r in answer.related]
+        return "\n".join(lines)
+    lines = [f"“{mark(q.text, q.highlights, wrap)}” [{q.citation}]" for q in answer.sentences]
+    lines += ["", "Sources:"]
+    lines += [f"  [{i}] {source_line(r)}" for i, r in enumerate(answer.sources, 1)]
+    return "\n".join(lines)
+
+
+def sources_text(refs: list[SourceRef]) -> str:
+    """The corpus's documents as a numbered list."""
+    return "\n".join(f"{i:>3}. {source_line(r)}" for i, r in enumerate(refs, 1))

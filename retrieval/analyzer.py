@@ -1,0 +1,75 @@
+"""Text -> index terms: the one tokeniser shared by the index, the composer and highlighting.
+
+Choices (measured in ``docs/benchmarks.md``):
+
+* **Tokens** are runs of letters, or numbers with their inner separators ("100,000" -> "100000",
+  "3.5" stays "3.5"), lower-cased; possessive "'s" is dropped and one-letter words are dropped.
+* **Stop words**: a short list of function words and question words (``STOP_WORDS``).
+  scikit-learn's built-in list is not used: it holds content words such as "fire", "system",
+  "first" and "bill" that users ask about.
+* **Stemming**: the Snowball English stemmer (PyStemmer, C) so "formed"/"formation" and
+  "armenians"/"armenian" meet; stems are cached since vocabularies are small.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+import Stemmer
+
+STOP_WORDS = frozenset(
+    """a about above after again against all am an and any are aren as at be because been
+    before being below between both but by can cannot could couldn did didn do does doesn doing
+    don down during each few for from further had hadn has hasn have haven having he her here hers
+    herself him himself his how i if in into is isn it its itself let me more most mustn my myself
+    no nor not of off on once only or other ought our ours ourselves out over own same shan she
+    should shouldn so some such than that the their theirs them themselves then there these they
+    this those through to too under until up very was wasn we were weren what when where which
+    while who whom whose why will with won would wouldn you your yours yourself yourselves
+    s t d ll m re ve y also did does tell know please thanks thank hi hello hey ok okay yes
+    does said says say get got go going like just would could shall may might must""".split()
+)
+
+_TOKEN_RE = re.compile(r"\d+(?:[.,:]\d+)*|[^\W\d_]+(?:['’][^\W\d_]+)*")
+_stemmer = Stemmer.Stemmer("english")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One word of a text: its span and its index term (``None`` for a stop word)."""
+
+    start: int
+    end: int
+    term: str | None
+
+
+@lru_cache(maxsize=500_000)
+def term_of(word: str) -> str | None:
+    """The index term of one lower-cased word, or ``None`` when it is not indexed."""
+    if word[0].isdigit():
+        return word.replace(",", "") if "," in word else word
+    if word.endswith(("'s", "’s")):
+        word = word[:-2]
+    word = word.replace("’", "'")
+    if len(word) < 2 or word in STOP_WORDS:
+        return None
+    return _stemmer.stemWord(word)
+
+
+def tokens(text: str) -> Iterator[Token]:
+    """Every word of ``text`` with its span and term."""
+    for m in _TOKEN_RE.finditer(text):
+        yield Token(m.start(), m.end(), term_of(m.group().lower()))
+
+
+def analyze(text: str) -> list[str]:
+    """The index terms of ``text``, in order (the analyzer given to scikit-learn)."""
+    out = []
+    for m in _TOKEN_RE.finditer(text.lower()):
+        t = term_of(m.group())
+        if t is not None:
+            out.append(t)
+    return out

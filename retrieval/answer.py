@@ -1,0 +1,71 @@
+"""The values that leave the retrieval core: ``Hit``, ``Answer`` and its parts.
+
+``Answer.model_dump(mode="json")`` is qabot's JSON answer shape::
+
+    {"question": str, "answered": bool, "text": str,
+     "sentences": [{"text": str, "source": str, "title": str, "score": float, ...}],
+     "sources": [{"id": str, "title": str, "url": str|null, "publisher": str|null}],
+     "related": [...same as sources...]}
+
+``sentences`` is empty and ``related`` lists the closest documents when ``answered`` is false.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pydantic import BaseModel, ConfigDict, Field
+
+NOT_FOUND = "I couldn't find this in my sources."
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A retrieved passage: which document it is from and its score."""
+
+    doc_id: str
+    passage: int
+    score: float
+
+
+class SourceRef(BaseModel):
+    """A cited (or related) document."""
+
+    model_config = ConfigDict(frozen=True)
+
+    id: str
+    title: str
+    url: str | None = None
+    publisher: str | None = None
+    published: str | None = None
+
+
+class Quote(BaseModel):
+    """A sentence quoted verbatim from a source, with the words that matched the question."""
+
+    model_config = ConfigDict(frozen=True)
+
+    text: str
+    source: str = Field(description="document id")
+    title: str
+    score: float
+    citation: int = Field(description="1-based number of its source in Answer.sources")
+    passage: int = Field(description="the passage the sentence is from (see QAEngine.passage)")
+    highlights: list[tuple[int, int]] = Field(
+        default_factory=list, description="character spans of matched words in text"
+    )
+
+
+class Answer(BaseModel):
+    """What qabot says to a question: quoted sentences with citations, or an abstention."""
+
+    model_config = ConfigDict(frozen=True)
+
+    question: str
+    answered: bool
+    text: str
+    sentences: list[Quote] = Field(default_factory=list)
+    sources: list[SourceRef] = Field(default_factory=list)
+    related: list[SourceRef] = Field(default_factory=list)
+    matched_terms: list[str] = Field(default_factory=list)
+    coverage: float = Field(0.0, description="share of the question's weight the answer covers")

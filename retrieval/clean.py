@@ -1,0 +1,291 @@
+"""Boilerplate removal for text saved from web pages.
+
+A page saved as text mixes the article with navigation, teaser headlines ("READ MORE: ..."),
+newsletter, consent and donation appeals, photo credits and comment widgets. ``clean`` keeps the
+article's prose paragraphs and drops the rest, using these general signals (none of them is a list
+of any corpus's lines):
+
+1. **Markers** (``MARKERS``): a documented list of phrases that only page furniture uses
+   ("read more", "sign up", "privacy policy", "via Getty Images", "[REPORT]", ...). A line that
+   *starts* with a teaser marker, or is dominated by furniture phrases, is boilerplate.
+2. **Teaser blocks**: a short line that names a list ("DON'T MISS:", "Read next", "Related",
+   "Previous Story") starts a block; the headline-shaped lines that follow it, up to the next prose
+   paragraph or blank line, are boilerplate with it.
+3. **Line shape**: prose ends with sentence punctuation and has several words; lines that do not
+   (headlines, buttons, menu items, bylines) are *fragments*: never quoted, never indexed.
+4. **Reader address**: first-person-plural and second-person words ("we", "our", "your") outside
+   quotation marks are rare in reporting and common in appeals. A paragraph dense in them is
+   boilerplate when it also uses appeal words, or sits next to other boilerplate (the appeal block
+   at the end of an article).
+5. **Captions and credits**: a line that ends with an agency credit ("Name/AFP via Getty Images",
+   "TASS / kremlin.ru") is a credit; the caption line glued to it is dropped with it.
+6. **Repetition across documents**: a line found in several documents of the corpus (site chrome,
+   footers) is boilerplate (``repeated_lines``).
+7. **Stop-word density**: prose has many function words; lists of names or keywords have few.
+
+``explain`` returns the decision and reason for every line, for tests and for tuning.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+# Phrases used by page furniture, not by reporting. Matched case-insensitively on word bounds.
+# Grouped by what they mark; extend here (and add a test) rather than special-casing a corpus.
+MARKERS: dict[str, tuple[str, ...]] = {
+    "teaser": (
+        "read more", "read next", "read also", "read full article", "read the full",
+        "don't miss", "don’t miss", "do not miss", "must read", "more from", "more stories",
+        "related articles", "related stories", "related:", "recommended", "trending now",
+        "most read", "most popular", "see also", "watch:", "watch now", "previous story",
+        "next story", "previous article", "next article", "up next", "you may also like",
+        "you might also like", "click here", "more info", "continue reading", "top stories",
+    ),
+    "subscription": (
+        "sign up", "sign-up", "newsletter", "subscribe", "subscriber", "unsubscribe",
+        "in your inbox", "in your mailbox", "mailing list", "log in", "login", "register",
+        "create an account", "free trial",
+    ),
+    "consent": (
+        "privacy policy", "cookie", "cookies", "terms of use", "terms of service",
+        "you've consented", "you have consented", "consent", "adverts", "advertisement",
+        "advertising", "sponsored", "ad-free", "ads", "partners based on",
+    ),
+    "appeal": (
+        "support us", "support our", "donate", "donation", "contribution", "contribute",
+        "your support", "your help", "not ready to support", "remind me later",
+        "monthly", "make a gift", "become a member", "paywall", "independent journalism",
+        "our journalism", "dear readers", "dear reader", "a message from",
+    ),
+    "widget": (
+        "leave a reply", "leave a comment", "no comments", "view comments", "show comments",
+        "comments are closed", "comment below", "add a comment", "join the conversation",
+        "share this",
+        "share on", "follow us", "back to top", "print this", "email address will not be",
+        "required fields", "posted in", "tags:", "filed under", "all rights reserved",
+        "copyright", "©",
+    ),
+    "credit": (
+        "getty images", "via getty", "afp", "reuters", "ap photo", "associated press",
+        "shutterstock", "epa-efe", "tass", "photo:", "image:", "credit:", "pictured:",
+        "photograph:", "file photo",
+    ),
+    "disclaimer": (
+        "not all news on the site", "does not necessarily reflect", "the views expressed",
+        "this news automatically", "point of view of the site",
+    ),
+}
+
+_MARKER_RE = {
+    kind: re.compile(
+        r"(?<![\w])(?:" + "|".join(re.escape(p) for p in phrases) + r")(?![\w])", re.IGNORECASE
+    )
+    for kind, phrases in MARKERS.items()
+}
+# A teaser/list marker at the start of a line: "READ MORE: headline", "DON'T MISS:".
+_LEADING_TEASER_RE = re.compile(
+    r"^\W*(?:" + "|".join(re.escape(p) for p in MARKERS["teaser"]) + r")\b\s*[:\-–—|]?",
+    re.IGNORECASE,
+)
+_BRACKET_TAG_RE = re.compile(r"\[(?:REPORT|VIDEO|PICS?|PHOTOS?|LIVE|POLL|INSIGHT|REVEAL|LATEST)\]",
+                             re.IGNORECASE)
+_CREDIT_TAIL_RE = re.compile(
+    r"(?:/|\bvia\b|\bcredit\b|©)\s*[\w .,&'-]*(?:images?|photos?|press|afp|reuters|tass|ap|epa"
+    r"|pool|wire|\.com|\.ru|\.org|\.net)\s*$",
+    re.IGNORECASE,
+)
+_DOMAIN_RE = re.compile(r"\b[\w-]+\.(?:com|ru|org|net|co\.uk|gov|io)\b", re.IGNORECASE)
+_TERMINAL_RE = re.compile(r"[.!?…][\"'”’)\]]*\s*$")
+_WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+_QUOTED_RE = re.compile(r"“[^”]*(?:”|$)|\"[^\"]*(?:\"|$)|«[^»]*(?:»|$)")
+_READER_WORDS = frozenset({"we", "our", "ours", "us", "you", "your", "yours", "you're", "you’re",
+                           "you've", "you’ve", "we're", "we’re", "we've", "we’ve"})
+_STOPWORDS = frozenset(
+    "a an the and or but if of to in on at by for with from as is are was were be been being "
+    "it its this that these those he she they them his her their which who whom whose what "
+    "when where why how not no so than then there here has have had do does did will would can "
+    "could should may might must also about into over after before under between during while "
+    "all any some such only own same too very just up out off again further once".split()
+)
+_MIN_PROSE_WORDS = 6
+
+
+@dataclass(frozen=True, slots=True)
+class LineDecision:
+    """What ``clean`` decided for one paragraph of the input, and why."""
+
+    text: str
+    keep: bool
+    reason: str
+
+
+def words(text: str) -> list[str]:
+    """The words of ``text``, as written."""
+    return _WORD_RE.findall(text)
+
+
+def is_prose(text: str) -> bool:
+    """Whether a line has the shape of a sentence: enough words and closing punctuation."""
+    return len(words(text)) >= _MIN_PROSE_WORDS and bool(_TERMINAL_RE.search(text))
+
+
+def stopword_density(text: str) -> float:
+    """The share of function words among the words of ``text`` (prose: about 0.35-0.55)."""
+    ws = [w.lower() for w in words(text)]
+    return sum(w in _STOPWORDS for w in ws) / len(ws) if ws else 0.0
+
+
+def reader_address(text: str) -> int:
+    """How many "we/our/you/your" words ``text`` has outside quotation marks."""
+    unquoted = _QUOTED_RE.sub(" ", text)
+    return sum(w.lower() in _READER_WORDS for w in words(unquoted))
+
+
+def marker_kinds(text: str) -> set[str]:
+    """The kinds of furniture phrase (``MARKERS`` keys) found in ``text``."""
+    return {kind for kind, rx in _MARKER_RE.items() if rx.search(text)}
+
+
+def paragraphs(text: str) -> list[str]:
+    """Split raw text into paragraphs: blank-line separated, with hard-wrapped lines re-joined.
+
+    A line is joined to the previous one when the previous one does not end a sentence and either
+    the new line starts in lower case or the block is wrapped at a fixed width.
+    """
+    return [p for p, _ in _blocks(text)]
+
+
+def _blocks(text: str) -> list[tuple[str, int]]:
+    """Paragraphs with the number of the blank-line separated block each came from."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
+    out: list[tuple[str, int]] = []
+    for b, block in enumerate(re.split(r"\n\s*\n", text)):
+        lines = [ln.strip() for ln in block.split("\n") if ln.strip()]
+        if not lines:
+            continue
+        wrapped = _looks_wrapped(lines)
+        current = lines[0]
+        for line in lines[1:]:
+            prev_open = not _TERMINAL_RE.search(current) and not current.endswith(":")
+            if prev_open and (line[:1].islower() or wrapped):
+                current = f"{current} {line}"
+            else:
+                out.append((current, b))
+                current = line
+        out.append((current, b))
+    return out
+
+
+def _looks_wrapped(lines: Sequence[str]) -> bool:
+    """Whether a block is prose hard-wrapped at a fixed width (most lines near the widest)."""
+    if len(lines) < 3:
+        return False
+    width = max(len(ln) for ln in lines)
+    if width < 50:
+        return False
+    near = sum(len(ln) >= 0.75 * width for ln in lines[:-1])
+    open_ends = sum(not _TERMINAL_RE.search(ln) for ln in lines[:-1])
+    return near >= 0.8 * (len(lines) - 1) and open_ends >= 0.5 * (len(lines) - 1)
+
+
+def _normalise(line: str) -> str:
+    return " ".join(w.lower() for w in words(line))
+
+
+def repeated_lines(documents: Iterable[str], min_docs: int = 3, share: float = 0.2) -> set[str]:
+    """Normalised paragraphs that occur in at least ``max(min_docs, share * n)`` documents."""
+    counts: Counter[str] = Counter()
+    n = 0
+    for doc in documents:
+        n += 1
+        counts.update({_normalise(p) for p in paragraphs(doc)} - {""})
+    threshold = max(min_docs, int(share * n + 0.999))
+    return {line for line, c in counts.items() if c >= threshold}
+
+
+def _classify(para: str, repeated: frozenset[str] | set[str]) -> tuple[str, str]:
+    """First pass: 'bad' (boilerplate), 'weak' (appeal-like prose), 'frag' or 'good'."""
+    if _normalise(para) in repeated:
+        return "bad", "repeated across documents"
+    if _LEADING_TEASER_RE.match(para) or _BRACKET_TAG_RE.search(para):
+        return "bad", "teaser marker"
+    if _CREDIT_TAIL_RE.search(para) or (_DOMAIN_RE.search(para) and not is_prose(para)):
+        return "bad", "photo credit"
+    kinds = marker_kinds(para)
+    n_words = len(words(para))
+    address = reader_address(para)
+    furniture = kinds - {"credit"}
+    if furniture and (n_words <= 12 or not is_prose(para)):
+        return "bad", "furniture phrase: " + ",".join(sorted(furniture))
+    if "disclaimer" in kinds:
+        return "bad", "disclaimer"
+    if address and furniture:
+        return "bad", "reader appeal: " + ",".join(sorted(furniture))
+    if not is_prose(para):
+        return "frag", "not a sentence (headline, menu, button or label)"
+    if address >= 2 or (address and n_words <= 12):
+        return "weak", "addresses the reader"
+    if stopword_density(para) < 0.12 and n_words >= 8:
+        return "frag", "low stop-word density (a list, not prose)"
+    return "good", "prose"
+
+
+def explain(text: str, repeated: frozenset[str] | set[str] = frozenset()) -> list[LineDecision]:
+    """Decide for every paragraph of ``text`` whether it is article prose, with the reason."""
+    blocks = _blocks(text)
+    paras = [p for p, _ in blocks]
+    labels = [_classify(p, repeated) for p in paras]
+    kinds = [k for k, _ in labels]
+    reasons = [r for _, r in labels]
+
+    # Teaser blocks: a list label ("DON'T MISS:", "Previous Story") swallows the fragments after it.
+    for i, p in enumerate(paras):
+        if kinds[i] in ("bad", "frag") and _LEADING_TEASER_RE.match(p) and len(words(p)) <= 6:
+            j = i + 1
+            while j < len(paras) and kinds[j] in ("frag", "weak", "bad") and not is_prose(paras[j]):
+                kinds[j], reasons[j] = "bad", "inside a teaser block"
+                j += 1
+
+    # Captions: prose glued (no blank line) to a credit line in the raw text is its caption.
+    for i, p in enumerate(paras):
+        if reasons[i] == "photo credit" and i > 0 and blocks[i - 1][1] == blocks[i][1]:
+            kinds[i - 1], reasons[i - 1] = "bad", "photo caption"
+
+    # Appeal-like paragraphs become boilerplate when they touch boilerplate and no prose.
+    changed = True
+    while changed:
+        changed = False
+        for i, k in enumerate(kinds):
+            if k != "weak":
+                continue
+            neighbours = [kinds[j] if 0 <= j < len(kinds) else "frag" for j in (i - 1, i + 1)]
+            if "good" not in neighbours and ("bad" in neighbours or "frag" in neighbours):
+                kinds[i], reasons[i] = "bad", "reader appeal block"
+                changed = True
+
+    # A prose paragraph inside a run of appeals (bad on both sides, up to fragments) is part of it.
+    for i, k in enumerate(kinds):
+        if k == "good" and reader_address(paras[i]) and _between_bad(kinds, i):
+            kinds[i], reasons[i] = "bad", "inside a reader appeal block"
+
+    return [LineDecision(p, k in ("good", "weak"), r) for p, k, r in zip(paras, kinds, reasons)]
+
+
+def _between_bad(kinds: Sequence[str], i: int) -> bool:
+    def side(rng: Iterable[int]) -> bool:
+        for j in rng:
+            if kinds[j] == "bad":
+                return True
+            if kinds[j] != "frag":
+                return False
+        return False
+
+    return side(range(i - 1, -1, -1)) and side(range(i + 1, len(kinds)))
+
+
+def clean(text: str, repeated: frozenset[str] | set[str] = frozenset()) -> list[str]:
+    """The article's prose paragraphs, in order, with boilerplate removed."""
+    return [d.text for d in explain(text, repeated) if d.keep]

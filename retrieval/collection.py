@@ -1,0 +1,127 @@
+"""The cleaned corpus as qabot answers from it: documents, passages and their sentences.
+
+Passage texts live in one UTF-8 buffer with offsets, and sentence spans in flat arrays, so a saved
+collection memory-maps and a passage costs nothing until it is read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from .clean import explain, is_prose, repeated_lines
+from .corpus import Document, titled
+from .segment import group_passages, sentence_spans
+
+# A sentence shorter than this many words is kept for context but never quoted on its own.
+MIN_QUOTE_WORDS = 4
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """What a citation says about a document."""
+
+    id: str
+    title: str
+    url: str | None = None
+    publisher: str | None = None
+    published: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence of a passage: its text and where it sits."""
+
+    passage: int
+    number: int  # position within the passage
+    text: str
+    quotable: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Collection:
+    """Documents, their passages (text + document), and each passage's sentence spans."""
+
+    sources: list[Source]
+    passage_doc: np.ndarray  # int32: passage -> index into ``sources``
+    text_offsets: np.ndarray  # int64, n_passages + 1, byte offsets into ``text_blob``
+    text_blob: np.ndarray  # uint8: every passage's UTF-8 text, back to back
+    sent_indptr: np.ndarray  # int64, n_passages + 1: sentences of p are [sent_indptr[p], ...)
+    sent_bounds: np.ndarray  # int32 (n_sentences, 2): character span within the passage
+
+    @property
+    def n_passages(self) -> int:
+        return len(self.passage_doc)
+
+    def passage_text(self, p: int) -> str:
+        lo, hi = int(self.text_offsets[p]), int(self.text_offsets[p + 1])
+        return bytes(self.text_blob[lo:hi]).decode("utf-8")
+
+    def source_of(self, p: int) -> Source:
+        return self.sources[int(self.passage_doc[p])]
+
+    def sentences(self, p: int) -> list[Sentence]:
+        text = self.passage_text(p)
+        lo, hi = int(self.sent_indptr[p]), int(self.sent_indptr[p + 1])
+        out = []
+        for i, (a, b) in enumerate(self.sent_bounds[lo:hi]):
+            s = text[int(a) : int(b)]
+            out.append(Sentence(p, i, s, len(s.split()) >= MIN_QUOTE_WORDS and is_prose(s)))
+        return out
+
+    def passages_of(self, doc_index: int) -> list[int]:
+        return [int(p) for p in np.flatnonzero(self.passage_doc == doc_index)]
+
+
+def build_collection(docs: Sequence[Document]) -> tuple[Collection, list[str]]:
+    """Clean, title and segment ``docs``; returns the collection and the passage texts.
+
+    Documents with no prose left after cleaning are left out (the caller warns about them).
+    """
+    repeated = repeated_lines(d.text for d in docs) if len(docs) >= 3 else set()
+    sources: list[Source] = []
+    passage_doc: list[int] = []
+    texts: list[str] = []
+    for doc in docs:
+        decisions = explain(doc.text, repeated)
+        kept = [d.text for d in decisions if d.keep]
+        if not kept:
+            continue
+        doc = titled(doc, decisions)
+        sources.append(Source(doc.id, doc.title, doc.url, doc.publisher, doc.published))
+        for passage in group_passages(kept):
+            passage_doc.append(len(sources) - 1)
+            texts.append(passage)
+    return pack(sources, passage_doc, texts), texts
+
+
+def pack(sources: list[Source], passage_doc: Sequence[int], texts: Sequence[str]) -> Collection:
+    """Lay out passages and their sentence spans in flat arrays."""
+    encoded = [t.encode("utf-8") for t in texts]
+    offsets = np.zeros(len(texts) + 1, dtype=np.int64)
+    np.cumsum([len(e) for e in encoded], out=offsets[1:])
+    sent_indptr = np.zeros(len(texts) + 1, dtype=np.int64)
+    bounds: list[tuple[int, int]] = []
+    for i, t in enumerate(texts):
+        for para_start, para in _lines(t):
+            bounds.extend((para_start + s.start, para_start + s.end) for s in sentence_spans(para))
+        sent_indptr[i + 1] = len(bounds)
+    return Collection(
+        sources=sources,
+        passage_doc=np.asarray(passage_doc, dtype=np.int32),
+        text_offsets=offsets,
+        text_blob=np.frombuffer(b"".join(encoded), dtype=np.uint8),
+        sent_indptr=sent_indptr,
+        sent_bounds=np.asarray(bounds, dtype=np.int32).reshape(-1, 2),
+    )
+
+
+def _lines(text: str) -> list[tuple[int, str]]:
+    """The paragraphs of a passage (joined by newlines) with their start offsets."""
+    out, start = [], 0
+    for line in text.split("\n"):
+        out.append((start, line))
+        start += len(line) + 1
+    return out

@@ -1,0 +1,179 @@
+"""``QAEngine``: the one facade the channels use.
+
+    engine = QAEngine.from_directory("seeds")       # load the saved index, or build and save it
+    answer = engine.ask("When was the CSTO formed?")
+    hits = engine.search("CSTO summit", k=5)
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import structlog
+
+from .analyzer import analyze
+from .answer import Answer, Hit, SourceRef
+from .collection import Collection, build_collection
+from .composer import ComposerConfig, compose, parse_query
+from .corpus import Document, Skipped, file_stats, load_directory
+from .errors import IndexFormatError, NoDocumentsError
+from .index import B, K1, TermIndex
+from . import store
+
+log = structlog.get_logger()
+
+INDEX_DIRNAME = ".qabot-index"
+DEFAULT_TOP_K = 8
+
+
+@dataclass(frozen=True, slots=True)
+class LoadReport:
+    """How an engine came to be: built or loaded, how long it took, what was skipped."""
+
+    built: bool
+    seconds: float
+    index_dir: str | None = None
+    skipped: list[Skipped] = field(default_factory=list)
+
+
+class QAEngine:
+    """Answers questions from one corpus. Thread-safe for concurrent ``ask``/``search`` calls."""
+
+    def __init__(
+        self,
+        index: TermIndex,
+        collection: Collection,
+        *,
+        config: ComposerConfig | None = None,
+        top_k: int = DEFAULT_TOP_K,
+        report: LoadReport | None = None,
+    ) -> None:
+        self.index = index
+        self.collection = collection
+        self.config = config or ComposerConfig()
+        self.top_k = top_k
+        self.report = report or LoadReport(built=True, seconds=0.0)
+
+    # --- construction -------------------------------------------------------------------------
+
+    @classmethod
+    def from_documents(cls, docs: Sequence[Document], **kwargs: object) -> QAEngine:
+        """Build an engine in memory from loaded documents."""
+        collection, texts = build_collection(docs)
+        if not collection.sources:
+            raise NoDocumentsError(
+                "no document has any prose left after boilerplate removal: "
+                "check that the files hold article text"
+            )
+        _warn_emptied(docs, collection)
+        return cls(TermIndex.build(texts), collection, **kwargs)  # type: ignore[arg-type]
+
+    @classmethod
+    def from_texts(
+        cls, texts: Sequence[str], ids: Sequence[str] | None = None, **kwargs: object
+    ) -> QAEngine:
+        """Build an engine in memory from raw texts (ids default to ``doc0``, ``doc1``, ...)."""
+        if ids is not None and len(ids) != len(texts):
+            raise ValueError(f"got {len(texts)} texts but {len(ids)} ids")
+        ids = list(ids) if ids is not None else [f"doc{i}" for i in range(len(texts))]
+        docs = [Document(id=i, title="", text=t) for i, t in zip(ids, texts)]
+        if not docs:
+            raise NoDocumentsError("no texts given")
+        return cls.from_documents(docs, **kwargs)
+
+    @classmethod
+    def from_directory(
+        cls,
+        path: str | os.PathLike[str],
+        *,
+        index_dir: str | os.PathLike[str] | None = None,
+        rebuild: bool = False,
+        save: bool = True,
+        **kwargs: object,
+    ) -> QAEngine:
+        """Load the saved index of the corpus at ``path``, or build (and save) it when missing,
+        stale, corrupt or ``rebuild`` is set."""
+        started = time.perf_counter()
+        root = Path(path)
+        where = Path(index_dir) if index_dir is not None else root / INDEX_DIRNAME
+        fp = store.fingerprint(file_stats(root), _params())
+        if not rebuild and store.live_fingerprint(where) == fp:
+            try:
+                index, collection, _ = store.load(where)
+                report = LoadReport(False, time.perf_counter() - started, str(where))
+                return cls(index, collection, report=report, **kwargs)  # type: ignore[arg-type]
+            except IndexFormatError as exc:
+                log.warning("index_unusable_rebuilding", index_dir=str(where), reason=str(exc))
+        elif not rebuild and (where / store.CURRENT).exists():
+            log.info("index_stale_rebuilding", index_dir=str(where))
+
+        docs, skipped = load_directory(root)
+        engine = cls.from_documents(docs, **kwargs)
+        saved_to: str | None = None
+        if save:
+            try:
+                store.save(where, engine.index, engine.collection, fp)
+                saved_to = str(where)
+            except OSError as exc:
+                log.warning("index_not_saved", index_dir=str(where), reason=str(exc))
+        engine.report = LoadReport(True, time.perf_counter() - started, saved_to, skipped)
+        return engine
+
+    # --- questions ----------------------------------------------------------------------------
+
+    def search(self, query: str, k: int = 10) -> list[Hit]:
+        """The ``k`` passages that best match ``query``, best first."""
+        return [
+            Hit(doc_id=self.collection.source_of(p).id, passage=p, score=s)
+            for p, s in self.index.search(analyze(query), k)
+        ]
+
+    def ask(self, question: str, *, top_k: int | None = None) -> Answer:
+        """Answer ``question`` with quoted sentences and citations, or abstain."""
+        question = " ".join(question.split())
+        query = parse_query(question, self.index)
+        hits = self.index.search(list(query.terms), top_k or self.top_k)
+        return compose(question, query, hits, self.collection, self.config)
+
+    # --- the corpus ---------------------------------------------------------------------------
+
+    def sources(self) -> list[SourceRef]:
+        """Every document of the corpus, in corpus order."""
+        return [
+            SourceRef(id=s.id, title=s.title, url=s.url, publisher=s.publisher,
+                      published=s.published)
+            for s in self.collection.sources
+        ]
+
+    def passage(self, passage: int) -> str:
+        """The full text of one passage (to show the context around a quoted sentence)."""
+        if not 0 <= passage < self.collection.n_passages:
+            raise IndexError(f"no passage {passage}")
+        return self.collection.passage_text(passage)
+
+    @property
+    def n_documents(self) -> int:
+        return len(self.collection.sources)
+
+    @property
+    def n_passages(self) -> int:
+        return self.collection.n_passages
+
+    @property
+    def n_terms(self) -> int:
+        return len(self.index.vocabulary)
+
+
+def _params() -> dict[str, object]:
+    return {"k1": K1, "b": B}
+
+
+def _warn_emptied(docs: Sequence[Document], collection: Collection) -> None:
+    kept = {s.id for s in collection.sources}
+    for d in docs:
+        if d.id not in kept:
+            log.warning("file_skipped", path=d.path or d.id, reason="no prose left after cleaning")

@@ -1,0 +1,29 @@
+"""The exceptions qabot's retrieval core raises.
+
+Hierarchy::
+
+    QabotError                  base: catch this at an entry point to show a clean message
+    ├── CorpusError             the corpus cannot be used
+    │   └── NoDocumentsError    the directory is missing, empty, or holds no usable document
+    └── IndexFormatError        a saved index is corrupt, incompatible or stale (it is rebuilt)
+
+Messages name the bad value and say what to do.
+"""
+
+from __future__ import annotations
+
+
+class QabotError(Exception):
+    """Base class for every error qabot raises on purpose."""
+
+
+class CorpusError(QabotError):
+    """The corpus cannot be used as given."""
+
+
+class NoDocumentsError(CorpusError):
+    """The corpus directory is missing, empty, or has no usable document."""
+
+
+class IndexFormatError(QabotError):
+    """A saved index cannot be used: corrupt, from another format version, or stale."""

@@ -1,0 +1,184 @@
+"""Saving and loading a built index: atomic, fingerprinted, memory-mapped.
+
+Layout of an index directory::
+
+    CURRENT            the name of the live snapshot (replaced atomically)
+    snap-<id>/         one complete snapshot, never modified once CURRENT names it
+        meta.json      format version, corpus fingerprint, counts, sources
+        vocab.json     the terms, in id order
+        *.npy          the arrays of ``TermIndex`` and ``Collection``
+
+A save writes a new snapshot under a temporary name, renames it into place, then replaces CURRENT
+(temp file + ``os.replace``): a crash at any point leaves the previous snapshot live, and readers
+(other processes, other replicas) always see a complete one. Loading memory-maps the arrays, so a
+large index opens in milliseconds and its pages are shared between processes.
+
+The fingerprint covers the format version, the index parameters and every corpus file's relative
+path, size and modification time: any change makes the saved index stale.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+import time
+import uuid
+from collections.abc import Iterable
+from dataclasses import asdict
+from pathlib import Path
+
+import numpy as np
+
+from .collection import Collection, Source
+from .corpus import FileStat
+from .errors import IndexFormatError
+from .index import TermIndex
+
+FORMAT_VERSION = 1
+CURRENT = "CURRENT"
+_INDEX_ARRAYS = ("indptr", "passages", "weights", "df")
+_COLLECTION_ARRAYS = ("passage_doc", "text_offsets", "text_blob", "sent_indptr", "sent_bounds")
+
+
+def fingerprint(stats: Iterable[FileStat], params: dict[str, object]) -> str:
+    """A digest of the corpus files (path, size, mtime), the parameters and the format version."""
+    h = hashlib.sha256()
+    h.update(json.dumps({"format": FORMAT_VERSION, "params": params}, sort_keys=True).encode())
+    for s in sorted(stats, key=lambda s: s.relpath):
+        h.update(f"\n{s.relpath}\t{s.size}\t{s.mtime_ns}".encode())
+    return h.hexdigest()
+
+
+def save(directory: Path, index: TermIndex, collection: Collection, fp: str) -> Path:
+    """Write a new snapshot into ``directory`` and make it the live one; returns its path."""
+    directory.mkdir(parents=True, exist_ok=True)
+    name = f"snap-{fp[:12]}-{uuid.uuid4().hex[:8]}"
+    tmp = Path(tempfile.mkdtemp(prefix=".tmp-", dir=directory))
+    try:
+        for key in _INDEX_ARRAYS:
+            _save_array(tmp / f"{key}.npy", getattr(index, key))
+        for key in _COLLECTION_ARRAYS:
+            _save_array(tmp / f"{key}.npy", getattr(collection, key))
+        vocab = sorted(index.vocabulary, key=index.vocabulary.__getitem__)
+        _write(tmp / "vocab.json", json.dumps(vocab, ensure_ascii=False).encode())
+        meta = {
+            "format": FORMAT_VERSION,
+            "fingerprint": fp,
+            "n_passages": index.n_passages,
+            "n_terms": len(vocab),
+            "sources": [asdict(s) for s in collection.sources],
+        }
+        _write(tmp / "meta.json", json.dumps(meta, ensure_ascii=False).encode())
+        os.rename(tmp, directory / name)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    _write_atomic(directory / CURRENT, name.encode())
+    _prune(directory, keep={name})
+    return directory / name
+
+
+def live_fingerprint(directory: Path) -> str | None:
+    """The fingerprint of the live snapshot, or ``None`` when there is none readable."""
+    try:
+        snap = _live(directory)
+        return str(json.loads((snap / "meta.json").read_text("utf-8"))["fingerprint"])
+    except (OSError, ValueError, KeyError, TypeError, IndexFormatError):
+        return None
+
+
+def load(directory: Path) -> tuple[TermIndex, Collection, str]:
+    """Open the live snapshot (memory-mapped); raises ``IndexFormatError`` if it is unusable."""
+    try:
+        snap = _live(directory)
+        meta = json.loads((snap / "meta.json").read_text("utf-8"))
+        if meta.get("format") != FORMAT_VERSION:
+            raise IndexFormatError(
+                f"index {str(snap)!r} has format {meta.get('format')!r}, expected {FORMAT_VERSION}"
+            )
+        vocab = json.loads((snap / "vocab.json").read_text("utf-8"))
+        arrays = {k: np.load(snap / f"{k}.npy", mmap_mode="r", allow_pickle=False)
+                  for k in (*_INDEX_ARRAYS, *_COLLECTION_ARRAYS)}
+        index = TermIndex(
+            vocabulary={t: i for i, t in enumerate(vocab)},
+            indptr=arrays["indptr"], passages=arrays["passages"], weights=arrays["weights"],
+            df=arrays["df"], n_passages=int(meta["n_passages"]),
+        )
+        collection = Collection(
+            sources=[Source(**s) for s in meta["sources"]],
+            **{k: arrays[k] for k in _COLLECTION_ARRAYS},
+        )
+        _check(index, collection)
+        return index, collection, str(meta["fingerprint"])
+    except IndexFormatError:
+        raise
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise IndexFormatError(f"index in {str(directory)!r} is unreadable: {exc}") from exc
+
+
+def _check(index: TermIndex, c: Collection) -> None:
+    """Raise ``IndexFormatError`` unless the arrays agree with each other."""
+    n, t = index.n_passages, len(index.vocabulary)
+    ok = (
+        len(index.indptr) == t + 1 and len(index.df) == t
+        and int(index.indptr[-1]) == len(index.passages) == len(index.weights)
+        and len(c.passage_doc) == n and len(c.text_offsets) == n + 1
+        and int(c.text_offsets[-1]) == len(c.text_blob) and len(c.sent_indptr) == n + 1
+        and int(c.sent_indptr[-1]) == len(c.sent_bounds)
+        and (n == 0 or int(c.passage_doc.max()) < len(c.sources))
+        and (len(index.passages) == 0 or int(index.passages.max()) < n)
+    )
+    if not ok:
+        raise IndexFormatError("index arrays are inconsistent (truncated or corrupt files)")
+
+
+def _live(directory: Path) -> Path:
+    try:
+        name = (directory / CURRENT).read_text("utf-8").strip()
+    except FileNotFoundError as exc:
+        raise IndexFormatError(f"no saved index in {str(directory)!r}") from exc
+    if not name.startswith("snap-") or "/" in name or not (directory / name).is_dir():
+        raise IndexFormatError(f"{str(directory / CURRENT)!r} names no snapshot")
+    return directory / name
+
+
+def _save_array(path: Path, array: np.ndarray) -> None:
+    with open(path, "wb") as f:
+        np.save(f, np.ascontiguousarray(array), allow_pickle=False)
+        f.flush()
+        os.fsync(f.fileno())
+
+
+def _write(path: Path, data: bytes) -> None:
+    with open(path, "wb") as f:
+        f.write(data)
+        f.flush()
+        os.fsync(f.fileno())
+
+
+def _write_atomic(path: Path, data: bytes) -> None:
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _prune(directory: Path, keep: set[str]) -> None:
+    """Remove older snapshots and abandoned temporaries (readers keep their open maps)."""
+    now = time.time()
+    for entry in directory.iterdir():
+        if not entry.is_dir() or entry.name in keep:
+            continue
+        # Another process may be writing a temporary right now: only old ones are abandoned.
+        stale_tmp = entry.name.startswith(".tmp-") and now - entry.stat().st_mtime > 3600
+        if entry.name.startswith("snap-") or stale_tmp:
+            shutil.rmtree(entry, ignore_errors=True)
