@@ -59,6 +59,11 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("index", help="build and save the index of the corpus")
     _common(p)
     p.set_defaults(run=cmd_index)
+
+    p = sub.add_parser("telegram", help="run the Telegram bot (long polling; token from "
+                       "QABOT_TELEGRAM_TOKEN)")
+    _common(p)
+    p.set_defaults(run=cmd_telegram)
     return parser
 
 
@@ -114,6 +119,19 @@ def cmd_index(args: argparse.Namespace, settings: Settings) -> int:
     for s in engine.report.skipped:
         print(f"skipped {s.path}: {s.reason}", file=sys.stderr)
     return EXIT_OK
+
+
+def cmd_telegram(args: argparse.Namespace, settings: Settings) -> int:
+    from . import telegram  # only this command needs python-telegram-bot
+
+    try:
+        settings.bot_token()
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    started = time.perf_counter()
+    engine = _engine(args, settings)
+    app = telegram.build_application(engine, settings)
+    return telegram.run_polling(app, engine, settings, time.perf_counter() - started)
 
 
 def load_settings(args: argparse.Namespace) -> Settings:
