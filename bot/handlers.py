@@ -43,7 +43,8 @@ INLINE_CACHE_SECONDS = 60
 
 REFUSAL = "Sorry, this bot is private: you are not on its list of allowed users or chats."
 SORRY = "Sorry, something went wrong on my side. Please try again in a moment."
-SLOW_DOWN = "You're asking faster than I can keep up ({n} questions a minute). Please wait a moment."
+SLOW_DOWN = ("You're asking faster than I can keep up ({n} questions a minute). "
+             "Please wait a moment.")
 TOO_LONG = ("That question is {n} characters long; please keep it under {limit}, "
             "one question at a time.")
 NOT_TEXT = "I can only read text. Please type your question."

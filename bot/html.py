@@ -9,6 +9,7 @@ never falls inside a tag or an entity because every piece is rendered from plain
 from __future__ import annotations
 
 import html
+import itertools
 import re
 from collections.abc import Callable, Iterator, Sequence
 
@@ -45,16 +46,19 @@ def bold(text: str, spans: Spans) -> str:
     return mark(text, list(spans), lambda s: f"<b>{s}</b>", escape)
 
 
-def _paragraphs_and_sentences(text: str) -> list[int]:
-    points = {m.end() for m in re.finditer(r"\n+", text)} | {s.start for s in sentence_spans(text)}
-    return sorted(points)
+def _paragraphs(text: str) -> list[int]:
+    return [m.end() for m in re.finditer(r"\n+", text)]
+
+
+def _sentences(text: str) -> list[int]:
+    return [s.start for s in sentence_spans(text)]
 
 
 def _words(text: str) -> list[int]:
     return [m.end() for m in re.finditer(r"\s+", text)]
 
 
-CUTTERS: tuple[Cutter, ...] = (_paragraphs_and_sentences, _words)
+CUTTERS: tuple[Cutter, ...] = (_paragraphs, _sentences, _words)
 
 
 def _pieces(text: str, spans: Spans, limit: int, cutters: Sequence[Cutter]) -> Iterator[str]:
@@ -71,7 +75,7 @@ def _pieces(text: str, spans: Spans, limit: int, cutters: Sequence[Cutter]) -> I
     if not points:
         points = [len(text) // 2]  # one endless word; escaping can grow it 5 times
     bounds = [0, *points, len(text)]
-    for a, b in zip(bounds, bounds[1:], strict=False):
+    for a, b in itertools.pairwise(bounds):
         clipped = [(max(s, a) - a, min(e, b) - a) for s, e in spans if s < b and e > a]
         yield from _pieces(text[a:b], clipped, limit, cutters)
 

@@ -1,4 +1,4 @@
-"""What a channel says about its corpus when greeting someone: size, a few titles, example questions.
+"""What a channel says about its corpus in a greeting: its size, a few titles, example questions.
 
 Derived from the engine once, at start-up: example questions name what the corpus mentions most
 (names and acronyms, counted by passage), and each is kept only when the engine answers it.
@@ -22,10 +22,11 @@ CANDIDATES_TRIED = 12
 
 _NAME = re.compile(r"\b(?:[A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)*|[A-Z]{2,6})"
                    r"(?:\s+(?:[A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)*|[A-Z]{2,6}))*")
-_CALENDAR = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday january february march april may "
-    "june july august september october november december".split()
-)
+_CALENDAR = frozenset({
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+    "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december",
+})
 
 
 class Corpus(Protocol):

@@ -98,7 +98,7 @@ def build_application(
     state: ChatState | None = None,
     typing_after: float = 0.5,
     retry_backoff: float = 0.5,
-) -> Application:  # type: ignore[type-arg]
+) -> Application:
     """The PTB ``Application`` with every handler registered, talking to
     ``settings.telegram_api_url``. Raises ``ValueError`` for a missing or malformed token."""
     token = settings.bot_token()
@@ -138,12 +138,12 @@ def build_application(
     return app
 
 
-async def announce(app: Application) -> None:  # type: ignore[type-arg]
+async def announce(app: Application) -> None:
     """Start-up work once the bot is known: publish the commands menu."""
     await app.bot.set_my_commands(COMMANDS)
 
 
-def run_polling(app: Application, engine: Corpus, settings: Settings,  # type: ignore[type-arg]
+def run_polling(app: Application, engine: Corpus, settings: Settings,
                 load_seconds: float) -> int:
     """Long-poll until SIGINT or SIGTERM; in-flight answers finish before it returns 0."""
     log.info("telegram_starting", documents=engine.n_documents, passages=engine.n_passages,

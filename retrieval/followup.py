@@ -28,10 +28,10 @@ from .analyzer import tokens
 
 MAX_TERMS = 3
 CONTEXT_WORDS = 2
-REFERRING = frozenset(
-    "it its they them their theirs he him his she her hers this that these those there then such"
-    .split()
-)
+REFERRING = frozenset({
+    "it", "its", "they", "them", "their", "theirs", "he", "him", "his", "she", "her", "hers",
+    "this", "that", "these", "those", "there", "then", "such",
+})
 _WHAT_ABOUT = re.compile(r"^(?:and\s+)?(?:what|how)\s+about\s+(?P<topic>.+?)[\s?.!]*$", re.I)
 _CONTINUATION = re.compile(r"^(?P<word>and|also|so|but|then)\b[\s,]*(?P<rest>.*)$", re.I)
 _QUESTION_START = re.compile(

@@ -107,8 +107,7 @@ class BotAPIStub:
     @property
     def base_url(self) -> str:
         """The value for ``QABOT_TELEGRAM_API_URL`` (PTB appends the token and the method)."""
-        host, port = self._server.server_address[:2]
-        return f"http://{host}:{port}/bot"
+        return f"http://127.0.0.1:{self._server.server_port}/bot"
 
     # --- what the test does -----------------------------------------------------------------------
 
@@ -242,10 +241,10 @@ class BotAPIStub:
         stub = self
 
         class Handler(BaseHTTPRequestHandler):
-            def do_POST(self) -> None:  # noqa: N802 (the http.server API)
+            def do_POST(self) -> None:
                 stub._serve(self)
 
-            do_GET = do_POST  # noqa: N815
+            do_GET = do_POST
 
             def log_message(self, format: str, *args: Any) -> None:  # quiet
                 pass
@@ -265,7 +264,7 @@ class BotAPIStub:
         if method == "getUpdates":
             return _respond(request, 200, {"ok": True, "result": self._get_updates(params)})
         with self._lock:
-            queue = self._state.failures.get(method)
+            queue = self._state.failures.get(method, [])
             failure = queue[0] if queue else None
             if failure:
                 failure.times -= 1

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import logging
 import threading
-from collections.abc import AsyncIterator, Container
-from contextlib import asynccontextmanager
+from collections.abc import AsyncIterator, Container, Iterator
+from contextlib import asynccontextmanager, contextmanager
 from typing import Any
 
+import structlog
 from telegram.ext import Application
 
 from bot.config import Settings
@@ -20,13 +22,13 @@ TOKEN = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw"
 
 def make_settings(api: BotAPIStub, **overrides: Any) -> Settings:
     """Settings for a bot talking to ``api``, nothing read from the environment or .env."""
-    return Settings(_env_file=None, telegram_token=TOKEN,  # type: ignore[call-arg]
+    return Settings(_env_file=None, telegram_token=TOKEN,
                     telegram_api_url=api.base_url, **overrides)
 
 
 @asynccontextmanager
 async def running_bot(api: BotAPIStub, engine: Corpus, settings: Settings | None = None,
-                      **build: Any) -> AsyncIterator[Application]:  # type: ignore[type-arg]
+                      **build: Any) -> AsyncIterator[Application]:
     """The application polling ``api``: initialize, post_init, start polling, start; then the
     same shutdown as ``run_polling`` (stop polling, finish in-flight updates, shut down)."""
     build.setdefault("retry_backoff", 0)
@@ -45,6 +47,20 @@ async def running_bot(api: BotAPIStub, engine: Corpus, settings: Settings | None
                 await app.updater.stop()
             if app.running:
                 await app.stop()
+
+
+@contextmanager
+def logging_restored() -> Iterator[None]:
+    """Undo ``bot.logs.configure`` (which an entry point calls) after the block: structlog's
+    defaults and the root logger's handlers and level, so later tests log nowhere stale."""
+    root = logging.getLogger()
+    handlers, level = root.handlers[:], root.level
+    try:
+        yield
+    finally:
+        structlog.reset_defaults()
+        root.handlers[:] = handlers
+        root.setLevel(level)
 
 
 class SlowEngine:

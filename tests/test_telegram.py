@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 from structlog.testing import capture_logs
@@ -55,7 +56,8 @@ async def test_help_lists_the_commands(api: BotAPIStub, seeds_engine: QAEngine) 
 
 
 async def test_sources_come_in_pages_with_buttons(api: BotAPIStub) -> None:
-    texts = [f"Report {i}\n\nThe harbour of town {i} handled {i} ships in spring." for i in range(23)]
+    texts = [f"Report {i}\n\nThe harbour of town {i} handled {i} ships in spring."
+             for i in range(23)]
     engine = QAEngine.from_texts(texts, ids=[f"report{i:02}" for i in range(23)])
     async with running_bot(api, engine):
         api.push(api.message(api.private(7), "/sources"))
@@ -142,7 +144,7 @@ async def test_the_quote_button_shows_the_passage_around_the_sentence(
     async with running_bot(api, seeds_engine):
         api.push(api.message(api.private(7), CSTO))
         answer = await api.wait_for("sendMessage")
-        (label, data), *_ = buttons(answer)
+        (_, data), *_ = buttons(answer)
         api.push(api.callback(api.sent(answer), data))
         spinner = await api.wait_for("answerCallbackQuery")
         passage = await api.wait_for("sendMessage", count=2)
@@ -193,7 +195,7 @@ async def test_votes_are_logged_with_the_question(api: BotAPIStub,
     ],
 )
 async def test_a_non_text_message_gets_a_hint(api: BotAPIStub, seeds_engine: QAEngine,
-                                              update: dict[str, object], expected: str) -> None:
+                                              update: dict[str, Any], expected: str) -> None:
     async with running_bot(api, seeds_engine):
         api.push(api.message(api.private(7), **update))
         text = (await api.wait_for("sendMessage")).text
