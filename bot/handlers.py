@@ -9,16 +9,13 @@ from __future__ import annotations
 
 import asyncio
 import time
-from dataclasses import dataclass
 
 import structlog
 from telegram import (
-    InlineKeyboardButton,
     InlineKeyboardMarkup,
     InlineQueryResultArticle,
     InputTextMessageContent,
     Message,
-    MessageEntity,
     Update,
 )
 from telegram.constants import ChatAction, ChatType
@@ -28,9 +25,11 @@ from telegram.ext import ApplicationHandlerStop, ContextTypes
 from retrieval import Answer
 from retrieval.followup import rewrite
 
+from .addressing import addressed, question_of
 from .config import Settings
 from .html import answer_html, escape, passage_html, quote_html, short, sources_page
 from .intro import Corpus, Intro, introduce
+from .keyboards import HELPFUL, QuoteRef, answer_keyboard, pager
 from .state import ChatState
 
 log = structlog.get_logger()
@@ -69,64 +68,6 @@ answer isn't there.
 • In any chat, type my @username and a question to answer inline."""
 
 
-@dataclass(frozen=True, slots=True)
-class QuoteRef:
-    """What a "Quote" button points at: a passage of a document and the cited span in it.
-
-    Carried in the button's callback data (at most 64 bytes): ``q:DOC:PASSAGE:START:END``.
-    """
-
-    doc: int
-    passage: int
-    start: int
-    end: int
-
-    def encode(self) -> str:
-        return f"q:{self.doc}:{self.passage}:{self.start}:{self.end}"
-
-    @classmethod
-    def decode(cls, data: str) -> QuoteRef | None:
-        parts = data.split(":")
-        if len(parts) != 5 or parts[0] != "q" or not all(p.isdigit() for p in parts[1:]):
-            return None
-        return cls(*(int(p) for p in parts[1:]))
-
-
-def addressed(message: Message, bot_username: str, bot_id: int) -> bool:
-    """Whether a message is for the bot: any private message; in a group, a reply to the bot, a
-    mention of it, or a command without another bot's name."""
-    if message.chat.type == ChatType.PRIVATE:
-        return True
-    reply = message.reply_to_message
-    if reply and reply.from_user and reply.from_user.id == bot_id:
-        return True
-    text = message.text or message.caption or ""
-    if text.startswith("/"):
-        target = text.split(maxsplit=1)[0].partition("@")[2]
-        return not target or target.lower() == bot_username.lower()
-    return bool(_mentions(message, bot_username, bot_id))
-
-
-def _mentions(message: Message, bot_username: str, bot_id: int) -> list[str]:
-    """The texts in ``message`` that mention the bot (``@name`` or a text mention)."""
-    entities = message.parse_entities([MessageEntity.MENTION, MessageEntity.TEXT_MENTION])
-    return [
-        text for entity, text in entities.items()
-        if (entity.type == MessageEntity.MENTION and text.lower() == f"@{bot_username.lower()}")
-        or (entity.user is not None and entity.user.id == bot_id)
-    ]
-
-
-def question_of(message: Message, bot_username: str, bot_id: int) -> str:
-    """The question in a message: without a leading command and without mentions of the bot."""
-    text = message.text or ""
-    if text.startswith("/"):
-        text = text.partition(" ")[2] if " " in text else text.partition("\n")[2]
-    for mention in _mentions(message, bot_username, bot_id):
-        text = text.replace(mention, " ")
-    return " ".join(text.split())
-
-
 class Handlers:
     """The bot's handlers, sharing one engine, the settings and the per-chat state."""
 
@@ -139,6 +80,7 @@ class Handlers:
         self._intro = intro
         self.sources = engine.sources()
         self.doc_index = {s.id: i for i, s in enumerate(self.sources)}
+        self.pages = -(-len(self.sources) // SOURCES_PER_PAGE)
 
     # --- every update -----------------------------------------------------------------------
 
@@ -155,7 +97,7 @@ class Handlers:
             await update.inline_query.answer(
                 [_article("refused", "Not available", REFUSAL)], cache_time=0, is_personal=True)
         elif update.effective_message and addressed(
-                update.effective_message, context.bot.username, context.bot.id):
+                update.effective_message, context.bot):
             await update.effective_message.reply_text(REFUSAL)
         raise ApplicationHandlerStop
 
@@ -203,12 +145,12 @@ class Handlers:
 
     async def list_sources(self, update: Update, context: Context) -> None:
         await _reply(update, sources_page(self.sources, 0, SOURCES_PER_PAGE),
-                     reply_markup=self._pager(0))
+                     reply_markup=pager(0, self.pages))
 
     async def ask(self, update: Update, context: Context) -> None:
         message = update.effective_message
         assert message is not None  # CommandHandler only passes messages
-        await self._answer(update, question_of(message, context.bot.username, context.bot.id))
+        await self._answer(update, question_of(message, context.bot))
 
     async def unknown_command(self, update: Update, context: Context) -> None:
         if update.effective_chat and update.effective_chat.type == ChatType.PRIVATE:
@@ -220,20 +162,20 @@ class Handlers:
         """A text message: a question in a private chat, or in a group when addressed to me."""
         message = update.effective_message
         assert message is not None
-        if addressed(message, context.bot.username, context.bot.id):
-            await self._answer(update, question_of(message, context.bot.username, context.bot.id))
+        if addressed(message, context.bot):
+            await self._answer(update, question_of(message, context.bot))
 
     async def not_text(self, update: Update, context: Context) -> None:
         """A sticker, photo, voice note or file: ask for text (in groups only when addressed)."""
         message = update.effective_message
         assert message is not None
-        if addressed(message, context.bot.username, context.bot.id):
+        if addressed(message, context.bot):
             await _reply(update, NOT_TEXT)
 
     async def edited(self, update: Update, context: Context) -> None:
         message = update.effective_message
         assert message is not None
-        if addressed(message, context.bot.username, context.bot.id):
+        if addressed(message, context.bot):
             await _reply(update, EDITED)
 
     # --- buttons ------------------------------------------------------------------------------
@@ -248,10 +190,9 @@ class Handlers:
             await query.answer(STALE_BUTTON)
             return
         await query.answer()
-        messages = passage_html(self.sources[ref.doc], text, (ref.start, ref.end))
-        for html in messages:
-            await context.bot.send_message(query.message.chat.id if query.message else
-                                           query.from_user.id, html)
+        chat_id = query.message.chat.id if query.message else query.from_user.id
+        for html in passage_html(self.sources[ref.doc], text, (ref.start, ref.end)):
+            await context.bot.send_message(chat_id, html)
 
     async def vote(self, update: Update, context: Context) -> None:
         """"Helpful" / "Not helpful": logged with the question the answer replied to."""
@@ -259,8 +200,8 @@ class Handlers:
         assert query is not None
         message = query.message if isinstance(query.message, Message) else None
         asked = message.reply_to_message if message else None
-        question = question_of(asked, context.bot.username, context.bot.id) if asked else None
-        log.info("vote", helpful=query.data == "v:1", question=question,
+        question = question_of(asked, context.bot) if asked else None
+        log.info("vote", helpful=query.data == HELPFUL, question=question,
                  chat_id=message.chat.id if message else None, user_id=query.from_user.id,
                  message_id=message.message_id if message else None)
         await query.answer("Thanks for the feedback!")
@@ -269,12 +210,12 @@ class Handlers:
         query = update.callback_query
         assert query is not None and query.data is not None
         page = int(query.data.partition(":")[2])  # the handler's pattern admits digits only
-        if page * SOURCES_PER_PAGE >= max(len(self.sources), 1):
+        if page >= self.pages:
             await query.answer(STALE_BUTTON)
             return
         await query.answer()
         await query.edit_message_text(sources_page(self.sources, page, SOURCES_PER_PAGE),
-                                      reply_markup=self._pager(page))
+                                      reply_markup=pager(page, self.pages))
 
     async def stale(self, update: Update, context: Context) -> None:
         assert update.callback_query is not None
@@ -290,7 +231,7 @@ class Handlers:
         if not question:
             await query.answer([], cache_time=INLINE_CACHE_SECONDS)
             return
-        problem = await self._refuse(question, query.from_user.id)
+        problem = await self._turned_down(question, query.from_user.id)
         if problem:
             await query.answer([_article("problem", "Can't answer that", problem)], cache_time=0,
                                is_personal=True)
@@ -302,7 +243,7 @@ class Handlers:
 
     # --- the answer flow ------------------------------------------------------------------------
 
-    async def _refuse(self, question: str, user_id: int) -> str | None:
+    async def _turned_down(self, question: str, user_id: int) -> str | None:
         """Why a question is not answered (too long, rate limit), or ``None`` to answer it."""
         limit = self.settings.max_question_chars
         if len(question) > limit:
@@ -321,7 +262,7 @@ class Handlers:
             example = examples[0] if examples else "When was it founded?"
             await _reply(update, f"Ask me something, for example: /ask {escape(example)}")
             return
-        problem = await self._refuse(question, user.id)
+        problem = await self._turned_down(question, user.id)
         if problem:
             await _reply(update, problem)
             return
@@ -330,7 +271,7 @@ class Handlers:
         resolved = rewrite(question, previous)
         answer = await self._ask_engine(resolved, update)
         await self.state.remember_question(chat.id, resolved, time.monotonic())
-        keyboard = self._keyboard(answer)
+        keyboard = answer_keyboard(answer, self.engine.passage, self.doc_index)
         messages = answer_html(answer)
         for i, html in enumerate(messages):
             await _reply(update, html, do_quote=True,
@@ -361,33 +302,6 @@ class Handlers:
         except IndexError:
             return None
 
-    def _keyboard(self, answer: Answer) -> InlineKeyboardMarkup:
-        """A "Quote" button per quoted sentence, then the two votes."""
-        buttons = []
-        seen: dict[int, int] = {}
-        for q in answer.sentences:
-            at = self.engine.passage(q.passage).find(q.text)
-            start, end = (at, at + len(q.text)) if at >= 0 else (0, 0)
-            ref = QuoteRef(self.doc_index.get(q.source, 0), q.passage, start, end)
-            seen[q.citation] = seen.get(q.citation, 0) + 1
-            label = f"Quote [{q.citation}]" + (f" ({seen[q.citation]})"
-                                               if seen[q.citation] > 1 else "")
-            buttons.append(InlineKeyboardButton(label, callback_data=ref.encode()))
-        votes = [InlineKeyboardButton("👍 Helpful", callback_data="v:1"),
-                 InlineKeyboardButton("👎 Not helpful", callback_data="v:0")]
-        return InlineKeyboardMarkup([buttons, votes] if buttons else [votes])
-
-    def _pager(self, page: int) -> InlineKeyboardMarkup | None:
-        pages = -(-len(self.sources) // SOURCES_PER_PAGE)
-        if pages <= 1:
-            return None
-        row = []
-        if page > 0:
-            row.append(InlineKeyboardButton("‹ Previous", callback_data=f"s:{page - 1}"))
-        if page + 1 < pages:
-            row.append(InlineKeyboardButton("Next ›", callback_data=f"s:{page + 1}"))
-        return InlineKeyboardMarkup([row])
-
 
 def inline_results(answer: Answer) -> list[InlineQueryResultArticle]:
     """Inline results: the whole answer, then each quote alone; abstention as one result."""
@@ -409,8 +323,9 @@ def _article(id_: str, title: str, html: str, description: str | None = None,
                                     description=description)
 
 
-async def _reply(update: Update, html: str, *, do_quote: bool = False,
+async def _reply(update: Update, html: str, *, do_quote: bool | None = None,
                  reply_markup: InlineKeyboardMarkup | None = None) -> None:
+    """Reply in the update's chat (quoting the message in groups, or when ``do_quote``)."""
     message = update.effective_message
     assert message is not None
     await message.reply_text(html, do_quote=do_quote, reply_markup=reply_markup)

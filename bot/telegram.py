@@ -35,6 +35,7 @@ from telegram.ext import (
 from .config import Settings
 from .handlers import Handlers
 from .intro import Corpus
+from .keyboards import PAGE_DATA, QUOTE_DATA, VOTE_DATA
 from .state import ChatState, MemoryState
 
 log = structlog.get_logger()
@@ -128,9 +129,9 @@ def build_application(
         MessageHandler(new & filters.COMMAND, handlers.unknown_command),
         MessageHandler(new & filters.TEXT, handlers.text),
         MessageHandler(new & ~filters.StatusUpdate.ALL, handlers.not_text),
-        CallbackQueryHandler(handlers.quote, pattern=r"^q:"),
-        CallbackQueryHandler(handlers.vote, pattern=r"^v:[01]$"),
-        CallbackQueryHandler(handlers.sources_page, pattern=r"^s:\d{1,6}$"),
+        CallbackQueryHandler(handlers.quote, pattern=QUOTE_DATA),
+        CallbackQueryHandler(handlers.vote, pattern=VOTE_DATA),
+        CallbackQueryHandler(handlers.sources_page, pattern=PAGE_DATA),
         CallbackQueryHandler(handlers.stale),
         InlineQueryHandler(handlers.inline),
     ])
