@@ -49,6 +49,14 @@ async def running_bot(api: BotAPIStub, engine: Corpus, settings: Settings | None
                 await app.stop()
 
 
+async def first_reply(api: BotAPIStub, engine: Corpus, text: str | None = None,
+                      settings: Settings | None = None, **message: Any) -> str:
+    """Run the bot, send it a private message, and return the text of its first reply."""
+    async with running_bot(api, engine, settings):
+        api.push(api.message(api.private(7), text, **message))
+        return (await api.wait_for("sendMessage")).text
+
+
 @contextmanager
 def logging_restored() -> Iterator[None]:
     """Undo ``bot.logs.configure`` (which an entry point calls) after the block: structlog's

@@ -11,9 +11,16 @@ import pytest
 from structlog.testing import capture_logs
 
 from bot.telegram import COMMANDS
-from botapi_stub import BotAPIStub
+from botapi_stub import BotAPIStub, Call
 from retrieval import QAEngine
-from telegram_harness import TOKEN, SlowEngine, buttons, make_settings, running_bot
+from telegram_harness import (
+    TOKEN,
+    SlowEngine,
+    buttons,
+    first_reply,
+    make_settings,
+    running_bot,
+)
 
 GROUP = -100123
 CSTO = "When was the CSTO formed?"
@@ -39,9 +46,7 @@ async def test_publishes_the_commands_menu_at_start_up(api: BotAPIStub,
 async def test_start_describes_the_corpus_and_suggests_questions(
     api: BotAPIStub, seeds_engine: QAEngine
 ) -> None:
-    async with running_bot(api, seeds_engine):
-        api.push(api.message(api.private(7), "/start"))
-        text = (await api.wait_for("sendMessage")).text
+    text = await first_reply(api, seeds_engine, "/start")
     assert "my 5 documents" in text
     assert seeds_engine.sources()[1].title in text
     assert text.count("What do you know about") >= 2
@@ -49,9 +54,7 @@ async def test_start_describes_the_corpus_and_suggests_questions(
 
 
 async def test_help_lists_the_commands(api: BotAPIStub, seeds_engine: QAEngine) -> None:
-    async with running_bot(api, seeds_engine):
-        api.push(api.message(api.private(7), "/help"))
-        text = (await api.wait_for("sendMessage")).text
+    text = await first_reply(api, seeds_engine, "/help")
     assert all(f"/{c.command}" in text for c in COMMANDS)
 
 
@@ -73,9 +76,7 @@ async def test_sources_come_in_pages_with_buttons(api: BotAPIStub) -> None:
 
 
 async def test_an_unknown_command_points_to_help(api: BotAPIStub, seeds_engine: QAEngine) -> None:
-    async with running_bot(api, seeds_engine):
-        api.push(api.message(api.private(7), "/frobnicate"))
-        text = (await api.wait_for("sendMessage")).text
+    text = await first_reply(api, seeds_engine, "/frobnicate")
     assert "/help" in text
 
 
@@ -101,9 +102,7 @@ async def test_a_private_message_is_answered_with_quotes_citations_and_buttons(
 async def test_abstains_politely_offering_related_documents(
     api: BotAPIStub, seeds_engine: QAEngine
 ) -> None:
-    async with running_bot(api, seeds_engine):
-        api.push(api.message(api.private(7), "When did Uzbekistan leave the CSTO?"))
-        text = (await api.wait_for("sendMessage")).text
+    text = await first_reply(api, seeds_engine, "When did Uzbekistan leave the CSTO?")
     assert text.startswith("I couldn't find this in my sources.")
     related = text.split("may not answer it:\n")[1].splitlines()
     assert 1 <= len(related) <= 3 and all(line.startswith("• ") for line in related)
@@ -113,9 +112,7 @@ async def test_escapes_html_from_the_corpus_and_the_user(api: BotAPIStub) -> Non
     engine = QAEngine.from_texts(
         ["Tags & markup\n\nThe <b>parser</b> treats x < y & y > z as plain text in every "
          "release since 2019, the maintainers said."], ids=["tags"])
-    async with running_bot(api, engine):
-        api.push(api.message(api.private(7), "Which <i>parser</i> treats x < y as plain text?"))
-        text = (await api.wait_for("sendMessage")).text
+    text = await first_reply(api, engine, "Which <i>parser</i> treats x < y as plain text?")
     assert "&lt;b&gt;<b>parser</b>&lt;/b&gt;" in text
     assert "x &lt; y &amp; y &gt; z" in text
     assert "<i>" not in text
@@ -196,32 +193,25 @@ async def test_votes_are_logged_with_the_question(api: BotAPIStub,
 )
 async def test_a_non_text_message_gets_a_hint(api: BotAPIStub, seeds_engine: QAEngine,
                                               update: dict[str, Any], expected: str) -> None:
-    async with running_bot(api, seeds_engine):
-        api.push(api.message(api.private(7), **update))
-        text = (await api.wait_for("sendMessage")).text
+    text = await first_reply(api, seeds_engine, **update)
     assert expected in text
 
 
 async def test_an_edited_message_gets_a_hint(api: BotAPIStub, seeds_engine: QAEngine) -> None:
-    async with running_bot(api, seeds_engine):
-        api.push(api.message(api.private(7), CSTO, edited=True))
-        text = (await api.wait_for("sendMessage")).text
+    text = await first_reply(api, seeds_engine, CSTO, edited=True)
     assert "new message" in text
 
 
 async def test_an_empty_ask_gets_an_example(api: BotAPIStub, seeds_engine: QAEngine) -> None:
-    async with running_bot(api, seeds_engine):
-        api.push(api.message(api.private(7), "/ask   "))
-        text = (await api.wait_for("sendMessage")).text
+    text = await first_reply(api, seeds_engine, "/ask   ")
     assert text.startswith("Ask me something, for example: /ask What do you know about")
 
 
 async def test_an_over_long_question_is_turned_down(api: BotAPIStub,
                                                     seeds_engine: QAEngine) -> None:
     settings = make_settings(api, max_question_chars=30)
-    async with running_bot(api, seeds_engine, settings):
-        api.push(api.message(api.private(7), "When was the CSTO formed, and by whom exactly?"))
-        text = (await api.wait_for("sendMessage")).text
+    question = "When was the CSTO formed, and by whom exactly?"
+    text = await first_reply(api, seeds_engine, question, settings)
     assert "46 characters long; please keep it under 30" in text
 
 
@@ -301,12 +291,17 @@ async def test_follow_ups_can_be_turned_off(api: BotAPIStub, seeds_engine: QAEng
 # --- inline mode --------------------------------------------------------------------------------
 
 
+async def inline_answer(api: BotAPIStub, engine: QAEngine, query: str) -> Call:
+    """Run the bot and return its answer to the inline query ``@bot query``."""
+    async with running_bot(api, engine):
+        api.push(api.inline_query(query))
+        return await api.wait_for("answerInlineQuery")
+
+
 async def test_inline_mode_offers_the_answer_and_each_quote(
     api: BotAPIStub, seeds_engine: QAEngine
 ) -> None:
-    async with running_bot(api, seeds_engine):
-        api.push(api.inline_query("Who is the Kremlin spokesman?"))
-        call = await api.wait_for("answerInlineQuery")
+    call = await inline_answer(api, seeds_engine, "Who is the Kremlin spokesman?")
     results = call.params["results"]
     assert [r["id"] for r in results][:2] == ["answer", "quote1"]
     assert all(r["type"] == "article" for r in results)
@@ -318,18 +313,14 @@ async def test_inline_mode_offers_the_answer_and_each_quote(
 async def test_inline_abstention_is_a_single_not_found_result(
     api: BotAPIStub, seeds_engine: QAEngine
 ) -> None:
-    async with running_bot(api, seeds_engine):
-        api.push(api.inline_query("What is the capital of Australia?"))
-        call = await api.wait_for("answerInlineQuery")
+    call = await inline_answer(api, seeds_engine, "What is the capital of Australia?")
     (result,) = call.params["results"]
     assert result["title"] == "Not found in my sources"
 
 
 async def test_an_empty_inline_query_gets_no_results(api: BotAPIStub,
                                                      seeds_engine: QAEngine) -> None:
-    async with running_bot(api, seeds_engine):
-        api.push(api.inline_query(""))
-        call = await api.wait_for("answerInlineQuery")
+    call = await inline_answer(api, seeds_engine, "")
     assert call.params["results"] == []
 
 
