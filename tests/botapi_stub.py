@@ -3,14 +3,17 @@
     with BotAPIStub(TOKEN) as api:                    # listens on a free loopback port
         settings = Settings(telegram_api_url=api.base_url, ...)
         api.push(api.message(chat=api.private(7), text="When was the CSTO formed?"))
-        call = await api.wait_for("sendMessage")     # -> Call(method, params)
+        call = await api.wait_for("sendMessage")     # -> Call(method, params, result)
 
 It serves ``getUpdates`` from a queue (long polling: a request waits until an update is pushed
-or its ``timeout`` passes, at most ``max_wait`` seconds), records every request in order, and
-answers the methods a bot uses with plausible objects. ``fail(method, ...)`` makes the next
-calls of a method fail with a given status (429 with ``retry_after``, 502, ...). The standard
-library's threading HTTP server keeps it usable from any test, sync or async, and from a bot
-running in another process.
+or its ``timeout`` passes, at most ``max_wait`` seconds), records every other request in order,
+and answers the methods a bot uses with plausible objects (``sendMessage`` returns the message,
+with ``reply_to_message`` when it quoted a pushed one). ``fail(method, ...)`` makes the next
+calls of a method fail with a given status (429 with ``retry_after``, 502, ...); a wrong token
+gets 401. The update builders (``message``, ``callback``, ``inline_query``) make the JSON
+Telegram sends, so a webhook test can POST them to the bot itself (``setWebhook`` and
+``getWebhookInfo`` are answered and recorded). The standard library's threading HTTP server
+keeps it usable from any test, sync or async, and from a bot in another process.
 """
 
 from __future__ import annotations
