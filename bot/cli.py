@@ -122,6 +122,8 @@ def cmd_index(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_telegram(args: argparse.Namespace, settings: Settings) -> int:
+    from telegram.error import InvalidToken, NetworkError
+
     from . import telegram  # only this command needs python-telegram-bot
 
     try:
@@ -131,7 +133,15 @@ def cmd_telegram(args: argparse.Namespace, settings: Settings) -> int:
     started = time.perf_counter()
     engine = _engine(args, settings)
     app = telegram.build_application(engine, settings)
-    return telegram.run_polling(app, engine, settings, time.perf_counter() - started)
+    try:
+        return telegram.run_polling(app, engine, settings, time.perf_counter() - started)
+    except InvalidToken:  # its message quotes the token
+        raise UsageError("Telegram rejected QABOT_TELEGRAM_TOKEN (revoked, or from another "
+                         "bot?): copy the current one from @BotFather") from None
+    except NetworkError as exc:  # only at start-up: once polling, PTB retries on its own
+        raise UsageError(f"cannot reach the Bot API at {settings.telegram_api_url} "
+                         f"({type(exc).__name__}): check the network and "
+                         "QABOT_TELEGRAM_API_URL") from None
 
 
 def load_settings(args: argparse.Namespace) -> Settings:

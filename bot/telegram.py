@@ -146,10 +146,24 @@ async def announce(app: Application) -> None:
 
 def run_polling(app: Application, engine: Corpus, settings: Settings,
                 load_seconds: float) -> int:
-    """Long-poll until SIGINT or SIGTERM; in-flight answers finish before it returns 0."""
-    log.info("telegram_starting", documents=engine.n_documents, passages=engine.n_passages,
-             load_seconds=round(load_seconds, 3), api_url=settings.telegram_api_url)
-    app.run_polling(
+    """Long-poll until SIGINT or SIGTERM; in-flight answers finish before it returns 0.
+
+    The bot is initialised (``getMe``) first, on the loop polling will use, so that a rejected
+    token or an unreachable Bot API raises at once (``InvalidToken``, ``NetworkError``) instead
+    of going through PTB's start-up retry loop, which logs a traceback quoting the token.
+    """
+    loop = asyncio.new_event_loop()
+    asyncio.set_event_loop(loop)
+    try:
+        loop.run_until_complete(app.initialize())
+    except BaseException:
+        loop.close()
+        asyncio.set_event_loop(None)
+        raise
+    log.info("telegram_starting", bot=app.bot.username, documents=engine.n_documents,
+             passages=engine.n_passages, load_seconds=round(load_seconds, 3),
+             api_url=settings.telegram_api_url)
+    app.run_polling(  # closes the loop when it is done
         timeout=POLL_TIMEOUT,
         allowed_updates=list(ALLOWED_UPDATES),
         stop_signals=(signal.SIGINT, signal.SIGTERM),

@@ -6,7 +6,7 @@
         call = await api.wait_for("sendMessage")     # -> Call(method, params, result)
 
 It serves ``getUpdates`` from a queue (long polling: a request waits until an update is pushed
-or its ``timeout`` passes, at most ``max_wait`` seconds), records every other request in order,
+or its ``timeout`` passes, at most ``max_wait`` seconds), records every request in order,
 and answers the methods a bot uses with plausible objects (``sendMessage`` returns the message,
 with ``reply_to_message`` when it quoted a pushed one). ``fail(method, ...)`` makes the next
 calls of a method fail with a given status (429 with ``retry_after``, 502, ...); a wrong token

@@ -54,6 +54,20 @@ def test_a_missing_or_malformed_token_is_one_line_and_exit_code_2(
     assert "short" not in err and "extra" not in err  # the bad value is not repeated
 
 
+def test_a_token_telegram_rejects_is_one_line_and_exit_code_2(
+    clean_env: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with BotAPIStub("987654321:" + "B" * 35) as api:  # knows another bot's token: 401
+        monkeypatch.setenv("QABOT_TELEGRAM_TOKEN", TOKEN)
+        monkeypatch.setenv("QABOT_TELEGRAM_API_URL", api.base_url)
+        code = main(["telegram", "--corpus", str(SEEDS), "--index-dir", str(clean_env / "i")])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert err == ("qabot: Telegram rejected QABOT_TELEGRAM_TOKEN (revoked, or from another "
+                   "bot?): copy the current one from @BotFather\n")
+    assert api.tokens_seen == {TOKEN}
+
+
 def test_a_malformed_allowed_list_is_a_configuration_error(
     clean_env: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -93,6 +107,7 @@ async def test_qabot_telegram_polls_answers_and_stops_cleanly_on_sigterm(clean_e
     events = [json.loads(line) for line in log.splitlines() if line.startswith("{")]
     (started,) = [e for e in events if e["event"] == "telegram_starting"]
     assert started["documents"] == 5 and started["load_seconds"] >= 0
+    assert started["bot"] == "qa_test_bot" and started["api_url"] == api.base_url
     assert events[-1]["event"] == "telegram_stopped"
     assert "Traceback" not in log
     assert "HTTP Request: POST" in log  # httpx logged every URL ...
