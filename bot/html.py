@@ -84,17 +84,8 @@ def html_chunks(text: str, spans: Spans = (), limit: int = TELEGRAM_LIMIT) -> li
     """``text`` escaped, ``spans`` in bold, as few pieces of at most ``limit`` as fit, cut
     between paragraphs or sentences (between words, or inside one, only when it alone is
     longer than ``limit``)."""
-    chunks: list[str] = []
-    current = ""
-    for piece in _pieces(text, spans, limit, CUTTERS):
-        if telegram_len(current) + telegram_len(piece) > limit:
-            if current.strip():
-                chunks.append(current.strip())
-            current = ""
-        current += piece
-    if current.strip():
-        chunks.append(current.strip())
-    return chunks
+    packed = pack(list(_pieces(text, spans, limit, CUTTERS)), limit, sep="")
+    return [chunk.strip() for chunk in packed if chunk.strip()]
 
 
 def pack(blocks: Sequence[str], limit: int = TELEGRAM_LIMIT, sep: str = "\n\n") -> list[str]:
