@@ -94,8 +94,11 @@ async def test_a_user_over_the_rate_limit_is_asked_to_slow_down(
         for n in range(1, 4):
             api.push(api.message(api.private(FRIEND), CSTO))
             await api.wait_for("sendMessage", count=n)
+        api.push(api.inline_query(CSTO, user=api.user(FRIEND)))  # inline questions count too
+        inline = await api.wait_for("answerInlineQuery")
         api.push(api.message(api.private(8), CSTO))  # another user is not affected
         other = await api.wait_for("sendMessage", lambda c: c.chat_id == 8)
+    assert [r["title"] for r in inline.params["results"]] == ["Can't answer that"]
     texts = [c.text for c in api.calls("sendMessage") if c.chat_id == FRIEND]
     assert ["2002" in t for t in texts] == [True, True, False]
     assert "faster than I can keep up (2 questions a minute)" in texts[2]
