@@ -149,12 +149,9 @@ def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
     if args.split:
         qset = qset.only(args.split)
     if args.holdout_article:
-        outcomes = []
-        for fold in evaluation.holdout_folds(qset):
-            engine = QAEngine.from_documents(fold.documents, top_k=settings.top_k)
-            outcomes += evaluation.run(
-                engine, fold.questions, expect=fold.expect, fold=fold.article,
-                progress=ProgressBar(f"eval without {fold.article}"))
+        outcomes = evaluation.run_holdout(
+            qset, lambda docs: QAEngine.from_documents(docs, top_k=settings.top_k),
+            lambda article: ProgressBar(f"eval without {article}"))
         report = evaluation.Report(evaluation.summarize_groups(outcomes, "fold"), "fold",
                                    evaluation.threshold_at(outcomes))
     else:

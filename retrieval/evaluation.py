@@ -313,6 +313,19 @@ def holdout_folds(qset: QuestionSet) -> Iterator[Fold]:
         )
 
 
+def run_holdout(
+    qset: QuestionSet,
+    build: Callable[[Sequence[Document]], Engine],
+    progress: Callable[[str], Progress] | None = None,
+) -> list[Outcome]:
+    """Every fold of ``holdout_folds``: ``build`` an engine without the article, ask, record."""
+    outcomes: list[Outcome] = []
+    for fold in holdout_folds(qset):
+        outcomes += run(build(fold.documents), fold.questions, expect=fold.expect,
+                        fold=fold.article, progress=progress(fold.article) if progress else None)
+    return outcomes
+
+
 # --- metrics (pure) -------------------------------------------------------------------------
 
 
@@ -506,6 +519,6 @@ __all__ = [
     "Engine", "Fold", "Outcome", "Question", "QuestionSet", "Quoted", "Report", "Retrieved",
     "Scores", "Threshold", "correct_at", "document_rank", "half", "holdout_folds", "holds_answer",
     "mrr_at", "normalize", "parse_jsonl", "parse_squad", "passage_rank", "percentile",
-    "ranked_documents", "read_questions", "recall_at", "run", "summarize", "summarize_groups",
-    "threshold_at", "unknown_sources",
+    "ranked_documents", "read_questions", "recall_at", "run", "run_holdout", "summarize",
+    "summarize_groups", "threshold_at", "unknown_sources",
 ]
