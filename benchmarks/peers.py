@@ -31,6 +31,7 @@ Peers (``PEERS``):
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -53,6 +54,8 @@ def _tokenizer() -> Callable[[Sequence[str]], list[list[str]]]:
     import bm25s
     import Stemmer
 
+    # bm25s sets its logger to DEBUG on import and logs every index build.
+    logging.getLogger("bm25s").setLevel(logging.WARNING)
     stemmer = Stemmer.Stemmer("english")
 
     def tokenize(texts: Sequence[str]) -> list[list[str]]:

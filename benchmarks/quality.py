@@ -22,7 +22,6 @@ import datetime as dt
 import importlib.metadata
 import importlib.util
 import json
-import logging
 import os
 import platform
 import sys
@@ -229,8 +228,12 @@ def write_section(path: Path, generated: str) -> None:
     text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n"
     if BEGIN in text and END in text:
         head, rest = text.split(BEGIN, 1)
-        tail = rest.split(END, 1)[1]
-        text = head + generated + tail
+        text = head + generated + rest.split(END, 1)[1]
+    elif "\n## Quality\n" in text:  # at the end of the hand-written section
+        head, rest = text.split("\n## Quality\n", 1)
+        body, sep, tail = rest.partition("\n## ")
+        text = (head + "\n## Quality\n" + body.rstrip("\n") + "\n\n" + generated + "\n"
+                + ("\n" + sep.lstrip("\n") + tail if sep else ""))
     else:
         text = text.rstrip("\n") + "\n\n## Quality\n\n" + generated + "\n"
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -249,7 +252,6 @@ def main(argv: Sequence[str] | None = None) -> int:
                         help="also update the generated part of this markdown file")
     args = parser.parse_args(argv)
     logs.configure(level="ERROR")  # the cleaner's per-paragraph warnings are summarised instead
-    logging.getLogger("bm25s").setLevel(logging.WARNING)  # it logs each index build at DEBUG
 
     asked = [p for p in args.peers.split(",") if p]
     unknown = [p for p in asked if p not in PEERS]

@@ -38,19 +38,27 @@ def squad_file(tmp_path):
 def test_quality_benchmark_writes_its_section_and_keeps_the_rest(quality, squad_file, tmp_path,
                                                                    capsys):
     doc = tmp_path / "benchmarks.md"
-    doc.write_text("# Benchmarks\n\n## Scale\n\nby hand\n")
+    doc.write_text("# Benchmarks\n\n## Quality\n\nby hand\n\n## Scale\n\nscale notes\n")
     assert quality.main(["--squad", str(squad_file), "--peers", "tfidf", "--write", str(doc)]) == 0
     out = capsys.readouterr().out
     assert "| **qabot** |" in out and "| sklearn TF-IDF cosine |" in out
     assert "#### Abstention, leaving each article out (qabot)" in out
     text = doc.read_text()
-    assert text.startswith("# Benchmarks\n\n## Scale\n\nby hand\n\n## Quality\n")
-    doc.write_text(text.replace("## Quality\n", "## Quality\n\nnotes by hand\n") + "\nmore\n")
+    assert text.startswith("# Benchmarks\n\n## Quality\n\nby hand\n\n" + quality.BEGIN)
+    assert text.endswith(quality.END + "\n\n## Scale\n\nscale notes\n")
+    doc.write_text(text.replace(quality.END, quality.END + "\n\nnotes by hand"))
     assert quality.main(["--squad", str(squad_file), "--peers", "tfidf", "--no-holdout",
                          "--write", str(doc)]) == 0
     text = doc.read_text()
-    assert "notes by hand" in text and text.endswith("\nmore\n") and text.count("## Quality") == 1
+    assert "notes by hand" in text and "scale notes" in text and text.count("## Quality") == 1
     assert "Abstention" not in text
+
+
+def test_quality_benchmark_starts_the_file_when_there_is_none(quality, squad_file, tmp_path):
+    doc = tmp_path / "docs" / "benchmarks.md"
+    assert quality.main(["--squad", str(squad_file), "--peers", "", "--no-holdout",
+                         "--write", str(doc)]) == 0
+    assert doc.read_text().startswith("# Benchmarks\n\n## Quality\n\n" + quality.BEGIN)
 
 
 def test_bm25_peers_answer_from_the_same_corpus(quality, squad_file, capsys):
