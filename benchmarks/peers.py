@@ -39,7 +39,8 @@ from itertools import pairwise
 
 import numpy as np
 
-from retrieval.evaluation import Outcome, Question, Quoted, Retrieved
+from retrieval.evaluation import Outcome, Quoted, Retrieved
+from retrieval.questions import Question
 from retrieval.segment import split_sentences
 
 TOP_PARAGRAPHS = 5
@@ -95,7 +96,7 @@ def rank_bm25_scorer(texts: Sequence[str]) -> Score:
 def _tfidf(texts: Sequence[str], **options: object) -> Score:
     from sklearn.feature_extraction.text import TfidfVectorizer
 
-    vectorizer = TfidfVectorizer(**options)  # type: ignore[arg-type]
+    vectorizer = TfidfVectorizer(**options)
     matrix = vectorizer.fit_transform(texts)
     # Rows are l2-normalised, so the dot product is the cosine.
     return lambda query: (matrix @ vectorizer.transform([query]).T).toarray().ravel()

@@ -39,15 +39,14 @@ from bot import logs  # noqa: E402
 from retrieval import QAEngine  # noqa: E402
 from retrieval.evaluation import (  # noqa: E402
     Outcome,
-    QuestionSet,
     Scores,
     Threshold,
-    read_questions,
     run,
     run_holdout,
     summarize_groups,
     threshold_at,
 )
+from retrieval.questions import QuestionSet, read_questions  # noqa: E402
 
 DEFAULT_SQUAD = ROOT.parent / "shared" / "benchmarks" / "squad" / "squad2-dev-5articles.json"
 BEGIN = "<!-- quality:begin (written by benchmarks/quality.py --write; edit outside) -->"

@@ -16,7 +16,7 @@ from pathlib import Path
 import structlog
 from pydantic import ValidationError
 
-from retrieval import QabotError, QAEngine, evaluation
+from retrieval import QabotError, QAEngine, evaluation, questions
 
 from . import console, logs
 from .config import Settings
@@ -145,7 +145,7 @@ def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
                          "drop --corpus")
     if args.min_hit1 is not None and not 0.0 <= args.min_hit1 <= 1.0:
         raise UsageError(f"--min-hit1 must be between 0 and 1, got {args.min_hit1}")
-    qset = evaluation.read_questions(args.file, args.format)
+    qset = questions.read_questions(args.file, args.format)
     if args.split:
         qset = qset.only(args.split)
     if args.holdout_article:
@@ -159,7 +159,7 @@ def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
             engine = QAEngine.from_documents(qset.documents, top_k=settings.top_k)
         else:
             engine = _engine(args, settings)
-        missing = evaluation.unknown_sources(qset.questions, (s.id for s in engine.sources()))
+        missing = questions.unknown_sources(qset.questions, (s.id for s in engine.sources()))
         if missing:
             log.warning("unknown_sources", ids=missing, hint="check --corpus")
         outcomes = evaluation.run(engine, qset.questions, progress=ProgressBar("eval"))

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
-from retrieval.evaluation import Outcome, Question, Quoted, Retrieved
+from retrieval.evaluation import Outcome, Quoted, Retrieved
+from retrieval.questions import Question
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -32,14 +34,15 @@ def squad(*articles: tuple[str, list[tuple[str, list[tuple[str, str, list[str], 
 
 def outcome(
     q: Question,
-    retrieved: list[tuple[str, str]] = (),
-    quotes: list[tuple[str, str]] = (),
+    retrieved: Sequence[tuple[str, str]] = (),
+    quotes: Sequence[tuple[str, str]] = (),
     *,
     answered: bool | None = None,
     seconds: float = 0.001,
     expect: str | None = None,
     scores: list[float] | None = None,
 ) -> Outcome:
+    """An outcome of ``q``: (doc, text) passages with falling scores, (text, source) quotes."""
     scores = scores or [10.0 - i for i in range(len(retrieved))]
     return Outcome(
         question=q,

@@ -8,7 +8,8 @@ import json
 from evaldata import outcome
 
 from bot.report import ProgressBar, table, to_json
-from retrieval.evaluation import Question, Report, Threshold, summarize
+from retrieval.evaluation import Report, Threshold, summarize
+from retrieval.questions import Question
 
 
 class Terminal(io.StringIO):
