@@ -79,6 +79,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="exit 1 when document R@1 is below X (for CI)")
     p.add_argument("--holdout-article", action="store_true",
                    help="SQuAD: leave each article out in turn; its questions must be abstained")
+    p.add_argument("--details", metavar="OUT.jsonl",
+                   help="also write one JSON row per question (what it retrieved and quoted)")
     p.set_defaults(run=cmd_eval)
     return parser
 
@@ -164,6 +166,8 @@ def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
             log.warning("unknown_sources", ids=missing, hint="check --corpus")
         outcomes = evaluation.run(engine, qset.questions, progress=ProgressBar("eval"))
         report = evaluation.Report(evaluation.summarize_groups(outcomes, args.by), args.by)
+    if args.details:
+        _write_details(Path(args.details), outcomes)
     if args.json:
         print(json.dumps(report_json(report, file=args.file, format=args.format,
                                      split=args.split, holdout_article=args.holdout_article)))
@@ -176,6 +180,15 @@ def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
               file=sys.stderr)
         return EXIT_FAILED
     return EXIT_OK
+
+
+def _write_details(path: Path, outcomes: Sequence[evaluation.Outcome]) -> None:
+    try:
+        with path.open("w", encoding="utf-8") as f:
+            for o in outcomes:
+                f.write(json.dumps(evaluation.detail(o), ensure_ascii=False) + "\n")
+    except OSError as exc:
+        raise UsageError(f"cannot write --details {str(path)!r}: {exc.strerror}") from None
 
 
 def load_settings(args: argparse.Namespace) -> Settings:

@@ -96,10 +96,10 @@ def run(
     """Ask ``engine`` every question; ``expect`` overrides what each question expects."""
     outcomes = []
     for i, q in enumerate(questions, start=1):
-        hits = engine.search(q.text, k=PASSAGE_DEPTH)
         started = clock()
-        answer = engine.ask(q.text)
+        answer = engine.ask(q.text)  # first, so that its time includes any cold cache
         seconds = clock() - started
+        hits = engine.search(q.text, k=PASSAGE_DEPTH)
         outcomes.append(Outcome(
             question=q,
             expect=expect(q) if expect else q.expect,
@@ -317,6 +317,21 @@ def summarize_groups(outcomes: Sequence[Outcome], by: str = "split") -> dict[str
     return out
 
 
+def detail(o: Outcome) -> dict[str, object]:
+    """One outcome as a JSON-ready row, to see which questions fail and how."""
+    q = o.question
+    return {
+        "id": q.id, "question": q.text, "expect": o.expect, "fold": o.fold,
+        "split": q.split, "kind": q.kind, "answers": list(q.answers), "sources": list(q.sources),
+        "answered": o.answered, "correct@1": correct_at(o, 1), "correct@3": correct_at(o, 3),
+        "document_rank": document_rank(o) if o.expect == "answer" else None,
+        "top_document": o.retrieved[0].doc_id if o.retrieved else None,
+        "top_score": round(o.top_score, 4),
+        "quotes": [{"text": s.text, "source": s.source} for s in o.quotes],
+        "ms": round(o.seconds * 1000.0, 3),
+    }
+
+
 @dataclass(frozen=True, slots=True)
 class Threshold:
     """A plain score threshold as an abstention rule, set to keep a share of answerable ones."""
@@ -349,7 +364,7 @@ class Report:
 
 __all__ = [
     "Engine", "Fold", "Outcome", "Quoted", "Report", "Retrieved", "Scores", "Threshold",
-    "correct_at", "document_rank", "holdout_folds", "holds_answer", "mrr_at", "normalize",
-    "passage_rank", "percentile", "ranked_documents", "recall_at", "run", "run_holdout",
-    "summarize", "summarize_groups", "threshold_at",
+    "correct_at", "detail", "document_rank", "holdout_folds", "holds_answer", "mrr_at",
+    "normalize", "passage_rank", "percentile", "ranked_documents", "recall_at", "run",
+    "run_holdout", "summarize", "summarize_groups", "threshold_at",
 ]

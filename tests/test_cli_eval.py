@@ -58,6 +58,16 @@ def test_min_hit1_fails_the_run_below_the_bar(capsys, seeds_args):
     assert "below --min-hit1 1.0" in capsys.readouterr().err
 
 
+def test_eval_details_writes_a_row_per_question(capsys, seeds_args, tmp_path):
+    out = tmp_path / "details.jsonl"
+    args = ["eval", str(SEED_QUESTIONS), "--split", "holdout", "--details", str(out)]
+    assert main([*args, *seeds_args]) == EXIT_OK
+    rows = [json.loads(line) for line in out.read_text().splitlines()]
+    assert rows and {r["split"] for r in rows} == {"holdout"}
+    keys = {"question", "expect", "answered", "correct@1", "document_rank", "quotes"}
+    assert keys <= rows[0].keys()
+
+
 def test_eval_squad_builds_its_own_corpus_and_reports_impossible_questions(capsys, squad_file):
     assert main(["eval", str(squad_file), "--format", "squad", "--json"]) == EXIT_OK
     scores = json.loads(capsys.readouterr().out)["groups"]["all"]

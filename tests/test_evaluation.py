@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import json
 
 import pytest
 from evaldata import TEXTS, outcome, squad
@@ -11,6 +12,7 @@ from retrieval import QAEngine
 from retrieval.errors import QuestionFileError
 from retrieval.evaluation import (
     correct_at,
+    detail,
     document_rank,
     holdout_folds,
     holds_answer,
@@ -107,6 +109,15 @@ def test_groups_are_shown_only_when_there_is_more_than_one():
     assert summarize_groups([a, b, a])["tune"].questions == 2
     assert list(summarize_groups([a, a])) == ["all"]
     assert list(summarize_groups([a, b], "kind")) == ["all"]
+
+
+def test_detail_says_what_happened_to_one_question():
+    q = Question("7", "When?", ("1999",), ("a",), split="tune")
+    row = detail(outcome(q, [("b", "x"), ("a", "In 1999.")], [("In 1999.", "b")], seconds=0.002))
+    assert json.loads(json.dumps(row)) == row
+    assert row["id"] == "7" and row["split"] == "tune" and row["answered"] is True
+    assert (row["correct@1"], row["document_rank"], row["top_document"]) == (False, 2, "b")
+    assert row["quotes"] == [{"text": "In 1999.", "source": "b"}] and row["ms"] == 2.0
 
 
 def test_threshold_keeps_the_asked_share_of_answerable_questions():
