@@ -1,13 +1,13 @@
 """Answer composing: rank sentences inside the best passages, or abstain.
 
 Every question term ``t`` gets a weight ``w(t)``: its idf when the corpus has it; when it does not,
-the idf of a term seen once, times ``UNSEEN_FACTOR`` (times ``UNSEEN_NAME_FACTOR`` for a name, a
+the idf of a term seen once, times ``unseen_factor`` (``unseen_name_factor`` for a name, a
 word capitalised mid-question, since a question about a name the corpus never mentions cannot be
 answered from it). For a candidate sentence ``s`` in passage ``p``::
 
     cov(s)    = sum of w(t) for question terms in s / sum of w(t) for all question terms
     window(s) = the same over s and its neighbouring sentences in the passage
-    score(s)  = A * cov(s) + B * window(s) + C * score(p) / best passage score + cue(s)
+    score(s)  = a * cov(s) + b * window(s) + c * score(p) / best passage score + cue(s)
 
 where ``cue`` rewards the kind of fact the question asks for (a year for "when", a number for
 "how many", a name for "who"). qabot answers only when the best sentence's window covers at
@@ -26,17 +26,19 @@ from .answer import NOT_FOUND, Answer, Quote, SourceRef
 from .collection import Collection, Sentence, Source
 from .index import TermIndex
 
-UNSEEN_FACTOR = 0.6
-UNSEEN_NAME_FACTOR = 3.0
-A, B, C = 0.55, 0.30, 0.15
-CUE_BONUS = 0.08
-
 
 @dataclass(frozen=True, slots=True)
 class ComposerConfig:
     """Tunable knobs of the composer (defaults tuned on the tune half of the question sets)."""
 
-    min_coverage: float = 0.5
+    a: float = 0.55  # weight of the sentence's own coverage
+    b: float = 0.30  # weight of the window's coverage
+    c: float = 0.15  # weight of the passage score
+    cue_bonus: float = 0.08
+    unseen_factor: float = 0.6
+    unseen_name_factor: float = 3.0
+    frame_factor: float = 0.3
+    min_coverage: float = 0.4
     max_sentences: int = 3
     follow_ratio: float = 0.8  # further sentences need this share of the best score
     duplicate_jaccard: float = 0.6
@@ -56,6 +58,15 @@ class Query:
         return sum(self.weights.values())
 
 
+# Words that frame a question rather than name its subject ("what is the *name* of ...",
+# "which *type* of ..."): they count, but at ``frame_factor`` of their weight.
+FRAME_WORDS = frozenset(
+    "name named term kind kinds type types example examples call called use used using known "
+    "main primary basic common commonly typical typically specific particular describe described "
+    "refer referred mean means meaning give given express expression phrase word words way ways "
+    "thing things part parts number amount certain also often usually generally".split()
+)
+
 _CUES = (
     ("when", re.compile(r"^\s*(when|what (year|date|day|month|time)|in (what|which) year)\b", re.I)),
     ("number", re.compile(r"\b(how (many|much|long|far|old)|what (number|percentage|share))\b",
@@ -73,7 +84,9 @@ _NAME = re.compile(r"(?<!^)(?<![.!?]\s)\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+")
 _PLACE = re.compile(r"\b(in|at|from|to|near)\s+[A-Z]")
 
 
-def parse_query(question: str, index: TermIndex) -> Query:
+def parse_query(
+    question: str, index: TermIndex, config: ComposerConfig = ComposerConfig()
+) -> Query:
     """Analyse ``question``: its salient terms with weights, and the question type."""
     weights: dict[str, float] = {}
     order: list[str] = []
@@ -86,8 +99,10 @@ def parse_query(question: str, index: TermIndex) -> Query:
             continue
         idf = index.idf(tok.term)
         if idf is None:
-            factor = UNSEEN_NAME_FACTOR if is_name else UNSEEN_FACTOR
+            factor = config.unseen_name_factor if is_name else config.unseen_factor
             idf = index.unseen_idf() * factor
+        if word.lower() in FRAME_WORDS:
+            idf *= config.frame_factor
         weights[tok.term] = idf
         order.append(tok.term)
     cue = next((name for name, rx in _CUES if rx.search(question)), None)
@@ -134,16 +149,18 @@ def compose(
         toks = [list(tokens(s.text)) for s in sents]
         matched = [{t.term for t in ts if t.term in qset} for ts in toks]
         for i, s in enumerate(sents):
-            if not s.quotable or not matched[i]:
+            if not s.quotable:
                 continue
             window = set(matched[i])
             for j in (i - 1, i + 1):
                 if 0 <= j < len(sents):
                     window |= matched[j]
+            if not window:
+                continue
             cov = _mass(matched[i], query)
             win = _mass(window, query)
-            cue = CUE_BONUS if _cue_matches(query.cue, s.text) else 0.0
-            score = A * cov + B * win + C * pscore / best_passage + cue
+            cue = config.cue_bonus if _cue_matches(query.cue, s.text) else 0.0
+            score = config.a * cov + config.b * win + config.c * pscore / best_passage + cue
             candidates.append(_Candidate(s, toks[i], matched[i], window, score))
     if not candidates:
         return _abstain(question, related)

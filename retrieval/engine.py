@@ -135,7 +135,7 @@ class QAEngine:
     def ask(self, question: str, *, top_k: int | None = None) -> Answer:
         """Answer ``question`` with quoted sentences and citations, or abstain."""
         question = " ".join(question.split())
-        query = parse_query(question, self.index)
+        query = parse_query(question, self.index, self.config)
         hits = self.index.search(list(query.terms), top_k or self.top_k)
         return compose(question, query, hits, self.collection, self.config)
 
