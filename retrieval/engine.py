@@ -65,8 +65,9 @@ class QAEngine:
         """Build an engine in memory from loaded documents."""
         collection, texts = build_collection(docs)
         if not collection.sources:
+            names = ", ".join(d.path or d.id for d in docs[:5]) + (", ..." if len(docs) > 5 else "")
             raise NoDocumentsError(
-                "no document has any prose left after boilerplate removal: "
+                f"no prose left in any document after boilerplate removal ({names}): "
                 "check that the files hold article text"
             )
         _warn_emptied(docs, collection)
