@@ -35,10 +35,10 @@ class ComposerConfig:
     b: float = 0.30  # weight of the window's coverage
     c: float = 0.15  # weight of the passage score
     cue_bonus: float = 0.08
-    unseen_factor: float = 0.6
+    unseen_factor: float = 0.8
     unseen_name_factor: float = 3.0
     frame_factor: float = 0.3
-    min_coverage: float = 0.37
+    min_coverage: float = 0.35
     min_known_share: float = 0.5  # share of the question's known content terms the window needs
     max_sentences: int = 3
     follow_ratio: float = 0.8  # further sentences need this share of the best score
