@@ -38,8 +38,9 @@ class ComposerConfig:
     unseen_factor: float = 0.8
     unseen_name_factor: float = 3.0
     frame_factor: float = 0.3
-    min_coverage: float = 0.35
+    min_coverage: float = 0.33
     min_known_share: float = 0.5  # share of the question's known content terms the window needs
+    pairs_need_both: bool = True  # a question with two known content terms needs both
     max_sentences: int = 3
     follow_ratio: float = 0.8  # further sentences need this share of the best score
     duplicate_jaccard: float = 0.6
@@ -149,8 +150,10 @@ def compose(
     candidates.sort(key=lambda c: (-c.score, c.sentence.passage, c.sentence.number))
     best = candidates[0]
     coverage = _mass(best.window, query)
-    known_share = len(best.window & query.known) / len(query.known) if query.known else 1.0
-    if coverage < config.min_coverage or known_share < config.min_known_share:
+    found = len(best.window & query.known)
+    known_share = found / len(query.known) if query.known else 1.0
+    pair_missing = len(query.known) == 2 and found < 2 and config.pairs_need_both
+    if coverage < config.min_coverage or known_share < config.min_known_share or pair_missing:
         return _abstain(question, related, coverage)
 
     chosen = [best]
