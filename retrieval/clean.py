@@ -257,7 +257,7 @@ def explain(text: str, repeated: frozenset[str] | set[str] = frozenset()) -> lis
                 j += 1
 
     # Captions: prose glued (no blank line) to a credit line in the raw text is its caption.
-    for i, p in enumerate(paras):
+    for i in range(len(paras)):
         if reasons[i] == "photo credit" and i > 0 and blocks[i - 1][1] == blocks[i][1]:
             kinds[i - 1], reasons[i - 1] = "bad", "photo caption"
 
@@ -278,7 +278,7 @@ def explain(text: str, repeated: frozenset[str] | set[str] = frozenset()) -> lis
         if k == "good" and reader_address(paras[i]) and _between_bad(kinds, i):
             kinds[i], reasons[i] = "bad", "inside a reader appeal block"
 
-    return [LineDecision(p, k in ("good", "weak"), r) for p, k, r in zip(paras, kinds, reasons)]
+    return [LineDecision(p, k in ("good", "weak"), r) for p, k, r in zip(paras, kinds, reasons, strict=True)]
 
 
 def _between_bad(kinds: Sequence[str], i: int) -> bool:

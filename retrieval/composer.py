@@ -10,9 +10,12 @@ answered from it). For a candidate sentence ``s`` in passage ``p``::
     score(s)  = a * cov(s) + b * window(s) + c * score(p) / best passage score + cue(s)
 
 where ``cue`` rewards a sentence holding the kind of fact the question asks for and does not
-already contain (a year for "when", a quantity for "how many", a name for "who"; ``cues.py``). qabot answers only when the best sentence's window covers at
-least ``min_coverage`` of the question's weight: that is term coverage, not a score threshold,
-so a question whose salient terms are not found together in the corpus is abstained.
+already contain (a year for "when", a quantity for "how many", a name for "who"; ``cues.py``).
+
+qabot answers only when the best sentence's window covers at least ``min_coverage`` of the
+question's weight, holds at least ``min_known_share`` of the question's content terms that the
+corpus has (both of them when there are two): that is term coverage, not a score threshold, so
+a question whose salient terms are not found together in the corpus is abstained.
 """
 
 from __future__ import annotations
@@ -120,7 +123,7 @@ def compose(
     collection: Collection,
     config: ComposerConfig = ComposerConfig(),
 ) -> Answer:
-    """Answer ``question`` from the retrieved passages ``hits`` (``(passage, score)``, best first)."""
+    """Answer ``question`` from the retrieved passages ``hits`` ((passage, score), best first)."""
     related = _related(hits, collection, config.related)
     if not query.terms or not hits or query.total <= 0:
         return _abstain(question, related)

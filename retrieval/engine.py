@@ -81,7 +81,7 @@ class QAEngine:
         if ids is not None and len(ids) != len(texts):
             raise ValueError(f"got {len(texts)} texts but {len(ids)} ids")
         ids = list(ids) if ids is not None else [f"doc{i}" for i in range(len(texts))]
-        docs = [Document(id=i, title="", text=t) for i, t in zip(ids, texts)]
+        docs = [Document(id=i, title="", text=t) for i, t in zip(ids, texts, strict=True)]
         if not docs:
             raise NoDocumentsError("no texts given")
         return cls.from_documents(docs, **kwargs)
