@@ -278,7 +278,10 @@ def explain(text: str, repeated: frozenset[str] | set[str] = frozenset()) -> lis
         if k == "good" and reader_address(paras[i]) and _between_bad(kinds, i):
             kinds[i], reasons[i] = "bad", "inside a reader appeal block"
 
-    return [LineDecision(p, k in ("good", "weak"), r) for p, k, r in zip(paras, kinds, reasons, strict=True)]
+    return [
+        LineDecision(p, k in ("good", "weak"), r)
+        for p, k, r in zip(paras, kinds, reasons, strict=True)
+    ]
 
 
 def _between_bad(kinds: Sequence[str], i: int) -> bool:

@@ -15,14 +15,14 @@ from pathlib import Path
 
 import structlog
 
+from . import store
 from .analyzer import analyze
 from .answer import Answer, Hit, SourceRef
 from .collection import Collection, build_collection
 from .composer import ComposerConfig, compose, parse_query
 from .corpus import Document, Skipped, file_stats, load_directory
 from .errors import IndexFormatError, NoDocumentsError
-from .index import B, K1, TermIndex
-from . import store
+from .index import K1, B, TermIndex
 
 log = structlog.get_logger()
 
