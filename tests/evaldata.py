@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import logging
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
+
+import structlog
 
 from retrieval.evaluation import Outcome, Quoted, Retrieved
 from retrieval.questions import Question
@@ -52,3 +56,18 @@ def outcome(
         quotes=tuple(Quoted(t, s) for t, s in quotes),
         seconds=seconds,
     )
+
+
+@contextmanager
+def logging_restored() -> Iterator[None]:
+    """Put structlog and stdlib logging back as they were: an in-process ``main`` points them at
+    the test's captured stderr, which is closed once the test ends."""
+    saved = structlog.get_config()
+    root = logging.getLogger()
+    handlers, level = root.handlers[:], root.level
+    try:
+        yield
+    finally:
+        structlog.configure(**saved)
+        root.handlers[:] = handlers
+        root.setLevel(level)

@@ -6,9 +6,16 @@ import json
 from pathlib import Path
 
 import pytest
-from evaldata import SEED_QUESTIONS, SEEDS, TEXTS, squad
 
 from bot.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE, main
+
+from .evaldata import SEED_QUESTIONS, SEEDS, TEXTS, logging_restored, squad
+
+
+@pytest.fixture(autouse=True)
+def _logging():
+    with logging_restored():
+        yield
 
 
 @pytest.fixture

@@ -6,7 +6,6 @@ import itertools
 import json
 
 import pytest
-from evaldata import TEXTS, outcome, squad
 
 from retrieval import QAEngine
 from retrieval.errors import QuestionFileError
@@ -26,6 +25,8 @@ from retrieval.evaluation import (
     threshold_at,
 )
 from retrieval.questions import Question, parse_squad
+
+from .evaldata import TEXTS, outcome, squad
 
 # --- metrics --------------------------------------------------------------------------------
 

@@ -7,7 +7,14 @@ import json
 import sys
 
 import pytest
-from evaldata import ROOT, TEXTS, squad
+
+from .evaldata import ROOT, TEXTS, logging_restored, squad
+
+
+@pytest.fixture(autouse=True)
+def _logging():
+    with logging_restored():
+        yield
 
 
 @pytest.fixture(scope="module")

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 
 import pytest
-from evaldata import SEED_QUESTIONS, squad
 
 from retrieval.errors import QuestionFileError
 from retrieval.questions import (
@@ -16,6 +15,8 @@ from retrieval.questions import (
     read_questions,
     unknown_sources,
 )
+
+from .evaldata import SEED_QUESTIONS, squad
 
 
 def test_jsonl_rows_become_questions_with_line_numbers_as_default_ids():

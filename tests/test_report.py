@@ -5,11 +5,11 @@ from __future__ import annotations
 import io
 import json
 
-from evaldata import outcome
-
 from bot.report import ProgressBar, table, to_json
 from retrieval.evaluation import Report, Threshold, summarize
 from retrieval.questions import Question
+
+from .evaldata import outcome
 
 
 class Terminal(io.StringIO):
