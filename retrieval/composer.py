@@ -45,7 +45,7 @@ class ComposerConfig:
     min_known_share: float = 0.5  # share of the question's known content terms the window needs
     pairs_need_both: bool = True  # a question with two known content terms needs both
     max_sentences: int = 3
-    follow_ratio: float = 0.8  # further sentences need this share of the best score
+    follow_ratio: float = 0.6  # further sentences need this share of the best score
     duplicate_jaccard: float = 0.6
     related: int = 3
 
