@@ -2,20 +2,19 @@
 
 from __future__ import annotations
 
-import logging
 import threading
-from collections.abc import AsyncIterator, Container, Iterator
-from contextlib import asynccontextmanager, contextmanager
+from collections.abc import AsyncIterator, Container
+from contextlib import asynccontextmanager
 from typing import Any
 
-import structlog
 from telegram.ext import Application
 
 from bot.config import Settings
 from bot.intro import Corpus
 from bot.telegram import ALLOWED_UPDATES, build_application
-from botapi_stub import BotAPIStub, Call
 from retrieval import Answer, QAEngine
+
+from .botapi_stub import BotAPIStub, Call
 
 TOKEN = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw"
 
@@ -55,20 +54,6 @@ async def first_reply(api: BotAPIStub, engine: Corpus, text: str | None = None,
     async with running_bot(api, engine, settings):
         api.push(api.message(api.private(7), text, **message))
         return (await api.wait_for("sendMessage")).text
-
-
-@contextmanager
-def logging_restored() -> Iterator[None]:
-    """Undo ``bot.logs.configure`` (which an entry point calls) after the block: structlog's
-    defaults and the root logger's handlers and level, so later tests log nowhere stale."""
-    root = logging.getLogger()
-    handlers, level = root.handlers[:], root.level
-    try:
-        yield
-    finally:
-        structlog.reset_defaults()
-        root.handlers[:] = handlers
-        root.setLevel(level)
 
 
 class SlowEngine:

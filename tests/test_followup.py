@@ -1,7 +1,7 @@
 """``retrieval.followup.rewrite``: follow-up questions read in the light of the previous one.
 
 The pairs below measure it over the seeds corpus: a pair counts when the answer quotes one of the
-expected strings. ``python tests/test_followup.py`` prints the figures for each pair.
+expected strings. ``python -m tests.test_followup`` prints the figures for each pair.
 """
 
 from __future__ import annotations
@@ -12,6 +12,8 @@ import pytest
 
 from retrieval import QAEngine
 from retrieval.followup import rewrite
+
+from .conftest import SEEDS
 
 
 class Pair(NamedTuple):
@@ -31,7 +33,7 @@ FOLLOW_UPS = [
          ("aggression against",)),
     Pair("Who is the president of Azerbaijan?", "In which city was Putin due to host him?",
          ("Moscow",)),
-    Pair("Who is the president of Azerbaijan?", "what about Belarus?", ("Lukashenko",)),
+    Pair("Who is the leader of Azerbaijan?", "what about Belarus?", ("Lukashenko",)),
     Pair("Who is the president of Azerbaijan?", "and of Kazakhstan?", ("Toqaev",)),
     Pair("Who is the Kremlin spokesman?", "How did he describe the CSTO?",
          ("necessary", "in demand")),
@@ -85,7 +87,7 @@ def score(engine: QAEngine, pairs: list[Pair]) -> tuple[int, int]:
 
 
 def test_rewriting_answers_more_follow_ups_than_the_bare_question(seeds_engine: QAEngine) -> None:
-    """Measured 13/18 as asked, 15/18 rewritten; other composers may move both figures."""
+    """Measured 14/18 as asked, 16/18 rewritten; composer changes move both figures."""
     bare, rewritten = score(seeds_engine, FOLLOW_UPS)
     assert rewritten > bare
     lost = [p.question for p in FOLLOW_UPS
@@ -140,8 +142,6 @@ def test_collapses_whitespace() -> None:
 
 
 if __name__ == "__main__":  # the measurement, pair by pair
-    from conftest import SEEDS
-
     engine = QAEngine.from_directory(SEEDS, save=False)
     for name, pairs in (("follow-ups", FOLLOW_UPS), ("standalone", STANDALONE)):
         print(f"{name}: bare / rewritten")

@@ -11,9 +11,10 @@ import pytest
 from structlog.testing import capture_logs
 
 from bot.telegram import COMMANDS
-from botapi_stub import BotAPIStub, Call
 from retrieval import QAEngine
-from telegram_harness import (
+
+from .botapi_stub import BotAPIStub, Call
+from .telegram_harness import (
     TOKEN,
     SlowEngine,
     buttons,

@@ -16,9 +16,11 @@ import pytest
 
 from bot.cli import main
 from bot.telegram import COMMANDS
-from botapi_stub import BotAPIStub
-from conftest import ROOT, SEEDS
-from telegram_harness import TOKEN, logging_restored
+
+from .botapi_stub import BotAPIStub
+from .conftest import ROOT, SEEDS
+from .evaldata import logging_restored
+from .telegram_harness import TOKEN
 
 
 @pytest.fixture

@@ -10,9 +10,11 @@ import pytest
 from structlog.testing import capture_logs
 
 from bot import logs
-from botapi_stub import BotAPIStub
 from retrieval import QAEngine
-from telegram_harness import TOKEN, FailingEngine, logging_restored, make_settings, running_bot
+
+from .botapi_stub import BotAPIStub
+from .evaldata import logging_restored
+from .telegram_harness import TOKEN, FailingEngine, make_settings, running_bot
 
 CSTO = "When was the CSTO formed?"
 STRANGER, FRIEND, GROUP = 666, 7, -100123
