@@ -7,10 +7,12 @@ Exit codes: 0 ok, 1 a check failed (e.g. ``eval --min-hit1``), 2 usage or config
 from __future__ import annotations
 
 import argparse
+import asyncio
 import json
 import sys
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 import structlog
@@ -87,6 +89,11 @@ def build_parser() -> argparse.ArgumentParser:
                        "QABOT_TELEGRAM_TOKEN)")
     _common(p)
     p.set_defaults(run=cmd_telegram)
+
+    p = sub.add_parser("webhook", help="serve the Telegram bot over HTTP as a webhook (token, "
+                       "QABOT_WEBHOOK_URL and QABOT_WEBHOOK_SECRET from the environment)")
+    _common(p)
+    p.set_defaults(run=cmd_webhook)
     return parser
 
 
@@ -196,27 +203,54 @@ def _write_details(path: Path, outcomes: Sequence[evaluation.Outcome]) -> None:
         raise UsageError(f"cannot write --details {str(path)!r}: {exc.strerror}") from None
 
 
-def cmd_telegram(args: argparse.Namespace, settings: Settings) -> int:
+def _check(*checks: Callable[[], object]) -> None:
+    """Run settings checks (``Settings.bot_token`` ...); a ``ValueError`` is a usage error."""
+    for check in checks:
+        try:
+            check()
+        except ValueError as exc:
+            raise UsageError(str(exc)) from None
+
+
+@contextmanager
+def _bot_api_errors(settings: Settings) -> Iterator[None]:
+    """Start-up failures of the Bot API as one line: a rejected token, an unreachable server
+    (once running, PTB retries on its own)."""
     from telegram.error import InvalidToken, NetworkError
 
-    from . import telegram  # only this command needs python-telegram-bot
-
     try:
-        settings.bot_token()
-    except ValueError as exc:
-        raise UsageError(str(exc)) from None
-    started = time.perf_counter()
-    engine = _engine(args, settings)
-    app = telegram.build_application(engine, settings)
-    try:
-        return telegram.run_polling(app, engine, settings, time.perf_counter() - started)
+        yield
     except InvalidToken:  # its message quotes the token
         raise UsageError("Telegram rejected QABOT_TELEGRAM_TOKEN (revoked, or from another "
                          "bot?): copy the current one from @BotFather") from None
-    except NetworkError as exc:  # only at start-up: once polling, PTB retries on its own
+    except NetworkError as exc:
         raise UsageError(f"cannot reach the Bot API at {settings.telegram_api_url} "
                          f"({type(exc).__name__}): check the network and "
                          "QABOT_TELEGRAM_API_URL") from None
+
+
+def cmd_telegram(args: argparse.Namespace, settings: Settings) -> int:
+    from . import telegram  # only the bot commands need python-telegram-bot
+
+    _check(settings.bot_token)
+    started = time.perf_counter()
+    engine = _engine(args, settings)
+    app = telegram.build_application(engine, settings)
+    with _bot_api_errors(settings):
+        return telegram.run_polling(app, engine, settings, time.perf_counter() - started)
+
+
+def cmd_webhook(args: argparse.Namespace, settings: Settings) -> int:
+    from . import webhook  # only this command needs starlette and uvicorn
+
+    _check(settings.bot_token, settings.secret_token, settings.public_url)
+    try:
+        sock = webhook.listen(settings.host, settings.port)
+    except OSError as exc:
+        raise UsageError(f"cannot listen on {settings.host}:{settings.port} "
+                         f"({exc.strerror or exc}): set QABOT_HOST and QABOT_PORT") from None
+    with sock, _bot_api_errors(settings):
+        return asyncio.run(webhook.serve(settings, lambda: _engine(args, settings), sock=sock))
 
 
 def load_settings(args: argparse.Namespace) -> Settings:

@@ -9,12 +9,17 @@ from __future__ import annotations
 import re
 from pathlib import Path
 from typing import Annotated, Any, Literal
+from urllib.parse import urlsplit
 
-from pydantic import Field, SecretStr, field_validator
+from pydantic import AliasChoices, Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 # A bot token as @BotFather gives it: the bot's numeric id, a colon, then 35 url-safe characters.
 TOKEN_PATTERN = re.compile(r"\d{5,}:[A-Za-z0-9_-]{30,}")
+# A webhook secret Telegram accepts (setWebhook's secret_token): 1-256 of A-Z a-z 0-9 _ -.
+SECRET_PATTERN = re.compile(r"[A-Za-z0-9_-]{1,256}")
+# Paths the webhook server answers itself, so the Telegram route cannot take one of them.
+SERVICE_PATHS = frozenset({"/healthz", "/readyz", "/metrics"})
 
 # The corpus bundled with the source tree, used when ./seeds does not exist (e.g. run elsewhere).
 BUNDLED_SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -24,7 +29,8 @@ class Settings(BaseSettings):
     """qabot's configuration."""
 
     model_config = SettingsConfigDict(
-        env_prefix="QABOT_", env_file=".env", env_file_encoding="utf-8", extra="ignore"
+        env_prefix="QABOT_", env_file=".env", env_file_encoding="utf-8", extra="ignore",
+        populate_by_name=True,  # ``Settings(port=...)`` as well as QABOT_PORT / PORT
     )
 
     corpus_dir: Path = Field(Path("seeds"), description="folder of .txt/.md documents")
@@ -47,6 +53,19 @@ class Settings(BaseSettings):
     followup_seconds: float = Field(300, ge=0, description="how long a chat's previous question "
                                     "gives context to a follow-up; 0 turns follow-ups off")
 
+    webhook_url: str | None = Field(None, description="the public https URL Telegram posts "
+                                    "updates to (qabot webhook)")
+    webhook_secret: SecretStr | None = Field(None, description="Telegram sends it in "
+                                             "X-Telegram-Bot-Api-Secret-Token with every update")
+    webhook_path: str = Field("/telegram", description="the path the webhook server takes "
+                              "updates on")
+    host: str = Field("0.0.0.0", description="the address the webhook server listens on")
+    # Container platforms (Cloud Run, Heroku, Fly, ...) say which port to use in PORT.
+    port: int = Field(8080, ge=0, le=65535,
+                      validation_alias=AliasChoices("QABOT_PORT", "PORT", "port"))
+    drop_pending_updates: bool = Field(False, description="setWebhook drops the updates "
+                                       "Telegram queued while the bot was away")
+
     @field_validator("allowed_users", "allowed_chats", mode="before")
     @classmethod
     def _comma_separated(cls, value: Any) -> Any:
@@ -55,6 +74,15 @@ class Settings(BaseSettings):
             return [part.strip() for part in value.split(",") if part.strip()]
         if isinstance(value, int):
             return [value]
+        return value
+
+    @field_validator("webhook_path")
+    @classmethod
+    def _webhook_path(cls, value: str) -> str:
+        if not value.startswith("/") or len(value) < 2 or any(c in value for c in "?# "):
+            raise ValueError("must be a path such as /telegram (a slash, then no ?, # or space)")
+        if value in SERVICE_PATHS:
+            raise ValueError(f"{value} is one of the server's own routes: choose another path")
         return value
 
     def corpus_path(self) -> Path:
@@ -78,6 +106,31 @@ class Settings(BaseSettings):
                              "@BotFather")
         return token
 
+    def secret_token(self) -> str:
+        """The webhook secret; ``ValueError`` saying what to do when it is missing or one Telegram
+        would reject. Like ``bot_token``, the message never repeats the value."""
+        secret = self.webhook_secret.get_secret_value() if self.webhook_secret else ""
+        if not secret:
+            raise ValueError("QABOT_WEBHOOK_SECRET is not set: choose a random string of letters, "
+                             "digits, _ and - (e.g. python -c 'import secrets; "
+                             "print(secrets.token_urlsafe(32))') and put it in the environment")
+        if not SECRET_PATTERN.fullmatch(secret):
+            raise ValueError("QABOT_WEBHOOK_SECRET must be 1-256 characters of A-Z a-z 0-9 _ - "
+                             "(Telegram refuses anything else): choose another")
+        return secret
+
+    def public_url(self) -> str:
+        """The webhook URL for setWebhook; ``ValueError`` when it is missing or not https."""
+        url = (self.webhook_url or "").strip()
+        if not url:
+            raise ValueError("QABOT_WEBHOOK_URL is not set: give the public https URL Telegram "
+                             "should post updates to, e.g. https://bot.example.org/telegram")
+        parts = urlsplit(url)
+        if parts.scheme != "https" or not parts.hostname:
+            raise ValueError(f"QABOT_WEBHOOK_URL must be an https:// URL with a host (Telegram "
+                             f"only calls https), got {url!r}")
+        return url
+
     def allows(self, user_id: int | None, chat_id: int | None) -> bool:
         """Whether this user in this chat may use the bot.
 
@@ -91,4 +144,5 @@ class Settings(BaseSettings):
     def secrets(self) -> list[str]:
         """Secret values that must never be logged."""
         token = self.telegram_token.get_secret_value() if self.telegram_token else ""
-        return [s for s in (token,) if s]
+        secret = self.webhook_secret.get_secret_value() if self.webhook_secret else ""
+        return [s for s in (token, secret) if s]

@@ -34,7 +34,7 @@ from telegram.ext import (
 
 from .config import Settings
 from .handlers import Handlers
-from .intro import Corpus
+from .intro import Corpus, Intro
 from .keyboards import PAGE_DATA, QUOTE_DATA, VOTE_DATA
 from .state import ChatState, MemoryState
 
@@ -99,16 +99,25 @@ def build_application(
     state: ChatState | None = None,
     typing_after: float = 0.5,
     retry_backoff: float = 0.5,
+    polling: bool = True,
+    intro: Intro | None = None,
 ) -> Application:
     """The PTB ``Application`` with every handler registered, talking to
-    ``settings.telegram_api_url``. Raises ``ValueError`` for a missing or malformed token."""
+    ``settings.telegram_api_url``. Raises ``ValueError`` for a missing or malformed token.
+
+    ``polling=False`` builds it without an ``Updater``, for a webhook server that puts updates
+    on ``app.update_queue`` itself; ``intro`` is the greeting's facts when already worked out.
+    """
     token = settings.bot_token()
     handlers = Handlers(
         engine, settings, state or MemoryState(settings.rate_limit, settings.followup_seconds),
-        typing_after=typing_after,
+        typing_after=typing_after, intro=intro,
     )
+    builder = ApplicationBuilder()
+    if not polling:
+        builder = builder.updater(None)
     app = (
-        ApplicationBuilder()
+        builder
         .token(token)
         .base_url(settings.telegram_api_url)
         .defaults(Defaults(parse_mode=ParseMode.HTML,

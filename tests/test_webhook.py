@@ -1,0 +1,321 @@
+"""The webhook server end to end: ``bot.webhook.serve`` on a real uvicorn on a loopback port, the
+real PTB application behind it, talking to the stand-in Bot API (``botapi_stub``); requests
+are made with httpx, as Telegram would make them."""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import json
+import threading
+from collections.abc import AsyncIterator, Callable, Iterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from typing import Any
+
+import httpx
+import pytest
+from structlog.testing import capture_logs
+
+from bot.config import Settings
+from bot.intro import Corpus
+from bot.metrics import Metrics
+from bot.telegram import ALLOWED_UPDATES
+from bot.webhook import MAX_BODY, listen, serve
+from retrieval import QAEngine
+
+from .botapi_stub import BotAPIStub
+from .telegram_harness import TOKEN, SlowEngine, make_settings
+
+SECRET = "s3cret_Webhook-token"
+URL = "https://bot.example.org/telegram"  # only handed to the stand-in's setWebhook
+CSTO = "When was the CSTO formed?"
+
+
+_update_ids = itertools.count(1)
+
+
+def numbered(update: dict[str, Any]) -> dict[str, Any]:
+    """An update from the stand-in's builders with the next ``update_id``, as Telegram sends it."""
+    return {"update_id": next(_update_ids), **update}
+
+
+def webhook_settings(api: BotAPIStub, **overrides: Any) -> Settings:
+    return make_settings(api, webhook_url=URL, webhook_secret=SECRET, **overrides)
+
+
+@dataclass
+class Running:
+    """A webhook server being served, and an httpx client for it."""
+
+    client: httpx.AsyncClient
+    metrics: Metrics
+    task: asyncio.Task[int]
+    stop: asyncio.Event
+
+    async def post(self, body: Any, secret: str | None = SECRET,
+                   path: str = "/telegram", **kwargs: Any) -> httpx.Response:
+        """POST to the webhook: bytes, str and async byte streams as they are, anything else
+        as JSON."""
+        headers = {"X-Telegram-Bot-Api-Secret-Token": secret} if secret is not None else {}
+        if isinstance(body, bytes | str) or hasattr(body, "__aiter__"):
+            kwargs["content"] = body
+        else:
+            kwargs["json"] = body
+        return await self.client.post(path, headers=headers, **kwargs)
+
+    async def until_ready(self, timeout: float = 10.0) -> None:
+        """Poll /readyz until it says 200 (``timeout`` only bounds a failing test)."""
+        async with asyncio.timeout(timeout):
+            while (await self.client.get("/readyz")).status_code != 200:
+                assert not self.task.done(), "the server stopped before it was ready"
+                await asyncio.sleep(0.01)
+
+    def counter(self, name: str, **labels: str) -> float:
+        value = self.metrics.registry.get_sample_value(name, labels)
+        assert value is not None, f"no metric {name} {labels}"
+        return value
+
+
+@asynccontextmanager
+async def running_webhook(api: BotAPIStub, load: Callable[[], Corpus],
+                          settings: Settings | None = None, ready: bool = True,
+                          ) -> AsyncIterator[Running]:
+    """``serve`` in a task on a free loopback port; stopped (as by SIGTERM) on the way out."""
+    sock = listen("127.0.0.1", 0)
+    port = sock.getsockname()[1]
+    stop, metrics = asyncio.Event(), Metrics()
+    task = asyncio.create_task(serve(settings or webhook_settings(api), load, sock=sock,
+                                     stop=stop, metrics=metrics))
+    async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}") as client:
+        running = Running(client, metrics, task, stop)
+        try:
+            if ready:
+                await running.until_ready()
+            yield running
+        finally:
+            stop.set()
+            assert await task == 0
+
+
+@pytest.fixture
+def api() -> Iterator[BotAPIStub]:
+    with BotAPIStub(TOKEN) as stub:
+        yield stub
+
+
+@pytest.fixture
+async def server(api: BotAPIStub, seeds_engine: QAEngine) -> AsyncIterator[Running]:
+    async with running_webhook(api, lambda: seeds_engine) as running:
+        yield running
+
+
+# --- start-up ----------------------------------------------------------------------------------
+
+
+async def test_start_up_sets_the_webhook_with_the_secret_and_the_update_types(
+    api: BotAPIStub, server: Running
+) -> None:
+    (call,) = api.calls("setWebhook")
+    assert call.params["url"] == URL
+    assert call.params["secret_token"] == SECRET
+    assert call.params["allowed_updates"] == list(ALLOWED_UPDATES)
+    assert call.params.get("drop_pending_updates") in (None, False)
+    assert api.calls("setMyCommands")
+
+
+async def test_drop_pending_updates_comes_from_the_setting(api: BotAPIStub,
+                                                           seeds_engine: QAEngine) -> None:
+    settings = webhook_settings(api, drop_pending_updates=True)
+    async with running_webhook(api, lambda: seeds_engine, settings):
+        (call,) = api.calls("setWebhook")
+    assert call.params["drop_pending_updates"] is True
+
+
+async def test_readyz_is_503_until_the_index_is_loaded_while_healthz_is_200(
+    api: BotAPIStub, seeds_engine: QAEngine
+) -> None:
+    loaded = threading.Event()
+
+    def slow_load() -> QAEngine:
+        assert loaded.wait(10), "the test never let the index load"
+        return seeds_engine
+
+    async with running_webhook(api, slow_load, ready=False) as running:
+        try:
+            assert (await running.client.get("/healthz")).status_code == 200
+            not_ready = await running.client.get("/readyz")
+            early = await running.post(numbered(api.message(api.private(7), CSTO)))
+        finally:
+            loaded.set()
+        await running.until_ready()
+        assert running.counter("qabot_updates_rejected_total", reason="not_ready") == 1
+    assert not_ready.status_code == 503 and "not ready" in not_ready.text
+    assert early.status_code == 503  # Telegram sends it again later
+    assert not api.calls("sendMessage")
+
+
+async def test_stopping_while_the_index_loads_starts_nothing(api: BotAPIStub,
+                                                             seeds_engine: QAEngine) -> None:
+    loaded = threading.Event()
+
+    def slow_load() -> QAEngine:
+        assert loaded.wait(10)
+        return seeds_engine
+
+    async with running_webhook(api, slow_load, ready=False) as running:
+        assert (await running.client.get("/healthz")).status_code == 200
+        running.stop.set()
+        loaded.set()
+    assert api.calls() == []
+
+
+# --- the webhook route -------------------------------------------------------------------------
+
+
+async def test_a_valid_update_is_queued_and_answered(api: BotAPIStub, server: Running) -> None:
+    with capture_logs() as logs:
+        response = await server.post(numbered(api.message(api.private(7), CSTO)))
+        reply = await api.wait_for("sendMessage")
+    assert response.status_code == 200 and response.content == b""
+    assert "2002" in reply.text and reply.chat_id == 7
+    assert server.counter("qabot_updates_received_total") == 1
+    assert server.counter("qabot_answers_total", outcome="answered") == 1
+    (access,) = [e for e in logs if e["event"] == "http_request"]
+    assert access["path"] == "/telegram" and access["status"] == 200
+    assert access["update_id"] == json.loads(response.request.content)["update_id"]
+    assert access["ms"] >= 0
+
+
+BIG = b'{"update_id": 1, "message": {"text": "' + b"x" * (2 * MAX_BODY) + b'"}}'
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "secret", "body", "status", "reason", "says"),
+    [
+        ("POST", "/telegram", None, "update", 403, "secret", "Secret-Token header is missing"),
+        ("POST", "/telegram", "wrong", "update", 403, "secret", "or wrong"),
+        ("POST", "/telegram", SECRET[:-1], "update", 403, "secret", "or wrong"),
+        ("GET", "/telegram", SECRET, None, 405, None, "only answers POST"),
+        ("PUT", "/telegram", SECRET, "update", 405, None, "only answers POST"),
+        ("POST", "/telegram", SECRET, b"{not json", 400, "not_json", "not JSON"),
+        ("POST", "/telegram", SECRET, b"\xff\xfe", 400, "not_json", "not JSON"),
+        ("POST", "/telegram", SECRET, b"", 400, "not_json", "not JSON"),
+        ("POST", "/telegram", SECRET, b"[1, 2]", 400, "not_update", "integer update_id"),
+        ("POST", "/telegram", SECRET, b'{"message": {}}', 400, "not_update", "update_id"),
+        ("POST", "/telegram", SECRET, b'{"update_id": "7"}', 400, "not_update", "update_id"),
+        ("POST", "/telegram", SECRET, b'{"update_id": true}', 400, "not_update", "update_id"),
+        ("POST", "/telegram", SECRET, b'{"update_id": 7, "message": 5}', 400, "not_update",
+         "wrong type"),
+        ("POST", "/telegram", SECRET, BIG, 413, "too_large", "over 1 MiB"),
+        ("POST", "/telegram/", SECRET, "update", 404, None, "Nothing here"),
+        ("POST", "/elsewhere", SECRET, "update", 404, None, "Nothing here"),
+        ("GET", "/.env", None, None, 404, None, "Nothing here"),
+    ],
+    ids=["no secret", "wrong secret", "secret prefix", "GET", "PUT", "bad JSON", "not UTF-8",
+         "empty body", "JSON list", "no update_id", "string update_id", "boolean update_id",
+         "bad field", "2 MiB body", "trailing slash", "unknown path", "probe"],
+)
+async def test_a_bad_request_is_refused_with_a_reason_and_answers_nothing(
+    api: BotAPIStub, server: Running, method: str, path: str, secret: str | None,
+    body: bytes | str | None, status: int, reason: str | None, says: str,
+) -> None:
+    content = json.dumps(numbered(api.message(api.private(7), CSTO))).encode() \
+        if body == "update" else body
+    headers = {"X-Telegram-Bot-Api-Secret-Token": secret} if secret else {}
+    response = await server.client.request(method, path, content=content, headers=headers)
+    assert response.status_code == status
+    assert says in response.text and response.text.count("\n") == 1
+    assert "CSTO" not in response.text and "x" * 20 not in response.text  # nothing echoed
+    if reason:
+        assert server.counter("qabot_updates_rejected_total", reason=reason) == 1
+    assert server.counter("qabot_updates_received_total") == 0
+    # The server still serves, and nothing reached the handlers.
+    await server.post(numbered(api.message(api.private(8), CSTO)))
+    await api.wait_for("sendMessage")
+    assert [c.chat_id for c in api.calls("sendMessage")] == [8]
+
+
+async def test_a_chunked_body_over_the_limit_is_refused_while_it_is_read(
+    api: BotAPIStub, server: Running
+) -> None:
+    """No Content-Length to go by: the limit holds on the stream itself."""
+
+    async def chunks() -> AsyncIterator[bytes]:
+        for _ in range(2 * MAX_BODY // 65536 + 1):
+            yield b" " * 65536
+
+    response = await server.post(chunks())
+    assert response.status_code == 413
+    assert response.request.headers.get("transfer-encoding") == "chunked"
+    assert server.counter("qabot_updates_rejected_total", reason="too_large") == 1
+
+
+async def test_the_secret_never_reaches_the_logs(api: BotAPIStub, server: Running) -> None:
+    with capture_logs() as logs:
+        await server.post(numbered(api.message(api.private(7), CSTO)))
+        await server.post({"update_id": 9}, secret="wrong")
+        await api.wait_for("sendMessage")
+    assert [e["status"] for e in logs if e["event"] == "http_request"] == [200, 403]
+    assert SECRET not in repr(logs) and "wrong" not in repr(logs)
+
+
+# --- other routes ------------------------------------------------------------------------------
+
+
+async def test_metrics_count_updates_rejections_answers_and_the_index(
+    api: BotAPIStub, server: Running, seeds_engine: QAEngine
+) -> None:
+    await server.post(numbered(api.message(api.private(7), CSTO)))
+    await server.post(numbered(api.message(api.private(8), "Who won the 1998 football world cup?")))
+    await server.post(b"[]")
+    await api.wait_for("sendMessage", count=2)
+    response = await server.client.get("/metrics")
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith("text/plain")
+    text = response.text
+    assert "qabot_updates_received_total 2.0" in text
+    assert 'qabot_updates_rejected_total{reason="not_update"} 1.0' in text
+    assert 'qabot_updates_rejected_total{reason="secret"} 0.0' in text
+    assert 'qabot_answers_total{outcome="answered"} 1.0' in text
+    assert 'qabot_answers_total{outcome="abstained"} 1.0' in text
+    assert "qabot_answer_seconds_count 2.0" in text
+    assert f"qabot_index_passages {float(seeds_engine.n_passages)}" in text
+    assert f"qabot_index_documents {float(seeds_engine.n_documents)}" in text
+
+
+async def test_two_servers_count_apart(api: BotAPIStub, seeds_engine: QAEngine) -> None:
+    async with running_webhook(api, lambda: seeds_engine) as one, \
+            running_webhook(api, lambda: seeds_engine) as two:
+        await one.post(b"[]")
+        assert one.counter("qabot_updates_rejected_total", reason="not_update") == 1
+        assert two.counter("qabot_updates_rejected_total", reason="not_update") == 0
+
+
+async def test_health_and_readiness_say_so_in_plain_text(server: Running) -> None:
+    health, ready = await server.client.get("/healthz"), await server.client.get("/readyz")
+    assert (health.status_code, health.text) == (200, "alive\n")
+    assert (ready.status_code, ready.text) == (200, "ready\n")
+    assert "server" not in health.headers
+
+
+# --- shutdown ----------------------------------------------------------------------------------
+
+
+async def test_stopping_finishes_the_answer_in_progress(api: BotAPIStub,
+                                                        seeds_engine: QAEngine) -> None:
+    """A stop (what SIGTERM does) while an answer is being worked out: the server stops taking
+    requests, and the answer is still sent before ``serve`` returns 0. The webhook stays."""
+    slow = SlowEngine(seeds_engine, slow={CSTO})
+    async with running_webhook(api, lambda: slow) as running:
+        assert (await running.post(numbered(api.message(api.private(7), CSTO)))).status_code == 200
+        assert await asyncio.to_thread(slow.started.wait, 10)
+        running.stop.set()
+        with pytest.raises(httpx.TransportError):
+            while True:  # until the server has closed its socket
+                await running.client.get("/healthz")
+                await asyncio.sleep(0.01)
+        assert not running.task.done()
+        slow.release.set()
+    assert "2002" in (await api.wait_for("sendMessage")).text
+    assert not api.calls("deleteWebhook")
