@@ -1,0 +1,191 @@
+"""``qabot webhook``: configuration errors, and the real command serving a stand-in Bot API,
+stopped by SIGTERM while an answer is on its way."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import threading
+from http.server import BaseHTTPRequestHandler
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+from bot.cli import main
+from bot.webhook import listen
+
+from .botapi_stub import BotAPIStub
+from .conftest import ROOT, SEEDS
+from .telegram_harness import TOKEN
+from .test_telegram_cli import clean_env  # noqa: F401 (a fixture)
+from .test_webhook import SECRET, URL, numbered
+
+WEBHOOK_ENV = {"QABOT_TELEGRAM_TOKEN": TOKEN, "QABOT_WEBHOOK_URL": URL,
+               "QABOT_WEBHOOK_SECRET": SECRET}
+
+
+@pytest.fixture
+def webhook_env(clean_env: Path, monkeypatch: pytest.MonkeyPatch) -> Path:  # noqa: F811
+    for name, value in WEBHOOK_ENV.items():
+        monkeypatch.setenv(name, value)
+    monkeypatch.setenv("QABOT_HOST", "127.0.0.1")
+    monkeypatch.setenv("QABOT_PORT", "0")
+    return clean_env
+
+
+@pytest.mark.parametrize(
+    ("variable", "value", "message"),
+    [
+        ("QABOT_WEBHOOK_SECRET", None, "QABOT_WEBHOOK_SECRET is not set: choose a random string"),
+        ("QABOT_WEBHOOK_SECRET", "", "QABOT_WEBHOOK_SECRET is not set"),
+        ("QABOT_WEBHOOK_SECRET", "has space", "QABOT_WEBHOOK_SECRET must be 1-256 characters"),
+        ("QABOT_WEBHOOK_SECRET", "é" * 8, "QABOT_WEBHOOK_SECRET must be 1-256 characters"),
+        ("QABOT_WEBHOOK_SECRET", "a" * 257, "QABOT_WEBHOOK_SECRET must be 1-256 characters"),
+        ("QABOT_WEBHOOK_URL", None, "QABOT_WEBHOOK_URL is not set: give the public https URL"),
+        ("QABOT_WEBHOOK_URL", "http://bot.example.org/telegram",
+         "QABOT_WEBHOOK_URL must be an https:// URL with a host"),
+        ("QABOT_WEBHOOK_URL", "https:///telegram", "QABOT_WEBHOOK_URL must be an https:// URL"),
+        ("QABOT_WEBHOOK_PATH", "telegram", "qabot: invalid configuration: webhook_path: Value "
+         "error, must be a path such as /telegram"),
+        ("QABOT_WEBHOOK_PATH", "/healthz", "qabot: invalid configuration: webhook_path: Value "
+         "error, /healthz is one of the server's own routes"),
+        ("QABOT_PORT", "70000", "qabot: invalid configuration: QABOT_PORT: Input should be less "
+         "than or equal to 65535"),
+        ("QABOT_TELEGRAM_TOKEN", None, "qabot: QABOT_TELEGRAM_TOKEN is not set"),
+    ],
+)
+def test_a_missing_or_bad_setting_is_one_line_and_exit_code_2(
+    webhook_env: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+    variable: str, value: str | None, message: str,
+) -> None:
+    if value is None:
+        monkeypatch.delenv(variable)
+    else:
+        monkeypatch.setenv(variable, value)
+    assert main(["webhook", "--corpus", str(SEEDS)]) == 2
+    out, err = capsys.readouterr()
+    assert out == "" and err.count("\n") == 1
+    assert message in err and err.startswith("qabot: ")
+    if variable == "QABOT_WEBHOOK_SECRET" and value:
+        assert value not in err  # a secret, even a bad one, is not repeated
+
+
+def test_a_port_in_use_is_one_line_and_exit_code_2(
+    webhook_env: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        monkeypatch.setenv("QABOT_PORT", str(taken.getsockname()[1]))
+        assert main(["webhook", "--corpus", str(SEEDS)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("qabot: cannot listen on 127.0.0.1:") and err.count("\n") == 1
+    assert "set QABOT_HOST and QABOT_PORT" in err
+
+
+def test_a_token_telegram_rejects_is_one_line_and_exit_code_2(
+    webhook_env: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with BotAPIStub("987654321:" + "B" * 35) as api:  # knows another bot's token: 401
+        monkeypatch.setenv("QABOT_TELEGRAM_API_URL", api.base_url)
+        code = main(["webhook", "--corpus", str(SEEDS), "--index-dir", str(webhook_env / "i")])
+    *logged, last = capsys.readouterr().err.splitlines()
+    assert code == 2
+    assert last.startswith("qabot: Telegram rejected QABOT_TELEGRAM_TOKEN")
+    assert [line for line in logged if "webhook_listening" not in line] == []
+
+
+def test_listen_gives_a_non_blocking_tcp_socket() -> None:
+    """Named TCP (asyncio then sets TCP_NODELAY on each connection) and non-blocking."""
+    with listen("127.0.0.1", 0) as sock:
+        assert sock.proto == socket.IPPROTO_TCP
+        assert not sock.getblocking()
+        assert sock.getsockname()[1] > 0
+
+
+class HeldReplies(BotAPIStub):
+    """The stand-in Bot API, except that ``sendMessage`` waits for ``release`` (and sets
+    ``arrived`` when one comes in): an answer on its way, for as long as the test needs."""
+
+    def __init__(self, token: str) -> None:
+        super().__init__(token)
+        self.arrived = threading.Event()
+        self.release = threading.Event()
+
+    def _serve(self, request: BaseHTTPRequestHandler) -> None:
+        if request.path.endswith("/sendMessage"):
+            self.arrived.set()
+            assert self.release.wait(30), "the test never released the reply"
+        super()._serve(request)
+
+
+async def _logged(path: Path, event: str, timeout: float = 60) -> dict[str, Any]:
+    """The first JSON log line of ``event`` in ``path``, once it is written."""
+    async with asyncio.timeout(timeout):
+        while True:
+            for line in path.read_text().splitlines():
+                if line.startswith("{") and json.loads(line)["event"] == event:
+                    return dict(json.loads(line))
+            await asyncio.sleep(0.02)
+
+
+async def test_qabot_webhook_serves_and_a_sigterm_lets_the_answer_in_progress_finish(
+    clean_env: Path,  # noqa: F811
+) -> None:
+    """The real command: listens, loads the index, sets the webhook, answers a posted update;
+    SIGTERM while the answer is being sent: the server stops taking connections, the answer
+    still arrives, the process exits 0 and leaves the webhook set. Neither the token nor the
+    secret is ever logged (at DEBUG, with httpx logging every URL)."""
+    stderr = clean_env / "stderr.log"
+    env = {**os.environ, **WEBHOOK_ENV, "QABOT_HOST": "127.0.0.1", "QABOT_PORT": "0",
+           "QABOT_LOG_LEVEL": "DEBUG", "QABOT_LOG_FORMAT": "json", "PYTHONPATH": str(ROOT)}
+    with HeldReplies(TOKEN) as api, stderr.open("w") as err:
+        env["QABOT_TELEGRAM_API_URL"] = api.base_url
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "bot", "webhook", "--corpus", str(SEEDS),
+             "--index-dir", str(clean_env / "index")],
+            env=env, cwd=clean_env, stdout=subprocess.DEVNULL, stderr=err,
+        )
+        try:
+            port = (await _logged(stderr, "webhook_listening"))["port"]
+            await _logged(stderr, "webhook_ready")
+            async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}") as client:
+                update = numbered(api.message(api.private(7), "When was the CSTO formed?"))
+                posted = await client.post("/telegram", json=update,
+                                           headers={"X-Telegram-Bot-Api-Secret-Token": SECRET})
+                assert await asyncio.to_thread(api.arrived.wait, 30)
+                proc.send_signal(signal.SIGTERM)
+                with pytest.raises(httpx.TransportError):
+                    while True:  # until the server has closed its socket
+                        await client.get("/healthz")
+                        await asyncio.sleep(0.02)
+            assert proc.poll() is None  # still finishing the answer
+            api.release.set()
+            code = await asyncio.to_thread(proc.wait, 30)
+        finally:
+            api.release.set()
+            if proc.poll() is None:
+                proc.kill()
+                proc.wait()
+    assert posted.status_code == 200
+    assert code == 0
+    (answer,) = api.calls("sendMessage")
+    assert "2002" in answer.text
+    (hook,) = api.calls("setWebhook")
+    assert hook.params["url"] == URL and hook.params["secret_token"] == SECRET
+    assert not api.calls("deleteWebhook")
+    log = stderr.read_text()
+    events = [json.loads(line) for line in log.splitlines() if line.startswith("{")]
+    assert events[-1]["event"] == "webhook_stopped"
+    access = [e for e in events if e["event"] == "http_request" and e["path"] == "/telegram"]
+    assert [(e["status"], e["update_id"]) for e in access] == [(200, update["update_id"])]
+    assert "Traceback" not in log
+    assert "HTTP Request: POST" in log  # httpx logged every URL ...
+    assert TOKEN.split(":")[1] not in log and SECRET not in log  # ... with secrets scrubbed

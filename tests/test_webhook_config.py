@@ -1,0 +1,56 @@
+"""The webhook's settings: defaults, the PORT that container platforms set, the secret's shape
+and its redaction."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.config import Settings
+from bot.logs import REDACTED, Redactor
+
+
+def test_defaults() -> None:
+    s = Settings(_env_file=None)
+    assert (s.webhook_path, s.host, s.port, s.drop_pending_updates) == (
+        "/telegram", "0.0.0.0", 8080, False)
+    assert s.webhook_url is None and s.webhook_secret is None
+
+
+def test_port_honours_port_and_qabot_port_wins(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PORT", "9000")
+    assert Settings(_env_file=None).port == 9000
+    monkeypatch.setenv("QABOT_PORT", "9100")
+    assert Settings(_env_file=None).port == 9100
+    assert Settings(_env_file=None, port=1234).port == 1234
+
+
+def test_webhook_settings_come_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("QABOT_WEBHOOK_URL", "https://bot.example.org/hook")
+    monkeypatch.setenv("QABOT_WEBHOOK_SECRET", "abc")
+    monkeypatch.setenv("QABOT_WEBHOOK_PATH", "/hook")
+    monkeypatch.setenv("QABOT_HOST", "127.0.0.1")
+    monkeypatch.setenv("QABOT_DROP_PENDING_UPDATES", "true")
+    s = Settings(_env_file=None)
+    assert s.public_url() == "https://bot.example.org/hook" and s.secret_token() == "abc"
+    assert (s.webhook_path, s.host, s.drop_pending_updates) == ("/hook", "127.0.0.1", True)
+
+
+@pytest.mark.parametrize("secret", ["a", "A-z_0-9", "x" * 256,
+                                    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-"])
+def test_a_secret_telegram_accepts_is_accepted(secret: str) -> None:
+    assert Settings(_env_file=None, webhook_secret=secret).secret_token() == secret
+
+
+@pytest.mark.parametrize("secret", ["a b", "x" * 257, "tab\t", "dot.", "slash/", "ü"])
+def test_a_secret_telegram_would_refuse_is_refused_without_repeating_it(secret: str) -> None:
+    with pytest.raises(ValueError, match="1-256 characters of A-Z a-z 0-9 _ -") as raised:
+        Settings(_env_file=None, webhook_secret=secret).secret_token()
+    assert secret not in str(raised.value)
+
+
+def test_the_secret_is_redacted_from_logs() -> None:
+    s = Settings(_env_file=None, webhook_secret="webhook-secret-value")
+    assert "webhook-secret-value" in s.secrets()
+    redact = Redactor(s.secrets())
+    event = redact(None, "info", {"event": "x", "header": "got webhook-secret-value here"})
+    assert event["header"] == f"got {REDACTED} here"
