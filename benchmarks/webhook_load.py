@@ -32,6 +32,7 @@ import json
 import os
 import platform
 import signal
+import socket
 import subprocess
 import sys
 import tempfile
@@ -56,11 +57,12 @@ QUESTIONS = [json.loads(line)["question"] for line in
              (ROOT / "tests" / "data" / "seed_questions.jsonl").read_text().splitlines()]
 CHATTER = ["lol", "did anyone see the match yesterday?", "brb", "ok see you at 6",
            "Armenia and Azerbaijan again in the news", "👍", "who's bringing snacks?"]
-# (mode, concurrency, updates, send rate): the runs of the standard table.
+# (mode, concurrency, updates, send rate, servers): the runs of the standard table.
 STANDARD = [
-    ("answer", 1, 500, 0), ("answer", 10, 2000, 0), ("answer", 100, 3000, 0),
-    ("answer", 10, 300, 30),
-    ("chatter", 10, 5000, 0), ("chatter", 100, 5000, 0),
+    ("answer", 1, 500, 0, 1), ("answer", 10, 2000, 0, 1), ("answer", 100, 3000, 0, 1),
+    ("answer", 10, 2000, 0, 2),
+    ("answer", 10, 300, 30, 1),
+    ("chatter", 10, 5000, 0, 1), ("chatter", 100, 5000, 0, 1),
 ]
 
 
@@ -109,6 +111,7 @@ class Result:
     concurrency: int
     updates: int
     send_rate: float
+    replicas: int = 1
     done: int = 0
     lost: int = 0
     seconds: float = 0.0
@@ -116,7 +119,7 @@ class Result:
     peak_rss_mib: float = 0.0
     sent: int = 0
     max_per_second: int = 0
-    errors: int = 0
+    cpu: tuple[float, float, float] = (0.0, 0.0, 0.0)
 
     def row(self) -> str:
         lat = sorted(self.latencies or [])
@@ -124,14 +127,15 @@ class Result:
         p99 = f"{_pct(lat, 99) * 1000:.1f}" if lat else "-"
         limiter = "off" if self.send_rate == 0 else f"{self.send_rate:g}/s"
         rate = f"{self.max_per_second}" if self.send_rate else "-"
-        return (f"| {self.mode} | {limiter} | {self.concurrency} | {self.updates} | "
-                f"{self.done / self.seconds:.0f} | {p50} | {p99} | {self.lost} | {rate} | "
-                f"{self.peak_rss_mib:.0f} |")
+        return (f"| {self.mode} | {limiter} | {self.replicas} | {self.concurrency} | "
+                f"{self.updates} | {self.done / self.seconds:.0f} | {p50} | {p99} | {self.lost} | "
+                f"{rate} | {self.peak_rss_mib:.0f} | "
+                + " / ".join(f"{c:.2f}" for c in self.cpu) + " |")
 
 
-HEADER = ("| run | limiter | concurrency | updates | per second | p50 ms | p99 ms | lost | "
-          "most sent in 1 s | server peak RSS MiB |\n"
-          "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+HEADER = ("| run | limiter | servers | concurrency | updates | per second | p50 ms | p99 ms | "
+          "lost | most sent in 1 s | peak RSS MiB | CPU cores: servers / load+stand-in / other |\n"
+          "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
 
 
 def _pct(sorted_values: list[float], p: float) -> float:
@@ -140,126 +144,187 @@ def _pct(sorted_values: list[float], p: float) -> float:
     return sorted_values[int(rank) - 1]
 
 
-def _free_port() -> int:
-    import socket
+@dataclass
+class Server:
+    """One ``qabot webhook`` process and its port."""
 
-    with socket.socket() as s:
+    proc: subprocess.Popen[bytes]
+    port: int
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/telegram"
+
+    def peak_rss_mib(self) -> float:
+        for line in Path(f"/proc/{self.proc.pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+        return 0.0
+
+    async def ready(self, client: httpx.AsyncClient) -> None:
+        async with asyncio.timeout(60):
+            while True:
+                if self.proc.poll() is not None:
+                    raise SystemExit("the server exited during start-up; see its log")
+                try:
+                    if (await client.get(self.url.replace("/telegram", "/readyz"))
+                            ).status_code == 200:
+                        return
+                except httpx.TransportError:
+                    pass
+                await asyncio.sleep(0.05)
+
+    async def stop(self) -> None:
+        self.proc.send_signal(signal.SIGTERM)
+        code = await asyncio.to_thread(self.proc.wait, 60)
+        if code != 0:
+            print(f"warning: a server exited with {code}", file=sys.stderr)
+
+
+def start_server(api: BotAPIStub, send_rate: float, workdir: Path, log: Path) -> Server:
+    with socket.socket() as s:  # a free port (the server binds it a moment later)
         s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-def start_server(api: BotAPIStub, send_rate: float, workdir: Path,
-                 log_dir: Path | None) -> tuple[subprocess.Popen[bytes], int]:
-    port = _free_port()
+        port = int(s.getsockname()[1])
     env = {**os.environ, "PYTHONPATH": str(ROOT), "QABOT_TELEGRAM_TOKEN": TOKEN,
            "QABOT_TELEGRAM_API_URL": api.base_url,
            "QABOT_WEBHOOK_URL": "https://bot.example.org/telegram",
            "QABOT_WEBHOOK_SECRET": SECRET, "QABOT_HOST": "127.0.0.1", "QABOT_PORT": str(port),
            "QABOT_SEND_RATE": str(send_rate), "QABOT_LOG_FORMAT": "json",
            "QABOT_LOG_LEVEL": "INFO"}
-    log = ((log_dir or workdir) / "server.log").open("ab")
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "bot", "webhook", "--corpus", str(ROOT / "seeds"),
-         "--index-dir", str(workdir / "index")],
-        env=env, cwd=workdir, stdout=subprocess.DEVNULL, stderr=log)
-    return proc, port
+    with log.open("ab") as err:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "bot", "webhook", "--corpus", str(ROOT / "seeds"),
+             "--index-dir", str(workdir / "index")],
+            env=env, cwd=workdir, stdout=subprocess.DEVNULL, stderr=err)
+    return Server(proc, port)
 
 
-async def wait_ready(client: httpx.AsyncClient, proc: subprocess.Popen[bytes]) -> None:
-    async with asyncio.timeout(60):
-        while True:
-            if proc.poll() is not None:
-                raise SystemExit("the server exited during start-up; see its log")
-            try:
-                if (await client.get("/readyz")).status_code == 200:
-                    return
-            except httpx.TransportError:
-                pass
-            await asyncio.sleep(0.05)
+class Poster:
+    """A kept-alive HTTP/1.1 connection posting updates to one server, as Telegram's are posted:
+    a few lines of asyncio streams, so that the generator costs far less CPU than the server
+    it measures (httpx costs about as much per request as the server's whole route)."""
+
+    def __init__(self, port: int) -> None:
+        self.port = port
+        self.streams: tuple[asyncio.StreamReader, asyncio.StreamWriter] | None = None
+        self.head = ("POST /telegram HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: "
+                     "application/json\r\nX-Telegram-Bot-Api-Secret-Token: "
+                     f"{SECRET}\r\nContent-Length: ").encode()
+
+    async def post(self, body: bytes) -> int:
+        """POST ``body``; the response's status (its body is read and dropped)."""
+        if self.streams is None:
+            self.streams = await asyncio.open_connection("127.0.0.1", self.port)
+        reader, writer = self.streams
+        writer.write(self.head + str(len(body)).encode() + b"\r\n\r\n" + body)
+        head = await reader.readuntil(b"\r\n\r\n")
+        status = int(head.split(b" ", 2)[1])
+        length = next((int(line.split(b":", 1)[1]) for line in head.split(b"\r\n")
+                       if line.lower().startswith(b"content-length:")), 0)
+        await reader.readexactly(length)
+        return status
+
+    def close(self) -> None:
+        if self.streams is not None:
+            self.streams[1].close()
 
 
-def peak_rss_mib(pid: int) -> float:
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmHWM:"):
-            return int(line.split()[1]) / 1024
-    return 0.0
+class CPU:
+    """CPU time used during a run, in cores: the servers', this process's (generator and
+    stand-in), and everything else on the machine (``/proc``, Linux)."""
+
+    def __init__(self, pids: list[int]) -> None:
+        self.pids = pids
+        self.start = self._read()
+
+    @staticmethod
+    def _busy() -> float:
+        fields = [int(x) for x in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+        idle = fields[3] + fields[4]
+        return (sum(fields[:8]) - idle) / os.sysconf("SC_CLK_TCK")
+
+    def _read(self) -> tuple[float, float, float, float]:
+        servers = 0.0
+        for pid in self.pids:
+            stat = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            servers += (int(stat[11]) + int(stat[12])) / os.sysconf("SC_CLK_TCK")
+        me = os.times()
+        return time.perf_counter(), self._busy(), servers, me.user + me.system
+
+    def used(self) -> tuple[float, float, float]:
+        """(servers, generator and stand-in, others), in cores on average since the start."""
+        end = self._read()
+        wall, busy, servers, me = (b - a for a, b in zip(self.start, end, strict=True))
+        return servers / wall, me / wall, max(0.0, busy - servers - me) / wall
 
 
-async def run(mode: str, concurrency: int, updates: int, send_rate: float,
-              timeout: float, log_dir: Path | None = None) -> Result:
-    updates = min(updates, MAX_UPDATES)
-    result = Result(mode, concurrency, updates, send_rate, latencies=[])
-    loop = asyncio.get_running_loop()
-    with TimedStub(TOKEN, loop) as api, tempfile.TemporaryDirectory() as tmp:
-        proc, port = start_server(api, send_rate, Path(tmp), log_dir)
-        limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
+async def run(mode: str, concurrency: int, updates: int, send_rate: float, timeout: float,
+              replicas: int = 1, log_dir: Path | None = None) -> Result:
+    """One run (see the module docstring); ``replicas`` servers take the updates in turn, as
+    behind a round-robin load balancer."""
+    result = Result(mode, concurrency, min(updates, MAX_UPDATES), send_rate, replicas,
+                    latencies=[])
+    api = TimedStub(TOKEN, asyncio.get_running_loop())
+    ids = itertools.count(1)
+    servers: list[Server] = []
+
+    def body(chat: int, text: str, private: bool) -> bytes:
+        where = api.private(chat) if private else api.group(-chat)
+        return json.dumps({"update_id": next(ids), **api.message(where, text)}).encode()
+
+    async def one(i: int, posters: list[Poster]) -> None:
+        chat = 10_000_000 + i
+        answered = api.expect(chat) if mode == "answer" else None
+        data = body(chat, QUESTIONS[i % len(QUESTIONS)], True) if answered else \
+            body(chat, CHATTER[i % len(CHATTER)], False)
+        posted = time.perf_counter()
         try:
-            async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}", limits=limits,
-                                         timeout=timeout) as client:
-                await wait_ready(client, proc)
-                headers = {"X-Telegram-Bot-Api-Secret-Token": SECRET,
-                           "Content-Type": "application/json"}
-                jobs = iter(range(updates))
-                ids = itertools.count(1)
-                started = time.perf_counter()
+            status = await posters[i % len(posters)].post(data)
+            if status != 200:
+                raise OSError(f"status {status}")
+            done = await asyncio.wait_for(answered, timeout) if answered else time.perf_counter()
+        except (OSError, asyncio.IncompleteReadError, TimeoutError):
+            result.lost += 1
+            return
+        result.latencies.append(done - posted)  # type: ignore[union-attr]
+        result.done += 1
 
-                async def worker() -> None:
-                    for i in jobs:
-                        await one(i)
-
-                async def one(i: int) -> None:
-                    chat = 10_000_000 + i
-                    if mode == "answer":
-                        body = api.message(api.private(chat), QUESTIONS[i % len(QUESTIONS)])
-                        answered = api.expect(chat)
-                    else:
-                        body = api.message(api.group(-chat), CHATTER[i % len(CHATTER)])
-                    data = json.dumps({"update_id": next(ids), **body}).encode()
-                    posted = time.perf_counter()
-                    try:
-                        response = await client.post("/telegram", content=data, headers=headers)
-                    except httpx.TransportError:
-                        result.errors += 1
-                        result.lost += 1
-                        return
-                    if response.status_code != 200:
-                        result.errors += 1
-                        result.lost += 1
-                        return
-                    if mode == "answer":
-                        try:
-                            at = await asyncio.wait_for(answered, timeout)
-                        except TimeoutError:
-                            result.lost += 1
-                            return
-                        result.latencies.append(at - posted)  # type: ignore[union-attr]
-                    else:
-                        result.latencies.append(time.perf_counter() - posted)  # type: ignore[union-attr]
-                    result.done += 1
-
-                await asyncio.gather(*(worker() for _ in range(concurrency)))
-                if mode == "chatter":
-                    # One question after the chatter: its answer shows the queue was worked through.
-                    result.seconds = time.perf_counter() - started
-                    last = 20_000_000
-                    answered = api.expect(last)
-                    body = api.message(api.private(last), QUESTIONS[0])
-                    await client.post("/telegram", headers=headers,
-                                      content=json.dumps({"update_id": next(ids), **body}))
-                    await asyncio.wait_for(answered, timeout)
-                    result.sent = len(api.calls("sendMessage")) - 1  # must be 0
-                    if result.sent:
-                        result.lost += result.sent  # a chatter message was answered: wrong
-                else:
-                    result.seconds = time.perf_counter() - started
-                    result.sent = len(api.calls("sendMessage"))
-                result.peak_rss_mib = peak_rss_mib(proc.pid)
-                result.max_per_second = _most_in_a_second(sorted(api.sent_at))
+    async def worker(jobs: Iterator[int]) -> None:
+        posters = [Poster(s.port) for s in servers]
+        try:
+            for i in jobs:
+                await one(i, posters)
         finally:
-            proc.send_signal(signal.SIGTERM)
-            code = await asyncio.to_thread(proc.wait, 60)
-            if code != 0:
-                print(f"warning: the server exited with {code}", file=sys.stderr)
+            for poster in posters:
+                poster.close()
+
+    with api, tempfile.TemporaryDirectory() as tmp:
+        log = (log_dir or Path(tmp)) / "server.log"
+        try:
+            async with httpx.AsyncClient(timeout=timeout) as client:
+                for _ in range(replicas):  # one after the other: the first builds the index
+                    servers.append(start_server(api, send_rate, Path(tmp), log))
+                    await servers[-1].ready(client)
+            jobs = iter(range(result.updates))
+            cpu = CPU([s.proc.pid for s in servers])
+            started = time.perf_counter()
+            await asyncio.gather(*(worker(jobs) for _ in range(concurrency)))
+            result.seconds = time.perf_counter() - started
+            result.cpu = cpu.used()
+            if mode == "chatter":
+                # A question after the chatter: its answer shows each server got through it.
+                for r, server in enumerate(servers):
+                    answered = api.expect(20_000_000 + r)
+                    poster = Poster(server.port)
+                    await poster.post(body(20_000_000 + r, QUESTIONS[0], True))
+                    poster.close()
+                    await asyncio.wait_for(answered, timeout)
+                result.lost += len(api.sent_at) - len(servers)  # chatter is never answered
+            result.sent = len(api.sent_at)
+            result.max_per_second = _most_in_a_second(sorted(api.sent_at))
+            result.peak_rss_mib = max(s.peak_rss_mib() for s in servers)
+        finally:
+            await asyncio.gather(*(s.stop() for s in servers))
     return result
 
 
@@ -280,9 +345,9 @@ def machine() -> str:
             f"{platform.system()} {platform.release()}")
 
 
-def runs(args: argparse.Namespace) -> Iterator[tuple[str, int, int, float]]:
+def runs(args: argparse.Namespace) -> Iterator[tuple[str, int, int, float, int]]:
     if args.only:
-        yield args.only, args.concurrency, args.updates, args.send_rate
+        yield args.only, args.concurrency, args.updates, args.send_rate, args.servers
     else:
         yield from STANDARD
 
@@ -298,12 +363,14 @@ def main() -> int:
                         help="QABOT_SEND_RATE of the server (0: limiter off; 30: Telegram's)")
     parser.add_argument("--timeout", type=float, default=120,
                         help="seconds an update may take before it is counted lost")
+    parser.add_argument("--servers", type=int, default=1,
+                        help="replicas taking the updates in turn (a round-robin balancer)")
     parser.add_argument("--log-dir", type=Path, help="keep the server's log (server.log) here")
     args = parser.parse_args()
     print(f"{dt.date.today().isoformat()}, {machine()}\n")
     print(HEADER, flush=True)
-    for mode, concurrency, updates, send_rate in runs(args):
-        result = asyncio.run(run(mode, concurrency, updates, send_rate, args.timeout,
+    for mode, concurrency, updates, send_rate, servers in runs(args):
+        result = asyncio.run(run(mode, concurrency, updates, send_rate, args.timeout, servers,
                                  args.log_dir))
         print(result.row(), flush=True)
     return 0
