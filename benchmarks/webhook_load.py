@@ -78,6 +78,7 @@ class TimedStub(BotAPIStub):
         self.loop = loop
         self.waiting: dict[int, asyncio.Future[float]] = {}
         self.sent_at: list[float] = []
+        self.typing = 0  # "typing..." actions: the bot sends one when an answer takes 0.5 s
 
     def _handler_class(self) -> type[BaseHTTPRequestHandler]:
         class KeptAlive(super()._handler_class()):  # type: ignore[misc]
@@ -91,6 +92,8 @@ class TimedStub(BotAPIStub):
         return future
 
     def _result(self, method: str, params: dict[str, Any]) -> Any:
+        if method == "sendChatAction":
+            self.typing += 1
         if method == "sendMessage":
             now = time.perf_counter()
             self.sent_at.append(now)
@@ -119,6 +122,7 @@ class Result:
     peak_rss_mib: float = 0.0
     sent: int = 0
     max_per_second: int = 0
+    typing: int = 0
     cpu: tuple[float, float, float] = (0.0, 0.0, 0.0)
 
     def row(self) -> str:
@@ -129,13 +133,14 @@ class Result:
         rate = f"{self.max_per_second}" if self.send_rate else "-"
         return (f"| {self.mode} | {limiter} | {self.replicas} | {self.concurrency} | "
                 f"{self.updates} | {self.done / self.seconds:.0f} | {p50} | {p99} | {self.lost} | "
-                f"{rate} | {self.peak_rss_mib:.0f} | "
+                f"{rate} | {self.typing} | {self.peak_rss_mib:.0f} | "
                 + " / ".join(f"{c:.2f}" for c in self.cpu) + " |")
 
 
 HEADER = ("| run | limiter | servers | concurrency | updates | per second | p50 ms | p99 ms | "
-          "lost | most sent in 1 s | peak RSS MiB | CPU cores: servers / load+stand-in / other |\n"
-          "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+          "lost | most sent in 1 s | typing | peak RSS MiB | CPU cores: servers / load+stand-in / "
+          "other |\n"
+          "| --- | --- |" + " ---: |" * 11)
 
 
 def _pct(sorted_values: list[float], p: float) -> float:
@@ -212,10 +217,25 @@ class Poster:
                      f"{SECRET}\r\nContent-Length: ").encode()
 
     async def post(self, body: bytes) -> int:
-        """POST ``body``; the response's status (its body is read and dropped)."""
-        if self.streams is None:
-            self.streams = await asyncio.open_connection("127.0.0.1", self.port)
-        reader, writer = self.streams
+        """POST ``body``; the response's status (its body is read and dropped). A kept-alive
+        connection the server has closed meanwhile (idle past its keep-alive timeout) is
+        opened again and the post repeated, as an HTTP client does."""
+        for attempt in (1, 2):
+            fresh = self.streams is None
+            if self.streams is None:
+                self.streams = await asyncio.open_connection("127.0.0.1", self.port)
+            try:
+                return await self._post(*self.streams, body)
+            except (ConnectionError, asyncio.IncompleteReadError):
+                self.close()
+                if fresh or attempt == 2:
+                    raise
+        raise AssertionError("unreachable")
+
+    async def _post(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter,
+                    body: bytes) -> int:
+        if reader.at_eof() or writer.is_closing():
+            raise ConnectionResetError("closed by the server")
         writer.write(self.head + str(len(body)).encode() + b"\r\n\r\n" + body)
         head = await reader.readuntil(b"\r\n\r\n")
         status = int(head.split(b" ", 2)[1])
@@ -227,6 +247,7 @@ class Poster:
     def close(self) -> None:
         if self.streams is not None:
             self.streams[1].close()
+            self.streams = None
 
 
 class CPU:
@@ -321,6 +342,7 @@ async def run(mode: str, concurrency: int, updates: int, send_rate: float, timeo
                     await asyncio.wait_for(answered, timeout)
                 result.lost += len(api.sent_at) - len(servers)  # chatter is never answered
             result.sent = len(api.sent_at)
+            result.typing = api.typing
             result.max_per_second = _most_in_a_second(sorted(api.sent_at))
             result.peak_rss_mib = max(s.peak_rss_mib() for s in servers)
         finally:
