@@ -26,7 +26,9 @@ import signal
 import socket
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from typing import Any
 
 import structlog
@@ -53,6 +55,7 @@ SECRET_HEADER = "x-telegram-bot-api-secret-token"
 LOGGED_PATH_CHARS = 200  # an unknown path is logged, but not at any length
 
 
+@dataclass
 class Live:
     """The running ``Application`` the webhook route queues updates for: ``None`` until
     start-up has loaded the index and started it, and again once shutdown begins. ``ready``
@@ -85,10 +88,11 @@ def create_app(settings: Settings, live: Live, metrics: Metrics) -> Starlette:
 
     async def telegram(request: Request) -> Response:
         try:
-            update_id = await accept(request, secret, live, metrics)
+            update_id = await accept(request, secret, live)
         except Refused as refused:
             metrics.rejected.labels(refused.reason).inc()
             return PlainTextResponse(refused.why + "\n", refused.status)
+        metrics.received.inc()
         request.state.update_id = update_id
         return Response(status_code=200)
 
@@ -118,7 +122,7 @@ def create_app(settings: Settings, live: Live, metrics: Metrics) -> Starlette:
     return app
 
 
-async def accept(request: Request, secret: bytes, live: Live, metrics: Metrics) -> int:
+async def accept(request: Request, secret: bytes, live: Live) -> int:
     """Check one webhook request and queue its update; its ``update_id``, or ``Refused``."""
     given = request.headers.get(SECRET_HEADER, "").encode("latin-1")  # as the server decoded it
     if not hmac.compare_digest(given, secret):
@@ -142,7 +146,6 @@ async def accept(request: Request, secret: bytes, live: Live, metrics: Metrics) 
         raise Refused(400, "not_update", "The JSON is not a Telegram Update: a field has the "
                       "wrong type.") from None
     await application.update_queue.put(update)
-    metrics.received.inc()
     return update_id
 
 
@@ -234,10 +237,8 @@ async def serve(
     """Serve the bot on ``sock`` until SIGTERM or SIGINT (or ``stop`` is set); 0 when done.
 
     Start-up, while ``/healthz`` already answers: ``load()`` the engine (in a worker thread),
-    build and initialise the Application (``getMe``), publish the commands, start it, then
-    ``setWebhook`` with the URL, the secret, the update types the handlers use and
-    ``drop_pending_updates``. A rejected token or an unreachable Bot API raises as in
-    ``run_polling`` (``InvalidToken``, ``NetworkError``), after the server is stopped.
+    then ``_serve_bot``. A rejected token or an unreachable Bot API raises as in
+    ``run_polling`` (``InvalidToken``, ``NetworkError``), once the server has stopped.
     """
     stop = stop or asyncio.Event()
     metrics = metrics or Metrics()
@@ -255,36 +256,13 @@ async def serve(
             started = time.perf_counter()
             engine = await asyncio.to_thread(load)
             intro = await asyncio.to_thread(introduce, engine)
-            if stop.is_set():
-                return 0  # stopped while loading: nothing was started
+            log.info("webhook_loaded", documents=engine.n_documents, passages=engine.n_passages,
+                     load_seconds=round(time.perf_counter() - started, 3))
             metrics.index_loaded(engine)
-            application = build_application(MeteredEngine(engine, metrics), settings,
-                                            state=state, polling=False, intro=intro)
-            async with application:  # initialize (getMe) ... shutdown
-                await announce(application)
-                await application.start()
-                try:
-                    live.application = application
-                    await application.bot.set_webhook(
-                        settings.public_url(), secret_token=settings.secret_token(),
-                        allowed_updates=list(ALLOWED_UPDATES),
-                        drop_pending_updates=settings.drop_pending_updates,
-                    )
-                    log.info("webhook_ready", bot=application.bot.username,
-                             documents=engine.n_documents, passages=engine.n_passages,
-                             load_seconds=round(time.perf_counter() - started, 3),
-                             url=settings.public_url(), api_url=settings.telegram_api_url)
-                    # The index and everything start-up made live as long as the process: out
-                    # of the collector's sight, a full collection no longer walks them (it took
-                    # 100 ms over the seeds' 140,000 objects, stalling every update meanwhile).
-                    gc.collect()
-                    gc.freeze()
-                    live.ready = True
-                    await serving  # until a stop signal: no new connections, requests finished
-                finally:
-                    live.ready, live.application = False, None
-                    await application.stop()  # the queued updates, then the answers in progress
-                    gc.unfreeze()
+            if not stop.is_set():  # else stopped while loading: nothing to start
+                application = build_application(MeteredEngine(engine, metrics), settings,
+                                                state=state, polling=False, intro=intro)
+                await _serve_bot(application, settings, live, serving)
         finally:
             stop.set()
             await stopper
@@ -293,31 +271,59 @@ async def serve(
     return 0
 
 
+async def _serve_bot(application: Application, settings: Settings, live: Live,
+                     serving: asyncio.Task[None]) -> None:
+    """Initialise the bot (``getMe``), publish its commands, start it, set the webhook (URL,
+    secret, the update types the handlers use, ``drop_pending_updates``) and take updates
+    until ``serving`` ends; then process the queued updates and finish the answers in
+    progress. The webhook is left set: other replicas may still serve it."""
+    async with application:  # initialize ... shutdown
+        await announce(application)
+        await application.start()
+        try:
+            live.application = application
+            await application.bot.set_webhook(
+                settings.public_url(), secret_token=settings.secret_token(),
+                allowed_updates=list(ALLOWED_UPDATES),
+                drop_pending_updates=settings.drop_pending_updates,
+            )
+            # The index and everything start-up made live as long as the process: out of the
+            # collector's sight, a full collection no longer walks them (it took 100 ms over
+            # the seeds' 140,000 objects, stalling every update meanwhile).
+            gc.collect()
+            gc.freeze()
+            live.ready = True
+            log.info("webhook_ready", bot=application.bot.username, url=settings.public_url(),
+                     api_url=settings.telegram_api_url)
+            await serving  # until a stop signal: no new connections, requests finished
+        finally:
+            live.ready, live.application = False, None
+            await application.stop()  # the queued updates, then the answers in progress
+            gc.unfreeze()
+
+
 async def _stop_when_set(stop: asyncio.Event, server: uvicorn.Server) -> None:
     await stop.wait()
     server.should_exit = True
 
 
-class _stop_signals:
+STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT)
+
+
+@contextmanager
+def _stop_signals(stop: asyncio.Event) -> Iterator[None]:
     """SIGTERM and SIGINT set ``stop`` while the server runs (main thread only, where signals
     are delivered). uvicorn installs its own handlers while serving and, once done, raises the
     signal it caught again; with these installed first, that second delivery only sets ``stop``
     again instead of killing the process before the Application has finished."""
-
-    SIGNALS = (signal.SIGTERM, signal.SIGINT)
-
-    def __init__(self, stop: asyncio.Event) -> None:
-        self.stop = stop
-        self.installed = threading.current_thread() is threading.main_thread()
-
-    def __enter__(self) -> None:
-        if self.installed:
-            loop = asyncio.get_running_loop()
-            for sig in self.SIGNALS:
-                loop.add_signal_handler(sig, self.stop.set)
-
-    def __exit__(self, *exc: object) -> None:
-        if self.installed:
-            loop = asyncio.get_running_loop()
-            for sig in self.SIGNALS:
-                loop.remove_signal_handler(sig)
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    loop = asyncio.get_running_loop()
+    for sig in STOP_SIGNALS:
+        loop.add_signal_handler(sig, stop.set)
+    try:
+        yield
+    finally:
+        for sig in STOP_SIGNALS:
+            loop.remove_signal_handler(sig)

@@ -184,6 +184,10 @@ async def test_qabot_webhook_serves_and_a_sigterm_lets_the_answer_in_progress_fi
     log = stderr.read_text()
     events = [json.loads(line) for line in log.splitlines() if line.startswith("{")]
     assert events[-1]["event"] == "webhook_stopped"
+    (loaded,) = [e for e in events if e["event"] == "webhook_loaded"]
+    assert loaded["documents"] == 5 and loaded["load_seconds"] >= 0
+    (ready,) = [e for e in events if e["event"] == "webhook_ready"]
+    assert ready["bot"] == "qa_test_bot" and ready["url"] == URL
     access = [e for e in events if e["event"] == "http_request" and e["path"] == "/telegram"]
     assert [(e["status"], e["update_id"]) for e in access] == [(200, update["update_id"])]
     assert "Traceback" not in log
