@@ -11,6 +11,9 @@ import socket
 import subprocess
 import sys
 import threading
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from typing import Any
@@ -126,14 +129,52 @@ class HeldReplies(BotAPIStub):
         super()._serve(request)
 
 
-async def _logged(path: Path, event: str, timeout: float = 60) -> dict[str, Any]:
-    """The first JSON log line of ``event`` in ``path``, once it is written."""
-    async with asyncio.timeout(timeout):
+def events(log: Path) -> list[dict[str, Any]]:
+    """The JSON log events written to ``log`` so far."""
+    return [json.loads(line) for line in log.read_text().splitlines() if line.startswith("{")]
+
+
+async def _logged(log: Path, event: str, proc: subprocess.Popen[bytes]) -> dict[str, Any]:
+    """The first ``event`` in ``log``, once the process has written it."""
+    async with asyncio.timeout(60):
         while True:
-            for line in path.read_text().splitlines():
-                if line.startswith("{") and json.loads(line)["event"] == event:
-                    return dict(json.loads(line))
+            found = [e for e in events(log) if e["event"] == event]
+            if found:
+                return found[0]
+            assert proc.poll() is None, f"the server exited: {log.read_text()}"
             await asyncio.sleep(0.02)
+
+
+@dataclass
+class Served:
+    """A ``qabot webhook`` process, ready, and a client for its port."""
+
+    proc: subprocess.Popen[bytes]
+    port: int
+    client: httpx.AsyncClient
+
+    async def post(self, update: dict[str, Any]) -> httpx.Response:
+        return await self.client.post("/telegram", json=update,
+                                      headers={"X-Telegram-Bot-Api-Secret-Token": SECRET})
+
+
+@asynccontextmanager
+async def served(command: list[str], env: dict[str, str], cwd: Path,
+                 log: Path) -> AsyncIterator[Served]:
+    """Run ``command`` (``qabot webhook`` on ``QABOT_PORT=0``, logging JSON to ``log``) until
+    it is ready; kill it on the way out if it is still running."""
+    with log.open("w") as err:
+        proc = subprocess.Popen(command, env=env, cwd=cwd, stdout=subprocess.DEVNULL,
+                                stderr=err)
+        try:
+            port = (await _logged(log, "webhook_listening", proc))["port"]
+            await _logged(log, "webhook_ready", proc)
+            async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}") as client:
+                yield Served(proc, port, client)
+        finally:
+            if proc.poll() is None:
+                proc.kill()
+                proc.wait()
 
 
 async def test_qabot_webhook_serves_and_a_sigterm_lets_the_answer_in_progress_finish(
@@ -146,34 +187,25 @@ async def test_qabot_webhook_serves_and_a_sigterm_lets_the_answer_in_progress_fi
     stderr = clean_env / "stderr.log"
     env = {**os.environ, **WEBHOOK_ENV, "QABOT_HOST": "127.0.0.1", "QABOT_PORT": "0",
            "QABOT_LOG_LEVEL": "DEBUG", "QABOT_LOG_FORMAT": "json", "PYTHONPATH": str(ROOT)}
-    with HeldReplies(TOKEN) as api, stderr.open("w") as err:
+    command = [sys.executable, "-m", "bot", "webhook", "--corpus", str(SEEDS),
+               "--index-dir", str(clean_env / "index")]
+    with HeldReplies(TOKEN) as api:
         env["QABOT_TELEGRAM_API_URL"] = api.base_url
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "bot", "webhook", "--corpus", str(SEEDS),
-             "--index-dir", str(clean_env / "index")],
-            env=env, cwd=clean_env, stdout=subprocess.DEVNULL, stderr=err,
-        )
         try:
-            port = (await _logged(stderr, "webhook_listening"))["port"]
-            await _logged(stderr, "webhook_ready")
-            async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}") as client:
+            async with served(command, env, clean_env, stderr) as server:
                 update = numbered(api.message(api.private(7), "When was the CSTO formed?"))
-                posted = await client.post("/telegram", json=update,
-                                           headers={"X-Telegram-Bot-Api-Secret-Token": SECRET})
+                posted = await server.post(update)
                 assert await asyncio.to_thread(api.arrived.wait, 30)
-                proc.send_signal(signal.SIGTERM)
+                server.proc.send_signal(signal.SIGTERM)
                 with pytest.raises(httpx.TransportError):
                     while True:  # until the server has closed its socket
-                        await client.get("/healthz")
+                        await server.client.get("/healthz")
                         await asyncio.sleep(0.02)
-            assert proc.poll() is None  # still finishing the answer
-            api.release.set()
-            code = await asyncio.to_thread(proc.wait, 30)
+                assert server.proc.poll() is None  # still finishing the answer
+                api.release.set()
+                code = await asyncio.to_thread(server.proc.wait, 30)
         finally:
             api.release.set()
-            if proc.poll() is None:
-                proc.kill()
-                proc.wait()
     assert posted.status_code == 200
     assert code == 0
     (answer,) = api.calls("sendMessage")
@@ -181,14 +213,13 @@ async def test_qabot_webhook_serves_and_a_sigterm_lets_the_answer_in_progress_fi
     (hook,) = api.calls("setWebhook")
     assert hook.params["url"] == URL and hook.params["secret_token"] == SECRET
     assert not api.calls("deleteWebhook")
-    log = stderr.read_text()
-    events = [json.loads(line) for line in log.splitlines() if line.startswith("{")]
-    assert events[-1]["event"] == "webhook_stopped"
-    (loaded,) = [e for e in events if e["event"] == "webhook_loaded"]
+    log, logged = stderr.read_text(), events(stderr)
+    assert logged[-1]["event"] == "webhook_stopped"
+    (loaded,) = [e for e in logged if e["event"] == "webhook_loaded"]
     assert loaded["documents"] == 5 and loaded["load_seconds"] >= 0
-    (ready,) = [e for e in events if e["event"] == "webhook_ready"]
+    (ready,) = [e for e in logged if e["event"] == "webhook_ready"]
     assert ready["bot"] == "qa_test_bot" and ready["url"] == URL
-    access = [e for e in events if e["event"] == "http_request" and e["path"] == "/telegram"]
+    access = [e for e in logged if e["event"] == "http_request" and e["path"] == "/telegram"]
     assert [(e["status"], e["update_id"]) for e in access] == [(200, update["update_id"])]
     assert "Traceback" not in log
     assert "HTTP Request: POST" in log  # httpx logged every URL ...

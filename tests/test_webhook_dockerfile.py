@@ -26,7 +26,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-import httpx
 import pytest
 
 from retrieval import QAEngine
@@ -35,6 +34,7 @@ from .botapi_stub import BotAPIStub
 from .conftest import ROOT
 from .telegram_harness import TOKEN
 from .test_webhook import SECRET, URL, numbered, running_webhook
+from .test_webhook_cli import events, served
 
 DOCKERFILE = ROOT / "Dockerfile"
 
@@ -212,34 +212,20 @@ async def test_the_dockerfile_steps_build_an_image_that_serves(replayed: Replay)
            "QABOT_WEBHOOK_SECRET": SECRET, "QABOT_HOST": "127.0.0.1", "QABOT_PORT": "0",
            "QABOT_LOG_LEVEL": "DEBUG"}
     log = replayed.root / "server.log"
-    with BotAPIStub(TOKEN) as api, log.open("w") as err:
+    with BotAPIStub(TOKEN) as api:
         env["QABOT_TELEGRAM_API_URL"] = api.base_url
-        proc = subprocess.Popen(replayed.cmd, cwd=app, env=env, stdout=subprocess.DEVNULL,
-                                stderr=err)
-        try:
-            async with asyncio.timeout(60):
-                while '"webhook_ready"' not in log.read_text():
-                    assert proc.poll() is None, log.read_text()
-                    await asyncio.sleep(0.05)
-            port = next(json.loads(line)["port"] for line in log.read_text().splitlines()
-                        if '"webhook_listening"' in line)
+        async with served(replayed.cmd, env, app, log) as server:
             python, flag, code = replayed.healthcheck
             health = subprocess.run([shutil.which(python, path=env["PATH"]) or python, flag,
-                                     code], env=env | {"QABOT_PORT": str(port)}, timeout=30)
-            async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}") as client:
-                update = numbered(api.message(api.private(7), "When was the CSTO formed?"))
-                posted = await client.post("/telegram", json=update,
-                                           headers={"X-Telegram-Bot-Api-Secret-Token": SECRET})
+                                     code], env=env | {"QABOT_PORT": str(server.port)},
+                                    timeout=30)
+            posted = await server.post(numbered(api.message(api.private(7),
+                                                            "When was the CSTO formed?")))
             answer = await api.wait_for("sendMessage", timeout=30)
-            proc.send_signal(signal.SIGTERM)
-            code_ = await asyncio.to_thread(proc.wait, 30)
-        finally:
-            if proc.poll() is None:
-                proc.kill()
-                proc.wait()
-    assert health.returncode == 0 and posted.status_code == 200 and code_ == 0
+            server.proc.send_signal(signal.SIGTERM)
+            stopped = await asyncio.to_thread(server.proc.wait, 30)
+    assert health.returncode == 0 and posted.status_code == 200 and stopped == 0
     assert "2002" in answer.text
-    events = [json.loads(line) for line in log.read_text().splitlines() if line.startswith("{")]
-    (ready,) = [e for e in events if e["event"] == "engine_ready"]
+    (ready,) = [e for e in events(log) if e["event"] == "engine_ready"]
     assert ready["built"] is False  # loaded the index the image holds, did not rebuild it
     assert _files(app) == before  # wrote nothing: the image's user could not have

@@ -5,18 +5,12 @@ test, so what one example leaves behind meets the next)."""
 from __future__ import annotations
 
 import json
-from collections.abc import AsyncIterator, Iterator
 from typing import Any
 
-import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from retrieval import QAEngine
-
-from .botapi_stub import BotAPIStub
-from .telegram_harness import TOKEN
-from .test_webhook import Running, running_webhook
+from .test_webhook import Running, api, server  # noqa: F401 (fixtures)
 
 EXAMPLES = settings(max_examples=150, deadline=None, derandomize=True,
                     suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -38,36 +32,25 @@ update_like = st.fixed_dictionaries(
 ).flatmap(lambda d: st.dictionaries(update_keys, json_values, max_size=3).map(lambda x: x | d))
 
 
-@pytest.fixture
-def api() -> Iterator[BotAPIStub]:
-    with BotAPIStub(TOKEN) as stub:
-        yield stub
-
-
-@pytest.fixture
-async def server(api: BotAPIStub, seeds_engine: QAEngine) -> AsyncIterator[Running]:
-    async with running_webhook(api, lambda: seeds_engine) as running:
-        yield running
-
-
-async def _posted(server: Running, body: Any, secret: str | None) -> None:
+async def _posted(running: Running, body: Any, secret: str | None) -> None:
     kwargs = {"secret": secret} if secret is not None else {}
-    response = await server.post(body, **kwargs)
+    response = await running.post(body, **kwargs)
     event(f"status {response.status_code}")
     assert 200 <= response.status_code < 500, response.text
-    assert (await server.client.get("/readyz")).status_code == 200  # still up and running
+    assert (await running.client.get("/readyz")).status_code == 200  # still up and running
 
 
 @EXAMPLES
 @given(body=st.binary(max_size=2048), with_secret=st.booleans())
-async def test_arbitrary_bytes_never_get_a_5xx(server: Running, body: bytes,
+async def test_arbitrary_bytes_never_get_a_5xx(server: Running, body: bytes,  # noqa: F811
                                                with_secret: bool) -> None:
     await _posted(server, body, None if with_secret else "nope")
 
 
 @EXAMPLES
 @given(body=json_values | update_like)
-async def test_arbitrary_json_never_gets_a_5xx(server: Running, body: Any) -> None:
+async def test_arbitrary_json_never_gets_a_5xx(server: Running,  # noqa: F811
+                                               body: Any) -> None:
     """Python's JSON, NaN and Infinity included, as json.loads reads them too."""
     await _posted(server, json.dumps(body).encode(), None)
 
