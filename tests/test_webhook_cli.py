@@ -189,7 +189,8 @@ async def test_qabot_webhook_serves_and_a_sigterm_lets_the_answer_in_progress_fi
            "QABOT_LOG_LEVEL": "DEBUG", "QABOT_LOG_FORMAT": "json", "PYTHONPATH": str(ROOT)}
     command = [sys.executable, "-m", "bot", "webhook", "--corpus", str(SEEDS),
                "--index-dir", str(clean_env / "index")]
-    with HeldReplies(TOKEN) as api:
+    api = HeldReplies(TOKEN)
+    with api:
         env["QABOT_TELEGRAM_API_URL"] = api.base_url
         try:
             async with served(command, env, clean_env, stderr) as server:
