@@ -37,9 +37,9 @@ from .corpus import FileStat
 from .errors import IndexFormatError
 from .index import TermIndex
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: per-term maximum weights (maxw.npy) for pruning
 CURRENT = "CURRENT"
-_INDEX_ARRAYS = ("indptr", "passages", "weights", "df")
+_INDEX_ARRAYS = ("indptr", "passages", "weights", "df", "maxw")
 _COLLECTION_ARRAYS = ("passage_doc", "text_offsets", "text_blob", "sent_indptr", "sent_bounds")
 
 
@@ -100,12 +100,14 @@ def load(directory: Path) -> tuple[TermIndex, Collection, str]:
                 f"index {str(snap)!r} has format {meta.get('format')!r}, expected {FORMAT_VERSION}"
             )
         vocab = json.loads((snap / "vocab.json").read_text("utf-8"))
-        arrays = {k: np.load(snap / f"{k}.npy", mmap_mode="r", allow_pickle=False)
+        # np.asarray: plain read-only ndarray views of the maps (the search kernel is compiled
+        # for read-only arrays, and a built index's arrays are read-only too).
+        arrays = {k: np.asarray(np.load(snap / f"{k}.npy", mmap_mode="r", allow_pickle=False))
                   for k in (*_INDEX_ARRAYS, *_COLLECTION_ARRAYS)}
         index = TermIndex(
             vocabulary={t: i for i, t in enumerate(vocab)},
             indptr=arrays["indptr"], passages=arrays["passages"], weights=arrays["weights"],
-            df=arrays["df"], n_passages=int(meta["n_passages"]),
+            df=arrays["df"], maxw=arrays["maxw"], n_passages=int(meta["n_passages"]),
         )
         collection = Collection(
             sources=[Source(**s) for s in meta["sources"]],
@@ -123,7 +125,7 @@ def _check(index: TermIndex, c: Collection) -> None:
     """Raise ``IndexFormatError`` unless the arrays agree with each other."""
     n, t = index.n_passages, len(index.vocabulary)
     ok = (
-        len(index.indptr) == t + 1 and len(index.df) == t
+        len(index.indptr) == t + 1 and len(index.df) == t and len(index.maxw) == t
         and int(index.indptr[-1]) == len(index.passages) == len(index.weights)
         and len(c.passage_doc) == n and len(c.text_offsets) == n + 1
         and int(c.text_offsets[-1]) == len(c.text_blob) and len(c.sent_indptr) == n + 1
