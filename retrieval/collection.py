@@ -6,6 +6,7 @@ collection memory-maps and a passage costs nothing until it is read.
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -99,22 +100,24 @@ def build_collection(docs: Sequence[Document]) -> tuple[Collection, list[str]]:
 
 def pack(sources: list[Source], passage_doc: Sequence[int], texts: Sequence[str]) -> Collection:
     """Lay out passages and their sentence spans in flat arrays."""
-    encoded = [t.encode("utf-8") for t in texts]
+    # ASCII text has as many bytes as characters: only other texts are encoded to be measured.
+    sizes = [len(t) if t.isascii() else len(t.encode("utf-8")) for t in texts]
     offsets = np.zeros(len(texts) + 1, dtype=np.int64)
-    np.cumsum([len(e) for e in encoded], out=offsets[1:])
+    np.cumsum(sizes, out=offsets[1:])
     sent_indptr = np.zeros(len(texts) + 1, dtype=np.int64)
-    bounds: list[tuple[int, int]] = []
+    bounds = array("i")  # start, end, start, end, ... (8 bytes a sentence, not a tuple)
     for i, t in enumerate(texts):
         for para_start, para in _lines(t):
-            bounds.extend((para_start + s.start, para_start + s.end) for s in sentence_spans(para))
-        sent_indptr[i + 1] = len(bounds)
+            for s in sentence_spans(para):
+                bounds.extend((para_start + s.start, para_start + s.end))
+        sent_indptr[i + 1] = len(bounds) // 2
     return Collection(
         sources=sources,
         passage_doc=np.asarray(passage_doc, dtype=np.int32),
         text_offsets=offsets,
-        text_blob=np.frombuffer(b"".join(encoded), dtype=np.uint8),
+        text_blob=np.frombuffer("".join(texts).encode("utf-8"), dtype=np.uint8),
         sent_indptr=sent_indptr,
-        sent_bounds=np.asarray(bounds, dtype=np.int32).reshape(-1, 2),
+        sent_bounds=np.frombuffer(bounds, dtype=np.int32).reshape(-1, 2).copy(),
     )
 
 

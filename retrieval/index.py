@@ -77,10 +77,9 @@ class TermIndex:
         """Weight a passages x terms count matrix (columns named by ``terms``) and invert it."""
         n = counts.shape[0]
         data = counts.data.astype(np.float32)
-        ends = np.zeros(len(data) + 1, dtype=np.int64)
-        np.cumsum(counts.data, out=ends[1:])
-        lengths = (ends[counts.indptr[1:]] - ends[counts.indptr[:-1]]).astype(np.float32)
-        del ends
+        lengths = np.zeros(n, dtype=np.float32)  # words per passage (sums of integer counts)
+        filled = np.diff(counts.indptr) > 0
+        lengths[filled] = np.add.reduceat(counts.data, counts.indptr[:-1][filled])
         avgdl = float(lengths.mean()) if n and lengths.mean() > 0 else 1.0
         df = np.bincount(counts.indices, minlength=counts.shape[1]).astype(np.int32)
         idf = np.log1p((n - df + 0.5) / (df + 0.5)).astype(np.float32)

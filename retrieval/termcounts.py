@@ -89,23 +89,26 @@ def _count_chunk(
 def _merge(results, n: int) -> tuple[sp.csr_matrix, list[str]]:  # type: ignore[no-untyped-def]
     """Renumber each chunk's local term ids into one vocabulary and stack the rows."""
     vocab = _Ids()
-    indptrs, indices, data = [np.zeros(1, dtype=np.int64)], [], []
-    offset = 0
+    chunks = []
     for terms, indptr, idx, counts in results:
-        to_global = np.fromiter(map(vocab.__getitem__, terms), dtype=np.int32, count=len(terms))
-        indices.append(to_global[idx])
-        data.append(counts)
-        indptrs.append(indptr[1:].astype(np.int64) + offset)
-        offset += int(indptr[-1])
+        to_global = np.array(list(map(vocab.__getitem__, terms)), dtype=np.int32)
+        chunks.append((indptr, to_global[idx], counts))
     terms = list(vocab)
     order = sorted(range(len(terms)), key=terms.__getitem__)
     rank = np.empty(len(terms), dtype=np.int32)
     rank[order] = np.arange(len(terms), dtype=np.int32)
-    all_indices = np.concatenate(indices) if indices else np.zeros(0, dtype=np.int32)
-    all_indices = rank[all_indices]
-    matrix = sp.csr_matrix(
-        (np.concatenate(data) if data else np.zeros(0, dtype=np.int32), all_indices,
-         np.concatenate(indptrs)),
-        shape=(n, len(terms)),
-    )
+    nnz = sum(len(c[1]) for c in chunks)
+    indptr = np.zeros(n + 1, dtype=np.int64)
+    indices = np.empty(nnz, dtype=np.int32)
+    data = np.empty(nnz, dtype=np.int32)
+    row = at = 0
+    chunks.reverse()
+    while chunks:  # copy chunk by chunk, freeing each: no second copy of the whole matrix
+        local_indptr, idx, counts = chunks.pop()
+        rows = len(local_indptr) - 1
+        indptr[row + 1 : row + rows + 1] = local_indptr[1:] + at
+        indices[at : at + len(idx)] = rank[idx]
+        data[at : at + len(idx)] = counts
+        row, at = row + rows, at + len(idx)
+    matrix = sp.csr_matrix((data, indices, indptr), shape=(n, len(terms)))
     return matrix, [terms[i] for i in order]
