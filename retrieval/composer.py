@@ -21,7 +21,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .analyzer import Token, tokens
+# The analyzer's expression and word -> term map: ``_terms`` must equal the terms of ``tokens``.
+from .analyzer import _TOKEN_RE, term_of, tokens
 from .answer import NOT_FOUND, Answer, Quote, SourceRef
 from .collection import Collection, Sentence, Source
 from .index import TermIndex
@@ -109,7 +110,7 @@ def _cue_matches(cue: str | None, text: str) -> bool:
 @dataclass(slots=True)
 class _Candidate:
     sentence: Sentence
-    toks: list[Token]
+    terms: set[str]  # every index term of the sentence
     matched: set[str]
     window: set[str]
     score: float = 0.0
@@ -131,8 +132,8 @@ def compose(
     candidates: list[_Candidate] = []
     for p, pscore in hits:
         sents = collection.sentences(p)
-        toks = [list(tokens(s.text)) for s in sents]
-        matched = [{t.term for t in ts if t.term in qset} for ts in toks]
+        terms = [_terms(s.text) for s in sents]
+        matched = [ts & qset for ts in terms]
         for i, s in enumerate(sents):
             if not s.quotable or not matched[i]:
                 continue
@@ -144,7 +145,7 @@ def compose(
             win = _mass(window, query)
             cue = CUE_BONUS if _cue_matches(query.cue, s.text) else 0.0
             score = A * cov + B * win + C * pscore / best_passage + cue
-            candidates.append(_Candidate(s, toks[i], matched[i], window, score))
+            candidates.append(_Candidate(s, terms[i], matched[i], window, score))
     if not candidates:
         return _abstain(question, related)
     candidates.sort(key=lambda c: (-c.score, c.sentence.passage, c.sentence.number))
@@ -157,7 +158,7 @@ def compose(
     for c in candidates[1:]:
         if len(chosen) >= config.max_sentences or c.score < config.follow_ratio * best.score:
             break
-        if any(_jaccard(c.toks, o.toks) >= config.duplicate_jaccard for o in chosen):
+        if any(_jaccard(c.terms, o.terms) >= config.duplicate_jaccard for o in chosen):
             continue
         chosen.append(c)
 
@@ -173,7 +174,7 @@ def compose(
             Quote(
                 text=c.sentence.text, source=src.id, title=src.title, score=round(c.score, 4),
                 citation=numbers[src.id], passage=c.sentence.passage,
-                highlights=[(t.start, t.end) for t in c.toks if t.term in qset],
+                highlights=[(t.start, t.end) for t in tokens(c.sentence.text) if t.term in qset],
             )
         )
     text = " ".join(f"“{q.text}” [{q.citation}]" for q in quotes)
@@ -188,9 +189,19 @@ def _mass(terms: set[str], query: Query) -> float:
     return sum(query.weights[t] for t in terms) / query.total
 
 
-def _jaccard(a: list[Token], b: list[Token]) -> float:
-    sa = {t.term for t in a if t.term}
-    sb = {t.term for t in b if t.term}
+def _terms(text: str) -> set[str]:
+    """The index terms of ``text``: ``{t.term for t in tokens(text)} - {None}``, without building
+    a ``Token`` per word (the composer reads every sentence of the top passages)."""
+    # Lower-casing ASCII text first changes no match (letters stay letters, lengths stay);
+    # other text is lower-cased word by word, as ``tokens`` does.
+    words = (_TOKEN_RE.findall(text.lower()) if text.isascii()
+             else [w.lower() for w in _TOKEN_RE.findall(text)])
+    out = set(map(term_of, words))
+    out.discard(None)
+    return out  # type: ignore[return-value]
+
+
+def _jaccard(sa: set[str], sb: set[str]) -> float:
     return len(sa & sb) / len(sa | sb) if sa and sb else 0.0
 
 
