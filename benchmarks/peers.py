@@ -169,7 +169,7 @@ class LinearKernel(System):
 
         self.matrix = sp.load_npz(directory / "matrix.npz")
         with open(directory / "vectorizer.pkl", "rb") as f:
-            self.vectorizer = pickle.load(f)  # noqa: S301 (the benchmark's own file)
+            self.vectorizer = pickle.load(f)  # the benchmark's own file
 
     def search(self, prepared: Any) -> Any:
         from sklearn.metrics.pairwise import linear_kernel
@@ -198,7 +198,7 @@ class RankBm25(System):
 
     def load(self, directory: Path) -> None:
         with open(directory / "model.pkl", "rb") as f:
-            self.model = pickle.load(f)  # noqa: S301 (the benchmark's own file)
+            self.model = pickle.load(f)  # the benchmark's own file
 
     def prepare(self, query: str) -> Any:
         from retrieval.analyzer import analyze

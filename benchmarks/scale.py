@@ -21,6 +21,7 @@ long 1M run can be made separately; ``report`` turns them into the tables of
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import platform
@@ -36,7 +37,7 @@ from typing import Any
 import numpy as np
 
 from . import synth
-from .peers import SYSTEMS, System
+from .peers import SYSTEMS
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "docs" / "benchmarks" / "scale.json"
@@ -205,10 +206,8 @@ def _tree(pid: int) -> list[int]:
     while todo:
         p = todo.pop()
         out.append(p)
-        try:
+        with contextlib.suppress(OSError):  # the process may have just exited
             todo += [int(c) for c in Path(f"/proc/{p}/task/{p}/children").read_text().split()]
-        except OSError:
-            pass
     return out
 
 
@@ -311,7 +310,7 @@ def plots(results: dict[str, Any], where: Path) -> None:
             pts = sorted((int(s), r[name][key]) for s, r in runs.items()
                          if key in r.get(name, {}))
             if pts:
-                ax.plot(*zip(*pts), marker="o", label=name)
+                ax.plot(*zip(*pts, strict=True), marker="o", label=name)
         ax.set_xscale("log")
         ax.set_yscale("log")
         ax.set_xlabel("passages")

@@ -84,10 +84,10 @@ def passages(n: int, seed: int = 0) -> Iterator[str]:
         toks = table[variant, ranks]
         rare = np.flatnonzero(rng.random(total) < RARE_RATE)
         names = rng.integers(1, len(_SYLLABLES) ** 4, len(rare))
-        for i, name_id in zip(rare.tolist(), names.tolist()):
+        for i, name_id in zip(rare.tolist(), names.tolist(), strict=True):
             name = _syllable_word(name_id, 4).capitalize()
             toks[i] = name + "." if last[i] else name
-        for a, b in zip(starts[:-1].tolist(), starts[1:].tolist()):
+        for a, b in zip(starts[:-1].tolist(), starts[1:].tolist(), strict=True):
             yield " ".join(toks[a:b].tolist())
 
 

@@ -125,7 +125,7 @@ class TermIndex:
         tids, q, _ = plan
         acc, touched = _scratch(self.n_passages)
         ids, scores = kernel(self.indptr, self.passages, self.weights, tids, q, acc, touched, k)
-        return list(zip(ids.tolist(), scores.tolist()))
+        return list(zip(ids.tolist(), scores.tolist(), strict=True))
 
     def search_numpy(self, terms: Sequence[str], k: int = 10) -> list[tuple[int, float]]:
         """``search`` in numpy alone, with MaxScore pruning (used when numba is missing)."""
@@ -142,9 +142,9 @@ class TermIndex:
             return []
         tids, q, _ = plan
         scores: dict[int, np.float32] = {}
-        for t, qt in zip(tids.tolist(), q):
+        for t, qt in zip(tids.tolist(), q, strict=True):
             lo, hi = int(self.indptr[t]), int(self.indptr[t + 1])
-            for p, w in zip(self.passages[lo:hi].tolist(), qt * self.weights[lo:hi]):
+            for p, w in zip(self.passages[lo:hi].tolist(), qt * self.weights[lo:hi], strict=True):
                 scores[p] = scores.get(p, np.float32(0.0)) + w
         top = sorted(scores.items(), key=lambda ps: (-ps[1], ps[0]))[:k]
         return [(p, float(s)) for p, s in top]
@@ -257,7 +257,7 @@ def _top(ids: np.ndarray, scores: np.ndarray, k: int) -> list[tuple[int, float]]
         keep = scores >= cut
         ids, scores = ids[keep], scores[keep]
     order = np.lexsort((ids, -scores))[:k]
-    return list(zip(ids[order].tolist(), scores[order].tolist()))
+    return list(zip(ids[order].tolist(), scores[order].tolist(), strict=True))
 
 
 def _idf(n: int, df: int) -> float:

@@ -10,9 +10,11 @@ words) are merged or dropped through a word -> term id array before counting.
 
 Chunks run in a pool of worker processes, started by ``fork`` where the platform has it: a
 ``spawn`` or ``forkserver`` worker re-imports the caller's main module, which breaks any script
-that builds an engine without an ``if __name__ == "__main__"`` guard. A worker only tokenises the
-chunk it is sent and returns arrays, so it takes no lock that another thread of the parent holds. Each chunk returns its own term list; the parent renumbers
-them into one vocabulary, sorted alphabetically as scikit-learn sorts it.
+that builds an engine without an ``if __name__ == "__main__"`` guard. A forked worker only
+tokenises the chunks it is sent and sends arrays back through its pipe: no logging, no other I/O,
+so no lock that another thread of the parent might have held at the fork. Each chunk returns its
+own term list; the parent renumbers them into one vocabulary, sorted alphabetically as
+scikit-learn sorts it.
 """
 
 from __future__ import annotations
@@ -35,7 +37,7 @@ MIN_PARALLEL = 2 * CHUNK  # below this a worker pool costs more than it saves
 
 
 class _Ids(dict[str, int]):
-    """A dict that numbers unseen keys in order of first lookup (looked up via C ``__getitem__``)."""
+    """A dict that numbers unseen keys in order of first lookup (hits stay in C ``__getitem__``)."""
 
     def __missing__(self, key: str) -> int:
         value = self[key] = len(self)
