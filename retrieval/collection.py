@@ -115,10 +115,19 @@ def pack(sources: list[Source], passage_doc: Sequence[int], texts: Sequence[str]
         sources=sources,
         passage_doc=np.asarray(passage_doc, dtype=np.int32),
         text_offsets=offsets,
-        text_blob=np.frombuffer("".join(texts).encode("utf-8"), dtype=np.uint8),
+        text_blob=_blob(texts, offsets),
         sent_indptr=sent_indptr,
         sent_bounds=np.frombuffer(bounds, dtype=np.int32).reshape(-1, 2).copy(),
     )
+
+
+def _blob(texts: Sequence[str], offsets: np.ndarray) -> np.ndarray:
+    """The texts' UTF-8 bytes back to back, written in place (no joined copy of the corpus)."""
+    blob = np.empty(int(offsets[-1]), dtype=np.uint8)
+    view = memoryview(blob)
+    for t, lo, hi in zip(texts, offsets[:-1].tolist(), offsets[1:].tolist(), strict=True):
+        view[lo:hi] = t.encode("utf-8")
+    return blob
 
 
 def _lines(text: str) -> list[tuple[int, str]]:

@@ -67,28 +67,28 @@ class TermIndex:
     ) -> TermIndex:
         """Index ``texts`` (one per passage), counting on ``workers`` processes (default: all
         cores for a large corpus)."""
-        counts, terms = count_terms(texts, workers)
-        return cls.from_counts(counts, terms, k1, b)
+        return cls.from_counts(*count_terms(texts, workers), k1, b)
 
     @classmethod
     def from_counts(
         cls, counts: sp.csr_matrix, terms: Sequence[str], k1: float = K1, b: float = B
     ) -> TermIndex:
-        """Weight a passages x terms count matrix (columns named by ``terms``) and invert it."""
+        """Weight a passages x terms int32 count matrix (columns named by ``terms``) and invert
+        it. ``counts`` is consumed: its data array is overwritten with the float32 weights."""
         n = counts.shape[0]
-        data = counts.data.astype(np.float32)
         lengths = np.zeros(n, dtype=np.float32)  # words per passage (sums of integer counts)
         filled = np.diff(counts.indptr) > 0
         lengths[filled] = np.add.reduceat(counts.data, counts.indptr[:-1][filled])
         avgdl = float(lengths.mean()) if n and lengths.mean() > 0 else 1.0
         df = np.bincount(counts.indices, minlength=counts.shape[1]).astype(np.int32)
         idf = np.log1p((n - df + 0.5) / (df + 0.5)).astype(np.float32)
+        data = counts.data.view(np.float32)  # the weights replace the counts, block by block
         for lo in range(0, len(data), _BLOCK):
             hi = min(lo + _BLOCK, len(data))
             rows = np.searchsorted(counts.indptr, np.arange(lo, hi), side="right") - 1
-            tf = data[lo:hi]
+            tf = counts.data[lo:hi].astype(np.float32)
             norm = k1 * (1.0 - b + b * lengths[rows] / avgdl)
-            tf[:] = idf[counts.indices[lo:hi]] * tf * (k1 + 1.0) / (tf + norm)
+            data[lo:hi] = idf[counts.indices[lo:hi]] * tf * (k1 + 1.0) / (tf + norm)
         weighted = sp.csr_matrix((data, counts.indices, counts.indptr), shape=counts.shape)
         csc = weighted.tocsc()
         del weighted, data

@@ -2,29 +2,33 @@
 would give, without calling the analyzer once per word.
 
 ``analyze`` lower-cases a text, splits it with one regular expression and maps each word to its
-term with ``term_of``. Here each chunk of passages is split with the same expression in one C call
-per passage, each *distinct* word gets an integer id (a dict lookup in C), ``term_of`` runs once
-per distinct word, and the per-passage counts come from a sparse COO -> CSR conversion that sums
-the repeats. Words that map to the same term (``"armenians"``, ``"armenian"``) or to none (stop
-words) are merged or dropped through a word -> term id array before counting.
+term with ``term_of``. Here each chunk of passages is cut at whitespace (C), each *distinct* piece
+gets an integer id (a dict lookup in C), the same expression and ``term_of`` run once per distinct
+piece, and the per-passage counts come from a sparse COO -> CSR conversion that sums the repeats.
+Words that map to the same term (``"armenians"``, ``"armenian"``) or to none (stop words) are
+merged or dropped through the piece -> terms table before counting.
 
-Chunks run in a pool of worker processes, started by ``fork`` where the platform has it: a
-``spawn`` or ``forkserver`` worker re-imports the caller's main module, which breaks any script
-that builds an engine without an ``if __name__ == "__main__"`` guard. A forked worker only
-tokenises the chunks it is sent and sends arrays back through its pipe: no logging, no other I/O,
-so no lock that another thread of the parent might have held at the fork. Each chunk returns its
-own term list; the parent renumbers them into one vocabulary, sorted alphabetically as
-scikit-learn sorts it.
+Chunks run in worker processes, fed pickled chunks over their stdin and answering on their
+stdout: plain ``python -c`` subprocesses rather than a ``multiprocessing`` pool. A ``fork``ed
+worker would share the parent's pages, but pickling a chunk writes to its strings' reference
+counts, so copy-on-write ends up duplicating the whole corpus (measured: +600 MB at 1M passages);
+a ``spawn`` or ``forkserver`` worker re-runs the caller's main module, which breaks any script
+that builds an engine without an ``if __name__ == "__main__"`` guard. Each chunk returns its own
+term list; the parent renumbers them into one vocabulary, sorted alphabetically as scikit-learn
+sorts it.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
-from collections.abc import Sequence
-from concurrent.futures import ProcessPoolExecutor
+import pickle
+import subprocess
+import sys
+import threading
+from collections.abc import Iterable, Iterator, Sequence
 from itertools import chain
-from multiprocessing import get_all_start_methods, get_context
-from multiprocessing.context import BaseContext
+from pathlib import Path
 
 import numpy as np
 import scipy.sparse as sp
@@ -32,8 +36,12 @@ import scipy.sparse as sp
 # The analyzer's own expression and word -> term map: counting must see exactly analyze()'s terms.
 from .analyzer import _TOKEN_RE, term_of
 
-CHUNK = 20_000  # passages per task: a chunk's words fit in a few tens of MB
-MIN_PARALLEL = 2 * CHUNK  # below this a worker pool costs more than it saves
+CHUNK = 5_000  # passages per task: a worker holds one chunk's words (~30 MB) at a time
+MIN_PARALLEL = 50_000  # below this, starting workers (~0.5 s each) costs more than it saves
+_SERVE = "from retrieval.termcounts import _serve; _serve()"
+
+# One chunk's result: its terms (local order) and its counts as CSR arrays (indptr, indices, data).
+_Counted = tuple[list[str], np.ndarray, np.ndarray, np.ndarray]
 
 
 class _Ids(dict[str, int]):
@@ -48,65 +56,74 @@ def count_terms(
     texts: Sequence[str], workers: int | None = None, chunk: int = CHUNK
 ) -> tuple[sp.csr_matrix, list[str]]:
     """Term counts (passages x terms, int32 CSR) and the terms in column order (sorted)."""
-    bounds = [(a, min(a + chunk, len(texts))) for a in range(0, len(texts), chunk)]
+    pieces = [texts[a : a + chunk] for a in range(0, len(texts), chunk)]
     if workers is None:
-        workers = min(os.cpu_count() or 1, len(bounds)) if len(texts) >= MIN_PARALLEL else 1
-    pieces = [texts[a:b] for a, b in bounds]
+        workers = min(os.cpu_count() or 1, len(pieces)) if len(texts) >= MIN_PARALLEL else 1
     if workers <= 1:
-        results = map(_count_chunk, pieces)
-        return _merge(results, len(texts))
-    with ProcessPoolExecutor(workers, mp_context=_context()) as pool:
-        return _merge(pool.map(_count_chunk, pieces), len(texts))
+        return _stack(*_renumber(map(_count_chunk, pieces)), len(texts))
+    with _Workers(workers) as pool:
+        terms, chunks = _renumber(pool.map(pieces))
+    return _stack(terms, chunks, len(texts))  # the workers have exited: their memory is back
 
 
-def _context() -> BaseContext:
-    return get_context("fork" if "fork" in get_all_start_methods() else None)
+def _count_chunk(texts: Sequence[str]) -> _Counted:
+    """Count the terms of one chunk of passages.
 
-
-def _count_chunk(
-    texts: Sequence[str],
-) -> tuple[list[str], np.ndarray, np.ndarray, np.ndarray]:
-    """One chunk's terms (local order) and its counts as CSR arrays (indptr, indices, data)."""
-    words = _Ids()
-    split = [_TOKEN_RE.findall(t.lower()) for t in texts]
-    lengths = np.fromiter(map(len, split), dtype=np.int64, count=len(split))
+    The token expression never matches whitespace and has no anchors or look-arounds, so the
+    tokens of a text are the tokens of its whitespace-separated pieces: ``str.split`` (fast) cuts
+    the pieces, and the expression and ``term_of`` run once per *distinct* piece.
+    """
+    pieces = _Ids()
+    split = [t.lower().split() for t in texts]
+    per_text = np.fromiter(map(len, split), dtype=np.int64, count=len(split))
     # list() then np.array: faster than np.fromiter over a map of dict lookups.
-    word_ids = np.array(list(map(words.__getitem__, chain.from_iterable(split))), dtype=np.int64)
+    occurrences = np.array(list(map(pieces.__getitem__, chain.from_iterable(split))),
+                           dtype=np.int64)
     del split
     term_ids = _Ids()
-    word_term = np.fromiter(
-        (-1 if (t := term_of(w)) is None else term_ids[t] for w in words),
-        dtype=np.int64, count=len(words),
-    )
-    cols = word_term[word_ids]
-    rows = np.repeat(np.arange(len(texts), dtype=np.int64), lengths)
-    keep = cols >= 0
+    piece_terms: list[int] = []  # the terms of each distinct piece, back to back
+    piece_len = np.empty(len(pieces), dtype=np.int64)
+    for i, piece in enumerate(pieces):
+        found = [term_ids[t] for w in _TOKEN_RE.findall(piece) if (t := term_of(w)) is not None]
+        piece_len[i] = len(found)
+        piece_terms.extend(found)
+    piece_start = np.zeros(len(pieces) + 1, dtype=np.int64)
+    np.cumsum(piece_len, out=piece_start[1:])
+    # Expand every occurrence of a piece into its terms (most pieces have one, stop words none).
+    width = piece_len[occurrences]
+    total = int(width.sum())
+    rows = np.repeat(np.repeat(np.arange(len(texts), dtype=np.int64), per_text), width)
+    at = np.repeat(piece_start[occurrences] - (np.cumsum(width) - width), width)
+    cols = np.asarray(piece_terms, dtype=np.int64)[at + np.arange(total)]
     counts = sp.coo_matrix(
-        (np.ones(int(keep.sum()), dtype=np.int32), (rows[keep], cols[keep])),
-        shape=(len(texts), len(term_ids)),
+        (np.ones(total, dtype=np.int32), (rows, cols)), shape=(len(texts), len(term_ids)),
     ).tocsr()  # sums the repeats of a term within a passage
     return list(term_ids), counts.indptr, counts.indices, counts.data
 
 
-def _merge(results, n: int) -> tuple[sp.csr_matrix, list[str]]:  # type: ignore[no-untyped-def]
-    """Renumber each chunk's local term ids into one vocabulary and stack the rows."""
+def _renumber(results: Iterable[_Counted]) -> tuple[list[str], list[_Counted]]:
+    """Map each chunk's local term ids to ids in one vocabulary (in order of first appearance)."""
     vocab = _Ids()
-    chunks = []
+    chunks: list[_Counted] = []
     for terms, indptr, idx, counts in results:
         to_global = np.array(list(map(vocab.__getitem__, terms)), dtype=np.int32)
-        chunks.append((indptr, to_global[idx], counts))
-    terms = list(vocab)
+        chunks.append(([], indptr, to_global[idx], counts))
+    return list(vocab), chunks
+
+
+def _stack(terms: list[str], chunks: list[_Counted], n: int) -> tuple[sp.csr_matrix, list[str]]:
+    """One CSR matrix from the renumbered chunks, its columns in sorted term order."""
     order = sorted(range(len(terms)), key=terms.__getitem__)
     rank = np.empty(len(terms), dtype=np.int32)
     rank[order] = np.arange(len(terms), dtype=np.int32)
-    nnz = sum(len(c[1]) for c in chunks)
+    nnz = sum(len(c[2]) for c in chunks)
     indptr = np.zeros(n + 1, dtype=np.int64)
     indices = np.empty(nnz, dtype=np.int32)
     data = np.empty(nnz, dtype=np.int32)
     row = at = 0
     chunks.reverse()
     while chunks:  # copy chunk by chunk, freeing each: no second copy of the whole matrix
-        local_indptr, idx, counts = chunks.pop()
+        _, local_indptr, idx, counts = chunks.pop()
         rows = len(local_indptr) - 1
         indptr[row + 1 : row + rows + 1] = local_indptr[1:] + at
         indices[at : at + len(idx)] = rank[idx]
@@ -114,3 +131,83 @@ def _merge(results, n: int) -> tuple[sp.csr_matrix, list[str]]:  # type: ignore[
         row, at = row + rows, at + len(idx)
     matrix = sp.csr_matrix((data, indices, indptr), shape=(n, len(terms)))
     return matrix, [terms[i] for i in order]
+
+
+class _Workers:
+    """Worker processes counting chunks, each fed by a thread of the parent; results in order."""
+
+    def __init__(self, n: int) -> None:
+        env = dict(os.environ)
+        root = str(Path(__file__).resolve().parent.parent)  # where ``retrieval`` is importable
+        env["PYTHONPATH"] = os.pathsep.join(p for p in (root, env.get("PYTHONPATH")) if p)
+        self.procs = [
+            subprocess.Popen([sys.executable, "-c", _SERVE], stdin=subprocess.PIPE,
+                             stdout=subprocess.PIPE, env=env)
+            for _ in range(n)
+        ]
+
+    def __enter__(self) -> _Workers:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        for p in self.procs:
+            with contextlib.suppress(OSError):
+                p.stdin.close()  # type: ignore[union-attr]  # EOF: the worker's loop ends
+        for p in self.procs:
+            try:
+                p.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                p.kill()
+                p.wait()
+            p.stdout.close()  # type: ignore[union-attr]
+
+    def map(self, chunks: list[Sequence[str]]) -> Iterator[_Counted]:
+        """``_count_chunk`` of every chunk, in order, computed by the workers."""
+        done: dict[int, _Counted] = {}
+        failed: list[BaseException] = []
+        cond = threading.Condition()
+        todo = iter(enumerate(chunks))
+
+        def feed(proc: subprocess.Popen[bytes]) -> None:
+            try:
+                while True:
+                    with cond:
+                        item = next(todo, None)
+                    if item is None:
+                        return
+                    pickle.dump(list(item[1]), proc.stdin, pickle.HIGHEST_PROTOCOL)  # type: ignore[arg-type]
+                    proc.stdin.flush()  # type: ignore[union-attr]
+                    result = pickle.load(proc.stdout)  # type: ignore[arg-type]
+                    with cond:
+                        done[item[0]] = result
+                        cond.notify_all()
+            except BaseException as exc:  # a dead worker: EOFError, BrokenPipeError, ...
+                with cond:
+                    failed.append(exc)
+                    cond.notify_all()
+
+        threads = [threading.Thread(target=feed, args=(p,), daemon=True) for p in self.procs]
+        for t in threads:
+            t.start()
+        for i in range(len(chunks)):
+            with cond:
+                cond.wait_for(lambda i=i: i in done or bool(failed))
+                if i not in done:
+                    raise RuntimeError("a term-counting worker process failed") from failed[0]
+                result = done.pop(i)
+            yield result
+        for t in threads:
+            t.join()
+
+
+def _serve() -> None:
+    """A worker's loop: read pickled chunks from stdin, write their counts to stdout, until EOF."""
+    out = os.fdopen(os.dup(1), "wb")
+    os.dup2(2, 1)  # a stray print must not corrupt the results stream
+    while True:
+        try:
+            texts = pickle.load(sys.stdin.buffer)
+        except EOFError:
+            return
+        pickle.dump(_count_chunk(texts), out, pickle.HIGHEST_PROTOCOL)
+        out.flush()

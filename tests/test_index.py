@@ -19,7 +19,8 @@ TRICKY = [
     "O'Neil’s 100,000 troops; 3.5% of 2024: 10:30 pm",  # noqa: RUF001 (the apostrophe is the test)
     "Armenians armenian ARMENIA formed formation forms",
     "a b c xx yy zz 7 77 7.7.7",
-    "emoji 🙂 tab\there\nnew line\u2028sep",
+    "emoji 🙂 tab\there\nnew line\u2028sep\x1cfile\u00a0nbsp\u3000ideographic",
+    "well-known,comma-joined;words(in)brackets... end.Start 1.2.3.4 5,6:7 it's’s ''x''",
 ]
 
 
