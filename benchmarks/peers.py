@@ -1,220 +1,198 @@
-"""The systems the scale benchmark runs side by side, behind one small interface.
+"""The peers of the quality benchmark, answering the way the issue defines for them.
 
-Each system builds an index from passage texts, saves it to a directory, loads it back in a fresh
-process, and answers a prepared query with the ids of its 10 best passages. ``prepare`` turns query
-text into what the system's own search takes (its tokenisation is not timed, for any system;
-scikit-learn's ``linear_kernel`` baseline is the exception: its naive path is transform + kernel).
-Peers are imported only when used, so qabot's part runs without them.
+Each peer is a *scorer*: built over a list of texts, it scores a query against every one of them.
+A peer is built twice over the same corpus, once over its paragraphs and once over all their
+sentences, and answers a question so (``answer``):
+
+1. score every paragraph; the 10 best are its retrieval ranking (R@k, MRR@10);
+2. take the top ``TOP_PARAGRAPHS`` (5) paragraphs; score each of their sentences with the sentence
+   scorer, and mix in the score of its paragraph::
+
+       mixed(s) = ALPHA * S(s) / max S + (1 - ALPHA) * P(p(s)) / max P
+
+   where ``S`` is the sentence score, ``P`` the paragraph score, and both maxima are taken over the
+   candidates of this question (a maximum of 0 counts as 1); ``ALPHA`` is 0.5, fixed beforehand;
+3. the sentences by ``mixed``, best first (ties: better paragraph, then earlier sentence), are its
+   answer; the first is its answer sentence (acc@1), the first three count for acc@3.
+
+Sentences are cut by qabot's own splitter (``retrieval.segment.split_sentences``), so every system
+quotes from the same sentences. A peer never abstains.
+
+Peers (``PEERS``):
+
+* ``bm25s``: ``bm25s.BM25()`` defaults (Lucene variant, k1 1.5, b 0.75), tokenised by
+  ``bm25s.tokenize`` with its English stop words and the Snowball English stemmer (PyStemmer).
+* ``rank_bm25``: ``rank_bm25.BM25Okapi`` defaults (k1 1.5, b 0.75, epsilon 0.25) over the same
+  tokens, so the two BM25 rows differ by their scoring only.
+* ``tfidf``: scikit-learn ``TfidfVectorizer()`` with its defaults (lower case, ``\\w\\w+`` tokens,
+  no stop words, smooth idf, l2 norm) and cosine similarity.
+* ``tfidf-tuned``: the same with the stemmed, stop-worded tokens above, sublinear tf and bigrams.
 """
 
 from __future__ import annotations
 
-import pickle
+import logging
 import time
-from collections.abc import Sequence
-from pathlib import Path
-from typing import Any, ClassVar
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from itertools import pairwise
 
 import numpy as np
 
-K = 10
+from retrieval.evaluation import Outcome, Quoted, Retrieved
+from retrieval.questions import Question
+from retrieval.segment import split_sentences
 
+TOP_PARAGRAPHS = 5
+ALPHA = 0.5
+RANKED = 10
 
-def top_ids(scores: np.ndarray, k: int = K) -> np.ndarray:
-    """Ids of the ``k`` largest scores, best first (for peers that return a dense score array)."""
-    k = min(k, len(scores))
-    top = np.argpartition(-scores, k - 1)[:k]
-    return top[np.argsort(-scores[top])]
+Score = Callable[[str], np.ndarray]  # query -> one score per text
+Build = Callable[[Sequence[str]], Score]
 
 
-class System:
-    """A retrieval system under test."""
+def _tokenizer() -> Callable[[Sequence[str]], list[list[str]]]:
+    import bm25s
+    import Stemmer
 
-    name: ClassVar[str]
-    max_size: ClassVar[int | None] = None  # larger corpora are skipped
+    # bm25s sets its logger to DEBUG on import and logs every index build.
+    logging.getLogger("bm25s").setLevel(logging.WARNING)
+    stemmer = Stemmer.Stemmer("english")
 
-    def build(self, texts: Sequence[str]) -> None:
-        raise NotImplementedError
+    def tokenize(texts: Sequence[str]) -> list[list[str]]:
+        out = bm25s.tokenize(list(texts), stopwords="en", stemmer=stemmer, return_ids=False,
+                             show_progress=False)
+        return [[t for t in doc if t] for doc in out]
 
-    def save(self, directory: Path) -> None:
-        raise NotImplementedError
+    return tokenize
 
-    def load(self, directory: Path) -> None:
-        raise NotImplementedError
 
-    def after_build(self) -> dict[str, float]:
-        """Further build steps the system needs before it can answer, timed (seconds by name)."""
-        return {}
+def bm25s_scorer(texts: Sequence[str]) -> Score:
+    """``bm25s.BM25`` (Lucene BM25) over stemmed tokens."""
+    import bm25s
 
-    def prepare(self, query: str) -> Any:
-        return query
+    tokenize = _tokenizer()
+    retriever = bm25s.BM25()
+    retriever.index(tokenize(texts), show_progress=False)
 
-    def search(self, prepared: Any) -> Any:
-        raise NotImplementedError
+    def score(query: str) -> np.ndarray:
+        toks = tokenize([query])[0]
+        if not toks:
+            return np.zeros(len(texts), dtype=np.float32)
+        return np.asarray(retriever.get_scores(toks))
 
-    def answer(self, question: str) -> Any:
-        """Answer one question from a loaded index (cold start): by default, a search."""
-        return self.search(self.prepare(question))
+    return score
 
 
-class Qabot(System):
-    """qabot's ``TermIndex`` (search) and, for cold start, ``QAEngine.ask`` on the loaded index."""
+def rank_bm25_scorer(texts: Sequence[str]) -> Score:
+    """``rank_bm25.BM25Okapi`` over the same stemmed tokens."""
+    from rank_bm25 import BM25Okapi
 
-    name = "qabot"
+    tokenize = _tokenizer()
+    model = BM25Okapi(tokenize(texts))
+    return lambda query: np.asarray(model.get_scores(tokenize([query])[0]))
 
-    def build(self, texts: Sequence[str]) -> None:
-        from retrieval.index import TermIndex
 
-        self.index = TermIndex.build(texts)
-        self.texts = texts
+def _tfidf(texts: Sequence[str], **options: object) -> Score:
+    from sklearn.feature_extraction.text import TfidfVectorizer
 
-    def after_build(self) -> dict[str, float]:
-        """Lay the passages out for answering (sentence spans), ten passages per document."""
-        from retrieval.collection import Source, pack
-        from retrieval.engine import QAEngine
+    vectorizer = TfidfVectorizer(**options)
+    matrix = vectorizer.fit_transform(texts)
+    # Rows are l2-normalised, so the dot product is the cosine.
+    return lambda query: (matrix @ vectorizer.transform([query]).T).toarray().ravel()
 
-        started = time.perf_counter()
-        n_docs = (len(self.texts) + 9) // 10
-        sources = [Source(f"doc{i}", f"Document {i}") for i in range(n_docs)]
-        collection = pack(sources, [p // 10 for p in range(len(self.texts))], self.texts)
-        self.engine = QAEngine(self.index, collection)
-        return {"collection_s": time.perf_counter() - started}
 
-    def save(self, directory: Path) -> None:
-        from retrieval import store
+def tfidf_scorer(texts: Sequence[str]) -> Score:
+    """scikit-learn ``TfidfVectorizer()`` defaults + cosine."""
+    return _tfidf(texts)
 
-        store.save(directory, self.index, self.engine.collection, "benchmark")
 
-    def load(self, directory: Path) -> None:
-        from retrieval import store
-        from retrieval.engine import QAEngine
+def tfidf_tuned_scorer(texts: Sequence[str]) -> Score:
+    """TF-IDF over stemmed, stop-worded tokens with sublinear tf and bigrams + cosine."""
+    tokenize = _tokenizer()
+    return _tfidf(texts, analyzer=lambda text: _with_bigrams(tokenize([text])[0]),
+                  sublinear_tf=True)
 
-        self.index, collection, _ = store.load(directory)
-        self.engine = QAEngine(self.index, collection)
 
-    def prepare(self, query: str) -> Any:
-        from retrieval.analyzer import analyze
+def _with_bigrams(toks: list[str]) -> list[str]:
+    return toks + [f"{a} {b}" for a, b in pairwise(toks)]
 
-        return analyze(query)
 
-    def search(self, prepared: Any) -> Any:
-        return self.index.search(prepared, K)
+@dataclass(frozen=True, slots=True)
+class Peer:
+    """A named scorer, and the packages it needs."""
 
-    def answer(self, question: str) -> Any:
-        return self.engine.ask(question)
+    name: str
+    build: Build
+    needs: tuple[str, ...] = ()
 
 
-class Bm25sNumpy(System):
-    """bm25s with its default numpy backend (stemmed, English stop words removed)."""
-
-    name = "bm25s-numpy"
-    backend = "numpy"
-
-    def build(self, texts: Sequence[str]) -> None:
-        import bm25s
-
-        tokens = bm25s.tokenize(list(texts), stopwords="en", stemmer=_stemmer(),
-                                show_progress=False)
-        self.model = bm25s.BM25(backend=self.backend)
-        self.model.index(tokens, show_progress=False)
-
-    def save(self, directory: Path) -> None:
-        self.model.save(str(directory), show_progress=False)
-
-    def load(self, directory: Path) -> None:
-        import bm25s
-
-        self.model = bm25s.BM25.load(str(directory), mmap=True, show_progress=False,
-                                     backend=self.backend)
-
-    def prepare(self, query: str) -> Any:
-        import bm25s
-
-        tokens = bm25s.tokenize(query, stopwords="en", stemmer=_stemmer(), return_ids=False,
-                                show_progress=False)[0]
-        return self.model.get_tokens_ids(tokens)
-
-    def search(self, prepared: Any) -> Any:
-        return self.model.retrieve([prepared], k=K, show_progress=False)
-
-
-class Bm25sNumba(Bm25sNumpy):
-    """bm25s with its numba backend (single thread, as for one query)."""
-
-    name = "bm25s-numba"
-    backend = "numba"
-
-
-class LinearKernel(System):
-    """scikit-learn's TfidfVectorizer and ``linear_kernel`` against every passage (naive)."""
-
-    name = "sklearn-linear_kernel"
-
-    def build(self, texts: Sequence[str]) -> None:
-        from sklearn.feature_extraction.text import TfidfVectorizer
-
-        self.vectorizer = TfidfVectorizer(stop_words="english", dtype=np.float32)
-        self.matrix = self.vectorizer.fit_transform(texts)
-
-    def save(self, directory: Path) -> None:
-        import scipy.sparse as sp
-
-        directory.mkdir(parents=True, exist_ok=True)
-        sp.save_npz(directory / "matrix.npz", self.matrix, compressed=False)
-        with open(directory / "vectorizer.pkl", "wb") as f:
-            pickle.dump(self.vectorizer, f)
-
-    def load(self, directory: Path) -> None:
-        import scipy.sparse as sp
-
-        self.matrix = sp.load_npz(directory / "matrix.npz")
-        with open(directory / "vectorizer.pkl", "rb") as f:
-            self.vectorizer = pickle.load(f)  # the benchmark's own file
-
-    def search(self, prepared: Any) -> Any:
-        from sklearn.metrics.pairwise import linear_kernel
-
-        scores = linear_kernel(self.vectorizer.transform([prepared]), self.matrix).ravel()
-        return top_ids(scores)
-
-
-class RankBm25(System):
-    """rank_bm25's BM25Okapi over qabot's analyzer terms (pure Python; small corpora only)."""
-
-    name = "rank_bm25"
-    max_size = 100_000
-
-    def build(self, texts: Sequence[str]) -> None:
-        from rank_bm25 import BM25Okapi
-
-        from retrieval.analyzer import analyze
-
-        self.model = BM25Okapi([analyze(t) for t in texts])
-
-    def save(self, directory: Path) -> None:
-        directory.mkdir(parents=True, exist_ok=True)
-        with open(directory / "model.pkl", "wb") as f:
-            pickle.dump(self.model, f, protocol=pickle.HIGHEST_PROTOCOL)
-
-    def load(self, directory: Path) -> None:
-        with open(directory / "model.pkl", "rb") as f:
-            self.model = pickle.load(f)  # the benchmark's own file
-
-    def prepare(self, query: str) -> Any:
-        from retrieval.analyzer import analyze
-
-        return analyze(query)
-
-    def search(self, prepared: Any) -> Any:
-        return top_ids(self.model.get_scores(prepared))
-
-
-SYSTEMS: dict[str, type[System]] = {
-    s.name: s for s in (Qabot, Bm25sNumpy, Bm25sNumba, LinearKernel, RankBm25)
+PEERS: dict[str, Peer] = {
+    "bm25s": Peer("bm25s + PyStemmer", bm25s_scorer, ("bm25s", "Stemmer")),
+    "rank_bm25": Peer("rank_bm25 BM25Okapi", rank_bm25_scorer, ("rank_bm25", "bm25s")),
+    "tfidf": Peer("sklearn TF-IDF cosine", tfidf_scorer),
+    "tfidf-tuned": Peer("sklearn TF-IDF tuned", tfidf_tuned_scorer, ("bm25s", "Stemmer")),
 }
 
 
-def _stemmer() -> Any:
-    import Stemmer
+@dataclass(frozen=True, slots=True)
+class Corpus:
+    """Paragraphs (documents) and their sentences, cut once for every peer."""
 
-    return Stemmer.Stemmer("english")
+    ids: tuple[str, ...]
+    texts: tuple[str, ...]
+    sentences: tuple[str, ...]
+    sentence_paragraph: np.ndarray  # int: sentence -> paragraph
+    first_sentence: np.ndarray  # int, len(texts) + 1: sentences of p are [first[p], first[p+1])
+
+    @classmethod
+    def of(cls, ids: Sequence[str], texts: Sequence[str]) -> Corpus:
+        sentences: list[str] = []
+        owner: list[int] = []
+        first = [0]
+        for p, text in enumerate(texts):
+            for s in split_sentences(text):
+                sentences.append(s)
+                owner.append(p)
+            first.append(len(sentences))
+        return cls(tuple(ids), tuple(texts), tuple(sentences), np.asarray(owner), np.asarray(first))
+
+
+@dataclass(frozen=True, slots=True)
+class Fitted:
+    """A peer built over one corpus: a paragraph scorer and a sentence scorer."""
+
+    corpus: Corpus
+    paragraphs: Score
+    sentences: Score
+
+    @classmethod
+    def build(cls, peer: Peer, corpus: Corpus) -> Fitted:
+        return cls(corpus, peer.build(corpus.texts), peer.build(corpus.sentences))
+
+
+def _scaled(x: np.ndarray) -> np.ndarray:
+    top = float(x.max()) if len(x) else 0.0
+    return x / top if top > 0 else x
+
+
+def answer(fitted: Fitted, q: Question, clock: Callable[[], float] = time.perf_counter) -> Outcome:
+    """What the peer does with ``q``: its paragraph ranking and its sentences (module docstring)."""
+    c = fitted.corpus
+    started = clock()
+    pscores = np.asarray(fitted.paragraphs(q.text), dtype=np.float64)
+    order = sorted(range(len(pscores)), key=lambda p: (-pscores[p], p))
+    top = order[:TOP_PARAGRAPHS]
+    cand = np.concatenate([np.arange(c.first_sentence[p], c.first_sentence[p + 1]) for p in top])
+    sscores = np.asarray(fitted.sentences(q.text), dtype=np.float64)[cand]
+    para_rank = {p: i for i, p in enumerate(top)}
+    owner = c.sentence_paragraph[cand]
+    mixed = ALPHA * _scaled(sscores) + (1 - ALPHA) * _scaled(pscores[owner])
+    best = sorted(range(len(cand)), key=lambda i: (-mixed[i], para_rank[int(owner[i])], cand[i]))
+    quotes = tuple(Quoted(c.sentences[cand[i]], c.ids[owner[i]]) for i in best[:3])
+    seconds = clock() - started
+    return Outcome(
+        question=q, expect=q.expect,
+        retrieved=tuple(Retrieved(c.ids[p], c.texts[p], float(pscores[p])) for p in order[:RANKED]),
+        answered=True, quotes=quotes, seconds=seconds,
+    )

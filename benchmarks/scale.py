@@ -37,7 +37,7 @@ from typing import Any
 import numpy as np
 
 from . import synth
-from .peers import SYSTEMS
+from .systems import SYSTEMS
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "docs" / "benchmarks" / "scale.json"

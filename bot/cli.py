@@ -16,11 +16,13 @@ from pathlib import Path
 import structlog
 from pydantic import ValidationError
 
-from retrieval import QabotError, QAEngine
+from retrieval import QabotError, QAEngine, evaluation, questions
 
 from . import console, logs
 from .config import Settings
 from .render import to_text
+from .report import ProgressBar, table
+from .report import to_json as report_json
 
 log = structlog.get_logger()
 
@@ -59,6 +61,32 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("index", help="build and save the index of the corpus")
     _common(p)
     p.set_defaults(run=cmd_index)
+
+    p = sub.add_parser("eval", help="score answers and retrieval on a question file",
+                       description="Score qabot on a question file and print a table of "
+                       "metrics (see retrieval/evaluation.py for their definitions).")
+    _common(p)
+    p.add_argument("file", metavar="FILE", help="questions: JSONL rows {question, answers, "
+                   "sources}, or a SQuAD JSON file with --format squad")
+    p.add_argument("--format", choices=("jsonl", "squad"), default="jsonl",
+                   help="question file format (default jsonl); a SQuAD file is its own corpus")
+    p.add_argument("--json", action="store_true", help="print one JSON object")
+    p.add_argument("--split", metavar="NAME", help="only the rows of this split (e.g. tune, "
+                   "holdout; SQuAD questions are split tune/test by a hash of their id)")
+    p.add_argument("--by", choices=("split", "kind", "article"), default="split",
+                   help="a column per group of this label (default split)")
+    p.add_argument("--min-hit1", type=float, metavar="X",
+                   help="exit 1 when document R@1 is below X (for CI)")
+    p.add_argument("--holdout-article", action="store_true",
+                   help="SQuAD: leave each article out in turn; its questions must be abstained")
+    p.add_argument("--details", metavar="OUT.jsonl",
+                   help="also write one JSON row per question (what it retrieved and quoted)")
+    p.set_defaults(run=cmd_eval)
+
+    p = sub.add_parser("telegram", help="run the Telegram bot (long polling; token from "
+                       "QABOT_TELEGRAM_TOKEN)")
+    _common(p)
+    p.set_defaults(run=cmd_telegram)
     return parser
 
 
@@ -114,6 +142,81 @@ def cmd_index(args: argparse.Namespace, settings: Settings) -> int:
     for s in engine.report.skipped:
         print(f"skipped {s.path}: {s.reason}", file=sys.stderr)
     return EXIT_OK
+
+
+def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
+    if args.holdout_article and args.format != "squad":
+        raise UsageError("--holdout-article needs a SQuAD file: add --format squad")
+    if args.format == "squad" and args.corpus:
+        raise UsageError("a SQuAD file is its own corpus (one document per paragraph): "
+                         "drop --corpus")
+    if args.min_hit1 is not None and not 0.0 <= args.min_hit1 <= 1.0:
+        raise UsageError(f"--min-hit1 must be between 0 and 1, got {args.min_hit1}")
+    qset = questions.read_questions(args.file, args.format)
+    if args.split:
+        qset = qset.only(args.split)
+    if args.holdout_article:
+        outcomes = evaluation.run_holdout(
+            qset, lambda docs: QAEngine.from_documents(docs, top_k=settings.top_k),
+            lambda article: ProgressBar(f"eval without {article}"))
+        report = evaluation.Report(evaluation.summarize_groups(outcomes, "fold"), "fold",
+                                   evaluation.threshold_at(outcomes))
+    else:
+        if qset.documents:
+            engine = QAEngine.from_documents(qset.documents, top_k=settings.top_k)
+        else:
+            engine = _engine(args, settings)
+        missing = questions.unknown_sources(qset.questions, (s.id for s in engine.sources()))
+        if missing:
+            log.warning("unknown_sources", ids=missing, hint="check --corpus")
+        outcomes = evaluation.run(engine, qset.questions, progress=ProgressBar("eval"))
+        report = evaluation.Report(evaluation.summarize_groups(outcomes, args.by), args.by)
+    if args.details:
+        _write_details(Path(args.details), outcomes)
+    if args.json:
+        print(json.dumps(report_json(report, file=args.file, format=args.format,
+                                     split=args.split, holdout_article=args.holdout_article)))
+    else:
+        print(table(report))
+    hit1 = report.groups["all"].r1
+    if args.min_hit1 is not None and (hit1 is None or hit1 < args.min_hit1):
+        shown = "n/a (no answerable question)" if hit1 is None else f"{hit1:.3f}"
+        print(f"qabot: document R@1 {shown} is below --min-hit1 {args.min_hit1}",
+              file=sys.stderr)
+        return EXIT_FAILED
+    return EXIT_OK
+
+
+def _write_details(path: Path, outcomes: Sequence[evaluation.Outcome]) -> None:
+    try:
+        with path.open("w", encoding="utf-8") as f:
+            for o in outcomes:
+                f.write(json.dumps(evaluation.detail(o), ensure_ascii=False) + "\n")
+    except OSError as exc:
+        raise UsageError(f"cannot write --details {str(path)!r}: {exc.strerror}") from None
+
+
+def cmd_telegram(args: argparse.Namespace, settings: Settings) -> int:
+    from telegram.error import InvalidToken, NetworkError
+
+    from . import telegram  # only this command needs python-telegram-bot
+
+    try:
+        settings.bot_token()
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    started = time.perf_counter()
+    engine = _engine(args, settings)
+    app = telegram.build_application(engine, settings)
+    try:
+        return telegram.run_polling(app, engine, settings, time.perf_counter() - started)
+    except InvalidToken:  # its message quotes the token
+        raise UsageError("Telegram rejected QABOT_TELEGRAM_TOKEN (revoked, or from another "
+                         "bot?): copy the current one from @BotFather") from None
+    except NetworkError as exc:  # only at start-up: once polling, PTB retries on its own
+        raise UsageError(f"cannot reach the Bot API at {settings.telegram_api_url} "
+                         f"({type(exc).__name__}): check the network and "
+                         "QABOT_TELEGRAM_API_URL") from None
 
 
 def load_settings(args: argparse.Namespace) -> Settings:

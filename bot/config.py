@@ -6,11 +6,15 @@ Built once, at the entry point (``bot.cli.main``), and passed down; tests build
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import Field, SecretStr
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import Field, SecretStr, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+# A bot token as @BotFather gives it: the bot's numeric id, a colon, then 35 url-safe characters.
+TOKEN_PATTERN = re.compile(r"\d{5,}:[A-Za-z0-9_-]{30,}")
 
 # The corpus bundled with the source tree, used when ./seeds does not exist (e.g. run elsewhere).
 BUNDLED_SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -32,12 +36,57 @@ class Settings(BaseSettings):
 
     telegram_token: SecretStr | None = None
     telegram_api_url: str = "https://api.telegram.org/bot"
+    allowed_users: Annotated[list[int], NoDecode] = Field(
+        default_factory=list, description="user ids allowed to ask; empty means everyone")
+    allowed_chats: Annotated[list[int], NoDecode] = Field(
+        default_factory=list, description="chat ids allowed to ask; empty means every chat")
+    rate_limit: int = Field(20, ge=0, description="questions per minute per user; 0 = no limit")
+    send_rate: float = Field(30, ge=0, description="messages per second the bot sends overall; "
+                             "0 turns the limiter off")
+    max_question_chars: int = Field(500, ge=1, le=4096)
+    followup_seconds: float = Field(300, ge=0, description="how long a chat's previous question "
+                                    "gives context to a follow-up; 0 turns follow-ups off")
+
+    @field_validator("allowed_users", "allowed_chats", mode="before")
+    @classmethod
+    def _comma_separated(cls, value: Any) -> Any:
+        """``"123, -100456"`` -> ``[123, -100456]`` (the environment holds plain lists)."""
+        if isinstance(value, str):
+            return [part.strip() for part in value.split(",") if part.strip()]
+        if isinstance(value, int):
+            return [value]
+        return value
 
     def corpus_path(self) -> Path:
         """The corpus folder; the bundled seeds when the default ./seeds is absent."""
         if self.corpus_dir == Path("seeds") and not self.corpus_dir.exists():
             return BUNDLED_SEEDS
         return self.corpus_dir
+
+    def bot_token(self) -> str:
+        """The Telegram bot token; ``ValueError`` saying what to do when it is missing or malformed.
+
+        The message never repeats the value: a mistyped token is still a secret.
+        """
+        token = self.telegram_token.get_secret_value().strip() if self.telegram_token else ""
+        if not token:
+            raise ValueError("QABOT_TELEGRAM_TOKEN is not set: create a bot with @BotFather and "
+                             "put its token in the environment or in .env")
+        if not TOKEN_PATTERN.fullmatch(token):
+            raise ValueError("QABOT_TELEGRAM_TOKEN does not look like a bot token (digits, a "
+                             "colon, then 35 letters, digits, - or _): copy it again from "
+                             "@BotFather")
+        return token
+
+    def allows(self, user_id: int | None, chat_id: int | None) -> bool:
+        """Whether this user in this chat may use the bot.
+
+        Everyone may when both lists are empty; otherwise the user must be in ``allowed_users``
+        or the chat in ``allowed_chats`` (inline queries have no chat, only a user).
+        """
+        if not self.allowed_users and not self.allowed_chats:
+            return True
+        return user_id in self.allowed_users or chat_id in self.allowed_chats
 
     def secrets(self) -> list[str]:
         """Secret values that must never be logged."""

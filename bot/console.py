@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from collections.abc import Callable
@@ -31,10 +32,8 @@ def _setup_readline() -> Callable[[], None]:
     except ImportError:  # not on every platform; the console works without it
         return lambda: None
     path = history_file()
-    try:
+    with contextlib.suppress(OSError):
         readline.read_history_file(path)
-    except OSError:
-        pass
     readline.set_history_length(1000)
 
     def save() -> None:

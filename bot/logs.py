@@ -47,17 +47,16 @@ class Redactor:
         return event
 
 
-class _StdlibRedactFilter(logging.Filter):
-    """Scrubs secrets from stdlib log records (httpx logs request URLs, which hold the token)."""
+class _RedactingFormatter(logging.Formatter):
+    """Scrubs stdlib log lines whole: httpx logs request URLs, which hold the token, and a
+    traceback can quote one too."""
 
-    def __init__(self, redactor: Redactor) -> None:
-        super().__init__()
+    def __init__(self, redactor: Redactor, fmt: str) -> None:
+        super().__init__(fmt)
         self.redactor = redactor
 
-    def filter(self, record: logging.LogRecord) -> bool:
-        record.msg = self.redactor.scrub(record.getMessage())
-        record.args = ()
-        return True
+    def format(self, record: logging.LogRecord) -> str:
+        return self.redactor.scrub(super().format(record))
 
 
 def configure(fmt: str = "console", level: str = "INFO", secrets: Iterable[str] = ()) -> None:
@@ -82,8 +81,7 @@ def configure(fmt: str = "console", level: str = "INFO", secrets: Iterable[str] 
         cache_logger_on_first_use=False,
     )
     handler = logging.StreamHandler(sys.stderr)
-    handler.addFilter(_StdlibRedactFilter(redactor))
-    handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+    handler.setFormatter(_RedactingFormatter(redactor, "%(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(logging.WARNING if level != "DEBUG" else logging.DEBUG)

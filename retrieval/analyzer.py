@@ -7,6 +7,10 @@ Choices (measured in ``docs/benchmarks.md``):
 * **Stop words**: a short list of function words and question words (``STOP_WORDS``).
   scikit-learn's built-in list is not used: it holds content words such as "fire", "system",
   "first" and "bill" that users ask about.
+* **Demonyms** meet their country: a word ending in "-ian(s)" loses its "n(s)" and one ending in
+  "-ani"/"-eli" its "i" before stemming ("Armenian" -> "armenia", "Azerbaijani" -> "azerbaijan",
+  "Israeli" -> "israel"); the same rule runs on questions and text, so a wrong fold ("median" ->
+  "media") only merges two rare forms.
 * **Stemming**: the Snowball English stemmer (PyStemmer, C) so "formed"/"formation" and
   "armenians"/"armenian" meet; stems are cached since vocabularies are small.
 """
@@ -30,7 +34,8 @@ STOP_WORDS = frozenset(
     this those through to too under until up very was wasn we were weren what when where which
     while who whom whose why will with won would wouldn you your yours yourself yourselves
     s t d ll m re ve y also did does tell know please thanks thank hi hello hey ok okay yes
-    does said says say get got go going like just would could shall may might must""".split()
+    does said says say get got go going like just would could shall may might must many much
+    whats""".split()
 )
 
 _TOKEN_RE = re.compile(r"\d+(?:[.,:]\d+)*|[^\W\d_]+(?:['’][^\W\d_]+)*")
@@ -56,7 +61,17 @@ def term_of(word: str) -> str | None:
     word = word.replace("’", "'")
     if len(word) < 2 or word in STOP_WORDS:
         return None
-    return _stemmer.stemWord(word)
+    return _stemmer.stemWord(_fold_demonym(word))
+
+
+def _fold_demonym(word: str) -> str:
+    if len(word) >= 6 and word.endswith("ian"):
+        return word[:-1]
+    if len(word) >= 7 and word.endswith("ians"):
+        return word[:-2]
+    if len(word) >= 7 and word.endswith(("ani", "eli")):
+        return word[:-1]
+    return word
 
 
 def tokens(text: str) -> Iterator[Token]:

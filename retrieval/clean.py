@@ -99,6 +99,7 @@ _CREDIT_TAIL_RE = re.compile(
 )
 _DOMAIN_RE = re.compile(r"\b[\w-]+\.(?:com|ru|org|net|co\.uk|gov|io)\b", re.IGNORECASE)
 _TERMINAL_RE = re.compile(r"[.!?…][\"'”’)\]]*\s*$")
+_INNER_END_RE = re.compile(r"[a-z0-9)][.!?][\"'”’]?\s+[A-Z]")
 _WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _QUOTED_RE = re.compile(r"“[^”]*(?:”|$)|\"[^\"]*(?:\"|$)|«[^»]*(?:»|$)")
 _READER_WORDS = frozenset({"we", "our", "ours", "us", "you", "your", "yours", "you're", "you’re",
@@ -128,8 +129,14 @@ def words(text: str) -> list[str]:
 
 
 def is_prose(text: str) -> bool:
-    """Whether a line has the shape of a sentence: enough words and closing punctuation."""
-    return len(words(text)) >= _MIN_PROSE_WORDS and bool(_TERMINAL_RE.search(text))
+    """Whether a paragraph has the shape of prose: a sentence with closing punctuation, or a
+    long run of text (several sentences, or one long sentence rich in function words)."""
+    n = len(words(text))
+    if n < _MIN_PROSE_WORDS:
+        return False
+    if _TERMINAL_RE.search(text):
+        return True
+    return n >= 25 and (bool(_INNER_END_RE.search(text)) or stopword_density(text) >= 0.3)
 
 
 def stopword_density(text: str) -> float:
@@ -226,9 +233,9 @@ def _classify(para: str, repeated: frozenset[str] | set[str]) -> tuple[str, str]
         return "bad", "reader appeal: " + ",".join(sorted(furniture))
     if not is_prose(para):
         return "frag", "not a sentence (headline, menu, button or label)"
-    if address >= 2 or (address and n_words <= 12):
+    if (address >= 2 and address >= 0.05 * n_words) or (address and n_words <= 12):
         return "weak", "addresses the reader"
-    if stopword_density(para) < 0.12 and n_words >= 8:
+    if stopword_density(para) < 0.1 and 8 <= n_words < 30:
         return "frag", "low stop-word density (a list, not prose)"
     return "good", "prose"
 
@@ -250,7 +257,7 @@ def explain(text: str, repeated: frozenset[str] | set[str] = frozenset()) -> lis
                 j += 1
 
     # Captions: prose glued (no blank line) to a credit line in the raw text is its caption.
-    for i, p in enumerate(paras):
+    for i in range(len(paras)):
         if reasons[i] == "photo credit" and i > 0 and blocks[i - 1][1] == blocks[i][1]:
             kinds[i - 1], reasons[i - 1] = "bad", "photo caption"
 
@@ -261,7 +268,7 @@ def explain(text: str, repeated: frozenset[str] | set[str] = frozenset()) -> lis
         for i, k in enumerate(kinds):
             if k != "weak":
                 continue
-            neighbours = [kinds[j] if 0 <= j < len(kinds) else "frag" for j in (i - 1, i + 1)]
+            neighbours = [kinds[j] for j in (i - 1, i + 1) if 0 <= j < len(kinds)]
             if "good" not in neighbours and ("bad" in neighbours or "frag" in neighbours):
                 kinds[i], reasons[i] = "bad", "reader appeal block"
                 changed = True
@@ -271,7 +278,10 @@ def explain(text: str, repeated: frozenset[str] | set[str] = frozenset()) -> lis
         if k == "good" and reader_address(paras[i]) and _between_bad(kinds, i):
             kinds[i], reasons[i] = "bad", "inside a reader appeal block"
 
-    return [LineDecision(p, k in ("good", "weak"), r) for p, k, r in zip(paras, kinds, reasons)]
+    return [
+        LineDecision(p, k in ("good", "weak"), r)
+        for p, k, r in zip(paras, kinds, reasons, strict=True)
+    ]
 
 
 def _between_bad(kinds: Sequence[str], i: int) -> bool:

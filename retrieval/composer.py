@@ -1,23 +1,25 @@
 """Answer composing: rank sentences inside the best passages, or abstain.
 
 Every question term ``t`` gets a weight ``w(t)``: its idf when the corpus has it; when it does not,
-the idf of a term seen once, times ``UNSEEN_FACTOR`` (times ``UNSEEN_NAME_FACTOR`` for a name, a
+the idf of a term seen once, times ``unseen_factor`` (``unseen_name_factor`` for a name, a
 word capitalised mid-question, since a question about a name the corpus never mentions cannot be
 answered from it). For a candidate sentence ``s`` in passage ``p``::
 
     cov(s)    = sum of w(t) for question terms in s / sum of w(t) for all question terms
     window(s) = the same over s and its neighbouring sentences in the passage
-    score(s)  = A * cov(s) + B * window(s) + C * score(p) / best passage score + cue(s)
+    score(s)  = a * cov(s) + b * window(s) + c * score(p) / best passage score + cue(s)
 
-where ``cue`` rewards the kind of fact the question asks for (a year for "when", a number for
-"how many", a name for "who"). qabot answers only when the best sentence's window covers at
-least ``min_coverage`` of the question's weight: that is term coverage, not a score threshold,
-so a question whose salient terms are not found together in the corpus is abstained.
+where ``cue`` rewards a sentence holding the kind of fact the question asks for and does not
+already contain (a year for "when", a quantity for "how many", a name for "who"; ``cues.py``).
+
+qabot answers only when the best sentence's window covers at least ``min_coverage`` of the
+question's weight, holds at least ``min_known_share`` of the question's content terms that the
+corpus has (both of them when there are two): that is term coverage, not a score threshold, so
+a question whose salient terms are not found together in the corpus is abstained.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -25,21 +27,26 @@ from dataclasses import dataclass
 from .analyzer import _TOKEN_RE, term_of, tokens
 from .answer import NOT_FOUND, Answer, Quote, SourceRef
 from .collection import Collection, Sentence, Source
+from .cues import has_evidence, question_type
 from .index import TermIndex
-
-UNSEEN_FACTOR = 0.6
-UNSEEN_NAME_FACTOR = 3.0
-A, B, C = 0.55, 0.30, 0.15
-CUE_BONUS = 0.08
 
 
 @dataclass(frozen=True, slots=True)
 class ComposerConfig:
     """Tunable knobs of the composer (defaults tuned on the tune half of the question sets)."""
 
-    min_coverage: float = 0.5
+    a: float = 0.55  # weight of the sentence's own coverage
+    b: float = 0.30  # weight of the window's coverage
+    c: float = 0.15  # weight of the passage score
+    cue_bonus: float = 0.08
+    unseen_factor: float = 0.8
+    unseen_name_factor: float = 3.0
+    frame_factor: float = 0.3
+    min_coverage: float = 0.33
+    min_known_share: float = 0.5  # share of the question's known content terms the window needs
+    pairs_need_both: bool = True  # a question with two known content terms needs both
     max_sentences: int = 3
-    follow_ratio: float = 0.8  # further sentences need this share of the best score
+    follow_ratio: float = 0.6  # further sentences need this share of the best score
     duplicate_jaccard: float = 0.6
     related: int = 3
 
@@ -51,33 +58,31 @@ class Query:
     terms: tuple[str, ...]
     weights: dict[str, float]
     cue: str | None
+    known: frozenset[str] = frozenset()  # content terms the corpus has
 
     @property
     def total(self) -> float:
         return sum(self.weights.values())
 
 
-_CUES = (
-    ("when", re.compile(r"^\s*(when|what (year|date|day|month|time)|in (what|which) year)\b", re.I)),
-    ("number", re.compile(r"\b(how (many|much|long|far|old)|what (number|percentage|share))\b",
-                          re.I)),
-    ("who", re.compile(r"^\s*(who|whom|whose)\b", re.I)),
-    ("where", re.compile(r"^\s*(where|in (what|which) (country|city|region|place))\b", re.I)),
+# Words that frame a question rather than name its subject ("what is the *name* of ...",
+# "which *type* of ..."): they count, but at ``frame_factor`` of their weight.
+FRAME_WORDS = frozenset(
+    "name named term kind kinds type types example examples call called use used using known "
+    "main primary basic common commonly typical typically specific particular describe described "
+    "refer referred mean means meaning give given express expression phrase word words way ways "
+    "thing things part parts number amount certain also often usually generally acronym "
+    "abbreviation abbreviated stand stands full".split()
 )
-_YEAR_OR_DATE = re.compile(
-    r"\b(1[5-9]\d\d|20\d\d|\d{1,2}(st|nd|rd|th)?|january|february|march|april|may|june|july|"
-    r"august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|"
-    r"saturday|sunday|yesterday|today|century|decade|year)\b", re.I)
-_NUMBER = re.compile(r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?|"
-                     r"thousands?|millions?|billions?)\b", re.I)
-_NAME = re.compile(r"(?<!^)(?<![.!?]\s)\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+")
-_PLACE = re.compile(r"\b(in|at|from|to|near)\s+[A-Z]")
 
-
-def parse_query(question: str, index: TermIndex) -> Query:
+def parse_query(
+    question: str, index: TermIndex, config: ComposerConfig = ComposerConfig()
+) -> Query:
     """Analyse ``question``: its salient terms with weights, and the question type."""
     weights: dict[str, float] = {}
     order: list[str] = []
+    unseen: set[str] = set()
+    framing: set[str] = set()
     first_word = True
     for tok in tokens(question):
         word = question[tok.start : tok.end]
@@ -86,25 +91,21 @@ def parse_query(question: str, index: TermIndex) -> Query:
         if tok.term is None or tok.term in weights:
             continue
         idf = index.idf(tok.term)
+        frame = word.lower() in FRAME_WORDS
         if idf is None:
-            factor = UNSEEN_NAME_FACTOR if is_name else UNSEEN_FACTOR
+            if frame:  # an unknown word that only frames the question tells nothing
+                continue
+            factor = config.unseen_name_factor if is_name else config.unseen_factor
             idf = index.unseen_idf() * factor
+            unseen.add(tok.term)
+        elif frame:
+            idf *= config.frame_factor
+            framing.add(tok.term)
         weights[tok.term] = idf
         order.append(tok.term)
-    cue = next((name for name, rx in _CUES if rx.search(question)), None)
-    return Query(tuple(order), weights, cue)
-
-
-def _cue_matches(cue: str | None, text: str) -> bool:
-    if cue == "when":
-        return bool(_YEAR_OR_DATE.search(text))
-    if cue == "number":
-        return bool(_NUMBER.search(text))
-    if cue == "who":
-        return bool(_NAME.search(text))
-    if cue == "where":
-        return bool(_PLACE.search(text))
-    return False
+    order = [t for t in order if t in weights]
+    known = frozenset(t for t in order if t not in unseen and t not in framing)
+    return Query(tuple(order), weights, question_type(question), known)
 
 
 @dataclass(slots=True)
@@ -123,7 +124,7 @@ def compose(
     collection: Collection,
     config: ComposerConfig = ComposerConfig(),
 ) -> Answer:
-    """Answer ``question`` from the retrieved passages ``hits`` (``(passage, score)``, best first)."""
+    """Answer ``question`` from the retrieved passages ``hits`` ((passage, score), best first)."""
     related = _related(hits, collection, config.related)
     if not query.terms or not hits or query.total <= 0:
         return _abstain(question, related)
@@ -135,23 +136,28 @@ def compose(
         terms = [_terms(s.text) for s in sents]
         matched = [ts & qset for ts in terms]
         for i, s in enumerate(sents):
-            if not s.quotable or not matched[i]:
+            if not s.quotable:
                 continue
             window = set(matched[i])
             for j in (i - 1, i + 1):
                 if 0 <= j < len(sents):
                     window |= matched[j]
+            if not window:
+                continue
             cov = _mass(matched[i], query)
             win = _mass(window, query)
-            cue = CUE_BONUS if _cue_matches(query.cue, s.text) else 0.0
-            score = A * cov + B * win + C * pscore / best_passage + cue
+            cue = config.cue_bonus if has_evidence(query.cue, s.text, question) else 0.0
+            score = config.a * cov + config.b * win + config.c * pscore / best_passage + cue
             candidates.append(_Candidate(s, terms[i], matched[i], window, score))
     if not candidates:
         return _abstain(question, related)
     candidates.sort(key=lambda c: (-c.score, c.sentence.passage, c.sentence.number))
     best = candidates[0]
     coverage = _mass(best.window, query)
-    if coverage < config.min_coverage:
+    found = len(best.window & query.known)
+    known_share = found / len(query.known) if query.known else 1.0
+    pair_missing = len(query.known) == 2 and found < 2 and config.pairs_need_both
+    if coverage < config.min_coverage or known_share < config.min_known_share or pair_missing:
         return _abstain(question, related, coverage)
 
     chosen = [best]

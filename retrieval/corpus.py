@@ -106,7 +106,9 @@ def read_text(path: Path) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise ValueError(f"not UTF-8 text (bad byte at offset {exc.start}); re-save it as UTF-8")
+        raise ValueError(
+            f"not UTF-8 text (bad byte at offset {exc.start}); re-save it as UTF-8"
+        ) from None
 
 
 def read_meta(path: Path) -> dict[str, str]:

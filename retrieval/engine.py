@@ -15,14 +15,14 @@ from pathlib import Path
 
 import structlog
 
+from . import store
 from .analyzer import analyze
 from .answer import Answer, Hit, SourceRef
 from .collection import Collection, build_collection
 from .composer import ComposerConfig, compose, parse_query
 from .corpus import Document, Skipped, file_stats, load_directory
 from .errors import IndexFormatError, NoDocumentsError
-from .index import B, K1, TermIndex
-from . import store
+from .index import K1, B, TermIndex
 
 log = structlog.get_logger()
 
@@ -65,8 +65,9 @@ class QAEngine:
         """Build an engine in memory from loaded documents."""
         collection, texts = build_collection(docs)
         if not collection.sources:
+            names = ", ".join(d.path or d.id for d in docs[:5]) + (", ..." if len(docs) > 5 else "")
             raise NoDocumentsError(
-                "no document has any prose left after boilerplate removal: "
+                f"no prose left in any document after boilerplate removal ({names}): "
                 "check that the files hold article text"
             )
         _warn_emptied(docs, collection)
@@ -80,7 +81,7 @@ class QAEngine:
         if ids is not None and len(ids) != len(texts):
             raise ValueError(f"got {len(texts)} texts but {len(ids)} ids")
         ids = list(ids) if ids is not None else [f"doc{i}" for i in range(len(texts))]
-        docs = [Document(id=i, title="", text=t) for i, t in zip(ids, texts)]
+        docs = [Document(id=i, title="", text=t) for i, t in zip(ids, texts, strict=True)]
         if not docs:
             raise NoDocumentsError("no texts given")
         return cls.from_documents(docs, **kwargs)
@@ -135,7 +136,7 @@ class QAEngine:
     def ask(self, question: str, *, top_k: int | None = None) -> Answer:
         """Answer ``question`` with quoted sentences and citations, or abstain."""
         question = " ".join(question.split())
-        query = parse_query(question, self.index)
+        query = parse_query(question, self.index, self.config)
         hits = self.index.search(list(query.terms), top_k or self.top_k)
         return compose(question, query, hits, self.collection, self.config)
 

@@ -5,7 +5,8 @@ Hierarchy::
     QabotError                  base: catch this at an entry point to show a clean message
     ├── CorpusError             the corpus cannot be used
     │   └── NoDocumentsError    the directory is missing, empty, or holds no usable document
-    └── IndexFormatError        a saved index is corrupt, incompatible or stale (it is rebuilt)
+    ├── IndexFormatError        a saved index is corrupt, incompatible or stale (it is rebuilt)
+    └── QuestionFileError       a question file for ``qabot eval`` is missing or malformed
 
 Messages name the bad value and say what to do.
 """
@@ -27,3 +28,7 @@ class NoDocumentsError(CorpusError):
 
 class IndexFormatError(QabotError):
     """A saved index cannot be used: corrupt, from another format version, or stale."""
+
+
+class QuestionFileError(QabotError):
+    """A question file for ``qabot eval`` cannot be read or does not fit its format."""

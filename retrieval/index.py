@@ -11,14 +11,16 @@ so term frequency saturates (k1) and long passages are normalised (b). The matri
 column (CSC): for each term, the passages that hold it, sorted, and their weights (its *postings*),
 plus the term's largest weight ``maxw(t)``.
 
-Search: ``score(p) = sum over query terms t of qtf(t) * w(t, p)``, summed in float32 in a fixed
-term order (largest bound ``qtf(t) * maxw(t)`` first), top k by score then passage id. It is exact
-(the same passages and scores as scoring every posting) but reads only the postings it must, by
-MaxScore pruning (Turtle & Flood 1995):
+Search: ``score(p) = sum over query terms t of qtf(t) * w(t, p)``, summed in float32 in the order
+the terms first appear in the query, top k by score then passage id. ``kernel.top_k`` (numba) adds
+every posting of the query's terms into a reused accumulator in one compiled pass. Without numba,
+``search_numpy`` gets the same results (exactly: the same passages and float32 scores) while
+reading only the postings it must, by MaxScore pruning (Turtle & Flood 1995), terms taken largest
+bound ``qtf(t) * maxw(t)`` first:
 
 1. Add the postings of the first ``j`` terms into a reused accumulator: every passage that holds one
    of them is a candidate, with a partial score.
-2. Score the best few candidates exactly (binary search in the sorted postings of the other terms):
+2. Score the best few candidates exactly (binary search in the sorted postings of every term):
    the k-th best of those is a lower bound ``theta`` on the final k-th score.
 3. A passage holding none of the first ``j`` terms scores at most ``rest(j)``, the sum of the other
    terms' bounds. Once ``rest(j) < theta`` no such passage can enter the top k: score exactly only
@@ -150,27 +152,34 @@ class TermIndex:
         return [(p, float(s)) for p, s in top]
 
     def _plan(self, terms: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
-        """Query term ids, their float32 multiplicities and bounds, largest bound first."""
+        """Query term ids in order of first appearance, their float32 multiplicities, and their
+        bounds ``qtf * maxw``. Scores are summed in this order, as the index always has."""
         qtf = Counter(t for t in map(self.vocabulary.get, terms) if t is not None)
         if not qtf:
             return None
         tids = np.fromiter(qtf.keys(), dtype=np.int64, count=len(qtf))
         q = np.fromiter(qtf.values(), dtype=np.float32, count=len(qtf))
-        bounds = q * self.maxw[tids]
-        order = np.lexsort((tids, -bounds))
-        return tids[order], q[order], bounds[order].astype(np.float64)
+        return tids, q, (q * self.maxw[tids]).astype(np.float64)
 
 
 class _Search:
-    """One pruned top-k search (see the module docstring for the method)."""
+    """One pruned top-k search (see the module docstring for the method).
+
+    Postings are read largest bound first (``self.tids``), which is what prunes; exact scores
+    are summed in the query's own term order (``self.terms``), as ``search_exhaustive`` and the
+    compiled kernel sum them, so all three agree to the last bit.
+    """
 
     def __init__(
         self, index: TermIndex, tids: np.ndarray, q: np.ndarray, bounds: np.ndarray, k: int
     ) -> None:
         self.ix = index
-        self.tids = tids.tolist()
-        self.q = q
         self.k = k
+        self.terms = list(zip(tids.tolist(), q, strict=True))
+        order = np.argsort(-bounds, kind="stable")
+        self.tids = tids[order].tolist()
+        self.q = q[order]
+        bounds = bounds[order]
         # rest[j]: the most a passage can score from the terms after j, widened for rounding.
         rest = np.cumsum(bounds[::-1])[::-1]
         self.rest = (np.append(rest[1:], 0.0) * (1 + _SLACK)).tolist()
@@ -179,13 +188,13 @@ class _Search:
     def run(self) -> list[tuple[int, float]]:
         ix, m = self.ix, len(self.tids)
         if m == 1:
-            ids, w = self._postings(0)
+            ids, w = self._postings(self.tids[0], self.q[0])
             return _top(ids, w, self.k)
         acc, _ = _scratch(ix.n_passages)
         touched: list[np.ndarray] = []
         try:
             for j in range(m):
-                ids, w = self._postings(j)
+                ids, w = self._postings(self.tids[j], self.q[j])
                 acc[ids] += w
                 touched.append(ids)
                 if j + 1 == m:
@@ -200,22 +209,20 @@ class _Search:
             for ids in touched:
                 acc[ids] = 0.0
 
-    def _postings(self, j: int) -> tuple[np.ndarray, np.ndarray]:
-        t = self.tids[j]
+    def _postings(self, t: int, qt: np.float32) -> tuple[np.ndarray, np.ndarray]:
         lo, hi = int(self.ix.indptr[t]), int(self.ix.indptr[t + 1])
         w = self.ix.weights[lo:hi]
-        return self.ix.passages[lo:hi], (w if self.q[j] == 1 else self.q[j] * w)
+        return self.ix.passages[lo:hi], (w if qt == 1 else qt * w)
 
-    def _exact(self, acc: np.ndarray, cand: np.ndarray, j: int) -> np.ndarray:
-        """Exact scores of the sorted passages ``cand``: their partial sums over terms 0..j
-        plus each later term's weight, added in term order (as a full scoring adds them)."""
-        scores = acc[cand]
-        for i in range(j + 1, len(self.tids)):
-            ids, w = self._postings(i)
+    def _exact(self, cand: np.ndarray) -> np.ndarray:
+        """Exact scores of the sorted passages ``cand``: each term's weight (binary search in its
+        sorted postings), added in the query's term order from 0 (as a full scoring adds them)."""
+        scores = np.zeros(len(cand), dtype=np.float32)
+        for t, qt in self.terms:
+            ids, w = self._postings(t, qt)
             pos = np.searchsorted(ids, cand)
             np.minimum(pos, len(ids) - 1, out=pos)
-            hit = ids[pos] == cand
-            scores = scores + np.where(hit, w[pos], np.float32(0.0))
+            scores = scores + np.where(ids[pos] == cand, w[pos], np.float32(0.0))
         return scores
 
     def _try_finish(
@@ -227,26 +234,28 @@ class _Search:
         few = _best_unique(cat, partial, self.k * (j + 1))
         if len(few) < self.k:
             return None
-        theta = float(np.partition(self._exact(acc, few, j), len(few) - self.k)[len(few) - self.k])
+        theta = float(np.partition(self._exact(few), len(few) - self.k)[len(few) - self.k])
         if not self.rest[j] < theta:
             return None
-        cand = np.unique(cat[partial >= theta - self.rest[j]])
-        return _top(cand, self._exact(acc, cand, j), self.k)
+        # A passage scoring theta or more has a partial score of at least theta - rest (less a
+        # rounding margin: partial sums are added in another order than exact ones).
+        cand = np.unique(cat[partial >= theta * (1 - _SLACK) - self.rest[j]])
+        return _top(cand, self._exact(cand), self.k)
 
     def _finish_exhaustive(
         self, acc: np.ndarray, touched: list[np.ndarray]
     ) -> list[tuple[int, float]]:
         cat = np.concatenate(touched)
-        cand = _best_unique(cat, acc[cat], self.k * len(touched))
-        return _top(cand, acc[cand], self.k)
+        cand = _best_unique(cat, acc[cat], self.k * len(touched), slack=_SLACK)
+        return _top(cand, self._exact(cand), self.k)
 
 
-def _best_unique(ids: np.ndarray, scores: np.ndarray, n: int) -> np.ndarray:
+def _best_unique(ids: np.ndarray, scores: np.ndarray, n: int, slack: float = 0.0) -> np.ndarray:
     """The distinct ids among the ``n`` best entries of ``ids`` (which may repeat an id, with the
-    same score each time), plus every id tied with the worst of them; sorted."""
+    same score each time), plus every id within a relative ``slack`` of the worst; sorted."""
     if len(ids) > n:
         cut = np.partition(scores, len(scores) - n)[len(scores) - n]
-        ids = ids[scores >= cut]
+        ids = ids[scores >= cut * (1 - slack)]
     return np.unique(ids)
 
 

@@ -11,7 +11,7 @@ from retrieval.composer import _terms
 TEXTS = [
     "",
     "The CSTO was formed in 2002; Armenia's PM Pashinyan said so.",
-    "İSTANBUL, Çağrı and ÆSIR: naïve CAFÉ déjà-vu O’NEIL’S 100,000 3.5 10:30",  # noqa: RUF001
+    "İSTANBUL, Çağrı and ÆSIR: naïve CAFÉ déjà-vu O’NEIL’S 100,000 3.5 10:30",
     "ǅemal ǈubljana ﬁne ﬂow ß SS ẞ Σίσυφος ΣΊΣΥΦΟΣ",
 ]
 
@@ -27,7 +27,7 @@ def test_terms_equal_the_tokens_terms() -> None:
 
 def test_terms_equal_the_tokens_terms_on_random_unicode() -> None:
     rng = random.Random(0)
-    alphabet = "aZ9 .,:'’-İıÇçßẞǅﬁΣσςÆæ\u0307\u00a0\t0123éÉ"  # noqa: RUF001 (on purpose)
+    alphabet = "aZ9 .,:'’-İıÇçßẞǅﬁΣσςÆæ\u0307\u00a0\t0123éÉ"
     for _ in range(2000):
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40)))
         assert _terms(text) == _reference(text), text

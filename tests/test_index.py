@@ -16,7 +16,7 @@ TRICKY = [
     "",
     "the of and to",  # stop words only
     "İstanbul ÇAĞRI naïve CAFÉ déjà-vu",
-    "O'Neil’s 100,000 troops; 3.5% of 2024: 10:30 pm",  # noqa: RUF001 (the apostrophe is the test)
+    "O'Neil’s 100,000 troops; 3.5% of 2024: 10:30 pm",
     "Armenians armenian ARMENIA formed formation forms",
     "a b c xx yy zz 7 77 7.7.7",
     "emoji 🙂 tab\there\nnew line\u2028sep\x1cfile\u00a0nbsp\u3000ideographic",

@@ -1,0 +1,46 @@
+"""Whom a Telegram message is for, and the question in it.
+
+In a private chat every message is for the bot. In a group the bot speaks only when addressed: a
+reply to one of its messages, a mention of it (``@name``, or a text mention), or a command that
+names no other bot. The question is the text without the command and without the mentions.
+"""
+
+from __future__ import annotations
+
+from telegram import Bot, Message, MessageEntity
+from telegram.constants import ChatType
+
+
+def addressed(message: Message, bot: Bot) -> bool:
+    """Whether ``message`` is for ``bot`` (see the module docstring)."""
+    if message.chat.type == ChatType.PRIVATE:
+        return True
+    reply = message.reply_to_message
+    if reply and reply.from_user and reply.from_user.id == bot.id:
+        return True
+    text = message.text or message.caption or ""
+    if text.startswith("/"):
+        target = text.split(maxsplit=1)[0].partition("@")[2]
+        return not target or target.lower() == bot.username.lower()
+    return bool(mentions(message, bot))
+
+
+def mentions(message: Message, bot: Bot) -> list[str]:
+    """The pieces of ``message``'s text that mention ``bot``."""
+    entities = message.parse_entities([MessageEntity.MENTION, MessageEntity.TEXT_MENTION])
+    name = f"@{bot.username.lower()}"
+    return [
+        text for entity, text in entities.items()
+        if (entity.type == MessageEntity.MENTION and text.lower() == name)
+        or (entity.user is not None and entity.user.id == bot.id)
+    ]
+
+
+def question_of(message: Message, bot: Bot) -> str:
+    """The question in ``message``: its text without a leading command or mentions of ``bot``."""
+    text = message.text or ""
+    if text.startswith("/"):
+        text = text.split(maxsplit=1)[1] if len(text.split(maxsplit=1)) > 1 else ""
+    for mention in mentions(message, bot):
+        text = text.replace(mention, " ")
+    return " ".join(text.split())

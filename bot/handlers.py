@@ -1,0 +1,331 @@
+"""The Telegram bot's handlers: parse the update, call the engine off the event loop, render, reply.
+
+``bot.telegram.build_application`` registers them; every reply is Telegram HTML (the
+application's default parse mode), so fixed texts here hold no ``<``, ``>`` or ``&`` and
+everything from the corpus or a user goes through ``bot.html``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+
+import structlog
+from telegram import (
+    InlineKeyboardMarkup,
+    InlineQueryResultArticle,
+    InputTextMessageContent,
+    Message,
+    Update,
+)
+from telegram.constants import ChatAction, ChatType
+from telegram.error import TelegramError
+from telegram.ext import ApplicationHandlerStop, ContextTypes
+
+from retrieval import Answer
+from retrieval.followup import rewrite
+
+from .addressing import addressed, question_of
+from .config import Settings
+from .html import answer_html, escape, passage_html, quote_html, short, sources_page
+from .intro import Corpus, Intro, introduce
+from .keyboards import HELPFUL, QuoteRef, answer_keyboard, pager
+from .state import ChatState
+
+log = structlog.get_logger()
+
+Context = ContextTypes.DEFAULT_TYPE
+
+SOURCES_PER_PAGE = 10
+TYPING_REFRESH = 4.5  # seconds: a "typing" action shows for about five
+INLINE_CACHE_SECONDS = 60
+
+REFUSAL = "Sorry, this bot is private: you are not on its list of allowed users or chats."
+SORRY = "Sorry, something went wrong on my side. Please try again in a moment."
+SLOW_DOWN = ("You're asking faster than I can keep up ({n} questions a minute). "
+             "Please wait a moment.")
+TOO_LONG = ("That question is {n} characters long; please keep it under {limit}, "
+            "one question at a time.")
+NOT_TEXT = "I can only read text. Please type your question."
+EDITED = "I don't re-read edited messages. Please send the corrected question as a new message."
+UNKNOWN_COMMAND = "I don't know that command. /help lists what I can do."
+STALE_BUTTON = "That button no longer works. Ask the question again."
+HELP = """<b>How to ask</b>
+Send me a question in plain words, one at a time. I answer only from my documents: I quote the \
+sentences I found, with the matched words in bold and numbered citations, or I tell you the \
+answer isn't there.
+
+<b>Commands</b>
+/start what I know about, with examples
+/sources the documents I answer from
+/ask QUESTION ask explicitly (in groups)
+/help this help
+
+<b>Tips</b>
+• Short follow-ups work: after a question, ask "when was it formed?" or "what about Belarus?".
+• Under an answer, "Quote" shows the passage around a quoted sentence; the votes help improve me.
+• In groups, mention me, reply to one of my messages, or use /ask.
+• In any chat, type my @username and a question to answer inline."""
+
+
+class Handlers:
+    """The bot's handlers, sharing one engine, the settings and the per-chat state."""
+
+    def __init__(self, engine: Corpus, settings: Settings, state: ChatState,
+                 typing_after: float = 0.5, intro: Intro | None = None) -> None:
+        self.engine = engine
+        self.settings = settings
+        self.state = state
+        self.typing_after = typing_after
+        self._intro = intro
+        self.sources = engine.sources()
+        self.doc_index = {s.id: i for i, s in enumerate(self.sources)}
+        self.pages = -(-len(self.sources) // SOURCES_PER_PAGE)
+
+    # --- every update -----------------------------------------------------------------------
+
+    async def gate(self, update: Update, context: Context) -> None:
+        """Access control, before any other handler: refuse (once, briefly) and stop the update."""
+        user, chat = update.effective_user, update.effective_chat
+        if self.settings.allows(user.id if user else None, chat.id if chat else None):
+            return
+        log.warning("access_refused", update_id=update.update_id,
+                    user_id=user.id if user else None, chat_id=chat.id if chat else None)
+        if update.callback_query:
+            await update.callback_query.answer(REFUSAL, show_alert=True)
+        elif update.inline_query:
+            await update.inline_query.answer(
+                [_article("refused", "Not available", REFUSAL)], cache_time=0, is_personal=True)
+        elif update.effective_message and addressed(
+                update.effective_message, context.bot):
+            await update.effective_message.reply_text(REFUSAL)
+        raise ApplicationHandlerStop
+
+    async def error(self, update: object, context: Context) -> None:
+        """The one error handler: log with the update's ids, tell the user briefly, keep going."""
+        ids: dict[str, int | None] = {}
+        if isinstance(update, Update):
+            ids = {"update_id": update.update_id,
+                   "chat_id": update.effective_chat.id if update.effective_chat else None,
+                   "user_id": update.effective_user.id if update.effective_user else None}
+        log.error("update_failed", **ids, error=type(context.error).__name__,
+                  exc_info=context.error)
+        if not isinstance(update, Update):
+            return
+        try:
+            if update.callback_query:
+                await update.callback_query.answer(SORRY)
+            elif update.effective_message:
+                await update.effective_message.reply_text(SORRY)
+        except TelegramError as exc:
+            log.warning("error_reply_failed", **ids, error=type(exc).__name__)
+
+    # --- commands -----------------------------------------------------------------------------
+
+    async def intro(self) -> Intro:
+        """What the greeting says about the corpus: worked out on first use, off the loop."""
+        if self._intro is None:
+            self._intro = await asyncio.to_thread(introduce, self.engine)
+        return self._intro
+
+    async def start(self, update: Update, context: Context) -> None:
+        intro = await self.intro()
+        lines = [f"Hi! I answer questions strictly from my {intro.documents} documents: I quote "
+                 "the sentences I find and cite where each came from, and when they don't hold "
+                 "the answer I say so instead of guessing.", "", "Among them:"]
+        lines += [f"• {escape(short(t))}" for t in intro.titles]
+        lines.append("(/sources lists them all.)")
+        if intro.examples:
+            lines += ["", "Try:", *(f"• {escape(q)}" for q in intro.examples)]
+        lines += ["", "Just send me a question. In groups, mention me or use /ask. /help has more."]
+        await _reply(update, "\n".join(lines))
+
+    async def help(self, update: Update, context: Context) -> None:
+        await _reply(update, HELP)
+
+    async def list_sources(self, update: Update, context: Context) -> None:
+        await _reply(update, sources_page(self.sources, 0, SOURCES_PER_PAGE),
+                     reply_markup=pager(0, self.pages))
+
+    async def ask(self, update: Update, context: Context) -> None:
+        message = update.effective_message
+        assert message is not None  # CommandHandler only passes messages
+        await self._answer(update, question_of(message, context.bot))
+
+    async def unknown_command(self, update: Update, context: Context) -> None:
+        if update.effective_chat and update.effective_chat.type == ChatType.PRIVATE:
+            await _reply(update, UNKNOWN_COMMAND)
+
+    # --- messages -----------------------------------------------------------------------------
+
+    async def text(self, update: Update, context: Context) -> None:
+        """A text message: a question in a private chat, or in a group when addressed to me."""
+        message = update.effective_message
+        assert message is not None
+        if addressed(message, context.bot):
+            await self._answer(update, question_of(message, context.bot))
+
+    async def not_text(self, update: Update, context: Context) -> None:
+        """A sticker, photo, voice note or file: ask for text (in groups only when addressed)."""
+        message = update.effective_message
+        assert message is not None
+        if addressed(message, context.bot):
+            await _reply(update, NOT_TEXT)
+
+    async def edited(self, update: Update, context: Context) -> None:
+        message = update.effective_message
+        assert message is not None
+        if addressed(message, context.bot):
+            await _reply(update, EDITED)
+
+    # --- buttons ------------------------------------------------------------------------------
+
+    async def quote(self, update: Update, context: Context) -> None:
+        """The "Quote" button: the passage around the cited sentence."""
+        query = update.callback_query
+        assert query is not None and query.data is not None
+        ref = QuoteRef.decode(query.data)
+        text = self._passage_text(ref) if ref else None
+        if ref is None or text is None or not 0 <= ref.start <= ref.end <= len(text):
+            await query.answer(STALE_BUTTON)
+            return
+        await query.answer()
+        chat_id = query.message.chat.id if query.message else query.from_user.id
+        for html in passage_html(self.sources[ref.doc], text, (ref.start, ref.end)):
+            await context.bot.send_message(chat_id, html)
+
+    async def vote(self, update: Update, context: Context) -> None:
+        """"Helpful" / "Not helpful": logged with the question the answer replied to."""
+        query = update.callback_query
+        assert query is not None
+        message = query.message if isinstance(query.message, Message) else None
+        asked = message.reply_to_message if message else None
+        question = question_of(asked, context.bot) if asked else None
+        log.info("vote", helpful=query.data == HELPFUL, question=question,
+                 chat_id=message.chat.id if message else None, user_id=query.from_user.id,
+                 message_id=message.message_id if message else None)
+        await query.answer("Thanks for the feedback!")
+
+    async def sources_page(self, update: Update, context: Context) -> None:
+        query = update.callback_query
+        assert query is not None and query.data is not None
+        page = int(query.data.partition(":")[2])  # the handler's pattern admits digits only
+        if page >= self.pages:
+            await query.answer(STALE_BUTTON)
+            return
+        await query.answer()
+        await query.edit_message_text(sources_page(self.sources, page, SOURCES_PER_PAGE),
+                                      reply_markup=pager(page, self.pages))
+
+    async def stale(self, update: Update, context: Context) -> None:
+        assert update.callback_query is not None
+        await update.callback_query.answer(STALE_BUTTON)
+
+    # --- inline mode --------------------------------------------------------------------------
+
+    async def inline(self, update: Update, context: Context) -> None:
+        """``@bot question`` in any chat: the answer, then each quote, as results to pick."""
+        query = update.inline_query
+        assert query is not None
+        question = " ".join(query.query.split())
+        if not question:
+            await query.answer([], cache_time=INLINE_CACHE_SECONDS)
+            return
+        problem = await self._turned_down(question, query.from_user.id)
+        if problem:
+            await query.answer([_article("problem", "Can't answer that", problem)], cache_time=0,
+                               is_personal=True)
+            return
+        answer = await asyncio.to_thread(self.engine.ask, question)
+        await query.answer(inline_results(answer), cache_time=INLINE_CACHE_SECONDS,
+                           is_personal=True)
+        log.info("answered_inline", user_id=query.from_user.id, answered=answer.answered)
+
+    # --- the answer flow ------------------------------------------------------------------------
+
+    async def _turned_down(self, question: str, user_id: int) -> str | None:
+        """Why a question is not answered (too long, rate limit), or ``None`` to answer it."""
+        limit = self.settings.max_question_chars
+        if len(question) > limit:
+            return TOO_LONG.format(n=len(question), limit=limit)
+        if not await self.state.take_question(user_id, time.monotonic()):
+            log.info("rate_limited", user_id=user_id)
+            return SLOW_DOWN.format(n=self.settings.rate_limit)
+        return None
+
+    async def _answer(self, update: Update, question: str) -> None:
+        """Answer ``question`` in its chat: checks, follow-up context, typing, HTML, buttons."""
+        chat, user = update.effective_chat, update.effective_user
+        assert chat is not None and user is not None
+        if not question:
+            examples = (await self.intro()).examples
+            example = examples[0] if examples else "When was it founded?"
+            await _reply(update, f"Ask me something, for example: /ask {escape(example)}")
+            return
+        problem = await self._turned_down(question, user.id)
+        if problem:
+            await _reply(update, problem)
+            return
+        started = time.monotonic()
+        previous = await self.state.previous_question(chat.id, started)
+        resolved = rewrite(question, previous)
+        answer = await self._ask_engine(resolved, update)
+        await self.state.remember_question(chat.id, resolved, time.monotonic())
+        keyboard = answer_keyboard(answer, self.engine.passage, self.doc_index)
+        messages = answer_html(answer)
+        for i, html in enumerate(messages):
+            await _reply(update, html, do_quote=True,
+                         reply_markup=keyboard if i == len(messages) - 1 else None)
+        log.info("answered", chat_id=chat.id, user_id=user.id, answered=answer.answered,
+                 followup=resolved != question, messages=len(messages),
+                 ms=round((time.monotonic() - started) * 1000))
+
+    async def _ask_engine(self, question: str, update: Update) -> Answer:
+        """``engine.ask`` in a worker thread; "typing" shows only once it takes a while."""
+        task = asyncio.ensure_future(asyncio.to_thread(self.engine.ask, question))
+        done, _ = await asyncio.wait({task}, timeout=self.typing_after)
+        while not done:
+            assert update.effective_chat is not None
+            try:
+                await update.effective_chat.send_action(ChatAction.TYPING)
+            except TelegramError as exc:  # a missing "typing" must not lose the answer
+                log.warning("typing_failed", chat_id=update.effective_chat.id,
+                            error=type(exc).__name__)
+            done, _ = await asyncio.wait({task}, timeout=TYPING_REFRESH)
+        return task.result()
+
+    def _passage_text(self, ref: QuoteRef) -> str | None:
+        if ref.doc >= len(self.sources):
+            return None
+        try:
+            return self.engine.passage(ref.passage)
+        except IndexError:
+            return None
+
+
+def inline_results(answer: Answer) -> list[InlineQueryResultArticle]:
+    """Inline results: the whole answer, then each quote alone; abstention as one result."""
+    if not answer.answered:
+        return [_article("none", "Not found in my sources", answer_html(answer)[0],
+                         "I only answer from my documents")]
+    results = [_article("answer", f"Answer: {short(answer.question, 60)}",
+                        answer_html(answer)[0], short(answer.sentences[0].text, 100))]
+    for i, q in enumerate(answer.sentences, 1):
+        ref = answer.sources[q.citation - 1]
+        results.append(_article(f"quote{i}", short(q.text, 60), quote_html(q, ref),
+                                short(ref.title, 100)))
+    return results
+
+
+def _article(id_: str, title: str, html: str, description: str | None = None,
+             ) -> InlineQueryResultArticle:
+    return InlineQueryResultArticle(id_, title, InputTextMessageContent(html),
+                                    description=description)
+
+
+async def _reply(update: Update, html: str, *, do_quote: bool | None = None,
+                 reply_markup: InlineKeyboardMarkup | None = None) -> None:
+    """Reply in the update's chat (quoting the message in groups, or when ``do_quote``)."""
+    message = update.effective_message
+    assert message is not None
+    await message.reply_text(html, do_quote=do_quote, reply_markup=reply_markup)

@@ -1,0 +1,166 @@
+"""Rendering for Telegram's HTML parse mode: answers, passages and document lists as messages.
+
+Everything that comes from the corpus or from a user is escaped (``<``, ``>``, ``&``, and quotes
+inside attributes). A message holds at most ``TELEGRAM_LIMIT`` characters, counted as Telegram
+counts them (UTF-16 code units); longer text is cut between paragraphs or sentences, and a cut
+never falls inside a tag or an entity because every piece is rendered from plain text on its own.
+"""
+
+from __future__ import annotations
+
+import html
+import itertools
+import re
+from collections.abc import Callable, Iterator, Sequence
+
+from retrieval import Answer, Quote, SourceRef
+from retrieval.segment import sentence_spans
+
+from .render import mark
+
+TELEGRAM_LIMIT = 4096
+RELATED_SHOWN = 3
+TITLE_CHARS = 160  # a corpus title can be a whole paragraph: keep footers and lists compact
+
+Spans = Sequence[tuple[int, int]]
+Cutter = Callable[[str], list[int]]
+
+
+def escape(text: str) -> str:
+    """``text`` safe in Telegram HTML: ``<``, ``>`` and ``&`` as entities."""
+    return html.escape(text, quote=False)
+
+
+def escape_attribute(text: str) -> str:
+    """``text`` safe inside a double-quoted attribute value (``href="..."``)."""
+    return escape(text).replace('"', "&quot;")
+
+
+def telegram_len(text: str) -> int:
+    """Length as Telegram counts it: UTF-16 code units (an emoji outside the BMP counts 2)."""
+    return len(text.encode("utf-16-le")) // 2
+
+
+def bold(text: str, spans: Spans) -> str:
+    """``text`` escaped, with ``spans`` (character offsets into the raw text) in ``<b>``."""
+    return mark(text, list(spans), lambda s: f"<b>{s}</b>", escape)
+
+
+def _paragraphs(text: str) -> list[int]:
+    return [m.end() for m in re.finditer(r"\n+", text)]
+
+
+def _sentences(text: str) -> list[int]:
+    return [s.start for s in sentence_spans(text)]
+
+
+def _words(text: str) -> list[int]:
+    return [m.end() for m in re.finditer(r"\s+", text)]
+
+
+CUTTERS: tuple[Cutter, ...] = (_paragraphs, _sentences, _words)
+
+
+def _pieces(text: str, spans: Spans, limit: int, cutters: Sequence[Cutter]) -> Iterator[str]:
+    """``text`` rendered in pieces within ``limit``: cut where the first cutter allows, each
+    piece still too long by the next cutter, and halved when no cutter is left."""
+    rendered = bold(text, spans)
+    if telegram_len(rendered) <= limit or len(text) < 2:
+        yield rendered
+        return
+    points: list[int] = []
+    while cutters and not points:
+        points = [p for p in cutters[0](text) if 0 < p < len(text)]
+        cutters = cutters[1:]
+    if not points:
+        points = [len(text) // 2]  # one endless word; escaping can grow it 5 times
+    bounds = [0, *points, len(text)]
+    for a, b in itertools.pairwise(bounds):
+        clipped = [(max(s, a) - a, min(e, b) - a) for s, e in spans if s < b and e > a]
+        yield from _pieces(text[a:b], clipped, limit, cutters)
+
+
+def html_chunks(text: str, spans: Spans = (), limit: int = TELEGRAM_LIMIT) -> list[str]:
+    """``text`` escaped, ``spans`` in bold, as few pieces of at most ``limit`` as fit, cut
+    between paragraphs or sentences (between words, or inside one, only when it alone is
+    longer than ``limit``)."""
+    packed = pack(list(_pieces(text, spans, limit, CUTTERS)), limit, sep="")
+    return [chunk.strip() for chunk in packed if chunk.strip()]
+
+
+def pack(blocks: Sequence[str], limit: int = TELEGRAM_LIMIT, sep: str = "\n\n") -> list[str]:
+    """Whole HTML blocks (each within ``limit``) joined by ``sep`` into as few messages as fit."""
+    messages: list[str] = []
+    current = ""
+    for block in blocks:
+        joined = f"{current}{sep}{block}" if current else block
+        if current and telegram_len(joined) > limit:
+            messages.append(current)
+            joined = block
+        current = joined
+    if current:
+        messages.append(current)
+    return messages
+
+
+def short(text: str, limit: int = TITLE_CHARS) -> str:
+    """``text`` cut to ``limit`` characters with an ellipsis."""
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def source_line(ref: SourceRef) -> str:
+    """A document on one line: its title (a link when the url is known), publisher, date."""
+    title = escape(short(ref.title or ref.id))
+    line = f'<a href="{escape_attribute(ref.url)}">{title}</a>' if ref.url else title
+    extra = ", ".join(escape(x) for x in (ref.publisher, ref.published) if x)
+    return f"{line} · {extra}" if extra else line
+
+
+def _quote_pieces(q: Quote, limit: int) -> list[str]:
+    """One quoted sentence, matched words in bold, then its citation marker: “…” [1]."""
+    marker = f"” [{q.citation}]"
+    pieces = html_chunks(q.text, q.highlights, limit - len(marker) - 1) or [""]
+    pieces[0] = "“" + pieces[0]
+    pieces[-1] += marker
+    return pieces
+
+
+def quote_blocks(answer: Answer, limit: int = TELEGRAM_LIMIT) -> list[str]:
+    """Every quoted sentence of the answer as HTML blocks (a very long one takes several)."""
+    return [piece for q in answer.sentences for piece in _quote_pieces(q, limit)]
+
+
+def quote_html(q: Quote, ref: SourceRef, limit: int = TELEGRAM_LIMIT) -> str:
+    """One quote and the document it is from, as a single message (cut short if need be)."""
+    return pack([*_quote_pieces(q, limit), f"— {source_line(ref)}"], limit, sep="\n")[0]
+
+
+def answer_html(answer: Answer, limit: int = TELEGRAM_LIMIT) -> list[str]:
+    """The answer as messages: quotes with citations and a compact sources footer, or a friendly
+    abstention offering up to ``RELATED_SHOWN`` related documents."""
+    if not answer.answered:
+        blocks = [f"{escape(answer.text)} I only answer from my documents, so I won't guess."]
+        if answer.related:
+            blocks.append("These come closest, though they may not answer it:\n" + "\n".join(
+                f"• {source_line(r)}" for r in answer.related[:RELATED_SHOWN]))
+        return pack(blocks, limit)
+    footer = "<b>Sources</b>\n" + "\n".join(
+        f"[{i}] {source_line(r)}" for i, r in enumerate(answer.sources, 1))
+    return pack([*quote_blocks(answer, limit), footer], limit)
+
+
+def passage_html(ref: SourceRef, passage: str, cited: tuple[int, int],
+                 limit: int = TELEGRAM_LIMIT) -> list[str]:
+    """A passage under its document's title line, with the cited sentence in bold."""
+    return pack([source_line(ref), *html_chunks(passage, [cited], limit)], limit)
+
+
+def sources_page(refs: Sequence[SourceRef], page: int, per_page: int) -> str:
+    """One page of the numbered list of documents (``page`` counts from 0)."""
+    first = page * per_page
+    pages = max(1, -(-len(refs) // per_page))
+    head = f"<b>My {len(refs)} documents</b>" + (f" (page {page + 1} of {pages})" if pages > 1
+                                                 else "")
+    lines = [f"{i}. {source_line(r)}" for i, r in enumerate(refs[first : first + per_page],
+                                                           first + 1)]
+    return "\n".join([head, *lines])

@@ -1,0 +1,69 @@
+"""The inline keyboards under the bot's messages, and what their buttons carry.
+
+Callback data is at most 64 bytes and comes back from the client, so it is small, typed on the
+way in and out, and checked when it returns: ``q:DOC:PASSAGE:START:END`` for a "Quote" button,
+``v:1`` / ``v:0`` for the votes, ``s:PAGE`` for the pages of /sources.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup
+
+from retrieval import Answer
+
+HELPFUL, NOT_HELPFUL = "v:1", "v:0"
+# What each button's handler matches (anything else is a stale or forged button).
+QUOTE_DATA, VOTE_DATA, PAGE_DATA = r"^q:", r"^v:[01]$", r"^s:\d{1,6}$"
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteRef:
+    """What a "Quote" button points at: a document (its position in the corpus), one of its
+    passages, and the cited sentence's span in that passage."""
+
+    doc: int
+    passage: int
+    start: int
+    end: int
+
+    def encode(self) -> str:
+        return f"q:{self.doc}:{self.passage}:{self.start}:{self.end}"
+
+    @classmethod
+    def decode(cls, data: str) -> QuoteRef | None:
+        """The reference in ``data``, or ``None`` when it is not one."""
+        parts = data.split(":")
+        if len(parts) != 5 or parts[0] != "q" or not all(p.isdigit() for p in parts[1:]):
+            return None
+        return cls(*(int(p) for p in parts[1:]))
+
+
+def answer_keyboard(answer: Answer, passage: Callable[[int], str],
+                    doc_index: Mapping[str, int]) -> InlineKeyboardMarkup:
+    """A "Quote" button per quoted sentence, then "Helpful" / "Not helpful"."""
+    quotes = []
+    seen: dict[int, int] = {}
+    for q in answer.sentences:
+        at = passage(q.passage).find(q.text)
+        start, end = (at, at + len(q.text)) if at >= 0 else (0, 0)
+        ref = QuoteRef(doc_index.get(q.source, 0), q.passage, start, end)
+        seen[q.citation] = seen.get(q.citation, 0) + 1
+        again = f" ({seen[q.citation]})" if seen[q.citation] > 1 else ""
+        quotes.append(InlineKeyboardButton(f"Quote [{q.citation}]{again}",
+                                           callback_data=ref.encode()))
+    votes = [InlineKeyboardButton("👍 Helpful", callback_data=HELPFUL),
+             InlineKeyboardButton("👎 Not helpful", callback_data=NOT_HELPFUL)]
+    return InlineKeyboardMarkup([quotes, votes] if quotes else [votes])
+
+
+def pager(page: int, pages: int) -> InlineKeyboardMarkup | None:
+    """"‹ Previous" / "Next ›" between ``pages`` pages (none when there is one)."""
+    row = []
+    if page > 0:
+        row.append(InlineKeyboardButton("‹ Previous", callback_data=f"s:{page - 1}"))
+    if page + 1 < pages:
+        row.append(InlineKeyboardButton("Next ›", callback_data=f"s:{page + 1}"))
+    return InlineKeyboardMarkup([row]) if row else None

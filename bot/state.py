@@ -1,0 +1,82 @@
+"""Per-chat and per-user state of a conversational channel: follow-up context and rate limits.
+
+The channels talk to ``ChatState``, a small async interface, so a store shared by several
+replicas (Redis, a database) can replace ``MemoryState``, the in-process default, without touching
+a handler. Times are passed in (seconds from any monotonic clock), which keeps the logic testable.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from dataclasses import dataclass
+from typing import Protocol
+
+RATE_WINDOW = 60.0  # seconds: QABOT_RATE_LIMIT counts questions per minute
+
+
+@dataclass(frozen=True, slots=True)
+class Turn:
+    """The last question asked in a chat (already rewritten to stand on its own) and when."""
+
+    question: str
+    at: float
+
+
+class ChatState(Protocol):
+    """What a channel remembers between updates."""
+
+    async def previous_question(self, chat_id: int, now: float) -> str | None:
+        """The chat's last question, while it is recent enough to give a follow-up context."""
+
+    async def remember_question(self, chat_id: int, question: str, now: float) -> None:
+        """Record the chat's latest question."""
+
+    async def take_question(self, user_id: int, now: float) -> bool:
+        """Count one question for ``user_id``; ``False`` when the user is over the rate limit."""
+
+
+class MemoryState:
+    """``ChatState`` in this process's memory: follow-ups expire, rate limits slide per minute.
+
+    ``rate_limit`` questions per user per ``RATE_WINDOW`` seconds (0: no limit); a chat's question
+    gives context for ``followup_seconds`` (0: follow-ups off). Stale entries are dropped as they
+    are met and whenever a table grows past ``max_entries``, so memory stays bounded.
+    """
+
+    def __init__(self, rate_limit: int, followup_seconds: float, max_entries: int = 10_000):
+        self.rate_limit = rate_limit
+        self.followup_seconds = followup_seconds
+        self.max_entries = max_entries
+        self._turns: dict[int, Turn] = {}
+        self._asked: dict[int, deque[float]] = {}
+
+    async def previous_question(self, chat_id: int, now: float) -> str | None:
+        turn = self._turns.get(chat_id)
+        if turn is None:
+            return None
+        if now - turn.at > self.followup_seconds:
+            del self._turns[chat_id]
+            return None
+        return turn.question
+
+    async def remember_question(self, chat_id: int, question: str, now: float) -> None:
+        if self.followup_seconds <= 0:
+            return
+        if len(self._turns) >= self.max_entries:
+            self._turns = {
+                c: t for c, t in self._turns.items() if now - t.at <= self.followup_seconds
+            }
+        self._turns[chat_id] = Turn(question, now)
+
+    async def take_question(self, user_id: int, now: float) -> bool:
+        if self.rate_limit <= 0:
+            return True
+        if len(self._asked) >= self.max_entries:
+            self._asked = {u: q for u, q in self._asked.items() if now - q[-1] < RATE_WINDOW}
+        asked = self._asked.setdefault(user_id, deque())
+        while asked and now - asked[0] >= RATE_WINDOW:
+            asked.popleft()
+        if len(asked) >= self.rate_limit:
+            return False
+        asked.append(now)
+        return True

@@ -1,0 +1,172 @@
+"""The Telegram bot: ``build_application`` wires the PTB ``Application``; ``run_polling`` serves it.
+
+    app = build_application(engine, settings)   # every handler is registered here, nowhere else
+    run_polling(app, engine)                    # long polling until SIGINT/SIGTERM, then exit 0
+
+The Bot API base URL comes from ``settings.telegram_api_url`` (a self-hosted Bot API server, or a
+test stand-in on loopback). Updates are processed concurrently and answering runs in worker
+threads, so one slow question never stalls other chats.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import signal
+from collections.abc import Callable, Coroutine
+from typing import Any
+
+import structlog
+from telegram import BotCommand, LinkPreviewOptions, Update
+from telegram.constants import FloodLimit, ParseMode
+from telegram.error import BadRequest, NetworkError
+from telegram.ext import (
+    AIORateLimiter,
+    Application,
+    ApplicationBuilder,
+    CallbackQueryHandler,
+    CommandHandler,
+    Defaults,
+    InlineQueryHandler,
+    MessageHandler,
+    TypeHandler,
+    filters,
+)
+
+from .config import Settings
+from .handlers import Handlers
+from .intro import Corpus
+from .keyboards import PAGE_DATA, QUOTE_DATA, VOTE_DATA
+from .state import ChatState, MemoryState
+
+log = structlog.get_logger()
+
+# The commands menu: also what to paste into @BotFather's /setcommands (see the README).
+COMMANDS = (
+    BotCommand("start", "what I know about, with example questions"),
+    BotCommand("help", "how to ask, and tips"),
+    BotCommand("sources", "the documents I answer from"),
+    BotCommand("ask", "ask a question (needed in groups)"),
+)
+ALLOWED_UPDATES = (
+    Update.MESSAGE, Update.EDITED_MESSAGE, Update.CALLBACK_QUERY, Update.INLINE_QUERY,
+)
+POLL_TIMEOUT = 30  # seconds a getUpdates long poll may wait
+RETRY_AFTER_RETRIES = 3  # a 429 "retry after N seconds" is waited out this many times
+NETWORK_RETRIES = 3
+
+
+class SendLimiter(AIORateLimiter):
+    """PTB's ``AIORateLimiter`` (flood limits; a 429 RetryAfter is waited out, then the request
+    repeated) that also repeats a request failing with a network error, a bounded number of
+    times with exponential backoff. A ``BadRequest`` is never repeated: it would fail again."""
+
+    def __init__(self, send_rate: float, retries: int = NETWORK_RETRIES,
+                 backoff: float = 0.5) -> None:
+        super().__init__(
+            overall_max_rate=send_rate,
+            group_max_rate=FloodLimit.MESSAGES_PER_MINUTE_PER_GROUP if send_rate else 0,
+            max_retries=RETRY_AFTER_RETRIES,
+        )
+        self.retries = retries
+        self.backoff = backoff
+
+    async def process_request(
+        self,
+        callback: Callable[..., Coroutine[Any, Any, Any]],
+        args: Any,
+        kwargs: dict[str, Any],
+        endpoint: str,
+        data: dict[str, Any],
+        rate_limit_args: int | None,
+    ) -> Any:
+        for attempt in range(self.retries + 1):
+            try:
+                return await super().process_request(
+                    callback, args, kwargs, endpoint, data, rate_limit_args)
+            except NetworkError as exc:
+                if isinstance(exc, BadRequest) or attempt == self.retries:
+                    raise
+                log.warning("telegram_retry", endpoint=endpoint, attempt=attempt + 1,
+                            error=type(exc).__name__)
+                await asyncio.sleep(self.backoff * 2**attempt)
+        raise AssertionError("unreachable")  # the loop returns or raises
+
+
+def build_application(
+    engine: Corpus,
+    settings: Settings,
+    *,
+    state: ChatState | None = None,
+    typing_after: float = 0.5,
+    retry_backoff: float = 0.5,
+) -> Application:
+    """The PTB ``Application`` with every handler registered, talking to
+    ``settings.telegram_api_url``. Raises ``ValueError`` for a missing or malformed token."""
+    token = settings.bot_token()
+    handlers = Handlers(
+        engine, settings, state or MemoryState(settings.rate_limit, settings.followup_seconds),
+        typing_after=typing_after,
+    )
+    app = (
+        ApplicationBuilder()
+        .token(token)
+        .base_url(settings.telegram_api_url)
+        .defaults(Defaults(parse_mode=ParseMode.HTML,
+                           link_preview_options=LinkPreviewOptions(is_disabled=True)))
+        .concurrent_updates(True)
+        .rate_limiter(SendLimiter(settings.send_rate, backoff=retry_backoff))
+        .post_init(announce)
+        .build()
+    )
+    new = filters.UpdateType.MESSAGE
+    app.add_handler(TypeHandler(Update, handlers.gate), group=-1)
+    app.add_handlers([
+        MessageHandler(filters.UpdateType.EDITED_MESSAGE, handlers.edited),
+        CommandHandler("start", handlers.start, filters=new),
+        CommandHandler("help", handlers.help, filters=new),
+        CommandHandler("sources", handlers.list_sources, filters=new),
+        CommandHandler("ask", handlers.ask, filters=new),
+        MessageHandler(new & filters.COMMAND, handlers.unknown_command),
+        MessageHandler(new & filters.TEXT, handlers.text),
+        MessageHandler(new & ~filters.StatusUpdate.ALL, handlers.not_text),
+        CallbackQueryHandler(handlers.quote, pattern=QUOTE_DATA),
+        CallbackQueryHandler(handlers.vote, pattern=VOTE_DATA),
+        CallbackQueryHandler(handlers.sources_page, pattern=PAGE_DATA),
+        CallbackQueryHandler(handlers.stale),
+        InlineQueryHandler(handlers.inline),
+    ])
+    app.add_error_handler(handlers.error)
+    return app
+
+
+async def announce(app: Application) -> None:
+    """Start-up work once the bot is known: publish the commands menu."""
+    await app.bot.set_my_commands(COMMANDS)
+
+
+def run_polling(app: Application, engine: Corpus, settings: Settings,
+                load_seconds: float) -> int:
+    """Long-poll until SIGINT or SIGTERM; in-flight answers finish before it returns 0.
+
+    The bot is initialised (``getMe``) first, on the loop polling will use, so that a rejected
+    token or an unreachable Bot API raises at once (``InvalidToken``, ``NetworkError``) instead
+    of going through PTB's start-up retry loop, which logs a traceback quoting the token.
+    """
+    loop = asyncio.new_event_loop()
+    asyncio.set_event_loop(loop)
+    try:
+        loop.run_until_complete(app.initialize())
+    except BaseException:
+        loop.close()
+        asyncio.set_event_loop(None)
+        raise
+    log.info("telegram_starting", bot=app.bot.username, documents=engine.n_documents,
+             passages=engine.n_passages, load_seconds=round(load_seconds, 3),
+             api_url=settings.telegram_api_url)
+    app.run_polling(  # closes the loop when it is done
+        timeout=POLL_TIMEOUT,
+        allowed_updates=list(ALLOWED_UPDATES),
+        stop_signals=(signal.SIGINT, signal.SIGTERM),
+    )
+    log.info("telegram_stopped")
+    return 0

@@ -1,0 +1,96 @@
+"""Follow-up questions: read a short question that refers back in the light of the previous one.
+
+A chat is a conversation: after "What kind of organisation is the CSTO?", "when was it formed?"
+means "when was the CSTO formed?". ``rewrite(question, previous)`` is a pure function of the two
+strings:
+
+* **"what about X?"** (also "how about X?", "and X?"): the previous question with its last name
+  (a capitalised phrase after the first word) replaced by X, or with X added when it has none:
+  after "Who is the president of Azerbaijan?", "what about Belarus?" becomes "Who is the president
+  of Belarus?".
+* **A question that refers back**: one with no salient term at all ("why?", "and when?"), or one
+  with a referring word ("it", "they", "he", "there", ...) and at most ``MAX_TERMS`` salient
+  terms. The last ``CONTEXT_WORDS`` salient words of the previous
+  question that the follow-up lacks are added in brackets: "when was it formed? (organisation
+  CSTO)". English questions end on their topic, and adding every word of the previous question
+  drowns the follow-up's own terms (measured in ``tests/test_followup.py``). The follow-up stays
+  first, so its question word still says what kind of fact is wanted.
+
+Anything else is a new question and comes back unchanged, as does every question without a
+previous one. The channel keeps the previous (rewritten) question per chat, briefly.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .analyzer import tokens
+
+MAX_TERMS = 3
+CONTEXT_WORDS = 2
+REFERRING = frozenset({
+    "it", "its", "they", "them", "their", "theirs", "he", "him", "his", "she", "her", "hers",
+    "this", "that", "these", "those", "there", "then", "such",
+})
+_WHAT_ABOUT = re.compile(r"^(?:and\s+)?(?:what|how)\s+about\s+(?P<topic>.+?)[\s?.!]*$", re.I)
+_CONTINUATION = re.compile(r"^(?P<word>and|also|so|but|then)\b[\s,]*(?P<rest>.*)$", re.I)
+_QUESTION_START = re.compile(
+    r"^(who|whom|whose|what|when|where|which|why|how|is|are|was|were|do|does|did|can|could|will|"
+    r"would|has|have|had|should|tell|give|list|name)\b", re.I)
+_WORD = re.compile(r"[^\W_]+")
+_NAME = re.compile(r"(?<=\s)[A-Z][\w’'-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w’'-]*)*")
+_PREPOSITION = re.compile(r"^(?:of|in|for|on|at|from|to|about)\s+", re.I)
+
+
+def rewrite(question: str, previous: str | None) -> str:
+    """``question`` made self-contained using ``previous`` (the same chat's last question)."""
+    question = " ".join(question.split())
+    if not previous or not question:
+        return question
+    previous = " ".join(previous.split())
+    m = _WHAT_ABOUT.match(question)
+    if m:
+        return _replace_topic(previous, m.group("topic"))
+    opener = _CONTINUATION.match(question)
+    rest = opener.group("rest") if opener else question
+    if opener and _terms(rest) and not _QUESTION_START.match(rest):
+        return _replace_topic(previous, rest.rstrip("?.! "))  # "and Belarus?"
+    if not _refers_back(rest):
+        return question
+    context = _words_with_terms(previous, exclude=_terms(rest))[-CONTEXT_WORDS:]
+    return f"{rest} ({' '.join(context)})" if context else rest
+
+
+def _terms(text: str) -> set[str]:
+    return {t.term for t in tokens(text) if t.term}
+
+
+def _words_with_terms(text: str, exclude: set[str]) -> list[str]:
+    """The words of ``text`` that carry an index term, in order, once each, minus ``exclude``."""
+    out: list[str] = []
+    seen = set(exclude)
+    for t in tokens(text):
+        if t.term and t.term not in seen:
+            seen.add(t.term)
+            out.append(text[t.start : t.end])
+    return out
+
+
+def _refers_back(question: str) -> bool:
+    terms = _terms(question)
+    if not terms:
+        return True
+    words = {w.lower() for w in _WORD.findall(question)}
+    return bool(words & REFERRING) and len(terms) <= MAX_TERMS
+
+
+def _replace_topic(previous: str, topic: str) -> str:
+    """``previous`` about ``topic`` instead: its last name replaced, or ``topic`` added."""
+    names = list(_NAME.finditer(previous))
+    if not names:
+        return f"{previous.rstrip('?.! ')} {topic}?"
+    last = names[-1]
+    if _PREPOSITION.match(topic) and re.search(r"\b(of|in|for|on|at|from|to|about)\s+$",
+                                               previous[: last.start()], re.I):
+        topic = _PREPOSITION.sub("", topic)  # "and of Kazakhstan?" after "... of Azerbaijan?"
+    return previous[: last.start()] + topic + previous[last.end() :]

@@ -1,0 +1,32 @@
+"""The analyzer: one tokeniser for the index, the composer and highlighting."""
+
+from __future__ import annotations
+
+from retrieval.analyzer import analyze, tokens
+
+
+def test_numbers_keep_their_separators_and_commas_fold():
+    assert analyze("100,000 people, 3.5 percent, in 2020") == [
+        "100000", "peopl", "3.5", "percent", "2020",
+    ]
+
+
+def test_stop_words_and_question_words_are_dropped():
+    assert analyze("What is the name of the one who did it?") == ["name", "one"]
+
+
+def test_stems_meet_across_inflections():
+    assert analyze("formed")[0] == analyze("forming")[0]
+    assert analyze("Russia’s")[0] == analyze("Russia")[0]
+
+
+def test_demonyms_meet_their_country():
+    assert analyze("Armenian Armenians Azerbaijani") == ["armenia", "armenia", "azerbaijan"]
+    assert analyze("Armenia Azerbaijan") == ["armenia", "azerbaijan"]
+
+
+def test_token_spans_point_into_the_text():
+    text = "The CSTO was formed."
+    spans = [(t.start, t.end, t.term) for t in tokens(text)]
+    assert [text[a:b] for a, b, _ in spans] == ["The", "CSTO", "was", "formed"]
+    assert [t for _, _, t in spans] == [None, "csto", None, "form"]

@@ -1,0 +1,24 @@
+"""Imports point one way: bot -> retrieval, never back."""
+
+from __future__ import annotations
+
+import ast
+
+import pytest
+
+from .conftest import ROOT
+
+FORBIDDEN = ("bot", "telegram", "starlette", "uvicorn", "pydantic_settings", "httpx")
+
+
+@pytest.mark.parametrize("path", sorted((ROOT / "retrieval").glob("*.py")), ids=lambda p: p.name)
+def test_retrieval_never_imports_the_channel_side(path):
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    for node in ast.walk(tree):
+        names = []
+        if isinstance(node, ast.Import):
+            names = [a.name for a in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            names = [node.module]
+        for name in names:
+            assert name.split(".")[0] not in FORBIDDEN, f"{path.name} imports {name}"

@@ -1,0 +1,140 @@
+"""Boilerplate removal: general signals, checked on the seeds and on synthetic pages."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from retrieval.clean import clean, explain, is_prose, paragraphs, reader_address, repeated_lines
+
+from .conftest import SEEDS
+
+# Phrases that only page furniture uses: none may survive cleaning of any seed.
+FURNITURE = re.compile(
+    r"read more|read next|don.t miss|\[report\]|leave a reply|email address will not|previous "
+    r"story|next story|newsletter|privacy policy|sign.up|support us|your support|dear readers|"
+    r"getty images|kremlin\.ru|back to top|read full article|ad-free|remind me later|"
+    r"not all news on the site",
+    re.I,
+)
+
+
+@pytest.mark.parametrize("path", sorted(SEEDS.glob("*.txt")), ids=lambda p: p.stem)
+def test_no_furniture_survives_in_the_seeds(path):
+    kept = clean(path.read_text(encoding="utf-8"))
+    assert kept, "the article body must survive"
+    for para in kept:
+        assert not FURNITURE.search(para), para
+
+
+@pytest.mark.parametrize("path", sorted(SEEDS.glob("*.txt")), ids=lambda p: p.stem)
+def test_seed_bodies_are_mostly_kept(path):
+    text = path.read_text(encoding="utf-8")
+    kept = clean(text)
+    assert len(" ".join(kept).split()) >= 0.45 * len(text.split())
+
+
+def test_teaser_block_headlines_are_dropped_with_their_label():
+    page = (
+        "The council approved the new budget on Monday after a long debate.\n\n"
+        "RELATED STORIES:\n"
+        "Mayor under fire as bridge repairs stall\n"
+        "Five things to know about the new tram line\n\n"
+        "The budget includes money for schools and roads across the city."
+    )
+    kept = clean(page)
+    assert kept == [
+        "The council approved the new budget on Monday after a long debate.",
+        "The budget includes money for schools and roads across the city.",
+    ]
+
+
+def test_inline_teaser_marker_and_bracket_tags_are_dropped():
+    page = (
+        "Officials said the port would reopen next week after repairs.\n\n"
+        "READ MORE: Storm leaves thousands without power\n\n"
+        "Flood warnings lifted across the region [VIDEO]\n\n"
+        "Shipping companies welcomed the decision, saying delays had cost millions."
+    )
+    kept = clean(page)
+    assert len(kept) == 2 and all("READ MORE" not in k and "[VIDEO]" not in k for k in kept)
+
+
+def test_donation_appeal_block_is_dropped_but_quoted_we_is_kept():
+    page = (
+        '"We will not give up our land," the minister told reporters on Friday.\n\n'
+        "Talks are expected to resume in Geneva next month, officials said.\n\n"
+        "Dear readers,\n\n"
+        "We rely on you. Our reporting is free because readers like you support us every month.\n\n"
+        "Every contribution, big or small, keeps our journalism independent. Thank you.\n\n"
+        "Monthly\n\nAnnual\n\nContinue"
+    )
+    kept = clean(page)
+    assert kept == [
+        '"We will not give up our land," the minister told reporters on Friday.',
+        "Talks are expected to resume in Geneva next month, officials said.",
+    ]
+
+
+def test_photo_caption_glued_to_its_credit_is_dropped():
+    page = (
+        "The president spoke to parliament for two hours on Tuesday.\n\n"
+        "The president at the podium. He spoke about the economy.\n"
+        "Jane Doe/Reuters via Getty Images\n\n"
+        "Opposition leaders walked out before the end of the speech."
+    )
+    kept = clean(page)
+    assert kept == [
+        "The president spoke to parliament for two hours on Tuesday.",
+        "Opposition leaders walked out before the end of the speech.",
+    ]
+
+
+def test_hard_wrapped_paragraphs_are_rejoined():
+    page = (
+        "The committee met on Thursday to review the findings of the report,\n"
+        "which were published after a two-year inquiry into the collapse of the\n"
+        "company and the losses suffered by its pension fund members.\n"
+    )
+    assert paragraphs(page) == [
+        "The committee met on Thursday to review the findings of the report, which were "
+        "published after a two-year inquiry into the collapse of the company and the losses "
+        "suffered by its pension fund members."
+    ]
+
+
+def test_long_prose_without_final_punctuation_is_kept():
+    para = (
+        "Many important complexity classes can be defined by bounding the time or space used by "
+        "the algorithm. Some important complexity classes of decision problems defined in this "
+        "manner are the following"
+    )
+    assert is_prose(para)
+    assert clean(para) == [para]
+
+
+def test_academic_we_in_a_single_paragraph_is_kept():
+    para = (
+        "However, some problems are easier to analyze in terms of unusual resources. For "
+        "example, we say that a machine accepts an input if some branch accepts it, and we "
+        "measure the cost by the number of steps along the shortest accepting branch."
+    )
+    assert clean(para) == [para]
+
+
+def test_lines_repeated_across_documents_are_dropped():
+    footer = "Copyright holders reserve their rights to these pages and this footer text."
+    docs = [f"Story number {i} tells of an event in town number {i}.\n\n{footer}" for i in range(4)]
+    repeated = repeated_lines(docs)
+    assert clean(docs[0], repeated) == ["Story number 0 tells of an event in town number 0."]
+
+
+def test_reader_address_ignores_quoted_speech():
+    assert reader_address('"We must act," he said.') == 0
+    assert reader_address("We need your help today.") == 2
+
+
+def test_explain_gives_a_reason_for_every_paragraph():
+    decisions = explain("Leave a Reply\n\nThe vote was held on Sunday in all regions.")
+    assert [(d.keep, bool(d.reason)) for d in decisions] == [(False, True), (True, True)]

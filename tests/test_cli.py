@@ -1,0 +1,124 @@
+"""The qabot command through its real entry point (a subprocess, as a user runs it)."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from .conftest import ROOT, SEEDS
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    root = tmp_path_factory.mktemp("cli") / "corpus"
+    shutil.copytree(SEEDS, root, ignore=shutil.ignore_patterns(".*"))
+    return root
+
+
+def qabot(*args: str, stdin: str | None = None, env: dict[str, str] | None = None,
+          cwd=None) -> subprocess.CompletedProcess[str]:
+    full_env = {k: v for k, v in os.environ.items() if not k.startswith("QABOT_")}
+    full_env.update(env or {})
+    return subprocess.run(
+        [sys.executable, "-m", "bot", *args], input=stdin, capture_output=True, text=True,
+        env=full_env, cwd=cwd or ROOT, timeout=120,
+    )
+
+
+def test_ask_prints_a_cited_answer_and_sources(corpus):
+    r = qabot("ask", "--corpus", str(corpus), "When was the CSTO formed?")
+    assert r.returncode == 0, r.stderr
+    assert "2002" in r.stdout and "[1]" in r.stdout and "Sources:" in r.stdout
+    assert "001_928fbbeead9e5df3" in r.stdout
+
+
+def test_ask_json_is_one_object_of_the_documented_shape(corpus):
+    r = qabot("ask", "--json", "--corpus", str(corpus), "When was the CSTO formed?")
+    assert r.returncode == 0, r.stderr
+    data = json.loads(r.stdout)
+    assert data["answered"] is True and data["question"] == "When was the CSTO formed?"
+    assert data["sentences"][0]["source"] == "001_928fbbeead9e5df3"
+    assert {"id", "title", "url", "publisher"} <= data["sources"][0].keys()
+
+
+def test_ask_json_abstains_on_an_off_topic_question(corpus):
+    r = qabot("ask", "--json", "--corpus", str(corpus), "How do I bake sourdough bread?")
+    data = json.loads(r.stdout)
+    assert data["answered"] is False and data["sentences"] == [] and data["sources"] == []
+
+
+def test_ask_reads_one_question_per_line_from_stdin(corpus):
+    r = qabot("ask", "--json", "--corpus", str(corpus),
+              stdin="When was the CSTO formed?\n\nasdf qwerty\nWho is Dmitry Peskov?\n")
+    assert r.returncode == 0, r.stderr
+    rows = [json.loads(line) for line in r.stdout.splitlines()]
+    assert [row["answered"] for row in rows] == [True, False, True]
+
+
+def test_ask_plain_batch_from_stdin(corpus):
+    r = qabot("ask", "--corpus", str(corpus), stdin="When was the CSTO formed?\nhello\n")
+    assert r.returncode == 0 and "2002" in r.stdout and "couldn't find" in r.stdout
+
+
+def test_index_reports_counts_and_time(corpus):
+    r = qabot("index", "--corpus", str(corpus))
+    assert r.returncode == 0, r.stderr
+    assert "indexed 5 documents" in r.stdout and "passages" in r.stdout and "terms" in r.stdout
+
+
+def test_console_commands_and_end_of_input(corpus):
+    r = qabot("console", "--corpus", str(corpus),
+              stdin=":help\n:sources\nWhen was the CSTO formed?\n:bogus\n:quit\nnever asked\n")
+    assert r.returncode == 0, r.stderr
+    assert ":sources" in r.stdout and "003_48dbabf1d7c8e91b" in r.stdout
+    assert "2002" in r.stdout and "Unknown command" in r.stdout
+    assert "never asked" not in r.stdout
+
+
+def test_console_leaves_cleanly_at_end_of_input(corpus):
+    r = qabot(stdin="When was the CSTO formed?\n", env={"QABOT_CORPUS_DIR": str(corpus)})
+    assert r.returncode == 0 and "2002" in r.stdout and "Traceback" not in r.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "env", "needle"),
+    [
+        (["ask", "--corpus", "/no/such/dir", "q"], {}, "does not exist"),
+        (["ask", "--top-k", "0", "q"], {}, "top_k"),
+        (["ask", "q"], {"QABOT_LOG_FORMAT": "xml"}, "log_format"),
+        (["ask", ""], {}, "empty"),
+    ],
+)
+def test_usage_and_configuration_errors_exit_2_without_traceback(args, env, needle):
+    r = qabot(*args, env=env)
+    assert r.returncode == 2
+    assert needle in r.stderr and "Traceback" not in r.stderr
+
+
+def test_unknown_command_exits_2():
+    r = qabot("frobnicate")
+    assert r.returncode == 2 and "Traceback" not in r.stderr
+
+
+def test_default_corpus_is_the_bundled_seeds_from_anywhere(tmp_path):
+    r = qabot("ask", "--index-dir", str(tmp_path / "idx"), "When was the CSTO formed?",
+              cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert "2002" in r.stdout
+
+
+def test_logs_go_to_stderr_and_can_be_json(corpus, tmp_path):
+    (corpus / "bad.txt").write_bytes(b"\x00\x01")
+    try:
+        r = qabot("ask", "--json", "--corpus", str(corpus), "--index-dir", str(tmp_path / "i"),
+                  "When was the CSTO formed?", env={"QABOT_LOG_FORMAT": "json"})
+    finally:
+        (corpus / "bad.txt").unlink()
+    json.loads(r.stdout)  # stdout carries only the answer
+    events = [json.loads(line) for line in r.stderr.splitlines() if line.startswith("{")]
+    assert any(e["event"] == "file_skipped" and "bad.txt" in e["path"] for e in events)

@@ -1,0 +1,78 @@
+"""Answer composing: citations, highlights, duplicates and abstention."""
+
+from __future__ import annotations
+
+import pytest
+
+from retrieval import NOT_FOUND, QAEngine
+
+TEXTS = [
+    "The harbour bridge was opened in 1932 by the premier of the state. It carries eight lanes "
+    "of traffic and two railway tracks across the harbour.",
+    "The city zoo houses more than 4,000 animals from 350 species. Its elephants arrived in 1916 "
+    "on a ship from Asia.",
+    "The harbour bridge was opened in 1932 by the premier of the state, reports said. Tourists "
+    "can climb the arch of the bridge with a guide.",
+]
+
+
+@pytest.fixture(scope="module")
+def engine() -> QAEngine:
+    return QAEngine.from_texts(TEXTS, ids=["bridge", "zoo", "bridge-copy"])
+
+
+def test_answers_with_a_cited_verbatim_sentence(engine):
+    answer = engine.ask("When was the harbour bridge opened?")
+    assert answer.answered
+    first = answer.sentences[0]
+    assert "1932" in first.text and first.source in ("bridge", "bridge-copy")
+    assert first.text in TEXTS[0] + TEXTS[2]
+    assert answer.sources[first.citation - 1].id == first.source
+
+
+def test_highlights_mark_the_matched_words(engine):
+    first = engine.ask("When was the harbour bridge opened?").sentences[0]
+    marked = {first.text[a:b].lower() for a, b in first.highlights}
+    assert {"harbour", "bridge", "opened"} <= marked
+
+
+def test_near_duplicate_sentences_are_quoted_once(engine):
+    answer = engine.ask("When was the harbour bridge opened by the premier?")
+    texts = [s.text for s in answer.sentences]
+    assert sum("opened in 1932" in t for t in texts) == 1
+
+
+def test_json_shape(engine):
+    data = engine.ask("How many animals does the zoo have?").model_dump(mode="json")
+    assert {"question", "answered", "text", "sentences", "sources"} <= data.keys()
+    s = data["sentences"][0]
+    assert {"text", "source", "title", "score"} <= s.keys() and "4,000" in s["text"]
+    assert {"id", "title", "url", "publisher"} <= data["sources"][0].keys()
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["hello", "thanks!", "asdf qwerty zxcv", "", "???", "Who won the football World Cup?",
+     "What is the population of Mongolia?"],
+)
+def test_abstains_when_the_corpus_does_not_hold_the_answer(engine, question):
+    answer = engine.ask(question)
+    assert not answer.answered and answer.text == NOT_FOUND and answer.sentences == []
+    assert answer.sources == []
+
+
+def test_abstention_offers_related_documents_not_an_answer(engine):
+    answer = engine.ask("Who designed the harbour lighthouse in Lisbon?")
+    assert not answer.answered
+    assert answer.related and answer.sentences == []
+
+
+def test_search_returns_hits_best_first(engine):
+    hits = engine.search("zoo elephants", k=3)
+    assert hits[0].doc_id == "zoo"
+    assert [h.score for h in hits] == sorted((h.score for h in hits), reverse=True)
+
+
+def test_from_texts_checks_ids(engine):
+    with pytest.raises(ValueError):
+        QAEngine.from_texts(["a b c"], ids=["x", "y"])

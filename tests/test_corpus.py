@@ -1,0 +1,99 @@
+"""Loading a corpus directory: ids, sidecar metadata, titles, bad files."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from structlog.testing import capture_logs
+
+from retrieval import NoDocumentsError, QAEngine
+from retrieval.corpus import load_directory
+
+from .conftest import SEEDS
+
+ARTICLE = (
+    "Harbour Plans Approved\n\n"
+    "The city council approved the harbour plan on Monday after a long debate.\n\n"
+    "Work on the new quay is expected to start in the spring and last two years.\n"
+)
+
+
+def test_loads_txt_and_md_recursively_with_stems_as_ids(tmp_path):
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "b.md").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "notes.csv").write_text("x,y", encoding="utf-8")
+    (tmp_path / ".hidden").mkdir()
+    (tmp_path / ".hidden" / "c.txt").write_text(ARTICLE, encoding="utf-8")
+    docs, skipped = load_directory(tmp_path)
+    assert sorted(d.id for d in docs) == ["a", "b"] and skipped == []
+
+
+def test_sidecar_metadata_overrides_the_title(tmp_path):
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    meta = {"title": "Harbour vote", "url": "https://example.org/a", "publisher": "Example",
+            "published": "2024-02-01"}
+    (tmp_path / "a.meta.json").write_text(json.dumps(meta), encoding="utf-8")
+    engine = QAEngine.from_directory(tmp_path, save=False)
+    src = engine.sources()[0]
+    assert (src.title, src.url, src.publisher, src.published) == (
+        "Harbour vote", "https://example.org/a", "Example", "2024-02-01")
+
+
+def test_a_bad_sidecar_is_ignored_with_a_warning(tmp_path):
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "a.meta.json").write_text("{not json", encoding="utf-8")
+    with capture_logs() as logs:
+        engine = QAEngine.from_directory(tmp_path, save=False)
+    assert engine.sources()[0].title == "Harbour Plans Approved"
+    assert any(e["event"] == "bad_sidecar_ignored" for e in logs)
+
+
+def test_headline_heuristic_skips_site_names_and_symbols():
+    engine = QAEngine.from_directory(SEEDS, save=False)
+    titles = {s.id: s.title for s in engine.sources()}
+    assert titles["001_928fbbeead9e5df3"].startswith("Latest comments from Russian ally")
+    assert titles["004_ecccbed35c387cb0"] == (
+        "Armenia Says 'Froze' Participation in Russia-Led Security Bloc")
+    assert titles["000_00f339de5ad54580"].startswith("Putin loses member of military alliance")
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "reason"),
+    [
+        ("bin.txt", b"\x00\x01\x02binary", "binary"),
+        ("latin.txt", "Caf\xe9 au lait is served daily.".encode("latin-1"), "not UTF-8"),
+        ("empty.txt", b"   \n", "empty"),
+    ],
+)
+def test_bad_files_are_skipped_with_a_warning_naming_them(tmp_path, name, content, reason):
+    (tmp_path / "good.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / name).write_bytes(content)
+    with capture_logs() as logs:
+        docs, skipped = load_directory(tmp_path)
+    assert [d.id for d in docs] == ["good"]
+    assert len(skipped) == 1 and skipped[0].path.endswith(name) and reason in skipped[0].reason
+    assert any(e["event"] == "file_skipped" and e["path"].endswith(name) for e in logs)
+
+
+def test_missing_directory_is_an_error_naming_it(tmp_path):
+    with pytest.raises(NoDocumentsError, match="does not exist"):
+        load_directory(tmp_path / "nope")
+
+
+def test_empty_directory_is_an_error(tmp_path):
+    with pytest.raises(NoDocumentsError, match="no usable"):
+        load_directory(tmp_path)
+
+
+def test_directory_of_only_bad_files_names_them(tmp_path):
+    (tmp_path / "x.txt").write_bytes(b"\x00\x00")
+    with pytest.raises(NoDocumentsError, match=r"x\.txt"):
+        load_directory(tmp_path)
+
+
+def test_documents_with_no_prose_are_skipped_and_all_empty_is_an_error(tmp_path):
+    (tmp_path / "menu.txt").write_text("Home\nNews\nSport\nContact us\n", encoding="utf-8")
+    with pytest.raises(NoDocumentsError, match="no prose"):
+        QAEngine.from_directory(tmp_path, save=False)

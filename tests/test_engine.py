@@ -1,0 +1,129 @@
+"""QAEngine: building, saving, reloading, staleness and recovery from bad index files."""
+
+from __future__ import annotations
+
+import os
+import shutil
+
+import numpy as np
+import pytest
+from structlog.testing import capture_logs
+
+from retrieval import QAEngine
+from retrieval import store as store_mod
+
+from .conftest import SEEDS
+
+
+@pytest.fixture
+def corpus(tmp_path):
+    root = tmp_path / "corpus"
+    shutil.copytree(SEEDS, root, ignore=shutil.ignore_patterns(".*"))
+    return root
+
+
+def test_first_load_builds_and_saves_then_reloads_from_disk(corpus):
+    first = QAEngine.from_directory(corpus)
+    assert first.report.built and (corpus / ".qabot-index" / "CURRENT").exists()
+    second = QAEngine.from_directory(corpus)
+    assert not second.report.built
+    q = "When was the CSTO formed?"
+    assert first.ask(q) == second.ask(q)
+    assert second.n_passages == first.n_passages and second.n_terms == first.n_terms
+
+
+def test_a_changed_corpus_makes_the_index_stale(corpus):
+    QAEngine.from_directory(corpus)
+    (corpus / "new.txt").write_text(
+        "The harbour museum opened a new wing devoted to shipwrecks in 1999.\n", encoding="utf-8")
+    engine = QAEngine.from_directory(corpus)
+    assert engine.report.built
+    assert engine.ask("When did the museum open its shipwreck wing?").answered
+
+
+def test_a_corrupt_index_is_rebuilt_with_a_warning(corpus):
+    QAEngine.from_directory(corpus)
+    snap = store_mod._live(corpus / ".qabot-index")
+    (snap / "weights.npy").write_bytes(b"garbage")
+    with capture_logs() as logs:
+        engine = QAEngine.from_directory(corpus)
+    assert engine.report.built
+    assert any(e["event"] == "index_unusable_rebuilding" for e in logs)
+    assert engine.ask("When was the CSTO formed?").answered
+
+
+def test_truncated_arrays_are_detected(corpus):
+    QAEngine.from_directory(corpus)
+    snap = store_mod._live(corpus / ".qabot-index")
+    passages = np.load(snap / "passages.npy")
+    np.save(snap / "passages.npy", passages[:-3])
+    with capture_logs() as logs:
+        engine = QAEngine.from_directory(corpus)
+    assert engine.report.built
+    assert any(e["event"] == "index_unusable_rebuilding" for e in logs)
+
+
+def test_a_crash_while_saving_leaves_the_previous_index_live(corpus, monkeypatch):
+    QAEngine.from_directory(corpus)
+    index_dir = corpus / ".qabot-index"
+    before = (index_dir / "CURRENT").read_text()
+    (corpus / "new.txt").write_text("A new article about harbour tolls in the city.\n",
+                                    encoding="utf-8")
+
+    def crash(*args, **kwargs):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(store_mod, "_save_array", crash)
+    with capture_logs() as logs:
+        QAEngine.from_directory(corpus)  # builds in memory, cannot save
+    assert any(e["event"] == "index_not_saved" for e in logs)
+    assert (index_dir / "CURRENT").read_text() == before
+    assert not [p for p in index_dir.iterdir() if p.name.startswith(".tmp-")]
+    monkeypatch.undo()
+    (corpus / "new.txt").unlink()
+    assert not QAEngine.from_directory(corpus).report.built  # the old snapshot still loads
+
+
+def test_an_index_of_another_format_version_is_rebuilt(corpus, monkeypatch):
+    QAEngine.from_directory(corpus)
+    monkeypatch.setattr(store_mod, "FORMAT_VERSION", store_mod.FORMAT_VERSION + 1)
+    assert QAEngine.from_directory(corpus).report.built
+
+
+def test_a_read_only_index_location_still_answers(corpus, tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a directory")
+    with capture_logs() as logs:
+        engine = QAEngine.from_directory(corpus, index_dir=blocker / "idx")
+    assert engine.report.index_dir is None
+    assert any(e["event"] == "index_not_saved" for e in logs)
+    assert engine.ask("When was the CSTO formed?").answered
+
+
+def test_sources_list_every_document(seeds_engine):
+    ids = [s.id for s in seeds_engine.sources()]
+    assert ids == sorted(p.stem for p in SEEDS.glob("*.txt"))
+
+
+def test_passage_returns_the_context_of_a_quote(seeds_engine):
+    answer = seeds_engine.ask("When was the CSTO formed?")
+    quote = answer.sentences[0]
+    assert quote.text in seeds_engine.passage(quote.passage)
+    with pytest.raises(IndexError):
+        seeds_engine.passage(10_000)
+
+
+def test_concurrent_questions_get_the_same_answers(seeds_engine):
+    from concurrent.futures import ThreadPoolExecutor
+
+    questions = ["When was the CSTO formed?", "Who is the Kremlin spokesman?",
+                 "How many Armenians left Nagorno-Karabakh?"] * 20
+    expected = [seeds_engine.ask(q) for q in questions]
+    with ThreadPoolExecutor(4) as pool:
+        got = list(pool.map(seeds_engine.ask, questions))
+    assert got == expected
+
+
+def test_the_index_is_not_written_into_a_corpus_when_save_is_off(corpus):
+    QAEngine.from_directory(corpus, save=False)
+    assert not os.path.exists(corpus / ".qabot-index")

@@ -1,0 +1,86 @@
+"""The seeds question set (tests/data/seed_questions.jsonl): answer quality and abstention.
+
+63 answerable questions (a third reworded with synonyms, as users ask) and 26 that must be
+abstained (off-topic, gibberish, and questions only boilerplate could answer). One third of each
+kind is ``holdout``: never looked at while tuning. The figures per split are printed (``-s``).
+
+Floors here are what the current lexical method reaches with a margin (see the issue note for
+the figures); the issue's aim of 90% / 95% is not reached by synonym-reworded questions.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from retrieval import QAEngine
+
+QUESTIONS = Path(__file__).parent / "data" / "seed_questions.jsonl"
+ROWS = [json.loads(line) for line in QUESTIONS.read_text(encoding="utf-8").splitlines() if line]
+
+
+def _first_hits(engine: QAEngine, row: dict) -> list[bool]:
+    answer = engine.ask(row["question"])
+    return [
+        s.source in row["sources"] and any(a.lower() in s.text.lower() for a in row["answers"])
+        for s in answer.sentences
+    ]
+
+
+@pytest.fixture(scope="module")
+def results(seeds_engine):
+    out = []
+    for row in ROWS:
+        answer = seeds_engine.ask(row["question"])
+        hits = _first_hits(seeds_engine, row)
+        out.append((row, answer.answered, hits))
+    for split in ("tune", "holdout", None):
+        rows = [r for r in out if split is None or r[0]["split"] == split]
+        answerable = [r for r in rows if r[0]["answers"]]
+        abstain = [r for r in rows if not r[0]["answers"]]
+        print(
+            f"\nseed questions [{split or 'all'}]: "
+            f"hit@1 {sum(bool(h[:1] and h[0]) for _, _, h in answerable)}/{len(answerable)}, "
+            f"hit@3 {sum(any(h) for _, _, h in answerable)}/{len(answerable)}, "
+            f"abstained {sum(not a for _, a, _ in abstain)}/{len(abstain)}"
+        )
+    return out
+
+
+def test_the_question_set_is_well_formed():
+    assert sum(bool(r["answers"]) for r in ROWS) >= 40
+    assert sum(not r["answers"] for r in ROWS) >= 12
+    for r in ROWS:
+        assert r["split"] in ("tune", "holdout")
+        for answer in r["answers"]:  # every expected phrase is really in a listed source
+            texts = [(Path(__file__).parent.parent / "seeds" / f"{s}.txt").read_text("utf-8")
+                     for s in r["sources"]]
+            assert any(answer.lower() in t.lower() for t in texts), (r["question"], answer)
+
+
+def test_first_sentence_answers_most_questions(results):
+    answerable = [h for row, _, h in results if row["answers"]]
+    share = sum(bool(h[:1] and h[0]) for h in answerable) / len(answerable)
+    assert share >= 0.70
+
+
+def test_an_answer_is_among_the_first_three_for_most_questions(results):
+    answerable = [h for row, _, h in results if row["answers"]]
+    assert sum(any(h) for h in answerable) / len(answerable) >= 0.78
+
+
+def test_off_topic_gibberish_and_boilerplate_questions_are_abstained(results):
+    must_abstain = [(row, answered) for row, answered, _ in results if not row["answers"]]
+    wrong = [row["question"] for row, answered in must_abstain if answered]
+    # Known miss: "Who took the photo of Pashinyan and Putin?" (the credit line is removed as
+    # boilerplate, but "took", "Pashinyan" and "Putin" meet in article sentences).
+    assert len(wrong) <= 1, wrong
+
+
+@pytest.mark.parametrize("kind", ["gibberish", "offtopic"])
+def test_gibberish_and_off_topic_questions_are_always_abstained(results, kind):
+    rows = [(row, answered) for row, answered, _ in results if row["kind"] == kind]
+    assert rows
+    assert all(not answered for _, answered in rows), [r["question"] for r, a in rows if a]

@@ -1,0 +1,55 @@
+"""Sentence splitting and passage grouping."""
+
+from __future__ import annotations
+
+from retrieval.segment import group_passages, split_sentences
+
+
+def test_abbreviations_decimals_and_thousands_do_not_split():
+    text = (
+        "Mr. Smith paid $3.5 million for 100,000 shares. Dr Jones, of the U.S. Army, "
+        "disagreed. J. K. Rowling wrote it."
+    )
+    assert split_sentences(text) == [
+        "Mr. Smith paid $3.5 million for 100,000 shares.",
+        "Dr Jones, of the U.S. Army, disagreed.",
+        "J. K. Rowling wrote it.",
+    ]
+
+
+def test_closing_quotes_stay_with_their_sentence():
+    text = 'He said: “It is over.” Then he left. “Why?” she asked. Nobody knew.'
+    assert split_sentences(text) == [
+        "He said: “It is over.”",
+        "Then he left.",
+        "“Why?” she asked.",
+        "Nobody knew.",
+    ]
+
+
+def test_sentences_are_verbatim_slices():
+    text = "First one here.  Second one?   Third!"
+    assert split_sentences(text) == ["First one here.", "Second one?", "Third!"]
+
+
+def test_lower_case_after_a_period_does_not_split():
+    assert split_sentences("Prices rose 2.5 p.c. in May. Rents fell.") == [
+        "Prices rose 2.5 p.c. in May.",
+        "Rents fell.",
+    ]
+
+
+def test_passages_group_paragraphs_up_to_the_bound():
+    paras = [" ".join(["word"] * 40) + "." for _ in range(6)]
+    passages = group_passages(paras, target_words=90, max_words=160)
+    assert all(len(p.split()) <= 160 for p in passages)
+    assert sum(len(p.split()) for p in passages) == 240
+    assert len(passages) == 2
+
+
+def test_a_long_paragraph_is_cut_between_sentences():
+    para = " ".join(f"Sentence number {i} has some words in it." for i in range(60))
+    passages = group_passages([para], max_words=100)
+    assert all(len(p.split()) <= 100 for p in passages)
+    assert all(p.endswith(".") for p in passages)
+    assert " ".join(passages) == para

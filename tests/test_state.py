@@ -1,0 +1,55 @@
+"""``bot.state.MemoryState``: follow-up context that expires, and per-user rate limits."""
+
+from __future__ import annotations
+
+from bot.state import RATE_WINDOW, ChatState, MemoryState
+
+
+def test_is_a_chat_state() -> None:
+    state: ChatState = MemoryState(rate_limit=1, followup_seconds=1)
+    assert state is not None
+
+
+async def test_remembers_a_chats_question_until_it_expires() -> None:
+    state = MemoryState(rate_limit=0, followup_seconds=300)
+    await state.remember_question(1, "What is the CSTO?", now=1000)
+    assert await state.previous_question(1, now=1300) == "What is the CSTO?"
+    assert await state.previous_question(2, now=1300) is None  # chats are separate
+    assert await state.previous_question(1, now=1300.5) is None
+    assert await state.previous_question(1, now=1000) is None  # and it is gone for good
+
+
+async def test_the_latest_question_replaces_the_previous_one() -> None:
+    state = MemoryState(rate_limit=0, followup_seconds=300)
+    await state.remember_question(1, "first", now=0)
+    await state.remember_question(1, "second", now=10)
+    assert await state.previous_question(1, now=305) == "second"
+
+
+async def test_follow_ups_off_remembers_nothing() -> None:
+    state = MemoryState(rate_limit=0, followup_seconds=0)
+    await state.remember_question(1, "What is the CSTO?", now=0)
+    assert await state.previous_question(1, now=0) is None
+
+
+async def test_the_rate_limit_slides_over_a_minute_per_user() -> None:
+    state = MemoryState(rate_limit=3, followup_seconds=0)
+    assert [await state.take_question(1, now=t) for t in (0, 10, 20, 30)] == [
+        True, True, True, False]
+    assert await state.take_question(2, now=30)  # another user has a budget of their own
+    assert await state.take_question(1, now=RATE_WINDOW)  # the question at 0 has left the window
+    assert not await state.take_question(1, now=RATE_WINDOW + 1)
+
+
+async def test_a_rate_limit_of_zero_means_no_limit() -> None:
+    state = MemoryState(rate_limit=0, followup_seconds=0)
+    assert all([await state.take_question(1, now=0) for _ in range(1000)])
+
+
+async def test_memory_stays_bounded() -> None:
+    state = MemoryState(rate_limit=5, followup_seconds=60, max_entries=100)
+    for user in range(1000):
+        await state.take_question(user, now=user * 10.0)
+        await state.remember_question(user, "q", now=user * 10.0)
+    assert len(state._asked) <= 100 and len(state._turns) <= 100
+    assert await state.previous_question(999, now=9990) == "q"

@@ -1,0 +1,378 @@
+"""The Telegram conversation end to end: the real PTB client polling a stand-in Bot API on
+loopback (``botapi_stub``), the real engine over the seeds corpus."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from structlog.testing import capture_logs
+
+from bot.telegram import COMMANDS
+from retrieval import QAEngine
+
+from .botapi_stub import BotAPIStub, Call
+from .telegram_harness import (
+    TOKEN,
+    SlowEngine,
+    buttons,
+    first_reply,
+    make_settings,
+    running_bot,
+)
+
+GROUP = -100123
+CSTO = "When was the CSTO formed?"
+
+
+@pytest.fixture
+def api() -> Iterator[BotAPIStub]:
+    with BotAPIStub(TOKEN) as stub:
+        yield stub
+
+
+# --- start-up and commands ---------------------------------------------------------------------
+
+
+async def test_publishes_the_commands_menu_at_start_up(api: BotAPIStub,
+                                                       seeds_engine: QAEngine) -> None:
+    async with running_bot(api, seeds_engine):
+        call = await api.wait_for("setMyCommands")
+    assert [c["command"] for c in call.params["commands"]] == [c.command for c in COMMANDS]
+    assert api.tokens_seen == {TOKEN}
+
+
+async def test_start_describes_the_corpus_and_suggests_questions(
+    api: BotAPIStub, seeds_engine: QAEngine
+) -> None:
+    text = await first_reply(api, seeds_engine, "/start")
+    assert "my 5 documents" in text
+    assert seeds_engine.sources()[1].title in text
+    assert text.count("What do you know about") >= 2
+    assert "/ask" in text
+
+
+async def test_help_lists_the_commands(api: BotAPIStub, seeds_engine: QAEngine) -> None:
+    text = await first_reply(api, seeds_engine, "/help")
+    assert all(f"/{c.command}" in text for c in COMMANDS)
+
+
+async def test_sources_come_in_pages_with_buttons(api: BotAPIStub) -> None:
+    texts = [f"Report {i}\n\nThe harbour of town {i} handled {i} ships in spring."
+             for i in range(23)]
+    engine = QAEngine.from_texts(texts, ids=[f"report{i:02}" for i in range(23)])
+    async with running_bot(api, engine):
+        api.push(api.message(api.private(7), "/sources"))
+        first = await api.wait_for("sendMessage")
+        assert "My 23 documents" in first.text and "(page 1 of 3)" in first.text
+        assert "1. " in first.text and "11. " not in first.text
+        assert buttons(first) == [("Next ›", "s:1")]
+        api.push(api.callback(api.sent(first), "s:1"))
+        edited = await api.wait_for("editMessageText")
+        await api.wait_for("answerCallbackQuery")
+    assert "(page 2 of 3)" in edited.text and "11. " in edited.text
+    assert buttons(edited) == [("‹ Previous", "s:0"), ("Next ›", "s:2")]
+
+
+async def test_an_unknown_command_points_to_help(api: BotAPIStub, seeds_engine: QAEngine) -> None:
+    text = await first_reply(api, seeds_engine, "/frobnicate")
+    assert "/help" in text
+
+
+# --- answers ---------------------------------------------------------------------------------
+
+
+async def test_a_private_message_is_answered_with_quotes_citations_and_buttons(
+    api: BotAPIStub, seeds_engine: QAEngine
+) -> None:
+    async with running_bot(api, seeds_engine):
+        question = api.message(api.private(7), CSTO)
+        api.push(question)
+        call = await api.wait_for("sendMessage")
+    assert call.params["parse_mode"] == "HTML"
+    assert "<b>formed</b> in 2002" in call.text
+    assert "” [1]" in call.text
+    assert "<b>Sources</b>\n[1] " in call.text
+    assert call.params["reply_parameters"]["message_id"] == question["message"]["message_id"]
+    labels = [label for label, _ in buttons(call)]
+    assert labels == ["Quote [1]", "👍 Helpful", "👎 Not helpful"]
+
+
+async def test_abstains_politely_offering_related_documents(
+    api: BotAPIStub, seeds_engine: QAEngine
+) -> None:
+    text = await first_reply(api, seeds_engine, "When did Uzbekistan leave the CSTO?")
+    assert text.startswith("I couldn't find this in my sources.")
+    related = text.split("may not answer it:\n")[1].splitlines()
+    assert 1 <= len(related) <= 3 and all(line.startswith("• ") for line in related)
+
+
+async def test_escapes_html_from_the_corpus_and_the_user(api: BotAPIStub) -> None:
+    engine = QAEngine.from_texts(
+        ["Tags & markup\n\nThe <b>parser</b> treats x < y & y > z as plain text in every "
+         "release since 2019, the maintainers said."], ids=["tags"])
+    text = await first_reply(api, engine, "Which <i>parser</i> treats x < y as plain text?")
+    assert "&lt;b&gt;<b>parser</b>&lt;/b&gt;" in text
+    assert "x &lt; y &amp; y &gt; z" in text
+    assert "<i>" not in text
+
+
+async def test_a_long_answer_is_split_into_messages_within_telegrams_limit(
+    api: BotAPIStub,
+) -> None:
+    sentence = "The long river report names the river delta and its many channels again."
+    engine = QAEngine.from_texts(["River\n\n" + " ".join([sentence[:-1] + ","] * 80) + " End."])
+    async with running_bot(api, engine):
+        api.push(api.message(api.private(7), "What does the long river report name?"))
+        await api.wait_for("sendMessage")
+        await api.drained()
+    sent = [c.text for c in api.calls("sendMessage")]
+    assert len(sent) >= 2
+    assert all(len(t.encode("utf-16-le")) // 2 <= 4096 for t in sent)
+    assert all(t.count("<b>") == t.count("</b>") for t in sent)
+    assert [bool(buttons(c)) for c in api.calls("sendMessage")] == [False] * (len(sent) - 1) + [
+        True]
+
+
+async def test_the_quote_button_shows_the_passage_around_the_sentence(
+    api: BotAPIStub, seeds_engine: QAEngine
+) -> None:
+    async with running_bot(api, seeds_engine):
+        api.push(api.message(api.private(7), CSTO))
+        answer = await api.wait_for("sendMessage")
+        (_, data), *_ = buttons(answer)
+        api.push(api.callback(api.sent(answer), data))
+        spinner = await api.wait_for("answerCallbackQuery")
+        passage = await api.wait_for("sendMessage", count=2)
+    assert "text" not in spinner.params  # the spinner stops, nothing else to say
+    assert passage.text.startswith("Latest comments from Russian ally")
+    assert "<b>The alliance was formed in 2002" in passage.text
+    assert len(passage.text) > len(answer.text.split("\n\n")[0])
+
+
+async def test_a_stale_or_forged_button_is_answered_without_crashing(
+    api: BotAPIStub, seeds_engine: QAEngine
+) -> None:
+    message = {"message_id": 1, "date": 0, "chat": api.private(7), "text": "old"}
+    async with running_bot(api, seeds_engine):
+        for data in ("q:99:0:0:0", "q:0:99999:0:5", "q:0:0:5:99999", "q:x", "zzz", "s:9"):
+            api.push(api.callback(message, data))
+        for n in range(1, 7):
+            await api.wait_for("answerCallbackQuery", count=n)
+    assert all("no longer works" in c.params["text"] for c in api.calls("answerCallbackQuery"))
+    assert api.calls("sendMessage") == []
+
+
+async def test_votes_are_logged_with_the_question(api: BotAPIStub,
+                                                  seeds_engine: QAEngine) -> None:
+    async with running_bot(api, seeds_engine):
+        api.push(api.message(api.private(7), CSTO))
+        answer = await api.wait_for("sendMessage")
+        with capture_logs() as logs:
+            api.push(api.callback(api.sent(answer), "v:0"))
+            thanks = await api.wait_for("answerCallbackQuery")
+    assert thanks.params["text"] == "Thanks for the feedback!"
+    votes = [e for e in logs if e["event"] == "vote"]
+    assert votes == [{"event": "vote", "log_level": "info", "helpful": False, "question": CSTO,
+                      "chat_id": 7, "user_id": 7, "message_id": answer.result["message_id"]}]
+
+
+# --- what is not a question ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("update", "expected"),
+    [
+        ({"sticker": {"file_id": "s", "file_unique_id": "s", "type": "regular", "width": 1,
+                      "height": 1, "is_animated": False, "is_video": False}}, "only read text"),
+        ({"photo": [{"file_id": "p", "file_unique_id": "p", "width": 1, "height": 1}]},
+         "only read text"),
+        ({"voice": {"file_id": "v", "file_unique_id": "v", "duration": 1}}, "only read text"),
+    ],
+)
+async def test_a_non_text_message_gets_a_hint(api: BotAPIStub, seeds_engine: QAEngine,
+                                              update: dict[str, Any], expected: str) -> None:
+    text = await first_reply(api, seeds_engine, **update)
+    assert expected in text
+
+
+async def test_an_edited_message_gets_a_hint(api: BotAPIStub, seeds_engine: QAEngine) -> None:
+    text = await first_reply(api, seeds_engine, CSTO, edited=True)
+    assert "new message" in text
+
+
+async def test_an_empty_ask_gets_an_example(api: BotAPIStub, seeds_engine: QAEngine) -> None:
+    text = await first_reply(api, seeds_engine, "/ask   ")
+    assert text.startswith("Ask me something, for example: /ask What do you know about")
+
+
+async def test_an_over_long_question_is_turned_down(api: BotAPIStub,
+                                                    seeds_engine: QAEngine) -> None:
+    settings = make_settings(api, max_question_chars=30)
+    question = "When was the CSTO formed, and by whom exactly?"
+    text = await first_reply(api, seeds_engine, question, settings)
+    assert "46 characters long; please keep it under 30" in text
+
+
+# --- groups -------------------------------------------------------------------------------------
+
+
+async def test_a_group_message_without_a_mention_gets_no_reply(
+    api: BotAPIStub, seeds_engine: QAEngine
+) -> None:
+    async with running_bot(api, seeds_engine):
+        api.push(api.message(api.group(GROUP), CSTO, user=api.user(7)))
+        api.push(api.message(api.group(GROUP), "/ask@other_bot " + CSTO, user=api.user(7)))
+        api.push(api.message(api.group(GROUP), sticker={
+            "file_id": "s", "file_unique_id": "s", "type": "regular", "width": 1, "height": 1,
+            "is_animated": False, "is_video": False}, user=api.user(7)))
+        await api.drained()
+    # Leaving ``running_bot`` finished every fetched update: none of them made the bot speak.
+    assert [c.method for c in api.calls() if c.method.startswith("send")] == []
+
+
+@pytest.mark.parametrize("text", [f"@qa_test_bot {CSTO}", f"{CSTO[:-1]} @qa_test_bot?",
+                                  f"/ask {CSTO}", f"/ask@qa_test_bot {CSTO}"])
+async def test_a_group_message_addressed_to_the_bot_is_answered(
+    api: BotAPIStub, seeds_engine: QAEngine, text: str
+) -> None:
+    with capture_logs() as logs:
+        async with running_bot(api, seeds_engine):
+            api.push(api.message(api.group(GROUP), text, user=api.user(7)))
+            call = await api.wait_for("sendMessage")
+    assert "2002" in call.text
+    assert call.chat_id == GROUP
+    assert [e["followup"] for e in logs if e["event"] == "answered"] == [False]
+
+
+async def test_a_reply_to_the_bot_in_a_group_is_a_question(
+    api: BotAPIStub, seeds_engine: QAEngine
+) -> None:
+    bots_message = {"message_id": 3, "date": 0, "chat": api.group(GROUP),
+                    "from": api.bot_user, "text": "Hi!"}
+    async with running_bot(api, seeds_engine):
+        api.push(api.message(api.group(GROUP), CSTO, user=api.user(7), reply_to=bots_message))
+        call = await api.wait_for("sendMessage")
+    assert "2002" in call.text
+
+
+# --- follow-ups ---------------------------------------------------------------------------------
+
+
+async def test_a_follow_up_is_read_in_the_context_of_the_chats_previous_question(
+    api: BotAPIStub, seeds_engine: QAEngine
+) -> None:
+    with capture_logs() as logs:
+        async with running_bot(api, seeds_engine):
+            api.push(api.message(api.private(7), "Who is the Kremlin spokesman?"))
+            await api.wait_for("sendMessage")
+            api.push(api.message(api.private(7), "How did he describe the CSTO?"))
+            follow_up = await api.wait_for("sendMessage", count=2)
+            api.push(api.message(api.private(8), "How did he describe the CSTO?"))
+            other_chat = await api.wait_for("sendMessage", lambda c: c.chat_id == 8)
+    assert "necessary" in follow_up.text
+    assert other_chat.text != follow_up.text
+    assert [(e["chat_id"], e["followup"]) for e in logs if e["event"] == "answered"] == [
+        (7, False), (7, True), (8, False)]
+
+
+async def test_follow_ups_can_be_turned_off(api: BotAPIStub, seeds_engine: QAEngine) -> None:
+    settings = make_settings(api, followup_seconds=0)
+    with capture_logs() as logs:
+        async with running_bot(api, seeds_engine, settings):
+            api.push(api.message(api.private(7), "Who is the Kremlin spokesman?"))
+            await api.wait_for("sendMessage")
+            api.push(api.message(api.private(7), "How did he describe the CSTO?"))
+            await api.wait_for("sendMessage", count=2)
+    assert [e["followup"] for e in logs if e["event"] == "answered"] == [False, False]
+
+
+# --- inline mode --------------------------------------------------------------------------------
+
+
+async def inline_answer(api: BotAPIStub, engine: QAEngine, query: str) -> Call:
+    """Run the bot and return its answer to the inline query ``@bot query``."""
+    async with running_bot(api, engine):
+        api.push(api.inline_query(query))
+        return await api.wait_for("answerInlineQuery")
+
+
+async def test_inline_mode_offers_the_answer_and_each_quote(
+    api: BotAPIStub, seeds_engine: QAEngine
+) -> None:
+    call = await inline_answer(api, seeds_engine, "Who is the Kremlin spokesman?")
+    results = call.params["results"]
+    assert [r["id"] for r in results][:2] == ["answer", "quote1"]
+    assert all(r["type"] == "article" for r in results)
+    assert "Peskov" in results[0]["input_message_content"]["message_text"]
+    assert results[0]["input_message_content"]["parse_mode"] == "HTML"
+    assert call.params["is_personal"] is True
+
+
+async def test_inline_abstention_is_a_single_not_found_result(
+    api: BotAPIStub, seeds_engine: QAEngine
+) -> None:
+    call = await inline_answer(api, seeds_engine, "What is the capital of Australia?")
+    (result,) = call.params["results"]
+    assert result["title"] == "Not found in my sources"
+
+
+async def test_an_empty_inline_query_gets_no_results(api: BotAPIStub,
+                                                     seeds_engine: QAEngine) -> None:
+    call = await inline_answer(api, seeds_engine, "")
+    assert call.params["results"] == []
+
+
+# --- slow answers ------------------------------------------------------------------------------
+
+
+async def test_a_fast_answer_sends_no_typing_action(api: BotAPIStub,
+                                                    seeds_engine: QAEngine) -> None:
+    async with running_bot(api, seeds_engine, typing_after=5.0):
+        api.push(api.message(api.private(7), CSTO))
+        await api.wait_for("sendMessage")
+    assert api.calls("sendChatAction") == []
+
+
+async def test_a_slow_answer_shows_typing_first(api: BotAPIStub, seeds_engine: QAEngine) -> None:
+    slow = SlowEngine(seeds_engine, slow={CSTO})
+    async with running_bot(api, slow, typing_after=0.05):
+        api.push(api.message(api.private(7), CSTO))
+        typing = await api.wait_for("sendChatAction")
+        slow.release.set()
+        await api.wait_for("sendMessage")
+    assert typing.params == {"chat_id": 7, "action": "typing"}
+    methods = [c.method for c in api.calls() if c.method in ("sendChatAction", "sendMessage")]
+    assert methods[0] == "sendChatAction" and methods[-1] == "sendMessage"
+
+
+async def test_a_slow_question_does_not_stall_other_chats(api: BotAPIStub,
+                                                          seeds_engine: QAEngine) -> None:
+    slow = SlowEngine(seeds_engine, slow={CSTO})
+    async with running_bot(api, slow, typing_after=60):
+        api.push(api.message(api.private(7), CSTO))
+        await asyncio.to_thread(slow.started.wait, 10)
+        api.push(api.message(api.private(8), "Who is the Kremlin spokesman?"))
+        other = await api.wait_for("sendMessage")
+        slow.release.set()
+        first = await api.wait_for("sendMessage", count=2)
+    assert (other.chat_id, first.chat_id) == (8, 7)
+
+
+async def test_stopping_finishes_an_answer_in_flight(api: BotAPIStub,
+                                                     seeds_engine: QAEngine) -> None:
+    slow = SlowEngine(seeds_engine, slow={CSTO})
+    async with running_bot(api, slow, typing_after=60) as app:
+        api.push(api.message(api.private(7), CSTO))
+        await asyncio.to_thread(slow.started.wait, 10)
+        assert app.updater is not None
+        await app.updater.stop()  # what SIGTERM starts: no more polling ...
+        stopping = asyncio.ensure_future(app.stop())  # ... and the application winds down
+        await asyncio.sleep(0)
+        assert not stopping.done()
+        slow.release.set()
+        await stopping
+        sent = api.calls("sendMessage")  # by the time stop() returns, the answer has been sent
+    assert len(sent) == 1 and "2002" in sent[0].text

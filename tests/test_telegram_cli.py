@@ -1,0 +1,123 @@
+"""``qabot telegram``: configuration errors, and the real command polling a stand-in Bot API."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import re
+import signal
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from bot.cli import main
+from bot.telegram import COMMANDS
+
+from .botapi_stub import BotAPIStub
+from .conftest import ROOT, SEEDS
+from .evaldata import logging_restored
+from .telegram_harness import TOKEN
+
+
+@pytest.fixture
+def clean_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[Path]:
+    """No QABOT_* variables and no .env: a directory of its own; logging as it was after."""
+    for name in list(os.environ):
+        if name.startswith("QABOT_"):
+            monkeypatch.delenv(name)
+    monkeypatch.chdir(tmp_path)
+    with logging_restored():
+        yield tmp_path
+
+
+@pytest.mark.parametrize(
+    ("token", "message"),
+    [
+        (None, "qabot: QABOT_TELEGRAM_TOKEN is not set: create a bot with @BotFather"),
+        ("", "qabot: QABOT_TELEGRAM_TOKEN is not set"),
+        ("123456:short", "qabot: QABOT_TELEGRAM_TOKEN does not look like a bot token"),
+        (TOKEN + " extra", "qabot: QABOT_TELEGRAM_TOKEN does not look like a bot token"),
+    ],
+)
+def test_a_missing_or_malformed_token_is_one_line_and_exit_code_2(
+    clean_env: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+    token: str | None, message: str,
+) -> None:
+    if token is not None:
+        monkeypatch.setenv("QABOT_TELEGRAM_TOKEN", token)
+    assert main(["telegram", "--corpus", str(SEEDS)]) == 2
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err.startswith(message) and err.count("\n") == 1
+    assert "short" not in err and "extra" not in err  # the bad value is not repeated
+
+
+def test_a_token_telegram_rejects_is_one_line_and_exit_code_2(
+    clean_env: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with BotAPIStub("987654321:" + "B" * 35) as api:  # knows another bot's token: 401
+        monkeypatch.setenv("QABOT_TELEGRAM_TOKEN", TOKEN)
+        monkeypatch.setenv("QABOT_TELEGRAM_API_URL", api.base_url)
+        code = main(["telegram", "--corpus", str(SEEDS), "--index-dir", str(clean_env / "i")])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert err == ("qabot: Telegram rejected QABOT_TELEGRAM_TOKEN (revoked, or from another "
+                   "bot?): copy the current one from @BotFather\n")
+    assert api.tokens_seen == {TOKEN}
+
+
+def test_a_malformed_allowed_list_is_a_configuration_error(
+    clean_env: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("QABOT_TELEGRAM_TOKEN", TOKEN)
+    monkeypatch.setenv("QABOT_ALLOWED_USERS", "12, bob")
+    assert main(["telegram"]) == 2
+    assert capsys.readouterr().err.startswith("qabot: invalid configuration: allowed_users")
+
+
+async def test_qabot_telegram_polls_answers_and_stops_cleanly_on_sigterm(clean_env: Path) -> None:
+    """The real command: loads the index, logs one start-up event, publishes the commands,
+    answers, and exits 0 on SIGTERM (SIGINT takes the same path: both are PTB stop signals).
+    Logged at DEBUG, the token never shows."""
+    stderr = clean_env / "stderr.log"
+    env = {**os.environ, "QABOT_TELEGRAM_TOKEN": TOKEN, "QABOT_LOG_LEVEL": "DEBUG",
+           "QABOT_LOG_FORMAT": "json", "PYTHONPATH": str(ROOT)}
+    with BotAPIStub(TOKEN) as api, stderr.open("w") as err:
+        env["QABOT_TELEGRAM_API_URL"] = api.base_url
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "bot", "telegram", "--corpus", str(SEEDS),
+             "--index-dir", str(clean_env / "index")],
+            env=env, cwd=clean_env, stdout=subprocess.DEVNULL, stderr=err,
+        )
+        try:
+            await api.wait_for("setMyCommands", timeout=60)
+            api.push(api.message(api.private(7), "When was the CSTO formed?"))
+            answer = await api.wait_for("sendMessage", timeout=30)
+            proc.send_signal(signal.SIGTERM)
+            code = await asyncio.to_thread(proc.wait, 30)
+        finally:
+            if proc.poll() is None:
+                proc.kill()
+                proc.wait()
+    assert "2002" in answer.text
+    assert code == 0
+    log = stderr.read_text()
+    events = [json.loads(line) for line in log.splitlines() if line.startswith("{")]
+    (started,) = [e for e in events if e["event"] == "telegram_starting"]
+    assert started["documents"] == 5 and started["load_seconds"] >= 0
+    assert started["bot"] == "qa_test_bot" and started["api_url"] == api.base_url
+    assert events[-1]["event"] == "telegram_stopped"
+    assert "Traceback" not in log
+    assert "HTTP Request: POST" in log  # httpx logged every URL ...
+    assert TOKEN.split(":")[1] not in log  # ... with the token scrubbed
+
+
+def test_the_readme_lists_the_commands_for_botfather() -> None:
+    readme = (ROOT / "README.md").read_text()
+    block = re.search(r"```text\n(start - .*?)```", readme, re.S)
+    assert block is not None, "the README has no BotFather command list"
+    assert block.group(1).splitlines() == [f"{c.command} - {c.description}" for c in COMMANDS]

@@ -1,0 +1,199 @@
+"""The Telegram bot's protections end to end: access control, rate limits, flood control and
+network retries, the error handler, and the token kept out of logs."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+
+import pytest
+from structlog.testing import capture_logs
+
+from bot import logs
+from retrieval import QAEngine
+
+from .botapi_stub import BotAPIStub
+from .evaldata import logging_restored
+from .telegram_harness import TOKEN, FailingEngine, make_settings, running_bot
+
+CSTO = "When was the CSTO formed?"
+STRANGER, FRIEND, GROUP = 666, 7, -100123
+REFUSED = "this bot is private"
+
+
+@pytest.fixture
+def api() -> Iterator[BotAPIStub]:
+    with BotAPIStub(TOKEN) as stub:
+        yield stub
+
+
+def corpus_words(api: BotAPIStub) -> list[str]:
+    """Everything the bot sent that could hold corpus text."""
+    texts = [c.text for c in api.calls() if c.method in ("sendMessage", "editMessageText")]
+    texts += [str(c.params) for c in api.calls() if c.method in ("answerInlineQuery",
+                                                                 "answerCallbackQuery")]
+    return [t for t in texts if "2002" in t or "CSTO" in t or "Putin" in t]
+
+
+# --- access control -----------------------------------------------------------------------------
+
+
+async def test_a_stranger_gets_a_one_line_refusal_and_nothing_from_the_corpus(
+    api: BotAPIStub, seeds_engine: QAEngine
+) -> None:
+    settings = make_settings(api, allowed_users=[FRIEND])
+    stranger = api.user(STRANGER)
+    with capture_logs() as events:
+        async with running_bot(api, seeds_engine, settings):
+            api.push(api.message(api.private(STRANGER), CSTO, user=stranger))
+            api.push(api.message(api.private(STRANGER), "/start", user=stranger))
+            api.push(api.message(api.private(STRANGER), "/sources", user=stranger))
+            api.push(api.inline_query(CSTO, user=stranger))
+            api.push(api.callback({"message_id": 1, "date": 0, "chat": api.private(STRANGER),
+                                   "text": "x"}, "q:1:6:136:340", user=stranger))
+            await api.wait_for("sendMessage", count=3)
+            inline = await api.wait_for("answerInlineQuery")
+            callback = await api.wait_for("answerCallbackQuery")
+    assert [c.text for c in api.calls("sendMessage")] == [
+        "Sorry, this bot is private: you are not on its list of allowed users or chats."] * 3
+    assert [r["title"] for r in inline.params["results"]] == ["Not available"]
+    assert REFUSED in callback.params["text"] and callback.params["show_alert"] is True
+    assert corpus_words(api) == []
+    refusals = [e for e in events if e["event"] == "access_refused"]
+    assert len(refusals) == 5 and {e["user_id"] for e in refusals} == {STRANGER}
+
+
+async def test_allowed_users_and_chats_are_answered(api: BotAPIStub,
+                                                    seeds_engine: QAEngine) -> None:
+    settings = make_settings(api, allowed_users=[FRIEND], allowed_chats=[GROUP])
+    async with running_bot(api, seeds_engine, settings):
+        api.push(api.message(api.private(FRIEND), CSTO))
+        api.push(api.message(api.group(GROUP), f"/ask {CSTO}", user=api.user(STRANGER)))
+        await api.wait_for("sendMessage", count=2)
+    assert all("2002" in c.text for c in api.calls("sendMessage"))
+
+
+async def test_a_refused_group_stays_silent_unless_addressed(api: BotAPIStub,
+                                                             seeds_engine: QAEngine) -> None:
+    settings = make_settings(api, allowed_chats=[GROUP])
+    async with running_bot(api, seeds_engine, settings):
+        api.push(api.message(api.group(-100999), "chatting among ourselves",
+                             user=api.user(STRANGER)))
+        api.push(api.message(api.group(-100999), f"/ask {CSTO}", user=api.user(STRANGER)))
+        await api.wait_for("sendMessage")
+        await api.drained()
+    assert [REFUSED in c.text for c in api.calls("sendMessage")] == [True]
+
+
+# --- rate limits, flood control, network errors -------------------------------------------------
+
+
+async def test_a_user_over_the_rate_limit_is_asked_to_slow_down(
+    api: BotAPIStub, seeds_engine: QAEngine
+) -> None:
+    settings = make_settings(api, rate_limit=2)
+    async with running_bot(api, seeds_engine, settings):
+        for n in range(1, 4):
+            api.push(api.message(api.private(FRIEND), CSTO))
+            await api.wait_for("sendMessage", count=n)
+        api.push(api.inline_query(CSTO, user=api.user(FRIEND)))  # inline questions count too
+        inline = await api.wait_for("answerInlineQuery")
+        api.push(api.message(api.private(8), CSTO))  # another user is not affected
+        other = await api.wait_for("sendMessage", lambda c: c.chat_id == 8)
+    assert [r["title"] for r in inline.params["results"]] == ["Can't answer that"]
+    texts = [c.text for c in api.calls("sendMessage") if c.chat_id == FRIEND]
+    assert ["2002" in t for t in texts] == [True, True, False]
+    assert "faster than I can keep up (2 questions a minute)" in texts[2]
+    assert "2002" in other.text
+
+
+async def test_a_429_on_sending_is_waited_out_and_the_answer_arrives(
+    api: BotAPIStub, seeds_engine: QAEngine
+) -> None:
+    api.fail("sendMessage", status=429, retry_after=1)
+    async with running_bot(api, seeds_engine):
+        api.push(api.message(api.private(FRIEND), CSTO))
+        delivered = await api.wait_for("sendMessage", lambda c: c.result.get("ok") is not False,
+                                       timeout=15)
+    first, second = api.calls("sendMessage")
+    assert first.result["error_code"] == 429 and first.result["parameters"]["retry_after"] == 1
+    assert second is delivered and "2002" in delivered.text
+
+
+async def test_a_network_error_on_sending_is_retried(api: BotAPIStub,
+                                                     seeds_engine: QAEngine) -> None:
+    api.fail("sendMessage", status=502, times=2)
+    async with running_bot(api, seeds_engine):
+        api.push(api.message(api.private(FRIEND), CSTO))
+        await api.wait_for("sendMessage", count=3)
+    assert [c.result.get("error_code") for c in api.calls("sendMessage")] == [502, 502, None]
+
+
+async def test_retries_are_bounded(api: BotAPIStub, seeds_engine: QAEngine) -> None:
+    api.fail("sendMessage", status=502, times=100)
+    with capture_logs() as events:
+        async with running_bot(api, seeds_engine):
+            api.push(api.message(api.private(FRIEND), CSTO))
+            await api.wait_for("sendMessage", count=4)
+            await api.drained()
+    # 1 + 3 retries for the answer, then 1 + 3 for the error handler's apology.
+    assert len(api.calls("sendMessage")) == 8
+    assert [e["event"] for e in events if e["log_level"] == "error"] == ["update_failed"]
+
+
+async def test_a_send_rate_of_zero_turns_the_limiter_off_but_keeps_retries(
+    api: BotAPIStub, seeds_engine: QAEngine
+) -> None:
+    api.fail("sendMessage", status=502)
+    settings = make_settings(api, send_rate=0)
+    async with running_bot(api, seeds_engine, settings) as app:
+        limiter = app.bot.rate_limiter
+        api.push(api.message(api.private(FRIEND), CSTO))
+        await api.wait_for("sendMessage", count=2)
+    assert limiter is not None and limiter._base_limiter is None
+    assert "2002" in api.calls("sendMessage")[1].text
+
+
+# --- errors ---------------------------------------------------------------------------------------
+
+
+async def test_an_error_is_logged_with_ids_the_user_is_told_and_the_bot_keeps_going(
+    api: BotAPIStub, seeds_engine: QAEngine
+) -> None:
+    with capture_logs() as events:
+        async with running_bot(api, FailingEngine(seeds_engine)):
+            update_id = api.push(api.message(api.private(FRIEND), "boom"))
+            sorry = await api.wait_for("sendMessage")
+            api.push(api.message(api.private(FRIEND), CSTO))
+            answer = await api.wait_for("sendMessage", count=2)
+    assert sorry.text == "Sorry, something went wrong on my side. Please try again in a moment."
+    assert "2002" in answer.text
+    (failure,) = [e for e in events if e["event"] == "update_failed"]
+    assert (failure["update_id"], failure["chat_id"], failure["user_id"]) == (update_id, FRIEND,
+                                                                              FRIEND)
+    assert failure["error"] == "RuntimeError"
+    assert isinstance(failure["exc_info"], RuntimeError)
+
+
+async def test_the_token_never_reaches_the_logs(api: BotAPIStub, seeds_engine: QAEngine,
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    """Logged at DEBUG (httpx logs every request URL, which holds the token), with an error
+    whose message holds the token too."""
+    settings = make_settings(api, log_level="DEBUG", log_format="json")
+    with logging_restored():
+        logs.configure(settings.log_format, settings.log_level, settings.secrets())
+        api.fail("sendMessage", status=400, description=f"Bad Request: chat of bot{TOKEN} gone")
+        async with running_bot(api, seeds_engine, settings):
+            api.push(api.message(api.private(FRIEND), CSTO))
+            await api.wait_for("sendMessage", count=2)
+            await api.drained()
+        try:
+            raise ValueError(f"https://api.telegram.org/bot{TOKEN}/getMe failed")
+        except ValueError:  # a library logging a traceback that quotes the URL
+            logging.getLogger("telegram.ext.Updater").exception("polling failed")
+    err = capsys.readouterr().err
+    assert "HTTP Request: POST" in err  # httpx did log the URLs ...
+    assert "update_failed" in err and "Bad Request" in err
+    assert TOKEN not in err and TOKEN.split(":")[1] not in err  # ... without the token
+    assert "[REDACTED]" in err
+    assert "ValueError: https://api.telegram.org/bot[REDACTED]/getMe failed" in err
