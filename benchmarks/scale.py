@@ -2,7 +2,7 @@
 
     python -m benchmarks.scale                          # 10k and 100k passages, every system
     python -m benchmarks.scale --sizes 1000000          # the 1M run (about 25 minutes)
-    python -m benchmarks.scale report                   # tables (Markdown) and plots from results
+    python -m benchmarks.scale report --write docs/benchmarks.md   # tables and plots
 
 For each corpus size (``benchmarks.synth``: the same passages and queries for every system), each
 system runs in a fresh process of its own that builds the index (timed), saves it (size on disk),
@@ -42,6 +42,9 @@ from .systems import SYSTEMS
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "docs" / "benchmarks" / "scale.json"
 WARMUP = 20
+BEGIN = "<!-- scale:begin (written by python -m benchmarks.scale report --write; edit outside) -->"
+END = "<!-- scale:end -->"
+TARGET_SIZES = (100_000, 1_000_000)
 
 
 # --- the parent: corpora, one process per system, results ---------------------------------------
@@ -134,6 +137,7 @@ def worker(args: argparse.Namespace) -> None:
         system.save(index_dir)
         out["save_s"] = time.perf_counter() - started
         out["disk_mb"] = _du(index_dir) / 2**20
+        out.update(system.disk_detail(index_dir))
         prepared = [system.prepare(q) for q in queries]
         out.update(_latency(system.search, prepared, args.time_limit, args.max_queries))
         if args.system == "qabot":
@@ -274,7 +278,9 @@ def tables(results: dict[str, Any]) -> str:
                 f"qabot also: collection (sentence spans) {q.get('collection_s', 0):.1f} s; "
                 f"`engine.ask` p50 {q.get('ask_p50_ms', 0):.2f} ms, p99 "
                 f"{q.get('ask_p99_ms', 0):.2f} ms; memory at the end of the index build "
-                f"{q['build_peak_mb']:.0f} MB (corpus texts alone {q['corpus_mb']:.0f} MB)."
+                f"{q['build_peak_mb']:.0f} MB (corpus texts alone {q['corpus_mb']:.0f} MB); "
+                f"its index on disk includes {q.get('collection_disk_mb', 0):.0f} MB of passage "
+                "texts and sentence spans, which the peers do not store."
             )
             out.append(_ratios(runs))
     return "\n".join(out)
@@ -290,6 +296,88 @@ def _ratios(runs: dict[str, Any]) -> str:
     if "build_s" in runs.get("bm25s-numpy", {}):
         parts.append(f"build {q['build_s'] / runs['bm25s-numpy']['build_s']:.2f}x bm25s's")
     return "Ratios: qabot query " + "; ".join(parts) + "." if parts else ""
+
+
+def render(results: dict[str, Any]) -> str:
+    """The generated part of the ``## Speed and scale`` section of ``docs/benchmarks.md``."""
+    m = results.get("machine", {})
+    runs = results.get("runs", {})
+    dates = sorted({e.get("date", "") for r in runs.values() for e in r.values()} - {""})
+    lines = [
+        BEGIN,
+        f"Measured on {', '.join(dates)}: {m.get('cores')} cores ({m.get('cpu')}), "
+        f"{m.get('memory_gib')} GiB, Python {m.get('python')}, {_versions()}. The machine was "
+        "shared with other work while measuring, so absolute times carry some noise; each "
+        "table's systems ran one after another in the same run.",
+        "",
+        "```bash",
+        "pip install -e '.[bench]'",
+        "python -m benchmarks.scale                          # 10k and 100k passages (~6 min)",
+        "python -m benchmarks.scale --sizes 1000000          # 1M passages (~25 min)",
+        "python -m benchmarks.scale report --write docs/benchmarks.md   # these tables, the plots",
+        "```",
+        tables(results),
+        "",
+        "#### Targets",
+        "",
+        *_targets(runs),
+        "",
+        "![query latency p50 against corpus size](benchmarks/scale-latency.png)",
+        "![index build time against corpus size](benchmarks/scale-build.png)",
+        END,
+    ]
+    return "\n".join(lines)
+
+
+def _targets(runs: dict[str, Any]) -> list[str]:
+    rows = []
+    for size in TARGET_SIZES:
+        r = runs.get(str(size), {})
+        q, numba, numpy_ = r.get("qabot", {}), r.get("bm25s-numba", {}), r.get("bm25s-numpy", {})
+        if "p50_ms" not in q:
+            continue
+        label = f"{size:,}"
+        if "p50_ms" in numba:
+            rows.append((label, "query p50 <= bm25s numba", f"{q['p50_ms']:.3f} vs "
+                         f"{numba['p50_ms']:.3f} ms", q["p50_ms"] <= numba["p50_ms"]))
+        if "p50_ms" in numpy_:
+            ratio = numpy_["p50_ms"] / q["p50_ms"]
+            rows.append((label, ">= 10x faster than bm25s numpy", f"{ratio:.0f}x", ratio >= 10))
+            rows.append((label, "build <= 0.6x bm25s's (numpy backend)",
+                         f"{q['build_s'] / numpy_['build_s']:.2f}x ({q['build_s']:.0f} vs "
+                         f"{numpy_['build_s']:.0f} s)", q["build_s"] <= 0.6 * numpy_["build_s"]))
+        if size == 100_000 and "ask_p50_ms" in q:
+            rows.append((label, "engine.ask p50 < 2 ms", f"{q['ask_p50_ms']:.2f} ms",
+                         q["ask_p50_ms"] < 2))
+        if size == 1_000_000:
+            rows.append((label, "peak memory <= 2 GB (whole run)", f"{q['peak_mb']:.0f} MB",
+                         q["peak_mb"] <= 2048))
+            rows.append((label, "cold start < 2 s", f"{q.get('cold_start_s', float('nan')):.2f} s",
+                         q.get("cold_start_s", 99) < 2))
+    out = ["| passages | target | qabot | met |", "|---|---|---|---|"]
+    out += [f"| {s} | {t} | {v} | {'yes' if ok else '**no**'} |" for s, t, v, ok in rows]
+    return out
+
+
+def _versions() -> str:
+    import importlib.metadata
+
+    have = []
+    for name in ("numpy", "scipy", "scikit-learn", "numba", "bm25s", "rank-bm25"):
+        with contextlib.suppress(importlib.metadata.PackageNotFoundError):
+            have.append(f"{name} {importlib.metadata.version(name)}")
+    return ", ".join(have)
+
+
+def write_section(path: Path, generated: str) -> None:
+    """Put ``generated`` between the markers in ``path``, or append a new section."""
+    text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n"
+    if BEGIN in text and END in text:
+        head, rest = text.split(BEGIN, 1)
+        text = head + generated + rest.split(END, 1)[1]
+    else:
+        text = text.rstrip("\n") + "\n\n## Speed and scale\n\n" + generated + "\n"
+    path.write_text(text, encoding="utf-8")
 
 
 def plots(results: dict[str, Any], where: Path) -> None:
@@ -361,7 +449,9 @@ def main(argv: list[str] | None = None) -> None:
     c = sub.add_parser("cold")
     for a in ("system", "index_dir", "question"):
         c.add_argument(a)
-    sub.add_parser("report")
+    r = sub.add_parser("report")
+    r.add_argument("--write", type=Path, metavar="MARKDOWN",
+                   help="put the tables between the scale markers of this file")
     args = parser.parse_args(argv)
     if args.command == "worker":
         worker(args)
@@ -369,8 +459,11 @@ def main(argv: list[str] | None = None) -> None:
         cold(args)
     elif args.command == "report":
         results = _read(Path(args.results))
-        print(tables(results))
         plots(results, Path(args.results).parent)
+        if args.write:
+            write_section(args.write, render(results))
+        else:
+            print(render(results))
     else:
         run(args)
 

@@ -46,6 +46,10 @@ class System:
         """Further build steps the system needs before it can answer, timed (seconds by name)."""
         return {}
 
+    def disk_detail(self, directory: Path) -> dict[str, float]:
+        """Sizes (MB, by name) of parts of the saved index worth telling apart."""
+        return {}
+
     def prepare(self, query: str) -> Any:
         return query
 
@@ -84,6 +88,14 @@ class Qabot(System):
         from retrieval import store
 
         store.save(directory, self.index, self.engine.collection, "benchmark")
+
+    def disk_detail(self, directory: Path) -> dict[str, float]:
+        """The snapshot also holds the passage texts and sentence spans (the collection)."""
+        from retrieval import store
+
+        files = [f"{k}.npy" for k in store._COLLECTION_ARRAYS]
+        size = sum(f.stat().st_size for f in directory.rglob("*") if f.name in files)
+        return {"collection_disk_mb": size / 2**20}
 
     def load(self, directory: Path) -> None:
         from retrieval import store
