@@ -106,9 +106,12 @@ def read_corpus(path: Path) -> list[str]:
 def _subprocess(argv: list[str], timeout: float) -> dict[str, Any]:
     """Run this module in a fresh process; its last stdout line is a JSON object."""
     cmd = [sys.executable, "-m", "benchmarks.scale", *argv]
+    # As an installed program runs: byte code cached (some shells and sandboxes turn that off,
+    # which would make every fresh process recompile qabot's own modules but not the peers').
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     try:
         proc = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=timeout,
-                              check=False)
+                              check=False, env=env)
     except subprocess.TimeoutExpired:
         return {"error": f"timed out after {timeout:.0f} s"}
     if proc.returncode != 0:

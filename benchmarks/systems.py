@@ -80,7 +80,7 @@ class Qabot(System):
         started = time.perf_counter()
         n_docs = (len(self.texts) + 9) // 10
         sources = [Source(f"doc{i}", f"Document {i}") for i in range(n_docs)]
-        collection = pack(sources, [p // 10 for p in range(len(self.texts))], self.texts)
+        collection = pack(sources, np.arange(len(self.texts)) // 10, self.texts)
         self.engine = QAEngine(self.index, collection)
         return {"collection_s": time.perf_counter() - started}
 

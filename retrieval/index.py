@@ -32,16 +32,19 @@ hundred postings instead of the hundreds of thousands of its common terms.
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import functools
 import threading
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
-import scipy.sparse as sp
 
-from .termcounts import count_terms
+if TYPE_CHECKING:  # scipy is imported only to build: loading a saved index needs none
+    import scipy.sparse as sp
 
 K1 = 1.2
 B = 0.75
@@ -69,7 +72,11 @@ class TermIndex:
     ) -> TermIndex:
         """Index ``texts`` (one per passage), counting on ``workers`` processes (default: all
         cores for a large corpus)."""
-        return cls.from_counts(*count_terms(texts, workers), k1, b)
+        from .termcounts import count_terms
+
+        index = cls.from_counts(*count_terms(texts, workers), k1, b)
+        _release_freed_memory()
+        return index
 
     @classmethod
     def from_counts(
@@ -77,6 +84,8 @@ class TermIndex:
     ) -> TermIndex:
         """Weight a passages x terms int32 count matrix (columns named by ``terms``) and invert
         it. ``counts`` is consumed: its data array is overwritten with the float32 weights."""
+        import scipy.sparse as sp
+
         n = counts.shape[0]
         lengths = np.zeros(n, dtype=np.float32)  # words per passage (sums of integer counts)
         filled = np.diff(counts.indptr) > 0
@@ -267,6 +276,13 @@ def _top(ids: np.ndarray, scores: np.ndarray, k: int) -> list[tuple[int, float]]
         ids, scores = ids[keep], scores[keep]
     order = np.lexsort((ids, -scores))[:k]
     return list(zip(ids[order].tolist(), scores[order].tolist(), strict=True))
+
+
+def _release_freed_memory() -> None:
+    """Hand the build's freed temporaries back to the OS (glibc keeps freed blocks of up to
+    32 MB in its heap: about 150 MB after indexing 1M passages). Elsewhere, nothing to do."""
+    with contextlib.suppress(AttributeError, OSError):  # not glibc: nothing to trim
+        ctypes.CDLL(None).malloc_trim(0)
 
 
 def _idf(n: int, df: int) -> float:

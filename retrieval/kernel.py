@@ -28,6 +28,8 @@ def top_k(indptr, passages, weights, tids, q, acc, touched, k):  # type: ignore[
         qj = q[j]
         for i in range(indptr[t], indptr[t + 1]):
             p = passages[i]
+            if p < 0 or p >= len(acc):  # a corrupt saved index must not write out of bounds
+                raise IndexError("posting names a passage outside the index")
             if acc[p] == 0.0:  # weights are positive, so a touched passage is never 0
                 touched[n] = p
                 n += 1

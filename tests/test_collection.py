@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from retrieval.collection import Source, pack
+import pytest
+
+from retrieval.collection import Source, SourceTable, pack
 
 TEXTS = [
     "First sentence here. Second one follows!\nA new paragraph starts.",
@@ -30,3 +32,12 @@ def test_sentence_spans_index_characters_of_each_passage() -> None:
 def test_passages_of_a_document() -> None:
     c = pack([Source("a", "A"), Source("b", "B")], [0, 1, 0], TEXTS)
     assert c.passages_of(0) == [0, 2] and c.source_of(1).id == "b"
+
+
+def test_a_source_table_reads_like_the_list_it_was_made_from() -> None:
+    sources = [Source("a", "A", url="https://a.example"), Source("b", "B", publisher="P")]
+    table = SourceTable.of(sources)
+    assert len(table) == 2 and list(table) == sources and table[-1] == sources[1]
+    assert table[0:1] == sources[:1] and SourceTable(table.columns)[1].publisher == "P"
+    with pytest.raises(IndexError):
+        table[2]

@@ -31,6 +31,7 @@ def test_round_trip_gives_the_same_arrays_and_results(tmp_path: Path) -> None:
         assert np.array_equal(getattr(loaded, key), getattr(index, key))
     assert loaded.search(["gamma", "beta"], 3) == index.search(["gamma", "beta"], 3)
     assert collection.passage_text(1) == TEXTS[1]
+    assert list(collection.sources) == [Source("d0", "Doc"), Source("d1", "Doc 1")]
 
 
 def test_loaded_arrays_are_read_only_maps(tmp_path: Path) -> None:
@@ -62,3 +63,14 @@ def test_inconsistent_arrays_are_refused(tmp_path: Path) -> None:
     np.save(store._live(where) / "maxw.npy", np.zeros(1, dtype=np.float32))
     with pytest.raises(IndexFormatError, match="inconsistent"):
         store.load(where)
+
+
+def test_a_posting_outside_the_index_is_an_error_not_a_wild_write(tmp_path: Path) -> None:
+    _, where = _saved(tmp_path)
+    path = store._live(where) / "passages.npy"
+    bad = np.load(path)
+    bad[0] = 1_000_000
+    np.save(path, bad)
+    loaded, _, _ = store.load(where)
+    with pytest.raises(IndexError):
+        loaded.search(list(loaded.vocabulary), 3)
