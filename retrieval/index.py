@@ -32,8 +32,6 @@ hundred postings instead of the hundreds of thousands of its common terms.
 
 from __future__ import annotations
 
-import contextlib
-import ctypes
 import functools
 import threading
 from collections import Counter
@@ -72,10 +70,10 @@ class TermIndex:
     ) -> TermIndex:
         """Index ``texts`` (one per passage), counting on ``workers`` processes (default: all
         cores for a large corpus)."""
-        from .termcounts import count_terms
+        from .termcounts import count_terms, release_freed_memory
 
         index = cls.from_counts(*count_terms(texts, workers), k1, b)
-        _release_freed_memory()
+        release_freed_memory()
         return index
 
     @classmethod
@@ -276,13 +274,6 @@ def _top(ids: np.ndarray, scores: np.ndarray, k: int) -> list[tuple[int, float]]
         ids, scores = ids[keep], scores[keep]
     order = np.lexsort((ids, -scores))[:k]
     return list(zip(ids[order].tolist(), scores[order].tolist(), strict=True))
-
-
-def _release_freed_memory() -> None:
-    """Hand the build's freed temporaries back to the OS (glibc keeps freed blocks of up to
-    32 MB in its heap: about 150 MB after indexing 1M passages). Elsewhere, nothing to do."""
-    with contextlib.suppress(AttributeError, OSError):  # not glibc: nothing to trim
-        ctypes.CDLL(None).malloc_trim(0)
 
 
 def _idf(n: int, df: int) -> float:
