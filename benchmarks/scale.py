@@ -1,7 +1,7 @@
 """Speed and scale benchmark: qabot's index against bm25s, scikit-learn and rank_bm25.
 
     python -m benchmarks.scale                          # 10k and 100k passages, every system
-    python -m benchmarks.scale --sizes 1000000          # the 1M run (about 25 minutes)
+    python -m benchmarks.scale --sizes 1000000          # the 1M run (about 15 minutes)
     python -m benchmarks.scale report --write docs/benchmarks.md   # tables and plots
 
 For each corpus size (``benchmarks.synth``: the same passages and queries for every system), each
@@ -316,7 +316,7 @@ def render(results: dict[str, Any]) -> str:
         "```bash",
         "pip install -e '.[bench]'",
         "python -m benchmarks.scale                          # 10k and 100k passages (~6 min)",
-        "python -m benchmarks.scale --sizes 1000000          # 1M passages (~25 min)",
+        "python -m benchmarks.scale --sizes 1000000          # 1M passages (~15 min)",
         "python -m benchmarks.scale report --write docs/benchmarks.md   # these tables, the plots",
         "```",
         tables(results),
@@ -373,13 +373,20 @@ def _versions() -> str:
 
 
 def write_section(path: Path, generated: str) -> None:
-    """Put ``generated`` between the markers in ``path``, or append a new section."""
+    """Put ``generated`` between the markers in ``path``, else at the end of its ``## Speed and
+    scale`` section, else in a new section at the end."""
     text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n"
+    heading = "\n## Speed and scale\n"
     if BEGIN in text and END in text:
         head, rest = text.split(BEGIN, 1)
         text = head + generated + rest.split(END, 1)[1]
+    elif heading in text:
+        head, rest = text.split(heading, 1)
+        body, sep, tail = rest.partition("\n## ")
+        text = (head + heading + body.rstrip("\n") + "\n\n" + generated + "\n"
+                + ("\n" + sep.lstrip("\n") + tail if sep else ""))
     else:
-        text = text.rstrip("\n") + "\n\n## Speed and scale\n\n" + generated + "\n"
+        text = text.rstrip("\n") + "\n" + heading + "\n" + generated + "\n"
     path.write_text(text, encoding="utf-8")
 
 

@@ -24,3 +24,16 @@ def test_a_tiny_run_records_every_measurement(tmp_path: Path) -> None:
     for key in ("build_s", "p50_ms", "p99_ms", "peak_mb", "disk_mb", "cold_start_s", "ask_p50_ms"):
         assert entry[key] > 0, key
     assert entry["n_queries"] == 30
+
+
+def test_the_report_goes_between_its_markers_or_into_its_section(tmp_path: Path) -> None:
+    doc = tmp_path / "benchmarks.md"
+    doc.write_text("# Benchmarks\n\n## Quality\n\nq\n\n## Speed and scale\n\nintro\n\n## Later\n\nz\n")
+    scale.write_section(doc, f"{scale.BEGIN}\none\n{scale.END}")
+    scale.write_section(doc, f"{scale.BEGIN}\ntwo\n{scale.END}")
+    text = doc.read_text()
+    assert text.count("## Speed and scale") == 1 and "one" not in text
+    assert text.index("intro") < text.index("two") < text.index("## Later")
+    fresh = tmp_path / "new.md"
+    scale.write_section(fresh, f"{scale.BEGIN}\nthree\n{scale.END}")
+    assert "## Speed and scale" in fresh.read_text() and "three" in fresh.read_text()
