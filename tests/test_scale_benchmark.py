@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from benchmarks import scale, synth
+from benchmarks import scale, scale_report, synth
 
 
 def test_the_generator_is_deterministic_and_passage_shaped() -> None:
@@ -28,12 +28,14 @@ def test_a_tiny_run_records_every_measurement(tmp_path: Path) -> None:
 
 def test_the_report_goes_between_its_markers_or_into_its_section(tmp_path: Path) -> None:
     doc = tmp_path / "benchmarks.md"
-    doc.write_text("# Benchmarks\n\n## Quality\n\nq\n\n## Speed and scale\n\nintro\n\n## Later\n\nz\n")
-    scale.write_section(doc, f"{scale.BEGIN}\none\n{scale.END}")
-    scale.write_section(doc, f"{scale.BEGIN}\ntwo\n{scale.END}")
+    doc.write_text(
+        "# Benchmarks\n\n## Quality\n\nq\n\n## Speed and scale\n\nintro\n\n## Later\n\nz\n"
+    )
+    scale_report.write_section(doc, f"{scale_report.BEGIN}\none\n{scale_report.END}")
+    scale_report.write_section(doc, f"{scale_report.BEGIN}\ntwo\n{scale_report.END}")
     text = doc.read_text()
     assert text.count("## Speed and scale") == 1 and "one" not in text
     assert text.index("intro") < text.index("two") < text.index("## Later")
     fresh = tmp_path / "new.md"
-    scale.write_section(fresh, f"{scale.BEGIN}\nthree\n{scale.END}")
+    scale_report.write_section(fresh, f"{scale_report.BEGIN}\nthree\n{scale_report.END}")
     assert "## Speed and scale" in fresh.read_text() and "three" in fresh.read_text()
