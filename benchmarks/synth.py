@@ -44,7 +44,7 @@ def vocabulary(size: int = VOCAB_SIZE) -> list[str]:
     try:
         import wordfreq
     except ImportError:
-        return [_syllable_word(i + 1, 2 + i % 2) for i in range(size)]
+        return [_syllable_word(i + 1, 3) for i in range(size)]
     words = wordfreq.top_n_list("en", size * 2)
     return [w for w in words if re.fullmatch(r"[a-z]{2,}", w)][:size]
 
