@@ -23,8 +23,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-# The analyzer's expression and word -> term map: ``_terms`` must equal the terms of ``tokens``.
-from .analyzer import _TOKEN_RE, term_of, tokens
+from .analyzer import term_set, tokens
 from .answer import NOT_FOUND, Answer, Quote, SourceRef
 from .collection import Collection, Sentence, Source
 from .cues import has_evidence, question_type
@@ -133,7 +132,7 @@ def compose(
     candidates: list[_Candidate] = []
     for p, pscore in hits:
         sents = collection.sentences(p)
-        terms = [_terms(s.text) for s in sents]
+        terms = [term_set(s.text) for s in sents]
         matched = [ts & qset for ts in terms]
         for i, s in enumerate(sents):
             if not s.quotable:
@@ -193,18 +192,6 @@ def compose(
 
 def _mass(terms: set[str], query: Query) -> float:
     return sum(query.weights[t] for t in terms) / query.total
-
-
-def _terms(text: str) -> set[str]:
-    """The index terms of ``text``: ``{t.term for t in tokens(text)} - {None}``, without building
-    a ``Token`` per word (the composer reads every sentence of the top passages)."""
-    # Lower-casing ASCII text first changes no match (letters stay letters, lengths stay);
-    # other text is lower-cased word by word, as ``tokens`` does.
-    words = (_TOKEN_RE.findall(text.lower()) if text.isascii()
-             else [w.lower() for w in _TOKEN_RE.findall(text)])
-    out = set(map(term_of, words))
-    out.discard(None)
-    return out  # type: ignore[return-value]
 
 
 def _jaccard(sa: set[str], sb: set[str]) -> float:

@@ -35,7 +35,7 @@ import numpy as np
 import scipy.sparse as sp
 
 # The analyzer's own expression and word -> term map: counting must see exactly analyze()'s terms.
-from .analyzer import _TOKEN_RE, term_of
+from .analyzer import TOKEN_RE, term_of
 
 CHUNK = 5_000  # passages per task: a worker holds one chunk's words (~30 MB) at a time
 MIN_PARALLEL = 50_000  # below this, starting workers (~0.5 s each) costs more than it saves
@@ -128,7 +128,7 @@ class _ChunkCounter:
         """Tokenise pieces seen for the first time and append their terms to the tables."""
         lens, found = [], []
         for piece in pieces:
-            ids = [self.terms[t] for w in _TOKEN_RE.findall(piece) if (t := term_of(w)) is not None]
+            ids = [self.terms[t] for w in TOKEN_RE.findall(piece) if (t := term_of(w)) is not None]
             lens.append(len(ids))
             found.extend(ids)
         new_len = np.array(lens, dtype=np.int64)

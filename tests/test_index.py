@@ -71,8 +71,9 @@ def test_search_equals_exhaustive_scoring_on_random_corpora(seed: int) -> None:
         query = list(rng.choice(terms, int(rng.integers(1, 9))))  # repeats happen: qtf > 1
         k = int(rng.choice([1, 3, 10, 50, 1000]))
         expected = ix.search_exhaustive(query, k)
-        assert ix.search(query, k) == expected
+        assert ix.search_compiled(query, k) == expected
         assert ix.search_numpy(query, k) == expected
+        assert ix.search(query, k) == expected
 
 
 def test_exhaustive_scoring_agrees_with_a_float64_matrix_product() -> None:
@@ -95,6 +96,20 @@ def test_exhaustive_scoring_agrees_with_a_float64_matrix_product() -> None:
         assert got[-1][1] >= np.sort(scores)[-len(got)] - 1e-4
 
 
+def test_large_indexes_search_through_the_compiled_kernel(monkeypatch) -> None:
+    import retrieval.index as index_mod
+
+    ix = TermIndex.build(_corpus(300, 40, seed=5))
+    calls = []
+    monkeypatch.setattr(ix.__class__, "search_compiled",
+                        lambda self, t, k=10: calls.append(k) or [])
+    ix.search(["alpha"], 7)
+    assert calls == []  # small: the numpy path
+    monkeypatch.setattr(index_mod, "KERNEL_MIN_PASSAGES", 100)
+    ix.search(["alpha"], 7)
+    assert calls == [7]
+
+
 def test_search_of_nothing_known_is_empty() -> None:
     ix = TermIndex.build(["alpha beta", "beta gamma"])
     assert ix.search([], 5) == [] and ix.search(["zeta"], 5) == []
@@ -103,13 +118,13 @@ def test_search_of_nothing_known_is_empty() -> None:
 
 def test_ties_are_broken_by_passage_id() -> None:
     ix = TermIndex.build(["alpha words mention"] * 5 + ["other"])
-    assert [p for p, _ in ix.search(["alpha"], 3)] == [0, 1, 2]
+    assert [p for p, _ in ix.search_compiled(["alpha"], 3)] == [0, 1, 2]
     assert [p for p, _ in ix.search_numpy(["alpha", "word"], 3)] == [0, 1, 2]
 
 
 def test_search_leaves_the_scratch_accumulator_zeroed() -> None:
     ix = TermIndex.build(_corpus(200, 30, seed=3))
-    ix.search(list(ix.vocabulary)[:5], 10)
+    ix.search_compiled(list(ix.vocabulary)[:5], 10)
     ix.search_numpy(list(ix.vocabulary)[:5], 10)
     acc, _ = _scratch(ix.n_passages)
     assert not acc.any()

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import random
 
-from retrieval.analyzer import tokens
-from retrieval.composer import _terms
+from retrieval.analyzer import term_set, tokens
 
 TEXTS = [
     "",
@@ -22,7 +21,7 @@ def _reference(text: str) -> set[str]:
 
 def test_terms_equal_the_tokens_terms() -> None:
     for text in TEXTS:
-        assert _terms(text) == _reference(text)
+        assert term_set(text) == _reference(text)
 
 
 def test_terms_equal_the_tokens_terms_on_random_unicode() -> None:
@@ -30,4 +29,4 @@ def test_terms_equal_the_tokens_terms_on_random_unicode() -> None:
     alphabet = "aZ9 .,:'’-İıÇçßẞǅﬁΣσςÆæ\u0307\u00a0\t0123éÉ"
     for _ in range(2000):
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40)))
-        assert _terms(text) == _reference(text), text
+        assert term_set(text) == _reference(text), text
