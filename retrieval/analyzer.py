@@ -38,7 +38,7 @@ STOP_WORDS = frozenset(
     whats""".split()
 )
 
-_TOKEN_RE = re.compile(r"\d+(?:[.,:]\d+)*|[^\W\d_]+(?:['’][^\W\d_]+)*")
+TOKEN_RE = re.compile(r"\d+(?:[.,:]\d+)*|[^\W\d_]+(?:['’][^\W\d_]+)*")
 _stemmer = Stemmer.Stemmer("english")
 
 
@@ -76,14 +76,26 @@ def _fold_demonym(word: str) -> str:
 
 def tokens(text: str) -> Iterator[Token]:
     """Every word of ``text`` with its span and term."""
-    for m in _TOKEN_RE.finditer(text):
+    for m in TOKEN_RE.finditer(text):
         yield Token(m.start(), m.end(), term_of(m.group().lower()))
+
+
+def term_set(text: str) -> set[str]:
+    """The distinct index terms of ``text``: ``{t.term for t in tokens(text)} - {None}``, without
+    building a ``Token`` per word (the composer reads every sentence of the top passages)."""
+    # Lower-casing ASCII text first changes no match (letters stay letters, lengths stay);
+    # other text is lower-cased word by word, as ``tokens`` does.
+    words = (TOKEN_RE.findall(text.lower()) if text.isascii()
+             else [w.lower() for w in TOKEN_RE.findall(text)])
+    out = set(map(term_of, words))
+    out.discard(None)
+    return out  # type: ignore[return-value]
 
 
 def analyze(text: str) -> list[str]:
     """The index terms of ``text``, in order (the analyzer given to scikit-learn)."""
     out = []
-    for m in _TOKEN_RE.finditer(text.lower()):
+    for m in TOKEN_RE.finditer(text.lower()):
         t = term_of(m.group())
         if t is not None:
             out.append(t)

@@ -6,8 +6,10 @@ collection memory-maps and a passage costs nothing until it is read.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from array import array
+from collections.abc import Iterable, Sequence
+from dataclasses import astuple, dataclass, fields
+from typing import overload
 
 import numpy as np
 
@@ -30,6 +32,36 @@ class Source:
     published: str | None = None
 
 
+class SourceTable(Sequence[Source]):
+    """Sources kept by column, as saved: a ``Source`` is made only when one is read, so opening a
+    corpus of 100,000 documents does not build 100,000 objects."""
+
+    FIELDS = tuple(f.name for f in fields(Source))
+
+    def __init__(self, columns: dict[str, list[str | None]]) -> None:
+        self.columns = columns
+        self._n = len(columns["id"])
+
+    @classmethod
+    def of(cls, sources: Iterable[Source]) -> SourceTable:
+        rows = [astuple(s) for s in sources]
+        return cls({name: [r[i] for r in rows] for i, name in enumerate(cls.FIELDS)})
+
+    def __len__(self) -> int:
+        return self._n
+
+    @overload
+    def __getitem__(self, i: int) -> Source: ...
+    @overload
+    def __getitem__(self, i: slice) -> list[Source]: ...
+    def __getitem__(self, i: int | slice) -> Source | list[Source]:
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(self._n))]
+        if not -self._n <= i < self._n:
+            raise IndexError(f"no source {i}")
+        return Source(*(self.columns[name][i] for name in self.FIELDS))  # type: ignore[arg-type]
+
+
 @dataclass(frozen=True, slots=True)
 class Sentence:
     """A sentence of a passage: its text and where it sits."""
@@ -44,7 +76,7 @@ class Sentence:
 class Collection:
     """Documents, their passages (text + document), and each passage's sentence spans."""
 
-    sources: list[Source]
+    sources: Sequence[Source]
     passage_doc: np.ndarray  # int32: passage -> index into ``sources``
     text_offsets: np.ndarray  # int64, n_passages + 1, byte offsets into ``text_blob``
     text_blob: np.ndarray  # uint8: every passage's UTF-8 text, back to back
@@ -97,25 +129,39 @@ def build_collection(docs: Sequence[Document]) -> tuple[Collection, list[str]]:
     return pack(sources, passage_doc, texts), texts
 
 
-def pack(sources: list[Source], passage_doc: Sequence[int], texts: Sequence[str]) -> Collection:
+def pack(
+    sources: Sequence[Source], passage_doc: Sequence[int] | np.ndarray, texts: Sequence[str]
+) -> Collection:
     """Lay out passages and their sentence spans in flat arrays."""
-    encoded = [t.encode("utf-8") for t in texts]
+    # ASCII text has as many bytes as characters: only other texts are encoded to be measured.
+    sizes = np.fromiter((len(t) if t.isascii() else len(t.encode("utf-8")) for t in texts),
+                        dtype=np.int64, count=len(texts))
     offsets = np.zeros(len(texts) + 1, dtype=np.int64)
-    np.cumsum([len(e) for e in encoded], out=offsets[1:])
+    np.cumsum(sizes, out=offsets[1:])
     sent_indptr = np.zeros(len(texts) + 1, dtype=np.int64)
-    bounds: list[tuple[int, int]] = []
+    bounds = array("i")  # start, end, start, end, ... (8 bytes a sentence, not a tuple)
     for i, t in enumerate(texts):
         for para_start, para in _lines(t):
-            bounds.extend((para_start + s.start, para_start + s.end) for s in sentence_spans(para))
-        sent_indptr[i + 1] = len(bounds)
+            for s in sentence_spans(para):
+                bounds.extend((para_start + s.start, para_start + s.end))
+        sent_indptr[i + 1] = len(bounds) // 2
     return Collection(
         sources=sources,
         passage_doc=np.asarray(passage_doc, dtype=np.int32),
         text_offsets=offsets,
-        text_blob=np.frombuffer(b"".join(encoded), dtype=np.uint8),
+        text_blob=_blob(texts, offsets),
         sent_indptr=sent_indptr,
-        sent_bounds=np.asarray(bounds, dtype=np.int32).reshape(-1, 2),
+        sent_bounds=np.frombuffer(bounds, dtype=np.int32).reshape(-1, 2),  # a view, no copy
     )
+
+
+def _blob(texts: Sequence[str], offsets: np.ndarray) -> np.ndarray:
+    """The texts' UTF-8 bytes back to back, written in place (no joined copy of the corpus)."""
+    blob = np.empty(int(offsets[-1]), dtype=np.uint8)
+    view = memoryview(blob)
+    for t, lo, hi in zip(texts, offsets[:-1].tolist(), offsets[1:].tolist(), strict=True):
+        view[lo:hi] = t.encode("utf-8")
+    return blob
 
 
 def _lines(text: str) -> list[tuple[int, str]]:

@@ -23,7 +23,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .analyzer import Token, tokens
+from .analyzer import term_set, tokens
 from .answer import NOT_FOUND, Answer, Quote, SourceRef
 from .collection import Collection, Sentence, Source
 from .cues import has_evidence, question_type
@@ -110,7 +110,7 @@ def parse_query(
 @dataclass(slots=True)
 class _Candidate:
     sentence: Sentence
-    toks: list[Token]
+    terms: set[str]  # every index term of the sentence
     matched: set[str]
     window: set[str]
     score: float = 0.0
@@ -132,8 +132,8 @@ def compose(
     candidates: list[_Candidate] = []
     for p, pscore in hits:
         sents = collection.sentences(p)
-        toks = [list(tokens(s.text)) for s in sents]
-        matched = [{t.term for t in ts if t.term in qset} for ts in toks]
+        terms = [term_set(s.text) for s in sents]
+        matched = [ts & qset for ts in terms]
         for i, s in enumerate(sents):
             if not s.quotable:
                 continue
@@ -147,7 +147,7 @@ def compose(
             win = _mass(window, query)
             cue = config.cue_bonus if has_evidence(query.cue, s.text, question) else 0.0
             score = config.a * cov + config.b * win + config.c * pscore / best_passage + cue
-            candidates.append(_Candidate(s, toks[i], matched[i], window, score))
+            candidates.append(_Candidate(s, terms[i], matched[i], window, score))
     if not candidates:
         return _abstain(question, related)
     candidates.sort(key=lambda c: (-c.score, c.sentence.passage, c.sentence.number))
@@ -163,7 +163,7 @@ def compose(
     for c in candidates[1:]:
         if len(chosen) >= config.max_sentences or c.score < config.follow_ratio * best.score:
             break
-        if any(_jaccard(c.toks, o.toks) >= config.duplicate_jaccard for o in chosen):
+        if any(_jaccard(c.terms, o.terms) >= config.duplicate_jaccard for o in chosen):
             continue
         chosen.append(c)
 
@@ -179,7 +179,7 @@ def compose(
             Quote(
                 text=c.sentence.text, source=src.id, title=src.title, score=round(c.score, 4),
                 citation=numbers[src.id], passage=c.sentence.passage,
-                highlights=[(t.start, t.end) for t in c.toks if t.term in qset],
+                highlights=[(t.start, t.end) for t in tokens(c.sentence.text) if t.term in qset],
             )
         )
     text = " ".join(f"“{q.text}” [{q.citation}]" for q in quotes)
@@ -194,9 +194,7 @@ def _mass(terms: set[str], query: Query) -> float:
     return sum(query.weights[t] for t in terms) / query.total
 
 
-def _jaccard(a: list[Token], b: list[Token]) -> float:
-    sa = {t.term for t in a if t.term}
-    sb = {t.term for t in b if t.term}
+def _jaccard(sa: set[str], sb: set[str]) -> float:
     return len(sa & sb) / len(sa | sb) if sa and sb else 0.0
 
 

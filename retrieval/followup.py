@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 
-from .analyzer import tokens
+from .analyzer import term_set, tokens
 
 MAX_TERMS = 3
 CONTEXT_WORDS = 2
@@ -53,16 +53,12 @@ def rewrite(question: str, previous: str | None) -> str:
         return _replace_topic(previous, m.group("topic"))
     opener = _CONTINUATION.match(question)
     rest = opener.group("rest") if opener else question
-    if opener and _terms(rest) and not _QUESTION_START.match(rest):
+    if opener and term_set(rest) and not _QUESTION_START.match(rest):
         return _replace_topic(previous, rest.rstrip("?.! "))  # "and Belarus?"
     if not _refers_back(rest):
         return question
-    context = _words_with_terms(previous, exclude=_terms(rest))[-CONTEXT_WORDS:]
+    context = _words_with_terms(previous, exclude=term_set(rest))[-CONTEXT_WORDS:]
     return f"{rest} ({' '.join(context)})" if context else rest
-
-
-def _terms(text: str) -> set[str]:
-    return {t.term for t in tokens(text) if t.term}
 
 
 def _words_with_terms(text: str, exclude: set[str]) -> list[str]:
@@ -77,7 +73,7 @@ def _words_with_terms(text: str, exclude: set[str]) -> list[str]:
 
 
 def _refers_back(question: str) -> bool:
-    terms = _terms(question)
+    terms = term_set(question)
     if not terms:
         return True
     words = {w.lower() for w in _WORD.findall(question)}

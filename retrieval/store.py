@@ -4,7 +4,8 @@ Layout of an index directory::
 
     CURRENT            the name of the live snapshot (replaced atomically)
     snap-<id>/         one complete snapshot, never modified once CURRENT names it
-        meta.json      format version, corpus fingerprint, counts, sources
+        meta.json      format version, corpus fingerprint, counts
+        sources.json   the documents' citation fields, by column (``SourceTable``)
         vocab.json     the terms, in id order
         *.npy          the arrays of ``TermIndex`` and ``Collection``
 
@@ -27,19 +28,18 @@ import tempfile
 import time
 import uuid
 from collections.abc import Iterable
-from dataclasses import asdict
 from pathlib import Path
 
 import numpy as np
 
-from .collection import Collection, Source
+from .collection import Collection, SourceTable
 from .corpus import FileStat
 from .errors import IndexFormatError
 from .index import TermIndex
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: per-term maximum weights (maxw.npy); sources by column (sources.json)
 CURRENT = "CURRENT"
-_INDEX_ARRAYS = ("indptr", "passages", "weights", "df")
+_INDEX_ARRAYS = ("indptr", "passages", "weights", "df", "maxw")
 _COLLECTION_ARRAYS = ("passage_doc", "text_offsets", "text_blob", "sent_indptr", "sent_bounds")
 
 
@@ -64,12 +64,15 @@ def save(directory: Path, index: TermIndex, collection: Collection, fp: str) -> 
             _save_array(tmp / f"{key}.npy", getattr(collection, key))
         vocab = sorted(index.vocabulary, key=index.vocabulary.__getitem__)
         _write(tmp / "vocab.json", json.dumps(vocab, ensure_ascii=False).encode())
+        table = (collection.sources if isinstance(collection.sources, SourceTable)
+                 else SourceTable.of(collection.sources))
+        _write(tmp / "sources.json", json.dumps(table.columns, ensure_ascii=False).encode())
         meta = {
             "format": FORMAT_VERSION,
             "fingerprint": fp,
             "n_passages": index.n_passages,
             "n_terms": len(vocab),
-            "sources": [asdict(s) for s in collection.sources],
+            "n_sources": len(table),
         }
         _write(tmp / "meta.json", json.dumps(meta, ensure_ascii=False).encode())
         os.rename(tmp, directory / name)
@@ -100,15 +103,17 @@ def load(directory: Path) -> tuple[TermIndex, Collection, str]:
                 f"index {str(snap)!r} has format {meta.get('format')!r}, expected {FORMAT_VERSION}"
             )
         vocab = json.loads((snap / "vocab.json").read_text("utf-8"))
-        arrays = {k: np.load(snap / f"{k}.npy", mmap_mode="r", allow_pickle=False)
+        # np.asarray: plain read-only ndarray views of the maps (the search kernel is compiled
+        # for read-only arrays, and a built index's arrays are read-only too).
+        arrays = {k: np.asarray(np.load(snap / f"{k}.npy", mmap_mode="r", allow_pickle=False))
                   for k in (*_INDEX_ARRAYS, *_COLLECTION_ARRAYS)}
         index = TermIndex(
-            vocabulary={t: i for i, t in enumerate(vocab)},
+            vocabulary=dict(zip(vocab, range(len(vocab)), strict=True)),
             indptr=arrays["indptr"], passages=arrays["passages"], weights=arrays["weights"],
-            df=arrays["df"], n_passages=int(meta["n_passages"]),
+            df=arrays["df"], maxw=arrays["maxw"], n_passages=int(meta["n_passages"]),
         )
         collection = Collection(
-            sources=[Source(**s) for s in meta["sources"]],
+            sources=SourceTable(json.loads((snap / "sources.json").read_text("utf-8"))),
             **{k: arrays[k] for k in _COLLECTION_ARRAYS},
         )
         _check(index, collection)
@@ -123,14 +128,14 @@ def _check(index: TermIndex, c: Collection) -> None:
     """Raise ``IndexFormatError`` unless the arrays agree with each other."""
     n, t = index.n_passages, len(index.vocabulary)
     ok = (
-        len(index.indptr) == t + 1 and len(index.df) == t
+        len(index.indptr) == t + 1 and len(index.df) == t and len(index.maxw) == t
         and int(index.indptr[-1]) == len(index.passages) == len(index.weights)
         and len(c.passage_doc) == n and len(c.text_offsets) == n + 1
         and int(c.text_offsets[-1]) == len(c.text_blob) and len(c.sent_indptr) == n + 1
         and int(c.sent_indptr[-1]) == len(c.sent_bounds)
         and (n == 0 or int(c.passage_doc.max()) < len(c.sources))
-        and (len(index.passages) == 0 or int(index.passages.max()) < n)
-    )
+    )  # passage ids in the postings are checked as searches read them: reading all 230 MB of
+    #    them here (at 1M passages) would undo the memory map
     if not ok:
         raise IndexFormatError("index arrays are inconsistent (truncated or corrupt files)")
 

@@ -1,0 +1,261 @@
+"""Term counts per passage, fast and on every core: the matrix ``CountVectorizer(analyzer=analyze)``
+would give, without calling the analyzer once per word.
+
+``analyze`` lower-cases a text, splits it with one regular expression and maps each word to its
+term with ``term_of``. Here each chunk of passages is cut at whitespace (C), each *distinct* piece
+gets an integer id (a dict lookup in C), the same expression and ``term_of`` run once per distinct
+piece, and the per-passage counts come from a sparse COO -> CSR conversion that sums the repeats.
+Words that map to the same term (``"armenians"``, ``"armenian"``) or to none (stop words) are
+merged or dropped through the piece -> terms table before counting.
+
+Chunks run in worker processes, fed pickled chunks over their stdin and answering on their
+stdout: plain ``python -c`` subprocesses rather than a ``multiprocessing`` pool. A ``fork``ed
+worker would share the parent's pages, but pickling a chunk writes to its strings' reference
+counts, so copy-on-write ends up duplicating the whole corpus (measured: +600 MB at 1M passages);
+a ``spawn`` or ``forkserver`` worker re-runs the caller's main module, which breaks any script
+that builds an engine without an ``if __name__ == "__main__"`` guard. Each chunk returns its own
+term list; the parent renumbers them into one vocabulary, sorted alphabetically as scikit-learn
+sorts it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import os
+import pickle
+import subprocess
+import sys
+import threading
+from collections.abc import Iterable, Iterator, Sequence
+from itertools import chain
+from pathlib import Path
+
+import numpy as np
+import scipy.sparse as sp
+
+# The analyzer's own expression and word -> term map: counting must see exactly analyze()'s terms.
+from .analyzer import TOKEN_RE, term_of
+
+CHUNK = 5_000  # passages per task: a worker holds one chunk's words (~30 MB) at a time
+MIN_PARALLEL = 50_000  # below this, starting workers (~0.5 s each) costs more than it saves
+_SERVE = "from retrieval.termcounts import _serve; _serve()"
+
+# One chunk's result: the terms its counter numbered since its previous chunk, and the chunk's
+# counts as CSR arrays (indptr, indices, data) over the counter's term ids.
+_Counted = tuple[list[str], np.ndarray, np.ndarray, np.ndarray]
+
+
+class _Ids(dict[str, int]):
+    """A dict that numbers unseen keys in order of first lookup (hits stay in C ``__getitem__``)
+    and remembers the keys added since ``take_added`` was last called."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.added: list[str] = []
+
+    def __missing__(self, key: str) -> int:
+        value = self[key] = len(self)
+        self.added.append(key)
+        return value
+
+    def take_added(self) -> list[str]:
+        added, self.added = self.added, []
+        return added
+
+
+def count_terms(
+    texts: Sequence[str], workers: int | None = None, chunk: int = CHUNK
+) -> tuple[sp.csr_matrix, list[str]]:
+    """Term counts (passages x terms, int32 CSR) and the terms in column order (sorted)."""
+    pieces = [texts[a : a + chunk] for a in range(0, len(texts), chunk)]
+    if workers is None:
+        workers = min(os.cpu_count() or 1, len(pieces)) if len(texts) >= MIN_PARALLEL else 1
+    if workers <= 1:
+        counter = _ChunkCounter()
+        return _stack(*_renumber((0, counter.count(p)) for p in pieces), len(texts))
+    with _Workers(workers) as pool:
+        terms, chunks = _renumber(pool.map(pieces))
+    return _stack(terms, chunks, len(texts))  # the workers have exited: their memory is back
+
+
+def release_freed_memory() -> None:
+    """Hand freed temporaries back to the OS. glibc keeps freed blocks of up to 32 MB in its
+    heap, where the next large arrays (allocated by mmap) cannot reuse them: after counting 1M
+    passages that is ~150 MB of dead heap. Elsewhere than glibc, nothing to do."""
+    with contextlib.suppress(AttributeError, OSError):
+        ctypes.CDLL(None).malloc_trim(0)
+
+
+class _ChunkCounter:
+    """Counts chunks of passages one after another, remembering the pieces and terms it has
+    seen, so that a piece is tokenised once per process rather than once per chunk (most pieces
+    recur: Zipf). Term ids are this counter's own; each result carries the terms new since the
+    previous one.
+
+    The token expression never matches whitespace and has no anchors or look-arounds, so the
+    tokens of a text are the tokens of its whitespace-separated pieces: ``str.split`` (fast) cuts
+    the pieces, and the expression and ``term_of`` run once per distinct piece.
+    """
+
+    def __init__(self) -> None:
+        self.pieces = _Ids()
+        self.terms = _Ids()
+        self.piece_len = np.zeros(0, dtype=np.int64)  # how many terms each piece holds
+        self.piece_start = np.zeros(1, dtype=np.int64)  # where they start in piece_terms
+        self.piece_terms = np.zeros(0, dtype=np.int64)
+
+    def count(self, texts: Sequence[str]) -> _Counted:
+        split = [t.lower().split() for t in texts]
+        per_text = np.fromiter(map(len, split), dtype=np.int64, count=len(split))
+        # list() then np.array: faster than np.fromiter over a map of dict lookups.
+        occurrences = np.array(list(map(self.pieces.__getitem__, chain.from_iterable(split))),
+                               dtype=np.int64)
+        del split
+        self._learn(self.pieces.take_added())
+        # Expand every occurrence of a piece into its terms (most pieces have one, stop words none).
+        width = self.piece_len[occurrences]
+        total = int(width.sum())
+        rows = np.repeat(np.repeat(np.arange(len(texts), dtype=np.int64), per_text), width)
+        at = np.repeat(self.piece_start[occurrences] - (np.cumsum(width) - width), width)
+        cols = self.piece_terms[at + np.arange(total)]
+        counts = sp.coo_matrix(
+            (np.ones(total, dtype=np.int32), (rows, cols)), shape=(len(texts), len(self.terms)),
+        ).tocsr()  # sums the repeats of a term within a passage
+        return self.terms.take_added(), counts.indptr, counts.indices, counts.data
+
+    def _learn(self, pieces: list[str]) -> None:
+        """Tokenise pieces seen for the first time and append their terms to the tables."""
+        lens, found = [], []
+        for piece in pieces:
+            ids = [self.terms[t] for w in TOKEN_RE.findall(piece) if (t := term_of(w)) is not None]
+            lens.append(len(ids))
+            found.extend(ids)
+        new_len = np.array(lens, dtype=np.int64)
+        self.piece_len = np.concatenate([self.piece_len, new_len])
+        self.piece_start = np.concatenate(
+            [self.piece_start, self.piece_start[-1] + np.cumsum(new_len)])
+        self.piece_terms = np.concatenate([self.piece_terms, np.array(found, dtype=np.int64)])
+
+
+def _renumber(results: Iterable[tuple[int, _Counted]]) -> tuple[list[str], list[_Counted]]:
+    """Map each worker's term ids to ids in one vocabulary (in order of first appearance).
+
+    ``results`` come in chunk order, tagged with the worker that counted them; a worker counts
+    its chunks in increasing order, so its new terms arrive in the order it numbered them."""
+    vocab = _Ids()
+    to_global: dict[int, np.ndarray] = {}
+    chunks: list[_Counted] = []
+    for worker, (new_terms, indptr, idx, counts) in results:
+        new = np.array(list(map(vocab.__getitem__, new_terms)), dtype=np.int32)
+        mapping = to_global[worker] = np.concatenate(
+            [to_global.get(worker, np.zeros(0, dtype=np.int32)), new])
+        chunks.append(([], indptr, mapping[idx], counts))
+    return list(vocab), chunks
+
+
+def _stack(terms: list[str], chunks: list[_Counted], n: int) -> tuple[sp.csr_matrix, list[str]]:
+    """One CSR matrix from the renumbered chunks, its columns in sorted term order."""
+    order = sorted(range(len(terms)), key=terms.__getitem__)
+    rank = np.empty(len(terms), dtype=np.int32)
+    rank[order] = np.arange(len(terms), dtype=np.int32)
+    nnz = sum(len(c[2]) for c in chunks)
+    indptr = np.zeros(n + 1, dtype=np.int64)
+    indices = np.empty(nnz, dtype=np.int32)
+    data = np.empty(nnz, dtype=np.int32)
+    row = at = 0
+    chunks.reverse()
+    while chunks:  # copy chunk by chunk, freeing each: no second copy of the whole matrix
+        _, local_indptr, idx, counts = chunks.pop()
+        rows = len(local_indptr) - 1
+        indptr[row + 1 : row + rows + 1] = local_indptr[1:] + at
+        indices[at : at + len(idx)] = rank[idx]
+        data[at : at + len(idx)] = counts
+        row, at = row + rows, at + len(idx)
+    matrix = sp.csr_matrix((data, indices, indptr), shape=(n, len(terms)))
+    sorted_terms = [terms[i] for i in order]
+    del terms, order, rank
+    release_freed_memory()
+    return matrix, sorted_terms
+
+
+class _Workers:
+    """Worker processes counting chunks, each fed by a thread of the parent; results in order."""
+
+    def __init__(self, n: int) -> None:
+        env = dict(os.environ)
+        root = str(Path(__file__).resolve().parent.parent)  # where ``retrieval`` is importable
+        env["PYTHONPATH"] = os.pathsep.join(p for p in (root, env.get("PYTHONPATH")) if p)
+        self.procs = [
+            subprocess.Popen([sys.executable, "-c", _SERVE], stdin=subprocess.PIPE,
+                             stdout=subprocess.PIPE, env=env)
+            for _ in range(n)
+        ]
+
+    def __enter__(self) -> _Workers:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        for p in self.procs:
+            with contextlib.suppress(OSError):
+                p.stdin.close()  # type: ignore[union-attr]  # EOF: the worker's loop ends
+        for p in self.procs:
+            try:
+                p.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                p.kill()
+                p.wait()
+            p.stdout.close()  # type: ignore[union-attr]
+
+    def map(self, chunks: list[Sequence[str]]) -> Iterator[tuple[int, _Counted]]:
+        """Every chunk's counts, in order, each with the index of the worker that counted it."""
+        done: dict[int, tuple[int, _Counted]] = {}
+        failed: list[BaseException] = []
+        cond = threading.Condition()
+        todo = iter(enumerate(chunks))
+
+        def feed(worker: int, proc: subprocess.Popen[bytes]) -> None:
+            try:
+                while True:
+                    with cond:
+                        item = next(todo, None)
+                    if item is None:
+                        return
+                    pickle.dump(list(item[1]), proc.stdin, pickle.HIGHEST_PROTOCOL)  # type: ignore[arg-type]
+                    proc.stdin.flush()  # type: ignore[union-attr]
+                    result = pickle.load(proc.stdout)  # type: ignore[arg-type]
+                    with cond:
+                        done[item[0]] = (worker, result)
+                        cond.notify_all()
+            except BaseException as exc:  # a dead worker: EOFError, BrokenPipeError, ...
+                with cond:
+                    failed.append(exc)
+                    cond.notify_all()
+
+        threads = [threading.Thread(target=feed, args=wp, daemon=True)
+                   for wp in enumerate(self.procs)]
+        for t in threads:
+            t.start()
+        for i in range(len(chunks)):
+            with cond:
+                cond.wait_for(lambda i=i: i in done or bool(failed))
+                if i not in done:
+                    raise RuntimeError("a term-counting worker process failed") from failed[0]
+                result = done.pop(i)
+            yield result
+        for t in threads:
+            t.join()
+
+
+def _serve() -> None:
+    """A worker's loop: read pickled chunks from stdin, write their counts to stdout, until EOF."""
+    out = os.fdopen(os.dup(1), "wb")
+    os.dup2(2, 1)  # a stray print must not corrupt the results stream
+    counter = _ChunkCounter()
+    while True:
+        try:
+            texts = pickle.load(sys.stdin.buffer)
+        except EOFError:
+            return
+        pickle.dump(counter.count(texts), out, pickle.HIGHEST_PROTOCOL)
+        out.flush()

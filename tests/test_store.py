@@ -1,0 +1,76 @@
+"""Saving and loading an index: round trip, memory maps, format and corruption checks."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from retrieval import store
+from retrieval.collection import Source, pack
+from retrieval.errors import IndexFormatError
+from retrieval.index import TermIndex
+
+TEXTS = ["Alpha beta gamma. Delta epsilon zeta.", "Beta gamma déjà vu.", "Gamma gamma omega."]
+
+
+def _saved(tmp_path: Path) -> tuple[TermIndex, Path]:
+    index = TermIndex.build(TEXTS)
+    collection = pack([Source("d0", "Doc"), Source("d1", "Doc 1")], [0, 0, 1], TEXTS)
+    store.save(tmp_path, index, collection, "fp")
+    return index, tmp_path
+
+
+def test_round_trip_gives_the_same_arrays_and_results(tmp_path: Path) -> None:
+    index, where = _saved(tmp_path)
+    loaded, collection, fp = store.load(where)
+    assert fp == "fp" and loaded.vocabulary == index.vocabulary
+    for key in ("indptr", "passages", "weights", "df", "maxw"):
+        assert np.array_equal(getattr(loaded, key), getattr(index, key))
+    assert loaded.search(["gamma", "beta"], 3) == index.search(["gamma", "beta"], 3)
+    assert collection.passage_text(1) == TEXTS[1]
+    assert list(collection.sources) == [Source("d0", "Doc"), Source("d1", "Doc 1")]
+
+
+def test_loaded_arrays_are_read_only_maps(tmp_path: Path) -> None:
+    _, where = _saved(tmp_path)
+    loaded, _, _ = store.load(where)
+    assert not loaded.weights.flags.writeable
+    assert isinstance(loaded.weights.base, np.memmap)
+
+
+def test_an_older_format_is_refused(tmp_path: Path) -> None:
+    _, where = _saved(tmp_path)
+    snap = store._live(where)
+    meta = json.loads((snap / "meta.json").read_text())
+    meta["format"] = 1
+    (snap / "meta.json").write_text(json.dumps(meta))
+    with pytest.raises(IndexFormatError, match="format 1"):
+        store.load(where)
+
+
+def test_a_missing_max_weights_array_is_refused(tmp_path: Path) -> None:
+    _, where = _saved(tmp_path)
+    (store._live(where) / "maxw.npy").unlink()
+    with pytest.raises(IndexFormatError):
+        store.load(where)
+
+
+def test_inconsistent_arrays_are_refused(tmp_path: Path) -> None:
+    _, where = _saved(tmp_path)
+    np.save(store._live(where) / "maxw.npy", np.zeros(1, dtype=np.float32))
+    with pytest.raises(IndexFormatError, match="inconsistent"):
+        store.load(where)
+
+
+def test_a_posting_outside_the_index_is_an_error_not_a_wild_write(tmp_path: Path) -> None:
+    _, where = _saved(tmp_path)
+    path = store._live(where) / "passages.npy"
+    bad = np.load(path)
+    bad[0] = 1_000_000
+    np.save(path, bad)
+    loaded, _, _ = store.load(where)
+    with pytest.raises(IndexError):
+        loaded.search(list(loaded.vocabulary), 3)
