@@ -30,11 +30,20 @@ ARG CORPUS=seeds
 COPY ${CORPUS}/ corpus/
 ENV QABOT_CORPUS_DIR=/app/corpus \
     QABOT_INDEX_DIR=/app/index \
-    QABOT_LOG_FORMAT=json
+    QABOT_LOG_FORMAT=json \
+    NUMBA_CACHE_DIR=/app/numba-cache
 RUN qabot index
+# From 20,000 passages on, search runs a numba kernel, compiled on first use and cached. Compile
+# it now; numba refuses to import a cached function without a cache folder it can write to, and
+# the code's own folder is read-only at run time, hence NUMBA_CACHE_DIR.
+RUN python -c "from retrieval import QAEngine; from retrieval.analyzer import analyze; \
+e = QAEngine.from_directory('/app/corpus', index_dir='/app/index'); \
+e.index.search_compiled(analyze(e.passage(0)))"
 
-# Serve as an unprivileged user; the code, the corpus and the index stay read-only to it.
-RUN useradd --system --uid 10001 --no-create-home --shell /usr/sbin/nologin qabot
+# Serve as an unprivileged user; the code, the corpus and the index stay read-only to it (the
+# kernel cache stays writable: a new numba or CPU may need a recompile).
+RUN useradd --system --uid 10001 --no-create-home --shell /usr/sbin/nologin qabot \
+    && mkdir -p /app/numba-cache && chown qabot /app/numba-cache
 USER qabot
 
 # QABOT_PORT is left unset, so that a platform's PORT is honoured; 8080 otherwise.

@@ -89,6 +89,18 @@ def test_the_index_is_built_into_the_image_before_dropping_privileges(
     assert "QABOT_PORT" not in env  # a platform's PORT must win over a baked-in port
 
 
+def test_the_search_kernel_is_compiled_at_build_time_into_a_cache_it_may_write(
+    steps: list[Instruction],
+) -> None:
+    """numba will not import a cached kernel without a writable cache folder, and the
+    unprivileged user cannot write to the code's own."""
+    warm = _index(steps, "RUN", "search_compiled")
+    assert _index(steps, "RUN", "qabot index") < warm < _index(steps, "USER")
+    env = " ".join(s.args for s in steps[:warm] if s.keyword == "ENV")
+    assert "NUMBA_CACHE_DIR=/app/numba-cache" in env
+    assert "chown qabot /app/numba-cache" in steps[_index(steps, "RUN", "useradd")].args
+
+
 def test_the_healthcheck_asks_healthz_without_curl(steps: list[Instruction]) -> None:
     check = steps[_index(steps, "HEALTHCHECK")].args
     command = json.loads(check.split(" CMD ", 1)[1])
