@@ -288,8 +288,9 @@ async def _serve_bot(application: Application, settings: Settings, live: Live,
                 drop_pending_updates=settings.drop_pending_updates,
             )
             # The index and everything start-up made live as long as the process: out of the
-            # collector's sight, a full collection no longer walks them (it took 100 ms over
-            # the seeds' 140,000 objects, stalling every update meanwhile).
+            # collector's sight, a full collection no longer walks them (50-100 ms over the
+            # 80,000-140,000 objects of the seeds' engine and the libraries, stalling every
+            # update meanwhile).
             gc.collect()
             gc.freeze()
             live.ready = True
