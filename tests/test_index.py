@@ -6,8 +6,8 @@ import threading
 
 import numpy as np
 import pytest
-from structlog.testing import capture_logs
 from sklearn.feature_extraction.text import CountVectorizer
+from structlog.testing import capture_logs
 
 from retrieval.analyzer import analyze
 from retrieval.index import TermIndex, _scratch
