@@ -7,6 +7,7 @@ import threading
 import numpy as np
 import pytest
 from sklearn.feature_extraction.text import CountVectorizer
+from structlog.testing import capture_logs
 
 from retrieval.analyzer import analyze
 from retrieval.index import TermIndex, _scratch
@@ -108,6 +109,32 @@ def test_large_indexes_search_through_the_compiled_kernel(monkeypatch) -> None:
     monkeypatch.setattr(index_mod, "KERNEL_MIN_PASSAGES", 100)
     ix.search(["alpha"], 7)
     assert calls == [7]
+
+
+def test_a_kernel_that_cannot_load_falls_back_to_numpy(monkeypatch) -> None:
+    import builtins
+
+    import retrieval.index as index_mod
+
+    real_import = builtins.__import__
+
+    def failing_import(name, *args, **kwargs):
+        if name == "kernel" or name.endswith(".kernel"):  # `from .kernel import top_k`
+            raise RuntimeError("cannot cache function 'top_k': no locator available")
+        return real_import(name, *args, **kwargs)
+
+    index_mod._kernel.cache_clear()
+    monkeypatch.setattr(builtins, "__import__", failing_import)
+    try:
+        with capture_logs() as logs:
+            assert index_mod._kernel() is None
+        ix = TermIndex.build(_corpus(100, 20, seed=2))
+        query = list(ix.vocabulary)[:3]
+        assert ix.search_compiled(query, 5) == ix.search_exhaustive(query, 5)
+    finally:
+        monkeypatch.undo()
+        index_mod._kernel.cache_clear()
+    assert any(e["event"] == "search_kernel_unavailable" for e in logs)
 
 
 def test_search_of_nothing_known_is_empty() -> None:
