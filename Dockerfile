@@ -34,8 +34,9 @@ ENV QABOT_CORPUS_DIR=/app/corpus \
     NUMBA_CACHE_DIR=/app/numba-cache
 RUN qabot index
 # From 20,000 passages on, search runs a numba kernel, compiled on first use and cached. Compile
-# it now; numba refuses to import a cached function without a cache folder it can write to, and
-# the code's own folder is read-only at run time, hence NUMBA_CACHE_DIR.
+# it now, into NUMBA_CACHE_DIR: numba will not load a cached kernel without a cache folder it
+# can write to, and the code's own folder is read-only at run time (qabot would then search
+# with numpy, about 10x slower, and log search_kernel_unavailable).
 RUN python -c "from retrieval import QAEngine; from retrieval.analyzer import analyze; \
 e = QAEngine.from_directory('/app/corpus', index_dir='/app/index'); \
 e.index.search_compiled(analyze(e.passage(0)))"

@@ -92,8 +92,8 @@ def test_the_index_is_built_into_the_image_before_dropping_privileges(
 def test_the_search_kernel_is_compiled_at_build_time_into_a_cache_it_may_write(
     steps: list[Instruction],
 ) -> None:
-    """numba will not import a cached kernel without a writable cache folder, and the
-    unprivileged user cannot write to the code's own."""
+    """numba will not load a cached kernel without a writable cache folder (search then falls
+    back to numpy), and the unprivileged user cannot write to the code's own."""
     warm = _index(steps, "RUN", "search_compiled")
     assert _index(steps, "RUN", "qabot index") < warm < _index(steps, "USER")
     env = " ".join(s.args for s in steps[:warm] if s.keyword == "ENV")
