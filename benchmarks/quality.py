@@ -3,10 +3,10 @@
     python benchmarks/quality.py                              # print the results (markdown)
     python benchmarks/quality.py --write docs/benchmarks.md   # and update them there
 
-One corpus, every paragraph of the SQuAD file a document (``retrieval.evaluation.parse_squad``);
+One corpus, every paragraph of the SQuAD file a document (``retrieval.questions.parse_squad``);
 the same answerable questions for every system, reported on all of them and on the fixed tune and
-test halves (``evaluation.half``, a hash of the question id); the metrics of
-``retrieval.evaluation``. qabot answers through ``QAEngine.ask``; the peers answer the way
+test halves (``questions.half``, a hash of the question id); the metrics of
+``retrieval.metrics``. qabot answers through ``QAEngine.ask``; the peers answer the way
 ``benchmarks/peers.py`` describes. Then qabot's abstention, leaving each article out in turn, next
 to what a plain top-passage score threshold does at 90% of in-corpus questions kept.
 
@@ -37,15 +37,8 @@ from peers import PEERS, Corpus, Fitted, answer  # noqa: E402 (after the path se
 
 from bot import logs  # noqa: E402
 from retrieval import QAEngine  # noqa: E402
-from retrieval.evaluation import (  # noqa: E402
-    Outcome,
-    Scores,
-    Threshold,
-    run,
-    run_holdout,
-    summarize_groups,
-    threshold_at,
-)
+from retrieval.evaluation import Outcome, run, run_holdout  # noqa: E402
+from retrieval.metrics import Scores, Threshold, summarize_groups, threshold_at  # noqa: E402
 from retrieval.questions import QuestionSet, read_questions  # noqa: E402
 
 DEFAULT_SQUAD = ROOT.parent / "shared" / "benchmarks" / "squad" / "squad2-dev-5articles.json"

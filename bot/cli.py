@@ -18,7 +18,7 @@ from pathlib import Path
 import structlog
 from pydantic import ValidationError
 
-from retrieval import QabotError, QAEngine, evaluation, questions
+from retrieval import QabotError, QAEngine, evaluation, metrics, questions
 
 from . import console, logs
 from .config import Settings
@@ -66,7 +66,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("eval", help="score answers and retrieval on a question file",
                        description="Score qabot on a question file and print a table of "
-                       "metrics (see retrieval/evaluation.py for their definitions).")
+                       "metrics (see retrieval/metrics.py for their definitions).")
     _common(p)
     p.add_argument("file", metavar="FILE", help="questions: JSONL rows {question, answers, "
                    "sources}, or a SQuAD JSON file with --format squad")
@@ -166,8 +166,8 @@ def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
         outcomes = evaluation.run_holdout(
             qset, lambda docs: QAEngine.from_documents(docs, top_k=settings.top_k),
             lambda article: ProgressBar(f"eval without {article}"))
-        report = evaluation.Report(evaluation.summarize_groups(outcomes, "fold"), "fold",
-                                   evaluation.threshold_at(outcomes))
+        report = metrics.Report(metrics.summarize_groups(outcomes, "fold"), "fold",
+                                metrics.threshold_at(outcomes))
     else:
         if qset.documents:
             engine = QAEngine.from_documents(qset.documents, top_k=settings.top_k)
@@ -177,7 +177,7 @@ def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
         if missing:
             log.warning("unknown_sources", ids=missing, hint="check --corpus")
         outcomes = evaluation.run(engine, qset.questions, progress=ProgressBar("eval"))
-        report = evaluation.Report(evaluation.summarize_groups(outcomes, args.by), args.by)
+        report = metrics.Report(metrics.summarize_groups(outcomes, args.by), args.by)
     if args.details:
         _write_details(Path(args.details), outcomes)
     if args.json:
@@ -198,7 +198,7 @@ def _write_details(path: Path, outcomes: Sequence[evaluation.Outcome]) -> None:
     try:
         with path.open("w", encoding="utf-8") as f:
             for o in outcomes:
-                f.write(json.dumps(evaluation.detail(o), ensure_ascii=False) + "\n")
+                f.write(json.dumps(metrics.detail(o), ensure_ascii=False) + "\n")
     except OSError as exc:
         raise UsageError(f"cannot write --details {str(path)!r}: {exc.strerror}") from None
 

@@ -6,7 +6,7 @@ import dataclasses
 import sys
 from typing import Any, TextIO
 
-from retrieval.evaluation import Report, Scores
+from retrieval.metrics import Report, Scores
 
 # (field of Scores, label, kind): kind "n" is a count, "share" a 0-1 value, "ms" milliseconds.
 ROWS: tuple[tuple[str, str, str], ...] = (

@@ -9,17 +9,16 @@ import pytest
 
 from retrieval import QAEngine
 from retrieval.errors import QuestionFileError
-from retrieval.evaluation import (
+from retrieval.evaluation import holdout_folds, run
+from retrieval.metrics import (
     correct_at,
     detail,
     document_rank,
-    holdout_folds,
     holds_answer,
     mrr_at,
     passage_rank,
     percentile,
     recall_at,
-    run,
     summarize,
     summarize_groups,
     threshold_at,

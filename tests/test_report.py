@@ -6,7 +6,7 @@ import io
 import json
 
 from bot.report import ProgressBar, table, to_json
-from retrieval.evaluation import Report, Threshold, summarize
+from retrieval.metrics import Report, Threshold, summarize
 from retrieval.questions import Question
 
 from .evaldata import outcome
