@@ -35,7 +35,7 @@ import numpy as np
 from .collection import Collection, SourceTable
 from .corpus import FileStat
 from .errors import IndexFormatError
-from .index import TermIndex
+from .index import KERNEL_MIN_PASSAGES, TermIndex
 
 FORMAT_VERSION = 2  # 2: per-term maximum weights (maxw.npy); sources by column (sources.json)
 CURRENT = "CURRENT"
@@ -134,8 +134,12 @@ def _check(index: TermIndex, c: Collection) -> None:
         and int(c.text_offsets[-1]) == len(c.text_blob) and len(c.sent_indptr) == n + 1
         and int(c.sent_indptr[-1]) == len(c.sent_bounds)
         and (n == 0 or int(c.passage_doc.max()) < len(c.sources))
-    )  # passage ids in the postings are checked as searches read them: reading all 230 MB of
-    #    them here (at 1M passages) would undo the memory map
+        # Passage ids in the postings: the compiled kernel checks them as it reads them (reading
+        # all 230 MB of them here at 1M passages would undo the memory map); the numpy path,
+        # which serves smaller indexes, does not, so they are checked here, where it is cheap.
+        and (n >= KERNEL_MIN_PASSAGES or len(index.passages) == 0
+             or int(index.passages.max()) < n)
+    )
     if not ok:
         raise IndexFormatError("index arrays are inconsistent (truncated or corrupt files)")
 

@@ -63,6 +63,19 @@ def test_truncated_arrays_are_detected(corpus):
     assert any(e["event"] == "index_unusable_rebuilding" for e in logs)
 
 
+def test_out_of_range_passage_ids_are_detected(corpus):
+    QAEngine.from_directory(corpus)
+    snap = store_mod._live(corpus / ".qabot-index")
+    passages = np.load(snap / "passages.npy")
+    passages[:] = 10**6  # same length, impossible ids
+    np.save(snap / "passages.npy", passages)
+    with capture_logs() as logs:
+        engine = QAEngine.from_directory(corpus)
+    assert engine.report.built
+    assert any(e["event"] == "index_unusable_rebuilding" for e in logs)
+    assert engine.ask("When was the CSTO formed?").answered
+
+
 def test_a_crash_while_saving_leaves_the_previous_index_live(corpus, monkeypatch):
     QAEngine.from_directory(corpus)
     index_dir = corpus / ".qabot-index"

@@ -65,12 +65,19 @@ def test_inconsistent_arrays_are_refused(tmp_path: Path) -> None:
         store.load(where)
 
 
-def test_a_posting_outside_the_index_is_an_error_not_a_wild_write(tmp_path: Path) -> None:
+def test_a_posting_outside_the_index_is_an_error_not_a_wild_write(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     _, where = _saved(tmp_path)
     path = store._live(where) / "passages.npy"
     bad = np.load(path)
     bad[0] = 1_000_000
     np.save(path, bad)
+    # A small index (served by the numpy path) is refused when it is loaded.
+    with pytest.raises(IndexFormatError):
+        store.load(where)
+    # A large one is checked by the compiled kernel as it reads the postings.
+    monkeypatch.setattr(store, "KERNEL_MIN_PASSAGES", 0)
     loaded, _, _ = store.load(where)
     with pytest.raises(IndexError):
-        loaded.search(list(loaded.vocabulary), 3)
+        loaded.search_compiled(list(loaded.vocabulary), 3)
