@@ -91,7 +91,7 @@ class TermIndex:
         lengths[filled] = np.add.reduceat(counts.data, counts.indptr[:-1][filled])
         avgdl = float(lengths.mean()) if n and lengths.mean() > 0 else 1.0
         df = np.bincount(counts.indices, minlength=counts.shape[1]).astype(np.int32)
-        idf = np.log1p((n - df + 0.5) / (df + 0.5)).astype(np.float32)
+        idf = _idf(n, df).astype(np.float32)
         data = counts.data.view(np.float32)  # the weights replace the counts, block by block
         for lo in range(0, len(data), _BLOCK):
             hi = min(lo + _BLOCK, len(data))
@@ -118,11 +118,11 @@ class TermIndex:
         t = self.vocabulary.get(term)
         if t is None:
             return None
-        return _idf(self.n_passages, int(self.df[t]))
+        return float(_idf(self.n_passages, int(self.df[t])))
 
     def unseen_idf(self) -> float:
         """The idf a term would have if it occurred once (the weight of an unknown term)."""
-        return _idf(self.n_passages, 1)
+        return float(_idf(self.n_passages, 1))
 
     def search(self, terms: Sequence[str], k: int = 10) -> list[tuple[int, float]]:
         """The ``k`` best passages for the query terms, as ``(passage, score)``, best first."""
@@ -285,8 +285,9 @@ def _top(ids: np.ndarray, scores: np.ndarray, k: int) -> list[tuple[int, float]]
     return list(zip(ids[order].tolist(), scores[order].tolist(), strict=True))
 
 
-def _idf(n: int, df: int) -> float:
-    return float(np.log1p((n - df + 0.5) / (df + 0.5)))
+def _idf(n: int, df: np.ndarray | int) -> np.ndarray:
+    """BM25's idf, Lucene's form: ``ln(1 + (N - df + 0.5) / (df + 0.5))``, element-wise."""
+    return np.log1p((n - df + 0.5) / (df + 0.5))
 
 
 _local = threading.local()
