@@ -282,10 +282,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         settings = load_settings(args)
         logs.configure(settings.log_format, settings.log_level, settings.secrets())
         return run(args, settings)
-    except UsageError as exc:
-        print(f"qabot: {exc}", file=sys.stderr)
-        return EXIT_USAGE
-    except QabotError as exc:
+    except (UsageError, QabotError) as exc:
         print(f"qabot: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
