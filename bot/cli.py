@@ -100,8 +100,9 @@ def build_parser() -> argparse.ArgumentParser:
 def _engine(args: argparse.Namespace, settings: Settings, rebuild: bool = False) -> QAEngine:
     engine = QAEngine.from_directory(
         settings.corpus_path(), index_dir=settings.index_dir, rebuild=rebuild,
-        top_k=settings.top_k,
+        top_k=settings.top_k, similar_words=settings.similar_words,
     )
+    _ = engine.word_vectors  # load them now, not at the first question (a 0.1 s pause)
     r = engine.report
     log.debug("engine_ready", built=r.built, seconds=round(r.seconds, 3),
               documents=engine.n_documents, passages=engine.n_passages)
@@ -164,13 +165,15 @@ def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
         qset = qset.only(args.split)
     if args.holdout_article:
         outcomes = evaluation.run_holdout(
-            qset, lambda docs: QAEngine.from_documents(docs, top_k=settings.top_k),
+            qset, lambda docs: QAEngine.from_documents(
+                docs, top_k=settings.top_k, similar_words=settings.similar_words),
             lambda article: ProgressBar(f"eval without {article}"))
         report = metrics.Report(metrics.summarize_groups(outcomes, "fold"), "fold",
                                 metrics.threshold_at(outcomes))
     else:
         if qset.documents:
-            engine = QAEngine.from_documents(qset.documents, top_k=settings.top_k)
+            engine = QAEngine.from_documents(
+                qset.documents, top_k=settings.top_k, similar_words=settings.similar_words)
         else:
             engine = _engine(args, settings)
         missing = questions.unknown_sources(qset.questions, (s.id for s in engine.sources()))

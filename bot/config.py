@@ -37,6 +37,8 @@ class Settings(BaseSettings):
     index_dir: Path | None = Field(None, description="where the index is saved; default "
                                    "CORPUS_DIR/.qabot-index")
     top_k: int = Field(8, ge=1, le=100, description="passages considered per question")
+    similar_words: bool = Field(True, description="let question words meet words of like "
+                                "meaning in the sources (help ~ assistance); false: exact terms")
     log_format: Literal["console", "json"] = "console"
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
 

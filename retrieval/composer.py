@@ -12,16 +12,22 @@ answered from it). For a candidate sentence ``s`` in passage ``p``::
 where ``cue`` rewards a sentence holding the kind of fact the question asks for and does not
 already contain (a year for "when", a quantity for "how many", a name for "who"; ``cues.py``).
 
+A question term the sentence lacks still counts when the sentence holds a word of like meaning
+("help" ~ "assistance"; ``similarity.py``): it adds ``w(t) * cosine`` to the sums above when the
+cosine reaches ``soft_min``. Names (capitalised mid-question) never match that way: a question
+about Macron is not answered with a sentence about Putin.
+
 qabot answers only when the best sentence's window covers at least ``min_coverage`` of the
 question's weight, holds at least ``min_known_share`` of the question's content terms that the
 corpus has (both of them when there are two): that is term coverage, not a score threshold, so
-a question whose salient terms are not found together in the corpus is abstained.
+a question whose salient terms are not found together in the corpus is abstained. A term met
+only by a word of like meaning counts as found.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
 
 from .analyzer import term_set, tokens
 from .answer import NOT_FOUND, Answer, Quote, SourceRef
@@ -48,6 +54,7 @@ class ComposerConfig:
     follow_ratio: float = 0.6  # further sentences need this share of the best score
     duplicate_jaccard: float = 0.6
     related: int = 3
+    soft_min: float = 0.4  # the cosine at which a sentence word stands in for a question word
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +65,7 @@ class Query:
     weights: dict[str, float]
     cue: str | None
     known: frozenset[str] = frozenset()  # content terms the corpus has
+    words: Mapping[str, str] = field(default_factory=dict)  # term -> word, for similar words
 
     @property
     def total(self) -> float:
@@ -80,6 +88,7 @@ def parse_query(
     """Analyse ``question``: its salient terms with weights, and the question type."""
     weights: dict[str, float] = {}
     order: list[str] = []
+    words: dict[str, str] = {}
     unseen: set[str] = set()
     framing: set[str] = set()
     first_word = True
@@ -102,9 +111,15 @@ def parse_query(
             framing.add(tok.term)
         weights[tok.term] = idf
         order.append(tok.term)
+        if not is_name and not frame and word.isalpha() and len(word) >= 3:
+            words[tok.term] = word.lower()
     order = [t for t in order if t in weights]
     known = frozenset(t for t in order if t not in unseen and t not in framing)
-    return Query(tuple(order), weights, question_type(question), known)
+    return Query(tuple(order), weights, question_type(question), known, words)
+
+
+# (question term -> word to match, the sentence's words, min cosine) -> {term: cosine}
+Similar = Callable[[Mapping[str, str], list[str], float], dict[str, float]]
 
 
 @dataclass(slots=True)
@@ -113,6 +128,7 @@ class _Candidate:
     terms: set[str]  # every index term of the sentence
     matched: set[str]
     window: set[str]
+    window_similar: dict[str, float]  # terms the window meets only by a similar word
     score: float = 0.0
 
 
@@ -122,8 +138,10 @@ def compose(
     hits: Sequence[tuple[int, float]],
     collection: Collection,
     config: ComposerConfig = ComposerConfig(),
+    similar: Similar | None = None,
 ) -> Answer:
-    """Answer ``question`` from the retrieved passages ``hits`` ((passage, score), best first)."""
+    """Answer ``question`` from the retrieved passages ``hits`` ((passage, score), best first);
+    ``similar`` finds words of like meaning (``WordVectors.best_matches``), ``None`` for none."""
     related = _related(hits, collection, config.related)
     if not query.terms or not hits or query.total <= 0:
         return _abstain(question, related)
@@ -134,26 +152,32 @@ def compose(
         sents = collection.sentences(p)
         terms = [term_set(s.text) for s in sents]
         matched = [ts & qset for ts in terms]
+        alike = [_similar_terms(similar, query, s.text, m, config) for s, m in zip(sents, matched)]
         for i, s in enumerate(sents):
             if not s.quotable:
                 continue
             window = set(matched[i])
+            window_alike = dict(alike[i])
             for j in (i - 1, i + 1):
                 if 0 <= j < len(sents):
                     window |= matched[j]
-            if not window:
+                    for t, sim in alike[j].items():
+                        window_alike[t] = max(sim, window_alike.get(t, 0.0))
+            for t in window:
+                window_alike.pop(t, None)
+            if not window and not window_alike:
                 continue
-            cov = _mass(matched[i], query)
-            win = _mass(window, query)
+            cov = _mass(matched[i], query, alike[i])
+            win = _mass(window, query, window_alike)
             cue = config.cue_bonus if has_evidence(query.cue, s.text, question) else 0.0
             score = config.a * cov + config.b * win + config.c * pscore / best_passage + cue
-            candidates.append(_Candidate(s, terms[i], matched[i], window, score))
+            candidates.append(_Candidate(s, terms[i], matched[i], window, window_alike, score))
     if not candidates:
         return _abstain(question, related)
     candidates.sort(key=lambda c: (-c.score, c.sentence.passage, c.sentence.number))
     best = candidates[0]
-    coverage = _mass(best.window, query)
-    found = len(best.window & query.known)
+    coverage = _mass(best.window, query, best.window_similar)
+    found = len((best.window | best.window_similar.keys()) & query.known)
     known_share = found / len(query.known) if query.known else 1.0
     pair_missing = len(query.known) == 2 and found < 2 and config.pairs_need_both
     if coverage < config.min_coverage or known_share < config.min_known_share or pair_missing:
@@ -190,8 +214,32 @@ def compose(
     )
 
 
-def _mass(terms: set[str], query: Query) -> float:
-    return sum(query.weights[t] for t in terms) / query.total
+def _mass(terms: set[str], query: Query, alike: Mapping[str, float]) -> float:
+    """The share of the question's weight that ``terms`` (exact) and ``alike`` (term -> cosine
+    of a similar word, for terms not in ``terms``) cover."""
+    exact = sum(query.weights[t] for t in terms)
+    return (exact + sum(query.weights[t] * sim for t, sim in alike.items())) / query.total
+
+
+def _similar_terms(
+    similar: Similar | None, query: Query, text: str, matched: set[str], config: ComposerConfig
+) -> dict[str, float]:
+    """Question terms that ``text`` lacks but holds a word of like meaning for: term -> cosine."""
+    wanted = {t: w for t, w in query.words.items() if t not in matched}
+    if similar is None or not wanted:
+        return {}
+    words = [tok_word for tok_word, term in _words(text) if term not in query.weights]
+    return similar(wanted, words, config.soft_min) if words else {}
+
+
+def _words(text: str) -> list[tuple[str, str | None]]:
+    """The sentence's content words (lower-cased, alphabetic, 3+ letters) with their terms."""
+    out = []
+    for tok in tokens(text):
+        word = text[tok.start : tok.end].lower()
+        if tok.term is not None and word.isalpha() and len(word) >= 3:
+            out.append((word, tok.term))
+    return out
 
 
 def _jaccard(sa: set[str], sb: set[str]) -> float:

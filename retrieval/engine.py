@@ -23,6 +23,7 @@ from .composer import ComposerConfig, compose, parse_query
 from .corpus import Document, Skipped, file_stats, load_directory
 from .errors import IndexFormatError, NoDocumentsError
 from .index import K1, B, TermIndex
+from .similarity import WordVectors, bundled
 
 log = structlog.get_logger()
 
@@ -51,12 +52,16 @@ class QAEngine:
         config: ComposerConfig | None = None,
         top_k: int = DEFAULT_TOP_K,
         report: LoadReport | None = None,
+        similar_words: bool | WordVectors = True,
     ) -> None:
+        """``similar_words``: let question words meet words of like meaning (``True``: the
+        bundled vectors, loaded at the first question; ``False``: exact terms only)."""
         self.index = index
         self.collection = collection
         self.config = config or ComposerConfig()
         self.top_k = top_k
         self.report = report or LoadReport(built=True, seconds=0.0)
+        self._similar_words = similar_words
 
     # --- construction -------------------------------------------------------------------------
 
@@ -138,7 +143,16 @@ class QAEngine:
         question = " ".join(question.split())
         query = parse_query(question, self.index, self.config)
         hits = self.index.search(list(query.terms), top_k or self.top_k)
-        return compose(question, query, hits, self.collection, self.config)
+        vectors = self.word_vectors
+        similar = vectors.best_matches if vectors is not None else None
+        return compose(question, query, hits, self.collection, self.config, similar)
+
+    @property
+    def word_vectors(self) -> WordVectors | None:
+        """The word vectors used for words of like meaning, or ``None`` when off or missing."""
+        if self._similar_words is True:
+            return bundled()
+        return self._similar_words or None
 
     # --- the corpus ---------------------------------------------------------------------------
 
