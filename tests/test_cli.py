@@ -122,3 +122,19 @@ def test_logs_go_to_stderr_and_can_be_json(corpus, tmp_path):
     json.loads(r.stdout)  # stdout carries only the answer
     events = [json.loads(line) for line in r.stderr.splitlines() if line.startswith("{")]
     assert any(e["event"] == "file_skipped" and "bad.txt" in e["path"] for e in events)
+
+
+def test_similar_words_setting_switches_synonym_matching(tmp_path):
+    corpus = tmp_path / "towns"
+    corpus.mkdir()
+    (corpus / "birch.txt").write_text("The town of Birch asked the governor about taxes in May.\n")
+    (corpus / "alder.txt").write_text(
+        "The town of Alder asked the governor for assistance after the storm in June.\n")
+    question = "Which town asked the governor for help?"
+    firsts = {}
+    for value in ("true", "false"):
+        r = qabot("ask", "--json", "--corpus", str(corpus), question,
+                  env={"QABOT_SIMILAR_WORDS": value})
+        assert r.returncode == 0, r.stderr
+        firsts[value] = json.loads(r.stdout)["sentences"][0]["source"]
+    assert firsts == {"true": "alder", "false": "birch"}

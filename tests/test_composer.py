@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from retrieval import NOT_FOUND, QAEngine
+from retrieval.composer import ComposerConfig, parse_query
 
 TEXTS = [
     "The harbour bridge was opened in 1932 by the premier of the state. It carries eight lanes "
@@ -76,3 +77,38 @@ def test_search_returns_hits_best_first(engine):
 def test_from_texts_checks_ids(engine):
     with pytest.raises(ValueError):
         QAEngine.from_texts(["a b c"], ids=["x", "y"])
+
+
+# --- words of like meaning (retrieval/similarity.py) -------------------------------------------
+
+LIKE_TEXTS = [
+    "The town of Birch asked the governor about taxes in May.",
+    "The town of Alder asked the governor for assistance after the storm in June.",
+    "The villagers left their homes before dawn, fearing floods from the broken dam.",
+]
+
+
+@pytest.mark.parametrize("similar", [False, True])
+def test_a_word_of_like_meaning_ranks_its_sentence_first(similar):
+    engine = QAEngine.from_texts(LIKE_TEXTS, similar_words=similar)
+    first = engine.ask("Which town asked the governor for help?").sentences[0]
+    # Both towns "asked the governor"; only Alder's sentence says "assistance" (~ "help").
+    assert ("Alder" in first.text) is similar
+
+
+def test_a_word_of_like_meaning_counts_towards_coverage():
+    config = ComposerConfig(min_coverage=0.7)
+    question = "What were the villagers afraid of?"  # the text says "fearing"
+    exact = QAEngine.from_texts(LIKE_TEXTS, similar_words=False, config=config).ask(question)
+    alike = QAEngine.from_texts(LIKE_TEXTS, similar_words=True, config=config).ask(question)
+    assert not exact.answered
+    assert alike.answered and "fearing floods" in alike.sentences[0].text
+    assert alike.coverage > 0.7
+
+
+def test_names_only_match_exactly():
+    engine = QAEngine.from_texts(LIKE_TEXTS)
+    query = parse_query("What did Macron tell the town about the storm?", engine.index)
+    # a name the corpus lacks is no synonym of one it has: it is never offered for matching
+    assert "macron" not in query.words and query.words["storm"] == "storm"
+    assert "town" in query.words and "what" not in query.words

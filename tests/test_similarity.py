@@ -1,0 +1,89 @@
+"""Word vectors: the bundled model, the cache, and failing to load without failing qabot."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from safetensors.numpy import save_file
+from structlog.testing import capture_logs
+from tokenizers import Tokenizer
+from tokenizers.models import WordLevel
+from tokenizers.pre_tokenizers import Whitespace
+
+from retrieval import similarity
+from retrieval.similarity import WordVectors
+
+
+@pytest.fixture(scope="module")
+def bundled() -> WordVectors:
+    vectors = similarity.bundled()
+    assert vectors is not None, "the wordllama package's vectors should load"
+    return vectors
+
+
+def test_bundled_vectors_find_words_of_like_meaning(bundled):
+    found = bundled.best_matches(
+        {"help": "help", "afraid": "afraid", "pizza": "pizza"},
+        ["assistance", "fearing", "treaty", "border"], 0.4)
+    assert set(found) == {"help", "afraid"}
+    assert 0.4 <= found["help"] <= 1.0
+
+
+def test_unrelated_words_stay_below_the_threshold(bundled):
+    assert bundled.best_matches({"football": "football"}, ["armenia", "treaty", "photo"], 0.4) == {}
+
+
+def test_vectors_are_unit_length_and_cached(bundled):
+    v = bundled.vectors(["assistance", "help"])
+    assert v.shape == (2, bundled.dim) and np.allclose(np.linalg.norm(v, axis=1), 1.0, atol=1e-5)
+    assert bundled._vector("help") is bundled._vector("help")
+
+
+def _tiny(tmp_path, rows):
+    """A real tokenizer file and safetensors file holding a three-word model."""
+    vocab = {"[UNK]": 0, "help": 1, "aid": 2, "cat": 3}
+    tok = Tokenizer(WordLevel(vocab, unk_token="[UNK]"))
+    tok.pre_tokenizer = Whitespace()
+    tok.save(str(tmp_path / "tok.json"))
+    save_file({similarity.WEIGHTS_KEY: np.array(rows, dtype=np.float16)}, str(tmp_path / "w.st"))
+    return WordVectors.from_files(tmp_path / "tok.json", tmp_path / "w.st")
+
+
+def test_from_files_reads_a_tokenizer_and_an_embedding_matrix(tmp_path):
+    vectors = _tiny(tmp_path, [[0, 0], [3, 4], [4, 3], [-1, 0]])
+    assert np.allclose(vectors.vectors(["help"])[0], [0.6, 0.8])
+    found = vectors.best_matches({"h": "help", "c": "cat"}, ["aid"], 0.9)
+    assert found == {"h": pytest.approx(0.96, abs=1e-3)}
+    assert vectors.best_matches({"h": "help"}, [], 0.0) == {}
+    assert not vectors.vectors(["[UNK]"]).any()  # a zero vector matches nothing
+
+
+def test_the_cache_is_bounded(tmp_path):
+    vectors = _tiny(tmp_path, [[1, 0], [0, 1], [1, 1], [1, 0]])
+    vectors._cache_size = 2
+    vectors.vectors(["help", "aid", "cat", "help"])
+    assert len(vectors._cache) <= 2
+
+
+def test_a_missing_model_turns_matching_off_with_a_warning(monkeypatch):
+    monkeypatch.setattr(similarity, "MODEL_PACKAGE", "no_such_package_qabot")
+    with capture_logs() as logs:
+        assert similarity._load_bundled() is None
+    assert logs[0]["event"] == "word_vectors_unavailable" and "not installed" in logs[0]["reason"]
+
+
+def test_unreadable_model_files_turn_matching_off(monkeypatch, tmp_path):
+    (tmp_path / "bad.json").write_text("{not json")
+    monkeypatch.setattr(similarity, "TOKENIZER_FILE", tmp_path / "bad.json")
+    with capture_logs() as logs:
+        assert similarity._load_bundled() is None
+    assert logs and logs[0]["log_level"] == "warning"
+
+
+def test_an_engine_without_vectors_still_answers(monkeypatch):
+    from retrieval import QAEngine
+
+    monkeypatch.setattr(similarity, "_bundled", [None])  # as if the model failed to load
+    engine = QAEngine.from_texts(["The bridge opened in 1932 after four years of work."])
+    assert engine.word_vectors is None
+    assert engine.ask("When did the bridge open?").answered
