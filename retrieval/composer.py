@@ -29,7 +29,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from .analyzer import term_set, tokens
+from .analyzer import TOKEN_RE, term_of, term_set, tokens
 from .answer import NOT_FOUND, Answer, Quote, SourceRef
 from .collection import Collection, Sentence, Source
 from .cues import has_evidence, question_type
@@ -118,8 +118,9 @@ def parse_query(
     return Query(tuple(order), weights, question_type(question), known, words)
 
 
-# (question term -> word to match, the sentence's words, min cosine) -> {term: cosine}
-Similar = Callable[[Mapping[str, str], list[str], float], dict[str, float]]
+# (question term -> word, candidate words, min cosine) -> {word: {term: cosine}}
+# (``WordVectors.matches``)
+Similar = Callable[[Mapping[str, str], list[str], float], dict[str, dict[str, float]]]
 
 
 @dataclass(slots=True)
@@ -141,18 +142,23 @@ def compose(
     similar: Similar | None = None,
 ) -> Answer:
     """Answer ``question`` from the retrieved passages ``hits`` ((passage, score), best first);
-    ``similar`` finds words of like meaning (``WordVectors.best_matches``), ``None`` for none."""
+    ``similar`` finds words of like meaning (``WordVectors.matches``), ``None`` for none."""
     related = _related(hits, collection, config.related)
     if not query.terms or not hits or query.total <= 0:
         return _abstain(question, related)
     qset = set(query.terms)
     best_passage = hits[0][1] or 1.0
+    passages = [(pscore, collection.sentences(p)) for p, pscore in hits]
+    # the words of each sentence that could stand in for a question term, and for which
+    words = ([[_other_words(s.text, query) for s in sents] for _, sents in passages]
+             if similar is not None and query.words else [])
+    table = _similar_table(similar, query, words, config)
     candidates: list[_Candidate] = []
-    for p, pscore in hits:
-        sents = collection.sentences(p)
+    for n, (pscore, sents) in enumerate(passages):
         terms = [term_set(s.text) for s in sents]
         matched = [ts & qset for ts in terms]
-        alike = [_similar_terms(similar, query, s.text, m, config) for s, m in zip(sents, matched)]
+        alike = ([_alike(table, w, m) for w, m in zip(words[n], matched, strict=True)] if table
+                 else [{}] * len(sents))
         for i, s in enumerate(sents):
             if not s.quotable:
                 continue
@@ -221,24 +227,38 @@ def _mass(terms: set[str], query: Query, alike: Mapping[str, float]) -> float:
     return (exact + sum(query.weights[t] * sim for t, sim in alike.items())) / query.total
 
 
-def _similar_terms(
-    similar: Similar | None, query: Query, text: str, matched: set[str], config: ComposerConfig
-) -> dict[str, float]:
-    """Question terms that ``text`` lacks but holds a word of like meaning for: term -> cosine."""
-    wanted = {t: w for t, w in query.words.items() if t not in matched}
-    if similar is None or not wanted:
+def _similar_table(
+    similar: Similar | None, query: Query, words: list[list[list[str]]], config: ComposerConfig
+) -> dict[str, dict[str, float]]:
+    """Which words of the retrieved passages stand in for which question terms (one lookup)."""
+    pool = [w for passage in words for sentence in passage for w in sentence]
+    if similar is None or not pool:
         return {}
-    words = [tok_word for tok_word, term in _words(text) if term not in query.weights]
-    return similar(wanted, words, config.soft_min) if words else {}
+    return similar(query.words, pool, config.soft_min)
 
 
-def _words(text: str) -> list[tuple[str, str | None]]:
-    """The sentence's content words (lower-cased, alphabetic, 3+ letters) with their terms."""
+def _alike(table: dict[str, dict[str, float]], words: list[str], matched: set[str]
+           ) -> dict[str, float]:
+    """Question terms a sentence lacks but holds a word of like meaning for: term -> cosine."""
+    out: dict[str, float] = {}
+    for word in words:
+        for t, sim in table.get(word, {}).items():
+            if t not in matched and sim > out.get(t, 0.0):
+                out[t] = sim
+    return out
+
+
+def _other_words(text: str, query: Query) -> list[str]:
+    """The sentence's content words (lower-cased, alphabetic, 3+ letters) that are not question
+    terms: the ones that may stand in for a question word."""
+    words = (TOKEN_RE.findall(text.lower()) if text.isascii()
+             else [w.lower() for w in TOKEN_RE.findall(text)])
     out = []
-    for tok in tokens(text):
-        word = text[tok.start : tok.end].lower()
-        if tok.term is not None and word.isalpha() and len(word) >= 3:
-            out.append((word, tok.term))
+    for w in words:
+        if len(w) >= 3 and w.isalpha():
+            t = term_of(w)
+            if t is not None and t not in query.weights:
+                out.append(w)
     return out
 
 

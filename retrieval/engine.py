@@ -144,7 +144,7 @@ class QAEngine:
         query = parse_query(question, self.index, self.config)
         hits = self.index.search(list(query.terms), top_k or self.top_k)
         vectors = self.word_vectors
-        similar = vectors.best_matches if vectors is not None else None
+        similar = vectors.matches if vectors is not None else None
         return compose(question, query, hits, self.collection, self.config, similar)
 
     @property

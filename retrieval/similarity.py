@@ -80,16 +80,20 @@ class WordVectors:
             self._cache[word] = v
         return v
 
-    def best_matches(
+    def matches(
         self, wanted: Mapping[str, str], words: Iterable[str], min_similarity: float
-    ) -> dict[str, float]:
-        """For each ``term -> word`` in ``wanted``, the best cosine between ``word`` and any of
-        ``words``, when it reaches ``min_similarity``."""
-        pool = self.vectors(dict.fromkeys(words))
-        if not wanted or not len(pool):
+    ) -> dict[str, dict[str, float]]:
+        """Which of ``words`` stand in for which ``wanted`` (term -> word): word -> {term: cosine}
+        for every pair whose cosine reaches ``min_similarity``. One matrix product for all."""
+        pool = list(dict.fromkeys(words))
+        if not wanted or not pool:
             return {}
-        best = (pool @ self.vectors(wanted.values()).T).max(axis=0)
-        return {t: float(s) for t, s in zip(wanted, best, strict=True) if s >= min_similarity}
+        terms = list(wanted)
+        sims = self.vectors(pool) @ self.vectors(wanted.values()).T
+        out: dict[str, dict[str, float]] = {}
+        for row, col in zip(*np.nonzero(sims >= min_similarity), strict=True):
+            out.setdefault(pool[row], {})[terms[col]] = float(sims[row, col])
+        return out
 
 
 _lock = threading.Lock()

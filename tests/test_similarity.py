@@ -22,15 +22,15 @@ def bundled() -> WordVectors:
 
 
 def test_bundled_vectors_find_words_of_like_meaning(bundled):
-    found = bundled.best_matches(
+    found = bundled.matches(
         {"help": "help", "afraid": "afraid", "pizza": "pizza"},
         ["assistance", "fearing", "treaty", "border"], 0.4)
-    assert set(found) == {"help", "afraid"}
-    assert 0.4 <= found["help"] <= 1.0
+    assert found.keys() == {"assistance", "fearing"}
+    assert found["fearing"].keys() == {"afraid"} and 0.4 <= found["assistance"]["help"] <= 1.0
 
 
 def test_unrelated_words_stay_below_the_threshold(bundled):
-    assert bundled.best_matches({"football": "football"}, ["armenia", "treaty", "photo"], 0.4) == {}
+    assert bundled.matches({"football": "football"}, ["armenia", "treaty", "photo"], 0.4) == {}
 
 
 def test_vectors_are_unit_length_and_cached(bundled):
@@ -52,9 +52,9 @@ def _tiny(tmp_path, rows):
 def test_from_files_reads_a_tokenizer_and_an_embedding_matrix(tmp_path):
     vectors = _tiny(tmp_path, [[0, 0], [3, 4], [4, 3], [-1, 0]])
     assert np.allclose(vectors.vectors(["help"])[0], [0.6, 0.8])
-    found = vectors.best_matches({"h": "help", "c": "cat"}, ["aid"], 0.9)
-    assert found == {"h": pytest.approx(0.96, abs=1e-3)}
-    assert vectors.best_matches({"h": "help"}, [], 0.0) == {}
+    found = vectors.matches({"h": "help", "c": "cat"}, ["aid", "cat", "aid"], 0.9)
+    assert found == {"aid": {"h": pytest.approx(0.96, abs=1e-3)}, "cat": {"c": pytest.approx(1.0)}}
+    assert vectors.matches({"h": "help"}, [], 0.0) == {}
     assert not vectors.vectors(["[UNK]"]).any()  # a zero vector matches nothing
 
 
