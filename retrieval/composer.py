@@ -19,9 +19,10 @@ about Macron is not answered with a sentence about Putin.
 
 qabot answers only when the best sentence's window covers at least ``min_coverage`` of the
 question's weight, holds at least ``min_known_share`` of the question's content terms that the
-corpus has (both of them when there are two): that is term coverage, not a score threshold, so
-a question whose salient terms are not found together in the corpus is abstained. A term met
-only by a word of like meaning counts as found.
+corpus has (both of them when there are two) and ``min_word_share`` of all its content words,
+the corpus's or not ("What is the speed of light in a vacuum?" meets only "green light"): that
+is term coverage, not a score threshold, so a question whose salient terms are not found
+together in the corpus is abstained. A term met only by a word of like meaning counts as found.
 """
 
 from __future__ import annotations
@@ -55,6 +56,7 @@ class ComposerConfig:
     duplicate_jaccard: float = 0.6
     related: int = 3
     soft_min: float = 0.4  # the cosine at which a sentence word stands in for a question word
+    min_word_share: float = 0.5  # share of all its content words, known or not, likewise
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +68,7 @@ class Query:
     cue: str | None
     known: frozenset[str] = frozenset()  # content terms the corpus has
     words: Mapping[str, str] = field(default_factory=dict)  # term -> word, for similar words
+    unseen: frozenset[str] = frozenset()  # content terms the corpus lacks
 
     @property
     def total(self) -> float:
@@ -115,7 +118,7 @@ def parse_query(
             words[tok.term] = word.lower()
     order = [t for t in order if t in weights]
     known = frozenset(t for t in order if t not in unseen and t not in framing)
-    return Query(tuple(order), weights, question_type(question), known, words)
+    return Query(tuple(order), weights, question_type(question), known, words, frozenset(unseen))
 
 
 # (question term -> word, candidate words, min cosine) -> {word: {term: cosine}}
@@ -186,7 +189,11 @@ def compose(
     found = len((best.window | best.window_similar.keys()) & query.known)
     known_share = found / len(query.known) if query.known else 1.0
     pair_missing = len(query.known) == 2 and found < 2 and config.pairs_need_both
-    if coverage < config.min_coverage or known_share < config.min_known_share or pair_missing:
+    content = query.known | query.unseen
+    met = best.window | best.window_similar.keys()
+    word_share = len(met & content) / len(content) if content else 1.0
+    if (coverage < config.min_coverage or known_share < config.min_known_share or pair_missing
+            or word_share < config.min_word_share):
         return _abstain(question, related, coverage)
 
     chosen = [best]
