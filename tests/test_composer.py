@@ -112,3 +112,11 @@ def test_names_only_match_exactly():
     # a name the corpus lacks is no synonym of one it has: it is never offered for matching
     assert "macron" not in query.words and query.words["storm"] == "storm"
     assert "town" in query.words and "what" not in query.words
+
+
+def test_abstains_when_most_question_words_are_missing(engine):
+    # "elephants" is a rare word of the corpus, but "gravitational" and "constant" are nowhere
+    question = "What is the gravitational constant for elephants?"
+    assert not engine.ask(question).answered
+    lenient = QAEngine.from_texts(TEXTS, config=ComposerConfig(min_word_share=0.0))
+    assert lenient.ask(question).answered  # the rule, not the coverage, refuses it

@@ -1,11 +1,14 @@
 """The seeds question set (tests/data/seed_questions.jsonl): answer quality and abstention.
 
-63 answerable questions (a third reworded with synonyms, as users ask) and 26 that must be
-abstained (off-topic, gibberish, and questions only boilerplate could answer). One third of each
-kind is ``holdout``: never looked at while tuning. The figures per split are printed (``-s``).
+99 answerable questions (``factoid``, and ``paraphrase``: reworded as a reader who has not seen
+the article would ask) and 42 that must be abstained (``offtopic``, ``gibberish``,
+``boilerplate``: only ads or teasers could answer; ``unsupported``: on the topic, but the
+articles do not say). Splits: ``tune`` (used while tuning), ``holdout`` (written with it, never
+tuned on), ``fresh`` (written later by another writer who saw neither the system nor the other
+questions). The figures per split and kind are printed (``-s``).
 
-Floors here are what the current lexical method reaches with a margin (see the issue note for
-the figures); the issue's aim of 90% / 95% is not reached by synonym-reworded questions.
+Floors here are what the method reaches with a margin (see the issue note for the figures).
+Plain questions reach the issue's aim of 90% / 95%; reworded ones do not (0.51 / 0.60).
 """
 
 from __future__ import annotations
@@ -36,8 +39,8 @@ def results(seeds_engine):
         answer = seeds_engine.ask(row["question"])
         hits = _first_hits(seeds_engine, row)
         out.append((row, answer.answered, hits))
-    for split in ("tune", "holdout", None):
-        rows = [r for r in out if split is None or r[0]["split"] == split]
+    for split in ("tune", "holdout", "fresh", "factoid", "paraphrase", None):
+        rows = [r for r in out if split is None or split in (r[0]["split"], r[0]["kind"])]
         answerable = [r for r in rows if r[0]["answers"]]
         abstain = [r for r in rows if not r[0]["answers"]]
         print(
@@ -53,26 +56,31 @@ def test_the_question_set_is_well_formed():
     assert sum(bool(r["answers"]) for r in ROWS) >= 40
     assert sum(not r["answers"] for r in ROWS) >= 12
     for r in ROWS:
-        assert r["split"] in ("tune", "holdout")
+        assert r["split"] in ("tune", "holdout", "fresh")
         for answer in r["answers"]:  # every expected phrase is really in a listed source
             texts = [(Path(__file__).parent.parent / "seeds" / f"{s}.txt").read_text("utf-8")
                      for s in r["sources"]]
             assert any(answer.lower() in t.lower() for t in texts), (r["question"], answer)
 
 
-def test_first_sentence_answers_most_questions(results):
-    answerable = [h for row, _, h in results if row["answers"]]
+@pytest.mark.parametrize(("kind", "floor"), [(None, 0.72), ("factoid", 0.87)])
+def test_first_sentence_answers_most_questions(results, kind, floor):
+    answerable = [h for row, _, h in results if row["answers"] and kind in (None, row["kind"])]
     share = sum(bool(h[:1] and h[0]) for h in answerable) / len(answerable)
-    assert share >= 0.70
+    assert share >= floor
 
 
-def test_an_answer_is_among_the_first_three_for_most_questions(results):
-    answerable = [h for row, _, h in results if row["answers"]]
-    assert sum(any(h) for h in answerable) / len(answerable) >= 0.78
+@pytest.mark.parametrize(("kind", "floor"), [(None, 0.80), ("factoid", 0.94)])
+def test_an_answer_is_among_the_first_three_for_most_questions(results, kind, floor):
+    answerable = [h for row, _, h in results if row["answers"] and kind in (None, row["kind"])]
+    assert sum(any(h) for h in answerable) / len(answerable) >= floor
 
 
 def test_off_topic_gibberish_and_boilerplate_questions_are_abstained(results):
-    must_abstain = [(row, answered) for row, answered, _ in results if not row["answers"]]
+    # "unsupported" questions (on the topic; the answer is not in the articles) are not held
+    # to this: their words all meet in the articles, which term coverage cannot tell apart.
+    must_abstain = [(row, answered) for row, answered, _ in results
+                    if not row["answers"] and row["kind"] != "unsupported"]
     wrong = [row["question"] for row, answered in must_abstain if answered]
     # Known miss: "Who took the photo of Pashinyan and Putin?" (the credit line is removed as
     # boilerplate, but "took", "Pashinyan" and "Putin" meet in article sentences).
