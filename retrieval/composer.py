@@ -56,6 +56,7 @@ class ComposerConfig:
     duplicate_jaccard: float = 0.6
     related: int = 3
     soft_min: float = 0.4  # the cosine at which a sentence word stands in for a question word
+    similar_passages: int = 4  # words of like meaning are sought in this many best passages
     min_word_share: float = 0.5  # share of all its content words, known or not, likewise
 
 
@@ -151,17 +152,22 @@ def compose(
         return _abstain(question, related)
     qset = set(query.terms)
     best_passage = hits[0][1] or 1.0
-    passages = [(pscore, collection.sentences(p)) for p, pscore in hits]
-    # the words of each sentence that could stand in for a question term, and for which
-    words = ([[_other_words(s.text, query) for s in sents] for _, sents in passages]
-             if similar is not None and query.words else [])
-    table = _similar_table(similar, query, words, config)
-    candidates: list[_Candidate] = []
-    for n, (pscore, sents) in enumerate(passages):
-        terms = [term_set(s.text) for s in sents]
+    seek_alike = similar is not None and bool(query.words)
+    passages = []
+    for rank, (p, pscore) in enumerate(hits):
+        sents = collection.sentences(p)
+        # each sentence's terms, and (in the best passages) its words that may stand in for one
+        if seek_alike and rank < config.similar_passages:
+            terms, others = zip(*(_terms_and_others(s.text, query) for s in sents), strict=True)
+        else:
+            terms, others = [term_set(s.text) for s in sents], [[]] * len(sents)
         matched = [ts & qset for ts in terms]
-        alike = ([_alike(table, w, m) for w, m in zip(words[n], matched, strict=True)] if table
-                 else [{}] * len(sents))
+        passages.append((pscore, sents, list(terms), matched, list(others)))
+    table = _similar_table(similar, query, passages, config)
+    candidates: list[_Candidate] = []
+    for pscore, sents, terms, matched, others in passages:
+        alike = ([_alike(table, o, m) for o, m in zip(others, matched, strict=True)]
+                 if table else [{}] * len(sents))
         for i, s in enumerate(sents):
             if not s.quotable:
                 continue
@@ -235,10 +241,13 @@ def _mass(terms: set[str], query: Query, alike: Mapping[str, float]) -> float:
 
 
 def _similar_table(
-    similar: Similar | None, query: Query, words: list[list[list[str]]], config: ComposerConfig
+    similar: Similar | None,
+    query: Query,
+    passages: list[tuple[float, list[Sentence], list[set[str]], list[set[str]], list[list[str]]]],
+    config: ComposerConfig,
 ) -> dict[str, dict[str, float]]:
     """Which words of the retrieved passages stand in for which question terms (one lookup)."""
-    pool = [w for passage in words for sentence in passage for w in sentence]
+    pool = [w for *_, others in passages for words in others for w in words]
     if similar is None or not pool:
         return {}
     return similar(query.words, pool, config.soft_min)
@@ -255,18 +264,17 @@ def _alike(table: dict[str, dict[str, float]], words: list[str], matched: set[st
     return out
 
 
-def _other_words(text: str, query: Query) -> list[str]:
-    """The sentence's content words (lower-cased, alphabetic, 3+ letters) that are not question
-    terms: the ones that may stand in for a question word."""
+def _terms_and_others(text: str, query: Query) -> tuple[set[str], list[str]]:
+    """A sentence's index terms (``term_set``), and its content words (lower-cased, alphabetic,
+    3+ letters) that are not question terms: the ones that may stand in for a question word."""
     words = (TOKEN_RE.findall(text.lower()) if text.isascii()
              else [w.lower() for w in TOKEN_RE.findall(text)])
-    out = []
-    for w in words:
-        if len(w) >= 3 and w.isalpha():
-            t = term_of(w)
-            if t is not None and t not in query.weights:
-                out.append(w)
-    return out
+    terms = list(map(term_of, words))
+    others = [w for w, t in zip(words, terms, strict=True)
+              if t is not None and t not in query.weights and len(w) >= 3 and w.isalpha()]
+    found = set(terms)
+    found.discard(None)
+    return found, others  # type: ignore[return-value]
 
 
 def _jaccard(sa: set[str], sb: set[str]) -> float:

@@ -36,16 +36,19 @@ WEIGHTS_KEY = "embedding.weight"
 
 
 class WordVectors:
-    """Unit vectors for words, cached. Safe to share between threads."""
+    """Unit vectors for words, kept in one growing table (a word's row is computed once).
+    Safe to share between threads."""
 
     def __init__(
         self, embedding: np.ndarray, encode: Callable[[str], list[int]], cache_size: int = 200_000
     ) -> None:
         self._embedding = embedding
         self._encode = encode
-        self._cache: dict[str, np.ndarray] = {}
         self._cache_size = cache_size
         self.dim = int(embedding.shape[1])
+        self._lock = threading.Lock()
+        self._rows: dict[str, int] = {}
+        self._table = np.zeros((1024, self.dim), dtype=np.float32)
 
     @classmethod
     def from_files(cls, tokenizer_path: Path, weights_path: Path) -> WordVectors:
@@ -63,22 +66,36 @@ class WordVectors:
 
     def vectors(self, words: Iterable[str]) -> np.ndarray:
         """One unit row per word (a zero row for a word with no tokens)."""
-        rows = [self._vector(w) for w in words]
-        return np.stack(rows) if rows else np.zeros((0, self.dim), dtype=np.float32)
+        words = list(words)
+        with self._lock:
+            rows = self._rows
+            new = [w for w in dict.fromkeys(words) if w not in rows]
+            if len(rows) + len(new) > self._cache_size:  # a crude bound: start over
+                rows.clear()
+                new = list(dict.fromkeys(words))
+            if new:
+                self._add(new)
+            return self._table[[rows[w] for w in words]]
 
-    def _vector(self, word: str) -> np.ndarray:
-        v = self._cache.get(word)
-        if v is None:
-            ids = self._encode(word)
-            v = (self._embedding[ids].astype(np.float32).mean(axis=0) if ids
-                 else np.zeros(self.dim, dtype=np.float32))
-            norm = float(np.linalg.norm(v))
-            if norm > 0:
-                v = v / norm
-            if len(self._cache) >= self._cache_size:  # a crude bound: start over
-                self._cache.clear()
-            self._cache[word] = v
-        return v
+    def _add(self, words: list[str]) -> None:
+        first = len(self._rows)
+        if first + len(words) > len(self._table):
+            size = max(2 * len(self._table), first + len(words))
+            table = np.zeros((size, self.dim), dtype=np.float32)
+            table[:first] = self._table[:first]
+            self._table = table
+        ids = [self._encode(w) for w in words]
+        lengths = np.array([len(i) for i in ids])
+        flat = np.fromiter((t for i in ids for t in i), dtype=np.intp, count=int(lengths.sum()))
+        if len(flat):  # mean of each word's token rows (a word without tokens stays zero)
+            has = lengths > 0
+            starts = np.concatenate(([0], np.cumsum(lengths[has])[:-1]))
+            sums = np.add.reduceat(self._embedding[flat].astype(np.float32), starts, axis=0)
+            norms = np.linalg.norm(sums, axis=1, keepdims=True)
+            rows = np.arange(first, first + len(words))[has]
+            self._table[rows] = np.divide(sums, norms, out=np.zeros_like(sums), where=norms > 0)
+        for i, word in enumerate(words, first):
+            self._rows[word] = i
 
     def matches(
         self, wanted: Mapping[str, str], words: Iterable[str], min_similarity: float

@@ -36,7 +36,9 @@ def test_unrelated_words_stay_below_the_threshold(bundled):
 def test_vectors_are_unit_length_and_cached(bundled):
     v = bundled.vectors(["assistance", "help"])
     assert v.shape == (2, bundled.dim) and np.allclose(np.linalg.norm(v, axis=1), 1.0, atol=1e-5)
-    assert bundled._vector("help") is bundled._vector("help")
+    row = bundled._rows["help"]
+    assert np.array_equal(bundled.vectors(["assistance", "help"])[1], v[1])
+    assert bundled._rows["help"] == row  # computed once
 
 
 def _tiny(tmp_path, rows):
@@ -61,8 +63,10 @@ def test_from_files_reads_a_tokenizer_and_an_embedding_matrix(tmp_path):
 def test_the_cache_is_bounded(tmp_path):
     vectors = _tiny(tmp_path, [[1, 0], [0, 1], [1, 1], [1, 0]])
     vectors._cache_size = 2
-    vectors.vectors(["help", "aid", "cat", "help"])
-    assert len(vectors._cache) <= 2
+    first = vectors.vectors(["help", "aid", "help"])
+    assert len(vectors._rows) == 2 and np.array_equal(first[0], first[2])
+    again = vectors.vectors(["cat", "help"])  # would make 3: start over
+    assert vectors._rows.keys() == {"cat", "help"} and np.allclose(again[1], first[0])
 
 
 def test_a_missing_model_turns_matching_off_with_a_warning(monkeypatch):
