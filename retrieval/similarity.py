@@ -36,11 +36,11 @@ WEIGHTS_KEY = "embedding.weight"
 
 
 class WordVectors:
-    """Unit vectors for words, kept in one growing table (a word's row is computed once).
-    Safe to share between threads."""
+    """Unit vectors for words, kept in one growing table (a word's row is computed once; at
+    most ``cache_size`` rows, 50,000 x 256 float32 = 51 MB). Safe to share between threads."""
 
     def __init__(
-        self, embedding: np.ndarray, encode: Callable[[str], list[int]], cache_size: int = 200_000
+        self, embedding: np.ndarray, encode: Callable[[str], list[int]], cache_size: int = 50_000
     ) -> None:
         self._embedding = embedding
         self._encode = encode
@@ -80,7 +80,7 @@ class WordVectors:
     def _add(self, words: list[str]) -> None:
         first = len(self._rows)
         if first + len(words) > len(self._table):
-            size = max(2 * len(self._table), first + len(words))
+            size = max(min(2 * len(self._table), self._cache_size), first + len(words))
             table = np.zeros((size, self.dim), dtype=np.float32)
             table[:first] = self._table[:first]
             self._table = table

@@ -91,3 +91,11 @@ def test_an_engine_without_vectors_still_answers(monkeypatch):
     engine = QAEngine.from_texts(["The bridge opened in 1932 after four years of work."])
     assert engine.word_vectors is None
     assert engine.ask("When did the bridge open?").answered
+
+
+def test_the_table_grows_and_keeps_earlier_rows(tmp_path):
+    vectors = _tiny(tmp_path, [[0, 0], [3, 4], [4, 3], [-1, 0]])
+    before = vectors.vectors(["help"])[0].copy()
+    many = [f"w{i}" for i in range(3000)]  # unknown to the tiny model: zero rows
+    assert not vectors.vectors(many).any()
+    assert len(vectors._table) >= 3001 and np.array_equal(vectors.vectors(["help"])[0], before)
