@@ -257,8 +257,8 @@ def _alike(table: dict[str, dict[str, float]], words: list[str], matched: set[st
            ) -> dict[str, float]:
     """Question terms a sentence lacks but holds a word of like meaning for: term -> cosine."""
     out: dict[str, float] = {}
-    for word in words:
-        for t, sim in table.get(word, {}).items():
+    for word in [w for w in words if w in table]:  # few words have a match: find them in C
+        for t, sim in table[word].items():
             if t not in matched and sim > out.get(t, 0.0):
                 out[t] = sim
     return out
