@@ -157,12 +157,15 @@ def compose(
     for rank, (p, pscore) in enumerate(hits):
         sents = collection.sentences(p)
         # each sentence's terms, and (in the best passages) its words that may stand in for one
+        terms: list[set[str]]
+        others: list[list[str]]
         if seek_alike and rank < config.similar_passages:
-            terms, others = zip(*(_terms_and_others(s.text, query) for s in sents), strict=True)
+            parts = [_terms_and_others(s.text, query) for s in sents]
+            terms, others = [ts for ts, _ in parts], [ws for _, ws in parts]
         else:
-            terms, others = [term_set(s.text) for s in sents], [[]] * len(sents)
+            terms, others = [term_set(s.text) for s in sents], [[] for _ in sents]
         matched = [ts & qset for ts in terms]
-        passages.append((pscore, sents, list(terms), matched, list(others)))
+        passages.append((pscore, sents, terms, matched, others))
     table = _similar_table(similar, query, passages, config)
     candidates: list[_Candidate] = []
     for pscore, sents, terms, matched, others in passages:

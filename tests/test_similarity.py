@@ -99,3 +99,19 @@ def test_the_table_grows_and_keeps_earlier_rows(tmp_path):
     many = [f"w{i}" for i in range(3000)]  # unknown to the tiny model: zero rows
     assert not vectors.vectors(many).any()
     assert len(vectors._table) >= 3001 and np.array_equal(vectors.vectors(["help"])[0], before)
+
+
+def test_threads_share_one_table(tmp_path):
+    from concurrent.futures import ThreadPoolExecutor
+
+    vectors = _tiny(tmp_path, [[0, 0], [3, 4], [4, 3], [-1, 0]])
+    words = [f"w{i}" for i in range(400)] + ["help", "aid", "cat"]
+    expected = np.array([[0.6, 0.8], [0.8, 0.6], [-1.0, 0.0]])
+
+    def look(k: int) -> bool:  # each thread adds the words in another order
+        got = vectors.vectors(words[k:] + words[:k])
+        return np.allclose(got[[i - k for i in (400, 401, 402)]], expected)
+
+    with ThreadPoolExecutor(8) as pool:
+        assert all(pool.map(look, range(0, 400, 7)))
+    assert len(vectors._rows) == len(words)
