@@ -68,8 +68,11 @@ class Qabot(System):
 
     def build(self, texts: Sequence[str]) -> None:
         from retrieval.index import TermIndex
+        from retrieval.similarity import bundled
 
-        self.index = TermIndex.build(texts)
+        self.index, words = TermIndex.build_with_words(texts)
+        vectors = bundled()  # the corpus's words' vectors are part of qabot's build
+        self.words = vectors.table(words) if vectors is not None else None
         self.texts = texts
 
     def after_build(self) -> dict[str, float]:
@@ -81,13 +84,13 @@ class Qabot(System):
         n_docs = (len(self.texts) + 9) // 10
         sources = [Source(f"doc{i}", f"Document {i}") for i in range(n_docs)]
         collection = pack(sources, np.arange(len(self.texts)) // 10, self.texts)
-        self.engine = QAEngine(self.index, collection)
+        self.engine = QAEngine(self.index, collection, word_table=self.words)
         return {"collection_s": time.perf_counter() - started}
 
     def save(self, directory: Path) -> None:
         from retrieval import store
 
-        store.save(directory, self.index, self.engine.collection, "benchmark")
+        store.save(directory, self.index, self.engine.collection, "benchmark", self.words)
 
     def disk_detail(self, directory: Path) -> dict[str, float]:
         """The snapshot also holds the passage texts and sentence spans (the collection)."""
@@ -101,8 +104,8 @@ class Qabot(System):
         from retrieval import store
         from retrieval.engine import QAEngine
 
-        self.index, collection, _ = store.load(directory)
-        self.engine = QAEngine(self.index, collection)
+        self.index, collection, _, words = store.load(directory)
+        self.engine = QAEngine(self.index, collection, word_table=words)
 
     def prepare(self, query: str) -> Any:
         from retrieval.analyzer import analyze
