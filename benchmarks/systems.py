@@ -68,11 +68,8 @@ class Qabot(System):
 
     def build(self, texts: Sequence[str]) -> None:
         from retrieval.index import TermIndex
-        from retrieval.similarity import bundled
 
-        self.index, words = TermIndex.build_with_words(texts)
-        vectors = bundled()  # the corpus's words' vectors are part of qabot's build
-        self.words = vectors.table(words) if vectors is not None else None
+        self.index = TermIndex.build(texts)
         self.texts = texts
 
     def after_build(self) -> dict[str, float]:
@@ -84,13 +81,13 @@ class Qabot(System):
         n_docs = (len(self.texts) + 9) // 10
         sources = [Source(f"doc{i}", f"Document {i}") for i in range(n_docs)]
         collection = pack(sources, np.arange(len(self.texts)) // 10, self.texts)
-        self.engine = QAEngine(self.index, collection, word_table=self.words)
+        self.engine = QAEngine(self.index, collection)
         return {"collection_s": time.perf_counter() - started}
 
     def save(self, directory: Path) -> None:
         from retrieval import store
 
-        store.save(directory, self.index, self.engine.collection, "benchmark", self.words)
+        store.save(directory, self.index, self.engine.collection, "benchmark")
 
     def disk_detail(self, directory: Path) -> dict[str, float]:
         """The snapshot also holds the passage texts and sentence spans (the collection)."""
@@ -104,8 +101,8 @@ class Qabot(System):
         from retrieval import store
         from retrieval.engine import QAEngine
 
-        self.index, collection, _, words = store.load(directory)
-        self.engine = QAEngine(self.index, collection, word_table=words)
+        self.index, collection, _ = store.load(directory)
+        self.engine = QAEngine(self.index, collection)
 
     def prepare(self, query: str) -> Any:
         from retrieval.analyzer import analyze

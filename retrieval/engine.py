@@ -7,7 +7,6 @@
 
 from __future__ import annotations
 
-import functools
 import os
 import time
 from collections.abc import Sequence
@@ -24,7 +23,7 @@ from .composer import ComposerConfig, compose, parse_query
 from .corpus import Document, Skipped, file_stats, load_directory
 from .errors import IndexFormatError, NoDocumentsError
 from .index import K1, B, TermIndex
-from .similarity import WordTable, WordVectors, bundled, model_version
+from .similarity import WordVectors, bundled
 
 log = structlog.get_logger()
 
@@ -54,19 +53,15 @@ class QAEngine:
         top_k: int = DEFAULT_TOP_K,
         report: LoadReport | None = None,
         similar_words: bool | WordVectors = True,
-        word_table: WordTable | None = None,
     ) -> None:
         """``similar_words``: let question words meet words of like meaning (``True``: the
-        bundled vectors, loaded at the first question; ``False``: exact terms only).
-        ``word_table``: the corpus's words' vectors, computed at build time (words missing from
-        it are computed when met)."""
+        bundled vectors, loaded at the first question; ``False``: exact terms only)."""
         self.index = index
         self.collection = collection
         self.config = config or ComposerConfig()
         self.top_k = top_k
         self.report = report or LoadReport(built=True, seconds=0.0)
         self._similar_words = similar_words
-        self.word_table = word_table
 
     # --- construction -------------------------------------------------------------------------
 
@@ -81,11 +76,7 @@ class QAEngine:
                 "check that the files hold article text"
             )
         _warn_emptied(docs, collection)
-        index, words = TermIndex.build_with_words(texts)
-        similar = kwargs.get("similar_words", True)
-        vectors = bundled() if similar is True else (similar or None)
-        table = vectors.table(words) if isinstance(vectors, WordVectors) else None
-        return cls(index, collection, word_table=table, **kwargs)  # type: ignore[arg-type]
+        return cls(TermIndex.build(texts), collection, **kwargs)  # type: ignore[arg-type]
 
     @classmethod
     def from_texts(
@@ -118,10 +109,9 @@ class QAEngine:
         fp = store.fingerprint(file_stats(root), _params())
         if not rebuild and store.live_fingerprint(where) == fp:
             try:
-                index, collection, _, table = store.load(where)
+                index, collection, _ = store.load(where)
                 report = LoadReport(False, time.perf_counter() - started, str(where))
-                return cls(index, collection, report=report, word_table=table,
-                           **kwargs)  # type: ignore[arg-type]
+                return cls(index, collection, report=report, **kwargs)  # type: ignore[arg-type]
             except IndexFormatError as exc:
                 log.warning("index_unusable_rebuilding", index_dir=str(where), reason=str(exc))
         elif not rebuild and (where / store.CURRENT).exists():
@@ -132,7 +122,7 @@ class QAEngine:
         saved_to: str | None = None
         if save:
             try:
-                store.save(where, engine.index, engine.collection, fp, engine.word_table)
+                store.save(where, engine.index, engine.collection, fp)
                 saved_to = str(where)
             except OSError as exc:
                 log.warning("index_not_saved", index_dir=str(where), reason=str(exc))
@@ -154,8 +144,7 @@ class QAEngine:
         query = parse_query(question, self.index, self.config)
         hits = self.index.search(list(query.terms), top_k or self.top_k)
         vectors = self.word_vectors
-        similar = (functools.partial(vectors.matches, table=self.word_table)
-                   if vectors is not None else None)
+        similar = vectors.matches if vectors is not None else None
         return compose(question, query, hits, self.collection, self.config, similar)
 
     @property
@@ -195,7 +184,7 @@ class QAEngine:
 
 
 def _params() -> dict[str, object]:
-    return {"k1": K1, "b": B, "word_model": model_version()}
+    return {"k1": K1, "b": B}
 
 
 def _warn_emptied(docs: Sequence[Document], collection: Collection) -> None:

@@ -71,19 +71,11 @@ class TermIndex:
     ) -> TermIndex:
         """Index ``texts`` (one per passage), counting on ``workers`` processes (default: all
         cores for a large corpus)."""
-        return cls.build_with_words(texts, k1, b, workers)[0]
-
-    @classmethod
-    def build_with_words(
-        cls, texts: Sequence[str], k1: float = K1, b: float = B, workers: int | None = None
-    ) -> tuple[TermIndex, list[str]]:
-        """``build``, and the corpus's distinct content words (sorted), met while counting."""
         from .termcounts import count_terms, release_freed_memory
 
-        counts, terms, words = count_terms(texts, workers)
-        index = cls.from_counts(counts, terms, k1, b)
+        index = cls.from_counts(*count_terms(texts, workers), k1, b)
         release_freed_memory()
-        return index, words
+        return index
 
     @classmethod
     def from_counts(

@@ -19,11 +19,9 @@ the method misses some synonyms but rarely invents one.
 
 from __future__ import annotations
 
-import importlib.metadata
 import importlib.util
 import threading
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -35,30 +33,6 @@ MODEL_PACKAGE = "wordllama"
 TOKENIZER_FILE = Path("tokenizers") / "l2_supercat_tokenizer_config.json"
 WEIGHTS_FILE = Path("weights") / "l2_supercat_256.safetensors"
 WEIGHTS_KEY = "embedding.weight"
-MODEL_ID = "wordllama l2_supercat 256"  # part of an index's fingerprint: its words' vectors
-MAX_TABLE_WORD = 30  # longer "words" (text run together) are left out of a corpus's table
-
-
-@dataclass(frozen=True, slots=True)
-class WordTable:
-    """The vectors of a corpus's words, computed when its index is built and saved with it, so
-    that answering a question computes none (a new word costs ~8 us; a question over a large
-    corpus meets ~50 new ones). Loaded from a saved index, both arrays are memory maps."""
-
-    words: np.ndarray  # sorted, a numpy unicode array
-    vectors: np.ndarray  # float16 unit rows, one per word
-
-    def __len__(self) -> int:
-        return len(self.words)
-
-    def rows(self, words: list[str]) -> np.ndarray:
-        """Each word's row in ``vectors``, or -1 when the table lacks it."""
-        if not len(self.words) or not words:
-            return np.full(len(words), -1, dtype=np.intp)
-        wanted = np.array(words)
-        at = np.searchsorted(self.words, wanted)
-        at[at == len(self.words)] = 0
-        return np.where(self.words[at] == wanted, at, -1)
 
 
 class WordVectors:
@@ -111,17 +85,10 @@ class WordVectors:
             table = np.zeros((size, self.dim), dtype=np.float32)
             table[:first] = self._table[:first]
             self._table = table
-        self._table[first : first + len(words)] = self._compute(words)
-        for i, word in enumerate(words, first):
-            self._rows[word] = i
-
-    def _compute(self, words: list[str]) -> np.ndarray:
-        """Unit float32 rows: each word's tokens' mean (zero for a word without tokens)."""
-        out = np.zeros((len(words), self.dim), dtype=np.float32)
         ids = [self._encode(w) for w in words]
         lengths = np.fromiter(map(len, ids), dtype=np.intp, count=len(ids))
-        has = lengths > 0
-        if has.any():
+        has = lengths > 0  # a word without tokens keeps a zero row
+        if has.any():  # each word's row: the mean of its tokens' rows, normalised
             flat = np.fromiter((t for i in ids for t in i), dtype=np.intp,
                                count=int(lengths.sum()))
             starts = np.zeros(int(has.sum()), dtype=np.intp)
@@ -129,56 +96,24 @@ class WordVectors:
             sums = np.add.reduceat(self._embedding[flat], starts, axis=0)
             norms = np.sqrt(np.einsum("ij,ij->i", sums, sums))[:, None]
             norms[norms == 0] = 1.0
-            out[has] = sums / norms
-        return out
-
-    def table(self, words: Iterable[str], batch: int = 8192) -> WordTable:
-        """A ``WordTable`` for a corpus's words (~8 us a word)."""
-        kept = sorted({w for w in words if len(w) <= MAX_TABLE_WORD})
-        vectors = np.empty((len(kept), self.dim), dtype=np.float16)
-        for lo in range(0, len(kept), batch):
-            vectors[lo : lo + batch] = self._compute(kept[lo : lo + batch])
-        width = max(map(len, kept), default=1)
-        return WordTable(np.array(kept, dtype=f"<U{width}"), vectors)
+            self._table[np.arange(first, first + len(words))[has]] = sums / norms
+        for i, word in enumerate(words, first):
+            self._rows[word] = i
 
     def matches(
-        self,
-        wanted: Mapping[str, str],
-        words: Iterable[str],
-        min_similarity: float,
-        table: WordTable | None = None,
+        self, wanted: Mapping[str, str], words: Iterable[str], min_similarity: float
     ) -> dict[str, dict[str, float]]:
         """Which of ``words`` stand in for which ``wanted`` (term -> word): word -> {term: cosine}
-        for every pair whose cosine reaches ``min_similarity``. One matrix product for all.
-        Words in ``table`` take their vectors from it; others are computed (and cached)."""
+        for every pair whose cosine reaches ``min_similarity``. One matrix product for all."""
         pool = list(dict.fromkeys(words))
         if not wanted or not pool:
             return {}
         terms = list(wanted)
-        sims = self._pool(pool, table) @ self.vectors(wanted.values()).T
+        sims = self.vectors(pool) @ self.vectors(wanted.values()).T
         out: dict[str, dict[str, float]] = {}
         for row, col in zip(*np.nonzero(sims >= min_similarity), strict=True):
             out.setdefault(pool[row], {})[terms[col]] = float(sims[row, col])
         return out
-
-    def _pool(self, words: list[str], table: WordTable | None) -> np.ndarray:
-        if table is None or not len(table):
-            return self.vectors(words)
-        rows = table.rows(words)
-        found = rows >= 0
-        out = np.empty((len(words), self.dim), dtype=np.float32)
-        out[found] = table.vectors[rows[found]]
-        if not found.all():
-            out[~found] = self.vectors([w for w, f in zip(words, found, strict=True) if not f])
-        return out
-
-
-def model_version() -> str | None:
-    """Which vectors ``bundled`` gives (model and package version), or ``None`` without them."""
-    try:
-        return f"{MODEL_ID} {importlib.metadata.version(MODEL_PACKAGE)}"
-    except importlib.metadata.PackageNotFoundError:
-        return None
 
 
 _lock = threading.Lock()

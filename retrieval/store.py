@@ -7,8 +7,7 @@ Layout of an index directory::
         meta.json      format version, corpus fingerprint, counts
         sources.json   the documents' citation fields, by column (``SourceTable``)
         vocab.json     the terms, in id order
-        *.npy          the arrays of ``TermIndex`` and ``Collection``, and of ``WordTable``
-                       (words.npy, word_vectors.npy) when the corpus's words have vectors
+        *.npy          the arrays of ``TermIndex`` and ``Collection``
 
 A save writes a new snapshot under a temporary name, renames it into place, then replaces CURRENT
 (temp file + ``os.replace``): a crash at any point leaves the previous snapshot live, and readers
@@ -37,11 +36,8 @@ from .collection import Collection, SourceTable
 from .corpus import FileStat
 from .errors import IndexFormatError
 from .index import KERNEL_MIN_PASSAGES, TermIndex
-from .similarity import WordTable
 
-# 2: per-term maximum weights (maxw.npy); sources by column (sources.json)
-# 3: the corpus's words and their vectors (words.npy, word_vectors.npy)
-FORMAT_VERSION = 3
+FORMAT_VERSION = 2  # 2: per-term maximum weights (maxw.npy); sources by column (sources.json)
 CURRENT = "CURRENT"
 _INDEX_ARRAYS = ("indptr", "passages", "weights", "df", "maxw")
 _COLLECTION_ARRAYS = ("passage_doc", "text_offsets", "text_blob", "sent_indptr", "sent_bounds")
@@ -56,10 +52,7 @@ def fingerprint(stats: Iterable[FileStat], params: dict[str, object]) -> str:
     return h.hexdigest()
 
 
-def save(
-    directory: Path, index: TermIndex, collection: Collection, fp: str,
-    words: WordTable | None = None,
-) -> Path:
+def save(directory: Path, index: TermIndex, collection: Collection, fp: str) -> Path:
     """Write a new snapshot into ``directory`` and make it the live one; returns its path."""
     directory.mkdir(parents=True, exist_ok=True)
     name = f"snap-{fp[:12]}-{uuid.uuid4().hex[:8]}"
@@ -69,9 +62,6 @@ def save(
             _save_array(tmp / f"{key}.npy", getattr(index, key))
         for key in _COLLECTION_ARRAYS:
             _save_array(tmp / f"{key}.npy", getattr(collection, key))
-        if words is not None:
-            _save_array(tmp / "words.npy", words.words)
-            _save_array(tmp / "word_vectors.npy", words.vectors)
         vocab = sorted(index.vocabulary, key=index.vocabulary.__getitem__)
         _write(tmp / "vocab.json", json.dumps(vocab, ensure_ascii=False).encode())
         table = (collection.sources if isinstance(collection.sources, SourceTable)
@@ -83,7 +73,6 @@ def save(
             "n_passages": index.n_passages,
             "n_terms": len(vocab),
             "n_sources": len(table),
-            "n_words": len(words) if words is not None else None,
         }
         _write(tmp / "meta.json", json.dumps(meta, ensure_ascii=False).encode())
         os.rename(tmp, directory / name)
@@ -104,10 +93,8 @@ def live_fingerprint(directory: Path) -> str | None:
         return None
 
 
-def load(directory: Path) -> tuple[TermIndex, Collection, str, WordTable | None]:
-    """Open the live snapshot (memory-mapped): the index, the collection, the fingerprint and
-    the word table (``None`` when it was saved without one). Raises ``IndexFormatError`` if it
-    is unusable."""
+def load(directory: Path) -> tuple[TermIndex, Collection, str]:
+    """Open the live snapshot (memory-mapped); raises ``IndexFormatError`` if it is unusable."""
     try:
         snap = _live(directory)
         meta = json.loads((snap / "meta.json").read_text("utf-8"))
@@ -130,15 +117,7 @@ def load(directory: Path) -> tuple[TermIndex, Collection, str, WordTable | None]
             **{k: arrays[k] for k in _COLLECTION_ARRAYS},
         )
         _check(index, collection)
-        words = None
-        if meta.get("n_words") is not None:
-            words = WordTable(*(np.asarray(np.load(snap / f"{k}.npy", mmap_mode="r",
-                                                   allow_pickle=False))
-                                for k in ("words", "word_vectors")))
-            if not (len(words.words) == len(words.vectors) == meta["n_words"]
-                    and words.vectors.ndim == 2 and words.words.dtype.kind == "U"):
-                raise IndexFormatError("word table arrays are inconsistent")
-        return index, collection, str(meta["fingerprint"]), words
+        return index, collection, str(meta["fingerprint"])
     except IndexFormatError:
         raise
     except (OSError, ValueError, KeyError, TypeError) as exc:

@@ -16,9 +16,6 @@ a ``spawn`` or ``forkserver`` worker re-runs the caller's main module, which bre
 that builds an engine without an ``if __name__ == "__main__"`` guard. Each chunk returns its own
 term list; the parent renumbers them into one vocabulary, sorted alphabetically as scikit-learn
 sorts it.
-
-Counting also collects the corpus's *words* (lower-cased, alphabetic, three letters or more, not
-stop words): the ones ``similarity.py`` gives vectors to at build time.
 """
 
 from __future__ import annotations
@@ -44,10 +41,9 @@ CHUNK = 5_000  # passages per task: a worker holds one chunk's words (~30 MB) at
 MIN_PARALLEL = 50_000  # below this, starting workers (~0.5 s each) costs more than it saves
 _SERVE = "from retrieval.termcounts import _serve; _serve()"
 
-# One chunk's result: the terms its counter numbered since its previous chunk, the chunk's
-# counts as CSR arrays (indptr, indices, data) over the counter's term ids, and the words the
-# counter met for the first time.
-_Counted = tuple[list[str], np.ndarray, np.ndarray, np.ndarray, list[str]]
+# One chunk's result: the terms its counter numbered since its previous chunk, and the chunk's
+# counts as CSR arrays (indptr, indices, data) over the counter's term ids.
+_Counted = tuple[list[str], np.ndarray, np.ndarray, np.ndarray]
 
 
 class _Ids(dict[str, int]):
@@ -70,19 +66,17 @@ class _Ids(dict[str, int]):
 
 def count_terms(
     texts: Sequence[str], workers: int | None = None, chunk: int = CHUNK
-) -> tuple[sp.csr_matrix, list[str], list[str]]:
-    """Term counts (passages x terms, int32 CSR), the terms in column order (sorted), and the
-    corpus's distinct content words (sorted)."""
+) -> tuple[sp.csr_matrix, list[str]]:
+    """Term counts (passages x terms, int32 CSR) and the terms in column order (sorted)."""
     pieces = [texts[a : a + chunk] for a in range(0, len(texts), chunk)]
     if workers is None:
         workers = min(os.cpu_count() or 1, len(pieces)) if len(texts) >= MIN_PARALLEL else 1
     if workers <= 1:
         counter = _ChunkCounter()
-        terms, chunks, words = _renumber((0, counter.count(p)) for p in pieces)
-    else:
-        with _Workers(workers) as pool:
-            terms, chunks, words = _renumber(pool.map(pieces))
-    return (*_stack(terms, chunks, len(texts)), words)  # the workers' memory is back
+        return _stack(*_renumber((0, counter.count(p)) for p in pieces), len(texts))
+    with _Workers(workers) as pool:
+        terms, chunks = _renumber(pool.map(pieces))
+    return _stack(terms, chunks, len(texts))  # the workers have exited: their memory is back
 
 
 def release_freed_memory() -> None:
@@ -110,8 +104,6 @@ class _ChunkCounter:
         self.piece_len = np.zeros(0, dtype=np.int64)  # how many terms each piece holds
         self.piece_start = np.zeros(1, dtype=np.int64)  # where they start in piece_terms
         self.piece_terms = np.zeros(0, dtype=np.int64)
-        self.words: dict[str, None] = {}  # content words, in order of first sight
-        self.words_added: list[str] = []
 
     def count(self, texts: Sequence[str]) -> _Counted:
         split = [t.lower().split() for t in texts]
@@ -130,21 +122,13 @@ class _ChunkCounter:
         counts = sp.coo_matrix(
             (np.ones(total, dtype=np.int32), (rows, cols)), shape=(len(texts), len(self.terms)),
         ).tocsr()  # sums the repeats of a term within a passage
-        words, self.words_added = self.words_added, []
-        return self.terms.take_added(), counts.indptr, counts.indices, counts.data, words
+        return self.terms.take_added(), counts.indptr, counts.indices, counts.data
 
     def _learn(self, pieces: list[str]) -> None:
         """Tokenise pieces seen for the first time and append their terms to the tables."""
         lens, found = [], []
-        seen = self.words
         for piece in pieces:
-            ids = []
-            for w in TOKEN_RE.findall(piece):
-                if (t := term_of(w)) is not None:
-                    ids.append(self.terms[t])
-                    if w not in seen and len(w) >= 3 and w.isalpha():
-                        seen[w] = None
-                        self.words_added.append(w)
+            ids = [self.terms[t] for w in TOKEN_RE.findall(piece) if (t := term_of(w)) is not None]
             lens.append(len(ids))
             found.extend(ids)
         new_len = np.array(lens, dtype=np.int64)
@@ -154,25 +138,20 @@ class _ChunkCounter:
         self.piece_terms = np.concatenate([self.piece_terms, np.array(found, dtype=np.int64)])
 
 
-def _renumber(
-    results: Iterable[tuple[int, _Counted]],
-) -> tuple[list[str], list[_Counted], list[str]]:
-    """Map each worker's term ids to ids in one vocabulary (in order of first appearance), and
-    gather the words the workers met (sorted).
+def _renumber(results: Iterable[tuple[int, _Counted]]) -> tuple[list[str], list[_Counted]]:
+    """Map each worker's term ids to ids in one vocabulary (in order of first appearance).
 
     ``results`` come in chunk order, tagged with the worker that counted them; a worker counts
     its chunks in increasing order, so its new terms arrive in the order it numbered them."""
     vocab = _Ids()
     to_global: dict[int, np.ndarray] = {}
     chunks: list[_Counted] = []
-    words: set[str] = set()
-    for worker, (new_terms, indptr, idx, counts, new_words) in results:
+    for worker, (new_terms, indptr, idx, counts) in results:
         new = np.array(list(map(vocab.__getitem__, new_terms)), dtype=np.int32)
         mapping = to_global[worker] = np.concatenate(
             [to_global.get(worker, np.zeros(0, dtype=np.int32)), new])
-        chunks.append(([], indptr, mapping[idx], counts, []))
-        words.update(new_words)
-    return list(vocab), chunks, sorted(words)
+        chunks.append(([], indptr, mapping[idx], counts))
+    return list(vocab), chunks
 
 
 def _stack(terms: list[str], chunks: list[_Counted], n: int) -> tuple[sp.csr_matrix, list[str]]:
@@ -187,7 +166,7 @@ def _stack(terms: list[str], chunks: list[_Counted], n: int) -> tuple[sp.csr_mat
     row = at = 0
     chunks.reverse()
     while chunks:  # copy chunk by chunk, freeing each: no second copy of the whole matrix
-        _, local_indptr, idx, counts, _ = chunks.pop()
+        _, local_indptr, idx, counts = chunks.pop()
         rows = len(local_indptr) - 1
         indptr[row + 1 : row + rows + 1] = local_indptr[1:] + at
         indices[at : at + len(idx)] = rank[idx]

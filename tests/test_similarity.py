@@ -115,30 +115,3 @@ def test_threads_share_one_table(tmp_path):
     with ThreadPoolExecutor(8) as pool:
         assert all(pool.map(look, range(0, 400, 7)))
     assert len(vectors._rows) == len(words)
-
-
-def test_a_corpus_table_gives_the_vectors_computing_would(bundled):
-    words = ["assistance", "fearing", "treaty", "border"]
-    table = bundled.table(words + ["x" * 40])  # an over-long "word" is left out
-    assert list(table.words) == sorted(words) and table.vectors.dtype == np.float16
-    wanted = {"help": "help", "afraid": "afraid"}
-    with_table = bundled.matches(wanted, words + ["elsewhere"], 0.4, table=table)
-    computed = bundled.matches(wanted, words + ["elsewhere"], 0.4)
-    assert with_table.keys() == computed.keys()
-    for word, found in computed.items():
-        assert with_table[word] == pytest.approx(found, abs=2e-3)
-
-
-def test_an_engine_builds_saves_and_loads_its_word_table(tmp_path):
-    from retrieval import QAEngine
-
-    corpus = tmp_path / "docs"
-    corpus.mkdir()
-    (corpus / "a.txt").write_text("The town of Alder asked the governor for assistance.\n")
-    built = QAEngine.from_directory(corpus)
-    assert built.report.built and "assistance" in built.word_table.words
-    loaded = QAEngine.from_directory(corpus)
-    assert not loaded.report.built and list(loaded.word_table.words) == list(built.word_table.words)
-    assert loaded.ask("Which town asked for help?").answered
-    plain = QAEngine.from_directory(corpus, similar_words=False, rebuild=True, save=False)
-    assert plain.word_table is None and plain.word_vectors is None

@@ -12,7 +12,6 @@ from retrieval import store
 from retrieval.collection import Source, pack
 from retrieval.errors import IndexFormatError
 from retrieval.index import TermIndex
-from retrieval.similarity import WordTable
 
 TEXTS = ["Alpha beta gamma. Delta epsilon zeta.", "Beta gamma déjà vu.", "Gamma gamma omega."]
 
@@ -26,8 +25,8 @@ def _saved(tmp_path: Path) -> tuple[TermIndex, Path]:
 
 def test_round_trip_gives_the_same_arrays_and_results(tmp_path: Path) -> None:
     index, where = _saved(tmp_path)
-    loaded, collection, fp, words = store.load(where)
-    assert fp == "fp" and loaded.vocabulary == index.vocabulary and words is None
+    loaded, collection, fp = store.load(where)
+    assert fp == "fp" and loaded.vocabulary == index.vocabulary
     for key in ("indptr", "passages", "weights", "df", "maxw"):
         assert np.array_equal(getattr(loaded, key), getattr(index, key))
     assert loaded.search(["gamma", "beta"], 3) == index.search(["gamma", "beta"], 3)
@@ -37,7 +36,7 @@ def test_round_trip_gives_the_same_arrays_and_results(tmp_path: Path) -> None:
 
 def test_loaded_arrays_are_read_only_maps(tmp_path: Path) -> None:
     _, where = _saved(tmp_path)
-    loaded, *_ = store.load(where)
+    loaded, _, _ = store.load(where)
     assert not loaded.weights.flags.writeable
     assert isinstance(loaded.weights.base, np.memmap)
 
@@ -79,31 +78,6 @@ def test_a_posting_outside_the_index_is_an_error_not_a_wild_write(
         store.load(where)
     # A large one is checked by the compiled kernel as it reads the postings.
     monkeypatch.setattr(store, "KERNEL_MIN_PASSAGES", 0)
-    loaded, *_ = store.load(where)
+    loaded, _, _ = store.load(where)
     with pytest.raises(IndexError):
         loaded.search_compiled(list(loaded.vocabulary), 3)
-
-
-def _with_words(tmp_path: Path) -> tuple[WordTable, Path]:
-    index, words = TermIndex.build_with_words(TEXTS)
-    table = WordTable(np.array(words), np.eye(len(words), 4, dtype=np.float16))
-    collection = pack([Source("d0", "Doc"), Source("d1", "Doc 1")], [0, 0, 1], TEXTS)
-    store.save(tmp_path, index, collection, "fp", table)
-    return table, tmp_path
-
-
-def test_a_word_table_is_saved_and_loaded_as_maps(tmp_path: Path) -> None:
-    table, where = _with_words(tmp_path)
-    *_, loaded = store.load(where)
-    assert loaded is not None and list(loaded.words) == list(table.words)
-    assert "déjà" in loaded.words and np.array_equal(loaded.vectors, table.vectors)
-    assert isinstance(loaded.vectors.base, np.memmap)
-    assert list(loaded.rows(["gamma", "nope", "alpha"])) == [
-        list(table.words).index("gamma"), -1, list(table.words).index("alpha")]
-
-
-def test_an_inconsistent_word_table_is_refused(tmp_path: Path) -> None:
-    _, where = _with_words(tmp_path)
-    np.save(store._live(where) / "word_vectors.npy", np.zeros((1, 4), dtype=np.float16))
-    with pytest.raises(IndexFormatError, match="word table"):
-        store.load(where)
