@@ -40,7 +40,7 @@ def test_eval_prints_a_table_with_a_column_per_split(capsys, seeds_args):
     assert main(["eval", str(SEED_QUESTIONS), *seeds_args]) == EXIT_OK
     out = capsys.readouterr().out
     header, *rows = out.splitlines()
-    assert header.split() == ["by", "split", "all", "tune", "holdout"]
+    assert header.split() == ["by", "split", "all", "tune", "holdout", "fresh"]
     labels = [r[:22].strip() for r in rows]
     for label in ("document R@1", "answer accuracy@1", "must abstain", "latency p95 ms"):
         assert label in labels
@@ -93,7 +93,7 @@ def test_eval_holdout_article_has_a_column_per_left_out_article(capsys, squad_fi
     (["--holdout-article"], "needs a SQuAD file"),
     (["--format", "squad", "--corpus", "x"], "drop --corpus"),
     (["--min-hit1", "2"], "between 0 and 1"),
-    (["--split", "nope"], "splits in the file: holdout, tune"),
+    (["--split", "nope"], "splits in the file: fresh, holdout, tune"),
 ])
 def test_eval_usage_errors_exit_2_with_one_line(capsys, seeds_args, extra, says):
     args = seeds_args if "--corpus" not in extra else []

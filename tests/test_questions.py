@@ -94,7 +94,7 @@ def test_only_keeps_one_split_and_names_the_splits_when_it_is_absent():
     qset = read_questions(SEED_QUESTIONS)
     holdout = qset.only("holdout")
     assert holdout.questions and {q.split for q in holdout.questions} == {"holdout"}
-    with pytest.raises(QuestionFileError, match="splits in the file: holdout, tune"):
+    with pytest.raises(QuestionFileError, match="splits in the file: fresh, holdout, tune"):
         qset.only("test")
     with pytest.raises(QuestionFileError, match="no row has a \"split\" field"):
         parse_jsonl(['{"question": "Who?", "answers": []}']).only("tune")
