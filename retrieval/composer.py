@@ -56,7 +56,7 @@ class ComposerConfig:
     duplicate_jaccard: float = 0.6
     related: int = 3
     soft_min: float = 0.4  # the cosine at which a sentence word stands in for a question word
-    similar_passages: int = 4  # words of like meaning are sought in this many best passages
+    similar_passages: int = 3  # words of like meaning are sought in this many best passages
     min_word_share: float = 0.5  # share of all its content words, known or not, likewise
 
 
@@ -181,10 +181,10 @@ def compose(
                     window |= matched[j]
                     for t, sim in alike[j].items():
                         window_alike[t] = max(sim, window_alike.get(t, 0.0))
+            if not window:  # a sentence must share a term with the question, near it at least
+                continue
             for t in window:
                 window_alike.pop(t, None)
-            if not window and not window_alike:
-                continue
             cov = _mass(matched[i], query, alike[i])
             win = _mass(window, query, window_alike)
             cue = config.cue_bonus if has_evidence(query.cue, s.text, question) else 0.0

@@ -35,7 +35,7 @@ def test_unrelated_words_stay_below_the_threshold(bundled):
 
 def test_vectors_are_unit_length_and_cached(bundled):
     v = bundled.vectors(["assistance", "help"])
-    assert v.shape == (2, bundled.dim) and np.allclose(np.linalg.norm(v, axis=1), 1.0, atol=1e-5)
+    assert v.shape == (2, bundled.dim) and np.allclose(np.linalg.norm(v, axis=1), 1.0, atol=2e-3)
     row = bundled._rows["help"]
     assert np.array_equal(bundled.vectors(["assistance", "help"])[1], v[1])
     assert bundled._rows["help"] == row  # computed once
@@ -53,9 +53,9 @@ def _tiny(tmp_path, rows):
 
 def test_from_files_reads_a_tokenizer_and_an_embedding_matrix(tmp_path):
     vectors = _tiny(tmp_path, [[0, 0], [3, 4], [4, 3], [-1, 0]])
-    assert np.allclose(vectors.vectors(["help"])[0], [0.6, 0.8])
+    assert np.allclose(vectors.vectors(["help"])[0], [0.6, 0.8], atol=1e-3)  # float16 rows
     found = vectors.matches({"h": "help", "c": "cat"}, ["aid", "cat", "aid"], 0.9)
-    assert found == {"aid": {"h": pytest.approx(0.96, abs=1e-3)}, "cat": {"c": pytest.approx(1.0)}}
+    assert found == {"aid": {"h": pytest.approx(0.96, abs=1e-3)}, "cat": {"c": pytest.approx(1.0, abs=1e-3)}}
     assert vectors.matches({"h": "help"}, [], 0.0) == {}
     assert not vectors.vectors(["[UNK]"]).any()  # a zero vector matches nothing
 
@@ -66,7 +66,7 @@ def test_the_cache_is_bounded(tmp_path):
     first = vectors.vectors(["help", "aid", "help"])
     assert len(vectors._rows) == 2 and np.array_equal(first[0], first[2])
     again = vectors.vectors(["cat", "help"])  # would make 3: start over
-    assert vectors._rows.keys() == {"cat", "help"} and np.allclose(again[1], first[0])
+    assert vectors._rows.keys() == {"cat", "help"} and np.allclose(again[1], first[0], atol=1e-3)
 
 
 def test_a_missing_model_turns_matching_off_with_a_warning(monkeypatch):
@@ -110,7 +110,7 @@ def test_threads_share_one_table(tmp_path):
 
     def look(k: int) -> bool:  # each thread adds the words in another order
         got = vectors.vectors(words[k:] + words[:k])
-        return np.allclose(got[[i - k for i in (400, 401, 402)]], expected)
+        return np.allclose(got[[i - k for i in (400, 401, 402)]], expected, atol=1e-3)
 
     with ThreadPoolExecutor(8) as pool:
         assert all(pool.map(look, range(0, 400, 7)))
