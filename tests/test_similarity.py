@@ -55,7 +55,8 @@ def test_from_files_reads_a_tokenizer_and_an_embedding_matrix(tmp_path):
     vectors = _tiny(tmp_path, [[0, 0], [3, 4], [4, 3], [-1, 0]])
     assert np.allclose(vectors.vectors(["help"])[0], [0.6, 0.8], atol=1e-3)  # float16 rows
     found = vectors.matches({"h": "help", "c": "cat"}, ["aid", "cat", "aid"], 0.9)
-    assert found == {"aid": {"h": pytest.approx(0.96, abs=1e-3)}, "cat": {"c": pytest.approx(1.0, abs=1e-3)}}
+    assert found == {"aid": {"h": pytest.approx(0.96, abs=1e-3)},
+                     "cat": {"c": pytest.approx(1.0, abs=1e-3)}}
     assert vectors.matches({"h": "help"}, [], 0.0) == {}
     assert not vectors.vectors(["[UNK]"]).any()  # a zero vector matches nothing
 
