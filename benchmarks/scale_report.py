@@ -57,7 +57,9 @@ def tables(results: dict[str, Any]) -> str:
             out.append(
                 f"qabot also: collection (sentence spans) {q.get('collection_s', 0):.1f} s; "
                 f"`engine.ask` p50 {q.get('ask_p50_ms', 0):.2f} ms, p99 "
-                f"{q.get('ask_p99_ms', 0):.2f} ms; memory at the end of the index build "
+                f"{q.get('ask_p99_ms', 0):.2f} ms (exact terms only, without words of like "
+                f"meaning: p50 {q.get('ask_exact_p50_ms', 0):.2f} ms, p99 "
+                f"{q.get('ask_exact_p99_ms', 0):.2f} ms); memory at the end of the index build "
                 f"{q['build_peak_mb']:.0f} MB (corpus texts alone {q['corpus_mb']:.0f} MB); "
                 f"its index on disk includes {q.get('collection_disk_mb', 0):.0f} MB of passage "
                 "texts and sentence spans, which the peers do not store."
@@ -129,6 +131,9 @@ def _targets(runs: dict[str, Any]) -> list[str]:
         if size == 100_000 and "ask_p50_ms" in q:
             rows.append((label, "engine.ask p50 < 2 ms", f"{q['ask_p50_ms']:.2f} ms",
                          q["ask_p50_ms"] < 2))
+        if size == 100_000 and "ask_exact_p50_ms" in q:
+            rows.append((label, "engine.ask p50 < 2 ms, exact terms only",
+                         f"{q['ask_exact_p50_ms']:.2f} ms", q["ask_exact_p50_ms"] < 2))
         if size == 1_000_000:
             rows.append((label, "peak memory <= 2 GB (whole run)", f"{q['peak_mb']:.0f} MB",
                          q["peak_mb"] <= 2048))

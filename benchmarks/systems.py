@@ -115,6 +115,14 @@ class Qabot(System):
     def answer(self, question: str) -> Any:
         return self.engine.ask(question)
 
+    def answer_exact(self, question: str) -> Any:
+        """``engine.ask`` matching exact terms only (``QABOT_SIMILAR_WORDS=false``)."""
+        from retrieval.engine import QAEngine
+
+        if not hasattr(self, "exact"):
+            self.exact = QAEngine(self.engine.index, self.engine.collection, similar_words=False)
+        return self.exact.ask(question)
+
 
 class Bm25sNumpy(System):
     """bm25s with its default numpy backend (stemmed, English stop words removed)."""
