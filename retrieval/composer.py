@@ -225,7 +225,7 @@ def compose(
             Quote(
                 text=c.sentence.text, source=src.id, title=src.title, score=round(c.score, 4),
                 citation=numbers[src.id], passage=c.sentence.passage,
-                highlights=[(t.start, t.end) for t in tokens(c.sentence.text) if t.term in qset],
+                highlights=_highlights(c.sentence.text, qset, table, c.window_similar),
             )
         )
     text = " ".join(f"“{q.text}” [{q.citation}]" for q in quotes)
@@ -278,6 +278,20 @@ def _terms_and_others(text: str, query: Query) -> tuple[set[str], list[str]]:
     found = set(terms)
     found.discard(None)
     return found, others  # type: ignore[return-value]
+
+
+def _highlights(
+    text: str, qset: set[str], table: dict[str, dict[str, float]], alike: Mapping[str, float]
+) -> list[tuple[int, int]]:
+    """Spans of the words that met the question: its terms, and words of like meaning that
+    stood in for a term the sentence's window lacks."""
+    out = []
+    for t in tokens(text):
+        stands_in = (t.term is not None and bool(alike)
+                     and bool(table.get(text[t.start : t.end].lower(), {}).keys() & alike.keys()))
+        if t.term in qset or stands_in:
+            out.append((t.start, t.end))
+    return out
 
 
 def _jaccard(sa: set[str], sb: set[str]) -> float:

@@ -120,3 +120,10 @@ def test_abstains_when_most_question_words_are_missing(engine):
     assert not engine.ask(question).answered
     lenient = QAEngine.from_texts(TEXTS, config=ComposerConfig(min_word_share=0.0))
     assert lenient.ask(question).answered  # the rule, not the coverage, refuses it
+
+
+def test_a_word_of_like_meaning_is_highlighted_too():
+    answer = QAEngine.from_texts(LIKE_TEXTS).ask("Which town asked the governor for help?")
+    first = answer.sentences[0]
+    marked = {first.text[a:b].lower() for a, b in first.highlights}
+    assert {"town", "asked", "governor", "assistance"} <= marked and "storm" not in marked
