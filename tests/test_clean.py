@@ -138,3 +138,17 @@ def test_reader_address_ignores_quoted_speech():
 def test_explain_gives_a_reason_for_every_paragraph():
     decisions = explain("Leave a Reply\n\nThe vote was held on Sunday in all regions.")
     assert [(d.keep, bool(d.reason)) for d in decisions] == [(False, True), (True, True)]
+
+
+def test_short_paragraphs_in_another_language_are_prose():
+    # English function words are rare in German or Spanish: the stop-word density test, which
+    # catches keyword lists in English pages, must not take every short paragraph for one.
+    german = ("Die Bundesregierung hat am Dienstag eine Reform der Rente angekündigt.\n\n"
+              "Die Gewerkschaften riefen zu Streiks im ganzen Land auf.\n\n"
+              "In Berlin demonstrierten tausende Menschen gegen die Pläne.")
+    assert all(d.keep for d in explain(german))
+    listing = "Armenia, Russia, Belarus, Kazakhstan, Kyrgyzstan, Tajikistan, Azerbaijan, Turkey."
+    english = ("The minister said on Monday that the plan would be delayed until next year, "
+               "and that the talks with the unions would go on.\n\n")
+    kept = {d.text: d.keep for d in explain(english + listing)}
+    assert kept[listing] is False and any(kept.values())
