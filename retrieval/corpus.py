@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -127,6 +128,10 @@ def read_meta(path: Path) -> dict[str, str]:
     return {k: str(meta[k]).strip() for k in keys if isinstance(meta.get(k), str | int | float)}
 
 
+# A Markdown heading's marks ("# Title", "## Title ##"): not part of the title.
+_MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+|\s+#+$")
+
+
 def guess_title(decisions: Iterable[LineDecision], fallback: str) -> str:
     """The headline: the first headline-shaped line before the article's first prose paragraph.
 
@@ -140,7 +145,7 @@ def guess_title(decisions: Iterable[LineDecision], fallback: str) -> str:
             break
         n = len(words(d.text))
         if 3 <= n <= 25 and not is_prose(d.text) and not marker_kinds(d.text) - {"credit"}:
-            return d.text.strip()
+            return _MARKDOWN_HEADING.sub("", d.text.strip())
     if first_prose:
         text = first_prose.split("\n")[0]
         if len(text) <= _MAX_TITLE_CHARS:

@@ -97,3 +97,14 @@ def test_documents_with_no_prose_are_skipped_and_all_empty_is_an_error(tmp_path)
     (tmp_path / "menu.txt").write_text("Home\nNews\nSport\nContact us\n", encoding="utf-8")
     with pytest.raises(NoDocumentsError, match="no prose"):
         QAEngine.from_directory(tmp_path, save=False)
+
+
+def test_a_markdown_heading_is_a_title_without_its_marks(tmp_path):
+    (tmp_path / "guide.md").write_text(
+        "# Installing the Widget Server\n\nThe **Widget Server** runs on Linux and macOS. It "
+        "needs Python 3.10 or newer and about 2 GB of memory.\n\n## Steps\n\nRun `./widget "
+        "serve --port 8080` to start the server, then open the page in a browser.\n")
+    engine = QAEngine.from_directory(tmp_path, save=False)
+    assert engine.sources()[0].title == "Installing the Widget Server"
+    answer = engine.ask("How much memory does the Widget Server need?")
+    assert answer.sentences[0].text == "It needs Python 3.10 or newer and about 2 GB of memory."
