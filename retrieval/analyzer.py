@@ -80,14 +80,18 @@ def tokens(text: str) -> Iterator[Token]:
         yield Token(m.start(), m.end(), term_of(m.group().lower()))
 
 
+def lower_words(text: str) -> list[str]:
+    """The words of ``text``, lower-cased, as ``tokens`` sees them (without a ``Token`` each)."""
+    # Lower-casing ASCII text first changes no match (letters stay letters, lengths stay);
+    # other text is lower-cased word by word, as ``tokens`` does.
+    return (TOKEN_RE.findall(text.lower()) if text.isascii()
+            else [w.lower() for w in TOKEN_RE.findall(text)])
+
+
 def term_set(text: str) -> set[str]:
     """The distinct index terms of ``text``: ``{t.term for t in tokens(text)} - {None}``, without
     building a ``Token`` per word (the composer reads every sentence of the top passages)."""
-    # Lower-casing ASCII text first changes no match (letters stay letters, lengths stay);
-    # other text is lower-cased word by word, as ``tokens`` does.
-    words = (TOKEN_RE.findall(text.lower()) if text.isascii()
-             else [w.lower() for w in TOKEN_RE.findall(text)])
-    out = set(map(term_of, words))
+    out = set(map(term_of, lower_words(text)))
     out.discard(None)
     return out  # type: ignore[return-value]
 

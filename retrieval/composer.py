@@ -34,7 +34,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from .analyzer import TOKEN_RE, term_of, term_set, tokens
+from .analyzer import lower_words, term_of, term_set, tokens
 from .answer import NOT_FOUND, Answer, Quote, SourceRef
 from .collection import Collection, Sentence, Source
 from .cues import has_evidence, question_type
@@ -199,11 +199,11 @@ def compose(
     candidates.sort(key=lambda c: (-c.score, c.sentence.passage, c.sentence.number))
     best = candidates[0]
     coverage = _mass(best.window, query, best.window_similar)
-    found = len((best.window | best.window_similar.keys()) & query.known)
+    met = best.window | best.window_similar.keys()  # exactly or by a word of like meaning
+    found = len(met & query.known)
     known_share = found / len(query.known) if query.known else 1.0
     pair_missing = len(query.known) == 2 and found < 2 and config.pairs_need_both
     content = query.known | query.unseen
-    met = best.window | best.window_similar.keys()
     word_share = len(met & content) / len(content) if content else 1.0
     if (coverage < config.min_coverage or known_share < config.min_known_share or pair_missing
             or word_share < config.min_word_share):
@@ -274,8 +274,7 @@ def _alike(table: dict[str, dict[str, float]], words: list[str], matched: set[st
 def _terms_and_others(text: str, query: Query) -> tuple[set[str], list[str]]:
     """A sentence's index terms (``term_set``), and its content words (lower-cased, alphabetic,
     3+ letters) that are not question terms: the ones that may stand in for a question word."""
-    words = (TOKEN_RE.findall(text.lower()) if text.isascii()
-             else [w.lower() for w in TOKEN_RE.findall(text)])
+    words = lower_words(text)
     terms = list(map(term_of, words))
     others = [w for w, t in zip(words, terms, strict=True)
               if t is not None and t not in query.weights and len(w) >= 3 and w.isalpha()]
