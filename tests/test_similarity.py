@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import importlib.util
+from pathlib import Path
+
 import numpy as np
 import pytest
 from safetensors.numpy import save_file
@@ -39,6 +42,17 @@ def test_vectors_are_unit_length_and_cached(bundled):
     row = bundled._rows["help"]
     assert np.array_equal(bundled.vectors(["assistance", "help"])[1], v[1])
     assert bundled._rows["help"] == row  # computed once
+
+
+def test_words_tokenised_together_get_the_tokens_they_get_alone(bundled):
+    spec = importlib.util.find_spec(similarity.MODEL_PACKAGE)
+    root = Path(next(iter(spec.submodule_search_locations)))
+    alone = Tokenizer.from_file(str(root / similarity.TOKENIZER_FILE))
+    words = ("assistance help afraid fearing café naïve straße привет 日本語 ǆemal "
+             "supercalifragilistic zzz " * 12).split()  # more than one batch of 64
+    assert len(words) > 2 * similarity._ENCODE_BATCH
+    assert bundled._encode(words) == [alone.encode(w, add_special_tokens=False).ids
+                                      for w in words]
 
 
 def _tiny(tmp_path, rows):
