@@ -36,6 +36,8 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from .segment import sentence_spans
+
 # Phrases used by page furniture, not by reporting. Matched case-insensitively on word bounds.
 # Grouped by what they mark; extend here (and add a test) rather than special-casing a corpus.
 MARKERS: dict[str, tuple[str, ...]] = {
@@ -102,6 +104,10 @@ _CREDIT_TAIL_RE = re.compile(
 )
 _DOMAIN_RE = re.compile(r"\b[\w-]+\.(?:com|ru|org|net|co\.uk|gov|io)\b", re.IGNORECASE)
 _TERMINAL_RE = re.compile(r"[.!?…][\"'”’)\]]*\s*$")
+# A paragraph this long is a flattened page (``_pieces``); it is judged in runs of whole sentences.
+LONG_PARAGRAPH_WORDS = 250
+PIECE_WORDS = 60
+_GAP_RE = re.compile(r"[ \t]{2,}")
 _INNER_END_RE = re.compile(r"[a-z0-9)][.!?][\"'”’]?\s+[A-Z]")
 _WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _QUOTED_RE = re.compile(r"“[^”]*(?:”|$)|\"[^\"]*(?:\"|$)|«[^»]*(?:»|$)")
@@ -186,7 +192,43 @@ def _blocks(text: str) -> list[tuple[str, int]]:
                 out.append((current, b))
                 current = line
         out.append((current, b))
-    return out
+    return [(piece, b) for p, b in out for piece in _pieces(p)]
+
+
+def _pieces(paragraph: str) -> list[str]:
+    """A "paragraph" over ``LONG_PARAGRAPH_WORDS`` words is a page flattened into one line
+    (text pulled from HTML often is): cut it back into runs of whole sentences of about
+    ``PIECE_WORDS`` words, so that each is judged on its own and one teaser or appeal in it does
+    not take the whole page with it. A gap of two or more spaces is where a line ended: a
+    headline or credit set off by one is a piece of its own, so it is judged (and dropped) alone.
+    """
+    if len(words(paragraph)) <= LONG_PARAGRAPH_WORDS:
+        return [paragraph]
+    units = [(span.start + a, span.start + b)
+             for span in sentence_spans(paragraph)
+             for a, b in _gap_split(paragraph[span.start : span.end])]
+    pieces: list[str] = []
+    start = n = 0
+    for i, (a, b) in enumerate(units):
+        n += len(words(paragraph[a:b]))
+        last = i == len(units) - 1
+        # a unit that does not end a sentence (a headline, a credit) stands alone, as does the
+        # unit before it; whole sentences gather up to PIECE_WORDS words
+        if (last or n >= PIECE_WORDS or not _TERMINAL_RE.search(paragraph[a:b])
+                or not _TERMINAL_RE.search(paragraph[units[i + 1][0] : units[i + 1][1]])):
+            pieces.append(paragraph[units[start][0] : b])
+            start, n = i + 1, 0
+    return pieces
+
+
+def _gap_split(text: str) -> list[tuple[int, int]]:
+    """Spans of ``text`` between gaps of two or more spaces."""
+    out, start = [], 0
+    for m in _GAP_RE.finditer(text):
+        out.append((start, m.start()))
+        start = m.end()
+    out.append((start, len(text)))
+    return [(a, b) for a, b in out if b > a]
 
 
 def _looks_wrapped(lines: Sequence[str]) -> bool:

@@ -7,6 +7,7 @@ import re
 import pytest
 
 from retrieval.clean import clean, explain, is_prose, paragraphs, reader_address, repeated_lines
+from retrieval.segment import split_sentences
 
 from .conftest import SEEDS
 
@@ -152,3 +153,41 @@ def test_short_paragraphs_in_another_language_are_prose():
                "and that the talks with the unions would go on.\n\n")
     kept = {d.text: d.keep for d in explain(english + listing)}
     assert kept[listing] is False and any(kept.values())
+
+
+def _sentences(text: str, repeated: frozenset[str] | set[str] = frozenset()) -> set[str]:
+    return {s for p in clean(text, repeated) for s in split_sentences(p)}
+
+
+@pytest.mark.parametrize("path", sorted(SEEDS.glob("*.txt")), ids=lambda p: p.stem)
+def test_a_page_flattened_into_one_line_is_cleaned_as_the_page_is(path):
+    # Text pulled from HTML often comes as one line, its line ends turned into spaces: the
+    # gaps left where lines ended set the headlines, credits and teasers apart again.
+    text = path.read_text(encoding="utf-8")
+    flat = " ".join(text.split("\n"))
+    assert "\n" not in flat
+    assert _sentences(flat) == _sentences(text)
+
+
+def test_a_flattened_page_without_line_gaps_keeps_most_of_its_prose():
+    # Single spaces everywhere: fragments glue to the sentence after them, so a little
+    # furniture may stay, but the page is not dropped whole for the teaser inside it.
+    text = (SEEDS / "004_ecccbed35c387cb0.txt").read_text(encoding="utf-8")
+    kept, flat = _sentences(text), _sentences(" ".join(text.split()))
+    assert len(kept & flat) >= 0.8 * len(kept)
+
+
+def test_a_long_prose_paragraph_is_kept_whole_and_verbatim():
+    sentence = "The committee met on Tuesday and reviewed the budget of the regional council. "
+    paragraph = (sentence * 30).strip()  # 390 words: judged in pieces, all of them prose
+    kept = clean(paragraph)
+    assert len(kept) > 1 and all(p in paragraph for p in kept)
+    assert " ".join(kept) == paragraph
+
+
+def test_a_teaser_inside_a_long_line_drops_only_its_own_piece():
+    prose = "The council approved the new budget for schools and roads after a long debate. " * 12
+    line = (prose + "READ MORE:  Ten things to do this weekend  " + prose).strip()
+    kept = " ".join(clean(line))
+    assert "Ten things" not in kept and "READ MORE" not in kept
+    assert kept.count("The council approved") == 24
