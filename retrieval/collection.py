@@ -107,6 +107,12 @@ class Collection:
         return [int(p) for p in np.flatnonzero(self.passage_doc == doc_index)]
 
 
+# The version of what loading, cleaning and segmenting make of a corpus: part of a saved index's
+# fingerprint, so an index built by an older qabot is rebuilt. Bump it whenever they change what
+# is indexed. 2: HTML pages read as text, UTF-16 text, flattened pages judged in pieces.
+TEXT_VERSION = 2
+
+
 def build_collection(docs: Sequence[Document]) -> tuple[Collection, list[str]]:
     """Clean, title and segment ``docs``; returns the collection and the passage texts.
 

@@ -1,21 +1,27 @@
 """Documents and loading a corpus directory.
 
-Every ``*.txt`` and ``*.md`` file under the directory (recursively, skipping hidden folders) is a
-document whose id is its file stem. Optional metadata sits in a sidecar file beside it,
+Every ``*.txt``, ``*.md``, ``*.html`` and ``*.htm`` file under the directory (recursively, skipping
+hidden folders) is a document whose id is its file stem. A web page (an HTML file, or a text file
+that holds HTML markup) is read as the text a reader sees, with the title, URL, publisher and date
+its markup declares (``html.py``). Optional metadata sits in a sidecar file beside it,
 ``<stem>.meta.json``::
 
     {"title": "Armenia freezes CSTO membership", "url": "https://example.org/a",
      "publisher": "Example News", "published": "2024-02-23"}
 
-All keys are optional; a ``title`` there overrides the headline heuristic (``guess_title``).
+All keys are optional; a ``title`` there overrides the headline heuristic (``guess_title``), and
+every key there overrides what an HTML page declares.
 
-Bad files are skipped with a warning that names them: binary files, files that are not UTF-8,
-empty files, files with no prose left after cleaning, unreadable sidecars. A missing or empty
-directory, or one with no usable document, raises ``NoDocumentsError``.
+Text is UTF-8 (a byte-order mark is allowed), or UTF-16/UTF-32 with a byte-order mark, as
+Windows editors save "Unicode" text. Bad files are skipped with a warning that names them: binary
+files, files in another encoding, empty files, HTML pages with no text, files with no prose left
+after cleaning, unreadable sidecars. A missing or empty directory, or one with no usable
+document, raises ``NoDocumentsError``.
 """
 
 from __future__ import annotations
 
+import codecs
 import json
 import os
 import re
@@ -27,10 +33,16 @@ import structlog
 
 from .clean import LineDecision, is_prose, marker_kinds, words
 from .errors import NoDocumentsError
+from .html import html_to_text, looks_like_html
 
 log = structlog.get_logger()
 
-SUFFIXES = (".txt", ".md")
+SUFFIXES = (".txt", ".md", ".html", ".htm")
+HTML_SUFFIXES = (".html", ".htm")
+# Byte-order marks of the encodings read besides UTF-8 (UTF-32 first: its LE mark starts with
+# UTF-16's).
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 META_SUFFIX = ".meta.json"
 _MAX_TITLE_CHARS = 120
 
@@ -102,6 +114,15 @@ def read_text(path: Path) -> str:
     data = path.read_bytes()
     if not data.strip():
         raise ValueError("empty file")
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError:
+                raise ValueError(f"broken {encoding.upper()} text; re-save it as UTF-8") from None
+            if not text.strip():
+                raise ValueError("empty file")
+            return text
     if b"\x00" in data[:8192]:
         raise ValueError("binary file (contains NUL bytes)")
     try:
@@ -163,6 +184,12 @@ def load_directory(root: str | os.PathLike[str]) -> tuple[list[Document], list[S
     for path in corpus_files(root):
         try:
             text = read_text(path)
+            meta = read_meta(path)
+            if path.suffix.lower() in HTML_SUFFIXES or looks_like_html(text):
+                page = html_to_text(text)
+                if not page.text:
+                    raise ValueError("an HTML page with no text")
+                text, meta = page.text, {**page.meta, **meta}  # the sidecar has the last word
         except (OSError, ValueError) as exc:
             skipped.append(Skipped(str(path), str(exc)))
             log.warning("file_skipped", path=str(path), reason=str(exc))
@@ -171,7 +198,6 @@ def load_directory(root: str | os.PathLike[str]) -> tuple[list[Document], list[S
         if doc_id in seen:  # same stem in two folders: keep both, disambiguated by path
             doc_id = str(path.relative_to(root).with_suffix("")).replace(os.sep, "/")
         seen.add(doc_id)
-        meta = read_meta(path)
         docs.append(
             Document(
                 id=doc_id,
@@ -186,9 +212,9 @@ def load_directory(root: str | os.PathLike[str]) -> tuple[list[Document], list[S
     if not docs:
         detail = f"; skipped: {', '.join(s.path + ' (' + s.reason + ')' for s in skipped)}"
         raise NoDocumentsError(
-            f"no usable .txt or .md document in {str(root)!r}"
+            f"no usable .txt, .md or .html document in {str(root)!r}"
             + (detail if skipped else "")
-            + ": add UTF-8 text files or pass another --corpus"
+            + ": add UTF-8 text or HTML files or pass another --corpus"
         )
     return docs, skipped
 

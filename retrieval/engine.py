@@ -18,7 +18,7 @@ import structlog
 from . import store
 from .analyzer import analyze
 from .answer import Answer, Hit, SourceRef
-from .collection import Collection, build_collection
+from .collection import TEXT_VERSION, Collection, build_collection
 from .composer import ComposerConfig, compose, parse_query
 from .corpus import Document, Skipped, file_stats, load_directory
 from .errors import IndexFormatError, NoDocumentsError
@@ -184,7 +184,7 @@ class QAEngine:
 
 
 def _params() -> dict[str, object]:
-    return {"k1": K1, "b": B}
+    return {"k1": K1, "b": B, "text": TEXT_VERSION}
 
 
 def _warn_emptied(docs: Sequence[Document], collection: Collection) -> None:

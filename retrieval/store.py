@@ -14,8 +14,9 @@ A save writes a new snapshot under a temporary name, renames it into place, then
 (other processes, other replicas) always see a complete one. Loading memory-maps the arrays, so a
 large index opens in milliseconds and its pages are shared between processes.
 
-The fingerprint covers the format version, the index parameters and every corpus file's relative
-path, size and modification time: any change makes the saved index stale.
+The fingerprint covers the format version, the index parameters (with the version of the text
+pipeline, ``collection.TEXT_VERSION``) and every corpus file's relative path, size and
+modification time: any change makes the saved index stale.
 """
 
 from __future__ import annotations

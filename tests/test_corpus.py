@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import json
 
 import pytest
@@ -65,6 +66,10 @@ def test_headline_heuristic_skips_site_names_and_symbols():
         ("bin.txt", b"\x00\x01\x02binary", "binary"),
         ("latin.txt", "Caf\xe9 au lait is served daily.".encode("latin-1"), "not UTF-8"),
         ("empty.txt", b"   \n", "empty"),
+        ("broken16.txt", codecs.BOM_UTF16_LE + "Caf\xe9".encode("utf-16-le")[:-1], "UTF-16"),
+        ("empty16.txt", codecs.BOM_UTF16_LE + " \n".encode("utf-16-le"), "empty"),
+        ("nav.html", b"<html><body><nav><a href='/'>Home</a></nav></body></html>",
+         "HTML page with no text"),
     ],
 )
 def test_bad_files_are_skipped_with_a_warning_naming_them(tmp_path, name, content, reason):
@@ -108,3 +113,44 @@ def test_a_markdown_heading_is_a_title_without_its_marks(tmp_path):
     assert engine.sources()[0].title == "Installing the Widget Server"
     answer = engine.ask("How much memory does the Widget Server need?")
     assert answer.sentences[0].text == "It needs Python 3.10 or newer and about 2 GB of memory."
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be", "utf-32", "utf-8-sig"])
+def test_unicode_text_with_a_byte_order_mark_is_read(tmp_path, encoding):
+    # Windows editors save "Unicode" text as UTF-16 with a byte-order mark.
+    data = ARTICLE.encode(encoding)
+    if encoding == "utf-16-be":
+        data = codecs.BOM_UTF16_BE + data
+    (tmp_path / "a.txt").write_bytes(data)
+    docs, skipped = load_directory(tmp_path)
+    assert skipped == [] and docs[0].text == ARTICLE
+
+
+HTML_ARTICLE = """<!DOCTYPE html><html><head><title>Harbour | City News</title>
+<meta property="og:site_name" content="City News">
+<link rel="canonical" href="https://city.example/harbour"></head>
+<body><nav><a href="/">Home</a> <a href="/sport">Sport</a></nav>
+<h1>Harbour Plans Approved</h1>
+<p>The city council approved the <b>harbour plan</b> on Monday after a long debate.</p>
+<p>Work on the new quay is expected to start in the spring and last two years.</p>
+<footer>&copy; City News</footer></body></html>"""
+
+
+@pytest.mark.parametrize("name", ["harbour.html", "harbour.htm", "harbour.txt"])
+def test_a_web_page_is_read_as_its_text_with_its_metadata(tmp_path, name):
+    (tmp_path / name).write_text(HTML_ARTICLE, encoding="utf-8")
+    engine = QAEngine.from_directory(tmp_path, save=False)
+    answer = engine.ask("When did the council approve the harbour plan?")
+    assert answer.answered and answer.sentences[0].text == (
+        "The city council approved the harbour plan on Monday after a long debate.")
+    src = engine.sources()[0]
+    assert (src.id, src.title, src.url, src.publisher) == (
+        "harbour", "Harbour", "https://city.example/harbour", "City News")
+    assert not engine.ask("What is on the sport page?").answered  # the menu is not text
+
+
+def test_a_sidecar_overrides_what_a_page_declares(tmp_path):
+    (tmp_path / "harbour.html").write_text(HTML_ARTICLE, encoding="utf-8")
+    (tmp_path / "harbour.meta.json").write_text('{"title": "Harbour vote"}', encoding="utf-8")
+    (doc,), _ = load_directory(tmp_path)
+    assert (doc.title, doc.url) == ("Harbour vote", "https://city.example/harbour")

@@ -10,6 +10,7 @@ import pytest
 from structlog.testing import capture_logs
 
 from retrieval import QAEngine
+from retrieval import engine as engine_mod
 from retrieval import store as store_mod
 
 from .conftest import SEEDS
@@ -100,6 +101,13 @@ def test_a_crash_while_saving_leaves_the_previous_index_live(corpus, monkeypatch
 def test_an_index_of_another_format_version_is_rebuilt(corpus, monkeypatch):
     QAEngine.from_directory(corpus)
     monkeypatch.setattr(store_mod, "FORMAT_VERSION", store_mod.FORMAT_VERSION + 1)
+    assert QAEngine.from_directory(corpus).report.built
+
+
+def test_an_index_built_by_another_text_pipeline_is_rebuilt(corpus, monkeypatch):
+    # An upgraded qabot that cleans or segments differently must not answer from an old index.
+    QAEngine.from_directory(corpus)
+    monkeypatch.setattr(engine_mod, "TEXT_VERSION", engine_mod.TEXT_VERSION + 1)
     assert QAEngine.from_directory(corpus).report.built
 
 
