@@ -3,7 +3,7 @@
 Every ``*.txt``, ``*.md``, ``*.html`` and ``*.htm`` file under the directory (recursively, skipping
 hidden folders) is a document whose id is its file stem. A web page (an HTML file, or a text file
 that holds HTML markup) is read as the text a reader sees, with the title, URL, publisher and date
-its markup declares (``html.py``). Optional metadata sits in a sidecar file beside it,
+its markup declares (``webpage.py``). Optional metadata sits in a sidecar file beside it,
 ``<stem>.meta.json``::
 
     {"title": "Armenia freezes CSTO membership", "url": "https://example.org/a",
@@ -33,7 +33,7 @@ import structlog
 
 from .clean import LineDecision, is_prose, marker_kinds, words
 from .errors import NoDocumentsError
-from .html import html_to_text, looks_like_html
+from .webpage import html_to_text, looks_like_html
 
 log = structlog.get_logger()
 

@@ -1,98 +1,198 @@
-"""HTML pages -> text and metadata."""
+"""``bot.html``: Telegram HTML that escapes everything, bolds matches, and fits in messages."""
 
 from __future__ import annotations
 
+import re
+from html.parser import HTMLParser
+
 import pytest
 
-from retrieval.html import html_to_text, looks_like_html
-
-PAGE = """<!DOCTYPE html>
-<html><head><title>Budget | Town Times</title>
-<meta property="og:title" content="Council approves budget">
-<meta property="og:site_name" content="Town Times">
-<meta property="og:url" content="https://town.example/og">
-<link rel="canonical" href="https://town.example/budget">
-<meta property="article:published_time" content="2024-03-05T10:00:00Z">
-<style>p { color: red }</style>
-<script>var teaser = "<p>Not article text</p>";</script></head>
-<body><form id="page"><header><h1>Council   approves
-budget</h1></header>
-<nav><ul><li><a href="/">Home</a></li><li><a href="/news">News</a></li></ul></nav>
-<article><p>The council approved a budget of <b>4.2&nbsp;million</b> euros on Tuesday,
-with most of it going to <a href="/schools">schools</a>.</p>
-<p>Main Street 1<br>Springfield</p>
-<aside>Related stories you may like</aside>
-<p>The library will open in 2026 &amp; the pool in 2027.</p></article>
-<footer>&copy; 2024 Town Times. All rights reserved.</footer></form></body></html>
-"""
-
-
-def test_a_page_becomes_its_readable_text_a_paragraph_per_block():
-    page = html_to_text(PAGE)
-    assert page.text.split("\n\n") == [
-        "Council approves budget",
-        "The council approved a budget of 4.2\xa0million euros on Tuesday, with most of it going "
-        "to schools.",
-        "Main Street 1\nSpringfield",  # a <br> is a line break inside its paragraph
-        "The library will open in 2026 & the pool in 2027.",
-    ]
-
-
-def test_scripts_styles_navigation_asides_and_footers_are_left_out():
-    text = html_to_text(PAGE).text
-    for gone in ("Not article text", "color", "Home", "Related stories", "All rights", "<"):
-        assert gone not in text
-
-
-def test_the_metadata_the_page_declares():
-    assert html_to_text(PAGE).meta == {
-        "title": "Council approves budget",  # og:title before <title>
-        "url": "https://town.example/budget",  # the canonical link before og:url
-        "publisher": "Town Times",
-        "published": "2024-03-05T10:00:00Z",
-    }
-
-
-def test_the_title_element_stands_in_when_there_is_no_og_title():
-    page = html_to_text("<html><head><title> Harbour\n plans </title></head><p>Text.</p></html>")
-    assert page.meta == {"title": "Harbour plans"} and page.text == "Text."
-
-
-def test_an_unclosed_skipped_element_ends_with_its_parent():
-    page = html_to_text("<div><p>Kept.</p><nav><a>Menu</a></div><p>After.</p>")
-    assert page.text == "Kept.\n\nAfter."
-
-
-def test_a_head_left_open_ends_where_the_body_starts():
-    page = html_to_text("<html><head><title>T</title><body><p>Body text.</p></body></html>")
-    assert page.text == "Body text." and page.meta == {"title": "T"}
-
-
-@pytest.mark.parametrize(
-    ("text", "html"),
-    [
-        ("<!doctype html><p>x</p>", True),
-        ("  <html lang='en'><body>x</body></html>", True),
-        ("<p>One.</p><p>Two.</p><p>Three.</p><div>Four.</div><p>Five.</p>", True),
-        ("Plain text that mentions a <b>bold</b> tag once in a long sentence about it.", False),
-        ("The expression a < b > c is not markup at all, nor is x<y.", False),
-        ("", False),
-    ],
+from bot.html import (
+    TELEGRAM_LIMIT,
+    answer_html,
+    bold,
+    html_chunks,
+    pack,
+    passage_html,
+    quote_html,
+    source_line,
+    sources_page,
+    telegram_len,
 )
-def test_looks_like_html(text, html):
-    assert looks_like_html(text) is html
+from retrieval import NOT_FOUND, Answer, QAEngine, Quote, SourceRef
+
+ALLOWED_TAGS = {"b", "a"}
 
 
-@pytest.mark.parametrize(
-    ("title", "site", "shown"),
-    [
-        ("Harbour plans | City News", "City News", "Harbour plans"),
-        ("City News — Harbour plans", "city news", "Harbour plans"),
-        ("Harbour plans - City News", None, "Harbour plans - City News"),  # no site named
-        ("Harbour plans - a new quay", "City News", "Harbour plans - a new quay"),
-    ],
-)
-def test_the_site_name_is_taken_off_a_title(title, site, shown):
-    meta = f'<meta property="og:site_name" content="{site}">' if site else ""
-    page = html_to_text(f"<html><head><title>{title}</title>{meta}</head><p>Text.</p></html>")
-    assert page.meta["title"] == shown
+class _Checker(HTMLParser):
+    """Fails on anything Telegram's HTML parser would reject: unknown or unbalanced tags, and a
+    bare ``<`` or ``&`` (which the parser reports as data starting with them)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=False)
+        self.open: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        assert tag in ALLOWED_TAGS, tag
+        assert tag not in self.open, f"nested <{tag}>"
+        self.open.append(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        assert self.open and self.open[-1] == tag, f"unbalanced </{tag}>"
+        self.open.pop()
+
+    def handle_entityref(self, name: str) -> None:
+        assert name in {"lt", "gt", "amp", "quot"}, name
+
+
+def assert_valid(html: str) -> None:
+    assert re.search(r"&(?!(lt|gt|amp|quot);)", html) is None, "a bare &"
+    assert re.search(r"<(?!/?(b|a)\b)", html) is None, "a bare <"
+    checker = _Checker()
+    checker.feed(html)
+    checker.close()
+    assert checker.open == [], f"unclosed {checker.open}"
+
+
+def answer_of(*texts: str, highlights: list[list[tuple[int, int]]] | None = None,
+              ref: SourceRef | None = None) -> Answer:
+    ref = ref or SourceRef(id="doc", title="Doc")
+    quotes = [Quote(text=t, source=ref.id, title=ref.title, score=1.0, citation=1, passage=0,
+                    highlights=(highlights or [[]] * len(texts))[i]) for i, t in enumerate(texts)]
+    return Answer(question="q", answered=True, text="", sentences=quotes, sources=[ref])
+
+
+# --- escaping -------------------------------------------------------------------------------------
+
+
+def test_escapes_angle_brackets_and_ampersands_from_the_corpus() -> None:
+    ref = SourceRef(id="d", title="<Tom> & <Jerry>", url='https://x.org/?a=1&b="2"',
+                    publisher="A&B", published="2024")
+    (html,) = answer_html(answer_of("Use <b> & <i> tags; x < y > z.", ref=ref))
+    assert "“Use &lt;b&gt; &amp; &lt;i&gt; tags; x &lt; y &gt; z.” [1]" in html
+    assert '<a href="https://x.org/?a=1&amp;b=&quot;2&quot;">&lt;Tom&gt; &amp; &lt;Jerry&gt;</a>' \
+        in html
+    assert "· A&amp;B, 2024" in html
+    assert_valid(html)
+
+
+def test_escapes_the_question_echoed_in_an_abstention() -> None:
+    answer = Answer(question="<script>&", answered=False, text=NOT_FOUND,
+                    related=[SourceRef(id=f"d{i}", title=f"T<{i}>") for i in range(5)])
+    (html,) = answer_html(answer)
+    assert html.startswith("I couldn't find this in my sources.")
+    assert html.count("• ") == 3 and "T&lt;0&gt;" in html
+    assert_valid(html)
+
+
+def test_bolds_highlights_inside_escaped_text() -> None:
+    text = "a<b & c>d"
+    assert bold(text, [(0, 2), (4, 5), (6, 9)]) == "<b>a&lt;</b>b <b>&amp;</b> <b>c&gt;d</b>"
+
+
+@pytest.mark.parametrize("spans", [[(0, 4), (2, 6)], [(3, 3)], [(5, 100)], [(-3, 2)]])
+def test_odd_highlight_spans_never_break_the_html(spans: list[tuple[int, int]]) -> None:
+    assert_valid(bold("x & y < z > w", spans))
+
+
+def test_seeds_answers_render_valid_html(seeds_engine: QAEngine) -> None:
+    for question in ("When was the CSTO formed?", "Who is the Kremlin spokesman?",
+                     "How many Armenians fled Karabakh?", "What is the capital of Australia?"):
+        for html in answer_html(seeds_engine.ask(question)):
+            assert_valid(html)
+
+
+# --- splitting ---------------------------------------------------------------------------------
+
+
+def test_a_long_text_is_cut_between_sentences() -> None:
+    sentences = [f"Sentence number {i} says that a & b < cd." for i in range(400)]
+    chunks = html_chunks(" ".join(sentences), limit=1000)
+    assert len(chunks) > 1
+    assert all(telegram_len(c) <= 1000 for c in chunks)
+    assert all(c.startswith("Sentence number") and c.endswith("cd.") for c in chunks)
+    assert " ".join(chunks) == " ".join(s.replace("&", "&amp;").replace("<", "&lt;")
+                                        for s in sentences)
+
+
+def test_a_long_text_is_cut_between_paragraphs_first() -> None:
+    text = "\n".join(f"Para {i}. Short one. Another of {i}." for i in range(200))
+    chunks = html_chunks(text, limit=500)
+    assert len(chunks) > 1
+    assert all(c.startswith("Para ") and c.endswith(".") for c in chunks)
+
+
+def test_one_endless_word_is_cut_without_splitting_an_entity_or_a_tag() -> None:
+    text = "&<" * 3000
+    chunks = html_chunks(text, [(0, len(text))], limit=TELEGRAM_LIMIT)
+    assert len(chunks) > 1
+    for c in chunks:
+        assert telegram_len(c) <= TELEGRAM_LIMIT
+        assert_valid(c)
+    assert "".join(c.removeprefix("<b>").removesuffix("</b>") for c in chunks) == \
+        "&amp;&lt;" * 3000
+
+
+def test_highlights_stay_bold_across_a_cut() -> None:
+    words = ["alpha"] * 2000
+    text = " ".join(words)
+    spans = [(m.start(), m.end()) for m in re.finditer("alpha", text)]
+    chunks = html_chunks(text, spans, limit=300)
+    for c in chunks:
+        assert_valid(c)
+        assert c.replace("<b>alpha</b>", "").strip() == ""
+
+
+def test_length_is_counted_in_utf16_units() -> None:
+    text = "😀 " * 3000  # each emoji is two UTF-16 units
+    chunks = html_chunks(text, limit=TELEGRAM_LIMIT)
+    assert all(telegram_len(c) <= TELEGRAM_LIMIT for c in chunks)
+    assert max(len(c) for c in chunks) < TELEGRAM_LIMIT
+
+
+def test_a_long_answer_becomes_several_valid_messages_under_the_limit() -> None:
+    long = " ".join(f"Clause {i} of the treaty & its <annex>." for i in range(600))
+    answer = answer_of(long, "A short second quote.", highlights=[[(0, 6)], [(2, 7)]])
+    messages = answer_html(answer)
+    assert len(messages) >= 2
+    for m in messages:
+        assert telegram_len(m) <= TELEGRAM_LIMIT
+        assert_valid(m)
+    assert messages[0].startswith("“<b>Clause</b> 0")
+    assert messages[-1].endswith("<b>Sources</b>\n[1] Doc")
+    assert "<b>short</b> second quote.” [1]" in messages[-1]
+
+
+def test_pack_keeps_blocks_whole() -> None:
+    blocks = ["a" * 40, "b" * 40, "c" * 40]
+    assert pack(blocks, limit=90) == ["a" * 40 + "\n\n" + "b" * 40, "c" * 40]
+    assert pack([], limit=90) == []
+
+
+# --- the other messages ---------------------------------------------------------------------------
+
+
+def test_a_passage_shows_the_cited_sentence_in_bold() -> None:
+    ref = SourceRef(id="d", title="T & T")
+    (html,) = passage_html(ref, "First <one>. The cited & sentence. Last.", (13, 34))
+    assert html == "T &amp; T\n\nFirst &lt;one&gt;. <b>The cited &amp; sentence.</b> Last."
+
+
+def test_a_quote_alone_names_its_document() -> None:
+    ref = SourceRef(id="d", title="Doc", url="https://example.org/a")
+    q = answer_of("Quoted <here>.", ref=ref).sentences[0]
+    assert quote_html(q, ref) == ('“Quoted &lt;here&gt;.” [1]\n— '
+                                  '<a href="https://example.org/a">Doc</a>')
+
+
+def test_a_long_title_is_shortened_in_lists() -> None:
+    line = source_line(SourceRef(id="d", title="word " * 100))
+    assert len(line) <= 160 and line.endswith("…")
+
+
+def test_sources_are_numbered_across_pages() -> None:
+    refs = [SourceRef(id=f"d{i}", title=f"Title {i}") for i in range(25)]
+    page = sources_page(refs, 2, 10)
+    assert page.splitlines() == ["<b>My 25 documents</b> (page 3 of 3)",
+                                 *(f"{i}. Title {i - 1}" for i in range(21, 26))]
+    assert sources_page(refs[:3], 0, 10).splitlines()[0] == "<b>My 3 documents</b>"
