@@ -18,7 +18,7 @@ from pathlib import Path
 import structlog
 from pydantic import ValidationError
 
-from retrieval import QabotError, QAEngine, evaluation, metrics, questions
+from retrieval import ComposerConfig, QabotError, QAEngine, evaluation, metrics, questions
 
 from . import console, logs
 from .config import Settings
@@ -97,10 +97,16 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _options(settings: Settings) -> dict[str, object]:
+    """The answering options the settings choose, for every engine the CLI builds."""
+    return {"top_k": settings.top_k, "similar_words": settings.similar_words,
+            "config": ComposerConfig(correct_spelling=settings.correct_spelling)}
+
+
 def _engine(args: argparse.Namespace, settings: Settings, rebuild: bool = False) -> QAEngine:
     engine = QAEngine.from_directory(
         settings.corpus_path(), index_dir=settings.index_dir, rebuild=rebuild,
-        top_k=settings.top_k, similar_words=settings.similar_words,
+        **_options(settings),
     )
     _ = engine.word_vectors  # load them now, not at the first question (a 0.1 s pause)
     r = engine.report
@@ -165,15 +171,13 @@ def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
         qset = qset.only(args.split)
     if args.holdout_article:
         outcomes = evaluation.run_holdout(
-            qset, lambda docs: QAEngine.from_documents(
-                docs, top_k=settings.top_k, similar_words=settings.similar_words),
+            qset, lambda docs: QAEngine.from_documents(docs, **_options(settings)),
             lambda article: ProgressBar(f"eval without {article}"))
         report = metrics.Report(metrics.summarize_groups(outcomes, "fold"), "fold",
                                 metrics.threshold_at(outcomes))
     else:
         if qset.documents:
-            engine = QAEngine.from_documents(
-                qset.documents, top_k=settings.top_k, similar_words=settings.similar_words)
+            engine = QAEngine.from_documents(qset.documents, **_options(settings))
         else:
             engine = _engine(args, settings)
         missing = questions.unknown_sources(qset.questions, (s.id for s in engine.sources()))

@@ -39,6 +39,8 @@ class Settings(BaseSettings):
     top_k: int = Field(8, ge=1, le=100, description="passages considered per question")
     similar_words: bool = Field(True, description="let question words meet words of like "
                                 "meaning in the sources (help ~ assistance); false: exact terms")
+    correct_spelling: bool = Field(True, description="read a typo as the corpus word one edit "
+                                   "away (formd -> formed), and say so; false: words as typed")
     log_format: Literal["console", "json"] = "console"
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
 

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator, Sequence
 from retrieval import Answer, Quote, SourceRef
 from retrieval.segment import sentence_spans
 
-from .render import mark
+from .render import mark, read_as_note
 
 TELEGRAM_LIMIT = 4096
 RELATED_SHOWN = 3
@@ -137,16 +137,19 @@ def quote_html(q: Quote, ref: SourceRef, limit: int = TELEGRAM_LIMIT) -> str:
 
 def answer_html(answer: Answer, limit: int = TELEGRAM_LIMIT) -> list[str]:
     """The answer as messages: quotes with citations and a compact sources footer, or a friendly
-    abstention offering up to ``RELATED_SHOWN`` related documents."""
+    abstention offering up to ``RELATED_SHOWN`` related documents; first, when the question had
+    typos, how they were read."""
+    note = [f"<i>{escape(n)}</i>"] if (n := read_as_note(answer)) else []
     if not answer.answered:
-        blocks = [f"{escape(answer.text)} I only answer from my documents, so I won't guess."]
+        blocks = [*note, f"{escape(answer.text)} I only answer from my documents, so I won't "
+                  "guess."]
         if answer.related:
             blocks.append("These come closest, though they may not answer it:\n" + "\n".join(
                 f"• {source_line(r)}" for r in answer.related[:RELATED_SHOWN]))
         return pack(blocks, limit)
     footer = "<b>Sources</b>\n" + "\n".join(
         f"[{i}] {source_line(r)}" for i, r in enumerate(answer.sources, 1))
-    return pack([*quote_blocks(answer, limit), footer], limit)
+    return pack([*note, *quote_blocks(answer, limit), footer], limit)
 
 
 def passage_html(ref: SourceRef, passage: str, cited: tuple[int, int],

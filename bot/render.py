@@ -38,8 +38,23 @@ def source_line(ref: SourceRef) -> str:
     return " ".join(parts)
 
 
+def read_as_note(answer: Answer) -> str:
+    """``Read “formd” as “formed”.`` for the typos the answer was read with, or ``""``."""
+    if not answer.read_as:
+        return ""
+    pairs = ", ".join(f"“{typo}” as “{word}”" for typo, word in answer.read_as.items())
+    return f"Read {pairs}."
+
+
 def to_text(answer: Answer, bold: bool = False) -> str:
-    """The answer as console text: numbered quotes, then the sources (or related documents)."""
+    """The answer as console text: numbered quotes, then the sources (or related documents);
+    first, when the question had typos, how they were read."""
+    note = read_as_note(answer)
+    body = _body_text(answer, bold)
+    return f"({note})\n{body}" if note else body
+
+
+def _body_text(answer: Answer, bold: bool) -> str:
     wrap = (lambda s: f"{ANSI_BOLD}{s}{ANSI_RESET}") if bold else (lambda s: s)
     if not answer.answered:
         lines = [answer.text]

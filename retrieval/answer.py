@@ -69,3 +69,7 @@ class Answer(BaseModel):
     related: list[SourceRef] = Field(default_factory=list)
     matched_terms: list[str] = Field(default_factory=list)
     coverage: float = Field(0.0, description="share of the question's weight the answer covers")
+    read_as: dict[str, str] = Field(
+        default_factory=dict,
+        description="question words taken for typos, and the corpus words read instead",
+    )

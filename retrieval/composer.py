@@ -39,6 +39,7 @@ from .answer import NOT_FOUND, Answer, Quote, SourceRef
 from .collection import Collection, Sentence, Source
 from .cues import has_evidence, question_type
 from .index import TermIndex
+from .spelling import correct
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +63,7 @@ class ComposerConfig:
     soft_min: float = 0.4  # the cosine at which a sentence word stands in for a question word
     similar_passages: int = 3  # words of like meaning are sought in this many best passages
     min_word_share: float = 0.5  # share of all its content words, known or not, likewise
+    correct_spelling: bool = True  # read an unknown word as the corpus word one edit away
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +76,7 @@ class Query:
     known: frozenset[str] = frozenset()  # content terms the corpus has
     words: Mapping[str, str] = field(default_factory=dict)  # term -> word, for similar words
     unseen: frozenset[str] = frozenset()  # content terms the corpus lacks
+    read_as: Mapping[str, str] = field(default_factory=dict)  # typo -> the corpus word read
 
     @property
     def total(self) -> float:
@@ -93,37 +96,46 @@ FRAME_WORDS = frozenset(
 def parse_query(
     question: str, index: TermIndex, config: ComposerConfig = ComposerConfig()
 ) -> Query:
-    """Analyse ``question``: its salient terms with weights, and the question type."""
+    """Analyse ``question``: its salient terms with weights, and the question type. A word the
+    corpus lacks that looks like a typo of one it has is read as that word (``spelling.py``)."""
     weights: dict[str, float] = {}
     order: list[str] = []
     words: dict[str, str] = {}
     unseen: set[str] = set()
     framing: set[str] = set()
+    read_as: dict[str, str] = {}
     first_word = True
     for tok in tokens(question):
         word = question[tok.start : tok.end]
         is_name = not first_word and word[:1].isupper()
         first_word = False
-        if tok.term is None or tok.term in weights:
+        term = tok.term
+        if term is None or term in weights:
             continue
-        idf = index.idf(tok.term)
+        idf = index.idf(term)
         frame = word.lower() in FRAME_WORDS
+        if idf is None and not frame and not is_name and config.correct_spelling:
+            fixed = correct(word.lower(), term_of, index.document_frequency)
+            if fixed is not None and fixed[1] not in weights:
+                read_as[word] = fixed[0]
+                (word, term), idf = fixed, index.idf(fixed[1])
         if idf is None:
             if frame:  # an unknown word that only frames the question tells nothing
                 continue
             factor = config.unseen_name_factor if is_name else config.unseen_factor
             idf = index.unseen_idf() * factor
-            unseen.add(tok.term)
+            unseen.add(term)
         elif frame:
             idf *= config.frame_factor
-            framing.add(tok.term)
-        weights[tok.term] = idf
-        order.append(tok.term)
+            framing.add(term)
+        weights[term] = idf
+        order.append(term)
         if not is_name and not frame and word.isalpha() and len(word) >= 3:
-            words[tok.term] = word.lower()
+            words[term] = word.lower()
     order = [t for t in order if t in weights]
     known = frozenset(t for t in order if t not in unseen and t not in framing)
-    return Query(tuple(order), weights, question_type(question), known, words, frozenset(unseen))
+    return Query(tuple(order), weights, question_type(question), known, words, frozenset(unseen),
+                 read_as)
 
 
 # (question term -> word, candidate words, min cosine) -> {word: {term: cosine}}
@@ -153,7 +165,7 @@ def compose(
     ``similar`` finds words of like meaning (``WordVectors.matches``), ``None`` for none."""
     related = _related(hits, collection, config.related)
     if not query.terms or not hits or query.total <= 0:
-        return _abstain(question, related)
+        return _abstain(question, query, related)
     qset = set(query.terms)
     best_passage = hits[0][1] or 1.0
     seek_alike = similar is not None and bool(query.words)
@@ -195,7 +207,7 @@ def compose(
             score = config.a * cov + config.b * win + config.c * pscore / best_passage + cue
             candidates.append(_Candidate(s, terms[i], matched[i], window, window_alike, score))
     if not candidates:
-        return _abstain(question, related)
+        return _abstain(question, query, related)
     candidates.sort(key=lambda c: (-c.score, c.sentence.passage, c.sentence.number))
     best = candidates[0]
     coverage = _mass(best.window, query, best.window_similar)
@@ -207,7 +219,7 @@ def compose(
     word_share = len(met & content) / len(content) if content else 1.0
     if (coverage < config.min_coverage or known_share < config.min_known_share or pair_missing
             or word_share < config.min_word_share):
-        return _abstain(question, related, coverage)
+        return _abstain(question, query, related, coverage)
 
     chosen = [best]
     for c in candidates[1:]:
@@ -237,6 +249,7 @@ def compose(
     return Answer(
         question=question, answered=True, text=text, sentences=quotes, sources=sources,
         related=[], matched_terms=matched_terms, coverage=round(coverage, 4),
+        read_as=dict(query.read_as),
     )
 
 
@@ -320,8 +333,10 @@ def _related(hits: Sequence[tuple[int, float]], collection: Collection, n: int) 
     return out
 
 
-def _abstain(question: str, related: list[SourceRef], coverage: float = 0.0) -> Answer:
+def _abstain(
+    question: str, query: Query, related: list[SourceRef], coverage: float = 0.0
+) -> Answer:
     return Answer(
         question=question, answered=False, text=NOT_FOUND, related=related,
-        coverage=round(coverage, 4),
+        coverage=round(coverage, 4), read_as=dict(query.read_as),
     )

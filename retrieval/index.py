@@ -120,6 +120,11 @@ class TermIndex:
             return None
         return float(_idf(self.n_passages, int(self.df[t])))
 
+    def document_frequency(self, term: str) -> int:
+        """How many passages hold ``term`` (0 when none does)."""
+        t = self.vocabulary.get(term)
+        return 0 if t is None else int(self.df[t])
+
     def unseen_idf(self) -> float:
         """The idf a term would have if it occurred once (the weight of an unknown term)."""
         return float(_idf(self.n_passages, 1))

@@ -37,6 +37,12 @@ def test_ask_prints_a_cited_answer_and_sources(corpus):
     assert "001_928fbbeead9e5df3" in r.stdout
 
 
+def test_ask_says_how_it_read_a_typo(corpus):
+    r = qabot("ask", "--corpus", str(corpus), "When was the CSTO formd?")
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.startswith("(Read “formd” as “formed”.)\n“") and "2002" in r.stdout
+
+
 def test_ask_json_is_one_object_of_the_documented_shape(corpus):
     r = qabot("ask", "--json", "--corpus", str(corpus), "When was the CSTO formed?")
     assert r.returncode == 0, r.stderr
@@ -138,3 +144,13 @@ def test_similar_words_setting_switches_synonym_matching(tmp_path):
         assert r.returncode == 0, r.stderr
         firsts[value] = json.loads(r.stdout)["sentences"][0]["source"]
     assert firsts == {"true": "alder", "false": "birch"}
+
+
+def test_correct_spelling_setting_switches_typo_reading(corpus):
+    read = {}
+    for value in ("true", "false"):
+        r = qabot("ask", "--json", "--corpus", str(corpus), "When was the CSTO formd?",
+                  env={"QABOT_CORRECT_SPELLING": value})
+        assert r.returncode == 0, r.stderr
+        read[value] = json.loads(r.stdout)["read_as"]
+    assert read == {"true": {"formd": "formed"}, "false": {}}

@@ -21,7 +21,7 @@ from bot.html import (
 )
 from retrieval import NOT_FOUND, Answer, QAEngine, Quote, SourceRef
 
-ALLOWED_TAGS = {"b", "a"}
+ALLOWED_TAGS = {"b", "a", "i"}  # all Telegram HTML tags qabot writes
 
 
 class _Checker(HTMLParser):
@@ -47,7 +47,7 @@ class _Checker(HTMLParser):
 
 def assert_valid(html: str) -> None:
     assert re.search(r"&(?!(lt|gt|amp|quot);)", html) is None, "a bare &"
-    assert re.search(r"<(?!/?(b|a)\b)", html) is None, "a bare <"
+    assert re.search(r"<(?!/?(b|a|i)\b)", html) is None, "a bare <"
     checker = _Checker()
     checker.feed(html)
     checker.close()
@@ -83,6 +83,16 @@ def test_escapes_the_question_echoed_in_an_abstention() -> None:
     assert html.startswith("I couldn't find this in my sources.")
     assert html.count("• ") == 3 and "T&lt;0&gt;" in html
     assert_valid(html)
+
+
+def test_a_typo_reading_comes_first_in_italics_and_escaped() -> None:
+    answer = answer_of("The bridge opened in 1932.").model_copy(
+        update={"read_as": {"opned": "opened", "<b>rige": "bridge"}})
+    (html,) = answer_html(answer)
+    assert html.startswith("<i>Read “opned” as “opened”, “&lt;b&gt;rige” as “bridge”.</i>\n\n")
+    assert_valid(html)
+    abstained = Answer(question="q", answered=False, text=NOT_FOUND, read_as={"opned": "opened"})
+    assert answer_html(abstained)[0].startswith("<i>Read “opned” as “opened”.</i>")
 
 
 def test_bolds_highlights_inside_escaped_text() -> None:

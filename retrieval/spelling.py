@@ -1,0 +1,73 @@
+"""Spelling: a question word the corpus lacks may be a typo of a word it has ("formd", "pacakges").
+
+A word is corrected only when the correction is near-certain:
+
+* it is not a name (capitalised mid-question; the caller checks): a name the corpus lacks is
+  the surest sign that a question is about something else, and "Victoria" must not become
+  "victori(ous)";
+* it has at least ``MIN_LETTERS`` letters and is not a word in common English use: wordfreq's
+  small English list (words used at least once per million) holds neither it nor its stem, so
+  "dairy" is never read as "daily" nor "ruined" as "run(ned)"; typos are not in that list;
+* exactly one edit (a letter deleted, inserted, replaced, or two neighbours swapped) turns it
+  into a word whose index term the corpus holds; when several do, the one in most passages wins.
+  Two edits would reach too far: "Australia" would become "Austria".
+
+Candidates are the word's edits looked up in the vocabulary (Norvig's method): nothing is
+precomputed, and an unknown word costs a few hundred lookups.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import lru_cache
+
+MIN_LETTERS = 5
+
+
+def edits1(word: str) -> set[str]:
+    """Every string one edit away from ``word``, over the letters of the Latin alphabet and of
+    ``word`` itself (so "müler" can become "müller")."""
+    letters = set("abcdefghijklmnopqrstuvwxyz") | set(word)
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    deletes = {a + b[1:] for a, b in splits if b}
+    swaps = {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+    replaces = {a + c + b[1:] for a, b in splits if b for c in letters}
+    inserts = {a + c + b for a, b in splits for c in letters}
+    return (deletes | swaps | replaces | inserts) - {word}
+
+
+@lru_cache(maxsize=65_536)
+def common_word(word: str) -> bool:
+    """Whether lower-cased ``word`` is in common English use (wordfreq's small list, loaded at
+    the first call: 18 MB, 0.2 s)."""
+    from wordfreq import zipf_frequency  # only questions with an unknown word need it
+
+    return zipf_frequency(word, "en", wordlist="small") > 0
+
+
+def correct(
+    word: str,
+    term_of: Callable[[str], str | None],
+    frequency: Callable[[str], int],
+    common: Callable[[str], bool] = common_word,
+) -> tuple[str, str] | None:
+    """The word one edit away from lower-cased ``word`` whose index term is in the most
+    passages (``frequency``: 0 when the corpus lacks a term), with that term; ``None`` when
+    there is none, or ``word`` is short or ``common`` (it or its stem)."""
+    if len(word) < MIN_LETTERS or not word.isalpha():
+        return None
+    stem = term_of(word)
+    if common(word) or (stem is not None and stem != word and common(stem)):
+        return None
+    best: tuple[str, str] | None = None
+    best_key = (0, 0)
+    for candidate in sorted(edits1(word)):  # sorted: ties go the same way every time
+        term = term_of(candidate)
+        if term is None:
+            continue
+        # the most passages; between spellings of one term, the longer ("formd" is "formed"
+        # rather than "form": a letter left out is the commoner slip)
+        key = (frequency(term), len(candidate))
+        if key[0] > 0 and key > best_key:
+            best, best_key = (candidate, term), key
+    return best

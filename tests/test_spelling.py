@@ -1,0 +1,75 @@
+"""Typos: one edit away from a corpus word, never a common word, never a name."""
+
+from __future__ import annotations
+
+import pytest
+
+from retrieval import QAEngine
+from retrieval.analyzer import term_of
+from retrieval.composer import ComposerConfig
+from retrieval.spelling import common_word, correct, edits1
+
+
+def test_edits1_makes_every_single_edit():
+    out = edits1("form")
+    assert {"orm", "fomr", "farm", "forms", "fform"} <= out and "form" not in out
+    assert "müller" in edits1("müler")  # the word's own letters can be inserted
+
+
+def _frequency(df: dict[str, int]):
+    return lambda term: df.get(term, 0)
+
+
+def test_the_candidate_in_most_passages_wins_and_the_longer_spelling_on_a_tie():
+    df = _frequency({"form": 3, "norm": 9})
+    assert correct("formd", term_of, df, common=lambda w: False) == ("formed", "form")
+    assert correct("forme", term_of, _frequency({"form": 1, "forg": 5}),
+                   common=lambda w: False) == ("forge", "forg")
+
+
+@pytest.mark.parametrize(
+    ("word", "why"),
+    [("forn", "shorter than 5 letters"), ("f0rmd", "not all letters"),
+     ("zzzzzz", "nothing one edit away")],
+)
+def test_no_correction(word, why):
+    assert correct(word, term_of, _frequency({"form": 3}), common=lambda w: False) is None, why
+
+
+def test_a_word_in_common_use_is_never_corrected():
+    assert common_word("dairy") and common_word("ruined") and not common_word("pacakges")
+    assert correct("dairy", term_of, _frequency({term_of("daily"): 5})) is None
+    assert correct("pacakges", term_of, _frequency({term_of("packages"): 2})) == (
+        "packages", term_of("packages"))
+
+
+@pytest.fixture(scope="module")
+def engine() -> QAEngine:
+    return QAEngine.from_texts(
+        ["The harbour bridge was opened in 1932 by the premier of the state.",
+         "The city zoo houses more than 4,000 animals. Its elephants arrived in 1916."],
+        similar_words=False)
+
+
+def test_a_question_with_a_typo_is_answered_and_says_how_it_was_read(engine):
+    answer = engine.ask("When was the harbour bridge opned?")
+    assert answer.answered and "1932" in answer.sentences[0].text
+    assert answer.read_as == {"opned": "opened"}
+    assert answer.model_dump(mode="json")["read_as"] == {"opned": "opened"}
+
+
+def test_correction_can_be_turned_off(engine):
+    off = QAEngine(engine.index, engine.collection, similar_words=False,
+                   config=ComposerConfig(correct_spelling=False))
+    assert off.ask("When was the harbour bridge opned?").read_as == {}
+
+
+def test_names_are_not_corrected(engine):
+    # An unknown name is the surest sign of a question about something else.
+    answer = engine.ask("When did the elephants of Londn arrive?")
+    assert answer.read_as == {}
+
+
+def test_an_off_topic_question_with_a_typo_still_abstains(engine):
+    answer = engine.ask("How many animals live in the ocena?")  # "ocena": no corpus word near
+    assert not answer.answered and answer.read_as == {}
