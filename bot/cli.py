@@ -14,6 +14,7 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TypedDict
 
 import structlog
 from pydantic import ValidationError
@@ -97,7 +98,13 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _options(settings: Settings) -> dict[str, object]:
+class _Options(TypedDict):
+    top_k: int
+    similar_words: bool
+    config: ComposerConfig
+
+
+def _options(settings: Settings) -> _Options:
     """The answering options the settings choose, for every engine the CLI builds."""
     return {"top_k": settings.top_k, "similar_words": settings.similar_words,
             "config": ComposerConfig(correct_spelling=settings.correct_spelling)}

@@ -164,7 +164,7 @@ def pack(
 def _blob(texts: Sequence[str], offsets: np.ndarray) -> np.ndarray:
     """The texts' UTF-8 bytes back to back, written in place (no joined copy of the corpus)."""
     blob = np.empty(int(offsets[-1]), dtype=np.uint8)
-    view = memoryview(blob)
+    view = blob.data  # a memoryview of the array's bytes
     for t, lo, hi in zip(texts, offsets[:-1].tolist(), offsets[1:].tolist(), strict=True):
         view[lo:hi] = t.encode("utf-8")
     return blob

@@ -111,7 +111,9 @@ class TermIndex:
                   maxw.astype(np.float32, copy=False)]
         for a in arrays:  # read-only, like a loaded index: one compiled kernel serves both
             a.flags.writeable = False
-        return cls({t: i for i, t in enumerate(terms)}, *arrays, n_passages=n)
+        indptr, passages, weights, df, maxw = arrays
+        return cls({t: i for i, t in enumerate(terms)}, indptr, passages, weights, df, maxw,
+                   n_passages=n)
 
     def idf(self, term: str) -> float | None:
         """The idf of ``term``, or ``None`` when no passage holds it."""
@@ -326,4 +328,4 @@ def _kernel() -> Callable[..., tuple[np.ndarray, np.ndarray]] | None:
     except Exception as exc:  # numba's errors have no common base class worth naming
         structlog.get_logger().warning("search_kernel_unavailable", reason=str(exc))
         return None
-    return top_k  # type: ignore[no-any-return]
+    return top_k

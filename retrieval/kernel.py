@@ -18,7 +18,7 @@ from numba import njit
 
 
 @njit(cache=True, nogil=True)
-def top_k(indptr, passages, weights, tids, q, acc, touched, k):  # type: ignore[no-untyped-def]
+def top_k(indptr, passages, weights, tids, q, acc, touched, k):
     """The ``k`` best ``(passage ids, scores)`` for terms ``tids`` with multiplicities ``q``,
     best first (ties: smaller id first). ``acc`` and ``touched`` are scratch arrays of length
     ``n_passages``; ``acc`` must be all zero and is left all zero."""
@@ -78,6 +78,6 @@ def top_k(indptr, passages, weights, tids, q, acc, touched, k):  # type: ignore[
 
 
 @njit(inline="always")
-def _worse(s1, p1, s2, p2):  # type: ignore[no-untyped-def]
+def _worse(s1, p1, s2, p2):
     """Whether ``(s1, p1)`` ranks below ``(s2, p2)``: a lower score, or the same and a larger id."""
     return s1 < s2 or (s1 == s2 and p1 > p2)

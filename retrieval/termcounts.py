@@ -22,12 +22,13 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import functools
 import os
 import pickle
 import subprocess
 import sys
 import threading
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from itertools import chain
 from pathlib import Path
 
@@ -238,13 +239,18 @@ class _Workers:
             t.start()
         for i in range(len(chunks)):
             with cond:
-                cond.wait_for(lambda i=i: i in done or bool(failed))
+                cond.wait_for(functools.partial(_ready, i, done, failed))
                 if i not in done:
                     raise RuntimeError("a term-counting worker process failed") from failed[0]
                 result = done.pop(i)
             yield result
         for t in threads:
             t.join()
+
+
+def _ready(i: int, done: Mapping[int, object], failed: list[BaseException]) -> bool:
+    """Whether chunk ``i`` is counted, or a worker failed."""
+    return i in done or bool(failed)
 
 
 def _serve() -> None:
