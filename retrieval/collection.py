@@ -109,7 +109,8 @@ class Collection:
 
 # The version of what loading, cleaning and segmenting make of a corpus: part of a saved index's
 # fingerprint, so an index built by an older qabot is rebuilt. Bump it whenever they change what
-# is indexed. 2: HTML pages read as text, UTF-16 text, flattened pages judged in pieces.
+# is indexed. 2: HTML pages read as text, UTF-16 text, flattened pages judged in pieces, front
+# matters read as metadata.
 TEXT_VERSION = 2
 
 

@@ -10,7 +10,10 @@ its markup declares (``webpage.py``). Optional metadata sits in a sidecar file b
      "publisher": "Example News", "published": "2024-02-23"}
 
 All keys are optional; a ``title`` there overrides the headline heuristic (``guess_title``), and
-every key there overrides what an HTML page declares.
+every key there overrides what an HTML page or a front matter declares. A Markdown file may open
+with a YAML front matter (``---`` lines around ``key: value`` lines, as Jekyll and Hugo write):
+its ``title``, ``url`` (or ``link``/``permalink``), ``publisher`` (or ``site``/``source``) and
+``date`` (or ``published``) are read, and the block is not part of the text.
 
 Text is UTF-8 (a byte-order mark is allowed), or UTF-16/UTF-32 with a byte-order mark, as
 Windows editors save "Unicode" text. Bad files are skipped with a warning that names them: binary
@@ -149,6 +152,27 @@ def read_meta(path: Path) -> dict[str, str]:
     return {k: str(meta[k]).strip() for k in keys if isinstance(meta.get(k), str | int | float)}
 
 
+_FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
+_FRONT_KEYS = {"title": "title", "url": "url", "link": "url", "permalink": "url",
+               "publisher": "publisher", "site": "publisher", "source": "publisher",
+               "date": "published", "published": "published"}
+
+
+def front_matter(text: str) -> tuple[dict[str, str], str]:
+    """The metadata of a YAML front matter opening ``text`` (its plain ``key: value`` lines;
+    lists and nested keys are passed over), and the text after it; ``({}, text)`` without one."""
+    m = _FRONT_MATTER.match(text)
+    if not m:
+        return {}, text
+    meta: dict[str, str] = {}
+    for line in m.group(1).splitlines():
+        key, sep, value = line.partition(":")
+        key, value = key.strip().lower(), value.strip().strip("\"'").strip()
+        if sep and not line[:1].isspace() and key in _FRONT_KEYS and value:
+            meta.setdefault(_FRONT_KEYS[key], value)
+    return meta, text[m.end() :]
+
+
 # A Markdown heading's marks ("# Title", "## Title ##"): not part of the title.
 _MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+|\s+#+$")
 
@@ -185,6 +209,8 @@ def load_directory(root: str | os.PathLike[str]) -> tuple[list[Document], list[S
         try:
             text = read_text(path)
             meta = read_meta(path)
+            front, text = front_matter(text)
+            meta = {**front, **meta}
             if path.suffix.lower() in HTML_SUFFIXES or looks_like_html(text):
                 page = html_to_text(text)
                 if not page.text:
@@ -229,5 +255,5 @@ def titled(doc: Document, decisions: list[LineDecision]) -> Document:
     )
 
 
-__all__ = ["Document", "FileStat", "Skipped", "corpus_files", "file_stats",
+__all__ = ["Document", "FileStat", "Skipped", "corpus_files", "file_stats", "front_matter",
            "guess_title", "load_directory", "read_meta", "read_text", "titled"]

@@ -9,7 +9,7 @@ import pytest
 from structlog.testing import capture_logs
 
 from retrieval import NoDocumentsError, QAEngine
-from retrieval.corpus import load_directory
+from retrieval.corpus import front_matter, load_directory
 
 from .conftest import SEEDS
 
@@ -154,3 +154,23 @@ def test_a_sidecar_overrides_what_a_page_declares(tmp_path):
     (tmp_path / "harbour.meta.json").write_text('{"title": "Harbour vote"}', encoding="utf-8")
     (doc,), _ = load_directory(tmp_path)
     assert (doc.title, doc.url) == ("Harbour vote", "https://city.example/harbour")
+
+
+def test_a_front_matter_is_metadata_not_text(tmp_path):
+    (tmp_path / "harbour.md").write_text(
+        '---\ntitle: "Harbour: plans approved"\nauthor: Jo\ntags:\n  - city\n'
+        "permalink: https://city.example/harbour\ndate: 2024-03-05\n---\n" + ARTICLE,
+        encoding="utf-8")
+    (doc,), _ = load_directory(tmp_path)
+    assert (doc.title, doc.url, doc.published) == (
+        "Harbour: plans approved", "https://city.example/harbour", "2024-03-05")
+    assert doc.text == ARTICLE
+    (tmp_path / "harbour.meta.json").write_text('{"title": "Harbour vote"}', encoding="utf-8")
+    (doc,), _ = load_directory(tmp_path)
+    assert doc.title == "Harbour vote" and doc.url == "https://city.example/harbour"
+
+
+@pytest.mark.parametrize(
+    "text", ["---\nno closing line\n" + ARTICLE, "Intro.\n---\ntitle: x\n---\n"])
+def test_text_that_only_looks_like_a_front_matter_is_left_alone(text):
+    assert front_matter(text) == ({}, text)
