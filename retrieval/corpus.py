@@ -1,10 +1,10 @@
 """Documents and loading a corpus directory.
 
 Every ``*.txt``, ``*.md``, ``*.html`` and ``*.htm`` file under the directory (recursively, skipping
-hidden folders) is a document whose id is its file stem. A web page (an HTML file, or a text file
-that holds HTML markup) is read as the text a reader sees, with the title, URL, publisher and date
-its markup declares (``webpage.py``). Optional metadata sits in a sidecar file beside it,
-``<stem>.meta.json``::
+hidden folders) is a document whose id is its file stem. A web page (an HTML file, or a ``.txt``
+file that holds HTML markup) is read as the text a reader sees, with the title, URL, publisher
+and date its markup declares (``webpage.py``); Markdown stays Markdown, inline HTML and all.
+Optional metadata sits in a sidecar file beside it, ``<stem>.meta.json``::
 
     {"title": "Armenia freezes CSTO membership", "url": "https://example.org/a",
      "publisher": "Example News", "published": "2024-02-23"}
@@ -211,7 +211,9 @@ def load_directory(root: str | os.PathLike[str]) -> tuple[list[Document], list[S
             meta = read_meta(path)
             front, text = front_matter(text)
             meta = {**front, **meta}
-            if path.suffix.lower() in HTML_SUFFIXES or looks_like_html(text):
+            suffix = path.suffix.lower()
+            # Markdown may hold some HTML and stays Markdown; a .txt of markup is a saved page
+            if suffix in HTML_SUFFIXES or (suffix == ".txt" and looks_like_html(text)):
                 page = html_to_text(text)
                 if not page.text:
                     raise ValueError("an HTML page with no text")

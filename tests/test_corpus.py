@@ -174,3 +174,11 @@ def test_a_front_matter_is_metadata_not_text(tmp_path):
     "text", ["---\nno closing line\n" + ARTICLE, "Intro.\n---\ntitle: x\n---\n"])
 def test_text_that_only_looks_like_a_front_matter_is_left_alone(text):
     assert front_matter(text) == ({}, text)
+
+
+def test_markdown_with_some_html_stays_markdown(tmp_path):
+    text = ('<p align="center"><img src="logo.png"><br><b>Harbour</b></p>\n\n<div>x</div>'
+            '<span>y</span><br>\n\n' + ARTICLE)
+    (tmp_path / "readme.md").write_text(text, encoding="utf-8")
+    (doc,), _ = load_directory(tmp_path)
+    assert doc.text == text  # its paragraphs kept apart; the tags are left to cleaning
