@@ -1,10 +1,11 @@
 """Documents and loading a corpus directory.
 
-Every ``*.txt``, ``*.md``, ``*.html`` and ``*.htm`` file under the directory (recursively, skipping
-hidden folders) is a document whose id is its file stem. A web page (an HTML file, or a ``.txt``
-file that holds HTML markup) is read as the text a reader sees, with the title, URL, publisher
-and date its markup declares (``webpage.py``); Markdown stays Markdown, inline HTML and all.
-Optional metadata sits in a sidecar file beside it, ``<stem>.meta.json``::
+Every ``*.txt``, ``*.md``, ``*.markdown``, ``*.html`` and ``*.htm`` file under the directory
+(recursively, skipping hidden folders) is a document whose id is its file stem; other files are
+counted in one warning (``files_not_read``). A web page (an HTML file, or a ``.txt`` file that
+holds HTML markup) is read as the text a reader sees, with the title, URL, publisher and date its
+markup declares (``webpage.py``); Markdown stays Markdown, inline HTML and all. Optional
+metadata sits in a sidecar file beside it, ``<stem>.meta.json``::
 
     {"title": "Armenia freezes CSTO membership", "url": "https://example.org/a",
      "publisher": "Example News", "published": "2024-02-23"}
@@ -28,6 +29,7 @@ import codecs
 import json
 import os
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -40,7 +42,7 @@ from .webpage import html_to_text, looks_like_html
 
 log = structlog.get_logger()
 
-SUFFIXES = (".txt", ".md", ".html", ".htm")
+SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 HTML_SUFFIXES = (".html", ".htm")
 # Byte-order marks of the encodings read besides UTF-8 (UTF-32 first: its LE mark starts with
 # UTF-16's).
@@ -82,11 +84,17 @@ class FileStat:
 
 def corpus_files(root: Path) -> list[Path]:
     """The document files under ``root``, sorted, with their sidecars left out."""
+    return _walk(root)[0]
+
+
+def _walk(root: Path) -> tuple[list[Path], Counter[str]]:
+    """``corpus_files``, and how many other files there are by suffix (``.pdf``: 3)."""
     if not root.exists():
         raise NoDocumentsError(f"corpus directory {str(root)!r} does not exist: pass --corpus DIR")
     if not root.is_dir():
         raise NoDocumentsError(f"corpus path {str(root)!r} is not a directory: pass --corpus DIR")
     found: list[Path] = []
+    others: Counter[str] = Counter()
     for dirpath, dirnames, filenames in os.walk(root):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for name in sorted(filenames):
@@ -94,7 +102,9 @@ def corpus_files(root: Path) -> list[Path]:
                 continue
             if name.lower().endswith(SUFFIXES):
                 found.append(Path(dirpath) / name)
-    return found
+            else:
+                others[Path(name).suffix.lower() or "(no extension)"] += 1
+    return found, others
 
 
 def file_stats(root: Path) -> list[FileStat]:
@@ -205,7 +215,11 @@ def load_directory(root: str | os.PathLike[str]) -> tuple[list[Document], list[S
     docs: list[Document] = []
     skipped: list[Skipped] = []
     seen: set[str] = set()
-    for path in corpus_files(root):
+    paths, others = _walk(root)
+    if others:  # a folder of PDFs or Word files should not look like a corpus with gaps
+        log.warning("files_not_read", count=sum(others.values()), types=dict(others),
+                    read=" ".join(SUFFIXES))
+    for path in paths:
         try:
             text = read_text(path)
             meta = read_meta(path)

@@ -24,11 +24,17 @@ def test_loads_txt_and_md_recursively_with_stems_as_ids(tmp_path):
     (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
     (tmp_path / "sub").mkdir()
     (tmp_path / "sub" / "b.md").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "sub" / "c.markdown").write_text(ARTICLE, encoding="utf-8")
     (tmp_path / "notes.csv").write_text("x,y", encoding="utf-8")
+    (tmp_path / "report.pdf").write_bytes(b"%PDF-1.4")
+    (tmp_path / "scan.PDF").write_bytes(b"%PDF-1.4")
     (tmp_path / ".hidden").mkdir()
     (tmp_path / ".hidden" / "c.txt").write_text(ARTICLE, encoding="utf-8")
-    docs, skipped = load_directory(tmp_path)
-    assert sorted(d.id for d in docs) == ["a", "b"] and skipped == []
+    with capture_logs() as logs:
+        docs, skipped = load_directory(tmp_path)
+    assert sorted(d.id for d in docs) == ["a", "b", "c"] and skipped == []
+    (warning,) = [e for e in logs if e["event"] == "files_not_read"]
+    assert warning["count"] == 3 and warning["types"] == {".csv": 1, ".pdf": 2}
 
 
 def test_sidecar_metadata_overrides_the_title(tmp_path):
