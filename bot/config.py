@@ -69,6 +69,9 @@ class Settings(BaseSettings):
                       validation_alias=AliasChoices("QABOT_PORT", "PORT", "port"))
     drop_pending_updates: bool = Field(False, description="setWebhook drops the updates "
                                        "Telegram queued while the bot was away")
+    webhook_max_pending: int = Field(1000, ge=1, description="updates a webhook server has "
+                                     "in hand at most; past that it answers 503 and Telegram "
+                                     "sends them again later")
 
     @field_validator("allowed_users", "allowed_chats", mode="before")
     @classmethod

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import signal
-from collections.abc import Callable, Coroutine
+from collections.abc import Awaitable, Callable, Coroutine
 from typing import Any
 
 import structlog
@@ -28,6 +28,7 @@ from telegram.ext import (
     Defaults,
     InlineQueryHandler,
     MessageHandler,
+    SimpleUpdateProcessor,
     TypeHandler,
     filters,
 )
@@ -53,6 +54,7 @@ ALLOWED_UPDATES = (
 POLL_TIMEOUT = 30  # seconds a getUpdates long poll may wait
 RETRY_AFTER_RETRIES = 3  # a 429 "retry after N seconds" is waited out this many times
 NETWORK_RETRIES = 3
+CONCURRENT_UPDATES = 256  # PTB's default for concurrent_updates(True)
 
 
 class SendLimiter(AIORateLimiter):
@@ -92,6 +94,24 @@ class SendLimiter(AIORateLimiter):
         raise AssertionError("unreachable")  # the loop returns or raises
 
 
+class Finishing(SimpleUpdateProcessor):
+    """PTB's update processor (up to ``CONCURRENT_UPDATES`` at once) that calls ``finished``
+    when an update has been handled, however that went: the webhook counts the updates it has
+    in hand with it."""
+
+    __slots__ = ("finished",)
+
+    def __init__(self, finished: Callable[[], None]) -> None:
+        super().__init__(CONCURRENT_UPDATES)
+        self.finished = finished
+
+    async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
+        try:
+            await coroutine
+        finally:
+            self.finished()
+
+
 def build_application(
     engine: Corpus,
     settings: Settings,
@@ -101,12 +121,14 @@ def build_application(
     retry_backoff: float = 0.5,
     polling: bool = True,
     intro: Intro | None = None,
+    finished: Callable[[], None] | None = None,
 ) -> Application:
     """The PTB ``Application`` with every handler registered, talking to
     ``settings.telegram_api_url``. Raises ``ValueError`` for a missing or malformed token.
 
     ``polling=False`` builds it without an ``Updater``, for a webhook server that puts updates
-    on ``app.update_queue`` itself; ``intro`` is the greeting's facts when already worked out.
+    on ``app.update_queue`` itself; ``intro`` is the greeting's facts when already worked out;
+    ``finished`` is called each time an update has been handled.
     """
     token = settings.bot_token()
     handlers = Handlers(
@@ -122,7 +144,7 @@ def build_application(
         .base_url(settings.telegram_api_url)
         .defaults(Defaults(parse_mode=ParseMode.HTML,
                            link_preview_options=LinkPreviewOptions(is_disabled=True)))
-        .concurrent_updates(True)
+        .concurrent_updates(Finishing(finished) if finished else CONCURRENT_UPDATES)
         .rate_limiter(SendLimiter(settings.send_rate, backoff=retry_backoff))
         .post_init(announce)
         .build()

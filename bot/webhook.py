@@ -12,8 +12,10 @@ Application started and the webhook set. SIGTERM or SIGINT stop it: uvicorn stop
 and finishes the requests in progress, then the Application processes the updates it queued
 and finishes the answers in progress; the webhook stays set for the other replicas.
 
-The webhook route only checks the request and queues the update. Every refusal is a 4xx
-with one sentence saying why; nothing from the request is ever echoed back.
+The webhook route only checks the request and queues the update. Every refusal is a 4xx with
+one sentence saying why (a 503 while starting or stopping, or with ``webhook_max_pending``
+updates in hand: Telegram sends those again later); nothing from the request is ever echoed
+back.
 """
 
 from __future__ import annotations
@@ -63,6 +65,11 @@ class Live:
 
     application: Application | None = None
     ready: bool = False
+    pending: int = 0  # updates taken in and not yet handled
+
+    def finished(self) -> None:
+        """One update has been handled."""
+        self.pending = max(0, self.pending - 1)
 
     def running(self) -> Application | None:
         """The Application while it is running, else ``None``."""
@@ -88,7 +95,7 @@ def create_app(settings: Settings, live: Live, metrics: Metrics) -> Starlette:
 
     async def telegram(request: Request) -> Response:
         try:
-            update_id = await accept(request, secret, live)
+            update_id = await accept(request, secret, live, settings.webhook_max_pending)
         except Refused as refused:
             metrics.rejected.labels(refused.reason).inc()
             return PlainTextResponse(refused.why + "\n", refused.status)
@@ -122,8 +129,10 @@ def create_app(settings: Settings, live: Live, metrics: Metrics) -> Starlette:
     return app
 
 
-async def accept(request: Request, secret: bytes, live: Live) -> int:
-    """Check one webhook request and queue its update; its ``update_id``, or ``Refused``."""
+async def accept(request: Request, secret: bytes, live: Live, max_pending: int) -> int:
+    """Check one webhook request and queue its update; its ``update_id``, or ``Refused``.
+    With ``max_pending`` updates in hand, an update is refused (503): Telegram keeps it and
+    sends it again later, instead of the server piling up work and memory without end."""
     given = request.headers.get(SECRET_HEADER, "").encode("latin-1")  # as the server decoded it
     if not hmac.compare_digest(given, secret):
         raise Refused(403, "secret", "The X-Telegram-Bot-Api-Secret-Token header is missing "
@@ -131,6 +140,8 @@ async def accept(request: Request, secret: bytes, live: Live) -> int:
     application = live.running()
     if application is None:
         raise Refused(503, "not_ready", "The bot is starting or stopping; send it again later.")
+    if live.pending >= max_pending:
+        raise Refused(503, "busy", "The bot has too many updates in hand; send it again later.")
     body = await read_body(request, MAX_BODY)
     try:
         data = json.loads(body)
@@ -146,6 +157,7 @@ async def accept(request: Request, secret: bytes, live: Live) -> int:
         raise Refused(400, "not_update", "The JSON is not a Telegram Update: a field has the "
                       "wrong type.") from None
     await application.update_queue.put(update)
+    live.pending += 1
     return update_id
 
 
@@ -261,7 +273,8 @@ async def serve(
             metrics.index_loaded(engine)
             if not stop.is_set():  # else stopped while loading: nothing to start
                 application = build_application(MeteredEngine(engine, metrics), settings,
-                                                state=state, polling=False, intro=intro)
+                                                state=state, polling=False, intro=intro,
+                                                finished=live.finished)
                 await _serve_bot(application, settings, live, serving)
         finally:
             stop.set()

@@ -302,6 +302,28 @@ async def test_health_and_readiness_say_so_in_plain_text(server: Running) -> Non
 # --- shutdown ----------------------------------------------------------------------------------
 
 
+async def test_past_the_pending_bound_updates_are_refused_until_some_are_handled(
+        api: BotAPIStub, seeds_engine: QAEngine) -> None:
+    """With ``webhook_max_pending`` updates in hand (taken in, not yet answered), the next one
+    gets a 503 (Telegram sends it again later) and costs nothing; once they are answered,
+    updates are taken again."""
+    slow = SlowEngine(seeds_engine, slow={CSTO})
+    settings = webhook_settings(api, webhook_max_pending=2)
+    async with running_webhook(api, lambda: slow, settings) as running:
+        taken = [await running.post(numbered(api.message(api.private(i), CSTO))) for i in (1, 2)]
+        assert [r.status_code for r in taken] == [200, 200]
+        busy = await running.post(numbered(api.message(api.private(3), CSTO)))
+        assert busy.status_code == 503 and "too many updates in hand" in busy.text
+        assert running.counter("qabot_updates_rejected_total", reason="busy") == 1
+        slow.release.set()
+        await api.wait_for("sendMessage", count=2)
+        again = await running.post(numbered(api.message(api.private(4), "Who is the prime "
+                                                        "minister of Armenia?")))
+        assert again.status_code == 200
+        await api.wait_for("sendMessage", count=3)
+    assert sorted(c.chat_id for c in api.calls("sendMessage")) == [1, 2, 4]
+
+
 async def test_stopping_finishes_the_answer_in_progress(api: BotAPIStub,
                                                         seeds_engine: QAEngine) -> None:
     """A stop (what SIGTERM does) while an answer is being worked out: the server stops taking
