@@ -69,6 +69,8 @@ class Settings(BaseSettings):
                       validation_alias=AliasChoices("QABOT_PORT", "PORT", "port"))
     drop_pending_updates: bool = Field(False, description="setWebhook drops the updates "
                                        "Telegram queued while the bot was away")
+    metrics_token: SecretStr | None = Field(None, description="when set, GET /metrics needs "
+                                            "'Authorization: Bearer <this token>'")
     webhook_max_pending: int = Field(1000, ge=1, description="updates a webhook server has "
                                      "in hand at most; past that it answers 503 and Telegram "
                                      "sends them again later")
@@ -150,6 +152,5 @@ class Settings(BaseSettings):
 
     def secrets(self) -> list[str]:
         """Secret values that must never be logged."""
-        token = self.telegram_token.get_secret_value() if self.telegram_token else ""
-        secret = self.webhook_secret.get_secret_value() if self.webhook_secret else ""
-        return [s for s in (token, secret) if s]
+        values = (self.telegram_token, self.webhook_secret, self.metrics_token)
+        return [v.get_secret_value() for v in values if v and v.get_secret_value()]

@@ -111,7 +111,15 @@ def create_app(settings: Settings, live: Live, metrics: Metrics) -> Starlette:
             return PlainTextResponse("ready\n")
         return PlainTextResponse("not ready: loading the index, or stopping\n", 503)
 
+    metrics_auth = (f"Bearer {settings.metrics_token.get_secret_value()}".encode()
+                    if settings.metrics_token else None)
+
     async def metrics_route(request: Request) -> Response:
+        if metrics_auth is not None and not hmac.compare_digest(
+                request.headers.get("authorization", "").encode("latin-1"), metrics_auth):
+            return PlainTextResponse("The metrics need the Authorization: Bearer token set in "
+                                     "QABOT_METRICS_TOKEN.\n", 401,
+                                     headers={"WWW-Authenticate": "Bearer"})
         body, content_type = metrics.exposition()
         return Response(body, media_type=content_type)
 

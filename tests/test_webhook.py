@@ -284,6 +284,23 @@ async def test_metrics_count_updates_rejections_answers_and_the_index(
     assert f"qabot_index_documents {float(seeds_engine.n_documents)}" in text
 
 
+async def test_metrics_need_the_bearer_token_when_one_is_set(
+        api: BotAPIStub, seeds_engine: QAEngine) -> None:
+    token = "m3trics-Token"
+    settings = webhook_settings(api, metrics_token=token)
+    with capture_logs() as logs:
+        async with running_webhook(api, lambda: seeds_engine, settings) as running:
+            refused = [await running.client.get("/metrics", headers=headers) for headers in
+                       ({}, {"Authorization": "Bearer wrong"}, {"Authorization": token},
+                        {"Authorization": f"Bearer {token}x"})]
+            allowed = await running.client.get("/metrics",
+                                               headers={"Authorization": f"Bearer {token}"})
+    assert [r.status_code for r in refused] == [401] * 4
+    assert refused[0].headers["www-authenticate"] == "Bearer" and token not in refused[0].text
+    assert allowed.status_code == 200 and "qabot_updates_received_total" in allowed.text
+    assert token not in repr(logs)
+
+
 async def test_two_servers_count_apart(api: BotAPIStub, seeds_engine: QAEngine) -> None:
     async with running_webhook(api, lambda: seeds_engine) as one, \
             running_webhook(api, lambda: seeds_engine) as two:

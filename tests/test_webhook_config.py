@@ -49,8 +49,10 @@ def test_a_secret_telegram_would_refuse_is_refused_without_repeating_it(secret: 
 
 
 def test_the_secret_is_redacted_from_logs() -> None:
-    s = Settings(_env_file=None, webhook_secret="webhook-secret-value")
-    assert "webhook-secret-value" in s.secrets()
+    s = Settings(_env_file=None, webhook_secret="webhook-secret-value",
+                 metrics_token="metrics-token-value")
+    assert {"webhook-secret-value", "metrics-token-value"} <= set(s.secrets())
+    assert "metrics-token-value" not in repr(s)
     redact = Redactor(s.secrets())
     event = redact(None, "info", {"event": "x", "header": "got webhook-secret-value here"})
     assert event["header"] == f"got {REDACTED} here"
