@@ -36,7 +36,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from .segment import sentence_spans
+from .segment import TERMINAL_RE, blocks, paragraphs, words
 
 # Phrases used by page furniture, not by reporting. Matched case-insensitively on word bounds.
 # Grouped by what they mark; extend here (and add a test) rather than special-casing a corpus.
@@ -103,13 +103,7 @@ _CREDIT_TAIL_RE = re.compile(
     re.IGNORECASE,
 )
 _DOMAIN_RE = re.compile(r"\b[\w-]+\.(?:com|ru|org|net|co\.uk|gov|io)\b", re.IGNORECASE)
-_TERMINAL_RE = re.compile(r"[.!?…][\"'”’)\]]*\s*$")
-# A paragraph this long is a flattened page (``_pieces``); it is judged in runs of whole sentences.
-LONG_PARAGRAPH_WORDS = 250
-PIECE_WORDS = 60
-_GAP_RE = re.compile(r"[ \t]{2,}")
 _INNER_END_RE = re.compile(r"[a-z0-9)][.!?][\"'”’]?\s+[A-Z]")
-_WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _QUOTED_RE = re.compile(r"“[^”]*(?:”|$)|\"[^\"]*(?:\"|$)|«[^»]*(?:»|$)")
 _READER_WORDS = frozenset({"we", "our", "ours", "us", "you", "your", "yours", "you're", "you’re",
                            "you've", "you’ve", "we're", "we’re", "we've", "we’ve"})
@@ -132,18 +126,13 @@ class LineDecision:
     reason: str
 
 
-def words(text: str) -> list[str]:
-    """The words of ``text``, as written."""
-    return _WORD_RE.findall(text)
-
-
 def is_prose(text: str) -> bool:
     """Whether a paragraph has the shape of prose: a sentence with closing punctuation, or a
     long run of text (several sentences, or one long sentence rich in function words)."""
     n = len(words(text))
     if n < _MIN_PROSE_WORDS:
         return False
-    if _TERMINAL_RE.search(text):
+    if TERMINAL_RE.search(text):
         return True
     return n >= 25 and (bool(_INNER_END_RE.search(text)) or stopword_density(text) >= 0.3)
 
@@ -163,84 +152,6 @@ def reader_address(text: str) -> int:
 def marker_kinds(text: str) -> set[str]:
     """The kinds of furniture phrase (``MARKERS`` keys) found in ``text``."""
     return {kind for kind, rx in _MARKER_RE.items() if rx.search(text)}
-
-
-def paragraphs(text: str) -> list[str]:
-    """Split raw text into paragraphs: blank-line separated, with hard-wrapped lines re-joined.
-
-    A line is joined to the previous one when the previous one does not end a sentence and either
-    the new line starts in lower case or the block is wrapped at a fixed width.
-    """
-    return [p for p, _ in _blocks(text)]
-
-
-def _blocks(text: str) -> list[tuple[str, int]]:
-    """Paragraphs with the number of the blank-line separated block each came from."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
-    out: list[tuple[str, int]] = []
-    for b, block in enumerate(re.split(r"\n\s*\n", text)):
-        lines = [ln.strip() for ln in block.split("\n") if ln.strip()]
-        if not lines:
-            continue
-        wrapped = _looks_wrapped(lines)
-        current = lines[0]
-        for line in lines[1:]:
-            prev_open = not _TERMINAL_RE.search(current) and not current.endswith(":")
-            if prev_open and (line[:1].islower() or wrapped):
-                current = f"{current} {line}"
-            else:
-                out.append((current, b))
-                current = line
-        out.append((current, b))
-    return [(piece, b) for p, b in out for piece in _pieces(p)]
-
-
-def _pieces(paragraph: str) -> list[str]:
-    """A "paragraph" over ``LONG_PARAGRAPH_WORDS`` words is a page flattened into one line
-    (text pulled from HTML often is): cut it back into runs of whole sentences of about
-    ``PIECE_WORDS`` words, so that each is judged on its own and one teaser or appeal in it does
-    not take the whole page with it. A gap of two or more spaces is where a line ended: a
-    headline or credit set off by one is a piece of its own, so it is judged (and dropped) alone.
-    """
-    if len(words(paragraph)) <= LONG_PARAGRAPH_WORDS:
-        return [paragraph]
-    units = [(span.start + a, span.start + b)
-             for span in sentence_spans(paragraph)
-             for a, b in _gap_split(paragraph[span.start : span.end])]
-    pieces: list[str] = []
-    start = n = 0
-    for i, (a, b) in enumerate(units):
-        n += len(words(paragraph[a:b]))
-        last = i == len(units) - 1
-        # a unit that does not end a sentence (a headline, a credit) stands alone, as does the
-        # unit before it; whole sentences gather up to PIECE_WORDS words
-        if (last or n >= PIECE_WORDS or not _TERMINAL_RE.search(paragraph[a:b])
-                or not _TERMINAL_RE.search(paragraph[units[i + 1][0] : units[i + 1][1]])):
-            pieces.append(paragraph[units[start][0] : b])
-            start, n = i + 1, 0
-    return pieces
-
-
-def _gap_split(text: str) -> list[tuple[int, int]]:
-    """Spans of ``text`` between gaps of two or more spaces."""
-    out, start = [], 0
-    for m in _GAP_RE.finditer(text):
-        out.append((start, m.start()))
-        start = m.end()
-    out.append((start, len(text)))
-    return [(a, b) for a, b in out if b > a]
-
-
-def _looks_wrapped(lines: Sequence[str]) -> bool:
-    """Whether a block is prose hard-wrapped at a fixed width (most lines near the widest)."""
-    if len(lines) < 3:
-        return False
-    width = max(len(ln) for ln in lines)
-    if width < 50:
-        return False
-    near = sum(len(ln) >= 0.75 * width for ln in lines[:-1])
-    open_ends = sum(not _TERMINAL_RE.search(ln) for ln in lines[:-1])
-    return near >= 0.8 * (len(lines) - 1) and open_ends >= 0.5 * (len(lines) - 1)
 
 
 def _normalise(line: str) -> str:
@@ -295,8 +206,8 @@ def _classify(
 
 def explain(text: str, repeated: frozenset[str] | set[str] = frozenset()) -> list[LineDecision]:
     """Decide for every paragraph of ``text`` whether it is article prose, with the reason."""
-    blocks = _blocks(text)
-    paras = [p for p, _ in blocks]
+    found = blocks(text)
+    paras = [p for p, _ in found]
     english = stopword_density(text) >= _ENGLISH_DENSITY
     labels = [_classify(p, repeated, english) for p in paras]
     kinds = [k for k, _ in labels]
@@ -312,7 +223,7 @@ def explain(text: str, repeated: frozenset[str] | set[str] = frozenset()) -> lis
 
     # Captions: prose glued (no blank line) to a credit line in the raw text is its caption.
     for i in range(len(paras)):
-        if reasons[i] == "photo credit" and i > 0 and blocks[i - 1][1] == blocks[i][1]:
+        if reasons[i] == "photo credit" and i > 0 and found[i - 1][1] == found[i][1]:
             kinds[i - 1], reasons[i - 1] = "bad", "photo caption"
 
     # Appeal-like paragraphs become boilerplate when they touch boilerplate and no prose.

@@ -36,8 +36,9 @@ from pathlib import Path
 
 import structlog
 
-from .clean import LineDecision, is_prose, marker_kinds, words
+from .clean import LineDecision, is_prose, marker_kinds
 from .errors import NoDocumentsError
+from .segment import words
 from .webpage import html_to_text, looks_like_html
 
 log = structlog.get_logger()

@@ -1,4 +1,8 @@
-"""Paragraphs -> passages, passages -> sentences.
+"""Raw text -> paragraphs -> passages -> sentences.
+
+Paragraphs are what cleaning judges (``clean.py``): blank-line separated blocks, with
+hard-wrapped lines re-joined, and a page flattened into one line cut back into runs of whole
+sentences (``blocks``).
 
 Passages are the unit of retrieval: consecutive paragraphs of one document grouped up to about
 ``target_words`` words (a paragraph longer than ``max_words`` is cut at sentence boundaries), so a
@@ -12,8 +16,15 @@ closing quotes or brackets) when the next word starts a sentence, and not after 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+
+TERMINAL_RE = re.compile(r"[.!?…][\"'”’)\]]*\s*$")  # a line that ends a sentence
+_WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+# A paragraph this long is a flattened page (``_pieces``); it is judged in runs of whole sentences.
+LONG_PARAGRAPH_WORDS = 250
+PIECE_WORDS = 60
+_GAP_RE = re.compile(r"[ \t]{2,}")
 
 ABBREVIATIONS = frozenset(
     "mr mrs ms dr prof sr jr st mt ft gen col lt sgt capt cmdr adm gov sen rep pres rev hon "
@@ -33,6 +44,89 @@ class Span:
 
     start: int
     end: int
+
+
+def words(text: str) -> list[str]:
+    """The words of ``text``, as written."""
+    return _WORD_RE.findall(text)
+
+
+def paragraphs(text: str) -> list[str]:
+    """Split raw text into paragraphs: blank-line separated, with hard-wrapped lines re-joined.
+
+    A line is joined to the previous one when the previous one does not end a sentence and either
+    the new line starts in lower case or the block is wrapped at a fixed width.
+    """
+    return [p for p, _ in blocks(text)]
+
+
+def blocks(text: str) -> list[tuple[str, int]]:
+    """Paragraphs with the number of the blank-line separated block each came from."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
+    out: list[tuple[str, int]] = []
+    for b, block in enumerate(re.split(r"\n\s*\n", text)):
+        lines = [ln.strip() for ln in block.split("\n") if ln.strip()]
+        if not lines:
+            continue
+        wrapped = _looks_wrapped(lines)
+        current = lines[0]
+        for line in lines[1:]:
+            prev_open = not TERMINAL_RE.search(current) and not current.endswith(":")
+            if prev_open and (line[:1].islower() or wrapped):
+                current = f"{current} {line}"
+            else:
+                out.append((current, b))
+                current = line
+        out.append((current, b))
+    return [(piece, b) for p, b in out for piece in _pieces(p)]
+
+
+def _pieces(paragraph: str) -> list[str]:
+    """A "paragraph" over ``LONG_PARAGRAPH_WORDS`` words is a page flattened into one line
+    (text pulled from HTML often is): cut it back into runs of whole sentences of about
+    ``PIECE_WORDS`` words, so that each is judged on its own and one teaser or appeal in it does
+    not take the whole page with it. A gap of two or more spaces is where a line ended: a
+    headline or credit set off by one is a piece of its own, so it is judged (and dropped) alone.
+    """
+    if len(words(paragraph)) <= LONG_PARAGRAPH_WORDS:
+        return [paragraph]
+    units = [(span.start + a, span.start + b)
+             for span in sentence_spans(paragraph)
+             for a, b in _gap_split(paragraph[span.start : span.end])]
+    pieces: list[str] = []
+    start = n = 0
+    for i, (a, b) in enumerate(units):
+        n += len(words(paragraph[a:b]))
+        last = i == len(units) - 1
+        # a unit that does not end a sentence (a headline, a credit) stands alone, as does the
+        # unit before it; whole sentences gather up to PIECE_WORDS words
+        if (last or n >= PIECE_WORDS or not TERMINAL_RE.search(paragraph[a:b])
+                or not TERMINAL_RE.search(paragraph[units[i + 1][0] : units[i + 1][1]])):
+            pieces.append(paragraph[units[start][0] : b])
+            start, n = i + 1, 0
+    return pieces
+
+
+def _gap_split(text: str) -> list[tuple[int, int]]:
+    """Spans of ``text`` between gaps of two or more spaces."""
+    out, start = [], 0
+    for m in _GAP_RE.finditer(text):
+        out.append((start, m.start()))
+        start = m.end()
+    out.append((start, len(text)))
+    return [(a, b) for a, b in out if b > a]
+
+
+def _looks_wrapped(lines: Sequence[str]) -> bool:
+    """Whether a block is prose hard-wrapped at a fixed width (most lines near the widest)."""
+    if len(lines) < 3:
+        return False
+    width = max(len(ln) for ln in lines)
+    if width < 50:
+        return False
+    near = sum(len(ln) >= 0.75 * width for ln in lines[:-1])
+    open_ends = sum(not TERMINAL_RE.search(ln) for ln in lines[:-1])
+    return near >= 0.8 * (len(lines) - 1) and open_ends >= 0.5 * (len(lines) - 1)
 
 
 def sentence_spans(text: str) -> list[Span]:

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from retrieval.clean import clean, explain, is_prose, paragraphs, reader_address, repeated_lines
+from retrieval.clean import clean, explain, is_prose, reader_address, repeated_lines
 from retrieval.segment import split_sentences
 
 from .conftest import SEEDS
@@ -89,19 +89,6 @@ def test_photo_caption_glued_to_its_credit_is_dropped():
     assert kept == [
         "The president spoke to parliament for two hours on Tuesday.",
         "Opposition leaders walked out before the end of the speech.",
-    ]
-
-
-def test_hard_wrapped_paragraphs_are_rejoined():
-    page = (
-        "The committee met on Thursday to review the findings of the report,\n"
-        "which were published after a two-year inquiry into the collapse of the\n"
-        "company and the losses suffered by its pension fund members.\n"
-    )
-    assert paragraphs(page) == [
-        "The committee met on Thursday to review the findings of the report, which were "
-        "published after a two-year inquiry into the collapse of the company and the losses "
-        "suffered by its pension fund members."
     ]
 
 

@@ -1,8 +1,8 @@
-"""Sentence splitting and passage grouping."""
+"""Paragraph splitting, sentence splitting and passage grouping."""
 
 from __future__ import annotations
 
-from retrieval.segment import group_passages, split_sentences
+from retrieval.segment import group_passages, paragraphs, split_sentences
 
 
 def test_abbreviations_decimals_and_thousands_do_not_split():
@@ -53,3 +53,16 @@ def test_a_long_paragraph_is_cut_between_sentences():
     assert all(len(p.split()) <= 100 for p in passages)
     assert all(p.endswith(".") for p in passages)
     assert " ".join(passages) == para
+
+
+def test_hard_wrapped_paragraphs_are_rejoined():
+    page = (
+        "The committee met on Thursday to review the findings of the report,\n"
+        "which were published after a two-year inquiry into the collapse of the\n"
+        "company and the losses suffered by its pension fund members.\n"
+    )
+    assert paragraphs(page) == [
+        "The committee met on Thursday to review the findings of the report, which were "
+        "published after a two-year inquiry into the collapse of the company and the losses "
+        "suffered by its pension fund members."
+    ]
