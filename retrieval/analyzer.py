@@ -51,9 +51,9 @@ class Token:
     term: str | None
 
 
-@lru_cache(maxsize=500_000)
-def term_of(word: str) -> str | None:
-    """The index term of one lower-cased word, or ``None`` when it is not indexed."""
+def stem_term(word: str) -> str | None:
+    """The index term of one lower-cased word, or ``None`` when it is not indexed (uncached:
+    for words met once, such as the candidate spellings of a typo)."""
     if word[0].isdigit():
         return word.replace(",", "") if "," in word else word
     if word.endswith(("'s", "’s")):
@@ -62,6 +62,13 @@ def term_of(word: str) -> str | None:
     if len(word) < 2 or word in STOP_WORDS:
         return None
     return _stemmer.stemWord(_fold_demonym(word))
+
+
+@lru_cache(maxsize=500_000)
+def term_of(word: str) -> str | None:
+    """``stem_term``, cached: the words of a corpus and its questions come back again and
+    again."""
+    return stem_term(word)
 
 
 def _fold_demonym(word: str) -> str:

@@ -34,7 +34,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from .analyzer import lower_words, term_of, term_set, tokens
+from .analyzer import lower_words, stem_term, term_of, term_set, tokens
 from .answer import NOT_FOUND, Answer, Quote, SourceRef
 from .collection import Collection, Sentence, Source
 from .cues import has_evidence, question_type
@@ -115,7 +115,8 @@ def parse_query(
         idf = index.idf(term)
         frame = word.lower() in FRAME_WORDS
         if idf is None and not frame and not is_name and config.correct_spelling:
-            fixed = correct(word.lower(), term_of, index.document_frequency)
+            # the ~440 candidate spellings are stemmed uncached: they would only crowd the cache
+            fixed = correct(word.lower(), stem_term, index.document_frequency)
             if fixed is not None and fixed[1] not in weights:
                 read_as[word] = fixed[0]
                 (word, term), idf = fixed, index.idf(fixed[1])
