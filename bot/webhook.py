@@ -1,4 +1,5 @@
-"""The webhook server: ``create_app`` builds the Starlette app, ``serve`` runs it with uvicorn.
+"""The webhook server: ``create_app`` (``webapp.py``) builds the Starlette app, ``serve`` runs
+it with uvicorn.
 
     live = Live()                                  # the Application, once start-up is done
     app = create_app(settings, live, Metrics())    # POST {path}, /healthz, /readyz, /metrics
@@ -12,36 +13,22 @@ Application started and the webhook set. SIGTERM or SIGINT stop it: uvicorn stop
 and finishes the requests in progress, then the Application processes the updates it queued
 and finishes the answers in progress; the webhook stays set for the other replicas.
 
-The webhook route only checks the request and queues the update. Every refusal is a 4xx with
-one sentence saying why (a 503 while starting or stopping, or with ``webhook_max_pending``
-updates in hand: Telegram sends those again later); nothing from the request is ever echoed
-back.
+What the webhook route checks before it queues an update is in ``webapp.py``.
 """
 
 from __future__ import annotations
 
 import asyncio
 import gc
-import hmac
-import json
 import signal
 import socket
 import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
-from typing import Any
 
 import structlog
 import uvicorn
-from starlette.applications import Starlette
-from starlette.exceptions import HTTPException
-from starlette.requests import Request
-from starlette.responses import PlainTextResponse, Response
-from starlette.routing import Route
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
-from telegram import Update
 from telegram.ext import Application
 
 from .config import Settings
@@ -49,183 +36,9 @@ from .intro import Corpus, introduce
 from .metrics import MeteredEngine, Metrics
 from .state import ChatState
 from .telegram import ALLOWED_UPDATES, announce, build_application
+from .webapp import Live, create_app
 
 log = structlog.get_logger()
-
-MAX_BODY = 1 << 20  # bytes: Telegram's updates are a few KiB; a bigger body is not from it
-SECRET_HEADER = "x-telegram-bot-api-secret-token"
-LOGGED_PATH_CHARS = 200  # an unknown path is logged, but not at any length
-
-
-@dataclass
-class Live:
-    """The running ``Application`` the webhook route queues updates for: ``None`` until
-    start-up has loaded the index and started it, and again once shutdown begins. ``ready``
-    once start-up has finished (the webhook is set), until shutdown begins."""
-
-    application: Application | None = None
-    ready: bool = False
-    pending: int = 0  # updates taken in and not yet handled
-
-    def finished(self) -> None:
-        """One update has been handled."""
-        self.pending = max(0, self.pending - 1)
-
-    def running(self) -> Application | None:
-        """The Application while it is running, else ``None``."""
-        app = self.application
-        return app if app is not None and app.running else None
-
-
-class Refused(Exception):
-    """A webhook request turned down: its status, the ``reason`` label, and why, in a sentence."""
-
-    def __init__(self, status: int, reason: str, why: str) -> None:
-        super().__init__(why)
-        self.status, self.reason, self.why = status, reason, why
-
-
-def create_app(settings: Settings, live: Live, metrics: Metrics) -> Starlette:
-    """The ASGI app: the Telegram route at ``settings.webhook_path``, health, readiness and
-    metrics routes, an access log event per request, and plain one-sentence 404/405s.
-
-    ``settings.secret_token()`` must be valid (it raises ``ValueError`` otherwise).
-    """
-    secret = settings.secret_token().encode()
-
-    async def telegram(request: Request) -> Response:
-        try:
-            update_id = await accept(request, secret, live, settings.webhook_max_pending)
-        except Refused as refused:
-            metrics.rejected.labels(refused.reason).inc()
-            return PlainTextResponse(refused.why + "\n", refused.status)
-        metrics.received.inc()
-        request.state.update_id = update_id
-        return Response(status_code=200)
-
-    async def healthz(request: Request) -> Response:
-        return PlainTextResponse("alive\n")
-
-    async def readyz(request: Request) -> Response:
-        if live.ready and live.running():
-            return PlainTextResponse("ready\n")
-        return PlainTextResponse("not ready: loading the index, or stopping\n", 503)
-
-    metrics_auth = (f"Bearer {settings.metrics_token.get_secret_value()}".encode()
-                    if settings.metrics_token else None)
-
-    async def metrics_route(request: Request) -> Response:
-        if metrics_auth is not None and not hmac.compare_digest(
-                request.headers.get("authorization", "").encode("latin-1"), metrics_auth):
-            return PlainTextResponse("The metrics need the Authorization: Bearer token set in "
-                                     "QABOT_METRICS_TOKEN.\n", 401,
-                                     headers={"WWW-Authenticate": "Bearer"})
-        body, content_type = metrics.exposition()
-        return Response(body, media_type=content_type)
-
-    app = Starlette(
-        routes=[
-            Route(settings.webhook_path, telegram, methods=["POST"]),
-            Route("/healthz", healthz, methods=["GET"]),
-            Route("/readyz", readyz, methods=["GET"]),
-            Route("/metrics", metrics_route, methods=["GET"]),
-        ],
-        exception_handlers={404: _not_found, 405: _not_allowed},
-    )
-    app.router.redirect_slashes = False  # a redirect would echo the path back
-    app.add_middleware(AccessLog)
-    return app
-
-
-async def accept(request: Request, secret: bytes, live: Live, max_pending: int) -> int:
-    """Check one webhook request and queue its update; its ``update_id``, or ``Refused``.
-    With ``max_pending`` updates in hand, an update is refused (503): Telegram keeps it and
-    sends it again later, instead of the server piling up work and memory without end."""
-    given = request.headers.get(SECRET_HEADER, "").encode("latin-1")  # as the server decoded it
-    if not hmac.compare_digest(given, secret):
-        raise Refused(403, "secret", "The X-Telegram-Bot-Api-Secret-Token header is missing "
-                      "or wrong.")
-    application = live.running()
-    if application is None:
-        raise Refused(503, "not_ready", "The bot is starting or stopping; send it again later.")
-    if live.pending >= max_pending:
-        raise Refused(503, "busy", "The bot has too many updates in hand; send it again later.")
-    body = await read_body(request, MAX_BODY)
-    try:
-        data = json.loads(body)
-    except (ValueError, RecursionError):  # UnicodeDecodeError is a ValueError
-        raise Refused(400, "not_json", "The body is not JSON.") from None
-    update_id = data.get("update_id") if isinstance(data, dict) else None
-    if not isinstance(update_id, int) or isinstance(update_id, bool):
-        raise Refused(400, "not_update", "The JSON is not a Telegram Update: an Update is an "
-                      "object with an integer update_id.")
-    try:
-        update = Update.de_json(data, application.bot)
-    except Exception:  # any field of any type may come in: whatever PTB cannot read is refused
-        raise Refused(400, "not_update", "The JSON is not a Telegram Update: a field has the "
-                      "wrong type.") from None
-    await application.update_queue.put(update)
-    live.pending += 1
-    return update_id
-
-
-async def read_body(request: Request, limit: int) -> bytes:
-    """The request body, refused (413) as soon as it is known to exceed ``limit`` bytes: by
-    its Content-Length, or while reading the stream (a chunked body has no length)."""
-    too_large = Refused(413, "too_large", f"The body is over {limit / (1 << 20):g} MiB; "
-                        "Telegram updates are far smaller.")
-    declared = request.headers.get("content-length", "")
-    if declared.isdigit() and int(declared) > limit:
-        raise too_large
-    chunks, size = [], 0
-    async for chunk in request.stream():
-        size += len(chunk)
-        if size > limit:
-            raise too_large
-        chunks.append(chunk)
-    return b"".join(chunks)
-
-
-async def _not_found(request: Request, exc: Exception) -> Response:
-    return PlainTextResponse("Nothing here: this server only takes Telegram updates.\n", 404)
-
-
-async def _not_allowed(request: Request, exc: Exception) -> Response:
-    headers = exc.headers if isinstance(exc, HTTPException) else None
-    allowed = (headers or {}).get("Allow", "another method")
-    return PlainTextResponse(f"This route only answers {allowed}.\n", 405, headers=headers)
-
-
-class AccessLog:
-    """ASGI middleware: one ``http_request`` event per request (method, path, status, ms and the
-    update id the webhook route noted in ``request.state``). No header, query or body is
-    logged, so neither the secret nor anything a caller sent ends up in the logs."""
-
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-        started = time.perf_counter()
-        state: dict[str, Any] = scope.setdefault("state", {})
-        status = 500  # what the server sends when the app fails before answering
-
-        async def sending(message: Message) -> None:
-            nonlocal status
-            if message["type"] == "http.response.start":
-                status = message["status"]
-            await send(message)
-
-        try:
-            await self.app(scope, receive, sending)
-        finally:
-            log.info("http_request", method=scope["method"],
-                     path=scope["path"][:LOGGED_PATH_CHARS], status=status,
-                     ms=round((time.perf_counter() - started) * 1000, 1),
-                     update_id=state.get("update_id"))
-
 
 def listen(host: str, port: int) -> socket.socket:
     """A TCP socket bound to ``host:port`` (port 0: any free port), for ``serve``. Binding

@@ -21,7 +21,8 @@ from bot.config import Settings
 from bot.intro import Corpus
 from bot.metrics import Metrics
 from bot.telegram import ALLOWED_UPDATES
-from bot.webhook import MAX_BODY, listen, serve
+from bot.webapp import MAX_BODY
+from bot.webhook import listen, serve
 from retrieval import QAEngine
 
 from .botapi_stub import BotAPIStub
