@@ -32,6 +32,7 @@ _START_RE = re.compile(r"^\s*(?:<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>
 _TAG_RE = re.compile(r"</?(?:p|div|span|a|br|li|h[1-6]|table|tr|td|img|section|article)\b[^>]*>",
                      re.I)
 _SPACE_RE = re.compile(r"[ \t\r\n\f\v]+")
+_SPACES_RE = re.compile(r" {2,}")  # where two text nodes meet ("One <b> two</b>")
 _TITLE_SEPARATOR_RE = re.compile(r"\s+[|\-–—:·•]\s+")
 _META_KEYS = {
     "og:title": "title", "twitter:title": "title",
@@ -133,6 +134,6 @@ class _Parser(HTMLParser):
     def blocks(self) -> list[str]:
         """The text between block boundaries, white space collapsed; a ``<br>`` stays a line
         break inside its block."""
-        return ["\n".join(line for line in (" ".join(raw.split(" ")).strip()
+        return ["\n".join(line for line in (_SPACES_RE.sub(" ", raw).strip()
                                              for raw in block.split("\n")) if line)
                 for block in "".join(self._parts).split("\n\n")]

@@ -38,6 +38,11 @@ def test_a_page_becomes_its_readable_text_a_paragraph_per_block():
     ]
 
 
+def test_spaces_where_inline_elements_meet_are_one_space():
+    # A double space would read as a line gap to cleaning (a flattened page's piece boundary).
+    assert html_to_text("<p>One <b> two</b>  three</p>").text == "One two three"
+
+
 def test_scripts_styles_navigation_asides_and_footers_are_left_out():
     text = html_to_text(PAGE).text
     for gone in ("Not article text", "color", "Home", "Related stories", "All rights", "<"):
