@@ -139,12 +139,12 @@ def worker(args: argparse.Namespace) -> None:
         out["disk_mb"] = _du(index_dir) / 2**20
         out.update(system.disk_detail(index_dir))
         prepared = [system.prepare(q) for q in queries]
-        out.update(_latency(system.search, prepared, args.time_limit, args.max_queries))
+        limits = {"time_limit": args.time_limit, "max_items": args.max_queries}
+        out.update(_latency(system.search, items=prepared, **limits)[0])
         if args.system == "qabot":
             # With and without words of like meaning, question by question in turns, so that
             # neither runs on caches (stems, word vectors) the other has warmed.
-            ask, exact = _latency_pair(system.answer, system.answer_exact, queries,
-                                       args.time_limit, args.max_queries)
+            ask, exact = _latency(system.answer, system.answer_exact, items=queries, **limits)
             out.update({f"ask_{k}": v for k, v in ask.items()})
             out.update({f"ask_exact_{k}": v for k, v in exact.items()})
         out["peak_mb"] = memory.peak_mb()
@@ -163,38 +163,25 @@ def cold(args: argparse.Namespace) -> None:
                       "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
 
 
-def _latency(fn: Any, items: list[Any], time_limit: float, max_items: int) -> dict[str, Any]:
+def _latency(*fns: Any, items: list[Any], time_limit: float, max_items: int
+             ) -> list[dict[str, Any]]:
+    """p50/p99 of each of ``fns`` over the same items, after ``WARMUP`` of them; with several,
+    they take turns at going first, so that none runs on caches another has just warmed."""
     for item in items[:WARMUP]:
-        fn(item)
-    times = []
-    deadline = time.perf_counter() + time_limit
-    for item in items[:max_items]:
-        started = time.perf_counter()
-        fn(item)
-        times.append(time.perf_counter() - started)
-        if started > deadline:
-            break
-    return _percentiles(times)
-
-
-def _latency_pair(
-    a: Any, b: Any, items: list[Any], time_limit: float, max_items: int
-) -> tuple[dict[str, Any], dict[str, Any]]:
-    """``_latency`` of two functions on the same items, taking turns at going first."""
-    for item in items[:WARMUP]:
-        a(item)
-        b(item)
-    times: tuple[list[float], list[float]] = ([], [])
+        for fn in fns:
+            fn(item)
+    times: list[list[float]] = [[] for _ in fns]
     deadline = time.perf_counter() + time_limit
     for i, item in enumerate(items[:max_items]):
         started = time.perf_counter()
-        for which in ((0, 1) if i % 2 == 0 else (1, 0)):
+        for k in range(len(fns)):
+            which = (i + k) % len(fns)
             began = time.perf_counter()
-            (a, b)[which](item)
+            fns[which](item)
             times[which].append(time.perf_counter() - began)
         if started > deadline:
             break
-    return _percentiles(times[0]), _percentiles(times[1])
+    return [_percentiles(t) for t in times]
 
 
 def _percentiles(times: list[float]) -> dict[str, Any]:
