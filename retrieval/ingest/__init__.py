@@ -1,0 +1,1 @@
+"""Reading documents faithfully: one reader per format, each making ``Block`` values."""

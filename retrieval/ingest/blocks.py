@@ -1,0 +1,85 @@
+"""The value every reader makes of a document: blocks with their kind and section path.
+
+A reader (one module per format in this package) turns a file's bytes or text into a ``Parsed``:
+the document's blocks in reading order, the metadata it declares, and whether it is a web page
+(whose boilerplate the web-page signals of ``clean.py`` judge). Every block is one line of text
+as a reader of the document sees it (no markup, white space collapsed), so a quote taken from it
+is verbatim to the rendered document.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+Kind = Literal["heading", "paragraph", "list_item", "table_row", "code"]
+KINDS: tuple[Kind, ...] = ("heading", "paragraph", "list_item", "table_row", "code")
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """One unit of a document: a heading, a paragraph, a list item, a table row or a code block.
+
+    ``section`` is the path of headings the block sits under, outermost first (a heading's own
+    path ends with itself); ``page`` is the 1-based page of a paged document (PDF), else
+    ``None``; ``level`` is a heading's level (1-6), a list item's nesting depth (1 = top), 0
+    otherwise.
+    """
+
+    kind: Kind
+    text: str
+    section: tuple[str, ...] = ()
+    page: int | None = None
+    level: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Dropped:
+    """A block a reader or cleaning left out of the index, and why."""
+
+    block: Block
+    reason: str
+
+
+@dataclass(slots=True)
+class Parsed:
+    """What a reader made of one document.
+
+    ``meta`` holds what the document declares of itself (``title``, ``url``, ``publisher``,
+    ``published``; only keys it has). ``web``: the document is a web page or text saved from one,
+    so page furniture is sought in it; in any other document nothing is dropped for its shape.
+    ``dropped``: what the reader itself left out (a PDF's running headers, say), with reasons.
+    """
+
+    blocks: list[Block]
+    meta: dict[str, str] = field(default_factory=dict)
+    web: bool = False
+    dropped: list[Dropped] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # warnings worth a log line (the encoding)
+
+
+class Outline:
+    """The section path as a reader walks a document: feed it each heading in order."""
+
+    def __init__(self) -> None:
+        self._stack: list[tuple[int, str]] = []
+
+    def heading(self, level: int, text: str) -> tuple[str, ...]:
+        """Enter a heading of ``level`` (1 = outermost); returns its own path."""
+        while self._stack and self._stack[-1][0] >= level:
+            self._stack.pop()
+        self._stack.append((level, text))
+        return self.path
+
+    @property
+    def path(self) -> tuple[str, ...]:
+        """The headings the next block sits under, outermost first."""
+        return tuple(t for _, t in self._stack)
+
+
+def one_line(text: str) -> str:
+    """``text`` with every run of white space (line breaks included) made one space."""
+    return " ".join(text.split())
+
+
+__all__ = ["KINDS", "Block", "Dropped", "Kind", "Outline", "Parsed", "one_line"]
