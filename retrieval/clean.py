@@ -154,6 +154,36 @@ def marker_kinds(text: str) -> set[str]:
     return {kind for kind, rx in _MARKER_RE.items() if rx.search(text)}
 
 
+# Furniture phrases that documentation, licences and READMEs use too ("Copyright 2020 ...", "See
+# also: ...", "Subscribe by sending an email to list-subscribe@...", "3. Advertising", a home
+# page's address): they do not tell a web page from a document.
+_DOCUMENT_TOO = re.compile(
+    r"copyright|©|all rights reserved|see also|more info|click here|mailing list|subscribe by"
+    r"|create an account|advertising|\S+@\S+|(?:https?://|www\.)\S+", re.IGNORECASE)
+_SIGNAL_MAX_WORDS = 15
+
+
+def web_signals(paragraphs: Iterable[str]) -> int:
+    """How many paragraphs carry page furniture that only web pages have: a short line that
+    starts with a teaser marker ("READ MORE: ..."), or names a subscription, consent, appeal,
+    widget or disclaimer phrase, or ends with a photo credit. A document with two or more reads
+    as a web page (``looks_like_web_page``); licences, manuals and memos have none."""
+    n = 0
+    for p in paragraphs:
+        if len(words(p)) > _SIGNAL_MAX_WORDS:
+            continue
+        rest = _DOCUMENT_TOO.sub(" ", p).strip()
+        kinds = marker_kinds(rest) - {"teaser", "credit"}
+        n += bool(kinds or _LEADING_TEASER_RE.match(rest) or _CREDIT_TAIL_RE.search(rest))
+    return n
+
+
+def looks_like_web_page(paragraphs: Iterable[str]) -> bool:
+    """Whether text reads as a web page (two or more ``web_signals``), so that its boilerplate
+    is sought; any other document keeps every block whatever its shape."""
+    return web_signals(paragraphs) >= 2
+
+
 def _normalise(line: str) -> str:
     return " ".join(w.lower() for w in words(line))
 
