@@ -9,10 +9,12 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import os
 import sys
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import asdict
 from pathlib import Path
 from typing import TypedDict
 
@@ -20,9 +22,11 @@ import structlog
 from pydantic import ValidationError
 
 from retrieval import ComposerConfig, QabotError, QAEngine, evaluation, metrics, questions
+from retrieval.corpus import load_directory
+from retrieval.ingest.report import explain_document
 
 from . import console, logs
-from .config import Settings
+from .config import BUNDLED_SEEDS, Settings
 from .render import to_text
 from .report import ProgressBar, table
 from .report import to_json as report_json
@@ -64,6 +68,14 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("index", help="build and save the index of the corpus")
     _common(p)
     p.set_defaults(run=cmd_index)
+
+    p = sub.add_parser("show", help="what was indexed of one document, block by block, and "
+                       "what was dropped and why")
+    _common(p)
+    p.add_argument("document", metavar="DOC", help="the document: its id (file name without "
+                   "extension), file name or path")
+    p.add_argument("--json", action="store_true", help="print one JSON object")
+    p.set_defaults(run=cmd_show)
 
     p = sub.add_parser("eval", help="score answers and retrieval on a question file",
                        description="Score qabot on a question file and print a table of "
@@ -122,8 +134,25 @@ def _engine(args: argparse.Namespace, settings: Settings, rebuild: bool = False)
     return engine
 
 
+def corpus_note(args: argparse.Namespace, settings: Settings) -> str:
+    """Which corpus qabot answers from, and what chose it: "answering from /srv/docs
+    (QABOT_CORPUS_DIR)"; the bundled seeds are named as such, never taken silently."""
+    path = settings.corpus_path()
+    if getattr(args, "corpus", None):
+        origin = "--corpus"
+    elif "QABOT_CORPUS_DIR" in os.environ:
+        origin = "QABOT_CORPUS_DIR"
+    elif "corpus_dir" in settings.model_fields_set:
+        origin = "QABOT_CORPUS_DIR in .env"
+    elif path == BUNDLED_SEEDS:
+        origin = ("the bundled seeds: no --corpus, no QABOT_CORPUS_DIR, no ./seeds here")
+    else:
+        origin = "the default, ./seeds"
+    return f"answering from {path.resolve()} ({origin})"
+
+
 def cmd_console(args: argparse.Namespace, settings: Settings) -> int:
-    return console.run(_engine(args, settings))
+    return console.run(_engine(args, settings), note=corpus_note(args, settings))
 
 
 def _answer_json(engine: QAEngine, question: str) -> str:
@@ -135,6 +164,8 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
     if args.question and not question:
         raise UsageError("the question is empty: qabot ask \"QUESTION\"")
     engine = _engine(args, settings)
+    print(f"qabot: {corpus_note(args, settings)}, {engine.n_documents} documents",
+          file=sys.stderr)
     bold = sys.stdout.isatty()
     if question:
         if args.json:
@@ -158,10 +189,34 @@ def cmd_index(args: argparse.Namespace, settings: Settings) -> int:
     engine = _engine(args, settings, rebuild=True)
     seconds = time.perf_counter() - started
     where = engine.report.index_dir or "(not saved)"
+    print(f"qabot: {corpus_note(args, settings)}", file=sys.stderr)
     print(f"indexed {engine.n_documents} documents, {engine.n_passages} passages, "
           f"{engine.n_terms} terms in {seconds:.2f} s -> {where}")
     for s in engine.report.skipped:
         print(f"skipped {s.path}: {s.reason}", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_show(args: argparse.Namespace, settings: Settings) -> int:
+    docs, _ = load_directory(settings.corpus_path())
+    report = explain_document(docs, args.document)
+    if args.json:
+        print(json.dumps({"id": report.doc.id, "title": report.doc.title, "path": report.doc.path,
+                          "web_page": report.web, "blocks": [asdict(r) for r in report.rows]},
+                         ensure_ascii=False))
+        return EXIT_OK
+    d = report.doc
+    print(f"{d.id}: {d.title}")
+    print(f"  file: {d.path}; read as {'a web page' if report.web else 'a document'}")
+    for key in ("url", "publisher", "published"):
+        if getattr(d, key):
+            print(f"  {key}: {getattr(d, key)}")
+    indexed = sum(r.status.startswith("indexed") for r in report.rows)
+    print(f"  {len(report.rows)} blocks: {indexed} indexed, {len(report.rows) - indexed} dropped")
+    for r in report.rows:
+        where = " › ".join(x for x in (r.section, f"p. {r.page}" if r.page else "") if x)
+        print(f"\n[{r.status}] {r.kind}" + (f" · {where}" if where else ""))
+        print(f"  {r.text if len(r.text) <= 300 else r.text[:299] + '…'}")
     return EXIT_OK
 
 

@@ -46,14 +46,18 @@ def _setup_readline() -> Callable[[], None]:
     return save
 
 
-def run(engine: QAEngine, out: TextIO = sys.stdout, top_k: int | None = None) -> int:
-    """Read questions until :quit, Ctrl-D or Ctrl-C; print each answer. Returns the exit code."""
+def run(engine: QAEngine, out: TextIO = sys.stdout, top_k: int | None = None,
+        note: str = "") -> int:
+    """Read questions until :quit, Ctrl-D or Ctrl-C; print each answer. Returns the exit code.
+    ``note`` says which corpus it answers from, in the banner (on stderr when not a terminal)."""
     interactive = sys.stdin.isatty()
     save_history = _setup_readline() if interactive else (lambda: None)
     bold = out.isatty()
     if interactive:
-        print(f"qabot: {engine.n_documents} documents, {engine.n_passages} passages. "
-              "Ask a question, or :help.", file=out)
+        print(f"qabot: {note + ', ' if note else ''}{engine.n_documents} documents, "
+              f"{engine.n_passages} passages. Ask a question, or :help.", file=out)
+    elif note:
+        print(f"qabot: {note}, {engine.n_documents} documents", file=sys.stderr)
     try:
         while True:
             try:

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator, Sequence
 from retrieval import Answer, Quote, SourceRef
 from retrieval.segment import sentence_spans
 
-from .render import mark, read_as_note
+from .render import cited_title, mark, read_as_note
 
 TELEGRAM_LIMIT = 4096
 RELATED_SHOWN = 3
@@ -108,9 +108,10 @@ def short(text: str, limit: int = TITLE_CHARS) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def source_line(ref: SourceRef) -> str:
-    """A document on one line: its title (a link when the url is known), publisher, date."""
-    title = escape(short(ref.title or ref.id))
+def source_line(ref: SourceRef, places: str = "") -> str:
+    """A document on one line: its title (a link when the url is known) and where the citation
+    points in it ("› Install (p. 4)"), publisher, date."""
+    title = escape(cited_title(short(ref.title or ref.id), short(places)))
     line = f'<a href="{escape_attribute(ref.url)}">{title}</a>' if ref.url else title
     extra = ", ".join(escape(x) for x in (ref.publisher, ref.published) if x)
     return f"{line} · {extra}" if extra else line
@@ -132,7 +133,8 @@ def quote_blocks(answer: Answer, limit: int = TELEGRAM_LIMIT) -> list[str]:
 
 def quote_html(q: Quote, ref: SourceRef, limit: int = TELEGRAM_LIMIT) -> str:
     """One quote and the document it is from, as a single message (cut short if need be)."""
-    return pack([*_quote_pieces(q, limit), f"— {source_line(ref)}"], limit, sep="\n")[0]
+    return pack([*_quote_pieces(q, limit), f"— {source_line(ref, q.where)}"], limit,
+                sep="\n")[0]
 
 
 def answer_html(answer: Answer, limit: int = TELEGRAM_LIMIT) -> list[str]:
@@ -148,7 +150,7 @@ def answer_html(answer: Answer, limit: int = TELEGRAM_LIMIT) -> list[str]:
                 f"• {source_line(r)}" for r in answer.related[:RELATED_SHOWN]))
         return pack(blocks, limit)
     footer = "<b>Sources</b>\n" + "\n".join(
-        f"[{i}] {source_line(r)}" for i, r in enumerate(answer.sources, 1))
+        f"[{i}] {source_line(r, answer.places(i))}" for i, r in enumerate(answer.sources, 1))
     return pack([*note, *quote_blocks(answer, limit), footer], limit)
 
 

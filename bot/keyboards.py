@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
-from retrieval import Answer
+from retrieval import ELLIPSIS, Answer
 
 HELPFUL, NOT_HELPFUL = "v:1", "v:0"
 # What each button's handler matches (anything else is a stale or forged button).
@@ -47,8 +47,9 @@ def answer_keyboard(answer: Answer, passage: Callable[[int], str],
     quotes = []
     seen: dict[int, int] = {}
     for q in answer.sentences:
-        at = passage(q.passage).find(q.text)
-        start, end = (at, at + len(q.text)) if at >= 0 else (0, 0)
+        text = q.text.strip(ELLIPSIS)  # a long quote is shortened with ellipses
+        at = passage(q.passage).find(text)
+        start, end = (at, at + len(text)) if at >= 0 else (0, 0)
         ref = QuoteRef(doc_index.get(q.source, 0), q.passage, start, end)
         seen[q.citation] = seen.get(q.citation, 0) + 1
         again = f" ({seen[q.citation]})" if seen[q.citation] > 1 else ""

@@ -26,9 +26,9 @@ def mark(text: str, spans: list[tuple[int, int]], wrap: Callable[[str], str],
     return "".join(out)
 
 
-def source_line(ref: SourceRef) -> str:
-    """``Title (publisher) <url> [id]`` with the parts that are known."""
-    parts = [ref.title or ref.id]
+def source_line(ref: SourceRef, places: str = "") -> str:
+    """``Title › Section (p. 4) (publisher) <url> [id]`` with the parts that are known."""
+    parts = [cited_title(ref.title or ref.id, places)]
     if ref.publisher:
         parts.append(f"({ref.publisher})")
     if ref.url:
@@ -36,6 +36,13 @@ def source_line(ref: SourceRef) -> str:
     if ref.title and ref.title != ref.id:
         parts.append(f"[{ref.id}]")
     return " ".join(parts)
+
+
+def cited_title(title: str, places: str) -> str:
+    """A title with where in the document a citation points: "Guide › Install (p. 4)"."""
+    if not places:
+        return title
+    return f"{title} {places}" if places.startswith("(p.") else f"{title} › {places}"
 
 
 def read_as_note(answer: Answer) -> str:
@@ -64,7 +71,8 @@ def _body_text(answer: Answer, bold: bool) -> str:
         return "\n".join(lines)
     lines = [f"“{mark(q.text, q.highlights, wrap)}” [{q.citation}]" for q in answer.sentences]
     lines += ["", "Sources:"]
-    lines += [f"  [{i}] {source_line(r)}" for i, r in enumerate(answer.sources, 1)]
+    lines += [f"  [{i}] {source_line(r, answer.places(i))}"
+              for i, r in enumerate(answer.sources, 1)]
     return "\n".join(lines)
 
 

@@ -3,13 +3,13 @@
 Channel-agnostic: nothing here imports ``bot``, Telegram, a web framework or a settings library.
 """
 
-from .answer import NOT_FOUND, Answer, Hit, Quote, SourceRef
+from .answer import ELLIPSIS, NOT_FOUND, Answer, Hit, Quote, SourceRef
 from .composer import ComposerConfig
 from .corpus import Document
 from .engine import QAEngine
 from .errors import CorpusError, IndexFormatError, NoDocumentsError, QabotError
 
 __all__ = [
-    "NOT_FOUND", "Answer", "ComposerConfig", "CorpusError", "Document", "Hit", "IndexFormatError",
+    "ELLIPSIS", "NOT_FOUND", "Answer", "ComposerConfig", "CorpusError", "Document", "Hit", "IndexFormatError",
     "NoDocumentsError", "QAEngine", "QabotError", "Quote", "SourceRef",
 ]

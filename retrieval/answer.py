@@ -3,7 +3,8 @@
 ``Answer.model_dump(mode="json")`` is qabot's JSON answer shape::
 
     {"question": str, "answered": bool, "text": str,
-     "sentences": [{"text": str, "source": str, "title": str, "score": float, ...}],
+     "sentences": [{"text": str, "source": str, "title": str, "score": float,
+                    "section": str|null, "page": int|null, ...}],
      "sources": [{"id": str, "title": str, "url": str|null, "publisher": str|null}],
      "related": [...same as sources...]}
 
@@ -17,6 +18,7 @@ from dataclasses import dataclass
 from pydantic import BaseModel, ConfigDict, Field
 
 NOT_FOUND = "I couldn't find this in my sources."
+ELLIPSIS = "…"  # marks where a long quote was shortened
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +56,14 @@ class Quote(BaseModel):
     highlights: list[tuple[int, int]] = Field(
         default_factory=list, description="character spans of matched words in text"
     )
+    section: str | None = Field(None, description="the section it is in: 'Install › Linux'")
+    page: int | None = Field(None, description="the page it is on, for a paged document (PDF)")
+
+    @property
+    def where(self) -> str:
+        """Where in its document the quote is: "Install › Linux (p. 4)", or ``""``."""
+        page = f"(p. {self.page})" if self.page else ""
+        return " ".join(part for part in (self.section or "", page) if part)
 
 
 class Answer(BaseModel):
@@ -73,3 +83,9 @@ class Answer(BaseModel):
         default_factory=dict,
         description="question words taken for typos, and the corpus words read instead",
     )
+
+    def places(self, citation: int) -> str:
+        """Where the quotes citing source ``citation`` are in it: "Install › Linux (p. 4);
+        Usage", or ``""`` for a document without sections or pages."""
+        seen = dict.fromkeys(q.where for q in self.sentences if q.citation == citation)
+        return "; ".join(w for w in seen if w)

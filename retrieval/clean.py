@@ -184,7 +184,7 @@ def looks_like_web_page(paragraphs: Iterable[str]) -> bool:
     return web_signals(paragraphs) >= 2
 
 
-def _normalise(line: str) -> str:
+def normalised(line: str) -> str:
     return " ".join(w.lower() for w in words(line))
 
 
@@ -194,7 +194,7 @@ def repeated_lines(documents: Iterable[str], min_docs: int = 3, share: float = 0
     n = 0
     for doc in documents:
         n += 1
-        counts.update({_normalise(p) for p in paragraphs(doc)} - {""})
+        counts.update({normalised(p) for p in paragraphs(doc)} - {""})
     threshold = max(min_docs, int(share * n + 0.999))
     return {line for line, c in counts.items() if c >= threshold}
 
@@ -209,7 +209,7 @@ def _classify(
     para: str, repeated: frozenset[str] | set[str], english: bool = True
 ) -> tuple[str, str]:
     """First pass: 'bad' (boilerplate), 'weak' (appeal-like prose), 'frag' or 'good'."""
-    if _normalise(para) in repeated:
+    if normalised(para) in repeated:
         return "bad", "repeated across documents"
     if _LEADING_TEASER_RE.match(para) or _BRACKET_TAG_RE.search(para):
         return "bad", "teaser marker"

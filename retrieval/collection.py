@@ -13,9 +13,20 @@ from typing import overload
 
 import numpy as np
 
-from .clean import explain, is_prose, repeated_lines
+from itertools import groupby
+
+from .clean import is_prose, repeated_lines
 from .corpus import Document, titled
-from .segment import group_passages, sentence_spans
+from .ingest.blocks import Parsed
+from .ingest.sieve import (
+    MIN_DOCUMENT_QUOTE_WORDS,
+    QUOTE_ANY,
+    QUOTE_PROSE,
+    judged_text,
+    sieve,
+)
+from .ingest.text import read_plain
+from .segment import group_lines, sentence_spans, words
 
 # A sentence shorter than this many words is kept for context but never quoted on its own.
 MIN_QUOTE_WORDS = 4
@@ -82,6 +93,10 @@ class Collection:
     text_blob: np.ndarray  # uint8: every passage's UTF-8 text, back to back
     sent_indptr: np.ndarray  # int64, n_passages + 1: sentences of p are [sent_indptr[p], ...)
     sent_bounds: np.ndarray  # int32 (n_sentences, 2): character span within the passage
+    sent_quotable: np.ndarray  # uint8, n_sentences: 1 when the sentence may be quoted alone
+    passage_section: np.ndarray  # int32, n_passages: index into ``sections``, -1 for none
+    passage_page: np.ndarray  # int32, n_passages: 1-based page of a paged document, 0 for none
+    sections: Sequence[str] = ()  # "Installation › Linux": the section paths passages sit in
 
     @property
     def n_passages(self) -> int:
@@ -97,11 +112,18 @@ class Collection:
     def sentences(self, p: int) -> list[Sentence]:
         text = self.passage_text(p)
         lo, hi = int(self.sent_indptr[p]), int(self.sent_indptr[p + 1])
-        out = []
-        for i, (a, b) in enumerate(self.sent_bounds[lo:hi]):
-            s = text[int(a) : int(b)]
-            out.append(Sentence(p, i, s, len(s.split()) >= MIN_QUOTE_WORDS and is_prose(s)))
-        return out
+        flags = self.sent_quotable[lo:hi].tolist()
+        return [Sentence(p, i, text[int(a) : int(b)], bool(flags[i]))
+                for i, (a, b) in enumerate(self.sent_bounds[lo:hi].tolist())]
+
+    def section_of(self, p: int) -> str | None:
+        """The section path passage ``p`` sits in ("Installation › Linux"), or ``None``."""
+        i = int(self.passage_section[p])
+        return self.sections[i] if i >= 0 else None
+
+    def page_of(self, p: int) -> int | None:
+        """The page of a paged document (PDF) passage ``p`` starts on, or ``None``."""
+        return int(self.passage_page[p]) or None
 
     def passages_of(self, doc_index: int) -> list[int]:
         return [int(p) for p in np.flatnonzero(self.passage_doc == doc_index)]
@@ -110,36 +132,81 @@ class Collection:
 # The version of what loading, cleaning and segmenting make of a corpus: part of a saved index's
 # fingerprint, so an index built by an older qabot is rebuilt. Bump it whenever they change what
 # is indexed. 2: HTML pages read as text, UTF-16 text, flattened pages judged in pieces, front
-# matters read as metadata.
-TEXT_VERSION = 2
+# matters read as metadata. 3: documents read as blocks (PDF, DOCX, Markdown and HTML structure),
+# kept whole unless they are web pages; sections and pages.
+TEXT_VERSION = 3
+SECTION_SEPARATOR = " › "
 
 
 def build_collection(docs: Sequence[Document]) -> tuple[Collection, list[str]]:
-    """Clean, title and segment ``docs``; returns the collection and the passage texts.
+    """Read, sieve, title and segment ``docs``; returns the collection and the passage texts.
 
-    Documents with no prose left after cleaning are left out (the caller warns about them).
+    Documents with nothing quotable left are left out (the caller warns about them). A passage
+    never spans two sections or two pages.
     """
-    repeated = repeated_lines(d.text for d in docs) if len(docs) >= 3 else set()
+    parsed = [parsed_of(d) for d in docs]
+    repeated = repeated_in(parsed)
     sources: list[Source] = []
     passage_doc: list[int] = []
-    texts: list[str] = []
-    for doc in docs:
-        decisions = explain(doc.text, repeated)
-        kept = [d.text for d in decisions if d.keep]
-        if not kept:
+    lines: list[list[tuple[str, int]]] = []
+    passage_section: list[int] = []
+    passage_page: list[int] = []
+    sections: dict[str, int] = {}
+    for doc, p in zip(docs, parsed, strict=True):
+        sieved = sieve(p, repeated)
+        if not sieved.quotable:
             continue
-        doc = titled(doc, decisions)
+        doc = titled(doc, p, sieved)
         sources.append(Source(doc.id, doc.title, doc.url, doc.publisher, doc.published))
-        for passage in group_passages(kept):
-            passage_doc.append(len(sources) - 1)
-            texts.append(passage)
-    return pack(sources, passage_doc, texts), texts
+        for (path, page), run in groupby(sieved.kept, key=lambda k: (k.block.section,
+                                                                     k.block.page)):
+            section = section_name(path, doc.title)
+            sid = sections.setdefault(section, len(sections)) if section else -1
+            for group in group_lines((k.block.text, k.quote) for k in run):
+                passage_doc.append(len(sources) - 1)
+                lines.append(group)
+                passage_section.append(sid)
+                passage_page.append(page or 0)
+    texts = ["\n".join(t for t, _ in g) for g in lines]
+    collection = pack(sources, passage_doc, texts, quote=[[q for _, q in g] for g in lines],
+                      passage_section=passage_section, passage_page=passage_page,
+                      sections=list(sections))
+    return collection, texts
+
+
+def parsed_of(doc: Document) -> Parsed:
+    """What the reader made of ``doc``, or its text read as plain text."""
+    return doc.parsed if doc.parsed is not None else read_plain(doc.text)
+
+
+def repeated_in(parsed: Sequence[Parsed]) -> set[str]:
+    """The paragraphs repeated across documents (``clean.repeated_lines``), with 3 or more."""
+    return repeated_lines(judged_text(p) for p in parsed) if len(parsed) >= 3 else set()
+
+
+def section_name(path: Sequence[str], title: str) -> str:
+    """A section path as cited ("Installation › Linux"), without the document's own title."""
+    parts = list(path)
+    if parts and parts[0].casefold() == title.casefold():
+        parts = parts[1:]
+    return SECTION_SEPARATOR.join(parts)
 
 
 def pack(
-    sources: Sequence[Source], passage_doc: Sequence[int] | np.ndarray, texts: Sequence[str]
+    sources: Sequence[Source],
+    passage_doc: Sequence[int] | np.ndarray,
+    texts: Sequence[str],
+    *,
+    quote: Sequence[Sequence[int]] | None = None,
+    passage_section: Sequence[int] | None = None,
+    passage_page: Sequence[int] | None = None,
+    sections: Sequence[str] = (),
 ) -> Collection:
-    """Lay out passages and their sentence spans in flat arrays."""
+    """Lay out passages and their sentence spans in flat arrays.
+
+    ``quote`` says for each passage how each of its lines may be quoted (``sieve.QUOTE_*``;
+    default: as prose, the web-page rule); sections and pages default to none.
+    """
     # ASCII text has as many bytes as characters: only other texts are encoded to be measured.
     sizes = np.fromiter((len(t) if t.isascii() else len(t.encode("utf-8")) for t in texts),
                         dtype=np.int64, count=len(texts))
@@ -147,11 +214,16 @@ def pack(
     np.cumsum(sizes, out=offsets[1:])
     sent_indptr = np.zeros(len(texts) + 1, dtype=np.int64)
     bounds = array("i")  # start, end, start, end, ... (8 bytes a sentence, not a tuple)
+    quotable = array("B")
     for i, t in enumerate(texts):
-        for para_start, para in _lines(t):
+        rules = quote[i] if quote is not None else None
+        for n, (para_start, para) in enumerate(_lines(t)):
+            rule = rules[n] if rules is not None else QUOTE_PROSE
             for s in sentence_spans(para):
                 bounds.extend((para_start + s.start, para_start + s.end))
+                quotable.append(_quotable(para[s.start : s.end], rule))
         sent_indptr[i + 1] = len(bounds) // 2
+    n = len(texts)
     return Collection(
         sources=sources,
         passage_doc=np.asarray(passage_doc, dtype=np.int32),
@@ -159,7 +231,19 @@ def pack(
         text_blob=_blob(texts, offsets),
         sent_indptr=sent_indptr,
         sent_bounds=np.frombuffer(bounds, dtype=np.int32).reshape(-1, 2),  # a view, no copy
+        sent_quotable=np.frombuffer(quotable, dtype=np.uint8),
+        passage_section=(np.asarray(passage_section, dtype=np.int32) if passage_section
+                         is not None else np.full(n, -1, dtype=np.int32)),
+        passage_page=(np.asarray(passage_page, dtype=np.int32) if passage_page is not None
+                      else np.zeros(n, dtype=np.int32)),
+        sections=list(sections),
     )
+
+
+def _quotable(sentence: str, rule: int) -> bool:
+    if rule == QUOTE_PROSE:
+        return len(sentence.split()) >= MIN_QUOTE_WORDS and is_prose(sentence)
+    return rule == QUOTE_ANY and len(words(sentence)) >= MIN_DOCUMENT_QUOTE_WORDS
 
 
 def _blob(texts: Sequence[str], offsets: np.ndarray) -> np.ndarray:

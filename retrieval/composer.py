@@ -35,7 +35,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from .analyzer import lower_words, stem_term, term_of, term_set, tokens
-from .answer import NOT_FOUND, Answer, Quote, SourceRef
+from .answer import ELLIPSIS, NOT_FOUND, Answer, Quote, SourceRef
 from .collection import Collection, Sentence, Source
 from .cues import has_evidence, question_type
 from .index import TermIndex
@@ -238,11 +238,14 @@ def compose(
         if src.id not in numbers:
             sources.append(_ref(src))
             numbers[src.id] = len(sources)
+        text, marks = bounded(c.sentence.text,
+                              _highlights(c.sentence.text, qset, table, c.window_similar))
+        p = c.sentence.passage
         quotes.append(
             Quote(
-                text=c.sentence.text, source=src.id, title=src.title, score=round(c.score, 4),
-                citation=numbers[src.id], passage=c.sentence.passage,
-                highlights=_highlights(c.sentence.text, qset, table, c.window_similar),
+                text=text, source=src.id, title=src.title, score=round(c.score, 4),
+                citation=numbers[src.id], passage=p, highlights=marks,
+                section=collection.section_of(p), page=collection.page_of(p),
             )
         )
     text = " ".join(f"“{q.text}” [{q.citation}]" for q in quotes)
@@ -252,6 +255,41 @@ def compose(
         related=[], matched_terms=matched_terms, coverage=round(coverage, 4),
         read_as=dict(query.read_as),
     )
+
+
+# A quote longer than this is shortened to about ``QUOTE_KEEP_CHARS`` around the words that met
+# the question, with an ellipsis where it was cut (a sentence of a table dump or a page flattened
+# without punctuation can run to megabytes).
+MAX_QUOTE_CHARS = 500
+QUOTE_KEEP_CHARS = 300
+
+
+def bounded(text: str, highlights: list[tuple[int, int]]
+            ) -> tuple[str, list[tuple[int, int]]]:
+    """``text`` and its highlight spans, shortened when longer than ``MAX_QUOTE_CHARS``: the
+    ``QUOTE_KEEP_CHARS`` window (cut at spaces) holding the most highlights, ellipses marking
+    the cuts, the spans moved to match."""
+    if len(text) <= MAX_QUOTE_CHARS:
+        return text, highlights
+    starts = [a for a, _ in highlights] or [0]
+    best, most = 0, -1
+    for a in starts:  # the window opening a little before each highlight
+        lo = max(0, a - QUOTE_KEEP_CHARS // 4)
+        n = sum(lo <= x and y <= lo + QUOTE_KEEP_CHARS for x, y in highlights)
+        if n > most:
+            best, most = lo, n
+    lo, hi = best, min(len(text), best + QUOTE_KEEP_CHARS)
+    if lo > 0:  # cut at the space after lo, the one before hi
+        space = text.find(" ", lo, hi)
+        lo = space + 1 if space >= 0 else lo
+    if hi < len(text):
+        space = text.rfind(" ", lo, hi)
+        hi = space if space > lo else hi
+    head = ELLIPSIS if lo > 0 else ""
+    tail = ELLIPSIS if hi < len(text) else ""
+    shift = len(head) - lo
+    marks = [(a + shift, b + shift) for a, b in highlights if lo <= a and b <= hi]
+    return head + text[lo:hi] + tail, marks
 
 
 def _mass(terms: set[str], query: Query, alike: Mapping[str, float]) -> float:

@@ -1,31 +1,28 @@
 """Documents and loading a corpus directory.
 
-Every ``*.txt``, ``*.md``, ``*.markdown``, ``*.html`` and ``*.htm`` file under the directory
-(recursively, skipping hidden folders) is a document whose id is its file stem; other files are
-counted in one warning (``files_not_read``). A web page (an HTML file, or a ``.txt`` file that
-holds HTML markup) is read as the text a reader sees, with the title, URL, publisher and date its
-markup declares (``webpage.py``); Markdown stays Markdown, inline HTML and all. Optional
-metadata sits in a sidecar file beside it, ``<stem>.meta.json``::
+Every file under the directory (recursively, skipping hidden folders) in a format qabot reads
+(``ingest.read.FORMATS``: plain text, Markdown, HTML, PDF, Word) is a document whose id is its
+file stem; other files are counted in one warning (``files_not_read``), and so are symbolic links
+that lead out of the directory (``symlinks_not_followed``): they are not read. Each format has its
+reader (``ingest/``), which makes the document's blocks and the metadata it declares (an HTML
+page's title and canonical URL, a PDF's or a Word file's properties, a Markdown front matter).
+Optional metadata sits in a sidecar file beside it, ``<stem>.meta.json``::
 
     {"title": "Armenia freezes CSTO membership", "url": "https://example.org/a",
      "publisher": "Example News", "published": "2024-02-23"}
 
-All keys are optional; a ``title`` there overrides the headline heuristic (``guess_title``), and
-every key there overrides what an HTML page or a front matter declares. A Markdown file may open
-with a YAML front matter (``---`` lines around ``key: value`` lines, as Jekyll and Hugo write):
-its ``title``, ``url`` (or ``link``/``permalink``), ``publisher`` (or ``site``/``source``) and
-``date`` (or ``published``) are read, and the block is not part of the text.
+All keys are optional, and every key there overrides what the document declares. Without a
+title, one is taken from the text (``guess_title``).
 
-Text is UTF-8 (a byte-order mark is allowed), or UTF-16/UTF-32 with a byte-order mark, as
-Windows editors save "Unicode" text. Bad files are skipped with a warning that names them: binary
-files, files in another encoding, empty files, HTML pages with no text, files with no prose left
-after cleaning, unreadable sidecars. A missing or empty directory, or one with no usable
-document, raises ``NoDocumentsError``.
+Bad files are skipped with a warning that names them: binary files, text in no encoding known,
+empty files, broken PDF or Word files, HTML pages with no text, files with nothing quotable left
+after cleaning, unreadable sidecars. Text in a legacy encoding is read with a warning naming the
+encoding. A missing or empty directory, or one with no usable document, raises
+``NoDocumentsError``.
 """
 
 from __future__ import annotations
 
-import codecs
 import json
 import os
 import re
@@ -38,17 +35,14 @@ import structlog
 
 from .clean import LineDecision, is_prose, marker_kinds
 from .errors import NoDocumentsError
+from .ingest.blocks import Parsed
+from .ingest.meta import front_matter
+from .ingest.read import SUFFIXES, decode, read_file
+from .ingest.sieve import Sieved, judged_text
 from .segment import words
-from .webpage import html_to_text, looks_like_html
 
 log = structlog.get_logger()
 
-SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
-HTML_SUFFIXES = (".html", ".htm")
-# Byte-order marks of the encodings read besides UTF-8 (UTF-32 first: its LE mark starts with
-# UTF-16's).
-_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
-         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 META_SUFFIX = ".meta.json"
 _MAX_TITLE_CHARS = 120
 
@@ -64,6 +58,7 @@ class Document:
     publisher: str | None = None
     published: str | None = None
     path: str | None = None
+    parsed: Parsed | None = None  # what its reader made of it; None: ``text`` is plain text
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,27 +80,50 @@ class FileStat:
 
 def corpus_files(root: Path) -> list[Path]:
     """The document files under ``root``, sorted, with their sidecars left out."""
-    return _walk(root)[0]
+    return _walk(root).files
 
 
-def _walk(root: Path) -> tuple[list[Path], Counter[str]]:
-    """``corpus_files``, and how many other files there are by suffix (``.pdf``: 3)."""
+@dataclass(frozen=True, slots=True)
+class _Walk:
+    files: list[Path]
+    others: Counter[str]  # files of other types, by suffix (".zip": 3)
+    outside: list[str]  # symbolic links that lead out of the corpus folder
+
+
+def _walk(root: Path) -> _Walk:
+    """The document files under ``root``, and what was passed over."""
     if not root.exists():
         raise NoDocumentsError(f"corpus directory {str(root)!r} does not exist: pass --corpus DIR")
     if not root.is_dir():
         raise NoDocumentsError(f"corpus path {str(root)!r} is not a directory: pass --corpus DIR")
+    top = root.resolve()
     found: list[Path] = []
     others: Counter[str] = Counter()
-    for dirpath, dirnames, filenames in os.walk(root):
+    outside: list[str] = []
+    for dirpath, dirnames, filenames in os.walk(root):  # never into linked folders
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for d in dirnames:
+            if os.path.islink(os.path.join(dirpath, d)) and not _inside(Path(dirpath) / d, top):
+                outside.append(os.path.join(dirpath, d))
         for name in sorted(filenames):
             if name.startswith(".") or name.endswith(META_SUFFIX):
                 continue
-            if name.lower().endswith(SUFFIXES):
-                found.append(Path(dirpath) / name)
+            path = Path(dirpath) / name
+            if path.is_symlink() and not _inside(path, top):
+                outside.append(str(path))
+            elif name.lower().endswith(SUFFIXES):
+                found.append(path)
             else:
-                others[Path(name).suffix.lower() or "(no extension)"] += 1
-    return found, others
+                others[path.suffix.lower() or "(no extension)"] += 1
+    return _Walk(found, others, outside)
+
+
+def _inside(path: Path, top: Path) -> bool:
+    """Whether ``path``, its links followed, is inside the folder ``top``."""
+    try:
+        return path.resolve().is_relative_to(top)
+    except (OSError, RuntimeError):  # a loop of links
+        return False
 
 
 def file_stats(root: Path) -> list[FileStat]:
@@ -123,30 +141,6 @@ def _sidecar(path: Path) -> Path:
     return path.with_name(path.stem + META_SUFFIX)
 
 
-def read_text(path: Path) -> str:
-    """The text of one file; raises ``ValueError`` saying why it cannot be used."""
-    data = path.read_bytes()
-    if not data.strip():
-        raise ValueError("empty file")
-    for bom, encoding in _BOMS:
-        if data.startswith(bom):
-            try:
-                text = data.decode(encoding)
-            except UnicodeDecodeError:
-                raise ValueError(f"broken {encoding.upper()} text; re-save it as UTF-8") from None
-            if not text.strip():
-                raise ValueError("empty file")
-            return text
-    if b"\x00" in data[:8192]:
-        raise ValueError("binary file (contains NUL bytes)")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise ValueError(
-            f"not UTF-8 text (bad byte at offset {exc.start}); re-save it as UTF-8"
-        ) from None
-
-
 def read_meta(path: Path) -> dict[str, str]:
     """The sidecar metadata of a document file, or ``{}``; a bad sidecar is warned about."""
     side = _sidecar(path)
@@ -161,27 +155,6 @@ def read_meta(path: Path) -> dict[str, str]:
         return {}
     keys = ("title", "url", "publisher", "published")
     return {k: str(meta[k]).strip() for k in keys if isinstance(meta.get(k), str | int | float)}
-
-
-_FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
-_FRONT_KEYS = {"title": "title", "url": "url", "link": "url", "permalink": "url",
-               "publisher": "publisher", "site": "publisher", "source": "publisher",
-               "date": "published", "published": "published"}
-
-
-def front_matter(text: str) -> tuple[dict[str, str], str]:
-    """The metadata of a YAML front matter opening ``text`` (its plain ``key: value`` lines;
-    lists and nested keys are passed over), and the text after it; ``({}, text)`` without one."""
-    m = _FRONT_MATTER.match(text)
-    if not m:
-        return {}, text
-    meta: dict[str, str] = {}
-    for line in m.group(1).splitlines():
-        key, sep, value = line.partition(":")
-        key, value = key.strip().lower(), value.strip().strip("\"'").strip()
-        if sep and not line[:1].isspace() and key in _FRONT_KEYS and value:
-            meta.setdefault(_FRONT_KEYS[key], value)
-    return meta, text[m.end() :]
 
 
 # A Markdown heading's marks ("# Title", "## Title ##"): not part of the title.
@@ -203,10 +176,7 @@ def guess_title(decisions: Iterable[LineDecision], fallback: str) -> str:
         if 3 <= n <= 25 and not is_prose(d.text) and not marker_kinds(d.text) - {"credit"}:
             return _MARKDOWN_HEADING.sub("", d.text.strip())
     if first_prose:
-        text = first_prose.split("\n")[0]
-        if len(text) <= _MAX_TITLE_CHARS:
-            return text
-        return text[: _MAX_TITLE_CHARS].rsplit(" ", 1)[0] + "…"
+        return first_prose.split("\n")[0]
     return fallback
 
 
@@ -216,27 +186,23 @@ def load_directory(root: str | os.PathLike[str]) -> tuple[list[Document], list[S
     docs: list[Document] = []
     skipped: list[Skipped] = []
     seen: set[str] = set()
-    paths, others = _walk(root)
-    if others:  # a folder of PDFs or Word files should not look like a corpus with gaps
-        log.warning("files_not_read", count=sum(others.values()), types=dict(others),
+    walk = _walk(root)
+    if walk.others:  # a folder of spreadsheets or images should not look like a corpus with gaps
+        log.warning("files_not_read", count=sum(walk.others.values()), types=dict(walk.others),
                     read=" ".join(SUFFIXES))
-    for path in paths:
+    if walk.outside:
+        log.warning("symlinks_not_followed", count=len(walk.outside), paths=walk.outside[:10],
+                    reason="they lead out of the corpus folder")
+    for path in walk.files:
         try:
-            text = read_text(path)
-            meta = read_meta(path)
-            front, text = front_matter(text)
-            meta = {**front, **meta}
-            suffix = path.suffix.lower()
-            # Markdown may hold some HTML and stays Markdown; a .txt of markup is a saved page
-            if suffix in HTML_SUFFIXES or (suffix == ".txt" and looks_like_html(text)):
-                page = html_to_text(text)
-                if not page.text:
-                    raise ValueError("an HTML page with no text")
-                text, meta = page.text, {**page.meta, **meta}  # the sidecar has the last word
+            parsed = read_file(path)
         except (OSError, ValueError) as exc:
             skipped.append(Skipped(str(path), str(exc)))
             log.warning("file_skipped", path=str(path), reason=str(exc))
             continue
+        for note in parsed.notes:
+            log.warning("file_read_with_note", path=str(path), note=note)
+        meta = {**parsed.meta, **read_meta(path)}  # the sidecar has the last word
         doc_id = path.stem
         if doc_id in seen:  # same stem in two folders: keep both, disambiguated by path
             doc_id = str(path.relative_to(root).with_suffix("")).replace(os.sep, "/")
@@ -245,32 +211,55 @@ def load_directory(root: str | os.PathLike[str]) -> tuple[list[Document], list[S
             Document(
                 id=doc_id,
                 title=meta.get("title") or "",
-                text=text,
+                text=parsed.raw or judged_text(parsed),
                 url=meta.get("url"),
                 publisher=meta.get("publisher"),
                 published=meta.get("published"),
                 path=str(path),
+                parsed=parsed,
             )
         )
     if not docs:
         detail = f"; skipped: {', '.join(s.path + ' (' + s.reason + ')' for s in skipped)}"
         raise NoDocumentsError(
-            f"no usable .txt, .md or .html document in {str(root)!r}"
+            f"no usable document in {str(root)!r}"
             + (detail if skipped else "")
-            + ": add UTF-8 text or HTML files or pass another --corpus"
+            + ": add text, Markdown, HTML, PDF or Word files or pass another --corpus"
         )
     return docs, skipped
 
 
-def titled(doc: Document, decisions: list[LineDecision]) -> Document:
-    """``doc`` with a title, guessed from its text when the sidecar gave none."""
-    if doc.title:
-        return doc
+def titled(doc: Document, parsed: Parsed, sieved: Sieved) -> Document:
+    """``doc`` with a title: its own, the one its file declares, or one taken from its text."""
+    title = doc.title or parsed.meta.get("title") or ""
+    if not title:
+        if sieved.web:
+            title = guess_title(sieved.decisions, doc.id)
+        else:
+            title = _document_title(sieved, doc.id)
     return Document(
-        id=doc.id, title=guess_title(decisions, doc.id), text=doc.text, url=doc.url,
-        publisher=doc.publisher, published=doc.published, path=doc.path,
+        id=doc.id, title=_short(title), text=doc.text, url=doc.url, publisher=doc.publisher,
+        published=doc.published, path=doc.path, parsed=doc.parsed,
     )
 
 
+def _document_title(sieved: Sieved, fallback: str) -> str:
+    """A document's title from its blocks: its one outermost heading; with several (headings
+    used as sections, "Summary", "Motivation") its id; without any, its first sentence."""
+    headings = [k.block for k in sieved.kept if k.block.kind == "heading"]
+    if headings:
+        top = min(h.level for h in headings)
+        tops = [h for h in headings if h.level == top]
+        return tops[0].text if len(tops) == 1 else fallback
+    first = next((k.block.text for k in sieved.kept), "")
+    return first or fallback
+
+
+def _short(title: str) -> str:
+    if len(title) <= _MAX_TITLE_CHARS:
+        return title
+    return title[:_MAX_TITLE_CHARS].rsplit(" ", 1)[0] + "…"
+
+
 __all__ = ["Document", "FileStat", "Skipped", "corpus_files", "file_stats", "front_matter",
-           "guess_title", "load_directory", "read_meta", "read_text", "titled"]
+           "guess_title", "load_directory", "read_meta", "titled"]

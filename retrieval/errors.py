@@ -4,7 +4,8 @@ Hierarchy::
 
     QabotError                  base: catch this at an entry point to show a clean message
     ├── CorpusError             the corpus cannot be used
-    │   └── NoDocumentsError    the directory is missing, empty, or holds no usable document
+    │   ├── NoDocumentsError    the directory is missing, empty, or holds no usable document
+    │   └── UnknownDocumentError  ``qabot show`` names a document the corpus does not have
     ├── IndexFormatError        a saved index is corrupt, incompatible or stale (it is rebuilt)
     └── QuestionFileError       a question file for ``qabot eval`` is missing or malformed
 
@@ -24,6 +25,10 @@ class CorpusError(QabotError):
 
 class NoDocumentsError(CorpusError):
     """The corpus directory is missing, empty, or has no usable document."""
+
+
+class UnknownDocumentError(CorpusError):
+    """A document asked for by name (``qabot show DOC``) is not in the corpus."""
 
 
 class IndexFormatError(QabotError):

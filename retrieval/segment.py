@@ -18,6 +18,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
+
+T = TypeVar("T")
 
 TERMINAL_RE = re.compile(r"[.!?…][\"'”’)\]]*\s*$")  # a line that ends a sentence
 _WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
@@ -187,32 +190,68 @@ def group_passages(
     """Group consecutive paragraphs into passages of about ``target_words`` words.
 
     A paragraph is never split unless it alone exceeds ``max_words``; then it is cut between
-    sentences.
+    sentences (and a sentence longer than that between words).
     """
-    pieces: list[str] = []
-    for para in paragraphs:
-        if len(para.split()) <= max_words:
-            pieces.append(para)
+    groups = group_lines([(p, None) for p in paragraphs], target_words, max_words)
+    return ["\n".join(text for text, _ in g) for g in groups]
+
+
+# A piece of a passage is cut at this many characters too, at a space where there is one: a line
+# of one endless word (a data dump, a base64 blob) still makes bounded passages.
+MAX_PIECE_CHARS = 2000
+
+
+def group_lines(
+    lines: Iterable[tuple[str, T]], target_words: int = 90, max_words: int = 160
+) -> list[list[tuple[str, T]]]:
+    """``group_passages`` for lines that carry a tag each (how they may be quoted): the groups,
+    each a passage's lines with their tags; a line cut in pieces tags every piece alike."""
+    pieces: list[tuple[str, T]] = []
+    for text, tag in lines:
+        if len(text.split()) <= max_words and len(text) <= MAX_PIECE_CHARS:
+            pieces.append((text, tag))
             continue
         chunk: list[str] = []
-        for sent in split_sentences(para):
-            if chunk and len(" ".join([*chunk, sent]).split()) > max_words:
-                pieces.append(" ".join(chunk))
+        for sent in (run for sent in split_sentences(text) for run in _runs(sent, max_words)):
+            if chunk and (len(" ".join([*chunk, sent]).split()) > max_words
+                          or len(" ".join([*chunk, sent])) > MAX_PIECE_CHARS):
+                pieces.append((" ".join(chunk), tag))
                 chunk = []
             chunk.append(sent)
         if chunk:
-            pieces.append(" ".join(chunk))
+            pieces.append((" ".join(chunk), tag))
 
-    passages: list[str] = []
-    current: list[str] = []
+    passages: list[list[tuple[str, T]]] = []
+    current: list[tuple[str, T]] = []
     size = 0
     for piece in pieces:
-        n = len(piece.split())
+        n = len(piece[0].split())
         if current and (size + n > max_words or size >= target_words):
-            passages.append("\n".join(current))
+            passages.append(current)
             current, size = [], 0
         current.append(piece)
         size += n
     if current:
-        passages.append("\n".join(current))
+        passages.append(current)
     return passages
+
+
+def _runs(sentence: str, max_words: int) -> list[str]:
+    """A sentence longer than ``max_words`` words or ``MAX_PIECE_CHARS`` characters, cut into
+    runs of words (a word longer than that, into runs of characters)."""
+    ws = sentence.split()
+    if len(ws) <= max_words and len(sentence) <= MAX_PIECE_CHARS:
+        return [sentence]
+    out: list[str] = []
+    run: list[str] = []
+    size = 0
+    for w in ws:
+        for part in (w[i : i + MAX_PIECE_CHARS] for i in range(0, len(w), MAX_PIECE_CHARS)):
+            if run and (len(run) >= max_words or size + len(part) + 1 > MAX_PIECE_CHARS):
+                out.append(" ".join(run))
+                run, size = [], 0
+            run.append(part)
+            size += len(part) + 1
+    if run:
+        out.append(" ".join(run))
+    return out

@@ -6,6 +6,7 @@ Layout of an index directory::
     snap-<id>/         one complete snapshot, never modified once CURRENT names it
         meta.json      format version, corpus fingerprint, counts
         sources.json   the documents' citation fields, by column (``SourceTable``)
+        sections.json  the section paths passages sit in
         vocab.json     the terms, in id order
         *.npy          the arrays of ``TermIndex`` and ``Collection``
 
@@ -38,10 +39,13 @@ from .corpus import FileStat
 from .errors import IndexFormatError
 from .index import KERNEL_MIN_PASSAGES, TermIndex
 
-FORMAT_VERSION = 2  # 2: per-term maximum weights (maxw.npy); sources by column (sources.json)
+# 2: per-term maximum weights (maxw.npy); sources by column (sources.json). 3: which sentences
+# may be quoted (sent_quotable.npy), passages' sections and pages (sections.json).
+FORMAT_VERSION = 3
 CURRENT = "CURRENT"
 _INDEX_ARRAYS = ("indptr", "passages", "weights", "df", "maxw")
-_COLLECTION_ARRAYS = ("passage_doc", "text_offsets", "text_blob", "sent_indptr", "sent_bounds")
+_COLLECTION_ARRAYS = ("passage_doc", "text_offsets", "text_blob", "sent_indptr", "sent_bounds",
+                      "sent_quotable", "passage_section", "passage_page")
 
 
 def fingerprint(stats: Iterable[FileStat], params: dict[str, object]) -> str:
@@ -68,6 +72,8 @@ def save(directory: Path, index: TermIndex, collection: Collection, fp: str) -> 
         table = (collection.sources if isinstance(collection.sources, SourceTable)
                  else SourceTable.of(collection.sources))
         _write(tmp / "sources.json", json.dumps(table.columns, ensure_ascii=False).encode())
+        _write(tmp / "sections.json", json.dumps(list(collection.sections),
+                                                 ensure_ascii=False).encode())
         meta = {
             "format": FORMAT_VERSION,
             "fingerprint": fp,
@@ -116,6 +122,7 @@ def load(directory: Path) -> tuple[TermIndex, Collection, str]:
         collection = Collection(
             sources=SourceTable(json.loads((snap / "sources.json").read_text("utf-8"))),
             **{k: arrays[k] for k in _COLLECTION_ARRAYS},
+            sections=json.loads((snap / "sections.json").read_text("utf-8")),
         )
         _check(index, collection)
         return index, collection, str(meta["fingerprint"])
@@ -133,7 +140,9 @@ def _check(index: TermIndex, c: Collection) -> None:
         and int(index.indptr[-1]) == len(index.passages) == len(index.weights)
         and len(c.passage_doc) == n and len(c.text_offsets) == n + 1
         and int(c.text_offsets[-1]) == len(c.text_blob) and len(c.sent_indptr) == n + 1
-        and int(c.sent_indptr[-1]) == len(c.sent_bounds)
+        and int(c.sent_indptr[-1]) == len(c.sent_bounds) == len(c.sent_quotable)
+        and len(c.passage_section) == len(c.passage_page) == n
+        and (n == 0 or int(c.passage_section.max()) < len(c.sections))
         and (n == 0 or int(c.passage_doc.max()) < len(c.sources))
         # Passage ids in the postings: the compiled kernel checks them as it reads them (reading
         # all 230 MB of them here at 1M passages would undo the memory map); the numpy path,

@@ -26,15 +26,15 @@ def test_loads_txt_and_md_recursively_with_stems_as_ids(tmp_path):
     (tmp_path / "sub" / "b.md").write_text(ARTICLE, encoding="utf-8")
     (tmp_path / "sub" / "c.markdown").write_text(ARTICLE, encoding="utf-8")
     (tmp_path / "notes.csv").write_text("x,y", encoding="utf-8")
-    (tmp_path / "report.pdf").write_bytes(b"%PDF-1.4")
-    (tmp_path / "scan.PDF").write_bytes(b"%PDF-1.4")
+    (tmp_path / "photo.jpg").write_bytes(b"\xff\xd8")
+    (tmp_path / "scan.JPG").write_bytes(b"\xff\xd8")
     (tmp_path / ".hidden").mkdir()
     (tmp_path / ".hidden" / "c.txt").write_text(ARTICLE, encoding="utf-8")
     with capture_logs() as logs:
         docs, skipped = load_directory(tmp_path)
     assert sorted(d.id for d in docs) == ["a", "b", "c"] and skipped == []
     (warning,) = [e for e in logs if e["event"] == "files_not_read"]
-    assert warning["count"] == 3 and warning["types"] == {".csv": 1, ".pdf": 2}
+    assert warning["count"] == 3 and warning["types"] == {".csv": 1, ".jpg": 2}
 
 
 def test_sidecar_metadata_overrides_the_title(tmp_path):
@@ -70,7 +70,7 @@ def test_headline_heuristic_skips_site_names_and_symbols():
     ("name", "content", "reason"),
     [
         ("bin.txt", b"\x00\x01\x02binary", "binary"),
-        ("latin.txt", "Caf\xe9 au lait is served daily.".encode("latin-1"), "not UTF-8"),
+        ("noise.txt", bytes(range(128, 256)) * 4, "not UTF-8"),
         ("empty.txt", b"   \n", "empty"),
         ("broken16.txt", codecs.BOM_UTF16_LE + "Caf\xe9".encode("utf-16-le")[:-1], "UTF-16"),
         ("empty16.txt", codecs.BOM_UTF16_LE + " \n".encode("utf-16-le"), "empty"),
@@ -188,3 +188,53 @@ def test_markdown_with_some_html_stays_markdown(tmp_path):
     (tmp_path / "readme.md").write_text(text, encoding="utf-8")
     (doc,), _ = load_directory(tmp_path)
     assert doc.text == text  # its paragraphs kept apart; the tags are left to cleaning
+
+
+@pytest.mark.parametrize("encoding", ["cp1252", "latin-1"])
+def test_legacy_encodings_are_read_with_a_warning_naming_the_encoding(tmp_path, encoding):
+    text = ("Café prices rose in Zürich — the “fair” price of a crème brûlée is now "
+            "7.50 francs, the council’s report says.\n\nThe naïve façade of the old "
+            "café on the Limmat is to be restored next year.\n")
+    if encoding == "latin-1":
+        text = text.replace("—", "-").replace("“", '"').replace("”", '"').replace("’", "'")
+    (tmp_path / "cafe.txt").write_bytes(text.encode(encoding))
+    with capture_logs() as logs:
+        (doc,), skipped = load_directory(tmp_path)
+    assert skipped == [] and doc.text == text
+    (note,) = [e for e in logs if e["event"] == "file_read_with_note"]
+    assert note["path"].endswith("cafe.txt") and note["note"].startswith("read as ")
+
+
+def test_symlinks_leading_out_of_the_corpus_are_not_followed(tmp_path):
+    corpus, outside = tmp_path / "corpus", tmp_path / "outside"
+    corpus.mkdir()
+    outside.mkdir()
+    (outside / "secret.txt").write_text("The vault code is 4471 and it opens at noon.\n")
+    (outside / "more").mkdir()
+    (outside / "more" / "x.txt").write_text(ARTICLE)
+    (corpus / "a.txt").write_text(ARTICLE)
+    (corpus / "inside.txt").symlink_to(corpus / "a.txt")
+    (corpus / "secret.txt").symlink_to(outside / "secret.txt")
+    (corpus / "linked").symlink_to(outside / "more")
+    with capture_logs() as logs:
+        docs, _ = load_directory(corpus)
+    assert sorted(d.id for d in docs) == ["a", "inside"]
+    (warning,) = [e for e in logs if e["event"] == "symlinks_not_followed"]
+    assert warning["count"] == 2 and any(p.endswith("secret.txt") for p in warning["paths"])
+    engine = QAEngine.from_directory(corpus, save=False)
+    assert not engine.ask("What is the vault code?").answered
+
+
+def test_a_long_line_without_punctuation_is_quoted_shortened(tmp_path):
+    filler = " ".join(f"word{i % 50} lorem ipsum" for i in range(40000))  # ~700 KB, no stops
+    (tmp_path / "dump.txt").write_text(
+        filler[:300000] + " the zebrafish gene sonic hedgehog " + filler[300000:] + "\n")
+    (tmp_path / "a.txt").write_text(ARTICLE)
+    engine = QAEngine.from_directory(tmp_path, save=False)
+    answer = engine.ask("Which zebrafish gene is sonic hedgehog?")
+    quote = answer.sentences[0]
+    assert quote.source == "dump" and "zebrafish gene sonic hedgehog" in quote.text
+    assert len(quote.text) <= 320 and (quote.text.startswith("…") or quote.text.endswith("…"))
+    for a, b in quote.highlights:  # the highlights still point at the words they mark
+        assert quote.text[a:b].lower() in {"zebrafish", "gene", "sonic", "hedgehog"}
+    assert len(engine.passage(quote.passage)) <= 2500

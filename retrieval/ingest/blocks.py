@@ -49,6 +49,7 @@ class Parsed:
     ``published``; only keys it has). ``web``: the document is a web page or text saved from one,
     so page furniture is sought in it; in any other document nothing is dropped for its shape.
     ``dropped``: what the reader itself left out (a PDF's running headers, say), with reasons.
+    ``source_text``: for a web page, its text as saved (``clean.explain`` reads its line gaps).
     """
 
     blocks: list[Block]
@@ -56,6 +57,10 @@ class Parsed:
     web: bool = False
     dropped: list[Dropped] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # warnings worth a log line (the encoding)
+    # A web page's text as saved, for the web-page cleaning, which reads its line gaps.
+    source_text: str = ""
+    # A text file's text as decoded, front matter removed (``Document.text``); "" for PDF, Word.
+    raw: str = ""
 
 
 class Outline:

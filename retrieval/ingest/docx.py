@@ -1,0 +1,258 @@
+"""Read a Word document (.docx) into blocks: headings by style, list items, tables row by row.
+
+python-docx opens the package (over lxml; no Word, no LibreOffice). The body is walked in
+document order, paragraphs and tables interleaved, content controls (``w:sdt``: cover pages,
+boxed-in parts) opened rather than skipped, a text box read after the paragraph it is anchored
+in. Headers, footers, footnotes and comments are not read.
+
+* **Paragraphs.** Style "Title": a level-1 heading, and the title when the core properties
+  declare none. "Heading N", or an outline level on the paragraph or its style: a heading of
+  level N (at most 6). A "List ..." style ("List Continue" excepted: it continues an item, it
+  is none) or numbering (``w:numPr``): a list item of level ``w:ilvl`` + 1. "TOC ..." styles:
+  dropped as the table of contents (the headings themselves follow). Any other paragraph with
+  text: a paragraph; empty ones hold nothing and are skipped.
+* **Tables.** One ``table_row`` block per row. With two rows or more the first is the header,
+  itself a block ("Name | Age"), and the rows under it read "Name: Ann; Age: 31" (empty cells
+  left out). A cell merged across columns counts once; the empty continuation of a cell merged
+  down the rows is left out. A nested table's text is flattened into its cell.
+* **Metadata.** ``title`` from the core properties (placeholders like "Word Document" ignored),
+  ``published`` from their creation date.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+import zlib
+from collections.abc import Iterator
+from typing import Any
+
+import docx
+from docx.exceptions import PythonDocxError
+from docx.opc.exceptions import PackageNotFoundError
+from docx.oxml.ns import qn
+from docx.text.paragraph import Paragraph
+from lxml import etree
+
+from .blocks import Block, Dropped, Outline, Parsed, one_line
+
+# what a damaged package raises on the way: the zip (a bad CRC, a broken deflate stream, a
+# missing member), the XML, python-docx's checks of it, and its attribute lookups on an element
+# of the wrong kind (a part whose root is not what its content type promises)
+_BROKEN = (
+    AttributeError,
+    TypeError,
+    zipfile.BadZipFile,
+    zlib.error,
+    EOFError,
+    KeyError,
+    NotImplementedError,
+    ValueError,
+    PackageNotFoundError,
+    PythonDocxError,
+    etree.LxmlError,
+)
+_PLACEHOLDER_TITLES = {"title", "word document", "document", "untitled", "untitled document"}
+_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+# not read as the paragraph's own text: text boxes (read apart), deleted runs, properties
+_OPAQUE = {qn("w:txbxContent"), _FALLBACK, qn("w:del"), qn("w:pPr"), qn("w:rPr")}
+
+
+def read_docx(data: bytes) -> Parsed:
+    """The blocks of a .docx in reading order, with its title and date; ``ValueError`` if bad."""
+    if not data.strip():
+        raise ValueError("empty file, not a Word document")
+    if data[:4] == b"\xd0\xcf\x11\xe0":
+        raise ValueError("an old binary Word file (.doc), not a .docx: save it as .docx first")
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except _BROKEN as err:
+        raise ValueError(f"not a readable Word document (.docx): {_reason(err)}") from err
+    try:
+        return _read(document)
+    except _BROKEN as err:  # a part python-docx reads only when asked, missing or malformed
+        raise ValueError(f"damaged Word document (.docx): {_reason(err)}") from err
+
+
+def _reason(err: Exception) -> str:
+    text = one_line(str(err)) or "no detail"
+    return f"{type(err).__name__}: {text[:150]}"
+
+
+def _read(document: Any) -> Parsed:
+    blocks: list[Block] = []
+    dropped: list[Dropped] = []
+    outline = Outline()
+    title = ""
+    for element in _body_items(document.element.body):
+        if element.tag == qn("w:tbl"):
+            blocks.extend(Block("table_row", row, outline.path) for row in _table_rows(element))
+            continue
+        text = one_line(_text(element))
+        styles = _styles(Paragraph(element, document))
+        names = [(style.name or "").casefold() for style in styles]
+        level = 1 if "title" in names else _heading_level(element, styles, names)
+        if not text:
+            pass
+        elif level:
+            title = title or (text if "title" in names else "")
+            blocks.append(Block("heading", text, outline.heading(level, text), level=level))
+        elif names and (names[0].startswith("toc ") or names[0] == "toc heading"):
+            dropped.append(Dropped(Block("paragraph", text, outline.path), "table of contents"))
+        elif (depth := _list_level(element, styles, names)) > 0:
+            blocks.append(Block("list_item", text, outline.path, level=depth))
+        else:
+            blocks.append(Block("paragraph", text, outline.path))
+        for box in _text_boxes(element):
+            blocks.append(Block("paragraph", box, outline.path))
+    return Parsed(blocks, meta=_meta(document, title), web=False, dropped=dropped)
+
+
+def _body_items(parent: Any) -> Iterator[Any]:
+    """The body's paragraphs and tables in document order, content controls opened."""
+    for child in parent.iterchildren():
+        if child.tag in (qn("w:p"), qn("w:tbl")):
+            yield child
+        elif child.tag == qn("w:sdt"):
+            content = child.find(qn("w:sdtContent"))
+            if content is not None:
+                yield from _body_items(content)
+        elif child.tag == qn("w:customXml"):
+            yield from _body_items(child)
+
+
+def _text(element: Any) -> str:
+    """A paragraph's visible text, tracked insertions, fields and inline controls included.
+
+    python-docx's ``Paragraph.text`` reads only direct runs and hyperlinks. Deleted text
+    (``w:delText``) and field codes (``w:instrText``) are not ``w:t`` and stay out; a text
+    box anchored in the paragraph is read as paragraphs of its own (``_text_boxes``).
+    """
+    parts: list[str] = []
+    for child in element.iterchildren():
+        tag = child.tag
+        if tag == qn("w:t"):
+            parts.append(child.text or "")
+        elif tag in (qn("w:tab"), qn("w:br"), qn("w:cr")):
+            parts.append(" ")
+        elif tag == qn("w:noBreakHyphen"):
+            parts.append("-")
+        elif tag not in _OPAQUE:
+            parts.append(_text(child))
+    return "".join(parts)
+
+
+def _text_boxes(paragraph: Any) -> Iterator[str]:
+    """The text of the paragraphs in text boxes anchored in ``paragraph``, each once."""
+    for box in paragraph.iter(qn("w:txbxContent")):
+        # Word stores each box twice: the drawing, and a VML fallback for old readers
+        if not any(a.tag == _FALLBACK for a in box.iterancestors()):
+            for inner in box.iterchildren(qn("w:p")):
+                if text := one_line(_text(inner)):
+                    yield text
+
+
+def _styles(paragraph: Paragraph) -> list[Any]:
+    """The paragraph's style and the styles it is based on, nearest first."""
+    styles: list[Any] = []
+    style = paragraph.style
+    while style is not None and len(styles) < 10:  # based-on styles can loop in a bad file
+        styles.append(style)
+        style = style.base_style
+    return styles
+
+
+def _heading_level(element: Any, styles: list[Any], names: list[str]) -> int:
+    """1-6 for a heading (its style's number, else an outline level), 0 for body text."""
+    for name in names:
+        found = re.fullmatch(r"heading\s*(\d)", name)
+        if found:
+            return min(6, max(1, int(found.group(1))))
+    for owner in [element, *(style.element for style in styles)]:
+        values = owner.xpath("./w:pPr/w:outlineLvl/@w:val")
+        if values:
+            value = int(values[0])
+            return min(6, value + 1) if 0 <= value < 9 else 0  # 9 is "body text"
+    return 0
+
+
+def _list_level(element: Any, styles: list[Any], names: list[str]) -> int:
+    """1 and up for a list item (its numbering level + 1, or its style's), 0 for none."""
+    own = element.xpath("./w:pPr/w:numPr")
+    if own:
+        return _numbering_level(own[0])
+    if any(n.startswith("list") and not n.startswith("list continue") for n in names):
+        found = re.search(r"\s(\d)$", names[0])  # "List Bullet 2"
+        return int(found.group(1)) if found else 1
+    for style in styles:
+        numbering = style.element.xpath("./w:pPr/w:numPr")
+        if numbering:
+            return _numbering_level(numbering[0])
+    return 0
+
+
+def _numbering_level(numbering: Any) -> int:
+    if numbering.xpath("./w:numId/@w:val") == ["0"]:
+        return 0  # numbering switched off for this paragraph
+    level = numbering.xpath("./w:ilvl/@w:val")
+    return int(level[0]) + 1 if level else 1
+
+
+def _cell_text(tc: Any) -> str:
+    """A cell's text: its paragraphs, a nested table's among them, as one line."""
+    texts = (
+        _text(p)
+        for p in tc.iter(qn("w:p"))
+        if not any(a.tag == _FALLBACK for a in p.iterancestors())
+    )
+    return one_line(" ".join(texts))
+
+
+def _table_rows(tbl: Any) -> list[str]:
+    """Each row of a table rendered as one line, the header row first when there is one."""
+    grid: list[list[tuple[int, int, str]]] = []  # per row: (first grid column, span, text)
+    for tr in tbl.tr_lst:
+        column = tr.grid_before
+        cells = []
+        for tc in tr.tc_lst:
+            span = tc.grid_span
+            # python-docx repeats a merged cell for every column or row it covers; the XML
+            # holds it once, and a cell merged down leaves empty continuations below it
+            if tc.vMerge != "continue":
+                cells.append((column, span, _cell_text(tc)))
+            column += span
+        grid.append(cells)
+    header = grid[0] if len(grid) >= 2 and any(text for _, _, text in grid[0]) else None
+    if header is None:
+        return [row for cells in grid if (row := " | ".join(t for _, _, t in cells if t))]
+    names = {c: text for start, span, text in header for c in range(start, start + span)}
+    rows = [" | ".join(text for _, _, text in header if text)]
+    for cells in grid[1:]:
+        parts = []
+        for start, span, text in cells:
+            if not text:
+                continue
+            over = list(dict.fromkeys(n for c in range(start, start + span) if (n := names.get(c))))
+            parts.append(f"{' / '.join(over)}: {text}" if over else text)
+        if parts:
+            rows.append("; ".join(parts))
+    return rows
+
+
+def _meta(document: Any, title: str) -> dict[str, str]:
+    """``title`` from the core properties, else the Title paragraph; ``published`` if dated."""
+    try:
+        core = document.core_properties
+        declared, created = one_line(core.title or ""), core.created
+    except _BROKEN:  # a damaged core-properties part costs the metadata, not the text
+        declared, created = "", None
+    if declared.casefold() in _PLACEHOLDER_TITLES:
+        declared = ""
+    meta = {"title": declared or title} if declared or title else {}
+    if created is not None:
+        meta["published"] = created.date().isoformat()
+    return meta
+
+
+__all__ = ["read_docx"]

@@ -1,0 +1,394 @@
+"""HTML pages -> blocks and metadata, with the standard library's ``html.parser``.
+
+A saved web page or documentation page (``.html``/``.htm``, or a ``.txt`` that holds markup)
+becomes the blocks a reader sees: ``h1``-``h6`` headings, ``li`` list items (their nesting depth
+the level), ``tr`` table rows, ``pre`` code, and a paragraph for every other block element
+(``p``, ``div``, ``blockquote``, ``dd``, ...) and for loose text between blocks. Inline markup
+stays inline, entities are decoded, white space is collapsed; a ``<br>`` ends a line, so a
+paragraph broken by one is one block per line.
+
+What is never the page's text is left out by its element: ``script``, ``style``, ``nav``,
+``footer``, ``aside``, ``button``, ``select``, ``svg``, ``iframe``, ``noscript``, ``template`` and
+the ``head`` (not ``form``: some sites wrap the whole page in one); an element that is
+``hidden``, ``aria-hidden="true"`` or ``display: none``; and navigation a documentation generator
+marks by role, class or id (Sphinx, mdBook, Read the Docs): ``role="navigation"``, a class or id
+naming a sidebar, related links, breadcrumbs, a footer, a menu bar, a popup, a heading's permalink
+(``headerlink``, the ``¶``) or the word ``toc``. A heading's own permalink (an ``<a href="#..">``
+of only ``#``, ``¶`` or ``§``) goes too. What attributes left out is in ``Parsed.dropped``.
+
+A table row reads like its Markdown counterpart: a header row of ``th`` cells is ``H1 | H2``, a
+body row under it ``H1: c1; H2: c2``, and a table without a header row joins its cells with
+`` | ``. A row whose cells hold headings, code, a table or many paragraphs is page layout, not
+data, and its cells' blocks are read as they are.
+
+The page's metadata: the title from ``og:title`` or ``<title>`` (without the site name it often
+carries), else the first ``h1``; the URL from ``<link rel="canonical">`` or ``og:url``; the
+publisher from ``og:site_name``; the date from ``article:published_time`` (or ``date``/``pubdate``
+metas). ``Parsed.web`` is set when the page says it is an article (``og:type`` or an
+``article:`` property) or its blocks read as a web page (``clean.looks_like_web_page``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field, replace
+from html.parser import HTMLParser
+
+from ..clean import looks_like_web_page
+from .blocks import Block, Dropped, Kind, Outline, Parsed, one_line
+
+_SKIP = frozenset(
+    "script style nav footer aside button select svg iframe noscript template head".split()
+)
+_VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
+_BLOCKS = frozenset(
+    "address article blockquote body caption center dd details dialog div dl dt fieldset "
+    "figcaption figure form h1 h2 h3 h4 h5 h6 header hgroup hr legend li main menu ol p pre "
+    "section summary table tbody td tfoot th thead tr ul".split()
+)
+_HEADINGS = frozenset("h1 h2 h3 h4 h5 h6".split())
+_LITERAL = _HEADINGS | {"pre"}  # read as one line: block elements inside them do not split them
+_CONTEXT = _LITERAL | {"li", "blockquote", "td", "th"}  # what the text inside them is
+_ROW_SCOPE = frozenset({"tr", "table", "thead", "tbody", "tfoot"})
+_HEAD_TAGS = frozenset("base head html link meta noscript script style template title".split())
+# An element that starts while one of these is open closes it first (HTML's implied end tags),
+# unless a boundary element comes first: "<li>a<li>b" are two items, not one inside the other.
+_IMPLIED: dict[str, tuple[frozenset[str], frozenset[str]]] = {
+    "li": (frozenset({"li"}), frozenset({"ul", "ol", "menu"})),
+    "dt": (frozenset({"dt", "dd"}), frozenset({"dl"})),
+    "dd": (frozenset({"dt", "dd"}), frozenset({"dl"})),
+    "tr": (frozenset({"tr"}), frozenset({"table", "thead", "tbody", "tfoot"})),
+    "td": (frozenset({"td", "th"}), frozenset({"tr", "table"})),
+    "th": (frozenset({"td", "th"}), frozenset({"tr", "table"})),
+    **dict.fromkeys(
+        ("thead", "tbody", "tfoot"),
+        (frozenset({"thead", "tbody", "tfoot"}), frozenset({"table"})),
+    ),
+}
+# Class or id words of documentation chrome ("sphinxsidebar", "related", "wy-breadcrumbs",
+# "rst-footer-buttons", "headerlink", mdBook's "menu-bar" and "mdbook-help-popup"); "toc" only
+# as a whole word ("toctree-wrapper" is content).
+_NAV_CLASS_RE = re.compile(r"sidebar|related|headerlink|breadcrumb|footer|menu-bar|popup")
+# A state class on a container ("sidebar-visible" on mdBook's body, "has-sidebar") is no sidebar.
+_STATE_CLASS_RE = re.compile(r"^(?:has|with|no|show)-|-(?:visible|open|closed|collapsed|active)$")
+_NEVER_NAV = frozenset({"html", "body", "main", "article"})
+_DISPLAY_NONE_RE = re.compile(r"display\s*:\s*none", re.I)
+_ANCHOR_CHARS = frozenset({"", "¶", "#", "§", "🔗"})  # a heading's permalink, alone in its <a>
+_HEADING_ANCHOR_RE = re.compile(r"(?:\s*¶|\s+#)+$")
+_MAX_CELL_PARAGRAPHS = 3  # a cell with more is a page's layout box, not a datum
+# Markup at the very start (a doctype, an <html> or <head> tag) or a high density of tags.
+_START_RE = re.compile(r"^\s*(?:<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>])", re.I)
+_TAG_RE = re.compile(r"</?(?:p|div|span|a|br|li|h[1-6]|table|tr|td|img|section|article)\b[^>]*>",
+                     re.I)
+_SPACE_RE = re.compile(r"[ \t\r\n\f\v]+")  # a source line break is a space; "\n" marks a <br>
+_TITLE_SEPARATOR_RE = re.compile(r"\s+[|\-–—:·•]\s+")
+_META_KEYS = {
+    "og:title": "title", "twitter:title": "title",
+    "og:url": "url",
+    "og:site_name": "publisher",
+    "article:published_time": "published", "date": "published", "pubdate": "published",
+    "dc.date": "published", "publish-date": "published",
+}
+
+
+def looks_like_html(text: str) -> bool:
+    """Whether ``text`` is HTML markup rather than text: it opens with a doctype, ``<html>``,
+    ``<head>`` or ``<body>``, or holds at least 5 block or inline tags per 1,000 characters."""
+    if _START_RE.match(text[:1000]):
+        return True
+    tags = len(_TAG_RE.findall(text))
+    return tags >= 5 and tags >= 5 * len(text) / 1000
+
+
+def read_html(markup: str) -> Parsed:
+    """The blocks of the HTML page ``markup`` in reading order, its metadata and web flag."""
+    parser = _Parser()
+    parser.feed(markup)
+    parser.close()
+    parser.finish()
+    outline = Outline()
+    blocks = [
+        replace(b, section=outline.heading(b.level, b.text) if b.kind == "heading"
+                else outline.path)
+        for b in parser.blocks
+    ]
+    meta = dict(parser.meta)
+    if "title" not in meta:
+        if title := one_line(parser.title):
+            meta["title"] = _without_site(title, meta.get("publisher"))
+        elif h1 := next((b.text for b in blocks if b.kind == "heading" and b.level == 1), ""):
+            meta["title"] = h1
+    web = parser.article or looks_like_web_page([b.text for b in blocks])
+    return Parsed(blocks, meta, web=web, dropped=parser.dropped)
+
+
+def _without_site(title: str, site: str | None) -> str:
+    """``title`` without the site name a ``<title>`` often carries ("Harbour plans | City
+    News"), when the page names its site; without a site name the whole title stays."""
+    if site:
+        parts = _TITLE_SEPARATOR_RE.split(title)
+        kept = [p for p in parts if p.strip().casefold() != site.strip().casefold()]
+        if kept and len(kept) < len(parts):
+            return " | ".join(p.strip() for p in kept)
+    return title
+
+
+def _keyed_row(header: list[str], cells: list[str]) -> str:
+    """A body row as it reads beside its header, ``H1: c1; H2: c2`` (as in Markdown tables); an
+    empty cell is left out, a cell with no header is its text alone."""
+    parts = []
+    for i, cell in enumerate(cells):
+        if cell:
+            key = header[i] if i < len(header) else ""
+            parts.append(f"{key}: {cell}" if key else cell)
+    return "; ".join(parts)
+
+
+def _nav_reason(tag: str, a: dict[str, str]) -> str:
+    """Why an element is not the page's text by its attributes, or ``""``."""
+    if "hidden" in a or a.get("aria-hidden", "").strip().lower() == "true":
+        return "hidden"
+    if _DISPLAY_NONE_RE.search(a.get("style", "")):
+        return "display: none"
+    if tag in _NEVER_NAV:
+        return ""
+    if a.get("role", "").strip().lower() == "navigation":
+        return 'role="navigation"'
+    for name in ("class", "id"):
+        for word in a.get(name, "").lower().split():
+            if word == "toc" or (_NAV_CLASS_RE.search(word) and not _STATE_CLASS_RE.search(word)):
+                return f'{name} "{word}"'
+    return ""
+
+
+@dataclass(slots=True)
+class _Row:
+    """A table row being read: its cells' blocks, and whether each is a header cell."""
+
+    table: _Open | None
+    in_head: bool
+    cells: list[tuple[bool, list[Block]]] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class _Open:
+    """An open element, and what reading it needs when it closes."""
+
+    tag: str
+    depth: int  # how many elements are open around it
+    live: bool  # neither it nor an element around it is left out
+    skip_tag: bool = False
+    skip_reason: str = ""  # left out by its attributes (recorded as dropped)
+    header: list[str] | None = None  # a table's header cells
+    row: _Row | None = None  # a tr's cells so far
+    cell: tuple[_Row, list[Block]] | None = None  # a td's row, and its blocks so far
+    anchor: tuple[int, str] | None = None  # an <a> in a heading: where its text starts, href
+    text: list[str] = field(default_factory=list)  # a left-out element's text, for ``dropped``
+
+
+class _Parser(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.blocks: list[Block] = []
+        self.dropped: list[Dropped] = []
+        self.meta: dict[str, str] = {}
+        self.title = ""
+        self.article = False  # the page declares itself an article
+        self._open: list[_Open] = []  # outermost first
+        # The open elements by tag: what the reading asks of the stack, at no cost in its depth
+        # (a page of unclosed elements nests thousands deep).
+        self._by_tag: defaultdict[str, list[_Open]] = defaultdict(list)
+        self._line: list[str] = []  # the text of the block being read
+        self._skipping = 0  # open elements left out by their tag
+        self._head_open = 0  # open head elements (one, in a page that has its head)
+        self._dropping: _Open | None = None  # the outermost element left out by attributes
+        self._in_title = False
+        self._titled = False
+
+    # --- the parser's events
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = {k.lower(): (v or "") for k, v in attrs}
+        self._metadata(tag, a)
+        if self._head_open and tag not in _HEAD_TAGS:
+            self.handle_endtag("head")  # "</head>" may be left out
+        if tag in ("td", "th") and (row := self._nearest(_ROW_SCOPE)) and row.tag != "tr":
+            self.handle_starttag("tr", [])  # a cell with no row: the row is implied, as in HTML
+        if tag in _IMPLIED:
+            closes, bounds = _IMPLIED[tag]
+            closing, bound = self._nearest(closes), self._nearest(bounds)
+            if closing and (bound is None or closing.depth > bound.depth):
+                self.handle_endtag(closing.tag)
+        if self._dropping is not None and (tag in _BLOCKS or tag == "br"):
+            self._dropping.text.append(" ")  # its menu items apart
+        live = not self._skipping and self._dropping is None
+        skip_tag = tag in _SKIP
+        reason = _nav_reason(tag, a) if live and a and not skip_tag else ""
+        el = _Open(tag, len(self._open), live and not skip_tag and not reason, skip_tag, reason)
+        if el.live:
+            self._opening(el, a)
+        if tag in _VOID:
+            return
+        self._open.append(el)
+        self._by_tag[tag].append(el)
+        self._skipping += el.skip_tag
+        self._head_open += tag == "head"
+        if el.skip_reason:
+            self._dropping = el
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "title":
+            self._in_title = False
+        if not self._is_open(tag):
+            return
+        while self._open:  # close it, and whatever was left open inside it
+            el = self._open[-1]
+            if el.live:
+                self._closing(el)
+            self._open.pop()
+            self._by_tag[el.tag].pop()
+            self._skipping -= el.skip_tag
+            self._head_open -= el.tag == "head"
+            if el is self._dropping:
+                self._dropping = None
+                text = one_line("".join(el.text))
+                if text not in _ANCHOR_CHARS:  # a permalink's "¶" is no loss worth a record
+                    self.dropped.append(Dropped(Block("paragraph", text), el.skip_reason))
+            if el.tag == tag:
+                break
+
+    def handle_data(self, data: str) -> None:
+        if self._in_title:
+            self.title += data
+        elif self._skipping:
+            pass
+        elif self._dropping is not None:
+            self._dropping.text.append(data)
+        else:
+            self._line.append(_SPACE_RE.sub(" ", data))
+
+    def finish(self) -> None:
+        """Close what the page left open and read its last block."""
+        while self._open:
+            self.handle_endtag(self._open[-1].tag)
+        self._flush()
+
+    # --- reading
+
+    def _metadata(self, tag: str, a: dict[str, str]) -> None:
+        if tag == "meta":
+            key = (a.get("property") or a.get("name") or "").lower()
+            content = a.get("content", "").strip()
+            self.article |= key.startswith("article:") or (
+                key == "og:type" and content.lower() == "article"
+            )
+            if key in _META_KEYS and content:
+                self.meta.setdefault(_META_KEYS[key], content)
+        elif tag == "link" and "canonical" in a.get("rel", "").lower().split() and a.get("href"):
+            self.meta["url"] = a["href"].strip()  # the canonical link wins over og:url
+        elif tag == "title" and not self._titled and not self._is_open("svg"):
+            self._in_title = self._titled = True
+
+    def _opening(self, el: _Open, a: dict[str, str]) -> None:
+        tag = el.tag
+        if tag == "br":
+            self._line.append(" " if self._literal() else "\n")
+        elif tag in _BLOCKS:
+            self._boundary()
+        if tag == "table":
+            el.header = []
+        elif tag == "tr":
+            table = self._nearest({"table"})
+            head = self._nearest({"thead", "tbody", "tfoot", "table"})
+            el.row = _Row(table, head is not None and head.tag == "thead")
+        elif tag in ("td", "th") and (tr := self._nearest({"tr", "table"})) and tr.row:
+            el.cell = (tr.row, [])
+        elif tag == "a" and self._nearest(_HEADINGS):
+            el.anchor = (len(self._line), a.get("href", ""))
+
+    def _closing(self, el: _Open) -> None:
+        if el.tag in _LITERAL:
+            self._flush()
+        elif el.tag in _BLOCKS:
+            self._boundary()
+        if el.cell:
+            row, blocks = el.cell
+            row.cells.append((el.tag == "th", blocks))
+        elif el.row:
+            self._sink().extend(_row_blocks(el.row))
+        elif el.anchor:
+            start, href = el.anchor
+            if href.startswith("#") and "".join(self._line[start:]).strip() in _ANCHOR_CHARS:
+                del self._line[start:]
+
+    def _boundary(self) -> None:
+        """A block element starts or ends: a new block, or a space inside a heading or pre."""
+        if self._literal():
+            self._line.append(" ")
+        else:
+            self._flush()
+
+    def _flush(self) -> None:
+        """Make the text read since the last block boundary the blocks of its context."""
+        text, self._line = "".join(self._line), []
+        kind: Kind = "paragraph"
+        level = 0
+        context = self._nearest(_CONTEXT)
+        if context is None:
+            pass
+        elif context.tag in _HEADINGS:
+            kind, level = "heading", int(context.tag[1])
+            text = _HEADING_ANCHOR_RE.sub("", one_line(text))
+        elif context.tag == "pre":
+            kind = "code"
+        elif context.tag == "li":
+            kind, level = "list_item", len(self._by_tag["li"])
+        lines = [text] if kind in ("heading", "code") else text.split("\n")
+        self._sink().extend(Block(kind, t, level=level) for t in map(one_line, lines) if t)
+
+    def _sink(self) -> list[Block]:
+        """Where blocks go: the table cell being read, else the page."""
+        cell = self._nearest({"td", "th"})
+        return cell.cell[1] if cell and cell.cell else self.blocks
+
+    def _literal(self) -> bool:
+        return any(self._by_tag.get(t) for t in _LITERAL)
+
+    def _is_open(self, tag: str) -> bool:
+        return bool(self._by_tag.get(tag))
+
+    def _nearest(self, tags: set[str] | frozenset[str]) -> _Open | None:
+        """The innermost open element of one of ``tags``. (Reading happens only outside left-out
+        elements, so every open element is live then.)"""
+        found = None
+        for t in tags:
+            opened = self._by_tag.get(t)
+            if opened and (found is None or opened[-1].depth > found.depth):
+                found = opened[-1]
+        return found
+
+
+def _row_blocks(row: _Row) -> list[Block]:
+    """A table row's blocks: one ``table_row``, or its cells' own blocks when it is layout."""
+    cells = [blocks for _, blocks in row.cells]
+    if any(_is_layout(blocks) for blocks in cells):
+        return [b for blocks in cells for b in blocks]
+    texts = [" ".join(b.text for b in blocks) for blocks in cells]
+    header = row.table.header if row.table and row.table.header is not None else []
+    if texts and (row.in_head or all(th for th, _ in row.cells)):
+        if row.table:
+            row.table.header = texts if any(texts) else []
+        text = " | ".join(t for t in texts if t)
+    elif header:
+        text = _keyed_row(header, texts)
+    else:
+        text = " | ".join(t for t in texts if t)
+    return [Block("table_row", text)] if text else []
+
+
+def _is_layout(cell: list[Block]) -> bool:
+    """Whether a cell's blocks are a page's content boxed by a layout table, not one datum."""
+    return any(b.kind in ("heading", "code", "table_row") for b in cell) or (
+        sum(b.kind == "paragraph" for b in cell) > _MAX_CELL_PARAGRAPHS
+    )

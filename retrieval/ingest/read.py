@@ -1,0 +1,122 @@
+"""One file -> ``Parsed``: the reader its format calls for, and the text's encoding.
+
+========================  =========================================================
+``.txt`` ``.text``        plain text (``text.py``); markup in it is read as HTML
+``.md`` ``.markdown``     Markdown, CommonMark (``markdown.py``)
+``.html`` ``.htm``        HTML (``html.py``)
+``.pdf``                  PDF, page by page (``pdf.py``)
+``.docx``                 Word (``docx.py``)
+========================  =========================================================
+
+Text is UTF-8 (a byte-order mark is allowed), UTF-16/UTF-32 with a byte-order mark (what
+Windows editors save as "Unicode"), or a legacy encoding (Windows-1252, Latin-1, KOI8-R, ...)
+that charset-normalizer detects; that one is read with a note naming it, for the loader's
+warning. A YAML front matter opening a text file gives metadata and is not part of the text.
+"""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+from .blocks import Parsed
+from .meta import front_matter
+
+FORMATS = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown",
+           ".html": "html", ".htm": "html", ".pdf": "pdf", ".docx": "docx"}
+SUFFIXES = tuple(FORMATS)
+# Byte-order marks of the encodings read besides UTF-8 (UTF-32 first: its LE mark starts with
+# UTF-16's).
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+
+
+def read_file(path: Path) -> Parsed:
+    """Read one document file; raises ``ValueError`` saying why it cannot be used."""
+    fmt = FORMATS.get(path.suffix.lower())
+    if fmt is None:
+        raise ValueError(f"not a format qabot reads ({path.suffix or 'no extension'})")
+    data = path.read_bytes()
+    if not data.strip():
+        raise ValueError("empty file")
+    return parse(data, fmt)
+
+
+def parse(data: bytes, fmt: str) -> Parsed:
+    """``data`` read as format ``fmt`` (a value of ``FORMATS``)."""
+    if fmt == "pdf":
+        from .pdf import read_pdf  # pypdf is imported only for a corpus that has PDFs
+
+        return read_pdf(data)
+    if fmt == "docx":
+        from .docx import read_docx
+
+        return read_docx(data)
+    text, encoding = decode(data)
+    front, text = front_matter(text)
+    if fmt == "html" or (fmt == "text" and _looks_like_html(text)):
+        from .html import read_html
+
+        parsed = read_html(text)
+        if not parsed.blocks:
+            raise ValueError("an HTML page with no text")
+    elif fmt == "markdown":
+        from .markdown import read_markdown
+
+        parsed = read_markdown(text)
+    else:
+        from .text import read_plain
+
+        parsed = read_plain(text)
+    parsed.meta = {**parsed.meta, **front}
+    parsed.raw = text
+    if encoding:
+        parsed.notes.append(f"read as {encoding}")
+    return parsed
+
+
+def _looks_like_html(text: str) -> bool:
+    from .html import looks_like_html
+
+    return looks_like_html(text)
+
+
+# Legacy encodings by how much text is written in them, for telling apart ones that read a short
+# text equally well (Windows-1252 and Windows-1250 both read "café" from b"caf\xe9").
+_COMMON = ("cp1252", "iso8859_15", "cp1251", "koi8_r", "cp1250", "iso8859_2", "cp1253",
+           "cp1254", "cp1257", "shift_jis", "gb18030", "big5", "euc_kr")
+
+
+def decode(data: bytes) -> tuple[str, str | None]:
+    """The text of ``data``, and the legacy encoding it was read in (``None`` for Unicode);
+    raises ``ValueError`` for binary data and text in no encoding known."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError:
+                raise ValueError(f"broken {encoding.upper()} text; re-save it as UTF-8") from None
+            if not text.strip():
+                raise ValueError("empty file")
+            return text, None
+    if b"\x00" in data[:8192]:
+        raise ValueError("binary file (contains NUL bytes)")
+    try:
+        return data.decode("utf-8-sig"), None
+    except UnicodeDecodeError as exc:
+        bad = exc.start
+    from charset_normalizer import from_bytes  # only for the rare file that is not UTF-8
+
+    matches = list(from_bytes(data))
+    best = matches[0] if matches else None
+    if best is not None:  # on a tie, the code page most text in it was written in
+        ties = [m for m in matches if (m.chaos, m.coherence) == (best.chaos, best.coherence)]
+        best = min(ties, key=lambda m: min((_COMMON.index(c) for c in m.could_be_from_charset
+                                            if c in _COMMON), default=len(_COMMON)))
+    if best is None or best.encoding in ("utf_8", "utf_16", "utf_32"):
+        raise ValueError(f"not UTF-8 text (bad byte at offset {bad}), and no other encoding "
+                         "fits; re-save it as UTF-8")
+    return str(best), best.encoding
+
+
+__all__ = ["FORMATS", "SUFFIXES", "decode", "parse", "read_file"]

@@ -1,0 +1,59 @@
+"""What qabot made of one document, block by block (``qabot show DOC``)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..collection import parsed_of, repeated_in, section_name
+from ..corpus import Document, titled
+from ..errors import UnknownDocumentError
+from .sieve import sieve
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One block of a document and what became of it."""
+
+    kind: str
+    text: str
+    section: str
+    page: int | None
+    status: str  # "indexed", "indexed, not quoted", "dropped: <reason>"
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentReport:
+    """A document's title and metadata, whether it was read as a web page, and its blocks."""
+
+    doc: Document
+    web: bool
+    rows: tuple[Row, ...]
+
+
+def find(docs: Sequence[Document], which: str) -> int:
+    """The index of the document ``which`` names: its id, its file name, or its path."""
+    for test in (lambda d: d.id == which,
+                 lambda d: d.path is not None and Path(d.path).name == which,
+                 lambda d: d.path is not None and Path(d.path).resolve() == Path(which).resolve()):
+        for i, d in enumerate(docs):
+            if test(d):
+                return i
+    near = ", ".join(d.id for d in docs[:8]) + (", ..." if len(docs) > 8 else "")
+    raise UnknownDocumentError(f"no document {which!r} in the corpus (documents: {near}): "
+                               "name one by its id or file name")
+
+
+def explain_document(docs: Sequence[Document], which: str) -> DocumentReport:
+    """What was indexed of the document ``which`` names, and what was dropped and why (the
+    corpus is needed: a paragraph repeated across its documents is dropped)."""
+    i = find(docs, which)
+    parsed = [parsed_of(d) for d in docs]
+    sieved = sieve(parsed[i], repeated_in(parsed))
+    doc = titled(docs[i], parsed[i], sieved)
+    rows = tuple(Row(b.kind, b.text, section_name(b.section, doc.title), b.page, status)
+                 for b, status in sieved.rows)
+    return DocumentReport(doc, sieved.web, rows)
+
+
+__all__ = ["DocumentReport", "Row", "explain_document", "find"]

@@ -1,0 +1,107 @@
+"""Which blocks of a document are indexed, which may be quoted, and what is dropped, with why.
+
+A **web page** (or text saved from one; ``Parsed.web``) goes through the web-page cleaning of
+``clean.py``: its prose paragraphs are kept and quoted only when they read as whole sentences,
+and page furniture (menus, teasers, appeals, credits, headlines) is dropped.
+
+Any **other document** keeps every block whatever its shape: a heading, a list item, a table row,
+a short paragraph ("The mayor abstained.") is content. Headings are indexed (their words help
+find the section) but never quoted on their own; a sentence of any other block is quotable when
+it has ``MIN_DOCUMENT_QUOTE_WORDS`` words. Dropped, with a reason each:
+
+- code blocks: kept out of sentence quotes and of the index (the prose around them stays);
+- blocks with no word in them (rules, ornaments: ``* * *``);
+- paragraphs found in several documents of the corpus (``clean.repeated_lines``: a site's
+  footer on every page of a book).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..clean import LineDecision, explain, normalised
+from ..segment import words
+from .blocks import Block, Dropped, Parsed
+
+# How a kept block's sentences may be quoted: never (a heading), when prose (web pages: a whole
+# sentence of 4+ words with closing punctuation), or when of 3+ words (any other document).
+QUOTE_NEVER, QUOTE_PROSE, QUOTE_ANY = 0, 1, 2
+MIN_DOCUMENT_QUOTE_WORDS = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Kept:
+    """A block as indexed, and how its sentences may be quoted (``QUOTE_*``)."""
+
+    block: Block
+    quote: int
+
+
+@dataclass(frozen=True, slots=True)
+class Sieved:
+    """A document's blocks sorted into kept and dropped (web pages: with cleaning's decisions)."""
+
+    kept: list[Kept]
+    dropped: list[Dropped]
+    web: bool
+    decisions: tuple[LineDecision, ...] = ()  # a web page's paragraph decisions (for its title)
+    # every block in reading order with what became of it: "indexed", "indexed, not quoted"
+    # (a heading) or "dropped: <reason>" (``qabot show``)
+    rows: tuple[tuple[Block, str], ...] = ()
+
+    @property
+    def quotable(self) -> bool:
+        """Whether anything kept may be quoted (a document of only a menu or headings has
+        nothing to answer with)."""
+        return any(k.quote == QUOTE_PROSE or (k.quote == QUOTE_ANY and len(
+            words(k.block.text)) >= MIN_DOCUMENT_QUOTE_WORDS) for k in self.kept)
+
+
+def sieve(parsed: Parsed, repeated: frozenset[str] | set[str] = frozenset()) -> Sieved:
+    """Sort ``parsed``'s blocks: see the module docstring for the rules."""
+    if parsed.web:
+        decisions = explain(judged_text(parsed), repeated)
+        kept = [Kept(Block("paragraph", d.text), QUOTE_PROSE) for d in decisions if d.keep]
+        dropped = [Dropped(Block("paragraph", d.text), d.reason) for d in decisions if not d.keep]
+        rows = [(Block("paragraph", d.text), INDEXED if d.keep else f"dropped: {d.reason}")
+                for d in decisions]
+        return Sieved(kept, [*parsed.dropped, *dropped], True, tuple(decisions),
+                      (*_reader_rows(parsed), *rows))
+    kept, dropped, rows = [], list(parsed.dropped), _reader_rows(parsed)
+    for b in parsed.blocks:
+        reason = _drop_reason(b, repeated)
+        if reason:
+            dropped.append(Dropped(b, reason))
+            rows.append((b, f"dropped: {reason}"))
+        else:
+            quote = QUOTE_NEVER if b.kind == "heading" else QUOTE_ANY
+            kept.append(Kept(b, quote))
+            rows.append((b, INDEXED if quote else INDEXED_NOT_QUOTED))
+    return Sieved(kept, dropped, False, rows=tuple(rows))
+
+
+INDEXED, INDEXED_NOT_QUOTED = "indexed", "indexed, not quoted"
+
+
+def _reader_rows(parsed: Parsed) -> list[tuple[Block, str]]:
+    return [(d.block, f"dropped: {d.reason}") for d in parsed.dropped]
+
+
+def _drop_reason(b: Block, repeated: frozenset[str] | set[str]) -> str | None:
+    if b.kind == "code":
+        return "code block: kept out of quotes and the index"
+    if not words(b.text):
+        return "no words (a rule or ornament)"
+    if b.kind == "paragraph" and repeated and normalised(b.text) in repeated:
+        return "repeated across documents"
+    return None
+
+
+def judged_text(parsed: Parsed) -> str:
+    """A document's text as ``clean.repeated_lines`` counts it across documents (a web page's
+    as saved, any other's a block a paragraph)."""
+    return parsed.source_text or "\n\n".join(b.text for b in parsed.blocks)
+
+
+__all__ = ["MIN_DOCUMENT_QUOTE_WORDS", "QUOTE_ANY", "QUOTE_NEVER", "QUOTE_PROSE", "Kept",
+           "Sieved", "judged_text", "sieve"]

@@ -1,0 +1,124 @@
+"""Plain text -> blocks: paragraphs, list items and the headings a text file shows by its layout.
+
+Text saved from a web page (two or more ``clean.web_signals``) is left to the web-page cleaning of
+``clean.py``, which judges its paragraphs as saved (line gaps and all): ``Parsed.source_text``
+keeps them. Any other text (a licence, a README, a memo, an RFC) is read by its layout:
+
+- blocks are separated by blank lines; hard-wrapped lines of a block are joined;
+- a line opening with a bullet (``-``, ``*``, ``•``, ``+``) or an enumerator (``1.``, ``2)``,
+  ``(a)``, ``iv.``) starts a list item, and the lines wrapped under it continue it;
+- the document's first block, when it is a stack of short lines none of which ends a clause
+  (a licence's "Apache License / Version 2.0, January 2004 / http://..."), is a title heading
+  and one paragraph a line;
+- a block whose every line opens with a shell or REPL prompt (``$ ``, ``>>> ``) is code;
+- a block of one short line (12 words at most) that does not end like a sentence or a clause and
+  is followed by another block is a heading; so is a line underlined with ``===`` or ``---``.
+  Its level: 1 for the underlined with ``=`` and for the document's first line, the depth of its
+  number for "2.1 Scope", 2 otherwise.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..clean import looks_like_web_page
+from ..segment import TERMINAL_RE, blocks, words
+from .blocks import Block, Outline, Parsed, one_line
+
+_BULLET_RE = re.compile(r"^(?:[-*•+▪◦–]|\(?(?:\d{1,3}|[a-zA-Z]|[ivxlc]{1,5})[.)])\s+")
+_BULLET_MARK_RE = re.compile(r"^[-*•+▪◦–]\s+")
+_UNDERLINE_RE = re.compile(r"^(=+|-+|~+|\*+)\s*$")
+_NUMBERED_RE = re.compile(r"^(\d+(?:\.\d+)*)\.?\s+\S")
+_PROMPT_RE = re.compile(r"^(?:\$|>>>|\.\.\.|%|C:\\>)\s")
+_CLAUSE_END_RE = re.compile(r"[.,;:!?…]['\"”’)]*$")
+MAX_HEADING_WORDS = 12
+
+
+def read_plain(text: str) -> Parsed:
+    """The blocks of a plain text; a web page saved as text is flagged ``web`` and kept whole in
+    ``source_text`` for the web-page cleaning."""
+    paras = [p for p, _ in blocks(text)]
+    if looks_like_web_page(paras):
+        return Parsed([Block("paragraph", one_line(p)) for p in paras], web=True,
+                      source_text=text)
+    return Parsed(_layout_blocks(text))
+
+
+def _layout_blocks(text: str) -> list[Block]:
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
+    raw = [b for b in re.split(r"\n[ \t]*\n", text) if b.strip()]
+    units: list[tuple[str, str, int]] = []  # (kind, text, level)
+    for b, block in enumerate(raw):
+        lines = [ln.strip() for ln in block.split("\n") if ln.strip()]
+        if len(lines) == 2 and _UNDERLINE_RE.match(lines[1]) and len(lines[1]) >= 3:
+            units.append(("heading", lines[0], 1 if lines[1][0] == "=" else 2))
+            continue
+        lines = [ln for ln in lines if not _UNDERLINE_RE.match(ln) or len(ln) < 3]
+        if not lines:
+            continue
+        if all(_PROMPT_RE.match(ln) for ln in lines):  # a shell or REPL session
+            units.append(("code", " ".join(lines), 0))
+            continue
+        if len(lines) == 1 and _is_heading(lines[0], b, raw):
+            line = _BULLET_MARK_RE.sub("", lines[0])
+            units.append(("heading", line, _level(line, first=not units)))
+            continue
+        if not units and _is_stack(lines):  # a title block: "Apache License / Version 2.0 / url"
+            units.append(("heading", lines[0], 1))
+            units.extend(("paragraph", ln, 0) for ln in lines[1:])
+            continue
+        units.extend(_items(lines))
+    outline = Outline()
+    out = []
+    for kind, body, level in units:
+        if kind == "heading":
+            out.append(Block("heading", one_line(body), outline.heading(level, one_line(body)),
+                             level=level))
+        else:
+            out.append(Block(kind, one_line(body), outline.path, level=level))  # type: ignore[arg-type]
+    return out
+
+
+def _is_heading(line: str, b: int, raw: list[str]) -> bool:
+    """A lone short line, not ended like a sentence or clause, with a block after it."""
+    n = len(words(line))
+    if not 1 <= n <= MAX_HEADING_WORDS or _CLAUSE_END_RE.search(line) or b + 1 >= len(raw):
+        return False
+    if _BULLET_MARK_RE.match(line):  # "* Installation" alone, unless a list goes on after it
+        return not _BULLET_MARK_RE.match(raw[b + 1].strip())
+    return line[:1].isupper() or line[:1].isdigit()
+
+
+def _is_stack(lines: list[str]) -> bool:
+    """Short lines none of which ends a clause: set one under the other, not wrapped prose."""
+    return len(lines) > 1 and all(
+        len(words(ln)) <= MAX_HEADING_WORDS and not _CLAUSE_END_RE.search(ln) for ln in lines)
+
+
+def _level(line: str, first: bool) -> int:
+    m = _NUMBERED_RE.match(line)
+    if m:
+        return min(6, 1 + m.group(1).count("."))
+    return 1 if first else 2
+
+
+def _items(lines: list[str]) -> list[tuple[str, str, int]]:
+    """A block's paragraphs and list items: bullets start items; other lines join the one
+    before when it does not end a sentence, or always inside an item."""
+    out: list[tuple[str, str, int]] = []
+    kind, current = "", ""
+    for line in lines:
+        if _BULLET_RE.match(line):
+            if current:
+                out.append((kind, current, 1 if kind == "list_item" else 0))
+            kind, current = "list_item", _BULLET_MARK_RE.sub("", line)
+        elif current and (kind == "list_item" or not TERMINAL_RE.search(current)
+                          or line[:1].islower()):
+            current = f"{current} {line}"
+        else:
+            if current:
+                out.append((kind, current, 1 if kind == "list_item" else 0))
+            kind, current = "paragraph", line
+    if current:
+        out.append((kind, current, 1 if kind == "list_item" else 0))
+    return out

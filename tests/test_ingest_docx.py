@@ -1,0 +1,237 @@
+"""``retrieval.ingest.docx``: Word bytes -> blocks with kinds and section paths, tables by row."""
+
+from __future__ import annotations
+
+import ast
+import io
+import random
+import zipfile
+from collections.abc import Mapping
+from datetime import datetime
+from pathlib import Path
+
+import docx
+import pytest
+from docx.enum.style import WD_STYLE_TYPE
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls
+
+from retrieval.ingest import docx as docx_module
+from retrieval.ingest.blocks import Parsed
+from retrieval.ingest.docx import read_docx
+
+TITLE, OVERVIEW = ("Budget Report",), ("Overview",)
+SPENDING = ("Overview", "Spending")
+
+
+def _numbered(document: docx.document.Document, text: str, level: int) -> None:
+    """A Normal paragraph given list numbering directly, as Word does for a quick bullet."""
+    paragraph = document.add_paragraph(text)
+    paragraph._p.get_or_add_pPr().append(
+        parse_xml(
+            f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{level - 1}"/><w:numId w:val="1"/></w:numPr>'
+        )
+    )
+
+
+def _save(document: docx.document.Document) -> bytes:
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def report(*, core_title: str = "") -> bytes:
+    """A title, two levels of headings, paragraphs, lists, a table with a header row."""
+    document = docx.Document()
+    document.core_properties.title = core_title
+    document.core_properties.created = datetime(2024, 3, 5, 9, 30)
+    document.styles.add_style("toc 1", WD_STYLE_TYPE.PARAGRAPH)
+    document.add_paragraph("Budget Report", style="Title")
+    document.add_paragraph("Overview\t3", style="toc 1")
+    document.add_heading("Overview", level=1)
+    document.add_paragraph("The council approved   the budget\non Tuesday.")
+    document.add_paragraph("")  # an empty paragraph holds nothing
+    document.add_paragraph("Schools", style="List Bullet")
+    document.add_paragraph("New roofs", style="List Bullet 2")
+    document.add_paragraph("First, the roofs.", style="List Number")
+    _numbered(document, "Then the heating.", level=2)
+    document.add_heading("Spending", level=2)
+    table = document.add_table(rows=4, cols=3)
+    for r, cells in enumerate(
+        [
+            ["Item", "Cost", "Note"],
+            ["Schools", "4.2", ""],
+            ["Roads", "1.1", "repairs"],
+            ["", "", ""],
+        ]
+    ):
+        for c, text in enumerate(cells):
+            table.cell(r, c).text = text
+    table.cell(2, 1).merge(table.cell(2, 2))  # python-docx now repeats this cell in two columns
+    nested = table.cell(1, 2).add_table(rows=1, cols=2)
+    nested.cell(0, 0).text, nested.cell(0, 1).text = "from", "May"
+    document.add_paragraph("After the table.")
+    return _save(document)
+
+
+@pytest.fixture(scope="module")
+def parsed() -> Parsed:
+    return read_docx(report())
+
+
+def rows(parsed: Parsed) -> list[tuple[str, str, tuple[str, ...], int]]:
+    return [(b.kind, b.text, b.section, b.level) for b in parsed.blocks]
+
+
+def test_every_block_has_its_kind_section_path_and_level(parsed):
+    assert rows(parsed) == [
+        ("heading", "Budget Report", TITLE, 1),
+        ("heading", "Overview", OVERVIEW, 1),
+        ("paragraph", "The council approved the budget on Tuesday.", OVERVIEW, 0),
+        ("list_item", "Schools", OVERVIEW, 1),
+        ("list_item", "New roofs", OVERVIEW, 2),
+        ("list_item", "First, the roofs.", OVERVIEW, 1),
+        ("list_item", "Then the heating.", OVERVIEW, 2),
+        ("heading", "Spending", SPENDING, 2),
+        ("table_row", "Item | Cost | Note", SPENDING, 0),
+        ("table_row", "Item: Schools; Cost: 4.2; Note: from May", SPENDING, 0),
+        ("table_row", "Item: Roads; Cost / Note: 1.1 repairs", SPENDING, 0),
+        ("paragraph", "After the table.", SPENDING, 0),
+    ]
+    assert all(b.page is None for b in parsed.blocks) and parsed.web is False
+
+
+def test_a_merged_cell_is_rendered_once(parsed):
+    (row,) = [b.text for b in parsed.blocks if b.text.startswith("Item: Roads")]
+    assert row.count("1.1") == 1 and row.count("repairs") == 1
+
+
+def test_the_table_of_contents_is_dropped_with_its_reason(parsed):
+    assert [(d.block.text, d.reason) for d in parsed.dropped] == [
+        ("Overview 3", "table of contents")
+    ]
+
+
+def test_metadata_title_from_the_title_paragraph_and_date_from_creation(parsed):
+    assert parsed.meta == {"title": "Budget Report", "published": "2024-03-05"}
+
+
+@pytest.mark.parametrize(
+    "core_title, title",
+    [("Annual Budget 2024", "Annual Budget 2024"), ("Word Document", "Budget Report")],
+)
+def test_the_core_title_comes_first_unless_it_is_a_placeholder(core_title, title):
+    assert read_docx(report(core_title=core_title)).meta["title"] == title
+
+
+def test_a_table_of_one_row_has_no_header():
+    document = docx.Document()
+    table = document.add_table(rows=1, cols=2)
+    table.cell(0, 0).text, table.cell(0, 1).text = "Opening hours", "9-17"
+    assert rows(read_docx(_save(document))) == [("table_row", "Opening hours | 9-17", (), 0)]
+
+
+def test_text_in_a_content_control_and_a_hyperlink_is_read_in_place():
+    document = docx.Document()
+    document.add_paragraph("Before.")
+    body = document.element.body
+    body.insert(
+        len(body) - 1,  # before the section properties, which end the body
+        parse_xml(
+            f"<w:sdt {nsdecls('w', 'r')}><w:sdtContent><w:p>"
+            "<w:r><w:t>See </w:t></w:r>"
+            '<w:hyperlink r:id="rId99"><w:r><w:t>the plan</w:t></w:r></w:hyperlink>'
+            "<w:ins><w:r><w:t> now</w:t></w:r></w:ins>"
+            "<w:del><w:r><w:delText>never</w:delText></w:r></w:del>"
+            "<w:r><w:t>.</w:t></w:r>"
+            "</w:p></w:sdtContent></w:sdt>"
+        ),
+    )
+    document.add_paragraph("After.")
+    assert [b.text for b in read_docx(_save(document)).blocks] == [
+        "Before.",
+        "See the plan now.",
+        "After.",
+    ]
+
+
+def _zip(files: Mapping[str, str | bytes]) -> bytes:
+    """A zip of ``files`` (name -> content), CRCs right whatever the content."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        for name, text in files.items():
+            archive.writestr(name, text)
+    return out.getvalue()
+
+
+def _broken_document_xml() -> bytes:
+    with zipfile.ZipFile(io.BytesIO(report())) as good:
+        files: dict[str, str | bytes] = {name: good.read(name) for name in good.namelist()}
+    files["word/document.xml"] = "<w:document><w:body><w:p>"
+    return _zip(files)
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"",
+        b"this is not a Word file",
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 64,
+        _zip({"hello.txt": "hi"}),
+        _broken_document_xml(),
+        report()[:500],
+    ],
+    ids=["empty", "text", "old-doc", "zip-without-word", "broken-xml", "cut-off"],
+)
+def test_bad_input_raises_value_error_with_a_reason(data):
+    with pytest.raises(ValueError, match=r"Word|\.docx|empty") as caught:
+        read_docx(data)
+    assert len(str(caught.value)) > 10
+
+
+def test_damaged_bytes_raise_nothing_but_value_error():
+    """Bytes of the package, or of its XML, changed at random: text read or a reason given."""
+    data, rng = report(), random.Random(7)
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        files: dict[str, str | bytes] = {name: archive.read(name) for name in archive.namelist()}
+    xmls = sorted(name for name in files if name.endswith((".xml", ".rels")))
+    for _ in range(40):
+        damaged = bytearray(data)
+        damaged[rng.randrange(len(damaged))] = rng.randrange(256)
+        name = rng.choice(xmls)
+        xml = list(files[name].decode("utf-8") if isinstance(files[name], bytes) else files[name])
+        for _ in range(rng.choice((1, 5))):
+            xml[rng.randrange(len(xml))] = rng.choice('<>/"= w:0')
+        for candidate in (bytes(damaged), _zip({**files, name: "".join(xml)})):
+            try:
+                read_docx(candidate)
+            except ValueError as err:
+                assert "Word" in str(err)
+
+
+def test_a_style_with_an_outline_level_makes_a_heading():
+    document = docx.Document()
+    style = document.styles.add_style("Chapter Title", WD_STYLE_TYPE.PARAGRAPH)
+    style.element.get_or_add_pPr().append(parse_xml(f'<w:outlineLvl {nsdecls("w")} w:val="1"/>'))
+    document.add_paragraph("Roads", style="Chapter Title")
+    document.add_paragraph("The roads get new surfaces.")
+    assert rows(read_docx(_save(document))) == [
+        ("heading", "Roads", ("Roads",), 2),
+        ("paragraph", "The roads get new surfaces.", ("Roads",), 0),
+    ]
+
+
+def test_the_module_name_does_not_shadow_python_docx():
+    # ``import docx`` inside retrieval/ingest/docx.py is absolute: it is python-docx
+    here = Path(docx_module.__file__).resolve().parent
+    assert Path(docx_module.docx.__file__).resolve().parent.parent != here
+    assert docx_module.docx.Document is docx.Document
+
+
+def test_the_reader_imports_nothing_from_the_bot():
+    tree = ast.parse(Path(docx_module.__file__).read_text(encoding="utf-8"))
+    for node in ast.walk(tree):
+        names = [a.name for a in node.names] if isinstance(node, ast.Import) else []
+        if isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            names = [node.module]
+        assert all(name.split(".")[0] != "bot" for name in names)

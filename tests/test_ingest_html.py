@@ -1,0 +1,333 @@
+"""``retrieval.ingest.html``: HTML pages -> blocks and metadata, as a reader of the page."""
+
+from __future__ import annotations
+
+import pytest
+
+from retrieval.ingest.blocks import Block, Parsed
+from retrieval.ingest.html import looks_like_html, read_html
+
+PAGE = """<!DOCTYPE html>
+<html><head><title>Budget | Town Times</title>
+<meta property="og:title" content="Council approves budget">
+<meta property="og:site_name" content="Town Times">
+<meta property="og:url" content="https://town.example/og">
+<link rel="canonical" href="https://town.example/budget">
+<meta property="article:published_time" content="2024-03-05T10:00:00Z">
+<style>p { color: red }</style>
+<script>var teaser = "<p>Not article text</p>";</script></head>
+<body><form id="page"><header><h1>Council   approves
+budget</h1></header>
+<nav><ul><li><a href="/">Home</a></li><li><a href="/news">News</a></li></ul></nav>
+<article><p>The council approved a budget of <b>4.2&nbsp;million</b> euros on Tuesday,
+with most of it going to <a href="/schools">schools</a>.</p>
+<p>Main Street 1<br>Springfield</p>
+<aside>Related stories you may like</aside>
+<p>The library will open in 2026 &amp; the pool in 2027.</p></article>
+<footer>&copy; 2024 Town Times. All rights reserved.</footer></form></body></html>
+"""
+
+# A Sphinx page (the classic theme) cut down: navigation bars, sidebar, permalinks, footer.
+SPHINX = """<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8">
+<title>Installing — Harbour 2.1 documentation</title></head>
+<body>
+<div class="related" role="navigation" aria-label="Related">
+  <h3>Navigation</h3><ul><li><a href="genindex.html">index</a></li></ul></div>
+<div class="document"><div class="documentwrapper"><div class="bodywrapper">
+<div class="body" role="main">
+<section id="installing">
+<h1>Installing<a class="headerlink" href="#installing" title="Link to this heading">¶</a></h1>
+<p>Harbour needs Python 3.11. Install it with <code class="docutils literal"><span
+ class="pre">pip</span></code>:</p>
+<div class="highlight-console notranslate"><div class="highlight">
+<pre><span></span>$ pip install harbour
+$ harbour --version
+</pre></div></div>
+<section id="options">
+<h2>Options<a class="headerlink" href="#options" title="Link to this heading">¶</a></h2>
+<table class="docutils align-default">
+<thead><tr class="row-odd"><th class="head"><p>Option</p></th><th class="head"><p>Meaning</p></th>
+</tr></thead>
+<tbody><tr class="row-even"><td><p><code>--out</code></p></td><td><p>Where the site goes</p></td>
+</tr><tr class="row-odd"><td><p><code>--drafts</code></p></td><td></td></tr></tbody>
+</table>
+<div class="toctree-wrapper compound"><ul><li class="toctree-l1"><a href="use.html">Using</a>
+</li></ul></div>
+</section></section>
+</div></div></div>
+<div class="sphinxsidebar" role="navigation" aria-label="Main">
+  <div class="sphinxsidebarwrapper"><h3>Table of Contents</h3><ul><li>Installing</li></ul>
+</div></div></div>
+<div class="footer">&#169; Copyright 2024, Harbour team.</div>
+</body></html>
+"""
+
+
+def joined(parsed: Parsed) -> str:
+    return "\n\n".join(b.text for b in parsed.blocks)
+
+
+def kinds(markup: str) -> list[tuple[str, str, int]]:
+    return [(b.kind, b.text, b.level) for b in read_html(markup).blocks]
+
+
+# --- the behaviours of retrieval.webpage, kept
+
+
+def test_a_page_becomes_its_readable_text_a_block_per_block_element():
+    assert [b.text for b in read_html(PAGE).blocks] == [
+        "Council approves budget",
+        "The council approved a budget of 4.2 million euros on Tuesday, with most of it going "
+        "to schools.",  # the &nbsp; is a space, as every block's white space is one_line'd
+        "Main Street 1",  # a <br> ends a line, and a block is one line
+        "Springfield",
+        "The library will open in 2026 & the pool in 2027.",
+    ]
+
+
+def test_spaces_where_inline_elements_meet_are_one_space():
+    # A double space would read as a line gap to cleaning (a flattened page's piece boundary).
+    assert joined(read_html("<p>One <b> two</b>  three</p>")) == "One two three"
+
+
+def test_scripts_styles_navigation_asides_and_footers_are_left_out():
+    text = joined(read_html(PAGE))
+    for gone in ("Not article text", "color", "Home", "Related stories", "All rights", "<"):
+        assert gone not in text
+
+
+def test_the_metadata_the_page_declares():
+    assert read_html(PAGE).meta == {
+        "title": "Council approves budget",  # og:title before <title>
+        "url": "https://town.example/budget",  # the canonical link before og:url
+        "publisher": "Town Times",
+        "published": "2024-03-05T10:00:00Z",
+    }
+
+
+def test_the_title_element_stands_in_when_there_is_no_og_title():
+    page = read_html("<html><head><title> Harbour\n plans </title></head><p>Text.</p></html>")
+    assert page.meta == {"title": "Harbour plans"} and joined(page) == "Text."
+
+
+def test_an_unclosed_skipped_element_ends_with_its_parent():
+    page = read_html("<div><p>Kept.</p><nav><a>Menu</a></div><p>After.</p>")
+    assert joined(page) == "Kept.\n\nAfter."
+
+
+def test_a_head_left_open_ends_where_the_body_starts():
+    page = read_html("<html><head><title>T</title><body><p>Body text.</p></body></html>")
+    assert joined(page) == "Body text." and page.meta == {"title": "T"}
+
+
+def test_a_head_left_open_also_ends_at_the_first_element_of_the_body():
+    page = read_html("<html><head><title>T</title><p>Body text.</p></html>")
+    assert joined(page) == "Body text."
+
+
+@pytest.mark.parametrize(
+    ("text", "html"),
+    [
+        ("<!doctype html><p>x</p>", True),
+        ("  <html lang='en'><body>x</body></html>", True),
+        ("<p>One.</p><p>Two.</p><p>Three.</p><div>Four.</div><p>Five.</p>", True),
+        ("Plain text that mentions a <b>bold</b> tag once in a long sentence about it.", False),
+        ("The expression a < b > c is not markup at all, nor is x<y.", False),
+        ("", False),
+    ],
+)
+def test_looks_like_html(text, html):
+    assert looks_like_html(text) is html
+
+
+@pytest.mark.parametrize(
+    ("title", "site", "shown"),
+    [
+        ("Harbour plans | City News", "City News", "Harbour plans"),
+        ("City News — Harbour plans", "city news", "Harbour plans"),
+        ("Harbour plans - City News", None, "Harbour plans - City News"),  # no site named
+        ("Harbour plans - a new quay", "City News", "Harbour plans - a new quay"),
+    ],
+)
+def test_the_site_name_is_taken_off_a_title(title, site, shown):
+    meta = f'<meta property="og:site_name" content="{site}">' if site else ""
+    page = read_html(f"<html><head><title>{title}</title>{meta}</head><p>Text.</p></html>")
+    assert page.meta["title"] == shown
+
+
+# --- typed blocks
+
+
+def test_each_block_element_makes_a_block_of_its_kind():
+    markup = (
+        "<h1>Guide</h1><p>Intro <em>text</em>.</p><h3>Deep</h3><ul><li>One</li></ul>"
+        "<pre>x  =\n  1</pre><blockquote>Quoted.</blockquote><dl><dt>Term</dt><dd>Meaning.</dd>"
+        "</dl><figure><figcaption>A caption.</figcaption></figure>"
+    )
+    assert kinds(markup) == [
+        ("heading", "Guide", 1), ("paragraph", "Intro text.", 0), ("heading", "Deep", 3),
+        ("list_item", "One", 1), ("code", "x = 1", 0), ("paragraph", "Quoted.", 0),
+        ("paragraph", "Term", 0), ("paragraph", "Meaning.", 0), ("paragraph", "A caption.", 0),
+    ]
+
+
+def test_loose_text_between_blocks_is_a_paragraph_of_its_own():
+    markup = "<body>Before.<h2>Part</h2>Loose <b>bold</b> text.<p>Para.</p>After.</body>"
+    assert kinds(markup) == [
+        ("paragraph", "Before.", 0), ("heading", "Part", 2), ("paragraph", "Loose bold text.", 0),
+        ("paragraph", "Para.", 0), ("paragraph", "After.", 0),
+    ]
+
+
+def test_section_paths_follow_the_headings():
+    blocks = read_html("<h1>A</h1><p>1</p><h2>B</h2><p>2</p><h3>C</h3><p>3</p><h2>D</h2><p>4</p>"
+                       ).blocks
+    assert [(b.text, b.section) for b in blocks] == [
+        ("A", ("A",)), ("1", ("A",)), ("B", ("A", "B")), ("2", ("A", "B")),
+        ("C", ("A", "B", "C")), ("3", ("A", "B", "C")), ("D", ("A", "D")), ("4", ("A", "D")),
+    ]
+
+
+def test_list_items_keep_their_nesting_depth_even_without_end_tags():
+    markup = "<ul><li>One<li>Two <i>too</i><ol><li>Two.1<li><p>Two.2</p></ol><li>Three</ul>"
+    assert kinds(markup) == [
+        ("list_item", "One", 1), ("list_item", "Two too", 1), ("list_item", "Two.1", 2),
+        ("list_item", "Two.2", 2),  # a paragraph inside an item is the item
+        ("list_item", "Three", 1),
+    ]
+
+
+def test_a_br_splits_a_paragraph_into_one_block_a_line():
+    assert kinds("<p>Main Street 1<br/>Springfield<br><br>12345</p>") == [
+        ("paragraph", "Main Street 1", 0), ("paragraph", "Springfield", 0),
+        ("paragraph", "12345", 0),
+    ]
+
+
+def test_a_pre_is_code_and_a_code_inside_a_paragraph_stays_inline():
+    assert kinds("<p>Run <code>make  test</code> first.</p><pre><code>make\n  test</code></pre>"
+                 ) == [("paragraph", "Run make test first.", 0), ("code", "make test", 0)]
+
+
+def test_a_table_is_its_header_row_then_body_rows_keyed_by_it():
+    markup = ("<table><caption>Sizes</caption><tr><th>Type</th><th>Bits</th><th>Note</th></tr>"
+              "<tr><td>i8</td><td>8</td><td></td><tr><td>i16<td>16<td>two <b>bytes</b></table>")
+    assert kinds(markup) == [
+        ("paragraph", "Sizes", 0),
+        ("table_row", "Type | Bits | Note", 0),
+        ("table_row", "Type: i8; Bits: 8", 0),  # the empty cell left out
+        ("table_row", "Type: i16; Bits: 16; Note: two bytes", 0),  # end tags implied
+    ]
+
+
+def test_a_table_without_a_header_row_joins_its_cells():
+    assert kinds("<table><tr><th>Born</th><td>1950</td></tr><tr><td>a</td><td>b</td></tr>"
+                 "</table>") == [("table_row", "Born | 1950", 0), ("table_row", "a | b", 0)]
+
+
+def test_a_layout_table_is_read_as_the_blocks_in_its_cells():
+    markup = ("<table><tr><td><h2>News</h2><p>First story.</p></td><td><p>Second.</p></td></tr>"
+              "</table>")
+    assert kinds(markup) == [
+        ("heading", "News", 2), ("paragraph", "First story.", 0), ("paragraph", "Second.", 0),
+    ]
+
+
+def test_a_sphinx_page_is_its_body_without_navigation_permalinks_or_footer():
+    parsed = read_html(SPHINX)
+    assert [(b.kind, b.text, b.section) for b in parsed.blocks] == [
+        ("heading", "Installing", ("Installing",)),
+        ("paragraph", "Harbour needs Python 3.11. Install it with pip:", ("Installing",)),
+        ("code", "$ pip install harbour $ harbour --version", ("Installing",)),
+        ("heading", "Options", ("Installing", "Options")),
+        ("table_row", "Option | Meaning", ("Installing", "Options")),
+        ("table_row", "Option: --out; Meaning: Where the site goes", ("Installing", "Options")),
+        ("table_row", "Option: --drafts", ("Installing", "Options")),
+        ("list_item", "Using", ("Installing", "Options")),  # "toctree-wrapper" is no "toc"
+    ]
+    # "Section — Project docs" with no site name declared: the whole title stays.
+    assert parsed.meta == {"title": "Installing — Harbour 2.1 documentation"}
+    assert not parsed.web
+    assert [d.reason for d in parsed.dropped] == [
+        'role="navigation"', 'role="navigation"', 'class "footer"'
+    ]
+    assert parsed.dropped[0].block.text == "Navigation index"
+
+
+def test_an_mdbook_page_keeps_its_body_whatever_the_body_class():
+    markup = """<html><head><title>Data Types - The Book</title></head>
+    <body class="sidebar-visible no-js"><div id="mdbook-help-popup"><h2>Keyboard shortcuts</h2>
+    </div><nav id="sidebar" class="sidebar"><ol class="chapter"><li>Intro</li></ol></nav>
+    <div class="menu-bar"><h1 class="menu-title">The Book</h1></div>
+    <main><h2 id="data-types"><a class="header" href="#data-types">Data Types</a></h2>
+    <p>Every value has a type.</p><h3>C#<a href="#c">#</a></h3><h3>Other <a href="#o">¶</a></h3>
+    </main></body></html>"""
+    assert kinds(markup) == [
+        ("heading", "Data Types", 2), ("paragraph", "Every value has a type.", 0),
+        ("heading", "C#", 3),  # the permalink's "#" gone, the name's kept
+        ("heading", "Other", 3),
+    ]
+
+
+@pytest.mark.parametrize(
+    "attrs",
+    ['hidden', 'aria-hidden="true"', 'style="display: none"', 'class="toc"',
+     'class="wy-breadcrumbs"', 'class="sidebar-primary"', 'class="related-posts"',
+     'role="navigation"', 'id="footer"'],
+)
+def test_hidden_and_navigation_elements_are_left_out(attrs):
+    parsed = read_html(f"<p>Kept.</p><div {attrs}><p>Gone.</p></div><p>Also kept.</p>")
+    assert joined(parsed) == "Kept.\n\nAlso kept."
+    assert [d.block.text for d in parsed.dropped] == ["Gone."]
+
+
+def test_a_heading_permalink_characters_at_the_end_are_removed():
+    assert kinds("<h2>Usage ¶</h2><h2>Setup #</h2>") == [
+        ("heading", "Usage", 2), ("heading", "Setup", 2)
+    ]
+
+
+def test_without_a_title_element_the_first_h1_is_the_title():
+    assert read_html("<h2>Part</h2><h1>Manual</h1><h1>Second</h1>").meta == {"title": "Manual"}
+
+
+@pytest.mark.parametrize(
+    "meta",
+    ['<meta property="og:type" content="article">',
+     '<meta property="article:published_time" content="2024-01-01">'],
+)
+def test_a_page_that_declares_itself_an_article_is_web(meta):
+    assert read_html(f"<html><head>{meta}</head><p>The council met.</p></html>").web
+
+
+def test_a_page_whose_blocks_read_as_a_web_page_is_web():
+    markup = ("<p>The council met on Tuesday.</p><p>Sign up for our newsletter</p>"
+              "<p>Accept all cookies</p>")
+    assert read_html(markup).web
+
+
+def test_a_documentation_page_is_not_web():
+    assert not read_html("<h1>API</h1><p>Call <code>open()</code> first.</p>").web
+
+
+def test_every_block_is_one_line_of_collapsed_white_space():
+    for markup in (PAGE, SPHINX):
+        for b in read_html(markup).blocks:
+            assert b.text and b.text == " ".join(b.text.split()) and b.page is None
+
+
+def test_an_empty_page_has_no_blocks():
+    parsed = read_html("")
+    assert parsed.blocks == [] and parsed.meta == {} and not parsed.web
+
+
+def test_cells_without_a_row_make_one_and_blocks_inside_a_pre_or_heading_do_not_split_it():
+    assert kinds("<table><td>a<td>b</table><h2>Title<div>inner</div>more</h2><pre>a<p>b</p>c"
+                 "</pre>") == [("table_row", "a | b", 0), ("heading", "Title inner more", 2),
+                               ("code", "a b c", 0)]
+
+
+def test_thousands_of_unclosed_elements_nest_without_slowing_the_reading():
+    blocks = read_html("<div><p>" * 3000 + "deep" + "<ul>" + "<li>x<ul>" * 50 + "end").blocks
+    assert blocks[0].text == "deep" and blocks[-1] == Block("list_item", "end", level=50)

@@ -1,0 +1,294 @@
+"""``retrieval.ingest.markdown``: Markdown documents -> blocks, as a reader of the rendered page."""
+
+from __future__ import annotations
+
+import pytest
+
+from retrieval.ingest.blocks import Block
+from retrieval.ingest.markdown import read_markdown
+
+RFC = """\
+- Feature Name: `async_await`
+- Start Date: 2018-03-01
+- RFC PR: [rust-lang/rfcs#2394](https://github.com/rust-lang/rfcs/pull/2394)
+- Rust Issue: [rust-lang/rust#50547](https://github.com/rust-lang/rust/issues/50547)
+
+# Summary
+[summary]: #summary
+
+Add async & await syntax to make it more *ergonomic* to write code
+manipulating futures.
+
+# Motivation
+[motivation]: #motivation
+
+Rust has become successful as a language for writing high performance network services.
+
+## Async functions
+
+Functions can be annotated with the `async` keyword, making them "async functions":
+
+```rust
+async fn function(argument: &str) -> usize {
+     // ...
+}
+```
+"""
+
+RELEASES = """\
+Version 1.32.0 (2019-01-17)
+==========================
+
+Language
+--------
+#### 2018 edition
+- [You can now use the `?` operator in macro definitions.][56245] The `?`
+  operator allows you to specify zero or one repetitions similar to the `*` and
+  `+` operators.
+
+#### All editions
+- [You can now mark traits with `#[must_use]`.][55663] This provides a warning if
+  a `impl Trait` or `dyn Trait` is returned and unused in the program.
+
+Compiler
+--------
+- [The default allocator has changed from jemalloc to the default allocator on
+  your system.][55238] The compiler itself on Linux &amp; macOS will still use
+  jemalloc, but programs compiled with it will use the system allocator.
+
+Version 1.31.1 (2018-12-20)
+===========================
+
+- [Fix Rust failing to build on `powerpc-unknown-netbsd`][56562]
+
+[55238]: https://github.com/rust-lang/rust/pull/55238/
+[55663]: https://github.com/rust-lang/rust/pull/55663/
+[56245]: https://github.com/rust-lang/rust/pull/56245/
+[56562]: https://github.com/rust-lang/rust/pull/56562/
+"""
+
+README = """\
+---
+title: "Harbour: a tiny static site generator"
+date: 2024-05-01
+tags: [ssg, python]
+---
+
+# Harbour
+
+<p align="center"><img src="logo.png" alt="logo"></p>
+
+Harbour turns a folder of **Markdown** files into a _static_ site.
+It needs Python&nbsp;3.11 or newer.\\
+See the [documentation][docs] or ![the demo](demo.gif "Demo").
+
+## Install
+
+```sh
+pip install   harbour
+```
+
+    harbour build site/
+
+## Options
+
+| Option | Default | Meaning |
+|--------|:-------:|---------|
+| `--out` | `_site` | Where the site is written |
+| `--drafts` | | Include ~~unfinished~~ draft pages |
+
+## Features
+
+* Fast: builds 1,000 pages
+  in under a second.
+* Themes
+  1. a light theme
+  2. a dark theme
+
+     with a high-contrast variant
+* Plugins <!-- not yet --> for <kbd>Ctrl</kbd>+<kbd>K</kbd> search
+
+> **Note:** Harbour is in beta.
+
+***
+
+<details>
+<summary>Why another one?</summary>
+Because the others are <em>slow</em>.
+</details>
+
+[docs]: https://harbour.example/docs
+"""
+
+
+def texts(blocks: list[Block], kind: str | None = None) -> list[str]:
+    return [b.text for b in blocks if kind is None or b.kind == kind]
+
+
+def test_an_rfc_takes_its_title_from_the_feature_name_of_its_metadata_list():
+    parsed = read_markdown(RFC)
+    assert parsed.meta == {"title": "async_await"}  # the code span's backticks gone
+    assert not parsed.web
+
+
+def test_an_rfc_metadata_list_is_list_items_without_link_targets():
+    items = [b for b in read_markdown(RFC).blocks if b.kind == "list_item"]
+    assert [(b.text, b.level, b.section) for b in items] == [
+        ("Feature Name: async_await", 1, ()),
+        ("Start Date: 2018-03-01", 1, ()),
+        ("RFC PR: rust-lang/rfcs#2394", 1, ()),
+        ("Rust Issue: rust-lang/rust#50547", 1, ()),
+    ]
+
+
+def test_h1_section_headings_give_paths_and_no_title_of_their_own():
+    blocks = read_markdown(RFC).blocks
+    assert [(b.kind, b.text, b.section) for b in blocks[4:]] == [
+        ("heading", "Summary", ("Summary",)),
+        ("paragraph", "Add async & await syntax to make it more ergonomic to write code "
+         "manipulating futures.", ("Summary",)),
+        ("heading", "Motivation", ("Motivation",)),
+        ("paragraph", "Rust has become successful as a language for writing high performance "
+         "network services.", ("Motivation",)),
+        ("heading", "Async functions", ("Motivation", "Async functions")),
+        ("paragraph", 'Functions can be annotated with the async keyword, making them "async '
+         'functions":', ("Motivation", "Async functions")),
+        ("code", "async fn function(argument: &str) -> usize { // ... }",
+         ("Motivation", "Async functions")),
+    ]
+
+
+def test_release_notes_setext_headings_nest_under_each_version():
+    blocks = read_markdown(RELEASES).blocks
+    headings = [(b.text, b.level, b.section) for b in blocks if b.kind == "heading"]
+    assert headings == [
+        ("Version 1.32.0 (2019-01-17)", 1, ("Version 1.32.0 (2019-01-17)",)),
+        ("Language", 2, ("Version 1.32.0 (2019-01-17)", "Language")),
+        ("2018 edition", 4, ("Version 1.32.0 (2019-01-17)", "Language", "2018 edition")),
+        ("All editions", 4, ("Version 1.32.0 (2019-01-17)", "Language", "All editions")),
+        ("Compiler", 2, ("Version 1.32.0 (2019-01-17)", "Compiler")),
+        ("Version 1.31.1 (2018-12-20)", 1, ("Version 1.31.1 (2018-12-20)",)),
+    ]
+    assert read_markdown(RELEASES).meta == {}  # H1s as sections, no metadata list: no title
+
+
+def test_a_wrapped_item_with_a_reference_link_is_one_item_without_its_label():
+    items = [b for b in read_markdown(RELEASES).blocks if b.kind == "list_item"]
+    assert [b.text for b in items] == [
+        "You can now use the ? operator in macro definitions. The ? operator allows you to "
+        "specify zero or one repetitions similar to the * and + operators.",
+        "You can now mark traits with #[must_use]. This provides a warning if a impl Trait or "
+        "dyn Trait is returned and unused in the program.",
+        "The default allocator has changed from jemalloc to the default allocator on your "
+        "system. The compiler itself on Linux & macOS will still use jemalloc, but programs "
+        "compiled with it will use the system allocator.",
+        "Fix Rust failing to build on powerpc-unknown-netbsd",
+    ]
+    assert items[2].section == ("Version 1.32.0 (2019-01-17)", "Compiler")
+    assert items[3].section == ("Version 1.31.1 (2018-12-20)",)
+
+
+def test_a_reference_link_without_its_definition_reads_as_written():
+    assert texts(read_markdown("See [#1][nowhere].").blocks) == ["See [#1][nowhere]."]
+
+
+def test_a_front_matter_is_metadata_and_its_title_wins_over_the_h1():
+    parsed = read_markdown(README)
+    assert parsed.meta == {"title": "Harbour: a tiny static site generator",
+                           "published": "2024-05-01"}
+    assert parsed.blocks[0] == Block("heading", "Harbour", ("Harbour",), level=1)
+    assert not any("tags" in b.text for b in parsed.blocks)
+
+
+def test_inline_markup_is_gone_and_what_it_shows_stays():
+    assert texts(read_markdown(README).blocks, "paragraph")[0] == (
+        # Emphasis marks, the hard break, link target and image URL gone; the &nbsp; a space.
+        "Harbour turns a folder of Markdown files into a static site. It needs Python 3.11 "
+        "or newer. See the documentation or the demo."
+    )
+
+
+def test_code_blocks_fenced_and_indented_are_code():
+    blocks = read_markdown(README).blocks
+    assert [(b.text, b.section) for b in blocks if b.kind == "code"] == [
+        ("pip install harbour", ("Harbour", "Install")),
+        ("harbour build site/", ("Harbour", "Install")),
+    ]
+
+
+def test_a_table_is_its_header_row_then_body_rows_keyed_by_it():
+    assert texts(read_markdown(README).blocks, "table_row") == [
+        "Option | Default | Meaning",
+        "Option: --out; Default: _site; Meaning: Where the site is written",
+        "Option: --drafts; Meaning: Include unfinished draft pages",  # the empty cell left out
+    ]
+
+
+def test_nested_lists_keep_their_depth_and_every_paragraph_of_an_item():
+    blocks = read_markdown(README).blocks
+    items = [(b.text, b.level) for b in blocks if b.kind == "list_item"]
+    assert items == [
+        ("Fast: builds 1,000 pages in under a second.", 1),
+        ("Themes", 1),
+        ("a light theme", 2),
+        ("a dark theme", 2),
+        ("with a high-contrast variant", 2),  # a later paragraph of the same item
+        ("Plugins for Ctrl+K search", 1),  # the comment and inline tags dropped
+    ]
+    assert {b.section for b in blocks if b.kind == "list_item"} == {("Harbour", "Features")}
+
+
+def test_quotes_and_html_blocks_are_paragraphs_of_their_text_and_a_rule_is_nothing():
+    paragraphs = texts(read_markdown(README).blocks, "paragraph")
+    assert paragraphs[1:] == ["Note: Harbour is in beta.",
+                              "Why another one? Because the others are slow."]
+    # The centred logo: an HTML block with no text, so no block.
+    assert all(b.text for b in read_markdown(README).blocks)
+
+
+def test_the_one_h1_before_any_other_heading_is_the_title():
+    assert read_markdown("# Harbour\n\nText.\n\n## Use\n\nMore.").meta == {"title": "Harbour"}
+    assert read_markdown("Intro text.\n\nHarbour\n=======\n\nText.").meta == {"title": "Harbour"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "# One\n\nText.\n\n# Two\n\nText.",  # H1s are the sections
+        "## Before\n\n# Late\n\nText.",  # a heading comes before the H1
+        "Just a paragraph.",
+        "- Start Date: 2020-01-01\n- Author: Ann",  # a metadata list with no name in it
+        "- Feature Name: N/A\n- Start Date: 2020-01-01",  # a template's blank
+        "- Name: Ann\n- and a plain item",  # not a metadata list
+    ],
+)
+def test_no_title_is_made_up(text):
+    assert "title" not in read_markdown(text).meta
+
+
+def test_metadata_lines_give_a_title_where_a_title_key_wins_over_a_name():
+    assert read_markdown("Name: harbour\nTitle: *Harbour* docs\n\nText.").meta == {
+        "title": "Harbour docs"
+    }
+
+
+def test_a_pandoc_title_block_is_the_title_and_no_block():
+    parsed = read_markdown("% Rust Release Notes\n% The Rust Team\n\nVersion 1.0\n===\n\nText.")
+    assert parsed.meta == {"title": "Rust Release Notes"}
+    assert texts(parsed.blocks) == ["Version 1.0", "Text."]
+
+
+def test_a_front_matter_title_wins_over_a_pandoc_title():
+    parsed = read_markdown("---\ntitle: Front\n---\n% Pandoc\n\nText.")
+    assert parsed.meta == {"title": "Front"} and texts(parsed.blocks) == ["Text."]
+
+
+def test_every_block_is_one_line_of_collapsed_white_space():
+    for doc in (RFC, RELEASES, README):
+        for b in read_markdown(doc).blocks:
+            assert b.text and b.text == " ".join(b.text.split()) and b.page is None
+
+
+def test_an_empty_document_has_no_blocks():
+    parsed = read_markdown("")
+    assert parsed.blocks == [] and parsed.meta == {} and not parsed.web

@@ -1,0 +1,470 @@
+"""``retrieval.ingest.pdf``: PDF bytes -> blocks with kinds, section paths and pages."""
+
+from __future__ import annotations
+
+import ast
+import random
+from collections import Counter
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from fpdf import FPDF
+from fpdf.enums import EncryptionMethod
+
+from retrieval.ingest import pdf as pdf_module
+from retrieval.ingest.blocks import Block, Parsed
+from retrieval.ingest.pdf import read_pdf
+
+SPEC = Path("/usr/share/doc/shared-mime-info/shared-mime-info-spec.pdf")
+
+WRAPPED = (
+    "The council approved a budget of four million euros on Tuesday, after a debate that lasted "
+    "most of the evening and ended with a clear vote in favour of the plan put forward in May."
+)
+ACROSS = (
+    "Road repairs take the second largest share of the money, and the works are planned so that "
+    "no street is closed for more than two weeks at a time, which the traders of the old town "
+    "asked for when the plan was first shown to them last winter, together with a promise that "
+    "deliveries may still reach every shop in the early morning while the works go on."
+)
+
+
+class _Report(FPDF):
+    """A small report laid out like a real one: a running header, a page number in the footer."""
+
+    def __init__(self, page_number: str) -> None:
+        super().__init__(format="A4")
+        self.page_number = page_number
+        self.core_fonts_encoding = "windows-1252"  # the bullet is in cp1252, not in latin-1
+
+    def header(self) -> None:
+        self.set_font("Helvetica", "I", 9)
+        self.cell(0, 8, "Town Budget Report 2024", new_x="LMARGIN", new_y="NEXT")
+        self.ln(4)
+
+    def footer(self) -> None:
+        self.set_y(-15)
+        self.set_font("Helvetica", "", 9)
+        self.cell(0, 10, self.page_number.format(n=self.page_no()), align="C")
+
+
+def _heading(pdf: FPDF, text: str, level: int, outline: bool) -> None:
+    if outline:
+        pdf.start_section(text, level=level - 1)
+    pdf.set_font("Helvetica", "B", 16 if level == 1 else 13)
+    pdf.ln(3)
+    pdf.cell(0, 9, text, new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("Helvetica", "", 11)
+
+
+def _paragraph(pdf: FPDF, text: str) -> None:
+    pdf.multi_cell(0, 6, text, new_x="LMARGIN")
+    pdf.ln(3)
+
+
+def _bullet(pdf: FPDF, text: str) -> None:
+    pdf.cell(6, 6, "\u2022")
+    pdf.multi_cell(0, 6, text)  # wrapped lines hang under the text, past the bullet
+    pdf.ln(1)
+
+
+def report(
+    *,
+    outline: bool = True,
+    title: str = "Town Budget Report",
+    page_number: str = "Page {n} of {{nb}}",
+) -> bytes:
+    """Three pages: two levels of headings, wrapped paragraphs, a list, a paragraph over a page
+    break; headings in larger bold type, and bookmarks for them when ``outline``."""
+    pdf = _Report(page_number)
+    pdf.set_title(title)
+    pdf.set_author("Town Clerk")
+    pdf.set_creation_date(datetime(2024, 3, 5, 9, 30, tzinfo=UTC))
+    pdf.add_page()
+    _heading(pdf, "Introduction", 1, outline)
+    _paragraph(pdf, WRAPPED)
+    # hard line breaks, as a typesetter leaves them: a hyphenated word, a real hyphen
+    _paragraph(
+        pdf,
+        "The plan was drawn up by the finance com-\nmittee, and it is published in UTF-\n"
+        "encoded text for screen readers.",
+    )
+    _heading(pdf, "Scope", 2, outline)
+    _paragraph(pdf, "The budget covers three areas:")
+    _bullet(
+        pdf, "Schools, which receive new roofs and better heating before the winter of next year."
+    )
+    _bullet(pdf, "Roads.")
+    _bullet(pdf, "Parks.")
+    _heading(pdf, "Spending", 1, outline)
+    pdf.set_y(pdf.h - pdf.b_margin - 13)  # two lines fit on this page, the rest run over
+    _paragraph(pdf, ACROSS)
+    _paragraph(pdf, "Schools take the largest share.")
+    pdf.add_page()
+    _heading(pdf, "Outlook", 1, outline)
+    _paragraph(pdf, "Next year the council expects to spend less on roads and more on parks.")
+    return bytes(pdf.output())
+
+
+def plain_layout() -> bytes:
+    """One page in one font and size, no outline, no white space between paragraphs: only the
+    words can tell headings from text."""
+    pdf = FPDF(format="A4")
+    pdf.add_page()
+    pdf.set_font("Helvetica", "", 11)
+    for text in (
+        "1 Background",
+        "The town has grown quickly over the last ten years, and its services have to grow "
+        "with it as well.",
+        "2.1 Scope of work",
+        "The works cover the schools, the roads and the parks of the town and of its villages.",
+        "The money goes to the\nCity Council\nwhich decides how it is spent.",
+        "Summary",
+        "Everything above was agreed by all parties at the meeting in June.",
+    ):
+        pdf.multi_cell(0, 6, text, new_x="LMARGIN")
+    return bytes(pdf.output())
+
+
+def rows(parsed: Parsed) -> list[tuple[str, str, tuple[str, ...], int | None]]:
+    return [(b.kind, b.text, b.section, b.page) for b in parsed.blocks]
+
+
+INTRO, SCOPE, SPENDING = ("Introduction",), ("Introduction", "Scope"), ("Spending",)
+EXPECTED = [
+    ("heading", "Introduction", INTRO, 1),
+    ("paragraph", WRAPPED, INTRO, 1),
+    (
+        "paragraph",
+        "The plan was drawn up by the finance committee, and it is published in UTF-encoded text "
+        "for screen readers.",
+        INTRO,
+        1,
+    ),
+    ("heading", "Scope", SCOPE, 1),
+    ("paragraph", "The budget covers three areas:", SCOPE, 1),
+    (
+        "list_item",
+        "Schools, which receive new roofs and better heating before the winter of next year.",
+        SCOPE,
+        1,
+    ),
+    ("list_item", "Roads.", SCOPE, 1),
+    ("list_item", "Parks.", SCOPE, 1),
+    ("heading", "Spending", SPENDING, 1),
+    ("paragraph", ACROSS, SPENDING, 1),
+    ("paragraph", "Schools take the largest share.", SPENDING, 2),
+    ("heading", "Outlook", ("Outlook",), 3),
+    (
+        "paragraph",
+        "Next year the council expects to spend less on roads and more on parks.",
+        ("Outlook",),
+        3,
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def parsed() -> Parsed:
+    return read_pdf(report())
+
+
+@pytest.mark.parametrize("outline", [True, False], ids=["outline", "guessed-from-type"])
+def test_every_block_has_its_kind_section_path_and_page(outline):
+    parsed = read_pdf(report(outline=outline))
+    assert rows(parsed) == EXPECTED
+    assert [b.level for b in parsed.blocks if b.kind == "heading"] == [1, 2, 1, 1]
+    assert parsed.web is False
+    assert all("\n" not in b.text and "  " not in b.text for b in parsed.blocks)
+
+
+def test_running_header_is_dropped_once_with_reason(parsed):
+    headers = [d for d in parsed.dropped if d.reason.startswith("running header")]
+    assert [(d.block.text, d.block.page, d.reason) for d in headers] == [
+        ("Town Budget Report 2024", 1, "running header/footer (on 3 pages)")
+    ]
+    assert not any("Town Budget Report 2024" in b.text for b in parsed.blocks)
+
+
+@pytest.mark.parametrize(
+    "page_number, first",
+    [("Page {n} of {{nb}}", "Page 1 of 3"), ("{n}", "1"), ("- {n} -", "- 1 -")],
+)
+def test_page_numbers_are_dropped_once_with_reason(page_number, first):
+    parsed = read_pdf(report(page_number=page_number))
+    numbers = [d for d in parsed.dropped if d.reason == "page number"]
+    assert [(d.block.text, d.block.page) for d in numbers] == [(first, 1)]
+    assert rows(parsed) == EXPECTED
+
+
+def test_a_word_hyphenated_at_a_line_end_is_joined_and_a_real_hyphen_kept(parsed):
+    texts = [b.text for b in parsed.blocks]
+    assert any("the finance committee, and" in t for t in texts)
+    assert any("in UTF-encoded text" in t for t in texts)  # "UTF-" is no broken word
+
+
+def test_a_paragraph_over_a_page_break_is_one_block_on_the_page_it_starts(parsed):
+    (block,) = [b for b in parsed.blocks if b.text.startswith("Road repairs")]
+    assert block.text == ACROSS and block.page == 1
+
+
+def test_a_wrapped_list_item_is_one_block_without_its_bullet(parsed):
+    items = [b for b in parsed.blocks if b.kind == "list_item"]
+    assert items[0].text.startswith("Schools, which") and items[0].text.endswith("next year.")
+    assert all(b.level == 1 and "\u2022" not in b.text for b in items)
+
+
+def test_metadata_title_and_creation_date(parsed):
+    assert parsed.meta == {"title": "Town Budget Report", "published": "2024-03-05"}
+
+
+@pytest.mark.parametrize(
+    "declared, title",
+    [("Microsoft Word - budget.docx", "budget"), ("untitled", None), ("  ", None)],
+)
+def test_placeholder_titles_are_cleaned_or_ignored(declared, title):
+    assert read_pdf(report(title=declared)).meta.get("title") == title
+
+
+def test_outline_titles_match_lines_whatever_their_case_and_section_number():
+    pdf = FPDF(format="A4")
+    pdf.add_page()
+    pdf.set_font("Helvetica", "", 11)
+    pdf.start_section("METHODS")
+    pdf.multi_cell(0, 6, "3.2 Methods", new_x="LMARGIN")
+    pdf.multi_cell(
+        0, 6, "We counted the cars on every street of the town for a week.", new_x="LMARGIN"
+    )
+    parsed = read_pdf(bytes(pdf.output()))
+    assert rows(parsed)[0] == ("heading", "3.2 Methods", ("3.2 Methods",), 1)
+    assert parsed.blocks[1].section == ("3.2 Methods",)
+
+
+def test_numbered_and_plain_headings_are_guessed_from_words_alone():
+    parsed = read_pdf(plain_layout())
+    background, scope = ("1 Background",), ("1 Background", "2.1 Scope of work")
+    assert [(b.kind, b.text, b.section, b.level) for b in parsed.blocks] == [
+        ("heading", "1 Background", background, 1),
+        (
+            "paragraph",
+            "The town has grown quickly over the last ten years, and its services have to grow "
+            "with it as well.",
+            background,
+            0,
+        ),
+        ("heading", "2.1 Scope of work", scope, 2),
+        (
+            "paragraph",
+            "The works cover the schools, the roads and the parks of the town and of its villages.",
+            scope,
+            0,
+        ),
+        (
+            "paragraph",
+            "The money goes to the City Council which decides how it is spent.",
+            scope,
+            0,
+        ),
+        ("heading", "Summary", ("Summary",), 1),
+        (
+            "paragraph",
+            "Everything above was agreed by all parties at the meeting in June.",
+            ("Summary",),
+            0,
+        ),
+    ]
+
+
+def test_a_short_line_inside_a_sentence_is_not_a_heading():
+    parsed = read_pdf(plain_layout())
+    assert "City Council" not in [b.text for b in parsed.blocks if b.kind == "heading"]
+
+
+def test_list_markers_start_items_bullets_removed_numbers_kept():
+    pdf = FPDF(format="A4")
+    pdf.add_page()
+    pdf.set_font("Helvetica", "", 11)
+    for text in ("You need:", "- a pen", "* some paper", "a) a desk", "(ii) a lamp", "1. a chair"):
+        pdf.multi_cell(0, 6, text, new_x="LMARGIN")
+    assert [(b.kind, b.text) for b in read_pdf(bytes(pdf.output())).blocks] == [
+        ("paragraph", "You need:"),
+        ("list_item", "a pen"),
+        ("list_item", "some paper"),
+        ("list_item", "a) a desk"),
+        ("list_item", "(ii) a lamp"),
+        ("list_item", "1. a chair"),
+    ]
+
+
+def test_a_dash_starting_a_line_inside_a_sentence_is_no_bullet():
+    pdf = FPDF(format="A4")
+    pdf.add_page()
+    pdf.set_font("Helvetica", "", 11)
+    pdf.multi_cell(0, 6, "The council\n- which met on Monday -\nagreed.", new_x="LMARGIN")
+    assert [(b.kind, b.text) for b in read_pdf(bytes(pdf.output())).blocks] == [
+        ("paragraph", "The council - which met on Monday - agreed.")
+    ]
+
+
+def test_a_number_ending_a_one_page_document_is_kept_unless_it_is_page_one():
+    for last, kept in (("2024", True), ("1", False)):
+        pdf = FPDF(format="A4")
+        pdf.add_page()
+        pdf.set_font("Helvetica", "", 11)
+        pdf.multi_cell(0, 6, f"The plan runs until the end of the year.\n\n{last}", new_x="LMARGIN")
+        parsed = read_pdf(bytes(pdf.output()))
+        assert (parsed.blocks[-1].text == last) is kept
+        assert [d.reason for d in parsed.dropped] == ([] if kept else ["page number"])
+
+
+def test_table_of_contents_lines_are_dropped_once_with_their_count():
+    pdf = FPDF(format="A4")
+    pdf.add_page()
+    pdf.set_font("Helvetica", "", 11)
+    for text in ("Contents", "1 Roads . . . . . . . . . . 2", "2 Parks . . . . . . . . . . 3"):
+        pdf.multi_cell(0, 6, text, new_x="LMARGIN")
+    pdf.multi_cell(0, 6, "The plan has two parts.", new_x="LMARGIN")
+    parsed = read_pdf(bytes(pdf.output()))
+    assert [(d.block.text, d.reason) for d in parsed.dropped] == [
+        ("1 Roads . . . . . . . . . . 2", "table of contents or index (2 lines)")
+    ]
+    assert [b.text for b in parsed.blocks] == ["Contents", "The plan has two parts."]
+
+
+class _Book(FPDF):
+    """A book's running header: the chapter's name and the page number, on fewer than half
+    the pages each."""
+
+    chapter = ""
+
+    def header(self) -> None:
+        self.set_font("Helvetica", "I", 9)
+        self.cell(0, 8, f"{self.chapter} {self.page_no()}", new_x="LMARGIN", new_y="NEXT")
+
+
+def test_a_chapter_header_carrying_the_page_number_is_dropped_on_few_pages():
+    pdf = _Book(format="A4")
+    pdf.set_font("Helvetica", "", 11)
+    for chapter, pages in (("Chapter 1: Roads", 5), ("Chapter 2: Parks", 3), ("Chapter 3: Tax", 2)):
+        for n in range(pages):
+            pdf.chapter = chapter
+            pdf.add_page()
+            pdf.set_font("Helvetica", "", 11)
+            part = ("one", "two", "three", "four", "five")[n]
+            pdf.multi_cell(0, 6, f"This is part {part} of the chapter on {chapter[11:]}.")
+    parsed = read_pdf(bytes(pdf.output()))
+    assert [(d.block.text, d.reason) for d in parsed.dropped] == [
+        ("Chapter 1: Roads 1", "running header/footer (on 5 pages)"),
+        ("Chapter 2: Parks 6", "running header/footer (on 3 pages)"),
+        ("Chapter 3: Tax 9", "running header/footer (on 2 pages)"),
+    ]
+    assert not any(b.text.startswith("Chapter") for b in parsed.blocks)
+
+
+def test_lines_in_a_monospaced_font_are_one_code_block():
+    pdf = FPDF(format="A4")
+    pdf.add_page()
+    pdf.set_font("Helvetica", "", 11)
+    pdf.multi_cell(0, 6, "Run the tool like this:", new_x="LMARGIN")
+    pdf.set_font("Courier", "", 10)
+    pdf.multi_cell(0, 5, "qabot index ./docs\nqabot ask 'when?'", new_x="LMARGIN")
+    pdf.set_font("Helvetica", "", 11)
+    pdf.multi_cell(0, 6, "It prints the answer.", new_x="LMARGIN")
+    assert [(b.kind, b.text) for b in read_pdf(bytes(pdf.output())).blocks] == [
+        ("paragraph", "Run the tool like this:"),
+        ("code", "qabot index ./docs qabot ask 'when?'"),
+        ("paragraph", "It prints the answer."),
+    ]
+
+
+@pytest.mark.parametrize(
+    "data",
+    [b"", b"   \n", b"hello, this is not a PDF", b"%PDF-1.7\n%garbage\n1 0 obj <<", b"\x00" * 64],
+    ids=["empty", "blank", "text", "truncated-header", "zeros"],
+)
+def test_unreadable_input_raises_value_error_with_a_reason(data):
+    with pytest.raises(ValueError, match=r"PDF|empty") as caught:
+        read_pdf(data)
+    assert len(str(caught.value)) > 10
+
+
+def test_a_cut_off_pdf_raises_value_error_or_reads_what_is_there():
+    data = report()
+    for cut in (len(data) // 4, len(data) // 2, len(data) - 40):
+        try:
+            read_pdf(data[:cut])
+        except ValueError as err:
+            assert "PDF" in str(err)
+
+
+def test_damaged_bytes_raise_nothing_but_value_error():
+    """Bytes changed at random: the reader reads what it can or says why it cannot."""
+    data, rng = report(), random.Random(7)
+    for _ in range(40):
+        damaged = bytearray(data)
+        for _ in range(rng.choice((1, 5, 20))):
+            damaged[rng.randrange(len(damaged))] = rng.choice(b"<>/()[] 09objstreamTjBT\x00")
+        try:
+            read_pdf(bytes(damaged))
+        except ValueError as err:
+            assert "PDF" in str(err)
+
+
+def test_a_password_protected_pdf_raises_value_error():
+    pdf = FPDF()
+    pdf.set_encryption(
+        owner_password="owner", user_password="secret", encryption_method=EncryptionMethod.RC4
+    )
+    pdf.add_page()
+    pdf.set_font("Helvetica", "", 11)
+    pdf.multi_cell(0, 6, "Secret minutes of the meeting.", new_x="LMARGIN")
+    with pytest.raises(ValueError, match=r"^encrypted PDF"):
+        read_pdf(bytes(pdf.output()))
+
+
+def test_a_pdf_encrypted_only_against_editing_is_read():
+    pdf = FPDF()
+    pdf.set_encryption(owner_password="owner", encryption_method=EncryptionMethod.RC4)
+    pdf.add_page()
+    pdf.set_font("Helvetica", "", 11)
+    pdf.multi_cell(0, 6, "Public minutes of the meeting.", new_x="LMARGIN")
+    assert [b.text for b in read_pdf(bytes(pdf.output())).blocks] == [
+        "Public minutes of the meeting."
+    ]
+
+
+def test_a_pdf_without_a_text_layer_raises_value_error():
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.rect(20, 20, 100, 60, style="F")  # what a scan looks like to a text extractor: no text
+    with pytest.raises(ValueError, match=r"no text layer \(scanned\?\)"):
+        read_pdf(bytes(pdf.output()))
+
+
+@pytest.mark.skipif(not SPEC.exists(), reason="shared-mime-info's spec PDF is not installed")
+def test_a_real_pdf_gives_headings_with_paths_and_pages_and_many_paragraphs():
+    parsed = read_pdf(SPEC.read_bytes())
+    kinds = Counter(b.kind for b in parsed.blocks)
+    assert kinds["heading"] >= 20 and kinds["paragraph"] >= 80 and kinds["list_item"] >= 20
+    assert (
+        Block("heading", "2.4. The glob files", ("2. Unified system", "2.4. The glob files"), 7, 2)
+        in parsed.blocks
+    )
+    under = [b for b in parsed.blocks if b.section[-1:] == ("2.4. The glob files",)]
+    assert len(under) > 5 and all(b.page in (7, 8) for b in under)
+    assert [d.reason for d in parsed.dropped] == [
+        "running header/footer (on 17 pages)",
+        "page number",
+    ]
+    assert not any(b.text == "Shared MIME-info Database" for b in parsed.blocks)
+    assert parsed.meta == {"published": "2022-04-29"}  # its /Title is empty
+
+
+def test_the_reader_imports_nothing_from_the_bot():
+    tree = ast.parse(Path(pdf_module.__file__).read_text(encoding="utf-8"))
+    for node in ast.walk(tree):
+        names = [a.name for a in node.names] if isinstance(node, ast.Import) else []
+        if isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            names = [node.module]
+        assert all(name.split(".")[0] != "bot" for name in names)

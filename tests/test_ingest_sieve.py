@@ -1,0 +1,48 @@
+"""``retrieval.ingest.sieve``: documents kept whole, web pages cleaned, each drop with a reason."""
+
+from __future__ import annotations
+
+from retrieval.ingest.blocks import Block, Dropped, Parsed
+from retrieval.ingest.sieve import QUOTE_ANY, QUOTE_NEVER, QUOTE_PROSE, sieve
+from retrieval.ingest.text import read_plain
+
+from .conftest import SEEDS
+
+
+def test_a_document_keeps_headings_list_items_rows_and_short_paragraphs():
+    blocks = [Block("heading", "Usage", ("Usage",), level=1),
+              Block("paragraph", "The mayor abstained.", ("Usage",)),
+              Block("list_item", "Rust 1.70 stabilises OnceCell", ("Usage",), level=1),
+              Block("table_row", "Option: --quiet; Default: off", ("Usage",)),
+              Block("code", "make install", ("Usage",)),
+              Block("paragraph", "* * *", ("Usage",))]
+    s = sieve(Parsed(blocks))
+    assert [(k.block.kind, k.quote) for k in s.kept] == [
+        ("heading", QUOTE_NEVER), ("paragraph", QUOTE_ANY), ("list_item", QUOTE_ANY),
+        ("table_row", QUOTE_ANY)]
+    assert [(d.block.kind, d.reason) for d in s.dropped] == [
+        ("code", "code block: kept out of quotes and the index"),
+        ("paragraph", "no words (a rule or ornament)")]
+    assert [status for _, status in s.rows] == [
+        "indexed, not quoted", "indexed", "indexed", "indexed",
+        "dropped: code block: kept out of quotes and the index",
+        "dropped: no words (a rule or ornament)"]
+
+
+def test_a_paragraph_repeated_across_documents_is_dropped_but_not_a_heading():
+    blocks = [Block("heading", "Summary"), Block("paragraph", "Built with the book tool."),
+              Block("paragraph", "The book explains the tool.")]
+    s = sieve(Parsed(blocks), {"summary", "built with the book tool"})
+    assert [k.block.text for k in s.kept] == ["Summary", "The book explains the tool."]
+    assert s.dropped == [Dropped(blocks[1], "repeated across documents")]
+
+
+def test_a_web_page_is_cleaned_and_its_reader_drops_are_listed_too():
+    text = (SEEDS / "003_48dbabf1d7c8e91b.txt").read_text(encoding="utf-8")
+    parsed = read_plain(text)
+    parsed.dropped.append(Dropped(Block("paragraph", "Page 1"), "page number"))
+    s = sieve(parsed)
+    assert s.web and all(k.quote == QUOTE_PROSE for k in s.kept)
+    reasons = {d.reason for d in s.dropped}
+    assert "page number" in reasons and "teaser marker" in reasons
+    assert len(s.rows) == len(s.kept) + len(s.dropped)

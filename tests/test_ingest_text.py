@@ -1,0 +1,86 @@
+"""``retrieval.ingest.text``: plain text read by its layout; web pages left to cleaning."""
+
+from __future__ import annotations
+
+from retrieval.ingest.text import read_plain
+
+from .conftest import SEEDS
+
+LICENCE = """\
+                                 Apache License
+                           Version 2.0, January 2004
+                        http://www.apache.org/licenses/
+
+   TERMS AND CONDITIONS FOR USE, REPRODUCTION, AND DISTRIBUTION
+
+   1. Definitions.
+
+      "License" shall mean the terms and conditions for use, reproduction,
+      and distribution as defined by Sections 1 through 9 of this document.
+
+   2. Grant of Copyright License. Subject to the terms and conditions of
+      this License, each Contributor hereby grants to You a perpetual,
+      worldwide, non-exclusive, no-charge, royalty-free copyright license.
+"""
+
+README = """\
+Welcome to frob!
+
+frob is a tool that frobs files: it reads them, frobs them and writes
+them back.
+
+* Installation
+
+To build and install frob from a release tarball, use:
+
+\t$ ./configure && make
+\t$ sudo make install
+
+Options
+=======
+
+- --quiet: print nothing
+- --level N: how hard to frob, from 1 to 9; the
+  default is 5
+- --dry-run: show what would be frobbed
+
+The mayor abstained.
+"""
+
+
+def kinds(parsed):
+    return [(b.kind, b.text) for b in parsed.blocks]
+
+
+def test_a_licence_title_block_is_a_heading_and_its_lines_paragraphs():
+    p = read_plain(LICENCE)
+    assert not p.web
+    assert kinds(p)[:4] == [
+        ("heading", "Apache License"), ("paragraph", "Version 2.0, January 2004"),
+        ("paragraph", "http://www.apache.org/licenses/"),
+        ("heading", "TERMS AND CONDITIONS FOR USE, REPRODUCTION, AND DISTRIBUTION")]
+    grant = p.blocks[-1]
+    assert grant.kind == "list_item" and grant.text.startswith("2. Grant of Copyright License.")
+    assert grant.text.endswith("royalty-free copyright license.")  # wrapped lines joined
+    assert grant.section == ("Apache License",
+                             "TERMS AND CONDITIONS FOR USE, REPRODUCTION, AND DISTRIBUTION")
+
+
+def test_list_items_headings_code_and_short_paragraphs_are_blocks():
+    p = read_plain(README)
+    got = kinds(p)
+    assert ("heading", "Installation") in got and ("heading", "Options") in got
+    assert ("code", "$ ./configure && make $ sudo make install") in got
+    assert ("list_item", "--level N: how hard to frob, from 1 to 9; the default is 5") in got
+    assert ("list_item", "--dry-run: show what would be frobbed") in got
+    assert ("paragraph", "The mayor abstained.") in got
+    options = next(b for b in p.blocks if b.text.startswith("--quiet"))
+    assert options.section == ("Options",)
+    lead_in = next(b for b in p.blocks if b.text.startswith("To build"))
+    assert lead_in.kind == "paragraph" and lead_in.section == ("Installation",)
+
+
+def test_a_saved_web_page_is_flagged_and_kept_as_saved():
+    text = (SEEDS / "000_00f339de5ad54580.txt").read_text(encoding="utf-8")
+    p = read_plain(text)
+    assert p.web and p.source_text == text
