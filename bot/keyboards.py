@@ -47,7 +47,8 @@ def answer_keyboard(answer: Answer, passage: Callable[[int], str],
     quotes = []
     seen: dict[int, int] = {}
     for q in answer.sentences:
-        text = q.text.strip(ELLIPSIS)  # a long quote is shortened with ellipses
+        # a long quote is shortened with ellipses; a lead-in is quoted with its list after it
+        text = q.text.split("\n", 1)[0].strip(ELLIPSIS)
         at = passage(q.passage).find(text)
         start, end = (at, at + len(text)) if at >= 0 else (0, 0)
         ref = QuoteRef(doc_index.get(q.source, 0), q.passage, start, end)

@@ -81,6 +81,8 @@ class Sentence:
     number: int  # position within the passage
     text: str
     quotable: bool
+    item: bool = False  # of a list item or a table row
+    first: bool = True  # the first sentence of its line (of its list item, say)
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,7 +95,7 @@ class Collection:
     text_blob: np.ndarray  # uint8: every passage's UTF-8 text, back to back
     sent_indptr: np.ndarray  # int64, n_passages + 1: sentences of p are [sent_indptr[p], ...)
     sent_bounds: np.ndarray  # int32 (n_sentences, 2): character span within the passage
-    sent_quotable: np.ndarray  # uint8, n_sentences: 1 when the sentence may be quoted alone
+    sent_quotable: np.ndarray  # uint8, n_sentences: QUOTABLE | ITEM flags
     passage_section: np.ndarray  # int32, n_passages: index into ``sections``, -1 for none
     passage_page: np.ndarray  # int32, n_passages: 1-based page of a paged document, 0 for none
     sections: Sequence[str] = ()  # "Installation › Linux": the section paths passages sit in
@@ -113,7 +115,8 @@ class Collection:
         text = self.passage_text(p)
         lo, hi = int(self.sent_indptr[p]), int(self.sent_indptr[p + 1])
         flags = self.sent_quotable[lo:hi].tolist()
-        return [Sentence(p, i, text[int(a) : int(b)], bool(flags[i]))
+        return [Sentence(p, i, text[int(a) : int(b)], bool(flags[i] & QUOTABLE),
+                         bool(flags[i] & ITEM), bool(flags[i] & FIRST))
                 for i, (a, b) in enumerate(self.sent_bounds[lo:hi].tolist())]
 
     def section_of(self, p: int) -> str | None:
@@ -136,6 +139,11 @@ class Collection:
 # kept whole unless they are web pages; sections and pages.
 TEXT_VERSION = 3
 SECTION_SEPARATOR = " › "
+# A sentence's flags (``Collection.sent_quotable``): it may be quoted alone; it is of a list item
+# or a table row (a line tagged ``ITEM_LINE``, beside its ``sieve.QUOTE_*`` rule); it opens its
+# line.
+QUOTABLE, ITEM, FIRST = 1, 2, 4
+ITEM_LINE = 4
 
 
 def build_collection(docs: Sequence[Document]) -> tuple[Collection, list[str]]:
@@ -162,7 +170,8 @@ def build_collection(docs: Sequence[Document]) -> tuple[Collection, list[str]]:
                                                                      k.block.page)):
             section = section_name(path, doc.title)
             sid = sections.setdefault(section, len(sections)) if section else -1
-            for group in group_lines((k.block.text, k.quote) for k in run):
+            for group in group_lines((k.block.text, k.quote | (
+                    ITEM_LINE if k.block.kind in ("list_item", "table_row") else 0)) for k in run):
                 passage_doc.append(len(sources) - 1)
                 lines.append(group)
                 passage_section.append(sid)
@@ -204,8 +213,9 @@ def pack(
 ) -> Collection:
     """Lay out passages and their sentence spans in flat arrays.
 
-    ``quote`` says for each passage how each of its lines may be quoted (``sieve.QUOTE_*``;
-    default: as prose, the web-page rule); sections and pages default to none.
+    ``quote`` says for each passage how each of its lines may be quoted (``sieve.QUOTE_*``,
+    with ``ITEM_LINE`` for a list item's or table row's line; default: as prose, the web-page
+    rule); sections and pages default to none.
     """
     # ASCII text has as many bytes as characters: only other texts are encoded to be measured.
     sizes = np.fromiter((len(t) if t.isascii() else len(t.encode("utf-8")) for t in texts),
@@ -219,9 +229,11 @@ def pack(
         rules = quote[i] if quote is not None else None
         for n, (para_start, para) in enumerate(_lines(t)):
             rule = rules[n] if rules is not None else QUOTE_PROSE
-            for s in sentence_spans(para):
+            item = ITEM if rule & ITEM_LINE else 0
+            for k, s in enumerate(sentence_spans(para)):
                 bounds.extend((para_start + s.start, para_start + s.end))
-                quotable.append(_quotable(para[s.start : s.end], rule))
+                quotable.append(_quotable(para[s.start : s.end], rule & 3) | item
+                                | (FIRST if k == 0 else 0))
         sent_indptr[i + 1] = len(bounds) // 2
     n = len(texts)
     return Collection(
@@ -240,10 +252,10 @@ def pack(
     )
 
 
-def _quotable(sentence: str, rule: int) -> bool:
+def _quotable(sentence: str, rule: int) -> int:
     if rule == QUOTE_PROSE:
-        return len(sentence.split()) >= MIN_QUOTE_WORDS and is_prose(sentence)
-    return rule == QUOTE_ANY and len(words(sentence)) >= MIN_DOCUMENT_QUOTE_WORDS
+        return QUOTABLE * (len(sentence.split()) >= MIN_QUOTE_WORDS and is_prose(sentence))
+    return QUOTABLE * (rule == QUOTE_ANY and len(words(sentence)) >= MIN_DOCUMENT_QUOTE_WORDS)
 
 
 def _blob(texts: Sequence[str], offsets: np.ndarray) -> np.ndarray:

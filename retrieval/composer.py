@@ -188,12 +188,13 @@ def compose(
     for pscore, sents, terms, matched, others in passages:
         alike = ([_alike(table, o, m) for o, m in zip(others, matched, strict=True)]
                  if table else [{}] * len(sents))
+        leads = lead_ins(sents)
         for i, s in enumerate(sents):
             if not s.quotable:
                 continue
             window = set(matched[i])
             window_alike = dict(alike[i])
-            for j in (i - 1, i + 1):
+            for j in {i - 1, i + 1, leads.get(i, -1)}:  # a list item's lead-in is near it
                 if 0 <= j < len(sents):
                     window |= matched[j]
                     for t, sim in alike[j].items():
@@ -222,25 +223,35 @@ def compose(
             or word_share < config.min_word_share):
         return _abstain(question, query, related, coverage)
 
+    lists = {p: items_after(collection.sentences(p)) for p in {c.sentence.passage
+                                                               for c in candidates[:12]}}
     chosen = [best]
     for c in candidates[1:]:
         if len(chosen) >= config.max_sentences or c.score < config.follow_ratio * best.score:
             break
         if any(_jaccard(c.terms, o.terms) >= config.duplicate_jaccard for o in chosen):
             continue
+        if any(c.sentence.number in lists[o.sentence.passage].get(o.sentence.number, ())
+               for o in chosen if o.sentence.passage == c.sentence.passage):
+            continue  # an item of a list already quoted with its lead-in
         chosen.append(c)
 
     sources: list[SourceRef] = []
     numbers: dict[str, int] = {}
     quotes = []
+    sents_of = collection.sentences
     for c in chosen:
         src = collection.source_of(c.sentence.passage)
         if src.id not in numbers:
             sources.append(_ref(src))
             numbers[src.id] = len(sources)
+        p = c.sentence.passage
+        items = [sents_of(p)[k].text for k in lists.get(p, {}).get(c.sentence.number, ())]
         text, marks = bounded(c.sentence.text,
                               _highlights(c.sentence.text, qset, table, c.window_similar))
-        p = c.sentence.passage
+        if items:  # a lead-in ("... for several reasons:") is quoted with its list
+            text = "\n".join([text, *(f"{BULLET}{item}" for item in items)])
+            marks = _highlights(text, qset, table, c.window_similar)
         quotes.append(
             Quote(
                 text=text, source=src.id, title=src.title, score=round(c.score, 4),
@@ -290,6 +301,36 @@ def bounded(text: str, highlights: list[tuple[int, int]]
     shift = len(head) - lo
     marks = [(a + shift, b + shift) for a, b in highlights if lo <= a and b <= hi]
     return head + text[lo:hi] + tail, marks
+
+
+BULLET = "• "
+MAX_LIST_ITEMS = 10
+MAX_LIST_CHARS = 900
+
+
+def lead_ins(sents: Sequence[Sentence]) -> dict[int, int]:
+    """For each sentence of a list item, the sentence that leads in to its list ("... these
+    locations:"), when there is one: item number -> lead-in number."""
+    out: dict[int, int] = {}
+    lead = -1
+    for i, s in enumerate(sents):
+        if not s.item:
+            lead = i if s.text.rstrip().endswith(":") else -1
+        elif lead >= 0:
+            out[i] = lead
+    return out
+
+
+def items_after(sents: Sequence[Sentence]) -> dict[int, tuple[int, ...]]:
+    """For each lead-in sentence, the first sentence of each list item after it (at most
+    ``MAX_LIST_ITEMS`` items and ``MAX_LIST_CHARS`` characters): lead-in number -> numbers."""
+    out: dict[int, list[int]] = {}
+    for item, lead in lead_ins(sents).items():
+        got = out.setdefault(lead, [])
+        if (sents[item].first and len(got) < MAX_LIST_ITEMS
+                and sum(len(sents[k].text) for k in got) + len(sents[item].text) <= MAX_LIST_CHARS):
+            got.append(item)
+    return {lead: tuple(items) for lead, items in out.items() if items}
 
 
 def _mass(terms: set[str], query: Query, alike: Mapping[str, float]) -> float:

@@ -4,7 +4,8 @@ A question's type comes from its wording ("when", "how many", "who", "which coun
 does X stand for"). A sentence shows *evidence* for the type when it holds such a fact that the
 question itself does not already contain: a year or date for "when", a quantity for "how many",
 a name for "who"/"which", a place after a preposition for "where", the spelled-out form of an
-acronym for "stand for".
+acronym for "stand for", and for "what is X?" / "what does X mean?" a sentence that defines X
+("X is a ...", "X means ...", "X: ...", "X, a ...").
 """
 
 from __future__ import annotations
@@ -24,6 +25,11 @@ _TYPES = (
         r"organi[sz]ations|companies|parties)\b", re.I)),
     ("where", re.compile(r"^\s*(where|from where|in (what|which) (place|area|region|location))\b",
                          re.I)),
+    ("what_is", re.compile(
+        r"^\s*what\s+(?:is|are|was|were)\s+(?:an?|the)?\s*(?P<subject>[^?]+?)\s*\??\s*$"
+        r"|^\s*what\s+(?:does|do)\s+(?:an?|the)?\s*(?P<subject2>[^?]+?)\s+mean\b"
+        r"|^\s*(?:define|what is meant by)\s+(?:an?|the)?\s*(?P<subject3>[^?]+?)\s*\??\s*$",
+        re.I)),
     ("who", re.compile(
         r"^\s*(who|whom|whose)\b|\b(which|what) (country|nation|state|city|person|man|woman|"
         r"leader|group|organi[sz]ation|company|party|team|president|minister|official)\b", re.I)),
@@ -44,11 +50,35 @@ _ACRONYM = re.compile(r"\b[A-Z]{2,}\b")
 
 
 def question_type(question: str) -> str | None:
-    """One of ``define``, ``when``, ``number``, ``names``, ``where``, ``who``, or ``None``."""
+    """One of ``define``, ``when``, ``number``, ``names``, ``where``, ``what_is``, ``who``, or
+    ``None``."""
     for name, rx in _TYPES:
-        if rx.search(question):
+        m = rx.search(question)
+        if m and (name != "what_is" or _head(question) is not None):
             return name
     return None
+
+
+# What a definition says of its subject: "X is a ...", "X (Y) means ...", "X: ...", "X, a ...".
+_DEFINING = (r"[\"”’')*]*\s*(?:(?:\([^)]{0,80}\)\s*)?(?:is|are|was|means|refers to|stands for"
+             r"|shall mean|denotes|describes)\b|[:—–]\s|,\s+(?:a|an|the)\s)")
+_WHAT_IS = dict(_TYPES)["what_is"]
+_PREPOSITION = re.compile(r"\s+(?:in|of|for|on|at|from|with|to|under|within|by|when|that)\s", re.I)
+_MAX_SUBJECT_WORDS = 4
+
+
+def _head(question: str) -> str | None:
+    """The word a "what is X?" question asks about: the last word of X before any preposition
+    ("a module in Python" -> "module"), or ``None`` when X is long (then it is no definition)."""
+    m = _WHAT_IS.search(question)
+    if not m:
+        return None
+    subject = next(g for g in m.groups() if g)
+    subject = _PREPOSITION.split(f" {subject} ", maxsplit=1)[0].strip()
+    ws = re.findall(r"[\w.+#-]+", subject)
+    if not ws or len(ws) > _MAX_SUBJECT_WORDS:
+        return None
+    return ws[-1].strip(".").lower() or None
 
 
 def has_evidence(kind: str | None, sentence: str, question: str) -> bool:
@@ -69,6 +99,10 @@ def has_evidence(kind: str | None, sentence: str, question: str) -> bool:
         return len(new) >= (2 if kind == "names" else 1)
     if kind == "where":
         return any(m.group(1).lower() not in q for m in _PLACE.finditer(sentence))
+    if kind == "what_is":
+        head = _head(question)
+        return head is not None and bool(
+            re.search(rf"(?<![\w-]){re.escape(head)}s?(?:{_DEFINING})", sentence, re.I))
     if kind == "define":
         for acr in _ACRONYM.findall(question):
             if re.search(rf"(?:[A-Z][\w-]*\s+){{1,8}}\(\s*{re.escape(acr)}\s*\)", sentence):

@@ -226,7 +226,9 @@ def group_lines(
     size = 0
     for piece in pieces:
         n = len(piece[0].split())
-        if current and (size + n > max_words or size >= target_words):
+        # a lead-in ("... the following options:") stays with what it leads to, up to max_words
+        lead_in = bool(current) and current[-1][0].rstrip().endswith(":")
+        if current and (size + n > max_words or (size >= target_words and not lead_in)):
             passages.append(current)
             current, size = [], 0
         current.append(piece)
