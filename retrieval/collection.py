@@ -128,6 +128,11 @@ class Collection:
         """The page of a paged document (PDF) passage ``p`` starts on, or ``None``."""
         return int(self.passage_page[p]) or None
 
+    def passage_range(self, doc_index: int) -> tuple[int, int]:
+        """The passages ``[lo, hi)`` of one document (a document's passages are consecutive)."""
+        lo = int(np.searchsorted(self.passage_doc, doc_index, side="left"))
+        return lo, int(np.searchsorted(self.passage_doc, doc_index, side="right"))
+
     def passages_of(self, doc_index: int) -> list[int]:
         return [int(p) for p in np.flatnonzero(self.passage_doc == doc_index)]
 

@@ -39,7 +39,7 @@ from .answer import ELLIPSIS, NOT_FOUND, Answer, Quote, SourceRef
 from .collection import Collection, Sentence, Source
 from .cues import has_evidence, question_type
 from .index import TermIndex
-from .spelling import correct
+from .spelling import correct, rare_word
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +64,12 @@ class ComposerConfig:
     similar_passages: int = 3  # words of like meaning are sought in this many best passages
     min_word_share: float = 0.5  # share of all its content words, known or not, likewise
     correct_spelling: bool = True  # read an unknown word as the corpus word one edit away
+    # a question's specific words (rare or no English: "tmux", "conda") that the corpus has
+    # must all be in the cited document; with names_in_document, its names too
+    specific_in_document: bool = True
+    names_in_document: bool = True
+    # question types whose answer must show the evidence they ask for (a date for "when")
+    evidence_needed: frozenset[str] = frozenset({"when"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +83,7 @@ class Query:
     words: Mapping[str, str] = field(default_factory=dict)  # term -> word, for similar words
     unseen: frozenset[str] = frozenset()  # content terms the corpus lacks
     read_as: Mapping[str, str] = field(default_factory=dict)  # typo -> the corpus word read
+    specific: frozenset[str] = frozenset()  # terms of words rare in English or not English
 
     @property
     def total(self) -> float:
@@ -104,6 +111,7 @@ def parse_query(
     unseen: set[str] = set()
     framing: set[str] = set()
     read_as: dict[str, str] = {}
+    specific: set[str] = set()
     first_word = True
     for tok in tokens(question):
         word = question[tok.start : tok.end]
@@ -133,10 +141,23 @@ def parse_query(
         order.append(term)
         if not is_name and not frame and word.isalpha() and len(word) >= 3:
             words[term] = word.lower()
+        if not frame and ((is_name and config.names_in_document) or (not is_name
+                                                                     and _specific(word))):
+            specific.add(term)
     order = [t for t in order if t in weights]
     known = frozenset(t for t in order if t not in unseen and t not in framing)
     return Query(tuple(order), weights, question_type(question), known, words, frozenset(unseen),
-                 read_as)
+                 read_as, frozenset(specific))
+
+
+def _specific(word: str) -> bool:
+    """A word of 3+ letters that is rare in English or no English word ("tmux", "conda",
+    "libtasn1"): what a question is about, which its answer's document must hold. (Names are
+    left to the weight an unseen name gets: one spelled two ways, "Pashinyan" / "Pashinian",
+    is no sign that a question is about something else.)"""
+    lower = word.lower()
+    return (len(lower) >= 3 and any(c.isalpha() for c in lower) and lower.isascii()
+            and rare_word(lower))
 
 
 # (question term -> word, candidate words, min cosine) -> {word: {term: cosine}}
@@ -161,9 +182,11 @@ def compose(
     collection: Collection,
     config: ComposerConfig = ComposerConfig(),
     similar: Similar | None = None,
+    index: TermIndex | None = None,
 ) -> Answer:
     """Answer ``question`` from the retrieved passages ``hits`` ((passage, score), best first);
-    ``similar`` finds words of like meaning (``WordVectors.matches``), ``None`` for none."""
+    ``similar`` finds words of like meaning (``WordVectors.matches``), ``None`` for none;
+    ``index`` tells which documents hold the question's specific words (``None``: not checked)."""
     related = _related(hits, collection, config.related)
     if not query.terms or not hits or query.total <= 0:
         return _abstain(question, query, related)
@@ -220,7 +243,10 @@ def compose(
     content = query.known | query.unseen
     word_share = len(met & content) / len(content) if content else 1.0
     if (coverage < config.min_coverage or known_share < config.min_known_share or pair_missing
-            or word_share < config.min_word_share):
+            or word_share < config.min_word_share
+            or not _specific_met(query, best.sentence.passage, collection, config, index)
+            or (query.cue in config.evidence_needed
+                and not has_evidence(query.cue, best.sentence.text, question))):
         return _abstain(question, query, related, coverage)
 
     lists = {p: items_after(collection.sentences(p)) for p in {c.sentence.passage
@@ -310,12 +336,13 @@ MAX_LIST_CHARS = 900
 
 def lead_ins(sents: Sequence[Sentence]) -> dict[int, int]:
     """For each sentence of a list item, the sentence that leads in to its list ("... these
-    locations:"), when there is one: item number -> lead-in number."""
+    locations:", or the heading it comes under), when there is one: item number -> lead-in
+    number."""
     out: dict[int, int] = {}
     lead = -1
     for i, s in enumerate(sents):
-        if not s.item:
-            lead = i if s.text.rstrip().endswith(":") else -1
+        if not s.item:  # a lead-in, or a heading (never quoted) that a list comes under
+            lead = i if s.text.rstrip().endswith(":") or not s.quotable else -1
         elif lead >= 0:
             out[i] = lead
     return out
@@ -331,6 +358,16 @@ def items_after(sents: Sequence[Sentence]) -> dict[int, tuple[int, ...]]:
                 and sum(len(sents[k].text) for k in got) + len(sents[item].text) <= MAX_LIST_CHARS):
             got.append(item)
     return {lead: tuple(items) for lead, items in out.items() if items}
+
+
+def _specific_met(query: Query, passage: int, collection: Collection, config: ComposerConfig,
+                  index: TermIndex | None) -> bool:
+    """Whether the document of ``passage`` names every specific word of the question (none of
+    which the corpus may lack)."""
+    if not query.specific or index is None or not config.specific_in_document:
+        return True
+    lo, hi = collection.passage_range(int(collection.passage_doc[passage]))
+    return all(index.holds_any(t, lo, hi) for t in query.specific - query.unseen)
 
 
 def _mass(terms: set[str], query: Query, alike: Mapping[str, float]) -> float:

@@ -145,7 +145,7 @@ class QAEngine:
         hits = self.index.search(list(query.terms), top_k or self.top_k)
         vectors = self.word_vectors
         similar = vectors.matches if vectors is not None else None
-        return compose(question, query, hits, self.collection, self.config, similar)
+        return compose(question, query, hits, self.collection, self.config, similar, self.index)
 
     @property
     def word_vectors(self) -> WordVectors | None:

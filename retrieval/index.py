@@ -127,6 +127,15 @@ class TermIndex:
         t = self.vocabulary.get(term)
         return 0 if t is None else int(self.df[t])
 
+    def holds_any(self, term: str, lo: int, hi: int) -> bool:
+        """Whether a passage in ``[lo, hi)`` holds ``term`` (a binary search in its postings)."""
+        t = self.vocabulary.get(term)
+        if t is None:
+            return False
+        a, b = int(self.indptr[t]), int(self.indptr[t + 1])
+        i = a + int(np.searchsorted(self.passages[a:b], lo))
+        return i < b and int(self.passages[i]) < hi
+
     def unseen_idf(self) -> float:
         """The idf a term would have if it occurred once (the weight of an unknown term)."""
         return float(_idf(self.n_passages, 1))
