@@ -59,9 +59,20 @@ def question_type(question: str) -> str | None:
     return None
 
 
-# What a definition says of its subject: "X is a ...", "X (Y) means ...", "X: ...", "X, a ...".
-_DEFINING = (r"[\"”’')*]*\s*(?:(?:\([^)]{0,80}\)\s*)?(?:is|are|was|means|refers to|stands for"
-             r"|shall mean|denotes|describes)\b|[:—–]\s|,\s+(?:a|an|the)\s)")
+# What a definition says of its subject: "X is a ...", "A module is ...", "X (Y) means ...",
+# "X: ..." opening a sentence; "..., X, a ..." anywhere.
+_CLOSERS = r"[\"”’')*]*"
+_VERB = (r"\s*(?:\([^)]{0,80}\)\s*)?(?:is|are|was|means|refers to|stands for|shall mean|denotes"
+         r"|describes)\b")
+_OPENING = r"^\W*(?:(?:an?|the)\s+)?(?:[\w.+#-]+\s+){0,2}"
+
+
+def _defines(head: str, sentence: str) -> bool:
+    h = re.escape(head)
+    return bool(re.search(rf"{_OPENING}{h}s?{_CLOSERS}(?:{_VERB}|\s*[:—–]\s)", sentence, re.I)
+                or re.search(rf"(?<![\w-]){h}s?{_CLOSERS},\s+(?:a|an|the)\s", sentence, re.I))
+
+
 _WHAT_IS = dict(_TYPES)["what_is"]
 _PREPOSITION = re.compile(r"\s+(?:in|of|for|on|at|from|with|to|under|within|by|when|that)\s", re.I)
 _MAX_SUBJECT_WORDS = 4
@@ -101,8 +112,7 @@ def has_evidence(kind: str | None, sentence: str, question: str) -> bool:
         return any(m.group(1).lower() not in q for m in _PLACE.finditer(sentence))
     if kind == "what_is":
         head = _head(question)
-        return head is not None and bool(
-            re.search(rf"(?<![\w-]){re.escape(head)}s?(?:{_DEFINING})", sentence, re.I))
+        return head is not None and _defines(head, sentence)
     if kind == "define":
         for acr in _ACRONYM.findall(question):
             if re.search(rf"(?:[A-Z][\w-]*\s+){{1,8}}\(\s*{re.escape(acr)}\s*\)", sentence):

@@ -154,3 +154,72 @@ def test_correct_spelling_setting_switches_typo_reading(corpus):
         assert r.returncode == 0, r.stderr
         read[value] = json.loads(r.stdout)["read_as"]
     assert read == {"true": {"formd": "formed"}, "false": {}}
+
+
+GUIDE = """# Widget Server Guide
+
+The Widget Server serves widgets over HTTP.
+
+## Install
+
+### Linux
+
+Run the installer as root; it puts the server in /opt/widget.
+
+```
+sudo ./install.sh
+```
+
+## Options
+
+| Option | Default |
+| --- | --- |
+| --port | 8080 |
+"""
+
+
+@pytest.fixture(scope="module")
+def guide(tmp_path_factory):
+    root = tmp_path_factory.mktemp("guide")
+    (root / "guide.md").write_text(GUIDE, encoding="utf-8")
+    return root
+
+
+def test_ask_cites_the_section_a_quote_is_in(guide):
+    r = qabot("ask", "--corpus", str(guide), "Where does the installer put the server?")
+    assert r.returncode == 0, r.stderr
+    assert "[1] Widget Server Guide › Install › Linux [guide]" in r.stdout
+    r = qabot("ask", "--json", "--corpus", str(guide), "What is the default port?")
+    (quote,) = json.loads(r.stdout)["sentences"][:1]
+    assert quote["text"] == "Option: --port; Default: 8080" and quote["section"] == "Options"
+
+
+def test_ask_and_index_say_which_corpus_they_answer_from(guide, tmp_path):
+    r = qabot("ask", "--corpus", str(guide), "Where does the installer put the server?")
+    assert f"answering from {guide.resolve()} (--corpus), 1 documents" in r.stderr
+    r = qabot("ask", "When was the CSTO formed?", cwd=tmp_path)  # no ./seeds, no .env here
+    assert "the bundled seeds" in r.stderr and "answering from" in r.stderr
+    r = qabot("index", env={"QABOT_CORPUS_DIR": str(guide)}, cwd=tmp_path)
+    assert "(QABOT_CORPUS_DIR)" in r.stderr
+    (tmp_path / ".env").write_text(f"QABOT_CORPUS_DIR={guide}\n")
+    r = qabot("ask", "Where does the installer put the server?", cwd=tmp_path)
+    assert "(QABOT_CORPUS_DIR in .env)" in r.stderr and "/opt/widget" in r.stdout
+
+
+def test_show_lists_every_block_with_what_became_of_it(guide):
+    r = qabot("show", "--corpus", str(guide), "guide")
+    assert r.returncode == 0, r.stderr
+    out = r.stdout
+    assert out.startswith("guide: Widget Server Guide\n")
+    assert "[indexed, not quoted] heading · Install › Linux\n  Linux" in out
+    assert "[dropped: code block: kept out of quotes and the index] code · Install › Linux" in out
+    assert "[indexed] table_row · Options\n  Option: --port; Default: 8080" in out
+    r = qabot("show", "--json", "--corpus", str(guide), "guide.md")
+    shown = json.loads(r.stdout)
+    assert shown["id"] == "guide" and shown["web_page"] is False
+    assert {b["kind"] for b in shown["blocks"]} == {"heading", "paragraph", "code", "table_row"}
+
+
+def test_show_names_an_unknown_document_and_exits_2(guide):
+    r = qabot("show", "--corpus", str(guide), "nope")
+    assert r.returncode == 2 and "no document 'nope'" in r.stderr and "Traceback" not in r.stderr

@@ -127,3 +127,37 @@ def test_a_word_of_like_meaning_is_highlighted_too():
     first = answer.sentences[0]
     marked = {first.text[a:b].lower() for a, b in first.highlights}
     assert {"town", "asked", "governor", "assistance"} <= marked and "storm" not in marked
+
+
+def test_a_lead_in_is_quoted_with_its_list():
+    engine = QAEngine.from_texts(["Frob Manual\n\nFrob is a tool for files.\n\n"
+                                  "Frob needs three things to run:\n\n- a POSIX shell\n"
+                                  "- the zlib library\n- 2 GB of disk space\n\n"
+                                  "Frob is free software under the MIT licence.\n"])
+    answer = engine.ask("What things does frob need to run?")
+    assert answer.sentences[0].text == ("Frob needs three things to run:\n• a POSIX shell\n"
+                                        "• the zlib library\n• 2 GB of disk space")
+    assert len(answer.sentences) == 1 or "zlib" not in answer.sentences[1].text
+
+
+def test_what_is_prefers_the_sentence_that_defines_it():
+    engine = QAEngine.from_texts([
+        "For documentation on gizmux, see the gizmux manual page in the source tree.\n\n"
+        "A small example configuration for gizmux is in the examples folder.\n\n"
+        "gizmux is a terminal multiplexer: it runs many programs in one screen.\n"])
+    assert engine.ask("What is gizmux?").sentences[0].text.startswith("gizmux is a terminal")
+
+
+def test_a_rare_word_must_be_in_the_cited_document():
+    engine = QAEngine.from_texts([
+        "To create a virtual environment, run the venv module with the target directory.",
+        "The gizmux prefix key is set in the configuration file of the terminal."])
+    assert engine.ask("How do I create a virtual environment with venv?").answered
+    assert not engine.ask("How do I create a virtual environment with gizmux?").answered
+
+
+def test_a_when_question_needs_a_date_in_its_answer():
+    engine = QAEngine.from_texts(["The harbour bridge was opened by the premier of the state.",
+                                  "The zoo's elephants arrived on a ship from Asia in 1916."])
+    assert not engine.ask("When was the harbour bridge opened?").answered
+    assert engine.ask("When did the zoo's elephants arrive?").answered
