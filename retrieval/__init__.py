@@ -10,6 +10,6 @@ from .engine import QAEngine
 from .errors import CorpusError, IndexFormatError, NoDocumentsError, QabotError
 
 __all__ = [
-    "ELLIPSIS", "NOT_FOUND", "Answer", "ComposerConfig", "CorpusError", "Document", "Hit", "IndexFormatError",
-    "NoDocumentsError", "QAEngine", "QabotError", "Quote", "SourceRef",
+    "ELLIPSIS", "NOT_FOUND", "Answer", "ComposerConfig", "CorpusError", "Document", "Hit",
+    "IndexFormatError", "NoDocumentsError", "QAEngine", "QabotError", "Quote", "SourceRef",
 ]

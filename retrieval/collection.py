@@ -9,11 +9,10 @@ from __future__ import annotations
 from array import array
 from collections.abc import Iterable, Sequence
 from dataclasses import astuple, dataclass, fields
+from itertools import groupby
 from typing import overload
 
 import numpy as np
-
-from itertools import groupby
 
 from .clean import is_prose, repeated_lines
 from .corpus import Document, titled

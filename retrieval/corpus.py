@@ -37,7 +37,7 @@ from .clean import LineDecision, is_prose, marker_kinds
 from .errors import NoDocumentsError
 from .ingest.blocks import Parsed
 from .ingest.meta import front_matter
-from .ingest.read import SUFFIXES, decode, read_file
+from .ingest.read import SUFFIXES, read_file
 from .ingest.sieve import Sieved, judged_text
 from .segment import words
 

@@ -212,7 +212,7 @@ def group_lines(
             pieces.append((text, tag))
             continue
         chunk: list[str] = []
-        for sent in (run for sent in split_sentences(text) for run in _runs(sent, max_words)):
+        for sent in (run for s in split_sentences(text) for run in _runs(s, max_words)):
             if chunk and (len(" ".join([*chunk, sent]).split()) > max_words
                           or len(" ".join([*chunk, sent])) > MAX_PIECE_CHARS):
                 pieces.append((" ".join(chunk), tag))

@@ -49,7 +49,7 @@ def units_markdown(path: Path) -> list[str]:
 
 
 class _Blocks(HTMLParser):
-    BLOCK = {"h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "td", "th", "dt", "dd"}
+    BLOCK = frozenset("h1 h2 h3 h4 h5 h6 p li td th dt dd".split())
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)

@@ -47,6 +47,7 @@ def report(*, core_title: str = "") -> bytes:
     document.core_properties.created = datetime(2024, 3, 5, 9, 30)
     document.styles.add_style("toc 1", WD_STYLE_TYPE.PARAGRAPH)
     document.add_paragraph("Budget Report", style="Title")
+    document.add_paragraph("Contents", style="TOC Heading")  # the template's: on Heading 1
     document.add_paragraph("Overview\t3", style="toc 1")
     document.add_heading("Overview", level=1)
     document.add_paragraph("The council approved   the budget\non Tuesday.")
@@ -108,7 +109,8 @@ def test_a_merged_cell_is_rendered_once(parsed):
 
 def test_the_table_of_contents_is_dropped_with_its_reason(parsed):
     assert [(d.block.text, d.reason) for d in parsed.dropped] == [
-        ("Overview 3", "table of contents")
+        ("Contents", "table of contents"),
+        ("Overview 3", "table of contents"),
     ]
 
 
@@ -153,6 +155,30 @@ def test_text_in_a_content_control_and_a_hyperlink_is_read_in_place():
         "See the plan now.",
         "After.",
     ]
+
+
+def test_a_text_box_is_read_once_after_its_paragraph():
+    document = docx.Document()
+    box = "<w:txbxContent><w:p><w:r><w:t>Boxed note.</w:t></w:r></w:p></w:txbxContent>"
+    document.add_paragraph("Before the box.")._p.append(
+        parse_xml(  # Word writes the box twice: a drawing, and a VML copy for old readers
+            f"<w:r {nsdecls('w')} {_MC} {_WPS} {_VML}><mc:AlternateContent>"
+            f"<mc:Choice Requires='wps'><w:drawing><wps:txbx>{box}</wps:txbx></w:drawing>"
+            f"</mc:Choice><mc:Fallback><w:pict><v:textbox>{box}</v:textbox></w:pict>"
+            "</mc:Fallback></mc:AlternateContent></w:r>"
+        )
+    )
+    document.add_paragraph("After the box.")
+    assert [b.text for b in read_docx(_save(document)).blocks] == [
+        "Before the box.",
+        "Boxed note.",
+        "After the box.",
+    ]
+
+
+_MC = 'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"'
+_WPS = 'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"'
+_VML = 'xmlns:v="urn:schemas-microsoft-com:vml"'
 
 
 def _zip(files: Mapping[str, str | bytes]) -> bytes:

@@ -72,7 +72,7 @@ def kinds(markup: str) -> list[tuple[str, str, int]]:
     return [(b.kind, b.text, b.level) for b in read_html(markup).blocks]
 
 
-# --- the behaviours of retrieval.webpage, kept
+# --- the behaviours of the former web page reader (retrieval.webpage), kept
 
 
 def test_a_page_becomes_its_readable_text_a_block_per_block_element():

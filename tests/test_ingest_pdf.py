@@ -46,7 +46,8 @@ class _Report(FPDF):
     def footer(self) -> None:
         self.set_y(-15)
         self.set_font("Helvetica", "", 9)
-        self.cell(0, 10, self.page_number.format(n=self.page_no()), align="C")
+        roman = ("i", "ii", "iii")[self.page_no() - 1]
+        self.cell(0, 10, self.page_number.format(n=self.page_no(), roman=roman), align="C")
 
 
 def _heading(pdf: FPDF, text: str, level: int, outline: bool) -> None:
@@ -189,7 +190,7 @@ def test_running_header_is_dropped_once_with_reason(parsed):
 
 @pytest.mark.parametrize(
     "page_number, first",
-    [("Page {n} of {{nb}}", "Page 1 of 3"), ("{n}", "1"), ("- {n} -", "- 1 -")],
+    [("Page {n} of {{nb}}", "Page 1 of 3"), ("{n}", "1"), ("- {n} -", "- 1 -"), ("{roman}", "i")],
 )
 def test_page_numbers_are_dropped_once_with_reason(page_number, first):
     parsed = read_pdf(report(page_number=page_number))

@@ -9,11 +9,18 @@ is verbatim to the rendered document.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
 Kind = Literal["heading", "paragraph", "list_item", "table_row", "code"]
 KINDS: tuple[Kind, ...] = ("heading", "paragraph", "list_item", "table_row", "code")
+# what a document declares as its title when it has none worth the name
+_PLACEHOLDER_TITLES = set(
+    "untitled|untitled document|document|title|no title|word document|microsoft word|"
+    "powerpoint presentation|presentation|slide 1".split("|")
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,4 +94,50 @@ def one_line(text: str) -> str:
     return " ".join(text.split())
 
 
-__all__ = ["KINDS", "Block", "Dropped", "Kind", "Outline", "Parsed", "one_line"]
+def table_row_text(cells: Sequence[str], header: Sequence[str] | None = None) -> str:
+    """A table row as one line: ``H1 | H2`` for a header row or a table without one (``header``
+    ``None``), else ``H1: c1; H2: c2`` with each cell keyed by ``header`` at its index.
+
+    An empty cell is left out; a cell with no header (an empty one, or none at its index) is its
+    text alone.
+    """
+    if header is None:
+        return " | ".join(cell for cell in cells if cell)
+    parts = []
+    for i, cell in enumerate(cells):
+        if cell:
+            key = header[i] if i < len(header) else ""
+            parts.append(f"{key}: {cell}" if key else cell)
+    return "; ".join(parts)
+
+
+def usable_title(raw: str) -> str:
+    """A declared title as a reader would call the document; "" for a placeholder ("untitled").
+
+    Word's PDF export declares "Microsoft Word - report.docx": the prefix and the extension go.
+    """
+    title = one_line(raw)
+    title = re.sub(r"^Microsoft (?:Office )?(?:Word|PowerPoint|Excel) - ", "", title, flags=re.I)
+    title = re.sub(r"\.(?:docx?|rtf|odt|pptx?|xlsx?|pdf|txt|tex|indd)$", "", title, flags=re.I)
+    placeholder = re.fullmatch(r"(?:document|untitled|doc)\s*\d*", title, re.I)
+    return "" if placeholder or title.casefold() in _PLACEHOLDER_TITLES else title
+
+
+def error_reason(err: Exception) -> str:
+    """What went wrong, for a reader's ``ValueError``: the exception's type and its message."""
+    text = one_line(str(err)) or "no detail"
+    return f"{type(err).__name__}: {text[:150]}"
+
+
+__all__ = [
+    "KINDS",
+    "Block",
+    "Dropped",
+    "Kind",
+    "Outline",
+    "Parsed",
+    "error_reason",
+    "one_line",
+    "table_row_text",
+    "usable_title",
+]

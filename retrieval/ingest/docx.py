@@ -35,7 +35,16 @@ from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 from lxml import etree
 
-from .blocks import Block, Dropped, Outline, Parsed, one_line
+from .blocks import (
+    Block,
+    Dropped,
+    Outline,
+    Parsed,
+    error_reason,
+    one_line,
+    table_row_text,
+    usable_title,
+)
 
 # what a damaged package raises on the way: the zip (a bad CRC, a broken deflate stream, a
 # missing member), the XML, python-docx's checks of it, and its attribute lookups on an element
@@ -53,7 +62,6 @@ _BROKEN = (
     PythonDocxError,
     etree.LxmlError,
 )
-_PLACEHOLDER_TITLES = {"title", "word document", "document", "untitled", "untitled document"}
 _FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 # not read as the paragraph's own text: text boxes (read apart), deleted runs, properties
 _OPAQUE = {qn("w:txbxContent"), _FALLBACK, qn("w:del"), qn("w:pPr"), qn("w:rPr")}
@@ -68,19 +76,15 @@ def read_docx(data: bytes) -> Parsed:
     try:
         document = docx.Document(io.BytesIO(data))
     except _BROKEN as err:
-        raise ValueError(f"not a readable Word document (.docx): {_reason(err)}") from err
+        raise ValueError(f"not a readable Word document (.docx): {error_reason(err)}") from err
     try:
         return _read(document)
     except _BROKEN as err:  # a part python-docx reads only when asked, missing or malformed
-        raise ValueError(f"damaged Word document (.docx): {_reason(err)}") from err
-
-
-def _reason(err: Exception) -> str:
-    text = one_line(str(err)) or "no detail"
-    return f"{type(err).__name__}: {text[:150]}"
+        raise ValueError(f"damaged Word document (.docx): {error_reason(err)}") from err
 
 
 def _read(document: Any) -> Parsed:
+    """The blocks of an opened document: the module's rules, block by block."""
     blocks: list[Block] = []
     dropped: list[Dropped] = []
     outline = Outline()
@@ -89,23 +93,22 @@ def _read(document: Any) -> Parsed:
         if element.tag == qn("w:tbl"):
             blocks.extend(Block("table_row", row, outline.path) for row in _table_rows(element))
             continue
-        text = one_line(_text(element))
-        styles = _styles(Paragraph(element, document))
-        names = [(style.name or "").casefold() for style in styles]
-        level = 1 if "title" in names else _heading_level(element, styles, names)
-        if not text:
-            pass
-        elif level:
-            title = title or (text if "title" in names else "")
-            blocks.append(Block("heading", text, outline.heading(level, text), level=level))
-        elif names and (names[0].startswith("toc ") or names[0] == "toc heading"):
-            dropped.append(Dropped(Block("paragraph", text, outline.path), "table of contents"))
-        elif (depth := _list_level(element, styles, names)) > 0:
-            blocks.append(Block("list_item", text, outline.path, level=depth))
-        else:
-            blocks.append(Block("paragraph", text, outline.path))
-        for box in _text_boxes(element):
-            blocks.append(Block("paragraph", box, outline.path))
+        if text := one_line(_text(element)):
+            styles = _styles(Paragraph(element, document))
+            names = [(style.name or "").casefold() for style in styles]
+            level = 1 if "title" in names else _heading_level(element, styles, names)
+            # "TOC Heading" is based on "Heading 1", yet no section of the document
+            if names and (names[0].startswith("toc ") or names[0] == "toc heading"):
+                dropped.append(Dropped(Block("paragraph", text, outline.path), "table of contents"))
+            elif level:
+                title = title or (text if "title" in names else "")
+                blocks.append(Block("heading", text, outline.heading(level, text), level=level))
+            elif (depth := _list_level(element, styles, names)) > 0:
+                blocks.append(Block("list_item", text, outline.path, level=depth))
+            else:
+                blocks.append(Block("paragraph", text, outline.path))
+        # an anchor paragraph is often empty, its text box not
+        blocks.extend(Block("paragraph", box, outline.path) for box in _text_boxes(element))
     return Parsed(blocks, meta=_meta(document, title), web=False, dropped=dropped)
 
 
@@ -225,18 +228,17 @@ def _table_rows(tbl: Any) -> list[str]:
         grid.append(cells)
     header = grid[0] if len(grid) >= 2 and any(text for _, _, text in grid[0]) else None
     if header is None:
-        return [row for cells in grid if (row := " | ".join(t for _, _, t in cells if t))]
+        return [row for cells in grid if (row := table_row_text([t for _, _, t in cells]))]
     names = {c: text for start, span, text in header for c in range(start, start + span)}
-    rows = [" | ".join(text for _, _, text in header if text)]
+    rows = [table_row_text([text for _, _, text in header])]
     for cells in grid[1:]:
-        parts = []
-        for start, span, text in cells:
-            if not text:
-                continue
-            over = list(dict.fromkeys(n for c in range(start, start + span) if (n := names.get(c))))
-            parts.append(f"{' / '.join(over)}: {text}" if over else text)
-        if parts:
-            rows.append("; ".join(parts))
+        # a cell spanning columns reads under each header it spans: "Q1 / Q2: 40"
+        keys = [
+            " / ".join(dict.fromkeys(n for c in range(start, start + span) if (n := names.get(c))))
+            for start, span, _ in cells
+        ]
+        if row := table_row_text([text for _, _, text in cells], keys):
+            rows.append(row)
     return rows
 
 
@@ -244,11 +246,9 @@ def _meta(document: Any, title: str) -> dict[str, str]:
     """``title`` from the core properties, else the Title paragraph; ``published`` if dated."""
     try:
         core = document.core_properties
-        declared, created = one_line(core.title or ""), core.created
+        declared, created = usable_title(core.title or ""), core.created
     except _BROKEN:  # a damaged core-properties part costs the metadata, not the text
         declared, created = "", None
-    if declared.casefold() in _PLACEHOLDER_TITLES:
-        declared = ""
     meta = {"title": declared or title} if declared or title else {}
     if created is not None:
         meta["published"] = created.date().isoformat()

@@ -7,14 +7,9 @@ the level), ``tr`` table rows, ``pre`` code, and a paragraph for every other blo
 stays inline, entities are decoded, white space is collapsed; a ``<br>`` ends a line, so a
 paragraph broken by one is one block per line.
 
-What is never the page's text is left out by its element: ``script``, ``style``, ``nav``,
-``footer``, ``aside``, ``button``, ``select``, ``svg``, ``iframe``, ``noscript``, ``template`` and
-the ``head`` (not ``form``: some sites wrap the whole page in one); an element that is
-``hidden``, ``aria-hidden="true"`` or ``display: none``; and navigation a documentation generator
-marks by role, class or id (Sphinx, mdBook, Read the Docs): ``role="navigation"``, a class or id
-naming a sidebar, related links, breadcrumbs, a footer, a menu bar, a popup, a heading's permalink
-(``headerlink``, the ``¶``) or the word ``toc``. A heading's own permalink (an ``<a href="#..">``
-of only ``#``, ``¶`` or ``§``) goes too. What attributes left out is in ``Parsed.dropped``.
+What is never the page's text (scripts, styles, navigation, hidden elements) is left out by the
+rules of ``htmlnav``. A heading's own permalink (an ``<a href="#..">`` of only ``#``, ``¶`` or
+``§``) goes too. What attributes left out is in ``Parsed.dropped``.
 
 A table row reads like its Markdown counterpart: a header row of ``th`` cells is ``H1 | H2``, a
 body row under it ``H1: c1; H2: c2``, and a table without a header row joins its cells with
@@ -36,11 +31,9 @@ from dataclasses import dataclass, field, replace
 from html.parser import HTMLParser
 
 from ..clean import looks_like_web_page
-from .blocks import Block, Dropped, Kind, Outline, Parsed, one_line
+from .blocks import Block, Dropped, Kind, Outline, Parsed, one_line, table_row_text
+from .htmlnav import SKIP_TAGS, nav_reason
 
-_SKIP = frozenset(
-    "script style nav footer aside button select svg iframe noscript template head".split()
-)
 _VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
 _BLOCKS = frozenset(
     "address article blockquote body caption center dd details dialog div dl dt fieldset "
@@ -66,14 +59,6 @@ _IMPLIED: dict[str, tuple[frozenset[str], frozenset[str]]] = {
         (frozenset({"thead", "tbody", "tfoot"}), frozenset({"table"})),
     ),
 }
-# Class or id words of documentation chrome ("sphinxsidebar", "related", "wy-breadcrumbs",
-# "rst-footer-buttons", "headerlink", mdBook's "menu-bar" and "mdbook-help-popup"); "toc" only
-# as a whole word ("toctree-wrapper" is content).
-_NAV_CLASS_RE = re.compile(r"sidebar|related|headerlink|breadcrumb|footer|menu-bar|popup")
-# A state class on a container ("sidebar-visible" on mdBook's body, "has-sidebar") is no sidebar.
-_STATE_CLASS_RE = re.compile(r"^(?:has|with|no|show)-|-(?:visible|open|closed|collapsed|active)$")
-_NEVER_NAV = frozenset({"html", "body", "main", "article"})
-_DISPLAY_NONE_RE = re.compile(r"display\s*:\s*none", re.I)
 _ANCHOR_CHARS = frozenset({"", "¶", "#", "§", "🔗"})  # a heading's permalink, alone in its <a>
 _HEADING_ANCHOR_RE = re.compile(r"(?:\s*¶|\s+#)+$")
 _MAX_CELL_PARAGRAPHS = 3  # a cell with more is a page's layout box, not a datum
@@ -132,34 +117,6 @@ def _without_site(title: str, site: str | None) -> str:
         if kept and len(kept) < len(parts):
             return " | ".join(p.strip() for p in kept)
     return title
-
-
-def _keyed_row(header: list[str], cells: list[str]) -> str:
-    """A body row as it reads beside its header, ``H1: c1; H2: c2`` (as in Markdown tables); an
-    empty cell is left out, a cell with no header is its text alone."""
-    parts = []
-    for i, cell in enumerate(cells):
-        if cell:
-            key = header[i] if i < len(header) else ""
-            parts.append(f"{key}: {cell}" if key else cell)
-    return "; ".join(parts)
-
-
-def _nav_reason(tag: str, a: dict[str, str]) -> str:
-    """Why an element is not the page's text by its attributes, or ``""``."""
-    if "hidden" in a or a.get("aria-hidden", "").strip().lower() == "true":
-        return "hidden"
-    if _DISPLAY_NONE_RE.search(a.get("style", "")):
-        return "display: none"
-    if tag in _NEVER_NAV:
-        return ""
-    if a.get("role", "").strip().lower() == "navigation":
-        return 'role="navigation"'
-    for name in ("class", "id"):
-        for word in a.get(name, "").lower().split():
-            if word == "toc" or (_NAV_CLASS_RE.search(word) and not _STATE_CLASS_RE.search(word)):
-                return f'{name} "{word}"'
-    return ""
 
 
 @dataclass(slots=True)
@@ -223,8 +180,8 @@ class _Parser(HTMLParser):
         if self._dropping is not None and (tag in _BLOCKS or tag == "br"):
             self._dropping.text.append(" ")  # its menu items apart
         live = not self._skipping and self._dropping is None
-        skip_tag = tag in _SKIP
-        reason = _nav_reason(tag, a) if live and a and not skip_tag else ""
+        skip_tag = tag in SKIP_TAGS
+        reason = nav_reason(tag, a) if live and not skip_tag else ""
         el = _Open(tag, len(self._open), live and not skip_tag and not reason, skip_tag, reason)
         if el.live:
             self._opening(el, a)
@@ -379,11 +336,9 @@ def _row_blocks(row: _Row) -> list[Block]:
     if texts and (row.in_head or all(th for th, _ in row.cells)):
         if row.table:
             row.table.header = texts if any(texts) else []
-        text = " | ".join(t for t in texts if t)
-    elif header:
-        text = _keyed_row(header, texts)
+        text = table_row_text(texts)
     else:
-        text = " | ".join(t for t in texts if t)
+        text = table_row_text(texts, header or None)
     return [Block("table_row", text)] if text else []
 
 

@@ -24,7 +24,7 @@ from html.parser import HTMLParser
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from .blocks import Block, Outline, Parsed, one_line
+from .blocks import Block, Outline, Parsed, one_line, table_row_text
 from .meta import front_matter
 
 # "Feature Name: `foo`", "Title: Foo", "Start Date: 2020-01-01": a short key, a colon, a value.
@@ -101,9 +101,9 @@ def _blocks(tokens: Sequence[Token]) -> Iterable[Block]:
         elif kind == "tr_close" and row is not None:
             if in_head:
                 header = row
-                text = " | ".join(c for c in row if c)
+                text = table_row_text(row)
             else:
-                text = _table_row(header, row)
+                text = table_row_text(row, header)
             row = None
             if text:
                 yield Block("table_row", text, outline.path)
@@ -125,17 +125,6 @@ def _blocks(tokens: Sequence[Token]) -> Iterable[Block]:
                 yield Block("code", text, outline.path)
         elif kind == "html_block" and (text := one_line(_html_text(token.content))):
             yield Block("paragraph", text, outline.path)
-
-
-def _table_row(header: Sequence[str], cells: Sequence[str]) -> str:
-    """A body row as it reads beside its header: ``Header1: cell1; Header2: cell2``; an empty
-    cell is left out, a cell with no header is its text alone."""
-    parts = []
-    for i, cell in enumerate(cells):
-        if cell:
-            key = header[i] if i < len(header) else ""
-            parts.append(f"{key}: {cell}" if key else cell)
-    return "; ".join(parts)
 
 
 def _render(children: Iterable[Token]) -> str:

@@ -11,6 +11,7 @@ from ..corpus import Document, titled
 from ..errors import UnknownDocumentError
 from .sieve import sieve
 
+
 @dataclass(frozen=True, slots=True)
 class Row:
     """One block of a document and what became of it."""

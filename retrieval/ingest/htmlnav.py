@@ -1,0 +1,56 @@
+"""What of an HTML page is never its text: elements left out by their tag or their attributes.
+
+Left out by its tag, unseen: ``script``, ``style``, ``svg``, ``iframe``, ``noscript``,
+``template`` and the ``head``; left out by its tag, its text recorded as dropped: ``nav``,
+``footer``, ``aside`` (unless it holds a footnote or a note: ``role="note"``, a class naming a
+footnote or note, as Sphinx writes them), ``button`` and ``select`` (not ``form``: some sites wrap
+the whole page in one); an element that is
+``hidden``, ``aria-hidden="true"`` or ``display: none``; and navigation a documentation generator
+marks by role, class or id (Sphinx, mdBook, Read the Docs): ``role="navigation"``, a class or id
+naming a sidebar, related links, breadcrumbs, a footer, a menu bar, a popup, a heading's permalink
+(``headerlink``, the ``¶``) or the word ``toc``.
+"""
+
+from __future__ import annotations
+
+import re
+
+SKIP_TAGS = frozenset("script style svg iframe noscript template head".split())
+CHROME_TAGS = frozenset("nav footer aside button select".split())
+_NOTE_CLASS_RE = re.compile(r"footnote|^note$|admonition")
+# Class or id words of documentation chrome ("sphinxsidebar", "related", "wy-breadcrumbs",
+# "rst-footer-buttons", "headerlink", mdBook's "menu-bar" and "mdbook-help-popup"); "toc" only
+# as a whole word ("toctree-wrapper" is content).
+_NAV_CLASS_RE = re.compile(r"sidebar|related|headerlink|breadcrumb|footer|menu-bar|popup")
+# A state class on a container ("sidebar-visible" on mdBook's body, "has-sidebar") is no sidebar.
+_STATE_CLASS_RE = re.compile(r"^(?:has|with|no|show)-|-(?:visible|open|closed|collapsed|active)$")
+_NEVER_NAV = frozenset({"html", "body", "main", "article"})
+_DISPLAY_NONE_RE = re.compile(r"display\s*:\s*none", re.I)
+
+
+def nav_reason(tag: str, a: dict[str, str]) -> str:
+    """Why an element is not the page's text by its attributes, or ``""``."""
+    if "hidden" in a or a.get("aria-hidden", "").strip().lower() == "true":
+        return "hidden"
+    if tag in CHROME_TAGS and not (tag == "aside" and _is_note(a)):
+        return f"a <{tag}> element (page chrome)"
+    if _DISPLAY_NONE_RE.search(a.get("style", "")):
+        return "display: none"
+    if tag in _NEVER_NAV:
+        return ""
+    if a.get("role", "").strip().lower() == "navigation":
+        return 'role="navigation"'
+    for name in ("class", "id"):
+        for word in a.get(name, "").lower().split():
+            if word == "toc" or (_NAV_CLASS_RE.search(word) and not _STATE_CLASS_RE.search(word)):
+                return f'{name} "{word}"'
+    return ""
+
+
+def _is_note(a: dict[str, str]) -> bool:
+    """An aside that is a footnote or a note of the text, not a sidebar."""
+    return a.get("role", "").strip().lower() in ("note", "doc-footnote", "doc-endnotes") or any(
+        _NOTE_CLASS_RE.search(word) for word in a.get("class", "").lower().split())
+
+
+__all__ = ["CHROME_TAGS", "SKIP_TAGS", "nav_reason"]

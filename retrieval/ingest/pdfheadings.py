@@ -1,0 +1,189 @@
+"""Find a PDF's headings: by its outline (bookmarks) when it has one, else by their look.
+
+The rules are the "Headings" item of ``pdf``'s docstring; both finders give heading levels by
+line index.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, replace
+from typing import Any
+
+import pypdf
+
+from .blocks import error_reason, one_line
+from .pdflines import (
+    BULLET,
+    CLOSES,
+    NUMBERED,
+    SECTION,
+    Line,
+    Style,
+    is_marker,
+    resized,
+    set_apart,
+    starts_sentence,
+    title_like,
+)
+
+_NUMBERING = re.compile(
+    r"^(?:(?:chapter|appendix|part|section|annex)\s+)?(?:\d{1,2}|[A-Z]|[IVXLC]{1,6})(?:\.\d{1,2})*"
+    r"[.:]?\s+(?=\S)",
+    re.I,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    """An outline (bookmark) entry: its depth (1 = top), title and 1-based page."""
+
+    level: int
+    title: str
+    page: int
+
+
+def outline_entries(reader: pypdf.PdfReader, notes: list[str]) -> list[_Entry]:
+    """The outline's entries in document order; none when it is missing or unreadable."""
+    entries: list[_Entry] = []
+
+    def walk(items: list[Any], level: int) -> None:
+        for item in items:
+            if isinstance(item, list):
+                walk(item, level + 1)
+                continue
+            page = reader.get_destination_page_number(item)
+            title = one_line(str(item.title or ""))
+            if title and page is not None and page >= 0:
+                entries.append(_Entry(min(level, 6), title, page + 1))
+
+    try:
+        walk(reader.outline, 1)
+    except Exception as err:  # a broken outline costs the headings it names, not the text
+        notes.append(f"outline unreadable ({error_reason(err)}); headings guessed")
+        return []
+    return entries
+
+
+def _norm(text: str) -> str:
+    """A title for comparing: no section number ("2.1", "A.1", "Appendix A"), case, spaces or
+    punctuation."""
+    return re.sub(r"[\W_]+", "", _NUMBERING.sub("", text.strip(), count=1).casefold())
+
+
+def outline_headings(
+    lines: list[Line], entries: list[_Entry]
+) -> tuple[list[Line], dict[int, int], int]:
+    """The lines (a heading wrapped over two made one), heading levels by line, entries missed."""
+    firsts: dict[int, int] = {}
+    for i, line in enumerate(lines):
+        firsts.setdefault(line.page, i)
+    heads: dict[int, int] = {}
+    joined: dict[int, str] = {}
+    cursor = missed = 0
+    for entry in entries:
+        want = _norm(entry.title)
+        found = None
+        for page in (entry.page, entry.page + 1):  # a bookmark may point just above its page
+            i = max(cursor, firsts.get(page, len(lines)))
+            while found is None and i < len(lines) and lines[i].page == page:
+                here = _norm(lines[i].text)
+                if here == want:
+                    found = i
+                elif (
+                    here
+                    and want.startswith(here)
+                    and i + 1 < len(lines)
+                    and _norm(lines[i].text + " " + lines[i + 1].text) == want
+                ):
+                    found = i
+                    joined[i] = one_line(lines[i].text + " " + lines[i + 1].text)
+                i += 1
+            if found is not None:
+                break
+        if found is None or not want:
+            missed += 1
+            continue
+        heads[found] = entry.level
+        cursor = found + 1 + (found in joined)
+    out: list[Line] = []
+    levels: dict[int, int] = {}
+    skip = {i + 1 for i in joined}
+    for i, line in enumerate(lines):
+        if i in skip:
+            continue
+        if i in heads:
+            levels[len(out)] = heads[i]
+        out.append(replace(line, text=joined[i]) if i in joined else line)
+    return out, levels, missed
+
+
+def _opens(text: str) -> bool:
+    """The line begins something new: a sentence, or a numbered heading ("2.1 Scope")."""
+    return starts_sentence(text) or starts_sentence(SECTION.sub("", text, count=1))
+
+
+def _depth(text: str) -> int:
+    """A heading's level by its numbering ("2.1" and "A.1" -> 2, "Appendix B" -> 1), 0 if none."""
+    if re.match(r"(?:chapter|appendix|part|annex)\s+\w+\b", text, re.I):
+        return 1
+    found = re.match(r"(?:\d{1,2}|[A-Z](?=\.\d))((?:\.\d{1,2})*)\.?\s", text)
+    return min(6, found.group(1).count(".") + 1) if found else 0
+
+
+def _marker_free(text: str) -> str:
+    return NUMBERED.sub("", BULLET.sub("", text, count=1), count=1)
+
+
+def guess_headings(lines: list[Line], style: Style) -> dict[int, int]:
+    """Heading levels by line index, for a PDF without an outline (the module's rules)."""
+    # Backwards first: a heading may be followed by a subheading rather than by its text, and
+    # whether that one is a heading depends on what follows it.
+    ahead: set[int] = set()
+    for i in range(len(lines) - 2, -1, -1):
+        line, nxt = lines[i], lines[i + 1]
+        if not title_like(line) or (style.styled and not set_apart(line, style)):
+            continue
+        if NUMBERED.match(line.text) and not SECTION.match(line.text.replace(")", " ")):
+            continue  # "a) Apples": a list item
+        if re.match(r"\d+[.)]\s", line.text) and is_marker(nxt.text):
+            continue  # "1. Apples" over "2. Pears": a numbered list
+        # "- which met on Monday": a dash going on with the sentence, no list under a heading
+        item = is_marker(nxt.text) and starts_sentence(_marker_free(nxt.text))
+        after = nxt.gap or resized(line, nxt) or _opens(nxt.text) or item
+        # set apart by its type, a heading needs no longer line after it to show what it is
+        longer = style.styled or len(nxt.text.split()) > len(line.text.split()) or i + 1 in ahead
+        if after and longer:
+            ahead.add(i)
+    heads: dict[int, int] = {}
+    for i in sorted(ahead):
+        line, prev = lines[i], lines[i - 1] if i else None
+        # after a line that leaves its sentence open, this line goes on with that sentence
+        if (
+            prev is None
+            or line.gap
+            or i - 1 in heads
+            or bool(CLOSES.search(prev.text))
+            or resized(prev, line)
+            or (style.styled and prev.page != line.page)  # set apart, atop a new page
+        ):
+            heads[i] = 0
+    size = {i: round(lines[i].size * 2) / 2 for i in heads}
+    ranks = sorted(set(size.values()), reverse=True)
+    # an unnumbered heading ("Concept Index") ranks with numbered ones set in its size
+    numbered: dict[float, Counter[int]] = {}
+    for i in heads:
+        if depth := _depth(lines[i].text):
+            numbered.setdefault(size[i], Counter())[depth] += 1
+    for i in heads:
+        if depth := _depth(lines[i].text):
+            heads[i] = depth
+        elif size[i] in numbered:
+            heads[i] = numbered[size[i]].most_common(1)[0][0]
+        else:
+            heads[i] = min(6, ranks.index(size[i]) + 1) if style.styled else 1
+    return heads
+
+
+__all__ = ["guess_headings", "outline_entries", "outline_headings"]

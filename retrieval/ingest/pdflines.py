@@ -1,0 +1,185 @@
+"""A PDF's text lines as the reader weighs them: the line, the body text's style, a line's shape.
+
+``pdflayout`` makes the ``Line`` values; the furniture, heading and block rules of ``pdf`` read
+them through what is here: the body text's size, pitch and weight (``body_style``), the white
+space above a line (``gaps``), and what a line's words say of it (a list marker, a sentence's
+start, a title's shape).
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+import statistics
+from collections import Counter
+from dataclasses import dataclass, replace
+
+MAX_HEADING_WORDS = 12
+GAP_PITCHES = 1.35  # more white space than this above a line (in line pitches) is a gap
+SIZE_STEP = 1.12  # a heading's type is this much larger than the body text's, or more
+# a change of type size by this factor ends a paragraph (code set 10% smaller inside one does not)
+SIZE_CHANGE = 1.15
+
+# a bullet glyph always starts an item; a dash or star, like a number, only where a sentence may
+_GLYPHS = "•◦▪▫‣∙·●○■□➢►\uf0b7\uf0a7"  # the last two: Word's Symbol and Wingdings bullets
+BULLET = re.compile(rf"^(?:[{_GLYPHS}]\s*|[*–-]\s+)(?=\S)")
+GLYPH = re.compile(rf"^[{_GLYPHS}]")
+NUMBERED = re.compile(
+    r"^(?:\d{1,3}[.)]|[a-z][.)]|[ivx]{1,5}[.)]|\((?:\d{1,3}|[a-z]|[ivx]{1,5})\))\s+(?=\S)"
+)
+SECTION = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*)\.?\s+(?=\S)")
+ROMAN = r"(?=[ivxlc])c{0,3}(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})"
+PAGE_NUMBER = re.compile(
+    rf"(?:page\s+)?[-–—]?\s*(?:\d{{1,4}}|{ROMAN})\s*[-–—]?(?:\s*(?:of|/)\s*\d{{1,4}})?", re.I
+)
+SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
+CLOSES = re.compile(r"[.!?…:][\"'”’)\]]*$")  # a sentence or a lead-in ("as follows:") ends
+_OPENERS = "\"'“‘([«"
+# words a title does not end on (English: the language of most documents here)
+_OPEN_ENDINGS = set(
+    "a an the of to in for and or but with on at by from as that which who is are was were be "
+    "has have than into onto per via".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One line of a page's text, with what the page shows of it (``None``: not known)."""
+
+    text: str
+    page: int
+    x: float | None = None  # left edge of the first piece, in points
+    y: float | None = None  # baseline, in points from the page's bottom
+    size: float = 0.0  # type size of most of its characters (0: not known)
+    bold: bool = False
+    mono: bool = False
+    gap: bool = False  # a blank line or white space above it, on its own page
+
+
+@dataclass(frozen=True, slots=True)
+class Style:
+    """What the body text of the document looks like."""
+
+    body: float  # type size of most of the text (0: not known)
+    pitch: float  # usual distance between two body lines' baselines (0: not known)
+    bold: bool  # the body text itself is bold
+    mono: bool  # ... or monospaced (then nothing is called code for its font)
+    styled: bool  # some short lines are set apart by size or weight: only those are headings
+
+
+def body_style(pages: list[list[Line]]) -> Style:
+    """The body text's size, line pitch and weight, from the characters of every line."""
+    sizes: Counter[float] = Counter()
+    chars = bold = mono = 0
+    for line in (line for page in pages for line in page if line.text):
+        if line.size:
+            sizes[round(line.size * 2) / 2] += len(line.text)
+        chars += len(line.text)
+        bold += len(line.text) * line.bold
+        mono += len(line.text) * line.mono
+    body = sizes.most_common(1)[0][0] if sizes else 0.0
+    steps = [
+        above.y - below.y
+        for page in pages
+        for above, below in itertools.pairwise(page)
+        if above.y is not None
+        and below.y is not None
+        and _near(above.size, body)
+        and _near(below.size, body)
+        and 0 < above.y - below.y < 3 * body
+    ]
+    # too few lines to know the usual step: a step larger than 1.25 sizes is white space
+    pitch = statistics.median(steps) if steps else 0.0
+    if len(steps) < 5 and body:
+        pitch = min(pitch, 1.25 * body) if pitch else 1.25 * body
+    partial = Style(body, pitch, bold > chars / 2, mono > chars / 2, False)
+    apart = sum(
+        1 for page in pages for line in page if title_like(line) and set_apart(line, partial)
+    )
+    return replace(partial, styled=apart >= 2)
+
+
+def _near(size: float, body: float) -> bool:
+    return body > 0 and abs(size - body) <= 0.5
+
+
+def set_apart(line: Line, style: Style) -> bool:
+    """The line's type marks it out from the body text: larger, or bold where the body is not."""
+    if not style.body or not line.size:
+        return False
+    return line.size >= style.body * SIZE_STEP or (line.bold and not style.bold)
+
+
+def gaps(lines: list[Line], style: Style) -> list[Line]:
+    """A page's non-blank lines, each marked when a blank or white space comes above it."""
+    out: list[Line] = []
+    blank = False
+    for line in lines:
+        if not line.text:
+            blank = bool(out)  # white space at the top of a page says nothing: a page broke
+            continue
+        prev = out[-1] if out else None
+        out.append(replace(line, gap=blank or (prev is not None and _far(prev, line, style))))
+        blank = False
+    return out
+
+
+def _far(above: Line, below: Line, style: Style) -> bool:
+    if above.y is None or below.y is None or not style.pitch:
+        return False
+    step = above.y - below.y
+    scale = max(1.0, max(above.size, below.size) / style.body) if style.body else 1.0
+    # a step up the page is a new column or text drawn out of order: the words decide
+    return step > GAP_PITCHES * style.pitch * scale
+
+
+def title_like(line: Line) -> bool:
+    """Short, unpunctuated at its end, starting with a capital or a section number."""
+    text = line.text
+    words = text.split()
+    if not words or len(words) > MAX_HEADING_WORDS or line.mono or text[-1] in ".,;:-":
+        return False
+    if BULLET.match(text) or PAGE_NUMBER.fullmatch(text):
+        return False
+    if words[-1].casefold() in _OPEN_ENDINGS:
+        return False  # "The money goes to the": a sentence broken off, not a title
+    rest = SECTION.sub("", text, count=1)
+    # "F" over an index's entries is a letter, no title
+    return rest[:1].isupper() and sum(ch.isalpha() for ch in rest) >= 2
+
+
+def starts_sentence(text: str) -> bool:
+    return text.lstrip(_OPENERS)[:1].isupper()
+
+
+def resized(a: Line, b: Line) -> bool:
+    return bool(a.size and b.size) and max(a.size, b.size) >= SIZE_CHANGE * min(a.size, b.size)
+
+
+def is_marker(text: str) -> bool:
+    return bool(BULLET.match(text) or NUMBERED.match(text))
+
+
+__all__ = [
+    "BULLET",
+    "CLOSES",
+    "GAP_PITCHES",
+    "GLYPH",
+    "MAX_HEADING_WORDS",
+    "NUMBERED",
+    "PAGE_NUMBER",
+    "ROMAN",
+    "SECTION",
+    "SENTENCE_END",
+    "SIZE_CHANGE",
+    "SIZE_STEP",
+    "Line",
+    "Style",
+    "body_style",
+    "gaps",
+    "is_marker",
+    "resized",
+    "set_apart",
+    "starts_sentence",
+    "title_like",
+]
