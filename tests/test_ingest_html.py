@@ -331,3 +331,15 @@ def test_cells_without_a_row_make_one_and_blocks_inside_a_pre_or_heading_do_not_
 def test_thousands_of_unclosed_elements_nest_without_slowing_the_reading():
     blocks = read_html("<div><p>" * 3000 + "deep" + "<ul>" + "<li>x<ul>" * 50 + "end").blocks
     assert blocks[0].text == "deep" and blocks[-1] == Block("list_item", "end", level=50)
+
+
+@pytest.mark.parametrize("url", ["file:///usr/share/doc/python3/html/a.html",
+                                 "javascript:alert(1)", "  JAVASCRIPT:alert(1)"])
+def test_only_a_web_address_becomes_the_url(url):
+    page = read_html(f'<html><head><link rel="canonical" href="{url}">'
+                     f'<meta property="og:url" content="{url}"></head>'
+                     "<body><p>The council met on Monday to vote.</p></body></html>")
+    assert "url" not in page.meta
+    page = read_html('<html><head><link rel="canonical" href="https://a.example/x"></head>'
+                     "<body><p>The council met on Monday to vote.</p></body></html>")
+    assert page.meta["url"] == "https://a.example/x"

@@ -8,8 +8,7 @@ stays inline, entities are decoded, white space is collapsed; a ``<br>`` ends a 
 paragraph broken by one is one block per line.
 
 What is never the page's text (scripts, styles, navigation, hidden elements) is left out by the
-rules of ``htmlnav``. A heading's own permalink (an ``<a href="#..">`` of only ``#``, ``¶`` or
-``§``) goes too. What attributes left out is in ``Parsed.dropped``.
+rules of ``htmlnav``, and listed in ``Parsed.dropped``; so is a heading's own permalink (``¶``).
 
 A table row reads like its Markdown counterpart: a header row of ``th`` cells is ``H1 | H2``, a
 body row under it ``H1: c1; H2: c2``, and a table without a header row joins its cells with
@@ -17,9 +16,9 @@ body row under it ``H1: c1; H2: c2``, and a table without a header row joins its
 data, and its cells' blocks are read as they are.
 
 The page's metadata: the title from ``og:title`` or ``<title>`` (without the site name it often
-carries), else the first ``h1``; the URL from ``<link rel="canonical">`` or ``og:url``; the
-publisher from ``og:site_name``; the date from ``article:published_time`` (or ``date``/``pubdate``
-metas). ``Parsed.web`` is set when the page says it is an article (``og:type`` or an
+carries), else the first ``h1``; the URL (http(s) only) from ``<link rel="canonical">`` or
+``og:url``; the publisher from ``og:site_name``; the date from ``article:published_time`` (or
+``date``/``pubdate`` metas). ``Parsed.web``: the page says it is an article (``og:type``, an
 ``article:`` property) or its blocks read as a web page (``clean.looks_like_web_page``).
 """
 
@@ -33,6 +32,7 @@ from html.parser import HTMLParser
 from ..clean import looks_like_web_page
 from .blocks import Block, Dropped, Kind, Outline, Parsed, one_line, table_row_text
 from .htmlnav import SKIP_TAGS, nav_reason
+from .meta import web_url
 
 _VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
 _BLOCKS = frozenset(
@@ -240,9 +240,10 @@ class _Parser(HTMLParser):
             self.article |= key.startswith("article:") or (
                 key == "og:type" and content.lower() == "article"
             )
-            if key in _META_KEYS and content:
+            if key in _META_KEYS and content and (_META_KEYS[key] != "url" or web_url(content)):
                 self.meta.setdefault(_META_KEYS[key], content)
-        elif tag == "link" and "canonical" in a.get("rel", "").lower().split() and a.get("href"):
+        elif (tag == "link" and "canonical" in a.get("rel", "").lower().split()
+              and web_url(a.get("href", ""))):
             self.meta["url"] = a["href"].strip()  # the canonical link wins over og:url
         elif tag == "title" and not self._titled and not self._is_open("svg"):
             self._in_title = self._titled = True

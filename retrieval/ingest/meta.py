@@ -1,4 +1,5 @@
-"""Metadata a text declares about itself: a YAML front matter (as Jekyll and Hugo write it)."""
+"""Metadata a text declares about itself: a YAML front matter (as Jekyll and Hugo write it),
+and which declared addresses may become a source's URL."""
 
 from __future__ import annotations
 
@@ -25,4 +26,10 @@ def front_matter(text: str) -> tuple[dict[str, str], str]:
     return meta, text[m.end() :]
 
 
-__all__ = ["front_matter"]
+def web_url(url: str) -> bool:
+    """Only an http(s) address becomes a source's URL (a link in citations): not a local
+    ``file:`` path a saved page may declare, nor a ``javascript:`` one."""
+    return url.strip().lower().startswith(("http://", "https://"))
+
+
+__all__ = ["front_matter", "web_url"]
