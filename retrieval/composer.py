@@ -31,6 +31,7 @@ together in the corpus is abstained. A term met only by a word of like meaning c
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -235,6 +236,8 @@ def compose(
         return _abstain(question, query, related)
     candidates.sort(key=lambda c: (-c.score, c.sentence.passage, c.sentence.number))
     best = candidates[0]
+    lists = {p: items_after(collection.sentences(p)) for p in {c.sentence.passage
+                                                               for c in candidates[:12]}}
     coverage = _mass(best.window, query, best.window_similar)
     met = best.window | best.window_similar.keys()  # exactly or by a word of like meaning
     found = len(met & query.known)
@@ -245,12 +248,10 @@ def compose(
     if (coverage < config.min_coverage or known_share < config.min_known_share or pair_missing
             or word_share < config.min_word_share
             or not _specific_met(query, best.sentence.passage, collection, config, index)
-            or (query.cue in config.evidence_needed
-                and not has_evidence(query.cue, best.sentence.text, question))):
+            or (query.cue in config.evidence_needed and not has_evidence(
+                query.cue, _quote_text(best.sentence, collection, lists), question))):
         return _abstain(question, query, related, coverage)
 
-    lists = {p: items_after(collection.sentences(p)) for p in {c.sentence.passage
-                                                               for c in candidates[:12]}}
     chosen = [best]
     for c in candidates[1:]:
         if len(chosen) >= config.max_sentences or c.score < config.follow_ratio * best.score:
@@ -265,19 +266,16 @@ def compose(
     sources: list[SourceRef] = []
     numbers: dict[str, int] = {}
     quotes = []
-    sents_of = collection.sentences
     for c in chosen:
         src = collection.source_of(c.sentence.passage)
         if src.id not in numbers:
             sources.append(_ref(src))
             numbers[src.id] = len(sources)
         p = c.sentence.passage
-        items = [sents_of(p)[k].text for k in lists.get(p, {}).get(c.sentence.number, ())]
-        text, marks = bounded(c.sentence.text,
-                              _highlights(c.sentence.text, qset, table, c.window_similar))
-        if items:  # a lead-in ("... for several reasons:") is quoted with its list
-            text = "\n".join([text, *(f"{BULLET}{item}" for item in items)])
-            marks = _highlights(text, qset, table, c.window_similar)
+        first, sep, rest = _quote_text(c.sentence, collection, lists).partition("\n")
+        first = bounded(first, _highlights(first, qset, table, c.window_similar))[0]
+        text = first + sep + rest  # a list after its lead-in is bounded by its own limits
+        marks = _highlights(text, qset, table, c.window_similar)
         quotes.append(
             Quote(
                 text=text, source=src.id, title=src.title, score=round(c.score, 4),
@@ -329,6 +327,42 @@ def bounded(text: str, highlights: list[tuple[int, int]]
     return head + text[lo:hi] + tail, marks
 
 
+# A sentence that opens by pointing back at the one before it says more of the same thing
+# ("This can be done by passing -i before the script."): it is quoted with it.
+_POINTS_BACK = re.compile(r"^(?:This|That|These|Those|Such|Doing so|To do (?:so|this|that)"
+                          r"|In (?:this|that) case)\b")
+
+
+def _follow_up(sents: Sequence[Sentence], number: int) -> str | None:
+    """The sentence after ``number`` in its line when it points back at it, else ``None``."""
+    nxt = sents[number + 1] if number + 1 < len(sents) else None
+    if nxt is None or nxt.first or not _POINTS_BACK.match(nxt.text):
+        return None
+    return nxt.text
+
+
+_MARKER_FORMS = ((re.compile(r"^\d+(?:\.\d+)*[.)]\s"), "1."),
+                 (re.compile(r"^\(?[a-z][.)]\s"), "a)"), (re.compile(r"^\(?[A-Z][.)]\s"), "A)"),
+                 (re.compile(r"^\(?[ivx]+[.)]\s"), "i)"))
+
+
+def _marker(text: str) -> str | None:
+    """The form of the enumerator opening a list item ("1.", "a)"), or ``None``."""
+    return next((form for rx, form in _MARKER_FORMS if rx.match(text)), None)
+
+
+def _quote_text(sentence: Sentence, collection: Collection,
+                lists: Mapping[int, Mapping[int, tuple[int, ...]]]) -> str:
+    """What is quoted for a chosen sentence: it, with the list it leads in to (an item a line,
+    after ``BULLET``) or the sentence after it that points back at it."""
+    sents = collection.sentences(sentence.passage)
+    items = lists.get(sentence.passage, {}).get(sentence.number, ())
+    if items:
+        return "\n".join([sentence.text, *(BULLET + sents[k].text for k in items)])
+    after = _follow_up(sents, sentence.number)
+    return f"{sentence.text} {after}" if after else sentence.text
+
+
 BULLET = "• "
 MAX_LIST_ITEMS = 10
 MAX_LIST_CHARS = 900
@@ -341,8 +375,10 @@ def lead_ins(sents: Sequence[Sentence]) -> dict[int, int]:
     out: dict[int, int] = {}
     lead = -1
     for i, s in enumerate(sents):
-        if not s.item:  # a lead-in, or a heading (never quoted) that a list comes under
-            lead = i if s.text.rstrip().endswith(":") or not s.quotable else -1
+        if s.text.rstrip().endswith(":"):  # a lead-in, an item's too ("4. ... conditions:")
+            lead = i
+        elif not s.item:  # a heading (never quoted) that a list comes under, or prose
+            lead = i if not s.quotable else -1
         elif lead >= 0:
             out[i] = lead
     return out
@@ -352,8 +388,15 @@ def items_after(sents: Sequence[Sentence]) -> dict[int, tuple[int, ...]]:
     """For each lead-in sentence, the first sentence of each list item after it (at most
     ``MAX_LIST_ITEMS`` items and ``MAX_LIST_CHARS`` characters): lead-in number -> numbers."""
     out: dict[int, list[int]] = {}
+    ended: set[int] = set()
     for item, lead in lead_ins(sents).items():
         got = out.setdefault(lead, [])
+        marker = _marker(sents[item].text)
+        opening = next(k for k in range(lead, -1, -1) if sents[k].first or k == 0)
+        if lead in ended or (sents[lead].item and marker
+                             and marker == _marker(sents[opening].text)):
+            ended.add(lead)  # "3." after the items of "2. ... conditions:" is no item of it
+            continue
         if (sents[item].first and len(got) < MAX_LIST_ITEMS
                 and sum(len(sents[k].text) for k in got) + len(sents[item].text) <= MAX_LIST_CHARS):
             got.append(item)

@@ -64,7 +64,7 @@ def question_type(question: str) -> str | None:
 _CLOSERS = r"[\"”’')*]*"
 _VERB = (r"\s*(?:\([^)]{0,80}\)\s*)?(?:is|are|was|means|refers to|stands for|shall mean|denotes"
          r"|describes)\b")
-_OPENING = r"^\W*(?:(?:an?|the)\s+)?(?:[\w.+#-]+\s+){0,2}"
+_OPENING = r"^\W*(?:(?:an?|the)\s+)?(?:\S+\s+){0,2}\W*"
 
 
 def _defines(head: str, sentence: str) -> bool:
@@ -117,5 +117,24 @@ def has_evidence(kind: str | None, sentence: str, question: str) -> bool:
         for acr in _ACRONYM.findall(question):
             if re.search(rf"(?:[A-Z][\w-]*\s+){{1,8}}\(\s*{re.escape(acr)}\s*\)", sentence):
                 return True
-        return False
+        return any(_spelled_out(w, sentence) for w in _NAME_WORD.findall(question))
+    return False
+
+
+_NAME_WORD = re.compile(r"(?<!^)(?<![.!?]\s)\b[A-Z][A-Za-z]{1,7}\b")
+_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+
+
+def _spelled_out(name: str, sentence: str) -> bool:
+    """Whether ``sentence`` holds capitalised words whose initials spell ``name`` ("Command
+    Line Interface Creation Kit" for "Click", "Collective Security Treaty Organization" for
+    "CSTO")."""
+    n = len(name)
+    ws = _WORD.findall(sentence)
+    initials = "".join(w[0] for w in ws)
+    target = name.lower()
+    for i in range(len(ws) - n + 1):
+        if initials[i : i + n].lower() == target and all(w[0].isupper() for w in ws[i : i + n]):
+            return True
+    return False
     return False

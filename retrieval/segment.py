@@ -10,7 +10,8 @@ passage carries enough context to rank while staying short enough to quote aroun
 
 Sentences are the unit of answering. ``split_sentences`` cuts after ``.``, ``!``, ``?`` (and any
 closing quotes or brackets) when the next word starts a sentence, and not after abbreviations
-("Mr.", "U.S.", "e.g."), initials ("J. Smith"), or inside numbers ("3.5", "100,000").
+("Mr.", "U.S.", "e.g."), initials ("J. Smith"), an item's or section's number ("3. Fees"), or
+inside numbers ("3.5", "100,000").
 """
 
 from __future__ import annotations
@@ -39,6 +40,8 @@ ABBREVIATIONS = frozenset(
 # A candidate boundary: terminal punctuation, optional closers, whitespace, then what follows.
 _BOUNDARY_RE = re.compile(r"([.!?…]+)([\"'”’»)\]]*)(\s+)(?=\S)")
 _WORD_BEFORE_RE = re.compile(r"([\w.]+)$")
+# A list item's or section's number opening a sentence ("3. Fees", "1.7. Larger Work"): no end.
+_ENUMERATOR_RE = re.compile(r"\(?(?:\d{1,3}(?:\.\d{1,3})*|[A-Za-z]|[ivxIVX]{1,4})\.$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,7 +144,8 @@ def sentence_spans(text: str) -> list[Span]:
         nxt = text[m.end() : m.end() + 2]
         if not _starts_sentence(nxt):
             continue
-        if m.group(1) == "." and _is_abbreviation(text[start : m.start(1)]):
+        if m.group(1) == "." and (_is_abbreviation(text[start : m.start(1)])
+                                  or _ENUMERATOR_RE.match(text, start, m.end(1))):
             continue
         if end > start:
             spans.append(Span(start, end))

@@ -161,3 +161,30 @@ def test_a_when_question_needs_a_date_in_its_answer():
                                   "The zoo's elephants arrived on a ship from Asia in 1916."])
     assert not engine.ask("When was the harbour bridge opened?").answered
     assert engine.ask("When did the zoo's elephants arrive?").answered
+
+
+def test_a_sentence_pointing_back_is_quoted_with_the_one_before():
+    engine = QAEngine.from_texts([
+        "Frob reads files. When a file is frobbed, it is sometimes useful to keep the old copy "
+        "afterwards. This can be done by passing --keep before the file name. Frob is fast."])
+    (first, *_) = engine.ask("How do I keep the old copy after frobbing a file?").sentences
+    assert first.text == ("When a file is frobbed, it is sometimes useful to keep the old copy "
+                          "afterwards. This can be done by passing --keep before the file name.")
+
+
+def test_what_does_x_stand_for_finds_the_words_its_initials_spell():
+    engine = QAEngine.from_texts([
+        "Blip is a tool for making command lines. The name Blip stands for Basic Line Input "
+        "Parser. Blip is written in Python and runs on every system."])
+    assert "Basic Line Input Parser" in engine.ask("What does Blip stand for?").sentences[0].text
+
+
+def test_an_items_own_lead_in_is_quoted_with_its_sub_items():
+    engine = QAEngine.from_texts([
+        "Rules\n\n1. Scope. These rules apply to every member of the club.\n\n"
+        "2. Guests. You may bring guests provided that You meet the following conditions:\n\n"
+        "(a) You must sign them in at the desk;\n\n(b) You must stay with them at all times.\n\n"
+        "3. Fees. Members pay their fees every year in January.\n"])
+    text = engine.ask("Which conditions must I meet to bring guests?").sentences[0].text
+    assert text.endswith("following conditions:\n• (a) You must sign them in at the desk;\n"
+                         "• (b) You must stay with them at all times.")
