@@ -69,8 +69,10 @@ class ComposerConfig:
     # must all be in the cited document; with names_in_document, its names too
     specific_in_document: bool = True
     names_in_document: bool = True
-    # question types whose answer must show the evidence they ask for (a date for "when")
-    evidence_needed: frozenset[str] = frozenset({"when"})
+    # question types whose answer must show the evidence they ask for (a date for "when", a
+    # quantity for "how many")
+    evidence_needed: frozenset[str] = frozenset({"when", "number"})
+
 
 
 @dataclass(frozen=True, slots=True)

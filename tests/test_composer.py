@@ -188,3 +188,11 @@ def test_an_items_own_lead_in_is_quoted_with_its_sub_items():
     text = engine.ask("Which conditions must I meet to bring guests?").sentences[0].text
     assert text.endswith("following conditions:\n• (a) You must sign them in at the desk;\n"
                          "• (b) You must stay with them at all times.")
+
+
+def test_a_how_many_question_needs_a_quantity_and_how_often_a_frequency():
+    engine = QAEngine.from_texts([
+        "The bug bounty of the project is managed through a platform for researchers.",
+        "Each module is imported only once per interpreter session, for efficiency reasons."])
+    assert not engine.ask("How much does the project's bug bounty pay?").answered
+    assert engine.ask("How often is each module imported per session?").answered
