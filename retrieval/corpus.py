@@ -39,7 +39,7 @@ from .ingest.blocks import Parsed
 from .ingest.meta import front_matter
 from .ingest.read import SUFFIXES, read_file
 from .ingest.sieve import Sieved, judged_text
-from .segment import words
+from .segment import split_sentences, words
 
 log = structlog.get_logger()
 
@@ -252,7 +252,7 @@ def _document_title(sieved: Sieved, fallback: str) -> str:
         tops = [h for h in headings if h.level == top]
         return tops[0].text if len(tops) == 1 else fallback
     first = next((k.block.text for k in sieved.kept), "")
-    return first or fallback
+    return (split_sentences(first) or [""])[0] or fallback  # its first sentence, not a paragraph
 
 
 def _short(title: str) -> str:
