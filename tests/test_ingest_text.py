@@ -84,3 +84,11 @@ def test_a_saved_web_page_is_flagged_and_kept_as_saved():
     text = (SEEDS / "000_00f339de5ad54580.txt").read_text(encoding="utf-8")
     p = read_plain(text)
     assert p.web and p.source_text == text
+
+
+def test_an_editors_mode_line_is_dropped_with_its_reason():
+    p = read_plain("-*- text -*-\n\nGNU Wget\n\nGNU Wget is a free network utility to retrieve "
+                   "files from the World Wide Web using HTTP and FTP.\n")
+    assert [b.text for b in p.blocks][:1] == ["GNU Wget"]
+    assert [(d.block.text, d.reason) for d in p.dropped] == [("-*- text -*-",
+                                                             "an editor's mode line")]

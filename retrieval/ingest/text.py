@@ -10,6 +10,7 @@ keeps them. Any other text (a licence, a README, a memo, an RFC) is read by its 
 - the document's first block, when it is a stack of short lines none of which ends a clause
   (a licence's "Apache License / Version 2.0, January 2004 / http://..."), is a title heading
   and one paragraph a line;
+- an editor's mode line (``-*- text -*-``, ``vim: set ...``) is dropped, with that reason;
 - a block whose every line opens with a shell or REPL prompt (``$ ``, ``>>> ``) is code;
 - a block of one short line (12 words at most) that does not end like a sentence or a clause and
   is followed by another block is a heading; so is a line underlined with ``===`` or ``---``.
@@ -23,13 +24,16 @@ import re
 
 from ..clean import looks_like_web_page
 from ..segment import TERMINAL_RE, blocks, words
-from .blocks import Block, Outline, Parsed, one_line
+from .blocks import Block, Dropped, Outline, Parsed, one_line
 
 _BULLET_RE = re.compile(r"^(?:[-*•+▪◦–]|\(?(?:\d{1,3}|[a-zA-Z]|[ivxlc]{1,5})[.)])\s+")
 _BULLET_MARK_RE = re.compile(r"^[-*•+▪◦–]\s+")
 _UNDERLINE_RE = re.compile(r"^(=+|-+|~+|\*+)\s*$")
 _NUMBERED_RE = re.compile(r"^(\d+(?:\.\d+)*)\.?\s+\S")
 _PROMPT_RE = re.compile(r"^(?:\$|>>>|\.\.\.|%|C:\\>)\s")
+_UNDERLINED_RE = re.compile(r"(?m)^([ \t]*\S[^\n]*)\n[ \t]*(={3,}|-{3,}|~{3,})[ \t]*$")
+_MODELINE_LINE_RE = re.compile(r"(?m)^[ \t]*-\*-.*-\*-[ \t]*$")
+_MODELINE_RE = re.compile(r"^\W*-\*-.*-\*-\W*$|^\W*(?:vim?|ex):\s*set?\s", re.I)
 _CLAUSE_END_RE = re.compile(r"[.,;:!?…]['\"”’)]*$")
 MAX_HEADING_WORDS = 12
 
@@ -41,11 +45,20 @@ def read_plain(text: str) -> Parsed:
     if looks_like_web_page(paras):
         return Parsed([Block("paragraph", one_line(p)) for p in paras], web=True,
                       source_text=text)
-    return Parsed(_layout_blocks(text))
+    blocks_, dropped = [], []
+    for b in _layout_blocks(text):
+        if _MODELINE_RE.search(b.text):
+            dropped.append(Dropped(b, "an editor's mode line"))
+        else:
+            blocks_.append(b)
+    return Parsed(blocks_, dropped=dropped)
 
 
 def _layout_blocks(text: str) -> list[Block]:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
+    # an underlined heading, and a mode line, are blocks of their own wherever they stand
+    text = _UNDERLINED_RE.sub(lambda m: f"\n\n{m.group(1)}\n{m.group(2)}\n\n", text)
+    text = _MODELINE_LINE_RE.sub(lambda m: f"\n\n{m.group(0)}\n\n", text)
     raw = [b for b in re.split(r"\n[ \t]*\n", text) if b.strip()]
     units: list[tuple[str, str, int]] = []  # (kind, text, level)
     for b, block in enumerate(raw):
