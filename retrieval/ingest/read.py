@@ -20,7 +20,10 @@ import codecs
 from pathlib import Path
 
 from .blocks import Parsed
+from .html import looks_like_html, read_html
+from .markdown import read_markdown
 from .meta import front_matter
+from .text import read_plain
 
 FORMATS = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown",
            ".html": "html", ".htm": "html", ".pdf": "pdf", ".docx": "docx"}
@@ -49,36 +52,24 @@ def parse(data: bytes, fmt: str) -> Parsed:
 
         return read_pdf(data)
     if fmt == "docx":
-        from .docx import read_docx
+        from .docx import read_docx  # and python-docx (with lxml) for one that has Word files
 
         return read_docx(data)
     text, encoding = decode(data)
     front, text = front_matter(text)
-    if fmt == "html" or (fmt == "text" and _looks_like_html(text)):
-        from .html import read_html
-
+    if fmt == "html" or (fmt == "text" and looks_like_html(text)):
         parsed = read_html(text)
         if not parsed.blocks:
             raise ValueError("an HTML page with no text")
     elif fmt == "markdown":
-        from .markdown import read_markdown
-
         parsed = read_markdown(text)
     else:
-        from .text import read_plain
-
         parsed = read_plain(text)
     parsed.meta = {**parsed.meta, **front}
     parsed.raw = text
     if encoding:
         parsed.notes.append(f"read as {encoding}")
     return parsed
-
-
-def _looks_like_html(text: str) -> bool:
-    from .html import looks_like_html
-
-    return looks_like_html(text)
 
 
 # Legacy encodings by how much text is written in them, for telling apart ones that read a short
