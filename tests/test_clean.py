@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from retrieval.clean import clean, explain, is_prose, reader_address, repeated_lines
+from retrieval.clean import clean, explain, is_prose, reader_address, repeated_lines, web_signals
 from retrieval.segment import split_sentences
 
 from .conftest import SEEDS
@@ -178,3 +178,18 @@ def test_a_teaser_inside_a_long_line_drops_only_its_own_piece():
     kept = " ".join(clean(line))
     assert "Ten things" not in kept and "READ MORE" not in kept
     assert kept.count("The council approved") == 24
+
+
+@pytest.mark.parametrize("line", [
+    "You may want to subscribe to the nettle-bugs mailing list.",
+    "If you would like to contribute code for Wget, please read the HACKING file.",
+    "Copyright (c) 2020 The Authors. All rights reserved.", "See also: the manual page.",
+    "$ ./bootstrap"])
+def test_what_documentation_says_too_is_no_sign_of_a_web_page(line):
+    assert web_signals([line]) == 0
+
+
+@pytest.mark.parametrize("line", ["READ MORE: Putin warns Armenia", "Sign up for our newsletter",
+                                  "Alexei Druzhinin/AFP via Getty Images", "Leave a Reply"])
+def test_page_furniture_is_a_sign_of_a_web_page(line):
+    assert web_signals([line]) == 1
