@@ -38,7 +38,7 @@ from dataclasses import dataclass, field
 from .analyzer import lower_words, stem_term, term_of, term_set, tokens
 from .answer import ELLIPSIS, NOT_FOUND, Answer, Quote, SourceRef
 from .collection import Collection, Sentence, Source
-from .cues import has_evidence, question_type
+from .cues import has_evidence, heads_definition, question_type
 from .index import TermIndex
 from .spelling import correct, rare_word
 
@@ -231,7 +231,9 @@ def compose(
                 window_alike.pop(t, None)
             cov = _mass(matched[i], query, alike[i])
             win = _mass(window, query, window_alike)
-            cue = config.cue_bonus if has_evidence(query.cue, s.text, question) else 0.0
+            cue = config.cue_bonus if has_evidence(query.cue, s.text, question) or (
+                query.cue == "what_is" and s.first and i > 0 and not sents[i - 1].quotable
+                and heads_definition(sents[i - 1].text, question)) else 0.0
             score = config.a * cov + config.b * win + config.c * pscore / best_passage + cue
             candidates.append(_Candidate(s, terms[i], matched[i], window, window_alike, score))
     if not candidates:

@@ -19,7 +19,9 @@ _TYPES = (
         r" (years?|decades?|century|centuries|months?|period)|how long ago)\b", re.I)),
     ("number", re.compile(
         r"\b(how (many|much|long|far|old|large|big|tall|high|often)|what (number|percentage|"
-        r"percent|share|proportion|amount|size|population))\b", re.I)),
+        r"percent|share|proportion|amount|size|population)|(which|what) version|(what|which) is "
+        r"the (maximum|minimum|largest|smallest|highest|lowest) (number|value|length|size|"
+        r"amount|count))\b", re.I)),
     ("names", re.compile(
         r"\b(which|what) (countries|nations|states|members|cities|people|leaders|groups|"
         r"organi[sz]ations|companies|parties)\b", re.I)),
@@ -68,6 +70,16 @@ _VERB = (r"\s*(?:\([^)]{0,80}\)\s*)?(?:is|are|was|means|refers to|stands for|sha
 _OPENING = r"^\W*(?:(?:an?|the)\s+)?(?:\S+\s+){0,2}\W*"
 
 
+def heads_definition(heading: str, question: str) -> bool:
+    """Whether ``heading`` (a heading, a glossary's term) is just what a "what is X?" question
+    asks about, so that the sentence under it defines X ("psmisc" / "A package of small
+    utilities that use the proc file-system."): the same words, numbering aside."""
+    subject = _subject(question)
+    words = [w.strip(".") for w in re.findall(r"[\w.+#-]+", heading.lower())
+             if not re.fullmatch(r"\d+(?:\.\d+)*\.?", w)]  # its number ("1.7.") aside
+    return bool(subject) and words == subject
+
+
 def _defines(head: str, sentence: str) -> bool:
     h = re.escape(head)
     return bool(re.search(rf"{_OPENING}{h}s?{_CLOSERS}(?:{_VERB}|\s*[:—–]\s)", sentence, re.I)
@@ -79,18 +91,23 @@ _PREPOSITION = re.compile(r"\s+(?:in|of|for|on|at|from|with|to|under|within|by|w
 _MAX_SUBJECT_WORDS = 4
 
 
-def _head(question: str) -> str | None:
-    """The word a "what is X?" question asks about: the last word of X before any preposition
-    ("a module in Python" -> "module"), or ``None`` when X is long (then it is no definition)."""
+def _subject(question: str) -> list[str]:
+    """The words of X in a "what is X?" question, before any preposition ("a module in
+    Python" -> ["module"]); ``[]`` when X is long (then it is no definition) or there is none."""
     m = _WHAT_IS.search(question)
     if not m:
-        return None
+        return []
     subject = next(g for g in m.groups() if g)
     subject = _PREPOSITION.split(f" {subject} ", maxsplit=1)[0].strip()
-    ws = re.findall(r"[\w.+#-]+", subject)
-    if not ws or len(ws) > _MAX_SUBJECT_WORDS:
-        return None
-    return ws[-1].strip(".").lower() or None
+    ws = [w.strip(".").lower() for w in re.findall(r"[\w.+#-]+", subject)]
+    return ws if 0 < len(ws) <= _MAX_SUBJECT_WORDS and all(ws) else []
+
+
+def _head(question: str) -> str | None:
+    """The word a "what is X?" question asks about: the last word of X ("a module in Python"
+    -> "module"), or ``None``."""
+    subject = _subject(question)
+    return subject[-1] if subject else None
 
 
 def has_evidence(kind: str | None, sentence: str, question: str) -> bool:

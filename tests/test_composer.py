@@ -196,3 +196,17 @@ def test_a_how_many_question_needs_a_quantity_and_how_often_a_frequency():
         "Each module is imported only once per interpreter session, for efficiency reasons."])
     assert not engine.ask("How much does the project's bug bounty pay?").answered
     assert engine.ask("How often is each module imported per session?").answered
+
+
+def test_the_sentence_under_a_heading_naming_x_defines_x():
+    engine = QAEngine.from_texts([
+        "gizmux\n======\n\nA package of small utilities that use the proc file-system.\n\n"
+        "Latest\n------\n\nFor the latest gizmux source, visit the gizmux project page.\n\n"
+        "The gizmux icons were drawn by a designer who let gizmux use them.\n"])
+    assert engine.ask("What is gizmux?").sentences[0].text.startswith("A package of small")
+
+
+def test_a_which_version_question_needs_a_number():
+    engine = QAEngine.from_texts(["This version of the frob library does not handle the REAL "
+                                  "type yet, and the manual says so."])
+    assert not engine.ask("Which version of frob added support for the REAL type?").answered

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from retrieval.ingest.blocks import Block, Parsed
+from retrieval.ingest.blocks import TERM_LEVEL, Block, Parsed
 from retrieval.ingest.html import looks_like_html, read_html
 
 PAGE = """<!DOCTYPE html>
@@ -168,8 +168,21 @@ def test_each_block_element_makes_a_block_of_its_kind():
     assert kinds(markup) == [
         ("heading", "Guide", 1), ("paragraph", "Intro text.", 0), ("heading", "Deep", 3),
         ("list_item", "One", 1), ("code", "x = 1", 0), ("paragraph", "Quoted.", 0),
-        ("paragraph", "Term", 0), ("paragraph", "Meaning.", 0), ("paragraph", "A caption.", 0),
+        ("heading", "Term", TERM_LEVEL), ("paragraph", "Meaning.", 0),
+        ("paragraph", "A caption.", 0),
     ]
+
+
+def test_a_definition_lists_term_heads_its_definition_only():
+    page = read_html("<h2>Random numbers</h2><dl><dt>secrets.randbelow(n)</dt><dd><p>Return a "
+                     "random int in the range [0, n).</p></dd><dt>secrets.randbits(k)</dt><dd>"
+                     "<p>Return an int with k random bits.</p></dd></dl><h2>Tokens</h2><p>Make "
+                     "tokens.</p>")
+    sections = [(b.text, b.section) for b in page.blocks if b.kind != "heading"]
+    assert sections == [
+        ("Return a random int in the range [0, n).", ("Random numbers", "secrets.randbelow(n)")),
+        ("Return an int with k random bits.", ("Random numbers", "secrets.randbits(k)")),
+        ("Make tokens.", ("Tokens",))]
 
 
 def test_loose_text_between_blocks_is_a_paragraph_of_its_own():

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
+TERM_LEVEL = 7  # below every heading: a term ("secrets.randbelow(n)") heads only its definition
 Kind = Literal["heading", "paragraph", "list_item", "table_row", "code"]
 KINDS: tuple[Kind, ...] = ("heading", "paragraph", "list_item", "table_row", "code")
 # what a document declares as its title when it has none worth the name
@@ -29,8 +30,8 @@ class Block:
 
     ``section`` is the path of headings the block sits under, outermost first (a heading's own
     path ends with itself); ``page`` is the 1-based page of a paged document (PDF), else
-    ``None``; ``level`` is a heading's level (1-6), a list item's nesting depth (1 = top), 0
-    otherwise.
+    ``None``; ``level`` is a heading's level (1-6; ``TERM_LEVEL`` for a definition list's term,
+    which heads its definition), a list item's nesting depth (1 = top), 0 otherwise.
     """
 
     kind: Kind
@@ -131,6 +132,7 @@ def error_reason(err: Exception) -> str:
 
 __all__ = [
     "KINDS",
+    "TERM_LEVEL",
     "Block",
     "Dropped",
     "Kind",

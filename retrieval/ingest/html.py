@@ -1,11 +1,11 @@
 """HTML pages -> blocks and metadata, with the standard library's ``html.parser``.
 
 A saved web page or documentation page (``.html``/``.htm``, or a ``.txt`` that holds markup)
-becomes the blocks a reader sees: ``h1``-``h6`` headings, ``li`` list items (their nesting depth
-the level), ``tr`` table rows, ``pre`` code, and a paragraph for every other block element
-(``p``, ``div``, ``blockquote``, ``dd``, ...) and for loose text between blocks. Inline markup
-stays inline, entities are decoded, white space is collapsed; a ``<br>`` ends a line, so a
-paragraph broken by one is one block per line.
+becomes the blocks a reader sees: ``h1``-``h6`` headings and ``dt`` terms (an API's signature
+heads its ``dd`` description), ``li`` list items (nesting depth the level), ``tr`` table rows,
+``pre`` code, and a paragraph for every other block element (``p``, ``div``, ``dd``, ...) and for
+loose text between blocks. Inline markup stays inline, entities are decoded, white space is
+collapsed; a ``<br>`` ends a line, so a paragraph broken by one is one block per line.
 
 What is never the page's text (scripts, styles, navigation, hidden elements) is left out by the
 rules of ``htmlnav``, and listed in ``Parsed.dropped``; so is a heading's own permalink (``¶``).
@@ -30,7 +30,7 @@ from dataclasses import dataclass, field, replace
 from html.parser import HTMLParser
 
 from ..clean import looks_like_web_page
-from .blocks import Block, Dropped, Kind, Outline, Parsed, one_line, table_row_text
+from .blocks import TERM_LEVEL, Block, Dropped, Kind, Outline, Parsed, one_line, table_row_text
 from .htmlnav import SKIP_TAGS, nav_reason
 from .meta import web_url
 
@@ -41,7 +41,8 @@ _BLOCKS = frozenset(
     "section summary table tbody td tfoot th thead tr ul".split()
 )
 _HEADINGS = frozenset("h1 h2 h3 h4 h5 h6".split())
-_LITERAL = _HEADINGS | {"pre"}  # read as one line: block elements inside them do not split them
+# read as one line: block elements inside them do not split them (a definition list's term too)
+_LITERAL = _HEADINGS | {"pre", "dt"}
 _CONTEXT = _LITERAL | {"li", "blockquote", "td", "th"}  # what the text inside them is
 _ROW_SCOPE = frozenset({"tr", "table", "thead", "tbody", "tfoot"})
 _HEAD_TAGS = frozenset("base head html link meta noscript script style template title".split())
@@ -291,12 +292,11 @@ class _Parser(HTMLParser):
         """Make the text read since the last block boundary the blocks of its context."""
         text, self._line = "".join(self._line), []
         kind: Kind = "paragraph"
-        level = 0
-        context = self._nearest(_CONTEXT)
+        level, context = 0, self._nearest(_CONTEXT)
         if context is None:
             pass
-        elif context.tag in _HEADINGS:
-            kind, level = "heading", int(context.tag[1])
+        elif context.tag in _HEADINGS or context.tag == "dt":  # a term heads its definition
+            kind, level = "heading", int(context.tag[1]) if context.tag != "dt" else TERM_LEVEL
             text = _HEADING_ANCHOR_RE.sub("", one_line(text))
         elif context.tag == "pre":
             kind = "code"
