@@ -229,11 +229,14 @@ def compose(
                 continue
             for t in window:
                 window_alike.pop(t, None)
-            cov = _mass(matched[i], query, alike[i])
+            # under a heading (a glossary's term) that is just what "what is X?" asks about,
+            # a sentence defines X: the heading's words are its own
+            defined = (query.cue == "what_is" and s.first and i > 0 and not sents[i - 1].quotable
+                       and heads_definition(sents[i - 1].text, question))
+            own = matched[i] | matched[i - 1] if defined else matched[i]
+            cov = _mass(own, query, alike[i])
             win = _mass(window, query, window_alike)
-            cue = config.cue_bonus if has_evidence(query.cue, s.text, question) or (
-                query.cue == "what_is" and s.first and i > 0 and not sents[i - 1].quotable
-                and heads_definition(sents[i - 1].text, question)) else 0.0
+            cue = config.cue_bonus if defined or has_evidence(query.cue, s.text, question) else 0.0
             score = config.a * cov + config.b * win + config.c * pscore / best_passage + cue
             candidates.append(_Candidate(s, terms[i], matched[i], window, window_alike, score))
     if not candidates:
