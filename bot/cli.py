@@ -9,7 +9,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
-import os
 import sys
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -26,8 +25,8 @@ from retrieval.corpus import load_directory
 from retrieval.ingest.report import explain_document
 
 from . import console, logs
-from .config import BUNDLED_SEEDS, Settings
-from .render import to_text
+from .config import Settings
+from .render import document_text, to_text
 from .report import ProgressBar, table
 from .report import to_json as report_json
 
@@ -135,20 +134,10 @@ def _engine(args: argparse.Namespace, settings: Settings, rebuild: bool = False)
 
 
 def corpus_note(args: argparse.Namespace, settings: Settings) -> str:
-    """Which corpus qabot answers from, and what chose it: "answering from /srv/docs
-    (QABOT_CORPUS_DIR)"; the bundled seeds are named as such, never taken silently."""
-    path = settings.corpus_path()
-    if getattr(args, "corpus", None):
-        origin = "--corpus"
-    elif "QABOT_CORPUS_DIR" in os.environ:
-        origin = "QABOT_CORPUS_DIR"
-    elif "corpus_dir" in settings.model_fields_set:
-        origin = "QABOT_CORPUS_DIR in .env"
-    elif path == BUNDLED_SEEDS:
-        origin = ("the bundled seeds: no --corpus, no QABOT_CORPUS_DIR, no ./seeds here")
-    else:
-        origin = "the default, ./seeds"
-    return f"answering from {path.resolve()} ({origin})"
+    """Which corpus qabot answers from, and what chose it ("answering from /srv/docs
+    (QABOT_CORPUS_DIR)"): the bundled seeds are named as such, never taken silently."""
+    origin = settings.corpus_origin(from_flag=bool(getattr(args, "corpus", None)))
+    return f"answering from {settings.corpus_path().resolve()} ({origin})"
 
 
 def cmd_console(args: argparse.Namespace, settings: Settings) -> int:
@@ -205,18 +194,7 @@ def cmd_show(args: argparse.Namespace, settings: Settings) -> int:
                           "web_page": report.web, "blocks": [asdict(r) for r in report.rows]},
                          ensure_ascii=False))
         return EXIT_OK
-    d = report.doc
-    print(f"{d.id}: {d.title}")
-    print(f"  file: {d.path}; read as {'a web page' if report.web else 'a document'}")
-    for key in ("url", "publisher", "published"):
-        if getattr(d, key):
-            print(f"  {key}: {getattr(d, key)}")
-    indexed = sum(r.status.startswith("indexed") for r in report.rows)
-    print(f"  {len(report.rows)} blocks: {indexed} indexed, {len(report.rows) - indexed} dropped")
-    for r in report.rows:
-        where = " › ".join(x for x in (r.section, f"p. {r.page}" if r.page else "") if x)
-        print(f"\n[{r.status}] {r.kind}" + (f" · {where}" if where else ""))
-        print(f"  {r.text if len(r.text) <= 300 else r.text[:299] + '…'}")
+    print(document_text(report))
     return EXIT_OK
 
 

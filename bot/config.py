@@ -6,6 +6,7 @@ Built once, at the entry point (``bot.cli.main``), and passed down; tests build
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -99,6 +100,19 @@ class Settings(BaseSettings):
         if self.corpus_dir == Path("seeds") and not self.corpus_dir.exists():
             return BUNDLED_SEEDS
         return self.corpus_dir
+
+    def corpus_origin(self, from_flag: bool) -> str:
+        """What chose the corpus folder: ``--corpus`` (``from_flag``), the environment, the
+        ``.env`` file, or nothing (the bundled seeds, or ./seeds)."""
+        if from_flag:
+            return "--corpus"
+        if "QABOT_CORPUS_DIR" in os.environ:
+            return "QABOT_CORPUS_DIR"
+        if "corpus_dir" in self.model_fields_set:
+            return "QABOT_CORPUS_DIR in .env"
+        if self.corpus_path() == BUNDLED_SEEDS:
+            return "the bundled seeds: no --corpus, no QABOT_CORPUS_DIR, no ./seeds here"
+        return "the default, ./seeds"
 
     def bot_token(self) -> str:
         """The Telegram bot token; ``ValueError`` saying what to do when it is missing or malformed.

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from retrieval import Answer, SourceRef
+from retrieval.ingest.report import DocumentReport
 
 ANSI_BOLD, ANSI_RESET = "\033[1m", "\033[0m"
 
@@ -79,3 +80,21 @@ def _body_text(answer: Answer, bold: bool) -> str:
 def sources_text(refs: list[SourceRef]) -> str:
     """The corpus's documents as a numbered list."""
     return "\n".join(f"{i:>3}. {source_line(r)}" for i, r in enumerate(refs, 1))
+
+
+def document_text(report: DocumentReport) -> str:
+    """What was indexed of one document, block by block (``qabot show``): its title and file,
+    then each block's status, kind, section and page, and its text (long ones cut)."""
+    d = report.doc
+    lines = [f"{d.id}: {d.title}",
+             f"  file: {d.path}; read as {'a web page' if report.web else 'a document'}"]
+    lines += [f"  {key}: {getattr(d, key)}" for key in ("url", "publisher", "published")
+              if getattr(d, key)]
+    indexed = sum(r.status.startswith("indexed") for r in report.rows)
+    lines.append(f"  {len(report.rows)} blocks: {indexed} indexed, "
+                 f"{len(report.rows) - indexed} dropped")
+    for r in report.rows:
+        where = " › ".join(x for x in (r.section, f"p. {r.page}" if r.page else "") if x)
+        lines += ["", f"[{r.status}] {r.kind}" + (f" · {where}" if where else ""),
+                  f"  {r.text if len(r.text) <= 300 else r.text[:299] + '…'}"]
+    return "\n".join(lines)

@@ -27,141 +27,27 @@ corpus has (both of them when there are two) and ``min_word_share`` of all its c
 the corpus's or not ("What is the speed of light in a vacuum?" meets only "green light"): that
 is term coverage, not a score threshold, so a question whose salient terms are not found
 together in the corpus is abstained. A term met only by a word of like meaning counts as found.
+It abstains too when the cited document lacks one of the question's specific words (names and
+words rare in English, ``query.py``), or when a question of a type in ``evidence_needed``
+("when", "how many", "which version") is answered by a quote without a date or a number.
+
+A list item's window holds its list's lead-in, and "what is X?" takes a sentence under a heading
+that is just X to define X. What is quoted for a chosen sentence (bounded, with its list or the
+sentence that points back at it) is ``quotes.py``'s.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from .analyzer import lower_words, stem_term, term_of, term_set, tokens
-from .answer import ELLIPSIS, NOT_FOUND, Answer, Quote, SourceRef
+from .analyzer import lower_words, term_of, term_set, tokens
+from .answer import NOT_FOUND, Answer, Quote, SourceRef
 from .collection import Collection, Sentence, Source
-from .cues import has_evidence, heads_definition, question_type
+from .cues import has_evidence, heads_definition
 from .index import TermIndex
-from .spelling import correct, rare_word
-
-
-@dataclass(frozen=True, slots=True)
-class ComposerConfig:
-    """Tunable knobs of the composer (defaults tuned on the tune half of the question sets)."""
-
-    a: float = 0.55  # weight of the sentence's own coverage
-    b: float = 0.30  # weight of the window's coverage
-    c: float = 0.15  # weight of the passage score
-    cue_bonus: float = 0.08
-    unseen_factor: float = 0.8
-    unseen_name_factor: float = 3.0
-    frame_factor: float = 0.3
-    min_coverage: float = 0.33
-    min_known_share: float = 0.5  # share of the question's known content terms the window needs
-    pairs_need_both: bool = True  # a question with two known content terms needs both
-    max_sentences: int = 3
-    follow_ratio: float = 0.6  # further sentences need this share of the best score
-    duplicate_jaccard: float = 0.6
-    related: int = 3
-    soft_min: float = 0.4  # the cosine at which a sentence word stands in for a question word
-    similar_passages: int = 3  # words of like meaning are sought in this many best passages
-    min_word_share: float = 0.5  # share of all its content words, known or not, likewise
-    correct_spelling: bool = True  # read an unknown word as the corpus word one edit away
-    # a question's specific words (rare or no English: "tmux", "conda") that the corpus has
-    # must all be in the cited document; with names_in_document, its names too
-    specific_in_document: bool = True
-    names_in_document: bool = True
-    # question types whose answer must show the evidence they ask for (a date for "when", a
-    # quantity for "how many")
-    evidence_needed: frozenset[str] = frozenset({"when", "number"})
-
-
-
-@dataclass(frozen=True, slots=True)
-class Query:
-    """The analysed question: its terms, their weights, and what kind of fact it asks for."""
-
-    terms: tuple[str, ...]
-    weights: dict[str, float]
-    cue: str | None
-    known: frozenset[str] = frozenset()  # content terms the corpus has
-    words: Mapping[str, str] = field(default_factory=dict)  # term -> word, for similar words
-    unseen: frozenset[str] = frozenset()  # content terms the corpus lacks
-    read_as: Mapping[str, str] = field(default_factory=dict)  # typo -> the corpus word read
-    specific: frozenset[str] = frozenset()  # terms of words rare in English or not English
-
-    @property
-    def total(self) -> float:
-        return sum(self.weights.values())
-
-
-# Words that frame a question rather than name its subject ("what is the *name* of ...",
-# "which *type* of ..."): they count, but at ``frame_factor`` of their weight.
-FRAME_WORDS = frozenset(
-    "name named term kind kinds type types example examples call called use used using known "
-    "main primary basic common commonly typical typically specific particular describe described "
-    "refer referred mean means meaning give given express expression phrase word words way ways "
-    "thing things part parts number amount certain also often usually generally acronym "
-    "abbreviation abbreviated stand stands full".split()
-)
-
-def parse_query(
-    question: str, index: TermIndex, config: ComposerConfig = ComposerConfig()
-) -> Query:
-    """Analyse ``question``: its salient terms with weights, and the question type. A word the
-    corpus lacks that looks like a typo of one it has is read as that word (``spelling.py``)."""
-    weights: dict[str, float] = {}
-    order: list[str] = []
-    words: dict[str, str] = {}
-    unseen: set[str] = set()
-    framing: set[str] = set()
-    read_as: dict[str, str] = {}
-    specific: set[str] = set()
-    first_word = True
-    for tok in tokens(question):
-        word = question[tok.start : tok.end]
-        is_name = not first_word and word[:1].isupper()
-        first_word = False
-        term = tok.term
-        if term is None or term in weights:
-            continue
-        idf = index.idf(term)
-        frame = word.lower() in FRAME_WORDS
-        if idf is None and not frame and not is_name and config.correct_spelling:
-            # the ~440 candidate spellings are stemmed uncached: they would only crowd the cache
-            fixed = correct(word.lower(), stem_term, index.document_frequency)
-            if fixed is not None and fixed[1] not in weights:
-                read_as[word] = fixed[0]
-                (word, term), idf = fixed, index.idf(fixed[1])
-        if idf is None:
-            if frame:  # an unknown word that only frames the question tells nothing
-                continue
-            factor = config.unseen_name_factor if is_name else config.unseen_factor
-            idf = index.unseen_idf() * factor
-            unseen.add(term)
-        elif frame:
-            idf *= config.frame_factor
-            framing.add(term)
-        weights[term] = idf
-        order.append(term)
-        if not is_name and not frame and word.isalpha() and len(word) >= 3:
-            words[term] = word.lower()
-        if not frame and ((is_name and config.names_in_document) or (not is_name
-                                                                     and _specific(word))):
-            specific.add(term)
-    order = [t for t in order if t in weights]
-    known = frozenset(t for t in order if t not in unseen and t not in framing)
-    return Query(tuple(order), weights, question_type(question), known, words, frozenset(unseen),
-                 read_as, frozenset(specific))
-
-
-def _specific(word: str) -> bool:
-    """A word of 3+ letters that is rare in English or no English word ("tmux", "conda",
-    "libtasn1"): what a question is about, which its answer's document must hold. (Names are
-    left to the weight an unseen name gets: one spelled two ways, "Pashinyan" / "Pashinian",
-    is no sign that a question is about something else.)"""
-    lower = word.lower()
-    return (len(lower) >= 3 and any(c.isalpha() for c in lower) and lower.isascii()
-            and rare_word(lower))
-
+from .query import DEFAULT_CONFIG, FRAME_WORDS, ComposerConfig, Query, parse_query
+from .quotes import bounded, items_after, lead_ins, quote_text
 
 # (question term -> word, candidate words, min cosine) -> {word: {term: cosine}}
 # (``WordVectors.matches``)
@@ -183,7 +69,7 @@ def compose(
     query: Query,
     hits: Sequence[tuple[int, float]],
     collection: Collection,
-    config: ComposerConfig = ComposerConfig(),
+    config: ComposerConfig = DEFAULT_CONFIG,
     similar: Similar | None = None,
     index: TermIndex | None = None,
 ) -> Answer:
@@ -256,7 +142,7 @@ def compose(
             or word_share < config.min_word_share
             or not _specific_met(query, best.sentence.passage, collection, config, index)
             or (query.cue in config.evidence_needed and not has_evidence(
-                query.cue, _quote_text(best.sentence, collection, lists), question))):
+                query.cue, quote_text(best.sentence, collection, lists), question))):
         return _abstain(question, query, related, coverage)
 
     chosen = [best]
@@ -279,7 +165,7 @@ def compose(
             sources.append(_ref(src))
             numbers[src.id] = len(sources)
         p = c.sentence.passage
-        first, sep, rest = _quote_text(c.sentence, collection, lists).partition("\n")
+        first, sep, rest = quote_text(c.sentence, collection, lists).partition("\n")
         first = bounded(first, _highlights(first, qset, table, c.window_similar))[0]
         text = first + sep + rest  # a list after its lead-in is bounded by its own limits
         marks = _highlights(text, qset, table, c.window_similar)
@@ -297,117 +183,6 @@ def compose(
         related=[], matched_terms=matched_terms, coverage=round(coverage, 4),
         read_as=dict(query.read_as),
     )
-
-
-# A quote longer than this is shortened to about ``QUOTE_KEEP_CHARS`` around the words that met
-# the question, with an ellipsis where it was cut (a sentence of a table dump or a page flattened
-# without punctuation can run to megabytes).
-MAX_QUOTE_CHARS = 500
-QUOTE_KEEP_CHARS = 300
-
-
-def bounded(text: str, highlights: list[tuple[int, int]]
-            ) -> tuple[str, list[tuple[int, int]]]:
-    """``text`` and its highlight spans, shortened when longer than ``MAX_QUOTE_CHARS``: the
-    ``QUOTE_KEEP_CHARS`` window (cut at spaces) holding the most highlights, ellipses marking
-    the cuts, the spans moved to match."""
-    if len(text) <= MAX_QUOTE_CHARS:
-        return text, highlights
-    starts = [a for a, _ in highlights] or [0]
-    best, most = 0, -1
-    for a in starts:  # the window opening a little before each highlight
-        lo = max(0, a - QUOTE_KEEP_CHARS // 4)
-        n = sum(lo <= x and y <= lo + QUOTE_KEEP_CHARS for x, y in highlights)
-        if n > most:
-            best, most = lo, n
-    lo, hi = best, min(len(text), best + QUOTE_KEEP_CHARS)
-    if lo > 0:  # cut at the space after lo, the one before hi
-        space = text.find(" ", lo, hi)
-        lo = space + 1 if space >= 0 else lo
-    if hi < len(text):
-        space = text.rfind(" ", lo, hi)
-        hi = space if space > lo else hi
-    head = ELLIPSIS if lo > 0 else ""
-    tail = ELLIPSIS if hi < len(text) else ""
-    shift = len(head) - lo
-    marks = [(a + shift, b + shift) for a, b in highlights if lo <= a and b <= hi]
-    return head + text[lo:hi] + tail, marks
-
-
-# A sentence that opens by pointing back at the one before it says more of the same thing
-# ("This can be done by passing -i before the script."): it is quoted with it.
-_POINTS_BACK = re.compile(r"^(?:This|That|These|Those|Such|Doing so|To do (?:so|this|that)"
-                          r"|In (?:this|that) case)\b")
-
-
-def _follow_up(sents: Sequence[Sentence], number: int) -> str | None:
-    """The sentence after ``number`` in its line when it points back at it, else ``None``."""
-    nxt = sents[number + 1] if number + 1 < len(sents) else None
-    if nxt is None or nxt.first or not _POINTS_BACK.match(nxt.text):
-        return None
-    return nxt.text
-
-
-_MARKER_FORMS = ((re.compile(r"^\d+(?:\.\d+)*[.)]\s"), "1."),
-                 (re.compile(r"^\(?[a-z][.)]\s"), "a)"), (re.compile(r"^\(?[A-Z][.)]\s"), "A)"),
-                 (re.compile(r"^\(?[ivx]+[.)]\s"), "i)"))
-
-
-def _marker(text: str) -> str | None:
-    """The form of the enumerator opening a list item ("1.", "a)"), or ``None``."""
-    return next((form for rx, form in _MARKER_FORMS if rx.match(text)), None)
-
-
-def _quote_text(sentence: Sentence, collection: Collection,
-                lists: Mapping[int, Mapping[int, tuple[int, ...]]]) -> str:
-    """What is quoted for a chosen sentence: it, with the list it leads in to (an item a line,
-    after ``BULLET``) or the sentence after it that points back at it."""
-    sents = collection.sentences(sentence.passage)
-    items = lists.get(sentence.passage, {}).get(sentence.number, ())
-    if items:
-        return "\n".join([sentence.text, *(BULLET + sents[k].text for k in items)])
-    after = _follow_up(sents, sentence.number)
-    return f"{sentence.text} {after}" if after else sentence.text
-
-
-BULLET = "• "
-MAX_LIST_ITEMS = 10
-MAX_LIST_CHARS = 900
-
-
-def lead_ins(sents: Sequence[Sentence]) -> dict[int, int]:
-    """For each sentence of a list item, the sentence that leads in to its list ("... these
-    locations:", or the heading it comes under), when there is one: item number -> lead-in
-    number."""
-    out: dict[int, int] = {}
-    lead = -1
-    for i, s in enumerate(sents):
-        if s.text.rstrip().endswith(":"):  # a lead-in, an item's too ("4. ... conditions:")
-            lead = i
-        elif not s.item:  # a heading (never quoted) that a list comes under, or prose
-            lead = i if not s.quotable else -1
-        elif lead >= 0:
-            out[i] = lead
-    return out
-
-
-def items_after(sents: Sequence[Sentence]) -> dict[int, tuple[int, ...]]:
-    """For each lead-in sentence, the first sentence of each list item after it (at most
-    ``MAX_LIST_ITEMS`` items and ``MAX_LIST_CHARS`` characters): lead-in number -> numbers."""
-    out: dict[int, list[int]] = {}
-    ended: set[int] = set()
-    for item, lead in lead_ins(sents).items():
-        got = out.setdefault(lead, [])
-        marker = _marker(sents[item].text)
-        opening = next(k for k in range(lead, -1, -1) if sents[k].first or k == 0)
-        if lead in ended or (sents[lead].item and marker
-                             and marker == _marker(sents[opening].text)):
-            ended.add(lead)  # "3." after the items of "2. ... conditions:" is no item of it
-            continue
-        if (sents[item].first and len(got) < MAX_LIST_ITEMS
-                and sum(len(sents[k].text) for k in got) + len(sents[item].text) <= MAX_LIST_CHARS):
-            got.append(item)
-    return {lead: tuple(items) for lead, items in out.items() if items}
 
 
 def _specific_met(query: Query, passage: int, collection: Collection, config: ComposerConfig,
@@ -507,3 +282,6 @@ def _abstain(
         question=question, answered=False, text=NOT_FOUND, related=related,
         coverage=round(coverage, 4), read_as=dict(query.read_as),
     )
+
+
+__all__ = ["FRAME_WORDS", "ComposerConfig", "Query", "Similar", "compose", "parse_query"]

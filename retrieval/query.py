@@ -1,0 +1,145 @@
+"""The analysed question: its terms and their weights, what kind of fact it asks for, its
+specific words; and the knobs of question analysis and composing (``ComposerConfig``).
+
+A question term's weight is its idf when the corpus has it; when it does not, the idf of a term
+seen once times ``unseen_factor`` (``unseen_name_factor`` for a name, a word capitalised
+mid-question). Words that frame a question ("what is the *name* of ...") count at
+``frame_factor`` of their weight. A word the corpus lacks that looks like a typo of one it has is
+read as that word (``spelling.py``). A question's *specific* words are its names and its words
+rare in English ("tmux", "npm"): the document an answer is quoted from must hold them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from .analyzer import stem_term, tokens
+from .cues import question_type
+from .index import TermIndex
+from .spelling import correct, rare_word
+
+
+@dataclass(frozen=True, slots=True)
+class ComposerConfig:
+    """Tunable knobs of the composer (defaults tuned on the tune half of the question sets)."""
+
+    a: float = 0.55  # weight of the sentence's own coverage
+    b: float = 0.30  # weight of the window's coverage
+    c: float = 0.15  # weight of the passage score
+    cue_bonus: float = 0.08
+    unseen_factor: float = 0.8
+    unseen_name_factor: float = 3.0
+    frame_factor: float = 0.3
+    min_coverage: float = 0.33
+    min_known_share: float = 0.5  # share of the question's known content terms the window needs
+    pairs_need_both: bool = True  # a question with two known content terms needs both
+    max_sentences: int = 3
+    follow_ratio: float = 0.6  # further sentences need this share of the best score
+    duplicate_jaccard: float = 0.6
+    related: int = 3
+    soft_min: float = 0.4  # the cosine at which a sentence word stands in for a question word
+    similar_passages: int = 3  # words of like meaning are sought in this many best passages
+    min_word_share: float = 0.5  # share of all its content words, known or not, likewise
+    correct_spelling: bool = True  # read an unknown word as the corpus word one edit away
+    # a question's specific words (rare or no English: "tmux", "conda") that the corpus has
+    # must all be in the cited document; with names_in_document, its names too
+    specific_in_document: bool = True
+    names_in_document: bool = True
+    # question types whose answer must show the evidence they ask for (a date for "when", a
+    # quantity for "how many")
+    evidence_needed: frozenset[str] = frozenset({"when", "number"})
+
+
+
+@dataclass(frozen=True, slots=True)
+class Query:
+    """The analysed question: its terms, their weights, and what kind of fact it asks for."""
+
+    terms: tuple[str, ...]
+    weights: dict[str, float]
+    cue: str | None
+    known: frozenset[str] = frozenset()  # content terms the corpus has
+    words: Mapping[str, str] = field(default_factory=dict)  # term -> word, for similar words
+    unseen: frozenset[str] = frozenset()  # content terms the corpus lacks
+    read_as: Mapping[str, str] = field(default_factory=dict)  # typo -> the corpus word read
+    specific: frozenset[str] = frozenset()  # terms of words rare in English or not English
+
+    @property
+    def total(self) -> float:
+        return sum(self.weights.values())
+
+
+DEFAULT_CONFIG = ComposerConfig()
+
+# Words that frame a question rather than name its subject ("what is the *name* of ...",
+# "which *type* of ..."): they count, but at ``frame_factor`` of their weight.
+FRAME_WORDS = frozenset(
+    "name named term kind kinds type types example examples call called use used using known "
+    "main primary basic common commonly typical typically specific particular describe described "
+    "refer referred mean means meaning give given express expression phrase word words way ways "
+    "thing things part parts number amount certain also often usually generally acronym "
+    "abbreviation abbreviated stand stands full".split()
+)
+
+def parse_query(
+    question: str, index: TermIndex, config: ComposerConfig = ComposerConfig()
+) -> Query:
+    """Analyse ``question``: its salient terms with weights, and the question type. A word the
+    corpus lacks that looks like a typo of one it has is read as that word (``spelling.py``)."""
+    weights: dict[str, float] = {}
+    order: list[str] = []
+    words: dict[str, str] = {}
+    unseen: set[str] = set()
+    framing: set[str] = set()
+    read_as: dict[str, str] = {}
+    specific: set[str] = set()
+    first_word = True
+    for tok in tokens(question):
+        word = question[tok.start : tok.end]
+        is_name = not first_word and word[:1].isupper()
+        first_word = False
+        term = tok.term
+        if term is None or term in weights:
+            continue
+        idf = index.idf(term)
+        frame = word.lower() in FRAME_WORDS
+        if idf is None and not frame and not is_name and config.correct_spelling:
+            # the ~440 candidate spellings are stemmed uncached: they would only crowd the cache
+            fixed = correct(word.lower(), stem_term, index.document_frequency)
+            if fixed is not None and fixed[1] not in weights:
+                read_as[word] = fixed[0]
+                (word, term), idf = fixed, index.idf(fixed[1])
+        if idf is None:
+            if frame:  # an unknown word that only frames the question tells nothing
+                continue
+            factor = config.unseen_name_factor if is_name else config.unseen_factor
+            idf = index.unseen_idf() * factor
+            unseen.add(term)
+        elif frame:
+            idf *= config.frame_factor
+            framing.add(term)
+        weights[term] = idf
+        order.append(term)
+        if not is_name and not frame and word.isalpha() and len(word) >= 3:
+            words[term] = word.lower()
+        if not frame and ((is_name and config.names_in_document) or (not is_name
+                                                                     and _specific(word))):
+            specific.add(term)
+    order = [t for t in order if t in weights]
+    known = frozenset(t for t in order if t not in unseen and t not in framing)
+    return Query(tuple(order), weights, question_type(question), known, words, frozenset(unseen),
+                 read_as, frozenset(specific))
+
+
+def _specific(word: str) -> bool:
+    """A word of 3+ letters that is rare in English or no English word ("tmux", "conda",
+    "libtasn1"): what a question is about, which its answer's document must hold. (Names are
+    left to the weight an unseen name gets: one spelled two ways, "Pashinyan" / "Pashinian",
+    is no sign that a question is about something else.)"""
+    lower = word.lower()
+    return (len(lower) >= 3 and any(c.isalpha() for c in lower) and lower.isascii()
+            and rare_word(lower))
+
+
+__all__ = ["DEFAULT_CONFIG", "FRAME_WORDS", "ComposerConfig", "Query", "parse_query"]

@@ -1,0 +1,134 @@
+"""What is quoted for a chosen sentence: the sentence, bounded in length, with the list it leads
+in to or the sentence after it that points back at it.
+
+* A quote longer than ``MAX_QUOTE_CHARS`` is shortened to about ``QUOTE_KEEP_CHARS`` around the
+  words that met the question, an ellipsis marking each cut (``bounded``).
+* A sentence that leads in to a list ("... for several reasons:", or a heading a list comes
+  under) is quoted with the list's items after it, one ``BULLET`` line each, at most
+  ``MAX_LIST_ITEMS`` items and ``MAX_LIST_CHARS`` characters (``lead_ins``, ``items_after``);
+  an item's own lead-in ("4. ... the following conditions:") takes its sub-items, not its
+  siblings.
+* A sentence after it that points back at it ("This can be done by ...") is quoted with it
+  (``follow_up``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+
+from .answer import ELLIPSIS
+from .collection import Collection, Sentence
+
+# A quote longer than this is shortened to about ``QUOTE_KEEP_CHARS`` around the words that met
+# the question, with an ellipsis where it was cut (a sentence of a table dump or a page flattened
+# without punctuation can run to megabytes).
+MAX_QUOTE_CHARS = 500
+QUOTE_KEEP_CHARS = 300
+
+
+def bounded(text: str, highlights: list[tuple[int, int]]
+            ) -> tuple[str, list[tuple[int, int]]]:
+    """``text`` and its highlight spans, shortened when longer than ``MAX_QUOTE_CHARS``: the
+    ``QUOTE_KEEP_CHARS`` window (cut at spaces) holding the most highlights, ellipses marking
+    the cuts, the spans moved to match."""
+    if len(text) <= MAX_QUOTE_CHARS:
+        return text, highlights
+    starts = [a for a, _ in highlights] or [0]
+    best, most = 0, -1
+    for a in starts:  # the window opening a little before each highlight
+        lo = max(0, a - QUOTE_KEEP_CHARS // 4)
+        n = sum(lo <= x and y <= lo + QUOTE_KEEP_CHARS for x, y in highlights)
+        if n > most:
+            best, most = lo, n
+    lo, hi = best, min(len(text), best + QUOTE_KEEP_CHARS)
+    if lo > 0:  # cut at the space after lo, the one before hi
+        space = text.find(" ", lo, hi)
+        lo = space + 1 if space >= 0 else lo
+    if hi < len(text):
+        space = text.rfind(" ", lo, hi)
+        hi = space if space > lo else hi
+    head = ELLIPSIS if lo > 0 else ""
+    tail = ELLIPSIS if hi < len(text) else ""
+    shift = len(head) - lo
+    marks = [(a + shift, b + shift) for a, b in highlights if lo <= a and b <= hi]
+    return head + text[lo:hi] + tail, marks
+
+
+# A sentence that opens by pointing back at the one before it says more of the same thing
+# ("This can be done by passing -i before the script."): it is quoted with it.
+_POINTS_BACK = re.compile(r"^(?:This|That|These|Those|Such|Doing so|To do (?:so|this|that)"
+                          r"|In (?:this|that) case)\b")
+
+
+def follow_up(sents: Sequence[Sentence], number: int) -> str | None:
+    """The sentence after ``number`` in its line when it points back at it, else ``None``."""
+    nxt = sents[number + 1] if number + 1 < len(sents) else None
+    if nxt is None or nxt.first or not _POINTS_BACK.match(nxt.text):
+        return None
+    return nxt.text
+
+
+_MARKER_FORMS = ((re.compile(r"^\d+(?:\.\d+)*[.)]\s"), "1."),
+                 (re.compile(r"^\(?[a-z][.)]\s"), "a)"), (re.compile(r"^\(?[A-Z][.)]\s"), "A)"),
+                 (re.compile(r"^\(?[ivx]+[.)]\s"), "i)"))
+
+
+def marker(text: str) -> str | None:
+    """The form of the enumerator opening a list item ("1.", "a)"), or ``None``."""
+    return next((form for rx, form in _MARKER_FORMS if rx.match(text)), None)
+
+
+def quote_text(sentence: Sentence, collection: Collection,
+                lists: Mapping[int, Mapping[int, tuple[int, ...]]]) -> str:
+    """What is quoted for a chosen sentence: it, with the list it leads in to (an item a line,
+    after ``BULLET``) or the sentence after it that points back at it."""
+    sents = collection.sentences(sentence.passage)
+    items = lists.get(sentence.passage, {}).get(sentence.number, ())
+    if items:
+        return "\n".join([sentence.text, *(BULLET + sents[k].text for k in items)])
+    after = follow_up(sents, sentence.number)
+    return f"{sentence.text} {after}" if after else sentence.text
+
+
+BULLET = "• "
+MAX_LIST_ITEMS = 10
+MAX_LIST_CHARS = 900
+
+
+def lead_ins(sents: Sequence[Sentence]) -> dict[int, int]:
+    """For each sentence of a list item, the sentence that leads in to its list ("... these
+    locations:", or the heading it comes under), when there is one: item number -> lead-in
+    number."""
+    out: dict[int, int] = {}
+    lead = -1
+    for i, s in enumerate(sents):
+        if s.text.rstrip().endswith(":"):  # a lead-in, an item's too ("4. ... conditions:")
+            lead = i
+        elif not s.item:  # a heading (never quoted) that a list comes under, or prose
+            lead = i if not s.quotable else -1
+        elif lead >= 0:
+            out[i] = lead
+    return out
+
+
+def items_after(sents: Sequence[Sentence]) -> dict[int, tuple[int, ...]]:
+    """For each lead-in sentence, the first sentence of each list item after it (at most
+    ``MAX_LIST_ITEMS`` items and ``MAX_LIST_CHARS`` characters): lead-in number -> numbers."""
+    out: dict[int, list[int]] = {}
+    ended: set[int] = set()
+    for item, lead in lead_ins(sents).items():
+        got = out.setdefault(lead, [])
+        form = marker(sents[item].text)
+        opening = next(k for k in range(lead, -1, -1) if sents[k].first or k == 0)
+        if lead in ended or (sents[lead].item and form and form == marker(sents[opening].text)):
+            ended.add(lead)  # "3." after the items of "2. ... conditions:" is no item of it
+            continue
+        if (sents[item].first and len(got) < MAX_LIST_ITEMS
+                and sum(len(sents[k].text) for k in got) + len(sents[item].text) <= MAX_LIST_CHARS):
+            got.append(item)
+    return {lead: tuple(items) for lead, items in out.items() if items}
+
+
+__all__ = ["BULLET", "MAX_QUOTE_CHARS", "QUOTE_KEEP_CHARS", "bounded", "follow_up", "items_after",
+           "lead_ins", "marker", "quote_text"]
