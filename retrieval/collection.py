@@ -14,9 +14,10 @@ from typing import overload
 
 import numpy as np
 
-from .clean import is_prose, repeated_lines
 from .corpus import Document, titled
 from .ingest.blocks import Parsed
+from .ingest.clean import is_prose, repeated_lines
+from .ingest.segment import group_lines, sentence_spans, words
 from .ingest.sieve import (
     MIN_DOCUMENT_QUOTE_WORDS,
     QUOTE_ANY,
@@ -25,7 +26,6 @@ from .ingest.sieve import (
     sieve,
 )
 from .ingest.text import read_plain
-from .segment import group_lines, sentence_spans, words
 
 # A sentence shorter than this many words is kept for context but never quoted on its own.
 MIN_QUOTE_WORDS = 4

@@ -33,13 +33,13 @@ from pathlib import Path
 
 import structlog
 
-from .clean import LineDecision, is_prose, marker_kinds
 from .errors import NoDocumentsError
 from .ingest.blocks import Parsed
+from .ingest.clean import LineDecision, is_prose, marker_kinds
 from .ingest.meta import front_matter
 from .ingest.read import SUFFIXES, read_file
+from .ingest.segment import split_sentences, words
 from .ingest.sieve import Sieved, judged_text
-from .segment import split_sentences, words
 
 log = structlog.get_logger()
 

@@ -29,8 +29,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from html.parser import HTMLParser
 
-from ..clean import looks_like_web_page
 from .blocks import TERM_LEVEL, Block, Dropped, Kind, Outline, Parsed, one_line, table_row_text
+from .clean import looks_like_web_page
 from .htmlnav import SKIP_TAGS, nav_reason
 from .meta import web_url
 

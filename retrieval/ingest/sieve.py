@@ -19,9 +19,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..clean import LineDecision, explain, normalised
-from ..segment import words
 from .blocks import Block, Dropped, Parsed
+from .clean import LineDecision, explain, normalised
+from .segment import words
 
 # How a kept block's sentences may be quoted: never (a heading), when prose (web pages: a whole
 # sentence of 4+ words with closing punctuation), or when of 3+ words (any other document).

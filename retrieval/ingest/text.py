@@ -22,9 +22,9 @@ from __future__ import annotations
 
 import re
 
-from ..clean import looks_like_web_page
-from ..segment import TERMINAL_RE, blocks, words
 from .blocks import Block, Dropped, Outline, Parsed, one_line
+from .clean import looks_like_web_page
+from .segment import TERMINAL_RE, blocks, words
 
 _BULLET_RE = re.compile(r"^(?:[-*•+▪◦–]|\(?(?:\d{1,3}|[a-zA-Z]|[ivxlc]{1,5})[.)])\s+")
 _BULLET_MARK_RE = re.compile(r"^[-*•+▪◦–]\s+")

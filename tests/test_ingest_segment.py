@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from retrieval.segment import group_passages, paragraphs, split_sentences
+from retrieval.ingest.segment import group_passages, paragraphs, split_sentences
 
 
 def test_abbreviations_decimals_and_thousands_do_not_split():

@@ -6,8 +6,15 @@ import re
 
 import pytest
 
-from retrieval.clean import clean, explain, is_prose, reader_address, repeated_lines, web_signals
-from retrieval.segment import split_sentences
+from retrieval.ingest.clean import (
+    clean,
+    explain,
+    is_prose,
+    reader_address,
+    repeated_lines,
+    web_signals,
+)
+from retrieval.ingest.segment import split_sentences
 
 from .conftest import SEEDS
 
