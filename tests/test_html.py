@@ -206,3 +206,16 @@ def test_sources_are_numbered_across_pages() -> None:
     assert page.splitlines() == ["<b>My 25 documents</b> (page 3 of 3)",
                                  *(f"{i}. Title {i - 1}" for i in range(21, 26))]
     assert sources_page(refs[:3], 0, 10).splitlines()[0] == "<b>My 3 documents</b>"
+
+
+def test_sources_cite_the_section_and_page_of_each_quote() -> None:
+    ref = SourceRef(id="guide", title="Widget <Guide>", url="https://example.org/guide")
+    quotes = [Quote(text=t, source="guide", title=ref.title, score=1.0, citation=1, passage=p,
+                    section=s, page=pg)
+              for t, p, s, pg in [("Run the installer as root.", 0, "Install › Linux", 4),
+                                  ("Pass --port to change it.", 1, "Options", None)]]
+    answer = Answer(question="q", answered=True, text="", sentences=quotes, sources=[ref])
+    (html,) = answer_html(answer)
+    assert_valid(html)
+    assert ('[1] <a href="https://example.org/guide">Widget &lt;Guide&gt; › Install › Linux '
+            '(p. 4); Options</a>') in html
