@@ -261,3 +261,40 @@ def test_the_reader_imports_nothing_from_the_bot():
         if isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
             names = [node.module]
         assert all(name.split(".")[0] != "bot" for name in names)
+
+
+def _with_footnotes(data: bytes, notes: list[str]) -> bytes:
+    """``data`` with a footnotes part holding ``notes`` (python-docx cannot write one)."""
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    body = "".join(f'<w:footnote w:id="{i}"><w:p><w:r><w:t>{t}</w:t></w:r></w:p></w:footnote>'
+                   for i, t in enumerate(notes, start=1))
+    part = (f'<w:footnotes xmlns:w="{w}"><w:footnote w:type="separator" w:id="-1"><w:p><w:r>'
+            f"<w:separator/></w:r></w:p></w:footnote>{body}</w:footnotes>")
+    src, out = zipfile.ZipFile(io.BytesIO(data)), io.BytesIO()
+    with zipfile.ZipFile(out, "w") as z:
+        for item in src.infolist():
+            content = src.read(item.filename)
+            if item.filename == "[Content_Types].xml":
+                content = content.replace(b"</Types>", (
+                    b'<Override PartName="/word/footnotes.xml" ContentType="application/vnd.'
+                    b'openxmlformats-officedocument.wordprocessingml.footnotes+xml"/></Types>'))
+            elif item.filename == "word/_rels/document.xml.rels":
+                content = content.replace(b"</Relationships>", (
+                    b'<Relationship Id="rIdNotes" Type="http://schemas.openxmlformats.org/'
+                    b'officeDocument/2006/relationships/footnotes" Target="footnotes.xml"/>'
+                    b"</Relationships>"))
+            z.writestr(item, content)
+        z.writestr("word/footnotes.xml", part)
+    return out.getvalue()
+
+
+def test_footnotes_are_read_and_page_headers_listed_as_dropped():
+    d = docx.Document()
+    d.add_heading("Memo", 1)
+    d.add_paragraph("The board met on Monday and approved the plan.")
+    d.sections[0].header.paragraphs[0].text = "CONFIDENTIAL - Board memo"
+    p = read_docx(_with_footnotes(_save(d), ["The vote was seven to two, with one abstaining."]))
+    assert [(b.text, b.section) for b in p.blocks][-1] == (
+        "The vote was seven to two, with one abstaining.", ("Notes",))
+    assert [(x.block.text, x.reason) for x in p.dropped] == [
+        ("CONFIDENTIAL - Board memo", "page header or footer")]

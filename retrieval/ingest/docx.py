@@ -3,7 +3,8 @@
 python-docx opens the package (over lxml; no Word, no LibreOffice). The body is walked in
 document order, paragraphs and tables interleaved, content controls (``w:sdt``: cover pages,
 boxed-in parts) opened rather than skipped, a text box read after the paragraph it is anchored
-in. Headers, footers, footnotes and comments are not read.
+in. Footnotes and endnotes are read after the body, in a section "Notes"; page headers and
+footers are page furniture, listed as dropped; comments are not read.
 
 * **Paragraphs.** Style "Title": a level-1 heading, and the title when the core properties
   declare none. "Heading N", or an outline level on the paragraph or its style: a heading of
@@ -109,7 +110,42 @@ def _read(document: Any) -> Parsed:
                 blocks.append(Block("paragraph", text, outline.path))
         # an anchor paragraph is often empty, its text box not
         blocks.extend(Block("paragraph", box, outline.path) for box in _text_boxes(element))
+    blocks.extend(Block("paragraph", note, ("Notes",)) for note in _notes(document))
+    dropped.extend(Dropped(Block("paragraph", text), "page header or footer")
+                   for text in _headers_and_footers(document))
     return Parsed(blocks, meta=_meta(document, title), web=False, dropped=dropped)
+
+
+def _notes(document: Any) -> Iterator[str]:
+    """The paragraphs of the document's footnotes and endnotes, in their order (not the
+    separators Word keeps among them)."""
+    for rel in document.part.rels.values():
+        if rel.is_external or not rel.reltype.endswith(("/footnotes", "/endnotes")):
+            continue
+        root = etree.fromstring(rel.target_part.blob)
+        for note in root:
+            if note.get(qn("w:type")) in ("separator", "continuationSeparator",
+                                          "continuationNotice"):
+                continue
+            for para in note.iter(qn("w:p")):
+                if text := one_line(_text(para)):
+                    yield text
+
+
+def _headers_and_footers(document: Any) -> list[str]:
+    """The text of every page header and footer, each once: page furniture, listed as
+    dropped."""
+    seen: dict[str, None] = {}
+    for section in document.sections:
+        for part in (section.header, section.footer, section.first_page_header,
+                     section.first_page_footer, section.even_page_header,
+                     section.even_page_footer):
+            if part.is_linked_to_previous:
+                continue
+            for para in part.paragraphs:
+                if text := one_line(para.text):
+                    seen.setdefault(text)
+    return list(seen)
 
 
 def _body_items(parent: Any) -> Iterator[Any]:
