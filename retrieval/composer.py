@@ -94,17 +94,18 @@ def compose(
         else:
             terms, others = [term_set(s.text) for s in sents], [[] for _ in sents]
         matched = [ts & qset for ts in terms]
-        passages.append((pscore, sents, terms, matched, others))
+        context = _context(p, collection, qset, config)
+        passages.append((pscore, sents, terms, matched, others, context))
     table = _similar_table(similar, query, passages, config)
     candidates: list[_Candidate] = []
-    for pscore, sents, terms, matched, others in passages:
+    for pscore, sents, terms, matched, others, context in passages:
         alike = ([_alike(table, o, m) for o, m in zip(others, matched, strict=True)]
                  if table else [{}] * len(sents))
         leads = lead_ins(sents)
         for i, s in enumerate(sents):
             if not s.quotable:
                 continue
-            window = set(matched[i])
+            window = matched[i] | context
             window_alike = dict(alike[i])
             for j in {i - 1, i + 1, leads.get(i, -1)}:  # a list item's lead-in is near it
                 if 0 <= j < len(sents):
@@ -195,6 +196,15 @@ def _specific_met(query: Query, passage: int, collection: Collection, config: Co
     return all(index.holds_any(t, lo, hi) for t in query.specific - query.unseen)
 
 
+def _context(p: int, collection: Collection, qset: set[str], config: ComposerConfig) -> set[str]:
+    """The question terms that the headings passage ``p`` sits under (and, in a document with
+    sections, its title) hold: "How do I install X?" is answered under "X › Installation"."""
+    section = collection.section_of(p)
+    if section is None or not config.section_context:
+        return set()
+    return term_set(f"{collection.source_of(p).title} {section}") & qset
+
+
 def _mass(terms: set[str], query: Query, alike: Mapping[str, float]) -> float:
     """The share of the question's weight that ``terms`` (exact) and ``alike`` (term -> cosine
     of a similar word, for terms not in ``terms``) cover."""
@@ -205,11 +215,12 @@ def _mass(terms: set[str], query: Query, alike: Mapping[str, float]) -> float:
 def _similar_table(
     similar: Similar | None,
     query: Query,
-    passages: list[tuple[float, list[Sentence], list[set[str]], list[set[str]], list[list[str]]]],
+    passages: list[tuple[float, list[Sentence], list[set[str]], list[set[str]], list[list[str]],
+                         set[str]]],
     config: ComposerConfig,
 ) -> dict[str, dict[str, float]]:
     """Which words of the retrieved passages stand in for which question terms (one lookup)."""
-    pool = [w for *_, others in passages for words in others for w in words]
+    pool = [w for _, _, _, _, others, _ in passages for words in others for w in words]
     if similar is None or not pool:
         return {}
     return similar(query.words, pool, config.soft_min)

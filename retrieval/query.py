@@ -46,6 +46,8 @@ class ComposerConfig:
     # must all be in the cited document; with names_in_document, its names too
     specific_in_document: bool = True
     names_in_document: bool = True
+    # the headings a passage sits under (and its document's title) count as near every sentence
+    section_context: bool = True
     # question types whose answer must show the evidence they ask for (a date for "when", a
     # quantity for "how many")
     evidence_needed: frozenset[str] = frozenset({"when", "number"})

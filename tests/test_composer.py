@@ -210,3 +210,27 @@ def test_a_which_version_question_needs_a_number():
     engine = QAEngine.from_texts(["This version of the frob library does not handle the REAL "
                                   "type yet, and the manual says so."])
     assert not engine.ask("Which version of frob added support for the REAL type?").answered
+
+
+def test_the_headings_a_passage_sits_under_count_near_its_sentences():
+    from retrieval.collection import build_collection
+    from retrieval.corpus import Document
+    from retrieval.index import TermIndex
+    from retrieval.ingest.blocks import Block, Parsed
+
+    def blocks(*rows):
+        return [Block(kind, text, section, level=len(section) if kind == "heading" else 0)
+                for kind, text, section in rows]
+
+    guide = Parsed(blocks(("heading", "Frob", ("Frob",)),
+                          ("heading", "Installation", ("Frob", "Installation")),
+                          ("paragraph", "Some text about the tool comes first here.",
+                           ("Frob", "Installation")),
+                          ("paragraph", "Run make and then make install as root.",
+                           ("Frob", "Installation"))))
+    other = Parsed(blocks(("paragraph", "The installation of a new kitchen takes a week.", ())))
+    collection, texts = build_collection([Document("guide", "", "", parsed=guide),
+                                          Document("other", "", "", parsed=other)])
+    engine = QAEngine(TermIndex.build(texts), collection, similar_words=False)
+    assert engine.ask("How do I do the frob installation?").sentences[0].text == (
+        "Run make and then make install as root.")
