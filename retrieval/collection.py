@@ -94,7 +94,7 @@ class Collection:
     text_blob: np.ndarray  # uint8: every passage's UTF-8 text, back to back
     sent_indptr: np.ndarray  # int64, n_passages + 1: sentences of p are [sent_indptr[p], ...)
     sent_bounds: np.ndarray  # int32 (n_sentences, 2): character span within the passage
-    sent_quotable: np.ndarray  # uint8, n_sentences: QUOTABLE | ITEM flags
+    sent_flags: np.ndarray  # uint8, n_sentences: QUOTABLE | ITEM | FIRST
     passage_section: np.ndarray  # int32, n_passages: index into ``sections``, -1 for none
     passage_page: np.ndarray  # int32, n_passages: 1-based page of a paged document, 0 for none
     sections: Sequence[str] = ()  # "Installation › Linux": the section paths passages sit in
@@ -113,7 +113,7 @@ class Collection:
     def sentences(self, p: int) -> list[Sentence]:
         text = self.passage_text(p)
         lo, hi = int(self.sent_indptr[p]), int(self.sent_indptr[p + 1])
-        flags = self.sent_quotable[lo:hi].tolist()
+        flags = self.sent_flags[lo:hi].tolist()
         return [Sentence(p, i, text[int(a) : int(b)], bool(flags[i] & QUOTABLE),
                          bool(flags[i] & ITEM), bool(flags[i] & FIRST))
                 for i, (a, b) in enumerate(self.sent_bounds[lo:hi].tolist())]
@@ -143,7 +143,7 @@ class Collection:
 # kept whole unless they are web pages; sections and pages.
 TEXT_VERSION = 3
 SECTION_SEPARATOR = " › "
-# A sentence's flags (``Collection.sent_quotable``): it may be quoted alone; it is of a list item
+# A sentence's flags (``Collection.sent_flags``): it may be quoted alone; it is of a list item
 # or a table row (a line tagged ``ITEM_LINE``, beside its ``sieve.QUOTE_*`` rule); it opens its
 # line.
 QUOTABLE, ITEM, FIRST = 1, 2, 4
@@ -247,7 +247,7 @@ def pack(
         text_blob=_blob(texts, offsets),
         sent_indptr=sent_indptr,
         sent_bounds=np.frombuffer(bounds, dtype=np.int32).reshape(-1, 2),  # a view, no copy
-        sent_quotable=np.frombuffer(quotable, dtype=np.uint8),
+        sent_flags=np.frombuffer(quotable, dtype=np.uint8),
         passage_section=(np.asarray(passage_section, dtype=np.int32) if passage_section
                          is not None else np.full(n, -1, dtype=np.int32)),
         passage_page=(np.asarray(passage_page, dtype=np.int32) if passage_page is not None

@@ -40,12 +40,12 @@ from .errors import IndexFormatError
 from .index import KERNEL_MIN_PASSAGES, TermIndex
 
 # 2: per-term maximum weights (maxw.npy); sources by column (sources.json). 3: which sentences
-# may be quoted (sent_quotable.npy), passages' sections and pages (sections.json).
+# may be quoted (sent_flags.npy), passages' sections and pages (sections.json).
 FORMAT_VERSION = 3
 CURRENT = "CURRENT"
 _INDEX_ARRAYS = ("indptr", "passages", "weights", "df", "maxw")
 _COLLECTION_ARRAYS = ("passage_doc", "text_offsets", "text_blob", "sent_indptr", "sent_bounds",
-                      "sent_quotable", "passage_section", "passage_page")
+                      "sent_flags", "passage_section", "passage_page")
 
 
 def fingerprint(stats: Iterable[FileStat], params: dict[str, object]) -> str:
@@ -140,7 +140,7 @@ def _check(index: TermIndex, c: Collection) -> None:
         and int(index.indptr[-1]) == len(index.passages) == len(index.weights)
         and len(c.passage_doc) == n and len(c.text_offsets) == n + 1
         and int(c.text_offsets[-1]) == len(c.text_blob) and len(c.sent_indptr) == n + 1
-        and int(c.sent_indptr[-1]) == len(c.sent_bounds) == len(c.sent_quotable)
+        and int(c.sent_indptr[-1]) == len(c.sent_bounds) == len(c.sent_flags)
         and len(c.passage_section) == len(c.passage_page) == n
         and (n == 0 or int(c.passage_section.max()) < len(c.sections))
         and (n == 0 or int(c.passage_doc.max()) < len(c.sources))
