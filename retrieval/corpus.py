@@ -200,6 +200,11 @@ def load_directory(root: str | os.PathLike[str]) -> tuple[list[Document], list[S
             skipped.append(Skipped(str(path), str(exc)))
             log.warning("file_skipped", path=str(path), reason=str(exc))
             continue
+        except Exception as exc:  # a reader's library failing on a file it was not made for
+            reason = f"could not be read ({type(exc).__name__}: {exc})"[:300]
+            skipped.append(Skipped(str(path), reason))
+            log.warning("file_skipped", path=str(path), reason=reason, exc_info=True)
+            continue
         for note in parsed.notes:
             log.warning("file_read_with_note", path=str(path), note=note)
         meta = {**parsed.meta, **read_meta(path)}  # the sidecar has the last word

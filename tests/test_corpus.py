@@ -238,3 +238,19 @@ def test_a_long_line_without_punctuation_is_quoted_shortened(tmp_path):
     for a, b in quote.highlights:  # the highlights still point at the words they mark
         assert quote.text[a:b].lower() in {"zebrafish", "gene", "sonic", "hedgehog"}
     assert len(engine.passage(quote.passage)) <= 2500
+
+
+def test_a_reader_failing_unexpectedly_skips_its_file_not_the_corpus(tmp_path, monkeypatch):
+    import retrieval.ingest.pdf as pdf_reader
+
+    def broken(data: bytes):
+        raise RecursionError("maximum recursion depth exceeded")
+
+    monkeypatch.setattr(pdf_reader, "read_pdf", broken)  # a library bug, as a user would meet it
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "spec.pdf").write_bytes(b"%PDF-1.7 whatever")
+    with capture_logs() as logs:
+        docs, skipped = load_directory(tmp_path)
+    assert [d.id for d in docs] == ["a"]
+    assert skipped[0].path.endswith("spec.pdf") and "RecursionError" in skipped[0].reason
+    assert any(e["event"] == "file_skipped" for e in logs)
