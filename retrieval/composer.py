@@ -143,7 +143,7 @@ def compose(
             or word_share < config.min_word_share
             or not _specific_met(query, best.sentence.passage, collection, config, index)
             or (query.cue in config.evidence_needed and not has_evidence(
-                query.cue, quote_text(best.sentence, collection, lists), question))):
+                query.cue, _evidence_text(best.sentence, collection, lists, config), question))):
         return _abstain(question, query, related, coverage)
 
     chosen = [best]
@@ -186,6 +186,20 @@ def compose(
     )
 
 
+def _evidence_text(sentence: Sentence, collection: Collection,
+                   lists: Mapping[int, Mapping[int, tuple[int, ...]]],
+                   config: ComposerConfig) -> str:
+    """Where a quote's evidence (a date, a number) may be: the quote, and with
+    ``evidence_in_window`` the sentences beside it."""
+    text = quote_text(sentence, collection, lists)
+    if not config.evidence_in_window:
+        return text
+    sents = collection.sentences(sentence.passage)
+    near = [sents[j].text for j in (sentence.number - 1, sentence.number + 1)
+            if 0 <= j < len(sents)]
+    return " ".join([text, *near])
+
+
 def _specific_met(query: Query, passage: int, collection: Collection, config: ComposerConfig,
                   index: TermIndex | None) -> bool:
     """Whether the document of ``passage`` names every specific word of the question (none of
@@ -193,6 +207,8 @@ def _specific_met(query: Query, passage: int, collection: Collection, config: Co
     if not query.specific or index is None or not config.specific_in_document:
         return True
     lo, hi = collection.passage_range(int(collection.passage_doc[passage]))
+    if config.specific_only_sectioned and not (collection.passage_section[lo:hi] >= 0).any():
+        return True
     return all(index.holds_any(t, lo, hi) for t in query.specific - query.unseen)
 
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from .analyzer import stem_term, tokens
 from .cues import question_type
 from .index import TermIndex
+from .ingest.clean import reads_as_english
 from .spelling import correct, rare_word
 
 
@@ -46,6 +47,10 @@ class ComposerConfig:
     # must all be in the cited document; with names_in_document, its names too
     specific_in_document: bool = True
     names_in_document: bool = True
+    # ... in documents with sections only (a manual, a spec: a document of one topic), or in all
+    specific_only_sectioned: bool = True
+    # a question's evidence may be in the quote's neighbouring sentences too
+    evidence_in_window: bool = True
     # the headings a passage sits under (and its document's title) count as near every sentence
     section_context: bool = True
     # question types whose answer must show the evidence they ask for (a date for "when", a
@@ -96,6 +101,9 @@ def parse_query(
     framing: set[str] = set()
     read_as: dict[str, str] = {}
     specific: set[str] = set()
+    # names and rare words tell what an English question is about; in German every noun is
+    # capitalised and every word "rare in English"
+    english = reads_as_english(question)
     first_word = True
     for tok in tokens(question):
         word = question[tok.start : tok.end]
@@ -125,7 +133,7 @@ def parse_query(
         order.append(term)
         if not is_name and not frame and word.isalpha() and len(word) >= 3:
             words[term] = word.lower()
-        if not frame and ((is_name and config.names_in_document) or (not is_name
+        if english and not frame and ((is_name and config.names_in_document) or (not is_name
                                                                      and _specific(word))):
             specific.add(term)
     order = [t for t in order if t in weights]

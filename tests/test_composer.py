@@ -148,12 +148,20 @@ def test_what_is_prefers_the_sentence_that_defines_it():
     assert engine.ask("What is gizmux?").sentences[0].text.startswith("gizmux is a terminal")
 
 
-def test_a_rare_word_must_be_in_the_cited_document():
-    engine = QAEngine.from_texts([
-        "To create a virtual environment, run the venv module with the target directory.",
-        "The gizmux prefix key is set in the configuration file of the terminal."])
+def test_a_rare_word_must_be_in_the_cited_document_with_sections(tmp_path):
+    """In a document with sections (a manual: one topic), not in a paragraph or a news page."""
+    (tmp_path / "venv.md").write_text(
+        "# Environments\n\n## Creating one\n\nTo create a virtual environment, run the venv "
+        "module with the target directory.\n")
+    (tmp_path / "gizmux.md").write_text(
+        "# Gizmux\n\n## Keys\n\nThe gizmux prefix key is set in the configuration file.\n")
+    engine = QAEngine.from_directory(tmp_path, save=False)
     assert engine.ask("How do I create a virtual environment with venv?").answered
     assert not engine.ask("How do I create a virtual environment with gizmux?").answered
+    flat = QAEngine.from_texts([
+        "To create a virtual environment, run the venv module with the target directory.",
+        "The gizmux prefix key is set in the configuration file of the terminal."])
+    assert flat.ask("How do I create a virtual environment with gizmux?").answered
 
 
 def test_a_when_question_needs_a_date_in_its_answer():
@@ -234,3 +242,12 @@ def test_the_headings_a_passage_sits_under_count_near_its_sentences():
     engine = QAEngine(TermIndex.build(texts), collection, similar_words=False)
     assert engine.ask("How do I do the frob installation?").sentences[0].text == (
         "Run make and then make install as root.")
+
+
+def test_names_and_rare_words_are_asked_of_english_questions_only():
+    from retrieval.composer import parse_query
+
+    engine = QAEngine.from_texts(["Der Stadtrat hat am Montag den Plan für den Hafen gebilligt.",
+                                  "The gizmux prefix key is set in the configuration file."])
+    assert parse_query("What is the gizmux prefix key?", engine.index).specific == {"gizmux"}
+    assert parse_query("Wann hat der Stadtrat den Plan gebilligt?", engine.index).specific == set()

@@ -92,3 +92,10 @@ def test_an_editors_mode_line_is_dropped_with_its_reason():
     assert [b.text for b in p.blocks][:1] == ["GNU Wget"]
     assert [(d.block.text, d.reason) for d in p.dropped] == [("-*- text -*-",
                                                              "an editor's mode line")]
+
+
+def test_text_in_another_language_keeps_the_cleaning_it_had():
+    german = ("Startseite\n\nNachrichten\n\nDer Stadtrat hat am Montag den Plan für den Hafen "
+              "nach einer langen Debatte gebilligt.\n\nDie Arbeiten sollen im Frühjahr beginnen.\n")
+    p = read_plain(german)
+    assert p.web and p.source_text == german  # the English signals cannot tell; as before

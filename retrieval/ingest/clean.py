@@ -208,6 +208,12 @@ def repeated_lines(documents: Iterable[str], min_docs: int = 3, share: float = 0
 _ENGLISH_DENSITY = 0.2
 
 
+def reads_as_english(text: str) -> bool:
+    """Whether ``text`` reads as English: a fifth of its words or more are English function
+    words (the signals here, and qabot's word lists, are English ones)."""
+    return stopword_density(text) >= _ENGLISH_DENSITY
+
+
 def _classify(
     para: str, repeated: frozenset[str] | set[str], english: bool = True
 ) -> tuple[str, str]:
@@ -241,7 +247,7 @@ def explain(text: str, repeated: frozenset[str] | set[str] = frozenset()) -> lis
     """Decide for every paragraph of ``text`` whether it is article prose, with the reason."""
     found = blocks(text)
     paras = [p for p, _ in found]
-    english = stopword_density(text) >= _ENGLISH_DENSITY
+    english = reads_as_english(text)
     labels = [_classify(p, repeated, english) for p in paras]
     kinds = [k for k, _ in labels]
     reasons = [r for _, r in labels]

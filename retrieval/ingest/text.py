@@ -1,6 +1,7 @@
 """Plain text -> blocks: paragraphs, list items and the headings a text file shows by its layout.
 
-Text saved from a web page (two or more ``clean.web_signals``) is left to the web-page cleaning of
+Text saved from a web page (a ``clean.web_signals`` line or more), and text that does not read
+as English, is left to the web-page cleaning of
 ``clean.py``, which judges its paragraphs as saved (line gaps and all): ``Parsed.source_text``
 keeps them. Any other text (a licence, a README, a memo, an RFC) is read by its layout:
 
@@ -23,7 +24,7 @@ from __future__ import annotations
 import re
 
 from .blocks import Block, Dropped, Outline, Parsed, one_line
-from .clean import looks_like_web_page
+from .clean import looks_like_web_page, reads_as_english
 from .segment import TERMINAL_RE, blocks, words
 
 _BULLET_RE = re.compile(r"^(?:[-*•+▪◦–]|\(?(?:\d{1,3}|[a-zA-Z]|[ivxlc]{1,5})[.)])\s+")
@@ -42,7 +43,9 @@ def read_plain(text: str) -> Parsed:
     """The blocks of a plain text; a web page saved as text is flagged ``web`` and kept whole in
     ``source_text`` for the web-page cleaning."""
     paras = [p for p, _ in blocks(text)]
-    if looks_like_web_page(paras):
+    # text in another language keeps the cleaning it always had: the signals that tell a page
+    # from a document are English ones (per-language signals are the languages issue's)
+    if looks_like_web_page(paras) or not reads_as_english(text):
         return Parsed([Block("paragraph", one_line(p)) for p in paras], web=True,
                       source_text=text)
     blocks_, dropped = [], []
