@@ -83,8 +83,9 @@ def compose(
     best_passage = hits[0][1] or 1.0
     seek_alike = similar is not None and bool(query.words)
     passages = []
+    sents_of: dict[int, list[Sentence]] = {}  # each retrieved passage's sentences, read once
     for rank, (p, pscore) in enumerate(hits):
-        sents = collection.sentences(p)
+        sents = sents_of[p] = collection.sentences(p)
         # each sentence's terms, and (in the best passages) its words that may stand in for one
         terms: list[set[str]]
         others: list[list[str]]
@@ -130,8 +131,16 @@ def compose(
         return _abstain(question, query, related)
     candidates.sort(key=lambda c: (-c.score, c.sentence.passage, c.sentence.number))
     best = candidates[0]
-    lists = {p: items_after(collection.sentences(p)) for p in {c.sentence.passage
-                                                               for c in candidates[:12]}}
+    lists: dict[int, dict[int, tuple[int, ...]]] = {}
+
+    def items_of(p: int) -> dict[int, tuple[int, ...]]:  # the lists of a passage, once
+        if p not in lists:
+            lists[p] = items_after(sents_of[p])
+        return lists[p]
+
+    def quoted(s: Sentence) -> str:
+        return quote_text(s, sents_of[s.passage], items_of(s.passage))
+
     coverage = _mass(best.window, query, best.window_similar)
     met = best.window | best.window_similar.keys()  # exactly or by a word of like meaning
     found = len(met & query.known)
@@ -143,7 +152,7 @@ def compose(
             or word_share < config.min_word_share
             or not _specific_met(query, best.sentence.passage, collection, config, index)
             or (query.cue in config.evidence_needed and not has_evidence(
-                query.cue, _evidence_text(best.sentence, collection, lists, config), question))):
+                query.cue, _evidence_text(best.sentence, sents_of, quoted, config), question))):
         return _abstain(question, query, related, coverage)
 
     chosen = [best]
@@ -152,7 +161,7 @@ def compose(
             break
         if any(_jaccard(c.terms, o.terms) >= config.duplicate_jaccard for o in chosen):
             continue
-        if any(c.sentence.number in lists[o.sentence.passage].get(o.sentence.number, ())
+        if any(c.sentence.number in items_of(o.sentence.passage).get(o.sentence.number, ())
                for o in chosen if o.sentence.passage == c.sentence.passage):
             continue  # an item of a list already quoted with its lead-in
         chosen.append(c)
@@ -166,7 +175,7 @@ def compose(
             sources.append(_ref(src))
             numbers[src.id] = len(sources)
         p = c.sentence.passage
-        first, sep, rest = quote_text(c.sentence, collection, lists).partition("\n")
+        first, sep, rest = quoted(c.sentence).partition("\n")
         first = bounded(first, _highlights(first, qset, table, c.window_similar))[0]
         text = first + sep + rest  # a list after its lead-in is bounded by its own limits
         marks = _highlights(text, qset, table, c.window_similar)
@@ -186,15 +195,14 @@ def compose(
     )
 
 
-def _evidence_text(sentence: Sentence, collection: Collection,
-                   lists: Mapping[int, Mapping[int, tuple[int, ...]]],
-                   config: ComposerConfig) -> str:
+def _evidence_text(sentence: Sentence, sents_of: Mapping[int, Sequence[Sentence]],
+                   quoted: Callable[[Sentence], str], config: ComposerConfig) -> str:
     """Where a quote's evidence (a date, a number) may be: the quote, and with
     ``evidence_in_window`` the sentences beside it."""
-    text = quote_text(sentence, collection, lists)
+    text = quoted(sentence)
     if not config.evidence_in_window:
         return text
-    sents = collection.sentences(sentence.passage)
+    sents = sents_of[sentence.passage]
     near = [sents[j].text for j in (sentence.number - 1, sentence.number + 1)
             if 0 <= j < len(sents)]
     return " ".join([text, *near])

@@ -18,7 +18,7 @@ import re
 from collections.abc import Mapping, Sequence
 
 from .answer import ELLIPSIS
-from .collection import Collection, Sentence
+from .collection import Sentence
 
 # A quote longer than this is shortened to about ``QUOTE_KEEP_CHARS`` around the words that met
 # the question, with an ellipsis where it was cut (a sentence of a table dump or a page flattened
@@ -79,14 +79,14 @@ def marker(text: str) -> str | None:
     return next((form for rx, form in _MARKER_FORMS if rx.match(text)), None)
 
 
-def quote_text(sentence: Sentence, collection: Collection,
-                lists: Mapping[int, Mapping[int, tuple[int, ...]]]) -> str:
-    """What is quoted for a chosen sentence: it, with the list it leads in to (an item a line,
-    after ``BULLET``) or the sentence after it that points back at it."""
-    sents = collection.sentences(sentence.passage)
-    items = lists.get(sentence.passage, {}).get(sentence.number, ())
-    if items:
-        return "\n".join([sentence.text, *(BULLET + sents[k].text for k in items)])
+def quote_text(sentence: Sentence, sents: Sequence[Sentence],
+               items: Mapping[int, tuple[int, ...]]) -> str:
+    """What is quoted for a chosen sentence of the passage ``sents`` (whose lists ``items``,
+    from ``items_after``, leads in to): it, with the list it leads in to (an item a line, after
+    ``BULLET``) or the sentence after it that points back at it."""
+    listed = items.get(sentence.number, ())
+    if listed:
+        return "\n".join([sentence.text, *(BULLET + sents[k].text for k in listed)])
     after = follow_up(sents, sentence.number)
     return f"{sentence.text} {after}" if after else sentence.text
 
