@@ -23,3 +23,18 @@ def test_retrieval_never_imports_the_channel_side(path):
             names = [node.module]
         for name in names:
             assert name.split(".")[0] not in FORBIDDEN, f"{path.name} imports {name}"
+
+
+def test_every_package_goes_into_the_wheel():
+    """An editable install runs from the tree, so a subpackage left out of the wheel passes
+    every other test and breaks `pip install .` (the Dockerfile's) with an ImportError."""
+    import tomllib
+
+    from setuptools import find_packages
+
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    include = config["tool"]["setuptools"]["packages"]["find"]["include"]
+    found = set(find_packages(str(ROOT), include=include))
+    on_disk = {".".join(p.parent.relative_to(ROOT).parts)
+               for top in ("bot", "retrieval") for p in (ROOT / top).rglob("__init__.py")}
+    assert on_disk <= found, f"left out of the wheel: {sorted(on_disk - found)}"
