@@ -198,10 +198,11 @@ def repeated_in(parsed: Sequence[Parsed]) -> set[str]:
 
 
 def section_name(path: Sequence[str], title: str) -> str:
-    """A section path as cited ("Installation › Linux"), without the document's own title."""
+    """A section path as cited ("Installation › Linux"), without the document's own title (or
+    the heading its title begins with)."""
     parts = list(path)
-    if parts and parts[0].casefold() == title.casefold():
-        parts = parts[1:]
+    if parts and title.casefold().startswith(parts[0].casefold()):
+        parts = parts[1:]  # the page's own heading ("2. Using Python" of "2. Using Python — Docs")
     return SECTION_SEPARATOR.join(parts)
 
 

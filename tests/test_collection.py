@@ -65,3 +65,12 @@ def test_passages_keep_to_one_section_and_page_and_cite_them():
     assert [c.section_of(p) for p in range(3)] == [None, "Install", "Install"]
     assert [c.page_of(p) for p in range(3)] == [1, 1, 2]
     assert [s.quotable for s in c.sentences(1)] == [False, True]  # a heading is never quoted
+
+
+def test_a_section_path_drops_the_heading_the_title_begins_with():
+    from retrieval.collection import section_name
+
+    assert section_name(("2. Using the Interpreter", "2.1. Invoking"),
+                        "2. Using the Interpreter — Python 3.11 documentation") == "2.1. Invoking"
+    assert section_name(("Guide", "Install"), "Guide") == "Install"
+    assert section_name(("Install", "Linux"), "Guide") == "Install › Linux"
