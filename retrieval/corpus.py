@@ -35,7 +35,7 @@ import structlog
 
 from .errors import NoDocumentsError
 from .ingest.blocks import Parsed
-from .ingest.clean import LineDecision, is_prose, marker_kinds
+from .ingest.clean import LineDecision, is_notice, is_prose, marker_kinds
 from .ingest.meta import front_matter
 from .ingest.read import SUFFIXES, read_file
 from .ingest.segment import split_sentences, words
@@ -250,14 +250,16 @@ def titled(doc: Document, parsed: Parsed, sieved: Sieved) -> Document:
 
 def _document_title(sieved: Sieved, fallback: str) -> str:
     """A document's title from its blocks: its one outermost heading; with several (headings
-    used as sections, "Summary", "Motivation") its id; without any, its first sentence."""
+    used as sections, "Summary", "Motivation") its id; without any, its first sentence that is
+    no copyright notice."""
     headings = [k.block for k in sieved.kept if k.block.kind == "heading"]
     if headings:
         top = min(h.level for h in headings)
         tops = [h for h in headings if h.level == top]
         return tops[0].text if len(tops) == 1 else fallback
-    first = next((k.block.text for k in sieved.kept), "")
-    return (split_sentences(first) or [""])[0] or fallback  # its first sentence, not a paragraph
+    # its first sentence (not a paragraph), past a copyright notice heading the file
+    first = next((k.block.text for k in sieved.kept if not is_notice(k.block.text)), "")
+    return (split_sentences(first) or [""])[0] or fallback
 
 
 def _short(title: str) -> str:

@@ -99,3 +99,9 @@ def test_text_in_another_language_keeps_the_cleaning_it_had():
               "nach einer langen Debatte gebilligt.\n\nDie Arbeiten sollen im Frühjahr beginnen.\n")
     p = read_plain(german)
     assert p.web and p.source_text == german  # the English signals cannot tell; as before
+
+
+def test_a_copyright_line_is_no_heading():
+    p = read_plain("Copyright 2014 Pallets\n\nRedistribution and use in source and binary forms "
+                   "are permitted provided that the conditions are met.\n")
+    assert [b.kind for b in p.blocks] == ["paragraph", "paragraph"]

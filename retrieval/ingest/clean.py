@@ -208,6 +208,14 @@ def repeated_lines(documents: Iterable[str], min_docs: int = 3, share: float = 0
 _ENGLISH_DENSITY = 0.2
 
 
+_NOTICE_RE = re.compile(r"\bcopyright\b|©|\(c\)\s*\d{4}|all rights reserved", re.IGNORECASE)
+
+
+def is_notice(text: str) -> bool:
+    """Whether ``text`` is (or holds) a copyright notice: content, but no title or heading."""
+    return bool(_NOTICE_RE.search(text))
+
+
 def reads_as_english(text: str) -> bool:
     """Whether ``text`` reads as English: a fifth of its words or more are English function
     words (the signals here, and qabot's word lists, are English ones)."""

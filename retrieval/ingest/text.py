@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 
 from .blocks import Block, Dropped, Outline, Parsed, one_line
-from .clean import looks_like_web_page, reads_as_english
+from .clean import is_notice, looks_like_web_page, reads_as_english
 from .segment import TERMINAL_RE, blocks, words
 
 _BULLET_RE = re.compile(r"^(?:[-*•+▪◦–]|\(?(?:\d{1,3}|[a-zA-Z]|[ivxlc]{1,5})[.)])\s+")
@@ -98,7 +98,8 @@ def _layout_blocks(text: str) -> list[Block]:
 def _is_heading(line: str, b: int, raw: list[str]) -> bool:
     """A lone short line, not ended like a sentence or clause, with a block after it."""
     n = len(words(line))
-    if not 1 <= n <= MAX_HEADING_WORDS or _CLAUSE_END_RE.search(line) or b + 1 >= len(raw):
+    if (not 1 <= n <= MAX_HEADING_WORDS or _CLAUSE_END_RE.search(line) or b + 1 >= len(raw)
+            or is_notice(line)):  # "Copyright 2014 Pallets" heads nothing
         return False
     if _BULLET_MARK_RE.match(line):  # "* Installation" alone, unless a list goes on after it
         return not _BULLET_MARK_RE.match(raw[b + 1].strip())
