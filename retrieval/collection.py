@@ -119,7 +119,8 @@ class Collection:
                 for i, (a, b) in enumerate(self.sent_bounds[lo:hi].tolist())]
 
     def section_of(self, p: int) -> str | None:
-        """The section path passage ``p`` sits in ("Installation › Linux"), or ``None``."""
+        """The section path passage ``p`` sits in ("Installation › Linux"; "" under the
+        document's own heading only), or ``None`` when no heading is above it."""
         i = int(self.passage_section[p])
         return self.sections[i] if i >= 0 else None
 
@@ -173,7 +174,8 @@ def build_collection(docs: Sequence[Document]) -> tuple[Collection, list[str]]:
         for (path, page), run in groupby(sieved.kept, key=lambda k: (k.block.section,
                                                                      k.block.page)):
             section = section_name(path, doc.title)
-            sid = sections.setdefault(section, len(sections)) if section else -1
+            # under a heading, if only the page's own (its section reads "", its title says it)
+            sid = sections.setdefault(section, len(sections)) if path else -1
             for group in group_lines((k.block.text, k.quote | (
                     ITEM_LINE if k.block.kind in ("list_item", "table_row") else 0)) for k in run):
                 passage_doc.append(len(sources) - 1)

@@ -183,7 +183,7 @@ def compose(
             Quote(
                 text=text, source=src.id, title=src.title, score=round(c.score, 4),
                 citation=numbers[src.id], passage=p, highlights=marks,
-                section=collection.section_of(p), page=collection.page_of(p),
+                section=collection.section_of(p) or None, page=collection.page_of(p),
             )
         )
     text = " ".join(f"“{q.text}” [{q.citation}]" for q in quotes)

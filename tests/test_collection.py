@@ -62,7 +62,7 @@ def test_passages_keep_to_one_section_and_page_and_cite_them():
     assert texts == ["Guide\nThe guide explains the widget server in short.",
                      "Install\nRun the installer as root to set it up.",
                      "The installer asks for the port."]
-    assert [c.section_of(p) for p in range(3)] == [None, "Install", "Install"]
+    assert [c.section_of(p) for p in range(3)] == ["", "Install", "Install"]  # "": the title
     assert [c.page_of(p) for p in range(3)] == [1, 1, 2]
     assert [s.quotable for s in c.sentences(1)] == [False, True]  # a heading is never quoted
 
