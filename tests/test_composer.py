@@ -164,13 +164,6 @@ def test_a_rare_word_must_be_in_the_cited_document_with_sections(tmp_path):
     assert flat.ask("How do I create a virtual environment with gizmux?").answered
 
 
-def test_a_when_question_needs_a_date_in_its_answer():
-    engine = QAEngine.from_texts(["The harbour bridge was opened by the premier of the state.",
-                                  "The zoo's elephants arrived on a ship from Asia in 1916."])
-    assert not engine.ask("When was the harbour bridge opened?").answered
-    assert engine.ask("When did the zoo's elephants arrive?").answered
-
-
 def test_a_sentence_pointing_back_is_quoted_with_the_one_before():
     engine = QAEngine.from_texts([
         "Frob reads files. When a file is frobbed, it is sometimes useful to keep the old copy "
@@ -198,12 +191,19 @@ def test_an_items_own_lead_in_is_quoted_with_its_sub_items():
                          "• (b) You must stay with them at all times.")
 
 
-def test_a_how_many_question_needs_a_quantity_and_how_often_a_frequency():
-    engine = QAEngine.from_texts([
-        "The bug bounty of the project is managed through a platform for researchers.",
-        "Each module is imported only once per interpreter session, for efficiency reasons."])
-    assert not engine.ask("How much does the project's bug bounty pay?").answered
-    assert engine.ask("How often is each module imported per session?").answered
+@pytest.mark.parametrize(("texts", "without", "with_it"), [
+    (["The harbour bridge was opened by the premier of the state.",
+      "The zoo's elephants arrived on a ship from Asia in 1916."],
+     "When was the harbour bridge opened?", "When did the zoo's elephants arrive?"),
+    (["The bug bounty of the project is managed through a platform for researchers.",
+      "Each module is imported only once per interpreter session, for efficiency reasons."],
+     "How much does the project's bug bounty pay?",
+     "How often is each module imported per session?"),
+])
+def test_a_question_asking_for_a_date_or_number_needs_one_in_its_answer(texts, without, with_it):
+    engine = QAEngine.from_texts(texts)
+    assert not engine.ask(without).answered
+    assert engine.ask(with_it).answered
 
 
 def test_the_sentence_under_a_heading_naming_x_defines_x():
