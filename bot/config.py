@@ -34,7 +34,8 @@ class Settings(BaseSettings):
         populate_by_name=True,  # ``Settings(port=...)`` as well as QABOT_PORT / PORT
     )
 
-    corpus_dir: Path = Field(Path("seeds"), description="folder of .txt/.md/.html documents")
+    corpus_dir: Path = Field(Path("seeds"), description="folder of documents (text, Markdown, "
+                             "HTML, PDF, Word)")
     index_dir: Path | None = Field(None, description="where the index is saved; default "
                                    "CORPUS_DIR/.qabot-index")
     top_k: int = Field(8, ge=1, le=100, description="passages considered per question")
