@@ -148,7 +148,7 @@ SECTION_SEPARATOR = " › "
 # or a table row (a line tagged ``ITEM_LINE``, beside its ``sieve.QUOTE_*`` rule); it opens its
 # line.
 QUOTABLE, ITEM, FIRST = 1, 2, 4
-ITEM_LINE = 4
+ITEM_LINE = 4  # above the QUOTE_* rules (0-2), which ``& ~ITEM_LINE`` gives back
 
 
 def build_collection(docs: Sequence[Document]) -> tuple[Collection, list[str]]:
@@ -231,7 +231,7 @@ def pack(
     np.cumsum(sizes, out=offsets[1:])
     sent_indptr = np.zeros(len(texts) + 1, dtype=np.int64)
     bounds = array("i")  # start, end, start, end, ... (8 bytes a sentence, not a tuple)
-    quotable = array("B")
+    flags = array("B")  # each sentence's QUOTABLE | ITEM | FIRST
     for i, t in enumerate(texts):
         rules = quote[i] if quote is not None else None
         for n, (para_start, para) in enumerate(_lines(t)):
@@ -239,8 +239,8 @@ def pack(
             item = ITEM if rule & ITEM_LINE else 0
             for k, s in enumerate(sentence_spans(para)):
                 bounds.extend((para_start + s.start, para_start + s.end))
-                quotable.append(_quotable(para[s.start : s.end], rule & 3) | item
-                                | (FIRST if k == 0 else 0))
+                flags.append(_quotable(para[s.start : s.end], rule & ~ITEM_LINE) | item
+                             | (FIRST if k == 0 else 0))
         sent_indptr[i + 1] = len(bounds) // 2
     n = len(texts)
     return Collection(
@@ -250,7 +250,7 @@ def pack(
         text_blob=_blob(texts, offsets),
         sent_indptr=sent_indptr,
         sent_bounds=np.frombuffer(bounds, dtype=np.int32).reshape(-1, 2),  # a view, no copy
-        sent_flags=np.frombuffer(quotable, dtype=np.uint8),
+        sent_flags=np.frombuffer(flags, dtype=np.uint8),
         passage_section=(np.asarray(passage_section, dtype=np.int32) if passage_section
                          is not None else np.full(n, -1, dtype=np.int32)),
         passage_page=(np.asarray(passage_page, dtype=np.int32) if passage_page is not None

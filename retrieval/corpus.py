@@ -28,15 +28,15 @@ import os
 import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import structlog
 
+from .answer import ELLIPSIS
 from .errors import NoDocumentsError
 from .ingest.blocks import Parsed
 from .ingest.clean import LineDecision, is_notice, is_prose, marker_kinds
-from .ingest.meta import front_matter
 from .ingest.read import SUFFIXES, read_file
 from .ingest.segment import split_sentences, words
 from .ingest.sieve import Sieved, judged_text
@@ -242,10 +242,7 @@ def titled(doc: Document, parsed: Parsed, sieved: Sieved) -> Document:
             title = guess_title(sieved.decisions, doc.id)
         else:
             title = _document_title(sieved, doc.id)
-    return Document(
-        id=doc.id, title=_short(title), text=doc.text, url=doc.url, publisher=doc.publisher,
-        published=doc.published, path=doc.path, parsed=doc.parsed,
-    )
+    return replace(doc, title=_short(title))
 
 
 def _document_title(sieved: Sieved, fallback: str) -> str:
@@ -265,8 +262,8 @@ def _document_title(sieved: Sieved, fallback: str) -> str:
 def _short(title: str) -> str:
     if len(title) <= _MAX_TITLE_CHARS:
         return title
-    return title[:_MAX_TITLE_CHARS].rsplit(" ", 1)[0] + "…"
+    return title[:_MAX_TITLE_CHARS].rsplit(" ", 1)[0] + ELLIPSIS
 
 
-__all__ = ["Document", "FileStat", "Skipped", "corpus_files", "file_stats", "front_matter",
+__all__ = ["Document", "FileStat", "Skipped", "corpus_files", "file_stats",
            "guess_title", "load_directory", "read_meta", "titled"]

@@ -11,6 +11,7 @@ acronym for "stand for", and for "what is X?" / "what does X mean?" a sentence t
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _TYPES = (
     ("define", re.compile(r"\b(stand for|stands for|acronym|abbreviat\w*|full name)\b", re.I)),
@@ -75,9 +76,9 @@ def heads_definition(heading: str, question: str) -> bool:
     asks about, so that the sentence under it defines X ("psmisc" / "A package of small
     utilities that use the proc file-system."): the same words, numbering aside."""
     subject = _subject(question)
-    words = [w.strip(".") for w in re.findall(r"[\w.+#-]+", heading.lower())
+    words = [w.strip(".") for w in _TERM_WORD.findall(heading.lower())
              if not re.fullmatch(r"\d+(?:\.\d+)*\.?", w)]  # its number ("1.7.") aside
-    return bool(subject) and words == subject
+    return bool(subject) and tuple(words) == subject
 
 
 def _defines(head: str, sentence: str) -> bool:
@@ -89,18 +90,21 @@ def _defines(head: str, sentence: str) -> bool:
 _WHAT_IS = dict(_TYPES)["what_is"]
 _PREPOSITION = re.compile(r"\s+(?:in|of|for|on|at|from|with|to|under|within|by|when|that)\s", re.I)
 _MAX_SUBJECT_WORDS = 4
+_TERM_WORD = re.compile(r"[\w.+#-]+")  # a word of a term: "secrets.randbelow", "C#", "g++"
 
 
-def _subject(question: str) -> list[str]:
+@lru_cache(maxsize=1024)  # asked again for every candidate sentence of the question
+def _subject(question: str) -> tuple[str, ...]:
     """The words of X in a "what is X?" question, before any preposition ("a module in
-    Python" -> ["module"]); ``[]`` when X is long (then it is no definition) or there is none."""
+    Python" -> ("module",)); ``()`` when X is long (then it is no definition) or there is
+    none."""
     m = _WHAT_IS.search(question)
     if not m:
-        return []
+        return ()
     subject = next(g for g in m.groups() if g)
     subject = _PREPOSITION.split(f" {subject} ", maxsplit=1)[0].strip()
-    ws = [w.strip(".").lower() for w in re.findall(r"[\w.+#-]+", subject)]
-    return ws if 0 < len(ws) <= _MAX_SUBJECT_WORDS and all(ws) else []
+    ws = tuple(w.strip(".").lower() for w in _TERM_WORD.findall(subject))
+    return ws if 0 < len(ws) <= _MAX_SUBJECT_WORDS and all(ws) else ()
 
 
 def _head(question: str) -> str | None:

@@ -9,7 +9,8 @@ import pytest
 from structlog.testing import capture_logs
 
 from retrieval import NoDocumentsError, QAEngine
-from retrieval.corpus import front_matter, load_directory
+from retrieval.corpus import load_directory
+from retrieval.ingest.meta import front_matter
 
 from .conftest import SEEDS
 
