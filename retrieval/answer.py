@@ -5,6 +5,7 @@
     {"question": str, "answered": bool, "text": str,
      "sentences": [{"text": str, "source": str, "title": str, "score": float,
                     "section": str|null, "page": int|null, ...}],
+     "confidence": float,
      "sources": [{"id": str, "title": str, "url": str|null, "publisher": str|null}],
      "related": [...same as sources...]}
 
@@ -79,6 +80,8 @@ class Answer(BaseModel):
     related: list[SourceRef] = Field(default_factory=list)
     matched_terms: list[str] = Field(default_factory=list)
     coverage: float = Field(0.0, description="share of the question's weight the answer covers")
+    confidence: float = Field(
+        0.0, description="the selector's probability that the best sentence answers (0 to 1)")
     read_as: dict[str, str] = Field(
         default_factory=dict,
         description="question words taken for typos, and the corpus words read instead",

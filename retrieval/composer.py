@@ -39,15 +39,20 @@ sentence that points back at it) is ``quotes.py``'s.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+import numpy as np
 
 from .analyzer import lower_words, term_of, term_set, tokens
 from .answer import NOT_FOUND, Answer, Quote, SourceRef
 from .collection import Collection, Sentence, Source
 from .cues import has_evidence, heads_definition
 from .index import TermIndex
+from .features import Asked, Measured, mass, row
 from .query import DEFAULT_CONFIG, FRAME_WORDS, ComposerConfig, Query, parse_query
 from .quotes import bounded, items_after, lead_ins, quote_text
+from .selection import FEATURES, Selector
+from .selection import bundled as bundled_selector
 
 # (question term -> word, candidate words, min cosine) -> {word: {term: cosine}}
 # (``WordVectors.matches``)
@@ -55,16 +60,50 @@ Similar = Callable[[Mapping[str, str], list[str], float], dict[str, dict[str, fl
 
 
 @dataclass(slots=True)
-class _Candidate:
+class Candidate:
+    """A sentence that may answer, what it holds of the question, and its ranker score."""
+
     sentence: Sentence
     terms: set[str]  # every index term of the sentence
     matched: set[str]
     window: set[str]
     window_similar: dict[str, float]  # terms the window meets only by a similar word
-    score: float = 0.0
+    features: list[float]
+    score: float = 0.0  # the ranker's probability that it holds the answer
 
 
-def compose(
+@dataclass(frozen=True, slots=True)
+class Ranking:
+    """The candidates of one question, best first, and how sure the selector is of the best."""
+
+    candidates: list[Candidate]
+    logits: np.ndarray
+    confidence: float
+    table: dict[str, dict[str, float]]  # words of like meaning found (``_similar_table``)
+    sents_of: dict[int, list[Sentence]]  # each retrieved passage's sentences
+    top_score: float  # the best passage's score
+    lists: dict[int, dict[int, tuple[int, ...]]] = field(default_factory=dict)
+
+    def items_of(self, p: int) -> dict[int, tuple[int, ...]]:
+        """The lists of passage ``p`` (lead-in -> items), worked out once."""
+        if p not in self.lists:
+            self.lists[p] = items_after(self.sents_of[p])
+        return self.lists[p]
+
+    def full_text(self, s: Sentence) -> str:
+        """What is quoted for ``s`` before bounding: it, with its list or follow-up."""
+        return quote_text(s, self.sents_of[s.passage], self.items_of(s.passage))
+
+    def quote(self, c: Candidate, qset: set[str]) -> tuple[str, list[tuple[int, int]]]:
+        """What is quoted for candidate ``c`` (bounded), and the spans of the words in it that
+        met the question (terms in ``qset``, or words of like meaning)."""
+        first, sep, rest = self.full_text(c.sentence).partition("\n")
+        first = bounded(first, _highlights(first, qset, self.table, c.window_similar))[0]
+        text = first + sep + rest  # a list after its lead-in is bounded by its own limits
+        return text, _highlights(text, qset, self.table, c.window_similar)
+
+
+def rank(
     question: str,
     query: Query,
     hits: Sequence[tuple[int, float]],
@@ -72,37 +111,41 @@ def compose(
     config: ComposerConfig = DEFAULT_CONFIG,
     similar: Similar | None = None,
     index: TermIndex | None = None,
-) -> Answer:
-    """Answer ``question`` from the retrieved passages ``hits`` ((passage, score), best first);
-    ``similar`` finds words of like meaning (``WordVectors.matches``), ``None`` for none;
-    ``index`` tells which documents hold the question's specific words (``None``: not checked)."""
-    related = _related(hits, collection, config.related)
+    selector: Selector | None = None,
+) -> Ranking | None:
+    """Every candidate sentence of the retrieved passages ``hits`` ((passage, score), best
+    first), with its features, ranked by ``selector`` (the bundled one by default); ``None``
+    when there is none."""
     if not query.terms or not hits or query.total <= 0:
-        return _abstain(question, query, related)
+        return None
+    selector = selector or bundled_selector()
+    asked = Asked.of(question, query)
     qset = set(query.terms)
     best_passage = hits[0][1] or 1.0
     seek_alike = similar is not None and bool(query.words)
     passages = []
     sents_of: dict[int, list[Sentence]] = {}  # each retrieved passage's sentences, read once
-    for rank, (p, pscore) in enumerate(hits):
+    for rank_, (p, pscore) in enumerate(hits):
         sents = sents_of[p] = collection.sentences(p)
-        # each sentence's terms, and (in the best passages) its words that may stand in for one
-        terms: list[set[str]]
-        others: list[list[str]]
-        if seek_alike and rank < config.similar_passages:
-            parts = [_terms_and_others(s.text, query) for s in sents]
-            terms, others = [ts for ts, _ in parts], [ws for _, ws in parts]
-        else:
-            terms, others = [term_set(s.text) for s in sents], [[] for _ in sents]
-        matched = [ts & qset for ts in terms]
+        # each sentence's terms in order, and (in the best passages) its words that may stand
+        # in for one
+        parts = [_terms_and_others(s.text, query, seek_alike and rank_ < config.similar_passages)
+                 for s in sents]
+        terms = [ts for ts, _ in parts]
+        others = [ws for _, ws in parts]
+        sets = [set(ts) for ts in terms]
+        matched = [ts & qset for ts in sets]
         context = _context(p, collection, qset, config)
-        passages.append((pscore, sents, terms, matched, others, context))
-    table = _similar_table(similar, query, passages, config)
-    candidates: list[_Candidate] = []
-    for pscore, sents, terms, matched, others, context in passages:
+        passages.append((rank_, p, pscore, sents, terms, sets, matched, others, context))
+    table = _similar_table(similar, query, [o for *_, others, _ in passages for o in others],
+                           config)
+    candidates: list[Candidate] = []
+    specific: dict[int, bool] = {}
+    for rank_, p, pscore, sents, terms, sets, matched, others, context in passages:
         alike = ([_alike(table, o, m) for o, m in zip(others, matched, strict=True)]
                  if table else [{}] * len(sents))
         leads = lead_ins(sents)
+        doc = int(collection.passage_doc[p])
         for i, s in enumerate(sents):
             if not s.quotable:
                 continue
@@ -122,38 +165,61 @@ def compose(
             defined = (query.cue == "what_is" and s.first and i > 0 and not sents[i - 1].quotable
                        and heads_definition(sents[i - 1].text, question))
             own = matched[i] | matched[i - 1] if defined else matched[i]
-            cov = _mass(own, query, alike[i])
-            win = _mass(window, query, window_alike)
-            cue = config.cue_bonus if defined or has_evidence(query.cue, s.text, question) else 0.0
-            score = config.a * cov + config.b * win + config.c * pscore / best_passage + cue
-            candidates.append(_Candidate(s, terms[i], matched[i], window, window_alike, score))
+            if doc not in specific:
+                specific[doc] = _specific_met(query, p, collection, config, index)
+            measured = Measured(
+                text=s.text, terms=terms[i], matched=frozenset(own), window=frozenset(window),
+                own_alike=alike[i], window_alike=window_alike,
+                passage_score=pscore / best_passage, passage_rank=rank_,
+                position=i / (len(sents) - 1) if len(sents) > 1 else 0.0, first=s.first,
+                item=s.item, defined=defined,
+                evidence=defined or has_evidence(query.cue, s.text, question),
+                context=bool(context), specific_met=specific[doc])
+            candidates.append(Candidate(s, sets[i], matched[i], window, window_alike,
+                                        row(measured, query, asked)))
     if not candidates:
+        return None
+    logits = selector.rank(np.array([c.features for c in candidates]))
+    order = sorted(range(len(candidates)), key=lambda k: (
+        -logits[k], candidates[k].sentence.passage, candidates[k].sentence.number))
+    ranked = [candidates[k] for k in order]
+    logits = logits[order]
+    for c, z in zip(ranked, logits, strict=True):
+        c.score = float(1.0 / (1.0 + np.exp(-z)))
+    confidence = selector.confidence(np.asarray(ranked[0].features), logits, hits[0][1])
+    return Ranking(ranked, logits, confidence, table, sents_of, hits[0][1])
+
+
+def compose(
+    question: str,
+    query: Query,
+    hits: Sequence[tuple[int, float]],
+    collection: Collection,
+    config: ComposerConfig = DEFAULT_CONFIG,
+    similar: Similar | None = None,
+    index: TermIndex | None = None,
+    selector: Selector | None = None,
+) -> Answer:
+    """Answer ``question`` from the retrieved passages ``hits`` ((passage, score), best first);
+    ``similar`` finds words of like meaning (``WordVectors.matches``), ``None`` for none;
+    ``index`` tells which documents hold the question's specific words (``None``: not checked);
+    ``selector`` ranks the candidates and says how sure it is (the bundled one by default)."""
+    related = _related(hits, collection, config.related)
+    selector = selector or bundled_selector()
+    ranking = rank(question, query, hits, collection, config, similar, index, selector)
+    if ranking is None:
         return _abstain(question, query, related)
-    candidates.sort(key=lambda c: (-c.score, c.sentence.passage, c.sentence.number))
+    candidates, sents_of = ranking.candidates, ranking.sents_of
     best = candidates[0]
-    lists: dict[int, dict[int, tuple[int, ...]]] = {}
-
-    def items_of(p: int) -> dict[int, tuple[int, ...]]:  # the lists of a passage, once
-        if p not in lists:
-            lists[p] = items_after(sents_of[p])
-        return lists[p]
-
-    def quoted(s: Sentence) -> str:
-        return quote_text(s, sents_of[s.passage], items_of(s.passage))
-
-    coverage = _mass(best.window, query, best.window_similar)
-    met = best.window | best.window_similar.keys()  # exactly or by a word of like meaning
-    found = len(met & query.known)
-    known_share = found / len(query.known) if query.known else 1.0
-    pair_missing = len(query.known) == 2 and found < 2 and config.pairs_need_both
-    content = query.known | query.unseen
-    word_share = len(met & content) / len(content) if content else 1.0
-    if (coverage < config.min_coverage or known_share < config.min_known_share or pair_missing
-            or word_share < config.min_word_share
-            or not _specific_met(query, best.sentence.passage, collection, config, index)
+    items_of, quoted = ranking.items_of, ranking.full_text
+    coverage = mass(best.window, query, best.window_similar)
+    threshold = selector.threshold if config.min_confidence is None else config.min_confidence
+    if (ranking.confidence < threshold
+            or (config.rule_gates and not _rules_met(best, query, config))
+            or (config.specific_gate and not best.features[_SPECIFIC])
             or (query.cue in config.evidence_needed and not has_evidence(
                 query.cue, _evidence_text(best.sentence, sents_of, quoted, config), question))):
-        return _abstain(question, query, related, coverage)
+        return _abstain(question, query, related, coverage, ranking.confidence)
 
     chosen = [best]
     for c in candidates[1:]:
@@ -166,6 +232,7 @@ def compose(
             continue  # an item of a list already quoted with its lead-in
         chosen.append(c)
 
+    qset = set(query.terms)
     sources: list[SourceRef] = []
     numbers: dict[str, int] = {}
     quotes = []
@@ -175,10 +242,7 @@ def compose(
             sources.append(_ref(src))
             numbers[src.id] = len(sources)
         p = c.sentence.passage
-        first, sep, rest = quoted(c.sentence).partition("\n")
-        first = bounded(first, _highlights(first, qset, table, c.window_similar))[0]
-        text = first + sep + rest  # a list after its lead-in is bounded by its own limits
-        marks = _highlights(text, qset, table, c.window_similar)
+        text, marks = ranking.quote(c, qset)
         quotes.append(
             Quote(
                 text=text, source=src.id, title=src.title, score=round(c.score, 4),
@@ -191,8 +255,21 @@ def compose(
     return Answer(
         question=question, answered=True, text=text, sentences=quotes, sources=sources,
         related=[], matched_terms=matched_terms, coverage=round(coverage, 4),
-        read_as=dict(query.read_as),
+        confidence=round(ranking.confidence, 4), read_as=dict(query.read_as),
     )
+
+
+_SPECIFIC = FEATURES.index("specific_met")
+
+
+def _rules_met(best: Candidate, query: Query, config: ComposerConfig) -> bool:
+    """The term-coverage rules: the best sentence's window covers ``min_coverage`` of the
+    question's weight, ``min_known_share`` of its known content terms (both of two) and
+    ``min_word_share`` of all its content words."""
+    f = dict(zip(FEATURES, best.features, strict=True))
+    return not (f["win"] < config.min_coverage or f["known_share"] < config.min_known_share
+                or (f["pair_missing"] and config.pairs_need_both)
+                or f["word_share"] < config.min_word_share)
 
 
 def _evidence_text(sentence: Sentence, sents_of: Mapping[int, Sequence[Sentence]],
@@ -225,26 +302,16 @@ def _context(p: int, collection: Collection, qset: set[str], config: ComposerCon
     sections, its title) hold: "How do I install X?" is answered under "X › Installation"."""
     section = collection.section_of(p)
     if section is None or not config.section_context:
+        if config.title_context:
+            return term_set(collection.source_of(p).title) & qset
         return set()
     return term_set(f"{collection.source_of(p).title} {section}") & qset
 
 
-def _mass(terms: set[str], query: Query, alike: Mapping[str, float]) -> float:
-    """The share of the question's weight that ``terms`` (exact) and ``alike`` (term -> cosine
-    of a similar word, for terms not in ``terms``) cover."""
-    exact = sum(query.weights[t] for t in terms)
-    return (exact + sum(query.weights[t] * sim for t, sim in alike.items())) / query.total
-
-
-def _similar_table(
-    similar: Similar | None,
-    query: Query,
-    passages: list[tuple[float, list[Sentence], list[set[str]], list[set[str]], list[list[str]],
-                         set[str]]],
-    config: ComposerConfig,
-) -> dict[str, dict[str, float]]:
+def _similar_table(similar: Similar | None, query: Query, pool_words: list[list[str]],
+                   config: ComposerConfig) -> dict[str, dict[str, float]]:
     """Which words of the retrieved passages stand in for which question terms (one lookup)."""
-    pool = [w for _, _, _, _, others, _ in passages for words in others for w in words]
+    pool = [w for words in pool_words for w in words]
     if similar is None or not pool:
         return {}
     return similar(query.words, pool, config.soft_min)
@@ -261,16 +328,17 @@ def _alike(table: dict[str, dict[str, float]], words: list[str], matched: set[st
     return out
 
 
-def _terms_and_others(text: str, query: Query) -> tuple[set[str], list[str]]:
-    """A sentence's index terms (``term_set``), and its content words (lower-cased, alphabetic,
-    3+ letters) that are not question terms: the ones that may stand in for a question word."""
+def _terms_and_others(text: str, query: Query, others: bool) -> tuple[list[str], list[str]]:
+    """A sentence's index terms in order, and with ``others`` its content words (lower-cased,
+    alphabetic, 3+ letters) that are not question terms: the ones that may stand in for a
+    question word."""
     words = lower_words(text)
     terms = list(map(term_of, words))
-    others = [w for w, t in zip(words, terms, strict=True)
-              if t is not None and t not in query.weights and len(w) >= 3 and w.isalpha()]
-    found = set(terms)
-    found.discard(None)
-    return found, others  # type: ignore[return-value]
+    found = [t for t in terms if t is not None]
+    if not others:
+        return found, []
+    return found, [w for w, t in zip(words, terms, strict=True)
+                   if t is not None and t not in query.weights and len(w) >= 3 and w.isalpha()]
 
 
 def _highlights(
@@ -310,13 +378,13 @@ def _related(hits: Sequence[tuple[int, float]], collection: Collection, n: int) 
     return out
 
 
-def _abstain(
-    question: str, query: Query, related: list[SourceRef], coverage: float = 0.0
-) -> Answer:
+def _abstain(question: str, query: Query, related: list[SourceRef], coverage: float = 0.0,
+             confidence: float = 0.0) -> Answer:
     return Answer(
         question=question, answered=False, text=NOT_FOUND, related=related,
-        coverage=round(coverage, 4), read_as=dict(query.read_as),
+        coverage=round(coverage, 4), confidence=round(confidence, 4), read_as=dict(query.read_as),
     )
 
 
-__all__ = ["FRAME_WORDS", "ComposerConfig", "Query", "Similar", "compose", "parse_query"]
+__all__ = ["FRAME_WORDS", "Candidate", "ComposerConfig", "Query", "Ranking", "Similar", "compose",
+           "parse_query", "rank"]

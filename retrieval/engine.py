@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import time
 from collections.abc import Sequence
@@ -19,10 +20,12 @@ from . import store
 from .analyzer import analyze
 from .answer import Answer, Hit, SourceRef
 from .collection import TEXT_VERSION, Collection, build_collection
-from .composer import ComposerConfig, compose, parse_query
+from .composer import ComposerConfig, Ranking, Similar, compose, parse_query, rank
 from .corpus import Document, Skipped, file_stats, load_directory
 from .errors import IndexFormatError, NoDocumentsError
 from .index import K1, B, TermIndex
+from .selection import Selector
+from .selection import bundled as bundled_selector
 from .similarity import WordVectors, bundled
 
 log = structlog.get_logger()
@@ -53,6 +56,7 @@ class QAEngine:
         top_k: int = DEFAULT_TOP_K,
         report: LoadReport | None = None,
         similar_words: bool | WordVectors = True,
+        selector: Selector | None = None,
     ) -> None:
         """``similar_words``: let question words meet words of like meaning (``True``: the
         bundled vectors, loaded at the first question; ``False``: exact terms only)."""
@@ -62,6 +66,7 @@ class QAEngine:
         self.top_k = top_k
         self.report = report or LoadReport(built=True, seconds=0.0)
         self._similar_words = similar_words
+        self.selector = selector or bundled_selector()
 
     # --- construction -------------------------------------------------------------------------
 
@@ -138,14 +143,30 @@ class QAEngine:
             for p, s in self.index.search(analyze(query), k)
         ]
 
-    def ask(self, question: str, *, top_k: int | None = None) -> Answer:
-        """Answer ``question`` with quoted sentences and citations, or abstain."""
+    def ask(self, question: str, *, top_k: int | None = None,
+            min_confidence: float | None = None) -> Answer:
+        """Answer ``question`` with quoted sentences and citations, or abstain; ``min_confidence``
+        overrides the configured abstention threshold (0: answer whenever a sentence matches)."""
+        question = " ".join(question.split())
+        config = self.config if min_confidence is None else dataclasses.replace(
+            self.config, min_confidence=min_confidence)
+        query = parse_query(question, self.index, config)
+        hits = self.index.search(list(query.terms), top_k or self.top_k)
+        return compose(question, query, hits, self.collection, config, self._similar(),
+                       self.index, self.selector)
+
+    def rank(self, question: str, *, top_k: int | None = None) -> Ranking | None:
+        """Every candidate sentence for ``question`` with its features, best first (what
+        ``ask`` chooses from; for training and explaining), or ``None``."""
         question = " ".join(question.split())
         query = parse_query(question, self.index, self.config)
         hits = self.index.search(list(query.terms), top_k or self.top_k)
+        return rank(question, query, hits, self.collection, self.config, self._similar(),
+                    self.index, self.selector)
+
+    def _similar(self) -> Similar | None:
         vectors = self.word_vectors
-        similar = vectors.matches if vectors is not None else None
-        return compose(question, query, hits, self.collection, self.config, similar, self.index)
+        return vectors.matches if vectors is not None else None
 
     @property
     def word_vectors(self) -> WordVectors | None:

@@ -1,0 +1,118 @@
+"""Answer selection across every question set, in one run: what the issue on learned selection
+asks to report, for one composer configuration or several side by side.
+
+    python benchmarks/selection.py                      # the bundled selector, defaults
+    python benchmarks/selection.py --model M.json       # another trained selector
+    python benchmarks/selection.py --min-confidence 0.3 --rule-gates
+
+Reports SQuAD 2.0 acc@1 (all, and the test half the selector was not trained on), SQuAD
+out-of-corpus abstention (each article left out in turn), XQuAD English acc@1 (all, test half),
+the seeds and documentation sets by split, and WikiQA (``benchmarks/wikiqa.py``: never trained
+on). Each line: acc@1 / within three / answerable wrongly abstained / must-abstain abstained.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import sys
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+import wikiqa  # noqa: E402
+
+from bot import logs  # noqa: E402
+from retrieval import ComposerConfig, QAEngine  # noqa: E402
+from retrieval.corpus import Document, load_directory  # noqa: E402
+from retrieval.evaluation import Outcome, run, run_holdout  # noqa: E402
+from retrieval.metrics import correct_at  # noqa: E402
+from retrieval.questions import read_questions  # noqa: E402
+from retrieval.selection import Selector, bundled  # noqa: E402
+
+SHARED = ROOT.parent / "shared" / "benchmarks"
+DATA = ROOT / "tests" / "data"
+
+
+def line(name: str, outcomes: Sequence[Outcome]) -> str:
+    ans = [o for o in outcomes if o.expect == "answer"]
+    out = [o for o in outcomes if o.expect != "answer"]
+    parts = [f"{name:<22}"]
+    if ans:
+        parts.append(f"acc@1 {sum(correct_at(o, 1) for o in ans) / len(ans):.3f}  "
+                     f"@3 {sum(correct_at(o, 3) for o in ans) / len(ans):.3f}  "
+                     f"wrongly abstained {sum(not o.answered for o in ans) / len(ans):.3f} "
+                     f"(n={len(ans)})")
+    if out:
+        parts.append(f"abstained {sum(not o.answered for o in out) / len(out):.3f} "
+                     f"(n={len(out)})")
+    return "  ".join(parts)
+
+
+def measure(make: Callable[[Sequence[Document]], QAEngine]) -> list[str]:
+    lines = []
+    squad = read_questions(SHARED / "squad" / "squad2-dev-5articles.json", "squad")
+    engine = make(squad.documents)
+    ans = [q for q in squad.questions if q.expect == "answer"]
+    o = run(engine, ans)
+    lines.append(line("squad all", o))
+    lines.append(line("squad test", [x for x in o if x.question.split == "test"]))
+    imp = run(engine, [q for q in squad.questions if q.impossible and q.split == "test"])
+    lines.append(line("squad impossible test", imp))
+    held = run_holdout(squad, make)
+    lines.append(line("squad out-of-corpus", [x for x in held if x.expect == "abstain"]))
+    xq = read_questions(SHARED / "xquad" / "xquad.en.json", "squad")
+    o = run(make(xq.documents), list(xq.questions))
+    lines.append(line("xquad-en all", o))
+    lines.append(line("xquad-en test", [x for x in o if x.question.split == "test"]))
+    for name, corpus, qfile in (("seeds", ROOT / "seeds", "seed_questions.jsonl"),
+                                ("docs", DATA / "docs_corpus", "docs_questions.jsonl"),
+                                ("docs_fresh", DATA / "docs_fresh", "docs_fresh_questions.jsonl")):
+        docs, _ = load_directory(corpus)
+        o = run(make(docs), list(read_questions(DATA / qfile).questions))
+        for split in dict.fromkeys(x.question.split for x in o):
+            lines.append(line(f"{name} {split}", [x for x in o if x.question.split == split]))
+    data = wikiqa.read(SHARED / "wikiqa" / "WikiQA-dev.tsv")
+    for group, s in wikiqa.measure(data, make(data.documents)).items():
+        lines.append(f"{'wikiqa ' + group:<22}first right {s.first_right / s.answerable:.3f}  "
+                     f"P {s.precision:.3f}  R {s.recall:.3f}  F1 {s.f1:.3f}  abstained "
+                     f"{s.abstained_unanswerable / s.unanswerable:.3f}")
+    return lines
+
+
+def _knob(text: str) -> tuple[str, object]:
+    key, _, value = text.partition("=")
+    if value.lower() in ("true", "false"):
+        return key, value.lower() == "true"
+    return key, float(value) if "." in value else int(value)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--model", type=Path, help="a selector JSON (default: the bundled one)")
+    parser.add_argument("--min-confidence", type=float)
+    parser.add_argument("--rule-gates", action="store_true")
+    parser.add_argument("--no-specific-gate", action="store_true")
+    parser.add_argument("--set", action="append", default=[], metavar="KNOB=VALUE",
+                        help="another ComposerConfig value (a number or true/false)")
+    args = parser.parse_args(argv)
+    logs.configure("WARNING")
+    selector: Selector = Selector.load(args.model) if args.model else bundled()
+    config = dataclasses.replace(ComposerConfig(), min_confidence=args.min_confidence,
+                                 rule_gates=args.rule_gates,
+                                 specific_gate=not args.no_specific_gate,
+                                 **dict(_knob(kv) for kv in args.set))
+    started = time.perf_counter()
+    for text in measure(lambda docs: QAEngine.from_documents(docs, selector=selector,
+                                                             config=config)):
+        print(text, flush=True)
+    print(f"({time.perf_counter() - started:.0f} s)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,143 @@
+"""The features of a candidate sentence (``selection.FEATURES``), from plain values.
+
+The composer gathers, for each candidate, what it measured (which question terms the sentence and
+its window hold, the passage's rank and score, ...) in a ``Measured``; ``row`` turns it into the
+ranker's feature row. Pure functions: the same inputs, the same row, at training and at run time.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from .query import Query
+from .selection import FEATURES
+
+_COPULA = re.compile(r"\b(?:is|are|was|were)\s+(?:an?|the|one)\b", re.I)
+_CAUSE = re.compile(r"\b(?:because|due to|as a result|caused by|owing to|results? (?:from|in)|"
+                    r"leads? to|so that|in order to|thanks to)\b", re.I)
+_HOW = re.compile(r"^\s*how\b", re.I)
+_WHY = re.compile(r"^\s*why\b", re.I)
+_CUES = ("when", "number", "names", "where", "what_is", "who", "define")
+_EVIDENCE = {"when": "ev_when", "number": "ev_number", "who": "ev_who", "names": "ev_who",
+             "where": "ev_where", "what_is": "ev_what_is", "define": "ev_what_is"}
+_INDEX = {name: i for i, name in enumerate(FEATURES)}
+
+
+@dataclass(frozen=True, slots=True)
+class Asked:
+    """What the features need of the question, worked out once per question."""
+
+    kind: str  # the cue, or "how", "why", "other"
+    unseen_share: float
+    log_terms: float
+    content: frozenset[str]  # known and unseen content terms
+
+    @classmethod
+    def of(cls, question: str, query: Query) -> Asked:
+        kind = query.cue or ("how" if _HOW.match(question) else
+                             "why" if _WHY.match(question) else "other")
+        total = query.total or 1.0
+        return cls(kind, sum(query.weights[t] for t in query.unseen) / total,
+                   math.log1p(len(query.terms)), query.known | query.unseen)
+
+
+@dataclass(frozen=True, slots=True)
+class Measured:
+    """What the composer measured of one candidate sentence."""
+
+    text: str
+    terms: Sequence[str]  # its index terms, in order
+    matched: frozenset[str]  # question terms in it
+    window: frozenset[str]  # question terms in its window
+    own_alike: Mapping[str, float]  # terms it meets by words of like meaning
+    window_alike: Mapping[str, float]  # ... its window does, not in ``window``
+    passage_score: float  # / the best passage's
+    passage_rank: int
+    position: float
+    first: bool
+    item: bool
+    defined: bool
+    evidence: bool
+    context: bool
+    specific_met: bool
+
+
+def mass(terms: frozenset[str] | set[str], query: Query, alike: Mapping[str, float]) -> float:
+    """The share of the question's weight that ``terms`` (exact) and ``alike`` (term -> cosine
+    of a similar word, for terms not in ``terms``) cover."""
+    exact = sum(query.weights[t] for t in terms)
+    return (exact + sum(query.weights[t] * sim for t, sim in alike.items())) / query.total
+
+
+def shares(window: frozenset[str] | set[str], alike: Mapping[str, float], query: Query,
+           asked: Asked) -> tuple[float, float, bool]:
+    """The shares of the question's known content terms and of all its content words that the
+    window meets (exactly or by a word of like meaning), and whether a two-term question misses
+    one."""
+    met = window | alike.keys()
+    found = len(met & query.known)
+    known_share = found / len(query.known) if query.known else 1.0
+    word_share = len(met & asked.content) / len(asked.content) if asked.content else 1.0
+    return known_share, word_share, len(query.known) == 2 and found < 2
+
+
+def row(m: Measured, query: Query, asked: Asked) -> list[float]:
+    """The feature row of one candidate, in ``FEATURES`` order."""
+    x = [0.0] * len(FEATURES)
+    win = mass(m.window, query, m.window_alike)
+    exact_window = mass(m.window, query, {})
+    known_share, word_share, pair_missing = shares(m.window, m.window_alike, query, asked)
+    met = m.window | m.window_alike.keys()
+    missing = [query.weights[t] for t in query.terms if t not in met]
+    n = len(m.terms)
+    copula = bool(_COPULA.search(m.text))
+    cause = bool(_CAUSE.search(m.text))
+    values = {
+        "cov": mass(m.matched, query, m.own_alike), "win": win,
+        "cov_exact": mass(m.matched, query, {}), "alike": win - exact_window,
+        "passage_score": m.passage_score, "passage_rank": 1.0 / (1 + m.passage_rank),
+        "top_passage": float(m.passage_rank == 0), "defined": float(m.defined),
+        "evidence": float(m.evidence), "first": float(m.first), "position": m.position,
+        "length": math.log1p(n), "short": float(n < 6), "proximity": _proximity(m),
+        "known_share": known_share, "word_share": word_share, "pair_missing": float(pair_missing),
+        "specific_met": float(m.specific_met),
+        "max_missing": max(missing, default=0.0) / query.total,
+        "unseen_share": asked.unseen_share, "terms": asked.log_terms, "item": float(m.item),
+        "context": float(m.context), "copula": float(copula), "cause": float(cause),
+        "order": _order(m, query),
+        f"q_{asked.kind}": 1.0,
+        "copula_what_is": float(copula and asked.kind in ("what_is", "define", "who")),
+        "cause_why": float(cause and asked.kind == "why"),
+    }
+    if m.evidence and asked.kind in _EVIDENCE:
+        values[_EVIDENCE[asked.kind]] = 1.0
+    for name, v in values.items():
+        x[_INDEX[name]] = v
+    return x
+
+
+def _proximity(m: Measured) -> float:
+    """The matched terms over the span of words that holds them (1: side by side)."""
+    where = [i for i, t in enumerate(m.terms) if t in m.matched]
+    if not where:
+        return 0.0
+    return len({m.terms[i] for i in where}) / (where[-1] - where[0] + 1)
+
+
+def _order(m: Measured, query: Query) -> float:
+    """The share of successive matched question terms that the sentence has in the question's
+    order (1 for one term or none)."""
+    firsts: dict[str, int] = {}
+    for i, t in enumerate(m.terms):
+        if t in m.matched and t not in firsts:
+            firsts[t] = i
+    seq = [firsts[t] for t in query.terms if t in firsts]
+    if len(seq) < 2:
+        return 1.0
+    return sum(a < b for a, b in zip(seq, seq[1:])) / (len(seq) - 1)
+
+
+__all__ = ["Asked", "Measured", "mass", "row", "shares"]

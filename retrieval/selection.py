@@ -1,0 +1,154 @@
+"""Learned answer selection: which candidate sentence answers, and how sure qabot is of it.
+
+Two logistic regressions, trained by ``training/train_selector.py`` (scikit-learn) on SQuAD 2.0,
+XQuAD English and qabot's own question sets, ship as plain JSON (``models/selector.json``): no
+pickle, loaded once.
+
+* The **ranker** scores each candidate sentence from its ``FEATURES`` (coverage of the question's
+  idf weight by the sentence and its window, proximity of the terms, the passage's rank and
+  score, the question's type against the evidence the sentence holds, ...): the probability that
+  the sentence holds the answer.
+* The **trigger** turns the best candidate's features, its ranker score and its margin over the
+  next one (``TRIGGER_EXTRA``) into a calibrated probability that it answers the question: the
+  answer's ``confidence``. qabot abstains below a threshold (``QABOT_MIN_CONFIDENCE``; by default
+  the one the training script chose on questions it did not train on).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from .errors import IndexFormatError
+
+# A candidate sentence's features, in the order of a row (composer.py computes them).
+FEATURES: tuple[str, ...] = (
+    "cov",  # share of the question's weight in the sentence (words of like meaning in part)
+    "win",  # ... in the sentence and its neighbours, headings and lead-in
+    "cov_exact",  # ... exact terms only, in the sentence
+    "alike",  # share met only by words of like meaning in the window
+    "passage_score",  # the passage's score / the best passage's
+    "passage_rank",  # 1 / (1 + rank of the passage)
+    "top_passage",
+    "defined",  # under a heading that is just the "what is X" subject
+    "evidence",  # holds the kind of fact the question asks for
+    "first",  # the first sentence of its paragraph
+    "position",  # its place in the passage, 0 (first) to 1 (last)
+    "length",  # log of its words
+    "short",  # fewer than 6 words
+    "proximity",  # matched terms / the span of words holding them
+    "known_share",  # share of the question's known content terms in the window
+    "word_share",  # share of all its content words in the window
+    "pair_missing",  # a two-term question with one term missing in the window
+    "specific_met",  # its document holds the question's specific words
+    "max_missing",  # the largest weight share of a question term missing in the window
+    "unseen_share",  # weight share of question terms the corpus lacks
+    "terms",  # log of the question's terms
+    "item",  # a list item
+    "context",  # its headings hold question terms
+    "copula",  # "X is a / are the / was an ..."
+    "cause",  # "because", "due to", ... (for "why" questions)
+    "order",  # question terms in the question's order in the sentence
+    "q_when", "q_number", "q_names", "q_where", "q_what_is", "q_who", "q_define", "q_how",
+    "q_why", "q_other",
+    "ev_when", "ev_number", "ev_who", "ev_where", "ev_what_is",
+    "copula_what_is", "cause_why",
+)
+# The trigger's features beyond the best candidate's: its ranker logit, its margin over the
+# second candidate, how many candidates there were (log), the top passage's raw score (log).
+TRIGGER_EXTRA: tuple[str, ...] = ("logit", "margin", "candidates", "top_score")
+MODEL_FILE = "selector.json"
+MODEL_VERSION = 1
+
+
+@dataclass(frozen=True, slots=True)
+class Linear:
+    """A logistic regression on standardised features: ``sigmoid(((x - mean) / scale) @ coef +
+    intercept)``."""
+
+    names: tuple[str, ...]
+    mean: np.ndarray
+    scale: np.ndarray
+    coef: np.ndarray
+    intercept: float
+
+    def logits(self, x: np.ndarray) -> np.ndarray:
+        return ((x - self.mean) / self.scale) @ self.coef + self.intercept  # type: ignore[no-any-return]
+
+    def to_json(self) -> dict[str, Any]:
+        return {"names": list(self.names), "mean": self.mean.tolist(),
+                "scale": self.scale.tolist(), "coef": self.coef.tolist(),
+                "intercept": self.intercept}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any], names: tuple[str, ...]) -> Linear:
+        if tuple(data["names"]) != names:
+            raise ValueError(f"the model's features {data['names']} are not {list(names)}")
+        arrays = [np.asarray(data[k], dtype=np.float64) for k in ("mean", "scale", "coef")]
+        if any(a.shape != (len(names),) for a in arrays) or not all(
+                np.isfinite(a).all() for a in arrays) or (arrays[1] <= 0).any():
+            raise ValueError("the model's arrays are not finite vectors of its features' length")
+        return cls(names, *arrays, float(data["intercept"]))
+
+
+@dataclass(frozen=True, slots=True)
+class Selector:
+    """The ranker and the trigger, and the default abstention threshold."""
+
+    ranker: Linear
+    trigger: Linear
+    threshold: float
+    about: dict[str, Any]  # how it was trained and what it measured (not used to answer)
+
+    def rank(self, rows: np.ndarray) -> np.ndarray:
+        """The ranker's logit for each candidate (one row of ``FEATURES`` each)."""
+        return self.ranker.logits(rows)
+
+    def confidence(self, best: np.ndarray, logits: np.ndarray, top_score: float) -> float:
+        """The probability that the best candidate (its row ``best``; ``logits`` of every
+        candidate, best first) answers the question."""
+        margin = float(logits[0] - logits[1]) if len(logits) > 1 else 5.0
+        extra = np.array([logits[0], min(margin, 5.0), math.log1p(len(logits)),
+                          math.log1p(max(top_score, 0.0))])
+        z = float(self.trigger.logits(np.concatenate([best, extra])))
+        return 1.0 / (1.0 + math.exp(-max(min(z, 40.0), -40.0)))
+
+    def to_json(self) -> dict[str, Any]:
+        return {"version": MODEL_VERSION, "ranker": self.ranker.to_json(),
+                "trigger": self.trigger.to_json(), "threshold": self.threshold,
+                "about": self.about}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Selector:
+        if data.get("version") != MODEL_VERSION:
+            raise ValueError(f"model version {data.get('version')!r}, expected {MODEL_VERSION}")
+        return cls(Linear.from_json(data["ranker"], FEATURES),
+                   Linear.from_json(data["trigger"], FEATURES + TRIGGER_EXTRA),
+                   float(data["threshold"]), dict(data.get("about", {})))
+
+    @classmethod
+    def load(cls, path: str | Path) -> Selector:
+        """A selector from its JSON file; ``IndexFormatError`` when it is not one."""
+        try:
+            return cls.from_json(json.loads(Path(path).read_text(encoding="utf-8")))
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            raise IndexFormatError(f"answer selection model {str(path)!r} unusable: {exc}"
+                                   ) from None
+
+
+@cache
+def bundled() -> Selector:
+    """The selector that ships in the package (read once)."""
+    path = resources.files("retrieval") / "models" / MODEL_FILE
+    with resources.as_file(path) as p:
+        return Selector.load(p)
+
+
+__all__ = ["FEATURES", "TRIGGER_EXTRA", "Linear", "Selector", "bundled"]
