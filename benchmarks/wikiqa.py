@@ -64,7 +64,7 @@ def read(path: Path) -> WikiQA:
     with path.open(encoding="utf-8", newline="") as f:
         for row in csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE):
             doc = row["DocumentID"]
-            title, sentences = pages.setdefault(doc, (row["DocumentTitle"], []))
+            sentences = pages.setdefault(doc, (row["DocumentTitle"], []))[1]
             sentence = row["Sentence"].strip()
             if sentence not in sentences:
                 sentences.append(sentence)

@@ -20,10 +20,11 @@ from . import store
 from .analyzer import analyze
 from .answer import Answer, Hit, SourceRef
 from .collection import TEXT_VERSION, Collection, build_collection
-from .composer import ComposerConfig, Ranking, Similar, compose, parse_query, rank
+from .composer import ComposerConfig, compose, parse_query
 from .corpus import Document, Skipped, file_stats, load_directory
 from .errors import IndexFormatError, NoDocumentsError
 from .index import K1, B, TermIndex
+from .ranking import Ranking, Similar, rank
 from .selection import Selector
 from .selection import bundled as bundled_selector
 from .similarity import WordVectors, bundled

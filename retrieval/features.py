@@ -11,6 +11,7 @@ import math
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from .query import Query
 from .selection import FEATURES
@@ -137,7 +138,7 @@ def _order(m: Measured, query: Query) -> float:
     seq = [firsts[t] for t in query.terms if t in firsts]
     if len(seq) < 2:
         return 1.0
-    return sum(a < b for a, b in zip(seq, seq[1:])) / (len(seq) - 1)
+    return sum(a < b for a, b in pairwise(seq)) / (len(seq) - 1)
 
 
 __all__ = ["Asked", "Measured", "mass", "row", "shares"]

@@ -66,6 +66,20 @@ FEATURES: tuple[str, ...] = (
 TRIGGER_EXTRA: tuple[str, ...] = ("logit", "margin", "candidates", "top_score")
 MODEL_FILE = "selector.json"
 MODEL_VERSION = 1
+MAX_MARGIN = 5.0  # a lone candidate's margin, and the most any margin counts
+
+
+def sigmoid(z: np.ndarray | float) -> np.ndarray:
+    """The logistic function, clipped so that it never overflows."""
+    return 1.0 / (1.0 + np.exp(-np.clip(z, -40.0, 40.0)))
+
+
+def trigger_row(best: np.ndarray, logits: np.ndarray, top_score: float) -> np.ndarray:
+    """The trigger's row: the best candidate's features (``best``), then ``TRIGGER_EXTRA`` from
+    the ranker's ``logits`` of every candidate (best first) and the top passage's score."""
+    margin = float(logits[0] - logits[1]) if len(logits) > 1 else MAX_MARGIN
+    return np.concatenate([best, [logits[0], min(margin, MAX_MARGIN), math.log1p(len(logits)),
+                                  math.log1p(max(top_score, 0.0))]])
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,7 +94,7 @@ class Linear:
     intercept: float
 
     def logits(self, x: np.ndarray) -> np.ndarray:
-        return ((x - self.mean) / self.scale) @ self.coef + self.intercept  # type: ignore[no-any-return]
+        return ((x - self.mean) / self.scale) @ self.coef + self.intercept
 
     def to_json(self) -> dict[str, Any]:
         return {"names": list(self.names), "mean": self.mean.tolist(),
@@ -95,7 +109,8 @@ class Linear:
         if any(a.shape != (len(names),) for a in arrays) or not all(
                 np.isfinite(a).all() for a in arrays) or (arrays[1] <= 0).any():
             raise ValueError("the model's arrays are not finite vectors of its features' length")
-        return cls(names, *arrays, float(data["intercept"]))
+        mean, scale, coef = arrays
+        return cls(names, mean, scale, coef, float(data["intercept"]))
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,11 +129,7 @@ class Selector:
     def confidence(self, best: np.ndarray, logits: np.ndarray, top_score: float) -> float:
         """The probability that the best candidate (its row ``best``; ``logits`` of every
         candidate, best first) answers the question."""
-        margin = float(logits[0] - logits[1]) if len(logits) > 1 else 5.0
-        extra = np.array([logits[0], min(margin, 5.0), math.log1p(len(logits)),
-                          math.log1p(max(top_score, 0.0))])
-        z = float(self.trigger.logits(np.concatenate([best, extra])))
-        return 1.0 / (1.0 + math.exp(-max(min(z, 40.0), -40.0)))
+        return float(sigmoid(self.trigger.logits(trigger_row(best, logits, top_score))))
 
     def to_json(self) -> dict[str, Any]:
         return {"version": MODEL_VERSION, "ranker": self.ranker.to_json(),
@@ -151,4 +162,4 @@ def bundled() -> Selector:
         return Selector.load(p)
 
 
-__all__ = ["FEATURES", "TRIGGER_EXTRA", "Linear", "Selector", "bundled"]
+__all__ = ["FEATURES", "TRIGGER_EXTRA", "Linear", "Selector", "bundled", "sigmoid", "trigger_row"]

@@ -1,0 +1,253 @@
+"""Ranking: every candidate sentence of the retrieved passages, its features, and the order the
+selector (``selection.py``) puts them in.
+
+Every question term ``t`` gets a weight ``w(t)``: its idf when the corpus has it; when it does not,
+the idf of a term seen once, times ``unseen_factor`` (``unseen_name_factor`` for a name, a
+word capitalised mid-question, since a question about a name the corpus never mentions cannot be
+answered from it). For a candidate sentence ``s`` in passage ``p``::
+
+    cov(s)    = sum of w(t) for question terms in s / sum of w(t) for all question terms
+    window(s) = the same over s and its neighbouring sentences in the passage
+
+These and the rest of a candidate's features (``features.py``) are what the selector's ranker
+scores (its shipped ranker is ``a * cov + b * window + c * score(p) / best passage score +
+cue``), where ``cue`` rewards a sentence holding the kind of fact the question asks for and does not
+already contain (a year for "when", a quantity for "how many", a name for "who"; ``cues.py``).
+
+A question term the sentence lacks still counts when the sentence holds a word of like meaning
+("help" ~ "assistance"; ``similarity.py``): it adds ``w(t) * cosine`` to the sums above when the
+cosine reaches ``soft_min``. Such words are sought in the ``similar_passages`` best passages
+(their words get vectors in one lookup; 4 or 8 passages did the same on the seeds and two
+SQuAD questions better, at more cost per question), and only
+sentences sharing a term with the question in their window are candidates. Names (capitalised
+mid-question) never match that way: a question about Macron is not answered with a sentence
+about Putin.
+
+A list item's window holds its list's lead-in, and "what is X?" takes a sentence under a heading
+that is just X to define X.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from .analyzer import lower_words, term_of, term_set, tokens
+from .collection import Collection, Sentence
+from .cues import has_evidence, heads_definition
+from .features import Asked, Measured, row
+from .index import TermIndex
+from .query import DEFAULT_CONFIG, ComposerConfig, Query
+from .quotes import bounded, items_after, lead_ins, quote_text
+from .selection import Selector, sigmoid
+from .selection import bundled as bundled_selector
+
+# (question term -> word, candidate words, min cosine) -> {word: {term: cosine}}
+# (``WordVectors.matches``)
+Similar = Callable[[Mapping[str, str], list[str], float], dict[str, dict[str, float]]]
+
+
+@dataclass(slots=True)
+class Candidate:
+    """A sentence that may answer, what it holds of the question, and its ranker score."""
+
+    sentence: Sentence
+    terms: set[str]  # every index term of the sentence
+    matched: set[str]
+    window: set[str]
+    window_similar: dict[str, float]  # terms the window meets only by a similar word
+    features: list[float]
+    score: float = 0.0  # the ranker's probability that it holds the answer
+
+
+@dataclass(frozen=True, slots=True)
+class Ranking:
+    """The candidates of one question, best first, and how sure the selector is of the best."""
+
+    candidates: list[Candidate]
+    logits: np.ndarray
+    confidence: float
+    table: dict[str, dict[str, float]]  # words of like meaning found (``_similar_table``)
+    sents_of: dict[int, list[Sentence]]  # each retrieved passage's sentences
+    top_score: float  # the best passage's score
+    lists: dict[int, dict[int, tuple[int, ...]]] = field(default_factory=dict)
+
+    def items_of(self, p: int) -> dict[int, tuple[int, ...]]:
+        """The lists of passage ``p`` (lead-in -> items), worked out once."""
+        if p not in self.lists:
+            self.lists[p] = items_after(self.sents_of[p])
+        return self.lists[p]
+
+    def full_text(self, s: Sentence) -> str:
+        """What is quoted for ``s`` before bounding: it, with its list or follow-up."""
+        return quote_text(s, self.sents_of[s.passage], self.items_of(s.passage))
+
+    def quote(self, c: Candidate, qset: set[str]) -> tuple[str, list[tuple[int, int]]]:
+        """What is quoted for candidate ``c`` (bounded), and the spans of the words in it that
+        met the question (terms in ``qset``, or words of like meaning)."""
+        first, sep, rest = self.full_text(c.sentence).partition("\n")
+        first = bounded(first, _highlights(first, qset, self.table, c.window_similar))[0]
+        text = first + sep + rest  # a list after its lead-in is bounded by its own limits
+        return text, _highlights(text, qset, self.table, c.window_similar)
+
+
+def rank(
+    question: str,
+    query: Query,
+    hits: Sequence[tuple[int, float]],
+    collection: Collection,
+    config: ComposerConfig = DEFAULT_CONFIG,
+    similar: Similar | None = None,
+    index: TermIndex | None = None,
+    selector: Selector | None = None,
+) -> Ranking | None:
+    """Every candidate sentence of the retrieved passages ``hits`` ((passage, score), best
+    first), with its features, ranked by ``selector`` (the bundled one by default); ``None``
+    when there is none."""
+    if not query.terms or not hits or query.total <= 0:
+        return None
+    selector = selector or bundled_selector()
+    asked = Asked.of(question, query)
+    qset = set(query.terms)
+    best_passage = hits[0][1] or 1.0
+    seek_alike = similar is not None and bool(query.words)
+    passages = []
+    sents_of: dict[int, list[Sentence]] = {}  # each retrieved passage's sentences, read once
+    for rank_, (p, pscore) in enumerate(hits):
+        sents = sents_of[p] = collection.sentences(p)
+        # each sentence's terms in order, and (in the best passages) its words that may stand
+        # in for one
+        parts = [_terms_and_others(s.text, query, seek_alike and rank_ < config.similar_passages)
+                 for s in sents]
+        terms = [ts for ts, _ in parts]
+        others = [ws for _, ws in parts]
+        sets = [set(ts) for ts in terms]
+        matched = [ts & qset for ts in sets]
+        context = _context(p, collection, qset, config)
+        passages.append((rank_, p, pscore, sents, terms, sets, matched, others, context))
+    table = _similar_table(similar, query, [o for *_, others, _ in passages for o in others],
+                           config)
+    candidates: list[Candidate] = []
+    specific: dict[int, bool] = {}
+    for rank_, p, pscore, sents, terms, sets, matched, others, context in passages:
+        alike = ([_alike(table, o, m) for o, m in zip(others, matched, strict=True)]
+                 if table else [{}] * len(sents))
+        leads = lead_ins(sents)
+        doc = int(collection.passage_doc[p])
+        for i, s in enumerate(sents):
+            if not s.quotable:
+                continue
+            window = matched[i] | context
+            window_alike = dict(alike[i])
+            for j in {i - 1, i + 1, leads.get(i, -1)}:  # a list item's lead-in is near it
+                if 0 <= j < len(sents):
+                    window |= matched[j]
+                    for t, sim in alike[j].items():
+                        window_alike[t] = max(sim, window_alike.get(t, 0.0))
+            if not window:  # a sentence must share a term with the question, near it at least
+                continue
+            for t in window:
+                window_alike.pop(t, None)
+            # under a heading (a glossary's term) that is just what "what is X?" asks about,
+            # a sentence defines X: the heading's words are its own
+            defined = (query.cue == "what_is" and s.first and i > 0 and not sents[i - 1].quotable
+                       and heads_definition(sents[i - 1].text, question))
+            own = matched[i] | matched[i - 1] if defined else matched[i]
+            if doc not in specific:
+                specific[doc] = _specific_met(query, p, collection, config, index)
+            measured = Measured(
+                text=s.text, terms=terms[i], matched=frozenset(own), window=frozenset(window),
+                own_alike=alike[i], window_alike=window_alike,
+                passage_score=pscore / best_passage, passage_rank=rank_,
+                position=i / (len(sents) - 1) if len(sents) > 1 else 0.0, first=s.first,
+                item=s.item, defined=defined,
+                evidence=defined or has_evidence(query.cue, s.text, question),
+                context=bool(context), specific_met=specific[doc])
+            candidates.append(Candidate(s, sets[i], matched[i], window, window_alike,
+                                        row(measured, query, asked)))
+    if not candidates:
+        return None
+    logits = selector.rank(np.array([c.features for c in candidates]))
+    order = sorted(range(len(candidates)), key=lambda k: (
+        -logits[k], candidates[k].sentence.passage, candidates[k].sentence.number))
+    ranked = [candidates[k] for k in order]
+    logits = logits[order]
+    for c, prob in zip(ranked, sigmoid(logits).tolist(), strict=True):
+        c.score = prob
+    confidence = selector.confidence(np.asarray(ranked[0].features), logits, hits[0][1])
+    return Ranking(ranked, logits, confidence, table, sents_of, hits[0][1])
+
+
+def _specific_met(query: Query, passage: int, collection: Collection, config: ComposerConfig,
+                  index: TermIndex | None) -> bool:
+    """Whether the document of ``passage`` names every specific word of the question (none of
+    which the corpus may lack)."""
+    if not query.specific or index is None or not config.specific_in_document:
+        return True
+    lo, hi = collection.passage_range(int(collection.passage_doc[passage]))
+    if config.specific_only_sectioned and not (collection.passage_section[lo:hi] >= 0).any():
+        return True
+    return all(index.holds_any(t, lo, hi) for t in query.specific - query.unseen)
+
+
+def _context(p: int, collection: Collection, qset: set[str], config: ComposerConfig) -> set[str]:
+    """The question terms that the headings passage ``p`` sits under (and, in a document with
+    sections, its title) hold: "How do I install X?" is answered under "X › Installation"."""
+    section = collection.section_of(p)
+    if section is None or not config.section_context:
+        if config.title_context:
+            return term_set(collection.source_of(p).title) & qset
+        return set()
+    return term_set(f"{collection.source_of(p).title} {section}") & qset
+
+
+def _similar_table(similar: Similar | None, query: Query, pool_words: list[list[str]],
+                   config: ComposerConfig) -> dict[str, dict[str, float]]:
+    """Which words of the retrieved passages stand in for which question terms (one lookup)."""
+    pool = [w for words in pool_words for w in words]
+    if similar is None or not pool:
+        return {}
+    return similar(query.words, pool, config.soft_min)
+
+
+def _alike(table: dict[str, dict[str, float]], words: list[str], matched: set[str]
+           ) -> dict[str, float]:
+    """Question terms a sentence lacks but holds a word of like meaning for: term -> cosine."""
+    out: dict[str, float] = {}
+    for word in [w for w in words if w in table]:  # few words have a match: find them in C
+        for t, sim in table[word].items():
+            if t not in matched and sim > out.get(t, 0.0):
+                out[t] = sim
+    return out
+
+
+def _terms_and_others(text: str, query: Query, others: bool) -> tuple[list[str], list[str]]:
+    """A sentence's index terms in order, and with ``others`` its content words (lower-cased,
+    alphabetic, 3+ letters) that are not question terms: the ones that may stand in for a
+    question word."""
+    words = lower_words(text)
+    terms = list(map(term_of, words))
+    found = [t for t in terms if t is not None]
+    if not others:
+        return found, []
+    return found, [w for w, t in zip(words, terms, strict=True)
+                   if t is not None and t not in query.weights and len(w) >= 3 and w.isalpha()]
+
+
+def _highlights(
+    text: str, qset: set[str], table: dict[str, dict[str, float]], alike: Mapping[str, float]
+) -> list[tuple[int, int]]:
+    """Spans of the words that met the question: its terms, and words of like meaning that
+    stood in for a term the sentence's window lacks."""
+    out = []
+    for t in tokens(text):
+        stands_in = (t.term is not None and bool(alike)
+                     and bool(table.get(text[t.start : t.end].lower(), {}).keys() & alike.keys()))
+        if t.term in qset or stands_in:
+            out.append((t.start, t.end))
+    return out
+
+
+__all__ = ["Candidate", "Ranking", "Similar", "rank"]
