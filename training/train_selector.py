@@ -3,7 +3,8 @@
     python training/train_selector.py            # train, report, write the model
     python training/train_selector.py --check    # train and report only
 
-Reproducible: fixed seeds, deterministic solvers, the same data in the same order. Trained only
+Reproducible: fixed seeds (string hashing too: the script runs itself again with
+``PYTHONHASHSEED=0``), deterministic solvers, the same data in the same order. Trained only
 on data whose licence allows a shipped model:
 
 * SQuAD 2.0 (``../shared/benchmarks/squad/``, CC BY-SA 4.0): every paragraph a document; its
@@ -31,6 +32,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import json
+import os
 import sys
 import time
 from collections.abc import Iterable, Sequence
@@ -46,12 +48,20 @@ sys.path.insert(0, str(ROOT))
 
 from bot import logs  # noqa: E402
 from retrieval import QAEngine  # noqa: E402
-from retrieval.composer import Ranking  # noqa: E402
 from retrieval.corpus import Document, load_directory  # noqa: E402
 from retrieval.metrics import holds_answer  # noqa: E402
-from retrieval.questions import Question, QuestionSet, read_questions  # noqa: E402
 from retrieval.query import parse_query  # noqa: E402
-from retrieval.selection import FEATURES, MODEL_FILE, TRIGGER_EXTRA, Linear, Selector  # noqa: E402
+from retrieval.questions import Question, QuestionSet, read_questions  # noqa: E402
+from retrieval.ranking import Candidate, Ranking  # noqa: E402
+from retrieval.selection import (  # noqa: E402
+    FEATURES,
+    MODEL_FILE,
+    TRIGGER_EXTRA,
+    Linear,
+    Selector,
+    sigmoid,
+    trigger_row,
+)
 
 SHARED = ROOT.parent / "shared" / "benchmarks"
 SQUAD = SHARED / "squad" / "squad2-dev-5articles.json"
@@ -101,20 +111,21 @@ def examples(engine: QAEngine, questions: Iterable[Question], group: str,
         if ranking is None:
             out.append(Example(group, can, np.zeros((0, len(FEATURES))), np.zeros(0, bool), 0.0))
             continue
-        right = np.array([can and _right(engine, ranking, i, q)
-                          for i in range(len(ranking.candidates))], dtype=bool)
+        qset = set(parse_query(q.text, engine.index, engine.config).terms)
+        right = np.array([can and _right(engine, ranking, c, q, qset)
+                          for c in ranking.candidates], dtype=bool)
         out.append(Example(group, can, np.array([c.features for c in ranking.candidates]),
                            right, ranking.top_score))
     return out
 
 
-def _right(engine: QAEngine, ranking: Ranking, i: int, q: Question) -> bool:
-    """Whether candidate ``i`` is a right answer: what qabot would quote for it (bounded, as
-    shown) holds a gold answer, and it is from a gold source."""
-    c = ranking.candidates[i]
+def _right(engine: QAEngine, ranking: Ranking, c: Candidate, q: Question, qset: set[str]
+           ) -> bool:
+    """Whether candidate ``c`` is a right answer: what qabot would quote for it (bounded, as
+    shown, with the question's terms ``qset`` marked) holds a gold answer, and it is from a
+    gold source."""
     if q.sources and engine.collection.source_of(c.sentence.passage).id not in q.sources:
         return False
-    qset = set(parse_query(q.text, engine.index, engine.config).terms)
     return holds_answer(ranking.quote(c, qset)[0], q.answers)
 
 
@@ -208,10 +219,7 @@ def trigger_rows(ranker: Linear, exs: Sequence[Example]) -> tuple[np.ndarray, np
             continue
         logits = ranker.logits(e.rows)
         order = np.argsort(-logits, kind="stable")
-        logits = logits[order]
-        margin = float(logits[0] - logits[1]) if len(logits) > 1 else 5.0
-        extra = [logits[0], min(margin, 5.0), np.log1p(len(logits)), np.log1p(max(e.top_score, 0))]
-        rows.append(np.concatenate([e.rows[order[0]], extra]))
+        rows.append(trigger_row(e.rows[order[0]], logits[order], e.top_score))
         labels.append(bool(e.right[order[0]]))
         where.append(k)
     return np.array(rows), np.array(labels), np.array(where)
@@ -264,10 +272,10 @@ def train(exs: Sequence[Example], c_rank: float, c_trig: float) -> tuple[Selecto
     oof = np.zeros(len(ty))
     folds = GroupKFold(n_splits=5)
     ids = np.arange(len(ty)) % 5  # interleaved folds within every source
-    for train_idx, test_idx in folds.split(tx, ty, groups=[f"{g}:{i}" for g, i in zip(groups,
-                                                                                      ids)]):
+    for train_idx, test_idx in folds.split(tx, ty, groups=[f"{g}:{i}" for g, i in zip(
+            groups, ids, strict=True)]):
         m = fit_linear(tx[train_idx], ty[train_idx], None, trig_names, c_trig)
-        oof[test_idx] = 1 / (1 + np.exp(-m.logits(tx[test_idx])))
+        oof[test_idx] = sigmoid(m.logits(tx[test_idx]))
     answerable = sum(1 for e in exs if e.answerable)
     threshold, f1 = best_threshold(oof, ty, answerable)
     trigger = fit_linear(tx, ty, None, trig_names, c_trig)
@@ -297,6 +305,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--c-ranker", type=float, default=1.0)
     parser.add_argument("--c-trigger", type=float, default=1.0)
     args = parser.parse_args(argv)
+    if os.environ.get("PYTHONHASHSEED") != str(SEED):
+        # sums over sets of terms follow string hashing: fix it so that ties break the same
+        os.execve(sys.executable, [sys.executable, __file__, *sys.argv[1:]],
+                  {**os.environ, "PYTHONHASHSEED": str(SEED)})
     logs.configure("WARNING")
     np.random.seed(SEED)
     started = time.perf_counter()
