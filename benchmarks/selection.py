@@ -7,6 +7,7 @@ asks to report, for one composer configuration or several side by side.
 
 Reports SQuAD 2.0 acc@1 (all, and the test half the selector was not trained on), SQuAD
 out-of-corpus abstention (each article left out in turn), XQuAD English acc@1 (all, test half),
+search-style questions over XQuAD's articles (``tests/data/search_questions.jsonl``) by split,
 the seeds and documentation sets by split, and WikiQA (``benchmarks/wikiqa.py``: never trained
 on). Each line: acc@1 / within three / answerable wrongly abstained / must-abstain abstained.
 """
@@ -69,6 +70,9 @@ def measure(make: Callable[[Sequence[Document]], QAEngine]) -> list[str]:
     o = run(make(xq.documents), list(xq.questions))
     lines.append(line("xquad-en all", o))
     lines.append(line("xquad-en test", [x for x in o if x.question.split == "test"]))
+    o = run(make(xq.articles()), list(read_questions(DATA / "search_questions.jsonl").questions))
+    for split in ("tune", "test"):
+        lines.append(line(f"search {split}", [x for x in o if x.question.split == split]))
     for name, corpus, qfile in (("seeds", ROOT / "seeds", "seed_questions.jsonl"),
                                 ("docs", DATA / "docs_corpus", "docs_questions.jsonl"),
                                 ("docs_fresh", DATA / "docs_fresh", "docs_fresh_questions.jsonl")):

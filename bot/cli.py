@@ -118,7 +118,8 @@ class _Options(TypedDict):
 def _options(settings: Settings) -> _Options:
     """The answering options the settings choose, for every engine the CLI builds."""
     return {"top_k": settings.top_k, "similar_words": settings.similar_words,
-            "config": ComposerConfig(correct_spelling=settings.correct_spelling)}
+            "config": ComposerConfig(correct_spelling=settings.correct_spelling,
+                                     min_confidence=settings.min_confidence)}
 
 
 def _engine(args: argparse.Namespace, settings: Settings, rebuild: bool = False) -> QAEngine:

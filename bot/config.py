@@ -43,6 +43,11 @@ class Settings(BaseSettings):
                                 "meaning in the sources (help ~ assistance); false: exact terms")
     correct_spelling: bool = Field(True, description="read a typo as the corpus word one edit "
                                    "away (formd -> formed), and say so; false: words as typed")
+    min_confidence: float | None = Field(
+        None, ge=0.0, le=1.0, description="abstain when the answer selector's confidence that "
+        "the best sentence answers is below this (0: answer whenever a sentence matches); "
+        "default: the threshold shipped with the model, chosen on questions it was not "
+        "trained on")
     log_format: Literal["console", "json"] = "console"
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
 

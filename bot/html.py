@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator, Sequence
 from retrieval import Answer, Quote, SourceRef
 from retrieval.ingest.segment import sentence_spans
 
-from .render import cited_title, mark, read_as_note
+from .render import cited_title, mark, notes
 
 TELEGRAM_LIMIT = 4096
 RELATED_SHOWN = 3
@@ -141,7 +141,7 @@ def answer_html(answer: Answer, limit: int = TELEGRAM_LIMIT) -> list[str]:
     """The answer as messages: quotes with citations and a compact sources footer, or a friendly
     abstention offering up to ``RELATED_SHOWN`` related documents; first, when the question had
     typos, how they were read."""
-    note = [f"<i>{escape(n)}</i>"] if (n := read_as_note(answer)) else []
+    note = [f"<i>{escape(n)}</i>" for n in notes(answer)]
     if not answer.answered:
         blocks = [*note, f"{escape(answer.text)} I only answer from my documents, so I won't "
                   "guess."]

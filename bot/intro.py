@@ -1,7 +1,9 @@
 """What a channel says about its corpus in a greeting: its size, a few titles, example questions.
 
 Derived from the engine once, at start-up: example questions name what the corpus mentions most
-(names and acronyms, counted by passage), and each is kept only when the engine answers it.
+(names and acronyms, counted by passage), and each is kept only when the engine answers it with
+confidence (not ``low_confidence``) and its first quote defines the name ("X, a ...", "X is
+...": an answer that shows what qabot does, not a sentence that merely mentions X).
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from typing import Protocol
 
 from retrieval import Answer, SourceRef
 from retrieval.analyzer import STOP_WORDS
+from retrieval.cues import defines
 
 TITLES_SHOWN = 3
 EXAMPLES = 3
@@ -22,6 +25,8 @@ CANDIDATES_TRIED = 12
 
 _NAME = re.compile(r"\b(?:[A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)*|[A-Z]{2,6})"
                    r"(?:\s+(?:[A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)*|[A-Z]{2,6}))*")
+_OPENERS = ".!?:;\"“”'‘(•*-–—"  # a word after these opens a sentence or an item: capitalised anyway
+_LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]+\b")
 _CALENDAR = frozenset({
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
     "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -54,27 +59,46 @@ def introduce(corpus: Corpus) -> Intro:
     """Count the documents, take the first titles, and find example questions the corpus answers."""
     titles = tuple(s.title or s.id for s in corpus.sources()[:TITLES_SHOWN])
     examples: list[str] = []
+    quoted: set[str] = set()  # each example answered by another sentence
     for name in frequent_names(corpus.passage(p) for p in range(
             min(corpus.n_passages, PASSAGES_SCANNED)))[:CANDIDATES_TRIED]:
-        article = "the " if name.isupper() else ""
-        question = f"What do you know about {article}{name}?"
-        if corpus.ask(question).answered:
+        question = question_about(name)
+        answer = corpus.ask(question)
+        if (answer.answered and not answer.low_confidence
+                and defines(name, answer.sentences[0].text)
+                and answer.sentences[0].text not in quoted):
             examples.append(question)
+            quoted.add(answer.sentences[0].text)
         if len(examples) == EXAMPLES:
             break
     return Intro(corpus.n_documents, titles, tuple(examples))
 
 
+def question_about(name: str) -> str:
+    """The question a newcomer would ask about ``name``: what an acronym or a thing is, who a
+    person (a name of several capitalised words) is."""
+    if name.isupper():
+        return f"What is the {name}?"
+    return f"Who is {name}?" if " " in name else f"What is {name}?"
+
+
 def frequent_names(texts: Iterable[str]) -> list[str]:
-    """Capitalised phrases and acronyms, most frequent first (counted once per text)."""
+    """Capitalised phrases and acronyms, most frequent first (counted once per text). A single
+    word opening a sentence is capitalised anyway, and one the texts also write in lower case
+    as often is a word, not a name ("License", "Library" in a licence)."""
     counts: Counter[str] = Counter()
+    lower: Counter[str] = Counter()
     for text in texts:
         found = set()
         for m in _NAME.finditer(text):
             words = m.group().split()
             while words and (words[0].lower() in STOP_WORDS or words[0].lower() in _CALENDAR):
                 words = words[1:]
-            if words and not (len(words) == 1 and words[0].lower() in _CALENDAR):
+            opens = not text[: m.start()].strip() or text[: m.start()].rstrip()[-1] in _OPENERS
+            if words and not (len(words) == 1 and (words[0].lower() in _CALENDAR or (
+                    opens and words[0] == m.group().split()[0]))):
                 found.add(" ".join(words))
         counts.update(found)
-    return [name for name, _ in counts.most_common()]
+        lower.update(set(_LOWER_WORD.findall(text)))
+    return [name for name, n in counts.most_common()
+            if " " in name or name.isupper() or lower[name.lower()] * 2 < n]

@@ -54,12 +54,25 @@ def read_as_note(answer: Answer) -> str:
     return f"Read {pairs}."
 
 
+LOW_CONFIDENCE_NOTE = ("Not sure this answers your question: these are the closest sentences "
+                       "I found; check them in their source.")
+
+
+def notes(answer: Answer) -> list[str]:
+    """What to say before the answer itself: how typos were read, and that the answer is
+    unsure when its confidence is low."""
+    out = [n] if (n := read_as_note(answer)) else []
+    if answer.answered and answer.low_confidence:
+        out.append(LOW_CONFIDENCE_NOTE)
+    return out
+
+
 def to_text(answer: Answer, bold: bool = False) -> str:
     """The answer as console text: numbered quotes, then the sources (or related documents);
-    first, when the question had typos, how they were read."""
-    note = read_as_note(answer)
+    first, when the question had typos, how they were read, and when the answer is unsure, a
+    word of caution."""
     body = _body_text(answer, bold)
-    return f"({note})\n{body}" if note else body
+    return "\n".join([*(f"({n})" for n in notes(answer)), body])
 
 
 def _body_text(answer: Answer, bold: bool) -> str:

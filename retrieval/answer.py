@@ -86,6 +86,10 @@ class Answer(BaseModel):
         default_factory=dict,
         description="question words taken for typos, and the corpus words read instead",
     )
+    low_confidence: bool = Field(
+        default=False, description="answered, though with a confidence at which such answers "
+        "were mostly wrong in training (below the model's sure level, or "
+        "ComposerConfig.sure_confidence)")
 
     def places(self, citation: int) -> str:
         """Where the quotes citing source ``citation`` are in it: "Install › Linux (p. 4);

@@ -27,9 +27,10 @@ from .cues import has_evidence
 from .features import mass
 from .index import TermIndex
 from .query import DEFAULT_CONFIG, FRAME_WORDS, ComposerConfig, Query, parse_query
-from .ranking import Candidate, Similar, rank
+from .ranking import rank
 from .selection import FEATURES, Selector
 from .selection import bundled as bundled_selector
+from .similarity import WordVectors
 
 
 def compose(
@@ -38,17 +39,17 @@ def compose(
     hits: Sequence[tuple[int, float]],
     collection: Collection,
     config: ComposerConfig = DEFAULT_CONFIG,
-    similar: Similar | None = None,
+    vectors: WordVectors | None = None,
     index: TermIndex | None = None,
     selector: Selector | None = None,
 ) -> Answer:
     """Answer ``question`` from the retrieved passages ``hits`` ((passage, score), best first);
-    ``similar`` finds words of like meaning (``WordVectors.matches``), ``None`` for none;
+    ``vectors`` find words of like meaning (``None``: exact terms only);
     ``index`` tells which documents hold the question's specific words (``None``: not checked);
     ``selector`` ranks the candidates and says how sure it is (the bundled one by default)."""
     related = _related(hits, collection, config.related)
     selector = selector or bundled_selector()
-    ranking = rank(question, query, hits, collection, config, similar, index, selector)
+    ranking = rank(question, query, hits, collection, config, vectors, index, selector)
     if ranking is None:
         return _abstain(question, query, related)
     candidates, sents_of = ranking.candidates, ranking.sents_of
@@ -57,7 +58,7 @@ def compose(
     coverage = mass(best.window, query, best.window_similar)
     threshold = selector.threshold if config.min_confidence is None else config.min_confidence
     if (ranking.confidence < threshold
-            or (config.rule_gates and not _rules_met(best, query, config))
+            or (config.rule_gates and not rules_met(best.features, config))
             or (config.specific_gate and not best.features[_SPECIFIC])
             or (query.cue in config.evidence_needed and not has_evidence(
                 query.cue, _evidence_text(best.sentence, sents_of, quoted, config), question))):
@@ -98,17 +99,19 @@ def compose(
         question=question, answered=True, text=text, sentences=quotes, sources=sources,
         related=[], matched_terms=matched_terms, coverage=round(coverage, 4),
         confidence=round(ranking.confidence, 4), read_as=dict(query.read_as),
+        low_confidence=ranking.confidence < (selector.sure if config.sure_confidence is None
+                                             else config.sure_confidence),
     )
 
 
 _SPECIFIC = FEATURES.index("specific_met")
 
 
-def _rules_met(best: Candidate, query: Query, config: ComposerConfig) -> bool:
-    """The term-coverage rules: the best sentence's window covers ``min_coverage`` of the
-    question's weight, ``min_known_share`` of its known content terms (both of two) and
-    ``min_word_share`` of all its content words."""
-    f = dict(zip(FEATURES, best.features, strict=True))
+def rules_met(features: Sequence[float], config: ComposerConfig) -> bool:
+    """The term-coverage rules, on a candidate's ``features``: its window covers
+    ``min_coverage`` of the question's weight, ``min_known_share`` of its known content terms
+    (both of two) and ``min_word_share`` of all its content words."""
+    f = dict(zip(FEATURES, features, strict=True))
     return not (f["win"] < config.min_coverage or f["known_share"] < config.min_known_share
                 or (f["pair_missing"] and config.pairs_need_both)
                 or f["word_share"] < config.min_word_share)
@@ -158,4 +161,4 @@ def _abstain(question: str, query: Query, related: list[SourceRef], coverage: fl
     )
 
 
-__all__ = ["FRAME_WORDS", "ComposerConfig", "Query", "Similar", "compose", "parse_query"]
+__all__ = ["FRAME_WORDS", "ComposerConfig", "Query", "compose", "parse_query", "rules_met"]

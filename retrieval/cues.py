@@ -81,7 +81,9 @@ def heads_definition(heading: str, question: str) -> bool:
     return bool(subject) and tuple(words) == subject
 
 
-def _defines(head: str, sentence: str) -> bool:
+def defines(head: str, sentence: str) -> bool:
+    """Whether ``sentence`` defines ``head``: "X is a ...", "X (Y) means ...", "X: ..." opening
+    it, or "..., X, a ..." anywhere."""
     h = re.escape(head)
     return bool(re.search(rf"{_OPENING}{h}s?{_CLOSERS}(?:{_VERB}|\s*[:—–]\s)", sentence, re.I)
                 or re.search(rf"(?<![\w-]){h}s?{_CLOSERS},\s+(?:a|an|the)\s", sentence, re.I))
@@ -134,13 +136,38 @@ def has_evidence(kind: str | None, sentence: str, question: str) -> bool:
         return any(m.group(1).lower() not in q for m in _PLACE.finditer(sentence))
     if kind == "what_is":
         head = _head(question)
-        return head is not None and _defines(head, sentence)
+        return head is not None and defines(head, sentence)
     if kind == "define":
         for acr in _ACRONYM.findall(question):
             if re.search(rf"(?:[A-Z][\w-]*\s+){{1,8}}\(\s*{re.escape(acr)}\s*\)", sentence):
                 return True
         return any(_spelled_out(w, sentence) for w in _NAME_WORD.findall(question))
     return False
+
+
+_COUNTED = re.compile(r"\b(?:how\s+many|how\s+much|number\s+of)\s+(?P<what>(?:[\w'’-]+\s+){0,3}?)"
+                      r"(?P<noun>[a-z][\w'’-]*)(?=\s+(?:are|is|was|were|did|does|do|have|has|had|"
+                      r"can|could|will|would|in|on|of|at|for|there|does|live|died|were)\b|\s*\??\s*$)",
+                      re.I)
+_COUNT_WORD = re.compile(r"^(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+                         r"twelve|twenty|thirty|forty|fifty|hundreds?|thousands?|millions?|"
+                         r"billions?|dozens?|several|many|few)$")
+
+
+@lru_cache(maxsize=1024)
+def counted(question: str) -> str | None:
+    """What a "how many / how much / number of" question counts: its noun, lower-cased ("how
+    many xbox 360 games are there" -> "games"), or ``None``."""
+    m = _COUNTED.search(question)
+    return m.group("noun").lower() if m else None
+
+
+def counts(words: list[str], terms: list[str | None], noun_term: str) -> bool:
+    """Whether a quantity stands within three words before the counted noun (its term
+    ``noun_term``) in a sentence (its lower-cased ``words`` and their ``terms``): "952 games",
+    "three of his children"."""
+    return any(t == noun_term and any(_COUNT_WORD.match(w) for w in words[max(0, i - 3) : i])
+               for i, t in enumerate(terms))
 
 
 _NAME_WORD = re.compile(r"(?<!^)(?<![.!?]\s)\b[A-Z][A-Za-z]{1,7}\b")

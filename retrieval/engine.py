@@ -24,7 +24,7 @@ from .composer import ComposerConfig, compose, parse_query
 from .corpus import Document, Skipped, file_stats, load_directory
 from .errors import IndexFormatError, NoDocumentsError
 from .index import K1, B, TermIndex
-from .ranking import Ranking, Similar, rank
+from .ranking import Ranking, rank
 from .selection import Selector
 from .selection import bundled as bundled_selector
 from .similarity import WordVectors, bundled
@@ -153,7 +153,7 @@ class QAEngine:
             self.config, min_confidence=min_confidence)
         query = parse_query(question, self.index, config)
         hits = self.index.search(list(query.terms), top_k or self.top_k)
-        return compose(question, query, hits, self.collection, config, self._similar(),
+        return compose(question, query, hits, self.collection, config, self.word_vectors,
                        self.index, self.selector)
 
     def rank(self, question: str, *, top_k: int | None = None) -> Ranking | None:
@@ -162,12 +162,8 @@ class QAEngine:
         question = " ".join(question.split())
         query = parse_query(question, self.index, self.config)
         hits = self.index.search(list(query.terms), top_k or self.top_k)
-        return rank(question, query, hits, self.collection, self.config, self._similar(),
+        return rank(question, query, hits, self.collection, self.config, self.word_vectors,
                     self.index, self.selector)
-
-    def _similar(self) -> Similar | None:
-        vectors = self.word_vectors
-        return vectors.matches if vectors is not None else None
 
     @property
     def word_vectors(self) -> WordVectors | None:

@@ -13,6 +13,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
+from .analyzer import lower_words, term_of
+from .cues import counted, counts
 from .query import Query
 from .selection import FEATURES
 
@@ -35,14 +37,17 @@ class Asked:
     unseen_share: float
     log_terms: float
     content: frozenset[str]  # known and unseen content terms
+    counted: str | None = None  # the term of what a "how many" question counts
 
     @classmethod
     def of(cls, question: str, query: Query) -> Asked:
         kind = query.cue or ("how" if _HOW.match(question) else
                              "why" if _WHY.match(question) else "other")
         total = query.total or 1.0
+        noun = counted(question) if kind == "number" else None
         return cls(kind, sum(query.weights[t] for t in query.unseen) / total,
-                   math.log1p(len(query.terms)), query.known | query.unseen)
+                   math.log1p(len(query.terms)), query.known | query.unseen,
+                   term_of(noun) if noun else None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +69,10 @@ class Measured:
     evidence: bool
     context: bool
     specific_met: bool
+    lead: bool = False  # the first quotable sentence of its document
+    section_lead: bool = False  # ... of its section
+    title_terms: frozenset[str] = frozenset()  # the question terms its document's title holds
+    sem: float = 0.0  # how closely it meets the question's words by meaning (0 to 1)
 
 
 def mass(terms: frozenset[str] | set[str], query: Query, alike: Mapping[str, float]) -> float:
@@ -88,6 +97,7 @@ def shares(window: frozenset[str] | set[str], alike: Mapping[str, float], query:
 def row(m: Measured, query: Query, asked: Asked) -> list[float]:
     """The feature row of one candidate, in ``FEATURES`` order."""
     x = [0.0] * len(FEATURES)
+    title = mass(m.title_terms, query, {})
     win = mass(m.window, query, m.window_alike)
     exact_window = mass(m.window, query, {})
     known_share, word_share, pair_missing = shares(m.window, m.window_alike, query, asked)
@@ -112,12 +122,38 @@ def row(m: Measured, query: Query, asked: Asked) -> list[float]:
         f"q_{asked.kind}": 1.0,
         "copula_what_is": float(copula and asked.kind in ("what_is", "define", "who")),
         "cause_why": float(cause and asked.kind == "why"),
+        "lead": float(m.lead), "section_lead": float(m.section_lead),
+        "title": title, "lead_title": float(m.lead) * title,
+        "focus": _focus(m.window, m.window_alike, m.title_terms, query, win),
+        "focus_own": _focus(m.matched, m.own_alike, m.title_terms, query,
+                            mass(m.matched, query, m.own_alike)),
+        "ev_count": float(asked.counted is not None and _counts(m.text, asked.counted)),
+        "sem": m.sem, "sem_gain": max(m.sem - mass(m.matched, query, {}), 0.0),
     }
     if m.evidence and asked.kind in _EVIDENCE:
         values[_EVIDENCE[asked.kind]] = 1.0
     for name, v in values.items():
         x[_INDEX[name]] = v
     return x
+
+
+def _focus(terms: frozenset[str], alike: Mapping[str, float], title: frozenset[str],
+           query: Query, share: float) -> float:
+    """The share of the question's weight outside its document's title (what the question asks
+    of the topic the title names: "die" in "how did James Dean die") that ``terms`` (and words
+    of like meaning, ``alike``) meet; ``share`` (their share of all) when the title holds
+    none of the question's terms."""
+    rest = query.total - sum(query.weights[t] for t in title)
+    if not title or rest <= 0:
+        return share
+    met = sum(query.weights[t] for t in terms if t not in title)
+    met += sum(query.weights[t] * sim for t, sim in alike.items() if t not in title)
+    return met / rest
+
+
+def _counts(text: str, noun_term: str) -> bool:
+    words = lower_words(text)
+    return counts(words, [term_of(w) for w in words], noun_term)
 
 
 def _proximity(m: Measured) -> float:

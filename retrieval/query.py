@@ -59,9 +59,11 @@ class ComposerConfig:
     # quantity for "how many")
     evidence_needed: frozenset[str] = frozenset({"when", "number"})
     # answer only when the selector's confidence reaches this (None: the model's own threshold,
-    # chosen on questions it was not trained on)
-    # (0.0 for now: the learned trigger does not yet beat the rules below on every set; issue 11)
-    min_confidence: float | None = 0.0
+    # chosen on questions it was not trained on; QABOT_MIN_CONFIDENCE)
+    min_confidence: float | None = None
+    # an answer whose confidence is below this is flagged low_confidence and the channels say
+    # so (None: the model's own level, below which its answers were mostly wrong in training)
+    sure_confidence: float | None = None
     # the term-coverage rules above (min_coverage, min_known_share, min_word_share,
     # pairs_need_both) abstain too, on top of the confidence
     rule_gates: bool = True

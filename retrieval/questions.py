@@ -55,6 +55,16 @@ class QuestionSet:
     documents: tuple[Document, ...] = ()
     article_of: Mapping[str, str] = field(default_factory=dict)  # document id -> article
 
+    def articles(self) -> tuple[Document, ...]:
+        """The documents of a SQuAD file joined by article: one document per article, its
+        paragraphs in order, titled and named by the article (what a corpus of encyclopedia
+        pages looks like, for questions asked of whole pages)."""
+        texts: dict[str, list[str]] = {}
+        for d in self.documents:
+            texts.setdefault(self.article_of.get(d.id, d.id), []).append(d.text)
+        return tuple(Document(id=a, title=a.replace("_", " "), text="\n\n".join(t))
+                     for a, t in texts.items())
+
     def only(self, split: str) -> QuestionSet:
         """The questions of one split; raises ``QuestionFileError`` when no row names it."""
         splits = sorted({q.split for q in self.questions if q.split})

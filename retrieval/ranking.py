@@ -29,7 +29,7 @@ that is just X to define X.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -43,10 +43,7 @@ from .query import DEFAULT_CONFIG, ComposerConfig, Query
 from .quotes import bounded, items_after, lead_ins, quote_text
 from .selection import Selector, sigmoid
 from .selection import bundled as bundled_selector
-
-# (question term -> word, candidate words, min cosine) -> {word: {term: cosine}}
-# (``WordVectors.matches``)
-Similar = Callable[[Mapping[str, str], list[str], float], dict[str, dict[str, float]]]
+from .similarity import WordVectors
 
 
 @dataclass(slots=True)
@@ -99,20 +96,20 @@ def rank(
     hits: Sequence[tuple[int, float]],
     collection: Collection,
     config: ComposerConfig = DEFAULT_CONFIG,
-    similar: Similar | None = None,
+    vectors: WordVectors | None = None,
     index: TermIndex | None = None,
     selector: Selector | None = None,
 ) -> Ranking | None:
     """Every candidate sentence of the retrieved passages ``hits`` ((passage, score), best
     first), with its features, ranked by ``selector`` (the bundled one by default); ``None``
-    when there is none."""
+    when there is none. ``vectors`` find words of like meaning (``None``: exact terms only)."""
     if not query.terms or not hits or query.total <= 0:
         return None
     selector = selector or bundled_selector()
     asked = Asked.of(question, query)
     qset = set(query.terms)
     best_passage = hits[0][1] or 1.0
-    seek_alike = similar is not None and bool(query.words)
+    seek_alike = vectors is not None and bool(query.words)
     passages = []
     sents_of: dict[int, list[Sentence]] = {}  # each retrieved passage's sentences, read once
     for rank_, (p, pscore) in enumerate(hits):
@@ -127,15 +124,22 @@ def rank(
         matched = [ts & qset for ts in sets]
         context = _context(p, collection, qset, config)
         passages.append((rank_, p, pscore, sents, terms, sets, matched, others, context))
-    table = _similar_table(similar, query, [o for *_, others, _ in passages for o in others],
+    table = _similar_table(vectors, query, [o for *_, others, _ in passages for o in others],
                            config)
+    aligned = _alignment(vectors, query, passages, config)
     candidates: list[Candidate] = []
     specific: dict[int, bool] = {}
+    titled: dict[int, frozenset[str]] = {}  # the question terms each document's title holds
+    at = 0  # the first sentence of the passage in ``aligned``
     for rank_, p, pscore, sents, terms, sets, matched, others, context in passages:
+        first_at, at = at, at + len(sents)
         alike = ([_alike(table, o, m) for o, m in zip(others, matched, strict=True)]
                  if table else [{}] * len(sents))
         leads = lead_ins(sents)
         doc = int(collection.passage_doc[p])
+        if doc not in titled:
+            titled[doc] = frozenset(term_set(collection.sources[doc].title) & qset)
+        opening = _opening(p, sents, collection)
         for i, s in enumerate(sents):
             if not s.quotable:
                 continue
@@ -164,7 +168,9 @@ def rank(
                 position=i / (len(sents) - 1) if len(sents) > 1 else 0.0, first=s.first,
                 item=s.item, defined=defined,
                 evidence=defined or has_evidence(query.cue, s.text, question),
-                context=bool(context), specific_met=specific[doc])
+                context=bool(context), specific_met=specific[doc],
+                lead=opening[0] == i, section_lead=opening[1] == i, title_terms=titled[doc],
+                sem=float(aligned[first_at + i]))
             candidates.append(Candidate(s, sets[i], matched[i], window, window_alike,
                                         row(measured, query, asked)))
     if not candidates:
@@ -178,6 +184,39 @@ def rank(
         c.score = prob
     confidence = selector.confidence(np.asarray(ranked[0].features), logits, hits[0][1])
     return Ranking(ranked, logits, confidence, table, sents_of, hits[0][1])
+
+
+def _opening(p: int, sents: Sequence[Sentence], collection: Collection) -> tuple[int, int]:
+    """Which sentence of passage ``p`` opens its document, and which opens its section (the
+    first quotable one of the first passage of either; -1 for none)."""
+    first = next((i for i, s in enumerate(sents) if s.quotable), -1)
+    lo, _ = collection.passage_range(int(collection.passage_doc[p]))
+    starts_section = p == lo or collection.passage_section[p] != collection.passage_section[p - 1]
+    return (first if p == lo else -1), (first if starts_section else -1)
+
+
+def _alignment(vectors: WordVectors | None, query: Query, passages: list[tuple],
+               config: ComposerConfig) -> np.ndarray:
+    """How closely each sentence of the retrieved passages meets the question's words (those
+    with vectors) by meaning: the idf-weighted mean over them of 1 when the sentence has the
+    word's term, else the best cosine of a word of the sentence with it. Like words of like
+    meaning, sought in the ``similar_passages`` best passages only (0 elsewhere, and without
+    vectors)."""
+    n = sum(len(x[3]) for x in passages)
+    if vectors is None or not query.words:
+        return np.zeros(n)
+    terms = list(query.words)
+    weights = np.array([query.weights[t] for t in terms])
+    weights /= weights.sum()
+    near = [(matched, others) for rank_, _, _, _, _, _, matched, others, _ in passages
+            if rank_ < config.similar_passages]
+    cos = vectors.best_cosines([query.words[t] for t in terms],
+                               [o for _, others in near for o in others])
+    exact = np.array([[t in m for t in terms] for matched, _ in near for m in matched],
+                     dtype=np.float64).reshape(len(cos), len(terms))
+    out = np.zeros(n)
+    out[: len(cos)] = np.maximum(cos, exact) @ weights
+    return out
 
 
 def _specific_met(query: Query, passage: int, collection: Collection, config: ComposerConfig,
@@ -203,13 +242,13 @@ def _context(p: int, collection: Collection, qset: set[str], config: ComposerCon
     return term_set(f"{collection.source_of(p).title} {section}") & qset
 
 
-def _similar_table(similar: Similar | None, query: Query, pool_words: list[list[str]],
+def _similar_table(vectors: WordVectors | None, query: Query, pool_words: list[list[str]],
                    config: ComposerConfig) -> dict[str, dict[str, float]]:
     """Which words of the retrieved passages stand in for which question terms (one lookup)."""
     pool = [w for words in pool_words for w in words]
-    if similar is None or not pool:
+    if vectors is None or not pool:
         return {}
-    return similar(query.words, pool, config.soft_min)
+    return vectors.matches(query.words, pool, config.soft_min)
 
 
 def _alike(table: dict[str, dict[str, float]], words: list[str], matched: set[str]
@@ -250,4 +289,4 @@ def _highlights(
     return out
 
 
-__all__ = ["Candidate", "Ranking", "Similar", "rank"]
+__all__ = ["Candidate", "Ranking", "rank"]

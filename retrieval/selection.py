@@ -60,6 +60,15 @@ FEATURES: tuple[str, ...] = (
     "q_why", "q_other",
     "ev_when", "ev_number", "ev_who", "ev_where", "ev_what_is",
     "copula_what_is", "cause_why",
+    "lead",  # the first quotable sentence of its document
+    "section_lead",  # ... of its section
+    "title",  # share of the question's weight in its document's title
+    "lead_title",  # lead x title: the opening of a document about what is asked
+    "sem",  # how closely its words meet the question's by meaning (WordLlama cosines)
+    "sem_gain",  # ... beyond its exact terms
+    "focus",  # share of the question's weight outside its document's title that its window meets
+    "focus_own",  # ... that the sentence itself meets
+    "ev_count",  # a quantity just before what a "how many" question counts ("952 games")
 )
 # The trigger's features beyond the best candidate's: its ranker logit, its margin over the
 # second candidate, how many candidates there were (log), the top passage's raw score (log).
@@ -115,12 +124,14 @@ class Linear:
 
 @dataclass(frozen=True, slots=True)
 class Selector:
-    """The ranker and the trigger, and the default abstention threshold."""
+    """The ranker and the trigger, the default abstention threshold, and the confidence below
+    which an answer is flagged as unsure."""
 
     ranker: Linear
     trigger: Linear
     threshold: float
     about: dict[str, Any]  # how it was trained and what it measured (not used to answer)
+    sure: float = 0.5
 
     def rank(self, rows: np.ndarray) -> np.ndarray:
         """The ranker's logit for each candidate (one row of ``FEATURES`` each)."""
@@ -134,7 +145,7 @@ class Selector:
     def to_json(self) -> dict[str, Any]:
         return {"version": MODEL_VERSION, "ranker": self.ranker.to_json(),
                 "trigger": self.trigger.to_json(), "threshold": self.threshold,
-                "about": self.about}
+                "sure": self.sure, "about": self.about}
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Selector:
@@ -142,7 +153,8 @@ class Selector:
             raise ValueError(f"model version {data.get('version')!r}, expected {MODEL_VERSION}")
         return cls(Linear.from_json(data["ranker"], FEATURES),
                    Linear.from_json(data["trigger"], FEATURES + TRIGGER_EXTRA),
-                   float(data["threshold"]), dict(data.get("about", {})))
+                   float(data["threshold"]), dict(data.get("about", {})),
+                   float(data.get("sure", 0.5)))
 
     @classmethod
     def load(cls, path: str | Path) -> Selector:

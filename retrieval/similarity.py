@@ -135,6 +135,20 @@ class WordVectors:
             out.setdefault(pool[row], {})[terms[col]] = float(sims[row, col])
         return out
 
+    def best_cosines(self, wanted: list[str], sentences: list[list[str]]) -> np.ndarray:
+        """(sentences, wanted): the best cosine of each wanted word with a word of each
+        sentence, at least 0 (0 for a sentence without words). One matrix product for all."""
+        out = np.zeros((len(sentences), len(wanted)))
+        pool = list(dict.fromkeys(w for words in sentences for w in words))
+        if not wanted or not pool:
+            return out
+        where = {w: i for i, w in enumerate(pool)}
+        sims = self.vectors(pool) @ self.vectors(wanted).T  # (pool, wanted)
+        for k, words in enumerate(sentences):
+            if words:
+                out[k] = sims[[where[w] for w in words]].max(axis=0)
+        return np.clip(out, 0.0, 1.0)
+
 
 _lock = threading.Lock()
 _bundled: list[WordVectors | None] = []

@@ -70,7 +70,9 @@ def test_first_sentence_answers_most_questions(results, kind, floor):
     assert share >= floor
 
 
-@pytest.mark.parametrize(("kind", "floor"), [(None, 0.80), ("factoid", 0.94)])
+# (0.78 for all: the learned trigger's abstention costs two reworded questions their answers,
+# 81 -> 79 of 99, and abstains on two more must-abstain questions, 39 -> 41 of 42)
+@pytest.mark.parametrize(("kind", "floor"), [(None, 0.78), ("factoid", 0.94)])
 def test_an_answer_is_among_the_first_three_for_most_questions(results, kind, floor):
     answerable = [h for row, _, h in results if row["answers"] and kind in (None, row["kind"])]
     assert sum(any(h) for h in answerable) / len(answerable) >= floor
@@ -82,9 +84,10 @@ def test_off_topic_gibberish_and_boilerplate_questions_are_abstained(results):
     must_abstain = [(row, answered) for row, answered, _ in results
                     if not row["answers"] and row["kind"] != "unsupported"]
     wrong = [row["question"] for row, answered in must_abstain if answered]
-    # Known miss: "Who took the photo of Pashinyan and Putin?" (the credit line is removed as
-    # boilerplate, but "took", "Pashinyan" and "Putin" meet in article sentences).
-    assert len(wrong) <= 1, wrong
+    # "Who took the photo of Pashinyan and Putin?" was answered until the learned trigger came
+    # (the credit line is removed as boilerplate, but "took", "Pashinyan" and "Putin" meet in
+    # article sentences); its confidence is now below the threshold.
+    assert not wrong, wrong
 
 
 @pytest.mark.parametrize("kind", ["gibberish", "offtopic"])
