@@ -1,9 +1,9 @@
 """Answer selection across every question set, in one run: what the issue on learned selection
 asks to report, for one composer configuration or several side by side.
 
-    python benchmarks/selection.py                      # the bundled selector, defaults
+    python benchmarks/selection.py                      # the bundled selector, qabot's defaults
     python benchmarks/selection.py --model M.json       # another trained selector
-    python benchmarks/selection.py --min-confidence 0.3 --rule-gates
+    python benchmarks/selection.py --min-confidence 0     # answer whenever the rules allow
 
 Reports SQuAD 2.0 acc@1 (all, and the test half the selector was not trained on), SQuAD
 out-of-corpus abstention (each article left out in turn), XQuAD English acc@1 (all, test half),
@@ -99,7 +99,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--model", type=Path, help="a selector JSON (default: the bundled one)")
     parser.add_argument("--min-confidence", type=float)
-    parser.add_argument("--rule-gates", action="store_true")
+    parser.add_argument("--no-rule-gates", action="store_true",
+                        help="answer on the selector's confidence alone")
     parser.add_argument("--no-specific-gate", action="store_true")
     parser.add_argument("--set", action="append", default=[], metavar="KNOB=VALUE",
                         help="another ComposerConfig value (a number or true/false)")
@@ -107,7 +108,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     logs.configure("WARNING")
     selector: Selector = Selector.load(args.model) if args.model else bundled()
     config = dataclasses.replace(ComposerConfig(), min_confidence=args.min_confidence,
-                                 rule_gates=args.rule_gates,
+                                 rule_gates=not args.no_rule_gates,
                                  specific_gate=not args.no_specific_gate,
                                  **dict(_knob(kv) for kv in args.set))
     started = time.perf_counter()

@@ -38,6 +38,7 @@ class Asked:
     log_terms: float
     content: frozenset[str]  # known and unseen content terms
     counted: str | None = None  # the term of what a "how many" question counts
+    total: float = 1.0  # the question's weight (``Query.total``, summed once)
 
     @classmethod
     def of(cls, question: str, query: Query) -> Asked:
@@ -47,7 +48,7 @@ class Asked:
         noun = counted(question) if kind == "number" else None
         return cls(kind, sum(query.weights[t] for t in query.unseen) / total,
                    math.log1p(len(query.terms)), query.known | query.unseen,
-                   term_of(noun) if noun else None)
+                   term_of(noun) if noun else None, total)
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,25 +98,33 @@ def shares(window: frozenset[str] | set[str], alike: Mapping[str, float], query:
 def row(m: Measured, query: Query, asked: Asked) -> list[float]:
     """The feature row of one candidate, in ``FEATURES`` order."""
     x = [0.0] * len(FEATURES)
-    title = mass(m.title_terms, query, {})
-    win = mass(m.window, query, m.window_alike)
-    exact_window = mass(m.window, query, {})
+    w, total, heading = query.weights, asked.total, m.title_terms
+    # the weight each part meets, summed once: exact terms and words of like meaning, of the
+    # sentence and of its window, and (for focus) the part of each inside the title
+    own_exact = sum(w[t] for t in m.matched)
+    own_alike = sum(w[t] * sim for t, sim in m.own_alike.items())
+    win_exact = sum(w[t] for t in m.window)
+    win_alike = sum(w[t] * sim for t, sim in m.window_alike.items())
+    title_weight = sum(w[t] for t in heading)
+    cov_exact = own_exact / total
+    title = title_weight / total
+    win = (win_exact + win_alike) / total
     known_share, word_share, pair_missing = shares(m.window, m.window_alike, query, asked)
     met = m.window | m.window_alike.keys()
-    missing = [query.weights[t] for t in query.terms if t not in met]
+    missing = [w[t] for t in query.terms if t not in met]
     n = len(m.terms)
     copula = bool(_COPULA.search(m.text))
     cause = bool(_CAUSE.search(m.text))
     values = {
-        "cov": mass(m.matched, query, m.own_alike), "win": win,
-        "cov_exact": mass(m.matched, query, {}), "alike": win - exact_window,
+        "cov": (own_exact + own_alike) / total, "win": win,
+        "cov_exact": cov_exact, "alike": win_alike / total,
         "passage_score": m.passage_score, "passage_rank": 1.0 / (1 + m.passage_rank),
         "top_passage": float(m.passage_rank == 0), "defined": float(m.defined),
         "evidence": float(m.evidence), "first": float(m.first), "position": m.position,
         "length": math.log1p(n), "short": float(n < 6), "proximity": _proximity(m),
         "known_share": known_share, "word_share": word_share, "pair_missing": float(pair_missing),
         "specific_met": float(m.specific_met),
-        "max_missing": max(missing, default=0.0) / query.total,
+        "max_missing": max(missing, default=0.0) / total,
         "unseen_share": asked.unseen_share, "terms": asked.log_terms, "item": float(m.item),
         "context": float(m.context), "copula": float(copula), "cause": float(cause),
         "order": _order(m, query),
@@ -124,11 +133,12 @@ def row(m: Measured, query: Query, asked: Asked) -> list[float]:
         "cause_why": float(cause and asked.kind == "why"),
         "lead": float(m.lead), "section_lead": float(m.section_lead),
         "title": title, "lead_title": float(m.lead) * title,
-        "focus": _focus(m.window, m.window_alike, m.title_terms, query, win),
-        "focus_own": _focus(m.matched, m.own_alike, m.title_terms, query,
-                            mass(m.matched, query, m.own_alike)),
+        "focus": _focus(win_exact + win_alike, m.window, m.window_alike, heading, w,
+                        total - title_weight, win),
+        "focus_own": _focus(own_exact + own_alike, m.matched, m.own_alike, heading, w,
+                            total - title_weight, (own_exact + own_alike) / total),
         "ev_count": float(asked.counted is not None and _counts(m.text, asked.counted)),
-        "sem": m.sem, "sem_gain": max(m.sem - mass(m.matched, query, {}), 0.0),
+        "sem": m.sem, "sem_gain": max(m.sem - cov_exact, 0.0),
     }
     if m.evidence and asked.kind in _EVIDENCE:
         values[_EVIDENCE[asked.kind]] = 1.0
@@ -137,18 +147,17 @@ def row(m: Measured, query: Query, asked: Asked) -> list[float]:
     return x
 
 
-def _focus(terms: frozenset[str], alike: Mapping[str, float], title: frozenset[str],
-           query: Query, share: float) -> float:
-    """The share of the question's weight outside its document's title (what the question asks
-    of the topic the title names: "die" in "how did James Dean die") that ``terms`` (and words
-    of like meaning, ``alike``) meet; ``share`` (their share of all) when the title holds
-    none of the question's terms."""
-    rest = query.total - sum(query.weights[t] for t in title)
+def _focus(weight: float, terms: frozenset[str], alike: Mapping[str, float],
+           title: frozenset[str], w: Mapping[str, float], rest: float, share: float) -> float:
+    """The share of the question's weight outside its document's title (``rest``: what the
+    question asks of the topic the title names, "die" in "how did James Dean die") that
+    ``terms`` and words of like meaning (``alike``; ``weight`` met by both) meet; ``share``
+    (their share of all) when the title holds none of the question's terms."""
     if not title or rest <= 0:
         return share
-    met = sum(query.weights[t] for t in terms if t not in title)
-    met += sum(query.weights[t] * sim for t, sim in alike.items() if t not in title)
-    return met / rest
+    inside = sum(w[t] for t in terms & title)
+    inside += sum(w[t] * sim for t, sim in alike.items() if t in title)
+    return (weight - inside) / rest
 
 
 def _counts(text: str, noun_term: str) -> bool:

@@ -66,7 +66,7 @@ class Ranking:
     candidates: list[Candidate]
     logits: np.ndarray
     confidence: float
-    table: dict[str, dict[str, float]]  # words of like meaning found (``_similar_table``)
+    table: dict[str, dict[str, float]]  # words of like meaning found (``_alike_words``)
     sents_of: dict[int, list[Sentence]]  # each retrieved passage's sentences
     top_score: float  # the best passage's score
     lists: dict[int, dict[int, tuple[int, ...]]] = field(default_factory=dict)
@@ -124,9 +124,7 @@ def rank(
         matched = [ts & qset for ts in sets]
         context = _context(p, collection, qset, config)
         passages.append((rank_, p, pscore, sents, terms, sets, matched, others, context))
-    table = _similar_table(vectors, query, [o for *_, others, _ in passages for o in others],
-                           config)
-    aligned = _alignment(vectors, query, passages, config)
+    table, aligned = _alike_words(vectors, query, passages, config)
     candidates: list[Candidate] = []
     specific: dict[int, bool] = {}
     titled: dict[int, frozenset[str]] = {}  # the question terms each document's title holds
@@ -195,28 +193,29 @@ def _opening(p: int, sents: Sequence[Sentence], collection: Collection) -> tuple
     return (first if p == lo else -1), (first if starts_section else -1)
 
 
-def _alignment(vectors: WordVectors | None, query: Query, passages: list[tuple],
-               config: ComposerConfig) -> np.ndarray:
-    """How closely each sentence of the retrieved passages meets the question's words (those
+def _alike_words(vectors: WordVectors | None, query: Query, passages: list[tuple],
+                 config: ComposerConfig) -> tuple[dict[str, dict[str, float]], np.ndarray]:
+    """Words of like meaning in the ``similar_passages`` best passages, from one lookup: which
+    of their words stand in for which question terms (cosine ``soft_min`` or more), and for
+    every sentence of the retrieved passages how closely it meets the question's words (those
     with vectors) by meaning: the idf-weighted mean over them of 1 when the sentence has the
-    word's term, else the best cosine of a word of the sentence with it. Like words of like
-    meaning, sought in the ``similar_passages`` best passages only (0 elsewhere, and without
-    vectors)."""
+    word's term, else the best cosine of a word of the sentence with it (0 beyond those
+    passages, and without vectors)."""
     n = sum(len(x[3]) for x in passages)
     if vectors is None or not query.words:
-        return np.zeros(n)
+        return {}, np.zeros(n)
     terms = list(query.words)
     weights = np.array([query.weights[t] for t in terms])
     weights /= weights.sum()
     near = [(matched, others) for rank_, _, _, _, _, _, matched, others, _ in passages
             if rank_ < config.similar_passages]
-    cos = vectors.best_cosines([query.words[t] for t in terms],
-                               [o for _, others in near for o in others])
+    table, cos = vectors.compare(query.words, [o for _, others in near for o in others],
+                                 config.soft_min)
     exact = np.array([[t in m for t in terms] for matched, _ in near for m in matched],
                      dtype=np.float64).reshape(len(cos), len(terms))
     out = np.zeros(n)
     out[: len(cos)] = np.maximum(cos, exact) @ weights
-    return out
+    return table, out
 
 
 def _specific_met(query: Query, passage: int, collection: Collection, config: ComposerConfig,
@@ -240,15 +239,6 @@ def _context(p: int, collection: Collection, qset: set[str], config: ComposerCon
             return term_set(collection.source_of(p).title) & qset
         return set()
     return term_set(f"{collection.source_of(p).title} {section}") & qset
-
-
-def _similar_table(vectors: WordVectors | None, query: Query, pool_words: list[list[str]],
-                   config: ComposerConfig) -> dict[str, dict[str, float]]:
-    """Which words of the retrieved passages stand in for which question terms (one lookup)."""
-    pool = [w for words in pool_words for w in words]
-    if vectors is None or not pool:
-        return {}
-    return vectors.matches(query.words, pool, config.soft_min)
 
 
 def _alike(table: dict[str, dict[str, float]], words: list[str], matched: set[str]

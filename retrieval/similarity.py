@@ -125,29 +125,28 @@ class WordVectors:
     ) -> dict[str, dict[str, float]]:
         """Which of ``words`` stand in for which ``wanted`` (term -> word): word -> {term: cosine}
         for every pair whose cosine reaches ``min_similarity``. One matrix product for all."""
-        pool = list(dict.fromkeys(words))
-        if not wanted or not pool:
-            return {}
+        return self.compare(wanted, [list(words)], min_similarity)[0]
+
+    def compare(
+        self, wanted: Mapping[str, str], sentences: list[list[str]], min_similarity: float
+    ) -> tuple[dict[str, dict[str, float]], np.ndarray]:
+        """``matches`` over the words of all ``sentences``, and (sentences, wanted) the best
+        cosine of each wanted word with a word of each sentence, at least 0 (0 for a sentence
+        without words): both from one matrix product."""
         terms = list(wanted)
-        sims = self.vectors(pool) @ self.vectors(wanted.values()).T
+        best = np.zeros((len(sentences), len(terms)))
+        pool = list(dict.fromkeys(w for words in sentences for w in words))
+        if not terms or not pool:
+            return {}, best
+        sims = self.vectors(pool) @ self.vectors(wanted.values()).T  # (pool, wanted)
         out: dict[str, dict[str, float]] = {}
         for row, col in zip(*np.nonzero(sims >= min_similarity), strict=True):
             out.setdefault(pool[row], {})[terms[col]] = float(sims[row, col])
-        return out
-
-    def best_cosines(self, wanted: list[str], sentences: list[list[str]]) -> np.ndarray:
-        """(sentences, wanted): the best cosine of each wanted word with a word of each
-        sentence, at least 0 (0 for a sentence without words). One matrix product for all."""
-        out = np.zeros((len(sentences), len(wanted)))
-        pool = list(dict.fromkeys(w for words in sentences for w in words))
-        if not wanted or not pool:
-            return out
         where = {w: i for i, w in enumerate(pool)}
-        sims = self.vectors(pool) @ self.vectors(wanted).T  # (pool, wanted)
         for k, words in enumerate(sentences):
             if words:
-                out[k] = sims[[where[w] for w in words]].max(axis=0)
-        return np.clip(out, 0.0, 1.0)
+                best[k] = sims[[where[w] for w in words]].max(axis=0)
+        return out, np.clip(best, 0.0, 1.0)
 
 
 _lock = threading.Lock()

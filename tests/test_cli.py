@@ -223,3 +223,33 @@ def test_show_lists_every_block_with_what_became_of_it(guide):
 def test_show_names_an_unknown_document_and_exits_2(guide):
     r = qabot("show", "--corpus", str(guide), "nope")
     assert r.returncode == 2 and "no document 'nope'" in r.stderr and "Traceback" not in r.stderr
+
+
+def test_min_confidence_setting_sets_when_qabot_abstains(corpus):
+    question = "When was the CSTO formed?"
+    got = {}
+    for value in ("0", "1"):
+        r = qabot("ask", "--json", "--corpus", str(corpus), question,
+                  env={"QABOT_MIN_CONFIDENCE": value})
+        assert r.returncode == 0, r.stderr
+        got[value] = json.loads(r.stdout)
+    assert got["0"]["answered"] is True and 0.0 < got["0"]["confidence"] < 1.0
+    assert got["1"]["answered"] is False  # no confidence reaches 1
+    assert got["1"]["confidence"] == got["0"]["confidence"]  # abstained, still reported
+    r = qabot("ask", "--corpus", str(corpus), question, env={"QABOT_MIN_CONFIDENCE": "2"})
+    assert r.returncode == 2 and "min_confidence" in r.stderr and "Traceback" not in r.stderr
+
+
+def test_an_unsure_answer_says_so_above_its_quotes(corpus):
+    # a bare "what is X?" over news: the sentences only mention X in passing, and the selector
+    # gives them little confidence
+    question = "What is the CSTO?"
+    data = json.loads(qabot("ask", "--json", "--corpus", str(corpus), question).stdout)
+    assert data["answered"] and data["low_confidence"] and data["confidence"] < 0.3
+    r = qabot("ask", "--corpus", str(corpus), question)
+    assert r.stdout.startswith("(Not sure this answers your question")
+    sure = json.loads(qabot("ask", "--json", "--corpus", str(corpus),
+                            "When was the CSTO formed?").stdout)
+    assert sure["answered"] and not sure["low_confidence"]
+    r = qabot("ask", "--corpus", str(corpus), "When was the CSTO formed?")
+    assert r.stdout.startswith("“") and "Not sure" not in r.stdout

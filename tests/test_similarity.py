@@ -130,3 +130,14 @@ def test_threads_share_one_table(tmp_path):
     with ThreadPoolExecutor(8) as pool:
         assert all(pool.map(look, range(0, 400, 7)))
     assert len(vectors._rows) == len(words)
+
+
+def test_compare_finds_matches_and_best_cosines_per_sentence_in_one_lookup(bundled):
+    table, cos = bundled.compare({"h": "help", "s": "storm"},
+                                 [["assistance", "town"], ["storm"], []], 0.5)
+    assert table == {"assistance": {"h": pytest.approx(cos[0, 0])},
+                     "storm": {"s": pytest.approx(1.0, abs=1e-3)}}
+    assert cos.shape == (3, 2)
+    assert cos[1, 1] == pytest.approx(1.0, abs=1e-3)  # the word itself
+    assert cos[0, 0] > 0.5 > cos[0, 1]  # help ~ assistance; storm ~ neither word
+    assert (cos[2] == 0).all() and (cos >= 0).all()  # no words: nothing met

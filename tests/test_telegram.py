@@ -380,3 +380,18 @@ async def test_stopping_finishes_an_answer_in_flight(api: BotAPIStub,
         await stopping
         sent = api.calls("sendMessage")  # by the time stop() returns, the answer has been sent
     assert len(sent) == 1 and "2002" in sent[0].text
+
+
+async def test_an_unsure_answer_is_marked_and_a_sure_one_is_not(api: BotAPIStub,
+                                                                seeds_engine: QAEngine) -> None:
+    unsure = seeds_engine.ask("What is the CSTO?")
+    assert unsure.answered and unsure.low_confidence
+    text = await first_reply(api, seeds_engine, "What is the CSTO?")
+    assert text.startswith("<i>Not sure this answers your question")
+    assert "“" in text  # the quotes still follow
+
+
+async def test_a_sure_answer_carries_no_caution(api: BotAPIStub, seeds_engine: QAEngine) -> None:
+    assert not seeds_engine.ask(CSTO).low_confidence
+    text = await first_reply(api, seeds_engine, CSTO)
+    assert "Not sure" not in text and "2002" in text

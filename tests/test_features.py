@@ -1,0 +1,73 @@
+"""``retrieval.features``: a candidate sentence's feature row, from what was measured of it."""
+
+from __future__ import annotations
+
+import pytest
+
+from retrieval.cues import counted, counts
+from retrieval.features import Asked, Measured, row
+from retrieval.query import Query
+from retrieval.selection import FEATURES
+
+QUESTION = "How many games did the Zorbex team win?"
+QUERY = Query(terms=("game", "zorbex", "team", "win"),
+              weights={"game": 2.0, "zorbex": 4.0, "team": 1.0, "win": 1.0}, cue="number",
+              known=frozenset({"game", "zorbex", "team", "win"}))
+
+
+def measured(text: str, terms: list[str], window: set[str], title: frozenset[str] = frozenset(),
+             **kw: object) -> Measured:
+    base = dict(text=text, terms=terms, matched=frozenset(window & set(terms)),
+                window=frozenset(window), own_alike={}, window_alike={}, passage_score=1.0,
+                passage_rank=0, position=0.0, first=True, item=False, defined=False,
+                evidence=False, context=False, specific_met=True, title_terms=title)
+    base.update(kw)
+    return Measured(**base)  # type: ignore[arg-type]
+
+
+def features(m: Measured) -> dict[str, float]:
+    return dict(zip(FEATURES, row(m, QUERY, Asked.of(QUESTION, QUERY)), strict=True))
+
+
+@pytest.mark.parametrize(("question", "noun"), [
+    ("how many xbox 360 games are there", "games"),
+    ("How many people were killed in the bombing?", "people"),
+    ("how many colors in the rainbow", "colors"),
+    ("what is the number of planets", "planets"),
+    ("How many?", None),
+    ("When did it open?", None),
+])
+def test_what_a_how_many_question_counts(question: str, noun: str | None) -> None:
+    assert counted(question) == noun
+
+
+def test_a_count_stands_just_before_what_is_counted() -> None:
+    words = "they won 952 of their games and three more games later".split()
+    assert counts(words, words, "games")
+    assert not counts("games were won in 1952 by many".split(), "games were won in 1952 by "
+                      "many".split(), "games")
+
+
+def test_focus_is_what_the_window_meets_outside_the_title() -> None:
+    # the title names the topic (Zorbex); the question asks about games and wins
+    title = frozenset({"zorbex"})
+    topic_only = features(measured("The Zorbex team was founded in 1921.",
+                                   ["zorbex", "team", "found", "1921"], {"zorbex", "team"},
+                                   title))
+    answering = features(measured("The Zorbex team won 40 games.",
+                                  ["zorbex", "team", "won", "40", "game"],
+                                  {"zorbex", "team", "game"}, title))
+    assert topic_only["title"] == pytest.approx(0.5)
+    assert topic_only["focus"] == pytest.approx(0.25)  # team: 1 of game + team + win = 4
+    assert answering["focus"] == pytest.approx(0.75)
+    assert (topic_only["ev_count"], answering["ev_count"]) == (0.0, 1.0)  # "40 games"
+    no_title = features(measured("The Zorbex team won.", ["zorbex", "team", "won"],
+                                 {"zorbex", "team"}))
+    assert no_title["focus"] == no_title["win"]  # without a title it is the window's share
+
+
+def test_openings_and_alignment_reach_the_row() -> None:
+    f = features(measured("Zorbex is a team.", ["zorbex", "team"], {"zorbex", "team"},
+                          lead=True, section_lead=True, sem=0.8))
+    assert (f["lead"], f["section_lead"], f["sem"]) == (1.0, 1.0, 0.8)
+    assert f["sem_gain"] == pytest.approx(0.8 - 5 / 8)  # beyond its exact terms' share

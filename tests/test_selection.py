@@ -1,0 +1,87 @@
+"""``retrieval.selection``: the shipped answer selector, its JSON form, and how its confidence
+decides between answering and abstaining."""
+
+from __future__ import annotations
+
+import json
+import math
+
+import numpy as np
+import pytest
+
+from retrieval import ComposerConfig, QAEngine
+from retrieval.errors import IndexFormatError
+from retrieval.selection import FEATURES, TRIGGER_EXTRA, Selector, bundled, trigger_row
+
+TEXTS = [
+    "The Harbour Bridge opened in 1932 after eight years of construction.",
+    "Ferries cross the harbour every twenty minutes from the main quay.",
+    "The city council meets on the first Monday of each month.",
+]
+
+
+def test_the_shipped_selector_loads_with_every_feature_and_sane_levels() -> None:
+    s = bundled()
+    assert s.ranker.names == FEATURES and s.trigger.names == FEATURES + TRIGGER_EXTRA
+    assert 0.0 <= s.threshold <= s.sure <= 1.0
+    assert s.about["trained"] == "python training/train_selector.py"
+
+
+def test_a_selector_survives_its_json_form() -> None:
+    s = bundled()
+    again = Selector.from_json(json.loads(json.dumps(s.to_json())))
+    row = np.linspace(0.0, 1.0, len(FEATURES))
+    assert np.allclose(again.rank(row[None, :]), s.rank(row[None, :]))
+    assert again.threshold == s.threshold and again.sure == s.sure
+
+
+@pytest.mark.parametrize("damage", [
+    lambda d: d.update(version=99),
+    lambda d: d["ranker"].update(names=d["ranker"]["names"][:-1]),
+    lambda d: d["trigger"]["coef"].__setitem__(0, math.inf),
+    lambda d: d["ranker"]["scale"].__setitem__(0, 0.0),
+    lambda d: d.pop("trigger"),
+])
+def test_a_damaged_model_file_is_refused_with_a_clear_error(tmp_path, damage) -> None:
+    data = bundled().to_json()
+    damage(data)
+    path = tmp_path / "selector.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(IndexFormatError, match="answer selection model"):
+        Selector.load(path)
+
+
+def test_the_trigger_row_is_the_best_row_and_what_the_ranker_saw() -> None:
+    best = np.arange(len(FEATURES), dtype=float)
+    row = trigger_row(best, np.array([2.0, 0.5, -1.0]), 3.0)
+    assert len(row) == len(FEATURES) + len(TRIGGER_EXTRA)
+    assert np.array_equal(row[: len(FEATURES)], best)
+    extra = dict(zip(TRIGGER_EXTRA, row[len(FEATURES):], strict=True))
+    assert extra == {"logit": 2.0, "margin": 1.5, "candidates": math.log1p(3),
+                     "top_score": math.log1p(3.0)}
+
+
+def test_confidence_decides_whether_qabot_answers() -> None:
+    engine = QAEngine.from_texts(TEXTS)
+    answer = engine.ask("When did the Harbour Bridge open?")
+    assert answer.answered and 0.0 < answer.confidence < 1.0
+    strict = engine.ask("When did the Harbour Bridge open?", min_confidence=answer.confidence
+                        + 1e-3)
+    assert not strict.answered and strict.confidence == answer.confidence
+    assert engine.ask("When did the Harbour Bridge open?",
+                      min_confidence=answer.confidence).answered
+
+
+def test_a_question_its_words_meet_is_surer_than_one_they_barely_touch() -> None:
+    engine = QAEngine.from_texts(TEXTS, config=ComposerConfig(min_confidence=0.0))
+    met = engine.ask("When did the Harbour Bridge open?")
+    touched = engine.ask("How much did the harbour ferries cost to build in the war?")
+    assert met.confidence > touched.confidence
+
+
+def test_the_sure_level_flags_answers_below_it() -> None:
+    question = "When did the Harbour Bridge open?"
+    for level, flagged in ((0.0, False), (1.0, True)):
+        engine = QAEngine.from_texts(TEXTS, config=ComposerConfig(sure_confidence=level))
+        answer = engine.ask(question)
+        assert answer.answered and answer.low_confidence is flagged
