@@ -41,7 +41,7 @@ from .features import Asked, Measured, row
 from .index import TermIndex
 from .query import DEFAULT_CONFIG, ComposerConfig, Query
 from .quotes import bounded, items_after, lead_ins, quote_text
-from .selection import Selector, sigmoid
+from .selection import MEANING_DIM, Selector, sigmoid
 from .selection import bundled as bundled_selector
 from .similarity import WordVectors
 
@@ -55,7 +55,8 @@ class Candidate:
     matched: set[str]
     window: set[str]
     window_similar: dict[str, float]  # terms the window meets only by a similar word
-    features: list[float]
+    features: list[float]  # ``selection.FEATURES``
+    meaning: np.ndarray = field(default_factory=lambda: np.zeros(MEANING_DIM))
     score: float = 0.0  # the ranker's probability that it holds the answer
 
 
@@ -173,7 +174,9 @@ def rank(
                                         row(measured, query, asked)))
     if not candidates:
         return None
-    logits = selector.rank(np.array([c.features for c in candidates]))
+    for c, m in zip(candidates, _meaning(vectors, question, candidates), strict=True):
+        c.meaning = m
+    logits = selector.rank(np.array([[*c.features, *c.meaning] for c in candidates]))
     order = sorted(range(len(candidates)), key=lambda k: (
         -logits[k], candidates[k].sentence.passage, candidates[k].sentence.number))
     ranked = [candidates[k] for k in order]
@@ -191,6 +194,33 @@ def _opening(p: int, sents: Sequence[Sentence], collection: Collection) -> tuple
     lo, _ = collection.passage_range(int(collection.passage_doc[p]))
     starts_section = p == lo or collection.passage_section[p] != collection.passage_section[p - 1]
     return (first if p == lo else -1), (first if starts_section else -1)
+
+
+def _meaning(vectors: WordVectors | None, question: str, candidates: Sequence[Candidate]
+             ) -> np.ndarray:
+    """(candidates, MEANING_DIM): the product of the question's normalised mean word vector
+    (all its words) and each candidate sentence's (its words of 3+ letters); zeros without
+    vectors of that size."""
+    out = np.zeros((len(candidates), MEANING_DIM))
+    if vectors is None or vectors.dim != MEANING_DIM:
+        return out
+    asked = lower_words(question)
+    words = [[w for w in lower_words(c.sentence.text) if len(w) > 2] for c in candidates]
+    pool = list(dict.fromkeys([*asked, *(w for ws in words for w in ws)]))
+    if not asked or not pool:
+        return out
+    where = {w: i for i, w in enumerate(pool)}
+    table = vectors.vectors(pool)
+    q = _unit(table[[where[w] for w in asked]].mean(axis=0))
+    for k, ws in enumerate(words):
+        if ws:
+            out[k] = q * _unit(table[[where[w] for w in ws]].mean(axis=0))
+    return out
+
+
+def _unit(v: np.ndarray) -> np.ndarray:
+    n = float(np.linalg.norm(v))
+    return v / n if n else v
 
 
 def _alike_words(vectors: WordVectors | None, query: Query, passages: list[tuple],

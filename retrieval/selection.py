@@ -70,11 +70,18 @@ FEATURES: tuple[str, ...] = (
     "focus_own",  # ... that the sentence itself meets
     "ev_count",  # a quantity just before what a "how many" question counts ("952 games")
 )
+# The ranker's features beyond ``FEATURES``: what the question and the sentence mean together,
+# the elementwise product of the question's mean word vector (every word, "how many" included)
+# and the sentence's (its words of 3+ letters), both normalised (WordLlama's 256 dimensions;
+# zeros without vectors). Learned weights on them tell which kinds of sentence answer which
+# kinds of question ("how many" ~ numbers, "where" ~ places) beyond the words they share.
+MEANING_DIM = 256
+MEANING: tuple[str, ...] = tuple(f"meaning{i}" for i in range(MEANING_DIM))
 # The trigger's features beyond the best candidate's: its ranker logit, its margin over the
 # second candidate, how many candidates there were (log), the top passage's raw score (log).
 TRIGGER_EXTRA: tuple[str, ...] = ("logit", "margin", "candidates", "top_score")
 MODEL_FILE = "selector.json"
-MODEL_VERSION = 1
+MODEL_VERSION = 2
 MAX_MARGIN = 5.0  # a lone candidate's margin, and the most any margin counts
 
 
@@ -134,7 +141,7 @@ class Selector:
     sure: float = 0.5
 
     def rank(self, rows: np.ndarray) -> np.ndarray:
-        """The ranker's logit for each candidate (one row of ``FEATURES`` each)."""
+        """The ranker's logit for each candidate (one row of ``FEATURES + MEANING`` each)."""
         return self.ranker.logits(rows)
 
     def confidence(self, best: np.ndarray, logits: np.ndarray, top_score: float) -> float:
@@ -151,7 +158,7 @@ class Selector:
     def from_json(cls, data: dict[str, Any]) -> Selector:
         if data.get("version") != MODEL_VERSION:
             raise ValueError(f"model version {data.get('version')!r}, expected {MODEL_VERSION}")
-        return cls(Linear.from_json(data["ranker"], FEATURES),
+        return cls(Linear.from_json(data["ranker"], FEATURES + MEANING),
                    Linear.from_json(data["trigger"], FEATURES + TRIGGER_EXTRA),
                    float(data["threshold"]), dict(data.get("about", {})),
                    float(data.get("sure", 0.5)))
@@ -174,4 +181,5 @@ def bundled() -> Selector:
         return Selector.load(p)
 
 
-__all__ = ["FEATURES", "TRIGGER_EXTRA", "Linear", "Selector", "bundled", "sigmoid", "trigger_row"]
+__all__ = ["FEATURES", "MEANING", "MEANING_DIM", "TRIGGER_EXTRA", "Linear", "Selector", "bundled",
+           "sigmoid", "trigger_row"]

@@ -100,7 +100,9 @@ async def test_a_private_message_is_answered_with_quotes_citations_and_buttons(
     assert "<b>Sources</b>\n[1] " in call.text
     assert call.params["reply_parameters"]["message_id"] == question["message"]["message_id"]
     labels = [label for label, _ in buttons(call)]
-    assert labels == ["Quote [1]", "👍 Helpful", "👎 Not helpful"]
+    # a Quote button per quote ("Quote [1]", "Quote [1] (2)" for a second from source 1)
+    assert labels[0] == "Quote [1]" and labels[-2:] == ["👍 Helpful", "👎 Not helpful"]
+    assert len(labels) == len(seeds_engine.ask(CSTO).sentences) + 2
 
 
 async def test_abstains_politely_offering_related_documents(

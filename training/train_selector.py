@@ -67,6 +67,7 @@ from retrieval.questions import Question, QuestionSet, read_questions  # noqa: E
 from retrieval.ranking import Candidate, Ranking  # noqa: E402
 from retrieval.selection import (  # noqa: E402
     FEATURES,
+    MEANING,
     MODEL_FILE,
     TRIGGER_EXTRA,
     Linear,
@@ -83,6 +84,7 @@ SEED = 0
 XQUAD_FOLDS = 4
 SEARCH = ROOT / "tests" / "data" / "search_questions.jsonl"
 PRIOR = 0.01  # the L2 weight pulling the ranker towards the hand-set formula
+PRIOR_MEANING = 0.3  # ... and its weights on MEANING towards 0 (more of them: held tighter)
 # the default threshold is the lowest within this much mean F1 of the best: F1 is flat near its
 # best, and a lower threshold answers more of the questions that have an answer
 THRESHOLD_SLACK = 0.01
@@ -95,7 +97,7 @@ class Example:
 
     group: str  # where it is from (for grouped folds and the report)
     answerable: bool  # its answer is in the corpus it was asked of
-    rows: np.ndarray  # (candidates, FEATURES)
+    rows: np.ndarray  # (candidates, FEATURES + MEANING): what the ranker reads
     right: np.ndarray  # bool per candidate
     top_score: float
 
@@ -104,12 +106,12 @@ def hand_selector() -> Selector:
     """A ranker with the hand-set weights qabot used before it learned them (0.55 sentence
     coverage, 0.30 window coverage, 0.15 passage score, 0.08 for evidence), to gather features
     with: the candidates and their features do not depend on the ranker."""
-    n = len(FEATURES)
+    n = len(FEATURES + MEANING)
     coef = np.zeros(n)
     for name, w in (("cov", 0.55), ("win", 0.30), ("passage_score", 0.15), ("evidence", 0.08)):
         coef[FEATURES.index(name)] = 10 * w
-    ranker = Linear(FEATURES, np.zeros(n), np.ones(n), coef, -5.0)
-    m = n + len(TRIGGER_EXTRA)
+    ranker = Linear(FEATURES + MEANING, np.zeros(n), np.ones(n), coef, -5.0)
+    m = len(FEATURES) + len(TRIGGER_EXTRA)
     trigger = Linear(FEATURES + TRIGGER_EXTRA, np.zeros(m), np.ones(m), np.zeros(m), 0.0)
     return Selector(ranker, trigger, 0.0, {"hand": True})
 
@@ -126,12 +128,14 @@ def examples(engine: QAEngine, questions: Iterable[Question], group: str,
         ranking = engine.rank(q.text)
         can = bool(q.answers) and not q.impossible if answerable is None else answerable
         if ranking is None:
-            out.append(Example(group, can, np.zeros((0, len(FEATURES))), np.zeros(0, bool), 0.0))
+            out.append(Example(group, can, np.zeros((0, len(FEATURES + MEANING))),
+                               np.zeros(0, bool), 0.0))
             continue
         qset = set(parse_query(q.text, engine.index, engine.config).terms)
         right = np.array([can and _right(engine, ranking, c, q, qset)
                           for c in ranking.candidates], dtype=bool)
-        out.append(Example(group, can, np.array([c.features for c in ranking.candidates]),
+        out.append(Example(group, can, np.array([[*c.features, *c.meaning]
+                                                 for c in ranking.candidates]),
                            right, ranking.top_score))
     return out
 
@@ -188,7 +192,8 @@ def standardise(exs: Sequence[Example]) -> tuple[np.ndarray, np.ndarray]:
     return mean, scale
 
 
-def fit_ranker(exs: Sequence[Example], prior: float = PRIOR) -> Linear:
+def fit_ranker(exs: Sequence[Example], prior: float = PRIOR,
+               prior_meaning: float = PRIOR_MEANING) -> Linear:
     """The listwise ranker: maximise the mean over answerable questions of log P(a right
     candidate), P the softmax of the candidates' scores, minus ``prior`` / 2 times the squared
     distance of the weights from the hand-set formula's (all on standardised features)."""
@@ -196,6 +201,7 @@ def fit_ranker(exs: Sequence[Example], prior: float = PRIOR) -> Linear:
     lists = [((e.rows - mean) / scale, e.right) for e in exs
              if e.answerable and e.right.any() and not e.right.all()]
     centre = HAND.coef / HAND.scale * scale  # the hand formula on standardised features
+    strength = np.array([prior] * len(FEATURES) + [prior_meaning] * len(MEANING))
 
     def loss(w: np.ndarray) -> tuple[float, np.ndarray]:
         total, grad = 0.0, np.zeros_like(w)
@@ -205,11 +211,12 @@ def fit_ranker(exs: Sequence[Example], prior: float = PRIOR) -> Linear:
             total -= rights - every
             grad -= np.exp(s[right] - rights) @ z[right] - np.exp(s - every) @ z
         d = w - centre
-        return total / len(lists) + prior * (d @ d) / 2, grad / len(lists) + prior * d
+        return (total / len(lists) + float((strength * d) @ d) / 2,
+                grad / len(lists) + strength * d)
 
     fit = minimize(loss, centre, jac=True, method="L-BFGS-B", options={"maxiter": 1000})
     # the intercept centres the ranker's logits on the mean candidate (ranking ignores it)
-    return Linear(FEATURES, mean, scale, fit.x, 0.0)
+    return Linear(FEATURES + MEANING, mean, scale, fit.x, 0.0)
 
 
 def fit_linear(x: np.ndarray, y: np.ndarray, w: np.ndarray | None, names: tuple[str, ...],
@@ -232,7 +239,7 @@ def trigger_rows(ranker: Linear, exs: Sequence[Example]) -> tuple[np.ndarray, np
             continue
         logits = ranker.logits(e.rows)
         order = np.argsort(-logits, kind="stable")
-        rows.append(trigger_row(e.rows[order[0]], logits[order], e.top_score))
+        rows.append(trigger_row(e.rows[order[0], : len(FEATURES)], logits[order], e.top_score))
         labels.append(bool(e.right[order[0]]))
         where.append(k)
     return np.array(rows), np.array(labels), np.array(where)
@@ -286,24 +293,27 @@ def report(name: str, ranker: Linear, exs: Sequence[Example]) -> dict[str, float
             "top_right": round(top_right / len(answerable), 4) if answerable else 0.0}
 
 
-def cv_top_right(exs: Sequence[Example], prior: float, folds: int = 5) -> tuple[float, float]:
+def cv_top_right(exs: Sequence[Example], prior: float, prior_meaning: float, folds: int = 5
+                 ) -> tuple[float, float]:
     """Top-1 right on held-out folds of the answerable questions: the ranker fitted on the
     other folds, and the hand-set formula."""
     ans = [e for e in exs if e.answerable and len(e.rows)]
     fold = np.arange(len(ans)) % folds
     learned = 0
     for k in range(folds):
-        ranker = fit_ranker([e for e, f in zip(ans, fold, strict=True) if f != k], prior)
+        ranker = fit_ranker([e for e, f in zip(ans, fold, strict=True) if f != k], prior,
+                            prior_meaning)
         learned += sum(bool(e.right[int(np.argmax(ranker.logits(e.rows)))])
                        for e, f in zip(ans, fold, strict=True) if f == k)
     hand = sum(bool(e.right[int(np.argmax(HAND.logits(e.rows)))]) for e in ans)
     return learned / len(ans), hand / len(ans)
 
 
-def train(exs: Sequence[Example], prior: float, c_trig: float) -> tuple[Selector, dict]:
-    learned_cv, hand_cv = cv_top_right(exs, prior)
+def train(exs: Sequence[Example], prior: float, prior_meaning: float, c_trig: float
+          ) -> tuple[Selector, dict]:
+    learned_cv, hand_cv = cv_top_right(exs, prior, prior_meaning)
     # the ranker that picks the right sentence first more often on held-out questions
-    ranker = fit_ranker(exs, prior) if learned_cv > hand_cv else HAND
+    ranker = fit_ranker(exs, prior, prior_meaning) if learned_cv > hand_cv else HAND
     tx, ty, where = trigger_rows(ranker, exs)
     groups = np.array([exs[k].group for k in where])
     trig_names = FEATURES + TRIGGER_EXTRA
@@ -324,7 +334,8 @@ def train(exs: Sequence[Example], prior: float, c_trig: float) -> tuple[Selector
     trigger = fit_linear(tx, ty, None, trig_names, c_trig)
     about = {
         "trained": "python training/train_selector.py", "scikit-learn": sklearn.__version__,
-        "seed": SEED, "ranker_prior": prior, "C_trigger": c_trig,
+        "seed": SEED, "ranker_prior": prior, "ranker_prior_meaning": prior_meaning,
+        "C_trigger": c_trig,
         "examples": {g: sum(1 for e in exs if e.group == g) for g in dict.fromkeys(
             e.group for e in exs)},
         "out_of_fold_triggering_f1_mean_over_sets": round(mean_f1, 4),
@@ -348,6 +359,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=MODEL, help="where to write the model")
     parser.add_argument("--prior", type=float, default=PRIOR,
                         help="L2 weight pulling the ranker towards the hand-set formula")
+    parser.add_argument("--prior-meaning", type=float, default=PRIOR_MEANING,
+                        help="L2 weight pulling the ranker's MEANING weights towards 0")
     parser.add_argument("--c-trigger", type=float, default=1.0)
     args = parser.parse_args(argv)
     if os.environ.get("PYTHONHASHSEED") != str(SEED):
@@ -358,7 +371,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     np.random.seed(SEED)
     started = time.perf_counter()
     exs = gather(hand_selector())
-    selector, about = train(exs, args.prior, args.c_trigger)
+    selector, about = train(exs, args.prior, args.prior_meaning, args.c_trigger)
     about["seconds"] = round(time.perf_counter() - started)
     print(json.dumps(about, indent=2))
     if not args.check:
