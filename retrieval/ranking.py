@@ -33,6 +33,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
+from scipy import sparse
 
 from .analyzer import lower_words, term_of, term_set, tokens
 from .collection import Collection, Sentence
@@ -113,14 +114,17 @@ def rank(
     seek_alike = vectors is not None and bool(query.words)
     passages = []
     sents_of: dict[int, list[Sentence]] = {}  # each retrieved passage's sentences, read once
+    words_of: dict[tuple[int, int], list[str]] = {}  # (passage, sentence) -> words of 3+ letters
     for rank_, (p, pscore) in enumerate(hits):
         sents = sents_of[p] = collection.sentences(p)
         # each sentence's terms in order, and (in the best passages) its words that may stand
         # in for one
         parts = [_terms_and_others(s.text, query, seek_alike and rank_ < config.similar_passages)
                  for s in sents]
-        terms = [ts for ts, _ in parts]
-        others = [ws for _, ws in parts]
+        terms = [ts for ts, _, _ in parts]
+        others = [ws for _, ws, _ in parts]
+        for i, (_, _, longer) in enumerate(parts):
+            words_of[p, i] = longer
         sets = [set(ts) for ts in terms]
         matched = [ts & qset for ts in sets]
         context = _context(p, collection, qset, config)
@@ -174,7 +178,9 @@ def rank(
                                         row(measured, query, asked)))
     if not candidates:
         return None
-    for c, m in zip(candidates, _meaning(vectors, question, candidates), strict=True):
+    meant = _meaning(vectors, question, [words_of[c.sentence.passage, c.sentence.number]
+                                         for c in candidates])
+    for c, m in zip(candidates, meant, strict=True):
         c.meaning = m
     logits = selector.rank(np.array([[*c.features, *c.meaning] for c in candidates]))
     order = sorted(range(len(candidates)), key=lambda k: (
@@ -196,31 +202,31 @@ def _opening(p: int, sents: Sequence[Sentence], collection: Collection) -> tuple
     return (first if p == lo else -1), (first if starts_section else -1)
 
 
-def _meaning(vectors: WordVectors | None, question: str, candidates: Sequence[Candidate]
+def _meaning(vectors: WordVectors | None, question: str, words: Sequence[list[str]]
              ) -> np.ndarray:
-    """(candidates, MEANING_DIM): the product of the question's normalised mean word vector
-    (all its words) and each candidate sentence's (its words of 3+ letters); zeros without
-    vectors of that size."""
-    out = np.zeros((len(candidates), MEANING_DIM))
+    """(sentences, MEANING_DIM): the product of the question's normalised mean word vector
+    (all its words) and each sentence's (its ``words``: those of 3+ characters); zeros
+    without vectors of that size. The means are one sparse product."""
+    out = np.zeros((len(words), MEANING_DIM))
     if vectors is None or vectors.dim != MEANING_DIM:
         return out
     asked = lower_words(question)
-    words = [[w for w in lower_words(c.sentence.text) if len(w) > 2] for c in candidates]
     pool = list(dict.fromkeys([*asked, *(w for ws in words for w in ws)]))
     if not asked or not pool:
         return out
     where = {w: i for i, w in enumerate(pool)}
     table = vectors.vectors(pool)
-    q = _unit(table[[where[w] for w in asked]].mean(axis=0))
-    for k, ws in enumerate(words):
-        if ws:
-            out[k] = q * _unit(table[[where[w] for w in ws]].mean(axis=0))
-    return out
-
-
-def _unit(v: np.ndarray) -> np.ndarray:
-    n = float(np.linalg.norm(v))
-    return v / n if n else v
+    q = table[[where[w] for w in asked]].mean(axis=0)
+    q /= np.linalg.norm(q) or 1.0
+    indptr = np.zeros(len(words) + 1, dtype=np.intp)
+    np.cumsum([len(ws) for ws in words], out=indptr[1:])
+    cols = np.fromiter((where[w] for ws in words for w in ws), dtype=np.intp,
+                       count=int(indptr[-1]))
+    sums = np.asarray(sparse.csr_matrix((np.ones(len(cols), dtype=np.float32), cols, indptr),
+                                        shape=(len(words), len(pool))) @ table)
+    norms = np.linalg.norm(sums, axis=1, keepdims=True)
+    norms[norms == 0] = 1.0
+    return (sums / norms) * q
 
 
 def _alike_words(vectors: WordVectors | None, query: Query, passages: list[tuple],
@@ -282,17 +288,20 @@ def _alike(table: dict[str, dict[str, float]], words: list[str], matched: set[st
     return out
 
 
-def _terms_and_others(text: str, query: Query, others: bool) -> tuple[list[str], list[str]]:
-    """A sentence's index terms in order, and with ``others`` its content words (lower-cased,
+def _terms_and_others(text: str, query: Query, others: bool
+                      ) -> tuple[list[str], list[str], list[str]]:
+    """A sentence's index terms in order; with ``others`` its content words (lower-cased,
     alphabetic, 3+ letters) that are not question terms: the ones that may stand in for a
-    question word."""
+    question word; and its words of 3+ characters (lower-cased), for ``_meaning``."""
     words = lower_words(text)
     terms = list(map(term_of, words))
     found = [t for t in terms if t is not None]
+    longer = [w for w in words if len(w) > 2]
     if not others:
-        return found, []
+        return found, [], longer
     return found, [w for w, t in zip(words, terms, strict=True)
-                   if t is not None and t not in query.weights and len(w) >= 3 and w.isalpha()]
+                   if t is not None and t not in query.weights and len(w) >= 3 and w.isalpha()
+                   ], longer
 
 
 def _highlights(
