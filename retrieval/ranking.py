@@ -9,10 +9,12 @@ answered from it). For a candidate sentence ``s`` in passage ``p``::
     cov(s)    = sum of w(t) for question terms in s / sum of w(t) for all question terms
     window(s) = the same over s and its neighbouring sentences in the passage
 
-These and the rest of a candidate's features (``features.py``) are what the selector's ranker
-scores (its shipped ranker is ``a * cov + b * window + c * score(p) / best passage score +
-cue``), where ``cue`` rewards a sentence holding the kind of fact the question asks for and does not
-already contain (a year for "when", a quantity for "how many", a name for "who"; ``cues.py``).
+These and the rest of a candidate's features (``features.py``: whether it holds the kind of fact
+the question asks for and does not already contain, a year for "when", a quantity for "how
+many", a name for "who", ``cues.py``; where it stands; ...), with what it means together with
+the question (``meaning.py``), are what the selector's learned ranker scores. (Before it learned,
+qabot ranked by ``a * cov + b * window + c * score(p) / best passage score + cue``; the ranker
+starts from that formula and is kept only while it ranks better on held-out questions.)
 
 A question term the sentence lacks still counts when the sentence holds a word of like meaning
 ("help" ~ "assistance"; ``similarity.py``): it adds ``w(t) * cosine`` to the sums above when the
@@ -33,13 +35,13 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
-from scipy import sparse
 
 from .analyzer import lower_words, term_of, term_set, tokens
 from .collection import Collection, Sentence
 from .cues import has_evidence, heads_definition
 from .features import Asked, Measured, row
 from .index import TermIndex
+from .meaning import meaning
 from .query import DEFAULT_CONFIG, ComposerConfig, Query
 from .quotes import bounded, items_after, lead_ins, quote_text
 from .selection import MEANING_DIM, Selector, sigmoid
@@ -178,8 +180,8 @@ def rank(
                                         row(measured, query, asked)))
     if not candidates:
         return None
-    meant = _meaning(vectors, question, [words_of[c.sentence.passage, c.sentence.number]
-                                         for c in candidates])
+    meant = meaning(vectors, question, [words_of[c.sentence.passage, c.sentence.number]
+                                        for c in candidates])
     for c, m in zip(candidates, meant, strict=True):
         c.meaning = m
     logits = selector.rank(np.array([[*c.features, *c.meaning] for c in candidates]))
@@ -200,33 +202,6 @@ def _opening(p: int, sents: Sequence[Sentence], collection: Collection) -> tuple
     lo, _ = collection.passage_range(int(collection.passage_doc[p]))
     starts_section = p == lo or collection.passage_section[p] != collection.passage_section[p - 1]
     return (first if p == lo else -1), (first if starts_section else -1)
-
-
-def _meaning(vectors: WordVectors | None, question: str, words: Sequence[list[str]]
-             ) -> np.ndarray:
-    """(sentences, MEANING_DIM): the product of the question's normalised mean word vector
-    (all its words) and each sentence's (its ``words``: those of 3+ characters); zeros
-    without vectors of that size. The means are one sparse product."""
-    out = np.zeros((len(words), MEANING_DIM))
-    if vectors is None or vectors.dim != MEANING_DIM:
-        return out
-    asked = lower_words(question)
-    pool = list(dict.fromkeys([*asked, *(w for ws in words for w in ws)]))
-    if not asked or not pool:
-        return out
-    where = {w: i for i, w in enumerate(pool)}
-    table = vectors.vectors(pool)
-    q = table[[where[w] for w in asked]].mean(axis=0)
-    q /= np.linalg.norm(q) or 1.0
-    indptr = np.zeros(len(words) + 1, dtype=np.intp)
-    np.cumsum([len(ws) for ws in words], out=indptr[1:])
-    cols = np.fromiter((where[w] for ws in words for w in ws), dtype=np.intp,
-                       count=int(indptr[-1]))
-    sums = np.asarray(sparse.csr_matrix((np.ones(len(cols), dtype=np.float32), cols, indptr),
-                                        shape=(len(words), len(pool))) @ table)
-    norms = np.linalg.norm(sums, axis=1, keepdims=True)
-    norms[norms == 0] = 1.0
-    return (sums / norms) * q
 
 
 def _alike_words(vectors: WordVectors | None, query: Query, passages: list[tuple],
@@ -292,7 +267,7 @@ def _terms_and_others(text: str, query: Query, others: bool
                       ) -> tuple[list[str], list[str], list[str]]:
     """A sentence's index terms in order; with ``others`` its content words (lower-cased,
     alphabetic, 3+ letters) that are not question terms: the ones that may stand in for a
-    question word; and its words of 3+ characters (lower-cased), for ``_meaning``."""
+    question word; and its words of 3+ characters (lower-cased), for ``meaning``."""
     words = lower_words(text)
     terms = list(map(term_of, words))
     found = [t for t in terms if t is not None]

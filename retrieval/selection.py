@@ -1,13 +1,14 @@
 """Learned answer selection: which candidate sentence answers, and how sure qabot is of it.
 
-Two logistic regressions, trained by ``training/train_selector.py`` (scikit-learn) on SQuAD 2.0,
-XQuAD English and qabot's own question sets, ship as plain JSON (``models/selector.json``): no
-pickle, loaded once.
+Two logistic regressions, trained by ``training/train_selector.py`` on SQuAD 2.0, XQuAD English
+and qabot's own question sets, ship as plain JSON (``models/selector.json``): no pickle, loaded
+once.
 
-* The **ranker** scores each candidate sentence from its ``FEATURES`` (coverage of the question's
-  idf weight by the sentence and its window, proximity of the terms, the passage's rank and
-  score, the question's type against the evidence the sentence holds, ...): the probability that
-  the sentence holds the answer.
+* The **ranker** (a listwise logistic regression) scores each candidate sentence from its
+  ``FEATURES`` (coverage of the question's idf weight by the sentence and its window, proximity
+  of the terms, the passage's rank and score, the question's type against the evidence the
+  sentence holds, ...) and ``MEANING`` (what it and the question mean together,
+  ``meaning.py``): the order in which the candidates are quoted.
 * The **trigger** turns the best candidate's features, its ranker score and its margin over the
   next one (``TRIGGER_EXTRA``) into a calibrated probability that it answers the question: the
   answer's ``confidence``. qabot abstains below a threshold (``QABOT_MIN_CONFIDENCE``; by default
