@@ -7,6 +7,7 @@ Hierarchy::
     │   ├── NoDocumentsError    the directory is missing, empty, or holds no usable document
     │   └── UnknownDocumentError  ``qabot show`` names a document the corpus does not have
     ├── IndexFormatError        a saved index is corrupt, incompatible or stale (it is rebuilt)
+    ├── ModelError              the answer selection model cannot be read (a broken install)
     └── QuestionFileError       a question file for ``qabot eval`` is missing or malformed
 
 Messages name the bad value and say what to do.
@@ -33,6 +34,11 @@ class UnknownDocumentError(CorpusError):
 
 class IndexFormatError(QabotError):
     """A saved index cannot be used: corrupt, from another format version, or stale."""
+
+
+class ModelError(QabotError):
+    """The answer selection model (``retrieval/models/selector.json``) cannot be used: the
+    package is damaged or another version's; reinstalling qabot fixes it."""
 
 
 class QuestionFileError(QabotError):

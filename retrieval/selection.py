@@ -27,7 +27,7 @@ from typing import Any
 
 import numpy as np
 
-from .errors import IndexFormatError
+from .errors import ModelError
 
 # A candidate sentence's features, in the order of a row (composer.py computes them).
 FEATURES: tuple[str, ...] = (
@@ -166,12 +166,12 @@ class Selector:
 
     @classmethod
     def load(cls, path: str | Path) -> Selector:
-        """A selector from its JSON file; ``IndexFormatError`` when it is not one."""
+        """A selector from its JSON file; ``ModelError`` when it is not one."""
         try:
             return cls.from_json(json.loads(Path(path).read_text(encoding="utf-8")))
         except (OSError, ValueError, KeyError, TypeError) as exc:
-            raise IndexFormatError(f"answer selection model {str(path)!r} unusable: {exc}"
-                                   ) from None
+            raise ModelError(f"answer selection model {str(path)!r} unusable ({exc!r}): "
+                             "reinstall qabot") from None
 
 
 @cache

@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from retrieval import ComposerConfig, QAEngine
-from retrieval.errors import IndexFormatError
+from retrieval.errors import ModelError
 from retrieval.selection import (
     FEATURES,
     MEANING,
@@ -55,7 +55,7 @@ def test_a_damaged_model_file_is_refused_with_a_clear_error(tmp_path, damage) ->
     damage(data)
     path = tmp_path / "selector.json"
     path.write_text(json.dumps(data), encoding="utf-8")
-    with pytest.raises(IndexFormatError, match="answer selection model"):
+    with pytest.raises(ModelError, match="answer selection model .* reinstall qabot"):
         Selector.load(path)
 
 
