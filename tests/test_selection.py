@@ -55,7 +55,7 @@ def test_a_damaged_model_file_is_refused_with_a_clear_error(tmp_path, damage) ->
     damage(data)
     path = tmp_path / "selector.json"
     path.write_text(json.dumps(data), encoding="utf-8")
-    with pytest.raises(ModelError, match="answer selection model .* reinstall qabot"):
+    with pytest.raises(ModelError, match=r"answer selection model .* reinstall qabot"):
         Selector.load(path)
 
 
