@@ -184,6 +184,10 @@ def cmd_index(args: argparse.Namespace, settings: Settings) -> int:
           f"{engine.n_terms} terms in {seconds:.2f} s -> {where}")
     for s in engine.report.skipped:
         print(f"skipped {s.path}: {s.reason}", file=sys.stderr)
+    if engine.report.not_saved:  # the job of `qabot index` is the saved index
+        print(f"qabot: the index could not be saved ({engine.report.not_saved})",
+              file=sys.stderr)
+        return EXIT_FAILED
     return EXIT_OK
 
 

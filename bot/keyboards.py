@@ -36,7 +36,9 @@ class QuoteRef:
     def decode(cls, data: str) -> QuoteRef | None:
         """The reference in ``data``, or ``None`` when it is not one."""
         parts = data.split(":")
-        if len(parts) != 5 or parts[0] != "q" or not all(p.isdigit() for p in parts[1:]):
+        # ASCII digits only: str.isdigit() also takes "²", which int() refuses
+        if len(parts) != 5 or parts[0] != "q" or not all(
+                p.isascii() and p.isdigit() for p in parts[1:]):
             return None
         return cls(*(int(p) for p in parts[1:]))
 

@@ -43,6 +43,7 @@ class LoadReport:
     seconds: float
     index_dir: str | None = None
     skipped: list[Skipped] = field(default_factory=list)
+    not_saved: str | None = None  # why a built index could not be saved (None: saved, or not asked)
 
 
 class QAEngine:
@@ -126,13 +127,16 @@ class QAEngine:
         docs, skipped = load_directory(root)
         engine = cls.from_documents(docs, **kwargs)
         saved_to: str | None = None
+        not_saved: str | None = None
         if save:
             try:
                 store.save(where, engine.index, engine.collection, fp)
                 saved_to = str(where)
             except OSError as exc:
+                not_saved = f"{where}: {exc.strerror or exc}"
                 log.warning("index_not_saved", index_dir=str(where), reason=str(exc))
-        engine.report = LoadReport(True, time.perf_counter() - started, saved_to, skipped)
+        engine.report = LoadReport(True, time.perf_counter() - started, saved_to, skipped,
+                                   not_saved)
         return engine
 
     # --- questions ----------------------------------------------------------------------------

@@ -22,6 +22,9 @@ from collections.abc import Callable
 from functools import lru_cache
 
 MIN_LETTERS = 5
+# ... and at most this many: a longer "word" is no typo of a word, and its one-edit spellings
+# (about 54 per letter) would cost time and memory in proportion to its length squared
+MAX_LETTERS = 30
 
 
 def edits1(word: str) -> set[str]:
@@ -68,8 +71,8 @@ def correct(
 ) -> tuple[str, str] | None:
     """The word one edit away from lower-cased ``word`` whose index term is in the most
     passages (``frequency``: 0 when the corpus lacks a term), with that term; ``None`` when
-    there is none, or ``word`` is short or ``common`` (it or its stem)."""
-    if len(word) < MIN_LETTERS or not word.isalpha():
+    there is none, or ``word`` is short, long or ``common`` (it or its stem)."""
+    if not MIN_LETTERS <= len(word) <= MAX_LETTERS or not word.isalpha():
         return None
     stem = term_of(word)
     if common(word) or (stem is not None and stem != word and common(stem)):

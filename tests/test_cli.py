@@ -253,3 +253,12 @@ def test_an_unsure_answer_says_so_above_its_quotes(corpus):
     assert sure["answered"] and not sure["low_confidence"]
     r = qabot("ask", "--corpus", str(corpus), "When was the CSTO formed?")
     assert r.stdout.startswith("“") and "Not sure" not in r.stdout
+
+
+def test_index_fails_when_it_cannot_save_the_index(corpus, tmp_path):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder\n")
+    r = qabot("index", "--corpus", str(corpus),
+              env={"QABOT_INDEX_DIR": str(blocker / "index")})
+    assert r.returncode == 1, r.stdout
+    assert "could not be saved" in r.stderr and "Traceback" not in r.stderr

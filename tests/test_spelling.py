@@ -73,3 +73,20 @@ def test_names_are_not_corrected(engine):
 def test_an_off_topic_question_with_a_typo_still_abstains(engine):
     answer = engine.ask("How many animals live in the ocena?")  # "ocena": no corpus word near
     assert not answer.answered and answer.read_as == {}
+
+
+def test_a_word_too_long_to_be_a_typo_is_not_corrected_and_costs_nothing():
+    # a 4,096-letter "word" used to be spelled ~220,000 ways (8 s, 1 GB): now none are tried
+    looked_up = []
+
+    def counting(word):
+        looked_up.append(word)
+        return term_of(word)
+
+    assert correct("formed" * 683, counting, _frequency({"form": 3}),
+                   common=lambda w: False) is None
+    assert looked_up == []
+    long_typo = "internationalisatoin"  # 20 letters: still a word one may mistype
+    assert correct(long_typo, term_of, _frequency({term_of("internationalisation"): 2}),
+                   common=lambda w: False) == ("internationalisation",
+                                               term_of("internationalisation"))
