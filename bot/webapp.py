@@ -4,7 +4,9 @@ update is queued, health, readiness and metrics routes, and an access log event 
 The webhook route only checks the request and queues the update. Every refusal is a 4xx with
 one sentence saying why (a 503 while starting or stopping, or with ``webhook_max_pending``
 updates in hand: Telegram sends those again later); nothing from the request is ever echoed
-back. ``webhook.py`` serves the app.
+back. An update this process has already taken in (Telegram sends one again when it saw no 200
+in time) gets a 200 and is not answered again; a body cut off midway is a 400, not an error.
+``webhook.py`` serves the app.
 """
 
 from __future__ import annotations
@@ -12,13 +14,14 @@ from __future__ import annotations
 import hmac
 import json
 import time
-from dataclasses import dataclass
+from collections import deque
+from dataclasses import dataclass, field
 from typing import Any
 
 import structlog
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
-from starlette.requests import Request
+from starlette.requests import ClientDisconnect, Request
 from starlette.responses import PlainTextResponse, Response
 from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -33,6 +36,7 @@ log = structlog.get_logger()
 MAX_BODY = 1 << 20  # bytes: Telegram's updates are a few KiB; a bigger body is not from it
 SECRET_HEADER = "x-telegram-bot-api-secret-token"
 LOGGED_PATH_CHARS = 200  # an unknown path is logged, but not at any length
+RECENT_UPDATES = 10_000  # update ids remembered, so that one sent twice is answered once
 
 
 @dataclass
@@ -44,6 +48,20 @@ class Live:
     application: Application | None = None
     ready: bool = False
     pending: int = 0  # updates taken in and not yet handled
+    recent: deque[int] = field(default_factory=lambda: deque(maxlen=RECENT_UPDATES))
+    recent_set: set[int] = field(default_factory=set)
+
+    def first_time(self, update_id: int) -> bool:
+        """Whether ``update_id`` is new to this process (among its last ``RECENT_UPDATES``);
+        it is remembered either way. Telegram sends an update again when it saw no 200 in
+        time: the copy must not be answered twice."""
+        if update_id in self.recent_set:
+            return False
+        if len(self.recent) == self.recent.maxlen:
+            self.recent_set.discard(self.recent[0])
+        self.recent.append(update_id)
+        self.recent_set.add(update_id)
+        return True
 
     def finished(self) -> None:
         """One update has been handled."""
@@ -73,12 +91,16 @@ def create_app(settings: Settings, live: Live, metrics: Metrics) -> Starlette:
 
     async def telegram(request: Request) -> Response:
         try:
-            update_id = await accept(request, secret, live, settings.webhook_max_pending)
+            update_id, queued = await accept(request, secret, live,
+                                             settings.webhook_max_pending)
         except Refused as refused:
             metrics.rejected.labels(refused.reason).inc()
             return PlainTextResponse(refused.why + "\n", refused.status)
-        metrics.received.inc()
         request.state.update_id = update_id
+        if not queued:  # a copy of one already taken in: 200, so that Telegram stops sending it
+            metrics.rejected.labels("duplicate").inc()
+            return Response(status_code=200)
+        metrics.received.inc()
         return Response(status_code=200)
 
     async def healthz(request: Request) -> Response:
@@ -114,8 +136,10 @@ def create_app(settings: Settings, live: Live, metrics: Metrics) -> Starlette:
     return app
 
 
-async def accept(request: Request, secret: bytes, live: Live, max_pending: int) -> int:
-    """Check one webhook request and queue its update; its ``update_id``, or ``Refused``.
+async def accept(request: Request, secret: bytes, live: Live, max_pending: int
+                 ) -> tuple[int, bool]:
+    """Check one webhook request and queue its update: its ``update_id`` and whether it was
+    queued (not when this process has taken in that update already), or ``Refused``.
     With ``max_pending`` updates in hand, an update is refused (503): Telegram keeps it and
     sends it again later, instead of the server piling up work and memory without end."""
     if not _header_is(request, SECRET_HEADER, secret):
@@ -140,9 +164,11 @@ async def accept(request: Request, secret: bytes, live: Live, max_pending: int) 
     except Exception:  # any field of any type may come in: whatever PTB cannot read is refused
         raise Refused(400, "not_update", "The JSON is not a Telegram Update: a field has the "
                       "wrong type.") from None
+    if not live.first_time(update_id):
+        return update_id, False
     await application.update_queue.put(update)
     live.pending += 1
-    return update_id
+    return update_id, True
 
 
 def _header_is(request: Request, name: str, expected: bytes) -> bool:
@@ -160,11 +186,14 @@ async def read_body(request: Request, limit: int) -> bytes:
     if declared.isdigit() and int(declared) > limit:
         raise too_large
     chunks, size = [], 0
-    async for chunk in request.stream():
-        size += len(chunk)
-        if size > limit:
-            raise too_large
-        chunks.append(chunk)
+    try:
+        async for chunk in request.stream():
+            size += len(chunk)
+            if size > limit:
+                raise too_large
+            chunks.append(chunk)
+    except ClientDisconnect:  # the client went away mid-body: nothing to answer, nothing to do
+        raise Refused(400, "aborted", "The body ended before it was complete.") from None
     return b"".join(chunks)
 
 

@@ -359,3 +359,36 @@ async def test_stopping_finishes_the_answer_in_progress(api: BotAPIStub,
         slow.release.set()
     assert "2002" in (await api.wait_for("sendMessage")).text
     assert not api.calls("deleteWebhook")
+
+
+async def test_a_body_cut_off_midway_is_refused_without_a_traceback(
+    api: BotAPIStub, server: Running, caplog: pytest.LogCaptureFixture
+) -> None:
+    port = server.client.base_url.port
+    _, writer = await asyncio.open_connection("127.0.0.1", port)
+    writer.write(b"POST /telegram HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                 b"X-Telegram-Bot-Api-Secret-Token: " + SECRET.encode() + b"\r\n"
+                 b"Content-Type: application/json\r\nContent-Length: 1000\r\n\r\n"
+                 b'{"update_id": 1, "mess')
+    await writer.drain()
+    writer.close()  # gone before the rest of its 1,000 bytes
+    await writer.wait_closed()
+    async with asyncio.timeout(5):
+        while server.counter("qabot_updates_rejected_total", reason="aborted") < 1:
+            await asyncio.sleep(0.01)
+    assert not [r for r in caplog.records if r.exc_info or "Exception" in r.getMessage()]
+    await server.post(numbered(api.message(api.private(8), CSTO)))  # it still serves
+    await api.wait_for("sendMessage")
+
+
+async def test_an_update_sent_twice_is_answered_once(api: BotAPIStub, server: Running) -> None:
+    update = numbered(api.message(api.private(7), CSTO))
+    first = await server.post(update)
+    again = await server.post(update)  # Telegram sends it again when it saw no 200 in time
+    assert first.status_code == again.status_code == 200
+    await api.wait_for("sendMessage")
+    await server.post(numbered(api.message(api.private(8), CSTO)))
+    await api.wait_for("sendMessage", lambda c: c.chat_id == 8)
+    assert [c.chat_id for c in api.calls("sendMessage")] == [7, 8]
+    assert server.counter("qabot_updates_rejected_total", reason="duplicate") == 1
+    assert server.counter("qabot_updates_received_total") == 2
