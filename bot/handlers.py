@@ -268,7 +268,7 @@ class Handlers:
             return
         started = time.monotonic()
         previous = await self.state.previous_question(chat.id, started)
-        resolved = rewrite(question, previous)
+        resolved = rewrite(question, previous, self.settings.max_question_chars)
         answer = await self._ask_engine(resolved, update)
         await self.state.remember_question(chat.id, resolved, time.monotonic())
         keyboard = answer_keyboard(answer, self.engine.passage, self.doc_index)

@@ -21,6 +21,8 @@ from .render import cited_title, mark, notes
 TELEGRAM_LIMIT = 4096
 RELATED_SHOWN = 3
 TITLE_CHARS = 160  # a corpus title can be a whole paragraph: keep footers and lists compact
+FIELD_CHARS = 80  # a publisher or a date, likewise
+URL_CHARS = 1024  # a longer address is no link (and would crowd a message out)
 
 Spans = Sequence[tuple[int, int]]
 Cutter = Callable[[str], list[int]]
@@ -109,12 +111,23 @@ def short(text: str, limit: int = TITLE_CHARS) -> str:
 
 
 def source_line(ref: SourceRef, places: str = "") -> str:
-    """A document on one line: its title (a link when the url is known) and where the citation
-    points in it ("› Install (p. 4)"), publisher, date."""
+    """A document on one line: its title (a link when the url is a web address) and where the
+    citation points in it ("› Install (p. 4)"), publisher, date; every part bounded, so that
+    metadata of any length leaves a message within Telegram's limit."""
     title = escape(cited_title(short(ref.title or ref.id), short(places)))
-    line = f'<a href="{escape_attribute(ref.url)}">{title}</a>' if ref.url else title
-    extra = ", ".join(escape(x) for x in (ref.publisher, ref.published) if x)
+    url = web_address(ref.url)
+    line = f'<a href="{escape_attribute(url)}">{title}</a>' if url else title
+    extra = ", ".join(escape(short(x, FIELD_CHARS)) for x in (ref.publisher, ref.published) if x)
     return f"{line} · {extra}" if extra else line
+
+
+def web_address(url: str | None) -> str | None:
+    """``url`` when it may become a link: an http(s) address of at most ``URL_CHARS``
+    characters (never "javascript:", "file:", "data:" ...); else ``None``."""
+    if not url or len(url) > URL_CHARS:
+        return None
+    scheme = url.split(":", 1)[0].lower()
+    return url if scheme in ("http", "https") and url[len(scheme):].startswith("://") else None
 
 
 def _quote_pieces(q: Quote, limit: int) -> list[str]:

@@ -17,7 +17,10 @@ strings:
   first, so its question word still says what kind of fact is wanted.
 
 Anything else is a new question and comes back unchanged, as does every question without a
-previous one. The channel keeps the previous (rewritten) question per chat, briefly.
+previous one, and a follow-up whose rewriting would be longer than ``max_chars``: chained
+"what about X?" questions over a question without a name each add X, and a chat must not grow
+its question without end. The channel keeps the previous (rewritten) question per chat,
+briefly.
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ from .analyzer import term_set, tokens
 
 MAX_TERMS = 3
 CONTEXT_WORDS = 2
+MAX_CHARS = 500  # the longest rewritten question (a channel passes its own question limit)
 REFERRING = frozenset({
     "it", "its", "they", "them", "their", "theirs", "he", "him", "his", "she", "her", "hers",
     "this", "that", "these", "those", "there", "then", "such",
@@ -42,11 +46,17 @@ _NAME = re.compile(r"(?<=\s)[A-Z][\wâ€™'-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\wâ€
 _PREPOSITION = re.compile(r"^(?:of|in|for|on|at|from|to|about)\s+", re.I)
 
 
-def rewrite(question: str, previous: str | None) -> str:
-    """``question`` made self-contained using ``previous`` (the same chat's last question)."""
+def rewrite(question: str, previous: str | None, max_chars: int = MAX_CHARS) -> str:
+    """``question`` made self-contained using ``previous`` (the same chat's last question); as
+    it is when that would make it longer than ``max_chars``."""
     question = " ".join(question.split())
     if not previous or not question:
         return question
+    rewritten = _rewrite(question, previous)
+    return rewritten if len(rewritten) <= max_chars else question
+
+
+def _rewrite(question: str, previous: str) -> str:
     previous = " ".join(previous.split())
     m = _WHAT_ABOUT.match(question)
     if m:

@@ -151,3 +151,20 @@ if __name__ == "__main__":  # the measurement, pair by pair
                   f"{quotes_expected(engine, r, p.expected):d}  {p.question!r} -> {r!r}")
         bare, rewritten = score(engine, pairs)
         print(f"  total: {bare}/{len(pairs)} as asked, {rewritten}/{len(pairs)} rewritten")
+
+
+def test_chained_follow_ups_never_grow_the_question_past_its_limit() -> None:
+    # "what about X?" after a question without a name adds X each time: 200 of them once made
+    # a 95,517-character question
+    question = "how big is the budget?"
+    for i in range(200):
+        question = rewrite(f"what about region number{i}?", question, max_chars=120)
+        assert len(question) <= 120
+    assert question == "what about region number199?"  # too long to rewrite: read on its own
+
+
+def test_a_follow_up_is_rewritten_while_it_fits() -> None:
+    assert rewrite("what about Belarus?", "Who is the president of Azerbaijan?",
+                   max_chars=40) == "Who is the president of Belarus?"
+    assert rewrite("what about Belarus?", "Who is the president of Azerbaijan?",
+                   max_chars=20) == "what about Belarus?"

@@ -219,3 +219,31 @@ def test_sources_cite_the_section_and_page_of_each_quote() -> None:
     assert_valid(html)
     assert ('[1] <a href="https://example.org/guide">Widget &lt;Guide&gt; › Install › Linux '
             '(p. 4); Options</a>') in html
+
+
+def test_long_metadata_leaves_every_message_within_the_limit() -> None:
+    # a 5,000-character publisher once made a sources footer (and a Quote passage) too long
+    refs = [SourceRef(id=f"d{i}", title="T" * 5000, publisher="P" * 5000, published="D" * 5000,
+                      url="https://example.org/" + "u" * 5000) for i in range(3)]
+    quotes = [Quote(text="A quote.", source=r.id, title=r.title, score=1.0, citation=i + 1,
+                    passage=i, section="S" * 5000) for i, r in enumerate(refs)]
+    answer = Answer(question="q", answered=True, text="", sentences=quotes, sources=refs)
+    messages = [*answer_html(answer), quote_html(quotes[0], refs[0]),
+                *passage_html(refs[0], "A quote.", (0, 8)), sources_page(refs, 0, 10)]
+    for html in messages:
+        assert telegram_len(html) <= TELEGRAM_LIMIT
+        assert_valid(html)
+    line = source_line(refs[0])
+    assert len(line) < 600 and "P" * 81 not in line and "<a href" not in line  # URL too long
+
+
+@pytest.mark.parametrize("url", ["javascript:alert(1)", "JavaScript:alert(1)", "file:///etc/passwd",
+                                 "data:text/html,<b>x</b>", "https:/no-slashes", "ftp://x/y"])
+def test_only_a_web_address_becomes_a_link(url: str) -> None:
+    line = source_line(SourceRef(id="d", title="Doc", url=url))
+    assert "<a" not in line and line == "Doc"
+
+
+def test_a_web_address_becomes_a_link() -> None:
+    assert source_line(SourceRef(id="d", title="Doc", url="HTTPS://example.org/x")) == \
+        '<a href="HTTPS://example.org/x">Doc</a>'
