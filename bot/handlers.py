@@ -85,20 +85,27 @@ class Handlers:
     # --- every update -----------------------------------------------------------------------
 
     async def gate(self, update: Update, context: Context) -> None:
-        """Access control, before any other handler: refuse (once, briefly) and stop the update."""
+        """Access control, before any other handler: refuse (briefly, once a minute per user at
+        most) and stop the update."""
         user, chat = update.effective_user, update.effective_chat
         if self.settings.allows(user.id if user else None, chat.id if chat else None):
             return
         log.warning("access_refused", update_id=update.update_id,
                     user_id=user.id if user else None, chat_id=chat.id if chat else None)
+        message = update.effective_message
+        asked = bool(update.callback_query or update.inline_query
+                     or (message and addressed(message, context.bot)))
+        who = user.id if user else chat.id if chat else 0
+        # told once a minute at most: a flood of refused updates spends no send budget
+        if not asked or not await self.state.take_notice(who, time.monotonic()):
+            raise ApplicationHandlerStop
         if update.callback_query:
             await update.callback_query.answer(REFUSAL, show_alert=True)
         elif update.inline_query:
             await update.inline_query.answer(
                 [_article("refused", "Not available", REFUSAL)], cache_time=0, is_personal=True)
-        elif update.effective_message and addressed(
-                update.effective_message, context.bot):
-            await update.effective_message.reply_text(REFUSAL)
+        elif message:
+            await message.reply_text(REFUSAL)
         raise ApplicationHandlerStop
 
     async def error(self, update: object, context: Context) -> None:
@@ -232,9 +239,10 @@ class Handlers:
             await query.answer([], cache_time=INLINE_CACHE_SECONDS)
             return
         problem = await self._turned_down(question, query.from_user.id)
-        if problem:
-            await query.answer([_article("problem", "Can't answer that", problem)], cache_time=0,
-                               is_personal=True)
+        if problem is not None:
+            if problem:
+                await query.answer([_article("problem", "Can't answer that", problem)],
+                                   cache_time=0, is_personal=True)
             return
         answer = await asyncio.to_thread(self.engine.ask, question)
         await query.answer(inline_results(answer), cache_time=INLINE_CACHE_SECONDS,
@@ -244,12 +252,16 @@ class Handlers:
     # --- the answer flow ------------------------------------------------------------------------
 
     async def _turned_down(self, question: str, user_id: int) -> str | None:
-        """Why a question is not answered (too long, rate limit), or ``None`` to answer it."""
+        """Why a question is not answered (too long, rate limit), ``""`` when it is not and the
+        user has been told so already this minute, or ``None`` to answer it."""
         limit = self.settings.max_question_chars
         if len(question) > limit:
             return TOO_LONG.format(n=len(question), limit=limit)
-        if not await self.state.take_question(user_id, time.monotonic()):
+        now = time.monotonic()
+        if not await self.state.take_question(user_id, now):
             log.info("rate_limited", user_id=user_id)
+            if not await self.state.take_notice(user_id, now):
+                return ""  # asked to slow down already: no reply spends the send budget
             return SLOW_DOWN.format(n=self.settings.rate_limit)
         return None
 
@@ -263,8 +275,9 @@ class Handlers:
             await _reply(update, f"Ask me something, for example: /ask {escape(example)}")
             return
         problem = await self._turned_down(question, user.id)
-        if problem:
-            await _reply(update, problem)
+        if problem is not None:
+            if problem:
+                await _reply(update, problem)
             return
         started = time.monotonic()
         previous = await self.state.previous_question(chat.id, started)

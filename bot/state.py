@@ -34,13 +34,19 @@ class ChatState(Protocol):
     async def take_question(self, user_id: int, now: float) -> bool:
         """Count one question for ``user_id``; ``False`` when the user is over the rate limit."""
 
+    async def take_notice(self, user_id: int, now: float) -> bool:
+        """Whether ``user_id`` may be sent a refusal or a "slow down" notice now: one per
+        ``RATE_WINDOW``, so that refused messages cannot spend the bot's send budget."""
+
 
 class MemoryState:
     """``ChatState`` in this process's memory: follow-ups expire, rate limits slide per minute.
 
     ``rate_limit`` questions per user per ``RATE_WINDOW`` seconds (0: no limit); a chat's question
     gives context for ``followup_seconds`` (0: follow-ups off). Stale entries are dropped as they
-    are met and whenever a table grows past ``max_entries``, so memory stays bounded.
+    are met, and each table is swept of them when it grows past its bound: ``max_entries``, or
+    twice what the last sweep kept, so that with more active users than that a sweep comes ever
+    more rarely (O(1) amortised a question) and memory stays within twice the active users.
     """
 
     def __init__(self, rate_limit: int, followup_seconds: float, max_entries: int = 10_000):
@@ -49,6 +55,11 @@ class MemoryState:
         self.max_entries = max_entries
         self._turns: dict[int, Turn] = {}
         self._asked: dict[int, deque[float]] = {}
+        self._noticed: dict[int, float] = {}
+        self._bounds = {"turns": max_entries, "asked": max_entries, "noticed": max_entries}
+
+    def _sweep_bound(self, name: str, kept: int) -> None:
+        self._bounds[name] = max(self.max_entries, 2 * kept)
 
     async def previous_question(self, chat_id: int, now: float) -> str | None:
         turn = self._turns.get(chat_id)
@@ -62,21 +73,33 @@ class MemoryState:
     async def remember_question(self, chat_id: int, question: str, now: float) -> None:
         if self.followup_seconds <= 0:
             return
-        if len(self._turns) >= self.max_entries:
+        if len(self._turns) >= self._bounds["turns"]:
             self._turns = {
                 c: t for c, t in self._turns.items() if now - t.at <= self.followup_seconds
             }
+            self._sweep_bound("turns", len(self._turns))
         self._turns[chat_id] = Turn(question, now)
 
     async def take_question(self, user_id: int, now: float) -> bool:
         if self.rate_limit <= 0:
             return True
-        if len(self._asked) >= self.max_entries:
+        if len(self._asked) >= self._bounds["asked"]:
             self._asked = {u: q for u, q in self._asked.items() if now - q[-1] < RATE_WINDOW}
+            self._sweep_bound("asked", len(self._asked))
         asked = self._asked.setdefault(user_id, deque())
         while asked and now - asked[0] >= RATE_WINDOW:
             asked.popleft()
         if len(asked) >= self.rate_limit:
             return False
         asked.append(now)
+        return True
+
+    async def take_notice(self, user_id: int, now: float) -> bool:
+        last = self._noticed.get(user_id)
+        if last is not None and now - last < RATE_WINDOW:
+            return False
+        if len(self._noticed) >= self._bounds["noticed"]:
+            self._noticed = {u: t for u, t in self._noticed.items() if now - t < RATE_WINDOW}
+            self._sweep_bound("noticed", len(self._noticed))
+        self._noticed[user_id] = now
         return True

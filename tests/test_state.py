@@ -53,3 +53,25 @@ async def test_memory_stays_bounded() -> None:
         await state.remember_question(user, "q", now=user * 10.0)
     assert len(state._asked) <= 100 and len(state._turns) <= 100
     assert await state.previous_question(999, now=9990) == "q"
+
+
+async def test_one_notice_per_user_per_window() -> None:
+    state = MemoryState(rate_limit=1, followup_seconds=0)
+    assert await state.take_notice(1, 0.0)
+    assert not await state.take_notice(1, 1.0) and not await state.take_notice(1, 59.0)
+    assert await state.take_notice(2, 1.0)  # another user is told apart
+    assert await state.take_notice(1, RATE_WINDOW + 0.5)
+
+
+async def test_with_more_active_users_than_the_bound_sweeps_grow_rare() -> None:
+    # 20,000 users active at once, bound 100: a sweep on every question once cost 3 ms each
+    state = MemoryState(rate_limit=5, followup_seconds=300, max_entries=100)
+    sweeps = []
+    sweep = state._sweep_bound
+    state._sweep_bound = lambda name, kept: (sweeps.append(name), sweep(name, kept))  # type: ignore[method-assign]
+    for user in range(20_000):
+        assert await state.take_question(user, 1.0)
+        await state.remember_question(user, "q", 1.0)
+    assert sweeps.count("asked") <= 10 and sweeps.count("turns") <= 10  # 100, 200, ... 12,800
+    assert await state.previous_question(0, 2.0) == "q"  # nothing active was dropped
+    assert not [u for u in range(0, 20_000, 997) if await state.take_question(u, 2.0) is False]
