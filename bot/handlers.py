@@ -308,9 +308,13 @@ class Handlers:
         return task.result()
 
     def _passage_text(self, ref: QuoteRef) -> str | None:
+        """The passage a Quote button points at, or ``None`` when it is not there or is not
+        from the document the button names (a forged button, or one from another index)."""
         if ref.doc >= len(self.sources):
             return None
         try:
+            if self.engine.document_of(ref.passage) != ref.doc:
+                return None
             return self.engine.passage(ref.passage)
         except IndexError:
             return None

@@ -192,6 +192,12 @@ class QAEngine:
             raise IndexError(f"no passage {passage}")
         return self.collection.passage_text(passage)
 
+    def document_of(self, passage: int) -> int:
+        """The position in ``sources()`` of the document passage ``passage`` is from."""
+        if not 0 <= passage < self.collection.n_passages:
+            raise IndexError(f"no passage {passage}")
+        return int(self.collection.passage_doc[passage])
+
     @property
     def n_documents(self) -> int:
         return len(self.collection.sources)

@@ -162,9 +162,13 @@ async def test_a_stale_or_forged_button_is_answered_without_crashing(
 ) -> None:
     message = {"message_id": 1, "date": 0, "chat": api.private(7), "text": "old"}
     async with running_bot(api, seeds_engine):
-        for data in ("q:99:0:0:0", "q:0:99999:0:5", "q:0:0:5:99999", "q:x", "zzz", "s:9"):
+        # q:1:0:0:10 names document 1 but passage 0 is document 0's: it would show one
+        # document's text under another's title
+        forged = ("q:99:0:0:0", "q:0:99999:0:5", "q:0:0:5:99999", "q:x", "zzz", "s:9",
+                  "q:1:0:0:10", "q:0:0:0:²")
+        for data in forged:
             api.push(api.callback(message, data))
-        for n in range(1, 7):
+        for n in range(1, len(forged) + 1):
             await api.wait_for("answerCallbackQuery", count=n)
     assert all("no longer works" in c.params["text"] for c in api.calls("answerCallbackQuery"))
     assert api.calls("sendMessage") == []
