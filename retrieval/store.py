@@ -12,7 +12,11 @@ Layout of an index directory::
 
 A save writes a new snapshot under a temporary name, renames it into place, then replaces CURRENT
 (temp file + ``os.replace``): a crash at any point leaves the previous snapshot live, and readers
-(other processes, other replicas) always see a complete one. Loading memory-maps the arrays, so a
+(other processes, other replicas) always see a complete one. Renaming, switching CURRENT and
+pruning happen under a lock file (``.lock``, ``flock``), so two saves at once never prune each
+other's snapshot; the snapshot CURRENT named before is kept too, for a reader that read CURRENT
+just before the switch, and temporaries of killed saves are removed once ``STALE_TMP_SECONDS``
+old. Loading memory-maps the arrays, so a
 large index opens in milliseconds and its pages are shared between processes.
 
 The fingerprint covers the format version, the index parameters (with the version of the text
@@ -22,6 +26,7 @@ modification time: any change makes the saved index stale.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -29,7 +34,7 @@ import shutil
 import tempfile
 import time
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import numpy as np
@@ -43,6 +48,8 @@ from .index import KERNEL_MIN_PASSAGES, TermIndex
 # may be quoted (sent_flags.npy), passages' sections and pages (sections.json).
 FORMAT_VERSION = 3
 CURRENT = "CURRENT"
+LOCK = ".lock"
+STALE_TMP_SECONDS = 600  # a temporary this old is a killed save's (writing one takes seconds)
 _INDEX_ARRAYS = ("indptr", "passages", "weights", "df", "maxw")
 _COLLECTION_ARRAYS = ("passage_doc", "text_offsets", "text_blob", "sent_indptr", "sent_bounds",
                       "sent_flags", "passage_section", "passage_page")
@@ -82,13 +89,38 @@ def save(directory: Path, index: TermIndex, collection: Collection, fp: str) -> 
             "n_sources": len(table),
         }
         _write(tmp / "meta.json", json.dumps(meta, ensure_ascii=False).encode())
-        os.rename(tmp, directory / name)
+        with _locked(directory):
+            os.rename(tmp, directory / name)
+            previous = _current_name(directory)
+            _write_atomic(directory / CURRENT, name.encode())
+            _prune(directory, keep={name} if previous is None else {name, previous})
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
-    _write_atomic(directory / CURRENT, name.encode())
-    _prune(directory, keep={name})
     return directory / name
+
+
+@contextlib.contextmanager
+def _locked(directory: Path) -> Iterator[None]:
+    """Hold ``directory``'s lock file (an exclusive ``flock``; where there is none, nothing)."""
+    try:
+        import fcntl
+    except ImportError:  # not POSIX: saves are not serialised
+        yield
+        return
+    with open(directory / LOCK, "a+b") as f:
+        fcntl.flock(f.fileno(), fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(f.fileno(), fcntl.LOCK_UN)
+
+
+def _current_name(directory: Path) -> str | None:
+    try:
+        return (directory / CURRENT).read_text("utf-8").strip() or None
+    except OSError:
+        return None
 
 
 def live_fingerprint(directory: Path) -> str | None:
@@ -198,6 +230,7 @@ def _prune(directory: Path, keep: set[str]) -> None:
         if not entry.is_dir() or entry.name in keep:
             continue
         # Another process may be writing a temporary right now: only old ones are abandoned.
-        stale_tmp = entry.name.startswith(".tmp-") and now - entry.stat().st_mtime > 3600
+        stale_tmp = (entry.name.startswith(".tmp-")
+                     and now - entry.stat().st_mtime > STALE_TMP_SECONDS)
         if entry.name.startswith("snap-") or stale_tmp:
             shutil.rmtree(entry, ignore_errors=True)

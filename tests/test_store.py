@@ -81,3 +81,44 @@ def test_a_posting_outside_the_index_is_an_error_not_a_wild_write(
     loaded, _, _ = store.load(where)
     with pytest.raises(IndexError):
         loaded.search_compiled(list(loaded.vocabulary), 3)
+
+
+def test_concurrent_saves_leave_a_loadable_index_every_time(tmp_path: Path) -> None:
+    # two saves at once once left "CURRENT names no snapshot" in 37 of 40 rounds
+    import threading
+
+    index = TermIndex.build(TEXTS)
+    collection = pack([Source("d0", "Doc"), Source("d1", "Doc 1")], [0, 0, 1], TEXTS)
+    def saving(fp: str, errors: list[BaseException]) -> None:
+        try:
+            store.save(tmp_path, index, collection, fp)
+        except BaseException as exc:  # a failed save is what this test looks for
+            errors.append(exc)
+
+    for round_ in range(20):
+        errors: list[BaseException] = []
+        threads = [threading.Thread(target=saving, args=(f"fp{round_}{k}", errors))
+                   for k in range(2)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        assert errors == []
+        _, _, fp = store.load(tmp_path)
+        assert fp in (f"fp{round_}0", f"fp{round_}1")
+        snaps = [p for p in tmp_path.iterdir() if p.name.startswith("snap-")]
+        assert len(snaps) <= 3  # the live one, the one before it, at most one more
+
+
+def test_a_killed_saves_temporary_is_removed_once_old(tmp_path: Path) -> None:
+    import os
+    import time
+
+    _saved(tmp_path)
+    old, fresh = tmp_path / ".tmp-killed", tmp_path / ".tmp-writing"
+    old.mkdir()
+    fresh.mkdir()
+    past = time.time() - store.STALE_TMP_SECONDS - 60
+    os.utime(old, (past, past))
+    _saved(tmp_path)
+    assert not old.exists() and fresh.exists()
