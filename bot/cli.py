@@ -66,6 +66,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("index", help="build and save the index of the corpus")
     _common(p)
+    p.add_argument("--verify", action="store_true", help="check every file of the saved index "
+                   "against the hashes it was saved with, instead of building it")
     p.set_defaults(run=cmd_index)
 
     p = sub.add_parser("show", help="what was indexed of one document, block by block, and "
@@ -175,6 +177,14 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_index(args: argparse.Namespace, settings: Settings) -> int:
+    if args.verify:
+        where, bad = QAEngine.verify_saved(settings.corpus_path(), settings.index_dir)
+        if bad:
+            print(f"qabot: the saved index in {where} is not as it was written: "
+                  f"{', '.join(bad)} differ; `qabot index` rebuilds it", file=sys.stderr)
+            return EXIT_FAILED
+        print(f"the saved index in {where} is as it was written")
+        return EXIT_OK
     started = time.perf_counter()
     engine = _engine(args, settings, rebuild=True)
     seconds = time.perf_counter() - started

@@ -139,6 +139,15 @@ class QAEngine:
                                    not_saved)
         return engine
 
+    @staticmethod
+    def verify_saved(path: str | os.PathLike[str],
+                     index_dir: str | os.PathLike[str] | None = None) -> tuple[str, list[str]]:
+        """Check every byte of the saved index of the corpus at ``path`` against the hashes it
+        was saved with: its folder and the files that differ (``[]``: all as written).
+        ``IndexFormatError`` when there is no saved index."""
+        where = Path(index_dir) if index_dir is not None else Path(path) / INDEX_DIRNAME
+        return str(where), store.verify(where)
+
     # --- questions ----------------------------------------------------------------------------
 
     def search(self, query: str, k: int = 10) -> list[Hit]:

@@ -45,8 +45,9 @@ from .errors import IndexFormatError
 from .index import KERNEL_MIN_PASSAGES, TermIndex
 
 # 2: per-term maximum weights (maxw.npy); sources by column (sources.json). 3: which sentences
-# may be quoted (sent_flags.npy), passages' sections and pages (sections.json).
-FORMAT_VERSION = 3
+# may be quoted (sent_flags.npy), passages' sections and pages (sections.json). 4: every file's
+# size and SHA-256 in meta.json.
+FORMAT_VERSION = 4
 CURRENT = "CURRENT"
 LOCK = ".lock"
 STALE_TMP_SECONDS = 600  # a temporary this old is a killed save's (writing one takes seconds)
@@ -87,6 +88,9 @@ def save(directory: Path, index: TermIndex, collection: Collection, fp: str) -> 
             "n_passages": index.n_passages,
             "n_terms": len(vocab),
             "n_sources": len(table),
+            # what every file must be: its size is checked at each load, its hash by verify()
+            "files": {p.name: {"size": p.stat().st_size, "sha256": _sha256(p)}
+                      for p in sorted(tmp.iterdir())},
         }
         _write(tmp / "meta.json", json.dumps(meta, ensure_ascii=False).encode())
         with _locked(directory):
@@ -132,8 +136,27 @@ def live_fingerprint(directory: Path) -> str | None:
         return None
 
 
+def verify(directory: Path) -> list[str]:
+    """The files of the live snapshot that differ from what was saved (size or SHA-256), or
+    that are missing; ``[]`` when every one is as written. Reads every byte: for ``qabot index
+    --verify``, not for each load. Raises ``IndexFormatError`` when there is no snapshot."""
+    snap = _live(directory)
+    try:
+        files = json.loads((snap / "meta.json").read_text("utf-8"))["files"]
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise IndexFormatError(f"index {str(snap)!r} has no readable manifest: {exc}") from None
+    bad = []
+    for name, want in files.items():
+        path = snap / name
+        if not path.is_file() or path.stat().st_size != want["size"] or _sha256(path) != want[
+                "sha256"]:
+            bad.append(name)
+    return bad
+
+
 def load(directory: Path) -> tuple[TermIndex, Collection, str]:
-    """Open the live snapshot (memory-mapped); raises ``IndexFormatError`` if it is unusable."""
+    """Open the live snapshot (memory-mapped); raises ``IndexFormatError`` if it is unusable:
+    another format, a file missing or of another size than saved, arrays that disagree."""
     try:
         snap = _live(directory)
         meta = json.loads((snap / "meta.json").read_text("utf-8"))
@@ -141,6 +164,10 @@ def load(directory: Path) -> tuple[TermIndex, Collection, str]:
             raise IndexFormatError(
                 f"index {str(snap)!r} has format {meta.get('format')!r}, expected {FORMAT_VERSION}"
             )
+        for name, want in meta["files"].items():
+            if (snap / name).stat().st_size != want["size"]:
+                raise IndexFormatError(f"index file {str(snap / name)!r} is not the size it was "
+                                       "saved with (truncated or overwritten)")
         vocab = json.loads((snap / "vocab.json").read_text("utf-8"))
         # np.asarray: plain read-only ndarray views of the maps (the search kernel is compiled
         # for read-only arrays, and a built index's arrays are read-only too).
@@ -160,7 +187,7 @@ def load(directory: Path) -> tuple[TermIndex, Collection, str]:
         return index, collection, str(meta["fingerprint"])
     except IndexFormatError:
         raise
-    except (OSError, ValueError, KeyError, TypeError) as exc:
+    except (OSError, ValueError, KeyError, TypeError, EOFError) as exc:
         raise IndexFormatError(f"index in {str(directory)!r} is unreadable: {exc}") from exc
 
 
@@ -194,6 +221,14 @@ def _live(directory: Path) -> Path:
     if not name.startswith("snap-") or "/" in name or not (directory / name).is_dir():
         raise IndexFormatError(f"{str(directory / CURRENT)!r} names no snapshot")
     return directory / name
+
+
+def _sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
 
 
 def _save_array(path: Path, array: np.ndarray) -> None:

@@ -262,3 +262,19 @@ def test_index_fails_when_it_cannot_save_the_index(corpus, tmp_path):
               env={"QABOT_INDEX_DIR": str(blocker / "index")})
     assert r.returncode == 1, r.stdout
     assert "could not be saved" in r.stderr and "Traceback" not in r.stderr
+
+
+def test_index_verify_reports_a_damaged_index(tmp_path):
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("The harbour bridge opened in 1932 after eight years.\n")
+    assert qabot("index", "--corpus", str(corpus)).returncode == 0
+    ok = qabot("index", "--verify", "--corpus", str(corpus))
+    assert ok.returncode == 0 and "as it was written" in ok.stdout
+    snap = next(p for p in (corpus / ".qabot-index").iterdir() if p.name.startswith("snap-"))
+    blob = bytearray((snap / "text_blob.npy").read_bytes())
+    blob[-2] ^= 0x01
+    (snap / "text_blob.npy").write_bytes(bytes(blob))
+    bad = qabot("index", "--verify", "--corpus", str(corpus))
+    assert bad.returncode == 1 and "text_blob.npy differ" in bad.stderr
+    assert "Traceback" not in bad.stderr

@@ -122,3 +122,23 @@ def test_a_killed_saves_temporary_is_removed_once_old(tmp_path: Path) -> None:
     os.utime(old, (past, past))
     _saved(tmp_path)
     assert not old.exists() and fresh.exists()
+
+
+def test_a_file_of_another_size_or_empty_is_refused_at_load(tmp_path: Path) -> None:
+    # a 0-byte .npy once raised an uncaught EOFError (the webhook died at every start-up)
+    _, where = _saved(tmp_path)
+    snap = next(p for p in where.iterdir() if p.name.startswith("snap-"))
+    (snap / "df.npy").write_bytes(b"")
+    with pytest.raises(IndexFormatError, match="not the size"):
+        store.load(where)
+
+
+def test_verify_finds_a_flipped_byte_that_a_load_would_serve(tmp_path: Path) -> None:
+    _, where = _saved(tmp_path)
+    assert store.verify(where) == []
+    snap = next(p for p in where.iterdir() if p.name.startswith("snap-"))
+    blob = bytearray((snap / "text_blob.npy").read_bytes())
+    blob[-3] ^= 0x01  # same size: a load does not see it ("2002" served as "2003")
+    (snap / "text_blob.npy").write_bytes(bytes(blob))
+    store.load(where)
+    assert store.verify(where) == ["text_blob.npy"]
