@@ -78,6 +78,14 @@ class Settings(BaseSettings):
                                        "Telegram queued while the bot was away")
     metrics_token: SecretStr | None = Field(None, description="when set, GET /metrics needs "
                                             "'Authorization: Bearer <this token>'")
+    webhook_max_connections: int = Field(
+        1000, ge=1, description="open connections the webhook server serves at once; past them "
+        "new requests are answered 503")
+    webhook_head_timeout: float = Field(
+        10.0, gt=0, description="seconds a connection has to send a request's head (and its "
+        "body) before it is answered 408 and closed")
+    webhook_keepalive: int = Field(5, ge=1, description="seconds an idle kept-alive "
+                                   "connection stays open")
     webhook_max_pending: int = Field(1000, ge=1, description="updates a webhook server has "
                                      "in hand at most; past that it answers 503 and Telegram "
                                      "sends them again later")

@@ -28,7 +28,7 @@ from .intro import Corpus
 
 # Why the webhook route refused a request, as the ``reason`` label says it.
 REJECTIONS = ("secret", "too_large", "not_json", "not_update", "not_ready", "busy", "aborted",
-              "duplicate")
+              "too_slow", "duplicate")
 # Seconds: an answer takes about a millisecond on a small corpus, tens on a large one.
 LATENCY_BUCKETS = (0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0)
 

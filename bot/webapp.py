@@ -11,6 +11,7 @@ in time) gets a 200 and is not answered again; a body cut off midway is a 400, n
 
 from __future__ import annotations
 
+import asyncio
 import hmac
 import json
 import time
@@ -92,7 +93,8 @@ def create_app(settings: Settings, live: Live, metrics: Metrics) -> Starlette:
     async def telegram(request: Request) -> Response:
         try:
             update_id, queued = await accept(request, secret, live,
-                                             settings.webhook_max_pending)
+                                             settings.webhook_max_pending,
+                                             settings.webhook_head_timeout)
         except Refused as refused:
             metrics.rejected.labels(refused.reason).inc()
             return PlainTextResponse(refused.why + "\n", refused.status)
@@ -136,8 +138,8 @@ def create_app(settings: Settings, live: Live, metrics: Metrics) -> Starlette:
     return app
 
 
-async def accept(request: Request, secret: bytes, live: Live, max_pending: int
-                 ) -> tuple[int, bool]:
+async def accept(request: Request, secret: bytes, live: Live, max_pending: int,
+                 body_seconds: float = 10.0) -> tuple[int, bool]:
     """Check one webhook request and queue its update: its ``update_id`` and whether it was
     queued (not when this process has taken in that update already), or ``Refused``.
     With ``max_pending`` updates in hand, an update is refused (503): Telegram keeps it and
@@ -150,7 +152,7 @@ async def accept(request: Request, secret: bytes, live: Live, max_pending: int
         raise Refused(503, "not_ready", "The bot is starting or stopping; send it again later.")
     if live.pending >= max_pending:
         raise Refused(503, "busy", "The bot has too many updates in hand; send it again later.")
-    body = await read_body(request, MAX_BODY)
+    body = await read_body(request, MAX_BODY, body_seconds)
     try:
         data = json.loads(body)
     except (ValueError, RecursionError):  # UnicodeDecodeError is a ValueError
@@ -177,9 +179,10 @@ def _header_is(request: Request, name: str, expected: bytes) -> bool:
     return hmac.compare_digest(given, expected)
 
 
-async def read_body(request: Request, limit: int) -> bytes:
+async def read_body(request: Request, limit: int, seconds: float = 10.0) -> bytes:
     """The request body, refused (413) as soon as it is known to exceed ``limit`` bytes: by
-    its Content-Length, or while reading the stream (a chunked body has no length)."""
+    its Content-Length, or while reading the stream (a chunked body has no length); and (408)
+    when it has not all come within ``seconds``."""
     too_large = Refused(413, "too_large", f"The body is over {limit / (1 << 20):g} MiB; "
                         "Telegram updates are far smaller.")
     declared = request.headers.get("content-length", "")
@@ -187,11 +190,14 @@ async def read_body(request: Request, limit: int) -> bytes:
         raise too_large
     chunks, size = [], 0
     try:
-        async for chunk in request.stream():
-            size += len(chunk)
-            if size > limit:
-                raise too_large
-            chunks.append(chunk)
+        async with asyncio.timeout(seconds):
+            async for chunk in request.stream():
+                size += len(chunk)
+                if size > limit:
+                    raise too_large
+                chunks.append(chunk)
+    except TimeoutError:
+        raise Refused(408, "too_slow", f"The body did not come within {seconds:g} s.") from None
     except ClientDisconnect:  # the client went away mid-body: nothing to answer, nothing to do
         raise Refused(400, "aborted", "The body ended before it was complete.") from None
     return b"".join(chunks)

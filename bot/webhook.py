@@ -32,6 +32,7 @@ import uvicorn
 from telegram.ext import Application
 
 from .config import Settings
+from .guard import MAX_HEAD_BYTES, guarded
 from .intro import Corpus, introduce
 from .metrics import MeteredEngine, Metrics
 from .state import ChatState
@@ -79,6 +80,11 @@ async def serve(
     server = uvicorn.Server(uvicorn.Config(
         create_app(settings, live, metrics), lifespan="off", log_config=None, access_log=False,
         server_header=False,
+        # bounds on what a client can hold (docs/deploy.md): a request head's size and time
+        # (guard.py), idle kept-alive connections, and connections at once (503 past them)
+        http=guarded(MAX_HEAD_BYTES, settings.webhook_head_timeout),
+        timeout_keep_alive=settings.webhook_keepalive,
+        limit_concurrency=settings.webhook_max_connections,
     ))
     host, port = sock.getsockname()[:2]
     log.info("webhook_listening", host=host, port=port, path=settings.webhook_path)

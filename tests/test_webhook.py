@@ -392,3 +392,61 @@ async def test_an_update_sent_twice_is_answered_once(api: BotAPIStub, server: Ru
     assert [c.chat_id for c in api.calls("sendMessage")] == [7, 8]
     assert server.counter("qabot_updates_rejected_total", reason="duplicate") == 1
     assert server.counter("qabot_updates_received_total") == 2
+
+
+# --- connection limits (bot/guard.py) ----------------------------------------------------------
+
+
+async def _raw(port: int, data: bytes, wait: float = 5.0, to_eof: bool = True) -> bytes:
+    """Send ``data`` on a fresh connection and read what comes back: until the server closes
+    the connection (``to_eof``), else the first bytes. A reset while sending or reading (the
+    server closed a connection that was still sending) reads as nothing."""
+    reader, writer = await asyncio.open_connection("127.0.0.1", port)
+    try:
+        async with asyncio.timeout(wait):
+            try:
+                writer.write(data)
+                await writer.drain()
+                return await (reader.read() if to_eof else reader.read(200))
+            except ConnectionResetError:
+                return b""
+    finally:
+        writer.close()
+
+
+@pytest.fixture
+async def strict(api: BotAPIStub, seeds_engine: QAEngine) -> AsyncIterator[Running]:
+    settings = webhook_settings(api, webhook_head_timeout=0.5)
+    async with running_webhook(api, lambda: seeds_engine, settings) as running:
+        yield running
+
+
+async def test_a_huge_request_head_is_refused_and_closed(api: BotAPIStub, strict: Running
+                                                         ) -> None:
+    # a 256 MiB header once took 88 s and 675 MiB
+    head = b"GET /healthz HTTP/1.1\r\nHost: x\r\nX-Big: " + b"a" * (2 << 20) + b"\r\n\r\n"
+    with capture_logs() as logs:
+        reply = await _raw(strict.client.base_url.port, head)
+    # a 431 when the client reads it, a reset when it was still sending: closed either way
+    assert reply == b"" or reply.startswith(b"HTTP/1.1 431 ")
+    assert [e["why"] for e in logs if e["event"] == "http_head_refused"] == ["too_large"]
+    assert (await strict.client.get("/healthz")).status_code == 200  # it still serves
+
+
+@pytest.mark.parametrize("sent", [b"", b"POST /telegram HTTP/1.1\r\nHost: x\r\nX-Slow: "],
+                         ids=["nothing", "half a head"])
+async def test_a_connection_that_is_slow_to_send_its_head_is_closed(
+    strict: Running, sent: bytes
+) -> None:
+    loop = asyncio.get_running_loop()
+    started = loop.time()
+    reply = await _raw(strict.client.base_url.port, sent)
+    assert reply.startswith(b"HTTP/1.1 408 ") and loop.time() - started < 4.5
+
+
+async def test_a_body_that_does_not_come_in_time_is_refused(strict: Running) -> None:
+    head = (b"POST /telegram HTTP/1.1\r\nHost: x\r\nX-Telegram-Bot-Api-Secret-Token: "
+            + SECRET.encode() + b"\r\nContent-Length: 100\r\n\r\n{\"update_id\": 1")
+    reply = await _raw(strict.client.base_url.port, head, to_eof=False)
+    assert reply.startswith(b"HTTP/1.1 408 ")
+    assert strict.counter("qabot_updates_rejected_total", reason="too_slow") == 1
