@@ -50,6 +50,7 @@ NOT_TEXT = "I can only read text. Please type your question."
 EDITED = "I don't re-read edited messages. Please send the corrected question as a new message."
 UNKNOWN_COMMAND = "I don't know that command. /help lists what I can do."
 STALE_BUTTON = "That button no longer works. Ask the question again."
+UPDATED_SOURCE = "This source was updated since this answer: ask the question again."
 HELP = """<b>How to ask</b>
 Send me a question in plain words, one at a time. I answer only from my documents: I quote the \
 sentences I found, with the matched words in bold and numbered citations, or I tell you the \
@@ -192,6 +193,9 @@ class Handlers:
         query = update.callback_query
         assert query is not None and query.data is not None
         ref = QuoteRef.decode(query.data)
+        if ref is not None and ref.snapshot != self.engine.snapshot_id:
+            await query.answer(UPDATED_SOURCE)  # made from another index: its numbers are not ours
+            return
         text = self._passage_text(ref) if ref else None
         if ref is None or text is None or not 0 <= ref.start <= ref.end <= len(text):
             await query.answer(STALE_BUTTON)
@@ -284,7 +288,8 @@ class Handlers:
         resolved = rewrite(question, previous, self.settings.max_question_chars)
         answer = await self._ask_engine(resolved, update)
         await self.state.remember_question(chat.id, resolved, time.monotonic())
-        keyboard = answer_keyboard(answer, self.engine.passage, self.doc_index)
+        keyboard = answer_keyboard(answer, self.engine.passage, self.doc_index,
+                                   self.engine.snapshot_id)
         messages = answer_html(answer)
         for i, html in enumerate(messages):
             await _reply(update, html, do_quote=True,

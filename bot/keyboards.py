@@ -1,12 +1,14 @@
 """The inline keyboards under the bot's messages, and what their buttons carry.
 
 Callback data is at most 64 bytes and comes back from the client, so it is small, typed on the
-way in and out, and checked when it returns: ``q:DOC:PASSAGE:START:END`` for a "Quote" button,
+way in and out, and checked when it returns: ``q:SNAPSHOT:DOC:PASSAGE:START:END`` for a "Quote"
+button (``SNAPSHOT``: the index it was made from, ``QAEngine.snapshot_id``),
 ``v:1`` / ``v:0`` for the votes, ``s:PAGE`` for the pages of /sources.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
@@ -19,32 +21,37 @@ HELPFUL, NOT_HELPFUL = "v:1", "v:0"
 QUOTE_DATA, VOTE_DATA, PAGE_DATA = r"^q:", r"^v:[01]$", r"^s:\d{1,6}$"
 
 
+_SNAPSHOT = re.compile(r"[0-9a-f]{8}")
+
+
 @dataclass(frozen=True, slots=True)
 class QuoteRef:
-    """What a "Quote" button points at: a document (its position in the corpus), one of its
-    passages, and the cited sentence's span in that passage."""
+    """What a "Quote" button points at: the index it was made from, a document (its position in
+    the corpus), one of its passages, and the cited sentence's span in that passage."""
 
+    snapshot: str
     doc: int
     passage: int
     start: int
     end: int
 
     def encode(self) -> str:
-        return f"q:{self.doc}:{self.passage}:{self.start}:{self.end}"
+        return f"q:{self.snapshot}:{self.doc}:{self.passage}:{self.start}:{self.end}"
 
     @classmethod
     def decode(cls, data: str) -> QuoteRef | None:
         """The reference in ``data``, or ``None`` when it is not one."""
         parts = data.split(":")
         # ASCII digits only: str.isdigit() also takes "²", which int() refuses
-        if len(parts) != 5 or parts[0] != "q" or not all(
-                p.isascii() and p.isdigit() for p in parts[1:]):
+        if len(parts) != 6 or parts[0] != "q" or not _SNAPSHOT.fullmatch(parts[1]) or not all(
+                p.isascii() and p.isdigit() for p in parts[2:]):
             return None
-        return cls(*(int(p) for p in parts[1:]))
+        doc, passage, start, end = (int(p) for p in parts[2:])
+        return cls(parts[1], doc, passage, start, end)
 
 
 def answer_keyboard(answer: Answer, passage: Callable[[int], str],
-                    doc_index: Mapping[str, int]) -> InlineKeyboardMarkup:
+                    doc_index: Mapping[str, int], snapshot: str) -> InlineKeyboardMarkup:
     """A "Quote" button per quoted sentence, then "Helpful" / "Not helpful"."""
     quotes = []
     seen: dict[int, int] = {}
@@ -53,7 +60,7 @@ def answer_keyboard(answer: Answer, passage: Callable[[int], str],
         text = q.text.split("\n", 1)[0].strip(ELLIPSIS)
         at = passage(q.passage).find(text)
         start, end = (at, at + len(text)) if at >= 0 else (0, 0)
-        ref = QuoteRef(doc_index.get(q.source, 0), q.passage, start, end)
+        ref = QuoteRef(snapshot, doc_index.get(q.source, 0), q.passage, start, end)
         seen[q.citation] = seen.get(q.citation, 0) + 1
         again = f" ({seen[q.citation]})" if seen[q.citation] > 1 else ""
         quotes.append(InlineKeyboardButton(f"Quote [{q.citation}]{again}",

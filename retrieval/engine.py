@@ -8,12 +8,15 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
+import hashlib
 import os
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 import structlog
 
 from . import store
@@ -200,6 +203,17 @@ class QAEngine:
         if not 0 <= passage < self.collection.n_passages:
             raise IndexError(f"no passage {passage}")
         return self.collection.passage_text(passage)
+
+    @functools.cached_property
+    def snapshot_id(self) -> str:
+        """8 hex digits naming this index's passages (their documents and their places in the
+        text), the same for the same index in any process: what a Quote button was made from."""
+        c = self.collection
+        h = hashlib.sha256()
+        for array in (c.passage_doc, c.text_offsets, c.sent_indptr):
+            h.update(np.ascontiguousarray(array).tobytes())
+        h.update("\n".join(s.id for s in c.sources).encode())
+        return h.hexdigest()[:8]
 
     def document_of(self, passage: int) -> int:
         """The position in ``sources()`` of the document passage ``passage`` is from."""

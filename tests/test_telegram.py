@@ -164,14 +164,38 @@ async def test_a_stale_or_forged_button_is_answered_without_crashing(
     async with running_bot(api, seeds_engine):
         # q:1:0:0:10 names document 1 but passage 0 is document 0's: it would show one
         # document's text under another's title
-        forged = ("q:99:0:0:0", "q:0:99999:0:5", "q:0:0:5:99999", "q:x", "zzz", "s:9",
-                  "q:1:0:0:10", "q:0:0:0:²")
+        snap = seeds_engine.snapshot_id
+        forged = (f"q:{snap}:99:0:0:0", f"q:{snap}:0:99999:0:5", f"q:{snap}:0:0:5:99999",
+                  "q:x", "zzz", "s:9", f"q:{snap}:1:0:0:10", f"q:{snap}:0:0:0:²",
+                  "q:1:6:136:340")  # the last: a button from before snapshot ids
         for data in forged:
             api.push(api.callback(message, data))
         for n in range(1, len(forged) + 1):
             await api.wait_for("answerCallbackQuery", count=n)
     assert all("no longer works" in c.params["text"] for c in api.calls("answerCallbackQuery"))
     assert api.calls("sendMessage") == []
+
+
+async def test_a_button_from_another_index_says_the_source_was_updated(
+    api: BotAPIStub, seeds_engine: QAEngine
+) -> None:
+    # after a re-index, passage numbers name other text: an old button must not show it
+    other = "0" * 8 if seeds_engine.snapshot_id != "0" * 8 else "1" * 8
+    message = {"message_id": 1, "date": 0, "chat": api.private(7), "text": "old"}
+    async with running_bot(api, seeds_engine):
+        api.push(api.callback(message, f"q:{other}:0:0:0:10"))
+        answer = await api.wait_for("answerCallbackQuery")
+    assert "updated" in answer.params["text"]
+    assert api.calls("sendMessage") == []
+
+
+def test_the_snapshot_id_is_the_same_for_the_same_index_and_differs_for_another(
+    seeds_engine: QAEngine,
+) -> None:
+    again = QAEngine(seeds_engine.index, seeds_engine.collection)
+    assert again.snapshot_id == seeds_engine.snapshot_id
+    other = QAEngine.from_texts(["The harbour bridge opened in 1932 after eight years of work."])
+    assert other.snapshot_id != again.snapshot_id
 
 
 async def test_votes_are_logged_with_the_question(api: BotAPIStub,
