@@ -372,8 +372,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     started = time.perf_counter()
     exs = gather(hand_selector())
     selector, about = train(exs, args.prior, args.prior_meaning, args.c_trigger)
-    about["seconds"] = round(time.perf_counter() - started)
     print(json.dumps(about, indent=2))
+    # (the time is printed, not stored: two runs write the same file, byte for byte)
+    print(f"trained in {time.perf_counter() - started:.0f} s", file=sys.stderr)
     if not args.check:
         args.out.parent.mkdir(parents=True, exist_ok=True)
         tmp = args.out.with_suffix(".tmp")
