@@ -11,13 +11,7 @@ import asyncio
 import time
 
 import structlog
-from telegram import (
-    InlineKeyboardMarkup,
-    InlineQueryResultArticle,
-    InputTextMessageContent,
-    Message,
-    Update,
-)
+from telegram import InlineKeyboardMarkup, Message, Update
 from telegram.constants import ChatAction, ChatType
 from telegram.error import TelegramError
 from telegram.ext import ApplicationHandlerStop, ContextTypes
@@ -27,7 +21,8 @@ from retrieval.followup import rewrite
 
 from .addressing import addressed, question_of
 from .config import Settings
-from .html import answer_html, escape, passage_html, quote_html, short, sources_page
+from .html import answer_html, escape, passage_html, short, sources_page
+from .inline import article, inline_results
 from .intro import Corpus, Intro, introduce
 from .keyboards import HELPFUL, QuoteRef, answer_keyboard, pager
 from .state import ChatState
@@ -104,7 +99,7 @@ class Handlers:
             await update.callback_query.answer(REFUSAL, show_alert=True)
         elif update.inline_query:
             await update.inline_query.answer(
-                [_article("refused", "Not available", REFUSAL)], cache_time=0, is_personal=True)
+                [article("refused", "Not available", REFUSAL)], cache_time=0, is_personal=True)
         elif message:
             await message.reply_text(REFUSAL)
         raise ApplicationHandlerStop
@@ -245,7 +240,7 @@ class Handlers:
         problem = await self._turned_down(question, query.from_user.id)
         if problem is not None:
             if problem:
-                await query.answer([_article("problem", "Can't answer that", problem)],
+                await query.answer([article("problem", "Can't answer that", problem)],
                                    cache_time=0, is_personal=True)
             return
         answer = await asyncio.to_thread(self.engine.ask, question)
@@ -323,26 +318,6 @@ class Handlers:
             return self.engine.passage(ref.passage)
         except IndexError:
             return None
-
-
-def inline_results(answer: Answer) -> list[InlineQueryResultArticle]:
-    """Inline results: the whole answer, then each quote alone; abstention as one result."""
-    if not answer.answered:
-        return [_article("none", "Not found in my sources", answer_html(answer)[0],
-                         "I only answer from my documents")]
-    results = [_article("answer", f"Answer: {short(answer.question, 60)}",
-                        answer_html(answer)[0], short(answer.sentences[0].text, 100))]
-    for i, q in enumerate(answer.sentences, 1):
-        ref = answer.sources[q.citation - 1]
-        results.append(_article(f"quote{i}", short(q.text, 60), quote_html(q, ref),
-                                short(ref.title, 100)))
-    return results
-
-
-def _article(id_: str, title: str, html: str, description: str | None = None,
-             ) -> InlineQueryResultArticle:
-    return InlineQueryResultArticle(id_, title, InputTextMessageContent(html),
-                                    description=description)
 
 
 async def _reply(update: Update, html: str, *, do_quote: bool | None = None,

@@ -8,10 +8,12 @@ a handler. Times are passed in (seconds from any monotonic clock), which keeps t
 from __future__ import annotations
 
 from collections import deque
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Protocol, TypeVar
 
 RATE_WINDOW = 60.0  # seconds: QABOT_RATE_LIMIT counts questions per minute
+V = TypeVar("V")
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,8 +60,14 @@ class MemoryState:
         self._noticed: dict[int, float] = {}
         self._bounds = {"turns": max_entries, "asked": max_entries, "noticed": max_entries}
 
-    def _sweep_bound(self, name: str, kept: int) -> None:
-        self._bounds[name] = max(self.max_entries, 2 * kept)
+    def _room(self, name: str, table: dict[int, V], fresh: Callable[[V], bool]) -> dict[int, V]:
+        """``table``, swept of the entries that are not ``fresh`` once it has reached its bound;
+        the bound is then ``max_entries`` or twice what was kept, whichever is more."""
+        if len(table) < self._bounds[name]:
+            return table
+        kept = {k: v for k, v in table.items() if fresh(v)}
+        self._bounds[name] = max(self.max_entries, 2 * len(kept))
+        return kept
 
     async def previous_question(self, chat_id: int, now: float) -> str | None:
         turn = self._turns.get(chat_id)
@@ -73,19 +81,14 @@ class MemoryState:
     async def remember_question(self, chat_id: int, question: str, now: float) -> None:
         if self.followup_seconds <= 0:
             return
-        if len(self._turns) >= self._bounds["turns"]:
-            self._turns = {
-                c: t for c, t in self._turns.items() if now - t.at <= self.followup_seconds
-            }
-            self._sweep_bound("turns", len(self._turns))
+        self._turns = self._room("turns", self._turns,
+                                 lambda t: now - t.at <= self.followup_seconds)
         self._turns[chat_id] = Turn(question, now)
 
     async def take_question(self, user_id: int, now: float) -> bool:
         if self.rate_limit <= 0:
             return True
-        if len(self._asked) >= self._bounds["asked"]:
-            self._asked = {u: q for u, q in self._asked.items() if now - q[-1] < RATE_WINDOW}
-            self._sweep_bound("asked", len(self._asked))
+        self._asked = self._room("asked", self._asked, lambda q: now - q[-1] < RATE_WINDOW)
         asked = self._asked.setdefault(user_id, deque())
         while asked and now - asked[0] >= RATE_WINDOW:
             asked.popleft()
@@ -98,8 +101,6 @@ class MemoryState:
         last = self._noticed.get(user_id)
         if last is not None and now - last < RATE_WINDOW:
             return False
-        if len(self._noticed) >= self._bounds["noticed"]:
-            self._noticed = {u: t for u, t in self._noticed.items() if now - t < RATE_WINDOW}
-            self._sweep_bound("noticed", len(self._noticed))
+        self._noticed = self._room("noticed", self._noticed, lambda t: now - t < RATE_WINDOW)
         self._noticed[user_id] = now
         return True

@@ -99,10 +99,10 @@ def create_app(settings: Settings, live: Live, metrics: Metrics) -> Starlette:
             metrics.rejected.labels(refused.reason).inc()
             return PlainTextResponse(refused.why + "\n", refused.status)
         request.state.update_id = update_id
-        if not queued:  # a copy of one already taken in: 200, so that Telegram stops sending it
+        if queued:
+            metrics.received.inc()
+        else:  # a copy of one already taken in: 200 all the same, so that Telegram stops sending it
             metrics.rejected.labels("duplicate").inc()
-            return Response(status_code=200)
-        metrics.received.inc()
         return Response(status_code=200)
 
     async def healthz(request: Request) -> Response:

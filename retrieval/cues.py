@@ -147,7 +147,7 @@ def has_evidence(kind: str | None, sentence: str, question: str) -> bool:
 
 _COUNTED = re.compile(r"\b(?:how\s+many|how\s+much|number\s+of)\s+(?P<what>(?:[\w'’-]+\s+){0,3}?)"
                       r"(?P<noun>[a-z][\w'’-]*)(?=\s+(?:are|is|was|were|did|does|do|have|has|had|"
-                      r"can|could|will|would|in|on|of|at|for|there|does|live|died|were)\b|\s*\??\s*$)",
+                      r"can|could|will|would|in|on|of|at|for|there|live|died)\b|\s*\??\s*$)",
                       re.I)
 _COUNT_WORD = re.compile(r"^(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
                          r"twelve|twenty|thirty|forty|fifty|hundreds?|thousands?|millions?|"

@@ -115,7 +115,7 @@ class QAEngine:
         stale, corrupt or ``rebuild`` is set."""
         started = time.perf_counter()
         root = Path(path)
-        where = Path(index_dir) if index_dir is not None else root / INDEX_DIRNAME
+        where = _index_dir(root, index_dir)
         fp = store.fingerprint(file_stats(root), _params())
         if not rebuild and store.live_fingerprint(where) == fp:
             try:
@@ -148,7 +148,7 @@ class QAEngine:
         """Check every byte of the saved index of the corpus at ``path`` against the hashes it
         was saved with: its folder and the files that differ (``[]``: all as written).
         ``IndexFormatError`` when there is no saved index."""
-        where = Path(index_dir) if index_dir is not None else Path(path) / INDEX_DIRNAME
+        where = _index_dir(Path(path), index_dir)
         return str(where), store.verify(where)
 
     # --- questions ----------------------------------------------------------------------------
@@ -232,6 +232,11 @@ class QAEngine:
     @property
     def n_terms(self) -> int:
         return len(self.index.vocabulary)
+
+
+def _index_dir(root: Path, index_dir: str | os.PathLike[str] | None) -> Path:
+    """Where the index of the corpus at ``root`` is saved: ``index_dir``, or inside it."""
+    return Path(index_dir) if index_dir is not None else root / INDEX_DIRNAME
 
 
 def _params() -> dict[str, object]:

@@ -184,7 +184,7 @@ def rank(
                                         for c in candidates])
     for c, m in zip(candidates, meant, strict=True):
         c.meaning = m
-    logits = selector.rank(np.array([[*c.features, *c.meaning] for c in candidates]))
+    logits = selector.rank(np.hstack([np.array([c.features for c in candidates]), meant]))
     order = sorted(range(len(candidates)), key=lambda k: (
         -logits[k], candidates[k].sentence.passage, candidates[k].sentence.number))
     ranked = [candidates[k] for k in order]

@@ -67,8 +67,15 @@ async def test_with_more_active_users_than_the_bound_sweeps_grow_rare() -> None:
     # 20,000 users active at once, bound 100: a sweep on every question once cost 3 ms each
     state = MemoryState(rate_limit=5, followup_seconds=300, max_entries=100)
     sweeps = []
-    sweep = state._sweep_bound
-    state._sweep_bound = lambda name, kept: (sweeps.append(name), sweep(name, kept))  # type: ignore[method-assign]
+    room = state._room
+
+    def counting(name, table, fresh):  # a sweep returns a new table
+        kept = room(name, table, fresh)
+        if kept is not table:
+            sweeps.append(name)
+        return kept
+
+    state._room = counting  # type: ignore[method-assign]
     for user in range(20_000):
         assert await state.take_question(user, 1.0)
         await state.remember_question(user, "q", 1.0)
