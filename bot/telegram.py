@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import signal
-from collections.abc import Awaitable, Callable, Coroutine
+from collections.abc import Callable, Coroutine
 from typing import Any
 
 import structlog
@@ -28,7 +28,6 @@ from telegram.ext import (
     Defaults,
     InlineQueryHandler,
     MessageHandler,
-    SimpleUpdateProcessor,
     TypeHandler,
     filters,
 )
@@ -37,6 +36,7 @@ from .config import Settings
 from .handlers import Handlers
 from .intro import Corpus, Intro
 from .keyboards import PAGE_DATA, QUOTE_DATA, VOTE_DATA
+from .shutdown import Graceful, InHand
 from .state import ChatState, MemoryState
 
 log = structlog.get_logger()
@@ -54,7 +54,6 @@ ALLOWED_UPDATES = (
 POLL_TIMEOUT = 30  # seconds a getUpdates long poll may wait
 RETRY_AFTER_RETRIES = 3  # a 429 "retry after N seconds" is waited out this many times
 NETWORK_RETRIES = 3
-CONCURRENT_UPDATES = 256  # PTB's default for concurrent_updates(True)
 
 
 class SendLimiter(AIORateLimiter):
@@ -94,24 +93,6 @@ class SendLimiter(AIORateLimiter):
         raise AssertionError("unreachable")  # the loop returns or raises
 
 
-class Finishing(SimpleUpdateProcessor):
-    """PTB's update processor (up to ``CONCURRENT_UPDATES`` at once) that calls ``finished``
-    when an update has been handled, however that went: the webhook counts the updates it has
-    in hand with it."""
-
-    __slots__ = ("finished",)
-
-    def __init__(self, finished: Callable[[], None]) -> None:
-        super().__init__(CONCURRENT_UPDATES)
-        self.finished = finished
-
-    async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
-        try:
-            await coroutine
-        finally:
-            self.finished()
-
-
 def build_application(
     engine: Corpus,
     settings: Settings,
@@ -140,11 +121,12 @@ def build_application(
         builder = builder.updater(None)
     app = (
         builder
+        .application_class(Graceful, {"grace": settings.shutdown_grace})
         .token(token)
         .base_url(settings.telegram_api_url)
         .defaults(Defaults(parse_mode=ParseMode.HTML,
                            link_preview_options=LinkPreviewOptions(is_disabled=True)))
-        .concurrent_updates(Finishing(finished) if finished else CONCURRENT_UPDATES)
+        .concurrent_updates(InHand(finished))
         .rate_limiter(SendLimiter(settings.send_rate, backoff=retry_backoff))
         .post_init(announce)
         .build()

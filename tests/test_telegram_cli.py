@@ -9,8 +9,10 @@ import re
 import signal
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -79,34 +81,47 @@ def test_a_malformed_allowed_list_is_a_configuration_error(
     assert capsys.readouterr().err.startswith("qabot: invalid configuration: allowed_users")
 
 
-async def test_qabot_telegram_polls_answers_and_stops_cleanly_on_sigterm(clean_env: Path) -> None:
-    """The real command: loads the index, logs one start-up event, publishes the commands,
-    answers, and exits 0 on SIGTERM (SIGINT takes the same path: both are PTB stop signals).
-    Logged at DEBUG, the token never shows."""
-    stderr = clean_env / "stderr.log"
-    env = {**os.environ, "QABOT_TELEGRAM_TOKEN": TOKEN, "QABOT_LOG_LEVEL": "DEBUG",
-           "QABOT_LOG_FORMAT": "json", "PYTHONPATH": str(ROOT)}
-    with BotAPIStub(TOKEN) as api, stderr.open("w") as err:
-        env["QABOT_TELEGRAM_API_URL"] = api.base_url
+@asynccontextmanager
+async def polling(clean_env: Path, **env: str) -> AsyncIterator[tuple[BotAPIStub,
+                                                                      subprocess.Popen[bytes]]]:
+    """The real ``qabot telegram`` over the seeds, polling a stand-in Bot API, logging JSON at
+    DEBUG to ``clean_env/stderr.log``; running once it has published its commands."""
+    variables = {**os.environ, "QABOT_TELEGRAM_TOKEN": TOKEN, "QABOT_LOG_LEVEL": "DEBUG",
+                 "QABOT_LOG_FORMAT": "json", "PYTHONPATH": str(ROOT), **env}
+    with BotAPIStub(TOKEN) as api, (clean_env / "stderr.log").open("w") as err:
+        variables["QABOT_TELEGRAM_API_URL"] = api.base_url
         proc = subprocess.Popen(
             [sys.executable, "-m", "bot", "telegram", "--corpus", str(SEEDS),
              "--index-dir", str(clean_env / "index")],
-            env=env, cwd=clean_env, stdout=subprocess.DEVNULL, stderr=err,
+            env=variables, cwd=clean_env, stdout=subprocess.DEVNULL, stderr=err,
         )
         try:
             await api.wait_for("setMyCommands", timeout=60)
-            api.push(api.message(api.private(7), "When was the CSTO formed?"))
-            answer = await api.wait_for("sendMessage", timeout=30)
-            proc.send_signal(signal.SIGTERM)
-            code = await asyncio.to_thread(proc.wait, 30)
+            yield api, proc
         finally:
             if proc.poll() is None:
                 proc.kill()
                 proc.wait()
+
+
+def logged(clean_env: Path) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in (clean_env / "stderr.log").read_text().splitlines()
+            if line.startswith("{")]
+
+
+async def test_qabot_telegram_polls_answers_and_stops_cleanly_on_sigterm(clean_env: Path) -> None:
+    """The real command: loads the index, logs one start-up event, publishes the commands,
+    answers, and exits 0 on SIGTERM (SIGINT takes the same path: both are PTB stop signals).
+    Logged at DEBUG, the token never shows."""
+    async with polling(clean_env) as (api, proc):
+        api.push(api.message(api.private(7), "When was the CSTO formed?"))
+        answer = await api.wait_for("sendMessage", timeout=30)
+        proc.send_signal(signal.SIGTERM)
+        code = await asyncio.to_thread(proc.wait, 30)
     assert "2002" in answer.text
     assert code == 0
-    log = stderr.read_text()
-    events = [json.loads(line) for line in log.splitlines() if line.startswith("{")]
+    log = (clean_env / "stderr.log").read_text()
+    events = logged(clean_env)
     (started,) = [e for e in events if e["event"] == "telegram_starting"]
     assert started["documents"] == 5 and started["load_seconds"] >= 0
     assert started["bot"] == "qa_test_bot" and started["api_url"] == api.base_url
@@ -114,6 +129,27 @@ async def test_qabot_telegram_polls_answers_and_stops_cleanly_on_sigterm(clean_e
     assert "Traceback" not in log
     assert "HTTP Request: POST" in log  # httpx logged every URL ...
     assert TOKEN.split(":")[1] not in log  # ... with the token scrubbed
+
+
+async def test_sigterm_with_answers_queued_behind_the_group_limit_stops_within_the_grace(
+        clean_env: Path) -> None:
+    """24 questions in one group, which the bot may send 20 messages a minute (answers and
+    "typing" actions alike): at least four answers wait a minute or more. SIGTERM once some
+    have gone out: the bot gives the rest QABOT_SHUTDOWN_GRACE (1 s), drops those still
+    waiting with one log line, and exits 0."""
+    async with polling(clean_env, QABOT_SHUTDOWN_GRACE="1", QABOT_RATE_LIMIT="0") as (api, proc):
+        for i in range(24):
+            api.push(api.message(api.group(-100123), "@qa_test_bot When was the CSTO formed?",
+                                 user=api.user(7 + i)))
+        await api.wait_for("sendMessage", count=5, timeout=30)
+        proc.send_signal(signal.SIGTERM)
+        code = await asyncio.to_thread(proc.wait, 30)
+    assert code == 0
+    events = logged(clean_env)
+    (dropped,) = [e for e in events if e["event"] == "shutdown_dropped"]
+    assert dropped["updates"] == 24 - len(api.calls("sendMessage")) > 0
+    assert events[-1]["event"] == "telegram_stopped"
+    assert "Traceback" not in (clean_env / "stderr.log").read_text()
 
 
 def test_the_readme_lists_the_commands_for_botfather() -> None:
