@@ -15,17 +15,18 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict
 from pathlib import Path
-from typing import TypedDict
 
 import structlog
 from pydantic import ValidationError
 
-from retrieval import ComposerConfig, QabotError, QAEngine, evaluation, metrics, questions
+from retrieval import QabotError, QAEngine, evaluation, metrics, questions
 from retrieval.corpus import load_directory
 from retrieval.ingest.report import explain_document
 
 from . import console, logs
 from .config import Settings
+from .engines import Repairing, load_engine, options
+from .intro import Corpus
 from .render import document_text, to_text
 from .report import ProgressBar, table
 from .report import to_json as report_json
@@ -111,29 +112,9 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-class _Options(TypedDict):
-    top_k: int
-    similar_words: bool
-    config: ComposerConfig
-
-
-def _options(settings: Settings) -> _Options:
-    """The answering options the settings choose, for every engine the CLI builds."""
-    return {"top_k": settings.top_k, "similar_words": settings.similar_words,
-            "config": ComposerConfig(correct_spelling=settings.correct_spelling,
-                                     min_confidence=settings.min_confidence)}
-
-
-def _engine(args: argparse.Namespace, settings: Settings, rebuild: bool = False) -> QAEngine:
-    engine = QAEngine.from_directory(
-        settings.corpus_path(), index_dir=settings.index_dir, rebuild=rebuild,
-        **_options(settings),
-    )
-    _ = engine.word_vectors  # load them now, not at the first question (a 0.1 s pause)
-    r = engine.report
-    log.debug("engine_ready", built=r.built, seconds=round(r.seconds, 3),
-              documents=engine.n_documents, passages=engine.n_passages)
-    return engine
+def _serving(settings: Settings) -> Repairing:
+    """The engine a channel answers from: rebuilt if a question finds its index damaged."""
+    return Repairing(load_engine(settings), lambda: load_engine(settings, rebuild=True))
 
 
 def corpus_note(args: argparse.Namespace, settings: Settings) -> str:
@@ -144,10 +125,10 @@ def corpus_note(args: argparse.Namespace, settings: Settings) -> str:
 
 
 def cmd_console(args: argparse.Namespace, settings: Settings) -> int:
-    return console.run(_engine(args, settings), note=corpus_note(args, settings))
+    return console.run(_serving(settings), note=corpus_note(args, settings))
 
 
-def _answer_json(engine: QAEngine, question: str) -> str:
+def _answer_json(engine: Corpus, question: str) -> str:
     return json.dumps(engine.ask(question).model_dump(mode="json"), ensure_ascii=False)
 
 
@@ -155,7 +136,7 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
     question = " ".join(args.question).strip()
     if args.question and not question:
         raise UsageError("the question is empty: qabot ask \"QUESTION\"")
-    engine = _engine(args, settings)
+    engine = _serving(settings)
     print(f"qabot: {corpus_note(args, settings)}, {engine.n_documents} documents",
           file=sys.stderr)
     bold = sys.stdout.isatty()
@@ -186,7 +167,7 @@ def cmd_index(args: argparse.Namespace, settings: Settings) -> int:
         print(f"the saved index in {where} is as it was written")
         return EXIT_OK
     started = time.perf_counter()
-    engine = _engine(args, settings, rebuild=True)
+    engine = load_engine(settings, rebuild=True)
     seconds = time.perf_counter() - started
     where = engine.report.index_dir or "(not saved)"
     print(f"qabot: {corpus_note(args, settings)}", file=sys.stderr)
@@ -226,15 +207,15 @@ def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
         qset = qset.only(args.split)
     if args.holdout_article:
         outcomes = evaluation.run_holdout(
-            qset, lambda docs: QAEngine.from_documents(docs, **_options(settings)),
+            qset, lambda docs: QAEngine.from_documents(docs, **options(settings)),
             lambda article: ProgressBar(f"eval without {article}"))
         report = metrics.Report(metrics.summarize_groups(outcomes, "fold"), "fold",
                                 metrics.threshold_at(outcomes))
     else:
         if qset.documents:
-            engine = QAEngine.from_documents(qset.documents, **_options(settings))
+            engine = QAEngine.from_documents(qset.documents, **options(settings))
         else:
-            engine = _engine(args, settings)
+            engine = load_engine(settings)
         missing = questions.unknown_sources(qset.questions, (s.id for s in engine.sources()))
         if missing:
             log.warning("unknown_sources", ids=missing, hint="check --corpus")
@@ -296,7 +277,7 @@ def cmd_telegram(args: argparse.Namespace, settings: Settings) -> int:
 
     _check(settings.bot_token)
     started = time.perf_counter()
-    engine = _engine(args, settings)
+    engine = _serving(settings)
     app = telegram.build_application(engine, settings)
     with _bot_api_errors(settings):
         return telegram.run_polling(app, engine, settings, time.perf_counter() - started)
@@ -312,7 +293,7 @@ def cmd_webhook(args: argparse.Namespace, settings: Settings) -> int:
         raise UsageError(f"cannot listen on {settings.host}:{settings.port} "
                          f"({exc.strerror or exc}): set QABOT_HOST and QABOT_PORT") from None
     with sock, _bot_api_errors(settings):
-        return asyncio.run(webhook.serve(settings, lambda: _engine(args, settings), sock=sock))
+        return asyncio.run(webhook.serve(settings, lambda: _serving(settings), sock=sock))
 
 
 def load_settings(args: argparse.Namespace) -> Settings:

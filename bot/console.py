@@ -9,8 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
 
-from retrieval import QAEngine
-
+from .intro import Corpus
 from .render import sources_text, to_text
 
 HELP = """Type a question and press Enter. Commands:
@@ -46,7 +45,7 @@ def _setup_readline() -> Callable[[], None]:
     return save
 
 
-def run(engine: QAEngine, out: TextIO = sys.stdout, top_k: int | None = None,
+def run(engine: Corpus, out: TextIO = sys.stdout, top_k: int | None = None,
         note: str = "") -> int:
     """Read questions until :quit, Ctrl-D or Ctrl-C; print each answer. Returns the exit code.
     ``note`` says which corpus it answers from, in the banner (on stderr when not a terminal)."""

@@ -7,6 +7,7 @@ Hierarchy::
     │   ├── NoDocumentsError    the directory is missing, empty, or holds no usable document
     │   └── UnknownDocumentError  ``qabot show`` names a document the corpus does not have
     ├── IndexFormatError        a saved index is corrupt, incompatible or stale (it is rebuilt)
+    │   └── DamagedIndexError   a question met a passage whose text is not as it was saved
     ├── ModelError              the answer selection model cannot be read (a broken install)
     └── QuestionFileError       a question file for ``qabot eval`` is missing or malformed
 
@@ -34,6 +35,11 @@ class UnknownDocumentError(CorpusError):
 
 class IndexFormatError(QabotError):
     """A saved index cannot be used: corrupt, from another format version, or stale."""
+
+
+class DamagedIndexError(IndexFormatError):
+    """A passage read to answer a question is not the text it was saved with: the saved index
+    was damaged on disk after loading checked it. Rebuilding the index repairs it."""
 
 
 class ModelError(QabotError):

@@ -16,8 +16,13 @@ A save writes a new snapshot under a temporary name, renames it into place, then
 pruning happen under a lock file (``.lock``, ``flock``), so two saves at once never prune each
 other's snapshot; the snapshot CURRENT named before is kept too, for a reader that read CURRENT
 just before the switch, and temporaries of killed saves are removed once ``STALE_TMP_SECONDS``
-old. Loading memory-maps the arrays, so a
-large index opens in milliseconds and its pages are shared between processes.
+old. Loading memory-maps the arrays, so a large index opens in milliseconds and its pages are
+shared between processes.
+
+Integrity: ``meta.json`` lists every file's size and SHA-256. Loading checks every size and the
+hashes of the JSON files (titles, sections, vocabulary); a passage's text is checked against its
+CRC-32 each time it is read (``Collection.passage_text``), so a damaged byte is never quoted as
+the source's words; ``verify`` (``qabot index --verify``) hashes every byte.
 
 The fingerprint covers the format version, the index parameters (with the version of the text
 pipeline, ``collection.TEXT_VERSION``) and every corpus file's relative path, size and
@@ -46,14 +51,14 @@ from .index import KERNEL_MIN_PASSAGES, TermIndex
 
 # 2: per-term maximum weights (maxw.npy); sources by column (sources.json). 3: which sentences
 # may be quoted (sent_flags.npy), passages' sections and pages (sections.json). 4: every file's
-# size and SHA-256 in meta.json.
-FORMAT_VERSION = 4
+# size and SHA-256 in meta.json. 5: each passage's CRC-32 (passage_crc.npy).
+FORMAT_VERSION = 5
 CURRENT = "CURRENT"
 LOCK = ".lock"
 STALE_TMP_SECONDS = 600  # a temporary this old is a killed save's (writing one takes seconds)
 _INDEX_ARRAYS = ("indptr", "passages", "weights", "df", "maxw")
 _COLLECTION_ARRAYS = ("passage_doc", "text_offsets", "text_blob", "sent_indptr", "sent_bounds",
-                      "sent_flags", "passage_section", "passage_page")
+                      "sent_flags", "passage_section", "passage_page", "passage_crc")
 
 
 def fingerprint(stats: Iterable[FileStat], params: dict[str, object]) -> str:
@@ -168,7 +173,8 @@ def load(directory: Path) -> tuple[TermIndex, Collection, str]:
             if (snap / name).stat().st_size != want["size"]:
                 raise IndexFormatError(f"index file {str(snap / name)!r} is not the size it was "
                                        "saved with (truncated or overwritten)")
-        vocab = json.loads((snap / "vocab.json").read_text("utf-8"))
+        files = meta["files"]
+        vocab = json.loads(_read_checked(snap / "vocab.json", files))
         # np.asarray: plain read-only ndarray views of the maps (the search kernel is compiled
         # for read-only arrays, and a built index's arrays are read-only too).
         arrays = {k: np.asarray(np.load(snap / f"{k}.npy", mmap_mode="r", allow_pickle=False))
@@ -179,9 +185,9 @@ def load(directory: Path) -> tuple[TermIndex, Collection, str]:
             df=arrays["df"], maxw=arrays["maxw"], n_passages=int(meta["n_passages"]),
         )
         collection = Collection(
-            sources=SourceTable(json.loads((snap / "sources.json").read_text("utf-8"))),
+            sources=SourceTable(json.loads(_read_checked(snap / "sources.json", files))),
             **{k: arrays[k] for k in _COLLECTION_ARRAYS},
-            sections=json.loads((snap / "sections.json").read_text("utf-8")),
+            sections=json.loads(_read_checked(snap / "sections.json", files)),
         )
         _check(index, collection)
         return index, collection, str(meta["fingerprint"])
@@ -200,7 +206,7 @@ def _check(index: TermIndex, c: Collection) -> None:
         and len(c.passage_doc) == n and len(c.text_offsets) == n + 1
         and int(c.text_offsets[-1]) == len(c.text_blob) and len(c.sent_indptr) == n + 1
         and int(c.sent_indptr[-1]) == len(c.sent_bounds) == len(c.sent_flags)
-        and len(c.passage_section) == len(c.passage_page) == n
+        and len(c.passage_section) == len(c.passage_page) == len(c.passage_crc) == n
         and (n == 0 or int(c.passage_section.max()) < len(c.sections))
         and (n == 0 or int(c.passage_doc.max()) < len(c.sources))
         # Passage ids in the postings: the compiled kernel checks them as it reads them (reading
@@ -221,6 +227,16 @@ def _live(directory: Path) -> Path:
     if not name.startswith("snap-") or "/" in name or not (directory / name).is_dir():
         raise IndexFormatError(f"{str(directory / CURRENT)!r} names no snapshot")
     return directory / name
+
+
+def _read_checked(path: Path, files: dict[str, dict[str, object]]) -> bytes:
+    """The bytes of one of a snapshot's JSON files, checked against the SHA-256 it was saved
+    with (these are small and read whole anyway; the arrays are checked by size, and each
+    passage's text by its CRC-32 as it is read)."""
+    data = path.read_bytes()
+    if hashlib.sha256(data).hexdigest() != files[path.name]["sha256"]:
+        raise IndexFormatError(f"index file {str(path)!r} is not as it was saved (damaged)")
+    return data
 
 
 def _sha256(path: Path) -> str:

@@ -278,3 +278,23 @@ def test_index_verify_reports_a_damaged_index(tmp_path):
     bad = qabot("index", "--verify", "--corpus", str(corpus))
     assert bad.returncode == 1 and "text_blob.npy differ" in bad.stderr
     assert "Traceback" not in bad.stderr
+
+
+@pytest.mark.parametrize("bits", [0x01, 0x80])  # "1932" read as "1933"; a byte not UTF-8
+def test_ask_rebuilds_an_index_damaged_after_it_was_saved(tmp_path, bits):
+    # a flipped byte keeps the file's size, so loading takes the index; once, the question
+    # quoted "1933" as the source's words, or ended in a UnicodeDecodeError traceback
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("The harbour bridge opened in 1932 after eight years.\n")
+    assert qabot("index", "--corpus", str(corpus)).returncode == 0
+    snap = next(p for p in (corpus / ".qabot-index").iterdir() if p.name.startswith("snap-"))
+    blob = bytearray((snap / "text_blob.npy").read_bytes())
+    at = bytes(blob).rindex(b"1932") + 3
+    blob[at] ^= bits
+    (snap / "text_blob.npy").write_bytes(bytes(blob))
+    r = qabot("ask", "--corpus", str(corpus), "When did the harbour bridge open?")
+    assert r.returncode == 0, r.stderr
+    assert "1932" in r.stdout and "1933" not in r.stdout
+    assert "index_damaged_rebuilding" in r.stderr and "Traceback" not in r.stderr
+    assert qabot("index", "--verify", "--corpus", str(corpus)).returncode == 0  # saved anew

@@ -10,7 +10,7 @@ import pytest
 
 from retrieval import store
 from retrieval.collection import Source, pack
-from retrieval.errors import IndexFormatError
+from retrieval.errors import DamagedIndexError, IndexFormatError
 from retrieval.index import TermIndex
 
 TEXTS = ["Alpha beta gamma. Delta epsilon zeta.", "Beta gamma déjà vu.", "Gamma gamma omega."]
@@ -133,12 +133,36 @@ def test_a_file_of_another_size_or_empty_is_refused_at_load(tmp_path: Path) -> N
         store.load(where)
 
 
-def test_verify_finds_a_flipped_byte_that_a_load_would_serve(tmp_path: Path) -> None:
+def _flip(path: Path, at: int, bits: int = 0x01) -> None:
+    data = bytearray(path.read_bytes())
+    data[at] ^= bits
+    path.write_bytes(bytes(data))
+
+
+def _snapshot(where: Path) -> Path:
+    return next(p for p in where.iterdir() if p.name.startswith("snap-"))
+
+
+@pytest.mark.parametrize("bits", [0x01, 0x80])  # "y" read as "x"; a byte that is not UTF-8
+def test_a_flipped_byte_of_text_is_never_quoted(tmp_path: Path, bits: int) -> None:
+    # the same size, so loading (sizes only, for speed) takes it; once, a question then quoted
+    # "2003" where the file said "2002", or raised UnicodeDecodeError at every asker
     _, where = _saved(tmp_path)
     assert store.verify(where) == []
-    snap = next(p for p in where.iterdir() if p.name.startswith("snap-"))
-    blob = bytearray((snap / "text_blob.npy").read_bytes())
-    blob[-3] ^= 0x01  # same size: a load does not see it ("2002" served as "2003")
-    (snap / "text_blob.npy").write_bytes(bytes(blob))
-    store.load(where)
+    _flip(_snapshot(where) / "text_blob.npy", -3, bits)
+    _, collection, _ = store.load(where)
+    assert collection.passage_text(0) == TEXTS[0]  # the other passages still read
+    with pytest.raises(DamagedIndexError, match="passage 2 of the index"):
+        collection.passage_text(2)
+    with pytest.raises(DamagedIndexError):
+        collection.sentences(2)
     assert store.verify(where) == ["text_blob.npy"]
+
+
+@pytest.mark.parametrize("name", ["sources.json", "sections.json", "vocab.json"])
+def test_a_flipped_byte_in_titles_sections_or_terms_is_refused_at_load(tmp_path: Path,
+                                                                       name: str) -> None:
+    _, where = _saved(tmp_path)
+    _flip(_snapshot(where) / name, 1)
+    with pytest.raises(IndexFormatError, match=f"{name}.*damaged"):
+        store.load(where)
