@@ -12,6 +12,9 @@ connections and the number of connections are uvicorn's own settings (``webhook.
 from __future__ import annotations
 
 import asyncio
+import resource
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 import structlog
 from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
@@ -90,3 +93,59 @@ def guarded(max_head_bytes: int, head_seconds: float) -> type[HttpToolsProtocol]
 
 
 __all__ = ["MAX_HEAD_BYTES", "guarded"]
+
+
+SPARE_FILES = 256  # files the process holds besides connections: the index's maps, clients, logs
+ACCEPT_FAILED = "socket.accept() out of system resource"  # asyncio's words, on EMFILE & co.
+ACCEPT_LOG_SECONDS = 60.0  # one accept_failed line per this long, however many failures
+
+
+@contextmanager
+def quiet_accept_failures(loop: asyncio.AbstractEventLoop) -> Iterator[None]:
+    """While entered: at the open-files limit asyncio logs a traceback for every failed
+    ``accept()`` (then pauses accepting for a second and tries again), so under a flood of
+    connections the log fills with them. Make those one ``accept_failed`` warning a minute,
+    counting the ones it stands for; every other loop error goes to the handler there was."""
+    previous = loop.get_exception_handler()
+    last = -ACCEPT_LOG_SECONDS
+    unlogged = 0
+
+    def handler(loop: asyncio.AbstractEventLoop, context: dict[str, object]) -> None:
+        nonlocal last, unlogged
+        if context.get("message") != ACCEPT_FAILED:
+            if previous is None:
+                loop.default_exception_handler(context)
+            else:
+                previous(loop, context)
+            return
+        unlogged += 1
+        now = loop.time()
+        if now - last >= ACCEPT_LOG_SECONDS:
+            log.warning("accept_failed", error=str(context.get("exception")), failures=unlogged,
+                        hint="too many connections for the open-files limit: raise it "
+                        "(ulimit -n) or lower QABOT_WEBHOOK_MAX_CONNECTIONS")
+            last, unlogged = now, 0
+
+    loop.set_exception_handler(handler)
+    try:
+        yield
+    finally:
+        loop.set_exception_handler(previous)
+
+
+def open_files_for(connections: int, spare: int = SPARE_FILES) -> int:
+    """Raise this process's soft limit on open files toward its hard limit so that
+    ``connections`` plus ``spare`` (the index's maps, the Bot API client, logs) fit; the soft
+    limit now. (Many systems start processes at a soft limit of 1,024, below the 1,000
+    connections the server serves by default plus what the process itself holds.)"""
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    want = connections + spare
+    if soft != resource.RLIM_INFINITY and soft < want:
+        new = want if hard == resource.RLIM_INFINITY else min(want, hard)
+        if new > soft:
+            try:
+                resource.setrlimit(resource.RLIMIT_NOFILE, (new, hard))
+                soft = new
+            except (ValueError, OSError):
+                pass
+    return soft

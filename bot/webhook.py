@@ -32,7 +32,7 @@ import uvicorn
 from telegram.ext import Application
 
 from .config import Settings
-from .guard import MAX_HEAD_BYTES, guarded
+from .guard import MAX_HEAD_BYTES, SPARE_FILES, guarded, open_files_for, quiet_accept_failures
 from .intro import Corpus, introduce
 from .metrics import MeteredEngine, Metrics
 from .state import ChatState
@@ -88,7 +88,13 @@ async def serve(
     ))
     host, port = sock.getsockname()[:2]
     log.info("webhook_listening", host=host, port=port, path=settings.webhook_path)
-    with _stop_signals(stop):
+    files = open_files_for(settings.webhook_max_connections)
+    if files < settings.webhook_max_connections + SPARE_FILES:
+        log.warning("open_files_limit_low", limit=files,
+                    connections=settings.webhook_max_connections,
+                    hint="raise the open-files limit (ulimit -n) or lower "
+                    "QABOT_WEBHOOK_MAX_CONNECTIONS")
+    with _stop_signals(stop), quiet_accept_failures(asyncio.get_running_loop()):
         serving = asyncio.create_task(server.serve(sockets=[sock]))
         stopper = asyncio.create_task(_stop_when_set(stop, server))
         try:

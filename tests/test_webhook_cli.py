@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import json
 import os
+import resource
 import signal
 import socket
 import subprocess
@@ -159,13 +160,19 @@ class Served:
 
 
 @asynccontextmanager
-async def served(command: list[str], env: dict[str, str], cwd: Path,
-                 log: Path) -> AsyncIterator[Served]:
-    """Run ``command`` (``qabot webhook`` on ``QABOT_PORT=0``, logging JSON to ``log``) until
-    it is ready; kill it on the way out if it is still running."""
+async def served(command: list[str], env: dict[str, str], cwd: Path, log: Path,
+                 open_files: int | None = None) -> AsyncIterator[Served]:
+    """Run ``command`` (``qabot webhook`` on ``QABOT_PORT=0``, logging JSON to ``log``; with
+    at most ``open_files`` files open, when given) until it is ready; kill it on the way out
+    if it is still running."""
+
+    def limited() -> None:
+        if open_files is not None:
+            resource.setrlimit(resource.RLIMIT_NOFILE, (open_files, open_files))
+
     with log.open("w") as err:
         proc = subprocess.Popen(command, env=env, cwd=cwd, stdout=subprocess.DEVNULL,
-                                stderr=err)
+                                stderr=err, preexec_fn=limited)
         try:
             port = (await _logged(log, "webhook_listening", proc))["port"]
             await _logged(log, "webhook_ready", proc)
@@ -225,3 +232,46 @@ async def test_qabot_webhook_serves_and_a_sigterm_lets_the_answer_in_progress_fi
     assert "Traceback" not in log
     assert "HTTP Request: POST" in log  # httpx logged every URL ...
     assert TOKEN.split(":")[1] not in log and SECRET not in log  # ... with secrets scrubbed
+
+
+async def test_at_the_open_files_limit_the_server_logs_one_line_and_recovers(
+    clean_env: Path,  # noqa: F811
+) -> None:
+    """A process allowed 160 open files, offered 400 connections at once: every accept() past
+    the limit used to log a traceback (one a second, for as long as the flood lasts). Now the
+    limit is said at start-up, the failures are one accept_failed line (a minute at most), the
+    idle connections are closed after QABOT_WEBHOOK_HEAD_TIMEOUT, and the server answers again
+    once they are gone."""
+    stderr = clean_env / "stderr.log"
+    env = {**os.environ, **WEBHOOK_ENV, "QABOT_HOST": "127.0.0.1", "QABOT_PORT": "0",
+           "QABOT_LOG_FORMAT": "json", "QABOT_WEBHOOK_HEAD_TIMEOUT": "1",
+           "PYTHONPATH": str(ROOT)}
+    command = [sys.executable, "-m", "bot", "webhook", "--corpus", str(SEEDS),
+               "--index-dir", str(clean_env / "index")]
+    with BotAPIStub(TOKEN) as api:
+        env["QABOT_TELEGRAM_API_URL"] = api.base_url
+        async with served(command, env, clean_env, stderr, open_files=160) as server:
+            flood = []
+            try:
+                for _ in range(400):
+                    flood.append(socket.create_connection(("127.0.0.1", server.port)))
+                await _logged(stderr, "accept_failed", server.proc)
+            finally:
+                for conn in flood:
+                    conn.close()
+            async with asyncio.timeout(30):
+                while True:  # the server takes connections again
+                    try:
+                        if (await server.client.get("/healthz")).status_code == 200:
+                            break
+                    except httpx.TransportError:
+                        pass
+                    await asyncio.sleep(0.2)
+            assert server.proc.poll() is None
+    logged = events(stderr)
+    (low,) = [e for e in logged if e["event"] == "open_files_limit_low"]
+    assert low["limit"] == 160 and low["connections"] == 1000
+    failed = [e for e in logged if e["event"] == "accept_failed"]
+    assert len(failed) == 1 and failed[0]["failures"] == 1
+    assert "Too many open files" in failed[0]["error"]
+    assert "Traceback" not in stderr.read_text()
