@@ -44,7 +44,7 @@ if mode == "build":
     store.save(index_dir, engine.index, engine.collection, "bench")
     print(json.dumps({"built": True}))
     raise SystemExit
-index, collection, _ = store.load(index_dir)
+index, collection, _, _ = store.load(index_dir)
 engine = QAEngine(index, collection)
 queries = data["queries"][: int(n)]
 for q in queries[:WARMUP]:

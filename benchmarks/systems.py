@@ -101,7 +101,7 @@ class Qabot(System):
         from retrieval import store
         from retrieval.engine import QAEngine
 
-        self.index, collection, _ = store.load(directory)
+        self.index, collection, _, _ = store.load(directory)
         self.engine = QAEngine(self.index, collection)
 
     def prepare(self, query: str) -> Any:

@@ -25,7 +25,7 @@ from retrieval.ingest.report import explain_document
 
 from . import console, logs
 from .config import Settings
-from .engines import Repairing, load_engine, options
+from .engines import LiveEngine, load_engine, options
 from .intro import Corpus
 from .render import document_text, to_text
 from .report import ProgressBar, table
@@ -112,9 +112,10 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _serving(settings: Settings) -> Repairing:
-    """The engine a channel answers from: rebuilt if a question finds its index damaged."""
-    return Repairing(load_engine(settings), lambda: load_engine(settings, rebuild=True))
+def _serving(settings: Settings) -> LiveEngine:
+    """The engine a channel answers from: replaced by the index's new snapshots (the bots),
+    rebuilt if a question finds the index damaged."""
+    return LiveEngine(load_engine(settings), settings)
 
 
 def corpus_note(args: argparse.Namespace, settings: Settings) -> str:
@@ -293,7 +294,7 @@ def cmd_webhook(args: argparse.Namespace, settings: Settings) -> int:
         raise UsageError(f"cannot listen on {settings.host}:{settings.port} "
                          f"({exc.strerror or exc}): set QABOT_HOST and QABOT_PORT") from None
     with sock, _bot_api_errors(settings):
-        return asyncio.run(webhook.serve(settings, lambda: _serving(settings), sock=sock))
+        return asyncio.run(webhook.serve(settings, lambda: load_engine(settings), sock=sock))
 
 
 def load_settings(args: argparse.Namespace) -> Settings:

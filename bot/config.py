@@ -63,6 +63,9 @@ class Settings(BaseSettings):
     max_question_chars: int = Field(500, ge=1, le=4096)
     followup_seconds: float = Field(300, ge=0, description="how long a chat's previous question "
                                     "gives context to a follow-up; 0 turns follow-ups off")
+    reload_seconds: float = Field(2, ge=0, description="how often a running bot looks for a "
+                                  "new index snapshot saved by `qabot index` and takes it up; "
+                                  "0: only on SIGHUP")
     shutdown_grace: float = Field(30, ge=0, description="seconds a stopping bot (SIGTERM) "
                                   "has to finish the answers it has in hand; those still "
                                   "waiting then are dropped and logged")

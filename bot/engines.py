@@ -1,24 +1,39 @@
-"""The engine an entry point answers from: loaded (or built) with the settings' options, and
-built anew from the corpus when a question finds the saved index damaged.
+"""The engine the channels answer from, replaced whole between questions.
 
-    engine = Repairing(load_engine(settings), lambda: load_engine(settings, rebuild=True))
-    engine.ask("When was the CSTO formed?")   # a damaged passage: one warning, rebuilt, answered
+    live = LiveEngine(load_engine(settings), settings)
+    loaded, answer = live.ask("When was the CSTO formed?")   # ``loaded``: the engine that answered
+    if live.changed():            # `qabot index` saved a new snapshot (one small read: a poll)
+        live.reload()             # load it, then swap; questions in progress finish on the old one
+
+A question in progress keeps the engine it started with (``Loaded``: the engine and what the bot
+shows of it, so an answer's Quote buttons are made from the engine that answered). The swap is
+one assignment, after the new engine has loaded: no question meets a half-loaded index. A
+question that finds the saved index damaged (``DamagedIndexError``) has it rebuilt, once, and
+is answered again. ``watch`` polls for new snapshots and reloads on SIGHUP.
 """
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import signal
 import threading
+import time
 from collections.abc import Callable
-from typing import Any, TypedDict
+from pathlib import Path
+from typing import Any, TypedDict, TypeVar
 
 import structlog
 
-from retrieval import Answer, ComposerConfig, QAEngine
-from retrieval.errors import DamagedIndexError
+from retrieval import Answer, ComposerConfig, QAEngine, SourceRef, store
+from retrieval.errors import DamagedIndexError, QabotError
 
 from .config import Settings
+from .intro import Corpus, Intro
 
 log = structlog.get_logger()
+
+T = TypeVar("T")
 
 
 class Options(TypedDict):
@@ -36,10 +51,13 @@ def options(settings: Settings) -> Options:
 
 def load_engine(settings: Settings, rebuild: bool = False) -> QAEngine:
     """The engine of the settings' corpus: its saved index loaded, or built and saved."""
-    engine = QAEngine.from_directory(
+    return _ready(QAEngine.from_directory(
         settings.corpus_path(), index_dir=settings.index_dir, rebuild=rebuild,
         **options(settings),
-    )
+    ))
+
+
+def _ready(engine: QAEngine) -> QAEngine:
     _ = engine.word_vectors  # load them now, not at the first question (a 0.1 s pause)
     r = engine.report
     log.debug("engine_ready", built=r.built, seconds=round(r.seconds, 3),
@@ -47,38 +65,155 @@ def load_engine(settings: Settings, rebuild: bool = False) -> QAEngine:
     return engine
 
 
-class Repairing:
-    """An engine that, when reading a passage finds the saved index damaged on disk
-    (``DamagedIndexError``), logs a warning, replaces itself with ``rebuild()`` (once, however
-    many questions found it at the same time) and answers again. Everything else goes to the
-    engine it holds now."""
+class Loaded:
+    """One engine and what the bot shows of it, pinned for the whole of an update."""
 
-    def __init__(self, engine: QAEngine, rebuild: Callable[[], QAEngine]) -> None:
+    __slots__ = ("doc_index", "engine", "index_dir", "intro", "snapshot", "sources")
+
+    def __init__(self, engine: Corpus, intro: Intro | None = None) -> None:
         self.engine = engine
-        self._rebuild = rebuild
-        self._lock = threading.Lock()
+        self.sources: list[SourceRef] = engine.sources()
+        self.doc_index = {s.id: i for i, s in enumerate(self.sources)}
+        self.intro = intro  # the greeting's facts, worked out on first use
+        report = getattr(engine, "report", None)
+        self.snapshot: str | None = getattr(report, "snapshot", None)
+        self.index_dir: str | None = getattr(report, "index_dir", None)
+
+
+class LiveEngine:
+    """The engine the channels answer from (``current``), replaced whole between questions:
+    when the index folder names a new snapshot, on ``reload``, or when a question finds the
+    saved index damaged. Without ``settings`` (an engine built in memory) it is never replaced.
+
+    ``wrap`` is applied to every engine it loads (the webhook's metering); ``swapped`` is
+    called with each new one once it answers."""
+
+    def __init__(self, engine: Corpus, settings: Settings | None = None, *,
+                 intro: Intro | None = None, wrap: Callable[[QAEngine], Corpus] | None = None,
+                 swapped: Callable[[Corpus], None] | None = None) -> None:
+        self.current = Loaded(engine, intro)
+        self._settings = settings
+        self._wrap = wrap or (lambda e: e)
+        self._swapped = swapped
+        self._lock = threading.Lock()  # one load or rebuild at a time
+
+    def call(self, use: Callable[[Loaded], T]) -> tuple[Loaded, T]:
+        """``use(current)``, and the ``Loaded`` it used; if it finds the saved index damaged,
+        the index is rebuilt (once, however many questions found it at the same time) and
+        ``use`` runs again on the new engine."""
+        loaded = self.current
+        try:
+            return loaded, use(loaded)
+        except DamagedIndexError as exc:
+            settings = self._settings
+            if settings is None:
+                raise
+            loaded = self._replace(loaded, lambda: load_engine(settings, rebuild=True),
+                                   "index_damaged_rebuilding", "warning", reason=str(exc))
+            return loaded, use(loaded)
+
+    def answer(self, question: str) -> tuple[Loaded, Answer]:
+        """The answer to ``question``, and the engine that gave it."""
+        return self.call(lambda loaded: loaded.engine.ask(question))
+
+    # --- the ``Corpus`` of the engine answering now (the console, ``qabot ask``) ---------------
 
     def ask(self, question: str, *, top_k: int | None = None) -> Answer:
-        engine = self.engine
-        try:
-            return engine.ask(question, top_k=top_k)
-        except DamagedIndexError as exc:
-            return self._repaired(engine, exc).ask(question, top_k=top_k)
+        return self.call(lambda loaded: loaded.engine.ask(question, top_k=top_k))[1]
 
     def passage(self, passage: int) -> str:
-        engine = self.engine
-        try:
-            return engine.passage(passage)
-        except DamagedIndexError as exc:
-            return self._repaired(engine, exc).passage(passage)
-
-    def _repaired(self, damaged: QAEngine, exc: DamagedIndexError) -> QAEngine:
-        with self._lock:
-            if self.engine is damaged:
-                log.warning("index_damaged_rebuilding", reason=str(exc),
-                            index_dir=damaged.report.index_dir)
-                self.engine = self._rebuild()
-            return self.engine
+        return self.call(lambda loaded: loaded.engine.passage(passage))[1]
 
     def __getattr__(self, name: str) -> Any:
-        return getattr(self.engine, name)
+        return getattr(self.current.engine, name)
+
+    def changed(self) -> bool:
+        """Whether the index folder names a snapshot other than the one answering."""
+        loaded = self.current
+        if self._settings is None or loaded.index_dir is None or loaded.snapshot is None:
+            return False
+        return store.current_name(Path(loaded.index_dir)) not in (None, loaded.snapshot)
+
+    def reload(self, *, corpus: bool = False) -> bool:
+        """Take up the snapshot the index folder names now (``corpus``: the corpus as it is
+        now, loading its saved index when that is fresh, else building and saving one);
+        whether the engine was replaced. A failure is logged and the current engine kept."""
+        settings = self._settings
+        if settings is None:
+            return False
+        loaded = self.current
+        if corpus or loaded.index_dir is None:
+            def make() -> QAEngine:
+                return load_engine(settings)
+        else:
+            index_dir = loaded.index_dir
+
+            def make() -> QAEngine:
+                return _ready(QAEngine.load_saved(index_dir, **options(settings)))
+        try:
+            return self._replace(loaded, make, "index_reloading", "info") is not loaded
+        except (QabotError, OSError) as exc:
+            log.error("index_reload_failed", reason=str(exc), hint="still answering from "
+                      f"snapshot {loaded.snapshot}; `qabot index` rebuilds the index")
+            return False
+
+    def _replace(self, old: Loaded, make: Callable[[], QAEngine], event: str, level: str,
+                 **why: Any) -> Loaded:
+        with self._lock:
+            if self.current is not old:  # another thread replaced it meanwhile
+                return self.current
+            getattr(log, level)(event, snapshot=old.snapshot, **why)
+            started = time.perf_counter()
+            engine = self._wrap(make())
+            new = Loaded(engine)
+            if new.snapshot is not None and new.snapshot == old.snapshot:
+                return old  # the same snapshot again: nothing to swap
+            self.current = new
+            log.info("index_swapped", snapshot=new.snapshot, documents=engine.n_documents,
+                     passages=engine.n_passages,
+                     seconds=round(time.perf_counter() - started, 3))
+            if self._swapped is not None:
+                self._swapped(engine)
+            return new
+
+
+async def watch(live: LiveEngine, every: float, hangup: asyncio.Event) -> None:
+    """Until cancelled: every ``every`` seconds (0: never) see whether the index folder names
+    a new snapshot and take it up; when ``hangup`` is set (SIGHUP), re-read the corpus."""
+    while True:
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(hangup.wait(), timeout=every or None)
+        corpus = hangup.is_set()
+        hangup.clear()
+        if corpus or await asyncio.to_thread(live.changed):
+            await asyncio.to_thread(live.reload, corpus=corpus)
+
+
+class Watcher:
+    """``watch`` running as a task from ``start`` to ``stop``, every ``every`` seconds (0: on
+    SIGHUP only); SIGHUP is taken where signals can be (the main thread, POSIX)."""
+
+    def __init__(self, live: LiveEngine, every: float) -> None:
+        self.live = live
+        self.every = every
+        self._task: asyncio.Task[None] | None = None
+        self._hangup: asyncio.Event | None = None
+        self._signal = False
+
+    async def start(self) -> None:
+        self._hangup = asyncio.Event()
+        loop = asyncio.get_running_loop()
+        if threading.current_thread() is threading.main_thread() and hasattr(signal, "SIGHUP"):
+            loop.add_signal_handler(signal.SIGHUP, self._hangup.set)
+            self._signal = True
+        self._task = asyncio.create_task(watch(self.live, self.every, self._hangup))
+
+    async def stop(self) -> None:
+        if self._signal:
+            asyncio.get_running_loop().remove_signal_handler(signal.SIGHUP)
+            self._signal = False
+        if self._task is not None:
+            self._task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._task
+            self._task = None

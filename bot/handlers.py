@@ -16,14 +16,15 @@ from telegram.constants import ChatAction, ChatType
 from telegram.error import TelegramError
 from telegram.ext import ApplicationHandlerStop, ContextTypes
 
-from retrieval import Answer
+from retrieval import Answer, SourceRef
 from retrieval.followup import rewrite
 
 from .addressing import addressed, question_of
 from .config import Settings
+from .engines import LiveEngine, Loaded
 from .html import answer_html, escape, passage_html, short, sources_page
 from .inline import article, inline_results
-from .intro import Corpus, Intro, introduce
+from .intro import Intro, introduce
 from .keyboards import HELPFUL, QuoteRef, answer_keyboard, pager
 from .state import ChatState
 
@@ -65,18 +66,15 @@ answer isn't there.
 
 
 class Handlers:
-    """The bot's handlers, sharing one engine, the settings and the per-chat state."""
+    """The bot's handlers, sharing the live engine, the settings and the per-chat state. Each
+    update works with the engine current when it began (``live.current``), start to end."""
 
-    def __init__(self, engine: Corpus, settings: Settings, state: ChatState,
-                 typing_after: float = 0.5, intro: Intro | None = None) -> None:
-        self.engine = engine
+    def __init__(self, live: LiveEngine, settings: Settings, state: ChatState,
+                 typing_after: float = 0.5) -> None:
+        self.live = live
         self.settings = settings
         self.state = state
         self.typing_after = typing_after
-        self._intro = intro
-        self.sources = engine.sources()
-        self.doc_index = {s.id: i for i, s in enumerate(self.sources)}
-        self.pages = -(-len(self.sources) // SOURCES_PER_PAGE)
 
     # --- every update -----------------------------------------------------------------------
 
@@ -127,9 +125,10 @@ class Handlers:
 
     async def intro(self) -> Intro:
         """What the greeting says about the corpus: worked out on first use, off the loop."""
-        if self._intro is None:
-            self._intro = await asyncio.to_thread(introduce, self.engine)
-        return self._intro
+        loaded = self.live.current
+        if loaded.intro is None:
+            loaded.intro = await asyncio.to_thread(introduce, loaded.engine)
+        return loaded.intro
 
     async def start(self, update: Update, context: Context) -> None:
         intro = await self.intro()
@@ -147,8 +146,9 @@ class Handlers:
         await _reply(update, HELP)
 
     async def list_sources(self, update: Update, context: Context) -> None:
-        await _reply(update, sources_page(self.sources, 0, SOURCES_PER_PAGE),
-                     reply_markup=pager(0, self.pages))
+        sources = self.live.current.sources
+        await _reply(update, sources_page(sources, 0, SOURCES_PER_PAGE),
+                     reply_markup=pager(0, _pages(sources)))
 
     async def ask(self, update: Update, context: Context) -> None:
         message = update.effective_message
@@ -188,16 +188,17 @@ class Handlers:
         query = update.callback_query
         assert query is not None and query.data is not None
         ref = QuoteRef.decode(query.data)
-        if ref is not None and ref.snapshot != self.engine.snapshot_id:
+        if ref is not None and ref.snapshot != self.live.current.engine.snapshot_id:
             await query.answer(UPDATED_SOURCE)  # made from another index: its numbers are not ours
             return
-        text = self._passage_text(ref) if ref else None
+        loaded, text = (await asyncio.to_thread(self.live.call, lambda lo: _passage_text(lo, ref))
+                        if ref else (self.live.current, None))
         if ref is None or text is None or not 0 <= ref.start <= ref.end <= len(text):
             await query.answer(STALE_BUTTON)
             return
         await query.answer()
         chat_id = query.message.chat.id if query.message else query.from_user.id
-        for html in passage_html(self.sources[ref.doc], text, (ref.start, ref.end)):
+        for html in passage_html(loaded.sources[ref.doc], text, (ref.start, ref.end)):
             await context.bot.send_message(chat_id, html)
 
     async def vote(self, update: Update, context: Context) -> None:
@@ -216,12 +217,13 @@ class Handlers:
         query = update.callback_query
         assert query is not None and query.data is not None
         page = int(query.data.partition(":")[2])  # the handler's pattern admits digits only
-        if page >= self.pages:
+        sources = self.live.current.sources
+        if page >= _pages(sources):
             await query.answer(STALE_BUTTON)
             return
         await query.answer()
-        await query.edit_message_text(sources_page(self.sources, page, SOURCES_PER_PAGE),
-                                      reply_markup=pager(page, self.pages))
+        await query.edit_message_text(sources_page(sources, page, SOURCES_PER_PAGE),
+                                      reply_markup=pager(page, _pages(sources)))
 
     async def stale(self, update: Update, context: Context) -> None:
         assert update.callback_query is not None
@@ -243,7 +245,7 @@ class Handlers:
                 await query.answer([article("problem", "Can't answer that", problem)],
                                    cache_time=0, is_personal=True)
             return
-        answer = await asyncio.to_thread(self.engine.ask, question)
+        _, answer = await asyncio.to_thread(self.live.answer, question)
         await query.answer(inline_results(answer), cache_time=INLINE_CACHE_SECONDS,
                            is_personal=True)
         log.info("answered_inline", user_id=query.from_user.id, answered=answer.answered)
@@ -281,10 +283,11 @@ class Handlers:
         started = time.monotonic()
         previous = await self.state.previous_question(chat.id, started)
         resolved = rewrite(question, previous, self.settings.max_question_chars)
-        answer = await self._ask_engine(resolved, update)
+        loaded, answer = await self._ask_engine(resolved, update)
         await self.state.remember_question(chat.id, resolved, time.monotonic())
-        keyboard = answer_keyboard(answer, self.engine.passage, self.doc_index,
-                                   self.engine.snapshot_id)
+        # the buttons name passages of the engine that answered, even if another has come since
+        keyboard = answer_keyboard(answer, loaded.engine.passage, loaded.doc_index,
+                                   loaded.engine.snapshot_id)
         messages = answer_html(answer)
         for i, html in enumerate(messages):
             await _reply(update, html, do_quote=True,
@@ -293,9 +296,9 @@ class Handlers:
                  followup=resolved != question, messages=len(messages),
                  ms=round((time.monotonic() - started) * 1000))
 
-    async def _ask_engine(self, question: str, update: Update) -> Answer:
-        """``engine.ask`` in a worker thread; "typing" shows only once it takes a while."""
-        task = asyncio.ensure_future(asyncio.to_thread(self.engine.ask, question))
+    async def _ask_engine(self, question: str, update: Update) -> tuple[Loaded, Answer]:
+        """``live.answer`` in a worker thread; "typing" shows only once it takes a while."""
+        task = asyncio.ensure_future(asyncio.to_thread(self.live.answer, question))
         done, _ = await asyncio.wait({task}, timeout=self.typing_after)
         while not done:
             assert update.effective_chat is not None
@@ -307,17 +310,22 @@ class Handlers:
             done, _ = await asyncio.wait({task}, timeout=TYPING_REFRESH)
         return task.result()
 
-    def _passage_text(self, ref: QuoteRef) -> str | None:
-        """The passage a Quote button points at, or ``None`` when it is not there or is not
-        from the document the button names (a forged button, or one from another index)."""
-        if ref.doc >= len(self.sources):
+
+def _passage_text(loaded: Loaded, ref: QuoteRef) -> str | None:
+    """The passage a Quote button points at, or ``None`` when it is not there or is not from
+    the document the button names (a forged button, or one from another index)."""
+    if ref.doc >= len(loaded.sources):
+        return None
+    try:
+        if loaded.engine.document_of(ref.passage) != ref.doc:
             return None
-        try:
-            if self.engine.document_of(ref.passage) != ref.doc:
-                return None
-            return self.engine.passage(ref.passage)
-        except IndexError:
-            return None
+        return loaded.engine.passage(ref.passage)
+    except IndexError:
+        return None
+
+
+def _pages(sources: list[SourceRef]) -> int:
+    return -(-len(sources) // SOURCES_PER_PAGE)
 
 
 async def _reply(update: Update, html: str, *, do_quote: bool | None = None,

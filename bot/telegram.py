@@ -33,6 +33,7 @@ from telegram.ext import (
 )
 
 from .config import Settings
+from .engines import LiveEngine, Watcher
 from .handlers import Handlers
 from .intro import Corpus, Intro
 from .keyboards import PAGE_DATA, QUOTE_DATA, VOTE_DATA
@@ -94,7 +95,7 @@ class SendLimiter(AIORateLimiter):
 
 
 def build_application(
-    engine: Corpus,
+    engine: Corpus | LiveEngine,
     settings: Settings,
     *,
     state: ChatState | None = None,
@@ -107,15 +108,30 @@ def build_application(
     """The PTB ``Application`` with every handler registered, talking to
     ``settings.telegram_api_url``. Raises ``ValueError`` for a missing or malformed token.
 
-    ``polling=False`` builds it without an ``Updater``, for a webhook server that puts updates
-    on ``app.update_queue`` itself; ``intro`` is the greeting's facts when already worked out;
-    ``finished`` is called each time an update has been handled.
+    ``engine``: a ``LiveEngine`` is watched for new index snapshots (every
+    ``QABOT_RELOAD_SECONDS``, and on SIGHUP) from ``post_init`` to ``post_stop``; any other
+    engine is answered from as it is. ``polling=False`` builds it without an ``Updater``, for a
+    webhook server that puts updates on ``app.update_queue`` itself (and calls ``post_init``
+    and ``post_stop``); ``intro`` is the greeting's facts when already worked out; ``finished``
+    is called each time an update has been handled.
     """
     token = settings.bot_token()
+    live = engine if isinstance(engine, LiveEngine) else LiveEngine(engine)
+    if intro is not None:
+        live.current.intro = intro
     handlers = Handlers(
-        engine, settings, state or MemoryState(settings.rate_limit, settings.followup_seconds),
-        typing_after=typing_after, intro=intro,
+        live, settings, state or MemoryState(settings.rate_limit, settings.followup_seconds),
+        typing_after=typing_after,
     )
+    watcher = Watcher(live, settings.reload_seconds)
+
+    async def started(app: Application) -> None:
+        await announce(app)
+        await watcher.start()
+
+    async def stopped(app: Application) -> None:
+        await watcher.stop()
+
     builder = ApplicationBuilder()
     if not polling:
         builder = builder.updater(None)
@@ -128,7 +144,8 @@ def build_application(
                            link_preview_options=LinkPreviewOptions(is_disabled=True)))
         .concurrent_updates(InHand(finished))
         .rate_limiter(SendLimiter(settings.send_rate, backoff=retry_backoff))
-        .post_init(announce)
+        .post_init(started)
+        .post_stop(stopped)
         .build()
     )
     new = filters.UpdateType.MESSAGE

@@ -32,11 +32,12 @@ import uvicorn
 from telegram.ext import Application
 
 from .config import Settings
+from .engines import LiveEngine
 from .guard import MAX_HEAD_BYTES, SPARE_FILES, guarded, open_files_for, quiet_accept_failures
 from .intro import Corpus, introduce
 from .metrics import MeteredEngine, Metrics
 from .state import ChatState
-from .telegram import ALLOWED_UPDATES, announce, build_application
+from .telegram import ALLOWED_UPDATES, build_application
 from .webapp import Live, create_app
 
 log = structlog.get_logger()
@@ -105,9 +106,11 @@ async def serve(
                      load_seconds=round(time.perf_counter() - started, 3))
             metrics.index_loaded(engine)
             if not stop.is_set():  # else stopped while loading: nothing to start
-                application = build_application(MeteredEngine(engine, metrics), settings,
-                                                state=state, polling=False, intro=intro,
-                                                finished=live.finished)
+                answering = LiveEngine(  # takes up new snapshots (`qabot index`) as they come
+                    MeteredEngine(engine, metrics), settings, intro=intro,
+                    wrap=lambda e: MeteredEngine(e, metrics), swapped=metrics.index_loaded)
+                application = build_application(answering, settings, state=state,
+                                                polling=False, finished=live.finished)
                 await _serve_bot(application, settings, live, serving)
         finally:
             stop.set()
@@ -123,8 +126,9 @@ async def _serve_bot(application: Application, settings: Settings, live: Live,
     secret, the update types the handlers use, ``drop_pending_updates``) and take updates
     until ``serving`` ends; then process the queued updates and finish the answers in
     progress. The webhook is left set: other replicas may still serve it."""
+    assert application.post_init is not None and application.post_stop is not None
     async with application:  # initialize ... shutdown
-        await announce(application)
+        await application.post_init(application)  # the commands menu; watching the index
         await application.start()
         try:
             live.application = application
@@ -146,6 +150,7 @@ async def _serve_bot(application: Application, settings: Settings, live: Live,
         finally:
             live.ready, live.application = False, None
             await application.stop()  # the queued updates, then the answers in progress
+            await application.post_stop(application)
             gc.unfreeze()
 
 

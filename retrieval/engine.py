@@ -47,6 +47,7 @@ class LoadReport:
     index_dir: str | None = None
     skipped: list[Skipped] = field(default_factory=list)
     not_saved: str | None = None  # why a built index could not be saved (None: saved, or not asked)
+    snapshot: str | None = None  # the saved snapshot it was loaded from or saved as
 
 
 class QAEngine:
@@ -119,8 +120,9 @@ class QAEngine:
         fp = store.fingerprint(file_stats(root), _params())
         if not rebuild and store.live_fingerprint(where) == fp:
             try:
-                index, collection, _ = store.load(where)
-                report = LoadReport(False, time.perf_counter() - started, str(where))
+                index, collection, _, live = store.load(where)
+                report = LoadReport(False, time.perf_counter() - started, str(where),
+                                    snapshot=live)
                 return cls(index, collection, report=report, **kwargs)  # type: ignore[arg-type]
             except IndexFormatError as exc:
                 log.warning("index_unusable_rebuilding", index_dir=str(where), reason=str(exc))
@@ -131,16 +133,27 @@ class QAEngine:
         engine = cls.from_documents(docs, **kwargs)
         saved_to: str | None = None
         not_saved: str | None = None
+        name: str | None = None
         if save:
             try:
-                store.save(where, engine.index, engine.collection, fp)
+                name = store.save(where, engine.index, engine.collection, fp).name
                 saved_to = str(where)
             except OSError as exc:
                 not_saved = f"{where}: {exc.strerror or exc}"
                 log.warning("index_not_saved", index_dir=str(where), reason=str(exc))
         engine.report = LoadReport(True, time.perf_counter() - started, saved_to, skipped,
-                                   not_saved)
+                                   not_saved, name)
         return engine
+
+    @classmethod
+    def load_saved(cls, index_dir: str | os.PathLike[str], **kwargs: object) -> QAEngine:
+        """The engine of the snapshot the index folder's CURRENT names, whatever corpus state
+        it was built from (for a running bot taking up what ``qabot index`` saved);
+        ``IndexFormatError`` when it cannot be used."""
+        started = time.perf_counter()
+        index, collection, _, name = store.load(Path(index_dir))
+        report = LoadReport(False, time.perf_counter() - started, str(index_dir), snapshot=name)
+        return cls(index, collection, report=report, **kwargs)  # type: ignore[arg-type]
 
     @staticmethod
     def verify_saved(path: str | os.PathLike[str],

@@ -100,7 +100,7 @@ def save(directory: Path, index: TermIndex, collection: Collection, fp: str) -> 
         _write(tmp / "meta.json", json.dumps(meta, ensure_ascii=False).encode())
         with _locked(directory):
             os.rename(tmp, directory / name)
-            previous = _current_name(directory)
+            previous = current_name(directory)
             _write_atomic(directory / CURRENT, name.encode())
             _prune(directory, keep={name} if previous is None else {name, previous})
     except BaseException:
@@ -125,7 +125,9 @@ def _locked(directory: Path) -> Iterator[None]:
             fcntl.flock(f.fileno(), fcntl.LOCK_UN)
 
 
-def _current_name(directory: Path) -> str | None:
+def current_name(directory: Path) -> str | None:
+    """The name of the snapshot CURRENT names (one small read: cheap enough to poll), or
+    ``None`` when there is none."""
     try:
         return (directory / CURRENT).read_text("utf-8").strip() or None
     except OSError:
@@ -159,9 +161,10 @@ def verify(directory: Path) -> list[str]:
     return bad
 
 
-def load(directory: Path) -> tuple[TermIndex, Collection, str]:
-    """Open the live snapshot (memory-mapped); raises ``IndexFormatError`` if it is unusable:
-    another format, a file missing or of another size than saved, arrays that disagree."""
+def load(directory: Path) -> tuple[TermIndex, Collection, str, str]:
+    """Open the live snapshot (memory-mapped): its index, collection, corpus fingerprint and
+    name. Raises ``IndexFormatError`` if it is unusable: another format, a file missing or of
+    another size than saved, arrays that disagree."""
     try:
         snap = _live(directory)
         meta = json.loads((snap / "meta.json").read_text("utf-8"))
@@ -190,7 +193,7 @@ def load(directory: Path) -> tuple[TermIndex, Collection, str]:
             sections=json.loads(_read_checked(snap / "sections.json", files)),
         )
         _check(index, collection)
-        return index, collection, str(meta["fingerprint"])
+        return index, collection, str(meta["fingerprint"]), snap.name
     except IndexFormatError:
         raise
     except (OSError, ValueError, KeyError, TypeError, EOFError) as exc:

@@ -1,7 +1,10 @@
-"""The engine the channels answer from: a saved index damaged on disk is rebuilt, once."""
+"""The engine the channels answer from: replaced whole by a new snapshot, rebuilt when damaged."""
 
 from __future__ import annotations
 
+import asyncio
+import os
+import signal
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -9,10 +12,13 @@ import pytest
 from structlog.testing import capture_logs
 
 from bot.config import Settings
-from bot.engines import Repairing, load_engine
+from bot.engines import LiveEngine, Watcher, load_engine
+from retrieval import store
 
 TEXT = "The harbour bridge opened in 1932 after eight years.\n"
 QUESTION = "When did the harbour bridge open?"
+NEW = "The lighthouse on the northern cape was lit in 1871 by the harbour board.\n"
+NEW_QUESTION = "When was the lighthouse on the northern cape lit?"
 
 
 @pytest.fixture
@@ -23,48 +29,129 @@ def settings(tmp_path: Path) -> Settings:
     return Settings(_env_file=None, corpus_dir=corpus)
 
 
-def _damage(settings: Settings) -> None:
+def _snapshot(settings: Settings) -> Path:
     index = settings.corpus_path() / ".qabot-index"
-    snap = next(p for p in index.iterdir() if p.name.startswith("snap-"))
-    blob = bytearray((snap / "text_blob.npy").read_bytes())
+    name = store.current_name(index)
+    assert name is not None
+    return index / name
+
+
+def _damage(settings: Settings) -> None:
+    blob_file = _snapshot(settings) / "text_blob.npy"
+    blob = bytearray(blob_file.read_bytes())
     blob[bytes(blob).rindex(b"1932") + 3] ^= 0x01  # 1932 -> 1933, the same size
-    (snap / "text_blob.npy").write_bytes(bytes(blob))
+    blob_file.write_bytes(bytes(blob))
 
 
-def _repairing(settings: Settings) -> tuple[Repairing, list[int]]:
+def _damaged(settings: Settings) -> LiveEngine:
     load_engine(settings)  # build and save
     _damage(settings)
-    rebuilds: list[int] = []
+    return LiveEngine(load_engine(settings), settings)
 
-    def rebuild():
-        rebuilds.append(1)
-        return load_engine(settings, rebuild=True)
 
-    return Repairing(load_engine(settings), rebuild), rebuilds
+def _add_document(settings: Settings) -> None:
+    """What a newsroom does: a new file, then `qabot index` (here in this process)."""
+    (settings.corpus_path() / "b.txt").write_text(NEW)
+    load_engine(settings, rebuild=True)
+
+
+# --- a damaged index ---------------------------------------------------------------------------
 
 
 def test_a_question_meeting_a_damaged_passage_is_answered_from_a_rebuilt_index(
         settings: Settings) -> None:
-    engine, rebuilds = _repairing(settings)
-    damaged = engine.engine
+    live = _damaged(settings)
+    damaged = live.current
     with capture_logs() as logs:
-        answer = engine.ask(QUESTION)
+        loaded, answer = live.answer(QUESTION)
     assert answer.answered and "1932" in answer.sentences[0].text
-    assert engine.engine is not damaged and rebuilds == [1]
+    assert loaded is live.current and loaded is not damaged
     (warning,) = [e for e in logs if e["event"] == "index_damaged_rebuilding"]
     assert "passage 0" in warning["reason"] and warning["log_level"] == "warning"
-    assert engine.passage(0) == TEXT.strip()  # answered from the new one from now on
-    assert rebuilds == [1]
+    assert [e["event"] for e in logs].count("index_swapped") == 1
+    assert live.passage(0) == TEXT.strip()  # answered from the new one from now on
 
 
 def test_a_quote_button_reading_a_damaged_passage_is_repaired_too(settings: Settings) -> None:
-    engine, rebuilds = _repairing(settings)
-    assert engine.passage(0) == TEXT.strip() and rebuilds == [1]
+    live = _damaged(settings)
+    assert live.passage(0) == TEXT.strip()
 
 
 def test_questions_meeting_the_damage_at_once_rebuild_it_once(settings: Settings) -> None:
-    engine, rebuilds = _repairing(settings)
-    with ThreadPoolExecutor(8) as pool:
-        answers = list(pool.map(lambda _: engine.ask(QUESTION), range(16)))
+    live = _damaged(settings)
+    with capture_logs() as logs, ThreadPoolExecutor(8) as pool:
+        answers = list(pool.map(lambda _: live.ask(QUESTION), range(16)))
     assert all("1932" in a.sentences[0].text for a in answers)
-    assert rebuilds == [1]
+    assert [e["event"] for e in logs].count("index_damaged_rebuilding") == 1
+
+
+def test_an_engine_without_settings_lets_the_damage_be_an_error(settings: Settings) -> None:
+    from retrieval.errors import DamagedIndexError
+
+    live = LiveEngine(_damaged(settings).current.engine)
+    with pytest.raises(DamagedIndexError):
+        live.ask(QUESTION)
+
+
+# --- new snapshots -----------------------------------------------------------------------------
+
+
+def test_a_new_snapshot_is_noticed_loaded_and_swapped_in(settings: Settings) -> None:
+    live = LiveEngine(load_engine(settings), settings)
+    before = live.current
+    assert not live.changed() and not live.reload()  # nothing new: nothing swapped
+    assert not live.answer(NEW_QUESTION)[1].answered
+    _add_document(settings)
+    assert live.changed()
+    with capture_logs() as logs:
+        assert live.reload()
+    assert live.current is not before and not live.changed()
+    assert live.current.snapshot == _snapshot(settings).name
+    loaded, answer = live.answer(NEW_QUESTION)
+    assert "1871" in answer.sentences[0].text and len(loaded.sources) == 2
+    # a question that began before the swap finishes on the engine it began with
+    assert before.engine.ask(QUESTION).answered and len(before.sources) == 1
+    (swapped,) = [e for e in logs if e["event"] == "index_swapped"]
+    assert swapped["documents"] == 2 and swapped["snapshot"] == live.current.snapshot
+
+
+def test_a_snapshot_that_cannot_be_loaded_leaves_the_engine_answering(
+        settings: Settings) -> None:
+    live = LiveEngine(load_engine(settings), settings)
+    _add_document(settings)
+    (_snapshot(settings) / "vocab.json").write_text("[]")  # another size: refused at load
+    with capture_logs() as logs:
+        assert not live.reload()
+    (failed,) = [e for e in logs if e["event"] == "index_reload_failed"]
+    assert failed["log_level"] == "error" and "vocab.json" in failed["reason"]
+    assert live.answer(QUESTION)[1].answered
+
+
+async def test_the_watcher_takes_up_a_new_snapshot_within_its_poll(settings: Settings) -> None:
+    live = LiveEngine(load_engine(settings), settings)
+    watcher = Watcher(live, every=0.05)
+    await watcher.start()
+    try:
+        await asyncio.to_thread(_add_document, settings)
+        async with asyncio.timeout(10):
+            while len(live.current.sources) != 2:
+                await asyncio.sleep(0.02)
+    finally:
+        await watcher.stop()
+    assert "1871" in live.ask(NEW_QUESTION).sentences[0].text
+
+
+async def test_sighup_rereads_the_corpus_without_waiting_for_qabot_index(
+        settings: Settings) -> None:
+    live = LiveEngine(load_engine(settings), settings)
+    watcher = Watcher(live, every=0)  # no polling: SIGHUP only
+    await watcher.start()
+    try:
+        (settings.corpus_path() / "b.txt").write_text(NEW)  # no `qabot index` this time
+        os.kill(os.getpid(), signal.SIGHUP)
+        async with asyncio.timeout(30):
+            while len(live.current.sources) != 2:
+                await asyncio.sleep(0.02)
+    finally:
+        await watcher.stop()
+    assert live.current.snapshot == _snapshot(settings).name  # built and saved

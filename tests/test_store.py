@@ -25,7 +25,7 @@ def _saved(tmp_path: Path) -> tuple[TermIndex, Path]:
 
 def test_round_trip_gives_the_same_arrays_and_results(tmp_path: Path) -> None:
     index, where = _saved(tmp_path)
-    loaded, collection, fp = store.load(where)
+    loaded, collection, fp, _ = store.load(where)
     assert fp == "fp" and loaded.vocabulary == index.vocabulary
     for key in ("indptr", "passages", "weights", "df", "maxw"):
         assert np.array_equal(getattr(loaded, key), getattr(index, key))
@@ -36,7 +36,7 @@ def test_round_trip_gives_the_same_arrays_and_results(tmp_path: Path) -> None:
 
 def test_loaded_arrays_are_read_only_maps(tmp_path: Path) -> None:
     _, where = _saved(tmp_path)
-    loaded, _, _ = store.load(where)
+    loaded, _, _, _ = store.load(where)
     assert not loaded.weights.flags.writeable
     assert isinstance(loaded.weights.base, np.memmap)
 
@@ -78,7 +78,7 @@ def test_a_posting_outside_the_index_is_an_error_not_a_wild_write(
         store.load(where)
     # A large one is checked by the compiled kernel as it reads the postings.
     monkeypatch.setattr(store, "KERNEL_MIN_PASSAGES", 0)
-    loaded, _, _ = store.load(where)
+    loaded, _, _, _ = store.load(where)
     with pytest.raises(IndexError):
         loaded.search_compiled(list(loaded.vocabulary), 3)
 
@@ -104,7 +104,7 @@ def test_concurrent_saves_leave_a_loadable_index_every_time(tmp_path: Path) -> N
         for t in threads:
             t.join()
         assert errors == []
-        _, _, fp = store.load(tmp_path)
+        _, _, fp, _ = store.load(tmp_path)
         assert fp in (f"fp{round_}0", f"fp{round_}1")
         snaps = [p for p in tmp_path.iterdir() if p.name.startswith("snap-")]
         assert len(snaps) <= 3  # the live one, the one before it, at most one more
@@ -150,7 +150,7 @@ def test_a_flipped_byte_of_text_is_never_quoted(tmp_path: Path, bits: int) -> No
     _, where = _saved(tmp_path)
     assert store.verify(where) == []
     _flip(_snapshot(where) / "text_blob.npy", -3, bits)
-    _, collection, _ = store.load(where)
+    _, collection, _, _ = store.load(where)
     assert collection.passage_text(0) == TEXTS[0]  # the other passages still read
     with pytest.raises(DamagedIndexError, match="passage 2 of the index"):
         collection.passage_text(2)

@@ -11,6 +11,7 @@ import threading
 from collections.abc import AsyncIterator, Callable, Iterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -18,6 +19,7 @@ import pytest
 from structlog.testing import capture_logs
 
 from bot.config import Settings
+from bot.engines import load_engine
 from bot.intro import Corpus
 from bot.metrics import Metrics
 from bot.telegram import ALLOWED_UPDATES
@@ -450,3 +452,46 @@ async def test_a_body_that_does_not_come_in_time_is_refused(strict: Running) -> 
     reply = await _raw(strict.client.base_url.port, head, to_eof=False)
     assert reply.startswith(b"HTTP/1.1 408 ")
     assert strict.counter("qabot_updates_rejected_total", reason="too_slow") == 1
+
+
+# --- a live corpus (bot/engines.py) ------------------------------------------------------------
+
+
+async def test_a_new_document_is_answered_without_a_restart_and_no_update_is_lost(
+        api: BotAPIStub, tmp_path: Path) -> None:
+    """While questions keep coming, a document is added and `qabot index` run: the server takes
+    up the new snapshot between questions, answers from the new document, and every update
+    posted before, during and after the swap is answered."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("The harbour bridge opened in 1932 after eight years.\n")
+    settings = webhook_settings(api, corpus_dir=corpus, reload_seconds=0.05, rate_limit=0)
+    posted: list[int] = []
+
+    async def keep_asking(server: Running, until: asyncio.Event) -> None:
+        while not until.is_set():
+            update = numbered(api.message(api.private(1000 + len(posted)),
+                                          "When did the harbour bridge open?"))
+            assert (await server.post(update)).status_code == 200
+            posted.append(update["update_id"])
+            await asyncio.sleep(0.005)
+
+    async with running_webhook(api, lambda: load_engine(settings), settings) as server:
+        done = asyncio.Event()
+        asking = asyncio.create_task(keep_asking(server, done))
+        await asyncio.sleep(0.2)
+        (corpus / "b.txt").write_text("The lighthouse on the northern cape was lit in 1871.\n")
+        await asyncio.to_thread(load_engine, settings, True)  # what `qabot index` does
+        async with asyncio.timeout(30):
+            while server.counter("qabot_index_documents") != 2:
+                await asyncio.sleep(0.01)
+        await asyncio.sleep(0.2)
+        done.set()
+        await asyncio.wait_for(asking, 10)
+        lighthouse = "When was the lighthouse on the northern cape lit?"
+        await server.post(numbered(api.message(api.private(7), lighthouse)))
+        new = await api.wait_for("sendMessage", lambda c: c.chat_id == 7)
+        await api.wait_for("sendMessage", count=len(posted) + 1)
+    assert "1871" in new.text
+    answered = [c for c in api.calls("sendMessage") if c.chat_id != 7]
+    assert len(answered) == len(posted) > 20 and all("1932" in c.text for c in answered)
