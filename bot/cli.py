@@ -9,7 +9,9 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import signal
 import sys
+import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -26,6 +28,7 @@ from retrieval.ingest.report import explain_document
 from . import console, logs
 from .config import Settings
 from .engines import LiveEngine, load_engine, options
+from .indexer import watch_corpus
 from .intro import Corpus
 from .render import document_text, to_text
 from .report import ProgressBar, table
@@ -69,6 +72,10 @@ def build_parser() -> argparse.ArgumentParser:
     _common(p)
     p.add_argument("--verify", action="store_true", help="check every file of the saved index "
                    "against the hashes it was saved with, instead of building it")
+    p.add_argument("--watch", action="store_true", help="keep running: index the corpus again "
+                   "whenever its files change (running bots take each new index up)")
+    p.add_argument("--interval", type=float, default=1.0, metavar="SECONDS",
+                   help="with --watch: how often to look at the files (default 1)")
     p.set_defaults(run=cmd_index)
 
     p = sub.add_parser("show", help="what was indexed of one document, block by block, and "
@@ -167,13 +174,32 @@ def cmd_index(args: argparse.Namespace, settings: Settings) -> int:
             return EXIT_FAILED
         print(f"the saved index in {where} is as it was written")
         return EXIT_OK
+    if args.watch:
+        return _watch(args, settings)
+    print(f"qabot: {corpus_note(args, settings)}", file=sys.stderr)
+    return _index(settings)
+
+
+def _watch(args: argparse.Namespace, settings: Settings) -> int:
+    if args.interval <= 0:
+        raise UsageError(f"--interval must be above 0 seconds, got {args.interval}")
+    stop = threading.Event()
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(sig, lambda *_: stop.set())
+    print(f"qabot: {corpus_note(args, settings)}; watching it for changes (Ctrl-C stops)",
+          file=sys.stderr)
+    watch_corpus(settings, lambda: _index(settings), every=args.interval, stop=stop)
+    return EXIT_OK
+
+
+def _index(settings: Settings) -> int:
+    """Build and save the index; say what was indexed. ``EXIT_FAILED`` if it was not saved."""
     started = time.perf_counter()
     engine = load_engine(settings, rebuild=True)
     seconds = time.perf_counter() - started
     where = engine.report.index_dir or "(not saved)"
-    print(f"qabot: {corpus_note(args, settings)}", file=sys.stderr)
     print(f"indexed {engine.n_documents} documents, {engine.n_passages} passages, "
-          f"{engine.n_terms} terms in {seconds:.2f} s -> {where}")
+          f"{engine.n_terms} terms in {seconds:.2f} s -> {where}", flush=True)
     for s in engine.report.skipped:
         print(f"skipped {s.path}: {s.reason}", file=sys.stderr)
     if engine.report.not_saved:  # the job of `qabot index` is the saved index

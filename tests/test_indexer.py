@@ -1,0 +1,88 @@
+"""``qabot index --watch``: the corpus indexed again when its files change, and only then."""
+
+from __future__ import annotations
+
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+from structlog.testing import capture_logs
+
+from bot.config import Settings
+from bot.engines import load_engine
+from bot.indexer import watch_corpus
+
+from .conftest import ROOT
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("The harbour bridge opened in 1932 after eight years.\n")
+    return Settings(_env_file=None, corpus_dir=corpus)
+
+
+def _until(condition, timeout: float = 20.0) -> None:
+    """Wait for ``condition()`` (``timeout`` only bounds a failing test)."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, "the condition never held"
+        time.sleep(0.01)
+
+
+def test_the_corpus_is_indexed_at_once_and_again_after_each_settled_change(
+        settings: Settings) -> None:
+    builds: list[int] = []
+
+    def build() -> None:
+        builds.append(load_engine(settings, rebuild=True).n_documents)
+
+    stop = threading.Event()
+    watcher = threading.Thread(target=watch_corpus, args=(settings, build),
+                               kwargs={"every": 0.02, "stop": stop})
+    watcher.start()
+    try:
+        _until(lambda: builds == [1])
+        time.sleep(0.2)
+        assert builds == [1]  # nothing changed: nothing built
+        (settings.corpus_path() / "b.txt").write_text("The lighthouse was lit in 1871.\n")
+        _until(lambda: builds == [1, 2])
+        with capture_logs() as logs:
+            (settings.corpus_path() / "a.txt").unlink()
+            (settings.corpus_path() / "b.txt").unlink()
+            _until(lambda: any(e["event"] == "index_watch_build_failed" for e in logs))
+        (settings.corpus_path() / "c.txt").write_text("The ferry first sailed in 1902.\n")
+        _until(lambda: builds == [1, 2, 1])  # the watch went on after the failed build
+    finally:
+        stop.set()
+        watcher.join(10)
+    assert not watcher.is_alive()
+    failed = next(e for e in logs if e["event"] == "index_watch_build_failed")
+    assert failed["reason"].startswith("no usable document")
+
+
+def test_qabot_index_watch_runs_until_sigterm(settings: Settings) -> None:
+    corpus = settings.corpus_path()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "bot", "index", "--watch", "--interval", "0.05",
+         "--corpus", str(corpus)],
+        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )
+    try:
+        assert proc.stdout is not None
+        assert proc.stdout.readline().startswith("indexed 1 documents")
+        (corpus / "b.txt").write_text("The lighthouse was lit in 1871.\n")
+        assert proc.stdout.readline().startswith("indexed 2 documents")
+        proc.send_signal(signal.SIGTERM)
+        _out, err = proc.communicate(timeout=30)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    assert proc.returncode == 0
+    assert "watching it for changes" in err and "Traceback" not in err
