@@ -16,6 +16,7 @@ inside numbers ("3.5", "100,000").
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -39,7 +40,6 @@ ABBREVIATIONS = frozenset(
 
 # A candidate boundary: terminal punctuation, optional closers, whitespace, then what follows.
 _BOUNDARY_RE = re.compile(r"([.!?…]+)([\"'”’»)\]]*)(\s+)(?=\S)")
-_WORD_BEFORE_RE = re.compile(r"([\w.]+)$")
 # A list item's or section's number opening a sentence ("3. Fees", "1.7. Larger Work"): no end.
 _ENUMERATOR_RE = re.compile(r"\(?(?:\d{1,3}(?:\.\d{1,3})*|[A-Za-z]|[ivxIVX]{1,4})\.$")
 
@@ -52,9 +52,12 @@ class Span:
     end: int
 
 
-def words(text: str) -> list[str]:
-    """The words of ``text``, as written."""
-    return _WORD_RE.findall(text)
+@functools.lru_cache(maxsize=4096)
+def words(text: str) -> tuple[str, ...]:
+    """The words of ``text``, as written. Remembered for the last few thousand texts: reading
+    a document asks for a paragraph's words about ten times (its layout, its sieve rules,
+    its cleaning signals, its sentences' quotability)."""
+    return tuple(_WORD_RE.findall(text))
 
 
 def paragraphs(text: str) -> list[str]:
@@ -178,10 +181,12 @@ def _starts_sentence(nxt: str) -> bool:
 
 
 def _is_abbreviation(before: str) -> bool:
-    m = _WORD_BEFORE_RE.search(before)
-    if not m:
+    i = len(before)  # back over the word (letters, digits, "_", ".") the full stop ends
+    while i and (before[i - 1].isalnum() or before[i - 1] in "._"):
+        i -= 1
+    if i == len(before):
         return False
-    word = m.group(1).lower().strip(".")
+    word = before[i:].lower().strip(".")
     if word in ABBREVIATIONS:
         return True
     # An initial ("J."), or a dotted acronym ("U.S.", "a.m.").
