@@ -6,9 +6,10 @@ collection memory-maps and a passage costs nothing until it is read.
 
 from __future__ import annotations
 
+import hashlib
 import zlib
 from array import array
-from collections.abc import Iterable, Sequence
+from collections.abc import Container, Iterable, Sequence
 from dataclasses import astuple, dataclass, fields
 from itertools import groupby
 from typing import overload
@@ -18,8 +19,8 @@ import numpy as np
 from .corpus import Document, titled
 from .errors import DamagedIndexError
 from .ingest.blocks import Parsed
-from .ingest.clean import is_prose, repeated_lines
-from .ingest.segment import group_lines, sentence_spans, words
+from .ingest.clean import is_prose, normalised
+from .ingest.segment import group_lines, paragraphs, sentence_spans, words
 from .ingest.sieve import (
     MIN_DOCUMENT_QUOTE_WORDS,
     QUOTE_ANY,
@@ -167,30 +168,58 @@ def build_collection(docs: Sequence[Document]) -> tuple[Collection, list[str]]:
     never spans two sections or two pages.
     """
     parsed = [parsed_of(d) for d in docs]
-    repeated = repeated_in(parsed)
+    repeated = RepeatedLines(repeated_keys([line_keys(p) for p in parsed]))
+    return pack_laid([lay_out(d, p, repeated) for d, p in zip(docs, parsed, strict=True)])
+
+
+@dataclass(frozen=True, slots=True)
+class Laid:
+    """One document laid out in passages: its citation, and each passage's lines (text and
+    how it may be quoted), section path (``None``: under no heading) and page (0: none)."""
+
+    source: Source
+    passages: list[list[tuple[str, int]]]
+    sections: list[str | None]
+    pages: list[int]
+
+
+def lay_out(doc: Document, parsed: Parsed, repeated: Container[str]) -> Laid | None:
+    """``doc`` sieved (``repeated``: the normalised paragraphs repeated across the corpus),
+    titled and cut into passages; ``None`` when nothing quotable is left."""
+    sieved = sieve(parsed, repeated)
+    if not sieved.quotable:
+        return None
+    doc = titled(doc, parsed, sieved)
+    laid = Laid(Source(doc.id, doc.title, doc.url, doc.publisher, doc.published), [], [], [])
+    for (path, page), run in groupby(sieved.kept, key=lambda k: (k.block.section,
+                                                                 k.block.page)):
+        # under a heading, if only the page's own (its section reads "", its title says it)
+        section = section_name(path, doc.title) if path else None
+        for group in group_lines((k.block.text, k.quote | (
+                ITEM_LINE if k.block.kind in ("list_item", "table_row") else 0)) for k in run):
+            laid.passages.append(group)
+            laid.sections.append(section)
+            laid.pages.append(page or 0)
+    return laid
+
+
+def pack_laid(laid: Iterable[Laid | None]) -> tuple[Collection, list[str]]:
+    """The collection of laid-out documents (``None``: left out), and its passage texts."""
     sources: list[Source] = []
     passage_doc: list[int] = []
     lines: list[list[tuple[str, int]]] = []
     passage_section: list[int] = []
     passage_page: list[int] = []
     sections: dict[str, int] = {}
-    for doc, p in zip(docs, parsed, strict=True):
-        sieved = sieve(p, repeated)
-        if not sieved.quotable:
+    for d in laid:
+        if d is None:
             continue
-        doc = titled(doc, p, sieved)
-        sources.append(Source(doc.id, doc.title, doc.url, doc.publisher, doc.published))
-        for (path, page), run in groupby(sieved.kept, key=lambda k: (k.block.section,
-                                                                     k.block.page)):
-            section = section_name(path, doc.title)
-            # under a heading, if only the page's own (its section reads "", its title says it)
-            sid = sections.setdefault(section, len(sections)) if path else -1
-            for group in group_lines((k.block.text, k.quote | (
-                    ITEM_LINE if k.block.kind in ("list_item", "table_row") else 0)) for k in run):
-                passage_doc.append(len(sources) - 1)
-                lines.append(group)
-                passage_section.append(sid)
-                passage_page.append(page or 0)
+        sources.append(d.source)
+        passage_doc += [len(sources) - 1] * len(d.passages)
+        lines += d.passages
+        passage_section += [-1 if name is None else sections.setdefault(name, len(sections))
+                            for name in d.sections]
+        passage_page += d.pages
     texts = ["\n".join(t for t, _ in g) for g in lines]
     collection = pack(sources, passage_doc, texts, quote=[[q for _, q in g] for g in lines],
                       passage_section=passage_section, passage_page=passage_page,
@@ -198,14 +227,52 @@ def build_collection(docs: Sequence[Document]) -> tuple[Collection, list[str]]:
     return collection, texts
 
 
+def line_key(line: str) -> int:
+    """A normalised paragraph's 64-bit key (``RepeatedLines`` counts and looks up keys)."""
+    return int.from_bytes(hashlib.blake2b(line.encode(), digest_size=8).digest(), "little")
+
+
+def line_keys(parsed: Parsed) -> np.ndarray:
+    """The keys of a document's distinct normalised paragraphs, as ``clean.repeated_lines``
+    counts them across documents (sorted uint64)."""
+    lines = {normalised(p) for p in paragraphs(judged_text(parsed))} - {""}
+    return np.unique(np.fromiter(map(line_key, lines), dtype=np.uint64, count=len(lines)))
+
+
+def repeated_keys(per_document: Sequence[np.ndarray], min_docs: int = 3,
+                  share: float = 0.2) -> np.ndarray:
+    """The keys found in at least ``max(min_docs, share * n)`` of the ``n`` documents (none
+    when there are fewer than three): ``clean.repeated_lines`` over keys (sorted uint64)."""
+    n = len(per_document)
+    if n < 3 or not any(len(k) for k in per_document):
+        return np.zeros(0, dtype=np.uint64)
+    keys, counts = np.unique(np.concatenate(per_document), return_counts=True)
+    return keys[counts >= max(min_docs, int(share * n + 0.999))]
+
+
+class RepeatedLines:
+    """The repeated paragraphs as the sieve asks about them (``line in repeated``), by key;
+    it remembers the keys asked about (``asked``), which say whether a document would be
+    sieved the same against another corpus's repeated paragraphs. (Always true, even with no
+    keys, so that every question is asked and remembered.)"""
+
+    def __init__(self, keys: np.ndarray) -> None:
+        self.keys = frozenset(keys.tolist())
+        self.asked: list[int] = []
+
+    def __contains__(self, line: object) -> bool:
+        key = line_key(str(line))
+        self.asked.append(key)
+        return key in self.keys
+
+    def take_asked(self) -> np.ndarray:
+        asked, self.asked = self.asked, []
+        return np.unique(np.array(asked, dtype=np.uint64))
+
+
 def parsed_of(doc: Document) -> Parsed:
     """What the reader made of ``doc``, or its text read as plain text."""
     return doc.parsed if doc.parsed is not None else read_plain(doc.text)
-
-
-def repeated_in(parsed: Sequence[Parsed]) -> set[str]:
-    """The paragraphs repeated across documents (``clean.repeated_lines``), with 3 or more."""
-    return repeated_lines(judged_text(p) for p in parsed) if len(parsed) >= 3 else set()
 
 
 def section_name(path: Sequence[str], title: str) -> str:

@@ -185,7 +185,21 @@ def load_directory(root: str | os.PathLike[str]) -> tuple[list[Document], list[S
     root = Path(root)
     docs: list[Document] = []
     skipped: list[Skipped] = []
-    seen: set[str] = set()
+    ids = DocumentIds(root)
+    for path in walk_corpus(root):
+        read = read_document(path, ids.of(path))
+        if isinstance(read, Document):
+            docs.append(read)
+        else:
+            skipped.append(read)
+    if not docs:
+        raise no_documents(root, skipped)
+    return docs, skipped
+
+
+def walk_corpus(root: Path) -> list[Path]:
+    """The document files under ``root``, in corpus order; warns once about the files of other
+    types and the symbolic links leading out of the folder, which are passed over."""
     walk = _walk(root)
     if walk.others:  # a folder of spreadsheets or images should not look like a corpus with gaps
         log.warning("files_not_read", count=sum(walk.others.values()), types=dict(walk.others),
@@ -193,45 +207,58 @@ def load_directory(root: str | os.PathLike[str]) -> tuple[list[Document], list[S
     if walk.outside:
         log.warning("symlinks_not_followed", count=len(walk.outside), paths=walk.outside[:10],
                     reason="they lead out of the corpus folder")
-    for path in walk.files:
-        try:
-            parsed = read_file(path)
-        except (OSError, ValueError) as exc:
-            skipped.append(Skipped(str(path), str(exc)))
-            log.warning("file_skipped", path=str(path), reason=str(exc))
-            continue
-        except Exception as exc:  # a reader's library failing on a file it was not made for
-            reason = f"could not be read ({type(exc).__name__}: {exc})"[:300]
-            skipped.append(Skipped(str(path), reason))
-            log.warning("file_skipped", path=str(path), reason=reason, exc_info=True)
-            continue
-        for note in parsed.notes:
-            log.warning("file_read_with_note", path=str(path), note=note)
-        meta = {**parsed.meta, **read_meta(path)}  # the sidecar has the last word
+    return walk.files
+
+
+class DocumentIds:
+    """Document ids in corpus order: a file's stem, or its path in the corpus (without the
+    extension) when an earlier file had the same stem."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.seen: set[str] = set()
+
+    def of(self, path: Path) -> str:
         doc_id = path.stem
-        if doc_id in seen:  # same stem in two folders: keep both, disambiguated by path
-            doc_id = str(path.relative_to(root).with_suffix("")).replace(os.sep, "/")
-        seen.add(doc_id)
-        docs.append(
-            Document(
-                id=doc_id,
-                title=meta.get("title") or "",
-                text=parsed.raw or judged_text(parsed),
-                url=meta.get("url"),
-                publisher=meta.get("publisher"),
-                published=meta.get("published"),
-                path=str(path),
-                parsed=parsed,
-            )
-        )
-    if not docs:
-        detail = f"; skipped: {', '.join(s.path + ' (' + s.reason + ')' for s in skipped)}"
-        raise NoDocumentsError(
-            f"no usable document in {str(root)!r}"
-            + (detail if skipped else "")
-            + ": add text, Markdown, HTML, PDF or Word files or pass another --corpus"
-        )
-    return docs, skipped
+        if doc_id in self.seen:  # same stem in two folders: keep both, disambiguated by path
+            doc_id = str(path.relative_to(self.root).with_suffix("")).replace(os.sep, "/")
+        self.seen.add(doc_id)
+        return doc_id
+
+
+def read_document(path: Path, doc_id: str) -> Document | Skipped:
+    """One corpus file read (its sidecar too), or why it could not be (logged)."""
+    try:
+        parsed = read_file(path)
+    except (OSError, ValueError) as exc:
+        log.warning("file_skipped", path=str(path), reason=str(exc))
+        return Skipped(str(path), str(exc))
+    except Exception as exc:  # a reader's library failing on a file it was not made for
+        reason = f"could not be read ({type(exc).__name__}: {exc})"[:300]
+        log.warning("file_skipped", path=str(path), reason=reason, exc_info=True)
+        return Skipped(str(path), reason)
+    for note in parsed.notes:
+        log.warning("file_read_with_note", path=str(path), note=note)
+    meta = {**parsed.meta, **read_meta(path)}  # the sidecar has the last word
+    return Document(
+        id=doc_id,
+        title=meta.get("title") or "",
+        text=parsed.raw or judged_text(parsed),
+        url=meta.get("url"),
+        publisher=meta.get("publisher"),
+        published=meta.get("published"),
+        path=str(path),
+        parsed=parsed,
+    )
+
+
+def no_documents(root: Path, skipped: list[Skipped]) -> NoDocumentsError:
+    detail = f"; skipped: {', '.join(s.path + ' (' + s.reason + ')' for s in skipped)}"
+    return NoDocumentsError(
+        f"no usable document in {str(root)!r}"
+        + (detail if skipped else "")
+        + ": add text, Markdown, HTML, PDF or Word files or pass another --corpus"
+    )
 
 
 def titled(doc: Document, parsed: Parsed, sieved: Sieved) -> Document:

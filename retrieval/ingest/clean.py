@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass
 
 from .segment import TERMINAL_RE, blocks, paragraphs, words
@@ -223,7 +223,7 @@ def reads_as_english(text: str) -> bool:
 
 
 def _classify(
-    para: str, repeated: frozenset[str] | set[str], english: bool = True
+    para: str, repeated: Container[str], english: bool = True
 ) -> tuple[str, str]:
     """First pass: 'bad' (boilerplate), 'weak' (appeal-like prose), 'frag' or 'good'."""
     if normalised(para) in repeated:
@@ -251,7 +251,7 @@ def _classify(
     return "good", "prose"
 
 
-def explain(text: str, repeated: frozenset[str] | set[str] = frozenset()) -> list[LineDecision]:
+def explain(text: str, repeated: Container[str] = frozenset()) -> list[LineDecision]:
     """Decide for every paragraph of ``text`` whether it is article prose, with the reason."""
     found = blocks(text)
     paras = [p for p, _ in found]
@@ -308,6 +308,6 @@ def _between_bad(kinds: Sequence[str], i: int) -> bool:
     return side(range(i - 1, -1, -1)) and side(range(i + 1, len(kinds)))
 
 
-def clean(text: str, repeated: frozenset[str] | set[str] = frozenset()) -> list[str]:
+def clean(text: str, repeated: Container[str] = frozenset()) -> list[str]:
     """The article's prose paragraphs, in order, with boilerplate removed."""
     return [d.text for d in explain(text, repeated) if d.keep]

@@ -17,6 +17,7 @@ it has ``MIN_DOCUMENT_QUOTE_WORDS`` words. Dropped, with a reason each:
 
 from __future__ import annotations
 
+from collections.abc import Container
 from dataclasses import dataclass
 
 from .blocks import Block, Dropped, Parsed
@@ -57,7 +58,7 @@ class Sieved:
             words(k.block.text)) >= MIN_DOCUMENT_QUOTE_WORDS) for k in self.kept)
 
 
-def sieve(parsed: Parsed, repeated: frozenset[str] | set[str] = frozenset()) -> Sieved:
+def sieve(parsed: Parsed, repeated: Container[str] = frozenset()) -> Sieved:
     """Sort ``parsed``'s blocks: see the module docstring for the rules."""
     if parsed.web:
         decisions = explain(judged_text(parsed), repeated)
@@ -87,7 +88,7 @@ def _reader_rows(parsed: Parsed) -> list[tuple[Block, str]]:
     return [(d.block, f"dropped: {d.reason}") for d in parsed.dropped]
 
 
-def _drop_reason(b: Block, repeated: frozenset[str] | set[str]) -> str | None:
+def _drop_reason(b: Block, repeated: Container[str]) -> str | None:
     if b.kind == "code":
         return "code block: kept out of quotes and the index"
     if not words(b.text):
