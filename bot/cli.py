@@ -72,6 +72,8 @@ def build_parser() -> argparse.ArgumentParser:
     _common(p)
     p.add_argument("--verify", action="store_true", help="check every file of the saved index "
                    "against the hashes it was saved with, instead of building it")
+    p.add_argument("--full", action="store_true", help="read every file again (by default only "
+                   "the files that changed since the saved index are)")
     p.add_argument("--watch", action="store_true", help="keep running: index the corpus again "
                    "whenever its files change (running bots take each new index up)")
     p.add_argument("--interval", type=float, default=1.0, metavar="SECONDS",
@@ -177,7 +179,7 @@ def cmd_index(args: argparse.Namespace, settings: Settings) -> int:
     if args.watch:
         return _watch(args, settings)
     print(f"qabot: {corpus_note(args, settings)}", file=sys.stderr)
-    return _index(settings)
+    return _index(settings, full=args.full)
 
 
 def _watch(args: argparse.Namespace, settings: Settings) -> int:
@@ -192,14 +194,17 @@ def _watch(args: argparse.Namespace, settings: Settings) -> int:
     return EXIT_OK
 
 
-def _index(settings: Settings) -> int:
+def _index(settings: Settings, full: bool = False) -> int:
     """Build and save the index; say what was indexed. ``EXIT_FAILED`` if it was not saved."""
     started = time.perf_counter()
-    engine = load_engine(settings, rebuild=True)
+    engine = load_engine(settings, rebuild=True, full=full)
     seconds = time.perf_counter() - started
     where = engine.report.index_dir or "(not saved)"
+    r = engine.report
+    kept = f", {r.files_kept} unchanged files kept" if r.files_kept else ""
     print(f"indexed {engine.n_documents} documents, {engine.n_passages} passages, "
-          f"{engine.n_terms} terms in {seconds:.2f} s -> {where}", flush=True)
+          f"{engine.n_terms} terms in {seconds:.2f} s ({r.files_read} files read{kept}) "
+          f"-> {where}", flush=True)
     for s in engine.report.skipped:
         print(f"skipped {s.path}: {s.reason}", file=sys.stderr)
     if engine.report.not_saved:  # the job of `qabot index` is the saved index

@@ -49,10 +49,11 @@ def options(settings: Settings) -> Options:
                                      min_confidence=settings.min_confidence)}
 
 
-def load_engine(settings: Settings, rebuild: bool = False) -> QAEngine:
-    """The engine of the settings' corpus: its saved index loaded, or built and saved."""
+def load_engine(settings: Settings, rebuild: bool = False, full: bool = False) -> QAEngine:
+    """The engine of the settings' corpus: its saved index loaded, or built and saved (from
+    the files that changed since the saved one; ``full``: from every file)."""
     return _ready(QAEngine.from_directory(
-        settings.corpus_path(), index_dir=settings.index_dir, rebuild=rebuild,
+        settings.corpus_path(), index_dir=settings.index_dir, rebuild=rebuild, full=full,
         **options(settings),
     ))
 
@@ -108,7 +109,7 @@ class LiveEngine:
             settings = self._settings
             if settings is None:
                 raise
-            loaded = self._replace(loaded, lambda: load_engine(settings, rebuild=True),
+            loaded = self._replace(loaded, lambda: load_engine(settings, rebuild=True, full=True),
                                    "index_damaged_rebuilding", "warning", reason=str(exc))
             return loaded, use(loaded)
 

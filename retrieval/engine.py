@@ -19,12 +19,12 @@ from pathlib import Path
 import numpy as np
 import structlog
 
-from . import store
+from . import indexing, store
 from .analyzer import analyze
 from .answer import Answer, Hit, SourceRef
 from .collection import TEXT_VERSION, Collection, build_collection
 from .composer import ComposerConfig, compose, parse_query
-from .corpus import Document, Skipped, file_stats, load_directory
+from .corpus import Document, Skipped, file_stats
 from .errors import IndexFormatError, NoDocumentsError
 from .index import K1, B, TermIndex
 from .ranking import Ranking, rank
@@ -48,6 +48,8 @@ class LoadReport:
     skipped: list[Skipped] = field(default_factory=list)
     not_saved: str | None = None  # why a built index could not be saved (None: saved, or not asked)
     snapshot: str | None = None  # the saved snapshot it was loaded from or saved as
+    files_read: int = 0  # built: the corpus files read (new, changed, or laid out anew) ...
+    files_kept: int = 0  # ... and those whose passages were kept from the previous index
 
 
 class QAEngine:
@@ -110,10 +112,12 @@ class QAEngine:
         index_dir: str | os.PathLike[str] | None = None,
         rebuild: bool = False,
         save: bool = True,
+        full: bool = False,
         **kwargs: object,
     ) -> QAEngine:
         """Load the saved index of the corpus at ``path``, or build (and save) it when missing,
-        stale, corrupt or ``rebuild`` is set."""
+        stale, corrupt or ``rebuild`` is set. A build re-reads only the files that changed since
+        the saved one (``indexing``), unless ``full`` is set or that one cannot be used."""
         started = time.perf_counter()
         root = Path(path)
         where = _index_dir(root, index_dir)
@@ -126,23 +130,26 @@ class QAEngine:
                 return cls(index, collection, report=report, **kwargs)  # type: ignore[arg-type]
             except IndexFormatError as exc:
                 log.warning("index_unusable_rebuilding", index_dir=str(where), reason=str(exc))
+                full = True
         elif not rebuild and (where / store.CURRENT).exists():
             log.info("index_stale_rebuilding", index_dir=str(where))
 
-        docs, skipped = load_directory(root)
-        engine = cls.from_documents(docs, **kwargs)
+        previous = None if full else indexing.previous_build(where, _params())
+        built = indexing.build(root, previous, _params())
+        engine = cls(built.index, built.collection, **kwargs)  # type: ignore[arg-type]
         saved_to: str | None = None
         not_saved: str | None = None
         name: str | None = None
         if save:
             try:
-                name = store.save(where, engine.index, engine.collection, fp).name
+                name = store.save(where, engine.index, engine.collection, fp,
+                                  extra=built.extra).name
                 saved_to = str(where)
             except OSError as exc:
                 not_saved = f"{where}: {exc.strerror or exc}"
                 log.warning("index_not_saved", index_dir=str(where), reason=str(exc))
-        engine.report = LoadReport(True, time.perf_counter() - started, saved_to, skipped,
-                                   not_saved, name)
+        engine.report = LoadReport(True, time.perf_counter() - started, saved_to, built.skipped,
+                                   not_saved, name, built.read, built.kept)
         return engine
 
     @classmethod

@@ -39,7 +39,7 @@ import shutil
 import tempfile
 import time
 import uuid
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
 import numpy as np
@@ -70,8 +70,11 @@ def fingerprint(stats: Iterable[FileStat], params: dict[str, object]) -> str:
     return h.hexdigest()
 
 
-def save(directory: Path, index: TermIndex, collection: Collection, fp: str) -> Path:
-    """Write a new snapshot into ``directory`` and make it the live one; returns its path."""
+def save(directory: Path, index: TermIndex, collection: Collection, fp: str,
+         extra: Mapping[str, np.ndarray | bytes] | None = None) -> Path:
+    """Write a new snapshot into ``directory`` and make it the live one; returns its path.
+    ``extra`` files (arrays as ``.npy``, bytes as they are) go into the snapshot too, in its
+    manifest like the others (``load_extra`` reads them back)."""
     directory.mkdir(parents=True, exist_ok=True)
     name = f"snap-{fp[:12]}-{uuid.uuid4().hex[:8]}"
     tmp = Path(tempfile.mkdtemp(prefix=".tmp-", dir=directory))
@@ -87,6 +90,11 @@ def save(directory: Path, index: TermIndex, collection: Collection, fp: str) -> 
         _write(tmp / "sources.json", json.dumps(table.columns, ensure_ascii=False).encode())
         _write(tmp / "sections.json", json.dumps(list(collection.sections),
                                                  ensure_ascii=False).encode())
+        for file, value in (extra or {}).items():
+            if isinstance(value, bytes):
+                _write(tmp / file, value)
+            else:
+                _save_array(tmp / file, value)
         meta = {
             "format": FORMAT_VERSION,
             "fingerprint": fp,
@@ -198,6 +206,29 @@ def load(directory: Path) -> tuple[TermIndex, Collection, str, str]:
         raise
     except (OSError, ValueError, KeyError, TypeError, EOFError) as exc:
         raise IndexFormatError(f"index in {str(directory)!r} is unreadable: {exc}") from exc
+
+
+def load_extra(snapshot: Path, names: Iterable[str]) -> dict[str, np.ndarray | bytes]:
+    """The ``extra`` files a snapshot was saved with: ``.npy`` arrays memory-mapped (their
+    sizes checked), other files read whole (their hashes checked). ``IndexFormatError`` when
+    one is missing or damaged."""
+    try:
+        files = json.loads((snapshot / "meta.json").read_text("utf-8"))["files"]
+        out: dict[str, np.ndarray | bytes] = {}
+        for name in names:
+            if name.endswith(".npy"):
+                if (snapshot / name).stat().st_size != files[name]["size"]:
+                    raise IndexFormatError(f"index file {str(snapshot / name)!r} is not the "
+                                           "size it was saved with")
+                out[name] = np.asarray(np.load(snapshot / name, mmap_mode="r",
+                                               allow_pickle=False))
+            else:
+                out[name] = _read_checked(snapshot / name, files)
+        return out
+    except IndexFormatError:
+        raise
+    except (OSError, ValueError, KeyError, TypeError, EOFError) as exc:
+        raise IndexFormatError(f"index in {str(snapshot)!r} is unreadable: {exc}") from exc
 
 
 def _check(index: TermIndex, c: Collection) -> None:
