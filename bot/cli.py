@@ -197,7 +197,12 @@ def _watch(args: argparse.Namespace, settings: Settings) -> int:
 def _index(settings: Settings, full: bool = False) -> int:
     """Build and save the index; say what was indexed. ``EXIT_FAILED`` if it was not saved."""
     started = time.perf_counter()
-    engine = load_engine(settings, rebuild=True, full=full)
+    bars: dict[str, ProgressBar] = {}
+
+    def progress(what: str, done: int, total: int) -> None:
+        bars.setdefault(what, ProgressBar(f"index: {what}"))(done, total)
+
+    engine = load_engine(settings, rebuild=True, full=full, progress=progress)
     seconds = time.perf_counter() - started
     where = engine.report.index_dir or "(not saved)"
     r = engine.report

@@ -27,6 +27,7 @@ import structlog
 
 from retrieval import Answer, ComposerConfig, QAEngine, SourceRef, store
 from retrieval.errors import DamagedIndexError, QabotError
+from retrieval.indexing import Progress
 
 from .config import Settings
 from .intro import Corpus, Intro
@@ -49,12 +50,13 @@ def options(settings: Settings) -> Options:
                                      min_confidence=settings.min_confidence)}
 
 
-def load_engine(settings: Settings, rebuild: bool = False, full: bool = False) -> QAEngine:
+def load_engine(settings: Settings, rebuild: bool = False, full: bool = False,
+                progress: Progress | None = None) -> QAEngine:
     """The engine of the settings' corpus: its saved index loaded, or built and saved (from
     the files that changed since the saved one; ``full``: from every file)."""
     return _ready(QAEngine.from_directory(
         settings.corpus_path(), index_dir=settings.index_dir, rebuild=rebuild, full=full,
-        **options(settings),
+        progress=progress, **options(settings),
     ))
 
 

@@ -1,9 +1,12 @@
-"""``qabot eval`` output: the scores table, its JSON form, and a progress bar on stderr."""
+"""``qabot eval`` output: the scores table, its JSON form; and a progress bar on stderr (also
+for ``qabot index``)."""
 
 from __future__ import annotations
 
 import dataclasses
 import sys
+import time
+from collections.abc import Callable
 from typing import Any, TextIO
 
 from retrieval.metrics import Report, Scores
@@ -74,22 +77,41 @@ def to_json(report: Report, **meta: Any) -> dict[str, Any]:
 
 
 class ProgressBar:
-    """``[#####.....] 120/705`` redrawn on one line of a terminal; silent when not a terminal."""
+    """``label [#####.....] 120/705, 0:42 left`` redrawn on one line of a terminal (at most ten
+    times a second); silent when not a terminal."""
 
-    def __init__(self, label: str, stream: TextIO | None = None, width: int = 30) -> None:
+    def __init__(self, label: str, stream: TextIO | None = None, width: int = 30,
+                 clock: Callable[[], float] = time.monotonic) -> None:
         self.stream = stream if stream is not None else sys.stderr
         self.enabled = self.stream.isatty()
         self.label = label
         self.width = width
+        self.clock = clock
+        self.started: float | None = None
+        self.drawn = -1.0
+        self.shown = 0
 
     def __call__(self, done: int, total: int) -> None:
         if not self.enabled or total <= 0:
             return
+        now = self.clock()
+        if self.started is None:
+            self.started = now
+        if done < total and now - self.drawn < 0.1:
+            return
+        self.drawn = now
         filled = self.width * done // total
         bar = "#" * filled + "." * (self.width - filled)
-        self.stream.write(f"\r{self.label} [{bar}] {done}/{total}")
+        left = ""
+        if 0 < done < total and now > self.started:
+            seconds = round((now - self.started) / done * (total - done))
+            left = f", {seconds // 60}:{seconds % 60:02d} left"
+        line = f"{self.label} [{bar}] {done:,}/{total:,}{left}"
+        self.stream.write("\r" + line.ljust(self.shown))
+        self.shown = len(line)
         if done >= total:
-            self.stream.write("\r" + " " * (len(self.label) + self.width + 24) + "\r")
+            self.stream.write("\r" + " " * self.shown + "\r")
+            self.started, self.shown = None, 0
         self.stream.flush()
 
 

@@ -10,7 +10,7 @@ import hashlib
 import zlib
 from array import array
 from collections.abc import Container, Iterable, Sequence
-from dataclasses import astuple, dataclass, fields
+from dataclasses import dataclass, fields
 from itertools import groupby
 from typing import overload
 
@@ -57,8 +57,8 @@ class SourceTable(Sequence[Source]):
 
     @classmethod
     def of(cls, sources: Iterable[Source]) -> SourceTable:
-        rows = [astuple(s) for s in sources]
-        return cls({name: [r[i] for r in rows] for i, name in enumerate(cls.FIELDS)})
+        rows = list(sources)  # attributes read directly: dataclasses.astuple deep-copies
+        return cls({name: [getattr(r, name) for r in rows] for name in cls.FIELDS})
 
     def __len__(self) -> int:
         return self._n

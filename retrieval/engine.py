@@ -24,7 +24,7 @@ from .analyzer import analyze
 from .answer import Answer, Hit, SourceRef
 from .collection import TEXT_VERSION, Collection, build_collection
 from .composer import ComposerConfig, compose, parse_query
-from .corpus import Document, Skipped, file_stats
+from .corpus import Document, Skipped, scan
 from .errors import IndexFormatError, NoDocumentsError
 from .index import K1, B, TermIndex
 from .ranking import Ranking, rank
@@ -113,15 +113,18 @@ class QAEngine:
         rebuild: bool = False,
         save: bool = True,
         full: bool = False,
+        progress: indexing.Progress | None = None,
         **kwargs: object,
     ) -> QAEngine:
         """Load the saved index of the corpus at ``path``, or build (and save) it when missing,
         stale, corrupt or ``rebuild`` is set. A build re-reads only the files that changed since
-        the saved one (``indexing``), unless ``full`` is set or that one cannot be used."""
+        the saved one (``indexing``), unless ``full`` is set or that one cannot be used;
+        ``progress(what, done, total)`` is told how a build is going."""
         started = time.perf_counter()
         root = Path(path)
         where = _index_dir(root, index_dir)
-        fp = store.fingerprint(file_stats(root), _params())
+        walk = scan(root)
+        fp = store.fingerprint(walk.file_stats(), _params())
         if not rebuild and store.live_fingerprint(where) == fp:
             try:
                 index, collection, _, live = store.load(where)
@@ -135,7 +138,7 @@ class QAEngine:
             log.info("index_stale_rebuilding", index_dir=str(where))
 
         previous = None if full else indexing.previous_build(where, _params())
-        built = indexing.build(root, previous, _params())
+        built = indexing.build(walk, previous, _params(), progress)
         engine = cls(built.index, built.collection, **kwargs)  # type: ignore[arg-type]
         saved_to: str | None = None
         not_saved: str | None = None

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypedDict
@@ -42,13 +42,13 @@ from .collection import (
     repeated_keys,
 )
 from .corpus import (
-    META_SUFFIX,
     Document,
     DocumentIds,
     Skipped,
+    Walk,
     no_documents,
     read_document,
-    walk_corpus,
+    warn_passed_over,
 )
 from .errors import IndexFormatError, NoDocumentsError
 from .index import K1, B, TermIndex
@@ -129,23 +129,31 @@ def previous_build(directory: Path, params: dict[str, object]) -> Previous | Non
                     extra[LINES], extra[ASKED], extra[REPEATED])  # type: ignore[arg-type]
 
 
-def build(root: Path, previous: Previous | None, params: dict[str, object]) -> Built:
-    """The index and collection of the corpus at ``root``, keeping from ``previous`` what
+Progress = Callable[[str, int, int], None]  # (what is being done, done, total)
+
+
+def build(walk: Walk, previous: Previous | None, params: dict[str, object],
+          progress: Progress | None = None) -> Built:
+    """The index and collection of the corpus ``walk`` found, keeping from ``previous`` what
     did not change. Raises ``NoDocumentsError`` when no file can be used."""
     started = time.perf_counter()
-    entries, skipped = _entries(root, previous)
+    root = walk.root
+    progress = progress or (lambda what, done, total: None)
+    entries, skipped = _entries(warn_passed_over(walk), previous, progress)
     repeated = repeated_keys([e.lines for e in entries])
     if previous is not None:
         _read_again_if_sieved_differently(entries, previous, repeated)
     fresh = [e for e in entries if e.doc is not None]
     sieve_with = RepeatedLines(repeated)
-    for e in fresh:
+    for i, e in enumerate(fresh):
+        progress("laying out documents", i, len(fresh))
         assert e.doc is not None
         e.laid = lay_out(e.doc, parsed_of(e.doc), sieve_with)
         e.asked = sieve_with.take_asked()
         if e.laid is None:
             log.warning("file_skipped", path=e.doc.path or e.id,
                         reason="no prose left after cleaning")
+    progress("laying out documents", len(fresh), len(fresh))
     if not entries:
         raise no_documents(root, skipped)
     if not any(e.laid is not None or (e.old is not None and e.old["source"] != -1)
@@ -170,24 +178,26 @@ def build(root: Path, previous: Previous | None, params: dict[str, object]) -> B
     return Built(index, collection, skipped, extra, len(fresh), len(entries) - len(fresh))
 
 
-def file_key(root: Path, path: Path) -> FileKey:
-    st = path.stat()
-    try:
-        side = path.with_name(path.name.rsplit(".", 1)[0] + META_SUFFIX).stat()
-        side_size, side_mtime = side.st_size, side.st_mtime_ns
-    except OSError:
-        side_size = side_mtime = -1
-    return (str(path.relative_to(root)), st.st_size, st.st_mtime_ns, side_size, side_mtime)
+def file_key(walk: Walk, path: Path) -> FileKey:
+    """What says a file is unchanged: its path in the corpus, size and modification time, and
+    its sidecar's (-1 without one; a file that cannot be stat'ed has size -1 too)."""
+    rel = walk.relpath(path)
+    st = walk.stats.get(rel)
+    side = walk.stats.get(walk.sidecar(rel, path))
+    return (rel, st.size if st else -1, st.mtime_ns if st else -1,
+            side.size if side else -1, side.mtime_ns if side else -1)
 
 
-def _entries(root: Path, previous: Previous | None) -> tuple[list[_Entry], list[Skipped]]:
+def _entries(walk: Walk, previous: Previous | None,
+             progress: Progress) -> tuple[list[_Entry], list[Skipped]]:
     """Every corpus file, kept from ``previous`` when unchanged, else read."""
     entries: list[_Entry] = []
     skipped: list[Skipped] = []
-    ids = DocumentIds(root)
-    for path in walk_corpus(root):
+    ids = DocumentIds(walk.root)
+    for i, path in enumerate(walk.files):
+        progress("reading files", i, len(walk.files))
         doc_id = ids.of(path)
-        key = file_key(root, path)
+        key = file_key(walk, path)
         old = previous.files.get(key) if previous is not None else None
         if old is not None and old["id"] == doc_id:
             assert previous is not None
@@ -201,6 +211,7 @@ def _entries(root: Path, previous: Previous | None) -> tuple[list[_Entry], list[
             skipped.append(read)
         else:
             entries.append(_Entry(key, doc_id, path, line_keys(parsed_of(read)), doc=read))
+    progress("reading files", len(walk.files), len(walk.files))
     return entries, skipped
 
 
@@ -208,11 +219,14 @@ def _read_again_if_sieved_differently(entries: list[_Entry], previous: Previous,
                                       repeated: np.ndarray) -> None:
     """A kept file whose sieve asked about a paragraph that is repeated now and was not then
     (or the other way round) would be sieved differently: read it again."""
-    for e in entries:
-        if e.old is None:
-            continue
-        if np.array_equal(np.isin(e.asked, repeated), np.isin(e.asked, previous.repeated)):
-            continue
+    kept = [e for e in entries if e.old is not None]
+    if not kept:
+        return
+    asked = np.concatenate([e.asked for e in kept])
+    owner = np.repeat(np.arange(len(kept)), [len(e.asked) for e in kept])
+    differs = np.isin(asked, repeated) != np.isin(asked, previous.repeated)
+    for i in np.unique(owner[differs]).tolist():
+        e = kept[i]
         read = read_document(e.path, e.id)
         if isinstance(read, Document):
             e.old, e.doc = None, read
@@ -342,12 +356,10 @@ def _extra(entries: Sequence[_Entry], collection: Collection, repeated: np.ndarr
     lines: list[np.ndarray] = []
     asked: list[np.ndarray] = []
     n_lines = n_asked = source = 0
+    starts = np.searchsorted(collection.passage_doc, np.arange(len(collection.sources) + 1))
     for e in entries:
         quoted = e.laid is not None or (e.old is not None and e.old["source"] != -1)
-        if quoted:
-            lo, hi = collection.passage_range(source)
-        else:
-            lo = hi = 0
+        lo, hi = (int(starts[source]), int(starts[source + 1])) if quoted else (0, 0)
         records.append({
             "key": list(e.key), "id": e.id, "source": source if quoted else -1,
             "passages": [lo, hi], "lines": [n_lines, n_lines + len(e.lines)],

@@ -56,3 +56,19 @@ def test_progress_bar_is_silent_when_stderr_is_not_a_terminal():
     stream = io.StringIO()
     ProgressBar("eval", stream)(1, 2)
     assert stream.getvalue() == ""
+
+
+def test_progress_bar_says_the_time_left_and_redraws_at_most_ten_times_a_second():
+    term = Terminal()
+    now = [100.0]
+    bar = ProgressBar("index: reading files", term, width=10, clock=lambda: now[0])
+    bar(0, 1000)
+    now[0] += 30.0
+    bar(250, 1000)  # 250 in 30 s: 750 more take 90 s
+    assert term.getvalue().endswith("[##........] 250/1,000, 1:30 left")
+    drawn = term.getvalue()
+    now[0] += 0.05
+    bar(251, 1000)  # too soon to draw again
+    assert term.getvalue() == drawn
+    bar(1000, 1000)  # the end is always drawn, then cleared
+    assert term.getvalue().endswith("\r")
