@@ -76,10 +76,9 @@ def main() -> None:
             assert engine.report.files_read == args.added, engine.report
             started = time.perf_counter()
             assert live.changed() and live.reload()
-            answer = live.ask(f"When was the observatory on Kessel Ridge opened by Ines Varga "
-                              f"{args.added - 1}?")
+            answer = live.ask("When was the observatory on Kessel Ridge opened?")
             reload.append(time.perf_counter() - started)
-            assert answer.answered and f"Varga {args.added - 1}" in answer.text, answer.text
+            assert answer.answered and answer.sentences[0].source.startswith("new"), answer
             print(f"run {run + 1}: full {full[-1]:.2f} s, incremental {incremental[-1]:.2f} s, "
                   f"reload {reload[-1]:.2f} s ({engine.n_documents} documents, "
                   f"{engine.n_passages} passages)", flush=True)

@@ -69,18 +69,32 @@ def _ready(engine: QAEngine) -> QAEngine:
 
 
 class Loaded:
-    """One engine and what the bot shows of it, pinned for the whole of an update."""
+    """One engine and what the bot shows of it, pinned for the whole of an update. Its
+    sources are listed on first use (100,000 documents take a second), not on a swap."""
 
-    __slots__ = ("doc_index", "engine", "index_dir", "intro", "snapshot", "sources")
+    __slots__ = ("_doc_index", "_sources", "engine", "index_dir", "intro", "snapshot")
 
     def __init__(self, engine: Corpus, intro: Intro | None = None) -> None:
         self.engine = engine
-        self.sources: list[SourceRef] = engine.sources()
-        self.doc_index = {s.id: i for i, s in enumerate(self.sources)}
+        self._sources: list[SourceRef] | None = None
+        self._doc_index: dict[str, int] | None = None
         self.intro = intro  # the greeting's facts, worked out on first use
         report = getattr(engine, "report", None)
         self.snapshot: str | None = getattr(report, "snapshot", None)
         self.index_dir: str | None = getattr(report, "index_dir", None)
+
+    @property
+    def sources(self) -> list[SourceRef]:
+        if self._sources is None:
+            self._sources = self.engine.sources()
+        return self._sources
+
+    @property
+    def doc_index(self) -> dict[str, int]:
+        """A document's position in ``sources`` by its id (what Quote buttons carry)."""
+        if self._doc_index is None:
+            self._doc_index = {s.id: i for i, s in enumerate(self.sources)}
+        return self._doc_index
 
 
 class LiveEngine:
@@ -171,6 +185,7 @@ class LiveEngine:
             new = Loaded(engine)
             if new.snapshot is not None and new.snapshot == old.snapshot:
                 return old  # the same snapshot again: nothing to swap
+            _ = new.doc_index  # listed here, off the event loop, not by the first answer
             self.current = new
             log.info("index_swapped", snapshot=new.snapshot, documents=engine.n_documents,
                      passages=engine.n_passages,

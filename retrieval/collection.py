@@ -168,7 +168,7 @@ def build_collection(docs: Sequence[Document]) -> tuple[Collection, list[str]]:
     never spans two sections or two pages.
     """
     parsed = [parsed_of(d) for d in docs]
-    repeated = RepeatedLines(repeated_keys([line_keys(p) for p in parsed]))
+    repeated = RepeatedLines(repeated_in(parsed))
     return pack_laid([lay_out(d, p, repeated) for d, p in zip(docs, parsed, strict=True)])
 
 
@@ -227,6 +227,12 @@ def pack_laid(laid: Iterable[Laid | None]) -> tuple[Collection, list[str]]:
     return collection, texts
 
 
+def repeated_in(parsed: Sequence[Parsed]) -> np.ndarray:
+    """The keys of the paragraphs repeated across these documents (``repeated_keys``)."""
+    keys = [line_keys(p) for p in parsed]
+    return repeated_keys(np.concatenate(keys) if keys else np.zeros(0, np.uint64), len(keys))
+
+
 def line_key(line: str) -> int:
     """A normalised paragraph's 64-bit key (``RepeatedLines`` counts and looks up keys)."""
     return int.from_bytes(hashlib.blake2b(line.encode(), digest_size=8).digest(), "little")
@@ -239,15 +245,15 @@ def line_keys(parsed: Parsed) -> np.ndarray:
     return np.unique(np.fromiter(map(line_key, lines), dtype=np.uint64, count=len(lines)))
 
 
-def repeated_keys(per_document: Sequence[np.ndarray], min_docs: int = 3,
+def repeated_keys(keys: np.ndarray, n: int, min_docs: int = 3,
                   share: float = 0.2) -> np.ndarray:
-    """The keys found in at least ``max(min_docs, share * n)`` of the ``n`` documents (none
-    when there are fewer than three): ``clean.repeated_lines`` over keys (sorted uint64)."""
-    n = len(per_document)
-    if n < 3 or not any(len(k) for k in per_document):
+    """The keys found in at least ``max(min_docs, share * n)`` of ``n`` documents (``keys``:
+    each document's distinct keys, back to back; none when there are fewer than three
+    documents): ``clean.repeated_lines`` over keys (sorted uint64)."""
+    if n < 3 or not len(keys):
         return np.zeros(0, dtype=np.uint64)
-    keys, counts = np.unique(np.concatenate(per_document), return_counts=True)
-    return keys[counts >= max(min_docs, int(share * n + 0.999))]
+    unique, counts = np.unique(keys, return_counts=True)
+    return unique[counts >= max(min_docs, int(share * n + 0.999))]
 
 
 class RepeatedLines:

@@ -85,31 +85,37 @@ def corpus_files(root: Path) -> list[Path]:
 
 @dataclass(frozen=True, slots=True)
 class Walk:
+    """What ``scan`` found: the document files (as paths in the corpus, ``rels``: strings, as
+    100,000 ``Path`` objects take a second to make), what it passed over, and the stats of the
+    documents and their sidecars."""
+
     root: Path
-    files: list[Path]
+    rels: list[str]  # the document files' paths in the corpus, in corpus order
     others: Counter[str]  # files of other types, by suffix (".zip": 3)
     outside: list[str]  # symbolic links that lead out of the corpus folder
     stats: dict[str, FileStat]  # the documents' and their sidecars', by path in the corpus
 
+    @property
+    def files(self) -> list[Path]:
+        return [self.root / rel for rel in self.rels]
+
     def file_stats(self) -> list[FileStat]:
         """Each document's stats, then its sidecar's (when it has one), in corpus order."""
         out = []
-        for path in self.files:
-            rel = self.relpath(path)
+        for rel in self.rels:
             if rel not in self.stats:  # a broken link: no fingerprint to take
                 continue
             out.append(self.stats[rel])
-            side = self.stats.get(self.sidecar(rel, path))
+            side = self.stats.get(sidecar_of(rel))
             if side is not None:
                 out.append(side)
         return out
 
-    def relpath(self, path: Path) -> str:
-        return str(path)[len(str(self.root)) + 1 :]
 
-    @staticmethod
-    def sidecar(rel: str, path: Path) -> str:
-        return rel[: len(rel) - len(path.suffix)] + META_SUFFIX
+def sidecar_of(rel: str) -> str:
+    """The sidecar's path beside a document's (``a/b.html`` -> ``a/b.meta.json``; a document
+    always has an extension, one of ``SUFFIXES``)."""
+    return rel[: rel.rfind(".")] + META_SUFFIX
 
 
 def scan(root: Path) -> Walk:
@@ -150,7 +156,7 @@ def scan(root: Path) -> Walk:
             if st is not None:
                 walk.stats[rel] = FileStat(rel, st.st_size, st.st_mtime_ns)
             if is_doc:
-                walk.files.append(Path(e.path))
+                walk.rels.append(rel)
         for f in folders:
             visit(f)
 
@@ -219,9 +225,10 @@ def load_directory(root: str | os.PathLike[str]) -> tuple[list[Document], list[S
     root = Path(root)
     docs: list[Document] = []
     skipped: list[Skipped] = []
-    ids = DocumentIds(root)
-    for path in walk_corpus(root).files:
-        read = read_document(path, ids.of(path))
+    ids = DocumentIds()
+    walk = walk_corpus(root)
+    for rel in walk.rels:
+        read = read_document(root / rel, ids.of(rel))
         if isinstance(read, Document):
             docs.append(read)
         else:
@@ -252,14 +259,15 @@ class DocumentIds:
     """Document ids in corpus order: a file's stem, or its path in the corpus (without the
     extension) when an earlier file had the same stem."""
 
-    def __init__(self, root: Path) -> None:
-        self.root = root
+    def __init__(self) -> None:
         self.seen: set[str] = set()
 
-    def of(self, path: Path) -> str:
-        doc_id = path.stem
+    def of(self, rel: str) -> str:
+        """The id of the file at ``rel`` in the corpus."""
+        base = rel[: rel.rfind(".")]  # a document always has an extension
+        doc_id = base[base.rfind(os.sep) + 1 :]
         if doc_id in self.seen:  # same stem in two folders: keep both, disambiguated by path
-            doc_id = str(path.relative_to(self.root).with_suffix("")).replace(os.sep, "/")
+            doc_id = base.replace(os.sep, "/")
         self.seen.add(doc_id)
         return doc_id
 

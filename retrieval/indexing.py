@@ -24,7 +24,6 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypedDict
 
 import numpy as np
 import scipy.sparse as sp
@@ -35,6 +34,7 @@ from .collection import (
     Collection,
     Laid,
     RepeatedLines,
+    SourceTable,
     lay_out,
     line_keys,
     pack_laid,
@@ -48,6 +48,7 @@ from .corpus import (
     Walk,
     no_documents,
     read_document,
+    sidecar_of,
     warn_passed_over,
 )
 from .errors import IndexFormatError, NoDocumentsError
@@ -61,16 +62,12 @@ LINES, ASKED, REPEATED, COUNTS = "line_keys.npy", "asked_keys.npy", "repeated.np
 FileKey = tuple[str, int, int, int, int]  # path in the corpus, size, mtime; its sidecar's
 
 
-class _Record(TypedDict):
-    """A file as a build saw it: its key and id, its source (-1: none) and the ranges of its
-    passages, paragraph keys and asked keys in the snapshot's arrays."""
-
-    key: list[str | int]
-    id: str
-    source: int
-    passages: list[int]
-    lines: list[int]
-    asked: list[int]
+FILES = "files.npy"
+# files.npy, a row a file: its size, mtime, sidecar's size and mtime; its source (-1: none);
+# the ranges [lo, hi) of its passages, its paragraph keys (line_keys.npy) and the keys its
+# sieve asked about (asked_keys.npy)
+_COLUMNS = 11
+SOURCE, PASSAGES, LINES_AT, ASKED_AT = 4, 5, 7, 9
 
 
 @dataclass(slots=True)
@@ -79,12 +76,12 @@ class _Entry:
 
     key: FileKey
     id: str
-    path: Path
-    lines: np.ndarray
-    old: _Record | None = None  # its record in the previous build
-    doc: Document | None = None
-    laid: Laid | None = None
-    asked: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.uint64))
+    rel: str  # its path in the corpus
+    row: int | None = None  # kept: its row in the previous build's table
+    doc: Document | None = None  # read
+    lines: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.uint64))  # read
+    laid: Laid | None = None  # read: its passages (None: nothing quotable)
+    asked: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.uint64))  # read
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,10 +91,15 @@ class Previous:
     index: TermIndex
     collection: Collection
     counts: np.ndarray  # uint16, aligned with the postings
-    files: dict[FileKey, _Record]
+    files: dict[FileKey, int]  # a file's row in ``table``
+    ids: list[str]
+    table: np.ndarray  # int64 (files, _COLUMNS)
     lines: np.ndarray
     asked: np.ndarray
     repeated: np.ndarray
+
+    def column(self, rows: Sequence[int], at: int) -> np.ndarray:
+        return self.table[np.asarray(rows, dtype=np.int64), at]
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,15 +120,23 @@ def previous_build(directory: Path, params: dict[str, object]) -> Previous | Non
         return None
     try:
         index, collection, _, loaded = store.load(directory)
-        extra = store.load_extra(directory / loaded, (UPDATE, LINES, ASKED, REPEATED, COUNTS))
+        extra = store.load_extra(directory / loaded,
+                                 (UPDATE, FILES, LINES, ASKED, REPEATED, COUNTS))
         update = json.loads(extra[UPDATE])  # type: ignore[arg-type]
         if update.get("params") != json.loads(json.dumps(params)):
             return None
-        files: dict[FileKey, _Record] = {tuple(f["key"]): f for f in update["files"]}
+        table = np.asarray(extra[FILES])
+        if table.shape != (len(update["rels"]), _COLUMNS) or len(update["ids"]) != len(table):
+            return None
+        numbers = table[:, :4].tolist()
+        files = {(rel, *n): i for i, (rel, n) in enumerate(zip(update["rels"], numbers,
+                                                                 strict=True))}
     except (IndexFormatError, ValueError, KeyError, TypeError):
         return None  # an older snapshot, or one that cannot be read: build it all
-    return Previous(index, collection, extra[COUNTS], files,  # type: ignore[arg-type]
-                    extra[LINES], extra[ASKED], extra[REPEATED])  # type: ignore[arg-type]
+    return Previous(index=index, collection=collection, counts=extra[COUNTS],  # type: ignore[arg-type]
+                    files=files, ids=update["ids"], table=table,
+                    lines=extra[LINES], asked=extra[ASKED],  # type: ignore[arg-type]
+                    repeated=extra[REPEATED])  # type: ignore[arg-type]
 
 
 Progress = Callable[[str, int, int], None]  # (what is being done, done, total)
@@ -140,9 +150,16 @@ def build(walk: Walk, previous: Previous | None, params: dict[str, object],
     root = walk.root
     progress = progress or (lambda what, done, total: None)
     entries, skipped = _entries(warn_passed_over(walk), previous, progress)
-    repeated = repeated_keys([e.lines for e in entries])
+    kept = [e.row for e in entries if e.row is not None]
+    if previous is not None and kept:
+        old_lines = previous.lines[_ranges(previous.column(kept, LINES_AT),
+                                           previous.column(kept, LINES_AT + 1))]
+    else:
+        old_lines = np.zeros(0, dtype=np.uint64)
+    repeated = repeated_keys(np.concatenate([old_lines, *(e.lines for e in entries)]),
+                             len(entries))
     if previous is not None:
-        _read_again_if_sieved_differently(entries, previous, repeated)
+        _read_again_if_sieved_differently(root, entries, previous, repeated)
     fresh = [e for e in entries if e.doc is not None]
     sieve_with = RepeatedLines(repeated)
     for i, e in enumerate(fresh):
@@ -156,9 +173,9 @@ def build(walk: Walk, previous: Previous | None, params: dict[str, object],
     progress("laying out documents", len(fresh), len(fresh))
     if not entries:
         raise no_documents(root, skipped)
-    if not any(e.laid is not None or (e.old is not None and e.old["source"] != -1)
-               for e in entries):
-        names = ", ".join(str(e.path) for e in entries[:5]) + (", ..." if len(entries) > 5
+    if not any(e.laid is not None for e in fresh) and (previous is None or not kept or (
+            previous.column(kept, SOURCE) < 0).all()):
+        names = ", ".join(str(root / e.rel) for e in entries[:5]) + (", ..." if len(entries) > 5
                                                               else "")
         raise NoDocumentsError(f"no prose left in any document after boilerplate removal "
                                f"({names}): check that the files hold article text")
@@ -172,18 +189,17 @@ def build(walk: Walk, previous: Previous | None, params: dict[str, object],
         collection = new
     kept_counts = _posting_counts(counts)
     index = TermIndex.from_counts(counts, terms, K1, B)
-    extra = _extra(entries, collection, repeated, kept_counts, params)
+    extra = _extra(entries, previous, collection, repeated, kept_counts, params)
     log.debug("index_built", files=len(entries), read=len(fresh),
              kept=len(entries) - len(fresh), seconds=round(time.perf_counter() - started, 3))
     return Built(index, collection, skipped, extra, len(fresh), len(entries) - len(fresh))
 
 
-def file_key(walk: Walk, path: Path) -> FileKey:
+def file_key(walk: Walk, rel: str) -> FileKey:
     """What says a file is unchanged: its path in the corpus, size and modification time, and
     its sidecar's (-1 without one; a file that cannot be stat'ed has size -1 too)."""
-    rel = walk.relpath(path)
     st = walk.stats.get(rel)
-    side = walk.stats.get(walk.sidecar(rel, path))
+    side = walk.stats.get(sidecar_of(rel))
     return (rel, st.size if st else -1, st.mtime_ns if st else -1,
             side.size if side else -1, side.mtime_ns if side else -1)
 
@@ -193,43 +209,41 @@ def _entries(walk: Walk, previous: Previous | None,
     """Every corpus file, kept from ``previous`` when unchanged, else read."""
     entries: list[_Entry] = []
     skipped: list[Skipped] = []
-    ids = DocumentIds(walk.root)
-    for i, path in enumerate(walk.files):
-        progress("reading files", i, len(walk.files))
-        doc_id = ids.of(path)
-        key = file_key(walk, path)
-        old = previous.files.get(key) if previous is not None else None
-        if old is not None and old["id"] == doc_id:
-            assert previous is not None
-            lo, hi = old["lines"]
-            a, b = old["asked"]
-            entries.append(_Entry(key, doc_id, path, np.asarray(previous.lines[lo:hi]), old=old,
-                                  asked=np.asarray(previous.asked[a:b])))
+    ids = DocumentIds()
+    for i, rel in enumerate(walk.rels):
+        progress("reading files", i, len(walk.rels))
+        doc_id = ids.of(rel)
+        key = file_key(walk, rel)
+        row = previous.files.get(key) if previous is not None else None
+        if row is not None and previous is not None and previous.ids[row] == doc_id:
+            entries.append(_Entry(key, doc_id, rel, row=row))
             continue
-        read = read_document(path, doc_id)
+        read = read_document(walk.root / rel, doc_id)
         if isinstance(read, Skipped):
             skipped.append(read)
         else:
-            entries.append(_Entry(key, doc_id, path, line_keys(parsed_of(read)), doc=read))
-    progress("reading files", len(walk.files), len(walk.files))
+            entries.append(_Entry(key, doc_id, rel, doc=read, lines=line_keys(parsed_of(read))))
+    progress("reading files", len(walk.rels), len(walk.rels))
     return entries, skipped
 
 
-def _read_again_if_sieved_differently(entries: list[_Entry], previous: Previous,
+def _read_again_if_sieved_differently(root: Path, entries: list[_Entry], previous: Previous,
                                       repeated: np.ndarray) -> None:
     """A kept file whose sieve asked about a paragraph that is repeated now and was not then
     (or the other way round) would be sieved differently: read it again."""
-    kept = [e for e in entries if e.old is not None]
+    kept = [e for e in entries if e.row is not None]
     if not kept:
         return
-    asked = np.concatenate([e.asked for e in kept])
-    owner = np.repeat(np.arange(len(kept)), [len(e.asked) for e in kept])
+    rows = [e.row for e in kept if e.row is not None]
+    lo, hi = previous.column(rows, ASKED_AT), previous.column(rows, ASKED_AT + 1)
+    asked = previous.asked[_ranges(lo, hi)]
+    owner = np.repeat(np.arange(len(kept)), hi - lo)
     differs = np.isin(asked, repeated) != np.isin(asked, previous.repeated)
     for i in np.unique(owner[differs]).tolist():
         e = kept[i]
-        read = read_document(e.path, e.id)
+        read = read_document(root / e.rel, e.id)
         if isinstance(read, Document):
-            e.old, e.doc = None, read
+            e.row, e.doc, e.lines = None, read, line_keys(parsed_of(read))
 
 
 def _merge(entries: Sequence[_Entry], previous: Previous, new: Collection,
@@ -239,23 +253,21 @@ def _merge(entries: Sequence[_Entry], previous: Previous, new: Collection,
     and counts taken from ``previous``, read files' from ``new``."""
     old = previous.collection
     parts: list[tuple[Collection, int, int, int]] = []  # collection, its source, passages
-    rows: list[np.ndarray] = []
     n_old = old.n_passages
+    new_starts = np.searchsorted(new.passage_doc, np.arange(len(new.sources) + 1)).tolist()
+    table = previous.table.tolist()
     new_source = 0
     for e in entries:
-        if e.old is not None:
-            s = e.old["source"]
-            if s < 0:
-                continue
-            lo, hi = e.old["passages"]
-            parts.append((old, s, lo, hi))
-            rows.append(np.arange(lo, hi))
+        if e.row is not None:
+            r = table[e.row]
+            if r[SOURCE] >= 0:
+                parts.append((old, r[SOURCE], r[PASSAGES], r[PASSAGES + 1]))
         elif e.laid is not None:
-            lo, hi = new.passage_range(new_source)
-            parts.append((new, new_source, lo, hi))
-            rows.append(np.arange(lo, hi) + n_old)
+            parts.append((new, new_source, new_starts[new_source], new_starts[new_source + 1]))
             new_source += 1
     collection = _concat(parts)
+    rows = _ranges([lo + (n_old if c is new else 0) for c, _, lo, _ in parts],
+                   [hi + (n_old if c is new else 0) for c, _, _, hi in parts])
     # the old counts by passage, their terms renumbered into the merged vocabulary
     old_terms = sorted(previous.index.vocabulary, key=previous.index.vocabulary.__getitem__)
     terms = sorted(set(old_terms).union(new_terms))
@@ -270,7 +282,7 @@ def _merge(entries: Sequence[_Entry], previous: Previous, new: Collection,
     both = sp.vstack([sp.csr_matrix(old_csr, shape=(n_old, len(terms))),
                       sp.csr_matrix(new_counts, shape=(new_counts.shape[0], len(terms)))],
                      format="csr")
-    counts = both[np.concatenate(rows) if rows else np.zeros(0, dtype=np.int64)]
+    counts = both[rows]
     counts.sort_indices()
     used = np.bincount(counts.indices, minlength=len(terms)) > 0  # terms of removed files go
     renumber = np.cumsum(used) - 1
@@ -295,14 +307,17 @@ def _concat(parts: Sequence[tuple[Collection, int, int, int]]) -> Collection:
             last[4] = hi
         else:
             runs.append([ci, s, 1, lo, hi])
-    sources: list = []
+    columns: dict[str, list[str | None]] = {name: [] for name in SourceTable.FIELDS}
     docs, blob, offsets, sent_indptr, bounds, flags, section, page, crc = ([] for _ in range(9))
     names: dict[str, int] = {}
     n_text = n_sent = 0
     for ci, s, k, lo, hi in runs:
         c = cols[ci]
-        first = len(sources)
-        sources += c.sources[s : s + k]
+        first = len(columns["id"])
+        table = c.sources.columns if isinstance(c.sources, SourceTable) else None
+        for name, column in columns.items():
+            column += (table[name][s : s + k] if table is not None
+                       else [getattr(src, name) for src in c.sources[s : s + k]])
         docs.append(np.asarray(c.passage_doc[lo:hi], dtype=np.int32) - s + first)
         t0, t1 = int(c.text_offsets[lo]), int(c.text_offsets[hi])
         blob.append(np.asarray(c.text_blob[t0:t1]))
@@ -314,14 +329,14 @@ def _concat(parts: Sequence[tuple[Collection, int, int, int]]) -> Collection:
         bounds.append(np.asarray(c.sent_bounds[s0:s1]))
         flags.append(np.asarray(c.sent_flags[s0:s1]))
         ids = np.asarray(c.passage_section[lo:hi])
-        table = np.full(len(c.sections) + 1, -1, dtype=np.int32)  # [-1] stays -1
+        renumber = np.full(len(c.sections) + 1, -1, dtype=np.int32)  # [-1] stays -1
         for old_id in dict.fromkeys(ids[ids >= 0].tolist()):  # in order of first appearance
-            table[old_id] = names.setdefault(c.sections[old_id], len(names))
-        section.append(table[ids])
+            renumber[old_id] = names.setdefault(c.sections[old_id], len(names))
+        section.append(renumber[ids])
         page.append(np.asarray(c.passage_page[lo:hi]))
         crc.append(np.asarray(c.passage_crc[lo:hi]))
     return Collection(
-        sources=sources,
+        sources=SourceTable(columns),
         passage_doc=_joined(docs, np.int32),
         text_offsets=np.append(_joined(offsets, np.int64), np.int64(n_text)),
         text_blob=_joined(blob, np.uint8),
@@ -349,31 +364,64 @@ def _posting_counts(counts: sp.csr_matrix) -> np.ndarray:
     return csc.data
 
 
-def _extra(entries: Sequence[_Entry], collection: Collection, repeated: np.ndarray,
-           counts: np.ndarray, params: dict[str, object]) -> dict[str, np.ndarray | bytes]:
+def _extra(entries: Sequence[_Entry], previous: Previous | None, collection: Collection,
+           repeated: np.ndarray, counts: np.ndarray,
+           params: dict[str, object]) -> dict[str, np.ndarray | bytes]:
     """What a later build needs from this one (see the module docstring)."""
-    records: list[_Record] = []
-    lines: list[np.ndarray] = []
-    asked: list[np.ndarray] = []
-    n_lines = n_asked = source = 0
+    table = previous.table.tolist() if previous is not None else []
+    quoted = [e.laid is not None if e.row is None else table[e.row][SOURCE] >= 0
+              for e in entries]
+    source = np.cumsum(quoted) - quoted  # each quoted file's position in the sources
     starts = np.searchsorted(collection.passage_doc, np.arange(len(collection.sources) + 1))
-    for e in entries:
-        quoted = e.laid is not None or (e.old is not None and e.old["source"] != -1)
-        lo, hi = (int(starts[source]), int(starts[source + 1])) if quoted else (0, 0)
-        records.append({
-            "key": list(e.key), "id": e.id, "source": source if quoted else -1,
-            "passages": [lo, hi], "lines": [n_lines, n_lines + len(e.lines)],
-            "asked": [n_asked, n_asked + len(e.asked)],
-        })
-        lines.append(e.lines)
-        asked.append(e.asked)
-        n_lines += len(e.lines)
-        n_asked += len(e.asked)
-        source += quoted
+    keys = np.array([e.key[1:] for e in entries], dtype=np.int64).reshape(-1, 4)
+    lines = _gathered(entries, previous, LINES_AT, "lines")
+    asked = _gathered(entries, previous, ASKED_AT, "asked")
+    q = np.array(quoted, dtype=bool)
+    files = np.column_stack([
+        keys, np.where(q, source, -1),
+        np.where(q, starts[np.minimum(source, len(starts) - 1)], 0),
+        np.where(q, starts[np.minimum(source + 1, len(starts) - 1)], 0),
+        lines[1][:-1], lines[1][1:], asked[1][:-1], asked[1][1:],
+    ]).astype(np.int64).reshape(-1, _COLUMNS)
     return {
-        UPDATE: json.dumps({"params": params, "files": records}, ensure_ascii=False).encode(),
-        LINES: _joined(lines, np.uint64),
-        ASKED: _joined(asked, np.uint64),
+        UPDATE: json.dumps({"params": params, "rels": [e.rel for e in entries],
+                            "ids": [e.id for e in entries]}, ensure_ascii=False).encode(),
+        FILES: files,
+        LINES: lines[0],
+        ASKED: asked[0],
         REPEATED: repeated.astype(np.uint64),
         COUNTS: counts,
     }
+
+
+def _gathered(entries: Sequence[_Entry], previous: Previous | None, at: int,
+              name: str) -> tuple[np.ndarray, np.ndarray]:
+    """Every entry's keys (``lines`` or ``asked``) back to back, and where each entry's
+    begin (n + 1 offsets): a kept file's from the previous build, a read one's its own."""
+    old = getattr(previous, name) if previous is not None else np.zeros(0, dtype=np.uint64)
+    table = previous.table if previous is not None else np.zeros((0, _COLUMNS), np.int64)
+    fresh = [getattr(e, name) for e in entries if e.row is None]
+    pool = np.concatenate([np.asarray(old, dtype=np.uint64), *fresh]) if fresh else np.asarray(
+        old, dtype=np.uint64)
+    lo = np.empty(len(entries), dtype=np.int64)
+    n = np.empty(len(entries), dtype=np.int64)
+    at_fresh = len(old)
+    for i, e in enumerate(entries):
+        if e.row is not None:
+            lo[i], n[i] = table[e.row, at], table[e.row, at + 1] - table[e.row, at]
+        else:
+            k = len(getattr(e, name))
+            lo[i], n[i] = at_fresh, k
+            at_fresh += k
+    offsets = np.concatenate([[0], np.cumsum(n)]).astype(np.int64)
+    return pool[_ranges(lo, lo + n)], offsets
+
+
+def _ranges(lo: Sequence[int] | np.ndarray, hi: Sequence[int] | np.ndarray) -> np.ndarray:
+    """The indices ``lo[0]..hi[0]-1, lo[1]..hi[1]-1, ...`` in one array."""
+    lo = np.asarray(lo, dtype=np.int64)
+    n = np.asarray(hi, dtype=np.int64) - lo
+    total = int(n.sum())
+    if total == 0:
+        return np.zeros(0, dtype=np.int64)
+    return np.repeat(lo - (np.cumsum(n) - n), n) + np.arange(total, dtype=np.int64)

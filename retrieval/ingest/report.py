@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..collection import RepeatedLines, line_keys, parsed_of, repeated_keys, section_name
+from ..collection import RepeatedLines, parsed_of, repeated_in, section_name
 from ..corpus import Document, titled
 from ..errors import UnknownDocumentError
 from .sieve import sieve
@@ -50,7 +50,7 @@ def explain_document(docs: Sequence[Document], which: str) -> DocumentReport:
     corpus is needed: a paragraph repeated across its documents is dropped)."""
     i = find(docs, which)
     parsed = [parsed_of(d) for d in docs]
-    sieved = sieve(parsed[i], RepeatedLines(repeated_keys([line_keys(p) for p in parsed])))
+    sieved = sieve(parsed[i], RepeatedLines(repeated_in(parsed)))
     doc = titled(docs[i], parsed[i], sieved)
     rows = tuple(Row(b.kind, b.text, section_name(b.section, doc.title), b.page, status)
                  for b, status in sieved.rows)
