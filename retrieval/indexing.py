@@ -255,13 +255,12 @@ def _merge(entries: Sequence[_Entry], previous: Previous, new: Collection,
     parts: list[tuple[Collection, int, int, int]] = []  # collection, its source, passages
     n_old = old.n_passages
     new_starts = np.searchsorted(new.passage_doc, np.arange(len(new.sources) + 1)).tolist()
-    table = previous.table.tolist()
+    source, lo, hi = (previous.table[:, k].tolist() for k in (SOURCE, PASSAGES, PASSAGES + 1))
     new_source = 0
     for e in entries:
         if e.row is not None:
-            r = table[e.row]
-            if r[SOURCE] >= 0:
-                parts.append((old, r[SOURCE], r[PASSAGES], r[PASSAGES + 1]))
+            if source[e.row] >= 0:
+                parts.append((old, source[e.row], lo[e.row], hi[e.row]))
         elif e.laid is not None:
             parts.append((new, new_source, new_starts[new_source], new_starts[new_source + 1]))
             new_source += 1
@@ -368,8 +367,8 @@ def _extra(entries: Sequence[_Entry], previous: Previous | None, collection: Col
            repeated: np.ndarray, counts: np.ndarray,
            params: dict[str, object]) -> dict[str, np.ndarray | bytes]:
     """What a later build needs from this one (see the module docstring)."""
-    table = previous.table.tolist() if previous is not None else []
-    quoted = [e.laid is not None if e.row is None else table[e.row][SOURCE] >= 0
+    old_source = previous.table[:, SOURCE].tolist() if previous is not None else []
+    quoted = [e.laid is not None if e.row is None else old_source[e.row] >= 0
               for e in entries]
     source = np.cumsum(quoted) - quoted  # each quoted file's position in the sources
     starts = np.searchsorted(collection.passage_doc, np.arange(len(collection.sources) + 1))
