@@ -10,7 +10,7 @@ import hashlib
 import zlib
 from array import array
 from collections.abc import Container, Iterable, Sequence
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from itertools import groupby
 from typing import overload
 
@@ -181,6 +181,12 @@ class Laid:
     passages: list[list[tuple[str, int]]]
     sections: list[str | None]
     pages: list[int]
+    spans: list[tuple[array[int], array[int]]] | None = None  # each passage's sentence_layout
+
+    def with_spans(self) -> Laid:
+        """This document with its passages' sentences laid out too (in a worker process)."""
+        return replace(self, spans=[sentence_layout("\n".join(t for t, _ in g),
+                                                    [q for _, q in g]) for g in self.passages])
 
 
 def lay_out(doc: Document, parsed: Parsed, repeated: Container[str]) -> Laid | None:
@@ -211,10 +217,15 @@ def pack_laid(laid: Iterable[Laid | None]) -> tuple[Collection, list[str]]:
     passage_section: list[int] = []
     passage_page: list[int] = []
     sections: dict[str, int] = {}
+    spans: list[tuple[array[int], array[int]]] | None = []
     for d in laid:
         if d is None:
             continue
         sources.append(d.source)
+        if spans is not None and d.spans is not None:
+            spans.extend(d.spans)
+        else:
+            spans = None
         passage_doc += [len(sources) - 1] * len(d.passages)
         lines += d.passages
         passage_section += [-1 if name is None else sections.setdefault(name, len(sections))
@@ -223,7 +234,7 @@ def pack_laid(laid: Iterable[Laid | None]) -> tuple[Collection, list[str]]:
     texts = ["\n".join(t for t, _ in g) for g in lines]
     collection = pack(sources, passage_doc, texts, quote=[[q for _, q in g] for g in lines],
                       passage_section=passage_section, passage_page=passage_page,
-                      sections=list(sections))
+                      sections=list(sections), spans=spans)
     return collection, texts
 
 
@@ -299,12 +310,14 @@ def pack(
     passage_section: Sequence[int] | None = None,
     passage_page: Sequence[int] | None = None,
     sections: Sequence[str] = (),
+    spans: Sequence[tuple[array[int], array[int]]] | None = None,
 ) -> Collection:
     """Lay out passages and their sentence spans in flat arrays.
 
     ``quote`` says for each passage how each of its lines may be quoted (``sieve.QUOTE_*``,
     with ``ITEM_LINE`` for a list item's or table row's line; default: as prose, the web-page
-    rule); sections and pages default to none.
+    rule); sections and pages default to none; ``spans``: each passage's
+    ``sentence_layout`` when already made (by a worker process).
     """
     # ASCII text has as many bytes as characters: only other texts are encoded to be measured.
     sizes = np.fromiter((len(t) if t.isascii() else len(t.encode("utf-8")) for t in texts),
@@ -315,14 +328,10 @@ def pack(
     bounds = array("i")  # start, end, start, end, ... (8 bytes a sentence, not a tuple)
     flags = array("B")  # each sentence's QUOTABLE | ITEM | FIRST
     for i, t in enumerate(texts):
-        rules = quote[i] if quote is not None else None
-        for n, (para_start, para) in enumerate(_lines(t)):
-            rule = rules[n] if rules is not None else QUOTE_PROSE
-            item = ITEM if rule & ITEM_LINE else 0
-            for k, s in enumerate(sentence_spans(para)):
-                bounds.extend((para_start + s.start, para_start + s.end))
-                flags.append(_quotable(para[s.start : s.end], rule & ~ITEM_LINE) | item
-                             | (FIRST if k == 0 else 0))
+        b, f = (spans[i] if spans is not None
+                else sentence_layout(t, quote[i] if quote is not None else None))
+        bounds.extend(b)
+        flags.extend(f)
         sent_indptr[i + 1] = len(bounds) // 2
     n = len(texts)
     blob, crc = _blob(texts, offsets)
@@ -341,6 +350,20 @@ def pack(
                       else np.zeros(n, dtype=np.int32)),
         sections=list(sections),
     )
+
+
+def sentence_layout(text: str, rules: Sequence[int] | None) -> tuple[array[int], array[int]]:
+    """A passage's sentences: their spans (start, end, start, end, ...) and flags
+    (``QUOTABLE | ITEM | FIRST``), its lines quoted by ``rules`` (default: as prose)."""
+    bounds, flags = array("i"), array("B")
+    for n, (para_start, para) in enumerate(_lines(text)):
+        rule = rules[n] if rules is not None else QUOTE_PROSE
+        item = ITEM if rule & ITEM_LINE else 0
+        for k, s in enumerate(sentence_spans(para)):
+            bounds.extend((para_start + s.start, para_start + s.end))
+            flags.append(_quotable(para[s.start : s.end], rule & ~ITEM_LINE) | item
+                         | (FIRST if k == 0 else 0))
+    return bounds, flags
 
 
 def _quotable(sentence: str, rule: int) -> int:

@@ -19,17 +19,21 @@ arrays, the same answers (tested).
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, MutableMapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import scipy.sparse as sp
 import structlog
+import structlog.testing
 
-from . import store
+from . import store, workers
 from .collection import (
     Collection,
     Laid,
@@ -53,6 +57,7 @@ from .corpus import (
 )
 from .errors import IndexFormatError, NoDocumentsError
 from .index import K1, B, TermIndex
+from .workers import Pool
 
 log = structlog.get_logger()
 
@@ -78,7 +83,8 @@ class _Entry:
     id: str
     rel: str  # its path in the corpus
     row: int | None = None  # kept: its row in the previous build's table
-    doc: Document | None = None  # read
+    doc: Document | None = None  # read here (``held`` is None) ...
+    held: int | None = None  # ... or read by this worker of the build's pool, which holds it
     lines: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.uint64))  # read
     laid: Laid | None = None  # read: its passages (None: nothing quotable)
     asked: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.uint64))  # read
@@ -149,7 +155,19 @@ def build(walk: Walk, previous: Previous | None, params: dict[str, object],
     started = time.perf_counter()
     root = walk.root
     progress = progress or (lambda what, done, total: None)
-    entries, skipped = _entries(warn_passed_over(walk), previous, progress)
+    entries = _entries(warn_passed_over(walk), previous)
+    to_read = [e for e in entries if e.row is None]
+    workers = min(os.cpu_count() or 1, -(-len(to_read) // READ_CHUNK))
+    with Pool(workers) if len(to_read) >= PARALLEL_FILES and workers > 1 else (
+            contextlib.nullcontext()) as pool:
+        skipped = _read(root, to_read, pool, progress)
+        entries = [e for e in entries if e.row is not None or e.lines is not _UNREAD]
+        return _built(root, entries, skipped, previous, params, pool, progress, started)
+
+
+def _built(root: Path, entries: list[_Entry], skipped: list[Skipped],
+           previous: Previous | None, params: dict[str, object], pool: Pool | None,
+           progress: Progress, started: float) -> Built:
     kept = [e.row for e in entries if e.row is not None]
     if previous is not None and kept:
         old_lines = previous.lines[_ranges(previous.column(kept, LINES_AT),
@@ -160,17 +178,8 @@ def build(walk: Walk, previous: Previous | None, params: dict[str, object],
                              len(entries))
     if previous is not None:
         _read_again_if_sieved_differently(root, entries, previous, repeated)
-    fresh = [e for e in entries if e.doc is not None]
-    sieve_with = RepeatedLines(repeated)
-    for i, e in enumerate(fresh):
-        progress("laying out documents", i, len(fresh))
-        assert e.doc is not None
-        e.laid = lay_out(e.doc, parsed_of(e.doc), sieve_with)
-        e.asked = sieve_with.take_asked()
-        if e.laid is None:
-            log.warning("file_skipped", path=e.doc.path or e.id,
-                        reason="no prose left after cleaning")
-    progress("laying out documents", len(fresh), len(fresh))
+    fresh = [e for e in entries if e.row is None]
+    _lay_out(root, fresh, repeated, pool, progress)
     if not entries:
         raise no_documents(root, skipped)
     if not any(e.laid is not None for e in fresh) and (previous is None or not kept or (
@@ -182,7 +191,7 @@ def build(walk: Walk, previous: Previous | None, params: dict[str, object],
     new, new_texts = pack_laid(e.laid for e in fresh)
     from .termcounts import count_terms
 
-    counts, terms = count_terms(new_texts)
+    counts, terms = count_terms(new_texts, pool=pool)
     if previous is not None and len(fresh) < len(entries):
         collection, counts, terms = _merge(entries, previous, new, counts, terms)
     else:
@@ -204,27 +213,147 @@ def file_key(walk: Walk, rel: str) -> FileKey:
             side.size if side else -1, side.mtime_ns if side else -1)
 
 
-def _entries(walk: Walk, previous: Previous | None,
-             progress: Progress) -> tuple[list[_Entry], list[Skipped]]:
-    """Every corpus file, kept from ``previous`` when unchanged, else read."""
+def _entries(walk: Walk, previous: Previous | None) -> list[_Entry]:
+    """Every corpus file: kept from ``previous`` when unchanged (``row``), else to be read."""
     entries: list[_Entry] = []
-    skipped: list[Skipped] = []
     ids = DocumentIds()
-    for i, rel in enumerate(walk.rels):
-        progress("reading files", i, len(walk.rels))
+    for rel in walk.rels:
         doc_id = ids.of(rel)
         key = file_key(walk, rel)
         row = previous.files.get(key) if previous is not None else None
         if row is not None and previous is not None and previous.ids[row] == doc_id:
             entries.append(_Entry(key, doc_id, rel, row=row))
-            continue
-        read = read_document(walk.root / rel, doc_id)
-        if isinstance(read, Skipped):
-            skipped.append(read)
         else:
-            entries.append(_Entry(key, doc_id, rel, doc=read, lines=line_keys(parsed_of(read))))
-    progress("reading files", len(walk.rels), len(walk.rels))
-    return entries, skipped
+            entries.append(_Entry(key, doc_id, rel, lines=_UNREAD))
+    return entries
+
+
+# --- reading and laying out, here or in the build's worker processes ---------------------------
+
+Log = MutableMapping[str, Any]  # one event that a worker logged
+READ_CHUNK = 200  # files per task
+PARALLEL_FILES = 2_000  # from this many files to read, on every core (a worker starts in ~0.5 s)
+_UNREAD = np.zeros(0, dtype=np.uint64)  # the ``lines`` of a file not read yet
+_HELD: dict[str, Document] = {}  # the documents this process read, until laid out
+_SIEVE: list[RepeatedLines] = []  # the repeated paragraphs this process lays documents out with
+
+
+def read_chunk(payload: tuple[str, list[tuple[str, str]]]) -> tuple[list[Skipped | np.ndarray],
+                                                                    list[Log]]:
+    """Read files (``(path in the corpus, id)``) and hold them for ``lay_out_chunk``; each one's
+    paragraph keys, or why it was skipped; and what was logged (``_logged``)."""
+    root, items = payload
+    out: list[Skipped | np.ndarray] = []
+    with _logged() as logs:
+        for rel, doc_id in items:
+            read = read_document(Path(root) / rel, doc_id)
+            if isinstance(read, Skipped):
+                out.append(read)
+            else:
+                _HELD[rel] = read
+                out.append(line_keys(parsed_of(read)))
+    return out, logs
+
+
+def set_repeated(repeated: np.ndarray) -> None:
+    _SIEVE[:] = [RepeatedLines(repeated)]
+
+
+def lay_out_chunk(rels: list[str]) -> tuple[list[tuple[Laid | None, np.ndarray]],
+                                            list[Log]]:
+    """Lay out documents ``read_chunk`` read here (with ``set_repeated``'s paragraphs): each
+    one's passages (``None``: nothing quotable) and the keys its sieve asked about."""
+    sieve_with = _SIEVE[0]
+    out = []
+    with _logged() as logs:
+        for rel in rels:
+            doc = _HELD.pop(rel)
+            laid = lay_out(doc, parsed_of(doc), sieve_with)
+            out.append((laid.with_spans() if laid else None, sieve_with.take_asked()))
+    return out, logs
+
+
+@contextlib.contextmanager
+def _logged() -> Iterator[list[Log]]:
+    """In a worker process, what is logged meanwhile (the parent logs it, in its own format);
+    in the parent, nothing: it is logged as it happens."""
+    if not workers.IN_WORKER:
+        yield []
+        return
+    with structlog.testing.capture_logs() as logs:
+        yield logs
+
+
+def _relog(logs: list[Log]) -> None:
+    for event in logs:
+        fields = {k: v for k, v in event.items() if k not in ("event", "log_level", "exc_info")}
+        getattr(log, event.get("log_level", "info"))(event["event"], **fields)
+
+
+def _read(root: Path, entries: list[_Entry], pool: Pool | None,
+          progress: Progress) -> list[Skipped]:
+    """Read ``entries``' files (in ``pool`` when given, which then holds them); the ones that
+    could not be read are left with ``lines`` ``_UNREAD`` and returned as skipped."""
+    chunks = [entries[i : i + READ_CHUNK] for i in range(0, len(entries), READ_CHUNK)]
+    payloads = [(str(root), [(e.rel, e.id) for e in c]) for c in chunks]
+    results = (pool.map(READ, payloads) if pool is not None
+               else ((None, read_chunk(p)) for p in payloads))
+    skipped: list[Skipped] = []
+    done = 0
+    for chunk, (worker, (out, logs)) in zip(chunks, results, strict=True):
+        _relog(logs)
+        for e, read in zip(chunk, out, strict=True):
+            if isinstance(read, Skipped):
+                skipped.append(read)
+            else:
+                e.lines, e.held = read, worker
+                if worker is None:
+                    e.doc = _HELD.pop(e.rel)
+        done += len(chunk)
+        progress("reading files", done, len(entries))
+    return skipped
+
+
+def _lay_out(root: Path, fresh: list[_Entry], repeated: np.ndarray, pool: Pool | None,
+             progress: Progress) -> None:
+    """Lay out the files read (``laid``, ``asked``): where they are held, in chunks."""
+    here = [e for e in fresh if e.held is None]
+    set_repeated(repeated)
+    chunks: list[list[_Entry]] = []
+    pinned: list[int] = []
+    if pool is not None:
+        for w in range(len(pool.procs)):
+            held = [e for e in fresh if e.held == w]
+            for i in range(0, len(held), READ_CHUNK):
+                chunks.append(held[i : i + READ_CHUNK])
+                pinned.append(w)
+        list(pool.map(SET_REPEATED, [repeated] * len(pool.procs),
+                      pinned=range(len(pool.procs))))
+    done = 0
+    sieve_with = _SIEVE[0]
+    for e in here:  # read here: laid out here
+        assert e.doc is not None
+        laid = lay_out(e.doc, parsed_of(e.doc), sieve_with)
+        e.laid, e.asked = laid.with_spans() if laid else None, sieve_with.take_asked()
+        done += 1
+        progress("laying out documents", done, len(fresh))
+    if pool is not None and chunks:
+        results = pool.map(LAY_OUT, [[e.rel for e in c] for c in chunks], pinned=pinned)
+        for chunk, (_, (out, logs)) in zip(chunks, results, strict=True):
+            _relog(logs)
+            for e, (laid, asked) in zip(chunk, out, strict=True):
+                e.laid, e.asked = laid, asked
+            done += len(chunk)
+            progress("laying out documents", done, len(fresh))
+    for e in fresh:
+        e.doc = None  # laid out: the parsed document is not needed any more
+        if e.laid is None:
+            log.warning("file_skipped", path=str(root / e.rel),
+                        reason="no prose left after cleaning")
+
+
+READ, SET_REPEATED, LAY_OUT = (f"retrieval.indexing:{f.__name__}"
+                               for f in (read_chunk, set_repeated, lay_out_chunk))
 
 
 def _read_again_if_sieved_differently(root: Path, entries: list[_Entry], previous: Previous,
@@ -243,7 +372,7 @@ def _read_again_if_sieved_differently(root: Path, entries: list[_Entry], previou
         e = kept[i]
         read = read_document(root / e.rel, e.id)
         if isinstance(read, Document):
-            e.row, e.doc, e.lines = None, read, line_keys(parsed_of(read))
+            e.row, e.doc, e.lines, e.held = None, read, line_keys(parsed_of(read)), None
 
 
 def _merge(entries: Sequence[_Entry], previous: Previous, new: Collection,

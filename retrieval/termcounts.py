@@ -8,39 +8,30 @@ piece, and the per-passage counts come from a sparse COO -> CSR conversion that 
 Words that map to the same term (``"armenians"``, ``"armenian"``) or to none (stop words) are
 merged or dropped through the piece -> terms table before counting.
 
-Chunks run in worker processes, fed pickled chunks over their stdin and answering on their
-stdout: plain ``python -c`` subprocesses rather than a ``multiprocessing`` pool. A ``fork``ed
-worker would share the parent's pages, but pickling a chunk writes to its strings' reference
-counts, so copy-on-write ends up duplicating the whole corpus (measured: +600 MB at 1M passages);
-a ``spawn`` or ``forkserver`` worker re-runs the caller's main module, which breaks any script
-that builds an engine without an ``if __name__ == "__main__"`` guard. Each chunk returns its own
-term list; the parent renumbers them into one vocabulary, sorted alphabetically as scikit-learn
-sorts it.
+Chunks run in worker processes (``workers.Pool``: plain ``python -c`` subprocesses, for the
+reasons given there), each with a counter that remembers the pieces of its earlier chunks. Each
+chunk returns the terms its counter numbered since the previous one; the parent renumbers them
+into one vocabulary, sorted alphabetically as scikit-learn sorts it.
 """
 
 from __future__ import annotations
 
 import contextlib
 import ctypes
-import functools
 import os
-import pickle
-import subprocess
-import sys
-import threading
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from itertools import chain
-from pathlib import Path
 
 import numpy as np
 import scipy.sparse as sp
 
 # The analyzer's own expression and word -> term map: counting must see exactly analyze()'s terms.
 from .analyzer import TOKEN_RE, term_of
+from .workers import Pool
 
 CHUNK = 5_000  # passages per task: a worker holds one chunk's words (~30 MB) at a time
 MIN_PARALLEL = 50_000  # below this, starting workers (~0.5 s each) costs more than it saves
-_SERVE = "from retrieval.termcounts import _serve; _serve()"
+COUNT_CHUNK = "retrieval.termcounts:count_chunk"
 
 # One chunk's result: the terms its counter numbered since its previous chunk, and the chunk's
 # counts as CSR arrays (indptr, indices, data) over the counter's term ids.
@@ -66,17 +57,22 @@ class _Ids(dict[str, int]):
 
 
 def count_terms(
-    texts: Sequence[str], workers: int | None = None, chunk: int = CHUNK
+    texts: Sequence[str], workers: int | None = None, chunk: int = CHUNK,
+    pool: Pool | None = None,
 ) -> tuple[sp.csr_matrix, list[str]]:
-    """Term counts (passages x terms, int32 CSR) and the terms in column order (sorted)."""
+    """Term counts (passages x terms, int32 CSR) and the terms in column order (sorted);
+    counted in ``pool`` when given, else in worker processes of its own for a large corpus."""
     pieces = [texts[a : a + chunk] for a in range(0, len(texts), chunk)]
     if workers is None:
         workers = min(os.cpu_count() or 1, len(pieces)) if len(texts) >= MIN_PARALLEL else 1
+    if pool is not None and len(pieces) > 1:
+        terms, chunks = _renumber(pool.map(COUNT_CHUNK, [list(p) for p in pieces]))
+        return _stack(terms, chunks, len(texts))
     if workers <= 1:
         counter = _ChunkCounter()
         return _stack(*_renumber((0, counter.count(p)) for p in pieces), len(texts))
-    with _Workers(workers) as pool:
-        terms, chunks = _renumber(pool.map(pieces))
+    with Pool(workers) as own:
+        terms, chunks = _renumber(own.map(COUNT_CHUNK, [list(p) for p in pieces]))
     return _stack(terms, chunks, len(texts))  # the workers have exited: their memory is back
 
 
@@ -180,88 +176,13 @@ def _stack(terms: list[str], chunks: list[_Counted], n: int) -> tuple[sp.csr_mat
     return matrix, sorted_terms
 
 
-class _Workers:
-    """Worker processes counting chunks, each fed by a thread of the parent; results in order."""
-
-    def __init__(self, n: int) -> None:
-        env = dict(os.environ)
-        root = str(Path(__file__).resolve().parent.parent)  # where ``retrieval`` is importable
-        env["PYTHONPATH"] = os.pathsep.join(p for p in (root, env.get("PYTHONPATH")) if p)
-        self.procs = [
-            subprocess.Popen([sys.executable, "-c", _SERVE], stdin=subprocess.PIPE,
-                             stdout=subprocess.PIPE, env=env)
-            for _ in range(n)
-        ]
-
-    def __enter__(self) -> _Workers:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        for p in self.procs:
-            with contextlib.suppress(OSError):
-                p.stdin.close()  # type: ignore[union-attr]  # EOF: the worker's loop ends
-        for p in self.procs:
-            try:
-                p.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                p.kill()
-                p.wait()
-            p.stdout.close()  # type: ignore[union-attr]
-
-    def map(self, chunks: list[Sequence[str]]) -> Iterator[tuple[int, _Counted]]:
-        """Every chunk's counts, in order, each with the index of the worker that counted it."""
-        done: dict[int, tuple[int, _Counted]] = {}
-        failed: list[BaseException] = []
-        cond = threading.Condition()
-        todo = iter(enumerate(chunks))
-
-        def feed(worker: int, proc: subprocess.Popen[bytes]) -> None:
-            try:
-                while True:
-                    with cond:
-                        item = next(todo, None)
-                    if item is None:
-                        return
-                    pickle.dump(list(item[1]), proc.stdin, pickle.HIGHEST_PROTOCOL)  # type: ignore[arg-type]
-                    proc.stdin.flush()  # type: ignore[union-attr]
-                    result = pickle.load(proc.stdout)  # type: ignore[arg-type]
-                    with cond:
-                        done[item[0]] = (worker, result)
-                        cond.notify_all()
-            except BaseException as exc:  # a dead worker: EOFError, BrokenPipeError, ...
-                with cond:
-                    failed.append(exc)
-                    cond.notify_all()
-
-        threads = [threading.Thread(target=feed, args=wp, daemon=True)
-                   for wp in enumerate(self.procs)]
-        for t in threads:
-            t.start()
-        for i in range(len(chunks)):
-            with cond:
-                cond.wait_for(functools.partial(_ready, i, done, failed))
-                if i not in done:
-                    raise RuntimeError("a term-counting worker process failed") from failed[0]
-                result = done.pop(i)
-            yield result
-        for t in threads:
-            t.join()
+_COUNTER: _ChunkCounter | None = None  # a worker process's, across its chunks
 
 
-def _ready(i: int, done: Mapping[int, object], failed: list[BaseException]) -> bool:
-    """Whether chunk ``i`` is counted, or a worker failed."""
-    return i in done or bool(failed)
-
-
-def _serve() -> None:
-    """A worker's loop: read pickled chunks from stdin, write their counts to stdout, until EOF."""
-    out = os.fdopen(os.dup(1), "wb")
-    os.dup2(2, 1)  # a stray print must not corrupt the results stream
-    counter = _ChunkCounter()
-    while True:
-        try:
-            texts = pickle.load(sys.stdin.buffer)
-        except EOFError:
-            return
-        pickle.dump(counter.count(texts), out, pickle.HIGHEST_PROTOCOL)
-        out.flush()
+def count_chunk(texts: Sequence[str]) -> _Counted:
+    """A worker's count of one chunk (``Pool.map``): its counter remembers the pieces and
+    terms of the chunks it counted before."""
+    global _COUNTER
+    if _COUNTER is None:
+        _COUNTER = _ChunkCounter()
+    return _COUNTER.count(texts)

@@ -116,3 +116,18 @@ def test_a_previous_index_without_the_update_files_is_built_in_full(corpus: Path
     (corpus / "towns" / "town0.txt").write_text(_town(0, footer=False))
     again = QAEngine.from_directory(corpus)
     assert again.report.files_read == 10 and store.current_name(snap.parent) != snap.name
+
+
+def test_reading_in_worker_processes_builds_the_same_index(corpus: Path, tmp_path: Path,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    from retrieval import indexing
+
+    alone = QAEngine.from_directory(corpus, index_dir=tmp_path / "alone")
+    monkeypatch.setattr(indexing, "PARALLEL_FILES", 1)  # 10 files, 3 a task: on 2 workers
+    monkeypatch.setattr(indexing, "READ_CHUNK", 3)
+    monkeypatch.setattr(indexing.os, "cpu_count", lambda: 2)
+    (corpus / "empty.txt").write_text("")  # skipped in a worker, said in the parent
+    shared = QAEngine.from_directory(corpus, index_dir=tmp_path / "shared")
+    assert shared.report.files_read == 10 and [s.path for s in shared.report.skipped] == [
+        str(corpus / "empty.txt")]
+    _assert_same(shared, alone)
