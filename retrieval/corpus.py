@@ -38,7 +38,7 @@ from .errors import NoDocumentsError
 from .ingest.blocks import Parsed
 from .ingest.clean import LineDecision, is_notice, is_prose, marker_kinds
 from .ingest.read import SUFFIXES, read_file
-from .ingest.segment import split_sentences, words
+from .ingest.segment import first_sentence, words
 from .ingest.sieve import Sieved, judged_text
 
 log = structlog.get_logger()
@@ -329,7 +329,7 @@ def _document_title(sieved: Sieved, fallback: str) -> str:
         return tops[0].text if len(tops) == 1 else fallback
     # its first sentence (not a paragraph), past a copyright notice heading the file
     first = next((k.block.text for k in sieved.kept if not is_notice(k.block.text)), "")
-    return (split_sentences(first) or [""])[0] or fallback
+    return first_sentence(first) or fallback
 
 
 def _short(title: str) -> str:

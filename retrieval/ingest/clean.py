@@ -31,6 +31,7 @@ of any corpus's lines):
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Container, Iterable, Sequence
@@ -187,8 +188,11 @@ def looks_like_web_page(paragraphs: Iterable[str]) -> bool:
     return web_signals(paragraphs) >= 1
 
 
+@functools.lru_cache(maxsize=4096)
 def normalised(line: str) -> str:
-    return " ".join(w.lower() for w in words(line))
+    """A paragraph as compared across documents: its words, lower-cased, one space apart
+    (asked for twice a paragraph: remembered for the last few thousand)."""
+    return " ".join(words(line)).lower()
 
 
 def repeated_lines(documents: Iterable[str], min_docs: int = 3, share: float = 0.2) -> set[str]:

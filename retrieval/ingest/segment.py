@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
@@ -140,7 +140,17 @@ def _looks_wrapped(lines: Sequence[str]) -> bool:
 
 def sentence_spans(text: str) -> list[Span]:
     """Character spans of the sentences of ``text`` (whitespace between them excluded)."""
-    spans: list[Span] = []
+    return list(_spans(text))
+
+
+def first_sentence(text: str) -> str:
+    """The first sentence of ``text`` (``split_sentences(text)[0]``, without cutting the rest),
+    or ``""``."""
+    span = next(_spans(text), None)
+    return text[span.start : span.end] if span else ""
+
+
+def _spans(text: str) -> Iterator[Span]:
     start = _skip_space(text, 0)
     for m in _BOUNDARY_RE.finditer(text):
         end = m.end(2)
@@ -151,12 +161,11 @@ def sentence_spans(text: str) -> list[Span]:
                                   or _ENUMERATOR_RE.match(text, start, m.end(1))):
             continue
         if end > start:
-            spans.append(Span(start, end))
+            yield Span(start, end)
         start = m.end()
     tail_end = len(text.rstrip())
     if tail_end > start:
-        spans.append(Span(start, tail_end))
-    return spans
+        yield Span(start, tail_end)
 
 
 def split_sentences(text: str) -> list[str]:
