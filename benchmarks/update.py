@@ -14,6 +14,14 @@ a temporary folder. Timed, in one process, each a median over ``--runs``:
   noticing the new snapshot (``changed()``) and loading it (``reload()``), until its first
   answer from an added document. A running bot polls every ``QABOT_RELOAD_SECONDS`` (2 s),
   so it answers from new files at most that much later than ``reload`` says.
+
+Peers, timed in the same run on the same texts (the passages of the full build):
+
+- **bm25s**: ``bm25s.tokenize`` (stemmed, English stop words) + ``BM25.index``, what the
+  issue compares a full build with (bm25s only tokenizes and indexes: it reads no files and
+  cleans, segments and cites nothing);
+- **counting**: qabot's term counts (``termcounts.count_terms``, on every core) against
+  scikit-learn's ``CountVectorizer(analyzer=analyze)`` giving the same matrix.
 """
 
 from __future__ import annotations
@@ -50,6 +58,31 @@ def add_files(root: Path, k: int, run: int) -> None:
                                                 encoding="utf-8")
 
 
+def _peers(texts: list[str]) -> dict[str, float]:
+    import bm25s
+    from sklearn.feature_extraction.text import CountVectorizer
+
+    from retrieval.analyzer import analyze
+    from retrieval.termcounts import count_terms
+
+    from .systems import _stemmer
+
+    out = {}
+    started = time.perf_counter()
+    model = bm25s.BM25()
+    model.index(bm25s.tokenize(texts, stopwords="en", stemmer=_stemmer(), show_progress=False),
+                show_progress=False)
+    out["bm25s"] = time.perf_counter() - started
+    started = time.perf_counter()
+    ours, _ = count_terms(texts)
+    out["qabot_counts"] = time.perf_counter() - started
+    started = time.perf_counter()
+    theirs = CountVectorizer(analyzer=analyze).fit_transform(texts)
+    out["sklearn_counts"] = time.perf_counter() - started
+    assert theirs.shape == ours.shape and (theirs != ours).nnz == 0  # the same counts
+    return out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--documents", type=int, default=100_000)
@@ -82,12 +115,19 @@ def main() -> None:
             print(f"run {run + 1}: full {full[-1]:.2f} s, incremental {incremental[-1]:.2f} s, "
                   f"reload {reload[-1]:.2f} s ({engine.n_documents} documents, "
                   f"{engine.n_passages} passages)", flush=True)
+        texts = [engine.passage(p) for p in range(engine.n_passages)]
+        peers = _peers(texts)
         print(f"\nmedians over {args.runs} runs, {args.documents} documents + {args.added} "
               f"added:\n| full build s | incremental s | ratio | reload to first answer s |\n"
               f"| ---: | ---: | ---: | ---: |\n| {statistics.median(full):.2f} | "
               f"{statistics.median(incremental):.2f} | "
               f"{statistics.median(incremental) / statistics.median(full):.3f} | "
               f"{statistics.median(reload):.2f} |")
+        print(f"\npeers on the same {len(texts)} passages: bm25s tokenize+index "
+              f"{peers['bm25s']:.2f} s (qabot's full build / bm25s: "
+              f"{statistics.median(full) / peers['bm25s']:.1f}x); term counts: qabot "
+              f"{peers['qabot_counts']:.2f} s, CountVectorizer(analyzer=analyze) "
+              f"{peers['sklearn_counts']:.2f} s")
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

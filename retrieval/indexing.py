@@ -151,18 +151,32 @@ Progress = Callable[[str, int, int], None]  # (what is being done, done, total)
 def build(walk: Walk, previous: Previous | None, params: dict[str, object],
           progress: Progress | None = None) -> Built:
     """The index and collection of the corpus ``walk`` found, keeping from ``previous`` what
-    did not change. Raises ``NoDocumentsError`` when no file can be used."""
+    did not change. Raises ``NoDocumentsError`` when no file can be used. If a worker
+    process fails (killed for memory, say), the build starts again in this process alone."""
     started = time.perf_counter()
-    root = walk.root
     progress = progress or (lambda what, done, total: None)
-    entries = _entries(warn_passed_over(walk), previous)
-    to_read = [e for e in entries if e.row is None]
-    workers = min(os.cpu_count() or 1, -(-len(to_read) // READ_CHUNK))
-    with Pool(workers) if len(to_read) >= PARALLEL_FILES and workers > 1 else (
-            contextlib.nullcontext()) as pool:
-        skipped = _read(root, to_read, pool, progress)
-        entries = [e for e in entries if e.row is not None or e.lines is not _UNREAD]
-        return _built(root, entries, skipped, previous, params, pool, progress, started)
+    walk = warn_passed_over(walk)
+    entries = _entries(walk, previous)
+    n_read = sum(e.row is None for e in entries)
+    workers = min(os.cpu_count() or 1, -(-n_read // READ_CHUNK))
+    if n_read >= PARALLEL_FILES and workers > 1:
+        try:
+            with Pool(workers) as pool:
+                return _build(walk, entries, previous, params, pool, progress, started)
+        except RuntimeError as exc:
+            log.warning("index_workers_failed", reason=str(exc), workers=workers,
+                        hint="building in this process alone")
+            _HELD.clear()
+            entries = _entries(walk, previous)
+    return _build(walk, entries, previous, params, None, progress, started)
+
+
+def _build(walk: Walk, entries: list[_Entry], previous: Previous | None,
+           params: dict[str, object], pool: Pool | None, progress: Progress,
+           started: float) -> Built:
+    skipped = _read(walk.root, [e for e in entries if e.row is None], pool, progress)
+    entries = [e for e in entries if e.row is not None or e.lines is not _UNREAD]
+    return _built(walk.root, entries, skipped, previous, params, pool, progress, started)
 
 
 def _built(root: Path, entries: list[_Entry], skipped: list[Skipped],

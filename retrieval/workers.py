@@ -108,7 +108,7 @@ class Pool:
             with cond:
                 cond.wait_for(functools.partial(_ready, i, done, failed))
                 if i not in done:
-                    raise RuntimeError("a worker process failed") from failed[0]
+                    raise RuntimeError(f"a worker process failed: {failed[0]}") from failed[0]
                 result = done.pop(i)
             yield result
         for t in threads:

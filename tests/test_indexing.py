@@ -131,3 +131,21 @@ def test_reading_in_worker_processes_builds_the_same_index(corpus: Path, tmp_pat
     assert shared.report.files_read == 10 and [s.path for s in shared.report.skipped] == [
         str(corpus / "empty.txt")]
     _assert_same(shared, alone)
+
+
+def test_a_failing_worker_process_leaves_the_build_to_this_process(
+        corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from structlog.testing import capture_logs
+
+    from retrieval import indexing
+
+    alone = QAEngine.from_directory(corpus, index_dir=tmp_path / "alone")
+    monkeypatch.setattr(indexing, "PARALLEL_FILES", 1)
+    monkeypatch.setattr(indexing, "READ_CHUNK", 3)
+    monkeypatch.setattr(indexing.os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(indexing, "READ", "retrieval.indexing:no_such_function")
+    with capture_logs() as logs:
+        rescued = QAEngine.from_directory(corpus, index_dir=tmp_path / "rescued")
+    (failed,) = [e for e in logs if e["event"] == "index_workers_failed"]
+    assert "no_such_function" in failed["reason"]
+    _assert_same(rescued, alone)
