@@ -86,14 +86,15 @@ def corpus_files(root: Path) -> list[Path]:
 @dataclass(frozen=True, slots=True)
 class Walk:
     """What ``scan`` found: the document files (as paths in the corpus, ``rels``: strings, as
-    100,000 ``Path`` objects take a second to make), what it passed over, and the stats of the
-    documents and their sidecars."""
+    100,000 ``Path`` objects take a second to make) with their stats and their sidecars'
+    (``stats``: size, mtime, sidecar size, sidecar mtime; -1 where there is none), and what it
+    passed over."""
 
     root: Path
     rels: list[str]  # the document files' paths in the corpus, in corpus order
+    stats: list[tuple[int, int, int, int]]  # each one's, in the same order
     others: Counter[str]  # files of other types, by suffix (".zip": 3)
     outside: list[str]  # symbolic links that lead out of the corpus folder
-    stats: dict[str, FileStat]  # the documents' and their sidecars', by path in the corpus
 
     @property
     def files(self) -> list[Path]:
@@ -102,13 +103,12 @@ class Walk:
     def file_stats(self) -> list[FileStat]:
         """Each document's stats, then its sidecar's (when it has one), in corpus order."""
         out = []
-        for rel in self.rels:
-            if rel not in self.stats:  # a broken link: no fingerprint to take
+        for rel, (size, mtime, side_size, side_mtime) in zip(self.rels, self.stats, strict=True):
+            if size < 0:  # a broken link: no fingerprint to take
                 continue
-            out.append(self.stats[rel])
-            side = self.stats.get(sidecar_of(rel))
-            if side is not None:
-                out.append(side)
+            out.append(FileStat(rel, size, mtime))
+            if side_size >= 0:
+                out.append(FileStat(sidecar_of(rel), side_size, side_mtime))
         return out
 
 
@@ -127,13 +127,20 @@ def scan(root: Path) -> Walk:
     if not root.is_dir():
         raise NoDocumentsError(f"corpus path {str(root)!r} is not a directory: pass --corpus DIR")
     top = root.resolve()
-    walk = Walk(root, [], Counter(), [], {})
+    walk = Walk(root, [], [], Counter(), [])
     prefix = len(str(root)) + 1
+
+    def stat(e: os.DirEntry[str]) -> tuple[int, int]:
+        try:
+            st = e.stat()
+        except OSError:  # a broken link, or gone since the listing: read (and skipped) later
+            return -1, -1
+        return st.st_size, st.st_mtime_ns
 
     def visit(folder: str) -> None:
         with os.scandir(folder) as it:
             entries = sorted((e for e in it if not e.name.startswith(".")), key=lambda e: e.name)
-        folders = []
+        folders, docs, sidecars = [], [], {}
         for e in entries:
             if e.is_dir():  # a folder, or a link to one
                 if not e.is_symlink():
@@ -143,20 +150,16 @@ def scan(root: Path) -> Walk:
                 continue
             if e.is_symlink() and not _inside(Path(e.path), top):
                 walk.outside.append(e.path)
-                continue
-            is_doc = e.name.lower().endswith(SUFFIXES) and not e.name.endswith(META_SUFFIX)
-            if not is_doc and not e.name.endswith(META_SUFFIX):
+            elif e.name.endswith(META_SUFFIX):
+                sidecars[e.name] = stat(e)
+            elif e.name.lower().endswith(SUFFIXES):
+                docs.append(e)
+            else:
                 walk.others[os.path.splitext(e.name)[1].lower() or "(no extension)"] += 1
-                continue
-            try:
-                st = e.stat()
-            except OSError:  # a broken link, or gone since the listing: read (and skipped) later
-                st = None
-            rel = e.path[prefix:]
-            if st is not None:
-                walk.stats[rel] = FileStat(rel, st.st_size, st.st_mtime_ns)
-            if is_doc:
-                walk.rels.append(rel)
+        for e in docs:
+            walk.rels.append(e.path[prefix:])
+            side = sidecars.get(e.name[: e.name.rfind(".")] + META_SUFFIX, (-1, -1))
+            walk.stats.append((*stat(e), *side))
         for f in folders:
             visit(f)
 

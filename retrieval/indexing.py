@@ -52,7 +52,6 @@ from .corpus import (
     Walk,
     no_documents,
     read_document,
-    sidecar_of,
     warn_passed_over,
 )
 from .errors import IndexFormatError, NoDocumentsError
@@ -218,22 +217,13 @@ def _built(root: Path, entries: list[_Entry], skipped: list[Skipped],
     return Built(index, collection, skipped, extra, len(fresh), len(entries) - len(fresh))
 
 
-def file_key(walk: Walk, rel: str) -> FileKey:
-    """What says a file is unchanged: its path in the corpus, size and modification time, and
-    its sidecar's (-1 without one; a file that cannot be stat'ed has size -1 too)."""
-    st = walk.stats.get(rel)
-    side = walk.stats.get(sidecar_of(rel))
-    return (rel, st.size if st else -1, st.mtime_ns if st else -1,
-            side.size if side else -1, side.mtime_ns if side else -1)
-
-
 def _entries(walk: Walk, previous: Previous | None) -> list[_Entry]:
     """Every corpus file: kept from ``previous`` when unchanged (``row``), else to be read."""
     entries: list[_Entry] = []
     ids = DocumentIds()
-    for rel in walk.rels:
+    for rel, stats in zip(walk.rels, walk.stats, strict=True):
         doc_id = ids.of(rel)
-        key = file_key(walk, rel)
+        key = (rel, *stats)
         row = previous.files.get(key) if previous is not None else None
         if row is not None and previous is not None and previous.ids[row] == doc_id:
             entries.append(_Entry(key, doc_id, rel, row=row))
