@@ -401,15 +401,16 @@ def _merge(entries: Sequence[_Entry], previous: Previous, new: Collection,
     rows = _ranges([lo + (n_old if c is new else 0) for c, _, lo, _ in parts],
                    [hi + (n_old if c is new else 0) for c, _, _, hi in parts])
     # the old counts by passage, their terms renumbered into the merged vocabulary
-    old_terms = sorted(previous.index.vocabulary, key=previous.index.vocabulary.__getitem__)
-    terms = sorted(set(old_terms).union(new_terms))
-    at = {t: i for i, t in enumerate(terms)}
+    vocabulary = previous.index.vocabulary
+    old_terms = list(vocabulary)  # in id order: the order the vocabulary was made in
+    terms, old_at = _merged_terms(old_terms, sorted(set(new_terms) - vocabulary.keys()))
+    at_new = {t: i for i, t in enumerate(terms)} if len(terms) > len(old_terms) else vocabulary
     old_csr = sp.csc_matrix(
         (previous.counts.astype(np.int32), previous.index.passages, previous.index.indptr),
         shape=(n_old, len(old_terms))).tocsr()
-    old_csr.indices = np.fromiter(map(at.__getitem__, old_terms), dtype=np.int32,
-                                  count=len(old_terms))[old_csr.indices]
-    new_counts.indices = np.fromiter(map(at.__getitem__, new_terms), dtype=np.int32,
+    if old_at is not None:
+        old_csr.indices = old_at[old_csr.indices]
+    new_counts.indices = np.fromiter(map(at_new.__getitem__, new_terms), dtype=np.int32,
                                      count=len(new_terms))[new_counts.indices]
     both = sp.vstack([sp.csr_matrix(old_csr, shape=(n_old, len(terms))),
                       sp.csr_matrix(new_counts, shape=(new_counts.shape[0], len(terms)))],
@@ -421,6 +422,23 @@ def _merge(entries: Sequence[_Entry], previous: Previous, new: Collection,
     counts = sp.csr_matrix((counts.data.astype(np.int32), renumber[counts.indices].astype(
         np.int32), counts.indptr.astype(np.int64)), shape=(counts.shape[0], int(used.sum())))
     return collection, counts, [t for t, u in zip(terms, used, strict=True) if u]
+
+
+def _merged_terms(old: list[str], extra: list[str]) -> tuple[list[str], np.ndarray | None]:
+    """The sorted ``old`` terms with the sorted ``extra`` ones merged in, and each old term's
+    new position (``None``: unchanged, as when no term is new)."""
+    if not extra:
+        return old, None
+    at = np.searchsorted(np.array(extra, dtype=object), np.array(old, dtype=object))
+    old_at = (np.arange(len(old)) + at).astype(np.int32)
+    terms: list[str] = [""] * (len(old) + len(extra))
+    for t, i in zip(old, old_at.tolist(), strict=True):
+        terms[i] = t
+    taken = np.zeros(len(terms), dtype=bool)
+    taken[old_at] = True
+    for t, i in zip(extra, np.flatnonzero(~taken).tolist(), strict=True):
+        terms[i] = t
+    return terms, old_at
 
 
 def _concat(parts: Sequence[tuple[Collection, int, int, int]]) -> Collection:
