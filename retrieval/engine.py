@@ -22,7 +22,7 @@ import structlog
 from . import indexing, store
 from .analyzer import analyze
 from .answer import Answer, Hit, SourceRef
-from .collection import TEXT_VERSION, Collection, build_collection
+from .collection import TEXT_VERSION, Collection
 from .composer import ComposerConfig, compose, parse_query
 from .corpus import Document, Skipped, scan
 from .errors import IndexFormatError, NoDocumentsError
@@ -80,8 +80,8 @@ class QAEngine:
 
     @classmethod
     def from_documents(cls, docs: Sequence[Document], **kwargs: object) -> QAEngine:
-        """Build an engine in memory from loaded documents."""
-        collection, texts = build_collection(docs)
+        """Build an engine in memory from loaded documents (on every core, for many)."""
+        collection, index = indexing.build_documents(docs)
         if not collection.sources:
             names = ", ".join(d.path or d.id for d in docs[:5]) + (", ..." if len(docs) > 5 else "")
             raise NoDocumentsError(
@@ -89,7 +89,7 @@ class QAEngine:
                 "check that the files hold article text"
             )
         _warn_emptied(docs, collection)
-        return cls(TermIndex.build(texts), collection, **kwargs)  # type: ignore[arg-type]
+        return cls(index, collection, **kwargs)  # type: ignore[arg-type]
 
     @classmethod
     def from_texts(

@@ -39,6 +39,7 @@ from .collection import (
     Laid,
     RepeatedLines,
     SourceTable,
+    build_collection,
     lay_out,
     line_keys,
     pack_laid,
@@ -56,6 +57,7 @@ from .corpus import (
 )
 from .errors import IndexFormatError, NoDocumentsError
 from .index import K1, B, TermIndex
+from .termcounts import count_terms
 from .workers import Pool
 
 log = structlog.get_logger()
@@ -202,8 +204,6 @@ def _built(root: Path, entries: list[_Entry], skipped: list[Skipped],
         raise NoDocumentsError(f"no prose left in any document after boilerplate removal "
                                f"({names}): check that the files hold article text")
     new, new_texts = pack_laid(e.laid for e in fresh)
-    from .termcounts import count_terms
-
     counts, terms = count_terms(new_texts, pool=pool)
     if previous is not None and len(fresh) < len(entries):
         collection, counts, terms = _merge(entries, previous, new, counts, terms)
@@ -257,6 +257,56 @@ def read_chunk(payload: tuple[str, list[tuple[str, str]]]) -> tuple[list[Skipped
                 _HELD[rel] = read
                 out.append(line_keys(parsed_of(read)))
     return out, logs
+
+
+def hold_chunk(docs: list[tuple[str, Document]]) -> tuple[list[np.ndarray], list[Log]]:
+    """Hold documents given in memory (``(key, document)``), as ``read_chunk`` holds the
+    files it reads; each one's paragraph keys."""
+    out = []
+    with _logged() as logs:
+        for key, doc in docs:
+            _HELD[key] = doc
+            out.append(line_keys(parsed_of(doc)))
+    return out, logs
+
+
+def build_documents(docs: Sequence[Document]) -> tuple[Collection, TermIndex]:
+    """The collection and index of documents given in memory (``QAEngine.from_documents``):
+    ``collection.build_collection`` and ``TermIndex.build``, on every core from
+    ``PARALLEL_FILES`` documents."""
+    workers = min(os.cpu_count() or 1, -(-len(docs) // READ_CHUNK))
+    if len(docs) >= PARALLEL_FILES and workers > 1:
+        try:
+            with Pool(workers) as pool:
+                return _build_documents(docs, pool)
+        except RuntimeError as exc:
+            log.warning("index_workers_failed", reason=str(exc), workers=workers,
+                        hint="building in this process alone")
+    collection, texts = build_collection(docs)
+    return collection, TermIndex.build(texts)
+
+
+def _build_documents(docs: Sequence[Document], pool: Pool) -> tuple[Collection, TermIndex]:
+    keyed = [(f"#{i}", d) for i, d in enumerate(docs)]
+    chunks = [keyed[i : i + READ_CHUNK] for i in range(0, len(keyed), READ_CHUNK)]
+    held_by: list[int] = []
+    lines: list[np.ndarray] = []
+    for worker, (out, logs) in pool.map(HOLD, chunks):
+        _relog(logs)
+        held_by.append(worker)
+        lines += out
+    repeated = repeated_keys(np.concatenate(lines) if lines else np.zeros(0, np.uint64),
+                             len(docs))
+    n = len(pool.procs)
+    list(pool.map(SET_REPEATED, [repeated] * n, pinned=range(n)))
+    laid: list[Laid | None] = []
+    tasks = [[key for key, _ in chunk] for chunk in chunks]
+    for _, (out, logs) in pool.map(LAY_OUT, tasks, pinned=held_by):
+        _relog(logs)
+        laid += [d for d, _ in out]
+    collection, texts = pack_laid(laid)
+    counts, terms = count_terms(texts, pool=pool)
+    return collection, TermIndex.from_counts(counts, terms, K1, B)
 
 
 def set_repeated(repeated: np.ndarray) -> None:
@@ -356,8 +406,8 @@ def _lay_out(root: Path, fresh: list[_Entry], repeated: np.ndarray, pool: Pool |
                         reason="no prose left after cleaning")
 
 
-READ, SET_REPEATED, LAY_OUT = (f"retrieval.indexing:{f.__name__}"
-                               for f in (read_chunk, set_repeated, lay_out_chunk))
+READ, HOLD, SET_REPEATED, LAY_OUT = (f"retrieval.indexing:{f.__name__}"
+                                     for f in (read_chunk, hold_chunk, set_repeated, lay_out_chunk))
 
 
 def _read_again_if_sieved_differently(root: Path, entries: list[_Entry], previous: Previous,

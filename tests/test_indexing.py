@@ -149,3 +149,17 @@ def test_a_failing_worker_process_leaves_the_build_to_this_process(
     (failed,) = [e for e in logs if e["event"] == "index_workers_failed"]
     assert "no_such_function" in failed["reason"]
     _assert_same(rescued, alone)
+
+
+def test_documents_given_in_memory_are_laid_out_the_same_in_worker_processes(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from retrieval import indexing
+
+    texts = [_town(i, footer=i % 2 == 0) for i in range(12)] + ["Home\nNews\n"]
+    alone = QAEngine.from_texts(texts)
+    monkeypatch.setattr(indexing, "PARALLEL_FILES", 1)
+    monkeypatch.setattr(indexing, "READ_CHUNK", 4)
+    monkeypatch.setattr(indexing.os, "cpu_count", lambda: 2)
+    shared = QAEngine.from_texts(texts)
+    _assert_same(shared, alone)
+    assert shared.n_documents == 12  # the menu has nothing to quote, here as there
