@@ -44,7 +44,7 @@ if mode == "build":
     store.save(index_dir, engine.index, engine.collection, "bench")
     print(json.dumps({"built": True}))
     raise SystemExit
-index, collection, _, _ = store.load(index_dir)
+index, collection = store.load(index_dir)[:2]
 engine = QAEngine(index, collection)
 queries = data["queries"][: int(n)]
 for q in queries[:WARMUP]:
@@ -62,7 +62,7 @@ print(json.dumps({"p50": times[len(times) // 2], "p95": times[int(len(times) * 0
 def run_child(tree: Path, corpus: Path, index_dir: Path, mode: str, n: int) -> dict[str, float]:
     out = subprocess.run([sys.executable, "-c", CHILD, str(tree), str(corpus), str(index_dir),
                           mode, str(n)], capture_output=True, text=True, timeout=3600,
-                         check=False)
+                         check=False, cwd=tree)  # its own tree first, for its worker processes too
     if out.returncode != 0:
         raise SystemExit(f"{tree}: {mode} failed:\n{out.stderr[-2000:]}")
     return json.loads(out.stdout.strip().splitlines()[-1])

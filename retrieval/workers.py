@@ -44,7 +44,9 @@ class Pool:
         root = str(Path(__file__).resolve().parent.parent)  # where ``retrieval`` is importable
         env["PYTHONPATH"] = os.pathsep.join(p for p in (root, env.get("PYTHONPATH")) if p)
         self.procs = [
-            subprocess.Popen([sys.executable, "-c", _SERVE], stdin=subprocess.PIPE,
+            # -P: the current folder is not put on sys.path, so a ``retrieval`` there (another
+            # checkout, or a planted one) is never what the worker imports
+            subprocess.Popen([sys.executable, "-P", "-c", _SERVE], stdin=subprocess.PIPE,
                              stdout=subprocess.PIPE, env=env)
             for _ in range(n)
         ]
