@@ -57,7 +57,7 @@ from .corpus import (
 )
 from .errors import IndexFormatError, NoDocumentsError
 from .index import K1, B, TermIndex
-from .termcounts import Counted, count_chunk, renumber, reset_counter, stack
+from .termcounts import count_terms
 from .workers import Pool
 
 log = structlog.get_logger()
@@ -87,7 +87,7 @@ class _Entry:
     doc: Document | None = None  # read here (``held`` is None) ...
     held: int | None = None  # ... or read by this worker of the build's pool, which holds it
     lines: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.uint64))  # read
-    quoted: bool = False  # read: laid out with something to quote
+    laid: Laid | None = None  # read: its passages (None: nothing quotable)
     asked: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.uint64))  # read
 
 
@@ -194,19 +194,17 @@ def _built(root: Path, entries: list[_Entry], skipped: list[Skipped],
     if previous is not None:
         _read_again_if_sieved_differently(root, entries, previous, repeated)
     fresh = [e for e in entries if e.row is None]
-    new, counts, terms = _lay_out(fresh, repeated, pool, progress)
-    for e in fresh:
-        if not e.quoted:
-            log.warning("file_skipped", path=str(root / e.rel),
-                        reason="no prose left after cleaning")
+    _lay_out(root, fresh, repeated, pool, progress)
     if not entries:
         raise no_documents(root, skipped)
-    if not any(e.quoted for e in fresh) and (previous is None or not kept or (
+    if not any(e.laid is not None for e in fresh) and (previous is None or not kept or (
             previous.column(kept, SOURCE) < 0).all()):
         names = ", ".join(str(root / e.rel) for e in entries[:5]) + (", ..." if len(entries) > 5
                                                               else "")
         raise NoDocumentsError(f"no prose left in any document after boilerplate removal "
                                f"({names}): check that the files hold article text")
+    new, new_texts = pack_laid(e.laid for e in fresh)
+    counts, terms = count_terms(new_texts, pool=pool)
     if previous is not None and len(fresh) < len(entries):
         collection, counts, terms = _merge(entries, previous, new, counts, terms)
     else:
@@ -238,7 +236,6 @@ def _entries(walk: Walk, previous: Previous | None) -> list[_Entry]:
 
 Log = MutableMapping[str, Any]  # one event that a worker logged
 READ_CHUNK = 200  # files per task
-HERE = -1  # "the worker" that is this process
 PARALLEL_FILES = 2_000  # from this many files to read, on every core (a worker starts in ~0.5 s)
 _UNREAD = np.zeros(0, dtype=np.uint64)  # the ``lines`` of a file not read yet
 _HELD: dict[str, Document] = {}  # the documents this process read, until laid out
@@ -290,43 +287,44 @@ def build_documents(docs: Sequence[Document]) -> tuple[Collection, TermIndex]:
 
 
 def _build_documents(docs: Sequence[Document], pool: Pool) -> tuple[Collection, TermIndex]:
-    entries = [_Entry((f"#{i}", 0, 0, 0, 0), d.id, f"#{i}") for i, d in enumerate(docs)]
-    chunks = [entries[i : i + READ_CHUNK] for i in range(0, len(entries), READ_CHUNK)]
-    payloads = [[(e.rel, d) for e, d in zip(c, docs[i * READ_CHUNK :], strict=False)]
-                for i, c in enumerate(chunks)]
-    for chunk, (worker, (out, logs)) in zip(chunks, pool.map(HOLD, payloads), strict=True):
+    keyed = [(f"#{i}", d) for i, d in enumerate(docs)]
+    chunks = [keyed[i : i + READ_CHUNK] for i in range(0, len(keyed), READ_CHUNK)]
+    held_by: list[int] = []
+    lines: list[np.ndarray] = []
+    for worker, (out, logs) in pool.map(HOLD, chunks):
         _relog(logs)
-        for e, lines in zip(chunk, out, strict=True):
-            e.lines, e.held = lines, worker
-    repeated = repeated_keys(np.concatenate([e.lines for e in entries]) if entries
-                             else np.zeros(0, np.uint64), len(entries))
-    collection, counts, terms = _lay_out(entries, repeated, pool, lambda *_: None)
+        held_by.append(worker)
+        lines += out
+    repeated = repeated_keys(np.concatenate(lines) if lines else np.zeros(0, np.uint64),
+                             len(docs))
+    n = len(pool.procs)
+    list(pool.map(SET_REPEATED, [repeated] * n, pinned=range(n)))
+    laid: list[Laid | None] = []
+    tasks = [[key for key, _ in chunk] for chunk in chunks]
+    for _, (out, logs) in pool.map(LAY_OUT, tasks, pinned=held_by):
+        _relog(logs)
+        laid += [d for d, _ in out]
+    collection, texts = pack_laid(laid)
+    counts, terms = count_terms(texts, pool=pool)
     return collection, TermIndex.from_counts(counts, terms, K1, B)
 
 
 def set_repeated(repeated: np.ndarray) -> None:
-    """Start laying out a build's documents here: sieve with ``repeated``, count afresh."""
     _SIEVE[:] = [RepeatedLines(repeated)]
-    reset_counter()
 
 
-def lay_out_chunk(keys: list[str]) -> tuple[Collection, Counted, list[tuple[bool, np.ndarray]],
+def lay_out_chunk(rels: list[str]) -> tuple[list[tuple[Laid | None, np.ndarray]],
                                             list[Log]]:
-    """Lay out documents held here (``read_chunk``, ``hold_chunk``), sieving with
-    ``set_repeated``'s paragraphs: their collection and term counts (this process's counter:
-    ``termcounts.count_chunk``), and for each whether it has anything to quote and the keys
-    its sieve asked about. Packed here, so no passage text travels back as Python strings."""
+    """Lay out documents ``read_chunk`` read here (with ``set_repeated``'s paragraphs): each
+    one's passages (``None``: nothing quotable) and the keys its sieve asked about."""
     sieve_with = _SIEVE[0]
-    laid: list[Laid | None] = []
     out = []
     with _logged() as logs:
-        for key in keys:
-            doc = _HELD.pop(key)
-            one = lay_out(doc, parsed_of(doc), sieve_with)
-            laid.append(one)
-            out.append((one is not None, sieve_with.take_asked()))
-    part, texts = pack_laid(laid)
-    return part, count_chunk(texts), out, logs
+        for rel in rels:
+            doc = _HELD.pop(rel)
+            laid = lay_out(doc, parsed_of(doc), sieve_with)
+            out.append((laid.with_spans() if laid else None, sieve_with.take_asked()))
+    return out, logs
 
 
 @contextlib.contextmanager
@@ -370,65 +368,42 @@ def _read(root: Path, entries: list[_Entry], pool: Pool | None,
     return skipped
 
 
-def _lay_out(fresh: list[_Entry], repeated: np.ndarray, pool: Pool | None,
-             progress: Progress) -> tuple[Collection, sp.csr_matrix, list[str]]:
-    """Lay out the documents read (``quoted``, ``asked``), where they are held, in chunks:
-    their collection and term counts, in ``fresh``'s order."""
+def _lay_out(root: Path, fresh: list[_Entry], repeated: np.ndarray, pool: Pool | None,
+             progress: Progress) -> None:
+    """Lay out the files read (``laid``, ``asked``): where they are held, in chunks."""
     here = [e for e in fresh if e.held is None]
-    for e in here:
-        _HELD[e.rel], e.doc = e.doc, None  # type: ignore[assignment]
-    tasks: list[tuple[list[_Entry], int]] = [
-        (here[i : i + READ_CHUNK], HERE) for i in range(0, len(here), READ_CHUNK)]
     set_repeated(repeated)
+    chunks: list[list[_Entry]] = []
+    pinned: list[int] = []
     if pool is not None:
-        n = len(pool.procs)
-        list(pool.map(SET_REPEATED, [repeated] * n, pinned=range(n)))
-        for w in range(n):
+        for w in range(len(pool.procs)):
             held = [e for e in fresh if e.held == w]
-            tasks += [(held[i : i + READ_CHUNK], w) for i in range(0, len(held), READ_CHUNK)]
-    payloads = [[e.rel for e in chunk] for chunk, _ in tasks]
+            for i in range(0, len(held), READ_CHUNK):
+                chunks.append(held[i : i + READ_CHUNK])
+                pinned.append(w)
+        list(pool.map(SET_REPEATED, [repeated] * len(pool.procs),
+                      pinned=range(len(pool.procs))))
     done = 0
-    outcomes: list[tuple[int, tuple[Collection, Counted, list[tuple[bool, np.ndarray]]]]] = []
-    theirs = iter(pool.map(LAY_OUT, [p for p, (_, w) in zip(payloads, tasks, strict=True)
-                                     if w != HERE], pinned=[w for _, w in tasks if w != HERE])
-                  if pool is not None else ())
-    for payload, (chunk, w) in zip(payloads, tasks, strict=True):
-        worker, (part, counted, out, logs) = ((HERE, lay_out_chunk(payload)) if w == HERE
-                                              else next(theirs))
-        _relog(logs)
-        outcomes.append((worker, (part, counted, out)))
-        done += len(chunk)
+    sieve_with = _SIEVE[0]
+    for e in here:  # read here: laid out here
+        assert e.doc is not None
+        laid = lay_out(e.doc, parsed_of(e.doc), sieve_with)
+        e.laid, e.asked = laid.with_spans() if laid else None, sieve_with.take_asked()
+        done += 1
         progress("laying out documents", done, len(fresh))
-    reset_counter()  # this process's counter: its pieces are not needed any more
-    return _assembled(fresh, tasks, outcomes)
-
-
-def _assembled(fresh: Sequence[_Entry], tasks: Sequence[tuple[list[_Entry], int]],
-               outcomes: Sequence[tuple[int, tuple[Collection, Counted,
-                                                   list[tuple[bool, np.ndarray]]]]]
-               ) -> tuple[Collection, sp.csr_matrix, list[str]]:
-    """The laid-out chunks' collections and counts joined, in ``fresh``'s order."""
-    terms, counted = renumber((w, c) for w, (_, c, _) in outcomes)
-    sizes = [part.n_passages for _, (part, _, _) in outcomes]
-    stacked, terms = stack(terms, counted, sum(sizes))
-    first_row = np.concatenate([[0], np.cumsum(sizes)]).astype(np.int64).tolist()
-    placed: dict[int, tuple[Collection, int, int, int]] = {}  # id(entry): part, source, rows
-    rows_at: dict[int, int] = {}
-    for t, ((chunk, _), (_, (part, _, out))) in enumerate(zip(tasks, outcomes, strict=True)):
-        starts = np.searchsorted(part.passage_doc, np.arange(len(part.sources) + 1)).tolist()
-        source = 0
-        for e, (quoted, asked) in zip(chunk, out, strict=True):
-            e.quoted, e.asked = quoted, asked
-            if quoted:
-                placed[id(e)] = (part, source, starts[source], starts[source + 1])
-                rows_at[id(e)] = first_row[t]
-                source += 1
-    parts = [placed[id(e)] for e in fresh if id(e) in placed]
-    offsets = [rows_at[id(e)] for e in fresh if id(e) in placed]
-    rows = _ranges([p[2] + o for p, o in zip(parts, offsets, strict=True)],
-                   [p[3] + o for p, o in zip(parts, offsets, strict=True)])
-    collection = _concat(parts) if parts else pack_laid([])[0]
-    return collection, stacked[rows], terms
+    if pool is not None and chunks:
+        results = pool.map(LAY_OUT, [[e.rel for e in c] for c in chunks], pinned=pinned)
+        for chunk, (_, (out, logs)) in zip(chunks, results, strict=True):
+            _relog(logs)
+            for e, (laid, asked) in zip(chunk, out, strict=True):
+                e.laid, e.asked = laid, asked
+            done += len(chunk)
+            progress("laying out documents", done, len(fresh))
+    for e in fresh:
+        e.doc = None  # laid out: the parsed document is not needed any more
+        if e.laid is None:
+            log.warning("file_skipped", path=str(root / e.rel),
+                        reason="no prose left after cleaning")
 
 
 READ, HOLD, SET_REPEATED, LAY_OUT = (f"retrieval.indexing:{f.__name__}"
@@ -469,7 +444,7 @@ def _merge(entries: Sequence[_Entry], previous: Previous, new: Collection,
         if e.row is not None:
             if source[e.row] >= 0:
                 parts.append((old, source[e.row], lo[e.row], hi[e.row]))
-        elif e.quoted:
+        elif e.laid is not None:
             parts.append((new, new_source, new_starts[new_source], new_starts[new_source + 1]))
             new_source += 1
     collection = _concat(parts)
@@ -594,7 +569,7 @@ def _extra(entries: Sequence[_Entry], previous: Previous | None, collection: Col
            params: dict[str, object]) -> dict[str, np.ndarray | bytes]:
     """What a later build needs from this one (see the module docstring)."""
     old_source = previous.table[:, SOURCE].tolist() if previous is not None else []
-    quoted = [e.quoted if e.row is None else old_source[e.row] >= 0
+    quoted = [e.laid is not None if e.row is None else old_source[e.row] >= 0
               for e in entries]
     source = np.cumsum(quoted) - quoted  # each quoted file's position in the sources
     starts = np.searchsorted(collection.passage_doc, np.arange(len(collection.sources) + 1))

@@ -35,7 +35,7 @@ COUNT_CHUNK = "retrieval.termcounts:count_chunk"
 
 # One chunk's result: the terms its counter numbered since its previous chunk, and the chunk's
 # counts as CSR arrays (indptr, indices, data) over the counter's term ids.
-Counted = tuple[list[str], np.ndarray, np.ndarray, np.ndarray]
+_Counted = tuple[list[str], np.ndarray, np.ndarray, np.ndarray]
 
 
 class _Ids(dict[str, int]):
@@ -66,14 +66,14 @@ def count_terms(
     if workers is None:
         workers = min(os.cpu_count() or 1, len(pieces)) if len(texts) >= MIN_PARALLEL else 1
     if pool is not None and len(pieces) > 1:
-        terms, chunks = renumber(pool.map(COUNT_CHUNK, [list(p) for p in pieces]))
-        return stack(terms, chunks, len(texts))
+        terms, chunks = _renumber(pool.map(COUNT_CHUNK, [list(p) for p in pieces]))
+        return _stack(terms, chunks, len(texts))
     if workers <= 1:
         counter = _ChunkCounter()
-        return stack(*renumber((0, counter.count(p)) for p in pieces), len(texts))
+        return _stack(*_renumber((0, counter.count(p)) for p in pieces), len(texts))
     with Pool(workers) as own:
-        terms, chunks = renumber(own.map(COUNT_CHUNK, [list(p) for p in pieces]))
-    return stack(terms, chunks, len(texts))  # the workers have exited: their memory is back
+        terms, chunks = _renumber(own.map(COUNT_CHUNK, [list(p) for p in pieces]))
+    return _stack(terms, chunks, len(texts))  # the workers have exited: their memory is back
 
 
 def release_freed_memory() -> None:
@@ -102,7 +102,7 @@ class _ChunkCounter:
         self.piece_start = np.zeros(1, dtype=np.int64)  # where they start in piece_terms
         self.piece_terms = np.zeros(0, dtype=np.int64)
 
-    def count(self, texts: Sequence[str]) -> Counted:
+    def count(self, texts: Sequence[str]) -> _Counted:
         split = [t.lower().split() for t in texts]
         per_text = np.fromiter(map(len, split), dtype=np.int64, count=len(split))
         # list() then np.array: faster than np.fromiter over a map of dict lookups.
@@ -135,14 +135,14 @@ class _ChunkCounter:
         self.piece_terms = np.concatenate([self.piece_terms, np.array(found, dtype=np.int64)])
 
 
-def renumber(results: Iterable[tuple[int, Counted]]) -> tuple[list[str], list[Counted]]:
+def _renumber(results: Iterable[tuple[int, _Counted]]) -> tuple[list[str], list[_Counted]]:
     """Map each worker's term ids to ids in one vocabulary (in order of first appearance).
 
     ``results`` come in chunk order, tagged with the worker that counted them; a worker counts
     its chunks in increasing order, so its new terms arrive in the order it numbered them."""
     vocab = _Ids()
     to_global: dict[int, np.ndarray] = {}
-    chunks: list[Counted] = []
+    chunks: list[_Counted] = []
     for worker, (new_terms, indptr, idx, counts) in results:
         new = np.array(list(map(vocab.__getitem__, new_terms)), dtype=np.int32)
         mapping = to_global[worker] = np.concatenate(
@@ -151,7 +151,7 @@ def renumber(results: Iterable[tuple[int, Counted]]) -> tuple[list[str], list[Co
     return list(vocab), chunks
 
 
-def stack(terms: list[str], chunks: list[Counted], n: int) -> tuple[sp.csr_matrix, list[str]]:
+def _stack(terms: list[str], chunks: list[_Counted], n: int) -> tuple[sp.csr_matrix, list[str]]:
     """One CSR matrix from the renumbered chunks, its columns in sorted term order."""
     order = sorted(range(len(terms)), key=terms.__getitem__)
     rank = np.empty(len(terms), dtype=np.int32)
@@ -179,13 +179,7 @@ def stack(terms: list[str], chunks: list[Counted], n: int) -> tuple[sp.csr_matri
 _COUNTER: _ChunkCounter | None = None  # a worker process's, across its chunks
 
 
-def reset_counter() -> None:
-    """Count the next chunks afresh (a new build's first chunk names all its terms)."""
-    global _COUNTER
-    _COUNTER = None
-
-
-def count_chunk(texts: Sequence[str]) -> Counted:
+def count_chunk(texts: Sequence[str]) -> _Counted:
     """A worker's count of one chunk (``Pool.map``): its counter remembers the pieces and
     terms of the chunks it counted before."""
     global _COUNTER
