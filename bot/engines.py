@@ -19,9 +19,9 @@ import contextlib
 import signal
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, TypedDict, TypeVar
+from typing import Any, TypedDict, TypeVar, overload
 
 import structlog
 
@@ -68,15 +68,36 @@ def _ready(engine: QAEngine) -> QAEngine:
     return engine
 
 
-class Loaded:
-    """One engine and what the bot shows of it, pinned for the whole of an update. Its
-    sources are listed on first use (100,000 documents take a second), not on a swap."""
+class Sources(Sequence[SourceRef]):
+    """An engine's documents as a list made on demand: a page of ``/sources`` or a Quote's
+    citation makes the few it shows, not 100,000 (a second's work, on the event loop)."""
 
-    __slots__ = ("_doc_index", "_sources", "engine", "index_dir", "intro", "snapshot")
+    def __init__(self, engine: Corpus) -> None:
+        self.engine = engine
+
+    def __len__(self) -> int:
+        return self.engine.n_documents
+
+    @overload
+    def __getitem__(self, i: int) -> SourceRef: ...
+    @overload
+    def __getitem__(self, i: slice) -> list[SourceRef]: ...
+    def __getitem__(self, i: int | slice) -> SourceRef | list[SourceRef]:
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(len(self)))]
+        if not -len(self) <= i < len(self):
+            raise IndexError(f"no source {i}")
+        return self.engine.source(i % len(self))
+
+
+class Loaded:
+    """One engine and what the bot shows of it, pinned for the whole of an update."""
+
+    __slots__ = ("_doc_index", "engine", "index_dir", "intro", "snapshot", "sources")
 
     def __init__(self, engine: Corpus, intro: Intro | None = None) -> None:
         self.engine = engine
-        self._sources: list[SourceRef] | None = None
+        self.sources = Sources(engine)
         self._doc_index: dict[str, int] | None = None
         self.intro = intro  # the greeting's facts, worked out on first use
         report = getattr(engine, "report", None)
@@ -84,16 +105,11 @@ class Loaded:
         self.index_dir: str | None = getattr(report, "index_dir", None)
 
     @property
-    def sources(self) -> list[SourceRef]:
-        if self._sources is None:
-            self._sources = self.engine.sources()
-        return self._sources
-
-    @property
     def doc_index(self) -> dict[str, int]:
         """A document's position in ``sources`` by its id (what Quote buttons carry)."""
         if self._doc_index is None:
-            self._doc_index = {s.id: i for i, s in enumerate(self.sources)}
+            ids = self.engine.document_ids()
+            self._doc_index = {doc_id: i for i, doc_id in enumerate(ids)}
         return self._doc_index
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import time
+from collections.abc import Sequence
 
 import structlog
 from telegram import InlineKeyboardMarkup, Message, Update
@@ -324,7 +325,7 @@ def _passage_text(loaded: Loaded, ref: QuoteRef) -> str | None:
         return None
 
 
-def _pages(sources: list[SourceRef]) -> int:
+def _pages(sources: Sequence[SourceRef]) -> int:
     return -(-len(sources) // SOURCES_PER_PAGE)
 
 

@@ -22,7 +22,7 @@ import structlog
 from . import indexing, store
 from .analyzer import analyze
 from .answer import Answer, Hit, SourceRef
-from .collection import TEXT_VERSION, Collection
+from .collection import TEXT_VERSION, Collection, SourceTable
 from .composer import ComposerConfig, compose, parse_query
 from .corpus import Document, Skipped, scan
 from .errors import IndexFormatError, NoDocumentsError
@@ -215,11 +215,20 @@ class QAEngine:
 
     def sources(self) -> list[SourceRef]:
         """Every document of the corpus, in corpus order."""
-        return [
-            SourceRef(id=s.id, title=s.title, url=s.url, publisher=s.publisher,
-                      published=s.published)
-            for s in self.collection.sources
-        ]
+        return [self.source(i) for i in range(len(self.collection.sources))]
+
+    def source(self, i: int) -> SourceRef:
+        """The document at position ``i`` of ``sources()`` (without making them all)."""
+        s = self.collection.sources[i]
+        return SourceRef(id=s.id, title=s.title, url=s.url, publisher=s.publisher,
+                         published=s.published)
+
+    def document_ids(self) -> list[str]:
+        """The documents' ids, in corpus order (read straight from a loaded index's table)."""
+        table = self.collection.sources
+        if isinstance(table, SourceTable):
+            return [str(i) for i in table.columns["id"]]
+        return [s.id for s in table]
 
     def passage(self, passage: int) -> str:
         """The full text of one passage (to show the context around a quoted sentence)."""

@@ -155,3 +155,17 @@ async def test_sighup_rereads_the_corpus_without_waiting_for_qabot_index(
     finally:
         await watcher.stop()
     assert live.current.snapshot == _snapshot(settings).name  # built and saved
+
+
+def test_a_loaded_engines_sources_are_made_on_demand_and_match_the_full_list(
+        seeds_engine) -> None:
+    from bot.engines import Loaded
+
+    loaded = Loaded(seeds_engine)
+    every = seeds_engine.sources()
+    assert len(loaded.sources) == len(every) == 5
+    assert loaded.sources[1] == every[1] and loaded.sources[-1] == every[-1]
+    assert loaded.sources[1:3] == every[1:3]
+    assert loaded.doc_index == {s.id: i for i, s in enumerate(every)}
+    with pytest.raises(IndexError):
+        loaded.sources[5]
