@@ -19,13 +19,14 @@ import contextlib
 import signal
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypedDict, TypeVar, overload
+from typing import Any, TypedDict, TypeVar
 
 import structlog
 
 from retrieval import Answer, ComposerConfig, QAEngine, SourceRef, store
+from retrieval.collection import OnDemand
 from retrieval.errors import DamagedIndexError, QabotError
 from retrieval.indexing import Progress
 
@@ -68,7 +69,7 @@ def _ready(engine: QAEngine) -> QAEngine:
     return engine
 
 
-class Sources(Sequence[SourceRef]):
+class Sources(OnDemand[SourceRef]):
     """An engine's documents as a list made on demand: a page of ``/sources`` or a Quote's
     citation makes the few it shows, not 100,000 (a second's work, on the event loop)."""
 
@@ -78,16 +79,8 @@ class Sources(Sequence[SourceRef]):
     def __len__(self) -> int:
         return self.engine.n_documents
 
-    @overload
-    def __getitem__(self, i: int) -> SourceRef: ...
-    @overload
-    def __getitem__(self, i: slice) -> list[SourceRef]: ...
-    def __getitem__(self, i: int | slice) -> SourceRef | list[SourceRef]:
-        if isinstance(i, slice):
-            return [self[j] for j in range(*i.indices(len(self)))]
-        if not -len(self) <= i < len(self):
-            raise IndexError(f"no source {i}")
-        return self.engine.source(i % len(self))
+    def _at(self, i: int) -> SourceRef:
+        return self.engine.source(i)
 
 
 class Loaded:

@@ -12,7 +12,7 @@ from array import array
 from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass, fields, replace
 from itertools import groupby
-from typing import overload
+from typing import TypeVar, overload
 
 import numpy as np
 
@@ -45,7 +45,32 @@ class Source:
     published: str | None = None
 
 
-class SourceTable(Sequence[Source]):
+T = TypeVar("T")
+
+
+class OnDemand(Sequence[T]):
+    """A read-only sequence whose items are made when read (``_at``), one at a time."""
+
+    def __len__(self) -> int:
+        raise NotImplementedError
+
+    def _at(self, i: int) -> T:
+        raise NotImplementedError
+
+    @overload
+    def __getitem__(self, i: int) -> T: ...
+    @overload
+    def __getitem__(self, i: slice) -> list[T]: ...
+    def __getitem__(self, i: int | slice) -> T | list[T]:
+        n = len(self)
+        if isinstance(i, slice):
+            return [self._at(j) for j in range(*i.indices(n))]
+        if not -n <= i < n:
+            raise IndexError(f"no item {i}")
+        return self._at(i % n)
+
+
+class SourceTable(OnDemand[Source]):
     """Sources kept by column, as saved: a ``Source`` is made only when one is read, so opening a
     corpus of 100,000 documents does not build 100,000 objects."""
 
@@ -63,15 +88,7 @@ class SourceTable(Sequence[Source]):
     def __len__(self) -> int:
         return self._n
 
-    @overload
-    def __getitem__(self, i: int) -> Source: ...
-    @overload
-    def __getitem__(self, i: slice) -> list[Source]: ...
-    def __getitem__(self, i: int | slice) -> Source | list[Source]:
-        if isinstance(i, slice):
-            return [self[j] for j in range(*i.indices(self._n))]
-        if not -self._n <= i < self._n:
-            raise IndexError(f"no source {i}")
+    def _at(self, i: int) -> Source:
         return Source(*(self.columns[name][i] for name in self.FIELDS))  # type: ignore[arg-type]
 
 
