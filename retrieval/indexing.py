@@ -448,8 +448,6 @@ def _merge(entries: Sequence[_Entry], previous: Previous, new: Collection,
             parts.append((new, new_source, new_starts[new_source], new_starts[new_source + 1]))
             new_source += 1
     collection = _concat(parts)
-    rows = _ranges([lo + (n_old if c is new else 0) for c, _, lo, _ in parts],
-                   [hi + (n_old if c is new else 0) for c, _, _, hi in parts])
     # the old counts by passage, their terms renumbered into the merged vocabulary
     vocabulary = previous.index.vocabulary
     old_terms = list(vocabulary)  # in id order: the order the vocabulary was made in
@@ -462,16 +460,41 @@ def _merge(entries: Sequence[_Entry], previous: Previous, new: Collection,
         old_csr.indices = old_at[old_csr.indices]
     new_counts.indices = np.fromiter(map(at_new.__getitem__, new_terms), dtype=np.int32,
                                      count=len(new_terms))[new_counts.indices]
-    both = sp.vstack([sp.csr_matrix(old_csr, shape=(n_old, len(terms))),
-                      sp.csr_matrix(new_counts, shape=(new_counts.shape[0], len(terms)))],
-                     format="csr")
-    counts = both[rows]
-    counts.sort_indices()
-    used = np.bincount(counts.indices, minlength=len(terms)) > 0  # terms of removed files go
-    renumber = np.cumsum(used) - 1
-    counts = sp.csr_matrix((counts.data.astype(np.int32), renumber[counts.indices].astype(
-        np.int32), counts.indptr.astype(np.int64)), shape=(counts.shape[0], int(used.sum())))
-    return collection, counts, [t for t, u in zip(terms, used, strict=True) if u]
+    indptr, indices, data = _rows_of([(old_csr if c is old else new_counts, lo, hi)
+                                      for c, _, lo, hi in parts])
+    used = np.bincount(indices, minlength=len(terms)) > 0  # terms of removed files go
+    if not used.all():
+        indices = (np.cumsum(used) - 1)[indices].astype(np.int32)
+        terms = [t for t, u in zip(terms, used, strict=True) if u]
+    counts = sp.csr_matrix((data, indices, indptr), shape=(len(indptr) - 1, len(terms)))
+    return collection, counts, terms
+
+
+def _rows_of(blocks: Sequence[tuple[sp.csr_matrix, int, int]]
+             ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The CSR arrays (indptr int64, indices int32, data int32) of the given row ranges of
+    CSR matrices, one after another (runs of consecutive rows copied at once)."""
+    runs: list[list[int]] = []  # [matrix index, lo, hi]
+    mats: list[sp.csr_matrix] = []
+    for m, lo, hi in blocks:
+        k = next((i for i, x in enumerate(mats) if x is m), None)
+        if k is None:
+            mats.append(m)
+            k = len(mats) - 1
+        if runs and runs[-1][0] == k and runs[-1][2] == lo:
+            runs[-1][2] = hi
+        else:
+            runs.append([k, lo, hi])
+    ptrs, indices, data = [np.zeros(1, dtype=np.int64)], [], []
+    at = 0
+    for k, lo, hi in runs:
+        m = mats[k]
+        a, b = int(m.indptr[lo]), int(m.indptr[hi])
+        ptrs.append(np.asarray(m.indptr[lo + 1 : hi + 1], dtype=np.int64) - a + at)
+        indices.append(m.indices[a:b])
+        data.append(m.data[a:b])
+        at += b - a
+    return (np.concatenate(ptrs), _joined(indices, np.int32), _joined(data, np.int32))
 
 
 def _merged_terms(old: list[str], extra: list[str]) -> tuple[list[str], np.ndarray | None]:
