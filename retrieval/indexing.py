@@ -26,7 +26,7 @@ import time
 from collections.abc import Callable, Iterator, MutableMapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import numpy as np
 import scipy.sparse as sp
@@ -61,6 +61,8 @@ from .termcounts import count_terms
 from .workers import Pool
 
 log = structlog.get_logger()
+
+T = TypeVar("T")
 
 UPDATE = "update.json"
 LINES, ASKED, REPEATED, COUNTS = "line_keys.npy", "asked_keys.npy", "repeated.npy", "counts.npy"
@@ -157,19 +159,29 @@ def build(walk: Walk, previous: Previous | None, params: dict[str, object],
     started = time.perf_counter()
     progress = progress or (lambda what, done, total: None)
     walk = warn_passed_over(walk)
-    entries = _entries(walk, previous)
-    n_read = sum(e.row is None for e in entries)
-    workers = min(os.cpu_count() or 1, -(-n_read // READ_CHUNK))
-    if n_read >= PARALLEL_FILES and workers > 1:
+    first = [_entries(walk, previous)]  # a second try (after a worker failed) starts afresh
+
+    def run(pool: Pool | None) -> Built:
+        entries = first.pop() if first else _entries(walk, previous)
+        return _build(walk, entries, previous, params, pool, progress, started)
+
+    return _on_every_core(sum(e.row is None for e in first[0]), run)
+
+
+def _on_every_core(n: int, run: Callable[[Pool | None], T]) -> T:
+    """``run(pool)`` with a pool of worker processes when there are ``PARALLEL_FILES``
+    documents or more to lay out and more than one core, else ``run(None)``; if a worker
+    fails (killed for memory, say), ``run(None)`` again, with one warning."""
+    workers = min(os.cpu_count() or 1, -(-n // READ_CHUNK))
+    if n >= PARALLEL_FILES and workers > 1:
         try:
             with Pool(workers) as pool:
-                return _build(walk, entries, previous, params, pool, progress, started)
+                return run(pool)
         except RuntimeError as exc:
             log.warning("index_workers_failed", reason=str(exc), workers=workers,
                         hint="building in this process alone")
             _HELD.clear()
-            entries = _entries(walk, previous)
-    return _build(walk, entries, previous, params, None, progress, started)
+    return run(None)
 
 
 def _build(walk: Walk, entries: list[_Entry], previous: Previous | None,
@@ -194,7 +206,11 @@ def _built(root: Path, entries: list[_Entry], skipped: list[Skipped],
     if previous is not None:
         _read_again_if_sieved_differently(root, entries, previous, repeated)
     fresh = [e for e in entries if e.row is None]
-    _lay_out(root, fresh, repeated, pool, progress)
+    _lay_out(fresh, repeated, pool, progress)
+    for e in fresh:
+        if e.laid is None:
+            log.warning("file_skipped", path=str(root / e.rel),
+                        reason="no prose left after cleaning")
     if not entries:
         raise no_documents(root, skipped)
     if not any(e.laid is not None for e in fresh) and (previous is None or not kept or (
@@ -274,37 +290,25 @@ def build_documents(docs: Sequence[Document]) -> tuple[Collection, TermIndex]:
     """The collection and index of documents given in memory (``QAEngine.from_documents``):
     ``collection.build_collection`` and ``TermIndex.build``, on every core from
     ``PARALLEL_FILES`` documents."""
-    workers = min(os.cpu_count() or 1, -(-len(docs) // READ_CHUNK))
-    if len(docs) >= PARALLEL_FILES and workers > 1:
-        try:
-            with Pool(workers) as pool:
-                return _build_documents(docs, pool)
-        except RuntimeError as exc:
-            log.warning("index_workers_failed", reason=str(exc), workers=workers,
-                        hint="building in this process alone")
-    collection, texts = build_collection(docs)
-    return collection, TermIndex.build(texts)
+    return _on_every_core(len(docs), lambda pool: _build_documents(docs, pool))
 
 
-def _build_documents(docs: Sequence[Document], pool: Pool) -> tuple[Collection, TermIndex]:
-    keyed = [(f"#{i}", d) for i, d in enumerate(docs)]
-    chunks = [keyed[i : i + READ_CHUNK] for i in range(0, len(keyed), READ_CHUNK)]
-    held_by: list[int] = []
-    lines: list[np.ndarray] = []
-    for worker, (out, logs) in pool.map(HOLD, chunks):
+def _build_documents(docs: Sequence[Document], pool: Pool | None
+                     ) -> tuple[Collection, TermIndex]:
+    if pool is None:
+        collection, texts = build_collection(docs)
+        return collection, TermIndex.build(texts)
+    entries = [_Entry((f"#{i}", 0, 0, 0, 0), d.id, f"#{i}") for i, d in enumerate(docs)]
+    chunks = [entries[i : i + READ_CHUNK] for i in range(0, len(entries), READ_CHUNK)]
+    payloads = [[(e.rel, d) for e, d in zip(c, docs[i : i + READ_CHUNK], strict=True)]
+                for i, c in zip(range(0, len(docs), READ_CHUNK), chunks, strict=True)]
+    for chunk, (worker, (out, logs)) in zip(chunks, pool.map(HOLD, payloads), strict=True):
         _relog(logs)
-        held_by.append(worker)
-        lines += out
-    repeated = repeated_keys(np.concatenate(lines) if lines else np.zeros(0, np.uint64),
-                             len(docs))
-    n = len(pool.procs)
-    list(pool.map(SET_REPEATED, [repeated] * n, pinned=range(n)))
-    laid: list[Laid | None] = []
-    tasks = [[key for key, _ in chunk] for chunk in chunks]
-    for _, (out, logs) in pool.map(LAY_OUT, tasks, pinned=held_by):
-        _relog(logs)
-        laid += [d for d, _ in out]
-    collection, texts = pack_laid(laid)
+        for e, lines in zip(chunk, out, strict=True):
+            e.lines, e.held = lines, worker
+    repeated = repeated_keys(np.concatenate([e.lines for e in entries]), len(entries))
+    _lay_out(entries, repeated, pool, lambda what, done, total: None)
+    collection, texts = pack_laid(e.laid for e in entries)
     counts, terms = count_terms(texts, pool=pool)
     return collection, TermIndex.from_counts(counts, terms, K1, B)
 
@@ -368,42 +372,33 @@ def _read(root: Path, entries: list[_Entry], pool: Pool | None,
     return skipped
 
 
-def _lay_out(root: Path, fresh: list[_Entry], repeated: np.ndarray, pool: Pool | None,
+def _lay_out(fresh: list[_Entry], repeated: np.ndarray, pool: Pool | None,
              progress: Progress) -> None:
-    """Lay out the files read (``laid``, ``asked``): where they are held, in chunks."""
-    here = [e for e in fresh if e.held is None]
-    set_repeated(repeated)
-    chunks: list[list[_Entry]] = []
-    pinned: list[int] = []
-    if pool is not None:
-        for w in range(len(pool.procs)):
-            held = [e for e in fresh if e.held == w]
-            for i in range(0, len(held), READ_CHUNK):
-                chunks.append(held[i : i + READ_CHUNK])
-                pinned.append(w)
-        list(pool.map(SET_REPEATED, [repeated] * len(pool.procs),
-                      pinned=range(len(pool.procs))))
-    done = 0
-    sieve_with = _SIEVE[0]
-    for e in here:  # read here: laid out here
-        assert e.doc is not None
-        laid = lay_out(e.doc, parsed_of(e.doc), sieve_with)
-        e.laid, e.asked = laid.with_spans() if laid else None, sieve_with.take_asked()
-        done += 1
-        progress("laying out documents", done, len(fresh))
-    if pool is not None and chunks:
-        results = pool.map(LAY_OUT, [[e.rel for e in c] for c in chunks], pinned=pinned)
-        for chunk, (_, (out, logs)) in zip(chunks, results, strict=True):
-            _relog(logs)
-            for e, (laid, asked) in zip(chunk, out, strict=True):
-                e.laid, e.asked = laid, asked
-            done += len(chunk)
-            progress("laying out documents", done, len(fresh))
+    """Lay out the documents read (``laid``, ``asked``) in chunks, where they are held: by a
+    worker of ``pool``, or here."""
     for e in fresh:
-        e.doc = None  # laid out: the parsed document is not needed any more
-        if e.laid is None:
-            log.warning("file_skipped", path=str(root / e.rel),
-                        reason="no prose left after cleaning")
+        if e.held is None:
+            assert e.doc is not None
+            _HELD[e.rel], e.doc = e.doc, None
+    tasks = [(w, [e for e in fresh if e.held == w])
+             for w in (None, *range(len(pool.procs) if pool is not None else 0))]
+    chunks = [(w, held[i : i + READ_CHUNK]) for w, held in tasks
+              for i in range(0, len(held), READ_CHUNK)]
+    set_repeated(repeated)
+    theirs: Iterator[tuple[int, Any]] = iter(())
+    if pool is not None:
+        n = len(pool.procs)
+        list(pool.map(SET_REPEATED, [repeated] * n, pinned=range(n)))
+        theirs = pool.map(LAY_OUT, [[e.rel for e in c] for w, c in chunks if w is not None],
+                          pinned=[w for w, _ in chunks if w is not None])
+    done = 0
+    for w, chunk in chunks:
+        out, logs = (lay_out_chunk([e.rel for e in chunk]) if w is None else next(theirs)[1])
+        _relog(logs)
+        for e, (laid, asked) in zip(chunk, out, strict=True):
+            e.laid, e.asked = laid, asked
+        done += len(chunk)
+        progress("laying out documents", done, len(fresh))
 
 
 READ, HOLD, SET_REPEATED, LAY_OUT = (f"retrieval.indexing:{f.__name__}"
