@@ -38,7 +38,6 @@ from .collection import (
     Collection,
     Laid,
     RepeatedLines,
-    SourceTable,
     build_collection,
     lay_out,
     line_keys,
@@ -57,6 +56,7 @@ from .corpus import (
 )
 from .errors import IndexFormatError, NoDocumentsError
 from .index import K1, B, TermIndex
+from .joining import Runs, concat, merged_terms, ranges
 from .termcounts import count_terms
 from .workers import Pool
 
@@ -197,7 +197,7 @@ def _built(root: Path, entries: list[_Entry], skipped: list[Skipped],
            progress: Progress, started: float) -> Built:
     kept = [e.row for e in entries if e.row is not None]
     if previous is not None and kept:
-        old_lines = previous.lines[_ranges(previous.column(kept, LINES_AT),
+        old_lines = previous.lines[ranges(previous.column(kept, LINES_AT),
                                            previous.column(kept, LINES_AT + 1))]
     else:
         old_lines = np.zeros(0, dtype=np.uint64)
@@ -414,7 +414,7 @@ def _read_again_if_sieved_differently(root: Path, entries: list[_Entry], previou
         return
     rows = [e.row for e in kept if e.row is not None]
     lo, hi = previous.column(rows, ASKED_AT), previous.column(rows, ASKED_AT + 1)
-    asked = previous.asked[_ranges(lo, hi)]
+    asked = previous.asked[ranges(lo, hi)]
     owner = np.repeat(np.arange(len(kept)), hi - lo)
     differs = np.isin(asked, repeated) != np.isin(asked, previous.repeated)
     for i in np.unique(owner[differs]).tolist():
@@ -442,11 +442,12 @@ def _merge(entries: Sequence[_Entry], previous: Previous, new: Collection,
         elif e.laid is not None:
             parts.append((new, new_source, new_starts[new_source], new_starts[new_source + 1]))
             new_source += 1
-    collection = _concat(parts)
+    runs = Runs.of(parts)
+    collection = concat(runs)
     # the old counts by passage, their terms renumbered into the merged vocabulary
     vocabulary = previous.index.vocabulary
     old_terms = list(vocabulary)  # in id order: the order the vocabulary was made in
-    terms, old_at = _merged_terms(old_terms, sorted(set(new_terms) - vocabulary.keys()))
+    terms, old_at = merged_terms(old_terms, sorted(set(new_terms) - vocabulary.keys()))
     at_new = {t: i for i, t in enumerate(terms)} if len(terms) > len(old_terms) else vocabulary
     old_csr = sp.csc_matrix(
         (previous.counts.astype(np.int32), previous.index.passages, previous.index.indptr),
@@ -455,122 +456,14 @@ def _merge(entries: Sequence[_Entry], previous: Previous, new: Collection,
         old_csr.indices = old_at[old_csr.indices]
     new_counts.indices = np.fromiter(map(at_new.__getitem__, new_terms), dtype=np.int32,
                                      count=len(new_terms))[new_counts.indices]
-    indptr, indices, data = _rows_of([(old_csr if c is old else new_counts, lo, hi)
-                                      for c, _, lo, hi in parts])
+    indptr, indices, data = runs.rows([old_csr if c is old else new_counts
+                                       for c in runs.collections])
     used = np.bincount(indices, minlength=len(terms)) > 0  # terms of removed files go
     if not used.all():
         indices = (np.cumsum(used) - 1)[indices].astype(np.int32)
         terms = [t for t, u in zip(terms, used, strict=True) if u]
     counts = sp.csr_matrix((data, indices, indptr), shape=(len(indptr) - 1, len(terms)))
     return collection, counts, terms
-
-
-def _rows_of(blocks: Sequence[tuple[sp.csr_matrix, int, int]]
-             ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """The CSR arrays (indptr int64, indices int32, data int32) of the given row ranges of
-    CSR matrices, one after another (runs of consecutive rows copied at once)."""
-    runs: list[list[int]] = []  # [matrix index, lo, hi]
-    mats: list[sp.csr_matrix] = []
-    for m, lo, hi in blocks:
-        k = next((i for i, x in enumerate(mats) if x is m), None)
-        if k is None:
-            mats.append(m)
-            k = len(mats) - 1
-        if runs and runs[-1][0] == k and runs[-1][2] == lo:
-            runs[-1][2] = hi
-        else:
-            runs.append([k, lo, hi])
-    ptrs, indices, data = [np.zeros(1, dtype=np.int64)], [], []
-    at = 0
-    for k, lo, hi in runs:
-        m = mats[k]
-        a, b = int(m.indptr[lo]), int(m.indptr[hi])
-        ptrs.append(np.asarray(m.indptr[lo + 1 : hi + 1], dtype=np.int64) - a + at)
-        indices.append(m.indices[a:b])
-        data.append(m.data[a:b])
-        at += b - a
-    return (np.concatenate(ptrs), _joined(indices, np.int32), _joined(data, np.int32))
-
-
-def _merged_terms(old: list[str], extra: list[str]) -> tuple[list[str], np.ndarray | None]:
-    """The sorted ``old`` terms with the sorted ``extra`` ones merged in, and each old term's
-    new position (``None``: unchanged, as when no term is new)."""
-    if not extra:
-        return old, None
-    at = np.searchsorted(np.array(extra, dtype=object), np.array(old, dtype=object))
-    old_at = (np.arange(len(old)) + at).astype(np.int32)
-    terms: list[str] = [""] * (len(old) + len(extra))
-    for t, i in zip(old, old_at.tolist(), strict=True):
-        terms[i] = t
-    taken = np.zeros(len(terms), dtype=bool)
-    taken[old_at] = True
-    for t, i in zip(extra, np.flatnonzero(~taken).tolist(), strict=True):
-        terms[i] = t
-    return terms, old_at
-
-
-def _concat(parts: Sequence[tuple[Collection, int, int, int]]) -> Collection:
-    """One collection of the given documents' passages, in order (runs of consecutive
-    documents of one collection are copied at once)."""
-    runs: list[list[int]] = []  # [collection index, first source, sources, lo, hi]
-    cols: list[Collection] = []
-    for c, s, lo, hi in parts:
-        ci = next((i for i, x in enumerate(cols) if x is c), None)
-        if ci is None:
-            cols.append(c)
-            ci = len(cols) - 1
-        last = runs[-1] if runs else None
-        if last and last[0] == ci and last[1] + last[2] == s and last[4] == lo:
-            last[2] += 1
-            last[4] = hi
-        else:
-            runs.append([ci, s, 1, lo, hi])
-    columns: dict[str, list[str | None]] = {name: [] for name in SourceTable.FIELDS}
-    docs, blob, offsets, sent_indptr, bounds, flags, section, page, crc = ([] for _ in range(9))
-    names: dict[str, int] = {}
-    n_text = n_sent = 0
-    for ci, s, k, lo, hi in runs:
-        c = cols[ci]
-        first = len(columns["id"])
-        table = c.sources.columns if isinstance(c.sources, SourceTable) else None
-        for name, column in columns.items():
-            column += (table[name][s : s + k] if table is not None
-                       else [getattr(src, name) for src in c.sources[s : s + k]])
-        docs.append(np.asarray(c.passage_doc[lo:hi], dtype=np.int32) - s + first)
-        t0, t1 = int(c.text_offsets[lo]), int(c.text_offsets[hi])
-        blob.append(np.asarray(c.text_blob[t0:t1]))
-        offsets.append(np.asarray(c.text_offsets[lo:hi], dtype=np.int64) - t0 + n_text)
-        n_text += t1 - t0
-        s0, s1 = int(c.sent_indptr[lo]), int(c.sent_indptr[hi])
-        sent_indptr.append(np.asarray(c.sent_indptr[lo:hi], dtype=np.int64) - s0 + n_sent)
-        n_sent += s1 - s0
-        bounds.append(np.asarray(c.sent_bounds[s0:s1]))
-        flags.append(np.asarray(c.sent_flags[s0:s1]))
-        ids = np.asarray(c.passage_section[lo:hi])
-        renumber = np.full(len(c.sections) + 1, -1, dtype=np.int32)  # [-1] stays -1
-        for old_id in dict.fromkeys(ids[ids >= 0].tolist()):  # in order of first appearance
-            renumber[old_id] = names.setdefault(c.sections[old_id], len(names))
-        section.append(renumber[ids])
-        page.append(np.asarray(c.passage_page[lo:hi]))
-        crc.append(np.asarray(c.passage_crc[lo:hi]))
-    return Collection(
-        sources=SourceTable(columns),
-        passage_doc=_joined(docs, np.int32),
-        text_offsets=np.append(_joined(offsets, np.int64), np.int64(n_text)),
-        text_blob=_joined(blob, np.uint8),
-        sent_indptr=np.append(_joined(sent_indptr, np.int64), np.int64(n_sent)),
-        sent_bounds=(np.concatenate(bounds).astype(np.int32) if bounds
-                     else np.zeros((0, 2), dtype=np.int32)),
-        sent_flags=_joined(flags, np.uint8),
-        passage_section=_joined(section, np.int32),
-        passage_page=_joined(page, np.int32),
-        passage_crc=_joined(crc, np.uint32),
-        sections=list(names),
-    )
-
-
-def _joined(arrays: list[np.ndarray], dtype: type) -> np.ndarray:
-    return np.concatenate(arrays).astype(dtype) if arrays else np.zeros(0, dtype=dtype)
 
 
 def _posting_counts(counts: sp.csr_matrix) -> np.ndarray:
@@ -632,14 +525,4 @@ def _gathered(entries: Sequence[_Entry], previous: Previous | None, at: int,
             lo[i], n[i] = at_fresh, k
             at_fresh += k
     offsets = np.concatenate([[0], np.cumsum(n)]).astype(np.int64)
-    return pool[_ranges(lo, lo + n)], offsets
-
-
-def _ranges(lo: Sequence[int] | np.ndarray, hi: Sequence[int] | np.ndarray) -> np.ndarray:
-    """The indices ``lo[0]..hi[0]-1, lo[1]..hi[1]-1, ...`` in one array."""
-    lo = np.asarray(lo, dtype=np.int64)
-    n = np.asarray(hi, dtype=np.int64) - lo
-    total = int(n.sum())
-    if total == 0:
-        return np.zeros(0, dtype=np.int64)
-    return np.repeat(lo - (np.cumsum(n) - n), n) + np.arange(total, dtype=np.int64)
+    return pool[ranges(lo, lo + n)], offsets
