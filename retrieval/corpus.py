@@ -78,11 +78,6 @@ class FileStat:
     mtime_ns: int
 
 
-def corpus_files(root: Path) -> list[Path]:
-    """The document files under ``root``, sorted, with their sidecars left out."""
-    return scan(root).files
-
-
 @dataclass(frozen=True, slots=True)
 class Walk:
     """What ``scan`` found: the document files (as paths in the corpus, ``rels``: strings, as
@@ -95,10 +90,6 @@ class Walk:
     stats: list[tuple[int, int, int, int]]  # each one's, in the same order
     others: Counter[str]  # files of other types, by suffix (".zip": 3)
     outside: list[str]  # symbolic links that lead out of the corpus folder
-
-    @property
-    def files(self) -> list[Path]:
-        return [self.root / rel for rel in self.rels]
 
     def file_stats(self) -> list[FileStat]:
         """Each document's stats, then its sidecar's (when it has one), in corpus order."""
@@ -341,5 +332,5 @@ def _short(title: str) -> str:
     return title[:_MAX_TITLE_CHARS].rsplit(" ", 1)[0] + ELLIPSIS
 
 
-__all__ = ["Document", "FileStat", "Skipped", "corpus_files", "file_stats",
+__all__ = ["Document", "FileStat", "Skipped", "file_stats",
            "guess_title", "load_directory", "read_meta", "titled"]

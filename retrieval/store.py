@@ -173,23 +173,18 @@ def load(directory: Path) -> tuple[TermIndex, Collection, str, str]:
     """Open the live snapshot (memory-mapped): its index, collection, corpus fingerprint and
     name. Raises ``IndexFormatError`` if it is unusable: another format, a file missing or of
     another size than saved, arrays that disagree."""
-    try:
+    with _readable(directory):
         snap = _live(directory)
         meta = json.loads((snap / "meta.json").read_text("utf-8"))
         if meta.get("format") != FORMAT_VERSION:
             raise IndexFormatError(
                 f"index {str(snap)!r} has format {meta.get('format')!r}, expected {FORMAT_VERSION}"
             )
-        for name, want in meta["files"].items():
-            if (snap / name).stat().st_size != want["size"]:
-                raise IndexFormatError(f"index file {str(snap / name)!r} is not the size it was "
-                                       "saved with (truncated or overwritten)")
         files = meta["files"]
+        for name in files:
+            _check_size(snap / name, files)
         vocab = json.loads(_read_checked(snap / "vocab.json", files))
-        # np.asarray: plain read-only ndarray views of the maps (the search kernel is compiled
-        # for read-only arrays, and a built index's arrays are read-only too).
-        arrays = {k: np.asarray(np.load(snap / f"{k}.npy", mmap_mode="r", allow_pickle=False))
-                  for k in (*_INDEX_ARRAYS, *_COLLECTION_ARRAYS)}
+        arrays = {k: _mapped(snap / f"{k}.npy") for k in (*_INDEX_ARRAYS, *_COLLECTION_ARRAYS)}
         index = TermIndex(
             vocabulary=dict(zip(vocab, range(len(vocab)), strict=True)),
             indptr=arrays["indptr"], passages=arrays["passages"], weights=arrays["weights"],
@@ -202,33 +197,45 @@ def load(directory: Path) -> tuple[TermIndex, Collection, str, str]:
         )
         _check(index, collection)
         return index, collection, str(meta["fingerprint"]), snap.name
-    except IndexFormatError:
-        raise
-    except (OSError, ValueError, KeyError, TypeError, EOFError) as exc:
-        raise IndexFormatError(f"index in {str(directory)!r} is unreadable: {exc}") from exc
 
 
 def load_extra(snapshot: Path, names: Iterable[str]) -> dict[str, np.ndarray | bytes]:
     """The ``extra`` files a snapshot was saved with: ``.npy`` arrays memory-mapped (their
     sizes checked), other files read whole (their hashes checked). ``IndexFormatError`` when
     one is missing or damaged."""
-    try:
+    with _readable(snapshot):
         files = json.loads((snapshot / "meta.json").read_text("utf-8"))["files"]
         out: dict[str, np.ndarray | bytes] = {}
         for name in names:
             if name.endswith(".npy"):
-                if (snapshot / name).stat().st_size != files[name]["size"]:
-                    raise IndexFormatError(f"index file {str(snapshot / name)!r} is not the "
-                                           "size it was saved with")
-                out[name] = np.asarray(np.load(snapshot / name, mmap_mode="r",
-                                               allow_pickle=False))
+                _check_size(snapshot / name, files)
+                out[name] = _mapped(snapshot / name)
             else:
                 out[name] = _read_checked(snapshot / name, files)
         return out
+
+
+@contextlib.contextmanager
+def _readable(where: Path) -> Iterator[None]:
+    """Any error reading the index in ``where`` as an ``IndexFormatError`` saying so."""
+    try:
+        yield
     except IndexFormatError:
         raise
     except (OSError, ValueError, KeyError, TypeError, EOFError) as exc:
-        raise IndexFormatError(f"index in {str(snapshot)!r} is unreadable: {exc}") from exc
+        raise IndexFormatError(f"index in {str(where)!r} is unreadable: {exc}") from exc
+
+
+def _check_size(path: Path, files: dict[str, dict[str, object]]) -> None:
+    if path.stat().st_size != files[path.name]["size"]:
+        raise IndexFormatError(f"index file {str(path)!r} is not the size it was saved with "
+                               "(truncated or overwritten)")
+
+
+def _mapped(path: Path) -> np.ndarray:
+    """A saved array memory-mapped, as a plain read-only ndarray view (the search kernel is
+    compiled for read-only arrays, and a built index's arrays are read-only too)."""
+    return np.asarray(np.load(path, mmap_mode="r", allow_pickle=False))
 
 
 def _check(index: TermIndex, c: Collection) -> None:

@@ -66,14 +66,17 @@ def count_terms(
     if workers is None:
         workers = min(os.cpu_count() or 1, len(pieces)) if len(texts) >= MIN_PARALLEL else 1
     if pool is not None and len(pieces) > 1:
-        terms, chunks = _renumber(pool.map(COUNT_CHUNK, [list(p) for p in pieces]))
-        return _stack(terms, chunks, len(texts))
+        return _stack(*_counted_in(pool, pieces), len(texts))
     if workers <= 1:
         counter = _ChunkCounter()
         return _stack(*_renumber((0, counter.count(p)) for p in pieces), len(texts))
     with Pool(workers) as own:
-        terms, chunks = _renumber(own.map(COUNT_CHUNK, [list(p) for p in pieces]))
-    return _stack(terms, chunks, len(texts))  # the workers have exited: their memory is back
+        counted = _counted_in(own, pieces)
+    return _stack(*counted, len(texts))  # the workers have exited: their memory is back
+
+
+def _counted_in(pool: Pool, pieces: list[Sequence[str]]) -> tuple[list[str], list[_Counted]]:
+    return _renumber(pool.map(COUNT_CHUNK, [list(p) for p in pieces]))
 
 
 def release_freed_memory() -> None:
