@@ -9,9 +9,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
-import signal
 import sys
-import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -25,10 +23,9 @@ from retrieval import QabotError, QAEngine, evaluation, metrics, questions
 from retrieval.corpus import load_directory
 from retrieval.ingest.report import explain_document
 
-from . import console, logs
+from . import console, indexer, logs
 from .config import Settings
 from .engines import LiveEngine, load_engine, options
-from .indexer import watch_corpus
 from .intro import Corpus
 from .render import document_text, to_text
 from .report import ProgressBar, table
@@ -179,44 +176,17 @@ def cmd_index(args: argparse.Namespace, settings: Settings) -> int:
     if args.watch:
         return _watch(args, settings)
     print(f"qabot: {corpus_note(args, settings)}", file=sys.stderr)
-    return _index(settings, full=args.full)
+    return EXIT_OK if indexer.index(settings, full=args.full) else EXIT_FAILED
 
 
 def _watch(args: argparse.Namespace, settings: Settings) -> int:
     if args.interval <= 0:
         raise UsageError(f"--interval must be above 0 seconds, got {args.interval}")
-    stop = threading.Event()
-    for sig in (signal.SIGTERM, signal.SIGINT):
-        signal.signal(sig, lambda *_: stop.set())
     print(f"qabot: {corpus_note(args, settings)}; watching it for changes (Ctrl-C stops)",
           file=sys.stderr)
-    watch_corpus(settings, lambda: _index(settings), every=args.interval, stop=stop)
+    indexer.watch(settings, every=args.interval)
     return EXIT_OK
 
-
-def _index(settings: Settings, full: bool = False) -> int:
-    """Build and save the index; say what was indexed. ``EXIT_FAILED`` if it was not saved."""
-    started = time.perf_counter()
-    bars: dict[str, ProgressBar] = {}
-
-    def progress(what: str, done: int, total: int) -> None:
-        bars.setdefault(what, ProgressBar(f"index: {what}"))(done, total)
-
-    engine = load_engine(settings, rebuild=True, full=full, progress=progress)
-    seconds = time.perf_counter() - started
-    where = engine.report.index_dir or "(not saved)"
-    r = engine.report
-    kept = f", {r.files_kept} unchanged files kept" if r.files_kept else ""
-    print(f"indexed {engine.n_documents} documents, {engine.n_passages} passages, "
-          f"{engine.n_terms} terms in {seconds:.2f} s ({r.files_read} files read{kept}) "
-          f"-> {where}", flush=True)
-    for s in engine.report.skipped:
-        print(f"skipped {s.path}: {s.reason}", file=sys.stderr)
-    if engine.report.not_saved:  # the job of `qabot index` is the saved index
-        print(f"qabot: the index could not be saved ({engine.report.not_saved})",
-              file=sys.stderr)
-        return EXIT_FAILED
-    return EXIT_OK
 
 
 def cmd_show(args: argparse.Namespace, settings: Settings) -> int:

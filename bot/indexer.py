@@ -1,5 +1,7 @@
-"""``qabot index --watch``: save the corpus's index anew whenever its files change.
+"""``qabot index``: save the corpus's index (``index``), once or whenever its files change.
 
+    index(settings)                          # what `qabot index` prints; whether it was saved
+    watch(settings, every=1.0)               # `qabot index --watch`, until SIGTERM or Ctrl-C
     watch_corpus(settings, build, every=1.0, stop=threading.Event())
 
 At once, then every ``every`` seconds, the corpus's files are listed (names, sizes,
@@ -11,7 +13,10 @@ a folder not writable) is reported and the watch goes on.
 
 from __future__ import annotations
 
+import signal
+import sys
 import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -21,8 +26,45 @@ from retrieval import QabotError
 from retrieval.corpus import FileStat, file_stats
 
 from .config import Settings
+from .engines import load_engine
+from .report import ProgressBar
 
 log = structlog.get_logger()
+
+
+def watch(settings: Settings, every: float) -> None:
+    """``qabot index --watch``: ``index`` at once and on every settled change, until SIGTERM
+    or SIGINT."""
+    stop = threading.Event()
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(sig, lambda *_: stop.set())
+    watch_corpus(settings, lambda: index(settings), every=every, stop=stop)
+
+
+def index(settings: Settings, full: bool = False) -> bool:
+    """``qabot index``: build and save the index (reading only what changed; ``full``: every
+    file), with progress bars on a terminal; say what was indexed. Whether it was saved."""
+    started = time.perf_counter()
+    bars: dict[str, ProgressBar] = {}
+
+    def progress(what: str, done: int, total: int) -> None:
+        bars.setdefault(what, ProgressBar(f"index: {what}"))(done, total)
+
+    engine = load_engine(settings, rebuild=True, full=full, progress=progress)
+    seconds = time.perf_counter() - started
+    where = engine.report.index_dir or "(not saved)"
+    r = engine.report
+    kept = f", {r.files_kept} unchanged files kept" if r.files_kept else ""
+    print(f"indexed {engine.n_documents} documents, {engine.n_passages} passages, "
+          f"{engine.n_terms} terms in {seconds:.2f} s ({r.files_read} files read{kept}) "
+          f"-> {where}", flush=True)
+    for s in engine.report.skipped:
+        print(f"skipped {s.path}: {s.reason}", file=sys.stderr)
+    if engine.report.not_saved:  # the job of `qabot index` is the saved index
+        print(f"qabot: the index could not be saved ({engine.report.not_saved})",
+              file=sys.stderr)
+        return False
+    return True
 
 
 def watch_corpus(settings: Settings, build: Callable[[], object], *, every: float,

@@ -6,7 +6,6 @@ collection memory-maps and a passage costs nothing until it is read.
 
 from __future__ import annotations
 
-import hashlib
 import zlib
 from array import array
 from collections.abc import Container, Iterable, Sequence
@@ -19,13 +18,13 @@ import numpy as np
 from .corpus import Document, titled
 from .errors import DamagedIndexError
 from .ingest.blocks import Parsed
-from .ingest.clean import is_prose, normalised
-from .ingest.segment import group_lines, paragraphs, sentence_spans, words
+from .ingest.clean import is_prose
+from .ingest.repeated import RepeatedLines, repeated_in
+from .ingest.segment import group_lines, sentence_spans, words
 from .ingest.sieve import (
     MIN_DOCUMENT_QUOTE_WORDS,
     QUOTE_ANY,
     QUOTE_PROSE,
-    judged_text,
     sieve,
 )
 from .ingest.text import read_plain
@@ -253,55 +252,6 @@ def pack_laid(laid: Iterable[Laid | None]) -> tuple[Collection, list[str]]:
                       passage_section=passage_section, passage_page=passage_page,
                       sections=list(sections), spans=spans)
     return collection, texts
-
-
-def repeated_in(parsed: Sequence[Parsed]) -> np.ndarray:
-    """The keys of the paragraphs repeated across these documents (``repeated_keys``)."""
-    keys = [line_keys(p) for p in parsed]
-    return repeated_keys(np.concatenate(keys) if keys else np.zeros(0, np.uint64), len(keys))
-
-
-def line_key(line: str) -> int:
-    """A normalised paragraph's 64-bit key (``RepeatedLines`` counts and looks up keys)."""
-    return int.from_bytes(hashlib.blake2b(line.encode(), digest_size=8).digest(), "little")
-
-
-def line_keys(parsed: Parsed) -> np.ndarray:
-    """The keys of a document's distinct normalised paragraphs, as ``clean.repeated_lines``
-    counts them across documents (sorted uint64)."""
-    lines = {normalised(p) for p in paragraphs(judged_text(parsed))} - {""}
-    return np.unique(np.fromiter(map(line_key, lines), dtype=np.uint64, count=len(lines)))
-
-
-def repeated_keys(keys: np.ndarray, n: int, min_docs: int = 3,
-                  share: float = 0.2) -> np.ndarray:
-    """The keys found in at least ``max(min_docs, share * n)`` of ``n`` documents (``keys``:
-    each document's distinct keys, back to back; none when there are fewer than three
-    documents): ``clean.repeated_lines`` over keys (sorted uint64)."""
-    if n < 3 or not len(keys):
-        return np.zeros(0, dtype=np.uint64)
-    unique, counts = np.unique(keys, return_counts=True)
-    return unique[counts >= max(min_docs, int(share * n + 0.999))]
-
-
-class RepeatedLines:
-    """The repeated paragraphs as the sieve asks about them (``line in repeated``), by key;
-    it remembers the keys asked about (``asked``), which say whether a document would be
-    sieved the same against another corpus's repeated paragraphs. (Always true, even with no
-    keys, so that every question is asked and remembered.)"""
-
-    def __init__(self, keys: np.ndarray) -> None:
-        self.keys = frozenset(keys.tolist())
-        self.asked: list[int] = []
-
-    def __contains__(self, line: object) -> bool:
-        key = line_key(str(line))
-        self.asked.append(key)
-        return key in self.keys
-
-    def take_asked(self) -> np.ndarray:
-        asked, self.asked = self.asked, []
-        return np.unique(np.array(asked, dtype=np.uint64))
 
 
 def parsed_of(doc: Document) -> Parsed:

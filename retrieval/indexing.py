@@ -37,13 +37,10 @@ from . import store, workers
 from .collection import (
     Collection,
     Laid,
-    RepeatedLines,
     build_collection,
     lay_out,
-    line_keys,
     pack_laid,
     parsed_of,
-    repeated_keys,
 )
 from .corpus import (
     Document,
@@ -56,6 +53,7 @@ from .corpus import (
 )
 from .errors import IndexFormatError, NoDocumentsError
 from .index import K1, B, TermIndex
+from .ingest.repeated import RepeatedLines, line_keys, repeated_keys
 from .joining import Runs, concat, merged_terms, ranges
 from .termcounts import count_terms
 from .workers import Pool

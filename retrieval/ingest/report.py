@@ -6,9 +6,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..collection import RepeatedLines, parsed_of, repeated_in, section_name
+from ..collection import parsed_of, section_name
 from ..corpus import Document, titled
 from ..errors import UnknownDocumentError
+from .repeated import RepeatedLines, repeated_in
 from .sieve import sieve
 
 
