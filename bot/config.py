@@ -48,6 +48,10 @@ class Settings(BaseSettings):
         "the best sentence answers is below this (0: answer whenever a sentence matches); "
         "default: the threshold shipped with the model, chosen on questions it was not "
         "trained on")
+    language: str | None = Field(
+        None, description="the corpus's language (ISO 639-1: de, ru, ...): every document and "
+        "question is read in it; default: each document's is detected (or taken from its "
+        "sidecar, front matter or <html lang>) and each question's among the corpus's")
     log_format: Literal["console", "json"] = "console"
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
 

@@ -42,13 +42,15 @@ class Options(TypedDict):
     top_k: int
     similar_words: bool
     config: ComposerConfig
+    language: str | None
 
 
 def options(settings: Settings) -> Options:
     """The answering options the settings choose, for every engine the CLI builds."""
     return {"top_k": settings.top_k, "similar_words": settings.similar_words,
             "config": ComposerConfig(correct_spelling=settings.correct_spelling,
-                                     min_confidence=settings.min_confidence)}
+                                     min_confidence=settings.min_confidence),
+            "language": settings.language}
 
 
 def load_engine(settings: Settings, rebuild: bool = False, full: bool = False,

@@ -13,16 +13,21 @@ Choices (measured in ``docs/benchmarks.md``):
   "media") only merges two rare forms.
 * **Stemming**: the Snowball English stemmer (PyStemmer, C) so "formed"/"formation" and
   "armenians"/"armenian" meet; stems are cached since vocabularies are small.
+* **Other languages** (``analyzer(code)``, ``language.py``): the same tokens, that language's
+  Snowball stemmer and stop words; a short elided article before an apostrophe is dropped
+  ("l'armée" -> "armée", "dell'anno" -> "anno"). The module-level functions are English's.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import Stemmer
+
+from .language import ENGLISH, Language, language, stem_function
 
 STOP_WORDS = frozenset(
     """a about above after again against all am an and any are aren as at be because been
@@ -111,3 +116,50 @@ def analyze(text: str) -> list[str]:
         if t is not None:
             out.append(t)
     return out
+
+
+_ELISION_MAX = 5  # letters of an elided word before an apostrophe ("l'", "qu'", "dell'")
+
+
+@dataclass(frozen=True, slots=True)
+class Analyzer:
+    """Text -> index terms in one language: the module's functions, for that language."""
+
+    lang: Language
+    term: Callable[[str], str | None]  # a lower-cased word's term (cached)
+    stem_term: Callable[[str], str | None]  # the same, uncached
+
+    def tokens(self, text: str) -> Iterator[Token]:
+        for m in TOKEN_RE.finditer(text):
+            yield Token(m.start(), m.end(), self.term(m.group().lower()))
+
+    def term_set(self, text: str) -> set[str]:
+        out = set(map(self.term, lower_words(text)))
+        out.discard(None)
+        return out  # type: ignore[return-value]
+
+    def analyze(self, text: str) -> list[str]:
+        return [t for w in TOKEN_RE.findall(text.lower()) if (t := self.term(w)) is not None]
+
+
+@cache
+def analyzer(code: str | None = None) -> Analyzer:
+    """The analyzer of language ``code`` (English for ``None`` or "")."""
+    if not code or code == ENGLISH:
+        return Analyzer(language(ENGLISH), term_of, stem_term)
+    lang = language(code)
+    stem, stops = stem_function(code), lang.stop_words
+
+    def term(word: str) -> str | None:
+        if word[0].isdigit():
+            return word.replace(",", "") if "," in word else word
+        word = word.replace("’", "'")
+        if "'" in word:
+            head, _, rest = word.partition("'")
+            if len(head) <= _ELISION_MAX and len(rest) >= 2:
+                word = rest
+        if len(word) < 2 or word in stops:
+            return None
+        return stem(word)
+
+    return Analyzer(lang, lru_cache(maxsize=200_000)(term), term)

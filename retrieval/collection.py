@@ -9,7 +9,7 @@ from __future__ import annotations
 import zlib
 from array import array
 from collections.abc import Container, Iterable, Sequence
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, field, fields, replace
 from itertools import groupby
 from typing import TypeVar, overload
 
@@ -28,6 +28,7 @@ from .ingest.sieve import (
     sieve,
 )
 from .ingest.text import read_plain
+from .language import ENGLISH, detect_parts, normalised
 
 # A sentence shorter than this many words is kept for context but never quoted on its own.
 MIN_QUOTE_WORDS = 4
@@ -117,6 +118,7 @@ class Collection:
     passage_section: np.ndarray  # int32, n_passages: index into ``sections``, -1 for none
     passage_page: np.ndarray  # int32, n_passages: 1-based page of a paged document, 0 for none
     passage_crc: np.ndarray  # uint32, n_passages: CRC-32 of each passage's bytes in the blob
+    passage_lang: np.ndarray  # S3, n_passages: each passage's language (b"": English)
     sections: Sequence[str] = ()  # "Installation › Linux": the section paths passages sit in
 
     @property
@@ -132,6 +134,14 @@ class Collection:
             raise DamagedIndexError(f"passage {p} of the index is not the text it was saved "
                                     "with (the index is damaged)")
         return data.decode("utf-8")
+
+    def lang_of(self, p: int) -> str:
+        """The language passage ``p`` is written in ("en", "de", ...)."""
+        return self.passage_lang[p].decode() or ENGLISH
+
+    def languages(self) -> frozenset[str]:
+        """Every language the passages are written in."""
+        return frozenset(c.decode() or ENGLISH for c in np.unique(self.passage_lang))
 
     def source_of(self, p: int) -> Source:
         return self.sources[int(self.passage_doc[p])]
@@ -177,7 +187,8 @@ QUOTABLE, ITEM, FIRST = 1, 2, 4
 ITEM_LINE = 4  # above the QUOTE_* rules (0-2), which ``& ~ITEM_LINE`` gives back
 
 
-def build_collection(docs: Sequence[Document]) -> tuple[Collection, list[str]]:
+def build_collection(docs: Sequence[Document], language: str | None = None
+                     ) -> tuple[Collection, list[str]]:
     """Read, sieve, title and segment ``docs``; returns the collection and the passage texts.
 
     Documents with nothing quotable left are left out (the caller warns about them). A passage
@@ -185,7 +196,8 @@ def build_collection(docs: Sequence[Document]) -> tuple[Collection, list[str]]:
     """
     parsed = [parsed_of(d) for d in docs]
     repeated = RepeatedLines(repeated_in(parsed))
-    return pack_laid([lay_out(d, p, repeated) for d, p in zip(docs, parsed, strict=True)])
+    return pack_laid([lay_out(d, p, repeated, language)
+                      for d, p in zip(docs, parsed, strict=True)])
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,6 +209,7 @@ class Laid:
     passages: list[list[tuple[str, int]]]
     sections: list[str | None]
     pages: list[int]
+    langs: list[str] = field(default_factory=list)  # each passage's language
     spans: list[tuple[array[int], array[int]]] | None = None  # each passage's sentence_layout
 
     def with_spans(self) -> Laid:
@@ -205,9 +218,12 @@ class Laid:
                                                     [q for _, q in g]) for g in self.passages])
 
 
-def lay_out(doc: Document, parsed: Parsed, repeated: Container[str]) -> Laid | None:
+def lay_out(doc: Document, parsed: Parsed, repeated: Container[str],
+            language: str | None = None) -> Laid | None:
     """``doc`` sieved (``repeated``: the normalised paragraphs repeated across the corpus),
-    titled and cut into passages; ``None`` when nothing quotable is left."""
+    titled, cut into passages and each passage's language found (``language``: the corpus's,
+    when it is set; else the one the document declares, else detected); ``None`` when nothing
+    quotable is left."""
     sieved = sieve(parsed, repeated)
     if not sieved.quotable:
         return None
@@ -222,6 +238,9 @@ def lay_out(doc: Document, parsed: Parsed, repeated: Container[str]) -> Laid | N
             laid.passages.append(group)
             laid.sections.append(section)
             laid.pages.append(page or 0)
+    fixed = normalised(language) or normalised(doc.lang or parsed.meta.get("lang"))
+    laid.langs.extend("" if c == ENGLISH else c for c in detect_parts(
+        ["\n".join(t for t, _ in g) for g in laid.passages], fixed))
     return laid
 
 
@@ -232,6 +251,7 @@ def pack_laid(laid: Iterable[Laid | None]) -> tuple[Collection, list[str]]:
     lines: list[list[tuple[str, int]]] = []
     passage_section: list[int] = []
     passage_page: list[int] = []
+    passage_lang: list[str] = []
     sections: dict[str, int] = {}
     spans: list[tuple[array[int], array[int]]] | None = []
     for d in laid:
@@ -247,10 +267,11 @@ def pack_laid(laid: Iterable[Laid | None]) -> tuple[Collection, list[str]]:
         passage_section += [-1 if name is None else sections.setdefault(name, len(sections))
                             for name in d.sections]
         passage_page += d.pages
+        passage_lang += d.langs
     texts = ["\n".join(t for t, _ in g) for g in lines]
     collection = pack(sources, passage_doc, texts, quote=[[q for _, q in g] for g in lines],
                       passage_section=passage_section, passage_page=passage_page,
-                      sections=list(sections), spans=spans)
+                      passage_lang=passage_lang, sections=list(sections), spans=spans)
     return collection, texts
 
 
@@ -276,6 +297,7 @@ def pack(
     quote: Sequence[Sequence[int]] | None = None,
     passage_section: Sequence[int] | None = None,
     passage_page: Sequence[int] | None = None,
+    passage_lang: Sequence[str] | None = None,
     sections: Sequence[str] = (),
     spans: Sequence[tuple[array[int], array[int]]] | None = None,
 ) -> Collection:
@@ -315,6 +337,8 @@ def pack(
                          is not None else np.full(n, -1, dtype=np.int32)),
         passage_page=(np.asarray(passage_page, dtype=np.int32) if passage_page is not None
                       else np.zeros(n, dtype=np.int32)),
+        passage_lang=(np.asarray(passage_lang, dtype="S3") if passage_lang
+                      else np.zeros(n, dtype="S3")),
         sections=list(sections),
     )
 

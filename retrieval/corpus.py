@@ -57,6 +57,7 @@ class Document:
     url: str | None = None
     publisher: str | None = None
     published: str | None = None
+    lang: str | None = None  # the language it declares (sidecar, front matter, <html lang>)
     path: str | None = None
     parsed: Parsed | None = None  # what its reader made of it; None: ``text`` is plain text
 
@@ -187,7 +188,7 @@ def read_meta(path: Path) -> dict[str, str]:
     except (OSError, ValueError) as exc:
         log.warning("bad_sidecar_ignored", path=str(side), reason=str(exc))
         return {}
-    keys = ("title", "url", "publisher", "published")
+    keys = ("title", "url", "publisher", "published", "lang")
     return {k: str(meta[k]).strip() for k in keys if isinstance(meta.get(k), str | int | float)}
 
 
@@ -287,6 +288,7 @@ def read_document(path: Path, doc_id: str) -> Document | Skipped:
         url=meta.get("url"),
         publisher=meta.get("publisher"),
         published=meta.get("published"),
+        lang=meta.get("lang"),
         path=str(path),
         parsed=parsed,
     )

@@ -67,13 +67,15 @@ class TermIndex:
 
     @classmethod
     def build(
-        cls, texts: Sequence[str], k1: float = K1, b: float = B, workers: int | None = None
+        cls, texts: Sequence[str], k1: float = K1, b: float = B, workers: int | None = None,
+        langs: np.ndarray | None = None,
     ) -> TermIndex:
-        """Index ``texts`` (one per passage), counting on ``workers`` processes (default: all
-        cores for a large corpus)."""
+        """Index ``texts`` (one per passage; ``langs``: their languages, as
+        ``Collection.passage_lang``), counting on ``workers`` processes (default: all cores for a
+        large corpus)."""
         from .termcounts import count_terms, release_freed_memory
 
-        index = cls.from_counts(*count_terms(texts, workers), k1, b)
+        index = cls.from_counts(*count_terms(texts, workers, langs=langs), k1, b)
         release_freed_memory()
         return index
 

@@ -204,7 +204,7 @@ def _built(root: Path, entries: list[_Entry], skipped: list[Skipped],
     if previous is not None:
         _read_again_if_sieved_differently(root, entries, previous, repeated)
     fresh = [e for e in entries if e.row is None]
-    _lay_out(fresh, repeated, pool, progress)
+    _lay_out(fresh, repeated, pool, progress, _language(params))
     for e in fresh:
         if e.laid is None:
             log.warning("file_skipped", path=str(root / e.rel),
@@ -218,7 +218,7 @@ def _built(root: Path, entries: list[_Entry], skipped: list[Skipped],
         raise NoDocumentsError(f"no prose left in any document after boilerplate removal "
                                f"({names}): check that the files hold article text")
     new, new_texts = pack_laid(e.laid for e in fresh)
-    counts, terms = count_terms(new_texts, pool=pool)
+    counts, terms = count_terms(new_texts, pool=pool, langs=new.passage_lang)
     if previous is not None and len(fresh) < len(entries):
         collection, counts, terms = _merge(entries, previous, new, counts, terms)
     else:
@@ -253,7 +253,8 @@ READ_CHUNK = 200  # files per task
 PARALLEL_FILES = 2_000  # from this many files to read, on every core (a worker starts in ~0.5 s)
 _UNREAD = np.zeros(0, dtype=np.uint64)  # the ``lines`` of a file not read yet
 _HELD: dict[str, Document] = {}  # the documents this process read, until laid out
-_SIEVE: list[RepeatedLines] = []  # the repeated paragraphs this process lays documents out with
+# the repeated paragraphs this process lays documents out with, and the corpus's language if set
+_SIEVE: list[tuple[RepeatedLines, str | None]] = []
 
 
 def read_chunk(payload: tuple[str, list[tuple[str, str]]]) -> tuple[list[Skipped | np.ndarray],
@@ -284,18 +285,24 @@ def hold_chunk(docs: list[tuple[str, Document]]) -> tuple[list[np.ndarray], list
     return out, logs
 
 
-def build_documents(docs: Sequence[Document]) -> tuple[Collection, TermIndex]:
+def _language(params: dict[str, object]) -> str | None:
+    language = params.get("language")
+    return language if isinstance(language, str) else None
+
+
+def build_documents(docs: Sequence[Document], language: str | None = None
+                    ) -> tuple[Collection, TermIndex]:
     """The collection and index of documents given in memory (``QAEngine.from_documents``):
     ``collection.build_collection`` and ``TermIndex.build``, on every core from
     ``PARALLEL_FILES`` documents."""
-    return _on_every_core(len(docs), lambda pool: _build_documents(docs, pool))
+    return _on_every_core(len(docs), lambda pool: _build_documents(docs, pool, language))
 
 
-def _build_documents(docs: Sequence[Document], pool: Pool | None
+def _build_documents(docs: Sequence[Document], pool: Pool | None, language: str | None
                      ) -> tuple[Collection, TermIndex]:
     if pool is None:
-        collection, texts = build_collection(docs)
-        return collection, TermIndex.build(texts)
+        collection, texts = build_collection(docs, language)
+        return collection, TermIndex.build(texts, langs=collection.passage_lang)
     entries = [_Entry((f"#{i}", 0, 0, 0, 0), d.id, f"#{i}") for i, d in enumerate(docs)]
     chunks = [entries[i : i + READ_CHUNK] for i in range(0, len(entries), READ_CHUNK)]
     payloads = [[(e.rel, d) for e, d in zip(c, docs[i : i + READ_CHUNK], strict=True)]
@@ -305,26 +312,27 @@ def _build_documents(docs: Sequence[Document], pool: Pool | None
         for e, lines in zip(chunk, out, strict=True):
             e.lines, e.held = lines, worker
     repeated = repeated_keys(np.concatenate([e.lines for e in entries]), len(entries))
-    _lay_out(entries, repeated, pool, lambda what, done, total: None)
+    _lay_out(entries, repeated, pool, lambda what, done, total: None, language)
     collection, texts = pack_laid(e.laid for e in entries)
-    counts, terms = count_terms(texts, pool=pool)
+    counts, terms = count_terms(texts, pool=pool, langs=collection.passage_lang)
     return collection, TermIndex.from_counts(counts, terms, K1, B)
 
 
-def set_repeated(repeated: np.ndarray) -> None:
-    _SIEVE[:] = [RepeatedLines(repeated)]
+def set_repeated(payload: tuple[np.ndarray, str | None]) -> None:
+    repeated, language = payload
+    _SIEVE[:] = [(RepeatedLines(repeated), language)]
 
 
 def lay_out_chunk(rels: list[str]) -> tuple[list[tuple[Laid | None, np.ndarray]],
                                             list[Log]]:
     """Lay out documents ``read_chunk`` read here (with ``set_repeated``'s paragraphs): each
     one's passages (``None``: nothing quotable) and the keys its sieve asked about."""
-    sieve_with = _SIEVE[0]
+    sieve_with, language = _SIEVE[0]
     out = []
     with _logged() as logs:
         for rel in rels:
             doc = _HELD.pop(rel)
-            laid = lay_out(doc, parsed_of(doc), sieve_with)
+            laid = lay_out(doc, parsed_of(doc), sieve_with, language)
             out.append((laid.with_spans() if laid else None, sieve_with.take_asked()))
     return out, logs
 
@@ -371,7 +379,7 @@ def _read(root: Path, entries: list[_Entry], pool: Pool | None,
 
 
 def _lay_out(fresh: list[_Entry], repeated: np.ndarray, pool: Pool | None,
-             progress: Progress) -> None:
+             progress: Progress, language: str | None) -> None:
     """Lay out the documents read (``laid``, ``asked``) in chunks, where they are held: by a
     worker of ``pool``, or here."""
     for e in fresh:
@@ -382,11 +390,11 @@ def _lay_out(fresh: list[_Entry], repeated: np.ndarray, pool: Pool | None,
              for w in (None, *range(len(pool.procs) if pool is not None else 0))]
     chunks = [(w, held[i : i + READ_CHUNK]) for w, held in tasks
               for i in range(0, len(held), READ_CHUNK)]
-    set_repeated(repeated)
+    set_repeated((repeated, language))
     theirs: Iterator[tuple[int, Any]] = iter(())
     if pool is not None:
         n = len(pool.procs)
-        list(pool.map(SET_REPEATED, [repeated] * n, pinned=range(n)))
+        list(pool.map(SET_REPEATED, [(repeated, language)] * n, pinned=range(n)))
         theirs = pool.map(LAY_OUT, [[e.rel for e in c] for w, c in chunks if w is not None],
                           pinned=[w for w, _ in chunks if w is not None])
     done = 0

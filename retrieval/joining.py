@@ -62,7 +62,8 @@ class Runs:
 def concat(runs: Runs) -> Collection:
     """One collection of the runs' documents and passages, in order."""
     columns: dict[str, list[str | None]] = {name: [] for name in SourceTable.FIELDS}
-    docs, blob, offsets, sent_indptr, bounds, flags, section, page, crc = ([] for _ in range(9))
+    docs, blob, offsets, sent_indptr, bounds, flags, section, page, crc, lang = (
+        [] for _ in range(10))
     names: dict[str, int] = {}
     n_text = n_sent = 0
     for ci, s, k, lo, hi in runs.runs:
@@ -89,6 +90,7 @@ def concat(runs: Runs) -> Collection:
         section.append(renumber[ids])
         page.append(np.asarray(c.passage_page[lo:hi]))
         crc.append(np.asarray(c.passage_crc[lo:hi]))
+        lang.append(np.asarray(c.passage_lang[lo:hi]))
     return Collection(
         sources=SourceTable(columns),
         passage_doc=joined(docs, np.int32),
@@ -101,12 +103,13 @@ def concat(runs: Runs) -> Collection:
         passage_section=joined(section, np.int32),
         passage_page=joined(page, np.int32),
         passage_crc=joined(crc, np.uint32),
+        passage_lang=joined(lang, np.dtype("S3")),
         sections=list(names),
     )
 
 
 
-def joined(arrays: list[np.ndarray], dtype: type) -> np.ndarray:
+def joined(arrays: list[np.ndarray], dtype: type | np.dtype) -> np.ndarray:
     return np.concatenate(arrays).astype(dtype) if arrays else np.zeros(0, dtype=dtype)
 
 

@@ -14,10 +14,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from .analyzer import stem_term, tokens
+from .analyzer import analyzer
 from .cues import question_type
 from .index import TermIndex
 from .ingest.clean import reads_as_english
+from .language import ENGLISH
 from .spelling import correct, rare_word
 
 
@@ -84,6 +85,7 @@ class Query:
     unseen: frozenset[str] = frozenset()  # content terms the corpus lacks
     read_as: Mapping[str, str] = field(default_factory=dict)  # typo -> the corpus word read
     specific: frozenset[str] = frozenset()  # terms of words rare in English or not English
+    lang: str = ENGLISH  # the language it was read in
 
     @property
     def total(self) -> float:
@@ -103,10 +105,16 @@ FRAME_WORDS = frozenset(
 )
 
 def parse_query(
-    question: str, index: TermIndex, config: ComposerConfig = ComposerConfig()
+    question: str, index: TermIndex, config: ComposerConfig = ComposerConfig(),
+    lang: str = ENGLISH, plain: bool = False,
 ) -> Query:
-    """Analyse ``question``: its salient terms with weights, and the question type. A word the
-    corpus lacks that looks like a typo of one it has is read as that word (``spelling.py``)."""
+    """Analyse ``question``, read in language ``lang``: its salient terms with weights, and the
+    question type. A word the corpus lacks that looks like a typo of one it has is read as that
+    word (``spelling.py``). Typos, question types, framing and specific words are English's
+    only (their word lists are; ``plain``: not even in English); a capitalised word is a name
+    only where capitals mark names."""
+    reading = analyzer(lang)
+    english_lists = reading.lang.english and not plain
     weights: dict[str, float] = {}
     order: list[str] = []
     words: dict[str, str] = {}
@@ -116,20 +124,22 @@ def parse_query(
     specific: set[str] = set()
     # names and rare words tell what an English question is about; in German every noun is
     # capitalised and every word "rare in English"
-    english = reads_as_english(question)
+    english = english_lists and reads_as_english(question)
+    names = reading.lang.capitals_mark_names
     first_word = True
-    for tok in tokens(question):
+    for tok in reading.tokens(question):
         word = question[tok.start : tok.end]
-        is_name = not first_word and word[:1].isupper()
+        is_name = names and not first_word and word[:1].isupper()
         first_word = False
         term = tok.term
         if term is None or term in weights:
             continue
         idf = index.idf(term)
-        frame = word.lower() in FRAME_WORDS
-        if idf is None and not frame and not is_name and config.correct_spelling:
+        frame = english_lists and word.lower() in FRAME_WORDS
+        if idf is None and not frame and not is_name and config.correct_spelling and (
+                english_lists):
             # the ~440 candidate spellings are stemmed uncached: they would only crowd the cache
-            fixed = correct(word.lower(), stem_term, index.document_frequency)
+            fixed = correct(word.lower(), reading.stem_term, index.document_frequency)
             if fixed is not None and fixed[1] not in weights:
                 read_as[word] = fixed[0]
                 (word, term), idf = fixed, index.idf(fixed[1])
@@ -151,8 +161,9 @@ def parse_query(
             specific.add(term)
     order = [t for t in order if t in weights]
     known = frozenset(t for t in order if t not in unseen and t not in framing)
-    return Query(tuple(order), weights, question_type(question), known, words, frozenset(unseen),
-                 read_as, frozenset(specific))
+    cue = question_type(question) if english_lists else None
+    return Query(tuple(order), weights, cue, known, words, frozenset(unseen), read_as,
+                 frozenset(specific), reading.lang.code)
 
 
 def _specific(word: str) -> bool:

@@ -31,12 +31,12 @@ that is just X to define X.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
 
-from .analyzer import lower_words, term_of, term_set, tokens
+from .analyzer import Token, analyzer, lower_words, term_of, tokens
 from .collection import Collection, Sentence
 from .cues import has_evidence, heads_definition
 from .features import Asked, Measured, row
@@ -74,6 +74,7 @@ class Ranking:
     sents_of: dict[int, list[Sentence]]  # each retrieved passage's sentences
     top_score: float  # the best passage's score
     lists: dict[int, dict[int, tuple[int, ...]]] = field(default_factory=dict)
+    langs: dict[int, str] = field(default_factory=dict)  # each retrieved passage's language
 
     def items_of(self, p: int) -> dict[int, tuple[int, ...]]:
         """The lists of passage ``p`` (lead-in -> items), worked out once."""
@@ -89,9 +90,10 @@ class Ranking:
         """What is quoted for candidate ``c`` (bounded), and the spans of the words in it that
         met the question (terms in ``qset``, or words of like meaning)."""
         first, sep, rest = self.full_text(c.sentence).partition("\n")
-        first = bounded(first, _highlights(first, qset, self.table, c.window_similar))[0]
+        tokens = analyzer(self.langs.get(c.sentence.passage)).tokens
+        first = bounded(first, _highlights(first, qset, self.table, c.window_similar, tokens))[0]
         text = first + sep + rest  # a list after its lead-in is bounded by its own limits
-        return text, _highlights(text, qset, self.table, c.window_similar)
+        return text, _highlights(text, qset, self.table, c.window_similar, tokens)
 
 
 def rank(
@@ -119,10 +121,11 @@ def rank(
     words_of: dict[tuple[int, int], list[str]] = {}  # (passage, sentence) -> words of 3+ letters
     for rank_, (p, pscore) in enumerate(hits):
         sents = sents_of[p] = collection.sentences(p)
+        term = analyzer(collection.lang_of(p)).term
         # each sentence's terms in order, and (in the best passages) its words that may stand
         # in for one
-        parts = [_terms_and_others(s.text, query, seek_alike and rank_ < config.similar_passages)
-                 for s in sents]
+        parts = [_terms_and_others(s.text, query, seek_alike and rank_ < config.similar_passages,
+                                   term) for s in sents]
         terms = [ts for ts, _, _ in parts]
         others = [ws for _, ws, _ in parts]
         for i, (_, _, longer) in enumerate(parts):
@@ -143,7 +146,8 @@ def rank(
         leads = lead_ins(sents)
         doc = int(collection.passage_doc[p])
         if doc not in titled:
-            titled[doc] = frozenset(term_set(collection.sources[doc].title) & qset)
+            titled[doc] = frozenset(
+                analyzer(collection.lang_of(p)).term_set(collection.sources[doc].title) & qset)
         opening = _opening(p, sents, collection)
         for i, s in enumerate(sents):
             if not s.quotable:
@@ -192,7 +196,8 @@ def rank(
     for c, prob in zip(ranked, sigmoid(logits).tolist(), strict=True):
         c.score = prob
     confidence = selector.confidence(np.asarray(ranked[0].features), logits, hits[0][1])
-    return Ranking(ranked, logits, confidence, table, sents_of, hits[0][1])
+    return Ranking(ranked, logits, confidence, table, sents_of, hits[0][1],
+                   langs={p: collection.lang_of(p) for p in sents_of})
 
 
 def _opening(p: int, sents: Sequence[Sentence], collection: Collection) -> tuple[int, int]:
@@ -245,6 +250,7 @@ def _context(p: int, collection: Collection, qset: set[str], config: ComposerCon
     """The question terms that the headings passage ``p`` sits under (and, in a document with
     sections, its title) hold: "How do I install X?" is answered under "X › Installation"."""
     section = collection.section_of(p)
+    term_set = analyzer(collection.lang_of(p)).term_set
     if section is None or not config.section_context:
         if config.title_context:
             return term_set(collection.source_of(p).title) & qset
@@ -263,7 +269,8 @@ def _alike(table: dict[str, dict[str, float]], words: list[str], matched: set[st
     return out
 
 
-def _terms_and_others(text: str, query: Query, others: bool
+def _terms_and_others(text: str, query: Query, others: bool,
+                      term_of: Callable[[str], str | None] = term_of
                       ) -> tuple[list[str], list[str], list[str]]:
     """A sentence's index terms in order; with ``others`` its content words (lower-cased,
     alphabetic, 3+ letters) that are not question terms: the ones that may stand in for a
@@ -280,7 +287,8 @@ def _terms_and_others(text: str, query: Query, others: bool
 
 
 def _highlights(
-    text: str, qset: set[str], table: dict[str, dict[str, float]], alike: Mapping[str, float]
+    text: str, qset: set[str], table: dict[str, dict[str, float]], alike: Mapping[str, float],
+    tokens: Callable[[str], Iterator[Token]] = tokens,
 ) -> list[tuple[int, int]]:
     """Spans of the words that met the question: its terms, and words of like meaning that
     stood in for a term the sentence's window lacks."""

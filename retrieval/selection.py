@@ -140,6 +140,9 @@ class Selector:
     threshold: float
     about: dict[str, Any]  # how it was trained and what it measured (not used to answer)
     sure: float = 0.5
+    # the plain model: the same, trained on questions read without English's word lists and
+    # vectors, for questions in other languages (``QAEngine._read``); None: this one serves
+    plain: Selector | None = None
 
     def rank(self, rows: np.ndarray) -> np.ndarray:
         """The ranker's logit for each candidate (one row of ``FEATURES + MEANING`` each)."""
@@ -151,18 +154,23 @@ class Selector:
         return float(sigmoid(self.trigger.logits(trigger_row(best, logits, top_score))))
 
     def to_json(self) -> dict[str, Any]:
-        return {"version": MODEL_VERSION, "ranker": self.ranker.to_json(),
-                "trigger": self.trigger.to_json(), "threshold": self.threshold,
-                "sure": self.sure, "about": self.about}
+        out = {"version": MODEL_VERSION, "ranker": self.ranker.to_json(),
+               "trigger": self.trigger.to_json(), "threshold": self.threshold,
+               "sure": self.sure, "about": self.about}
+        if self.plain is not None:
+            out["plain"] = self.plain.to_json()
+        return out
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Selector:
         if data.get("version") != MODEL_VERSION:
             raise ValueError(f"model version {data.get('version')!r}, expected {MODEL_VERSION}")
+        plain = data.get("plain")
         return cls(Linear.from_json(data["ranker"], FEATURES + MEANING),
                    Linear.from_json(data["trigger"], FEATURES + TRIGGER_EXTRA),
                    float(data["threshold"]), dict(data.get("about", {})),
-                   float(data.get("sure", 0.5)))
+                   float(data.get("sure", 0.5)),
+                   cls.from_json(plain) if isinstance(plain, dict) else None)
 
     @classmethod
     def load(cls, path: str | Path) -> Selector:

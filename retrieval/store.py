@@ -52,14 +52,16 @@ from .index import KERNEL_MIN_PASSAGES, TermIndex
 
 # 2: per-term maximum weights (maxw.npy); sources by column (sources.json). 3: which sentences
 # may be quoted (sent_flags.npy), passages' sections and pages (sections.json). 4: every file's
-# size and SHA-256 in meta.json. 5: each passage's CRC-32 (passage_crc.npy).
-FORMAT_VERSION = 5
+# size and SHA-256 in meta.json. 5: each passage's CRC-32 (passage_crc.npy). 6: each passage's
+# language (passage_lang.npy).
+FORMAT_VERSION = 6
 CURRENT = "CURRENT"
 LOCK = ".lock"
 STALE_TMP_SECONDS = 600  # a temporary this old is a killed save's (writing one takes seconds)
 _INDEX_ARRAYS = ("indptr", "passages", "weights", "df", "maxw")
 _COLLECTION_ARRAYS = ("passage_doc", "text_offsets", "text_blob", "sent_indptr", "sent_bounds",
-                      "sent_flags", "passage_section", "passage_page", "passage_crc")
+                      "sent_flags", "passage_section", "passage_page", "passage_crc",
+                      "passage_lang")
 
 
 def fingerprint(stats: Iterable[FileStat], params: dict[str, object]) -> str:
@@ -248,6 +250,7 @@ def _check(index: TermIndex, c: Collection) -> None:
         and int(c.text_offsets[-1]) == len(c.text_blob) and len(c.sent_indptr) == n + 1
         and int(c.sent_indptr[-1]) == len(c.sent_bounds) == len(c.sent_flags)
         and len(c.passage_section) == len(c.passage_page) == len(c.passage_crc) == n
+        and len(c.passage_lang) == n
         and (n == 0 or int(c.passage_section.max()) < len(c.sections))
         and (n == 0 or int(c.passage_doc.max()) < len(c.sources))
         # Passage ids in the postings: the compiled kernel checks them as it reads them (reading

@@ -8,6 +8,9 @@ piece, and the per-passage counts come from a sparse COO -> CSR conversion that 
 Words that map to the same term (``"armenians"``, ``"armenian"``) or to none (stop words) are
 merged or dropped through the piece -> terms table before counting.
 
+Each passage is counted in its language (``langs``; ``analyzer.analyzer``): a counter keeps a
+piece table per language, over one vocabulary.
+
 Chunks run in worker processes (``workers.Pool``: plain ``python -c`` subprocesses, for the
 reasons given there), each with a counter that remembers the pieces of its earlier chunks. Each
 chunk returns the terms its counter numbered since the previous one; the parent renumbers them
@@ -25,14 +28,16 @@ from itertools import chain
 import numpy as np
 import scipy.sparse as sp
 
-# The analyzer's own expression and word -> term map: counting must see exactly analyze()'s terms.
-from .analyzer import TOKEN_RE, term_of
+# The analyzer's own expression and word -> term maps: counting must see exactly analyze()'s terms.
+from .analyzer import TOKEN_RE, analyzer
 from .workers import Pool
 
 CHUNK = 5_000  # passages per task: a worker holds one chunk's words (~30 MB) at a time
 MIN_PARALLEL = 50_000  # below this, starting workers (~0.5 s each) costs more than it saves
 COUNT_CHUNK = "retrieval.termcounts:count_chunk"
 
+# One chunk of passages: their texts and languages (``None``: all English)
+_Chunk = tuple[Sequence[str], Sequence[str] | None]
 # One chunk's result: the terms its counter numbered since its previous chunk, and the chunk's
 # counts as CSR arrays (indptr, indices, data) over the counter's term ids.
 _Counted = tuple[list[str], np.ndarray, np.ndarray, np.ndarray]
@@ -58,25 +63,32 @@ class _Ids(dict[str, int]):
 
 def count_terms(
     texts: Sequence[str], workers: int | None = None, chunk: int = CHUNK,
-    pool: Pool | None = None,
+    pool: Pool | None = None, langs: np.ndarray | None = None,
 ) -> tuple[sp.csr_matrix, list[str]]:
-    """Term counts (passages x terms, int32 CSR) and the terms in column order (sorted);
-    counted in ``pool`` when given, else in worker processes of its own for a large corpus."""
-    pieces = [texts[a : a + chunk] for a in range(0, len(texts), chunk)]
+    """Term counts (passages x terms, int32 CSR) and the terms in column order (sorted), each
+    passage read in its language (``langs``: ``Collection.passage_lang``; ``None``: all
+    English); counted in ``pool`` when given, else in worker processes of its own for a large
+    corpus."""
+    if langs is not None and not (np.asarray(langs) != b"").any():
+        langs = None
+    codes = None if langs is None else [c.decode() for c in langs]
+    pieces: list[_Chunk] = [(texts[a : a + chunk], None if codes is None else codes[a : a + chunk])
+                            for a in range(0, len(texts), chunk)]
     if workers is None:
         workers = min(os.cpu_count() or 1, len(pieces)) if len(texts) >= MIN_PARALLEL else 1
     if pool is not None and len(pieces) > 1:
         return _stack(*_counted_in(pool, pieces), len(texts))
     if workers <= 1:
         counter = _ChunkCounter()
-        return _stack(*_renumber((0, counter.count(p)) for p in pieces), len(texts))
+        return _stack(*_renumber((0, counter.count(*p)) for p in pieces), len(texts))
     with Pool(workers) as own:
         counted = _counted_in(own, pieces)
     return _stack(*counted, len(texts))  # the workers have exited: their memory is back
 
 
-def _counted_in(pool: Pool, pieces: list[Sequence[str]]) -> tuple[list[str], list[_Counted]]:
-    return _renumber(pool.map(COUNT_CHUNK, [list(p) for p in pieces]))
+def _counted_in(pool: Pool, pieces: list[_Chunk]) -> tuple[list[str], list[_Counted]]:
+    return _renumber(pool.map(COUNT_CHUNK, [(list(t), None if c is None else list(c))
+                                            for t, c in pieces]))
 
 
 def release_freed_memory() -> None:
@@ -87,6 +99,32 @@ def release_freed_memory() -> None:
         ctypes.CDLL(None).malloc_trim(0)
 
 
+class _Pieces:
+    """One language's table of pieces seen: each piece's terms (ids in the counter's
+    vocabulary)."""
+
+    def __init__(self, code: str) -> None:
+        self.term = analyzer(code).term
+        self.ids = _Ids()
+        self.piece_len = np.zeros(0, dtype=np.int64)  # how many terms each piece holds
+        self.piece_start = np.zeros(1, dtype=np.int64)  # where they start in piece_terms
+        self.piece_terms = np.zeros(0, dtype=np.int64)
+
+    def learn(self, terms: _Ids) -> None:
+        """Tokenise pieces seen for the first time and append their terms to the tables."""
+        lens, found = [], []
+        term = self.term
+        for piece in self.ids.take_added():
+            ids = [terms[t] for w in TOKEN_RE.findall(piece) if (t := term(w)) is not None]
+            lens.append(len(ids))
+            found.extend(ids)
+        new_len = np.array(lens, dtype=np.int64)
+        self.piece_len = np.concatenate([self.piece_len, new_len])
+        self.piece_start = np.concatenate(
+            [self.piece_start, self.piece_start[-1] + np.cumsum(new_len)])
+        self.piece_terms = np.concatenate([self.piece_terms, np.array(found, dtype=np.int64)])
+
+
 class _ChunkCounter:
     """Counts chunks of passages one after another, remembering the pieces and terms it has
     seen, so that a piece is tokenised once per process rather than once per chunk (most pieces
@@ -95,47 +133,48 @@ class _ChunkCounter:
 
     The token expression never matches whitespace and has no anchors or look-arounds, so the
     tokens of a text are the tokens of its whitespace-separated pieces: ``str.split`` (fast) cuts
-    the pieces, and the expression and ``term_of`` run once per distinct piece.
+    the pieces, and the expression and the term map run once per distinct piece (and language).
     """
 
     def __init__(self) -> None:
-        self.pieces = _Ids()
         self.terms = _Ids()
-        self.piece_len = np.zeros(0, dtype=np.int64)  # how many terms each piece holds
-        self.piece_start = np.zeros(1, dtype=np.int64)  # where they start in piece_terms
-        self.piece_terms = np.zeros(0, dtype=np.int64)
+        self.tables: dict[str, _Pieces] = {}
 
-    def count(self, texts: Sequence[str]) -> _Counted:
-        split = [t.lower().split() for t in texts]
-        per_text = np.fromiter(map(len, split), dtype=np.int64, count=len(split))
-        # list() then np.array: faster than np.fromiter over a map of dict lookups.
-        occurrences = np.array(list(map(self.pieces.__getitem__, chain.from_iterable(split))),
-                               dtype=np.int64)
-        del split
-        self._learn(self.pieces.take_added())
-        # Expand every occurrence of a piece into its terms (most pieces have one, stop words none).
-        width = self.piece_len[occurrences]
-        total = int(width.sum())
-        rows = np.repeat(np.repeat(np.arange(len(texts), dtype=np.int64), per_text), width)
-        at = np.repeat(self.piece_start[occurrences] - (np.cumsum(width) - width), width)
-        cols = self.piece_terms[at + np.arange(total)]
+    def count(self, texts: Sequence[str], langs: Sequence[str] | None = None) -> _Counted:
+        groups: dict[str, list[int]] = {}
+        if langs is None:
+            groups["en"] = list(range(len(texts)))
+        else:
+            for i, code in enumerate(langs):
+                groups.setdefault(code or "en", []).append(i)
+        rows_of, cols_of = [], []
+        for code, where in groups.items():
+            table = self.tables.get(code) or self.tables.setdefault(code, _Pieces(code))
+            part = texts if len(where) == len(texts) else [texts[i] for i in where]
+            rows, cols = self._occurrences(table, part)
+            rows_of.append(np.asarray(where, dtype=np.int64)[rows])
+            cols_of.append(cols)
+        rows, cols = np.concatenate(rows_of), np.concatenate(cols_of)
         counts = sp.coo_matrix(
-            (np.ones(total, dtype=np.int32), (rows, cols)), shape=(len(texts), len(self.terms)),
+            (np.ones(len(rows), dtype=np.int32), (rows, cols)), shape=(len(texts), len(self.terms)),
         ).tocsr()  # sums the repeats of a term within a passage
         return self.terms.take_added(), counts.indptr, counts.indices, counts.data
 
-    def _learn(self, pieces: list[str]) -> None:
-        """Tokenise pieces seen for the first time and append their terms to the tables."""
-        lens, found = [], []
-        for piece in pieces:
-            ids = [self.terms[t] for w in TOKEN_RE.findall(piece) if (t := term_of(w)) is not None]
-            lens.append(len(ids))
-            found.extend(ids)
-        new_len = np.array(lens, dtype=np.int64)
-        self.piece_len = np.concatenate([self.piece_len, new_len])
-        self.piece_start = np.concatenate(
-            [self.piece_start, self.piece_start[-1] + np.cumsum(new_len)])
-        self.piece_terms = np.concatenate([self.piece_terms, np.array(found, dtype=np.int64)])
+    def _occurrences(self, table: _Pieces, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+        """(text, term id) for every term occurrence in ``texts``."""
+        split = [t.lower().split() for t in texts]
+        per_text = np.fromiter(map(len, split), dtype=np.int64, count=len(split))
+        # list() then np.array: faster than np.fromiter over a map of dict lookups.
+        occurrences = np.array(list(map(table.ids.__getitem__, chain.from_iterable(split))),
+                               dtype=np.int64)
+        del split
+        table.learn(self.terms)
+        # Expand every occurrence of a piece into its terms (most pieces have one, stop words none).
+        width = table.piece_len[occurrences]
+        total = int(width.sum())
+        rows = np.repeat(np.repeat(np.arange(len(texts), dtype=np.int64), per_text), width)
+        at = np.repeat(table.piece_start[occurrences] - (np.cumsum(width) - width), width)
+        return rows, table.piece_terms[at + np.arange(total)]
 
 
 def _renumber(results: Iterable[tuple[int, _Counted]]) -> tuple[list[str], list[_Counted]]:
@@ -182,10 +221,10 @@ def _stack(terms: list[str], chunks: list[_Counted], n: int) -> tuple[sp.csr_mat
 _COUNTER: _ChunkCounter | None = None  # a worker process's, across its chunks
 
 
-def count_chunk(texts: Sequence[str]) -> _Counted:
+def count_chunk(chunk: _Chunk) -> _Counted:
     """A worker's count of one chunk (``Pool.map``): its counter remembers the pieces and
     terms of the chunks it counted before."""
     global _COUNTER
     if _COUNTER is None:
         _COUNTER = _ChunkCounter()
-    return _COUNTER.count(texts)
+    return _COUNTER.count(*chunk)

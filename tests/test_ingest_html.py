@@ -260,7 +260,7 @@ def test_a_sphinx_page_is_its_body_without_navigation_permalinks_or_footer():
         ("list_item", "Using", ("Installing", "Options")),  # "toctree-wrapper" is no "toc"
     ]
     # "Section — Project docs" with no site name declared: the whole title stays.
-    assert parsed.meta == {"title": "Installing — Harbour 2.1 documentation"}
+    assert parsed.meta == {"title": "Installing — Harbour 2.1 documentation", "lang": "en"}
     assert not parsed.web
     assert [d.reason for d in parsed.dropped] == [
         'role="navigation"', 'role="navigation"', 'class "footer"'

@@ -14,14 +14,14 @@ COUNT = "retrieval.termcounts:count_chunk"
 def test_results_come_in_order_with_the_worker_that_made_them() -> None:
     words = ["alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf"]
     with Pool(2) as pool:
-        results = list(pool.map(COUNT, [[w] for w in words]))
+        results = list(pool.map(COUNT, [([w], None) for w in words]))
     assert [r[0][0][:4] for _, r in results] == [w[:4] for w in words]  # each its own word
     assert {w for w, _ in results} <= {0, 1}
 
 
 def test_pinned_tasks_run_where_they_are_sent() -> None:
     with Pool(2) as pool:
-        results = list(pool.map(COUNT, [["alpha"], ["alpha"], ["alpha"]], pinned=[1, 1, 0]))
+        results = list(pool.map(COUNT, [(["alpha"], None)] * 3, pinned=[1, 1, 0]))
     assert [w for w, _ in results] == [1, 1, 0]
     # worker 1 counted "alpha" first, then knew it: the second chunk names no new term
     assert [r[0] for _, r in results] == [["alpha"], [], ["alpha"]]
@@ -39,5 +39,5 @@ def test_a_retrieval_package_in_the_current_folder_is_not_what_workers_import(
     (planted / "__init__.py").write_text("raise SystemExit('the planted package ran')\n")
     monkeypatch.chdir(tmp_path)
     with Pool(1) as pool:
-        ((_, (terms, *_)),) = list(pool.map(COUNT, [["bridge"]]))
+        ((_, (terms, *_)),) = list(pool.map(COUNT, [(["bridge"], None)]))
     assert terms == ["bridg"]

@@ -21,6 +21,12 @@ Of SQuAD and XQuAD only the ``tune`` half of the questions (``retrieval.question
 so their ``test`` halves, the other splits of the project's sets, and WikiQA (never trained on:
 its licence forbids a shipped model) measure it.
 
+A second, *plain* model (``Selector.plain``) is trained the same way on the same questions read
+as qabot reads questions in other languages: without English's question types, typo and
+framing lists, words of like meaning (their vectors are English; words of like form instead)
+and term-coverage rules. It answers questions in other languages, which the first was never
+shown, so they are no longer judged by features that are always off for them.
+
 The *ranker* is a conditional (listwise) logistic regression: for each answerable question, the
 softmax over its candidate sentences of their linear scores, fitted to put the probability on
 the right ones (label: the quote holds a gold answer from a gold source), each question weighing
@@ -154,12 +160,13 @@ def _tune(qs: Iterable[Question]) -> list[Question]:
     return [q for q in qs if q.split == "tune"]
 
 
-def gather(hand: Selector) -> list[Example]:
-    """Every training example, in a fixed order."""
+def gather(hand: Selector, plain: bool = False) -> list[Example]:
+    """Every training example, in a fixed order; ``plain``: the questions read as questions in
+    other languages are (``QAEngine._read``), for the plain model."""
     out: list[Example] = []
 
     def build(docs: Sequence[Document]) -> QAEngine:
-        return QAEngine.from_documents(docs, selector=hand)
+        return QAEngine.from_documents(docs, selector=hand, plain=plain)
 
     for name, path in (("squad", SQUAD), ("xquad", XQUAD_EN)):
         qset = read_questions(path, "squad")
@@ -309,8 +316,10 @@ def cv_top_right(exs: Sequence[Example], prior: float, prior_meaning: float, fol
     return learned / len(ans), hand / len(ans)
 
 
-def train(exs: Sequence[Example], prior: float, prior_meaning: float, c_trig: float
-          ) -> tuple[Selector, dict]:
+def train(exs: Sequence[Example], prior: float, prior_meaning: float, c_trig: float,
+          gates: bool = True) -> tuple[Selector, dict]:
+    """The ranker and trigger, their threshold chosen with the term-coverage rules (``gates``)
+    or without them (the plain model's questions are answered without)."""
     learned_cv, hand_cv = cv_top_right(exs, prior, prior_meaning)
     # the ranker that picks the right sentence first more often on held-out questions
     ranker = fit_ranker(exs, prior, prior_meaning) if learned_cv > hand_cv else HAND
@@ -325,7 +334,8 @@ def train(exs: Sequence[Example], prior: float, prior_meaning: float, c_trig: fl
             groups, ids, strict=True)]):
         m = fit_linear(tx[train_idx], ty[train_idx], None, trig_names, c_trig)
         oof[test_idx] = sigmoid(m.logits(tx[test_idx]))
-    rules = np.array([rules_met(row[: len(FEATURES)], ComposerConfig()) for row in tx])
+    rules = np.array([not gates or rules_met(row[: len(FEATURES)], ComposerConfig())
+                      for row in tx], dtype=bool)
     family = np.array([exs[k].group.split("-")[0] for k in where])  # "squad-out" is squad's
     answerable = {f: sum(1 for e in exs if e.answerable and e.group.split("-")[0] == f)
                   for f in dict.fromkeys(family)}
@@ -372,6 +382,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     started = time.perf_counter()
     exs = gather(hand_selector())
     selector, about = train(exs, args.prior, args.prior_meaning, args.c_trigger)
+    plain, about["plain"] = train(gather(hand_selector(), plain=True), args.prior,
+                                  args.prior_meaning, args.c_trigger, gates=False)
+    selector = dataclasses.replace(selector, plain=dataclasses.replace(plain, about={}))
     print(json.dumps(about, indent=2))
     # (the time is printed, not stored: two runs write the same file, byte for byte)
     print(f"trained in {time.perf_counter() - started:.0f} s", file=sys.stderr)

@@ -243,6 +243,8 @@ class _Parser(HTMLParser):
             )
             if key in _META_KEYS and content and (_META_KEYS[key] != "url" or web_url(content)):
                 self.meta.setdefault(_META_KEYS[key], content)
+        elif tag == "html" and a.get("lang", "").strip():
+            self.meta.setdefault("lang", a["lang"].strip())
         elif (tag == "link" and "canonical" in a.get("rel", "").lower().split()
               and web_url(a.get("href", ""))):
             self.meta["url"] = a["href"].strip()  # the canonical link wins over og:url

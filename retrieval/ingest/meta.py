@@ -8,7 +8,8 @@ import re
 _FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
 _FRONT_KEYS = {"title": "title", "url": "url", "link": "url", "permalink": "url",
                "publisher": "publisher", "site": "publisher", "source": "publisher",
-               "date": "published", "published": "published"}
+               "date": "published", "published": "published", "lang": "lang",
+               "language": "lang"}
 
 
 def front_matter(text: str) -> tuple[dict[str, str], str]:
