@@ -177,8 +177,9 @@ class Collection:
 # fingerprint, so an index built by an older qabot is rebuilt. Bump it whenever they change what
 # is indexed. 2: HTML pages read as text, UTF-16 text, flattened pages judged in pieces, front
 # matters read as metadata. 3: documents read as blocks (PDF, DOCX, Markdown and HTML structure),
-# kept whole unless they are web pages; sections and pages.
-TEXT_VERSION = 3
+# kept whole unless they are web pages; sections and pages. 4: each passage's language; sentence
+# ends of other languages (their quotation marks, abbreviations, a day's ordinal before a month).
+TEXT_VERSION = 4
 SECTION_SEPARATOR = " › "
 # A sentence's flags (``Collection.sent_flags``): it may be quoted alone; it is of a list item
 # or a table row (a line tagged ``ITEM_LINE``, beside its ``sieve.QUOTE_*`` rule); it opens its
@@ -209,8 +210,12 @@ class Laid:
     passages: list[list[tuple[str, int]]]
     sections: list[str | None]
     pages: list[int]
-    langs: list[str] = field(default_factory=list)  # each passage's language
+    # each passage's language ("" for English); None: not yet known (``lay_out``)
+    langs: list[str] | None = field(default_factory=list)
     spans: list[tuple[array[int], array[int]]] | None = None  # each passage's sentence_layout
+
+    def texts(self) -> list[str]:
+        return ["\n".join(t for t, _ in g) for g in self.passages]
 
     def with_spans(self) -> Laid:
         """This document with its passages' sentences laid out too (in a worker process)."""
@@ -239,9 +244,14 @@ def lay_out(doc: Document, parsed: Parsed, repeated: Container[str],
             laid.sections.append(section)
             laid.pages.append(page or 0)
     fixed = normalised(language) or normalised(doc.lang or parsed.meta.get("lang"))
-    laid.langs.extend("" if c == ENGLISH else c for c in detect_parts(
-        ["\n".join(t for t, _ in g) for g in laid.passages], fixed))
-    return laid
+    # without the detection model: documents that do not read as English are told by
+    # ``pack_laid``, in one process, which loads the model once (not once per index worker)
+    langs = detect_parts(laid.texts(), fixed, model=False)
+    return replace(laid, langs=None if langs is None else [_code(c) for c in langs])
+
+
+def _code(lang: str) -> str:
+    return "" if lang == ENGLISH else lang
 
 
 def pack_laid(laid: Iterable[Laid | None]) -> tuple[Collection, list[str]]:
@@ -267,7 +277,8 @@ def pack_laid(laid: Iterable[Laid | None]) -> tuple[Collection, list[str]]:
         passage_section += [-1 if name is None else sections.setdefault(name, len(sections))
                             for name in d.sections]
         passage_page += d.pages
-        passage_lang += d.langs
+        passage_lang += (d.langs if d.langs is not None
+                         else [_code(c) for c in detect_parts(d.texts()) or []])
     texts = ["\n".join(t for t, _ in g) for g in lines]
     collection = pack(sources, passage_doc, texts, quote=[[q for _, q in g] for g in lines],
                       passage_section=passage_section, passage_page=passage_page,

@@ -148,3 +148,92 @@ def test_concurrent_questions_get_the_same_answers(seeds_engine):
 def test_the_index_is_not_written_into_a_corpus_when_save_is_off(corpus):
     QAEngine.from_directory(corpus, save=False)
     assert not os.path.exists(corpus / ".qabot-index")
+
+
+# --- other languages -------------------------------------------------------------------------
+
+HARBOUR_DE = (
+    "Der Hafen von Lindholm wurde im Jahr 1250 von Kaufleuten aus Lübeck gegründet. "
+    "Die Kaufleute bauten zuerst einen hölzernen Steg an der Mündung des Flusses. "
+    "Im Jahr 1612 zerstörte ein Sturm den größten Teil der Hafenanlagen. "
+    "Heute legen dort jedes Jahr mehr als dreihundert Frachtschiffe an."
+)
+BRIDGE_RU = (
+    "Мост через реку Ладу был построен в 1903 году инженером Павлом Орловым. "
+    "Длина моста составляет четыреста двадцать метров. "
+    "В 1941 году мост был частично разрушен, а затем восстановлен в 1949 году. "
+    "Сегодня по мосту каждый день проезжают тысячи автомобилей."
+)
+LIBRARY_EN = (
+    "The city library of Lindholm opened its doors in 1887 with four thousand books. "
+    "Its reading room was designed by the architect Maria Olsen. "
+    "A fire in 1930 destroyed the north wing, which was rebuilt two years later. "
+    "The library now lends more than a million books every year."
+)
+
+
+@pytest.fixture
+def languages(tmp_path):
+    root = tmp_path / "languages"
+    root.mkdir()
+    for name, text in (("hafen.txt", HARBOUR_DE), ("most.txt", BRIDGE_RU),
+                       ("library.txt", LIBRARY_EN)):
+        (root / name).write_text(text + "\n", encoding="utf-8")
+    return root
+
+
+def test_each_document_is_read_and_asked_in_its_own_language(languages):
+    engine = QAEngine.from_directory(languages)
+    assert engine.collection.languages() == {"de", "ru", "en"}
+    cases = {
+        "Wann wurde der Hafen gegründet?": ("hafen", "1250"),
+        "Wer hat den Hafen gegründet?": ("hafen", "Kaufleuten"),  # nouns are no names here
+        "Когда был построен мост?": ("most", "1903"),
+        "Какова длина моста?": ("most", "четыреста двадцать метров"),
+        "Who designed the reading room of the library?": ("library", "Maria Olsen"),
+    }
+    for question, (doc, words) in cases.items():
+        answer = engine.ask(question)
+        assert answer.answered, question
+        assert answer.sentences[0].source == doc, question
+        assert words in answer.sentences[0].text, question
+    # saved and loaded: the same languages, the same answers
+    again = QAEngine.from_directory(languages)
+    assert not again.report.built
+    assert again.collection.languages() == {"de", "ru", "en"}
+    assert again.ask("Какова длина моста?") == engine.ask("Какова длина моста?")
+
+
+def test_a_question_about_what_no_document_holds_is_abstained_in_any_language(languages):
+    engine = QAEngine.from_directory(languages)
+    for question in ("Wie heißt der Bürgermeister von Paris?",
+                     "Сколько стоит билет в театр?"):
+        assert not engine.ask(question).answered, question
+
+
+def test_the_corpus_language_setting_reads_every_document_in_it(languages):
+    (languages / "library.txt").unlink()
+    (languages / "most.txt").unlink()
+    engine = QAEngine.from_directory(languages, language="de")
+    assert engine.collection.languages() == {"de"}
+    assert engine.question_language("When was it founded?") == "de"  # no detection
+    # changing the setting rebuilds: the index was built for another reading
+    assert QAEngine.from_directory(languages).report.built
+
+
+def test_a_sidecar_declares_a_document_language(languages):
+    # what a document declares wins over what detection would say
+    (languages / "library.meta.json").write_text('{"lang": "de-AT"}', encoding="utf-8")
+    engine = QAEngine.from_directory(languages)
+    lo, hi = engine.collection.passage_range(engine.document_ids().index("library"))
+    assert {engine.collection.lang_of(p) for p in range(lo, hi)} == {"de"}
+
+
+def test_an_english_corpus_never_loads_the_detection_model(corpus):
+    from retrieval import language
+
+    language._identifier.cache_clear()
+    engine = QAEngine.from_directory(corpus)
+    engine.ask("When was the CSTO formed?")
+    assert engine.collection.languages() == {"en"}
+    assert language._identifier.cache_info().currsize == 0

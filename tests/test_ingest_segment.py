@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from retrieval.ingest.segment import group_passages, paragraphs, split_sentences
+import pytest
+
+from retrieval.ingest.segment import group_passages, paragraphs, sentence_spans, split_sentences
 
 
 def test_abbreviations_decimals_and_thousands_do_not_split():
@@ -66,3 +68,21 @@ def test_hard_wrapped_paragraphs_are_rejoined():
         "published after a two-year inquiry into the collapse of the company and the losses "
         "suffered by its pension fund members."
     ]
+
+
+@pytest.mark.parametrize(("text", "sentences"), [
+    ("Er sagte: „Wir kommen morgen.“ Dann ging er nach Hause.",
+     ["Er sagte: „Wir kommen morgen.“", "Dann ging er nach Hause."]),
+    ("Он сказал: «Мы придём завтра». Потом он ушёл домой.",
+     ["Он сказал: «Мы придём завтра».", "Потом он ушёл домой."]),
+    ("Il a dit : « Nous viendrons demain. » Puis il est parti.",
+     ["Il a dit : « Nous viendrons demain. »", "Puis il est parti."]),
+    ("El Sr. García llegó ayer. ¿Quién lo recibió? Nadie lo sabe.",
+     ["El Sr. García llegó ayer.", "¿Quién lo recibió?", "Nadie lo sabe."]),
+    ("Das Dorf hat ca. 300 Einwohner. Am 3. Oktober 1990 wurde es vereint.",
+     ["Das Dorf hat ca. 300 Einwohner.", "Am 3. Oktober 1990 wurde es vereint."]),
+    ("Это т. е. старый город. Он основан в 1250 году.",
+     ["Это т. е. старый город.", "Он основан в 1250 году."]),
+])
+def test_sentences_of_other_languages_end_at_their_own_marks(text, sentences):
+    assert [text[s.start : s.end] for s in sentence_spans(text)] == sentences

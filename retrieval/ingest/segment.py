@@ -35,11 +35,21 @@ ABBREVIATIONS = frozenset(
     "mr mrs ms dr prof sr jr st mt ft gen col lt sgt capt cmdr adm gov sen rep pres rev hon "
     "no nos vol pp fig figs art sec ch ed eds est approx dept univ inc ltd corp co bros vs etc "
     "al cf jan feb mar apr jun jul aug sep sept oct nov dec mon tue wed thu fri sat sun "
-    "u.s u.k u.n e.g i.e a.m p.m".split()
+    "u.s u.k u.n e.g i.e a.m p.m "
+    # other languages' (German, Spanish, French, Italian, Russian, ...): "ca. 300", "т. е."
+    "ca bzw vgl nr usw ggf evtl inkl sog str abs jh jhd mio mrd tsd sra srta ud uds pág "
+    "mme mlle env av ecc sig dott "
+    "г гг т тыс млн млрд руб ул им см стр проф".split()
 )
+# A day's ordinal before a month ("am 3. Oktober", "1. maj"): no sentence end after its dot.
+_MONTHS = ("jan", "feb", "mär", "mar", "apr", "mai", "maj", "jun", "jul", "aug", "sep", "okt",
+           "oct", "nov", "dez", "dec", "jän")
+_ORDINAL_RE = re.compile(r"(?<![\d.])\d{1,2}$")
 
 # A candidate boundary: terminal punctuation, optional closers, whitespace, then what follows.
-_BOUNDARY_RE = re.compile(r"([.!?…]+)([\"'”’»)\]]*)(\s+)(?=\S)")
+# Closers: quotation marks of several languages (”, German “, ’, », ›; French « » with a space
+# inside), brackets.
+_BOUNDARY_RE = re.compile(r"([.!?…]+)((?:[\"'”“’»›)\]]|[ \u00a0\u202f][»›])*)(\s+)(?=\S)")
 # A list item's or section's number opening a sentence ("3. Fees", "1.7. Larger Work"): no end.
 _ENUMERATOR_RE = re.compile(r"\(?(?:\d{1,3}(?:\.\d{1,3})*|[A-Za-z]|[ivxIVX]{1,4})\.$")
 
@@ -158,7 +168,9 @@ def _spans(text: str) -> Iterator[Span]:
         if not _starts_sentence(nxt):
             continue
         if m.group(1) == "." and (_is_abbreviation(text[start : m.start(1)])
-                                  or _ENUMERATOR_RE.match(text, start, m.end(1))):
+                                  or _ENUMERATOR_RE.match(text, start, m.end(1))
+                                  or (_ORDINAL_RE.search(text, start, m.start(1))
+                                      and text[m.end() :].lower().startswith(_MONTHS))):
             continue
         if end > start:
             yield Span(start, end)
@@ -184,7 +196,7 @@ def _starts_sentence(nxt: str) -> bool:
     if not nxt:
         return False
     c = nxt[0]
-    if c in "\"'“‘«([":
+    if c in "\"'“‘«‹„‚»([¿¡":
         return len(nxt) < 2 or not nxt[1].islower()
     return c.isupper() or c.isdigit()
 

@@ -1,0 +1,106 @@
+"""Languages: detection of documents, passages and questions, and each language's reading."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from retrieval.analyzer import analyzer, term_of
+from retrieval.language import ENGLISH, detect, detect_parts, language, normalised, readable
+from retrieval.termcounts import count_terms
+
+GERMAN = ("Die Stadt wurde im Jahr 1250 von Kaufleuten gegründet, die an der Mündung des Flusses "
+          "einen Hafen bauten. Heute leben dort mehr als zweihunderttausend Menschen.")
+RUSSIAN = ("Город был основан в 1250 году купцами, которые построили гавань в устье реки. "
+           "Сегодня там живут более двухсот тысяч человек.")
+SPANISH = ("La ciudad fue fundada en el año 1250 por comerciantes que construyeron un puerto en "
+           "la desembocadura del río. Hoy viven allí más de doscientas mil personas.")
+ENGLISH_TEXT = ("The city was founded in 1250 by merchants who built a harbour at the mouth of "
+                "the river. Today more than two hundred thousand people live there.")
+
+
+def test_documents_in_four_languages_are_told_apart() -> None:
+    assert [detect(t) for t in (ENGLISH_TEXT, GERMAN, RUSSIAN, SPANISH)] == [
+        "en", "de", "ru", "es"]
+
+
+def test_a_short_question_is_told_among_the_corpus_languages() -> None:
+    assert detect("Wann wurde die Stadt gegründet?", among={"en", "de"}) == "de"
+    assert detect("When was the city founded?", among={"en", "de"}) == "en"
+    assert detect("¿Cuándo fue fundada la ciudad?", among={"en", "es", "de"}) == "es"
+    # one language to choose from: no detection at all
+    assert detect("Wann wurde die Stadt gegründet?", among={"ru"}) == "ru"
+
+
+def test_without_the_model_only_english_is_decided() -> None:
+    assert detect(ENGLISH_TEXT, model=False) == ENGLISH
+    assert detect(GERMAN, model=False) is None
+    assert detect_parts([GERMAN, GERMAN], model=False) is None
+    assert detect_parts([ENGLISH_TEXT] * 4, model=False) == [ENGLISH] * 4
+
+
+def test_a_document_that_mixes_languages_gets_a_language_per_passage() -> None:
+    parts = [ENGLISH_TEXT, ENGLISH_TEXT, RUSSIAN, RUSSIAN, RUSSIAN]
+    assert detect_parts(parts) == ["en", "en", "ru", "ru", "ru"]
+    # a document in one language is detected three times, not once per passage
+    assert detect_parts([GERMAN] * 6) == ["de"] * 6
+    # what the document declares wins
+    assert detect_parts([GERMAN, ENGLISH_TEXT], fixed="de") == ["de", "de"]
+
+
+def test_declared_languages_are_normalised() -> None:
+    assert normalised("de-DE") == "de"
+    assert normalised(" PT_br ") == "pt"
+    assert normalised("") is None
+    assert normalised("not a language") is None
+
+
+def test_only_languages_qabot_reads_differently_are_detected() -> None:
+    codes = readable()
+    assert {"en", "de", "ru", "es", "hy", "tr", "el", "ro", "ar", "fr"} <= set(codes)
+    assert "pcm" not in codes  # an English-based creole: English text full of names is English
+
+
+def test_capitals_mark_names_except_where_every_noun_has_one() -> None:
+    assert language("en").capitals_mark_names
+    assert language("ru").capitals_mark_names
+    assert not language("de").capitals_mark_names
+
+
+@pytest.mark.parametrize(("code", "word", "other"), [
+    ("de", "Städte", "Stadt"), ("ru", "городов", "город"), ("es", "naciones", "nación"),
+    ("tr", "şehirler", "şehir"), ("fr", "villes", "ville"),
+])
+def test_each_language_stems_its_own_inflections_together(code: str, word: str, other: str
+                                                          ) -> None:
+    term = analyzer(code).term
+    assert term(word.lower()) == term(other.lower())
+    # the English stemmer does not (the reason for this module)
+    assert code == "fr" or term_of(word.lower()) != term_of(other.lower())
+
+
+def test_each_language_drops_its_own_stop_words() -> None:
+    assert analyzer("de").analyze("Die Stadt und der Fluss") == ["stadt", "fluss"]
+    assert analyzer("ru").analyze("Город и река") == analyzer("ru").analyze("город река")
+    # "die" is an English content word
+    assert "die" in analyzer("en").analyze("Why did he die")
+    # an elided article is not part of the word
+    assert analyzer("fr").analyze("l'armée") == analyzer("fr").analyze("armée")
+
+
+def test_counting_reads_each_passage_in_its_language() -> None:
+    texts = ["Die Städte am Fluss", "The cities by the river", "Города у реки"]
+    langs = np.array(["de", "", "ru"], dtype="S3")
+    counts, terms = count_terms(texts, langs=langs)
+    rows = [{terms[j] for j in counts[i].indices} for i in range(len(texts))]
+    assert rows == [set(analyzer(c).analyze(t))
+                    for t, c in zip(texts, ["de", "en", "ru"], strict=True)]
+    # in worker processes, chunk by chunk, the same
+    many, many_terms = count_terms(texts * 40, workers=2, chunk=7, langs=np.tile(langs, 40))
+    assert many_terms == terms
+    assert (many[:3] != counts).nnz == 0
+
+
+def test_a_question_of_a_few_letters_is_still_told_by_its_script_and_words() -> None:
+    assert detect("Какова длина моста?", among={"en", "de", "ru"}) == "ru"
+    assert detect("Wo liegt Lindholm?", among={"en", "de"}) == "de"
