@@ -173,13 +173,16 @@ def render(scores: dict[str, Scores], seconds: float, path: Path) -> str:
     ])
 
 
-def write_section(path: Path, generated: str) -> None:
+def write_section(path: Path, generated: str, begin: str = BEGIN, end: str = END,
+                  heading: str = "## WikiQA") -> None:
+    """Put ``generated`` (which starts with ``begin`` and ends with ``end``) in place of the
+    section between those markers in ``path``, or append it under ``heading``."""
     text = path.read_text(encoding="utf-8")
-    if BEGIN in text and END in text:
-        head, rest = text.split(BEGIN, 1)
-        text = head + generated + rest.split(END, 1)[1]
+    if begin in text and end in text:
+        head, rest = text.split(begin, 1)
+        text = head + generated + rest.split(end, 1)[1]
     else:
-        text = text.rstrip("\n") + "\n\n## WikiQA\n\n" + generated + "\n"
+        text = text.rstrip("\n") + f"\n\n{heading}\n\n" + generated + "\n"
     path.write_text(text, encoding="utf-8")
 
 

@@ -28,7 +28,7 @@ from .features import mass
 from .index import TermIndex
 from .query import DEFAULT_CONFIG, FRAME_WORDS, ComposerConfig, Query, parse_query
 from .ranking import rank
-from .selection import FEATURES, Selector
+from .selection import FEATURES, Selector, rules_met
 from .selection import bundled as bundled_selector
 from .similarity import WordVectors
 
@@ -105,16 +105,6 @@ def compose(
 
 
 _SPECIFIC = FEATURES.index("specific_met")
-
-
-def rules_met(features: Sequence[float], config: ComposerConfig) -> bool:
-    """The term-coverage rules, on a candidate's ``features``: its window covers
-    ``min_coverage`` of the question's weight, ``min_known_share`` of its known content terms
-    (both of two) and ``min_word_share`` of all its content words."""
-    f = dict(zip(FEATURES, features, strict=True))
-    return not (f["win"] < config.min_coverage or f["known_share"] < config.min_known_share
-                or (f["pair_missing"] and config.pairs_need_both)
-                or f["word_share"] < config.min_word_share)
 
 
 def _evidence_text(sentence: Sentence, sents_of: Mapping[int, Sequence[Sentence]],

@@ -111,8 +111,9 @@ def parse_query(
     """Analyse ``question``, read in language ``lang``: its salient terms with weights, and the
     question type. A word the corpus lacks that looks like a typo of one it has is read as that
     word (``spelling.py``). Typos, question types, framing and specific words are English's
-    only (their word lists are; ``plain``: not even in English); a capitalised word is a name
-    only where capitals mark names."""
+    only (their word lists are; ``plain``: not even in English; there, an opening word the
+    corpus lacks frames the question); a capitalised word is a name only where capitals mark
+    names."""
     reading = analyzer(lang)
     english_lists = reading.lang.english and not plain
     weights: dict[str, float] = {}
@@ -130,12 +131,15 @@ def parse_query(
     for tok in reading.tokens(question):
         word = question[tok.start : tok.end]
         is_name = names and not first_word and word[:1].isupper()
-        first_word = False
+        opening, first_word = first_word, False
         term = tok.term
         if term is None or term in weights:
             continue
         idf = index.idf(term)
-        frame = english_lists and word.lower() in FRAME_WORDS
+        # without English's lists, a question's opening word that the corpus lacks is taken for
+        # its interrogative ("Какова ...", "Qual ..."), which stop lists do not all hold
+        frame = (word.lower() in FRAME_WORDS if english_lists
+                 else opening and idf is None)
         if idf is None and not frame and not is_name and config.correct_spelling and (
                 english_lists):
             # the ~440 candidate spellings are stemmed uncached: they would only crowd the cache

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -28,6 +29,7 @@ from typing import Any
 import numpy as np
 
 from .errors import ModelError
+from .query import ComposerConfig
 
 # A candidate sentence's features, in the order of a row (composer.py computes them).
 FEATURES: tuple[str, ...] = (
@@ -81,9 +83,13 @@ MEANING: tuple[str, ...] = tuple(f"meaning{i}" for i in range(MEANING_DIM))
 # The trigger's features beyond the best candidate's: its ranker logit, its margin over the
 # second candidate, how many candidates there were (log), the top passage's raw score (log).
 TRIGGER_EXTRA: tuple[str, ...] = ("logit", "margin", "candidates", "top_score")
+# ... and for the plain model, whose questions the term-coverage rules do not gate, whether the
+# best candidate meets them (``rules_met``): a learned weight instead of a gate.
+RULES = "rules"
 MODEL_FILE = "selector.json"
 MODEL_VERSION = 2
 MAX_MARGIN = 5.0  # a lone candidate's margin, and the most any margin counts
+_RULES = ComposerConfig()
 
 
 def sigmoid(z: np.ndarray | float) -> np.ndarray:
@@ -91,12 +97,27 @@ def sigmoid(z: np.ndarray | float) -> np.ndarray:
     return 1.0 / (1.0 + np.exp(-np.clip(z, -40.0, 40.0)))
 
 
-def trigger_row(best: np.ndarray, logits: np.ndarray, top_score: float) -> np.ndarray:
+def rules_met(features: Sequence[float] | np.ndarray, config: ComposerConfig = _RULES) -> bool:
+    """The term-coverage rules, on a candidate's ``features``: its window covers
+    ``min_coverage`` of the question's weight, ``min_known_share`` of its known content terms
+    (both of two) and ``min_word_share`` of all its content words."""
+    f = dict(zip(FEATURES, features, strict=True))
+    return not (f["win"] < config.min_coverage or f["known_share"] < config.min_known_share
+                or (f["pair_missing"] and config.pairs_need_both)
+                or f["word_share"] < config.min_word_share)
+
+
+def trigger_row(best: np.ndarray, logits: np.ndarray, top_score: float, rules: bool = False
+                ) -> np.ndarray:
     """The trigger's row: the best candidate's features (``best``), then ``TRIGGER_EXTRA`` from
-    the ranker's ``logits`` of every candidate (best first) and the top passage's score."""
+    the ranker's ``logits`` of every candidate (best first) and the top passage's score; with
+    ``rules``, then whether it meets the term-coverage rules (at their default thresholds)."""
     margin = float(logits[0] - logits[1]) if len(logits) > 1 else MAX_MARGIN
-    return np.concatenate([best, [logits[0], min(margin, MAX_MARGIN), math.log1p(len(logits)),
-                                  math.log1p(max(top_score, 0.0))]])
+    extra = [logits[0], min(margin, MAX_MARGIN), math.log1p(len(logits)),
+             math.log1p(max(top_score, 0.0))]
+    if rules:
+        extra.append(float(rules_met(best[: len(FEATURES)])))
+    return np.concatenate([best, extra])
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,7 +172,8 @@ class Selector:
     def confidence(self, best: np.ndarray, logits: np.ndarray, top_score: float) -> float:
         """The probability that the best candidate (its row ``best``; ``logits`` of every
         candidate, best first) answers the question."""
-        return float(sigmoid(self.trigger.logits(trigger_row(best, logits, top_score))))
+        rules = self.trigger.names[-1] == RULES
+        return float(sigmoid(self.trigger.logits(trigger_row(best, logits, top_score, rules))))
 
     def to_json(self) -> dict[str, Any]:
         out = {"version": MODEL_VERSION, "ranker": self.ranker.to_json(),
@@ -166,8 +188,11 @@ class Selector:
         if data.get("version") != MODEL_VERSION:
             raise ValueError(f"model version {data.get('version')!r}, expected {MODEL_VERSION}")
         plain = data.get("plain")
+        trigger = FEATURES + TRIGGER_EXTRA
+        if data["trigger"].get("names", [None])[-1] == RULES:
+            trigger += (RULES,)
         return cls(Linear.from_json(data["ranker"], FEATURES + MEANING),
-                   Linear.from_json(data["trigger"], FEATURES + TRIGGER_EXTRA),
+                   Linear.from_json(data["trigger"], trigger),
                    float(data["threshold"]), dict(data.get("about", {})),
                    float(data.get("sure", 0.5)),
                    cls.from_json(plain) if isinstance(plain, dict) else None)
@@ -190,5 +215,5 @@ def bundled() -> Selector:
         return Selector.load(p)
 
 
-__all__ = ["FEATURES", "MEANING", "MEANING_DIM", "TRIGGER_EXTRA", "Linear", "Selector", "bundled",
-           "sigmoid", "trigger_row"]
+__all__ = ["FEATURES", "MEANING", "MEANING_DIM", "RULES", "TRIGGER_EXTRA", "Linear", "Selector",
+           "bundled", "rules_met", "sigmoid", "trigger_row"]

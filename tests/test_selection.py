@@ -17,6 +17,7 @@ from retrieval.selection import (
     TRIGGER_EXTRA,
     Selector,
     bundled,
+    rules_met,
     trigger_row,
 )
 
@@ -67,6 +68,21 @@ def test_the_trigger_row_is_the_best_row_and_what_the_ranker_saw() -> None:
     extra = dict(zip(TRIGGER_EXTRA, row[len(FEATURES):], strict=True))
     assert extra == {"logit": 2.0, "margin": 1.5, "candidates": math.log1p(3),
                      "top_score": math.log1p(3.0)}
+    # the plain model's trigger also reads whether the term-coverage rules are met
+    with_rules = trigger_row(best, np.array([2.0, 0.5, -1.0]), 3.0, rules=True)
+    assert len(with_rules) == len(row) + 1 and with_rules[-1] == float(rules_met(best))
+
+
+def test_the_trigger_knows_whether_the_term_coverage_rules_are_met() -> None:
+    covered = np.zeros(len(FEATURES))
+    for name in ("win", "known_share", "word_share"):
+        covered[FEATURES.index(name)] = 1.0
+    assert rules_met(covered)
+    assert trigger_row(covered, np.array([1.0]), 1.0, rules=True)[-1] == 1.0
+    short = covered.copy()
+    short[FEATURES.index("known_share")] = 0.4
+    assert not rules_met(short)
+    assert trigger_row(short, np.array([1.0]), 1.0, rules=True)[-1] == 0.0
 
 
 def test_confidence_decides_whether_qabot_answers() -> None:

@@ -25,7 +25,10 @@ A second, *plain* model (``Selector.plain``) is trained the same way on the same
 as qabot reads questions in other languages: without English's question types, typo and
 framing lists, words of like meaning (their vectors are English; words of like form instead)
 and term-coverage rules. It answers questions in other languages, which the first was never
-shown, so they are no longer judged by features that are always off for them.
+shown, so they are no longer judged by features that are always off for them; it also learns
+from the ``tune`` halves of XQuAD in German, Spanish and Russian (the same licence), read in
+their own languages, so that it sees how inflection and compounds change what a right answer's
+features look like (their ``test`` halves measure it).
 
 The *ranker* is a conditional (listwise) logistic regression: for each answerable question, the
 softmax over its candidate sentences of their linear scores, fitted to put the probability on
@@ -39,7 +42,7 @@ scikit-learn logistic regression over each question's best candidate (label: it 
 question without an answer in the corpus is never right). Its threshold (``best_threshold``) is
 chosen on out-of-fold predictions (five folds grouped by question source), so on questions the
 trigger did not see, for answer-triggering F1 averaged over the question sets, together with the
-term-coverage rules qabot keeps (``composer.rules_met``).
+term-coverage rules qabot keeps (``selection.rules_met``).
 """
 
 from __future__ import annotations
@@ -65,7 +68,6 @@ sys.path.insert(0, str(ROOT))
 
 from bot import logs  # noqa: E402
 from retrieval import ComposerConfig, QAEngine  # noqa: E402
-from retrieval.composer import rules_met  # noqa: E402
 from retrieval.corpus import Document, load_directory  # noqa: E402
 from retrieval.metrics import holds_answer  # noqa: E402
 from retrieval.query import parse_query  # noqa: E402
@@ -75,9 +77,11 @@ from retrieval.selection import (  # noqa: E402
     FEATURES,
     MEANING,
     MODEL_FILE,
+    RULES,
     TRIGGER_EXTRA,
     Linear,
     Selector,
+    rules_met,
     sigmoid,
     trigger_row,
 )
@@ -88,6 +92,7 @@ XQUAD_EN = SHARED / "xquad" / "xquad.en.json"
 MODEL = ROOT / "retrieval" / "models" / MODEL_FILE
 SEED = 0
 XQUAD_FOLDS = 4
+XQUAD_OTHER = ("de", "es", "ru")  # the plain model's: XQuAD in other languages (CC BY-SA 4.0)
 SEARCH = ROOT / "tests" / "data" / "search_questions.jsonl"
 PRIOR = 0.01  # the L2 weight pulling the ranker towards the hand-set formula
 PRIOR_MEANING = 0.3  # ... and its weights on MEANING towards 0 (more of them: held tighter)
@@ -168,7 +173,9 @@ def gather(hand: Selector, plain: bool = False) -> list[Example]:
     def build(docs: Sequence[Document]) -> QAEngine:
         return QAEngine.from_documents(docs, selector=hand, plain=plain)
 
-    for name, path in (("squad", SQUAD), ("xquad", XQUAD_EN)):
+    others = [(f"xquad_{lang}", SHARED / "xquad" / f"xquad.{lang}.json")
+              for lang in XQUAD_OTHER] if plain else []
+    for name, path in (("squad", SQUAD), ("xquad", XQUAD_EN), *others):
         qset = read_questions(path, "squad")
         tune = _tune(qset.questions)
         out += examples(build(qset.documents), tune, name)
@@ -236,8 +243,8 @@ def fit_linear(x: np.ndarray, y: np.ndarray, w: np.ndarray | None, names: tuple[
     return Linear(names, mean, scale, model.coef_[0].copy(), float(model.intercept_[0]))
 
 
-def trigger_rows(ranker: Linear, exs: Sequence[Example]) -> tuple[np.ndarray, np.ndarray,
-                                                                   np.ndarray]:
+def trigger_rows(ranker: Linear, exs: Sequence[Example], rules: bool = False
+                 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Per question with candidates: the trigger's row for its best candidate, whether that one
     is right, and its index in ``exs``."""
     rows, labels, where = [], [], []
@@ -246,7 +253,8 @@ def trigger_rows(ranker: Linear, exs: Sequence[Example]) -> tuple[np.ndarray, np
             continue
         logits = ranker.logits(e.rows)
         order = np.argsort(-logits, kind="stable")
-        rows.append(trigger_row(e.rows[order[0], : len(FEATURES)], logits[order], e.top_score))
+        rows.append(trigger_row(e.rows[order[0], : len(FEATURES)], logits[order], e.top_score,
+                                rules))
         labels.append(bool(e.right[order[0]]))
         where.append(k)
     return np.array(rows), np.array(labels), np.array(where)
@@ -323,9 +331,11 @@ def train(exs: Sequence[Example], prior: float, prior_meaning: float, c_trig: fl
     learned_cv, hand_cv = cv_top_right(exs, prior, prior_meaning)
     # the ranker that picks the right sentence first more often on held-out questions
     ranker = fit_ranker(exs, prior, prior_meaning) if learned_cv > hand_cv else HAND
-    tx, ty, where = trigger_rows(ranker, exs)
+    # the plain model's trigger learns how much the term-coverage rules are worth, instead of
+    # being gated by them
+    tx, ty, where = trigger_rows(ranker, exs, rules=not gates)
     groups = np.array([exs[k].group for k in where])
-    trig_names = FEATURES + TRIGGER_EXTRA
+    trig_names = FEATURES + TRIGGER_EXTRA + (() if gates else (RULES,))
     # out-of-fold trigger probabilities, to choose the threshold on unseen questions
     oof = np.zeros(len(ty))
     folds = GroupKFold(n_splits=5)

@@ -104,7 +104,9 @@ _CREDIT_TAIL_RE = re.compile(
     re.IGNORECASE,
 )
 _DOMAIN_RE = re.compile(r"\b[\w-]+\.(?:com|ru|org|net|co\.uk|gov|io)\b", re.IGNORECASE)
-_INNER_END_RE = re.compile(r"[a-z0-9)][.!?][\"'”’]?\s+[A-Z]")
+# a sentence ending inside a text: a lower-case letter, digit or ")" of any script, its mark,
+# then an upper-case letter ("... in 1250. Today ...", "... реки. Сегодня ...")
+_INNER_END_RE = re.compile(r"([^\W_]|\))[.!?][\"'”’“»]?\s+([^\W\d_])")
 _QUOTED_RE = re.compile(r"“[^”]*(?:”|$)|\"[^\"]*(?:\"|$)|«[^»]*(?:»|$)")
 _READER_WORDS = frozenset({"we", "our", "ours", "us", "you", "your", "yours", "you're", "you’re",
                            "you've", "you’ve", "we're", "we’re", "we've", "we’ve"})
@@ -135,7 +137,12 @@ def is_prose(text: str) -> bool:
         return False
     if TERMINAL_RE.search(text):
         return True
-    return n >= 25 and (bool(_INNER_END_RE.search(text)) or stopword_density(text) >= 0.3)
+    return n >= 25 and (_inner_end(text) or stopword_density(text) >= 0.3)
+
+
+def _inner_end(text: str) -> bool:
+    return any(not m.group(1).isupper() and m.group(2).isupper()
+               for m in _INNER_END_RE.finditer(text))
 
 
 def stopword_density(text: str) -> float:

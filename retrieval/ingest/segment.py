@@ -24,7 +24,9 @@ from typing import TypeVar
 
 T = TypeVar("T")
 
-TERMINAL_RE = re.compile(r"[.!?…][\"'”’)\]]*\s*$")  # a line that ends a sentence
+# a line that ends a sentence (closing quotes of several languages, brackets; a reference
+# mark after it: "...theory.[12]", "...théorie.:212–219")
+TERMINAL_RE = re.compile(r"[.!?…][\"'”“’»)\]]*(?:\[[^\]]{1,40}\]|:\d+(?:[–-]\d+)?)*\s*$")
 _WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 # A paragraph this long is a flattened page (``_pieces``); it is judged in runs of whole sentences.
 LONG_PARAGRAPH_WORDS = 250
