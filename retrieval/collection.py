@@ -246,6 +246,8 @@ def lay_out(doc: Document, parsed: Parsed, repeated: Container[str],
     fixed = normalised(language) or normalised(doc.lang or parsed.meta.get("lang"))
     # without the detection model: documents that do not read as English are told by
     # ``pack_laid``, in one process, which loads the model once (not once per index worker)
+    if not fixed and parsed.english and len(laid.passages) == 1:
+        fixed = ENGLISH  # read_plain found it English: its one passage is
     langs = detect_parts(laid.texts(), fixed, model=False)
     return replace(laid, langs=None if langs is None else [_code(c) for c in langs])
 

@@ -55,6 +55,7 @@ from .errors import IndexFormatError, NoDocumentsError
 from .index import K1, B, TermIndex
 from .ingest.repeated import RepeatedLines, line_keys, repeated_keys
 from .joining import Runs, concat, merged_terms, ranges
+from .language import preload as preload_language_model
 from .termcounts import count_terms
 from .workers import Pool
 
@@ -403,6 +404,8 @@ def _lay_out(fresh: list[_Entry], repeated: np.ndarray, pool: Pool | None,
         _relog(logs)
         for e, (laid, asked) in zip(chunk, out, strict=True):
             e.laid, e.asked = laid, asked
+            if laid is not None and laid.langs is None:
+                preload_language_model()  # ``pack_laid`` will tell its language
         done += len(chunk)
         progress("laying out documents", done, len(fresh))
 

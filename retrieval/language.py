@@ -41,6 +41,7 @@ _STEMMERS = {
 # languages whose capitals do not mark names (every noun is capitalised)
 _ALL_NOUNS_CAPITALISED = frozenset({"de", "lb"})
 SAMPLE_CHARS = 2000  # how much of a text detection reads
+ENGLISH_CHARS = 600  # ... and the English check before it (about 100 words)
 MIN_DETECT_LETTERS = 20  # a document with fewer letters: too little to tell (the default)
 MIN_PART_CHARS = 60  # a shorter part of a mixed document takes the document's language
 
@@ -110,11 +111,29 @@ def stem_function(code: str) -> Callable[[str], str]:
 
 # --- detection ---------------------------------------------------------------------------------
 
-@cache
-def _identifier() -> object:
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+_MODEL: list[object] = []  # the detection model, once loaded
+_MODEL_LOCK = threading.Lock()
 
-    return LanguageIdentifier.from_model_file(MODEL_FILE)
+
+def _identifier() -> object:
+    with _MODEL_LOCK:
+        if not _MODEL:
+            from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+            _MODEL.append(LanguageIdentifier.from_model_file(MODEL_FILE))
+        return _MODEL[0]
+
+
+def preload() -> None:
+    """Start loading the detection model (0.7 s, mostly decompression, which lets other threads
+    run) in the background: an index build does when a worker leaves a document's language to
+    it, and tells those documents when the workers are done."""
+    if not _MODEL and not _MODEL_LOCK.locked():
+        threading.Thread(target=_identifier, name="language-model", daemon=True).start()
+
+
+def model_loaded() -> bool:
+    return bool(_MODEL)
 
 
 @cache
@@ -162,10 +181,11 @@ def detect(text: str, among: Iterable[str] | None = None, default: str = ENGLISH
     choices = tuple(sorted(set(among))) if among is not None else None
     if choices is not None and len(choices) == 1:
         return choices[0]
-    if choices is None and sum(c.isalpha() for c in sample) < MIN_DETECT_LETTERS:
-        return default  # a document with hardly a word (told among a few, a question is not)
-    if (choices is None or ENGLISH in choices) and _reads_as_english(sample):
+    if (choices is None or ENGLISH in choices) and _reads_as_english(sample[:ENGLISH_CHARS]):
         return ENGLISH
+    if choices is None and len(sample) < 4 * MIN_DETECT_LETTERS and sum(
+            c.isalpha() for c in sample) < MIN_DETECT_LETTERS:
+        return default  # a document with hardly a word (told among a few, a question is not)
     if not model:
         return None
     usable = tuple(c for c in (choices or readable()) if c in _detector_labels())
@@ -197,5 +217,5 @@ def detect_parts(parts: Sequence[str], fixed: str | None = None, *, model: bool 
     return [detect(p, default=whole) if len(p) >= MIN_PART_CHARS else whole for p in parts]
 
 
-__all__ = ["ENGLISH", "Language", "detect", "detect_parts", "known", "language", "normalised",
-           "stem_function"]
+__all__ = ["ENGLISH", "Language", "detect", "detect_parts", "known", "language", "model_loaded",
+           "normalised", "preload", "stem_function"]

@@ -69,6 +69,9 @@ class Parsed:
     source_text: str = ""
     # A text file's text as decoded, front matter removed (``Document.text``); "" for PDF, Word.
     raw: str = ""
+    # a plain text found to read as English as a whole (a fifth of its words English function
+    # words): its language needs no detection when it is one passage
+    english: bool = False
 
 
 class Outline:

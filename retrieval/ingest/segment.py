@@ -44,8 +44,8 @@ ABBREVIATIONS = frozenset(
     "г гг т тыс млн млрд руб ул им см стр проф".split()
 )
 # A day's ordinal before a month ("am 3. Oktober", "1. maj"): no sentence end after its dot.
-_MONTHS = ("jan", "feb", "mär", "mar", "apr", "mai", "maj", "jun", "jul", "aug", "sep", "okt",
-           "oct", "nov", "dez", "dec", "jän")
+_MONTHS = frozenset({"jan", "feb", "mär", "mar", "apr", "mai", "maj", "jun", "jul", "aug",
+                     "sep", "okt", "oct", "nov", "dez", "dec", "jän"})
 _ORDINAL_RE = re.compile(r"(?<![\d.])\d{1,2}$")
 
 # A candidate boundary: terminal punctuation, optional closers, whitespace, then what follows.
@@ -171,8 +171,7 @@ def _spans(text: str) -> Iterator[Span]:
             continue
         if m.group(1) == "." and (_is_abbreviation(text[start : m.start(1)])
                                   or _ENUMERATOR_RE.match(text, start, m.end(1))
-                                  or (_ORDINAL_RE.search(text, start, m.start(1))
-                                      and text[m.end() :].lower().startswith(_MONTHS))):
+                                  or _ordinal_before_month(text, start, m)):
             continue
         if end > start:
             yield Span(start, end)
@@ -191,6 +190,13 @@ def _skip_space(text: str, i: int) -> int:
     while i < len(text) and text[i].isspace():
         i += 1
     return i
+
+
+def _ordinal_before_month(text: str, start: int, m: re.Match[str]) -> bool:
+    """Whether the full stop of boundary ``m`` ends a day's ordinal before a month name."""
+    return (text[m.start(1) - 1 : m.start(1)].isdigit()
+            and text[m.end() : m.end() + 3].lower() in _MONTHS
+            and bool(_ORDINAL_RE.search(text, start, m.start(1))))
 
 
 def _starts_sentence(nxt: str) -> bool:

@@ -43,8 +43,9 @@ def read_plain(text: str) -> Parsed:
     """The blocks of a plain text; a web page saved as text is flagged ``web`` and kept whole in
     ``source_text`` for the web-page cleaning."""
     paras = [p for p, _ in blocks(text)]
-    # text in another language keeps the cleaning it always had: the signals that tell a page
-    # from a document are English ones (per-language signals are the languages issue's)
+    # text in another language is cleaned as a web page: the signals that tell a page from a
+    # document are English ones, and the rules of its cleaning that do not hang on English words
+    # (prose is sentences; furniture repeats across pages) hold in any language
     if looks_like_web_page(paras) or not reads_as_english(text):
         return Parsed([Block("paragraph", one_line(p)) for p in paras], web=True,
                       source_text=text)
@@ -54,7 +55,7 @@ def read_plain(text: str) -> Parsed:
             dropped.append(Dropped(b, "an editor's mode line"))
         else:
             blocks_.append(b)
-    return Parsed(blocks_, dropped=dropped)
+    return Parsed(blocks_, dropped=dropped, english=True)
 
 
 def _layout_blocks(text: str) -> list[Block]:
