@@ -191,11 +191,11 @@ def _watch(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_show(args: argparse.Namespace, settings: Settings) -> int:
     docs, _ = load_directory(settings.corpus_path())
-    report = explain_document(docs, args.document)
+    report = explain_document(docs, args.document, settings.language)
     if args.json:
         print(json.dumps({"id": report.doc.id, "title": report.doc.title, "path": report.doc.path,
-                          "web_page": report.web, "blocks": [asdict(r) for r in report.rows]},
-                         ensure_ascii=False))
+                          "web_page": report.web, "languages": list(report.languages),
+                          "blocks": [asdict(r) for r in report.rows]}, ensure_ascii=False))
         return EXIT_OK
     print(document_text(report))
     return EXIT_OK

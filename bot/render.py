@@ -100,7 +100,8 @@ def document_text(report: DocumentReport) -> str:
     then each block's status, kind, section and page, and its text (long ones cut)."""
     d = report.doc
     lines = [f"{d.id}: {d.title}",
-             f"  file: {d.path}; read as {'a web page' if report.web else 'a document'}"]
+             f"  file: {d.path}; read as {'a web page' if report.web else 'a document'}"
+             + (f", in {', '.join(report.languages)}" if report.languages else "")]
     lines += [f"  {key}: {getattr(d, key)}" for key in ("url", "publisher", "published")
               if getattr(d, key)]
     indexed = sum(r.status.startswith("indexed") for r in report.rows)

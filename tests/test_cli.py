@@ -218,6 +218,24 @@ def test_show_lists_every_block_with_what_became_of_it(guide):
     shown = json.loads(r.stdout)
     assert shown["id"] == "guide" and shown["web_page"] is False
     assert {b["kind"] for b in shown["blocks"]} == {"heading", "paragraph", "code", "table_row"}
+    assert shown["languages"] == ["en"]
+
+
+def test_show_and_ask_read_a_document_in_its_language(tmp_path):
+    corpus = tmp_path / "ru"
+    corpus.mkdir()
+    (corpus / "most.txt").write_text(
+        "Мост через реку Ладу был построен в 1903 году инженером Павлом Орловым. "
+        "Длина моста составляет четыреста двадцать метров.\n", encoding="utf-8")
+    r = qabot("show", "--corpus", str(corpus), "most")
+    assert r.returncode == 0, r.stderr
+    assert ", in ru\n" in r.stdout
+    r = qabot("ask", "--corpus", str(corpus), "Когда был построен мост?")
+    assert r.returncode == 0, r.stderr
+    assert "1903" in r.stdout
+    # the corpus's language set by hand wins over detection
+    r = qabot("show", "--json", "--corpus", str(corpus), "most", env={"QABOT_LANGUAGE": "uk"})
+    assert json.loads(r.stdout)["languages"] == ["uk"]
 
 
 def test_show_names_an_unknown_document_and_exits_2(guide):

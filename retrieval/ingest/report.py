@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..collection import parsed_of, section_name
+from ..collection import lay_out, pack_laid, parsed_of, section_name
 from ..corpus import Document, titled
 from ..errors import UnknownDocumentError
 from .repeated import RepeatedLines, repeated_in
@@ -31,6 +31,7 @@ class DocumentReport:
     doc: Document
     web: bool
     rows: tuple[Row, ...]
+    languages: tuple[str, ...] = ()  # its passages' languages, in order of first passage
 
 
 def find(docs: Sequence[Document], which: str) -> int:
@@ -46,16 +47,21 @@ def find(docs: Sequence[Document], which: str) -> int:
                                "name one by its id or file name")
 
 
-def explain_document(docs: Sequence[Document], which: str) -> DocumentReport:
+def explain_document(docs: Sequence[Document], which: str, language: str | None = None
+                     ) -> DocumentReport:
     """What was indexed of the document ``which`` names, and what was dropped and why (the
-    corpus is needed: a paragraph repeated across its documents is dropped)."""
+    corpus is needed: a paragraph repeated across its documents is dropped), and the language
+    its passages are read in (``language``: the corpus's, when set)."""
     i = find(docs, which)
     parsed = [parsed_of(d) for d in docs]
-    sieved = sieve(parsed[i], RepeatedLines(repeated_in(parsed)))
+    repeated = RepeatedLines(repeated_in(parsed))
+    sieved = sieve(parsed[i], repeated)
     doc = titled(docs[i], parsed[i], sieved)
     rows = tuple(Row(b.kind, b.text, section_name(b.section, doc.title), b.page, status)
                  for b, status in sieved.rows)
-    return DocumentReport(doc, sieved.web, rows)
+    laid = pack_laid([lay_out(docs[i], parsed[i], repeated, language)])[0]
+    languages = tuple(dict.fromkeys(laid.lang_of(p) for p in range(laid.n_passages)))
+    return DocumentReport(doc, sieved.web, rows, languages)
 
 
 __all__ = ["DocumentReport", "Row", "explain_document", "find"]
