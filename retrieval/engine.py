@@ -27,7 +27,7 @@ from .composer import ComposerConfig, compose, parse_query
 from .corpus import Document, Skipped, scan
 from .errors import IndexFormatError, NoDocumentsError
 from .index import K1, B, TermIndex
-from .language import ENGLISH, detect, normalised
+from .language import ENGLISH, detect, normalised, preload
 from .query import Query
 from .ranking import Ranking, rank
 from .selection import Selector
@@ -196,6 +196,13 @@ class QAEngine:
             for p, s in self.index.search(analyzer(self.question_language(query)).analyze(query),
                                           k)
         ]
+
+    def warm_up(self) -> None:
+        """Load now what the first question would otherwise wait for: the word vectors, and
+        the language detection model when the corpus is not all English (0.1 s and 0.7 s)."""
+        _ = self.word_vectors
+        if self.language is None and self.collection.languages() - {ENGLISH}:
+            preload()
 
     def question_language(self, question: str) -> str:
         """The language ``question`` is read in: the corpus's when set; else English for an
