@@ -53,6 +53,44 @@ _PLACE = re.compile(r"\b(?:in|at|from|near|to|into|across)\s+((?:the\s+)?[A-Z][\
 _ACRONYM = re.compile(r"\b[A-Z]{2,}\b")
 
 
+# "When" and "how many" in other languages: the two types whose evidence (a year, a number in
+# digits) reads the same in any language written with these digits.
+_PLAIN_TYPES: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
+    code: (("when", re.compile(when, re.I)), ("number", re.compile(number, re.I)))
+    for code, when, number in (
+        ("de", r"\b(wann|seit wann|bis wann|in welchem jahr\w*|in welchem jahrhundert|"
+               r"welches jahr)\b",
+         r"\b(wie viele?|wie hoch|wie lang|wie gro(ß|ss)|wie alt|wie oft|wie weit|welcher anteil)"
+         r"\b"),
+        ("es", r"(cuándo|en qué año|en qué siglo|desde cuándo|qué año)",
+         r"(cuántos|cuántas|cuánto|cuánta|qué porcentaje|qué edad)"),
+        ("pt", r"\b(quando|em que ano|em que século|desde quando|que ano)\b",
+         r"\b(quantos|quantas|quanto|quanta|que porcentagem|qual a porcentagem)\b"),
+        ("fr", r"\b(quand|en quelle année|en quel siècle|depuis quand|quelle année)\b",
+         r"\b(combien|quel pourcentage|quel âge)\b"),
+        ("it", r"\b(quando|in che anno|in quale anno|in che secolo|da quando)\b",
+         r"\b(quanti|quante|quanto|quanta|che percentuale)\b"),
+        ("nl", r"\b(wanneer|in welk jaar|sinds wanneer)\b",
+         r"\b(hoeveel|hoe lang|hoe oud|hoe groot)\b"),
+        ("ru", r"(когда|в каком году|в каком веке|с какого года|какого года)",
+         r"(сколько|какой процент|какова численность|какое количество)"),
+        ("tr", r"\b(ne zaman|hangi yıl\w*|kaç yılında)", r"\b(kaç|ne kadar)\b"),
+    )
+}
+
+
+def plain_question_type(question: str, lang: str) -> str | None:
+    """``when`` or ``number`` (or ``None``), in language ``lang``: what a question read without
+    English's other lists asks for (English's own wording, or a table of other languages')."""
+    if lang == "en":
+        kind = question_type(question)
+        return kind if kind in ("when", "number") else None
+    for name, rx in _PLAIN_TYPES.get(lang, ()):
+        if rx.search(question):
+            return name
+    return None
+
+
 def question_type(question: str) -> str | None:
     """One of ``define``, ``when``, ``number``, ``names``, ``where``, ``what_is``, ``who``, or
     ``None``."""

@@ -249,7 +249,8 @@ class QAEngine:
             return _Reading(parse_query(question, self.index, config, lang), config,
                             self.word_vectors, self.selector)
         query = parse_query(question, self.index, config, lang, plain=True)
-        return _Reading(query, dataclasses.replace(config, rule_gates=False, specific_gate=False),
+        return _Reading(query, dataclasses.replace(config, rule_gates=False, specific_gate=False,
+                                                   evidence_needed=frozenset()),
                         _forms() if self._similar_words else None,
                         self.selector.plain or self.selector)
 

@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from .analyzer import analyzer
-from .cues import question_type
+from .cues import plain_question_type, question_type
 from .index import TermIndex
 from .ingest.clean import reads_as_english
 from .language import ENGLISH
@@ -165,7 +165,8 @@ def parse_query(
             specific.add(term)
     order = [t for t in order if t in weights]
     known = frozenset(t for t in order if t not in unseen and t not in framing)
-    cue = question_type(question) if english_lists else None
+    cue = (question_type(question) if english_lists
+           else plain_question_type(question, reading.lang.code))
     return Query(tuple(order), weights, cue, known, words, frozenset(unseen), read_as,
                  frozenset(specific), reading.lang.code)
 

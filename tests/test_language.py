@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 
 from retrieval.analyzer import analyzer, term_of
+from retrieval.cues import plain_question_type
 from retrieval.language import ENGLISH, detect, detect_parts, language, normalised, readable
 from retrieval.termcounts import count_terms
 
@@ -104,3 +105,33 @@ def test_counting_reads_each_passage_in_its_language() -> None:
 def test_a_question_of_a_few_letters_is_still_told_by_its_script_and_words() -> None:
     assert detect("Какова длина моста?", among={"en", "de", "ru"}) == "ru"
     assert detect("Wo liegt Lindholm?", among={"en", "de"}) == "de"
+
+
+@pytest.mark.parametrize(("question", "lang", "kind"), [
+    ("Wann wurde der Hafen gegründet?", "de", "when"),
+    ("Wie viele Einwohner hat die Stadt?", "de", "number"),
+    ("¿Cuándo fue fundada la ciudad?", "es", "when"),
+    ("¿Cuántos habitantes tiene?", "es", "number"),
+    ("Когда был построен мост?", "ru", "when"),
+    ("Сколько стоит билет?", "ru", "number"),
+    ("Combien de kilomètres parcourt la Loire ?", "fr", "number"),
+    ("Köprü ne zaman yapıldı?", "tr", "when"),
+    ("Wer hat den Hafen gegründet?", "de", None),  # its evidence (a name) is no digit
+    ("When was the bridge built?", "en", "when"),
+    ("Who built the bridge?", "en", None),
+    ("Wann wurde der Hafen gegründet?", "hy", None),  # no table for it: no type
+])
+def test_a_question_read_plainly_asks_for_a_year_or_a_number(question, lang, kind) -> None:
+    assert plain_question_type(question, lang) == kind
+
+
+def test_a_when_question_in_another_language_prefers_the_sentence_with_the_year(tmp_path) -> None:
+    from retrieval import QAEngine
+    from retrieval.corpus import Document
+
+    text = ("Die Brücke über den Fluss verbindet die Altstadt mit dem Hafen. "
+            "Gebaut wurde die Brücke im Jahr 1903 von einem Ingenieur aus Hamburg. "
+            "Die Brücke ist heute für Autos gesperrt und nur für Fußgänger offen.")
+    engine = QAEngine.from_documents([Document("bruecke", "", text)])
+    answer = engine.ask("Wann wurde die Brücke gebaut?")
+    assert answer.answered and "1903" in answer.sentences[0].text
