@@ -15,6 +15,8 @@ from urllib.parse import urlsplit
 from pydantic import AliasChoices, Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
+from retrieval.language import normalised
+
 # A bot token as @BotFather gives it: the bot's numeric id, a colon, then 35 url-safe characters.
 TOKEN_PATTERN = re.compile(r"\d{5,}:[A-Za-z0-9_-]{30,}")
 # A webhook secret Telegram accepts (setWebhook's secret_token): 1-256 of A-Z a-z 0-9 _ -.
@@ -118,6 +120,16 @@ class Settings(BaseSettings):
         if value in SERVICE_PATHS:
             raise ValueError(f"{value} is one of the server's own routes: choose another path")
         return value
+
+    @field_validator("language")
+    @classmethod
+    def _language(cls, value: str | None) -> str | None:
+        if value is None or not value.strip():
+            return None
+        code = normalised(value)
+        if code is None:
+            raise ValueError("must be a language code such as de, ru or pt-BR (ISO 639-1)")
+        return code
 
     def corpus_path(self) -> Path:
         """The corpus folder; the bundled seeds when the default ./seeds is absent."""

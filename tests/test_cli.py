@@ -234,8 +234,12 @@ def test_show_and_ask_read_a_document_in_its_language(tmp_path):
     assert r.returncode == 0, r.stderr
     assert "1903" in r.stdout
     # the corpus's language set by hand wins over detection
-    r = qabot("show", "--json", "--corpus", str(corpus), "most", env={"QABOT_LANGUAGE": "uk"})
+    r = qabot("show", "--json", "--corpus", str(corpus), "most", env={"QABOT_LANGUAGE": "uk-UA"})
     assert json.loads(r.stdout)["languages"] == ["uk"]
+    # a setting that names no language is refused, clearly
+    r = qabot("ask", "--corpus", str(corpus), "Когда?", env={"QABOT_LANGUAGE": "Russian!"})
+    assert r.returncode == 2 and "language: Value error, must be a language code" in r.stderr
+    assert "Traceback" not in r.stderr
 
 
 def test_show_names_an_unknown_document_and_exits_2(guide):
