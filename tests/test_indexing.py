@@ -57,7 +57,7 @@ def _assert_same(a: QAEngine, b: QAEngine) -> None:
     for key in ("indptr", "passages", "weights", "df", "maxw"):
         assert np.array_equal(getattr(a.index, key), getattr(b.index, key)), key
     for key in ("passage_doc", "text_offsets", "text_blob", "sent_indptr", "sent_bounds",
-                "sent_flags", "passage_section", "passage_page", "passage_crc"):
+                "sent_flags", "passage_section", "passage_page", "passage_crc", "passage_lang"):
         assert np.array_equal(getattr(a.collection, key), getattr(b.collection, key)), key
     assert list(a.collection.sources) == list(b.collection.sources)
     assert list(a.collection.sections) == list(b.collection.sections)
@@ -94,6 +94,22 @@ def test_added_changed_and_removed_files_are_read_and_the_rest_kept(corpus: Path
     assert "1932" not in incremental.index.vocabulary  # ... and from the index
 
 
+def test_documents_in_other_languages_added_to_a_saved_index_are_read_in_theirs(
+        corpus: Path, tmp_path: Path) -> None:
+    QAEngine.from_directory(corpus)
+    _write(corpus, "leuchtturm.txt", "Der nördliche Leuchtturm wurde von Mary Fell entworfen und "
+           "im Jahr 1871 zum ersten Mal angezündet. Er steht auf einer kleinen Insel vor dem "
+           "Hafen.\n")
+    _write(corpus, "mayak.txt", "Северный маяк был спроектирован Мэри Фелл и впервые зажжён "
+           "зимой 1871 года. Он стоит на маленьком острове перед гаванью.\n")
+    incremental, full = _engines(corpus, tmp_path)
+    assert (incremental.report.files_read, incremental.report.files_kept) == (2, 10)
+    _assert_same(incremental, full)
+    assert incremental.collection.languages() == {"en", "de", "ru"}
+    assert "1871" in incremental.ask("Wann wurde der Leuchtturm zum ersten Mal angezündet?").text
+    assert "1871" in incremental.ask("Когда был впервые зажжён маяк?").text
+
+
 def test_a_paragraph_becoming_repeated_lays_the_files_holding_it_out_again(
         corpus: Path, tmp_path: Path) -> None:
     # 9 documents, the footer in 2: not repeated (3 needed); two more with it: it is, and the
@@ -122,15 +138,19 @@ def test_reading_in_worker_processes_builds_the_same_index(corpus: Path, tmp_pat
                                                            monkeypatch: pytest.MonkeyPatch) -> None:
     from retrieval import indexing
 
+    # a document the workers cannot tell as English: its language is told in the parent
+    _write(corpus, "mayak.txt", "Северный маяк был спроектирован Мэри Фелл и впервые зажжён "
+           "зимой 1871 года. Он стоит на маленьком острове перед гаванью.\n")
     alone = QAEngine.from_directory(corpus, index_dir=tmp_path / "alone")
-    monkeypatch.setattr(indexing, "PARALLEL_FILES", 1)  # 10 files, 3 a task: on 2 workers
+    monkeypatch.setattr(indexing, "PARALLEL_FILES", 1)  # 11 files, 3 a task: on 2 workers
     monkeypatch.setattr(indexing, "READ_CHUNK", 3)
     monkeypatch.setattr(indexing.os, "cpu_count", lambda: 2)
     (corpus / "empty.txt").write_text("")  # skipped in a worker, said in the parent
     shared = QAEngine.from_directory(corpus, index_dir=tmp_path / "shared")
-    assert shared.report.files_read == 10 and [s.path for s in shared.report.skipped] == [
+    assert shared.report.files_read == 11 and [s.path for s in shared.report.skipped] == [
         str(corpus / "empty.txt")]
     _assert_same(shared, alone)
+    assert shared.collection.languages() == {"en", "ru"}
 
 
 def test_a_failing_worker_process_leaves_the_build_to_this_process(
