@@ -119,6 +119,24 @@ def analyze(text: str) -> list[str]:
 
 
 _ELISION_MAX = 5  # letters of an elided word before an apostrophe ("l'", "qu'", "dell'")
+# Languages that write a decimal comma and group thousands with a full stop ("6.400", "21,5"):
+# their numbers are read as English's are written ("6400", "21.5"), so a figure meets itself
+# however a question groups it.
+DECIMAL_COMMA = frozenset(
+    "de fr es pt it nl ru uk tr pl cs sk sv da no nb nn fi el ro hu bg hr sr sl et lv lt id ca "
+    "eu gl hy".split())
+
+
+def _decimal_point(word: str) -> str:
+    return word.replace(",", "") if "," in word else word
+
+
+def _decimal_comma(word: str) -> str:
+    """A number written with a decimal comma, as English writes it ("1.234,5" -> "1234.5";
+    "1871", "3:15" stay)."""
+    if ":" in word:
+        return word
+    return word.replace(".", "").replace(",", ".")
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,9 +168,11 @@ def analyzer(code: str | None = None) -> Analyzer:
     lang = language(code)
     stem, stops = stem_function(code), lang.stop_words
 
+    number = _decimal_comma if code in DECIMAL_COMMA else _decimal_point
+
     def term(word: str) -> str | None:
         if word[0].isdigit():
-            return word.replace(",", "") if "," in word else word
+            return number(word)
         word = word.replace("’", "'")
         if "'" in word:
             head, _, rest = word.partition("'")

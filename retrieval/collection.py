@@ -177,8 +177,9 @@ class Collection:
 # fingerprint, so an index built by an older qabot is rebuilt. Bump it whenever they change what
 # is indexed. 2: HTML pages read as text, UTF-16 text, flattened pages judged in pieces, front
 # matters read as metadata. 3: documents read as blocks (PDF, DOCX, Markdown and HTML structure),
-# kept whole unless they are web pages; sections and pages. 4: each passage's language; sentence
-# ends of other languages (their quotation marks, abbreviations, a day's ordinal before a month).
+# kept whole unless they are web pages; sections and pages. 4: each passage's language, read in
+# its terms (stems, stop words, numbers); sentence ends of other languages (their quotation
+# marks, abbreviations, a day's ordinal before a month).
 TEXT_VERSION = 4
 SECTION_SEPARATOR = " › "
 # A sentence's flags (``Collection.sent_flags``): it may be quoted alone; it is of a list item

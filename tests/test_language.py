@@ -135,3 +135,12 @@ def test_a_when_question_in_another_language_prefers_the_sentence_with_the_year(
     engine = QAEngine.from_documents([Document("bruecke", "", text)])
     answer = engine.ask("Wann wurde die Brücke gebaut?")
     assert answer.answered and "1903" in answer.sentences[0].text
+
+
+def test_numbers_are_read_as_their_language_writes_them() -> None:
+    assert analyzer("pt").analyze("6.400 quilômetros") == analyzer("pt").analyze("6400 quilômetros")
+    assert analyzer("de").term("21,5") == "21.5" == term_of("21.5")
+    assert analyzer("de").term("1.234,5") == "1234.5"
+    assert analyzer("ru").term("1871") == "1871"
+    # English groups thousands with a comma
+    assert term_of("6,400") == "6400" and term_of("3.5") == "3.5"
