@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import importlib.util
 import logging
+import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+from types import ModuleType
 
 import structlog
 
@@ -71,3 +74,18 @@ def logging_restored() -> Iterator[None]:
         structlog.configure(**saved)
         root.handlers[:] = handlers
         root.setLevel(level)
+
+
+@contextmanager
+def benchmark_module(script: str, name: str) -> Iterator[ModuleType]:
+    """The script ``benchmarks/<script>`` loaded as module ``name`` (registered while in use:
+    dataclasses look their module up by name)."""
+    spec = importlib.util.spec_from_file_location(name, ROOT / "benchmarks" / script)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    try:
+        spec.loader.exec_module(module)
+        yield module
+    finally:
+        del sys.modules[name]

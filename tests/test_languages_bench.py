@@ -3,30 +3,15 @@ the table says which bars are met."""
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-
 import pytest
 
-from .evaldata import ROOT, logging_restored
-
-
-@pytest.fixture(autouse=True)
-def _logging():
-    with logging_restored():
-        yield
+from .evaldata import benchmark_module
 
 
 @pytest.fixture(scope="module")
 def languages():
-    spec = importlib.util.spec_from_file_location("languages_bench",
-                                                  ROOT / "benchmarks" / "languages.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["languages_bench"] = module
-    spec.loader.exec_module(module)
-    yield module
-    del sys.modules["languages_bench"]
+    with benchmark_module("languages.py", "languages_bench") as module:
+        yield module
 
 
 def test_the_own_set_of_each_language_is_read_and_scored(languages) -> None:

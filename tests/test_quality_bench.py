@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 
 import pytest
 
-from .evaldata import ROOT, TEXTS, logging_restored, squad
+from .evaldata import TEXTS, benchmark_module, logging_restored, squad
 
 
 @pytest.fixture(autouse=True)
@@ -19,13 +17,8 @@ def _logging():
 
 @pytest.fixture(scope="module")
 def quality():
-    spec = importlib.util.spec_from_file_location("quality", ROOT / "benchmarks" / "quality.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["quality"] = module  # dataclasses look their module up by name
-    spec.loader.exec_module(module)
-    yield module
-    del sys.modules["quality"]
+    with benchmark_module("quality.py", "quality") as module:
+        yield module
 
 
 @pytest.fixture
