@@ -67,11 +67,6 @@ def normalised(code: str | None) -> str | None:
     return primary if primary.isascii() and primary.isalpha() and 2 <= len(primary) <= 3 else None
 
 
-def known(code: str) -> bool:
-    """Whether ``code`` is a language qabot can detect or has a stemmer for."""
-    return code in _STEMMERS or code in _detector_labels()
-
-
 @cache
 def language(code: str) -> Language:
     """The reading of language ``code`` (ISO 639-1, lower case)."""
@@ -217,5 +212,5 @@ def detect_parts(parts: Sequence[str], fixed: str | None = None, *, model: bool 
     return [detect(p, default=whole) if len(p) >= MIN_PART_CHARS else whole for p in parts]
 
 
-__all__ = ["ENGLISH", "Language", "detect", "detect_parts", "known", "language", "model_loaded",
+__all__ = ["ENGLISH", "Language", "detect", "detect_parts", "language", "model_loaded",
            "normalised", "preload", "stem_function"]
