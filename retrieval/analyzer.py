@@ -60,7 +60,7 @@ def stem_term(word: str) -> str | None:
     """The index term of one lower-cased word, or ``None`` when it is not indexed (uncached:
     for words met once, such as the candidate spellings of a typo)."""
     if word[0].isdigit():
-        return word.replace(",", "") if "," in word else word
+        return _decimal_point(word)
     if word.endswith(("'s", "’s")):
         word = word[:-2]
     word = word.replace("’", "'")
@@ -88,8 +88,7 @@ def _fold_demonym(word: str) -> str:
 
 def tokens(text: str) -> Iterator[Token]:
     """Every word of ``text`` with its span and term."""
-    for m in TOKEN_RE.finditer(text):
-        yield Token(m.start(), m.end(), term_of(m.group().lower()))
+    return analyzer().tokens(text)
 
 
 def lower_words(text: str) -> list[str]:
@@ -103,19 +102,12 @@ def lower_words(text: str) -> list[str]:
 def term_set(text: str) -> set[str]:
     """The distinct index terms of ``text``: ``{t.term for t in tokens(text)} - {None}``, without
     building a ``Token`` per word (the composer reads every sentence of the top passages)."""
-    out = set(map(term_of, lower_words(text)))
-    out.discard(None)
-    return out  # type: ignore[return-value]
+    return analyzer().term_set(text)
 
 
 def analyze(text: str) -> list[str]:
     """The index terms of ``text``, in order (the analyzer given to scikit-learn)."""
-    out = []
-    for m in TOKEN_RE.finditer(text.lower()):
-        t = term_of(m.group())
-        if t is not None:
-            out.append(t)
-    return out
+    return analyzer().analyze(text)
 
 
 _ELISION_MAX = 5  # letters of an elided word before an apostrophe ("l'", "qu'", "dell'")

@@ -218,10 +218,17 @@ class Laid:
     def texts(self) -> list[str]:
         return ["\n".join(t for t, _ in g) for g in self.passages]
 
+    def languages(self) -> list[str]:
+        """Each passage's language ("" for English): ``langs``, or when ``lay_out`` left them
+        to be told, told now (with the detection model)."""
+        if self.langs is not None:
+            return self.langs
+        return [_code(c) for c in detect_parts(self.texts()) or []]
+
     def with_spans(self) -> Laid:
         """This document with its passages' sentences laid out too (in a worker process)."""
-        return replace(self, spans=[sentence_layout("\n".join(t for t, _ in g),
-                                                    [q for _, q in g]) for g in self.passages])
+        return replace(self, spans=[sentence_layout(text, [q for _, q in g])
+                                    for text, g in zip(self.texts(), self.passages, strict=True)])
 
 
 def lay_out(doc: Document, parsed: Parsed, repeated: Container[str],
@@ -280,8 +287,7 @@ def pack_laid(laid: Iterable[Laid | None]) -> tuple[Collection, list[str]]:
         passage_section += [-1 if name is None else sections.setdefault(name, len(sections))
                             for name in d.sections]
         passage_page += d.pages
-        passage_lang += (d.langs if d.langs is not None
-                         else [_code(c) for c in detect_parts(d.texts()) or []])
+        passage_lang += d.languages()
     texts = ["\n".join(t for t, _ in g) for g in lines]
     collection = pack(sources, passage_doc, texts, quote=[[q for _, q in g] for g in lines],
                       passage_section=passage_section, passage_page=passage_page,

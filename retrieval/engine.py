@@ -201,7 +201,7 @@ class QAEngine:
         """Load now what the first question would otherwise wait for: the word vectors, and
         the language detection model when the corpus is not all English (0.1 s and 0.7 s)."""
         _ = self.word_vectors
-        if self.language is None and self.collection.languages() - {ENGLISH}:
+        if self.language is None and self._corpus_languages() - {ENGLISH}:
             preload()
 
     def question_language(self, question: str) -> str:
@@ -209,11 +209,16 @@ class QAEngine:
         English corpus; else the one detected among the corpus's languages and English."""
         if self.language:
             return self.language
+        languages = self._corpus_languages()
+        if languages <= {ENGLISH}:
+            return ENGLISH
+        return detect(question, among=languages | {ENGLISH})
+
+    def _corpus_languages(self) -> frozenset[str]:
+        """The languages of the corpus's passages, found once."""
         if self._languages is None:
             self._languages = self.collection.languages()
-        if self._languages <= {ENGLISH}:
-            return ENGLISH
-        return detect(question, among=self._languages | {ENGLISH})
+        return self._languages
 
     def ask(self, question: str, *, top_k: int | None = None,
             min_confidence: float | None = None) -> Answer:

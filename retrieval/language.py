@@ -27,6 +27,8 @@ from typing import overload
 
 import Stemmer
 
+from .ingest.clean import reads_as_english
+
 ENGLISH = "en"
 # ISO 639-1 code -> PyStemmer algorithm
 _STEMMERS = {
@@ -156,12 +158,6 @@ def _restricted(among: tuple[str, ...]) -> object:
     return ident
 
 
-def _reads_as_english(text: str) -> bool:
-    from .ingest.clean import reads_as_english
-
-    return reads_as_english(text)
-
-
 @overload
 def detect(text: str, among: Iterable[str] | None = None, default: str = ENGLISH) -> str: ...
 @overload
@@ -176,7 +172,7 @@ def detect(text: str, among: Iterable[str] | None = None, default: str = ENGLISH
     choices = tuple(sorted(set(among))) if among is not None else None
     if choices is not None and len(choices) == 1:
         return choices[0]
-    if (choices is None or ENGLISH in choices) and _reads_as_english(sample[:ENGLISH_CHARS]):
+    if (choices is None or ENGLISH in choices) and reads_as_english(sample[:ENGLISH_CHARS]):
         return ENGLISH
     if choices is None and len(sample) < 4 * MIN_DETECT_LETTERS and sum(
             c.isalpha() for c in sample) < MIN_DETECT_LETTERS:

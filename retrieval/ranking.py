@@ -119,20 +119,21 @@ def rank(
     passages = []
     sents_of: dict[int, list[Sentence]] = {}  # each retrieved passage's sentences, read once
     words_of: dict[tuple[int, int], list[str]] = {}  # (passage, sentence) -> words of 3+ letters
+    langs: dict[int, str] = {}  # each retrieved passage's language
     for rank_, (p, pscore) in enumerate(hits):
         sents = sents_of[p] = collection.sentences(p)
-        term = analyzer(collection.lang_of(p)).term
+        reading = analyzer(langs.setdefault(p, collection.lang_of(p)))
         # each sentence's terms in order, and (in the best passages) its words that may stand
         # in for one
         parts = [_terms_and_others(s.text, query, seek_alike and rank_ < config.similar_passages,
-                                   term) for s in sents]
+                                   reading.term) for s in sents]
         terms = [ts for ts, _, _ in parts]
         others = [ws for _, ws, _ in parts]
         for i, (_, _, longer) in enumerate(parts):
             words_of[p, i] = longer
         sets = [set(ts) for ts in terms]
         matched = [ts & qset for ts in sets]
-        context = _context(p, collection, qset, config)
+        context = _context(p, collection, qset, config, reading.term_set)
         passages.append((rank_, p, pscore, sents, terms, sets, matched, others, context))
     table, aligned = _alike_words(vectors, query, passages, config)
     candidates: list[Candidate] = []
@@ -147,7 +148,7 @@ def rank(
         doc = int(collection.passage_doc[p])
         if doc not in titled:
             titled[doc] = frozenset(
-                analyzer(collection.lang_of(p)).term_set(collection.sources[doc].title) & qset)
+                analyzer(langs[p]).term_set(collection.sources[doc].title) & qset)
         opening = _opening(p, sents, collection)
         for i, s in enumerate(sents):
             if not s.quotable:
@@ -196,8 +197,7 @@ def rank(
     for c, prob in zip(ranked, sigmoid(logits).tolist(), strict=True):
         c.score = prob
     confidence = selector.confidence(np.asarray(ranked[0].features), logits, hits[0][1])
-    return Ranking(ranked, logits, confidence, table, sents_of, hits[0][1],
-                   langs={p: collection.lang_of(p) for p in sents_of})
+    return Ranking(ranked, logits, confidence, table, sents_of, hits[0][1], langs=langs)
 
 
 def _opening(p: int, sents: Sequence[Sentence], collection: Collection) -> tuple[int, int]:
@@ -246,11 +246,12 @@ def _specific_met(query: Query, passage: int, collection: Collection, config: Co
     return all(index.holds_any(t, lo, hi) for t in query.specific - query.unseen)
 
 
-def _context(p: int, collection: Collection, qset: set[str], config: ComposerConfig) -> set[str]:
+def _context(p: int, collection: Collection, qset: set[str], config: ComposerConfig,
+             term_set: Callable[[str], set[str]]) -> set[str]:
     """The question terms that the headings passage ``p`` sits under (and, in a document with
-    sections, its title) hold: "How do I install X?" is answered under "X › Installation"."""
+    sections, its title) hold, read by ``term_set`` (the passage's language's): "How do I
+    install X?" is answered under "X › Installation"."""
     section = collection.section_of(p)
-    term_set = analyzer(collection.lang_of(p)).term_set
     if section is None or not config.section_context:
         if config.title_context:
             return term_set(collection.source_of(p).title) & qset

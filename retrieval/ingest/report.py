@@ -6,9 +6,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..collection import lay_out, pack_laid, parsed_of, section_name
+from ..collection import lay_out, parsed_of, section_name
 from ..corpus import Document, titled
 from ..errors import UnknownDocumentError
+from ..language import ENGLISH
 from .repeated import RepeatedLines, repeated_in
 from .sieve import sieve
 
@@ -59,8 +60,8 @@ def explain_document(docs: Sequence[Document], which: str, language: str | None 
     doc = titled(docs[i], parsed[i], sieved)
     rows = tuple(Row(b.kind, b.text, section_name(b.section, doc.title), b.page, status)
                  for b, status in sieved.rows)
-    laid = pack_laid([lay_out(docs[i], parsed[i], repeated, language)])[0]
-    languages = tuple(dict.fromkeys(laid.lang_of(p) for p in range(laid.n_passages)))
+    laid = lay_out(docs[i], parsed[i], repeated, language)
+    languages = tuple(dict.fromkeys(c or ENGLISH for c in laid.languages())) if laid else ()
     return DocumentReport(doc, sieved.web, rows, languages)
 
 
