@@ -284,8 +284,11 @@ def cmd_telegram(args: argparse.Namespace, settings: Settings) -> int:
 
     _check(settings.bot_token)
     started = time.perf_counter()
+    from .redis_state import shared
+
     engine = _serving(settings)
-    app = telegram.build_application(engine, settings)
+    state, budget = shared(settings)
+    app = telegram.build_application(engine, settings, state=state, budget=budget)
     with _bot_api_errors(settings):
         return telegram.run_polling(app, engine, settings, time.perf_counter() - started)
 
@@ -299,8 +302,12 @@ def cmd_webhook(args: argparse.Namespace, settings: Settings) -> int:
     except OSError as exc:
         raise UsageError(f"cannot listen on {settings.host}:{settings.port} "
                          f"({exc.strerror or exc}): set QABOT_HOST and QABOT_PORT") from None
+    from .redis_state import shared
+
+    state, budget = shared(settings)
     with sock, _bot_api_errors(settings):
-        return asyncio.run(webhook.serve(settings, lambda: load_engine(settings), sock=sock))
+        return asyncio.run(webhook.serve(settings, lambda: load_engine(settings), sock=sock,
+                                         state=state, budget=budget))
 
 
 def load_settings(args: argparse.Namespace) -> Settings:

@@ -24,6 +24,10 @@ SECRET_PATTERN = re.compile(r"[A-Za-z0-9_-]{1,256}")
 # Paths the webhook server answers itself, so the Telegram route cannot take one of them.
 SERVICE_PATHS = frozenset({"/healthz", "/readyz", "/metrics"})
 
+# What QABOT_REDIS_URL may be (redis-py's from_url): TCP, TLS, a Unix socket.
+REDIS_SCHEMES = frozenset({"redis", "rediss", "unix"})
+MIN_REDACTED = 6  # a Redis password this long or longer is scrubbed from logs on its own too
+
 # The corpus bundled with the source tree, used when ./seeds does not exist (e.g. run elsewhere).
 BUNDLED_SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
@@ -102,6 +106,15 @@ class Settings(BaseSettings):
                                      "in hand at most; past that it answers 503 and Telegram "
                                      "sends them again later")
 
+    redis_url: SecretStr | None = Field(
+        None, description="redis://[:password@]host:6379/0 (or rediss://, unix://): the state "
+        "every replica shares (follow-ups, rate limits, updates taken in, the send budget, "
+        "snapshot notices); unset: each process keeps its own")
+    redis_timeout: float = Field(0.5, gt=0, le=30, description="seconds a Redis call may take "
+                                 "before the bot goes on without it (and retries later)")
+    redis_prefix: str = Field("qabot", pattern=r"^[A-Za-z0-9_.-]{1,64}$", description="the "
+                              "start of every Redis key (then the bot's id), to share a server")
+
     @field_validator("allowed_users", "allowed_chats", mode="before")
     @classmethod
     def _comma_separated(cls, value: Any) -> Any:
@@ -120,6 +133,18 @@ class Settings(BaseSettings):
         if value in SERVICE_PATHS:
             raise ValueError(f"{value} is one of the server's own routes: choose another path")
         return value
+
+    @field_validator("redis_url")
+    @classmethod
+    def _redis_url(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is None or not value.get_secret_value().strip():
+            return None
+        url = value.get_secret_value().strip()
+        parts = urlsplit(url)
+        if parts.scheme not in REDIS_SCHEMES or not (parts.hostname or parts.path):
+            raise ValueError("must be a URL such as redis://localhost:6379/0 (schemes: "
+                             f"{', '.join(sorted(REDIS_SCHEMES))})")
+        return SecretStr(url)
 
     @field_validator("language")
     @classmethod
@@ -201,6 +226,10 @@ class Settings(BaseSettings):
         return user_id in self.allowed_users or chat_id in self.allowed_chats
 
     def secrets(self) -> list[str]:
-        """Secret values that must never be logged."""
-        values = (self.telegram_token, self.webhook_secret, self.metrics_token)
-        return [v.get_secret_value() for v in values if v and v.get_secret_value()]
+        """Secret values that must never be logged (the Redis URL whole, and its password)."""
+        values = (self.telegram_token, self.webhook_secret, self.metrics_token, self.redis_url)
+        found = [v.get_secret_value() for v in values if v and v.get_secret_value()]
+        if self.redis_url is not None:  # a password of a few letters would blot out every log
+            password = urlsplit(self.redis_url.get_secret_value()).password or ""
+            found += [password] if len(password) >= MIN_REDACTED else []
+        return found

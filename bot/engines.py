@@ -206,36 +206,51 @@ class LiveEngine:
             return new
 
 
-async def watch(live: LiveEngine, every: float, hangup: asyncio.Event) -> None:
-    """Until cancelled: every ``every`` seconds (0: never) see whether the index folder names
-    a new snapshot and take it up; when ``hangup`` is set (SIGHUP), re-read the corpus."""
+async def watch(live: LiveEngine, every: float, hangup: asyncio.Event,
+                look: asyncio.Event | None = None) -> None:
+    """Until cancelled: every ``every`` seconds (0: never), and at once when ``look`` is set (a
+    notice that a snapshot was published), see whether the index folder names a new snapshot
+    and take it up; when ``hangup`` is set (SIGHUP), re-read the corpus."""
+    look = look or asyncio.Event()
     while True:
-        with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(hangup.wait(), timeout=every or None)
+        waits = [asyncio.ensure_future(hangup.wait()), asyncio.ensure_future(look.wait())]
+        try:
+            await asyncio.wait(waits, timeout=every or None, return_when=asyncio.FIRST_COMPLETED)
+        finally:
+            for waiting in waits:
+                waiting.cancel()
         corpus = hangup.is_set()
         hangup.clear()
+        look.clear()
         if corpus or await asyncio.to_thread(live.changed):
             await asyncio.to_thread(live.reload, corpus=corpus)
 
 
 class Watcher:
     """``watch`` running as a task from ``start`` to ``stop``, every ``every`` seconds (0: on
-    SIGHUP only); SIGHUP is taken where signals can be (the main thread, POSIX)."""
+    SIGHUP only) and on ``look()``; SIGHUP is taken where signals can be (the main thread,
+    POSIX)."""
 
     def __init__(self, live: LiveEngine, every: float) -> None:
         self.live = live
         self.every = every
         self._task: asyncio.Task[None] | None = None
         self._hangup: asyncio.Event | None = None
+        self._look: asyncio.Event | None = None
         self._signal = False
 
+    def look(self) -> None:
+        """Look at the index folder now (another process published a snapshot)."""
+        if self._look is not None:
+            self._look.set()
+
     async def start(self) -> None:
-        self._hangup = asyncio.Event()
+        self._hangup, self._look = asyncio.Event(), asyncio.Event()
         loop = asyncio.get_running_loop()
         if threading.current_thread() is threading.main_thread() and hasattr(signal, "SIGHUP"):
             loop.add_signal_handler(signal.SIGHUP, self._hangup.set)
             self._signal = True
-        self._task = asyncio.create_task(watch(self.live, self.every, self._hangup))
+        self._task = asyncio.create_task(watch(self.live, self.every, self._hangup, self._look))
 
     async def stop(self) -> None:
         if self._signal:

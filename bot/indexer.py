@@ -64,6 +64,12 @@ def index(settings: Settings, full: bool = False) -> bool:
         print(f"qabot: the index could not be saved ({engine.report.not_saved})",
               file=sys.stderr)
         return False
+    if settings.redis_url is not None and r.snapshot:  # replicas sharing Redis look at once
+        from .redis_state import publish_snapshot, snapshot_channel
+
+        publish_snapshot(settings.redis_url.get_secret_value(),
+                         snapshot_channel(settings.redis_prefix), r.snapshot,
+                         settings.redis_timeout)
     return True
 
 

@@ -1,8 +1,10 @@
-"""Per-chat and per-user state of a conversational channel: follow-up context and rate limits.
+"""Per-chat and per-user state of a conversational channel: follow-up context, rate limits and
+the updates already taken in.
 
 The channels talk to ``ChatState``, a small async interface, so a store shared by several
-replicas (Redis, a database) can replace ``MemoryState``, the in-process default, without touching
-a handler. Times are passed in (seconds from any monotonic clock), which keeps the logic testable.
+replicas (``RedisState``, ``redis_state.py``) can replace ``MemoryState``, the in-process
+default, without touching a handler. Times are passed in (seconds from any monotonic clock),
+which keeps the logic testable; a shared store keeps time by its own clock instead.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from dataclasses import dataclass
 from typing import Protocol, TypeVar
 
 RATE_WINDOW = 60.0  # seconds: QABOT_RATE_LIMIT counts questions per minute
+RECENT_UPDATES = 10_000  # update ids a process remembers, so that one sent twice is answered once
 V = TypeVar("V")
 
 
@@ -40,6 +43,20 @@ class ChatState(Protocol):
         """Whether ``user_id`` may be sent a refusal or a "slow down" notice now: one per
         ``RATE_WINDOW``, so that refused messages cannot spend the bot's send budget."""
 
+    async def first_delivery(self, update_id: int) -> bool:
+        """Whether ``update_id`` is new (it is remembered either way). Telegram sends an update
+        again when it saw no 200 in time: the copy must not be answered twice."""
+
+    def status(self) -> str:
+        """Where the state lives, and whether it is reachable (``/readyz`` shows it)."""
+
+    async def start(self, on_snapshot: Callable[[], None]) -> None:
+        """Begin background work (a shared store's notices); ``on_snapshot()`` is called when
+        another process says a new index snapshot was published."""
+
+    async def close(self) -> None:
+        """End background work and release connections."""
+
 
 class MemoryState:
     """``ChatState`` in this process's memory: follow-ups expire, rate limits slide per minute.
@@ -58,6 +75,8 @@ class MemoryState:
         self._turns: dict[int, Turn] = {}
         self._asked: dict[int, deque[float]] = {}
         self._noticed: dict[int, float] = {}
+        self._recent: deque[int] = deque(maxlen=RECENT_UPDATES)
+        self._recent_set: set[int] = set()
         self._bounds = {"turns": max_entries, "asked": max_entries, "noticed": max_entries}
 
     def _room(self, name: str, table: dict[int, V], fresh: Callable[[V], bool]) -> dict[int, V]:
@@ -104,3 +123,22 @@ class MemoryState:
         self._noticed = self._room("noticed", self._noticed, lambda t: now - t < RATE_WINDOW)
         self._noticed[user_id] = now
         return True
+
+    async def first_delivery(self, update_id: int) -> bool:
+        """New among this process's last ``RECENT_UPDATES`` update ids."""
+        if update_id in self._recent_set:
+            return False
+        if len(self._recent) == self._recent.maxlen:
+            self._recent_set.discard(self._recent[0])
+        self._recent.append(update_id)
+        self._recent_set.add(update_id)
+        return True
+
+    def status(self) -> str:
+        return "this process's memory"
+
+    async def start(self, on_snapshot: Callable[[], None]) -> None:
+        return None
+
+    async def close(self) -> None:
+        return None

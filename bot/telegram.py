@@ -37,6 +37,7 @@ from .engines import LiveEngine, Watcher
 from .handlers import Handlers
 from .intro import Corpus, Intro
 from .keyboards import PAGE_DATA, QUOTE_DATA, VOTE_DATA
+from .redis_state import SendBudget
 from .shutdown import Graceful, InHand
 from .state import ChatState, MemoryState
 
@@ -60,10 +61,14 @@ NETWORK_RETRIES = 3
 class SendLimiter(AIORateLimiter):
     """PTB's ``AIORateLimiter`` (flood limits; a 429 RetryAfter is waited out, then the request
     repeated) that also repeats a request failing with a network error, a bounded number of
-    times with exponential backoff. A ``BadRequest`` is never repeated: it would fail again."""
+    times with exponential backoff. A ``BadRequest`` is never repeated: it would fail again.
+
+    With a ``budget`` (``SendBudget``: the rate shared by every replica, in Redis) each request
+    to a chat waits for its turn in it first, as PTB's overall limit counts requests to a chat;
+    this process's own limit of ``send_rate`` still applies, alone while Redis is down."""
 
     def __init__(self, send_rate: float, retries: int = NETWORK_RETRIES,
-                 backoff: float = 0.5) -> None:
+                 backoff: float = 0.5, budget: SendBudget | None = None) -> None:
         super().__init__(
             overall_max_rate=send_rate,
             group_max_rate=FloodLimit.MESSAGES_PER_MINUTE_PER_GROUP if send_rate else 0,
@@ -71,6 +76,7 @@ class SendLimiter(AIORateLimiter):
         )
         self.retries = retries
         self.backoff = backoff
+        self.budget = budget
 
     async def process_request(
         self,
@@ -82,6 +88,8 @@ class SendLimiter(AIORateLimiter):
         rate_limit_args: int | None,
     ) -> Any:
         for attempt in range(self.retries + 1):
+            if self.budget is not None and data.get("chat_id") is not None:
+                await self.budget.wait()
             try:
                 return await super().process_request(
                     callback, args, kwargs, endpoint, data, rate_limit_args)
@@ -99,6 +107,7 @@ def build_application(
     settings: Settings,
     *,
     state: ChatState | None = None,
+    budget: SendBudget | None = None,
     typing_after: float = 0.5,
     retry_backoff: float = 0.5,
     polling: bool = True,
@@ -113,23 +122,25 @@ def build_application(
     engine is answered from as it is. ``polling=False`` builds it without an ``Updater``, for a
     webhook server that puts updates on ``app.update_queue`` itself (and calls ``post_init``
     and ``post_stop``); ``intro`` is the greeting's facts when already worked out; ``finished``
-    is called each time an update has been handled.
+    is called each time an update has been handled. ``state`` (default: this process's
+    memory) is started in ``post_init`` and closed in ``post_stop``; ``budget`` is the send
+    budget all replicas share (``redis_state.shared``).
     """
     token = settings.bot_token()
     live = engine if isinstance(engine, LiveEngine) else LiveEngine(engine)
     if intro is not None:
         live.current.intro = intro
-    handlers = Handlers(
-        live, settings, state or MemoryState(settings.rate_limit, settings.followup_seconds),
-        typing_after=typing_after,
-    )
+    state = state or MemoryState(settings.rate_limit, settings.followup_seconds)
+    handlers = Handlers(live, settings, state, typing_after=typing_after)
     watcher = Watcher(live, settings.reload_seconds)
 
     async def started(app: Application) -> None:
         await announce(app)
         await watcher.start()
+        await state.start(on_snapshot=watcher.look)
 
     async def stopped(app: Application) -> None:
+        await state.close()
         await watcher.stop()
 
     builder = ApplicationBuilder()
@@ -143,7 +154,7 @@ def build_application(
         .defaults(Defaults(parse_mode=ParseMode.HTML,
                            link_preview_options=LinkPreviewOptions(is_disabled=True)))
         .concurrent_updates(InHand(finished))
-        .rate_limiter(SendLimiter(settings.send_rate, backoff=retry_backoff))
+        .rate_limiter(SendLimiter(settings.send_rate, backoff=retry_backoff, budget=budget))
         .post_init(started)
         .post_stop(stopped)
         .build()

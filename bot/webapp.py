@@ -15,8 +15,7 @@ import asyncio
 import hmac
 import json
 import time
-from collections import deque
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 import structlog
@@ -31,13 +30,13 @@ from telegram.ext import Application
 
 from .config import Settings
 from .metrics import Metrics
+from .state import ChatState
 
 log = structlog.get_logger()
 
 MAX_BODY = 1 << 20  # bytes: Telegram's updates are a few KiB; a bigger body is not from it
 SECRET_HEADER = "x-telegram-bot-api-secret-token"
 LOGGED_PATH_CHARS = 200  # an unknown path is logged, but not at any length
-RECENT_UPDATES = 10_000  # update ids remembered, so that one sent twice is answered once
 
 
 @dataclass
@@ -49,20 +48,6 @@ class Live:
     application: Application | None = None
     ready: bool = False
     pending: int = 0  # updates taken in and not yet handled
-    recent: deque[int] = field(default_factory=lambda: deque(maxlen=RECENT_UPDATES))
-    recent_set: set[int] = field(default_factory=set)
-
-    def first_time(self, update_id: int) -> bool:
-        """Whether ``update_id`` is new to this process (among its last ``RECENT_UPDATES``);
-        it is remembered either way. Telegram sends an update again when it saw no 200 in
-        time: the copy must not be answered twice."""
-        if update_id in self.recent_set:
-            return False
-        if len(self.recent) == self.recent.maxlen:
-            self.recent_set.discard(self.recent[0])
-        self.recent.append(update_id)
-        self.recent_set.add(update_id)
-        return True
 
     def finished(self) -> None:
         """One update has been handled."""
@@ -82,9 +67,11 @@ class Refused(Exception):
         self.status, self.reason, self.why = status, reason, why
 
 
-def create_app(settings: Settings, live: Live, metrics: Metrics) -> Starlette:
+def create_app(settings: Settings, live: Live, metrics: Metrics, state: ChatState) -> Starlette:
     """The ASGI app: the Telegram route at ``settings.webhook_path``, health, readiness and
     metrics routes, an access log event per request, and plain one-sentence 404/405s.
+    ``state`` tells which updates were taken in already (by this process, or by any replica)
+    and where it lives, for ``/readyz``.
 
     ``settings.secret_token()`` must be valid (it raises ``ValueError`` otherwise).
     """
@@ -92,7 +79,7 @@ def create_app(settings: Settings, live: Live, metrics: Metrics) -> Starlette:
 
     async def telegram(request: Request) -> Response:
         try:
-            update_id, queued = await accept(request, secret, live,
+            update_id, queued = await accept(request, secret, live, state,
                                              settings.webhook_max_pending,
                                              settings.webhook_head_timeout)
         except Refused as refused:
@@ -109,9 +96,10 @@ def create_app(settings: Settings, live: Live, metrics: Metrics) -> Starlette:
         return PlainTextResponse("alive\n")
 
     async def readyz(request: Request) -> Response:
+        shared = f"state: {state.status()}\n"  # said, never failed on: answers go on without it
         if live.ready and live.running():
-            return PlainTextResponse("ready\n")
-        return PlainTextResponse("not ready: loading the index, or stopping\n", 503)
+            return PlainTextResponse("ready\n" + shared)
+        return PlainTextResponse("not ready: loading the index, or stopping\n" + shared, 503)
 
     metrics_auth = (f"Bearer {settings.metrics_token.get_secret_value()}".encode()
                     if settings.metrics_token else None)
@@ -138,10 +126,10 @@ def create_app(settings: Settings, live: Live, metrics: Metrics) -> Starlette:
     return app
 
 
-async def accept(request: Request, secret: bytes, live: Live, max_pending: int,
-                 body_seconds: float = 10.0) -> tuple[int, bool]:
+async def accept(request: Request, secret: bytes, live: Live, state: ChatState,
+                 max_pending: int, body_seconds: float = 10.0) -> tuple[int, bool]:
     """Check one webhook request and queue its update: its ``update_id`` and whether it was
-    queued (not when this process has taken in that update already), or ``Refused``.
+    queued (not when ``state`` has seen that update taken in already), or ``Refused``.
     With ``max_pending`` updates in hand, an update is refused (503): Telegram keeps it and
     sends it again later, instead of the server piling up work and memory without end."""
     if not _header_is(request, SECRET_HEADER, secret):
@@ -166,7 +154,7 @@ async def accept(request: Request, secret: bytes, live: Live, max_pending: int,
     except Exception:  # any field of any type may come in: whatever PTB cannot read is refused
         raise Refused(400, "not_update", "The JSON is not a Telegram Update: a field has the "
                       "wrong type.") from None
-    if not live.first_time(update_id):
+    if not await state.first_delivery(update_id):
         return update_id, False
     await application.update_queue.put(update)
     live.pending += 1

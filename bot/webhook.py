@@ -36,7 +36,8 @@ from .engines import LiveEngine
 from .guard import MAX_HEAD_BYTES, SPARE_FILES, guarded, open_files_for, quiet_accept_failures
 from .intro import Corpus, introduce
 from .metrics import MeteredEngine, Metrics
-from .state import ChatState
+from .redis_state import SendBudget
+from .state import ChatState, MemoryState
 from .telegram import ALLOWED_UPDATES, build_application
 from .webapp import Live, create_app
 
@@ -68,19 +69,23 @@ async def serve(
     stop: asyncio.Event | None = None,
     metrics: Metrics | None = None,
     state: ChatState | None = None,
+    budget: SendBudget | None = None,
 ) -> int:
     """Serve the bot on ``sock`` until SIGTERM or SIGINT (or ``stop`` is set); 0 when done.
 
     Start-up, while ``/healthz`` already answers: ``load()`` the engine (in a worker thread),
     then ``_serve_bot``. A rejected token or an unreachable Bot API raises as in
     ``run_polling`` (``InvalidToken``, ``NetworkError``), once the server has stopped.
+    ``state`` and ``budget``: shared by the replicas (``redis_state.shared``); default: this
+    process's own.
     """
     stop = stop or asyncio.Event()
     metrics = metrics or Metrics()
+    state = state or MemoryState(settings.rate_limit, settings.followup_seconds)
     live = Live()
     server = uvicorn.Server(uvicorn.Config(
-        create_app(settings, live, metrics), lifespan="off", log_config=None, access_log=False,
-        server_header=False,
+        create_app(settings, live, metrics, state), lifespan="off", log_config=None,
+        access_log=False, server_header=False,
         # bounds on what a client can hold (docs/deploy.md): a request head's size and time
         # (guard.py), idle kept-alive connections, and connections at once (503 past them)
         http=guarded(MAX_HEAD_BYTES, settings.webhook_head_timeout),
@@ -110,7 +115,8 @@ async def serve(
                     MeteredEngine(engine, metrics), settings, intro=intro,
                     wrap=lambda e: MeteredEngine(e, metrics), swapped=metrics.index_loaded)
                 application = build_application(answering, settings, state=state,
-                                                polling=False, finished=live.finished)
+                                                budget=budget, polling=False,
+                                                finished=live.finished)
                 await _serve_bot(application, settings, live, serving)
         finally:
             stop.set()

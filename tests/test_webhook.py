@@ -315,7 +315,7 @@ async def test_two_servers_count_apart(api: BotAPIStub, seeds_engine: QAEngine) 
 async def test_health_and_readiness_say_so_in_plain_text(server: Running) -> None:
     health, ready = await server.client.get("/healthz"), await server.client.get("/readyz")
     assert (health.status_code, health.text) == (200, "alive\n")
-    assert (ready.status_code, ready.text) == (200, "ready\n")
+    assert (ready.status_code, ready.text) == (200, "ready\nstate: this process's memory\n")
     assert "server" not in health.headers
 
 
