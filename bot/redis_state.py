@@ -102,8 +102,9 @@ class RedisState:
     """``ChatState`` in Redis, falling back to this process's own state while Redis is down."""
 
     def __init__(self, link: RedisLink, prefix: str, rate_limit: int,
-                 followup_seconds: float, channel: str) -> None:
+                 followup_seconds: float, channel: str, window: float = RATE_WINDOW) -> None:
         self.link = link
+        self.window = window  # seconds a rate limit and a notice count over
         self.prefix = prefix
         self.channel = channel
         self.rate_limit = rate_limit
@@ -133,7 +134,7 @@ class RedisState:
         if self.rate_limit <= 0:
             return True
         key = f"{self.prefix}:asked:{user_id}"
-        args: list[str | int | float] = [self.rate_limit, RATE_WINDOW, uuid.uuid4().hex]
+        args: list[str | int | float] = [self.rate_limit, self.window, uuid.uuid4().hex]
 
         async def counted(r: Redis) -> bool:
             return bool(await self._rate(keys=[key], args=args))
@@ -144,7 +145,7 @@ class RedisState:
         key = f"{self.prefix}:notice:{user_id}"
 
         async def taken(r: Redis) -> bool:
-            return bool(await r.set(key, 1, nx=True, ex=round(RATE_WINDOW)))
+            return bool(await r.set(key, 1, nx=True, px=round(self.window * 1000)))
 
         return await self.link.run(taken, lambda: self.local.take_notice(user_id, now))
 

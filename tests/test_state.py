@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.state import RATE_WINDOW, ChatState, MemoryState
+from bot.state import RATE_WINDOW, RECENT_UPDATES, ChatState, MemoryState
 
 
 def test_is_a_chat_state() -> None:
@@ -82,3 +82,13 @@ async def test_with_more_active_users_than_the_bound_sweeps_grow_rare() -> None:
     assert sweeps.count("asked") <= 10 and sweeps.count("turns") <= 10  # 100, 200, ... 12,800
     assert await state.previous_question(0, 2.0) == "q"  # nothing active was dropped
     assert not [u for u in range(0, 20_000, 997) if await state.take_question(u, 2.0) is False]
+
+
+async def test_an_update_is_new_once_and_the_memory_of_them_is_bounded() -> None:
+    state = MemoryState(rate_limit=0, followup_seconds=0)
+    assert await state.first_delivery(1) and not await state.first_delivery(1)
+    for update_id in range(2, RECENT_UPDATES + 2):
+        assert await state.first_delivery(update_id)
+    assert len(state._recent_set) == RECENT_UPDATES
+    assert await state.first_delivery(1)  # the oldest was forgotten
+    assert not await state.first_delivery(RECENT_UPDATES + 1)

@@ -1,0 +1,288 @@
+"""``bot.redis_state`` and ``bot.redislink`` against a real ``redis-server`` on loopback: two
+``RedisState`` objects stand for two replicas sharing one server; then Redis gone, slow, and
+back."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import socket
+import threading
+import time
+from collections.abc import AsyncIterator, Iterator
+
+import pytest
+from structlog.testing import capture_logs
+
+from bot.config import Settings
+from bot.redis_state import (
+    RedisState,
+    SendBudget,
+    key_prefix,
+    publish_snapshot,
+    shared,
+    snapshot_channel,
+)
+from bot.redislink import RedisLink, where
+from bot.state import ChatState, MemoryState
+
+from .redis_server import RedisServer, free_port, need_redis_server
+from .telegram_harness import TOKEN
+
+
+@pytest.fixture(scope="module")
+def redis_url() -> Iterator[str]:
+    """The Redis server `.ci/run` started (``QABOT_TEST_REDIS_URL``), else one of our own."""
+    given = os.environ.get("QABOT_TEST_REDIS_URL")
+    if given:
+        yield given
+        return
+    with RedisServer() as server:
+        yield server.url
+
+
+_prefixes = iter(range(1_000_000))
+
+
+@pytest.fixture
+def prefix() -> str:
+    """A key prefix no other test uses (the server may be shared by the whole run)."""
+    return f"qabot-test-{os.getpid()}-{next(_prefixes)}"
+
+
+def replica(url: str, prefix: str, *, rate_limit: int = 0, followup: float = 300,
+            window: float = 60, timeout: float = 0.5) -> RedisState:
+    return RedisState(RedisLink(url, timeout), prefix, rate_limit, followup,
+                      snapshot_channel(prefix), window=window)
+
+
+@pytest.fixture
+async def two(redis_url: str, prefix: str) -> AsyncIterator[tuple[RedisState, RedisState]]:
+    a, b = (replica(redis_url, prefix, rate_limit=3, followup=0.5, window=1.0) for _ in "ab")
+    yield a, b
+    await a.close()
+    await b.close()
+
+
+def test_a_redis_state_is_a_chat_state(redis_url: str, prefix: str) -> None:
+    state: ChatState = replica(redis_url, prefix)
+    assert state.status().startswith("redis redis://127.0.0.1:")
+
+
+async def test_a_follow_up_is_known_to_every_replica_until_it_expires(
+        two: tuple[RedisState, RedisState]) -> None:
+    a, b = two
+    await a.remember_question(7, "What is the CSTO?", now=0)
+    assert await b.previous_question(7, now=0) == "What is the CSTO?"
+    assert await b.previous_question(8, now=0) is None  # chats are separate
+    await b.remember_question(7, "Who leads it?", now=0)
+    assert await a.previous_question(7, now=0) == "Who leads it?"
+    await asyncio.sleep(0.6)  # past QABOT_FOLLOWUP_SECONDS (0.5 here): Redis forgot it
+    assert await a.previous_question(7, now=0) is None
+
+
+async def test_the_rate_limit_holds_across_replicas_and_slides(
+        two: tuple[RedisState, RedisState]) -> None:
+    a, b = two
+    taken = [await (a if i % 2 else b).take_question(1, now=0) for i in range(5)]
+    assert taken == [True, True, True, False, False]
+    assert await a.take_question(2, now=0)  # another user has a budget of their own
+    await asyncio.sleep(1.05)  # the window (1 s here) has moved past them
+    assert await b.take_question(1, now=0)
+
+
+async def test_concurrent_questions_never_exceed_the_limit(
+        two: tuple[RedisState, RedisState]) -> None:
+    a, b = two
+    taken = await asyncio.gather(*((a, b)[i % 2].take_question(5, now=0) for i in range(40)))
+    assert sum(taken) == 3
+
+
+async def test_one_notice_per_user_per_window_across_replicas(
+        two: tuple[RedisState, RedisState]) -> None:
+    a, b = two
+    assert await a.take_notice(1, now=0)
+    assert not await b.take_notice(1, now=0)
+    assert await b.take_notice(2, now=0)
+    await asyncio.sleep(1.05)
+    assert await b.take_notice(1, now=0)
+
+
+async def test_an_update_sent_to_every_replica_at_once_is_taken_once(
+        two: tuple[RedisState, RedisState]) -> None:
+    a, b = two
+    for update_id in range(20):
+        firsts = await asyncio.gather(*((a, b)[i % 2].first_delivery(update_id)
+                                        for i in range(6)))
+        assert sum(firsts) == 1
+
+
+async def test_follow_ups_off_touch_nothing(redis_url: str, prefix: str) -> None:
+    state = replica(redis_url, prefix, followup=0)
+    await state.remember_question(1, "q", now=0)
+    assert await state.previous_question(1, now=0) is None
+    assert await state.link.client.keys(f"{prefix}:*") == []
+    await state.close()
+
+
+async def test_the_send_budget_spaces_every_replicas_messages(redis_url: str,
+                                                              prefix: str) -> None:
+    """Two replicas' 40 messages at a rate of 40 a second: each goes at its own slot, at least
+    1/rate (and the margin) after the one before, whichever replica sends it."""
+    links = [RedisLink(redis_url, 0.5) for _ in "ab"]
+    budgets = [SendBudget(link, prefix, rate=40) for link in links]
+    sent: list[float] = []
+
+    async def send(budget: SendBudget) -> None:
+        await budget.wait()
+        sent.append(time.perf_counter())
+
+    started = time.perf_counter()
+    await asyncio.gather(*(send(budgets[i % 2]) for i in range(40)))
+    sent.sort()
+    gaps = [b - a for a, b in zip(sent, sent[1:], strict=False)]
+    assert sent[-1] - started >= 39 / 40  # 40 a second at most, over both
+    assert sum(1 for t in sent if t - sent[0] < 1.0) <= 40
+    assert min(gaps) > 0.5 / 40  # never a burst: spaced (within the event loop's jitter)
+    for link in links:
+        await link.close()
+
+
+async def test_a_snapshot_notice_reaches_every_replica(
+        two: tuple[RedisState, RedisState], redis_url: str, prefix: str) -> None:
+    told: dict[str, int] = {"a": 0, "b": 0}
+    noticed = asyncio.Event()
+
+    def on(name: str) -> None:
+        told[name] += 1
+        if all(n >= 2 for n in told.values()):
+            noticed.set()
+
+    a, b = two
+    await a.start(lambda: on("a"))
+    await b.start(lambda: on("b"))
+    async with asyncio.timeout(10):
+        while min(told.values()) < 1:  # each looks once when it has subscribed
+            await asyncio.sleep(0.01)
+        assert await asyncio.to_thread(publish_snapshot, redis_url, snapshot_channel(prefix),
+                                       "s-2", 0.5)
+        await noticed.wait()
+    assert told == {"a": 2, "b": 2}
+
+
+def test_publishing_to_a_redis_that_is_not_there_says_so_and_goes_on() -> None:
+    with capture_logs() as logs:
+        assert not publish_snapshot(f"redis://:pw-123456@127.0.0.1:{free_port()}/0",
+                                    "qabot:snapshots", "s-1", 0.2)
+    (failed,) = logs
+    assert failed["event"] == "snapshot_notice_failed" and failed["log_level"] == "warning"
+    assert "pw-123456" not in str(failed)
+
+
+# --- Redis away ---------------------------------------------------------------------------------
+
+
+async def test_while_redis_is_down_each_replica_answers_alone_and_says_so_once() -> None:
+    """No server: the calls answer from this process (no follow-ups; its own rate limit and
+    duplicate check), one warning for the whole outage, none slower than the timeout; when
+    the server comes up, the next retry reaches it and says so once."""
+    port = free_port()
+    link = RedisLink(f"redis://127.0.0.1:{port}/0", timeout=0.3, backoff_first=0.2,
+                     backoff_max=0.4)
+    state = RedisState(link, "p", rate_limit=2, followup_seconds=300, channel="p:snapshots")
+    with capture_logs() as logs:
+        started = time.perf_counter()
+        await state.remember_question(1, "What is the CSTO?", now=0)
+        assert await state.previous_question(1, now=0) is None
+        assert [await state.take_question(1, now=0) for _ in range(3)] == [True, True, False]
+        assert await state.first_delivery(10) and not await state.first_delivery(10)
+        assert time.perf_counter() - started < 0.6  # one failed connect; the rest local
+        assert state.status().startswith(f"redis redis://127.0.0.1:{port}/0: down for")
+        with RedisServer(port):
+            async with asyncio.timeout(5):
+                while not link.up:
+                    await state.first_delivery(11)
+                    await asyncio.sleep(0.05)
+            await state.remember_question(1, "What is the CSTO?", now=0)
+            assert await state.previous_question(1, now=0) == "What is the CSTO?"
+            await state.close()
+    events = [e["event"] for e in logs]
+    assert events == ["redis_unavailable", "redis_restored"]
+    assert logs[1]["calls_answered_locally"] >= 5
+
+
+async def test_a_redis_that_hangs_costs_one_timeout_then_nothing() -> None:
+    """A server that takes the connection and never answers (Redis stalled, or a firewall
+    dropping packets): the first call gives up after the timeout, the next ones do not wait."""
+    listener = socket.create_server(("127.0.0.1", 0))
+    held: list[socket.socket] = []
+    stop = threading.Event()
+
+    def accept() -> None:
+        listener.settimeout(0.1)
+        while not stop.is_set():
+            try:
+                held.append(listener.accept()[0])
+            except OSError:
+                pass
+
+    thread = threading.Thread(target=accept, daemon=True)
+    thread.start()
+    link = RedisLink(f"redis://127.0.0.1:{listener.getsockname()[1]}/0", timeout=0.2)
+    state = RedisState(link, "p", rate_limit=5, followup_seconds=300, channel="p:snapshots")
+    try:
+        with capture_logs() as logs:
+            started = time.perf_counter()
+            assert await state.take_question(1, now=0)
+            first = time.perf_counter() - started
+            started = time.perf_counter()
+            for update_id in range(100):
+                assert await state.first_delivery(update_id)
+            rest = time.perf_counter() - started
+    finally:
+        stop.set()
+        thread.join()
+        for conn in held:
+            conn.close()
+        listener.close()
+        await link.close()
+    assert 0.15 < first < 1.0
+    assert rest < 0.1
+    assert [e["event"] for e in logs] == ["redis_unavailable"]
+    assert logs[0]["error"] in ("TimeoutError", "ConnectionError")
+
+
+# --- configuration ------------------------------------------------------------------------------
+
+
+def test_the_keys_are_the_bots_own_and_the_url_is_a_secret() -> None:
+    assert key_prefix("qabot", TOKEN) == "qabot:" + TOKEN.split(":")[0]
+    assert where("redis://:hunter2-secret@cache.internal:6380/2") == "redis://cache.internal:6380/2"
+    assert where("unix:///run/redis.sock") == "unix:///run/redis.sock"
+    url = "redis://user:hunter2-secret@cache.internal:6380/2"
+    settings = Settings(_env_file=None, telegram_token=TOKEN, redis_url=url)  # type: ignore[arg-type]
+    assert url in settings.secrets() and "hunter2-secret" in settings.secrets()
+    assert "hunter2" not in repr(settings)
+
+
+@pytest.mark.parametrize("url", ["http://cache:6379", "cache:6379", "redis://"])
+def test_a_url_that_is_not_redis_is_refused(url: str) -> None:
+    with pytest.raises(ValueError, match="must be a URL such as redis://localhost:6379/0"):
+        Settings(_env_file=None, redis_url=url)  # type: ignore[arg-type]
+
+
+def test_without_a_url_the_state_is_this_processs_and_there_is_no_shared_budget() -> None:
+    state, budget = shared(Settings(_env_file=None, telegram_token=TOKEN))  # type: ignore[arg-type]
+    assert isinstance(state, MemoryState) and budget is None
+
+
+def test_with_a_url_the_state_and_the_budget_are_in_redis() -> None:
+    need_redis_server()
+    settings = Settings(_env_file=None, telegram_token=TOKEN,  # type: ignore[arg-type]
+                        redis_url="redis://127.0.0.1:1/0", send_rate=20)
+    state, budget = shared(settings)
+    assert isinstance(state, RedisState) and isinstance(budget, SendBudget)
+    assert state.prefix == key_prefix("qabot", TOKEN) and state.channel == "qabot:snapshots"
+    assert budget.interval_us == round(1_000_000 / 20 * 1.05)
+    _, off = shared(settings.model_copy(update={"send_rate": 0}))
+    assert off is None
