@@ -2,6 +2,7 @@
 
     python benchmarks/webhook_load.py                       # the standard runs, a markdown table
     python benchmarks/webhook_load.py --only answer --concurrency 10 --updates 2000 --send-rate 0
+    python benchmarks/webhook_load.py --only answer --servers 3 --redis   # replicas sharing Redis
 
 The server runs as its own process (``python -m bot webhook`` over the seeds corpus, JSON logs
 at INFO to a file); this process holds the stand-in Bot API (``tests/botapi_stub.py``) and the
@@ -19,7 +20,9 @@ would (secret header, JSON body), and waits for its outcome before posting the n
 A run is bounded (at most ``MAX_UPDATES``) and stops by itself; an update with no outcome
 within ``--timeout`` seconds is counted lost. Peak RSS is the server's ``VmHWM``. With the
 send limiter on (the default ``QABOT_SEND_RATE`` of 30), the report adds the outgoing rate:
-the most ``sendMessage`` calls in any one-second window.
+the most ``sendMessage`` calls in any one-second window. With ``--redis`` (the *state* column)
+a ``redis-server`` of its own runs on loopback for each run and every server shares it
+(``QABOT_REDIS_URL``): follow-ups, rate limits, the duplicate check and the send budget.
 """
 
 from __future__ import annotations
@@ -49,6 +52,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # run as a script from a checkout
 
 from tests.botapi_stub import BotAPIStub  # noqa: E402 (after the path set-up above)
+from tests.redis_server import RedisServer  # noqa: E402
 
 TOKEN = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw"
 SECRET = "load-test-secret_0123456789"
@@ -57,12 +61,17 @@ QUESTIONS = [json.loads(line)["question"] for line in
              (ROOT / "tests" / "data" / "seed_questions.jsonl").read_text().splitlines()]
 CHATTER = ["lol", "did anyone see the match yesterday?", "brb", "ok see you at 6",
            "Armenia and Azerbaijan again in the news", "👍", "who's bringing snacks?"]
-# (mode, concurrency, updates, send rate, servers): the runs of the standard table.
+# (mode, concurrency, updates, send rate, servers, redis): the runs of the standard table.
 STANDARD = [
-    ("answer", 1, 500, 0, 1), ("answer", 10, 2000, 0, 1), ("answer", 100, 3000, 0, 1),
-    ("answer", 10, 2000, 0, 2),
-    ("answer", 10, 300, 30, 1),
-    ("chatter", 10, 5000, 0, 1), ("chatter", 100, 5000, 0, 1),
+    ("answer", 1, 500, 0, 1, False), ("answer", 10, 2000, 0, 1, False),
+    ("answer", 100, 3000, 0, 1, False),
+    ("answer", 10, 2000, 0, 2, False), ("answer", 10, 2000, 0, 3, False),
+    ("answer", 10, 2000, 0, 1, True), ("answer", 10, 2000, 0, 2, True),
+    ("answer", 10, 2000, 0, 3, True),
+    ("answer", 10, 300, 30, 1, False), ("answer", 10, 300, 30, 2, False),
+    ("answer", 10, 300, 30, 2, True),
+    ("chatter", 10, 5000, 0, 1, False), ("chatter", 100, 5000, 0, 1, False),
+    ("chatter", 10, 5000, 0, 1, True),
 ]
 
 
@@ -115,6 +124,7 @@ class Result:
     updates: int
     send_rate: float
     replicas: int = 1
+    redis: bool = False
     done: int = 0
     lost: int = 0
     seconds: float = 0.0
@@ -131,16 +141,17 @@ class Result:
         p99 = f"{_pct(lat, 99) * 1000:.1f}" if lat else "-"
         limiter = "off" if self.send_rate == 0 else f"{self.send_rate:g}/s"
         rate = f"{self.max_per_second}" if self.send_rate else "-"
-        return (f"| {self.mode} | {limiter} | {self.replicas} | {self.concurrency} | "
+        state = "redis" if self.redis else "memory"
+        return (f"| {self.mode} | {limiter} | {self.replicas} | {state} | {self.concurrency} | "
                 f"{self.updates} | {self.done / self.seconds:.0f} | {p50} | {p99} | {self.lost} | "
                 f"{rate} | {self.typing} | {self.peak_rss_mib:.0f} | "
                 + " / ".join(f"{c:.2f}" for c in self.cpu) + " |")
 
 
-HEADER = ("| run | limiter | servers | concurrency | updates | per second | p50 ms | p99 ms | "
-          "lost | most sent in 1 s | typing | peak RSS MiB | CPU cores: servers / load+stand-in / "
-          "other |\n"
-          "| --- | --- |" + " ---: |" * 11)
+HEADER = ("| run | limiter | servers | state | concurrency | updates | per second | p50 ms | "
+          "p99 ms | lost | most sent in 1 s | typing | peak RSS MiB | CPU cores: servers / "
+          "load+stand-in / other (Redis among them) |\n"
+          "| --- | --- | ---: | --- |" + " ---: |" * 10)
 
 
 def _pct(sorted_values: list[float], p: float) -> float:
@@ -186,7 +197,8 @@ class Server:
             print(f"warning: a server exited with {code}", file=sys.stderr)
 
 
-def start_server(api: BotAPIStub, send_rate: float, workdir: Path, log: Path) -> Server:
+def start_server(api: BotAPIStub, send_rate: float, workdir: Path, log: Path,
+                 redis_url: str | None = None) -> Server:
     with socket.socket() as s:  # a free port (the server binds it a moment later)
         s.bind(("127.0.0.1", 0))
         port = int(s.getsockname()[1])
@@ -195,7 +207,7 @@ def start_server(api: BotAPIStub, send_rate: float, workdir: Path, log: Path) ->
            "QABOT_WEBHOOK_URL": "https://bot.example.org/telegram",
            "QABOT_WEBHOOK_SECRET": SECRET, "QABOT_HOST": "127.0.0.1", "QABOT_PORT": str(port),
            "QABOT_SEND_RATE": str(send_rate), "QABOT_LOG_FORMAT": "json",
-           "QABOT_LOG_LEVEL": "INFO"}
+           "QABOT_LOG_LEVEL": "INFO", **({"QABOT_REDIS_URL": redis_url} if redis_url else {})}
     with log.open("ab") as err:
         proc = subprocess.Popen(
             [sys.executable, "-m", "bot", "webhook", "--corpus", str(ROOT / "seeds"),
@@ -280,10 +292,10 @@ class CPU:
 
 
 async def run(mode: str, concurrency: int, updates: int, send_rate: float, timeout: float,
-              replicas: int = 1, log_dir: Path | None = None) -> Result:
+              replicas: int = 1, log_dir: Path | None = None, redis: bool = False) -> Result:
     """One run (see the module docstring); ``replicas`` servers take the updates in turn, as
-    behind a round-robin load balancer."""
-    result = Result(mode, concurrency, min(updates, MAX_UPDATES), send_rate, replicas,
+    behind a round-robin load balancer (sharing a Redis server of their own: ``redis``)."""
+    result = Result(mode, concurrency, min(updates, MAX_UPDATES), send_rate, replicas, redis,
                     latencies=[])
     api = TimedStub(TOKEN, asyncio.get_running_loop())
     ids = itertools.count(1)
@@ -319,12 +331,16 @@ async def run(mode: str, concurrency: int, updates: int, send_rate: float, timeo
             for poster in posters:
                 poster.close()
 
+    shared = RedisServer() if redis else None
     with api, tempfile.TemporaryDirectory() as tmp:
         log = (log_dir or Path(tmp)) / "server.log"
         try:
+            if shared is not None:
+                shared.start()
             async with httpx.AsyncClient(timeout=timeout) as client:
                 for _ in range(replicas):  # one after the other: the first builds the index
-                    servers.append(start_server(api, send_rate, Path(tmp), log))
+                    servers.append(start_server(api, send_rate, Path(tmp), log,
+                                                shared.url if shared else None))
                     await servers[-1].ready(client)
             jobs = iter(range(result.updates))
             cpu = CPU([s.proc.pid for s in servers])
@@ -347,6 +363,8 @@ async def run(mode: str, concurrency: int, updates: int, send_rate: float, timeo
             result.peak_rss_mib = max(s.peak_rss_mib() for s in servers)
         finally:
             await asyncio.gather(*(s.stop() for s in servers))
+            if shared is not None:
+                shared.kill()
     return result
 
 
@@ -367,9 +385,9 @@ def machine() -> str:
             f"{platform.system()} {platform.release()}")
 
 
-def runs(args: argparse.Namespace) -> Iterator[tuple[str, int, int, float, int]]:
+def runs(args: argparse.Namespace) -> Iterator[tuple[str, int, int, float, int, bool]]:
     if args.only:
-        yield args.only, args.concurrency, args.updates, args.send_rate, args.servers
+        yield args.only, args.concurrency, args.updates, args.send_rate, args.servers, args.redis
     else:
         yield from STANDARD
 
@@ -387,13 +405,15 @@ def main() -> int:
                         help="seconds an update may take before it is counted lost")
     parser.add_argument("--servers", type=int, default=1,
                         help="replicas taking the updates in turn (a round-robin balancer)")
+    parser.add_argument("--redis", action="store_true",
+                        help="the servers share a redis-server of their own (QABOT_REDIS_URL)")
     parser.add_argument("--log-dir", type=Path, help="keep the server's log (server.log) here")
     args = parser.parse_args()
     print(f"{dt.date.today().isoformat()}, {machine()}\n")
     print(HEADER, flush=True)
-    for mode, concurrency, updates, send_rate, servers in runs(args):
+    for mode, concurrency, updates, send_rate, servers, redis in runs(args):
         result = asyncio.run(run(mode, concurrency, updates, send_rate, args.timeout, servers,
-                                 args.log_dir))
+                                 args.log_dir, redis))
         print(result.row(), flush=True)
     return 0
 

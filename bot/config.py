@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 
 from pydantic import AliasChoices, Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+from redis.connection import parse_url
 
 from retrieval.language import normalised
 
@@ -141,9 +142,14 @@ class Settings(BaseSettings):
             return None
         url = value.get_secret_value().strip()
         parts = urlsplit(url)
+        usage = ("must be a URL such as redis://localhost:6379/0 (schemes: "
+                 f"{', '.join(sorted(REDIS_SCHEMES))})")
         if parts.scheme not in REDIS_SCHEMES or not (parts.hostname or parts.path):
-            raise ValueError("must be a URL such as redis://localhost:6379/0 (schemes: "
-                             f"{', '.join(sorted(REDIS_SCHEMES))})")
+            raise ValueError(usage)
+        try:
+            parse_url(url)  # what redis-py will make of it: a port, a database, options
+        except ValueError as exc:  # its words name the part, never the password
+            raise ValueError(f"{usage}: {exc}") from None
         return SecretStr(url)
 
     @field_validator("language")

@@ -265,10 +265,12 @@ def test_the_keys_are_the_bots_own_and_the_url_is_a_secret() -> None:
     assert "hunter2" not in repr(settings)
 
 
-@pytest.mark.parametrize("url", ["http://cache:6379", "cache:6379", "redis://"])
-def test_a_url_that_is_not_redis_is_refused(url: str) -> None:
-    with pytest.raises(ValueError, match="must be a URL such as redis://localhost:6379/0"):
+@pytest.mark.parametrize("url", ["http://cache:6379", "cache:6379", "redis://",
+                                 "redis://:pw-secret@cache:63a9/0"])
+def test_a_url_that_is_not_redis_is_refused_without_repeating_it(url: str) -> None:
+    with pytest.raises(ValueError, match="must be a URL such as redis://localhost:6379/0") as e:
         Settings(_env_file=None, redis_url=url)  # type: ignore[arg-type]
+    assert "pw-secret" not in e.value.errors()[0]["msg"]  # what `qabot` prints of it
 
 
 def test_without_a_url_the_state_is_this_processs_and_there_is_no_shared_budget() -> None:

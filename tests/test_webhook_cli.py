@@ -63,6 +63,9 @@ def webhook_env(clean_env: Path, monkeypatch: pytest.MonkeyPatch) -> Path:  # no
         ("QABOT_PORT", "70000", "qabot: invalid configuration: QABOT_PORT: Input should be less "
          "than or equal to 65535"),
         ("QABOT_TELEGRAM_TOKEN", None, "qabot: QABOT_TELEGRAM_TOKEN is not set"),
+        ("QABOT_REDIS_URL", "redis://:pw-secret@cache:63a9/0", "qabot: invalid configuration: "
+         "redis_url: Value error, must be a URL such as redis://localhost:6379/0 (schemes: "
+         "redis, rediss, unix): Port could not be cast to integer value as '63a9'"),
     ],
 )
 def test_a_missing_or_bad_setting_is_one_line_and_exit_code_2(
@@ -79,6 +82,7 @@ def test_a_missing_or_bad_setting_is_one_line_and_exit_code_2(
     assert message in err and err.startswith("qabot: ")
     if variable == "QABOT_WEBHOOK_SECRET" and value:
         assert value not in err  # a secret, even a bad one, is not repeated
+    assert "pw-secret" not in err
 
 
 def test_a_port_in_use_is_one_line_and_exit_code_2(
