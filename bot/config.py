@@ -111,7 +111,10 @@ class Settings(BaseSettings):
         None, description="redis://[:password@]host:6379/0 (or rediss://, unix://): the state "
         "every replica shares (follow-ups, rate limits, updates taken in, the send budget, "
         "snapshot notices); unset: each process keeps its own")
-    redis_timeout: float = Field(0.5, gt=0, le=30, description="seconds a Redis call may take "
+    # Not shorter: on a loaded server the event loop itself can take a few hundred ms to read
+    # a reply, and a call timed out that Redis did carry out (an update marked as taken in)
+    # makes a replica answer on its own what another has answered.
+    redis_timeout: float = Field(2.0, gt=0, le=30, description="seconds a Redis call may take "
                                  "before the bot goes on without it (and retries later)")
     redis_prefix: str = Field("qabot", pattern=r"^[A-Za-z0-9_.-]{1,64}$", description="the "
                               "start of every Redis key (then the bot's id), to share a server")
@@ -232,10 +235,13 @@ class Settings(BaseSettings):
         return user_id in self.allowed_users or chat_id in self.allowed_chats
 
     def secrets(self) -> list[str]:
-        """Secret values that must never be logged (the Redis URL whole, and its password)."""
-        values = (self.telegram_token, self.webhook_secret, self.metrics_token, self.redis_url)
+        """Secret values that must never be logged (of the Redis URL, its password, and the
+        URL whole when it has one; without, ``scheme://host:port`` names the server in logs)."""
+        values = (self.telegram_token, self.webhook_secret, self.metrics_token)
         found = [v.get_secret_value() for v in values if v and v.get_secret_value()]
-        if self.redis_url is not None:  # a password of a few letters would blot out every log
-            password = urlsplit(self.redis_url.get_secret_value()).password or ""
+        password = urlsplit(self.redis_url.get_secret_value()).password if self.redis_url else ""
+        if self.redis_url is not None and password:
+            found.append(self.redis_url.get_secret_value())
+            # a password of a few letters would blot out every log: scrubbed inside the URL only
             found += [password] if len(password) >= MIN_REDACTED else []
         return found

@@ -1,10 +1,10 @@
 """State shared by every replica of one bot, in Redis (``QABOT_REDIS_URL``).
 
-    link = RedisLink(url, timeout=0.5)
+    link = RedisLink(url, timeout=2.0)
     state = RedisState(link, prefix, rate_limit=20, followup_seconds=300)   # a ChatState
     budget = SendBudget(link, prefix, rate=30)     # the bot's outgoing messages, all replicas
     await budget.wait()                            # before each message: its turn
-    publish_snapshot(url, channel, "20261204-...", 0.5)  # `qabot index`: replicas look again
+    publish_snapshot(url, channel, "20261204-...", 2.0)  # `qabot index`: replicas look again
 
 What lives there, under ``{prefix}:`` (``prefix``: ``qabot:<bot id>``, so bots can share a
 server):
@@ -45,7 +45,7 @@ log = structlog.get_logger()
 UPDATE_SECONDS = 3600  # an update id is remembered this long (Telegram redelivers within it)
 # The send budget spaces messages this much wider than 1/rate: what arrives at Telegram is
 # spaced by the network's jitter too, and the margin keeps any one second within the rate.
-SEND_MARGIN = 1.05
+SEND_MARGIN = 1.10
 NOTICE_POLL = 1.0  # seconds the notice listener waits for a message before looking again
 
 # KEYS[1]: the user's sorted set; ARGV: limit, window (s), a unique member. 1: counted, 0: over.

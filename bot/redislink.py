@@ -1,6 +1,6 @@
 """The connection to Redis, and what the bot does while Redis is away: it goes on without it.
 
-    link = RedisLink(settings.redis_url.get_secret_value(), timeout=0.5)
+    link = RedisLink(settings.redis_url.get_secret_value(), timeout=2.0)
     seen = await link.run(lambda r: r.set(key, 1, nx=True, ex=3600), local_fallback)
     link.status()        # "up", or "down for 12 s (...)" for /readyz
     await link.close()

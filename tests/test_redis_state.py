@@ -18,6 +18,7 @@ from structlog.testing import capture_logs
 
 from bot.config import Settings
 from bot.redis_state import (
+    SEND_MARGIN,
     RedisState,
     SendBudget,
     key_prefix,
@@ -285,6 +286,6 @@ def test_with_a_url_the_state_and_the_budget_are_in_redis() -> None:
     state, budget = shared(settings)
     assert isinstance(state, RedisState) and isinstance(budget, SendBudget)
     assert state.prefix == key_prefix("qabot", TOKEN) and state.channel == "qabot:snapshots"
-    assert budget.interval_us == round(1_000_000 / 20 * 1.05)
+    assert budget.interval_us == round(1_000_000 / 20 * SEND_MARGIN)
     _, off = shared(settings.model_copy(update={"send_rate": 0}))
     assert off is None

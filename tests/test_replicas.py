@@ -273,7 +273,7 @@ async def test_killing_redis_mid_run_loses_no_update(
     it is started again, when the state is shared again."""
     with BotAPIStub(TOKEN) as api:
         async with cluster(2, tmp_path, api, redis_server.url, _copy(built_index, tmp_path / "i"),
-                           QABOT_SEND_RATE="0", QABOT_REDIS_TIMEOUT="0.3") as bots:
+                           QABOT_SEND_RATE="0") as bots:
             for i in range(200):
                 if i == 60:
                     redis_server.kill()
