@@ -11,12 +11,15 @@ What is counted (``qabot_`` prefix):
 - ``updates_rejected_total{reason}``: webhook requests refused (``REJECTIONS``);
 - ``answers_total{outcome}``: questions the engine answered or abstained on;
 - ``answer_seconds``: histogram of the engine's time per question (in its worker thread);
-- ``index_documents``, ``index_passages``, ``index_terms``: the size of the loaded index.
+- ``index_documents``, ``index_passages``, ``index_terms``: the size of the loaded index;
+- ``redis_up``: 1 while the Redis the replicas share answers, 0 while the process goes on
+  without it (only with ``QABOT_REDIS_URL``: ``watch_redis``).
 """
 
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from typing import Any
 
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram
@@ -62,6 +65,12 @@ class Metrics:
         self.index_documents.set(engine.n_documents)
         self.index_passages.set(engine.n_passages)
         self.index_terms.set(getattr(engine, "n_terms", 0))
+
+    def watch_redis(self, up: Callable[[], bool]) -> None:
+        """Export ``redis_up``, read from ``up()`` at each scrape."""
+        gauge = Gauge("qabot_redis_up", "1 while the shared state's Redis answers, else 0",
+                      registry=self.registry)
+        gauge.set_function(lambda: 1.0 if up() else 0.0)
 
     def exposition(self) -> tuple[bytes, str]:
         """The Prometheus text format of every metric, and its content type."""

@@ -36,7 +36,7 @@ from .engines import LiveEngine
 from .guard import MAX_HEAD_BYTES, SPARE_FILES, guarded, open_files_for, quiet_accept_failures
 from .intro import Corpus, introduce
 from .metrics import MeteredEngine, Metrics
-from .redis_state import SendBudget
+from .redis_state import RedisState, SendBudget
 from .state import ChatState, MemoryState
 from .telegram import ALLOWED_UPDATES, build_application
 from .webapp import Live, create_app
@@ -82,6 +82,8 @@ async def serve(
     stop = stop or asyncio.Event()
     metrics = metrics or Metrics()
     state = state or MemoryState(settings.rate_limit, settings.followup_seconds)
+    if isinstance(state, RedisState):
+        metrics.watch_redis(lambda: state.link.up)
     live = Live()
     server = uvicorn.Server(uvicorn.Config(
         create_app(settings, live, metrics, state), lifespan="off", log_config=None,

@@ -280,8 +280,10 @@ async def test_killing_redis_mid_run_loses_no_update(
                 assert await bots.post(_private(api, 3_000 + i, QUESTIONS[i % 9])) == 200
             await _until(lambda: all(_answers_by_chat(api)[3_000 + i] for i in range(200)))
             assert [len(x) for x in bots.logged("redis_unavailable")] == [1, 1]
-            ready = await bots.client.get(f"http://127.0.0.1:{bots.replicas[0].port}/readyz")
+            first = f"http://127.0.0.1:{bots.replicas[0].port}"
+            ready = await bots.client.get(first + "/readyz")
             assert ready.status_code == 200 and ": down for" in ready.text
+            assert "\nqabot_redis_up 0.0\n" in (await bots.client.get(first + "/metrics")).text
 
             redis_server.start()  # the same port, empty
             asked = 0
@@ -295,6 +297,7 @@ async def test_killing_redis_mid_run_loses_no_update(
                 while not all(bots.logged("redis_restored")):
                     await ask()
                     await asyncio.sleep(0.2)
+            assert "\nqabot_redis_up 1.0\n" in (await bots.client.get(first + "/metrics")).text
             # shared again: a follow-up across replicas is understood
             await bots.post(_private(api, 8, "Who is the Kremlin spokesman?"))
             await api.wait_for("sendMessage", lambda c: c.chat_id == 8)
