@@ -29,7 +29,8 @@ def make_settings(api: BotAPIStub, **overrides: Any) -> Settings:
 async def running_bot(api: BotAPIStub, engine: Corpus, settings: Settings | None = None,
                       **build: Any) -> AsyncIterator[Application]:
     """The application polling ``api``: initialize, post_init, start polling, start; then the
-    same shutdown as ``run_polling`` (stop polling, finish in-flight updates, shut down)."""
+    same shutdown as ``run_polling`` (stop polling, finish in-flight updates, post_stop, shut
+    down)."""
     build.setdefault("retry_backoff", 0)
     app = build_application(engine, settings or make_settings(api), **build)
     async with app:
@@ -46,6 +47,8 @@ async def running_bot(api: BotAPIStub, engine: Corpus, settings: Settings | None
                 await app.updater.stop()
             if app.running:
                 await app.stop()
+                assert app.post_stop is not None
+                await app.post_stop(app)
 
 
 async def first_reply(api: BotAPIStub, engine: Corpus, text: str | None = None,

@@ -289,3 +289,27 @@ def test_with_a_url_the_state_and_the_budget_are_in_redis() -> None:
     assert budget.interval_us == round(1_000_000 / 20 * SEND_MARGIN)
     _, off = shared(settings.model_copy(update={"send_rate": 0}))
     assert off is None
+
+
+# --- the polling bot ----------------------------------------------------------------------------
+
+
+async def test_a_polling_bot_with_redis_keeps_a_follow_up_across_a_restart(
+        redis_url: str, prefix: str, seeds_engine: object) -> None:
+    """`qabot telegram` with QABOT_REDIS_URL: the real PTB application, polling the stand-in,
+    answers a question and is stopped (a deploy); the next process, built anew from the same
+    settings, reads the chat's follow-up in the light of it. In memory it would be lost."""
+    from .botapi_stub import BotAPIStub
+    from .telegram_harness import make_settings, running_bot
+
+    with BotAPIStub(TOKEN) as api:
+        settings = make_settings(api, redis_url=redis_url, redis_prefix=prefix)
+        for text in ("Who is the Kremlin spokesman?", "How did he describe the CSTO?"):
+            state, budget = shared(settings)
+            assert isinstance(state, RedisState) and isinstance(budget, SendBudget)
+            async with running_bot(api, seeds_engine, settings, state=state, budget=budget):
+                api.push(api.message(api.private(7), text))
+                await api.wait_for("sendMessage", count=len(api.calls("sendMessage")) + 1)
+            assert state._listener is None  # post_stop closed it
+        follow_up = api.calls("sendMessage")[-1]
+    assert "necessary" in follow_up.text
