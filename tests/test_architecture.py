@@ -8,7 +8,7 @@ import pytest
 
 from .conftest import ROOT
 
-FORBIDDEN = ("bot", "telegram", "starlette", "uvicorn", "pydantic_settings", "httpx")
+FORBIDDEN = ("bot", "telegram", "starlette", "uvicorn", "pydantic_settings", "httpx", "redis")
 
 
 @pytest.mark.parametrize("path", sorted((ROOT / "retrieval").rglob("*.py")),
