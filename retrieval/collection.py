@@ -1,34 +1,25 @@
 """The cleaned corpus as qabot answers from it: documents, passages and their sentences.
 
 Passage texts live in one UTF-8 buffer with offsets, and sentence spans in flat arrays, so a saved
-collection memory-maps and a passage costs nothing until it is read.
+collection memory-maps and a passage costs nothing until it is read. ``pack`` lays passage texts
+out so; how documents become those passages is ``layout.py``.
 """
 
 from __future__ import annotations
 
 import zlib
 from array import array
-from collections.abc import Container, Iterable, Sequence
-from dataclasses import dataclass, field, fields, replace
-from itertools import groupby
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, fields
 from typing import TypeVar, overload
 
 import numpy as np
 
-from .corpus import Document, titled
 from .errors import DamagedIndexError
-from .ingest.blocks import Parsed
 from .ingest.clean import is_prose
-from .ingest.repeated import RepeatedLines, repeated_in
-from .ingest.segment import group_lines, sentence_spans, words
-from .ingest.sieve import (
-    MIN_DOCUMENT_QUOTE_WORDS,
-    QUOTE_ANY,
-    QUOTE_PROSE,
-    sieve,
-)
-from .ingest.text import read_plain
-from .language import ENGLISH, detect_parts, normalised
+from .ingest.segment import sentence_spans, words
+from .ingest.sieve import MIN_DOCUMENT_QUOTE_WORDS, QUOTE_ANY, QUOTE_PROSE
+from .language import ENGLISH
 
 # A sentence shorter than this many words is kept for context but never quoted on its own.
 MIN_QUOTE_WORDS = 4
@@ -181,132 +172,11 @@ class Collection:
 # its terms (stems, stop words, numbers); sentence ends of other languages (their quotation
 # marks, abbreviations, a day's ordinal before a month).
 TEXT_VERSION = 4
-SECTION_SEPARATOR = " › "
 # A sentence's flags (``Collection.sent_flags``): it may be quoted alone; it is of a list item
 # or a table row (a line tagged ``ITEM_LINE``, beside its ``sieve.QUOTE_*`` rule); it opens its
 # line.
 QUOTABLE, ITEM, FIRST = 1, 2, 4
 ITEM_LINE = 4  # above the QUOTE_* rules (0-2), which ``& ~ITEM_LINE`` gives back
-
-
-def build_collection(docs: Sequence[Document], language: str | None = None
-                     ) -> tuple[Collection, list[str]]:
-    """Read, sieve, title and segment ``docs``; returns the collection and the passage texts.
-
-    Documents with nothing quotable left are left out (the caller warns about them). A passage
-    never spans two sections or two pages.
-    """
-    parsed = [parsed_of(d) for d in docs]
-    repeated = RepeatedLines(repeated_in(parsed))
-    return pack_laid([lay_out(d, p, repeated, language)
-                      for d, p in zip(docs, parsed, strict=True)])
-
-
-@dataclass(frozen=True, slots=True)
-class Laid:
-    """One document laid out in passages: its citation, and each passage's lines (text and
-    how it may be quoted), section path (``None``: under no heading) and page (0: none)."""
-
-    source: Source
-    passages: list[list[tuple[str, int]]]
-    sections: list[str | None]
-    pages: list[int]
-    # each passage's language ("" for English); None: not yet known (``lay_out``)
-    langs: list[str] | None = field(default_factory=list)
-    spans: list[tuple[array[int], array[int]]] | None = None  # each passage's sentence_layout
-
-    def texts(self) -> list[str]:
-        return ["\n".join(t for t, _ in g) for g in self.passages]
-
-    def languages(self) -> list[str]:
-        """Each passage's language ("" for English): ``langs``, or when ``lay_out`` left them
-        to be told, told now (with the detection model)."""
-        if self.langs is not None:
-            return self.langs
-        return [_code(c) for c in detect_parts(self.texts()) or []]
-
-    def with_spans(self) -> Laid:
-        """This document with its passages' sentences laid out too (in a worker process)."""
-        return replace(self, spans=[sentence_layout(text, [q for _, q in g])
-                                    for text, g in zip(self.texts(), self.passages, strict=True)])
-
-
-def lay_out(doc: Document, parsed: Parsed, repeated: Container[str],
-            language: str | None = None) -> Laid | None:
-    """``doc`` sieved (``repeated``: the normalised paragraphs repeated across the corpus),
-    titled, cut into passages and each passage's language found (``language``: the corpus's,
-    when it is set; else the one the document declares, else detected); ``None`` when nothing
-    quotable is left."""
-    sieved = sieve(parsed, repeated)
-    if not sieved.quotable:
-        return None
-    doc = titled(doc, parsed, sieved)
-    laid = Laid(Source(doc.id, doc.title, doc.url, doc.publisher, doc.published), [], [], [])
-    for (path, page), run in groupby(sieved.kept, key=lambda k: (k.block.section,
-                                                                 k.block.page)):
-        # under a heading, if only the page's own (its section reads "", its title says it)
-        section = section_name(path, doc.title) if path else None
-        for group in group_lines((k.block.text, k.quote | (
-                ITEM_LINE if k.block.kind in ("list_item", "table_row") else 0)) for k in run):
-            laid.passages.append(group)
-            laid.sections.append(section)
-            laid.pages.append(page or 0)
-    fixed = normalised(language) or normalised(doc.lang or parsed.meta.get("lang"))
-    # without the detection model: documents that do not read as English are told by
-    # ``pack_laid``, in one process, which loads the model once (not once per index worker)
-    if not fixed and parsed.english and len(laid.passages) == 1:
-        fixed = ENGLISH  # read_plain found it English: its one passage is
-    langs = detect_parts(laid.texts(), fixed, model=False)
-    return replace(laid, langs=None if langs is None else [_code(c) for c in langs])
-
-
-def _code(lang: str) -> str:
-    return "" if lang == ENGLISH else lang
-
-
-def pack_laid(laid: Iterable[Laid | None]) -> tuple[Collection, list[str]]:
-    """The collection of laid-out documents (``None``: left out), and its passage texts."""
-    sources: list[Source] = []
-    passage_doc: list[int] = []
-    lines: list[list[tuple[str, int]]] = []
-    passage_section: list[int] = []
-    passage_page: list[int] = []
-    passage_lang: list[str] = []
-    sections: dict[str, int] = {}
-    spans: list[tuple[array[int], array[int]]] | None = []
-    for d in laid:
-        if d is None:
-            continue
-        sources.append(d.source)
-        if spans is not None and d.spans is not None:
-            spans.extend(d.spans)
-        else:
-            spans = None
-        passage_doc += [len(sources) - 1] * len(d.passages)
-        lines += d.passages
-        passage_section += [-1 if name is None else sections.setdefault(name, len(sections))
-                            for name in d.sections]
-        passage_page += d.pages
-        passage_lang += d.languages()
-    texts = ["\n".join(t for t, _ in g) for g in lines]
-    collection = pack(sources, passage_doc, texts, quote=[[q for _, q in g] for g in lines],
-                      passage_section=passage_section, passage_page=passage_page,
-                      passage_lang=passage_lang, sections=list(sections), spans=spans)
-    return collection, texts
-
-
-def parsed_of(doc: Document) -> Parsed:
-    """What the reader made of ``doc``, or its text read as plain text."""
-    return doc.parsed if doc.parsed is not None else read_plain(doc.text)
-
-
-def section_name(path: Sequence[str], title: str) -> str:
-    """A section path as cited ("Installation › Linux"), without the document's own title (or
-    the heading its title begins with)."""
-    parts = list(path)
-    if parts and title.casefold().startswith(parts[0].casefold()):
-        parts = parts[1:]  # the page's own heading ("2. Using Python" of "2. Using Python — Docs")
-    return SECTION_SEPARATOR.join(parts)
 
 
 def pack(

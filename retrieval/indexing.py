@@ -34,14 +34,7 @@ import structlog
 import structlog.testing
 
 from . import store, workers
-from .collection import (
-    Collection,
-    Laid,
-    build_collection,
-    lay_out,
-    pack_laid,
-    parsed_of,
-)
+from .collection import Collection
 from .corpus import (
     Document,
     DocumentIds,
@@ -56,6 +49,7 @@ from .index import K1, B, TermIndex
 from .ingest.repeated import RepeatedLines, line_keys, repeated_keys
 from .joining import Runs, concat, merged_terms, ranges
 from .language import preload as preload_language_model
+from .layout import Laid, build_collection, lay_out, pack_laid, parsed_of
 from .termcounts import count_terms
 from .workers import Pool
 
@@ -294,7 +288,7 @@ def _language(params: dict[str, object]) -> str | None:
 def build_documents(docs: Sequence[Document], language: str | None = None
                     ) -> tuple[Collection, TermIndex]:
     """The collection and index of documents given in memory (``QAEngine.from_documents``):
-    ``collection.build_collection`` and ``TermIndex.build``, on every core from
+    ``layout.build_collection`` and ``TermIndex.build``, on every core from
     ``PARALLEL_FILES`` documents."""
     return _on_every_core(len(docs), lambda pool: _build_documents(docs, pool, language))
 

@@ -41,36 +41,3 @@ def test_a_source_table_reads_like_the_list_it_was_made_from() -> None:
     assert table[0:1] == sources[:1] and SourceTable(table.columns)[1].publisher == "P"
     with pytest.raises(IndexError):
         table[2]
-
-
-def test_passages_keep_to_one_section_and_page_and_cite_them():
-    from retrieval.collection import build_collection
-    from retrieval.corpus import Document
-    from retrieval.ingest.blocks import Block, Parsed
-
-    blocks = [Block("heading", "Guide", ("Guide",), page=1, level=1),
-              Block("paragraph", "The guide explains the widget server in short.", ("Guide",),
-                    page=1),
-              Block("heading", "Install", ("Guide", "Install"), page=1, level=2),
-              Block("paragraph", "Run the installer as root to set it up.", ("Guide", "Install"),
-                    page=1),
-              Block("paragraph", "The installer asks for the port.", ("Guide", "Install"),
-                    page=2)]
-    doc = Document(id="g", title="", text="", parsed=Parsed(blocks))
-    c, texts = build_collection([doc])
-    assert c.sources[0].title == "Guide"
-    assert texts == ["Guide\nThe guide explains the widget server in short.",
-                     "Install\nRun the installer as root to set it up.",
-                     "The installer asks for the port."]
-    assert [c.section_of(p) for p in range(3)] == ["", "Install", "Install"]  # "": the title
-    assert [c.page_of(p) for p in range(3)] == [1, 1, 2]
-    assert [s.quotable for s in c.sentences(1)] == [False, True]  # a heading is never quoted
-
-
-def test_a_section_path_drops_the_heading_the_title_begins_with():
-    from retrieval.collection import section_name
-
-    assert section_name(("2. Using the Interpreter", "2.1. Invoking"),
-                        "2. Using the Interpreter — Python 3.11 documentation") == "2.1. Invoking"
-    assert section_name(("Guide", "Install"), "Guide") == "Install"
-    assert section_name(("Install", "Linux"), "Guide") == "Install › Linux"

@@ -223,10 +223,10 @@ def test_a_which_version_question_needs_a_number():
 
 
 def test_the_headings_a_passage_sits_under_count_near_its_sentences():
-    from retrieval.collection import build_collection
     from retrieval.corpus import Document
     from retrieval.index import TermIndex
     from retrieval.ingest.blocks import Block, Parsed
+    from retrieval.layout import build_collection
 
     def blocks(*rows):
         return [Block(kind, text, section, level=len(section) if kind == "heading" else 0)

@@ -6,10 +6,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..collection import lay_out, parsed_of, section_name
 from ..corpus import Document, titled
 from ..errors import UnknownDocumentError
 from ..language import ENGLISH
+from ..layout import lay_out, parsed_of, section_name
 from .repeated import RepeatedLines, repeated_in
 from .sieve import sieve
 
