@@ -1,7 +1,7 @@
 """State shared by every replica of one bot, in Redis (``QABOT_REDIS_URL``).
 
     link = RedisLink(url, timeout=2.0)
-    state = RedisState(link, prefix, rate_limit=20, followup_seconds=300)   # a ChatState
+    state = RedisState(link, prefix, 20, 300, snapshot_channel("qabot"))   # a ChatState
     budget = SendBudget(link, prefix, rate=30)     # the bot's outgoing messages, all replicas
     await budget.wait()                            # before each message: its turn
     publish_snapshot(url, channel, "20261204-...", 2.0)  # `qabot index`: replicas look again
@@ -11,12 +11,12 @@ server):
 - ``turn:<chat>``: the chat's last question, expiring after ``QABOT_FOLLOWUP_SECONDS``;
 - ``asked:<user>``: a sorted set of the user's questions in the last minute (the rate limit,
   checked and counted in one Lua script by Redis's own clock, which every replica shares);
-- ``notice:<user>``: a "slow down" or refusal was sent this minute (SET NX EX);
+- ``notice:<user>``: a "slow down" or refusal was sent this minute (SET NX PX);
 - ``update:<id>``: the update was taken in (SET NX EX ``UPDATE_SECONDS``): a copy Telegram
   sends again, to any replica, is answered once;
 - ``send``: the next free moment of the bot's send budget (one Lua script, GCRA: each message
-  reserves a slot ``1/rate`` seconds after the last, so all replicas together send at most
-  ``rate`` a second);
+  reserves a slot ``SEND_MARGIN/rate`` seconds after the last, so all replicas together send
+  at most ``rate`` a second, and never a burst);
 - channel ``{QABOT_REDIS_PREFIX}:snapshots`` (not the bot's: `qabot index` needs no token):
   `qabot index` publishes the name of each snapshot it saves; every replica then looks at its
   index folder at once instead of at its next poll.
