@@ -138,6 +138,7 @@ def build_application(
         await announce(app)
         await watcher.start()
         await state.start(on_snapshot=watcher.look)
+        log.info("chat_state", state=state.status())  # where follow-ups and limits are kept
 
     async def stopped(app: Application) -> None:
         await state.close()

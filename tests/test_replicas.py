@@ -180,6 +180,9 @@ async def test_three_replicas_share_follow_ups_rate_limits_and_answer_each_updat
             assert await bots.post(_private(api, 7, "How did he describe the CSTO?")) == 200
             follow_up = await api.wait_for("sendMessage", lambda c: c.chat_id == 7, count=2)
             assert bots.forwarder.sent_to[:2] == [0, 1]
+            for states in bots.logged("chat_state"):  # each said at start where its state is
+                assert [e["state"] for e in states] == [
+                    f"redis redis://127.0.0.1:{redis_server.port}/0: up"]
             assert "necessary" in follow_up.text
             await _until(lambda: bots.replicas[1].events("answered"))
             answered = bots.logged("answered")
