@@ -79,6 +79,26 @@ _PLAIN_TYPES: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
 }
 
 
+# Interrogatives, in the languages of the table above: they frame a question, as English's
+# FRAME_WORDS do, and say nothing of its subject. Stop lists hold some of them, not all
+# ("cuál", "dónde" and "cuántos" are in none of Spanish's).
+INTERROGATIVES: dict[str, frozenset[str]] = {code: frozenset(words.split()) for code, words in (
+    ("de", "was wer wen wem wessen wann wie wo woher wohin warum weshalb wieso welche welcher "
+           "welches welchen welchem wieviel wieviele"),
+    ("es", "qué que cuál cuáles cuánto cuánta cuántos cuántas cuándo dónde adónde quién quiénes "
+           "cómo"),
+    ("pt", "que quê qual quais quanto quanta quantos quantas quando onde aonde quem como"),
+    ("fr", "que quoi qui quel quelle quels quelles combien quand où comment pourquoi lequel "
+           "laquelle lesquels lesquelles"),
+    ("it", "che cosa chi quale quali quanto quanta quanti quante quando dove come perché"),
+    ("nl", "wat wie wanneer waar hoe welk welke hoeveel waarom"),
+    ("ru", "что кто кого кому чем когда где куда откуда как какой какая какое какие каков "
+           "какова каково каковы сколько почему зачем чей чья чьё чьи который которая которое "
+           "которые"),
+    ("tr", "ne kim kimi kimin neyi neden nerede nereye nereden nasıl hangi kaç"),
+)}
+
+
 def plain_question_type(question: str, lang: str) -> str | None:
     """``when`` or ``number`` (or ``None``), in language ``lang``: what a question read without
     English's other lists asks for (English's own wording, or a table of other languages')."""

@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from .analyzer import analyzer
-from .cues import plain_question_type, question_type
+from .cues import INTERROGATIVES, plain_question_type, question_type
 from .index import TermIndex
 from .ingest.clean import reads_as_english
 from .language import ENGLISH
@@ -127,6 +127,7 @@ def parse_query(
     # capitalised and every word "rare in English"
     english = english_lists and reads_as_english(question)
     names = reading.lang.capitals_mark_names
+    interrogatives = INTERROGATIVES.get(reading.lang.code, frozenset())
     first_word = True
     for tok in reading.tokens(question):
         word = question[tok.start : tok.end]
@@ -139,7 +140,7 @@ def parse_query(
         # without English's lists, a question's opening word that the corpus lacks is taken for
         # its interrogative ("Какова ...", "Qual ..."), which stop lists do not all hold
         frame = (word.lower() in FRAME_WORDS if english_lists
-                 else opening and idf is None)
+                 else (opening and idf is None) or word.lower() in interrogatives)
         if idf is None and not frame and not is_name and config.correct_spelling and (
                 english_lists):
             # the ~440 candidate spellings are stemmed uncached: they would only crowd the cache

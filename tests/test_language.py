@@ -137,6 +137,27 @@ def test_a_when_question_in_another_language_prefers_the_sentence_with_the_year(
     assert answer.answered and "1903" in answer.sentences[0].text
 
 
+def test_an_interrogative_frames_a_question_in_another_language_not_its_subject() -> None:
+    """"¿Dónde ...?": "dónde" is in no Spanish stop list, and a corpus that uses it (rarely:
+    a high idf) would make it the question's strongest word; read as framing, like English's
+    "where", it weighs little, whichever word of the question it is."""
+    from retrieval import QAEngine
+    from retrieval.analyzer import analyzer
+    from retrieval.corpus import Document
+    from retrieval.query import parse_query
+
+    texts = ["El puente de piedra une el casco antiguo con el puerto desde 1903.",
+             "Nadie sabe dónde guardaba el alcalde las llaves del ayuntamiento.",
+             "El puerto recibe barcos de pesca todas las mañanas."]
+    engine = QAEngine.from_documents([Document(f"d{i}", "", t, lang="es")
+                                      for i, t in enumerate(texts)])
+    query = parse_query("¿Y dónde está el puente de piedra?", engine.index, lang="es", plain=True)
+    where = analyzer("es").term("dónde")
+    assert where in query.weights and where not in query.known  # framing, not the subject
+    assert query.weights[where] < min(w for t, w in query.weights.items() if t != where)
+    assert engine.ask("¿Y dónde está el puente de piedra?").sentences[0].source == "d0"
+
+
 def test_numbers_are_read_as_their_language_writes_them() -> None:
     assert analyzer("pt").analyze("6.400 quilômetros") == analyzer("pt").analyze("6400 quilômetros")
     assert analyzer("de").term("21,5") == "21.5" == term_of("21.5")
