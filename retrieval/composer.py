@@ -61,7 +61,8 @@ def compose(
             or (config.rule_gates and not rules_met(best.features, config))
             or (config.specific_gate and not best.features[_SPECIFIC])
             or (query.cue in config.evidence_needed and not has_evidence(
-                query.cue, _evidence_text(best.sentence, sents_of, quoted, config), question))):
+                query.cue, _evidence_text(best.sentence, sents_of, quoted, config), question,
+                query.lang))):
         return _abstain(question, query, related, coverage, ranking.confidence)
 
     chosen = [best]

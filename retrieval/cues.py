@@ -49,6 +49,9 @@ _QUANTITY = re.compile(
     r"every \w+)\b", re.I)
 _YEAR = re.compile(r"^(1[0-9]\d\d|20\d\d)$")
 _CAPITALISED = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w'’-]*[a-z][\w'’-]*")
+# a word in any script, not opening a sentence (``has_evidence`` keeps those it capitalises)
+_CAPITALISED_ANY = re.compile(r"(?<![.!?]\s)(?<!^)(?<![.!?]\s[«„“\"'(])\b[^\W\d_][\w'’-]*")
+_WORD_ANY = re.compile(r"[^\W\d_][\w'’-]*")
 _PLACE = re.compile(r"\b(?:in|at|from|near|to|into|across)\s+((?:the\s+)?[A-Z][\w-]+)")
 _ACRONYM = re.compile(r"\b[A-Z]{2,}\b")
 
@@ -99,16 +102,29 @@ INTERROGATIVES: dict[str, frozenset[str]] = {code: frozenset(words.split()) for 
 )}
 
 
+# "Who" where capitals mark names (not German: every noun is capitalised), its evidence a
+# capitalised word the question lacks; the interrogative opening the question, or (Turkish puts
+# it before the verb) anywhere.
+_PLAIN_WHO = {code: re.compile(rx, re.I) for code, rx in (
+    ("es", r"^\W*(?:quién|quiénes|a quién|de quién)\b"), ("pt", r"^\W*(?:quem|de quem)\b"),
+    ("fr", r"^\W*(?:qui|à qui|de qui)\b"), ("it", r"^\W*(?:chi|a chi|di chi)\b"),
+    ("nl", r"^\W*(?:wie|aan wie|van wie)\b"), ("ru", r"^\W*(?:кто|кем|кого|кому)\b"),
+    ("tr", r"\bkim(?:in|i|e|den)?\b"),
+)}
+
+
 def plain_question_type(question: str, lang: str) -> str | None:
-    """``when`` or ``number`` (or ``None``), in language ``lang``: what a question read without
-    English's other lists asks for (English's own wording, or a table of other languages')."""
+    """``when``, ``number`` or ``who`` (or ``None``), in language ``lang``: what a question
+    read without English's other lists asks for (English's own wording, or a table of other
+    languages')."""
     if lang == "en":
         kind = question_type(question)
         return kind if kind in ("when", "number") else None
     for name, rx in _PLAIN_TYPES.get(lang, ()):
         if rx.search(question):
             return name
-    return None
+    who = _PLAIN_WHO.get(lang)
+    return "who" if who is not None and who.search(question) else None
 
 
 def question_type(question: str) -> str | None:
@@ -174,11 +190,15 @@ def _head(question: str) -> str | None:
     return subject[-1] if subject else None
 
 
-def has_evidence(kind: str | None, sentence: str, question: str) -> bool:
-    """Whether ``sentence`` holds a fact of the kind the question asks for, new to the question."""
+def has_evidence(kind: str | None, sentence: str, question: str, lang: str = "en") -> bool:
+    """Whether ``sentence`` holds a fact of the kind the question asks for, new to the question
+    (read in language ``lang``: names in any script outside English)."""
     if kind is None:
         return False
     q = question.lower()
+    if kind == "who" and lang != "en":
+        new = {w.lower() for w in _CAPITALISED_ANY.findall(sentence) if w[:1].isupper()}
+        return bool(new - set(_WORD_ANY.findall(q)))
     if kind == "when":
         return any(m.group(0).lower() not in q for m in _DATE.finditer(sentence))
     if kind == "number":

@@ -177,7 +177,7 @@ def rank(
                 passage_score=pscore / best_passage, passage_rank=rank_,
                 position=i / (len(sents) - 1) if len(sents) > 1 else 0.0, first=s.first,
                 item=s.item, defined=defined,
-                evidence=defined or has_evidence(query.cue, s.text, question),
+                evidence=defined or has_evidence(query.cue, s.text, question, query.lang),
                 context=bool(context), specific_met=specific[doc],
                 lead=opening[0] == i, section_lead=opening[1] == i, title_terms=titled[doc],
                 sem=float(aligned[first_at + i]))

@@ -116,13 +116,27 @@ def test_a_question_of_a_few_letters_is_still_told_by_its_script_and_words() -> 
     ("Сколько стоит билет?", "ru", "number"),
     ("Combien de kilomètres parcourt la Loire ?", "fr", "number"),
     ("Köprü ne zaman yapıldı?", "tr", "when"),
-    ("Wer hat den Hafen gegründet?", "de", None),  # its evidence (a name) is no digit
+    ("Wer hat den Hafen gegründet?", "de", None),  # every German noun is capitalised
+    ("¿Quién fundó la ciudad?", "es", "who"),
+    ("Кто построил мост?", "ru", "who"),
+    ("Köprüyü kim yaptı?", "tr", "who"),
+    ("La ville qui a le plus d'habitants ?", "fr", None),  # "qui" not asking: a relative
     ("When was the bridge built?", "en", "when"),
     ("Who built the bridge?", "en", None),
     ("Wann wurde der Hafen gegründet?", "hy", None),  # no table for it: no type
 ])
-def test_a_question_read_plainly_asks_for_a_year_or_a_number(question, lang, kind) -> None:
+def test_a_question_read_plainly_asks_for_a_year_a_number_or_a_name(question, lang, kind) -> None:
     assert plain_question_type(question, lang) == kind
+
+
+def test_a_name_is_evidence_in_any_script_where_capitals_mark_names() -> None:
+    from retrieval.cues import has_evidence
+
+    question = "Кто построил мост?"
+    assert has_evidence("who", "Мост построил инженер Шухов в 1903 году.", question, "ru")
+    assert not has_evidence("who", "Мост был построен в 1903 году.", question, "ru")
+    assert not has_evidence("who", "«Мост» был построен давно.", question, "ru")  # opening
+    assert not has_evidence("who", "Мост построил инженер Шухов.", question)  # English: ASCII
 
 
 def test_a_when_question_in_another_language_prefers_the_sentence_with_the_year(tmp_path) -> None:
