@@ -14,7 +14,6 @@ from urllib.parse import urlsplit
 
 from pydantic import AliasChoices, Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
-from redis.connection import parse_url
 
 from retrieval.language import normalised
 
@@ -149,6 +148,8 @@ class Settings(BaseSettings):
                  f"{', '.join(sorted(REDIS_SCHEMES))})")
         if parts.scheme not in REDIS_SCHEMES or not (parts.hostname or parts.path):
             raise ValueError(usage)
+        from redis.connection import parse_url  # only then: redis-py takes 0.1 s to import
+
         try:
             parse_url(url)  # what redis-py will make of it: a port, a database, options
         except ValueError as exc:  # its words name the part, never the password
