@@ -35,7 +35,6 @@ import json
 import os
 import platform
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
@@ -52,7 +51,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # run as a script from a checkout
 
 from tests.botapi_stub import BotAPIStub  # noqa: E402 (after the path set-up above)
-from tests.redis_server import RedisServer  # noqa: E402
+from tests.redis_server import RedisServer, free_port  # noqa: E402
 
 TOKEN = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw"
 SECRET = "load-test-secret_0123456789"
@@ -199,9 +198,7 @@ class Server:
 
 def start_server(api: BotAPIStub, send_rate: float, workdir: Path, log: Path,
                  redis_url: str | None = None) -> Server:
-    with socket.socket() as s:  # a free port (the server binds it a moment later)
-        s.bind(("127.0.0.1", 0))
-        port = int(s.getsockname()[1])
+    port = free_port()  # (the server binds it a moment later)
     env = {**os.environ, "PYTHONPATH": str(ROOT), "QABOT_TELEGRAM_TOKEN": TOKEN,
            "QABOT_TELEGRAM_API_URL": api.base_url,
            "QABOT_WEBHOOK_URL": "https://bot.example.org/telegram",

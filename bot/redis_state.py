@@ -12,7 +12,7 @@ server):
 - ``asked:<user>``: a sorted set of the user's questions in the last minute (the rate limit,
   checked and counted in one Lua script by Redis's own clock, which every replica shares);
 - ``notice:<user>``: a "slow down" or refusal was sent this minute (SET NX PX);
-- ``update:<id>``: the update was taken in (SET NX EX ``UPDATE_SECONDS``): a copy Telegram
+- ``update:<id>``: the update was taken in (SET NX PX ``UPDATE_SECONDS``): a copy Telegram
   sends again, to any replica, is answered once;
 - ``send``: the next free moment of the bot's send budget (one Lua script, GCRA: each message
   reserves a slot ``SEND_MARGIN/rate`` seconds after the last, so all replicas together send
@@ -30,7 +30,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import uuid
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 
 import structlog
 from redis import Redis as SyncRedis
@@ -142,20 +142,23 @@ class RedisState:
         return await self.link.run(counted, lambda: self.local.take_question(user_id, now))
 
     async def take_notice(self, user_id: int, now: float) -> bool:
-        key = f"{self.prefix}:notice:{user_id}"
-
-        async def taken(r: Redis) -> bool:
-            return bool(await r.set(key, 1, nx=True, px=round(self.window * 1000)))
-
-        return await self.link.run(taken, lambda: self.local.take_notice(user_id, now))
+        return await self._first(f"notice:{user_id}", self.window,
+                                 lambda: self.local.take_notice(user_id, now))
 
     async def first_delivery(self, update_id: int) -> bool:
-        key = f"{self.prefix}:update:{update_id}"
+        return await self._first(f"update:{update_id}", UPDATE_SECONDS,
+                                 lambda: self.local.first_delivery(update_id))
+
+    async def _first(self, name: str, seconds: float,
+                     fallback: Callable[[], Awaitable[bool]]) -> bool:
+        """Whether key ``name`` was not set, setting it for ``seconds`` (SET NX PX) either way;
+        ``fallback()`` while Redis is away."""
+        key, ms = f"{self.prefix}:{name}", round(seconds * 1000)
 
         async def first(r: Redis) -> bool:
-            return bool(await r.set(key, 1, nx=True, ex=UPDATE_SECONDS))
+            return bool(await r.set(key, 1, nx=True, px=ms))
 
-        return await self.link.run(first, lambda: self.local.first_delivery(update_id))
+        return await self.link.run(first, fallback)
 
     def status(self) -> str:
         return f"redis {self.link.where}: {self.link.status()}"

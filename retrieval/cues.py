@@ -104,13 +104,14 @@ INTERROGATIVES: dict[str, frozenset[str]] = {code: frozenset(words.split()) for 
 
 # "Who" where capitals mark names (not German: every noun is capitalised), its evidence a
 # capitalised word the question lacks; the interrogative opening the question, or (Turkish puts
-# it before the verb) anywhere.
-_PLAIN_WHO = {code: re.compile(rx, re.I) for code, rx in (
+# it before the verb) anywhere. Asked after "when" and "how many".
+for _code, _who in (
     ("es", r"^\W*(?:quién|quiénes|a quién|de quién)\b"), ("pt", r"^\W*(?:quem|de quem)\b"),
     ("fr", r"^\W*(?:qui|à qui|de qui)\b"), ("it", r"^\W*(?:chi|a chi|di chi)\b"),
     ("nl", r"^\W*(?:wie|aan wie|van wie)\b"), ("ru", r"^\W*(?:кто|кем|кого|кому)\b"),
     ("tr", r"\bkim(?:in|i|e|den)?\b"),
-)}
+):
+    _PLAIN_TYPES[_code] += (("who", re.compile(_who, re.I)),)
 
 
 def plain_question_type(question: str, lang: str) -> str | None:
@@ -123,8 +124,7 @@ def plain_question_type(question: str, lang: str) -> str | None:
     for name, rx in _PLAIN_TYPES.get(lang, ()):
         if rx.search(question):
             return name
-    who = _PLAIN_WHO.get(lang)
-    return "who" if who is not None and who.search(question) else None
+    return None
 
 
 def question_type(question: str) -> str | None:

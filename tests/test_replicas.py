@@ -32,7 +32,7 @@ from .forwarder import Forwarder
 from .redis_server import RedisServer, need_redis_server
 from .telegram_harness import TOKEN
 from .test_webhook import SECRET, URL, numbered
-from .test_webhook_cli import events
+from .test_webhook_cli import _logged, events
 
 HEADERS = {"X-Telegram-Bot-Api-Secret-Token": SECRET}
 QUESTIONS = [json.loads(line)["question"] for line in
@@ -93,16 +93,6 @@ def built_index(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     yield index
 
 
-async def _wait_for(replica: Replica, event: str) -> dict[str, Any]:
-    async with asyncio.timeout(60):
-        while True:
-            found = replica.events(event)
-            if found:
-                return found[0]
-            assert replica.proc.poll() is None, f"a replica exited: {replica.log.read_text()}"
-            await asyncio.sleep(0.05)
-
-
 @asynccontextmanager
 async def cluster(n: int, workdir: Path, api: BotAPIStub, redis_url: str, index: Path,
                   corpus: Path = SEEDS, **settings: str) -> AsyncIterator[Cluster]:
@@ -124,9 +114,9 @@ async def cluster(n: int, workdir: Path, api: BotAPIStub, redis_url: str, index:
                     env=env, cwd=workdir, stdout=subprocess.DEVNULL, stderr=err)
             replicas.append(Replica(proc, log))
         for replica in replicas:
-            replica.port = (await _wait_for(replica, "webhook_listening"))["port"]
+            replica.port = (await _logged(replica.log, "webhook_listening", replica.proc))["port"]
         for replica in replicas:
-            await _wait_for(replica, "webhook_ready")
+            await _logged(replica.log, "webhook_ready", replica.proc)
         async with Forwarder([r.port for r in replicas]) as forwarder, \
                 httpx.AsyncClient(timeout=30) as client:
             yield Cluster(replicas, forwarder, client)
