@@ -56,6 +56,11 @@ ALLOWED_UPDATES = (
 POLL_TIMEOUT = 30  # seconds a getUpdates long poll may wait
 RETRY_AFTER_RETRIES = 3  # a 429 "retry after N seconds" is waited out this many times
 NETWORK_RETRIES = 3
+# At stop PTB cancels the long poll and calls getUpdates once more to mark the updates it took
+# as read. With PTB's default pool of one connection that last call waits (1 s) for the
+# cancelled poll to give its connection back, and on a busy machine it did not: a traceback in
+# the log at every such stop. A second connection lets the last call go at once.
+GET_UPDATES_CONNECTIONS = 2
 
 
 class SendLimiter(AIORateLimiter):
@@ -152,6 +157,7 @@ def build_application(
         .application_class(Graceful, {"grace": settings.shutdown_grace})
         .token(token)
         .base_url(settings.telegram_api_url)
+        .get_updates_connection_pool_size(GET_UPDATES_CONNECTIONS)
         .defaults(Defaults(parse_mode=ParseMode.HTML,
                            link_preview_options=LinkPreviewOptions(is_disabled=True)))
         .concurrent_updates(InHand(finished))

@@ -412,6 +412,20 @@ async def test_stopping_finishes_an_answer_in_flight(api: BotAPIStub,
     assert len(sent) == 1 and "2002" in sent[0].text
 
 
+async def test_the_last_get_updates_at_stop_need_not_wait_for_the_cancelled_long_poll(
+        api: BotAPIStub, seeds_engine: QAEngine) -> None:
+    """At stop PTB calls getUpdates once more while the long poll it cancelled may still hold
+    its connection (a busy loop); that call must get a connection of its own, not time out."""
+    async with running_bot(api, seeds_engine) as app:
+        assert app.updater is not None
+        await app.updater.stop()
+        api.max_wait = 5
+        held = asyncio.ensure_future(app.bot.get_updates(timeout=5))  # a poll still in flight
+        await api.wait_for("getUpdates", lambda c: c.params.get("timeout") == 5)
+        assert await app.bot.get_updates(timeout=0) == ()
+        held.cancel()
+
+
 async def test_an_unsure_answer_is_marked_and_a_sure_one_is_not(api: BotAPIStub,
                                                                 seeds_engine: QAEngine) -> None:
     unsure = seeds_engine.ask("What is the CSTO?")
