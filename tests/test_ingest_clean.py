@@ -10,6 +10,7 @@ from retrieval.ingest.clean import (
     clean,
     explain,
     is_prose,
+    looks_like_web_page,
     reader_address,
     repeated_lines,
     web_signals,
@@ -193,10 +194,23 @@ def test_a_teaser_inside_a_long_line_drops_only_its_own_piece():
     "Copyright (c) 2020 The Authors. All rights reserved.", "See also: the manual page.",
     "$ ./bootstrap"])
 def test_what_documentation_says_too_is_no_sign_of_a_web_page(line):
-    assert web_signals([line]) == 0
+    assert web_signals([line]) == []
 
 
 @pytest.mark.parametrize("line", ["READ MORE: Putin warns Armenia", "Sign up for our newsletter",
                                   "Alexei Druzhinin/AFP via Getty Images", "Leave a Reply"])
 def test_page_furniture_is_a_sign_of_a_web_page(line):
-    assert web_signals([line]) == 1
+    assert len(web_signals([line])) == 1
+
+
+PROSE = "The council approved the budget on Tuesday after a long debate."
+
+
+def test_two_kinds_of_furniture_make_a_web_page_and_one_word_in_a_manual_does_not():
+    assert looks_like_web_page([PROSE, "Sign up for our newsletter", "Privacy policy", PROSE])
+    manual = [PROSE] * 60 + ["Register the XSLT pattern associated to @cur",
+                             "Register a new document, apply key computations",
+                             "Register an XSLT extension module to the library."]
+    assert not looks_like_web_page(manual)
+    # the same furniture line over and over on a short page still marks it
+    assert looks_like_web_page([PROSE] * 10 + ["READ MORE: Putin warns Armenia"] * 3)

@@ -1,6 +1,6 @@
 """Plain text -> blocks: paragraphs, list items and the headings a text file shows by its layout.
 
-Text saved from a web page (a ``clean.web_signals`` line or more), and text that does not read
+Text saved from a web page (``clean.looks_like_web_page``), and text that does not read
 as English, is left to the web-page cleaning of
 ``clean.py``, which judges its paragraphs as saved (line gaps and all): ``Parsed.source_text``
 keeps them. Any other text (a licence, a README, a memo, an RFC) is read by its layout:

@@ -1,0 +1,40 @@
+"""The documentation question sets are answerable from what qabot reads: every gold answer of
+an answerable question is in the text qabot indexed of one of its gold documents (a reader that
+dropped or garbled it would make the question unanswerable, and the sets' figures meaningless),
+and every gold document is one of the corpus's."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from retrieval import QAEngine
+from retrieval.metrics import holds_answer
+from retrieval.questions import read_questions
+
+from .conftest import ROOT
+
+DATA = ROOT / "tests" / "data"
+SETS = [("docs_corpus", "docs_questions.jsonl"), ("docs_fresh", "docs_fresh_questions.jsonl"),
+        ("docs_more", "docs_more_questions.jsonl")]
+
+
+@pytest.mark.parametrize(("corpus", "questions"), SETS)
+def test_every_gold_answer_is_in_what_qabot_read_of_its_document(
+        corpus: str, questions: str, tmp_path: Path) -> None:
+    engine = QAEngine.from_directory(DATA / corpus, index_dir=tmp_path / "index")
+    text: dict[str, list[str]] = {}
+    for p in range(engine.n_passages):
+        text.setdefault(engine.source(engine.document_of(p)).id, []).append(engine.passage(p))
+    qs = read_questions(DATA / questions).questions
+    assert len(qs) >= 40
+    missing = []
+    for q in qs:
+        if not q.answers:
+            assert not q.sources, q.text
+            continue
+        assert set(q.sources) <= text.keys(), q.text
+        if not any(holds_answer(" ".join(text[s]), q.answers) for s in q.sources):
+            missing.append(q.text)
+    assert missing == []
