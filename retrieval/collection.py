@@ -170,8 +170,10 @@ class Collection:
 # matters read as metadata. 3: documents read as blocks (PDF, DOCX, Markdown and HTML structure),
 # kept whole unless they are web pages; sections and pages. 4: each passage's language, read in
 # its terms (stems, stop words, numbers); sentence ends of other languages (their quotation
-# marks, abbreviations, a day's ordinal before a month).
-TEXT_VERSION = 4
+# marks, abbreviations, a day's ordinal before a month). 5: a manual with one furniture word is
+# no web page; DocBook, Texinfo and Node.js navigation left out; "eg."/"ie." end no sentence;
+# a document's fragment too short to quote ends the sentence before it ("Default: 'SIGTERM'").
+TEXT_VERSION = 5
 # A sentence's flags (``Collection.sent_flags``): it may be quoted alone; it is of a list item
 # or a table row (a line tagged ``ITEM_LINE``, beside its ``sieve.QUOTE_*`` rule); it opens its
 # line.
@@ -240,11 +242,26 @@ def sentence_layout(text: str, rules: Sequence[int] | None) -> tuple[array[int],
     for n, (para_start, para) in enumerate(_lines(text)):
         rule = rules[n] if rules is not None else QUOTE_PROSE
         item = ITEM if rule & ITEM_LINE else 0
-        for k, s in enumerate(sentence_spans(para)):
-            bounds.extend((para_start + s.start, para_start + s.end))
-            flags.append(_quotable(para[s.start : s.end], rule & ~ITEM_LINE) | item
+        spans = [(s.start, s.end) for s in sentence_spans(para)]
+        if rule & ~ITEM_LINE == QUOTE_ANY:
+            spans = _fragments_joined(para, spans)
+        for k, (start, end) in enumerate(spans):
+            bounds.extend((para_start + start, para_start + end))
+            flags.append(_quotable(para[start:end], rule & ~ITEM_LINE) | item
                          | (FIRST if k == 0 else 0))
     return bounds, flags
+
+
+def _fragments_joined(line: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A document line's sentence spans, a fragment too short to be quoted alone ("Default:
+    'SIGTERM'", "(See below.)") ending the sentence before it instead of being lost to quotes."""
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        if out and len(words(line[start:end])) < MIN_DOCUMENT_QUOTE_WORDS:
+            out[-1] = (out[-1][0], end)
+        else:
+            out.append((start, end))
+    return out
 
 
 def _quotable(sentence: str, rule: int) -> int:

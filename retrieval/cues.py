@@ -53,6 +53,11 @@ _CAPITALISED = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w'’-]*[a-z][\w'’-]*")
 _CAPITALISED_ANY = re.compile(r"(?<![.!?]\s)(?<!^)(?<![.!?]\s[«„“\"'(])\b[^\W\d_][\w'’-]*")
 _WORD_ANY = re.compile(r"[^\W\d_][\w'’-]*")
 _PLACE = re.compile(r"\b(?:in|at|from|near|to|into|across)\s+((?:the\s+)?[A-Z][\w-]+)")
+# A file path or URL: where a "where" question over documentation is answered ("saved in the
+# build/po/ directory", "/usr/local/bin"); two slashes, or one opening or closing it ("and/or"
+# is none).
+_PATH = re.compile(r"(?<![\w/])(?:~?/[\w.-]+(?:/[\w.-]*)*|[\w.-]+/(?:[\w.-]+/)+[\w.-]*"
+                   r"|[\w.-]+/(?![\w]))")
 _ACRONYM = re.compile(r"\b[A-Z]{2,}\b")
 
 
@@ -211,7 +216,8 @@ def has_evidence(kind: str | None, sentence: str, question: str, lang: str = "en
         new = {w for w in new if w not in q}
         return len(new) >= (2 if kind == "names" else 1)
     if kind == "where":
-        return any(m.group(1).lower() not in q for m in _PLACE.finditer(sentence))
+        return (any(m.group(1).lower() not in q for m in _PLACE.finditer(sentence))
+                or any(m.group(0).lower() not in q for m in _PATH.finditer(sentence)))
     if kind == "what_is":
         head = _head(question)
         return head is not None and defines(head, sentence)

@@ -74,6 +74,7 @@ class Measured:
     section_lead: bool = False  # ... of its section
     title_terms: frozenset[str] = frozenset()  # the question terms its document's title holds
     sem: float = 0.0  # how closely it meets the question's words by meaning (0 to 1)
+    lead_in: bool = False  # it leads in to a list
 
 
 def mass(terms: frozenset[str] | set[str], query: Query, alike: Mapping[str, float]) -> float:
@@ -139,6 +140,8 @@ def row(m: Measured, query: Query, asked: Asked) -> list[float]:
                             total - title_weight, (own_exact + own_alike) / total),
         "ev_count": float(asked.counted is not None and _counts(m.text, asked.counted)),
         "sem": m.sem, "sem_gain": max(m.sem - cov_exact, 0.0),
+        "lead_in": float(m.lead_in),
+        "item_what_is": float(m.item and asked.kind in ("what_is", "define")),
     }
     if m.evidence and asked.kind in _EVIDENCE:
         values[_EVIDENCE[asked.kind]] = 1.0

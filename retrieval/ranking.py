@@ -145,6 +145,7 @@ def rank(
         alike = ([_alike(table, o, m) for o, m in zip(others, matched, strict=True)]
                  if table else [{}] * len(sents))
         leads = lead_ins(sents)
+        leading = set(leads.values())
         doc = int(collection.passage_doc[p])
         if doc not in titled:
             titled[doc] = frozenset(
@@ -180,7 +181,7 @@ def rank(
                 evidence=defined or has_evidence(query.cue, s.text, question, query.lang),
                 context=bool(context), specific_met=specific[doc],
                 lead=opening[0] == i, section_lead=opening[1] == i, title_terms=titled[doc],
-                sem=float(aligned[first_at + i]))
+                sem=float(aligned[first_at + i]), lead_in=i in leading)
             candidates.append(Candidate(s, sets[i], matched[i], window, window_alike,
                                         row(measured, query, asked)))
     if not candidates:

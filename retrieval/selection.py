@@ -72,6 +72,8 @@ FEATURES: tuple[str, ...] = (
     "focus",  # share of the question's weight outside its document's title that its window meets
     "focus_own",  # ... that the sentence itself meets
     "ev_count",  # a quantity just before what a "how many" question counts ("952 games")
+    "lead_in",  # it leads in to a list (quoted with its items)
+    "item_what_is",  # a list item, for a "what is X?" question (a definition is rarely one)
 )
 # The ranker's features beyond ``FEATURES``: what the question and the sentence mean together,
 # the elementwise product of the question's mean word vector (every word, "how many" included)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from retrieval.collection import Source, SourceTable, pack
+from retrieval.collection import ITEM_LINE, Source, SourceTable, pack, sentence_layout
+from retrieval.ingest.sieve import QUOTE_ANY, QUOTE_PROSE
 
 TEXTS = [
     "First sentence here. Second one follows!\nA new paragraph starts.",
@@ -27,6 +28,18 @@ def test_sentence_spans_index_characters_of_each_passage() -> None:
     assert [s.text for s in c.sentences(1)] == ["Ünïcode text, déjà vu.", "Ça marche très bien."]
     assert c.sentences(2) == []
     assert c.sent_bounds.dtype.name == "int32" and c.sent_bounds.shape == (5, 2)
+
+
+def test_a_documents_short_fragment_ends_the_sentence_before_it_a_web_pages_does_not() -> None:
+    line = "Name of the kill signal to send to the worker. Default: 'SIGTERM'"
+
+    def sentences(rule: int) -> list[str]:
+        bounds, _ = sentence_layout(line, [rule])
+        return [line[bounds[k]:bounds[k + 1]] for k in range(0, len(bounds), 2)]
+
+    assert sentences(QUOTE_ANY | ITEM_LINE) == [line]
+    assert sentences(QUOTE_PROSE) == ["Name of the kill signal to send to the worker.",
+                                      "Default: 'SIGTERM'"]
 
 
 def test_passages_of_a_document() -> None:

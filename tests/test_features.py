@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from retrieval.cues import counted, counts
+from retrieval.cues import counted, counts, has_evidence
 from retrieval.features import Asked, Measured, row
 from retrieval.query import Query
 from retrieval.selection import FEATURES
@@ -71,3 +71,27 @@ def test_openings_and_alignment_reach_the_row() -> None:
                           lead=True, section_lead=True, sem=0.8))
     assert (f["lead"], f["section_lead"], f["sem"]) == (1.0, 1.0, 0.8)
     assert f["sem_gain"] == pytest.approx(0.8 - 5 / 8)  # beyond its exact terms' share
+
+
+def test_a_lead_in_and_a_list_item_asked_what_it_is() -> None:
+    lead = features(measured("The team won these games:", ["team", "win", "game"],
+                             {"team", "win", "game"}, lead_in=True))
+    assert lead["lead_in"] == 1.0 and lead["item_what_is"] == 0.0
+    query = Query(terms=("zorbex",), weights={"zorbex": 1.0}, cue="what_is",
+                  known=frozenset({"zorbex"}))
+    item = measured("Zorbex rules", ["zorbex", "rule"], {"zorbex"}, item=True)
+    f = dict(zip(FEATURES, row(item, query, Asked.of("What is Zorbex?", query)), strict=True))
+    assert (f["item_what_is"], f["lead_in"]) == (1.0, 0.0)
+    assert features(item)["item_what_is"] == 0.0  # a "how many" question's item
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("The resulting files will be saved in the build/po/ directory.", True),
+    ("It is installed as /usr/local/bin/python3.11 on most machines.", True),
+    ("Both TCP/IP and and/or appear here.", False),
+    ("The files end up in Paris.", True),
+    ("The files end up somewhere.", False),
+])
+def test_a_path_is_where_a_documentation_question_is_answered(sentence: str,
+                                                              expected: bool) -> None:
+    assert has_evidence("where", sentence, "Where do the compiled files end up?") is expected

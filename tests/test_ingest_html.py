@@ -287,12 +287,19 @@ def test_an_mdbook_page_keeps_its_body_whatever_the_body_class():
     "attrs",
     ['hidden', 'aria-hidden="true"', 'style="display: none"', 'class="toc"',
      'class="wy-breadcrumbs"', 'class="sidebar-primary"', 'class="related-posts"',
-     'role="navigation"', 'id="footer"'],
+     'role="navigation"', 'id="footer"', 'class="nav"', 'class="navheader"',
+     'class="nav-modules"', 'class="picker" id="gtoc-picker"', 'summary="Navigation header"'],
 )
 def test_hidden_and_navigation_elements_are_left_out(attrs):
     parsed = read_html(f"<p>Kept.</p><div {attrs}><p>Gone.</p></div><p>Also kept.</p>")
     assert joined(parsed) == "Kept.\n\nAlso kept."
     assert [d.block.text for d in parsed.dropped] == ["Gone."]
+
+
+@pytest.mark.parametrize("attrs", ['class="navy-theme"', 'class="canvas"', 'class="unnavigable"'])
+def test_words_that_only_contain_nav_are_content(attrs):
+    parsed = read_html(f"<p>Kept.</p><div {attrs}><p>Also kept.</p></div>")
+    assert joined(parsed) == "Kept.\n\nAlso kept."
 
 
 def test_a_heading_permalink_characters_at_the_end_are_removed():

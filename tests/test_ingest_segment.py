@@ -19,6 +19,15 @@ def test_abbreviations_decimals_and_thousands_do_not_split():
     ]
 
 
+def test_undotted_eg_and_ie_do_not_split():
+    text = ("It runs much slower (eg. 20 to 30 times slower) under Memcheck. Use a pool, ie. "
+            "One per thread. Done.")
+    assert split_sentences(text) == [
+        "It runs much slower (eg. 20 to 30 times slower) under Memcheck.",
+        "Use a pool, ie. One per thread.", "Done.",
+    ]
+
+
 def test_closing_quotes_stay_with_their_sentence():
     text = 'He said: “It is over.” Then he left. “Why?” she asked. Nobody knew.'
     assert split_sentences(text) == [

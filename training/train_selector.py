@@ -12,9 +12,10 @@ on data whose licence allows a shipped model:
   article left out of the corpus teach abstention;
 * XQuAD English (``../shared/benchmarks/xquad/xquad.en.json``, CC BY-SA 4.0): likewise, with
   articles left out in four folds;
-* qabot's own question sets: the seeds (``tests/data/seed_questions.jsonl``), the
-  documentation corpus (``tests/data/docs_questions.jsonl``) and questions written the way people
-  type them into a search engine about XQuAD's articles, each article one document
+* qabot's own question sets: the seeds (``tests/data/seed_questions.jsonl``), the two
+  documentation corpora (``tests/data/docs_questions.jsonl``, ``docs_more_questions.jsonl``) and
+  questions written the way people type them into a search engine about XQuAD's articles, each
+  article one document
   (``tests/data/search_questions.jsonl``), their ``tune`` split only.
 
 Of SQuAD and XQuAD only the ``tune`` half of the questions (``retrieval.questions.half``) is used,
@@ -191,7 +192,10 @@ def gather(hand: Selector, plain: bool = False) -> list[Example]:
     for name, corpus, path in (
             ("seeds", ROOT / "seeds", ROOT / "tests" / "data" / "seed_questions.jsonl"),
             ("docs", ROOT / "tests" / "data" / "docs_corpus",
-             ROOT / "tests" / "data" / "docs_questions.jsonl")):
+             ROOT / "tests" / "data" / "docs_questions.jsonl"),
+            # the same kind of corpus as docs: one family (``best_threshold``), two groups
+            ("docs-more", ROOT / "tests" / "data" / "docs_more",
+             ROOT / "tests" / "data" / "docs_more_questions.jsonl")):
         docs, _ = load_directory(corpus)
         qs: QuestionSet = read_questions(path)
         out += examples(build(docs), _tune(qs.questions), name)

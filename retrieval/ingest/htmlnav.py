@@ -7,8 +7,10 @@ footnote or note, as Sphinx writes them), ``button`` and ``select`` (not ``form`
 the whole page in one); an element that is
 ``hidden``, ``aria-hidden="true"`` or ``display: none``; and navigation a documentation generator
 marks by role, class or id (Sphinx, mdBook, Read the Docs): ``role="navigation"``, a class or id
-naming a sidebar, related links, breadcrumbs, a footer, a menu bar, a popup, a heading's permalink
-(``headerlink``, the ``¶``) or the word ``toc``.
+naming a sidebar, related links, breadcrumbs, a footer, a menu bar, a popup, a picker (Node.js's
+module dropdown), navigation (``nav``, ``nav-*``, ``navbar``, DocBook's ``navheader`` /
+``navfooter``), a heading's permalink (``headerlink``, the ``¶``) or the word ``toc``; and a
+table whose ``summary`` says it is navigation (DocBook's "Navigation header").
 """
 
 from __future__ import annotations
@@ -21,7 +23,8 @@ _NOTE_CLASS_RE = re.compile(r"footnote|^note$|admonition")
 # Class or id words of documentation chrome ("sphinxsidebar", "related", "wy-breadcrumbs",
 # "rst-footer-buttons", "headerlink", mdBook's "menu-bar" and "mdbook-help-popup"); "toc" only
 # as a whole word ("toctree-wrapper" is content).
-_NAV_CLASS_RE = re.compile(r"sidebar|related|headerlink|breadcrumb|footer|menu-bar|popup")
+_NAV_CLASS_RE = re.compile(r"sidebar|related|headerlink|breadcrumb|footer|menu-bar|popup|picker"
+                           r"|^nav(?:$|-|bar|header|footer|igation)")
 # A state class on a container ("sidebar-visible" on mdBook's body, "has-sidebar") is no sidebar.
 _STATE_CLASS_RE = re.compile(r"^(?:has|with|no|show)-|-(?:visible|open|closed|collapsed|active)$")
 _NEVER_NAV = frozenset({"html", "body", "main", "article"})
@@ -40,6 +43,8 @@ def nav_reason(tag: str, a: dict[str, str]) -> str:
         return ""
     if a.get("role", "").strip().lower() == "navigation":
         return 'role="navigation"'
+    if a.get("summary", "").strip().lower().startswith("navigation"):
+        return 'summary="navigation"'
     for name in ("class", "id"):
         for word in a.get(name, "").lower().split():
             if word == "toc" or (_NAV_CLASS_RE.search(word) and not _STATE_CLASS_RE.search(word)):

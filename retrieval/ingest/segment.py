@@ -37,7 +37,7 @@ ABBREVIATIONS = frozenset(
     "mr mrs ms dr prof sr jr st mt ft gen col lt sgt capt cmdr adm gov sen rep pres rev hon "
     "no nos vol pp fig figs art sec ch ed eds est approx dept univ inc ltd corp co bros vs etc "
     "al cf jan feb mar apr jun jul aug sep sept oct nov dec mon tue wed thu fri sat sun "
-    "u.s u.k u.n e.g i.e a.m p.m "
+    "u.s u.k u.n e.g i.e eg ie viz resp incl a.m p.m "
     # other languages' (German, Spanish, French, Italian, Russian, ...): "ca. 300", "т. е."
     "ca bzw vgl nr usw ggf evtl inkl sog str abs jh jhd mio mrd tsd sra srta ud uds pág "
     "mme mlle env av ecc sig dott "
