@@ -16,7 +16,9 @@ from functools import lru_cache
 _TYPES = (
     ("define", re.compile(r"\b(stand for|stands for|acronym|abbreviat\w*|full name)\b", re.I)),
     ("when", re.compile(
-        r"^\s*(when|what (year|date|day|month|time|decade|century)|(in|during|since) (what|which)"
+        r"^\s*(when|what (year|date|day|month|time|decade|century)(?!\s+(?:units?|zones?|limits?"
+        r"|outs?|stamps?|steps?|slices?|complexity|series|formats?|values?|fields?)\b)"
+        r"|(in|during|since) (what|which)"
         r" (years?|decades?|century|centuries|months?|period)|how long ago)\b", re.I)),
     ("number", re.compile(
         r"\b(how (many|much|long|far|old|large|big|tall|high|often)|what (number|percentage|"

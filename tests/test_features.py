@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from retrieval.cues import counted, counts, has_evidence
+from retrieval.cues import counted, counts, has_evidence, question_type
 from retrieval.features import Asked, Measured, row
 from retrieval.query import Query
 from retrieval.selection import FEATURES
@@ -95,3 +95,13 @@ def test_a_lead_in_and_a_list_item_asked_what_it_is() -> None:
 def test_a_path_is_where_a_documentation_question_is_answered(sentence: str,
                                                               expected: bool) -> None:
     assert has_evidence("where", sentence, "Where do the compiled files end up?") is expected
+
+
+@pytest.mark.parametrize(("question", "kind"), [
+    ("What time did the shop open?", "when"),
+    ("What year saw the first use of the engine?", "when"),
+    ("What time units can Massif use for profiling?", None),  # a noun after "time": no date
+    ("What date format does the log use?", None),
+])
+def test_what_time_asks_when_unless_a_noun_follows(question: str, kind: str | None) -> None:
+    assert question_type(question) == kind
