@@ -19,11 +19,10 @@ arrays, the same answers (tested).
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
 import time
-from collections.abc import Callable, Iterator, MutableMapping, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -31,9 +30,8 @@ from typing import Any, TypeVar
 import numpy as np
 import scipy.sparse as sp
 import structlog
-import structlog.testing
 
-from . import store, workers
+from . import held, store
 from .collection import Collection
 from .corpus import (
     Document,
@@ -45,11 +43,12 @@ from .corpus import (
     warn_passed_over,
 )
 from .errors import IndexFormatError, NoDocumentsError
+from .held import HOLD, LAY_OUT, READ, SET_REPEATED
 from .index import K1, B, TermIndex
-from .ingest.repeated import RepeatedLines, line_keys, repeated_keys
+from .ingest.repeated import line_keys, repeated_keys
 from .joining import Runs, concat, merged_terms, ranges
 from .language import preload as preload_language_model
-from .layout import Laid, build_collection, lay_out, pack_laid, parsed_of
+from .layout import Laid, build_collection, pack_laid, parsed_of
 from .termcounts import count_terms
 from .workers import Pool
 
@@ -173,7 +172,7 @@ def _on_every_core(n: int, run: Callable[[Pool | None], T]) -> T:
         except RuntimeError as exc:
             log.warning("index_workers_failed", reason=str(exc), workers=workers,
                         hint="building in this process alone")
-            _HELD.clear()
+            held.drop_all()
     return run(None)
 
 
@@ -243,41 +242,9 @@ def _entries(walk: Walk, previous: Previous | None) -> list[_Entry]:
 
 # --- reading and laying out, here or in the build's worker processes ---------------------------
 
-Log = MutableMapping[str, Any]  # one event that a worker logged
 READ_CHUNK = 200  # files per task
 PARALLEL_FILES = 2_000  # from this many files to read, on every core (a worker starts in ~0.5 s)
 _UNREAD = np.zeros(0, dtype=np.uint64)  # the ``lines`` of a file not read yet
-_HELD: dict[str, Document] = {}  # the documents this process read, until laid out
-# the repeated paragraphs this process lays documents out with, and the corpus's language if set
-_SIEVE: list[tuple[RepeatedLines, str | None]] = []
-
-
-def read_chunk(payload: tuple[str, list[tuple[str, str]]]) -> tuple[list[Skipped | np.ndarray],
-                                                                    list[Log]]:
-    """Read files (``(path in the corpus, id)``) and hold them for ``lay_out_chunk``; each one's
-    paragraph keys, or why it was skipped; and what was logged (``_logged``)."""
-    root, items = payload
-    out: list[Skipped | np.ndarray] = []
-    with _logged() as logs:
-        for rel, doc_id in items:
-            read = read_document(Path(root) / rel, doc_id)
-            if isinstance(read, Skipped):
-                out.append(read)
-            else:
-                _HELD[rel] = read
-                out.append(line_keys(parsed_of(read)))
-    return out, logs
-
-
-def hold_chunk(docs: list[tuple[str, Document]]) -> tuple[list[np.ndarray], list[Log]]:
-    """Hold documents given in memory (``(key, document)``), as ``read_chunk`` holds the
-    files it reads; each one's paragraph keys."""
-    out = []
-    with _logged() as logs:
-        for key, doc in docs:
-            _HELD[key] = doc
-            out.append(line_keys(parsed_of(doc)))
-    return out, logs
 
 
 def _language(params: dict[str, object]) -> str | None:
@@ -303,7 +270,7 @@ def _build_documents(docs: Sequence[Document], pool: Pool | None, language: str 
     payloads = [[(e.rel, d) for e, d in zip(c, docs[i : i + READ_CHUNK], strict=True)]
                 for i, c in zip(range(0, len(docs), READ_CHUNK), chunks, strict=True)]
     for chunk, (worker, (out, logs)) in zip(chunks, pool.map(HOLD, payloads), strict=True):
-        _relog(logs)
+        held.relog(logs)
         for e, lines in zip(chunk, out, strict=True):
             e.lines, e.held = lines, worker
     repeated = repeated_keys(np.concatenate([e.lines for e in entries]), len(entries))
@@ -313,42 +280,6 @@ def _build_documents(docs: Sequence[Document], pool: Pool | None, language: str 
     return collection, TermIndex.from_counts(counts, terms, K1, B)
 
 
-def set_repeated(payload: tuple[np.ndarray, str | None]) -> None:
-    repeated, language = payload
-    _SIEVE[:] = [(RepeatedLines(repeated), language)]
-
-
-def lay_out_chunk(rels: list[str]) -> tuple[list[tuple[Laid | None, np.ndarray]],
-                                            list[Log]]:
-    """Lay out documents ``read_chunk`` read here (with ``set_repeated``'s paragraphs): each
-    one's passages (``None``: nothing quotable) and the keys its sieve asked about."""
-    sieve_with, language = _SIEVE[0]
-    out = []
-    with _logged() as logs:
-        for rel in rels:
-            doc = _HELD.pop(rel)
-            laid = lay_out(doc, parsed_of(doc), sieve_with, language)
-            out.append((laid.with_spans() if laid else None, sieve_with.take_asked()))
-    return out, logs
-
-
-@contextlib.contextmanager
-def _logged() -> Iterator[list[Log]]:
-    """In a worker process, what is logged meanwhile (the parent logs it, in its own format);
-    in the parent, nothing: it is logged as it happens."""
-    if not workers.IN_WORKER:
-        yield []
-        return
-    with structlog.testing.capture_logs() as logs:
-        yield logs
-
-
-def _relog(logs: list[Log]) -> None:
-    for event in logs:
-        fields = {k: v for k, v in event.items() if k not in ("event", "log_level", "exc_info")}
-        getattr(log, event.get("log_level", "info"))(event["event"], **fields)
-
-
 def _read(root: Path, entries: list[_Entry], pool: Pool | None,
           progress: Progress) -> list[Skipped]:
     """Read ``entries``' files (in ``pool`` when given, which then holds them); the ones that
@@ -356,18 +287,18 @@ def _read(root: Path, entries: list[_Entry], pool: Pool | None,
     chunks = [entries[i : i + READ_CHUNK] for i in range(0, len(entries), READ_CHUNK)]
     payloads = [(str(root), [(e.rel, e.id) for e in c]) for c in chunks]
     results = (pool.map(READ, payloads) if pool is not None
-               else ((None, read_chunk(p)) for p in payloads))
+               else ((None, held.read_chunk(p)) for p in payloads))
     skipped: list[Skipped] = []
     done = 0
     for chunk, (worker, (out, logs)) in zip(chunks, results, strict=True):
-        _relog(logs)
+        held.relog(logs)
         for e, read in zip(chunk, out, strict=True):
             if isinstance(read, Skipped):
                 skipped.append(read)
             else:
                 e.lines, e.held = read, worker
                 if worker is None:
-                    e.doc = _HELD.pop(e.rel)
+                    e.doc = held.take(e.rel)
         done += len(chunk)
         progress("reading files", done, len(entries))
     return skipped
@@ -380,12 +311,13 @@ def _lay_out(fresh: list[_Entry], repeated: np.ndarray, pool: Pool | None,
     for e in fresh:
         if e.held is None:
             assert e.doc is not None
-            _HELD[e.rel], e.doc = e.doc, None
+            held.hold(e.rel, e.doc)
+            e.doc = None
     tasks = [(w, [e for e in fresh if e.held == w])
              for w in (None, *range(len(pool.procs) if pool is not None else 0))]
     chunks = [(w, held[i : i + READ_CHUNK]) for w, held in tasks
               for i in range(0, len(held), READ_CHUNK)]
-    set_repeated((repeated, language))
+    held.set_repeated((repeated, language))
     theirs: Iterator[tuple[int, Any]] = iter(())
     if pool is not None:
         n = len(pool.procs)
@@ -394,18 +326,15 @@ def _lay_out(fresh: list[_Entry], repeated: np.ndarray, pool: Pool | None,
                           pinned=[w for w, _ in chunks if w is not None])
     done = 0
     for w, chunk in chunks:
-        out, logs = (lay_out_chunk([e.rel for e in chunk]) if w is None else next(theirs)[1])
-        _relog(logs)
+        out, logs = (held.lay_out_chunk([e.rel for e in chunk]) if w is None
+                     else next(theirs)[1])
+        held.relog(logs)
         for e, (laid, asked) in zip(chunk, out, strict=True):
             e.laid, e.asked = laid, asked
             if laid is not None and laid.langs is None:
                 preload_language_model()  # ``pack_laid`` will tell its language
         done += len(chunk)
         progress("laying out documents", done, len(fresh))
-
-
-READ, HOLD, SET_REPEATED, LAY_OUT = (f"retrieval.indexing:{f.__name__}"
-                                     for f in (read_chunk, hold_chunk, set_repeated, lay_out_chunk))
 
 
 def _read_again_if_sieved_differently(root: Path, entries: list[_Entry], previous: Previous,

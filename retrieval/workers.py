@@ -1,7 +1,7 @@
 """Worker processes for building an index on every core: ``Pool(n).map(function, payloads)``.
 
     with Pool(2) as pool:
-        for worker, result in pool.map("retrieval.indexing:read_chunk", chunks):
+        for worker, result in pool.map("retrieval.held:read_chunk", chunks):
             ...
 
 Each worker is a plain ``python -c`` process fed pickled ``(function, payload)`` pairs on its
