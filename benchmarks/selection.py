@@ -76,6 +76,7 @@ def measure(make: Callable[[Sequence[Document]], QAEngine]) -> list[str]:
     for name, corpus, qfile in (("seeds", ROOT / "seeds", "seed_questions.jsonl"),
                                 ("docs", DATA / "docs_corpus", "docs_questions.jsonl"),
                                 ("docs_more", DATA / "docs_more", "docs_more_questions.jsonl"),
+                                ("docs_extra", DATA / "docs_extra", "docs_extra_questions.jsonl"),
                                 ("docs_fresh", DATA / "docs_fresh", "docs_fresh_questions.jsonl")):
         docs, _ = load_directory(corpus)
         o = run(make(docs), list(read_questions(DATA / qfile).questions))

@@ -8,8 +8,9 @@ in to or the sentence after it that points back at it.
   ``MAX_LIST_ITEMS`` items and ``MAX_LIST_CHARS`` characters (``lead_ins``, ``items_after``);
   an item's own lead-in ("4. ... the following conditions:") takes its sub-items, not its
   siblings.
-* A sentence after it that points back at it ("This can be done by ...") is quoted with it
-  (``follow_up``).
+* A sentence after it that points back at it ("This can be done by ...") is quoted with it, and
+  so is the sentence after a question (an FAQ's "38. How can I encrypt zip files with zlib?" is
+  answered by the paragraph under it) (``follow_up``).
 """
 
 from __future__ import annotations
@@ -62,11 +63,21 @@ _POINTS_BACK = re.compile(r"^(?:This|That|These|Those|Such|Doing so|To do (?:so|
 
 
 def follow_up(sents: Sequence[Sentence], number: int) -> str | None:
-    """The sentence after ``number`` in its line when it points back at it, else ``None``."""
+    """The sentence after ``number`` in its line when it points back at it, or the quotable
+    sentence after a question (in its line or the next) that is no question itself; else
+    ``None``."""
     nxt = sents[number + 1] if number + 1 < len(sents) else None
-    if nxt is None or nxt.first or not _POINTS_BACK.match(nxt.text):
+    if nxt is None:
+        return None
+    if _asks(sents[number].text):
+        return nxt.text if nxt.quotable and not _asks(nxt.text) else None
+    if nxt.first or not _POINTS_BACK.match(nxt.text):
         return None
     return nxt.text
+
+
+def _asks(text: str) -> bool:
+    return text.rstrip("\"'”’)»").endswith("?")
 
 
 _MARKER_FORMS = ((re.compile(r"^\d+(?:\.\d+)*[.)]\s"), "1."),

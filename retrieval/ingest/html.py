@@ -5,7 +5,8 @@ becomes the blocks a reader sees: ``h1``-``h6`` headings and ``dt`` terms (an AP
 heads its ``dd`` description), ``li`` list items (nesting depth the level), ``tr`` table rows,
 ``pre`` code, and a paragraph for every other block element (``p``, ``div``, ``dd``, ...) and for
 loose text between blocks. Inline markup stays inline, entities are decoded, white space is
-collapsed; a ``<br>`` ends a line, so a paragraph broken by one is one block per line.
+collapsed; a ``<br>`` ends a line, so a paragraph broken by one is one block per line (unless
+its lines read as wrapped prose, joined as in a plain text: ``segment.blocks``).
 
 What is never the page's text (scripts, styles, navigation, hidden elements) is left out by the
 rules of ``htmlnav``, and listed in ``Parsed.dropped``; so is a heading's own permalink (``¶``).
@@ -33,6 +34,7 @@ from .blocks import TERM_LEVEL, Block, Dropped, Kind, Outline, Parsed, one_line,
 from .clean import looks_like_web_page
 from .htmlnav import SKIP_TAGS, nav_reason
 from .meta import web_url
+from .segment import blocks
 
 _VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
 _BLOCKS = frozenset(
@@ -304,7 +306,10 @@ class _Parser(HTMLParser):
             kind = "code"
         elif context.tag == "li":
             kind, level = "list_item", len(self._by_tag["li"])
-        lines = [text] if kind in ("heading", "code") else text.split("\n")
+        # lines broken by <br>: one block each, unless they are prose wrapped at a width (a
+        # README rendered a <br> a line) or a line goes on with an open sentence in lower case,
+        # as in a plain text
+        lines = [text] if kind in ("heading", "code") else [p for p, _ in blocks(text)]
         self._sink().extend(Block(kind, t, level=level) for t in map(one_line, lines) if t)
 
     def _sink(self) -> list[Block]:
