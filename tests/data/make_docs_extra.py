@@ -13,7 +13,7 @@ source and licence):
   docx-nodejs-maintaining-dependencies.docx nodejs 20.20.2   /usr/share/doc/nodejs/contributing/maintaining/maintaining-dependencies.md (MIT)
   docx-pip-dependency-resolution.docx   python3-pip 23.0.1   /usr/share/doc/python3-pip/html/topics/dependency-resolution.md.gz (MIT)
 
-A small converter turns the Markdown structure (headings, paragraphs, bullet and
+make_docs_more.py's converter (imported from it) turns the Markdown structure (headings, paragraphs, bullet and
 numbered lists, code blocks, tables) into PDF (fpdf2, core font Helvetica) and DOCX
 (python-docx) structure, dropping only link targets, badge images, HTML comments,
 inline markup and MyST (Sphinx) directive and role markup (the directive bodies are kept;
@@ -29,148 +29,15 @@ rerun gives the same bytes.
 
 from __future__ import annotations
 
-import datetime as dt
-import io
 import re
 import sys
-import zipfile
 from pathlib import Path
 
-import docx
-from docx.shared import Pt
-from fpdf import FPDF
+from make_docs_more import write_docx, write_pdf
 
-FIXED_DATE = dt.datetime(2024, 6, 1, 12, 0, 0, tzinfo=dt.UTC)
-
-# --- Markdown to blocks -------------------------------------------------------------------------
-
-BULLET = re.compile(r"^( *)([*+-]|\d+\.) +(.*)$")
-ATX = re.compile(r"^(#{1,6}) +(.*?) *#*$")
-
-
-def inline(text: str) -> str:
-    """Drop inline Markdown markup, keeping the words."""
-    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)  # [text](url)
-    text = re.sub(r"\[([^\]]+)\]\[[^\]]*\]", r"\1", text)  # [text][ref]
-    text = re.sub(r"<(https?://[^>]+)>", r"\1", text)  # <url>
-    parts = re.split(r"(`[^`]*`)", text)
-    out = []
-    for part in parts:
-        if part.startswith("`") and part.endswith("`") and len(part) >= 2:
-            out.append(part[1:-1])
-            continue
-        part = re.sub(r"\*\*(.+?)\*\*", r"\1", part)
-        part = re.sub(r"(?<![\w*\\])\*(?=\S)(.+?)(?<=[^\s\\])\*(?![\w*])", r"\1", part)
-        part = re.sub(r"(?<![\w\\])_(?=\S)(.+?)(?<=\S)_(?!\w)", r"\1", part)
-        part = re.sub(r"\\([\\`*_\[\]{}()#+.!<>-])", r"\1", part)
-        out.append(part)
-    return re.sub(r"\s+", " ", "".join(out)).strip()
-
-
-def _indent(line: str) -> int:
-    line = line.expandtabs(4)
-    return len(line) - len(line.lstrip(" "))
-
-
-def parse(md: str) -> list[tuple]:
-    """Blocks: ("h", level, text), ("p", text), ("li", depth, ordered, text),
-    ("lp", depth, text) (a further paragraph of a list item), ("code", text), ("table", rows)."""
-    md = re.sub(r"<!--.*?-->", "", md, flags=re.S)
-    lines = [ln.rstrip() for ln in md.split("\n")]
-    lines = [ln for ln in lines if not re.match(r"^\[[^\]]+\]: +\S+$", ln)]
-    blocks: list[tuple] = []
-    i = 0
-    in_list = False
-    list_depths: list[int] = []
-    while i < len(lines):
-        line = lines[i]
-        if not line.strip():
-            i += 1
-            continue
-        ind = _indent(line)
-        stripped = line.strip()
-        nxt = lines[i + 1] if i + 1 < len(lines) else ""
-        if stripped.startswith("```"):
-            j = i + 1
-            code = []
-            while j < len(lines) and not lines[j].strip().startswith("```"):
-                code.append(lines[j])
-                j += 1
-            blocks.append(("code", "\n".join(code)))
-            i = j + 1
-            continue
-        m = ATX.match(line)
-        if m:
-            blocks.append(("h", len(m.group(1)), inline(m.group(2))))
-            in_list = False
-            i += 1
-            continue
-        if ind < 4 and re.match(r"^(=+|-+)$", nxt.strip()) and len(nxt.strip()) >= 3 and not BULLET.match(line):
-            blocks.append(("h", 1 if nxt.strip()[0] == "=" else 2, inline(stripped)))
-            in_list = False
-            i += 2
-            continue
-        if stripped.startswith("|"):
-            rows = []
-            while i < len(lines) and lines[i].strip().startswith("|"):
-                cells = [c.strip() for c in lines[i].strip().strip("|").split("|")]
-                if not all(re.match(r"^:?-+:?$", c) for c in cells):
-                    rows.append([inline(c) for c in cells])
-                i += 1
-            blocks.append(("table", rows))
-            in_list = False
-            continue
-        m = BULLET.match(line)
-        if m and not (ind >= 4 and not in_list):
-            item_ind = len(m.group(1))
-            while list_depths and list_depths[-1] > item_ind:
-                list_depths.pop()
-            if not list_depths or list_depths[-1] < item_ind:
-                list_depths.append(item_ind)
-            depth = len(list_depths) - 1
-            text = [m.group(3)]
-            i += 1
-            while i < len(lines) and lines[i].strip() and not BULLET.match(lines[i]) and not ATX.match(lines[i]):
-                text.append(lines[i].strip())
-                i += 1
-            blocks.append(("li", depth, m.group(2)[0].isdigit(), inline(" ".join(text))))
-            in_list = True
-            continue
-        if in_list and ind >= 2:
-            text = []
-            while i < len(lines) and lines[i].strip() and not BULLET.match(lines[i]):
-                text.append(lines[i].strip())
-                i += 1
-            blocks.append(("lp", len(list_depths) - 1, inline(" ".join(text))))
-            continue
-        if ind >= 4:
-            code = []
-            while i < len(lines) and (not lines[i].strip() or _indent(lines[i]) >= 4):
-                code.append(lines[i].expandtabs(4)[4:])
-                i += 1
-            while code and not code[-1].strip():
-                code.pop()
-            blocks.append(("code", "\n".join(code)))
-            in_list = False
-            continue
-        in_list = False
-        list_depths = []
-        text = []
-        while i < len(lines) and lines[i].strip():
-            if text and ((BULLET.match(lines[i]) and _indent(lines[i]) < 4) or ATX.match(lines[i]) or lines[i].strip().startswith("```")):
-                break
-            text.append(lines[i].strip())
-            i += 1
-        blocks.append(("p", inline(" ".join(text))))
-    return blocks
-
-
-def split_title(blocks: list[tuple], title: str | None) -> tuple[str, list[tuple]]:
-    """The document title: a leading level-1 heading, else the given one."""
-    if blocks and blocks[0][0] == "h" and blocks[0][1] == 1:
-        return blocks[0][2], blocks[1:]
-    assert title is not None
-    return title, blocks
+# The Markdown reader and the PDF and DOCX writers are make_docs_more.py's (its folder is on
+# sys.path when this script runs); only the clean-up of MyST markup below is this script's own.
+CREATOR = "tests/data/make_docs_extra.py"
 
 
 # --- MyST and badge clean-up (before the Markdown parser) -------------------------------------
@@ -207,141 +74,6 @@ def clean(md: str) -> str:
         out.append(line)
     return "\n".join(out)
 
-
-# --- PDF ----------------------------------------------------------------------------------------
-
-PDF_REPLACE = {"\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'", "\u2014": "--", "\u2013": "-", "\u2026": "...", "\u00a0": " "}
-
-
-def latin1(text: str) -> str:
-    for a, b in PDF_REPLACE.items():
-        text = text.replace(a, b)
-    text.encode("latin-1")  # fails loudly if a character is left that the core font cannot show
-    return text
-
-
-def write_pdf(md: str, path: Path, author: str, subject: str, title: str | None = None) -> None:
-    title, blocks = split_title(parse(md), title)
-    pdf = FPDF(format="A4")
-    pdf.set_title(latin1(title))
-    pdf.set_author(author)
-    pdf.set_subject(subject)
-    pdf.set_creator("tests/data/make_docs_extra.py (fpdf2)")
-    pdf.set_creation_date(FIXED_DATE)
-    pdf.set_margins(22, 20, 22)
-    pdf.set_auto_page_break(True, margin=20)
-    pdf.add_page()
-    pdf.set_font("Helvetica", "B", 20)
-    pdf.multi_cell(0, 10, latin1(title), new_x="LMARGIN", new_y="NEXT")
-    pdf.ln(3)
-    for block in blocks:
-        kind = block[0]
-        if kind == "h":
-            size = {1: 16, 2: 14, 3: 12}.get(block[1], 11)
-            pdf.ln(3)
-            pdf.set_font("Helvetica", "B", size)
-            pdf.multi_cell(0, size * 0.5, latin1(block[2]), new_x="LMARGIN", new_y="NEXT")
-            pdf.ln(1.5)
-        elif kind == "p":
-            pdf.set_font("Helvetica", "", 10.5)
-            pdf.multi_cell(0, 5.2, latin1(block[1]), new_x="LMARGIN", new_y="NEXT")
-            pdf.ln(2)
-        elif kind == "li":
-            _, depth, _ordered, text = block
-            pdf.set_font("Helvetica", "", 10.5)
-            pdf.set_x(pdf.l_margin + 4 + 6 * depth)
-            pdf.cell(5, 5.2, "-")
-            pdf.multi_cell(0, 5.2, latin1(text), new_x="LMARGIN", new_y="NEXT")
-            pdf.ln(1)
-        elif kind == "lp":
-            pdf.set_font("Helvetica", "", 10.5)
-            pdf.set_x(pdf.l_margin + 9 + 6 * block[1])
-            pdf.multi_cell(0, 5.2, latin1(block[2]), new_x="LMARGIN", new_y="NEXT")
-            pdf.ln(1.5)
-        elif kind == "code":
-            pdf.set_font("Courier", "", 9)
-            pdf.set_x(pdf.l_margin + 6)
-            pdf.multi_cell(0, 4.4, latin1(block[1]), new_x="LMARGIN", new_y="NEXT")
-            pdf.ln(2)
-        elif kind == "table":
-            rows = block[1]
-            with pdf.table(first_row_as_headings=True) as table:
-                for row in rows:
-                    r = table.row()
-                    for cell in row:
-                        r.cell(latin1(cell))
-            pdf.ln(2)
-    pdf.output(str(path))
-
-
-# --- DOCX ---------------------------------------------------------------------------------------
-
-
-def _fixed_zip(data: bytes) -> bytes:
-    """Rewrite the .docx zip with fixed timestamps, so the bytes do not depend on the clock."""
-    src = zipfile.ZipFile(io.BytesIO(data))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            fixed = zipfile.ZipInfo(info.filename, date_time=(2024, 6, 1, 12, 0, 0))
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            fixed.external_attr = 0o644 << 16
-            dst.writestr(fixed, src.read(info.filename))
-    return out.getvalue()
-
-
-def write_docx(md: str, path: Path, author: str, subject: str, title: str | None = None) -> None:
-    title, blocks = split_title(parse(md), title)
-    d = docx.Document()
-    cp = d.core_properties
-    cp.title = title
-    cp.author = author
-    cp.subject = subject
-    cp.last_modified_by = author
-    cp.comments = "Generated by tests/data/make_docs_extra.py (python-docx)"
-    cp.revision = 1
-    naive = FIXED_DATE.replace(tzinfo=None)
-    cp.created = naive
-    cp.modified = naive
-    cp.last_printed = naive
-    d.styles["Normal"].font.size = Pt(11)
-    d.add_paragraph(title, style="Title")
-    for block in blocks:
-        kind = block[0]
-        if kind == "h":
-            d.add_heading(block[2], level=max(1, block[1] - 1))
-        elif kind == "p":
-            d.add_paragraph(block[1])
-        elif kind == "li":
-            _, depth, ordered, text = block
-            style = "List Number" if ordered else "List Bullet"
-            if depth:
-                style += f" {min(depth + 1, 3)}"
-            d.add_paragraph(text, style=style)
-        elif kind == "lp":
-            style = "List Continue" + (f" {min(block[1] + 1, 3)}" if block[1] else "")
-            d.add_paragraph(block[2], style=style)
-        elif kind == "code":
-            run = d.add_paragraph().add_run(block[1])
-            run.font.name = "Courier New"
-            run.font.size = Pt(9)
-        elif kind == "table":
-            rows = block[1]
-            t = d.add_table(rows=1, cols=len(rows[0]))
-            t.style = "Table Grid"
-            for cell, text in zip(t.rows[0].cells, rows[0], strict=False):
-                cell.text = ""
-                cell.paragraphs[0].add_run(text).bold = True
-            for row in rows[1:]:
-                for cell, text in zip(t.add_row().cells, row, strict=False):
-                    cell.text = text
-            d.add_paragraph()
-    buf = io.BytesIO()
-    d.save(buf)
-    path.write_bytes(_fixed_zip(buf.getvalue()))
-
-
-# --- the source texts ---------------------------------------------------------------------------
 
 # Source: Debian package python3-pip 23.0.1+dfsg-1, /usr/share/doc/python3-pip/html/topics/caching.md.gz (gunzipped), verbatim.
 # Licence: MIT (Expat; /usr/share/doc/python3-pip/copyright, "Files: *").
@@ -1759,19 +1491,25 @@ def main(argv: list[str]) -> int:
     out = Path(argv[1]) if len(argv) > 1 else Path(__file__).resolve().parent / "docs_extra"
     out.mkdir(parents=True, exist_ok=True)
     write_pdf(clean(PIP_CACHING), out / "pdf-pip-caching.pdf", "The pip developers",
-              "pip documentation, topic guide: Caching (caching.md)")
+              "pip documentation, topic guide: Caching (caching.md)", creator=CREATOR)
     write_pdf(clean(PKGCONF_README), out / "pdf-pkgconf-readme.pdf", "pkgconf authors",
-              "The pkgconf README: autotools use, pkg-config compatibility, compiling, contacts")
+              "The pkgconf README: autotools use, pkg-config compatibility, compiling, contacts",
+              creator=CREATOR)
     write_pdf(clean(POSTGRESQL_COMMON_README), out / "pdf-postgresql-common-readme.pdf",
               "Oliver Elphick, Martin Pitt (Debian PostgreSQL maintainers)",
-              "postgresql-common README: the multi-version/multi-cluster PostgreSQL architecture")
+              "postgresql-common README: the multi-version/multi-cluster PostgreSQL architecture",
+              creator=CREATOR)
     write_docx(clean(ISO_CODES_README), out / "docx-iso-codes-readme.docx", "iso-codes team",
                "The iso-codes README: ISO standards, translations, bug reports, pkgconfig",
-               title="iso-codes README")
+               title="iso-codes README", creator=CREATOR)
     write_docx(clean(NODEJS_MAINTAINING_DEPS), out / "docx-nodejs-maintaining-dependencies.docx",
-               "Node.js contributors", "Maintaining Dependencies (Node.js contributing/maintaining/maintaining-dependencies.md)")
-    write_docx(clean(PIP_DEPENDENCY_RESOLUTION), out / "docx-pip-dependency-resolution.docx", "The pip developers",
-               "pip documentation, topic guide: Dependency Resolution (dependency-resolution.md)")
+               "Node.js contributors",
+               "Maintaining Dependencies (Node.js contributing/maintaining/maintaining-dependencies.md)",
+               creator=CREATOR)
+    write_docx(clean(PIP_DEPENDENCY_RESOLUTION), out / "docx-pip-dependency-resolution.docx",
+               "The pip developers",
+               "pip documentation, topic guide: Dependency Resolution (dependency-resolution.md)",
+               creator=CREATOR)
     return 0
 
 
