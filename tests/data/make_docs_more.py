@@ -28,12 +28,12 @@ import datetime as dt
 import io
 import re
 import sys
-import zipfile
 from pathlib import Path
 
 import docx
 from docx.shared import Pt
 from fpdf import FPDF
+from make_docs_fresh import _fixed_zip as fixed_zip  # the same fixed zip timestamps
 
 FIXED_DATE = dt.datetime(2024, 6, 1, 12, 0, 0, tzinfo=dt.UTC)
 
@@ -238,19 +238,6 @@ def write_pdf(md: str, path: Path, author: str, subject: str, title: str | None 
 # --- DOCX ---------------------------------------------------------------------------------------
 
 
-def _fixed_zip(data: bytes) -> bytes:
-    """Rewrite the .docx zip with fixed timestamps, so the bytes do not depend on the clock."""
-    src = zipfile.ZipFile(io.BytesIO(data))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            fixed = zipfile.ZipInfo(info.filename, date_time=(2024, 6, 1, 12, 0, 0))
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            fixed.external_attr = 0o644 << 16
-            dst.writestr(fixed, src.read(info.filename))
-    return out.getvalue()
-
-
 def write_docx(md: str, path: Path, author: str, subject: str, title: str | None = None,
                creator: str = "tests/data/make_docs_more.py") -> None:
     title, blocks = split_title(parse(md), title)
@@ -300,7 +287,7 @@ def write_docx(md: str, path: Path, author: str, subject: str, title: str | None
             d.add_paragraph()
     buf = io.BytesIO()
     d.save(buf)
-    path.write_bytes(_fixed_zip(buf.getvalue()))
+    path.write_bytes(fixed_zip(buf.getvalue()))
 
 
 # --- the source texts ---------------------------------------------------------------------------
