@@ -218,6 +218,24 @@ def test_a_br_splits_a_paragraph_into_one_block_a_line():
     ]
 
 
+def test_prose_wrapped_with_a_br_a_line_is_joined_into_its_sentences():
+    wrapped = ("<p>-- Do not ship your Linux distro with a completely stripped<br>\n"
+               "/lib/ld.so.  At least leave the debugging symbol names on -- line<br>\n"
+               "number info isn't necessary.  If you don't want to leave symbols<br>\n"
+               "on ld.so, alternatively you can have your distro install ld.so's<br>\n"
+               "debuginfo package by default.<br><br>Thanks for reading it.</p>")
+    assert [text for _, text, _ in kinds(wrapped)] == [
+        "-- Do not ship your Linux distro with a completely stripped /lib/ld.so. At least leave "
+        "the debugging symbol names on -- line number info isn't necessary. If you don't want "
+        "to leave symbols on ld.so, alternatively you can have your distro install ld.so's "
+        "debuginfo package by default.",
+        "Thanks for reading it.",
+    ]
+    # a line that goes on with an open sentence in lower case is one with it
+    assert kinds("<p>Run the tests<br>before you push.</p>") == [
+        ("paragraph", "Run the tests before you push.", 0)]
+
+
 def test_a_pre_is_code_and_a_code_inside_a_paragraph_stays_inline():
     assert kinds("<p>Run <code>make  test</code> first.</p><pre><code>make\n  test</code></pre>"
                  ) == [("paragraph", "Run make test first.", 0), ("code", "make test", 0)]
