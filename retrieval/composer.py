@@ -27,6 +27,7 @@ from .cues import has_evidence
 from .features import mass
 from .index import TermIndex
 from .query import DEFAULT_CONFIG, FRAME_WORDS, ComposerConfig, Query, parse_query
+from .quotes import follow_up
 from .ranking import rank
 from .selection import FEATURES, Selector, rules_met
 from .selection import bundled as bundled_selector
@@ -74,6 +75,11 @@ def compose(
         if any(c.sentence.number in items_of(o.sentence.passage).get(o.sentence.number, ())
                for o in chosen if o.sentence.passage == c.sentence.passage):
             continue  # an item of a list already quoted with its lead-in
+        if any(o.sentence.passage == c.sentence.passage
+               and c.sentence.number == o.sentence.number + 1
+               and follow_up(sents_of[o.sentence.passage], o.sentence.number) is not None
+               for o in chosen):
+            continue  # already quoted after the sentence before it (an FAQ's answer, say)
         chosen.append(c)
 
     qset = set(query.terms)

@@ -182,6 +182,18 @@ def test_what_does_x_stand_for_finds_the_words_its_initials_spell():
     assert "Basic Line Input Parser" in engine.ask("What does Blip stand for?").sentences[0].text
 
 
+def test_an_faqs_question_is_quoted_with_its_answer_and_the_answer_not_again():
+    engine = QAEngine.from_texts([
+        "Frob FAQ\n\n1. Can Frob encrypt archives with a password?\n\n"
+        "Frob does not encrypt archives; use a separate tool to encrypt archives.\n\n"
+        "2. Is Frob fast?\n\nFrob reads a gigabyte of archives a second on a laptop.\n"],
+        config=ComposerConfig(min_confidence=0.0))
+    texts = [q.text for q in engine.ask("Can Frob encrypt archives?").sentences]
+    assert texts[0] == ("1. Can Frob encrypt archives with a password? Frob does not encrypt "
+                        "archives; use a separate tool to encrypt archives.")
+    assert not any(t.startswith("Frob does not encrypt") for t in texts[1:])
+
+
 def test_an_items_own_lead_in_is_quoted_with_its_sub_items():
     engine = QAEngine.from_texts([
         "Rules\n\n1. Scope. These rules apply to every member of the club.\n\n"
