@@ -315,8 +315,8 @@ def _lay_out(fresh: list[_Entry], repeated: np.ndarray, pool: Pool | None,
             e.doc = None
     tasks = [(w, [e for e in fresh if e.held == w])
              for w in (None, *range(len(pool.procs) if pool is not None else 0))]
-    chunks = [(w, held[i : i + READ_CHUNK]) for w, held in tasks
-              for i in range(0, len(held), READ_CHUNK)]
+    chunks = [(w, group[i : i + READ_CHUNK]) for w, group in tasks
+              for i in range(0, len(group), READ_CHUNK)]
     held.set_repeated((repeated, language))
     theirs: Iterator[tuple[int, Any]] = iter(())
     if pool is not None:
