@@ -152,22 +152,74 @@ _VERB = (r"\s*(?:\([^)]{0,80}\)\s*)?(?:is|are|was|means|refers to|stands for|sha
 _OPENING = r"^\W*(?:(?:an?|the)\s+)?(?:\S+\s+){0,2}\W*"
 
 
+# What a reference's heading puts around the name it documents: a label ("Class: zlib.Unzip",
+# "Event: 'line'") and a call's parameters ("zlib.crc32(data[, value])").
+_LABEL = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?\s+)?[A-Za-z]+:\s+(?=\S)")
+_PARAMETERS = re.compile(r"[(\[].*$")
+
+
 def heads_definition(heading: str, question: str) -> bool:
     """Whether ``heading`` (a heading, a glossary's term) is just what a "what is X?" question
     asks about, so that the sentence under it defines X ("psmisc" / "A package of small
-    utilities that use the proc file-system."): the same words, numbering aside."""
+    utilities that use the proc file-system."): the same words, numbering, a label ("Class:")
+    and a call's parameters aside."""
     subject = _subject(question)
-    words = [w.strip(".") for w in _TERM_WORD.findall(heading.lower())
-             if not re.fullmatch(r"\d+(?:\.\d+)*\.?", w)]  # its number ("1.7.") aside
-    return bool(subject) and tuple(words) == subject
+    if not subject:
+        return False
+    named = _PARAMETERS.sub("", _LABEL.sub("", heading, count=1)).lower()
+    return any(tuple(w.strip(".") for w in _TERM_WORD.findall(h)
+                     if not re.fullmatch(r"\d+(?:\.\d+)*\.?", w)) == subject  # "1.7." aside
+               for h in (heading.lower(), named))
 
 
 def defines(head: str, sentence: str) -> bool:
     """Whether ``sentence`` defines ``head``: "X is a ...", "X (Y) means ...", "X: ..." opening
-    it, or "..., X, a ..." anywhere."""
+    it, "..., X, a ..." anywhere, or a reference's term and its description ("historySize
+    {number} Maximum number of history lines retained.")."""
     h = re.escape(head)
     return bool(re.search(rf"{_OPENING}{h}s?{_CLOSERS}(?:{_VERB}|\s*[:—–]\s)", sentence, re.I)
-                or re.search(rf"(?<![\w-]){h}s?{_CLOSERS},\s+(?:a|an|the)\s", sentence, re.I))
+                or re.search(rf"(?<![\w-]){h}s?{_CLOSERS},\s+(?:a|an|the)\s", sentence, re.I)
+                or _describes(h, sentence))
+
+
+_TYPE = r"(?:[{<][^}>]{1,40}[}>]\s*)?"  # a reference's type: "{number}", "<string>"
+_MIN_DESCRIPTION_WORDS = 6
+
+
+def _describes(h: str, sentence: str) -> bool:
+    """A term, its type, then a sentence about it: a definition list or a parameter list read
+    as one line. Ending like a sentence and long enough, so that a title ("Valgrind User
+    Manual") is not one."""
+    return (sentence.rstrip().endswith((".", ")"))
+            and len(sentence.split()) >= _MIN_DESCRIPTION_WORDS
+            and re.match(rf"\W*{h}\W*\s+{_TYPE}(?-i:[A-Z])", sentence, re.I) is not None)
+
+
+# Code in documentation: a command-line option ("--track-origins=yes", "-k"), an identifier
+# (snake_case, camelCase, "a.b", "a::b", "f()"), an environment variable ("FC_DEBUG"): what a
+# "how do I ..." or "which option ..." question over documentation is answered with.
+_CODE = re.compile(r"(?<![\w-])--?[A-Za-z][\w-]*(?:=[^\s,;)]*[^\s,;).])?|\b[A-Za-z]\w*_\w+"
+                   r"|\b[A-Za-z_]\w*(?:\.|::)[A-Za-z_]\w+(?:\(\))?|\b\w+\(\)|\b[a-z]+[A-Z]\w*")
+_ASKS_DEFAULT = re.compile(r"\bdefault", re.I)
+_STATES_DEFAULT = re.compile(r"\bdefaults?\s*(?::|(?:is|was|value|to|on|of|setting)\b)"
+                             r"|\bby default\b|\b(?:is|are|as) the default\b|\(default\b", re.I)
+
+
+def has_code(sentence: str, question: str) -> bool:
+    """Whether ``sentence`` holds code (an option, an identifier) that the question does not."""
+    q = question.lower()
+    return any(m.group(0).lower() not in q for m in _CODE.finditer(sentence))
+
+
+def asks_default(question: str) -> bool:
+    """Whether a question asks for a default ("what's the default historySize", "by default")."""
+    return _ASKS_DEFAULT.search(question) is not None
+
+
+def states_default(sentence: str) -> bool:
+    """Whether ``sentence`` states a default: "Default: 30", "defaults to", "by default", "the
+    default is", "(default for ...)"."""
+    return _STATES_DEFAULT.search(sentence) is not None
 
 
 _WHAT_IS = dict(_TYPES)["what_is"]
@@ -271,5 +323,4 @@ def _spelled_out(name: str, sentence: str) -> bool:
     for i in range(len(ws) - n + 1):
         if initials[i : i + n].lower() == target and all(w[0].isupper() for w in ws[i : i + n]):
             return True
-    return False
     return False

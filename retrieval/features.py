@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from .analyzer import lower_words, term_of
-from .cues import counted, counts
+from .cues import asks_default, counted, counts, has_code, states_default
 from .query import Query
 from .selection import FEATURES
 
@@ -39,6 +39,8 @@ class Asked:
     content: frozenset[str]  # known and unseen content terms
     counted: str | None = None  # the term of what a "how many" question counts
     total: float = 1.0  # the question's weight (``Query.total``, summed once)
+    text: str = ""  # the question
+    default: bool = False  # it asks for a default
 
     @classmethod
     def of(cls, question: str, query: Query) -> Asked:
@@ -48,7 +50,7 @@ class Asked:
         noun = counted(question) if kind == "number" else None
         return cls(kind, sum(query.weights[t] for t in query.unseen) / total,
                    math.log1p(len(query.terms)), query.known | query.unseen,
-                   term_of(noun) if noun else None, total)
+                   term_of(noun) if noun else None, total, question, asks_default(question))
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,6 +118,7 @@ def row(m: Measured, query: Query, asked: Asked) -> list[float]:
     n = len(m.terms)
     copula = bool(_COPULA.search(m.text))
     cause = bool(_CAUSE.search(m.text))
+    code = has_code(m.text, asked.text)
     values = {
         "cov": (own_exact + own_alike) / total, "win": win,
         "cov_exact": cov_exact, "alike": win_alike / total,
@@ -142,6 +145,8 @@ def row(m: Measured, query: Query, asked: Asked) -> list[float]:
         "sem": m.sem, "sem_gain": max(m.sem - cov_exact, 0.0),
         "lead_in": float(m.lead_in),
         "item_what_is": float(m.item and asked.kind in ("what_is", "define")),
+        "code": float(code), "code_how": float(code and asked.kind in ("how", "other")),
+        "ev_default": float(asked.default and states_default(m.text)),
     }
     if m.evidence and asked.kind in _EVIDENCE:
         values[_EVIDENCE[asked.kind]] = 1.0

@@ -62,18 +62,32 @@ _POINTS_BACK = re.compile(r"^(?:This|That|These|Those|Such|Doing so|To do (?:so|
                           r"|In (?:this|that) case)\b")
 
 
-def follow_up(sents: Sequence[Sentence], number: int) -> str | None:
-    """The sentence after ``number`` in its line when it points back at it, or the quotable
-    sentence after a question (in its line or the next) that is no question itself; else
-    ``None``."""
-    nxt = sents[number + 1] if number + 1 < len(sents) else None
-    if nxt is None:
-        return None
+# After a question, its answer is quoted: the sentence after it and the rest of that sentence's
+# paragraph up to this many characters ("No. The environment ... is different. Therefore
+# Valgrind has to have full control from the very start.").
+MAX_ANSWER_CHARS = 300
+
+
+def follow_up(sents: Sequence[Sentence], number: int) -> tuple[int, ...]:
+    """The numbers of the sentences quoted after sentence ``number``: the next one in its line
+    when it points back at it, or the answer after a question: the quotable sentence after it
+    (in its line or the next) that is no question itself, with the sentences after that in its
+    paragraph up to ``MAX_ANSWER_CHARS``; else none."""
+    if number + 1 >= len(sents):
+        return ()
+    nxt = sents[number + 1]
     if _asks(sents[number].text):
-        return nxt.text if nxt.quotable and not _asks(nxt.text) else None
+        if not nxt.quotable or _asks(nxt.text):
+            return ()
+        size, k = len(nxt.text), number + 2
+        while (k < len(sents) and not sents[k].first and sents[k].quotable
+               and not _asks(sents[k].text) and size + len(sents[k].text) <= MAX_ANSWER_CHARS):
+            size += len(sents[k].text)
+            k += 1
+        return tuple(range(number + 1, k))
     if nxt.first or not _POINTS_BACK.match(nxt.text):
-        return None
-    return nxt.text
+        return ()
+    return (number + 1,)
 
 
 def _asks(text: str) -> bool:
@@ -98,8 +112,7 @@ def quote_text(sentence: Sentence, sents: Sequence[Sentence],
     listed = items.get(sentence.number, ())
     if listed:
         return "\n".join([sentence.text, *(BULLET + sents[k].text for k in listed)])
-    after = follow_up(sents, sentence.number)
-    return f"{sentence.text} {after}" if after else sentence.text
+    return " ".join([sentence.text, *(sents[k].text for k in follow_up(sents, sentence.number))])
 
 
 BULLET = "• "

@@ -146,6 +146,7 @@ def rank(
                  if table else [{}] * len(sents))
         leads = lead_ins(sents)
         leading = set(leads.values())
+        heads = _item_heads(sents)
         doc = int(collection.passage_doc[p])
         if doc not in titled:
             titled[doc] = frozenset(
@@ -156,7 +157,9 @@ def rank(
                 continue
             window = matched[i] | context
             window_alike = dict(alike[i])
-            for j in {i - 1, i + 1, leads.get(i, -1)}:  # a list item's lead-in is near it
+            # a list item's lead-in is near it, and so is the item's first sentence (which names
+            # what the item is about: "historySize {number} Maximum ...")
+            for j in {i - 1, i + 1, leads.get(i, -1), heads.get(i, -1)}:
                 if 0 <= j < len(sents):
                     window |= matched[j]
                     for t, sim in alike[j].items():
@@ -199,6 +202,18 @@ def rank(
         c.score = prob
     confidence = selector.confidence(np.asarray(ranked[0].features), logits, hits[0][1])
     return Ranking(ranked, logits, confidence, table, sents_of, hits[0][1], langs=langs)
+
+
+def _item_heads(sents: Sequence[Sentence]) -> dict[int, int]:
+    """For each later sentence of a list item, the item's first sentence: number -> number."""
+    out: dict[int, int] = {}
+    head = -1
+    for i, s in enumerate(sents):
+        if s.first or not s.item:
+            head = i if s.item else -1
+        elif head >= 0:
+            out[i] = head
+    return out
 
 
 def _opening(p: int, sents: Sequence[Sentence], collection: Collection) -> tuple[int, int]:

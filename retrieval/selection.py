@@ -74,6 +74,9 @@ FEATURES: tuple[str, ...] = (
     "ev_count",  # a quantity just before what a "how many" question counts ("952 games")
     "lead_in",  # it leads in to a list (quoted with its items)
     "item_what_is",  # a list item, for a "what is X?" question (a definition is rarely one)
+    "code",  # it holds code the question does not (an option, an identifier)
+    "code_how",  # ... for a "how ...?" question or one of no type ("which option ...")
+    "ev_default",  # it states a default, for a question that asks for one
 )
 # The ranker's features beyond ``FEATURES``: what the question and the sentence mean together,
 # the elementwise product of the question's mean word vector (every word, "how many" included)

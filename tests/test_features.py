@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from retrieval.cues import counted, counts, has_evidence, question_type
 from retrieval.features import Asked, Measured, row
 from retrieval.query import Query
 from retrieval.selection import FEATURES
@@ -27,25 +26,6 @@ def measured(text: str, terms: list[str], window: set[str], title: frozenset[str
 
 def features(m: Measured) -> dict[str, float]:
     return dict(zip(FEATURES, row(m, QUERY, Asked.of(QUESTION, QUERY)), strict=True))
-
-
-@pytest.mark.parametrize(("question", "noun"), [
-    ("how many xbox 360 games are there", "games"),
-    ("How many people were killed in the bombing?", "people"),
-    ("how many colors in the rainbow", "colors"),
-    ("what is the number of planets", "planets"),
-    ("How many?", None),
-    ("When did it open?", None),
-])
-def test_what_a_how_many_question_counts(question: str, noun: str | None) -> None:
-    assert counted(question) == noun
-
-
-def test_a_count_stands_just_before_what_is_counted() -> None:
-    words = "they won 952 of their games and three more games later".split()
-    assert counts(words, words, "games")
-    assert not counts("games were won in 1952 by many".split(), "games were won in 1952 by "
-                      "many".split(), "games")
 
 
 def test_focus_is_what_the_window_meets_outside_the_title() -> None:
@@ -85,23 +65,21 @@ def test_a_lead_in_and_a_list_item_asked_what_it_is() -> None:
     assert features(item)["item_what_is"] == 0.0  # a "how many" question's item
 
 
-@pytest.mark.parametrize(("sentence", "expected"), [
-    ("The resulting files will be saved in the build/po/ directory.", True),
-    ("It is installed as /usr/local/bin/python3.11 on most machines.", True),
-    ("Both TCP/IP and and/or appear here.", False),
-    ("The files end up in Paris.", True),
-    ("The files end up somewhere.", False),
-])
-def test_a_path_is_where_a_documentation_question_is_answered(sentence: str,
-                                                              expected: bool) -> None:
-    assert has_evidence("where", sentence, "Where do the compiled files end up?") is expected
+def test_code_and_a_default_reach_the_row() -> None:
+    query = Query(terms=("histori", "size"), weights={"histori": 1.0, "size": 1.0}, cue=None,
+                  known=frozenset({"histori", "size"}))
+    default = measured("This option sets it. Default: 30.", ["option", "set", "default", "30"],
+                       {"histori"})
+    option = measured("Set it with --history-size=30.", ["set", "histori", "size", "30"],
+                      {"histori", "size"})
 
+    def f(m: Measured, question: str) -> dict[str, float]:
+        return dict(zip(FEATURES, row(m, query, Asked.of(question, query)), strict=True))
 
-@pytest.mark.parametrize(("question", "kind"), [
-    ("What time did the shop open?", "when"),
-    ("What year saw the first use of the engine?", "when"),
-    ("What time units can Massif use for profiling?", None),  # a noun after "time": no date
-    ("What date format does the log use?", None),
-])
-def test_what_time_asks_when_unless_a_noun_follows(question: str, kind: str | None) -> None:
-    assert question_type(question) == kind
+    asked_default = f(default, "What's the default history size?")
+    assert (asked_default["ev_default"], asked_default["code"]) == (1.0, 0.0)
+    assert f(default, "What is the history size?")["ev_default"] == 0.0  # no default asked
+    how = f(option, "How do I set the history size?")
+    assert (how["code"], how["code_how"], how["q_how"]) == (1.0, 1.0, 1.0)
+    assert f(option, "How do I set --history-size=30?")["code"] == 0.0  # the question's own
+

@@ -4,7 +4,7 @@ a question."""
 from __future__ import annotations
 
 from retrieval.collection import Sentence
-from retrieval.quotes import follow_up
+from retrieval.quotes import MAX_ANSWER_CHARS, follow_up
 
 
 def sentences(*lines: list[str]) -> list[Sentence]:
@@ -19,13 +19,20 @@ def test_the_answer_under_an_faqs_question_is_quoted_with_it() -> None:
     s = sentences(["38. How can I encrypt zip files with zlib?"],
                   ["zlib doesn't support encryption.", "Use GnuPG for that."],
                   ["39. Is zlib thread safe?"], ["Yes?"], ["Yes, it is."])
-    assert follow_up(s, 0) == "zlib doesn't support encryption."
-    assert follow_up(s, 1) is None  # no question, no pointing back
-    assert follow_up(s, 3) is None  # nor by another question
+    assert follow_up(s, 0) == (1, 2)  # the answer's paragraph, not the next question
+    assert follow_up(s, 1) == ()  # no question, no pointing back
+    assert follow_up(s, 3) == ()  # nor by another question
+
+
+def test_an_answer_is_quoted_up_to_its_bound() -> None:
+    long = "word " * (MAX_ANSWER_CHARS // 5 - 10) + "ends."
+    s = sentences(["Can Valgrind attach to a running program?"],
+                  ["No, it cannot do that.", "It needs full control from the start.", long])
+    assert follow_up(s, 0) == (1, 2)
 
 
 def test_a_sentence_pointing_back_in_its_line_and_not_in_the_next() -> None:
     s = sentences(["Frob keeps old copies.", "This can be done with --keep."],
                   ["This line stands alone."])
-    assert follow_up(s, 0) == "This can be done with --keep."
-    assert follow_up(s, 1) is None
+    assert follow_up(s, 0) == (1,)
+    assert follow_up(s, 1) == ()

@@ -3,9 +3,12 @@ with the question, in the selector's order."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 
 from retrieval import QAEngine
+from retrieval.analyzer import analyzer
 from retrieval.selection import FEATURES, MEANING_DIM
 
 TEXTS = [
@@ -30,3 +33,23 @@ def test_without_word_vectors_meaning_is_zero_and_ranking_still_works() -> None:
     assert ranking is not None
     assert all(not c.meaning.any() for c in ranking.candidates)
     assert "1932" in ranking.candidates[0].sentence.text
+
+
+def test_a_list_items_first_sentence_is_in_the_window_of_its_later_ones(tmp_path: Path) -> None:
+    (tmp_path / "api.md").write_text(
+        "# createInterface(options)\n\nThe options are:\n\n"
+        "* `historySize` {number} Maximum number of history lines retained. To disable the\n"
+        "  history set this value to `0`. This option makes sense only in a terminal.\n"
+        "  **Default:** `30`.\n"
+        "* `tabSize` {integer} The number of spaces a tab is equal to. **Default:** `8`.\n",
+        encoding="utf-8")
+    engine = QAEngine.from_directory(tmp_path, index_dir=tmp_path / "index")
+    ranking = engine.rank("What is the default historySize?")
+    assert ranking is not None
+    window = {c.sentence.text: c.window for c in ranking.candidates}
+    later = next(t for t in window if t.endswith("Default: 30."))
+    assert not later.startswith("historySize")  # a later sentence of the item ...
+    term = analyzer("en").term("historysize")
+    assert term in window[later]  # ... has the item's subject near it
+    assert term not in window["tabSize {integer} The number of spaces a tab is equal to. "
+                              "Default: 8."]

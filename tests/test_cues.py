@@ -1,0 +1,111 @@
+"""``retrieval.cues``: a question's type, and whether a sentence holds the fact it asks for."""
+
+from __future__ import annotations
+
+import pytest
+
+from retrieval.cues import (
+    asks_default,
+    counted,
+    counts,
+    defines,
+    has_code,
+    has_evidence,
+    heads_definition,
+    question_type,
+    states_default,
+)
+
+
+@pytest.mark.parametrize(("question", "noun"), [
+    ("how many xbox 360 games are there", "games"),
+    ("How many people were killed in the bombing?", "people"),
+    ("how many colors in the rainbow", "colors"),
+    ("what is the number of planets", "planets"),
+    ("How many?", None),
+    ("When did it open?", None),
+])
+def test_what_a_how_many_question_counts(question: str, noun: str | None) -> None:
+    assert counted(question) == noun
+
+
+def test_a_count_stands_just_before_what_is_counted() -> None:
+    words = "they won 952 of their games and three more games later".split()
+    assert counts(words, words, "games")
+    assert not counts("games were won in 1952 by many".split(), "games were won in 1952 by "
+                      "many".split(), "games")
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("The resulting files will be saved in the build/po/ directory.", True),
+    ("It is installed as /usr/local/bin/python3.11 on most machines.", True),
+    ("Both TCP/IP and and/or appear here.", False),
+    ("The files end up in Paris.", True),
+    ("The files end up somewhere.", False),
+])
+def test_a_path_is_where_a_documentation_question_is_answered(sentence: str,
+                                                              expected: bool) -> None:
+    assert has_evidence("where", sentence, "Where do the compiled files end up?") is expected
+
+
+@pytest.mark.parametrize(("question", "kind"), [
+    ("What time did the shop open?", "when"),
+    ("What year saw the first use of the engine?", "when"),
+    ("What time units can Massif use for profiling?", None),  # a noun after "time": no date
+    ("What date format does the log use?", None),
+])
+def test_what_time_asks_when_unless_a_noun_follows(question: str, kind: str | None) -> None:
+    assert question_type(question) == kind
+
+
+@pytest.mark.parametrize(("heading", "question", "expected"), [
+    ("psmisc", "What is psmisc?", True),
+    ("1.7. psmisc", "what is psmisc", True),  # its number aside
+    ("Class: zlib.Unzip", "What is zlib.Unzip?", True),  # a reference's label aside
+    ("zlib.crc32(data[, value])", "What is zlib.crc32()?", True),  # and a call's parameters
+    ("Event: 'line'", "What is line?", True),
+    ("Class: zlib.Gunzip", "What is zlib.Unzip?", False),
+    ("Cachegrind: a cache profiler", "What is Cachegrind?", False),  # itself a definition
+])
+def test_a_heading_that_names_what_is_asked(heading: str, question: str, expected: bool) -> None:
+    assert heads_definition(heading, question) is expected
+
+
+@pytest.mark.parametrize(("head", "sentence", "expected"), [
+    ("historysize", "historySize {number} Maximum number of history lines retained.", True),
+    ("heap_size_limit", "heap_size_limit The value of heap_size_limit is the maximum size of "
+     "the V8 heap.", True),
+    ("valgrind", "Valgrind User Manual", False),  # a title: no sentence after the term
+    ("valgrind", "Valgrind Tools and what they do for your program", False),  # no full stop
+    ("module", "A module is a file containing Python definitions.", True),
+])
+def test_a_definition_lists_term_and_its_description_define_it(head: str, sentence: str,
+                                                                expected: bool) -> None:
+    assert defines(head, sentence) is expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Try the --track-origins=yes option.", True),
+    ("Use -k to keep the input.", True),
+    ("Set FC_DEBUG to 1024.", True),
+    ("Call v8.getHeapStatistics() first.", True),
+    ("Set historySize to 0.", True),
+    ("A well-known tool, e.g. this one, between -20 and 19.", False),
+    ("It runs on Node.js only.", False),  # the question's own
+])
+def test_code_a_documentation_question_is_answered_with(sentence: str, expected: bool) -> None:
+    assert has_code(sentence, "How do I keep it in Node.js?") is expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Default: 30.", True),
+    ("The default on most systems is 64.", True),
+    ("It defaults to 4 tries.", True),
+    ("Compression is on by default.", True),
+    ("BROTLI_OPERATION_PROCESS (default for all operations)", True),
+    ("Write to a file rather than to the default output file.", False),
+])
+def test_a_sentence_that_states_a_default(sentence: str, expected: bool) -> None:
+    assert states_default(sentence) is expected
+    assert asks_default("What's the default TTL?") and not asks_default("What is the TTL?")
+
