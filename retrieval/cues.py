@@ -150,6 +150,10 @@ _CLOSERS = r"[\"”’')*]*"
 _VERB = (r"\s*(?:\([^)]{0,80}\)\s*)?(?:is|are|was|means|refers to|stands for|shall mean|denotes"
          r"|describes)\b")
 _OPENING = r"^\W*(?:(?:an?|the)\s+)?(?:\S+\s+){0,2}\W*"
+# what documentation calls the thing it defines: "The console.debug() function is ..."
+_KIND = (r"(?:\(\))?(?:\s+(?:function|method|class|property|module|command|option|event|object"
+         r"|variable|field|parameter|argument|constant|flag|setting|tool|program|library|package"
+         r"|utility|api))?")
 
 
 # What a reference's heading puts around the name it documents: a label ("Class: zlib.Unzip",
@@ -177,7 +181,8 @@ def defines(head: str, sentence: str) -> bool:
     it, "..., X, a ..." anywhere, or a reference's term and its description ("historySize
     {number} Maximum number of history lines retained.")."""
     h = re.escape(head)
-    return bool(re.search(rf"{_OPENING}{h}s?{_CLOSERS}(?:{_VERB}|\s*[:—–]\s)", sentence, re.I)
+    return bool(re.search(rf"{_OPENING}{h}s?{_CLOSERS}{_KIND}(?:{_VERB}|\s*[:—–]\s)", sentence,
+                          re.I)
                 or re.search(rf"(?<![\w-]){h}s?{_CLOSERS},\s+(?:a|an|the)\s", sentence, re.I)
                 or _describes(h, sentence))
 
@@ -203,6 +208,17 @@ _CODE = re.compile(r"(?<![\w-])--?[A-Za-z][\w-]*(?:=[^\s,;)]*[^\s,;).])?|\b[A-Za
 _ASKS_DEFAULT = re.compile(r"\bdefault", re.I)
 _STATES_DEFAULT = re.compile(r"\bdefaults?\s*(?::|(?:is|was|value|to|on|of|setting)\b)"
                              r"|\bby default\b|\b(?:is|are|as) the default\b|\(default\b", re.I)
+
+
+_ANNOTATION = re.compile(r"[{<][^}>]{1,80}[}>]")  # a reference's type: "{number}", "<string>"
+_LETTERS = re.compile(r"[^\W\d_]{2,}")
+
+
+def bare(sentence: str) -> bool:
+    """Whether ``sentence`` is a name and its type and little else ("heap_size_limit <number>",
+    "Returns: {readline.Interface}"): a reference's signature line, which answers nothing."""
+    rest = _CODE.sub(" ", _ANNOTATION.sub(" ", sentence))
+    return len(_LETTERS.findall(rest)) < 2
 
 
 def has_code(sentence: str, question: str) -> bool:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from .analyzer import lower_words, term_of
-from .cues import asks_default, counted, counts, has_code, states_default
+from .cues import asks_default, bare, counted, counts, has_code, states_default
 from .query import Query
 from .selection import FEATURES
 
@@ -147,6 +147,7 @@ def row(m: Measured, query: Query, asked: Asked) -> list[float]:
         "item_what_is": float(m.item and asked.kind in ("what_is", "define")),
         "code": float(code), "code_how": float(code and asked.kind in ("how", "other")),
         "ev_default": float(asked.default and states_default(m.text)),
+        "bare": float(bare(m.text)),
     }
     if m.evidence and asked.kind in _EVIDENCE:
         values[_EVIDENCE[asked.kind]] = 1.0

@@ -77,6 +77,7 @@ FEATURES: tuple[str, ...] = (
     "code",  # it holds code the question does not (an option, an identifier)
     "code_how",  # ... for a "how ...?" question or one of no type ("which option ...")
     "ev_default",  # it states a default, for a question that asks for one
+    "bare",  # a name and its type, little else ("heap_size_limit <number>")
 )
 # The ranker's features beyond ``FEATURES``: what the question and the sentence mean together,
 # the elementwise product of the question's mean word vector (every word, "how many" included)

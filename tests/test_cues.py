@@ -6,6 +6,7 @@ import pytest
 
 from retrieval.cues import (
     asks_default,
+    bare,
     counted,
     counts,
     defines,
@@ -108,4 +109,21 @@ def test_code_a_documentation_question_is_answered_with(sentence: str, expected:
 def test_a_sentence_that_states_a_default(sentence: str, expected: bool) -> None:
     assert states_default(sentence) is expected
     assert asks_default("What's the default TTL?") and not asks_default("What is the TTL?")
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("heap_size_limit <number>", True),
+    ("buffer {Buffer|TypedArray|DataView|ArrayBuffer|string}", True),
+    ("Returns: {readline.Interface}", True),
+    ("heap_size_limit The value of heap_size_limit is the maximum size of the heap.", False),
+    ("Prints to stderr with newline.", False),
+])
+def test_a_signature_line_is_bare(sentence: str, expected: bool) -> None:
+    assert bare(sentence) is expected
+
+
+def test_documentation_names_the_kind_of_what_it_defines() -> None:
+    assert defines("console.debug", "The console.debug() function is an alias for console.log().")
+    assert defines("zlib", "The zlib module is a binding to the zlib library.")
+    assert not defines("console.debug", "The console.debug() output goes to stdout.")
 
