@@ -1,0 +1,120 @@
+"""Peak memory and time of an end-to-end build from raw texts (``QAEngine.from_texts``), the
+issue's "peak memory <= 2 GB at 1M passages".
+
+    python -m benchmarks.build_memory --passages 1000000
+    python -m benchmarks.build_memory --passages 200000 --runs 3 --tree /path/to/other/checkout
+
+Each build runs in a fresh process (peak RSS only grows), with ``retrieval`` imported from the
+checkout given (``--tree``, several allowed; default this one), in turns when there are several.
+The texts are ``benchmarks.synth`` passages, one document each, generated in that process before
+the build (they count toward its peak, as a caller's texts would). Reported per build: seconds,
+the process's RSS with the texts alone, its peak RSS (``getrusage``: the whole run) and the
+largest worker's, and a digest of the collection and index built, equal across checkouts when
+they build the same.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import hashlib
+import json
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent.parent
+
+
+def _rss_mib() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def _digest(engine: Any) -> str:
+    """A hash of every array and name of the engine's collection and index."""
+    h = hashlib.sha256()
+    c, ix = engine.collection, engine.index
+    for name in ("passage_doc", "text_offsets", "text_blob", "sent_indptr", "sent_bounds",
+                 "sent_flags", "passage_section", "passage_page", "passage_crc", "passage_lang"):
+        h.update(getattr(c, name).tobytes())
+    h.update(json.dumps([[s.id, s.title, s.url, s.publisher, s.published] for s in c.sources],
+                        ensure_ascii=False).encode())
+    h.update(json.dumps(list(c.sections), ensure_ascii=False).encode())
+    h.update(json.dumps(list(ix.vocabulary), ensure_ascii=False).encode())
+    for a in (ix.indptr, ix.passages, ix.weights, ix.df, ix.maxw):
+        h.update(a.tobytes())
+    return h.hexdigest()[:16]
+
+
+def one(n: int) -> dict[str, Any]:
+    """Build from ``n`` synthetic texts in this process; its figures."""
+    from benchmarks import synth
+    from retrieval import QAEngine
+    from retrieval.termcounts import release_freed_memory
+
+    texts = list(synth.passages(n))
+    gc.collect()
+    release_freed_memory()
+    texts_mib = _rss_mib()
+    started = time.perf_counter()
+    engine = QAEngine.from_texts(texts)
+    seconds = time.perf_counter() - started
+    import retrieval
+    return {
+        "tree": str(Path(retrieval.__file__).resolve().parent.parent),
+        "passages": engine.collection.n_passages,
+        "seconds": seconds,
+        "texts_mib": texts_mib,
+        "peak_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "worker_peak_mib": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
+        "digest": _digest(engine),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--passages", type=int, default=1_000_000)
+    parser.add_argument("--runs", type=int, default=1)
+    parser.add_argument("--tree", action="append", default=[],
+                        help="a checkout whose retrieval package builds (default: this one)")
+    parser.add_argument("--one", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.one:
+        print(json.dumps(one(args.passages)), flush=True)
+        return
+    trees = [str(Path(t).resolve()) for t in args.tree] or [str(HERE)]
+    results: dict[str, list[dict[str, Any]]] = {t: [] for t in trees}
+    for run in range(args.runs):
+        for tree in trees:
+            # retrieval from ``tree``; benchmarks.synth from there too, else from here
+            env = {**os.environ, "PYTHONPATH": os.pathsep.join([tree, str(HERE)])}
+            out = subprocess.run([sys.executable, "-P", str(Path(__file__).resolve()), "--one",
+                                  "--passages", str(args.passages)],
+                                 env=env, check=True, capture_output=True, text=True)
+            r = json.loads(out.stdout.strip().splitlines()[-1])
+            assert r["tree"] == tree, (r["tree"], tree)
+            results[tree].append(r)
+            print(f"run {run + 1} {tree}: {r['seconds']:.1f} s, texts {r['texts_mib']:.0f} MiB, "
+                  f"peak {r['peak_mib']:.0f} MiB, largest worker {r['worker_peak_mib']:.0f} "
+                  f"MiB, {r['passages']} passages, digest {r['digest']}", flush=True)
+    print(f"\nmedians over {args.runs} runs, {args.passages} texts:\n"
+          "| checkout | build s | texts MiB | peak MiB | largest worker MiB | digest |\n"
+          "| --- | ---: | ---: | ---: | ---: | --- |")
+    for tree, rs in results.items():
+        med = {k: statistics.median(r[k] for r in rs)
+               for k in ("seconds", "texts_mib", "peak_mib", "worker_peak_mib")}
+        print(f"| {tree} | {med['seconds']:.1f} | {med['texts_mib']:.0f} | "
+              f"{med['peak_mib']:.0f} | {med['worker_peak_mib']:.0f} | "
+              f"{', '.join(sorted({r['digest'] for r in rs}))} |")
+
+
+if __name__ == "__main__":
+    main()
