@@ -116,6 +116,8 @@ class TermIndex:
         terms (the same index, to the bit), inverted block by block, each freed once its
         postings are written: the postings and the counts are never both whole in memory.
         ``blocks`` is consumed."""
+        from .termcounts import release_freed_memory
+
         n = len(blocks.lengths)
         lengths = blocks.lengths.astype(np.float32)
         avgdl = float(lengths.mean()) if n and lengths.mean() > 0 else 1.0
@@ -140,6 +142,8 @@ class TermIndex:
             lo, hi = int(indptr[blocks.starts[k]]), int(indptr[blocks.starts[k + 1]])
             passages[lo:hi] = rows[by_term]
             weights[lo:hi] = data[by_term]
+            del rows, terms, data, by_term
+            release_freed_memory()  # the block's pieces: small arrays, freed inside the heap
         return cls._of(blocks.terms, indptr, passages, weights, df, n)
 
     @classmethod

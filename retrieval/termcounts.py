@@ -295,7 +295,9 @@ def _blocks(terms: list[str], chunks: list[_Counted], n: int, blocks: int) -> Te
                 pieces[k].append((row, local[take], ranks[take],
                                   counts[take].astype(count_type)))
         row += rows
-    release_freed_memory()
+        del indptr, idx, counts, ranks, block, by_block, local
+        if len(chunks) % 8 == 0:
+            release_freed_memory()  # the chunks cut so far: freed inside the heap
     return TermBlocks(sorted_terms, lengths, df, starts, pieces)
 
 
