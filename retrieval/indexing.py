@@ -43,7 +43,7 @@ from .corpus import (
     warn_passed_over,
 )
 from .errors import IndexFormatError, NoDocumentsError
-from .held import HOLD, LAY_OUT, READ, SET_REPEATED
+from .held import KEYS, LAY_OUT, LAY_OUT_GIVEN, READ, SET_REPEATED
 from .index import K1, B, TermIndex
 from .ingest.repeated import line_keys, repeated_keys
 from .joining import Runs, concat, merged_terms, ranges
@@ -265,27 +265,20 @@ def _build_documents(docs: Sequence[Document], pool: Pool | None, language: str 
     if pool is None:
         collection, texts = build_collection(docs, language)
         return collection, TermIndex.build(texts, langs=collection.passage_lang)
-    # Each chunk of documents goes to a worker, which holds it and sends back each document's
-    # paragraph keys; then the same worker lays the chunk out, and its passages are packed as
-    # they come back, chunk after chunk, in corpus order. Nothing here holds every document's
-    # objects at once: neither the payloads, nor the laid-out passages, nor their texts.
+    # Each chunk of documents goes to a worker for its paragraph keys, then (with the corpus's
+    # repeated paragraphs) to a worker again to be laid out, and its passages are packed as they
+    # come back, in corpus order. The caller holds the documents, so the workers need not: no
+    # process holds every document's objects besides them, neither the payloads, nor the
+    # laid-out passages, nor their texts.
     n = len(docs)
-    held_by: list[int] = []
-    keys: list[np.ndarray] = []
-    for worker, (out, logs) in pool.map(HOLD, Chunks(n, READ_CHUNK, lambda lo, hi: [
-            (f"#{i}", docs[i]) for i in range(lo, hi)])):
-        held.relog(logs)
-        held_by.append(worker)
-        keys.append(np.concatenate(out))
+    given = Chunks(n, READ_CHUNK, lambda lo, hi: [docs[i] for i in range(lo, hi)])
+    keys = [np.concatenate(out) for out in _relogged(pool.map(KEYS, given))]
     repeated = repeated_keys(np.concatenate(keys), n)
     del keys
     workers = len(pool.procs)
     list(pool.map(SET_REPEATED, [(repeated, language)] * workers, pinned=range(workers)))
     packer = Packer()
-    laid_out = pool.map(LAY_OUT, Chunks(n, READ_CHUNK, lambda lo, hi: [
-        f"#{i}" for i in range(lo, hi)]), pinned=held_by)
-    for _, (out, logs) in laid_out:
-        held.relog(logs)
+    for out in _relogged(pool.map(LAY_OUT_GIVEN, given)):
         for laid, _ in out:
             if laid is not None and laid.langs is None:
                 preload_language_model()  # ``Packer.add`` will tell its language
@@ -295,6 +288,13 @@ def _build_documents(docs: Sequence[Document], pool: Pool | None, language: str 
     blocks = count_term_blocks(PassageTexts(collection), pool=pool,
                                langs=collection.passage_lang)
     return collection, TermIndex.from_blocks(blocks, K1, B)
+
+
+def _relogged(results: Iterator[tuple[int, tuple[list[T], list[held.Log]]]]) -> Iterator[list[T]]:
+    """Each worker's result, what it logged meanwhile logged here."""
+    for _, (out, logs) in results:
+        held.relog(logs)
+        yield out
 
 
 def _read(root: Path, entries: list[_Entry], pool: Pool | None,
