@@ -9,13 +9,15 @@ checkout given (``--tree``, several allowed; default this one), in turns when th
 The texts are ``benchmarks.synth`` passages, one document each, generated in that process before
 the build (they count toward its peak, as a caller's texts would). Reported per build: seconds,
 the process's RSS with the texts alone, its peak RSS (``getrusage``: the whole run) and the
-largest worker's, and a digest of the collection and index built, equal across checkouts when
-they build the same.
+largest worker's, the peak of its RSS and its workers' together (sampled), its RSS once built
+(the texts and the engine), and a digest of the collection and index built, equal across
+checkouts when they build the same.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gc
 import hashlib
 import json
@@ -24,6 +26,7 @@ import resource
 import statistics
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 from typing import Any
@@ -36,6 +39,39 @@ def _rss_mib() -> float:
         if line.startswith("VmRSS:"):
             return int(line.split()[1]) / 1024
     return 0.0
+
+
+class TreePeak:
+    """The largest sum of the resident sizes of this process and its children, sampled every
+    0.1 s in a background thread (``getrusage`` gives each process's own peak, not the sum's)."""
+
+    def __init__(self) -> None:
+        self.peak_kib = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+        self._thread.start()
+
+    def stop(self) -> float:
+        """The peak in MiB."""
+        self._stop.set()
+        self._thread.join()
+        return self.peak_kib / 1024
+
+    def _sample(self) -> None:
+        me = os.getpid()
+        while not self._stop.wait(0.1):
+            total = 0
+            for pid in [me, *_children(me)]:
+                with contextlib.suppress(OSError, ValueError, IndexError):
+                    status = Path(f"/proc/{pid}/status").read_text()
+                    total += int(status.split("VmRSS:")[1].split()[0])
+            self.peak_kib = max(self.peak_kib, total)
+
+
+def _children(pid: int) -> list[int]:
+    with contextlib.suppress(OSError):
+        return [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    return []
 
 
 def _digest(engine: Any) -> str:
@@ -64,9 +100,12 @@ def one(n: int) -> dict[str, Any]:
     gc.collect()
     release_freed_memory()
     texts_mib = _rss_mib()
+    tree = TreePeak()
     started = time.perf_counter()
     engine = QAEngine.from_texts(texts)
     seconds = time.perf_counter() - started
+    tree_mib = tree.stop()
+    after_mib = _rss_mib()
     import retrieval
     return {
         "tree": str(Path(retrieval.__file__).resolve().parent.parent),
@@ -75,6 +114,8 @@ def one(n: int) -> dict[str, Any]:
         "texts_mib": texts_mib,
         "peak_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
         "worker_peak_mib": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
+        "tree_peak_mib": tree_mib,
+        "after_mib": after_mib,
         "digest": _digest(engine),
     }
 
@@ -104,15 +145,18 @@ def main() -> None:
             results[tree].append(r)
             print(f"run {run + 1} {tree}: {r['seconds']:.1f} s, texts {r['texts_mib']:.0f} MiB, "
                   f"peak {r['peak_mib']:.0f} MiB, largest worker {r['worker_peak_mib']:.0f} "
-                  f"MiB, {r['passages']} passages, digest {r['digest']}", flush=True)
+                  f"MiB, with workers {r['tree_peak_mib']:.0f} MiB, {r['passages']} passages, "
+                  f"after the build {r['after_mib']:.0f} MiB, digest {r['digest']}",
+                  flush=True)
     print(f"\nmedians over {args.runs} runs, {args.passages} texts:\n"
-          "| checkout | build s | texts MiB | peak MiB | largest worker MiB | digest |\n"
-          "| --- | ---: | ---: | ---: | ---: | --- |")
+          "| checkout | build s | texts MiB | peak MiB | largest worker MiB | with workers MiB "
+          "| digest |\n| --- | ---: | ---: | ---: | ---: | ---: | --- |")
     for tree, rs in results.items():
         med = {k: statistics.median(r[k] for r in rs)
-               for k in ("seconds", "texts_mib", "peak_mib", "worker_peak_mib")}
+               for k in ("seconds", "texts_mib", "peak_mib", "worker_peak_mib", "tree_peak_mib")}
         print(f"| {tree} | {med['seconds']:.1f} | {med['texts_mib']:.0f} | "
               f"{med['peak_mib']:.0f} | {med['worker_peak_mib']:.0f} | "
+              f"{med['tree_peak_mib']:.0f} | "
               f"{', '.join(sorted({r['digest'] for r in rs}))} |")
 
 
