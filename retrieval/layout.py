@@ -166,7 +166,8 @@ class Packer:
         self.passage_page.extend(d.pages)
 
     def collection(self) -> Collection:
-        """The collection of the documents added (``collection.pack``'s arrays)."""
+        """The collection of the documents added (``collection.pack``'s arrays), over this
+        packer's buffers: asked for once, after the last ``add``."""
         n = len(self.passage_doc)
         return Collection(
             sources=self.sources,
