@@ -9,9 +9,10 @@ checkout given (``--tree``, several allowed; default this one), in turns when th
 The texts are ``benchmarks.synth`` passages, one document each, generated in that process before
 the build (they count toward its peak, as a caller's texts would). Reported per build: seconds,
 the process's RSS with the texts alone, its peak RSS (``getrusage``: the whole run) and the
-largest worker's, the peak of its RSS and its workers' together (sampled), its RSS once built
-(the texts and the engine), and a digest of the collection and index built, equal across
-checkouts when they build the same.
+largest worker's (``getrusage``, which gives a worker this process's peak up to the moment it
+was started, as a child inherits it; and sampled, its own), the peak of its
+RSS and its workers' together (sampled), its RSS once built (the texts and the engine), and a
+digest of the collection and index built, equal across checkouts when they build the same.
 """
 
 from __future__ import annotations
@@ -47,6 +48,7 @@ class TreePeak:
 
     def __init__(self) -> None:
         self.peak_kib = 0
+        self.child_kib = 0  # the largest RSS sampled of one child
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._sample, daemon=True)
         self._thread.start()
@@ -64,7 +66,10 @@ class TreePeak:
             for pid in [me, *_children(me)]:
                 with contextlib.suppress(OSError, ValueError, IndexError):
                     status = Path(f"/proc/{pid}/status").read_text()
-                    total += int(status.split("VmRSS:")[1].split()[0])
+                    kib = int(status.split("VmRSS:")[1].split()[0])
+                    total += kib
+                    if pid != me:
+                        self.child_kib = max(self.child_kib, kib)
             self.peak_kib = max(self.peak_kib, total)
 
 
@@ -105,6 +110,7 @@ def one(n: int) -> dict[str, Any]:
     engine = QAEngine.from_texts(texts)
     seconds = time.perf_counter() - started
     tree_mib = tree.stop()
+    worker_mib = tree.child_kib / 1024
     after_mib = _rss_mib()
     import retrieval
     return {
@@ -115,6 +121,7 @@ def one(n: int) -> dict[str, Any]:
         "peak_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
         "worker_peak_mib": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
         "tree_peak_mib": tree_mib,
+        "worker_sampled_mib": worker_mib,
         "after_mib": after_mib,
         "digest": _digest(engine),
     }
@@ -145,7 +152,8 @@ def main() -> None:
             results[tree].append(r)
             print(f"run {run + 1} {tree}: {r['seconds']:.1f} s, texts {r['texts_mib']:.0f} MiB, "
                   f"peak {r['peak_mib']:.0f} MiB, largest worker {r['worker_peak_mib']:.0f} "
-                  f"MiB, with workers {r['tree_peak_mib']:.0f} MiB, {r['passages']} passages, "
+                  f"MiB (sampled: {r['worker_sampled_mib']:.0f} MiB), with workers "
+                  f"{r['tree_peak_mib']:.0f} MiB, {r['passages']} passages, "
                   f"after the build {r['after_mib']:.0f} MiB, digest {r['digest']}",
                   flush=True)
     print(f"\nmedians over {args.runs} runs, {args.passages} texts:\n"
