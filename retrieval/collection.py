@@ -83,6 +83,22 @@ class SourceTable(OnDemand[Source]):
         return Source(*(self.columns[name][i] for name in self.FIELDS))  # type: ignore[arg-type]
 
 
+class PassageTexts(OnDemand[str]):
+    """Every passage's text of a collection, decoded from its buffer when read: the texts of a
+    corpus without a second copy of them as Python strings (no CRC-32 check: for a collection
+    just built, not one read from disk)."""
+
+    def __init__(self, collection: Collection) -> None:
+        self.blob = collection.text_blob.data  # a memoryview of its bytes
+        self.offsets = collection.text_offsets
+
+    def __len__(self) -> int:
+        return len(self.offsets) - 1
+
+    def _at(self, i: int) -> str:
+        return str(self.blob[int(self.offsets[i]) : int(self.offsets[i + 1])], "utf-8")
+
+
 @dataclass(frozen=True, slots=True)
 class Sentence:
     """A sentence of a passage: its text and where it sits."""

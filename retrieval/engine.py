@@ -22,7 +22,7 @@ import structlog
 from . import indexing, store
 from .analyzer import analyzer
 from .answer import Answer, Hit, SourceRef
-from .collection import TEXT_VERSION, Collection, SourceTable
+from .collection import TEXT_VERSION, Collection, OnDemand, SourceTable
 from .composer import ComposerConfig, compose, parse_query
 from .corpus import Document, Skipped, scan
 from .errors import IndexFormatError, NoDocumentsError
@@ -110,11 +110,9 @@ class QAEngine:
         """Build an engine in memory from raw texts (ids default to ``doc0``, ``doc1``, ...)."""
         if ids is not None and len(ids) != len(texts):
             raise ValueError(f"got {len(texts)} texts but {len(ids)} ids")
-        ids = list(ids) if ids is not None else [f"doc{i}" for i in range(len(texts))]
-        docs = [Document(id=i, title="", text=t) for i, t in zip(ids, texts, strict=True)]
-        if not docs:
+        if len(texts) == 0:
             raise NoDocumentsError("no texts given")
-        return cls.from_documents(docs, **kwargs)
+        return cls.from_documents(TextDocuments(texts, ids), **kwargs)
 
     @classmethod
     def from_directory(
@@ -342,6 +340,21 @@ def _index_dir(root: Path, index_dir: str | os.PathLike[str] | None) -> Path:
 def _params(language: object = None) -> dict[str, object]:
     return {"k1": K1, "b": B, "text": TEXT_VERSION,
             "language": normalised(language) if isinstance(language, str) else None}
+
+
+class TextDocuments(OnDemand[Document]):
+    """Raw texts as documents (ids ``doc0``, ``doc1``, ... unless given), each made when read:
+    a build from a million texts holds no million ``Document`` objects besides them."""
+
+    def __init__(self, texts: Sequence[str], ids: Sequence[str] | None) -> None:
+        self.texts, self.ids = texts, ids
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+    def _at(self, i: int) -> Document:
+        return Document(id=self.ids[i] if self.ids is not None else f"doc{i}", title="",
+                        text=self.texts[i])
 
 
 def _warn_emptied(docs: Sequence[Document], collection: Collection) -> None:

@@ -1,9 +1,9 @@
 """The documents a build's process holds between reading and laying them out, in the building
 process or in a worker of ``workers.Pool`` (which calls these functions by their names,
-``READ`` ...): read files (``read_chunk``) or take documents given in memory (``hold_chunk``),
-keep them, then lay them out with the corpus's repeated paragraphs (``set_repeated``,
-``lay_out_chunk``). What a worker logs meanwhile comes back with its results, for the parent
-to log in its own format (``relog``).
+``READ`` ...): read files (``read_chunk``) and keep them, then lay them out with the corpus's
+repeated paragraphs (``set_repeated``, ``lay_out_chunk``); documents given in memory are held by
+the caller and sent twice instead (``keys_chunk``, ``lay_out_given``). What a worker logs
+meanwhile comes back with its results, for the parent to log in its own format (``relog``).
 
     out, logs = read_chunk((root, [(rel, doc_id), ...]))   # paragraph keys, or Skipped
     set_repeated((repeated_keys, language))
@@ -13,7 +13,7 @@ to log in its own format (``relog``).
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator, MutableMapping
+from collections.abc import Iterable, Iterator, MutableMapping
 from pathlib import Path
 from typing import Any
 
@@ -51,14 +51,11 @@ def read_chunk(payload: tuple[str, list[tuple[str, str]]]) -> tuple[list[Skipped
     return out, logs
 
 
-def hold_chunk(docs: list[tuple[str, Document]]) -> tuple[list[np.ndarray], list[Log]]:
-    """Hold documents given in memory (``(key, document)``), as ``read_chunk`` holds the
-    files it reads; each one's paragraph keys."""
-    out = []
+def keys_chunk(docs: list[Document]) -> tuple[list[np.ndarray], list[Log]]:
+    """The paragraph keys of documents given in memory, held by the caller (so not here: they
+    come again to be laid out, ``lay_out_given``)."""
     with _logged() as logs:
-        for key, doc in docs:
-            _HELD[key] = doc
-            out.append(line_keys(parsed_of(doc)))
+        out = [line_keys(parsed_of(doc)) for doc in docs]
     return out, logs
 
 
@@ -71,11 +68,21 @@ def lay_out_chunk(rels: list[str]) -> tuple[list[tuple[Laid | None, np.ndarray]]
                                             list[Log]]:
     """Lay out documents ``read_chunk`` read here (with ``set_repeated``'s paragraphs): each
     one's passages (``None``: nothing quotable) and the keys its sieve asked about."""
+    return _laid_out(_HELD.pop(rel) for rel in rels)
+
+
+def lay_out_given(docs: list[Document]) -> tuple[list[tuple[Laid | None, np.ndarray]],
+                                                  list[Log]]:
+    """``lay_out_chunk`` of documents given in memory."""
+    return _laid_out(docs)
+
+
+def _laid_out(docs: Iterable[Document]) -> tuple[list[tuple[Laid | None, np.ndarray]],
+                                                  list[Log]]:
     sieve_with, language = _SIEVE[0]
     out = []
     with _logged() as logs:
-        for rel in rels:
-            doc = _HELD.pop(rel)
+        for doc in docs:
             laid = lay_out(doc, parsed_of(doc), sieve_with, language)
             out.append((laid.with_spans() if laid else None, sieve_with.take_asked()))
     return out, logs
@@ -114,8 +121,10 @@ def relog(logs: list[Log]) -> None:
         getattr(log, event.get("log_level", "info"))(event["event"], **fields)
 
 
-READ, HOLD, SET_REPEATED, LAY_OUT = (f"retrieval.held:{f.__name__}"
-                                     for f in (read_chunk, hold_chunk, set_repeated, lay_out_chunk))
+READ, KEYS, SET_REPEATED, LAY_OUT, LAY_OUT_GIVEN = (
+    f"retrieval.held:{f.__name__}"
+    for f in (read_chunk, keys_chunk, set_repeated, lay_out_chunk, lay_out_given))
 
-__all__ = ["HOLD", "LAY_OUT", "READ", "SET_REPEATED", "Log", "drop_all", "hold", "hold_chunk",
-           "lay_out_chunk", "read_chunk", "relog", "set_repeated", "take"]
+__all__ = ["KEYS", "LAY_OUT", "LAY_OUT_GIVEN", "READ", "SET_REPEATED", "Log", "drop_all", "hold",
+           "keys_chunk", "lay_out_chunk", "lay_out_given", "read_chunk", "relog", "set_repeated",
+           "take"]

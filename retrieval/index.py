@@ -45,6 +45,8 @@ import structlog
 if TYPE_CHECKING:  # scipy is imported only to build: loading a saved index needs none
     import scipy.sparse as sp
 
+    from .termcounts import TermBlocks
+
 K1 = 1.2
 B = 0.75
 # Float32 sums of a few positive terms are within a relative 1e-6 of the exact sum; bounds are
@@ -73,9 +75,9 @@ class TermIndex:
         """Index ``texts`` (one per passage; ``langs``: their languages, as
         ``Collection.passage_lang``), counting on ``workers`` processes (default: all cores for a
         large corpus)."""
-        from .termcounts import count_terms, release_freed_memory
+        from .termcounts import count_term_blocks, release_freed_memory
 
-        index = cls.from_counts(*count_terms(texts, workers, langs=langs), k1, b)
+        index = cls.from_blocks(count_term_blocks(texts, workers, langs=langs), k1, b)
         release_freed_memory()
         return index
 
@@ -105,12 +107,52 @@ class TermIndex:
         csc = weighted.tocsc()
         del weighted, data
         csc.sort_indices()
-        indptr = csc.indptr.astype(np.int64)
-        weights = csc.data.astype(np.float32, copy=False)
+        return cls._of(terms, csc.indptr.astype(np.int64), csc.indices.astype(np.int32, copy=False),
+                       csc.data.astype(np.float32, copy=False), df, n)
+
+    @classmethod
+    def from_blocks(cls, blocks: TermBlocks, k1: float = K1, b: float = B) -> TermIndex:
+        """``from_counts`` of the counts ``termcounts.count_term_blocks`` keeps by blocks of
+        terms (the same index, to the bit), inverted block by block, each freed once its
+        postings are written: the postings and the counts are never both whole in memory.
+        ``blocks`` is consumed."""
+        from .termcounts import release_freed_memory
+
+        n = len(blocks.lengths)
+        lengths = blocks.lengths.astype(np.float32)
+        avgdl = float(lengths.mean()) if n and lengths.mean() > 0 else 1.0
+        df = blocks.df.astype(np.int32)
+        idf = _idf(n, df).astype(np.float32)
+        indptr = np.zeros(len(df) + 1, dtype=np.int64)
+        np.cumsum(df, out=indptr[1:])
+        passages = np.empty(int(indptr[-1]), dtype=np.int32)  # filled block after block
+        weights = np.empty(int(indptr[-1]), dtype=np.float32)
+        for k in range(len(blocks.pieces)):
+            pieces = blocks.take(k)
+            if not pieces:
+                continue
+            rows = np.concatenate([row + local.astype(np.int32) for row, local, _, _ in pieces])
+            terms = np.concatenate([t for _, _, t, _ in pieces])
+            tf = np.concatenate([c for _, _, _, c in pieces]).astype(np.float32)
+            del pieces
+            norm = k1 * (1.0 - b + b * lengths[rows] / avgdl)  # as ``from_counts`` weighs
+            data = idf[terms] * tf * (k1 + 1.0) / (tf + norm)
+            del tf, norm
+            by_term = np.argsort(terms, kind="stable")  # pieces come in passage order
+            lo, hi = int(indptr[blocks.starts[k]]), int(indptr[blocks.starts[k + 1]])
+            passages[lo:hi] = rows[by_term]
+            weights[lo:hi] = data[by_term]
+            del rows, terms, data, by_term
+            release_freed_memory()  # the block's pieces: small arrays, freed inside the heap
+        return cls._of(blocks.terms, indptr, passages, weights, df, n)
+
+    @classmethod
+    def _of(cls, terms: Sequence[str], indptr: np.ndarray, passages: np.ndarray,
+            weights: np.ndarray, df: np.ndarray, n: int) -> TermIndex:
+        """The index of inverted postings, with each term's largest weight."""
         maxw = (np.maximum.reduceat(weights, indptr[:-1]) if len(weights)
                 else np.zeros(len(terms), dtype=np.float32))
-        arrays = [indptr, csc.indices.astype(np.int32, copy=False), weights, df,
-                  maxw.astype(np.float32, copy=False)]
+        arrays = [indptr, passages, weights, df, maxw.astype(np.float32, copy=False)]
         for a in arrays:  # read-only, like a loaded index: one compiled kernel serves both
             a.flags.writeable = False
         indptr, passages, weights, df, maxw = arrays

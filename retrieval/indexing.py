@@ -32,7 +32,7 @@ import scipy.sparse as sp
 import structlog
 
 from . import held, store
-from .collection import Collection
+from .collection import Collection, PassageTexts
 from .corpus import (
     Document,
     DocumentIds,
@@ -43,14 +43,14 @@ from .corpus import (
     warn_passed_over,
 )
 from .errors import IndexFormatError, NoDocumentsError
-from .held import HOLD, LAY_OUT, READ, SET_REPEATED
+from .held import KEYS, LAY_OUT, LAY_OUT_GIVEN, READ, SET_REPEATED
 from .index import K1, B, TermIndex
 from .ingest.repeated import line_keys, repeated_keys
 from .joining import Runs, concat, merged_terms, ranges
 from .language import preload as preload_language_model
-from .layout import Laid, build_collection, pack_laid, parsed_of
-from .termcounts import count_terms
-from .workers import Pool
+from .layout import Laid, Packer, build_collection, pack_laid, parsed_of
+from .termcounts import count_term_blocks, count_terms
+from .workers import Chunks, Pool
 
 log = structlog.get_logger()
 
@@ -265,19 +265,36 @@ def _build_documents(docs: Sequence[Document], pool: Pool | None, language: str 
     if pool is None:
         collection, texts = build_collection(docs, language)
         return collection, TermIndex.build(texts, langs=collection.passage_lang)
-    entries = [_Entry((f"#{i}", 0, 0, 0, 0), d.id, f"#{i}") for i, d in enumerate(docs)]
-    chunks = [entries[i : i + READ_CHUNK] for i in range(0, len(entries), READ_CHUNK)]
-    payloads = [[(e.rel, d) for e, d in zip(c, docs[i : i + READ_CHUNK], strict=True)]
-                for i, c in zip(range(0, len(docs), READ_CHUNK), chunks, strict=True)]
-    for chunk, (worker, (out, logs)) in zip(chunks, pool.map(HOLD, payloads), strict=True):
+    # Each chunk of documents goes to a worker for its paragraph keys, then (with the corpus's
+    # repeated paragraphs) to a worker again to be laid out, and its passages are packed as they
+    # come back, in corpus order. The caller holds the documents, so the workers need not: no
+    # process holds every document's objects besides them, neither the payloads, nor the
+    # laid-out passages, nor their texts.
+    n = len(docs)
+    given = Chunks(n, READ_CHUNK, lambda lo, hi: [docs[i] for i in range(lo, hi)])
+    keys = [np.concatenate(out) for out in _relogged(pool.map(KEYS, given))]
+    repeated = repeated_keys(np.concatenate(keys), n)
+    del keys
+    workers = len(pool.procs)
+    list(pool.map(SET_REPEATED, [(repeated, language)] * workers, pinned=range(workers)))
+    packer = Packer()
+    for out in _relogged(pool.map(LAY_OUT_GIVEN, given)):
+        for laid, _ in out:
+            if laid is not None and laid.langs is None:
+                preload_language_model()  # ``Packer.add`` will tell its language
+            packer.add(laid)
+    collection = packer.collection()
+    del packer
+    blocks = count_term_blocks(PassageTexts(collection), pool=pool,
+                               langs=collection.passage_lang)
+    return collection, TermIndex.from_blocks(blocks, K1, B)
+
+
+def _relogged(results: Iterator[tuple[int, tuple[list[T], list[held.Log]]]]) -> Iterator[list[T]]:
+    """Each worker's result, what it logged meanwhile logged here."""
+    for _, (out, logs) in results:
         held.relog(logs)
-        for e, lines in zip(chunk, out, strict=True):
-            e.lines, e.held = lines, worker
-    repeated = repeated_keys(np.concatenate([e.lines for e in entries]), len(entries))
-    _lay_out(entries, repeated, pool, lambda what, done, total: None, language)
-    collection, texts = pack_laid(e.laid for e in entries)
-    counts, terms = count_terms(texts, pool=pool, langs=collection.passage_lang)
-    return collection, TermIndex.from_counts(counts, terms, K1, B)
+        yield out
 
 
 def _read(root: Path, entries: list[_Entry], pool: Pool | None,

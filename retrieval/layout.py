@@ -4,16 +4,20 @@ language found; then packed into a ``Collection``.
     collection, texts = build_collection(docs)            # in one process
     laid = lay_out(doc, parsed_of(doc), repeated)         # one document (in a worker process)
     collection, texts = pack_laid(laid_documents)         # then all of them, in order
+    packer.add(laid)                                      # ... or one at a time (``Packer``)
 """
 
 from __future__ import annotations
 
+import zlib
 from array import array
 from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import groupby
 
-from .collection import ITEM_LINE, Collection, Source, pack, sentence_layout
+import numpy as np
+
+from .collection import ITEM_LINE, Collection, PassageTexts, Source, sentence_layout
 from .corpus import Document, titled
 from .ingest.blocks import Parsed
 from .ingest.repeated import RepeatedLines, repeated_in
@@ -34,8 +38,9 @@ def build_collection(docs: Sequence[Document], language: str | None = None
     """
     parsed = [parsed_of(d) for d in docs]
     repeated = RepeatedLines(repeated_in(parsed))
-    return pack_laid([lay_out(d, p, repeated, language)
-                      for d, p in zip(docs, parsed, strict=True)])
+    collection, texts = pack_laid([lay_out(d, p, repeated, language)
+                                   for d, p in zip(docs, parsed, strict=True)])
+    return collection, list(texts)
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,35 +105,85 @@ def _code(lang: str) -> str:
     return "" if lang == ENGLISH else lang
 
 
-def pack_laid(laid: Iterable[Laid | None]) -> tuple[Collection, list[str]]:
-    """The collection of laid-out documents (``None``: left out), and its passage texts."""
-    sources: list[Source] = []
-    passage_doc: list[int] = []
-    lines: list[list[tuple[str, int]]] = []
-    passage_section: list[int] = []
-    passage_page: list[int] = []
-    passage_lang: list[str] = []
-    sections: dict[str, int] = {}
-    spans: list[tuple[array[int], array[int]]] | None = []
+def pack_laid(laid: Iterable[Laid | None]) -> tuple[Collection, PassageTexts]:
+    """The collection of laid-out documents (``None``: left out), and its passage texts (read
+    from its text buffer when asked for)."""
+    packer = Packer()
     for d in laid:
+        packer.add(d)
+    collection = packer.collection()
+    return collection, PassageTexts(collection)
+
+
+class Packer:
+    """Laid-out documents packed into a ``Collection`` as they come (``add``), each one's
+    passages appended to growing flat arrays and its ``Laid`` let go: a build holds the
+    corpus's passages once, packed, never as every document's Python objects at once.
+
+        packer = Packer()
+        for d in laid_documents:      # in corpus order, batch by batch
+            packer.add(d)
+        collection = packer.collection()
+    """
+
+    def __init__(self) -> None:
+        self.sources: list[Source] = []
+        self.passage_doc = array("i")
+        self.blob = bytearray()  # every passage's UTF-8 text, back to back
+        self.offsets = array("q", [0])
+        self.crc = array("I")
+        self.sent_indptr = array("q", [0])
+        self.bounds = array("i")  # start, end, start, end, ... of each sentence
+        self.flags = array("B")
+        self.passage_section = array("i")
+        self.passage_page = array("i")
+        self.passage_lang: list[bytes] = []
+        self.sections: dict[str, int] = {}
+
+    def add(self, d: Laid | None) -> None:
+        """Append one document's passages (``None``: a document left out)."""
         if d is None:
-            continue
-        sources.append(d.source)
-        if spans is not None and d.spans is not None:
-            spans.extend(d.spans)
-        else:
-            spans = None
-        passage_doc += [len(sources) - 1] * len(d.passages)
-        lines += d.passages
-        passage_section += [-1 if name is None else sections.setdefault(name, len(sections))
-                            for name in d.sections]
-        passage_page += d.pages
-        passage_lang += d.languages()
-    texts = ["\n".join(t for t, _ in g) for g in lines]
-    collection = pack(sources, passage_doc, texts, quote=[[q for _, q in g] for g in lines],
-                      passage_section=passage_section, passage_page=passage_page,
-                      passage_lang=passage_lang, sections=list(sections), spans=spans)
-    return collection, texts
+            return
+        self.sources.append(d.source)
+        spans = d.spans
+        for i, (group, lang) in enumerate(zip(d.passages, d.languages(), strict=True)):
+            text = "\n".join(t for t, _ in group)
+            b, f = (spans[i] if spans is not None
+                    else sentence_layout(text, [q for _, q in group]))
+            self.bounds.extend(b)
+            self.flags.extend(f)
+            self.sent_indptr.append(len(self.bounds) // 2)
+            data = text.encode("utf-8")
+            self.blob += data
+            self.offsets.append(len(self.blob))
+            self.crc.append(zlib.crc32(data))
+            self.passage_lang.append(lang.encode())
+        n = len(d.passages)
+        self.passage_doc.extend([len(self.sources) - 1] * n)
+        self.passage_section.extend([-1 if name is None else
+                                     self.sections.setdefault(name, len(self.sections))
+                                     for name in d.sections])
+        self.passage_page.extend(d.pages)
+
+    def collection(self) -> Collection:
+        """The collection of the documents added (``collection.pack``'s arrays), over this
+        packer's buffers: asked for once, after the last ``add``."""
+        n = len(self.passage_doc)
+        return Collection(
+            sources=self.sources,
+            passage_doc=np.frombuffer(self.passage_doc, dtype=np.int32),
+            text_offsets=np.frombuffer(self.offsets, dtype=np.int64),
+            text_blob=np.frombuffer(self.blob, dtype=np.uint8),
+            passage_crc=np.frombuffer(self.crc, dtype=np.uint32),
+            sent_indptr=np.frombuffer(self.sent_indptr, dtype=np.int64),
+            sent_bounds=np.frombuffer(self.bounds, dtype=np.int32).reshape(-1, 2),
+            sent_flags=np.frombuffer(self.flags, dtype=np.uint8),
+            passage_section=np.frombuffer(self.passage_section, dtype=np.int32),
+            passage_page=np.frombuffer(self.passage_page, dtype=np.int32),
+            passage_lang=(np.asarray(self.passage_lang, dtype="S3") if n
+                          else np.zeros(0, dtype="S3")),
+            sections=list(self.sections),
+        )
 
 
 def parsed_of(doc: Document) -> Parsed:

@@ -23,6 +23,7 @@ import contextlib
 import ctypes
 import os
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from itertools import chain
 
 import numpy as np
@@ -30,11 +31,12 @@ import scipy.sparse as sp
 
 # The analyzer's own expression and word -> term maps: counting must see exactly analyze()'s terms.
 from .analyzer import TOKEN_RE, analyzer
-from .workers import Pool
+from .workers import Chunks, Pool
 
 CHUNK = 5_000  # passages per task: a worker holds one chunk's words (~30 MB) at a time
 MIN_PARALLEL = 50_000  # below this, starting workers (~0.5 s each) costs more than it saves
 COUNT_CHUNK = "retrieval.termcounts:count_chunk"
+BLOCKS = 32  # term blocks of ``count_term_blocks``: one block's postings are sorted at a time
 
 # One chunk of passages: their texts and languages (``None``: all English)
 _Chunk = tuple[Sequence[str], Sequence[str] | None]
@@ -69,26 +71,36 @@ def count_terms(
     passage read in its language (``langs``: ``Collection.passage_lang``; ``None``: all
     English); counted in ``pool`` when given, else in worker processes of its own for a large
     corpus."""
+    return _stack(*_counted(texts, workers, chunk, pool, langs), len(texts))
+
+
+def count_term_blocks(
+    texts: Sequence[str], workers: int | None = None, chunk: int = CHUNK,
+    pool: Pool | None = None, langs: np.ndarray | None = None, blocks: int = BLOCKS,
+) -> TermBlocks:
+    """``count_terms``'s counts, kept in ``blocks`` blocks of consecutive terms instead of one
+    matrix (``TermIndex.from_blocks`` inverts them block by block)."""
+    return _blocks(*_counted(texts, workers, chunk, pool, langs), len(texts), blocks)
+
+
+def _counted(texts: Sequence[str], workers: int | None, chunk: int, pool: Pool | None,
+             langs: np.ndarray | None) -> tuple[list[str], list[_Counted]]:
+    """Every chunk's counts over one vocabulary (``_renumber``)."""
     if langs is not None and not (np.asarray(langs) != b"").any():
         langs = None
     codes = None if langs is None else [c.decode() for c in langs]
-    pieces: list[_Chunk] = [(texts[a : a + chunk], None if codes is None else codes[a : a + chunk])
-                            for a in range(0, len(texts), chunk)]
+    # each chunk made when a worker takes it: ``texts`` may read the passages on demand
+    pieces = Chunks(len(texts), chunk, lambda a, b: (
+        list(texts[a:b]), None if codes is None else codes[a:b]))
     if workers is None:
         workers = min(os.cpu_count() or 1, len(pieces)) if len(texts) >= MIN_PARALLEL else 1
     if pool is not None and len(pieces) > 1:
-        return _stack(*_counted_in(pool, pieces), len(texts))
+        return _renumber(pool.map(COUNT_CHUNK, pieces))
     if workers <= 1:
         counter = _ChunkCounter()
-        return _stack(*_renumber((0, counter.count(*p)) for p in pieces), len(texts))
+        return _renumber((0, counter.count(*p)) for p in pieces)
     with Pool(workers) as own:
-        counted = _counted_in(own, pieces)
-    return _stack(*counted, len(texts))  # the workers have exited: their memory is back
-
-
-def _counted_in(pool: Pool, pieces: list[_Chunk]) -> tuple[list[str], list[_Counted]]:
-    return _renumber(pool.map(COUNT_CHUNK, [(list(t), None if c is None else list(c))
-                                            for t, c in pieces]))
+        return _renumber(own.map(COUNT_CHUNK, pieces))  # the workers exit: their memory is back
 
 
 def release_freed_memory() -> None:
@@ -216,6 +228,77 @@ def _stack(terms: list[str], chunks: list[_Counted], n: int) -> tuple[sp.csr_mat
     del terms, order, rank
     release_freed_memory()
     return matrix, sorted_terms
+
+
+# Some postings of a block of terms, from one chunk of passages: the chunk's first passage,
+# each posting's passage within the chunk, its term, and its count (the smallest unsigned
+# types that hold them)
+Piece = tuple[int, np.ndarray, np.ndarray, np.ndarray]
+
+
+@dataclass(slots=True)
+class TermBlocks:
+    """Term counts by blocks of consecutive terms (in sorted order): block ``k`` holds the
+    postings of terms ``[starts[k], starts[k + 1])`` as pieces in passage order. Together
+    about as large as the CSR matrix (8 bytes a posting), but inverted one block at a time
+    (``TermIndex.from_blocks``), freeing each as its postings are written: the matrix and
+    the postings are never both whole in memory."""
+
+    terms: list[str]  # sorted
+    lengths: np.ndarray  # int32 per passage: its terms counted (the sum of its counts)
+    df: np.ndarray  # int64 per term: the passages holding it
+    starts: list[int]  # len(pieces) + 1
+    pieces: list[list[Piece]]
+
+    def take(self, k: int) -> list[Piece]:
+        """Block ``k``'s pieces, no longer held here."""
+        taken, self.pieces[k] = self.pieces[k], []
+        return taken
+
+
+def _blocks(terms: list[str], chunks: list[_Counted], n: int, blocks: int) -> TermBlocks:
+    """The renumbered chunks cut into blocks of terms in sorted order (each chunk freed once
+    cut), the blocks about equal in postings."""
+    order = sorted(range(len(terms)), key=terms.__getitem__)
+    rank = np.empty(len(terms), dtype=np.int32)
+    rank[order] = np.arange(len(terms), dtype=np.int32)
+    sorted_terms = [terms[i] for i in order]
+    del terms, order
+    df = np.zeros(len(rank), dtype=np.int64)
+    for _, _, idx, _ in chunks:
+        df += np.bincount(rank[idx], minlength=len(rank))
+    total = np.cumsum(df)
+    nnz = int(total[-1]) if len(total) else 0
+    cuts = np.searchsorted(total, [nnz * k // blocks for k in range(1, blocks)], side="right")
+    starts = np.unique(np.concatenate([[0], cuts, [len(rank)]])).tolist()
+    bounds = np.asarray(starts[1:-1], dtype=np.int32)
+    lengths = np.zeros(n, dtype=np.int32)
+    pieces: list[list[Piece]] = [[] for _ in range(len(starts) - 1)]
+    row = 0
+    chunks.reverse()
+    while chunks:  # cut chunk by chunk, freeing each
+        _, indptr, idx, counts = chunks.pop()
+        rows = len(indptr) - 1
+        sizes = np.diff(indptr)
+        filled = sizes > 0
+        if filled.any():
+            lengths[row : row + rows][filled] = np.add.reduceat(counts, indptr[:-1][filled])
+        ranks = rank[idx]
+        block = np.searchsorted(bounds, ranks, side="right")
+        by_block = np.argsort(block, kind="stable")  # passage order kept within a block
+        at = np.searchsorted(block[by_block], np.arange(len(pieces) + 1))
+        local = np.repeat(np.arange(rows, dtype=np.min_scalar_type(max(rows - 1, 0))), sizes)
+        count_type = np.min_scalar_type(int(counts.max())) if len(counts) else np.uint8
+        for k in range(len(pieces)):
+            if at[k] < at[k + 1]:
+                take = by_block[at[k] : at[k + 1]]
+                pieces[k].append((row, local[take], ranks[take],
+                                  counts[take].astype(count_type)))
+        row += rows
+        del indptr, idx, counts, ranks, block, by_block, local
+        if len(chunks) % 8 == 0:
+            release_freed_memory()  # the chunks cut so far: freed inside the heap
+    return TermBlocks(sorted_terms, lengths, df, starts, pieces)
 
 
 _COUNTER: _ChunkCounter | None = None  # a worker process's, across its chunks

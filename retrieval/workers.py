@@ -30,7 +30,9 @@ import sys
 import threading
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar, overload
+
+T = TypeVar("T")
 
 _SERVE = "from retrieval.workers import _serve; _serve()"
 IN_WORKER = False  # set in a worker process
@@ -115,6 +117,30 @@ class Pool:
             yield result
         for t in threads:
             t.join()
+
+
+class Chunks(Sequence[T]):
+    """The payloads of ``n`` items cut in chunks of ``size``, chunk ``[lo, hi)`` made by
+    ``make(lo, hi)`` only when asked for (``Pool.map`` asks as a worker is about to take it):
+    a large job's payloads are never all in memory at once."""
+
+    def __init__(self, n: int, size: int, make: Callable[[int, int], T]) -> None:
+        self.n, self.size, self.make = n, size, make
+
+    def __len__(self) -> int:
+        return -(-self.n // self.size)
+
+    @overload
+    def __getitem__(self, i: int) -> T: ...
+    @overload
+    def __getitem__(self, i: slice) -> Sequence[T]: ...
+    def __getitem__(self, i: int | slice) -> T | Sequence[T]:
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(len(self)))]
+        if not -len(self) <= i < len(self):
+            raise IndexError(f"no chunk {i}")
+        lo = (i % len(self)) * self.size
+        return self.make(lo, min(lo + self.size, self.n))
 
 
 def _ready(i: int, done: Mapping[int, object], failed: list[BaseException]) -> bool:

@@ -11,7 +11,7 @@ from structlog.testing import capture_logs
 
 from retrieval.analyzer import analyze
 from retrieval.index import TermIndex, _scratch
-from retrieval.termcounts import count_terms
+from retrieval.termcounts import count_term_blocks, count_terms
 
 TRICKY = [
     "",
@@ -42,6 +42,22 @@ def test_counts_equal_countvectorizer_with_the_analyzer(workers: int) -> None:
     assert terms == sorted(reference.vocabulary_)
     assert counts.shape == expected.shape
     assert (counts != expected).nnz == 0
+
+
+@pytest.mark.parametrize(("workers", "chunk", "blocks"), [(1, 7, 5), (1, 1000, 1), (2, 50, 32)])
+def test_an_index_inverted_block_by_block_equals_the_whole_matrix_one(workers: int, chunk: int,
+                                                                       blocks: int) -> None:
+    texts = TRICKY + _corpus(300, 80, seed=3) + ["w1 " * 70_000]  # a count above 65,535
+    whole = TermIndex.from_counts(*count_terms(texts, workers=workers, chunk=chunk))
+    counted = count_term_blocks(texts, workers=workers, chunk=chunk, blocks=blocks)
+    assert 1 < len(counted.pieces) <= blocks if blocks > 1 else len(counted.pieces) == 1
+    by_blocks = TermIndex.from_blocks(counted)
+    assert by_blocks.vocabulary == whole.vocabulary
+    assert by_blocks.n_passages == whole.n_passages == len(texts)
+    for key in ("indptr", "passages", "weights", "df", "maxw"):
+        a, b = getattr(by_blocks, key), getattr(whole, key)
+        assert a.dtype == b.dtype and np.array_equal(a, b), key
+    assert not any(counted.pieces)  # consumed
 
 
 def test_weights_follow_the_bm25_formula() -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import numpy as np
+
 from retrieval.corpus import Document
 from retrieval.ingest.blocks import Block, Parsed
 from retrieval.layout import build_collection, section_name
@@ -32,3 +34,51 @@ def test_a_section_path_drops_the_heading_the_title_begins_with():
                         "2. Using the Interpreter — Python 3.11 documentation") == "2.1. Invoking"
     assert section_name(("Guide", "Install"), "Guide") == "Install"
     assert section_name(("Install", "Linux"), "Guide") == "Install › Linux"
+
+
+def test_documents_packed_one_at_a_time_are_what_collection_pack_makes():
+    from retrieval.collection import PassageTexts, pack
+    from retrieval.ingest.repeated import RepeatedLines, repeated_in
+    from retrieval.layout import Packer, lay_out, parsed_of
+
+    guide = Parsed([Block("heading", "Guide", ("Guide",), page=1, level=1),
+                    Block("paragraph", "The guide explains the widget server in short.",
+                          ("Guide",), page=1),
+                    Block("heading", "Install", ("Guide", "Install"), page=2, level=2),
+                    Block("list_item", "Run the installer as root to set it up.",
+                          ("Guide", "Install"), page=2)])
+    docs = [Document(id="g", title="", text="", parsed=guide),
+            Document(id="menu", title="", text="Home\nNews\n"),  # nothing to quote
+            Document(id="t", title="", text="Der Stadtrat hat am Montag den Plan für den "
+                     "Hafen gebilligt. Die Arbeiten beginnen im Mai.\n\nÜber Kosten: £4 "
+                     "Millionen — «viel» sagt man.\n"),
+            Document(id="u", title="Ferry", text="The ferry carries cars and bicycles across "
+                     "the bay. It sails every hour in summer.\n")]
+    parsed = [parsed_of(d) for d in docs]
+    repeated = RepeatedLines(repeated_in(parsed))
+    laid = [lay_out(d, p, repeated) for d, p in zip(docs, parsed, strict=True)]
+    assert laid[1] is None
+    packer = Packer()
+    for i, d in enumerate(laid):  # as a worker sends them (sentences laid out), or not
+        packer.add(d.with_spans() if d is not None and i % 2 else d)
+    got = packer.collection()
+
+    kept = [d for d in laid if d is not None]
+    groups = [g for d in kept for g in d.passages]
+    texts = ["\n".join(t for t, _ in g) for g in groups]
+    names = [n for d in kept for n in d.sections]
+    sections = list(dict.fromkeys(n for n in names if n is not None))
+    expected = pack([d.source for d in kept],
+                    [k for k, d in enumerate(kept) for _ in d.passages], texts,
+                    quote=[[q for _, q in g] for g in groups],
+                    passage_section=[-1 if n is None else sections.index(n) for n in names],
+                    passage_page=[p for d in kept for p in d.pages],
+                    passage_lang=[c for d in kept for c in d.languages()], sections=sections)
+    assert got.n_passages == len(texts) > 3
+    for key in ("passage_doc", "text_offsets", "text_blob", "sent_indptr", "sent_bounds",
+                "sent_flags", "passage_section", "passage_page", "passage_crc", "passage_lang"):
+        a, b = getattr(got, key), getattr(expected, key)
+        assert a.dtype == b.dtype and np.array_equal(a, b), key
+    assert list(got.sources) == list(expected.sources) and got.sections == expected.sections
+    assert list(PassageTexts(got)) == texts
+    assert got.languages() == {"en", "de"}
