@@ -93,10 +93,12 @@ class PackedSources(OnDemand[Source]):
 
     SEPARATOR = b"\xff"
     NONE = b"\xfe"
+    RECENT = 4096  # Sources kept once read: ranking reads each candidate's title, again and again
 
     def __init__(self) -> None:
         self.blob = bytearray()
         self.offsets = array("q", [0])
+        self._recent: dict[int, Source] = {}
 
     def append(self, source: Source) -> None:
         none = self.NONE
@@ -109,13 +111,30 @@ class PackedSources(OnDemand[Source]):
     def __len__(self) -> int:
         return len(self.offsets) - 1
 
+    @overload
+    def __getitem__(self, i: int) -> Source: ...
+    @overload
+    def __getitem__(self, i: slice) -> list[Source]: ...
+    def __getitem__(self, i: int | slice) -> Source | list[Source]:
+        if isinstance(i, int) and i >= 0:  # the common case, without ``OnDemand``'s checks
+            src = self._recent.get(i)
+            if src is not None:
+                return src
+        return super().__getitem__(i)
+
     def _row(self, i: int) -> list[bytearray]:
         return self.blob[self.offsets[i] : self.offsets[i + 1]].split(self.SEPARATOR)
 
     def _at(self, i: int) -> Source:
-        doc_id, title, *rest = self._row(i)
-        url, publisher, published = (None if v == self.NONE else _text(v) for v in rest)
-        return Source(_text(doc_id), _text(title), url, publisher, published)
+        doc_id, title, url, publisher, published = self._row(i)
+        none = self.NONE
+        src = Source(_text(doc_id), _text(title), None if url == none else _text(url),
+                     None if publisher == none else _text(publisher),
+                     None if published == none else _text(published))
+        if len(self._recent) >= self.RECENT:
+            self._recent.clear()
+        self._recent[i] = src
+        return src
 
     def column(self, name: str) -> list[str | None]:
         """One field of every source, in order (``SourceTable.FIELDS`` names them)."""

@@ -90,3 +90,13 @@ def test_packed_sources_read_like_the_list_they_were_packed_from() -> None:
     assert SourceTable(source_columns(packed))[2] == PACKED[2]
     assert source_ids(packed) == source_ids(PACKED) == source_ids(SourceTable.of(PACKED)) == [
         s.id for s in PACKED]
+
+
+def test_packed_sources_read_again_are_the_same_when_the_recent_ones_are_forgotten() -> None:
+    packed = PackedSources()
+    for s in PACKED:
+        packed.append(s)
+    packed.RECENT = 2  # forget the recently read ones every second new read
+    assert [packed[i] for i in (0, 1, 0, 2, 3, 2, 4, 0, 4)] == [
+        PACKED[i] for i in (0, 1, 0, 2, 3, 2, 4, 0, 4)]
+    assert len(packed._recent) <= 2 and list(packed) == PACKED
