@@ -73,14 +73,105 @@ class SourceTable(OnDemand[Source]):
 
     @classmethod
     def of(cls, sources: Iterable[Source]) -> SourceTable:
-        rows = list(sources)  # attributes read directly: dataclasses.astuple deep-copies
-        return cls({name: [getattr(r, name) for r in rows] for name in cls.FIELDS})
+        return cls(source_columns(list(sources)))
 
     def __len__(self) -> int:
         return self._n
 
     def _at(self, i: int) -> Source:
         return Source(*(self.columns[name][i] for name in self.FIELDS))  # type: ignore[arg-type]
+
+
+class PackedSources(OnDemand[Source]):
+    """Sources packed as they are added (``append``): each one's fields as UTF-8, back to back in
+    one buffer, with one offset per source, and a ``Source`` made only when one is read, so that
+    a build of a million documents does not hold a million ``Source`` objects and their strings
+    (about 330 bytes a document against 130).
+
+    A row is its fields in ``Source`` order joined by ``SEPARATOR``, a field that is ``None``
+    written as ``NONE``: neither byte occurs in UTF-8, so no text can be taken for them."""
+
+    SEPARATOR = b"\xff"
+    NONE = b"\xfe"
+    RECENT = 4096  # Sources kept once read: ranking reads each candidate's title, again and again
+
+    def __init__(self) -> None:
+        self.blob = bytearray()
+        self.offsets = array("q", [0])
+        self._recent: dict[int, Source] = {}
+
+    def append(self, source: Source) -> None:
+        none = self.NONE
+        self.blob += self.SEPARATOR.join([
+            _utf8(source.id), _utf8(source.title),
+            *(none if v is None else _utf8(v)
+              for v in (source.url, source.publisher, source.published))])
+        self.offsets.append(len(self.blob))
+
+    def __len__(self) -> int:
+        return len(self.offsets) - 1
+
+    @overload
+    def __getitem__(self, i: int) -> Source: ...
+    @overload
+    def __getitem__(self, i: slice) -> list[Source]: ...
+    def __getitem__(self, i: int | slice) -> Source | list[Source]:
+        if isinstance(i, int) and i >= 0:  # the common case, without ``OnDemand``'s checks
+            src = self._recent.get(i)
+            if src is not None:
+                return src
+        return super().__getitem__(i)
+
+    def _row(self, i: int) -> list[bytearray]:
+        return self.blob[self.offsets[i] : self.offsets[i + 1]].split(self.SEPARATOR)
+
+    def _at(self, i: int) -> Source:
+        doc_id, title, url, publisher, published = self._row(i)
+        none = self.NONE
+        src = Source(_text(doc_id), _text(title), None if url == none else _text(url),
+                     None if publisher == none else _text(publisher),
+                     None if published == none else _text(published))
+        if len(self._recent) >= self.RECENT:
+            self._recent.clear()
+        self._recent[i] = src
+        return src
+
+    def column(self, name: str) -> list[str | None]:
+        """One field of every source, in order (``SourceTable.FIELDS`` names them)."""
+        k = SourceTable.FIELDS.index(name)
+        if k < 2:  # id and title are never None
+            return [_text(self._row(i)[k]) for i in range(len(self))]
+        return [None if v == self.NONE else _text(v)
+                for v in (self._row(i)[k] for i in range(len(self)))]
+
+
+def _utf8(text: str) -> bytes:
+    # a lone surrogate (a file name's undecodable byte) kept as it came, not refused
+    return text.encode("utf-8", "surrogatepass")
+
+
+def _text(data: bytes | bytearray) -> str:
+    return data.decode("utf-8", "surrogatepass")
+
+
+def source_columns(sources: Sequence[Source]) -> dict[str, list[str | None]]:
+    """The sources' fields by column, as ``SourceTable`` keeps them (and a snapshot saves them),
+    without making a ``Source`` of each when they are a table or packed."""
+    if isinstance(sources, SourceTable):
+        return sources.columns
+    if isinstance(sources, PackedSources):
+        return {name: sources.column(name) for name in SourceTable.FIELDS}
+    rows = list(sources)  # attributes read directly: dataclasses.astuple deep-copies
+    return {name: [getattr(r, name) for r in rows] for name in SourceTable.FIELDS}
+
+
+def source_ids(sources: Sequence[Source]) -> list[str]:
+    """The sources' ids, in order (read by column when they are a table or packed)."""
+    if isinstance(sources, SourceTable):
+        return [str(i) for i in sources.columns["id"]]
+    if isinstance(sources, PackedSources):
+        return [str(i) for i in sources.column("id")]
+    return [s.id for s in sources]
 
 
 class PassageTexts(OnDemand[str]):

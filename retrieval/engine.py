@@ -22,7 +22,7 @@ import structlog
 from . import indexing, store
 from .analyzer import analyzer
 from .answer import Answer, Hit, SourceRef
-from .collection import TEXT_VERSION, Collection, OnDemand, SourceTable
+from .collection import TEXT_VERSION, Collection, OnDemand, source_ids
 from .composer import ComposerConfig, compose, parse_query
 from .corpus import Document, Skipped, scan
 from .errors import IndexFormatError, NoDocumentsError
@@ -278,10 +278,7 @@ class QAEngine:
 
     def document_ids(self) -> list[str]:
         """The documents' ids, in corpus order (read straight from a loaded index's table)."""
-        table = self.collection.sources
-        if isinstance(table, SourceTable):
-            return [str(i) for i in table.columns["id"]]
-        return [s.id for s in table]
+        return source_ids(self.collection.sources)
 
     def passage(self, passage: int) -> str:
         """The full text of one passage (to show the context around a quoted sentence)."""
@@ -297,7 +294,7 @@ class QAEngine:
         h = hashlib.sha256()
         for array in (c.passage_doc, c.text_offsets, c.sent_indptr):
             h.update(np.ascontiguousarray(array).tobytes())
-        h.update("\n".join(s.id for s in c.sources).encode())
+        h.update("\n".join(source_ids(c.sources)).encode())
         return h.hexdigest()[:8]
 
     def document_of(self, passage: int) -> int:
@@ -358,7 +355,7 @@ class TextDocuments(OnDemand[Document]):
 
 
 def _warn_emptied(docs: Sequence[Document], collection: Collection) -> None:
-    kept = {s.id for s in collection.sources}
+    kept = set(source_ids(collection.sources))
     for d in docs:
         if d.id not in kept:
             log.warning("file_skipped", path=d.path or d.id, reason="no prose left after cleaning")

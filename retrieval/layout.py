@@ -17,7 +17,14 @@ from itertools import groupby
 
 import numpy as np
 
-from .collection import ITEM_LINE, Collection, PassageTexts, Source, sentence_layout
+from .collection import (
+    ITEM_LINE,
+    Collection,
+    PackedSources,
+    PassageTexts,
+    Source,
+    sentence_layout,
+)
 from .corpus import Document, titled
 from .ingest.blocks import Parsed
 from .ingest.repeated import RepeatedLines, repeated_in
@@ -127,7 +134,7 @@ class Packer:
     """
 
     def __init__(self) -> None:
-        self.sources: list[Source] = []
+        self.sources = PackedSources()
         self.passage_doc = array("i")
         self.blob = bytearray()  # every passage's UTF-8 text, back to back
         self.offsets = array("q", [0])

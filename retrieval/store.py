@@ -45,7 +45,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .collection import Collection, SourceTable
+from .collection import Collection, SourceTable, source_columns
 from .corpus import FileStat
 from .errors import IndexFormatError
 from .index import KERNEL_MIN_PASSAGES, TermIndex
@@ -88,9 +88,8 @@ def save(directory: Path, index: TermIndex, collection: Collection, fp: str,
             _save_array(tmp / f"{key}.npy", getattr(collection, key))
         vocab = sorted(index.vocabulary, key=index.vocabulary.__getitem__)
         _write(tmp / "vocab.json", json.dumps(vocab, ensure_ascii=False).encode())
-        table = (collection.sources if isinstance(collection.sources, SourceTable)
-                 else SourceTable.of(collection.sources))
-        _write(tmp / "sources.json", json.dumps(table.columns, ensure_ascii=False).encode())
+        columns = source_columns(collection.sources)
+        _write(tmp / "sources.json", json.dumps(columns, ensure_ascii=False).encode())
         _write(tmp / "sections.json", json.dumps(list(collection.sections),
                                                  ensure_ascii=False).encode())
         for file, value in (extra or {}).items():
@@ -103,7 +102,7 @@ def save(directory: Path, index: TermIndex, collection: Collection, fp: str,
             "fingerprint": fp,
             "n_passages": index.n_passages,
             "n_terms": len(vocab),
-            "n_sources": len(table),
+            "n_sources": len(collection.sources),
             # what every file must be: its size is checked at each load, its hash by verify()
             "files": _manifest(tmp),
         }

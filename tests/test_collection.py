@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from retrieval.collection import ITEM_LINE, Source, SourceTable, pack, sentence_layout
+from retrieval.collection import (
+    ITEM_LINE,
+    PackedSources,
+    Source,
+    SourceTable,
+    pack,
+    sentence_layout,
+    source_columns,
+    source_ids,
+)
 from retrieval.ingest.sieve import QUOTE_ANY, QUOTE_PROSE
 
 TEXTS = [
@@ -54,3 +63,40 @@ def test_a_source_table_reads_like_the_list_it_was_made_from() -> None:
     assert table[0:1] == sources[:1] and SourceTable(table.columns)[1].publisher == "P"
     with pytest.raises(IndexError):
         table[2]
+
+
+PACKED = [
+    Source("a", "A", url="https://a.example"),
+    Source("", ""),  # empty id and title: not None
+    Source("b/ü.md", "Ünïcode — 日本語 \U0001f600", publisher="", published="2024-01-02"),
+    Source("c", "line\nbreak\ttab", url="", publisher="Pub", published=None),
+    Source("d\udcff", "a file name's undecodable byte, kept as it came"),
+]
+
+
+def test_packed_sources_read_like_the_list_they_were_packed_from() -> None:
+    packed = PackedSources()
+    assert len(packed) == 0 and list(packed) == []
+    for s in PACKED:
+        packed.append(s)
+    assert len(packed) == len(PACKED) and list(packed) == PACKED
+    assert [packed[i] for i in range(len(PACKED))] == PACKED
+    assert packed[-1] == PACKED[-1] and packed[1:3] == PACKED[1:3]
+    assert packed[1].url is None and packed[2].publisher == "" and packed[3].url == ""
+    with pytest.raises(IndexError):
+        packed[len(PACKED)]
+    # by column as a snapshot saves them, the same as from the list or from a table
+    assert source_columns(packed) == source_columns(PACKED) == SourceTable.of(PACKED).columns
+    assert SourceTable(source_columns(packed))[2] == PACKED[2]
+    assert source_ids(packed) == source_ids(PACKED) == source_ids(SourceTable.of(PACKED)) == [
+        s.id for s in PACKED]
+
+
+def test_packed_sources_read_again_are_the_same_when_the_recent_ones_are_forgotten() -> None:
+    packed = PackedSources()
+    for s in PACKED:
+        packed.append(s)
+    packed.RECENT = 2  # forget the recently read ones every second new read
+    assert [packed[i] for i in (0, 1, 0, 2, 3, 2, 4, 0, 4)] == [
+        PACKED[i] for i in (0, 1, 0, 2, 3, 2, 4, 0, 4)]
+    assert len(packed._recent) <= 2 and list(packed) == PACKED
