@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import islice
 
 _TYPES = (
     ("define", re.compile(r"\b(stand for|stands for|acronym|abbreviat\w*|full name)\b", re.I)),
@@ -205,6 +206,21 @@ def _describes(h: str, sentence: str) -> bool:
 # "how do I ..." or "which option ..." question over documentation is answered with.
 _CODE = re.compile(r"(?<![\w-])--?[A-Za-z][\w-]*(?:=[^\s,;)]*[^\s,;).])?|\b[A-Za-z]\w*_\w+"
                    r"|\b[A-Za-z_]\w*(?:\.|::)[A-Za-z_]\w+(?:\(\))?|\b\w+\(\)|\b[a-z]+[A-Z]\w*")
+# What every match of ``_CODE`` holds ("_", "()", "-x", "aB", "a.b" / "a::b"): most sentences
+# hold none of it, and these are cheaper to look for than ``_CODE`` itself (every candidate
+# sentence of every question is read for code).
+_OPTION_HINT = re.compile(r"-[A-Za-z]")
+_CAMEL_HINT = re.compile(r"[a-z][A-Z]")
+_DOT_HINT = re.compile(r"[.:][A-Za-z_]")
+_DOTTED_HINT = re.compile(r"\w(?:\.|::)[A-Za-z_]")
+
+
+def _may_hold_code(sentence: str) -> bool:
+    return bool("_" in sentence or "()" in sentence or _OPTION_HINT.search(sentence)
+                or _CAMEL_HINT.search(sentence)
+                or (_DOT_HINT.search(sentence) and _DOTTED_HINT.search(sentence)))
+
+
 _ASKS_DEFAULT = re.compile(r"\bdefault", re.I)
 _STATES_DEFAULT = re.compile(r"\bdefaults?\s*(?::|(?:is|was|value|to|on|of|setting)\b)"
                              r"|\bby default\b|\b(?:is|are|as) the default\b|\(default\b", re.I)
@@ -217,12 +233,17 @@ _LETTERS = re.compile(r"[^\W\d_]{2,}")
 def bare(sentence: str) -> bool:
     """Whether ``sentence`` is a name and its type and little else ("heap_size_limit <number>",
     "Returns: {readline.Interface}"): a reference's signature line, which answers nothing."""
-    rest = _CODE.sub(" ", _ANNOTATION.sub(" ", sentence))
-    return len(_LETTERS.findall(rest)) < 2
+    if "{" in sentence or "<" in sentence:
+        sentence = _ANNOTATION.sub(" ", sentence)
+    if _may_hold_code(sentence):
+        sentence = _CODE.sub(" ", sentence)
+    return next(islice(_LETTERS.finditer(sentence), 1, None), None) is None  # fewer than two
 
 
 def has_code(sentence: str, question: str) -> bool:
     """Whether ``sentence`` holds code (an option, an identifier) that the question does not."""
+    if not _may_hold_code(sentence):
+        return False
     q = question.lower()
     return any(m.group(0).lower() not in q for m in _CODE.finditer(sentence))
 
