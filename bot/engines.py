@@ -26,9 +26,9 @@ from typing import Any, TypedDict, TypeVar
 import structlog
 
 from retrieval import Answer, ComposerConfig, QAEngine, SourceRef, store
-from retrieval.collection import OnDemand
 from retrieval.errors import DamagedIndexError, QabotError
 from retrieval.indexing import Progress
+from retrieval.ondemand import OnDemand
 
 from .config import Settings
 from .intro import Corpus, Intro

@@ -11,7 +11,7 @@ import zlib
 from array import array
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, fields
-from typing import TypeVar, overload
+from typing import overload
 
 import numpy as np
 
@@ -20,6 +20,7 @@ from .ingest.clean import is_prose
 from .ingest.segment import sentence_spans, words
 from .ingest.sieve import MIN_DOCUMENT_QUOTE_WORDS, QUOTE_ANY, QUOTE_PROSE
 from .language import ENGLISH
+from .ondemand import OnDemand
 
 # A sentence shorter than this many words is kept for context but never quoted on its own.
 MIN_QUOTE_WORDS = 4
@@ -34,31 +35,6 @@ class Source:
     url: str | None = None
     publisher: str | None = None
     published: str | None = None
-
-
-T = TypeVar("T")
-
-
-class OnDemand(Sequence[T]):
-    """A read-only sequence whose items are made when read (``_at``), one at a time."""
-
-    def __len__(self) -> int:
-        raise NotImplementedError
-
-    def _at(self, i: int) -> T:
-        raise NotImplementedError
-
-    @overload
-    def __getitem__(self, i: int) -> T: ...
-    @overload
-    def __getitem__(self, i: slice) -> list[T]: ...
-    def __getitem__(self, i: int | slice) -> T | list[T]:
-        n = len(self)
-        if isinstance(i, slice):
-            return [self._at(j) for j in range(*i.indices(n))]
-        if not -n <= i < n:
-            raise IndexError(f"no item {i}")
-        return self._at(i % n)
 
 
 class SourceTable(OnDemand[Source]):

@@ -22,12 +22,13 @@ import structlog
 from . import indexing, store
 from .analyzer import analyzer
 from .answer import Answer, Hit, SourceRef
-from .collection import TEXT_VERSION, Collection, OnDemand, source_ids
+from .collection import TEXT_VERSION, Collection, source_ids
 from .composer import ComposerConfig, compose, parse_query
 from .corpus import Document, Skipped, scan
 from .errors import IndexFormatError, NoDocumentsError
 from .index import K1, B, TermIndex
 from .language import ENGLISH, detect, normalised, preload
+from .ondemand import OnDemand
 from .query import Query
 from .ranking import Ranking, rank
 from .selection import Selector

@@ -30,7 +30,9 @@ import sys
 import threading
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import Any, TypeVar, overload
+from typing import Any, TypeVar
+
+from .ondemand import OnDemand
 
 T = TypeVar("T")
 
@@ -119,7 +121,7 @@ class Pool:
             t.join()
 
 
-class Chunks(Sequence[T]):
+class Chunks(OnDemand[T]):
     """The payloads of ``n`` items cut in chunks of ``size``, chunk ``[lo, hi)`` made by
     ``make(lo, hi)`` only when asked for (``Pool.map`` asks as a worker is about to take it):
     a large job's payloads are never all in memory at once."""
@@ -130,16 +132,8 @@ class Chunks(Sequence[T]):
     def __len__(self) -> int:
         return -(-self.n // self.size)
 
-    @overload
-    def __getitem__(self, i: int) -> T: ...
-    @overload
-    def __getitem__(self, i: slice) -> Sequence[T]: ...
-    def __getitem__(self, i: int | slice) -> T | Sequence[T]:
-        if isinstance(i, slice):
-            return [self[j] for j in range(*i.indices(len(self)))]
-        if not -len(self) <= i < len(self):
-            raise IndexError(f"no chunk {i}")
-        lo = (i % len(self)) * self.size
+    def _at(self, i: int) -> T:
+        lo = i * self.size
         return self.make(lo, min(lo + self.size, self.n))
 
 
