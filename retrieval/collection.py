@@ -284,39 +284,68 @@ def pack(
     rule); sections and pages default to none; ``spans``: each passage's
     ``sentence_layout`` when already made (by a worker process).
     """
-    # ASCII text has as many bytes as characters: only other texts are encoded to be measured.
-    sizes = np.fromiter((len(t) if t.isascii() else len(t.encode("utf-8")) for t in texts),
-                        dtype=np.int64, count=len(texts))
-    offsets = np.zeros(len(texts) + 1, dtype=np.int64)
-    np.cumsum(sizes, out=offsets[1:])
-    sent_indptr = np.zeros(len(texts) + 1, dtype=np.int64)
-    bounds = array("i")  # start, end, start, end, ... (8 bytes a sentence, not a tuple)
-    flags = array("B")  # each sentence's QUOTABLE | ITEM | FIRST
-    for i, t in enumerate(texts):
-        b, f = (spans[i] if spans is not None
-                else sentence_layout(t, quote[i] if quote is not None else None))
-        bounds.extend(b)
-        flags.extend(f)
-        sent_indptr[i + 1] = len(bounds) // 2
-    n = len(texts)
-    blob, crc = _blob(texts, offsets)
-    return Collection(
-        sources=sources,
-        passage_doc=np.asarray(passage_doc, dtype=np.int32),
-        text_offsets=offsets,
-        text_blob=blob,
-        passage_crc=crc,
-        sent_indptr=sent_indptr,
-        sent_bounds=np.frombuffer(bounds, dtype=np.int32).reshape(-1, 2),  # a view, no copy
-        sent_flags=np.frombuffer(flags, dtype=np.uint8),
-        passage_section=(np.asarray(passage_section, dtype=np.int32) if passage_section
-                         is not None else np.full(n, -1, dtype=np.int32)),
-        passage_page=(np.asarray(passage_page, dtype=np.int32) if passage_page is not None
-                      else np.zeros(n, dtype=np.int32)),
-        passage_lang=(np.asarray(passage_lang, dtype="S3") if passage_lang
-                      else np.zeros(n, dtype="S3")),
-        sections=list(sections),
-    )
+    packer = PassagePacker()
+    for i, text in enumerate(texts):
+        packer.add(text, int(passage_doc[i]), quote=None if quote is None else quote[i],
+                   spans=None if spans is None else spans[i],
+                   section=-1 if passage_section is None else passage_section[i],
+                   page=0 if passage_page is None else passage_page[i],
+                   lang="" if not passage_lang else passage_lang[i])
+    return packer.collection(sources, sections)
+
+
+class PassagePacker:
+    """Passages appended one at a time (``add``) to growing flat arrays: their texts' UTF-8
+    back to back, their sentence spans, sections, pages and languages; then the ``Collection``
+    over those arrays (``collection``, asked for once, after the last ``add``)."""
+
+    def __init__(self) -> None:
+        self.passage_doc = array("i")
+        self.blob = bytearray()  # every passage's UTF-8 text, back to back
+        self.offsets = array("q", [0])
+        self.crc = array("I")
+        self.sent_indptr = array("q", [0])
+        self.bounds = array("i")  # start, end, start, end, ... (8 bytes a sentence, not a tuple)
+        self.flags = array("B")  # each sentence's QUOTABLE | ITEM | FIRST
+        self.passage_section = array("i")
+        self.passage_page = array("i")
+        self.passage_lang: list[bytes] = []
+
+    def add(self, text: str, doc: int, *, quote: Sequence[int] | None = None,
+            spans: tuple[array[int], array[int]] | None = None, section: int = -1,
+            page: int = 0, lang: str = "") -> None:
+        """Append one passage of document ``doc``: its lines quoted by ``quote`` (default: as
+        prose), or its ``sentence_layout`` already made (``spans``)."""
+        b, f = spans if spans is not None else sentence_layout(text, quote)
+        self.bounds.extend(b)
+        self.flags.extend(f)
+        self.sent_indptr.append(len(self.bounds) // 2)
+        data = text.encode("utf-8")
+        self.blob += data
+        self.offsets.append(len(self.blob))
+        self.crc.append(zlib.crc32(data))
+        self.passage_doc.append(doc)
+        self.passage_section.append(section)
+        self.passage_page.append(page)
+        self.passage_lang.append(lang.encode())
+
+    def collection(self, sources: Sequence[Source], sections: Sequence[str]) -> Collection:
+        """The collection of the passages added, of ``sources``, over this packer's buffers."""
+        return Collection(
+            sources=sources,
+            passage_doc=np.frombuffer(self.passage_doc, dtype=np.int32),
+            text_offsets=np.frombuffer(self.offsets, dtype=np.int64),
+            text_blob=np.frombuffer(self.blob, dtype=np.uint8),
+            passage_crc=np.frombuffer(self.crc, dtype=np.uint32),
+            sent_indptr=np.frombuffer(self.sent_indptr, dtype=np.int64),
+            sent_bounds=np.frombuffer(self.bounds, dtype=np.int32).reshape(-1, 2),  # no copy
+            sent_flags=np.frombuffer(self.flags, dtype=np.uint8),
+            passage_section=np.frombuffer(self.passage_section, dtype=np.int32),
+            passage_page=np.frombuffer(self.passage_page, dtype=np.int32),
+            passage_lang=(np.asarray(self.passage_lang, dtype="S3") if self.passage_lang
+                          else np.zeros(0, dtype="S3")),
+            sections=list(sections),
+        )
 
 
 def sentence_layout(text: str, rules: Sequence[int] | None) -> tuple[array[int], array[int]]:
@@ -352,20 +381,6 @@ def _quotable(sentence: str, rule: int) -> int:
     if rule == QUOTE_PROSE:
         return QUOTABLE * (len(sentence.split()) >= MIN_QUOTE_WORDS and is_prose(sentence))
     return QUOTABLE * (rule == QUOTE_ANY and len(words(sentence)) >= MIN_DOCUMENT_QUOTE_WORDS)
-
-
-def _blob(texts: Sequence[str], offsets: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """The texts' UTF-8 bytes back to back, written in place (no joined copy of the corpus),
-    and each text's CRC-32."""
-    blob = np.empty(int(offsets[-1]), dtype=np.uint8)
-    crc = np.empty(len(texts), dtype=np.uint32)
-    view = blob.data  # a memoryview of the array's bytes
-    for i, (t, lo, hi) in enumerate(zip(texts, offsets[:-1].tolist(), offsets[1:].tolist(),
-                                        strict=True)):
-        data = t.encode("utf-8")
-        view[lo:hi] = data
-        crc[i] = zlib.crc32(data)
-    return blob, crc
 
 
 def _lines(text: str) -> list[tuple[int, str]]:

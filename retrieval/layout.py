@@ -9,18 +9,16 @@ language found; then packed into a ``Collection``.
 
 from __future__ import annotations
 
-import zlib
 from array import array
 from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import groupby
 
-import numpy as np
-
 from .collection import (
     ITEM_LINE,
     Collection,
     PackedSources,
+    PassagePacker,
     PassageTexts,
     Source,
     sentence_layout,
@@ -124,8 +122,9 @@ def pack_laid(laid: Iterable[Laid | None]) -> tuple[Collection, PassageTexts]:
 
 class Packer:
     """Laid-out documents packed into a ``Collection`` as they come (``add``), each one's
-    passages appended to growing flat arrays and its ``Laid`` let go: a build holds the
-    corpus's passages once, packed, never as every document's Python objects at once.
+    passages appended to growing flat arrays (``collection.PassagePacker``) and its ``Laid``
+    let go: a build holds the corpus's passages once, packed, never as every document's Python
+    objects at once.
 
         packer = Packer()
         for d in laid_documents:      # in corpus order, batch by batch
@@ -135,16 +134,7 @@ class Packer:
 
     def __init__(self) -> None:
         self.sources = PackedSources()
-        self.passage_doc = array("i")
-        self.blob = bytearray()  # every passage's UTF-8 text, back to back
-        self.offsets = array("q", [0])
-        self.crc = array("I")
-        self.sent_indptr = array("q", [0])
-        self.bounds = array("i")  # start, end, start, end, ... of each sentence
-        self.flags = array("B")
-        self.passage_section = array("i")
-        self.passage_page = array("i")
-        self.passage_lang: list[bytes] = []
+        self.passages = PassagePacker()
         self.sections: dict[str, int] = {}
 
     def add(self, d: Laid | None) -> None:
@@ -152,45 +142,20 @@ class Packer:
         if d is None:
             return
         self.sources.append(d.source)
-        spans = d.spans
-        for i, (group, lang) in enumerate(zip(d.passages, d.languages(), strict=True)):
-            text = "\n".join(t for t, _ in group)
-            b, f = (spans[i] if spans is not None
-                    else sentence_layout(text, [q for _, q in group]))
-            self.bounds.extend(b)
-            self.flags.extend(f)
-            self.sent_indptr.append(len(self.bounds) // 2)
-            data = text.encode("utf-8")
-            self.blob += data
-            self.offsets.append(len(self.blob))
-            self.crc.append(zlib.crc32(data))
-            self.passage_lang.append(lang.encode())
-        n = len(d.passages)
-        self.passage_doc.extend([len(self.sources) - 1] * n)
-        self.passage_section.extend([-1 if name is None else
-                                     self.sections.setdefault(name, len(self.sections))
-                                     for name in d.sections])
-        self.passage_page.extend(d.pages)
+        doc = len(self.sources) - 1
+        for i, (group, lang, name, page) in enumerate(zip(
+                d.passages, d.languages(), d.sections, d.pages, strict=True)):
+            self.passages.add(
+                "\n".join(t for t, _ in group), doc, quote=[q for _, q in group],
+                spans=None if d.spans is None else d.spans[i],
+                section=-1 if name is None else self.sections.setdefault(name,
+                                                                         len(self.sections)),
+                page=page, lang=lang)
 
     def collection(self) -> Collection:
-        """The collection of the documents added (``collection.pack``'s arrays), over this
-        packer's buffers: asked for once, after the last ``add``."""
-        n = len(self.passage_doc)
-        return Collection(
-            sources=self.sources,
-            passage_doc=np.frombuffer(self.passage_doc, dtype=np.int32),
-            text_offsets=np.frombuffer(self.offsets, dtype=np.int64),
-            text_blob=np.frombuffer(self.blob, dtype=np.uint8),
-            passage_crc=np.frombuffer(self.crc, dtype=np.uint32),
-            sent_indptr=np.frombuffer(self.sent_indptr, dtype=np.int64),
-            sent_bounds=np.frombuffer(self.bounds, dtype=np.int32).reshape(-1, 2),
-            sent_flags=np.frombuffer(self.flags, dtype=np.uint8),
-            passage_section=np.frombuffer(self.passage_section, dtype=np.int32),
-            passage_page=np.frombuffer(self.passage_page, dtype=np.int32),
-            passage_lang=(np.asarray(self.passage_lang, dtype="S3") if n
-                          else np.zeros(0, dtype="S3")),
-            sections=list(self.sections),
-        )
+        """The collection of the documents added, over this packer's buffers: asked for once,
+        after the last ``add``."""
+        return self.passages.collection(self.sources, list(self.sections))
 
 
 def parsed_of(doc: Document) -> Parsed:
