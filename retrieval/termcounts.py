@@ -205,11 +205,17 @@ def _renumber(results: Iterable[tuple[int, _Counted]]) -> tuple[list[str], list[
     return list(vocab), chunks
 
 
-def _stack(terms: list[str], chunks: list[_Counted], n: int) -> tuple[sp.csr_matrix, list[str]]:
-    """One CSR matrix from the renumbered chunks, its columns in sorted term order."""
+def _sorted(terms: list[str]) -> tuple[np.ndarray, list[str]]:
+    """Each term's place in sorted order (int32, by term id), and the terms sorted."""
     order = sorted(range(len(terms)), key=terms.__getitem__)
     rank = np.empty(len(terms), dtype=np.int32)
     rank[order] = np.arange(len(terms), dtype=np.int32)
+    return rank, [terms[i] for i in order]
+
+
+def _stack(terms: list[str], chunks: list[_Counted], n: int) -> tuple[sp.csr_matrix, list[str]]:
+    """One CSR matrix from the renumbered chunks, its columns in sorted term order."""
+    rank, sorted_terms = _sorted(terms)
     nnz = sum(len(c[2]) for c in chunks)
     indptr = np.zeros(n + 1, dtype=np.int64)
     indices = np.empty(nnz, dtype=np.int32)
@@ -224,8 +230,7 @@ def _stack(terms: list[str], chunks: list[_Counted], n: int) -> tuple[sp.csr_mat
         data[at : at + len(idx)] = counts
         row, at = row + rows, at + len(idx)
     matrix = sp.csr_matrix((data, indices, indptr), shape=(n, len(terms)))
-    sorted_terms = [terms[i] for i in order]
-    del terms, order, rank
+    del terms, rank
     release_freed_memory()
     return matrix, sorted_terms
 
@@ -259,11 +264,8 @@ class TermBlocks:
 def _blocks(terms: list[str], chunks: list[_Counted], n: int, blocks: int) -> TermBlocks:
     """The renumbered chunks cut into blocks of terms in sorted order (each chunk freed once
     cut), the blocks about equal in postings."""
-    order = sorted(range(len(terms)), key=terms.__getitem__)
-    rank = np.empty(len(terms), dtype=np.int32)
-    rank[order] = np.arange(len(terms), dtype=np.int32)
-    sorted_terms = [terms[i] for i in order]
-    del terms, order
+    rank, sorted_terms = _sorted(terms)
+    del terms
     df = np.zeros(len(rank), dtype=np.int64)
     for _, _, idx, _ in chunks:
         df += np.bincount(rank[idx], minlength=len(rank))
