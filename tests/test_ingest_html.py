@@ -381,3 +381,37 @@ def test_only_a_web_address_becomes_the_url(url):
     page = read_html('<html><head><link rel="canonical" href="https://a.example/x"></head>'
                      "<body><p>The council met on Monday to vote.</p></body></html>")
     assert page.meta["url"] == "https://a.example/x"
+
+
+# A DocBook FAQ's table of contents: a list whose every entry only links to a place in the page.
+FAQ_TOC = """<h1>FAQ</h1><dl><dt>1. <a href="faq.html#bg">Background</a></dt>
+<dd>1.1. <a href="faq.html#say">How do you say it?</a></dd>
+<dd>1.2. <a href="#name">Where does the name come from?</a></dd></dl>
+<h2 id="bg">1. Background</h2><p><b>1.2. Where does the name come from?</b></p>
+<p>From Nordic mythology.</p>"""
+
+
+def test_a_table_of_contents_is_dropped_with_its_reason():
+    parsed = read_html(FAQ_TOC)
+    assert "How do you say it?" not in joined(parsed)
+    assert joined(parsed).endswith("1.2. Where does the name come from?\n\nFrom Nordic mythology.")
+    assert [(d.block.text, d.reason.split(" (")[0]) for d in parsed.dropped] == [
+        ("1.1. How do you say it?", "a table of contents"),
+        ("1.2. Where does the name come from?", "a table of contents")]
+
+
+@pytest.mark.parametrize("markup", [
+    # an entry with more than its link
+    '<ul><li><a href="#a">Alpha</a> is the first.</li><li><a href="#b">Beta</a></li></ul>',
+    # one entry alone
+    '<ul><li><a href="#a">Alpha</a></li></ul>',
+    # links to other sites (a type's documentation), not to places in these pages
+    '<ul><li><a href="https://x.example/t#Boolean">Alpha</a></li>'
+    '<li><a href="https://x.example/t#Number">Beta</a></li></ul>',
+    # links to whole pages
+    '<ul><li><a href="alpha.html">Alpha</a></li><li><a href="beta.html">Beta</a></li></ul>',
+])
+def test_lists_of_links_that_are_no_table_of_contents_stay(markup):
+    parsed = read_html(markup)
+    assert "Alpha" in joined(parsed)
+    assert not parsed.dropped

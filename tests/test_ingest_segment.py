@@ -58,6 +58,14 @@ def test_passages_group_paragraphs_up_to_the_bound():
     assert len(passages) == 2
 
 
+@pytest.mark.parametrize("last", ["The following options are valid:", "Can I use it twice?",
+                                  '1.2. Where does the name "Valgrind" come from?'])
+def test_a_lead_in_or_a_question_stays_with_what_follows(last):
+    paras = [" ".join(["word"] * 88) + ".", last, "It can."]
+    passages = group_passages(paras, target_words=90, max_words=160)
+    assert passages[-1].endswith(f"{last}\nIt can.")
+
+
 def test_a_long_paragraph_is_cut_between_sentences():
     para = " ".join(f"Sentence number {i} has some words in it." for i in range(60))
     passages = group_passages([para], max_words=100)

@@ -105,3 +105,10 @@ def test_a_copyright_line_is_no_heading():
     p = read_plain("Copyright 2014 Pallets\n\nRedistribution and use in source and binary forms "
                    "are permitted provided that the conditions are met.\n")
     assert [b.kind for b in p.blocks] == ["paragraph", "paragraph"]
+
+
+def test_a_line_that_ends_on_a_word_needing_more_is_no_heading():
+    p = read_plain('9. Why do I get errors?\n\n    If "make test" produces something like\n\n'
+                   "       example.o: undefined reference\n\ncheck that you have no old files.\n")
+    assert [b.kind for b in p.blocks if "make test" in b.text] == ["paragraph"]
+    assert not any(b.section for b in p.blocks)

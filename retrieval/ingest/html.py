@@ -62,6 +62,15 @@ _IMPLIED: dict[str, tuple[frozenset[str], frozenset[str]]] = {
         (frozenset({"thead", "tbody", "tfoot"}), frozenset({"table"})),
     ),
 }
+# A list whose every entry (two or more) is only a link to a place in a page of the same site
+# ("1.2. <a href="faq.html#faq.whence">Where does the name come from?</a>") is a table of
+# contents: the page's text is where it leads. (A term, "<dt><a href=...>String Methods</a>",
+# heads its definition: it stays.)
+_LISTS = frozenset({"ul", "ol", "dl", "menu"})
+_ENTRY = frozenset({"li", "dd"})
+_IN_PAGE_RE = re.compile(r"^(?![a-z][a-z0-9+.-]*:|//)[^#]*#.", re.I)
+_ENUMERATOR_RE = re.compile(r"^(?:\d+(?:\.\d+)*\.?|[A-Za-z][.)])\s+")
+_TOC_REASON = "a table of contents (a list whose entries only link to places in pages)"
 _ANCHOR_CHARS = frozenset({"", "¶", "#", "§", "🔗"})  # a heading's permalink, alone in its <a>
 _HEADING_ANCHOR_RE = re.compile(r"(?:\s*¶|\s+#)+$")
 _MAX_CELL_PARAGRAPHS = 3  # a cell with more is a page's layout box, not a datum
@@ -144,6 +153,10 @@ class _Open:
     row: _Row | None = None  # a tr's cells so far
     cell: tuple[_Row, list[Block]] | None = None  # a td's row, and its blocks so far
     anchor: tuple[int, str] | None = None  # an <a> in a heading: where its text starts, href
+    link: int | None = None  # an <a> to a place in a page (not in a heading): where its text starts
+    entries: int = 0  # a list's entries so far
+    linked: list[tuple[list[Block], Block]] = field(default_factory=list)  # ... that only link
+    prose: bool = False  # an entry of the list holds more than a link
     text: list[str] = field(default_factory=list)  # a left-out element's text, for ``dropped``
 
 
@@ -160,6 +173,7 @@ class _Parser(HTMLParser):
         # (a page of unclosed elements nests thousands deep).
         self._by_tag: defaultdict[str, list[_Open]] = defaultdict(list)
         self._line: list[str] = []  # the text of the block being read
+        self._linked: list[str] = []  # ... what of it is the text of links to places in a page
         self._skipping = 0  # open elements left out by their tag
         self._head_open = 0  # open head elements (one, in a page that has its head)
         self._dropping: _Open | None = None  # the outermost element left out by attributes
@@ -269,6 +283,10 @@ class _Parser(HTMLParser):
             el.cell = (tr.row, [])
         elif tag == "a" and self._nearest(_HEADINGS):
             el.anchor = (len(self._line), a.get("href", ""))
+        elif tag == "a" and _IN_PAGE_RE.match(a.get("href", "")):
+            el.link = len(self._line)
+        if tag in _ENTRY and (lst := self._nearest(_LISTS)):
+            lst.entries += 1
 
     def _closing(self, el: _Open) -> None:
         if el.tag in _LITERAL:
@@ -280,6 +298,13 @@ class _Parser(HTMLParser):
             row.cells.append((el.tag == "th", blocks))
         elif el.row:
             self._sink().extend(_row_blocks(el.row))
+        elif el.link is not None:
+            self._linked.extend(self._line[el.link:])
+        elif (el.tag in _LISTS and not el.prose and len(el.linked) >= 2
+              and len(el.linked) == el.entries):
+            for sink, block in el.linked:
+                del sink[next(i for i in range(len(sink) - 1, -1, -1) if sink[i] is block)]
+                self.dropped.append(Dropped(block, _TOC_REASON))
         elif el.anchor:
             start, href = el.anchor
             if href.startswith("#") and "".join(self._line[start:]).strip() in _ANCHOR_CHARS:
@@ -295,6 +320,7 @@ class _Parser(HTMLParser):
     def _flush(self) -> None:
         """Make the text read since the last block boundary the blocks of its context."""
         text, self._line = "".join(self._line), []
+        linked, self._linked = one_line("".join(self._linked)), []
         kind: Kind = "paragraph"
         level, context = 0, self._nearest(_CONTEXT)
         if context is None:
@@ -310,7 +336,14 @@ class _Parser(HTMLParser):
         # README rendered a <br> a line) or a line goes on with an open sentence in lower case,
         # as in a plain text
         lines = [text] if kind in ("heading", "code") else [p for p, _ in blocks(text)]
-        self._sink().extend(Block(kind, t, level=level) for t in map(one_line, lines) if t)
+        made = [Block(kind, t, level=level) for t in map(one_line, lines) if t]
+        self._sink().extend(made)
+        entry, lst = self._nearest(_ENTRY), self._nearest(_LISTS)
+        if made and entry and lst and entry.depth > lst.depth:
+            if linked and len(made) == 1 and _ENUMERATOR_RE.sub("", made[0].text) == linked:
+                lst.linked.append((self._sink(), made[0]))
+            else:
+                lst.prose = True
 
     def _sink(self) -> list[Block]:
         """Where blocks go: the table cell being read, else the page."""

@@ -234,6 +234,9 @@ def group_passages(
     return ["\n".join(text for text, _ in g) for g in groups]
 
 
+_CLOSERS = " \t\n\"')”’»"
+
+
 # A piece of a passage is cut at this many characters too, at a space where there is one: a line
 # of one endless word (a data dump, a base64 blob) still makes bounded passages.
 MAX_PIECE_CHARS = 2000
@@ -264,8 +267,9 @@ def group_lines(
     size = 0
     for piece in pieces:
         n = len(piece[0].split())
-        # a lead-in ("... the following options:") stays with what it leads to, up to max_words
-        lead_in = bool(current) and current[-1][0].rstrip().endswith(":")
+        # a lead-in ("... the following options:") stays with what it leads to, and a question
+        # ("38. How can I encrypt zip files?") with its answer, up to max_words
+        lead_in = bool(current) and current[-1][0].rstrip(_CLOSERS).endswith((":", "?"))
         if current and (size + n > max_words or (size >= target_words and not lead_in)):
             passages.append(current)
             current, size = [], 0

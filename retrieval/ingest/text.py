@@ -13,8 +13,9 @@ keeps them. Any other text (a licence, a README, a memo, an RFC) is read by its 
   and one paragraph a line;
 - an editor's mode line (``-*- text -*-``, ``vim: set ...``) is dropped, with that reason;
 - a block whose every line opens with a shell or REPL prompt (``$ ``, ``>>> ``) is code;
-- a block of one short line (12 words at most) that does not end like a sentence or a clause and
-  is followed by another block is a heading; so is a line underlined with ``===`` or ``---``.
+- a block of one short line (12 words at most) that does not end like a sentence or a clause
+  (nor on a word that needs more after it: "... produces something like") and is followed by
+  another block is a heading; so is a line underlined with ``===`` or ``---``.
   Its level: 1 for the underlined with ``=`` and for the document's first line, the depth of its
   number for "2.1 Scope", 2 otherwise.
 """
@@ -36,6 +37,10 @@ _UNDERLINED_RE = re.compile(r"(?m)^([ \t]*\S[^\n]*)\n[ \t]*(={3,}|-{3,}|~{3,})[ 
 _MODELINE_LINE_RE = re.compile(r"(?m)^[ \t]*-\*-.*-\*-[ \t]*$")
 _MODELINE_RE = re.compile(r"^\W*-\*-.*-\*-\W*$|^\W*(?:vim?|ex):\s*set?\s", re.I)
 _CLAUSE_END_RE = re.compile(r"[.,;:!?…]['\"”’)]*$")
+# A line that ends on a word that needs more after it ("If make test produces something like")
+# is a sentence that goes on past a break (a code sample, a table), not a heading.
+_OPEN_END_RE = re.compile(r"\b(?:a|an|the|and|or|nor|but|of|than|that|like|as|is|are|was|were|be"
+                          r"|whose|which|whether|if|because|such|e\.g|i\.e)$", re.I)
 MAX_HEADING_WORDS = 12
 
 
@@ -100,7 +105,8 @@ def _is_heading(line: str, b: int, raw: list[str]) -> bool:
     """A lone short line, not ended like a sentence or clause, with a block after it."""
     n = len(words(line))
     if (not 1 <= n <= MAX_HEADING_WORDS or _CLAUSE_END_RE.search(line) or b + 1 >= len(raw)
-            or is_notice(line)):  # "Copyright 2014 Pallets" heads nothing
+            or is_notice(line)  # "Copyright 2014 Pallets" heads nothing
+            or (n > 1 and _OPEN_END_RE.search(line))):
         return False
     if _BULLET_MARK_RE.match(line):  # "* Installation" alone, unless a list goes on after it
         return not _BULLET_MARK_RE.match(raw[b + 1].strip())
