@@ -168,13 +168,25 @@ def heads_definition(heading: str, question: str) -> bool:
     asks about, so that the sentence under it defines X ("psmisc" / "A package of small
     utilities that use the proc file-system."): the same words, numbering, a label ("Class:")
     and a call's parameters aside."""
-    subject = _subject(question)
+    subject = _subject(question, keep_case=True)
     if not subject:
         return False
-    named = _PARAMETERS.sub("", _LABEL.sub("", heading, count=1)).lower()
-    return any(tuple(w.strip(".") for w in _TERM_WORD.findall(h)
-                     if not re.fullmatch(r"\d+(?:\.\d+)*\.?", w)) == subject  # "1.7." aside
-               for h in (heading.lower(), named))
+    named = _PARAMETERS.sub("", _LABEL.sub("", heading, count=1))
+    return any(_same_terms(tuple(w.strip(".") for w in _TERM_WORD.findall(h)
+                                 if not re.fullmatch(r"\d+(?:\.\d+)*\.?", w)), subject)
+               for h in (heading, named))  # "1.7." aside
+
+
+# An identifier of code, whose case tells it from another ("zlib.Unzip", a class, is not
+# "zlib.unzip", a function): dotted, with "_" or "::", or capitals inside it ("historySize").
+_IDENTIFIER = re.compile(r"\w[.:_]\w|[a-z][A-Z]")
+
+
+def _same_terms(words: tuple[str, ...], subject: tuple[str, ...]) -> bool:
+    """The same words, an identifier's in its own case, other words in any."""
+    return len(words) == len(subject) and all(
+        w == s if _IDENTIFIER.search(s) else w.lower() == s.lower()
+        for w, s in zip(words, subject, strict=True))
 
 
 def defines(head: str, sentence: str) -> bool:
@@ -266,16 +278,17 @@ _TERM_WORD = re.compile(r"[\w.+#-]+")  # a word of a term: "secrets.randbelow", 
 
 
 @lru_cache(maxsize=1024)  # asked again for every candidate sentence of the question
-def _subject(question: str) -> tuple[str, ...]:
+def _subject(question: str, keep_case: bool = False) -> tuple[str, ...]:
     """The words of X in a "what is X?" question, before any preposition ("a module in
-    Python" -> ("module",)); ``()`` when X is long (then it is no definition) or there is
-    none."""
+    Python" -> ("module",)), in lower case unless ``keep_case``; ``()`` when X is long (then it
+    is no definition) or there is none."""
     m = _WHAT_IS.search(question)
     if not m:
         return ()
     subject = next(g for g in m.groups() if g)
     subject = _PREPOSITION.split(f" {subject} ", maxsplit=1)[0].strip()
-    ws = tuple(w.strip(".").lower() for w in _TERM_WORD.findall(subject))
+    ws = tuple(w.strip(".") if keep_case else w.strip(".").lower()
+               for w in _TERM_WORD.findall(subject))
     return ws if 0 < len(ws) <= _MAX_SUBJECT_WORDS and all(ws) else ()
 
 

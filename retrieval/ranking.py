@@ -38,7 +38,7 @@ import numpy as np
 
 from .analyzer import Token, analyzer, lower_words, term_of, tokens
 from .collection import Collection, Sentence
-from .cues import has_evidence, heads_definition
+from .cues import bare, has_evidence, heads_definition
 from .features import Asked, Measured, row
 from .index import TermIndex
 from .meaning import meaning
@@ -169,10 +169,11 @@ def rank(
             for t in window:
                 window_alike.pop(t, None)
             # under a heading (a glossary's term) that is just what "what is X?" asks about,
-            # a sentence defines X: the heading's words are its own
-            defined = (query.cue == "what_is" and s.first and i > 0 and not sents[i - 1].quotable
-                       and heads_definition(sents[i - 1].text, question))
-            own = matched[i] | matched[i - 1] if defined else matched[i]
+            # a sentence defines X (past a signature line: "{number|undefined}"): the heading's
+            # words are its own
+            h = _heading_above(sents, i) if query.cue == "what_is" and s.first else -1
+            defined = h >= 0 and heads_definition(sents[h].text, question)
+            own = matched[i] | matched[h] if defined else matched[i]
             if doc not in specific:
                 specific[doc] = _specific_met(query, p, collection, config, index)
             measured = Measured(
@@ -223,6 +224,15 @@ def _opening(p: int, sents: Sequence[Sentence], collection: Collection) -> tuple
     lo, _ = collection.passage_range(int(collection.passage_doc[p]))
     starts_section = p == lo or collection.passage_section[p] != collection.passage_section[p - 1]
     return (first if p == lo else -1), (first if starts_section else -1)
+
+
+def _heading_above(sents: Sequence[Sentence], i: int) -> int:
+    """The heading sentence ``i`` opens the text under (past signature lines: a name's type),
+    or -1."""
+    j = i - 1
+    while j >= 0 and (sents[j].quotable or sents[j].item) and bare(sents[j].text):
+        j -= 1
+    return j if j >= 0 and not sents[j].quotable else -1
 
 
 def _alike_words(vectors: WordVectors | None, query: Query, passages: list[tuple],

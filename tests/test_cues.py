@@ -67,6 +67,9 @@ def test_what_time_asks_when_unless_a_noun_follows(question: str, kind: str | No
     ("Event: 'line'", "What is line?", True),
     ("Class: zlib.Gunzip", "What is zlib.Unzip?", False),
     ("Cachegrind: a cache profiler", "What is Cachegrind?", False),  # itself a definition
+    ("zlib.unzip(buffer[, options], callback)", "What is zlib.Unzip?", False),  # a function
+    ("ZLIB.UNZIP", "What is zlib.Unzip?", False),  # an identifier's case tells it apart
+    ("PSMISC", "What is psmisc?", True),  # a word's does not
 ])
 def test_a_heading_that_names_what_is_asked(heading: str, question: str, expected: bool) -> None:
     assert heads_definition(heading, question) is expected

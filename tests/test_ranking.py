@@ -53,3 +53,18 @@ def test_a_list_items_first_sentence_is_in_the_window_of_its_later_ones(tmp_path
     assert term in window[later]  # ... has the item's subject near it
     assert term not in window["tabSize {integer} The number of spaces a tab is equal to. "
                               "Default: 8."]
+
+
+def test_the_text_under_a_heading_past_its_signature_line_defines_it(tmp_path: Path) -> None:
+    (tmp_path / "api.md").write_text(
+        "# readline\n\n### `rl.line`\n\n* {string}\n\nThe current input data being processed.\n\n"
+        "### `rl.cursor`\n\n* {number|undefined}\n\nThe cursor position relative to `rl.line`.\n\n"
+        "### `rl.getCursorPos()`\n\n* Returns: {Object}\n\n"
+        "Returns the real position of the cursor in relation to the input prompt.\n",
+        encoding="utf-8")
+    engine = QAEngine.from_directory(tmp_path, index_dir=tmp_path / "index")
+    ranking = engine.rank("What is rl.cursor?")
+    assert ranking is not None
+    defined = {c.sentence.text: c.features[FEATURES.index("defined")] for c in ranking.candidates}
+    assert defined["The cursor position relative to rl.line."] == 1.0
+    assert not any(v for t, v in defined.items() if not t.startswith("The cursor position"))
