@@ -46,3 +46,53 @@ def test_a_web_page_is_cleaned_and_its_reader_drops_are_listed_too():
     reasons = {d.reason for d in s.dropped}
     assert "page number" in reasons and "teaser marker" in reasons
     assert len(s.rows) == len(s.kept) + len(s.dropped)
+
+
+XZ_README = """XZ Utils
+========
+
+    0. Overview
+    1. Documentation
+       1.1. Overall documentation
+    2. Version numbering
+
+
+0. Overview
+-----------
+
+    XZ Utils provide a general-purpose data-compression library plus
+    command-line tools. The native file format is the .xz format, but
+    also the legacy .lzma format is supported. With typical files, XZ
+    Utils create about 30 % smaller files than gzip.
+
+1. Documentation
+----------------
+
+1.1. Overall documentation
+
+    The documentation is in the doc directory. It is installed with
+    the programs, so that it matches the version you have.
+
+2. Version numbering
+--------------------
+
+    The version number format of XZ Utils is X.Y.Z, where X is the
+    major version, Y the minor version and Z the bugfix release.
+"""
+
+
+def test_a_table_of_contents_is_dropped_but_the_headings_it_names_stay():
+    s = sieve(read_plain(XZ_README))
+    assert [d.block.text for d in s.dropped] == [
+        "0. Overview", "1. Documentation", "1.1. Overall documentation", "2. Version numbering"]
+    assert {d.reason for d in s.dropped} == {
+        "a table of contents (its entries name headings further on)"}
+    assert [k.block.text for k in s.kept if k.quote == QUOTE_NEVER] == [
+        "XZ Utils", "0. Overview", "1. Documentation", "1.1. Overall documentation",
+        "2. Version numbering"]
+
+
+def test_one_item_that_names_a_heading_is_no_table_of_contents():
+    blocks = [Block("list_item", "Installation"), Block("list_item", "Run the tests."),
+              Block("heading", "Installation"), Block("paragraph", "Use pip.")]
+    assert not sieve(Parsed(blocks)).dropped

@@ -12,12 +12,15 @@ it has ``MIN_DOCUMENT_QUOTE_WORDS`` words. Dropped, with a reason each:
 - code blocks: kept out of sentence quotes and of the index (the prose around them stays);
 - blocks with no word in them (rules, ornaments: ``* * *``);
 - paragraphs found in several documents of the corpus (``clean.repeated_lines``: a site's
-  footer on every page of a book).
+  footer on every page of a book);
+- a table of contents: two or more list items or short paragraphs in a row, each naming a
+  heading further on ("5. Other implementations of the .xz format"), numbering aside.
 """
 
 from __future__ import annotations
 
-from collections.abc import Container
+import re
+from collections.abc import Container, Sequence
 from dataclasses import dataclass
 
 from .blocks import Block, Dropped, Parsed
@@ -69,8 +72,9 @@ def sieve(parsed: Parsed, repeated: Container[str] = frozenset()) -> Sieved:
         return Sieved(kept, [*parsed.dropped, *dropped], True, tuple(decisions),
                       (*_reader_rows(parsed), *rows))
     kept, dropped, rows = [], list(parsed.dropped), _reader_rows(parsed)
-    for b in parsed.blocks:
-        reason = _drop_reason(b, repeated)
+    contents = _contents(parsed.blocks)
+    for i, b in enumerate(parsed.blocks):
+        reason = TOC_REASON if i in contents else _drop_reason(b, repeated)
         if reason:
             dropped.append(Dropped(b, reason))
             rows.append((b, f"dropped: {reason}"))
@@ -82,6 +86,36 @@ def sieve(parsed: Parsed, repeated: Container[str] = frozenset()) -> Sieved:
 
 
 INDEXED, INDEXED_NOT_QUOTED = "indexed", "indexed, not quoted"
+
+
+TOC_REASON = "a table of contents (its entries name headings further on)"
+_NUMBER_RE = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?|[A-Z]\.)\s+")
+_MAX_ENTRY_WORDS = 12
+
+
+def _contents(blocks: Sequence[Block]) -> set[int]:
+    """The blocks of a table of contents: runs of two or more list items or short paragraphs,
+    each naming a heading that comes after it."""
+    last: dict[str, int] = {}
+    for i, b in enumerate(blocks):
+        if b.kind == "heading":
+            last[_entry(b.text)] = i
+    named = [b.kind in ("list_item", "paragraph") and len(b.text.split()) <= _MAX_ENTRY_WORDS
+             and last.get(_entry(b.text), -1) > i for i, b in enumerate(blocks)]
+    out: set[int] = set()
+    i = 0
+    while i < len(blocks):
+        j = i
+        while j < len(blocks) and named[j]:
+            j += 1
+        if j - i >= 2:
+            out.update(range(i, j))
+        i = j + 1
+    return out
+
+
+def _entry(text: str) -> str:
+    return " ".join(_NUMBER_RE.sub("", text).lower().split())
 
 
 def _reader_rows(parsed: Parsed) -> list[tuple[Block, str]]:

@@ -28,7 +28,7 @@ from .blocks import Block, Dropped, Outline, Parsed, one_line
 from .clean import is_notice, looks_like_web_page, reads_as_english
 from .segment import TERMINAL_RE, blocks, words
 
-_BULLET_RE = re.compile(r"^(?:[-*•+▪◦–]|\(?(?:\d{1,3}|[a-zA-Z]|[ivxlc]{1,5})[.)])\s+")
+_BULLET_RE = re.compile(r"^(?:[-*•+▪◦–]|\(?(?:\d{1,3}(?:\.\d{1,3})*|[a-zA-Z]|[ivxlc]{1,5})[.)])\s+")
 _BULLET_MARK_RE = re.compile(r"^[-*•+▪◦–]\s+")
 _UNDERLINE_RE = re.compile(r"^(=+|-+|~+|\*+)\s*$")
 _NUMBERED_RE = re.compile(r"^(\d+(?:\.\d+)*)\.?\s+\S")
