@@ -78,7 +78,11 @@ def measure(make: Callable[[Sequence[Document]], QAEngine]) -> list[str]:
                                 ("docs_more", DATA / "docs_more", "docs_more_questions.jsonl"),
                                 ("docs_extra", DATA / "docs_extra", "docs_extra_questions.jsonl"),
                                 ("docs_fresh", DATA / "docs_fresh", "docs_fresh_questions.jsonl"),
-                                ("docs_new", DATA / "docs_new", "docs_new_questions.jsonl")):
+                                ("docs_new", DATA / "docs_new", "docs_new_questions.jsonl"),
+                                ("docs_train_a", DATA / "docs_train_a",
+                                 "docs_train_a_questions.jsonl"),
+                                ("docs_train_b", DATA / "docs_train_b",
+                                 "docs_train_b_questions.jsonl")):
         docs, _ = load_directory(corpus)
         o = run(make(docs), list(read_questions(DATA / qfile).questions))
         for split in dict.fromkeys(x.question.split for x in o):

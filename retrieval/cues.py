@@ -260,6 +260,11 @@ def has_code(sentence: str, question: str) -> bool:
     return any(m.group(0).lower() not in q for m in _CODE.finditer(sentence))
 
 
+def is_question(sentence: str) -> bool:
+    """Whether ``sentence`` is a question ("21. Is zlib thread-safe?")."""
+    return sentence.rstrip("\"'”’)»").endswith("?")
+
+
 def asks_default(question: str) -> bool:
     """Whether a question asks for a default ("what's the default historySize", "by default")."""
     return _ASKS_DEFAULT.search(question) is not None

@@ -20,6 +20,7 @@ from collections.abc import Mapping, Sequence
 
 from .answer import ELLIPSIS
 from .collection import Sentence
+from .cues import is_question
 
 # A quote longer than this is shortened to about ``QUOTE_KEEP_CHARS`` around the words that met
 # the question, with an ellipsis where it was cut (a sentence of a table dump or a page flattened
@@ -76,22 +77,19 @@ def follow_up(sents: Sequence[Sentence], number: int) -> tuple[int, ...]:
     if number + 1 >= len(sents):
         return ()
     nxt = sents[number + 1]
-    if _asks(sents[number].text):
-        if not nxt.quotable or _asks(nxt.text):
+    if is_question(sents[number].text):
+        if not nxt.quotable or is_question(nxt.text):
             return ()
         size, k = len(nxt.text), number + 2
         while (k < len(sents) and not sents[k].first and sents[k].quotable
-               and not _asks(sents[k].text) and size + len(sents[k].text) <= MAX_ANSWER_CHARS):
+               and not is_question(sents[k].text)
+               and size + len(sents[k].text) <= MAX_ANSWER_CHARS):
             size += len(sents[k].text)
             k += 1
         return tuple(range(number + 1, k))
     if nxt.first or not _POINTS_BACK.match(nxt.text):
         return ()
     return (number + 1,)
-
-
-def _asks(text: str) -> bool:
-    return text.rstrip("\"'”’)»").endswith("?")
 
 
 _MARKER_FORMS = ((re.compile(r"^\d+(?:\.\d+)*[.)]\s"), "1."),
