@@ -79,10 +79,10 @@ def measure(make: Callable[[Sequence[Document]], QAEngine]) -> list[str]:
                                 ("docs_extra", DATA / "docs_extra", "docs_extra_questions.jsonl"),
                                 ("docs_fresh", DATA / "docs_fresh", "docs_fresh_questions.jsonl"),
                                 ("docs_new", DATA / "docs_new", "docs_new_questions.jsonl"),
-                                ("docs_train_a", DATA / "docs_train_a",
-                                 "docs_train_a_questions.jsonl"),
-                                ("docs_train_b", DATA / "docs_train_b",
-                                 "docs_train_b_questions.jsonl")):
+                                ("docs_pkg_a", DATA / "docs_pkg_a",
+                                 "docs_pkg_a_questions.jsonl"),
+                                ("docs_pkg_b", DATA / "docs_pkg_b",
+                                 "docs_pkg_b_questions.jsonl")):
         docs, _ = load_directory(corpus)
         o = run(make(docs), list(read_questions(DATA / qfile).questions))
         for split in dict.fromkeys(x.question.split for x in o):

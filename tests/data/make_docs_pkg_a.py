@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 # ruff: noqa: E501  (the embedded source texts keep their own line lengths)
-"""Build tests/data/docs_train_a/: a training document set for the answer selector (22 files).
+"""Build tests/data/docs_pkg_a/: a documentation set written for training, used to measure (22 files).
 
 * 16 files are copied from Debian / PyPI packages installed on the development machine:
   byte for byte, or gunzipped (Debian ships some docs as ``.gz``), except that the four
@@ -11,10 +11,10 @@
 
 Sources are Debian packages whose folder under /usr/share/doc starts with a letter from a to l,
 /usr/share/common-licenses, and PyPI packages (a to l) of the project venv.
-Provenance and licences: tests/data/docs_train_a.md.  Usage::
+Provenance and licences: tests/data/docs_pkg_a.md.  Usage::
 
     source /work/venv/bin/activate      # fpdf2 and python-docx
-    python tests/data/make_docs_train_a.py [OUT_DIR]
+    python tests/data/make_docs_pkg_a.py [OUT_DIR]
 
 A copied file whose source is missing on this machine is reported and left as it is.
 """
@@ -648,7 +648,7 @@ def write_pdf(md: str, path: Path, title: str, author: str, subject: str, keywor
     pdf.set_author(author)
     pdf.set_subject(subject)
     pdf.set_keywords(keywords)
-    pdf.set_creator("tests/data/make_docs_train_a.py (fpdf2)")
+    pdf.set_creator("tests/data/make_docs_pkg_a.py (fpdf2)")
     pdf.set_creation_date(FIXED_DATE)
     pdf.set_margins(24, 22, 24)
     pdf.set_auto_page_break(True, margin=24)
@@ -770,7 +770,7 @@ def copy_sources(out: Path) -> None:
 
 
 def main(argv: list[str]) -> int:
-    out = Path(argv[1]) if len(argv) > 1 else Path(__file__).resolve().parent / "docs_train_a"
+    out = Path(argv[1]) if len(argv) > 1 else Path(__file__).resolve().parent / "docs_pkg_a"
     out.mkdir(parents=True, exist_ok=True)
     copy_sources(out)
     write_pdf(

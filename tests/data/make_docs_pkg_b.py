@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 # ruff: noqa: E501, W293  (the embedded source texts keep their own line lengths and whitespace-only lines)
-"""Build tests/data/docs_train_b/: a mixed-format TRAINING document set (22 files).
+"""Build tests/data/docs_pkg_b/: a mixed-format documentation set written for training, used to measure (22 files).
 
 * 16 files are copied from Debian / PyPI packages installed on the development machine
   (package names m-z only): byte for byte, gunzipped byte for byte (the Debian ``.gz``
@@ -9,10 +9,10 @@
 * 6 files are generated here, deterministically (fixed dates and zip timestamps), from the
   texts embedded below: 3 PDFs (fpdf2) and 3 DOCX files (python-docx).
 
-Provenance and licences: tests/data/docs_train_b.md.  Usage::
+Provenance and licences: tests/data/docs_pkg_b.md.  Usage::
 
     . /work/venv/bin/activate   # the project venv: fpdf2, python-docx and the PyPI sources
-    python tests/data/make_docs_train_b.py [OUT_DIR]
+    python tests/data/make_docs_pkg_b.py [OUT_DIR]
 
 A copied file whose source is missing on this machine is reported and left as it is.
 """
@@ -814,7 +814,7 @@ def write_pdf(md: str, path: Path, title: str, author: str, subject: str, keywor
     pdf.set_author(author)
     pdf.set_subject(subject)
     pdf.set_keywords(keywords)
-    pdf.set_creator("tests/data/make_docs_train_b.py (fpdf2)")
+    pdf.set_creator("tests/data/make_docs_pkg_b.py (fpdf2)")
     pdf.set_creation_date(FIXED_DATE)
     pdf.set_margins(24, 22, 24)
     pdf.set_auto_page_break(True, margin=24)
@@ -937,7 +937,7 @@ def copy_sources(out: Path) -> None:
 
 
 def main(argv: list[str]) -> int:
-    out = Path(argv[1]) if len(argv) > 1 else Path(__file__).resolve().parent / "docs_train_b"
+    out = Path(argv[1]) if len(argv) > 1 else Path(__file__).resolve().parent / "docs_pkg_b"
     out.mkdir(parents=True, exist_ok=True)
     copy_sources(out)
     write_pdf(
