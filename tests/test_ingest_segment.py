@@ -66,6 +66,13 @@ def test_a_lead_in_or_a_question_stays_with_what_follows(last):
     assert passages[-1].endswith(f"{last}\nIt can.")
 
 
+def test_a_question_whose_answer_would_not_fit_opens_the_next_passage():
+    answer = "From Nordic mythology. " + " ".join(["word"] * 60) + "."
+    paras = [" ".join(["word"] * 80) + ".", "Where does the name come from?", answer]
+    passages = group_passages(paras, target_words=90, max_words=120)
+    assert passages == [paras[0], f"{paras[1]}\n{answer}"]
+
+
 def test_a_long_paragraph_is_cut_between_sentences():
     para = " ".join(f"Sentence number {i} has some words in it." for i in range(60))
     passages = group_passages([para], max_words=100)

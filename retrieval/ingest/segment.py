@@ -265,12 +265,17 @@ def group_lines(
     passages: list[list[tuple[str, T]]] = []
     current: list[tuple[str, T]] = []
     size = 0
-    for piece in pieces:
-        n = len(piece[0].split())
+    sizes = [len(text.split()) for text, _ in pieces]
+    for k, piece in enumerate(pieces):
+        n = sizes[k]
         # a lead-in ("... the following options:") stays with what it leads to, and a question
-        # ("38. How can I encrypt zip files?") with its answer, up to max_words
-        lead_in = bool(current) and current[-1][0].rstrip(_CLOSERS).endswith((":", "?"))
-        if current and (size + n > max_words or (size >= target_words and not lead_in)):
+        # ("38. How can I encrypt zip files?") with its answer, up to max_words; a question
+        # whose answer would not fit opens the next passage instead
+        lead_in = bool(current) and _leads_in(current[-1][0])
+        opens = (_leads_in(piece[0]) and k + 1 < len(pieces)
+                 and size + n + sizes[k + 1] > max_words and n + sizes[k + 1] <= max_words)
+        if current and (size + n > max_words or (size >= target_words and not lead_in)
+                        or opens):
             passages.append(current)
             current, size = [], 0
         current.append(piece)
@@ -278,6 +283,11 @@ def group_lines(
     if current:
         passages.append(current)
     return passages
+
+
+def _leads_in(text: str) -> bool:
+    """A lead-in ("... the following options:") or a question: what comes after belongs to it."""
+    return text.rstrip(_CLOSERS).endswith((":", "?"))
 
 
 def _runs(sentence: str, max_words: int) -> list[str]:
