@@ -92,8 +92,9 @@ def lay_out(doc: Document, parsed: Parsed, repeated: Container[str],
                                                                  k.block.page)):
         # under a heading, if only the page's own (its section reads "", its title says it)
         section = section_name(path, doc.title) if path else None
-        for group in group_lines((k.block.text, k.quote | (
-                ITEM_LINE if k.block.kind in ("list_item", "table_row") else 0)) for k in run):
+        for group in group_lines(((k.block.text, k.quote | (
+                ITEM_LINE if k.block.kind in ("list_item", "table_row") else 0)) for k in run),
+                is_item=_is_item):
             laid.passages.append(group)
             laid.sections.append(section)
             laid.pages.append(page or 0)
@@ -104,6 +105,10 @@ def lay_out(doc: Document, parsed: Parsed, repeated: Container[str],
         fixed = ENGLISH  # read_plain found it English: its one passage is
     langs = detect_parts(laid.texts(), fixed, model=False)
     return replace(laid, langs=None if langs is None else [_code(c) for c in langs])
+
+
+def _is_item(tag: int) -> bool:
+    return bool(tag & ITEM_LINE)
 
 
 def _code(lang: str) -> str:

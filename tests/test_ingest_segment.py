@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from retrieval.ingest.segment import group_passages, paragraphs, sentence_spans, split_sentences
+from retrieval.ingest.segment import (
+    group_lines,
+    group_passages,
+    paragraphs,
+    sentence_spans,
+    split_sentences,
+)
 
 
 def test_abbreviations_decimals_and_thousands_do_not_split():
@@ -71,6 +77,15 @@ def test_a_question_whose_answer_would_not_fit_opens_the_next_passage():
     paras = [" ".join(["word"] * 80) + ".", "Where does the name come from?", answer]
     passages = group_passages(paras, target_words=90, max_words=120)
     assert passages == [paras[0], f"{paras[1]}\n{answer}"]
+
+
+def test_a_lead_in_keeps_the_items_of_its_list():
+    lines = [(" ".join(["word"] * 80) + ".", False), ("It returns these properties:", False),
+             *((f"space_{k} <number> Its size in bytes.", True) for k in range(5)),
+             ("A paragraph after the list.", False), ("And more.", False)]
+    groups = group_lines(lines, target_words=90, max_words=160, is_item=bool)
+    assert [len(g) for g in groups] == [7, 2]  # the lead-in and its five items together
+    assert [len(g) for g in group_lines(lines, target_words=90, max_words=160)] == [3, 6]
 
 
 def test_a_long_paragraph_is_cut_between_sentences():

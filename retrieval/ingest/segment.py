@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
@@ -243,10 +243,13 @@ MAX_PIECE_CHARS = 2000
 
 
 def group_lines(
-    lines: Iterable[tuple[str, T]], target_words: int = 90, max_words: int = 160
+    lines: Iterable[tuple[str, T]], target_words: int = 90, max_words: int = 160,
+    is_item: Callable[[T], bool] | None = None,
 ) -> list[list[tuple[str, T]]]:
     """``group_passages`` for lines that carry a tag each (how they may be quoted): the groups,
-    each a passage's lines with their tags; a line cut in pieces tags every piece alike."""
+    each a passage's lines with their tags; a line cut in pieces tags every piece alike. With
+    ``is_item`` (whether a tag is a list item's), a lead-in keeps the items of its list that
+    follow it, up to ``max_words``, not only the first."""
     pieces: list[tuple[str, T]] = []
     for text, tag in lines:
         if len(text.split()) <= max_words and len(text) <= MAX_PIECE_CHARS:
@@ -266,18 +269,21 @@ def group_lines(
     current: list[tuple[str, T]] = []
     size = 0
     sizes = [len(text.split()) for text, _ in pieces]
+    listing = False  # the passage ends with a lead-in and items of its list
     for k, piece in enumerate(pieces):
         n = sizes[k]
-        # a lead-in ("... the following options:") stays with what it leads to, and a question
-        # ("38. How can I encrypt zip files?") with its answer, up to max_words; a question
-        # whose answer would not fit opens the next passage instead
+        # a lead-in ("... the following options:") stays with what it leads to (and its list's
+        # items), and a question ("38. How can I encrypt zip files?") with its answer, up to
+        # max_words; a question whose answer would not fit opens the next passage instead
         lead_in = bool(current) and _leads_in(current[-1][0])
+        item = is_item is not None and is_item(piece[1])
+        kept = lead_in or (listing and item)
         opens = (_leads_in(piece[0]) and k + 1 < len(pieces)
                  and size + n + sizes[k + 1] > max_words and n + sizes[k + 1] <= max_words)
-        if current and (size + n > max_words or (size >= target_words and not lead_in)
-                        or opens):
+        if current and (size + n > max_words or (size >= target_words and not kept) or opens):
             passages.append(current)
-            current, size = [], 0
+            current, size, kept = [], 0, False
+        listing = kept and item
         current.append(piece)
         size += n
     if current:
