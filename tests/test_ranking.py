@@ -9,6 +9,7 @@ import numpy as np
 
 from retrieval import QAEngine
 from retrieval.analyzer import analyzer
+from retrieval.ranking import Ranking
 from retrieval.selection import FEATURES, MEANING_DIM
 
 TEXTS = [
@@ -35,17 +36,22 @@ def test_without_word_vectors_meaning_is_zero_and_ranking_still_works() -> None:
     assert "1932" in ranking.candidates[0].sentence.text
 
 
+def rank_markdown(folder: Path, markdown: str, question: str) -> Ranking:
+    """The ranking of ``question`` over one Markdown document."""
+    (folder / "api.md").write_text(markdown, encoding="utf-8")
+    ranking = QAEngine.from_directory(folder, index_dir=folder / "index").rank(question)
+    assert ranking is not None
+    return ranking
+
+
 def test_a_list_items_first_sentence_is_in_the_window_of_its_later_ones(tmp_path: Path) -> None:
-    (tmp_path / "api.md").write_text(
-        "# createInterface(options)\n\nThe options are:\n\n"
+    ranking = rank_markdown(
+        tmp_path, "# createInterface(options)\n\nThe options are:\n\n"
         "* `historySize` {number} Maximum number of history lines retained. To disable the\n"
         "  history set this value to `0`. This option makes sense only in a terminal.\n"
         "  **Default:** `30`.\n"
         "* `tabSize` {integer} The number of spaces a tab is equal to. **Default:** `8`.\n",
-        encoding="utf-8")
-    engine = QAEngine.from_directory(tmp_path, index_dir=tmp_path / "index")
-    ranking = engine.rank("What is the default historySize?")
-    assert ranking is not None
+        "What is the default historySize?")
     window = {c.sentence.text: c.window for c in ranking.candidates}
     later = next(t for t in window if t.endswith("Default: 30."))
     assert not later.startswith("historySize")  # a later sentence of the item ...
@@ -56,15 +62,13 @@ def test_a_list_items_first_sentence_is_in_the_window_of_its_later_ones(tmp_path
 
 
 def test_the_text_under_a_heading_past_its_signature_line_defines_it(tmp_path: Path) -> None:
-    (tmp_path / "api.md").write_text(
+    ranking = rank_markdown(
+        tmp_path,
         "# readline\n\n### `rl.line`\n\n* {string}\n\nThe current input data being processed.\n\n"
         "### `rl.cursor`\n\n* {number|undefined}\n\nThe cursor position relative to `rl.line`.\n\n"
         "### `rl.getCursorPos()`\n\n* Returns: {Object}\n\n"
         "Returns the real position of the cursor in relation to the input prompt.\n",
-        encoding="utf-8")
-    engine = QAEngine.from_directory(tmp_path, index_dir=tmp_path / "index")
-    ranking = engine.rank("What is rl.cursor?")
-    assert ranking is not None
+        "What is rl.cursor?")
     defined = {c.sentence.text: c.features[FEATURES.index("defined")] for c in ranking.candidates}
     assert defined["The cursor position relative to rl.line."] == 1.0
     assert not any(v for t, v in defined.items() if not t.startswith("The cursor position"))
