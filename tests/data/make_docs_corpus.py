@@ -14,9 +14,10 @@ packages (see tests/data/docs_corpus.md). This script writes only these five:
 
 Their text is the Node.js project's documentation (MIT licence, "Copyright Node.js
 contributors"), as shipped by the Debian package nodejs in /usr/share/doc/nodejs/contributing/,
-embedded below verbatim as Markdown excerpts; a small converter turns the Markdown structure
-(headings, paragraphs, bullet and numbered lists, tables) into PDF (fpdf2) and DOCX
-(python-docx) structure, dropping only link targets and inline markup.
+embedded below verbatim as Markdown excerpts; a small Markdown reader turns their structure
+(headings, paragraphs, bullet and numbered lists, tables) into blocks, dropping only link
+targets and inline markup, and tests/data/docsgen.py (shared by the make_docs_*.py scripts)
+writes the blocks as PDF (fpdf2) and DOCX (python-docx) structure, in this set's layout.
 
 Deterministic: fixed creation dates and fixed zip timestamps, so a rerun gives the same bytes.
 
@@ -25,18 +26,11 @@ Deterministic: fixed creation dates and fixed zip timestamps, so a rerun gives t
 
 from __future__ import annotations
 
-import datetime as dt
-import io
 import re
 import sys
-import zipfile
-from pathlib import Path
 
-import docx
-from docx.shared import Pt
-from fpdf import FPDF
+import docsgen
 
-FIXED_DATE = dt.datetime(2024, 6, 1, 12, 0, 0, tzinfo=dt.UTC)
 AUTHOR = "Node.js contributors"
 
 # --- source text (verbatim excerpts of the Node.js contributing docs, MIT licence) ----------
@@ -889,163 +883,16 @@ def parse(md: str) -> list[tuple]:
         m = LIST_RE.match(line)
         if m:
             flush()
-            ind = len(m.group(1))
-            while indents and indents[-1] > ind:
-                indents.pop()
-            if not indents or indents[-1] < ind:
-                indents.append(ind)
-            ordered = m.group(2)[0].isdigit()
-            number = int(re.sub(r"\D", "", m.group(2))) if ordered else 0
-            blocks.append(("li", len(indents) - 1, ordered, number, inline(m.group(3))))
+            blocks.append(docsgen.list_item(m, indents, inline))
             continue
         if line.startswith(" ") and blocks and blocks[-1][0] == "li" and not para:
-            kind, level, ordered, number, text = blocks[-1]
-            blocks[-1] = (kind, level, ordered, number, inline(text + " " + line))
+            blocks[-1] = docsgen.extend_item(blocks[-1], line, inline)
             continue
         if blocks and blocks[-1][0] == "li" and not para and not line.startswith(" "):
             indents = []
         para.append(line)
     flush()
     return blocks
-
-
-# --- PDF --------------------------------------------------------------------------------------
-
-
-class _PDF(FPDF):
-    doc_title = ""
-
-    def header(self) -> None:
-        if self.page_no() > 1:
-            self.set_font("Helvetica", "I", 8)
-            self.set_text_color(110)
-            self.cell(0, 6, self.doc_title, align="R", new_x="LMARGIN", new_y="NEXT")
-            self.set_text_color(0)
-            self.ln(2)
-
-    def footer(self) -> None:
-        self.set_y(-15)
-        self.set_font("Helvetica", "", 8)
-        self.set_text_color(110)
-        self.cell(0, 10, f"Page {self.page_no()} of {{nb}}", align="C")
-        self.set_text_color(0)
-
-
-def write_pdf(md: str, path: Path, title: str, subject: str) -> None:
-    pdf = _PDF(format="A4")
-    pdf.core_fonts_encoding = "windows-1252"
-    pdf.doc_title = title
-    pdf.set_title(title)
-    pdf.set_author(AUTHOR)
-    pdf.set_subject(subject)
-    pdf.set_keywords("Node.js contributing documentation")
-    pdf.set_creator("tests/data/make_docs_corpus.py (fpdf2)")
-    pdf.set_creation_date(FIXED_DATE)
-    pdf.set_margins(22, 20, 22)
-    pdf.set_auto_page_break(True, margin=22)
-    pdf.add_page()
-    w = pdf.w - pdf.l_margin - pdf.r_margin
-    for block in parse(md):
-        kind = block[0]
-        if kind == "title":
-            pdf.set_font("Helvetica", "B", 20)
-            pdf.multi_cell(w, 9, block[1], new_x="LMARGIN", new_y="NEXT")
-            pdf.ln(4)
-        elif kind in ("h1", "h2", "h3"):
-            size = {"h1": 15, "h2": 12.5, "h3": 11}[kind]
-            pdf.ln(3)
-            pdf.set_font("Helvetica", "B", size)
-            pdf.multi_cell(w, 7, block[1], new_x="LMARGIN", new_y="NEXT")
-            pdf.ln(1.5)
-        elif kind in ("p", "quote"):
-            pdf.set_font("Helvetica", "I" if kind == "quote" else "", 10.5)
-            indent = 6 if kind == "quote" else 0
-            pdf.set_x(pdf.l_margin + indent)
-            pdf.multi_cell(w - indent, 5.4, block[1], new_x="LMARGIN", new_y="NEXT")
-            pdf.ln(2.2)
-        elif kind == "li":
-            _, level, ordered, number, text = block
-            indent = 5 + 7 * level
-            marker = f"{number}." if ordered else ("\u2022" if level == 0 else "\u2013")
-            pdf.set_font("Helvetica", "", 10.5)
-            pdf.set_x(pdf.l_margin + indent)
-            pdf.cell(7, 5.4, marker)
-            pdf.multi_cell(w - indent - 7, 5.4, text, new_x="LMARGIN", new_y="NEXT")
-            pdf.ln(1)
-        elif kind == "table":
-            _, header, rows = block
-            pdf.set_font("Helvetica", "", 9)
-            with pdf.table(first_row_as_headings=True, line_height=5) as t:
-                for r in [header, *rows]:
-                    row = t.row()
-                    for c in r:
-                        row.cell(c)
-            pdf.ln(3)
-    path.write_bytes(bytes(pdf.output()))
-
-
-# --- DOCX -------------------------------------------------------------------------------------
-
-
-def _fixed_zip(data: bytes) -> bytes:
-    """Rewrite the .docx zip with fixed timestamps, so the bytes do not depend on the clock."""
-    src = zipfile.ZipFile(io.BytesIO(data))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            fixed = zipfile.ZipInfo(info.filename, date_time=(2024, 6, 1, 12, 0, 0))
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            fixed.external_attr = 0o644 << 16
-            dst.writestr(fixed, src.read(info.filename))
-    return out.getvalue()
-
-
-def write_docx(md: str, path: Path, title: str, subject: str, comments: str) -> None:
-    d = docx.Document()
-    cp = d.core_properties
-    cp.title = title
-    cp.author = AUTHOR
-    cp.subject = subject
-    cp.comments = comments
-    cp.keywords = "Node.js, contributing"
-    cp.last_modified_by = AUTHOR
-    cp.revision = 1
-    naive = FIXED_DATE.replace(tzinfo=None)
-    cp.created = naive
-    cp.modified = naive
-    cp.last_printed = naive
-    d.styles["Normal"].font.size = Pt(11)
-    for block in parse(md):
-        kind = block[0]
-        if kind == "title":
-            d.add_paragraph(block[1], style="Title")
-        elif kind in ("h1", "h2", "h3"):
-            d.add_heading(block[1], level={"h1": 1, "h2": 2, "h3": 3}[kind])
-        elif kind == "p":
-            d.add_paragraph(block[1])
-        elif kind == "quote":
-            d.add_paragraph(block[1], style="Quote")
-        elif kind == "li":
-            _, level, ordered, _number, text = block
-            style = "List Number" if ordered else "List Bullet"
-            if level:
-                style += f" {min(level + 1, 3)}"
-            d.add_paragraph(text, style=style)
-        elif kind == "table":
-            _, header, rows = block
-            t = d.add_table(rows=1, cols=len(header))
-            t.style = "Light Grid Accent 1"
-            for cell, text in zip(t.rows[0].cells, header, strict=False):
-                cell.text = ""
-                cell.paragraphs[0].add_run(text).bold = True
-            for r in rows:
-                cells = t.add_row().cells
-                for cell, text in zip(cells, r, strict=False):
-                    cell.text = text
-            d.add_paragraph()
-    buf = io.BytesIO()
-    d.save(buf)
-    path.write_bytes(_fixed_zip(buf.getvalue()))
 
 
 def demote(md: str) -> str:
@@ -1056,46 +903,69 @@ def demote(md: str) -> str:
 # --- the files --------------------------------------------------------------------------------
 
 SRC = "Debian package nodejs, /usr/share/doc/nodejs/contributing/"
+KEYWORDS = {"pdf": "Node.js contributing documentation", "docx": "Node.js, contributing"}
+# smaller body text, narrower margins, three heading sizes, lists nested three deep in the
+# DOCX and a blank paragraph after each DOCX table
+WRITE = docsgen.Writer(
+    "tests/data/make_docs_corpus.py",
+    margins=(22, 20, 22),
+    bottom=22,
+    size=10.5,
+    leading=5.4,
+    gap=2.2,
+    headings={"h1": 15, "h2": 12.5, "h3": 11},
+    deepest_list=3,
+    table_gap=True,
+)
 
 
 def main(argv: list[str]) -> int:
-    out = Path(argv[1]) if len(argv) > 1 else Path(__file__).resolve().parent / "docs_corpus"
-    out.mkdir(parents=True, exist_ok=True)
-    write_pdf(
-        COMMIT_QUEUE,
+    out = docsgen.out_dir(argv, "docs_corpus")
+    WRITE.pdf(
+        parse(COMMIT_QUEUE),
         out / "nodejs-commit-queue.pdf",
         "Commit queue",
+        AUTHOR,
         "How the Node.js Commit Queue lands pull requests (from commit-queue.md)",
+        KEYWORDS["pdf"],
     )
-    write_pdf(
-        REVIEWING_PULL_REQUESTS,
+    WRITE.pdf(
+        parse(REVIEWING_PULL_REQUESTS),
         out / "nodejs-reviewing-pull-requests.pdf",
         "Reviewing pull requests",
+        AUTHOR,
         "Guidance for reviewers of Node.js pull requests (from pull-requests.md)",
+        KEYWORDS["pdf"],
     )
-    write_docx(
-        SECURITY_RELEASE,
+    WRITE.docx(
+        parse(SECURITY_RELEASE),
         out / "nodejs-security-release-memo.docx",
         "Security release process",
+        AUTHOR,
         "Node.js security release stewards, release day and CVE handling",
         SRC + "security-release-process.md (excerpts); MIT licence",
+        KEYWORDS["docx"],
     )
-    write_docx(
-        DIAGNOSTIC_TIERS,
+    WRITE.docx(
+        parse(DIAGNOSTIC_TIERS),
         out / "nodejs-diagnostic-tooling-tiers.docx",
         "Diagnostic tooling support tiers",
+        AUTHOR,
         "Which Node.js diagnostic tools are supported at which tier",
         SRC + "diagnostic-tooling-support-tiers.md; MIT licence",
+        KEYWORDS["docx"],
     )
     combined = "# Strategic initiatives and technical priorities\n\n" + demote(
         STRATEGIC_INITIATIVES + "\n\n" + TECHNICAL_PRIORITIES
     )
-    write_docx(
-        combined,
+    WRITE.docx(
+        parse(combined),
         out / "nodejs-strategic-initiatives.docx",
         "Strategic initiatives and technical priorities",
+        AUTHOR,
         "Node.js strategic initiatives and technical priorities",
         SRC + "strategic-initiatives.md and technical-priorities.md; MIT licence",
+        KEYWORDS["docx"],
     )
     for name in (
         "nodejs-commit-queue.pdf",

@@ -31,8 +31,8 @@ from __future__ import annotations
 
 import re
 import sys
-from pathlib import Path
 
+import docsgen
 from make_docs_more import write_docx, write_pdf
 
 # The Markdown reader and the PDF and DOCX writers are make_docs_more.py's (its folder is on
@@ -1488,8 +1488,7 @@ that your problem has exposed a bug in pip.
 
 
 def main(argv: list[str]) -> int:
-    out = Path(argv[1]) if len(argv) > 1 else Path(__file__).resolve().parent / "docs_extra"
-    out.mkdir(parents=True, exist_ok=True)
+    out = docsgen.out_dir(argv, "docs_extra")
     write_pdf(clean(PIP_CACHING), out / "pdf-pip-caching.pdf", "The pip developers",
               "pip documentation, topic guide: Caching (caching.md)", creator=CREATOR)
     write_pdf(clean(PKGCONF_README), out / "pdf-pkgconf-readme.pdf", "pkgconf authors",

@@ -8,6 +8,9 @@
 * 4 files are generated here, deterministically (fixed dates and zip timestamps), from the
   Markdown texts embedded verbatim below: 2 PDFs (fpdf2) and 2 DOCX files (python-docx).
 
+The copying and the PDF/DOCX writing are tests/data/docsgen.py's (shared by the make_docs_*.py
+scripts); this script keeps its list of files, its texts and its small Markdown reader.
+
 Provenance and licences: tests/data/docs_fresh.md.  Usage::
 
     . .venv/bin/activate        # fpdf2 and python-docx
@@ -18,19 +21,12 @@ A copied file whose source is missing on this machine is reported and left as it
 
 from __future__ import annotations
 
-import datetime as dt
-import io
 import re
-import shutil
 import sys
-import zipfile
 from pathlib import Path
 
-import docx
-from docx.shared import Pt
-from fpdf import FPDF
+import docsgen
 
-FIXED_DATE = dt.datetime(2024, 6, 1, 12, 0, 0, tzinfo=dt.UTC)
 HTML = Path("/usr/share/doc/python3.11/html")
 VENV = Path(__file__).resolve().parents[2] / ".venv/lib/python3.11/site-packages"
 
@@ -424,8 +420,8 @@ def parse(md: str) -> list[tuple]:
             continue
         if line.startswith("|"):
             flush() if para else None
-            cells = [inline(c) for c in line.strip().strip("|").split("|")]
-            if not all(re.fullmatch(r":?-+:?", c) for c in cells):
+            cells = docsgen.table_row(line, inline)
+            if cells:
                 table.append(cells)
             continue
         if not line.strip():
@@ -440,18 +436,10 @@ def parse(md: str) -> list[tuple]:
         m = LIST_RE.match(line)
         if m:
             flush()
-            ind = len(m.group(1))
-            while indents and indents[-1] > ind:
-                indents.pop()
-            if not indents or indents[-1] < ind:
-                indents.append(ind)
-            ordered = m.group(2)[0].isdigit()
-            number = int(m.group(2)[:-1]) if ordered else 0
-            blocks.append(("li", len(indents) - 1, ordered, number, inline(m.group(3))))
+            blocks.append(docsgen.list_item(m, indents, inline))
             continue
         if line.startswith(" ") and blocks and blocks[-1][0] == "li" and not para:
-            kind, level, ordered, number, text = blocks[-1]  # continuation of a list item
-            blocks[-1] = (kind, level, ordered, number, inline(text + " " + line))
+            blocks[-1] = docsgen.extend_item(blocks[-1], line, inline)  # continuation of an item
             continue
         indents = []
         para.append(line)
@@ -459,187 +447,50 @@ def parse(md: str) -> list[tuple]:
     return blocks
 
 
-# --- PDF --------------------------------------------------------------------------------------
-
-
-class _PDF(FPDF):
-    doc_title = ""
-
-    def header(self) -> None:
-        if self.page_no() > 1:
-            self.set_font("Helvetica", "I", 8)
-            self.set_text_color(110)
-            self.cell(0, 6, self.doc_title, align="R", new_x="LMARGIN", new_y="NEXT")
-            self.set_text_color(0)
-            self.ln(2)
-
-    def footer(self) -> None:
-        self.set_y(-15)
-        self.set_font("Helvetica", "", 8)
-        self.set_text_color(110)
-        self.cell(0, 10, f"Page {self.page_no()} of {{nb}}", align="C")
-        self.set_text_color(0)
-
-
-def write_pdf(md: str, path: Path, title: str, author: str, subject: str, keywords: str) -> None:
-    pdf = _PDF(format="A4")
-    pdf.core_fonts_encoding = "windows-1252"
-    pdf.doc_title = title
-    pdf.set_title(title)
-    pdf.set_author(author)
-    pdf.set_subject(subject)
-    pdf.set_keywords(keywords)
-    pdf.set_creator("tests/data/make_docs_fresh.py (fpdf2)")
-    pdf.set_creation_date(FIXED_DATE)
-    pdf.set_margins(24, 22, 24)
-    pdf.set_auto_page_break(True, margin=24)
-    pdf.add_page()
-    w = pdf.w - pdf.l_margin - pdf.r_margin
-    for block in parse(md):
-        kind = block[0]
-        if kind == "title":
-            pdf.set_font("Helvetica", "B", 20)
-            pdf.multi_cell(w, 9, block[1], new_x="LMARGIN", new_y="NEXT")
-            pdf.ln(4)
-        elif kind in ("h1", "h2"):
-            pdf.ln(3)
-            pdf.set_font("Helvetica", "B", 14 if kind == "h1" else 11.5)
-            pdf.multi_cell(w, 7, block[1], new_x="LMARGIN", new_y="NEXT")
-            pdf.ln(1.5)
-        elif kind == "p":
-            pdf.set_font("Helvetica", "", 11)
-            pdf.multi_cell(w, 5.6, block[1], new_x="LMARGIN", new_y="NEXT")
-            pdf.ln(2.4)
-        elif kind == "li":
-            _, level, ordered, number, text = block
-            indent = 5 + 7 * level
-            marker = f"{number}." if ordered else ("\u2022" if level == 0 else "\u2013")
-            pdf.set_font("Helvetica", "", 11)
-            pdf.set_x(pdf.l_margin + indent)
-            pdf.cell(7, 5.6, marker)
-            pdf.multi_cell(w - indent - 7, 5.6, text, new_x="LMARGIN", new_y="NEXT")
-            pdf.ln(1)
-        elif kind == "table":
-            raise ValueError("tables are not used in the PDFs")
-    path.write_bytes(bytes(pdf.output()))
-
-
-# --- DOCX -------------------------------------------------------------------------------------
-
-
-def _fixed_zip(data: bytes) -> bytes:
-    """Rewrite the .docx zip with fixed timestamps, so the bytes do not depend on the clock."""
-    src = zipfile.ZipFile(io.BytesIO(data))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            fixed = zipfile.ZipInfo(info.filename, date_time=(2024, 6, 1, 12, 0, 0))
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            fixed.external_attr = 0o644 << 16
-            dst.writestr(fixed, src.read(info.filename))
-    return out.getvalue()
-
-
-def write_docx(md: str, path: Path, title: str, author: str, subject: str, comments: str) -> None:
-    d = docx.Document()
-    cp = d.core_properties
-    cp.title = title
-    cp.author = author
-    cp.last_modified_by = author
-    cp.subject = subject
-    cp.comments = comments
-    cp.keywords = "Node.js, contributing"
-    cp.revision = 1
-    naive = FIXED_DATE.replace(tzinfo=None)
-    cp.created = naive
-    cp.modified = naive
-    cp.last_printed = naive
-    d.styles["Normal"].font.size = Pt(11)
-    for block in parse(md):
-        kind = block[0]
-        if kind == "title":
-            d.add_paragraph(block[1], style="Title")
-        elif kind in ("h1", "h2"):
-            d.add_heading(block[1], level=1 if kind == "h1" else 2)
-        elif kind == "p":
-            d.add_paragraph(block[1])
-        elif kind == "li":
-            _, level, ordered, _number, text = block
-            style = "List Number" if ordered else "List Bullet"
-            d.add_paragraph(text, style=style + (" 2" if level else ""))
-        elif kind == "table":
-            _, header, rows = block
-            t = d.add_table(rows=1, cols=len(header))
-            t.style = "Light Grid Accent 1"
-            for cell, text in zip(t.rows[0].cells, header, strict=True):
-                cell.text = ""
-                cell.paragraphs[0].add_run(text).bold = True
-            for r in rows:
-                for cell, text in zip(t.add_row().cells, r, strict=True):
-                    cell.text = text
-    buf = io.BytesIO()
-    d.save(buf)
-    path.write_bytes(_fixed_zip(buf.getvalue()))
-
-
 # --- the files --------------------------------------------------------------------------------
 
 NODE = "Debian package nodejs 20.20.2, /usr/share/doc/nodejs/contributing/"
-
-
-def copy_sources(out: Path) -> None:
-    for name, src, how in COPIES:
-        if not src.is_file():
-            print(f"missing source, not copied: {src}", file=sys.stderr)
-            continue
-        if how == "copy":
-            shutil.copyfile(src, out / name)
-        else:  # PyPI METADATA: the Markdown body after the RFC-822 header block
-            raw = src.read_bytes()
-            (out / name).write_bytes(raw.split(b"\n\n", 1)[1])
+WRITE = docsgen.Writer("tests/data/make_docs_fresh.py")
 
 
 def main(argv: list[str]) -> int:
-    out = Path(argv[1]) if len(argv) > 1 else Path(__file__).resolve().parent / "docs_fresh"
-    out.mkdir(parents=True, exist_ok=True)
-    copy_sources(out)
-    write_pdf(
-        TECHNICAL_VALUES,
+    out = docsgen.out_dir(argv, "docs_fresh")
+    docsgen.copy_sources(out, COPIES)
+    WRITE.pdf(
+        parse(TECHNICAL_VALUES),
         out / "nodejs-technical-values.pdf",
         "Technical values and their priorities",
         "Node.js contributors",
         "The five technical values of the Node.js project, in priority order",
         "Node.js, contributing, technical values",
     )
-    write_pdf(
-        DISTRO_PORTING,
+    WRITE.pdf(
+        parse(DISTRO_PORTING),
         out / "systemd-distro-porting.pdf",
         "Porting systemd To New Distributions",
         "systemd contributors",
         "Configure parameters, compilation options and defaults for distribution packagers",
         "systemd, meson, packaging",
     )
-    write_docx(
-        COMPONENTS_IN_CORE,
+    WRITE.docx(
+        parse(COMPONENTS_IN_CORE),
         out / "nodejs-components-in-core.docx",
         "To be or not to be in core",
         "Node.js contributors",
         "Whether a component should be included in Node.js core",
         NODE + "components-in-core.md; MIT licence",
+        "Node.js, contributing",
     )
-    write_docx(
-        RECOGNIZING_CONTRIBUTORS,
+    WRITE.docx(
+        parse(RECOGNIZING_CONTRIBUTORS),
         out / "nodejs-recognizing-contributors.docx",
         "Recognizing Contributors",
         "Node.js contributors",
         "How the Node.js project recognizes and thanks contributors",
         NODE + "recognizing-contributors.md; MIT licence",
+        "Node.js, contributing",
     )
-    total = 0
-    for p in sorted(out.iterdir()):
-        total += p.stat().st_size
-        print(f"{p.stat().st_size:>8}  {p.name}")
-    print(f"{total:>8}  total ({len(list(out.iterdir()))} files)")
+    docsgen.report(out)
     return 0
 
 

@@ -9,6 +9,10 @@
 * 6 files are generated here, deterministically (fixed dates and zip timestamps), from the
   Markdown texts embedded below: 3 PDFs (fpdf2) and 3 DOCX files (python-docx).
 
+The copying and the PDF/DOCX writing are tests/data/docsgen.py's (shared by the make_docs_*.py
+scripts); this script keeps its list of files, its texts, its small Markdown reader and its
+heading sizes.
+
 Sources are Debian packages whose folder under /usr/share/doc starts with a letter from a to l,
 /usr/share/common-licenses, and PyPI packages (a to l) of the project venv.
 Provenance and licences: tests/data/docs_pkg_a.md.  Usage::
@@ -21,20 +25,12 @@ A copied file whose source is missing on this machine is reported and left as it
 
 from __future__ import annotations
 
-import datetime as dt
-import gzip
-import io
 import re
-import shutil
 import sys
-import zipfile
 from pathlib import Path
 
-import docx
-from docx.shared import Pt
-from fpdf import FPDF
+import docsgen
 
-FIXED_DATE = dt.datetime(2024, 6, 1, 12, 0, 0, tzinfo=dt.UTC)
 DOC = Path("/usr/share/doc")
 SITE = Path(sys.prefix) / "lib/python3.11/site-packages"
 if not SITE.is_dir():
@@ -576,8 +572,8 @@ def parse(md: str) -> list[tuple]:
         if line.startswith("|"):
             if para:
                 flush()
-            cells = [inline(c) for c in line.strip().strip("|").split("|")]
-            if not all(re.fullmatch(r":?-+:?", c) for c in cells):
+            cells = docsgen.table_row(line, inline)
+            if cells:
                 table.append(cells)
             in_li = False
             continue
@@ -594,20 +590,12 @@ def parse(md: str) -> list[tuple]:
         m = LIST_RE.match(line)
         if m:
             flush()
-            ind = len(m.group(1))
-            while indents and indents[-1] > ind:
-                indents.pop()
-            if not indents or indents[-1] < ind:
-                indents.append(ind)
-            ordered = m.group(2)[0].isdigit()
-            number = int(m.group(2)[:-1]) if ordered else 0
-            blocks.append(("li", len(indents) - 1, ordered, number, inline(m.group(3))))
+            blocks.append(docsgen.list_item(m, indents, inline))
             in_li = True
             continue
         if blocks and blocks[-1][0] == "li" and not para and (in_li or line.startswith(" ")) \
                 and not (was_blank and not line.startswith(" ")):
-            kind, level, ordered, number, text = blocks[-1]  # continuation of a list item
-            blocks[-1] = (kind, level, ordered, number, inline(text + " " + line))
+            blocks[-1] = docsgen.extend_item(blocks[-1], line, inline)  # continuation of an item
             continue
         indents = []
         in_li = False
@@ -618,187 +606,40 @@ def parse(md: str) -> list[tuple]:
     return [(b[0], b[1].rstrip("\n")) if b[0] == "code" else b for b in blocks]
 
 
-# --- PDF --------------------------------------------------------------------------------------
-
-
-class _PDF(FPDF):
-    doc_title = ""
-
-    def header(self) -> None:
-        if self.page_no() > 1:
-            self.set_font("Helvetica", "I", 8)
-            self.set_text_color(110)
-            self.cell(0, 6, self.doc_title, align="R", new_x="LMARGIN", new_y="NEXT")
-            self.set_text_color(0)
-            self.ln(2)
-
-    def footer(self) -> None:
-        self.set_y(-15)
-        self.set_font("Helvetica", "", 8)
-        self.set_text_color(110)
-        self.cell(0, 10, f"Page {self.page_no()} of {{nb}}", align="C")
-        self.set_text_color(0)
-
-
-def write_pdf(md: str, path: Path, title: str, author: str, subject: str, keywords: str) -> None:
-    pdf = _PDF(format="A4")
-    pdf.core_fonts_encoding = "windows-1252"
-    pdf.doc_title = title
-    pdf.set_title(title)
-    pdf.set_author(author)
-    pdf.set_subject(subject)
-    pdf.set_keywords(keywords)
-    pdf.set_creator("tests/data/make_docs_pkg_a.py (fpdf2)")
-    pdf.set_creation_date(FIXED_DATE)
-    pdf.set_margins(24, 22, 24)
-    pdf.set_auto_page_break(True, margin=24)
-    pdf.add_page()
-    w = pdf.w - pdf.l_margin - pdf.r_margin
-    for block in parse(md):
-        kind = block[0]
-        if kind == "title":
-            pdf.set_font("Helvetica", "B", 20)
-            pdf.multi_cell(w, 9, block[1], new_x="LMARGIN", new_y="NEXT")
-            pdf.ln(4)
-        elif kind in ("h1", "h2", "h3"):
-            pdf.ln(3)
-            pdf.set_font("Helvetica", "B", {"h1": 14, "h2": 12, "h3": 11}[kind])
-            pdf.multi_cell(w, 7, block[1], new_x="LMARGIN", new_y="NEXT")
-            pdf.ln(1.5)
-        elif kind == "p":
-            pdf.set_font("Helvetica", "", 11)
-            pdf.multi_cell(w, 5.6, block[1], new_x="LMARGIN", new_y="NEXT")
-            pdf.ln(2.4)
-        elif kind == "li":
-            _, level, ordered, number, text = block
-            indent = 5 + 7 * level
-            marker = f"{number}." if ordered else ("\u2022" if level == 0 else "\u2013")
-            pdf.set_font("Helvetica", "", 11)
-            pdf.set_x(pdf.l_margin + indent)
-            pdf.cell(7, 5.6, marker)
-            pdf.multi_cell(w - indent - 7, 5.6, text, new_x="LMARGIN", new_y="NEXT")
-            pdf.ln(1)
-        elif kind == "code":
-            pdf.set_font("Courier", "", 9)
-            for code_line in block[1].split("\n"):
-                pdf.set_x(pdf.l_margin + 5)
-                pdf.multi_cell(w - 5, 4.6, code_line or " ", new_x="LMARGIN", new_y="NEXT")
-            pdf.ln(2.4)
-        elif kind == "table":
-            raise ValueError("tables are not used in the PDFs")
-    path.write_bytes(bytes(pdf.output()))
-
-
-# --- DOCX -------------------------------------------------------------------------------------
-
-
-def _fixed_zip(data: bytes) -> bytes:
-    """Rewrite the .docx zip with fixed timestamps, so the bytes do not depend on the clock."""
-    src = zipfile.ZipFile(io.BytesIO(data))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            fixed = zipfile.ZipInfo(info.filename, date_time=(2024, 6, 1, 12, 0, 0))
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            fixed.external_attr = 0o644 << 16
-            dst.writestr(fixed, src.read(info.filename))
-    return out.getvalue()
-
-
-def write_docx(md: str, path: Path, title: str, author: str, subject: str, comments: str,
-               keywords: str) -> None:
-    d = docx.Document()
-    cp = d.core_properties
-    cp.title = title
-    cp.author = author
-    cp.last_modified_by = author
-    cp.subject = subject
-    cp.comments = comments
-    cp.keywords = keywords
-    cp.revision = 1
-    naive = FIXED_DATE.replace(tzinfo=None)
-    cp.created = naive
-    cp.modified = naive
-    cp.last_printed = naive
-    d.styles["Normal"].font.size = Pt(11)
-    for block in parse(md):
-        kind = block[0]
-        if kind == "title":
-            d.add_paragraph(block[1], style="Title")
-        elif kind in ("h1", "h2", "h3"):
-            d.add_heading(block[1], level={"h1": 1, "h2": 2, "h3": 3}[kind])
-        elif kind == "p":
-            d.add_paragraph(block[1])
-        elif kind == "li":
-            _, level, ordered, _number, text = block
-            style = "List Number" if ordered else "List Bullet"
-            d.add_paragraph(text, style=style + (" 2" if level else ""))
-        elif kind == "code":
-            run = d.add_paragraph().add_run(block[1])
-            run.font.name = "Courier New"
-            run.font.size = Pt(9)
-        elif kind == "table":
-            _, header, rows = block
-            t = d.add_table(rows=1, cols=len(header))
-            t.style = "Light Grid Accent 1"
-            for cell, text in zip(t.rows[0].cells, header, strict=True):
-                cell.text = ""
-                cell.paragraphs[0].add_run(text).bold = True
-            for r in rows:
-                for cell, text in zip(t.add_row().cells, r, strict=True):
-                    cell.text = text
-    buf = io.BytesIO()
-    d.save(buf)
-    path.write_bytes(_fixed_zip(buf.getvalue()))
-
-
 # --- the files --------------------------------------------------------------------------------
 
-
-def copy_sources(out: Path) -> None:
-    for name, src, how in COPIES:
-        if not src.is_file():
-            print(f"missing source, not copied: {src}", file=sys.stderr)
-            continue
-        if how == "copy":
-            shutil.copyfile(src, out / name)
-        elif how == "gunzip":
-            (out / name).write_bytes(gzip.decompress(src.read_bytes()))
-        else:  # PyPI METADATA: the README body after the RFC-822 header block
-            raw = src.read_bytes()
-            (out / name).write_bytes(raw.split(b"\n\n", 1)[1])
+WRITE = docsgen.Writer("tests/data/make_docs_pkg_a.py", headings={"h1": 14, "h2": 12, "h3": 11})
 
 
 def main(argv: list[str]) -> int:
-    out = Path(argv[1]) if len(argv) > 1 else Path(__file__).resolve().parent / "docs_pkg_a"
-    out.mkdir(parents=True, exist_ok=True)
-    copy_sources(out)
-    write_pdf(
-        GDK_PIXBUF,
+    out = docsgen.out_dir(argv, "docs_pkg_a")
+    docsgen.copy_sources(out, COPIES)
+    WRITE.pdf(
+        parse(GDK_PIXBUF),
         out / "gdk-pixbuf-readme.pdf",
         "GdkPixbuf: Image loading library",
         "GdkPixbuf developers",
         "What GdkPixbuf is, how to build, install and test it, and its licence",
         "GdkPixbuf, GTK, Meson, image loading",
     )
-    write_pdf(
-        PANGO,
+    WRITE.pdf(
+        parse(PANGO),
         out / "pango-readme.pdf",
         "Pango",
         "Pango developers",
         "The Pango text layout library: backends, dependencies and licence",
         "Pango, text layout, Cairo, FreeType, HarfBuzz",
     )
-    write_pdf(
-        SODIUM,
+    WRITE.pdf(
+        parse(SODIUM),
         out / "libsodium-readme.pdf",
         "libsodium",
         "Frank Denis",
         "The Sodium cryptography library: documentation, integrity checking, community, licence",
         "libsodium, NaCl, cryptography",
     )
-    write_docx(
-        GLIB,
+    WRITE.docx(
+        parse(GLIB),
         out / "glib-readme.docx",
         "GLib",
         "GLib developers",
@@ -806,8 +647,8 @@ def main(argv: list[str]) -> int:
         "Debian package libglib2.0-0 2.74.6, /usr/share/doc/libglib2.0-0/README.md; LGPL-2.1-or-later",
         "GLib, GNOME, GTK, bug reports",
     )
-    write_docx(
-        XMLSEC,
+    WRITE.docx(
+        parse(XMLSEC),
         out / "xmlsec-readme.docx",
         "XMLSec Library",
         "Aleksey Sanin",
@@ -815,8 +656,8 @@ def main(argv: list[str]) -> int:
         "Debian package libxmlsec1 1.2.37, /usr/share/doc/libxmlsec1/README.md; MIT licence",
         "XMLSec, XML Signature, XML Encryption, OpenSSL, NSS, GnuTLS",
     )
-    write_docx(
-        JSONCPP,
+    WRITE.docx(
+        parse(JSONCPP),
         out / "jsoncpp-readme.docx",
         "JsonCpp",
         "JsonCpp developers",
@@ -824,11 +665,7 @@ def main(argv: list[str]) -> int:
         "Debian package libjsoncpp25 1.9.5, /usr/share/doc/libjsoncpp25/README.md; MIT licence",
         "JsonCpp, JSON, C++, vcpkg, Meson",
     )
-    total = 0
-    for p in sorted(out.iterdir()):
-        total += p.stat().st_size
-        print(f"{p.stat().st_size:>8}  {p.name}")
-    print(f"{total:>8}  total ({len(list(out.iterdir()))} files)")
+    docsgen.report(out)
     return 0
 
 

@@ -9,6 +9,10 @@
 * 6 files are generated here, deterministically (fixed dates and zip timestamps), from the
   texts embedded below: 3 PDFs (fpdf2) and 3 DOCX files (python-docx).
 
+The copying and the PDF/DOCX writing are tests/data/docsgen.py's (shared by the make_docs_*.py
+scripts); this script keeps its list of files, its texts, its small Markdown (and MyST) reader
+and its layout of code blocks.
+
 Provenance and licences: tests/data/docs_pkg_b.md.  Usage::
 
     . /work/venv/bin/activate   # the project venv: fpdf2, python-docx and the PyPI sources
@@ -19,21 +23,13 @@ A copied file whose source is missing on this machine is reported and left as it
 
 from __future__ import annotations
 
-import datetime as dt
-import gzip
-import io
 import re
-import shutil
 import sys
 import sysconfig
-import zipfile
 from pathlib import Path
 
-import docx
-from docx.shared import Pt
-from fpdf import FPDF
+import docsgen
 
-FIXED_DATE = dt.datetime(2024, 6, 1, 12, 0, 0, tzinfo=dt.UTC)
 DOC = Path("/usr/share/doc")
 # site-packages of the interpreter running this script (the project venv, which holds the
 # PyPI packages whose METADATA is copied)
@@ -693,12 +689,13 @@ def directive(info: str, body: list[str]) -> list[tuple]:
         return [("p", f"New in version {arg}: {text}" if text else f"New in version {arg}.")]
     if name in ("note", "warning"):
         return [("p", f"{name.capitalize()}: {text}")]
-    return [("code", [line.strip() for line in body if line.strip()])]  # {pip-cli} etc.
+    lines = [line.strip() for line in body if line.strip()]
+    return [("code", "\n".join(lines).expandtabs(8))]  # {pip-cli} etc.
 
 
 def parse(md: str) -> list[tuple]:
     """Blocks: ("title"|"h1"|"h2", text), ("p", text), ("li", level, ordered, number, text),
-    ("code", lines), ("table", header, rows)."""
+    ("code", text) (tabs expanded), ("table", header, rows)."""
     blocks: list[tuple] = []
     para: list[str] = []
     table: list[list[str]] = []
@@ -731,7 +728,8 @@ def parse(md: str) -> list[tuple]:
                 blocks.extend(directive(info, body))
             else:
                 ind = len(m.group(1))
-                blocks.append(("code", [b[ind:] if b[:ind].isspace() else b for b in body]))
+                code = "\n".join(b[ind:] if b[:ind].isspace() else b for b in body)
+                blocks.append(("code", code.expandtabs(8)))
             continue
         if re.match(r"^\(.+\)=\s*$", line):  # MyST target label
             continue
@@ -742,8 +740,8 @@ def parse(md: str) -> list[tuple]:
         if line.startswith("|"):
             if para:
                 flush()
-            cells = [inline(c) for c in line.strip().strip("|").split("|")]
-            if not all(re.fullmatch(r":?-+:?", c) for c in cells):
+            cells = docsgen.table_row(line, inline)
+            if cells:
                 table.append(cells)
             continue
         if not line.strip():
@@ -764,18 +762,10 @@ def parse(md: str) -> list[tuple]:
         m = LIST_RE.match(line)
         if m:
             flush()
-            ind = len(m.group(1))
-            while indents and indents[-1] > ind:
-                indents.pop()
-            if not indents or indents[-1] < ind:
-                indents.append(ind)
-            ordered = m.group(2)[0].isdigit()
-            number = int(m.group(2)[:-1]) if ordered else 0
-            blocks.append(("li", len(indents) - 1, ordered, number, inline(m.group(3))))
+            blocks.append(docsgen.list_item(m, indents, inline))
             continue
         if line.startswith(" ") and blocks and blocks[-1][0] == "li" and not para and lines[i - 2].strip():
-            kind, level, ordered, number, text = blocks[-1]  # continuation line of a list item
-            blocks[-1] = (kind, level, ordered, number, inline(text + " " + line))
+            blocks[-1] = docsgen.extend_item(blocks[-1], line, inline)  # continuation of an item
             continue
         if not line.startswith(" "):
             indents = []
@@ -784,188 +774,41 @@ def parse(md: str) -> list[tuple]:
     return blocks
 
 
-# --- PDF --------------------------------------------------------------------------------------
-
-
-class _PDF(FPDF):
-    doc_title = ""
-
-    def header(self) -> None:
-        if self.page_no() > 1:
-            self.set_font("Helvetica", "I", 8)
-            self.set_text_color(110)
-            self.cell(0, 6, self.doc_title, align="R", new_x="LMARGIN", new_y="NEXT")
-            self.set_text_color(0)
-            self.ln(2)
-
-    def footer(self) -> None:
-        self.set_y(-15)
-        self.set_font("Helvetica", "", 8)
-        self.set_text_color(110)
-        self.cell(0, 10, f"Page {self.page_no()} of {{nb}}", align="C")
-        self.set_text_color(0)
-
-
-def write_pdf(md: str, path: Path, title: str, author: str, subject: str, keywords: str) -> None:
-    pdf = _PDF(format="A4")
-    pdf.core_fonts_encoding = "windows-1252"
-    pdf.doc_title = title
-    pdf.set_title(title)
-    pdf.set_author(author)
-    pdf.set_subject(subject)
-    pdf.set_keywords(keywords)
-    pdf.set_creator("tests/data/make_docs_pkg_b.py (fpdf2)")
-    pdf.set_creation_date(FIXED_DATE)
-    pdf.set_margins(24, 22, 24)
-    pdf.set_auto_page_break(True, margin=24)
-    pdf.add_page()
-    w = pdf.w - pdf.l_margin - pdf.r_margin
-    for block in parse(md):
-        kind = block[0]
-        if kind == "title":
-            pdf.set_font("Helvetica", "B", 20)
-            pdf.multi_cell(w, 9, block[1], new_x="LMARGIN", new_y="NEXT")
-            pdf.ln(4)
-        elif kind in ("h1", "h2"):
-            pdf.ln(3)
-            pdf.set_font("Helvetica", "B", 14 if kind == "h1" else 11.5)
-            pdf.multi_cell(w, 7, block[1], new_x="LMARGIN", new_y="NEXT")
-            pdf.ln(1.5)
-        elif kind == "p":
-            pdf.set_font("Helvetica", "", 11)
-            pdf.multi_cell(w, 5.6, block[1], new_x="LMARGIN", new_y="NEXT")
-            pdf.ln(2.4)
-        elif kind == "li":
-            _, level, ordered, number, text = block
-            indent = 5 + 7 * level
-            marker = f"{number}." if ordered else ("\u2022" if level == 0 else "\u2013")
-            pdf.set_font("Helvetica", "", 11)
-            pdf.set_x(pdf.l_margin + indent)
-            pdf.cell(7, 5.6, marker)
-            pdf.multi_cell(w - indent - 7, 5.6, text, new_x="LMARGIN", new_y="NEXT")
-            pdf.ln(1)
-        elif kind == "code":
-            pdf.set_font("Courier", "", 9)
-            for line in block[1]:
-                pdf.set_x(pdf.l_margin + 5)
-                pdf.multi_cell(w - 5, 4.6, line.expandtabs(8) or " ", new_x="LMARGIN", new_y="NEXT")
-            pdf.ln(2.4)
-        elif kind == "table":
-            raise ValueError("tables are not used in the PDFs")
-    path.write_bytes(bytes(pdf.output()))
-
-
-# --- DOCX -------------------------------------------------------------------------------------
-
-
-def _fixed_zip(data: bytes) -> bytes:
-    """Rewrite the .docx zip with fixed timestamps, so the bytes do not depend on the clock."""
-    src = zipfile.ZipFile(io.BytesIO(data))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            fixed = zipfile.ZipInfo(info.filename, date_time=(2024, 6, 1, 12, 0, 0))
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            fixed.external_attr = 0o644 << 16
-            dst.writestr(fixed, src.read(info.filename))
-    return out.getvalue()
-
-
-def write_docx(md: str, path: Path, title: str, author: str, subject: str, comments: str,
-               keywords: str) -> None:
-    d = docx.Document()
-    cp = d.core_properties
-    cp.title = title
-    cp.author = author
-    cp.last_modified_by = author
-    cp.subject = subject
-    cp.comments = comments
-    cp.keywords = keywords
-    cp.revision = 1
-    naive = FIXED_DATE.replace(tzinfo=None)
-    cp.created = naive
-    cp.modified = naive
-    cp.last_printed = naive
-    d.styles["Normal"].font.size = Pt(11)
-    for block in parse(md):
-        kind = block[0]
-        if kind == "title":
-            d.add_paragraph(block[1], style="Title")
-        elif kind in ("h1", "h2"):
-            d.add_heading(block[1], level=1 if kind == "h1" else 2)
-        elif kind == "p":
-            d.add_paragraph(block[1])
-        elif kind == "li":
-            _, level, ordered, _number, text = block
-            style = "List Number" if ordered else "List Bullet"
-            d.add_paragraph(text, style=style + (" 2" if level else ""))
-        elif kind == "code":
-            for line in block[1]:
-                run = d.add_paragraph(style="No Spacing").add_run(line.expandtabs(8))
-                run.font.name = "Courier New"
-                run.font.size = Pt(9)
-        elif kind == "table":
-            _, header, rows = block
-            t = d.add_table(rows=1, cols=len(header))
-            t.style = "Light Grid Accent 1"
-            for cell, text in zip(t.rows[0].cells, header, strict=True):
-                cell.text = ""
-                cell.paragraphs[0].add_run(text).bold = True
-            for r in rows:
-                for cell, text in zip(t.add_row().cells, r, strict=True):
-                    cell.text = text
-    buf = io.BytesIO()
-    d.save(buf)
-    path.write_bytes(_fixed_zip(buf.getvalue()))
-
-
 # --- the files --------------------------------------------------------------------------------
 
-
-def copy_sources(out: Path) -> None:
-    for name, src, how in COPIES:
-        if not src.is_file():
-            print(f"missing source, not copied: {src}", file=sys.stderr)
-            continue
-        if how == "copy":
-            shutil.copyfile(src, out / name)
-        elif how == "gunzip":
-            (out / name).write_bytes(gzip.decompress(src.read_bytes()))
-        else:  # PyPI METADATA: the Markdown body after the RFC-822 header block
-            raw = src.read_bytes()
-            (out / name).write_bytes(raw.split(b"\n\n", 1)[1])
+# in the DOCX, a "No Spacing" paragraph for each code line
+WRITE = docsgen.Writer("tests/data/make_docs_pkg_b.py", docx_code="lines")
 
 
 def main(argv: list[str]) -> int:
-    out = Path(argv[1]) if len(argv) > 1 else Path(__file__).resolve().parent / "docs_pkg_b"
-    out.mkdir(parents=True, exist_ok=True)
-    copy_sources(out)
-    write_pdf(
-        OPENSSL_KEYS,
+    out = docsgen.out_dir(argv, "docs_pkg_b")
+    docsgen.copy_sources(out, COPIES)
+    WRITE.pdf(
+        parse(OPENSSL_KEYS),
         out / "openssl-keys-howto.pdf",
         "HOWTO keys",
         "The OpenSSL Project Authors",
         "How to generate RSA, DSA and EC private keys with the openssl command",
         "OpenSSL, keys, RSA, DSA, ECDSA",
     )
-    write_pdf(
-        HTTPLIB2_README,
+    WRITE.pdf(
+        parse(HTTPLIB2_README),
         out / "httplib2-readme.pdf",
         "httplib2",
         "Joe Gregorio and the httplib2 contributors",
         "Features, installation and usage of the httplib2 HTTP client library",
         "Python, HTTP, client, caching",
     )
-    write_pdf(
-        PIP_HTTPS_CERTIFICATES,
+    WRITE.pdf(
+        parse(PIP_HTTPS_CERTIFICATES),
         out / "pip-https-certificates.pdf",
         "HTTPS Certificates",
         "The pip developers",
         "How pip verifies HTTPS certificates and how to use another certificate store",
         "pip, HTTPS, SSL, certificates, truststore",
     )
-    write_docx(
-        PIP_SECURE_INSTALLS,
+    WRITE.docx(
+        parse(PIP_SECURE_INSTALLS),
         out / "pip-secure-installs.docx",
         "Secure installs",
         "The pip developers",
@@ -973,8 +816,8 @@ def main(argv: list[str]) -> int:
         "Debian package python3-pip 23.0.1, /usr/share/doc/python3-pip/html/topics/secure-installs.md.gz; MIT licence",
         "pip, security, hashes",
     )
-    write_docx(
-        UTIL_LINUX_RELEASE_SCHEDULE,
+    WRITE.docx(
+        parse(UTIL_LINUX_RELEASE_SCHEDULE),
         out / "util-linux-release-schedule.docx",
         "Release schedule",
         "util-linux contributors",
@@ -982,8 +825,8 @@ def main(argv: list[str]) -> int:
         "Debian package util-linux 2.38.1, /usr/share/doc/util-linux/release-schedule.txt; GPL-2+",
         "util-linux, releases",
     )
-    write_docx(
-        OPENSSH_README_TUN,
+    WRITE.docx(
+        parse(OPENSSH_README_TUN),
         out / "openssh-vpn-tunnels.docx",
         "How to use OpenSSH-based virtual private networks",
         "Reyk Floeter",
@@ -991,11 +834,7 @@ def main(argv: list[str]) -> int:
         "Debian package openssh-client 9.2p1, /usr/share/doc/openssh-client/README.tun.gz; OpenSSH licence",
         "OpenSSH, VPN, tunnel",
     )
-    total = 0
-    for p in sorted(out.iterdir()):
-        total += p.stat().st_size
-        print(f"{p.stat().st_size:>8}  {p.name}")
-    print(f"{total:>8}  total ({len(list(out.iterdir()))} files)")
+    docsgen.report(out)
     return 0
 
 

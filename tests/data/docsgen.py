@@ -1,0 +1,336 @@
+"""The machinery shared by the make_docs_*.py scripts that build the documentation test sets.
+
+Each script keeps what is its own -- its list of copied files, its embedded Markdown texts and
+the small Markdown reader that turns them into blocks -- and takes from here:
+
+* ``copy_sources``: package files copied byte for byte, gunzipped, or (PyPI ``METADATA``)
+  minus their RFC-822 header, a missing source reported and skipped;
+* ``Writer``: blocks written as a PDF (fpdf2) or a DOCX file (python-docx), with the layout
+  options in which the sets differ;
+* the pieces that make the files deterministic (``FIXED_DATE``, ``start_pdf``, ``new_docx``,
+  ``fixed_zip``), so that a rerun gives the same bytes;
+* a few helpers of the readers (``list_item``, ``extend_item``, ``table_row``) and of the
+  DOCX writers (``docx_list_item``, ``docx_code``, ``docx_table``).
+
+The blocks a reader gives ``Writer``: ("title"|"h1"|"h2"|"h3", text), ("p", text),
+("quote", text), ("li", level, ordered, number, text), ("code", text) and
+("table", header, rows).
+
+Not run by itself: the scripts import it (their folder is on sys.path when they run).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import gzip
+import io
+import re
+import shutil
+import sys
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import docx
+from docx.shared import Pt
+from fpdf import FPDF
+
+FIXED_DATE = dt.datetime(2024, 6, 1, 12, 0, 0, tzinfo=dt.UTC)
+HERE = Path(__file__).resolve().parent
+
+# --- the scripts' command line and report ---------------------------------------------------
+
+
+def out_dir(argv: list[str], default: str) -> Path:
+    """The folder to write: argv[1], else tests/data/<default>; made if missing."""
+    out = Path(argv[1]) if len(argv) > 1 else HERE / default
+    out.mkdir(parents=True, exist_ok=True)
+    return out
+
+
+def report(out: Path) -> None:
+    """Print the size of each file in the folder, and the total."""
+    total = 0
+    for p in sorted(out.iterdir()):
+        total += p.stat().st_size
+        print(f"{p.stat().st_size:>8}  {p.name}")
+    print(f"{total:>8}  total ({len(list(out.iterdir()))} files)")
+
+
+# --- copied sources ---------------------------------------------------------------------------
+
+
+def copy_sources(out: Path, copies: list[tuple[str, Path, str]]) -> None:
+    """Copy (file name, source path, transform) into the folder: "copy" = byte for byte,
+    "gunzip" = the decompressed .gz, "metadata" = PyPI METADATA minus its RFC-822 header block
+    (everything up to the first blank line). A missing source is reported and skipped."""
+    for name, src, how in copies:
+        if not src.is_file():
+            print(f"missing source, not copied: {src}", file=sys.stderr)
+            continue
+        if how == "copy":
+            shutil.copyfile(src, out / name)
+        elif how == "gunzip":
+            (out / name).write_bytes(gzip.decompress(src.read_bytes()))
+        elif how == "metadata":
+            (out / name).write_bytes(src.read_bytes().split(b"\n\n", 1)[1])
+        else:
+            raise ValueError(f"unknown transform {how!r} for {name}")
+
+
+# --- helpers of the Markdown readers ----------------------------------------------------------
+
+
+def list_item(m: re.Match[str], indents: list[int], inline: Callable[[str], str]) -> tuple:
+    """The ("li", level, ordered, number, text) block of a list line matched as (indent, marker,
+    text); ``indents``, the indents of the open lists, is updated to give the nesting level."""
+    ind = len(m.group(1))
+    while indents and indents[-1] > ind:
+        indents.pop()
+    if not indents or indents[-1] < ind:
+        indents.append(ind)
+    ordered = m.group(2)[0].isdigit()
+    number = int(re.sub(r"\D", "", m.group(2))) if ordered else 0
+    return ("li", len(indents) - 1, ordered, number, inline(m.group(3)))
+
+
+def extend_item(item: tuple, line: str, inline: Callable[[str], str]) -> tuple:
+    """A list item block with a continuation line added to its text."""
+    kind, level, ordered, number, text = item
+    return (kind, level, ordered, number, inline(text + " " + line))
+
+
+def table_row(line: str, inline: Callable[[str], str]) -> list[str] | None:
+    """The cells of a '| a | b |' table line, or None for its '|---|:--:|' separator line."""
+    cells = [inline(c) for c in line.strip().strip("|").split("|")]
+    return None if all(re.fullmatch(r":?-+:?", c) for c in cells) else cells
+
+
+# --- PDF --------------------------------------------------------------------------------------
+
+
+class PagedPDF(FPDF):
+    """A PDF with the document title at the top of every page but the first, and page numbers."""
+
+    doc_title = ""
+
+    def header(self) -> None:
+        if self.page_no() > 1:
+            self.set_font("Helvetica", "I", 8)
+            self.set_text_color(110)
+            self.cell(0, 6, self.doc_title, align="R", new_x="LMARGIN", new_y="NEXT")
+            self.set_text_color(0)
+            self.ln(2)
+
+    def footer(self) -> None:
+        self.set_y(-15)
+        self.set_font("Helvetica", "", 8)
+        self.set_text_color(110)
+        self.cell(0, 10, f"Page {self.page_no()} of {{nb}}", align="C")
+        self.set_text_color(0)
+
+
+def start_pdf(pdf: FPDF, title: str, author: str, subject: str, creator: str,
+              keywords: str | None, margins: tuple[float, float, float], bottom: float) -> FPDF:
+    """Metadata with the fixed creation date ("<creator> (fpdf2)" as creator), margins
+    (left, top, right), the bottom margin of the automatic page break, and the first page."""
+    pdf.set_title(title)
+    pdf.set_author(author)
+    pdf.set_subject(subject)
+    if keywords is not None:
+        pdf.set_keywords(keywords)
+    pdf.set_creator(f"{creator} (fpdf2)")
+    pdf.set_creation_date(FIXED_DATE)
+    pdf.set_margins(*margins)
+    pdf.set_auto_page_break(True, margin=bottom)
+    pdf.add_page()
+    return pdf
+
+
+# --- DOCX -------------------------------------------------------------------------------------
+
+
+def new_docx(title: str, author: str, subject: str, comments: str,
+             keywords: str | None = None) -> docx.document.Document:
+    """An empty document with these core properties, the fixed dates and 11 pt body text."""
+    d = docx.Document()
+    cp = d.core_properties
+    cp.title = title
+    cp.author = author
+    cp.last_modified_by = author
+    cp.subject = subject
+    cp.comments = comments
+    if keywords is not None:
+        cp.keywords = keywords
+    cp.revision = 1
+    naive = FIXED_DATE.replace(tzinfo=None)
+    cp.created = naive
+    cp.modified = naive
+    cp.last_printed = naive
+    d.styles["Normal"].font.size = Pt(11)
+    return d
+
+
+def fixed_zip(data: bytes) -> bytes:
+    """Rewrite the .docx zip with fixed timestamps, so the bytes do not depend on the clock."""
+    src = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            fixed = zipfile.ZipInfo(info.filename, date_time=(2024, 6, 1, 12, 0, 0))
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            fixed.external_attr = 0o644 << 16
+            dst.writestr(fixed, src.read(info.filename))
+    return out.getvalue()
+
+
+def save_docx(d: docx.document.Document, path: Path) -> None:
+    buf = io.BytesIO()
+    d.save(buf)
+    path.write_bytes(fixed_zip(buf.getvalue()))
+
+
+def docx_list_item(d: docx.document.Document, text: str, ordered: bool, level: int,
+                   deepest: int) -> None:
+    """A "List Bullet"/"List Number" paragraph; nested levels take the "2", "3" styles, up to
+    ``deepest``."""
+    style = "List Number" if ordered else "List Bullet"
+    if level:
+        style += f" {min(level + 1, deepest)}"
+    d.add_paragraph(text, style=style)
+
+
+def docx_code(d: docx.document.Document, text: str, how: str) -> None:
+    """A code block in 9 pt Courier New: "run" = one paragraph with one run (its line ends
+    become breaks), "breaks" = one paragraph with a run for each line and a break after each
+    but the last, "lines" = a "No Spacing" paragraph for each line."""
+    if how == "run":
+        runs = [d.add_paragraph().add_run(text)]
+    elif how == "breaks":
+        para = d.add_paragraph()
+        runs = []
+        for i, line in enumerate(text.split("\n")):
+            runs.append(para.add_run(line))
+            if i < text.count("\n"):
+                runs[-1].add_break()
+    elif how == "lines":
+        runs = [d.add_paragraph(style="No Spacing").add_run(line) for line in text.split("\n")]
+    else:
+        raise ValueError(f"unknown code layout {how!r}")
+    for run in runs:
+        run.font.name = "Courier New"
+        run.font.size = Pt(9)
+
+
+def docx_table(d: docx.document.Document, header: list[str], rows: list[list[str]], style: str,
+               gap: bool) -> None:
+    """A table with a bold header row; ``gap``: an empty paragraph after it."""
+    t = d.add_table(rows=1, cols=len(header))
+    t.style = style
+    for cell, text in zip(t.rows[0].cells, header, strict=True):
+        cell.text = ""
+        cell.paragraphs[0].add_run(text).bold = True
+    for r in rows:
+        for cell, text in zip(t.add_row().cells, r, strict=True):
+            cell.text = text
+    if gap:
+        d.add_paragraph()
+
+
+# --- blocks to PDF and DOCX -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Writer:
+    """Writes a reader's blocks as PDF and DOCX files; ``creator`` (the generating script) is
+    named in the PDF metadata. The defaults are the layout of most sets."""
+
+    creator: str
+    margins: tuple[float, float, float] = (24, 22, 24)  # PDF left, top, right (mm)
+    bottom: float = 24  # PDF bottom margin (automatic page break)
+    size: float = 11  # PDF body text: font size, line height, space after a paragraph
+    leading: float = 5.6
+    gap: float = 2.4
+    headings: dict[str, float] = field(default_factory=lambda: {"h1": 14, "h2": 11.5})
+    code_lines: bool = True  # PDF: a cell for each code line (else one for the whole block)
+    docx_code: str = "run"  # see docx_code
+    deepest_list: int = 2  # DOCX: the deepest "List Bullet N" style used
+    table_gap: bool = False  # DOCX: an empty paragraph after a table
+
+    def pdf(self, blocks: list[tuple], path: Path, title: str, author: str, subject: str,
+            keywords: str) -> None:
+        pdf = PagedPDF(format="A4")
+        pdf.core_fonts_encoding = "windows-1252"
+        pdf.doc_title = title
+        start_pdf(pdf, title, author, subject, self.creator, keywords, self.margins, self.bottom)
+        w = pdf.w - pdf.l_margin - pdf.r_margin
+        for block in blocks:
+            kind = block[0]
+            if kind == "title":
+                pdf.set_font("Helvetica", "B", 20)
+                pdf.multi_cell(w, 9, block[1], new_x="LMARGIN", new_y="NEXT")
+                pdf.ln(4)
+            elif kind in self.headings:
+                pdf.ln(3)
+                pdf.set_font("Helvetica", "B", self.headings[kind])
+                pdf.multi_cell(w, 7, block[1], new_x="LMARGIN", new_y="NEXT")
+                pdf.ln(1.5)
+            elif kind in ("p", "quote"):
+                pdf.set_font("Helvetica", "I" if kind == "quote" else "", self.size)
+                indent = 6 if kind == "quote" else 0
+                pdf.set_x(pdf.l_margin + indent)
+                pdf.multi_cell(w - indent, self.leading, block[1], new_x="LMARGIN", new_y="NEXT")
+                pdf.ln(self.gap)
+            elif kind == "li":
+                _, level, ordered, number, text = block
+                indent = 5 + 7 * level
+                marker = f"{number}." if ordered else ("\u2022" if level == 0 else "\u2013")
+                pdf.set_font("Helvetica", "", self.size)
+                pdf.set_x(pdf.l_margin + indent)
+                pdf.cell(7, self.leading, marker)
+                pdf.multi_cell(w - indent - 7, self.leading, text, new_x="LMARGIN", new_y="NEXT")
+                pdf.ln(1)
+            elif kind == "code":
+                pdf.set_font("Courier", "", 9)
+                for line in block[1].split("\n") if self.code_lines else [block[1]]:
+                    pdf.set_x(pdf.l_margin + 5)
+                    pdf.multi_cell(w - 5, 4.6, line or " ", new_x="LMARGIN", new_y="NEXT")
+                pdf.ln(2.4)
+            elif kind == "table":
+                _, header, rows = block
+                pdf.set_font("Helvetica", "", 9)
+                with pdf.table(first_row_as_headings=True, line_height=5) as t:
+                    for r in [header, *rows]:
+                        row = t.row()
+                        for c in r:
+                            row.cell(c)
+                pdf.ln(3)
+            else:
+                raise ValueError(f"no PDF layout for a {kind!r} block")
+        path.write_bytes(bytes(pdf.output()))
+
+    def docx(self, blocks: list[tuple], path: Path, title: str, author: str, subject: str,
+             comments: str, keywords: str) -> None:
+        d = new_docx(title, author, subject, comments, keywords)
+        for block in blocks:
+            kind = block[0]
+            if kind == "title":
+                d.add_paragraph(block[1], style="Title")
+            elif kind in ("h1", "h2", "h3"):
+                d.add_heading(block[1], level=int(kind[1]))
+            elif kind == "p":
+                d.add_paragraph(block[1])
+            elif kind == "quote":
+                d.add_paragraph(block[1], style="Quote")
+            elif kind == "li":
+                _, level, ordered, _number, text = block
+                docx_list_item(d, text, ordered, level, self.deepest_list)
+            elif kind == "code":
+                docx_code(d, block[1], self.docx_code)
+            elif kind == "table":
+                _, header, rows = block
+                docx_table(d, header, rows, "Light Grid Accent 1", self.table_gap)
+            else:
+                raise ValueError(f"no DOCX layout for a {kind!r} block")
+        save_docx(d, path)
