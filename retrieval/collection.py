@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import zlib
 from array import array
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, fields
 from typing import overload
 
@@ -148,13 +148,20 @@ class PackedSources(OnDemand[Source]):
         start, n = map(int, field[1:end].split(b","))
         return _text(self.texts[start : start + n] + field[end + 1 :])
 
+    def ids(self) -> Iterator[str]:
+        """Every source's id, in order, each decoded as it is read."""
+        blob, offsets, separator = self.blob, self.offsets, self.SEPARATOR
+        for i in range(len(self)):
+            lo = offsets[i]
+            yield _text(blob[lo : blob.index(separator, lo)])
+
     def column(self, name: str) -> list[str | None]:
         """One field of every source, in order (``SourceTable.FIELDS`` names them)."""
         k = SourceTable.FIELDS.index(name)
         if k == 1:
             return [self._title_text(self._row(i)[1]) for i in range(len(self))]
         if k == 0:  # ids are never None
-            return [_text(self._row(i)[0]) for i in range(len(self))]
+            return list(self.ids())
         return [None if v == self.NONE else _text(v)
                 for v in (self._row(i)[k] for i in range(len(self)))]
 
@@ -181,11 +188,17 @@ def source_columns(sources: Sequence[Source]) -> dict[str, list[str | None]]:
 
 def source_ids(sources: Sequence[Source]) -> list[str]:
     """The sources' ids, in order (read by column when they are a table or packed)."""
+    return list(each_source_id(sources))
+
+
+def each_source_id(sources: Sequence[Source]) -> Iterator[str]:
+    """The sources' ids, in order, one at a time: a walk over them that holds no list of
+    every id (read by column when they are a table or packed)."""
     if isinstance(sources, SourceTable):
-        return [str(i) for i in sources.columns["id"]]
+        return (str(i) for i in sources.columns["id"])
     if isinstance(sources, PackedSources):
-        return [str(i) for i in sources.column("id")]
-    return [s.id for s in sources]
+        return sources.ids()
+    return (s.id for s in sources)
 
 
 class PassageTexts(OnDemand[str]):
