@@ -36,7 +36,7 @@ from .workers import Chunks, Pool
 CHUNK = 5_000  # passages per task: a worker holds one chunk's words (~30 MB) at a time
 MIN_PARALLEL = 50_000  # below this, starting workers (~0.5 s each) costs more than it saves
 COUNT_CHUNK = "retrieval.termcounts:count_chunk"
-BLOCKS = 32  # term blocks of ``count_term_blocks``: one block's postings are sorted at a time
+BLOCKS = 64  # term blocks of ``count_term_blocks``: one block's postings are sorted at a time
 
 # One chunk of passages: their texts and languages (``None``: all English)
 _Chunk = tuple[Sequence[str], Sequence[str] | None]
