@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import zlib
 from array import array
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, fields
 from typing import overload
 
@@ -62,27 +62,54 @@ class PackedSources(OnDemand[Source]):
     """Sources packed as they are added (``append``): each one's fields as UTF-8, back to back in
     one buffer, with one offset per source, and a ``Source`` made only when one is read, so that
     a build of a million documents does not hold a million ``Source`` objects and their strings
-    (about 330 bytes a document against 130).
+    (about 330 bytes a document against 130, or 30 when its title is its first words).
 
     A row is its fields in ``Source`` order joined by ``SEPARATOR``, a field that is ``None``
-    written as ``NONE``: neither byte occurs in UTF-8, so no text can be taken for them."""
+    written as ``NONE``: neither byte occurs in UTF-8, so no text can be taken for them. A title
+    that begins with the first words of its document's first passage (a title taken from the
+    text, shortened or not) is written as where those words are in ``texts`` (the passages'
+    UTF-8, ``PassagePacker.blob``) and what follows them: ``AT``, the byte offset and length in
+    ASCII digits (``b"1024,97;"``), then the rest of the title's UTF-8 (an ellipsis, say), when
+    that is shorter than the title."""
 
     SEPARATOR = b"\xff"
     NONE = b"\xfe"
+    AT = b"\xfd"  # a title read from ``texts``, as ``AT`` + b"offset,length;" + what follows
     RECENT = 4096  # Sources kept once read: ranking reads each candidate's title, again and again
 
-    def __init__(self) -> None:
+    def __init__(self, texts: bytearray | None = None) -> None:
         self.blob = bytearray()
         self.offsets = array("q", [0])
+        self.texts = texts if texts is not None else bytearray()
         self._recent: dict[int, Source] = {}
 
-    def append(self, source: Source) -> None:
+    def append(self, source: Source, start: int | None = None) -> None:
+        """Add ``source``; ``start``: where its document's first passage begins in ``texts``
+        (its title is written as a place there when it begins with that passage's words)."""
         none = self.NONE
         self.blob += self.SEPARATOR.join([
-            _utf8(source.id), _utf8(source.title),
+            _utf8(source.id), self._title(_utf8(source.title), start),
             *(none if v is None else _utf8(v)
               for v in (source.url, source.publisher, source.published))])
         self.offsets.append(len(self.blob))
+
+    def _title(self, title: bytes, start: int | None) -> bytes:
+        """``title`` as written in a row: the place in ``texts`` from ``start`` on that holds
+        its first bytes and the rest of it, when that is shorter."""
+        if start is None:
+            return title
+        texts = self.texts
+        lo, hi = 0, max(0, min(len(title), len(texts) - start))  # title[:lo] is at start
+        if texts[start : start + hi] == title[:hi]:
+            lo = hi
+        while lo < hi:  # the longest such prefix: a shortened title ends on "…" not in the text
+            mid = (lo + hi + 1) // 2
+            if texts[start : start + mid] == title[:mid]:
+                lo = mid
+            else:
+                hi = mid - 1
+        at = self.AT + b"%d,%d;" % (start, lo) + title[lo:]
+        return at if len(at) < len(title) else title
 
     def __len__(self) -> int:
         return len(self.offsets) - 1
@@ -104,7 +131,7 @@ class PackedSources(OnDemand[Source]):
     def _at(self, i: int) -> Source:
         doc_id, title, url, publisher, published = self._row(i)
         none = self.NONE
-        src = Source(_text(doc_id), _text(title), None if url == none else _text(url),
+        src = Source(_text(doc_id), self._title_text(title), None if url == none else _text(url),
                      None if publisher == none else _text(publisher),
                      None if published == none else _text(published))
         if len(self._recent) >= self.RECENT:
@@ -112,11 +139,29 @@ class PackedSources(OnDemand[Source]):
         self._recent[i] = src
         return src
 
+    def _title_text(self, field: bytearray) -> str:
+        """A row's title field read: its text, or the text at the place in ``texts`` it names
+        followed by the rest."""
+        if not field.startswith(self.AT):
+            return _text(field)
+        end = field.index(b";")
+        start, n = map(int, field[1:end].split(b","))
+        return _text(self.texts[start : start + n] + field[end + 1 :])
+
+    def ids(self) -> Iterator[str]:
+        """Every source's id, in order, each decoded as it is read."""
+        blob, offsets, separator = self.blob, self.offsets, self.SEPARATOR
+        for i in range(len(self)):
+            lo = offsets[i]
+            yield _text(blob[lo : blob.index(separator, lo)])
+
     def column(self, name: str) -> list[str | None]:
         """One field of every source, in order (``SourceTable.FIELDS`` names them)."""
         k = SourceTable.FIELDS.index(name)
-        if k < 2:  # id and title are never None
-            return [_text(self._row(i)[k]) for i in range(len(self))]
+        if k == 1:
+            return [self._title_text(self._row(i)[1]) for i in range(len(self))]
+        if k == 0:  # ids are never None
+            return list(self.ids())
         return [None if v == self.NONE else _text(v)
                 for v in (self._row(i)[k] for i in range(len(self)))]
 
@@ -143,11 +188,17 @@ def source_columns(sources: Sequence[Source]) -> dict[str, list[str | None]]:
 
 def source_ids(sources: Sequence[Source]) -> list[str]:
     """The sources' ids, in order (read by column when they are a table or packed)."""
+    return list(each_source_id(sources))
+
+
+def each_source_id(sources: Sequence[Source]) -> Iterator[str]:
+    """The sources' ids, in order, one at a time: a walk over them that holds no list of
+    every id (read by column when they are a table or packed)."""
     if isinstance(sources, SourceTable):
-        return [str(i) for i in sources.columns["id"]]
+        return (str(i) for i in sources.columns["id"])
     if isinstance(sources, PackedSources):
-        return [str(i) for i in sources.column("id")]
-    return [s.id for s in sources]
+        return sources.ids()
+    return (s.id for s in sources)
 
 
 class PassageTexts(OnDemand[str]):

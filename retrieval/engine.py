@@ -22,7 +22,7 @@ import structlog
 from . import indexing, store
 from .analyzer import analyzer
 from .answer import Answer, Hit, SourceRef
-from .collection import TEXT_VERSION, Collection, source_ids
+from .collection import TEXT_VERSION, Collection, each_source_id, source_ids
 from .composer import ComposerConfig, compose, parse_query
 from .corpus import Document, Skipped, scan
 from .errors import IndexFormatError, NoDocumentsError
@@ -356,7 +356,13 @@ class TextDocuments(OnDemand[Document]):
 
 
 def _warn_emptied(docs: Sequence[Document], collection: Collection) -> None:
-    kept = set(source_ids(collection.sources))
+    """Warn of each document the build left out. The sources are the documents kept, in their
+    order, so one walk over both finds them, without a set of every id (at a million
+    documents, about 90 MB at the build's peak)."""
+    kept = each_source_id(collection.sources)
+    next_kept = next(kept, None)
     for d in docs:
-        if d.id not in kept:
+        if d.id == next_kept:
+            next_kept = next(kept, None)
+        else:
             log.warning("file_skipped", path=d.path or d.id, reason="no prose left after cleaning")

@@ -135,14 +135,25 @@ class TermIndex:
             terms = np.concatenate([t for _, _, t, _ in pieces])
             tf = np.concatenate([c for _, _, _, c in pieces]).astype(np.float32)
             del pieces
-            norm = k1 * (1.0 - b + b * lengths[rows] / avgdl)  # as ``from_counts`` weighs
-            data = idf[terms] * tf * (k1 + 1.0) / (tf + norm)
+            # ``from_counts``'s weights, to the bit (float32 + and * commute exactly), computed
+            # in place: k1 * (1 - b + b * |p| / avgdl), then idf * tf * (k1 + 1) / (tf + norm)
+            norm = lengths[rows]
+            norm *= b
+            norm /= avgdl
+            norm += 1.0 - b
+            norm *= k1
+            norm += tf
+            data = idf[terms]
+            data *= tf
+            data *= k1 + 1.0
+            data /= norm
             del tf, norm
             by_term = np.argsort(terms, kind="stable")  # pieces come in passage order
+            del terms
             lo, hi = int(indptr[blocks.starts[k]]), int(indptr[blocks.starts[k + 1]])
-            passages[lo:hi] = rows[by_term]
-            weights[lo:hi] = data[by_term]
-            del rows, terms, data, by_term
+            np.take(rows, by_term, out=passages[lo:hi])
+            np.take(data, by_term, out=weights[lo:hi])
+            del rows, data, by_term
             release_freed_memory()  # the block's pieces: small arrays, freed inside the heap
         return cls._of(blocks.terms, indptr, passages, weights, df, n)
 

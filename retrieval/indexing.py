@@ -47,7 +47,9 @@ from .held import KEYS, LAY_OUT, LAY_OUT_GIVEN, READ, SET_REPEATED
 from .index import K1, B, TermIndex
 from .ingest.repeated import line_keys, repeated_keys
 from .joining import Runs, concat, merged_terms, ranges
+from .language import ENGLISH
 from .language import preload as preload_language_model
+from .language import release as release_language_model
 from .layout import Laid, Packer, build_collection, pack_laid, parsed_of
 from .termcounts import count_term_blocks, count_terms
 from .workers import Chunks, Pool
@@ -212,6 +214,7 @@ def _built(root: Path, entries: list[_Entry], skipped: list[Skipped],
         raise NoDocumentsError(f"no prose left in any document after boilerplate removal "
                                f"({names}): check that the files hold article text")
     new, new_texts = pack_laid(e.laid for e in fresh)
+    _languages_told(new, *([previous.collection] if previous is not None else []))
     counts, terms = count_terms(new_texts, pool=pool, langs=new.passage_lang)
     if previous is not None and len(fresh) < len(entries):
         collection, counts, terms = _merge(entries, previous, new, counts, terms)
@@ -264,6 +267,7 @@ def _build_documents(docs: Sequence[Document], pool: Pool | None, language: str 
                      ) -> tuple[Collection, TermIndex]:
     if pool is None:
         collection, texts = build_collection(docs, language)
+        _languages_told(collection)
         return collection, TermIndex.build(texts, langs=collection.passage_lang)
     # Each chunk of documents goes to a worker for its paragraph keys, then (with the corpus's
     # repeated paragraphs) to a worker again to be laid out, and its passages are packed as they
@@ -285,9 +289,19 @@ def _build_documents(docs: Sequence[Document], pool: Pool | None, language: str 
             packer.add(laid)
     collection = packer.collection()
     del packer
+    _languages_told(collection)
     blocks = count_term_blocks(PassageTexts(collection), pool=pool,
                                langs=collection.passage_lang)
     return collection, TermIndex.from_blocks(blocks, K1, B)
+
+
+def _languages_told(*collections: Collection) -> None:
+    """Once a build has told its documents' languages: when every passage of the corpus
+    (in ``collections``) is English, the detection model is of no more use to the build nor
+    to its questions, and is let go (``language.release``) before counting and inverting
+    need the memory."""
+    if all(c.languages() <= {ENGLISH} for c in collections):
+        release_language_model()
 
 
 def _relogged(results: Iterator[tuple[int, tuple[list[T], list[held.Log]]]]) -> Iterator[list[T]]:

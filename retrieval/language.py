@@ -28,6 +28,7 @@ from typing import overload
 import Stemmer
 
 from .ingest.clean import reads_as_english
+from .ingest.segment import words
 
 ENGLISH = "en"
 # ISO 639-1 code -> PyStemmer algorithm
@@ -133,6 +134,16 @@ def model_loaded() -> bool:
     return bool(_MODEL)
 
 
+def release() -> None:
+    """Let go of the detection model (about 90 MB in memory) and of the words of the texts it
+    was asked about: an index build does once every document is told English, since the
+    questions of an English corpus never need it (another engine that does loads it again)."""
+    with _MODEL_LOCK:
+        _MODEL.clear()
+        _restricted.cache_clear()
+    words.cache_clear()
+
+
 @cache
 def _detector_labels() -> frozenset[str]:
     return frozenset(_identifier().labels)  # type: ignore[attr-defined]
@@ -209,4 +220,4 @@ def detect_parts(parts: Sequence[str], fixed: str | None = None, *, model: bool 
 
 
 __all__ = ["ENGLISH", "Language", "detect", "detect_parts", "language", "model_loaded",
-           "normalised", "preload", "stem_function"]
+           "normalised", "preload", "release", "stem_function"]

@@ -138,16 +138,15 @@ class Packer:
     """
 
     def __init__(self) -> None:
-        self.sources = PackedSources()
         self.passages = PassagePacker()
+        self.sources = PackedSources(self.passages.blob)  # titles read from the passages
         self.sections: dict[str, int] = {}
 
     def add(self, d: Laid | None) -> None:
         """Append one document's passages (``None``: a document left out)."""
         if d is None:
             return
-        self.sources.append(d.source)
-        doc = len(self.sources) - 1
+        doc, start = len(self.sources), len(self.passages.blob)
         for i, (group, lang, name, page) in enumerate(zip(
                 d.passages, d.languages(), d.sections, d.pages, strict=True)):
             self.passages.add(
@@ -156,6 +155,7 @@ class Packer:
                 section=-1 if name is None else self.sections.setdefault(name,
                                                                          len(self.sections)),
                 page=page, lang=lang)
+        self.sources.append(d.source, start)  # after its passages: its title may be their words
 
     def collection(self) -> Collection:
         """The collection of the documents added, over this packer's buffers: asked for once,

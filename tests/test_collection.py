@@ -100,3 +100,32 @@ def test_packed_sources_read_again_are_the_same_when_the_recent_ones_are_forgott
     assert [packed[i] for i in (0, 1, 0, 2, 3, 2, 4, 0, 4)] == [
         PACKED[i] for i in (0, 1, 0, 2, 3, 2, 4, 0, 4)]
     assert len(packed._recent) <= 2 and list(packed) == PACKED
+
+
+def test_packed_titles_that_begin_a_documents_text_are_read_from_it() -> None:
+    texts = bytearray()
+    packed = PackedSources(texts)
+    first = "Der Stadtrat hat am Montag den Plan für den Hafen gebilligt. Die Arbeiten beginnen."
+    cases = [  # (title, the document's first passage)
+        (first[:60], first),  # the text's first sentence, whole
+        (first[:45].rsplit(" ", 1)[0] + "…", first),  # shortened
+        ("Ein Titel, den der Text nicht hat, und der lang genug dafür ist", first),
+        ("Short", "Short and to the point, as a title's first words can be."),  # a place is longer
+        ("Ünïcode — 日本語 ends elsewhere in its text " * 2, "Ünïcode — 日本語 ends here è"),
+        ("Ünïcode — 日本語 é differs in a character's second byte",
+         "Ünïcode — 日本語 è differs in a character's second byte"),
+        ("Ünïcode — 日本語 with no passage of its own at all", None),
+    ]
+    sources = []
+    for k, (title, text) in enumerate(cases):
+        start = len(texts)
+        if text is not None:
+            texts += text.encode()
+        packed.append(src := Source(f"d{k}", title, url=f"https://{k}.example"), start)
+        sources.append(src)
+    assert list(packed) == sources and packed.column("title") == [t for t, _ in cases]
+    rows = [bytes(packed.blob[packed.offsets[i] : packed.offsets[i + 1]])
+            for i in range(len(cases))]
+    assert [PackedSources.AT in r for r in rows] == [True, True, False, False, True, True, False]
+    assert len(rows[0]) < len(cases[0][0]) and rows[3].count(b"Short") == 1
+    assert source_columns(packed) == source_columns(sources)

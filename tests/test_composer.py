@@ -79,6 +79,18 @@ def test_from_texts_checks_ids(engine):
         QAEngine.from_texts(["a b c"], ids=["x", "y"])
 
 
+def test_from_texts_warns_of_each_text_left_out_and_of_no_other():
+    from structlog.testing import capture_logs
+
+    menu = "Home\nNews\n"  # nothing to quote
+    with capture_logs() as logs:
+        engine = QAEngine.from_texts([menu, TEXTS[0], menu, menu, TEXTS[1], menu],
+                                     ids=["m1", "bridge", "m2", "zoo", "zoo", "m1"])
+    assert engine.document_ids() == ["bridge", "zoo"]
+    # one warning a text left out, an id it shares with a text kept or not
+    assert [e["path"] for e in logs if e["event"] == "file_skipped"] == ["m1", "m2", "zoo", "m1"]
+
+
 # --- words of like meaning (retrieval/similarity.py) -------------------------------------------
 
 LIKE_TEXTS = [

@@ -183,3 +183,38 @@ def test_documents_given_in_memory_are_laid_out_the_same_in_worker_processes(
     shared = QAEngine.from_texts(texts)
     _assert_same(shared, alone)
     assert shared.n_documents == 12  # the menu has nothing to quote, here as there
+
+
+# terse English, too few function words to read as English without the detection model
+TERSE_EN = ("Harbour bridge opened 1932 after eight years building. Premier attended opening "
+            "ceremony. Eight lanes carry traffic daily. Railway tracks cross harbour beside "
+            "road lanes.")
+HAFEN_DE = ("Der Hafen von Lindholm wurde im Jahr 1250 von Kaufleuten aus Lübeck gegründet. "
+            "Die Kaufleute bauten zuerst einen hölzernen Steg an der Mündung des Flusses.")
+
+
+@pytest.mark.parametrize("workers", [False, True])
+def test_a_build_lets_go_of_the_detection_model_once_every_document_is_told_english(
+        workers: bool, monkeypatch: pytest.MonkeyPatch) -> None:
+    from retrieval import indexing, language
+
+    if workers:
+        monkeypatch.setattr(indexing, "PARALLEL_FILES", 1)
+        monkeypatch.setattr(indexing, "READ_CHUNK", 4)
+        monkeypatch.setattr(indexing.os, "cpu_count", lambda: 2)
+    loaded: list[bool] = []  # whether the model was loaded when the build let it go
+
+    def release() -> None:
+        loaded.append(language.model_loaded())
+        language.release()
+
+    monkeypatch.setattr(indexing, "release_language_model", release)
+    towns = [_town(i, footer=False) for i in range(6)]
+    english = QAEngine.from_texts([*towns, TERSE_EN])
+    assert loaded == [True] and not language.model_loaded()  # it told TERSE_EN, then went
+    assert english.collection.languages() == {"en"}
+    assert english.ask("When did the harbour bridge open?").answered
+    mixed = QAEngine.from_texts([*towns, TERSE_EN, HAFEN_DE])
+    assert loaded == [True] and language.model_loaded()  # kept: questions are told with it
+    assert mixed.collection.languages() == {"en", "de"}
+    assert mixed.ask("Wann wurde der Hafen gegründet?").answered
