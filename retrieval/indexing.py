@@ -393,19 +393,25 @@ def _merge(entries: Sequence[_Entry], previous: Previous, new: Collection,
     """The collection and term counts of ``entries`` in corpus order: kept files' passages
     and counts taken from ``previous``, read files' from ``new``."""
     old = previous.collection
-    parts: list[tuple[Collection, int, int, int]] = []  # collection, its source, passages
-    n_old = old.n_passages
-    new_starts = np.searchsorted(new.passage_doc, np.arange(len(new.sources) + 1)).tolist()
-    source, lo, hi = (previous.table[:, k].tolist() for k in (SOURCE, PASSAGES, PASSAGES + 1))
-    new_source = 0
-    for e in entries:
-        if e.row is not None:
-            if source[e.row] >= 0:
-                parts.append((old, source[e.row], lo[e.row], hi[e.row]))
-        elif e.laid is not None:
-            parts.append((new, new_source, new_starts[new_source], new_starts[new_source + 1]))
-            new_source += 1
-    runs = Runs.of(parts)
+    rows = _kept_rows(entries)
+    kept = rows >= 0
+    quoted = np.zeros(len(entries), dtype=bool)  # files with passages, in corpus order
+    quoted[kept] = previous.table[rows[kept], SOURCE] >= 0
+    fresh = np.flatnonzero(~kept)
+    quoted[fresh] = [entries[i].laid is not None for i in fresh.tolist()]
+    is_new = ~kept[quoted]
+    src = np.empty(len(is_new), dtype=np.int64)  # each part's source in its collection
+    lo = np.empty(len(is_new), dtype=np.int64)
+    hi = np.empty(len(is_new), dtype=np.int64)
+    old_rows = rows[quoted & kept]
+    src[~is_new] = previous.table[old_rows, SOURCE]
+    lo[~is_new] = previous.table[old_rows, PASSAGES]
+    hi[~is_new] = previous.table[old_rows, PASSAGES + 1]
+    new_starts = np.searchsorted(new.passage_doc, np.arange(len(new.sources) + 1))
+    src[is_new] = np.arange(int(is_new.sum()))
+    lo[is_new] = new_starts[:-1][: int(is_new.sum())]
+    hi[is_new] = new_starts[1:][: int(is_new.sum())]
+    runs = Runs.coalesced([old, new], is_new.astype(np.int64), src, lo, hi)
     collection = concat(runs)
     # the old counts by passage, their terms renumbered into the merged vocabulary
     vocabulary = previous.index.vocabulary
@@ -414,7 +420,7 @@ def _merge(entries: Sequence[_Entry], previous: Previous, new: Collection,
     at_new = {t: i for i, t in enumerate(terms)} if len(terms) > len(old_terms) else vocabulary
     old_csr = sp.csc_matrix(
         (previous.counts.astype(np.int32), previous.index.passages, previous.index.indptr),
-        shape=(n_old, len(old_terms))).tocsr()
+        shape=(old.n_passages, len(old_terms))).tocsr()
     if old_at is not None:
         old_csr.indices = old_at[old_csr.indices]
     new_counts.indices = np.fromiter(map(at_new.__getitem__, new_terms), dtype=np.int32,
@@ -427,6 +433,12 @@ def _merge(entries: Sequence[_Entry], previous: Previous, new: Collection,
         terms = [t for t, u in zip(terms, used, strict=True) if u]
     counts = sp.csr_matrix((data, indices, indptr), shape=(len(indptr) - 1, len(terms)))
     return collection, counts, terms
+
+
+def _kept_rows(entries: Sequence[_Entry]) -> np.ndarray:
+    """Each entry's row in the previous build's table (int64; -1: read in this build)."""
+    return np.fromiter((-1 if e.row is None else e.row for e in entries), dtype=np.int64,
+                       count=len(entries))
 
 
 def _posting_counts(counts: sp.csr_matrix) -> np.ndarray:
@@ -477,15 +489,13 @@ def _gathered(entries: Sequence[_Entry], previous: Previous | None, at: int,
     fresh = [getattr(e, name) for e in entries if e.row is None]
     pool = np.concatenate([np.asarray(old, dtype=np.uint64), *fresh]) if fresh else np.asarray(
         old, dtype=np.uint64)
+    rows = _kept_rows(entries)
+    kept = rows >= 0
     lo = np.empty(len(entries), dtype=np.int64)
     n = np.empty(len(entries), dtype=np.int64)
-    at_fresh = len(old)
-    for i, e in enumerate(entries):
-        if e.row is not None:
-            lo[i], n[i] = table[e.row, at], table[e.row, at + 1] - table[e.row, at]
-        else:
-            k = len(getattr(e, name))
-            lo[i], n[i] = at_fresh, k
-            at_fresh += k
+    lo[kept] = table[rows[kept], at]
+    n[kept] = table[rows[kept], at + 1] - lo[kept]
+    n[~kept] = [len(f) for f in fresh]
+    lo[~kept] = len(old) + np.cumsum(n[~kept]) - n[~kept]
     offsets = np.concatenate([[0], np.cumsum(n)]).astype(np.int64)
     return pool[ranges(lo, lo + n)], offsets

@@ -2,6 +2,7 @@
 a new one, for an incremental build) into one, in a given order.
 
     runs = Runs.of([(old, source, lo, hi), (new, 0, 0, 3), ...])   # a document each
+    runs = Runs.coalesced([old, new], which, source, lo, hi)       # the same, as arrays
     collection = concat(runs)                    # runs of consecutive documents copied at once
     indptr, indices, data = runs.rows([old_counts, new_counts])   # their passages' count rows
 """
@@ -42,6 +43,26 @@ class Runs:
             else:
                 runs.append([ci, s, 1, lo, hi])
         return cls(cols, runs)
+
+    @classmethod
+    def coalesced(cls, collections: list[Collection], which: np.ndarray, source: np.ndarray,
+                  lo: np.ndarray, hi: np.ndarray) -> Runs:
+        """``of`` the documents given as arrays, a document each: the index of its collection
+        in ``collections``, its source there, its passages ``lo``, ``hi`` (the same runs,
+        found without a Python step per document)."""
+        if len(which) == 0:
+            return cls([], [])
+        starts = np.ones(len(which), dtype=bool)  # a document that does not extend the run
+        starts[1:] = ((which[1:] != which[:-1]) | (source[1:] != source[:-1] + 1)
+                      | (lo[1:] != hi[:-1]))
+        first = np.flatnonzero(starts)
+        last = np.append(first[1:], len(which)) - 1
+        used = list(dict.fromkeys(which[first].tolist()))  # in order of first appearance
+        renumber = {c: i for i, c in enumerate(used)}
+        runs = [[renumber[c], s, k, a, b] for c, s, k, a, b in zip(
+            which[first].tolist(), source[first].tolist(), (last - first + 1).tolist(),
+            lo[first].tolist(), hi[last].tolist(), strict=True)]
+        return cls([collections[c] for c in used], runs)
 
     def rows(self, matrices: Sequence[sp.csr_matrix]
              ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:

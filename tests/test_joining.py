@@ -24,6 +24,16 @@ def test_consecutive_documents_of_one_collection_are_one_run() -> None:
     assert joined.passage_doc.tolist() == [0, 1, 1, 2, 3]
 
 
+def test_runs_from_arrays_are_the_runs_of_the_parts() -> None:
+    parts = [(A, 0, 0, 1), (A, 1, 1, 3), (B, 0, 0, 1), (A, 2, 3, 4), (A, 0, 0, 1)]
+    which = np.array([0 if c is A else 1 for c, _, _, _ in parts])
+    source, lo, hi = (np.array([p[k] for p in parts]) for k in (1, 2, 3))
+    runs = Runs.coalesced([A, B], which, source, lo, hi)
+    assert runs == Runs.of(parts)
+    assert Runs.coalesced([B, A], 1 - which, source, lo, hi) == Runs.of(parts)
+    assert Runs.coalesced([A], *(np.zeros(0, dtype=np.int64),) * 4) == Runs.of([])
+
+
 def test_rows_follow_the_runs() -> None:
     runs = Runs.of([(B, 0, 0, 1), (A, 1, 1, 3)])
     a = sp.csr_matrix(np.arange(8, dtype=np.int32).reshape(4, 2))
