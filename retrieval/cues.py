@@ -161,6 +161,7 @@ _KIND = (r"(?:\(\))?(?:\s+(?:function|method|class|property|module|command|optio
 # "Event: 'line'") and a call's parameters ("zlib.crc32(data[, value])").
 _LABEL = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?\s+)?[A-Za-z]+:\s+(?=\S)")
 _PARAMETERS = re.compile(r"[(\[].*$")
+_NUMBER_WORD = re.compile(r"\d+(?:\.\d+)*\.?")  # a heading's number: "1.7."
 
 
 def heads_definition(heading: str, question: str) -> bool:
@@ -173,8 +174,8 @@ def heads_definition(heading: str, question: str) -> bool:
         return False
     named = _PARAMETERS.sub("", _LABEL.sub("", heading, count=1))
     return any(_same_terms(tuple(w.strip(".") for w in _TERM_WORD.findall(h)
-                                 if not re.fullmatch(r"\d+(?:\.\d+)*\.?", w)), subject)
-               for h in (heading, named))  # "1.7." aside
+                                 if not _NUMBER_WORD.fullmatch(w)), subject)  # "1.7." aside
+               for h in (heading, named))
 
 
 # An identifier of code, whose case tells it from another ("zlib.Unzip", a class, is not

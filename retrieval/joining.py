@@ -29,27 +29,24 @@ class Runs:
     @classmethod
     def of(cls, parts: Sequence[tuple[Collection, int, int, int]]) -> Runs:
         """``parts``: a document each, as (collection, its source, its passages lo, hi)."""
-        runs: list[list[int]] = []
         cols: list[Collection] = []
-        for c, s, lo, hi in parts:
+        which = []
+        for c, *_ in parts:
             ci = next((i for i, x in enumerate(cols) if x is c), None)
             if ci is None:
                 cols.append(c)
                 ci = len(cols) - 1
-            last = runs[-1] if runs else None
-            if last and last[0] == ci and last[1] + last[2] == s and last[4] == lo:
-                last[2] += 1
-                last[4] = hi
-            else:
-                runs.append([ci, s, 1, lo, hi])
-        return cls(cols, runs)
+            which.append(ci)
+        source, lo, hi = (np.array([p[k] for p in parts], dtype=np.int64) for k in (1, 2, 3))
+        return cls.coalesced(cols, np.array(which, dtype=np.int64), source, lo, hi)
 
     @classmethod
     def coalesced(cls, collections: list[Collection], which: np.ndarray, source: np.ndarray,
                   lo: np.ndarray, hi: np.ndarray) -> Runs:
-        """``of`` the documents given as arrays, a document each: the index of its collection
-        in ``collections``, its source there, its passages ``lo``, ``hi`` (the same runs,
-        found without a Python step per document)."""
+        """The documents given as arrays, a document each: the index of its collection in
+        ``collections``, its source there, its passages ``lo``, ``hi``; a run goes on while the
+        next document is the next source of the same collection and its passages follow on
+        (found without a Python step per document)."""
         if len(which) == 0:
             return cls([], [])
         starts = np.ones(len(which), dtype=bool)  # a document that does not extend the run

@@ -29,6 +29,7 @@ def test_runs_from_arrays_are_the_runs_of_the_parts() -> None:
     which = np.array([0 if c is A else 1 for c, _, _, _ in parts])
     source, lo, hi = (np.array([p[k] for p in parts]) for k in (1, 2, 3))
     runs = Runs.coalesced([A, B], which, source, lo, hi)
+    assert runs.runs == [[0, 0, 2, 0, 3], [1, 0, 1, 0, 1], [0, 2, 1, 3, 4], [0, 0, 1, 0, 1]]
     assert runs == Runs.of(parts)
     assert Runs.coalesced([B, A], 1 - which, source, lo, hi) == Runs.of(parts)
     assert Runs.coalesced([A], *(np.zeros(0, dtype=np.int64),) * 4) == Runs.of([])

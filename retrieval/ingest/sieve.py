@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Container, Sequence
 from dataclasses import dataclass
+from itertools import groupby
 
 from .blocks import Block, Dropped, Parsed
 from .clean import LineDecision, explain, normalised
@@ -103,14 +104,10 @@ def _contents(blocks: Sequence[Block]) -> set[int]:
     named = [b.kind in ("list_item", "paragraph") and len(b.text.split()) <= _MAX_ENTRY_WORDS
              and last.get(_entry(b.text), -1) > i for i, b in enumerate(blocks)]
     out: set[int] = set()
-    i = 0
-    while i < len(blocks):
-        j = i
-        while j < len(blocks) and named[j]:
-            j += 1
-        if j - i >= 2:
-            out.update(range(i, j))
-        i = j + 1
+    for is_named, run in groupby(range(len(blocks)), key=named.__getitem__):
+        members = list(run)
+        if is_named and len(members) >= 2:
+            out.update(members)
     return out
 
 
