@@ -146,10 +146,15 @@ def question_type(question: str) -> str | None:
 
 
 # What a definition says of its subject: "X is a ...", "A module is ...", "X (Y) means ...",
-# "X: ..." opening a sentence; "..., X, a ..." anywhere.
+# "X: ..." opening a sentence; "..., X, a ..." anywhere. "X is"/"X was" defines only when a class
+# or a purpose follows ("is a library", "is one of", "is more of an attempt", "is used to"):
+# "Uvicorn is BSD licensed", "libxcrypt is currently maintained at GitHub" say something of X
+# without saying what it is.
 _CLOSERS = r"[\"”’')*]*"
-_VERB = (r"\s*(?:\([^)]{0,80}\)\s*)?(?:is|are|was|means|refers to|stands for|shall mean|denotes"
-         r"|describes)\b")
+_COPULA_DEFINES = (r"(?:is|was)\s+(?:not\s+|also\s+|more of\s+|\w+ly\s+)?(?:an?|the|one|another"
+                   r"|yet another|any|each|some|used|designed|intended|meant)")
+_VERB = (rf"\s*(?:\([^)]{{0,80}}\)\s*)?(?:{_COPULA_DEFINES}|are|means|refers to|stands for"
+         r"|shall mean|denotes|describes)\b")
 _OPENING = r"^\W*(?:(?:an?|the)\s+)?(?:\S+\s+){0,2}\W*"
 # what documentation calls the thing it defines: "The console.debug() function is ..."
 _KIND = (r"(?:\(\))?(?:\s+(?:function|method|class|property|module|command|option|event|object"

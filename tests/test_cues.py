@@ -82,6 +82,13 @@ def test_a_heading_that_names_what_is_asked(heading: str, question: str, expecte
     ("valgrind", "Valgrind User Manual", False),  # a title: no sentence after the term
     ("valgrind", "Valgrind Tools and what they do for your program", False),  # no full stop
     ("module", "A module is a file containing Python definitions.", True),
+    # "is" defines with a class or a purpose after it, not with whatever follows it
+    ("ninja", "Ninja is yet another build system.", True),
+    ("disobedience", "Civil disobedience is more of an active attempt to overthrow it.", True),
+    ("plugdev", "Group plugdev is used to mount removable devices.", True),
+    ("uvicorn", "Uvicorn is BSD licensed code.", False),
+    ("libxcrypt", "libxcrypt is currently maintained at Github.", False),
+    ("truststore", "Truststore is installed from PyPI with pip:", False),
 ])
 def test_a_definition_lists_term_and_its_description_define_it(head: str, sentence: str,
                                                                 expected: bool) -> None:
