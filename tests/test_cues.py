@@ -59,6 +59,17 @@ def test_what_time_asks_when_unless_a_noun_follows(question: str, kind: str | No
     assert question_type(question) == kind
 
 
+@pytest.mark.parametrize(("question", "kind"), [
+    ("Which version of Meson is required?", "number"),
+    ("In which psmisc version was the prtstat utility added?", "number"),
+    ("Which Valgrind release first shipped the BBV tool?", "number"),
+    ("Which GLib release series are supported upstream?", None),  # the series, not a number
+    ("Where are the release notes?", "where"),
+])
+def test_which_version_asks_for_a_number(question: str, kind: str | None) -> None:
+    assert question_type(question) == kind
+
+
 @pytest.mark.parametrize(("heading", "question", "expected"), [
     ("psmisc", "What is psmisc?", True),
     ("1.7. psmisc", "what is psmisc", True),  # its number aside
