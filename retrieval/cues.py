@@ -48,7 +48,7 @@ _DATE = re.compile(
     r"july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|"
     r"saturday|sunday|yesterday|today|\d{1,2}(st|nd|rd|th)? century)\b", re.I)
 _QUANTITY = re.compile(
-    r"\b(\d+(?:[.,]\d+)*(?!\d)|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"\b(v?\d+(?:[.,]\d+)*(?!\d)|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
     r"twenty|thirty|forty|fifty|hundreds?|thousands?|millions?|billions?|dozens?|half|"
     r"a third|a quarter|once|twice|thrice|daily|weekly|monthly|yearly|annually|hourly|"
     r"every \w+)\b", re.I)

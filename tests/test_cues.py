@@ -148,3 +148,9 @@ def test_documentation_names_the_kind_of_what_it_defines() -> None:
     assert defines("zlib", "The zlib module is a binding to the zlib library.")
     assert not defines("console.debug", "The console.debug() output goes to stdout.")
 
+
+
+def test_a_version_written_with_a_v_is_a_number() -> None:
+    question = "Since which util-linux version has the option been deprecated?"
+    assert has_evidence("number", "since: v2.37", question)
+    assert not has_evidence("number", "since: a later version", question)
