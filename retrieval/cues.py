@@ -53,6 +53,8 @@ _QUANTITY = re.compile(
     r"a third|a quarter|once|twice|thrice|daily|weekly|monthly|yearly|annually|hourly|"
     r"every \w+)\b", re.I)
 _YEAR = re.compile(r"^(1[0-9]\d\d|20\d\d)$")
+_COUNTING = re.compile(r"\bhow (?:many|much)\b")
+_NAMES_VERSION = re.compile(r"\b(?:version|release|v)\s*$", re.I)  # "version 1.10", "v2"
 # a plural noun after a number: "2000 guests"
 _COUNTS_NOUN = re.compile(r"\s+(?!(?:was|has|does|is|as|its|this|thus|plus)\b)[a-z]{2,}s\b")
 _CAPITALISED = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w'’-]*[a-z][\w'’-]*")
@@ -334,10 +336,13 @@ def has_evidence(kind: str | None, sentence: str, question: str, lang: str = "en
     if kind == "number":
         # a year is no quantity ("in 1998"), unless it counts something ("2000 guests") or the
         # question asks how long ("from 1870 to 1939")
+        # ...; and a version names, it does not count ("version 1.10" for "how many glyphs")
         years = q.lstrip().startswith("how long")
+        counting = _COUNTING.search(q) is not None
         return any(
             not _asked(m.group(0).lower(), q) and (
                 years or not _YEAR.match(m.group(0)) or _COUNTS_NOUN.match(sentence, m.end()))
+            and not (counting and _NAMES_VERSION.search(sentence, 0, m.start()))
             for m in _QUANTITY.finditer(sentence)
         )
     if kind in ("who", "names"):

@@ -161,6 +161,8 @@ def test_a_version_written_with_a_v_is_a_number() -> None:
     ("The market opened in 1835 with a dinner.", "How many guests attended?", False),
     ("The theatre was in operation from 1870 to 1939.", "How long was the theatre open?", True),
     ("Ctenophores can eat ten times their own weight.", "How much do ctenophores eat?", True),
+    ("The fonts are based on Vera fonts version 1.10.", "How many glyphs do they cover?", False),
+    ("They cover 3000 glyphs since version 1.10.", "How many glyphs do they cover?", True),
 ])
 def test_what_counts_as_a_number_for_how_many(sentence: str, question: str,
                                               expected: bool) -> None:
