@@ -319,7 +319,17 @@ def _head(question: str) -> str | None:
 def _asked(text: str, question: str) -> bool:
     """Whether the (lower-cased) ``question`` holds ``text`` as words of its own: "ten" is not
     asked in "how much do ctenophores eat?"."""
-    return re.search(rf"(?<!\w){re.escape(text)}(?!\w)", question) is not None
+    at = question.find(text)
+    while at >= 0:
+        end = at + len(text)
+        if not (_word_char(question, at - 1) or _word_char(question, end)):
+            return True
+        at = question.find(text, at + 1)
+    return False
+
+
+def _word_char(text: str, i: int) -> bool:
+    return 0 <= i < len(text) and (text[i].isalnum() or text[i] == "_")
 
 
 def has_evidence(kind: str | None, sentence: str, question: str, lang: str = "en") -> bool:
@@ -334,9 +344,9 @@ def has_evidence(kind: str | None, sentence: str, question: str, lang: str = "en
     if kind == "when":
         return any(not _asked(m.group(0).lower(), q) for m in _DATE.finditer(sentence))
     if kind == "number":
-        # a year is no quantity ("in 1998"), unless it counts something ("2000 guests") or the
-        # question asks how long ("from 1870 to 1939")
-        # ...; and a version names, it does not count ("version 1.10" for "how many glyphs")
+        # a year is no quantity ("in 1998") unless it counts something ("2000 guests") or the
+        # question asks how long ("from 1870 to 1939"); a version's number names, it does not
+        # count ("version 1.10" for "how many glyphs")
         years = q.lstrip().startswith("how long")
         counting = _COUNTING.search(q) is not None
         return any(
