@@ -50,7 +50,7 @@ COPIES = [
     ("systemd-environment.md", DOC / "systemd/ENVIRONMENT.md.gz", "gunzip"),
     ("pip-vcs-support.md", DOC / "python3-pip/html/topics/vcs-support.md.gz", "gunzip"),
     ("gcc-reporting-bugs.txt", DOC / "gcc-12-base/README.Bugs", "copy"),
-    ("perf-tips.txt", DOC / "linux-perf/tips.txt", "copy"),
+    ("findutils-readme.txt", DOC / "findutils/README.gz", "gunzip"),
     ("x11-damage-protocol.txt", DOC / "x11proto-dev/damageproto.txt.gz", "gunzip"),
     ("coreutils-readme.txt", DOC / "coreutils/README.gz", "gunzip"),
 ]
@@ -699,6 +699,7 @@ def inline(text: str) -> str:
     text = re.sub(r"(?<![\w*])\*(\S.*?)\*(?![\w*])", r"\1", text)
     text = re.sub(r"(?<!\w)_(\S.*?)_(?!\w)", r"\1", text)
     text = text.replace("`", "")
+    text = re.sub(r"\\([\\`*_{}\[\]()#+.!-])", r"\1", text)  # backslash escapes (node\_wasi.h)
     return re.sub(r"\s+", " ", text).strip()
 
 
