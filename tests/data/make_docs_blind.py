@@ -12,7 +12,8 @@ without running qabot, to measure it on documents and questions nobody tuned on.
 
 The copying and the PDF/DOCX writing are tests/data/docsgen.py's (shared by the make_docs_*.py
 scripts); this script keeps its list of files, its texts and its small Markdown (and MyST)
-reader (the one of make_docs_pkg_b.py).
+reader (the one of make_docs_pkg_b.py, which also drops Markdown backslash escapes such as
+``node\\_wasi.h``).
 
 Provenance and licences: tests/data/docs_blind.md.  Usage::
 
