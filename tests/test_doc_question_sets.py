@@ -20,7 +20,8 @@ SETS = [("docs_corpus", "docs_questions.jsonl"), ("docs_fresh", "docs_fresh_ques
         ("docs_more", "docs_more_questions.jsonl"), ("docs_extra", "docs_extra_questions.jsonl"),
         ("docs_new", "docs_new_questions.jsonl"),
         ("docs_pkg_a", "docs_pkg_a_questions.jsonl"),
-        ("docs_pkg_b", "docs_pkg_b_questions.jsonl")]
+        ("docs_pkg_b", "docs_pkg_b_questions.jsonl"),
+        ("docs_blind", "docs_blind_questions.jsonl")]
 
 
 @pytest.mark.parametrize(("corpus", "questions"), SETS)
