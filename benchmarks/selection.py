@@ -82,7 +82,9 @@ def measure(make: Callable[[Sequence[Document]], QAEngine]) -> list[str]:
                                 ("docs_pkg_a", DATA / "docs_pkg_a",
                                  "docs_pkg_a_questions.jsonl"),
                                 ("docs_pkg_b", DATA / "docs_pkg_b",
-                                 "docs_pkg_b_questions.jsonl")):
+                                 "docs_pkg_b_questions.jsonl"),
+                                ("docs_blind", DATA / "docs_blind",
+                                 "docs_blind_questions.jsonl")):
         docs, _ = load_directory(corpus)
         o = run(make(docs), list(read_questions(DATA / qfile).questions))
         for split in dict.fromkeys(x.question.split for x in o):

@@ -23,9 +23,10 @@ _TYPES = (
         r" (years?|decades?|century|centuries|months?|period)|how long ago)\b", re.I)),
     ("number", re.compile(
         r"\b(how (many|much|long|far|old|large|big|tall|high|often)|what (number|percentage|"
-        r"percent|share|proportion|amount|size|population)|(which|what) (?:[\w.+-]+\s+){0,3}?"
-        r"(?:version|release)s?(?!\s+(?:series|notes?|cycles?|schedules?|process|branch(?:es)?|"
-        r"candidates?|lines?|steward|team|manager|control|string|numbering)\b)|(what|which) is "
+        r"percent|share|proportion|amount|size|population)|(which|what) (?:(?!(?:is|are|was|were|"
+        r"did|does|do|has|have|had|can|will|would|should)\b)[\w.+-]+\s+){0,3}?(?:version|release)s?"
+        r"(?!\s+(?:v?\d|series|notes?|cycles?|schedules?|process|branch(?:es)?|candidates?|lines?|"
+        r"steward|team|manager|control|string|numbering)\b)|(what|which) is "
         r"the (maximum|minimum|largest|smallest|highest|lowest) (number|value|length|size|"
         r"amount|count))\b", re.I)),
     ("names", re.compile(

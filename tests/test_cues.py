@@ -64,6 +64,7 @@ def test_what_time_asks_when_unless_a_noun_follows(question: str, kind: str | No
     ("In which psmisc version was the prtstat utility added?", "number"),
     ("Which Valgrind release first shipped the BBV tool?", "number"),
     ("Which GLib release series are supported upstream?", None),  # the series, not a number
+    ("What did version 1.1 of the protocol add?", None),  # a version named, not asked
     ("Where are the release notes?", "where"),
 ])
 def test_which_version_asks_for_a_number(question: str, kind: str | None) -> None:
