@@ -16,6 +16,13 @@ Choices (measured in ``docs/benchmarks.md``):
 * **Other languages** (``analyzer(code)``, ``language.py``): the same tokens, that language's
   Snowball stemmer and stop words; a short elided article before an apostrophe is dropped
   ("l'armée" -> "armée", "dell'anno" -> "anno"). The module-level functions are English's.
+* **Other scripts** (``scripts.py``), in every language's analyzer: a word takes in its
+  combining marks (Devanagari's vowel signs: "भारत" is one word); a run of an unspaced script
+  (Chinese, Japanese, Thai, ...) is read as its overlapping two-character pieces, which are its
+  "words" everywhere a word is read (the index, a question, a sentence's features, highlighting;
+  a one-character run is that character, kept although one character long); any script's
+  digits read as ASCII ones ("١٩٧٠" -> "1970"). ASCII text is read by the original expression,
+  ``ASCII_TOKEN_RE``, which gives the same words there, faster.
 """
 
 from __future__ import annotations
@@ -28,6 +35,17 @@ from functools import cache, lru_cache
 import Stemmer
 
 from .language import ENGLISH, Language, language, stem_function
+from .scripts import (
+    CJK,
+    MARKS,
+    SOUTHEAST,
+    UNSPACED,
+    UNSPACED_RE,
+    ascii_digits,
+    bigram_spans,
+    bigrams,
+    unspaced,
+)
 
 STOP_WORDS = frozenset(
     """a about above after again against all am an and any are aren as at be because been
@@ -43,7 +61,16 @@ STOP_WORDS = frozenset(
     whats""".split()
 )
 
-TOKEN_RE = re.compile(r"\d+(?:[.,:]\d+)*|[^\W\d_]+(?:['’][^\W\d_]+)*")
+# ASCII text's words: numbers with their inner separators, runs of letters with inner apostrophes
+ASCII_TOKEN_RE = re.compile(r"\d+(?:[.,:]\d+)*|[^\W\d_]+(?:['’][^\W\d_]+)*")
+# Any text's: the same, a letter's combining marks part of its word, the Arabic decimal and
+# thousands separators inside numbers, and a run of an unspaced script a word of its own (cut
+# into bigrams by ``words``). It never matches whitespace and has no look-around: the words of a
+# text are those of its whitespace-separated pieces (``termcounts.py`` relies on it).
+_LETTER = f"[^\\W\\d_{UNSPACED}]"
+_WORD = f"{_LETTER}+(?:[{MARKS}]+{_LETTER}*)*"
+TOKEN_RE = re.compile(f"\\d+(?:[.,:\u066b\u066c]\\d+)*|[{CJK}]+|[{SOUTHEAST}]+"
+                      f"|{_WORD}(?:['’]{_WORD})*")
 _stemmer = Stemmer.Stemmer("english")
 
 
@@ -64,7 +91,7 @@ def stem_term(word: str) -> str | None:
     if word.endswith(("'s", "’s")):
         word = word[:-2]
     word = word.replace("’", "'")
-    if len(word) < 2 or word in STOP_WORDS:
+    if (len(word) < 2 and not unspaced(word)) or word in STOP_WORDS:
         return None
     return _stemmer.stemWord(_fold_demonym(word))
 
@@ -91,12 +118,36 @@ def tokens(text: str) -> Iterator[Token]:
     return analyzer().tokens(text)
 
 
+def words(text: str) -> list[str]:
+    """The words of ``text`` as written, a run of an unspaced script as its bigrams: what each
+    word of ``tokens`` spans. The words of a text are those of its whitespace-separated pieces."""
+    if text.isascii():
+        return ASCII_TOKEN_RE.findall(text)
+    found = TOKEN_RE.findall(text)
+    if UNSPACED_RE.search(text) is None:
+        return found
+    return [b for w in found for b in (bigrams(w) if unspaced(w) else (w,))]
+
+
+def spans(text: str) -> Iterator[tuple[int, int]]:
+    """The span of each of ``words(text)``."""
+    if text.isascii():
+        for m in ASCII_TOKEN_RE.finditer(text):
+            yield m.span()
+        return
+    for m in TOKEN_RE.finditer(text):
+        if unspaced(m.group()):
+            yield from bigram_spans(*m.span())
+        else:
+            yield m.span()
+
+
 def lower_words(text: str) -> list[str]:
     """The words of ``text``, lower-cased, as ``tokens`` sees them (without a ``Token`` each)."""
     # Lower-casing ASCII text first changes no match (letters stay letters, lengths stay);
     # other text is lower-cased word by word, as ``tokens`` does.
-    return (TOKEN_RE.findall(text.lower()) if text.isascii()
-            else [w.lower() for w in TOKEN_RE.findall(text)])
+    return (ASCII_TOKEN_RE.findall(text.lower()) if text.isascii()
+            else [w.lower() for w in words(text)])
 
 
 def term_set(text: str) -> set[str]:
@@ -120,12 +171,18 @@ DECIMAL_COMMA = frozenset(
 
 
 def _decimal_point(word: str) -> str:
+    """A number as English writes it, without its thousands separators ("100,000" ->
+    "100000"), in ASCII digits."""
+    if not word.isascii():
+        word = ascii_digits(word)
     return word.replace(",", "") if "," in word else word
 
 
 def _decimal_comma(word: str) -> str:
     """A number written with a decimal comma, as English writes it ("1.234,5" -> "1234.5";
     "1871", "3:15" stay)."""
+    if not word.isascii():
+        word = ascii_digits(word)
     if ":" in word:
         return word
     return word.replace(".", "").replace(",", ".")
@@ -140,8 +197,8 @@ class Analyzer:
     stem_term: Callable[[str], str | None]  # the same, uncached
 
     def tokens(self, text: str) -> Iterator[Token]:
-        for m in TOKEN_RE.finditer(text):
-            yield Token(m.start(), m.end(), self.term(m.group().lower()))
+        for start, end in spans(text):
+            yield Token(start, end, self.term(text[start:end].lower()))
 
     def term_set(self, text: str) -> set[str]:
         out = set(map(self.term, lower_words(text)))
@@ -149,7 +206,7 @@ class Analyzer:
         return out  # type: ignore[return-value]
 
     def analyze(self, text: str) -> list[str]:
-        return [t for w in TOKEN_RE.findall(text.lower()) if (t := self.term(w)) is not None]
+        return [t for w in words(text.lower()) if (t := self.term(w)) is not None]
 
 
 @cache
@@ -170,7 +227,7 @@ def analyzer(code: str | None = None) -> Analyzer:
             head, _, rest = word.partition("'")
             if len(head) <= _ELISION_MAX and len(rest) >= 2:
                 word = rest
-        if len(word) < 2 or word in stops:
+        if (len(word) < 2 and not unspaced(word)) or word in stops:
             return None
         return stem(word)
 

@@ -1,10 +1,10 @@
 """Term counts per passage, fast and on every core: the matrix ``CountVectorizer(analyzer=analyze)``
 would give, without calling the analyzer once per word.
 
-``analyze`` lower-cases a text, splits it with one regular expression and maps each word to its
-term with ``term_of``. Here each chunk of passages is cut at whitespace (C), each *distinct* piece
-gets an integer id (a dict lookup in C), the same expression and ``term_of`` run once per distinct
-piece, and the per-passage counts come from a sparse COO -> CSR conversion that sums the repeats.
+``analyze`` lower-cases a text, splits it into words (``analyzer.words``: one regular expression,
+and a run of an unspaced script cut into bigrams) and maps each word to its term with
+``term_of``. Here each chunk of passages is cut at whitespace (C), each *distinct* piece gets an
+integer id (a dict lookup in C), the same ``words`` and ``term_of`` run once per distinct piece, and the per-passage counts come from a sparse COO -> CSR conversion that sums the repeats.
 Words that map to the same term (``"armenians"``, ``"armenian"``) or to none (stop words) are
 merged or dropped through the piece -> terms table before counting.
 
@@ -29,8 +29,8 @@ from itertools import chain
 import numpy as np
 import scipy.sparse as sp
 
-# The analyzer's own expression and word -> term maps: counting must see exactly analyze()'s terms.
-from .analyzer import TOKEN_RE, analyzer
+# The analyzer's own words and word -> term maps: counting must see exactly analyze()'s terms.
+from .analyzer import analyzer, words
 from .workers import Chunks, Pool
 
 CHUNK = 5_000  # passages per task: a worker holds one chunk's words (~30 MB) at a time
@@ -128,7 +128,7 @@ class _Pieces:
         lens, found = [], []
         term = self.term
         for piece in self.ids.take_added():
-            ids = [terms[t] for w in TOKEN_RE.findall(piece) if (t := term(w)) is not None]
+            ids = [terms[t] for w in words(piece) if (t := term(w)) is not None]
             lens.append(len(ids))
             found.extend(ids)
         new_len = np.array(lens, dtype=np.int64)
@@ -144,9 +144,10 @@ class _ChunkCounter:
     recur: Zipf). Term ids are this counter's own; each result carries the terms new since the
     previous one.
 
-    The token expression never matches whitespace and has no anchors or look-arounds, so the
-    tokens of a text are the tokens of its whitespace-separated pieces: ``str.split`` (fast) cuts
-    the pieces, and the expression and the term map run once per distinct piece (and language).
+    ``analyzer.words`` finds the words of a text in its whitespace-separated pieces (its
+    expressions never match whitespace and have no anchors or look-arounds, and a bigram never
+    spans a space): ``str.split`` (fast) cuts the pieces, and ``words`` and the term map run once
+    per distinct piece (and language).
     """
 
     def __init__(self) -> None:
