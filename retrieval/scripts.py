@@ -59,15 +59,21 @@ def _mark_ranges() -> str:
 
 MARKS = _mark_ranges()
 
-# The decimal separator and thousands separator of Arabic script
-_ARABIC_SEPARATORS = str.maketrans({"\u066b": ".", "\u066c": ","})
+# A decimal digit other than an ASCII one, and the decimal and thousands separators of Arabic
+# script
+_OTHER_DIGIT_RE = re.compile("[^\\D0-9]|[\u066b\u066c]")
+_ARABIC_SEPARATORS = {"\u066b": ".", "\u066c": ","}
 
 
-def ascii_digits(number: str) -> str:
-    """A number written in any script's decimal digits, in ASCII digits ("١٩٧٠" -> "1970",
-    "٣٫٤" -> "3.4"); other characters stay."""
-    return "".join(str(unicodedata.decimal(c)) if c.isdecimal() else c
-                   for c in number.translate(_ARABIC_SEPARATORS))
+def _ascii(m: re.Match[str]) -> str:
+    c = m.group()
+    return _ARABIC_SEPARATORS.get(c) or str(unicodedata.decimal(c))
+
+
+def ascii_digits(text: str) -> str:
+    """``text`` with any script's decimal digits written as ASCII digits ("١٩٧٠" -> "1970",
+    "٣٫٤" -> "3.4", "१९३०" -> "1930"); other characters stay."""
+    return _OTHER_DIGIT_RE.sub(_ascii, text)
 
 
 def unspaced(word: str) -> bool:
