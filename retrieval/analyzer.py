@@ -16,13 +16,15 @@ Choices (measured in ``docs/benchmarks.md``):
 * **Other languages** (``analyzer(code)``, ``language.py``): the same tokens, that language's
   Snowball stemmer and stop words; a short elided article before an apostrophe is dropped
   ("l'armée" -> "armée", "dell'anno" -> "anno"). The module-level functions are English's.
-* **Other scripts** (``scripts.py``), in every language's analyzer: a word takes in its
+* **Other scripts** (``scripts.py``), in every language's analyzer but English's: a word takes in its
   combining marks (Devanagari's vowel signs: "भारत" is one word); a run of an unspaced script
   (Chinese, Japanese, Thai, ...) is read as its overlapping two-character pieces, which are its
   "words" everywhere a word is read (the index, a question, a sentence's features, highlighting;
   a one-character run is that character, kept although one character long); any script's
-  digits read as ASCII ones ("١٩٧٠" -> "1970"). ASCII text is read by the original expression,
-  ``ASCII_TOKEN_RE``, which gives the same words there, faster.
+  digits read as ASCII ones ("١٩٧٠" -> "1970"). English reads every text with the original
+  expression, ``ASCII_TOKEN_RE`` (a Chinese name in an English text stays one word: English
+  results are what they were); other languages read ASCII text with it too (the same words
+  there, faster).
 """
 
 from __future__ import annotations
@@ -91,7 +93,7 @@ def stem_term(word: str) -> str | None:
     if word.endswith(("'s", "’s")):
         word = word[:-2]
     word = word.replace("’", "'")
-    if (len(word) < 2 and not unspaced(word)) or word in STOP_WORDS:
+    if len(word) < 2 or word in STOP_WORDS:
         return None
     return _stemmer.stemWord(_fold_demonym(word))
 
@@ -118,9 +120,20 @@ def tokens(text: str) -> Iterator[Token]:
     return analyzer().tokens(text)
 
 
+def english_words(text: str) -> list[str]:
+    """The words of ``text`` as English reads them (``ASCII_TOKEN_RE``, whatever the script)."""
+    return ASCII_TOKEN_RE.findall(text)
+
+
+def _english_spans(text: str) -> Iterator[tuple[int, int]]:
+    for m in ASCII_TOKEN_RE.finditer(text):
+        yield m.span()
+
+
 def words(text: str) -> list[str]:
-    """The words of ``text`` as written, a run of an unspaced script as its bigrams: what each
-    word of ``tokens`` spans. The words of a text are those of its whitespace-separated pieces."""
+    """The words of ``text`` as written, as any language but English reads them: a run of an
+    unspaced script as its bigrams. The words of a text are those of its whitespace-separated
+    pieces."""
     if text.isascii():
         return ASCII_TOKEN_RE.findall(text)
     found = TOKEN_RE.findall(text)
@@ -132,8 +145,7 @@ def words(text: str) -> list[str]:
 def spans(text: str) -> Iterator[tuple[int, int]]:
     """The span of each of ``words(text)``."""
     if text.isascii():
-        for m in ASCII_TOKEN_RE.finditer(text):
-            yield m.span()
+        yield from _english_spans(text)
         return
     for m in TOKEN_RE.finditer(text):
         if unspaced(m.group()):
@@ -147,7 +159,7 @@ def lower_words(text: str) -> list[str]:
     # Lower-casing ASCII text first changes no match (letters stay letters, lengths stay);
     # other text is lower-cased word by word, as ``tokens`` does.
     return (ASCII_TOKEN_RE.findall(text.lower()) if text.isascii()
-            else [w.lower() for w in words(text)])
+            else [w.lower() for w in ASCII_TOKEN_RE.findall(text)])
 
 
 def term_set(text: str) -> set[str]:
@@ -171,11 +183,13 @@ DECIMAL_COMMA = frozenset(
 
 
 def _decimal_point(word: str) -> str:
-    """A number as English writes it, without its thousands separators ("100,000" ->
-    "100000"), in ASCII digits."""
-    if not word.isascii():
-        word = ascii_digits(word)
     return word.replace(",", "") if "," in word else word
+
+
+def _any_decimal_point(word: str) -> str:
+    """A number as English writes it, without its thousands separators ("100,000" ->
+    "100000"), in ASCII digits ("١٩٧٠" -> "1970")."""
+    return _decimal_point(word if word.isascii() else ascii_digits(word))
 
 
 def _decimal_comma(word: str) -> str:
@@ -195,29 +209,39 @@ class Analyzer:
     lang: Language
     term: Callable[[str], str | None]  # a lower-cased word's term (cached)
     stem_term: Callable[[str], str | None]  # the same, uncached
+    words: Callable[[str], list[str]] = words  # a text's words as written
+    spans: Callable[[str], Iterator[tuple[int, int]]] = spans  # ... and where they are
 
     def tokens(self, text: str) -> Iterator[Token]:
-        for start, end in spans(text):
+        for start, end in self.spans(text):
             yield Token(start, end, self.term(text[start:end].lower()))
 
+    def lower_words(self, text: str) -> list[str]:
+        """The words of ``text``, lower-cased, as ``tokens`` sees them (without a ``Token``
+        each)."""
+        # Lower-casing ASCII text first changes no match (letters stay letters, lengths stay);
+        # other text is lower-cased word by word, as ``tokens`` does.
+        return (ASCII_TOKEN_RE.findall(text.lower()) if text.isascii()
+                else [w.lower() for w in self.words(text)])
+
     def term_set(self, text: str) -> set[str]:
-        out = set(map(self.term, lower_words(text)))
+        out = set(map(self.term, self.lower_words(text)))
         out.discard(None)
         return out  # type: ignore[return-value]
 
     def analyze(self, text: str) -> list[str]:
-        return [t for w in words(text.lower()) if (t := self.term(w)) is not None]
+        return [t for w in self.words(text.lower()) if (t := self.term(w)) is not None]
 
 
 @cache
 def analyzer(code: str | None = None) -> Analyzer:
     """The analyzer of language ``code`` (English for ``None`` or "")."""
     if not code or code == ENGLISH:
-        return Analyzer(language(ENGLISH), term_of, stem_term)
+        return Analyzer(language(ENGLISH), term_of, stem_term, english_words, _english_spans)
     lang = language(code)
     stem, stops = stem_function(code), lang.stop_words
 
-    number = _decimal_comma if code in DECIMAL_COMMA else _decimal_point
+    number = _decimal_comma if code in DECIMAL_COMMA else _any_decimal_point
 
     def term(word: str) -> str | None:
         if word[0].isdigit():

@@ -126,7 +126,7 @@ def rank(
         # each sentence's terms in order, and (in the best passages) its words that may stand
         # in for one
         parts = [_terms_and_others(s.text, query, seek_alike and rank_ < config.similar_passages,
-                                   reading.term) for s in sents]
+                                   reading.term, reading.lower_words) for s in sents]
         terms = [ts for ts, _, _ in parts]
         others = [ws for _, ws, _ in parts]
         for i, (_, _, longer) in enumerate(parts):
@@ -297,7 +297,8 @@ def _alike(table: dict[str, dict[str, float]], words: list[str], matched: set[st
 
 
 def _terms_and_others(text: str, query: Query, others: bool,
-                      term_of: Callable[[str], str | None] = term_of
+                      term_of: Callable[[str], str | None] = term_of,
+                      lower_words: Callable[[str], list[str]] = lower_words,
                       ) -> tuple[list[str], list[str], list[str]]:
     """A sentence's index terms in order; with ``others`` its content words (lower-cased,
     alphabetic, 3+ letters) that are not question terms: the ones that may stand in for a

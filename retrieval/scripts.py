@@ -76,6 +76,23 @@ def ascii_digits(text: str) -> str:
     return _OTHER_DIGIT_RE.sub(_ascii, text)
 
 
+_UNSPACED_RUN_RE = re.compile(f"[{UNSPACED}]+")
+_LETTER_RE = re.compile(r"[^\W\d_]")
+
+
+def unspaced_runs(text: str) -> list[str]:
+    """The runs of an unspaced script in ``text``."""
+    return _UNSPACED_RUN_RE.findall(text)
+
+
+def written_unspaced(text: str) -> bool:
+    """Whether ``text`` is written mainly in an unspaced script (half its letters or more): a
+    Chinese or Thai text, not an English one quoting a Chinese name."""
+    if text.isascii() or UNSPACED_RE.search(text) is None:
+        return False
+    return 2 * sum(map(len, unspaced_runs(text))) >= len(_LETTER_RE.findall(text))
+
+
 def unspaced(word: str) -> bool:
     """Whether ``word`` starts with a character of an unspaced script."""
     return UNSPACED_RE.match(word) is not None
@@ -98,5 +115,5 @@ def bigram_spans(start: int, end: int) -> Iterator[tuple[int, int]]:
         yield i, i + 2
 
 
-__all__ = ["CJK", "MARKS", "SOUTHEAST", "UNSPACED", "UNSPACED_RE", "ascii_digits", "bigram_spans",
-           "bigrams", "unspaced"]
+__all__ = ["CJK", "MARKS", "SOUTHEAST", "UNSPACED", "UNSPACED_RE", "ascii_digits",
+           "bigram_spans", "bigrams", "unspaced", "unspaced_runs", "written_unspaced"]

@@ -17,9 +17,9 @@ initials, "के. एस. कृष्णन"), the Greek question mark, and th
 after them. A word of a script without capitals (Arabic, Devanagari, Han, ...) starts a sentence
 as a capitalised one does.
 
-Sizes are counted in words (``word_count``): whitespace-separated ones, and in a run of an
-unspaced script (Chinese, Thai, ...) one word for every one and a half characters, about the
-length of a Chinese word.
+Sizes are counted in words (``word_count``): whitespace-separated ones, and in a text written in
+an unspaced script (Chinese, Thai, ...) one word for every one and a half characters of it, about
+the length of a Chinese word.
 """
 
 from __future__ import annotations
@@ -30,7 +30,16 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
-from ..scripts import CJK, MARKS, SOUTHEAST, UNSPACED, UNSPACED_RE, bigrams, unspaced
+from ..scripts import (
+    CJK,
+    MARKS,
+    SOUTHEAST,
+    UNSPACED,
+    bigrams,
+    unspaced,
+    unspaced_runs,
+    written_unspaced,
+)
 
 T = TypeVar("T")
 
@@ -49,12 +58,15 @@ TERMINAL_RE = re.compile(
     f"(?:[.!?…{_SPACED_ENDS}|[{_FULL_WIDTH_ENDS}])[\"'”“’»)\\]{_FULL_WIDTH_CLOSERS}]*"
     r"(?:\[[^\]]{1,40}\]|:\d+(?:[–-]\d+)?)*\s*$")
 _WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
-# Any text's words: the same, a letter's combining marks part of its word, and a run of an
-# unspaced script a word of its own (cut into bigrams by ``words``)
+# Other text's words: the same, a letter's combining marks part of its word (Devanagari's vowel
+# signs, which ``\w`` misses)
+_MARKED_PART = f"[^\\W_]+(?:[{MARKS}]+[^\\W_]*)*"
+_MARKED_WORD_RE = re.compile(f"{_MARKED_PART}(?:['’]{_MARKED_PART})*")
+# ... and in a text written in an unspaced script, a run of it a word of its own (cut into
+# bigrams by ``words``)
 _ANY_LETTER = f"[^\\W_{UNSPACED}]"
 _ANY_PART = f"{_ANY_LETTER}+(?:[{MARKS}]+{_ANY_LETTER}*)*"
-_ANY_WORD_RE = re.compile(f"[{CJK}]+|[{SOUTHEAST}]+|{_ANY_PART}(?:['’]{_ANY_PART})*")
-_UNSPACED_RUN_RE = re.compile(f"[{UNSPACED}]+")
+_UNSPACED_WORD_RE = re.compile(f"[{CJK}]+|[{SOUTHEAST}]+|{_ANY_PART}(?:['’]{_ANY_PART})*")
 # A paragraph this long is a flattened page (``_pieces``); it is judged in runs of whole sentences.
 LONG_PARAGRAPH_WORDS = 250
 PIECE_WORDS = 60
@@ -97,25 +109,26 @@ class Span:
 
 @functools.lru_cache(maxsize=4096)
 def words(text: str) -> tuple[str, ...]:
-    """The words of ``text``, as written (letters and digits together; a run of an unspaced
-    script as its bigrams). Remembered for the last few thousand texts: reading a document
+    """The words of ``text``, as written (letters and digits together; in a text written in an
+    unspaced script, a run of it as its bigrams). Remembered for the last few thousand texts: reading a document
     asks for a paragraph's words about ten times (its layout, its sieve rules, its cleaning
     signals, its sentences' quotability)."""
     if text.isascii():
         return tuple(_WORD_RE.findall(text))
-    found = _ANY_WORD_RE.findall(text)
-    if UNSPACED_RE.search(text) is None:
-        return tuple(found)
-    return tuple(b for w in found for b in (bigrams(w) if unspaced(w) else (w,)))
+    if not written_unspaced(text):
+        return tuple(_MARKED_WORD_RE.findall(text))
+    return tuple(b for w in _UNSPACED_WORD_RE.findall(text)
+                 for b in (bigrams(w) if unspaced(w) else (w,)))
 
 
 def word_count(text: str) -> int:
-    """How many words ``text`` has, for sizes: its whitespace-separated pieces, and in each run
-    of an unspaced script one more for every one and a half characters past the first."""
+    """How many words ``text`` has, for sizes: its whitespace-separated pieces, and in a text
+    written in an unspaced script one more for every one and a half characters of each of its
+    runs past the first."""
     n = len(text.split())
-    if text.isascii() or UNSPACED_RE.search(text) is None:
+    if not written_unspaced(text):
         return n
-    return n + sum((len(run) - 1) * 2 // 3 for run in _UNSPACED_RUN_RE.findall(text))
+    return n + sum((len(run) - 1) * 2 // 3 for run in unspaced_runs(text))
 
 
 def paragraphs(text: str) -> list[str]:
