@@ -16,10 +16,10 @@ Choices (measured in ``docs/benchmarks.md``):
 * **Other languages** (``analyzer(code)``, ``language.py``): the same tokens, that language's
   Snowball stemmer and stop words; a short elided article before an apostrophe is dropped
   ("l'armée" -> "armée", "dell'anno" -> "anno"). The module-level functions are English's.
-* **Other scripts** (``scripts.py``), in every language's analyzer but English's: a word takes in its
-  combining marks (Devanagari's vowel signs: "भारत" is one word); a run of an unspaced script
-  (Chinese, Japanese, Thai, ...) is read as its overlapping two-character pieces, which are its
-  "words" everywhere a word is read (the index, a question, a sentence's features, highlighting;
+* **Other scripts** (``scripts.py``), in every language's analyzer but English's: a word takes
+  in its combining marks (Devanagari's vowel signs: "भारत" is one word); a run of an unspaced
+  script (Chinese, Japanese, Thai, ...) is read as its overlapping two-character pieces, which are
+  its "words" everywhere a word is read (the index, a question, a sentence's features, highlighting;
   a one-character run is that character, kept although one character long); any script's
   digits read as ASCII ones ("١٩٧٠" -> "1970"). English reads every text with the original
   expression, ``ASCII_TOKEN_RE`` (a Chinese name in an English text stays one word: English

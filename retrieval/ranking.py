@@ -319,13 +319,17 @@ def _highlights(
     tokens: Callable[[str], Iterator[Token]] = tokens,
 ) -> list[tuple[int, int]]:
     """Spans of the words that met the question: its terms, and words of like meaning that
-    stood in for a term the sentence's window lacks."""
-    out = []
+    stood in for a term the sentence's window lacks. Overlapping bigrams of an unspaced script
+    ("临江", "江大", "大桥") make one span ("临江大桥")."""
+    out: list[tuple[int, int]] = []
     for t in tokens(text):
         stands_in = (t.term is not None and bool(alike)
                      and bool(table.get(text[t.start : t.end].lower(), {}).keys() & alike.keys()))
         if t.term in qset or stands_in:
-            out.append((t.start, t.end))
+            if out and t.start < out[-1][1]:
+                out[-1] = (out[-1][0], max(out[-1][1], t.end))
+            else:
+                out.append((t.start, t.end))
     return out
 
 

@@ -19,7 +19,9 @@
 * **Sentence ends** other than ".!?": the full-width "。！？" (and the halfwidth "｡"), which need
   no space after them; the Arabic question mark "؟"; the Devanagari danda "।" and double danda
   "॥"; the Greek question mark ";" (U+037E, and the ASCII semicolon Greek keyboards type for it,
-  after a Greek word); the Armenian full stop "։" (``segment.py``).
+  after a Greek word); the Armenian full stop "։", the Khmer "។" and the Myanmar "။"
+  (``segment.py``). Thai and Lao end sentences with a space, not a mark: a paragraph of them is
+  prose by its length alone (``unpunctuated``), and is quoted whole.
 """
 
 from __future__ import annotations
@@ -93,6 +95,18 @@ def written_unspaced(text: str) -> bool:
     return 2 * sum(map(len, unspaced_runs(text))) >= len(_LETTER_RE.findall(text))
 
 
+_UNPUNCTUATED_RE = re.compile("[\u0e01-\u0e4e\u0e81-\u0ecf\u0edc-\u0edf]")
+
+
+def unpunctuated(text: str) -> bool:
+    """Whether ``text`` is written mainly in Thai or Lao (half its letters or more), which end
+    no sentence with punctuation: a space, or the end of a paragraph, does."""
+    if text.isascii():
+        return False
+    found = len(_UNPUNCTUATED_RE.findall(text))
+    return found > 0 and 2 * found >= len(_LETTER_RE.findall(text))
+
+
 def unspaced(word: str) -> bool:
     """Whether ``word`` starts with a character of an unspaced script."""
     return UNSPACED_RE.match(word) is not None
@@ -116,4 +130,5 @@ def bigram_spans(start: int, end: int) -> Iterator[tuple[int, int]]:
 
 
 __all__ = ["CJK", "MARKS", "SOUTHEAST", "UNSPACED", "UNSPACED_RE", "ascii_digits",
-           "bigram_spans", "bigrams", "unspaced", "unspaced_runs", "written_unspaced"]
+           "bigram_spans", "bigrams", "unpunctuated", "unspaced", "unspaced_runs",
+           "written_unspaced"]

@@ -1,12 +1,13 @@
 """Term counts per passage, fast and on every core: the matrix ``CountVectorizer(analyzer=analyze)``
 would give, without calling the analyzer once per word.
 
-``analyze`` lower-cases a text, splits it into words (``Analyzer.words``: one regular expression,
-and outside English a run of an unspaced script cut into bigrams) and maps each word to its term with
-``term_of``. Here each chunk of passages is cut at whitespace (C), each *distinct* piece gets an
-integer id (a dict lookup in C), the same ``words`` and ``term_of`` run once per distinct piece, and the per-passage counts come from a sparse COO -> CSR conversion that sums the repeats.
-Words that map to the same term (``"armenians"``, ``"armenian"``) or to none (stop words) are
-merged or dropped through the piece -> terms table before counting.
+``analyze`` lower-cases a text, splits it into words (``Analyzer.words``: one regular
+expression, and outside English a run of an unspaced script cut into bigrams) and maps each word
+to its term with ``term_of``. Here each chunk of passages is cut at whitespace (C), each
+*distinct* piece gets an integer id (a dict lookup in C), the same ``words`` and ``term_of`` run
+once per distinct piece, and the per-passage counts come from a sparse COO -> CSR conversion that
+sums the repeats. Words that map to the same term (``"armenians"``, ``"armenian"``) or to none
+(stop words) are merged or dropped through the piece -> terms table before counting.
 
 Each passage is counted in its language (``langs``; ``analyzer.analyzer``): a counter keeps a
 piece table per language, over one vocabulary.

@@ -45,9 +45,9 @@ T = TypeVar("T")
 
 _GREEK = "\u0370-\u03ff\u1f00-\u1fff"
 # Sentence ends other than ".!?…" followed by a space: the Arabic question mark, the Devanagari
-# danda and double danda, the Armenian full stop, the Greek question mark (and the ASCII
-# semicolon Greek keyboards type for it, after a Greek letter)
-_SPACED_ENDS = f"؟।॥։\u037e]|(?<=[{_GREEK}]);"
+# danda and double danda, the Armenian, Khmer and Myanmar full stops, the Greek question mark
+# (and the ASCII semicolon Greek keyboards type for it, after a Greek letter)
+_SPACED_ENDS = f"؟।॥։។။\u037e]|(?<=[{_GREEK}]);"
 # ... and the full-width ones, which need no space after them
 _FULL_WIDTH_ENDS = "。！？｡"
 # closing quotes and brackets of the full-width sentence ends
@@ -94,7 +94,8 @@ _ORDINAL_RE = re.compile(r"(?<![\d.])\d{1,2}$")
 _BOUNDARY_RE = re.compile(
     f"(?:(?P<end>[.!?…]+|(?:[{_SPACED_ENDS})+)"
     r"(?P<closers>(?:[\"'”“’»›)\]]|[ \u00a0\u202f][»›])*)\s+"
-    f"|(?P<wide>[{_FULL_WIDTH_ENDS}]+)(?P<wide_closers>[{_FULL_WIDTH_CLOSERS}]*)\\s*)(?=\\S)")
+    f"|(?P<wide>[{_FULL_WIDTH_ENDS}]+)(?P<wide_closers>[{_FULL_WIDTH_CLOSERS}]*)"
+    f"(?![{_FULL_WIDTH_CLOSERS}])\\s*)(?=\\S)")
 # A list item's or section's number opening a sentence ("3. Fees", "1.7. Larger Work"): no end.
 _ENUMERATOR_RE = re.compile(r"\(?(?:\d{1,3}(?:\.\d{1,3})*|[A-Za-z]|[ivxIVX]{1,4})\.$")
 
@@ -110,9 +111,9 @@ class Span:
 @functools.lru_cache(maxsize=4096)
 def words(text: str) -> tuple[str, ...]:
     """The words of ``text``, as written (letters and digits together; in a text written in an
-    unspaced script, a run of it as its bigrams). Remembered for the last few thousand texts: reading a document
-    asks for a paragraph's words about ten times (its layout, its sieve rules, its cleaning
-    signals, its sentences' quotability)."""
+    unspaced script, a run of it as its bigrams). Remembered for the last few thousand texts:
+    reading a document asks for a paragraph's words about ten times (its layout, its sieve
+    rules, its cleaning signals, its sentences' quotability)."""
     if text.isascii():
         return tuple(_WORD_RE.findall(text))
     if not written_unspaced(text):
