@@ -36,7 +36,7 @@ from functools import cache, lru_cache
 
 import Stemmer
 
-from .language import ENGLISH, Language, language, stem_function
+from .language import ENGLISH, Language, language, stem_function, strip_accents
 from .scripts import (
     CJK,
     MARKS,
@@ -239,7 +239,7 @@ def analyzer(code: str | None = None) -> Analyzer:
     if not code or code == ENGLISH:
         return Analyzer(language(ENGLISH), term_of, stem_term, english_words, _english_spans)
     lang = language(code)
-    stem, stops = stem_function(code), lang.stop_words
+    stem, stops, unaccented = stem_function(code), lang.stop_words, lang.unaccented_stops
 
     number = _decimal_comma if code in DECIMAL_COMMA else _any_decimal_point
 
@@ -247,11 +247,14 @@ def analyzer(code: str | None = None) -> Analyzer:
         if word[0].isdigit():
             return number(word)
         word = word.replace("’", "'")
+        if "\u0307" in word:  # "İ" lower-cased is "i" and a combining dot: Turkish's "i"
+            word = word.replace("i\u0307", "i")
         if "'" in word:
             head, _, rest = word.partition("'")
             if len(head) <= _ELISION_MAX and len(rest) >= 2:
                 word = rest
-        if (len(word) < 2 and not unspaced(word)) or word in stops:
+        if ((len(word) < 2 and not unspaced(word)) or word in stops
+                or (unaccented and strip_accents(word) in stops)):
             return None
         return stem(word)
 
