@@ -25,7 +25,9 @@ _TYPES = (
         r" (years?|decades?|century|centuries|months?|period)|how long ago)\b", re.I)),
     ("number", re.compile(
         r"\b(how (many|much|long|far|old|large|big|tall|high|often)|what (number|percentage|"
-        r"percent|share|proportion|amount|size|population)|(which|what) version|(what|which) is "
+        r"percent|share|proportion|amount|size|population)|(which|what) (?:[\w.+-]+\s+){0,3}?"
+        r"(?:version|release)s?(?!\s+(?:series|notes?|cycles?|schedules?|process|branch(?:es)?|"
+        r"candidates?|lines?|steward|team|manager|control|string|numbering)\b)|(what|which) is "
         r"the (maximum|minimum|largest|smallest|highest|lowest) (number|value|length|size|"
         r"amount|count))\b", re.I)),
     ("names", re.compile(
@@ -48,7 +50,7 @@ _DATE = re.compile(
     r"july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|"
     r"saturday|sunday|yesterday|today|\d{1,2}(st|nd|rd|th)? century)\b", re.I)
 _QUANTITY = re.compile(
-    r"\b(\d+(?:[.,]\d+)*(?!\d)|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"\b(v?\d+(?:[.,]\d+)*(?!\d)|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
     r"twenty|thirty|forty|fifty|hundreds?|thousands?|millions?|billions?|dozens?|half|"
     r"a third|a quarter|once|twice|thrice|daily|weekly|monthly|yearly|annually|hourly|"
     r"every \w+)\b", re.I)
@@ -166,10 +168,15 @@ def question_type(question: str) -> str | None:
 
 
 # What a definition says of its subject: "X is a ...", "A module is ...", "X (Y) means ...",
-# "X: ..." opening a sentence; "..., X, a ..." anywhere.
+# "X: ..." opening a sentence; "..., X, a ..." anywhere. "X is"/"X was" defines only when a class
+# or a purpose follows ("is a library", "is one of", "is more of an attempt", "is used to"):
+# "Uvicorn is BSD licensed", "libxcrypt is currently maintained at GitHub" say something of X
+# without saying what it is.
 _CLOSERS = r"[\"”’')*]*"
-_VERB = (r"\s*(?:\([^)]{0,80}\)\s*)?(?:is|are|was|means|refers to|stands for|shall mean|denotes"
-         r"|describes)\b")
+_COPULA_DEFINES = (r"(?:is|was)\s+(?:not\s+|also\s+|more of\s+|\w+ly\s+)?(?:an?|the|one|another"
+                   r"|yet another|any|each|some|used|designed|intended|meant)")
+_VERB = (rf"\s*(?:\([^)]{{0,80}}\)\s*)?(?:{_COPULA_DEFINES}|are|means|refers to|stands for"
+         r"|shall mean|denotes|describes)\b")
 _OPENING = r"^\W*(?:(?:an?|the)\s+)?(?:\S+\s+){0,2}\W*"
 # what documentation calls the thing it defines: "The console.debug() function is ..."
 _KIND = (r"(?:\(\))?(?:\s+(?:function|method|class|property|module|command|option|event|object"

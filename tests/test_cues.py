@@ -59,6 +59,17 @@ def test_what_time_asks_when_unless_a_noun_follows(question: str, kind: str | No
     assert question_type(question) == kind
 
 
+@pytest.mark.parametrize(("question", "kind"), [
+    ("Which version of Meson is required?", "number"),
+    ("In which psmisc version was the prtstat utility added?", "number"),
+    ("Which Valgrind release first shipped the BBV tool?", "number"),
+    ("Which GLib release series are supported upstream?", None),  # the series, not a number
+    ("Where are the release notes?", "where"),
+])
+def test_which_version_asks_for_a_number(question: str, kind: str | None) -> None:
+    assert question_type(question) == kind
+
+
 @pytest.mark.parametrize(("heading", "question", "expected"), [
     ("psmisc", "What is psmisc?", True),
     ("1.7. psmisc", "what is psmisc", True),  # its number aside
@@ -82,6 +93,13 @@ def test_a_heading_that_names_what_is_asked(heading: str, question: str, expecte
     ("valgrind", "Valgrind User Manual", False),  # a title: no sentence after the term
     ("valgrind", "Valgrind Tools and what they do for your program", False),  # no full stop
     ("module", "A module is a file containing Python definitions.", True),
+    # "is" defines with a class or a purpose after it, not with whatever follows it
+    ("ninja", "Ninja is yet another build system.", True),
+    ("disobedience", "Civil disobedience is more of an active attempt to overthrow it.", True),
+    ("plugdev", "Group plugdev is used to mount removable devices.", True),
+    ("uvicorn", "Uvicorn is BSD licensed code.", False),
+    ("libxcrypt", "libxcrypt is currently maintained at Github.", False),
+    ("truststore", "Truststore is installed from PyPI with pip:", False),
 ])
 def test_a_definition_lists_term_and_its_description_define_it(head: str, sentence: str,
                                                                 expected: bool) -> None:
@@ -130,3 +148,9 @@ def test_documentation_names_the_kind_of_what_it_defines() -> None:
     assert defines("zlib", "The zlib module is a binding to the zlib library.")
     assert not defines("console.debug", "The console.debug() output goes to stdout.")
 
+
+
+def test_a_version_written_with_a_v_is_a_number() -> None:
+    question = "Since which util-linux version has the option been deprecated?"
+    assert has_evidence("number", "since: v2.37", question)
+    assert not has_evidence("number", "since: a later version", question)
