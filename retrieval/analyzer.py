@@ -147,6 +147,10 @@ def spans(text: str) -> Iterator[tuple[int, int]]:
     if text.isascii():
         yield from _english_spans(text)
         return
+    if UNSPACED_RE.search(text) is None:
+        for m in TOKEN_RE.finditer(text):
+            yield m.span()
+        return
     for m in TOKEN_RE.finditer(text):
         if unspaced(m.group()):
             yield from bigram_spans(*m.span())

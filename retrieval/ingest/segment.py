@@ -47,7 +47,7 @@ _GREEK = "\u0370-\u03ff\u1f00-\u1fff"
 # Sentence ends other than ".!?…" followed by a space: the Arabic question mark, the Devanagari
 # danda and double danda, the Armenian, Khmer and Myanmar full stops, the Greek question mark
 # (and the ASCII semicolon Greek keyboards type for it, after a Greek letter)
-_SPACED_ENDS = f"؟।॥։។။\u037e]|(?<=[{_GREEK}]);"
+_SPACED_ENDS = f"؟।॥։។။\u037e]|;(?<=[{_GREEK}];)"
 # ... and the full-width ones, which need no space after them
 _FULL_WIDTH_ENDS = "。！？｡"
 # closing quotes and brackets of the full-width sentence ends
@@ -91,11 +91,16 @@ _ORDINAL_RE = re.compile(r"(?<![\d.])\d{1,2}$")
 # Closers: quotation marks of several languages (”, German “, ’, », ›; French « » with a space
 # inside), brackets. After a full-width end (group "wide"), closers of its own and no space
 # needed.
-_BOUNDARY_RE = re.compile(
-    f"(?:(?P<end>[.!?…]+|(?:[{_SPACED_ENDS})+)"
-    r"(?P<closers>(?:[\"'”“’»›)\]]|[ \u00a0\u202f][»›])*)\s+"
+_CLOSERS = r"(?P<closers>(?:[\"'”“’»›)\]]|[ \u00a0\u202f][»›])*)\s+"
+_BOUNDARY_RE = re.compile(rf"(?P<end>[.!?…]+){_CLOSERS}(?=\S)")
+# ... and in a text that has one of the other scripts' sentence ends (``_OTHER_ENDS_RE``), those
+# too (a text without any is cut by the expression above: the same cuts, faster)
+_ANY_BOUNDARY_RE = re.compile(
+    f"(?:(?P<end>[.!?…]+|(?:[{_SPACED_ENDS})+){_CLOSERS}"
     f"|(?P<wide>[{_FULL_WIDTH_ENDS}]+)(?P<wide_closers>[{_FULL_WIDTH_CLOSERS}]*)"
     f"(?![{_FULL_WIDTH_CLOSERS}])\\s*)(?=\\S)")
+_OTHER_ENDS_RE = re.compile(f"[؟।॥։។။\u037e{_FULL_WIDTH_ENDS}]")
+_GREEK_QUESTION_RE = re.compile(f"[{_GREEK}];")
 # A list item's or section's number opening a sentence ("3. Fees", "1.7. Larger Work"): no end.
 _ENUMERATOR_RE = re.compile(r"\(?(?:\d{1,3}(?:\.\d{1,3})*|[A-Za-z]|[ivxIVX]{1,4})\.$")
 
@@ -225,8 +230,10 @@ def first_sentence(text: str) -> str:
 def _spans(text: str) -> Iterator[Span]:
     start = _skip_space(text, 0)
     danda = "।" in text  # a text that ends sentences with the danda: "." only marks initials
-    for m in _BOUNDARY_RE.finditer(text):
-        if m.group("wide"):
+    other = not text.isascii() and (_OTHER_ENDS_RE.search(text) is not None or (
+        ";" in text and _GREEK_QUESTION_RE.search(text) is not None))
+    for m in (_ANY_BOUNDARY_RE if other else _BOUNDARY_RE).finditer(text):
+        if other and m.group("wide"):
             end = m.end("wide_closers")
         else:
             end = m.end("closers")
