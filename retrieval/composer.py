@@ -11,7 +11,9 @@ is term coverage, not a score threshold, so a question whose salient terms are n
 together in the corpus is abstained. A term met only by a word of like meaning counts as found.
 It abstains too when the cited document lacks one of the question's specific words (names and
 words rare in English, ``query.py``), or when a question of a type in ``evidence_needed``
-("when", "how many", "which version") is answered by a quote without a date or a number.
+("when", "how many", "which version") is answered by a quote without a date or a number; when
+the number is only in a sentence beside the best one, not in it, the confidence counts for less
+(``evidence_beside``).
 
 What is quoted for a chosen sentence (bounded, with its list or the sentence that points back
 at it) is ``quotes.py``'s.
@@ -58,13 +60,17 @@ def compose(
     items_of, quoted = ranking.items_of, ranking.full_text
     coverage = mass(best.window, query, best.window_similar)
     threshold = selector.threshold if config.min_confidence is None else config.min_confidence
-    if (ranking.confidence < threshold
+    confidence = ranking.confidence
+    if (query.cue in config.evidence_needed and query.cue in config.evidence_beside
+            and not best.features[_EVIDENCE]):
+        confidence *= config.evidence_beside_factor
+    if (confidence < threshold
             or (config.rule_gates and not rules_met(best.features, config))
             or (config.specific_gate and not best.features[_SPECIFIC])
             or (query.cue in config.evidence_needed and not has_evidence(
                 query.cue, _evidence_text(best.sentence, sents_of, quoted, config), question,
                 query.lang))):
-        return _abstain(question, query, related, coverage, ranking.confidence)
+        return _abstain(question, query, related, coverage, confidence)
 
     chosen = [best]
     for c in candidates[1:]:
@@ -104,13 +110,14 @@ def compose(
     return Answer(
         question=question, answered=True, text=text, sentences=quotes, sources=sources,
         related=[], matched_terms=matched_terms, coverage=round(coverage, 4),
-        confidence=round(ranking.confidence, 4), read_as=dict(query.read_as),
-        low_confidence=ranking.confidence < (selector.sure if config.sure_confidence is None
+        confidence=round(confidence, 4), read_as=dict(query.read_as),
+        low_confidence=confidence < (selector.sure if config.sure_confidence is None
                                              else config.sure_confidence),
     )
 
 
 _SPECIFIC = FEATURES.index("specific_met")
+_EVIDENCE = FEATURES.index("evidence")
 
 
 def _evidence_text(sentence: Sentence, sents_of: Mapping[int, Sequence[Sentence]],

@@ -55,6 +55,8 @@ _QUANTITY = re.compile(
     r"a third|a quarter|once|twice|thrice|daily|weekly|monthly|yearly|annually|hourly|"
     r"every \w+)\b", re.I)
 _YEAR = re.compile(r"^(1[0-9]\d\d|20\d\d)$")
+# a plural noun after a number: "2000 guests"
+_COUNTS_NOUN = re.compile(r"\s+(?!(?:was|has|does|is|as|its|this|thus|plus)\b)[a-z]{2,}s\b")
 _CAPITALISED = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w'’-]*[a-z][\w'’-]*")
 # a word in any script, not opening a sentence (``has_evidence`` keeps those it capitalises)
 _CAPITALISED_ANY = re.compile(r"(?<![.!?]\s)(?<!^)(?<![.!?]\s[«„“\"'(])\b[^\W\d_][\w'’-]*")
@@ -332,6 +334,12 @@ def _head(question: str) -> str | None:
     return subject[-1] if subject else None
 
 
+def _asked(text: str, question: str) -> bool:
+    """Whether the (lower-cased) ``question`` holds ``text`` as words of its own: "ten" is not
+    asked in "how much do ctenophores eat?"."""
+    return re.search(rf"(?<!\w){re.escape(text)}(?!\w)", question) is not None
+
+
 def has_evidence(kind: str | None, sentence: str, question: str, lang: str = "en") -> bool:
     """Whether ``sentence`` holds a fact of the kind the question asks for, new to the question
     (read in language ``lang``: names in any script outside English)."""
@@ -347,19 +355,23 @@ def has_evidence(kind: str | None, sentence: str, question: str, lang: str = "en
         new = {w.lower() for w in _CAPITALISED_ANY.findall(sentence) if w[:1].isupper()}
         return bool(new - set(_WORD_ANY.findall(q)))
     if kind == "when":
-        return any(m.group(0).lower() not in q for m in _DATE.finditer(sentence))
+        return any(not _asked(m.group(0).lower(), q) for m in _DATE.finditer(sentence))
     if kind == "number":
+        # a year is no quantity ("in 1998"), unless it counts something ("2000 guests") or the
+        # question asks how long ("from 1870 to 1939")
+        years = q.lstrip().startswith("how long")
         return any(
-            m.group(0).lower() not in q and not _YEAR.match(m.group(0))
+            not _asked(m.group(0).lower(), q) and (
+                years or not _YEAR.match(m.group(0)) or _COUNTS_NOUN.match(sentence, m.end()))
             for m in _QUANTITY.finditer(sentence)
         )
     if kind in ("who", "names"):
         new = {m.group(0).lower() for m in _CAPITALISED.finditer(sentence)} - set(q.split())
-        new = {w for w in new if w not in q}
+        new = {w for w in new if not _asked(w, q)}
         return len(new) >= (2 if kind == "names" else 1)
     if kind == "where":
-        return (any(m.group(1).lower() not in q for m in _PLACE.finditer(sentence))
-                or any(m.group(0).lower() not in q for m in _PATH.finditer(sentence)))
+        return (any(not _asked(m.group(1).lower(), q) for m in _PLACE.finditer(sentence))
+                or any(not _asked(m.group(0).lower(), q) for m in _PATH.finditer(sentence)))
     if kind == "what_is":
         head = _head(question)
         return head is not None and defines(head, sentence)

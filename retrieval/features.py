@@ -21,6 +21,7 @@ from .selection import FEATURES
 _COPULA = re.compile(r"\b(?:is|are|was|were)\s+(?:an?|the|one)\b", re.I)
 _CAUSE = re.compile(r"\b(?:because|due to|as a result|caused by|owing to|results? (?:from|in)|"
                     r"leads? to|so that|in order to|thanks to)\b", re.I)
+_DEFAULT_OF_WHAT_IS_ASKED = 0.5  # share of the question's weight a stated default's window meets
 _HOW = re.compile(r"^\s*how\b", re.I)
 _WHY = re.compile(r"^\s*why\b", re.I)
 _CUES = ("when", "number", "names", "where", "what_is", "who", "define")
@@ -146,7 +147,10 @@ def row(m: Measured, query: Query, asked: Asked) -> list[float]:
         "lead_in": float(m.lead_in),
         "item_what_is": float(m.item and asked.kind in ("what_is", "define")),
         "code": float(code), "code_how": float(code and asked.kind in ("how", "other")),
-        "ev_default": float(asked.default and states_default(m.text)),
+        # a default of what is asked: stated where half the question's weight is met
+        # ("Corepack defaults to downloading the latest version" answers no "default port")
+        "ev_default": float(asked.default and win >= _DEFAULT_OF_WHAT_IS_ASKED
+                            and states_default(m.text)),
         "bare": float(bare(m.text)),
     }
     if m.evidence and asked.kind in _EVIDENCE:

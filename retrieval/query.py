@@ -60,6 +60,12 @@ class ComposerConfig:
     # question types whose answer must show the evidence they ask for (a date for "when", a
     # quantity for "how many")
     evidence_needed: frozenset[str] = frozenset({"when", "number"})
+    # ... and of those, the types whose confidence counts only this much when the evidence is
+    # beside the best sentence, not in it ("How many days does the review take?" / "Nominations
+    # are reviewed on a regular basis." beside a sentence with a figure): the trigger, trained
+    # on questions where such a best sentence is rare, cannot tell (docs/benchmarks.md)
+    evidence_beside: frozenset[str] = frozenset({"number"})
+    evidence_beside_factor: float = 0.25
     # answer only when the selector's confidence reaches this (None: the model's own threshold,
     # chosen on questions it was not trained on; QABOT_MIN_CONFIDENCE)
     min_confidence: float | None = None

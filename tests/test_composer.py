@@ -246,6 +246,20 @@ def test_a_which_version_question_needs_a_number():
     assert not engine.ask("Which version of frob added support for the REAL type?").answered
 
 
+def test_a_number_beside_the_answer_but_not_in_it_counts_for_less():
+    texts = ["Nominations for the spotlight are reviewed by the steering committee on a regular "
+             "basis. The steering committee has 12 members from 5 companies."]
+    question = "How many days does the steering committee take to review spotlight nominations?"
+    engine, full = (QAEngine.from_texts(texts, config=ComposerConfig(evidence_beside_factor=f))
+                    for f in (0.25, 1.0))
+    assert engine.rank(question).candidates[0].sentence.text.startswith("Nominations")
+    assert engine.ask(question).confidence == pytest.approx(
+        0.25 * full.ask(question).confidence, abs=1e-3)
+    inside = QAEngine.from_texts(["Nominations for the spotlight are reviewed by the steering "
+                                  "committee within 14 days."])
+    assert inside.ask(question).answered
+
+
 def test_the_headings_a_passage_sits_under_count_near_its_sentences():
     from retrieval.corpus import Document
     from retrieval.index import TermIndex

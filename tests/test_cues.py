@@ -154,3 +154,14 @@ def test_a_version_written_with_a_v_is_a_number() -> None:
     question = "Since which util-linux version has the option been deprecated?"
     assert has_evidence("number", "since: v2.37", question)
     assert not has_evidence("number", "since: a later version", question)
+
+
+@pytest.mark.parametrize(("sentence", "question", "expected"), [
+    ("The opening dinner was attended by 2000 guests.", "How many guests attended?", True),
+    ("The market opened in 1835 with a dinner.", "How many guests attended?", False),
+    ("The theatre was in operation from 1870 to 1939.", "How long was the theatre open?", True),
+    ("Ctenophores can eat ten times their own weight.", "How much do ctenophores eat?", True),
+])
+def test_what_counts_as_a_number_for_how_many(sentence: str, question: str,
+                                              expected: bool) -> None:
+    assert has_evidence("number", sentence, question) is expected

@@ -79,6 +79,8 @@ def test_code_and_a_default_reach_the_row() -> None:
     asked_default = f(default, "What's the default history size?")
     assert (asked_default["ev_default"], asked_default["code"]) == (1.0, 0.0)
     assert f(default, "What is the history size?")["ev_default"] == 0.0  # no default asked
+    elsewhere = measured("Paging defaults to off.", ["page", "default", "off"], set())
+    assert f(elsewhere, "What's the default history size?")["ev_default"] == 0.0  # not of it
     how = f(option, "How do I set the history size?")
     assert (how["code"], how["code_how"], how["q_how"]) == (1.0, 1.0, 1.0)
     assert f(option, "How do I set --history-size=30?")["code"] == 0.0  # the question's own
