@@ -1,5 +1,5 @@
 """Other languages: XQuAD side by side in English, German, Spanish and Russian, and qabot's own
-French, Portuguese and Turkish set.
+French, Portuguese, Turkish, Chinese, Greek, Arabic and Hindi sets.
 
     python benchmarks/languages.py                              # print the tables (markdown)
     python benchmarks/languages.py --write docs/benchmarks.md   # and update them there
@@ -12,9 +12,10 @@ which answers questions in other languages, learned from the ``tune`` halves of 
 from a ``test`` half); and, leaving each article out of the corpus in turn, the share of its
 questions abstained (out-of-corpus abstention).
 
-**tests/data/languages/** (fr, pt, tr: languages qabot was never tuned or trained on, written
-for these tests by a contributor who never ran qabot): the same figures from ``qabot eval``'s
-metrics, and the share of its unanswerable questions abstained.
+**tests/data/languages/** (fr, pt, tr, zh, el, ar, hi: languages qabot was never tuned or
+trained on, written for these tests before qabot was run on them): the same figures from
+``qabot eval``'s metrics, and the share of its unanswerable questions abstained; a set none of
+whose documents survives reading has every question unanswered.
 """
 
 from __future__ import annotations
