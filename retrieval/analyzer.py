@@ -16,6 +16,15 @@ Choices (measured in ``docs/benchmarks.md``):
 * **Other languages** (``analyzer(code)``, ``language.py``): the same tokens, that language's
   Snowball stemmer and stop words; a short elided article before an apostrophe is dropped
   ("l'armée" -> "armée", "dell'anno" -> "anno"). The module-level functions are English's.
+* **Other scripts** (``scripts.py``), in every language's analyzer but English's: a word takes
+  in its combining marks (Devanagari's vowel signs: "भारत" is one word); a run of an unspaced
+  script (Chinese, Japanese, Thai, ...) is read as its overlapping two-character pieces, which are
+  its "words" everywhere a word is read (the index, a question, a sentence's features, highlighting;
+  a one-character run is that character, kept although one character long); any script's
+  digits read as ASCII ones ("١٩٧٠" -> "1970"). English reads every text with the original
+  expression, ``ASCII_TOKEN_RE`` (a Chinese name in an English text stays one word: English
+  results are what they were); other languages read ASCII text with it too (the same words
+  there, faster).
 """
 
 from __future__ import annotations
@@ -27,7 +36,18 @@ from functools import cache, lru_cache
 
 import Stemmer
 
-from .language import ENGLISH, Language, language, stem_function
+from .language import ENGLISH, Language, language, stem_function, strip_accents
+from .scripts import (
+    CJK,
+    MARKS,
+    SOUTHEAST,
+    UNSPACED,
+    UNSPACED_RE,
+    ascii_digits,
+    bigram_spans,
+    bigrams,
+    unspaced,
+)
 
 STOP_WORDS = frozenset(
     """a about above after again against all am an and any are aren as at be because been
@@ -43,7 +63,16 @@ STOP_WORDS = frozenset(
     whats""".split()
 )
 
-TOKEN_RE = re.compile(r"\d+(?:[.,:]\d+)*|[^\W\d_]+(?:['’][^\W\d_]+)*")
+# ASCII text's words: numbers with their inner separators, runs of letters with inner apostrophes
+ASCII_TOKEN_RE = re.compile(r"\d+(?:[.,:]\d+)*|[^\W\d_]+(?:['’][^\W\d_]+)*")
+# Any text's: the same, a letter's combining marks part of its word, the Arabic decimal and
+# thousands separators inside numbers, and a run of an unspaced script a word of its own (cut
+# into bigrams by ``words``). It never matches whitespace and has no look-around: the words of a
+# text are those of its whitespace-separated pieces (``termcounts.py`` relies on it).
+_LETTER = f"[^\\W\\d_{UNSPACED}]"
+_WORD = f"{_LETTER}+(?:[{MARKS}]+{_LETTER}*)*"
+TOKEN_RE = re.compile(f"\\d+(?:[.,:\u066b\u066c]\\d+)*|[{CJK}]+|[{SOUTHEAST}]+"
+                      f"|{_WORD}(?:['’]{_WORD})*")
 _stemmer = Stemmer.Stemmer("english")
 
 
@@ -91,12 +120,50 @@ def tokens(text: str) -> Iterator[Token]:
     return analyzer().tokens(text)
 
 
+def english_words(text: str) -> list[str]:
+    """The words of ``text`` as English reads them (``ASCII_TOKEN_RE``, whatever the script)."""
+    return ASCII_TOKEN_RE.findall(text)
+
+
+def _english_spans(text: str) -> Iterator[tuple[int, int]]:
+    for m in ASCII_TOKEN_RE.finditer(text):
+        yield m.span()
+
+
+def words(text: str) -> list[str]:
+    """The words of ``text`` as written, as any language but English reads them: a run of an
+    unspaced script as its bigrams. The words of a text are those of its whitespace-separated
+    pieces."""
+    if text.isascii():
+        return ASCII_TOKEN_RE.findall(text)
+    found = TOKEN_RE.findall(text)
+    if UNSPACED_RE.search(text) is None:
+        return found
+    return [b for w in found for b in (bigrams(w) if unspaced(w) else (w,))]
+
+
+def spans(text: str) -> Iterator[tuple[int, int]]:
+    """The span of each of ``words(text)``."""
+    if text.isascii():
+        yield from _english_spans(text)
+        return
+    if UNSPACED_RE.search(text) is None:
+        for m in TOKEN_RE.finditer(text):
+            yield m.span()
+        return
+    for m in TOKEN_RE.finditer(text):
+        if unspaced(m.group()):
+            yield from bigram_spans(*m.span())
+        else:
+            yield m.span()
+
+
 def lower_words(text: str) -> list[str]:
     """The words of ``text``, lower-cased, as ``tokens`` sees them (without a ``Token`` each)."""
     # Lower-casing ASCII text first changes no match (letters stay letters, lengths stay);
     # other text is lower-cased word by word, as ``tokens`` does.
-    return (TOKEN_RE.findall(text.lower()) if text.isascii()
-            else [w.lower() for w in TOKEN_RE.findall(text)])
+    return (ASCII_TOKEN_RE.findall(text.lower()) if text.isascii()
+            else [w.lower() for w in ASCII_TOKEN_RE.findall(text)])
 
 
 def term_set(text: str) -> set[str]:
@@ -123,9 +190,17 @@ def _decimal_point(word: str) -> str:
     return word.replace(",", "") if "," in word else word
 
 
+def _any_decimal_point(word: str) -> str:
+    """A number as English writes it, without its thousands separators ("100,000" ->
+    "100000"), in ASCII digits ("١٩٧٠" -> "1970")."""
+    return _decimal_point(word if word.isascii() else ascii_digits(word))
+
+
 def _decimal_comma(word: str) -> str:
     """A number written with a decimal comma, as English writes it ("1.234,5" -> "1234.5";
     "1871", "3:15" stay)."""
+    if not word.isascii():
+        word = ascii_digits(word)
     if ":" in word:
         return word
     return word.replace(".", "").replace(",", ".")
@@ -138,39 +213,52 @@ class Analyzer:
     lang: Language
     term: Callable[[str], str | None]  # a lower-cased word's term (cached)
     stem_term: Callable[[str], str | None]  # the same, uncached
+    words: Callable[[str], list[str]] = words  # a text's words as written
+    spans: Callable[[str], Iterator[tuple[int, int]]] = spans  # ... and where they are
 
     def tokens(self, text: str) -> Iterator[Token]:
-        for m in TOKEN_RE.finditer(text):
-            yield Token(m.start(), m.end(), self.term(m.group().lower()))
+        for start, end in self.spans(text):
+            yield Token(start, end, self.term(text[start:end].lower()))
+
+    def lower_words(self, text: str) -> list[str]:
+        """The words of ``text``, lower-cased, as ``tokens`` sees them (without a ``Token``
+        each)."""
+        # Lower-casing ASCII text first changes no match (letters stay letters, lengths stay);
+        # other text is lower-cased word by word, as ``tokens`` does.
+        return (ASCII_TOKEN_RE.findall(text.lower()) if text.isascii()
+                else [w.lower() for w in self.words(text)])
 
     def term_set(self, text: str) -> set[str]:
-        out = set(map(self.term, lower_words(text)))
+        out = set(map(self.term, self.lower_words(text)))
         out.discard(None)
         return out  # type: ignore[return-value]
 
     def analyze(self, text: str) -> list[str]:
-        return [t for w in TOKEN_RE.findall(text.lower()) if (t := self.term(w)) is not None]
+        return [t for w in self.words(text.lower()) if (t := self.term(w)) is not None]
 
 
 @cache
 def analyzer(code: str | None = None) -> Analyzer:
     """The analyzer of language ``code`` (English for ``None`` or "")."""
     if not code or code == ENGLISH:
-        return Analyzer(language(ENGLISH), term_of, stem_term)
+        return Analyzer(language(ENGLISH), term_of, stem_term, english_words, _english_spans)
     lang = language(code)
-    stem, stops = stem_function(code), lang.stop_words
+    stem, stops, unaccented = stem_function(code), lang.stop_words, lang.unaccented_stops
 
-    number = _decimal_comma if code in DECIMAL_COMMA else _decimal_point
+    number = _decimal_comma if code in DECIMAL_COMMA else _any_decimal_point
 
     def term(word: str) -> str | None:
         if word[0].isdigit():
             return number(word)
         word = word.replace("’", "'")
+        if "\u0307" in word:  # "İ" lower-cased is "i" and a combining dot: Turkish's "i"
+            word = word.replace("i\u0307", "i")
         if "'" in word:
             head, _, rest = word.partition("'")
             if len(head) <= _ELISION_MAX and len(rest) >= 2:
                 word = rest
-        if len(word) < 2 or word in stops:
+        if ((len(word) < 2 and not unspaced(word)) or word in stops
+                or (unaccented and strip_accents(word) in stops)):
             return None
         return stem(word)
 

@@ -17,7 +17,7 @@ import numpy as np
 
 from .errors import DamagedIndexError
 from .ingest.clean import is_prose
-from .ingest.segment import sentence_spans, words
+from .ingest.segment import sentence_spans, word_count, words
 from .ingest.sieve import MIN_DOCUMENT_QUOTE_WORDS, QUOTE_ANY, QUOTE_PROSE
 from .language import ENGLISH
 from .ondemand import OnDemand
@@ -430,7 +430,7 @@ def _fragments_joined(line: str, spans: list[tuple[int, int]]) -> list[tuple[int
 
 def _quotable(sentence: str, rule: int) -> int:
     if rule == QUOTE_PROSE:
-        return QUOTABLE * (len(sentence.split()) >= MIN_QUOTE_WORDS and is_prose(sentence))
+        return QUOTABLE * (word_count(sentence) >= MIN_QUOTE_WORDS and is_prose(sentence))
     return QUOTABLE * (rule == QUOTE_ANY and len(words(sentence)) >= MIN_DOCUMENT_QUOTE_WORDS)
 
 

@@ -14,6 +14,8 @@ import re
 from functools import lru_cache
 from itertools import islice
 
+from .scripts import UNSPACED_RE, ascii_digits
+
 _TYPES = (
     ("define", re.compile(r"\b(stand for|stands for|acronym|abbreviat\w*|full name)\b", re.I)),
     ("when", re.compile(
@@ -93,6 +95,12 @@ _PLAIN_TYPES: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
         ("ru", r"(когда|в каком году|в каком веке|с какого года|какого года)",
          r"(сколько|какой процент|какова численность|какое количество)"),
         ("tr", r"\b(ne zaman|hangi yıl\w*|kaç yılında)", r"\b(kaç|ne kadar)\b"),
+        # scripts whose marks or missing spaces leave no word boundary to match at
+        ("zh", r"(什么时候|何时|哪一年|哪年|哪个世纪|哪个朝代|什么年代|哪一天)",
+         r"(多少|几[个条座位种次岁名台颗]|多长|多高|多大|多远|多深|多重|多久)"),
+        ("el", r"(πότε|ποτε|ποιο έτος|ποια χρονιά|ποιον αιώνα)", r"(πόσ[οαηεί]|ποσ[οαηει])"),
+        ("ar", r"(متى|أي عام|أي سنة|أي قرن|أي يوم)", r"(^|\s)(كم)(\s|$)"),
+        ("hi", r"(कब|किस वर्ष|किस साल|किस सन|किस दिन|किस शताब्दी)", r"(कितन)"),
     )
 }
 
@@ -114,7 +122,19 @@ INTERROGATIVES: dict[str, frozenset[str]] = {code: frozenset(words.split()) for 
            "какова каково каковы сколько почему зачем чей чья чьё чьи который которая которое "
            "которые"),
     ("tr", "ne kim kimi kimin neyi neden nerede nereye nereden nasıl hangi kaç"),
+    ("el", "τι ποιος ποια ποιο ποιοι ποιες ποιον ποιου ποιας ποιων ποιους πότε ποτε πού που "
+           "πώς πως πόσο πόση πόσα πόσοι πόσες πόσους πόσων ποσο ποσα ποσοι ποσες γιατί"),
+    ("ar", "ما ماذا من متى أين اين كيف كم لماذا هل أي أية"),
+    ("hi", "क्या कौन कौनसा कौनसी कौनसे कब कहाँ कहां कैसे कैसा कैसी कितना कितनी कितने क्यों किस "
+           "किसने किसको किसे किसका किसकी किसके"),
+    # Chinese and Japanese questions are read in bigrams (``scripts.py``): the interrogative
+    # ones, and (``INTERROGATIVE_CHARACTERS``) any holding an interrogative character
+    ("zh", "什么 多少 怎么 怎样 如何 为何 为什 何时 何地 几个 几年"),
+    ("ja", "何か 何の 何を 何が 何年 何人 誰が 誰の どこ いつ どう なぜ どの どれ"),
 )}
+# Characters that make a bigram interrogative ("哪座", "是谁", "去吗"): Chinese "which", "who",
+# and its question particles
+INTERROGATIVE_CHARACTERS: dict[str, str] = {"zh": "哪谁吗呢么", "ja": "誰"}
 
 
 # "Who" where capitals mark names (not German: every noun is capitalised), its evidence a
@@ -338,6 +358,11 @@ def has_evidence(kind: str | None, sentence: str, question: str, lang: str = "en
     (read in language ``lang``: names in any script outside English)."""
     if kind is None:
         return False
+    if lang != "en" and not sentence.isascii():
+        # a figure in any digits, apart from the words of an unspaced script around it
+        # ("于1994年" has no word boundary before "1994")
+        sentence = UNSPACED_RE.sub(" ", ascii_digits(sentence))
+        question = UNSPACED_RE.sub(" ", ascii_digits(question))
     q = question.lower()
     if kind == "who" and lang != "en":
         new = {w.lower() for w in _CAPITALISED_ANY.findall(sentence) if w[:1].isupper()}

@@ -10,7 +10,8 @@
 * **Terms**: per language, the Snowball stemmer PyStemmer has for it (Russian, German, Spanish,
   Armenian, Turkish, Greek, Romanian, Arabic, ... ``Stemmer.algorithms()``) and its stop words:
   the function-word lists of the ``stop-words`` package (Snowball's and similar conservative
-  lists), else those of ``stopwordsiso`` (Armenian, ...); without either, none (idf still
+  lists), else those of ``stopwordsiso`` (Armenian, ...; and Greek, whose list in ``stop-words``
+  is Ancient Greek's; matched without accents, "πού" as "που"); without either, none (idf still
   weighs common words down). English keeps ``analyzer.py``'s own list and demonym folding.
 * **Names**: a word capitalised mid-question is read as a name only where capitals mark names;
   not in German or Luxembourgish, which capitalise every noun.
@@ -20,6 +21,7 @@ from __future__ import annotations
 
 import copy
 import threading
+import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -43,6 +45,11 @@ _STEMMERS = {
 }
 # languages whose capitals do not mark names (every noun is capitalised)
 _ALL_NOUNS_CAPITALISED = frozenset({"de", "lb"})
+# languages whose list in ``stop-words`` is not of the language written today (Greek's is Ancient
+# Greek's, polytonic): ``stopwordsiso``'s is used
+_MODERN_ISO = frozenset({"el"})
+# languages whose stop words are matched without accents
+_UNACCENTED_STOPS = frozenset({"el"})
 SAMPLE_CHARS = 2000  # how much of a text detection reads
 ENGLISH_CHARS = 600  # ... and the English check before it (about 100 words)
 MIN_DETECT_LETTERS = 20  # a document with fewer letters: too little to tell (the default)
@@ -57,6 +64,9 @@ class Language:
     stemmer: str | None  # PyStemmer algorithm, or None: words are their own terms
     stop_words: frozenset[str] = field(repr=False)
     capitals_mark_names: bool = True
+    # its stop words are matched without accents (Greek's list is written without the tonos,
+    # as Greek is often typed; its stemmer drops accents too)
+    unaccented_stops: bool = False
 
     @property
     def english(self) -> bool:
@@ -73,14 +83,25 @@ def normalised(code: str | None) -> str | None:
 @cache
 def language(code: str) -> Language:
     """The reading of language ``code`` (ISO 639-1, lower case)."""
-    return Language(code, _STEMMERS.get(code), _stop_words(code),
-                    code not in _ALL_NOUNS_CAPITALISED)
+    unaccented = code in _UNACCENTED_STOPS
+    stops = _stop_words(code)
+    return Language(code, _STEMMERS.get(code),
+                    frozenset(map(strip_accents, stops)) if unaccented else stops,
+                    code not in _ALL_NOUNS_CAPITALISED, unaccented)
+
+
+def strip_accents(word: str) -> str:
+    """``word`` without its combining accents ("πού" -> "που")."""
+    return "".join(c for c in unicodedata.normalize("NFD", word)
+                   if not unicodedata.combining(c))
 
 
 def _stop_words(code: str) -> frozenset[str]:
     import stop_words
     import stopwordsiso
 
+    if code in _MODERN_ISO and stopwordsiso.has_lang(code):
+        return frozenset(w.lower() for w in stopwordsiso.stopwords(code))
     try:
         return frozenset(w.lower() for w in stop_words.get_stop_words(code))
     except stop_words.StopWordError:

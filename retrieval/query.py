@@ -14,11 +14,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from .analyzer import analyzer
-from .cues import INTERROGATIVES, plain_question_type, question_type
+from .analyzer import Token, analyzer
+from .cues import INTERROGATIVE_CHARACTERS, INTERROGATIVES, plain_question_type, question_type
 from .index import TermIndex
 from .ingest.clean import reads_as_english
 from .language import ENGLISH
+from .scripts import unspaced
 from .spelling import correct, rare_word
 
 
@@ -134,19 +135,23 @@ def parse_query(
     english = english_lists and reads_as_english(question)
     names = reading.lang.capitals_mark_names
     interrogatives = INTERROGATIVES.get(reading.lang.code, frozenset())
+    asking = INTERROGATIVE_CHARACTERS.get(reading.lang.code, "")
     first_word = True
-    for tok in reading.tokens(question):
+    toks = list(reading.tokens(question))
+    straddling = set() if question.isascii() else _straddling(question, toks, index)
+    for k, tok in enumerate(toks):
         word = question[tok.start : tok.end]
         is_name = names and not first_word and word[:1].isupper()
         opening, first_word = first_word, False
         term = tok.term
-        if term is None or term in weights:
+        if term is None or term in weights or k in straddling:
             continue
         idf = index.idf(term)
         # without English's lists, a question's opening word that the corpus lacks is taken for
         # its interrogative ("Какова ...", "Qual ..."), which stop lists do not all hold
         frame = (word.lower() in FRAME_WORDS if english_lists
-                 else (opening and idf is None) or word.lower() in interrogatives)
+                 else (opening and idf is None) or word.lower() in interrogatives
+                 or (bool(asking) and any(c in asking for c in word)))
         if idf is None and not frame and not is_name and config.correct_spelling and (
                 english_lists):
             # the ~440 candidate spellings are stemmed uncached: they would only crowd the cache
@@ -176,6 +181,26 @@ def parse_query(
            else plain_question_type(question, reading.lang.code))
     return Query(tuple(order), weights, cue, known, words, frozenset(unseen), read_as,
                  frozenset(specific), reading.lang.code)
+
+
+def _straddling(question: str, toks: list[Token], index: TermIndex) -> set[int]:
+    """Which of a question's words are bigrams of an unspaced script (``scripts.py``) that the
+    corpus lacks, next to one it has: most likely a piece across the boundary of a word it has
+    ("江全" in "长江全长"), which says nothing of the question, while a word the corpus lacks
+    leaves a run of lacking bigrams ("市长" in "苏州现任市长": 现任, 任市, 市长)."""
+    out: set[int] = set()
+    for k, tok in enumerate(toks):
+        if (tok.term is None or tok.end - tok.start != 2 or not unspaced(question[tok.start :])
+                or index.idf(tok.term) is not None):
+            continue
+        for j in (k - 1, k + 1):
+            if 0 <= j < len(toks):
+                near = toks[j]
+                if (abs(near.start - tok.start) == 1 and near.end - near.start == 2
+                        and near.term is not None and index.idf(near.term) is not None):
+                    out.add(k)
+                    break
+    return out
 
 
 def _specific(word: str) -> bool:

@@ -126,7 +126,7 @@ def rank(
         # each sentence's terms in order, and (in the best passages) its words that may stand
         # in for one
         parts = [_terms_and_others(s.text, query, seek_alike and rank_ < config.similar_passages,
-                                   reading.term) for s in sents]
+                                   reading.term, reading.lower_words) for s in sents]
         terms = [ts for ts, _, _ in parts]
         others = [ws for _, ws, _ in parts]
         for i, (_, _, longer) in enumerate(parts):
@@ -297,7 +297,8 @@ def _alike(table: dict[str, dict[str, float]], words: list[str], matched: set[st
 
 
 def _terms_and_others(text: str, query: Query, others: bool,
-                      term_of: Callable[[str], str | None] = term_of
+                      term_of: Callable[[str], str | None] = term_of,
+                      lower_words: Callable[[str], list[str]] = lower_words,
                       ) -> tuple[list[str], list[str], list[str]]:
     """A sentence's index terms in order; with ``others`` its content words (lower-cased,
     alphabetic, 3+ letters) that are not question terms: the ones that may stand in for a
@@ -318,13 +319,17 @@ def _highlights(
     tokens: Callable[[str], Iterator[Token]] = tokens,
 ) -> list[tuple[int, int]]:
     """Spans of the words that met the question: its terms, and words of like meaning that
-    stood in for a term the sentence's window lacks."""
-    out = []
+    stood in for a term the sentence's window lacks. Overlapping bigrams of an unspaced script
+    ("临江", "江大", "大桥") make one span ("临江大桥")."""
+    out: list[tuple[int, int]] = []
     for t in tokens(text):
         stands_in = (t.term is not None and bool(alike)
                      and bool(table.get(text[t.start : t.end].lower(), {}).keys() & alike.keys()))
         if t.term in qset or stands_in:
-            out.append((t.start, t.end))
+            if out and t.start < out[-1][1]:
+                out[-1] = (out[-1][0], max(out[-1][1], t.end))
+            else:
+                out.append((t.start, t.end))
     return out
 
 

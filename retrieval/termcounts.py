@@ -1,12 +1,13 @@
 """Term counts per passage, fast and on every core: the matrix ``CountVectorizer(analyzer=analyze)``
 would give, without calling the analyzer once per word.
 
-``analyze`` lower-cases a text, splits it with one regular expression and maps each word to its
-term with ``term_of``. Here each chunk of passages is cut at whitespace (C), each *distinct* piece
-gets an integer id (a dict lookup in C), the same expression and ``term_of`` run once per distinct
-piece, and the per-passage counts come from a sparse COO -> CSR conversion that sums the repeats.
-Words that map to the same term (``"armenians"``, ``"armenian"``) or to none (stop words) are
-merged or dropped through the piece -> terms table before counting.
+``analyze`` lower-cases a text, splits it into words (``Analyzer.words``: one regular
+expression, and outside English a run of an unspaced script cut into bigrams) and maps each word
+to its term with ``term_of``. Here each chunk of passages is cut at whitespace (C), each
+*distinct* piece gets an integer id (a dict lookup in C), the same ``words`` and ``term_of`` run
+once per distinct piece, and the per-passage counts come from a sparse COO -> CSR conversion that
+sums the repeats. Words that map to the same term (``"armenians"``, ``"armenian"``) or to none
+(stop words) are merged or dropped through the piece -> terms table before counting.
 
 Each passage is counted in its language (``langs``; ``analyzer.analyzer``): a counter keeps a
 piece table per language, over one vocabulary.
@@ -29,8 +30,8 @@ from itertools import chain
 import numpy as np
 import scipy.sparse as sp
 
-# The analyzer's own expression and word -> term maps: counting must see exactly analyze()'s terms.
-from .analyzer import TOKEN_RE, analyzer
+# The analyzer's own words and word -> term maps: counting must see exactly analyze()'s terms.
+from .analyzer import analyzer
 from .workers import Chunks, Pool
 
 CHUNK = 5_000  # passages per task: a worker holds one chunk's words (~30 MB) at a time
@@ -118,6 +119,7 @@ class _Pieces:
 
     def __init__(self, code: str) -> None:
         self.term = analyzer(code).term
+        self.words = analyzer(code).words
         self.ids = _Ids()
         self.piece_len = np.zeros(0, dtype=np.int64)  # how many terms each piece holds
         self.piece_start = np.zeros(1, dtype=np.int64)  # where they start in piece_terms
@@ -126,9 +128,9 @@ class _Pieces:
     def learn(self, terms: _Ids) -> None:
         """Tokenise pieces seen for the first time and append their terms to the tables."""
         lens, found = [], []
-        term = self.term
+        term, words = self.term, self.words
         for piece in self.ids.take_added():
-            ids = [terms[t] for w in TOKEN_RE.findall(piece) if (t := term(w)) is not None]
+            ids = [terms[t] for w in words(piece) if (t := term(w)) is not None]
             lens.append(len(ids))
             found.extend(ids)
         new_len = np.array(lens, dtype=np.int64)
@@ -144,9 +146,10 @@ class _ChunkCounter:
     recur: Zipf). Term ids are this counter's own; each result carries the terms new since the
     previous one.
 
-    The token expression never matches whitespace and has no anchors or look-arounds, so the
-    tokens of a text are the tokens of its whitespace-separated pieces: ``str.split`` (fast) cuts
-    the pieces, and the expression and the term map run once per distinct piece (and language).
+    ``Analyzer.words`` finds the words of a text in its whitespace-separated pieces (its
+    expressions never match whitespace and have no anchors or look-arounds, and a bigram never
+    spans a space): ``str.split`` (fast) cuts the pieces, and ``words`` and the term map run once
+    per distinct piece (and language).
     """
 
     def __init__(self) -> None:

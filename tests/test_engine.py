@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from itertools import pairwise
 
 import numpy as np
 import pytest
@@ -202,6 +203,66 @@ def test_each_document_is_read_and_asked_in_its_own_language(languages):
     assert not again.report.built
     assert again.collection.languages() == {"de", "ru", "en"}
     assert again.ask("Какова длина моста?") == engine.ask("Какова длина моста?")
+
+
+# other scripts: unspaced (Chinese, Thai: read in bigrams), with marks (Devanagari), caseless
+# (Arabic), each with its own sentence ends and digits
+SCRIPTS = {
+    "qiao": "临江大桥位于河口市，于1968年建成通车。大桥全长四百二十米，由工程师王海设计。"
+            "1998年的洪水冲毁了大桥的北段，两年后修复。今天每天有上万辆汽车从桥上经过。",
+    "library": "लिंडहोम का पुस्तकालय 1887 में खुला था। इसके वाचनालय को वास्तुकार मारिया ओल्सन ने "
+               "बनाया था। १९३० में आग से उत्तरी भाग नष्ट हो गया। आज पुस्तकालय हर साल दस लाख से "
+               "अधिक किताबें उधार देता है।",
+    "mina": "بني ميناء المدينة سنة ١٢٥٠ على يد تجار من البندقية. وفي سنة ١٦١٢ دمرت عاصفة معظم "
+            "أرصفة الميناء. ويرسو فيه اليوم أكثر من ثلاثمائة سفينة كل عام.",
+    "gefyra": "Η γέφυρα του ποταμού χτίστηκε το 1903 από τον μηχανικό Παύλο Ορλώφ. Το μήκος της "
+              "γέφυρας είναι τετρακόσια είκοσι μέτρα. Σήμερα περνούν από τη γέφυρα χιλιάδες "
+              "αυτοκίνητα κάθε μέρα.",
+    "saphan": "สะพานข้ามแม่น้ำแห่งนี้สร้างเสร็จในปี 1903 โดยวิศวกรชื่อสมชาย ใจดี "
+              "และเป็นสะพานเหล็กแห่งแรกของจังหวัด\n\n"
+              "สะพานมีความยาวสี่ร้อยยี่สิบเมตรและกว้างสิบสองเมตร ทุกวันนี้มีรถยนต์หลายพันคันข้ามสะพานทุกวัน",
+}
+
+
+@pytest.fixture(scope="module")
+def scripts_engine(tmp_path_factory):
+    root = tmp_path_factory.mktemp("scripts")
+    for name, text in SCRIPTS.items():
+        (root / f"{name}.txt").write_text(text + "\n", encoding="utf-8")
+    return QAEngine.from_directory(root, index_dir=root / "index")
+
+
+@pytest.mark.parametrize(("question", "doc", "quoted"), [
+    ("临江大桥是哪一年建成的？", "qiao", "临江大桥位于河口市，于1968年建成通车。"),
+    ("大桥是谁设计的？", "qiao", "大桥全长四百二十米，由工程师王海设计。"),
+    ("पुस्तकालय कब खुला था?", "library", "लिंडहोम का पुस्तकालय 1887 में खुला था।"),
+    ("1930 में क्या हुआ?", "library", "१९३० में आग से उत्तरी भाग नष्ट हो गया।"),  # any digits
+    ("متى بني الميناء؟", "mina", "بني ميناء المدينة سنة ١٢٥٠ على يد تجار من البندقية."),
+    ("Πότε χτίστηκε η γέφυρα;", "gefyra", "Η γέφυρα του ποταμού χτίστηκε το 1903"),
+    ("สะพานยาวเท่าไร", "saphan", "สะพานมีความยาวสี่ร้อยยี่สิบเมตร"),
+])
+def test_a_question_in_another_script_finds_its_passage_and_quotes_the_sentence(
+        scripts_engine, question, doc, quoted):
+    answer = scripts_engine.ask(question)
+    assert answer.answered, question
+    first = answer.sentences[0]
+    assert first.source == doc
+    assert first.text.startswith(quoted)
+    # its words are highlighted where they stand, overlapping bigrams as one span
+    assert first.highlights
+    assert all(first.text[a:b].strip() for a, b in first.highlights)
+    assert all(b1 <= a2 for (_, b1), (a2, _) in pairwise(first.highlights))
+
+
+def test_overlapping_bigrams_are_highlighted_as_one_span(scripts_engine):
+    first = scripts_engine.ask("临江大桥是哪一年建成的？").sentences[0]
+    a, b = first.highlights[0]
+    assert first.text[a:b] == "临江大桥"
+
+
+def test_a_chinese_question_about_what_the_corpus_lacks_is_abstained(scripts_engine):
+    assert not scripts_engine.ask("临江大桥的门票多少钱？").answered
+    assert not scripts_engine.ask("河口市的市长是谁？").answered
 
 
 def test_a_question_about_what_no_document_holds_is_abstained_in_any_language(languages):

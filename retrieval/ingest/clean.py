@@ -37,6 +37,7 @@ from collections import Counter
 from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass
 
+from ..scripts import unpunctuated
 from .segment import TERMINAL_RE, blocks, paragraphs, words
 
 # Phrases used by page furniture, not by reporting. Matched case-insensitively on word bounds.
@@ -137,7 +138,8 @@ def is_prose(text: str) -> bool:
         return False
     if TERMINAL_RE.search(text):
         return True
-    return n >= 25 and (_inner_end(text) or stopword_density(text) >= 0.3)
+    # Thai and Lao end no sentence with a mark: a long run of them is prose
+    return n >= 25 and (_inner_end(text) or stopword_density(text) >= 0.3 or unpunctuated(text))
 
 
 def _inner_end(text: str) -> bool:

@@ -11,7 +11,15 @@ passage carries enough context to rank while staying short enough to quote aroun
 Sentences are the unit of answering. ``split_sentences`` cuts after ``.``, ``!``, ``?`` (and any
 closing quotes or brackets) when the next word starts a sentence, and not after abbreviations
 ("Mr.", "U.S.", "e.g."), initials ("J. Smith"), an item's or section's number ("3. Fees"), or
-inside numbers ("3.5", "100,000").
+inside numbers ("3.5", "100,000"). Other scripts' sentence ends (``scripts.py``) cut too: the
+Arabic "؟", the Devanagari danda "।" (in a text that has one, "." ends no sentence: it marks
+initials, "के. एस. कृष्णन"), the Greek question mark, and the full-width "。！？" with no space
+after them. A word of a script without capitals (Arabic, Devanagari, Han, ...) starts a sentence
+as a capitalised one does.
+
+Sizes are counted in words (``word_count``): whitespace-separated ones, and in a text written in
+an unspaced script (Chinese, Thai, ...) one word for every one and a half characters of it, about
+the length of a Chinese word.
 """
 
 from __future__ import annotations
@@ -22,12 +30,43 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
+from ..scripts import (
+    CJK,
+    MARKS,
+    SOUTHEAST,
+    UNSPACED,
+    bigrams,
+    unspaced,
+    unspaced_runs,
+    written_unspaced,
+)
+
 T = TypeVar("T")
 
+_GREEK = "\u0370-\u03ff\u1f00-\u1fff"
+# Sentence ends other than ".!?…" followed by a space: the Arabic question mark, the Devanagari
+# danda and double danda, the Armenian, Khmer and Myanmar full stops, the Greek question mark
+# (and the ASCII semicolon Greek keyboards type for it, after a Greek letter)
+_SPACED_ENDS = f"؟।॥։។။\u037e]|;(?<=[{_GREEK}];)"
+# ... and the full-width ones, which need no space after them
+_FULL_WIDTH_ENDS = "。！？｡"
+# closing quotes and brackets of the full-width sentence ends
+_FULL_WIDTH_CLOSERS = "”’」』）〕】》〉\"')"
 # a line that ends a sentence (closing quotes of several languages, brackets; a reference
 # mark after it: "...theory.[12]", "...théorie.:212–219")
-TERMINAL_RE = re.compile(r"[.!?…][\"'”“’»)\]]*(?:\[[^\]]{1,40}\]|:\d+(?:[–-]\d+)?)*\s*$")
+TERMINAL_RE = re.compile(
+    f"(?:[.!?…{_SPACED_ENDS}|[{_FULL_WIDTH_ENDS}])[\"'”“’»)\\]{_FULL_WIDTH_CLOSERS}]*"
+    r"(?:\[[^\]]{1,40}\]|:\d+(?:[–-]\d+)?)*\s*$")
 _WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+# Other text's words: the same, a letter's combining marks part of its word (Devanagari's vowel
+# signs, which ``\w`` misses)
+_MARKED_PART = f"[^\\W_]+(?:[{MARKS}]+[^\\W_]*)*"
+_MARKED_WORD_RE = re.compile(f"{_MARKED_PART}(?:['’]{_MARKED_PART})*")
+# ... and in a text written in an unspaced script, a run of it a word of its own (cut into
+# bigrams by ``words``)
+_ANY_LETTER = f"[^\\W_{UNSPACED}]"
+_ANY_PART = f"{_ANY_LETTER}+(?:[{MARKS}]+{_ANY_LETTER}*)*"
+_UNSPACED_WORD_RE = re.compile(f"[{CJK}]+|[{SOUTHEAST}]+|{_ANY_PART}(?:['’]{_ANY_PART})*")
 # A paragraph this long is a flattened page (``_pieces``); it is judged in runs of whole sentences.
 LONG_PARAGRAPH_WORDS = 250
 PIECE_WORDS = 60
@@ -50,8 +89,18 @@ _ORDINAL_RE = re.compile(r"(?<![\d.])\d{1,2}$")
 
 # A candidate boundary: terminal punctuation, optional closers, whitespace, then what follows.
 # Closers: quotation marks of several languages (”, German “, ’, », ›; French « » with a space
-# inside), brackets.
-_BOUNDARY_RE = re.compile(r"([.!?…]+)((?:[\"'”“’»›)\]]|[ \u00a0\u202f][»›])*)(\s+)(?=\S)")
+# inside), brackets. After a full-width end (group "wide"), closers of its own and no space
+# needed.
+_CLOSERS = r"(?P<closers>(?:[\"'”“’»›)\]]|[ \u00a0\u202f][»›])*)\s+"
+_BOUNDARY_RE = re.compile(rf"(?P<end>[.!?…]+){_CLOSERS}(?=\S)")
+# ... and in a text that has one of the other scripts' sentence ends (``_OTHER_ENDS_RE``), those
+# too (a text without any is cut by the expression above: the same cuts, faster)
+_ANY_BOUNDARY_RE = re.compile(
+    f"(?:(?P<end>[.!?…]+|(?:[{_SPACED_ENDS})+){_CLOSERS}"
+    f"|(?P<wide>[{_FULL_WIDTH_ENDS}]+)(?P<wide_closers>[{_FULL_WIDTH_CLOSERS}]*)"
+    f"(?![{_FULL_WIDTH_CLOSERS}])\\s*)(?=\\S)")
+_OTHER_ENDS_RE = re.compile(f"[؟।॥։។။\u037e{_FULL_WIDTH_ENDS}]")
+_GREEK_QUESTION_RE = re.compile(f"[{_GREEK}];")
 # A list item's or section's number opening a sentence ("3. Fees", "1.7. Larger Work"): no end.
 _ENUMERATOR_RE = re.compile(r"\(?(?:\d{1,3}(?:\.\d{1,3})*|[A-Za-z]|[ivxIVX]{1,4})\.$")
 
@@ -66,10 +115,26 @@ class Span:
 
 @functools.lru_cache(maxsize=4096)
 def words(text: str) -> tuple[str, ...]:
-    """The words of ``text``, as written. Remembered for the last few thousand texts: reading
-    a document asks for a paragraph's words about ten times (its layout, its sieve rules,
-    its cleaning signals, its sentences' quotability)."""
-    return tuple(_WORD_RE.findall(text))
+    """The words of ``text``, as written (letters and digits together; in a text written in an
+    unspaced script, a run of it as its bigrams). Remembered for the last few thousand texts:
+    reading a document asks for a paragraph's words about ten times (its layout, its sieve
+    rules, its cleaning signals, its sentences' quotability)."""
+    if text.isascii():
+        return tuple(_WORD_RE.findall(text))
+    if not written_unspaced(text):
+        return tuple(_MARKED_WORD_RE.findall(text))
+    return tuple(b for w in _UNSPACED_WORD_RE.findall(text)
+                 for b in (bigrams(w) if unspaced(w) else (w,)))
+
+
+def word_count(text: str) -> int:
+    """How many words ``text`` has, for sizes: its whitespace-separated pieces, and in a text
+    written in an unspaced script one more for every one and a half characters of each of its
+    runs past the first."""
+    n = len(text.split())
+    if not written_unspaced(text):
+        return n
+    return n + sum((len(run) - 1) * 2 // 3 for run in unspaced_runs(text))
 
 
 def paragraphs(text: str) -> list[str]:
@@ -164,15 +229,21 @@ def first_sentence(text: str) -> str:
 
 def _spans(text: str) -> Iterator[Span]:
     start = _skip_space(text, 0)
-    for m in _BOUNDARY_RE.finditer(text):
-        end = m.end(2)
-        nxt = text[m.end() : m.end() + 2]
-        if not _starts_sentence(nxt):
-            continue
-        if m.group(1) == "." and (_is_abbreviation(text[start : m.start(1)])
-                                  or _ENUMERATOR_RE.match(text, start, m.end(1))
-                                  or _ordinal_before_month(text, start, m)):
-            continue
+    danda = "।" in text  # a text that ends sentences with the danda: "." only marks initials
+    other = not text.isascii() and (_OTHER_ENDS_RE.search(text) is not None or (
+        ";" in text and _GREEK_QUESTION_RE.search(text) is not None))
+    for m in (_ANY_BOUNDARY_RE if other else _BOUNDARY_RE).finditer(text):
+        if other and m.group("wide"):
+            end = m.end("wide_closers")
+        else:
+            end = m.end("closers")
+            nxt = text[m.end() : m.end() + 2]
+            if not _starts_sentence(nxt):
+                continue
+            if m.group("end") == "." and (danda or _is_abbreviation(text[start : m.start("end")])
+                                          or _ENUMERATOR_RE.match(text, start, m.end("end"))
+                                          or _ordinal_before_month(text, start, m)):
+                continue
         if end > start:
             yield Span(start, end)
         start = m.end()
@@ -194,19 +265,21 @@ def _skip_space(text: str, i: int) -> int:
 
 def _ordinal_before_month(text: str, start: int, m: re.Match[str]) -> bool:
     """Whether the full stop of boundary ``m`` ends a day's ordinal before a month name."""
-    return (text[m.start(1) - 1 : m.start(1)].isdigit()
+    dot = m.start("end")
+    return (text[dot - 1 : dot].isdigit()
             and text[m.end() : m.end() + 3].lower() in _MONTHS
-            and bool(_ORDINAL_RE.search(text, start, m.start(1))))
+            and bool(_ORDINAL_RE.search(text, start, dot)))
 
 
 def _starts_sentence(nxt: str) -> bool:
-    """Whether the text after a boundary begins a sentence (upper case, digit, quote, bracket)."""
+    """Whether the text after a boundary begins a sentence (upper case, digit, quote, bracket,
+    or a letter of a script without capitals)."""
     if not nxt:
         return False
     c = nxt[0]
-    if c in "\"'“‘«‹„‚»([¿¡":
+    if c in "\"'“‘«‹„‚»([¿¡「『（":
         return len(nxt) < 2 or not nxt[1].islower()
-    return c.isupper() or c.isdigit()
+    return c.isupper() or c.isdigit() or (c.isalpha() and not c.islower())
 
 
 def _is_abbreviation(before: str) -> bool:
@@ -252,12 +325,12 @@ def group_lines(
     follow it, up to ``max_words``, not only the first."""
     pieces: list[tuple[str, T]] = []
     for text, tag in lines:
-        if len(text.split()) <= max_words and len(text) <= MAX_PIECE_CHARS:
+        if word_count(text) <= max_words and len(text) <= MAX_PIECE_CHARS:
             pieces.append((text, tag))
             continue
         chunk: list[str] = []
         for sent in (run for s in split_sentences(text) for run in _runs(s, max_words)):
-            if chunk and (len(" ".join([*chunk, sent]).split()) > max_words
+            if chunk and (word_count(" ".join([*chunk, sent])) > max_words
                           or len(" ".join([*chunk, sent])) > MAX_PIECE_CHARS):
                 pieces.append((" ".join(chunk), tag))
                 chunk = []
@@ -268,7 +341,7 @@ def group_lines(
     passages: list[list[tuple[str, T]]] = []
     current: list[tuple[str, T]] = []
     size = 0
-    sizes = [len(text.split()) for text, _ in pieces]
+    sizes = [word_count(text) for text, _ in pieces]
     listing = False  # the passage ends with a lead-in and items of its list
     for k, piece in enumerate(pieces):
         n = sizes[k]

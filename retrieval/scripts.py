@@ -1,0 +1,134 @@
+"""Writing systems: what reading words needs to know of scripts that do not work like Latin.
+
+* **Unspaced scripts** write no space between words: Chinese and Japanese (Han, Hiragana,
+  Katakana: ``CJK``; Korean's Hangul is spaced and is not one of them) and the scripts of
+  South-East Asia (Thai, Lao, Khmer, Myanmar: ``SOUTHEAST``). A run of one of them is read as
+  its overlapping two-character pieces, a run of one character as that character
+  (``bigrams``), as Lucene's ``CJKAnalyzer`` reads CJK: "长江大桥" -> 长江, 江大, 大桥. A question
+  and a text then meet on every word they share, whatever the word's length, with no
+  dictionary; a piece across two words ("江大") is noise that idf weighs down. Thai is read the
+  same way: the Thai segmenters on PyPI are either large (PyThaiNLP: a 22 MB wheel) or no
+  longer kept (newmm-tokenizer: last release 2022), and bigrams need neither.
+* **Combining marks** (Unicode categories Mn, Mc, Me: Devanagari's vowel signs, Arabic's
+  vowel points, Thai's vowels above and below) belong to the word they are written in, but
+  ``\\w`` does not match them: ``MARKS`` holds those of the Basic Multilingual Plane, so a word
+  expression can take them in ("भारत" is one word, not "भ" and "रत").
+* **Digits**: every script's decimal digits read as ASCII digits, and the Arabic decimal and
+  thousands separators as "." and "," (``ascii_digits``: "١٩٧٠" -> "1970", "٣٫٤" -> "3.4",
+  "१९३०" -> "1930"), so a figure meets itself however it is written.
+* **Sentence ends** other than ".!?": the full-width "。！？" (and the halfwidth "｡"), which need
+  no space after them; the Arabic question mark "؟"; the Devanagari danda "।" and double danda
+  "॥"; the Greek question mark ";" (U+037E, and the ASCII semicolon Greek keyboards type for it,
+  after a Greek word); the Armenian full stop "։", the Khmer "។" and the Myanmar "။"
+  (``segment.py``). Thai and Lao end sentences with a space, not a mark: a paragraph of them is
+  prose by its length alone (``unpunctuated``), and is quoted whole.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+
+# Han (with its extension A, compatibility ideographs and the ideographic iteration and
+# closing marks), Hiragana, Katakana (with its phonetic extensions and halfwidth forms; not its
+# middle dot, which separates words: "ジョン・スミス"), and the Han of the supplementary planes
+# (extensions B to F)
+CJK = ("\u3005-\u3007\u3040-\u30fa\u30fc-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+       "\uff66-\uff9f\U00020000-\U0002ffff")
+# Thai, Lao, Khmer and Myanmar letters, vowels and marks (their digits and punctuation left
+# out: a digit is read as a number, a punctuation mark as nothing)
+SOUTHEAST = ("\u0e01-\u0e4e\u0e81-\u0ecf\u0edc-\u0edf\u1780-\u17d3\u17dc\u17dd"
+             "\u1000-\u103f\u1050-\u108f\u109a-\u109f")
+UNSPACED = CJK + SOUTHEAST
+UNSPACED_RE = re.compile(f"[{UNSPACED}]")
+
+
+def _mark_ranges() -> str:
+    """The combining marks (Mn, Mc, Me) of the Basic Multilingual Plane outside the unspaced
+    scripts, as the ranges of a character class (about 10 ms, once)."""
+    marks = [c for c in range(0x0300, 0x10000)
+             if unicodedata.category(chr(c))[0] == "M" and not UNSPACED_RE.match(chr(c))]
+    out: list[str] = []
+    start = prev = marks[0]
+    for c in [*marks[1:], -1]:
+        if c != prev + 1:
+            out.append(f"\\u{start:04x}" if start == prev else f"\\u{start:04x}-\\u{prev:04x}")
+            start = c
+        prev = c
+    return "".join(out)
+
+
+MARKS = _mark_ranges()
+
+# A decimal digit other than an ASCII one, and the decimal and thousands separators of Arabic
+# script
+_OTHER_DIGIT_RE = re.compile("[^\\D0-9]|[\u066b\u066c]")
+_ARABIC_SEPARATORS = {"\u066b": ".", "\u066c": ","}
+
+
+def _ascii(m: re.Match[str]) -> str:
+    c = m.group()
+    return _ARABIC_SEPARATORS.get(c) or str(unicodedata.decimal(c))
+
+
+def ascii_digits(text: str) -> str:
+    """``text`` with any script's decimal digits written as ASCII digits ("١٩٧٠" -> "1970",
+    "٣٫٤" -> "3.4", "१९३०" -> "1930"); other characters stay."""
+    return _OTHER_DIGIT_RE.sub(_ascii, text)
+
+
+_UNSPACED_RUN_RE = re.compile(f"[{UNSPACED}]+")
+_LETTER_RE = re.compile(r"[^\W\d_]")
+
+
+def unspaced_runs(text: str) -> list[str]:
+    """The runs of an unspaced script in ``text``."""
+    return _UNSPACED_RUN_RE.findall(text)
+
+
+def written_unspaced(text: str) -> bool:
+    """Whether ``text`` is written mainly in an unspaced script (half its letters or more): a
+    Chinese or Thai text, not an English one quoting a Chinese name."""
+    if text.isascii() or UNSPACED_RE.search(text) is None:
+        return False
+    return 2 * sum(map(len, unspaced_runs(text))) >= len(_LETTER_RE.findall(text))
+
+
+_UNPUNCTUATED_RE = re.compile("[\u0e01-\u0e4e\u0e81-\u0ecf\u0edc-\u0edf]")
+
+
+def unpunctuated(text: str) -> bool:
+    """Whether ``text`` is written mainly in Thai or Lao (half its letters or more), which end
+    no sentence with punctuation: a space, or the end of a paragraph, does."""
+    if text.isascii():
+        return False
+    found = len(_UNPUNCTUATED_RE.findall(text))
+    return found > 0 and 2 * found >= len(_LETTER_RE.findall(text))
+
+
+def unspaced(word: str) -> bool:
+    """Whether ``word`` starts with a character of an unspaced script."""
+    return UNSPACED_RE.match(word) is not None
+
+
+def bigrams(run: str) -> list[str]:
+    """The overlapping two-character pieces of a run of an unspaced script ("长江大桥" -> 长江,
+    江大, 大桥); a run of one character, that character."""
+    if len(run) < 3:
+        return [run]
+    return [run[i : i + 2] for i in range(len(run) - 1)]
+
+
+def bigram_spans(start: int, end: int) -> Iterator[tuple[int, int]]:
+    """The spans of ``bigrams`` of the run at ``[start, end)`` of a text."""
+    if end - start < 3:
+        yield start, end
+        return
+    for i in range(start, end - 1):
+        yield i, i + 2
+
+
+__all__ = ["CJK", "MARKS", "SOUTHEAST", "UNSPACED", "UNSPACED_RE", "ascii_digits",
+           "bigram_spans", "bigrams", "unpunctuated", "unspaced", "unspaced_runs",
+           "written_unspaced"]
