@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from .analyzer import analyzer
+from .compounds import Splitter
 from .cues import INTERROGATIVES, plain_question_type, question_type
 from .index import TermIndex
 from .ingest.clean import reads_as_english
@@ -70,6 +71,14 @@ class ComposerConfig:
     rule_gates: bool = True
     # the cited document must hold the question's specific words (specific_in_document)
     specific_gate: bool = True
+    # in a language that compounds (``compounds.py``): the parts of a question's compound
+    # count at this share of their weight; a compound the corpus lacks is read as its parts,
+    # at ``unseen_part_factor``
+    part_factor: float = 0.5
+    # outside English: a word the corpus lacks is read as the longest corpus term it starts
+    # with, at most this many letters shorter (0: never)
+    shorter_forms: int = 3
+    unseen_part_factor: float = 1.0
 
 
 
@@ -86,6 +95,10 @@ class Query:
     read_as: Mapping[str, str] = field(default_factory=dict)  # typo -> the corpus word read
     specific: frozenset[str] = frozenset()  # terms of words rare in English or not English
     lang: str = ENGLISH  # the language it was read in
+    # terms that count at a share in search: a compound's parts (``ComposerConfig.part_factor``)
+    scale: Mapping[str, float] = field(default_factory=dict)
+    # splits the corpus's compounds, in a language that compounds (``compounds.py``)
+    compounds: Splitter | None = field(default=None, compare=False, repr=False)
 
     @property
     def total(self) -> float:
@@ -106,7 +119,7 @@ FRAME_WORDS = frozenset(
 
 def parse_query(
     question: str, index: TermIndex, config: ComposerConfig = ComposerConfig(),
-    lang: str = ENGLISH, plain: bool = False,
+    lang: str = ENGLISH, plain: bool = False, compounds: Splitter | None = None,
 ) -> Query:
     """Analyse ``question``, read in language ``lang``: its salient terms with weights, and the
     question type. A word the corpus lacks that looks like a typo of one it has is read as that
@@ -148,6 +161,10 @@ def parse_query(
             if fixed is not None and fixed[1] not in weights:
                 read_as[word] = fixed[0]
                 (word, term), idf = fixed, index.idf(fixed[1])
+        if idf is None and not frame and not english_lists and config.shorter_forms:
+            shorter = _shorter_form(term, index, config.shorter_forms)
+            if shorter is not None and shorter not in weights:
+                term, idf = shorter, index.idf(shorter)
         if idf is None:
             if frame:  # an unknown word that only frames the question tells nothing
                 continue
@@ -164,12 +181,63 @@ def parse_query(
         if english and not frame and ((is_name and config.names_in_document) or (not is_name
                                                                      and _specific(word))):
             specific.add(term)
+    scale: dict[str, float] = {}
+    if compounds is not None:
+        order = _with_parts(order, weights, unseen, framing, words, index, config, compounds,
+                            scale)
     order = [t for t in order if t in weights]
     known = frozenset(t for t in order if t not in unseen and t not in framing)
     cue = (question_type(question) if english_lists
            else plain_question_type(question, reading.lang.code))
     return Query(tuple(order), weights, cue, known, words, frozenset(unseen), read_as,
-                 frozenset(specific), reading.lang.code)
+                 frozenset(specific), reading.lang.code, scale, compounds)
+
+
+def _with_parts(order: list[str], weights: dict[str, float], unseen: set[str],
+                framing: set[str], words: dict[str, str], index: TermIndex,
+                config: ComposerConfig, compounds: Splitter, scale: dict[str, float]
+                ) -> list[str]:
+    """The question's terms with the parts of its compounds after each (``compounds.py``): a
+    compound the corpus lacks is read as its parts (it is no longer unseen), a known one
+    keeps its weight and its parts count at ``part_factor`` of theirs (in ``weights`` and,
+    through ``scale``, in search)."""
+    out: list[str] = []
+    for term in order:
+        parts = () if term in framing else compounds.parts(term)
+        if not parts:
+            out.append(term)
+            continue
+        lacking = term in unseen
+        if lacking:
+            del weights[term]
+            unseen.discard(term)
+            words.pop(term, None)
+        else:
+            out.append(term)
+        factor = config.unseen_part_factor if lacking else config.part_factor
+        for part in parts:
+            idf = index.idf(part)
+            if part not in weights and idf is not None and factor > 0:
+                weights[part] = idf * factor
+                scale[part] = factor
+                out.append(part)
+    return out
+
+
+MIN_SHORTER = 5  # letters a shorter form keeps
+
+
+def _shorter_form(term: str, index: TermIndex, most: int) -> str | None:
+    """The longest term of the corpus that ``term`` (which the corpus lacks) starts with, up to
+    ``most`` letters shorter and of ``MIN_SHORTER`` letters or more: an ending the stemmer
+    left ("Warschaus" -> "warschaus", the corpus's "warschau")."""
+    for cut in range(1, most + 1):
+        shorter = term[:-cut]
+        if len(shorter) < MIN_SHORTER:
+            return None
+        if index.document_frequency(shorter) > 0:
+            return shorter
+    return None
 
 
 def _specific(word: str) -> bool:
