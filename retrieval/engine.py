@@ -23,8 +23,8 @@ from . import indexing, store
 from .analyzer import analyzer
 from .answer import Answer, Hit, SourceRef
 from .collection import TEXT_VERSION, Collection, each_source_id, source_ids
-from .compounds import Splitter, compounding, index_splitter
 from .composer import ComposerConfig, compose, parse_query
+from .compounds import Splitter, compounding, index_splitter
 from .corpus import Document, Skipped, scan
 from .errors import IndexFormatError, NoDocumentsError
 from .index import K1, B, TermIndex
@@ -229,7 +229,8 @@ class QAEngine:
         config = self.config if min_confidence is None else dataclasses.replace(
             self.config, min_confidence=min_confidence)
         r = self._read(question, config)
-        hits = self.index.search(list(r.query.terms), top_k or self.top_k, r.query.scale)
+        terms, scale = r.query.search_terms()
+        hits = self.index.search(terms, top_k or self.top_k, scale)
         return compose(question, r.query, hits, self.collection, r.config, r.vectors, self.index,
                        r.selector)
 
@@ -238,7 +239,8 @@ class QAEngine:
         ``ask`` chooses from; for training and explaining), or ``None``."""
         question = " ".join(question.split())
         r = self._read(question, self.config)
-        hits = self.index.search(list(r.query.terms), top_k or self.top_k, r.query.scale)
+        terms, scale = r.query.search_terms()
+        hits = self.index.search(terms, top_k or self.top_k, scale)
         return rank(question, r.query, hits, self.collection, r.config, r.vectors, self.index,
                     r.selector)
 

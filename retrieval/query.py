@@ -5,8 +5,15 @@ A question term's weight is its idf when the corpus has it; when it does not, th
 seen once times ``unseen_factor`` (``unseen_name_factor`` for a name, a word capitalised
 mid-question). Words that frame a question ("what is the *name* of ...") count at
 ``frame_factor`` of their weight. A word the corpus lacks that looks like a typo of one it has is
-read as that word (``spelling.py``). A question's *specific* words are its names and its words
-rare in English ("tmux", "npm"): the document an answer is quoted from must hold them.
+read as that word (``spelling.py``); outside English, one the stemmer left an ending on is read
+as the longest corpus term it starts with, up to ``shorter_forms`` letters shorter ("Warschaus":
+"warschau"). A question's *specific* words are its names and its words rare in English ("tmux",
+"npm"): the document an answer is quoted from must hold them.
+
+In a language that compounds (``compounds.py``), a question's compound keeps its weight (and,
+when the corpus lacks it, stays unseen: out-of-corpus questions still show it), and its parts
+(``Query.parts``) are sought in the index too, at ``part_factor``; a sentence holding all of a
+compound's parts holds the compound (``ranking.py``).
 """
 
 from __future__ import annotations
@@ -71,14 +78,12 @@ class ComposerConfig:
     rule_gates: bool = True
     # the cited document must hold the question's specific words (specific_in_document)
     specific_gate: bool = True
-    # in a language that compounds (``compounds.py``): the parts of a question's compound
-    # count at this share of their weight; a compound the corpus lacks is read as its parts,
-    # at ``unseen_part_factor``
-    part_factor: float = 0.5
+    # in a language that compounds (``compounds.py``), the parts of a question's compound are
+    # sought in the index too, each counting this many times
+    part_factor: float = 1.0
     # outside English: a word the corpus lacks is read as the longest corpus term it starts
     # with, at most this many letters shorter (0: never)
     shorter_forms: int = 3
-    unseen_part_factor: float = 1.0
 
 
 
@@ -95,10 +100,19 @@ class Query:
     read_as: Mapping[str, str] = field(default_factory=dict)  # typo -> the corpus word read
     specific: frozenset[str] = frozenset()  # terms of words rare in English or not English
     lang: str = ENGLISH  # the language it was read in
-    # terms that count at a share in search: a compound's parts (``ComposerConfig.part_factor``)
-    scale: Mapping[str, float] = field(default_factory=dict)
-    # splits the corpus's compounds, in a language that compounds (``compounds.py``)
-    compounds: Splitter | None = field(default=None, compare=False, repr=False)
+    # its compounds, in a language that compounds: term -> the terms it splits into
+    # (``compounds.py``); they are sought too, each counting ``part_factor`` times
+    parts: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    part_factor: float = 1.0
+
+    def search_terms(self) -> tuple[list[str], dict[str, float] | None]:
+        """What to search the index for: the terms, then the parts of its compounds that are
+        not terms of it, and how many times a term counts where not once."""
+        extra = list(dict.fromkeys(p for ps in self.parts.values() for p in ps
+                                   if p not in self.weights))
+        scale = ({p: self.part_factor for p in extra} if extra and self.part_factor != 1.0
+                 else None)
+        return [*self.terms, *extra], scale
 
     @property
     def total(self) -> float:
@@ -181,46 +195,23 @@ def parse_query(
         if english and not frame and ((is_name and config.names_in_document) or (not is_name
                                                                      and _specific(word))):
             specific.add(term)
-    scale: dict[str, float] = {}
-    if compounds is not None:
-        order = _with_parts(order, weights, unseen, framing, words, index, config, compounds,
-                            scale)
+    parts = _parts(order, framing, compounds) if compounds is not None else {}
     order = [t for t in order if t in weights]
     known = frozenset(t for t in order if t not in unseen and t not in framing)
     cue = (question_type(question) if english_lists
            else plain_question_type(question, reading.lang.code))
     return Query(tuple(order), weights, cue, known, words, frozenset(unseen), read_as,
-                 frozenset(specific), reading.lang.code, scale, compounds)
+                 frozenset(specific), reading.lang.code, parts, config.part_factor)
 
 
-def _with_parts(order: list[str], weights: dict[str, float], unseen: set[str],
-                framing: set[str], words: dict[str, str], index: TermIndex,
-                config: ComposerConfig, compounds: Splitter, scale: dict[str, float]
-                ) -> list[str]:
-    """The question's terms with the parts of its compounds after each (``compounds.py``): a
-    compound the corpus lacks is read as its parts (it is no longer unseen), a known one
-    keeps its weight and its parts count at ``part_factor`` of theirs (in ``weights`` and,
-    through ``scale``, in search)."""
-    out: list[str] = []
+def _parts(order: list[str], framing: set[str], compounds: Splitter
+           ) -> dict[str, tuple[str, ...]]:
+    """The question's compounds and the terms each splits into (``compounds.py``)."""
+    out: dict[str, tuple[str, ...]] = {}
     for term in order:
         parts = () if term in framing else compounds.parts(term)
-        if not parts:
-            out.append(term)
-            continue
-        lacking = term in unseen
-        if lacking:
-            del weights[term]
-            unseen.discard(term)
-            words.pop(term, None)
-        else:
-            out.append(term)
-        factor = config.unseen_part_factor if lacking else config.part_factor
-        for part in parts:
-            idf = index.idf(part)
-            if part not in weights and idf is not None and factor > 0:
-                weights[part] = idf * factor
-                scale[part] = factor
-                out.append(part)
+        if parts:
+            out[term] = parts
     return out
 
 

@@ -132,9 +132,10 @@ def rank(
         for i, (_, _, longer) in enumerate(parts):
             words_of[p, i] = longer
         sets = [set(ts) for ts in terms]
-        if query.compounds is not None and reading.lang.code == query.compounds.code and not __import__("os").environ.get("NOSENT"):
-            split = query.compounds.parts
-            sets = [s.union(*map(split, s)) for s in sets]
+        for compound, split in query.parts.items():  # met by a sentence with all its parts
+            for held in sets:
+                if compound not in held and held.issuperset(split):
+                    held.add(compound)
         matched = [ts & qset for ts in sets]
         context = _context(p, collection, qset, config, reading.term_set)
         passages.append((rank_, p, pscore, sents, terms, sets, matched, others, context))

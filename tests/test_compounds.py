@@ -92,8 +92,10 @@ def test_a_german_question_with_a_compound_finds_the_passage_holding_its_parts()
     engine = QAEngine.from_texts(docs, language="de")
     query = engine._read("Wie hoch war die Bevölkerungsgröße der Stadt im Jahr 1900?",
                          engine.config).query
-    assert "bevolkerungsgross" not in query.weights  # the corpus lacks it: read as its parts
-    assert {"bevolker", "gross"} <= set(query.terms)
+    assert query.parts == {"bevolkerungsgross": ("bevolker", "gross")}
+    assert "bevolkerungsgross" in query.unseen  # the corpus lacks it ...
+    terms, _ = query.search_terms()
+    assert {"bevolker", "gross"} <= set(terms)  # ... its parts are sought
     answer = engine.ask("Wie hoch war die Bevölkerungsgröße der Stadt im Jahr 1900?",
                         min_confidence=0)
     assert "zwei Millionen" in answer.text
