@@ -5,10 +5,8 @@ A question term's weight is its idf when the corpus has it; when it does not, th
 seen once times ``unseen_factor`` (``unseen_name_factor`` for a name, a word capitalised
 mid-question). Words that frame a question ("what is the *name* of ...") count at
 ``frame_factor`` of their weight. A word the corpus lacks that looks like a typo of one it has is
-read as that word (``spelling.py``); outside English, one the stemmer left an ending on is read
-as the longest corpus term it starts with, up to ``shorter_forms`` letters shorter ("Warschaus":
-"warschau"). A question's *specific* words are its names and its words rare in English ("tmux",
-"npm"): the document an answer is quoted from must hold them.
+read as that word (``spelling.py``). A question's *specific* words are its names and its words
+rare in English ("tmux", "npm"): the document an answer is quoted from must hold them.
 
 In a language that compounds (``compounds.py``), a question's compound keeps its weight (and,
 when the corpus lacks it, stays unseen: out-of-corpus questions still show it), and its parts
@@ -81,9 +79,6 @@ class ComposerConfig:
     # in a language that compounds (``compounds.py``), the parts of a question's compound are
     # sought in the index too, each counting this many times
     part_factor: float = 1.0
-    # outside English: a word the corpus lacks is read as the longest corpus term it starts
-    # with, at most this many letters shorter (0: never)
-    shorter_forms: int = 3
 
 
 
@@ -175,10 +170,6 @@ def parse_query(
             if fixed is not None and fixed[1] not in weights:
                 read_as[word] = fixed[0]
                 (word, term), idf = fixed, index.idf(fixed[1])
-        if idf is None and not frame and not english_lists and config.shorter_forms:
-            shorter = _shorter_form(term, index, config.shorter_forms)
-            if shorter is not None and shorter not in weights:
-                term, idf = shorter, index.idf(shorter)
         if idf is None:
             if frame:  # an unknown word that only frames the question tells nothing
                 continue
@@ -195,8 +186,8 @@ def parse_query(
         if english and not frame and ((is_name and config.names_in_document) or (not is_name
                                                                      and _specific(word))):
             specific.add(term)
-    parts = _parts(order, framing, compounds) if compounds is not None else {}
     order = [t for t in order if t in weights]
+    parts = _parts(order, framing, compounds) if compounds is not None else {}
     known = frozenset(t for t in order if t not in unseen and t not in framing)
     cue = (question_type(question) if english_lists
            else plain_question_type(question, reading.lang.code))
@@ -213,22 +204,6 @@ def _parts(order: list[str], framing: set[str], compounds: Splitter
         if parts:
             out[term] = parts
     return out
-
-
-MIN_SHORTER = 5  # letters a shorter form keeps
-
-
-def _shorter_form(term: str, index: TermIndex, most: int) -> str | None:
-    """The longest term of the corpus that ``term`` (which the corpus lacks) starts with, up to
-    ``most`` letters shorter and of ``MIN_SHORTER`` letters or more: an ending the stemmer
-    left ("Warschaus" -> "warschaus", the corpus's "warschau")."""
-    for cut in range(1, most + 1):
-        shorter = term[:-cut]
-        if len(shorter) < MIN_SHORTER:
-            return None
-        if index.document_frequency(shorter) > 0:
-            return shorter
-    return None
 
 
 def _specific(word: str) -> bool:

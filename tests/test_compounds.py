@@ -143,3 +143,19 @@ def _assert_same_index(a: QAEngine, b: QAEngine) -> None:
     for key in ("indptr", "passages", "weights", "df", "maxw"):
         assert np.array_equal(getattr(a.index, key), getattr(b.index, key)), key
 
+
+
+def test_a_corpus_mixing_german_and_english_splits_the_german_passages_only() -> None:
+    texts = [*GERMAN, "The court case (Gerichtsverfahren) began in 1998.", "Das Gericht tagte."]
+    langs = np.array([b"de"] * len(GERMAN) + [b"", b"de"], dtype="S3")
+    counts, terms = count_terms(texts, langs=langs)
+    before = counts.copy()
+    expanded = expand(counts, terms, langs)
+    assert (counts != before).nnz == 0  # the counts given are left as they were
+    at = {t: i for i, t in enumerate(terms)}
+    assert expanded[4, at["gericht"]] == 1  # German: "Gerichtsverfahren" counts for "Gericht"
+    assert expanded[5, at["gericht"]] == 0  # English: not split
+    whole = TermIndex.from_counts(expanded.astype(np.int32), terms)
+    blocks = TermIndex.from_blocks(count_term_blocks(texts, langs=langs, blocks=4))
+    for key in ("indptr", "passages", "weights", "df", "maxw"):
+        assert np.array_equal(getattr(whole, key), getattr(blocks, key)), key
