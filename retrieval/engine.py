@@ -229,8 +229,7 @@ class QAEngine:
         config = self.config if min_confidence is None else dataclasses.replace(
             self.config, min_confidence=min_confidence)
         r = self._read(question, config)
-        terms, scale = r.query.search_terms()
-        hits = self.index.search(terms, top_k or self.top_k, scale)
+        hits = self._retrieve(r.query, top_k or self.top_k)
         return compose(question, r.query, hits, self.collection, r.config, r.vectors, self.index,
                        r.selector)
 
@@ -239,10 +238,23 @@ class QAEngine:
         ``ask`` chooses from; for training and explaining), or ``None``."""
         question = " ".join(question.split())
         r = self._read(question, self.config)
-        terms, scale = r.query.search_terms()
-        hits = self.index.search(terms, top_k or self.top_k, scale)
+        hits = self._retrieve(r.query, top_k or self.top_k)
         return rank(question, r.query, hits, self.collection, r.config, r.vectors, self.index,
                     r.selector)
+
+    def _retrieve(self, query: Query, k: int) -> list[tuple[int, float]]:
+        """The ``k`` passages ``query`` retrieves, best first, with their scores. Its
+        compounds' parts are sought with its terms; the scores are then scaled so that the
+        best is its score by the question's own terms: that score is what the selector's
+        confidence learned on, and parts found in every passage would raise it (on XQuAD's
+        German tune half, out-of-corpus questions were abstained on 0.838 of the time with
+        the scores of terms and parts, 0.869 with these; 0.867 before splitting)."""
+        terms, scale = query.search_terms()
+        hits = self.index.search(terms, k, scale)
+        if len(terms) == len(query.terms) or not hits or hits[0][1] <= 0:
+            return hits
+        factor = self.index.score(query.terms, hits[0][0]) / hits[0][1]
+        return [(p, s * factor) for p, s in hits]
 
     def _read(self, question: str, config: ComposerConfig) -> _Reading:
         """How ``question`` is read. In English: with English's cues, typos, words of like

@@ -243,6 +243,21 @@ class TermIndex:
         top = sorted(scores.items(), key=lambda ps: (-ps[1], ps[0]))[:k]
         return [(p, float(s)) for p, s in top]
 
+    def score(self, terms: Sequence[str], passage: int) -> float:
+        """The score of ``passage`` for the query terms: what ``search`` sums for it (the same
+        float32 sum, in the same order)."""
+        plan = self._plan(terms)
+        if plan is None:
+            return 0.0
+        tids, q, _ = plan
+        total = np.float32(0.0)
+        for t, qt in zip(tids.tolist(), q, strict=True):
+            lo, hi = int(self.indptr[t]), int(self.indptr[t + 1])
+            i = lo + int(np.searchsorted(self.passages[lo:hi], passage))
+            if i < hi and int(self.passages[i]) == passage:
+                total += qt * self.weights[i]
+        return float(total)
+
     def _plan(self, terms: Sequence[str], scale: Mapping[str, float] | None = None
               ) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
         """Query term ids in order of first appearance, their float32 multiplicities (times

@@ -96,6 +96,10 @@ def test_a_german_question_with_a_compound_finds_the_passage_holding_its_parts()
     assert "bevolkerungsgross" in query.unseen  # the corpus lacks it ...
     terms, _ = query.search_terms()
     assert {"bevolker", "gross"} <= set(terms)  # ... its parts are sought
+    hits = engine._retrieve(query, 4)
+    assert hits[0][0] in (0, 1)  # a passage holding the parts
+    # the best score is the one by the question's own terms (what the confidence learned on)
+    assert hits[0][1] == pytest.approx(engine.index.score(query.terms, hits[0][0]))
     answer = engine.ask("Wie hoch war die Bevölkerungsgröße der Stadt im Jahr 1900?",
                         min_confidence=0)
     assert "zwei Millionen" in answer.text

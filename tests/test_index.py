@@ -219,3 +219,13 @@ def test_a_scaled_term_counts_that_many_times_in_every_search_path() -> None:
     assert ix.search_compiled([a, b, c, d], 10, scale) == expected
     assert ix.search_exhaustive([a, b, c, c], 10, {a: 1.0}) == ix.search_exhaustive(
         [a, b, c], 10, {c: 2.0})
+
+
+def test_a_passage_score_is_the_one_search_gives_it() -> None:
+    ix = TermIndex.build(_corpus(300, 50, seed=13))
+    terms = ["1", "2", "word", "3", "2"]
+    for p, s in ix.search_exhaustive(terms, 20):
+        assert ix.score(terms, p) == s
+    missing = next(p for p in range(ix.n_passages) if p not in dict(ix.search_exhaustive(
+        ["word"], ix.n_passages)))
+    assert ix.score(["word"], missing) == 0.0
