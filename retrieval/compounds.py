@@ -45,6 +45,7 @@ from __future__ import annotations
 
 import math
 from bisect import bisect_left
+from functools import lru_cache
 from collections.abc import Callable, Sequence
 
 import numpy as np
@@ -63,6 +64,7 @@ LINKS: dict[str, tuple[str, ...]] = {
 }
 MIN_PART = 4  # letters of a part (of its stem)
 MAX_PARTS = 4
+PIECES_CACHED = 100_000
 _LONGER_BY = 2  # a last part's term may be this many letters longer than the stem shows
 
 
@@ -81,7 +83,9 @@ class Splitter:
         self.links = LINKS.get(code, ())
         self.terms = terms  # sorted: the terms a last part may be the start of
         self.frequency = frequency
-        self.term = analyzer(code).term
+        # the stems of candidate parts: a cache of the splitter's own, so that the substrings
+        # it tries do not crowd the analyzer's cache of the corpus's words
+        self.term = lru_cache(maxsize=PIECES_CACHED)(analyzer(code).stem_term)
         self._known: dict[str, tuple[str, ...]] = {}
 
     def parts(self, term: str) -> tuple[str, ...]:
