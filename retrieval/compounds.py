@@ -45,8 +45,8 @@ from __future__ import annotations
 
 import math
 from bisect import bisect_left
-from functools import lru_cache
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 
 import numpy as np
 import scipy.sparse as sp
