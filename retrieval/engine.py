@@ -24,6 +24,7 @@ from .analyzer import analyzer
 from .answer import Answer, Hit, SourceRef
 from .collection import TEXT_VERSION, Collection, each_source_id, source_ids
 from .composer import ComposerConfig, compose, parse_query
+from .compounds import Splitter, compounding, index_splitter
 from .corpus import Document, Skipped, scan
 from .errors import IndexFormatError, NoDocumentsError
 from .index import K1, B, TermIndex
@@ -86,6 +87,7 @@ class QAEngine:
         self.language = normalised(language)
         self.plain = plain
         self._languages: frozenset[str] | None = None  # the corpus's, found at the first question
+        self._splitters: dict[str, Splitter] = {}  # compound splitters by language
 
     # --- construction -------------------------------------------------------------------------
 
@@ -227,7 +229,7 @@ class QAEngine:
         config = self.config if min_confidence is None else dataclasses.replace(
             self.config, min_confidence=min_confidence)
         r = self._read(question, config)
-        hits = self.index.search(list(r.query.terms), top_k or self.top_k)
+        hits = self._retrieve(r.query, top_k or self.top_k)
         return compose(question, r.query, hits, self.collection, r.config, r.vectors, self.index,
                        r.selector)
 
@@ -236,9 +238,23 @@ class QAEngine:
         ``ask`` chooses from; for training and explaining), or ``None``."""
         question = " ".join(question.split())
         r = self._read(question, self.config)
-        hits = self.index.search(list(r.query.terms), top_k or self.top_k)
+        hits = self._retrieve(r.query, top_k or self.top_k)
         return rank(question, r.query, hits, self.collection, r.config, r.vectors, self.index,
                     r.selector)
+
+    def _retrieve(self, query: Query, k: int) -> list[tuple[int, float]]:
+        """The ``k`` passages ``query`` retrieves, best first, with their scores. Its
+        compounds' parts are sought with its terms; the scores are then scaled so that the
+        best is its score by the question's own terms: that score is what the selector's
+        confidence learned on, and parts found in every passage would raise it (on XQuAD's
+        German tune half, out-of-corpus questions were abstained on 0.838 of the time with
+        the scores of terms and parts, 0.869 with these; 0.867 before splitting)."""
+        terms, scale = query.search_terms()
+        hits = self.index.search(terms, k, scale)
+        if len(terms) == len(query.terms) or not hits or hits[0][1] <= 0:
+            return hits
+        factor = self.index.score(query.terms, hits[0][0]) / hits[0][1]
+        return [(p, s * factor) for p, s in hits]
 
     def _read(self, question: str, config: ComposerConfig) -> _Reading:
         """How ``question`` is read. In English: with English's cues, typos, words of like
@@ -252,11 +268,23 @@ class QAEngine:
         if lang == ENGLISH and not self.plain:
             return _Reading(parse_query(question, self.index, config, lang), config,
                             self.word_vectors, self.selector)
-        query = parse_query(question, self.index, config, lang, plain=True)
+        query = parse_query(question, self.index, config, lang, plain=True,
+                            compounds=self._splitter(lang))
         return _Reading(query, dataclasses.replace(config, rule_gates=False, specific_gate=False,
                                                    evidence_needed=frozenset()),
                         _forms() if self._similar_words else None,
                         self.selector.plain or self.selector)
+
+    def _splitter(self, lang: str) -> Splitter | None:
+        """The index's compound splitter of language ``lang`` (made once), or ``None`` when
+        the language does not compound."""
+        if not compounding(lang):
+            return None
+        found = self._splitters.get(lang)
+        if found is None:
+            found = self._splitters[lang] = index_splitter(lang, self.index.vocabulary,
+                                                           self.index.df)
+        return found
 
     @property
     def word_vectors(self) -> WordVectors | None:

@@ -35,7 +35,7 @@ from __future__ import annotations
 import functools
 import threading
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -195,20 +195,23 @@ class TermIndex:
         """The idf a term would have if it occurred once (the weight of an unknown term)."""
         return float(_idf(self.n_passages, 1))
 
-    def search(self, terms: Sequence[str], k: int = 10) -> list[tuple[int, float]]:
-        """The ``k`` best passages for the query terms, as ``(passage, score)``, best first."""
+    def search(self, terms: Sequence[str], k: int = 10,
+               scale: Mapping[str, float] | None = None) -> list[tuple[int, float]]:
+        """The ``k`` best passages for the query terms, as ``(passage, score)``, best first;
+        a term ``scale`` names counts that many times (1 by default)."""
         # Both paths give the same results; below KERNEL_MIN_PASSAGES the numpy one answers in
         # well under a millisecond, and skipping numba keeps a one-shot ``qabot ask`` quick.
         if self.n_passages >= KERNEL_MIN_PASSAGES:
-            return self.search_compiled(terms, k)
-        return self.search_numpy(terms, k)
+            return self.search_compiled(terms, k, scale)
+        return self.search_numpy(terms, k, scale)
 
-    def search_compiled(self, terms: Sequence[str], k: int = 10) -> list[tuple[int, float]]:
+    def search_compiled(self, terms: Sequence[str], k: int = 10,
+                        scale: Mapping[str, float] | None = None) -> list[tuple[int, float]]:
         """``search`` through the compiled kernel (``search_numpy`` when numba is missing)."""
         kernel = _kernel()
         if kernel is None:
-            return self.search_numpy(terms, k)
-        plan = self._plan(terms)
+            return self.search_numpy(terms, k, scale)
+        plan = self._plan(terms, scale)
         if plan is None or k <= 0:
             return []
         tids, q, _ = plan
@@ -216,17 +219,19 @@ class TermIndex:
         ids, scores = kernel(self.indptr, self.passages, self.weights, tids, q, acc, touched, k)
         return list(zip(ids.tolist(), scores.tolist(), strict=True))
 
-    def search_numpy(self, terms: Sequence[str], k: int = 10) -> list[tuple[int, float]]:
+    def search_numpy(self, terms: Sequence[str], k: int = 10,
+                     scale: Mapping[str, float] | None = None) -> list[tuple[int, float]]:
         """``search`` in numpy alone, with MaxScore pruning (used when numba is missing)."""
-        plan = self._plan(terms)
+        plan = self._plan(terms, scale)
         if plan is None or k <= 0:
             return []
         return _Search(self, *plan, k).run()
 
-    def search_exhaustive(self, terms: Sequence[str], k: int = 10) -> list[tuple[int, float]]:
+    def search_exhaustive(self, terms: Sequence[str], k: int = 10,
+                          scale: Mapping[str, float] | None = None) -> list[tuple[int, float]]:
         """``search`` without pruning: every posting of every query term is scored (the
         reference the pruned search must equal)."""
-        plan = self._plan(terms)
+        plan = self._plan(terms, scale)
         if plan is None or k <= 0:
             return []
         tids, q, _ = plan
@@ -238,10 +243,34 @@ class TermIndex:
         top = sorted(scores.items(), key=lambda ps: (-ps[1], ps[0]))[:k]
         return [(p, float(s)) for p, s in top]
 
-    def _plan(self, terms: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
-        """Query term ids in order of first appearance, their float32 multiplicities, and their
-        bounds ``qtf * maxw``. Scores are summed in this order, as the index always has."""
-        qtf = Counter(t for t in map(self.vocabulary.get, terms) if t is not None)
+    def score(self, terms: Sequence[str], passage: int) -> float:
+        """The score of ``passage`` for the query terms: what ``search`` sums for it (the same
+        float32 sum, in the same order)."""
+        plan = self._plan(terms)
+        if plan is None:
+            return 0.0
+        tids, q, _ = plan
+        total = np.float32(0.0)
+        for t, qt in zip(tids.tolist(), q, strict=True):
+            lo, hi = int(self.indptr[t]), int(self.indptr[t + 1])
+            i = lo + int(np.searchsorted(self.passages[lo:hi], passage))
+            if i < hi and int(self.passages[i]) == passage:
+                total += qt * self.weights[i]
+        return float(total)
+
+    def _plan(self, terms: Sequence[str], scale: Mapping[str, float] | None = None
+              ) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
+        """Query term ids in order of first appearance, their float32 multiplicities (times
+        ``scale[term]`` for a term it names), and their bounds ``qtf * maxw``. Scores are
+        summed in this order, as the index always has."""
+        if scale:
+            qtf: dict[int, float] = {}
+            for term in terms:
+                t = self.vocabulary.get(term)
+                if t is not None:
+                    qtf[t] = qtf.get(t, 0.0) + scale.get(term, 1.0)
+        else:
+            qtf = Counter(t for t in map(self.vocabulary.get, terms) if t is not None)  # type: ignore[assignment]
         if not qtf:
             return None
         tids = np.fromiter(qtf.keys(), dtype=np.int64, count=len(qtf))

@@ -31,7 +31,7 @@ import numpy as np
 import scipy.sparse as sp
 import structlog
 
-from . import held, store
+from . import compounds, held, store
 from .collection import Collection, PassageTexts
 from .corpus import (
     Document,
@@ -220,7 +220,11 @@ def _built(root: Path, entries: list[_Entry], skipped: list[Skipped],
         collection, counts, terms = _merge(entries, previous, new, counts, terms)
     else:
         collection = new
-    kept_counts = _posting_counts(counts)
+    more = compounds.additions(counts, terms, collection.passage_lang)
+    kept_counts = _posting_counts(counts, more)
+    if more is not None:  # compounds counted for their parts too, as a full build counts them
+        counts = (counts + more).astype(np.int32)
+        counts.sort_indices()
     index = TermIndex.from_counts(counts, terms, K1, B)
     extra = _extra(entries, previous, collection, repeated, kept_counts, params)
     log.debug("index_built", files=len(entries), read=len(fresh),
@@ -421,6 +425,8 @@ def _merge(entries: Sequence[_Entry], previous: Previous, new: Collection,
     old_csr = sp.csc_matrix(
         (previous.counts.astype(np.int32), previous.index.passages, previous.index.indptr),
         shape=(old.n_passages, len(old_terms))).tocsr()
+    if compounds.languages_of(old.passage_lang):
+        old_csr.eliminate_zeros()  # postings only a compound's parts had (``_posting_counts``)
     if old_at is not None:
         old_csr.indices = old_at[old_csr.indices]
     new_counts.indices = np.fromiter(map(at_new.__getitem__, new_terms), dtype=np.int32,
@@ -441,9 +447,16 @@ def _kept_rows(entries: Sequence[_Entry]) -> np.ndarray:
                        count=len(entries))
 
 
-def _posting_counts(counts: sp.csr_matrix) -> np.ndarray:
+def _posting_counts(counts: sp.csr_matrix, more: sp.csr_matrix | None = None) -> np.ndarray:
     """Each posting's term count (uint16), in the order ``TermIndex.from_counts`` lays the
-    postings out (by term, then passage): what a later build reuses."""
+    postings out (by term, then passage): what a later build reuses. With ``more`` (what
+    compounds add to their parts, ``compounds.additions``), the postings are those of
+    ``counts + more``, and a posting only ``more`` has counts 0: a later build reads the
+    counts themselves back, and adds its own compounds' again."""
+    if more is not None:
+        both = (counts.astype(np.int64) * (1 << 32) + more.astype(np.int64)).tocsc()
+        both.sort_indices()
+        return np.minimum(both.data >> 32, 65535).astype(np.uint16)
     csc = sp.csr_matrix((np.minimum(counts.data, 65535).astype(np.uint16), counts.indices,
                          counts.indptr), shape=counts.shape).tocsc()
     csc.sort_indices()

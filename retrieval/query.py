@@ -7,6 +7,11 @@ mid-question). Words that frame a question ("what is the *name* of ...") count a
 ``frame_factor`` of their weight. A word the corpus lacks that looks like a typo of one it has is
 read as that word (``spelling.py``). A question's *specific* words are its names and its words
 rare in English ("tmux", "npm"): the document an answer is quoted from must hold them.
+
+In a language that compounds (``compounds.py``), a question's compound keeps its weight (and,
+when the corpus lacks it, stays unseen: out-of-corpus questions still show it), and its parts
+(``Query.parts``) are sought in the index too, at ``part_factor``; a sentence holding all of a
+compound's parts holds the compound (``ranking.py``).
 """
 
 from __future__ import annotations
@@ -15,6 +20,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from .analyzer import Token, analyzer
+from .compounds import Splitter
 from .cues import INTERROGATIVE_CHARACTERS, INTERROGATIVES, plain_question_type, question_type
 from .index import TermIndex
 from .ingest.clean import reads_as_english
@@ -77,6 +83,9 @@ class ComposerConfig:
     rule_gates: bool = True
     # the cited document must hold the question's specific words (specific_in_document)
     specific_gate: bool = True
+    # in a language that compounds (``compounds.py``), the parts of a question's compound are
+    # sought in the index too, each counting this many times
+    part_factor: float = 1.0
 
 
 
@@ -93,6 +102,19 @@ class Query:
     read_as: Mapping[str, str] = field(default_factory=dict)  # typo -> the corpus word read
     specific: frozenset[str] = frozenset()  # terms of words rare in English or not English
     lang: str = ENGLISH  # the language it was read in
+    # its compounds, in a language that compounds: term -> the terms it splits into
+    # (``compounds.py``); they are sought too, each counting ``part_factor`` times
+    parts: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    part_factor: float = 1.0
+
+    def search_terms(self) -> tuple[list[str], dict[str, float] | None]:
+        """What to search the index for: the terms, then the parts of its compounds that are
+        not terms of it, and how many times a term counts where not once."""
+        extra = list(dict.fromkeys(p for ps in self.parts.values() for p in ps
+                                   if p not in self.weights))
+        scale = ({p: self.part_factor for p in extra} if extra and self.part_factor != 1.0
+                 else None)
+        return [*self.terms, *extra], scale
 
     @property
     def total(self) -> float:
@@ -113,7 +135,7 @@ FRAME_WORDS = frozenset(
 
 def parse_query(
     question: str, index: TermIndex, config: ComposerConfig = ComposerConfig(),
-    lang: str = ENGLISH, plain: bool = False,
+    lang: str = ENGLISH, plain: bool = False, compounds: Splitter | None = None,
 ) -> Query:
     """Analyse ``question``, read in language ``lang``: its salient terms with weights, and the
     question type. A word the corpus lacks that looks like a typo of one it has is read as that
@@ -176,11 +198,23 @@ def parse_query(
                                                                      and _specific(word))):
             specific.add(term)
     order = [t for t in order if t in weights]
+    parts = _parts(order, framing, compounds) if compounds is not None else {}
     known = frozenset(t for t in order if t not in unseen and t not in framing)
     cue = (question_type(question) if english_lists
            else plain_question_type(question, reading.lang.code))
     return Query(tuple(order), weights, cue, known, words, frozenset(unseen), read_as,
-                 frozenset(specific), reading.lang.code)
+                 frozenset(specific), reading.lang.code, parts, config.part_factor)
+
+
+def _parts(order: list[str], framing: set[str], compounds: Splitter
+           ) -> dict[str, tuple[str, ...]]:
+    """The question's compounds and the terms each splits into (``compounds.py``)."""
+    out: dict[str, tuple[str, ...]] = {}
+    for term in order:
+        parts = () if term in framing else compounds.parts(term)
+        if parts:
+            out[term] = parts
+    return out
 
 
 def _straddling(question: str, toks: list[Token], index: TermIndex) -> set[int]:

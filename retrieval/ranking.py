@@ -25,6 +25,10 @@ sentences sharing a term with the question in their window are candidates. Names
 mid-question) never match that way: a question about Macron is not answered with a sentence
 about Putin.
 
+In a language that compounds, a sentence that holds every part of a question's compound
+(``Query.parts``, ``compounds.py``) holds the compound: "Bevölkerungsgröße" is met by "die Größe
+der Bevölkerung".
+
 A list item's window holds its list's lead-in, and "what is X?" takes a sentence under a heading
 that is just X to define X.
 """
@@ -132,6 +136,10 @@ def rank(
         for i, (_, _, longer) in enumerate(parts):
             words_of[p, i] = longer
         sets = [set(ts) for ts in terms]
+        for compound, split in query.parts.items():  # met by a sentence with all its parts
+            for held in sets:
+                if compound not in held and held.issuperset(split):
+                    held.add(compound)
         matched = [ts & qset for ts in sets]
         context = _context(p, collection, qset, config, reading.term_set)
         passages.append((rank_, p, pscore, sents, terms, sets, matched, others, context))

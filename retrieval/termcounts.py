@@ -31,6 +31,7 @@ import numpy as np
 import scipy.sparse as sp
 
 # The analyzer's own words and word -> term maps: counting must see exactly analyze()'s terms.
+from . import compounds
 from .analyzer import analyzer
 from .workers import Chunks, Pool
 
@@ -80,9 +81,25 @@ def count_term_blocks(
     texts: Sequence[str], workers: int | None = None, chunk: int = CHUNK,
     pool: Pool | None = None, langs: np.ndarray | None = None, blocks: int = BLOCKS,
 ) -> TermBlocks:
-    """``count_terms``'s counts, kept in ``blocks`` blocks of consecutive terms instead of one
-    matrix (``TermIndex.from_blocks`` inverts them block by block)."""
-    return _blocks(*_counted(texts, workers, chunk, pool, langs), len(texts), blocks)
+    """``count_terms``'s counts with compounds counted for their parts too
+    (``compounds.expand``: in passages of a language that compounds), kept in ``blocks``
+    blocks of consecutive terms instead of one matrix (``TermIndex.from_blocks`` inverts them
+    block by block)."""
+    terms, chunks = _counted(texts, workers, chunk, pool, langs)
+    if compounds.languages_of(langs):
+        chunks = _expanded(terms, chunks, len(texts), langs)
+    return _blocks(terms, chunks, len(texts), blocks)
+
+
+def _expanded(terms: list[str], chunks: list[_Counted], n: int,
+              langs: np.ndarray | None) -> list[_Counted]:
+    """The chunks as one, with compounds counted for their parts (``compounds.expand``)."""
+    indptr = np.concatenate([[0], *(np.diff(c[1]) for c in chunks)]).cumsum()
+    counts = sp.csr_matrix((np.concatenate([c[3].astype(np.int32) for c in chunks]),
+                            np.concatenate([c[2] for c in chunks]), indptr),
+                           shape=(n, len(terms)))
+    counts = compounds.expand(counts, terms, langs)
+    return [([], counts.indptr, counts.indices, _smallest(counts.data))]
 
 
 def _counted(texts: Sequence[str], workers: int | None, chunk: int, pool: Pool | None,

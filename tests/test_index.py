@@ -130,7 +130,7 @@ def test_large_indexes_search_through_the_compiled_kernel(monkeypatch) -> None:
     ix = TermIndex.build(_corpus(300, 40, seed=5))
     calls = []
     monkeypatch.setattr(ix.__class__, "search_compiled",
-                        lambda self, t, k=10: calls.append(k) or [])
+                        lambda self, t, k=10, scale=None: calls.append(k) or [])
     ix.search(["alpha"], 7)
     assert calls == []  # small: the numpy path
     monkeypatch.setattr(index_mod, "KERNEL_MIN_PASSAGES", 100)
@@ -207,3 +207,25 @@ def test_built_arrays_are_read_only() -> None:
     ix = TermIndex.build(["alpha beta", "beta gamma"])
     with pytest.raises(ValueError):
         ix.weights[0] = 1.0
+
+
+def test_a_scaled_term_counts_that_many_times_in_every_search_path() -> None:
+    ix = TermIndex.build(_corpus(400, 60, seed=11))
+    a, b, c, d = "1", "2", "word", "3"  # "w1" is read as "1", "word7s" as "word", "7"
+    scale = {c: 2.0, d: 0.5}
+    expected = ix.search_exhaustive([a, b, c, d], 10, scale)
+    assert expected and expected != ix.search_exhaustive([a, b, c, d], 10)
+    assert ix.search_numpy([a, b, c, d], 10, scale) == expected
+    assert ix.search_compiled([a, b, c, d], 10, scale) == expected
+    assert ix.search_exhaustive([a, b, c, c], 10, {a: 1.0}) == ix.search_exhaustive(
+        [a, b, c], 10, {c: 2.0})
+
+
+def test_a_passage_score_is_the_one_search_gives_it() -> None:
+    ix = TermIndex.build(_corpus(300, 50, seed=13))
+    terms = ["1", "2", "word", "3", "2"]
+    for p, s in ix.search_exhaustive(terms, 20):
+        assert ix.score(terms, p) == s
+    missing = next(p for p in range(ix.n_passages) if p not in dict(ix.search_exhaustive(
+        ["word"], ix.n_passages)))
+    assert ix.score(["word"], missing) == 0.0
