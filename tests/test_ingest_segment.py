@@ -120,6 +120,10 @@ def test_hard_wrapped_paragraphs_are_rejoined():
      ["El Sr. García llegó ayer.", "¿Quién lo recibió?", "Nadie lo sabe."]),
     ("Das Dorf hat ca. 300 Einwohner. Am 3. Oktober 1990 wurde es vereint.",
      ["Das Dorf hat ca. 300 Einwohner.", "Am 3. Oktober 1990 wurde es vereint."]),
+    ("Mitte des 18. Jahrhunderts wuchs die Stadt. Im 2. Weltkrieg fiel sie. Sie stieg auf 12. "
+     "Dann kam der Rest.",
+     ["Mitte des 18. Jahrhunderts wuchs die Stadt.", "Im 2. Weltkrieg fiel sie.",
+      "Sie stieg auf 12.", "Dann kam der Rest."]),
     ("Это т. е. старый город. Он основан в 1250 году.",
      ["Это т. е. старый город.", "Он основан в 1250 году."]),
 ])

@@ -82,9 +82,16 @@ ABBREVIATIONS = frozenset(
     "mme mlle env av ecc sig dott "
     "г гг т тыс млн млрд руб ул им см стр проф".split()
 )
-# A day's ordinal before a month ("am 3. Oktober", "1. maj"): no sentence end after its dot.
+# A day's ordinal before a month ("am 3. Oktober", "1. maj"), or an ordinal before a noun that
+# takes one, capitalised as German nouns are ("im 18. Jahrhundert", "zum 3. Mal", "der 2.
+# Weltkrieg"): no sentence end after its dot. (Other languages writing ordinals with a dot
+# write such nouns in lower case, which starts no sentence.)
 _MONTHS = frozenset({"jan", "feb", "mär", "mar", "apr", "mai", "maj", "jun", "jul", "aug",
                      "sep", "okt", "oct", "nov", "dez", "dec", "jän"})
+_ORDINAL_NOUNS = ("jahrhundert", "jahrtausend", "jh", "weltkrieg", "mal ", "mal,", "platz",
+                  "klasse", "auflage", "liga", "bundesliga", "jahrestag", "geburtstag", "todestag",
+                  "stock", "kapitel", "armee", "division", "sinfonie", "symphonie", "runde",
+                  "etappe", "spieltag", "legislaturperiode", "amtszeit", "dynastie")
 _ORDINAL_RE = re.compile(r"(?<![\d.])\d{1,2}$")
 
 # A candidate boundary: terminal punctuation, optional closers, whitespace, then what follows.
@@ -264,10 +271,12 @@ def _skip_space(text: str, i: int) -> int:
 
 
 def _ordinal_before_month(text: str, start: int, m: re.Match[str]) -> bool:
-    """Whether the full stop of boundary ``m`` ends a day's ordinal before a month name."""
+    """Whether the full stop of boundary ``m`` ends a day's ordinal before a month name, or an
+    ordinal before a noun that takes one."""
     dot = m.start("end")
+    after = text[m.end() : m.end() + 20].lower()
     return (text[dot - 1 : dot].isdigit()
-            and text[m.end() : m.end() + 3].lower() in _MONTHS
+            and (after[:3] in _MONTHS or after.startswith(_ORDINAL_NOUNS))
             and bool(_ORDINAL_RE.search(text, start, dot)))
 
 
