@@ -101,6 +101,23 @@ def test_text_in_another_language_keeps_the_cleaning_it_had():
     assert p.web and p.source_text == german  # the English signals cannot tell; as before
 
 
+def test_a_list_of_commands_is_english_and_read_a_line_a_unit():
+    tips = ("For a higher level overview, try: perf report --sort comm,dso\n"
+            "Sample related events with: perf record -e '{cycles,instructions}:S'\n"
+            "Compare performance results with: perf diff [<old file> <new file>]\n"
+            "Search options using a keyword: perf report -h <keyword>\n"
+            "Show individual samples with: perf script\n"
+            "Treat branches as callchains: perf report --branch-history\n"
+            "To count events in every 1000 msec: perf stat -I 1000\n"
+            "Use parent filter to see specific call path: perf report -p <regex>\n")
+    p = read_plain(tips)  # few function words, but common English ones: not a web page's text
+    assert not p.web and not p.dropped
+    assert [b.text for b in p.blocks] == tips.splitlines()
+    wrapped = ("The first line of a paragraph wrapped\nbefore a word, and Again\n"
+               "Before another capital, ending here.\n")  # one line opens in lower case
+    assert [b.text for b in read_plain(wrapped).blocks] == [" ".join(wrapped.split("\n")).strip()]
+
+
 def test_a_copyright_line_is_no_heading():
     p = read_plain("Copyright 2014 Pallets\n\nRedistribution and use in source and binary forms "
                    "are permitted provided that the conditions are met.\n")

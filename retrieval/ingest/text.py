@@ -5,7 +5,9 @@ as English, is left to the web-page cleaning of
 ``clean.py``, which judges its paragraphs as saved (line gaps and all): ``Parsed.source_text``
 keeps them. Any other text (a licence, a README, a memo, an RFC) is read by its layout:
 
-- blocks are separated by blank lines; hard-wrapped lines of a block are joined;
+- blocks are separated by blank lines; hard-wrapped lines of a block are joined, unless every
+  line of it (three or more) opens with a capital and most end no sentence (a list of commands
+  and what they do): then each line is a paragraph of its own;
 - a line opening with a bullet (``-``, ``*``, ``•``, ``+``) or an enumerator (``1.``, ``2)``,
   ``(a)``, ``iv.``) starts a list item, and the lines wrapped under it continue it;
 - the document's first block, when it is a stack of short lines none of which ends a clause
@@ -42,6 +44,7 @@ _CLAUSE_END_RE = re.compile(r"[.,;:!?…]['\"”’)]*$")
 _OPEN_END_RE = re.compile(r"\b(?:a|an|the|and|or|nor|but|of|than|that|like|as|is|are|was|were|be"
                           r"|whose|which|whether|if|because|such|e\.g|i\.e)$", re.I)
 MAX_HEADING_WORDS = 12
+_MIN_LINE_LIST = 3  # lines of a block, each opening with a capital, read one unit a line
 
 
 def read_plain(text: str) -> Parsed:
@@ -131,13 +134,18 @@ def _items(lines: list[str]) -> list[tuple[str, str, int]]:
     before when it does not end a sentence, or always inside an item."""
     out: list[tuple[str, str, int]] = []
     kind, current = "", ""
+    # a block of lines that each open with a capital, most of them ending no sentence, is a
+    # list of lines, one unit each ("Show individual samples with: perf script" / "Treat
+    # branches as callchains: ..."): wrapped prose does not break before a capital every time
+    one_per_line = (len(lines) >= _MIN_LINE_LIST and all(ln[:1].isupper() for ln in lines)
+                    and sum(not TERMINAL_RE.search(ln) for ln in lines) * 2 > len(lines))
     for line in lines:
         if _BULLET_RE.match(line):
             if current:
                 out.append((kind, current, 1 if kind == "list_item" else 0))
             kind, current = "list_item", _BULLET_MARK_RE.sub("", line)
-        elif current and (kind == "list_item" or not TERMINAL_RE.search(current)
-                          or line[:1].islower()):
+        elif current and (kind == "list_item" or (not one_per_line and (
+                not TERMINAL_RE.search(current) or line[:1].islower()))):
             current = f"{current} {line}"
         else:
             if current:
