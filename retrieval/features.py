@@ -49,7 +49,7 @@ class Asked:
                              "why" if _WHY.match(question) else "other")
         total = query.total or 1.0
         noun = counted(question) if kind == "number" else None
-        return cls(kind, sum(query.weights[t] for t in query.unseen) / total,
+        return cls(kind, math.fsum(query.weights[t] for t in query.unseen) / total,
                    math.log1p(len(query.terms)), query.known | query.unseen,
                    term_of(noun) if noun else None, total, question, asks_default(question))
 
@@ -80,11 +80,16 @@ class Measured:
     lead_in: bool = False  # it leads in to a list
 
 
+# Weights over sets of terms are summed with math.fsum, exact whatever the order: a set's order
+# follows string hashing, which differs from process to process, and a plain sum's last bits
+# with it (a tie between two candidates broke one way or the other from run to run).
+
+
 def mass(terms: frozenset[str] | set[str], query: Query, alike: Mapping[str, float]) -> float:
     """The share of the question's weight that ``terms`` (exact) and ``alike`` (term -> cosine
     of a similar word, for terms not in ``terms``) cover."""
-    exact = sum(query.weights[t] for t in terms)
-    return (exact + sum(query.weights[t] * sim for t, sim in alike.items())) / query.total
+    exact = math.fsum(query.weights[t] for t in terms)
+    return (exact + math.fsum(query.weights[t] * sim for t, sim in alike.items())) / query.total
 
 
 def shares(window: frozenset[str] | set[str], alike: Mapping[str, float], query: Query,
@@ -105,11 +110,11 @@ def row(m: Measured, query: Query, asked: Asked) -> list[float]:
     w, total, heading = query.weights, asked.total, m.title_terms
     # the weight each part meets, summed once: exact terms and words of like meaning, of the
     # sentence and of its window, and (for focus) the part of each inside the title
-    own_exact = sum(w[t] for t in m.matched)
-    own_alike = sum(w[t] * sim for t, sim in m.own_alike.items())
-    win_exact = sum(w[t] for t in m.window)
-    win_alike = sum(w[t] * sim for t, sim in m.window_alike.items())
-    title_weight = sum(w[t] for t in heading)
+    own_exact = math.fsum(w[t] for t in m.matched)
+    own_alike = math.fsum(w[t] * sim for t, sim in m.own_alike.items())
+    win_exact = math.fsum(w[t] for t in m.window)
+    win_alike = math.fsum(w[t] * sim for t, sim in m.window_alike.items())
+    title_weight = math.fsum(w[t] for t in heading)
     cov_exact = own_exact / total
     title = title_weight / total
     win = (win_exact + win_alike) / total
@@ -168,8 +173,8 @@ def _focus(weight: float, terms: frozenset[str], alike: Mapping[str, float],
     (their share of all) when the title holds none of the question's terms."""
     if not title or rest <= 0:
         return share
-    inside = sum(w[t] for t in terms & title)
-    inside += sum(w[t] * sim for t, sim in alike.items() if t in title)
+    inside = math.fsum(w[t] for t in terms & title)
+    inside += math.fsum(w[t] * sim for t, sim in alike.items() if t in title)
     return (weight - inside) / rest
 
 

@@ -85,3 +85,12 @@ def test_code_and_a_default_reach_the_row() -> None:
     assert (how["code"], how["code_how"], how["q_how"]) == (1.0, 1.0, 1.0)
     assert f(option, "How do I set --history-size=30?")["code"] == 0.0  # the question's own
 
+
+
+def test_weights_summed_over_terms_do_not_hang_on_their_order() -> None:
+    # a set's order follows string hashing, which changes from process to process
+    from retrieval.features import mass
+    query = Query(terms=("a", "b", "c"), weights={"a": 0.1, "b": 0.2, "c": 0.3}, cue=None,
+                  known=frozenset({"a", "b", "c"}))
+    assert 0.1 + 0.2 + 0.3 != 0.3 + 0.2 + 0.1  # as a plain sum would
+    assert mass(["a", "b", "c"], query, {}) == mass(["c", "b", "a"], query, {})  # type: ignore[arg-type]
