@@ -215,7 +215,8 @@ def _built(root: Path, entries: list[_Entry], skipped: list[Skipped],
                                f"({names}): check that the files hold article text")
     new, new_texts = pack_laid(e.laid for e in fresh)
     _languages_told(new, *([previous.collection] if previous is not None else []))
-    counts, terms = count_terms(new_texts, pool=pool, langs=new.passage_lang)
+    _done_with(pool)
+    counts, terms = count_terms(new_texts, langs=new.passage_lang)
     if previous is not None and len(fresh) < len(entries):
         collection, counts, terms = _merge(entries, previous, new, counts, terms)
     else:
@@ -290,9 +291,18 @@ def _build_documents(docs: Sequence[Document], pool: Pool | None, language: str 
     collection = packer.collection()
     del packer
     _languages_told(collection)
-    blocks = count_term_blocks(PassageTexts(collection), pool=pool,
-                               langs=collection.passage_lang)
+    _done_with(pool)
+    blocks = count_term_blocks(PassageTexts(collection), langs=collection.passage_lang)
     return collection, TermIndex.from_blocks(blocks, K1, B)
+
+
+def _done_with(pool: Pool | None) -> None:
+    """Stop a build's workers once its documents are laid out: what they imported and what
+    reading left in their heaps (about 100 MiB each at 1M passages) would otherwise stay
+    while the passages are counted, in lean workers of the counting's own
+    (``termcounts.count_terms``), and inverted."""
+    if pool is not None:
+        pool.close()
 
 
 def _languages_told(*collections: Collection) -> None:
