@@ -129,7 +129,9 @@ class _Pieces:
     vocabulary)."""
 
     def __init__(self, code: str) -> None:
-        self.term = analyzer(code).term
+        # uncached: this table remembers each piece's terms, and the analyzer's cache of every
+        # word met would double that (about 40 MB a worker at a million passages)
+        self.term = analyzer(code).stem_term
         self.ids = _Ids()
         self.piece_len = np.zeros(0, dtype=np.int64)  # how many terms each piece holds
         self.piece_start = np.zeros(1, dtype=np.int64)  # where they start in piece_terms
