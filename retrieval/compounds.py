@@ -47,11 +47,14 @@ import math
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 import numpy as np
-import scipy.sparse as sp
 
 from .analyzer import analyzer
+
+if TYPE_CHECKING:  # imported where used: a counting worker imports this module, not scipy
+    import scipy.sparse as sp
 
 # linking elements by language (the empty link is always allowed)
 _GERMAN_LINKS = ("s", "es", "n", "en", "e", "er", "ens", "ns")
@@ -174,6 +177,8 @@ def expansion(code: str, terms: Sequence[str], df: np.ndarray) -> sp.csr_matrix 
     """The terms x terms 0/1 matrix that maps each term of language ``code`` (``df``: its
     document frequency in that language's passages; 0: not in them) to the parts it splits
     into; ``None`` when none splits."""
+    import scipy.sparse as sp
+
     present = np.flatnonzero(df > 0)
     words = [terms[i] for i in present.tolist()]
     freq = dict(zip(words, df[present].tolist(), strict=True))
@@ -210,6 +215,8 @@ def additions(counts: sp.csr_matrix, terms: Sequence[str],
     """What a passage's compounds add to its parts' counts (passages x terms, like
     ``counts``): for each passage in a compounding language, each compound's count on each of
     its parts; ``None`` when nothing is added (always, for a corpus with no such language)."""
+    import scipy.sparse as sp
+
     found = languages_of(langs)
     if not found:
         return None

@@ -16,6 +16,12 @@ Chunks run in worker processes (``workers.Pool``: plain ``python -c`` subprocess
 reasons given there), each with a counter that remembers the pieces of its earlier chunks. Each
 chunk returns the terms its counter numbered since the previous one; the parent renumbers them
 into one vocabulary, sorted alphabetically as scikit-learn sorts it.
+
+Memory: the parent holds every chunk's counts until the last is counted (the vocabulary's order
+is known only then), so a chunk's counts are kept small: its postings name its own terms
+(``_Counted``: 2 bytes each for a chunk of fewer than 65,536 distinct terms, with one list of
+those terms a chunk) and their counts take one byte each; a worker imports numpy and the
+analyzer, not scipy, and splits its chunk into words a slice at a time.
 """
 
 from __future__ import annotations
@@ -26,16 +32,20 @@ import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import chain
+from typing import TYPE_CHECKING
 
 import numpy as np
-import scipy.sparse as sp
+
+if TYPE_CHECKING:
+    import scipy.sparse as sp
 
 # The analyzer's own words and word -> term maps: counting must see exactly analyze()'s terms.
 from . import compounds
 from .analyzer import analyzer
 from .workers import Chunks, Pool
 
-CHUNK = 5_000  # passages per task: a worker holds one chunk's words (~30 MB) at a time
+CHUNK = 5_000  # passages per task
+SPLIT = 500  # passages whose words are held as strings at a time (~3 MB), not a chunk's (~30 MB)
 MIN_PARALLEL = 50_000  # below this, starting workers (~0.5 s each) costs more than it saves
 COUNT_CHUNK = "retrieval.termcounts:count_chunk"
 BLOCKS = 64  # term blocks of ``count_term_blocks``: one block's postings are sorted at a time
@@ -43,9 +53,10 @@ BLOCKS = 64  # term blocks of ``count_term_blocks``: one block's postings are so
 # One chunk of passages: their texts and languages (``None``: all English)
 _Chunk = tuple[Sequence[str], Sequence[str] | None]
 # One chunk's result: the terms its counter numbered since its previous chunk, and the chunk's
-# counts as CSR arrays (indptr, indices, data) over the counter's term ids, the counts in the
-# smallest unsigned type that holds them.
-_Counted = tuple[list[str], np.ndarray, np.ndarray, np.ndarray]
+# counts as CSR arrays (indptr, indices, data) over the chunk's own terms, then those terms
+# (int32 ids, ascending: the counter's, or once renumbered the vocabulary's). Indices and
+# counts are in the smallest unsigned types that hold them.
+_Counted = tuple[list[str], np.ndarray, np.ndarray, np.ndarray, np.ndarray]
 
 
 class _Ids(dict[str, int]):
@@ -68,24 +79,24 @@ class _Ids(dict[str, int]):
 
 def count_terms(
     texts: Sequence[str], workers: int | None = None, chunk: int = CHUNK,
-    pool: Pool | None = None, langs: np.ndarray | None = None,
+    langs: np.ndarray | None = None,
 ) -> tuple[sp.csr_matrix, list[str]]:
     """Term counts (passages x terms, int32 CSR) and the terms in column order (sorted), each
     passage read in its language (``langs``: ``Collection.passage_lang``; ``None``: all
-    English); counted in ``pool`` when given, else in worker processes of its own for a large
-    corpus."""
-    return _stack(*_counted(texts, workers, chunk, pool, langs), len(texts))
+    English); counted in ``workers`` processes of its own (default: one a core for a large
+    corpus, else here)."""
+    return _stack(*_counted(texts, workers, chunk, langs), len(texts))
 
 
 def count_term_blocks(
     texts: Sequence[str], workers: int | None = None, chunk: int = CHUNK,
-    pool: Pool | None = None, langs: np.ndarray | None = None, blocks: int = BLOCKS,
+    langs: np.ndarray | None = None, blocks: int = BLOCKS,
 ) -> TermBlocks:
     """``count_terms``'s counts with compounds counted for their parts too
     (``compounds.expand``: in passages of a language that compounds), kept in ``blocks``
     blocks of consecutive terms instead of one matrix (``TermIndex.from_blocks`` inverts them
     block by block)."""
-    terms, chunks = _counted(texts, workers, chunk, pool, langs)
+    terms, chunks = _counted(texts, workers, chunk, langs)
     if compounds.languages_of(langs):
         chunks = _expanded(terms, chunks, len(texts), langs)
     return _blocks(terms, chunks, len(texts), blocks)
@@ -94,32 +105,36 @@ def count_term_blocks(
 def _expanded(terms: list[str], chunks: list[_Counted], n: int,
               langs: np.ndarray | None) -> list[_Counted]:
     """The chunks as one, with compounds counted for their parts (``compounds.expand``)."""
+    import scipy.sparse as sp
+
     indptr = np.concatenate([[0], *(np.diff(c[1]) for c in chunks)]).cumsum()
     counts = sp.csr_matrix((np.concatenate([c[3].astype(np.int32) for c in chunks]),
-                            np.concatenate([c[2] for c in chunks]), indptr),
+                            np.concatenate([c[4][c[2]] for c in chunks]), indptr),
                            shape=(n, len(terms)))
     counts = compounds.expand(counts, terms, langs)
-    return [([], counts.indptr, counts.indices, _smallest(counts.data))]
+    return [([], counts.indptr, counts.indices, _smallest(counts.data),
+             np.arange(len(terms), dtype=np.int32))]
 
 
-def _counted(texts: Sequence[str], workers: int | None, chunk: int, pool: Pool | None,
+def _counted(texts: Sequence[str], workers: int | None, chunk: int,
              langs: np.ndarray | None) -> tuple[list[str], list[_Counted]]:
     """Every chunk's counts over one vocabulary (``_renumber``)."""
     if langs is not None and not (np.asarray(langs) != b"").any():
         langs = None
-    codes = None if langs is None else [c.decode() for c in langs]
     # each chunk made when a worker takes it: ``texts`` may read the passages on demand
     pieces = Chunks(len(texts), chunk, lambda a, b: (
-        list(texts[a:b]), None if codes is None else codes[a:b]))
+        list(texts[a:b]), None if langs is None else [c.decode() for c in langs[a:b]]))
     if workers is None:
-        workers = min(os.cpu_count() or 1, len(pieces)) if len(texts) >= MIN_PARALLEL else 1
-    if pool is not None and len(pieces) > 1:
-        return _renumber(pool.map(COUNT_CHUNK, pieces))
+        workers = (os.cpu_count() or 1) if len(texts) >= MIN_PARALLEL else 1
+    workers = min(workers, len(pieces))
     if workers <= 1:
         counter = _ChunkCounter()
         return _renumber((0, counter.count(*p)) for p in pieces)
+    # Workers of its own, which import only what counting needs (not a build's reading and
+    # laying out, nor scipy) and exit when done: their memory is back before the counts are
+    # cut into blocks.
     with Pool(workers) as own:
-        return _renumber(own.map(COUNT_CHUNK, pieces))  # the workers exit: their memory is back
+        return _renumber(own.map(COUNT_CHUNK, pieces))
 
 
 def release_freed_memory() -> None:
@@ -135,7 +150,9 @@ class _Pieces:
     vocabulary)."""
 
     def __init__(self, code: str) -> None:
-        self.term = analyzer(code).term
+        # uncached: this table remembers each piece's terms, and the analyzer's cache of every
+        # word met would double that (about 40 MB a worker at a million passages)
+        self.term = analyzer(code).stem_term
         self.words = analyzer(code).words
         self.ids = _Ids()
         self.piece_len = np.zeros(0, dtype=np.int64)  # how many terms each piece holds
@@ -188,32 +205,58 @@ class _ChunkCounter:
             rows_of.append(np.asarray(where, dtype=np.int64)[rows])
             cols_of.append(cols)
         rows, cols = np.concatenate(rows_of), np.concatenate(cols_of)
-        counts = sp.coo_matrix(
-            (np.ones(len(rows), dtype=np.int32), (rows, cols)), shape=(len(texts), len(self.terms)),
-        ).tocsr()  # sums the repeats of a term within a passage
-        return self.terms.take_added(), counts.indptr, counts.indices, _smallest(counts.data)
+        return (self.terms.take_added(),
+                *_csr(rows, cols, len(texts), len(self.terms)))
 
     def _occurrences(self, table: _Pieces, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
         """(text, term id) for every term occurrence in ``texts``."""
-        split = [t.lower().split() for t in texts]
-        per_text = np.fromiter(map(len, split), dtype=np.int64, count=len(split))
-        # list() then np.array: faster than np.fromiter over a map of dict lookups.
-        occurrences = np.array(list(map(table.ids.__getitem__, chain.from_iterable(split))),
-                               dtype=np.int64)
-        del split
+        lookup = table.ids.__getitem__
+        per_text, pieces = [], []
+        for lo in range(0, len(texts), SPLIT):  # a slice's words as strings at a time
+            split = [t.lower().split() for t in texts[lo : lo + SPLIT]]
+            per_text.append(np.fromiter(map(len, split), dtype=np.int64, count=len(split)))
+            # list() then np.array: faster than np.fromiter over a map of dict lookups.
+            pieces.append(np.array(list(map(lookup, chain.from_iterable(split))), dtype=np.int64))
+            del split
+        occurrences = np.concatenate(pieces)
         table.learn(self.terms)
         # Expand every occurrence of a piece into its terms (most pieces have one, stop words none).
         width = table.piece_len[occurrences]
         total = int(width.sum())
-        rows = np.repeat(np.repeat(np.arange(len(texts), dtype=np.int64), per_text), width)
+        rows = np.repeat(np.repeat(np.arange(len(texts), dtype=np.int64), np.concatenate(per_text)),
+                         width)
         at = np.repeat(table.piece_start[occurrences] - (np.cumsum(width) - width), width)
         return rows, table.piece_terms[at + np.arange(total)]
 
 
+def _csr(rows: np.ndarray, cols: np.ndarray, n: int, n_terms: int
+         ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """The counts of (row, col) pairs as CSR arrays over the chunk's own terms (indptr int32,
+    indices and counts ``_smallest``; within a row, by term), and those terms (the cols seen,
+    ascending, int32): what ``coo_matrix((1, (rows, cols))).tocsr()`` gives, with the columns
+    no row holds left out."""
+    seen = np.zeros(n_terms, dtype=bool)
+    seen[cols] = True
+    terms = np.flatnonzero(seen).astype(np.int32)
+    width = max(len(terms), 1)
+    key = rows * width + (np.cumsum(seen, dtype=np.int64) - 1)[cols]  # by row, then by term
+    del seen
+    key.sort()
+    first = np.ones(len(key), dtype=bool)  # the first of each run of equal (row, term) pairs
+    np.not_equal(key[1:], key[:-1], out=first[1:])
+    starts = np.flatnonzero(first)
+    counts = np.diff(starts, append=len(key))
+    key = key[starts]
+    row = key // width
+    indptr = np.zeros(n + 1, dtype=np.int32)
+    np.cumsum(np.bincount(row, minlength=n), out=indptr[1:])
+    return indptr, _smallest(key - row * width), _smallest(counts), terms
+
+
 def _smallest(counts: np.ndarray) -> np.ndarray:
-    """``counts`` in the smallest unsigned type that holds them: almost every count is below
-    256, and a corpus's counts wait in the parent until its last chunk is counted (at a million
-    passages, 55 million of them: 1 byte each instead of 4)."""
+    """``counts`` (or term indices) in the smallest unsigned type that holds them: almost every
+    count is below 256, and a corpus's counts wait in the parent until its last chunk is
+    counted (at a million passages, 55 million of them: 1 byte each instead of 4)."""
     return counts.astype(np.min_scalar_type(int(counts.max())) if len(counts) else np.uint8)
 
 
@@ -225,11 +268,11 @@ def _renumber(results: Iterable[tuple[int, _Counted]]) -> tuple[list[str], list[
     vocab = _Ids()
     to_global: dict[int, np.ndarray] = {}
     chunks: list[_Counted] = []
-    for worker, (new_terms, indptr, idx, counts) in results:
+    for worker, (new_terms, indptr, idx, counts, chunk_terms) in results:
         new = np.array(list(map(vocab.__getitem__, new_terms)), dtype=np.int32)
         mapping = to_global[worker] = np.concatenate(
             [to_global.get(worker, np.zeros(0, dtype=np.int32)), new])
-        chunks.append(([], indptr, mapping[idx], counts))
+        chunks.append(([], indptr, idx, counts, mapping[chunk_terms]))
     return list(vocab), chunks
 
 
@@ -243,6 +286,8 @@ def _sorted(terms: list[str]) -> tuple[np.ndarray, list[str]]:
 
 def _stack(terms: list[str], chunks: list[_Counted], n: int) -> tuple[sp.csr_matrix, list[str]]:
     """One CSR matrix from the renumbered chunks, its columns in sorted term order."""
+    import scipy.sparse as sp
+
     rank, sorted_terms = _sorted(terms)
     nnz = sum(len(c[2]) for c in chunks)
     indptr = np.zeros(n + 1, dtype=np.int64)
@@ -251,10 +296,10 @@ def _stack(terms: list[str], chunks: list[_Counted], n: int) -> tuple[sp.csr_mat
     row = at = 0
     chunks.reverse()
     while chunks:  # copy chunk by chunk, freeing each: no second copy of the whole matrix
-        _, local_indptr, idx, counts = chunks.pop()
+        _, local_indptr, idx, counts, chunk_terms = chunks.pop()
         rows = len(local_indptr) - 1
         indptr[row + 1 : row + rows + 1] = local_indptr[1:] + at
-        indices[at : at + len(idx)] = rank[idx]
+        indices[at : at + len(idx)] = rank[chunk_terms][idx]
         data[at : at + len(idx)] = counts
         row, at = row + rows, at + len(idx)
     matrix = sp.csr_matrix((data, indices, indptr), shape=(n, len(terms)))
@@ -295,8 +340,8 @@ def _blocks(terms: list[str], chunks: list[_Counted], n: int, blocks: int) -> Te
     rank, sorted_terms = _sorted(terms)
     del terms
     df = np.zeros(len(rank), dtype=np.int64)
-    for _, _, idx, _ in chunks:
-        df += np.bincount(rank[idx], minlength=len(rank))
+    for _, _, idx, _, chunk_terms in chunks:
+        df[rank[chunk_terms]] += np.bincount(idx, minlength=len(chunk_terms))
     total = np.cumsum(df)
     nnz = int(total[-1]) if len(total) else 0
     cuts = np.searchsorted(total, [nnz * k // blocks for k in range(1, blocks)], side="right")
@@ -307,14 +352,14 @@ def _blocks(terms: list[str], chunks: list[_Counted], n: int, blocks: int) -> Te
     row = 0
     chunks.reverse()
     while chunks:  # cut chunk by chunk, freeing each
-        _, indptr, idx, counts = chunks.pop()
+        _, indptr, idx, counts, chunk_terms = chunks.pop()
         rows = len(indptr) - 1
         sizes = np.diff(indptr)
         filled = sizes > 0
         if filled.any():
             lengths[row : row + rows][filled] = np.add.reduceat(counts, indptr[:-1][filled],
                                                                 dtype=np.int32)
-        ranks = rank[idx]
+        ranks = rank[chunk_terms][idx]
         block = np.searchsorted(bounds, ranks, side="right")
         by_block = np.argsort(block, kind="stable")  # passage order kept within a block
         at = np.searchsorted(block[by_block], np.arange(len(pieces) + 1))
@@ -325,7 +370,7 @@ def _blocks(terms: list[str], chunks: list[_Counted], n: int, blocks: int) -> Te
                 pieces[k].append((row, local[take], ranks[take],
                                   counts[take]))  # already of the smallest type
         row += rows
-        del indptr, idx, counts, ranks, block, by_block, local
+        del indptr, idx, counts, chunk_terms, ranks, block, by_block, local
         if len(chunks) % 8 == 0:
             release_freed_memory()  # the chunks cut so far: freed inside the heap
     return TermBlocks(sorted_terms, lengths, df, starts, pieces)
@@ -340,4 +385,6 @@ def count_chunk(chunk: _Chunk) -> _Counted:
     global _COUNTER
     if _COUNTER is None:
         _COUNTER = _ChunkCounter()
-    return _COUNTER.count(*chunk)
+    counted = _COUNTER.count(*chunk)
+    release_freed_memory()  # the chunk's words and arrays, freed inside the heap: 40 MB at 1M
+    return counted

@@ -59,6 +59,11 @@ class Pool:
         return self
 
     def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Stop the workers (their memory is the system's again), letting each finish its task;
+        again, nothing. A closed pool runs nothing more."""
         for p in self.procs:
             with contextlib.suppress(OSError):
                 p.stdin.close()  # type: ignore[union-attr]  # EOF: the worker's loop ends

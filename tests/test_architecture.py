@@ -38,3 +38,22 @@ def test_every_package_goes_into_the_wheel():
     on_disk = {".".join(p.parent.relative_to(ROOT).parts)
                for top in ("bot", "retrieval") for p in (ROOT / top).rglob("__init__.py")}
     assert on_disk <= found, f"left out of the wheel: {sorted(on_disk - found)}"
+
+
+def test_importing_the_package_imports_its_names_only_when_asked_for():
+    """A build's worker imports ``retrieval.workers`` and only what its tasks need; a caller's
+    ``from retrieval import QAEngine`` works as before."""
+    import os
+    import subprocess
+    import sys
+
+    code = ("import sys, retrieval; print('retrieval.engine' in sys.modules); "
+            "from retrieval import QAEngine, NOT_FOUND; print(QAEngine.__module__)")
+    out = subprocess.run([sys.executable, "-P", "-c", code], check=True, capture_output=True,
+                         text=True, env={**os.environ, "PYTHONPATH": str(ROOT)}).stdout.split()
+    assert out == ["False", "retrieval.engine"]
+    import retrieval
+
+    with pytest.raises(AttributeError, match="no_such_name"):
+        retrieval.no_such_name  # noqa: B018
+    assert sorted(retrieval.__all__) == sorted(retrieval._WHERE)

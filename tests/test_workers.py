@@ -41,3 +41,15 @@ def test_a_retrieval_package_in_the_current_folder_is_not_what_workers_import(
     with Pool(1) as pool:
         ((_, (terms, *_)),) = list(pool.map(COUNT, [(["bridge"], None)]))
     assert terms == ["bridg"]
+
+
+def test_a_closed_pool_has_stopped_its_workers_and_runs_nothing_more() -> None:
+    pool = Pool(2)
+    list(pool.map(COUNT, [(["alpha"], None)] * 2))
+    pool.close()
+    assert all(p.returncode == 0 for p in pool.procs)
+    pool.close()  # again: nothing
+    with pytest.raises(RuntimeError):
+        list(pool.map(COUNT, [(["alpha"], None)]))
+    with pool:
+        pass  # leaving it: nothing

@@ -1,0 +1,78 @@
+"""Counting terms in worker processes: what a worker imports, and what a chunk's counts cost the
+parent that holds them until the last chunk is counted."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+import scipy.sparse as sp
+
+from retrieval.analyzer import analyze
+from retrieval.termcounts import _ChunkCounter, _csr, count_chunk
+
+from .conftest import ROOT
+
+
+def test_a_counting_worker_imports_what_counting_needs_and_nothing_more() -> None:
+    """Not the engine, the reading and layout modules, scipy or scikit-learn: each would stay in
+    every worker's memory while the parent holds the corpus's counts."""
+    code = ("import sys; from retrieval.workers import _serve; from retrieval import termcounts; "
+            "termcounts.count_chunk((['A bridge, and the bridges.'], None)); "
+            "print(' '.join(sys.modules))")
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    out = subprocess.run([sys.executable, "-P", "-c", code], env=env, check=True,
+                         capture_output=True, text=True).stdout.split()
+    assert "retrieval.termcounts" in out
+    for heavy in ("scipy", "sklearn", "numba", "retrieval.engine", "retrieval.layout",
+                  "retrieval.held", "retrieval.index", "retrieval.collection"):
+        assert heavy not in out, heavy
+
+
+def test_a_chunks_postings_name_its_own_terms_in_the_smallest_type() -> None:
+    counter = _ChunkCounter()
+    counter.count(["alpha bravo charlie delta"])  # terms 0-3 of this counter
+    new, indptr, idx, counts, terms = counter.count(["delta echo delta", "alpha"])
+    assert new == ["echo"]
+    assert terms.dtype == np.int32 and terms.tolist() == [0, 3, 4]  # alpha, delta, echo
+    assert idx.dtype == np.uint8 and idx.tolist() == [1, 2, 0]  # delta, echo | alpha
+    assert counts.tolist() == [2, 1, 1] and indptr.tolist() == [0, 2, 3]
+
+
+def test_more_than_256_distinct_terms_in_a_chunk_take_two_bytes_an_index() -> None:
+    _, _, idx, _, terms = _ChunkCounter().count([" ".join(f"w{i}x" for i in range(300))])
+    assert idx.dtype == np.uint16 and len(terms) == 300
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_a_chunks_csr_is_what_scipy_makes_of_its_pairs(seed: int) -> None:
+    rng = np.random.default_rng(seed)
+    n, n_terms = 40, 500
+    rows = rng.integers(0, n, 2_000)
+    cols = rng.zipf(1.5, 2_000) % n_terms
+    indptr, idx, counts, terms = _csr(rows, cols, n, n_terms)
+    expected = sp.coo_matrix((np.ones(len(rows), dtype=np.int32), (rows, cols)),
+                             shape=(n, n_terms)).tocsr()
+    assert np.array_equal(indptr, expected.indptr)
+    assert np.array_equal(terms[idx], expected.indices)
+    assert np.array_equal(counts, expected.data)
+    assert terms.tolist() == sorted(set(cols.tolist()))
+
+
+def test_a_chunk_with_no_terms_is_empty() -> None:
+    _, indptr, idx, counts, terms = count_chunk((["", "the of and"], None))
+    assert indptr.tolist() == [0, 0, 0] and len(idx) == len(counts) == len(terms) == 0
+
+
+def test_the_counter_reads_words_as_the_analyzer_does_without_its_cache() -> None:
+    """The counter stems each distinct word of a new piece without ``term_of``'s cache, which
+    would hold every word a worker met; the terms are the analyzer's all the same."""
+    text = "Armenians armenian ARMENIA's formed formation, forms; the O'Neil’s 3.5% déjà-vu"
+    new, _, idx, counts, terms = _ChunkCounter().count([text])
+    expected: dict[str, int] = {}
+    for t in analyze(text):
+        expected[t] = expected.get(t, 0) + 1
+    assert {new[t]: int(c) for t, c in zip(terms[idx], counts, strict=True)} == expected
