@@ -39,14 +39,14 @@ import Stemmer
 from .language import ENGLISH, Language, language, stem_function, strip_accents
 from .scripts import (
     CJK,
-    MARKS,
     SOUTHEAST,
     UNSPACED,
     UNSPACED_RE,
     ascii_digits,
     bigram_spans,
-    bigrams,
+    marked_word,
     unspaced,
+    with_bigrams,
 )
 
 STOP_WORDS = frozenset(
@@ -70,7 +70,7 @@ ASCII_TOKEN_RE = re.compile(r"\d+(?:[.,:]\d+)*|[^\W\d_]+(?:['’][^\W\d_]+)*")
 # into bigrams by ``words``). It never matches whitespace and has no look-around: the words of a
 # text are those of its whitespace-separated pieces (``termcounts.py`` relies on it).
 _LETTER = f"[^\\W\\d_{UNSPACED}]"
-_WORD = f"{_LETTER}+(?:[{MARKS}]+{_LETTER}*)*"
+_WORD = marked_word(_LETTER)
 TOKEN_RE = re.compile(f"\\d+(?:[.,:\u066b\u066c]\\d+)*|[{CJK}]+|[{SOUTHEAST}]+"
                       f"|{_WORD}(?:['’]{_WORD})*")
 _stemmer = Stemmer.Stemmer("english")
@@ -139,7 +139,7 @@ def words(text: str) -> list[str]:
     found = TOKEN_RE.findall(text)
     if UNSPACED_RE.search(text) is None:
         return found
-    return [b for w in found for b in (bigrams(w) if unspaced(w) else (w,))]
+    return with_bigrams(found)
 
 
 def spans(text: str) -> Iterator[tuple[int, int]]:
@@ -160,10 +160,7 @@ def spans(text: str) -> Iterator[tuple[int, int]]:
 
 def lower_words(text: str) -> list[str]:
     """The words of ``text``, lower-cased, as ``tokens`` sees them (without a ``Token`` each)."""
-    # Lower-casing ASCII text first changes no match (letters stay letters, lengths stay);
-    # other text is lower-cased word by word, as ``tokens`` does.
-    return (ASCII_TOKEN_RE.findall(text.lower()) if text.isascii()
-            else [w.lower() for w in ASCII_TOKEN_RE.findall(text)])
+    return analyzer().lower_words(text)
 
 
 def term_set(text: str) -> set[str]:

@@ -222,10 +222,10 @@ def additions(counts: sp.csr_matrix, terms: Sequence[str],
         return None
     codes = np.asarray(langs)
     counts = counts.tocsr()
+    sizes = np.diff(counts.indptr)
     added: sp.csr_matrix | None = None
     for code in found:
         rows = codes == (code.encode() if codes.dtype.kind == "S" else code)
-        sizes = np.diff(counts.indptr)
         keep = np.repeat(rows, sizes)  # the postings of its passages (the others' rows empty)
         mine = sp.csr_matrix((counts.data[keep], counts.indices[keep],
                               np.concatenate([[0], np.cumsum(np.where(rows, sizes, 0))])),
@@ -244,12 +244,15 @@ def expand(counts: sp.csr_matrix, terms: Sequence[str],
     """``counts`` with each compound's count in a compounding language's passage added to its
     parts' (``additions``); ``counts`` itself when nothing is added."""
     more = additions(counts, terms, langs)
-    if more is None:
-        return counts
+    return counts if more is None else plus(counts, more)
+
+
+def plus(counts: sp.csr_matrix, more: sp.csr_matrix) -> sp.csr_matrix:
+    """``counts + more`` (``additions``), its indices sorted, in ``counts``' type."""
     out = (counts.astype(np.int64) + more).tocsr()
     out.sort_indices()
     return out.astype(counts.dtype)
 
 
 __all__ = ["LINKS", "MAX_PARTS", "MIN_PART", "Splitter", "additions", "compounding", "expand",
-           "expansion", "index_splitter", "languages_of"]
+           "expansion", "index_splitter", "languages_of", "plus"]

@@ -224,8 +224,7 @@ def _built(root: Path, entries: list[_Entry], skipped: list[Skipped],
     more = compounds.additions(counts, terms, collection.passage_lang)
     kept_counts = _posting_counts(counts, more)
     if more is not None:  # compounds counted for their parts too, as a full build counts them
-        counts = (counts + more).astype(np.int32)
-        counts.sort_indices()
+        counts = compounds.plus(counts, more)
     index = TermIndex.from_counts(counts, terms, K1, B)
     extra = _extra(entries, previous, collection, repeated, kept_counts, params)
     log.debug("index_built", files=len(entries), read=len(fresh),

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 # Han (with its extension A, compatibility ideographs and the ideographic iteration and
 # closing marks), Hiragana, Katakana (with its phonetic extensions and halfwidth forms; not its
@@ -60,6 +60,12 @@ def _mark_ranges() -> str:
 
 
 MARKS = _mark_ranges()
+
+
+def marked_word(letter: str) -> str:
+    """The expression of a word of ``letter`` (a character class), its letters' combining marks
+    part of it ("भारत": letters and vowel signs)."""
+    return f"{letter}+(?:[{MARKS}]+{letter}*)*"
 
 # A decimal digit other than an ASCII one, and the decimal and thousands separators of Arabic
 # script
@@ -120,6 +126,11 @@ def bigrams(run: str) -> list[str]:
     return [run[i : i + 2] for i in range(len(run) - 1)]
 
 
+def with_bigrams(words: Iterable[str]) -> list[str]:
+    """``words`` with each run of an unspaced script as its ``bigrams``."""
+    return [b for w in words for b in (bigrams(w) if unspaced(w) else (w,))]
+
+
 def bigram_spans(start: int, end: int) -> Iterator[tuple[int, int]]:
     """The spans of ``bigrams`` of the run at ``[start, end)`` of a text."""
     if end - start < 3:
@@ -130,5 +141,5 @@ def bigram_spans(start: int, end: int) -> Iterator[tuple[int, int]]:
 
 
 __all__ = ["CJK", "MARKS", "SOUTHEAST", "UNSPACED", "UNSPACED_RE", "ascii_digits",
-           "bigram_spans", "bigrams", "unpunctuated", "unspaced", "unspaced_runs",
-           "written_unspaced"]
+           "bigram_spans", "bigrams", "marked_word", "unpunctuated", "unspaced", "unspaced_runs",
+           "with_bigrams", "written_unspaced"]

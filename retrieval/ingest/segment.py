@@ -32,12 +32,11 @@ from typing import TypeVar
 
 from ..scripts import (
     CJK,
-    MARKS,
     SOUTHEAST,
     UNSPACED,
-    bigrams,
-    unspaced,
+    marked_word,
     unspaced_runs,
+    with_bigrams,
     written_unspaced,
 )
 
@@ -60,12 +59,12 @@ TERMINAL_RE = re.compile(
 _WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 # Other text's words: the same, a letter's combining marks part of its word (Devanagari's vowel
 # signs, which ``\w`` misses)
-_MARKED_PART = f"[^\\W_]+(?:[{MARKS}]+[^\\W_]*)*"
+_MARKED_PART = marked_word("[^\\W_]")
 _MARKED_WORD_RE = re.compile(f"{_MARKED_PART}(?:['’]{_MARKED_PART})*")
 # ... and in a text written in an unspaced script, a run of it a word of its own (cut into
 # bigrams by ``words``)
 _ANY_LETTER = f"[^\\W_{UNSPACED}]"
-_ANY_PART = f"{_ANY_LETTER}+(?:[{MARKS}]+{_ANY_LETTER}*)*"
+_ANY_PART = marked_word(_ANY_LETTER)
 _UNSPACED_WORD_RE = re.compile(f"[{CJK}]+|[{SOUTHEAST}]+|{_ANY_PART}(?:['’]{_ANY_PART})*")
 # A paragraph this long is a flattened page (``_pieces``); it is judged in runs of whole sentences.
 LONG_PARAGRAPH_WORDS = 250
@@ -130,8 +129,7 @@ def words(text: str) -> tuple[str, ...]:
         return tuple(_WORD_RE.findall(text))
     if not written_unspaced(text):
         return tuple(_MARKED_WORD_RE.findall(text))
-    return tuple(b for w in _UNSPACED_WORD_RE.findall(text)
-                 for b in (bigrams(w) if unspaced(w) else (w,)))
+    return tuple(with_bigrams(_UNSPACED_WORD_RE.findall(text)))
 
 
 def word_count(text: str) -> int:
