@@ -292,3 +292,13 @@ def test_every_block_is_one_line_of_collapsed_white_space():
 def test_an_empty_document_has_no_blocks():
     parsed = read_markdown("")
     assert parsed.blocks == [] and parsed.meta == {} and not parsed.web
+
+
+def test_a_paragraph_of_images_alone_is_dropped_with_its_reason_and_inline_images_stay():
+    parsed = read_markdown(
+        "# tool\n\n[![Build Status](https://ci/x.svg)](https://ci/x) ![PyPI](https://p/y.svg)\n\n"
+        "Press the ![gear](gear.png) button to open the settings.\n")
+    assert [b.text for b in parsed.blocks] == [
+        "tool", "Press the gear button to open the settings."]
+    assert [(d.block.text, d.reason.split(":")[0]) for d in parsed.dropped] == [
+        ("Build Status PyPI", "images only (badges, figures)")]

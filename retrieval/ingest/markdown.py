@@ -24,7 +24,7 @@ from html.parser import HTMLParser
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from .blocks import Block, Outline, Parsed, one_line, table_row_text
+from .blocks import Block, Dropped, Outline, Parsed, one_line, table_row_text
 from .meta import front_matter
 
 # "Feature Name: `foo`", "Title: Foo", "Start Date: 2020-01-01": a short key, a colon, a value.
@@ -45,11 +45,17 @@ def read_markdown(text: str) -> Parsed:
     meta, body = front_matter(text)
     pandoc_title, body = _pandoc_title(body)
     tokens = _parser().parse(body)
-    blocks = list(_blocks(tokens))
+    blocks: list[Block] = []
+    dropped: list[Dropped] = []
+    for b in _blocks(tokens):
+        if isinstance(b, Dropped):
+            dropped.append(b)
+        else:
+            blocks.append(b)
     title = meta.get("title") or pandoc_title or _title(blocks, tokens)
     if title:
         meta["title"] = title
-    return Parsed(blocks, meta, web=False)
+    return Parsed(blocks, meta, web=False, dropped=dropped)
 
 
 def _pandoc_title(text: str) -> tuple[str, str]:
@@ -69,8 +75,10 @@ def _pandoc_title(text: str) -> tuple[str, str]:
     return title, "".join(lines[end:])
 
 
-def _blocks(tokens: Sequence[Token]) -> Iterable[Block]:
-    """Walk the block tokens: containers (lists, quotes, tables) open and close around leaves."""
+def _blocks(tokens: Sequence[Token]) -> Iterable[Block | Dropped]:
+    """Walk the block tokens: containers (lists, quotes, tables) open and close around leaves.
+    A paragraph of images alone (a row of badges) is dropped: a reader sees pictures there, not
+    their alt text ("Build Status Documentation Status codecov")."""
     outline = Outline()
     containers: list[str] = []  # the open list items and blockquotes, outermost first
     lists = 0  # how deep in lists the walk is
@@ -116,6 +124,8 @@ def _blocks(tokens: Sequence[Token]) -> Iterable[Block]:
             elif heading_level:
                 yield Block("heading", text, outline.heading(heading_level, text),
                             level=heading_level)
+            elif _images_only(token.children or []):
+                yield Dropped(Block("paragraph", text, outline.path), IMAGES_REASON)
             elif containers and containers[-1] == "list_item_open":
                 yield Block("list_item", text, outline.path, level=lists)
             else:
@@ -125,6 +135,16 @@ def _blocks(tokens: Sequence[Token]) -> Iterable[Block]:
                 yield Block("code", text, outline.path)
         elif kind == "html_block" and (text := one_line(_html_text(token.content))):
             yield Block("paragraph", text, outline.path)
+
+
+IMAGES_REASON = "images only (badges, figures): a reader sees pictures, not their alt text"
+
+
+def _images_only(children: Sequence[Token]) -> bool:
+    """The inline tokens are images, with the links around them and white space between."""
+    return any(t.type == "image" for t in children) and all(
+        t.type in ("image", "link_open", "link_close", "softbreak", "hardbreak")
+        or (t.type == "text" and not t.content.strip()) for t in children)
 
 
 def _render(children: Iterable[Token]) -> str:
