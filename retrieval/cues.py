@@ -233,6 +233,26 @@ def defines(head: str, sentence: str) -> bool:
                 or _describes(h, sentence))
 
 
+# What says what a thing is, not something of it: "X is a ...", "Xs are the ...", "X means ...".
+_STRONG_VERB = (r"(?:(?:is|was|are|were)\s+(?:not\s+|also\s+|more of\s+|\w+ly\s+)?(?:an?|the"
+                r"|one|another|yet another|any|each|some|used|designed|intended|meant)|means"
+                r"|refers to|stands for|denotes)\b")
+_MAX_DEFINED_WORDS = 3
+
+
+def defines_subject(question: str, sentence: str) -> bool:
+    """Whether ``sentence`` opens by saying what the whole X of a "what is X?" question is
+    ("libxcrypt is a modern library for ..."; X of at most ``_MAX_DEFINED_WORDS`` words, a
+    context after it aside: "heap_size_limit in v8.getHeapStatistics()"): stricter than
+    ``defines``, which reads X's last word alone and takes "X:" and a bare "are"."""
+    subject = _subject(question, keep_case=True)
+    if not subject or len(subject) > _MAX_DEFINED_WORDS:
+        return False
+    named = r"[\s-]+".join(re.escape(w) for w in subject)
+    return re.search(rf"{_OPENING}{named}s?{_CLOSERS}{_KIND}\s*(?:\([^)]{{0,80}}\)\s*)?"
+                     rf"{_STRONG_VERB}", sentence, re.I) is not None
+
+
 _TYPE = r"(?:[{<][^}>]{1,40}[}>]\s*)?"  # a reference's type: "{number}", "<string>"
 _MIN_DESCRIPTION_WORDS = 6
 

@@ -42,7 +42,7 @@ import numpy as np
 
 from .analyzer import Token, analyzer, lower_words, term_of, tokens
 from .collection import Collection, Sentence
-from .cues import bare, has_evidence, heads_definition
+from .cues import bare, defines_subject, has_evidence, heads_definition
 from .features import Asked, Measured, row
 from .index import TermIndex
 from .meaning import meaning
@@ -210,7 +210,18 @@ def rank(
     for c, prob in zip(ranked, sigmoid(logits).tolist(), strict=True):
         c.score = prob
     confidence = selector.confidence(np.asarray(ranked[0].features), logits, hits[0][1])
+    if query.cue == "what_is" and config.definition_first:
+        k = _definition_first(question, ranked, config.definition_first)
+        ranked.insert(0, ranked.pop(k))
+        logits = np.concatenate([logits[k:k + 1], logits[:k], logits[k + 1:]])
     return Ranking(ranked, logits, confidence, table, sents_of, hits[0][1], langs=langs)
+
+
+def _definition_first(question: str, ranked: Sequence[Candidate], among: int) -> int:
+    """Which candidate comes first: the first of the ``among`` best that says what the X of
+    "what is X?" is ("libxcrypt is a modern library for ..."), or else the best (0)."""
+    return next((k for k, c in enumerate(ranked[:among])
+                 if defines_subject(question, c.sentence.text)), 0)
 
 
 def _item_heads(sents: Sequence[Sentence]) -> dict[int, int]:

@@ -10,6 +10,7 @@ from retrieval.cues import (
     counted,
     counts,
     defines,
+    defines_subject,
     has_code,
     has_evidence,
     heads_definition,
@@ -148,6 +149,24 @@ def test_documentation_names_the_kind_of_what_it_defines() -> None:
     assert defines("console.debug", "The console.debug() function is an alias for console.log().")
     assert defines("zlib", "The zlib module is a binding to the zlib library.")
     assert not defines("console.debug", "The console.debug() output goes to stdout.")
+
+
+@pytest.mark.parametrize(("question", "sentence", "expected"), [
+    ("What is libxcrypt?", "libxcrypt is a modern library for one-way hashing of passwords.", True),
+    ("What is console.debug()?", "The console.debug() function is an alias for console.log().",
+     True),
+    ("What is the billion laughs attack?", "The billion laughs attack is one of the XML bombs.",
+     True),
+    ("What are wheels?", "Wheels are the new standard of Python distribution.", True),
+    ("What is libxcrypt?", "libxcrypt is currently maintained at GitHub.", False),
+    ("What is libxcrypt?", "libxcrypt: see the README.", False),  # ``defines`` takes "X:"
+    ("What is a growing sport in southern California?",
+     "College sports are also a big draw in southern California.", False),  # X is all its words
+    ("What is the amount of money a lottery ticket of the state lottery costs?",
+     "A ticket is a piece of paper.", False),  # a long X asks for no definition
+])
+def test_a_sentence_says_what_the_whole_x_is(question: str, sentence: str, expected: bool) -> None:
+    assert defines_subject(question, sentence) is expected
 
 
 
