@@ -313,9 +313,14 @@ def has_code(sentence: str, question: str) -> bool:
     return any(m.group(0).lower() not in q for m in _CODE.finditer(sentence))
 
 
+_ASKED_MARK = re.compile(r"^\W*(?:Q|Question)\s*:\s", re.I)  # an FAQ's "Q: I told xz to ..."
+
+
 def is_question(sentence: str) -> bool:
-    """Whether ``sentence`` is a question ("21. Is zlib thread-safe?")."""
-    return sentence.rstrip("\"'”’)»").endswith("?")
+    """Whether ``sentence`` is a question ("21. Is zlib thread-safe?"), or opens one marked
+    as such ("Q: I told xz to use many threads but it is using only one core.")."""
+    return (sentence.rstrip("\"'”’)»").endswith("?")
+            or _ASKED_MARK.match(sentence) is not None)
 
 
 def asks_default(question: str) -> bool:

@@ -78,15 +78,18 @@ def follow_up(sents: Sequence[Sentence], number: int) -> tuple[int, ...]:
         return ()
     nxt = sents[number + 1]
     if is_question(sents[number].text):
-        if not nxt.quotable or is_question(nxt.text):
+        at = number + 1  # past the rest of a question of several sentences in its line
+        while at < len(sents) and not sents[at].first and is_question(sents[at].text):
+            at += 1
+        if at >= len(sents) or not sents[at].quotable or is_question(sents[at].text):
             return ()
-        size, k = len(nxt.text), number + 2
+        size, k = len(sents[at].text), at + 1
         while (k < len(sents) and not sents[k].first and sents[k].quotable
                and not is_question(sents[k].text)
                and size + len(sents[k].text) <= MAX_ANSWER_CHARS):
             size += len(sents[k].text)
             k += 1
-        return tuple(range(number + 1, k))
+        return tuple(range(number + 1, k))  # the question's later sentences too
     if nxt.first or not _POINTS_BACK.match(nxt.text):
         return ()
     return (number + 1,)

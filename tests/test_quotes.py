@@ -36,3 +36,13 @@ def test_a_sentence_pointing_back_in_its_line_and_not_in_the_next() -> None:
                   ["This line stands alone."])
     assert follow_up(s, 0) == (1,)
     assert follow_up(s, 1) == ()
+
+
+def test_an_faq_question_marked_q_and_of_several_sentences_is_quoted_with_its_answer() -> None:
+    s = sentences(["Q: I told xz to use many threads but it uses only one core.",
+                   "What is wrong?"],
+                  ["A: The input file is too small for the block size.", "Use smaller blocks."],
+                  ["Q: Does xz support the .7z format?"], ["A: No, use 7-Zip for that."])
+    assert follow_up(s, 0) == (1, 2, 3)  # the rest of the question, then its answer
+    assert follow_up(s, 4) == (5,)
+    assert follow_up(s, 2) == ()  # an answer's sentence is no question
