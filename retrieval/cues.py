@@ -378,6 +378,14 @@ def _word_char(text: str, i: int) -> bool:
     return 0 <= i < len(text) and (text[i].isalnum() or text[i] == "_")
 
 
+# "When does readline emit 'line'?", "When is a language code valid?": a "when" of the present
+# asks under what condition, which a clause answers ("whenever the input receives ..."); "when
+# was", "when did", "when will" ask for a date.
+_ASKS_CONDITION = re.compile(r"^\s*when\s+(?:does|do|is|are|can|should|must|may)\b", re.I)
+_CONDITION = re.compile(r"\b(?:when|whenever|if|once|after|before|until|unless|as soon as"
+                        r"|each time|every time)\b", re.I)
+
+
 def has_evidence(kind: str | None, sentence: str, question: str, lang: str = "en") -> bool:
     """Whether ``sentence`` holds a fact of the kind the question asks for, new to the question
     (read in language ``lang``: names in any script outside English)."""
@@ -393,7 +401,9 @@ def has_evidence(kind: str | None, sentence: str, question: str, lang: str = "en
         new = {w.lower() for w in _CAPITALISED_ANY.findall(sentence) if w[:1].isupper()}
         return bool(new - set(_WORD_ANY.findall(q)))
     if kind == "when":
-        return any(not _asked(m.group(0).lower(), q) for m in _DATE.finditer(sentence))
+        return (any(not _asked(m.group(0).lower(), q) for m in _DATE.finditer(sentence))
+                or (_ASKS_CONDITION.match(question) is not None
+                    and _CONDITION.search(sentence) is not None))
     if kind == "number":
         # a year is no quantity ("in 1998") unless it counts something ("2000 guests") or the
         # question asks how long ("from 1870 to 1939"); a version's number names, it does not

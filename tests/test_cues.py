@@ -187,3 +187,18 @@ def test_a_version_written_with_a_v_is_a_number() -> None:
 def test_what_counts_as_a_number_for_how_many(sentence: str, question: str,
                                               expected: bool) -> None:
     assert has_evidence("number", sentence, question) is expected
+
+
+@pytest.mark.parametrize(("question", "sentence", "expected"), [
+    ("When does readline emit the 'line' event?",
+     "The 'line' event is emitted whenever the input stream receives an end-of-line input.", True),
+    ("When is a language code valid?",
+     "A language code is valid when every part of it is assigned a meaning by IANA.", True),
+    ("When was defusedxml 0.8.0 released?", "It is released if the tests pass.", False),
+    ("When did the bridge open?", "It opened once the last span was in place.", False),
+    ("When did the bridge open?", "It opened in 1932.", True),
+    ("When does readline emit the 'line' event?", "The 'line' event carries the line.", False),
+])
+def test_a_when_of_the_present_is_answered_by_a_condition(question: str, sentence: str,
+                                                           expected: bool) -> None:
+    assert has_evidence("when", sentence, question) is expected
