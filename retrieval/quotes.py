@@ -8,9 +8,10 @@ in to or the sentence after it that points back at it.
   ``MAX_LIST_ITEMS`` items and ``MAX_LIST_CHARS`` characters (``lead_ins``, ``items_after``);
   an item's own lead-in ("4. ... the following conditions:") takes its sub-items, not its
   siblings.
-* A sentence after it that points back at it ("This can be done by ...") is quoted with it, and
-  so is the sentence after a question (an FAQ's "38. How can I encrypt zip files with zlib?" is
-  answered by the paragraph under it) (``follow_up``).
+* A sentence after it that points back at it ("This can be done by ...", "It has a default of
+  25.", "However, ...") is quoted with it, and so is the sentence after a question (an FAQ's
+  "38. How can I encrypt zip files with zlib?" is answered by the paragraph under it)
+  (``follow_up``).
 """
 
 from __future__ import annotations
@@ -58,9 +59,11 @@ def bounded(text: str, highlights: list[tuple[int, int]]
 
 
 # A sentence that opens by pointing back at the one before it says more of the same thing
-# ("This can be done by passing -i before the script."): it is quoted with it.
+# ("This can be done by passing -i before the script.", "It has a default of 25.", "However,
+# ...", "For example, ..."): it is quoted with it.
 _POINTS_BACK = re.compile(r"^(?:This|That|These|Those|Such|Doing so|To do (?:so|this|that)"
-                          r"|In (?:this|that) case)\b")
+                          r"|In (?:this|that) case|It|Its|They|Their|However|Instead|Otherwise"
+                          r"|For (?:example|instance)|Examples)\b")
 
 
 # After a question, its answer is quoted: the sentence after it and the rest of that sentence's

@@ -46,3 +46,12 @@ def test_an_faq_question_marked_q_and_of_several_sentences_is_quoted_with_its_an
     assert follow_up(s, 0) == (1, 2, 3)  # the rest of the question, then its answer
     assert follow_up(s, 4) == (5,)
     assert follow_up(s, 2) == ()  # an answer's sentence is no question
+
+
+def test_a_sentence_going_on_with_it_or_they_or_a_however_is_quoted_with_the_one_before() -> None:
+    s = sentences(["The max_distance parameter sets a cutoff.", "It has a default of 25."],
+                  ["Do not send pull requests to GitHub.", "Instead, we use GitLab."],
+                  ["The cache is small.", "The index is large."])
+    assert follow_up(s, 0) == (1,)
+    assert follow_up(s, 2) == (3,)
+    assert follow_up(s, 4) == ()  # a sentence of its own
