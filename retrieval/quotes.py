@@ -93,7 +93,7 @@ def follow_up(sents: Sequence[Sentence], number: int) -> tuple[int, ...]:
             size += len(sents[k].text)
             k += 1
         return tuple(range(number + 1, k))  # the question's later sentences too
-    if nxt.first or not _POINTS_BACK.match(nxt.text):
+    if nxt.first or not nxt.quotable or not _POINTS_BACK.match(nxt.text):
         return ()
     return (number + 1,)
 
