@@ -82,7 +82,8 @@ def compose(
                for o in chosen if o.sentence.passage == c.sentence.passage):
             continue  # an item of a list already quoted with its lead-in
         if any(o.sentence.passage == c.sentence.passage
-               and c.sentence.number in follow_up(sents_of[o.sentence.passage], o.sentence.number)
+               and c.sentence.number in follow_up(sents_of[o.sentence.passage], o.sentence.number,
+                                                  ranking.lang_of(o.sentence.passage))
                for o in chosen):
             continue  # already quoted after the sentence before it (an FAQ's answer, say)
         chosen.append(c)

@@ -60,10 +60,34 @@ def bounded(text: str, highlights: list[tuple[int, int]]
 
 # A sentence that opens by pointing back at the one before it says more of the same thing
 # ("This can be done by passing -i before the script.", "It has a default of 25.", "However,
-# ...", "For example, ..."): it is quoted with it.
-_POINTS_BACK = re.compile(r"^(?:This|That|These|Those|Such|Doing so|To do (?:so|this|that)"
-                          r"|In (?:this|that) case|It|Its|They|Their|However|Instead|Otherwise"
-                          r"|For (?:example|instance)|Examples)\b")
+# ...", "For example, ..."): it is quoted with it. Per language: its demonstratives, its
+# pronouns of the third person, "however", "instead", "for example" (not the articles that
+# open most sentences: German "Das", Dutch "Het"); a language not here quotes no sentence after.
+_POINTS_BACK_WORDS = {
+    "en": "This|That|These|Those|Such|Doing so|To do (?:so|this|that)|In (?:this|that) case|It"
+          "|Its|They|Their|However|Instead|Otherwise|For (?:example|instance)|Examples",
+    "de": "Dies|Diese[rsnm]?|Er|Sie|Es|Jedoch|Allerdings|Stattdessen|Zum Beispiel"
+          "|Beispielsweise|Deshalb|Daher",
+    "es": "Esto|Este|Esta|Estos|Estas|Eso|Ello|Él|Ella|Ellos|Ellas|Sin embargo|Por ejemplo"
+          "|En cambio|No obstante|Por (?:ello|eso)",
+    "pt": "Isto|Isso|Este|Esta|Estes|Estas|Ele|Ela|Eles|Elas|No entanto|Contudo|Por exemplo"
+          "|Em vez disso",
+    "fr": "Ceci|Cela|Ce|Cette|Ces|Il|Elle|Ils|Elles|Cependant|Toutefois|Par exemple"
+          "|En revanche|Au lieu de cela",
+    "it": "Questo|Questa|Questi|Queste|Ciò|Esso|Essa|Essi|Egli|Tuttavia|Per esempio"
+          "|Ad esempio|Invece",
+    "nl": "Dit|Deze|Hij|Zij|Ze|Echter|Bijvoorbeeld|In plaats daarvan",
+    "ru": "Это|Этот|Эта|Эти|Он|Она|Оно|Они|Его|Её|Их|Однако|Например|Вместо этого"
+          "|Тем не менее|Поэтому",
+    "uk": "Це|Цей|Ця|Ці|Він|Вона|Воно|Вони|Його|Її|Їх|Однак|Проте|Наприклад",
+    "tr": "Bu|Bunlar|Bunun|Bunu|O|Onlar|Onun|Ancak|Fakat|Örneğin|Bunun yerine",
+    "el": "Αυτό|Αυτή|Αυτός|Αυτά|Αυτοί|Ωστόσο|Όμως|Για παράδειγμα",
+    "ar": "هذا|هذه|ذلك|تلك|هو|هي|هم|لكن|ومع ذلك|وهذا|وهذه|وهو|وهي|وهم",
+    "hi": "यह|वह|ये|वे|इसका|इसकी|इसके|उसका|उसकी|उसके|हालांकि|उदाहरण के लिए",
+}
+_POINTS_BACK = {code: re.compile(rf"^(?:{words})\b") for code, words in _POINTS_BACK_WORDS.items()}
+# unspaced scripts: no word boundary after the opening word ("它的", "这种")
+_POINTS_BACK["zh"] = re.compile(r"^(?:这|那|它|他们|她们|他|她|但是|然而|例如|因此)")
 
 
 # After a question, its answer is quoted: the sentence after it and the rest of that sentence's
@@ -72,7 +96,7 @@ _POINTS_BACK = re.compile(r"^(?:This|That|These|Those|Such|Doing so|To do (?:so|
 MAX_ANSWER_CHARS = 300
 
 
-def follow_up(sents: Sequence[Sentence], number: int) -> tuple[int, ...]:
+def follow_up(sents: Sequence[Sentence], number: int, lang: str = "en") -> tuple[int, ...]:
     """The numbers of the sentences quoted after sentence ``number``: the next one in its line
     when it points back at it, or the answer after a question: the quotable sentence after it
     (in its line or the next) that is no question itself, with the sentences after that in its
@@ -93,7 +117,8 @@ def follow_up(sents: Sequence[Sentence], number: int) -> tuple[int, ...]:
             size += len(sents[k].text)
             k += 1
         return tuple(range(number + 1, k))  # the question's later sentences too
-    if nxt.first or not nxt.quotable or not _POINTS_BACK.match(nxt.text):
+    points_back = _POINTS_BACK.get(lang)
+    if nxt.first or not nxt.quotable or points_back is None or not points_back.match(nxt.text):
         return ()
     return (number + 1,)
 
@@ -109,14 +134,15 @@ def marker(text: str) -> str | None:
 
 
 def quote_text(sentence: Sentence, sents: Sequence[Sentence],
-               items: Mapping[int, tuple[int, ...]]) -> str:
+               items: Mapping[int, tuple[int, ...]], lang: str = "en") -> str:
     """What is quoted for a chosen sentence of the passage ``sents`` (whose lists ``items``,
     from ``items_after``, leads in to): it, with the list it leads in to (an item a line, after
     ``BULLET``) or the sentence after it that points back at it."""
     listed = items.get(sentence.number, ())
     if listed:
         return "\n".join([sentence.text, *(BULLET + sents[k].text for k in listed)])
-    return " ".join([sentence.text, *(sents[k].text for k in follow_up(sents, sentence.number))])
+    return " ".join([sentence.text,
+                     *(sents[k].text for k in follow_up(sents, sentence.number, lang))])
 
 
 BULLET = "• "

@@ -45,6 +45,7 @@ from .collection import Collection, Sentence
 from .cues import bare, defines_subject, has_evidence, heads_definition
 from .features import Asked, Measured, row
 from .index import TermIndex
+from .language import ENGLISH
 from .meaning import meaning
 from .query import DEFAULT_CONFIG, ComposerConfig, Query
 from .quotes import bounded, items_after, lead_ins, quote_text
@@ -88,7 +89,12 @@ class Ranking:
 
     def full_text(self, s: Sentence) -> str:
         """What is quoted for ``s`` before bounding: it, with its list or follow-up."""
-        return quote_text(s, self.sents_of[s.passage], self.items_of(s.passage))
+        return quote_text(s, self.sents_of[s.passage], self.items_of(s.passage),
+                          self.lang_of(s.passage))
+
+    def lang_of(self, p: int) -> str:
+        """The language passage ``p`` is read in."""
+        return self.langs.get(p, ENGLISH)
 
     def quote(self, c: Candidate, qset: set[str]) -> tuple[str, list[tuple[int, int]]]:
         """What is quoted for candidate ``c`` (bounded), and the spans of the words in it that

@@ -55,3 +55,12 @@ def test_a_sentence_going_on_with_it_or_they_or_a_however_is_quoted_with_the_one
     assert follow_up(s, 0) == (1,)
     assert follow_up(s, 2) == (3,)
     assert follow_up(s, 4) == ()  # a sentence of its own
+
+
+def test_what_points_back_is_read_in_the_passages_language() -> None:
+    s = sentences(["Der Parameter setzt eine Grenze.", "Er hat den Standardwert 25."],
+                  ["Параметр задаёт предел.", "Однако его можно изменить."])
+    assert follow_up(s, 0, "de") == (1,)
+    assert follow_up(s, 0, "en") == ()  # "Er" points back in German only
+    assert follow_up(s, 2, "ru") == (3,)
+    assert follow_up(s, 2, "xx") == ()  # a language without its words: nothing after
