@@ -294,6 +294,11 @@ class Collection:
         lo = int(np.searchsorted(self.passage_doc, doc_index, side="left"))
         return lo, int(np.searchsorted(self.passage_doc, doc_index, side="right"))
 
+    def sectioned(self, doc_index: int) -> bool:
+        """Whether a document has headings over its text (a manual, a spec: one topic)."""
+        lo, hi = self.passage_range(doc_index)
+        return bool((self.passage_section[lo:hi] >= 0).any())
+
     def passages_of(self, doc_index: int) -> list[int]:
         return [int(p) for p in np.flatnonzero(self.passage_doc == doc_index)]
 

@@ -10,7 +10,8 @@ the corpus's or not ("What is the speed of light in a vacuum?" meets only "green
 is term coverage, not a score threshold, so a question whose salient terms are not found
 together in the corpus is abstained. A term met only by a word of like meaning counts as found.
 It abstains too when the cited document lacks one of the question's specific words (names and
-words rare in English, ``query.py``), or when a question of a type in ``evidence_needed``
+words rare in English, ``query.py``), or, citing a document with sections, when the corpus has
+none of one; or when a question of a type in ``evidence_needed``
 ("when", "how many", "which version") is answered by a quote without a date or a number; when
 the number is only in a sentence beside the best one, not in it, the confidence counts for less
 (``evidence_beside``).
@@ -67,6 +68,7 @@ def compose(
     if (confidence < threshold
             or (config.rule_gates and not rules_met(best.features, config))
             or (config.specific_gate and not best.features[_SPECIFIC])
+            or (config.unseen_specific_gate and _lacks_specific(query, best.sentence, collection))
             or (query.cue in config.evidence_needed and not has_evidence(
                 query.cue, _evidence_text(best.sentence, sents_of, quoted, config), question,
                 query.lang))):
@@ -119,6 +121,14 @@ def compose(
 
 _SPECIFIC = FEATURES.index("specific_met")
 _EVIDENCE = FEATURES.index("evidence")
+
+
+def _lacks_specific(query: Query, sentence: Sentence, collection: Collection) -> bool:
+    """The question names a specific word (a name, a word rare in English: "Conan", "DNSSEC")
+    that the corpus never has, and the answer would come from a document with sections (a
+    manual, a spec), whose topic a word it never has is not."""
+    return bool(query.specific & query.unseen) and collection.sectioned(
+        int(collection.passage_doc[sentence.passage]))
 
 
 def _evidence_text(sentence: Sentence, sents_of: Mapping[int, Sequence[Sentence]],

@@ -57,6 +57,10 @@ class ComposerConfig:
     names_in_document: bool = True
     # ... in documents with sections only (a manual, a spec: a document of one topic), or in all
     specific_only_sectioned: bool = True
+    # abstain when the corpus lacks a specific word of the question and the answer would come
+    # from a document with sections ("How do I install JsonCpp with Conan?" over manuals that
+    # never name Conan); news and encyclopaedia pages spell names in more ways than one
+    unseen_specific_gate: bool = True
     # a question's evidence may be in the quote's neighbouring sentences too
     evidence_in_window: bool = True
     # the headings a passage sits under (and its document's title) count as near every sentence

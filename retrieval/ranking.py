@@ -291,9 +291,10 @@ def _specific_met(query: Query, passage: int, collection: Collection, config: Co
     which the corpus may lack)."""
     if not query.specific or index is None or not config.specific_in_document:
         return True
-    lo, hi = collection.passage_range(int(collection.passage_doc[passage]))
-    if config.specific_only_sectioned and not (collection.passage_section[lo:hi] >= 0).any():
+    doc = int(collection.passage_doc[passage])
+    if config.specific_only_sectioned and not collection.sectioned(doc):
         return True
+    lo, hi = collection.passage_range(doc)
     return all(index.holds_any(t, lo, hi) for t in query.specific - query.unseen)
 
 

@@ -291,3 +291,22 @@ def test_names_and_rare_words_are_asked_of_english_questions_only():
                                   "The gizmux prefix key is set in the configuration file."])
     assert parse_query("What is the gizmux prefix key?", engine.index).specific == {"gizmux"}
     assert parse_query("Wann hat der Stadtrat den Plan gebilligt?", engine.index).specific == set()
+
+
+def test_a_manual_never_naming_a_specific_word_of_the_question_is_not_about_it(tmp_path):
+    from retrieval.collection import Sentence
+    from retrieval.composer import _lacks_specific
+
+    manual = ("# Gizmux\n\n## Installation\n\nInstall gizmux with the vcpkg package manager: "
+              "run vcpkg install gizmux.\n")
+    (tmp_path / "gizmux.md").write_text(manual)
+    engine = QAEngine.from_directory(tmp_path, similar_words=False)
+    plain = QAEngine.from_texts([manual.replace("#", "")], similar_words=False)
+    at = Sentence(0, 0, "Install gizmux with the vcpkg package manager.", True)
+    for question, lacks in (("How do I install gizmux with Conan?", True),  # "conan": nowhere
+                            ("How do I install gizmux with vcpkg?", False)):
+        query = parse_query(question, engine.index)
+        assert _lacks_specific(query, at, engine.collection) is lacks
+        # a page without headings (news spell a name more ways than one) is not judged so
+        assert not _lacks_specific(parse_query(question, plain.index), at, plain.collection)
+    assert engine.ask("How do I install gizmux with Conan?").text == NOT_FOUND
