@@ -28,7 +28,11 @@ _TYPES = (
         r"percent|share|proportion|amount|size|population)|(which|what) (?:(?!(?:is|are|was|were|"
         r"did|does|do|has|have|had|can|will|would|should)\b)[\w.+-]+\s+){0,3}?(?:version|release)s?"
         r"(?!\s+(?:v?\d|series|notes?|cycles?|schedules?|process|branch(?:es)?|candidates?|lines?|"
-        r"steward|team|manager|control|string|numbering)\b)|(what|which) is "
+        r"steward|team|manager|control|string|numbering)\b)"
+        r"|(which|what) (?:(?!(?:is|are|was|were|did|does|do|has|have|had)\b)[\w.+-]+\s+){0,2}?"
+        r"(?:uids?|gids?|pids?|exit (?:code|status)|error codes?|status codes?|port numbers?"
+        r"|ports?(?=\s+(?:does|do|is|should|will|did|must|can)\b))"
+        r"|(what|which) is "
         r"the (maximum|minimum|largest|smallest|highest|lowest) (number|value|length|size|"
         r"amount|count))\b", re.I)),
     ("names", re.compile(

@@ -72,6 +72,18 @@ def test_which_version_asks_for_a_number(question: str, kind: str | None) -> Non
     assert question_type(question) == kind
 
 
+@pytest.mark.parametrize(("question", "kind"), [
+    ("Which uid does the www-data user have on Debian?", "number"),
+    ("Which GID must the tty group have?", "number"),
+    ("What exit code does valgrind return when it finds errors?", "number"),
+    ("What port does PostgreSQL listen on by default?", "number"),
+    ("Which port number does the server use?", "number"),
+    ("What port city was founded in 1800?", None),  # a harbour, not a number
+])
+def test_which_uid_port_or_exit_code_asks_for_a_number(question: str, kind: str | None) -> None:
+    assert question_type(question) == kind
+
+
 @pytest.mark.parametrize(("heading", "question", "expected"), [
     ("psmisc", "What is psmisc?", True),
     ("1.7. psmisc", "what is psmisc", True),  # its number aside
