@@ -11,6 +11,8 @@ Choices (measured in ``docs/benchmarks.md``):
   "-ani"/"-eli" its "i" before stemming ("Armenian" -> "armenia", "Azerbaijani" -> "azerbaijan",
   "Israeli" -> "israel"); the same rule runs on questions and text, so a wrong fold ("median" ->
   "media") only merges two rare forms.
+* **British and American spellings** meet ("licence" / "license", "organisation" /
+  "organization"; ``variants.py``): a word is read in its American form before stemming.
 * **Stemming**: the Snowball English stemmer (PyStemmer, C) so "formed"/"formation" and
   "armenians"/"armenian" meet; stems are cached since vocabularies are small.
 * **Other languages** (``analyzer(code)``, ``language.py``): the same tokens, that language's
@@ -48,6 +50,7 @@ from .scripts import (
     unspaced,
     with_bigrams,
 )
+from .variants import american
 
 STOP_WORDS = frozenset(
     """a about above after again against all am an and any are aren as at be because been
@@ -95,7 +98,7 @@ def stem_term(word: str) -> str | None:
     word = word.replace("’", "'")
     if len(word) < 2 or word in STOP_WORDS:
         return None
-    return _stemmer.stemWord(_fold_demonym(word))
+    return _stemmer.stemWord(_fold_demonym(american(word)))
 
 
 @lru_cache(maxsize=500_000)

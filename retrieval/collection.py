@@ -312,8 +312,9 @@ class Collection:
 # marks, abbreviations, a day's ordinal before a month). 5: a manual with one furniture word is
 # no web page; DocBook, Texinfo and Node.js navigation left out; "eg."/"ie." end no sentence;
 # a document's fragment too short to quote ends the sentence before it ("Default: 'SIGTERM'");
-# an HTML paragraph's lines broken by <br> joined when they read as wrapped prose.
-TEXT_VERSION = 5
+# an HTML paragraph's lines broken by <br> joined when they read as wrapped prose. 6: a
+# Markdown paragraph of images alone dropped; English words read in their American spelling.
+TEXT_VERSION = 6
 # A sentence's flags (``Collection.sent_flags``): it may be quoted alone; it is of a list item
 # or a table row (a line tagged ``ITEM_LINE``, beside its ``sieve.QUOTE_*`` rule); it opens its
 # line.

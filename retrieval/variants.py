@@ -1,0 +1,75 @@
+"""British and American spellings of one English word read as one term ("licence" and
+"license", "colour" and "color", "organisation" and "organization", "travelled" and "traveled").
+
+A newsroom in London and a reader in Boston spell a word two ways; so do a manual and its
+user: "Which licence is OpenSSL released under?" met no "license" in the text (the English
+stemmer leaves "licenc" and "licens" apart). Every English word is read in its American form
+before stemming, in the index and in questions alike.
+
+The words are listed, not guessed by a suffix rule: "-our", "-ise", "-re" and "-ce" end many
+words that have no second spelling ("hour", "promise", "acre", "France"). Each row is a stem
+the British form shares with its inflections ("organis" in "organised", "organising",
+"organisation") and what it becomes.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+# "-our" -> "-or": colour(s/ed/ful/ing), favour(ite/able), neighbour(hood)
+_OUR = ("arbour armour behaviour candour clamour colour demeanour endeavour favour flavour "
+        "glamour harbour honour humour labour neighbour odour parlour rancour rigour rumour "
+        "saviour savour splendour tumour valour vapour vigour")
+# "-re" -> "-er": centre(s/d), theatre, kilometre
+_RE = ("calibre centre centimetre fibre kilometre litre lustre manoeuvre meagre metre "
+       "millimetre sabre sceptre sombre spectre theatre")
+# "-ise" / "-isation" -> "-ize" / "-ization": the bases before "is"
+_ISE = ("agon apolog author baptis capital categor central character civil colon critic custom "
+        "democrat econom emphas energ equal fantas fertil final general global harmon hospital "
+        "human hypnot ideal immun initial industrial internal legal liberal local marginal "
+        "material maxim mechan memor minim mobil modern monopol national neutral normal optim "
+        "organ penal personal polar popular priorit privat public rational real recogn "
+        "revolution sanit satir scandal serial social special stabil standard steril subsid "
+        "summar symbol sympath synchron terror theor util vandal visual vocal western")
+# a doubled "l" before -ed, -ing, -er: travelled, cancelling, modeller
+_LL = ("cancel channel counsel dial duel equal fuel jewel label level marshal marvel model "
+       "pencil quarrel rival signal shovel total travel tunnel")
+# whole words
+_WORDS = {
+    "licence": "license", "licences": "licenses", "licenced": "licensed",
+    "defence": "defense", "defences": "defenses", "offence": "offense", "offences": "offenses",
+    "pretence": "pretense", "catalogue": "catalog", "catalogues": "catalogs",
+    "dialogue": "dialog", "dialogues": "dialogs", "analogue": "analog", "analogues": "analogs",
+    "programme": "program", "programmes": "programs", "grey": "gray", "aluminium": "aluminum",
+    "plough": "plow", "mould": "mold", "sceptic": "skeptic", "sceptical": "skeptical",
+    "judgement": "judgment", "judgements": "judgments", "acknowledgement": "acknowledgment",
+    "ageing": "aging", "fulfil": "fulfill", "fulfilment": "fulfillment", "enrol": "enroll",
+    "enrolment": "enrollment", "skilful": "skillful", "wilful": "willful",
+    "marvellous": "marvelous", "jewellery": "jewelry", "paediatric": "pediatric",
+    "encyclopaedia": "encyclopedia", "anaemia": "anemia", "oestrogen": "estrogen",
+    "manoeuvres": "maneuvers", "manoeuvred": "maneuvered",
+}
+_RULES = (
+    (re.compile(rf"^({'|'.join(w[:-3] for w in _OUR.split())})our(\w*)$"), r"\1or\2"),
+    (re.compile(rf"^({'|'.join(w[:-2] for w in _RE.split())})re(s?)$"), r"\1er\2"),
+    (re.compile(rf"^({'|'.join(w[:-2] for w in _RE.split())})red$"), r"\1ered"),
+    (re.compile(rf"^({'|'.join(_ISE.split())})is(e|ed|es|ing|er|ers|ation|ations|able)$"),
+     r"\1iz\2"),
+    (re.compile(r"^(anal|paral|catal)ys(e|ed|es|ing|er|ers)$"), r"\1yz\2"),
+    (re.compile(rf"^({'|'.join(_LL.split())})l(ed|ing|er|ers)$"), r"\1\2"),
+)
+
+
+@lru_cache(maxsize=200_000)
+def american(word: str) -> str:
+    """The American spelling of the lower-cased English ``word`` (itself when it has no other)."""
+    if word in _WORDS:
+        return _WORDS[word]
+    for rx, to in _RULES:
+        if rx.match(word):
+            return rx.sub(to, word)
+    return word
+
+
+__all__ = ["american"]
