@@ -2,6 +2,7 @@
 
     python benchmarks/wikiqa.py                              # print the results (markdown)
     python benchmarks/wikiqa.py --write docs/benchmarks.md   # and update them there
+    python benchmarks/wikiqa.py --diagnose                   # and where questions go wrong
 
 The corpus is every page of the WikiQA file (its summary sentences, joined, one document a page,
 titled with the page title); each question is asked of the whole corpus. A question whose page
@@ -19,6 +20,7 @@ trained on it). Each question is put in a tune or test half by a hash of its id
 from __future__ import annotations
 
 import argparse
+import collections
 import csv
 import dataclasses
 import re
@@ -145,6 +147,54 @@ def measure(data: WikiQA, engine: QAEngine) -> dict[str, Scores]:
     }
 
 
+# Where a question goes, in ``diagnose``: an answerable question by its first quote (answered or
+# not), one without an answer by whether qabot answered it and from which page.
+RIGHT = "first quote right"
+SECOND = "its page first, a right sentence ranked 2-3"
+LOWER = "its page first, a right sentence ranked lower"
+ELSEWHERE = "another page first, a right sentence among the candidates"
+MISSED = "no right sentence among the candidates"
+ABSTAINED = "abstained"
+ON_PAGE = "answered from its page"
+OFF_PAGE = "answered from another page"
+
+
+def diagnose(data: WikiQA, engine: QAEngine) -> collections.Counter[tuple[str, str, bool]]:
+    """Where each question goes: (``answerable`` or ``unanswerable``, its kind, answered) ->
+    questions. Its kind: for an answerable question, whether its first candidate is right, else
+    where the right sentence was ranked (``RIGHT`` ... ``MISSED``); for one without an answer,
+    whether its first candidate is from its own page (``ON_PAGE``, ``OFF_PAGE``; ``ABSTAINED``
+    when qabot declined)."""
+    out: collections.Counter[tuple[str, str, bool]] = collections.Counter()
+    for q in data.questions:
+        answered = engine.ask(q.text).answered
+        ranking = engine.rank(q.text)
+        candidates = ranking.candidates if ranking else []
+        pages = [engine.collection.source_of(c.sentence.passage).id for c in candidates]
+        on_page = bool(pages) and pages[0] == q.page
+        if not q.gold:
+            kind = ABSTAINED if not answered else ON_PAGE if on_page else OFF_PAGE
+            out["unanswerable", kind, answered] += 1
+            continue
+        at = next((i for i, c in enumerate(candidates) if is_gold(c.sentence.text, q.gold)), None)
+        kind = (MISSED if at is None else RIGHT if at == 0 else ELSEWHERE if not on_page
+                else SECOND if at < 3 else LOWER)
+        out["answerable", kind, answered] += 1
+    return out
+
+
+def render_diagnosis(counts: collections.Counter[tuple[str, str, bool]]) -> str:
+    """``diagnose``'s counts as a markdown table: kind, answered, abstained, share of its group."""
+    rows = ["| questions | kind | answered | abstained | share |", "|---|---|---|---|---|"]
+    for group, kinds in (("answerable", (RIGHT, SECOND, LOWER, ELSEWHERE, MISSED)),
+                         ("unanswerable", (ON_PAGE, OFF_PAGE, ABSTAINED))):
+        total = sum(n for (g, _, _), n in counts.items() if g == group) or 1
+        for kind in kinds:
+            yes, no = counts[group, kind, True], counts[group, kind, False]
+            rows.append(f"| {group} | {kind} | {yes} | {no} | {(yes + no) / total:.3f} |")
+    return "\n".join(rows)
+
+
 def render(scores: dict[str, Scores], seconds: float, path: Path) -> str:
     rows = []
     for group, s in scores.items():
@@ -190,6 +240,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--file", type=Path, default=DEFAULT_FILE, help="WikiQA TSV file")
     parser.add_argument("--write", type=Path, metavar="MD", help="update this benchmarks file")
+    parser.add_argument("--diagnose", action="store_true",
+                        help="also print where the questions go wrong (not written)")
     args = parser.parse_args(argv)
     logs.configure("WARNING")
     if not args.file.exists():
@@ -203,6 +255,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(generated)
     if args.write:
         write_section(args.write, generated)
+    if args.diagnose:
+        print("\n" + render_diagnosis(diagnose(data, engine)))
     return 0
 
 
