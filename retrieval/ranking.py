@@ -80,16 +80,30 @@ class Ranking:
     top_score: float  # the best passage's score
     lists: dict[int, dict[int, tuple[int, ...]]] = field(default_factory=dict)
     langs: dict[int, str] = field(default_factory=dict)  # each retrieved passage's language
+    # the list items the passage after a passage opens with (``None``: not looked for)
+    following: Callable[[int], list[Sentence]] | None = None
+    read: dict[int, list[Sentence]] = field(default_factory=dict)
 
     def items_of(self, p: int) -> dict[int, tuple[int, ...]]:
         """The lists of passage ``p`` (lead-in -> items), worked out once."""
         if p not in self.lists:
-            self.lists[p] = items_after(self.sents_of[p])
+            self.lists[p] = items_after(self.quoted_from(p))
         return self.lists[p]
+
+    def quoted_from(self, p: int) -> list[Sentence]:
+        """The sentences quotes of passage ``p`` are made of: its own, then, when it ends in a
+        list or a lead-in, the items the next passage of its document opens with (a long
+        list is cut into passages as any text is)."""
+        if p not in self.read:
+            sents = self.sents_of[p]
+            ends_listing = bool(sents) and (sents[-1].item or sents[-1].text.rstrip().endswith(":"))
+            more = self.following(p) if self.following and ends_listing else []
+            self.read[p] = [*sents, *more]
+        return self.read[p]
 
     def full_text(self, s: Sentence) -> str:
         """What is quoted for ``s`` before bounding: it, with its list or follow-up."""
-        return quote_text(s, self.sents_of[s.passage], self.items_of(s.passage),
+        return quote_text(s, self.quoted_from(s.passage), self.items_of(s.passage),
                           self.lang_of(s.passage))
 
     def lang_of(self, p: int) -> str:
@@ -220,7 +234,8 @@ def rank(
         k = _definition_first(question, ranked, config.definition_first)
         ranked.insert(0, ranked.pop(k))
         logits = np.concatenate([logits[k:k + 1], logits[:k], logits[k + 1:]])
-    return Ranking(ranked, logits, confidence, table, sents_of, hits[0][1], langs=langs)
+    return Ranking(ranked, logits, confidence, table, sents_of, hits[0][1], langs=langs,
+                   following=lambda p: _opening_items(collection, p))
 
 
 def _definition_first(question: str, ranked: Sequence[Candidate], among: int) -> int:
@@ -228,6 +243,18 @@ def _definition_first(question: str, ranked: Sequence[Candidate], among: int) ->
     "what is X?" is ("libxcrypt is a modern library for ..."), or else the best (0)."""
     return next((k for k, c in enumerate(ranked[:among])
                  if defines_subject(question, c.sentence.text)), 0)
+
+
+def _opening_items(collection: Collection, p: int) -> list[Sentence]:
+    """The list items that open the passage after ``p`` in its document."""
+    nxt = p + 1
+    if nxt >= collection.n_passages or collection.passage_doc[nxt] != collection.passage_doc[p]:
+        return []
+    sents = collection.sentences(nxt)
+    k = 0
+    while k < len(sents) and sents[k].item:
+        k += 1
+    return sents[:k]
 
 
 def _item_heads(sents: Sequence[Sentence]) -> dict[int, int]:

@@ -92,3 +92,19 @@ def test_a_sentence_saying_what_x_is_comes_first_from_among_the_best_few() -> No
     sports = [_candidate("College sports are popular in southern California."),
               _candidate("Rugby is also a growing sport in southern California.")]
     assert _definition_first("What is a growing sport in southern California?", sports, 5) == 0
+
+
+def test_a_lead_ins_list_cut_into_the_next_passage_is_quoted_whole(tmp_path: Path) -> None:
+    long = " ".join(["The reasons for it are given in the section on ranges below."] * 5)
+    items = "".join(f"{k}. Recommendation {k} is to weigh range {k}. {long}\n\n"
+                    for k in range(1, 5))  # 60 words an item: the list outgrows its passage
+    ranking = rank_markdown(
+        tmp_path, "# Containers\n\nIf you write a container manager and wonder how many "
+        "identifiers to assign to your containers, here are a few recommendations:\n\n" + items,
+        "How many identifiers should a container manager assign to containers?")
+    lead = next(c.sentence for c in ranking.candidates if c.sentence.text.endswith(":"))
+    own = ranking.sents_of[lead.passage]
+    assert not any("Recommendation 4" in s.text for s in own)  # the list goes on past it
+    quoted = ranking.full_text(lead)
+    assert "• Recommendation 1 is to weigh range 1." in quoted
+    assert "• Recommendation 4 is to weigh range 4." in quoted
