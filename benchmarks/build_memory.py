@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import ctypes
 import gc
 import hashlib
 import json
@@ -99,11 +100,13 @@ def one(n: int) -> dict[str, Any]:
     """Build from ``n`` synthetic texts in this process; its figures."""
     from benchmarks import synth
     from retrieval import QAEngine
-    from retrieval.termcounts import release_freed_memory
 
     texts = list(synth.passages(n))
     gc.collect()
-    release_freed_memory()
+    # glibc's malloc_trim, called here and not imported from the checkout measured, which
+    # may keep it elsewhere (retrieval.heap, earlier retrieval.termcounts)
+    with contextlib.suppress(AttributeError, OSError):
+        ctypes.CDLL(None).malloc_trim(0)
     texts_mib = _rss_mib()
     tree = TreePeak()
     started = time.perf_counter()
