@@ -156,15 +156,16 @@ class PackedSources(OnDemand[Source]):
             lo = offsets[i]
             yield _text(blob[lo : blob.index(separator, lo)])
 
-    def column(self, name: str) -> list[str | None]:
-        """One field of every source, in order (``SourceTable.FIELDS`` names them)."""
+    def values(self, name: str) -> Iterator[str | None]:
+        """One field of every source, in order, each decoded as it is read
+        (``SourceTable.FIELDS`` names them)."""
         k = SourceTable.FIELDS.index(name)
         if k == 1:
-            return [self._title_text(self._row(i)[1]) for i in range(len(self))]
+            return (self._title_text(self._row(i)[1]) for i in range(len(self)))
         if k == 0:  # ids are never None
-            return list(self.ids())
-        return [None if v == self.NONE else _text(v)
-                for v in (self._row(i)[k] for i in range(len(self)))]
+            return self.ids()
+        return (None if v == self.NONE else _text(v)
+                for v in (self._row(i)[k] for i in range(len(self))))
 
 
 def _utf8(text: str) -> bytes:
@@ -177,14 +178,23 @@ def _text(data: bytes | bytearray) -> str:
 
 
 def source_columns(sources: Sequence[Source]) -> dict[str, list[str | None]]:
-    """The sources' fields by column, as ``SourceTable`` keeps them (and a snapshot saves them),
-    without making a ``Source`` of each when they are a table or packed."""
+    """The sources' fields by column, as ``SourceTable`` keeps them, without making a
+    ``Source`` of each when they are a table or packed."""
     if isinstance(sources, SourceTable):
         return sources.columns
-    if isinstance(sources, PackedSources):
-        return {name: sources.column(name) for name in SourceTable.FIELDS}
-    rows = list(sources)  # attributes read directly: dataclasses.astuple deep-copies
-    return {name: [getattr(r, name) for r in rows] for name in SourceTable.FIELDS}
+    return {name: list(values) for name, values in source_fields(sources)}
+
+
+def source_fields(sources: Sequence[Source]) -> Iterator[tuple[str, Iterator[str | None]]]:
+    """Each field's name and its values, source after source, one value at a time (as a
+    snapshot saves them: no list of a column, no ``Source`` made when they are packed)."""
+    for name in SourceTable.FIELDS:
+        if isinstance(sources, SourceTable):
+            yield name, iter(sources.columns[name])
+        elif isinstance(sources, PackedSources):
+            yield name, sources.values(name)
+        else:  # attributes read directly: dataclasses.astuple deep-copies
+            yield name, (getattr(s, name) for s in sources)
 
 
 def source_ids(sources: Sequence[Source]) -> list[str]:
