@@ -3,6 +3,7 @@ issue's "peak memory <= 2 GB at 1M passages".
 
     python -m benchmarks.build_memory --passages 1000000
     python -m benchmarks.build_memory --passages 200000 --runs 3 --tree /path/to/other/checkout
+    python -m benchmarks.build_memory --save-dir /tmp/snap   # and save it, as qabot index does
 
 Each build runs in a fresh process (peak RSS only grows), with ``retrieval`` imported from the
 checkout given (``--tree``, several allowed; default this one), in turns when there are several.
@@ -19,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import ctypes
 import gc
 import hashlib
 import json
@@ -95,28 +97,40 @@ def _digest(engine: Any) -> str:
     return h.hexdigest()[:16]
 
 
-def one(n: int) -> dict[str, Any]:
-    """Build from ``n`` synthetic texts in this process; its figures."""
+def one(n: int, save_dir: str | None = None) -> dict[str, Any]:
+    """Build from ``n`` synthetic texts in this process, and save the snapshot into
+    ``save_dir`` when given, as ``qabot index`` does; its figures, the save counted in the
+    peaks."""
     from benchmarks import synth
     from retrieval import QAEngine
-    from retrieval.termcounts import release_freed_memory
 
     texts = list(synth.passages(n))
     gc.collect()
-    release_freed_memory()
+    # glibc's malloc_trim, called here and not imported from the checkout measured, which
+    # may keep it elsewhere (retrieval.heap, earlier retrieval.termcounts)
+    with contextlib.suppress(AttributeError, OSError):
+        ctypes.CDLL(None).malloc_trim(0)
     texts_mib = _rss_mib()
     tree = TreePeak()
     started = time.perf_counter()
     engine = QAEngine.from_texts(texts)
     seconds = time.perf_counter() - started
+    after_mib = _rss_mib()
+    save_seconds = None
+    if save_dir is not None:
+        from retrieval import store
+
+        started = time.perf_counter()
+        store.save(Path(save_dir), engine.index, engine.collection, "build_memory")
+        save_seconds = time.perf_counter() - started
     tree_mib = tree.stop()
     worker_mib = tree.child_kib / 1024
-    after_mib = _rss_mib()
     import retrieval
     return {
         "tree": str(Path(retrieval.__file__).resolve().parent.parent),
         "passages": engine.collection.n_passages,
         "seconds": seconds,
+        "save_seconds": save_seconds,
         "texts_mib": texts_mib,
         "peak_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
         "worker_peak_mib": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
@@ -133,10 +147,13 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=1)
     parser.add_argument("--tree", action="append", default=[],
                         help="a checkout whose retrieval package builds (default: this one)")
+    parser.add_argument("--save-dir", metavar="DIR",
+                        help="save each build's snapshot into DIR (as qabot index does; the "
+                             "save counts in the peaks)")
     parser.add_argument("--one", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.one:
-        print(json.dumps(one(args.passages)), flush=True)
+        print(json.dumps(one(args.passages, args.save_dir)), flush=True)
         return
     trees = [str(Path(t).resolve()) for t in args.tree] or [str(HERE)]
     results: dict[str, list[dict[str, Any]]] = {t: [] for t in trees}
@@ -144,8 +161,9 @@ def main() -> None:
         for tree in trees:
             # retrieval from ``tree``; benchmarks.synth from there too, else from here
             env = {**os.environ, "PYTHONPATH": os.pathsep.join([tree, str(HERE)])}
+            save = ["--save-dir", str(Path(args.save_dir).resolve())] if args.save_dir else []
             out = subprocess.run([sys.executable, "-P", str(Path(__file__).resolve()), "--one",
-                                  "--passages", str(args.passages)],
+                                  "--passages", str(args.passages), *save],
                                  env=env, check=True, capture_output=True, text=True)
             r = json.loads(out.stdout.strip().splitlines()[-1])
             assert r["tree"] == tree, (r["tree"], tree)
@@ -154,7 +172,8 @@ def main() -> None:
                   f"peak {r['peak_mib']:.0f} MiB, largest worker {r['worker_peak_mib']:.0f} "
                   f"MiB (sampled: {r['worker_sampled_mib']:.0f} MiB), with workers "
                   f"{r['tree_peak_mib']:.0f} MiB, {r['passages']} passages, "
-                  f"after the build {r['after_mib']:.0f} MiB, digest {r['digest']}",
+                  f"after the build {r['after_mib']:.0f} MiB, digest {r['digest']}"
+                  + (f", saved in {r['save_seconds']:.1f} s" if r.get("save_seconds") else ""),
                   flush=True)
     print(f"\nmedians over {args.runs} runs, {args.passages} texts:\n"
           "| checkout | build s | texts MiB | peak MiB | largest worker MiB | with workers MiB "

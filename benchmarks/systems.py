@@ -73,13 +73,15 @@ class Qabot(System):
         self.texts = texts
 
     def after_build(self) -> dict[str, float]:
-        """Lay the passages out for answering (sentence spans), ten passages per document."""
-        from retrieval.collection import Source, pack
+        """Lay the passages out for answering (sentence spans), ten passages per document,
+        whose sources are packed as a build packs them (``PackedSources``)."""
+        from retrieval.collection import PackedSources, Source, pack
         from retrieval.engine import QAEngine
 
         started = time.perf_counter()
-        n_docs = (len(self.texts) + 9) // 10
-        sources = [Source(f"doc{i}", f"Document {i}") for i in range(n_docs)]
+        sources = PackedSources()
+        for i in range((len(self.texts) + 9) // 10):
+            sources.append(Source(f"doc{i}", f"Document {i}"))
         collection = pack(sources, np.arange(len(self.texts)) // 10, self.texts)
         self.engine = QAEngine(self.index, collection)
         return {"collection_s": time.perf_counter() - started}

@@ -75,7 +75,8 @@ class TermIndex:
         """Index ``texts`` (one per passage; ``langs``: their languages, as
         ``Collection.passage_lang``), counting on ``workers`` processes (default: all cores for a
         large corpus)."""
-        from .termcounts import count_term_blocks, release_freed_memory
+        from .heap import release_freed_memory
+        from .termcounts import count_term_blocks
 
         index = cls.from_blocks(count_term_blocks(texts, workers, langs=langs), k1, b)
         release_freed_memory()
@@ -116,7 +117,7 @@ class TermIndex:
         terms (the same index, to the bit), inverted block by block, each freed once its
         postings are written: the postings and the counts are never both whole in memory.
         ``blocks`` is consumed."""
-        from .termcounts import release_freed_memory
+        from .heap import release_freed_memory
 
         n = len(blocks.lengths)
         lengths = blocks.lengths.astype(np.float32)

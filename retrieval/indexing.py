@@ -43,6 +43,7 @@ from .corpus import (
     warn_passed_over,
 )
 from .errors import IndexFormatError, NoDocumentsError
+from .heap import release_freed_memory
 from .held import KEYS, LAY_OUT, LAY_OUT_GIVEN, READ, SET_REPEATED
 from .index import K1, B, TermIndex
 from .ingest.repeated import line_keys, repeated_keys
@@ -51,7 +52,7 @@ from .language import ENGLISH
 from .language import preload as preload_language_model
 from .language import release as release_language_model
 from .layout import Laid, Packer, build_collection, pack_laid, parsed_of
-from .termcounts import count_term_blocks, count_terms, release_freed_memory
+from .termcounts import count_term_blocks, count_terms
 from .workers import Chunks, Pool
 
 log = structlog.get_logger()

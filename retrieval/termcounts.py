@@ -26,8 +26,6 @@ analyzer, not scipy, and splits its chunk into words a slice at a time.
 
 from __future__ import annotations
 
-import contextlib
-import ctypes
 import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -42,6 +40,7 @@ if TYPE_CHECKING:
 # The analyzer's own words and word -> term maps: counting must see exactly analyze()'s terms.
 from . import compounds
 from .analyzer import analyzer
+from .heap import release_freed_memory
 from .workers import Chunks, Pool
 
 CHUNK = 5_000  # passages per task
@@ -135,14 +134,6 @@ def _counted(texts: Sequence[str], workers: int | None, chunk: int,
     # cut into blocks.
     with Pool(workers) as own:
         return _renumber(own.map(COUNT_CHUNK, pieces))
-
-
-def release_freed_memory() -> None:
-    """Hand freed temporaries back to the OS. glibc keeps freed blocks of up to 32 MB in its
-    heap, where the next large arrays (allocated by mmap) cannot reuse them: after counting 1M
-    passages that is ~150 MB of dead heap. Elsewhere than glibc, nothing to do."""
-    with contextlib.suppress(AttributeError, OSError):
-        ctypes.CDLL(None).malloc_trim(0)
 
 
 class _Pieces:

@@ -123,7 +123,7 @@ def test_packed_titles_that_begin_a_documents_text_are_read_from_it() -> None:
             texts += text.encode()
         packed.append(src := Source(f"d{k}", title, url=f"https://{k}.example"), start)
         sources.append(src)
-    assert list(packed) == sources and packed.column("title") == [t for t, _ in cases]
+    assert list(packed) == sources and list(packed.values("title")) == [t for t, _ in cases]
     rows = [bytes(packed.blob[packed.offsets[i] : packed.offsets[i + 1]])
             for i in range(len(cases))]
     assert [PackedSources.AT in r for r in rows] == [True, True, False, False, True, True, False]

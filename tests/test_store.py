@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from retrieval import store
-from retrieval.collection import Source, pack
+from retrieval.collection import Source, pack, source_columns
 from retrieval.errors import DamagedIndexError, IndexFormatError
 from retrieval.index import TermIndex
 
@@ -32,6 +32,22 @@ def test_round_trip_gives_the_same_arrays_and_results(tmp_path: Path) -> None:
     assert loaded.search(["gamma", "beta"], 3) == index.search(["gamma", "beta"], 3)
     assert collection.passage_text(1) == TEXTS[1]
     assert list(collection.sources) == [Source("d0", "Doc"), Source("d1", "Doc 1")]
+
+
+@pytest.mark.parametrize("batch", [1, 2, 10_000])
+def test_sources_are_written_as_json_dumps_writes_them(tmp_path: Path, batch: int,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(store, "_BATCH", batch)
+    sources = [Source("d0", "Déjà vu \"quoted\"", "https://x.org/a", None, "2024-01-02"),
+               Source("d1", "Doc 1\n✓"), Source("d2", "")]
+    collection = pack(sources, [0, 1, 2], TEXTS)
+    store.save(tmp_path, TermIndex.build(TEXTS), collection, "fp")
+    written = (store._live(tmp_path) / "sources.json").read_bytes()
+    assert written == json.dumps(source_columns(sources), ensure_ascii=False).encode()
+    path = tmp_path / "empty.json"
+    store._write_columns(path, [("id", []), ("title", iter([]))])
+    assert path.read_bytes() == json.dumps({"id": [], "title": []}).encode()
+    assert list(store.load(tmp_path)[1].sources) == sources
 
 
 def test_loaded_arrays_are_read_only_maps(tmp_path: Path) -> None:
