@@ -1,5 +1,5 @@
 """Other languages: XQuAD side by side in English, German, Spanish and Russian, and qabot's own
-French, Portuguese, Turkish, Chinese, Greek, Arabic and Hindi sets.
+French, Portuguese, Turkish, Chinese, Greek, Arabic, Hindi, Italian, Polish and Ukrainian sets.
 
     python benchmarks/languages.py                              # print the tables (markdown)
     python benchmarks/languages.py --write docs/benchmarks.md   # and update them there
@@ -12,8 +12,8 @@ which answers questions in other languages, learned from the ``tune`` halves of 
 from a ``test`` half); and, leaving each article out of the corpus in turn, the share of its
 questions abstained (out-of-corpus abstention).
 
-**tests/data/languages/** (fr, pt, tr, zh, el, ar, hi: languages qabot was never tuned or
-trained on, written for these tests before qabot was run on them): the same figures from
+**tests/data/languages/** (fr, pt, tr, zh, el, ar, hi, it, pl, uk: languages qabot was never
+tuned or trained on, written for these tests before qabot was run on them): the same figures from
 ``qabot eval``'s metrics, and the share of its unanswerable questions abstained; a set none of
 whose documents survives reading has every question unanswered.
 """
@@ -41,7 +41,7 @@ from retrieval.questions import half, read_questions  # noqa: E402
 XQUAD = ROOT.parent / "shared" / "benchmarks" / "xquad"
 XQUAD_LANGUAGES = ("en", "de", "es", "ru")
 OWN = ROOT / "tests" / "data" / "languages"
-OWN_LANGUAGES = ("fr", "pt", "tr", "zh", "el", "ar", "hi")
+OWN_LANGUAGES = ("fr", "pt", "tr", "zh", "el", "ar", "hi", "it", "pl", "uk")
 BEGIN = "<!-- languages:begin (written by benchmarks/languages.py --write; edit outside) -->"
 END = "<!-- languages:end -->"
 # issue 14: within this much of English's acc@1; answerable abstained at most; out of corpus

@@ -80,6 +80,14 @@ def test_each_language_stems_its_own_inflections_together(code: str, word: str, 
     assert code == "fr" or term_of(word.lower()) != term_of(other.lower())
 
 
+def test_a_language_without_a_stemmer_cuts_its_words() -> None:
+    assert language("uk").stemmer is None
+    term = analyzer("uk").term
+    assert term("дністра") == term("дністрі") == "дніст"
+    assert term("лиман") == "лиман"  # short words whole
+    assert term("1362") == "1362"  # numbers as numbers
+
+
 def test_each_language_drops_its_own_stop_words() -> None:
     assert analyzer("de").analyze("Die Stadt und der Fluss") == ["stadt", "fluss"]
     assert analyzer("ru").analyze("Город и река") == analyzer("ru").analyze("город река")
@@ -105,6 +113,14 @@ def test_counting_reads_each_passage_in_its_language() -> None:
 def test_a_question_of_a_few_letters_is_still_told_by_its_script_and_words() -> None:
     assert detect("Какова длина моста?", among={"en", "de", "ru"}) == "ru"
     assert detect("Wo liegt Lindholm?", among={"en", "de"}) == "de"
+
+
+def test_a_question_whose_words_english_shares_is_told_by_the_model() -> None:
+    # a quarter or a fifth of their words are English function words ("was", "a", "in")
+    assert detect("Was ist die NASUWT?", among={"en", "de"}) == "de"
+    assert detect("¿A quién controlan los gurús?", among={"en", "es"}) == "es"
+    assert detect("In quale anno nacque Volta?", among={"en", "it"}) == "it"
+    assert detect("What is the NASUWT?", among={"en", "de"}) == "en"
 
 
 @pytest.mark.parametrize(("question", "lang", "kind"), [
