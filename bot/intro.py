@@ -16,7 +16,7 @@ from typing import Protocol
 
 from retrieval import Answer, SourceRef
 from retrieval.analyzer import STOP_WORDS
-from retrieval.cues import defines
+from retrieval.definitions import defines
 
 TITLES_SHOWN = 3
 EXAMPLES = 3

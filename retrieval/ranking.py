@@ -42,7 +42,8 @@ import numpy as np
 
 from .analyzer import Token, analyzer, lower_words, term_of, tokens
 from .collection import Collection, Sentence
-from .cues import bare, defines_subject, has_evidence, heads_definition
+from .cues import bare, has_evidence
+from .definitions import defines_subject, heads_definition
 from .features import Asked, Measured, row
 from .index import TermIndex
 from .language import ENGLISH

@@ -9,11 +9,8 @@ from retrieval.cues import (
     bare,
     counted,
     counts,
-    defines,
-    defines_subject,
     has_code,
     has_evidence,
-    heads_definition,
     question_type,
     states_default,
 )
@@ -84,42 +81,6 @@ def test_which_uid_port_or_exit_code_asks_for_a_number(question: str, kind: str 
     assert question_type(question) == kind
 
 
-@pytest.mark.parametrize(("heading", "question", "expected"), [
-    ("psmisc", "What is psmisc?", True),
-    ("1.7. psmisc", "what is psmisc", True),  # its number aside
-    ("Class: zlib.Unzip", "What is zlib.Unzip?", True),  # a reference's label aside
-    ("zlib.crc32(data[, value])", "What is zlib.crc32()?", True),  # and a call's parameters
-    ("Event: 'line'", "What is line?", True),
-    ("Class: zlib.Gunzip", "What is zlib.Unzip?", False),
-    ("Cachegrind: a cache profiler", "What is Cachegrind?", False),  # itself a definition
-    ("zlib.unzip(buffer[, options], callback)", "What is zlib.Unzip?", False),  # a function
-    ("ZLIB.UNZIP", "What is zlib.Unzip?", False),  # an identifier's case tells it apart
-    ("PSMISC", "What is psmisc?", True),  # a word's does not
-])
-def test_a_heading_that_names_what_is_asked(heading: str, question: str, expected: bool) -> None:
-    assert heads_definition(heading, question) is expected
-
-
-@pytest.mark.parametrize(("head", "sentence", "expected"), [
-    ("historysize", "historySize {number} Maximum number of history lines retained.", True),
-    ("heap_size_limit", "heap_size_limit The value of heap_size_limit is the maximum size of "
-     "the V8 heap.", True),
-    ("valgrind", "Valgrind User Manual", False),  # a title: no sentence after the term
-    ("valgrind", "Valgrind Tools and what they do for your program", False),  # no full stop
-    ("module", "A module is a file containing Python definitions.", True),
-    # "is" defines with a class or a purpose after it, not with whatever follows it
-    ("ninja", "Ninja is yet another build system.", True),
-    ("disobedience", "Civil disobedience is more of an active attempt to overthrow it.", True),
-    ("plugdev", "Group plugdev is used to mount removable devices.", True),
-    ("uvicorn", "Uvicorn is BSD licensed code.", False),
-    ("libxcrypt", "libxcrypt is currently maintained at Github.", False),
-    ("truststore", "Truststore is installed from PyPI with pip:", False),
-])
-def test_a_definition_lists_term_and_its_description_define_it(head: str, sentence: str,
-                                                                expected: bool) -> None:
-    assert defines(head, sentence) is expected
-
-
 @pytest.mark.parametrize(("sentence", "expected"), [
     ("Try the --track-origins=yes option.", True),
     ("Use -k to keep the input.", True),
@@ -155,31 +116,6 @@ def test_a_sentence_that_states_a_default(sentence: str, expected: bool) -> None
 ])
 def test_a_signature_line_is_bare(sentence: str, expected: bool) -> None:
     assert bare(sentence) is expected
-
-
-def test_documentation_names_the_kind_of_what_it_defines() -> None:
-    assert defines("console.debug", "The console.debug() function is an alias for console.log().")
-    assert defines("zlib", "The zlib module is a binding to the zlib library.")
-    assert not defines("console.debug", "The console.debug() output goes to stdout.")
-
-
-@pytest.mark.parametrize(("question", "sentence", "expected"), [
-    ("What is libxcrypt?", "libxcrypt is a modern library for one-way hashing of passwords.", True),
-    ("What is console.debug()?", "The console.debug() function is an alias for console.log().",
-     True),
-    ("What is the billion laughs attack?", "The billion laughs attack is one of the XML bombs.",
-     True),
-    ("What are wheels?", "Wheels are the new standard of Python distribution.", True),
-    ("What is libxcrypt?", "libxcrypt is currently maintained at GitHub.", False),
-    ("What is libxcrypt?", "libxcrypt: see the README.", False),  # ``defines`` takes "X:"
-    ("What is a growing sport in southern California?",
-     "College sports are also a big draw in southern California.", False),  # X is all its words
-    ("What is the amount of money a lottery ticket of the state lottery costs?",
-     "A ticket is a piece of paper.", False),  # a long X asks for no definition
-])
-def test_a_sentence_says_what_the_whole_x_is(question: str, sentence: str, expected: bool) -> None:
-    assert defines_subject(question, sentence) is expected
-
 
 
 def test_a_version_written_with_a_v_is_a_number() -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bot.intro import frequent_names, introduce
 from retrieval import ComposerConfig, QAEngine
-from retrieval.cues import defines
+from retrieval.definitions import defines
 
 
 def test_introduces_the_seeds_with_questions_it_can_answer(seeds_engine: QAEngine) -> None:

@@ -1,0 +1,141 @@
+""""What is X?": the X it asks about, and whether a heading or a sentence says what X is.
+
+A "what is X?" / "what does X mean?" / "define X" question asks about X (``subject``: its words
+before a preposition, "a module in Python" -> "module"; none when X is long, for then it asks
+for no definition). A sentence defines X when it opens by saying what X is ("X is a ...", "X
+means ...", "X: ..."), names it in apposition ("..., X, a ..."), or is a reference's term and
+its description; a heading naming just X heads its definition (``heads_definition``).
+``defines_subject`` is the strict form, on the whole X: "X is a ...", "X means ...".
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+WHAT_IS = re.compile(
+    r"^\s*what\s+(?:is|are|was|were)\s+(?:an?|the)?\s*(?P<subject>[^?]+?)\s*\??\s*$"
+    r"|^\s*what\s+(?:does|do)\s+(?:an?|the)?\s*(?P<subject2>[^?]+?)\s+mean\b"
+    r"|^\s*(?:define|what is meant by)\s+(?:an?|the)?\s*(?P<subject3>[^?]+?)\s*\??\s*$",
+    re.I)
+_PREPOSITION = re.compile(r"\s+(?:in|of|for|on|at|from|with|to|under|within|by|when|that)\s", re.I)
+_MAX_SUBJECT_WORDS = 4
+_TERM_WORD = re.compile(r"[\w.+#-]+")  # a word of a term: "secrets.randbelow", "C#", "g++"
+
+
+@lru_cache(maxsize=1024)  # asked again for every candidate sentence of the question
+def subject(question: str, keep_case: bool = False) -> tuple[str, ...]:
+    """The words of X in a "what is X?" question, before any preposition ("a module in
+    Python" -> ("module",)), in lower case unless ``keep_case``; ``()`` when X is long (then it
+    is no definition) or there is none."""
+    m = WHAT_IS.search(question)
+    if not m:
+        return ()
+    x = next(g for g in m.groups() if g)
+    x = _PREPOSITION.split(f" {x} ", maxsplit=1)[0].strip()
+    ws = tuple(w.strip(".") if keep_case else w.strip(".").lower()
+               for w in _TERM_WORD.findall(x))
+    return ws if 0 < len(ws) <= _MAX_SUBJECT_WORDS and all(ws) else ()
+
+
+def head(question: str) -> str | None:
+    """The word a "what is X?" question asks about: the last word of X ("a module in Python"
+    -> "module"), or ``None``."""
+    words = subject(question)
+    return words[-1] if words else None
+
+
+# "X: ..." opening a sentence; "..., X, a ..." anywhere. "X is"/"X was" defines only when a class
+# or a purpose follows ("is a library", "is one of", "is more of an attempt", "is used to"):
+# "Uvicorn is BSD licensed", "libxcrypt is currently maintained at GitHub" say something of X
+# without saying what it is.
+_CLOSERS = r"[\"”’')*]*"
+_COPULA_DEFINES = (r"(?:is|was)\s+(?:not\s+|also\s+|more of\s+|\w+ly\s+)?(?:an?|the|one|another"
+                   r"|yet another|any|each|some|used|designed|intended|meant)")
+_VERB = (rf"\s*(?:\([^)]{{0,80}}\)\s*)?(?:{_COPULA_DEFINES}|are|means|refers to|stands for"
+         r"|shall mean|denotes|describes)\b")
+_OPENING = r"^\W*(?:(?:an?|the)\s+)?(?:\S+\s+){0,2}\W*"
+# what documentation calls the thing it defines: "The console.debug() function is ..."
+_KIND = (r"(?:\(\))?(?:\s+(?:function|method|class|property|module|command|option|event|object"
+         r"|variable|field|parameter|argument|constant|flag|setting|tool|program|library|package"
+         r"|utility|api))?")
+
+
+# What a reference's heading puts around the name it documents: a label ("Class: zlib.Unzip",
+# "Event: 'line'") and a call's parameters ("zlib.crc32(data[, value])").
+_LABEL = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?\s+)?[A-Za-z]+:\s+(?=\S)")
+_PARAMETERS = re.compile(r"[(\[].*$")
+_NUMBER_WORD = re.compile(r"\d+(?:\.\d+)*\.?")  # a heading's number: "1.7."
+
+
+def heads_definition(heading: str, question: str) -> bool:
+    """Whether ``heading`` (a heading, a glossary's term) is just what a "what is X?" question
+    asks about, so that the sentence under it defines X ("psmisc" / "A package of small
+    utilities that use the proc file-system."): the same words, numbering, a label ("Class:")
+    and a call's parameters aside."""
+    asked = subject(question, keep_case=True)
+    if not asked:
+        return False
+    named = _PARAMETERS.sub("", _LABEL.sub("", heading, count=1))
+    return any(_same_terms(tuple(w.strip(".") for w in _TERM_WORD.findall(h)
+                                 if not _NUMBER_WORD.fullmatch(w)), asked)  # "1.7." aside
+               for h in (heading, named))
+
+
+# An identifier of code, whose case tells it from another ("zlib.Unzip", a class, is not
+# "zlib.unzip", a function): dotted, with "_" or "::", or capitals inside it ("historySize").
+_IDENTIFIER = re.compile(r"\w[.:_]\w|[a-z][A-Z]")
+
+
+def _same_terms(words: tuple[str, ...], subject: tuple[str, ...]) -> bool:
+    """The same words, an identifier's in its own case, other words in any."""
+    return len(words) == len(subject) and all(
+        w == s if _IDENTIFIER.search(s) else w.lower() == s.lower()
+        for w, s in zip(words, subject, strict=True))
+
+
+def defines(head: str, sentence: str) -> bool:
+    """Whether ``sentence`` defines ``head``: "X is a ...", "X (Y) means ...", "X: ..." opening
+    it, "..., X, a ..." anywhere, or a reference's term and its description ("historySize
+    {number} Maximum number of history lines retained.")."""
+    h = re.escape(head)
+    return bool(re.search(rf"{_OPENING}{h}s?{_CLOSERS}{_KIND}(?:{_VERB}|\s*[:—–]\s)", sentence,
+                          re.I)
+                or re.search(rf"(?<![\w-]){h}s?{_CLOSERS},\s+(?:a|an|the)\s", sentence, re.I)
+                or _describes(h, sentence))
+
+
+# What says what a thing is, not something of it: "X is a ...", "Xs are the ...", "X means ...".
+_STRONG_VERB = (r"(?:(?:is|was|are|were)\s+(?:not\s+|also\s+|more of\s+|\w+ly\s+)?(?:an?|the"
+                r"|one|another|yet another|any|each|some|used|designed|intended|meant)|means"
+                r"|refers to|stands for|denotes)\b")
+_MAX_DEFINED_WORDS = 3
+
+
+def defines_subject(question: str, sentence: str) -> bool:
+    """Whether ``sentence`` opens by saying what the whole X of a "what is X?" question is
+    ("libxcrypt is a modern library for ..."; X of at most ``_MAX_DEFINED_WORDS`` words, a
+    context after it aside: "heap_size_limit in v8.getHeapStatistics()"): stricter than
+    ``defines``, which reads X's last word alone and takes "X:" and a bare "are"."""
+    asked = subject(question, keep_case=True)
+    if not asked or len(asked) > _MAX_DEFINED_WORDS:
+        return False
+    named = r"[\s-]+".join(re.escape(w) for w in asked)
+    return re.search(rf"{_OPENING}{named}s?{_CLOSERS}{_KIND}\s*(?:\([^)]{{0,80}}\)\s*)?"
+                     rf"{_STRONG_VERB}", sentence, re.I) is not None
+
+
+_TYPE = r"(?:[{<][^}>]{1,40}[}>]\s*)?"  # a reference's type: "{number}", "<string>"
+_MIN_DESCRIPTION_WORDS = 6
+
+
+def _describes(h: str, sentence: str) -> bool:
+    """A term, its type, then a sentence about it: a definition list or a parameter list read
+    as one line. Ending like a sentence and long enough, so that a title ("Valgrind User
+    Manual") is not one."""
+    return (sentence.rstrip().endswith((".", ")"))
+            and len(sentence.split()) >= _MIN_DESCRIPTION_WORDS
+            and re.match(rf"\W*{h}\W*\s+{_TYPE}(?-i:[A-Z])", sentence, re.I) is not None)
+
+
+__all__ = ["WHAT_IS", "defines", "defines_subject", "head", "heads_definition", "subject"]
