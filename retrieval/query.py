@@ -77,7 +77,7 @@ class ComposerConfig:
     evidence_beside: frozenset[str] = frozenset({"number"})
     evidence_beside_factor: float = 0.25
     # for "what is X?", a sentence among this many best that says what X is ("X is a library
-    # for ...", ``cues.defines_subject``) comes first (0: off); the trigger still judges the
+    # for ...", ``definitions.defines_subject``) comes first (0: off); the trigger still judges the
     # best-ranked one. The ranker, trained mostly on encyclopaedia questions, gives "X is a ..."
     # little weight: a "what is" question there rarely asks for a definition.
     definition_first: int = 5
