@@ -65,7 +65,8 @@ def bounded(text: str, highlights: list[tuple[int, int]]
 # open most sentences: German "Das", Dutch "Het"); a language not here quotes no sentence after.
 _POINTS_BACK_WORDS = {
     "en": "This|That|These|Those|Such|Doing so|To do (?:so|this|that)|In (?:this|that) case|It"
-          "|Its|They|Their|However|Instead|Otherwise|For (?:example|instance)|Examples",
+          "|Its|They|Their|He|She|His|Her|However|Instead|Otherwise|For (?:example|instance)"
+          "|Examples",
     "de": "Dies|Diese[rsnm]?|Er|Sie|Es|Jedoch|Allerdings|Stattdessen|Zum Beispiel"
           "|Beispielsweise|Deshalb|Daher",
     "es": "Esto|Este|Esta|Estos|Estas|Eso|Ello|Él|Ella|Ellos|Ellas|Sin embargo|Por ejemplo"

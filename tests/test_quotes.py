@@ -55,6 +55,8 @@ def test_a_sentence_going_on_with_it_or_they_or_a_however_is_quoted_with_the_one
     assert follow_up(s, 0) == (1,)
     assert follow_up(s, 2) == (3,)
     assert follow_up(s, 4) == ()  # a sentence of its own
+    people = sentences(["The mayor spoke first.", "She thanked the council."])
+    assert follow_up(people, 0) == (1,)
 
 
 def test_what_points_back_is_read_in_the_passages_language() -> None:
