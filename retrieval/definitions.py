@@ -50,9 +50,11 @@ def head(question: str) -> str | None:
 # "Uvicorn is BSD licensed", "libxcrypt is currently maintained at GitHub" say something of X
 # without saying what it is.
 _CLOSERS = r"[\"”’')*]*"
-_COPULA_DEFINES = (r"(?:is|was)\s+(?:not\s+|also\s+|more of\s+|\w+ly\s+)?(?:an?|the|one|another"
-                   r"|yet another|any|each|some|used|designed|intended|meant)")
-_VERB = (rf"\s*(?:\([^)]{{0,80}}\)\s*)?(?:{_COPULA_DEFINES}|are|means|refers to|stands for"
+# what follows "is" when it says what a thing is: a class or a purpose
+_CLASS_OR_PURPOSE = (r"\s+(?:not\s+|also\s+|more of\s+|\w+ly\s+)?(?:an?|the|one|another"
+                     r"|yet another|any|each|some|used|designed|intended|meant)")
+_ASIDE = r"\s*(?:\([^)]{0,80}\)\s*)?"  # "X (Y) is ...", "X (since 2.1) means ..."
+_VERB = (rf"{_ASIDE}(?:(?:is|was){_CLASS_OR_PURPOSE}|are|means|refers to|stands for"
          r"|shall mean|denotes|describes)\b")
 _OPENING = r"^\W*(?:(?:an?|the)\s+)?(?:\S+\s+){0,2}\W*"
 # what documentation calls the thing it defines: "The console.debug() function is ..."
@@ -106,9 +108,8 @@ def defines(head: str, sentence: str) -> bool:
 
 
 # What says what a thing is, not something of it: "X is a ...", "Xs are the ...", "X means ...".
-_STRONG_VERB = (r"(?:(?:is|was|are|were)\s+(?:not\s+|also\s+|more of\s+|\w+ly\s+)?(?:an?|the"
-                r"|one|another|yet another|any|each|some|used|designed|intended|meant)|means"
-                r"|refers to|stands for|denotes)\b")
+_STRONG_VERB = (rf"{_ASIDE}(?:(?:is|was|are|were){_CLASS_OR_PURPOSE}|means|refers to|stands for"
+                r"|denotes)\b")
 _MAX_DEFINED_WORDS = 3
 
 
@@ -121,8 +122,8 @@ def defines_subject(question: str, sentence: str) -> bool:
     if not asked or len(asked) > _MAX_DEFINED_WORDS:
         return False
     named = r"[\s-]+".join(re.escape(w) for w in asked)
-    return re.search(rf"{_OPENING}{named}s?{_CLOSERS}{_KIND}\s*(?:\([^)]{{0,80}}\)\s*)?"
-                     rf"{_STRONG_VERB}", sentence, re.I) is not None
+    return re.search(rf"{_OPENING}{named}s?{_CLOSERS}{_KIND}{_STRONG_VERB}", sentence,
+                     re.I) is not None
 
 
 _TYPE = r"(?:[{<][^}>]{1,40}[}>]\s*)?"  # a reference's type: "{number}", "<string>"
