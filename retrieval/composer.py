@@ -30,7 +30,6 @@ from .cues import has_evidence
 from .features import mass
 from .index import TermIndex
 from .query import DEFAULT_CONFIG, FRAME_WORDS, ComposerConfig, Query, parse_query
-from .quotes import follow_up
 from .ranking import rank
 from .selection import FEATURES, Selector, rules_met
 from .selection import bundled as bundled_selector
@@ -84,9 +83,7 @@ def compose(
                for o in chosen if o.sentence.passage == c.sentence.passage):
             continue  # an item of a list already quoted with its lead-in
         if any(o.sentence.passage == c.sentence.passage
-               and c.sentence.number in follow_up(sents_of[o.sentence.passage], o.sentence.number,
-                                                  ranking.lang_of(o.sentence.passage))
-               for o in chosen):
+               and c.sentence.number in ranking.follows(o.sentence) for o in chosen):
             continue  # already quoted after the sentence before it (an FAQ's answer, say)
         chosen.append(c)
 

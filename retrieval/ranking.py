@@ -49,7 +49,7 @@ from .index import TermIndex
 from .language import ENGLISH
 from .meaning import meaning
 from .query import DEFAULT_CONFIG, ComposerConfig, Query
-from .quotes import bounded, items_after, lead_ins, quote_text
+from .quotes import bounded, follow_up, items_after, lead_ins, quote_text
 from .selection import MEANING_DIM, Selector, sigmoid
 from .selection import bundled as bundled_selector
 from .similarity import WordVectors
@@ -101,6 +101,11 @@ class Ranking:
             more = self.following(p) if self.following and ends_listing else []
             self.read[p] = [*sents, *more]
         return self.read[p]
+
+    def follows(self, s: Sentence) -> tuple[int, ...]:
+        """The sentences quoted after ``s`` (``quotes.follow_up``; numbers into
+        ``quoted_from``)."""
+        return follow_up(self.quoted_from(s.passage), s.number, self.lang_of(s.passage))
 
     def full_text(self, s: Sentence) -> str:
         """What is quoted for ``s`` before bounding: it, with its list or follow-up."""
