@@ -22,10 +22,10 @@ _OUR = ("arbour armour behaviour candour clamour colour demeanour endeavour favo
         "glamour harbour honour humour labour neighbour odour parlour rancour rigour rumour "
         "saviour savour splendour tumour valour vapour vigour")
 # "-re" -> "-er": centre(s/d), theatre, kilometre
-_RE = ("calibre centre centimetre fibre kilometre litre lustre manoeuvre meagre metre "
+_RE = ("calibre centre centimetre fibre kilometre litre lustre meagre metre "
        "millimetre sabre sceptre sombre spectre theatre")
 # "-ise" / "-isation" -> "-ize" / "-ization": the bases before "is"
-_ISE = ("agon apolog author baptis capital categor central character civil colon critic custom "
+_ISE = ("agon apolog author bapt capital categor central character civil colon critic custom "
         "democrat econom emphas energ equal fantas fertil final general global harmon hospital "
         "human hypnot ideal immun initial industrial internal legal liberal local marginal "
         "material maxim mechan memor minim mobil modern monopol national neutral normal optim "
@@ -48,7 +48,7 @@ _WORDS = {
     "enrolment": "enrollment", "skilful": "skillful", "wilful": "willful",
     "marvellous": "marvelous", "jewellery": "jewelry", "paediatric": "pediatric",
     "encyclopaedia": "encyclopedia", "anaemia": "anemia", "oestrogen": "estrogen",
-    "manoeuvres": "maneuvers", "manoeuvred": "maneuvered",
+    "manoeuvre": "maneuver", "manoeuvres": "maneuvers", "manoeuvred": "maneuvered",
 }
 _RULES = (
     (re.compile(rf"^({'|'.join(w[:-3] for w in _OUR.split())})our(\w*)$"), r"\1or\2"),

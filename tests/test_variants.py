@@ -14,6 +14,7 @@ from retrieval.variants import american
     ("kilometres", "kilometers"), ("organisation", "organization"), ("recognised", "recognized"),
     ("analyse", "analyze"), ("travelled", "traveled"), ("cancelling", "canceling"),
     ("catalogue", "catalog"), ("programme", "program"), ("defence", "defense"),
+    ("manoeuvre", "maneuver"), ("manoeuvres", "maneuvers"), ("baptised", "baptized"),
 ])
 def test_a_british_spelling_reads_as_the_american(british: str, us: str) -> None:
     assert american(british) == us
