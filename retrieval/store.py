@@ -43,6 +43,7 @@ import uuid
 from collections.abc import Iterable, Iterator, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import BinaryIO
 
 import numpy as np
 
@@ -297,25 +298,31 @@ def _sha256(path: Path) -> str:
         return hashlib.file_digest(f, "sha256").hexdigest()
 
 
-def _save_array(path: Path, array: np.ndarray) -> None:
-    with open(path, "wb") as f:
-        np.save(f, np.ascontiguousarray(array), allow_pickle=False)
+@contextlib.contextmanager
+def _durable(opened: BinaryIO) -> Iterator[BinaryIO]:
+    """``opened`` (a file opened for writing), on disk when the block ends: flushed and
+    synced."""
+    with opened as f:
+        yield f
         f.flush()
         os.fsync(f.fileno())
+
+
+def _save_array(path: Path, array: np.ndarray) -> None:
+    with _durable(open(path, "wb")) as f:
+        np.save(f, np.ascontiguousarray(array), allow_pickle=False)
 
 
 def _write(path: Path, data: bytes) -> None:
-    with open(path, "wb") as f:
+    with _durable(open(path, "wb")) as f:
         f.write(data)
-        f.flush()
-        os.fsync(f.fileno())
 
 
 def _write_columns(path: Path, columns: Iterable[tuple[str, Iterable[str | None]]]) -> None:
     """``json.dumps(dict(columns), ensure_ascii=False)`` as UTF-8, the same bytes, written
     ``_BATCH`` values at a time: the sources of a million documents made into lists, one JSON
     text and its UTF-8 at once were about 1 GB at a save's peak."""
-    with open(path, "wb") as f:
+    with _durable(open(path, "wb")) as f:
         f.write(b"{")
         for k, (name, values) in enumerate(columns):
             f.write(b"%s%s: [" % (b", " if k else b"", json.dumps(name).encode()))
@@ -325,17 +332,13 @@ def _write_columns(path: Path, columns: Iterable[tuple[str, Iterable[str | None]
                 separator = b", "
             f.write(b"]")
         f.write(b"}")
-        f.flush()
-        os.fsync(f.fileno())
 
 
 def _write_atomic(path: Path, data: bytes) -> None:
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     try:
-        with os.fdopen(fd, "wb") as f:
+        with _durable(os.fdopen(fd, "wb")) as f:
             f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
