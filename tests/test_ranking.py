@@ -108,3 +108,21 @@ def test_a_lead_ins_list_cut_into_the_next_passage_is_quoted_whole(tmp_path: Pat
     quoted = ranking.full_text(lead)
     assert "• Recommendation 1 is to weigh range 1." in quoted
     assert "• Recommendation 4 is to weigh range 4." in quoted
+
+
+def test_only_a_document_of_more_than_one_passage_has_a_lead(tmp_path: Path) -> None:
+    # a one-paragraph note's first sentence is any paragraph's first: it is no document's lead
+    (tmp_path / "note.txt").write_text(
+        "The harbour ferry leaves the quay at noon. It returns at six.\n", encoding="utf-8")
+    body = " ".join(f"Section {k} of the guide describes harbour ferry timetables for week {k}."
+                    for k in range(1, 80))  # several passages
+    (tmp_path / "guide.txt").write_text(
+        "The harbour ferry guide lists every crossing of the year.\n\n" + body + "\n",
+        encoding="utf-8")
+    engine = QAEngine.from_directory(tmp_path, index_dir=tmp_path / "index")
+    ranking = engine.rank("When does the harbour ferry leave?")
+    assert ranking is not None
+    lead = {c.sentence.text: c.features[FEATURES.index("lead")] for c in ranking.candidates}
+    assert lead["The harbour ferry leaves the quay at noon."] == 0.0
+    assert lead["The harbour ferry guide lists every crossing of the year."] == 1.0
+    assert not any(v for t, v in lead.items() if not t.startswith("The harbour ferry guide"))
