@@ -80,7 +80,7 @@ class ComposerConfig:
     # for ...", ``definitions.defines_subject``) comes first (0: off); the trigger still judges the
     # best-ranked one. The ranker, trained mostly on encyclopaedia questions, gives "X is a ..."
     # little weight: a "what is" question there rarely asks for a definition.
-    definition_first: int = 5
+    definition_first: int = 10
     # answer only when the selector's confidence reaches this (None: the model's own threshold,
     # chosen on questions it was not trained on; QABOT_MIN_CONFIDENCE)
     min_confidence: float | None = None
