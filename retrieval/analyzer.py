@@ -38,6 +38,7 @@ from functools import cache, lru_cache
 
 import Stemmer
 
+from .inflections import base_form
 from .language import ENGLISH, Language, language, stem_function, strip_accents
 from .scripts import (
     CJK,
@@ -95,10 +96,10 @@ def stem_term(word: str) -> str | None:
         return _decimal_point(word)
     if word.endswith(("'s", "’s")):
         word = word[:-2]
-    word = word.replace("’", "'")
+    word = base_form(american(word.replace("’", "'")))
     if len(word) < 2 or word in STOP_WORDS:
         return None
-    return _stemmer.stemWord(_fold_demonym(american(word)))
+    return _stemmer.stemWord(_fold_demonym(word))
 
 
 @lru_cache(maxsize=500_000)
