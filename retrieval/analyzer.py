@@ -38,7 +38,6 @@ from functools import cache, lru_cache
 
 import Stemmer
 
-from .inflections import base_form
 from .language import ENGLISH, Language, language, stem_function, strip_accents
 from .scripts import (
     CJK,
@@ -96,10 +95,10 @@ def stem_term(word: str) -> str | None:
         return _decimal_point(word)
     if word.endswith(("'s", "’s")):
         word = word[:-2]
-    word = base_form(american(word.replace("’", "'")))
+    word = word.replace("’", "'")
     if len(word) < 2 or word in STOP_WORDS:
         return None
-    return _stemmer.stemWord(_fold_demonym(word))
+    return _stemmer.stemWord(_fold_demonym(american(word)))
 
 
 @lru_cache(maxsize=500_000)
