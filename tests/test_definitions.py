@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from retrieval.definitions import defines, defines_subject, heads_definition
+from retrieval.definitions import defines, defines_subject, heads_definition, subject
 
 
 @pytest.mark.parametrize(("heading", "question", "expected"), [
@@ -66,3 +66,16 @@ def test_documentation_names_the_kind_of_what_it_defines() -> None:
 ])
 def test_a_sentence_says_what_the_whole_x_is(question: str, sentence: str, expected: bool) -> None:
     assert defines_subject(question, sentence) is expected
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("What is Armenia?", ("Armenia",)),  # an "a" that opens X is X's, not an article
+    ("What is an apple?", ("apple",)),
+    ("What are the anagrams in Python?", ("anagrams",)),
+    ("What is theano?", ("theano",)),
+    ("Define anaphora", ("anaphora",)),
+    ("What does abort mean?", ("abort",)),
+])
+def test_the_subject_keeps_its_own_letters_and_loses_its_article(question: str,
+                                                                 expected: tuple) -> None:
+    assert subject(question, keep_case=True) == expected
