@@ -75,6 +75,12 @@ def test_a_sentence_says_what_the_whole_x_is(question: str, sentence: str, expec
     ("What is theano?", ("theano",)),
     ("Define anaphora", ("anaphora",)),
     ("What does abort mean?", ("abort",)),
+    # the way people ask what a thing is
+    ("What do you know about the CSTO?", ("CSTO",)),
+    ("what can you tell me about libxcrypt", ("libxcrypt",)),
+    ("Tell me more about the Harbour Bridge.", ("Harbour", "Bridge")),
+    ("Explain anaphora", ("anaphora",)),
+    ("What do you know about the talks between Armenia and Russia?", ()),  # no definition
 ])
 def test_the_subject_keeps_its_own_letters_and_loses_its_article(question: str,
                                                                  expected: tuple) -> None:

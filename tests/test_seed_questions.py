@@ -14,6 +14,7 @@ Plain questions reach the issue's aim of 90% / 95%; reworded ones do not (0.51 /
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -95,3 +96,11 @@ def test_gibberish_and_off_topic_questions_are_always_abstained(results, kind):
     rows = [(row, answered) for row, answered, _ in results if row["kind"] == kind]
     assert rows
     assert all(not answered for _, answered in rows), [r["question"] for r, a in rows if a]
+
+
+def test_what_do_you_know_about_x_is_answered_by_what_x_is(seeds_engine) -> None:
+    # asked as people ask (and as /start once suggested): a sentence saying what the CSTO is
+    # comes first, not one that merely names it
+    answer = seeds_engine.ask("What do you know about the CSTO?")
+    assert answer.answered
+    assert re.search(r"\(CSTO\), a (group|military alliance)", answer.sentences[0].text)
