@@ -65,6 +65,11 @@ _CAPITALISED = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w'’-]*[a-z][\w'’-]*")
 # a word in any script, not opening a sentence (``has_evidence`` keeps those it capitalises)
 _CAPITALISED_ANY = re.compile(r"(?<![.!?]\s)(?<!^)(?<![.!?]\s[«„“\"'(])\b[^\W\d_][\w'’-]*")
 _WORD_ANY = re.compile(r"[^\W\d_][\w'’-]*")
+# names listed: two or more capitalised names (of up to three words) joined by commas, "and",
+# "or" ("Belarus, Kazakhstan, Kyrgyzstan and Tajikistan", "Google and Microsoft")
+_LISTED_NAME = r"[A-Z][\w'’-]*[a-z][\w'’-]*(?:\s+[A-Z][\w'’-]*[a-z][\w'’-]*){0,2}"
+_NAME_LIST = re.compile(rf"\b{_LISTED_NAME}(?:\s*,\s*{_LISTED_NAME})*,?\s+(?:and|or|&)\s+"
+                        rf"{_LISTED_NAME}|\b{_LISTED_NAME}(?:\s*,\s*{_LISTED_NAME}){{2,}}")
 _PLACE = re.compile(r"\b(?:in|at|from|near|to|into|across)\s+((?:the\s+)?[A-Z][\w-]+)")
 # A file path or URL: where a "where" question over documentation is answered ("saved in the
 # build/po/ directory", "/usr/local/bin"); two slashes, or one opening or closing it ("and/or"
@@ -296,10 +301,12 @@ def has_evidence(kind: str | None, sentence: str, question: str, lang: str = "en
             and not (counting and _NAMES_VERSION.search(sentence, 0, m.start()))
             for m in _QUANTITY.finditer(sentence)
         )
-    if kind in ("who", "names"):
+    if kind == "names":  # "which countries ...?": names listed ("A, B and C", "A and B")
+        return any(sum(not _asked(w.lower(), q) for w in _CAPITALISED.findall(m.group(0))) >= 2
+                   for m in _NAME_LIST.finditer(sentence))
+    if kind == "who":
         new = {m.group(0).lower() for m in _CAPITALISED.finditer(sentence)} - set(q.split())
-        new = {w for w in new if not _asked(w, q)}
-        return len(new) >= (2 if kind == "names" else 1)
+        return any(not _asked(w, q) for w in new)
     if kind == "where":
         return (any(not _asked(m.group(1).lower(), q) for m in _PLACE.finditer(sentence))
                 or any(not _asked(m.group(0).lower(), q) for m in _PATH.finditer(sentence)))

@@ -150,3 +150,16 @@ def test_what_counts_as_a_number_for_how_many(sentence: str, question: str,
 def test_a_when_of_the_present_is_answered_by_a_condition(question: str, sentence: str,
                                                            expected: bool) -> None:
     assert has_evidence("when", sentence, question) is expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("The alliance has four other members: Belarus, Kazakhstan, Kyrgyzstan and Tajikistan.", True),
+    ("Six countries, including Armenia, Belarus, Kazakhstan, and Russia, are part of it.", True),
+    ("It was founded by Bill Gates and Paul Allen.", True),
+    # names, but none listed: a news sentence names people and places in passing
+    ("Pashinian said his country had supported Kazakhstan when President Toqaev asked.", False),
+    ("Russia and the Alliance met.", False),  # one of the two is what is asked of
+])
+def test_which_countries_asks_for_names_listed(sentence: str, expected: bool) -> None:
+    assert has_evidence("names", sentence, "Which countries are members of the alliance?",
+                        "en") is expected
