@@ -19,7 +19,8 @@ WHAT_IS = re.compile(
     r"|^\s*(?:define|what is meant by)\s+(?:(?:an?|the)\s+)?(?P<subject3>[^?]+?)\s*\??\s*$"
     # the way people ask what a thing is: "What do you know about X?", "Tell me about X"
     r"|^\s*(?:what\s+(?:do|can)\s+you\s+(?:know|tell\s+me|say)\s+about|(?:please\s+)?tell\s+me"
-    r"\s+(?:more\s+)?about|explain)\s+(?:(?:an?|the)\s+)?(?P<subject4>[^?.!]+?)\s*[?.!]?\s*$",
+    r"\s+(?:more\s+)?about|explain)\s+(?!(?:how|why|what|when|where|which|who|whether|if)\b)"
+    r"(?:(?:an?|the)\s+)?(?P<subject4>[^?.!]+?)\s*[?.!]?\s*$",
     re.I)
 _PREPOSITION = re.compile(r"\s+(?:in|of|for|on|at|from|with|to|under|within|by|when|that)\s", re.I)
 _MAX_SUBJECT_WORDS = 4
