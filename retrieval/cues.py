@@ -178,7 +178,6 @@ def question_type(question: str) -> str | None:
     return None
 
 
-# What a definition says of its subject: "X is a ...", "A module is ...", "X (Y) means ...",
 # Code in documentation: a command-line option ("--track-origins=yes", "-k"), an identifier
 # (snake_case, camelCase, "a.b", "a::b", "f()"), an environment variable ("FC_DEBUG"): what a
 # "how do I ..." or "which option ..." question over documentation is answered with.

@@ -151,6 +151,12 @@ MAX_LIST_ITEMS = 10
 MAX_LIST_CHARS = 900
 
 
+def leads_in(sentence: Sentence) -> bool:
+    """Whether ``sentence`` leads in to a list: it ends in a colon ("... these locations:"; an
+    item's too: "4. ... the following conditions:")."""
+    return sentence.text.rstrip().endswith(":")
+
+
 def lead_ins(sents: Sequence[Sentence]) -> dict[int, int]:
     """For each sentence of a list item, the sentence that leads in to its list ("... these
     locations:", or the heading it comes under), when there is one: item number -> lead-in
@@ -158,7 +164,7 @@ def lead_ins(sents: Sequence[Sentence]) -> dict[int, int]:
     out: dict[int, int] = {}
     lead = -1
     for i, s in enumerate(sents):
-        if s.text.rstrip().endswith(":"):  # a lead-in, an item's too ("4. ... conditions:")
+        if leads_in(s):
             lead = i
         elif not s.item:  # a heading (never quoted) that a list comes under, or prose
             lead = i if not s.quotable else -1
@@ -186,4 +192,4 @@ def items_after(sents: Sequence[Sentence]) -> dict[int, tuple[int, ...]]:
 
 
 __all__ = ["BULLET", "MAX_QUOTE_CHARS", "QUOTE_KEEP_CHARS", "bounded", "follow_up", "items_after",
-           "lead_ins", "marker", "quote_text"]
+           "lead_ins", "leads_in", "marker", "quote_text"]

@@ -49,7 +49,7 @@ from .index import TermIndex
 from .language import ENGLISH
 from .meaning import meaning
 from .query import DEFAULT_CONFIG, ComposerConfig, Query
-from .quotes import bounded, follow_up, items_after, lead_ins, quote_text
+from .quotes import bounded, follow_up, items_after, lead_ins, leads_in, quote_text
 from .selection import MEANING_DIM, Selector, sigmoid
 from .selection import bundled as bundled_selector
 from .similarity import WordVectors
@@ -97,7 +97,7 @@ class Ranking:
         list is cut into passages as any text is)."""
         if p not in self.read:
             sents = self.sents_of[p]
-            ends_listing = bool(sents) and (sents[-1].item or sents[-1].text.rstrip().endswith(":"))
+            ends_listing = bool(sents) and (sents[-1].item or leads_in(sents[-1]))
             more = self.following(p) if self.following and ends_listing else []
             self.read[p] = [*sents, *more]
         return self.read[p]
