@@ -4,7 +4,9 @@ A "what is X?" / "what does X mean?" / "define X" question asks about X (``subje
 before a preposition, "a module in Python" -> "module"; none when X is long, for then it asks
 for no definition). A sentence defines X when it opens by saying what X is ("X is a ...", "X
 means ...", "X: ..."), names it in apposition ("..., X, a ..."), or is a reference's term and
-its description; a heading naming just X heads its definition (``heads_definition``).
+its description, or spells out the acronym X in brackets beside it ("WebAssembly System
+Interface (WASI)", ``expands``); a heading naming just X heads its definition
+(``heads_definition``).
 ``defines_subject`` is the strict form, on the whole X: "X is a ...", "X means ...".
 """
 
@@ -121,13 +123,34 @@ def defines_subject(question: str, sentence: str) -> bool:
     """Whether ``sentence`` opens by saying what the whole X of a "what is X?" question is
     ("libxcrypt is a modern library for ..."; X of at most ``_MAX_DEFINED_WORDS`` words, a
     context after it aside: "heap_size_limit in v8.getHeapStatistics()"): stricter than
-    ``defines``, which reads X's last word alone and takes "X:" and a bare "are"."""
+    ``defines``, which reads X's last word alone and takes "X:" and a bare "are"; an acronym
+    spelled out beside it, ``expands``, says what it is too."""
     asked = subject(question, keep_case=True)
     if not asked or len(asked) > _MAX_DEFINED_WORDS:
         return False
     named = r"[\s-]+".join(re.escape(w) for w in asked)
     return re.search(rf"{_OPENING}{named}s?{_CLOSERS}{_KIND}{_STRONG_VERB}", sentence,
-                     re.I) is not None
+                     re.I) is not None or expands(question, sentence)
+
+
+# An acronym ("WASI", "AT-SPI", "IPv6") and its spelled-out name beside it in brackets, either
+# way round: "WebAssembly System Interface (WASI)", "AT-SPI (Assistive Technology ...)". The name
+# is capitalised words (a few small words between them) and starts with the acronym's letter.
+_ACRONYM = re.compile(r"^(?=(?:[^A-Z]*[A-Z]){2})[A-Z][A-Za-z0-9]*(?:[-/][A-Za-z0-9]+)*$")
+_SMALL = r"(?:(?:of|for|and|the|on|in|to|de|du|des|der|und)\s+)?"
+_NAME = r"(?-i:[A-Z][\w-]*)(?:[\s-]+" + _SMALL + r"(?-i:[A-Z][\w-]*)){1,8}"
+
+
+def expands(question: str, sentence: str) -> bool:
+    """Whether ``sentence`` spells out the acronym a "what is X?" question asks about, in
+    brackets beside it: "What is WASI?" / "WebAssembly System Interface (WASI)"."""
+    asked = subject(question, keep_case=True)
+    if len(asked) != 1 or not _ACRONYM.match(asked[0]) or len(asked[0]) > 12:
+        return False
+    x, first = re.escape(asked[0]), asked[0][0]
+    return re.search(rf"(?<![\w-])(?=(?i:{first})){_NAME}\s*\(\s*(?-i:{x})\s*\)"
+                     rf"|(?<![\w-])(?-i:{x})\s*\(\s*(?=(?i:{first})){_NAME}\s*\)",
+                     sentence) is not None
 
 
 _TYPE = r"(?:[{<][^}>]{1,40}[}>]\s*)?"  # a reference's type: "{number}", "<string>"
@@ -143,4 +166,4 @@ def _describes(h: str, sentence: str) -> bool:
             and re.match(rf"\W*{h}\W*\s+{_TYPE}(?-i:[A-Z])", sentence, re.I) is not None)
 
 
-__all__ = ["WHAT_IS", "defines", "defines_subject", "head", "heads_definition", "subject"]
+__all__ = ["WHAT_IS", "defines", "defines_subject", "expands", "head", "heads_definition", "subject"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from retrieval.definitions import defines, defines_subject, heads_definition, subject
+from retrieval.definitions import defines, defines_subject, expands, heads_definition, subject
 
 
 @pytest.mark.parametrize(("heading", "question", "expected"), [
@@ -65,6 +65,24 @@ def test_documentation_names_the_kind_of_what_it_defines() -> None:
      "A ticket is a piece of paper.", False),  # a long X asks for no definition
 ])
 def test_a_sentence_says_what_the_whole_x_is(question: str, sentence: str, expected: bool) -> None:
+    assert defines_subject(question, sentence) is expected
+
+
+@pytest.mark.parametrize(("question", "sentence", "expected"), [
+    ("What is WASI?", "WebAssembly System Interface (WASI). This provides access.", True),
+    ("What is AT-SPI?", "The interfaces for AT-SPI (Assistive Technology Service Provider "
+     "Interface), the core of a stack.", True),
+    ("What is the CSTO?", "Members of the Collective Security Treaty Organization (CSTO) met.",
+     True),
+    ("What is the CSTO?", "Leaders Said Today (CSTO) it met.", False),  # not its initial
+    ("What is the CSTO?", "The CSTO (a bloc) met.", False),  # no name spelled out
+    ("What is WASI?", "We call it wasi (Web Api System Interface).", False),  # not the acronym
+    ("What is a cat?", "Cats And Tigers (cat) purr.", False),  # X is no acronym
+    ("How does WASI work?", "WebAssembly System Interface (WASI).", False),  # no "what is X?"
+])
+def test_an_acronym_spelled_out_beside_it_says_what_it_is(question: str, sentence: str,
+                                                          expected: bool) -> None:
+    assert expands(question, sentence) is expected
     assert defines_subject(question, sentence) is expected
 
 
