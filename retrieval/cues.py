@@ -311,7 +311,7 @@ def has_evidence(kind: str | None, sentence: str, question: str, lang: str = "en
                 or any(not _asked(m.group(0).lower(), q) for m in _PATH.finditer(sentence)))
     if kind == "what_is":
         word = head(question)
-        return word is not None and defines(word, sentence) or expands(question, sentence)
+        return (word is not None and defines(word, sentence)) or expands(question, sentence)
     if kind == "define":
         for acr in _ACRONYM.findall(question):
             if re.search(rf"(?:[A-Z][\w-]*\s+){{1,8}}\(\s*{re.escape(acr)}\s*\)", sentence):

@@ -166,4 +166,5 @@ def _describes(h: str, sentence: str) -> bool:
             and re.match(rf"\W*{h}\W*\s+{_TYPE}(?-i:[A-Z])", sentence, re.I) is not None)
 
 
-__all__ = ["WHAT_IS", "defines", "defines_subject", "expands", "head", "heads_definition", "subject"]
+__all__ = ["WHAT_IS", "defines", "defines_subject", "expands", "head", "heads_definition",
+           "subject"]
