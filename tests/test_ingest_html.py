@@ -168,7 +168,7 @@ def test_each_block_element_makes_a_block_of_its_kind():
     assert kinds(markup) == [
         ("heading", "Guide", 1), ("paragraph", "Intro text.", 0), ("heading", "Deep", 3),
         ("list_item", "One", 1), ("code", "x = 1", 0), ("paragraph", "Quoted.", 0),
-        ("heading", "Term", TERM_LEVEL), ("paragraph", "Meaning.", 0),
+        ("heading", "Term", TERM_LEVEL), ("paragraph", "Term: Meaning.", 0),
         ("paragraph", "A caption.", 0),
     ]
 
@@ -180,9 +180,23 @@ def test_a_definition_lists_term_heads_its_definition_only():
                      "tokens.</p>")
     sections = [(b.text, b.section) for b in page.blocks if b.kind != "heading"]
     assert sections == [
-        ("Return a random int in the range [0, n).", ("Random numbers", "secrets.randbelow(n)")),
-        ("Return an int with k random bits.", ("Random numbers", "secrets.randbits(k)")),
+        ("secrets.randbelow(n): Return a random int in the range [0, n).",
+         ("Random numbers", "secrets.randbelow(n)")),
+        ("secrets.randbits(k): Return an int with k random bits.",
+         ("Random numbers", "secrets.randbits(k)")),
         ("Make tokens.", ("Tokens",))]
+
+
+def test_a_short_term_is_read_with_its_definitions_first_paragraph():
+    # which thing a description is of is often the answer ("Which type is for void?"); a long
+    # term, a whole signature, only heads its definition
+    long = "connect(host, port, timeout=None, *, ssl=None, family=0, proto=0, flags=0)"
+    page = read_html("<dl><dt>ffi_type_void</dt><dd><p>The type void.</p><p>Only for return "
+                     "values.</p></dd><dt>--verbose:</dt><dd>Say more.</dd><dt>x</dt><dd><ul>"
+                     f"<li>A list.</li></ul></dd><dt>{long}</dt><dd>Open it.</dd></dl>")
+    assert [b.text for b in page.blocks if b.kind != "heading"] == [
+        "ffi_type_void: The type void.", "Only for return values.", "--verbose: Say more.",
+        "A list.", "Open it."]
 
 
 def test_loose_text_between_blocks_is_a_paragraph_of_its_own():

@@ -110,6 +110,7 @@ def read_html(markup: str) -> Parsed:
                 else outline.path)
         for b in parser.blocks
     ]
+    blocks = _with_terms(blocks)
     meta = dict(parser.meta)
     if "title" not in meta:
         if title := one_line(parser.title):
@@ -118,6 +119,23 @@ def read_html(markup: str) -> Parsed:
             meta["title"] = h1
     web = parser.article or looks_like_web_page([b.text for b in blocks])
     return Parsed(blocks, meta, web=web, dropped=parser.dropped)
+
+
+_MAX_TERM_CHARS = 60  # a term, not a signature: "ffi_type_void", "--trace-mem=<yes|no>"
+
+
+def _with_terms(blocks: list[Block]) -> list[Block]:
+    """Each definition's first paragraph read with its term, as a reader of the list sees them
+    together ("ffi_type_void: The type void."): which thing a description is of is often the
+    answer. A long term (a signature) only heads its definition."""
+    out = list(blocks)
+    for k in range(1, len(out)):
+        term, block = out[k - 1], out[k]
+        if (term.kind == "heading" and term.level == TERM_LEVEL and block.kind == "paragraph"
+                and len(term.text) <= _MAX_TERM_CHARS):
+            sep = " " if term.text.endswith((":", "—", "–")) else ": "
+            out[k] = replace(block, text=f"{term.text}{sep}{block.text}")
+    return out
 
 
 def _without_site(title: str, site: str | None) -> str:
