@@ -83,8 +83,12 @@ def compose(
                for o in chosen if o.sentence.passage == c.sentence.passage):
             continue  # an item of a list already quoted with its lead-in
         if any(o.sentence.passage == c.sentence.passage
-               and c.sentence.number in ranking.follows(o.sentence) for o in chosen):
-            continue  # already quoted after the sentence before it (an FAQ's answer, say)
+               and (c.sentence.number in ranking.follows(o.sentence)
+                    or (c.sentence.text.rstrip().endswith("?")
+                        and o.sentence.number in ranking.follows(c.sentence))) for o in chosen):
+            # quoted after the sentence before it (an FAQ's answer), or an FAQ's question whose
+            # answer is quoted already
+            continue
         chosen.append(c)
 
     qset = set(query.terms)

@@ -200,10 +200,14 @@ def test_an_faqs_question_is_quoted_with_its_answer_and_the_answer_not_again():
         "Frob does not encrypt archives; use a separate tool to encrypt archives.\n\n"
         "2. Is Frob fast?\n\nFrob reads a gigabyte of archives a second on a laptop.\n"],
         config=ComposerConfig(min_confidence=0.0))
-    texts = [q.text for q in engine.ask("Can Frob encrypt archives?").sentences]
-    assert texts[0] == ("1. Can Frob encrypt archives with a password? Frob does not encrypt "
-                        "archives; use a separate tool to encrypt archives.")
+    answer = "Frob does not encrypt archives; use a separate tool to encrypt archives."
+    texts = [q.text for q in engine.ask("Can Frob encrypt archives with a password?").sentences]
+    assert texts[0] == f"1. Can Frob encrypt archives with a password? {answer}"
     assert not any(t.startswith("Frob does not encrypt") for t in texts[1:])
+    # the answer ranked first: its question is not quoted after it, with it again
+    texts = [q.text for q in engine.ask("Which tool should I use to encrypt archives?").sentences]
+    assert texts[0] == answer
+    assert sum(answer in t for t in texts) == 1
 
 
 def test_an_items_own_lead_in_is_quoted_with_its_sub_items():
