@@ -333,6 +333,39 @@ def test_table_of_contents_lines_are_dropped_once_with_their_count():
     assert [b.text for b in parsed.blocks] == ["Contents", "The plan has two parts."]
 
 
+class _Memo(FPDF):
+    """A two-page memo whose header, its title, opens both pages."""
+
+    def header(self) -> None:
+        self.set_font("Helvetica", "B", 12)
+        self.cell(0, 8, "Feature request management", new_x="LMARGIN", new_y="NEXT")
+
+
+def test_a_two_page_documents_header_is_dropped_not_read_into_its_text():
+    pdf = _Memo(format="A4")
+    for text in ("Requests are input to the project.", "There has been no activity on it."):
+        pdf.add_page()
+        pdf.set_font("Helvetica", "", 11)
+        pdf.multi_cell(0, 6, text)
+    parsed = read_pdf(bytes(pdf.output()))
+    assert [(d.block.text, d.reason) for d in parsed.dropped] == [
+        ("Feature request management", "running header/footer (on 2 pages)")]
+    assert [b.text for b in parsed.blocks] == [
+        "Requests are input to the project.", "There has been no activity on it."]
+
+
+def test_a_two_page_documents_title_alone_is_kept():
+    pdf = FPDF(format="A4")
+    pdf.set_font("Helvetica", "", 11)
+    pdf.add_page()
+    pdf.multi_cell(0, 6, "Feature request management\n\nRequests are input to the project.")
+    pdf.add_page()
+    pdf.multi_cell(0, 6, "There has been no activity on it.")
+    parsed = read_pdf(bytes(pdf.output()))
+    assert parsed.dropped == []
+    assert parsed.blocks[0].text == "Feature request management"
+
+
 class _Book(FPDF):
     """A book's running header: the chapter's name and the page number, on fewer than half
     the pages each."""

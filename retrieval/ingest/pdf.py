@@ -8,7 +8,8 @@ in which font and size. From those the reader rebuilds what a person sees on the
   among the first or last three of a page that recurs (digits read as ``#``) on at least half
   the pages, and on three or more, is a running header or footer; so is one whose number runs
   with the pages ("Chapter 4: Functions 9", "... 10") on three pages, or on two when it agrees
-  with the document's other page numbers. A bare page number ("4", "Page 4 of 10", "- 4 -",
+  with the document's other page numbers; in a document of two pages, a line opening (or
+  closing) both is one (a memo's title as its header). A bare page number ("4", "Page 4 of 10", "- 4 -",
   "iv") among the first or last two lines, recurring, is a page number. Table-of-contents and
   index lines ("Scope . . . . 4") go too.
 * **Paragraphs.** Hard-wrapped lines are joined with a space; a word hyphenated at a line end
