@@ -16,6 +16,8 @@ compound's parts holds the compound (``ranking.py``).
 
 from __future__ import annotations
 
+import math
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
@@ -169,6 +171,10 @@ def parse_query(
     asking = INTERROGATIVE_CHARACTERS.get(reading.lang.code, "")
     first_word = True
     toks = list(reading.tokens(question))
+    # the terms of one written word ("at-spi2-core": "spi", "2", "core") weigh less each, as
+    # parts of one word (the square root of their number: a name written with hyphens is
+    # not three times as much of the question as one without)
+    joined = _joined_counts(question, toks)
     straddling = set() if question.isascii() else _straddling(question, toks, index)
     for k, tok in enumerate(toks):
         word = question[tok.start : tok.end]
@@ -199,7 +205,7 @@ def parse_query(
         elif frame:
             idf *= config.frame_factor
             framing.add(term)
-        weights[term] = idf
+        weights[term] = idf / math.sqrt(joined[k])
         order.append(term)
         if not is_name and not frame and word.isalpha() and len(word) >= 3:
             words[term] = word.lower()
@@ -213,6 +219,22 @@ def parse_query(
            else plain_question_type(question, reading.lang.code))
     return Query(tuple(order), weights, cue, known, words, frozenset(unseen), read_as,
                  frozenset(specific), reading.lang.code, parts, config.part_factor)
+
+
+def _joined_counts(question: str, toks: list[Token]) -> list[int]:
+    """For each token of ``question``, how many tokens the written word it is part of holds
+    (tokens not parted by white space: "at-spi2-core" is three; an unspaced script's bigrams
+    are words of their own)."""
+    groups: list[int] = []
+    for k, tok in enumerate(toks):
+        if (k and not any(c.isspace() for c in question[toks[k - 1].end:tok.start])
+                and not unspaced(question[tok.start:]) and not unspaced(
+                    question[toks[k - 1].start:])):
+            groups.append(groups[-1])
+        else:
+            groups.append(k)
+    size = Counter(g for g, tok in zip(groups, toks, strict=True) if tok.term is not None)
+    return [max(size[g], 1) for g in groups]
 
 
 def _parts(order: list[str], framing: set[str], compounds: Splitter

@@ -127,6 +127,22 @@ def test_names_only_match_exactly():
     assert "town" in query.words and "what" not in query.words
 
 
+def test_the_terms_of_one_written_word_weigh_less_each():
+    engine = QAEngine.from_texts([
+        "The registry daemon keeps track of applications.",
+        "Report bugs in at-spi2-core to the core tracker; spi 2 is the bus.",
+        "The spi bus runs 2 core jobs."])
+    apart = parse_query("What does registry do in spi 2 core?", engine.index)
+    joined = parse_query("What does registry do in at-spi2-core?", engine.index)
+    # "at-spi2-core" is one word of three terms: each weighs its idf over the square root of 3
+    for term in ("spi", "2", "core"):
+        assert joined.weights[term] == pytest.approx(apart.weights[term] / 3 ** 0.5)
+    assert joined.weights["registri"] == apart.weights["registri"]
+    # a hyphen between stop words and a term parts nothing: "at" is no term
+    assert parse_query("What is re-run?", engine.index).weights == parse_query(
+        "What is run?", engine.index).weights
+
+
 def test_abstains_when_most_question_words_are_missing(engine):
     # "elephants" is a rare word of the corpus, but "gravitational" and "constant" are nowhere
     question = "What is the gravitational constant for elephants?"
