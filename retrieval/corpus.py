@@ -23,6 +23,7 @@ encoding. A missing or empty directory, or one with no usable document, raises
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import re
@@ -314,15 +315,22 @@ def titled(doc: Document, parsed: Parsed, sieved: Sieved) -> Document:
     return replace(doc, title=_short(title))
 
 
+_MAX_BEFORE_TITLE = 2  # blocks before a title heading: a note, a notice ("NOTE: This file ...")
+
+
 def _document_title(sieved: Sieved, fallback: str) -> str:
-    """A document's title from its blocks: its one outermost heading; with several (headings
-    used as sections, "Summary", "Motivation") its id; without any, its first sentence that is
-    no copyright notice."""
+    """A document's title from its blocks: its one outermost heading, when it heads the text
+    (``_MAX_BEFORE_TITLE`` blocks at most before it); with several (headings used as sections,
+    "Summary", "Motivation"), or one that comes after text (a README's closing "GNU Project
+    notice"), its id; without any, its first sentence that is no copyright notice."""
     headings = [k.block for k in sieved.kept if k.block.kind == "heading"]
     if headings:
         top = min(h.level for h in headings)
         tops = [h for h in headings if h.level == top]
-        return tops[0].text if len(tops) == 1 else fallback
+        if len(tops) != 1:
+            return fallback
+        before = list(itertools.takewhile(lambda k: k.block is not tops[0], sieved.kept))
+        return tops[0].text if len(before) <= _MAX_BEFORE_TITLE else fallback
     # its first sentence (not a paragraph), past a copyright notice heading the file
     first = next((k.block.text for k in sieved.kept if not is_notice(k.block.text)), "")
     return first_sentence(first) or fallback

@@ -122,6 +122,20 @@ def test_a_markdown_heading_is_a_title_without_its_marks(tmp_path):
     assert answer.sentences[0].text == "It needs Python 3.10 or newer and about 2 GB of memory."
 
 
+def test_a_heading_after_the_text_is_a_section_not_the_title(tmp_path):
+    body = ("This package contains the find, xargs and locate programs.\n\nSee the file NEWS "
+            "for the changes in this release.\n\nSee the file INSTALL for how to build it.\n\n")
+    (tmp_path / "findutils-readme.txt").write_text(
+        body + "Project notice\n==============\nThe programs are part of the GNU system.\n")
+    (tmp_path / "usage.txt").write_text(
+        "NOTE: This file was edited for this release.\n\nUSAGE instructions for the JPEG tools"
+        "\n==================================\n\n" + body)
+    titles = {s.id: s.title for s in QAEngine.from_directory(tmp_path, save=False).sources()}
+    # the closing section's heading is no title: the file's name stands in
+    assert titles == {"findutils-readme": "findutils-readme",
+                      "usage": "USAGE instructions for the JPEG tools"}  # past a note
+
+
 @pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be", "utf-32", "utf-8-sig"])
 def test_unicode_text_with_a_byte_order_mark_is_read(tmp_path, encoding):
     # Windows editors save "Unicode" text as UTF-16 with a byte-order mark.
