@@ -168,6 +168,17 @@ def plain_question_type(question: str, lang: str) -> str | None:
     return None
 
 
+_NAMES = dict(_TYPES)["names"]
+
+
+def names_kind(question: str) -> str | None:
+    """The kind of names a "which countries / companies ...?" question asks for (its noun,
+    lower case): a word its answer lists instances of ("Belarus, Kazakhstan and ..."), not a
+    word the answer need hold."""
+    m = _NAMES.search(question)
+    return m.group(2).lower() if m else None
+
+
 def question_type(question: str) -> str | None:
     """One of ``define``, ``when``, ``number``, ``names``, ``where``, ``what_is``, ``who``, or
     ``None``."""

@@ -23,7 +23,13 @@ from dataclasses import dataclass, field
 
 from .analyzer import Token, analyzer
 from .compounds import Splitter
-from .cues import INTERROGATIVE_CHARACTERS, INTERROGATIVES, plain_question_type, question_type
+from .cues import (
+    INTERROGATIVE_CHARACTERS,
+    INTERROGATIVES,
+    names_kind,
+    plain_question_type,
+    question_type,
+)
 from .index import TermIndex
 from .ingest.clean import reads_as_english
 from .language import ENGLISH
@@ -170,6 +176,7 @@ def parse_query(
     interrogatives = INTERROGATIVES.get(reading.lang.code, frozenset())
     asking = INTERROGATIVE_CHARACTERS.get(reading.lang.code, "")
     first_word = True
+    kind = names_kind(question) if english_lists else None  # "countries" in "which countries"
     toks = list(reading.tokens(question))
     # the terms of one written word ("at-spi2-core": "spi", "2", "core") weigh less each, as
     # parts of one word (the square root of their number: a name written with hyphens is
@@ -186,7 +193,7 @@ def parse_query(
         idf = index.idf(term)
         # without English's lists, a question's opening word that the corpus lacks is taken for
         # its interrogative ("Какова ...", "Qual ..."), which stop lists do not all hold
-        frame = (word.lower() in FRAME_WORDS if english_lists
+        frame = (word.lower() in FRAME_WORDS or word.lower() == kind if english_lists
                  else (opening and idf is None) or word.lower() in interrogatives
                  or (bool(asking) and any(c in asking for c in word)))
         if idf is None and not frame and not is_name and config.correct_spelling and (

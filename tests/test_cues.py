@@ -11,6 +11,7 @@ from retrieval.cues import (
     counts,
     has_code,
     has_evidence,
+    names_kind,
     question_type,
     states_default,
 )
@@ -163,3 +164,14 @@ def test_a_when_of_the_present_is_answered_by_a_condition(question: str, sentenc
 def test_which_countries_asks_for_names_listed(sentence: str, expected: bool) -> None:
     assert has_evidence("names", sentence, "Which countries are members of the alliance?",
                         "en") is expected
+
+
+@pytest.mark.parametrize(("question", "kind"), [
+    ("Which countries are members of the CSTO?", "countries"),
+    ("what Companies make chips?", "companies"),
+    ("Which country won?", None),  # one, not names listed
+    ("What is the CSTO?", None),
+])
+def test_a_names_question_says_what_kind_of_names_it_asks_for(question: str, kind: str | None
+                                                               ) -> None:
+    assert names_kind(question) == kind

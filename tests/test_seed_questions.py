@@ -104,3 +104,11 @@ def test_what_do_you_know_about_x_is_answered_by_what_x_is(seeds_engine) -> None
     answer = seeds_engine.ask("What do you know about the CSTO?")
     assert answer.answered
     assert re.search(r"\(CSTO\), a (group|military alliance)", answer.sentences[0].text)
+
+
+def test_which_countries_is_answered_by_the_sentence_listing_them(seeds_engine) -> None:
+    # "countries" names what the answer lists, not a word it holds: the sentence naming one
+    # member country no longer beats the one listing the members
+    answer = seeds_engine.ask("Which countries are members of the CSTO?")
+    assert answer.answered
+    assert "Belarus, Kazakhstan, Kyrgyzstan and Tajikistan" in answer.sentences[0].text
