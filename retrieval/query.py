@@ -3,10 +3,12 @@ specific words; and the knobs of question analysis and composing (``ComposerConf
 
 A question term's weight is its idf when the corpus has it; when it does not, the idf of a term
 seen once times ``unseen_factor`` (``unseen_name_factor`` for a name, a word capitalised
-mid-question). Words that frame a question ("what is the *name* of ...") count at
-``frame_factor`` of their weight. A word the corpus lacks that looks like a typo of one it has is
-read as that word (``spelling.py``). A question's *specific* words are its names and its words
-rare in English ("tmux", "npm"): the document an answer is quoted from must hold them.
+mid-question), over the square root of the number of terms its written word holds
+("at-spi2-core" holds three). Words that frame a question ("what is the *name* of ...", the
+"countries" of "which countries ...") count at ``frame_factor`` of their weight. A word the
+corpus lacks that looks like a typo of one it has is read as that word (``spelling.py``). A
+question's *specific* words are its names and its words rare in English ("tmux", "npm"): the
+document an answer is quoted from must hold them.
 
 In a language that compounds (``compounds.py``), a question's compound keeps its weight (and,
 when the corpus lacks it, stays unseen: out-of-corpus questions still show it), and its parts
