@@ -6,7 +6,8 @@ for no definition). A sentence defines X when it opens by saying what X is ("X i
 means ...", "X: ..."), names it in apposition ("..., X, a ..."), or is a reference's term and
 its description, or spells out the acronym X in brackets beside it ("WebAssembly System
 Interface (WASI)", ``expands``); a heading naming just X heads its definition
-(``heads_definition``).
+(``heads_definition``); "This package provides ..." says what a document is about
+(``describes_itself``: what its title names).
 ``defines_subject`` is the strict form, on the whole X: "X is a ...", "X means ...".
 """
 
@@ -153,6 +154,22 @@ def expands(question: str, sentence: str) -> bool:
                      sentence) is not None
 
 
+# A document saying what it is about: "This package is the union of ...", "This library provides
+# ...". What the document's title names, such a sentence says.
+_ITSELF = re.compile(
+    r"^\W*this\s+(?:\w+\s+)?(?:package|library|program|project|module|tool|utility|software"
+    r"|application|repository|directory|distribution|crate|extension|plugin|plug-in|framework"
+    r"|toolkit|suite|service|daemon|driver|api)\s+(?:\w+ly\s+)?(?:is|provides|contains"
+    r"|implements|offers|includes|defines|lets|allows|adds|helps|makes|supports|gives|enables"
+    r"|consists)\b", re.I)
+
+
+def describes_itself(sentence: str) -> bool:
+    """Whether ``sentence`` opens by saying what its document's subject is or does ("This
+    package provides metadata objects ...")."""
+    return _ITSELF.match(sentence) is not None
+
+
 _TYPE = r"(?:[{<][^}>]{1,40}[}>]\s*)?"  # a reference's type: "{number}", "<string>"
 _MIN_DESCRIPTION_WORDS = 6
 
@@ -166,5 +183,6 @@ def _describes(h: str, sentence: str) -> bool:
             and re.match(rf"\W*{h}\W*\s+{_TYPE}(?-i:[A-Z])", sentence, re.I) is not None)
 
 
-__all__ = ["WHAT_IS", "defines", "defines_subject", "expands", "head", "heads_definition",
+__all__ = ["WHAT_IS", "defines", "defines_subject", "describes_itself", "expands", "head",
+           "heads_definition",
            "subject"]

@@ -43,7 +43,7 @@ import numpy as np
 from .analyzer import Token, analyzer, lower_words, term_of, tokens
 from .collection import Collection, Sentence
 from .cues import bare, has_evidence
-from .definitions import defines_subject, heads_definition
+from .definitions import defines_subject, describes_itself, heads_definition, subject
 from .features import Asked, Measured, row
 from .index import TermIndex
 from .language import ENGLISH
@@ -173,6 +173,9 @@ def rank(
     candidates: list[Candidate] = []
     specific: dict[int, bool] = {}
     titled: dict[int, frozenset[str]] = {}  # the question terms each document's title holds
+    asked_subject = (analyzer(query.lang).term_set(" ".join(subject(question))) & qset
+                     if query.cue == "what_is" else set())
+    itself: set[tuple[int, int]] = set()  # "This package is ..." in a document X titles
     at = 0  # the first sentence of the passage in ``aligned``
     for rank_, p, pscore, sents, terms, sets, matched, others, context in passages:
         first_at, at = at, at + len(sents)
@@ -208,6 +211,9 @@ def rank(
             h = _heading_above(sents, i) if query.cue == "what_is" and s.first else -1
             defined = h >= 0 and heads_definition(sents[h].text, question)
             own = matched[i] | matched[h] if defined else matched[i]
+            if (asked_subject and describes_itself(s.text)
+                    and len(asked_subject) <= 2 * len(asked_subject & titled[doc])):
+                itself.add((p, i))
             if doc not in specific:
                 specific[doc] = _specific_met(query, p, collection, config, index)
             measured = Measured(
@@ -237,18 +243,21 @@ def rank(
         c.score = prob
     confidence = selector.confidence(np.asarray(ranked[0].features), logits, hits[0][1])
     if query.cue == "what_is" and config.definition_first:
-        k = _definition_first(question, ranked, config.definition_first)
+        k = _definition_first(question, ranked, config.definition_first, itself)
         ranked.insert(0, ranked.pop(k))
         logits = np.concatenate([logits[k:k + 1], logits[:k], logits[k + 1:]])
     return Ranking(ranked, logits, confidence, table, sents_of, hits[0][1], langs=langs,
                    following=lambda p: _opening_items(collection, p))
 
 
-def _definition_first(question: str, ranked: Sequence[Candidate], among: int) -> int:
+def _definition_first(question: str, ranked: Sequence[Candidate], among: int,
+                      itself: set[tuple[int, int]]) -> int:
     """Which candidate comes first: the first of the ``among`` best that says what the X of
-    "what is X?" is ("libxcrypt is a modern library for ..."), or else the best (0)."""
+    "what is X?" is ("libxcrypt is a modern library for ..."; in a document whose title names
+    most of X, "This package is ...": ``itself``, (passage, number)s), or else the best (0)."""
     return next((k for k, c in enumerate(ranked[:among])
-                 if defines_subject(question, c.sentence.text)), 0)
+                 if defines_subject(question, c.sentence.text)
+                 or (c.sentence.passage, c.sentence.number) in itself), 0)
 
 
 def _opening_items(collection: Collection, p: int) -> list[Sentence]:

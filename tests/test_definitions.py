@@ -5,7 +5,14 @@ from __future__ import annotations
 
 import pytest
 
-from retrieval.definitions import defines, defines_subject, expands, heads_definition, subject
+from retrieval.definitions import (
+    defines,
+    defines_subject,
+    describes_itself,
+    expands,
+    heads_definition,
+    subject,
+)
 
 
 @pytest.mark.parametrize(("heading", "question", "expected"), [
@@ -105,3 +112,16 @@ def test_an_acronym_spelled_out_beside_it_says_what_it_is(question: str, sentenc
 def test_the_subject_keeps_its_own_letters_and_loses_its_article(question: str,
                                                                  expected: tuple) -> None:
     assert subject(question, keep_case=True) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("This package is the union of the GNU fileutils, sh-utils, and textutils packages.", True),
+    ("This library provides metadata objects.", True),
+    ("This directory contains the sources and documentation for Tk.", True),
+    ("This Python module mainly implements a parser.", True),
+    ("This is the Tk 8.6.13 source distribution.", False),  # says which release, not what
+    ("The package provides objects.", False),
+    ("Install this package with pip.", False),
+])
+def test_a_document_says_what_it_is_about(sentence: str, expected: bool) -> None:
+    assert describes_itself(sentence) is expected

@@ -85,13 +85,14 @@ def test_a_sentence_saying_what_x_is_comes_first_from_among_the_best_few() -> No
         "libxcrypt is currently maintained at GitHub.",  # says something of it, not what it is
         "libxcrypt is a modern library for one-way hashing of passwords.",
     )]
-    assert _definition_first("What is libxcrypt?", ranked, 5) == 2
-    assert _definition_first("What is libxcrypt?", ranked, 2) == 0  # beyond the best two
-    assert _definition_first("What is libxcrypt?", ranked[2:] + ranked[:2], 5) == 0
+    assert _definition_first("What is libxcrypt?", ranked, 5, set()) == 2
+    assert _definition_first("What is libxcrypt?", ranked, 2, set()) == 0  # beyond the best two
+    assert _definition_first("What is libxcrypt?", ranked[2:] + ranked[:2], 5, set()) == 0
     # "a growing sport in southern California" asks for an instance, not what a sport is
     sports = [_candidate("College sports are popular in southern California."),
               _candidate("Rugby is also a growing sport in southern California.")]
-    assert _definition_first("What is a growing sport in southern California?", sports, 5) == 0
+    assert _definition_first("What is a growing sport in southern California?", sports, 5,
+                             set()) == 0
 
 
 def test_a_lead_ins_list_cut_into_the_next_passage_is_quoted_whole(tmp_path: Path) -> None:
@@ -126,3 +127,17 @@ def test_only_a_document_of_more_than_one_passage_has_a_lead(tmp_path: Path) -> 
     assert lead["The harbour ferry leaves the quay at noon."] == 0.0
     assert lead["The harbour ferry guide lists every crossing of the year."] == 1.0
     assert not any(v for t, v in lead.items() if not t.startswith("The harbour ferry guide"))
+
+
+def test_a_document_saying_what_it_is_defines_what_its_title_names(tmp_path: Path) -> None:
+    (tmp_path / "frob-readme.md").write_text(
+        "# Frobnicator\n\nFrobnicator 2.1 was released in May with many fixes to Frobnicator's "
+        "parser.\n\nThis package provides a command-line tool that compresses log files by "
+        "removing repeated lines.\n\nRun `frob --help` to see the options of Frobnicator. "
+        "Frobnicator needs Python 3.10.\n")
+    (tmp_path / "other.md").write_text(
+        "# Weather notes\n\nThe weather was cold in May. Logs of the weather are kept in files.\n")
+    engine = QAEngine.from_directory(tmp_path, save=False)
+    assert engine.ask("What is Frobnicator?").sentences[0].text.startswith("This package")
+    # in a document about something else, "This package ..." says nothing of X
+    assert not engine.ask("What is the weather?").sentences[0].text.startswith("This package")
