@@ -29,6 +29,15 @@ def test_a_document_keeps_headings_list_items_rows_and_short_paragraphs():
         "dropped: no words (a rule or ornament)"]
 
 
+def test_a_tables_header_row_heads_its_keyed_rows_and_is_not_quoted():
+    blocks = [Block("table_row", "#define | configure flag | Description"),
+              Block("table_row", "#define: TCPCONN; configure flag: --enable-tcp-transport"),
+              Block("table_row", "Red | Green"),  # a table without a header: its rows speak
+              Block("table_row", "Blue | Yellow")]
+    assert [k.quote for k in sieve(Parsed(blocks)).kept] == [
+        QUOTE_NEVER, QUOTE_ANY, QUOTE_ANY, QUOTE_ANY]
+
+
 def test_a_paragraph_repeated_across_documents_is_dropped_but_not_a_heading():
     blocks = [Block("heading", "Summary"), Block("paragraph", "Built with the book tool."),
               Block("paragraph", "The book explains the tool.")]

@@ -80,13 +80,26 @@ def sieve(parsed: Parsed, repeated: Container[str] = frozenset()) -> Sieved:
             dropped.append(Dropped(b, reason))
             rows.append((b, f"dropped: {reason}"))
         else:
-            quote = QUOTE_NEVER if b.kind == "heading" else QUOTE_ANY
+            quote = QUOTE_NEVER if b.kind == "heading" or _header_row(parsed.blocks, i) else (
+                QUOTE_ANY)
             kept.append(Kept(b, quote))
             rows.append((b, INDEXED if quote else INDEXED_NOT_QUOTED))
     return Sieved(kept, dropped, False, rows=tuple(rows))
 
 
 INDEXED, INDEXED_NOT_QUOTED = "indexed", "indexed, not quoted"
+
+
+def _header_row(blocks: Sequence[Block], i: int) -> bool:
+    """Whether block ``i`` is a table's header row ("#define | configure flag | Description")
+    whose rows after it are read with its labels ("#define: TCPCONN; configure flag: ..."): it
+    heads them, as a heading does, and says nothing alone."""
+    b = blocks[i]
+    if b.kind != "table_row" or i + 1 >= len(blocks) or blocks[i + 1].kind != "table_row":
+        return False
+    labels = [label for label in b.text.split(" | ") if label]
+    return len(labels) >= 2 and any(blocks[i + 1].text.startswith(f"{label}: ")
+                                    for label in labels)
 
 
 TOC_REASON = "a table of contents (its entries name headings further on)"
