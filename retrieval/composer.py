@@ -26,7 +26,7 @@ from collections.abc import Callable, Mapping, Sequence
 
 from .answer import NOT_FOUND, Answer, Quote, SourceRef
 from .collection import Collection, Sentence, Source
-from .cues import has_evidence
+from .cues import has_evidence, is_question
 from .features import mass
 from .index import TermIndex
 from .query import DEFAULT_CONFIG, FRAME_WORDS, ComposerConfig, Query, parse_query
@@ -84,7 +84,7 @@ def compose(
             continue  # an item of a list already quoted with its lead-in
         if any(o.sentence.passage == c.sentence.passage
                and (c.sentence.number in ranking.follows(o.sentence)
-                    or (c.sentence.text.rstrip().endswith("?")
+                    or (is_question(c.sentence.text)
                         and o.sentence.number in ranking.follows(c.sentence))) for o in chosen):
             # quoted after the sentence before it (an FAQ's answer), or an FAQ's question whose
             # answer is quoted already

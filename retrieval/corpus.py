@@ -23,7 +23,6 @@ encoding. A missing or empty directory, or one with no usable document, raises
 
 from __future__ import annotations
 
-import itertools
 import json
 import os
 import re
@@ -329,8 +328,8 @@ def _document_title(sieved: Sieved, fallback: str) -> str:
         tops = [h for h in headings if h.level == top]
         if len(tops) != 1:
             return fallback
-        before = list(itertools.takewhile(lambda k: k.block is not tops[0], sieved.kept))
-        return tops[0].text if len(before) <= _MAX_BEFORE_TITLE else fallback
+        before = next(i for i, k in enumerate(sieved.kept) if k.block is tops[0])
+        return tops[0].text if before <= _MAX_BEFORE_TITLE else fallback
     # its first sentence (not a paragraph), past a copyright notice heading the file
     first = next((k.block.text for k in sieved.kept if not is_notice(k.block.text)), "")
     return first_sentence(first) or fallback

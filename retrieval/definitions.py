@@ -184,5 +184,4 @@ def _describes(h: str, sentence: str) -> bool:
 
 
 __all__ = ["WHAT_IS", "defines", "defines_subject", "describes_itself", "expands", "head",
-           "heads_definition",
-           "subject"]
+           "heads_definition", "subject"]

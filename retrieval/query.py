@@ -234,11 +234,11 @@ def _joined_counts(question: str, toks: list[Token]) -> list[int]:
     """For each token of ``question``, how many tokens the written word it is part of holds
     (tokens not parted by white space: "at-spi2-core" is three; an unspaced script's bigrams
     are words of their own)."""
+    spaced = [not unspaced(question[tok.start:]) for tok in toks]
     groups: list[int] = []
     for k, tok in enumerate(toks):
-        if (k and not any(c.isspace() for c in question[toks[k - 1].end:tok.start])
-                and not unspaced(question[tok.start:]) and not unspaced(
-                    question[toks[k - 1].start:])):
+        if (k and spaced[k] and spaced[k - 1]
+                and not any(c.isspace() for c in question[toks[k - 1].end:tok.start])):
             groups.append(groups[-1])
         else:
             groups.append(k)

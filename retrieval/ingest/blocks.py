@@ -98,6 +98,9 @@ def one_line(text: str) -> str:
     return " ".join(text.split())
 
 
+_CELLS, _KEYED = " | ", ": "  # how ``table_row_text`` joins cells, and keys a cell
+
+
 def table_row_text(cells: Sequence[str], header: Sequence[str] | None = None) -> str:
     """A table row as one line: ``H1 | H2`` for a header row or a table without one (``header``
     ``None``), else ``H1: c1; H2: c2`` with each cell keyed by ``header`` at its index.
@@ -106,13 +109,23 @@ def table_row_text(cells: Sequence[str], header: Sequence[str] | None = None) ->
     text alone.
     """
     if header is None:
-        return " | ".join(cell for cell in cells if cell)
+        return _CELLS.join(cell for cell in cells if cell)
     parts = []
     for i, cell in enumerate(cells):
         if cell:
             key = header[i] if i < len(header) else ""
-            parts.append(f"{key}: {cell}" if key else cell)
+            parts.append(f"{key}{_KEYED}{cell}" if key else cell)
     return "; ".join(parts)
+
+
+def heads_row(header: Block, row: Block) -> bool:
+    """Whether table row ``header`` ("#define | configure flag | Description") is the header
+    row ``row`` is read with ("#define: TCPCONN; configure flag: ..."), as ``table_row_text``
+    writes them."""
+    if header.kind != "table_row" or row.kind != "table_row":
+        return False
+    labels = [label for label in header.text.split(_CELLS) if label]
+    return len(labels) >= 2 and any(row.text.startswith(f"{label}{_KEYED}") for label in labels)
 
 
 def usable_title(raw: str) -> str:
@@ -142,6 +155,7 @@ __all__ = [
     "Outline",
     "Parsed",
     "error_reason",
+    "heads_row",
     "one_line",
     "table_row_text",
     "usable_title",

@@ -43,8 +43,8 @@ def furniture(pages: list[list[Line]]) -> tuple[list[list[Line]], list[Dropped]]
     offsets = Counter(offset for key, offset in tracks.items() for _ in on[key])
     usual = offsets.most_common(1)[0][0] if offsets else None
     # a two-page document's header or footer: the same line opening (or closing) both pages
-    ends = [{_key(lines[i].text) for i in _edges(lines, 1)} for lines in pages]
-    both = set.intersection(*ends) if len(pages) == 2 else set()
+    both = (set.intersection(*({_key(lines[i].text) for i in _edges(lines, 1)} for lines in pages))
+            if len(pages) == 2 else set())
     running = {
         key
         for key, seen in on.items()

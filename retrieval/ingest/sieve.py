@@ -24,7 +24,7 @@ from collections.abc import Container, Sequence
 from dataclasses import dataclass
 from itertools import groupby
 
-from .blocks import Block, Dropped, Parsed
+from .blocks import Block, Dropped, Parsed, heads_row
 from .clean import LineDecision, explain, normalised
 from .segment import words
 
@@ -91,15 +91,9 @@ INDEXED, INDEXED_NOT_QUOTED = "indexed", "indexed, not quoted"
 
 
 def _header_row(blocks: Sequence[Block], i: int) -> bool:
-    """Whether block ``i`` is a table's header row ("#define | configure flag | Description")
-    whose rows after it are read with its labels ("#define: TCPCONN; configure flag: ..."): it
-    heads them, as a heading does, and says nothing alone."""
-    b = blocks[i]
-    if b.kind != "table_row" or i + 1 >= len(blocks) or blocks[i + 1].kind != "table_row":
-        return False
-    labels = [label for label in b.text.split(" | ") if label]
-    return len(labels) >= 2 and any(blocks[i + 1].text.startswith(f"{label}: ")
-                                    for label in labels)
+    """Whether block ``i`` is a table's header row whose rows after it are read with its labels
+    (``blocks.heads_row``): it heads them, as a heading does, and says nothing alone."""
+    return i + 1 < len(blocks) and heads_row(blocks[i], blocks[i + 1])
 
 
 TOC_REASON = "a table of contents (its entries name headings further on)"
