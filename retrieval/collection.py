@@ -325,7 +325,8 @@ class Collection:
 # a document's fragment too short to quote ends the sentence before it ("Default: 'SIGTERM'");
 # an HTML paragraph's lines broken by <br> joined when they read as wrapped prose. 6: a
 # Markdown paragraph of images alone dropped; English words read in their American spelling.
-TEXT_VERSION = 6
+# 7: a full stop ending no abbreviation ends a sentence before a lower-case word too.
+TEXT_VERSION = 7
 # A sentence's flags (``Collection.sent_flags``): it may be quoted alone; it is of a list item
 # or a table row (a line tagged ``ITEM_LINE``, beside its ``sieve.QUOTE_*`` rule); it opens its
 # line.

@@ -49,10 +49,24 @@ def test_sentences_are_verbatim_slices():
     assert split_sentences(text) == ["First one here.", "Second one?", "Third!"]
 
 
-def test_lower_case_after_a_period_does_not_split():
+def test_lower_case_after_an_abbreviation_does_not_split():
     assert split_sentences("Prices rose 2.5 p.c. in May. Rents fell.") == [
         "Prices rose 2.5 p.c. in May.",
         "Rents fell.",
+    ]
+
+
+def test_a_name_in_lower_case_opens_a_sentence_after_a_full_stop():
+    text = ("urllib3 is an HTTP client for Python. urllib3 brings many features. It is safe, "
+            "e.g. for threads, etc. and more... then it stops. Yahoo! is a name. The default "
+            "is 0. ibase and obase set the bases.")
+    assert split_sentences(text) == [
+        "urllib3 is an HTTP client for Python.",
+        "urllib3 brings many features.",
+        "It is safe, e.g. for threads, etc. and more... then it stops.",
+        "Yahoo! is a name.",
+        "The default is 0.",
+        "ibase and obase set the bases.",
     ]
 
 

@@ -75,10 +75,10 @@ ABBREVIATIONS = frozenset(
     "mr mrs ms dr prof sr jr st mt ft gen col lt sgt capt cmdr adm gov sen rep pres rev hon "
     "no nos vol pp fig figs art sec ch ed eds est approx dept univ inc ltd corp co bros vs etc "
     "al cf jan feb mar apr jun jul aug sep sept oct nov dec mon tue wed thu fri sat sun "
-    "u.s u.k u.n e.g i.e eg ie viz resp incl a.m p.m "
+    "u.s u.k u.n e.g i.e eg ie viz resp incl a.m p.m esp misc "
     # other languages' (German, Spanish, French, Italian, Russian, ...): "ca. 300", "т. е."
     "ca bzw vgl nr usw ggf evtl inkl sog str abs jh jhd mio mrd tsd sra srta ud uds pág "
-    "mme mlle env av ecc sig dott "
+    "mme mlle env av ecc sig dott ex ej "
     "г гг т тыс млн млрд руб ул им см стр проф".split()
 )
 # A day's ordinal before a month ("am 3. Oktober", "1. maj"), or an ordinal before a noun that
@@ -243,7 +243,7 @@ def _spans(text: str) -> Iterator[Span]:
         else:
             end = m.end("closers")
             nxt = text[m.end() : m.end() + 2]
-            if not _starts_sentence(nxt):
+            if not (_starts_sentence(nxt) or (m.group("end") == "." and nxt[0].islower())):
                 continue
             if m.group("end") == "." and (danda or _is_abbreviation(text[start : m.start("end")])
                                           or _ENUMERATOR_RE.match(text, start, m.end("end"))
@@ -280,7 +280,10 @@ def _ordinal_before_month(text: str, start: int, m: re.Match[str]) -> bool:
 
 def _starts_sentence(nxt: str) -> bool:
     """Whether the text after a boundary begins a sentence (upper case, digit, quote, bracket,
-    or a letter of a script without capitals)."""
+    or a letter of a script without capitals). After a full stop that ends no abbreviation, a
+    lower-case word begins one too (``_spans``): documentation opens sentences with names
+    written in lower case ("... for Python. urllib3 brings ...", "... by libffi. libffi
+    provides ..."); an ellipsis, "!" and "?" followed by one do not ("Yahoo! is")."""
     if not nxt:
         return False
     c = nxt[0]
