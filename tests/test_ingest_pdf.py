@@ -412,6 +412,38 @@ def test_lines_in_a_monospaced_font_are_one_code_block():
     ]
 
 
+def test_code_after_a_line_that_ends_no_sentence_is_still_code():
+    """A command block set smaller after "or" (two setups, one either side) is code, not the
+    rest of the "or" sentence; a path in code font wrapped inside a sentence stays in it."""
+    pdf = FPDF(format="A4")
+    pdf.add_page()
+    pdf.set_font("Helvetica", "", 11)
+    pdf.multi_cell(0, 6, "The tool reads its credentials from a keyring, which is installed "
+                   "apart from it, in its own environment or in any other that is on the "
+                   "path. Either setup works:", new_x="LMARGIN")
+    pdf.set_font("Courier", "", 9)
+    pdf.multi_cell(0, 5, "$ pip install keyring\n$ keyring set host user", new_x="LMARGIN")
+    pdf.set_font("Helvetica", "", 11)
+    pdf.multi_cell(0, 6, "or", new_x="LMARGIN")
+    pdf.set_font("Courier", "", 9)
+    pdf.multi_cell(0, 5, "$ pipx install keyring\n$ keyring set host user", new_x="LMARGIN")
+    pdf.set_font("Helvetica", "", 11)
+    pdf.multi_cell(0, 6, "The settings are read from", new_x="LMARGIN")
+    pdf.set_font("Courier", "", 11)
+    pdf.multi_cell(0, 6, "/etc/tool.conf", new_x="LMARGIN")
+    pdf.set_font("Helvetica", "", 11)
+    pdf.multi_cell(0, 6, "at start-up.", new_x="LMARGIN")
+    assert [(b.kind, b.text) for b in read_pdf(bytes(pdf.output())).blocks] == [
+        ("paragraph", "The tool reads its credentials from a keyring, which is installed apart "
+                      "from it, in its own environment or in any other that is on the path. "
+                      "Either setup works:"),
+        ("code", "$ pip install keyring $ keyring set host user"),
+        ("paragraph", "or"),
+        ("code", "$ pipx install keyring $ keyring set host user"),
+        ("paragraph", "The settings are read from /etc/tool.conf at start-up."),
+    ]
+
+
 @pytest.mark.parametrize(
     "data",
     [b"", b"   \n", b"hello, this is not a PDF", b"%PDF-1.7\n%garbage\n1 0 obj <<", b"\x00" * 64],

@@ -158,8 +158,9 @@ def _assemble(lines: list[Line], heads: dict[int, int], style: Style) -> list[Bl
             blocks.append(Block("heading", text, outline.heading(depth, text), line.page, depth))
             continue
         code = line.mono and not style.mono
-        if code and unit and kind != "code" and not line.gap:
-            # a path set in code font inside a sentence is still the sentence
+        if code and unit and kind != "code" and not line.gap and not resized(unit[-1], line):
+            # a path set in code font inside a sentence is still the sentence (set in another
+            # size, the line is a block of its own: "or" above a command)
             code = bool(CLOSES.search(unit[-1].text))
         marker = bool(GLYPH.match(line.text)) and not code
         if not marker and is_marker(line.text) and not code:
