@@ -133,6 +133,30 @@ def test_a_table_of_one_row_has_no_header():
     assert rows(read_docx(_save(document))) == [("table_row", "Opening hours | 9-17", (), 0)]
 
 
+def test_code_in_a_monospaced_font_or_a_code_style_is_one_code_block():
+    """Lines of code, each a paragraph in Courier New (or one in "HTML Preformatted"), are one
+    code block kept apart from the prose; a command set in code font inside a sentence is not
+    code, nor is an empty paragraph's absence of text."""
+    document = docx.Document()
+    document.add_paragraph("Either setup works:")
+    for line in ("$ pip install keyring", "", "$ keyring set host user"):
+        run = document.add_paragraph(style="No Spacing").add_run(line)
+        run.font.name = "Courier New"
+    document.add_paragraph("or")
+    document.styles.add_style("HTML Preformatted", WD_STYLE_TYPE.PARAGRAPH)
+    document.add_paragraph("$ pipx install keyring", style="HTML Preformatted")
+    mixed = document.add_paragraph("Then run ")
+    mixed.add_run("keyring get").font.name = "Consolas"
+    mixed.add_run(" to check it.")
+    assert [(b.kind, b.text) for b in read_docx(_save(document)).blocks] == [
+        ("paragraph", "Either setup works:"),
+        ("code", "$ pip install keyring $ keyring set host user"),
+        ("paragraph", "or"),
+        ("code", "$ pipx install keyring"),
+        ("paragraph", "Then run keyring get to check it."),
+    ]
+
+
 def test_text_in_a_content_control_and_a_hyperlink_is_read_in_place():
     document = docx.Document()
     document.add_paragraph("Before.")

@@ -14,6 +14,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
+# A monospaced font's name: code is set in one (PDF base fonts, Word's run fonts).
+MONOSPACED = re.compile(r"mono|monl|monaco|courier|cmtt|consol|menlo|typewriter|code", re.I)
 TERM_LEVEL = 7  # below every heading: a term ("secrets.randbelow(n)") heads only its definition
 Kind = Literal["heading", "paragraph", "list_item", "table_row", "code"]
 KINDS: tuple[Kind, ...] = ("heading", "paragraph", "list_item", "table_row", "code")

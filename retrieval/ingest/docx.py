@@ -12,6 +12,9 @@ footers are page furniture, listed as dropped; comments are not read.
   is none) or numbering (``w:numPr``): a list item of level ``w:ilvl`` + 1. "TOC ..." styles:
   dropped as the table of contents (the headings themselves follow). Any other paragraph with
   text: a paragraph; empty ones hold nothing and are skipped.
+* **Code.** A paragraph in a code style ("HTML Preformatted", "Macro Text", a style named
+  "Code"...) or whose every run is set in a monospaced font ("Courier New", "Consolas"): code,
+  consecutive lines one block (kept out of quotes, as every reader's code is).
 * **Tables.** One ``table_row`` block per row. With two rows or more the first is the header,
   itself a block ("Name | Age"), and the rows under it read "Name: Ann; Age: 31" (empty cells
   left out). A cell merged across columns counts once; the empty continuation of a cell merged
@@ -37,6 +40,7 @@ from docx.text.paragraph import Paragraph
 from lxml import etree
 
 from .blocks import (
+    MONOSPACED,
     Block,
     Dropped,
     Outline,
@@ -90,11 +94,14 @@ def _read(document: Any) -> Parsed:
     dropped: list[Dropped] = []
     outline = Outline()
     title = ""
+    code_run = False  # the last paragraph read was code (its lines are paragraphs of their own)
     for element in _body_items(document.element.body):
         if element.tag == qn("w:tbl"):
             blocks.extend(Block("table_row", row, outline.path) for row in _table_rows(element))
+            code_run = False
             continue
         if text := one_line(_text(element)):
+            code_run, was_code = False, code_run
             styles = _styles(Paragraph(element, document))
             names = [(style.name or "").casefold() for style in styles]
             level = 1 if "title" in names else _heading_level(element, styles, names)
@@ -106,6 +113,12 @@ def _read(document: Any) -> Parsed:
                 blocks.append(Block("heading", text, outline.heading(level, text), level=level))
             elif (depth := _list_level(element, styles, names)) > 0:
                 blocks.append(Block("list_item", text, outline.path, level=depth))
+            elif _is_code(element, styles, names):
+                if was_code and blocks[-1].kind == "code":  # the block's next line
+                    blocks[-1] = Block("code", f"{blocks[-1].text} {text}", outline.path)
+                else:
+                    blocks.append(Block("code", text, outline.path))
+                code_run = True
             else:
                 blocks.append(Block("paragraph", text, outline.path))
         # an anchor paragraph is often empty, its text box not
@@ -200,6 +213,31 @@ def _styles(paragraph: Paragraph) -> list[Any]:
         styles.append(style)
         style = style.base_style
     return styles
+
+
+# paragraph styles for code: "Code", "HTML Preformatted", "Macro Text", "Plain Text", ...
+_CODE_STYLE = re.compile(r"code|preformatted|macro text|plain text|verbatim|listing")
+_FONT_ATTRIBUTES = (qn("w:ascii"), qn("w:hAnsi"))
+
+
+def _is_code(element: Any, styles: list[Any], names: list[str]) -> bool:
+    """Whether a paragraph is code: its style is a code style, or every run of its text is set
+    in a monospaced font (its own, else its paragraph style's)."""
+    if any(_CODE_STYLE.search(n) for n in names):
+        return True
+    inherited = next((f for f in (_font(style.element) for style in styles) if f), "")
+    fonts = [_font(run) or inherited for run in element.iter(qn("w:r"))
+             if any((t.text or "").strip() for t in run.iter(qn("w:t")))]
+    return bool(fonts) and all(MONOSPACED.search(f) for f in fonts)
+
+
+def _font(owner: Any) -> str:
+    """The font a run or style names for its text (``w:rPr/w:rFonts``), or ``""``."""
+    props = owner.find(qn("w:rPr"))
+    fonts = props.find(qn("w:rFonts")) if props is not None else None
+    if fonts is None:
+        return ""
+    return next((fonts.get(a) for a in _FONT_ATTRIBUTES if fonts.get(a)), "")
 
 
 def _heading_level(element: Any, styles: list[Any], names: list[str]) -> int:

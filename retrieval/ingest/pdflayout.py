@@ -15,9 +15,9 @@ from typing import Any
 
 import pypdf
 
+from .blocks import MONOSPACED
 from .pdflines import Line
 
-_MONO = re.compile(r"mono|monl|courier|cmtt|consol|menlo|typewriter|code", re.I)
 _BOLD = re.compile(r"bold|black|heavy|cmbx|-medi", re.I)
 
 
@@ -69,7 +69,7 @@ def _traits(font: Any) -> tuple[bool, bool]:
         widths = []
     # font flags are unreliable (TeX's fonts all say "symbolic"); one width for every glyph is not
     fixed = len(widths) >= 10 and len({w for w in widths if w > 0}) == 1
-    return bool(_BOLD.search(name)), fixed or bool(_MONO.search(name))
+    return bool(_BOLD.search(name)), fixed or bool(MONOSPACED.search(name))
 
 
 def _place(cm: Any, tm: Any) -> tuple[float, float, float]:
