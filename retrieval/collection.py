@@ -325,7 +325,9 @@ class Collection:
 # a document's fragment too short to quote ends the sentence before it ("Default: 'SIGTERM'");
 # an HTML paragraph's lines broken by <br> joined when they read as wrapped prose. 6: a
 # Markdown paragraph of images alone dropped; English words read in their American spelling.
-# 7: a full stop ending no abbreviation ends a sentence before a lower-case word too.
+# 7: a full stop ending no abbreviation ends a sentence before a lower-case word too; a Word
+# document's code (a code style, a monospaced font) and a PDF's code line after a line ending
+# no sentence are code.
 TEXT_VERSION = 7
 # A sentence's flags (``Collection.sent_flags``): it may be quoted alone; it is of a list item
 # or a table row (a line tagged ``ITEM_LINE``, beside its ``sieve.QUOTE_*`` rule); it opens its
