@@ -58,15 +58,14 @@ def test_lower_case_after_an_abbreviation_does_not_split():
 
 def test_a_name_in_lower_case_opens_a_sentence_after_a_full_stop():
     text = ("urllib3 is an HTTP client for Python. urllib3 brings many features. It is safe, "
-            "e.g. for threads, etc. and more... then it stops. Yahoo! is a name. The default "
-            "is 0. ibase and obase set the bases.")
+            "e.g. for threads, etc. and more... then it stops. Yahoo! is a name. Ludwig XIV. "
+            "ließ es am 3. und 4. Mai bauen.")
     assert split_sentences(text) == [
         "urllib3 is an HTTP client for Python.",
         "urllib3 brings many features.",
         "It is safe, e.g. for threads, etc. and more... then it stops.",
         "Yahoo! is a name.",
-        "The default is 0.",
-        "ibase and obase set the bases.",
+        "Ludwig XIV. ließ es am 3. und 4. Mai bauen.",
     ]
 
 

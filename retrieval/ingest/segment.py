@@ -79,7 +79,7 @@ ABBREVIATIONS = frozenset(
     # other languages' (German, Spanish, French, Italian, Russian, ...): "ca. 300", "т. е."
     "ca bzw vgl nr usw ggf evtl inkl sog str abs jh jhd mio mrd tsd sra srta ud uds pág "
     "mme mlle env av ecc sig dott ex ej "
-    "г гг т тыс млн млрд руб ул им см стр проф".split()
+    "г гг т тыс млн млрд руб ул им см стр проф кв соавт др".split()
 )
 # A day's ordinal before a month ("am 3. Oktober", "1. maj"), or an ordinal before a noun that
 # takes one, capitalised as German nouns are ("im 18. Jahrhundert", "zum 3. Mal", "der 2.
@@ -92,6 +92,9 @@ _ORDINAL_NOUNS = ("jahrhundert", "jahrtausend", "jh", "weltkrieg", "mal ", "mal,
                   "stock", "kapitel", "armee", "division", "sinfonie", "symphonie", "runde",
                   "etappe", "spieltag", "legislaturperiode", "amtszeit", "dynastie")
 _ORDINAL_RE = re.compile(r"(?<![\d.])\d{1,2}$")
+# A number or a Roman numeral before a full stop and a lower-case word is an ordinal ("Ludwig
+# XIV. ließ", "am 3. und 4. Mai"), not a sentence's end.
+_ORDINAL_DOT_RE = re.compile(r"(?<![\w.])(?:\d+|[IVXLC]+)$")
 
 # A candidate boundary: terminal punctuation, optional closers, whitespace, then what follows.
 # Closers: quotation marks of several languages (”, German “, ’, », ›; French « » with a space
@@ -243,7 +246,9 @@ def _spans(text: str) -> Iterator[Span]:
         else:
             end = m.end("closers")
             nxt = text[m.end() : m.end() + 2]
-            if not (_starts_sentence(nxt) or (m.group("end") == "." and nxt[0].islower())):
+            if not (_starts_sentence(nxt) or (m.group("end") == "." and nxt[0].islower()
+                                              and not _ORDINAL_DOT_RE.search(text, start,
+                                                                             m.start("end")))):
                 continue
             if m.group("end") == "." and (danda or _is_abbreviation(text[start : m.start("end")])
                                           or _ENUMERATOR_RE.match(text, start, m.end("end"))
@@ -283,7 +288,8 @@ def _starts_sentence(nxt: str) -> bool:
     or a letter of a script without capitals). After a full stop that ends no abbreviation, a
     lower-case word begins one too (``_spans``): documentation opens sentences with names
     written in lower case ("... for Python. urllib3 brings ...", "... by libffi. libffi
-    provides ..."); an ellipsis, "!" and "?" followed by one do not ("Yahoo! is")."""
+    provides ..."); an ellipsis, "!" and "?" followed by one do not ("Yahoo! is"), nor a full stop
+    after a number or a Roman numeral, an ordinal ("Ludwig XIV. ließ")."""
     if not nxt:
         return False
     c = nxt[0]
