@@ -138,6 +138,38 @@ INTERROGATIVES: dict[str, frozenset[str]] = {code: frozenset(words.split()) for 
     ("zh", "什么 多少 怎么 怎样 如何 为何 为什 何时 何地 几个 几年"),
     ("ja", "何か 何の 何を 何が 何年 何人 誰が 誰の どこ いつ どう なぜ どの どれ"),
 )}
+# Quantities written out in words, in languages whose "how many" the table above reads: a
+# small count is as often written out as in digits ("zwei Universitäten", "dos", "двух")
+_NUMBER_WORDS: dict[str, re.Pattern[str]] = {code: re.compile(rf"\b(?:{words})\b", re.I)
+                                             for code, words in (
+    ("de", "zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|zwanzig|dreißig|vierzig|"
+           "fünfzig|hundert|hunderte|hunderten|tausend|tausende|tausenden|million|millionen|"
+           "milliarde|milliarden|dutzend|dutzende|hälfte|drittel|zweimal|dreimal|doppelt|"
+           "doppelte|doppelten"),
+    ("es", "dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce|veinte|treinta|"
+           "cuarenta|cincuenta|cien|ciento|cientos|mil|miles|millón|millones|docena|docenas|"
+           "mitad|tercio|doble"),
+    ("ru", "два|две|двух|двум|двумя|три|трех|трёх|трем|трём|тремя|четыре|четырех|четырёх|"
+           "четырем|четырьмя|пять|пяти|пятью|шесть|шести|семь|семи|восемь|восьми|девять|"
+           "девяти|десять|десяти|одиннадцать|двенадцать|двадцать|двадцати|тридцать|сорок|"
+           "пятьдесят|сто|сотни|сотен|тысяча|тысячи|тысяч|миллион|миллиона|миллионов|"
+           "миллиард|миллиарда|миллиардов|половина|половину|треть|дважды|трижды"),
+)}
+
+
+# Words that frame a question in other languages, as English's FRAME_WORDS do: what the
+# answer is *called*, its *name*, its *kind* ("Wie heißt ...", "¿Cómo se llama ...",
+# "Как называется ..."), as written (inflected forms listed). The text rarely repeats them: a
+# question's "heißt" the corpus lacks weighed as an unseen word of its subject.
+FRAMES: dict[str, frozenset[str]] = {code: frozenset(words.split()) for code, words in (
+    ("de", "heißt heisst heißen heissen hieß hiess hießen hiessen genannt nennt nennen nannte "
+           "nannten bezeichnet bezeichnen bezeichnete bezeichneten name namen art typ begriff"),
+    ("es", "llama llaman llamaba llamaban llamó llamaron llamado llamada llamados llamadas "
+           "nombre nombres denomina denominan denominaba denominado denominada tipo tipos "
+           "término"),
+    ("ru", "называется называются назывался называлась называлось назывались называют "
+           "называли назвали название названия названием имя тип типа термин"),
+)}
 # Characters that make a bigram interrogative ("哪座", "是谁", "去吗"): Chinese "which", "who",
 # and its question particles
 INTERROGATIVE_CHARACTERS: dict[str, str] = {"zh": "哪谁吗呢么", "ja": "誰"}
@@ -299,6 +331,9 @@ def has_evidence(kind: str | None, sentence: str, question: str, lang: str = "en
         return (any(not _asked(m.group(0).lower(), q) for m in _DATE.finditer(sentence))
                 or (_ASKS_CONDITION.match(question) is not None
                     and _CONDITION.search(sentence) is not None))
+    if kind == "number" and lang in _NUMBER_WORDS and any(
+            not _asked(m.group(0).lower(), q) for m in _NUMBER_WORDS[lang].finditer(sentence)):
+        return True
     if kind == "number":
         # a year is no quantity ("in 1998") unless it counts something ("2000 guests") or the
         # question asks how long ("from 1870 to 1939"); a version's number names, it does not

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from .analyzer import Token, analyzer
 from .compounds import Splitter
 from .cues import (
+    FRAMES,
     INTERROGATIVE_CHARACTERS,
     INTERROGATIVES,
     names_kind,
@@ -175,7 +176,8 @@ def parse_query(
     # capitalised and every word "rare in English"
     english = english_lists and reads_as_english(question)
     names = reading.lang.capitals_mark_names
-    interrogatives = INTERROGATIVES.get(reading.lang.code, frozenset())
+    interrogatives = (INTERROGATIVES.get(reading.lang.code, frozenset())
+                      | FRAMES.get(reading.lang.code, frozenset()))
     asking = INTERROGATIVE_CHARACTERS.get(reading.lang.code, "")
     first_word = True
     kind = names_kind(question) if english_lists else None  # "countries" in "which countries"

@@ -98,8 +98,8 @@ def test_a_german_question_with_a_compound_finds_the_passage_holding_its_parts()
     assert {"bevolker", "gross"} <= set(terms)  # ... its parts are sought
     hits = engine._retrieve(query, 4)
     assert hits[0][0] in (0, 1)  # a passage holding the parts
-    # the best score is the one by the question's own terms (what the confidence learned on)
-    assert hits[0][1] == pytest.approx(engine.index.score(query.terms, hits[0][0]))
+    # its score counts the parts it holds (the plain model's confidence learned on such scores)
+    assert hits[0][1] > engine.index.score(query.terms, hits[0][0])
     answer = engine.ask("Wie hoch war die Bevölkerungsgröße der Stadt im Jahr 1900?",
                         min_confidence=0)
     assert "zwei Millionen" in answer.text

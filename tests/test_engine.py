@@ -314,3 +314,18 @@ def test_a_corpus_in_other_languages_loads_the_detection_model_before_the_first_
     while not language.model_loaded() and time.monotonic() < deadline:
         time.sleep(0.05)
     assert language.model_loaded()
+
+
+def test_a_zero_width_space_parts_a_questions_words_as_a_space_does() -> None:
+    """Pasted from a web page, "In welchem\u200b\u200bJahr ...?" is "In welchem Jahr ...?": its
+    "when" wording is read, and the answer is the same."""
+    from retrieval.corpus import Document
+
+    text = ("Die Brücke über den Fluss verbindet die Altstadt mit dem Hafen. "
+            "Gebaut wurde die Brücke im Jahr 1903 von einem Ingenieur aus Hamburg. "
+            "Die Brücke ist heute für Autos gesperrt und nur für Fußgänger offen.")
+    engine = QAEngine.from_documents([Document("bruecke", "", text, lang="de")])
+    plain = engine.ask("In welchem Jahr wurde die Brücke gebaut?", min_confidence=0)
+    pasted = engine.ask("In welchem\u200b\u200bJahr wurde die Brücke gebaut?", min_confidence=0)
+    assert "1903" in plain.sentences[0].text
+    assert pasted.text == plain.text and pasted.confidence == plain.confidence

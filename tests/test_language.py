@@ -188,6 +188,50 @@ def test_an_interrogative_frames_a_question_in_another_language_not_its_subject(
     assert engine.ask("¿Y dónde está el puente de piedra?").sentences[0].source == "d0"
 
 
+@pytest.mark.parametrize(("lang", "texts", "question", "frame"), [
+    ("de", ["Die Brücke über den Fluss trägt seit 1903 den Namen Kaiserbrücke.",
+            "Der Hafen liegt am Fluss."], "Wie heißt die Brücke über den Fluss?", "heißt"),
+    ("es", ["El puente sobre el río recibió en 1903 el nombre de Puente Real.",
+            "El puerto está junto al río."], "¿Cómo se llama el puente sobre el río?", "llama"),
+    ("ru", ["Мост через реку с 1903 года носит имя Царский мост.",
+            "Порт стоит на реке."], "Как называется мост через реку?", "называется"),
+])
+def test_a_word_framing_a_question_in_another_language_is_not_its_subject(
+        lang, texts, question, frame) -> None:
+    """"Wie heißt ...?", "¿Cómo se llama ...?", "Как называется ...?" ask for a name the text
+    gives without the question's word for "is called" (as English's "called", a framing
+    word): it is no unseen word of the question's subject, which would weigh the question down
+    as if the corpus lacked what it asks about."""
+    from retrieval import QAEngine
+    from retrieval.corpus import Document
+    from retrieval.query import parse_query
+
+    engine = QAEngine.from_documents([Document(f"d{i}", "", t, lang=lang)
+                                      for i, t in enumerate(texts)])
+    query = parse_query(question, engine.index, lang=lang, plain=True)
+    assert analyzer(lang).term(frame.lower()) not in query.weights
+    assert not query.unseen
+
+
+@pytest.mark.parametrize(("lang", "question", "sentence", "none"), [
+    ("de", "Wie viele Universitäten hat Newcastle?", "Newcastle hat zwei Universitäten.",
+     "Newcastle hat Universitäten."),
+    ("es", "¿Cuántas universidades tiene Newcastle?", "Newcastle tiene dos universidades.",
+     "Newcastle tiene universidades."),
+    ("ru", "Сколько университетов в Ньюкасле?", "В Ньюкасле два университета.",
+     "В Ньюкасле есть университеты."),
+])
+def test_a_count_written_out_is_evidence_for_how_many(lang, question, sentence, none) -> None:
+    """A small count is as often written out as in digits ("zwei", "dos", "два")."""
+    from retrieval.cues import has_evidence
+
+    assert plain_question_type(question, lang) == "number"
+    assert has_evidence("number", sentence, question, lang)
+    assert not has_evidence("number", none, question, lang)
+    # a count the question holds itself is not new
+    assert not has_evidence("number", sentence, f"{question} {sentence}", lang)
+
+
 def test_numbers_are_read_as_their_language_writes_them() -> None:
     assert analyzer("pt").analyze("6.400 quilômetros") == analyzer("pt").analyze("6400 quilômetros")
     assert analyzer("de").term("21,5") == "21.5" == term_of("21.5")
