@@ -4,6 +4,12 @@
     python training/train_selector.py --check    # train and report only
     python training/train_selector.py --keep-trigger  # ... keeping the English trigger
 
+``--keep-english`` keeps the English model whole (ranker, trigger, threshold, sure level)
+from the model file at ``--out`` and trains the plain model only: how the shipped file is made
+since the plain model was last retrained (2026-12-05), the English ranker being the one
+``--keep-trigger`` wrote at a4aa0d5, whose features have moved since (reading changes), so
+that a full retrain would change English answers. Run twice, it writes the same file.
+
 ``--keep-trigger`` keeps the English model's trigger, threshold and sure level from the model
 file at ``--out`` (the shipped one by default) and trains the rest (the English ranker, the
 plain model) as without it. It is how the shipped model is made: its trigger is the one
@@ -406,6 +412,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--c-trigger", type=float, default=1.0)
     parser.add_argument("--keep-trigger", action="store_true",
                         help="keep the English trigger and its levels of the model at --out")
+    parser.add_argument("--keep-english", action="store_true",
+                        help="keep the English ranker, trigger and levels of the model at --out; "
+                             "train the plain model only")
     args = parser.parse_args(argv)
     if os.environ.get("PYTHONHASHSEED") != str(SEED):
         # sums over sets of terms follow string hashing: fix it so that ties break the same
@@ -414,14 +423,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     logs.configure("WARNING")
     np.random.seed(SEED)
     started = time.perf_counter()
-    kept = Selector.load(args.out) if args.keep_trigger else None
-    exs = gather(hand_selector())
-    selector, about = train(exs, args.prior, args.prior_meaning, args.c_trigger)
-    if kept is not None:
-        selector, about = keep_trigger(selector, about, kept)
+    kept = Selector.load(args.out) if args.keep_trigger or args.keep_english else None
+    if args.keep_english and kept is not None:
+        selector, about = kept, {k: v for k, v in kept.about.items() if k != "plain"}
+    else:
+        exs = gather(hand_selector())
+        selector, about = train(exs, args.prior, args.prior_meaning, args.c_trigger)
+        if kept is not None:
+            selector, about = keep_trigger(selector, about, kept)
     plain, about["plain"] = train(gather(hand_selector(), plain=True), args.prior,
                                   args.prior_meaning, args.c_trigger, gates=False)
-    selector = dataclasses.replace(selector, plain=dataclasses.replace(plain, about={}))
+    selector = dataclasses.replace(selector, plain=dataclasses.replace(plain, about={}),
+                                   about=about)
     print(json.dumps(about, indent=2))
     # (the time is printed, not stored: two runs write the same file, byte for byte)
     print(f"trained in {time.perf_counter() - started:.0f} s", file=sys.stderr)
