@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import weakref
 from itertools import pairwise
 
 import numpy as np
@@ -13,6 +14,7 @@ from structlog.testing import capture_logs
 
 from retrieval import QAEngine
 from retrieval import engine as engine_mod
+from retrieval import indexing as indexing_mod
 from retrieval import store as store_mod
 
 from .conftest import SEEDS
@@ -80,8 +82,27 @@ def test_the_snapshot_saved_is_served_even_when_another_is_live_by_then(corpus, 
     assert engine.n_documents == other.n_documents + 1
 
 
-def test_a_saved_snapshot_that_cannot_be_opened_leaves_the_built_arrays_serving(
-        corpus, monkeypatch):
+def test_the_build_is_let_go_before_its_snapshot_is_opened(corpus, monkeypatch):
+    """So that what opening it makes is not scattered among the build's freed objects, which
+    would keep their memory from being handed back."""
+    build, load = indexing_mod.build, store_mod.load_snapshot
+    built = []
+
+    def building(*args, **kwargs):
+        b = build(*args, **kwargs)
+        built.append(weakref.ref(b.index.weights))
+        return b
+
+    def opening(snapshot):
+        assert built and built[0]() is None
+        return load(snapshot)
+
+    monkeypatch.setattr(indexing_mod, "build", building)
+    monkeypatch.setattr(store_mod, "load_snapshot", opening)
+    assert all(_mapped(QAEngine.from_directory(corpus)))
+
+
+def test_a_saved_snapshot_that_cannot_be_opened_is_built_again_in_memory(corpus, monkeypatch):
     def unreadable(snapshot):
         raise store_mod.IndexFormatError(f"index in {str(snapshot)!r} is unreadable")
 
@@ -90,6 +111,7 @@ def test_a_saved_snapshot_that_cannot_be_opened_leaves_the_built_arrays_serving(
         engine = QAEngine.from_directory(corpus)
     assert any(e["event"] == "index_saved_unreadable" for e in logs)
     assert engine.report.built and not any(_mapped(engine))
+    assert engine.report.snapshot == store_mod.current_name(corpus / ".qabot-index")
     assert engine.ask("When was the CSTO formed?").answered
 
 
