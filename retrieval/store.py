@@ -177,29 +177,40 @@ def load(directory: Path) -> tuple[TermIndex, Collection, str, str]:
     name. Raises ``IndexFormatError`` if it is unusable: another format, a file missing or of
     another size than saved, arrays that disagree."""
     with _readable(directory):
-        snap = _live(directory)
-        meta = json.loads((snap / "meta.json").read_text("utf-8"))
-        if meta.get("format") != FORMAT_VERSION:
-            raise IndexFormatError(
-                f"index {str(snap)!r} has format {meta.get('format')!r}, expected {FORMAT_VERSION}"
-            )
-        files = meta["files"]
-        for name in files:
-            _check_size(snap / name, files)
-        vocab = json.loads(_read_checked(snap / "vocab.json", files))
-        arrays = {k: _mapped(snap / f"{k}.npy") for k in (*_INDEX_ARRAYS, *_COLLECTION_ARRAYS)}
-        index = TermIndex(
-            vocabulary=dict(zip(vocab, range(len(vocab)), strict=True)),
-            indptr=arrays["indptr"], passages=arrays["passages"], weights=arrays["weights"],
-            df=arrays["df"], maxw=arrays["maxw"], n_passages=int(meta["n_passages"]),
+        return _open(_live(directory))
+
+
+def load_snapshot(snapshot: Path) -> tuple[TermIndex, Collection, str, str]:
+    """``load`` of one snapshot by its path (what ``save`` returned), whichever CURRENT names
+    now: a build serves the snapshot it saved, not one another process saved since."""
+    with _readable(snapshot):
+        return _open(snapshot)
+
+
+def _open(snap: Path) -> tuple[TermIndex, Collection, str, str]:
+    """``load``'s work, on the snapshot folder ``snap``."""
+    meta = json.loads((snap / "meta.json").read_text("utf-8"))
+    if meta.get("format") != FORMAT_VERSION:
+        raise IndexFormatError(
+            f"index {str(snap)!r} has format {meta.get('format')!r}, expected {FORMAT_VERSION}"
         )
-        collection = Collection(
-            sources=SourceTable(json.loads(_read_checked(snap / "sources.json", files))),
-            **{k: arrays[k] for k in _COLLECTION_ARRAYS},
-            sections=json.loads(_read_checked(snap / "sections.json", files)),
-        )
-        _check(index, collection)
-        return index, collection, str(meta["fingerprint"]), snap.name
+    files = meta["files"]
+    for name in files:
+        _check_size(snap / name, files)
+    vocab = json.loads(_read_checked(snap / "vocab.json", files))
+    arrays = {k: _mapped(snap / f"{k}.npy") for k in (*_INDEX_ARRAYS, *_COLLECTION_ARRAYS)}
+    index = TermIndex(
+        vocabulary=dict(zip(vocab, range(len(vocab)), strict=True)),
+        indptr=arrays["indptr"], passages=arrays["passages"], weights=arrays["weights"],
+        df=arrays["df"], maxw=arrays["maxw"], n_passages=int(meta["n_passages"]),
+    )
+    collection = Collection(
+        sources=SourceTable(json.loads(_read_checked(snap / "sources.json", files))),
+        **{k: arrays[k] for k in _COLLECTION_ARRAYS},
+        sections=json.loads(_read_checked(snap / "sections.json", files)),
+    )
+    _check(index, collection)
+    return index, collection, str(meta["fingerprint"]), snap.name
 
 
 def load_extra(snapshot: Path, names: Iterable[str]) -> dict[str, np.ndarray | bytes]:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
+import weakref
 from itertools import pairwise
 
 import numpy as np
@@ -12,6 +14,7 @@ from structlog.testing import capture_logs
 
 from retrieval import QAEngine
 from retrieval import engine as engine_mod
+from retrieval import indexing as indexing_mod
 from retrieval import store as store_mod
 
 from .conftest import SEEDS
@@ -32,6 +35,84 @@ def test_first_load_builds_and_saves_then_reloads_from_disk(corpus):
     q = "When was the CSTO formed?"
     assert first.ask(q) == second.ask(q)
     assert second.n_passages == first.n_passages and second.n_terms == first.n_terms
+
+
+def _mapped(engine: QAEngine) -> list[bool]:
+    """For each of the engine's index and collection arrays, whether it is a map of a file."""
+    arrays = [getattr(engine.index, k) for k in store_mod._INDEX_ARRAYS]
+    arrays += [getattr(engine.collection, k) for k in store_mod._COLLECTION_ARRAYS]
+    return [isinstance(a.base, np.memmap) for a in arrays]
+
+
+def test_a_built_engine_answers_from_the_snapshot_it_saved(corpus):
+    """Memory-mapped as a loaded one, not from the arrays built in memory, with the same
+    answers as both."""
+    built = QAEngine.from_directory(corpus)
+    assert built.report.built and built.report.snapshot
+    assert all(_mapped(built))
+    in_memory = QAEngine.from_directory(corpus, save=False, rebuild=True)
+    assert not any(_mapped(in_memory))
+    loaded = QAEngine.from_directory(corpus)
+    assert not loaded.report.built and loaded.report.snapshot == built.report.snapshot
+    rows = (SEEDS.parent / "tests" / "data" / "seed_questions.jsonl").read_text().splitlines()
+    questions = [json.loads(row)["question"] for row in rows]
+    for q in questions:
+        assert built.ask(q) == in_memory.ask(q) == loaded.ask(q), q
+    assert built.sources() == in_memory.sources() == loaded.sources()
+    assert built.snapshot_id == in_memory.snapshot_id == loaded.snapshot_id
+
+
+def test_the_snapshot_saved_is_served_even_when_another_is_live_by_then(corpus, monkeypatch):
+    """Another process's save between this build's save and its load does not swap corpora."""
+    other = QAEngine.from_directory(corpus, index_dir=corpus.parent / "other")
+    save = store_mod.save
+
+    def save_then_another_saves(directory, *args, **kwargs):
+        mine = save(directory, *args, **kwargs)
+        shutil.copytree(store_mod._live(corpus.parent / "other"),
+                        directory / other.report.snapshot)
+        (directory / "CURRENT").write_text(other.report.snapshot)
+        return mine
+
+    (corpus / "new.txt").write_text(
+        "The harbour museum opened a new wing devoted to shipwrecks in 1999.\n", encoding="utf-8")
+    monkeypatch.setattr(store_mod, "save", save_then_another_saves)
+    engine = QAEngine.from_directory(corpus)
+    assert engine.report.snapshot != other.report.snapshot and all(_mapped(engine))
+    assert engine.n_documents == other.n_documents + 1
+
+
+def test_the_build_is_let_go_before_its_snapshot_is_opened(corpus, monkeypatch):
+    """So that what opening it makes is not scattered among the build's freed objects, which
+    would keep their memory from being handed back."""
+    build, load = indexing_mod.build, store_mod.load_snapshot
+    built = []
+
+    def building(*args, **kwargs):
+        b = build(*args, **kwargs)
+        built.append(weakref.ref(b.index.weights))
+        return b
+
+    def opening(snapshot):
+        assert built and built[0]() is None
+        return load(snapshot)
+
+    monkeypatch.setattr(indexing_mod, "build", building)
+    monkeypatch.setattr(store_mod, "load_snapshot", opening)
+    assert all(_mapped(QAEngine.from_directory(corpus)))
+
+
+def test_a_saved_snapshot_that_cannot_be_opened_is_built_again_in_memory(corpus, monkeypatch):
+    def unreadable(snapshot):
+        raise store_mod.IndexFormatError(f"index in {str(snapshot)!r} is unreadable")
+
+    monkeypatch.setattr(store_mod, "load_snapshot", unreadable)
+    with capture_logs() as logs:
+        engine = QAEngine.from_directory(corpus)
+    assert any(e["event"] == "index_saved_unreadable" for e in logs)
+    assert engine.report.built and not any(_mapped(engine))
+    assert engine.report.snapshot == store_mod.current_name(corpus / ".qabot-index")
+    assert engine.ask("When was the CSTO formed?").answered
 
 
 def test_a_changed_corpus_makes_the_index_stale(corpus):
@@ -119,6 +200,7 @@ def test_a_read_only_index_location_still_answers(corpus, tmp_path):
         engine = QAEngine.from_directory(corpus, index_dir=blocker / "idx")
     assert engine.report.index_dir is None
     assert any(e["event"] == "index_not_saved" for e in logs)
+    assert not any(_mapped(engine))  # the built arrays: there is no snapshot to serve
     assert engine.ask("When was the CSTO formed?").answered
 
 

@@ -218,3 +218,27 @@ def test_a_build_lets_go_of_the_detection_model_once_every_document_is_told_engl
     assert loaded == [True] and language.model_loaded()  # kept: questions are told with it
     assert mixed.collection.languages() == {"en", "de"}
     assert mixed.ask("Wann wurde der Hafen gegründet?").answered
+
+
+def test_laid_out_documents_are_let_go_once_packed(corpus: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """Counting, weighting and saving go on without every document's passages as Python
+    objects (whose memory, among the objects kept, would not be handed back)."""
+    import gc
+
+    from retrieval import indexing
+    from retrieval.layout import Laid
+
+    count, alive = indexing.count_terms, []
+
+    def counting(*args: object, **kwargs: object) -> object:
+        alive.append(sum(isinstance(o, Laid) for o in gc.get_objects()))
+        return count(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(indexing, "count_terms", counting)
+    engine = QAEngine.from_directory(corpus, rebuild=True, full=True)
+    assert alive == [0] and engine.n_documents == 10
+    QAEngine.from_directory(corpus, rebuild=True)  # nothing read: nothing laid out
+    (corpus / "towns" / "town0.txt").write_text(_town(7, footer=False), encoding="utf-8")
+    assert QAEngine.from_directory(corpus, rebuild=True).report.files_read == 1
+    assert alive == [0, 0, 0]

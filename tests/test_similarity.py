@@ -141,3 +141,17 @@ def test_compare_finds_matches_and_best_cosines_per_sentence_in_one_lookup(bundl
     assert cos[1, 1] == pytest.approx(1.0, abs=1e-3)  # the word itself
     assert cos[0, 0] > 0.5 > cos[0, 1]  # help ~ assistance; storm ~ neither word
     assert (cos[2] == 0).all() and (cos >= 0).all()  # no words: nothing met
+
+
+def test_memory_freed_making_the_vectors_is_handed_back(monkeypatch, tmp_path):
+    """Loading the model (its file's bytes, its float16 matrix) and each table the cache
+    outgrows leave freed blocks that would otherwise stay resident for good."""
+    released = []
+    monkeypatch.setattr(similarity, "release_freed_memory", lambda: released.append(1))
+    monkeypatch.setattr(similarity, "_bundled", [])
+    assert similarity.bundled() is not None and len(released) == 1
+    vectors = _tiny(tmp_path, [[0, 0], [3, 4], [4, 3], [-1, 0]])
+    vectors.vectors([f"w{i}" for i in range(1000)])  # fits the first table
+    assert len(released) == 1
+    vectors.vectors([f"v{i}" for i in range(100)])  # outgrows it
+    assert len(released) == 2 and len(vectors._table) == 2048

@@ -57,6 +57,20 @@ def test_loaded_arrays_are_read_only_maps(tmp_path: Path) -> None:
     assert isinstance(loaded.weights.base, np.memmap)
 
 
+def test_a_snapshot_is_opened_by_its_path_whichever_is_live(tmp_path: Path) -> None:
+    _, where = _saved(tmp_path)
+    first = store._live(where)
+    store.save(where, TermIndex.build(TEXTS[:2]),
+               pack([Source("d0", "Doc")], [0, 0], TEXTS[:2]), "fp2")
+    assert store.load(where)[2] == "fp2"
+    loaded, collection, fp, name = store.load_snapshot(first)
+    assert (fp, name, loaded.n_passages, collection.passage_text(2)) == ("fp", first.name, 3,
+                                                                       TEXTS[2])
+    assert isinstance(loaded.weights.base, np.memmap)
+    with pytest.raises(IndexFormatError, match="unreadable"):
+        store.load_snapshot(where / "snap-gone")
+
+
 def test_an_older_format_is_refused(tmp_path: Path) -> None:
     _, where = _saved(tmp_path)
     snap = store._live(where)
