@@ -396,16 +396,21 @@ def test_a_chapter_header_carrying_the_page_number_is_dropped_on_few_pages():
     assert not any(b.text.startswith("Chapter") for b in parsed.blocks)
 
 
-def test_lines_in_a_monospaced_font_are_one_code_block():
+def _set_in(runs: list[tuple[str, int, str]]) -> bytes:
+    """A one-page PDF of ``runs``: (font, size, text), each text set as its own lines."""
     pdf = FPDF(format="A4")
     pdf.add_page()
-    pdf.set_font("Helvetica", "", 11)
-    pdf.multi_cell(0, 6, "Run the tool like this:", new_x="LMARGIN")
-    pdf.set_font("Courier", "", 10)
-    pdf.multi_cell(0, 5, "qabot index ./docs\nqabot ask 'when?'", new_x="LMARGIN")
-    pdf.set_font("Helvetica", "", 11)
-    pdf.multi_cell(0, 6, "It prints the answer.", new_x="LMARGIN")
-    assert [(b.kind, b.text) for b in read_pdf(bytes(pdf.output())).blocks] == [
+    for font, size, text in runs:
+        pdf.set_font(font, "", size)
+        pdf.multi_cell(0, size // 2 + 1, text, new_x="LMARGIN")
+    return bytes(pdf.output())
+
+
+def test_lines_in_a_monospaced_font_are_one_code_block():
+    data = _set_in([("Helvetica", 11, "Run the tool like this:"),
+                    ("Courier", 10, "qabot index ./docs\nqabot ask 'when?'"),
+                    ("Helvetica", 11, "It prints the answer.")])
+    assert [(b.kind, b.text) for b in read_pdf(data).blocks] == [
         ("paragraph", "Run the tool like this:"),
         ("code", "qabot index ./docs qabot ask 'when?'"),
         ("paragraph", "It prints the answer."),
@@ -415,25 +420,18 @@ def test_lines_in_a_monospaced_font_are_one_code_block():
 def test_code_after_a_line_that_ends_no_sentence_is_still_code():
     """A command block set smaller after "or" (two setups, one either side) is code, not the
     rest of the "or" sentence; a path in code font wrapped inside a sentence stays in it."""
-    pdf = FPDF(format="A4")
-    pdf.add_page()
-    pdf.set_font("Helvetica", "", 11)
-    pdf.multi_cell(0, 6, "The tool reads its credentials from a keyring, which is installed "
-                   "apart from it, in its own environment or in any other that is on the "
-                   "path. Either setup works:", new_x="LMARGIN")
-    pdf.set_font("Courier", "", 9)
-    pdf.multi_cell(0, 5, "$ pip install keyring\n$ keyring set host user", new_x="LMARGIN")
-    pdf.set_font("Helvetica", "", 11)
-    pdf.multi_cell(0, 6, "or", new_x="LMARGIN")
-    pdf.set_font("Courier", "", 9)
-    pdf.multi_cell(0, 5, "$ pipx install keyring\n$ keyring set host user", new_x="LMARGIN")
-    pdf.set_font("Helvetica", "", 11)
-    pdf.multi_cell(0, 6, "The settings are read from", new_x="LMARGIN")
-    pdf.set_font("Courier", "", 11)
-    pdf.multi_cell(0, 6, "/etc/tool.conf", new_x="LMARGIN")
-    pdf.set_font("Helvetica", "", 11)
-    pdf.multi_cell(0, 6, "at start-up.", new_x="LMARGIN")
-    assert [(b.kind, b.text) for b in read_pdf(bytes(pdf.output())).blocks] == [
+    data = _set_in([
+        ("Helvetica", 11, "The tool reads its credentials from a keyring, which is installed "
+                          "apart from it, in its own environment or in any other that is on the "
+                          "path. Either setup works:"),
+        ("Courier", 9, "$ pip install keyring\n$ keyring set host user"),
+        ("Helvetica", 11, "or"),
+        ("Courier", 9, "$ pipx install keyring\n$ keyring set host user"),
+        ("Helvetica", 11, "The settings are read from"),
+        ("Courier", 11, "/etc/tool.conf"),
+        ("Helvetica", 11, "at start-up."),
+    ])
+    assert [(b.kind, b.text) for b in read_pdf(data).blocks] == [
         ("paragraph", "The tool reads its credentials from a keyring, which is installed apart "
                       "from it, in its own environment or in any other that is on the path. "
                       "Either setup works:"),
