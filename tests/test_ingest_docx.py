@@ -157,6 +157,20 @@ def test_code_in_a_monospaced_font_or_a_code_style_is_one_code_block():
     ]
 
 
+def test_a_document_typed_in_a_monospaced_font_is_prose():
+    document = docx.Document()
+    document.styles["Normal"].font.name = "Courier New"
+    document.add_paragraph("MEMO. The committee met on Monday.")
+    document.add_paragraph("It approved the budget for next year.")
+    document.styles.add_style("HTML Preformatted", WD_STYLE_TYPE.PARAGRAPH)
+    document.add_paragraph("make install", style="HTML Preformatted")
+    assert [(b.kind, b.text) for b in read_docx(_save(document)).blocks] == [
+        ("paragraph", "MEMO. The committee met on Monday."),
+        ("paragraph", "It approved the budget for next year."),
+        ("code", "make install"),
+    ]
+
+
 def test_text_in_a_content_control_and_a_hyperlink_is_read_in_place():
     document = docx.Document()
     document.add_paragraph("Before.")

@@ -13,8 +13,9 @@ footers are page furniture, listed as dropped; comments are not read.
   dropped as the table of contents (the headings themselves follow). Any other paragraph with
   text: a paragraph; empty ones hold nothing and are skipped.
 * **Code.** A paragraph in a code style ("HTML Preformatted", "Macro Text", a style named
-  "Code"...) or whose every run is set in a monospaced font ("Courier New", "Consolas"): code,
-  consecutive lines one block (kept out of quotes, as every reader's code is).
+  "Code"...) or whose every run is set in a monospaced font ("Courier New", "Consolas"; not in
+  a document mostly set in one, a typewriter memo): code, consecutive lines one block (kept out
+  of quotes, as every reader's code is).
 * **Tables.** One ``table_row`` block per row. With two rows or more the first is the header,
   itself a block ("Name | Age"), and the rows under it read "Name: Ann; Age: 31" (empty cells
   left out). A cell merged across columns counts once; the empty continuation of a cell merged
@@ -95,6 +96,8 @@ def _read(document: Any) -> Parsed:
     outline = Outline()
     title = ""
     code_run = False  # the last paragraph read was code (its lines are paragraphs of their own)
+    # a document typed in a monospaced font (a typewriter memo) has no code by its font
+    by_font = not _mostly_monospaced(document)
     for element in _body_items(document.element.body):
         if element.tag == qn("w:tbl"):
             blocks.extend(Block("table_row", row, outline.path) for row in _table_rows(element))
@@ -113,7 +116,7 @@ def _read(document: Any) -> Parsed:
                 blocks.append(Block("heading", text, outline.heading(level, text), level=level))
             elif (depth := _list_level(element, styles, names)) > 0:
                 blocks.append(Block("list_item", text, outline.path, level=depth))
-            elif _is_code(element, styles, names):
+            elif _is_code(element, styles, names, by_font):
                 if was_code and blocks[-1].kind == "code":  # the block's next line
                     blocks[-1] = Block("code", f"{blocks[-1].text} {text}", outline.path)
                 else:
@@ -220,15 +223,32 @@ _CODE_STYLE = re.compile(r"code|preformatted|macro text|plain text|verbatim|list
 _FONT_ATTRIBUTES = (qn("w:ascii"), qn("w:hAnsi"))
 
 
-def _is_code(element: Any, styles: list[Any], names: list[str]) -> bool:
-    """Whether a paragraph is code: its style is a code style, or every run of its text is set
-    in a monospaced font (its own, else its paragraph style's)."""
+def _is_code(element: Any, styles: list[Any], names: list[str], by_font: bool) -> bool:
+    """Whether a paragraph is code: its style is a code style, or (``by_font``) every run of
+    its text is set in a monospaced font."""
     if any(_CODE_STYLE.search(n) for n in names):
         return True
+    return by_font and _monospaced(element, styles)
+
+
+def _monospaced(element: Any, styles: list[Any]) -> bool:
+    """Whether every run of a paragraph's text is set in a monospaced font (its own, else its
+    paragraph style's)."""
     inherited = next((f for f in (_font(style.element) for style in styles) if f), "")
     fonts = [_font(run) or inherited for run in element.iter(qn("w:r"))
              if any((t.text or "").strip() for t in run.iter(qn("w:t")))]
     return bool(fonts) and all(MONOSPACED.search(f) for f in fonts)
+
+
+def _mostly_monospaced(document: Any) -> bool:
+    """Whether most of the body's text is set in a monospaced font."""
+    mono = total = 0
+    for element in _body_items(document.element.body):
+        if element.tag == qn("w:p") and (size := len(_text(element).strip())):
+            total += size
+            if _monospaced(element, _styles(Paragraph(element, document))):
+                mono += size
+    return mono > total / 2
 
 
 def _font(owner: Any) -> str:
