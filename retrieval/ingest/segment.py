@@ -246,9 +246,7 @@ def _spans(text: str) -> Iterator[Span]:
         else:
             end = m.end("closers")
             nxt = text[m.end() : m.end() + 2]
-            if not (_starts_sentence(nxt) or (m.group("end") == "." and nxt[0].islower()
-                                              and not _ORDINAL_DOT_RE.search(text, start,
-                                                                             m.start("end")))):
+            if not (_starts_sentence(nxt) or _lower_case_start(text, start, m, nxt)):
                 continue
             if m.group("end") == "." and (danda or _is_abbreviation(text[start : m.start("end")])
                                           or _ENUMERATOR_RE.match(text, start, m.end("end"))
@@ -285,17 +283,24 @@ def _ordinal_before_month(text: str, start: int, m: re.Match[str]) -> bool:
 
 def _starts_sentence(nxt: str) -> bool:
     """Whether the text after a boundary begins a sentence (upper case, digit, quote, bracket,
-    or a letter of a script without capitals). After a full stop that ends no abbreviation, a
-    lower-case word begins one too (``_spans``): documentation opens sentences with names
-    written in lower case ("... for Python. urllib3 brings ...", "... by libffi. libffi
-    provides ..."); an ellipsis, "!" and "?" followed by one do not ("Yahoo! is"), nor a full stop
-    after a number or a Roman numeral, an ordinal ("Ludwig XIV. ließ")."""
+    or a letter of a script without capitals)."""
     if not nxt:
         return False
     c = nxt[0]
     if c in "\"'“‘«‹„‚»([¿¡「『（":
         return len(nxt) < 2 or not nxt[1].islower()
     return c.isupper() or c.isdigit() or (c.isalpha() and not c.islower())
+
+
+def _lower_case_start(text: str, start: int, m: re.Match[str], nxt: str) -> bool:
+    """Whether a lower-case word after boundary ``m`` (of the sentence from ``start``) begins a
+    sentence: after a full stop, yes (the abbreviations are ruled out after this):
+    documentation opens sentences with names written in lower case ("... for Python. urllib3
+    brings ...", "... by libffi. libffi provides ..."); after an ellipsis, "!" or "?" ("Yahoo!
+    is"), or a full stop after a number or a Roman numeral, an ordinal ("Ludwig XIV. ließ",
+    "am 3. und 4. Mai"), no."""
+    return (m.group("end") == "." and nxt[0].islower()
+            and not _ORDINAL_DOT_RE.search(text, start, m.start("end")))
 
 
 def _is_abbreviation(before: str) -> bool:
