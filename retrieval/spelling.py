@@ -18,8 +18,9 @@ precomputed, and an unknown word costs a few hundred lookups.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
-from functools import lru_cache
+from functools import cache, lru_cache
 
 MIN_LETTERS = 5
 # ... and at most this many: a longer "word" is no typo of a word, and its one-edit spellings
@@ -56,12 +57,30 @@ RARE_ZIPF = 2.5
 
 @lru_cache(maxsize=65_536)
 def rare_word(word: str) -> bool:
-    """Whether lower-cased ``word`` is rare in English or not English (wordfreq's large list,
-    loaded at the first call: about 34 MiB resident, most of what answering adds to a process
-    after its index and word vectors)."""
+    """Whether lower-cased ``word`` is rare in English or not English: its Zipf frequency in
+    wordfreq's large list is below ``RARE_ZIPF``. A word of letters alone is one token of that
+    list, so it is looked up in the list's words at ``RARE_ZIPF`` or more (``_frequent``);
+    another (an apostrophe) is read by wordfreq."""
+    if word.isalpha():
+        return word not in _frequent()
     from wordfreq import zipf_frequency
 
     return zipf_frequency(word, "en", wordlist="large") < RARE_ZIPF
+
+
+@cache
+def _frequent() -> frozenset[str]:
+    """The words of wordfreq's large English list whose Zipf frequency (as ``zipf_frequency``
+    rounds it) is ``RARE_ZIPF`` or more, taken once; wordfreq's tables are then let go. The
+    list held whole is about 34 MiB resident, most of what answering adds to a process after
+    its index and word vectors; these words are about 4 MiB."""
+    from wordfreq import get_frequency_dict, get_frequency_list
+
+    words = frozenset(w for w, f in get_frequency_dict("en", "large").items()
+                      if round(math.log10(f) + 9, 2) >= RARE_ZIPF)
+    get_frequency_dict.cache_clear()
+    get_frequency_list.cache_clear()
+    return words
 
 
 def correct(

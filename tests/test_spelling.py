@@ -90,3 +90,25 @@ def test_a_word_too_long_to_be_a_typo_is_not_corrected_and_costs_nothing():
     assert correct(long_typo, term_of, _frequency({term_of("internationalisation"): 2}),
                    common=lambda w: False) == ("internationalisation",
                                                term_of("internationalisation"))
+
+
+def test_rare_words_are_told_as_wordfreq_tells_them_without_holding_its_large_list():
+    """``rare_word`` keeps only the words at ``RARE_ZIPF`` or more of wordfreq's large list
+    (about 4 of its 34 MiB) and lets wordfreq's tables go; it answers as ``zipf_frequency``
+    does, around the threshold, for words of letters and for those wordfreq reads itself."""
+    import itertools
+
+    from wordfreq import get_frequency_dict, iter_wordlist, zipf_frequency
+
+    from retrieval.spelling import RARE_ZIPF, rare_word
+
+    rare_word.cache_clear()
+    get_frequency_dict.cache_clear()  # (``common_word`` may have loaded the small list)
+    assert rare_word("tmux") and not rare_word("backer")  # 1.5 and 3.0 on wordfreq's scale
+    assert get_frequency_dict.cache_info().currsize == 0  # the large list is not held
+    words = [w for w in itertools.islice(iter_wordlist("en", "large"), 60_000, 140_000, 40)
+             if w.isascii()] + ["snubbed", "conda", "npm", "qabotx", "don't", "o'clock"]
+    assert any(zipf_frequency(w, "en", wordlist="large") < RARE_ZIPF for w in words)
+    assert any(zipf_frequency(w, "en", wordlist="large") >= RARE_ZIPF for w in words)
+    assert [w for w in words
+            if rare_word(w) != (zipf_frequency(w, "en", wordlist="large") < RARE_ZIPF)] == []
