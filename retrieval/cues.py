@@ -331,10 +331,10 @@ def has_evidence(kind: str | None, sentence: str, question: str, lang: str = "en
         return (any(not _asked(m.group(0).lower(), q) for m in _DATE.finditer(sentence))
                 or (_ASKS_CONDITION.match(question) is not None
                     and _CONDITION.search(sentence) is not None))
-    if kind == "number" and lang in _NUMBER_WORDS and any(
-            not _asked(m.group(0).lower(), q) for m in _NUMBER_WORDS[lang].finditer(sentence)):
-        return True
     if kind == "number":
+        if lang in _NUMBER_WORDS and any(not _asked(m.group(0).lower(), q)
+                                         for m in _NUMBER_WORDS[lang].finditer(sentence)):
+            return True  # a count written out ("zwei", "dos", "двух")
         # a year is no quantity ("in 1998") unless it counts something ("2000 guests") or the
         # question asks how long ("from 1870 to 1939"); a version's number names, it does not
         # count ("version 1.10" for "how many glyphs")
