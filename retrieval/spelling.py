@@ -18,7 +18,6 @@ precomputed, and an unknown word costs a few hundred lookups.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable
 from functools import cache, lru_cache
 
@@ -74,10 +73,10 @@ def _frequent() -> frozenset[str]:
     rounds it) is ``RARE_ZIPF`` or more, taken once; wordfreq's tables are then let go. The
     list held whole is about 34 MiB resident, most of what answering adds to a process after
     its index and word vectors; these words are about 4 MiB."""
-    from wordfreq import get_frequency_dict, get_frequency_list
+    from wordfreq import freq_to_zipf, get_frequency_dict, get_frequency_list
 
     words = frozenset(w for w, f in get_frequency_dict("en", "large").items()
-                      if round(math.log10(f) + 9, 2) >= RARE_ZIPF)
+                      if round(freq_to_zipf(f), 2) >= RARE_ZIPF)
     get_frequency_dict.cache_clear()
     get_frequency_list.cache_clear()
     return words
