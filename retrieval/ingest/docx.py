@@ -31,6 +31,7 @@ import re
 import zipfile
 import zlib
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from typing import Any
 
 import docx
@@ -96,16 +97,17 @@ def _read(document: Any) -> Parsed:
     outline = Outline()
     title = ""
     code_run = False  # the last paragraph read was code (its lines are paragraphs of their own)
+    items = [_Item.of(element, document) for element in _body_items(document.element.body)]
     # a document typed in a monospaced font (a typewriter memo) has no code by its font
-    by_font = not _mostly_monospaced(document)
-    for element in _body_items(document.element.body):
+    by_font = sum(i.size for i in items if i.mono) <= sum(i.size for i in items) / 2
+    for item in items:
+        element, text, styles = item.element, one_line(item.raw), item.styles
         if element.tag == qn("w:tbl"):
             blocks.extend(Block("table_row", row, outline.path) for row in _table_rows(element))
             code_run = False
             continue
-        if text := one_line(_text(element)):
+        if text:
             code_run, was_code = False, code_run
-            styles = _styles(Paragraph(element, document))
             names = [(style.name or "").casefold() for style in styles]
             level = 1 if "title" in names else _heading_level(element, styles, names)
             # "TOC Heading" is based on "Heading 1", yet no section of the document
@@ -116,7 +118,7 @@ def _read(document: Any) -> Parsed:
                 blocks.append(Block("heading", text, outline.heading(level, text), level=level))
             elif (depth := _list_level(element, styles, names)) > 0:
                 blocks.append(Block("list_item", text, outline.path, level=depth))
-            elif _is_code(element, styles, names, by_font):
+            elif any(_CODE_STYLE.search(n) for n in names) or (by_font and item.mono):  # code
                 if was_code and blocks[-1].kind == "code":  # the block's next line
                     blocks[-1] = Block("code", f"{blocks[-1].text} {text}", outline.path)
                 else:
@@ -223,12 +225,26 @@ _CODE_STYLE = re.compile(r"code|preformatted|macro text|plain text|verbatim|list
 _FONT_ATTRIBUTES = (qn("w:ascii"), qn("w:hAnsi"))
 
 
-def _is_code(element: Any, styles: list[Any], names: list[str], by_font: bool) -> bool:
-    """Whether a paragraph is code: its style is a code style, or (``by_font``) every run of
-    its text is set in a monospaced font."""
-    if any(_CODE_STYLE.search(n) for n in names):
-        return True
-    return by_font and _monospaced(element, styles)
+@dataclass(frozen=True, slots=True)
+class _Item:
+    """A body item (paragraph or table) with what is read of it once: a paragraph's text, its
+    styles (nearest first), its text's size and whether every run of it is monospaced."""
+
+    element: Any
+    raw: str = ""
+    styles: list[Any] = field(default_factory=list)
+    size: int = 0
+    mono: bool = False
+
+    @classmethod
+    def of(cls, element: Any, document: Any) -> _Item:
+        if element.tag == qn("w:tbl"):
+            return cls(element)
+        raw = _text(element)
+        if not one_line(raw):
+            return cls(element, raw)
+        styles = _styles(Paragraph(element, document))
+        return cls(element, raw, styles, len(raw.strip()), _monospaced(element, styles))
 
 
 def _monospaced(element: Any, styles: list[Any]) -> bool:
@@ -238,17 +254,6 @@ def _monospaced(element: Any, styles: list[Any]) -> bool:
     fonts = [_font(run) or inherited for run in element.iter(qn("w:r"))
              if any((t.text or "").strip() for t in run.iter(qn("w:t")))]
     return bool(fonts) and all(MONOSPACED.search(f) for f in fonts)
-
-
-def _mostly_monospaced(document: Any) -> bool:
-    """Whether most of the body's text is set in a monospaced font."""
-    mono = total = 0
-    for element in _body_items(document.element.body):
-        if element.tag == qn("w:p") and (size := len(_text(element).strip())):
-            total += size
-            if _monospaced(element, _styles(Paragraph(element, document))):
-                mono += size
-    return mono > total / 2
 
 
 def _font(owner: Any) -> str:
