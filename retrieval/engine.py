@@ -164,15 +164,15 @@ class QAEngine:
             except OSError as exc:
                 not_saved = f"{where}: {exc.strerror or exc}"
                 log.warning("index_not_saved", index_dir=str(where), reason=str(exc))
-        report = LoadReport(True, 0.0, None if saved is None else str(where), built.skipped,
-                            not_saved, None if saved is None else saved.name, built.read,
-                            built.kept)
+        skipped, read, kept = built.skipped, built.read, built.kept
         if saved is None:
             index, collection = built.index, built.collection
         else:
             del built  # let go before the snapshot is opened (``_served``)
             index, collection = _served(saved, walk, params, progress)
-        report = dataclasses.replace(report, seconds=time.perf_counter() - started)
+        report = LoadReport(True, time.perf_counter() - started,
+                            None if saved is None else str(where), skipped, not_saved,
+                            None if saved is None else saved.name, read, kept)
         return cls(index, collection, report=report, **kwargs)  # type: ignore[arg-type]
 
     @classmethod
