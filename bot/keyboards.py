@@ -56,9 +56,13 @@ def answer_keyboard(answer: Answer, passage: Callable[[int], str],
     quotes = []
     seen: dict[int, int] = {}
     for q in answer.sentences:
-        # a long quote is shortened with ellipses; a lead-in is quoted with its list after it
-        text = q.text.split("\n", 1)[0].strip(ELLIPSIS)
+        # a long quote is shortened with ellipses; a lead-in is quoted with its list after it,
+        # which is not the passage's text, and sentences next to each other with it, which is
+        text = q.text.strip(ELLIPSIS)
         at = passage(q.passage).find(text)
+        if at < 0:
+            text = q.text.split("\n", 1)[0].strip(ELLIPSIS)
+            at = passage(q.passage).find(text)
         start, end = (at, at + len(text)) if at >= 0 else (0, 0)
         ref = QuoteRef(snapshot, doc_index.get(q.source, 0), q.passage, start, end)
         seen[q.citation] = seen.get(q.citation, 0) + 1

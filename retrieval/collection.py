@@ -290,6 +290,14 @@ class Collection:
                          bool(flags[i] & ITEM), bool(flags[i] & FIRST))
                 for i, (a, b) in enumerate(self.sent_bounds[lo:hi].tolist())]
 
+    def between(self, p: int, a: int, b: int) -> str:
+        """The text of passage ``p`` between the end of its sentence ``a`` and the start of its
+        sentence ``b`` (``a`` < ``b``): a space, a paragraph break, or what no sentence holds
+        (a code block, say)."""
+        lo = int(self.sent_indptr[p])
+        start, end = int(self.sent_bounds[lo + a][1]), int(self.sent_bounds[lo + b][0])
+        return self.passage_text(p)[start:end]
+
     def section_of(self, p: int) -> str | None:
         """The section path passage ``p`` sits in ("Installation › Linux"; "" under the
         document's own heading only), or ``None`` when no heading is above it."""

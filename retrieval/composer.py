@@ -17,7 +17,9 @@ the number is only in a sentence beside the best one, not in it, the confidence 
 (``evidence_beside``).
 
 What is quoted for a chosen sentence (bounded, with its list or the sentence that points back
-at it) is ``quotes.py``'s.
+at it) is ``quotes.py``'s. Chosen sentences next to each other in the text, with only whitespace
+between them, that the ranker can hardly tell apart (``join_margin``) are one quote, in the
+text's order: the same sentences as before, read as the text reads them.
 """
 
 from __future__ import annotations
@@ -30,7 +32,8 @@ from .cues import has_evidence, is_question
 from .features import mass
 from .index import TermIndex
 from .query import DEFAULT_CONFIG, FRAME_WORDS, ComposerConfig, Query, parse_query
-from .ranking import rank
+from .quotes import MAX_QUOTE_CHARS
+from .ranking import Candidate, Ranking, rank
 from .selection import FEATURES, Selector, rules_met
 from .selection import bundled as bundled_selector
 from .similarity import WordVectors
@@ -73,8 +76,9 @@ def compose(
                 query.lang))):
         return _abstain(question, query, related, coverage, confidence)
 
+    groups = [[best]]  # each quote's candidates: one, or sentences next to each other
     chosen = [best]
-    for c in candidates[1:]:
+    for at, c in enumerate(candidates[1:], 1):
         if len(chosen) >= config.max_sentences or c.score < config.follow_ratio * best.score:
             break
         if any(_jaccard(c.terms, o.terms) >= config.duplicate_jaccard for o in chosen):
@@ -90,21 +94,30 @@ def compose(
             # answer is quoted already
             continue
         chosen.append(c)
+        close = ranking.logits[0] - ranking.logits[at] <= config.join_margin
+        group = next((g for g in groups if close and _beside(g, c, ranking, collection)
+                      and len(_joined([*g, c], ranking, set(), collection)[0])
+                      <= MAX_QUOTE_CHARS), None)
+        if group is None:
+            groups.append([c])
+        else:
+            group.append(c)
 
     qset = set(query.terms)
     sources: list[SourceRef] = []
     numbers: dict[str, int] = {}
     quotes = []
-    for c in chosen:
-        src = collection.source_of(c.sentence.passage)
+    for group in groups:
+        p = group[0].sentence.passage
+        src = collection.source_of(p)
         if src.id not in numbers:
             sources.append(_ref(src))
             numbers[src.id] = len(sources)
-        p = c.sentence.passage
-        text, marks = ranking.quote(c, qset)
+        text, marks = _joined(group, ranking, qset, collection)
         quotes.append(
             Quote(
-                text=text, source=src.id, title=src.title, score=round(c.score, 4),
+                text=text, source=src.id, title=src.title,
+                score=round(max(c.score for c in group), 4),
                 citation=numbers[src.id], passage=p, highlights=marks,
                 section=collection.section_of(p) or None, page=collection.page_of(p),
             )
@@ -122,6 +135,48 @@ def compose(
 
 _SPECIFIC = FEATURES.index("specific_met")
 _EVIDENCE = FEATURES.index("evidence")
+
+
+def _beside(group: Sequence[Candidate], c: Candidate, ranking: Ranking,
+            collection: Collection) -> bool:
+    """Whether candidate ``c`` is the sentence just after what ``group`` quotes (its sentences
+    with those quoted after them), or just before it in its paragraph, with nothing but
+    whitespace between them in the text, none of them of a list: two of the best sentences
+    next to each other are one passage of the text, quoted as one ("A mailing-list is
+    available to discuss libsodium. In order to join, just send a random mail to ...")."""
+    p, number = c.sentence.passage, c.sentence.number
+    lists = ranking.items_of(p)
+    if any(o.sentence.passage != p for o in group) or any(
+            s.item or s.number in lists for s in (c.sentence, *(o.sentence for o in group))):
+        return False
+    opening = min((o.sentence for o in group), key=lambda s: s.number)
+    last = max(max((o.sentence.number, *ranking.follows(o.sentence))) for o in group)
+    if number == last + 1:
+        return not collection.between(p, last, number).strip()
+    # a sentence opening its paragraph is not quoted after the last one of the paragraph before
+    return (number == opening.number - 1 and not opening.first
+            and not collection.between(p, number, opening.number).strip())
+
+
+def _joined(group: Sequence[Candidate], ranking: Ranking, qset: set[str],
+            collection: Collection) -> tuple[str, list[tuple[int, int]]]:
+    """One quote of ``group``'s sentences in the order of the text, each with what is quoted
+    after it, and the whitespace of the text between them (a paragraph break stays one), and
+    its highlights."""
+    text = ""
+    marks: list[tuple[int, int]] = []
+    covered = -1
+    for c in sorted(group, key=lambda o: o.sentence.number):
+        number = c.sentence.number
+        if number <= covered:
+            continue  # quoted already, after the sentence before it
+        if text:
+            text += collection.between(c.sentence.passage, covered, number)
+        part, spans = ranking.quote(c, qset)
+        marks.extend((a + len(text), b + len(text)) for a, b in spans)
+        text += part
+        covered = max((number, *ranking.follows(c.sentence)))
+    return text, marks
 
 
 def _lacks_specific(query: Query, sentence: Sentence, collection: Collection) -> bool:

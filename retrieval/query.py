@@ -57,6 +57,9 @@ class ComposerConfig:
     max_sentences: int = 3
     follow_ratio: float = 0.6  # further sentences need this share of the best score
     duplicate_jaccard: float = 0.6
+    # a quoted sentence's neighbour in the text is quoted with it, as one quote, when the ranker
+    # can hardly tell them apart: its logit within this of the best's (odds within a factor e)
+    join_margin: float = 1.0
     related: int = 3
     soft_min: float = 0.4  # the cosine at which a sentence word stands in for a question word
     similar_passages: int = 3  # words of like meaning are sought in this many best passages

@@ -330,3 +330,36 @@ def test_a_manual_never_naming_a_specific_word_of_the_question_is_not_about_it(t
         # a page without headings (news spell a name more ways than one) is not judged so
         assert not _lacks_specific(parse_query(question, plain.index), at, plain.collection)
     assert engine.ask("How do I install gizmux with Conan?").text == NOT_FOUND
+
+
+FROB_LIST = ("Frob is a tool for archives.\n\nA mailing list is available to discuss Frob.\n\n"
+             "In order to join, just send an empty mail to frob-subscribe at example dot org.\n\n"
+             "Frob is written in C and runs on every system.")
+FROB_QUESTION = "How can I join the Frob mailing list?"
+FROB_SENTENCES = ["A mailing list is available to discuss Frob.",
+                  "In order to join, just send an empty mail to frob-subscribe at example dot org."]
+
+
+def test_two_best_sentences_next_to_each_other_are_one_quote_in_the_texts_order():
+    texts = [FROB_LIST, "Gizmo is a text editor. Its mailing list is closed."]
+    engine = QAEngine.from_texts(texts)
+    ranking = engine.rank(FROB_QUESTION)
+    assert ranking is not None
+    assert ranking.logits[0] - ranking.logits[1] <= ComposerConfig().join_margin
+    first = engine.ask(FROB_QUESTION).sentences[0]
+    # verbatim, with the paragraph break between them; not the paragraph before
+    assert first.text == "\n".join(FROB_SENTENCES)
+    assert first.text in engine.passage(first.passage)
+    marked = [first.text[a:b].lower() for a, b in first.highlights]
+    assert {"mailing", "list", "join"} <= set(marked) and marked.count("frob") == 2
+
+    apart = QAEngine.from_texts(texts, config=ComposerConfig(join_margin=-1.0))
+    assert [q.text for q in apart.ask(FROB_QUESTION).sentences][:2] == FROB_SENTENCES
+
+
+def test_sentences_with_more_than_whitespace_between_are_not_one_quote():
+    # "$ frob --join" is a code block: a reader sees it between the two sentences
+    engine = QAEngine.from_texts([FROB_LIST.replace(
+        "\n\nIn order", "\n\n    $ frob --join\n\nIn order"), "Gizmo is a text editor."])
+    assert [q.text for q in engine.ask(FROB_QUESTION).sentences][:2] in (
+        FROB_SENTENCES, FROB_SENTENCES[::-1])

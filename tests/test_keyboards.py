@@ -22,3 +22,17 @@ def test_a_quote_reference_survives_its_callback_data() -> None:
 ])
 def test_malformed_callback_data_is_no_reference(data: str) -> None:
     assert QuoteRef.decode(data) is None
+
+
+def test_a_quote_of_sentences_next_to_each_other_is_found_whole_in_its_passage() -> None:
+    from bot.keyboards import answer_keyboard
+    from retrieval import Answer, Quote
+
+    passage = "Frob is a tool.\nA mailing list is open.\nTo join, mail frob-subscribe."
+    quote = Quote(text="A mailing list is open.\nTo join, mail frob-subscribe.", source="frob",
+                  title="Frob", score=1.0, citation=1, passage=0)
+    answer = Answer(question="How do I join?", answered=True, text="", sentences=[quote])
+    keyboard = answer_keyboard(answer, lambda p: passage, {"frob": 0}, "0a1b2c3d")
+    button = keyboard.inline_keyboard[0][0]
+    ref = QuoteRef.decode(str(button.callback_data))
+    assert ref is not None and passage[ref.start:ref.end] == quote.text
