@@ -335,8 +335,9 @@ class Collection:
 # Markdown paragraph of images alone dropped; English words read in their American spelling.
 # 7: a full stop ending no abbreviation ends a sentence before a lower-case word too; a Word
 # document's code (a code style, a monospaced font) and a PDF's code line after a line ending
-# no sentence are code.
-TEXT_VERSION = 7
+# no sentence are code. 8: an HTML table cell holding more than three paragraphs or list items
+# is layout, its blocks read as they are; an HTML paragraph of inline code alone is code.
+TEXT_VERSION = 8
 # A sentence's flags (``Collection.sent_flags``): it may be quoted alone; it is of a list item
 # or a table row (a line tagged ``ITEM_LINE``, beside its ``sieve.QUOTE_*`` rule); it opens its
 # line.

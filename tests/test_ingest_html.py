@@ -279,6 +279,35 @@ def test_a_layout_table_is_read_as_the_blocks_in_its_cells():
     ]
 
 
+def test_a_cell_holding_a_list_of_paragraphs_is_layout_its_items_read_as_items():
+    # an FAQ boxed by a layout table (libxslt's): each question an item, its answer paragraphs
+    markup = ("<table><tr><td><ol><li><em>Troubles linking</em><p>Use the flags.</p>"
+              "<p>Or the script.</p></li><li><em>Slow?</em><p>No.</p></li></ol></td></tr>"
+              "</table>")
+    assert kinds(markup) == [
+        ("list_item", "Troubles linking", 1), ("list_item", "Use the flags.", 1),
+        ("list_item", "Or the script.", 1), ("list_item", "Slow?", 1), ("list_item", "No.", 1),
+    ]
+    # a cell holding a short list is one datum of its row
+    assert kinds("<table><tr><td>Formats</td><td><ul><li>PNG</li><li>GIF</li></ul></td></tr>"
+                 "</table>") == [("table_row", "Formats | PNG GIF", 0)]
+
+
+def test_a_paragraph_of_inline_code_alone_is_code_an_item_or_cell_of_it_is_not():
+    assert kinds("<ol><li><em>Linking</em><p>Use the script.</p>"
+                 "<p><code>xslt-config --cflags</code></p><p>to get the flags.</p></li></ol>"
+                 "<p><kbd>make</kbd> <kbd>install</kbd></p><p>Then <code>x</code> is set.</p>"
+                 "<ul><li><code>LowerCase</code></li></ul>") == [
+        ("list_item", "Linking", 1), ("list_item", "Use the script.", 1),
+        ("code", "xslt-config --cflags", 0), ("list_item", "to get the flags.", 1),
+        ("code", "make install", 0), ("paragraph", "Then x is set.", 0),
+        ("list_item", "LowerCase", 1),
+    ]
+    assert kinds("<table><tr><th>Option</th><th>Meaning</th></tr>"
+                 "<tr><td><code>--out</code></td><td>Where</td></tr></table>") == [
+        ("table_row", "Option | Meaning", 0), ("table_row", "Option: --out; Meaning: Where", 0)]
+
+
 def test_a_sphinx_page_is_its_body_without_navigation_permalinks_or_footer():
     parsed = read_html(SPHINX)
     assert [(b.kind, b.text, b.section) for b in parsed.blocks] == [

@@ -73,12 +73,15 @@ _ENUMERATOR_RE = re.compile(r"^(?:\d+(?:\.\d+)*\.?|[A-Za-z][.)])\s+")
 _TOC_REASON = "a table of contents (a list whose entries only link to places in pages)"
 _ANCHOR_CHARS = frozenset({"", "¶", "#", "§", "🔗"})  # a heading's permalink, alone in its <a>
 _HEADING_ANCHOR_RE = re.compile(r"(?:\s*¶|\s+#)+$")
-_MAX_CELL_PARAGRAPHS = 3  # a cell with more is a page's layout box, not a datum
+_MAX_CELL_PARAGRAPHS = 3  # a cell with more (or list items) is a page's layout box, not a datum
 # Markup at the very start (a doctype, an <html> or <head> tag) or a high density of tags.
 _START_RE = re.compile(r"^\s*(?:<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>])", re.I)
 _TAG_RE = re.compile(r"</?(?:p|div|span|a|br|li|h[1-6]|table|tr|td|img|section|article)\b[^>]*>",
                      re.I)
 _SPACE_RE = re.compile(r"[ \t\r\n\f\v]+")  # a source line break is a space; "\n" marks a <br>
+# Inline elements of code: a paragraph of nothing else is a code block ("<p><code>xslt-config
+# --cflags</code></p>" between the sentences that explain it).
+_CODE_TAGS = ("code", "kbd", "samp", "tt")
 _TITLE_SEPARATOR_RE = re.compile(r"\s+[|\-–—:·•]\s+")
 _META_KEYS = {
     "og:title": "title", "twitter:title": "title",
@@ -191,6 +194,7 @@ class _Parser(HTMLParser):
         # (a page of unclosed elements nests thousands deep).
         self._by_tag: defaultdict[str, list[_Open]] = defaultdict(list)
         self._line: list[str] = []  # the text of the block being read
+        self._code_chars = 0  # ... how many of its characters (not spaces) are inline code
         self._linked: list[str] = []  # ... what of it is the text of links to places in a page
         self._skipping = 0  # open elements left out by their tag
         self._head_open = 0  # open head elements (one, in a page that has its head)
@@ -259,6 +263,8 @@ class _Parser(HTMLParser):
             self._dropping.text.append(data)
         else:
             self._line.append(_SPACE_RE.sub(" ", data))
+            if any(self._by_tag[t] for t in _CODE_TAGS):
+                self._code_chars += len(data) - sum(map(str.isspace, data))
 
     def finish(self) -> None:
         """Close what the page left open and read its last block."""
@@ -339,9 +345,15 @@ class _Parser(HTMLParser):
         """Make the text read since the last block boundary the blocks of its context."""
         text, self._line = "".join(self._line), []
         linked, self._linked = one_line("".join(self._linked)), []
+        code_chars, self._code_chars = self._code_chars, 0
         kind: Kind = "paragraph"
         level, context = 0, self._nearest(_CONTEXT)
-        if context is None:
+        if (code_chars and code_chars >= len(text) - sum(map(str.isspace, text))
+                and (inner := self._nearest({"p", *_CONTEXT})) and inner.tag == "p"
+                and ((cell := self._nearest({"li", "td", "th"})) is None or cell.tag == "li")):
+            kind = "code"  # a paragraph of inline code alone, in an item too: a line of code
+            # (an item or a table cell of it is a list's or a table's datum: "<li><code>")
+        elif context is None:
             pass
         elif context.tag in _HEADINGS or context.tag == "dt":  # a term heads its definition
             kind, level = "heading", int(context.tag[1]) if context.tag != "dt" else TERM_LEVEL
@@ -404,5 +416,5 @@ def _row_blocks(row: _Row) -> list[Block]:
 def _is_layout(cell: list[Block]) -> bool:
     """Whether a cell's blocks are a page's content boxed by a layout table, not one datum."""
     return any(b.kind in ("heading", "code", "table_row") for b in cell) or (
-        sum(b.kind == "paragraph" for b in cell) > _MAX_CELL_PARAGRAPHS
+        sum(b.kind in ("paragraph", "list_item") for b in cell) > _MAX_CELL_PARAGRAPHS
     )
