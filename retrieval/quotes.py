@@ -87,6 +87,11 @@ _POINTS_BACK_WORDS = {
     "hi": "यह|वह|ये|वे|इसका|इसकी|इसके|उसका|उसकी|उसके|हालांकि|उदाहरण के लिए",
 }
 _POINTS_BACK = {code: re.compile(rf"^(?:{words})\b") for code, words in _POINTS_BACK_WORDS.items()}
+# A paragraph opening with a pronoun of the third person goes on about what the paragraph before
+# ended on ("Sodium is a new, easy-to-use software library ..." / "It is a portable ... fork of
+# NaCl ..."): it is quoted after that paragraph's last sentence too (a demonstrative there often
+# points at the section instead: "This section describes ...").
+_PRONOUN = {"en": re.compile(r"^(?:It|Its|They|Their|He|She|His|Her)\b")}
 # unspaced scripts: no word boundary after the opening word ("它的", "这种")
 _POINTS_BACK["zh"] = re.compile(r"^(?:这|那|它|他们|她们|他|她|但是|然而|例如|因此)")
 
@@ -119,7 +124,10 @@ def follow_up(sents: Sequence[Sentence], number: int, lang: str = "en") -> tuple
             k += 1
         return tuple(range(number + 1, k))  # the question's later sentences too
     points_back = _POINTS_BACK.get(lang)
-    if nxt.first or not nxt.quotable or points_back is None or not points_back.match(nxt.text):
+    if not nxt.quotable or points_back is None or not points_back.match(nxt.text):
+        return ()
+    if nxt.first and (nxt.item or sents[number].item or lang not in _PRONOUN
+                      or not _PRONOUN[lang].match(nxt.text)):
         return ()
     return (number + 1,)
 

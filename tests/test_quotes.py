@@ -38,6 +38,15 @@ def test_a_sentence_pointing_back_in_its_line_and_not_in_the_next() -> None:
     assert follow_up(s, 1) == ()
 
 
+def test_a_paragraph_opening_with_it_or_he_goes_on_from_the_paragraph_before() -> None:
+    s = sentences(["Sodium is a new, easy-to-use software library."],
+                  ["It is a portable fork of NaCl."],
+                  ["This section describes the build."], ["Its goal is speed."])
+    assert follow_up(s, 0) == (1,)  # "It" at a paragraph's opening: the paragraph before's subject
+    assert follow_up(s, 1) == ()  # "This" at one points at the section as often
+    assert follow_up(s, 2) == (3,) and follow_up(s, 2, "de") == ()  # English's pronouns only
+
+
 def test_an_faq_question_marked_q_and_of_several_sentences_is_quoted_with_its_answer() -> None:
     s = sentences(["Q: I told xz to use many threads but it uses only one core.",
                    "What is wrong?"],
