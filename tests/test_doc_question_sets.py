@@ -22,7 +22,8 @@ SETS = [("docs_corpus", "docs_questions.jsonl"), ("docs_fresh", "docs_fresh_ques
         ("docs_pkg_a", "docs_pkg_a_questions.jsonl"),
         ("docs_pkg_b", "docs_pkg_b_questions.jsonl"),
         ("docs_blind", "docs_blind_questions.jsonl"),
-        ("docs_blind2", "docs_blind2_questions.jsonl")]
+        ("docs_blind2", "docs_blind2_questions.jsonl"),
+        ("docs_blind3", "docs_blind3_questions.jsonl")]
 
 
 @pytest.mark.parametrize(("corpus", "questions"), SETS)
