@@ -45,6 +45,10 @@ shown, so they are no longer judged by features that are always off for them; it
 from the ``tune`` halves of XQuAD in German, Spanish and Russian (the same licence), read in
 their own languages, so that it sees how inflection and compounds change what a right answer's
 features look like (their ``test`` halves measure it).
+Its trigger reads the best passage's score of a corpus smaller than the median one it learns
+from (``Selector.passages``, stored with it) as at that median size (``selection.read_score``),
+in training as in use: questions in other languages are often asked of a few documents, whose
+scores (idf grows with the log of a corpus's size) it would otherwise read as out of corpus.
 
 The *ranker* is a conditional (listwise) logistic regression: for each answerable question, the
 softmax over its candidate sentences of their linear scores, fitted to put the probability on
@@ -97,6 +101,7 @@ from retrieval.selection import (  # noqa: E402
     TRIGGER_EXTRA,
     Linear,
     Selector,
+    read_score,
     rules_met,
     sigmoid,
     trigger_row,
@@ -127,6 +132,7 @@ class Example:
     rows: np.ndarray  # (candidates, FEATURES + MEANING): what the ranker reads
     right: np.ndarray  # bool per candidate
     top_score: float
+    passages: int  # the size of the corpus it was asked of
 
 
 def hand_selector() -> Selector:
@@ -156,14 +162,14 @@ def examples(engine: QAEngine, questions: Iterable[Question], group: str,
         can = bool(q.answers) and not q.impossible if answerable is None else answerable
         if ranking is None:
             out.append(Example(group, can, np.zeros((0, len(FEATURES + MEANING))),
-                               np.zeros(0, bool), 0.0))
+                               np.zeros(0, bool), 0.0, engine.collection.n_passages))
             continue
         qset = set(parse_query(q.text, engine.index, engine.config).terms)
         right = np.array([can and _right(engine, ranking, c, q, qset)
                           for c in ranking.candidates], dtype=bool)
         out.append(Example(group, can, np.array([[*c.features, *c.meaning]
                                                  for c in ranking.candidates]),
-                           right, ranking.top_score))
+                           right, ranking.top_score, engine.collection.n_passages))
     return out
 
 
@@ -262,9 +268,10 @@ def fit_linear(x: np.ndarray, y: np.ndarray, w: np.ndarray | None, names: tuple[
     return Linear(names, mean, scale, model.coef_[0].copy(), float(model.intercept_[0]))
 
 
-def trigger_rows(ranker: Linear, exs: Sequence[Example], rules: bool = False
-                 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Per question with candidates: the trigger's row for its best candidate, whether that one
+def trigger_rows(ranker: Linear, exs: Sequence[Example], rules: bool = False,
+                 passages: int = 0) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Per question with candidates: the trigger's row for its best candidate (the best
+    passage's score read at ``passages``, as ``Selector.confidence`` reads it), whether that one
     is right, and its index in ``exs``."""
     rows, labels, where = [], [], []
     for k, e in enumerate(exs):
@@ -272,8 +279,8 @@ def trigger_rows(ranker: Linear, exs: Sequence[Example], rules: bool = False
             continue
         logits = ranker.logits(e.rows)
         order = np.argsort(-logits, kind="stable")
-        rows.append(trigger_row(e.rows[order[0], : len(FEATURES)], logits[order], e.top_score,
-                                rules))
+        rows.append(trigger_row(e.rows[order[0], : len(FEATURES)], logits[order],
+                                read_score(e.top_score, e.passages, passages), rules))
         labels.append(bool(e.right[order[0]]))
         where.append(k)
     return np.array(rows), np.array(labels), np.array(where)
@@ -351,8 +358,11 @@ def train(exs: Sequence[Example], prior: float, prior_meaning: float, c_trig: fl
     # the ranker that picks the right sentence first more often on held-out questions
     ranker = fit_ranker(exs, prior, prior_meaning) if learned_cv > hand_cv else HAND
     # the plain model's trigger learns how much the term-coverage rules are worth, instead of
-    # being gated by them
-    tx, ty, where = trigger_rows(ranker, exs, rules=not gates)
+    # being gated by them; and it reads the best passage's score of a corpus smaller than the
+    # median one it learns from as at that size (``read_score``: questions in other languages
+    # are asked of corpora of any size, often a few documents)
+    passages = 0 if gates else int(np.median([e.passages for e in exs]))
+    tx, ty, where = trigger_rows(ranker, exs, rules=not gates, passages=passages)
     groups = np.array([exs[k].group for k in where])
     trig_names = FEATURES + TRIGGER_EXTRA + (() if gates else (RULES,))
     # out-of-fold trigger probabilities, to choose the threshold on unseen questions
@@ -389,7 +399,9 @@ def train(exs: Sequence[Example], prior: float, prior_meaning: float, c_trig: fl
                            if any(e.answerable for e in exs if e.group == g)},
     }
     about["sure"] = sure
-    return Selector(ranker, trigger, threshold, about, sure), about
+    if passages:
+        about["passages"] = passages
+    return Selector(ranker, trigger, threshold, about, sure, passages=passages), about
 
 
 def keep_trigger(trained: Selector, about: dict, kept: Selector) -> tuple[Selector, dict]:
