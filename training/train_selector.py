@@ -45,10 +45,12 @@ shown, so they are no longer judged by features that are always off for them; it
 from the ``tune`` halves of XQuAD in German, Spanish and Russian (the same licence), read in
 their own languages, so that it sees how inflection and compounds change what a right answer's
 features look like (their ``test`` halves measure it).
-Its trigger reads the best passage's score of a corpus smaller than the median one it learns
-from (``Selector.passages``, stored with it) as at that median size (``selection.read_score``),
-in training as in use: questions in other languages are often asked of a few documents, whose
-scores (idf grows with the log of a corpus's size) it would otherwise read as out of corpus.
+In use, its trigger reads the best passage's score of a corpus smaller than nearly every corpus
+it learned from (the 5th percentile of its questions' corpus sizes, ``Selector.passages``,
+stored with it) as at that size (``selection.read_score``): questions in other languages are
+often asked of a few documents, whose scores (idf grows with the log of a corpus's size) it
+would otherwise read as out of corpus. Training reads its examples as they are (the trigger is
+not extrapolated from, only clamped to, the sizes it learned).
 
 The *ranker* is a conditional (listwise) logistic regression: for each answerable question, the
 softmax over its candidate sentences of their linear scores, fitted to put the probability on
@@ -101,7 +103,6 @@ from retrieval.selection import (  # noqa: E402
     TRIGGER_EXTRA,
     Linear,
     Selector,
-    read_score,
     rules_met,
     sigmoid,
     trigger_row,
@@ -268,10 +269,9 @@ def fit_linear(x: np.ndarray, y: np.ndarray, w: np.ndarray | None, names: tuple[
     return Linear(names, mean, scale, model.coef_[0].copy(), float(model.intercept_[0]))
 
 
-def trigger_rows(ranker: Linear, exs: Sequence[Example], rules: bool = False,
-                 passages: int = 0) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Per question with candidates: the trigger's row for its best candidate (the best
-    passage's score read at ``passages``, as ``Selector.confidence`` reads it), whether that one
+def trigger_rows(ranker: Linear, exs: Sequence[Example], rules: bool = False
+                 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Per question with candidates: the trigger's row for its best candidate, whether that one
     is right, and its index in ``exs``."""
     rows, labels, where = [], [], []
     for k, e in enumerate(exs):
@@ -279,8 +279,8 @@ def trigger_rows(ranker: Linear, exs: Sequence[Example], rules: bool = False,
             continue
         logits = ranker.logits(e.rows)
         order = np.argsort(-logits, kind="stable")
-        rows.append(trigger_row(e.rows[order[0], : len(FEATURES)], logits[order],
-                                read_score(e.top_score, e.passages, passages), rules))
+        rows.append(trigger_row(e.rows[order[0], : len(FEATURES)], logits[order], e.top_score,
+                                rules))
         labels.append(bool(e.right[order[0]]))
         where.append(k)
     return np.array(rows), np.array(labels), np.array(where)
@@ -358,11 +358,12 @@ def train(exs: Sequence[Example], prior: float, prior_meaning: float, c_trig: fl
     # the ranker that picks the right sentence first more often on held-out questions
     ranker = fit_ranker(exs, prior, prior_meaning) if learned_cv > hand_cv else HAND
     # the plain model's trigger learns how much the term-coverage rules are worth, instead of
-    # being gated by them; and it reads the best passage's score of a corpus smaller than the
-    # median one it learns from as at that size (``read_score``: questions in other languages
-    # are asked of corpora of any size, often a few documents)
-    passages = 0 if gates else int(np.median([e.passages for e in exs]))
-    tx, ty, where = trigger_rows(ranker, exs, rules=not gates, passages=passages)
+    # being gated by them
+    tx, ty, where = trigger_rows(ranker, exs, rules=not gates)
+    # ... and in use reads the best passage's score of a corpus smaller than 95% of its
+    # questions' corpora as at that size (``read_score``: questions in other languages are
+    # asked of corpora of any size, often a few documents)
+    passages = 0 if gates else int(np.percentile([e.passages for e in exs], 5))
     groups = np.array([exs[k].group for k in where])
     trig_names = FEATURES + TRIGGER_EXTRA + (() if gates else (RULES,))
     # out-of-fold trigger probabilities, to choose the threshold on unseen questions
