@@ -241,7 +241,8 @@ def rank(
     logits = logits[order]
     for c, prob in zip(ranked, sigmoid(logits).tolist(), strict=True):
         c.score = prob
-    confidence = selector.confidence(np.asarray(ranked[0].features), logits, hits[0][1])
+    confidence = selector.confidence(np.asarray(ranked[0].features), logits, hits[0][1],
+                                     collection.n_passages)
     if query.cue == "what_is" and config.definition_first:
         k = _definition_first(question, ranked, config.definition_first, itself)
         ranked.insert(0, ranked.pop(k))

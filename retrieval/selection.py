@@ -13,6 +13,11 @@ once.
   next one (``TRIGGER_EXTRA``) into a calibrated probability that it answers the question: the
   answer's ``confidence``. qabot abstains below a threshold (``QABOT_MIN_CONFIDENCE``; by default
   the one the training script chose on questions it did not train on).
+
+The plain model (questions in other languages) reads the best passage's score of a corpus
+smaller than nearly all it learned on as at their size (``Selector.passages``): idf, and every
+score with it, grows with the log of a corpus's size, so in a corpus of a few documents a right
+answer scored like a wrong one in XQuAD's 240 passages, and answerable questions were abstained.
 """
 
 from __future__ import annotations
@@ -29,6 +34,7 @@ from typing import Any
 import numpy as np
 
 from .errors import ModelError
+from .index import _idf
 from .query import ComposerConfig
 
 # A candidate sentence's features, in the order of a row (composer.py computes them).
@@ -113,6 +119,15 @@ def rules_met(features: Sequence[float] | np.ndarray, config: ComposerConfig = _
                 or f["word_share"] < config.min_word_share)
 
 
+def read_score(top_score: float, passages: int, reference: int) -> float:
+    """The best passage's score ``top_score`` in a corpus of ``passages`` read as in one of
+    ``reference`` passages when the corpus is smaller (``reference`` 0: as it is): scaled by the
+    ratio of their largest idf (a term met once), the unit every BM25 score grows with."""
+    if reference <= 0 or not 0 < passages < reference:
+        return top_score
+    return top_score * float(_idf(reference, 1)) / float(_idf(passages, 1))
+
+
 def trigger_row(best: np.ndarray, logits: np.ndarray, top_score: float, rules: bool = False
                 ) -> np.ndarray:
     """The trigger's row: the best candidate's features (``best``), then ``TRIGGER_EXTRA`` from
@@ -170,21 +185,30 @@ class Selector:
     # the plain model: the same, trained on questions read without English's word lists and
     # vectors, for questions in other languages (``QAEngine._read``); None: this one serves
     plain: Selector | None = None
+    # the smallest corpus size (passages) it learned on, but for a few (the 5th percentile of
+    # its questions'): a smaller corpus's best passage score is read as at this size
+    # (``read_score``); 0: as it is (the English model)
+    passages: int = 0
 
     def rank(self, rows: np.ndarray) -> np.ndarray:
         """The ranker's logit for each candidate (one row of ``FEATURES + MEANING`` each)."""
         return self.ranker.logits(rows)
 
-    def confidence(self, best: np.ndarray, logits: np.ndarray, top_score: float) -> float:
+    def confidence(self, best: np.ndarray, logits: np.ndarray, top_score: float,
+                   passages: int = 0) -> float:
         """The probability that the best candidate (its row ``best``; ``logits`` of every
-        candidate, best first) answers the question."""
+        candidate, best first) answers the question, the best passage scoring ``top_score`` in a
+        corpus of ``passages`` (0: not told)."""
         rules = self.trigger.names[-1] == RULES
-        return float(sigmoid(self.trigger.logits(trigger_row(best, logits, top_score, rules))))
+        score = read_score(top_score, passages, self.passages)
+        return float(sigmoid(self.trigger.logits(trigger_row(best, logits, score, rules))))
 
     def to_json(self) -> dict[str, Any]:
         out = {"version": MODEL_VERSION, "ranker": self.ranker.to_json(),
                "trigger": self.trigger.to_json(), "threshold": self.threshold,
                "sure": self.sure, "about": self.about}
+        if self.passages:
+            out["passages"] = self.passages
         if self.plain is not None:
             out["plain"] = self.plain.to_json()
         return out
@@ -201,7 +225,8 @@ class Selector:
                    Linear.from_json(data["trigger"], trigger),
                    float(data["threshold"]), dict(data.get("about", {})),
                    float(data.get("sure", 0.5)),
-                   cls.from_json(plain) if isinstance(plain, dict) else None)
+                   cls.from_json(plain) if isinstance(plain, dict) else None,
+                   int(data.get("passages", 0)))
 
     @classmethod
     def load(cls, path: str | Path) -> Selector:
@@ -222,4 +247,4 @@ def bundled() -> Selector:
 
 
 __all__ = ["FEATURES", "MEANING", "MEANING_DIM", "RULES", "TRIGGER_EXTRA", "Linear", "Selector",
-           "bundled", "rules_met", "sigmoid", "trigger_row"]
+           "bundled", "read_score", "rules_met", "sigmoid", "trigger_row"]

@@ -45,6 +45,12 @@ shown, so they are no longer judged by features that are always off for them; it
 from the ``tune`` halves of XQuAD in German, Spanish and Russian (the same licence), read in
 their own languages, so that it sees how inflection and compounds change what a right answer's
 features look like (their ``test`` halves measure it).
+In use, its trigger reads the best passage's score of a corpus smaller than nearly every corpus
+it learned from (the 5th percentile of its questions' corpus sizes, ``Selector.passages``,
+stored with it) as at that size (``selection.read_score``): questions in other languages are
+often asked of a few documents, whose scores (idf grows with the log of a corpus's size) it
+would otherwise read as out of corpus. Training reads its examples as they are (the trigger is
+not extrapolated from, only clamped to, the sizes it learned).
 
 The *ranker* is a conditional (listwise) logistic regression: for each answerable question, the
 softmax over its candidate sentences of their linear scores, fitted to put the probability on
@@ -127,6 +133,7 @@ class Example:
     rows: np.ndarray  # (candidates, FEATURES + MEANING): what the ranker reads
     right: np.ndarray  # bool per candidate
     top_score: float
+    passages: int  # the size of the corpus it was asked of
 
 
 def hand_selector() -> Selector:
@@ -156,14 +163,14 @@ def examples(engine: QAEngine, questions: Iterable[Question], group: str,
         can = bool(q.answers) and not q.impossible if answerable is None else answerable
         if ranking is None:
             out.append(Example(group, can, np.zeros((0, len(FEATURES + MEANING))),
-                               np.zeros(0, bool), 0.0))
+                               np.zeros(0, bool), 0.0, engine.collection.n_passages))
             continue
         qset = set(parse_query(q.text, engine.index, engine.config).terms)
         right = np.array([can and _right(engine, ranking, c, q, qset)
                           for c in ranking.candidates], dtype=bool)
         out.append(Example(group, can, np.array([[*c.features, *c.meaning]
                                                  for c in ranking.candidates]),
-                           right, ranking.top_score))
+                           right, ranking.top_score, engine.collection.n_passages))
     return out
 
 
@@ -353,6 +360,10 @@ def train(exs: Sequence[Example], prior: float, prior_meaning: float, c_trig: fl
     # the plain model's trigger learns how much the term-coverage rules are worth, instead of
     # being gated by them
     tx, ty, where = trigger_rows(ranker, exs, rules=not gates)
+    # ... and in use reads the best passage's score of a corpus smaller than 95% of its
+    # questions' corpora as at that size (``read_score``: questions in other languages are
+    # asked of corpora of any size, often a few documents)
+    passages = 0 if gates else int(np.percentile([e.passages for e in exs], 5))
     groups = np.array([exs[k].group for k in where])
     trig_names = FEATURES + TRIGGER_EXTRA + (() if gates else (RULES,))
     # out-of-fold trigger probabilities, to choose the threshold on unseen questions
@@ -389,7 +400,9 @@ def train(exs: Sequence[Example], prior: float, prior_meaning: float, c_trig: fl
                            if any(e.answerable for e in exs if e.group == g)},
     }
     about["sure"] = sure
-    return Selector(ranker, trigger, threshold, about, sure), about
+    if passages:
+        about["passages"] = passages
+    return Selector(ranker, trigger, threshold, about, sure, passages=passages), about
 
 
 def keep_trigger(trained: Selector, about: dict, kept: Selector) -> tuple[Selector, dict]:
