@@ -51,6 +51,7 @@ from .collection import Collection, SourceTable, source_fields
 from .corpus import FileStat
 from .errors import IndexFormatError
 from .index import KERNEL_MIN_PASSAGES, TermIndex
+from .vocabulary import Vocabulary
 
 # 2: per-term maximum weights (maxw.npy); sources by column (sources.json). 3: which sentences
 # may be quoted (sent_flags.npy), passages' sections and pages (sections.json). 4: every file's
@@ -89,7 +90,7 @@ def save(directory: Path, index: TermIndex, collection: Collection, fp: str,
             _save_array(tmp / f"{key}.npy", getattr(index, key))
         for key in _COLLECTION_ARRAYS:
             _save_array(tmp / f"{key}.npy", getattr(collection, key))
-        vocab = sorted(index.vocabulary, key=index.vocabulary.__getitem__)
+        vocab = index.vocabulary.terms()  # in id order
         _write(tmp / "vocab.json", json.dumps(vocab, ensure_ascii=False).encode())
         _write_columns(tmp / "sources.json", source_fields(collection.sources))
         _write(tmp / "sections.json", json.dumps(list(collection.sections),
@@ -197,10 +198,10 @@ def _open(snap: Path) -> tuple[TermIndex, Collection, str, str]:
     files = meta["files"]
     for name in files:
         _check_size(snap / name, files)
-    vocab = json.loads(_read_checked(snap / "vocab.json", files))
+    vocab = Vocabulary(json.loads(_read_checked(snap / "vocab.json", files)))  # the list let go
     arrays = {k: _mapped(snap / f"{k}.npy") for k in (*_INDEX_ARRAYS, *_COLLECTION_ARRAYS)}
     index = TermIndex(
-        vocabulary=dict(zip(vocab, range(len(vocab)), strict=True)),
+        vocabulary=vocab,
         indptr=arrays["indptr"], passages=arrays["passages"], weights=arrays["weights"],
         df=arrays["df"], maxw=arrays["maxw"], n_passages=int(meta["n_passages"]),
     )

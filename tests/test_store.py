@@ -196,3 +196,17 @@ def test_a_flipped_byte_in_titles_sections_or_terms_is_refused_at_load(tmp_path:
     _flip(_snapshot(where) / name, 1)
     with pytest.raises(IndexFormatError, match=f"{name}.*damaged"):
         store.load(where)
+
+
+def test_a_term_saved_twice_is_refused_at_load(tmp_path: Path) -> None:
+    """A vocabulary naming a term twice (its manifest agreeing) would give that term one id of
+    two: refused, as arrays that disagree are."""
+    _, where = _saved(tmp_path)
+    snap = _snapshot(where)
+    terms = json.loads((snap / "vocab.json").read_text("utf-8"))
+    (snap / "vocab.json").write_text(json.dumps([*terms[:-1], terms[0]]))
+    meta = json.loads((snap / "meta.json").read_text())
+    meta["files"]["vocab.json"] = store._manifest(snap)["vocab.json"]
+    (snap / "meta.json").write_text(json.dumps(meta))
+    with pytest.raises(IndexFormatError, match="twice"):
+        store.load(where)
