@@ -98,7 +98,10 @@ def stem_term(word: str) -> str | None:
     word = word.replace("’", "'")
     if len(word) < 2 or word in STOP_WORDS:
         return None
-    return _stemmer.stemWord(_fold_demonym(american(word)))
+    stem = _stemmer.stemWord(_fold_demonym(american(word)))
+    # a word that is its own stem (about half of them) is returned itself, not an equal copy:
+    # ``term_of``'s cache then holds one string for it, not two
+    return word if stem == word else stem
 
 
 @lru_cache(maxsize=500_000)

@@ -22,6 +22,7 @@ from __future__ import annotations
 import bisect
 import importlib.util
 import itertools
+import mmap
 import threading
 import zlib
 from collections.abc import Callable, Iterable, Mapping
@@ -43,10 +44,10 @@ _ENCODE_BATCH = 64  # words tokenised in one call
 
 
 class WordVectors:
-    """Unit vectors for words, kept in one growing table (a word's row is computed once; at
-    most ``cache_size`` rows, kept as float16: 50,000 x 256 x 2 bytes = 26 MB). The model is
-    held as float32 (32 MB): summing float16 rows costs 50% more time. Safe to share between
-    threads."""
+    """Unit vectors for words, kept in one table (a word's row is computed once; at most
+    ``cache_size`` rows, kept as float16: 50,000 x 256 x 2 bytes = 26 MB, taken from the
+    operating system page by page as rows are written, ``_lazy_zeros``). The model is held as
+    float32 (32 MB): summing float16 rows costs 50% more time. Safe to share between threads."""
 
     def __init__(
         self,
@@ -61,7 +62,7 @@ class WordVectors:
         self.dim = int(embedding.shape[1])
         self._lock = threading.Lock()
         self._rows: dict[str, int] = {}
-        self._table = np.zeros((1024, self.dim), dtype=np.float16)
+        self._table = _lazy_zeros(cache_size, self.dim)
 
     @classmethod
     def from_files(cls, tokenizer_path: Path, weights_path: Path) -> WordVectors:
@@ -103,14 +104,10 @@ class WordVectors:
 
     def _add(self, words: list[str]) -> None:
         first = len(self._rows)
-        if first + len(words) > len(self._table):
-            size = max(min(2 * len(self._table), self._cache_size), first + len(words))
-            table = np.zeros((size, self.dim), dtype=np.float16)
+        if first + len(words) > len(self._table):  # one call with more words than it caches
+            table = _lazy_zeros(first + len(words), self.dim)
             table[:first] = self._table[:first]
             self._table = table
-            # the table it outgrew, freed inside the heap (after an index build, blocks up to
-            # 32 MB are): 32 MB in all by 50,000 rows, else resident for good
-            release_freed_memory()
         self._table[first : first + len(words)] = self._unit_rows(words)
         for i, word in enumerate(words, first):
             self._rows[word] = i
@@ -154,6 +151,17 @@ class WordVectors:
             if words:
                 best[k] = sims[[where[w] for w in words]].max(axis=0)
         return out, np.clip(best, 0.0, 1.0)
+
+
+def _lazy_zeros(rows: int, dim: int) -> np.ndarray:
+    """A float16 table of zeros in an anonymous memory map, whose pages the operating system
+    provides only as they are first written: the row cache is made at its full size once and
+    never grown by copying (growing it from 1,024 rows by doubling held the old and the new
+    table at once, up to 16 + 24 MB at a million passages' questions, and left the old ones
+    freed inside the heap)."""
+    size = rows * dim * np.dtype(np.float16).itemsize
+    buffer = mmap.mmap(-1, max(size, 1))
+    return np.frombuffer(buffer, dtype=np.float16, count=rows * dim).reshape(rows, dim)
 
 
 def _normalised(rows: np.ndarray) -> np.ndarray:

@@ -30,3 +30,12 @@ def test_token_spans_point_into_the_text():
     spans = [(t.start, t.end, t.term) for t in tokens(text)]
     assert [text[a:b] for a, b, _ in spans] == ["The", "CSTO", "was", "formed"]
     assert [t for _, _, t in spans] == [None, "csto", None, "form"]
+
+
+def test_a_word_that_is_its_own_stem_is_returned_itself():
+    """``term_of``'s cache then holds one string for it, not the word and an equal stem."""
+    from retrieval.analyzer import stem_term
+
+    word = "".join(["lor", "van"])  # made at run time: no constant shared with the stemmer
+    assert stem_term(word) is word
+    assert stem_term("cats") == "cat"

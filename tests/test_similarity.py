@@ -144,14 +144,28 @@ def test_compare_finds_matches_and_best_cosines_per_sentence_in_one_lookup(bundl
 
 
 def test_memory_freed_making_the_vectors_is_handed_back(monkeypatch, tmp_path):
-    """Loading the model (its file's bytes, its float16 matrix) and each table the cache
-    outgrows leave freed blocks that would otherwise stay resident for good."""
+    """Loading the model (its file's bytes, its float16 matrix) leaves freed blocks that would
+    otherwise stay resident for good; the row cache is one table of its full size, written
+    row by row, never copied into a larger one."""
     released = []
     monkeypatch.setattr(similarity, "release_freed_memory", lambda: released.append(1))
     monkeypatch.setattr(similarity, "_bundled", [])
     assert similarity.bundled() is not None and len(released) == 1
     vectors = _tiny(tmp_path, [[0, 0], [3, 4], [4, 3], [-1, 0]])
-    vectors.vectors([f"w{i}" for i in range(1000)])  # fits the first table
-    assert len(released) == 1
-    vectors.vectors([f"v{i}" for i in range(100)])  # outgrows it
-    assert len(released) == 2 and len(vectors._table) == 2048
+    table = vectors._table
+    assert len(table) == vectors._cache_size and not table.any()
+    vectors.vectors([f"w{i}" for i in range(1000)])
+    vectors.vectors([f"v{i}" for i in range(100)])  # used to outgrow a first table of 1,024
+    assert vectors._table is table and len(released) == 1
+    assert np.array_equal(vectors.vectors(["w3", "v7"]), vectors._unit_rows(["w3", "v7"])
+                          .astype(np.float16).astype(np.float32))
+
+
+def test_a_call_with_more_words_than_the_cache_holds_still_gets_every_row(tmp_path):
+    small = _tiny(tmp_path, [[0, 0], [3, 4], [4, 3], [-1, 0]])
+    vectors = WordVectors(small._embedding, small._encode, cache_size=2)
+    words = ["help", "aid", "cat", "help", "dog"]
+    got = vectors.vectors(words)
+    assert len(vectors._table) == 4  # the four distinct words, past the cache's two rows
+    assert np.array_equal(got, vectors._unit_rows(words).astype(np.float16).astype(np.float32))
+    assert np.array_equal(vectors.vectors(["cat", "help"]), got[[2, 0]])

@@ -210,3 +210,11 @@ def test_a_term_saved_twice_is_refused_at_load(tmp_path: Path) -> None:
     (snap / "meta.json").write_text(json.dumps(meta))
     with pytest.raises(IndexFormatError, match="twice"):
         store.load(where)
+
+
+def test_a_save_hands_back_what_writing_freed(tmp_path: Path,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    released: list[int] = []
+    monkeypatch.setattr(store, "release_freed_memory", lambda: released.append(1))
+    _saved(tmp_path)
+    assert released == [1]
