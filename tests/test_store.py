@@ -218,3 +218,16 @@ def test_a_save_hands_back_what_writing_freed(tmp_path: Path,
     monkeypatch.setattr(store, "release_freed_memory", lambda: released.append(1))
     _saved(tmp_path)
     assert released == [1]
+
+
+@pytest.mark.parametrize("batch", [1, 2, 10_000])
+def test_terms_are_written_as_json_dumps_writes_them(tmp_path: Path, batch: int,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(store, "_BATCH", batch)
+    index, where = _saved(tmp_path)
+    written = (store._live(where) / "vocab.json").read_bytes()
+    assert written == json.dumps(index.vocabulary.terms(), ensure_ascii=False).encode()
+    assert "déjà" in index.vocabulary and store.load(where)[0].vocabulary == index.vocabulary
+    path = tmp_path / "empty.json"
+    store._write_list(path, iter([]))
+    assert path.read_bytes() == b"[]"

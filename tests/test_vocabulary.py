@@ -25,7 +25,7 @@ def test_same_ids_as_a_dict(terms: list[str]) -> None:
     reference = {t: i for i, t in enumerate(terms)}
     vocabulary = Vocabulary(terms)
     assert len(vocabulary) == len(reference)
-    assert list(vocabulary) == vocabulary.terms() == terms
+    assert list(vocabulary) == vocabulary.terms() == list(vocabulary.each_term()) == terms
     assert all(vocabulary.get(t) == i and vocabulary[t] == i and t in vocabulary
                for t, i in reference.items())
     missing = [t + "x" for t in terms[:2_000]] + ["", "dog", "\ud800", "a\x00b"]
@@ -43,7 +43,7 @@ def test_odd_strings_are_terms_too() -> None:
     terms = ["\ud800", "a\x00b", "", "x" * 1000, "\U0001f600"]
     vocabulary = Vocabulary(terms)
     assert [vocabulary[t] for t in terms] == [0, 1, 2, 3, 4]
-    assert list(vocabulary) == terms
+    assert list(vocabulary) == list(vocabulary.each_term()) == terms
 
 
 def test_other_order_other_ids() -> None:
