@@ -57,8 +57,9 @@ from .vocabulary import Vocabulary
 # 2: per-term maximum weights (maxw.npy); sources by column (sources.json). 3: which sentences
 # may be quoted (sent_flags.npy), passages' sections and pages (sections.json). 4: every file's
 # size and SHA-256 in meta.json. 5: each passage's CRC-32 (passage_crc.npy). 6: each passage's
-# language (passage_lang.npy).
-FORMAT_VERSION = 6
+# language (passage_lang.npy). 7: sentence spans (sent_bounds.npy) as uint16 when every passage
+# is shorter than 65,536 characters, else int32 (as before).
+FORMAT_VERSION = 7
 CURRENT = "CURRENT"
 LOCK = ".lock"
 STALE_TMP_SECONDS = 600  # a temporary this old is a killed save's (writing one takes seconds)
@@ -265,6 +266,7 @@ def _check(index: TermIndex, c: Collection) -> None:
         and len(c.passage_doc) == n and len(c.text_offsets) == n + 1
         and int(c.text_offsets[-1]) == len(c.text_blob) and len(c.sent_indptr) == n + 1
         and int(c.sent_indptr[-1]) == len(c.sent_bounds) == len(c.sent_flags)
+        and c.sent_bounds.dtype in (np.uint16, np.int32) and c.sent_bounds.shape[1:] == (2,)
         and len(c.passage_section) == len(c.passage_page) == len(c.passage_crc) == n
         and len(c.passage_lang) == n
         and (n == 0 or int(c.passage_section.max()) < len(c.sections))

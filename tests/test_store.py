@@ -231,3 +231,16 @@ def test_terms_are_written_as_json_dumps_writes_them(tmp_path: Path, batch: int,
     path = tmp_path / "empty.json"
     store._write_list(path, iter([]))
     assert path.read_bytes() == b"[]"
+
+
+def test_spans_round_trip_as_uint16_and_another_type_is_refused(tmp_path: Path) -> None:
+    _, where = _saved(tmp_path)
+    loaded = store.load(where)[1]
+    assert loaded.sent_bounds.dtype == np.uint16
+    assert [s.text for s in loaded.sentences(0)] == ["Alpha beta gamma.", "Delta epsilon zeta."]
+    path = _snapshot(where) / "sent_bounds.npy"
+    size = path.stat().st_size
+    np.save(path, np.asarray(loaded.sent_bounds).astype(np.float16))  # the same size
+    assert path.stat().st_size == size
+    with pytest.raises(IndexFormatError, match="inconsistent"):
+        store.load(where)
