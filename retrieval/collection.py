@@ -418,7 +418,11 @@ class PassagePacker:
             release_freed_memory()
 
     def collection(self, sources: Sequence[Source], sections: Sequence[str]) -> Collection:
-        """The collection of the passages added, of ``sources``, over this packer's buffers."""
+        """The collection of the passages added, of ``sources``, over this packer's buffers.
+        The words of the last paragraphs read, which laying out remembers
+        (``segment.words``), are let go: of no use once every passage is laid out, they were
+        about 5 MB of strings held for good (answering asks for few)."""
+        words.cache_clear()
         return Collection(
             sources=sources,
             passage_doc=np.frombuffer(self.passage_doc, dtype=np.int32),

@@ -159,3 +159,10 @@ def test_packed_titles_that_begin_a_documents_text_are_read_from_it() -> None:
     assert [PackedSources.AT in r for r in rows] == [True, True, False, False, True, True, False]
     assert len(rows[0]) < len(cases[0][0]) and rows[3].count(b"Short") == 1
     assert source_columns(packed) == source_columns(sources)
+
+
+def test_packing_lets_the_words_it_remembered_go() -> None:
+    from retrieval.ingest.segment import words
+
+    pack([Source("d", "Doc")], [0, 0, 0], TEXTS)
+    assert words.cache_info().currsize == 0
