@@ -22,6 +22,7 @@ from __future__ import annotations
 import bisect
 import importlib.util
 import itertools
+import json
 import mmap
 import threading
 import zlib
@@ -67,11 +68,10 @@ class WordVectors:
     @classmethod
     def from_files(cls, tokenizer_path: Path, weights_path: Path) -> WordVectors:
         """Load a ``tokenizers`` tokenizer and a safetensors embedding matrix."""
-        from safetensors.numpy import load_file
         from tokenizers import Tokenizer
 
         tokenizer = Tokenizer.from_file(str(tokenizer_path))
-        embedding = load_file(str(weights_path))[WEIGHTS_KEY]
+        embedding = float32_matrix(weights_path, WEIGHTS_KEY)
 
         def encode(words: list[str]) -> list[list[int]]:
             # A few dozen words in one call, each token given to the word its span ends in:
@@ -153,6 +153,43 @@ class WordVectors:
         return out, np.clip(best, 0.0, 1.0)
 
 
+# safetensors' names of the types read here block by block (little-endian, as the format is)
+_SAFETENSORS_TYPES: dict[str, np.dtype[np.floating]] = {"F16": np.dtype("<f2"),
+                                                         "F32": np.dtype("<f4")}
+_ROWS_READ = 4096  # rows converted at a time
+
+
+def float32_matrix(path: Path, key: str) -> np.ndarray:
+    """The 2-D tensor ``key`` of the safetensors file ``path``, as float32 (the same values:
+    float16 converts exactly), read into its float32 array a block of rows at a time. Read
+    whole (``safetensors.numpy.load_file``, then converted) it held the file's bytes, its
+    float16 matrix and the float32 one at once: 25 MB more than the model at its peak, at a
+    process's first question. The file is a little-endian u64 ``n``, an ``n``-byte JSON
+    header naming each tensor's type, shape and byte range after the header, then the data;
+    another type than float16 or float32 is read by ``safetensors``."""
+    with open(path, "rb") as f:
+        n = int.from_bytes(f.read(8), "little")
+        entry = json.loads(f.read(n))[key]
+        dtype = _SAFETENSORS_TYPES.get(entry["dtype"])
+        rows, dim = (int(x) for x in entry["shape"])  # ValueError unless 2-D
+        begin, end = (int(x) for x in entry["data_offsets"])
+        if dtype is None:
+            from safetensors.numpy import load_file
+
+            return np.ascontiguousarray(load_file(str(path))[key], dtype=np.float32)
+        if end - begin != rows * dim * dtype.itemsize or min(rows, dim, begin) < 0:
+            raise ValueError(f"tensor {key!r} of {str(path)!r}: its byte range is not its shape")
+        out = np.empty((rows, dim), dtype=np.float32)
+        block = np.empty((min(rows, _ROWS_READ), dim), dtype=dtype)
+        f.seek(8 + n + begin)
+        for lo in range(0, rows, _ROWS_READ):
+            part = block[: min(rows - lo, _ROWS_READ)]
+            if f.readinto(part.data.cast("B")) != part.nbytes:
+                raise ValueError(f"tensor {key!r} of {str(path)!r} is cut short")
+            out[lo : lo + len(part)] = part
+    return out
+
+
 def _lazy_zeros(rows: int, dim: int) -> np.ndarray:
     """A float16 table of zeros in an anonymous memory map, whose pages the operating system
     provides only as they are first written: the row cache is made at its full size once and
@@ -218,7 +255,7 @@ def _load_bundled() -> WordVectors | None:
             raise FileNotFoundError(f"the {MODEL_PACKAGE} package is not installed")
         root = Path(next(iter(spec.submodule_search_locations)))
         vectors = WordVectors.from_files(root / TOKENIZER_FILE, root / WEIGHTS_FILE)
-        release_freed_memory()  # the file's bytes and its float16 matrix, read to make it
+        release_freed_memory()  # what reading the tokenizer and the model freed
         return vectors
     except Exception as exc:  # any failure here only costs the synonym matching
         log.warning("word_vectors_unavailable", reason=str(exc),
