@@ -145,3 +145,17 @@ def test_a_kept_word_list_holds_no_freed_blocks(monkeypatch):
     monkeypatch.setattr(spelling, "release_freed_memory", lambda: released.append(1))
     words = spelling._listed("small", lambda zipf: zipf >= 5.0)
     assert released == [1] and {"the", "and"} <= words and "dairy" not in words
+
+
+@pytest.mark.parametrize(("wordlist", "at_least"), [("large", 2.5), ("small", 0.01)])
+def test_the_words_kept_are_those_of_wordfreqs_own_frequency_dict(wordlist, at_least):
+    """Read by bands, the list gives the words ``get_frequency_dict``'s frequencies keep (no
+    word is in two bands with another verdict)."""
+    from wordfreq import freq_to_zipf, get_frequency_dict
+
+    from retrieval import spelling
+
+    want = frozenset(w for w, f in get_frequency_dict("en", wordlist).items()
+                     if round(freq_to_zipf(f), 2) >= at_least)
+    get_frequency_dict.cache_clear()
+    assert spelling._listed(wordlist, lambda zipf: zipf >= at_least) == want
