@@ -45,7 +45,7 @@ from __future__ import annotations
 
 import math
 from bisect import bisect_left
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -163,7 +163,7 @@ class Splitter:
         return best
 
 
-def index_splitter(code: str, vocabulary: dict[str, int], df: np.ndarray) -> Splitter:
+def index_splitter(code: str, vocabulary: Mapping[str, int], df: np.ndarray) -> Splitter:
     """A splitter of language ``code`` over an index's vocabulary (sorted, term -> column) and
     document frequencies."""
     def frequency(term: str) -> int:

@@ -42,6 +42,8 @@ from typing import TYPE_CHECKING
 import numpy as np
 import structlog
 
+from .vocabulary import Vocabulary
+
 if TYPE_CHECKING:  # scipy is imported only to build: loading a saved index needs none
     import scipy.sparse as sp
 
@@ -59,7 +61,7 @@ _BLOCK = 1 << 22  # postings weighted per step at build time, to bound temporary
 class TermIndex:
     """Postings of every term, with the vocabulary, document frequencies and maximum weights."""
 
-    vocabulary: dict[str, int]
+    vocabulary: Vocabulary  # term -> its id (column), compact (``vocabulary.py``)
     indptr: np.ndarray  # int64, n_terms + 1: postings of term t are [indptr[t], indptr[t+1])
     passages: np.ndarray  # int32 passage ids, sorted within each term
     weights: np.ndarray  # float32 BM25 weights, aligned with ``passages``
@@ -168,8 +170,7 @@ class TermIndex:
         for a in arrays:  # read-only, like a loaded index: one compiled kernel serves both
             a.flags.writeable = False
         indptr, passages, weights, df, maxw = arrays
-        return cls({t: i for i, t in enumerate(terms)}, indptr, passages, weights, df, maxw,
-                   n_passages=n)
+        return cls(Vocabulary(terms), indptr, passages, weights, df, maxw, n_passages=n)
 
     def idf(self, term: str) -> float | None:
         """The idf of ``term``, or ``None`` when no passage holds it."""

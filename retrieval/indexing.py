@@ -442,8 +442,9 @@ def _merge(entries: Sequence[_Entry], previous: Previous, new: Collection,
     collection = concat(runs)
     # the old counts by passage, their terms renumbered into the merged vocabulary
     vocabulary = previous.index.vocabulary
-    old_terms = list(vocabulary)  # in id order: the order the vocabulary was made in
-    terms, old_at = merged_terms(old_terms, sorted(set(new_terms) - vocabulary.keys()))
+    old_terms = vocabulary.terms()  # in id order: the order the vocabulary was made in
+    terms, old_at = merged_terms(old_terms, sorted(t for t in set(new_terms)
+                                                   if t not in vocabulary))
     at_new = {t: i for i, t in enumerate(terms)} if len(terms) > len(old_terms) else vocabulary
     old_csr = sp.csc_matrix(
         (previous.counts.astype(np.int32), previous.index.passages, previous.index.indptr),

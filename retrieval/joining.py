@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 import scipy.sparse as sp
 
-from .collection import Collection, SourceTable
+from .collection import Collection, SourceTable, bounds_array
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,8 +115,8 @@ def concat(runs: Runs) -> Collection:
         text_offsets=np.append(joined(offsets, np.int64), np.int64(n_text)),
         text_blob=joined(blob, np.uint8),
         sent_indptr=np.append(joined(sent_indptr, np.int64), np.int64(n_sent)),
-        sent_bounds=(np.concatenate(bounds).astype(np.int32) if bounds
-                     else np.zeros((0, 2), dtype=np.int32)),
+        sent_bounds=bounds_array(np.concatenate(bounds) if bounds
+                                 else np.zeros((0, 2), dtype=np.uint16)),
         sent_flags=joined(flags, np.uint8),
         passage_section=joined(section, np.int32),
         passage_page=joined(page, np.int32),

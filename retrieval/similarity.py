@@ -22,6 +22,8 @@ from __future__ import annotations
 import bisect
 import importlib.util
 import itertools
+import json
+import mmap
 import threading
 import zlib
 from collections.abc import Callable, Iterable, Mapping
@@ -43,10 +45,10 @@ _ENCODE_BATCH = 64  # words tokenised in one call
 
 
 class WordVectors:
-    """Unit vectors for words, kept in one growing table (a word's row is computed once; at
-    most ``cache_size`` rows, kept as float16: 50,000 x 256 x 2 bytes = 26 MB). The model is
-    held as float32 (32 MB): summing float16 rows costs 50% more time. Safe to share between
-    threads."""
+    """Unit vectors for words, kept in one table (a word's row is computed once; at most
+    ``cache_size`` rows, kept as float16: 50,000 x 256 x 2 bytes = 26 MB, taken from the
+    operating system page by page as rows are written, ``_lazy_zeros``). The model is held as
+    float32 (32 MB): summing float16 rows costs 50% more time. Safe to share between threads."""
 
     def __init__(
         self,
@@ -61,16 +63,15 @@ class WordVectors:
         self.dim = int(embedding.shape[1])
         self._lock = threading.Lock()
         self._rows: dict[str, int] = {}
-        self._table = np.zeros((1024, self.dim), dtype=np.float16)
+        self._table = _lazy_zeros(cache_size, self.dim)
 
     @classmethod
     def from_files(cls, tokenizer_path: Path, weights_path: Path) -> WordVectors:
         """Load a ``tokenizers`` tokenizer and a safetensors embedding matrix."""
-        from safetensors.numpy import load_file
         from tokenizers import Tokenizer
 
         tokenizer = Tokenizer.from_file(str(tokenizer_path))
-        embedding = load_file(str(weights_path))[WEIGHTS_KEY]
+        embedding = float32_matrix(weights_path, WEIGHTS_KEY)
 
         def encode(words: list[str]) -> list[list[int]]:
             # A few dozen words in one call, each token given to the word its span ends in:
@@ -103,14 +104,10 @@ class WordVectors:
 
     def _add(self, words: list[str]) -> None:
         first = len(self._rows)
-        if first + len(words) > len(self._table):
-            size = max(min(2 * len(self._table), self._cache_size), first + len(words))
-            table = np.zeros((size, self.dim), dtype=np.float16)
+        if first + len(words) > len(self._table):  # one call with more words than it caches
+            table = _lazy_zeros(first + len(words), self.dim)
             table[:first] = self._table[:first]
             self._table = table
-            # the table it outgrew, freed inside the heap (after an index build, blocks up to
-            # 32 MB are): 32 MB in all by 50,000 rows, else resident for good
-            release_freed_memory()
         self._table[first : first + len(words)] = self._unit_rows(words)
         for i, word in enumerate(words, first):
             self._rows[word] = i
@@ -154,6 +151,54 @@ class WordVectors:
             if words:
                 best[k] = sims[[where[w] for w in words]].max(axis=0)
         return out, np.clip(best, 0.0, 1.0)
+
+
+# safetensors' names of the types read here block by block (little-endian, as the format is)
+_SAFETENSORS_TYPES: dict[str, np.dtype[np.floating]] = {"F16": np.dtype("<f2"),
+                                                         "F32": np.dtype("<f4")}
+_ROWS_READ = 4096  # rows converted at a time
+
+
+def float32_matrix(path: Path, key: str) -> np.ndarray:
+    """The 2-D tensor ``key`` of the safetensors file ``path``, as float32 (the same values:
+    float16 converts exactly), read into its float32 array a block of rows at a time. Read
+    whole (``safetensors.numpy.load_file``, then converted) it held the file's bytes, its
+    float16 matrix and the float32 one at once: 25 MB more than the model at its peak, at a
+    process's first question. The file is a little-endian u64 ``n``, an ``n``-byte JSON
+    header naming each tensor's type, shape and byte range after the header, then the data;
+    another type than float16 or float32 is read by ``safetensors``."""
+    with open(path, "rb") as f:
+        n = int.from_bytes(f.read(8), "little")
+        entry = json.loads(f.read(n))[key]
+        dtype = _SAFETENSORS_TYPES.get(entry["dtype"])
+        rows, dim = (int(x) for x in entry["shape"])  # ValueError unless 2-D
+        begin, end = (int(x) for x in entry["data_offsets"])
+        if dtype is None:
+            from safetensors.numpy import load_file
+
+            return np.ascontiguousarray(load_file(str(path))[key], dtype=np.float32)
+        if end - begin != rows * dim * dtype.itemsize or min(rows, dim, begin) < 0:
+            raise ValueError(f"tensor {key!r} of {str(path)!r}: its byte range is not its shape")
+        out = np.empty((rows, dim), dtype=np.float32)
+        block = np.empty((min(rows, _ROWS_READ), dim), dtype=dtype)
+        f.seek(8 + n + begin)
+        for lo in range(0, rows, _ROWS_READ):
+            part = block[: min(rows - lo, _ROWS_READ)]
+            if f.readinto(part.data.cast("B")) != part.nbytes:
+                raise ValueError(f"tensor {key!r} of {str(path)!r} is cut short")
+            out[lo : lo + len(part)] = part
+    return out
+
+
+def _lazy_zeros(rows: int, dim: int) -> np.ndarray:
+    """A float16 table of zeros in an anonymous memory map, whose pages the operating system
+    provides only as they are first written: the row cache is made at its full size once and
+    never grown by copying (growing it from 1,024 rows by doubling held the old and the new
+    table at once, up to 16 + 24 MB at a million passages' questions, and left the old ones
+    freed inside the heap)."""
+    size = rows * dim * np.dtype(np.float16).itemsize
+    buffer = mmap.mmap(-1, max(size, 1))
+    return np.frombuffer(buffer, dtype=np.float16, count=rows * dim).reshape(rows, dim)
 
 
 def _normalised(rows: np.ndarray) -> np.ndarray:
@@ -210,7 +255,7 @@ def _load_bundled() -> WordVectors | None:
             raise FileNotFoundError(f"the {MODEL_PACKAGE} package is not installed")
         root = Path(next(iter(spec.submodule_search_locations)))
         vectors = WordVectors.from_files(root / TOKENIZER_FILE, root / WEIGHTS_FILE)
-        release_freed_memory()  # the file's bytes and its float16 matrix, read to make it
+        release_freed_memory()  # what reading the tokenizer and the model freed
         return vectors
     except Exception as exc:  # any failure here only costs the synonym matching
         log.warning("word_vectors_unavailable", reason=str(exc),

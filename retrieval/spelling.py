@@ -18,8 +18,11 @@ precomputed, and an unknown word costs a few hundred lookups.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable
 from functools import cache, lru_cache
+
+from .heap import release_freed_memory
 
 MIN_LETTERS = 5
 # ... and at most this many: a longer "word" is no typo of a word, and its one-edit spellings
@@ -41,8 +44,11 @@ def edits1(word: str) -> set[str]:
 
 @lru_cache(maxsize=65_536)
 def common_word(word: str) -> bool:
-    """Whether lower-cased ``word`` is in common English use (wordfreq's small list, 28,917
-    words, loaded at the first call: about 4 MiB resident)."""
+    """Whether lower-cased ``word`` is in common English use: wordfreq's small list holds it.
+    A lower-case ASCII word of letters is one token of that list, as it is written, so it is
+    looked up in the list's words (``_common``); another is read by wordfreq."""
+    if word.isascii() and word.isalpha() and word.islower():
+        return word in _common()
     from wordfreq import zipf_frequency  # only questions with an unknown word need it
 
     return zipf_frequency(word, "en", wordlist="small") > 0
@@ -70,15 +76,38 @@ def rare_word(word: str) -> bool:
 @cache
 def _frequent() -> frozenset[str]:
     """The words of wordfreq's large English list whose Zipf frequency (as ``zipf_frequency``
-    rounds it) is ``RARE_ZIPF`` or more, taken once; wordfreq's tables are then let go. The
-    list held whole is about 34 MiB resident, most of what answering adds to a process after
-    its index and word vectors; these words are about 4 MiB."""
-    from wordfreq import freq_to_zipf, get_frequency_dict, get_frequency_list
+    rounds it) is ``RARE_ZIPF`` or more (53,572 words), taken once. The list held whole is
+    about 34 MiB resident, most of what answering adds to a process after its index and word
+    vectors; these words are about 4 MiB."""
+    return _listed("large", lambda zipf: zipf >= RARE_ZIPF)
 
-    words = frozenset(w for w, f in get_frequency_dict("en", "large").items()
-                      if round(freq_to_zipf(f), 2) >= RARE_ZIPF)
+
+@cache
+def _common() -> frozenset[str]:
+    """The words of wordfreq's small English list that ``zipf_frequency`` puts above 0 (every
+    one of its 28,917: it lists words used once per million or more), taken once."""
+    return _listed("small", lambda zipf: zipf > 0)
+
+
+def _listed(wordlist: str, keep: Callable[[float], bool]) -> frozenset[str]:
+    """The words of wordfreq's English ``wordlist`` whose Zipf frequency, rounded as
+    ``zipf_frequency`` rounds it, ``keep`` keeps. The list is read by bands of one frequency
+    (each band's words have ``cB_to_freq(-index)``, as ``get_frequency_dict`` gives them), not
+    made into that dict: 12 MiB less at the first question's peak. wordfreq's tables are then
+    let go, and the words kept are copied afresh once they are: made while the list was read,
+    they sat scattered among its freed strings, and each kept a block of Python's object memory
+    from being handed back (the large list's words held 20 MiB so; copied, 5 MiB)."""
+    from wordfreq import cB_to_freq, freq_to_zipf, get_frequency_dict, get_frequency_list
+
+    # one string while the list is let go (its words are tokens: no white space in them)
+    joined = "\n".join(word for index, band in enumerate(get_frequency_list("en", wordlist))
+                       if keep(round(freq_to_zipf(cB_to_freq(-index)), 2)) for word in band)
     get_frequency_dict.cache_clear()
     get_frequency_list.cache_clear()
+    gc.collect()
+    words = frozenset(joined.split("\n")) if joined else frozenset()
+    del joined
+    release_freed_memory()
     return words
 
 

@@ -50,13 +50,16 @@ import numpy as np
 from .collection import Collection, SourceTable, source_fields
 from .corpus import FileStat
 from .errors import IndexFormatError
+from .heap import release_freed_memory
 from .index import KERNEL_MIN_PASSAGES, TermIndex
+from .vocabulary import Vocabulary
 
 # 2: per-term maximum weights (maxw.npy); sources by column (sources.json). 3: which sentences
 # may be quoted (sent_flags.npy), passages' sections and pages (sections.json). 4: every file's
 # size and SHA-256 in meta.json. 5: each passage's CRC-32 (passage_crc.npy). 6: each passage's
-# language (passage_lang.npy).
-FORMAT_VERSION = 6
+# language (passage_lang.npy). 7: sentence spans (sent_bounds.npy) as uint16 when every passage
+# is shorter than 65,536 characters, else int32 (as before).
+FORMAT_VERSION = 7
 CURRENT = "CURRENT"
 LOCK = ".lock"
 STALE_TMP_SECONDS = 600  # a temporary this old is a killed save's (writing one takes seconds)
@@ -89,8 +92,7 @@ def save(directory: Path, index: TermIndex, collection: Collection, fp: str,
             _save_array(tmp / f"{key}.npy", getattr(index, key))
         for key in _COLLECTION_ARRAYS:
             _save_array(tmp / f"{key}.npy", getattr(collection, key))
-        vocab = sorted(index.vocabulary, key=index.vocabulary.__getitem__)
-        _write(tmp / "vocab.json", json.dumps(vocab, ensure_ascii=False).encode())
+        _write_list(tmp / "vocab.json", index.vocabulary.each_term())  # in id order
         _write_columns(tmp / "sources.json", source_fields(collection.sources))
         _write(tmp / "sections.json", json.dumps(list(collection.sections),
                                                  ensure_ascii=False).encode())
@@ -103,7 +105,7 @@ def save(directory: Path, index: TermIndex, collection: Collection, fp: str,
             "format": FORMAT_VERSION,
             "fingerprint": fp,
             "n_passages": index.n_passages,
-            "n_terms": len(vocab),
+            "n_terms": len(index.vocabulary),
             "n_sources": len(collection.sources),
             # what every file must be: its size is checked at each load, its hash by verify()
             "files": _manifest(tmp),
@@ -117,6 +119,9 @@ def save(directory: Path, index: TermIndex, collection: Collection, fp: str,
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
+    # what writing freed (batches of JSON, the hashing threads' buffers) would stay resident
+    # inside the heap: about 20 MB after saving a million passages
+    release_freed_memory()
     return directory / name
 
 
@@ -197,10 +202,10 @@ def _open(snap: Path) -> tuple[TermIndex, Collection, str, str]:
     files = meta["files"]
     for name in files:
         _check_size(snap / name, files)
-    vocab = json.loads(_read_checked(snap / "vocab.json", files))
+    vocab = Vocabulary(json.loads(_read_checked(snap / "vocab.json", files)))  # the list let go
     arrays = {k: _mapped(snap / f"{k}.npy") for k in (*_INDEX_ARRAYS, *_COLLECTION_ARRAYS)}
     index = TermIndex(
-        vocabulary=dict(zip(vocab, range(len(vocab)), strict=True)),
+        vocabulary=vocab,
         indptr=arrays["indptr"], passages=arrays["passages"], weights=arrays["weights"],
         df=arrays["df"], maxw=arrays["maxw"], n_passages=int(meta["n_passages"]),
     )
@@ -261,6 +266,7 @@ def _check(index: TermIndex, c: Collection) -> None:
         and len(c.passage_doc) == n and len(c.text_offsets) == n + 1
         and int(c.text_offsets[-1]) == len(c.text_blob) and len(c.sent_indptr) == n + 1
         and int(c.sent_indptr[-1]) == len(c.sent_bounds) == len(c.sent_flags)
+        and c.sent_bounds.dtype in (np.uint16, np.int32) and c.sent_bounds.shape[1:] == (2,)
         and len(c.passage_section) == len(c.passage_page) == len(c.passage_crc) == n
         and len(c.passage_lang) == n
         and (n == 0 or int(c.passage_section.max()) < len(c.sections))
@@ -336,13 +342,28 @@ def _write_columns(path: Path, columns: Iterable[tuple[str, Iterable[str | None]
     with _durable(open(path, "wb")) as f:
         f.write(b"{")
         for k, (name, values) in enumerate(columns):
-            f.write(b"%s%s: [" % (b", " if k else b"", json.dumps(name).encode()))
-            rest, separator = iter(values), b""
-            while batch := list(itertools.islice(rest, _BATCH)):
-                f.write(separator + json.dumps(batch, ensure_ascii=False)[1:-1].encode())
-                separator = b", "
-            f.write(b"]")
+            f.write(b"%s%s: " % (b", " if k else b"", json.dumps(name).encode()))
+            _write_values(f, values)
         f.write(b"}")
+
+
+def _write_list(path: Path, values: Iterable[str]) -> None:
+    """``json.dumps(list(values), ensure_ascii=False)`` as UTF-8, the same bytes, ``_BATCH``
+    values at a time (a million passages' 406,000 terms made into strings at once, with their
+    JSON text, were about 30 MB at a save's peak)."""
+    with _durable(open(path, "wb")) as f:
+        _write_values(f, values)
+
+
+def _write_values(f: BinaryIO, values: Iterable[str | None]) -> None:
+    """A JSON array of ``values``, as ``json.dumps(list(values), ensure_ascii=False)`` writes
+    it, ``_BATCH`` values at a time."""
+    f.write(b"[")
+    rest, separator = iter(values), b""
+    while batch := list(itertools.islice(rest, _BATCH)):
+        f.write(separator + json.dumps(batch, ensure_ascii=False)[1:-1].encode())
+        separator = b", "
+    f.write(b"]")
 
 
 def _write_atomic(path: Path, data: bytes) -> None:

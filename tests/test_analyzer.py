@@ -30,3 +30,29 @@ def test_token_spans_point_into_the_text():
     spans = [(t.start, t.end, t.term) for t in tokens(text)]
     assert [text[a:b] for a, b, _ in spans] == ["The", "CSTO", "was", "formed"]
     assert [t for _, _, t in spans] == [None, "csto", None, "form"]
+
+
+def test_a_word_that_is_its_own_stem_is_returned_itself():
+    """``term_of``'s cache then holds one string for it, not the word and an equal stem."""
+    from retrieval.analyzer import stem_term
+
+    word = "".join(["lor", "van"])  # made at run time: no constant shared with the stemmer
+    assert stem_term(word) is word
+    assert stem_term("cats") == "cat"
+
+
+def test_memo_remembers_up_to_its_size_then_starts_over():
+    from retrieval.analyzer import memo
+
+    calls = []
+
+    def upper(word):
+        calls.append(word)
+        return word.upper()
+
+    cached = memo(upper, 3)
+    assert [cached(w) for w in ["a", "b", "a", "c", "b"]] == ["A", "B", "A", "C", "B"]
+    assert calls == ["a", "b", "c"] and cached.cache_info().currsize == 3
+    assert cached("d") == "D" and cached.cache_info().currsize == 1  # a fourth word: anew
+    assert cached("a") == "A" and calls == ["a", "b", "c", "d", "a"]
+    assert cached.cache_info().currsize == 2

@@ -36,7 +36,37 @@ def test_sentence_spans_index_characters_of_each_passage() -> None:
     ]
     assert [s.text for s in c.sentences(1)] == ["Ünïcode text, déjà vu.", "Ça marche très bien."]
     assert c.sentences(2) == []
-    assert c.sent_bounds.dtype.name == "int32" and c.sent_bounds.shape == (5, 2)
+    assert c.sent_bounds.dtype.name == "uint16" and c.sent_bounds.shape == (5, 2)
+
+
+def test_a_passage_of_65536_characters_or_more_widens_the_spans_to_int32() -> None:
+    """Spans are kept in 2 bytes while every passage is shorter than 65,536 characters, and
+    in 4 once one is not: the spans written before it are kept, widened."""
+    long = "Word " * 20_000 + "the end is here."
+    texts = [TEXTS[0], long, TEXTS[1]]
+    c = pack([Source("d", "Doc")], [0, 0, 0], texts)
+    assert c.sent_bounds.dtype.name == "int32"
+    assert c.sentences(0)[0].text == "First sentence here."
+    assert c.sentences(1)[-1].text.endswith("the end is here.") and c.sentences(1)[-1].text
+    assert int(c.sent_bounds.max()) == len(long) > 0xFFFF
+    assert [s.text for s in c.sentences(2)] == ["Ünïcode text, déjà vu.", "Ça marche très bien."]
+    short = pack([Source("d", "Doc")], [0, 0, 0], [TEXTS[0], long[:0xFFFF], TEXTS[1]])
+    assert short.sent_bounds.dtype.name == "uint16"
+    assert [s.text for s in short.sentences(1)] == [s.text for s in pack(
+        [Source("d", "Doc")], [0], [long[:0xFFFF]]).sentences(0)]
+
+
+def test_joined_spans_keep_the_narrowest_type_that_holds_them() -> None:
+    from retrieval.joining import Runs, concat
+
+    narrow = pack([Source("a", "A")], [0, 0], TEXTS[:2])
+    wide = pack([Source("b", "B")], [0], ["Word " * 14_000 + "last."])
+    both = concat(Runs.of([(narrow, 0, 0, 2), (wide, 0, 0, 1)]))
+    assert both.sent_bounds.dtype.name == "int32"
+    assert [s.text for s in both.sentences(2)][-1].endswith("last.")
+    alone = concat(Runs.of([(narrow, 0, 0, 2)]))
+    assert alone.sent_bounds.dtype.name == "uint16"
+    assert [s.text for s in alone.sentences(1)] == [s.text for s in narrow.sentences(1)]
 
 
 def test_a_documents_short_fragment_ends_the_sentence_before_it_a_web_pages_does_not() -> None:
@@ -129,3 +159,10 @@ def test_packed_titles_that_begin_a_documents_text_are_read_from_it() -> None:
     assert [PackedSources.AT in r for r in rows] == [True, True, False, False, True, True, False]
     assert len(rows[0]) < len(cases[0][0]) and rows[3].count(b"Short") == 1
     assert source_columns(packed) == source_columns(sources)
+
+
+def test_packing_lets_the_words_it_remembered_go() -> None:
+    from retrieval.ingest.segment import words
+
+    pack([Source("d", "Doc")], [0, 0, 0], TEXTS)
+    assert words.cache_info().currsize == 0

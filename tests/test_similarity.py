@@ -144,14 +144,61 @@ def test_compare_finds_matches_and_best_cosines_per_sentence_in_one_lookup(bundl
 
 
 def test_memory_freed_making_the_vectors_is_handed_back(monkeypatch, tmp_path):
-    """Loading the model (its file's bytes, its float16 matrix) and each table the cache
-    outgrows leave freed blocks that would otherwise stay resident for good."""
+    """Loading the model (the tokenizer, the blocks of rows read) leaves freed blocks that would
+    otherwise stay resident for good; the row cache is one table of its full size, written
+    row by row, never copied into a larger one."""
     released = []
     monkeypatch.setattr(similarity, "release_freed_memory", lambda: released.append(1))
     monkeypatch.setattr(similarity, "_bundled", [])
     assert similarity.bundled() is not None and len(released) == 1
     vectors = _tiny(tmp_path, [[0, 0], [3, 4], [4, 3], [-1, 0]])
-    vectors.vectors([f"w{i}" for i in range(1000)])  # fits the first table
-    assert len(released) == 1
-    vectors.vectors([f"v{i}" for i in range(100)])  # outgrows it
-    assert len(released) == 2 and len(vectors._table) == 2048
+    table = vectors._table
+    assert len(table) == vectors._cache_size and not table.any()
+    vectors.vectors([f"w{i}" for i in range(1000)])
+    vectors.vectors([f"v{i}" for i in range(100)])  # used to outgrow a first table of 1,024
+    assert vectors._table is table and len(released) == 1
+    assert np.array_equal(vectors.vectors(["w3", "v7"]), vectors._unit_rows(["w3", "v7"])
+                          .astype(np.float16).astype(np.float32))
+
+
+def test_a_call_with_more_words_than_the_cache_holds_still_gets_every_row(tmp_path):
+    small = _tiny(tmp_path, [[0, 0], [3, 4], [4, 3], [-1, 0]])
+    vectors = WordVectors(small._embedding, small._encode, cache_size=2)
+    words = ["help", "aid", "cat", "help", "dog"]
+    got = vectors.vectors(words)
+    assert len(vectors._table) == 4  # the four distinct words, past the cache's two rows
+    assert np.array_equal(got, vectors._unit_rows(words).astype(np.float16).astype(np.float32))
+    assert np.array_equal(vectors.vectors(["cat", "help"]), got[[2, 0]])
+
+
+@pytest.mark.parametrize("dtype", [np.float16, np.float32, np.float64])
+def test_a_matrix_is_read_block_by_block_as_safetensors_reads_it(tmp_path, monkeypatch, dtype):
+    from safetensors.numpy import load_file
+
+    monkeypatch.setattr(similarity, "_ROWS_READ", 3)  # blocks of 3 rows, the last of 1
+    rows = np.random.default_rng(0).standard_normal((7, 5)).astype(dtype)
+    path = tmp_path / "m.st"
+    save_file({"other": np.ones(3, dtype=np.float32), "m": rows}, str(path))
+    got = similarity.float32_matrix(path, "m")
+    assert got.dtype == np.float32 and got.flags.c_contiguous
+    assert np.array_equal(got, load_file(str(path))["m"].astype(np.float32))
+
+
+def test_the_bundled_model_reads_as_it_did_to_the_bit():
+    from safetensors.numpy import load_file
+
+    spec = importlib.util.find_spec(similarity.MODEL_PACKAGE)
+    if spec is None:
+        pytest.skip("the model package is not installed")
+    path = Path(next(iter(spec.submodule_search_locations))) / similarity.WEIGHTS_FILE
+    whole = np.ascontiguousarray(load_file(str(path))[similarity.WEIGHTS_KEY], dtype=np.float32)
+    assert np.array_equal(similarity.float32_matrix(path, similarity.WEIGHTS_KEY).view(np.uint32),
+                          whole.view(np.uint32))
+
+
+def test_a_cut_short_model_file_is_an_error(tmp_path):
+    path = tmp_path / "m.st"
+    save_file({"m": np.ones((4, 2), dtype=np.float16)}, str(path))
+    path.write_bytes(path.read_bytes()[:-3])
+    with pytest.raises(ValueError, match="cut short"):
+        similarity.float32_matrix(path, "m")

@@ -112,3 +112,50 @@ def test_rare_words_are_told_as_wordfreq_tells_them_without_holding_its_large_li
     assert any(zipf_frequency(w, "en", wordlist="large") >= RARE_ZIPF for w in words)
     assert [w for w in words
             if rare_word(w) != (zipf_frequency(w, "en", wordlist="large") < RARE_ZIPF)] == []
+
+
+def test_common_words_are_told_as_wordfreq_tells_them_without_holding_its_small_list():
+    """``common_word`` keeps the words of wordfreq's small list and lets wordfreq's tables go;
+    it answers as ``zipf_frequency`` does: for words of the small list, of the large list
+    beyond it, and for words it hands to wordfreq (capitals, letters beyond ASCII)."""
+    import itertools
+
+    from wordfreq import get_frequency_dict, iter_wordlist, zipf_frequency
+
+    from retrieval import spelling
+
+    spelling.common_word.cache_clear()
+    spelling._common.cache_clear()
+    assert common_word("dairy") and not common_word("pacakges")
+    assert get_frequency_dict.cache_info().currsize == 0  # the small list is not held
+    small = list(itertools.islice(iter_wordlist("en", "small"), 0, None, 7))
+    large = list(itertools.islice(iter_wordlist("en", "large"), 20_000, 200_000, 60))
+    words = [*small, *large, "Dairy", "müller", "straße", "packages", "qabotx"]
+    told = {w: zipf_frequency(w, "en", wordlist="small") > 0 for w in words}
+    assert any(told.values()) and not all(told.values())
+    assert [w for w in words if common_word(w) != told[w]] == []
+
+
+def test_a_kept_word_list_holds_no_freed_blocks(monkeypatch):
+    """The words kept are copied once wordfreq's tables are gone, then the freed memory is
+    handed back (``_listed``)."""
+    from retrieval import spelling
+
+    released = []
+    monkeypatch.setattr(spelling, "release_freed_memory", lambda: released.append(1))
+    words = spelling._listed("small", lambda zipf: zipf >= 5.0)
+    assert released == [1] and {"the", "and"} <= words and "dairy" not in words
+
+
+@pytest.mark.parametrize(("wordlist", "at_least"), [("large", 2.5), ("small", 0.01)])
+def test_the_words_kept_are_those_of_wordfreqs_own_frequency_dict(wordlist, at_least):
+    """Read by bands, the list gives the words ``get_frequency_dict``'s frequencies keep (no
+    word is in two bands with another verdict)."""
+    from wordfreq import freq_to_zipf, get_frequency_dict
+
+    from retrieval import spelling
+
+    want = frozenset(w for w, f in get_frequency_dict("en", wordlist).items()
+                     if round(freq_to_zipf(f), 2) >= at_least)
+    get_frequency_dict.cache_clear()
+    assert spelling._listed(wordlist, lambda zipf: zipf >= at_least) == want

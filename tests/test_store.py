@@ -196,3 +196,51 @@ def test_a_flipped_byte_in_titles_sections_or_terms_is_refused_at_load(tmp_path:
     _flip(_snapshot(where) / name, 1)
     with pytest.raises(IndexFormatError, match=f"{name}.*damaged"):
         store.load(where)
+
+
+def test_a_term_saved_twice_is_refused_at_load(tmp_path: Path) -> None:
+    """A vocabulary naming a term twice (its manifest agreeing) would give that term one id of
+    two: refused, as arrays that disagree are."""
+    _, where = _saved(tmp_path)
+    snap = _snapshot(where)
+    terms = json.loads((snap / "vocab.json").read_text("utf-8"))
+    (snap / "vocab.json").write_text(json.dumps([*terms[:-1], terms[0]]))
+    meta = json.loads((snap / "meta.json").read_text())
+    meta["files"]["vocab.json"] = store._manifest(snap)["vocab.json"]
+    (snap / "meta.json").write_text(json.dumps(meta))
+    with pytest.raises(IndexFormatError, match="twice"):
+        store.load(where)
+
+
+def test_a_save_hands_back_what_writing_freed(tmp_path: Path,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    released: list[int] = []
+    monkeypatch.setattr(store, "release_freed_memory", lambda: released.append(1))
+    _saved(tmp_path)
+    assert released == [1]
+
+
+@pytest.mark.parametrize("batch", [1, 2, 10_000])
+def test_terms_are_written_as_json_dumps_writes_them(tmp_path: Path, batch: int,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(store, "_BATCH", batch)
+    index, where = _saved(tmp_path)
+    written = (store._live(where) / "vocab.json").read_bytes()
+    assert written == json.dumps(index.vocabulary.terms(), ensure_ascii=False).encode()
+    assert "déjà" in index.vocabulary and store.load(where)[0].vocabulary == index.vocabulary
+    path = tmp_path / "empty.json"
+    store._write_list(path, iter([]))
+    assert path.read_bytes() == b"[]"
+
+
+def test_spans_round_trip_as_uint16_and_another_type_is_refused(tmp_path: Path) -> None:
+    _, where = _saved(tmp_path)
+    loaded = store.load(where)[1]
+    assert loaded.sent_bounds.dtype == np.uint16
+    assert [s.text for s in loaded.sentences(0)] == ["Alpha beta gamma.", "Delta epsilon zeta."]
+    path = _snapshot(where) / "sent_bounds.npy"
+    size = path.stat().st_size
+    np.save(path, np.asarray(loaded.sent_bounds).astype(np.float16))  # the same size
+    assert path.stat().st_size == size
+    with pytest.raises(IndexFormatError, match="inconsistent"):
+        store.load(where)
