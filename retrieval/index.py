@@ -98,7 +98,7 @@ class TermIndex:
         lengths[filled] = np.add.reduceat(counts.data, counts.indptr[:-1][filled])
         avgdl = float(lengths.mean()) if n and lengths.mean() > 0 else 1.0
         df = np.bincount(counts.indices, minlength=counts.shape[1]).astype(np.int32)
-        idf = _idf(n, df).astype(np.float32)
+        idf = bm25_idf(n, df).astype(np.float32)
         data = counts.data.view(np.float32)  # the weights replace the counts, block by block
         for lo in range(0, len(data), _BLOCK):
             hi = min(lo + _BLOCK, len(data))
@@ -125,7 +125,7 @@ class TermIndex:
         lengths = blocks.lengths.astype(np.float32)
         avgdl = float(lengths.mean()) if n and lengths.mean() > 0 else 1.0
         df = blocks.df.astype(np.int32)
-        idf = _idf(n, df).astype(np.float32)
+        idf = bm25_idf(n, df).astype(np.float32)
         indptr = np.zeros(len(df) + 1, dtype=np.int64)
         np.cumsum(df, out=indptr[1:])
         passages = np.empty(int(indptr[-1]), dtype=np.int32)  # filled block after block
@@ -177,7 +177,7 @@ class TermIndex:
         t = self.vocabulary.get(term)
         if t is None:
             return None
-        return float(_idf(self.n_passages, int(self.df[t])))
+        return float(bm25_idf(self.n_passages, int(self.df[t])))
 
     def document_frequency(self, term: str) -> int:
         """How many passages hold ``term`` (0 when none does)."""
@@ -195,7 +195,7 @@ class TermIndex:
 
     def unseen_idf(self) -> float:
         """The idf a term would have if it occurred once (the weight of an unknown term)."""
-        return float(_idf(self.n_passages, 1))
+        return float(bm25_idf(self.n_passages, 1))
 
     def search(self, terms: Sequence[str], k: int = 10,
                scale: Mapping[str, float] | None = None) -> list[tuple[int, float]]:
@@ -387,7 +387,7 @@ def _top(ids: np.ndarray, scores: np.ndarray, k: int) -> list[tuple[int, float]]
     return list(zip(ids[order].tolist(), scores[order].tolist(), strict=True))
 
 
-def _idf(n: int, df: np.ndarray | int) -> np.ndarray:
+def bm25_idf(n: int, df: np.ndarray | int) -> np.ndarray:
     """BM25's idf, Lucene's form: ``ln(1 + (N - df + 0.5) / (df + 0.5))``, element-wise."""
     return np.log1p((n - df + 0.5) / (df + 0.5))
 

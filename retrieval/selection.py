@@ -34,7 +34,7 @@ from typing import Any
 import numpy as np
 
 from .errors import ModelError
-from .index import _idf
+from .index import bm25_idf
 from .query import ComposerConfig
 
 # A candidate sentence's features, in the order of a row (composer.py computes them).
@@ -125,7 +125,7 @@ def read_score(top_score: float, passages: int, reference: int) -> float:
     ratio of their largest idf (a term met once), the unit every BM25 score grows with."""
     if reference <= 0 or not 0 < passages < reference:
         return top_score
-    return top_score * float(_idf(reference, 1)) / float(_idf(passages, 1))
+    return top_score * float(bm25_idf(reference, 1)) / float(bm25_idf(passages, 1))
 
 
 def trigger_row(best: np.ndarray, logits: np.ndarray, top_score: float, rules: bool = False
