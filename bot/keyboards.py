@@ -58,12 +58,9 @@ def answer_keyboard(answer: Answer, passage: Callable[[int], str],
     for q in answer.sentences:
         # a long quote is shortened with ellipses; a lead-in is quoted with its list after it,
         # which is not the passage's text, and sentences next to each other with it, which is
-        text = q.text.strip(ELLIPSIS)
-        at = passage(q.passage).find(text)
-        if at < 0:
-            text = q.text.split("\n", 1)[0].strip(ELLIPSIS)
-            at = passage(q.passage).find(text)
-        start, end = (at, at + len(text)) if at >= 0 else (0, 0)
+        text = passage(q.passage)
+        start, end = (_found(text, q.text.strip(ELLIPSIS))
+                      or _found(text, q.text.split("\n", 1)[0].strip(ELLIPSIS)) or (0, 0))
         ref = QuoteRef(snapshot, doc_index.get(q.source, 0), q.passage, start, end)
         seen[q.citation] = seen.get(q.citation, 0) + 1
         again = f" ({seen[q.citation]})" if seen[q.citation] > 1 else ""
@@ -72,6 +69,15 @@ def answer_keyboard(answer: Answer, passage: Callable[[int], str],
     votes = [InlineKeyboardButton("👍 Helpful", callback_data=HELPFUL),
              InlineKeyboardButton("👎 Not helpful", callback_data=NOT_HELPFUL)]
     return InlineKeyboardMarkup([quotes, votes] if quotes else [votes])
+
+
+def _found(passage: str, quote: str) -> tuple[int, int] | None:
+    """Where ``quote`` is in ``passage``: its words in order, any whitespace between them as
+    any whitespace there (a sentence quoted after the paragraph before it is joined to it by a
+    space, where the passage breaks the line), or ``None``."""
+    words = quote.split()
+    found = re.search(r"\s+".join(map(re.escape, words)), passage) if words else None
+    return found.span() if found else None
 
 
 def pager(page: int, pages: int) -> InlineKeyboardMarkup | None:

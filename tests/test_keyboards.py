@@ -36,3 +36,18 @@ def test_a_quote_of_sentences_next_to_each_other_is_found_whole_in_its_passage()
     button = keyboard.inline_keyboard[0][0]
     ref = QuoteRef.decode(str(button.callback_data))
     assert ref is not None and passage[ref.start:ref.end] == quote.text
+
+
+def test_a_quote_joined_by_a_space_where_the_passage_breaks_the_line_is_found_whole() -> None:
+    from bot.keyboards import answer_keyboard
+    from retrieval import Answer, Quote
+
+    passage = "Sodium is a crypto library.\nIt is a fork of NaCl.\nIts goal is speed."
+    quote = Quote(text="Sodium is a crypto library. It is a fork of NaCl.", source="sodium",
+                  title="Sodium", score=1.0, citation=1, passage=0)
+    answer = Answer(question="What is Sodium a fork of?", answered=True, text="",
+                    sentences=[quote])
+    keyboard = answer_keyboard(answer, lambda p: passage, {"sodium": 0}, "0a1b2c3d")
+    ref = QuoteRef.decode(str(keyboard.inline_keyboard[0][0].callback_data))
+    assert ref is not None
+    assert passage[ref.start:ref.end] == "Sodium is a crypto library.\nIt is a fork of NaCl."
