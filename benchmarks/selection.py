@@ -10,6 +10,8 @@ out-of-corpus abstention (each article left out in turn), XQuAD English acc@1 (a
 search-style questions over XQuAD's articles (``tests/data/search_questions.jsonl``) by split,
 the seeds and documentation sets by split, and WikiQA (``benchmarks/wikiqa.py``: never trained
 on). Each line: acc@1 / within three / answerable wrongly abstained / must-abstain abstained.
+The documentation sets are also pooled: those never trained on, then with ``docs_blind2``, and the
+two held-out sets written blind and never read (``docs_blind2``, ``docs_blind3``) together.
 """
 
 from __future__ import annotations
