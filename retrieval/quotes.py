@@ -87,13 +87,13 @@ _POINTS_BACK_WORDS = {
     "hi": "यह|वह|ये|वे|इसका|इसकी|इसके|उसका|उसकी|उसके|हालांकि|उदाहरण के लिए",
 }
 _POINTS_BACK = {code: re.compile(rf"^(?:{words})\b") for code, words in _POINTS_BACK_WORDS.items()}
+# unspaced scripts: no word boundary after the opening word ("它的", "这种")
+_POINTS_BACK["zh"] = re.compile(r"^(?:这|那|它|他们|她们|他|她|但是|然而|例如|因此)")
 # A paragraph opening with a pronoun of the third person goes on about what the paragraph before
 # ended on ("Sodium is a new, easy-to-use software library ..." / "It is a portable ... fork of
 # NaCl ..."): it is quoted after that paragraph's last sentence too (a demonstrative there often
 # points at the section instead: "This section describes ...").
 _PRONOUN = {"en": re.compile(r"^(?:It|Its|They|Their|He|She|His|Her)\b")}
-# unspaced scripts: no word boundary after the opening word ("它的", "这种")
-_POINTS_BACK["zh"] = re.compile(r"^(?:这|那|它|他们|她们|他|她|但是|然而|例如|因此)")
 
 
 # After a question, its answer is quoted: the sentence after it and the rest of that sentence's
