@@ -32,6 +32,7 @@ from .heap import release_freed_memory
 from .index import K1, B, TermIndex
 from .language import ENGLISH, detect, normalised, preload
 from .ondemand import OnDemand
+from .openings import with_openings
 from .query import Query
 from .ranking import Ranking, rank
 from .selection import Selector
@@ -235,7 +236,7 @@ class QAEngine:
         config = self.config if min_confidence is None else dataclasses.replace(
             self.config, min_confidence=min_confidence)
         r = self._read(question, config)
-        hits = self._retrieve(r.query, top_k or self.top_k)
+        hits = self._retrieve(question, r.query, top_k or self.top_k)
         return compose(question, r.query, hits, self.collection, r.config, r.vectors, self.index,
                        r.selector)
 
@@ -244,19 +245,23 @@ class QAEngine:
         ``ask`` chooses from; for training and explaining), or ``None``."""
         question = _spaced(question)
         r = self._read(question, self.config)
-        hits = self._retrieve(r.query, top_k or self.top_k)
+        hits = self._retrieve(question, r.query, top_k or self.top_k)
         return rank(question, r.query, hits, self.collection, r.config, r.vectors, self.index,
                     r.selector)
 
-    def _retrieve(self, query: Query, k: int) -> list[tuple[int, float]]:
+    def _retrieve(self, question: str, query: Query, k: int) -> list[tuple[int, float]]:
         """The ``k`` passages ``query`` retrieves, best first, with their scores. Its
         compounds' parts are sought with its terms, and count in the scores: the plain
         model's confidence learned on such scores (retrained with them, on XQuAD's German
         tune half 0.759 of answerable questions were answered right and 0.847 of
         out-of-corpus ones abstained, against 0.744 and 0.856 with the best score scaled to
-        the question's own terms; docs/benchmarks.md)."""
+        the question's own terms; docs/benchmarks.md). A "what is X?" question adds the
+        opening of each retrieved document X titles (``openings.py``)."""
         terms, scale = query.search_terms()
-        return self.index.search(terms, k, scale)
+        hits = self.index.search(terms, k, scale)
+        if query.cue == "what_is":
+            return with_openings(hits, question, self.collection, analyzer(query.lang).term_set)
+        return hits
 
     def _read(self, question: str, config: ComposerConfig) -> _Reading:
         """How ``question`` is read. In English: with English's cues, typos, words of like

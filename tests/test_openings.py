@@ -1,0 +1,54 @@
+"""The openings a "what is X?" question adds to its retrieved passages (``openings.py``), and
+the engine quoting a manual's opening for it."""
+
+from __future__ import annotations
+
+from retrieval import QAEngine
+from retrieval.analyzer import analyzer
+from retrieval.collection import Source, pack
+from retrieval.corpus import Document
+from retrieval.ingest.sieve import QUOTE_NEVER, QUOTE_PROSE
+from retrieval.openings import with_openings
+
+TERMS = analyzer("en").term_set
+MANUAL = pack(
+    [Source("ninja", "The Ninja build system"), Source("make", "GNU Make")],
+    [0, 0, 0, 0, 1],
+    ["The Ninja build system",
+     "Ninja is yet another build system.",
+     "Run ninja in the build directory. Ninja reads build.ninja.",
+     "ninja -t clean removes what ninja built.",
+     "Make reads a makefile. Ninja files are not makefiles."],
+    quote=[[QUOTE_NEVER], [QUOTE_PROSE], [QUOTE_PROSE], [QUOTE_PROSE], [QUOTE_PROSE]],
+)
+
+
+def test_a_what_is_question_adds_the_first_prose_of_a_document_its_subject_titles() -> None:
+    hits = [(3, 3.0), (2, 2.5), (4, 1.0)]
+    assert with_openings(hits, "What is Ninja?", MANUAL, TERMS) == [*hits, (1, 1.0)]
+    # a document whose title does not name the subject adds nothing ("GNU Make")
+    assert with_openings([(4, 1.0)], "What is Ninja?", MANUAL, TERMS) == [(4, 1.0)]
+
+
+def test_an_opening_already_retrieved_or_no_subject_adds_nothing() -> None:
+    assert with_openings([(1, 2.0), (3, 1.0)], "What is Ninja?", MANUAL, TERMS) == [
+        (1, 2.0), (3, 1.0)]
+    assert with_openings([(3, 3.0)], "How do I clean with ninja?", MANUAL, TERMS) == [(3, 3.0)]
+    assert with_openings([], "What is Ninja?", MANUAL, TERMS) == []
+
+
+def test_the_engine_quotes_a_manuals_opening_for_what_its_subject_is() -> None:
+    # thirty sections naming Ninja more often than its opening does, each retrieved before it
+    step = ("The ninja rule {0} runs ninja on target {0}, with ninja flags for ninja. Ninja "
+            "then writes the ninja log of target {0} for the next ninja run to read. ")
+    usage = "\n\n".join(f"## Rule {i}\n\n{step.format(i) * 4}" for i in range(30))
+    engine = QAEngine.from_documents([
+        Document(id="ninja.md", title="The Ninja build system",
+                 text=f"# The Ninja build system\n\nNinja is yet another build system, small "
+                      f"and fast.\n\n{usage}\n"),
+        Document(id="other.md", title="Other notes",
+                 text="# Other notes\n\nSome people build with ninja and make.\n"),
+    ])
+    answer = engine.ask("What is Ninja?")
+    assert answer.answered
+    assert answer.sentences[0].text.startswith("Ninja is yet another build system")
