@@ -340,7 +340,8 @@ class Collection:
 # document's code (a code style, a monospaced font) and a PDF's code line after a line ending
 # no sentence are code. 8: an HTML table cell holding more than three paragraphs or list items
 # is layout, its blocks read as they are; an HTML paragraph of inline code alone is code.
-TEXT_VERSION = 8
+# 9: a PDF line opening with a dash that another dash at its left edge follows opens a list.
+TEXT_VERSION = 9
 # A sentence's flags (``Collection.sent_flags``): it may be quoted alone; it is of a list item
 # or a table row (a line tagged ``ITEM_LINE``, beside its ``sieve.QUOTE_*`` rule); it opens its
 # line.

@@ -308,6 +308,21 @@ def test_a_dash_starting_a_line_inside_a_sentence_is_no_bullet():
     ]
 
 
+def test_dashes_at_one_left_edge_after_a_line_ending_no_sentence_are_a_list():
+    pdf = FPDF(format="A4")
+    pdf.add_page()
+    pdf.set_font("Helvetica", "", 11)
+    for text in ("Configuration hierarchy", "- /etc/app/users: maps users to clusters",
+                 "- $HOME/.apprc: per-user preferences", "- /etc/app/main.conf: the rest"):
+        pdf.multi_cell(0, 6, text, new_x="LMARGIN")
+    assert [(b.kind, b.text) for b in read_pdf(bytes(pdf.output())).blocks] == [
+        ("paragraph", "Configuration hierarchy"),
+        ("list_item", "/etc/app/users: maps users to clusters"),
+        ("list_item", "$HOME/.apprc: per-user preferences"),
+        ("list_item", "/etc/app/main.conf: the rest"),
+    ]
+
+
 def test_a_number_ending_a_one_page_document_is_kept_unless_it_is_page_one():
     for last, kept in (("2024", True), ("1", False)):
         pdf = FPDF(format="A4")

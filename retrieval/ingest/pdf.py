@@ -164,9 +164,11 @@ def _assemble(lines: list[Line], heads: dict[int, int], style: Style) -> list[Bl
             code = bool(CLOSES.search(unit[-1].text))
         marker = bool(GLYPH.match(line.text)) and not code
         if not marker and is_marker(line.text) and not code:
-            # "– which met on Monday" wrapped to a line's start goes on with its sentence
+            # "– which met on Monday" wrapped to a line's start goes on with its sentence; a
+            # dash that the next item's dash, at the same left edge, follows opens a list
             marker = (
                 not unit or line.gap or kind == "list_item" or bool(CLOSES.search(unit[-1].text))
+                or _dash_follows(lines, i)
             )
         if unit and not _starts_unit(unit, kind, line, code, marker):
             unit.append(line)
@@ -187,6 +189,21 @@ def _assemble(lines: list[Line], heads: dict[int, int], style: Style) -> list[Bl
             level = len(indents)
     flush()
     return blocks
+
+
+def _dash_follows(lines: list[Line], i: int, look: int = 4) -> bool:
+    """Whether line ``i``, opening with a dash or star, has a line opening with the same mark at
+    the same left edge among the ``look`` lines after it, on its page, before any other
+    marker: the next item of a list (where one wrapped line opening with a dash has none)."""
+    mark, edge = lines[i].text[0], lines[i].x
+    if mark not in "*–-" or edge is None:
+        return False
+    for line in lines[i + 1 : i + 1 + look]:
+        if line.page != lines[i].page or GLYPH.match(line.text) or line.x is None:
+            return False
+        if is_marker(line.text):
+            return line.text[0] == mark and abs(line.x - edge) <= 2
+    return False
 
 
 def _starts_unit(unit: list[Line], kind: Kind, line: Line, code: bool, marker: bool) -> bool:
