@@ -90,18 +90,17 @@ def test_a_german_question_with_a_compound_finds_the_passage_holding_its_parts()
     docs = [*GERMAN[:2], "Die Stadt liegt an einem Fluss. Der Fluss ist lang.",
             "Der Bürgermeister eröffnete 1950 das neue Rathaus."]
     engine = QAEngine.from_texts(docs, language="de")
-    query = engine._read("Wie hoch war die Bevölkerungsgröße der Stadt im Jahr 1900?",
-                         engine.config).query
+    question = "Wie hoch war die Bevölkerungsgröße der Stadt im Jahr 1900?"
+    query = engine._read(question, engine.config).query
     assert query.parts == {"bevolkerungsgross": ("bevolker", "gross")}
     assert "bevolkerungsgross" in query.unseen  # the corpus lacks it ...
     terms, _ = query.search_terms()
     assert {"bevolker", "gross"} <= set(terms)  # ... its parts are sought
-    hits = engine._retrieve(query, 4)
+    hits = engine._retrieve(question, query, 4)
     assert hits[0][0] in (0, 1)  # a passage holding the parts
     # its score counts the parts it holds (the plain model's confidence learned on such scores)
     assert hits[0][1] > engine.index.score(query.terms, hits[0][0])
-    answer = engine.ask("Wie hoch war die Bevölkerungsgröße der Stadt im Jahr 1900?",
-                        min_confidence=0)
+    answer = engine.ask(question, min_confidence=0)
     assert "zwei Millionen" in answer.text
     hits = engine.search("Bevölkerungsgröße", k=1)  # search reads the question as it is
     assert hits == [] or hits[0].doc_id == "doc0"
