@@ -14,10 +14,11 @@ once.
   answer's ``confidence``. qabot abstains below a threshold (``QABOT_MIN_CONFIDENCE``; by default
   the one the training script chose on questions it did not train on).
 
-The plain model (questions in other languages) reads the best passage's score of a corpus
-smaller than nearly all it learned on as at their size (``Selector.passages``): idf, and every
-score with it, grows with the log of a corpus's size, so in a corpus of a few documents a right
-answer scored like a wrong one in XQuAD's 240 passages, and answerable questions were abstained.
+Each model (the English one and the plain one, for questions in other languages) reads the best
+passage's score of a corpus smaller than nearly all it learned on as at their size
+(``Selector.passages``): idf, and every score with it, grows with the log of a corpus's size,
+so in a corpus of a few documents a right answer scored like a wrong one in XQuAD's 240
+passages, and answerable questions were abstained.
 """
 
 from __future__ import annotations
@@ -187,7 +188,7 @@ class Selector:
     plain: Selector | None = None
     # the smallest corpus size (passages) it learned on, but for a few (the 5th percentile of
     # its questions'): a smaller corpus's best passage score is read as at this size
-    # (``read_score``); 0: as it is (the English model)
+    # (``read_score``); 0: as it is
     passages: int = 0
 
     def rank(self, rows: np.ndarray) -> np.ndarray:

@@ -267,7 +267,7 @@ def test_an_unsure_answer_says_so_above_its_quotes(corpus):
     # gives them little confidence
     question = "What is the CSTO?"
     data = json.loads(qabot("ask", "--json", "--corpus", str(corpus), question).stdout)
-    assert data["answered"] and data["low_confidence"] and data["confidence"] < 0.3
+    assert data["answered"] and data["low_confidence"]
     r = qabot("ask", "--corpus", str(corpus), question)
     assert r.stdout.startswith("(Not sure this answers your question")
     sure = json.loads(qabot("ask", "--json", "--corpus", str(corpus),

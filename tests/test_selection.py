@@ -45,25 +45,28 @@ def test_a_selector_survives_its_json_form() -> None:
     assert again.threshold == s.threshold and again.sure == s.sure
 
 
-def test_a_small_corpus_score_is_read_at_the_size_the_plain_model_learned_on() -> None:
+def test_a_small_corpus_score_is_read_at_the_size_each_model_learned_on() -> None:
     # idf grows with the log of a corpus's size: a term met once weighs ln(1 + (N - 0.5) / 1.5)
     assert read_score(6.0, 12, 200) == pytest.approx(
         6.0 * math.log1p(199.5 / 1.5) / math.log1p(11.5 / 1.5))
     assert read_score(6.0, 12, 200) > 6.0
     assert read_score(6.0, 200, 200) == read_score(6.0, 5000, 200) == 6.0  # never scaled down
-    assert read_score(6.0, 12, 0) == 6.0  # the English model reads it as it is
+    assert read_score(6.0, 12, 0) == 6.0  # a model without a size reads it as it is
     s = bundled()
-    assert s.passages == 0 and s.plain is not None and s.plain.passages > 0
+    assert s.plain is not None and s.passages > 0 and s.plain.passages > 0
     again = Selector.from_json(json.loads(json.dumps(s.to_json())))
-    assert again.passages == 0 and again.plain is not None
+    assert again.passages == s.passages and again.plain is not None
     assert again.plain.passages == s.plain.passages
-    # told that the corpus is small, the plain model is surer of the same best candidate
+    # told that the corpus is small, each model is surer of the same best candidate
     best = np.full(len(FEATURES), 0.5)
     logits = np.array([1.0, 0.0])
-    small = s.plain.confidence(best, logits, 5.0, passages=12)
-    assert small > s.plain.confidence(best, logits, 5.0)
-    assert small == s.plain.confidence(best, logits, read_score(5.0, 12, s.plain.passages))
-    assert s.confidence(best, logits, 5.0, passages=12) == s.confidence(best, logits, 5.0)
+    for model in (s, s.plain):
+        small = model.confidence(best, logits, 5.0, passages=12)
+        assert small > model.confidence(best, logits, 5.0)
+        assert small == model.confidence(best, logits, read_score(5.0, 12, model.passages))
+        # ... and reads a corpus of its size or more as it is
+        assert (model.confidence(best, logits, 5.0, passages=model.passages)
+                == model.confidence(best, logits, 5.0))
 
 
 @pytest.mark.parametrize("damage", [

@@ -5,10 +5,12 @@
     python training/train_selector.py --keep-trigger  # ... keeping the English trigger
 
 ``--keep-english`` keeps the English model whole (ranker, trigger, threshold, sure level)
-from the model file at ``--out`` and trains the plain model only: how the shipped file is made
-since the plain model was last retrained (2026-12-05), the English ranker being the one
-``--keep-trigger`` wrote at a4aa0d5, whose features have moved since (reading changes), so
-that a full retrain would change English answers. Run twice, it writes the same file.
+from the model file at ``--out`` but for the corpus size it reads small corpora's scores at
+(``reading_size`` of its questions' corpora, counted again) and trains the plain model only:
+how the shipped file is made since the plain model was last retrained (2026-12-05), the
+English ranker being the one ``--keep-trigger`` wrote at a4aa0d5, whose features have moved
+since (reading changes), so that a full retrain would change English answers. Run twice, it
+writes the same file.
 
 ``--keep-trigger`` keeps the English model's trigger, threshold and sure level from the model
 file at ``--out`` (the shipped one by default) and trains the rest (the English ranker, the
@@ -45,12 +47,13 @@ shown, so they are no longer judged by features that are always off for them; it
 from the ``tune`` halves of XQuAD in German, Spanish and Russian (the same licence), read in
 their own languages, so that it sees how inflection and compounds change what a right answer's
 features look like (their ``test`` halves measure it).
-In use, its trigger reads the best passage's score of a corpus smaller than nearly every corpus
-it learned from (the 5th percentile of its questions' corpus sizes, ``Selector.passages``,
-stored with it) as at that size (``selection.read_score``): questions in other languages are
-often asked of a few documents, whose scores (idf grows with the log of a corpus's size) it
-would otherwise read as out of corpus. Training reads its examples as they are (the trigger is
-not extrapolated from, only clamped to, the sizes it learned).
+In use, each model's trigger (the English one's too) reads the best passage's score of a
+corpus smaller than nearly every corpus it learned from (the 5th percentile of its questions'
+corpus sizes, ``Selector.passages``, stored with it) as at that size
+(``selection.read_score``): questions are often asked of a few documents, whose scores (idf
+grows with the log of a corpus's size) it would otherwise read as out of corpus. Training
+reads its examples as they are (the trigger is not extrapolated from, only clamped to, the
+sizes it learned).
 
 The *ranker* is a conditional (listwise) logistic regression: for each answerable question, the
 softmax over its candidate sentences of their linear scores, fitted to put the probability on
@@ -71,6 +74,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import functools
 import json
 import os
 import sys
@@ -153,13 +157,14 @@ def hand_selector() -> Selector:
 HAND = hand_selector().ranker
 
 
-def examples(engine: QAEngine, questions: Iterable[Question], group: str,
-             answerable: bool | None = None) -> list[Example]:
+def _examples(engine: QAEngine, questions: Iterable[Question], group: str,
+             answerable: bool | None = None, sizes_only: bool = False) -> list[Example]:
     """The candidates of each question asked of ``engine``; ``answerable`` overrides whether
-    the questions' answers are in its corpus (``False`` for a left-out article)."""
+    the questions' answers are in its corpus (``False`` for a left-out article); with
+    ``sizes_only``, no candidates: only the size of the corpus each question is asked of."""
     out = []
     for q in questions:
-        ranking = engine.rank(q.text)
+        ranking = None if sizes_only else engine.rank(q.text)
         can = bool(q.answers) and not q.impossible if answerable is None else answerable
         if ranking is None:
             out.append(Example(group, can, np.zeros((0, len(FEATURES + MEANING))),
@@ -188,10 +193,12 @@ def _tune(qs: Iterable[Question]) -> list[Question]:
     return [q for q in qs if q.split == "tune"]
 
 
-def gather(hand: Selector, plain: bool = False) -> list[Example]:
+def gather(hand: Selector, plain: bool = False, sizes_only: bool = False) -> list[Example]:
     """Every training example, in a fixed order; ``plain``: the questions read as questions in
-    other languages are (``QAEngine._read``), for the plain model."""
+    other languages are (``QAEngine._read``), for the plain model; ``sizes_only``: without
+    candidates (``examples``)."""
     out: list[Example] = []
+    examples = functools.partial(_examples, sizes_only=sizes_only)
 
     def build(docs: Sequence[Document]) -> QAEngine:
         return QAEngine.from_documents(docs, selector=hand, plain=plain)
@@ -361,9 +368,9 @@ def train(exs: Sequence[Example], prior: float, prior_meaning: float, c_trig: fl
     # being gated by them
     tx, ty, where = trigger_rows(ranker, exs, rules=not gates)
     # ... and in use reads the best passage's score of a corpus smaller than 95% of its
-    # questions' corpora as at that size (``read_score``: questions in other languages are
-    # asked of corpora of any size, often a few documents)
-    passages = 0 if gates else int(np.percentile([e.passages for e in exs], 5))
+    # questions' corpora as at that size (``read_score``: questions are asked of corpora of
+    # any size, often a few documents)
+    passages = reading_size(exs)
     groups = np.array([exs[k].group for k in where])
     trig_names = FEATURES + TRIGGER_EXTRA + (() if gates else (RULES,))
     # out-of-fold trigger probabilities, to choose the threshold on unseen questions
@@ -405,6 +412,12 @@ def train(exs: Sequence[Example], prior: float, prior_meaning: float, c_trig: fl
     return Selector(ranker, trigger, threshold, about, sure, passages=passages), about
 
 
+def reading_size(exs: Sequence[Example]) -> int:
+    """The corpus size a model reads the best passage's score of a smaller corpus as at: the
+    5th percentile of its questions' corpus sizes (``selection.read_score``)."""
+    return int(np.percentile([e.passages for e in exs], 5))
+
+
 def keep_trigger(trained: Selector, about: dict, kept: Selector) -> tuple[Selector, dict]:
     """``trained`` with ``kept``'s trigger, threshold and sure level."""
     about = {**about, "trigger": "kept from the model it was trained over",
@@ -438,7 +451,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     started = time.perf_counter()
     kept = Selector.load(args.out) if args.keep_trigger or args.keep_english else None
     if args.keep_english and kept is not None:
-        selector, about = kept, {k: v for k, v in kept.about.items() if k != "plain"}
+        about = {k: v for k, v in kept.about.items() if k != "plain"}
+        about["passages"] = reading_size(gather(hand_selector(), sizes_only=True))
+        selector = dataclasses.replace(kept, passages=about["passages"])
     else:
         exs = gather(hand_selector())
         selector, about = train(exs, args.prior, args.prior_meaning, args.c_trigger)
