@@ -18,7 +18,7 @@ from telegram.error import TelegramError
 from telegram.ext import ApplicationHandlerStop, ContextTypes
 
 from retrieval import Answer, SourceRef
-from retrieval.followup import rewrite
+from retrieval.followup import as_asked, rewrite
 
 from .addressing import addressed, question_of
 from .config import Settings
@@ -285,6 +285,9 @@ class Handlers:
         previous = await self.state.previous_question(chat.id, started)
         resolved = rewrite(question, previous, self.settings.max_question_chars)
         loaded, answer = await self._ask_engine(resolved, update)
+        again = as_asked(question, resolved, answer.answered)
+        if again is not None:
+            loaded, answer = await self._ask_engine(again, update)
         await self.state.remember_question(chat.id, resolved, time.monotonic())
         # the buttons name passages of the engine that answered, even if another has come since
         keyboard = answer_keyboard(answer, loaded.engine.passage, loaded.doc_index,

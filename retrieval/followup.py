@@ -16,6 +16,11 @@ strings:
   drowns the follow-up's own terms (measured in ``tests/test_followup.py``). The follow-up stays
   first, so its question word still says what kind of fact is wanted.
 
+A rewritten follow-up that qabot abstains on is asked again as it was written (``as_asked``):
+the words added from the previous question count in what a sentence must cover, and can keep a
+sentence that answers the follow-up's own words from being quoted ("What did he accuse Moscow of
+running against him?" after a question on Armenia's prime minister).
+
 Anything else is a new question and comes back unchanged, as does every question without a
 previous one, and a follow-up whose rewriting would be longer than ``max_chars``: chained
 "what about X?" questions over a question without a name each add X, and a chat must not grow
@@ -54,6 +59,12 @@ def rewrite(question: str, previous: str | None, max_chars: int = MAX_CHARS) -> 
         return question
     rewritten = _rewrite(question, previous)
     return rewritten if len(rewritten) <= max_chars else question
+
+
+def as_asked(question: str, resolved: str, answered: bool) -> str | None:
+    """What to ask next when ``resolved`` (``question`` rewritten) was asked: ``question`` as
+    written when the rewritten one was not answered; else nothing (``None``)."""
+    return question if not answered and resolved != question else None
 
 
 def _rewrite(question: str, previous: str) -> str:

@@ -14,6 +14,7 @@ from structlog.testing import capture_logs
 from bot.intro import introduce
 from bot.telegram import COMMANDS
 from retrieval import ComposerConfig, QAEngine
+from retrieval.followup import rewrite
 
 from .botapi_stub import BotAPIStub, Call
 from .telegram_harness import (
@@ -312,6 +313,20 @@ async def test_a_follow_up_is_read_in_the_context_of_the_chats_previous_question
     assert other_chat.text != follow_up.text
     assert [(e["chat_id"], e["followup"]) for e in logs if e["event"] == "answered"] == [
         (7, False), (7, True), (8, False)]
+
+
+async def test_a_follow_up_abstained_once_rewritten_is_answered_as_written(
+    api: BotAPIStub, seeds_engine: QAEngine
+) -> None:
+    question = "What did he accuse Moscow of running against him?"
+    previous = "Who is the prime minister of Armenia?"
+    assert not seeds_engine.ask(rewrite(question, previous)).answered  # what the test is about
+    async with running_bot(api, seeds_engine):
+        api.push(api.message(api.private(7), previous))
+        await api.wait_for("sendMessage")
+        api.push(api.message(api.private(7), question))
+        follow_up = await api.wait_for("sendMessage", count=2)
+    assert "propaganda" in follow_up.text
 
 
 async def test_follow_ups_can_be_turned_off(api: BotAPIStub, seeds_engine: QAEngine) -> None:
