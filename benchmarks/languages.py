@@ -1,6 +1,6 @@
 """Other languages: XQuAD side by side in English, German, Spanish and Russian, and qabot's own
 French, Portuguese, Turkish, Chinese, Greek, Arabic, Hindi, Italian, Polish, Ukrainian, Romanian,
-Dutch and Vietnamese sets.
+Dutch, Vietnamese, Swedish, Czech, Indonesian and Hungarian sets.
 
     python benchmarks/languages.py                              # print the tables (markdown)
     python benchmarks/languages.py --write docs/benchmarks.md   # and update them there
@@ -13,10 +13,11 @@ which answers questions in other languages, learned from the ``tune`` halves of 
 from a ``test`` half); and, leaving each article out of the corpus in turn, the share of its
 questions abstained (out-of-corpus abstention).
 
-**tests/data/languages/** (fr, pt, tr, zh, el, ar, hi, it, pl, uk, ro, nl, vi: languages qabot
-was never tuned or trained on, written for these tests before qabot was run on them): the same
-figures from ``qabot eval``'s metrics, and the share of its unanswerable questions abstained; a set
-none of whose documents survives reading has every question unanswered.
+**tests/data/languages/** (fr, pt, tr, zh, el, ar, hi, it, pl, uk, ro, nl, vi, sv, cs, id,
+hu: languages qabot was never tuned or trained on, written for these tests before qabot was run
+on them): the same figures from ``qabot eval``'s metrics, and the share of its unanswerable
+questions abstained; a set none of whose documents survives reading has every question
+unanswered.
 """
 
 from __future__ import annotations
@@ -42,7 +43,8 @@ from retrieval.questions import half, read_questions  # noqa: E402
 XQUAD = ROOT.parent / "shared" / "benchmarks" / "xquad"
 XQUAD_LANGUAGES = ("en", "de", "es", "ru")
 OWN = ROOT / "tests" / "data" / "languages"
-OWN_LANGUAGES = ("fr", "pt", "tr", "zh", "el", "ar", "hi", "it", "pl", "uk", "ro", "nl", "vi")
+OWN_LANGUAGES = ("fr", "pt", "tr", "zh", "el", "ar", "hi", "it", "pl", "uk", "ro", "nl", "vi", "sv",
+                 "cs", "id", "hu")
 BEGIN = "<!-- languages:begin (written by benchmarks/languages.py --write; edit outside) -->"
 END = "<!-- languages:end -->"
 # issue 14: within this much of English's acc@1; answerable abstained at most; out of corpus

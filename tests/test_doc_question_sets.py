@@ -44,3 +44,27 @@ def test_every_gold_answer_is_in_what_qabot_read_of_its_document(
         if not any(holds_answer(" ".join(text[s]), q.answers) for s in q.sources):
             missing.append(q.text)
     assert missing == []
+
+
+LANGUAGES = DATA / "languages"
+
+
+@pytest.mark.parametrize("lang", sorted(p.name for p in LANGUAGES.iterdir() if p.is_dir()))
+def test_every_gold_answer_of_a_language_set_is_in_what_qabot_read_of_its_document(
+        lang: str, tmp_path: Path) -> None:
+    """``tests/data/languages/``: 16 answerable questions (8 plain, 8 reworded) and 6
+    unanswerable ones a language, every gold answer in the text qabot read of its document."""
+    engine = QAEngine.from_directory(LANGUAGES / lang, index_dir=tmp_path / "index")
+    text: dict[str, list[str]] = {}
+    for p in range(engine.n_passages):
+        text.setdefault(engine.source(engine.document_of(p)).id, []).append(engine.passage(p))
+    qs = read_questions(LANGUAGES / f"{lang}_questions.jsonl").questions
+    kinds = [q.kind for q in qs]
+    assert (kinds.count("plain"), kinds.count("reworded"), kinds.count("unanswerable")) == (8, 8, 6)
+    assert [q.id for q in qs] == [f"{lang}-{n}" for n in range(1, len(qs) + 1)]
+    missing = []
+    for q in qs:
+        assert bool(q.answers) == (q.kind != "unanswerable") == bool(q.sources), q.text
+        if q.answers and not any(holds_answer(" ".join(text[s]), q.answers) for s in q.sources):
+            missing.append(q.text)
+    assert missing == []
