@@ -91,6 +91,24 @@ def heads_definition(heading: str, question: str) -> bool:
                for h in (heading, named))
 
 
+# a heading that says what its subject is: "5. Cachegrind: a cache and branch-prediction
+# profiler", "xsltproc — command line XSLT processor" (a manual page's NAME line)
+_DEFINING_HEADING = re.compile(
+    r"^\s*(?:\d+(?:\.\d+)*\.?\s+)?(?P<subject>[^:—–]+?)(?::|\s+[—–-]\s+)\s*(?P<says>\S+(?:\s+\S+)+)$")
+
+
+def defining_heading(heading: str, question: str) -> bool:
+    """Whether ``heading`` names what a "what is X?" question asks about and then says what it
+    is, after a colon or a dash ("Cachegrind: a cache and branch-prediction profiler"): two
+    words or more, no sentence of their own."""
+    asked = subject(question, keep_case=True)
+    m = _DEFINING_HEADING.match(heading) if asked else None
+    if not m or m.group("says").rstrip().endswith((".", "?", "!")):
+        return False
+    words = tuple(w.strip(".") for w in _TERM_WORD.findall(m.group("subject")))
+    return _same_terms(words, asked)
+
+
 # An identifier of code, whose case tells it from another ("zlib.Unzip", a class, is not
 # "zlib.unzip", a function): dotted, with "_" or "::", or capitals inside it ("historySize").
 _IDENTIFIER = re.compile(r"\w[.:_]\w|[a-z][A-Z]")

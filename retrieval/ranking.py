@@ -43,7 +43,13 @@ import numpy as np
 from .analyzer import Token, analyzer, lower_words, term_of, tokens
 from .collection import Collection, Sentence
 from .cues import bare, has_evidence
-from .definitions import defines_subject, describes_itself, heads_definition, subject
+from .definitions import (
+    defines_subject,
+    defining_heading,
+    describes_itself,
+    heads_definition,
+    subject,
+)
 from .features import Asked, Measured, row
 from .index import TermIndex
 from .language import ENGLISH
@@ -190,7 +196,10 @@ def rank(
                 analyzer(langs[p]).term_set(collection.sources[doc].title) & qset)
         opening = _opening(p, sents, collection)
         for i, s in enumerate(sents):
-            if not s.quotable:
+            # a heading saying what "what is X?" asks ("Cachegrind: a cache and ... profiler")
+            says = bool(asked_subject) and not s.quotable and not s.item and defining_heading(
+                s.text, question)
+            if not s.quotable and not says:
                 continue
             window = matched[i] | context
             window_alike = dict(alike[i])
@@ -209,7 +218,7 @@ def rank(
             # a sentence defines X (past a signature line: "{number|undefined}"): the heading's
             # words are its own
             h = _heading_above(sents, i) if query.cue == "what_is" and s.first else -1
-            defined = h >= 0 and heads_definition(sents[h].text, question)
+            defined = says or (h >= 0 and heads_definition(sents[h].text, question))
             own = matched[i] | matched[h] if defined else matched[i]
             if (asked_subject and describes_itself(s.text)
                     and len(asked_subject) <= 2 * len(asked_subject & titled[doc])):

@@ -8,6 +8,7 @@ import pytest
 from retrieval.definitions import (
     defines,
     defines_subject,
+    defining_heading,
     describes_itself,
     expands,
     heads_definition,
@@ -29,6 +30,20 @@ from retrieval.definitions import (
 ])
 def test_a_heading_that_names_what_is_asked(heading: str, question: str, expected: bool) -> None:
     assert heads_definition(heading, question) is expected
+
+
+@pytest.mark.parametrize(("heading", "question", "expected"), [
+    ("5. Cachegrind: a cache and branch-prediction profiler", "What is Cachegrind?", True),
+    ("xsltproc — command line XSLT processor", "What is xsltproc?", True),  # a NAME line
+    ("ls - list directory contents", "what is ls", True),
+    ("Memcheck: a memory error detector", "What is Cachegrind?", False),  # another subject
+    ("Cachegrind: usage", "What is Cachegrind?", False),  # one word says nothing of what it is
+    ("Cachegrind", "What is Cachegrind?", False),  # a name alone
+    ("Note: Cachegrind is slow.", "What is Cachegrind?", False),
+    ("Cachegrind: a profiler", "How do I run Cachegrind?", False),  # no "what is X?"
+])
+def test_a_heading_that_says_what_is_asked(heading: str, question: str, expected: bool) -> None:
+    assert defining_heading(heading, question) is expected
 
 
 @pytest.mark.parametrize(("head", "sentence", "expected"), [

@@ -141,3 +141,18 @@ def test_a_document_saying_what_it_is_defines_what_its_title_names(tmp_path: Pat
     assert engine.ask("What is Frobnicator?").sentences[0].text.startswith("This package")
     # in a document about something else, "This package ..." says nothing of X
     assert not engine.ask("What is the weather?").sentences[0].text.startswith("This package")
+
+
+def test_a_heading_saying_what_x_is_is_quoted_for_what_is_x(tmp_path: Path) -> None:
+    (tmp_path / "tools.md").write_text(
+        "# Valgrind tools\n\n## Cachegrind: a cache and branch-prediction profiler\n\n"
+        "To use this tool, specify --tool=cachegrind on the command line. Cachegrind writes "
+        "its counts to a file.\n\n## Massif: a heap profiler\n\nMassif measures how much heap "
+        "memory a program uses. Cachegrind and Massif can be run on the same program.\n")
+    engine = QAEngine.from_directory(tmp_path, save=False)
+    answer = engine.ask("What is Cachegrind?")
+    assert answer.answered
+    assert answer.sentences[0].text == "Cachegrind: a cache and branch-prediction profiler"
+    assert answer.sentences[0].section == "Cachegrind: a cache and branch-prediction profiler"
+    # a heading is quoted only for the "what is X?" it answers
+    assert all("profiler" not in s.text for s in engine.ask("How do I run Cachegrind?").sentences)
