@@ -121,6 +121,10 @@ def _same_terms(words: tuple[str, ...], subject: tuple[str, ...]) -> bool:
         for w, s in zip(words, subject, strict=True))
 
 
+# "X, the latter ...": the apposition points back at X among others, it says nothing of X
+_POINTING = r"(?:latter|former|same|other|rest)\b"
+
+
 def defines(head: str, sentence: str) -> bool:
     """Whether ``sentence`` defines ``head``: "X is a ...", "X (Y) means ...", "X: ..." opening
     it, "..., X, a ..." anywhere, or a reference's term and its description ("historySize
@@ -128,7 +132,8 @@ def defines(head: str, sentence: str) -> bool:
     h = re.escape(head)
     return bool(re.search(rf"{_OPENING}{h}s?{_CLOSERS}{_KIND}(?:{_VERB}|\s*[:—–]\s)", sentence,
                           re.I)
-                or re.search(rf"(?<![\w-]){h}s?{_CLOSERS},\s+(?:a|an|the)\s", sentence, re.I)
+                or re.search(rf"(?<![\w-]){h}s?{_CLOSERS},\s+(?:a|an|the)\s(?!{_POINTING})",
+                             sentence, re.I)
                 or _describes(h, sentence))
 
 

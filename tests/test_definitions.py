@@ -51,6 +51,10 @@ def test_a_heading_that_says_what_is_asked(heading: str, question: str, expected
     ("heap_size_limit", "heap_size_limit The value of heap_size_limit is the maximum size of "
      "the V8 heap.", True),
     ("valgrind", "Valgrind User Manual", False),  # a title: no sentence after the term
+    ("Yerevan", "They met in Yerevan, the capital of Armenia.", True),  # an apposition
+    # ... that points back at X among others says nothing of what X is
+    ("Azerbaijan", "The conflict between Armenia and Azerbaijan, the latter not a member of "
+     "the CSTO.", False),
     ("valgrind", "Valgrind Tools and what they do for your program", False),  # no full stop
     ("module", "A module is a file containing Python definitions.", True),
     # "is" defines with a class or a purpose after it, not with whatever follows it
