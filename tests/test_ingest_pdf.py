@@ -108,13 +108,21 @@ def report(
     return bytes(pdf.output())
 
 
-def plain_layout() -> bytes:
-    """One page in one font and size, no outline, no white space between paragraphs: only the
-    words can tell headings from text."""
+def one_page(*cells: str) -> bytes:
+    """A one-page PDF in one font and size, each of ``cells`` set as a cell of its own below the
+    one before (lines broken where it has line breaks), without white space between them."""
     pdf = FPDF(format="A4")
     pdf.add_page()
     pdf.set_font("Helvetica", "", 11)
-    for text in (
+    for text in cells:
+        pdf.multi_cell(0, 6, text, new_x="LMARGIN")
+    return bytes(pdf.output())
+
+
+def plain_layout() -> bytes:
+    """One page in one font and size, no outline, no white space between paragraphs: only the
+    words can tell headings from text."""
+    return one_page(
         "1 Background",
         "The town has grown quickly over the last ten years, and its services have to grow "
         "with it as well.",
@@ -123,9 +131,7 @@ def plain_layout() -> bytes:
         "The money goes to the\nCity Council\nwhich decides how it is spent.",
         "Summary",
         "Everything above was agreed by all parties at the meeting in June.",
-    ):
-        pdf.multi_cell(0, 6, text, new_x="LMARGIN")
-    return bytes(pdf.output())
+    )
 
 
 def rows(parsed: Parsed) -> list[tuple[str, str, tuple[str, ...], int | None]]:
@@ -283,12 +289,8 @@ def test_a_short_line_inside_a_sentence_is_not_a_heading():
 
 
 def test_list_markers_start_items_bullets_removed_numbers_kept():
-    pdf = FPDF(format="A4")
-    pdf.add_page()
-    pdf.set_font("Helvetica", "", 11)
-    for text in ("You need:", "- a pen", "* some paper", "a) a desk", "(ii) a lamp", "1. a chair"):
-        pdf.multi_cell(0, 6, text, new_x="LMARGIN")
-    assert [(b.kind, b.text) for b in read_pdf(bytes(pdf.output())).blocks] == [
+    pdf = one_page("You need:", "- a pen", "* some paper", "a) a desk", "(ii) a lamp", "1. a chair")
+    assert [(b.kind, b.text) for b in read_pdf(pdf).blocks] == [
         ("paragraph", "You need:"),
         ("list_item", "a pen"),
         ("list_item", "some paper"),
@@ -299,23 +301,16 @@ def test_list_markers_start_items_bullets_removed_numbers_kept():
 
 
 def test_a_dash_starting_a_line_inside_a_sentence_is_no_bullet():
-    pdf = FPDF(format="A4")
-    pdf.add_page()
-    pdf.set_font("Helvetica", "", 11)
-    pdf.multi_cell(0, 6, "The council\n- which met on Monday -\nagreed.", new_x="LMARGIN")
-    assert [(b.kind, b.text) for b in read_pdf(bytes(pdf.output())).blocks] == [
+    pdf = one_page("The council\n- which met on Monday -\nagreed.")
+    assert [(b.kind, b.text) for b in read_pdf(pdf).blocks] == [
         ("paragraph", "The council - which met on Monday - agreed.")
     ]
 
 
 def test_dashes_at_one_left_edge_after_a_line_ending_no_sentence_are_a_list():
-    pdf = FPDF(format="A4")
-    pdf.add_page()
-    pdf.set_font("Helvetica", "", 11)
-    for text in ("Configuration hierarchy", "- /etc/app/users: maps users to clusters",
-                 "- $HOME/.apprc: per-user preferences", "- /etc/app/main.conf: the rest"):
-        pdf.multi_cell(0, 6, text, new_x="LMARGIN")
-    assert [(b.kind, b.text) for b in read_pdf(bytes(pdf.output())).blocks] == [
+    pdf = one_page("Configuration hierarchy", "- /etc/app/users: maps users to clusters",
+                   "- $HOME/.apprc: per-user preferences", "- /etc/app/main.conf: the rest")
+    assert [(b.kind, b.text) for b in read_pdf(pdf).blocks] == [
         ("paragraph", "Configuration hierarchy"),
         ("list_item", "/etc/app/users: maps users to clusters"),
         ("list_item", "$HOME/.apprc: per-user preferences"),
@@ -325,23 +320,14 @@ def test_dashes_at_one_left_edge_after_a_line_ending_no_sentence_are_a_list():
 
 def test_a_number_ending_a_one_page_document_is_kept_unless_it_is_page_one():
     for last, kept in (("2024", True), ("1", False)):
-        pdf = FPDF(format="A4")
-        pdf.add_page()
-        pdf.set_font("Helvetica", "", 11)
-        pdf.multi_cell(0, 6, f"The plan runs until the end of the year.\n\n{last}", new_x="LMARGIN")
-        parsed = read_pdf(bytes(pdf.output()))
+        parsed = read_pdf(one_page(f"The plan runs until the end of the year.\n\n{last}"))
         assert (parsed.blocks[-1].text == last) is kept
         assert [d.reason for d in parsed.dropped] == ([] if kept else ["page number"])
 
 
 def test_table_of_contents_lines_are_dropped_once_with_their_count():
-    pdf = FPDF(format="A4")
-    pdf.add_page()
-    pdf.set_font("Helvetica", "", 11)
-    for text in ("Contents", "1 Roads . . . . . . . . . . 2", "2 Parks . . . . . . . . . . 3"):
-        pdf.multi_cell(0, 6, text, new_x="LMARGIN")
-    pdf.multi_cell(0, 6, "The plan has two parts.", new_x="LMARGIN")
-    parsed = read_pdf(bytes(pdf.output()))
+    parsed = read_pdf(one_page("Contents", "1 Roads . . . . . . . . . . 2",
+                               "2 Parks . . . . . . . . . . 3", "The plan has two parts."))
     assert [(d.block.text, d.reason) for d in parsed.dropped] == [
         ("1 Roads . . . . . . . . . . 2", "table of contents or index (2 lines)")
     ]
