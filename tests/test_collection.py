@@ -166,3 +166,22 @@ def test_packing_lets_the_words_it_remembered_go() -> None:
 
     pack([Source("d", "Doc")], [0, 0, 0], TEXTS)
     assert words.cache_info().currsize == 0
+
+
+def test_passage_languages_are_packed_as_a_list_of_their_codes_was() -> None:
+    """Each passage's language code is packed as 3 bytes (cut or padded with NULs), not kept
+    in a list and copied: the same S3 array as ``np.asarray`` of the codes gave."""
+    import numpy as np
+
+    langs = ["", "de", "zh", "", "abcd", "ru"]
+    texts = [f"Passage number {i} is here." for i in range(len(langs))]
+    c = pack([Source("d", "Doc")], [0] * len(langs), texts, passage_lang=langs)
+    before = np.asarray([code.encode() for code in langs], dtype="S3")
+    assert c.passage_lang.dtype == before.dtype and c.passage_lang.tolist() == before.tolist()
+    assert c.passage_lang.tobytes() == before.tobytes()
+    assert [c.lang_of(p) for p in range(len(langs))] == ["en", "de", "zh", "en", "abc", "ru"]
+    assert c.languages() == {"en", "de", "zh", "abc", "ru"}
+    empty = pack([], [], [])
+    assert empty.passage_lang.dtype == np.dtype("S3") and len(empty.passage_lang) == 0
+    english = pack([Source("d", "Doc")], [0, 0, 0], TEXTS)
+    assert english.passage_lang.tolist() == [b"", b"", b""]
