@@ -26,6 +26,8 @@ WHAT_IS = re.compile(
     r"(?:(?:an?|the)\s+)?(?P<subject4>[^?.!]+?)\s*[?.!]?\s*$",
     re.I)
 _PREPOSITION = re.compile(r"\s+(?:in|of|for|on|at|from|with|to|under|within|by|when|that)\s", re.I)
+# "what is X used for?": what X is for, its purpose's word no part of X
+_PURPOSE = re.compile(r"\s+(?:used|good|meant|useful|needed|designed|intended)$", re.I)
 _MAX_SUBJECT_WORDS = 4
 _TERM_WORD = re.compile(r"[\w.+#-]+")  # a word of a term: "secrets.randbelow", "C#", "g++"
 
@@ -39,7 +41,7 @@ def subject(question: str, keep_case: bool = False) -> tuple[str, ...]:
     if not m:
         return ()
     x = next(g for g in m.groups() if g)
-    x = _PREPOSITION.split(f" {x} ", maxsplit=1)[0].strip()
+    x = _PURPOSE.sub("", _PREPOSITION.split(f" {x} ", maxsplit=1)[0].strip())
     ws = tuple(w.strip(".") if keep_case else w.strip(".").lower()
                for w in _TERM_WORD.findall(x))
     return ws if 0 < len(ws) <= _MAX_SUBJECT_WORDS and all(ws) else ()

@@ -119,6 +119,9 @@ def test_an_acronym_spelled_out_beside_it_says_what_it_is(question: str, sentenc
     ("What is theano?", ("theano",)),
     ("Define anaphora", ("anaphora",)),
     ("What does abort mean?", ("abort",)),
+    ("What is Ninja used for?", ("Ninja",)),  # what it is for: "used" is no part of it
+    ("what is start.conf good for in a cluster?", ("start.conf",)),
+    ("What is a used car?", ("used", "car")),
     # the way people ask what a thing is
     ("What do you know about the CSTO?", ("CSTO",)),
     ("what can you tell me about libxcrypt", ("libxcrypt",)),
