@@ -47,7 +47,7 @@ from .heap import release_freed_memory
 from .held import KEYS, LAY_OUT, LAY_OUT_GIVEN, READ, SET_REPEATED
 from .index import K1, B, TermIndex
 from .ingest.repeated import line_keys, repeated_keys
-from .joining import Runs, concat, merged_terms, ranges
+from .joining import Postings, Runs, concat, join_postings, merged_terms, ranges
 from .language import ENGLISH
 from .language import preload as preload_language_model
 from .language import release as release_language_model
@@ -219,15 +219,30 @@ def _built(root: Path, entries: list[_Entry], skipped: list[Skipped],
     _languages_told(new, *([previous.collection] if previous is not None else []))
     _before_counting(pool)
     counts, terms = count_terms(new_texts, langs=new.passage_lang)
+    postings: Postings | None = None
     if previous is not None and len(fresh) < len(entries):
-        collection, counts, terms = _merge(entries, previous, new, counts, terms)
+        collection, postings, terms = _merge(entries, previous, new, counts, terms)
+        del counts
     else:
         collection = new
-    more = compounds.additions(counts, terms, collection.passage_lang)
-    kept_counts = _posting_counts(counts, more)
-    if more is not None:  # compounds counted for their parts too, as a full build counts them
-        counts = compounds.plus(counts, more)
-    index = TermIndex.from_counts(counts, terms, K1, B)
+    if compounds.languages_of(collection.passage_lang):
+        if postings is not None:
+            counts = sp.csc_matrix((postings.counts, postings.passages, postings.indptr),
+                                   shape=(collection.n_passages, len(terms))).tocsr()
+            del postings
+        more = compounds.additions(counts, terms, collection.passage_lang)
+        kept_counts = _posting_counts(counts, more)
+        if more is not None:  # compounds counted for their parts too, as a full build counts
+            counts = compounds.plus(counts, more)
+        index = TermIndex.from_counts(counts, terms, K1, B)
+    else:
+        if postings is None:
+            postings = Postings.of(counts)
+            del counts
+        kept_counts = np.minimum(postings.counts, 65535).astype(np.uint16)
+        index = TermIndex.from_postings(postings.indptr, postings.passages, postings.counts,
+                                        terms, collection.n_passages, K1, B)
+        del postings
     extra = _extra(entries, previous, collection, repeated, kept_counts, params)
     log.debug("index_built", files=len(entries), read=len(fresh),
              kept=len(entries) - len(fresh), seconds=round(time.perf_counter() - started, 3))
@@ -416,9 +431,9 @@ def _read_again_if_sieved_differently(root: Path, entries: list[_Entry], previou
 
 def _merge(entries: Sequence[_Entry], previous: Previous, new: Collection,
            new_counts: sp.csr_matrix, new_terms: list[str]
-           ) -> tuple[Collection, sp.csr_matrix, list[str]]:
-    """The collection and term counts of ``entries`` in corpus order: kept files' passages
-    and counts taken from ``previous``, read files' from ``new``."""
+           ) -> tuple[Collection, Postings, list[str]]:
+    """The collection and term counts (by term) of ``entries`` in corpus order: kept files'
+    passages and counts taken from ``previous``, read files' from ``new``."""
     old = previous.collection
     rows = _kept_rows(entries)
     kept = rows >= 0
@@ -440,29 +455,26 @@ def _merge(entries: Sequence[_Entry], previous: Previous, new: Collection,
     hi[is_new] = new_starts[1:][: int(is_new.sum())]
     runs = Runs.coalesced([old, new], is_new.astype(np.int64), src, lo, hi)
     collection = concat(runs)
-    # the old counts by passage, their terms renumbered into the merged vocabulary
+    # the old and new counts by term, their passages and terms renumbered into the merged ones
     vocabulary = previous.index.vocabulary
     old_terms = vocabulary.terms()  # in id order: the order the vocabulary was made in
     terms, old_at = merged_terms(old_terms, sorted(t for t in set(new_terms)
                                                    if t not in vocabulary))
     at_new = {t: i for i, t in enumerate(terms)} if len(terms) > len(old_terms) else vocabulary
-    old_csr = sp.csc_matrix(
-        (previous.counts.astype(np.int32), previous.index.passages, previous.index.indptr),
-        shape=(old.n_passages, len(old_terms))).tocsr()
-    if compounds.languages_of(old.passage_lang):
-        old_csr.eliminate_zeros()  # postings only a compound's parts had (``_posting_counts``)
-    if old_at is not None:
-        old_csr.indices = old_at[old_csr.indices]
-    new_counts.indices = np.fromiter(map(at_new.__getitem__, new_terms), dtype=np.int32,
-                                     count=len(new_terms))[new_counts.indices]
-    indptr, indices, data = runs.rows([old_csr if c is old else new_counts
-                                       for c in runs.collections])
-    used = np.bincount(indices, minlength=len(terms)) > 0  # terms of removed files go
+    new_at = np.fromiter(map(at_new.__getitem__, new_terms), dtype=np.int64,
+                         count=len(new_terms))
+    old_ids, new_ids = runs.passage_ids([old, new])
+    parts = [(Postings(np.asarray(previous.index.indptr, dtype=np.int64),
+                       previous.index.passages, previous.counts), old_ids, old_at),
+             (Postings.of(new_counts), new_ids, new_at)]
+    postings = join_postings(parts, len(terms))
+    del parts
+    used = np.diff(postings.indptr) > 0  # terms of removed files go
     if not used.all():
-        indices = (np.cumsum(used) - 1)[indices].astype(np.int32)
-        terms = [t for t, u in zip(terms, used, strict=True) if u]
-    counts = sp.csr_matrix((data, indices, indptr), shape=(len(indptr) - 1, len(terms)))
-    return collection, counts, terms
+        postings = Postings(np.concatenate([[0], postings.indptr[1:][used]]),
+                            postings.passages, postings.counts)
+        terms = [t for t, u in zip(terms, used.tolist(), strict=True) if u]
+    return collection, postings, terms
 
 
 def _kept_rows(entries: Sequence[_Entry]) -> np.ndarray:

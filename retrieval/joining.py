@@ -4,7 +4,9 @@ a new one, for an incremental build) into one, in a given order.
     runs = Runs.of([(old, source, lo, hi), (new, 0, 0, 3), ...])   # a document each
     runs = Runs.coalesced([old, new], which, source, lo, hi)       # the same, as arrays
     collection = concat(runs)                    # runs of consecutive documents copied at once
-    indptr, indices, data = runs.rows([old_counts, new_counts])   # their passages' count rows
+    ids = runs.passage_ids([old, new])           # each passage's id in the joined collection
+    postings = join_postings([(old_postings, ids[0], old_at), (new_postings, ids[1], new_at)],
+                             n_terms)            # their term counts, by term
 """
 
 from __future__ import annotations
@@ -61,20 +63,86 @@ class Runs:
             lo[first].tolist(), hi[last].tolist(), strict=True)]
         return cls([collections[c] for c in used], runs)
 
-    def rows(self, matrices: Sequence[sp.csr_matrix]
-             ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """The CSR arrays (indptr int64, indices int32, data int32) of the runs' passages'
-        rows, ``matrices[i]`` holding the rows of ``collections[i]``'s passages."""
-        ptrs, indices, data = [np.zeros(1, dtype=np.int64)], [], []
+    def passage_ids(self, collections: Sequence[Collection]) -> list[np.ndarray]:
+        """For each of ``collections``, each of its passages' id in the joined collection
+        (int64; -1: a passage left out, as are all of a collection no run takes from)."""
+        out = [np.full(c.n_passages, -1, dtype=np.int64) for c in collections]
         at = 0
         for ci, _, _, lo, hi in self.runs:
-            m = matrices[ci]
-            a, b = int(m.indptr[lo]), int(m.indptr[hi])
-            ptrs.append(np.asarray(m.indptr[lo + 1 : hi + 1], dtype=np.int64) - a + at)
-            indices.append(m.indices[a:b])
-            data.append(m.data[a:b])
-            at += b - a
-        return np.concatenate(ptrs), joined(indices, np.int32), joined(data, np.int32)
+            mine = self.collections[ci]
+            for c, ids in zip(collections, out, strict=True):
+                if c is mine:
+                    ids[lo:hi] = np.arange(at, at + hi - lo)
+            at += hi - lo
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class Postings:
+    """Term counts by term (a CSC matrix's arrays): for term ``t``, the passages
+    ``passages[indptr[t]:indptr[t + 1]]`` that hold it, sorted, and its ``counts`` there."""
+
+    indptr: np.ndarray  # int64, terms + 1
+    passages: np.ndarray  # int32
+    counts: np.ndarray  # int32
+
+    @classmethod
+    def of(cls, matrix: sp.spmatrix) -> Postings:
+        """The postings of a passages x terms count matrix."""
+        csc = sp.csc_matrix(matrix)
+        csc.sort_indices()
+        return cls(csc.indptr.astype(np.int64), csc.indices.astype(np.int32, copy=False),
+                   csc.data.astype(np.int32, copy=False))
+
+    def terms(self) -> np.ndarray:
+        """Each posting's term (int64)."""
+        return np.repeat(np.arange(len(self.indptr) - 1, dtype=np.int64), np.diff(self.indptr))
+
+
+def join_postings(parts: Sequence[tuple[Postings, np.ndarray, np.ndarray | None]],
+                  n_terms: int) -> Postings:
+    """The postings of several collections' passages joined (``Runs.passage_ids``), over
+    ``n_terms`` terms: for each part, its postings, its passages' ids in the join (-1: left
+    out, with their postings) and its terms' ids (``None``: the same). A posting counting 0
+    is left out too. Each part's postings stay sorted once renumbered when its passages keep
+    their order (an incremental build's kept ones do): they are then merged in a few passes
+    over the arrays, not sorted again."""
+    keys, counts = [], []
+    for postings, ids, term_ids in parts:
+        terms = postings.terms()
+        if term_ids is not None:
+            terms = term_ids[terms].astype(np.int64)
+        passages = ids[postings.passages]
+        kept = (passages >= 0) & (postings.counts != 0)
+        key = (terms[kept] << 32) | passages[kept]
+        count = np.asarray(postings.counts[kept], dtype=np.int32)
+        del terms, passages, kept
+        if len(key) > 1 and not (key[1:] > key[:-1]).all():
+            order = np.argsort(key, kind="stable")
+            key, count = key[order], count[order]
+        keys.append(key)
+        counts.append(count)
+    by_size = sorted(range(len(keys)), key=lambda i: -len(keys[i]))
+    key = keys[by_size[0]] if keys else np.zeros(0, dtype=np.int64)
+    count = counts[by_size[0]] if counts else np.zeros(0, dtype=np.int32)
+    for i in by_size[1:]:
+        key, count = _merged(key, count, keys[i], counts[i])
+    indptr = np.zeros(n_terms + 1, dtype=np.int64)
+    np.cumsum(np.bincount(key >> 32, minlength=n_terms), out=indptr[1:])
+    return Postings(indptr, (key & 0xFFFFFFFF).astype(np.int32), count)
+
+
+def _merged(a: np.ndarray, a_counts: np.ndarray, b: np.ndarray, b_counts: np.ndarray
+            ) -> tuple[np.ndarray, np.ndarray]:
+    """Two sorted arrays of distinct keys merged, their counts alongside."""
+    at = np.searchsorted(a, b) + np.arange(len(b))  # where each of ``b`` lands
+    theirs = np.zeros(len(a) + len(b), dtype=bool)
+    theirs[at] = True
+    key = np.empty(len(theirs), dtype=np.int64)
+    count = np.empty(len(theirs), dtype=np.int32)
+    key[at], count[at] = b, b_counts
+    key[~theirs], count[~theirs] = a, a_counts
+    return key, count
 
 
 def concat(runs: Runs) -> Collection:
