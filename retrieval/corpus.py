@@ -266,6 +266,18 @@ class DocumentIds:
         self.seen.add(doc_id)
         return doc_id
 
+    def all(self, rels: Iterable[str]) -> list[str]:
+        """``[self.of(rel) for rel in rels]``, without a method call a file."""
+        out, seen, sep = [], self.seen, os.sep
+        for rel in rels:
+            base = rel[: rel.rfind(".")]
+            doc_id = base[base.rfind(sep) + 1 :]
+            if doc_id in seen:
+                doc_id = base.replace(sep, "/")
+            seen.add(doc_id)
+            out.append(doc_id)
+        return out
+
 
 def read_document(path: Path, doc_id: str) -> Document | Skipped:
     """One corpus file read (its sidecar too), or why it could not be (logged)."""

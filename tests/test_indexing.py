@@ -94,6 +94,22 @@ def test_added_changed_and_removed_files_are_read_and_the_rest_kept(corpus: Path
     assert "1932" not in incremental.index.vocabulary  # ... and from the index
 
 
+def test_files_that_cannot_be_read_are_left_out_of_an_incremental_build(
+        corpus: Path, tmp_path: Path) -> None:
+    QAEngine.from_directory(corpus)
+    (corpus / "aaa.txt").write_text("")  # first in corpus order, and skipped
+    (corpus / "towns" / "empty.txt").write_text("")  # among kept files
+    _write(corpus, "towns/town9.txt", _town(9, footer=False))  # read, after both
+    incremental, full = _engines(corpus, tmp_path)
+    assert (incremental.report.files_read, incremental.report.files_kept) == (1, 10)
+    assert sorted(s.path for s in incremental.report.skipped) == [
+        str(corpus / "aaa.txt"), str(corpus / "towns" / "empty.txt")]
+    _assert_same(incremental, full)
+    again = QAEngine.from_directory(corpus, rebuild=True)  # the skipped ones tried again
+    assert (again.report.files_read, again.report.files_kept) == (0, 11)
+    _assert_same(again, full)
+
+
 def test_documents_in_other_languages_added_to_a_saved_index_are_read_in_theirs(
         corpus: Path, tmp_path: Path) -> None:
     QAEngine.from_directory(corpus)
