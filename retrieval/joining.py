@@ -104,45 +104,86 @@ def join_postings(parts: Sequence[tuple[Postings, np.ndarray, np.ndarray | None]
     """The postings of several collections' passages joined (``Runs.passage_ids``), over
     ``n_terms`` terms: for each part, its postings, its passages' ids in the join (-1: left
     out, with their postings) and its terms' ids (``None``: the same). A posting counting 0
-    is left out too. Each part's postings stay sorted once renumbered when its passages keep
-    their order (an incremental build's kept ones do): they are then merged in a few passes
-    over the arrays, not sorted again."""
-    keys, counts = [], []
-    for postings, ids, term_ids in parts:
-        terms = postings.terms()
-        if term_ids is not None:
-            terms = term_ids[terms].astype(np.int64)
-        passages = ids[postings.passages]
-        kept = (passages >= 0) & (postings.counts != 0)
-        key = (terms[kept] << 32) | passages[kept]
-        count = np.asarray(postings.counts[kept], dtype=np.int32)
-        del terms, passages, kept
-        if len(key) > 1 and not (key[1:] > key[:-1]).all():
-            order = np.argsort(key, kind="stable")
-            key, count = key[order], count[order]
-        keys.append(key)
-        counts.append(count)
-    by_size = sorted(range(len(keys)), key=lambda i: -len(keys[i]))
-    key = keys[by_size[0]] if keys else np.zeros(0, dtype=np.int64)
-    count = counts[by_size[0]] if counts else np.zeros(0, dtype=np.int32)
-    for i in by_size[1:]:
-        key, count = _merged(key, count, keys[i], counts[i])
-    indptr = np.zeros(n_terms + 1, dtype=np.int64)
-    np.cumsum(np.bincount(key >> 32, minlength=n_terms), out=indptr[1:])
-    return Postings(indptr, (key & 0xFFFFFFFF).astype(np.int32), count)
-
-
-def _merged(a: np.ndarray, a_counts: np.ndarray, b: np.ndarray, b_counts: np.ndarray
-            ) -> tuple[np.ndarray, np.ndarray]:
-    """Two sorted arrays of distinct keys merged, their counts alongside."""
-    at = np.searchsorted(a, b) + np.arange(len(b))  # where each of ``b`` lands
-    theirs = np.zeros(len(a) + len(b), dtype=bool)
+    is left out too. The largest part, renumbered, keeps its order when its passages and
+    terms keep theirs (an incremental build's kept ones do): the others' postings are then
+    placed among its own by a binary search in the one term's postings each, and it is
+    copied once, neither sorted again nor turned into keys."""
+    by_size = sorted(range(len(parts)), key=lambda i: -len(parts[i][0].passages))
+    big = _in_order(*parts[by_size[0]], n_terms) if parts else None
+    rest = [parts[i] for i in (by_size[1:] if big is not None else by_size)]
+    if big is None:
+        big = Postings(np.zeros(n_terms + 1, dtype=np.int64), np.zeros(0, dtype=np.int32),
+                       np.zeros(0, dtype=np.int32))
+    each = [_coordinates(*p) for p in rest]
+    terms, passages, counts = (np.concatenate([e[k] for e in each]) if each
+                               else np.zeros(0, dtype=np.int64) for k in range(3))
+    order = np.lexsort((passages, terms))
+    terms, passages, counts = terms[order], passages[order], counts[order]
+    # each of the others' postings lands after the big part's of earlier terms and of its
+    # term in earlier passages, and after the others' before it
+    at = _lower_bound(big.passages, big.indptr[terms], big.indptr[terms + 1], passages)
+    at += np.arange(len(at))
+    theirs = np.zeros(len(big.passages) + len(at), dtype=bool)
     theirs[at] = True
-    key = np.empty(len(theirs), dtype=np.int64)
-    count = np.empty(len(theirs), dtype=np.int32)
-    key[at], count[at] = b, b_counts
-    key[~theirs], count[~theirs] = a, a_counts
-    return key, count
+    out_passages = np.empty(len(theirs), dtype=np.int32)
+    out_counts = np.empty(len(theirs), dtype=np.int32)
+    out_passages[at], out_counts[at] = passages, counts
+    mine = ~theirs
+    out_passages[mine], out_counts[mine] = big.passages, big.counts
+    indptr = big.indptr.copy()
+    indptr[1:] += np.cumsum(np.bincount(terms, minlength=n_terms))
+    return Postings(indptr, out_passages, out_counts)
+
+
+def _in_order(postings: Postings, ids: np.ndarray, term_ids: np.ndarray | None,
+              n_terms: int) -> Postings | None:
+    """``postings`` renumbered (passages by ``ids``, terms by ``term_ids``), those left out
+    or counting 0 dropped, over ``n_terms`` terms, when renumbering keeps them sorted (the
+    passages kept and the terms keep their order); else ``None``."""
+    kept_ids = ids[ids >= 0]
+    if (len(kept_ids) > 1 and not (kept_ids[1:] > kept_ids[:-1]).all()) or (
+            term_ids is not None and len(term_ids) > 1
+            and not (term_ids[1:] > term_ids[:-1]).all()):
+        return None
+    passages = ids.astype(np.int32)[postings.passages]
+    keep = (passages >= 0) & (postings.counts != 0)
+    if keep.all():
+        indptr, counts = postings.indptr, postings.counts
+    else:
+        before = np.zeros(len(keep) + 1, dtype=np.int64)
+        np.cumsum(keep, out=before[1:])
+        indptr, passages, counts = before[postings.indptr], passages[keep], postings.counts[keep]
+    sizes = np.zeros(n_terms, dtype=np.int64)
+    sizes[slice(len(indptr) - 1) if term_ids is None else term_ids] = np.diff(indptr)
+    out = np.zeros(n_terms + 1, dtype=np.int64)
+    np.cumsum(sizes, out=out[1:])
+    return Postings(out, passages, counts)
+
+
+def _coordinates(postings: Postings, ids: np.ndarray, term_ids: np.ndarray | None
+             ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Each posting kept of ``postings`` as its term, passage and count, renumbered."""
+    terms = postings.terms()
+    if term_ids is not None:
+        terms = np.asarray(term_ids, dtype=np.int64)[terms]
+    passages = ids[postings.passages]
+    kept = (passages >= 0) & (postings.counts != 0)
+    return terms[kept], passages[kept], np.asarray(postings.counts[kept], dtype=np.int32)
+
+
+def _lower_bound(values: np.ndarray, lo: np.ndarray, hi: np.ndarray,
+                 wanted: np.ndarray) -> np.ndarray:
+    """For each ``wanted[i]``, the first place in ``values[lo[i]:hi[i]]`` (sorted) holding
+    as much or more (``np.searchsorted`` in each range, all ranges at once)."""
+    lo, hi = lo.astype(np.int64), hi.astype(np.int64)
+    if not len(values):
+        return lo
+    while (active := lo < hi).any():
+        mid = (lo + hi) >> 1
+        right = active & (values[np.minimum(mid, len(values) - 1)] < wanted)
+        lo = np.where(right, mid + 1, lo)
+        hi = np.where(active & ~right, mid, hi)
+    return lo
 
 
 def concat(runs: Runs) -> Collection:

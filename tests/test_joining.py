@@ -4,6 +4,7 @@ that an incremental build so joined equals a full build)."""
 from __future__ import annotations
 
 import numpy as np
+import pytest
 import scipy.sparse as sp
 
 from retrieval.collection import Source, pack
@@ -69,6 +70,38 @@ def test_joined_postings_are_those_of_the_joined_rows() -> None:
     shuffled = join_postings([(Postings.of(a), a_ids[::-1].copy(), a_at)], len(terms))
     assert sp.csc_matrix((shuffled.counts, shuffled.passages, shuffled.indptr),
                          shape=(n, len(terms))).has_sorted_indices
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_joined_postings_of_random_parts_are_those_of_the_joined_rows(seed: int) -> None:
+    rng = np.random.default_rng(seed)
+    n_terms = 30
+    sizes = [int(rng.integers(0, 60)), int(rng.integers(0, 8)), int(rng.integers(0, 8))]
+    matrices = [sp.random(n, int(rng.integers(1, n_terms)), density=0.3, random_state=rng,
+                          data_rvs=lambda k: rng.integers(0, 4, size=k)).tocsr().astype(np.int32)
+                for n in sizes]
+    # each part's passages: some left out, the rest placed anywhere in the join (in order
+    # for the first, the largest, when the seed is even)
+    kept = [np.flatnonzero(rng.random(n) < 0.8) for n in sizes]
+    places = rng.permutation(sum(len(k) for k in kept))
+    ids, at = [], 0
+    for n, k in zip(sizes, kept, strict=True):
+        part = np.full(n, -1, dtype=np.int64)
+        part[k] = places[at : at + len(k)]
+        at += len(k)
+        ids.append(part)
+    if seed % 2 == 0:
+        ids[0][kept[0]] = np.sort(ids[0][kept[0]])
+    term_ids = [np.sort(rng.choice(n_terms, m.shape[1], replace=False)) for m in matrices]
+    term_ids[2] = rng.permutation(term_ids[2])  # any order
+    joined = join_postings([(Postings.of(m), i, t) for m, i, t in
+                            zip(matrices, ids, term_ids, strict=True)], n_terms)
+    want = np.zeros((at, n_terms), dtype=np.int32)
+    for m, i, t, k in zip(matrices, ids, term_ids, kept, strict=True):
+        want[np.ix_(i[k], t)] += m.toarray()[k]
+    got = sp.csc_matrix((joined.counts, joined.passages, joined.indptr), shape=(at, n_terms))
+    assert got.has_sorted_indices and np.array_equal(got.toarray(), want)
+    assert (joined.counts > 0).all()
 
 
 def test_new_terms_are_merged_into_the_sorted_old_ones() -> None:
