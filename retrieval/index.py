@@ -108,14 +108,22 @@ class TermIndex:
         avgdl = float(lengths.mean()) if n and lengths.mean() > 0 else 1.0
         df = np.diff(indptr).astype(np.int32)
         idf = bm25_idf(n, df).astype(np.float32)
-        weights = np.empty(len(passages), dtype=np.float32)
-        term_of = np.repeat(np.arange(len(df), dtype=np.int32), df)
+        weights = np.repeat(idf, df)  # each posting's term's idf, then its weight in place
         for lo in range(0, len(weights), _BLOCK):
             hi = min(lo + _BLOCK, len(weights))
+            # ``from_counts``'s weights, to the bit (as ``from_blocks`` computes them)
             tf = counts[lo:hi].astype(np.float32)
-            norm = k1 * (1.0 - b + b * lengths[passages[lo:hi]] / avgdl)
-            weights[lo:hi] = idf[term_of[lo:hi]] * tf * (k1 + 1.0) / (tf + norm)
-        del term_of
+            norm = lengths[passages[lo:hi]]
+            norm *= b
+            norm /= avgdl
+            norm += 1.0 - b
+            norm *= k1
+            norm += tf
+            data = weights[lo:hi]
+            data *= tf
+            data *= k1 + 1.0
+            data /= norm
+            del tf, norm, data
         return cls._of(terms, np.asarray(indptr, dtype=np.int64),
                        np.asarray(passages, dtype=np.int32), weights, df, n)
 
