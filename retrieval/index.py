@@ -104,7 +104,12 @@ class TermIndex:
         ``passages[indptr[t]:indptr[t + 1]]`` that hold it, sorted, and its ``counts`` in
         them; ``n`` passages in all): ``from_counts`` of the matrix they are the columns of,
         to the bit, with no conversion between layouts."""
-        lengths = np.bincount(passages, weights=counts, minlength=n).astype(np.float32)
+        import scipy.sparse as sp
+
+        # words per passage: integer sums, by scipy's compiled matrix-vector product (bincount
+        # would make the counts float64 first)
+        lengths = np.asarray(sp.csc_matrix((counts, passages, indptr), shape=(n, len(indptr) - 1))
+                             .sum(axis=1), dtype=np.float32).ravel()
         avgdl = float(lengths.mean()) if n and lengths.mean() > 0 else 1.0
         df = np.diff(indptr).astype(np.int32)
         idf = bm25_idf(n, df).astype(np.float32)
