@@ -13,7 +13,7 @@ and each posting's term count (``counts.npy``, aligned with the postings).
 A file whose key and id are unchanged, and whose sieve questions get the same answers against
 the new corpus's repeated paragraphs, keeps its passages, sentences and term counts; any other
 file is read and laid out again. Document frequencies and weights are then computed over the
-merged counts (``TermIndex.from_counts``), so the index is the one a full build makes: the same
+merged counts (``TermIndex.from_postings``), so the index is the one a full build makes: the same
 arrays, the same answers (tested).
 """
 
