@@ -129,11 +129,14 @@ def scan(root: Path) -> Walk:
             return -1, -1
         return st.st_size, st.st_mtime_ns
 
+    rels, stats, none = walk.rels, walk.stats, (-1, -1)
+
     def visit(folder: str) -> None:
         with os.scandir(folder) as it:
-            entries = sorted((e for e in it if not e.name.startswith(".")), key=lambda e: e.name)
+            entries = sorted((e for e in it if e.name[0] != "."), key=_name)
         folders, docs, sidecars = [], [], {}
         for e in entries:
+            name = e.name
             if e.is_dir():  # a folder, or a link to one
                 if not e.is_symlink():
                     folders.append(e.path)
@@ -142,21 +145,32 @@ def scan(root: Path) -> Walk:
                 continue
             if e.is_symlink() and not _inside(Path(e.path), top):
                 walk.outside.append(e.path)
-            elif e.name.endswith(META_SUFFIX):
-                sidecars[e.name] = stat(e)
-            elif e.name.lower().endswith(SUFFIXES):
+            elif name.endswith(META_SUFFIX):
+                sidecars[name] = stat(e)
+            elif name.lower().endswith(SUFFIXES):
                 docs.append(e)
             else:
-                walk.others[os.path.splitext(e.name)[1].lower() or "(no extension)"] += 1
+                walk.others[os.path.splitext(name)[1].lower() or "(no extension)"] += 1
+        base = folder[prefix:] + os.sep if len(folder) > prefix else ""
         for e in docs:
-            walk.rels.append(e.path[prefix:])
-            side = sidecars.get(e.name[: e.name.rfind(".")] + META_SUFFIX, (-1, -1))
-            walk.stats.append((*stat(e), *side))
+            name = e.name
+            rels.append(base + name)
+            try:  # the stat of ``stat(e)``, inline: one call a file
+                st = e.stat()
+                size, mtime = st.st_size, st.st_mtime_ns
+            except OSError:  # a broken link, or gone since the listing: skipped later
+                size = mtime = -1
+            side = sidecars.get(name[: name.rfind(".")] + META_SUFFIX, none) if sidecars else none
+            stats.append((size, mtime, *side))
         for f in folders:
             visit(f)
 
     visit(str(root))
     return walk
+
+
+def _name(e: os.DirEntry[str]) -> str:
+    return e.name
 
 
 def _inside(path: Path, top: Path) -> bool:
@@ -265,6 +279,18 @@ class DocumentIds:
             doc_id = base.replace(os.sep, "/")
         self.seen.add(doc_id)
         return doc_id
+
+    def all(self, rels: Iterable[str]) -> list[str]:
+        """``[self.of(rel) for rel in rels]``, without a method call a file."""
+        out, seen, sep = [], self.seen, os.sep
+        for rel in rels:
+            base = rel[: rel.rfind(".")]
+            doc_id = base[base.rfind(sep) + 1 :]
+            if doc_id in seen:
+                doc_id = base.replace(sep, "/")
+            seen.add(doc_id)
+            out.append(doc_id)
+        return out
 
 
 def read_document(path: Path, doc_id: str) -> Document | Skipped:

@@ -89,29 +89,48 @@ class TermIndex:
         cls, counts: sp.csr_matrix, terms: Sequence[str], k1: float = K1, b: float = B
     ) -> TermIndex:
         """Weight a passages x terms int32 count matrix (columns named by ``terms``) and invert
-        it. ``counts`` is consumed: its data array is overwritten with the float32 weights."""
+        it (``from_postings`` of its columns)."""
+        csc = counts.tocsc()
+        csc.sort_indices()
+        return cls.from_postings(csc.indptr.astype(np.int64), csc.indices, csc.data, terms,
+                                 counts.shape[0], k1, b)
+
+    @classmethod
+    def from_postings(
+        cls, indptr: np.ndarray, passages: np.ndarray, counts: np.ndarray, terms: Sequence[str],
+        n: int, k1: float = K1, b: float = B,
+    ) -> TermIndex:
+        """Weight term counts already inverted (for each term ``t``, the passages
+        ``passages[indptr[t]:indptr[t + 1]]`` that hold it, sorted, and its ``counts`` in
+        them; ``n`` passages in all): ``from_counts`` of the matrix they are the columns of,
+        to the bit, with no conversion between layouts."""
         import scipy.sparse as sp
 
-        n = counts.shape[0]
-        lengths = np.zeros(n, dtype=np.float32)  # words per passage (sums of integer counts)
-        filled = np.diff(counts.indptr) > 0
-        lengths[filled] = np.add.reduceat(counts.data, counts.indptr[:-1][filled])
+        # words per passage: integer sums, by scipy's compiled matrix-vector product (bincount
+        # would make the counts float64 first)
+        lengths = np.asarray(sp.csc_matrix((counts, passages, indptr), shape=(n, len(indptr) - 1))
+                             .sum(axis=1), dtype=np.float32).ravel()
         avgdl = float(lengths.mean()) if n and lengths.mean() > 0 else 1.0
-        df = np.bincount(counts.indices, minlength=counts.shape[1]).astype(np.int32)
+        df = np.diff(indptr).astype(np.int32)
         idf = bm25_idf(n, df).astype(np.float32)
-        data = counts.data.view(np.float32)  # the weights replace the counts, block by block
-        for lo in range(0, len(data), _BLOCK):
-            hi = min(lo + _BLOCK, len(data))
-            rows = np.searchsorted(counts.indptr, np.arange(lo, hi), side="right") - 1
-            tf = counts.data[lo:hi].astype(np.float32)
-            norm = k1 * (1.0 - b + b * lengths[rows] / avgdl)
-            data[lo:hi] = idf[counts.indices[lo:hi]] * tf * (k1 + 1.0) / (tf + norm)
-        weighted = sp.csr_matrix((data, counts.indices, counts.indptr), shape=counts.shape)
-        csc = weighted.tocsc()
-        del weighted, data
-        csc.sort_indices()
-        return cls._of(terms, csc.indptr.astype(np.int64), csc.indices.astype(np.int32, copy=False),
-                       csc.data.astype(np.float32, copy=False), df, n)
+        weights = np.repeat(idf, df)  # each posting's term's idf, then its weight in place
+        for lo in range(0, len(weights), _BLOCK):
+            hi = min(lo + _BLOCK, len(weights))
+            # ``from_counts``'s weights, to the bit (as ``from_blocks`` computes them)
+            tf = counts[lo:hi].astype(np.float32)
+            norm = lengths[passages[lo:hi]]
+            norm *= b
+            norm /= avgdl
+            norm += 1.0 - b
+            norm *= k1
+            norm += tf
+            data = weights[lo:hi]
+            data *= tf
+            data *= k1 + 1.0
+            data /= norm
+            del tf, norm, data
+        return cls._of(terms, np.asarray(indptr, dtype=np.int64),
+                       np.asarray(passages, dtype=np.int32), weights, df, n)
 
     @classmethod
     def from_blocks(cls, blocks: TermBlocks, k1: float = K1, b: float = B) -> TermIndex:

@@ -13,12 +13,13 @@ and each posting's term count (``counts.npy``, aligned with the postings).
 A file whose key and id are unchanged, and whose sieve questions get the same answers against
 the new corpus's repeated paragraphs, keeps its passages, sentences and term counts; any other
 file is read and laid out again. Document frequencies and weights are then computed over the
-merged counts (``TermIndex.from_counts``), so the index is the one a full build makes: the same
+merged counts (``TermIndex.from_postings``), so the index is the one a full build makes: the same
 arrays, the same answers (tested).
 """
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import time
@@ -47,7 +48,7 @@ from .heap import release_freed_memory
 from .held import KEYS, LAY_OUT, LAY_OUT_GIVEN, READ, SET_REPEATED
 from .index import K1, B, TermIndex
 from .ingest.repeated import line_keys, repeated_keys
-from .joining import Runs, concat, merged_terms, ranges
+from .joining import Postings, Runs, concat, join_postings, merged_terms, ranges
 from .language import ENGLISH
 from .language import preload as preload_language_model
 from .language import release as release_language_model
@@ -62,9 +63,6 @@ T = TypeVar("T")
 UPDATE = "update.json"
 LINES, ASKED, REPEATED, COUNTS = "line_keys.npy", "asked_keys.npy", "repeated.npy", "counts.npy"
 
-FileKey = tuple[str, int, int, int, int]  # path in the corpus, size, mtime; its sidecar's
-
-
 FILES = "files.npy"
 # files.npy, a row a file: its size, mtime, sidecar's size and mtime; its source (-1: none);
 # the ranges [lo, hi) of its passages, its paragraph keys (line_keys.npy) and the keys its
@@ -73,20 +71,67 @@ _COLUMNS = 11
 SOURCE, PASSAGES, LINES_AT, ASKED_AT = 4, 5, 7, 9
 
 
+_UNREAD = np.zeros(0, dtype=np.uint64)  # the ``lines`` of a file not read yet
+_NONE = np.zeros(0, dtype=np.uint64)
+
+
 @dataclass(slots=True)
 class _Entry:
-    """One corpus file in this build: kept from the previous one (``old``), or read (``doc``)."""
+    """One corpus file read in this build (``doc``)."""
 
-    key: FileKey
+    at: int  # its place among the build's files (``_Files``)
     id: str
     rel: str  # its path in the corpus
-    row: int | None = None  # kept: its row in the previous build's table
     doc: Document | None = None  # read here (``held`` is None) ...
     held: int | None = None  # ... or read by this worker of the build's pool, which holds it
-    lines: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.uint64))  # read
-    laid: Laid | None = None  # read: its passages (None: nothing quotable), until packed
-    quoted: bool = False  # read: whether it had passages (``laid`` is let go once packed)
-    asked: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.uint64))  # read
+    lines: np.ndarray = field(default_factory=lambda: _UNREAD)  # its paragraphs' keys
+    laid: Laid | None = None  # its passages (None: nothing quotable), until packed
+    quoted: bool = False  # whether it had passages (``laid`` is let go once packed)
+    asked: np.ndarray = field(default_factory=lambda: _NONE)  # the keys its sieve asked
+
+
+@dataclass(slots=True)
+class _Files:
+    """Every corpus file of this build, in corpus order, by column: a file kept from the
+    previous build is its row there (``rows``), one read here is an ``_Entry`` too (``read``,
+    in corpus order): no Python object a kept file."""
+
+    rels: list[str]  # their paths in the corpus
+    ids: list[str]  # their document ids
+    keys: np.ndarray  # int64 (files, 4): size, mtime, sidecar's size and mtime (-1: none)
+    rows: np.ndarray  # int64: a kept file's row in the previous build's table; -1: read here
+    read: list[_Entry]
+
+    def __len__(self) -> int:
+        return len(self.rels)
+
+    def kept(self) -> np.ndarray:
+        """The previous build's rows of the kept files, in corpus order."""
+        return self.rows[self.rows >= 0]
+
+    def without_unread(self) -> _Files:
+        """The files, those read here that could not be (``lines`` ``_UNREAD``) left out."""
+        gone = [e.at for e in self.read if e.lines is _UNREAD]
+        if not gone:
+            return self
+        keep = np.ones(len(self), dtype=bool)
+        keep[gone] = False
+        at = np.cumsum(keep) - 1  # each kept file's new place
+        read = [e for e in self.read if e.lines is not _UNREAD]
+        for e in read:
+            e.at = int(at[e.at])
+        where = np.flatnonzero(keep).tolist()
+        return _Files([self.rels[i] for i in where], [self.ids[i] for i in where],
+                      self.keys[keep], self.rows[keep], read)
+
+    def read_again(self, docs: dict[int, Document]) -> None:
+        """The kept files at the places ``docs`` gives, read again (their ``docs``) to be laid
+        out anew."""
+        for i, doc in docs.items():
+            self.rows[i] = -1
+            self.read.append(_Entry(i, self.ids[i], self.rels[i], doc=doc,
+                                    lines=line_keys(parsed_of(doc))))
+        self.read.sort(key=lambda e: e.at)
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,14 +141,14 @@ class Previous:
     index: TermIndex
     collection: Collection
     counts: np.ndarray  # uint16, aligned with the postings
-    files: dict[FileKey, int]  # a file's row in ``table``
+    rels: list[str]  # each file's path in the corpus, in ``table``'s order
     ids: list[str]
     table: np.ndarray  # int64 (files, _COLUMNS)
     lines: np.ndarray
     asked: np.ndarray
     repeated: np.ndarray
 
-    def column(self, rows: Sequence[int], at: int) -> np.ndarray:
+    def column(self, rows: np.ndarray, at: int) -> np.ndarray:
         return self.table[np.asarray(rows, dtype=np.int64), at]
 
 
@@ -133,13 +178,10 @@ def previous_build(directory: Path, params: dict[str, object]) -> Previous | Non
         table = np.asarray(extra[FILES])
         if table.shape != (len(update["rels"]), _COLUMNS) or len(update["ids"]) != len(table):
             return None
-        numbers = table[:, :4].tolist()
-        files = {(rel, *n): i for i, (rel, n) in enumerate(zip(update["rels"], numbers,
-                                                                 strict=True))}
     except (IndexFormatError, ValueError, KeyError, TypeError):
         return None  # an older snapshot, or one that cannot be read: build it all
     return Previous(index=index, collection=collection, counts=extra[COUNTS],  # type: ignore[arg-type]
-                    files=files, ids=update["ids"], table=table,
+                    rels=update["rels"], ids=update["ids"], table=table,
                     lines=extra[LINES], asked=extra[ASKED],  # type: ignore[arg-type]
                     repeated=extra[REPEATED])  # type: ignore[arg-type]
 
@@ -155,13 +197,13 @@ def build(walk: Walk, previous: Previous | None, params: dict[str, object],
     started = time.perf_counter()
     progress = progress or (lambda what, done, total: None)
     walk = warn_passed_over(walk)
-    first = [_entries(walk, previous)]  # a second try (after a worker failed) starts afresh
+    first = [_files(walk, previous)]  # a second try (after a worker failed) starts afresh
 
     def run(pool: Pool | None) -> Built:
-        entries = first.pop() if first else _entries(walk, previous)
-        return _build(walk, entries, previous, params, pool, progress, started)
+        files = first.pop() if first else _files(walk, previous)
+        return _build(walk, files, previous, params, pool, progress, started)
 
-    return _on_every_core(sum(e.row is None for e in first[0]), run)
+    return _on_every_core(len(first[0].read), run)
 
 
 def _on_every_core(n: int, run: Callable[[Pool | None], T]) -> T:
@@ -180,80 +222,102 @@ def _on_every_core(n: int, run: Callable[[Pool | None], T]) -> T:
     return run(None)
 
 
-def _build(walk: Walk, entries: list[_Entry], previous: Previous | None,
+def _build(walk: Walk, files: _Files, previous: Previous | None,
            params: dict[str, object], pool: Pool | None, progress: Progress,
            started: float) -> Built:
-    skipped = _read(walk.root, [e for e in entries if e.row is None], pool, progress)
-    entries = [e for e in entries if e.row is not None or e.lines is not _UNREAD]
-    return _built(walk.root, entries, skipped, previous, params, pool, progress, started)
+    skipped = _read(walk.root, files.read, pool, progress)
+    return _built(walk.root, files.without_unread(), skipped, previous, params, pool, progress,
+                  started)
 
 
-def _built(root: Path, entries: list[_Entry], skipped: list[Skipped],
+def _built(root: Path, files: _Files, skipped: list[Skipped],
            previous: Previous | None, params: dict[str, object], pool: Pool | None,
            progress: Progress, started: float) -> Built:
-    kept = [e.row for e in entries if e.row is not None]
-    if previous is not None and kept:
+    kept = files.kept()
+    if previous is not None and len(kept):
         old_lines = previous.lines[ranges(previous.column(kept, LINES_AT),
                                            previous.column(kept, LINES_AT + 1))]
     else:
         old_lines = np.zeros(0, dtype=np.uint64)
-    repeated = repeated_keys(np.concatenate([old_lines, *(e.lines for e in entries)]),
-                             len(entries))
+    repeated = repeated_keys(np.concatenate([old_lines, *(e.lines for e in files.read)]),
+                             len(files))
     if previous is not None:
-        _read_again_if_sieved_differently(root, entries, previous, repeated)
-    fresh = [e for e in entries if e.row is None]
+        _read_again_if_sieved_differently(root, files, previous, repeated)
+    fresh = files.read
     _lay_out(fresh, repeated, pool, progress, _language(params))
     for e in fresh:
         if e.laid is None:
             log.warning("file_skipped", path=str(root / e.rel),
                         reason="no prose left after cleaning")
-    if not entries:
+    if not len(files):
         raise no_documents(root, skipped)
-    if not any(e.laid is not None for e in fresh) and (previous is None or not kept or (
+    kept = files.kept()
+    if not any(e.laid is not None for e in fresh) and (previous is None or not len(kept) or (
             previous.column(kept, SOURCE) < 0).all()):
-        names = ", ".join(str(root / e.rel) for e in entries[:5]) + (", ..." if len(entries) > 5
-                                                              else "")
+        names = ", ".join(str(root / rel) for rel in files.rels[:5]) + (
+            ", ..." if len(files) > 5 else "")
         raise NoDocumentsError(f"no prose left in any document after boilerplate removal "
                                f"({names}): check that the files hold article text")
     new, new_texts = pack_laid(_packed(fresh))
     _languages_told(new, *([previous.collection] if previous is not None else []))
     _before_counting(pool)
     counts, terms = count_terms(new_texts, langs=new.passage_lang)
-    if previous is not None and len(fresh) < len(entries):
-        collection, counts, terms = _merge(entries, previous, new, counts, terms)
+    postings: Postings | None = None
+    if previous is not None and len(fresh) < len(files):
+        collection, postings, terms = _merge(files, previous, new, counts, terms)
+        del counts
     else:
         collection = new
-    more = compounds.additions(counts, terms, collection.passage_lang)
-    kept_counts = _posting_counts(counts, more)
-    if more is not None:  # compounds counted for their parts too, as a full build counts them
-        counts = compounds.plus(counts, more)
-    index = TermIndex.from_counts(counts, terms, K1, B)
-    extra = _extra(entries, previous, collection, repeated, kept_counts, params)
-    log.debug("index_built", files=len(entries), read=len(fresh),
-             kept=len(entries) - len(fresh), seconds=round(time.perf_counter() - started, 3))
-    return Built(index, collection, skipped, extra, len(fresh), len(entries) - len(fresh))
+    if compounds.languages_of(collection.passage_lang):
+        if postings is not None:
+            counts = sp.csc_matrix((postings.counts, postings.passages, postings.indptr),
+                                   shape=(collection.n_passages, len(terms))).tocsr()
+            del postings
+        more = compounds.additions(counts, terms, collection.passage_lang)
+        kept_counts = _posting_counts(counts, more)
+        if more is not None:  # compounds counted for their parts too, as a full build counts
+            counts = compounds.plus(counts, more)
+        index = TermIndex.from_counts(counts, terms, K1, B)
+    else:
+        if postings is None:
+            postings = Postings.of(counts)
+            del counts
+        kept_counts = np.minimum(postings.counts, 65535).astype(np.uint16)
+        index = TermIndex.from_postings(postings.indptr, postings.passages, postings.counts,
+                                        terms, collection.n_passages, K1, B)
+        del postings
+    extra = _extra(files, previous, collection, repeated, kept_counts, params)
+    log.debug("index_built", files=len(files), read=len(fresh),
+             kept=len(files) - len(fresh), seconds=round(time.perf_counter() - started, 3))
+    return Built(index, collection, skipped, extra, len(fresh), len(files) - len(fresh))
 
 
-def _entries(walk: Walk, previous: Previous | None) -> list[_Entry]:
-    """Every corpus file: kept from ``previous`` when unchanged (``row``), else to be read."""
-    entries: list[_Entry] = []
-    ids = DocumentIds()
-    for rel, stats in zip(walk.rels, walk.stats, strict=True):
-        doc_id = ids.of(rel)
-        key = (rel, *stats)
-        row = previous.files.get(key) if previous is not None else None
-        if row is not None and previous is not None and previous.ids[row] == doc_id:
-            entries.append(_Entry(key, doc_id, rel, row=row))
-        else:
-            entries.append(_Entry(key, doc_id, rel, lines=_UNREAD))
-    return entries
+def _files(walk: Walk, previous: Previous | None) -> _Files:
+    """Every corpus file: kept from ``previous`` when its path, stats (its sidecar's too) and
+    id are unchanged, else to be read."""
+    rels = walk.rels
+    ids = DocumentIds().all(rels)
+    keys = np.fromiter(itertools.chain.from_iterable(walk.stats), dtype=np.int64,
+                       count=4 * len(rels)).reshape(-1, 4)
+    rows = np.full(len(rels), -1, dtype=np.int64)
+    if previous is not None:
+        row_of = {rel: i for i, rel in enumerate(previous.rels)}
+        rows = np.fromiter(map(row_of.get, rels, itertools.repeat(-1)), dtype=np.int64,
+                           count=len(rels))
+        same = rows >= 0
+        same[same] = (previous.table[rows[same], :4] == keys[same]).all(axis=1)
+        old_ids = previous.ids
+        same[same] = [old_ids[r] == ids[i] for i, r in zip(np.flatnonzero(same).tolist(),
+                                                            rows[same].tolist(), strict=True)]
+        rows[~same] = -1
+    read = [_Entry(i, ids[i], rels[i]) for i in np.flatnonzero(rows < 0).tolist()]
+    return _Files(rels, ids, keys, rows, read)
 
 
 # --- reading and laying out, here or in the build's worker processes ---------------------------
 
 READ_CHUNK = 200  # files per task
 PARALLEL_FILES = 2_000  # from this many files to read, on every core (a worker starts in ~0.5 s)
-_UNREAD = np.zeros(0, dtype=np.uint64)  # the ``lines`` of a file not read yet
 
 
 def _language(params: dict[str, object]) -> str | None:
@@ -395,37 +459,35 @@ def _packed(fresh: list[_Entry]) -> Iterator[Laid | None]:
         yield laid
 
 
-def _read_again_if_sieved_differently(root: Path, entries: list[_Entry], previous: Previous,
+def _read_again_if_sieved_differently(root: Path, files: _Files, previous: Previous,
                                       repeated: np.ndarray) -> None:
     """A kept file whose sieve asked about a paragraph that is repeated now and was not then
     (or the other way round) would be sieved differently: read it again."""
-    kept = [e for e in entries if e.row is not None]
-    if not kept:
+    kept = np.flatnonzero(files.rows >= 0)
+    if not len(kept):
         return
-    rows = [e.row for e in kept if e.row is not None]
+    rows = files.rows[kept]
     lo, hi = previous.column(rows, ASKED_AT), previous.column(rows, ASKED_AT + 1)
     asked = previous.asked[ranges(lo, hi)]
     owner = np.repeat(np.arange(len(kept)), hi - lo)
     differs = np.isin(asked, repeated) != np.isin(asked, previous.repeated)
-    for i in np.unique(owner[differs]).tolist():
-        e = kept[i]
-        read = read_document(root / e.rel, e.id)
+    again = {}
+    for i in kept[np.unique(owner[differs])].tolist():
+        read = read_document(root / files.rels[i], files.ids[i])
         if isinstance(read, Document):
-            e.row, e.doc, e.lines, e.held = None, read, line_keys(parsed_of(read)), None
+            again[i] = read
+    files.read_again(again)
 
 
-def _merge(entries: Sequence[_Entry], previous: Previous, new: Collection,
+def _merge(files: _Files, previous: Previous, new: Collection,
            new_counts: sp.csr_matrix, new_terms: list[str]
-           ) -> tuple[Collection, sp.csr_matrix, list[str]]:
-    """The collection and term counts of ``entries`` in corpus order: kept files' passages
-    and counts taken from ``previous``, read files' from ``new``."""
+           ) -> tuple[Collection, Postings, list[str]]:
+    """The collection and term counts (by term) of ``files`` in corpus order: kept files'
+    passages and counts taken from ``previous``, read files' from ``new``."""
     old = previous.collection
-    rows = _kept_rows(entries)
+    rows = files.rows
     kept = rows >= 0
-    quoted = np.zeros(len(entries), dtype=bool)  # files with passages, in corpus order
-    quoted[kept] = previous.table[rows[kept], SOURCE] >= 0
-    fresh = np.flatnonzero(~kept)
-    quoted[fresh] = [entries[i].quoted for i in fresh.tolist()]
+    quoted = _quoted(files, previous)  # files with passages, in corpus order
     is_new = ~kept[quoted]
     src = np.empty(len(is_new), dtype=np.int64)  # each part's source in its collection
     lo = np.empty(len(is_new), dtype=np.int64)
@@ -440,35 +502,36 @@ def _merge(entries: Sequence[_Entry], previous: Previous, new: Collection,
     hi[is_new] = new_starts[1:][: int(is_new.sum())]
     runs = Runs.coalesced([old, new], is_new.astype(np.int64), src, lo, hi)
     collection = concat(runs)
-    # the old counts by passage, their terms renumbered into the merged vocabulary
+    # the old and new counts by term, their passages and terms renumbered into the merged ones
     vocabulary = previous.index.vocabulary
     old_terms = vocabulary.terms()  # in id order: the order the vocabulary was made in
     terms, old_at = merged_terms(old_terms, sorted(t for t in set(new_terms)
                                                    if t not in vocabulary))
     at_new = {t: i for i, t in enumerate(terms)} if len(terms) > len(old_terms) else vocabulary
-    old_csr = sp.csc_matrix(
-        (previous.counts.astype(np.int32), previous.index.passages, previous.index.indptr),
-        shape=(old.n_passages, len(old_terms))).tocsr()
-    if compounds.languages_of(old.passage_lang):
-        old_csr.eliminate_zeros()  # postings only a compound's parts had (``_posting_counts``)
-    if old_at is not None:
-        old_csr.indices = old_at[old_csr.indices]
-    new_counts.indices = np.fromiter(map(at_new.__getitem__, new_terms), dtype=np.int32,
-                                     count=len(new_terms))[new_counts.indices]
-    indptr, indices, data = runs.rows([old_csr if c is old else new_counts
-                                       for c in runs.collections])
-    used = np.bincount(indices, minlength=len(terms)) > 0  # terms of removed files go
+    new_at = np.fromiter(map(at_new.__getitem__, new_terms), dtype=np.int64,
+                         count=len(new_terms))
+    old_ids, new_ids = runs.passage_ids([old, new])
+    parts = [(Postings(np.asarray(previous.index.indptr, dtype=np.int64),
+                       previous.index.passages, previous.counts), old_ids, old_at),
+             (Postings.of(new_counts), new_ids, new_at)]
+    postings = join_postings(parts, len(terms))
+    del parts
+    used = np.diff(postings.indptr) > 0  # terms of removed files go
     if not used.all():
-        indices = (np.cumsum(used) - 1)[indices].astype(np.int32)
-        terms = [t for t, u in zip(terms, used, strict=True) if u]
-    counts = sp.csr_matrix((data, indices, indptr), shape=(len(indptr) - 1, len(terms)))
-    return collection, counts, terms
+        postings = Postings(np.concatenate([[0], postings.indptr[1:][used]]),
+                            postings.passages, postings.counts)
+        terms = [t for t, u in zip(terms, used.tolist(), strict=True) if u]
+    return collection, postings, terms
 
 
-def _kept_rows(entries: Sequence[_Entry]) -> np.ndarray:
-    """Each entry's row in the previous build's table (int64; -1: read in this build)."""
-    return np.fromiter((-1 if e.row is None else e.row for e in entries), dtype=np.int64,
-                       count=len(entries))
+def _quoted(files: _Files, previous: Previous | None) -> np.ndarray:
+    """Whether each file has passages (bool, in corpus order)."""
+    quoted = np.zeros(len(files), dtype=bool)
+    if previous is not None:
+        kept = files.rows >= 0
+        quoted[kept] = previous.table[files.rows[kept], SOURCE] >= 0
+    quoted[[e.at for e in files.read]] = [e.quoted for e in files.read]
+    return quoted
 
 
 def _posting_counts(counts: sp.csr_matrix, more: sp.csr_matrix | None = None) -> np.ndarray:
@@ -487,28 +550,25 @@ def _posting_counts(counts: sp.csr_matrix, more: sp.csr_matrix | None = None) ->
     return csc.data
 
 
-def _extra(entries: Sequence[_Entry], previous: Previous | None, collection: Collection,
+def _extra(files: _Files, previous: Previous | None, collection: Collection,
            repeated: np.ndarray, counts: np.ndarray,
            params: dict[str, object]) -> dict[str, np.ndarray | bytes]:
     """What a later build needs from this one (see the module docstring)."""
-    old_source = previous.table[:, SOURCE].tolist() if previous is not None else []
-    quoted = [e.quoted if e.row is None else old_source[e.row] >= 0 for e in entries]
-    source = np.cumsum(quoted) - quoted  # each quoted file's position in the sources
+    q = _quoted(files, previous)
+    source = np.cumsum(q) - q  # each quoted file's position in the sources
     starts = np.searchsorted(collection.passage_doc, np.arange(len(collection.sources) + 1))
-    keys = np.array([e.key[1:] for e in entries], dtype=np.int64).reshape(-1, 4)
-    lines = _gathered(entries, previous, LINES_AT, "lines")
-    asked = _gathered(entries, previous, ASKED_AT, "asked")
-    q = np.array(quoted, dtype=bool)
-    files = np.column_stack([
-        keys, np.where(q, source, -1),
+    lines = _gathered(files, previous, LINES_AT, "lines")
+    asked = _gathered(files, previous, ASKED_AT, "asked")
+    table = np.column_stack([
+        files.keys, np.where(q, source, -1),
         np.where(q, starts[np.minimum(source, len(starts) - 1)], 0),
         np.where(q, starts[np.minimum(source + 1, len(starts) - 1)], 0),
         lines[1][:-1], lines[1][1:], asked[1][:-1], asked[1][1:],
     ]).astype(np.int64).reshape(-1, _COLUMNS)
     return {
-        UPDATE: json.dumps({"params": params, "rels": [e.rel for e in entries],
-                            "ids": [e.id for e in entries]}, ensure_ascii=False).encode(),
-        FILES: files,
+        UPDATE: json.dumps({"params": params, "rels": files.rels, "ids": files.ids},
+                           ensure_ascii=False).encode(),
+        FILES: table,
         LINES: lines[0],
         ASKED: asked[0],
         REPEATED: repeated.astype(np.uint64),
@@ -516,19 +576,19 @@ def _extra(entries: Sequence[_Entry], previous: Previous | None, collection: Col
     }
 
 
-def _gathered(entries: Sequence[_Entry], previous: Previous | None, at: int,
+def _gathered(files: _Files, previous: Previous | None, at: int,
               name: str) -> tuple[np.ndarray, np.ndarray]:
-    """Every entry's keys (``lines`` or ``asked``) back to back, and where each entry's
+    """Every file's keys (``lines`` or ``asked``) back to back, and where each file's
     begin (n + 1 offsets): a kept file's from the previous build, a read one's its own."""
     old = getattr(previous, name) if previous is not None else np.zeros(0, dtype=np.uint64)
     table = previous.table if previous is not None else np.zeros((0, _COLUMNS), np.int64)
-    fresh = [getattr(e, name) for e in entries if e.row is None]
+    fresh = [getattr(e, name) for e in files.read]
     pool = np.concatenate([np.asarray(old, dtype=np.uint64), *fresh]) if fresh else np.asarray(
         old, dtype=np.uint64)
-    rows = _kept_rows(entries)
+    rows = files.rows
     kept = rows >= 0
-    lo = np.empty(len(entries), dtype=np.int64)
-    n = np.empty(len(entries), dtype=np.int64)
+    lo = np.empty(len(files), dtype=np.int64)
+    n = np.empty(len(files), dtype=np.int64)
     lo[kept] = table[rows[kept], at]
     n[kept] = table[rows[kept], at + 1] - lo[kept]
     n[~kept] = [len(f) for f in fresh]

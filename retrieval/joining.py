@@ -4,7 +4,9 @@ a new one, for an incremental build) into one, in a given order.
     runs = Runs.of([(old, source, lo, hi), (new, 0, 0, 3), ...])   # a document each
     runs = Runs.coalesced([old, new], which, source, lo, hi)       # the same, as arrays
     collection = concat(runs)                    # runs of consecutive documents copied at once
-    indptr, indices, data = runs.rows([old_counts, new_counts])   # their passages' count rows
+    ids = runs.passage_ids([old, new])           # each passage's id in the joined collection
+    postings = join_postings([(old_postings, ids[0], old_at), (new_postings, ids[1], new_at)],
+                             n_terms)            # their term counts, by term
 """
 
 from __future__ import annotations
@@ -61,20 +63,127 @@ class Runs:
             lo[first].tolist(), hi[last].tolist(), strict=True)]
         return cls([collections[c] for c in used], runs)
 
-    def rows(self, matrices: Sequence[sp.csr_matrix]
-             ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """The CSR arrays (indptr int64, indices int32, data int32) of the runs' passages'
-        rows, ``matrices[i]`` holding the rows of ``collections[i]``'s passages."""
-        ptrs, indices, data = [np.zeros(1, dtype=np.int64)], [], []
+    def passage_ids(self, collections: Sequence[Collection]) -> list[np.ndarray]:
+        """For each of ``collections``, each of its passages' id in the joined collection
+        (int64; -1: a passage left out, as are all of a collection no run takes from)."""
+        out = [np.full(c.n_passages, -1, dtype=np.int64) for c in collections]
         at = 0
         for ci, _, _, lo, hi in self.runs:
-            m = matrices[ci]
-            a, b = int(m.indptr[lo]), int(m.indptr[hi])
-            ptrs.append(np.asarray(m.indptr[lo + 1 : hi + 1], dtype=np.int64) - a + at)
-            indices.append(m.indices[a:b])
-            data.append(m.data[a:b])
-            at += b - a
-        return np.concatenate(ptrs), joined(indices, np.int32), joined(data, np.int32)
+            mine = self.collections[ci]
+            for c, ids in zip(collections, out, strict=True):
+                if c is mine:
+                    ids[lo:hi] = np.arange(at, at + hi - lo)
+            at += hi - lo
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class Postings:
+    """Term counts by term (a CSC matrix's arrays): for term ``t``, the passages
+    ``passages[indptr[t]:indptr[t + 1]]`` that hold it, sorted, and its ``counts`` there."""
+
+    indptr: np.ndarray  # int64, terms + 1
+    passages: np.ndarray  # int32
+    counts: np.ndarray  # int32
+
+    @classmethod
+    def of(cls, matrix: sp.spmatrix) -> Postings:
+        """The postings of a passages x terms count matrix."""
+        csc = sp.csc_matrix(matrix)
+        csc.sort_indices()
+        return cls(csc.indptr.astype(np.int64), csc.indices.astype(np.int32, copy=False),
+                   csc.data.astype(np.int32, copy=False))
+
+    def terms(self) -> np.ndarray:
+        """Each posting's term (int64)."""
+        return np.repeat(np.arange(len(self.indptr) - 1, dtype=np.int64), np.diff(self.indptr))
+
+
+def join_postings(parts: Sequence[tuple[Postings, np.ndarray, np.ndarray | None]],
+                  n_terms: int) -> Postings:
+    """The postings of several collections' passages joined (``Runs.passage_ids``), over
+    ``n_terms`` terms: for each part, its postings, its passages' ids in the join (-1: left
+    out, with their postings) and its terms' ids (``None``: the same). A posting counting 0
+    is left out too. The largest part, renumbered, keeps its order when its passages and
+    terms keep theirs (an incremental build's kept ones do): the others' postings are then
+    placed among its own by a binary search in the one term's postings each, and it is
+    copied once, neither sorted again nor turned into keys."""
+    by_size = sorted(range(len(parts)), key=lambda i: -len(parts[i][0].passages))
+    big = _in_order(*parts[by_size[0]], n_terms) if parts else None
+    rest = [parts[i] for i in (by_size[1:] if big is not None else by_size)]
+    if big is None:
+        big = Postings(np.zeros(n_terms + 1, dtype=np.int64), np.zeros(0, dtype=np.int32),
+                       np.zeros(0, dtype=np.int32))
+    each = [_coordinates(*p) for p in rest]
+    terms, passages, counts = (np.concatenate([e[k] for e in each]) if each
+                               else np.zeros(0, dtype=np.int64) for k in range(3))
+    order = np.lexsort((passages, terms))
+    terms, passages, counts = terms[order], passages[order], counts[order]
+    # each of the others' postings lands after the big part's of earlier terms and of its
+    # term in earlier passages, and after the others' before it
+    at = _lower_bound(big.passages, big.indptr[terms], big.indptr[terms + 1], passages)
+    at += np.arange(len(at))
+    theirs = np.zeros(len(big.passages) + len(at), dtype=bool)
+    theirs[at] = True
+    out_passages = np.empty(len(theirs), dtype=np.int32)
+    out_counts = np.empty(len(theirs), dtype=np.int32)
+    out_passages[at], out_counts[at] = passages, counts
+    mine = ~theirs
+    out_passages[mine], out_counts[mine] = big.passages, big.counts
+    indptr = big.indptr.copy()
+    indptr[1:] += np.cumsum(np.bincount(terms, minlength=n_terms))
+    return Postings(indptr, out_passages, out_counts)
+
+
+def _in_order(postings: Postings, ids: np.ndarray, term_ids: np.ndarray | None,
+              n_terms: int) -> Postings | None:
+    """``postings`` renumbered (passages by ``ids``, terms by ``term_ids``), those left out
+    or counting 0 dropped, over ``n_terms`` terms, when renumbering keeps them sorted (the
+    passages kept and the terms keep their order); else ``None``."""
+    kept_ids = ids[ids >= 0]
+    if (len(kept_ids) > 1 and not (kept_ids[1:] > kept_ids[:-1]).all()) or (
+            term_ids is not None and len(term_ids) > 1
+            and not (term_ids[1:] > term_ids[:-1]).all()):
+        return None
+    passages = ids.astype(np.int32)[postings.passages]
+    keep = (passages >= 0) & (postings.counts != 0)
+    if keep.all():
+        indptr, counts = postings.indptr, postings.counts
+    else:
+        before = np.zeros(len(keep) + 1, dtype=np.int64)
+        np.cumsum(keep, out=before[1:])
+        indptr, passages, counts = before[postings.indptr], passages[keep], postings.counts[keep]
+    sizes = np.zeros(n_terms, dtype=np.int64)
+    sizes[slice(len(indptr) - 1) if term_ids is None else term_ids] = np.diff(indptr)
+    out = np.zeros(n_terms + 1, dtype=np.int64)
+    np.cumsum(sizes, out=out[1:])
+    return Postings(out, passages, counts)
+
+
+def _coordinates(postings: Postings, ids: np.ndarray, term_ids: np.ndarray | None
+             ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Each posting kept of ``postings`` as its term, passage and count, renumbered."""
+    terms = postings.terms()
+    if term_ids is not None:
+        terms = np.asarray(term_ids, dtype=np.int64)[terms]
+    passages = ids[postings.passages]
+    kept = (passages >= 0) & (postings.counts != 0)
+    return terms[kept], passages[kept], np.asarray(postings.counts[kept], dtype=np.int32)
+
+
+def _lower_bound(values: np.ndarray, lo: np.ndarray, hi: np.ndarray,
+                 wanted: np.ndarray) -> np.ndarray:
+    """For each ``wanted[i]``, the first place in ``values[lo[i]:hi[i]]`` (sorted) holding
+    as much or more (``np.searchsorted`` in each range, all ranges at once)."""
+    lo, hi = lo.astype(np.int64), hi.astype(np.int64)
+    if not len(values):
+        return lo
+    while (active := lo < hi).any():
+        mid = (lo + hi) >> 1
+        right = active & (values[np.minimum(mid, len(values) - 1)] < wanted)
+        lo = np.where(right, mid + 1, lo)
+        hi = np.where(active & ~right, mid, hi)
+    return lo
 
 
 def concat(runs: Runs) -> Collection:

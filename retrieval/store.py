@@ -41,7 +41,7 @@ import tempfile
 import time
 import uuid
 from collections.abc import Iterable, Iterator, Mapping
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import BinaryIO
 
@@ -88,29 +88,37 @@ def save(directory: Path, index: TermIndex, collection: Collection, fp: str,
     name = f"snap-{fp[:12]}-{uuid.uuid4().hex[:8]}"
     tmp = Path(tempfile.mkdtemp(prefix=".tmp-", dir=directory))
     try:
-        for key in _INDEX_ARRAYS:
-            _save_array(tmp / f"{key}.npy", getattr(index, key))
-        for key in _COLLECTION_ARRAYS:
-            _save_array(tmp / f"{key}.npy", getattr(collection, key))
-        _write_list(tmp / "vocab.json", index.vocabulary.each_term())  # in id order
-        _write_columns(tmp / "sources.json", source_fields(collection.sources))
-        _write(tmp / "sections.json", json.dumps(list(collection.sections),
-                                                 ensure_ascii=False).encode())
-        for file, value in (extra or {}).items():
-            if isinstance(value, bytes):
-                _write(tmp / file, value)
-            else:
-                _save_array(tmp / file, value)
+        # Each file, once written, is synced to disk and hashed by a thread (both let go of
+        # the GIL) while the next is written; all are, before the snapshot is renamed into
+        # place.
+        with ThreadPoolExecutor(max_workers=min(8, os.cpu_count() or 1)) as pool:
+            sealed: dict[str, Future[dict[str, int | str]]] = {}
+
+            def seal(path: Path) -> None:
+                sealed[path.name] = pool.submit(_sealed, path)
+
+            for key in _INDEX_ARRAYS:
+                seal(_save_array(tmp / f"{key}.npy", getattr(index, key)))
+            for key in _COLLECTION_ARRAYS:
+                seal(_save_array(tmp / f"{key}.npy", getattr(collection, key)))
+            seal(_write_list(tmp / "vocab.json", index.vocabulary.each_term()))  # in id order
+            seal(_write_columns(tmp / "sources.json", source_fields(collection.sources)))
+            seal(_write(tmp / "sections.json", json.dumps(list(collection.sections),
+                                                          ensure_ascii=False).encode()))
+            for file, value in (extra or {}).items():
+                seal(_write(tmp / file, value) if isinstance(value, bytes)
+                     else _save_array(tmp / file, value))
+            # what every file must be: its size is checked at each load, its hash by verify()
+            files = {name: sealed[name].result() for name in sorted(sealed)}
         meta = {
             "format": FORMAT_VERSION,
             "fingerprint": fp,
             "n_passages": index.n_passages,
             "n_terms": len(index.vocabulary),
             "n_sources": len(collection.sources),
-            # what every file must be: its size is checked at each load, its hash by verify()
-            "files": _manifest(tmp),
+            "files": files,
         }
-        _write(tmp / "meta.json", json.dumps(meta, ensure_ascii=False).encode())
+        _sync(_write(tmp / "meta.json", json.dumps(meta, ensure_ascii=False).encode()))
         with _locked(directory):
             os.rename(tmp, directory / name)
             previous = current_name(directory)
@@ -301,13 +309,18 @@ def _read_checked(path: Path, files: dict[str, dict[str, object]]) -> bytes:
     return data
 
 
-def _manifest(snapshot: Path) -> dict[str, dict[str, int | str]]:
-    """Every file's size and SHA-256, hashed on every core (hashlib lets go of the GIL)."""
-    paths = sorted(snapshot.iterdir())
-    with ThreadPoolExecutor(max_workers=min(8, os.cpu_count() or 1)) as pool:
-        hashes = list(pool.map(_sha256, paths))
-    return {p.name: {"size": p.stat().st_size, "sha256": h}
-            for p, h in zip(paths, hashes, strict=True)}
+def _sealed(path: Path) -> dict[str, int | str]:
+    """A written file synced to disk, with its size and SHA-256 (its manifest entry)."""
+    with open(path, "rb") as f:  # read into one reused buffer: no new bytes a block
+        digest = hashlib.file_digest(f, "sha256").hexdigest()
+        os.fsync(f.fileno())
+        return {"size": os.fstat(f.fileno()).st_size, "sha256": digest}
+
+
+def _sync(path: Path) -> None:
+    """A written file synced to disk."""
+    with open(path, "rb") as f:
+        os.fsync(f.fileno())
 
 
 def _sha256(path: Path) -> str:
@@ -325,34 +338,39 @@ def _durable(opened: BinaryIO) -> Iterator[BinaryIO]:
         os.fsync(f.fileno())
 
 
-def _save_array(path: Path, array: np.ndarray) -> None:
-    with _durable(open(path, "wb")) as f:
+# A snapshot's files are written (and returned) here, not yet synced: ``save`` syncs them.
+def _save_array(path: Path, array: np.ndarray) -> Path:
+    with open(path, "wb") as f:
         np.save(f, np.ascontiguousarray(array), allow_pickle=False)
+    return path
 
 
-def _write(path: Path, data: bytes) -> None:
-    with _durable(open(path, "wb")) as f:
+def _write(path: Path, data: bytes) -> Path:
+    with open(path, "wb") as f:
         f.write(data)
+    return path
 
 
-def _write_columns(path: Path, columns: Iterable[tuple[str, Iterable[str | None]]]) -> None:
+def _write_columns(path: Path, columns: Iterable[tuple[str, Iterable[str | None]]]) -> Path:
     """``json.dumps(dict(columns), ensure_ascii=False)`` as UTF-8, the same bytes, written
     ``_BATCH`` values at a time: the sources of a million documents made into lists, one JSON
     text and its UTF-8 at once were about 1 GB at a save's peak."""
-    with _durable(open(path, "wb")) as f:
+    with open(path, "wb") as f:
         f.write(b"{")
         for k, (name, values) in enumerate(columns):
             f.write(b"%s%s: " % (b", " if k else b"", json.dumps(name).encode()))
             _write_values(f, values)
         f.write(b"}")
+    return path
 
 
-def _write_list(path: Path, values: Iterable[str]) -> None:
+def _write_list(path: Path, values: Iterable[str]) -> Path:
     """``json.dumps(list(values), ensure_ascii=False)`` as UTF-8, the same bytes, ``_BATCH``
     values at a time (a million passages' 406,000 terms made into strings at once, with their
     JSON text, were about 30 MB at a save's peak)."""
-    with _durable(open(path, "wb")) as f:
+    with open(path, "wb") as f:
         _write_values(f, values)
+    return path
 
 
 def _write_values(f: BinaryIO, values: Iterable[str | None]) -> None:

@@ -94,6 +94,22 @@ def test_added_changed_and_removed_files_are_read_and_the_rest_kept(corpus: Path
     assert "1932" not in incremental.index.vocabulary  # ... and from the index
 
 
+def test_files_that_cannot_be_read_are_left_out_of_an_incremental_build(
+        corpus: Path, tmp_path: Path) -> None:
+    QAEngine.from_directory(corpus)
+    (corpus / "aaa.txt").write_text("")  # first in corpus order, and skipped
+    (corpus / "towns" / "empty.txt").write_text("")  # among kept files
+    _write(corpus, "towns/town9.txt", _town(9, footer=False))  # read, after both
+    incremental, full = _engines(corpus, tmp_path)
+    assert (incremental.report.files_read, incremental.report.files_kept) == (1, 10)
+    assert sorted(s.path for s in incremental.report.skipped) == [
+        str(corpus / "aaa.txt"), str(corpus / "towns" / "empty.txt")]
+    _assert_same(incremental, full)
+    again = QAEngine.from_directory(corpus, rebuild=True)  # the skipped ones tried again
+    assert (again.report.files_read, again.report.files_kept) == (0, 11)
+    _assert_same(again, full)
+
+
 def test_documents_in_other_languages_added_to_a_saved_index_are_read_in_theirs(
         corpus: Path, tmp_path: Path) -> None:
     QAEngine.from_directory(corpus)
@@ -108,6 +124,35 @@ def test_documents_in_other_languages_added_to_a_saved_index_are_read_in_theirs(
     assert incremental.collection.languages() == {"en", "de", "ru"}
     assert "1871" in incremental.ask("Wann wurde der Leuchtturm zum ersten Mal angezündet?").text
     assert "1871" in incremental.ask("Когда был впервые зажжён маяк?").text
+
+
+def test_compounds_kept_added_and_removed_index_as_a_full_build(corpus: Path,
+                                                                 tmp_path: Path) -> None:
+    # A German compound counts for its parts when the corpus holds them: a kept file's saved
+    # counts then have postings only its compounds made (counting 0), which must go once the
+    # parts are gone from the corpus, as must all compounds once no German is left.
+    _write(corpus, "verfahren.txt", "Ein Gerichtsverfahren gegen den Bürgermeister von "
+           "Lindholm begann im Jahr 1998 und dauerte lange.\n")
+    QAEngine.from_directory(corpus)
+    _write(corpus, "gericht1.txt", "Das Gericht eröffnete das Verfahren im Mai. Das Verfahren "
+           "dauerte zwei Jahre.\n")  # the parts, added, more frequent than the compound
+    _write(corpus, "gericht2.txt", "Das Gericht von Lindholm tagt im alten Rathaus. Jedes "
+           "Verfahren dort ist öffentlich.\n")
+    incremental, full = _engines(corpus, tmp_path)
+    assert incremental.report.files_read == 2
+    _assert_same(incremental, full)
+    snap = Path(incremental.report.index_dir or "") / (incremental.report.snapshot or "")
+    assert (np.load(snap / COUNTS) == 0).any()  # the compound's postings on its parts
+    (corpus / "gericht2.txt").unlink()  # the parts, rarer: the compound's postings on them go
+    incremental, full = _engines(corpus, tmp_path)
+    assert incremental.report.files_read == 0
+    _assert_same(incremental, full)
+    (corpus / "verfahren.txt").unlink()
+    (corpus / "gericht1.txt").unlink()  # no German left: no compounds
+    incremental, full = _engines(corpus, tmp_path)
+    assert incremental.report.files_read == 0
+    assert incremental.collection.languages() == {"en"}
+    _assert_same(incremental, full)
 
 
 def test_a_paragraph_becoming_repeated_lays_the_files_holding_it_out_again(

@@ -206,7 +206,7 @@ def test_a_term_saved_twice_is_refused_at_load(tmp_path: Path) -> None:
     terms = json.loads((snap / "vocab.json").read_text("utf-8"))
     (snap / "vocab.json").write_text(json.dumps([*terms[:-1], terms[0]]))
     meta = json.loads((snap / "meta.json").read_text())
-    meta["files"]["vocab.json"] = store._manifest(snap)["vocab.json"]
+    meta["files"]["vocab.json"] = store._sealed(snap / "vocab.json")
     (snap / "meta.json").write_text(json.dumps(meta))
     with pytest.raises(IndexFormatError, match="twice"):
         store.load(where)
