@@ -333,10 +333,12 @@ def titled(doc: Document, parsed: Parsed, sieved: Sieved) -> Document:
     """``doc`` with a title: its own, the one its file declares, or one taken from its text."""
     title = doc.title or parsed.meta.get("title") or ""
     if not title:
+        # the last resort: a PDF's running title, else the file's name
+        fallback = parsed.meta.get("header") or doc.id
         if sieved.web:
-            title = guess_title(sieved.decisions, doc.id)
+            title = guess_title(sieved.decisions, fallback)
         else:
-            title = _document_title(sieved, doc.id)
+            title = _document_title(sieved, fallback)
     return replace(doc, title=_short(title))
 
 

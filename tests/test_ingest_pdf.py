@@ -12,6 +12,7 @@ import pytest
 from fpdf import FPDF
 from fpdf.enums import EncryptionMethod
 
+from retrieval import QAEngine
 from retrieval.ingest import pdf as pdf_module
 from retrieval.ingest.blocks import Block, Parsed
 from retrieval.ingest.pdf import read_pdf
@@ -397,6 +398,31 @@ def test_a_chapter_header_carrying_the_page_number_is_dropped_on_few_pages():
     assert not any(b.text.startswith("Chapter") for b in parsed.blocks)
 
 
+class _Spec(FPDF):
+    """A specification set by DocBook: its name as the running header of every page, no title
+    in its properties, numbered sections."""
+
+    def header(self) -> None:
+        self.set_font("Helvetica", "I", 9)
+        self.cell(0, 8, "Shared Data Format", new_x="LMARGIN", new_y="NEXT")
+
+
+def test_a_running_header_opening_the_first_page_titles_a_pdf_that_has_no_other(tmp_path):
+    pdf = _Spec(format="A4")
+    for n, name in enumerate(("Introduction", "Layout", "Encoding"), 1):
+        pdf.add_page()
+        _heading(pdf, f"{n}. {name}", 1, outline=False)
+        _paragraph(pdf, f"This section of the specification describes the {name.lower()} of "
+                        "the shared files that every program reads.")
+    data = bytes(pdf.output())
+    assert read_pdf(data).meta["header"] == "Shared Data Format"
+    (tmp_path / "spec.pdf").write_bytes(data)
+    engine = QAEngine.from_directory(tmp_path, save=False)
+    assert [s.title for s in engine.sources()] == ["Shared Data Format"]  # not "spec"
+    # a title the PDF declares comes first; a header carrying a number is no name
+    assert read_pdf(report()).meta == {"title": "Town Budget Report", "published": "2024-03-05"}
+
+
 def _set_in(runs: list[tuple[str, int, str]]) -> bytes:
     """A one-page PDF of ``runs``: (font, size, text), each text set as its own lines."""
     pdf = FPDF(format="A4")
@@ -523,7 +549,8 @@ def test_a_real_pdf_gives_headings_with_paths_and_pages_and_many_paragraphs():
         "page number",
     ]
     assert not any(b.text == "Shared MIME-info Database" for b in parsed.blocks)
-    assert parsed.meta == {"published": "2022-04-29"}  # its /Title is empty
+    # its /Title is empty; its running header, opening page 1, names it
+    assert parsed.meta == {"published": "2022-04-29", "header": "Shared MIME-info Database"}
 
 
 def test_the_reader_imports_nothing_from_the_bot():

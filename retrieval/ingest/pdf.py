@@ -46,7 +46,7 @@ from datetime import date
 
 import pypdf
 
-from .blocks import Block, Kind, Outline, Parsed, error_reason, one_line, usable_title
+from .blocks import Block, Dropped, Kind, Outline, Parsed, error_reason, one_line, usable_title
 from .pdffurniture import furniture, leaders
 from .pdfheadings import guess_headings, outline_entries, outline_headings
 from .pdflayout import extract, page_lines
@@ -95,7 +95,24 @@ def read_pdf(data: bytes) -> Parsed:
     if not heads:
         heads = guess_headings(lines, style)
     blocks = _assemble(lines, heads, style)
-    return Parsed(blocks, meta=_meta(reader), web=False, dropped=dropped, notes=notes)
+    meta = _meta(reader)
+    header = _running_title(texts[0][0], dropped)
+    if header:
+        meta["header"] = header
+    return Parsed(blocks, meta=meta, web=False, dropped=dropped, notes=notes)
+
+
+def _running_title(first_page: str, dropped: list[Dropped]) -> str:
+    """The running header that opens the first page, when it is a name (no digits: not a
+    chapter's "Chapter 4: Functions 9"): a document set by DocBook or LaTeX repeats its title
+    there ("Shared MIME-info Database"). Only a title of last resort (``corpus.titled``): a
+    company's name is a running header too."""
+    top = next((one_line(line) for line in first_page.splitlines() if line.strip()), "")
+    for d in dropped:
+        if (d.reason.startswith("running header") and d.block.page == 1 and d.block.text == top
+                and not re.search(r"\d", top)):
+            return usable_title(top)
+    return ""
 
 
 def _open(data: bytes) -> pypdf.PdfReader:
