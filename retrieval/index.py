@@ -58,6 +58,30 @@ _BLOCK = 1 << 22  # postings weighted per step at build time, to bound temporary
 
 
 @dataclass(frozen=True, slots=True)
+class Postings:
+    """Term counts by term (a CSC matrix's arrays): for term ``t``, the passages
+    ``passages[indptr[t]:indptr[t + 1]]`` that hold it, sorted, and its ``counts`` there."""
+
+    indptr: np.ndarray  # int64, terms + 1
+    passages: np.ndarray  # int32
+    counts: np.ndarray  # int32
+
+    @classmethod
+    def of(cls, matrix: sp.spmatrix) -> Postings:
+        """The postings of a passages x terms count matrix."""
+        import scipy.sparse as sp
+
+        csc = sp.csc_matrix(matrix)
+        csc.sort_indices()
+        return cls(csc.indptr.astype(np.int64), csc.indices.astype(np.int32, copy=False),
+                   csc.data.astype(np.int32, copy=False))
+
+    def terms(self) -> np.ndarray:
+        """Each posting's term (int64)."""
+        return np.repeat(np.arange(len(self.indptr) - 1, dtype=np.int64), np.diff(self.indptr))
+
+
+@dataclass(frozen=True, slots=True)
 class TermIndex:
     """Postings of every term, with the vocabulary, document frequencies and maximum weights."""
 
@@ -90,21 +114,18 @@ class TermIndex:
     ) -> TermIndex:
         """Weight a passages x terms int32 count matrix (columns named by ``terms``) and invert
         it (``from_postings`` of its columns)."""
-        csc = counts.tocsc()
-        csc.sort_indices()
-        return cls.from_postings(csc.indptr.astype(np.int64), csc.indices, csc.data, terms,
-                                 counts.shape[0], k1, b)
+        return cls.from_postings(Postings.of(counts), terms, counts.shape[0], k1, b)
 
     @classmethod
     def from_postings(
-        cls, indptr: np.ndarray, passages: np.ndarray, counts: np.ndarray, terms: Sequence[str],
-        n: int, k1: float = K1, b: float = B,
+        cls, postings: Postings, terms: Sequence[str], n: int, k1: float = K1, b: float = B,
     ) -> TermIndex:
-        """Weight term counts already inverted (for each term ``t``, the passages
-        ``passages[indptr[t]:indptr[t + 1]]`` that hold it, sorted, and its ``counts`` in
-        them; ``n`` passages in all): ``from_counts`` of the matrix they are the columns of,
-        to the bit, with no conversion between layouts."""
+        """Weight term counts already inverted (``postings``; ``n`` passages in all):
+        ``from_counts`` of the matrix they are the columns of, to the bit, with no conversion
+        between layouts."""
         import scipy.sparse as sp
+
+        indptr, passages, counts = postings.indptr, postings.passages, postings.counts
 
         # words per passage: integer sums, by scipy's compiled matrix-vector product (bincount
         # would make the counts float64 first)

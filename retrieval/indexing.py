@@ -46,9 +46,9 @@ from .corpus import (
 from .errors import IndexFormatError, NoDocumentsError
 from .heap import release_freed_memory
 from .held import KEYS, LAY_OUT, LAY_OUT_GIVEN, READ, SET_REPEATED
-from .index import K1, B, TermIndex
+from .index import K1, B, Postings, TermIndex
 from .ingest.repeated import line_keys, repeated_keys
-from .joining import Postings, Runs, concat, join_postings, merged_terms, ranges
+from .joining import Runs, concat, join_postings, merged_terms, ranges
 from .language import ENGLISH
 from .language import preload as preload_language_model
 from .language import release as release_language_model
@@ -283,8 +283,7 @@ def _built(root: Path, files: _Files, skipped: list[Skipped],
             postings = Postings.of(counts)
             del counts
         kept_counts = np.minimum(postings.counts, 65535).astype(np.uint16)
-        index = TermIndex.from_postings(postings.indptr, postings.passages, postings.counts,
-                                        terms, collection.n_passages, K1, B)
+        index = TermIndex.from_postings(postings, terms, collection.n_passages, K1, B)
         del postings
     extra = _extra(files, previous, collection, repeated, kept_counts, params)
     log.debug("index_built", files=len(files), read=len(fresh),

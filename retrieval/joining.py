@@ -15,9 +15,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
-import scipy.sparse as sp
 
 from .collection import Collection, SourceTable, bounds_array
+from .index import Postings
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,28 +75,6 @@ class Runs:
                     ids[lo:hi] = np.arange(at, at + hi - lo)
             at += hi - lo
         return out
-
-
-@dataclass(frozen=True, slots=True)
-class Postings:
-    """Term counts by term (a CSC matrix's arrays): for term ``t``, the passages
-    ``passages[indptr[t]:indptr[t + 1]]`` that hold it, sorted, and its ``counts`` there."""
-
-    indptr: np.ndarray  # int64, terms + 1
-    passages: np.ndarray  # int32
-    counts: np.ndarray  # int32
-
-    @classmethod
-    def of(cls, matrix: sp.spmatrix) -> Postings:
-        """The postings of a passages x terms count matrix."""
-        csc = sp.csc_matrix(matrix)
-        csc.sort_indices()
-        return cls(csc.indptr.astype(np.int64), csc.indices.astype(np.int32, copy=False),
-                   csc.data.astype(np.int32, copy=False))
-
-    def terms(self) -> np.ndarray:
-        """Each posting's term (int64)."""
-        return np.repeat(np.arange(len(self.indptr) - 1, dtype=np.int64), np.diff(self.indptr))
 
 
 def join_postings(parts: Sequence[tuple[Postings, np.ndarray, np.ndarray | None]],
