@@ -74,9 +74,10 @@ _KIND = (r"(?:\(\))?(?:\s+(?:function|method|class|property|module|command|optio
 
 # What a reference's heading puts around the name it documents: a label ("Class: zlib.Unzip",
 # "Event: 'line'") and a call's parameters ("zlib.crc32(data[, value])").
-_LABEL = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?\s+)?[A-Za-z]+:\s+(?=\S)")
+_NUMBER = r"\d+(?:\.\d+)*\.?"  # a heading's number: "1.7."
+_LABEL = re.compile(rf"^\s*(?:{_NUMBER}\s+)?[A-Za-z]+:\s+(?=\S)")
 _PARAMETERS = re.compile(r"[(\[].*$")
-_NUMBER_WORD = re.compile(r"\d+(?:\.\d+)*\.?")  # a heading's number: "1.7."
+_NUMBER_WORD = re.compile(_NUMBER)
 
 
 def heads_definition(heading: str, question: str) -> bool:
@@ -96,7 +97,7 @@ def heads_definition(heading: str, question: str) -> bool:
 # a heading that says what its subject is: "5. Cachegrind: a cache and branch-prediction
 # profiler", "xsltproc — command line XSLT processor" (a manual page's NAME line)
 _DEFINING_HEADING = re.compile(
-    r"^\s*(?:\d+(?:\.\d+)*\.?\s+)?(?P<subject>[^:—–]+?)(?::|\s+[—–-]\s+)\s*(?P<says>\S+(?:\s+\S+)+)$")
+    rf"^\s*(?:{_NUMBER}\s+)?(?P<subject>[^:—–]+?)(?::|\s+[—–-]\s+)\s*(?P<says>\S+(?:\s+\S+)+)$")
 
 
 def defining_heading(heading: str, question: str) -> bool:
