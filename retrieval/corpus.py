@@ -155,13 +155,8 @@ def scan(root: Path) -> Walk:
         for e in docs:
             name = e.name
             rels.append(base + name)
-            try:  # the stat of ``stat(e)``, inline: one call a file
-                st = e.stat()
-                size, mtime = st.st_size, st.st_mtime_ns
-            except OSError:  # a broken link, or gone since the listing: skipped later
-                size = mtime = -1
             side = sidecars.get(name[: name.rfind(".")] + META_SUFFIX, none) if sidecars else none
-            stats.append((size, mtime, *side))
+            stats.append((*stat(e), *side))
         for f in folders:
             visit(f)
 
@@ -273,20 +268,16 @@ class DocumentIds:
 
     def of(self, rel: str) -> str:
         """The id of the file at ``rel`` in the corpus."""
-        base = rel[: rel.rfind(".")]  # a document always has an extension
-        doc_id = base[base.rfind(os.sep) + 1 :]
-        if doc_id in self.seen:  # same stem in two folders: keep both, disambiguated by path
-            doc_id = base.replace(os.sep, "/")
-        self.seen.add(doc_id)
-        return doc_id
+        return self.all((rel,))[0]
 
     def all(self, rels: Iterable[str]) -> list[str]:
-        """``[self.of(rel) for rel in rels]``, without a method call a file."""
+        """The ids of the files at ``rels`` in the corpus, in order (one loop, no method call a
+        file: 100,000 files at each build)."""
         out, seen, sep = [], self.seen, os.sep
         for rel in rels:
-            base = rel[: rel.rfind(".")]
+            base = rel[: rel.rfind(".")]  # a document always has an extension
             doc_id = base[base.rfind(sep) + 1 :]
-            if doc_id in seen:
+            if doc_id in seen:  # same stem in two folders: keep both, disambiguated by path
                 doc_id = base.replace(sep, "/")
             seen.add(doc_id)
             out.append(doc_id)
