@@ -118,7 +118,8 @@ def save(directory: Path, index: TermIndex, collection: Collection, fp: str,
             "n_sources": len(collection.sources),
             "files": files,
         }
-        _sync(_write(tmp / "meta.json", json.dumps(meta, ensure_ascii=False).encode()))
+        with _durable(open(tmp / "meta.json", "wb")) as f:
+            f.write(json.dumps(meta, ensure_ascii=False).encode())
         with _locked(directory):
             os.rename(tmp, directory / name)
             previous = current_name(directory)
@@ -315,12 +316,6 @@ def _sealed(path: Path) -> dict[str, int | str]:
         digest = hashlib.file_digest(f, "sha256").hexdigest()
         os.fsync(f.fileno())
         return {"size": os.fstat(f.fileno()).st_size, "sha256": digest}
-
-
-def _sync(path: Path) -> None:
-    """A written file synced to disk."""
-    with open(path, "rb") as f:
-        os.fsync(f.fileno())
 
 
 def _sha256(path: Path) -> str:
