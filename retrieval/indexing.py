@@ -268,16 +268,19 @@ def _built(root: Path, files: _Files, skipped: list[Skipped],
         del counts
     else:
         collection = new
+    more = None
     if compounds.languages_of(collection.passage_lang):
-        if postings is not None:
-            counts = sp.csc_matrix((postings.counts, postings.passages, postings.indptr),
-                                   shape=(collection.n_passages, len(terms))).tocsr()
-            del postings
-        more = compounds.additions(counts, terms, collection.passage_lang)
+        whole = counts if postings is None else sp.csc_matrix(
+            (postings.counts, postings.passages, postings.indptr),
+            shape=(collection.n_passages, len(terms))).tocsr()
+        more = compounds.additions(whole, terms, collection.passage_lang)
+        if more is not None:
+            counts = whole
+        del whole
+    if more is not None:  # compounds counted for their parts too, as a full build counts
+        del postings
         kept_counts = _posting_counts(counts, more)
-        if more is not None:  # compounds counted for their parts too, as a full build counts
-            counts = compounds.plus(counts, more)
-        index = TermIndex.from_counts(counts, terms, K1, B)
+        index = TermIndex.from_counts(compounds.plus(counts, more), terms, K1, B)
     else:
         if postings is None:
             postings = Postings.of(counts)
@@ -533,20 +536,15 @@ def _quoted(files: _Files, previous: Previous | None) -> np.ndarray:
     return quoted
 
 
-def _posting_counts(counts: sp.csr_matrix, more: sp.csr_matrix | None = None) -> np.ndarray:
-    """Each posting's term count (uint16), in the order ``TermIndex.from_counts`` lays the
-    postings out (by term, then passage): what a later build reuses. With ``more`` (what
-    compounds add to their parts, ``compounds.additions``), the postings are those of
-    ``counts + more``, and a posting only ``more`` has counts 0: a later build reads the
-    counts themselves back, and adds its own compounds' again."""
-    if more is not None:
-        both = (counts.astype(np.int64) * (1 << 32) + more.astype(np.int64)).tocsc()
-        both.sort_indices()
-        return np.minimum(both.data >> 32, 65535).astype(np.uint16)
-    csc = sp.csr_matrix((np.minimum(counts.data, 65535).astype(np.uint16), counts.indices,
-                         counts.indptr), shape=counts.shape).tocsc()
-    csc.sort_indices()
-    return csc.data
+def _posting_counts(counts: sp.csr_matrix, more: sp.csr_matrix) -> np.ndarray:
+    """Each posting's term count (uint16) in the postings of ``counts + more`` (``more``: what
+    compounds add to their parts, ``compounds.additions``), in the order
+    ``TermIndex.from_counts`` lays them out (by term, then passage): what a later build reuses.
+    A posting only ``more`` has counts 0: a later build reads the counts themselves back, and
+    adds its own compounds' again."""
+    both = (counts.astype(np.int64) * (1 << 32) + more.astype(np.int64)).tocsc()
+    both.sort_indices()
+    return np.minimum(both.data >> 32, 65535).astype(np.uint16)
 
 
 def _extra(files: _Files, previous: Previous | None, collection: Collection,
