@@ -11,7 +11,8 @@ search-style questions over XQuAD's articles (``tests/data/search_questions.json
 the seeds and documentation sets by split, and WikiQA (``benchmarks/wikiqa.py``: never trained
 on). Each line: acc@1 / within three / answerable wrongly abstained / must-abstain abstained.
 The documentation sets are also pooled: those never trained on, then with ``docs_blind2``, and the
-two held-out sets written blind and never read (``docs_blind2``, ``docs_blind3``) together.
+held-out sets written blind and never read (``docs_blind2``, ``docs_blind3``; then with
+``docs_blind4``, Rust's documentation, added 2026-12-06) together.
 """
 
 from __future__ import annotations
@@ -91,7 +92,9 @@ def measure(make: Callable[[Sequence[Document]], QAEngine]) -> list[str]:
                                 ("docs_blind2", DATA / "docs_blind2",
                                  "docs_blind2_questions.jsonl"),
                                 ("docs_blind3", DATA / "docs_blind3",
-                                 "docs_blind3_questions.jsonl")):
+                                 "docs_blind3_questions.jsonl"),
+                                ("docs_blind4", DATA / "docs_blind4",
+                                 "docs_blind4_questions.jsonl")):
         docs, _ = load_directory(corpus)
         o = run(make(docs), list(read_questions(DATA / qfile).questions))
         for split in dict.fromkeys(x.question.split for x in o):
@@ -100,11 +103,15 @@ def measure(make: Callable[[Sequence[Document]], QAEngine]) -> list[str]:
             # never trained on: the model's documentation sets are docs and docs_more's tune
             never += [x for x in o if (name, x.question.split) != ("docs_more", "tune")]
     # the documentation sets pooled: those read while tuning rules, then with the held-out one
-    held_out = ("blind2", "blind3")  # written blind, never read
+    held_out = ("blind2", "blind3", "blind4")  # written blind, never read
     lines.append(line("docs never trained", [x for x in never
                                               if x.question.split not in held_out]))
-    lines.append(line("... and docs_blind2", [x for x in never if x.question.split != "blind3"]))
-    lines.append(line("held out (blind2, 3)", [x for x in never if x.question.split in held_out]))
+    lines.append(line("... and docs_blind2", [x for x in never
+                                                if x.question.split not in held_out[1:]]))
+    lines.append(line("held out (blind2, 3)", [x for x in never
+                                               if x.question.split in held_out[:2]]))
+    lines.append(line("held out (blind2, 3, 4)", [x for x in never
+                                                  if x.question.split in held_out]))
     data = wikiqa.read(SHARED / "wikiqa" / "WikiQA-dev.tsv")
     for group, s in wikiqa.measure(data, make(data.documents)).items():
         lines.append(f"{'wikiqa ' + group:<22}first right {s.first_right / s.answerable:.3f}  "
