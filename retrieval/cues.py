@@ -211,10 +211,20 @@ def names_kind(question: str) -> str | None:
     return m.group(2).lower() if m else None
 
 
+# "How do I / can we / should you ..." asks for a way of doing something: a "which version" or
+# "which port" inside it is what the way finds ("How do I tell Clippy which Rust version my crate
+# must support?"), not what the answer is
+_HOW_TO = re.compile(r"^\s*how\s+(?:do|does|did|can|could|should|would|will|may|might|shall|to)\b",
+                     re.I)
+
+
 def question_type(question: str) -> str | None:
     """One of ``define``, ``when``, ``number``, ``names``, ``where``, ``what_is``, ``who``, or
-    ``None``."""
+    ``None`` (a question asking how to do something asks for none of them but ``define``)."""
+    how_to = _HOW_TO.match(question) is not None
     for name, rx in _TYPES:
+        if how_to and name != "define":
+            continue
         m = rx.search(question)
         if m and (name != "what_is" or head(question) is not None):
             return name

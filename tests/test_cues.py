@@ -71,6 +71,20 @@ def test_which_version_asks_for_a_number(question: str, kind: str | None) -> Non
 
 
 @pytest.mark.parametrize(("question", "kind"), [
+    ("How do I tell Clippy which Rust version my crate must support?", None),
+    ("How can I find out which port the daemon listens on?", None),
+    ("how to check which company maintains a crate", None),
+    ("How do you say what DNS stands for?", "define"),
+    ("How many ports does the daemon open?", "number"),  # a count, not a way
+    ("How long does a build take?", "number"),
+    ("Which port does the daemon listen on?", "number"),
+])
+def test_a_question_asking_how_to_asks_for_a_way_not_its_clause(question: str,
+                                                                kind: str | None) -> None:
+    assert question_type(question) == kind
+
+
+@pytest.mark.parametrize(("question", "kind"), [
     ("Which uid does the www-data user have on Debian?", "number"),
     ("Which GID must the tty group have?", "number"),
     ("What exit code does valgrind return when it finds errors?", "number"),
