@@ -42,7 +42,7 @@ import numpy as np
 
 from .analyzer import Token, analyzer, lower_words, term_of, tokens
 from .collection import Collection, Sentence
-from .cues import bare, has_evidence
+from .cues import bare, dated_heading, has_evidence
 from .definitions import (
     defines_subject,
     defining_heading,
@@ -197,8 +197,10 @@ def rank(
         opening = _opening(p, sents, collection)
         for i, s in enumerate(sents):
             # a heading saying what "what is X?" asks ("Cachegrind: a cache and ... profiler")
-            says = bool(asked_subject) and not s.quotable and not s.item and defining_heading(
-                s.text, question)
+            # or dating what "when ...?" asks ("Version 1.95 (2026-04-16)")
+            says = not s.quotable and not s.item and (
+                (bool(asked_subject) and defining_heading(s.text, question))
+                or (query.cue == "when" and bool(matched[i]) and dated_heading(s.text, question)))
             if not s.quotable and not says:
                 continue
             window = matched[i] | context

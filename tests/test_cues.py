@@ -9,6 +9,7 @@ from retrieval.cues import (
     bare,
     counted,
     counts,
+    dated_heading,
     has_code,
     has_evidence,
     names_kind,
@@ -189,3 +190,15 @@ def test_which_countries_asks_for_names_listed(sentence: str, expected: bool) ->
 def test_a_names_question_says_what_kind_of_names_it_asks_for(question: str, kind: str | None
                                                                ) -> None:
     assert names_kind(question) == kind
+
+
+@pytest.mark.parametrize(("heading", "question", "expected"), [
+    ("Version 1.95 (2026-04-16)", "When was Rust 1.95 released?", True),
+    ("Release 3.1 - March 2021", "In which year did release 3.1 come out?", True),
+    ("Version 1.95", "When was Rust 1.95 released?", False),  # no date
+    ("Changes in 2021", "What changed in 2021?", False),  # the question's own year
+    ("Version 3.1 (February 2021)", "When is a language code valid?", False),  # a condition
+    ("Released on 2026-04-16.", "When was Rust 1.95 released?", False),  # a sentence
+])
+def test_a_dated_heading_answers_when(heading: str, question: str, expected: bool) -> None:
+    assert dated_heading(heading, question) is expected

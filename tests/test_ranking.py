@@ -156,3 +156,18 @@ def test_a_heading_saying_what_x_is_is_quoted_for_what_is_x(tmp_path: Path) -> N
     assert answer.sentences[0].section == "Cachegrind: a cache and branch-prediction profiler"
     # a heading is quoted only for the "what is X?" it answers
     assert all("profiler" not in s.text for s in engine.ask("How do I run Cachegrind?").sentences)
+
+
+def test_a_dated_heading_is_quoted_for_when_was_it(tmp_path: Path) -> None:
+    (tmp_path / "releases.md").write_text(
+        "# Frob release notes\n\n## Version 2.1 (2025-03-02)\n\n### Parser\n\n"
+        "- Frob now reads gzip files.\n- The parser skips blank lines.\n\n"
+        "## Version 2.0 (2024-11-20)\n\n### Parser\n\n- Frob reads plain text files.\n"
+        "- Frob 2.0 drops Python 3.8.\n")
+    engine = QAEngine.from_directory(tmp_path, save=False)
+    answer = engine.ask("When was Frob 2.1 released?")
+    assert answer.answered
+    assert answer.sentences[0].text == "Version 2.1 (2025-03-02)"
+    # a heading is quoted for the date a "when" question asks, not for a condition
+    assert all("2025" not in s.text
+               for s in engine.ask("When does the parser skip lines?").sentences)
