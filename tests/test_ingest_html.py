@@ -349,7 +349,9 @@ def test_an_mdbook_page_keeps_its_body_whatever_the_body_class():
     ['hidden', 'aria-hidden="true"', 'style="display: none"', 'class="toc"',
      'class="wy-breadcrumbs"', 'class="sidebar-primary"', 'class="related-posts"',
      'role="navigation"', 'id="footer"', 'class="nav"', 'class="navheader"',
-     'class="nav-modules"', 'class="picker" id="gtoc-picker"', 'summary="Navigation header"'],
+     'class="nav-modules"', 'class="picker" id="gtoc-picker"', 'summary="Navigation header"',
+     'class="skip-link screen-reader-text"', 'class="skip-main-content"', 'class="sr-only"',
+     'class="visually-hidden"'],
 )
 def test_hidden_and_navigation_elements_are_left_out(attrs):
     parsed = read_html(f"<p>Kept.</p><div {attrs}><p>Gone.</p></div><p>Also kept.</p>")
@@ -357,7 +359,8 @@ def test_hidden_and_navigation_elements_are_left_out(attrs):
     assert [d.block.text for d in parsed.dropped] == ["Gone."]
 
 
-@pytest.mark.parametrize("attrs", ['class="navy-theme"', 'class="canvas"', 'class="unnavigable"'])
+@pytest.mark.parametrize("attrs", ['class="navy-theme"', 'class="canvas"', 'class="unnavigable"',
+                                   'class="skipped-tests"', 'class="sr-only-focusable-note"'])
 def test_words_that_only_contain_nav_are_content(attrs):
     parsed = read_html(f"<p>Kept.</p><div {attrs}><p>Also kept.</p></div>")
     assert joined(parsed) == "Kept.\n\nAlso kept."

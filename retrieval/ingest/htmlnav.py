@@ -9,8 +9,9 @@ the whole page in one); an element that is
 marks by role, class or id (Sphinx, mdBook, Read the Docs): ``role="navigation"``, a class or id
 naming a sidebar, related links, breadcrumbs, a footer, a menu bar, a popup, a picker (Node.js's
 module dropdown), navigation (``nav``, ``nav-*``, ``navbar``, DocBook's ``navheader`` /
-``navfooter``), a heading's permalink (``headerlink``, the ``¶``) or the word ``toc``; and a
-table whose ``summary`` says it is navigation (DocBook's "Navigation header").
+``navfooter``), a heading's permalink (``headerlink``, the ``¶``), a "Skip to content" link, text
+for screen readers alone, or the word ``toc``; and a table whose ``summary`` says it is
+navigation (DocBook's "Navigation header").
 """
 
 from __future__ import annotations
@@ -23,8 +24,12 @@ _NOTE_CLASS_RE = re.compile(r"footnote|^note$|admonition")
 # Class or id words of documentation chrome ("sphinxsidebar", "related", "wy-breadcrumbs",
 # "rst-footer-buttons", "headerlink", mdBook's "menu-bar" and "mdbook-help-popup"); "toc" only
 # as a whole word ("toctree-wrapper" is content).
+# A "Skip to content" link ("skip-link", "skip-to-content", rustdoc's "skip-main-content") and
+# text for screen readers alone ("sr-only", "screen-reader-text", "visually-hidden") are not what
+# a reader of the page sees.
 _NAV_CLASS_RE = re.compile(r"sidebar|related|headerlink|breadcrumb|footer|menu-bar|popup|picker"
-                           r"|^nav(?:$|-|bar|header|footer|igation)")
+                           r"|^nav(?:$|-|bar|header|footer|igation)|^skip(?:$|-|link|nav)"
+                           r"|screen-reader|^sr-only$|^visually-?hidden$")
 # A state class on a container ("sidebar-visible" on mdBook's body, "has-sidebar") is no sidebar.
 _STATE_CLASS_RE = re.compile(r"^(?:has|with|no|show)-|-(?:visible|open|closed|collapsed|active)$")
 _NEVER_NAV = frozenset({"html", "body", "main", "article"})
