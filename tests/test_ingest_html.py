@@ -461,3 +461,18 @@ def test_lists_of_links_that_are_no_table_of_contents_stay(markup):
     parsed = read_html(markup)
     assert "Alpha" in joined(parsed)
     assert not parsed.dropped
+
+
+def test_a_link_to_the_element_it_is_in_is_a_permalink_not_text():
+    markup = """<main><div class="rule" id="r-layout.repr">
+    <a class="rule-link" href="#r-layout.repr"><span>[layout.repr]</span></a></div>
+    <p>A type's layout is its size and alignment.</p>
+    <h2 id="sizes"><a class="header" href="#sizes">Sizes</a></h2>
+    <p id="p1">See <a href="#sizes">Sizes</a> and <a href="#p1">this paragraph</a>.</p></main>"""
+    parsed = read_html(markup)
+    assert kinds(markup) == [
+        ("paragraph", "A type's layout is its size and alignment.", 0),
+        ("heading", "Sizes", 2),  # a heading's own text linked to it stays its text
+        ("paragraph", "See Sizes and this paragraph.", 0),  # inside a sentence: text
+    ]
+    assert [d.block.text for d in parsed.dropped] == ["[layout.repr]"]

@@ -26,7 +26,7 @@ carries), else the first ``h1``; the URL (http(s) only) from ``<link rel="canoni
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 from html.parser import HTMLParser
 
@@ -179,6 +179,7 @@ class _Open:
     linked: list[tuple[list[Block], Block]] = field(default_factory=list)  # ... that only link
     prose: bool = False  # an entry of the list holds more than a link
     text: list[str] = field(default_factory=list)  # a left-out element's text, for ``dropped``
+    ident: str = ""  # its id attribute
 
 
 class _Parser(HTMLParser):
@@ -193,6 +194,7 @@ class _Parser(HTMLParser):
         # The open elements by tag: what the reading asks of the stack, at no cost in its depth
         # (a page of unclosed elements nests thousands deep).
         self._by_tag: defaultdict[str, list[_Open]] = defaultdict(list)
+        self._open_ids: Counter[str] = Counter()  # the ids of the open elements
         self._line: list[str] = []  # the text of the block being read
         self._code_chars = 0  # ... how many of its characters (not spaces) are inline code
         self._linked: list[str] = []  # ... what of it is the text of links to places in a page
@@ -221,17 +223,30 @@ class _Parser(HTMLParser):
         live = not self._skipping and self._dropping is None
         skip_tag = tag in SKIP_TAGS
         reason = nav_reason(tag, a) if live and not skip_tag else ""
-        el = _Open(tag, len(self._open), live and not skip_tag and not reason, skip_tag, reason)
+        if live and not reason and tag == "a" and self._permalink(a):
+            reason = "a link to the element it is in (a permalink)"
+        el = _Open(tag, len(self._open), live and not skip_tag and not reason, skip_tag, reason,
+                   ident=a.get("id", ""))
         if el.live:
             self._opening(el, a)
         if tag in _VOID:
             return
         self._open.append(el)
         self._by_tag[tag].append(el)
+        self._open_ids[el.ident] += 1
         self._skipping += el.skip_tag
         self._head_open += tag == "head"
         if el.skip_reason:
             self._dropping = el
+
+    def _permalink(self, a: dict[str, str]) -> bool:
+        """Whether a link opening a block points at the element it sits in, outside a heading
+        (the Rust Reference's "[layout.repr.transparent]" rule markers): a permalink to that
+        spot, not the text. A heading's own text linked to it (mdBook's) is its text, and so is
+        such a link inside a sentence."""
+        href = a.get("href", "")
+        return (href.startswith("#") and len(href) > 1 and self._open_ids[href[1:]] > 0
+                and not "".join(self._line).strip() and not self._nearest(_HEADINGS))
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "title":
@@ -244,6 +259,7 @@ class _Parser(HTMLParser):
                 self._closing(el)
             self._open.pop()
             self._by_tag[el.tag].pop()
+            self._open_ids[el.ident] -= 1
             self._skipping -= el.skip_tag
             self._head_open -= el.tag == "head"
             if el is self._dropping:
