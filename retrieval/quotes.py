@@ -106,7 +106,8 @@ def follow_up(sents: Sequence[Sentence], number: int, lang: str = "en") -> tuple
     """The numbers of the sentences quoted after sentence ``number``: the next one in its line
     when it points back at it, or the answer after a question: the quotable sentence after it
     (in its line or the next) that is no question itself, with the sentences after that in its
-    paragraph up to ``MAX_ANSWER_CHARS``; else none."""
+    paragraph (and in the paragraph after a line ending in a colon) up to ``MAX_ANSWER_CHARS``;
+    else none."""
     if number + 1 >= len(sents):
         return ()
     nxt = sents[number + 1]
@@ -117,9 +118,11 @@ def follow_up(sents: Sequence[Sentence], number: int, lang: str = "en") -> tuple
         if at >= len(sents) or not sents[at].quotable or is_question(sents[at].text):
             return ()
         size, k = len(sents[at].text), at + 1
-        while (k < len(sents) and not sents[k].first and sents[k].quotable
-               and not is_question(sents[k].text)
-               and size + len(sents[k].text) <= MAX_ANSWER_CHARS):
+        while k < len(sents) and sents[k].quotable and not is_question(sents[k].text) and (
+                not sents[k].first or sents[k - 1].text.rstrip().endswith(":")) and (
+                size + len(sents[k].text) <= MAX_ANSWER_CHARS):
+            # the answer's paragraph, and the one its lead-in line introduces ("What is GNU
+            # Nettle? A quote from the introduction in the Nettle Manual:" / "Nettle is ...")
             size += len(sents[k].text)
             k += 1
         return tuple(range(number + 1, k))  # the question's later sentences too

@@ -24,6 +24,15 @@ def test_the_answer_under_an_faqs_question_is_quoted_with_it() -> None:
     assert follow_up(s, 3) == ()  # nor by another question
 
 
+def test_the_paragraph_an_answers_lead_in_introduces_is_quoted_too() -> None:
+    s = sentences(["What is GNU Nettle?", "A quote from the manual:"],
+                  ["Nettle is a cryptographic library.", "It fits any context."],
+                  ["Nettle is free software."])
+    assert follow_up(s, 0) == (1, 2, 3)  # the lead-in, then the paragraph it introduces
+    s = sentences(["What is GNU Nettle?", "It is a library."], ["Nettle is free software."])
+    assert follow_up(s, 0) == (1,)  # no lead-in: the answer's own paragraph only
+
+
 def test_an_answer_is_quoted_up_to_its_bound() -> None:
     long = "word " * (MAX_ANSWER_CHARS // 5 - 10) + "ends."
     s = sentences(["Can Valgrind attach to a running program?"],
