@@ -66,7 +66,9 @@ def bounded(text: str, highlights: list[tuple[int, int]]
 _POINTS_BACK_WORDS = {
     "en": "This|That|These|Those|Such|Doing so|To do (?:so|this|that)|In (?:this|that) case|It"
           "|Its|They|Their|He|She|His|Her|However|Instead|Otherwise|For (?:example|instance)"
-          "|Examples",
+          "|Examples|Therefore|Thus|Hence|Consequently|As a (?:result|consequence)"
+          "|The (?:consequence|result|reason|former|latter)|The (?:first|second|other) one"
+          "|(?:On|In|For) such",
     "de": "Dies|Diese[rsnm]?|Er|Sie|Es|Jedoch|Allerdings|Stattdessen|Zum Beispiel"
           "|Beispielsweise|Deshalb|Daher",
     "es": "Esto|Este|Esta|Estos|Estas|Eso|Ello|Él|Ella|Ellos|Ellas|Sin embargo|Por ejemplo"

@@ -40,6 +40,16 @@ def test_an_answer_is_quoted_up_to_its_bound() -> None:
     assert follow_up(s, 0) == (1, 2)
 
 
+def test_a_consequence_or_the_one_named_before_is_quoted_with_its_sentence() -> None:
+    for follows in ("The consequence is that you must install it there.",
+                    "Therefore you must install it there.", "The first one is the default.",
+                    "On such systems it is twice as fast."):
+        s = sentences(["The prefix is baked into the program.", follows])
+        assert follow_up(s, 0) == (1,), follows
+    s = sentences(["The prefix is baked into the program.", "The first release was 1.0."])
+    assert follow_up(s, 0) == ()  # "the first" of something else
+
+
 def test_a_sentence_pointing_back_in_its_line_and_not_in_the_next() -> None:
     s = sentences(["Frob keeps old copies.", "This can be done with --keep."],
                   ["This line stands alone."])
