@@ -270,6 +270,14 @@ def bare(sentence: str) -> bool:
     return next(islice(_LETTERS.finditer(sentence), 1, None), None) is None  # fewer than two
 
 
+def signature(sentence: str) -> bool:
+    """Whether ``sentence`` is a reference's signature line: a name and its type in braces or
+    angle brackets and little else ("heap_size_limit <number>", "Returns: {Object}"), never an
+    answer ("Default: 30", with no type, may be one)."""
+    return ("{" in sentence or "<" in sentence) and _ANNOTATION.search(sentence) is not None and (
+        bare(sentence))
+
+
 def has_code(sentence: str, question: str) -> bool:
     """Whether ``sentence`` holds code (an option, an identifier) that the question does not."""
     if not _may_hold_code(sentence):

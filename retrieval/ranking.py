@@ -42,7 +42,7 @@ import numpy as np
 
 from .analyzer import Token, analyzer, lower_words, term_of, tokens
 from .collection import Collection, Sentence
-from .cues import bare, dated_heading, has_evidence
+from .cues import bare, dated_heading, has_evidence, signature
 from .definitions import (
     defines_subject,
     defining_heading,
@@ -201,8 +201,8 @@ def rank(
             says = not s.quotable and not s.item and (
                 (bool(asked_subject) and defining_heading(s.text, question))
                 or (query.cue == "when" and bool(matched[i]) and dated_heading(s.text, question)))
-            if not s.quotable and not says:
-                continue
+            if not says and (not s.quotable or signature(s.text)):
+                continue  # a signature line names what its item is about, it answers nothing
             window = matched[i] | context
             window_alike = dict(alike[i])
             # a list item's lead-in is near it, and so is the item's first sentence (which names

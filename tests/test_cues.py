@@ -14,6 +14,7 @@ from retrieval.cues import (
     has_evidence,
     names_kind,
     question_type,
+    signature,
     states_default,
 )
 
@@ -202,3 +203,14 @@ def test_a_names_question_says_what_kind_of_names_it_asks_for(question: str, kin
 ])
 def test_a_dated_heading_answers_when(heading: str, question: str, expected: bool) -> None:
     assert dated_heading(heading, question) is expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("heap_size_limit <number>", True),
+    ("Returns: {readline.Interface}", True),
+    ("Default: 30", False),  # a value, no type: it may answer
+    ("heap_size_limit The value of heap_size_limit is the maximum size of the heap.", False),
+    ("The callback receives an {Object} with two fields.", False),
+])
+def test_a_signature_line_is_a_name_and_its_type(sentence: str, expected: bool) -> None:
+    assert signature(sentence) is expected

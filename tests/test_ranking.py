@@ -171,3 +171,16 @@ def test_a_dated_heading_is_quoted_for_when_was_it(tmp_path: Path) -> None:
     # a heading is quoted for the date a "when" question asks, not for a condition
     assert all("2025" not in s.text
                for s in engine.ask("When does the parser skip lines?").sentences)
+
+
+def test_a_signature_line_is_never_the_answer(tmp_path: Path) -> None:
+    (tmp_path / "v8.md").write_text(
+        "# v8.getHeapStatistics()\n\nReturns an object with the following properties:\n\n"
+        "- heap_size_limit {number}\n- total_heap_size {number}\n\n"
+        "## Fields\n\nheap_size_limit: the value of heap_size_limit is the maximum size of "
+        "the V8 heap, in bytes.\n")
+    engine = QAEngine.from_directory(tmp_path, save=False)
+    answer = engine.ask("What is heap_size_limit in v8.getHeapStatistics()?")
+    assert answer.answered
+    assert all(s.text != "heap_size_limit {number}" for s in answer.sentences)
+    assert "maximum size" in answer.sentences[0].text
