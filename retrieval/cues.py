@@ -38,7 +38,8 @@ _TYPES = (
         r"amount|count))\b", re.I)),
     ("names", re.compile(
         r"\b(which|what) (countries|nations|states|members|cities|people|leaders|groups|"
-        r"organi[sz]ations|companies|parties)\b", re.I)),
+        r"organi[sz]ations|companies|parties|platforms|operating systems|browsers|"
+        r"distributions|distros|databases|editors|compilers|languages)\b", re.I)),
     ("where", re.compile(r"^\s*(where|from where|in (what|which) (place|area|region|location))\b",
                          re.I)),
     ("what_is", WHAT_IS),

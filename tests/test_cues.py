@@ -185,6 +185,8 @@ def test_which_countries_asks_for_names_listed(sentence: str, expected: bool) ->
 @pytest.mark.parametrize(("question", "kind"), [
     ("Which countries are members of the CSTO?", "countries"),
     ("what Companies make chips?", "companies"),
+    ("Which operating systems can Redis be compiled on?", "operating systems"),
+    ("Which languages does the library have bindings for?", "languages"),
     ("Which country won?", None),  # one, not names listed
     ("What is the CSTO?", None),
 ])
@@ -214,3 +216,11 @@ def test_a_dated_heading_answers_when(heading: str, question: str, expected: boo
 ])
 def test_a_signature_line_is_a_name_and_its_type(sentence: str, expected: bool) -> None:
     assert signature(sentence) is expected
+
+
+def test_a_list_of_platforms_is_evidence_for_which_operating_systems() -> None:
+    question = "Which operating systems can Redis be compiled on?"
+    assert question_type(question) == "names"
+    assert has_evidence("names", "Redis can be compiled and used on Linux, OSX, OpenBSD, NetBSD, "
+                        "FreeBSD.", question)
+    assert not has_evidence("names", "It may compile on Solaris derived systems.", question)
