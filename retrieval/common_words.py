@@ -21,6 +21,9 @@ from types import MappingProxyType
 
 # wordfreq's Zipf scale: log10 of a word's uses per billion words (5: once in 10,000)
 COMMON_ZIPF = 5.0
+# languages detection names otherwise than wordfreq does (Norwegian; Croatian, Bosnian and
+# Serbian, which wordfreq lists together, in Latin letters; Tagalog as Filipino)
+_WORDFREQ_CODES = {"no": "nb", "nn": "nb", "hr": "sh", "bs": "sh", "sr": "sh", "tl": "fil"}
 
 
 @cache
@@ -32,6 +35,7 @@ def common_words(lang: str, zipf: float = COMMON_ZIPF) -> Mapping[str, float]:
     its cache; the words kept are a few kB)."""
     from wordfreq import available_languages, cB_to_freq, freq_to_zipf, get_frequency_list
 
+    lang = _WORDFREQ_CODES.get(lang, lang)
     if lang not in available_languages("small"):
         return MappingProxyType({})
     out: dict[str, float] = {}

@@ -29,3 +29,10 @@ def test_a_higher_bar_keeps_fewer_words_and_a_language_wordfreq_lacks_has_none()
     assert all(level >= COMMON_ZIPF for level in common_words("pl").values())
     assert 100 < len(common_words("pl")) < 5000
     assert not common_words("hy")  # Armenian: wordfreq has no list
+
+
+def test_a_language_detection_names_otherwise_has_wordfreq_s_list() -> None:
+    """Detection says "no" (Norwegian) and "hr" (Croatian); wordfreq's lists are "nb" and
+    "sh" (Serbo-Croatian in Latin letters)."""
+    assert common_words("no") == common_words("nb") and "hvor" in common_words("no")
+    assert common_words("hr") == common_words("sh") and "koliko" in common_words("hr")
