@@ -24,6 +24,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from .analyzer import Token, analyzer
+from .common_words import COMMON_ZIPF, common_words
 from .compounds import Splitter
 from .cues import (
     FRAMES,
@@ -109,7 +110,11 @@ class ComposerConfig:
     # in a language that compounds (``compounds.py``), the parts of a question's compound are
     # sought in the index too, each counting this many times
     part_factor: float = 1.0
-
+    # outside English, a question's word the corpus lacks that its language uses very often
+    # (wordfreq's Zipf frequency this or more; ``common_words.py``: an interrogative, a
+    # pronoun, an auxiliary no list holds) weighs as a framing word, ``frame_factor`` of an
+    # unseen word's weight (None: as any unseen word)
+    common_zipf: float | None = COMMON_ZIPF
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,6 +187,8 @@ def parse_query(
     interrogatives = (INTERROGATIVES.get(reading.lang.code, frozenset())
                       | FRAMES.get(reading.lang.code, frozenset()))
     asking = INTERROGATIVE_CHARACTERS.get(reading.lang.code, "")
+    common = (config.common_zipf if not english_lists and not reading.lang.english
+              else None)
     first_word = True
     kind = names_kind(question) if english_lists else None  # "countries" in "which countries"
     toks = list(reading.tokens(question))
@@ -214,6 +221,9 @@ def parse_query(
             if frame:  # an unknown word that only frames the question tells nothing
                 continue
             factor = config.unseen_name_factor if is_name else config.unseen_factor
+            if common is not None and not is_name and _function_word(
+                    word.lower(), reading.lang.code, common):
+                factor *= config.frame_factor
             idf = index.unseen_idf() * factor
             unseen.add(term)
         elif frame:
@@ -233,6 +243,17 @@ def parse_query(
            else plain_question_type(question, reading.lang.code))
     return Query(tuple(order), weights, cue, known, words, frozenset(unseen), read_as,
                  frozenset(specific), reading.lang.code, parts, config.part_factor)
+
+
+def _function_word(word: str, lang: str, zipf: float) -> bool:
+    """Whether a question's ``word`` (lower-cased) that the corpus lacks, no stop word and in
+    no table, is most likely a function word of ``lang``: one it uses very often
+    (``common_words.py``). Its absence from the corpus says little of whether the corpus
+    answers the question, so it weighs as a framing word; it stays unseen, since common
+    content words ("children", "price") that a corpus lacks are what its unanswerable
+    questions often ask about (dropped as framing words are, more of those were answered:
+    docs/benchmarks.md)."""
+    return any(c.isalpha() for c in word) and word in common_words(lang, zipf)
 
 
 def _joined_counts(question: str, toks: list[Token]) -> list[int]:

@@ -239,3 +239,40 @@ def test_numbers_are_read_as_their_language_writes_them() -> None:
     assert analyzer("ru").term("1871") == "1871"
     # English groups thousands with a comma
     assert term_of("6,400") == "6400" and term_of("3.5") == "3.5"
+
+
+def test_a_very_common_word_the_corpus_lacks_weighs_as_a_framing_word() -> None:
+    """"... dài bao nhiêu mét?" ("how many metres long"): "bao" and "nhiêu" are in no
+    Vietnamese stop list or table, and the corpus lacks them; wordfreq finds them among the
+    language's most frequent words, so they weigh as framing words (``frame_factor`` of an
+    unseen word's weight), not as the question's subject. They stay unseen; a word of the
+    topic that the corpus lacks ("nhịp", a span) keeps the full weight; English is read as
+    before, and so is every word with the rule off."""
+    import dataclasses
+
+    from retrieval import QAEngine
+    from retrieval.corpus import Document
+    from retrieval.query import DEFAULT_CONFIG, parse_query
+
+    def engine(lang: str, texts: list[str]) -> QAEngine:
+        return QAEngine.from_documents([Document(f"d{i}", "", t, lang=lang)
+                                        for i, t in enumerate(texts)])
+
+    vi = engine("vi", ["Cầu Long Biên dài 2.290 mét và được xây dựng từ năm 1898.",
+                       "Cây cầu bắc qua sông Hồng ở Hà Nội."])
+    question = "Cầu Long Biên có bao nhiêu nhịp dài 2.290 mét?"
+    query = parse_query(question, vi.index, lang="vi", plain=True)
+    off = parse_query(question, vi.index, dataclasses.replace(DEFAULT_CONFIG, common_zipf=None),
+                      lang="vi", plain=True)
+    assert {"bao", "nhiêu", "nhịp"} <= query.unseen == off.unseen
+    for word in ("bao", "nhiêu"):
+        assert query.weights[word] == pytest.approx(off.weights[word] * DEFAULT_CONFIG.frame_factor)
+    assert query.weights["nhịp"] == off.weights["nhịp"] > query.weights["bao"]
+    en = engine("en", ["The Long Bien bridge is 2,290 metres long and was built from 1898.",
+                       "The bridge crosses the Red River in Hanoi."])
+    for plain in (False, True):
+        today = parse_query("How long is the bridge today?", en.index, lang="en", plain=plain)
+        assert "today" in today.unseen
+        assert today.weights == parse_query(
+            "How long is the bridge today?", en.index,
+            dataclasses.replace(DEFAULT_CONFIG, common_zipf=None), lang="en", plain=plain).weights
