@@ -23,6 +23,10 @@ _CAUSE = re.compile(r"\b(?:because|due to|as a result|caused by|owing to|results
                     r"leads? to|so that|in order to|thanks to)\b", re.I)
 _DEFAULT_OF_WHAT_IS_ASKED = 0.5  # share of the question's weight a stated default's window meets
 _HOW = re.compile(r"^\s*how\b", re.I)
+# a yes/no question ("Is libcbor safe to use from several threads?"): a statement answers it,
+# never a list's lead-in
+_POLAR = re.compile(r"^\s*(?:is|are|was|were|can|could|does|do|did|should|will|would|has|have"
+                    r"|may|must)\b", re.I)
 _WHY = re.compile(r"^\s*why\b", re.I)
 _CUES = ("when", "number", "names", "where", "what_is", "who", "define")
 _EVIDENCE = {"when": "ev_when", "number": "ev_number", "who": "ev_who", "names": "ev_who",
@@ -149,7 +153,7 @@ def row(m: Measured, query: Query, asked: Asked) -> list[float]:
                             total - title_weight, (own_exact + own_alike) / total),
         "ev_count": float(asked.counted is not None and _counts(m.text, asked.counted)),
         "sem": m.sem, "sem_gain": max(m.sem - cov_exact, 0.0),
-        "lead_in": float(m.lead_in),
+        "lead_in": float(m.lead_in and not _POLAR.match(asked.text)),
         "item_what_is": float(m.item and asked.kind in ("what_is", "define")),
         "code": float(code), "code_how": float(code and asked.kind in ("how", "other")),
         # a default of what is asked: stated where half the question's weight is met

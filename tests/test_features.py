@@ -65,6 +65,16 @@ def test_a_lead_in_and_a_list_item_asked_what_it_is() -> None:
     assert features(item)["item_what_is"] == 0.0  # a "how many" question's item
 
 
+def test_a_lead_in_does_not_count_for_a_yes_no_question() -> None:
+    lead = measured("The team won these games:", ["team", "win", "game"],
+                    {"team", "win", "game"}, lead_in=True)
+    for question, counts in (("Did the Zorbex team win games?", 0.0),
+                             ("Is the Zorbex team winning games?", 0.0),
+                             ("Which games did the Zorbex team win?", 1.0)):
+        f = dict(zip(FEATURES, row(lead, QUERY, Asked.of(question, QUERY)), strict=True))
+        assert f["lead_in"] == counts, question
+
+
 def test_code_and_a_default_reach_the_row() -> None:
     query = Query(terms=("histori", "size"), weights={"histori": 1.0, "size": 1.0}, cue=None,
                   known=frozenset({"histori", "size"}))
