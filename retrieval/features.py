@@ -23,8 +23,8 @@ _CAUSE = re.compile(r"\b(?:because|due to|as a result|caused by|owing to|results
                     r"leads? to|so that|in order to|thanks to)\b", re.I)
 _DEFAULT_OF_WHAT_IS_ASKED = 0.5  # share of the question's weight a stated default's window meets
 _HOW = re.compile(r"^\s*how\b", re.I)
-# a yes/no question ("Is libcbor safe to use from several threads?"): a statement answers it,
-# never a list's lead-in
+# a yes/no question ("Is zlib.crc32 ok for verifying messages securely?"): a statement answers
+# it, never a list's lead-in
 _POLAR = re.compile(r"^\s*(?:is|are|was|were|can|could|does|do|did|should|will|would|has|have"
                     r"|may|must)\b", re.I)
 _WHY = re.compile(r"^\s*why\b", re.I)
