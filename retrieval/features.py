@@ -154,7 +154,7 @@ def row(m: Measured, query: Query, asked: Asked) -> list[float]:
         "ev_count": float(asked.counted is not None and _counts(m.text, asked.counted)),
         "sem": m.sem, "sem_gain": max(m.sem - cov_exact, 0.0),
         "lead_in": float(m.lead_in and not _POLAR.match(asked.text)),
-        "item_what_is": float(m.item and asked.kind in ("what_is", "define")),
+        "item_what_is": float(m.item and m.evidence and asked.kind in ("what_is", "define")),
         "code": float(code), "code_how": float(code and asked.kind in ("how", "other")),
         # a default of what is asked: stated where half the question's weight is met
         # ("Corepack defaults to downloading the latest version" answers no "default port")

@@ -80,7 +80,7 @@ FEATURES: tuple[str, ...] = (
     "focus_own",  # ... that the sentence itself meets
     "ev_count",  # a quantity just before what a "how many" question counts ("952 games")
     "lead_in",  # it leads in to a list (quoted with its items)
-    "item_what_is",  # a list item, for a "what is X?" question (a definition is rarely one)
+    "item_what_is",  # a list item saying what X is, for a "what is X?" question (a glossary)
     "code",  # it holds code the question does not (an option, an identifier)
     "code_how",  # ... for a "how ...?" question or one of no type ("which option ...")
     "ev_default",  # it states a default, for a question that asks for one

@@ -59,10 +59,16 @@ def test_a_lead_in_and_a_list_item_asked_what_it_is() -> None:
     assert lead["lead_in"] == 1.0 and lead["item_what_is"] == 0.0
     query = Query(terms=("zorbex",), weights={"zorbex": 1.0}, cue="what_is",
                   known=frozenset({"zorbex"}))
-    item = measured("Zorbex rules", ["zorbex", "rule"], {"zorbex"}, item=True)
+    item = measured("Zorbex: a game of rules", ["zorbex", "game", "rule"], {"zorbex"}, item=True,
+                    evidence=True)
     f = dict(zip(FEATURES, row(item, query, Asked.of("What is Zorbex?", query)), strict=True))
     assert (f["item_what_is"], f["lead_in"]) == (1.0, 0.0)
     assert features(item)["item_what_is"] == 0.0  # a "how many" question's item
+    # an item that names X without saying what it is ("1. Lxml is protected against Zorbex")
+    naming = measured("Lxml is protected against Zorbex", ["lxml", "protect", "zorbex"],
+                      {"zorbex"}, item=True)
+    f = dict(zip(FEATURES, row(naming, query, Asked.of("What is Zorbex?", query)), strict=True))
+    assert f["item_what_is"] == 0.0
 
 
 def test_a_lead_in_does_not_count_for_a_yes_no_question() -> None:
