@@ -92,6 +92,18 @@ _MARKER_RE = {
     )
     for kind, phrases in MARKERS.items()
 }
+
+def _any_of(kinds: Iterable[str]) -> re.Pattern[str]:
+    """One pattern matching where any of ``kinds``' (``_MARKER_RE``) does: a paragraph is
+    searched once for them all, and kind by kind only when one is found (most have none)."""
+    phrases = [p for kind in kinds for p in MARKERS[kind]]
+    return re.compile(r"(?<![\w])(?:" + "|".join(re.escape(p) for p in phrases) + r")(?![\w])",
+                      re.IGNORECASE)
+
+
+_ANY_MARKER_RE = _any_of(MARKERS)
+_SIGNAL_KINDS = [kind for kind in MARKERS if kind not in ("teaser", "credit")]
+_ANY_SIGNAL_RE = _any_of(_SIGNAL_KINDS)
 # A teaser/list marker at the start of a line: "READ MORE: headline", "DON'T MISS:".
 _LEADING_TEASER_RE = re.compile(
     r"^\W*(?:" + "|".join(re.escape(p) for p in MARKERS["teaser"]) + r")\b\s*[:\-–—|]?",
@@ -161,6 +173,8 @@ def reader_address(text: str) -> int:
 
 def marker_kinds(text: str) -> set[str]:
     """The kinds of furniture phrase (``MARKERS`` keys) found in ``text``."""
+    if not _ANY_MARKER_RE.search(text):
+        return set()
     return {kind for kind, rx in _MARKER_RE.items() if rx.search(text)}
 
 
@@ -183,8 +197,9 @@ def web_signals(paragraphs: Iterable[str]) -> list[str]:
         if len(words(p)) > _SIGNAL_MAX_WORDS:
             continue
         rest = _DOCUMENT_TOO.sub(" ", p).strip()
-        hits = [m.group(0).lower() for kind, rx in _MARKER_RE.items()
-                if kind not in ("teaser", "credit") for m in [rx.search(rest)] if m]
+        hits = [m.group(0).lower() for kind in _SIGNAL_KINDS
+                for m in [_MARKER_RE[kind].search(rest)] if m] if _ANY_SIGNAL_RE.search(
+                    rest) else []
         teaser = _LEADING_TEASER_RE.match(rest)
         if hits or teaser or _CREDIT_TAIL_RE.search(rest):
             found.append(hits[0] if hits else teaser.group(0).strip(" :-–—|").lower() if teaser
