@@ -116,6 +116,7 @@ _ANY_BOUNDARY_RE = re.compile(
     f"(?![{_FULL_WIDTH_CLOSERS}])\\s*)(?=\\S)")
 _OTHER_ENDS_RE = re.compile(f"[؟।॥։។။\u037e{_FULL_WIDTH_ENDS}]")
 _GREEK_QUESTION_RE = re.compile(f"[{_GREEK}];")
+_DOTTED_RE = re.compile(r"(?:\w\.)+\w")  # a dotted acronym: "u.s", "a.m"
 # A list item's or section's number opening a sentence ("3. Fees", "1.7. Larger Work"): no end.
 _ENUMERATOR_RE = re.compile(r"\(?(?:\d{1,3}(?:\.\d{1,3})*|[A-Za-z]|[ivxIVX]{1,4})\.$")
 
@@ -341,7 +342,7 @@ def _is_abbreviation(before: str) -> bool:
     if word in ABBREVIATIONS:
         return True
     # An initial ("J."), or a dotted acronym ("U.S.", "a.m.").
-    return (len(word) == 1 and word.isalpha()) or bool(re.fullmatch(r"(?:\w\.)+\w", word))
+    return (len(word) == 1 and word.isalpha()) or bool(_DOTTED_RE.fullmatch(word))
 
 
 def group_passages(
