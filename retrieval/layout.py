@@ -61,6 +61,11 @@ class Laid:
     langs: list[str] | None = field(default_factory=list)
     spans: list[tuple[array[int], array[int]]] | None = None  # each passage's sentence_layout
 
+    def __reduce__(self) -> tuple[type[Laid], tuple[object, ...]]:
+        """Pickled as its fields (``Source.__reduce__`` says why)."""
+        return Laid, (self.source, self.passages, self.sections, self.pages, self.langs,
+                      self.spans)
+
     def texts(self) -> list[str]:
         return ["\n".join(t for t, _ in g) for g in self.passages]
 
