@@ -168,3 +168,19 @@ def test_ends_sentence_answers_as_the_terminal_pattern_searched_over_the_whole_t
     texts.append("A long wrapped line of prose with an end. " * 20)
     for text in texts:
         assert ends_sentence(text) == (TERMINAL_RE.search(text) is not None), repr(text)
+
+
+def test_the_words_of_ascii_text_are_those_of_the_unicode_word_pattern() -> None:
+    """``words`` reads ASCII text with ASCII character sets: the same words."""
+    import random
+    import string
+
+    from retrieval.ingest.segment import _ASCII_WORD_RE, _WORD_RE
+
+    rnd = random.Random(5)
+    alphabet = string.printable + "''''____"
+    for _ in range(3000):
+        text = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 80)))
+        assert _ASCII_WORD_RE.findall(text) == _WORD_RE.findall(text), repr(text)
+    every = "".join(map(chr, range(128)))
+    assert _ASCII_WORD_RE.findall(every) == _WORD_RE.findall(every)

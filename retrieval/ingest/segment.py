@@ -63,6 +63,8 @@ _TAIL_BRACKET_CHARS = 40
 _NOT_TAIL_RE = re.compile(f"[^\\s\\d:–\\-\\[\\]\"'”“’»){_FULL_WIDTH_CLOSERS}]")
 _TAIL_WINDOW = 128  # characters at the end of a text searched first (``ends_sentence``)
 _WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+# ... in ASCII text, where it is this one, whose character sets are tested faster (a third)
+_ASCII_WORD_RE = re.compile(r"[A-Za-z0-9]+(?:'[A-Za-z0-9]+)*")
 # Other text's words: the same, a letter's combining marks part of its word (Devanagari's vowel
 # signs, which ``\w`` misses)
 _MARKED_PART = marked_word("[^\\W_]")
@@ -136,7 +138,7 @@ def words(text: str) -> tuple[str, ...]:
     reading a document asks for a paragraph's words about ten times (its layout, its sieve
     rules, its cleaning signals, its sentences' quotability)."""
     if text.isascii():
-        return tuple(_WORD_RE.findall(text))
+        return tuple(_ASCII_WORD_RE.findall(text))
     if not written_unspaced(text):
         return tuple(_MARKED_WORD_RE.findall(text))
     return tuple(with_bigrams(_UNSPACED_WORD_RE.findall(text)))
