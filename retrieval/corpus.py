@@ -322,6 +322,12 @@ def no_documents(root: Path, skipped: list[Skipped]) -> NoDocumentsError:
 
 def titled(doc: Document, parsed: Parsed, sieved: Sieved) -> Document:
     """``doc`` with a title: its own, the one its file declares, or one taken from its text."""
+    return replace(doc, title=title_of(doc, parsed, sieved))
+
+
+def title_of(doc: Document, parsed: Parsed, sieved: Sieved) -> str:
+    """``titled``'s title of ``doc`` (laying a document out needs its title, not a copy of
+    the document: ``dataclasses.replace`` cost more than the rest of titling it)."""
     title = doc.title or parsed.meta.get("title") or ""
     if not title:
         # the last resort: a PDF's running title, else the file's name
@@ -330,7 +336,7 @@ def titled(doc: Document, parsed: Parsed, sieved: Sieved) -> Document:
             title = guess_title(sieved.decisions, fallback)
         else:
             title = _document_title(sieved, fallback)
-    return replace(doc, title=_short(title))
+    return _short(title)
 
 
 _MAX_BEFORE_TITLE = 2  # blocks before a title heading: a note, a notice ("NOTE: This file ...")

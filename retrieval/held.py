@@ -2,8 +2,11 @@
 process or in a worker of ``workers.Pool`` (which calls these functions by their names,
 ``READ`` ...): read files (``read_chunk``) and keep them, then lay them out with the corpus's
 repeated paragraphs (``set_repeated``, ``lay_out_chunk``); documents given in memory are held by
-the caller and sent twice instead (``keys_chunk``, ``lay_out_given``). What a worker logs
-meanwhile comes back with its results, for the parent to log in its own format (``relog``).
+the caller and sent instead, once, laid out against a guess of the corpus's repeated
+paragraphs and sent back with their paragraph keys (``lay_out_keyed``), and again for those the
+guess got wrong (``lay_out_given``).
+What a worker logs meanwhile comes back with its results, for the parent to log in its own
+format (``relog``).
 
     out, logs = read_chunk((root, [(rel, doc_id), ...]))   # paragraph keys, or Skipped
     set_repeated((repeated_keys, language))
@@ -14,6 +17,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterable, Iterator, MutableMapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -51,14 +55,6 @@ def read_chunk(payload: tuple[str, list[tuple[str, str]]]) -> tuple[list[Skipped
     return out, logs
 
 
-def keys_chunk(docs: list[Document]) -> tuple[list[np.ndarray], list[Log]]:
-    """The paragraph keys of documents given in memory, held by the caller (so not here: they
-    come again to be laid out, ``lay_out_given``)."""
-    with _logged() as logs:
-        out = [line_keys(parsed_of(doc)) for doc in docs]
-    return out, logs
-
-
 def set_repeated(payload: tuple[np.ndarray, str | None]) -> None:
     repeated, language = payload
     _SIEVE[:] = [(RepeatedLines(repeated), language)]
@@ -75,6 +71,44 @@ def lay_out_given(docs: list[Document]) -> tuple[list[tuple[Laid | None, np.ndar
                                                   list[Log]]:
     """``lay_out_chunk`` of documents given in memory."""
     return _laid_out(docs)
+
+
+@dataclass(frozen=True, slots=True)
+class KeyedChunk:
+    """A chunk of documents laid out (``lay_out_keyed``): each one's passages (``None``:
+    nothing quotable), and, back to back with each document's count, its paragraph keys
+    (``line_keys``) and the keys its sieve asked about (sorted uint64 each)."""
+
+    laid: list[Laid | None]
+    keys: np.ndarray
+    n_keys: np.ndarray  # int64, a document each
+    asked: np.ndarray
+    n_asked: np.ndarray
+
+
+def lay_out_keyed(docs: list[Document]) -> tuple[KeyedChunk, list[Log]]:
+    """``lay_out_given``, with each document's paragraph keys: documents given in memory are
+    read once, not once for their keys and again to be laid out. They are sieved
+    against the paragraphs ``set_repeated`` gave, a guess when the corpus's are not known yet:
+    a document whose sieve asked about a paragraph the guess got wrong is laid out again
+    (``indexing``)."""
+    sieve_with, language = _SIEVE[0]
+    laid, keys, asked = [], [], []
+    with _logged() as logs:
+        for doc in docs:
+            parsed = parsed_of(doc)
+            keys.append(line_keys(parsed))
+            one = lay_out(doc, parsed, sieve_with, language)
+            laid.append(one.with_spans() if one else None)
+            asked.append(sieve_with.take_asked())
+    return KeyedChunk(laid, *_back_to_back(keys), *_back_to_back(asked)), logs
+
+
+def _back_to_back(arrays: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
+    """``arrays`` (uint64) as one, and each one's length: one array to pickle a chunk, where
+    an array a document cost a pickled header each."""
+    return (np.concatenate(arrays) if arrays else np.zeros(0, dtype=np.uint64),
+            np.fromiter(map(len, arrays), dtype=np.int64, count=len(arrays)))
 
 
 def _laid_out(docs: Iterable[Document]) -> tuple[list[tuple[Laid | None, np.ndarray]],
@@ -121,10 +155,10 @@ def relog(logs: list[Log]) -> None:
         getattr(log, event.get("log_level", "info"))(event["event"], **fields)
 
 
-READ, KEYS, SET_REPEATED, LAY_OUT, LAY_OUT_GIVEN = (
+READ, SET_REPEATED, LAY_OUT, LAY_OUT_GIVEN, LAY_OUT_KEYED = (
     f"retrieval.held:{f.__name__}"
-    for f in (read_chunk, keys_chunk, set_repeated, lay_out_chunk, lay_out_given))
+    for f in (read_chunk, set_repeated, lay_out_chunk, lay_out_given, lay_out_keyed))
 
-__all__ = ["KEYS", "LAY_OUT", "LAY_OUT_GIVEN", "READ", "SET_REPEATED", "Log", "drop_all", "hold",
-           "keys_chunk", "lay_out_chunk", "lay_out_given", "read_chunk", "relog", "set_repeated",
-           "take"]
+__all__ = ["LAY_OUT", "LAY_OUT_GIVEN", "LAY_OUT_KEYED", "READ", "SET_REPEATED", "KeyedChunk",
+           "Log", "drop_all", "hold", "lay_out_chunk", "lay_out_given", "lay_out_keyed",
+           "read_chunk", "relog", "set_repeated", "take"]

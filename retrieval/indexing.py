@@ -45,9 +45,9 @@ from .corpus import (
 )
 from .errors import IndexFormatError, NoDocumentsError
 from .heap import release_freed_memory
-from .held import KEYS, LAY_OUT, LAY_OUT_GIVEN, READ, SET_REPEATED
+from .held import LAY_OUT, LAY_OUT_GIVEN, LAY_OUT_KEYED, READ, SET_REPEATED
 from .index import K1, B, Postings, TermIndex
-from .ingest.repeated import line_keys, repeated_keys
+from .ingest.repeated import line_keys, repeated_in, repeated_keys
 from .joining import Runs, concat, join_postings, merged_terms, ranges
 from .language import ENGLISH
 from .language import preload as preload_language_model
@@ -341,30 +341,103 @@ def _build_documents(docs: Sequence[Document], pool: Pool | None, language: str 
         collection, texts = build_collection(docs, language)
         _languages_told(collection)
         return collection, TermIndex.build(texts, langs=collection.passage_lang)
-    # Each chunk of documents goes to a worker for its paragraph keys, then (with the corpus's
-    # repeated paragraphs) to a worker again to be laid out, and its passages are packed as they
-    # come back, in corpus order. The caller holds the documents, so the workers need not: no
-    # process holds every document's objects besides them, neither the payloads, nor the
-    # laid-out passages, nor their texts.
+    # Each chunk of documents goes to a worker once, to be laid out against a guess of the
+    # corpus's repeated paragraphs (those of a sample, ``_guessed_repeated``) and sent back with
+    # its paragraph keys; its passages are packed as they come back, in corpus order. Once the
+    # keys give the corpus's repeated paragraphs, the documents whose sieve asked about one the
+    # guess got wrong are laid out again (``_laid_out_again``): the collection is the one a
+    # build that knew them from the start makes. The caller holds the documents, so the workers
+    # need not: no process holds every document's objects besides them, neither the payloads,
+    # nor the laid-out passages, nor their texts.
     n = len(docs)
-    given = Chunks(n, READ_CHUNK, lambda lo, hi: [docs[i] for i in range(lo, hi)])
-    keys = [np.concatenate(out) for out in _relogged(pool.map(KEYS, given))]
-    repeated = repeated_keys(np.concatenate(keys), n)
-    del keys
     workers = len(pool.procs)
-    list(pool.map(SET_REPEATED, [(repeated, language)] * workers, pinned=range(workers)))
+    guess = _guessed_repeated(docs)  # while the workers start
+    list(pool.map(SET_REPEATED, [(guess, language)] * workers, pinned=range(workers)))
+    given = Chunks(n, READ_CHUNK, lambda lo, hi: [docs[i] for i in range(lo, hi)])
     packer = Packer()
-    for out in _relogged(pool.map(LAY_OUT_GIVEN, given)):
-        for laid, _ in out:
-            if laid is not None and laid.langs is None:
-                preload_language_model()  # ``Packer.add`` will tell its language
-            packer.add(laid)
+    keys, asked, n_asked = [], [], []
+    quoted: list[bool] = []
+    for chunk in _relogged(pool.map(LAY_OUT_KEYED, given)):
+        for laid in chunk.laid:
+            _pack(packer, laid)
+        keys.append(chunk.keys)
+        asked.append(chunk.asked)
+        n_asked.append(chunk.n_asked)
+        quoted.extend(laid is not None for laid in chunk.laid)
     collection = packer.collection()
     del packer
+    repeated = repeated_keys(np.concatenate(keys), n)
+    del keys
+    again = _sieved_differently(np.concatenate(asked), np.concatenate(n_asked), guess, repeated)
+    del asked, n_asked
+    if len(again):
+        collection = _laid_out_again(docs, again, collection, np.array(quoted, dtype=bool),
+                                     repeated, pool, language)
     _languages_told(collection)
     _before_counting(pool)
     blocks = count_term_blocks(PassageTexts(collection), langs=collection.passage_lang)
     return collection, TermIndex.from_blocks(blocks, K1, B)
+
+
+GUESS_DOCUMENTS = 1_000  # documents sampled to guess the repeated paragraphs (0.1 s of text)
+
+
+def _guessed_repeated(docs: Sequence[Document]) -> np.ndarray:
+    """The paragraph keys repeated across an evenly spread sample of ``docs``
+    (``repeated_keys``'s rule within the sample): a guess of the corpus's, so that few
+    documents, if any, are sieved against a wrong answer and laid out again."""
+    step = max(1, len(docs) // GUESS_DOCUMENTS)
+    return repeated_in([parsed_of(docs[i]) for i in range(0, len(docs), step)])
+
+
+def _sieved_differently(asked: np.ndarray, n_asked: np.ndarray, guess: np.ndarray,
+                        repeated: np.ndarray) -> np.ndarray:
+    """The documents (ascending) whose sieve asked about a paragraph that ``guess`` and
+    ``repeated`` disagree on (``asked``: each document's keys back to back, ``n_asked`` of
+    them): sieved against ``repeated``, they would be sieved otherwise."""
+    wrong = np.setxor1d(guess, repeated)
+    if not len(wrong) or not len(asked):
+        return np.zeros(0, dtype=np.int64)
+    owner = np.repeat(np.arange(len(n_asked)), n_asked)
+    return np.unique(owner[np.isin(asked, wrong)])
+
+
+def _laid_out_again(docs: Sequence[Document], again: np.ndarray, first: Collection,
+                    quoted: np.ndarray, repeated: np.ndarray, pool: Pool,
+                    language: str | None) -> Collection:
+    """``first`` (``quoted``: whether each document has passages there), the documents
+    ``again`` laid out again against ``repeated`` in place of theirs."""
+    workers = len(pool.procs)
+    list(pool.map(SET_REPEATED, [(repeated, language)] * workers, pinned=range(workers)))
+    redo = again.tolist()
+    packer = Packer()
+    quoted_again: list[bool] = []
+    for out in _relogged(pool.map(LAY_OUT_GIVEN, Chunks(
+            len(redo), READ_CHUNK, lambda lo, hi: [docs[i] for i in redo[lo:hi]]))):
+        for laid, _ in out:
+            _pack(packer, laid)
+            quoted_again.append(laid is not None)
+    second = packer.collection()
+    del packer
+    is_again = np.zeros(len(quoted), dtype=bool)
+    is_again[again] = True
+    q_again = np.array(quoted_again, dtype=bool)
+    src = np.cumsum(quoted) - quoted  # each document's source in its collection
+    src[again] = np.cumsum(q_again) - q_again
+    final = quoted.copy()
+    final[again] = q_again
+    which, src = is_again[final], src[final]  # the documents with passages, in order
+    lo, hi = np.empty(len(src), dtype=np.int64), np.empty(len(src), dtype=np.int64)
+    for c, mine in ((first, ~which), (second, which)):
+        starts = np.searchsorted(c.passage_doc, np.arange(len(c.sources) + 1))
+        lo[mine], hi[mine] = starts[src[mine]], starts[src[mine] + 1]
+    return concat(Runs.coalesced([first, second], which.astype(np.int64), src, lo, hi))
+
+
+def _pack(packer: Packer, laid: Laid | None) -> None:
+    if laid is not None and laid.langs is None:
+        preload_language_model()  # ``Packer.add`` will tell its language
+    packer.add(laid)
 
 
 def _before_counting(pool: Pool | None) -> None:
@@ -387,7 +460,7 @@ def _languages_told(*collections: Collection) -> None:
         release_language_model()
 
 
-def _relogged(results: Iterator[tuple[int, tuple[list[T], list[held.Log]]]]) -> Iterator[list[T]]:
+def _relogged(results: Iterator[tuple[int, tuple[T, list[held.Log]]]]) -> Iterator[T]:
     """Each worker's result, what it logged meanwhile logged here."""
     for _, (out, logs) in results:
         held.relog(logs)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Container, Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from itertools import groupby
 
 from .collection import (
@@ -23,7 +23,7 @@ from .collection import (
     Source,
     sentence_layout,
 )
-from .corpus import Document, titled
+from .corpus import Document, title_of
 from .ingest.blocks import Parsed
 from .ingest.repeated import RepeatedLines, repeated_in
 from .ingest.segment import group_lines
@@ -61,6 +61,11 @@ class Laid:
     langs: list[str] | None = field(default_factory=list)
     spans: list[tuple[array[int], array[int]]] | None = None  # each passage's sentence_layout
 
+    def __reduce__(self) -> tuple[type[Laid], tuple[object, ...]]:
+        """Pickled as its fields (``Source.__reduce__`` says why)."""
+        return Laid, (self.source, self.passages, self.sections, self.pages, self.langs,
+                      self.spans)
+
     def texts(self) -> list[str]:
         return ["\n".join(t for t, _ in g) for g in self.passages]
 
@@ -73,8 +78,9 @@ class Laid:
 
     def with_spans(self) -> Laid:
         """This document with its passages' sentences laid out too (in a worker process)."""
-        return replace(self, spans=[sentence_layout(text, [q for _, q in g])
-                                    for text, g in zip(self.texts(), self.passages, strict=True)])
+        return Laid(self.source, self.passages, self.sections, self.pages, self.langs,
+                    [sentence_layout(text, [q for _, q in g])
+                     for text, g in zip(self.texts(), self.passages, strict=True)])
 
 
 def lay_out(doc: Document, parsed: Parsed, repeated: Container[str],
@@ -86,25 +92,28 @@ def lay_out(doc: Document, parsed: Parsed, repeated: Container[str],
     sieved = sieve(parsed, repeated)
     if not sieved.quotable:
         return None
-    doc = titled(doc, parsed, sieved)
-    laid = Laid(Source(doc.id, doc.title, doc.url, doc.publisher, doc.published), [], [], [])
+    title = title_of(doc, parsed, sieved)
+    passages: list[list[tuple[str, int]]] = []
+    sections: list[str | None] = []
+    pages: list[int] = []
     for (path, page), run in groupby(sieved.kept, key=lambda k: (k.block.section,
                                                                  k.block.page)):
         # under a heading, if only the page's own (its section reads "", its title says it)
-        section = section_name(path, doc.title) if path else None
+        section = section_name(path, title) if path else None
         for group in group_lines(((k.block.text, k.quote | (
                 ITEM_LINE if k.block.kind in ("list_item", "table_row") else 0)) for k in run),
                 is_item=_is_item):
-            laid.passages.append(group)
-            laid.sections.append(section)
-            laid.pages.append(page or 0)
+            passages.append(group)
+            sections.append(section)
+            pages.append(page or 0)
     fixed = normalised(language) or normalised(doc.lang or parsed.meta.get("lang"))
     # without the detection model: documents that do not read as English are told by
     # ``pack_laid``, in one process, which loads the model once (not once per index worker)
-    if not fixed and parsed.english and len(laid.passages) == 1:
+    if not fixed and parsed.english and len(passages) == 1:
         fixed = ENGLISH  # read_plain found it English: its one passage is
-    langs = detect_parts(laid.texts(), fixed, model=False)
-    return replace(laid, langs=None if langs is None else [_code(c) for c in langs])
+    langs = detect_parts(["\n".join(t for t, _ in g) for g in passages], fixed, model=False)
+    return Laid(Source(doc.id, title, doc.url, doc.publisher, doc.published), passages, sections,
+                pages, None if langs is None else [_code(c) for c in langs])
 
 
 def _is_item(tag: int) -> bool:

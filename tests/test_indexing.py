@@ -6,11 +6,14 @@ import json
 import os
 import shutil
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
 
 from retrieval import QAEngine, store
+from retrieval.collection import Collection
+from retrieval.corpus import Document
 from retrieval.indexing import COUNTS
 
 from .conftest import SEEDS
@@ -228,6 +231,42 @@ def test_documents_given_in_memory_are_laid_out_the_same_in_worker_processes(
     shared = QAEngine.from_texts(texts)
     _assert_same(shared, alone)
     assert shared.n_documents == 12  # the menu has nothing to quote, here as there
+
+
+@pytest.mark.parametrize("guess", ["none", "too_many"])
+def test_documents_sieved_against_a_wrong_guess_are_laid_out_again(
+        guess: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Workers sieve documents given in memory against a guess of the repeated paragraphs (a
+    sample's); those whose sieve asked about one the guess got wrong are laid out again, so the
+    build is the one that knew the corpus's repeated paragraphs from the start."""
+    from retrieval import indexing
+    from retrieval.ingest.repeated import line_keys
+    from retrieval.layout import parsed_of
+
+    texts = [_town(i, footer=i % 2 == 0) for i in range(12)] + ["Home\nNews\n"]
+    alone = QAEngine.from_texts(texts)
+    monkeypatch.setattr(indexing, "PARALLEL_FILES", 1)
+    monkeypatch.setattr(indexing, "READ_CHUNK", 4)
+    monkeypatch.setattr(indexing.os, "cpu_count", lambda: 2)
+
+    def guessed(docs: list[Document]) -> np.ndarray:
+        if guess == "none":  # the footer, repeated, guessed not: the six holding it again
+            return np.zeros(0, dtype=np.uint64)
+        return line_keys(parsed_of(docs[1]))  # one document's paragraphs: those asking, again
+
+    again: list[int] = []
+    laid_out_again = indexing._laid_out_again
+
+    def spy(docs: list[Document], which: np.ndarray, *args: Any) -> Collection:
+        again.append(len(which))
+        return laid_out_again(docs, which, *args)
+
+    monkeypatch.setattr(indexing, "_guessed_repeated", guessed)
+    monkeypatch.setattr(indexing, "_laid_out_again", spy)
+    shared = QAEngine.from_texts(texts)
+    assert again == [6] if guess == "none" else len(again) == 1 and again[0] >= 1
+    _assert_same(shared, alone)
+    assert shared.n_documents == 12
 
 
 # terse English, too few function words to read as English without the detection model

@@ -214,3 +214,24 @@ def test_two_kinds_of_furniture_make_a_web_page_and_one_word_in_a_manual_does_no
     assert not looks_like_web_page(manual)
     # the same furniture line over and over on a short page still marks it
     assert looks_like_web_page([PROSE] * 10 + ["READ MORE: Putin warns Armenia"] * 3)
+
+
+def test_one_search_for_every_furniture_phrase_finds_what_the_searches_kind_by_kind_find(
+        ) -> None:
+    """``marker_kinds`` and ``web_signals`` search a paragraph kind by kind only when one
+    pattern of every kind's phrases finds one: it must find one exactly when some kind does."""
+    from pathlib import Path
+
+    from retrieval.ingest import clean
+    from retrieval.ingest.segment import paragraphs
+
+    texts = [f"{pre}{phrase}{post}" for phrases in clean.MARKERS.values() for phrase in phrases
+             for pre, post in (("", ""), ("A ", " b."), ("x", ""), ("", "y"), ("(", ")"))]
+    data = Path(__file__).parent / "data"
+    for path in sorted(data.glob("docs_*/*.md"))[:40]:
+        texts += paragraphs(path.read_text(encoding="utf-8"))
+    for text in texts:
+        for one, kinds in ((clean._ANY_MARKER_RE, list(clean.MARKERS)),
+                           (clean._ANY_SIGNAL_RE, clean._SIGNAL_KINDS)):
+            assert (one.search(text) is not None) == any(
+                clean._MARKER_RE[k].search(text) for k in kinds), text

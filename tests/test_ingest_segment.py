@@ -142,3 +142,45 @@ def test_hard_wrapped_paragraphs_are_rejoined():
 ])
 def test_sentences_of_other_languages_end_at_their_own_marks(text, sentences):
     assert [text[s.start : s.end] for s in sentence_spans(text)] == sentences
+
+
+def test_ends_sentence_answers_as_the_terminal_pattern_searched_over_the_whole_text() -> None:
+    """``ends_sentence`` searches a long text's end only when no match could begin before it:
+    the same answer as ``TERMINAL_RE.search`` on texts built to defeat that (long chains of
+    references and closers, brackets holding anything, Greek question marks) and on prose."""
+    import random
+
+    from retrieval.ingest.segment import TERMINAL_RE, ends_sentence
+
+    rnd = random.Random(13)
+    pieces = ["word ", "Word", ".", "!", "?", "…", ";", "α", "。", "[", "]", "[12]", "[a b c]",
+              ":12", ":3–4", "-", "”", "'", '"', ")", "」", " ", "  ", "\n", "7", "x" * 45,
+              "[" + "y" * 39 + "]", "[" + "z" * 41 + "]"]
+    texts = []
+    for _ in range(4000):
+        n = rnd.choice([1, 5, 20, 60, 150])
+        texts.append("".join(rnd.choice(pieces) for _ in range(n)))
+    for tail in ("[1]", ":12", '"', "[see p. 3]", ")"):  # a sentence end, then a long tail
+        for k in (10, 40, 60):
+            texts.append("Some prose here. It ends." + tail * k + " ")
+            texts.append("Some prose here. It ends" + tail * k)
+    texts.append("A long wrapped line of prose without an end " * 20)
+    texts.append("A long wrapped line of prose with an end. " * 20)
+    for text in texts:
+        assert ends_sentence(text) == (TERMINAL_RE.search(text) is not None), repr(text)
+
+
+def test_the_words_of_ascii_text_are_those_of_the_unicode_word_pattern() -> None:
+    """``words`` reads ASCII text with ASCII character sets: the same words."""
+    import random
+    import string
+
+    from retrieval.ingest.segment import _ASCII_WORD_RE, _WORD_RE
+
+    rnd = random.Random(5)
+    alphabet = string.printable + "''''____"
+    for _ in range(3000):
+        text = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 80)))
+        assert _ASCII_WORD_RE.findall(text) == _WORD_RE.findall(text), repr(text)
+    every = "".join(map(chr, range(128)))
+    assert _ASCII_WORD_RE.findall(every) == _WORD_RE.findall(every)

@@ -92,6 +92,18 @@ _MARKER_RE = {
     )
     for kind, phrases in MARKERS.items()
 }
+
+def _any_of(kinds: Iterable[str]) -> re.Pattern[str]:
+    """One pattern matching where any of ``kinds``' (``_MARKER_RE``) does: a paragraph is
+    searched once for them all, and kind by kind only when one is found (most have none)."""
+    phrases = [p for kind in kinds for p in MARKERS[kind]]
+    return re.compile(r"(?<![\w])(?:" + "|".join(re.escape(p) for p in phrases) + r")(?![\w])",
+                      re.IGNORECASE)
+
+
+_ANY_MARKER_RE = _any_of(MARKERS)
+_SIGNAL_KINDS = [kind for kind in MARKERS if kind not in ("teaser", "credit")]
+_ANY_SIGNAL_RE = _any_of(_SIGNAL_KINDS)
 # A teaser/list marker at the start of a line: "READ MORE: headline", "DON'T MISS:".
 _LEADING_TEASER_RE = re.compile(
     r"^\W*(?:" + "|".join(re.escape(p) for p in MARKERS["teaser"]) + r")\b\s*[:\-–—|]?",
@@ -149,8 +161,8 @@ def _inner_end(text: str) -> bool:
 
 def stopword_density(text: str) -> float:
     """The share of function words among the words of ``text`` (prose: about 0.35-0.55)."""
-    ws = [w.lower() for w in words(text)]
-    return sum(w in _STOPWORDS for w in ws) / len(ws) if ws else 0.0
+    ws = words(text)
+    return sum(map(_STOPWORDS.__contains__, map(str.lower, ws))) / len(ws) if ws else 0.0
 
 
 def reader_address(text: str) -> int:
@@ -161,6 +173,8 @@ def reader_address(text: str) -> int:
 
 def marker_kinds(text: str) -> set[str]:
     """The kinds of furniture phrase (``MARKERS`` keys) found in ``text``."""
+    if not _ANY_MARKER_RE.search(text):
+        return set()
     return {kind for kind, rx in _MARKER_RE.items() if rx.search(text)}
 
 
@@ -183,8 +197,9 @@ def web_signals(paragraphs: Iterable[str]) -> list[str]:
         if len(words(p)) > _SIGNAL_MAX_WORDS:
             continue
         rest = _DOCUMENT_TOO.sub(" ", p).strip()
-        hits = [m.group(0).lower() for kind, rx in _MARKER_RE.items()
-                if kind not in ("teaser", "credit") for m in [rx.search(rest)] if m]
+        hits = [m.group(0).lower() for kind in _SIGNAL_KINDS
+                for m in [_MARKER_RE[kind].search(rest)] if m] if _ANY_SIGNAL_RE.search(
+                    rest) else []
         teaser = _LEADING_TEASER_RE.match(rest)
         if hits or teaser or _CREDIT_TAIL_RE.search(rest):
             found.append(hits[0] if hits else teaser.group(0).strip(" :-–—|").lower() if teaser
@@ -235,7 +250,10 @@ def repeated_lines(documents: Iterable[str], min_docs: int = 3, share: float = 0
 _ENGLISH_DENSITY = 0.2
 
 
-_NOTICE_RE = re.compile(r"\bcopyright\b|©|\(c\)\s*\d{4}|all rights reserved", re.IGNORECASE)
+# (led by the first characters its phrases may start with, which the pattern engine looks for
+# before trying each phrase: twice as fast on a paragraph without a notice, the same matches)
+_NOTICE_RE = re.compile(r"(?=[c©(a])(?:\bcopyright\b|©|\(c\)\s*\d{4}|all rights reserved)",
+                        re.IGNORECASE)
 
 
 def is_notice(text: str) -> bool:

@@ -28,7 +28,7 @@ import re
 
 from .blocks import Block, Dropped, Outline, Parsed, one_line
 from .clean import is_notice, looks_like_web_page, reads_as_english
-from .segment import TERMINAL_RE, blocks, words
+from .segment import TERMINAL_RE, blocks, ends_sentence, words
 
 _BULLET_RE = re.compile(r"^(?:[-*•+▪◦–]|\(?(?:\d{1,3}(?:\.\d{1,3})*|[a-zA-Z]|[ivxlc]{1,5})[.)])\s+")
 _BULLET_MARK_RE = re.compile(r"^[-*•+▪◦–]\s+")
@@ -145,7 +145,7 @@ def _items(lines: list[str]) -> list[tuple[str, str, int]]:
                 out.append((kind, current, 1 if kind == "list_item" else 0))
             kind, current = "list_item", _BULLET_MARK_RE.sub("", line)
         elif current and (kind == "list_item" or (not one_per_line and (
-                not TERMINAL_RE.search(current) or line[:1].islower()))):
+                not ends_sentence(current) or line[:1].islower()))):
             current = f"{current} {line}"
         else:
             if current:
