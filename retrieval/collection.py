@@ -350,8 +350,9 @@ class Collection:
 # 9: a PDF line opening with a dash that another dash at its left edge follows opens a list.
 # 10: a PDF's running header opening its first page titles it where its file name would.
 # 11: an HTML "Skip to content" link, text for screen readers alone and a link opening a block
-# that points at the element it is in (a permalink) left out.
-TEXT_VERSION = 11
+# that points at the element it is in (a permalink) left out. 12: not in a definition term (the
+# Cargo book's options, "--workspace", are terms linked to themselves).
+TEXT_VERSION = 12
 # A sentence's flags (``Collection.sent_flags``): it may be quoted alone; it is of a list item
 # or a table row (a line tagged ``ITEM_LINE``, beside its ``sieve.QUOTE_*`` rule); it opens its
 # line.

@@ -468,11 +468,15 @@ def test_a_link_to_the_element_it_is_in_is_a_permalink_not_text():
     <a class="rule-link" href="#r-layout.repr"><span>[layout.repr]</span></a></div>
     <p>A type's layout is its size and alignment.</p>
     <h2 id="sizes"><a class="header" href="#sizes">Sizes</a></h2>
-    <p id="p1">See <a href="#sizes">Sizes</a> and <a href="#p1">this paragraph</a>.</p></main>"""
+    <p id="p1">See <a href="#sizes">Sizes</a> and <a href="#p1">this paragraph</a>.</p>
+    <dl><dt id="opt-w"><a class="option-anchor" href="#opt-w"><code>--workspace</code></a></dt>
+    <dd><p>Build all members in the workspace.</p></dd></dl></main>"""
     parsed = read_html(markup)
     assert kinds(markup) == [
         ("paragraph", "A type's layout is its size and alignment.", 0),
         ("heading", "Sizes", 2),  # a heading's own text linked to it stays its text
         ("paragraph", "See Sizes and this paragraph.", 0),  # inside a sentence: text
+        ("heading", "--workspace", TERM_LEVEL),  # a term linked to itself (Cargo's options)
+        ("paragraph", "--workspace: Build all members in the workspace.", 0),
     ]
     assert [d.block.text for d in parsed.dropped] == ["[layout.repr]"]

@@ -43,6 +43,7 @@ _BLOCKS = frozenset(
     "section summary table tbody td tfoot th thead tr ul".split()
 )
 _HEADINGS = frozenset("h1 h2 h3 h4 h5 h6".split())
+_TITLES = _HEADINGS | {"dt"}  # what names the text under or after it
 # read as one line: block elements inside them do not split them (a definition list's term too)
 _LITERAL = _HEADINGS | {"pre", "dt"}
 _CONTEXT = _LITERAL | {"li", "blockquote", "td", "th"}  # what the text inside them is
@@ -241,12 +242,13 @@ class _Parser(HTMLParser):
 
     def _permalink(self, a: dict[str, str]) -> bool:
         """Whether a link opening a block points at the element it sits in, outside a heading
-        (the Rust Reference's "[layout.repr.transparent]" rule markers): a permalink to that
-        spot, not the text. A heading's own text linked to it (mdBook's) is its text, and so is
-        such a link inside a sentence."""
+        or a term (the Rust Reference's "[layout.repr.transparent]" rule markers): a permalink
+        to that spot, not the text. A heading's or a definition term's own text linked to it
+        (mdBook's headings, the Cargo book's "--workspace" options) is its text, and so is such
+        a link inside a sentence."""
         href = a.get("href", "")
         return (href.startswith("#") and len(href) > 1 and self._open_ids[href[1:]] > 0
-                and not "".join(self._line).strip() and not self._nearest(_HEADINGS))
+                and not "".join(self._line).strip() and not self._nearest(_TITLES))
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "title":
