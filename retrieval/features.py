@@ -46,6 +46,7 @@ class Asked:
     total: float = 1.0  # the question's weight (``Query.total``, summed once)
     text: str = ""  # the question
     default: bool = False  # it asks for a default
+    polar: bool = False  # it asks yes or no
 
     @classmethod
     def of(cls, question: str, query: Query) -> Asked:
@@ -55,7 +56,8 @@ class Asked:
         noun = counted(question) if kind == "number" else None
         return cls(kind, math.fsum(query.weights[t] for t in query.unseen) / total,
                    math.log1p(len(query.terms)), query.known | query.unseen,
-                   term_of(noun) if noun else None, total, question, asks_default(question))
+                   term_of(noun) if noun else None, total, question, asks_default(question),
+                   _POLAR.match(question) is not None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,7 +155,7 @@ def row(m: Measured, query: Query, asked: Asked) -> list[float]:
                             total - title_weight, (own_exact + own_alike) / total),
         "ev_count": float(asked.counted is not None and _counts(m.text, asked.counted)),
         "sem": m.sem, "sem_gain": max(m.sem - cov_exact, 0.0),
-        "lead_in": float(m.lead_in and not _POLAR.match(asked.text)),
+        "lead_in": float(m.lead_in and not asked.polar),
         "item_what_is": float(m.item and m.evidence and asked.kind in ("what_is", "define")),
         "code": float(code), "code_how": float(code and asked.kind in ("how", "other")),
         # a default of what is asked: stated where half the question's weight is met
