@@ -336,10 +336,9 @@ def dated_heading(heading: str, question: str) -> bool:
     """Whether ``heading`` dates what a "when" question asks about: a heading of release notes
     or a changelog ("Version 1.95 (2026-04-16)") holding a date the question lacks, and no
     sentence of its own."""
-    q = question.lower()
     return (not heading.rstrip().endswith((".", "?", "!", ":"))
             and _ASKS_CONDITION.match(question) is None  # "When is a code valid?": no date
-            and any(not _asked(m.group(0).lower(), q) for m in _DATE.finditer(heading)))
+            and has_evidence("when", heading, question))  # a date, as that asks no condition
 
 
 def has_evidence(kind: str | None, sentence: str, question: str, lang: str = "en") -> bool:
