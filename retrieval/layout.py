@@ -67,7 +67,7 @@ class Laid:
                       self.spans)
 
     def texts(self) -> list[str]:
-        return ["\n".join(t for t, _ in g) for g in self.passages]
+        return passage_texts(self.passages)
 
     def languages(self) -> list[str]:
         """Each passage's language ("" for English): ``langs``, or when ``lay_out`` left them
@@ -81,6 +81,11 @@ class Laid:
         return Laid(self.source, self.passages, self.sections, self.pages, self.langs,
                     [sentence_layout(text, [q for _, q in g])
                      for text, g in zip(self.texts(), self.passages, strict=True)])
+
+
+def passage_texts(passages: Sequence[Sequence[tuple[str, int]]]) -> list[str]:
+    """Each passage's text: its lines (text, quote tag) joined."""
+    return ["\n".join(t for t, _ in g) for g in passages]
 
 
 def lay_out(doc: Document, parsed: Parsed, repeated: Container[str],
@@ -111,7 +116,7 @@ def lay_out(doc: Document, parsed: Parsed, repeated: Container[str],
     # ``pack_laid``, in one process, which loads the model once (not once per index worker)
     if not fixed and parsed.english and len(passages) == 1:
         fixed = ENGLISH  # read_plain found it English: its one passage is
-    langs = detect_parts(["\n".join(t for t, _ in g) for g in passages], fixed, model=False)
+    langs = detect_parts(passage_texts(passages), fixed, model=False)
     return Laid(Source(doc.id, title, doc.url, doc.publisher, doc.published), passages, sections,
                 pages, None if langs is None else [_code(c) for c in langs])
 
