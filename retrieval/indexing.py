@@ -543,11 +543,10 @@ def _read_again_if_sieved_differently(root: Path, files: _Files, previous: Previ
         return
     rows = files.rows[kept]
     lo, hi = previous.column(rows, ASKED_AT), previous.column(rows, ASKED_AT + 1)
-    asked = previous.asked[ranges(lo, hi)]
-    owner = np.repeat(np.arange(len(kept)), hi - lo)
-    differs = np.isin(asked, repeated) != np.isin(asked, previous.repeated)
+    differs = _sieved_differently(previous.asked[ranges(lo, hi)], hi - lo, previous.repeated,
+                                  repeated)
     again = {}
-    for i in kept[np.unique(owner[differs])].tolist():
+    for i in kept[differs].tolist():
         read = read_document(root / files.rels[i], files.ids[i])
         if isinstance(read, Document):
             again[i] = read
