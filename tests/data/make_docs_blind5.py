@@ -232,10 +232,11 @@ def read_pod(src: Path) -> list[tuple] | None:
 
 
 def cp1252_only(block: tuple) -> tuple:
-    """A block without the characters that the PDF's core fonts (windows-1252) cannot show
-    (kept so that a page that changes cannot stop the PDF writer)."""
+    """A block without the characters that the PDF's core fonts (windows-1252) cannot show;
+    none is dropped from the three pages used (checked), kept so that a page that changes
+    cannot stop the PDF writer. Spaces are left as they are (code keeps its indentation)."""
     def keep(text: str) -> str:
-        return "".join(c for c in text if c.encode("cp1252", "ignore")).replace("  ", " ")
+        return "".join(c for c in text if c.encode("cp1252", "ignore"))
     return tuple(cp1252_only(x) if isinstance(x, (tuple, list)) else
                  keep(x) if isinstance(x, str) else x for x in block)
 
