@@ -352,7 +352,10 @@ class Collection:
 # 11: an HTML "Skip to content" link, text for screen readers alone and a link opening a block
 # that points at the element it is in (a permalink) left out. 12: not in a definition term (the
 # Cargo book's options, "--workspace", are terms linked to themselves).
-TEXT_VERSION = 12
+# 13: a plain text's line set out left of the text under it heads it (manual pages, pod2text);
+# a furniture word in code ("$ftp->login(...)") is no sign of a web page; a manual page's NAME
+# line titles it.
+TEXT_VERSION = 13
 # A sentence's flags (``Collection.sent_flags``): it may be quoted alone; it is of a list item
 # or a table row (a line tagged ``ITEM_LINE``, beside its ``sieve.QUOTE_*`` rule); it opens its
 # line.

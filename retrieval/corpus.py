@@ -348,6 +348,9 @@ def _document_title(sieved: Sieved, fallback: str) -> str:
     "Summary", "Motivation"), or one that comes after text (a README's closing "GNU Project
     notice"), its id; without any, its first sentence that is no copyright notice."""
     headings = [k.block for k in sieved.kept if k.block.kind == "heading"]
+    named = _named(sieved)
+    if named:
+        return named
     if headings:
         top = min(h.level for h in headings)
         tops = [h for h in headings if h.level == top]
@@ -358,6 +361,16 @@ def _document_title(sieved: Sieved, fallback: str) -> str:
     # its first sentence (not a paragraph), past a copyright notice heading the file
     first = next((k.block.text for k in sieved.kept if not is_notice(k.block.text)), "")
     return first_sentence(first) or fallback
+
+
+def _named(sieved: Sieved) -> str:
+    """A manual page's title: the line its leading "NAME" section holds ("frob - frob files"),
+    as ``man`` and ``pod2text`` lay it out; else ``""``."""
+    kept = sieved.kept
+    if (len(kept) > 1 and kept[0].block.kind == "heading" and kept[0].block.text == "NAME"
+            and kept[1].block.kind in ("paragraph", "heading")):
+        return kept[1].block.text
+    return ""
 
 
 def _short(title: str) -> str:

@@ -136,6 +136,14 @@ def test_a_heading_after_the_text_is_a_section_not_the_title(tmp_path):
                       "usage": "USAGE instructions for the JPEG tools"}  # past a note
 
 
+def test_a_manual_pages_name_section_is_its_title(tmp_path):
+    (tmp_path / "frob.txt").write_text(
+        "NAME\n    frob - frob files in place\n\nDESCRIPTION\n    frob reads a file, frobs it "
+        "and writes it back.\n\nOPTIONS\n    The -q option prints nothing at all.\n")
+    assert QAEngine.from_directory(tmp_path, save=False).sources()[0].title == (
+        "frob - frob files in place")
+
+
 @pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be", "utf-32", "utf-8-sig"])
 def test_unicode_text_with_a_byte_order_mark_is_read(tmp_path, encoding):
     # Windows editors save "Unicode" text as UTF-16 with a byte-order mark.

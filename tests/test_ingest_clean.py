@@ -212,6 +212,12 @@ def test_two_kinds_of_furniture_make_a_web_page_and_one_word_in_a_manual_does_no
                              "Register a new document, apply key computations",
                              "Register an XSLT extension module to the library."]
     assert not looks_like_web_page(manual)
+    # a furniture word in code is an identifier; "log in" and "login" are one phrase
+    faq = [PROSE] * 40 + ["To log in, use the login method:", "$ftp->login('user', 'pw');",
+                          "$session.login()", "Net::FTP::login"]
+    assert web_signals(faq[40:]) == ["log in"]
+    assert not looks_like_web_page(faq)
+    assert not looks_like_web_page([PROSE] * 40 + ["Log in", "Login", "Log-in"])
     # the same furniture line over and over on a short page still marks it
     assert looks_like_web_page([PROSE] * 10 + ["READ MORE: Putin warns Armenia"] * 3)
 

@@ -129,3 +129,54 @@ def test_a_line_that_ends_on_a_word_needing_more_is_no_heading():
                    "       example.o: undefined reference\n\ncheck that you have no old files.\n")
     assert [b.kind for b in p.blocks if "make test" in b.text] == ["paragraph"]
     assert not any(b.section for b in p.blocks)
+
+
+POD = """\
+NAME
+    frobFAQ - frob Frequently Asked Questions
+
+DESCRIPTION
+  Where to get this document
+    This document is distributed with frob, and is also
+    available on the frob web page.
+
+Author and Copyright Information
+    Copyright (C) 1997 A. Author. This document is free.
+
+Using frob
+  How do I frob in binary mode ?
+    To frob without <LF><CR> translation frob provides the
+    "binary" method
+
+        $frob->binary;
+
+  Why is frob slow?
+    A: Since frobbing is done by splitting the data into
+       blocks, small files are slow.
+
+OPTIONS
+    -v, --verbose
+        Print more.
+"""
+
+
+def test_a_line_set_out_left_of_the_text_under_it_heads_it():
+    """Text laid out as a manual page or by ``pod2text``: a section's name at the margin, its
+    body indented under it without a blank line; an FAQ's question over its answer."""
+    p = read_plain(POD)
+    assert not p.web
+    heads = [(b.text, b.level) for b in p.blocks if b.kind == "heading"]
+    assert heads == [("NAME", 1), ("DESCRIPTION", 1), ("Where to get this document", 2),
+                     ("Author and Copyright Information", 1), ("Using frob", 1),
+                     ("How do I frob in binary mode ?", 2), ("Why is frob slow?", 2),
+                     ("OPTIONS", 1)]
+    para = {b.text: b.section for b in p.blocks if b.kind == "paragraph"}
+    assert para["To frob without <LF><CR> translation frob provides the \"binary\" method"] == (
+        "Using frob", "How do I frob in binary mode ?")
+    assert ("This document is distributed with frob, and is also available on the frob web page."
+            in para)
+    # a sentence wrapped under a hanging indent goes on in lower case: no heading
+    assert ("A: Since frobbing is done by splitting the data into blocks, small files are slow."
+            in para)
+    # an option is no heading: it opens with no capital
+    assert "-v, --verbose Print more." in para

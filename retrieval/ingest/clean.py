@@ -186,6 +186,9 @@ _DOCUMENT_TOO = re.compile(
     r"|contribut\w*|create an account|advertising|\S+@\S+|(?:https?://|www\.|\.?/)\S+",
     re.IGNORECASE)
 _SIGNAL_MAX_WORDS = 15
+# A word of code ("$ftp->login('user', 'pw');", "Net::FTP", "session.login()"): a furniture
+# word in it is an identifier, not furniture.
+_CODE_WORD_RE = re.compile(r"\S*(?:->|::|=>|\w\(|[$@]\w)\S*")
 
 
 def web_signals(paragraphs: Iterable[str]) -> list[str]:
@@ -196,7 +199,7 @@ def web_signals(paragraphs: Iterable[str]) -> list[str]:
     for p in paragraphs:
         if len(words(p)) > _SIGNAL_MAX_WORDS:
             continue
-        rest = _DOCUMENT_TOO.sub(" ", p).strip()
+        rest = _CODE_WORD_RE.sub(" ", _DOCUMENT_TOO.sub(" ", p)).strip()
         hits = [m.group(0).lower() for kind in _SIGNAL_KINDS
                 for m in [_MARKER_RE[kind].search(rest)] if m] if _ANY_SIGNAL_RE.search(
                     rest) else []
@@ -222,7 +225,8 @@ def looks_like_web_page(paragraphs: Sequence[str]) -> bool:
     kind each, on at most 3% of their blocks, but two: a 30,000-block all-in-one reference and
     a manual whose "Recommended ..." headings read as teasers.)"""
     found = web_signals(paragraphs)
-    return len(set(found)) >= 2 or (len(found) >= 3
+    # "log in" and "login", "sign up" and "sign-up" are one phrase
+    return len({re.sub(r"[\s-]+", "", f) for f in found}) >= 2 or (len(found) >= 3
                                      and len(found) >= _REPEATED_SIGNAL_SHARE * len(paragraphs))
 
 

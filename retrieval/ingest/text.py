@@ -71,10 +71,15 @@ def _layout_blocks(text: str) -> list[Block]:
     # an underlined heading, and a mode line, are blocks of their own wherever they stand
     text = _UNDERLINED_RE.sub(lambda m: f"\n\n{m.group(1)}\n{m.group(2)}\n\n", text)
     text = _MODELINE_LINE_RE.sub(lambda m: f"\n\n{m.group(0)}\n\n", text)
-    raw = [b for b in re.split(r"\n[ \t]*\n", text) if b.strip()]
+    raw, outdented = _outdented_headings([b for b in re.split(r"\n[ \t]*\n", text)
+                                          if b.strip()])
+    depths = sorted(set(outdented.values()))
     units: list[tuple[str, str, int]] = []  # (kind, text, level)
     for b, block in enumerate(raw):
         lines = [ln.strip() for ln in block.split("\n") if ln.strip()]
+        if b in outdented:
+            units.append(("heading", lines[0], min(6, 1 + depths.index(outdented[b]))))
+            continue
         if len(lines) == 2 and _UNDERLINE_RE.match(lines[1]) and len(lines[1]) >= 3:
             units.append(("heading", lines[0], 1 if lines[1][0] == "=" else 2))
             continue
@@ -102,6 +107,41 @@ def _layout_blocks(text: str) -> list[Block]:
         else:
             out.append(Block(kind, one_line(body), outline.path, level=level))  # type: ignore[arg-type]
     return out
+
+
+def _outdented_headings(raw: list[str]) -> tuple[list[str], dict[int, int]]:
+    """``raw``'s blocks with each heading set out by its indentation made a block of its own,
+    and those blocks' numbers -> their indentation. Such a heading is a short line less
+    indented than the line under it, opening with a capital or a digit, not ended like a
+    sentence or clause but for a question mark: text laid out as a manual page is, or as
+    ``pod2text`` writes (a section's name at the margin, its body indented, no blank line
+    between; an FAQ's question over its answer)."""
+    out: list[str] = []
+    outdented: dict[int, int] = {}
+    for block in raw:
+        lines = [ln.expandtabs() for ln in block.split("\n") if ln.strip()]
+        indents = [len(ln) - len(ln.lstrip()) for ln in lines]
+        start = 0
+        for i, line in enumerate(lines[:-1]):
+            # (a line the next one goes on from in lower case is a sentence wrapped under a
+            # hanging indent: "A: Since ... splitting the data into / blocks that ...")
+            if (indents[i] < indents[i + 1] and not lines[i + 1].lstrip()[:1].islower()
+                    and _heads_indented(line.strip())):
+                if i > start:
+                    out.append("\n".join(lines[start:i]))
+                outdented[len(out)] = indents[i]
+                out.append(line)
+                start = i + 1
+        out.append("\n".join(lines[start:]) if start else block)
+    return out, outdented
+
+
+def _heads_indented(line: str) -> bool:
+    n = len(words(line))
+    return (1 <= n <= MAX_HEADING_WORDS and (line[:1].isupper() or line[:1].isdigit())
+            and not _BULLET_RE.match(line)
+            and not _CLAUSE_END_RE.search(line.removesuffix("?").rstrip())
+            and not (n > 1 and _OPEN_END_RE.search(line)))
 
 
 def _is_heading(line: str, b: int, raw: list[str]) -> bool:
