@@ -9,8 +9,10 @@ the small Markdown reader that turns them into blocks -- and takes from here:
   options in which the sets differ;
 * the pieces that make the files deterministic (``FIXED_DATE``, ``start_pdf``, ``new_docx``,
   ``fixed_zip``), so that a rerun gives the same bytes;
-* a few helpers of the readers (``list_item``, ``extend_item``, ``table_row``) and of the
-  DOCX writers (``docx_list_item``, ``docx_code``, ``docx_table``).
+* a few helpers of the readers (``list_item``, ``extend_item``, ``table_row``), the HTML page
+  reader ``HtmlBlocks`` (an element's blocks, some elements left out) and ``cp1252_only`` (a
+  block the PDF's core fonts can show), and of the DOCX writers (``docx_list_item``,
+  ``docx_code``, ``docx_table``).
 
 The blocks a reader gives ``Writer``: ("title"|"h1"|"h2"|"h3", text), ("p", text),
 ("quote", text), ("li", level, ordered, number, text), ("code", text) and
@@ -30,6 +32,7 @@ import sys
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from html.parser import HTMLParser
 from pathlib import Path
 
 import docx
@@ -38,6 +41,140 @@ from fpdf import FPDF
 
 FIXED_DATE = dt.datetime(2024, 6, 1, 12, 0, 0, tzinfo=dt.UTC)
 HERE = Path(__file__).resolve().parent
+
+
+# --- reading an HTML page ---------------------------------------------------------------------
+
+HTML_BLOCK_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "pre", "blockquote", "td", "th",
+                   "figcaption", "dt", "dd"}
+HTML_HEADING = {"h1": "h1", "h2": "h2", "h3": "h3", "h4": "h3", "h5": "h3", "h6": "h3"}
+
+
+class HtmlBlocks(HTMLParser):
+    """The blocks of an HTML page's element ``container`` ("main": an mdBook page's text,
+    "body"): headings (the first one the "title" with ``first_title``), paragraphs (a ``<dt>``
+    label one of its own, a ``<dd>``'s paragraphs others), list items, code, block quotes and
+    tables, leaving out every element ``left_out`` names, with all it holds."""
+
+    def __init__(self, container: str, first_title: bool,
+                 left_out: Callable[[str, dict[str, str | None]], bool],
+                 block_tags: set[str] = HTML_BLOCK_TAGS) -> None:
+        super().__init__(convert_charrefs=True)
+        self.container, self.first_title, self.left_out = container, first_title, left_out
+        self.block_tags = block_tags
+        self.blocks: list[tuple] = []
+        self.inside = False
+        self.skipped = ""  # the tag of the element being left out
+        self.depth = 0  # ... and how deep inside elements of that tag
+        self.text: list[str] | None = None  # the text of the open block
+        self.kind = ""
+        self.lists: list[list] = []  # [ordered, next number] of each open list
+        self.quote = 0
+        self.table: list[list[str]] | None = None
+        self.row: list[str] | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == self.container:
+            self.inside = True
+            return
+        if not self.inside:
+            return
+        if self.depth or self.left_out(tag, dict(attrs)):
+            if not self.depth:
+                self.skipped = tag
+            if tag == self.skipped:
+                self.depth += 1
+            return
+        if tag in ("ul", "ol"):
+            if self.text is not None:
+                self.emit(self.close())  # an item's text before its nested list
+            self.lists.append([tag == "ol", int(dict(attrs).get("start") or 1)])
+        elif tag == "blockquote":
+            self.quote += 1
+        elif tag == "table":
+            self.table = []
+        elif tag == "tr":
+            self.row = []
+        elif tag == "br" and self.text is not None:
+            self.text.append("\n" if self.kind == "pre" else " ")
+        elif tag in self.block_tags:
+            if self.text is not None and tag != "p":
+                self.emit(self.close())
+            if self.text is None:
+                self.text, self.kind = [], tag
+
+    def handle_endtag(self, tag: str) -> None:
+        if not self.inside:
+            return
+        if tag == self.container:
+            self.inside = False
+            return
+        if self.depth:
+            if tag == self.skipped:
+                self.depth -= 1
+            return
+        if tag in ("ul", "ol"):
+            if self.text is not None:
+                self.emit(self.close())
+            self.lists.pop()
+        elif tag == "blockquote":
+            if self.text is not None:
+                self.emit(self.close())
+            self.quote -= 1
+        elif tag == "tr" and self.row is not None and self.table is not None:
+            self.table.append(self.row)
+            self.row = None
+        elif tag == "table" and self.table is not None:
+            if self.table:
+                width = max(len(r) for r in self.table)
+                rows = [r + [""] * (width - len(r)) for r in self.table]
+                self.blocks.append(("table", rows[0], rows[1:]))
+            self.table = None
+        elif tag == self.kind and self.text is not None:
+            self.emit(self.close())
+
+    def handle_data(self, data: str) -> None:
+        if self.inside and not self.depth and self.text is not None:
+            self.text.append(data)
+
+    def close(self) -> tuple:
+        kind, raw = self.kind, "".join(self.text or [])
+        self.text, self.kind = None, ""
+        if kind == "pre":
+            return ("code", raw.strip("\n"))
+        return (kind, re.sub(r"\s+", " ", raw).strip())
+
+    def emit(self, block: tuple) -> None:
+        kind, text = block
+        if not text:
+            return
+        if kind in ("td", "th"):
+            if self.row is not None:
+                self.row.append(text)
+        elif kind in HTML_HEADING:
+            first = self.first_title and not any(
+                b[0] in ("title", "h1", "h2", "h3") for b in self.blocks)
+            self.blocks.append(("title" if first else HTML_HEADING[kind], text))
+        elif kind == "li":
+            level = max(len(self.lists) - 1, 0)
+            ordered, number = self.lists[-1] if self.lists else (False, 0)
+            if self.lists and ordered:
+                self.lists[-1][1] += 1
+            self.blocks.append(("li", level, ordered, number, text))
+        elif kind == "code":
+            self.blocks.append(("code", text))
+        else:  # p, figcaption, dt, dd
+            self.blocks.append(("quote" if self.quote else "p", text))
+
+
+def cp1252_only(block: tuple, squeeze: bool = False) -> tuple:
+    """A block without the characters that the PDF's core fonts (windows-1252) cannot show (a
+    page that changes cannot stop the PDF writer); with ``squeeze``, two spaces made one."""
+    def keep(text: str) -> str:
+        kept = "".join(c for c in text if c.encode("cp1252", "ignore"))
+        return kept.replace("  ", " ") if squeeze else kept
+    return tuple(cp1252_only(x, squeeze) if isinstance(x, (tuple, list)) else
+                 keep(x) if isinstance(x, str) else x for x in block)
 
 # --- the scripts' command line and report ---------------------------------------------------
 

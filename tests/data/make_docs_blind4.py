@@ -33,7 +33,6 @@ from __future__ import annotations
 
 import re
 import sys
-from html.parser import HTMLParser
 from pathlib import Path
 
 import docsgen
@@ -98,117 +97,10 @@ GENERATED_DOCX = [
 
 # --- reading an mdBook page -------------------------------------------------------------------
 
-BLOCK_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "pre", "blockquote", "td", "th",
-              "figcaption", "dt", "dd"}
-HEADING = {"h1": "h1", "h2": "h2", "h3": "h3", "h4": "h3", "h5": "h3", "h6": "h3"}
 
-
-class MdBookReader(HTMLParser):
-    """The blocks of the ``<main>`` element of an mdBook page (see docsgen for the kinds)."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.blocks: list[tuple] = []
-        self.in_main = False
-        self.hidden = 0  # depth inside <span class="boring"> (hidden code lines)
-        self.hidden_tags: list[str] = []
-        self.text: list[str] | None = None  # the text of the open block
-        self.kind = ""
-        self.lists: list[list] = []  # [ordered, next number] of each open list
-        self.quote = 0
-        self.table: list[list[str]] | None = None
-        self.row: list[str] | None = None
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag == "main":
-            self.in_main = True
-            return
-        if not self.in_main:
-            return
-        cls = dict(attrs).get("class") or ""
-        if self.hidden or (tag == "span" and "boring" in cls.split()):
-            if tag == "span":
-                self.hidden += 1
-            return
-        if tag in ("ul", "ol"):
-            if self.text is not None:
-                self.emit(self.close())  # an item's text before its nested list
-            self.lists.append([tag == "ol", int(dict(attrs).get("start") or 1)])
-        elif tag == "blockquote":
-            self.quote += 1
-        elif tag == "table":
-            self.table = []
-        elif tag == "tr":
-            self.row = []
-        elif tag == "br" and self.text is not None:
-            self.text.append("\n" if self.kind == "pre" else " ")
-        elif tag in BLOCK_TAGS:
-            if self.text is not None and tag != "p":
-                self.emit(self.close())
-            if self.text is None:
-                self.text, self.kind = [], tag
-
-    def handle_endtag(self, tag: str) -> None:
-        if not self.in_main:
-            return
-        if tag == "main":
-            self.in_main = False
-            return
-        if self.hidden:
-            if tag == "span":
-                self.hidden -= 1
-            return
-        if tag in ("ul", "ol"):
-            if self.text is not None:
-                self.emit(self.close())
-            self.lists.pop()
-        elif tag == "blockquote":
-            if self.text is not None:
-                self.emit(self.close())
-            self.quote -= 1
-        elif tag == "tr" and self.row is not None and self.table is not None:
-            self.table.append(self.row)
-            self.row = None
-        elif tag == "table" and self.table is not None:
-            if self.table:
-                width = max(len(r) for r in self.table)
-                rows = [r + [""] * (width - len(r)) for r in self.table]
-                self.blocks.append(("table", rows[0], rows[1:]))
-            self.table = None
-        elif tag == self.kind and self.text is not None:
-            self.emit(self.close())
-
-    def handle_data(self, data: str) -> None:
-        if self.in_main and not self.hidden and self.text is not None:
-            self.text.append(data)
-
-    def close(self) -> tuple:
-        kind, raw = self.kind, "".join(self.text or [])
-        self.text, self.kind = None, ""
-        if kind == "pre":
-            return ("code", raw.strip("\n"))
-        return (kind, re.sub(r"\s+", " ", raw).strip())
-
-    def emit(self, block: tuple) -> None:
-        kind, text = block
-        if not text:
-            return
-        if kind in ("td", "th"):
-            if self.row is not None:
-                self.row.append(text)
-        elif kind in HEADING:
-            first = not any(b[0] in ("title", "h1", "h2", "h3") for b in self.blocks)
-            self.blocks.append(("title" if first else HEADING[kind], text))
-        elif kind == "li":
-            level = max(len(self.lists) - 1, 0)
-            ordered, number = self.lists[-1] if self.lists else (False, 0)
-            if self.lists and ordered:
-                self.lists[-1][1] += 1
-            self.blocks.append(("li", level, ordered, number, text))
-        elif kind == "code":
-            self.blocks.append(("code", text))
-        else:  # p, figcaption, dt, dd
-            self.blocks.append(("quote" if self.quote else "p", text))
+def _hidden(tag: str, attrs: dict[str, str | None]) -> bool:
+    """mdBook's hidden code lines (``<span class="boring">``), which a reader does not see."""
+    return tag == "span" and "boring" in (attrs.get("class") or "").split()
 
 
 def read_mdbook(src: Path) -> list[tuple] | None:
@@ -216,19 +108,15 @@ def read_mdbook(src: Path) -> list[tuple] | None:
     if not src.is_file():
         print(f"missing source, not generated from: {src}", file=sys.stderr)
         return None
-    reader = MdBookReader()
+    reader = docsgen.HtmlBlocks("main", first_title=True, left_out=_hidden)
     reader.feed(src.read_text(encoding="utf-8"))
     return reader.blocks
 
 
 def cp1252_only(block: tuple) -> tuple:
-    """A block without the characters that the PDF's core fonts (windows-1252) cannot show.
-    None is dropped from the three pages used (checked); kept so that a page that changes
-    cannot stop the PDF writer."""
-    def keep(text: str) -> str:
-        return "".join(c for c in text if c.encode("cp1252", "ignore")).replace("  ", " ")
-    return tuple(cp1252_only(x) if isinstance(x, (tuple, list)) else
-                 keep(x) if isinstance(x, str) else x for x in block)
+    """``docsgen.cp1252_only``, two spaces made one. None is dropped from the three pages used
+    (checked)."""
+    return docsgen.cp1252_only(block, squeeze=True)
 
 
 # --- the derived release notes ----------------------------------------------------------------

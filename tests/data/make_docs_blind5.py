@@ -31,11 +31,9 @@ on this machine is reported and its file left as it is (or not made).
 
 from __future__ import annotations
 
-import re
 import subprocess
 import sys
 import tempfile
-from html.parser import HTMLParser
 from pathlib import Path
 
 import docsgen
@@ -131,99 +129,22 @@ def pod2text(src: Path) -> bytes | None:
 
 # --- reading a pod2html page ----------------------------------------------------------------------
 
-BLOCK_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "pre", "dt", "dd"}
-HEADING = {"h1": "h1", "h2": "h2", "h3": "h3", "h4": "h3", "h5": "h3", "h6": "h3"}
 
-
-class PodHtmlReader(HTMLParser):
-    """The blocks of a pod2html page's ``<body>``, leaving out its index (``<ul id="index">``).
-    ``=head1`` is "h1", ``=head2`` "h2", deeper headings "h3"; an ``=item`` label of a
-    definition list (``<dt>``) is a "p" block of its own, its text a ``<dd>``'s paragraphs."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.blocks: list[tuple] = []
-        self.in_body = False
-        self.index = 0  # depth inside the index list
-        self.text: list[str] | None = None  # the text of the open block
-        self.kind = ""
-        self.lists: list[list] = []  # [ordered, next number] of each open ul/ol
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag == "body":
-            self.in_body = True
-            return
-        if not self.in_body:
-            return
-        if self.index or (tag == "ul" and dict(attrs).get("id") == "index"):
-            if tag == "ul":
-                self.index += 1
-            return
-        if tag in ("ul", "ol"):
-            if self.text is not None:
-                self.emit(self.close())  # an item's text before its nested list
-            self.lists.append([tag == "ol", int(dict(attrs).get("start") or 1)])
-        elif tag == "br" and self.text is not None:
-            self.text.append("\n" if self.kind == "pre" else " ")
-        elif tag in BLOCK_TAGS:
-            if self.text is not None and tag != "p":
-                self.emit(self.close())
-            if self.text is None:
-                self.text, self.kind = [], tag
-
-    def handle_endtag(self, tag: str) -> None:
-        if not self.in_body:
-            return
-        if tag == "body":
-            self.in_body = False
-            return
-        if self.index:
-            if tag == "ul":
-                self.index -= 1
-            return
-        if tag in ("ul", "ol"):
-            if self.text is not None:
-                self.emit(self.close())
-            self.lists.pop()
-        elif tag == self.kind and self.text is not None:
-            self.emit(self.close())
-
-    def handle_data(self, data: str) -> None:
-        if self.in_body and not self.index and self.text is not None:
-            self.text.append(data)
-
-    def close(self) -> tuple:
-        kind, raw = self.kind, "".join(self.text or [])
-        self.text, self.kind = None, ""
-        if kind == "pre":
-            return ("code", raw.strip("\n"))
-        return (kind, re.sub(r"\s+", " ", raw).strip())
-
-    def emit(self, block: tuple) -> None:
-        kind, text = block
-        if not text:
-            return
-        if kind in HEADING:
-            self.blocks.append((HEADING[kind], text))
-        elif kind == "li":
-            level = max(len(self.lists) - 1, 0)
-            ordered, number = self.lists[-1] if self.lists else (False, 0)
-            if self.lists and ordered:
-                self.lists[-1][1] += 1
-            self.blocks.append(("li", level, ordered, number, text))
-        elif kind == "code":
-            self.blocks.append(("code", text))
-        else:  # p, dt, dd
-            self.blocks.append(("p", text))
+def _index(tag: str, attrs: dict[str, str | None]) -> bool:
+    """pod2html's index of the page's sections (``<ul id="index">``)."""
+    return tag == "ul" and attrs.get("id") == "index"
 
 
 def read_pod(src: Path) -> list[tuple] | None:
-    """The blocks of ``src`` as pod2html renders it, the NAME section made the title; None if
-    the source is missing."""
+    """The blocks of ``src`` as pod2html renders it (its ``<body>`` but its index: ``=head1``
+    is "h1", ``=head2`` "h2", deeper headings "h3"; an ``=item`` label of a definition list a
+    "p" block of its own), the NAME section made the title; None if the source is missing."""
     page = pod2html(src)
     if page is None:
         return None
-    reader = PodHtmlReader()
+    reader = docsgen.HtmlBlocks("body", first_title=False, left_out=_index,
+                                block_tags={"h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "pre",
+                                            "dt", "dd"})
     reader.feed(page.decode("utf-8"))
     blocks = reader.blocks
     if len(blocks) > 1 and blocks[0] == ("h1", "NAME") and blocks[1][0] == "p":
@@ -231,15 +152,9 @@ def read_pod(src: Path) -> list[tuple] | None:
     return blocks
 
 
-def cp1252_only(block: tuple) -> tuple:
-    """A block without the characters that the PDF's core fonts (windows-1252) cannot show;
-    none is dropped from the three pages used (checked), kept so that a page that changes
-    cannot stop the PDF writer. Spaces are left as they are (code keeps its indentation)."""
-    def keep(text: str) -> str:
-        return "".join(c for c in text if c.encode("cp1252", "ignore"))
-    return tuple(cp1252_only(x) if isinstance(x, (tuple, list)) else
-                 keep(x) if isinstance(x, str) else x for x in block)
-
+# (``docsgen.cp1252_only`` without squeezing spaces: code keeps its indentation; none is
+# dropped from the three pages used, checked)
+cp1252_only = docsgen.cp1252_only
 
 WRITE = docsgen.Writer("tests/data/make_docs_blind5.py", docx_code="lines", deepest_list=3,
                        headings={"h1": 14, "h2": 12, "h3": 11})
