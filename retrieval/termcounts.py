@@ -27,7 +27,7 @@ analyzer, not scipy, and splits its chunk into words a slice at a time.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import chain
 from typing import TYPE_CHECKING
@@ -136,6 +136,20 @@ def _counted(texts: Sequence[str], workers: int | None, chunk: int,
         return _renumber(own.map(COUNT_CHUNK, pieces))
 
 
+class _TermIds(dict[str, int]):
+    """Each word's term id in ``terms`` (-1: no term), found by ``term`` when first asked for;
+    asked in the order ``terms`` would be, so that it numbers new terms alike."""
+
+    def __init__(self, term: Callable[[str], str | None], terms: _Ids) -> None:
+        super().__init__()
+        self.term, self.terms = term, terms
+
+    def __missing__(self, word: str) -> int:
+        t = self.term(word)
+        value = self[word] = -1 if t is None else self.terms[t]
+        return value
+
+
 class _Pieces:
     """One language's table of pieces seen: each piece's terms (ids in the counter's
     vocabulary)."""
@@ -151,11 +165,15 @@ class _Pieces:
         self.piece_terms = np.zeros(0, dtype=np.int64)
 
     def learn(self, terms: _Ids) -> None:
-        """Tokenise pieces seen for the first time and append their terms to the tables."""
+        """Tokenise pieces seen for the first time and append their terms to the tables. A
+        word's term is looked for once a call (``term_ids``): new pieces are mostly one word
+        written several ways ("word", "word,", "word."), and the words are let go with the
+        call, as the pieces' table is the only cache kept."""
         lens, found = [], []
-        term, words = self.term, self.words
+        words = self.words
+        term_ids = _TermIds(self.term, terms)
         for piece in self.ids.take_added():
-            ids = [terms[t] for w in words(piece) if (t := term(w)) is not None]
+            ids = [i for i in map(term_ids.__getitem__, words(piece)) if i >= 0]
             lens.append(len(ids))
             found.extend(ids)
         new_len = np.array(lens, dtype=np.int64)

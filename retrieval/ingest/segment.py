@@ -137,11 +137,20 @@ def words(text: str) -> tuple[str, ...]:
     unspaced script, a run of it as its bigrams). Remembered for the last few thousand texts:
     reading a document asks for a paragraph's words about ten times (its layout, its sieve
     rules, its cleaning signals, its sentences' quotability)."""
+    return tuple(_words(text))
+
+
+def word_total(text: str) -> int:
+    """``len(words(text))``, not remembered: for a text asked about once (a sentence)."""
+    return len(_words(text))
+
+
+def _words(text: str) -> list[str]:
     if text.isascii():
-        return tuple(_ASCII_WORD_RE.findall(text))
+        return _ASCII_WORD_RE.findall(text)
     if not written_unspaced(text):
-        return tuple(_MARKED_WORD_RE.findall(text))
-    return tuple(with_bigrams(_UNSPACED_WORD_RE.findall(text)))
+        return _MARKED_WORD_RE.findall(text)
+    return with_bigrams(_UNSPACED_WORD_RE.findall(text))
 
 
 def ends_sentence(text: str) -> bool:
@@ -215,9 +224,9 @@ def _pieces(paragraph: str) -> list[str]:
     """
     if len(words(paragraph)) <= LONG_PARAGRAPH_WORDS:
         return [paragraph]
-    units = [(span.start + a, span.start + b)
-             for span in sentence_spans(paragraph)
-             for a, b in _gap_split(paragraph[span.start : span.end])]
+    units = [(start + a, start + b)
+             for start, end in _spans(paragraph)
+             for a, b in _gap_split(paragraph[start:end])]
     pieces: list[str] = []
     start = n = 0
     for i, (a, b) in enumerate(units):
@@ -256,6 +265,13 @@ def _looks_wrapped(lines: Sequence[str]) -> bool:
 
 def sentence_spans(text: str) -> list[Span]:
     """Character spans of the sentences of ``text`` (whitespace between them excluded)."""
+    return [Span(start, end) for start, end in _spans(text)]
+
+
+def sentence_bounds(text: str) -> list[tuple[int, int]]:
+    """``sentence_spans`` as ``(start, end)`` pairs: what laying out a corpus asks for, a
+    passage at a time, where making a frozen ``Span`` for each sentence cost more than finding
+    it."""
     return list(_spans(text))
 
 
@@ -263,10 +279,10 @@ def first_sentence(text: str) -> str:
     """The first sentence of ``text`` (``split_sentences(text)[0]``, without cutting the rest),
     or ``""``."""
     span = next(_spans(text), None)
-    return text[span.start : span.end] if span else ""
+    return text[span[0] : span[1]] if span else ""
 
 
-def _spans(text: str) -> Iterator[Span]:
+def _spans(text: str) -> Iterator[tuple[int, int]]:
     start = _skip_space(text, 0)
     danda = "।" in text  # a text that ends sentences with the danda: "." only marks initials
     other = not text.isascii() and (_OTHER_ENDS_RE.search(text) is not None or (
@@ -284,16 +300,16 @@ def _spans(text: str) -> Iterator[Span]:
                                           or _ordinal_before_month(text, start, m)):
                 continue
         if end > start:
-            yield Span(start, end)
+            yield start, end
         start = m.end()
     tail_end = len(text.rstrip())
     if tail_end > start:
-        yield Span(start, tail_end)
+        yield start, tail_end
 
 
 def split_sentences(text: str) -> list[str]:
     """The sentences of ``text``, verbatim."""
-    return [text[s.start : s.end] for s in sentence_spans(text)]
+    return [text[start:end] for start, end in _spans(text)]
 
 
 def _skip_space(text: str, i: int) -> int:
