@@ -7,6 +7,7 @@ out so; how documents become those passages is ``layout.py``.
 
 from __future__ import annotations
 
+import re
 import zlib
 from array import array
 from collections.abc import Iterable, Iterator, Sequence
@@ -119,6 +120,28 @@ class PackedSources(OnDemand[Source]):
         at = self.AT + b"%d,%d;" % (start, lo) + title[lo:]
         return at if len(at) < len(title) else title
 
+    def extend(self, other: PackedSources, shift: int) -> None:
+        """Append the sources ``other`` packed (in a worker process), whose ``texts`` are at
+        ``shift`` in this one's: each title written as a place in them moved by ``shift``, or
+        written out when the place is no longer shorter, as ``append`` would have."""
+        if not shift or self.AT not in other.blob:
+            self.offsets.frombytes((_int64s(other.offsets)[1:] + len(self.blob)).tobytes())
+            self.blob += other.blob
+            return
+        blob, offsets = other.blob, other.offsets
+        for i in range(len(other)):
+            row = blob[offsets[i] : offsets[i + 1]]
+            m = _AT_FIELD_RE.search(row)
+            if m is not None:
+                start, n = int(m[1]) + shift, int(m[2])
+                end = row.find(self.SEPARATOR, m.end())
+                rest = row[m.end() : end]
+                at = self.AT + b"%d,%d;" % (start, n) + rest
+                title = at if len(at) < n + len(rest) else self.texts[start : start + n] + rest
+                row = row[: m.start() + 1] + title + row[end:]
+            self.blob += row
+            self.offsets.append(len(self.blob))
+
     def __len__(self) -> int:
         return len(self.offsets) - 1
 
@@ -173,6 +196,11 @@ class PackedSources(OnDemand[Source]):
             return self.ids()
         return (None if v == self.NONE else _text(v)
                 for v in (self._row(i)[k] for i in range(len(self))))
+
+
+# A title field written as a place in the passages' text (``PackedSources.AT``): the only
+# field that follows a separator with ``AT`` (neither byte occurs in UTF-8)
+_AT_FIELD_RE = re.compile(rb"\xff\xfd(\d+),(\d+);")
 
 
 def _utf8(text: str) -> bytes:
@@ -437,9 +465,45 @@ class PassagePacker:
         self.passage_doc.append(doc)
         self.passage_section.append(section)
         self.passage_page.append(page)
-        self.passage_lang += lang.encode()[:LANG_BYTES].ljust(LANG_BYTES, b"\0")
+        self.passage_lang += _lang_bytes(lang)
         if len(self.passage_doc) % self.TRIM_EVERY == 0:
             release_freed_memory()
+
+    def extend(self, other: PassagePacker, doc: int, sections: np.ndarray) -> None:
+        """Append the passages ``other`` packed (in a worker process: its chunk of a corpus),
+        as ``add`` would have one by one: its documents numbered from ``doc``, its sections
+        by ``sections`` (each of its section ids' here)."""
+        first = len(self.passage_doc)
+        if other.bounds.typecode != self.bounds.typecode:  # a passage of either was wide
+            if self.bounds.typecode == "H":
+                self.bounds = array("i", self.bounds)
+            self.bounds.extend(array("i", other.bounds))
+        else:
+            self.bounds.extend(other.bounds)
+        self.flags.extend(other.flags)
+        self.sent_indptr.frombytes(
+            (_int64s(other.sent_indptr)[1:] + self.sent_indptr[-1]).tobytes())
+        self.offsets.frombytes((_int64s(other.offsets)[1:] + len(self.blob)).tobytes())
+        self.blob += other.blob
+        self.crc.extend(other.crc)
+        self.passage_doc.frombytes(
+            (np.frombuffer(other.passage_doc, dtype=np.int32) + np.int32(doc)).tobytes())
+        section = np.frombuffer(other.passage_section, dtype=np.int32)
+        self.passage_section.frombytes(
+            np.where(section >= 0, sections[np.maximum(section, 0)] if len(sections) else -1,
+                     -1).astype(np.int32).tobytes())
+        self.passage_page.extend(other.passage_page)
+        self.passage_lang += other.passage_lang
+        if first // self.TRIM_EVERY != len(self.passage_doc) // self.TRIM_EVERY:
+            release_freed_memory()
+
+    def set_lang(self, i: int, lang: str) -> None:
+        """Passage ``i``'s language, told after it was added."""
+        self.passage_lang[i * LANG_BYTES : (i + 1) * LANG_BYTES] = _lang_bytes(lang)
+
+    def text(self, i: int) -> str:
+        """Passage ``i``'s text."""
+        return self.blob[self.offsets[i] : self.offsets[i + 1]].decode("utf-8")
 
     def collection(self, sources: Sequence[Source], sections: Sequence[str]) -> Collection:
         """The collection of the passages added, of ``sources``, over this packer's buffers.
@@ -466,6 +530,16 @@ class PassagePacker:
 
 # Bytes of a passage's language code in ``Collection.passage_lang`` (its dtype is S3).
 LANG_BYTES = 3
+
+
+def _lang_bytes(lang: str) -> bytes:
+    """A language code as ``Collection.passage_lang`` holds it: cut or padded with NULs."""
+    return lang.encode()[:LANG_BYTES].ljust(LANG_BYTES, b"\0")
+
+
+def _int64s(values: array[int]) -> np.ndarray:
+    return np.frombuffer(values, dtype=np.int64)
+
 # The largest sentence bound a uint16 holds: a span's end is at most its passage's length.
 WIDE_BOUND = 0xFFFF
 

@@ -28,7 +28,7 @@ import structlog.testing
 from . import workers
 from .corpus import Document, Skipped, read_document
 from .ingest.repeated import RepeatedLines, line_keys
-from .layout import Laid, lay_out, parsed_of
+from .layout import Laid, Packer, lay_out, parsed_of
 
 log = structlog.get_logger()
 
@@ -75,11 +75,13 @@ def lay_out_given(docs: list[Document]) -> tuple[list[tuple[Laid | None, np.ndar
 
 @dataclass(frozen=True, slots=True)
 class KeyedChunk:
-    """A chunk of documents laid out (``lay_out_keyed``): each one's passages (``None``:
-    nothing quotable), and, back to back with each document's count, its paragraph keys
+    """A chunk of documents laid out (``lay_out_keyed``): their passages packed (``packed``,
+    the documents with nothing quotable left out; ``quoted``: whether each document has
+    passages there), and, back to back with each document's count, its paragraph keys
     (``line_keys``) and the keys its sieve asked about (sorted uint64 each)."""
 
-    laid: list[Laid | None]
+    packed: Packer
+    quoted: np.ndarray  # bool, a document each
     keys: np.ndarray
     n_keys: np.ndarray  # int64, a document each
     asked: np.ndarray
@@ -87,21 +89,24 @@ class KeyedChunk:
 
 
 def lay_out_keyed(docs: list[Document]) -> tuple[KeyedChunk, list[Log]]:
-    """``lay_out_given``, with each document's paragraph keys: documents given in memory are
-    read once, not once for their keys and again to be laid out. They are sieved
+    """``lay_out_given``, with each document's paragraph keys, packed here: documents given in
+    memory are read once, not once for their keys and again to be laid out. They are sieved
     against the paragraphs ``set_repeated`` gave, a guess when the corpus's are not known yet:
     a document whose sieve asked about a paragraph the guess got wrong is laid out again
     (``indexing``)."""
     sieve_with, language = _SIEVE[0]
-    laid, keys, asked = [], [], []
+    packer = Packer(tell=False)
+    keys, asked, quoted = [], [], []
     with _logged() as logs:
         for doc in docs:
             parsed = parsed_of(doc)
             keys.append(line_keys(parsed))
             one = lay_out(doc, parsed, sieve_with, language)
-            laid.append(one.with_spans() if one else None)
+            packer.add(one)
+            quoted.append(one is not None)
             asked.append(sieve_with.take_asked())
-    return KeyedChunk(laid, *_back_to_back(keys), *_back_to_back(asked)), logs
+    return KeyedChunk(packer, np.array(quoted, dtype=bool), *_back_to_back(keys),
+                      *_back_to_back(asked)), logs
 
 
 def _back_to_back(arrays: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:

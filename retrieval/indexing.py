@@ -355,15 +355,13 @@ def _build_documents(docs: Sequence[Document], pool: Pool | None, language: str 
     list(pool.map(SET_REPEATED, [(guess, language)] * workers, pinned=range(workers)))
     given = Chunks(n, READ_CHUNK, lambda lo, hi: [docs[i] for i in range(lo, hi)])
     packer = Packer()
-    keys, asked, n_asked = [], [], []
-    quoted: list[bool] = []
+    keys, asked, n_asked, quoted = [], [], [], []
     for chunk in _relogged(pool.map(LAY_OUT_KEYED, given)):
-        for laid in chunk.laid:
-            _pack(packer, laid)
+        packer.extend(chunk.packed)
         keys.append(chunk.keys)
         asked.append(chunk.asked)
         n_asked.append(chunk.n_asked)
-        quoted.extend(laid is not None for laid in chunk.laid)
+        quoted.append(chunk.quoted)
     collection = packer.collection()
     del packer
     repeated = repeated_keys(np.concatenate(keys), n)
@@ -371,7 +369,7 @@ def _build_documents(docs: Sequence[Document], pool: Pool | None, language: str 
     again = _sieved_differently(np.concatenate(asked), np.concatenate(n_asked), guess, repeated)
     del asked, n_asked
     if len(again):
-        collection = _laid_out_again(docs, again, collection, np.array(quoted, dtype=bool),
+        collection = _laid_out_again(docs, again, collection, np.concatenate(quoted),
                                      repeated, pool, language)
     _languages_told(collection)
     _before_counting(pool)
