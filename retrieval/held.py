@@ -26,11 +26,9 @@ import structlog
 import structlog.testing
 
 from . import workers
-from .collection import LANG_BYTES
 from .corpus import Document, Skipped, read_document
 from .ingest.repeated import RepeatedLines, line_keys
 from .layout import Laid, Packer, lay_out, parsed_of
-from .termcounts import Counted, count_passages
 
 log = structlog.get_logger()
 
@@ -88,18 +86,14 @@ class KeyedChunk:
     n_keys: np.ndarray  # int64, a document each
     asked: np.ndarray
     n_asked: np.ndarray
-    # its passages' term counts (``termcounts.count_passages``); None when a document's
-    # languages were left to the parent to tell (its terms depend on them)
-    counts: Counted | None = None
 
 
 def lay_out_keyed(docs: list[Document]) -> tuple[KeyedChunk, list[Log]]:
-    """``lay_out_given``, with each document's paragraph keys, packed and counted here:
-    documents given in memory are read once, not once for their keys and again to be laid out,
-    and their passages are counted by the worker that has them, not sent to other workers to
-    be counted. They are sieved against the paragraphs ``set_repeated`` gave, a guess when the
-    corpus's are not known yet: a document whose sieve asked about a paragraph the guess got
-    wrong is laid out again (``indexing``), and then the passages are counted again."""
+    """``lay_out_given``, with each document's paragraph keys, packed here: documents given in
+    memory are read once, not once for their keys and again to be laid out. They are sieved
+    against the paragraphs ``set_repeated`` gave, a guess when the corpus's are not known yet:
+    a document whose sieve asked about a paragraph the guess got wrong is laid out again
+    (``indexing``)."""
     sieve_with, language = _SIEVE[0]
     packer = Packer(tell=False)
     keys, asked, quoted = [], [], []
@@ -112,18 +106,7 @@ def lay_out_keyed(docs: list[Document]) -> tuple[KeyedChunk, list[Log]]:
             quoted.append(one is not None)
             asked.append(sieve_with.take_asked())
     return KeyedChunk(packer, np.array(quoted, dtype=bool), *_back_to_back(keys),
-                      *_back_to_back(asked), _counted(packer)), logs
-
-
-def _counted(packer: Packer) -> Counted | None:
-    """The term counts of the passages ``packer`` holds, each in its language; ``None`` when
-    some are left untold."""
-    if packer.untold:
-        return None
-    passages = packer.passages
-    texts = [passages.text(i) for i in range(len(passages.passage_doc))]
-    langs = np.frombuffer(passages.passage_lang, dtype=f"S{LANG_BYTES}")
-    return count_passages(texts, [c.decode() for c in langs] if langs.any() else None)
+                      *_back_to_back(asked)), logs
 
 
 def _back_to_back(arrays: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:

@@ -53,7 +53,7 @@ from .language import ENGLISH
 from .language import preload as preload_language_model
 from .language import release as release_language_model
 from .layout import Laid, Packer, build_collection, pack_laid, parsed_of
-from .termcounts import Renumbering, count_term_blocks, count_terms, term_blocks
+from .termcounts import count_term_blocks, count_terms
 from .workers import Chunks, Pool
 
 log = structlog.get_logger()
@@ -356,18 +356,12 @@ def _build_documents(docs: Sequence[Document], pool: Pool | None, language: str 
     given = Chunks(n, READ_CHUNK, lambda lo, hi: [docs[i] for i in range(lo, hi)])
     packer = Packer()
     keys, asked, n_asked, quoted = [], [], [], []
-    counts: Renumbering | None = Renumbering()
-    for worker, (chunk, logs) in pool.map(LAY_OUT_KEYED, given):
-        held.relog(logs)
+    for chunk in _relogged(pool.map(LAY_OUT_KEYED, given)):
         packer.extend(chunk.packed)
         keys.append(chunk.keys)
         asked.append(chunk.asked)
         n_asked.append(chunk.n_asked)
         quoted.append(chunk.quoted)
-        if counts is not None and chunk.counts is not None:
-            counts.add(worker, chunk.counts)
-        else:
-            counts = None  # counted anew, once the languages are told
     collection = packer.collection()
     del packer
     repeated = repeated_keys(np.concatenate(keys), n)
@@ -375,15 +369,11 @@ def _build_documents(docs: Sequence[Document], pool: Pool | None, language: str 
     again = _sieved_differently(np.concatenate(asked), np.concatenate(n_asked), guess, repeated)
     del asked, n_asked
     if len(again):
-        counts = None
         collection = _laid_out_again(docs, again, collection, np.concatenate(quoted),
                                      repeated, pool, language)
     _languages_told(collection)
     _before_counting(pool)
-    langs = collection.passage_lang
-    blocks = (term_blocks(*counts.result(), collection.n_passages, langs) if counts is not None
-              else count_term_blocks(PassageTexts(collection), langs=langs))
-    del counts
+    blocks = count_term_blocks(PassageTexts(collection), langs=collection.passage_lang)
     return collection, TermIndex.from_blocks(blocks, K1, B)
 
 

@@ -19,7 +19,7 @@ into one vocabulary, sorted alphabetically as scikit-learn sorts it.
 
 Memory: the parent holds every chunk's counts until the last is counted (the vocabulary's order
 is known only then), so a chunk's counts are kept small: its postings name its own terms
-(``Counted``: 2 bytes each for a chunk of fewer than 65,536 distinct terms, with one list of
+(``_Counted``: 2 bytes each for a chunk of fewer than 65,536 distinct terms, with one list of
 those terms a chunk) and their counts take one byte each; a worker imports numpy and the
 analyzer, not scipy, and splits its chunk into words a slice at a time.
 """
@@ -55,7 +55,7 @@ _Chunk = tuple[Sequence[str], Sequence[str] | None]
 # counts as CSR arrays (indptr, indices, data) over the chunk's own terms, then those terms
 # (int32 ids, ascending: the counter's, or once renumbered the vocabulary's). Indices and
 # counts are in the smallest unsigned types that hold them.
-Counted = tuple[list[str], np.ndarray, np.ndarray, np.ndarray, np.ndarray]
+_Counted = tuple[list[str], np.ndarray, np.ndarray, np.ndarray, np.ndarray]
 
 
 class _Ids(dict[str, int]):
@@ -95,20 +95,14 @@ def count_term_blocks(
     (``compounds.expand``: in passages of a language that compounds), kept in ``blocks``
     blocks of consecutive terms instead of one matrix (``TermIndex.from_blocks`` inverts them
     block by block)."""
-    return term_blocks(*_counted(texts, workers, chunk, langs), len(texts), langs, blocks)
-
-
-def term_blocks(terms: list[str], chunks: list[Counted], n: int, langs: np.ndarray | None,
-                blocks: int = BLOCKS) -> TermBlocks:
-    """``count_term_blocks`` of chunks counted already, over one vocabulary (``terms``:
-    ``renumbered``'s); the chunks are let go as they are cut."""
+    terms, chunks = _counted(texts, workers, chunk, langs)
     if compounds.languages_of(langs):
-        chunks = _expanded(terms, chunks, n, langs)
-    return _blocks(terms, chunks, n, blocks)
+        chunks = _expanded(terms, chunks, len(texts), langs)
+    return _blocks(terms, chunks, len(texts), blocks)
 
 
-def _expanded(terms: list[str], chunks: list[Counted], n: int,
-              langs: np.ndarray | None) -> list[Counted]:
+def _expanded(terms: list[str], chunks: list[_Counted], n: int,
+              langs: np.ndarray | None) -> list[_Counted]:
     """The chunks as one, with compounds counted for their parts (``compounds.expand``)."""
     import scipy.sparse as sp
 
@@ -122,8 +116,8 @@ def _expanded(terms: list[str], chunks: list[Counted], n: int,
 
 
 def _counted(texts: Sequence[str], workers: int | None, chunk: int,
-             langs: np.ndarray | None) -> tuple[list[str], list[Counted]]:
-    """Every chunk's counts over one vocabulary (``renumbered``)."""
+             langs: np.ndarray | None) -> tuple[list[str], list[_Counted]]:
+    """Every chunk's counts over one vocabulary (``_renumber``)."""
     if langs is not None and not (np.asarray(langs) != b"").any():
         langs = None
     # each chunk made when a worker takes it: ``texts`` may read the passages on demand
@@ -134,12 +128,12 @@ def _counted(texts: Sequence[str], workers: int | None, chunk: int,
     workers = min(workers, len(pieces))
     if workers <= 1:
         counter = _ChunkCounter()
-        return renumbered((0, counter.count(*p)) for p in pieces)
+        return _renumber((0, counter.count(*p)) for p in pieces)
     # Workers of its own, which import only what counting needs (not a build's reading and
     # laying out, nor scipy) and exit when done: their memory is back before the counts are
     # cut into blocks.
     with Pool(workers) as own:
-        return renumbered(own.map(COUNT_CHUNK, pieces))
+        return _renumber(own.map(COUNT_CHUNK, pieces))
 
 
 class _TermIds(dict[str, int]):
@@ -205,7 +199,7 @@ class _ChunkCounter:
         self.terms = _Ids()
         self.tables: dict[str, _Pieces] = {}
 
-    def count(self, texts: Sequence[str], langs: Sequence[str] | None = None) -> Counted:
+    def count(self, texts: Sequence[str], langs: Sequence[str] | None = None) -> _Counted:
         groups: dict[str, list[int]] = {}
         if langs is None:
             groups["en"] = list(range(len(texts)))
@@ -275,68 +269,20 @@ def _smallest(counts: np.ndarray) -> np.ndarray:
     return counts.astype(np.min_scalar_type(int(counts.max())) if len(counts) else np.uint8)
 
 
-def renumbered(results: Iterable[tuple[int, Counted]]) -> tuple[list[str], list[Counted]]:
+def _renumber(results: Iterable[tuple[int, _Counted]]) -> tuple[list[str], list[_Counted]]:
     """Map each worker's term ids to ids in one vocabulary (in order of first appearance).
 
     ``results`` come in chunk order, tagged with the worker that counted them; a worker counts
     its chunks in increasing order, so its new terms arrive in the order it numbered them."""
-    renumbering = Renumbering(joined=0)
-    for worker, counted in results:
-        renumbering.add(worker, counted)
-    return renumbering.result()
-
-
-class Renumbering:
-    """``renumbered`` as the chunks come in (``add``), consecutive chunks of fewer than
-    ``joined`` passages joined into one (``_joined``): a chunk's postings name its own terms,
-    one int32 list of them a chunk, which small chunks (a build's workers count each chunk of
-    documents they lay out, about 200 passages) would repeat for every chunk (at a million
-    passages, about 130 MB more than chunks of ``CHUNK``)."""
-
-    def __init__(self, joined: int = CHUNK) -> None:
-        self.vocab = _Ids()
-        self.to_global: dict[int, np.ndarray] = {}
-        self.chunks: list[Counted] = []
-        self.joined = joined
-        self.pending: list[Counted] = []
-        self.pending_rows = 0
-
-    def add(self, worker: int, counted: Counted) -> None:
-        """The next chunk (in passage order), counted by ``worker``."""
-        new_terms, indptr, idx, counts, chunk_terms = counted
-        new = np.array(list(map(self.vocab.__getitem__, new_terms)), dtype=np.int32)
-        mapping = self.to_global[worker] = np.concatenate(
-            [self.to_global.get(worker, np.zeros(0, dtype=np.int32)), new])
-        self.pending.append(([], indptr, idx, counts, mapping[chunk_terms]))
-        self.pending_rows += len(indptr) - 1
-        if self.pending_rows >= self.joined:
-            self._flush()
-
-    def result(self) -> tuple[list[str], list[Counted]]:
-        """The vocabulary's terms (in id order) and every chunk, renumbered."""
-        self._flush()
-        return list(self.vocab), self.chunks
-
-    def _flush(self) -> None:
-        if self.pending:
-            self.chunks.append(self.pending[0] if len(self.pending) == 1
-                               else _joined(self.pending))
-        self.pending, self.pending_rows = [], 0
-
-
-def _joined(chunks: list[Counted]) -> Counted:
-    """Consecutive renumbered chunks as one, over the terms any of them holds: what counting
-    their passages as one chunk gives."""
-    terms = np.unique(np.concatenate([c[4] for c in chunks]))
-    indptr = np.zeros(1 + sum(len(c[1]) - 1 for c in chunks), dtype=np.int32)
-    row = at = 0
-    for c in chunks:
-        rows = len(c[1]) - 1
-        indptr[row + 1 : row + rows + 1] = c[1][1:].astype(np.int64) + at
-        row, at = row + rows, at + len(c[2])
-    idx = np.concatenate([np.searchsorted(terms, c[4]).astype(np.int64)[c[2]] for c in chunks])
-    counts = np.concatenate([c[3].astype(np.int64) for c in chunks])
-    return [], indptr, _smallest(idx), _smallest(counts), terms.astype(np.int32)
+    vocab = _Ids()
+    to_global: dict[int, np.ndarray] = {}
+    chunks: list[_Counted] = []
+    for worker, (new_terms, indptr, idx, counts, chunk_terms) in results:
+        new = np.array(list(map(vocab.__getitem__, new_terms)), dtype=np.int32)
+        mapping = to_global[worker] = np.concatenate(
+            [to_global.get(worker, np.zeros(0, dtype=np.int32)), new])
+        chunks.append(([], indptr, idx, counts, mapping[chunk_terms]))
+    return list(vocab), chunks
 
 
 def _sorted(terms: list[str]) -> tuple[np.ndarray, list[str]]:
@@ -347,7 +293,7 @@ def _sorted(terms: list[str]) -> tuple[np.ndarray, list[str]]:
     return rank, [terms[i] for i in order]
 
 
-def _stack(terms: list[str], chunks: list[Counted], n: int) -> tuple[sp.csr_matrix, list[str]]:
+def _stack(terms: list[str], chunks: list[_Counted], n: int) -> tuple[sp.csr_matrix, list[str]]:
     """One CSR matrix from the renumbered chunks, its columns in sorted term order."""
     import scipy.sparse as sp
 
@@ -397,7 +343,7 @@ class TermBlocks:
         return taken
 
 
-def _blocks(terms: list[str], chunks: list[Counted], n: int, blocks: int) -> TermBlocks:
+def _blocks(terms: list[str], chunks: list[_Counted], n: int, blocks: int) -> TermBlocks:
     """The renumbered chunks cut into blocks of terms in sorted order (each chunk freed once
     cut), the blocks about equal in postings."""
     rank, sorted_terms = _sorted(terms)
@@ -440,34 +386,14 @@ def _blocks(terms: list[str], chunks: list[Counted], n: int, blocks: int) -> Ter
 
 
 _COUNTER: _ChunkCounter | None = None  # a worker process's, across its chunks
-_UNTRIMMED = [0]  # passages ``count_passages`` counted since the heap was last trimmed
 
 
-def count_chunk(chunk: _Chunk) -> Counted:
+def count_chunk(chunk: _Chunk) -> _Counted:
     """A worker's count of one chunk (``Pool.map``): its counter remembers the pieces and
     terms of the chunks it counted before."""
-    counted = _counter().count(*chunk)
-    release_freed_memory()  # the chunk's words and arrays, freed inside the heap: 40 MB at 1M
-    return counted
-
-
-def count_passages(texts: Sequence[str], langs: Sequence[str] | None) -> Counted:
-    """``count_chunk`` of the passages a build's worker has just laid out (a chunk of a few
-    hundred: ``held.lay_out_keyed``), its heap trimmed once every ``CHUNK`` passages rather than
-    after each chunk."""
-    if not len(texts):  # a chunk of documents with nothing quotable
-        none = np.zeros(0, dtype=np.uint8)
-        return [], np.zeros(1, dtype=np.int32), none, none, np.zeros(0, dtype=np.int32)
-    counted = _counter().count(texts, langs)
-    _UNTRIMMED[0] += len(texts)
-    if _UNTRIMMED[0] >= CHUNK:
-        _UNTRIMMED[0] = 0
-        release_freed_memory()
-    return counted
-
-
-def _counter() -> _ChunkCounter:
     global _COUNTER
     if _COUNTER is None:
         _COUNTER = _ChunkCounter()
-    return _COUNTER
+    counted = _COUNTER.count(*chunk)
+    release_freed_memory()  # the chunk's words and arrays, freed inside the heap: 40 MB at 1M
+    return counted
