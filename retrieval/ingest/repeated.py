@@ -15,8 +15,7 @@ import numpy as np
 
 from .blocks import Parsed
 from .clean import normalised
-from .segment import paragraphs
-from .sieve import judged_text
+from .sieve import judged_paragraphs
 
 
 def repeated_in(parsed: Sequence[Parsed]) -> np.ndarray:
@@ -33,7 +32,7 @@ def line_key(line: str) -> int:
 def line_keys(parsed: Parsed) -> np.ndarray:
     """The keys of a document's distinct normalised paragraphs, as ``clean.repeated_lines``
     counts them across documents (sorted uint64)."""
-    lines = {normalised(p) for p in paragraphs(judged_text(parsed))} - {""}
+    lines = {normalised(p) for p in judged_paragraphs(parsed)} - {""}
     return np.unique(np.fromiter(map(line_key, lines), dtype=np.uint64, count=len(lines)))
 
 

@@ -194,6 +194,15 @@ def paragraphs(text: str) -> list[str]:
     return [p for p, _ in blocks(text)]
 
 
+def joined_paragraphs(texts: Sequence[str]) -> list[str]:
+    """``paragraphs("\\n\\n".join(texts))`` without joining the texts to split them again,
+    when none holds a line break (nor a no-break space, which ``blocks`` makes a space): each
+    is then a paragraph of its own, stripped (cut in pieces when long, as ``blocks`` cuts)."""
+    if any("\n" in t or "\r" in t or "\u00a0" in t for t in texts):
+        return paragraphs("\n\n".join(texts))
+    return [piece for t in texts if (line := t.strip()) for piece in _pieces(line)]
+
+
 def blocks(text: str) -> list[tuple[str, int]]:
     """Paragraphs with the number of the blank-line separated block each came from."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
@@ -295,7 +304,7 @@ def _spans(text: str) -> Iterator[tuple[int, int]]:
             nxt = text[m.end() : m.end() + 2]
             if not (_starts_sentence(nxt) or _lower_case_start(text, start, m, nxt)):
                 continue
-            if m.group("end") == "." and (danda or _is_abbreviation(text[start : m.start("end")])
+            if m.group("end") == "." and (danda or _abbreviation_ends(text, start, m.start("end"))
                                           or _ENUMERATOR_RE.match(text, start, m.end("end"))
                                           or _ordinal_before_month(text, start, m)):
                 continue
@@ -322,9 +331,10 @@ def _ordinal_before_month(text: str, start: int, m: re.Match[str]) -> bool:
     """Whether the full stop of boundary ``m`` ends a day's ordinal before a month name, or an
     ordinal before a noun that takes one."""
     dot = m.start("end")
+    if not text[dot - 1 : dot].isdigit():
+        return False
     after = text[m.end() : m.end() + 20].lower()
-    return (text[dot - 1 : dot].isdigit()
-            and (after[:3] in _MONTHS or after.startswith(_ORDINAL_NOUNS))
+    return ((after[:3] in _MONTHS or after.startswith(_ORDINAL_NOUNS))
             and bool(_ORDINAL_RE.search(text, start, dot)))
 
 
@@ -350,13 +360,22 @@ def _lower_case_start(text: str, start: int, m: re.Match[str], nxt: str) -> bool
             and not _ORDINAL_DOT_RE.search(text, start, m.start("end")))
 
 
-def _is_abbreviation(before: str) -> bool:
-    i = len(before)  # back over the word (letters, digits, "_", ".") the full stop ends
-    while i and (before[i - 1].isalnum() or before[i - 1] in "._"):
-        i -= 1
-    if i == len(before):
+_WORDISH_RE = re.compile(r"[\w.]+")  # \w: what ``str.isalnum`` accepts, and "_"
+
+
+def _abbreviation_ends(text: str, start: int, dot: int) -> bool:
+    """Whether the word before the full stop at ``dot`` (within the sentence from ``start``) is
+    an abbreviation, an initial or a dotted acronym."""
+    # back over the word (letters, digits, "_", ".") the full stop ends: from the last space
+    # when all after it is such (one call), else character by character
+    i = max(text.rfind(" ", start, dot) + 1, start)
+    if i == dot or not _WORDISH_RE.fullmatch(text, i, dot):
+        i = dot
+        while i > start and (text[i - 1].isalnum() or text[i - 1] in "._"):
+            i -= 1
+    if i == dot:
         return False
-    word = before[i:].lower().strip(".")
+    word = text[i:dot].lower().strip(".")
     if word in ABBREVIATIONS:
         return True
     # An initial ("J."), or a dotted acronym ("U.S.", "a.m.").
