@@ -33,13 +33,13 @@ from pathlib import Path
 
 import structlog
 
-from .answer import ELLIPSIS
 from .errors import NoDocumentsError
 from .ingest.blocks import Parsed
 from .ingest.clean import LineDecision, is_notice, is_prose, marker_kinds
 from .ingest.read import SUFFIXES, read_file
 from .ingest.segment import first_sentence, words
 from .ingest.sieve import Sieved, judged_text
+from .marks import ELLIPSIS
 
 log = structlog.get_logger()
 

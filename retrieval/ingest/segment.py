@@ -411,24 +411,28 @@ def group_lines(
     ``is_item`` (whether a tag is a list item's), a lead-in keeps the items of its list that
     follow it, up to ``max_words``, not only the first."""
     pieces: list[tuple[str, T]] = []
+    sizes: list[int] = []  # each piece's word count
     for text, tag in lines:
-        if word_count(text) <= max_words and len(text) <= MAX_PIECE_CHARS:
+        n = word_count(text)
+        if n <= max_words and len(text) <= MAX_PIECE_CHARS:
             pieces.append((text, tag))
+            sizes.append(n)
             continue
         chunk: list[str] = []
         for sent in (run for s in split_sentences(text) for run in _runs(s, max_words)):
             if chunk and (word_count(" ".join([*chunk, sent])) > max_words
                           or len(" ".join([*chunk, sent])) > MAX_PIECE_CHARS):
                 pieces.append((" ".join(chunk), tag))
+                sizes.append(word_count(pieces[-1][0]))
                 chunk = []
             chunk.append(sent)
         if chunk:
             pieces.append((" ".join(chunk), tag))
+            sizes.append(word_count(pieces[-1][0]))
 
     passages: list[list[tuple[str, T]]] = []
     current: list[tuple[str, T]] = []
     size = 0
-    sizes = [word_count(text) for text, _ in pieces]
     listing = False  # the passage ends with a lead-in and items of its list
     for k, piece in enumerate(pieces):
         n = sizes[k]
