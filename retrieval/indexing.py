@@ -53,7 +53,7 @@ from .language import ENGLISH
 from .language import preload as preload_language_model
 from .language import release as release_language_model
 from .layout import Laid, Packer, build_collection, pack_laid, parsed_of
-from .termcounts import count_term_blocks, count_terms
+from .termcounts import count_term_blocks, count_terms, counting_pool
 from .workers import Chunks, Pool
 
 log = structlog.get_logger()
@@ -362,18 +362,28 @@ def _build_documents(docs: Sequence[Document], pool: Pool | None, language: str 
         asked.append(chunk.asked)
         n_asked.append(chunk.n_asked)
         quoted.append(chunk.quoted)
-    collection = packer.collection()
-    del packer
-    repeated = repeated_keys(np.concatenate(keys), n)
-    del keys
-    again = _sieved_differently(np.concatenate(asked), np.concatenate(n_asked), guess, repeated)
-    del asked, n_asked
-    if len(again):
-        collection = _laid_out_again(docs, again, collection, np.concatenate(quoted),
-                                     repeated, pool, language)
-    _languages_told(collection)
-    _before_counting(pool)
-    blocks = count_term_blocks(PassageTexts(collection), langs=collection.passage_lang)
+    # the counting's workers start now, while this process finds the repeated paragraphs and
+    # stops the layout's workers (cores otherwise idle), not once it is ready to count
+    counting = counting_pool(n)
+    try:
+        collection = packer.collection()
+        del packer
+        repeated = repeated_keys(np.concatenate(keys), n)
+        del keys
+        again = _sieved_differently(np.concatenate(asked), np.concatenate(n_asked), guess,
+                                    repeated)
+        del asked, n_asked
+        if len(again):
+            collection = _laid_out_again(docs, again, collection, np.concatenate(quoted),
+                                         repeated, pool, language)
+        _languages_told(collection)
+        _before_counting(pool)
+    except BaseException:
+        if counting is not None:
+            counting.close()
+        raise
+    blocks = count_term_blocks(PassageTexts(collection), langs=collection.passage_lang,
+                               pool=counting)
     return collection, TermIndex.from_blocks(blocks, K1, B)
 
 

@@ -89,13 +89,13 @@ def count_terms(
 
 def count_term_blocks(
     texts: Sequence[str], workers: int | None = None, chunk: int = CHUNK,
-    langs: np.ndarray | None = None, blocks: int = BLOCKS,
+    langs: np.ndarray | None = None, blocks: int = BLOCKS, pool: Pool | None = None,
 ) -> TermBlocks:
     """``count_terms``'s counts with compounds counted for their parts too
     (``compounds.expand``: in passages of a language that compounds), kept in ``blocks``
     blocks of consecutive terms instead of one matrix (``TermIndex.from_blocks`` inverts them
-    block by block)."""
-    terms, chunks = _counted(texts, workers, chunk, langs)
+    block by block); counted by ``pool`` when given (``counting_pool``: closed once done)."""
+    terms, chunks = _counted(texts, workers, chunk, langs, pool)
     if compounds.languages_of(langs):
         chunks = _expanded(terms, chunks, len(texts), langs)
     return _blocks(terms, chunks, len(texts), blocks)
@@ -115,9 +115,20 @@ def _expanded(terms: list[str], chunks: list[_Counted], n: int,
              np.arange(len(terms), dtype=np.int32))]
 
 
+def counting_pool(n: int) -> Pool | None:
+    """The workers ``count_term_blocks`` starts to count about ``n`` passages (``None``: it
+    counts them in the calling process), started now: a caller who knows it will count soon
+    lets them start (about 0.3 s each, importing numpy and the analyzer) while it finishes what
+    it is doing, instead of waiting for them then."""
+    workers = os.cpu_count() or 1
+    return Pool(workers) if n >= MIN_PARALLEL and workers > 1 else None
+
+
 def _counted(texts: Sequence[str], workers: int | None, chunk: int,
-             langs: np.ndarray | None) -> tuple[list[str], list[_Counted]]:
-    """Every chunk's counts over one vocabulary (``_renumber``)."""
+             langs: np.ndarray | None, pool: Pool | None = None
+             ) -> tuple[list[str], list[_Counted]]:
+    """Every chunk's counts over one vocabulary (``_renumber``), in ``pool`` when given and
+    counting takes workers (else it is closed)."""
     if langs is not None and not (np.asarray(langs) != b"").any():
         langs = None
     # each chunk made when a worker takes it: ``texts`` may read the passages on demand
@@ -127,12 +138,14 @@ def _counted(texts: Sequence[str], workers: int | None, chunk: int,
         workers = (os.cpu_count() or 1) if len(texts) >= MIN_PARALLEL else 1
     workers = min(workers, len(pieces))
     if workers <= 1:
+        if pool is not None:
+            pool.close()
         counter = _ChunkCounter()
         return _renumber((0, counter.count(*p)) for p in pieces)
     # Workers of its own, which import only what counting needs (not a build's reading and
     # laying out, nor scipy) and exit when done: their memory is back before the counts are
     # cut into blocks.
-    with Pool(workers) as own:
+    with pool if pool is not None else Pool(workers) as own:
         return _renumber(own.map(COUNT_CHUNK, pieces))
 
 
