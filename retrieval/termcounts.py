@@ -377,7 +377,10 @@ def _blocks(terms: list[str], chunks: list[_Counted], n: int, blocks: int) -> Te
     nnz = int(total[-1]) if len(total) else 0
     cuts = np.searchsorted(total, [nnz * k // blocks for k in range(1, blocks)], side="right")
     starts = np.unique(np.concatenate([[0], cuts, [len(rank)]])).tolist()
-    bounds = np.asarray(starts[1:-1], dtype=np.int32)
+    # each term's block (by its rank), in the smallest type: a gather where a binary search was,
+    # and the postings' blocks sorted by radix (8 bits), not by comparison
+    block_of = np.repeat(np.arange(len(starts) - 1, dtype=np.min_scalar_type(len(starts))),
+                         np.diff(starts))
     lengths = np.zeros(n, dtype=np.int32)
     pieces: list[list[Piece]] = [[] for _ in range(len(starts) - 1)]
     row = 0
@@ -391,9 +394,10 @@ def _blocks(terms: list[str], chunks: list[_Counted], n: int, blocks: int) -> Te
             lengths[row : row + rows][filled] = np.add.reduceat(counts, indptr[:-1][filled],
                                                                 dtype=np.int32)
         ranks = rank[chunk_terms][idx]
-        block = np.searchsorted(bounds, ranks, side="right")
+        block = block_of[ranks]
         by_block = np.argsort(block, kind="stable")  # passage order kept within a block
-        at = np.searchsorted(block[by_block], np.arange(len(pieces) + 1))
+        at = np.zeros(len(pieces) + 1, dtype=np.int64)
+        np.cumsum(np.bincount(block, minlength=len(pieces)), out=at[1:])
         local = np.repeat(np.arange(rows, dtype=np.min_scalar_type(max(rows - 1, 0))), sizes)
         for k in range(len(pieces)):
             if at[k] < at[k + 1]:
