@@ -61,6 +61,13 @@ class Document:
     path: str | None = None
     parsed: Parsed | None = None  # what its reader made of it; None: ``text`` is plain text
 
+    def __reduce__(self) -> tuple[type[Document], tuple[object, ...]]:
+        """Pickled as its fields, made again by ``Document(...)``: a frozen dataclass's own
+        pickling gets and sets its fields one by one (6 + 8 us a document, against 1.5 + 3.5):
+        a build from texts in memory sends every document to a worker process."""
+        return Document, (self.id, self.title, self.text, self.url, self.publisher,
+                          self.published, self.lang, self.path, self.parsed)
+
 
 @dataclass(frozen=True, slots=True)
 class Skipped:

@@ -85,8 +85,9 @@ def test_documents_packed_one_at_a_time_are_what_collection_pack_makes():
 
 
 def test_laid_documents_and_sources_come_back_from_a_worker_equal() -> None:
-    """``Laid`` and ``Source`` are pickled as their fields (``__reduce__``), faster to load
-    than a frozen dataclass's state: what a worker sends is what the parent gets."""
+    """``Laid``, ``Source`` and ``Document`` are pickled as their fields (``__reduce__``),
+    faster than a frozen dataclass's state: what a worker sends is what the parent gets, and
+    what the parent sends the worker gets."""
     import pickle
     from array import array
 
@@ -100,6 +101,12 @@ def test_laid_documents_and_sources_come_back_from_a_worker_equal() -> None:
         back = pickle.loads(pickle.dumps(laid, pickle.HIGHEST_PROTOCOL))
         assert back == laid and type(back.source) is Source
     assert pickle.loads(pickle.dumps(source)) == source
+    doc = Document(id="a", title="T", text="One line.", url="u", publisher=None,
+                   published="2020", lang="de", path="a.txt",
+                   parsed=Parsed([Block("paragraph", "One line.")]))
+    for d in (doc, Document(id="b", title="", text="Two.")):
+        back = pickle.loads(pickle.dumps(d, pickle.HIGHEST_PROTOCOL))
+        assert back == d and type(back) is Document
 
 
 def test_chunks_packed_in_workers_and_appended_are_what_packing_one_at_a_time_makes() -> None:
