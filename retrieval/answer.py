@@ -18,8 +18,9 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from .marks import ELLIPSIS as ELLIPSIS  # marks where a long quote was shortened
+
 NOT_FOUND = "I couldn't find this in my sources."
-ELLIPSIS = "…"  # marks where a long quote was shortened
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,6 +7,7 @@ out so; how documents become those passages is ``layout.py``.
 
 from __future__ import annotations
 
+import re
 import zlib
 from array import array
 from collections.abc import Iterable, Iterator, Sequence
@@ -18,7 +19,7 @@ import numpy as np
 from .errors import DamagedIndexError
 from .heap import release_freed_memory
 from .ingest.clean import is_prose
-from .ingest.segment import sentence_spans, word_count, words
+from .ingest.segment import sentence_bounds, word_count, word_total, words
 from .ingest.sieve import MIN_DOCUMENT_QUOTE_WORDS, QUOTE_ANY, QUOTE_PROSE
 from .language import ENGLISH
 from .ondemand import OnDemand
@@ -119,6 +120,28 @@ class PackedSources(OnDemand[Source]):
         at = self.AT + b"%d,%d;" % (start, lo) + title[lo:]
         return at if len(at) < len(title) else title
 
+    def extend(self, other: PackedSources, shift: int) -> None:
+        """Append the sources ``other`` packed (in a worker process), whose ``texts`` are at
+        ``shift`` in this one's: each title written as a place in them moved by ``shift``, or
+        written out when the place is no longer shorter, as ``append`` would have."""
+        if not shift or self.AT not in other.blob:
+            self.offsets.frombytes((_int64s(other.offsets)[1:] + len(self.blob)).tobytes())
+            self.blob += other.blob
+            return
+        blob, offsets = other.blob, other.offsets
+        for i in range(len(other)):
+            row = blob[offsets[i] : offsets[i + 1]]
+            m = _AT_FIELD_RE.search(row)
+            if m is not None:
+                start, n = int(m[1]) + shift, int(m[2])
+                end = row.find(self.SEPARATOR, m.end())
+                rest = row[m.end() : end]
+                at = self.AT + b"%d,%d;" % (start, n) + rest
+                title = at if len(at) < n + len(rest) else self.texts[start : start + n] + rest
+                row = row[: m.start() + 1] + title + row[end:]
+            self.blob += row
+            self.offsets.append(len(self.blob))
+
     def __len__(self) -> int:
         return len(self.offsets) - 1
 
@@ -173,6 +196,11 @@ class PackedSources(OnDemand[Source]):
             return self.ids()
         return (None if v == self.NONE else _text(v)
                 for v in (self._row(i)[k] for i in range(len(self))))
+
+
+# A title field written as a place in the passages' text (``PackedSources.AT``): the only
+# field that follows a separator with ``AT`` (neither byte occurs in UTF-8)
+_AT_FIELD_RE = re.compile(rb"\xff\xfd(\d+),(\d+);")
 
 
 def _utf8(text: str) -> bytes:
@@ -440,9 +468,45 @@ class PassagePacker:
         self.passage_doc.append(doc)
         self.passage_section.append(section)
         self.passage_page.append(page)
-        self.passage_lang += lang.encode()[:LANG_BYTES].ljust(LANG_BYTES, b"\0")
+        self.passage_lang += _lang_bytes(lang)
         if len(self.passage_doc) % self.TRIM_EVERY == 0:
             release_freed_memory()
+
+    def extend(self, other: PassagePacker, doc: int, sections: np.ndarray) -> None:
+        """Append the passages ``other`` packed (in a worker process: its chunk of a corpus),
+        as ``add`` would have one by one: its documents numbered from ``doc``, its sections
+        by ``sections`` (each of its section ids' here)."""
+        first = len(self.passage_doc)
+        if other.bounds.typecode != self.bounds.typecode:  # a passage of either was wide
+            if self.bounds.typecode == "H":
+                self.bounds = array("i", self.bounds)
+            self.bounds.extend(array("i", other.bounds))
+        else:
+            self.bounds.extend(other.bounds)
+        self.flags.extend(other.flags)
+        self.sent_indptr.frombytes(
+            (_int64s(other.sent_indptr)[1:] + self.sent_indptr[-1]).tobytes())
+        self.offsets.frombytes((_int64s(other.offsets)[1:] + len(self.blob)).tobytes())
+        self.blob += other.blob
+        self.crc.extend(other.crc)
+        self.passage_doc.frombytes(
+            (np.frombuffer(other.passage_doc, dtype=np.int32) + np.int32(doc)).tobytes())
+        section = np.frombuffer(other.passage_section, dtype=np.int32)
+        self.passage_section.frombytes(
+            np.where(section >= 0, sections[np.maximum(section, 0)] if len(sections) else -1,
+                     -1).astype(np.int32).tobytes())
+        self.passage_page.extend(other.passage_page)
+        self.passage_lang += other.passage_lang
+        if first // self.TRIM_EVERY != len(self.passage_doc) // self.TRIM_EVERY:
+            release_freed_memory()
+
+    def set_lang(self, i: int, lang: str) -> None:
+        """Passage ``i``'s language, told after it was added."""
+        self.passage_lang[i * LANG_BYTES : (i + 1) * LANG_BYTES] = _lang_bytes(lang)
+
+    def text(self, i: int) -> str:
+        """Passage ``i``'s text."""
+        return self.blob[self.offsets[i] : self.offsets[i + 1]].decode("utf-8")
 
     def collection(self, sources: Sequence[Source], sections: Sequence[str]) -> Collection:
         """The collection of the passages added, of ``sources``, over this packer's buffers.
@@ -469,6 +533,16 @@ class PassagePacker:
 
 # Bytes of a passage's language code in ``Collection.passage_lang`` (its dtype is S3).
 LANG_BYTES = 3
+
+
+def _lang_bytes(lang: str) -> bytes:
+    """A language code as ``Collection.passage_lang`` holds it: cut or padded with NULs."""
+    return lang.encode()[:LANG_BYTES].ljust(LANG_BYTES, b"\0")
+
+
+def _int64s(values: array[int]) -> np.ndarray:
+    return np.frombuffer(values, dtype=np.int64)
+
 # The largest sentence bound a uint16 holds: a span's end is at most its passage's length.
 WIDE_BOUND = 0xFFFF
 
@@ -487,26 +561,34 @@ def sentence_layout(text: str, rules: Sequence[int] | None) -> tuple[array[int],
     for n, (para_start, para) in enumerate(_lines(text)):
         rule = rules[n] if rules is not None else QUOTE_PROSE
         item = ITEM if rule & ITEM_LINE else 0
-        spans = [(s.start, s.end) for s in sentence_spans(para)]
         if rule & ~ITEM_LINE == QUOTE_ANY:
-            spans = _fragments_joined(para, spans)
-        for k, (start, end) in enumerate(spans):
+            for k, (start, end, n_words) in enumerate(_fragments_joined(para)):
+                bounds.extend((para_start + start, para_start + end))
+                flags.append(QUOTABLE * (n_words >= MIN_DOCUMENT_QUOTE_WORDS) | item
+                             | (FIRST if k == 0 else 0))
+            continue
+        for k, (start, end) in enumerate(sentence_bounds(para)):
             bounds.extend((para_start + start, para_start + end))
             flags.append(_quotable(para[start:end], rule & ~ITEM_LINE) | item
                          | (FIRST if k == 0 else 0))
     return bounds, flags
 
 
-def _fragments_joined(line: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """A document line's sentence spans, a fragment too short to be quoted alone ("Default:
-    'SIGTERM'", "(See below.)") ending the sentence before it instead of being lost to quotes."""
-    out: list[tuple[int, int]] = []
-    for start, end in spans:
-        if out and len(words(line[start:end])) < MIN_DOCUMENT_QUOTE_WORDS:
-            out[-1] = (out[-1][0], end)
+def _fragments_joined(line: str) -> list[tuple[int, int, int]]:
+    """A document line's sentence spans with their words counted (``len(words(...))``, what
+    quoting one of its sentences asks), a fragment too short to be quoted alone ("Default:
+    'SIGTERM'", "(See below.)") ending the sentence before it instead of being lost to quotes.
+    Each sentence's words are counted once, uncached (``segment.word_total``): a sentence is
+    met once, and remembering it would push out the paragraphs laying out asks about again."""
+    out: list[tuple[int, int, int]] = []
+    for start, end in sentence_bounds(line):
+        n = word_total(line[start:end])
+        if out and n < MIN_DOCUMENT_QUOTE_WORDS:
+            out[-1] = (out[-1][0], end, -1)  # counted below: joined, its words are counted anew
         else:
-            out.append((start, end))
-    return out
+            out.append((start, end, n))
+    return [(start, end, n if n >= 0 else word_total(line[start:end]))
+            for start, end, n in out]
 
 
 def _quotable(sentence: str, rule: int) -> int:

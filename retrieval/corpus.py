@@ -33,13 +33,13 @@ from pathlib import Path
 
 import structlog
 
-from .answer import ELLIPSIS
 from .errors import NoDocumentsError
 from .ingest.blocks import Parsed
 from .ingest.clean import LineDecision, is_notice, is_prose, marker_kinds
 from .ingest.read import SUFFIXES, read_file
 from .ingest.segment import first_sentence, words
 from .ingest.sieve import Sieved, judged_text
+from .marks import ELLIPSIS
 
 log = structlog.get_logger()
 
@@ -60,6 +60,13 @@ class Document:
     lang: str | None = None  # the language it declares (sidecar, front matter, <html lang>)
     path: str | None = None
     parsed: Parsed | None = None  # what its reader made of it; None: ``text`` is plain text
+
+    def __reduce__(self) -> tuple[type[Document], tuple[object, ...]]:
+        """Pickled as its fields, made again by ``Document(...)``: a frozen dataclass's own
+        pickling gets and sets its fields one by one (6 + 8 us a document, against 1.5 + 3.5):
+        a build from texts in memory sends every document to a worker process."""
+        return Document, (self.id, self.title, self.text, self.url, self.publisher,
+                          self.published, self.lang, self.path, self.parsed)
 
 
 @dataclass(frozen=True, slots=True)

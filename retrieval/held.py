@@ -4,13 +4,14 @@ process or in a worker of ``workers.Pool`` (which calls these functions by their
 repeated paragraphs (``set_repeated``, ``lay_out_chunk``); documents given in memory are held by
 the caller and sent instead, once, laid out against a guess of the corpus's repeated
 paragraphs and sent back with their paragraph keys (``lay_out_keyed``), and again for those the
-guess got wrong (``lay_out_given``).
+guess got wrong (``lay_out_given``). A chunk comes back packed (``layout.Packer``), not as a
+``Laid`` a document, but for those laid out again.
 What a worker logs meanwhile comes back with its results, for the parent to log in its own
 format (``relog``).
 
     out, logs = read_chunk((root, [(rel, doc_id), ...]))   # paragraph keys, or Skipped
     set_repeated((repeated_keys, language))
-    laid, logs = lay_out_chunk([rel, ...])                 # [(Laid | None, asked keys), ...]
+    chunk, logs = lay_out_chunk([rel, ...])                # PackedChunk: packed, asked keys
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ import structlog.testing
 from . import workers
 from .corpus import Document, Skipped, read_document
 from .ingest.repeated import RepeatedLines, line_keys
-from .layout import Laid, lay_out, parsed_of
+from .layout import Laid, Packer, lay_out, parsed_of
 
 log = structlog.get_logger()
 
@@ -60,26 +61,52 @@ def set_repeated(payload: tuple[np.ndarray, str | None]) -> None:
     _SIEVE[:] = [(RepeatedLines(repeated), language)]
 
 
-def lay_out_chunk(rels: list[str]) -> tuple[list[tuple[Laid | None, np.ndarray]],
-                                            list[Log]]:
-    """Lay out documents ``read_chunk`` read here (with ``set_repeated``'s paragraphs): each
-    one's passages (``None``: nothing quotable) and the keys its sieve asked about."""
-    return _laid_out(_HELD.pop(rel) for rel in rels)
+@dataclass(frozen=True, slots=True)
+class PackedChunk:
+    """A chunk of documents ``read_chunk`` read, laid out and packed (``lay_out_chunk``): their
+    passages (``packed``; ``quoted``: whether each document has passages there) and, back to
+    back with each document's count, the keys its sieve asked about (sorted uint64 each)."""
+
+    packed: Packer
+    quoted: np.ndarray  # bool, a document each
+    asked: np.ndarray
+    n_asked: np.ndarray  # int64, a document each
+
+
+def lay_out_chunk(rels: list[str]) -> tuple[PackedChunk, list[Log]]:
+    """Lay out documents ``read_chunk`` read here (with ``set_repeated``'s paragraphs), in the
+    order given (consecutive documents of the corpus), packed here: the building process
+    appends the chunk (``layout.Packer.extend``), where it unpickled and packed a ``Laid`` of
+    Python objects a document."""
+    sieve_with, language = _SIEVE[0]
+    packer = Packer(tell=False)
+    quoted, asked = [], []
+    with _logged() as logs:
+        for rel in rels:
+            doc = _HELD.pop(rel)
+            one = lay_out(doc, parsed_of(doc), sieve_with, language)
+            packer.add(one)
+            quoted.append(one is not None)
+            asked.append(sieve_with.take_asked())
+    return PackedChunk(packer, np.array(quoted, dtype=bool), *_back_to_back(asked)), logs
 
 
 def lay_out_given(docs: list[Document]) -> tuple[list[tuple[Laid | None, np.ndarray]],
                                                   list[Log]]:
-    """``lay_out_chunk`` of documents given in memory."""
+    """Lay out documents given in memory (with ``set_repeated``'s paragraphs): each one's
+    passages (``None``: nothing quotable) and the keys its sieve asked about."""
     return _laid_out(docs)
 
 
 @dataclass(frozen=True, slots=True)
 class KeyedChunk:
-    """A chunk of documents laid out (``lay_out_keyed``): each one's passages (``None``:
-    nothing quotable), and, back to back with each document's count, its paragraph keys
+    """A chunk of documents laid out (``lay_out_keyed``): their passages packed (``packed``,
+    the documents with nothing quotable left out; ``quoted``: whether each document has
+    passages there), and, back to back with each document's count, its paragraph keys
     (``line_keys``) and the keys its sieve asked about (sorted uint64 each)."""
 
-    laid: list[Laid | None]
+    packed: Packer
+    quoted: np.ndarray  # bool, a document each
     keys: np.ndarray
     n_keys: np.ndarray  # int64, a document each
     asked: np.ndarray
@@ -87,21 +114,24 @@ class KeyedChunk:
 
 
 def lay_out_keyed(docs: list[Document]) -> tuple[KeyedChunk, list[Log]]:
-    """``lay_out_given``, with each document's paragraph keys: documents given in memory are
-    read once, not once for their keys and again to be laid out. They are sieved
+    """``lay_out_given``, with each document's paragraph keys, packed here: documents given in
+    memory are read once, not once for their keys and again to be laid out. They are sieved
     against the paragraphs ``set_repeated`` gave, a guess when the corpus's are not known yet:
     a document whose sieve asked about a paragraph the guess got wrong is laid out again
     (``indexing``)."""
     sieve_with, language = _SIEVE[0]
-    laid, keys, asked = [], [], []
+    packer = Packer(tell=False)
+    keys, asked, quoted = [], [], []
     with _logged() as logs:
         for doc in docs:
             parsed = parsed_of(doc)
             keys.append(line_keys(parsed))
             one = lay_out(doc, parsed, sieve_with, language)
-            laid.append(one.with_spans() if one else None)
+            packer.add(one)
+            quoted.append(one is not None)
             asked.append(sieve_with.take_asked())
-    return KeyedChunk(laid, *_back_to_back(keys), *_back_to_back(asked)), logs
+    return KeyedChunk(packer, np.array(quoted, dtype=bool), *_back_to_back(keys),
+                      *_back_to_back(asked)), logs
 
 
 def _back_to_back(arrays: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
@@ -160,5 +190,5 @@ READ, SET_REPEATED, LAY_OUT, LAY_OUT_GIVEN, LAY_OUT_KEYED = (
     for f in (read_chunk, set_repeated, lay_out_chunk, lay_out_given, lay_out_keyed))
 
 __all__ = ["LAY_OUT", "LAY_OUT_GIVEN", "LAY_OUT_KEYED", "READ", "SET_REPEATED", "KeyedChunk",
-           "Log", "drop_all", "hold", "lay_out_chunk", "lay_out_given", "lay_out_keyed",
-           "read_chunk", "relog", "set_repeated", "take"]
+           "Log", "PackedChunk", "drop_all", "hold", "lay_out_chunk", "lay_out_given",
+           "lay_out_keyed", "read_chunk", "relog", "set_repeated", "take"]

@@ -191,9 +191,14 @@ class TermIndex:
             data *= k1 + 1.0
             data /= norm
             del tf, norm
-            by_term = np.argsort(terms, kind="stable")  # pieces come in passage order
+            # pieces come in passage order; a block of fewer than 65,537 terms is sorted by
+            # radix on its terms' places in it (16 bits: the same order), not by comparison
+            first, last = blocks.starts[k], blocks.starts[k + 1]
+            if last - first <= 1 << 16:
+                terms = (terms - np.int32(first)).astype(np.uint16)
+            by_term = np.argsort(terms, kind="stable")
             del terms
-            lo, hi = int(indptr[blocks.starts[k]]), int(indptr[blocks.starts[k + 1]])
+            lo, hi = int(indptr[first]), int(indptr[last])
             np.take(rows, by_term, out=passages[lo:hi])
             np.take(data, by_term, out=weights[lo:hi])
             del rows, data, by_term

@@ -52,8 +52,8 @@ from .joining import Runs, concat, join_postings, merged_terms, ranges
 from .language import ENGLISH
 from .language import preload as preload_language_model
 from .language import release as release_language_model
-from .layout import Laid, Packer, build_collection, pack_laid, parsed_of
-from .termcounts import count_term_blocks, count_terms
+from .layout import Laid, Packer, build_collection, parsed_of
+from .termcounts import count_term_blocks, count_terms, counting_pool
 from .workers import Chunks, Pool
 
 log = structlog.get_logger()
@@ -85,8 +85,7 @@ class _Entry:
     doc: Document | None = None  # read here (``held`` is None) ...
     held: int | None = None  # ... or read by this worker of the build's pool, which holds it
     lines: np.ndarray = field(default_factory=lambda: _UNREAD)  # its paragraphs' keys
-    laid: Laid | None = None  # its passages (None: nothing quotable), until packed
-    quoted: bool = False  # whether it had passages (``laid`` is let go once packed)
+    quoted: bool = False  # whether it has passages (once laid out)
     asked: np.ndarray = field(default_factory=lambda: _NONE)  # the keys its sieve asked
 
 
@@ -244,21 +243,21 @@ def _built(root: Path, files: _Files, skipped: list[Skipped],
     if previous is not None:
         _read_again_if_sieved_differently(root, files, previous, repeated)
     fresh = files.read
-    _lay_out(fresh, repeated, pool, progress, _language(params))
+    new = _lay_out(fresh, repeated, pool, progress, _language(params))
     for e in fresh:
-        if e.laid is None:
+        if not e.quoted:
             log.warning("file_skipped", path=str(root / e.rel),
                         reason="no prose left after cleaning")
     if not len(files):
         raise no_documents(root, skipped)
     kept = files.kept()
-    if not any(e.laid is not None for e in fresh) and (previous is None or not len(kept) or (
+    if not any(e.quoted for e in fresh) and (previous is None or not len(kept) or (
             previous.column(kept, SOURCE) < 0).all()):
         names = ", ".join(str(root / rel) for rel in files.rels[:5]) + (
             ", ..." if len(files) > 5 else "")
         raise NoDocumentsError(f"no prose left in any document after boilerplate removal "
                                f"({names}): check that the files hold article text")
-    new, new_texts = pack_laid(_packed(fresh))
+    new_texts = PassageTexts(new)
     _languages_told(new, *([previous.collection] if previous is not None else []))
     _before_counting(pool)
     counts, terms = count_terms(new_texts, langs=new.passage_lang)
@@ -355,27 +354,35 @@ def _build_documents(docs: Sequence[Document], pool: Pool | None, language: str 
     list(pool.map(SET_REPEATED, [(guess, language)] * workers, pinned=range(workers)))
     given = Chunks(n, READ_CHUNK, lambda lo, hi: [docs[i] for i in range(lo, hi)])
     packer = Packer()
-    keys, asked, n_asked = [], [], []
-    quoted: list[bool] = []
+    keys, asked, n_asked, quoted = [], [], [], []
     for chunk in _relogged(pool.map(LAY_OUT_KEYED, given)):
-        for laid in chunk.laid:
-            _pack(packer, laid)
+        packer.extend(chunk.packed)
         keys.append(chunk.keys)
         asked.append(chunk.asked)
         n_asked.append(chunk.n_asked)
-        quoted.extend(laid is not None for laid in chunk.laid)
-    collection = packer.collection()
-    del packer
-    repeated = repeated_keys(np.concatenate(keys), n)
-    del keys
-    again = _sieved_differently(np.concatenate(asked), np.concatenate(n_asked), guess, repeated)
-    del asked, n_asked
-    if len(again):
-        collection = _laid_out_again(docs, again, collection, np.array(quoted, dtype=bool),
-                                     repeated, pool, language)
-    _languages_told(collection)
-    _before_counting(pool)
-    blocks = count_term_blocks(PassageTexts(collection), langs=collection.passage_lang)
+        quoted.append(chunk.quoted)
+    # the counting's workers start now, while this process finds the repeated paragraphs and
+    # stops the layout's workers (cores otherwise idle), not once it is ready to count
+    counting = counting_pool(n)
+    try:
+        collection = packer.collection()
+        del packer
+        repeated = repeated_keys(np.concatenate(keys), n)
+        del keys
+        again = _sieved_differently(np.concatenate(asked), np.concatenate(n_asked), guess,
+                                    repeated)
+        del asked, n_asked
+        if len(again):
+            collection = _laid_out_again(docs, again, collection, np.concatenate(quoted),
+                                         repeated, pool, language)
+        _languages_told(collection)
+        _before_counting(pool)
+    except BaseException:
+        if counting is not None:
+            counting.close()
+        raise
+    blocks = count_term_blocks(PassageTexts(collection), langs=collection.passage_lang,
+                               pool=counting)
     return collection, TermIndex.from_blocks(blocks, K1, B)
 
 
@@ -492,18 +499,19 @@ def _read(root: Path, entries: list[_Entry], pool: Pool | None,
 
 
 def _lay_out(fresh: list[_Entry], repeated: np.ndarray, pool: Pool | None,
-             progress: Progress, language: str | None) -> None:
-    """Lay out the documents read (``laid``, ``asked``) in chunks, where they are held: by a
-    worker of ``pool``, or here."""
+             progress: Progress, language: str | None) -> Collection:
+    """The collection of the documents read (each entry's ``asked`` and ``quoted`` set), laid
+    out where they are held (by a worker of ``pool``, or here) in chunks of consecutive
+    documents held alike, each packed where it is laid out and appended here in corpus
+    order."""
     for e in fresh:
         if e.held is None:
             assert e.doc is not None
             held.hold(e.rel, e.doc)
             e.doc = None
-    tasks = [(w, [e for e in fresh if e.held == w])
-             for w in (None, *range(len(pool.procs) if pool is not None else 0))]
-    chunks = [(w, group[i : i + READ_CHUNK]) for w, group in tasks
-              for i in range(0, len(group), READ_CHUNK)]
+    chunks = [(w, run[i : i + READ_CHUNK])
+              for w, group in itertools.groupby(fresh, key=lambda e: e.held)
+              for run in [list(group)] for i in range(0, len(run), READ_CHUNK)]
     held.set_repeated((repeated, language))
     theirs: Iterator[tuple[int, Any]] = iter(())
     if pool is not None:
@@ -511,27 +519,19 @@ def _lay_out(fresh: list[_Entry], repeated: np.ndarray, pool: Pool | None,
         list(pool.map(SET_REPEATED, [(repeated, language)] * n, pinned=range(n)))
         theirs = pool.map(LAY_OUT, [[e.rel for e in c] for w, c in chunks if w is not None],
                           pinned=[w for w, _ in chunks if w is not None])
+    packer = Packer()
     done = 0
-    for w, chunk in chunks:
+    for w, chunk in chunks:  # in corpus order; the workers' results come in payload order
         out, logs = (held.lay_out_chunk([e.rel for e in chunk]) if w is None
                      else next(theirs)[1])
         held.relog(logs)
-        for e, (laid, asked) in zip(chunk, out, strict=True):
-            e.laid, e.asked, e.quoted = laid, asked, laid is not None
-            if laid is not None and laid.langs is None:
-                preload_language_model()  # ``pack_laid`` will tell its language
+        packer.extend(out.packed)
+        asked = np.split(out.asked, np.cumsum(out.n_asked)[:-1]) if len(chunk) else []
+        for e, quoted, keys in zip(chunk, out.quoted.tolist(), asked, strict=True):
+            e.asked, e.quoted = keys, quoted
         done += len(chunk)
         progress("laying out documents", done, len(fresh))
-
-
-def _packed(fresh: list[_Entry]) -> Iterator[Laid | None]:
-    """Each entry's laid-out passages, let go as they are packed: the build goes on (counting,
-    weighting, saving) without every document's Python objects, and the objects it keeps
-    for longer are not scattered among theirs, pinning memory the interpreter cannot give
-    back once they are freed (about 200 MB at 100,000 files)."""
-    for e in fresh:
-        laid, e.laid = e.laid, None
-        yield laid
+    return packer.collection()
 
 
 def _read_again_if_sieved_differently(root: Path, files: _Files, previous: Previous,

@@ -14,6 +14,8 @@ from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import groupby
 
+import numpy as np
+
 from .collection import (
     ITEM_LINE,
     Collection,
@@ -149,20 +151,35 @@ class Packer:
         for d in laid_documents:      # in corpus order, batch by batch
             packer.add(d)
         collection = packer.collection()
+
+    A worker process packs its chunk of documents in a packer of its own (``tell=False``), sent
+    back whole, and the building process appends it (``extend``): what comes back is a few
+    flat arrays, not a ``Laid`` of Python objects a document to unpickle (which cost the
+    building process more than packing them). The languages a worker could not tell without
+    the detection model (``lay_out`` leaves them ``None``) are told by the packer it is
+    appended to, which loads the model once (not once a worker).
     """
 
-    def __init__(self) -> None:
+    def __init__(self, tell: bool = True) -> None:
         self.passages = PassagePacker()
         self.sources = PackedSources(self.passages.blob)  # titles read from the passages
         self.sections: dict[str, int] = {}
+        self.tell = tell
+        # (``tell`` False) the documents added whose passages' languages are left to be told
+        self.untold: list[int] = []
 
     def add(self, d: Laid | None) -> None:
         """Append one document's passages (``None``: a document left out)."""
         if d is None:
             return
         doc, start = len(self.sources), len(self.passages.blob)
+        if d.langs is None and not self.tell:
+            self.untold.append(doc)
+            langs = [""] * len(d.passages)
+        else:
+            langs = d.languages()
         for i, (group, lang, name, page) in enumerate(zip(
-                d.passages, d.languages(), d.sections, d.pages, strict=True)):
+                d.passages, langs, d.sections, d.pages, strict=True)):
             self.passages.add(
                 "\n".join(t for t, _ in group), doc, quote=[q for _, q in group],
                 spans=None if d.spans is None else d.spans[i],
@@ -170,6 +187,24 @@ class Packer:
                                                                          len(self.sections)),
                 page=page, lang=lang)
         self.sources.append(d.source, start)  # after its passages: its title may be their words
+
+    def extend(self, other: Packer) -> None:
+        """Append the documents ``other`` packed (after those added here, in corpus order),
+        as ``add`` would have one by one, and tell the languages it left untold."""
+        doc, first = len(self.sources), len(self.passages.passage_doc)
+        text = len(self.passages.blob)
+        sections = np.fromiter((self.sections.setdefault(name, len(self.sections))
+                                for name in other.sections), dtype=np.int32,
+                               count=len(other.sections))
+        self.passages.extend(other.passages, doc, sections)
+        self.sources.extend(other.sources, text)
+        if other.untold:
+            docs = np.frombuffer(other.passages.passage_doc, dtype=np.int32)
+            for d in other.untold:
+                lo, hi = (first + int(p) for p in np.searchsorted(docs, [d, d + 1]))
+                told = detect_parts([self.passages.text(p) for p in range(lo, hi)]) or []
+                for p, lang in zip(range(lo, hi), told, strict=True):
+                    self.passages.set_lang(p, _code(lang))
 
     def collection(self) -> Collection:
         """The collection of the documents added, over this packer's buffers: asked for once,

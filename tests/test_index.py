@@ -229,3 +229,17 @@ def test_a_passage_score_is_the_one_search_gives_it() -> None:
     missing = next(p for p in range(ix.n_passages) if p not in dict(ix.search_exhaustive(
         ["word"], ix.n_passages)))
     assert ix.score(["word"], missing) == 0.0
+
+
+def test_a_block_of_more_terms_than_sixteen_bits_hold_is_inverted_the_same() -> None:
+    """``from_blocks`` sorts a block's postings by radix on 16 bits when its terms fit, by
+    comparison when they do not (here, one block of more than 65,536 terms)."""
+    rng = np.random.default_rng(5)
+    letters = np.array(list("bcdfghjklmnpqrstvwxz"))
+    words = ["".join(w) for w in letters[rng.integers(0, len(letters), (80_000, 8))]]
+    texts = [" ".join(words[i : i + 400]) for i in range(0, len(words), 400)]
+    whole = TermIndex.from_counts(*count_terms(texts, workers=1))
+    assert len(whole.vocabulary) > 1 << 16
+    by_blocks = TermIndex.from_blocks(count_term_blocks(texts, workers=1, blocks=1))
+    for key in ("indptr", "passages", "weights", "df", "maxw"):
+        assert np.array_equal(getattr(by_blocks, key), getattr(whole, key)), key

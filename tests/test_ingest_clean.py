@@ -241,3 +241,19 @@ def test_one_search_for_every_furniture_phrase_finds_what_the_searches_kind_by_k
                            (clean._ANY_SIGNAL_RE, clean._SIGNAL_KINDS)):
             assert (one.search(text) is not None) == any(
                 clean._MARKER_RE[k].search(text) for k in kinds), text
+
+
+def test_a_notice_is_found_as_the_pattern_finds_it() -> None:
+    """``is_notice`` looks an ASCII text through for the pattern's phrases first: the same
+    answers as the pattern alone, in any case, with and without the phrases."""
+    import random
+
+    from retrieval.ingest.clean import _NOTICE_RE, is_notice
+
+    rng = random.Random(3)
+    parts = ["Copyright", "COPYRIGHT", "copyrights", "(c) 2014", "(C)1999", "(c)", "©",
+             "All Rights Reserved", "all  rights reserved", "rights", "text", " ", ".", "ſ",
+             "K", "\u212a", "a", "c", "(", "2020"]
+    for _ in range(20_000):
+        text = "".join(rng.choice(parts) for _ in range(rng.randint(0, 8)))
+        assert is_notice(text) == bool(_NOTICE_RE.search(text)), text

@@ -184,3 +184,46 @@ def test_the_words_of_ascii_text_are_those_of_the_unicode_word_pattern() -> None
         assert _ASCII_WORD_RE.findall(text) == _WORD_RE.findall(text), repr(text)
     every = "".join(map(chr, range(128)))
     assert _ASCII_WORD_RE.findall(every) == _WORD_RE.findall(every)
+
+
+def test_joined_paragraphs_are_the_paragraphs_of_the_texts_joined() -> None:
+    """``joined_paragraphs`` (a document's blocks, counted for repeated paragraphs) gives what
+    splitting their texts joined by blank lines gives: white space of every kind at their ends,
+    empty and blank texts, line breaks and no-break spaces inside them, long ones cut."""
+    import random
+
+    from retrieval.ingest.segment import joined_paragraphs, paragraphs
+
+    rng = random.Random(2)
+    parts = ["word", "Word.", " ", "  ", "\t", "\u2028", "\x0c", "\x85", "x", "\u00a0", "\n",
+             "\r", "A long sentence here.", "é"]
+    for _ in range(5_000):
+        texts = ["".join(rng.choice(parts) for _ in range(rng.randint(0, 6)))
+                 for _ in range(rng.randint(0, 5))]
+        if rng.random() < 0.05:
+            texts.append(" ".join(["Many words in a row."] * 80))
+        assert joined_paragraphs(texts) == paragraphs("\n\n".join(texts)), texts
+
+
+def test_the_word_before_a_full_stop_is_found_as_character_by_character() -> None:
+    """``_abbreviation_ends`` finds the word a full stop ends from the last space when it can:
+    the same answers as walking back over it character by character."""
+    import random
+
+    from retrieval.ingest.segment import _DOTTED_RE, ABBREVIATIONS, _abbreviation_ends
+
+    def walked(before: str) -> bool:
+        i = len(before)
+        while i and (before[i - 1].isalnum() or before[i - 1] in "._"):
+            i -= 1
+        word = before[i:].lower().strip(".")
+        return i != len(before) and (word in ABBREVIATIONS or (
+            len(word) == 1 and word.isalpha()) or bool(_DOTTED_RE.fullmatch(word)))
+
+    rng = random.Random(1)
+    parts = [*"abcJ. _-,é١²Ⅻ\u0301\t\u00a0", "Mr", "e.g", "U.S", "no", "x"]
+    for _ in range(50_000):
+        text = "".join(rng.choice(parts) for _ in range(rng.randint(0, 12)))
+        start = rng.randint(0, len(text))
+        dot = rng.randint(start, len(text))
+        assert walked(text[start:dot]) == _abbreviation_ends(text, start, dot), (text, start)

@@ -180,3 +180,21 @@ def test_a_line_set_out_left_of_the_text_under_it_heads_it():
             in para)
     # an option is no heading: it opens with no capital
     assert "-v, --verbose Print more." in para
+
+
+def test_a_text_already_on_one_line_is_returned_as_it_is() -> None:
+    """``one_line`` returns a printable text with single inner spaces unchanged, without
+    splitting it: every other character ``str.split`` cuts at is unprintable, so the answers are
+    those of joining the split text, for any text."""
+    import random
+
+    from retrieval.ingest.blocks import one_line
+
+    assert all(not c.isprintable() for c in map(chr, range(0x110000))
+               if c.isspace() and c != " ")
+    spaces = [c for c in map(chr, range(0x3001)) if c.isspace()]
+    rng = random.Random(4)
+    parts = ["a", "b c", " ", "  ", "é", "\u200b", "x.", "\u00ad", *spaces]
+    for _ in range(20_000):
+        text = "".join(rng.choice(parts) for _ in range(rng.randint(0, 8)))
+        assert one_line(text) == " ".join(text.split()), repr(text)

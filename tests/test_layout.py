@@ -85,8 +85,9 @@ def test_documents_packed_one_at_a_time_are_what_collection_pack_makes():
 
 
 def test_laid_documents_and_sources_come_back_from_a_worker_equal() -> None:
-    """``Laid`` and ``Source`` are pickled as their fields (``__reduce__``), faster to load
-    than a frozen dataclass's state: what a worker sends is what the parent gets."""
+    """``Laid``, ``Source`` and ``Document`` are pickled as their fields (``__reduce__``),
+    faster than a frozen dataclass's state: what a worker sends is what the parent gets, and
+    what the parent sends the worker gets."""
     import pickle
     from array import array
 
@@ -100,3 +101,73 @@ def test_laid_documents_and_sources_come_back_from_a_worker_equal() -> None:
         back = pickle.loads(pickle.dumps(laid, pickle.HIGHEST_PROTOCOL))
         assert back == laid and type(back.source) is Source
     assert pickle.loads(pickle.dumps(source)) == source
+    doc = Document(id="a", title="T", text="One line.", url="u", publisher=None,
+                   published="2020", lang="de", path="a.txt",
+                   parsed=Parsed([Block("paragraph", "One line.")]))
+    for d in (doc, Document(id="b", title="", text="Two.")):
+        back = pickle.loads(pickle.dumps(d, pickle.HIGHEST_PROTOCOL))
+        assert back == d and type(back) is Document
+
+
+def test_chunks_packed_in_workers_and_appended_are_what_packing_one_at_a_time_makes() -> None:
+    """``Packer.extend``: chunks packed elsewhere (``tell=False``, sent pickled) and appended
+    in order give the collection, to the byte, that adding each document here gives: documents
+    and sections renumbered, titles written as places in the text moved (or written out, when
+    a place no longer is shorter), the languages a worker left untold told, wide sentence
+    bounds kept wide."""
+    import pickle
+
+    from retrieval.ingest.repeated import RepeatedLines, repeated_in
+    from retrieval.layout import Packer, lay_out, parsed_of
+
+    texts = [
+        "Go a b.",  # a title of 7 bytes from the text: a place "0,7;" is shorter, "1234,7;" not
+        "The ferry carries cars and bicycles across the bay. It sails every hour in summer.",
+        "Der Stadtrat hat am Montag den Plan für den Hafen gebilligt. Die Arbeiten beginnen "
+        "im Mai, und die Kosten trägt die Stadt allein.\n\nÜber Kosten: £4 Millionen.",
+        "Home\nNews\n",  # nothing to quote
+        "Install\n\nRun the installer as root to set it up.\n\nUsage\n\nCall it with a port.",
+    ] * 7
+    docs = [Document(id=f"d{i}", title="", text=t) for i, t in enumerate(texts)]
+    parsed = [parsed_of(d) for d in docs]
+    repeated = RepeatedLines(repeated_in(parsed[:3]))
+    laid = [lay_out(d, p, repeated) for d, p in zip(docs, parsed, strict=True)]
+    assert any(d is not None and d.langs is None for d in laid)  # left to be told
+    one = Packer()
+    for d in laid:
+        one.add(d)
+    chunked = Packer()
+    for lo in range(0, len(laid), 4):
+        worker = Packer(tell=False)
+        for d in laid[lo : lo + 4]:
+            worker.add(d)
+        chunked.extend(pickle.loads(pickle.dumps(worker, pickle.HIGHEST_PROTOCOL)))
+    a, b = one.collection(), chunked.collection()
+    for key in ("passage_doc", "text_offsets", "text_blob", "sent_indptr", "sent_bounds",
+                "sent_flags", "passage_section", "passage_page", "passage_crc", "passage_lang"):
+        x, y = getattr(a, key), getattr(b, key)
+        assert x.dtype == y.dtype and np.array_equal(x, y), key
+    assert bytes(one.sources.blob) == bytes(chunked.sources.blob)
+    assert list(one.sources.offsets) == list(chunked.sources.offsets)
+    assert a.sections == b.sections and list(a.sources) == list(b.sources)
+    assert b"\xfd" in one.sources.blob and "de" in b.languages()
+    assert a.sources[0].title == "Go a b." == a.sources[-4].title
+    assert b"\xfd0,7;" in one.sources.blob and b"\xffGo a b.\xff" in one.sources.blob
+
+
+def test_passages_appended_keep_wide_sentence_bounds_wide() -> None:
+    from retrieval.collection import PassagePacker
+
+    wide = "A sentence. " * 6000  # 72,000 characters: bounds past 65,535
+    for first, second in (("Short one.", wide), (wide, "Short one.")):
+        one, parent, worker = PassagePacker(), PassagePacker(), PassagePacker()
+        one.add(first, 0)
+        one.add(second, 1)
+        parent.add(first, 0)
+        worker.add(second, 0)
+        parent.extend(worker, 1, np.zeros(0, dtype=np.int32))
+        assert parent.bounds.typecode == one.bounds.typecode == "i"
+        assert list(parent.bounds) == list(one.bounds)
+        assert list(parent.sent_indptr) == list(one.sent_indptr)
+        assert list(parent.offsets) == list(one.offsets) and parent.blob == one.blob
+        assert list(parent.passage_doc) == [0, 1]

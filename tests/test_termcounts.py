@@ -76,3 +76,25 @@ def test_the_counter_reads_words_as_the_analyzer_does_without_its_cache() -> Non
     for t in analyze(text):
         expected[t] = expected.get(t, 0) + 1
     assert {new[t]: int(c) for t, c in zip(terms[idx], counts, strict=True)} == expected
+
+
+def test_a_full_stop_or_comma_ending_a_piece_changes_no_count() -> None:
+    """Pieces are looked up with a full stop or comma before a space dropped (``_bare``): the
+    counts are still each text's ``analyze`` terms, in every language, numbers and
+    abbreviations with inner dots and commas among them."""
+    from collections import Counter
+
+    from retrieval.analyzer import analyzer
+
+    texts = ["Die Stadt, 3.5. Mai. 1.234,5. und 12., 7,5, x., y,.", "l'armée, l'été. 3,5. Ça.",
+             "中文。中文, 東京. e.g. U.S., a.. b,, c., d,. ... word . , .,", "Год. т. е. 1.",
+             "ok.\u00a0next, then.\tTab. 12.,\nNew. line,\n", "The bridges. The bridge, a bridge."]
+    langs = ["de", "fr", "", "ru", "", "en"]
+    counter = _ChunkCounter()
+    _, indptr, idx, counts, terms = counter.count(texts, langs)
+    names = list(counter.terms)
+    for i, (text, code) in enumerate(zip(texts, langs, strict=True)):
+        got = {names[terms[j]]: int(c)
+               for j, c in zip(idx[indptr[i] : indptr[i + 1]], counts[indptr[i] : indptr[i + 1]],
+                               strict=True)}
+        assert got == Counter(analyzer(code or None).analyze(text)), text

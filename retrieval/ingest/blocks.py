@@ -96,7 +96,11 @@ class Outline:
 
 
 def one_line(text: str) -> str:
-    """``text`` with every run of white space (line breaks included) made one space."""
+    """``text`` with every run of white space (line breaks included) made one space, stripped.
+    A text already so is returned as it is, found without splitting it: printable (no white
+    space but the ASCII space is), no two spaces in a row, none at either end."""
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text
     return " ".join(text.split())
 
 

@@ -261,7 +261,14 @@ _NOTICE_RE = re.compile(r"(?=[c©(a])(?:\bcopyright\b|©|\(c\)\s*\d{4}|all right
 
 
 def is_notice(text: str) -> bool:
-    """Whether ``text`` is (or holds) a copyright notice: content, but no title or heading."""
+    """Whether ``text`` is (or holds) a copyright notice: content, but no title or heading.
+    An ASCII text (whose letters match the pattern's regardless of case only as their lower
+    case does) is first looked through for the pattern's phrases, lower-cased: most hold none,
+    and the pattern tries every character of a paragraph."""
+    if text.isascii():
+        lower = text.lower()
+        if "copyright" not in lower and "(c)" not in lower and "all rights reserved" not in lower:
+            return False
     return bool(_NOTICE_RE.search(text))
 
 
@@ -288,10 +295,17 @@ _LONG_WORD_RE = re.compile(r"(?<![\w-])[^\W\d_A-Z]{4,}(?![\w-])")  # lower-case:
 
 
 def _english_share(ws: Sequence[str]) -> float:
+    return sum(map(_common_english, map(str.lower, ws))) / len(ws)
+
+
+@functools.lru_cache(maxsize=16_384)
+def _common_english(word: str) -> bool:
+    """Whether ``word`` is at ``_COMMON_ZIPF`` or more in wordfreq's small English list,
+    remembered: a corpus's texts with few function words share most of their words, and
+    ``zipf_frequency`` (about 13 us a word) was a twentieth of laying out a synthetic corpus."""
     from wordfreq import zipf_frequency  # only texts with few function words need it
 
-    return sum(zipf_frequency(w.lower(), "en", wordlist="small") >= _COMMON_ZIPF
-               for w in ws) / len(ws)
+    return zipf_frequency(word, "en", wordlist="small") >= _COMMON_ZIPF
 
 
 def _classify(

@@ -21,7 +21,6 @@ from pathlib import Path
 
 from .blocks import Parsed
 from .html import looks_like_html, read_html
-from .markdown import read_markdown
 from .meta import front_matter
 from .text import read_plain
 
@@ -62,6 +61,8 @@ def parse(data: bytes, fmt: str) -> Parsed:
         if not parsed.blocks:
             raise ValueError("an HTML page with no text")
     elif fmt == "markdown":
+        from .markdown import read_markdown  # markdown-it only for a corpus with Markdown files
+
         parsed = read_markdown(text)
     else:
         parsed = read_plain(text)

@@ -15,8 +15,7 @@ import numpy as np
 
 from .blocks import Parsed
 from .clean import normalised
-from .segment import paragraphs
-from .sieve import judged_text
+from .sieve import judged_paragraphs
 
 
 def repeated_in(parsed: Sequence[Parsed]) -> np.ndarray:
@@ -33,8 +32,10 @@ def line_key(line: str) -> int:
 def line_keys(parsed: Parsed) -> np.ndarray:
     """The keys of a document's distinct normalised paragraphs, as ``clean.repeated_lines``
     counts them across documents (sorted uint64)."""
-    lines = {normalised(p) for p in paragraphs(judged_text(parsed))} - {""}
-    return np.unique(np.fromiter(map(line_key, lines), dtype=np.uint64, count=len(lines)))
+    lines = {normalised(p) for p in judged_paragraphs(parsed)} - {""}
+    # a document has few: sorted as Python ints (the same order), not by ``np.unique``,
+    # whose calls cost more than the sorting for a handful of keys
+    return np.array(sorted(map(line_key, lines)), dtype=np.uint64)
 
 
 def repeated_keys(keys: np.ndarray, n: int, min_docs: int = 3,
@@ -64,5 +65,6 @@ class RepeatedLines:
         return key in self.keys
 
     def take_asked(self) -> np.ndarray:
+        """The distinct keys asked about since last taken, sorted (uint64)."""
         asked, self.asked = self.asked, []
-        return np.unique(np.array(asked, dtype=np.uint64))
+        return np.array(sorted(set(asked)), dtype=np.uint64)

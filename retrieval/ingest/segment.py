@@ -137,11 +137,20 @@ def words(text: str) -> tuple[str, ...]:
     unspaced script, a run of it as its bigrams). Remembered for the last few thousand texts:
     reading a document asks for a paragraph's words about ten times (its layout, its sieve
     rules, its cleaning signals, its sentences' quotability)."""
+    return tuple(_words(text))
+
+
+def word_total(text: str) -> int:
+    """``len(words(text))``, not remembered: for a text asked about once (a sentence)."""
+    return len(_words(text))
+
+
+def _words(text: str) -> list[str]:
     if text.isascii():
-        return tuple(_ASCII_WORD_RE.findall(text))
+        return _ASCII_WORD_RE.findall(text)
     if not written_unspaced(text):
-        return tuple(_MARKED_WORD_RE.findall(text))
-    return tuple(with_bigrams(_UNSPACED_WORD_RE.findall(text)))
+        return _MARKED_WORD_RE.findall(text)
+    return with_bigrams(_UNSPACED_WORD_RE.findall(text))
 
 
 def ends_sentence(text: str) -> bool:
@@ -185,6 +194,15 @@ def paragraphs(text: str) -> list[str]:
     return [p for p, _ in blocks(text)]
 
 
+def joined_paragraphs(texts: Sequence[str]) -> list[str]:
+    """``paragraphs("\\n\\n".join(texts))`` without joining the texts to split them again,
+    when none holds a line break (nor a no-break space, which ``blocks`` makes a space): each
+    is then a paragraph of its own, stripped (cut in pieces when long, as ``blocks`` cuts)."""
+    if any("\n" in t or "\r" in t or "\u00a0" in t for t in texts):
+        return paragraphs("\n\n".join(texts))
+    return [piece for t in texts if (line := t.strip()) for piece in _pieces(line)]
+
+
 def blocks(text: str) -> list[tuple[str, int]]:
     """Paragraphs with the number of the blank-line separated block each came from."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
@@ -215,9 +233,9 @@ def _pieces(paragraph: str) -> list[str]:
     """
     if len(words(paragraph)) <= LONG_PARAGRAPH_WORDS:
         return [paragraph]
-    units = [(span.start + a, span.start + b)
-             for span in sentence_spans(paragraph)
-             for a, b in _gap_split(paragraph[span.start : span.end])]
+    units = [(start + a, start + b)
+             for start, end in _spans(paragraph)
+             for a, b in _gap_split(paragraph[start:end])]
     pieces: list[str] = []
     start = n = 0
     for i, (a, b) in enumerate(units):
@@ -256,6 +274,13 @@ def _looks_wrapped(lines: Sequence[str]) -> bool:
 
 def sentence_spans(text: str) -> list[Span]:
     """Character spans of the sentences of ``text`` (whitespace between them excluded)."""
+    return [Span(start, end) for start, end in _spans(text)]
+
+
+def sentence_bounds(text: str) -> list[tuple[int, int]]:
+    """``sentence_spans`` as ``(start, end)`` pairs: what laying out a corpus asks for, a
+    passage at a time, where making a frozen ``Span`` for each sentence cost more than finding
+    it."""
     return list(_spans(text))
 
 
@@ -263,10 +288,10 @@ def first_sentence(text: str) -> str:
     """The first sentence of ``text`` (``split_sentences(text)[0]``, without cutting the rest),
     or ``""``."""
     span = next(_spans(text), None)
-    return text[span.start : span.end] if span else ""
+    return text[span[0] : span[1]] if span else ""
 
 
-def _spans(text: str) -> Iterator[Span]:
+def _spans(text: str) -> Iterator[tuple[int, int]]:
     start = _skip_space(text, 0)
     danda = "।" in text  # a text that ends sentences with the danda: "." only marks initials
     other = not text.isascii() and (_OTHER_ENDS_RE.search(text) is not None or (
@@ -279,21 +304,21 @@ def _spans(text: str) -> Iterator[Span]:
             nxt = text[m.end() : m.end() + 2]
             if not (_starts_sentence(nxt) or _lower_case_start(text, start, m, nxt)):
                 continue
-            if m.group("end") == "." and (danda or _is_abbreviation(text[start : m.start("end")])
+            if m.group("end") == "." and (danda or _abbreviation_ends(text, start, m.start("end"))
                                           or _ENUMERATOR_RE.match(text, start, m.end("end"))
                                           or _ordinal_before_month(text, start, m)):
                 continue
         if end > start:
-            yield Span(start, end)
+            yield start, end
         start = m.end()
     tail_end = len(text.rstrip())
     if tail_end > start:
-        yield Span(start, tail_end)
+        yield start, tail_end
 
 
 def split_sentences(text: str) -> list[str]:
     """The sentences of ``text``, verbatim."""
-    return [text[s.start : s.end] for s in sentence_spans(text)]
+    return [text[start:end] for start, end in _spans(text)]
 
 
 def _skip_space(text: str, i: int) -> int:
@@ -306,9 +331,10 @@ def _ordinal_before_month(text: str, start: int, m: re.Match[str]) -> bool:
     """Whether the full stop of boundary ``m`` ends a day's ordinal before a month name, or an
     ordinal before a noun that takes one."""
     dot = m.start("end")
+    if not text[dot - 1 : dot].isdigit():
+        return False
     after = text[m.end() : m.end() + 20].lower()
-    return (text[dot - 1 : dot].isdigit()
-            and (after[:3] in _MONTHS or after.startswith(_ORDINAL_NOUNS))
+    return ((after[:3] in _MONTHS or after.startswith(_ORDINAL_NOUNS))
             and bool(_ORDINAL_RE.search(text, start, dot)))
 
 
@@ -334,13 +360,22 @@ def _lower_case_start(text: str, start: int, m: re.Match[str], nxt: str) -> bool
             and not _ORDINAL_DOT_RE.search(text, start, m.start("end")))
 
 
-def _is_abbreviation(before: str) -> bool:
-    i = len(before)  # back over the word (letters, digits, "_", ".") the full stop ends
-    while i and (before[i - 1].isalnum() or before[i - 1] in "._"):
-        i -= 1
-    if i == len(before):
+_WORDISH_RE = re.compile(r"[\w.]+")  # \w: what ``str.isalnum`` accepts, and "_"
+
+
+def _abbreviation_ends(text: str, start: int, dot: int) -> bool:
+    """Whether the word before the full stop at ``dot`` (within the sentence from ``start``) is
+    an abbreviation, an initial or a dotted acronym."""
+    # back over the word (letters, digits, "_", ".") the full stop ends: from the last space
+    # when all after it is such (one call), else character by character
+    i = max(text.rfind(" ", start, dot) + 1, start)
+    if i == dot or not _WORDISH_RE.fullmatch(text, i, dot):
+        i = dot
+        while i > start and (text[i - 1].isalnum() or text[i - 1] in "._"):
+            i -= 1
+    if i == dot:
         return False
-    word = before[i:].lower().strip(".")
+    word = text[i:dot].lower().strip(".")
     if word in ABBREVIATIONS:
         return True
     # An initial ("J."), or a dotted acronym ("U.S.", "a.m.").
@@ -376,24 +411,28 @@ def group_lines(
     ``is_item`` (whether a tag is a list item's), a lead-in keeps the items of its list that
     follow it, up to ``max_words``, not only the first."""
     pieces: list[tuple[str, T]] = []
+    sizes: list[int] = []  # each piece's word count
     for text, tag in lines:
-        if word_count(text) <= max_words and len(text) <= MAX_PIECE_CHARS:
+        n = word_count(text)
+        if n <= max_words and len(text) <= MAX_PIECE_CHARS:
             pieces.append((text, tag))
+            sizes.append(n)
             continue
         chunk: list[str] = []
         for sent in (run for s in split_sentences(text) for run in _runs(s, max_words)):
             if chunk and (word_count(" ".join([*chunk, sent])) > max_words
                           or len(" ".join([*chunk, sent])) > MAX_PIECE_CHARS):
                 pieces.append((" ".join(chunk), tag))
+                sizes.append(word_count(pieces[-1][0]))
                 chunk = []
             chunk.append(sent)
         if chunk:
             pieces.append((" ".join(chunk), tag))
+            sizes.append(word_count(pieces[-1][0]))
 
     passages: list[list[tuple[str, T]]] = []
     current: list[tuple[str, T]] = []
     size = 0
-    sizes = [word_count(text) for text, _ in pieces]
     listing = False  # the passage ends with a lead-in and items of its list
     for k, piece in enumerate(pieces):
         n = sizes[k]

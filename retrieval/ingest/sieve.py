@@ -26,7 +26,7 @@ from itertools import groupby
 
 from .blocks import Block, Dropped, Parsed, heads_row
 from .clean import LineDecision, explain, normalised
-from .segment import words
+from .segment import joined_paragraphs, paragraphs, words
 
 # How a kept block's sentences may be quoted: never (a heading), when prose (web pages: a whole
 # sentence of 4+ words with closing punctuation), or when of 3+ words (any other document).
@@ -142,5 +142,13 @@ def judged_text(parsed: Parsed) -> str:
     return parsed.source_text or "\n\n".join(b.text for b in parsed.blocks)
 
 
+def judged_paragraphs(parsed: Parsed) -> list[str]:
+    """``paragraphs(judged_text(parsed))``: a document's paragraphs as ``clean.repeated_lines``
+    counts them, its blocks' texts not joined to be split again (``joined_paragraphs``)."""
+    if parsed.source_text:
+        return paragraphs(parsed.source_text)
+    return joined_paragraphs([b.text for b in parsed.blocks])
+
+
 __all__ = ["MIN_DOCUMENT_QUOTE_WORDS", "QUOTE_ANY", "QUOTE_NEVER", "QUOTE_PROSE", "Kept",
-           "Sieved", "judged_text", "sieve"]
+           "Sieved", "judged_paragraphs", "judged_text", "sieve"]

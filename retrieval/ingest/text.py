@@ -69,8 +69,12 @@ def read_plain(text: str) -> Parsed:
 def _layout_blocks(text: str) -> list[Block]:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
     # an underlined heading, and a mode line, are blocks of their own wherever they stand
-    text = _UNDERLINED_RE.sub(lambda m: f"\n\n{m.group(1)}\n{m.group(2)}\n\n", text)
-    text = _MODELINE_LINE_RE.sub(lambda m: f"\n\n{m.group(0)}\n\n", text)
+    # (each looked for only in a text with its marks: most have none, and the patterns try
+    # every line)
+    if "===" in text or "---" in text or "~~~" in text:
+        text = _UNDERLINED_RE.sub(lambda m: f"\n\n{m.group(1)}\n{m.group(2)}\n\n", text)
+    if "-*-" in text:
+        text = _MODELINE_LINE_RE.sub(lambda m: f"\n\n{m.group(0)}\n\n", text)
     raw, outdented = _outdented_headings([b for b in re.split(r"\n[ \t]*\n", text)
                                           if b.strip()])
     depths = sorted(set(outdented.values()))
