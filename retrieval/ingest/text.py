@@ -19,7 +19,10 @@ keeps them. Any other text (a licence, a README, a memo, an RFC) is read by its 
   (nor on a word that needs more after it: "... produces something like") and is followed by
   another block is a heading; so is a line underlined with ``===`` or ``---``.
   Its level: 1 for the underlined with ``=`` and for the document's first line, the depth of its
-  number for "2.1 Scope", 2 otherwise.
+  number for "2.1 Scope", 2 otherwise;
+- a short line set out left of the line under it, in the same block, heads what is indented
+  under it (a manual page's or ``pod2text``'s "DESCRIPTION", an FAQ's question over its
+  answer; ``_outdented_headings``), its level that of its indentation.
 """
 
 from __future__ import annotations
