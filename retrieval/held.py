@@ -78,17 +78,9 @@ def lay_out_chunk(rels: list[str]) -> tuple[PackedChunk, list[Log]]:
     order given (consecutive documents of the corpus), packed here: the building process
     appends the chunk (``layout.Packer.extend``), where it unpickled and packed a ``Laid`` of
     Python objects a document."""
-    sieve_with, language = _SIEVE[0]
-    packer = Packer(tell=False)
-    quoted, asked = [], []
     with _logged() as logs:
-        for rel in rels:
-            doc = _HELD.pop(rel)
-            one = lay_out(doc, parsed_of(doc), sieve_with, language)
-            packer.add(one)
-            quoted.append(one is not None)
-            asked.append(sieve_with.take_asked())
-    return PackedChunk(packer, np.array(quoted, dtype=bool), *_back_to_back(asked)), logs
+        packer, quoted, _, asked = _packed((_HELD.pop(rel) for rel in rels), keyed=False)
+    return PackedChunk(packer, quoted, *_back_to_back(asked)), logs
 
 
 def lay_out_given(docs: list[Document]) -> tuple[list[tuple[Laid | None, np.ndarray]],
@@ -102,13 +94,13 @@ def lay_out_given(docs: list[Document]) -> tuple[list[tuple[Laid | None, np.ndar
 class KeyedChunk:
     """A chunk of documents laid out (``lay_out_keyed``): their passages packed (``packed``,
     the documents with nothing quotable left out; ``quoted``: whether each document has
-    passages there), and, back to back with each document's count, its paragraph keys
-    (``line_keys``) and the keys its sieve asked about (sorted uint64 each)."""
+    passages there), their paragraph keys (``line_keys``) back to back (counted across the
+    corpus, never a document's alone) and, back to back with each document's count, the keys
+    its sieve asked about (sorted uint64 each)."""
 
     packed: Packer
     quoted: np.ndarray  # bool, a document each
     keys: np.ndarray
-    n_keys: np.ndarray  # int64, a document each
     asked: np.ndarray
     n_asked: np.ndarray
 
@@ -119,19 +111,28 @@ def lay_out_keyed(docs: list[Document]) -> tuple[KeyedChunk, list[Log]]:
     against the paragraphs ``set_repeated`` gave, a guess when the corpus's are not known yet:
     a document whose sieve asked about a paragraph the guess got wrong is laid out again
     (``indexing``)."""
+    with _logged() as logs:
+        packer, quoted, keys, asked = _packed(docs, keyed=True)
+    return KeyedChunk(packer, quoted, _back_to_back(keys)[0], *_back_to_back(asked)), logs
+
+
+def _packed(docs: Iterable[Document], keyed: bool
+            ) -> tuple[Packer, np.ndarray, list[np.ndarray], list[np.ndarray]]:
+    """``docs`` laid out (with ``set_repeated``'s paragraphs) and packed here: the packer,
+    whether each document has passages, each one's paragraph keys (with ``keyed``; else none)
+    and the keys its sieve asked about."""
     sieve_with, language = _SIEVE[0]
     packer = Packer(tell=False)
-    keys, asked, quoted = [], [], []
-    with _logged() as logs:
-        for doc in docs:
-            parsed = parsed_of(doc)
+    quoted, keys, asked = [], [], []
+    for doc in docs:
+        parsed = parsed_of(doc)
+        if keyed:
             keys.append(line_keys(parsed))
-            one = lay_out(doc, parsed, sieve_with, language)
-            packer.add(one)
-            quoted.append(one is not None)
-            asked.append(sieve_with.take_asked())
-    return KeyedChunk(packer, np.array(quoted, dtype=bool), *_back_to_back(keys),
-                      *_back_to_back(asked)), logs
+        one = lay_out(doc, parsed, sieve_with, language)
+        packer.add(one)
+        quoted.append(one is not None)
+        asked.append(sieve_with.take_asked())
+    return packer, np.array(quoted, dtype=bool), keys, asked
 
 
 def _back_to_back(arrays: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
