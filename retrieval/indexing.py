@@ -349,9 +349,8 @@ def _build_documents(docs: Sequence[Document], pool: Pool | None, language: str 
     # need not: no process holds every document's objects besides them, neither the payloads,
     # nor the laid-out passages, nor their texts.
     n = len(docs)
-    workers = len(pool.procs)
     guess = _guessed_repeated(docs)  # while the workers start
-    list(pool.map(SET_REPEATED, [(guess, language)] * workers, pinned=range(workers)))
+    _tell_repeated(pool, guess, language)
     given = Chunks(n, READ_CHUNK, lambda lo, hi: [docs[i] for i in range(lo, hi)])
     packer = Packer()
     keys, asked, n_asked, quoted = [], [], [], []
@@ -414,8 +413,7 @@ def _laid_out_again(docs: Sequence[Document], again: np.ndarray, first: Collecti
                     language: str | None) -> Collection:
     """``first`` (``quoted``: whether each document has passages there), the documents
     ``again`` laid out again against ``repeated`` in place of theirs."""
-    workers = len(pool.procs)
-    list(pool.map(SET_REPEATED, [(repeated, language)] * workers, pinned=range(workers)))
+    _tell_repeated(pool, repeated, language)
     redo = again.tolist()
     packer = Packer()
     quoted_again: list[bool] = []
@@ -439,6 +437,13 @@ def _laid_out_again(docs: Sequence[Document], again: np.ndarray, first: Collecti
         starts = np.searchsorted(c.passage_doc, np.arange(len(c.sources) + 1))
         lo[mine], hi[mine] = starts[src[mine]], starts[src[mine] + 1]
     return concat(Runs.coalesced([first, second], which.astype(np.int64), src, lo, hi))
+
+
+def _tell_repeated(pool: Pool, repeated: np.ndarray, language: str | None) -> None:
+    """Give every worker of ``pool`` the paragraphs its sieve is to take as repeated
+    (``held.set_repeated``), and the corpus's language."""
+    workers = len(pool.procs)
+    list(pool.map(SET_REPEATED, [(repeated, language)] * workers, pinned=range(workers)))
 
 
 def _pack(packer: Packer, laid: Laid | None) -> None:
@@ -515,8 +520,7 @@ def _lay_out(fresh: list[_Entry], repeated: np.ndarray, pool: Pool | None,
     held.set_repeated((repeated, language))
     theirs: Iterator[tuple[int, Any]] = iter(())
     if pool is not None:
-        n = len(pool.procs)
-        list(pool.map(SET_REPEATED, [(repeated, language)] * n, pinned=range(n)))
+        _tell_repeated(pool, repeated, language)
         theirs = pool.map(LAY_OUT, [[e.rel for e in c] for w, c in chunks if w is not None],
                           pinned=[w for w, _ in chunks if w is not None])
     packer = Packer()
