@@ -120,8 +120,13 @@ def counting_pool(n: int) -> Pool | None:
     counts them in the calling process), started now: a caller who knows it will count soon
     lets them start (about 0.3 s each, importing numpy and the analyzer) while it finishes what
     it is doing, instead of waiting for them then."""
-    workers = os.cpu_count() or 1
-    return Pool(workers) if n >= MIN_PARALLEL and workers > 1 else None
+    workers = _default_workers(n)
+    return Pool(workers) if workers > 1 else None
+
+
+def _default_workers(n: int) -> int:
+    """The workers counting ``n`` passages takes: one a core from ``MIN_PARALLEL`` passages."""
+    return (os.cpu_count() or 1) if n >= MIN_PARALLEL else 1
 
 
 def _counted(texts: Sequence[str], workers: int | None, chunk: int,
@@ -135,7 +140,7 @@ def _counted(texts: Sequence[str], workers: int | None, chunk: int,
     pieces = Chunks(len(texts), chunk, lambda a, b: (
         list(texts[a:b]), None if langs is None else [c.decode() for c in langs[a:b]]))
     if workers is None:
-        workers = (os.cpu_count() or 1) if len(texts) >= MIN_PARALLEL else 1
+        workers = _default_workers(len(texts))
     workers = min(workers, len(pieces))
     if workers <= 1:
         if pool is not None:
