@@ -117,8 +117,13 @@ class PackedSources(OnDemand[Source]):
                 lo = mid
             else:
                 hi = mid - 1
-        at = self.AT + b"%d,%d;" % (start, lo) + title[lo:]
+        at = self._place(start, lo, title[lo:])
         return at if len(at) < len(title) else title
+
+    def _place(self, start: int, n: int, rest: bytes | bytearray) -> bytes:
+        """A title written as the ``n`` bytes of ``texts`` from ``start`` and then ``rest``
+        (``_AT_FIELD_RE`` finds it in a row)."""
+        return self.AT + b"%d,%d;" % (start, n) + rest
 
     def extend(self, other: PackedSources, shift: int) -> None:
         """Append the sources ``other`` packed (in a worker process), whose ``texts`` are at
@@ -136,7 +141,7 @@ class PackedSources(OnDemand[Source]):
                 start, n = int(m[1]) + shift, int(m[2])
                 end = row.find(self.SEPARATOR, m.end())
                 rest = row[m.end() : end]
-                at = self.AT + b"%d,%d;" % (start, n) + rest
+                at = self._place(start, n, rest)
                 title = at if len(at) < n + len(rest) else self.texts[start : start + n] + rest
                 row = row[: m.start() + 1] + title + row[end:]
             self.blob += row
