@@ -1,11 +1,13 @@
 """Documents and loading a corpus directory.
 
 Every file under the directory (recursively, skipping hidden folders) in a format qabot reads
-(``ingest.read.FORMATS``: plain text, Markdown, HTML, PDF, Word) is a document whose id is its
-file stem; other files are counted in one warning (``files_not_read``), and so are symbolic links
-that lead out of the directory (``symlinks_not_followed``): they are not read. Each format has its
-reader (``ingest/``), which makes the document's blocks and the metadata it declares (an HTML
-page's title and canonical URL, a PDF's or a Word file's properties, a Markdown front matter).
+(``ingest.read.FORMATS``: plain text, Markdown, reStructuredText, HTML, PDF, Word; and a
+project's ``LICENSE``, ``README``, ``COPYING``, ``NEWS`` ... named without an extension) is a
+document whose id is its name without that extension; other files are counted in one warning
+(``files_not_read``), and so are symbolic links that lead out of the directory
+(``symlinks_not_followed``): they are not read. Each format has its reader (``ingest/``),
+which makes the document's blocks and the metadata it declares (an HTML page's title and
+canonical URL, a PDF's or a Word file's properties, a Markdown front matter).
 Optional metadata sits in a sidecar file beside it, ``<stem>.meta.json``::
 
     {"title": "Armenia freezes CSTO membership", "url": "https://example.org/a",
@@ -36,7 +38,7 @@ import structlog
 from .errors import NoDocumentsError
 from .ingest.blocks import Parsed
 from .ingest.clean import LineDecision, is_notice, is_prose, marker_kinds
-from .ingest.read import SUFFIXES, read_file
+from .ingest.read import SUFFIXES, base_of, format_of, read_file
 from .ingest.segment import first_sentence, words
 from .ingest.sieve import Sieved, judged_text
 from .marks import ELLIPSIS
@@ -112,9 +114,9 @@ class Walk:
 
 
 def sidecar_of(rel: str) -> str:
-    """The sidecar's path beside a document's (``a/b.html`` -> ``a/b.meta.json``; a document
-    always has an extension, one of ``SUFFIXES``)."""
-    return rel[: rel.rfind(".")] + META_SUFFIX
+    """The sidecar's path beside a document's (``a/b.html`` -> ``a/b.meta.json``,
+    ``a/LICENSE`` -> ``a/LICENSE.meta.json``)."""
+    return base_of(rel) + META_SUFFIX
 
 
 def scan(root: Path) -> Walk:
@@ -154,7 +156,7 @@ def scan(root: Path) -> Walk:
                 walk.outside.append(e.path)
             elif name.endswith(META_SUFFIX):
                 sidecars[name] = stat(e)
-            elif name.lower().endswith(SUFFIXES):
+            elif format_of(name):
                 docs.append(e)
             else:
                 walk.others[os.path.splitext(name)[1].lower() or "(no extension)"] += 1
@@ -162,7 +164,7 @@ def scan(root: Path) -> Walk:
         for e in docs:
             name = e.name
             rels.append(base + name)
-            side = sidecars.get(name[: name.rfind(".")] + META_SUFFIX, none) if sidecars else none
+            side = sidecars.get(base_of(name) + META_SUFFIX, none) if sidecars else none
             stats.append((*stat(e), *side))
         for f in folders:
             visit(f)
@@ -189,7 +191,7 @@ def file_stats(root: Path) -> list[FileStat]:
 
 
 def _sidecar(path: Path) -> Path:
-    return path.with_name(path.stem + META_SUFFIX)
+    return path.with_name(base_of(path.name) + META_SUFFIX)
 
 
 def read_meta(path: Path) -> dict[str, str]:
@@ -259,7 +261,7 @@ def warn_passed_over(walk: Walk) -> Walk:
     """``walk``, once its files of other types and links out of the folder are warned about."""
     if walk.others:  # a folder of spreadsheets or images should not look like a corpus with gaps
         log.warning("files_not_read", count=sum(walk.others.values()), types=dict(walk.others),
-                    read=" ".join(SUFFIXES))
+                    read=" ".join(SUFFIXES) + " LICENSE README COPYING NEWS ...")
     if walk.outside:
         log.warning("symlinks_not_followed", count=len(walk.outside), paths=walk.outside[:10],
                     reason="they lead out of the corpus folder")
@@ -282,10 +284,12 @@ class DocumentIds:
         file: 100,000 files at each build)."""
         out, seen, sep = [], self.seen, os.sep
         for rel in rels:
-            base = rel[: rel.rfind(".")]  # a document always has an extension
+            base = base_of(rel)
             doc_id = base[base.rfind(sep) + 1 :]
             if doc_id in seen:  # same stem in two folders: keep both, disambiguated by path
                 doc_id = base.replace(sep, "/")
+                if doc_id in seen:  # "a.md" beside "a.txt": by the whole name
+                    doc_id = rel.replace(sep, "/")
             seen.add(doc_id)
             out.append(doc_id)
         return out

@@ -278,3 +278,40 @@ def test_a_reader_failing_unexpectedly_skips_its_file_not_the_corpus(tmp_path, m
     assert [d.id for d in docs] == ["a"]
     assert skipped[0].path.endswith("spec.pdf") and "RecursionError" in skipped[0].reason
     assert any(e["event"] == "file_skipped" for e in logs)
+
+
+LICENCE = ("Permission is hereby granted, free of charge, to any person obtaining a copy of this "
+           "software, to deal in the Software without restriction.\n\n"
+           "The above copyright notice shall be included in all copies of the Software.\n")
+
+
+def test_restructuredtext_and_documentation_files_named_without_an_extension_are_read(tmp_path):
+    (tmp_path / "guide.rst").write_text(
+        "Harbour Guide\n=============\n\nThe quay opens at *six* in the morning, see "
+        ":ref:`hours <hours>`.\n", encoding="utf-8")
+    (tmp_path / "LICENSE").write_text(LICENCE, encoding="utf-8")
+    (tmp_path / "LICENSE-MIT").write_text(LICENCE, encoding="utf-8")
+    (tmp_path / "README.Debian").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "LICENSE.meta.json").write_text('{"title": "MIT License"}', encoding="utf-8")
+    (tmp_path / "Makefile").write_text("all:\n\tcc -o a a.c\n", encoding="utf-8")
+    (tmp_path / "changelog.Debian.gz").write_bytes(b"\x1f\x8b\x08\x00")
+    (tmp_path / "NEWS.json").write_text("{}", encoding="utf-8")
+    with capture_logs() as logs:
+        docs, skipped = load_directory(tmp_path)
+    assert sorted(d.id for d in docs) == ["LICENSE", "LICENSE-MIT", "README.Debian", "guide"]
+    assert skipped == []
+    (warning,) = [e for e in logs if e["event"] == "files_not_read"]
+    assert warning["types"] == {"(no extension)": 1, ".gz": 1, ".json": 1}
+    engine = QAEngine.from_documents(docs)
+    by_id = {s.id: s for s in engine.sources()}
+    assert by_id["LICENSE"].title == "MIT License" and by_id["guide"].title == "Harbour Guide"
+    (hit,) = engine.search("quay opens six morning", k=1)
+    assert hit.doc_id == "guide"
+    assert "The quay opens at six in the morning, see hours." in engine.passage(hit.passage)
+
+
+def test_two_files_of_one_name_in_one_folder_keep_distinct_ids(tmp_path):
+    (tmp_path / "notes.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "notes.md").write_text(ARTICLE.replace("harbour", "airport"), encoding="utf-8")
+    docs, _ = load_directory(tmp_path)
+    assert sorted(d.id for d in docs) == ["notes", "notes.txt"]

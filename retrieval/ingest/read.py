@@ -3,9 +3,12 @@
 ========================  =========================================================
 ``.txt`` ``.text``        plain text (``text.py``); markup in it is read as HTML
 ``.md`` ``.markdown``     Markdown, CommonMark (``markdown.py``)
+``.rst`` ``.rest``        reStructuredText, with docutils (``rst.py``)
 ``.html`` ``.htm``        HTML (``html.py``)
 ``.pdf``                  PDF, page by page (``pdf.py``)
 ``.docx``                 Word (``docx.py``)
+``LICENSE``, ``README``   a project's documentation files, named without a format's
+``COPYING``, ``NEWS`` ...  extension (``DOC_NAME_RE``): plain text
 ========================  =========================================================
 
 Text is UTF-8 (a byte-order mark is allowed), UTF-16/UTF-32 with a byte-order mark (what
@@ -17,6 +20,8 @@ warning. A YAML front matter opening a text file gives metadata and is not part 
 from __future__ import annotations
 
 import codecs
+import os
+import re
 from pathlib import Path
 
 from .blocks import Parsed
@@ -25,8 +30,38 @@ from .meta import front_matter
 from .text import read_plain
 
 FORMATS = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown",
-           ".html": "html", ".htm": "html", ".pdf": "pdf", ".docx": "docx"}
+           ".rst": "rst", ".rest": "rst", ".html": "html", ".htm": "html", ".pdf": "pdf",
+           ".docx": "docx"}
 SUFFIXES = tuple(FORMATS)
+# The files a project ships its documentation in without a format's extension ("LICENSE",
+# "COPYING", "README.Debian", "LICENSE-MIT", "NEWS", "ChangeLog"): read as plain text. Other
+# files without one (a Makefile, a script, a binary) are not documents.
+DOC_NAME_RE = re.compile(
+    r"(?:licen[cs]e|copying|copyright|readme|news|changes|change_?log|history|authors|"
+    r"contributors|contributing|credits|thanks|install|notice|patents|security|faq|bugs|"
+    r"hacking|todo|maintainers|upgrading|release[-_]?notes)(?:[-_.][\w.-]*)?"
+    r"(?<!\.gz)(?<!\.bz2)(?<!\.xz)(?<!\.zst)(?<!\.zip)(?<!\.tar)(?<!\.tgz)(?<!\.7z)"
+    r"(?<!\.png)(?<!\.jpg)(?<!\.gif)(?<!\.svg)(?<!\.json)(?<!\.yaml)(?<!\.yml)(?<!\.toml)"
+    r"(?<!\.py)(?<!\.sh)(?<!\.js)(?<!\.css)(?<!\.xml)(?<!\.in)(?<!\.cfg)(?<!\.doc)"
+    r"(?<!\.odt)(?<!\.rtf)(?<!\.tex)(?<!\.adoc)(?<!\.org)",
+    re.IGNORECASE)
+
+
+def format_of(name: str) -> str | None:
+    """The format a file named ``name`` is read as (a value of ``FORMATS``), or ``None`` when
+    qabot does not read it."""
+    dot = name.rfind(".")
+    if dot > 0 and (fmt := FORMATS.get(name[dot:].lower())):
+        return fmt
+    return "text" if DOC_NAME_RE.fullmatch(name) else None
+
+
+def base_of(name: str) -> str:
+    """``name`` (or a path) without the extension of the format it is read in: "a/b.md" ->
+    "a/b", "LICENSE" -> "LICENSE", "README.Debian" -> "README.Debian"."""
+    dot = name.rfind(".")
+    cut = dot > max(name.rfind("/"), name.rfind(os.sep)) + 1 and name[dot:].lower() in FORMATS
+    return name[:dot] if cut else name
 # Byte-order marks of the encodings read besides UTF-8 (UTF-32 first: its LE mark starts with
 # UTF-16's).
 _BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
@@ -35,7 +70,7 @@ _BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
 
 def read_file(path: Path) -> Parsed:
     """Read one document file; raises ``ValueError`` saying why it cannot be used."""
-    fmt = FORMATS.get(path.suffix.lower())
+    fmt = format_of(path.name)
     if fmt is None:
         raise ValueError(f"not a format qabot reads ({path.suffix or 'no extension'})")
     data = path.read_bytes()
@@ -60,6 +95,10 @@ def parse(data: bytes, fmt: str) -> Parsed:
         parsed = read_html(text)
         if not parsed.blocks:
             raise ValueError("an HTML page with no text")
+    elif fmt == "rst":
+        from .rst import read_rst  # docutils only for a corpus with reStructuredText files
+
+        parsed = read_rst(text)
     elif fmt == "markdown":
         from .markdown import read_markdown  # markdown-it only for a corpus with Markdown files
 
@@ -111,4 +150,5 @@ def decode(data: bytes) -> tuple[str, str | None]:
     return str(best), best.encoding
 
 
-__all__ = ["FORMATS", "SUFFIXES", "decode", "parse", "read_file"]
+__all__ = ["DOC_NAME_RE", "FORMATS", "SUFFIXES", "base_of", "decode", "format_of", "parse",
+           "read_file"]

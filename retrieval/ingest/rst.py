@@ -1,0 +1,345 @@
+"""reStructuredText documents -> blocks, with docutils, the format's reference parser.
+
+Python projects write their documentation in reStructuredText, most of it for Sphinx. A parser
+rather than the plain-text reader because the markup is contextual: a section's level is the
+order in which its underline style first appears, a ``::`` ends a paragraph and opens a code
+block, a directive's body is indented under it, inline markup (``*x*``, ````x````, `` `x`_ ``,
+``:func:`x```) must not reach a quoted sentence. The doctree says what each part is; the walk
+makes the blocks a reader of the rendered page sees:
+
+- a section's title is a heading of its depth; a lone section opening the document titles it;
+- a paragraph is one (a ``list_item`` inside a list, its level the nesting depth);
+- a definition list's term, and a Sphinx object's signature (``.. function:: f(x)``), head what
+  describes them (``TERM_LEVEL``); a field (``:param x: ...``) or an option reads
+  ``name: text`` as a list item;
+- a table's header row is a row ``A | B``, each body row ``A: 1; B: 2``;
+- literal blocks, doctests, math and code directives are ``code``;
+- comments, hyperlink targets, substitution definitions and a table of contents are not text
+  a reader sees: left out, with the reason, for ``qabot show``.
+
+Sphinx's roles and directives are not docutils': an unknown role shows its text (``:ref:`Title
+<label>``` reads "Title", ``:func:`~os.path.join``` reads "join"), an unknown directive keeps
+its body as text (``.. versionadded:: 3.2`` reads "New in version 3.2."). Nothing is read from
+outside the document: ``include`` and ``raw`` are disabled, and docutils reports nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+from typing import Any
+
+from docutils import nodes, utils
+from docutils.frontend import get_default_settings
+from docutils.parsers.rst import Directive, Parser, directives, roles
+
+from .blocks import TERM_LEVEL, Block, Dropped, Outline, Parsed, one_line, table_row_text
+
+# Roles and directives a document uses, for registering the ones docutils lacks.
+_ROLE_RE = re.compile(r"(?<![\w`]):([A-Za-z][\w.+:-]*):`")
+_DIRECTIVE_RE = re.compile(r"^[ \t]*\.\.[ \t]+([A-Za-z][\w.+:-]*)[ \t]*::", re.M)
+_SHOWN_AS = re.compile(r"^(.*?)\s*<([^<>]+)>$", re.S)  # "Title <target>"
+# Sphinx directives whose body is code, and ones whose body is not text a reader sees.
+_CODE_DIRECTIVES = frozenset(
+    "doctest testcode testoutput testsetup testcleanup ipython jupyter-execute code-cell "
+    "prompt literalinclude highlight graphviz digraph graph mermaid plot".split())
+_SPHINX_CODE = ("code", "code-block", "sourcecode")  # docutils' own, read as Sphinx's
+_HIDDEN_DIRECTIVES = frozenset(
+    "toctree autosummary tabularcolumns sectionauthor moduleauthor codeauthor currentmodule "
+    "py:currentmodule index only-latex".split())
+# Sphinx's directives describing an object: their argument is its signature.
+_OBJECT_DIRECTIVES = frozenset(
+    "function class method attribute data exception module decorator decoratormethod "
+    "classmethod staticmethod property type describe object option cmdoption envvar confval "
+    "program macro member var struct enum enumerator".split())
+_VERSIONS = {"versionadded": "New in version {}.", "versionchanged": "Changed in version {}.",
+             "deprecated": "Deprecated since version {}.",
+             "versionremoved": "Removed in version {}."}
+class _NotShown(nodes.Element):
+    """What a Sphinx directive generates or navigates by (a toctree's entries), kept as written
+    only to say, in ``qabot show``, that it was left out."""
+
+
+_LEFT_OUT: dict[type[nodes.Element], str] = {
+    nodes.comment: "a comment: not shown to a reader",
+    nodes.target: "a hyperlink target: not shown to a reader",
+    nodes.substitution_definition: "a substitution definition: not shown to a reader",
+    nodes.pending: "a table of contents or other generated part: not text of the document",
+    _NotShown: "navigation or a generated part (toctree, autodoc): not text of the document",
+}
+
+
+def read_rst(text: str) -> Parsed:
+    """The blocks of the reStructuredText document ``text`` in reading order, and its title."""
+    _register_unknown(text)
+    document = utils.new_document("<rst>", _settings())
+    Parser().parse(text, document)
+    blocks: list[Block] = []
+    dropped: list[Dropped] = []
+    meta = _docinfo(document, dropped)
+    for b in _Walk().walk(document):
+        (dropped if isinstance(b, Dropped) else blocks).append(b)  # type: ignore[arg-type]
+    if "title" not in meta and (title := _title(document)):
+        meta["title"] = title
+    return Parsed(blocks, meta, web=False, dropped=dropped)
+
+
+@cache
+def _settings() -> Any:
+    settings = get_default_settings(Parser)
+    settings.report_level = 5  # report nothing: a reader's warnings are not the document's text
+    settings.halt_level = 5  # and never stop on an error: what cannot be parsed stays text
+    settings.warning_stream = False
+    settings.file_insertion_enabled = False  # no ``include``: a corpus file reads only itself
+    settings.raw_enabled = False
+    settings.line_length_limit = 1_000_000
+    return settings
+
+
+# --- Sphinx's roles and directives --------------------------------------------------------------
+
+
+def _register_unknown(text: str) -> None:
+    """Register, for the roles and directives ``text`` uses that docutils does not know, the
+    readings described in the module's docstring (docutils' registry is per process; each name
+    is registered once, the same way for every document). Code directives take any option
+    (Sphinx's ``:linenos:`` made docutils' ``code-block`` fail, and its code vanish)."""
+    for name in _SPHINX_CODE:
+        directives.register_directive(name, _Code)
+    for name in set(_ROLE_RE.findall(text)):
+        if not _known_role(name):
+            roles.register_local_role(name, _shown_role)
+    for name in set(_DIRECTIVE_RE.findall(text)):
+        if not _known_directive(name):
+            directives.register_directive(name, _directive_for(name))
+
+
+def _known_role(name: str) -> bool:
+    from docutils.parsers.rst.languages import en
+
+    return name.lower() in en.roles or name.lower() in roles._roles
+
+
+def _known_directive(name: str) -> bool:
+    from docutils.parsers.rst.languages import en
+
+    return name.lower() in en.directives or name.lower() in directives._directives
+
+
+def _shown_role(name: str, rawtext: str, text: str, lineno: int, inliner: Any,
+                options: Any = None, content: Any = None) -> tuple[list[nodes.Node], list[Any]]:
+    """What Sphinx shows of a cross-reference: the title of ``Title <target>``, else the
+    target; ``~a.b.c`` shows its last part, ``!x`` is ``x``."""
+    text = utils.unescape(text)
+    m = _SHOWN_AS.match(text)
+    shown = m[1] if m and m[1] else m[2] if m else text
+    if shown.startswith("~"):
+        shown = shown[1:].rsplit(".", 1)[-1]
+    return [nodes.literal(rawtext, shown.lstrip("!"))], []
+
+
+class _AnyOption(dict[str, Any]):
+    """An option spec that takes every option (Sphinx's ``:linenos:``, ``:noindex:`` ...)."""
+
+    def __missing__(self, key: str) -> Any:
+        return directives.unchanged
+
+
+class _Body(Directive):
+    """An unknown directive: its body is read as the document's text."""
+
+    has_content = True
+    optional_arguments = 1
+    final_argument_whitespace = True
+    option_spec = _AnyOption()
+
+    def run(self) -> list[nodes.Node]:
+        node = nodes.container()
+        self.state.nested_parse(self.content, self.content_offset, node)
+        return [node]
+
+
+class _Version(_Body):
+    """"New in version 3.2: what changed." (Sphinx's wording), the rest of the body after it."""
+
+    optional_arguments = 2
+
+    def run(self) -> list[nodes.Node]:
+        version, *said = self.arguments or [""]
+        text = _VERSIONS[self.name.lower().rsplit(":", 1)[-1]].format(version)
+        if not said:
+            return [nodes.paragraph(text, text), *super().run()]
+        inline, _ = self.state.inline_text(said[0], self.lineno)
+        head = nodes.Text(f"{text[:-1]}: ")
+        return [nodes.paragraph(said[0], "", head, *inline), *super().run()]
+
+
+class _Object(_Body):
+    def run(self) -> list[nodes.Node]:
+        signature = one_line(self.arguments[0]) if self.arguments else ""
+        term = [nodes.term(signature, signature)] if signature else []
+        return [nodes.definition_list_item("", *term, nodes.definition("", *super().run()))]
+
+
+class _Code(_Body):
+    def run(self) -> list[nodes.Node]:
+        code = "\n".join(self.content)
+        return [nodes.literal_block(code, code)] if code.strip() else []
+
+
+class _Hidden(_Body):
+    def run(self) -> list[nodes.Node]:
+        written = "\n".join(self.content) or (self.arguments[0] if self.arguments else "")
+        return [_NotShown(written, nodes.Text(written))]
+
+
+def _directive_for(name: str) -> type[Directive]:
+    local = name.lower().rsplit(":", 1)[-1]  # "py:function" -> "function"
+    if local in _VERSIONS:
+        return _Version
+    if local in _CODE_DIRECTIVES or local.startswith(("code", "source")):
+        return _Code
+    if name.lower() in _HIDDEN_DIRECTIVES or local in _HIDDEN_DIRECTIVES or local.startswith(
+            ("auto", "toc")):
+        return _Hidden
+    if local in _OBJECT_DIRECTIVES:
+        return _Object
+    return _Body
+
+
+# --- the metadata and the walk ----------------------------------------------------------------
+
+# Bibliographic fields opening a document (":Title: ...", ":Author: ..."), as docutils reads them.
+_DOCINFO = {"title": "title", "author": "publisher", "authors": "publisher",
+            "organization": "publisher", "date": "published"}
+
+
+def _docinfo(document: nodes.document, dropped: list[Dropped]) -> dict[str, str]:
+    """The metadata of a field list opening the document (before any paragraph or section),
+    which is then left out of its text."""
+    parent: nodes.Element = document
+    first = _first_of(document)
+    if isinstance(first, nodes.section):  # a title section: the fields follow its title
+        parent, first = first, _first_of(first)
+    if not isinstance(first, nodes.field_list):
+        return {}
+    meta: dict[str, str] = {}
+    for field in first.children:
+        name, body = (one_line(c.astext()) for c in field.children[:2])
+        if (key := _DOCINFO.get(name.casefold())) and body and key not in meta:
+            meta[key] = body
+        dropped.append(Dropped(Block("list_item", f"{name}: {body}", level=1),
+                               "the document's metadata fields (docinfo)"))
+    parent.remove(first)
+    return meta
+
+
+def _first_of(node: nodes.Element) -> nodes.Node | None:
+    """The first child of ``node`` a reader sees, past its title."""
+    return next((c for c in node.children
+                 if not isinstance(c, (nodes.title, *_LEFT_OUT))), None)
+
+
+def _title(document: nodes.document) -> str:
+    """The title of a document made of one section, nothing of substance before it."""
+    body = [c for c in document.children if not isinstance(c, tuple(_LEFT_OUT))]
+    if len(body) == 1 and isinstance(body[0], nodes.section):
+        titles = [c for c in body[0].children if isinstance(c, nodes.title)]
+        return one_line(titles[0].astext()) if titles else ""
+    return ""
+
+
+def _left_out(node: nodes.Node) -> str:
+    """Why ``node`` is not text a reader sees, or ``""``."""
+    return next((r for t, r in _LEFT_OUT.items() if isinstance(node, t)), "")
+
+
+def _refused(message: nodes.system_message) -> Iterator[Dropped]:
+    """The markup docutils left out, which its message quotes (a directive it refused:
+    ``include`` and ``raw`` are disabled; one that failed), with the reason it gave. A
+    message quoting none (an unclosed ``*``), or a warning about markup it read all the same
+    ("Title underline too short."), left its text in the tree."""
+    said = [c for c in message.children if isinstance(c, nodes.paragraph)]
+    written = [c for c in message.children if isinstance(c, nodes.literal_block)]
+    reason = one_line(said[0].astext()) if said else "markup docutils could not read"
+    refused = message["level"] >= utils.Reporter.ERROR_LEVEL or reason.endswith("disabled.")
+    if refused and written and (text := one_line(written[0].astext())):
+        yield Dropped(Block("paragraph", text), f"not read: {reason}")
+
+
+class _Walk:
+    def __init__(self) -> None:
+        self.outline = Outline()
+
+    def walk(self, node: nodes.Element, depth: int = 0, lists: int = 0,
+             item: bool = False) -> Iterator[Block | Dropped]:
+        """The blocks under ``node``: ``depth`` sections deep, ``lists`` lists deep, ``item``
+        inside a list item."""
+        path = self.outline
+        for child in node.children:
+            if isinstance(child, nodes.section):
+                yield from self.walk(child, depth + 1, lists, item)
+            elif isinstance(child, nodes.title):
+                if isinstance(node, nodes.section):
+                    text = one_line(child.astext())
+                    if text:
+                        yield Block("heading", text, path.heading(depth, text), level=depth)
+                elif text := one_line(child.astext()):  # a topic's, an admonition's title
+                    yield Block("paragraph", text, path.path)
+            elif isinstance(child, nodes.paragraph | nodes.line_block | nodes.caption
+                            | nodes.rubric | nodes.attribution):
+                if (text := one_line(child.astext())) and item:
+                    yield Block("list_item", text, path.path, level=lists)
+                elif text:
+                    yield Block("paragraph", text, path.path)
+            elif isinstance(child, nodes.bullet_list | nodes.enumerated_list):
+                yield from self.walk(child, depth, lists + 1, item)
+            elif isinstance(child, nodes.list_item):
+                yield from self.walk(child, depth, lists, True)
+            elif isinstance(child, nodes.definition_list_item):
+                yield from self._term(child, depth, lists, item)
+            elif isinstance(child, nodes.field | nodes.option_list_item):
+                name, body = child.children[0], child.children[1:]
+                text = one_line(f"{name.astext()}: {' '.join(b.astext() for b in body)}")
+                yield Block("list_item", text, path.path, level=max(lists, 1))
+            elif isinstance(child, nodes.literal_block | nodes.doctest_block | nodes.math_block):
+                if text := one_line(child.astext()):
+                    yield Block("code", text, path.path)
+            elif isinstance(child, nodes.table):
+                yield from self._table(child)
+            elif isinstance(child, nodes.system_message):
+                yield from _refused(child)
+            elif isinstance(child, nodes.label | nodes.image | nodes.transition | nodes.raw
+                            | nodes.decoration):
+                continue
+            elif reason := _left_out(child):
+                if text := one_line(child.astext()):
+                    yield Dropped(Block("paragraph", text, path.path), reason)
+            elif isinstance(child, nodes.Element):  # quotes, admonitions, containers, footnotes
+                yield from self.walk(child, depth, lists, item)
+
+    def _term(self, entry: nodes.Element, depth: int, lists: int, item: bool
+              ) -> Iterator[Block | Dropped]:
+        terms = [c for c in entry.children if isinstance(c, nodes.term | nodes.classifier)]
+        if text := one_line(" : ".join(t.astext() for t in terms)):
+            yield Block("heading", text, self.outline.heading(TERM_LEVEL, text), level=TERM_LEVEL)
+        for c in entry.children:
+            if isinstance(c, nodes.definition):
+                yield from self.walk(c, depth, lists, item)
+
+    def _table(self, table: nodes.Element) -> Iterator[Block]:
+        header: list[str] | None = None
+        for group in table.findall(lambda n: isinstance(n, nodes.thead | nodes.tbody)):
+            for row in group.findall(nodes.row):
+                cells = [one_line(e.astext()) for e in row.findall(nodes.entry)]
+                if isinstance(group, nodes.thead):
+                    header = cells
+                    text = table_row_text(cells)
+                else:
+                    text = table_row_text(cells, header)
+                if text:
+                    yield Block("table_row", text, self.outline.path)
+
+
+__all__ = ["read_rst"]
