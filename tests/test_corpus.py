@@ -315,3 +315,18 @@ def test_two_files_of_one_name_in_one_folder_keep_distinct_ids(tmp_path):
     (tmp_path / "notes.md").write_text(ARTICLE.replace("harbour", "airport"), encoding="utf-8")
     docs, _ = load_directory(tmp_path)
     assert sorted(d.id for d in docs) == ["notes", "notes.txt"]
+
+
+@pytest.mark.parametrize("name", ["page.xhtml", "page.xht", "notes.mkd", "notes.mdown",
+                                  "notes.mkdn", "notes.mdwn", "guide.rest"])
+def test_other_extensions_of_the_formats_are_read_as_them(tmp_path, name):
+    text = ('<?xml version="1.0" encoding="utf-8"?>\n<html xmlns="http://www.w3.org/1999/xhtml">'
+            "<head><title>Harbour</title></head><body><h1>Harbour</h1><p>The harbour was built "
+            "in 1871 by the engineer Ada Park.</p></body></html>\n" if "x" in name.split(".")[1]
+            else "Harbour\n=======\n\nThe harbour was built in *1871* by the engineer Ada Park.\n")
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    (doc,), _ = load_directory(tmp_path)
+    assert doc.title == "Harbour" and doc.id == name.split(".")[0]
+    engine = QAEngine.from_documents([doc])
+    assert engine.ask("Who built the harbour?").sentences[0].text == (
+        "The harbour was built in 1871 by the engineer Ada Park.")

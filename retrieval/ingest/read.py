@@ -2,9 +2,10 @@
 
 ========================  =========================================================
 ``.txt`` ``.text``        plain text (``text.py``); markup in it is read as HTML
-``.md`` ``.markdown``     Markdown, CommonMark (``markdown.py``)
+``.md`` ``.markdown``     Markdown, CommonMark (``markdown.py``; ``.mkd``, ``.mdown``,
+                          ``.mkdn``, ``.mdwn`` too)
 ``.rst`` ``.rest``        reStructuredText, with docutils (``rst.py``)
-``.html`` ``.htm``        HTML (``html.py``)
+``.html`` ``.htm``        HTML (``html.py``; ``.xhtml``, ``.xht`` too)
 ``.pdf``                  PDF, page by page (``pdf.py``)
 ``.docx``                 Word (``docx.py``)
 ``LICENSE``, ``README``   a project's documentation files, named without a format's
@@ -30,8 +31,9 @@ from .meta import front_matter
 from .text import read_plain
 
 FORMATS = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown",
-           ".rst": "rst", ".rest": "rst", ".html": "html", ".htm": "html", ".pdf": "pdf",
-           ".docx": "docx"}
+           ".mkd": "markdown", ".mdown": "markdown", ".mkdn": "markdown", ".mdwn": "markdown",
+           ".rst": "rst", ".rest": "rst", ".html": "html", ".htm": "html", ".xhtml": "html",
+           ".xht": "html", ".pdf": "pdf", ".docx": "docx"}
 SUFFIXES = tuple(FORMATS)
 # The files a project ships its documentation in without a format's extension ("LICENSE",
 # "COPYING", "README.Debian", "LICENSE-MIT", "NEWS", "ChangeLog"): read as plain text. Other
