@@ -302,3 +302,83 @@ def test_a_paragraph_of_images_alone_is_dropped_with_its_reason_and_inline_image
         "tool", "Press the gear button to open the settings."]
     assert [(d.block.text, d.reason.split(":")[0]) for d in parsed.dropped] == [
         ("Build Status PyPI", "images only (badges, figures)")]
+
+
+MYST = """\
+(install)=
+# Installing Widget
+
+% a comment for the writers
+
+```{versionadded} 2.1
+The `--user` flag.
+```
+
+Run {command}`widget install`, see {ref}`the guide <guide>` and {py:func}`~widget.cli.run`.
+The [netrc docs][netrc] say more.
+
+```{note}
+:class: tip
+Only ASCII is allowed in [netrc files][netrc].
+```
+
+::::{tab-set}
+:::{tab-item} Linux
+Use the package manager.
+:::
+::::
+
+```{code-block} console
+:caption: install
+$ widget install
+```
+
+```{toctree}
+:maxdepth: 1
+usage
+api
+```
+
+```{function} run(path, *, fast=False)
+Run the pipeline on *path*.
+```
+
+```{eval-rst}
+.. note::
+
+   Written in **reStructuredText**.
+```
+
+[netrc]: https://example.org/netrc
+"""
+
+
+def test_myst_directives_roles_targets_and_comments_read_as_sphinx_renders_them():
+    parsed = read_markdown(MYST)
+    texts = [(b.kind, b.text) for b in parsed.blocks]
+    assert texts[0] == ("heading", "Installing Widget")
+    assert parsed.meta["title"] == "Installing Widget"
+    assert ("paragraph", "New in version 2.1.") in texts
+    assert ("paragraph", "The --user flag.") in texts
+    assert ("paragraph",
+            "Run widget install, see the guide and run. The netrc docs say more.") in texts
+    assert ("paragraph", "Only ASCII is allowed in netrc files.") in texts  # its reference too
+    assert ("paragraph", "Linux") in texts and ("paragraph", "Use the package manager.") in texts
+    assert ("code", "$ widget install") in texts
+    assert ("heading", "run(path, *, fast=False)") in texts
+    assert ("paragraph", "Run the pipeline on path.") in texts
+    assert ("paragraph", "Written in reStructuredText.") in texts
+    dropped = {d.block.text: d.reason for d in parsed.dropped}
+    assert dropped["(install)="].startswith("a MyST target")
+    assert dropped["a comment for the writers"].startswith("a MyST comment")
+    assert dropped["usage api"].startswith("navigation")
+    shown = " ".join(b.text for b in parsed.blocks)
+    assert not any(mark in shown for mark in ("{", ":::", ":class:", ":caption:", "%"))
+
+
+def test_plain_markdown_keeps_braces_as_written_and_a_quarto_cell_is_code():
+    parsed = read_markdown("Set `{x}` in a template.\n\n```{python}\nprint(1)\n```\n\n"
+                           "(not a target)= stays text\n")
+    assert [(b.kind, b.text) for b in parsed.blocks] == [
+        ("paragraph", "Set {x} in a template."), ("code", "print(1)"),
+        ("paragraph", "(not a target)= stays text")]

@@ -12,20 +12,28 @@ paragraph in a list item is a ``list_item`` (its level the list's nesting depth)
 row is a row ``A | B`` and each body row ``A: 1; B: 2``, a code block is ``code``, an HTML block
 keeps only its text. A YAML front matter (``meta.front_matter``) or a pandoc title block
 (``% Title``) is metadata, not text.
+
+MyST Markdown (Sphinx's: Jupyter Book, many Python projects) is read as its rendered page: a
+directive's fence (```` ```{note} ````, ``:::{tip}``) by what its body holds (``sphinx.py``:
+prose parsed as Markdown, code, an object's signature, a toctree left out), ``{eval-rst}`` by
+the reStructuredText reader, a role (``{ref}`Title <label>```) as the text it shows; target
+lines (``(label)=``) and ``%`` comments are left out with their reason.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from functools import cache
 from html.parser import HTMLParser
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from .blocks import Block, Dropped, Outline, Parsed, one_line, table_row_text
+from .blocks import TERM_LEVEL, Block, Dropped, Outline, Parsed, one_line, table_row_text
 from .meta import front_matter
+from .sphinx import directive_kind, shown, version_text
 
 # "Feature Name: `foo`", "Title: Foo", "Start Date: 2020-01-01": a short key, a colon, a value.
 _FIELD_RE = re.compile(r"^([A-Za-z][A-Za-z0-9 _./-]{0,39}?)\s*:\s+(\S.*)$")
@@ -44,10 +52,14 @@ def read_markdown(text: str) -> Parsed:
     """The blocks of the Markdown document ``text`` in reading order, and its metadata."""
     meta, body = front_matter(text)
     pandoc_title, body = _pandoc_title(body)
-    tokens = _parser().parse(body)
     blocks: list[Block] = []
     dropped: list[Dropped] = []
-    for b in _blocks(tokens):
+    myst = _MYST_RE.search(body) is not None
+    if myst:
+        body = _myst_source(body, dropped)
+    env: dict[str, object] = {}  # the reference links it defines, for a directive's body too
+    tokens = _parser().parse(body, env)
+    for b in _blocks(tokens, Outline(), myst, env):
         if isinstance(b, Dropped):
             dropped.append(b)
         else:
@@ -75,11 +87,13 @@ def _pandoc_title(text: str) -> tuple[str, str]:
     return title, "".join(lines[end:])
 
 
-def _blocks(tokens: Sequence[Token]) -> Iterable[Block | Dropped]:
+def _blocks(tokens: Sequence[Token], outline: Outline, myst: bool = False,
+            env: dict[str, object] | None = None) -> Iterable[Block | Dropped]:
     """Walk the block tokens: containers (lists, quotes, tables) open and close around leaves.
     A paragraph of images alone (a row of badges) is dropped: a reader sees pictures there, not
-    their alt text ("Build Status Documentation Status codecov")."""
-    outline = Outline()
+    their alt text ("Build Status Documentation Status codecov"). In MyST Markdown (``myst``),
+    a fence naming a directive (```` ```{note} ````) is read as Sphinx renders it, and a target
+    line ("(install)=") is not text."""
     containers: list[str] = []  # the open list items and blockquotes, outermost first
     lists = 0  # how deep in lists the walk is
     header: list[str] = []  # the current table's header cells
@@ -126,10 +140,14 @@ def _blocks(tokens: Sequence[Token]) -> Iterable[Block | Dropped]:
                             level=heading_level)
             elif _images_only(token.children or []):
                 yield Dropped(Block("paragraph", text, outline.path), IMAGES_REASON)
+            elif myst and _TARGET_RE.fullmatch(text):
+                yield Dropped(Block("paragraph", text, outline.path), TARGET_REASON)
             elif containers and containers[-1] == "list_item_open":
                 yield Block("list_item", text, outline.path, level=lists)
             else:
                 yield Block("paragraph", text, outline.path)
+        elif myst and kind == "fence" and (directive := _DIRECTIVE_RE.match(token.info)):
+            yield from _directive(directive[1], directive[2], token.content, outline, env)
         elif kind in ("fence", "code_block"):
             if text := one_line(token.content):
                 yield Block("code", text, outline.path)
@@ -138,6 +156,83 @@ def _blocks(tokens: Sequence[Token]) -> Iterable[Block | Dropped]:
 
 
 IMAGES_REASON = "images only (badges, figures): a reader sees pictures, not their alt text"
+TARGET_REASON = "a MyST target: not shown to a reader"
+COMMENT_REASON = "a MyST comment: not shown to a reader"
+HIDDEN_REASON = "navigation or a generated part (toctree, autodoc): not text of the document"
+
+# MyST Markdown: a directive's fence (```` ```{note} ````, ``:::{tip}``), a role
+# (``{ref}`install```), a target line (``(install)=``).
+_MYST_RE = re.compile(r"^ {0,3}(?:`{3,}|:{3,})\{[\w:.-]+\}|(?<![\w$])\{[A-Za-z][\w:.-]*\}`[^`]"
+                      r"|^\([^()\n]+\)=\s*$", re.M)
+_DIRECTIVE_RE = re.compile(r"^\{([\w:.-]+)\}\s*(.*)$")
+_TARGET_RE = re.compile(r"\([^()\n]+\)=")
+_COLON_FENCE_RE = re.compile(r"^( {0,3})(:{3,})(\{[\w:.-]+\}.*|\s*)$")
+# A code cell of Quarto or R Markdown (```` ```{python} ````) names its language in braces too.
+_CELL_LANGUAGES = frozenset(
+    "python r julia bash sh shell zsh powershell js javascript typescript ojs sql dot ruby perl c "
+    "cpp rust go java scala octave matlab stata sas".split())
+_ROLE_END_RE = re.compile(r"(?<![\w$])\{[A-Za-z][\w:.-]*\}$")
+_OPTION_RE = re.compile(r"^:[\w-]+:(?:\s.*)?$")
+
+
+def _myst_source(body: str, dropped: list[Dropped]) -> str:
+    """MyST's source made CommonMark's: a colon fence (``:::{note}`` ... ``:::``) becomes a
+    backtick fence one longer (``::::`` still encloses ``:::``), a comment line ("% ...")
+    goes, recorded in ``dropped``."""
+    lines = []
+    for line in body.splitlines(keepends=True):
+        if m := _COLON_FENCE_RE.match(line):
+            lines.append(f"{m[1]}{'`' * (len(m[2]) + 1)}{m[3].strip()}\n")
+        elif line.startswith("%"):
+            if text := one_line(line[1:]):
+                dropped.append(Dropped(Block("paragraph", text), COMMENT_REASON))
+        else:
+            lines.append(line)
+    return "".join(lines)
+
+
+def _directive(name: str, argument: str, content: str, outline: Outline,
+               env: dict[str, object] | None) -> Iterable[Block | Dropped]:
+    """A MyST directive's fence, read as Sphinx renders it (``sphinx.directive_kind``); its
+    options (``:key: value`` lines opening the body, or a YAML block) are not text."""
+    body = _without_options(content)
+    kind = "code" if name.lower() in _CELL_LANGUAGES else directive_kind(name)
+    if kind == "code":
+        if text := one_line(body):
+            yield Block("code", text, outline.path)
+        return
+    if kind == "hidden":
+        if text := one_line(body or argument):
+            yield Dropped(Block("paragraph", text, outline.path), HIDDEN_REASON)
+        return
+    if name.lower() == "eval-rst":  # reStructuredText inside Markdown
+        from .rst import read_rst
+
+        parsed = read_rst(body)
+        yield from (replace(b, section=outline.path + b.section) for b in parsed.blocks)
+        yield from parsed.dropped
+        return
+    if kind == "version":
+        yield Block("paragraph", version_text(name, argument.split(" ", 1)[0],
+                                              one_line(argument.partition(" ")[2])),
+                    outline.path)
+    elif kind == "object" and (signature := one_line(argument)):
+        yield Block("heading", signature, outline.heading(TERM_LEVEL, signature),
+                    level=TERM_LEVEL)
+    elif argument.strip():  # an admonition's or a tab's title
+        yield Block("paragraph", one_line(argument), outline.path)
+    yield from _blocks(_parser().parse(body, dict(env or {})), outline, True, env)
+
+
+def _without_options(content: str) -> str:
+    """A directive's body without the options opening it."""
+    lines = content.splitlines(keepends=True)
+    if lines and lines[0].strip() == "---" and "---\n" in lines[1:]:
+        return "".join(lines[lines.index("---\n", 1) + 1:])
+    start = 0
+    while start < len(lines) and _OPTION_RE.match(lines[start].strip()):
+        start += 1
+    return "".join(lines[start:])
 
 
 def _images_only(children: Sequence[Token]) -> bool:
@@ -147,11 +242,20 @@ def _images_only(children: Sequence[Token]) -> bool:
         or (t.type == "text" and not t.content.strip()) for t in children)
 
 
-def _render(children: Iterable[Token]) -> str:
-    """The text a reader sees of inline tokens; a line break is ``_BREAK``."""
+def _render(children: Sequence[Token]) -> str:
+    """The text a reader sees of inline tokens; a line break is ``_BREAK``. A MyST role
+    (``{ref}`Title <install>```: a name in braces, then a code span) shows its text."""
     out = []
-    for t in children:
-        if t.type in ("text", "code_inline", "text_special"):
+    role = False
+    for i, t in enumerate(children):
+        if (t.type == "text" and i + 1 < len(children) and children[i + 1].type == "code_inline"
+                and (m := _ROLE_END_RE.search(t.content))):
+            out.append(t.content[: m.start()])
+            role = True
+        elif t.type == "code_inline" and role:
+            out.append(shown(t.content))
+            role = False
+        elif t.type in ("text", "code_inline", "text_special"):
             out.append(t.content)
         elif t.type == "image":
             out.append(_render(t.children or []))  # the alt text, its own markup rendered

@@ -7,7 +7,8 @@ block, a directive's body is indented under it, inline markup (``*x*``, ````x```
 ``:func:`x```) must not reach a quoted sentence. The doctree says what each part is; the walk
 makes the blocks a reader of the rendered page sees:
 
-- a section's title is a heading of its depth; a lone section opening the document titles it;
+- a section's title is a heading of its depth (a rubric, one level deeper); a lone section
+  opening the document titles it;
 - a paragraph is one (a ``list_item`` inside a list, its level the nesting depth);
 - a definition list's term, and a Sphinx object's signature (``.. function:: f(x)``), head what
   describes them (``TERM_LEVEL``); a field (``:param x: ...``) or an option reads
@@ -35,27 +36,14 @@ from docutils.frontend import get_default_settings
 from docutils.parsers.rst import Directive, Parser, directives, roles
 
 from .blocks import TERM_LEVEL, Block, Dropped, Outline, Parsed, one_line, table_row_text
+from .sphinx import directive_kind, shown, version_text
 
 # Roles and directives a document uses, for registering the ones docutils lacks.
 _ROLE_RE = re.compile(r"(?<![\w`]):([A-Za-z][\w.+:-]*):`")
 _DIRECTIVE_RE = re.compile(r"^[ \t]*\.\.[ \t]+([A-Za-z][\w.+:-]*)[ \t]*::", re.M)
-_SHOWN_AS = re.compile(r"^(.*?)\s*<([^<>]+)>$", re.S)  # "Title <target>"
-# Sphinx directives whose body is code, and ones whose body is not text a reader sees.
-_CODE_DIRECTIVES = frozenset(
-    "doctest testcode testoutput testsetup testcleanup ipython jupyter-execute code-cell "
-    "prompt literalinclude highlight graphviz digraph graph mermaid plot".split())
 _SPHINX_CODE = ("code", "code-block", "sourcecode")  # docutils' own, read as Sphinx's
-_HIDDEN_DIRECTIVES = frozenset(
-    "toctree autosummary tabularcolumns sectionauthor moduleauthor codeauthor currentmodule "
-    "py:currentmodule index only-latex".split())
-# Sphinx's directives describing an object: their argument is its signature.
-_OBJECT_DIRECTIVES = frozenset(
-    "function class method attribute data exception module decorator decoratormethod "
-    "classmethod staticmethod property type describe object option cmdoption envvar confval "
-    "program macro member var struct enum enumerator".split())
-_VERSIONS = {"versionadded": "New in version {}.", "versionchanged": "Changed in version {}.",
-             "deprecated": "Deprecated since version {}.",
-             "versionremoved": "Removed in version {}."}
+
+
 class _NotShown(nodes.Element):
     """What a Sphinx directive generates or navigates by (a toctree's entries), kept as written
     only to say, in ``qabot show``, that it was left out."""
@@ -129,14 +117,8 @@ def _known_directive(name: str) -> bool:
 
 def _shown_role(name: str, rawtext: str, text: str, lineno: int, inliner: Any,
                 options: Any = None, content: Any = None) -> tuple[list[nodes.Node], list[Any]]:
-    """What Sphinx shows of a cross-reference: the title of ``Title <target>``, else the
-    target; ``~a.b.c`` shows its last part, ``!x`` is ``x``."""
-    text = utils.unescape(text)
-    m = _SHOWN_AS.match(text)
-    shown = m[1] if m and m[1] else m[2] if m else text
-    if shown.startswith("~"):
-        shown = shown[1:].rsplit(".", 1)[-1]
-    return [nodes.literal(rawtext, shown.lstrip("!"))], []
+    """A role docutils lacks (Sphinx's ``:func:``, ``:ref:`` ...): what it shows."""
+    return [nodes.literal(rawtext, shown(utils.unescape(text)))], []
 
 
 class _AnyOption(dict[str, Any]):
@@ -167,11 +149,11 @@ class _Version(_Body):
 
     def run(self) -> list[nodes.Node]:
         version, *said = self.arguments or [""]
-        text = _VERSIONS[self.name.lower().rsplit(":", 1)[-1]].format(version)
         if not said:
+            text = version_text(self.name, version)
             return [nodes.paragraph(text, text), *super().run()]
         inline, _ = self.state.inline_text(said[0], self.lineno)
-        head = nodes.Text(f"{text[:-1]}: ")
+        head = nodes.Text(version_text(self.name, version)[:-1] + ": ")
         return [nodes.paragraph(said[0], "", head, *inline), *super().run()]
 
 
@@ -195,17 +177,8 @@ class _Hidden(_Body):
 
 
 def _directive_for(name: str) -> type[Directive]:
-    local = name.lower().rsplit(":", 1)[-1]  # "py:function" -> "function"
-    if local in _VERSIONS:
-        return _Version
-    if local in _CODE_DIRECTIVES or local.startswith(("code", "source")):
-        return _Code
-    if name.lower() in _HIDDEN_DIRECTIVES or local in _HIDDEN_DIRECTIVES or local.startswith(
-            ("auto", "toc")):
-        return _Hidden
-    if local in _OBJECT_DIRECTIVES:
-        return _Object
-    return _Body
+    return {"version": _Version, "code": _Code, "hidden": _Hidden, "object": _Object,
+            "prose": _Body}[directive_kind(name)]
 
 
 # --- the metadata and the walk ----------------------------------------------------------------
@@ -287,8 +260,11 @@ class _Walk:
                         yield Block("heading", text, path.heading(depth, text), level=depth)
                 elif text := one_line(child.astext()):  # a topic's, an admonition's title
                     yield Block("paragraph", text, path.path)
+            elif isinstance(child, nodes.rubric):  # an informal heading, in no section's tree
+                if text := one_line(child.astext()):
+                    yield Block("heading", text, path.heading(depth + 1, text), level=depth + 1)
             elif isinstance(child, nodes.paragraph | nodes.line_block | nodes.caption
-                            | nodes.rubric | nodes.attribution):
+                            | nodes.attribution):
                 if (text := one_line(child.astext())) and item:
                     yield Block("list_item", text, path.path, level=lists)
                 elif text:
