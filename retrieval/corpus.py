@@ -304,7 +304,8 @@ def read_document(path: Path, doc_id: str) -> Document | Skipped:
         return Skipped(str(path), str(exc))
     except Exception as exc:  # a reader's library failing on a file it was not made for
         reason = f"could not be read ({type(exc).__name__}: {exc})"[:300]
-        log.warning("file_skipped", path=str(path), reason=reason, exc_info=True)
+        log.warning("file_skipped", path=str(path), reason=reason)  # no traceback for a user
+        log.debug("file_skipped_traceback", path=str(path), exc_info=True)  # a bug report's
         return Skipped(str(path), reason)
     for note in parsed.notes:
         log.warning("file_read_with_note", path=str(path), note=note)

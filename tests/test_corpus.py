@@ -277,7 +277,10 @@ def test_a_reader_failing_unexpectedly_skips_its_file_not_the_corpus(tmp_path, m
         docs, skipped = load_directory(tmp_path)
     assert [d.id for d in docs] == ["a"]
     assert skipped[0].path.endswith("spec.pdf") and "RecursionError" in skipped[0].reason
-    assert any(e["event"] == "file_skipped" for e in logs)
+    (warned,) = [e for e in logs if e["event"] == "file_skipped"]
+    assert "exc_info" not in warned  # a user reads why, not a traceback (kept at debug level)
+    assert any(e["event"] == "file_skipped_traceback" and e["log_level"] == "debug"
+               for e in logs)
 
 
 LICENCE = ("Permission is hereby granted, free of charge, to any person obtaining a copy of this "
