@@ -155,8 +155,23 @@ def quote_text(sentence: Sentence, sents: Sequence[Sentence],
     listed = items.get(sentence.number, ())
     if listed:
         return "\n".join([sentence.text, *(BULLET + sents[k].text for k in listed)])
-    return " ".join([sentence.text,
-                     *(sents[k].text for k in follow_up(sents, sentence.number, lang))])
+    # both run on from the sentence after it: the longer holds the other (an FAQ item's
+    # question, "43. Is zlib subject to export controls? What is its ECCN?", with its answer)
+    rest = max(_rest_of_item(sents, sentence), follow_up(sents, sentence.number, lang), key=len)
+    return " ".join([sentence.text, *(sents[k].text for k in rest)])
+
+
+def _rest_of_item(sents: Sequence[Sentence], sentence: Sentence) -> tuple[int, ...]:
+    """The later sentences of the list item (or table row) that ``sentence`` opens, when the
+    item is short enough to quote whole (``MAX_ANSWER_CHARS``): an item is one unit of the
+    document ("255 -- Command failed. There were errors from either the CLI or the service.")."""
+    if not (sentence.item and sentence.first):
+        return ()
+    k, size = sentence.number + 1, len(sentence.text)
+    while k < len(sents) and sents[k].item and not sents[k].first and sents[k].quotable:
+        size += len(sents[k].text) + 1
+        k += 1
+    return tuple(range(sentence.number + 1, k)) if size <= MAX_ANSWER_CHARS else ()
 
 
 BULLET = "• "

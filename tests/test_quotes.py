@@ -4,7 +4,7 @@ a question."""
 from __future__ import annotations
 
 from retrieval.collection import Sentence
-from retrieval.quotes import MAX_ANSWER_CHARS, follow_up
+from retrieval.quotes import MAX_ANSWER_CHARS, follow_up, quote_text
 
 
 def sentences(*lines: list[str]) -> list[Sentence]:
@@ -94,3 +94,26 @@ def test_what_points_back_is_read_in_the_passages_language() -> None:
     assert follow_up(s, 0, "en") == ()  # "Er" points back in German only
     assert follow_up(s, 2, "ru") == (3,)
     assert follow_up(s, 2, "xx") == ()  # a language without its words: nothing after
+
+
+def items(*lines: list[str]) -> list[Sentence]:
+    """List items, one a line, each of its sentences."""
+    return [Sentence(0, s.number, s.text, s.quotable, item=True, first=s.first)
+            for s in sentences(*lines)]
+
+
+def test_a_short_list_item_is_quoted_whole_and_a_long_one_by_its_sentence() -> None:
+    s = items(["0 -- The service responded with no errors."],
+              ["255 -- Command failed.", "There were errors from the CLI or the service.",
+               "See the log for them."],
+              ["130 -- The process received a SIGINT (Ctrl-C)."])
+    assert quote_text(s[1], s, {}) == ("255 -- Command failed. There were errors from the CLI "
+                                       "or the service. See the log for them.")
+    assert quote_text(s[2], s, {}) == "There were errors from the CLI or the service."
+    assert quote_text(s[4], s, {}) == "130 -- The process received a SIGINT (Ctrl-C)."
+    long = items(["A first sentence of a long item.", "x " * MAX_ANSWER_CHARS])
+    assert quote_text(long[0], long, {}) == "A first sentence of a long item."
+    faq = items(["43. Is zlib subject to export controls?", "What is its ECCN?"])
+    faq += sentences(["zlib is not subject to export controls: it is EAR99."])
+    assert quote_text(faq[0], faq, {}).endswith("What is its ECCN? zlib is not subject to "
+                                                "export controls: it is EAR99.")

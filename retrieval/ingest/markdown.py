@@ -158,7 +158,7 @@ def _blocks(tokens: Sequence[Token], outline: Outline, myst: bool = False,
 IMAGES_REASON = "images only (badges, figures): a reader sees pictures, not their alt text"
 TARGET_REASON = "a MyST target: not shown to a reader"
 COMMENT_REASON = "a MyST comment: not shown to a reader"
-HIDDEN_REASON = "navigation or a generated part (toctree, autodoc): not text of the document"
+HIDDEN_REASON = "navigation or a generated part (toctree, autosummary): not text of the document"
 
 # MyST Markdown: a directive's fence (```` ```{note} ````, ``:::{tip}``), a role
 # (``{ref}`install```), a target line (``(install)=``).

@@ -54,7 +54,7 @@ _LEFT_OUT: dict[type[nodes.Element], str] = {
     nodes.target: "a hyperlink target: not shown to a reader",
     nodes.substitution_definition: "a substitution definition: not shown to a reader",
     nodes.pending: "a table of contents or other generated part: not text of the document",
-    _NotShown: "navigation or a generated part (toctree, autodoc): not text of the document",
+    _NotShown: "navigation or a generated part (toctree, autosummary): not text of the document",
 }
 
 
@@ -126,6 +126,9 @@ class _AnyOption(dict[str, Any]):
 
     def __missing__(self, key: str) -> Any:
         return directives.unchanged
+
+    def __bool__(self) -> bool:  # docutils looks for options only where a spec is truthy
+        return True
 
 
 class _Body(Directive):

@@ -4,8 +4,9 @@ MyST Markdown (Sphinx's Markdown: ```` ```{note} ````, ``{ref}`Title <label>```)
 Sphinx documentation is written with directives and roles that neither docutils nor a CommonMark
 parser knows. A directive is read by what its body holds (``directive_kind``): prose (a note, a
 tab, a version change, an unknown one), code, an object's description under its signature
-(``.. function:: f(x)``), or nothing a reader sees as text (a toctree, autodoc's generated
-parts). A role shows its text (``shown``).
+(``.. function:: f(x)``; autodoc's ``.. autoclass::`` too, whose body a page shows with the
+docstring it cannot read here), or nothing a reader sees as text (a toctree, an autosummary
+table). A role shows its text (``shown``).
 """
 
 from __future__ import annotations
@@ -42,9 +43,9 @@ def directive_kind(name: str) -> DirectiveKind:
         return "version"
     if local in CODE:
         return "code"
-    if local in HIDDEN or local.startswith(("auto", "toc")):
+    if local in HIDDEN or local.startswith("toc"):
         return "hidden"
-    if local in OBJECT:
+    if local in OBJECT or local.startswith("auto"):  # autodoc's body adds to the docstring
         return "object"
     return "prose"
 
