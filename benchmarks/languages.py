@@ -15,10 +15,10 @@ from a ``test`` half); and, leaving each article out of the corpus in turn, the 
 questions abstained (out-of-corpus abstention).
 
 **tests/data/languages/** (fr, pt, tr, zh, el, ar, hi, it, pl, uk, ro, nl, vi, sv, cs, id,
-hu, da, fi, bg, nb, ca, lt: languages qabot was never tuned or trained on, written for these
-tests before qabot was run on them): the same figures from ``qabot eval``'s metrics, and the
-share of its unanswerable questions abstained; a set none of whose documents survives reading
-has every question unanswered.
+hu, da, fi, bg, nb, ca, lt, th, ja, ko, he, fa: languages qabot was never tuned or trained on,
+written for these tests before qabot was run on them): the same figures from ``qabot eval``'s
+metrics, and the share of its unanswerable questions abstained; a set none of whose documents
+survives reading has every question unanswered.
 """
 
 from __future__ import annotations
@@ -45,7 +45,7 @@ XQUAD = ROOT.parent / "shared" / "benchmarks" / "xquad"
 XQUAD_LANGUAGES = ("en", "de", "es", "ru")
 OWN = ROOT / "tests" / "data" / "languages"
 OWN_LANGUAGES = ("fr", "pt", "tr", "zh", "el", "ar", "hi", "it", "pl", "uk", "ro", "nl", "vi", "sv",
-                 "cs", "id", "hu", "da", "fi", "bg", "nb", "ca", "lt")
+                 "cs", "id", "hu", "da", "fi", "bg", "nb", "ca", "lt", "th", "ja", "ko", "he", "fa")
 BEGIN = "<!-- languages:begin (written by benchmarks/languages.py --write; edit outside) -->"
 END = "<!-- languages:end -->"
 # issue 14: within this much of English's acc@1; answerable abstained at most; out of corpus
