@@ -387,8 +387,10 @@ class Collection:
 # Cargo book's options, "--workspace", are terms linked to themselves).
 # 13: a plain text's line set out left of the text under it heads it (manual pages, pod2text);
 # a furniture word in code ("$ftp->login(...)") is no sign of a web page; a manual page's NAME
-# line titles it.
-TEXT_VERSION = 13
+# line titles it. 14: MyST Markdown read as Sphinx renders it (its directives' bodies, roles,
+# targets and comments); Korean words count as the words they hold (a sentence of four eojeol
+# is prose) and are stemmed by their particles.
+TEXT_VERSION = 14
 # A sentence's flags (``Collection.sent_flags``): it may be quoted alone; it is of a list item
 # or a table row (a line tagged ``ITEM_LINE``, beside its ``sieve.QUOTE_*`` rule); it opens its
 # line.

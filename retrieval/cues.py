@@ -108,6 +108,7 @@ _PLAIN_TYPES: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
         ("el", r"(πότε|ποτε|ποιο έτος|ποια χρονιά|ποιον αιώνα)", r"(πόσ[οαηεί]|ποσ[οαηει])"),
         ("ar", r"(متى|أي عام|أي سنة|أي قرن|أي يوم)", r"(^|\s)(كم)(\s|$)"),
         ("hi", r"(कब|किस वर्ष|किस साल|किस सन|किस दिन|किस शताब्दी)", r"(कितन)"),
+        ("ko", r"(언제|몇 ?년도|어느 해|몇 ?세기)", r"(몇|얼마)"),
     )
 }
 
@@ -138,6 +139,9 @@ INTERROGATIVES: dict[str, frozenset[str]] = {code: frozenset(words.split()) for 
     # ones, and (``INTERROGATIVE_CHARACTERS``) any holding an interrogative character
     ("zh", "什么 多少 怎么 怎样 如何 为何 为什 何时 何地 几个 几年"),
     ("ja", "何か 何の 何を 何が 何年 何人 誰が 誰の どこ いつ どう なぜ どの どれ"),
+    # Korean writes particles and endings onto them ("어디에서", "무엇인가요"): matched as
+    # its stemmer reads them (``korean.py``)
+    ("ko", "무엇 무슨 뭐 어디 언제 누구 누가 왜 어떻게 어떤 어느 몇 얼마"),
 )}
 # Quantities written out in words, in languages whose "how many" the table above reads: a
 # small count is as often written out as in digits ("zwei Universitäten", "dos", "двух")

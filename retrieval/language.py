@@ -20,7 +20,8 @@
   inflected forms ("Дністра", "Дністрі" -> "дніст"): read so instead of by its Snowball
   stemmer, XQuAD's Russian questions were answered right as often (``tune`` half acc@1 0.721
   -> 0.723, answerable abstained 0.058 -> 0.045), and words left whole fell far behind (0.622,
-  0.170 abstained).
+  0.170 abstained). Korean, whose particles and endings are written onto the word ("한강의",
+  "한강은"), has a light stemmer instead (``korean.py``).
 * **Names**: a word capitalised mid-question is read as a name only where capitals mark names;
   not in German or Luxembourgish, which capitalise every noun.
 """
@@ -37,6 +38,7 @@ from typing import overload
 
 import Stemmer
 
+from . import korean
 from .ingest.clean import reads_as_english
 from .ingest.segment import words
 
@@ -123,6 +125,8 @@ def _stop_words(code: str) -> frozenset[str]:
 def stem_function(code: str) -> Callable[[str], str]:
     """``stemWord`` of the language's Snowball stemmer (without one: the word's first
     ``TRUNCATE`` characters). A stemmer object is not thread-safe: each thread gets its own."""
+    if code in _LIGHT_STEMMERS:
+        return _LIGHT_STEMMERS[code]
     algorithm = language(code).stemmer
     if algorithm is None:
         return truncated
@@ -135,6 +139,11 @@ def stem_function(code: str) -> Callable[[str], str]:
         return s.stemWord(word)
 
     return stem
+
+
+# Languages Snowball has no stemmer for, read by a light stemmer of their own (a word's
+# particles and endings off) rather than cut.
+_LIGHT_STEMMERS: dict[str, Callable[[str], str]] = {"ko": korean.stem}
 
 
 def truncated(word: str) -> str:

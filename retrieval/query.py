@@ -209,6 +209,7 @@ def parse_query(
         # its interrogative ("Какова ...", "Qual ..."), which stop lists do not all hold
         frame = (word.lower() in FRAME_WORDS or word.lower() == kind if english_lists
                  else (opening and idf is None) or word.lower() in interrogatives
+                 or term in interrogatives
                  or (bool(asking) and any(c in asking for c in word)))
         if idf is None and not frame and not is_name and config.correct_spelling and (
                 english_lists):

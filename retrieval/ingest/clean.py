@@ -37,7 +37,7 @@ from collections import Counter
 from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass
 
-from ..scripts import unpunctuated
+from ..scripts import dense_words, unpunctuated
 from .segment import TERMINAL_RE, blocks, paragraphs, words
 
 # Phrases used by page furniture, not by reporting. Matched case-insensitively on word bounds.
@@ -145,7 +145,7 @@ class LineDecision:
 def is_prose(text: str) -> bool:
     """Whether a paragraph has the shape of prose: a sentence with closing punctuation, or a
     long run of text (several sentences, or one long sentence rich in function words)."""
-    n = len(words(text))
+    n = len(words(text)) + dense_words(text)
     if n < _MIN_PROSE_WORDS:
         return False
     if TERMINAL_RE.search(text):

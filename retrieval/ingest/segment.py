@@ -34,6 +34,7 @@ from ..scripts import (
     CJK,
     SOUTHEAST,
     UNSPACED,
+    dense_words,
     marked_word,
     unspaced_runs,
     with_bigrams,
@@ -179,7 +180,7 @@ def word_count(text: str) -> int:
     """How many words ``text`` has, for sizes: its whitespace-separated pieces, and in a text
     written in an unspaced script one more for every one and a half characters of each of its
     runs past the first."""
-    n = len(text.split())
+    n = len(text.split()) + dense_words(text)
     if not written_unspaced(text):
         return n
     return n + sum((len(run) - 1) * 2 // 3 for run in unspaced_runs(text))
