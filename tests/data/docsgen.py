@@ -378,6 +378,10 @@ def docx_table(d: docx.document.Document, header: list[str], rows: list[list[str
 # --- blocks to PDF and DOCX -------------------------------------------------------------------
 
 
+def _title(blocks: list[tuple], src: Path) -> str:
+    return blocks[0][1] if blocks[0][0] == "title" else src.stem
+
+
 @dataclass(frozen=True)
 class Writer:
     """Writes a reader's blocks as PDF and DOCX files; ``creator`` (the generating script) is
@@ -446,6 +450,21 @@ class Writer:
             else:
                 raise ValueError(f"no PDF layout for a {kind!r} block")
         path.write_bytes(bytes(pdf.output()))
+
+    def generated(self, out: Path, read: Callable[[Path], list[tuple] | None],
+                  pdfs: list[tuple], docxs: list[tuple]) -> None:
+        """A set's PDF ``(name, source, author, subject, keywords)`` and DOCX ``(name, source,
+        author, subject, comments, keywords)`` files, each made of its source's blocks as
+        ``read`` makes them (``None``: not on this machine), titled by its first block when that
+        is a title, else by its source's stem; the PDFs in Windows-1252 (``cp1252_only``)."""
+        for name, src, author, subject, keywords in pdfs:
+            if (blocks := read(src)) is not None:
+                self.pdf([cp1252_only(b) for b in blocks], out / name, _title(blocks, src),
+                         author, subject, keywords)
+        for name, src, author, subject, comments, keywords in docxs:
+            if (blocks := read(src)) is not None:
+                self.docx(blocks, out / name, _title(blocks, src), author, subject, comments,
+                          keywords)
 
     def docx(self, blocks: list[tuple], path: Path, title: str, author: str, subject: str,
              comments: str, keywords: str) -> None:

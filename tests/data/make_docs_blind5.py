@@ -152,10 +152,6 @@ def read_pod(src: Path) -> list[tuple] | None:
     return blocks
 
 
-# (``docsgen.cp1252_only`` without squeezing spaces: code keeps its indentation; none is
-# dropped from the three pages used, checked)
-cp1252_only = docsgen.cp1252_only
-
 WRITE = docsgen.Writer("tests/data/make_docs_blind5.py", docx_code="lines", deepest_list=3,
                        headings={"h1": 14, "h2": 12, "h3": 11})
 
@@ -171,16 +167,7 @@ def main(argv: list[str]) -> int:
         if text is not None:
             (out / name).write_bytes(text)
     docsgen.copy_sources(out, COPIES)
-    for name, src, author, subject, keywords in GENERATED_PDF:
-        blocks = read_pod(src)
-        if blocks is not None:
-            title = blocks[0][1] if blocks[0][0] == "title" else src.stem
-            WRITE.pdf([cp1252_only(b) for b in blocks], out / name, title, author, subject, keywords)
-    for name, src, author, subject, comments, keywords in GENERATED_DOCX:
-        blocks = read_pod(src)
-        if blocks is not None:
-            title = blocks[0][1] if blocks[0][0] == "title" else src.stem
-            WRITE.docx(blocks, out / name, title, author, subject, comments, keywords)
+    WRITE.generated(out, read_pod, GENERATED_PDF, GENERATED_DOCX)
     docsgen.report(out)
     return 0
 

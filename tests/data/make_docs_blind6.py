@@ -327,17 +327,7 @@ WRITE = docsgen.Writer("tests/data/make_docs_blind6.py", docx_code="lines", deep
 def main(argv: list[str]) -> int:
     out = docsgen.out_dir(argv, "docs_blind6")
     docsgen.copy_sources(out, COPIES)
-    for name, src, author, subject, keywords in GENERATED_PDF:
-        blocks = read_rst(src)
-        if blocks is not None:
-            title = blocks[0][1] if blocks[0][0] == "title" else src.stem
-            WRITE.pdf([docsgen.cp1252_only(b) for b in blocks], out / name, title, author,
-                      subject, keywords)
-    for name, src, author, subject, comments, keywords in GENERATED_DOCX:
-        blocks = read_rst(src)
-        if blocks is not None:
-            title = blocks[0][1] if blocks[0][0] == "title" else src.stem
-            WRITE.docx(blocks, out / name, title, author, subject, comments, keywords)
+    WRITE.generated(out, read_rst, GENERATED_PDF, GENERATED_DOCX)
     docsgen.report(out)
     return 0
 
