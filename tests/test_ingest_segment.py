@@ -227,3 +227,36 @@ def test_the_word_before_a_full_stop_is_found_as_character_by_character() -> Non
         start = rng.randint(0, len(text))
         dot = rng.randint(start, len(text))
         assert walked(text[start:dot]) == _abbreviation_ends(text, start, dot), (text, start)
+
+
+def test_has_words_answers_as_counting_every_word() -> None:
+    """``has_words(text, k)`` stops at the ``k``-th word: the same answer as counting them all
+    (``words``), in ASCII text, in other scripts, and in unspaced ones (bigrams)."""
+    import random
+
+    from retrieval.ingest.segment import has_words, words
+
+    rnd = random.Random(13)
+    pieces = ["word", "Word", "don't", "it’s", "'", "’", " ", "  ", ".", ",", "_", "-", "7",
+              "é", "naïve", "हिन्दी", "कि", "中文", "日本語の", "ภาษาไทย", "Ωμέγα", "\n", "a_b"]
+    texts = ["", " ", "One.", "One two.", "One two three.", "(See below.)", "Default: 'SIGTERM'"]
+    for _ in range(3000):
+        texts.append("".join(rnd.choice(pieces) for _ in range(rnd.choice([1, 2, 3, 5, 9]))))
+    for text in texts:
+        n = len(words(text))
+        for k in range(6):
+            assert has_words(text, k) == (n >= k), (repr(text), k)
+
+
+def test_first_sentence_and_split_sentences_read_the_remembered_bounds() -> None:
+    """``first_sentence`` and ``split_sentences`` read ``sentence_bounds``, remembered: the
+    same sentences, however often asked."""
+    from retrieval.ingest.segment import first_sentence, sentence_bounds
+
+    text = "Mr. Smith left. He came back! Did he? Yes."
+    for _ in range(2):
+        assert first_sentence(text) == "Mr. Smith left."
+        assert split_sentences(text) == ["Mr. Smith left.", "He came back!", "Did he?", "Yes."]
+        assert [text[s.start : s.end] for s in sentence_spans(text)] == split_sentences(text)
+        assert list(sentence_bounds(text)) == [(s.start, s.end) for s in sentence_spans(text)]
+    assert first_sentence("") == "" and first_sentence("   ") == ""

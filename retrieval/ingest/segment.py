@@ -28,6 +28,7 @@ import functools
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import islice
 from typing import TypeVar
 
 from ..scripts import (
@@ -140,9 +141,19 @@ def words(text: str) -> tuple[str, ...]:
     return tuple(_words(text))
 
 
-def word_total(text: str) -> int:
-    """``len(words(text))``, not remembered: for a text asked about once (a sentence)."""
-    return len(_words(text))
+def has_words(text: str, k: int) -> bool:
+    """``len(words(text)) >= k``, not remembered, found without making the words' strings
+    (but in a text written in an unspaced script) and without looking past the ``k``-th: what
+    telling a sentence from a fragment too short to quote asks of each sentence."""
+    if k <= 0:
+        return True
+    if text.isascii():
+        found = _ASCII_WORD_RE.finditer(text)
+    elif not written_unspaced(text):
+        found = _MARKED_WORD_RE.finditer(text)
+    else:
+        return len(_words(text)) >= k
+    return next(islice(found, k - 1, None), None) is not None
 
 
 def _words(text: str) -> list[str]:
@@ -277,18 +288,20 @@ def sentence_spans(text: str) -> list[Span]:
     return [Span(start, end) for start, end in _spans(text)]
 
 
-def sentence_bounds(text: str) -> list[tuple[int, int]]:
+@functools.lru_cache(maxsize=16)
+def sentence_bounds(text: str) -> tuple[tuple[int, int], ...]:
     """``sentence_spans`` as ``(start, end)`` pairs: what laying out a corpus asks for, a
     passage at a time, where making a frozen ``Span`` for each sentence cost more than finding
-    it."""
-    return list(_spans(text))
+    it. Remembered for the last few texts: laying a document out asks for the sentences of its
+    first paragraph (its title, ``first_sentence``; a long one's cut, ``group_lines``) and then
+    for them again (its passages' ``collection.sentence_layout``)."""
+    return tuple(_spans(text))
 
 
 def first_sentence(text: str) -> str:
-    """The first sentence of ``text`` (``split_sentences(text)[0]``, without cutting the rest),
-    or ``""``."""
-    span = next(_spans(text), None)
-    return text[span[0] : span[1]] if span else ""
+    """The first sentence of ``text`` (``split_sentences(text)[0]``), or ``""``."""
+    bounds = sentence_bounds(text)
+    return text[bounds[0][0] : bounds[0][1]] if bounds else ""
 
 
 def _spans(text: str) -> Iterator[tuple[int, int]]:
@@ -318,7 +331,7 @@ def _spans(text: str) -> Iterator[tuple[int, int]]:
 
 def split_sentences(text: str) -> list[str]:
     """The sentences of ``text``, verbatim."""
-    return [text[start:end] for start, end in _spans(text)]
+    return [text[start:end] for start, end in sentence_bounds(text)]
 
 
 def _skip_space(text: str, i: int) -> int:
