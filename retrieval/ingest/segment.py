@@ -79,6 +79,7 @@ _UNSPACED_WORD_RE = re.compile(f"[{CJK}]+|[{SOUTHEAST}]+|{_ANY_PART}(?:['’]{_A
 LONG_PARAGRAPH_WORDS = 250
 PIECE_WORDS = 60
 _GAP_RE = re.compile(r"[ \t]{2,}")
+_PARAGRAPH_GAP_RE = re.compile(r"\n\s*\n")  # between blank-line separated blocks
 
 ABBREVIATIONS = frozenset(
     "mr mrs ms dr prof sr jr st mt ft gen col lt sgt capt cmdr adm gov sen rep pres rev hon "
@@ -218,7 +219,7 @@ def blocks(text: str) -> list[tuple[str, int]]:
     """Paragraphs with the number of the blank-line separated block each came from."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
     out: list[tuple[str, int]] = []
-    for b, block in enumerate(re.split(r"\n\s*\n", text)):
+    for b, block in enumerate(_PARAGRAPH_GAP_RE.split(text)):
         lines = [ln.strip() for ln in block.split("\n") if ln.strip()]
         if not lines:
             continue
@@ -314,9 +315,13 @@ def _spans(text: str) -> Iterator[tuple[int, int]]:
             end = m.end("wide_closers")
         else:
             end = m.end("closers")
-            nxt = text[m.end() : m.end() + 2]
-            if not (_starts_sentence(nxt) or _lower_case_start(text, start, m, nxt)):
-                continue
+            after = m.end()
+            # (an upper-case letter, the common case, starts a sentence: no quote or bracket
+            # ``_starts_sentence`` looks past is one)
+            if not text[after].isupper():
+                nxt = text[after : after + 2]
+                if not (_starts_sentence(nxt) or _lower_case_start(text, start, m, nxt)):
+                    continue
             if m.group("end") == "." and (danda or _abbreviation_ends(text, start, m.start("end"))
                                           or _ENUMERATOR_RE.match(text, start, m.end("end"))
                                           or _ordinal_before_month(text, start, m)):
@@ -391,8 +396,9 @@ def _abbreviation_ends(text: str, start: int, dot: int) -> bool:
     word = text[i:dot].lower().strip(".")
     if word in ABBREVIATIONS:
         return True
-    # An initial ("J."), or a dotted acronym ("U.S.", "a.m.").
-    return (len(word) == 1 and word.isalpha()) or bool(_DOTTED_RE.fullmatch(word))
+    # An initial ("J."), or a dotted acronym ("U.S.", "a.m."; none without a dot inside).
+    return (len(word) == 1 and word.isalpha()) or ("." in word
+                                                   and bool(_DOTTED_RE.fullmatch(word)))
 
 
 def group_passages(
