@@ -171,19 +171,26 @@ def test_ends_sentence_answers_as_the_terminal_pattern_searched_over_the_whole_t
 
 
 def test_the_words_of_ascii_text_are_those_of_the_unicode_word_pattern() -> None:
-    """``words`` reads ASCII text with ASCII character sets: the same words."""
+    """``words`` reads ASCII text with ASCII character sets (the runs of letters and digits of
+    one without an apostrophe): the same words."""
     import random
     import string
 
-    from retrieval.ingest.segment import _ASCII_WORD_RE, _WORD_RE
+    from retrieval.ingest.segment import _ASCII_WORD_RE, _WORD_RE, has_words, words
 
     rnd = random.Random(5)
     alphabet = string.printable + "''''____"
     for _ in range(3000):
         text = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 80)))
         assert _ASCII_WORD_RE.findall(text) == _WORD_RE.findall(text), repr(text)
+        assert list(words(text)) == _WORD_RE.findall(text), repr(text)
+        # without an apostrophe, ``words`` finds the runs of letters and digits
+        without = text.replace("'", " ")
+        assert list(words(without)) == _WORD_RE.findall(without), repr(without)
+        assert has_words(without, 3) == (len(_WORD_RE.findall(without)) >= 3), repr(without)
     every = "".join(map(chr, range(128)))
     assert _ASCII_WORD_RE.findall(every) == _WORD_RE.findall(every)
+    assert list(words(every)) == _WORD_RE.findall(every)
 
 
 def test_joined_paragraphs_are_the_paragraphs_of_the_texts_joined() -> None:

@@ -66,6 +66,9 @@ _TAIL_WINDOW = 128  # characters at the end of a text searched first (``ends_sen
 _WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 # ... in ASCII text, where it is this one, whose character sets are tested faster (a third)
 _ASCII_WORD_RE = re.compile(r"[A-Za-z0-9]+(?:'[A-Za-z0-9]+)*")
+# ... and in ASCII text without an apostrophe (which alone joins two runs), its runs: the same
+# words, a third faster to find
+_ASCII_RUN_RE = re.compile(r"[A-Za-z0-9]+")
 # Other text's words: the same, a letter's combining marks part of its word (Devanagari's vowel
 # signs, which ``\w`` misses)
 _MARKED_PART = marked_word("[^\\W_]")
@@ -149,7 +152,7 @@ def has_words(text: str, k: int) -> bool:
     if k <= 0:
         return True
     if text.isascii():
-        found = _ASCII_WORD_RE.finditer(text)
+        found = (_ASCII_WORD_RE if "'" in text else _ASCII_RUN_RE).finditer(text)
     elif not written_unspaced(text):
         found = _MARKED_WORD_RE.finditer(text)
     else:
@@ -159,7 +162,7 @@ def has_words(text: str, k: int) -> bool:
 
 def _words(text: str) -> list[str]:
     if text.isascii():
-        return _ASCII_WORD_RE.findall(text)
+        return (_ASCII_WORD_RE if "'" in text else _ASCII_RUN_RE).findall(text)
     if not written_unspaced(text):
         return _MARKED_WORD_RE.findall(text)
     return with_bigrams(_UNSPACED_WORD_RE.findall(text))
@@ -322,9 +325,13 @@ def _spans(text: str) -> Iterator[tuple[int, int]]:
                 nxt = text[after : after + 2]
                 if not (_starts_sentence(nxt) or _lower_case_start(text, start, m, nxt)):
                     continue
-            if m.group("end") == "." and (danda or _abbreviation_ends(text, start, m.start("end"))
-                                          or _ENUMERATOR_RE.match(text, start, m.end("end"))
-                                          or _ordinal_before_month(text, start, m)):
+            dot, marks_end = m.span("end")
+            # (an enumerator has no space in it; an ordinal ends on a digit)
+            if marks_end - dot == 1 and text[dot] == "." and (
+                    danda or _abbreviation_ends(text, start, dot)
+                    or (text.find(" ", start, dot) < 0
+                        and _ENUMERATOR_RE.match(text, start, marks_end))
+                    or (text[dot - 1 : dot].isdigit() and _ordinal_before_month(text, start, m))):
                 continue
         if end > start:
             yield start, end
