@@ -152,12 +152,23 @@ def has_words(text: str, k: int) -> bool:
     if k <= 0:
         return True
     if text.isascii():
-        found = (_ASCII_WORD_RE if "'" in text else _ASCII_RUN_RE).finditer(text)
+        if "'" not in text:  # its words are its runs: one pattern tells whether it has k
+            return _runs_from_start(k).match(text) is not None
+        found = _ASCII_WORD_RE.finditer(text)
     elif not written_unspaced(text):
         found = _MARKED_WORD_RE.finditer(text)
     else:
         return len(_words(text)) >= k
     return next(islice(found, k - 1, None), None) is not None
+
+
+@functools.cache
+def _runs_from_start(k: int) -> re.Pattern[str]:
+    """A pattern matching the start of an ASCII text that has ``k`` runs of letters and
+    digits or more (``k`` >= 1): what passes before the first, then ``k`` runs apart, each
+    taken whole (possessive: no backtracking into a run, so the time is the length of the
+    text's start at most)."""
+    return re.compile(f"[^A-Za-z0-9]*+[A-Za-z0-9]++(?:[^A-Za-z0-9]++[A-Za-z0-9]++){{{k - 1}}}")
 
 
 def _words(text: str) -> list[str]:
