@@ -405,13 +405,16 @@ def _abbreviation_ends(text: str, start: int, dot: int) -> bool:
     # back over the word (letters, digits, "_", ".") the full stop ends: from the last space
     # when all after it is such (one call), else character by character
     i = max(text.rfind(" ", start, dot) + 1, start)
-    if i == dot or not _WORDISH_RE.fullmatch(text, i, dot):
+    word = text[i:dot]
+    # (letters and digits alone, the common case, are such without the pattern)
+    if not word or not (word.isalnum() or _WORDISH_RE.fullmatch(word)):
         i = dot
         while i > start and (text[i - 1].isalnum() or text[i - 1] in "._"):
             i -= 1
+        word = text[i:dot]
     if i == dot:
         return False
-    word = text[i:dot].lower().strip(".")
+    word = word.lower().strip(".")
     if word in ABBREVIATIONS:
         return True
     # An initial ("J."), or a dotted acronym ("U.S.", "a.m."; none without a dot inside).
