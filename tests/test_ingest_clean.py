@@ -257,3 +257,25 @@ def test_a_notice_is_found_as_the_pattern_finds_it() -> None:
     for _ in range(20_000):
         text = "".join(rng.choice(parts) for _ in range(rng.randint(0, 8)))
         assert is_notice(text) == bool(_NOTICE_RE.search(text)), text
+
+
+def test_common_english_words_are_those_wordfreq_rates_common() -> None:
+    """``_common_english`` looks a lower-case ASCII word up in the list's common words: the
+    same answer as ``zipf_frequency``, for every word of the list (and in other cases) and
+    for words it does not hold."""
+    import random
+    import string
+
+    from wordfreq import get_frequency_list, zipf_frequency
+
+    from retrieval.ingest.clean import _COMMON_ZIPF, _common_english
+
+    rnd = random.Random(3)
+    words = [w for band in get_frequency_list("en", "small") for w in band]
+    words += ["".join(rnd.choice(string.ascii_lowercase) for _ in range(rnd.randint(4, 9)))
+              for _ in range(5000)]
+    words += [w.upper() for w in words[:300]] + [w.capitalize() for w in words[:300]]
+    words += ["café", "naïve", "straße", "don't", "über"]
+    for w in words:
+        assert _common_english.__wrapped__(w) == (
+            zipf_frequency(w, "en", wordlist="small") >= _COMMON_ZIPF), w

@@ -302,10 +302,33 @@ def _english_share(ws: Sequence[str]) -> float:
 def _common_english(word: str) -> bool:
     """Whether ``word`` is at ``_COMMON_ZIPF`` or more in wordfreq's small English list,
     remembered: a corpus's texts with few function words share most of their words, and
-    ``zipf_frequency`` (about 13 us a word) was a twentieth of laying out a synthetic corpus."""
+    ``zipf_frequency`` (about 13 us a word) was a twentieth of laying out a synthetic corpus.
+    A word of lower-case ASCII letters (one token to wordfreq, as it is) is looked up in the
+    list's common words (``_common_ascii``), not rated: a corpus's texts with few function
+    words may have more distinct words than are remembered."""
+    if word.isascii() and word.isalpha() and word.islower():
+        return word in _common_ascii()
     from wordfreq import zipf_frequency  # only texts with few function words need it
 
     return zipf_frequency(word, "en", wordlist="small") >= _COMMON_ZIPF
+
+
+@functools.cache
+def _common_ascii() -> frozenset[str]:
+    """The words of lower-case ASCII letters at ``_COMMON_ZIPF`` or more in wordfreq's small
+    English list, as ``zipf_frequency`` rates them: such a word is one token to it, so its
+    rating is that of its list's frequency band (words alike in frequency), asked once a band
+    of one of its words, from the most frequent band down to the first under the bar."""
+    from wordfreq import get_frequency_list, zipf_frequency
+
+    common: set[str] = set()
+    for band in get_frequency_list("en", "small"):
+        words = [w for w in band if w.isascii() and w.isalpha() and w.islower()]
+        if words:
+            if zipf_frequency(words[0], "en", wordlist="small") < _COMMON_ZIPF:
+                break
+            common.update(words)
+    return frozenset(common)
 
 
 def _classify(
