@@ -279,3 +279,26 @@ def test_common_english_words_are_those_wordfreq_rates_common() -> None:
     for w in words:
         assert _common_english.__wrapped__(w) == (
             zipf_frequency(w, "en", wordlist="small") >= _COMMON_ZIPF), w
+
+
+def test_stop_words_are_counted_in_any_case_as_when_lower_cased() -> None:
+    """``stopword_density`` looks words up as written among every case of the stop words: the
+    same count as lower-casing each, since no character outside ASCII lower-cases to ASCII
+    but the Kelvin sign (to "k", in no stop word)."""
+    import random
+
+    from retrieval.ingest.clean import _STOPWORDS, _STOPWORDS_ANY_CASE, stopword_density
+    from retrieval.ingest.segment import words
+
+    outside = [c for c in map(chr, range(0x80, 0x110000)) if c.lower().isascii()]
+    assert outside == ["\u212a"] and not any("k" in w for w in _STOPWORDS)
+    assert {w.lower() for w in _STOPWORDS_ANY_CASE} == _STOPWORDS
+    rnd = random.Random(17)
+    pool = [*_STOPWORDS, "Kelvin", "\u212aey", "İt", "ıt", "ſo", "word", "ﬁt", "ÆON", "δ"]
+    for _ in range(3000):
+        picked = [rnd.choice(pool) for _ in range(rnd.randint(0, 12))]
+        text = " ".join("".join(c.upper() if rnd.random() < 0.3 else c for c in w)
+                        for w in picked)
+        ws = words(text)
+        expected = (sum(w.lower() in _STOPWORDS for w in ws) / len(ws)) if ws else 0.0
+        assert stopword_density(text) == expected, text

@@ -267,3 +267,20 @@ def test_first_sentence_and_split_sentences_read_the_remembered_bounds() -> None
         assert [text[s.start : s.end] for s in sentence_spans(text)] == split_sentences(text)
         assert list(sentence_bounds(text)) == [(s.start, s.end) for s in sentence_spans(text)]
     assert first_sentence("") == "" and first_sentence("   ") == ""
+
+
+def test_word_count_of_a_text_on_one_line_is_its_spaces_and_one() -> None:
+    """``word_count`` counts a text on one line (``on_one_line``) by its spaces: the same count
+    as splitting it, for any text (white space of every kind, printable or not)."""
+    import random
+
+    from retrieval.ingest.segment import word_count
+
+    spaces = [c for c in map(chr, range(0x3001)) if c.isspace()]
+    rng = random.Random(8)
+    parts = ["a", "b c", " ", "  ", "é", "\u200b", "x.", "\u00ad", "中文", *spaces]
+    for _ in range(20_000):
+        text = "".join(rng.choice(parts) for _ in range(rng.randint(0, 8)))
+        assert word_count(text) == word_count(" ".join(text.split()) + "\n"), repr(text)
+        if not any("\u4e00" <= c <= "\u9fff" for c in text):
+            assert word_count(text) == len(text.split()), repr(text)

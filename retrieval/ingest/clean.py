@@ -32,6 +32,7 @@ of any corpus's lines):
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections import Counter
 from collections.abc import Container, Iterable, Sequence
@@ -130,6 +131,18 @@ _STOPWORDS = frozenset(
     "could should may might must also about into over after before under between during while "
     "all any some such only own same too very just up out off again further once".split()
 )
+
+
+def _any_case(words: Iterable[str]) -> frozenset[str]:
+    """Every way of writing ``words`` (lower-case ASCII) in upper and lower case: a word
+    lower-cases to one of them exactly when it is one of these, so they are looked up as
+    written, not lower-cased one by one (no character outside ASCII lower-cases to ASCII but
+    the Kelvin sign, to a "k", which none of them has: a test checks)."""
+    return frozenset("".join(chars) for w in words
+                     for chars in itertools.product(*({c, c.upper()} for c in w)))
+
+
+_STOPWORDS_ANY_CASE = _any_case(_STOPWORDS)
 _MIN_PROSE_WORDS = 6
 
 
@@ -162,7 +175,7 @@ def _inner_end(text: str) -> bool:
 def stopword_density(text: str) -> float:
     """The share of function words among the words of ``text`` (prose: about 0.35-0.55)."""
     ws = words(text)
-    return sum(map(_STOPWORDS.__contains__, map(str.lower, ws))) / len(ws) if ws else 0.0
+    return sum(map(_STOPWORDS_ANY_CASE.__contains__, ws)) / len(ws) if ws else 0.0
 
 
 def reader_address(text: str) -> int:

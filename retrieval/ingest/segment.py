@@ -201,11 +201,19 @@ def ends_sentence(text: str) -> bool:
     return TERMINAL_RE.search(text) is not None
 
 
+def on_one_line(text: str) -> bool:
+    """Whether ``text`` is one line of pieces one space apart (``blocks.one_line`` of it is
+    itself): printable (no white space but the ASCII space: every other character
+    ``str.split`` cuts at is unprintable), no two spaces in a row, none at either end."""
+    return text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " "
+
+
 def word_count(text: str) -> int:
-    """How many words ``text`` has, for sizes: its whitespace-separated pieces, and in a text
-    written in an unspaced script one more for every one and a half characters of each of its
-    runs past the first."""
-    n = len(text.split())
+    """How many words ``text`` has, for sizes: its whitespace-separated pieces (of a text on
+    one line, its spaces and one, without making the pieces), and in a text written in an
+    unspaced script one more for every one and a half characters of each of its runs past the
+    first."""
+    n = text.count(" ") + 1 if text and on_one_line(text) else len(text.split())
     if not written_unspaced(text):
         return n
     return n + sum((len(run) - 1) * 2 // 3 for run in unspaced_runs(text))
