@@ -19,7 +19,7 @@ import numpy as np
 from .errors import DamagedIndexError
 from .heap import release_freed_memory
 from .ingest.clean import is_prose
-from .ingest.segment import sentence_bounds, word_count, word_total, words
+from .ingest.segment import has_words, sentence_bounds, word_count, words
 from .ingest.sieve import MIN_DOCUMENT_QUOTE_WORDS, QUOTE_ANY, QUOTE_PROSE
 from .language import ENGLISH
 from .ondemand import OnDemand
@@ -569,9 +569,9 @@ def sentence_layout(text: str, rules: Sequence[int] | None) -> tuple[array[int],
         rule = rules[n] if rules is not None else QUOTE_PROSE
         item = ITEM if rule & ITEM_LINE else 0
         if rule & ~ITEM_LINE == QUOTE_ANY:
-            for k, (start, end, n_words) in enumerate(_fragments_joined(para)):
+            for k, (start, end, enough) in enumerate(_fragments_joined(para)):
                 bounds.extend((para_start + start, para_start + end))
-                flags.append(QUOTABLE * (n_words >= MIN_DOCUMENT_QUOTE_WORDS) | item
+                flags.append(QUOTABLE * enough | item
                              | (FIRST if k == 0 else 0))
             continue
         for k, (start, end) in enumerate(sentence_bounds(para)):
@@ -581,21 +581,22 @@ def sentence_layout(text: str, rules: Sequence[int] | None) -> tuple[array[int],
     return bounds, flags
 
 
-def _fragments_joined(line: str) -> list[tuple[int, int, int]]:
-    """A document line's sentence spans with their words counted (``len(words(...))``, what
-    quoting one of its sentences asks), a fragment too short to be quoted alone ("Default:
-    'SIGTERM'", "(See below.)") ending the sentence before it instead of being lost to quotes.
-    Each sentence's words are counted once, uncached (``segment.word_total``): a sentence is
-    met once, and remembering it would push out the paragraphs laying out asks about again."""
-    out: list[tuple[int, int, int]] = []
+def _fragments_joined(line: str) -> list[tuple[int, int, bool]]:
+    """A document line's sentence spans, each with whether it has the words quoting it asks
+    (``MIN_DOCUMENT_QUOTE_WORDS``), a fragment with fewer ("Default: 'SIGTERM'", "(See
+    below.)") ending the sentence before it instead of being lost to quotes. A sentence's
+    words are counted up to that many, uncached (``segment.has_words``): a sentence is met
+    once, and remembering it would push out the paragraphs laying out asks about again."""
+    out: list[tuple[int, int, bool | None]] = []
     for start, end in sentence_bounds(line):
-        n = word_total(line[start:end])
-        if out and n < MIN_DOCUMENT_QUOTE_WORDS:
-            out[-1] = (out[-1][0], end, -1)  # counted below: joined, its words are counted anew
+        enough = has_words(line[start:end], MIN_DOCUMENT_QUOTE_WORDS)
+        if out and not enough:
+            out[-1] = (out[-1][0], end, None)  # told below: joined, its words are counted anew
         else:
-            out.append((start, end, n))
-    return [(start, end, n if n >= 0 else word_total(line[start:end]))
-            for start, end, n in out]
+            out.append((start, end, enough))
+    return [(start, end, enough if enough is not None
+             else has_words(line[start:end], MIN_DOCUMENT_QUOTE_WORDS))
+            for start, end, enough in out]
 
 
 def _quotable(sentence: str, rule: int) -> int:

@@ -17,6 +17,7 @@ format (``relog``).
 from __future__ import annotations
 
 import contextlib
+import itertools
 from collections.abc import Iterable, Iterator, MutableMapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,7 +29,7 @@ import structlog.testing
 
 from . import workers
 from .corpus import Document, Skipped, read_document
-from .ingest.repeated import RepeatedLines, line_keys
+from .ingest.repeated import RepeatedLines, line_key_list, line_keys
 from .layout import Laid, Packer, lay_out, parsed_of
 
 log = structlog.get_logger()
@@ -117,29 +118,32 @@ def lay_out_keyed(docs: list[Document]) -> tuple[KeyedChunk, list[Log]]:
 
 
 def _packed(docs: Iterable[Document], keyed: bool
-            ) -> tuple[Packer, np.ndarray, list[np.ndarray], list[np.ndarray]]:
+            ) -> tuple[Packer, np.ndarray, list[list[int]], list[list[int]]]:
     """``docs`` laid out (with ``set_repeated``'s paragraphs) and packed here: the packer,
     whether each document has passages, each one's paragraph keys (with ``keyed``; else none)
-    and the keys its sieve asked about."""
+    and the keys its sieve asked about (sorted lists)."""
     sieve_with, language = _SIEVE[0]
     packer = Packer(tell=False)
-    quoted, keys, asked = [], [], []
+    quoted: list[bool] = []
+    keys: list[list[int]] = []
+    asked: list[list[int]] = []
     for doc in docs:
         parsed = parsed_of(doc)
         if keyed:
-            keys.append(line_keys(parsed))
+            keys.append(line_key_list(parsed))
         one = lay_out(doc, parsed, sieve_with, language)
         packer.add(one)
         quoted.append(one is not None)
-        asked.append(sieve_with.take_asked())
+        asked.append(sieve_with.take_asked_list())
     return packer, np.array(quoted, dtype=bool), keys, asked
 
 
-def _back_to_back(arrays: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
-    """``arrays`` (uint64) as one, and each one's length: one array to pickle a chunk, where
-    an array a document cost a pickled header each."""
-    return (np.concatenate(arrays) if arrays else np.zeros(0, dtype=np.uint64),
-            np.fromiter(map(len, arrays), dtype=np.int64, count=len(arrays)))
+def _back_to_back(lists: list[list[int]]) -> tuple[np.ndarray, np.ndarray]:
+    """``lists`` of keys as one uint64 array, and each one's length: one array to pickle a
+    chunk, where an array a document cost a pickled header each."""
+    n = np.fromiter(map(len, lists), dtype=np.int64, count=len(lists))
+    return (np.fromiter(itertools.chain.from_iterable(lists), dtype=np.uint64,
+                        count=int(n.sum())), n)
 
 
 def _laid_out(docs: Iterable[Document]) -> tuple[list[tuple[Laid | None, np.ndarray]],

@@ -87,7 +87,9 @@ class Language:
 def normalised(code: str | None) -> str | None:
     """A declared language ("de-DE", "PT_br", "ru") as qabot's code ("de", "pt", "ru"), or
     ``None`` when it names none."""
-    primary = (code or "").strip().lower().replace("_", "-").split("-")[0]
+    if not code:  # (most documents declare none)
+        return None
+    primary = code.strip().lower().replace("_", "-").split("-")[0]
     return primary if primary.isascii() and primary.isalpha() and 2 <= len(primary) <= 3 else None
 
 

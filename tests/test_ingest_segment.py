@@ -171,19 +171,26 @@ def test_ends_sentence_answers_as_the_terminal_pattern_searched_over_the_whole_t
 
 
 def test_the_words_of_ascii_text_are_those_of_the_unicode_word_pattern() -> None:
-    """``words`` reads ASCII text with ASCII character sets: the same words."""
+    """``words`` reads ASCII text with ASCII character sets (the runs of letters and digits of
+    one without an apostrophe): the same words."""
     import random
     import string
 
-    from retrieval.ingest.segment import _ASCII_WORD_RE, _WORD_RE
+    from retrieval.ingest.segment import _ASCII_WORD_RE, _WORD_RE, has_words, words
 
     rnd = random.Random(5)
     alphabet = string.printable + "''''____"
     for _ in range(3000):
         text = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 80)))
         assert _ASCII_WORD_RE.findall(text) == _WORD_RE.findall(text), repr(text)
+        assert list(words(text)) == _WORD_RE.findall(text), repr(text)
+        # without an apostrophe, ``words`` finds the runs of letters and digits
+        without = text.replace("'", " ")
+        assert list(words(without)) == _WORD_RE.findall(without), repr(without)
+        assert has_words(without, 3) == (len(_WORD_RE.findall(without)) >= 3), repr(without)
     every = "".join(map(chr, range(128)))
     assert _ASCII_WORD_RE.findall(every) == _WORD_RE.findall(every)
+    assert list(words(every)) == _WORD_RE.findall(every)
 
 
 def test_joined_paragraphs_are_the_paragraphs_of_the_texts_joined() -> None:
@@ -227,3 +234,53 @@ def test_the_word_before_a_full_stop_is_found_as_character_by_character() -> Non
         start = rng.randint(0, len(text))
         dot = rng.randint(start, len(text))
         assert walked(text[start:dot]) == _abbreviation_ends(text, start, dot), (text, start)
+
+
+def test_has_words_answers_as_counting_every_word() -> None:
+    """``has_words(text, k)`` stops at the ``k``-th word: the same answer as counting them all
+    (``words``), in ASCII text, in other scripts, and in unspaced ones (bigrams)."""
+    import random
+
+    from retrieval.ingest.segment import has_words, words
+
+    rnd = random.Random(13)
+    pieces = ["word", "Word", "don't", "it’s", "'", "’", " ", "  ", ".", ",", "_", "-", "7",
+              "é", "naïve", "हिन्दी", "कि", "中文", "日本語の", "ภาษาไทย", "Ωμέγα", "\n", "a_b"]
+    texts = ["", " ", "One.", "One two.", "One two three.", "(See below.)", "Default: 'SIGTERM'"]
+    for _ in range(3000):
+        texts.append("".join(rnd.choice(pieces) for _ in range(rnd.choice([1, 2, 3, 5, 9]))))
+    for text in texts:
+        n = len(words(text))
+        for k in range(6):
+            assert has_words(text, k) == (n >= k), (repr(text), k)
+
+
+def test_first_sentence_and_split_sentences_read_the_remembered_bounds() -> None:
+    """``first_sentence`` and ``split_sentences`` read ``sentence_bounds``, remembered: the
+    same sentences, however often asked."""
+    from retrieval.ingest.segment import first_sentence, sentence_bounds
+
+    text = "Mr. Smith left. He came back! Did he? Yes."
+    for _ in range(2):
+        assert first_sentence(text) == "Mr. Smith left."
+        assert split_sentences(text) == ["Mr. Smith left.", "He came back!", "Did he?", "Yes."]
+        assert [text[s.start : s.end] for s in sentence_spans(text)] == split_sentences(text)
+        assert list(sentence_bounds(text)) == [(s.start, s.end) for s in sentence_spans(text)]
+    assert first_sentence("") == "" and first_sentence("   ") == ""
+
+
+def test_word_count_of_a_text_on_one_line_is_its_spaces_and_one() -> None:
+    """``word_count`` counts a text on one line (``on_one_line``) by its spaces: the same count
+    as splitting it, for any text (white space of every kind, printable or not)."""
+    import random
+
+    from retrieval.ingest.segment import word_count
+
+    spaces = [c for c in map(chr, range(0x3001)) if c.isspace()]
+    rng = random.Random(8)
+    parts = ["a", "b c", " ", "  ", "é", "\u200b", "x.", "\u00ad", "中文", *spaces]
+    for _ in range(20_000):
+        text = "".join(rng.choice(parts) for _ in range(rng.randint(0, 8)))
+        assert word_count(text) == word_count(" ".join(text.split()) + "\n"), repr(text)
+        if not any("\u4e00" <= c <= "\u9fff" for c in text):
+            assert word_count(text) == len(text.split()), repr(text)

@@ -198,3 +198,23 @@ def test_a_text_already_on_one_line_is_returned_as_it_is() -> None:
     for _ in range(20_000):
         text = "".join(rng.choice(parts) for _ in range(rng.randint(0, 8)))
         assert one_line(text) == " ".join(text.split()), repr(text)
+
+
+def test_a_one_line_text_has_the_blocks_of_the_same_line_read_as_a_block() -> None:
+    """A text of one line is read without the loop over blocks (``_one_line_units``): the same
+    blocks as that loop makes of the line followed by a line break (rules, prompts, bullets,
+    enumerators, headings' shapes, mode lines, notices and white space among them)."""
+    import random
+
+    from retrieval.ingest.text import _layout_blocks
+
+    rnd = random.Random(11)
+    pieces = ["Word", "word", " ", "  ", "\t", "-", "*", "•", "1.", "(a)", "iv.", "$", ">>>",
+              "===", "---", "~~~", "-*- text -*-", "vim: set", "Copyright 2020", ":", ".", "?",
+              "Installation", "the", "\u00a0", "2.1", "C:\\>", "%", "...", "=", "x" * 30]
+    texts = ["", " ", "===", "---", "-- ", "$ ls -l", ">>> 1 + 1", "- an item", "1. First",
+             "Installation", "A heading of a few words", "-*- mode: text -*-"]
+    for _ in range(3000):
+        texts.append("".join(rnd.choice(pieces) for _ in range(rnd.choice([1, 2, 3, 6, 12]))))
+    for text in texts:
+        assert _layout_blocks(text) == _layout_blocks(text + "\n"), repr(text)

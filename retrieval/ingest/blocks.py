@@ -14,6 +14,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
+from .segment import on_one_line
+
 # A monospaced font's name: code is set in one (PDF base fonts, Word's run fonts).
 MONOSPACED = re.compile(r"mono|monl|monaco|courier|cmtt|consol|menlo|typewriter|code", re.I)
 TERM_LEVEL = 7  # below every heading: a term ("secrets.randbelow(n)") heads only its definition
@@ -99,7 +101,7 @@ def one_line(text: str) -> str:
     """``text`` with every run of white space (line breaks included) made one space, stripped.
     A text already so is returned as it is, found without splitting it: printable (no white
     space but the ASCII space is), no two spaces in a row, none at either end."""
-    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+    if on_one_line(text):
         return text
     return " ".join(text.split())
 

@@ -32,6 +32,7 @@ of any corpus's lines):
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections import Counter
 from collections.abc import Container, Iterable, Sequence
@@ -130,6 +131,18 @@ _STOPWORDS = frozenset(
     "could should may might must also about into over after before under between during while "
     "all any some such only own same too very just up out off again further once".split()
 )
+
+
+def _any_case(words: Iterable[str]) -> frozenset[str]:
+    """Every way of writing ``words`` (lower-case ASCII) in upper and lower case: a word
+    lower-cases to one of them exactly when it is one of these, so they are looked up as
+    written, not lower-cased one by one (no character outside ASCII lower-cases to ASCII but
+    the Kelvin sign, to a "k", which none of them has: a test checks)."""
+    return frozenset("".join(chars) for w in words
+                     for chars in itertools.product(*({c, c.upper()} for c in w)))
+
+
+_STOPWORDS_ANY_CASE = _any_case(_STOPWORDS)
 _MIN_PROSE_WORDS = 6
 
 
@@ -162,7 +175,7 @@ def _inner_end(text: str) -> bool:
 def stopword_density(text: str) -> float:
     """The share of function words among the words of ``text`` (prose: about 0.35-0.55)."""
     ws = words(text)
-    return sum(map(_STOPWORDS.__contains__, map(str.lower, ws))) / len(ws) if ws else 0.0
+    return sum(map(_STOPWORDS_ANY_CASE.__contains__, ws)) / len(ws) if ws else 0.0
 
 
 def reader_address(text: str) -> int:
@@ -302,10 +315,33 @@ def _english_share(ws: Sequence[str]) -> float:
 def _common_english(word: str) -> bool:
     """Whether ``word`` is at ``_COMMON_ZIPF`` or more in wordfreq's small English list,
     remembered: a corpus's texts with few function words share most of their words, and
-    ``zipf_frequency`` (about 13 us a word) was a twentieth of laying out a synthetic corpus."""
+    ``zipf_frequency`` (about 13 us a word) was a twentieth of laying out a synthetic corpus.
+    A word of lower-case ASCII letters (one token to wordfreq, as it is) is looked up in the
+    list's common words (``_common_ascii``), not rated: a corpus's texts with few function
+    words may have more distinct words than are remembered."""
+    if word.isascii() and word.isalpha() and word.islower():
+        return word in _common_ascii()
     from wordfreq import zipf_frequency  # only texts with few function words need it
 
     return zipf_frequency(word, "en", wordlist="small") >= _COMMON_ZIPF
+
+
+@functools.cache
+def _common_ascii() -> frozenset[str]:
+    """The words of lower-case ASCII letters at ``_COMMON_ZIPF`` or more in wordfreq's small
+    English list, as ``zipf_frequency`` rates them: such a word is one token to it, so its
+    rating is that of its list's frequency band (words alike in frequency), asked once a band
+    of one of its words, from the most frequent band down to the first under the bar."""
+    from wordfreq import get_frequency_list, zipf_frequency
+
+    common: set[str] = set()
+    for band in get_frequency_list("en", "small"):
+        words = [w for w in band if w.isascii() and w.isalpha() and w.islower()]
+        if words:
+            if zipf_frequency(words[0], "en", wordlist="small") < _COMMON_ZIPF:
+                break
+            common.update(words)
+    return frozenset(common)
 
 
 def _classify(

@@ -8,6 +8,7 @@ texts, and keep the counts of an earlier build (``indexing``).
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from collections.abc import Sequence
 
@@ -24,18 +25,28 @@ def repeated_in(parsed: Sequence[Parsed]) -> np.ndarray:
     return repeated_keys(np.concatenate(keys) if keys else np.zeros(0, np.uint64), len(keys))
 
 
+@functools.lru_cache(maxsize=1024)
 def line_key(line: str) -> int:
-    """A normalised paragraph's 64-bit key (``RepeatedLines`` counts and looks up keys)."""
+    """A normalised paragraph's 64-bit key (``RepeatedLines`` counts and looks up keys).
+    Remembered for the last paragraphs: a document given in memory has its paragraphs' keys
+    taken (``line_keys``) and then asked about by its sieve (``RepeatedLines``), each
+    paragraph normalised once (``clean.normalised`` remembers it: the same string)."""
     return int.from_bytes(hashlib.blake2b(line.encode(), digest_size=8).digest(), "little")
 
 
 def line_keys(parsed: Parsed) -> np.ndarray:
     """The keys of a document's distinct normalised paragraphs, as ``clean.repeated_lines``
     counts them across documents (sorted uint64)."""
+    return np.array(line_key_list(parsed), dtype=np.uint64)
+
+
+def line_key_list(parsed: Parsed) -> list[int]:
+    """``line_keys`` as a sorted list: a chunk of documents' lists make one array, where an
+    array a document cost more than the keys."""
     lines = {normalised(p) for p in judged_paragraphs(parsed)} - {""}
     # a document has few: sorted as Python ints (the same order), not by ``np.unique``,
     # whose calls cost more than the sorting for a handful of keys
-    return np.array(sorted(map(line_key, lines)), dtype=np.uint64)
+    return sorted(map(line_key, lines))
 
 
 def repeated_keys(keys: np.ndarray, n: int, min_docs: int = 3,
@@ -66,5 +77,9 @@ class RepeatedLines:
 
     def take_asked(self) -> np.ndarray:
         """The distinct keys asked about since last taken, sorted (uint64)."""
+        return np.array(self.take_asked_list(), dtype=np.uint64)
+
+    def take_asked_list(self) -> list[int]:
+        """``take_asked`` as a sorted list (``line_key_list`` says why)."""
         asked, self.asked = self.asked, []
-        return np.array(sorted(set(asked)), dtype=np.uint64)
+        return sorted(set(asked))

@@ -28,6 +28,7 @@ import functools
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import islice
 from typing import TypeVar
 
 from ..scripts import (
@@ -66,6 +67,9 @@ _TAIL_WINDOW = 128  # characters at the end of a text searched first (``ends_sen
 _WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 # ... in ASCII text, where it is this one, whose character sets are tested faster (a third)
 _ASCII_WORD_RE = re.compile(r"[A-Za-z0-9]+(?:'[A-Za-z0-9]+)*")
+# ... and in ASCII text without an apostrophe (which alone joins two runs), its runs: the same
+# words, a third faster to find
+_ASCII_RUN_RE = re.compile(r"[A-Za-z0-9]+")
 # Other text's words: the same, a letter's combining marks part of its word (Devanagari's vowel
 # signs, which ``\w`` misses)
 _MARKED_PART = marked_word("[^\\W_]")
@@ -79,6 +83,7 @@ _UNSPACED_WORD_RE = re.compile(f"[{CJK}]+|[{SOUTHEAST}]+|{_ANY_PART}(?:['’]{_A
 LONG_PARAGRAPH_WORDS = 250
 PIECE_WORDS = 60
 _GAP_RE = re.compile(r"[ \t]{2,}")
+_PARAGRAPH_GAP_RE = re.compile(r"\n\s*\n")  # between blank-line separated blocks
 
 ABBREVIATIONS = frozenset(
     "mr mrs ms dr prof sr jr st mt ft gen col lt sgt capt cmdr adm gov sen rep pres rev hon "
@@ -141,14 +146,35 @@ def words(text: str) -> tuple[str, ...]:
     return tuple(_words(text))
 
 
-def word_total(text: str) -> int:
-    """``len(words(text))``, not remembered: for a text asked about once (a sentence)."""
-    return len(_words(text))
+def has_words(text: str, k: int) -> bool:
+    """``len(words(text)) >= k``, not remembered, found without making the words' strings
+    (but in a text written in an unspaced script) and without looking past the ``k``-th: what
+    telling a sentence from a fragment too short to quote asks of each sentence."""
+    if k <= 0:
+        return True
+    if text.isascii():
+        if "'" not in text:  # its words are its runs: one pattern tells whether it has k
+            return _runs_from_start(k).match(text) is not None
+        found = _ASCII_WORD_RE.finditer(text)
+    elif not written_unspaced(text):
+        found = _MARKED_WORD_RE.finditer(text)
+    else:
+        return len(_words(text)) >= k
+    return next(islice(found, k - 1, None), None) is not None
+
+
+@functools.cache
+def _runs_from_start(k: int) -> re.Pattern[str]:
+    """A pattern matching the start of an ASCII text that has ``k`` runs of letters and
+    digits or more (``k`` >= 1): what passes before the first, then ``k`` runs apart, each
+    taken whole (possessive: no backtracking into a run, so the time is the length of the
+    text's start at most)."""
+    return re.compile(f"[^A-Za-z0-9]*+[A-Za-z0-9]++(?:[^A-Za-z0-9]++[A-Za-z0-9]++){{{k - 1}}}")
 
 
 def _words(text: str) -> list[str]:
     if text.isascii():
-        return _ASCII_WORD_RE.findall(text)
+        return (_ASCII_WORD_RE if "'" in text else _ASCII_RUN_RE).findall(text)
     if not written_unspaced(text):
         return _MARKED_WORD_RE.findall(text)
     return with_bigrams(_UNSPACED_WORD_RE.findall(text))
@@ -176,11 +202,20 @@ def ends_sentence(text: str) -> bool:
     return TERMINAL_RE.search(text) is not None
 
 
+def on_one_line(text: str) -> bool:
+    """Whether ``text`` is one line of pieces one space apart (``blocks.one_line`` of it is
+    itself): printable (no white space but the ASCII space: every other character
+    ``str.split`` cuts at is unprintable), no two spaces in a row, none at either end."""
+    return text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " "
+
+
 def word_count(text: str) -> int:
-    """How many words ``text`` has, for sizes: its whitespace-separated pieces, and in a text
-    written in an unspaced script one more for every one and a half characters of each of its
-    runs past the first."""
-    n = len(text.split()) + dense_words(text)
+    """How many words ``text`` has, for sizes: its whitespace-separated pieces (of a text on
+    one line, its spaces and one, without making the pieces), Korean's counted as the words
+    they hold (``scripts.dense_words``), and in a text written in an unspaced script one more
+    for every one and a half characters of each of its runs past the first."""
+    n = text.count(" ") + 1 if text and on_one_line(text) else len(text.split())
+    n += dense_words(text)
     if not written_unspaced(text):
         return n
     return n + sum((len(run) - 1) * 2 // 3 for run in unspaced_runs(text))
@@ -208,7 +243,7 @@ def blocks(text: str) -> list[tuple[str, int]]:
     """Paragraphs with the number of the blank-line separated block each came from."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
     out: list[tuple[str, int]] = []
-    for b, block in enumerate(re.split(r"\n\s*\n", text)):
+    for b, block in enumerate(_PARAGRAPH_GAP_RE.split(text)):
         lines = [ln.strip() for ln in block.split("\n") if ln.strip()]
         if not lines:
             continue
@@ -278,18 +313,20 @@ def sentence_spans(text: str) -> list[Span]:
     return [Span(start, end) for start, end in _spans(text)]
 
 
-def sentence_bounds(text: str) -> list[tuple[int, int]]:
+@functools.lru_cache(maxsize=16)
+def sentence_bounds(text: str) -> tuple[tuple[int, int], ...]:
     """``sentence_spans`` as ``(start, end)`` pairs: what laying out a corpus asks for, a
     passage at a time, where making a frozen ``Span`` for each sentence cost more than finding
-    it."""
-    return list(_spans(text))
+    it. Remembered for the last few texts: laying a document out asks for the sentences of its
+    first paragraph (its title, ``first_sentence``; a long one's cut, ``group_lines``) and then
+    for them again (its passages' ``collection.sentence_layout``)."""
+    return tuple(_spans(text))
 
 
 def first_sentence(text: str) -> str:
-    """The first sentence of ``text`` (``split_sentences(text)[0]``, without cutting the rest),
-    or ``""``."""
-    span = next(_spans(text), None)
-    return text[span[0] : span[1]] if span else ""
+    """The first sentence of ``text`` (``split_sentences(text)[0]``), or ``""``."""
+    bounds = sentence_bounds(text)
+    return text[bounds[0][0] : bounds[0][1]] if bounds else ""
 
 
 def _spans(text: str) -> Iterator[tuple[int, int]]:
@@ -302,12 +339,20 @@ def _spans(text: str) -> Iterator[tuple[int, int]]:
             end = m.end("wide_closers")
         else:
             end = m.end("closers")
-            nxt = text[m.end() : m.end() + 2]
-            if not (_starts_sentence(nxt) or _lower_case_start(text, start, m, nxt)):
-                continue
-            if m.group("end") == "." and (danda or _abbreviation_ends(text, start, m.start("end"))
-                                          or _ENUMERATOR_RE.match(text, start, m.end("end"))
-                                          or _ordinal_before_month(text, start, m)):
+            after = m.end()
+            # (an upper-case letter, the common case, starts a sentence: no quote or bracket
+            # ``_starts_sentence`` looks past is one)
+            if not text[after].isupper():
+                nxt = text[after : after + 2]
+                if not (_starts_sentence(nxt) or _lower_case_start(text, start, m, nxt)):
+                    continue
+            dot, marks_end = m.span("end")
+            # (an enumerator has no space in it; an ordinal ends on a digit)
+            if marks_end - dot == 1 and text[dot] == "." and (
+                    danda or _abbreviation_ends(text, start, dot)
+                    or (text.find(" ", start, dot) < 0
+                        and _ENUMERATOR_RE.match(text, start, marks_end))
+                    or (text[dot - 1 : dot].isdigit() and _ordinal_before_month(text, start, m))):
                 continue
         if end > start:
             yield start, end
@@ -319,7 +364,7 @@ def _spans(text: str) -> Iterator[tuple[int, int]]:
 
 def split_sentences(text: str) -> list[str]:
     """The sentences of ``text``, verbatim."""
-    return [text[start:end] for start, end in _spans(text)]
+    return [text[start:end] for start, end in sentence_bounds(text)]
 
 
 def _skip_space(text: str, i: int) -> int:
@@ -370,17 +415,21 @@ def _abbreviation_ends(text: str, start: int, dot: int) -> bool:
     # back over the word (letters, digits, "_", ".") the full stop ends: from the last space
     # when all after it is such (one call), else character by character
     i = max(text.rfind(" ", start, dot) + 1, start)
-    if i == dot or not _WORDISH_RE.fullmatch(text, i, dot):
+    word = text[i:dot]
+    # (letters and digits alone, the common case, are such without the pattern)
+    if not word or not (word.isalnum() or _WORDISH_RE.fullmatch(word)):
         i = dot
         while i > start and (text[i - 1].isalnum() or text[i - 1] in "._"):
             i -= 1
+        word = text[i:dot]
     if i == dot:
         return False
-    word = text[i:dot].lower().strip(".")
+    word = word.lower().strip(".")
     if word in ABBREVIATIONS:
         return True
-    # An initial ("J."), or a dotted acronym ("U.S.", "a.m.").
-    return (len(word) == 1 and word.isalpha()) or bool(_DOTTED_RE.fullmatch(word))
+    # An initial ("J."), or a dotted acronym ("U.S.", "a.m."; none without a dot inside).
+    return (len(word) == 1 and word.isalpha()) or ("." in word
+                                                   and bool(_DOTTED_RE.fullmatch(word)))
 
 
 def group_passages(

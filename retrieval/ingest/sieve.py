@@ -108,6 +108,8 @@ def _contents(blocks: Sequence[Block]) -> set[int]:
     for i, b in enumerate(blocks):
         if b.kind == "heading":
             last[_entry(b.text)] = i
+    if not last:  # no heading for an entry to name (most documents given as texts)
+        return set()
     named = [b.kind in ("list_item", "paragraph") and len(b.text.split()) <= _MAX_ENTRY_WORDS
              and last.get(_entry(b.text), -1) > i for i, b in enumerate(blocks)]
     out: set[int] = set()

@@ -39,6 +39,7 @@ _UNDERLINE_RE = re.compile(r"^(=+|-+|~+|\*+)\s*$")
 _NUMBERED_RE = re.compile(r"^(\d+(?:\.\d+)*)\.?\s+\S")
 _PROMPT_RE = re.compile(r"^(?:\$|>>>|\.\.\.|%|C:\\>)\s")
 _UNDERLINED_RE = re.compile(r"(?m)^([ \t]*\S[^\n]*)\n[ \t]*(={3,}|-{3,}|~{3,})[ \t]*$")
+_BLOCK_GAP_RE = re.compile(r"\n[ \t]*\n")  # between blocks
 _MODELINE_LINE_RE = re.compile(r"(?m)^[ \t]*-\*-.*-\*-[ \t]*$")
 _MODELINE_RE = re.compile(r"^\W*-\*-.*-\*-\W*$|^\W*(?:vim?|ex):\s*set?\s", re.I)
 _CLAUSE_END_RE = re.compile(r"[.,;:!?…]['\"”’)]*$")
@@ -74,12 +75,37 @@ def _layout_blocks(text: str) -> list[Block]:
     # an underlined heading, and a mode line, are blocks of their own wherever they stand
     # (each looked for only in a text with its marks: most have none, and the patterns try
     # every line)
-    if "===" in text or "---" in text or "~~~" in text:
+    if "\n" in text and ("===" in text or "---" in text or "~~~" in text):
         text = _UNDERLINED_RE.sub(lambda m: f"\n\n{m.group(1)}\n{m.group(2)}\n\n", text)
     if "-*-" in text:
         text = _MODELINE_LINE_RE.sub(lambda m: f"\n\n{m.group(0)}\n\n", text)
-    raw, outdented = _outdented_headings([b for b in re.split(r"\n[ \t]*\n", text)
-                                          if b.strip()])
+    units = _one_line_units(text.strip()) if "\n" not in text else _units(text)
+    outline = Outline()
+    out = []
+    for kind, body, level in units:
+        if kind == "heading":
+            out.append(Block("heading", one_line(body), outline.heading(level, one_line(body)),
+                             level=level))
+        else:
+            out.append(Block(kind, one_line(body), outline.path, level=level))  # type: ignore[arg-type]
+    return out
+
+
+def _one_line_units(line: str) -> list[tuple[str, str, int]]:
+    """``_units`` of a text of one line (many texts given in memory), as that loop reads its
+    one block: a rule or nothing is no unit, a prompt's line is code, and any other line a
+    list item or a paragraph (``_items``): no heading (a lone line heads a block after it, and
+    none follows), no title stack (one line)."""
+    if not line or (len(line) >= 3 and _UNDERLINE_RE.match(line)):
+        return []
+    if _PROMPT_RE.match(line):
+        return [("code", line, 0)]
+    return _items([line])
+
+
+def _units(text: str) -> list[tuple[str, str, int]]:
+    """A text's blocks as (kind, text, level): headings, paragraphs, list items, code."""
+    raw, outdented = _outdented_headings([b for b in _BLOCK_GAP_RE.split(text) if b.strip()])
     depths = sorted(set(outdented.values()))
     units: list[tuple[str, str, int]] = []  # (kind, text, level)
     for b, block in enumerate(raw):
@@ -105,15 +131,7 @@ def _layout_blocks(text: str) -> list[Block]:
             units.extend(("paragraph", ln, 0) for ln in lines[1:])
             continue
         units.extend(_items(lines))
-    outline = Outline()
-    out = []
-    for kind, body, level in units:
-        if kind == "heading":
-            out.append(Block("heading", one_line(body), outline.heading(level, one_line(body)),
-                             level=level))
-        else:
-            out.append(Block(kind, one_line(body), outline.path, level=level))  # type: ignore[arg-type]
-    return out
+    return units
 
 
 def _outdented_headings(raw: list[str]) -> tuple[list[str], dict[int, int]]:
@@ -126,6 +144,9 @@ def _outdented_headings(raw: list[str]) -> tuple[list[str], dict[int, int]]:
     out: list[str] = []
     outdented: dict[int, int] = {}
     for block in raw:
+        if "\n" not in block:  # one line: no line under it to head
+            out.append(block)
+            continue
         lines = [ln.expandtabs() for ln in block.split("\n") if ln.strip()]
         indents = [len(ln) - len(ln.lstrip()) for ln in lines]
         start = 0
