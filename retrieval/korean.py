@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import re
 
+from .scripts import HANGUL
+
 # Endings of predicates (copula, passive and active verbs, tense, politeness, questions) and
 # case or topic particles, grouped by length; each group is tried longest first.
 _ENDINGS = (
@@ -37,7 +39,7 @@ _ENDINGS = (
     "은 는 이 가 을 를 의 에 로 와 과 도 만 나 며 고"
 ).split()
 _BY_LENGTH = sorted(set(_ENDINGS), key=len, reverse=True)
-_HANGUL = re.compile(r"[\uac00-\ud7a3]+")
+_HANGUL = re.compile(f"[{HANGUL}]+")
 
 
 def stem(word: str) -> str:

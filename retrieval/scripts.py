@@ -93,7 +93,8 @@ def unspaced_runs(text: str) -> list[str]:
     return _UNSPACED_RUN_RE.findall(text)
 
 
-_HANGUL_WORD_RE = re.compile("[\uac00-\ud7a3]{3,}")
+HANGUL = "\uac00-\ud7a3"  # Korean's syllables
+_HANGUL_WORD_RE = re.compile(f"[{HANGUL}]{{3,}}")
 
 
 def dense_words(text: str) -> int:
@@ -154,6 +155,6 @@ def bigram_spans(start: int, end: int) -> Iterator[tuple[int, int]]:
         yield i, i + 2
 
 
-__all__ = ["CJK", "MARKS", "SOUTHEAST", "UNSPACED", "UNSPACED_RE", "ascii_digits",
+__all__ = ["CJK", "HANGUL", "MARKS", "SOUTHEAST", "UNSPACED", "UNSPACED_RE", "ascii_digits",
            "bigram_spans", "bigrams", "dense_words", "marked_word", "unpunctuated", "unspaced",
            "unspaced_runs", "with_bigrams", "written_unspaced"]

@@ -213,9 +213,8 @@ def _directive(name: str, argument: str, content: str, outline: Outline,
         yield from parsed.dropped
         return
     if kind == "version":
-        yield Block("paragraph", version_text(name, argument.split(" ", 1)[0],
-                                              one_line(argument.partition(" ")[2])),
-                    outline.path)
+        version, _, said = argument.partition(" ")
+        yield Block("paragraph", version_text(name, version, one_line(said)), outline.path)
     elif kind == "object" and (signature := one_line(argument)):
         yield Block("heading", signature, outline.heading(TERM_LEVEL, signature),
                     level=TERM_LEVEL)

@@ -41,21 +41,21 @@ SUFFIXES = tuple(FORMATS)
 DOC_NAME_RE = re.compile(
     r"(?:licen[cs]e|copying|copyright|readme|news|changes|change_?log|history|authors|"
     r"contributors|contributing|credits|thanks|install|notice|patents|security|faq|bugs|"
-    r"hacking|todo|maintainers|upgrading|release[-_]?notes)(?:[-_.][\w.-]*)?"
-    r"(?<!\.gz)(?<!\.bz2)(?<!\.xz)(?<!\.zst)(?<!\.zip)(?<!\.tar)(?<!\.tgz)(?<!\.7z)"
-    r"(?<!\.png)(?<!\.jpg)(?<!\.gif)(?<!\.svg)(?<!\.json)(?<!\.yaml)(?<!\.yml)(?<!\.toml)"
-    r"(?<!\.py)(?<!\.sh)(?<!\.js)(?<!\.css)(?<!\.xml)(?<!\.in)(?<!\.cfg)(?<!\.doc)"
-    r"(?<!\.odt)(?<!\.rtf)(?<!\.tex)(?<!\.adoc)(?<!\.org)",
-    re.IGNORECASE)
+    r"hacking|todo|maintainers|upgrading|release[-_]?notes)(?:[-_.][\w.-]*)?", re.IGNORECASE)
+# ... unless their last extension names another format ("changelog.Debian.gz", "NEWS.json")
+_NOT_PLAIN = frozenset(
+    ".gz .bz2 .xz .zst .zip .tar .tgz .7z .png .jpg .gif .svg .json .yaml .yml .toml .py .sh "
+    ".js .css .xml .in .cfg .doc .odt .rtf .tex .adoc .org".split())
 
 
 def format_of(name: str) -> str | None:
     """The format a file named ``name`` is read as (a value of ``FORMATS``), or ``None`` when
     qabot does not read it."""
     dot = name.rfind(".")
-    if dot > 0 and (fmt := FORMATS.get(name[dot:].lower())):
+    suffix = name[dot:].lower() if dot > 0 else ""
+    if fmt := FORMATS.get(suffix):
         return fmt
-    return "text" if DOC_NAME_RE.fullmatch(name) else None
+    return "text" if suffix not in _NOT_PLAIN and DOC_NAME_RE.fullmatch(name) else None
 
 
 def base_of(name: str) -> str:

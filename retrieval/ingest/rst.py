@@ -34,9 +34,10 @@ from typing import Any
 from docutils import nodes, utils
 from docutils.frontend import get_default_settings
 from docutils.parsers.rst import Directive, Parser, directives, roles
+from docutils.parsers.rst.languages import en
 
 from .blocks import TERM_LEVEL, Block, Dropped, Outline, Parsed, one_line, table_row_text
-from .sphinx import directive_kind, shown, version_text
+from .sphinx import directive_kind, shown, version_head, version_text
 
 # Roles and directives a document uses, for registering the ones docutils lacks.
 _ROLE_RE = re.compile(r"(?<![\w`]):([A-Za-z][\w.+:-]*):`")
@@ -91,10 +92,8 @@ def _settings() -> Any:
 def _register_unknown(text: str) -> None:
     """Register, for the roles and directives ``text`` uses that docutils does not know, the
     readings described in the module's docstring (docutils' registry is per process; each name
-    is registered once, the same way for every document). Code directives take any option
-    (Sphinx's ``:linenos:`` made docutils' ``code-block`` fail, and its code vanish)."""
-    for name in _SPHINX_CODE:
-        directives.register_directive(name, _Code)
+    is registered once, the same way for every document)."""
+    _register_code()
     for name in set(_ROLE_RE.findall(text)):
         if not _known_role(name):
             roles.register_local_role(name, _shown_role)
@@ -103,15 +102,19 @@ def _register_unknown(text: str) -> None:
             directives.register_directive(name, _directive_for(name))
 
 
-def _known_role(name: str) -> bool:
-    from docutils.parsers.rst.languages import en
+@cache
+def _register_code() -> None:
+    """docutils' own code directives read as Sphinx's, taking any option (Sphinx's
+    ``:linenos:`` made docutils' ``code-block`` fail, and its code vanish); once a process."""
+    for name in _SPHINX_CODE:
+        directives.register_directive(name, _Code)
 
+
+def _known_role(name: str) -> bool:
     return name.lower() in en.roles or name.lower() in roles._roles
 
 
 def _known_directive(name: str) -> bool:
-    from docutils.parsers.rst.languages import en
-
     return name.lower() in en.directives or name.lower() in directives._directives
 
 
@@ -156,7 +159,7 @@ class _Version(_Body):
             text = version_text(self.name, version)
             return [nodes.paragraph(text, text), *super().run()]
         inline, _ = self.state.inline_text(said[0], self.lineno)
-        head = nodes.Text(version_text(self.name, version)[:-1] + ": ")
+        head = nodes.Text(f"{version_head(self.name, version)}: ")
         return [nodes.paragraph(said[0], "", head, *inline), *super().run()]
 
 

@@ -30,9 +30,8 @@ OBJECT = frozenset(
     "function class method attribute data exception module decorator decoratormethod "
     "classmethod staticmethod property type describe object option cmdoption envvar confval "
     "program macro member var struct enum enumerator".split())
-VERSIONS = {"versionadded": "New in version {}.", "versionchanged": "Changed in version {}.",
-            "deprecated": "Deprecated since version {}.",
-            "versionremoved": "Removed in version {}."}
+VERSIONS = {"versionadded": "New in version {}", "versionchanged": "Changed in version {}",
+            "deprecated": "Deprecated since version {}", "versionremoved": "Removed in version {}"}
 _SHOWN_AS = re.compile(r"^(.*?)\s*<([^<>]+)>$", re.S)  # "Title <target>"
 
 
@@ -50,11 +49,16 @@ def directive_kind(name: str) -> DirectiveKind:
     return "prose"
 
 
+def version_head(name: str, version: str) -> str:
+    """Sphinx's wording of a version change, before what changed: "New in version 3.2"."""
+    return VERSIONS[name.lower().rsplit(":", 1)[-1]].format(version.strip())
+
+
 def version_text(name: str, version: str, said: str = "") -> str:
     """Sphinx's wording of a version change: "New in version 3.2." or, with what changed,
     "New in version 3.2: what changed"."""
-    text = VERSIONS[name.lower().rsplit(":", 1)[-1]].format(version.strip())
-    return f"{text[:-1]}: {said}" if said else text
+    head = version_head(name, version)
+    return f"{head}: {said}" if said else f"{head}."
 
 
 def shown(text: str) -> str:
@@ -68,4 +72,4 @@ def shown(text: str) -> str:
 
 
 __all__ = ["CODE", "HIDDEN", "OBJECT", "VERSIONS", "DirectiveKind", "directive_kind", "shown",
-           "version_text"]
+           "version_head", "version_text"]
