@@ -191,7 +191,7 @@ def file_stats(root: Path) -> list[FileStat]:
 
 
 def _sidecar(path: Path) -> Path:
-    return path.with_name(base_of(path.name) + META_SUFFIX)
+    return Path(sidecar_of(str(path)))
 
 
 def read_meta(path: Path) -> dict[str, str]:
