@@ -58,6 +58,14 @@ _QUANTITY = re.compile(
     r"a third|a quarter|once|twice|thrice|daily|weekly|monthly|yearly|annually|hourly|"
     r"every \w+)\b", re.I)
 _YEAR = re.compile(r"^(1[0-9]\d\d|20\d\d)$")
+# a release a thing came with, what documentation answers "when was X added?" with: a dotted
+# version number after "version", "release", "since", "in", ... or a name ("krb5-1.18",
+# "Python 3.8"), or before "release" ("the 2.4 release")
+_VERSION = re.compile(
+    r"(?:\b(?i:version|release|releases|v|since|in|until|before|after)\s+(?i:v)?"
+    r"|\b[A-Za-z][\w+]*-v?|\b[A-Z][a-z]*[A-Z\d]?\w* v?)\d+(?:\.\d+)+\b"
+    r"|\b\d+(?:\.\d+)+\s+(?i:release|version)\b")
+_DOTTED_NUMBER = re.compile(r"\d\.\d")
 _COUNTING = re.compile(r"\bhow (?:many|much)\b")
 _NAMES_VERSION = re.compile(r"\b(?:version|release|v)\s*$", re.I)  # "version 1.10", "v2"
 # a plural noun after a number: "2000 guests"
@@ -361,6 +369,8 @@ def has_evidence(kind: str | None, sentence: str, question: str, lang: str = "en
         return bool(new - set(_WORD_ANY.findall(q)))
     if kind == "when":
         return (any(not _asked(m.group(0).lower(), q) for m in _DATE.finditer(sentence))
+                or (_DOTTED_NUMBER.search(q) is None  # "When will 1.96 be released?": a date
+                    and _VERSION.search(sentence) is not None)
                 or (_ASKS_CONDITION.match(question) is not None
                     and _CONDITION.search(sentence) is not None))
     if kind == "number":

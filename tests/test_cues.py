@@ -169,6 +169,24 @@ def test_a_when_of_the_present_is_answered_by_a_condition(question: str, sentenc
     assert has_evidence("when", sentence, question) is expected
 
 
+@pytest.mark.parametrize(("question", "sentence", "expected"), [
+    # documentation dates a change by the release it came with
+    ("When were single-DES encryption types removed?",
+     "Beginning with the krb5-1.18 release, single-DES encryption types have been removed.", True),
+    ("When was the timeout option added?", "Added in version 3.2.", True),
+    ("When was the walrus operator added?", "Python 3.8 added assignment expressions.", True),
+    ("When was the flag dropped?", "The 2.4 release dropped it.", True),
+    ("When was the flag dropped?", "It costs 3.5 million.", False),  # an amount, no release
+    ("When was the flag dropped?", "He scored 3.5 points.", False),
+    # a question that names its release asks for a date
+    ("When will Rust 1.96 be released?", "It needs at least Rust 1.29.", False),
+    ("When does support for OpenSSL 3.0 end?", "Use OpenSSL 1.1.1 instead.", False),
+])
+def test_a_release_answers_when_in_documentation(question: str, sentence: str,
+                                                 expected: bool) -> None:
+    assert has_evidence("when", sentence, question) is expected
+
+
 @pytest.mark.parametrize(("sentence", "expected"), [
     ("The alliance has four other members: Belarus, Kazakhstan, Kyrgyzstan and Tajikistan.", True),
     ("Six countries, including Armenia, Belarus, Kazakhstan, and Russia, are part of it.", True),
