@@ -19,6 +19,8 @@ from functools import lru_cache
 WHAT_IS = re.compile(
     r"^\s*what\s+(?:is|are|was|were)\s+(?:(?:an?|the)\s+)?(?P<subject>[^?]+?)\s*\??\s*$"
     r"|^\s*what\s+(?:does|do)\s+(?:(?:an?|the)\s+)?(?P<subject2>[^?]+?)\s+mean\b"
+    # "What does TTLCache do?", "What does the codegen-units setting do?": what X is for
+    r"|^\s*what\s+(?:does|do)\s+(?:(?:an?|the)\s+)?(?P<subject5>[^?]+?)\s+do\s*\??\s*$"
     r"|^\s*(?:define|what is meant by)\s+(?:(?:an?|the)\s+)?(?P<subject3>[^?]+?)\s*\??\s*$"
     # the way people ask what a thing is: "What do you know about X?", "Tell me about X"
     r"|^\s*(?:what\s+(?:do|can)\s+you\s+(?:know|tell\s+me|say)\s+about|(?:please\s+)?tell\s+me"
@@ -77,6 +79,11 @@ _KIND = (r"(?:\(\))?(?:\s+(?:function|method|class|property|module|command|optio
 _NUMBER = r"\d+(?:\.\d+)*\.?"  # a heading's number: "1.7."
 _LABEL = re.compile(rf"^\s*(?:{_NUMBER}\s+)?[A-Za-z]+:\s+(?=\S)")
 _PARAMETERS = re.compile(r"[(\[].*$")
+# ... and what kind of object it is and the module it is in: "class cachetools.TTLCache(...)",
+# "@functools.cache", "exception zipfile.BadZipFile"
+_OBJECT_KIND = re.compile(r"^\s*(?:(?:abstract|async|class|classmethod|coroutine|data|decorator|def"
+                          r"|exception|function|method|property|staticmethod|attribute|type)\s+|@)")
+_MODULE = re.compile(r"^(?:\w+\.)+(?=\w)")
 _NUMBER_WORD = re.compile(_NUMBER)
 
 
@@ -89,6 +96,8 @@ def heads_definition(heading: str, question: str) -> bool:
     if not asked:
         return False
     named = _PARAMETERS.sub("", _LABEL.sub("", heading, count=1))
+    if len(asked) == 1 and "." not in asked[0]:  # "TTLCache" heads "class cachetools.TTLCache"
+        named = _MODULE.sub("", _OBJECT_KIND.sub("", named).strip())
     return any(_same_terms(tuple(w.strip(".") for w in _TERM_WORD.findall(h)
                                  if not _NUMBER_WORD.fullmatch(w)), asked)  # "1.7." aside
                for h in (heading, named))

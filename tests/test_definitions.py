@@ -27,6 +27,13 @@ from retrieval.definitions import (
     ("zlib.unzip(buffer[, options], callback)", "What is zlib.Unzip?", False),  # a function
     ("ZLIB.UNZIP", "What is zlib.Unzip?", False),  # an identifier's case tells it apart
     ("PSMISC", "What is psmisc?", True),  # a word's does not
+    # an API reference's signature: its kind and module aside
+    ("class cachetools.TTLCache(maxsize, ttl, timer=time.monotonic)", "What does TTLCache do?",
+     True),
+    ("exception zipfile.BadZipFile", "What is BadZipFile?", True),
+    ("@functools.cache(user_function)", "What is cache?", True),
+    ("class cachetools.TLRUCache(maxsize, ttu)", "What does TTLCache do?", False),
+    ("TTLCache and its timer", "What does TTLCache do?", False),
 ])
 def test_a_heading_that_names_what_is_asked(heading: str, question: str, expected: bool) -> None:
     assert heads_definition(heading, question) is expected
@@ -122,6 +129,8 @@ def test_an_acronym_spelled_out_beside_it_says_what_it_is(question: str, sentenc
     ("What is Ninja used for?", ("Ninja",)),  # what it is for: "used" is no part of it
     ("what is start.conf good for in a cluster?", ("start.conf",)),
     ("What is a used car?", ("used", "car")),
+    ("What does TTLCache do?", ("TTLCache",)),  # what it is for
+    ("What does the codegen-units setting do?", ("codegen-units", "setting")),
     # the way people ask what a thing is
     ("What do you know about the CSTO?", ("CSTO",)),
     ("what can you tell me about libxcrypt", ("libxcrypt",)),
