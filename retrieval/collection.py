@@ -19,7 +19,8 @@ import numpy as np
 from .errors import DamagedIndexError
 from .heap import release_freed_memory
 from .ingest.clean import is_prose
-from .ingest.segment import has_words, sentence_bounds, word_count, words
+from .ingest.segment import has_words, word_count, words
+from .ingest.sentences import sentence_bounds
 from .ingest.sieve import MIN_DOCUMENT_QUOTE_WORDS, QUOTE_ANY, QUOTE_PROSE
 from .language import ENGLISH
 from .ondemand import OnDemand
