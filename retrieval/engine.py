@@ -23,7 +23,7 @@ import structlog
 from . import indexing, store
 from .analyzer import analyzer
 from .answer import Answer, Hit, SourceRef
-from .collection import TEXT_VERSION, Collection, each_source_id, source_ids
+from .collection import TEXT_VERSION, Collection
 from .composer import ComposerConfig, compose, parse_query
 from .compounds import Splitter, compounding, index_splitter
 from .corpus import Document, Skipped, Walk, scan
@@ -38,6 +38,7 @@ from .ranking import Ranking, rank
 from .selection import Selector
 from .selection import bundled as bundled_selector
 from .similarity import WordForms, WordVectors, bundled
+from .sources import each_source_id, source_ids
 
 log = structlog.get_logger()
 
