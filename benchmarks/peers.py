@@ -15,7 +15,7 @@ sentences, and answers a question so (``answer``):
 3. the sentences by ``mixed``, best first (ties: better paragraph, then earlier sentence), are its
    answer; the first is its answer sentence (acc@1), the first three count for acc@3.
 
-Sentences are cut by qabot's own splitter (``retrieval.ingest.segment.split_sentences``), so
+Sentences are cut by qabot's own splitter (``retrieval.ingest.sentences.split_sentences``), so
 every system quotes from the same sentences. A peer never abstains.
 
 Peers (``PEERS``):
@@ -40,7 +40,7 @@ from itertools import pairwise
 import numpy as np
 
 from retrieval.evaluation import Outcome, Quoted, Retrieved
-from retrieval.ingest.segment import split_sentences
+from retrieval.ingest.sentences import split_sentences
 from retrieval.questions import Question
 
 TOP_PARAGRAPHS = 5

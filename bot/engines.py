@@ -27,8 +27,8 @@ import structlog
 
 from retrieval import Answer, ComposerConfig, QAEngine, SourceRef, store
 from retrieval.errors import DamagedIndexError, QabotError
-from retrieval.indexing import Progress
 from retrieval.ondemand import OnDemand
+from retrieval.parallel import Progress
 
 from .config import Settings
 from .intro import Corpus, Intro

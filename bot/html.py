@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 
 from retrieval import Answer, Quote, SourceRef
-from retrieval.ingest.segment import sentence_spans
+from retrieval.ingest.sentences import sentence_spans
 
 from .render import cited_title, mark, notes
 

@@ -27,7 +27,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 
 from .answer import NOT_FOUND, Answer, Quote, SourceRef
-from .collection import Collection, Sentence, Source
+from .collection import Collection, Sentence
 from .cues import has_evidence, is_question
 from .features import mass
 from .index import TermIndex
@@ -37,6 +37,7 @@ from .ranking import Candidate, Ranking, rank
 from .selection import FEATURES, Selector, rules_met
 from .selection import bundled as bundled_selector
 from .similarity import WordVectors
+from .sources import Source
 
 
 def compose(

@@ -39,7 +39,8 @@ from .errors import NoDocumentsError
 from .ingest.blocks import Parsed
 from .ingest.clean import LineDecision, is_notice, is_prose, marker_kinds
 from .ingest.read import SUFFIXES, base_of, format_of, read_file
-from .ingest.segment import first_sentence, words
+from .ingest.segment import words
+from .ingest.sentences import first_sentence
 from .ingest.sieve import Sieved, judged_text
 from .marks import ELLIPSIS
 

@@ -20,10 +20,10 @@ from pathlib import Path
 import numpy as np
 import structlog
 
-from . import indexing, store
+from . import indexing, parallel, store
 from .analyzer import analyzer
 from .answer import Answer, Hit, SourceRef
-from .collection import TEXT_VERSION, Collection, each_source_id, source_ids
+from .collection import TEXT_VERSION, Collection
 from .composer import ComposerConfig, compose, parse_query
 from .compounds import Splitter, compounding, index_splitter
 from .corpus import Document, Skipped, Walk, scan
@@ -38,6 +38,7 @@ from .ranking import Ranking, rank
 from .selection import Selector
 from .selection import bundled as bundled_selector
 from .similarity import WordForms, WordVectors, bundled
+from .sources import each_source_id, source_ids
 
 log = structlog.get_logger()
 
@@ -98,7 +99,7 @@ class QAEngine:
     def from_documents(cls, docs: Sequence[Document], **kwargs: object) -> QAEngine:
         """Build an engine in memory from loaded documents (on every core, for many)."""
         language = kwargs.get("language")
-        collection, index = indexing.build_documents(
+        collection, index = parallel.build_documents(
             docs, language if isinstance(language, str) else None)
         if not collection.sources:
             names = ", ".join(d.path or d.id for d in docs[:5]) + (", ..." if len(docs) > 5 else "")
@@ -129,7 +130,7 @@ class QAEngine:
         rebuild: bool = False,
         save: bool = True,
         full: bool = False,
-        progress: indexing.Progress | None = None,
+        progress: parallel.Progress | None = None,
         **kwargs: object,
     ) -> QAEngine:
         """Load the saved index of the corpus at ``path``, or build (and save) it when missing,
@@ -366,7 +367,7 @@ def _forms() -> WordForms:
 
 
 def _served(saved: Path, walk: Walk, params: dict[str, object],
-            progress: indexing.Progress | None) -> tuple[TermIndex, Collection]:
+            progress: parallel.Progress | None) -> tuple[TermIndex, Collection]:
     """What a build that was ``saved`` answers from: that snapshot, opened as a loaded one is
     (memory-mapped: the pages questions touch, shared with other processes), the same arrays
     and so the same answers, where the built arrays were all in the process's own memory

@@ -111,7 +111,7 @@ def lay_out_keyed(docs: list[Document]) -> tuple[KeyedChunk, list[Log]]:
     memory are read once, not once for their keys and again to be laid out. They are sieved
     against the paragraphs ``set_repeated`` gave, a guess when the corpus's are not known yet:
     a document whose sieve asked about a paragraph the guess got wrong is laid out again
-    (``indexing``)."""
+    (``parallel``)."""
     with _logged() as logs:
         packer, quoted, keys, asked = _packed(docs, keyed=True)
     return KeyedChunk(packer, quoted, _back_to_back(keys)[0], *_back_to_back(asked)), logs

@@ -14,25 +14,23 @@ A file whose key and id are unchanged, and whose sieve questions get the same an
 the new corpus's repeated paragraphs, keeps its passages, sentences and term counts; any other
 file is read and laid out again. Document frequencies and weights are then computed over the
 merged counts (``TermIndex.from_postings``), so the index is the one a full build makes: the same
-arrays, the same answers (tested).
+arrays, the same answers (tested). The files are read and laid out by ``parallel.py``, on every
+core for many.
 """
 
 from __future__ import annotations
 
 import itertools
 import json
-import os
 import time
-from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
 
 import numpy as np
 import scipy.sparse as sp
 import structlog
 
-from . import compounds, held, store
+from . import compounds, store
 from .collection import Collection, PassageTexts
 from .corpus import (
     Document,
@@ -44,21 +42,25 @@ from .corpus import (
     warn_passed_over,
 )
 from .errors import IndexFormatError, NoDocumentsError
-from .heap import release_freed_memory
-from .held import LAY_OUT, LAY_OUT_GIVEN, LAY_OUT_KEYED, READ, SET_REPEATED
 from .index import K1, B, Postings, TermIndex
-from .ingest.repeated import line_keys, repeated_in, repeated_keys
+from .ingest.repeated import line_keys, repeated_keys
 from .joining import Runs, concat, join_postings, merged_terms, ranges
-from .language import ENGLISH
-from .language import preload as preload_language_model
-from .language import release as release_language_model
-from .layout import Laid, Packer, build_collection, parsed_of
-from .termcounts import count_term_blocks, count_terms, counting_pool
-from .workers import Chunks, Pool
+from .layout import parsed_of
+from .parallel import (
+    UNREAD,
+    Entry,
+    Progress,
+    before_counting,
+    languages_told,
+    lay_out_entries,
+    on_every_core,
+    read_entries,
+    sieved_differently,
+)
+from .termcounts import count_terms
+from .workers import Pool
 
 log = structlog.get_logger()
-
-T = TypeVar("T")
 
 UPDATE = "update.json"
 LINES, ASKED, REPEATED, COUNTS = "line_keys.npy", "asked_keys.npy", "repeated.npy", "counts.npy"
@@ -71,35 +73,17 @@ _COLUMNS = 11
 SOURCE, PASSAGES, LINES_AT, ASKED_AT = 4, 5, 7, 9
 
 
-_UNREAD = np.zeros(0, dtype=np.uint64)  # the ``lines`` of a file not read yet
-_NONE = np.zeros(0, dtype=np.uint64)
-
-
-@dataclass(slots=True)
-class _Entry:
-    """One corpus file read in this build (``doc``)."""
-
-    at: int  # its place among the build's files (``_Files``)
-    id: str
-    rel: str  # its path in the corpus
-    doc: Document | None = None  # read here (``held`` is None) ...
-    held: int | None = None  # ... or read by this worker of the build's pool, which holds it
-    lines: np.ndarray = field(default_factory=lambda: _UNREAD)  # its paragraphs' keys
-    quoted: bool = False  # whether it has passages (once laid out)
-    asked: np.ndarray = field(default_factory=lambda: _NONE)  # the keys its sieve asked
-
-
 @dataclass(slots=True)
 class _Files:
     """Every corpus file of this build, in corpus order, by column: a file kept from the
-    previous build is its row there (``rows``), one read here is an ``_Entry`` too (``read``,
+    previous build is its row there (``rows``), one read here is an ``Entry`` too (``read``,
     in corpus order): no Python object a kept file."""
 
     rels: list[str]  # their paths in the corpus
     ids: list[str]  # their document ids
     keys: np.ndarray  # int64 (files, 4): size, mtime, sidecar's size and mtime (-1: none)
     rows: np.ndarray  # int64: a kept file's row in the previous build's table; -1: read here
-    read: list[_Entry]
+    read: list[Entry]
 
     def __len__(self) -> int:
         return len(self.rels)
@@ -109,14 +93,14 @@ class _Files:
         return self.rows[self.rows >= 0]
 
     def without_unread(self) -> _Files:
-        """The files, those read here that could not be (``lines`` ``_UNREAD``) left out."""
-        gone = [e.at for e in self.read if e.lines is _UNREAD]
+        """The files, those read here that could not be (``lines`` ``UNREAD``) left out."""
+        gone = [e.at for e in self.read if e.lines is UNREAD]
         if not gone:
             return self
         keep = np.ones(len(self), dtype=bool)
         keep[gone] = False
         at = np.cumsum(keep) - 1  # each kept file's new place
-        read = [e for e in self.read if e.lines is not _UNREAD]
+        read = [e for e in self.read if e.lines is not UNREAD]
         for e in read:
             e.at = int(at[e.at])
         where = np.flatnonzero(keep).tolist()
@@ -128,8 +112,8 @@ class _Files:
         out anew."""
         for i, doc in docs.items():
             self.rows[i] = -1
-            self.read.append(_Entry(i, self.ids[i], self.rels[i], doc=doc,
-                                    lines=line_keys(parsed_of(doc))))
+            self.read.append(Entry(i, self.ids[i], self.rels[i], doc=doc,
+                                   lines=line_keys(parsed_of(doc))))
         self.read.sort(key=lambda e: e.at)
 
 
@@ -185,9 +169,6 @@ def previous_build(directory: Path, params: dict[str, object]) -> Previous | Non
                     repeated=extra[REPEATED])  # type: ignore[arg-type]
 
 
-Progress = Callable[[str, int, int], None]  # (what is being done, done, total)
-
-
 def build(walk: Walk, previous: Previous | None, params: dict[str, object],
           progress: Progress | None = None) -> Built:
     """The index and collection of the corpus ``walk`` found, keeping from ``previous`` what
@@ -202,29 +183,13 @@ def build(walk: Walk, previous: Previous | None, params: dict[str, object],
         files = first.pop() if first else _files(walk, previous)
         return _build(walk, files, previous, params, pool, progress, started)
 
-    return _on_every_core(len(first[0].read), run)
-
-
-def _on_every_core(n: int, run: Callable[[Pool | None], T]) -> T:
-    """``run(pool)`` with a pool of worker processes when there are ``PARALLEL_FILES``
-    documents or more to lay out and more than one core, else ``run(None)``; if a worker
-    fails (killed for memory, say), ``run(None)`` again, with one warning."""
-    workers = min(os.cpu_count() or 1, -(-n // READ_CHUNK))
-    if n >= PARALLEL_FILES and workers > 1:
-        try:
-            with Pool(workers) as pool:
-                return run(pool)
-        except RuntimeError as exc:
-            log.warning("index_workers_failed", reason=str(exc), workers=workers,
-                        hint="building in this process alone")
-            held.drop_all()
-    return run(None)
+    return on_every_core(len(first[0].read), run)
 
 
 def _build(walk: Walk, files: _Files, previous: Previous | None,
            params: dict[str, object], pool: Pool | None, progress: Progress,
            started: float) -> Built:
-    skipped = _read(walk.root, files.read, pool, progress)
+    skipped = read_entries(walk.root, files.read, pool, progress)
     return _built(walk.root, files.without_unread(), skipped, previous, params, pool, progress,
                   started)
 
@@ -243,7 +208,7 @@ def _built(root: Path, files: _Files, skipped: list[Skipped],
     if previous is not None:
         _read_again_if_sieved_differently(root, files, previous, repeated)
     fresh = files.read
-    new = _lay_out(fresh, repeated, pool, progress, _language(params))
+    new = lay_out_entries(fresh, repeated, pool, progress, _language(params))
     for e in fresh:
         if not e.quoted:
             log.warning("file_skipped", path=str(root / e.rel),
@@ -258,8 +223,8 @@ def _built(root: Path, files: _Files, skipped: list[Skipped],
         raise NoDocumentsError(f"no prose left in any document after boilerplate removal "
                                f"({names}): check that the files hold article text")
     new_texts = PassageTexts(new)
-    _languages_told(new, *([previous.collection] if previous is not None else []))
-    _before_counting(pool)
+    languages_told(new, *([previous.collection] if previous is not None else []))
+    before_counting(pool)
     counts, terms = count_terms(new_texts, langs=new.passage_lang)
     postings: Postings | None = None
     if previous is not None and len(fresh) < len(files):
@@ -311,231 +276,13 @@ def _files(walk: Walk, previous: Previous | None) -> _Files:
         same[same] = [old_ids[r] == ids[i] for i, r in zip(np.flatnonzero(same).tolist(),
                                                             rows[same].tolist(), strict=True)]
         rows[~same] = -1
-    read = [_Entry(i, ids[i], rels[i]) for i in np.flatnonzero(rows < 0).tolist()]
+    read = [Entry(i, ids[i], rels[i]) for i in np.flatnonzero(rows < 0).tolist()]
     return _Files(rels, ids, keys, rows, read)
-
-
-# --- reading and laying out, here or in the build's worker processes ---------------------------
-
-READ_CHUNK = 200  # files per task
-PARALLEL_FILES = 2_000  # from this many files to read, on every core (a worker starts in ~0.5 s)
 
 
 def _language(params: dict[str, object]) -> str | None:
     language = params.get("language")
     return language if isinstance(language, str) else None
-
-
-def build_documents(docs: Sequence[Document], language: str | None = None
-                    ) -> tuple[Collection, TermIndex]:
-    """The collection and index of documents given in memory (``QAEngine.from_documents``):
-    ``layout.build_collection`` and ``TermIndex.build``, on every core from
-    ``PARALLEL_FILES`` documents."""
-    return _on_every_core(len(docs), lambda pool: _build_documents(docs, pool, language))
-
-
-def _build_documents(docs: Sequence[Document], pool: Pool | None, language: str | None
-                     ) -> tuple[Collection, TermIndex]:
-    if pool is None:
-        collection, texts = build_collection(docs, language)
-        _languages_told(collection)
-        return collection, TermIndex.build(texts, langs=collection.passage_lang)
-    # Each chunk of documents goes to a worker once, to be laid out against a guess of the
-    # corpus's repeated paragraphs (those of a sample, ``_guessed_repeated``) and sent back with
-    # its paragraph keys; its passages are packed as they come back, in corpus order. Once the
-    # keys give the corpus's repeated paragraphs, the documents whose sieve asked about one the
-    # guess got wrong are laid out again (``_laid_out_again``): the collection is the one a
-    # build that knew them from the start makes. The caller holds the documents, so the workers
-    # need not: no process holds every document's objects besides them, neither the payloads,
-    # nor the laid-out passages, nor their texts.
-    n = len(docs)
-    guess = _guessed_repeated(docs)  # while the workers start
-    _tell_repeated(pool, guess, language)
-    given = Chunks(n, READ_CHUNK, lambda lo, hi: [docs[i] for i in range(lo, hi)])
-    packer = Packer()
-    keys, asked, n_asked, quoted = [], [], [], []
-    for chunk in _relogged(pool.map(LAY_OUT_KEYED, given)):
-        packer.extend(chunk.packed)
-        keys.append(chunk.keys)
-        asked.append(chunk.asked)
-        n_asked.append(chunk.n_asked)
-        quoted.append(chunk.quoted)
-    # the counting's workers start now, while this process finds the repeated paragraphs and
-    # stops the layout's workers (cores otherwise idle), not once it is ready to count
-    counting = counting_pool(n)
-    try:
-        collection = packer.collection()
-        del packer
-        repeated = repeated_keys(np.concatenate(keys), n)
-        del keys
-        again = _sieved_differently(np.concatenate(asked), np.concatenate(n_asked), guess,
-                                    repeated)
-        del asked, n_asked
-        if len(again):
-            collection = _laid_out_again(docs, again, collection, np.concatenate(quoted),
-                                         repeated, pool, language)
-        _languages_told(collection)
-        _before_counting(pool)
-    except BaseException:
-        if counting is not None:
-            counting.close()
-        raise
-    blocks = count_term_blocks(PassageTexts(collection), langs=collection.passage_lang,
-                               pool=counting)
-    return collection, TermIndex.from_blocks(blocks, K1, B)
-
-
-GUESS_DOCUMENTS = 1_000  # documents sampled to guess the repeated paragraphs (0.1 s of text)
-
-
-def _guessed_repeated(docs: Sequence[Document]) -> np.ndarray:
-    """The paragraph keys repeated across an evenly spread sample of ``docs``
-    (``repeated_keys``'s rule within the sample): a guess of the corpus's, so that few
-    documents, if any, are sieved against a wrong answer and laid out again."""
-    step = max(1, len(docs) // GUESS_DOCUMENTS)
-    return repeated_in([parsed_of(docs[i]) for i in range(0, len(docs), step)])
-
-
-def _sieved_differently(asked: np.ndarray, n_asked: np.ndarray, guess: np.ndarray,
-                        repeated: np.ndarray) -> np.ndarray:
-    """The documents (ascending) whose sieve asked about a paragraph that ``guess`` and
-    ``repeated`` disagree on (``asked``: each document's keys back to back, ``n_asked`` of
-    them): sieved against ``repeated``, they would be sieved otherwise."""
-    wrong = np.setxor1d(guess, repeated)
-    if not len(wrong) or not len(asked):
-        return np.zeros(0, dtype=np.int64)
-    owner = np.repeat(np.arange(len(n_asked)), n_asked)
-    return np.unique(owner[np.isin(asked, wrong)])
-
-
-def _laid_out_again(docs: Sequence[Document], again: np.ndarray, first: Collection,
-                    quoted: np.ndarray, repeated: np.ndarray, pool: Pool,
-                    language: str | None) -> Collection:
-    """``first`` (``quoted``: whether each document has passages there), the documents
-    ``again`` laid out again against ``repeated`` in place of theirs."""
-    _tell_repeated(pool, repeated, language)
-    redo = again.tolist()
-    packer = Packer()
-    quoted_again: list[bool] = []
-    for out in _relogged(pool.map(LAY_OUT_GIVEN, Chunks(
-            len(redo), READ_CHUNK, lambda lo, hi: [docs[i] for i in redo[lo:hi]]))):
-        for laid, _ in out:
-            _pack(packer, laid)
-            quoted_again.append(laid is not None)
-    second = packer.collection()
-    del packer
-    is_again = np.zeros(len(quoted), dtype=bool)
-    is_again[again] = True
-    q_again = np.array(quoted_again, dtype=bool)
-    src = np.cumsum(quoted) - quoted  # each document's source in its collection
-    src[again] = np.cumsum(q_again) - q_again
-    final = quoted.copy()
-    final[again] = q_again
-    which, src = is_again[final], src[final]  # the documents with passages, in order
-    lo, hi = np.empty(len(src), dtype=np.int64), np.empty(len(src), dtype=np.int64)
-    for c, mine in ((first, ~which), (second, which)):
-        starts = np.searchsorted(c.passage_doc, np.arange(len(c.sources) + 1))
-        lo[mine], hi[mine] = starts[src[mine]], starts[src[mine] + 1]
-    return concat(Runs.coalesced([first, second], which.astype(np.int64), src, lo, hi))
-
-
-def _tell_repeated(pool: Pool, repeated: np.ndarray, language: str | None) -> None:
-    """Give every worker of ``pool`` the paragraphs its sieve is to take as repeated
-    (``held.set_repeated``), and the corpus's language."""
-    workers = len(pool.procs)
-    list(pool.map(SET_REPEATED, [(repeated, language)] * workers, pinned=range(workers)))
-
-
-def _pack(packer: Packer, laid: Laid | None) -> None:
-    if laid is not None and laid.langs is None:
-        preload_language_model()  # ``Packer.add`` will tell its language
-    packer.add(laid)
-
-
-def _before_counting(pool: Pool | None) -> None:
-    """Once a build's documents are laid out, stop its workers and hand back what laying out
-    freed here: what the workers imported and what reading left in their heaps (about 90
-    MiB each at a million passages), and this process's freed temporaries (30 MiB at 200,000
-    passages), would otherwise stay while the passages are counted (in lean workers of the
-    counting's own: ``termcounts.count_terms``) and inverted."""
-    if pool is not None:
-        pool.close()
-    release_freed_memory()
-
-
-def _languages_told(*collections: Collection) -> None:
-    """Once a build has told its documents' languages: when every passage of the corpus
-    (in ``collections``) is English, the detection model is of no more use to the build nor
-    to its questions, and is let go (``language.release``) before counting and inverting
-    need the memory."""
-    if all(c.languages() <= {ENGLISH} for c in collections):
-        release_language_model()
-
-
-def _relogged(results: Iterator[tuple[int, tuple[T, list[held.Log]]]]) -> Iterator[T]:
-    """Each worker's result, what it logged meanwhile logged here."""
-    for _, (out, logs) in results:
-        held.relog(logs)
-        yield out
-
-
-def _read(root: Path, entries: list[_Entry], pool: Pool | None,
-          progress: Progress) -> list[Skipped]:
-    """Read ``entries``' files (in ``pool`` when given, which then holds them); the ones that
-    could not be read are left with ``lines`` ``_UNREAD`` and returned as skipped."""
-    chunks = [entries[i : i + READ_CHUNK] for i in range(0, len(entries), READ_CHUNK)]
-    payloads = [(str(root), [(e.rel, e.id) for e in c]) for c in chunks]
-    results = (pool.map(READ, payloads) if pool is not None
-               else ((None, held.read_chunk(p)) for p in payloads))
-    skipped: list[Skipped] = []
-    done = 0
-    for chunk, (worker, (out, logs)) in zip(chunks, results, strict=True):
-        held.relog(logs)
-        for e, read in zip(chunk, out, strict=True):
-            if isinstance(read, Skipped):
-                skipped.append(read)
-            else:
-                e.lines, e.held = read, worker
-                if worker is None:
-                    e.doc = held.take(e.rel)
-        done += len(chunk)
-        progress("reading files", done, len(entries))
-    return skipped
-
-
-def _lay_out(fresh: list[_Entry], repeated: np.ndarray, pool: Pool | None,
-             progress: Progress, language: str | None) -> Collection:
-    """The collection of the documents read (each entry's ``asked`` and ``quoted`` set), laid
-    out where they are held (by a worker of ``pool``, or here) in chunks of consecutive
-    documents held alike, each packed where it is laid out and appended here in corpus
-    order."""
-    for e in fresh:
-        if e.held is None:
-            assert e.doc is not None
-            held.hold(e.rel, e.doc)
-            e.doc = None
-    chunks = [(w, run[i : i + READ_CHUNK])
-              for w, group in itertools.groupby(fresh, key=lambda e: e.held)
-              for run in [list(group)] for i in range(0, len(run), READ_CHUNK)]
-    held.set_repeated((repeated, language))
-    theirs: Iterator[tuple[int, Any]] = iter(())
-    if pool is not None:
-        _tell_repeated(pool, repeated, language)
-        theirs = pool.map(LAY_OUT, [[e.rel for e in c] for w, c in chunks if w is not None],
-                          pinned=[w for w, _ in chunks if w is not None])
-    packer = Packer()
-    done = 0
-    for w, chunk in chunks:  # in corpus order; the workers' results come in payload order
-        out, logs = (held.lay_out_chunk([e.rel for e in chunk]) if w is None
-                     else next(theirs)[1])
-        held.relog(logs)
-        packer.extend(out.packed)
-        asked = np.split(out.asked, np.cumsum(out.n_asked)[:-1]) if len(chunk) else []
-        for e, quoted, keys in zip(chunk, out.quoted.tolist(), asked, strict=True):
-            e.asked, e.quoted = keys, quoted
-        done += len(chunk)
-        progress("laying out documents", done, len(fresh))
-    return packer.collection()
 
 
 def _read_again_if_sieved_differently(root: Path, files: _Files, previous: Previous,
@@ -547,8 +294,8 @@ def _read_again_if_sieved_differently(root: Path, files: _Files, previous: Previ
         return
     rows = files.rows[kept]
     lo, hi = previous.column(rows, ASKED_AT), previous.column(rows, ASKED_AT + 1)
-    differs = _sieved_differently(previous.asked[ranges(lo, hi)], hi - lo, previous.repeated,
-                                  repeated)
+    differs = sieved_differently(previous.asked[ranges(lo, hi)], hi - lo, previous.repeated,
+                                 repeated)
     again = {}
     for i in kept[differs].tolist():
         read = read_document(root / files.rels[i], files.ids[i])

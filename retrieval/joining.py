@@ -16,8 +16,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .collection import Collection, SourceTable, bounds_array
+from .collection import Collection, bounds_array
 from .index import Postings
+from .sources import SourceTable
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,15 +16,7 @@ from itertools import groupby
 
 import numpy as np
 
-from .collection import (
-    ITEM_LINE,
-    Collection,
-    PackedSources,
-    PassagePacker,
-    PassageTexts,
-    Source,
-    sentence_layout,
-)
+from .collection import ITEM_LINE, Collection, PassagePacker, PassageTexts, sentence_layout
 from .corpus import Document, title_of
 from .ingest.blocks import Parsed
 from .ingest.repeated import RepeatedLines, repeated_in
@@ -32,6 +24,7 @@ from .ingest.segment import group_lines
 from .ingest.sieve import sieve
 from .ingest.text import read_plain
 from .language import ENGLISH, detect_parts, normalised
+from .sources import PackedSources, Source
 
 SECTION_SEPARATOR = " › "
 

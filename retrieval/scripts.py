@@ -20,7 +20,7 @@
   no space after them; the Arabic question mark "؟"; the Devanagari danda "।" and double danda
   "॥"; the Greek question mark ";" (U+037E, and the ASCII semicolon Greek keyboards type for it,
   after a Greek word); the Armenian full stop "։", the Khmer "។" and the Myanmar "။"
-  (``segment.py``). Thai and Lao end sentences with a space, not a mark: a paragraph of them is
+  (``sentences.py``). Thai and Lao end sentences with a space, not a mark: a paragraph of them is
   prose by its length alone (``unpunctuated``), and is quoted whole.
 """
 

@@ -47,11 +47,12 @@ from typing import BinaryIO
 
 import numpy as np
 
-from .collection import Collection, SourceTable, source_fields
+from .collection import Collection
 from .corpus import FileStat
 from .errors import IndexFormatError
 from .heap import release_freed_memory
 from .index import KERNEL_MIN_PASSAGES, TermIndex
+from .sources import SourceTable, source_fields
 from .vocabulary import Vocabulary
 
 # 2: per-term maximum weights (maxw.npy); sources by column (sources.json). 3: which sentences

@@ -15,7 +15,7 @@ from retrieval.ingest.clean import (
     repeated_lines,
     web_signals,
 )
-from retrieval.ingest.segment import split_sentences
+from retrieval.ingest.sentences import split_sentences
 
 from .conftest import SEEDS
 

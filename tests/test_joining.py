@@ -7,8 +7,9 @@ import numpy as np
 import pytest
 import scipy.sparse as sp
 
-from retrieval.collection import Source, pack
+from retrieval.collection import pack
 from retrieval.joining import Postings, Runs, concat, join_postings, merged_terms, ranges
+from retrieval.sources import Source
 
 A = pack([Source("a0", "A0"), Source("a1", "A1"), Source("a2", "A2")], [0, 1, 1, 2],
          ["One alpha.", "Two beta.", "Three gamma.", "Four delta."])

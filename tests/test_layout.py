@@ -91,8 +91,8 @@ def test_laid_documents_and_sources_come_back_from_a_worker_equal() -> None:
     import pickle
     from array import array
 
-    from retrieval.collection import Source
     from retrieval.layout import Laid
+    from retrieval.sources import Source
 
     source = Source("a", "Title", None, "Publisher", None)
     for laid in (Laid(source, [[("One line.", 1)]], [None], [0], None,

@@ -10,7 +10,8 @@ import numpy as np
 import pytest
 
 from retrieval.analyzer import analyze, analyzer, lower_words, tokens
-from retrieval.ingest.segment import split_sentences, word_count, words
+from retrieval.ingest.segment import word_count, words
+from retrieval.ingest.sentences import split_sentences
 from retrieval.scripts import ascii_digits, bigrams, written_unspaced
 from retrieval.termcounts import count_terms
 

@@ -9,9 +9,10 @@ import numpy as np
 import pytest
 
 from retrieval import store
-from retrieval.collection import Source, pack, source_columns
+from retrieval.collection import pack
 from retrieval.errors import DamagedIndexError, IndexFormatError
 from retrieval.index import TermIndex
+from retrieval.sources import Source, source_columns
 
 TEXTS = ["Alpha beta gamma. Delta epsilon zeta.", "Beta gamma déjà vu.", "Gamma gamma omega."]
 

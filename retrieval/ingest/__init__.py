@@ -9,6 +9,6 @@ The pipeline, module by module:
   ``meta`` reads front matters;
 - ``sieve``: which blocks are indexed and which may be quoted; web pages through ``clean``
   (boilerplate removal), any other document kept whole, each drop with its reason;
-- ``segment``: paragraphs, passages and sentences;
+- ``segment``: paragraphs and passages, sized in words; ``sentences``: sentences;
 - ``report``: what became of every block of one document (``qabot show``).
 """

@@ -39,7 +39,8 @@ from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass
 
 from ..scripts import dense_words, unpunctuated
-from .segment import TERMINAL_RE, blocks, paragraphs, words
+from .segment import blocks, paragraphs, words
+from .sentences import TERMINAL_RE
 
 # Phrases used by page furniture, not by reporting. Matched case-insensitively on word bounds.
 # Grouped by what they mark; extend here (and add a test) rather than special-casing a corpus.

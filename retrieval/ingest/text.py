@@ -31,7 +31,8 @@ import re
 
 from .blocks import Block, Dropped, Outline, Parsed, one_line
 from .clean import is_notice, looks_like_web_page, reads_as_english
-from .segment import TERMINAL_RE, blocks, ends_sentence, words
+from .segment import blocks, words
+from .sentences import TERMINAL_RE, ends_sentence
 
 _BULLET_RE = re.compile(r"^(?:[-*•+▪◦–]|\(?(?:\d{1,3}(?:\.\d{1,3})*|[a-zA-Z]|[ivxlc]{1,5})[.)])\s+")
 _BULLET_MARK_RE = re.compile(r"^[-*•+▪◦–]\s+")

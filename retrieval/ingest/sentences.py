@@ -1,0 +1,240 @@
+"""Text -> sentences, the unit of answering.
+
+``split_sentences`` cuts after ``.``, ``!``, ``?`` (and any closing quotes or brackets) when the
+next word starts a sentence, and not after abbreviations ("Mr.", "U.S.", "e.g."), initials
+("J. Smith"), an item's or section's number ("3. Fees"), or inside numbers ("3.5", "100,000").
+Other scripts' sentence ends (``scripts.py``) cut too: the Arabic "؟", the Devanagari danda "।"
+(in a text that has one, "." ends no sentence: it marks initials, "के. एस. कृष्णन"), the Greek
+question mark, and the full-width "。！？" with no space after them. A word of a script without
+capitals (Arabic, Devanagari, Han, ...) starts a sentence as a capitalised one does.
+
+``TERMINAL_RE`` and ``ends_sentence`` tell whether a text ends a sentence: what joining
+hard-wrapped lines into paragraphs asks of each line (``segment.blocks``).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+_GREEK = "\u0370-\u03ff\u1f00-\u1fff"
+# Sentence ends other than ".!?…" followed by a space: the Arabic question mark, the Devanagari
+# danda and double danda, the Armenian, Khmer and Myanmar full stops, the Greek question mark
+# (and the ASCII semicolon Greek keyboards type for it, after a Greek letter)
+_SPACED_ENDS = f"؟।॥։។။\u037e]|;(?<=[{_GREEK}];)"
+# ... and the full-width ones, which need no space after them
+_FULL_WIDTH_ENDS = "。！？｡"
+# closing quotes and brackets of the full-width sentence ends
+_FULL_WIDTH_CLOSERS = "”’」』）〕】》〉\"')"
+# a line that ends a sentence (closing quotes of several languages, brackets; a reference
+# mark after it: "...theory.[12]", "...théorie.:212–219")
+TERMINAL_RE = re.compile(
+    f"(?:[.!?…{_SPACED_ENDS}|[{_FULL_WIDTH_ENDS}])[\"'”“’»)\\]{_FULL_WIDTH_CLOSERS}]*"
+    r"(?:\[[^\]]{1,40}\]|:\d+(?:[–-]\d+)?)*\s*$")
+# What may follow a sentence end's mark to the end of a text (``TERMINAL_RE``): closers,
+# references (any character but "]" inside their brackets, at most 40), digits, dashes, ":"
+# and white space; and a character that may not, outside brackets
+_TAIL_BRACKET_CHARS = 40
+_NOT_TAIL_RE = re.compile(f"[^\\s\\d:–\\-\\[\\]\"'”“’»){_FULL_WIDTH_CLOSERS}]")
+_TAIL_WINDOW = 128  # characters at the end of a text searched first (``ends_sentence``)
+
+ABBREVIATIONS = frozenset(
+    "mr mrs ms dr prof sr jr st mt ft gen col lt sgt capt cmdr adm gov sen rep pres rev hon "
+    "no nos vol pp fig figs art sec ch ed eds est approx dept univ inc ltd corp co bros vs etc "
+    "al cf jan feb mar apr jun jul aug sep sept oct nov dec mon tue wed thu fri sat sun "
+    "u.s u.k u.n e.g i.e eg ie viz resp incl a.m p.m esp misc "
+    # other languages' (German, Spanish, French, Italian, Russian, ...): "ca. 300", "т. е."
+    "ca bzw vgl nr usw ggf evtl inkl sog str abs jh jhd mio mrd tsd sra srta ud uds pág "
+    "mme mlle env av ecc sig dott ex ej "
+    "г гг т тыс млн млрд руб ул им см стр проф кв соавт др".split()
+)
+# A day's ordinal before a month ("am 3. Oktober", "1. maj"), or an ordinal before a noun that
+# takes one, capitalised as German nouns are ("im 18. Jahrhundert", "zum 3. Mal", "der 2.
+# Weltkrieg"): no sentence end after its dot. (Other languages writing ordinals with a dot
+# write such nouns in lower case, which starts no sentence.)
+_MONTHS = frozenset({"jan", "feb", "mär", "mar", "apr", "mai", "maj", "jun", "jul", "aug",
+                     "sep", "okt", "oct", "nov", "dez", "dec", "jän"})
+_ORDINAL_NOUNS = ("jahrhundert", "jahrtausend", "jh", "weltkrieg", "mal ", "mal,", "platz",
+                  "klasse", "auflage", "liga", "bundesliga", "jahrestag", "geburtstag", "todestag",
+                  "stock", "kapitel", "armee", "division", "sinfonie", "symphonie", "runde",
+                  "etappe", "spieltag", "legislaturperiode", "amtszeit", "dynastie")
+_ORDINAL_RE = re.compile(r"(?<![\d.])\d{1,2}$")
+# A number or a Roman numeral before a full stop and a lower-case word is an ordinal ("Ludwig
+# XIV. ließ", "am 3. und 4. Mai"), not a sentence's end.
+_ORDINAL_DOT_RE = re.compile(r"(?<![\w.])(?:\d+|[IVXLC]+)$")
+
+# A candidate boundary: terminal punctuation, optional closers, whitespace, then what follows.
+# Closers: quotation marks of several languages (”, German “, ’, », ›; French « » with a space
+# inside), brackets. After a full-width end (group "wide"), closers of its own and no space
+# needed.
+_CLOSERS = r"(?P<closers>(?:[\"'”“’»›)\]]|[ \u00a0\u202f][»›])*)\s+"
+_BOUNDARY_RE = re.compile(rf"(?P<end>[.!?…]+){_CLOSERS}(?=\S)")
+# ... and in a text that has one of the other scripts' sentence ends (``_OTHER_ENDS_RE``), those
+# too (a text without any is cut by the expression above: the same cuts, faster)
+_ANY_BOUNDARY_RE = re.compile(
+    f"(?:(?P<end>[.!?…]+|(?:[{_SPACED_ENDS})+){_CLOSERS}"
+    f"|(?P<wide>[{_FULL_WIDTH_ENDS}]+)(?P<wide_closers>[{_FULL_WIDTH_CLOSERS}]*)"
+    f"(?![{_FULL_WIDTH_CLOSERS}])\\s*)(?=\\S)")
+_OTHER_ENDS_RE = re.compile(f"[؟।॥։។။\u037e{_FULL_WIDTH_ENDS}]")
+_GREEK_QUESTION_RE = re.compile(f"[{_GREEK}];")
+_DOTTED_RE = re.compile(r"(?:\w\.)+\w")  # a dotted acronym: "u.s", "a.m"
+# A list item's or section's number opening a sentence ("3. Fees", "1.7. Larger Work"): no end.
+_ENUMERATOR_RE = re.compile(r"\(?(?:\d{1,3}(?:\.\d{1,3})*|[A-Za-z]|[ivxIVX]{1,4})\.$")
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A slice ``[start, end)`` of a text."""
+
+    start: int
+    end: int
+
+
+def ends_sentence(text: str) -> bool:
+    """Whether ``text`` ends a sentence (``TERMINAL_RE.search(text)``), in time bounded by the
+    length of its end, not of the text: a paragraph joined line by line is asked again at each
+    line (a long hard-wrapped block cost time quadratic in its length). Only the last
+    ``_TAIL_WINDOW`` characters are searched when no match could begin before them: a match
+    that did would cover them with what may follow a sentence end's mark, and a run of more
+    than 40 characters without brackets holding a character that may not (``_NOT_TAIL_RE``)
+    rules that out; else the whole text is searched, as before."""
+    start = len(text) - _TAIL_WINDOW
+    if start <= 0:
+        return TERMINAL_RE.search(text) is not None
+    if TERMINAL_RE.search(text, start):  # a match there is one in the text (look-behinds
+        return True                      # see the characters before ``start``)
+    window = text[start:]
+    first = min((i for i in (window.find("["), window.find("]")) if i >= 0), default=-1)
+    runs = [window] if first < 0 else [window[:first],
+                                       window[max(window.rfind("["), window.rfind("]")) + 1 :]]
+    if any(len(r) > _TAIL_BRACKET_CHARS and _NOT_TAIL_RE.search(r) for r in runs):
+        return False
+    return TERMINAL_RE.search(text) is not None
+
+
+def sentence_spans(text: str) -> list[Span]:
+    """Character spans of the sentences of ``text`` (whitespace between them excluded)."""
+    return [Span(start, end) for start, end in each_sentence_bounds(text)]
+
+
+@functools.lru_cache(maxsize=16)
+def sentence_bounds(text: str) -> tuple[tuple[int, int], ...]:
+    """``sentence_spans`` as ``(start, end)`` pairs: what laying out a corpus asks for, a
+    passage at a time, where making a frozen ``Span`` for each sentence cost more than finding
+    it. Remembered for the last few texts: laying a document out asks for the sentences of its
+    first paragraph (its title, ``first_sentence``; a long one's cut, ``group_lines``) and then
+    for them again (its passages' ``collection.sentence_layout``)."""
+    return tuple(each_sentence_bounds(text))
+
+
+def first_sentence(text: str) -> str:
+    """The first sentence of ``text`` (``split_sentences(text)[0]``), or ``""``."""
+    bounds = sentence_bounds(text)
+    return text[bounds[0][0] : bounds[0][1]] if bounds else ""
+
+
+def each_sentence_bounds(text: str) -> Iterator[tuple[int, int]]:
+    """``sentence_bounds``, one pair at a time and not remembered: what cutting a flattened
+    page into pieces asks of it (``segment.blocks``), once."""
+    start = _skip_space(text, 0)
+    danda = "।" in text  # a text that ends sentences with the danda: "." only marks initials
+    other = not text.isascii() and (_OTHER_ENDS_RE.search(text) is not None or (
+        ";" in text and _GREEK_QUESTION_RE.search(text) is not None))
+    for m in (_ANY_BOUNDARY_RE if other else _BOUNDARY_RE).finditer(text):
+        if other and m.group("wide"):
+            end = m.end("wide_closers")
+        else:
+            end = m.end("closers")
+            after = m.end()
+            # (an upper-case letter, the common case, starts a sentence: no quote or bracket
+            # ``_starts_sentence`` looks past is one)
+            if not text[after].isupper():
+                nxt = text[after : after + 2]
+                if not (_starts_sentence(nxt) or _lower_case_start(text, start, m, nxt)):
+                    continue
+            dot, marks_end = m.span("end")
+            # (an enumerator has no space in it; an ordinal ends on a digit)
+            if marks_end - dot == 1 and text[dot] == "." and (
+                    danda or _abbreviation_ends(text, start, dot)
+                    or (text.find(" ", start, dot) < 0
+                        and _ENUMERATOR_RE.match(text, start, marks_end))
+                    or (text[dot - 1 : dot].isdigit() and _ordinal_before_month(text, start, m))):
+                continue
+        if end > start:
+            yield start, end
+        start = m.end()
+    tail_end = len(text.rstrip())
+    if tail_end > start:
+        yield start, tail_end
+
+
+def split_sentences(text: str) -> list[str]:
+    """The sentences of ``text``, verbatim."""
+    return [text[start:end] for start, end in sentence_bounds(text)]
+
+
+def _skip_space(text: str, i: int) -> int:
+    while i < len(text) and text[i].isspace():
+        i += 1
+    return i
+
+
+def _ordinal_before_month(text: str, start: int, m: re.Match[str]) -> bool:
+    """Whether the full stop of boundary ``m`` ends a day's ordinal before a month name, or an
+    ordinal before a noun that takes one."""
+    dot = m.start("end")
+    if not text[dot - 1 : dot].isdigit():
+        return False
+    after = text[m.end() : m.end() + 20].lower()
+    return ((after[:3] in _MONTHS or after.startswith(_ORDINAL_NOUNS))
+            and bool(_ORDINAL_RE.search(text, start, dot)))
+
+
+def _starts_sentence(nxt: str) -> bool:
+    """Whether the text after a boundary begins a sentence (upper case, digit, quote, bracket,
+    or a letter of a script without capitals)."""
+    if not nxt:
+        return False
+    c = nxt[0]
+    if c in "\"'“‘«‹„‚»([¿¡「『（":
+        return len(nxt) < 2 or not nxt[1].islower()
+    return c.isupper() or c.isdigit() or (c.isalpha() and not c.islower())
+
+
+def _lower_case_start(text: str, start: int, m: re.Match[str], nxt: str) -> bool:
+    """Whether a lower-case word after boundary ``m`` (of the sentence from ``start``) begins a
+    sentence: after a full stop, yes (the abbreviations are ruled out after this):
+    documentation opens sentences with names written in lower case ("... for Python. urllib3
+    brings ...", "... by libffi. libffi provides ..."); after an ellipsis, "!" or "?" ("Yahoo!
+    is"), or a full stop after a number or a Roman numeral, an ordinal ("Ludwig XIV. ließ",
+    "am 3. und 4. Mai"), no."""
+    return (m.group("end") == "." and nxt[0].islower()
+            and not _ORDINAL_DOT_RE.search(text, start, m.start("end")))
+
+
+_WORDISH_RE = re.compile(r"[\w.]+")  # \w: what ``str.isalnum`` accepts, and "_"
+
+
+def _abbreviation_ends(text: str, start: int, dot: int) -> bool:
+    """Whether the word before the full stop at ``dot`` (within the sentence from ``start``) is
+    an abbreviation, an initial or a dotted acronym."""
+    # back over the word (letters, digits, "_", ".") the full stop ends: from the last space
+    # when all after it is such (one call), else character by character
+    i = max(text.rfind(" ", start, dot) + 1, start)
+    word = text[i:dot]
+    # (letters and digits alone, the common case, are such without the pattern)
+    if not word or not (word.isalnum() or _WORDISH_RE.fullmatch(word)):
+        i = dot
+        while i > start and (text[i - 1].isalnum() or text[i - 1] in "._"):
+            i -= 1
+        word = text[i:dot]
+    if i == dot:
+        return False
+    word = word.lower().strip(".")
+    if word in ABBREVIATIONS:
+        return True
+    # An initial ("J."), or a dotted acronym ("U.S.", "a.m."; none without a dot inside).
+    return (len(word) == 1 and word.isalpha()) or ("." in word
+                                                   and bool(_DOTTED_RE.fullmatch(word)))

@@ -1,0 +1,149 @@
+"""Sentence splitting: abbreviations, numbers, quotes, other languages' sentence ends."""
+
+from __future__ import annotations
+
+import pytest
+
+from retrieval.ingest.sentences import sentence_spans, split_sentences
+
+
+def test_abbreviations_decimals_and_thousands_do_not_split():
+    text = (
+        "Mr. Smith paid $3.5 million for 100,000 shares. Dr Jones, of the U.S. Army, "
+        "disagreed. J. K. Rowling wrote it."
+    )
+    assert split_sentences(text) == [
+        "Mr. Smith paid $3.5 million for 100,000 shares.",
+        "Dr Jones, of the U.S. Army, disagreed.",
+        "J. K. Rowling wrote it.",
+    ]
+
+
+def test_undotted_eg_and_ie_do_not_split():
+    text = ("It runs much slower (eg. 20 to 30 times slower) under Memcheck. Use a pool, ie. "
+            "One per thread. Done.")
+    assert split_sentences(text) == [
+        "It runs much slower (eg. 20 to 30 times slower) under Memcheck.",
+        "Use a pool, ie. One per thread.", "Done.",
+    ]
+
+
+def test_closing_quotes_stay_with_their_sentence():
+    text = 'He said: “It is over.” Then he left. “Why?” she asked. Nobody knew.'
+    assert split_sentences(text) == [
+        "He said: “It is over.”",
+        "Then he left.",
+        "“Why?” she asked.",
+        "Nobody knew.",
+    ]
+
+
+def test_sentences_are_verbatim_slices():
+    text = "First one here.  Second one?   Third!"
+    assert split_sentences(text) == ["First one here.", "Second one?", "Third!"]
+
+
+def test_lower_case_after_an_abbreviation_does_not_split():
+    assert split_sentences("Prices rose 2.5 p.c. in May. Rents fell.") == [
+        "Prices rose 2.5 p.c. in May.",
+        "Rents fell.",
+    ]
+
+
+def test_a_name_in_lower_case_opens_a_sentence_after_a_full_stop():
+    text = ("urllib3 is an HTTP client for Python. urllib3 brings many features. It is safe, "
+            "e.g. for threads, etc. and more... then it stops. Yahoo! is a name. Ludwig XIV. "
+            "ließ es am 3. und 4. Mai bauen.")
+    assert split_sentences(text) == [
+        "urllib3 is an HTTP client for Python.",
+        "urllib3 brings many features.",
+        "It is safe, e.g. for threads, etc. and more... then it stops.",
+        "Yahoo! is a name.",
+        "Ludwig XIV. ließ es am 3. und 4. Mai bauen.",
+    ]
+
+
+@pytest.mark.parametrize(("text", "sentences"), [
+    ("Er sagte: „Wir kommen morgen.“ Dann ging er nach Hause.",
+     ["Er sagte: „Wir kommen morgen.“", "Dann ging er nach Hause."]),
+    ("Он сказал: «Мы придём завтра». Потом он ушёл домой.",
+     ["Он сказал: «Мы придём завтра».", "Потом он ушёл домой."]),
+    ("Il a dit : « Nous viendrons demain. » Puis il est parti.",
+     ["Il a dit : « Nous viendrons demain. »", "Puis il est parti."]),
+    ("El Sr. García llegó ayer. ¿Quién lo recibió? Nadie lo sabe.",
+     ["El Sr. García llegó ayer.", "¿Quién lo recibió?", "Nadie lo sabe."]),
+    ("Das Dorf hat ca. 300 Einwohner. Am 3. Oktober 1990 wurde es vereint.",
+     ["Das Dorf hat ca. 300 Einwohner.", "Am 3. Oktober 1990 wurde es vereint."]),
+    ("Mitte des 18. Jahrhunderts wuchs die Stadt. Im 2. Weltkrieg fiel sie. Sie stieg auf 12. "
+     "Dann kam der Rest.",
+     ["Mitte des 18. Jahrhunderts wuchs die Stadt.", "Im 2. Weltkrieg fiel sie.",
+      "Sie stieg auf 12.", "Dann kam der Rest."]),
+    ("Это т. е. старый город. Он основан в 1250 году.",
+     ["Это т. е. старый город.", "Он основан в 1250 году."]),
+])
+def test_sentences_of_other_languages_end_at_their_own_marks(text, sentences):
+    assert [text[s.start : s.end] for s in sentence_spans(text)] == sentences
+
+
+def test_ends_sentence_answers_as_the_terminal_pattern_searched_over_the_whole_text() -> None:
+    """``ends_sentence`` searches a long text's end only when no match could begin before it:
+    the same answer as ``TERMINAL_RE.search`` on texts built to defeat that (long chains of
+    references and closers, brackets holding anything, Greek question marks) and on prose."""
+    import random
+
+    from retrieval.ingest.sentences import TERMINAL_RE, ends_sentence
+
+    rnd = random.Random(13)
+    pieces = ["word ", "Word", ".", "!", "?", "…", ";", "α", "。", "[", "]", "[12]", "[a b c]",
+              ":12", ":3–4", "-", "”", "'", '"', ")", "」", " ", "  ", "\n", "7", "x" * 45,
+              "[" + "y" * 39 + "]", "[" + "z" * 41 + "]"]
+    texts = []
+    for _ in range(4000):
+        n = rnd.choice([1, 5, 20, 60, 150])
+        texts.append("".join(rnd.choice(pieces) for _ in range(n)))
+    for tail in ("[1]", ":12", '"', "[see p. 3]", ")"):  # a sentence end, then a long tail
+        for k in (10, 40, 60):
+            texts.append("Some prose here. It ends." + tail * k + " ")
+            texts.append("Some prose here. It ends" + tail * k)
+    texts.append("A long wrapped line of prose without an end " * 20)
+    texts.append("A long wrapped line of prose with an end. " * 20)
+    for text in texts:
+        assert ends_sentence(text) == (TERMINAL_RE.search(text) is not None), repr(text)
+
+
+def test_the_word_before_a_full_stop_is_found_as_character_by_character() -> None:
+    """``_abbreviation_ends`` finds the word a full stop ends from the last space when it can:
+    the same answers as walking back over it character by character."""
+    import random
+
+    from retrieval.ingest.sentences import _DOTTED_RE, ABBREVIATIONS, _abbreviation_ends
+
+    def walked(before: str) -> bool:
+        i = len(before)
+        while i and (before[i - 1].isalnum() or before[i - 1] in "._"):
+            i -= 1
+        word = before[i:].lower().strip(".")
+        return i != len(before) and (word in ABBREVIATIONS or (
+            len(word) == 1 and word.isalpha()) or bool(_DOTTED_RE.fullmatch(word)))
+
+    rng = random.Random(1)
+    parts = [*"abcJ. _-,é١²Ⅻ\u0301\t\u00a0", "Mr", "e.g", "U.S", "no", "x"]
+    for _ in range(50_000):
+        text = "".join(rng.choice(parts) for _ in range(rng.randint(0, 12)))
+        start = rng.randint(0, len(text))
+        dot = rng.randint(start, len(text))
+        assert walked(text[start:dot]) == _abbreviation_ends(text, start, dot), (text, start)
+
+
+def test_first_sentence_and_split_sentences_read_the_remembered_bounds() -> None:
+    """``first_sentence`` and ``split_sentences`` read ``sentence_bounds``, remembered: the
+    same sentences, however often asked."""
+    from retrieval.ingest.sentences import first_sentence, sentence_bounds
+
+    text = "Mr. Smith left. He came back! Did he? Yes."
+    for _ in range(2):
+        assert first_sentence(text) == "Mr. Smith left."
+        assert split_sentences(text) == ["Mr. Smith left.", "He came back!", "Did he?", "Yes."]
+        assert [text[s.start : s.end] for s in sentence_spans(text)] == split_sentences(text)
+        assert list(sentence_bounds(text)) == [(s.start, s.end) for s in sentence_spans(text)]
+    assert first_sentence("") == "" and first_sentence("   ") == ""
