@@ -26,7 +26,8 @@ SETS = [("docs_corpus", "docs_questions.jsonl"), ("docs_fresh", "docs_fresh_ques
         ("docs_blind3", "docs_blind3_questions.jsonl"),
         ("docs_blind4", "docs_blind4_questions.jsonl"),
         ("docs_blind5", "docs_blind5_questions.jsonl"),
-        ("docs_blind6", "docs_blind6_questions.jsonl")]
+        ("docs_blind6", "docs_blind6_questions.jsonl"),
+        ("docs_blind7", "docs_blind7_questions.jsonl")]
 
 
 @pytest.mark.parametrize(("corpus", "questions"), SETS)
