@@ -33,7 +33,7 @@ from .features import mass
 from .index import TermIndex
 from .query import DEFAULT_CONFIG, FRAME_WORDS, ComposerConfig, Query, parse_query
 from .quotes import MAX_QUOTE_CHARS
-from .ranking import Candidate, Ranking, rank
+from .ranking import Candidate, Ranking, document_names, rank
 from .selection import FEATURES, Selector, rules_met
 from .selection import bundled as bundled_selector
 from .similarity import WordVectors
@@ -183,9 +183,12 @@ def _joined(group: Sequence[Candidate], ranking: Ranking, qset: set[str],
 def _lacks_specific(query: Query, sentence: Sentence, collection: Collection) -> bool:
     """The question names a specific word (a name, a word rare in English: "Conan", "DNSSEC")
     that the corpus never has, and the answer would come from a document with sections (a
-    manual, a spec), whose topic a word it never has is not."""
-    return bool(query.specific & query.unseen) and collection.sectioned(
-        int(collection.passage_doc[sentence.passage]))
+    manual, a spec), whose topic a word it never has is not, unless its file's name names it
+    (``document_names``: "LibCST" asked of ``libcst-parser-conversions.md``)."""
+    unseen = query.specific & query.unseen
+    doc = int(collection.passage_doc[sentence.passage])
+    return (bool(unseen) and collection.sectioned(doc)
+            and bool(unseen - document_names(collection, doc, query.lang)))
 
 
 def _evidence_text(sentence: Sentence, sents_of: Mapping[int, Sequence[Sentence]],

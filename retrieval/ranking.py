@@ -35,6 +35,7 @@ that is just X to define X.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -351,7 +352,18 @@ def _specific_met(query: Query, passage: int, collection: Collection, config: Co
     if config.specific_only_sectioned and not collection.sectioned(doc):
         return True
     lo, hi = collection.passage_range(doc)
-    return all(index.holds_any(t, lo, hi) for t in query.specific - query.unseen)
+    unmet = [t for t in query.specific - query.unseen if not index.holds_any(t, lo, hi)]
+    return not unmet or not set(unmet) - document_names(collection, doc, query.lang)
+
+
+_NAME_PARTS = re.compile(r"[-_./\\]+")
+
+
+def document_names(collection: Collection, doc: int, lang: str) -> set[str]:
+    """The terms of a document's id, its file's name and folders ("libcst-parser-conversions",
+    "alsa-asoundrc"): what it is about, named where its text never does (LibCST's notes say
+    "our parser"), read as the question's language ``lang`` reads words."""
+    return analyzer(lang).term_set(_NAME_PARTS.sub(" ", collection.sources[doc].id))
 
 
 def _context(p: int, collection: Collection, qset: set[str], config: ComposerConfig,

@@ -332,6 +332,24 @@ def test_a_manual_never_naming_a_specific_word_of_the_question_is_not_about_it(t
     assert engine.ask("How do I install gizmux with Conan?").text == NOT_FOUND
 
 
+def test_a_manual_its_file_names_is_about_what_the_name_says(tmp_path):
+    """The notes of a project often never spell its name ("our parser"): the file's name does,
+    and a question naming the project is asked of them."""
+    from retrieval.collection import Sentence
+    from retrieval.composer import _lacks_specific
+
+    notes = ("# Parser conversions\n\n## Productions\n\nA production is a line in our "
+             "grammar definition.\n")
+    (tmp_path / "gizmux-parser-notes.md").write_text(notes)
+    engine = QAEngine.from_directory(tmp_path, similar_words=False)
+    at = Sentence(0, 0, "A production is a line in our grammar definition.", True)
+    for question, lacks in (("What is a production in gizmux's parser?", False),
+                            ("What is a production in Conan's parser?", True)):
+        assert _lacks_specific(parse_query(question, engine.index), at, engine.collection) is lacks
+    assert engine.ask("What is a production in gizmux's parser?").sentences[0].text == (
+        "A production is a line in our grammar definition.")
+
+
 FROB_LIST = ("Frob is a tool for archives.\n\nA mailing list is available to discuss Frob.\n\n"
              "In order to join, just send an empty mail to frob-subscribe at example dot org.\n\n"
              "Frob is written in C and runs on every system.")
