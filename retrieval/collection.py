@@ -166,8 +166,9 @@ class Collection:
 # a furniture word in code ("$ftp->login(...)") is no sign of a web page; a manual page's NAME
 # line titles it. 14: MyST Markdown read as Sphinx renders it (its directives' bodies, roles,
 # targets and comments); Korean words count as the words they hold (a sentence of four eojeol
-# is prose) and are stemmed by their particles.
-TEXT_VERSION = 14
+# is prose) and are stemmed by their particles. 15: AsciiDoc read as AsciiDoc (``.adoc``, and a
+# ``.txt`` source that reads as one).
+TEXT_VERSION = 15
 # A sentence's flags (``Collection.sent_flags``): it may be quoted alone; it is of a list item
 # or a table row (a line tagged ``ITEM_LINE``, beside its ``sieve.QUOTE_*`` rule); it opens its
 # line.

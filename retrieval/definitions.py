@@ -20,7 +20,9 @@ WHAT_IS = re.compile(
     r"^\s*what\s+(?:is|are|was|were)\s+(?:(?:an?|the)\s+)?(?P<subject>[^?]+?)\s*\??\s*$"
     r"|^\s*what\s+(?:does|do)\s+(?:(?:an?|the)\s+)?(?P<subject2>[^?]+?)\s+mean\b"
     # "What does TTLCache do?", "What does the codegen-units setting do?": what X is for
-    r"|^\s*what\s+(?:does|do)\s+(?:(?:an?|the)\s+)?(?P<subject5>[^?]+?)\s+do\s*\??\s*$"
+    r"|^\s*what\s+(?:does|do)\s+(?!(?:i|you|we|they|he|she|it|one|people)\s)"
+    r"(?:(?:an?|the)\s+)?(?P<subject5>[^?]+?)\s+do"
+    r"(?:\s+(?:in|with|for|on|to)\s+[^?]+?)?\s*\??\s*$"
     r"|^\s*(?:define|what is meant by)\s+(?:(?:an?|the)\s+)?(?P<subject3>[^?]+?)\s*\??\s*$"
     # the way people ask what a thing is: "What do you know about X?", "Tell me about X"
     r"|^\s*(?:what\s+(?:do|can)\s+you\s+(?:know|tell\s+me|say)\s+about|(?:please\s+)?tell\s+me"
@@ -87,20 +89,26 @@ _MODULE = re.compile(r"^(?:\w+\.)+(?=\w)")
 _NUMBER_WORD = re.compile(_NUMBER)
 
 
-def heads_definition(heading: str, question: str) -> bool:
+def heads_definition(heading: str, question: str, title: str = "") -> bool:
     """Whether ``heading`` (a heading, a glossary's term) is just what a "what is X?" question
     asks about, so that the sentence under it defines X ("psmisc" / "A package of small
     utilities that use the proc file-system."): the same words, numbering, a label ("Class:")
-    and a call's parameters aside."""
+    and a call's parameters aside; or the last of X's words, the words before them in the
+    document's ``title`` ("split" heads "git subtree split" in "git-subtree(1)")."""
     asked = subject(question, keep_case=True)
     if not asked:
         return False
     named = _PARAMETERS.sub("", _LABEL.sub("", heading, count=1))
     if len(asked) == 1 and "." not in asked[0]:  # "TTLCache" heads "class cachetools.TTLCache"
         named = _MODULE.sub("", _OBJECT_KIND.sub("", named).strip())
-    return any(_same_terms(tuple(w.strip(".") for w in _TERM_WORD.findall(h)
-                                 if not _NUMBER_WORD.fullmatch(w)), asked)  # "1.7." aside
-               for h in (heading, named))
+    for h in (heading, named):
+        words = tuple(w.strip(".") for w in _TERM_WORD.findall(h) if not _NUMBER_WORD.fullmatch(w))
+        if _same_terms(words, asked):
+            return True
+        if title and 0 < len(words) < len(asked) and _same_terms(words, asked[-len(words):]):
+            titled = {w.lower() for w in re.findall(r"[^\W_]+", title)}
+            return all(w.lower() in titled for w in asked[: -len(words)])
+    return False
 
 
 # a heading that says what its subject is: "5. Cachegrind: a cache and branch-prediction

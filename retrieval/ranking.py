@@ -221,7 +221,8 @@ def rank(
             # a sentence defines X (past a signature line: "{number|undefined}"): the heading's
             # words are its own
             h = _heading_above(sents, i) if query.cue == "what_is" and s.first else -1
-            defined = says or (h >= 0 and heads_definition(sents[h].text, question))
+            defined = says or (h >= 0 and heads_definition(sents[h].text, question,
+                                                             collection.sources[doc].title))
             own = matched[i] | matched[h] if defined else matched[i]
             if (asked_subject and describes_itself(s.text)
                     and len(asked_subject) <= 2 * len(asked_subject & titled[doc])):

@@ -39,6 +39,13 @@ def test_a_heading_that_names_what_is_asked(heading: str, question: str, expecte
     assert heads_definition(heading, question) is expected
 
 
+def test_a_term_heads_what_is_asked_with_the_rest_of_it_in_the_title() -> None:
+    question = "What does git subtree split do?"
+    assert heads_definition("split [<local-commit>] [<repository>]", question, "git-subtree(1)")
+    assert not heads_definition("split [<local-commit>]", question, "git-merge(1)")
+    assert not heads_definition("split [<local-commit>]", question)
+
+
 @pytest.mark.parametrize(("heading", "question", "expected"), [
     ("5. Cachegrind: a cache and branch-prediction profiler", "What is Cachegrind?", True),
     ("xsltproc — command line XSLT processor", "What is xsltproc?", True),  # a NAME line
@@ -131,6 +138,8 @@ def test_an_acronym_spelled_out_beside_it_says_what_it_is(question: str, sentenc
     ("What is a used car?", ("used", "car")),
     ("What does TTLCache do?", ("TTLCache",)),  # what it is for
     ("What does the codegen-units setting do?", ("codegen-units", "setting")),
+    ("What does --squash do in git subtree?", ("--squash",)),  # what it does, and where
+    ("What do they do with the money?", ()),  # a pronoun: no thing to define
     # the way people ask what a thing is
     ("What do you know about the CSTO?", ("CSTO",)),
     ("what can you tell me about libxcrypt", ("libxcrypt",)),

@@ -1,10 +1,12 @@
 """One file -> ``Parsed``: the reader its format calls for, and the text's encoding.
 
 ========================  =========================================================
-``.txt`` ``.text``        plain text (``text.py``); markup in it is read as HTML
+``.txt`` ``.text``        plain text (``text.py``); markup in it is read as HTML, an
+                          AsciiDoc source as AsciiDoc
 ``.md`` ``.markdown``     Markdown, CommonMark (``markdown.py``; ``.mkd``, ``.mdown``,
                           ``.mkdn``, ``.mdwn`` too)
 ``.rst`` ``.rest``        reStructuredText, with docutils (``rst.py``)
+``.adoc`` ``.asciidoc``   AsciiDoc (``asciidoc.py``)
 ``.html`` ``.htm``        HTML (``html.py``; ``.xhtml``, ``.xht`` too)
 ``.pdf``                  PDF, page by page (``pdf.py``)
 ``.docx``                 Word (``docx.py``)
@@ -25,6 +27,7 @@ import os
 import re
 from pathlib import Path
 
+from .asciidoc import looks_like_asciidoc, read_asciidoc
 from .blocks import Parsed
 from .html import looks_like_html, read_html
 from .meta import front_matter
@@ -33,7 +36,8 @@ from .text import read_plain
 FORMATS = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown",
            ".mkd": "markdown", ".mdown": "markdown", ".mkdn": "markdown", ".mdwn": "markdown",
            ".rst": "rst", ".rest": "rst", ".html": "html", ".htm": "html", ".xhtml": "html",
-           ".xht": "html", ".pdf": "pdf", ".docx": "docx"}
+           ".xht": "html", ".pdf": "pdf", ".docx": "docx", ".adoc": "asciidoc",
+           ".asciidoc": "asciidoc"}
 SUFFIXES = tuple(FORMATS)
 # The files a project ships its documentation in without a format's extension ("LICENSE",
 # "COPYING", "README.Debian", "LICENSE-MIT", "NEWS", "ChangeLog"): read as plain text. Other
@@ -45,7 +49,7 @@ DOC_NAME_RE = re.compile(
 # ... unless their last extension names another format ("changelog.Debian.gz", "NEWS.json")
 _NOT_PLAIN = frozenset(
     ".gz .bz2 .xz .zst .zip .tar .tgz .7z .png .jpg .gif .svg .json .yaml .yml .toml .py .sh "
-    ".js .css .xml .in .cfg .doc .odt .rtf .tex .adoc .org".split())
+    ".js .css .xml .in .cfg .doc .odt .rtf .tex .org .asc .sig".split())
 
 
 def format_of(name: str) -> str | None:
@@ -101,6 +105,8 @@ def parse(data: bytes, fmt: str) -> Parsed:
         from .rst import read_rst  # docutils only for a corpus with reStructuredText files
 
         parsed = read_rst(text)
+    elif fmt == "asciidoc" or (fmt == "text" and looks_like_asciidoc(text)):
+        parsed = read_asciidoc(text)
     elif fmt == "markdown":
         from .markdown import read_markdown  # markdown-it only for a corpus with Markdown files
 

@@ -1,0 +1,337 @@
+"""AsciiDoc documents -> blocks: the markup git's, Asciidoctor's and many Java projects' manuals
+are written in (``.adoc``, ``.asciidoc``, ``.asc``, and ``.txt`` sources that read as AsciiDoc).
+
+The format's parsers are Ruby (Asciidoctor) or GPL-licensed and make HTML for a whole toolchain
+(asciidoc-py); what qabot needs of it is its block structure, read line by line as its
+reference describes:
+
+- a section title (``== Options``, or a line underlined with ``=``, ``-``, ``~``, ``^``, ``+``
+  of its length) is a heading of its level; the document's title (``= Title``, or the first
+  underlined with ``=``) titles the document;
+- paragraphs are lines between blank lines; an admonition (``NOTE: ...``) is its text;
+- a list item (``*``, ``-``, ``.``, ``1.``, ``a.``) is a ``list_item`` of its depth; a labelled
+  list's term (``split [<commit>]::``, ``;;``) heads its description, as a definition list's
+  term does (``TERM_LEVEL``); a block title (``.Example``) heads the block under it likewise;
+- listing, literal and fenced blocks (``----``, ``....``, ```` ``` ````), an indented
+  paragraph and a ``[source]``, ``[listing]``, ``[literal]`` or ``[verse]`` one are ``code``;
+- a table (``|===``) gives a row per line of cells, keyed by its header row;
+- comments (``//``, ``////``), attribute entries (``:toc:``), passthrough blocks (``++++``, raw
+  markup) and include or image directives are not text a reader sees: left out with the reason.
+
+Inline markup is read as rendered: ``*bold*``, ``_emphasis_``, ```mono```, ``+passthrough+``,
+and asciidoc-py's ``'emphasis'`` lose their marks; ``link:url[text]``, ``<<id,text>>``,
+``linkgit:git-log[1]`` (git's) and other macros show their text; ``{attribute}`` references
+show their value.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from .blocks import TERM_LEVEL, Block, Dropped, Outline, Parsed, one_line, table_row_text
+
+_TITLE_RE = re.compile(r"^(={1,6}|#{1,6})[ \t]+(\S.*?)(?:[ \t]+\1)?[ \t]*$")
+_UNDERLINE_CHARS = {"=": 1, "-": 2, "~": 3, "^": 4, "+": 5}
+_UNDERLINE_RE = re.compile(r"^([=\-~^+])\1+[ \t]*$")
+_DELIMITERS = {"----": "code", "....": "code", "```": "code", "++++": "pass", "////": "comment",
+               "____": "quote", "====": "example", "****": "sidebar", "--": "open"}
+_DELIMITER_RE = re.compile(r"^(-{4,}|\.{4,}|`{3}\w*|\+{4,}|/{4,}|_{4,}|={4,}|\*{4,}|--)[ \t]*$")
+_TABLE_RE = re.compile(r"^[|!,:]={3,}[ \t]*$")
+_ATTRIBUTE_ENTRY_RE = re.compile(r"^:(!?[\w][\w-]*!?):(?:[ \t]+(.*))?$")
+_BLOCK_ATTRIBUTES_RE = re.compile(r"^\[(?!\[)([^\]]*)\][ \t]*$")
+_ANCHOR_RE = re.compile(r"^\[\[[^\]]*\]\][ \t]*$")
+_BLOCK_TITLE_RE = re.compile(r"^\.([^\s.].*)$")
+_ITEM_RE = re.compile(
+    r"^[ \t]*(\*{1,5}|-|\.{1,5}|\d{1,3}\.|[a-zA-Z]\.|[ivxIVX]{1,4}\))[ \t]+(\S.*)$")
+_LABELLED_RE = re.compile(r"^(?![ \t])(?!.*://.*::)(\S.*?)(:{2,4}|;;)(?:[ \t]+(\S.*))?$")
+_ADMONITION_RE = re.compile(r"^(?:NOTE|TIP|IMPORTANT|WARNING|CAUTION):[ \t]+")
+_DIRECTIVE_RE = re.compile(r"^(include|image|video|audio|toc|ifdef|ifndef|ifeval|endif)::")
+_CODE_STYLES = frozenset({"source", "listing", "literal", "verse"})
+_LEFT_OUT = {"comment": "a comment: not shown to a reader",
+             "pass": "passthrough markup: not text of the document"}
+
+# Inline markup, applied in this order.
+_MACRO_RE = re.compile(r"\b(?:link|mailto|xref|kbd|btn|menu|pass|footnote|indexterm2?|anchor)"
+                       r":(\S*?)\[([^\]]*)\]")
+_URL_RE = re.compile(r"\b((?:https?|ftp|irc)://[^\s\[\]]+)\[([^\]]*)\]")
+_GIT_RE = re.compile(r"\blinkgit:([\w.-]+)\[(\d*)\]")
+_IMAGE_RE = re.compile(r"\bimage:[^\s\[]*\[([^\],]*)[^\]]*\]")
+_XREF_RE = re.compile(r"<<([^,>]+)(?:,\s*([^>]*))?>>")
+_INLINE_ANCHOR_RE = re.compile(r"\[\[[^\]]*\]\]|\[#[\w-]+\]")
+_ATTRIBUTE_REF_RE = re.compile(r"(?<!\\)\{([\w-]+)\}")
+_MARKS = [re.compile(p) for p in (
+    r"(?<![\w\\])\*\*(.+?)\*\*", r"(?<![\w\\*])\*(\S(?:.*?\S)?)\*(?![\w*])",
+    r"(?<![\w\\])__(.+?)__", r"(?<![\w\\_])_(\S(?:.*?\S)?)_(?![\w_])",
+    r"(?<![\w\\])``(.+?)``", r"(?<![\w\\`])`(\S(?:.*?\S)?)`(?![\w`])",
+    r"(?<![\w\\])\+\+(.+?)\+\+", r"(?<![\w\\+])\+(\S(?:.*?\S)?)\+(?![\w+])",
+    r"(?<![\w\\])##(.+?)##", r"(?<![\w\\#])#(\S(?:.*?\S)?)#(?![\w#])",
+    r"(?<![\w\\'])'(\S(?:[^']*?\S)?)'(?![\w'])",  # asciidoc-py's emphasis ('git subtree')
+)]
+_BUILT_IN = {"nbsp": " ", "sp": " ", "empty": "", "blank": "", "amp": "&", "lt": "<", "gt": ">",
+             "startsb": "[", "endsb": "]", "vbar": "|", "plus": "+", "apos": "'", "quot": '"',
+             "caret": "^", "tilde": "~", "backslash": "\\", "backtick": "`", "two-colons": "::",
+             "two-semicolons": ";;", "cpp": "C++", "pp": "++", "zwsp": "", "deg": "°"}
+_HARD_BREAK_RE = re.compile(r"[ \t]\+$", re.M)
+_ESCAPE_RE = re.compile(r"\\([*_`+#'{<\[\]])")
+
+# What tells an AsciiDoc source saved as ``.txt`` from plain text: at least two of these kinds.
+_SIGNS = (
+    re.compile(r"(?m)^(?!\s)\S[^\n]*?(?::{2,4}|;;)[ \t]*$"),  # a labelled list's term
+    re.compile(r"(?m)^\[(?:verse|source|literal|listing|quote|NOTE|TIP|IMPORTANT|WARNING|CAUTION"
+               r"|abstract|horizontal|qanda|glossary|appendix|partintro|bibliography|cols=)"
+               r"[^\]\n]*\][ \t]*$"),  # a block's attributes
+    re.compile(r"(?m)^={2,5}[ \t]+\S"),  # a section title of the one-line kind
+    re.compile(r"(?m)^:[\w][\w-]*:(?:[ \t]|$)"),  # an attribute entry
+    re.compile(r"\blinkgit:[\w.-]+\[|\blink:\S+\[|<<[\w-]+(?:,[^>\n]*)?>>|\binclude::\S+\["),
+    re.compile(r"(?m)^\|===[ \t]*$"),  # a table
+)
+
+
+def looks_like_asciidoc(text: str) -> bool:
+    """Whether a text file is an AsciiDoc source: it shows at least two kinds of the markup's
+    signs (labelled lists, block attributes, ``==`` titles, attribute entries, its macros,
+    tables), two labelled-list terms counting as one kind."""
+    head = text[:200_000]
+    kinds = 0
+    for k, sign in enumerate(_SIGNS):
+        found = sign.findall(head)
+        if len(found) >= (2 if k == 0 else 1):
+            kinds += 1
+    return kinds >= 2
+
+
+def read_asciidoc(text: str) -> Parsed:
+    """The blocks of the AsciiDoc document ``text`` in reading order, and its metadata."""
+    reader = _Reader(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
+    blocks: list[Block] = []
+    dropped: list[Dropped] = []
+    for b in reader.read():
+        (dropped if isinstance(b, Dropped) else blocks).append(b)  # type: ignore[arg-type]
+    meta = {k: v for k, v in reader.meta.items() if v}
+    return Parsed(blocks, meta, web=False, dropped=dropped)
+
+
+class _Reader:
+    """One pass over the lines, keeping the section path, the attributes defined so far and
+    what the lines before a block said of it (its title, its attributes)."""
+
+    def __init__(self, lines: list[str]) -> None:
+        self.lines = lines
+        self.at = 0
+        self.outline = Outline()
+        self.attributes: dict[str, str] = {}
+        self.meta: dict[str, str] = {}
+        self.style = ""  # the next block's style ("source", "verse", "NOTE")
+        self.titled = False  # the document's title is read
+
+    def read(self) -> Iterator[Block | Dropped]:
+        lines = self.lines
+        while self.at < len(lines):
+            line = lines[self.at]
+            stripped = line.strip()
+            if not stripped:
+                self.at += 1
+                continue
+            yield from self._one(line, stripped)
+
+    def _one(self, line: str, stripped: str) -> Iterator[Block | Dropped]:
+        lines, i = self.lines, self.at
+        nxt = lines[i + 1] if i + 1 < len(lines) else ""
+        if stripped.startswith("//") and not stripped.startswith("////"):
+            self.at += 1
+            yield Dropped(Block("paragraph", one_line(stripped[2:]) or "//", self.outline.path),
+                          _LEFT_OUT["comment"])
+            return
+        if m := _ATTRIBUTE_ENTRY_RE.match(line):
+            self.attributes[m.group(1).strip("!")] = (m.group(2) or "").strip()
+            if m.group(1) in ("description", "author", "revdate"):
+                key = {"revdate": "published", "author": "publisher"}.get(m.group(1), "")
+                if key:
+                    self.meta.setdefault(key, self._inline(m.group(2) or ""))
+            self.at += 1
+            return
+        if title := self._title(line, nxt):
+            yield title
+            return
+        if _ANCHOR_RE.match(stripped):
+            self.at += 1
+            return
+        if m := _BLOCK_ATTRIBUTES_RE.match(stripped):
+            self.style = m.group(1).split(",")[0].strip().strip('"')
+            self.at += 1
+            return
+        if (m := _BLOCK_TITLE_RE.match(stripped)) and not _ITEM_RE.match(line):
+            self.at += 1
+            text = self._inline(m.group(1))
+            yield Block("heading", text, self.outline.heading(TERM_LEVEL, text), level=TERM_LEVEL)
+            return
+        if _DIRECTIVE_RE.match(stripped):
+            self.at += 1
+            yield Dropped(Block("paragraph", stripped, self.outline.path),
+                          "a directive (include, image, condition): not text of the document")
+            return
+        if _TABLE_RE.match(stripped):
+            yield from self._table()
+            return
+        if (m := _DELIMITER_RE.match(stripped)) and stripped != "+":
+            yield from self._delimited(m.group(1))
+            return
+        if stripped == "+":  # a list continuation: the block after it is read as any other
+            self.at += 1
+            return
+        yield from self._paragraph(line)
+
+    def _title(self, line: str, nxt: str) -> Block | None:
+        """A section title on this line (or this line and its underline), read and passed."""
+        m = _TITLE_RE.match(line)
+        if m:
+            level, text = len(m.group(1)), self._inline(m.group(2))
+            self.at += 1
+        else:
+            u = _UNDERLINE_RE.match(nxt.strip()) if nxt.strip() else None
+            text = line.strip()
+            if (u is None or line[:1].isspace() or _DELIMITER_RE.match(text)
+                    or abs(len(nxt.strip()) - len(text)) > 2 or len(text) < 2):
+                return None
+            level, text = _UNDERLINE_CHARS[u.group(1)], self._inline(text)
+            self.at += 2
+        self.style = ""
+        if not self.titled:  # the document's title, else its first section's
+            self.titled = level == 1
+            self.meta.setdefault("title", text)
+        return Block("heading", text, self.outline.heading(level, text), level=level)
+
+    def _delimited(self, opening: str) -> Iterator[Block | Dropped]:
+        """A delimited block: its lines up to the same delimiter."""
+        fence = "```" if opening.startswith("```") else opening
+        kind = _DELIMITERS["--" if fence == "--" else fence[:4] if fence != "```" else fence]
+        self.at += 1
+        body: list[str] = []
+        while self.at < len(self.lines):
+            line = self.lines[self.at]
+            self.at += 1
+            if line.strip() == fence:
+                break
+            body.append(line)
+        style, self.style = self.style.lower(), ""
+        text = "\n".join(body).strip("\n")
+        if not text.strip():
+            return
+        if kind in _LEFT_OUT:
+            yield Dropped(Block("code", one_line(text)[:500], self.outline.path), _LEFT_OUT[kind])
+        elif kind == "code" or style in _CODE_STYLES:
+            yield Block("code", text, self.outline.path)
+        else:  # a quote, an example, a sidebar, an open block: blocks of their own
+            yield from self._nested(body)
+
+    def _nested(self, body: list[str]) -> Iterator[Block | Dropped]:
+        """The blocks of a delimited block's lines, under the same sections."""
+        inner = _Reader(body)
+        inner.outline, inner.attributes, inner.titled = self.outline, self.attributes, True
+        yield from inner.read()
+
+    def _table(self) -> Iterator[Block]:
+        """A table's rows: each line's cells (``|a |b``); the first row heads the rest when a
+        blank line follows it or the table says ``options="header"``."""
+        header_option = "header" in self.style
+        self.style = ""
+        self.at += 1
+        rows: list[list[str]] = []
+        first_alone = False
+        while self.at < len(self.lines):
+            line = self.lines[self.at].strip()
+            self.at += 1
+            if _TABLE_RE.match(line):
+                break
+            if not line:
+                first_alone = first_alone or len(rows) == 1
+                continue
+            cells = [self._inline(c.strip()) for c in re.split(r"(?<!\\)\|", line)[1:]]
+            if line.startswith("|") and cells:
+                rows.append(cells)
+            elif rows:  # a cell's text goes on on the next line
+                rows[-1][-1] = f"{rows[-1][-1]} {self._inline(line)}".strip()
+        header = rows[0] if rows and (header_option or first_alone) else None
+        for k, cells in enumerate(rows):
+            text = table_row_text(cells, None if header is None or k == 0 else header)
+            if text:
+                yield Block("table_row", text, self.outline.path)
+
+    def _paragraph(self, line: str) -> Iterator[Block | Dropped]:
+        """A paragraph, a list item, a labelled list's term and description, or an indented
+        (literal) paragraph: its lines up to a blank line or the next block's start."""
+        style, self.style = self.style, ""
+        if line[:1].isspace() and not _ITEM_RE.match(line):
+            body = self._lines_until_blank()
+            yield Block("code", "\n".join(body), self.outline.path)
+            return
+        if (m := _LABELLED_RE.match(line)) and not _ITEM_RE.match(line):
+            self.at += 1
+            terms = [m.group(1)]
+            while not m.group(3) and self.at < len(self.lines) and (
+                    m := _LABELLED_RE.match(self.lines[self.at])):  # "-q::" then "--quiet::"
+                terms.append(m.group(1))
+                self.at += 1
+            term = ", ".join(self._inline(t) for t in terms)
+            yield Block("heading", term, self.outline.heading(TERM_LEVEL, term), level=TERM_LEVEL)
+            rest = [m.group(3)] if m and m.group(3) else []
+            rest += [s.strip() for s in self._lines_until_blank(started=True)]
+            if rest:
+                yield Block("paragraph", self._inline(" ".join(rest)), self.outline.path)
+            return
+        if m := _ITEM_RE.match(line):
+            self.at += 1
+            marker = m.group(1)
+            depth = len(marker) if marker[0] in "*." else 1
+            rest = [m.group(2)] + [s.strip() for s in self._lines_until_blank(True, True)]
+            yield Block("list_item", self._inline(" ".join(rest)), self.outline.path,
+                        level=depth)
+            return
+        body = self._lines_until_blank()
+        text = _ADMONITION_RE.sub("", " ".join(s.strip() for s in body))
+        if style.lower() in _CODE_STYLES:
+            yield Block("code", "\n".join(body), self.outline.path)
+        elif text:
+            yield Block("paragraph", self._inline(text), self.outline.path)
+
+    def _lines_until_blank(self, started: bool = False, items_end: bool = False) -> list[str]:
+        """This line and those under it up to a blank line, a delimiter, a continuation
+        (``+``), a comment, a labelled list's term or, with ``items_end``, the next list item;
+        ``started``: the block's first line is read already (every line here continues it)."""
+        out: list[str] = []
+        while self.at < len(self.lines):
+            line = self.lines[self.at]
+            s = line.strip()
+            if not s or s == "+" or ((out or started) and (
+                    _DELIMITER_RE.match(s) or _TABLE_RE.match(s) or s.startswith("//")
+                    or _BLOCK_ATTRIBUTES_RE.match(s) or (items_end and _ITEM_RE.match(line))
+                    or (_LABELLED_RE.match(line) and not line[:1].isspace()))):
+                break
+            out.append(line.rstrip())
+            self.at += 1
+        return out
+
+    def _inline(self, text: str) -> str:
+        """``text`` as rendered: macros by their text, attributes by their values, no marks."""
+        text = _HARD_BREAK_RE.sub("", text)
+        text = _ATTRIBUTE_REF_RE.sub(self._attribute, text)
+        text = _GIT_RE.sub(lambda m: f"{m.group(1)}({m.group(2)})" if m.group(2)
+                           else m.group(1), text)
+        text = _IMAGE_RE.sub(lambda m: m.group(1), text)
+        text = _MACRO_RE.sub(lambda m: m.group(2) or m.group(1), text)
+        text = _URL_RE.sub(lambda m: m.group(2) or m.group(1), text)
+        text = _XREF_RE.sub(lambda m: (m.group(2) or m.group(1)).strip(), text)
+        text = _INLINE_ANCHOR_RE.sub("", text)
+        for mark in _MARKS:
+            text = mark.sub(r"\1", text)
+        return one_line(_ESCAPE_RE.sub(r"\1", text))
+
+    def _attribute(self, m: re.Match[str]) -> str:
+        name = m.group(1)
+        if name in self.attributes:
+            return self.attributes[name]
+        return _BUILT_IN.get(name, m.group(0))
+
+
+__all__ = ["looks_like_asciidoc", "read_asciidoc"]
