@@ -135,6 +135,22 @@ def plain_layout() -> bytes:
     )
 
 
+def test_a_numbered_title_in_capitals_is_a_heading_whatever_follows_it():
+    """A manual page set in one type: "2.3. DESCRIPTION" over text opening with a command's
+    name in lower case (no new sentence by its look) is still a heading."""
+    parsed = read_pdf(one_page(
+        "2.1. NAME",
+        "bzip2, bunzip2 - a block-sorting file compressor",
+        "2.3. DESCRIPTION",
+        "bzip2 compresses files using the Burrows-Wheeler block sorting text compression "
+        "algorithm.",
+        "2.4. the next release",
+        "is planned for spring and brings faster decompression of large files."))
+    assert [(b.kind, b.text) for b in parsed.blocks if b.kind == "heading"] == [
+        ("heading", "2.1. NAME"), ("heading", "2.3. DESCRIPTION")]
+    assert "2.4. the next release is planned for spring" in parsed.blocks[-1].text
+
+
 def rows(parsed: Parsed) -> list[tuple[str, str, tuple[str, ...], int | None]]:
     return [(b.kind, b.text, b.section, b.page) for b in parsed.blocks]
 

@@ -132,6 +132,15 @@ def _depth(text: str) -> int:
     return min(6, found.group(1).count(".") + 1) if found else 0
 
 
+def _numbered_capitals(text: str) -> bool:
+    """A section number and a title in capitals ("2.3. DESCRIPTION", "10.3 APPLYING PATCHES"):
+    a heading whatever follows it (a manual page's text opens with a command's name in lower
+    case)."""
+    m = SECTION.match(text)
+    title = text[m.end():] if m else ""
+    return sum(c.isalpha() for c in title) >= 3 and title.isupper()
+
+
 def _marker_free(text: str) -> str:
     return NUMBERED.sub("", BULLET.sub("", text, count=1), count=1)
 
@@ -154,7 +163,7 @@ def guess_headings(lines: list[Line], style: Style) -> dict[int, int]:
         after = nxt.gap or resized(line, nxt) or _opens(nxt.text) or item
         # set apart by its type, a heading needs no longer line after it to show what it is
         longer = style.styled or len(nxt.text.split()) > len(line.text.split()) or i + 1 in ahead
-        if after and longer:
+        if (after and longer) or _numbered_capitals(line.text):
             ahead.add(i)
     heads: dict[int, int] = {}
     for i in sorted(ahead):
@@ -165,6 +174,7 @@ def guess_headings(lines: list[Line], style: Style) -> dict[int, int]:
             or line.gap
             or i - 1 in heads
             or bool(CLOSES.search(prev.text))
+            or _numbered_capitals(line.text)
             or resized(prev, line)
             or (style.styled and prev.page != line.page)  # set apart, atop a new page
         ):
