@@ -44,29 +44,35 @@ _ANCHOR_RE = re.compile(r"^\[\[[^\]]*\]\][ \t]*$")
 _BLOCK_TITLE_RE = re.compile(r"^\.([^\s.].*)$")
 _ITEM_RE = re.compile(
     r"^[ \t]*(\*{1,5}|-|\.{1,5}|\d{1,3}\.|[a-zA-Z]\.|[ivxIVX]{1,4}\))[ \t]+(\S.*)$")
-_LABELLED_RE = re.compile(r"^(?![ \t])(?!.*://.*::)(\S.*?)(:{2,4}|;;)(?:[ \t]+(\S.*))?$")
+_LABELLED_RE = re.compile(r"^(?![ \t])(\S.{0,200}?)(:{2,4}|;;)(?:[ \t]+(\S.*))?$")
 _ADMONITION_RE = re.compile(r"^(?:NOTE|TIP|IMPORTANT|WARNING|CAUTION):[ \t]+")
 _DIRECTIVE_RE = re.compile(r"^(include|image|video|audio|toc|ifdef|ifndef|ifeval|endif)::")
 _CODE_STYLES = frozenset({"source", "listing", "literal", "verse"})
 _LEFT_OUT = {"comment": "a comment: not shown to a reader",
              "pass": "passthrough markup: not text of the document"}
 
-# Inline markup, applied in this order.
+# Inline markup, applied in this order. Every part a mark or macro spans is bounded (``_SPAN``
+# characters): an unclosed one ("link:" after "link:" on a 2 MB line) costs a bounded scan from
+# each start, never one to the end of the text.
+_SPAN = 500
+_TARGET = r"[^\s\[\]]{0,200}"  # a macro's target: a URL, a file, an id
 _MACRO_RE = re.compile(r"\b(?:link|mailto|xref|kbd|btn|menu|pass|footnote|indexterm2?|anchor)"
-                       r":(\S*?)\[([^\]]*)\]")
-_URL_RE = re.compile(r"\b((?:https?|ftp|irc)://[^\s\[\]]+)\[([^\]]*)\]")
-_GIT_RE = re.compile(r"\blinkgit:([\w.-]+)\[(\d*)\]")
-_IMAGE_RE = re.compile(r"\bimage:[^\s\[]*\[([^\],]*)[^\]]*\]")
-_XREF_RE = re.compile(r"<<([^,>]+)(?:,\s*([^>]*))?>>")
-_INLINE_ANCHOR_RE = re.compile(r"\[\[[^\]]*\]\]|\[#[\w-]+\]")
-_ATTRIBUTE_REF_RE = re.compile(r"(?<!\\)\{([\w-]+)\}")
+                       rf":({_TARGET})\[([^\]\n]{{0,{_SPAN}}})\]")
+_URL_RE = re.compile(rf"\b((?:https?|ftp|irc)://{_TARGET})\[([^\]\n]{{0,{_SPAN}}})\]")
+_GIT_RE = re.compile(r"\blinkgit:([\w.-]{1,100})\[(\d{0,3})\]")
+_IMAGE_RE = re.compile(rf"\bimage:{_TARGET}\[([^\],\n]{{0,{_SPAN}}})[^\]\n]{{0,{_SPAN}}}\]")
+_XREF_RE = re.compile(r"<<([^,<>\n]{1,200})(?:,\s*([^<>\n]{0,200}))?>>")
+_INLINE_ANCHOR_RE = re.compile(r"\[\[[^\]\n]{0,200}\]\]|\[#[\w-]{1,200}\]")
+_ATTRIBUTE_REF_RE = re.compile(r"(?<!\\)\{([\w-]{1,100})\}")
+_TEXT = rf"(\S(?:.{{0,{_SPAN}}}?\S)?)"  # a marked text: no white space at either end
 _MARKS = [re.compile(p) for p in (
-    r"(?<![\w\\])\*\*(.+?)\*\*", r"(?<![\w\\*])\*(\S(?:.*?\S)?)\*(?![\w*])",
-    r"(?<![\w\\])__(.+?)__", r"(?<![\w\\_])_(\S(?:.*?\S)?)_(?![\w_])",
-    r"(?<![\w\\])``(.+?)``", r"(?<![\w\\`])`(\S(?:.*?\S)?)`(?![\w`])",
-    r"(?<![\w\\])\+\+(.+?)\+\+", r"(?<![\w\\+])\+(\S(?:.*?\S)?)\+(?![\w+])",
-    r"(?<![\w\\])##(.+?)##", r"(?<![\w\\#])#(\S(?:.*?\S)?)#(?![\w#])",
-    r"(?<![\w\\'])'(\S(?:[^']*?\S)?)'(?![\w'])",  # asciidoc-py's emphasis ('git subtree')
+    rf"(?<![\w\\])\*\*(.{{1,{_SPAN}}}?)\*\*", rf"(?<![\w\\*])\*{_TEXT}\*(?![\w*])",
+    rf"(?<![\w\\])__(.{{1,{_SPAN}}}?)__", rf"(?<![\w\\_])_{_TEXT}_(?![\w_])",
+    rf"(?<![\w\\])``(.{{1,{_SPAN}}}?)``", rf"(?<![\w\\`])`{_TEXT}`(?![\w`])",
+    rf"(?<![\w\\])\+\+(.{{1,{_SPAN}}}?)\+\+", rf"(?<![\w\\+])\+{_TEXT}\+(?![\w+])",
+    rf"(?<![\w\\])##(.{{1,{_SPAN}}}?)##", rf"(?<![\w\\#])#{_TEXT}#(?![\w#])",
+    # asciidoc-py's emphasis ('git subtree')
+    rf"(?<![\w\\'])'(\S(?:[^'\n]{{0,{_SPAN}}}?\S)?)'(?![\w'])",
 )]
 _BUILT_IN = {"nbsp": " ", "sp": " ", "empty": "", "blank": "", "amp": "&", "lt": "<", "gt": ">",
              "startsb": "[", "endsb": "]", "vbar": "|", "plus": "+", "apos": "'", "quot": '"',
@@ -86,6 +92,13 @@ _SIGNS = (
     re.compile(r"\blinkgit:[\w.-]+\[|\blink:\S+\[|<<[\w-]+(?:,[^>\n]*)?>>|\binclude::\S+\["),
     re.compile(r"(?m)^\|===[ \t]*$"),  # a table
 )
+
+
+def _labelled(line: str) -> re.Match[str] | None:
+    """A labelled list's term on ``line`` ("-q::", "split [<commit>]:: Extract ..."), not a
+    URL's "::" ("see http://host::port")."""
+    m = _LABELLED_RE.match(line)
+    return m if m and "://" not in m.group(1) else None
 
 
 def looks_like_asciidoc(text: str) -> bool:
@@ -266,11 +279,11 @@ class _Reader:
             body = self._lines_until_blank()
             yield Block("code", "\n".join(body), self.outline.path)
             return
-        if (m := _LABELLED_RE.match(line)) and not _ITEM_RE.match(line):
+        if (m := _labelled(line)) and not _ITEM_RE.match(line):
             self.at += 1
             terms = [m.group(1)]
             while not m.group(3) and self.at < len(self.lines) and (
-                    m := _LABELLED_RE.match(self.lines[self.at])):  # "-q::" then "--quiet::"
+                    m := _labelled(self.lines[self.at])):  # "-q::" then "--quiet::"
                 terms.append(m.group(1))
                 self.at += 1
             term = ", ".join(self._inline(t) for t in terms)
@@ -306,7 +319,7 @@ class _Reader:
             if not s or s == "+" or ((out or started) and (
                     _DELIMITER_RE.match(s) or _TABLE_RE.match(s) or s.startswith("//")
                     or _BLOCK_ATTRIBUTES_RE.match(s) or (items_end and _ITEM_RE.match(line))
-                    or (_LABELLED_RE.match(line) and not line[:1].isspace()))):
+                    or (_labelled(line) and not line[:1].isspace()))):
                 break
             out.append(line.rstrip())
             self.at += 1
