@@ -168,7 +168,8 @@ class Collection:
 # targets and comments); Korean words count as the words they hold (a sentence of four eojeol
 # is prose) and are stemmed by their particles. 15: AsciiDoc read as AsciiDoc (``.adoc``, and a
 # ``.txt`` source that reads as one); a PDF's numbered title in capitals ("2.3. DESCRIPTION") is
-# a heading whatever follows it.
+# a heading whatever follows it; in a document, a lone term over its description (a variable
+# list set as paragraphs, twice or more) heads it as a definition list's term.
 TEXT_VERSION = 15
 # A sentence's flags (``Collection.sent_flags``): it may be quoted alone; it is of a list item
 # or a table row (a line tagged ``ITEM_LINE``, beside its ``sieve.QUOTE_*`` rule); it opens its

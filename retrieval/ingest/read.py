@@ -31,6 +31,7 @@ from .asciidoc import looks_like_asciidoc, read_asciidoc
 from .blocks import Parsed
 from .html import looks_like_html, read_html
 from .meta import front_matter
+from .terms import lone_terms
 from .text import read_plain
 
 FORMATS = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown",
@@ -86,7 +87,15 @@ def read_file(path: Path) -> Parsed:
 
 
 def parse(data: bytes, fmt: str) -> Parsed:
-    """``data`` read as format ``fmt`` (a value of ``FORMATS``)."""
+    """``data`` read as format ``fmt`` (a value of ``FORMATS``); in a document (no web page), a
+    definition list set as paragraphs read as one (``terms.lone_terms``)."""
+    parsed = _read(data, fmt)
+    if not parsed.web:
+        parsed.blocks = lone_terms(parsed.blocks)
+    return parsed
+
+
+def _read(data: bytes, fmt: str) -> Parsed:
     if fmt == "pdf":
         from .pdf import read_pdf  # pypdf is imported only for a corpus that has PDFs
 
