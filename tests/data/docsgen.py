@@ -176,6 +176,11 @@ def cp1252_only(block: tuple, squeeze: bool = False) -> tuple:
     return tuple(cp1252_only(x, squeeze) if isinstance(x, (tuple, list)) else
                  keep(x) if isinstance(x, str) else x for x in block)
 
+def first_title(blocks: list[tuple], fallback: str) -> str:
+    """The text of a document's title block when its blocks open with one, else ``fallback``."""
+    return blocks[0][1] if blocks and blocks[0][0] == "title" else fallback
+
+
 # --- the scripts' command line and report ---------------------------------------------------
 
 

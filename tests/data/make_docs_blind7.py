@@ -286,10 +286,6 @@ WRITE = docsgen.Writer("tests/data/make_docs_blind7.py", docx_code="lines", deep
                        headings={"h1": 14, "h2": 12, "h3": 11})
 
 
-def _title(blocks: list[tuple], fallback: str) -> str:
-    return blocks[0][1] if blocks and blocks[0][0] == "title" else fallback
-
-
 def main(argv: list[str]) -> int:
     out = docsgen.out_dir(argv, "docs_blind7")
     docsgen.copy_sources(out, COPIES)
@@ -297,14 +293,14 @@ def main(argv: list[str]) -> int:
     for name, src, nodes, author, subject, keywords in GENERATED_PDF_INFO:
         if (blocks := read_info(src, nodes)) is not None:
             WRITE.pdf([docsgen.cp1252_only(b) for b in blocks], out / name,
-                      _title(blocks, src.stem), author, subject, keywords)
+                      docsgen.first_title(blocks, src.stem), author, subject, keywords)
     for name, src, number, author, subject, keywords in GENERATED_PDF_HTML:
         if (blocks := read_html_chapter(src, number)) is not None:
             WRITE.pdf([docsgen.cp1252_only(b) for b in blocks], out / name,
-                      _title(blocks, src.stem), author, subject, keywords)
+                      docsgen.first_title(blocks, src.stem), author, subject, keywords)
     for name, src, nodes, author, subject, comments, keywords in GENERATED_DOCX:
         if (blocks := read_info(src, nodes)) is not None:
-            WRITE.docx(blocks, out / name, _title(blocks, src.stem), author, subject, comments,
+            WRITE.docx(blocks, out / name, docsgen.first_title(blocks, src.stem), author, subject, comments,
                        keywords)
     docsgen.report(out)
     return 0

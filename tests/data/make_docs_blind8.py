@@ -515,20 +515,16 @@ WRITE = docsgen.Writer("tests/data/make_docs_blind8.py", docx_code="lines", deep
                        headings={"h1": 14, "h2": 12, "h3": 11})
 
 
-def _title(blocks: list[tuple], fallback: str) -> str:
-    return blocks[0][1] if blocks and blocks[0][0] == "title" else fallback
-
-
 def main(argv: list[str]) -> int:
     out = docsgen.out_dir(argv, "docs_blind8")
     docsgen.copy_sources(out, COPIES)
     for name, read, src, author, subject, keywords in GENERATED_PDF:
         if (blocks := read(src)) is not None:
             WRITE.pdf([docsgen.cp1252_only(b) for b in blocks], out / name,
-                      _title(blocks, src.stem), author, subject, keywords)
+                      docsgen.first_title(blocks, src.stem), author, subject, keywords)
     for name, read, src, author, subject, comments, keywords in GENERATED_DOCX:
         if (blocks := read(src)) is not None:
-            WRITE.docx(blocks, out / name, _title(blocks, src.stem), author, subject, comments,
+            WRITE.docx(blocks, out / name, docsgen.first_title(blocks, src.stem), author, subject, comments,
                        keywords)
     docsgen.report(out)
     return 0
