@@ -26,16 +26,10 @@ from dataclasses import dataclass, field
 from .analyzer import Token, analyzer
 from .common_words import COMMON_ZIPF, common_words
 from .compounds import Splitter
-from .cues import (
-    FRAMES,
-    INTERROGATIVE_CHARACTERS,
-    INTERROGATIVES,
-    names_kind,
-    plain_question_type,
-    question_type,
-)
+from .cues import names_kind, plain_question_type, question_type
 from .index import TermIndex
 from .ingest.clean import reads_as_english
+from .interrogatives import FRAMES, INTERROGATIVE_CHARACTERS, INTERROGATIVES
 from .language import ENGLISH
 from .scripts import unspaced
 from .spelling import correct, rare_word
