@@ -53,3 +53,20 @@ def test_the_engine_quotes_a_manuals_opening_for_what_its_subject_is() -> None:
     answer = engine.ask("What is Ninja?")
     assert answer.answered
     assert answer.sentences[0].text.startswith("Ninja is yet another build system")
+
+
+def test_the_engine_quotes_what_a_reference_says_under_the_term_asked_about(tmp_path) -> None:
+    """Forty options each name "--squash" in their text; the one described under its own term
+    is retrieved past them, and quoted for "What does --squash do?"."""
+    options = "\n".join(f"--opt{i}::\n\tLike --squash for merge {i}, a --squash of squashes "
+                        f"when --squash is given to merge {i}.\n" for i in range(40))
+    (tmp_path / "gizmux-merge.adoc").write_text(
+        "= gizmux-merge(1)\n\n== OPTIONS\n\n" + options
+        + "\n--squash::\n\tProduce only one commit of all the changes.\n")
+    engine = QAEngine.from_directory(tmp_path, similar_words=False)
+    hits = engine._retrieve("What does --squash do?",
+                            engine._read("What does --squash do?", engine.config).query, 8)
+    headed = [p for p, _ in hits if engine.collection.section_of(p).endswith("--squash")]
+    assert headed  # added to what BM25 retrieved
+    answer = engine.ask("What does --squash do in gizmux merge?")
+    assert answer.sentences[0].text == "Produce only one commit of all the changes."
