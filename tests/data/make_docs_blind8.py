@@ -524,8 +524,8 @@ def main(argv: list[str]) -> int:
                       docsgen.first_title(blocks, src.stem), author, subject, keywords)
     for name, read, src, author, subject, comments, keywords in GENERATED_DOCX:
         if (blocks := read(src)) is not None:
-            WRITE.docx(blocks, out / name, docsgen.first_title(blocks, src.stem), author, subject, comments,
-                       keywords)
+            WRITE.docx(blocks, out / name, docsgen.first_title(blocks, src.stem), author, subject,
+                       comments, keywords)
     docsgen.report(out)
     return 0
 
