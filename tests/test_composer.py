@@ -381,3 +381,17 @@ def test_sentences_with_more_than_whitespace_between_are_not_one_quote():
         "\n\nIn order", "\n\n    $ frob --join\n\nIn order"), "Gizmo is a text editor."])
     assert [q.text for q in engine.ask(FROB_QUESTION).sentences][:2] in (
         FROB_SENTENCES, FROB_SENTENCES[::-1])
+
+
+def test_a_specific_word_the_corpus_has_elsewhere_is_met_by_the_cited_files_name(tmp_path):
+    """"gizmux" is in the corpus (another page names it) but not in the text of the notes that
+    answer: their file's name holds it, so they may be cited for a question naming it."""
+    (tmp_path / "gizmux-notes.md").write_text(
+        "# Notes\n\n## Sessions\n\nA session is detached with the detach key, Control-B then D.\n")
+    (tmp_path / "other-tools.md").write_text(
+        "# Other tools\n\n## Terminals\n\nSome people prefer gizmux to screen for terminals.\n")
+    engine = QAEngine.from_directory(tmp_path, similar_words=False)
+    answer = engine.ask("How do I detach a session in gizmux?")
+    assert answer.answered
+    assert answer.sentences[0].text == (
+        "A session is detached with the detach key, Control-B then D.")
