@@ -24,10 +24,10 @@ import numpy as np
 
 from .collection import Collection
 from .definitions import heads_definition, subject
+from .layout import SECTION_SEPARATOR
 
 LOOK_PAST = 3  # passages past a document's first in which to look for its first prose
 MAX_HEADED = 3  # sections headed by X added at most
-_PATH_SEPARATOR = " › "  # between a section path's headings (``Collection.sections``)
 
 
 def with_openings(hits: Sequence[tuple[int, float]], question: str, collection: Collection,
@@ -67,7 +67,7 @@ def _headed(collection: Collection, doc: int, question: str) -> list[int]:
     ids, at = np.unique(collection.passage_section[lo:hi], return_index=True)
     title = collection.sources[doc].title
     return [lo + int(k) for i, k in zip(ids.tolist(), at.tolist(), strict=True)
-            if i >= 0 and heads_definition(collection.sections[i].rsplit(_PATH_SEPARATOR, 1)[-1],
+            if i >= 0 and heads_definition(collection.sections[i].rsplit(SECTION_SEPARATOR, 1)[-1],
                                            question, title)]
 
 
