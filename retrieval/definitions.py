@@ -105,10 +105,16 @@ def heads_definition(heading: str, question: str, title: str = "") -> bool:
         words = tuple(w.strip(".") for w in _TERM_WORD.findall(h) if not _NUMBER_WORD.fullmatch(w))
         if _same_terms(words, asked):
             return True
-        if title and 0 < len(words) < len(asked) and _same_terms(words, asked[-len(words):]):
-            titled = {w.lower() for w in re.findall(r"[^\W_]+", title)}
-            return all(w.lower() in titled for w in asked[: -len(words)])
+        if (title and 0 < len(words) < len(asked) and _same_terms(words, asked[-len(words):])
+                and _in_title(asked[: -len(words)], title)):
+            return True
     return False
+
+
+def _in_title(words: tuple[str, ...], title: str) -> bool:
+    """Whether every one of ``words`` is a word of ``title``, case aside."""
+    titled = {w.lower() for w in re.findall(r"[^\W_]+", title)}
+    return all(w.lower() in titled for w in words)
 
 
 # a heading that says what its subject is: "5. Cachegrind: a cache and branch-prediction
