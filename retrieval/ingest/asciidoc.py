@@ -48,6 +48,7 @@ _LABELLED_RE = re.compile(r"^(?![ \t])(\S.{0,200}?)(:{2,4}|;;)(?:[ \t]+(\S.*))?$
 _ADMONITION_RE = re.compile(r"^(?:NOTE|TIP|IMPORTANT|WARNING|CAUTION):[ \t]+")
 _DIRECTIVE_RE = re.compile(r"^(include|image|video|audio|toc|ifdef|ifndef|ifeval|endif)::")
 _CODE_STYLES = frozenset({"source", "listing", "literal", "verse"})
+_META_ATTRIBUTES = {"author": "publisher", "revdate": "published"}  # attribute -> metadata key
 _LEFT_OUT = {"comment": "a comment: not shown to a reader",
              "pass": "passthrough markup: not text of the document"}
 
@@ -136,7 +137,6 @@ class _Reader:
         self.attributes: dict[str, str] = {}
         self.meta: dict[str, str] = {}
         self.style = ""  # the next block's style ("source", "verse", "NOTE")
-        self.titled = False  # the document's title is read
 
     def read(self) -> Iterator[Block | Dropped]:
         lines = self.lines
@@ -158,10 +158,8 @@ class _Reader:
             return
         if m := _ATTRIBUTE_ENTRY_RE.match(line):
             self.attributes[m.group(1).strip("!")] = (m.group(2) or "").strip()
-            if m.group(1) in ("description", "author", "revdate"):
-                key = {"revdate": "published", "author": "publisher"}.get(m.group(1), "")
-                if key:
-                    self.meta.setdefault(key, self._inline(m.group(2) or ""))
+            if key := _META_ATTRIBUTES.get(m.group(1)):
+                self.meta.setdefault(key, self._inline(m.group(2) or ""))
             self.at += 1
             return
         if title := self._title(line, nxt):
@@ -187,7 +185,7 @@ class _Reader:
         if _TABLE_RE.match(stripped):
             yield from self._table()
             return
-        if (m := _DELIMITER_RE.match(stripped)) and stripped != "+":
+        if m := _DELIMITER_RE.match(stripped):
             yield from self._delimited(m.group(1))
             return
         if stripped == "+":  # a list continuation: the block after it is read as any other
@@ -210,15 +208,13 @@ class _Reader:
             level, text = _UNDERLINE_CHARS[u.group(1)], self._inline(text)
             self.at += 2
         self.style = ""
-        if not self.titled:  # the document's title, else its first section's
-            self.titled = level == 1
-            self.meta.setdefault("title", text)
+        self.meta.setdefault("title", text)  # the document's title, else its first section's
         return Block("heading", text, self.outline.heading(level, text), level=level)
 
     def _delimited(self, opening: str) -> Iterator[Block | Dropped]:
         """A delimited block: its lines up to the same delimiter."""
         fence = "```" if opening.startswith("```") else opening
-        kind = _DELIMITERS["--" if fence == "--" else fence[:4] if fence != "```" else fence]
+        kind = _DELIMITERS[fence if fence in ("```", "--") else fence[:4]]
         self.at += 1
         body: list[str] = []
         while self.at < len(self.lines):
@@ -241,7 +237,7 @@ class _Reader:
     def _nested(self, body: list[str]) -> Iterator[Block | Dropped]:
         """The blocks of a delimited block's lines, under the same sections."""
         inner = _Reader(body)
-        inner.outline, inner.attributes, inner.titled = self.outline, self.attributes, True
+        inner.outline, inner.attributes = self.outline, self.attributes
         yield from inner.read()
 
     def _table(self) -> Iterator[Block]:
