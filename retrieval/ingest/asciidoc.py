@@ -315,7 +315,7 @@ class _Reader:
             if not s or s == "+" or ((out or started) and (
                     _DELIMITER_RE.match(s) or _TABLE_RE.match(s) or s.startswith("//")
                     or _BLOCK_ATTRIBUTES_RE.match(s) or (items_end and _ITEM_RE.match(line))
-                    or (_labelled(line) and not line[:1].isspace()))):
+                    or _labelled(line))):  # a term opens its line (``_LABELLED_RE``)
                 break
             out.append(line.rstrip())
             self.at += 1
