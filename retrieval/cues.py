@@ -77,7 +77,12 @@ _CAPITALISED_ANY = re.compile(r"(?<![.!?]\s)(?<!^)(?<![.!?]\s[«„“\"'(])\b[^
 _WORD_ANY = re.compile(r"[^\W\d_][\w'’-]*")
 # names listed: two or more capitalised names (of up to three words) joined by commas, "and",
 # "or" ("Belarus, Kazakhstan, Kyrgyzstan and Tajikistan", "Google and Microsoft")
-_LISTED_NAME = r"[A-Z][\w'’-]*[a-z][\w'’-]*(?:\s+[A-Z][\w'’-]*[a-z][\w'’-]*){0,2}"
+# (a capitalised word with a small letter, read whole: the lookahead checks for the small letter
+# and the possessive ``*+`` takes the word without giving any back, so that a long list that is
+# not one does not send the pattern trying every split of every word: "[A-Z]\w*[a-z]\w*" took
+# seconds on eight names and grew by a power with each more)
+_LISTED_WORD = r"[A-Z](?=[\w'’-]*[a-z])[\w'’-]*+"
+_LISTED_NAME = rf"{_LISTED_WORD}(?:\s+{_LISTED_WORD}){{0,2}}"
 _NAME_LIST = re.compile(rf"\b{_LISTED_NAME}(?:\s*,\s*{_LISTED_NAME})*,?\s+(?:and|or|&)\s+"
                         rf"{_LISTED_NAME}|\b{_LISTED_NAME}(?:\s*,\s*{_LISTED_NAME}){{2,}}")
 _PLACE = re.compile(r"\b(?:in|at|from|near|to|into|across)\s+((?:the\s+)?[A-Z][\w-]+)")

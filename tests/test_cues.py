@@ -200,6 +200,16 @@ def test_which_countries_asks_for_names_listed(sentence: str, expected: bool) ->
                         "en") is expected
 
 
+def test_a_long_run_of_capitalised_words_that_lists_no_names_is_read_in_one_pass() -> None:
+    """A table's cells run into one sentence ("Big5 Cp037, Cp1026 Cp1125, ..."): the list
+    pattern once tried every split of every word, so that one "which ... ?" question over a
+    page of encodings never returned (twelve names took minutes)."""
+    cells = ", ".join(["Abcdefghij Klmnopq Rstuvw Xyzab"] * 200) + " x"  # four words: no name
+    assert not has_evidence("names", cells, "Which encodings does it detect?", "en")
+    names = ", ".join(["Abcdefghij Klmnopq"] * 200) + ". The end"
+    assert has_evidence("names", names, "Which encodings does it detect?", "en")
+
+
 @pytest.mark.parametrize(("question", "kind"), [
     ("Which countries are members of the CSTO?", "countries"),
     ("what Companies make chips?", "companies"),

@@ -203,6 +203,15 @@ def test_page_furniture_is_a_sign_of_a_web_page(line):
     assert len(web_signals([line])) == 1
 
 
+def test_a_long_word_is_read_in_one_pass_for_furniture() -> None:
+    """A data URI or a base64 line is one word of thousands of characters: the patterns for an
+    address and for a word of code once tried every start inside it (seconds for 20,000
+    characters, growing with the square of its length); a short line with one still counts."""
+    word = "iVBORw0KGgo" * 20_000
+    assert web_signals([f"Sign up for our newsletter {word}"]) == ["sign up"]
+    assert web_signals([f"{word} $session.login() and joe@example.com"]) == []
+
+
 PROSE = "The council approved the budget on Tuesday after a long debate."
 
 

@@ -197,12 +197,15 @@ def marker_kinds(text: str) -> set[str]:
 # page's address): they do not tell a web page from a document.
 _DOCUMENT_TOO = re.compile(
     r"copyright|©|all rights reserved|see also|more info|click here|mailing[- ]list|subscribe"
-    r"|contribut\w*|create an account|advertising|\S+@\S+|(?:https?://|www\.|\.?/)\S+",
+    r"|contribut\w*|create an account|advertising|(?<!\S)(?=\S+?@\S)\S+"
+    r"|(?:https?://|www\.|\.?/)\S+",
     re.IGNORECASE)
 _SIGNAL_MAX_WORDS = 15
 # A word of code ("$ftp->login('user', 'pw');", "Net::FTP", "session.login()"): a furniture
-# word in it is an identifier, not furniture.
-_CODE_WORD_RE = re.compile(r"\S*(?:->|::|=>|\w\(|[$@]\w)\S*")
+# word in it is an identifier, not furniture. (An address and a word of code are matched whole
+# from the word's start, the lookahead finding the "@" or the mark: "\S*(?:->|...)\S*" tried
+# every start inside a long word without one, seconds on a 20,000-character word of base64.)
+_CODE_WORD_RE = re.compile(r"(?<!\S)(?=\S*?(?:->|::|=>|\w\(|[$@]\w))\S+")
 
 
 def web_signals(paragraphs: Iterable[str]) -> list[str]:
