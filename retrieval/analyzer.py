@@ -41,6 +41,7 @@ import Stemmer
 from .language import ENGLISH, Language, language, stem_function, strip_accents
 from .scripts import (
     CJK,
+    IN_WORD_MARKS,
     SOUTHEAST,
     UNSPACED,
     UNSPACED_RE,
@@ -49,6 +50,7 @@ from .scripts import (
     marked_word,
     unspaced,
     with_bigrams,
+    without_in_word_marks,
 )
 from .variants import american
 
@@ -75,7 +77,8 @@ ASCII_TOKEN_RE = re.compile(r"\d+(?:[.,:]\d+)*|[^\W\d_]+(?:['’][^\W\d_]+)*")
 _LETTER = f"[^\\W\\d_{UNSPACED}]"
 _WORD = marked_word(_LETTER)
 TOKEN_RE = re.compile(f"\\d+(?:[.,:\u066b\u066c]\\d+)*|[{CJK}]+|[{SOUTHEAST}]+"
-                      f"|{_WORD}(?:['’]{_WORD})*")
+                      f"|{_WORD}(?:['’{IN_WORD_MARKS}]{_WORD})*")
+
 _stemmer = Stemmer.Stemmer("english")
 
 
@@ -272,7 +275,7 @@ def analyzer(code: str | None = None) -> Analyzer:
     def term(word: str) -> str | None:
         if word[0].isdigit():
             return number(word)
-        word = word.replace("’", "'")
+        word = without_in_word_marks(word.replace("’", "'"))
         if "\u0307" in word:  # "İ" lower-cased is "i" and a combining dot: Turkish's "i"
             word = word.replace("i\u0307", "i")
         if "'" in word:

@@ -169,8 +169,10 @@ class Collection:
 # is prose) and are stemmed by their particles. 15: AsciiDoc read as AsciiDoc (``.adoc``, and a
 # ``.txt`` source that reads as one); a PDF's numbered title in capitals ("2.3. DESCRIPTION") is
 # a heading whatever follows it; in a document, a lone term over its description (a variable
-# list set as paragraphs, twice or more) heads it as a definition list's term.
-TEXT_VERSION = 15
+# list set as paragraphs, twice or more) heads it as a definition list's term. 16: Armenian's
+# marks over a stressed vowel ("Ե՞րբ") are part of their word, not of its term; every language
+# of the detection model is told (Icelandic was Nynorsk).
+TEXT_VERSION = 16
 # A sentence's flags (``Collection.sent_flags``): it may be quoted alone; it is of a list item
 # or a table row (a line tagged ``ITEM_LINE``, beside its ``sieve.QUOTE_*`` rule); it opens its
 # line.

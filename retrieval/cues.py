@@ -16,7 +16,7 @@ from itertools import islice
 
 from .definitions import WHAT_IS, defines, expands, head
 from .interrogatives import NUMBER_WORDS, PLAIN_TYPES
-from .scripts import UNSPACED_RE, ascii_digits
+from .scripts import UNSPACED_RE, ascii_digits, without_in_word_marks
 
 _TYPES = (
     ("define", re.compile(r"\b(stand for|stands for|acronym|abbreviat\w*|full name)\b", re.I)),
@@ -101,6 +101,7 @@ def plain_question_type(question: str, lang: str) -> str | None:
     if lang == "en":
         kind = question_type(question)
         return kind if kind in ("when", "number") else None
+    question = without_in_word_marks(question)
     for name, rx in PLAIN_TYPES.get(lang, ()):
         if rx.search(question):
             return name

@@ -90,9 +90,34 @@ PLAIN_TYPES: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
          r"(bao nhiêu|mấy)"),
         ("he", r"(מתי|באיזו שנה|באיזה שנה|מאז מתי|באיזו מאה)", r"(כמה)"),
         ("fa", r"(چه زمانی|چه وقت|چه سالی|در چه سال|از کی|کِی)", r"(چند|چقدر|چه تعداد)"),
+        ("nn", r"\b(når|kva år|i kva år|i kva hundreår|sidan når)\b",
+         r"\b(kor (mange|mykje|lang|langt|lenge|stor|stort|gammal|gamle|ofte|høg|høgt))\b"),
+        # Armenian's marks over a stressed vowel ("Ե՞րբ") are taken out of a question before
+        # these are matched (``cues.plain_question_type``)
+        ("hy", r"(երբ|որ թվականին|ինչ թվականին|որ տարում|որ թվին|որ դարում)",
+         r"(քանի|որքան|ինչքան)"),
+        ("gl", r"\b(cando|en que ano|que ano|desde cando|en que século)\b",
+         r"\b(cantos|cantas|canto|canta|que porcentaxe)\b"),
+        ("is", r"\b(hvenær|hvaða ár|á hvaða ári|á hvaða öld|síðan hvenær)\b",
+         r"\b((hversu|hve) (mörg|margir|margar|mikið|mikinn|mikil|langur|löng|langt|lengi|hár|há"
+         r"|hátt|stór|stórt|gamall|gömul|gamalt|oft|djúpur|djúp|djúpt))\b"),
+        ("eu", r"\b(noiz|zein urtetan|zein urte|noiztik|zein mendetan)\b", r"\b(zenbat)\b"),
+        ("af", r"\b(wanneer|in watter jaar|watter jaar|sedert wanneer)\b",
+         r"\b(hoeveel|hoe lank|hoe oud|hoe groot|hoe hoog|hoe ver)\b"),
+        ("sq", r"\b(kur|në cilin vit|cilin vit|që kur|në cilin shekull)\b",
+         r"^\W*(sa)\b|\b(sa (i|e|të) (gjatë|lartë|madh|madhe|vjetër|thellë))\b"),
+        ("az", r"\b(nə vaxt|nə zaman|hansı ildə|hansı il|hansı əsrdə)",
+         r"\b(neçə|nə qədər)\b"),
+        ("kk", r"(қашан|қай жылы|қандай жылы|қай ғасырда)", r"(неше|қанша)"),
+        ("be", r"(калі|у якім годзе|якога года|з якога года|у якім стагоддзі)",
+         r"(колькі|які працэнт)"),
+        ("mk", r"(кога|во која година|која година|од кога|во кој век)", r"(колку)"),
+        ("ka", r"(როდის|რომელ წელს|რა წელს|რომელ საუკუნეში)", r"(რამდენ)"),
+        ("sw", r"\b(lini|mwaka gani|tangu lini)\b", r"\b(ngapi|kiasi gani)\b"),
+        ("tl", r"\b(kailan|anong taon|saang taon)\b", r"\b(ilan|gaano)\b"),
     )
 }
-PLAIN_TYPES["no"] = PLAIN_TYPES["nn"] = PLAIN_TYPES["nb"]
+PLAIN_TYPES["no"] = PLAIN_TYPES["nb"]
 
 
 # Interrogatives, in the languages of the table above: they frame a question, as English's
@@ -162,8 +187,26 @@ INTERROGATIVES: dict[str, frozenset[str]] = {code: frozenset(words.split()) for 
     ("vi", "gì nào đâu sao mấy ai bao nhiêu"),
     ("he", "מה מי מתי איפה היכן לאן מאין מאיפה איך כיצד איזה איזו אילו כמה למה מדוע האם"),
     ("fa", "چه چی چیست چیه کی کجا چرا چگونه چطور کدام چند چقدر آیا"),
+    ("nn", "kva kven kvar korleis kvifor kvifor når kor kva for kvar kvart"),
+    ("hy", "ինչ ինչի ինչու ով ովքեր ում որ որը որոնք որտեղ որտեղից ուր երբ ինչպես ինչպիսի քանի "
+           "որքան ինչքան արդյոք"),
+    ("gl", "que quen cal cales canto canta cantos cantas cando onde como porque"),
+    ("is", "hvað hver hverjir hverjar hvert hverja hverjum hvers hverju hvenær hvar hvaðan "
+           "hvernig hvaða hversu hve hvort"),
+    ("eu", "zer nor nork nori noren noiz non nondik nora nola zein zenbat zergatik"),
+    ("af", "wat wie wanneer waar hoe watter hoeveel waarom"),
+    ("sq", "çfarë çka kush kë kujt kur ku nga si cili cila cilët cilat sa pse përse"),
+    ("az", "nə kim kimi kimin kimə nəyi niyə nədən harada hara haradan necə hansı neçə"),
+    ("kk", "не кім кімнің кімге кімді нені неге қашан қайда қайдан қалай қандай қай неше қанша"),
+    ("be", "што хто каго каму кім чаго чым калі дзе куды адкуль як які якая якое якія якога "
+           "колькі чаму навошта чый чыя чыё чые"),
+    ("mk", "што кој која кое кои кого кому кога каде како каков каква какво какви колку зошто "
+           "чиј чија чие чии дали"),
+    ("ka", "რა ვინ ვის ვისი როდის სად საიდან საით როგორ რომელი რამდენი რატომ რისთვის"),
+    ("sw", "nini nani lini wapi vipi gani ngapi kwanini je"),
+    ("tl", "ano sino kailan saan paano bakit alin ilan gaano"),
 )}
-INTERROGATIVES["no"] = INTERROGATIVES["nn"] = INTERROGATIVES["nb"]
+INTERROGATIVES["no"] = INTERROGATIVES["nb"]
 # Quantities written out in words, in languages whose "how many" the table above reads: a
 # small count is as often written out as in digits ("zwei Universitäten", "dos", "двух")
 NUMBER_WORDS: dict[str, re.Pattern[str]] = {code: re.compile(rf"\b(?:{words})\b", re.I)
@@ -222,6 +265,14 @@ for _code, _who in (
     ("hr", r"^\W*(?:tko|koga|kome)\b"), ("bs", r"^\W*(?:ko|koga|kome)\b"),
     ("sr", r"^\W*(?:ко|кога|коме|ko|koga|kome)\b"), ("sl", r"^\W*(?:kdo|koga|komu)\b"),
     ("id", r"^\W*(?:siapa|siapakah)\b"), ("ms", r"^\W*(?:siapa|siapakah)\b"),
+    ("hy", r"^\W*(?:ով|ովքեր|ում)(?!\w)"), ("gl", r"^\W*(?:quen|a quen|de quen)\b"),
+    # Icelandic's "hvers vegna" is "why"
+    ("is", r"^\W*(?:hver|hverjir|hverjar)\b(?!\s+vegna)"),
+    ("eu", r"^\W*(?:nor|nork|nori|noren)\b"), ("af", r"^\W*(?:wie|aan wie|van wie)\b"),
+    ("sq", r"^\W*(?:kush|kë|kujt)\b"), ("az", r"\bkim(?:in|i|ə|dən)?\b"),
+    ("kk", r"\bкім(?:нің|ге|ді|нен)?\b"), ("be", r"^\W*(?:хто|каго|каму|кім)\b"),
+    ("mk", r"^\W*(?:(?:кој|која|кои)\s+(?:е|се|беше|биле|бил|била)\b|(?:кого|кому|од кого)\b)"),
+    ("ka", r"^\W*(?:ვინ|ვის)"), ("sw", r"\bnani\b"), ("tl", r"^\W*(?:sino)\b"),
 ):
     PLAIN_TYPES[_code] += (("who", re.compile(_who, re.I)),)
 

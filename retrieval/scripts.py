@@ -62,6 +62,17 @@ def _mark_ranges() -> str:
 MARKS = _mark_ranges()
 
 
+# Armenian writes its question, exclamation and emphasis marks over a word's stressed vowel,
+# inside the word ("Ե՞րբ", "when?"): part of the word (``analyzer.TOKEN_RE``), left out of its
+# term and of what a question's type is read from
+IN_WORD_MARKS = "\u055b\u055c\u055e"
+_NO_MARKS = str.maketrans("", "", IN_WORD_MARKS)
+
+
+def without_in_word_marks(text: str) -> str:
+    return text if text.isascii() else text.translate(_NO_MARKS)
+
+
 def marked_word(letter: str) -> str:
     """The expression of a word of ``letter`` (a character class), its letters' combining marks
     part of it ("भारत": letters and vowel signs)."""
@@ -155,6 +166,7 @@ def bigram_spans(start: int, end: int) -> Iterator[tuple[int, int]]:
         yield i, i + 2
 
 
-__all__ = ["CJK", "HANGUL", "MARKS", "SOUTHEAST", "UNSPACED", "UNSPACED_RE", "ascii_digits",
-           "bigram_spans", "bigrams", "dense_words", "marked_word", "unpunctuated", "unspaced",
-           "unspaced_runs", "with_bigrams", "written_unspaced"]
+__all__ = ["CJK", "HANGUL", "IN_WORD_MARKS", "MARKS", "SOUTHEAST", "UNSPACED", "UNSPACED_RE",
+           "ascii_digits", "bigram_spans", "bigrams", "dense_words", "marked_word",
+           "unpunctuated", "unspaced", "unspaced_runs", "with_bigrams", "without_in_word_marks",
+           "written_unspaced"]

@@ -65,6 +65,14 @@ def test_languages_are_detected_but_pidgins_dialects_and_dead_ones() -> None:
     assert not {"arz", "yue", "grc", "zxx"} & set(codes)  # they would take ar's, zh's texts
 
 
+def test_armenian_marks_inside_a_word_are_part_of_it_and_not_of_its_term() -> None:
+    reading = analyzer("hy")
+    question = "Ե՞րբ է ստեղծվել կազմակերպությունը։"
+    words = [(question[t.start:t.end], t.term) for t in reading.tokens(question)]
+    assert words[0] == ("Ե՞րբ", "երբ")
+    assert reading.term("ե՞րբ") == reading.term("երբ")
+
+
 def test_icelandic_is_icelandic_not_norwegian() -> None:
     text = ("Þjórsá er lengsta á Íslands og rennur frá Hofsjökli til sjávar. Áin er um 230 "
             "kílómetrar að lengd og í henni eru nokkrar virkjanir sem framleiða rafmagn.")
@@ -163,6 +171,20 @@ def test_a_question_whose_words_english_shares_is_told_by_the_model() -> None:
     ("Кой град е столица?", "bg", None),  # "which city": "кой" before a noun
     ("Kas įkūrė miestą?", "lt", None),  # "kas" is "who" and "what" alike
     ("מתי נוסדה העיר?", "he", "when"),
+    # Armenian's question mark sits over a word's stressed vowel, inside the word
+    ("Ե՞րբ է ստեղծվել կազմակերպությունը։", "hy", "when"),
+    ("Քանի՞ անդամ ունի կազմակերպությունը։", "hy", "number"),
+    ("Ո՞վ է ղեկավարում կազմակերպությունը։", "hy", "who"),
+    ("Hversu löng er Þjórsá?", "is", "number"),
+    ("Hver teiknaði kirkjuna?", "is", "who"),
+    ("Hvers vegna var kirkjan byggð?", "is", None),  # "hvers vegna": why
+    ("Cando naceu Ramón Verea?", "gl", "when"),
+    ("Azərbaycan nə vaxt müstəqil oldu?", "az", "when"),
+    ("Абай кім?", "kk", "who"),
+    ("როდის დაარსდა თბილისი?", "ka", "when"),
+    ("Kor lang er Glomma?", "nn", "number"),
+    ("Колку луѓе живеат во градот?", "mk", "number"),
+    ("Колькі жыхароў у горадзе?", "be", "number"),
 ])
 def test_a_question_read_plainly_asks_for_a_year_a_number_or_a_name(question, lang, kind) -> None:
     assert plain_question_type(question, lang) == kind
