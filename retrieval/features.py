@@ -23,6 +23,11 @@ _CAUSE = re.compile(r"\b(?:because|due to|as a result|caused by|owing to|results
                     r"leads? to|so that|in order to|thanks to)\b", re.I)
 _DEFAULT_OF_WHAT_IS_ASKED = 0.5  # share of the question's weight a stated default's window meets
 _HOW = re.compile(r"^\s*how\b", re.I)
+# what a question asks the default of: the word after "default" ("the default timeout for
+# urllib3": "timeout", which a sentence stating the default SSL certificates lacks), past a
+# "value/setting of the"
+_DEFAULT_OF = re.compile(r"\bdefaults?\s+(?:(?:values?|settings?|options?)\s+(?:of|for)\s+"
+                         r"(?:the\s+|an?\s+)?)?([^\W_][\w.+-]*)", re.I)
 # a yes/no question ("Is zlib.crc32 ok for verifying messages securely?"): a statement answers
 # it, never a list's lead-in
 _POLAR = re.compile(r"^\s*(?:is|are|was|were|can|could|does|do|did|should|will|would|has|have"
@@ -47,6 +52,7 @@ class Asked:
     text: str = ""  # the question
     default: bool = False  # it asks for a default
     polar: bool = False  # it asks yes or no
+    default_of: str | None = None  # the term of what it asks the default of ("timeout")
 
     @classmethod
     def of(cls, question: str, query: Query) -> Asked:
@@ -54,10 +60,13 @@ class Asked:
                              "why" if _WHY.match(question) else "other")
         total = query.total or 1.0
         noun = counted(question) if kind == "number" else None
+        default = asks_default(question)
+        of = _DEFAULT_OF.search(question) if default else None
         return cls(kind, math.fsum(query.weights[t] for t in query.unseen) / total,
                    math.log1p(len(query.terms)), query.known | query.unseen,
-                   term_of(noun) if noun else None, total, question, asks_default(question),
-                   _POLAR.match(question) is not None)
+                   term_of(noun) if noun else None, total, question, default,
+                   _POLAR.match(question) is not None,
+                   _term_asked(of.group(1), query) if of else None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,6 +170,7 @@ def row(m: Measured, query: Query, asked: Asked) -> list[float]:
         # a default of what is asked: stated where half the question's weight is met
         # ("Corepack defaults to downloading the latest version" answers no "default port")
         "ev_default": float(asked.default and win >= _DEFAULT_OF_WHAT_IS_ASKED
+                            and (asked.default_of is None or asked.default_of in met)
                             and states_default(m.text)),
         "bare": float(bare(m.text)),
     }
@@ -169,6 +179,12 @@ def row(m: Measured, query: Query, asked: Asked) -> list[float]:
     for name, v in values.items():
         x[_INDEX[name]] = v
     return x
+
+
+def _term_asked(word: str, query: Query) -> str | None:
+    """The term of ``word`` when the question weighs it (a content word), else ``None``."""
+    term = term_of(word.lower())
+    return term if term is not None and term in query.known else None
 
 
 def _focus(weight: float, terms: frozenset[str], alike: Mapping[str, float],

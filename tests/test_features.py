@@ -97,6 +97,21 @@ def test_code_and_a_default_reach_the_row() -> None:
     assert f(default, "What is the history size?")["ev_default"] == 0.0  # no default asked
     elsewhere = measured("Paging defaults to off.", ["page", "default", "off"], set())
     assert f(elsewhere, "What's the default history size?")["ev_default"] == 0.0  # not of it
+    # half the question met, but not what the default is asked of: the default timeout is no
+    # default SSL certificate
+    urllib = Query(terms=("default", "timeout", "urllib"),
+                   weights={"default": 1.0, "timeout": 1.0, "urllib": 1.0}, cue=None,
+                   known=frozenset({"default", "timeout", "urllib"}))
+    certificates = measured("urllib loads the default certificates by default.",
+                            ["urllib", "load", "default", "certif", "default"],
+                            {"urllib", "default"})
+    timeout = measured("urllib waits forever by default: no timeout.",
+                       ["urllib", "wait", "forev", "default", "timeout"],
+                       {"urllib", "default", "timeout"})
+    asked = Asked.of("What's the default timeout for urllib requests?", urllib)
+    assert asked.default_of == "timeout"
+    for m, stated in ((certificates, 0.0), (timeout, 1.0)):
+        assert dict(zip(FEATURES, row(m, urllib, asked), strict=True))["ev_default"] == stated
     how = f(option, "How do I set the history size?")
     assert (how["code"], how["code_how"], how["q_how"]) == (1.0, 1.0, 1.0)
     assert f(option, "How do I set --history-size=30?")["code"] == 0.0  # the question's own
