@@ -171,8 +171,9 @@ class Collection:
 # a heading whatever follows it; in a document, a lone term over its description (a variable
 # list set as paragraphs, twice or more) heads it as a definition list's term. 16: Armenian's
 # marks over a stressed vowel ("Ե՞րբ") are part of their word, not of its term; every language
-# of the detection model is told (Icelandic was Nynorsk).
-TEXT_VERSION = 16
+# of the detection model is told (Icelandic was Nynorsk). 17: a plain text's block of fields
+# ("Status: draft" / "URL: ...") is read a line each.
+TEXT_VERSION = 17
 # A sentence's flags (``Collection.sent_flags``): it may be quoted alone; it is of a list item
 # or a table row (a line tagged ``ITEM_LINE``, beside its ``sieve.QUOTE_*`` rule); it opens its
 # line.

@@ -80,6 +80,20 @@ def test_list_items_headings_code_and_short_paragraphs_are_blocks():
     assert lead_in.kind == "paragraph" and lead_in.section == ("Installation",)
 
 
+def test_a_block_of_fields_is_read_a_line_each():
+    """A proposal's header ("Status: ..." over "URL: ...") is two fields, not one sentence
+    "Status: draft, experimental URL: https://..."; a field's value wrapped onto a line of its
+    own keeps the lines together."""
+    p = read_plain("Support for a Protected field\n=============================\n\n"
+                   "Status: draft, experimental\nURL: https://wiki.example.org/Protected\n\n"
+                   "Summary\n-------\n\nThe goal is to split the Essential packages.\n\n"
+                   "Note: the field is new and\nnot yet supported by every tool.\n")
+    got = kinds(p)
+    assert ("paragraph", "Status: draft, experimental") in got
+    assert ("paragraph", "URL: https://wiki.example.org/Protected") in got
+    assert ("paragraph", "Note: the field is new and not yet supported by every tool.") in got
+
+
 def test_a_saved_web_page_is_flagged_and_kept_as_saved():
     text = (SEEDS / "000_00f339de5ad54580.txt").read_text(encoding="utf-8")
     p = read_plain(text)

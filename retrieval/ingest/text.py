@@ -44,6 +44,9 @@ _BLOCK_GAP_RE = re.compile(r"\n[ \t]*\n")  # between blocks
 _MODELINE_LINE_RE = re.compile(r"(?m)^[ \t]*-\*-.*-\*-[ \t]*$")
 _MODELINE_RE = re.compile(r"^\W*-\*-.*-\*-\W*$|^\W*(?:vim?|ex):\s*set?\s", re.I)
 _CLAUSE_END_RE = re.compile(r"[.,;:!?…]['\"”’)]*$")
+# a field: a name of up to three words and its value ("Status: draft, experimental", "URL:
+# https://...", "Upstream-Name: dpkg"), as a document's header lists them
+_FIELD_RE = re.compile(r"^[A-Z][\w-]*(?: [\w-]+){0,2}: \S")
 # A line that ends on a word that needs more after it ("If make test produces something like")
 # is a sentence that goes on past a break (a code sample, a table), not a heading.
 _OPEN_END_RE = re.compile(r"\b(?:a|an|the|and|or|nor|but|of|than|that|like|as|is|are|was|were|be"
@@ -206,8 +209,10 @@ def _items(lines: list[str]) -> list[tuple[str, str, int]]:
     # a block of lines that each open with a capital, most of them ending no sentence, is a
     # list of lines, one unit each ("Show individual samples with: perf script" / "Treat
     # branches as callchains: ..."): wrapped prose does not break before a capital every time
-    one_per_line = (len(lines) >= _MIN_LINE_LIST and all(ln[:1].isupper() for ln in lines)
-                    and sum(not TERMINAL_RE.search(ln) for ln in lines) * 2 > len(lines))
+    one_per_line = ((len(lines) >= _MIN_LINE_LIST and all(ln[:1].isupper() for ln in lines)
+                     and sum(not TERMINAL_RE.search(ln) for ln in lines) * 2 > len(lines))
+                    # ... as is a block of fields, a line each ("Status: draft" / "URL: ...")
+                    or (len(lines) >= 2 and all(_FIELD_RE.match(ln) for ln in lines)))
     for line in lines:
         if _BULLET_RE.match(line):
             if current:
