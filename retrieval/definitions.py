@@ -17,7 +17,11 @@ import re
 from functools import lru_cache
 
 WHAT_IS = re.compile(
-    r"^\s*what\s+(?:is|are|was|were)\s+(?:(?:an?|the)\s+)?(?P<subject>[^?]+?)\s*\??\s*$"
+    # ("what's X?" and "whats X?", as people type it, too; "what's new / next / wrong ...?"
+    # ask no thing's definition)
+    r"^\s*what(?:\s+(?:is|are|was|were)|['’]s|s)\s+"
+    r"(?!(?:new|next|wrong|up|left|going on|happening)\b)(?:(?:an?|the)\s+)?"
+    r"(?P<subject>[^?]+?)\s*\??\s*$"
     r"|^\s*what\s+(?:does|do)\s+(?:(?:an?|the)\s+)?(?P<subject2>[^?]+?)\s+mean\b"
     # "What does TTLCache do?", "What does the codegen-units setting do?": what X is for
     r"|^\s*what\s+(?:does|do)\s+(?!(?:i|you|we|they|he|she|it|one|people)\s)"
@@ -32,6 +36,10 @@ WHAT_IS = re.compile(
 _PREPOSITION = re.compile(r"\s+(?:in|of|for|on|at|from|with|to|under|within|by|when|that)\s", re.I)
 # "what is X used for?": what X is for, its purpose's word no part of X
 _PURPOSE = re.compile(r"\s+(?:used|good|meant|useful|needed|designed|intended)$", re.I)
+# "the command to do Y": what to use to do something, a "how do I ...?" ("the gpg command to
+# generate a key pair", "the best way to install it"), not what X is
+_TO_DO = re.compile(r"\b(?:commands?|ways?|options?|flags?|functions?|methods?|settings?|tools?"
+                    r"|syntax|procedure|steps?)\s+to\s+[a-z]+\b")
 _MAX_SUBJECT_WORDS = 4
 _TERM_WORD = re.compile(r"[\w.+#-]+")  # a word of a term: "secrets.randbelow", "C#", "g++"
 
@@ -45,6 +53,8 @@ def subject(question: str, keep_case: bool = False) -> tuple[str, ...]:
     if not m:
         return ()
     x = next(g for g in m.groups() if g)
+    if _TO_DO.search(x):  # "the gpg command to generate a key": what to use, not what X is
+        return ()
     x = _PURPOSE.sub("", _PREPOSITION.split(f" {x} ", maxsplit=1)[0].strip())
     ws = tuple(w.strip(".") if keep_case else w.strip(".").lower()
                for w in _TERM_WORD.findall(x))

@@ -148,6 +148,14 @@ def test_an_acronym_spelled_out_beside_it_says_what_it_is(question: str, sentenc
     ("Explain how to install pip", ()),  # how to do a thing: no definition
     ("Tell me about why the talks failed", ()),
     ("What do you know about the talks between Armenia and Russia?", ()),  # no definition
+    # "what's X?" as people type it
+    ("whats small-icu?", ("small-icu",)), ("What’s a jobserver?", ("jobserver",)),
+    ("what's the Protected field?", ("Protected", "field")),
+    ("What's new in Perl 5.38?", ()), ("whats wrong with my build?", ()),  # idioms
+    # what to use to do something is a "how do I ...?"
+    ("What's the gpg command to generate a new key pair?", ()),
+    ("What is the best way to install it?", ()),
+    ("What is the term used to identify it?", ("term",)),
 ])
 def test_the_subject_keeps_its_own_letters_and_loses_its_article(question: str,
                                                                  expected: tuple) -> None:
