@@ -1,5 +1,6 @@
 """British and American spellings of one English word read as one term ("licence" and
-"license", "colour" and "color", "organisation" and "organization", "travelled" and "traveled").
+"license", "colour" and "color", "organisation" and "organization", "travelled" and "traveled"),
+and a word's clipped form as the word ("docs" and "documentation", "repo" and "repository").
 
 A newsroom in London and a reader in Boston spell a word two ways; so do a manual and its
 user: "Which licence is OpenSSL released under?" met no "license" in the text (the English
@@ -50,6 +51,24 @@ _WORDS = {
     "encyclopaedia": "encyclopedia", "anaemia": "anemia", "oestrogen": "estrogen",
     "manoeuvre": "maneuver", "manoeuvres": "maneuvers", "manoeuvred": "maneuvered",
 }
+# Clipped forms people type for the word a manual spells out ("the node docs" / "this
+# documentation", "repo" / "repository", "config" / "configuration"): read as the whole word.
+# Only clippings that mean one word: "auth" (authentication or authorization), "dev" (/dev),
+# "min" (minute), "var" (/var), "tmp", "init" and "ref" are left as they are.
+_CLIPPED = {
+    "doc": "documentation", "docs": "documentation", "repo": "repository",
+    "repos": "repositories", "config": "configuration", "configs": "configurations",
+    "dir": "directory", "dirs": "directories", "env": "environment", "info": "information",
+    "app": "application", "apps": "applications", "db": "database", "dbs": "databases",
+    "pkg": "package", "pkgs": "packages", "lib": "library", "libs": "libraries",
+    "arg": "argument", "args": "arguments", "param": "parameter", "params": "parameters",
+    "spec": "specification", "specs": "specifications", "dep": "dependency",
+    "deps": "dependencies", "msg": "message", "msgs": "messages", "max": "maximum",
+    "perf": "performance", "impl": "implementation", "cert": "certificate",
+    "certs": "certificates", "admin": "administrator", "admins": "administrators",
+    "attr": "attribute", "attrs": "attributes", "func": "function", "prefs": "preferences",
+}
+_WORDS.update(_CLIPPED)
 _RULES = (
     (re.compile(rf"^({'|'.join(w[:-3] for w in _OUR.split())})our(\w*)$"), r"\1or\2"),
     (re.compile(rf"^({'|'.join(w[:-2] for w in _RE.split())})re(s?)$"), r"\1er\2"),

@@ -1,4 +1,5 @@
-"""``retrieval.variants``: British and American spellings of a word read as one term."""
+"""``retrieval.variants``: British and American spellings, and clipped forms, of a word read as one
+term."""
 
 from __future__ import annotations
 
@@ -30,3 +31,12 @@ def test_words_with_one_spelling_stay_as_they_are(word: str) -> None:
 def test_the_index_and_a_question_meet_across_the_spellings() -> None:
     assert analyze("Which licence covers the organisation's colour centre?") == analyze(
         "Which license covers the organization's color center?")
+
+
+def test_a_clipped_word_reads_as_the_word_a_manual_spells_out() -> None:
+    """"how do I report a mistake in the node docs?" meets "Report errors in this
+    documentation"; a clipping of two words ("auth") or of a name ("/dev") stays itself."""
+    assert analyze("the docs of the repo's config") == analyze(
+        "the documentation of the repository's configuration")
+    assert american("args") == "arguments" and american("max") == "maximum"
+    assert american("auth") == "auth" and american("dev") == "dev"
