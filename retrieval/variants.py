@@ -67,8 +67,9 @@ _CLIPPED = {
     "perf": "performance", "impl": "implementation", "cert": "certificate",
     "certs": "certificates", "admin": "administrator", "admins": "administrators",
     "attr": "attribute", "attrs": "attributes", "func": "function", "prefs": "preferences",
-    # "Py3.6", "py2": Python's versions as its projects write them; "mac" for macOS
-    "py": "python", "mac": "macos",
+    # "Py3.6", "py2": Python's versions as its projects write them ("mac" is left alone: a MAC
+    # address is no macOS)
+    "py": "python",
 }
 _WORDS.update(_CLIPPED)
 _RULES = (
