@@ -19,6 +19,7 @@ compound's parts holds the compound (``ranking.py``).
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -33,6 +34,10 @@ from .interrogatives import FRAMES, INTERROGATIVE_CHARACTERS, INTERROGATIVES
 from .language import ENGLISH
 from .scripts import unspaced
 from .spelling import correct, rare_word
+
+# a release's number ("5.0", "3.12.1"): a specific word, as a name is; a manual that never
+# writes it does not tell what that release does
+_VERSION_NUMBER = re.compile(r"\d+\.\d+(?:\.\d+)*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -300,10 +305,12 @@ def _straddling(question: str, toks: list[Token], index: TermIndex) -> set[int]:
 
 def _specific(word: str) -> bool:
     """A word of 3+ letters that is rare in English or no English word ("tmux", "conda",
-    "libtasn1"): what a question is about, which its answer's document must hold. (Names are
-    left to the weight an unseen name gets: one spelled two ways, "Pashinyan" / "Pashinian",
-    is no sign that a question is about something else.)"""
+    "libtasn1"), or a release's number ("5.0"): what a question is about, which its answer's
+    document must hold. (Names are left to the weight an unseen name gets: one spelled two
+    ways, "Pashinyan" / "Pashinian", is no sign that a question is about something else.)"""
     lower = word.lower()
+    if _VERSION_NUMBER.fullmatch(lower):
+        return True
     return (len(lower) >= 3 and any(c.isalpha() for c in lower) and lower.isascii()
             and rare_word(lower))
 

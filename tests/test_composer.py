@@ -311,6 +311,11 @@ def test_names_and_rare_words_are_asked_of_english_questions_only():
                                   "The gizmux prefix key is set in the configuration file."])
     assert parse_query("What is the gizmux prefix key?", engine.index).specific == {"gizmux"}
     assert parse_query("Wann hat der Stadtrat den Plan gebilligt?", engine.index).specific == set()
+    # a release's number is named as a name is: a manual that never writes "5.0" tells
+    # nothing of what 5.0 does or when it comes out
+    assert parse_query("When is gizmux 5.0 coming out?", engine.index).specific == {
+        "gizmux", "5.0"}
+    assert parse_query("Is the key set in 2 files?", engine.index).specific == set()
 
 
 def test_a_manual_never_naming_a_specific_word_of_the_question_is_not_about_it(tmp_path):
