@@ -173,8 +173,8 @@ class Collection:
 # marks over a stressed vowel ("Ե՞րբ") are part of their word, not of its term; every language
 # of the detection model is told (Icelandic was Nynorsk). 17: a plain text's block of fields
 # ("Status: draft" / "URL: ...") is read a line each. 18: an English word's clipped form read as
-# the word ("docs" as "documentation", ``variants.py``).
-TEXT_VERSION = 18
+# the word ("docs" as "documentation", ``variants.py``). 19: Malay read by Indonesian's stemmer.
+TEXT_VERSION = 19
 # A sentence's flags (``Collection.sent_flags``): it may be quoted alone; it is of a list item
 # or a table row (a line tagged ``ITEM_LINE``, beside its ``sieve.QUOTE_*`` rule); it opens its
 # line.

@@ -73,6 +73,12 @@ def test_armenian_marks_inside_a_word_are_part_of_it_and_not_of_its_term() -> No
     assert reading.term("ե՞րբ") == reading.term("երբ")
 
 
+def test_malay_is_stemmed_as_indonesian_is() -> None:
+    term = analyzer("ms").term
+    assert term("dilahirkan") == term("kelahiran") == term("lahir")
+    assert analyzer("hr").term("rijeka") == "rijek"  # Croatian: cut, no borrowed stemmer
+
+
 def test_icelandic_is_icelandic_not_norwegian() -> None:
     text = ("Þjórsá er lengsta á Íslands og rennur frá Hofsjökli til sjávar. Áin er um 230 "
             "kílómetrar að lengd og í henni eru nokkrar virkjanir sem framleiða rafmagn.")
