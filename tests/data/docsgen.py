@@ -200,6 +200,30 @@ def report(out: Path) -> None:
     print(f"{total:>8}  total ({len(list(out.iterdir()))} files)")
 
 
+Reader = Callable[[Path], "list[tuple] | None"]
+
+
+def generate(argv: list[str], folder: str, copies: list[tuple[str, Path, str]],
+             pdfs: list[tuple[str, Reader, Path, str, str, str]],
+             docxs: list[tuple[str, Reader, Path, str, str, str, str]], write: Writer) -> int:
+    """A set's folder made whole: its sources copied, then each PDF (file name, reader, source,
+    author, subject, keywords) and DOCX (... and comments before the keywords) written from the
+    blocks its reader reads (a missing source is reported and its file not made); the sizes
+    printed. The ``main`` of a make_docs_*.py script."""
+    out = out_dir(argv, folder)
+    copy_sources(out, copies)
+    for name, read, src, author, subject, keywords in pdfs:
+        if (blocks := read(src)) is not None:
+            write.pdf([cp1252_only(b) for b in blocks], out / name,
+                      first_title(blocks, src.stem), author, subject, keywords)
+    for name, read, src, author, subject, comments, keywords in docxs:
+        if (blocks := read(src)) is not None:
+            write.docx(blocks, out / name, first_title(blocks, src.stem), author, subject,
+                       comments, keywords)
+    report(out)
+    return 0
+
+
 # --- copied sources ---------------------------------------------------------------------------
 
 

@@ -297,11 +297,6 @@ def read_release_notes(src: Path) -> list[tuple] | None:
     return blocks
 
 
-# --- Markdown ---------------------------------------------------------------------------------
-
-
-
-
 # --- the generated files ----------------------------------------------------------------------
 
 # (file name, reader, source, author, subject, keywords)
@@ -344,18 +339,7 @@ WRITE = docsgen.Writer("tests/data/make_docs_blind8.py", docx_code="lines", deep
 
 
 def main(argv: list[str]) -> int:
-    out = docsgen.out_dir(argv, "docs_blind8")
-    docsgen.copy_sources(out, COPIES)
-    for name, read, src, author, subject, keywords in GENERATED_PDF:
-        if (blocks := read(src)) is not None:
-            WRITE.pdf([docsgen.cp1252_only(b) for b in blocks], out / name,
-                      docsgen.first_title(blocks, src.stem), author, subject, keywords)
-    for name, read, src, author, subject, comments, keywords in GENERATED_DOCX:
-        if (blocks := read(src)) is not None:
-            WRITE.docx(blocks, out / name, docsgen.first_title(blocks, src.stem), author, subject,
-                       comments, keywords)
-    docsgen.report(out)
-    return 0
+    return docsgen.generate(argv, "docs_blind8", COPIES, GENERATED_PDF, GENERATED_DOCX, WRITE)
 
 
 if __name__ == "__main__":

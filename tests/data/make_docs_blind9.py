@@ -78,11 +78,6 @@ COPIES = [
 
 
 
-# --- Markdown ---------------------------------------------------------------------------------
-
-
-
-
 # --- the generated files ----------------------------------------------------------------------
 
 # (file name, reader, source, author, subject, keywords)
@@ -125,18 +120,7 @@ WRITE = docsgen.Writer("tests/data/make_docs_blind9.py", docx_code="lines", deep
 
 
 def main(argv: list[str]) -> int:
-    out = docsgen.out_dir(argv, "docs_blind9")
-    docsgen.copy_sources(out, COPIES)
-    for name, read, src, author, subject, keywords in GENERATED_PDF:
-        if (blocks := read(src)) is not None:
-            WRITE.pdf([docsgen.cp1252_only(b) for b in blocks], out / name,
-                      docsgen.first_title(blocks, src.stem), author, subject, keywords)
-    for name, read, src, author, subject, comments, keywords in GENERATED_DOCX:
-        if (blocks := read(src)) is not None:
-            WRITE.docx(blocks, out / name, docsgen.first_title(blocks, src.stem), author, subject,
-                       comments, keywords)
-    docsgen.report(out)
-    return 0
+    return docsgen.generate(argv, "docs_blind9", COPIES, GENERATED_PDF, GENERATED_DOCX, WRITE)
 
 
 if __name__ == "__main__":
