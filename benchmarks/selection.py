@@ -86,34 +86,12 @@ def measure(make: Callable[[Sequence[Document]], QAEngine]) -> list[str]:
     for split in ("tune", "test"):
         lines.append(line(f"search {split}", [x for x in o if x.question.split == split]))
     never: list[Outcome] = []
+    # every documentation set but the first is a folder "<name>" with "<name>_questions.jsonl"
+    named = ("docs_more", "docs_extra", "docs_fresh", "docs_new", "docs_pkg_a", "docs_pkg_b",
+             "docs_blind", *(f"docs_blind{n}" for n in range(2, 10)))
     for name, corpus, qfile in (("seeds", ROOT / "seeds", "seed_questions.jsonl"),
                                 ("docs", DATA / "docs_corpus", "docs_questions.jsonl"),
-                                ("docs_more", DATA / "docs_more", "docs_more_questions.jsonl"),
-                                ("docs_extra", DATA / "docs_extra", "docs_extra_questions.jsonl"),
-                                ("docs_fresh", DATA / "docs_fresh", "docs_fresh_questions.jsonl"),
-                                ("docs_new", DATA / "docs_new", "docs_new_questions.jsonl"),
-                                ("docs_pkg_a", DATA / "docs_pkg_a",
-                                 "docs_pkg_a_questions.jsonl"),
-                                ("docs_pkg_b", DATA / "docs_pkg_b",
-                                 "docs_pkg_b_questions.jsonl"),
-                                ("docs_blind", DATA / "docs_blind",
-                                 "docs_blind_questions.jsonl"),
-                                ("docs_blind2", DATA / "docs_blind2",
-                                 "docs_blind2_questions.jsonl"),
-                                ("docs_blind3", DATA / "docs_blind3",
-                                 "docs_blind3_questions.jsonl"),
-                                ("docs_blind4", DATA / "docs_blind4",
-                                 "docs_blind4_questions.jsonl"),
-                                ("docs_blind5", DATA / "docs_blind5",
-                                 "docs_blind5_questions.jsonl"),
-                                ("docs_blind6", DATA / "docs_blind6",
-                                 "docs_blind6_questions.jsonl"),
-                                ("docs_blind7", DATA / "docs_blind7",
-                                 "docs_blind7_questions.jsonl"),
-                                ("docs_blind8", DATA / "docs_blind8",
-                                 "docs_blind8_questions.jsonl"),
-                                ("docs_blind9", DATA / "docs_blind9",
-                                 "docs_blind9_questions.jsonl")):
+                                *((n, DATA / n, f"{n}_questions.jsonl") for n in named)):
         docs, _ = load_directory(corpus)
         o = run(make(docs), list(read_questions(DATA / qfile).questions))
         for split in dict.fromkeys(x.question.split for x in o):
@@ -134,10 +112,9 @@ def measure(make: Callable[[Sequence[Document]], QAEngine]) -> list[str]:
                                                   if x.question.split in held_out[:3]]))
     lines.append(line("blind2, 3, 4, 5", [x for x in never
                                           if x.question.split in held_out[:4]]))
-    lines.append(line("blind2 ... 6", [x for x in never if x.question.split in held_out[:5]]))
-    lines.append(line("blind2 ... 7", [x for x in never if x.question.split in held_out[:6]]))
-    lines.append(line("blind2 ... 8", [x for x in never if x.question.split in held_out[:7]]))
-    lines.append(line("blind2 ... 9", [x for x in never if x.question.split in held_out]))
+    for k in range(5, len(held_out) + 1):  # "blind2 ... 6" to "blind2 ... 9"
+        lines.append(line(f"blind2 ... {k + 1}", [x for x in never
+                                                   if x.question.split in held_out[:k]]))
     data = wikiqa.read(SHARED / "wikiqa" / "WikiQA-dev.tsv")
     for group, s in wikiqa.measure(data, make(data.documents)).items():
         lines.append(f"{'wikiqa ' + group:<22}first right {s.first_right / s.answerable:.3f}  "

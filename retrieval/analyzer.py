@@ -78,7 +78,6 @@ _LETTER = f"[^\\W\\d_{UNSPACED}]"
 _WORD = marked_word(_LETTER)
 TOKEN_RE = re.compile(f"\\d+(?:[.,:\u066b\u066c]\\d+)*|[{CJK}]+|[{SOUTHEAST}]+"
                       f"|{_WORD}(?:['’{IN_WORD_MARKS}]{_WORD})*")
-
 _stemmer = Stemmer.Stemmer("english")
 
 

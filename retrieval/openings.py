@@ -52,6 +52,8 @@ def with_openings(hits: Sequence[tuple[int, float]], question: str, collection: 
             out.append((first, floor))
     headed = 0
     for doc in docs:
+        if headed == MAX_HEADED:
+            break
         for p in _headed(collection, doc, question):
             if headed < MAX_HEADED and p not in seen:
                 seen.add(p)

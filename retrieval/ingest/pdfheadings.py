@@ -150,6 +150,7 @@ def guess_headings(lines: list[Line], style: Style) -> dict[int, int]:
     # Backwards first: a heading may be followed by a subheading rather than by its text, and
     # whether that one is a heading depends on what follows it.
     ahead: set[int] = set()
+    capitals: set[int] = set()  # numbered titles in capitals: headings whatever is around them
     for i in range(len(lines) - 2, -1, -1):
         line, nxt = lines[i], lines[i + 1]
         if not title_like(line) or (style.styled and not set_apart(line, style)):
@@ -163,7 +164,9 @@ def guess_headings(lines: list[Line], style: Style) -> dict[int, int]:
         after = nxt.gap or resized(line, nxt) or _opens(nxt.text) or item
         # set apart by its type, a heading needs no longer line after it to show what it is
         longer = style.styled or len(nxt.text.split()) > len(line.text.split()) or i + 1 in ahead
-        if (after and longer) or _numbered_capitals(line.text):
+        if _numbered_capitals(line.text):
+            capitals.add(i)
+        if (after and longer) or i in capitals:
             ahead.add(i)
     heads: dict[int, int] = {}
     for i in sorted(ahead):
@@ -174,7 +177,7 @@ def guess_headings(lines: list[Line], style: Style) -> dict[int, int]:
             or line.gap
             or i - 1 in heads
             or bool(CLOSES.search(prev.text))
-            or _numbered_capitals(line.text)
+            or i in capitals
             or resized(prev, line)
             or (style.styled and prev.page != line.page)  # set apart, atop a new page
         ):
