@@ -480,3 +480,24 @@ def test_a_link_to_the_element_it_is_in_is_a_permalink_not_text():
         ("paragraph", "--workspace: Build all members in the workspace.", 0),
     ]
     assert [d.block.text for d in parsed.dropped] == ["[layout.repr]"]
+
+
+@pytest.mark.parametrize("marker", [
+    # mdBook (the rustc book), markdown-it, Wikipedia, Pandoc, Sphinx
+    '<sup class="footnote-reference" id="fr-1"><a href="#footnote-1">1</a></sup>',
+    '<sup class="footnote-ref"><a href="#fn1" id="fnref1">[1]</a></sup>',
+    '<sup id="cite_ref-3" class="reference"><a href="#cite_note-3">[3]</a></sup>',
+    '<a href="#fn1" class="footnote-ref" id="fnref1" role="doc-noteref"><sup>1</sup></a>',
+    '<a class="footnote-reference brackets" href="#id3" id="id1">1</a>',
+])
+def test_a_footnote_reference_marker_is_not_glued_to_its_word(marker):
+    parsed = read_html(f"<p>rustc will check every{marker}: attribute</p>"
+                       '<aside class="footnote"><p id="footnote-1">Reachable ones.</p></aside>')
+    assert [b.text for b in parsed.blocks] == ["rustc will check every: attribute",
+                                               "Reachable ones."]
+    assert [d.reason for d in parsed.dropped] == ["a footnote reference's marker"]
+
+
+def test_a_superscript_that_is_no_footnote_reference_stays():
+    assert [b.text for b in read_html("<p>E = mc<sup>2</sup> holds.</p>").blocks] == [
+        "E = mc2 holds."]

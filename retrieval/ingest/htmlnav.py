@@ -11,7 +11,10 @@ naming a sidebar, related links, breadcrumbs, a footer, a menu bar, a popup, a p
 module dropdown), navigation (``nav``, ``nav-*``, ``navbar``, DocBook's ``navheader`` /
 ``navfooter``), a heading's permalink (``headerlink``, the ``¶``), a "Skip to content" link, text
 for screen readers alone, or the word ``toc``; and a table whose ``summary`` says it is
-navigation (DocBook's "Navigation header").
+navigation (DocBook's "Navigation header"); and a footnote reference's marker (the "1" of
+"every<sup>1</sup>", marked ``role="doc-noteref"`` or by a class naming a footnote reference, as
+mdBook, Sphinx, Pandoc and Wikipedia write them), which a quote would glue to its word
+("every1").
 """
 
 from __future__ import annotations
@@ -34,6 +37,10 @@ _NAV_CLASS_RE = re.compile(r"sidebar|related|headerlink|breadcrumb|footer|menu-b
 _STATE_CLASS_RE = re.compile(r"^(?:has|with|no|show)-|-(?:visible|open|closed|collapsed|active)$")
 _NEVER_NAV = frozenset({"html", "body", "main", "article"})
 _DISPLAY_NONE_RE = re.compile(r"display\s*:\s*none", re.I)
+# A footnote reference's class: mdBook's and Sphinx's "footnote-reference", Pandoc's
+# "footnote-ref", markdown-it's "footnote-ref", "fnref", "noteref"; Wikipedia's "reference" on
+# a <sup> alone (the word is a common class of other things).
+_NOTEREF_CLASS_RE = re.compile(r"^(?:footnote-?ref(?:erence)?|fn-?ref|noteref)$")
 
 
 def nav_reason(tag: str, a: dict[str, str]) -> str:
@@ -48,6 +55,8 @@ def nav_reason(tag: str, a: dict[str, str]) -> str:
         return ""
     if a.get("role", "").strip().lower() == "navigation":
         return 'role="navigation"'
+    if _is_noteref(tag, a):
+        return "a footnote reference's marker"
     if a.get("summary", "").strip().lower().startswith("navigation"):
         return 'summary="navigation"'
     for name in ("class", "id"):
@@ -55,6 +64,16 @@ def nav_reason(tag: str, a: dict[str, str]) -> str:
             if word == "toc" or (_NAV_CLASS_RE.search(word) and not _STATE_CLASS_RE.search(word)):
                 return f'{name} "{word}"'
     return ""
+
+
+def _is_noteref(tag: str, a: dict[str, str]) -> bool:
+    """A footnote reference's marker (``<sup>`` or ``<a>``): by its role or its class."""
+    if tag not in ("sup", "a"):
+        return False
+    words = a.get("class", "").lower().split()
+    return (a.get("role", "").strip().lower() == "doc-noteref"
+            or any(_NOTEREF_CLASS_RE.match(w) for w in words)
+            or (tag == "sup" and "reference" in words))
 
 
 def _is_note(a: dict[str, str]) -> bool:
