@@ -28,7 +28,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import copy
+import re
 import threading
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
@@ -66,6 +68,16 @@ _ALL_NOUNS_CAPITALISED = frozenset({"de", "lb"})
 _MODERN_ISO = frozenset({"el"})
 # languages whose stop words are matched without accents
 _UNACCENTED_STOPS = frozenset({"el"})
+# languages whose list in ``stop-words`` is written without the language's marks (Romanian's
+# "adica", "cand"; "în", "să", "și" missing): ``stopwordsiso``'s, which has them, is added
+_WITH_MARKS = frozenset({"ro"})
+# lists saved in one encoding and read in another (read as, saved as): ``stopwordsiso``'s
+# Lithuanian is Windows-1257 read as Latin-1 ("abiejø" for "abiejų", "að" for "aš")
+_SAVED_AS = {"lt": ("latin-1", "cp1257")}
+_GRAVE_QUOTE_RE = re.compile(r'([aeiou])"$')
+_GRAVE = {"a": "à", "e": "è", "i": "ì", "o": "ò", "u": "ù"}
+# Romanian's s and t with a cedilla (older fonts and lists) -> the comma-below letters
+_COMMA_BELOW = str.maketrans("şţŞŢ", "șțȘȚ")
 TRUNCATE = 5  # a word's characters kept as its term where the language has no stemmer
 SAMPLE_CHARS = 2000  # how much of a text detection reads
 ENGLISH_CHARS = 600  # ... and the English check before it (about 100 words)
@@ -119,14 +131,40 @@ def _stop_words(code: str) -> frozenset[str]:
     import stop_words
     import stopwordsiso
 
+    listed: Iterable[str] = ()
     if code in _MODERN_ISO and stopwordsiso.has_lang(code):
-        return frozenset(w.lower() for w in stopwordsiso.stopwords(code))
-    try:
-        return frozenset(w.lower() for w in stop_words.get_stop_words(code))
-    except stop_words.StopWordError:
-        pass
-    return frozenset(w.lower() for w in stopwordsiso.stopwords(code)) if stopwordsiso.has_lang(
-        code) else frozenset()
+        listed = stopwordsiso.stopwords(code)
+    else:
+        try:
+            listed = stop_words.get_stop_words(code)
+        except stop_words.StopWordError:
+            listed = stopwordsiso.stopwords(code) if stopwordsiso.has_lang(code) else []
+    if code in _WITH_MARKS and stopwordsiso.has_lang(code):
+        listed = [*listed, *stopwordsiso.stopwords(code)]
+    return frozenset(repaired(listed, _SAVED_AS.get(code)))
+
+
+def repaired(listed: Iterable[str], saved_as: tuple[str, str] | None = None) -> Iterable[str]:
+    """A packaged stop list's words as the language writes them, lower-cased: without the byte
+    order mark, quotes and commas some entries carry (``stop-words``' Hebrew list is
+    ``"אבל",``: no Hebrew word ever matched one, its Slovak "a" is "\\ufeffa"), an Italian grave
+    accent written as a quote after its vowel restored ("piu\"": "più"), Greek's delta written
+    as U+2206 ("∆") restored; and, where the list was saved in another encoding than it was read in
+    (``saved_as``: read as, saved as), read again in that one. A word with Romanian's s or t
+    with a cedilla (older lists and text) comes with the comma-below letters too, which today's
+    text and the stemmer use (no other language writes those: Turkish's "ş" stays as it is)."""
+    for word in listed:
+        word = _GRAVE_QUOTE_RE.sub(lambda m: _GRAVE[m.group(1)],
+                                   word.strip().lstrip('\ufeff"').rstrip(","))
+        word = word.strip('"').strip()
+        if saved_as is not None:
+            with contextlib.suppress(UnicodeError):
+                word = word.encode(saved_as[0]).decode(saved_as[1])
+        word = word.replace("\u2206", "δ").lower()
+        if word:
+            yield word
+            if (comma := word.translate(_COMMA_BELOW)) != word:
+                yield comma
 
 
 @cache

@@ -328,3 +328,18 @@ def test_a_very_common_word_the_corpus_lacks_weighs_as_a_framing_word() -> None:
         assert today.weights == parse_query(
             "How long is the bridge today?", en.index,
             dataclasses.replace(DEFAULT_CONFIG, common_zipf=None), lang="en", plain=plain).weights
+
+
+def test_a_packaged_stop_list_is_read_as_the_language_writes_it() -> None:
+    # stop-words' Hebrew entries carry their quotes and commas ('"של",'), its Slovak "a" a byte
+    # order mark, its Italian "più" a quote for its accent; stopwordsiso's Lithuanian was saved
+    # in Windows-1257 and read as Latin-1 ("að" for "aš")
+    assert {"של", "את", "על"} <= language("he").stop_words
+    assert "a" in language("sk").stop_words
+    assert {"più", "già"} <= language("it").stop_words
+    assert {"aš", "iš", "dėl"} <= language("lt").stop_words
+    # Romanian's list in stop-words has no diacritics ("in", "sa"): "în", "să", "și" are
+    # stop words, with s and t written with a comma below or a cedilla
+    assert {"în", "să", "și", "şi", "acești", "aceşti"} <= language("ro").stop_words
+    assert analyzer("ro").analyze("Râul și orașul în care") == analyzer("ro").analyze("râul oraș")
+    assert not any("\u2206" in w for w in language("el").stop_words)
