@@ -19,6 +19,15 @@ hu, da, fi, bg, nb, ca, lt, th, ja, ko, he, fa: languages qabot was never tuned 
 written for these tests before qabot was run on them): the same figures from ``qabot eval``'s
 metrics, and the share of its unanswerable questions abstained; a set none of whose documents
 survives reading has every question unanswered.
+
+**tests/data/parallel/** (XQuAD's design on original texts: each set's documents and questions
+written in English and translated into two of XQuAD's other languages: Turkish, Greek,
+Romanian, Vietnamese, Chinese, Thai, Arabic, Hindi; written before qabot was run on them): the
+same figures for every language of a set, compared with the set's English on the same questions,
+and, leaving each document out in turn, the share of its answerable questions abstained (out of
+corpus).
+
+    python benchmarks/languages.py --languages --own   # the parallel sets alone
 """
 
 from __future__ import annotations
@@ -50,6 +59,7 @@ OWN_LANGUAGES = ("en", "fr", "pt", "tr", "zh", "el", "ar", "hi", "it", "pl", "uk
                  "fa", "sk", "hr", "sl", "et", "lv", "ms", "gl", "is")
 # added 2026-12-06 (a fifteenth session) with English's, measured once as written
 NEWER = ("sk", "hr", "sl", "et", "lv", "ms", "gl", "is")
+PARALLEL = ROOT / "tests" / "data" / "parallel"
 BEGIN = "<!-- languages:begin (written by benchmarks/languages.py --write; edit outside) -->"
 END = "<!-- languages:end -->"
 # issue 14: within this much of English's acc@1; answerable abstained at most; out of corpus
@@ -81,9 +91,9 @@ def xquad_row(lang: str) -> tuple[str, tuple[float, ...]]:
     return lang, (*_shares(outcomes), *_shares(test), abstained / left_out)
 
 
-def own_row(lang: str) -> tuple[str, tuple[float, ...]]:
-    qset = read_questions(OWN / f"{lang}_questions.jsonl")
-    docs, _ = load_directory(OWN / lang)
+def own_row(lang: str, folder: Path = OWN) -> tuple[str, tuple[float, ...]]:
+    qset = read_questions(folder / f"{lang}_questions.jsonl")
+    docs, _ = load_directory(folder / lang)
     try:
         engine = QAEngine.from_documents(docs)
     except NoDocumentsError:  # nothing left to read: every question goes unanswered
@@ -93,8 +103,66 @@ def own_row(lang: str) -> tuple[str, tuple[float, ...]]:
     return lang, (*_shares(outcomes), sum(not o.answered for o in must) / (len(must) or 1))
 
 
+def parallel_rows(name: str) -> list[tuple[str, tuple[float, ...]]]:
+    """Per language of parallel set ``name`` (English first): acc@1, acc@3, answerable
+    abstained, unanswerable abstained and out-of-corpus abstained (each document left out in
+    turn, its answerable questions asked of the others)."""
+    folder = PARALLEL / name
+    languages = sorted((p.name for p in folder.iterdir() if p.is_dir()),
+                       key=lambda lang: (lang != "en", lang))
+    rows = []
+    for lang in languages:
+        lang_row = own_row(lang, folder)
+        qset = read_questions(folder / f"{lang}_questions.jsonl")
+        docs, _ = load_directory(folder / lang)
+        asked = left = 0
+        for doc in docs:
+            held = QAEngine.from_documents([d for d in docs if d.id != doc.id])
+            questions = [q for q in qset.questions if q.expect == "answer" and q.sources
+                         and set(q.sources) <= {doc.id}]
+            asked += len(questions)
+            left += sum(not held.ask(q.text).answered for q in questions)
+        rows.append((lang, (*lang_row[1], left / (asked or 1))))
+    return rows
+
+
+def render_parallel(sets: list[tuple[str, list[tuple[str, tuple[float, ...]]]]]) -> list[str]:
+    """The parallel sets' table, and each language's mean over the sets it is in."""
+    if not sets:
+        return []
+    lines = ["", "`tests/data/parallel/` (XQuAD's design on original texts: the same documents "
+             "and questions in English and, translated, in two of XQuAD's other languages per "
+             "set; 32 answerable + 8 unanswerable questions a set, never trained on; *out of "
+             "corpus*: each document left out in turn, its answerable questions abstained):", "",
+             "| set | language | acc@1 | vs en | acc@3 | abstained | unanswerable abstained "
+             "| out of corpus |", "|---|---|---|---|---|---|---|---|"]
+    for name, rows in sets:
+        english = dict(rows).get("en", (0.0,) * 5)
+        lines += [f"| {name} | {lang} | {v[0]:.3f} | {v[0] - english[0]:+.3f} | {v[1]:.3f} "
+                  f"| {v[2]:.3f} | {v[3]:.3f} | {v[4]:.3f} |" for lang, v in rows]
+    others = [(v[0] - dict(rows)["en"][0], v) for _, rows in sets for lang, v in rows
+              if lang != "en" and "en" in dict(rows)]
+    english = [dict(rows)["en"] for _, rows in sets if "en" in dict(rows)]
+    if others and english:
+        n = len(others)
+        mean = [sum(v[k] for _, v in others) / n for k in range(5)]
+        en_mean = [sum(v[k] for v in english) / len(english) for k in range(5)]
+        near = sum(-gap <= OTHER_TARGETS["gap"] for gap, _ in others)
+        few = sum(v[2] <= OTHER_TARGETS["abstained"] for _, v in others)
+        lines += [f"| all | en (mean) | {en_mean[0]:.3f} | | {en_mean[1]:.3f} | {en_mean[2]:.3f} "
+                  f"| {en_mean[3]:.3f} | {en_mean[4]:.3f} |",
+                  f"| all | others (mean) | {mean[0]:.3f} | {mean[0] - en_mean[0]:+.3f} "
+                  f"| {mean[1]:.3f} | {mean[2]:.3f} | {mean[3]:.3f} | {mean[4]:.3f} |", "",
+                  f"{near} of {n} languages within {OTHER_TARGETS['gap']:.2f} of their set's "
+                  f"English acc@1, {few} of {n} with answerable questions abstained <= "
+                  f"{OTHER_TARGETS['abstained']:.2f} (32 answerable questions a language: one "
+                  "question is 0.031)."]
+    return lines
+
+
 def render(xquad: list[tuple[str, tuple[float, ...]]], own: list[tuple[str, tuple[float, ...]]],
-           seconds: float) -> str:
+           seconds: float,
+           parallel: list[tuple[str, list[tuple[str, tuple[float, ...]]]]] = ()) -> str:
     english = dict(xquad).get("en", (0.0,) * 7)
     rows = [f"| {lang} | {v[0]:.3f} | {v[0] - english[0]:+.3f} | {v[1]:.3f} | {v[2]:.3f} "
             f"| {v[3]:.3f} | {v[3] - english[3]:+.3f} | {v[5]:.3f} | {v[6]:.3f} |"
@@ -147,6 +215,7 @@ def render(xquad: list[tuple[str, tuple[float, ...]]], own: list[tuple[str, tupl
         f"{len(own_others)} with answerable questions abstained <= "
         f"{OTHER_TARGETS['abstained']:.2f} (16 answerable questions a language: one question is "
         "0.0625).",
+        *render_parallel(list(parallel)),
         END,
     ])
 
@@ -156,6 +225,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--write", type=Path, metavar="MD", help="update this benchmarks file")
     parser.add_argument("--own", nargs="*", default=list(OWN_LANGUAGES),
                         help="own sets to measure (English first)")
+    parser.add_argument("--parallel", nargs="*", default=None, metavar="SET",
+                        help="parallel sets to measure (default: every set; no name: none)")
     parser.add_argument("--languages", nargs="*", default=list(XQUAD_LANGUAGES),
                         help="XQuAD languages to measure (English first: the others are "
                         "compared with it)")
@@ -168,7 +239,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     started = time.perf_counter()
     xquad = [xquad_row(lang) for lang in args.languages]
     own = [own_row(lang) for lang in args.own]
-    generated = render(xquad, own, time.perf_counter() - started)
+    names = (sorted(p.name for p in PARALLEL.iterdir() if p.is_dir()) if PARALLEL.is_dir()
+             else []) if args.parallel is None else args.parallel
+    parallel = [(name, parallel_rows(name)) for name in names]
+    generated = render(xquad, own, time.perf_counter() - started, parallel)
     print(generated)
     if args.write:
         write_section(args.write, generated, BEGIN, END, "### Other languages")
