@@ -20,13 +20,13 @@ Choices (measured in ``docs/benchmarks.md``):
   ("l'armée" -> "armée", "dell'anno" -> "anno"). The module-level functions are English's.
 * **Other scripts** (``scripts.py``), in every language's analyzer but English's: a word takes
   in its combining marks (Devanagari's vowel signs: "भारत" is one word); a run of an unspaced
-  script (Chinese, Japanese, Thai, ...) is read as its overlapping two-character pieces, which are
-  its "words" everywhere a word is read (the index, a question, a sentence's features, highlighting;
-  a one-character run is that character, kept although one character long); any script's
-  digits read as ASCII ones ("١٩٧٠" -> "1970"). English reads every text with the original
-  expression, ``ASCII_TOKEN_RE`` (a Chinese name in an English text stays one word: English
-  results are what they were); other languages read ASCII text with it too (the same words
-  there, faster).
+  script (Chinese, Japanese, Thai, ...) is read as its overlapping two-character pieces (three in
+  Thai, Lao, Khmer and Myanmar), which are its "words" everywhere a word is read (the index, a
+  question, a sentence's features, highlighting; a one-character run is that character, kept
+  although one character long); any script's digits read as ASCII ones ("١٩٧٠" -> "1970").
+  English reads every text with the original expression, ``ASCII_TOKEN_RE`` (a Chinese name in
+  an English text stays one word: English results are what they were); other languages read
+  ASCII text with it too (the same words there, faster).
 """
 
 from __future__ import annotations
@@ -180,7 +180,7 @@ def spans(text: str) -> Iterator[tuple[int, int]]:
         return
     for m in TOKEN_RE.finditer(text):
         if unspaced(m.group()):
-            yield from bigram_spans(*m.span())
+            yield from bigram_spans(*m.span(), m.group()[0])
         else:
             yield m.span()
 

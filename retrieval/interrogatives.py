@@ -6,7 +6,8 @@ capitals mark names) are read, from these tables, written from each language's g
 ``PLAIN_TYPES`` (the patterns of "when", "how many" and "who"), ``INTERROGATIVES`` (the words
 that frame a question and say nothing of its subject), ``NUMBER_WORDS`` (a count written out,
 where it is measured to help), ``FRAMES`` (what the answer is *called*) and
-``INTERROGATIVE_CHARACTERS`` (Chinese and Japanese, read in bigrams).
+``INTERROGATIVE_CHARACTERS`` (Chinese and Japanese, read in bigrams) and ``ASKING_WORDS``
+(Thai, read in three-character pieces).
 """
 
 from __future__ import annotations
@@ -115,6 +116,10 @@ PLAIN_TYPES: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
         ("ka", r"(როდის|რომელ წელს|რა წელს|რომელ საუკუნეში)", r"(რამდენ)"),
         ("sw", r"\b(lini|mwaka gani|tangu lini)\b", r"\b(ngapi|kiasi gani)\b"),
         ("tl", r"\b(kailan|anong taon|saang taon)\b", r"\b(ilan|gaano)\b"),
+        # Thai: "how many" is "กี่" before what is counted, never the "กี่" inside "เกี่ยว"
+        ("th", r"(เมื่อไร|เมื่อไหร่|ปีใด|ปีไหน|ปีอะไร|ศตวรรษใด|ศตวรรษที่เท่าไร|วันที่เท่าไร"
+               r"|วันไหน|วันใด)",
+         r"((?<!เ)กี่|เท่าไร|เท่าไหร่|เท่าใด)"),
     )
 }
 PLAIN_TYPES["no"] = PLAIN_TYPES["nb"]
@@ -242,6 +247,13 @@ FRAMES: dict[str, frozenset[str]] = {code: frozenset(words.split()) for code, wo
 # Characters that make a bigram interrogative ("哪座", "是谁", "去吗"): Chinese "which", "who",
 # and its question particles
 INTERROGATIVE_CHARACTERS: dict[str, str] = {"zh": "哪谁吗呢么", "ja": "誰"}
+# Interrogative words of a language read in pieces across its words (Thai, ``scripts.py``): a
+# piece of the question that meets one frames it ("what", "who", "where", "when", "how", "why",
+# "how much", "how many", "which", the question particles; "กี่" not inside "เกี่ยว")
+ASKING_WORDS: dict[str, re.Pattern[str]] = {
+    "th": re.compile("อะไร|ใคร|ที่ไหน|ไหน|เมื่อไร|เมื่อไหร่|อย่างไร|ยังไง|ทำไม|เท่าไร|เท่าไหร่"
+                     "|เท่าใด|(?<!เ)กี่|ใด|ไหม|หรือไม่|หรือเปล่า|บ้าง"),
+}
 
 
 # "Who" where capitals mark names (not German: every noun is capitalised), its evidence a
@@ -277,4 +289,5 @@ for _code, _who in (
     PLAIN_TYPES[_code] += (("who", re.compile(_who, re.I)),)
 
 
-__all__ = ["FRAMES", "INTERROGATIVES", "INTERROGATIVE_CHARACTERS", "NUMBER_WORDS", "PLAIN_TYPES"]
+__all__ = ["ASKING_WORDS", "FRAMES", "INTERROGATIVES", "INTERROGATIVE_CHARACTERS", "NUMBER_WORDS",
+           "PLAIN_TYPES"]

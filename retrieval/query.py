@@ -30,7 +30,7 @@ from .compounds import Splitter
 from .cues import names_kind, plain_question_type, question_type
 from .index import TermIndex
 from .ingest.clean import reads_as_english
-from .interrogatives import FRAMES, INTERROGATIVE_CHARACTERS, INTERROGATIVES
+from .interrogatives import ASKING_WORDS, FRAMES, INTERROGATIVE_CHARACTERS, INTERROGATIVES
 from .language import ENGLISH
 from .scripts import unspaced
 from .spelling import correct, rare_word
@@ -186,6 +186,8 @@ def parse_query(
     interrogatives = (INTERROGATIVES.get(reading.lang.code, frozenset())
                       | FRAMES.get(reading.lang.code, frozenset()))
     asking = INTERROGATIVE_CHARACTERS.get(reading.lang.code, "")
+    asked = ([m.span() for m in ASKING_WORDS[reading.lang.code].finditer(question)]
+             if reading.lang.code in ASKING_WORDS and not english_lists else [])
     common = (config.common_zipf if not english_lists and not reading.lang.english
               else None)
     first_word = True
@@ -209,7 +211,8 @@ def parse_query(
         frame = (word.lower() in FRAME_WORDS or word.lower() == kind if english_lists
                  else (opening and idf is None) or word.lower() in interrogatives
                  or term in interrogatives
-                 or (bool(asking) and any(c in asking for c in word)))
+                 or (bool(asking) and any(c in asking for c in word))
+                 or any(a < tok.end and tok.start < b for a, b in asked))
         if idf is None and not frame and not is_name and config.correct_spelling and (
                 english_lists):
             # the ~440 candidate spellings are stemmed uncached: they would only crowd the cache

@@ -191,6 +191,10 @@ def test_a_question_whose_words_english_shares_is_told_by_the_model() -> None:
     ("Kor lang er Glomma?", "nn", "number"),
     ("Колку луѓе живеат во градот?", "mk", "number"),
     ("Колькі жыхароў у горадзе?", "be", "number"),
+    ("สะพานเปิดใช้เมื่อไร", "th", "when"),
+    ("สะพานยาวเท่าไร", "th", "number"),
+    ("มีนักเรียนกี่คน", "th", "number"),
+    ("หนังสือเกี่ยวกับสะพาน", "th", None),  # "กี่" inside "เกี่ยว" asks nothing
 ])
 def test_a_question_read_plainly_asks_for_a_year_a_number_or_a_name(question, lang, kind) -> None:
     assert plain_question_type(question, lang) == kind
@@ -237,6 +241,22 @@ def test_an_interrogative_frames_a_question_in_another_language_not_its_subject(
     assert where in query.weights and where not in query.known  # framing, not the subject
     assert query.weights[where] < min(w for t, w in query.weights.items() if t != where)
     assert engine.ask("¿Y dónde está el puente de piedra?").sentences[0].source == "d0"
+
+
+def test_a_thai_interrogative_frames_its_question_piece_by_piece() -> None:
+    """Thai is read in three-character pieces across its words (``scripts.py``): the pieces
+    that meet "เท่าไร" ("how much") frame the question and are not among what it asks about."""
+    from retrieval import QAEngine
+    from retrieval.corpus import Document
+    from retrieval.query import parse_query
+
+    texts = ["สะพานมีความยาวสี่ร้อยยี่สิบเมตรและกว้างสิบสองเมตร ทุกวันนี้มีรถยนต์หลายพันคันข้ามสะพานทุกวัน",
+             "สะพานข้ามแม่น้ำแห่งนี้สร้างเสร็จในปี 1903 โดยวิศวกรชื่อสมชาย ใจดี"]
+    engine = QAEngine.from_documents([Document(f"d{i}", "", t, lang="th")
+                                      for i, t in enumerate(texts)])
+    query = parse_query("สะพานยาวเท่าไร", engine.index, lang="th", plain=True)
+    assert not any("เท่" in t or "ไร" in t for t in query.known | query.unseen)
+    assert "สะพ" in query.known and "ยาว" in query.known
 
 
 @pytest.mark.parametrize(("lang", "texts", "question", "frame"), [

@@ -29,8 +29,13 @@ def test_japanese_kana_and_han_run_together_and_a_middle_dot_separates() -> None
     assert analyzer("ja").analyze("ジョン・スミス") == ["ジョ", "ョン", "スミ", "ミス"]
 
 
-def test_thai_is_read_in_bigrams_too() -> None:
-    assert analyzer("th").analyze("แม่น้ำ") == ["แม", "ม่", "่น", "น้", "้ำ"]
+def test_thai_is_read_in_three_character_pieces() -> None:
+    # an alphabet's two characters are a fraction of a syllable, in every text: its pieces are
+    # three characters long
+    assert analyzer("th").analyze("แม่น้ำ") == ["แม่", "ม่น", "่น้", "น้ำ"]
+    assert bigrams("แม่") == ["แม่"]
+    assert bigrams("ສະບາຍດີ")[0] == "ສະບ"  # Lao
+    assert [len(p) for p in bigrams("ភាសាខ្មែរ")] == [3] * 7  # Khmer
 
 
 def test_a_word_keeps_its_combining_marks() -> None:
