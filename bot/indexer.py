@@ -13,6 +13,7 @@ a folder not writable) is reported and the watch goes on.
 
 from __future__ import annotations
 
+import os
 import signal
 import sys
 import threading
@@ -36,9 +37,26 @@ def watch(settings: Settings, every: float) -> None:
     """``qabot index --watch``: ``index`` at once and on every settled change, until SIGTERM
     or SIGINT."""
     stop = threading.Event()
-    for sig in (signal.SIGTERM, signal.SIGINT):
-        signal.signal(sig, lambda *_: stop.set())
+    stop_on_signals(stop, signal.SIGTERM, signal.SIGINT)
     watch_corpus(settings, lambda: index(settings), every=every, stop=stop)
+
+
+def stop_on_signals(stop: threading.Event, *signals: signal.Signals) -> None:
+    """Set ``stop`` when one of ``signals`` comes, from a thread of its own. A signal handler
+    runs in the main thread between two of its steps: one that set the event itself waited
+    for the event's lock when the signal came while the main thread held it (in
+    ``stop.wait``, between looks), forever: ``qabot index --watch`` once ignored SIGTERM. The
+    handler only writes a byte to a pipe, which takes no lock; the thread reading it sets
+    ``stop``. Call it from the main thread (as ``signal.signal`` asks)."""
+    read, write = os.pipe()
+
+    def relay() -> None:
+        os.read(read, 1)
+        stop.set()
+
+    threading.Thread(target=relay, name="qabot-stop-signal", daemon=True).start()
+    for sig in signals:
+        signal.signal(sig, lambda *_: os.write(write, b"\0"))
 
 
 def index(settings: Settings, full: bool = False) -> bool:

@@ -90,3 +90,29 @@ def test_qabot_index_watch_runs_until_sigterm(settings: Settings) -> None:
                 pipe.close()
     assert proc.returncode == 0
     assert "watching it for changes" in err and "Traceback" not in err
+
+
+def test_the_stop_signal_handler_takes_no_lock_the_main_thread_may_hold() -> None:
+    """The handler runs between two steps of the main thread, which may hold the stop event's
+    lock just then (inside ``stop.wait``): setting the event there waited for that lock
+    forever. The handler must return at once, and ``stop`` be set all the same."""
+    from bot.indexer import stop_on_signals
+
+    before = signal.getsignal(signal.SIGTERM)
+    stop = threading.Event()
+    try:
+        stop_on_signals(stop, signal.SIGTERM)
+        handler = signal.getsignal(signal.SIGTERM)
+        assert callable(handler)
+        returned = threading.Event()
+
+        def interrupted_while_waiting() -> None:
+            with stop._cond:  # type: ignore[attr-defined]  # what stop.wait holds at times
+                handler(signal.SIGTERM, None)
+            returned.set()
+
+        threading.Thread(target=interrupted_while_waiting, daemon=True).start()
+        assert returned.wait(5)
+        assert stop.wait(5)
+    finally:
+        signal.signal(signal.SIGTERM, before)
