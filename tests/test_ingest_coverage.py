@@ -56,17 +56,26 @@ class _Blocks(HTMLParser):
         self.stack: list[str] = []
         self.units: list[str] = []
         self.skip = 0
+        self.skipped: list[str] = []  # the tags of the elements skipped, innermost last
+
+    @staticmethod
+    def _noteref(tag, attrs):
+        """A footnote reference's marker (the ARIA role ``doc-noteref``): no block's text, and
+        listed among the dropped."""
+        return tag in ("a", "sup") and ("role", "doc-noteref") in attrs
 
     def handle_starttag(self, tag, attrs):
-        if tag in ("script", "style", "head"):
+        if tag in ("script", "style", "head") or self._noteref(tag, attrs):
             self.skip += 1
+            self.skipped.append(tag)
         if tag in self.BLOCK:
             self.units.append("")
             self.stack.append(tag)
 
     def handle_endtag(self, tag):
-        if tag in ("script", "style", "head"):
+        if self.skipped and tag == self.skipped[-1]:
             self.skip -= 1
+            self.skipped.pop()
         if tag in self.BLOCK and self.stack:
             self.stack.pop()
 
