@@ -26,8 +26,10 @@ def addressed(message: Message, bot: Bot) -> bool:
 
 
 def mentions(message: Message, bot: Bot) -> list[str]:
-    """The pieces of ``message``'s text that mention ``bot``."""
-    entities = message.parse_entities([MessageEntity.MENTION, MessageEntity.TEXT_MENTION])
+    """The pieces of ``message``'s text (or a photo's or file's caption) that mention ``bot``."""
+    kinds: list[str | None] = [MessageEntity.MENTION, MessageEntity.TEXT_MENTION]
+    entities = (message.parse_entities(kinds) if message.text is not None
+                else message.parse_caption_entities(kinds))
     name = f"@{bot.username.lower()}"
     return [
         text for entity, text in entities.items()

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 import structlog
 from telegram import InlineKeyboardMarkup, Message, Update
 from telegram.constants import ChatAction, ChatType
-from telegram.error import TelegramError
+from telegram.error import BadRequest, TelegramError
 from telegram.ext import ApplicationHandlerStop, ContextTypes
 
 from retrieval import Answer, SourceRef
@@ -36,6 +36,7 @@ Context = ContextTypes.DEFAULT_TYPE
 SOURCES_PER_PAGE = 10
 TYPING_REFRESH = 4.5  # seconds: a "typing" action shows for about five
 INLINE_CACHE_SECONDS = 60
+NOT_MODIFIED = "message is not modified"  # the Bot API's answer to an edit that changes nothing
 
 REFUSAL = "Sorry, this bot is private: you are not on its list of allowed users or chats."
 SORRY = "Sorry, something went wrong on my side. Please try again in a moment."
@@ -199,8 +200,11 @@ class Handlers:
             return
         await query.answer()
         chat_id = query.message.chat.id if query.message else query.from_user.id
+        # in a forum's topic, the topic the answer is in (not the chat's General topic)
+        topic = (query.message.message_thread_id if isinstance(query.message, Message)
+                 and query.message.is_topic_message else None)
         for html in passage_html(loaded.sources[ref.doc], text, (ref.start, ref.end)):
-            await context.bot.send_message(chat_id, html)
+            await context.bot.send_message(chat_id, html, message_thread_id=topic)
 
     async def vote(self, update: Update, context: Context) -> None:
         """"Helpful" / "Not helpful": logged with the question the answer replied to."""
@@ -223,8 +227,12 @@ class Handlers:
             await query.answer(STALE_BUTTON)
             return
         await query.answer()
-        await query.edit_message_text(sources_page(sources, page, SOURCES_PER_PAGE),
-                                      reply_markup=pager(page, _pages(sources)))
+        try:
+            await query.edit_message_text(sources_page(sources, page, SOURCES_PER_PAGE),
+                                          reply_markup=pager(page, _pages(sources)))
+        except BadRequest as exc:  # a second tap on the same page: it shows that page already
+            if NOT_MODIFIED not in str(exc).lower():
+                raise
 
     async def stale(self, update: Update, context: Context) -> None:
         assert update.callback_query is not None
@@ -305,12 +313,12 @@ class Handlers:
         task = asyncio.ensure_future(asyncio.to_thread(self.live.answer, question))
         done, _ = await asyncio.wait({task}, timeout=self.typing_after)
         while not done:
-            assert update.effective_chat is not None
-            try:
-                await update.effective_chat.send_action(ChatAction.TYPING)
+            message = update.effective_message
+            assert message is not None
+            try:  # (in a forum's topic: shown in that topic)
+                await message.reply_chat_action(ChatAction.TYPING)
             except TelegramError as exc:  # a missing "typing" must not lose the answer
-                log.warning("typing_failed", chat_id=update.effective_chat.id,
-                            error=type(exc).__name__)
+                log.warning("typing_failed", chat_id=message.chat_id, error=type(exc).__name__)
             done, _ = await asyncio.wait({task}, timeout=TYPING_REFRESH)
         return task.result()
 

@@ -25,10 +25,14 @@ class Redactor:
 
     def __init__(self, secrets: Iterable[str] = ()) -> None:
         self.secrets = [s for s in secrets if s]
+        # whatever its case: a library may change it (PTB capitalises the Bot API's error
+        # descriptions, which can quote what was sent)
+        self._secret = (re.compile("|".join(map(re.escape, self.secrets)), re.I)
+                        if self.secrets else None)
 
     def scrub(self, text: str) -> str:
-        for s in self.secrets:
-            text = text.replace(s, REDACTED)
+        if self._secret is not None:
+            text = self._secret.sub(REDACTED, text)
         return _BOT_TOKEN.sub(REDACTED, text)
 
     def __call__(

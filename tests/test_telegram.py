@@ -80,6 +80,30 @@ async def test_sources_come_in_pages_with_buttons(api: BotAPIStub) -> None:
     assert buttons(edited) == [("‹ Previous", "s:0"), ("Next ›", "s:2")]
 
 
+async def test_a_second_tap_on_the_same_page_is_no_error(api: BotAPIStub) -> None:
+    """A double tap sends "s:1" twice; Telegram refuses the second edit (it changes nothing)
+    with 400 "message is not modified": no error logged, no "something went wrong"."""
+    texts = [f"Report {i}\n\nThe harbour of town {i} handled {i} ships in spring."
+             for i in range(23)]
+    engine = QAEngine.from_texts(texts, ids=[f"report{i:02}" for i in range(23)])
+    with capture_logs() as events:
+        async with running_bot(api, engine):
+            api.push(api.message(api.private(7), "/sources"))
+            first = await api.wait_for("sendMessage")
+            api.push(api.callback(api.sent(first), "s:1"))
+            await api.wait_for("editMessageText")
+            api.fail("editMessageText", status=400, description=(
+                "Bad Request: message is not modified: specified new message content and reply "
+                "markup are exactly the same as a current content and reply markup of the "
+                "message"))
+            api.push(api.callback(api.sent(first), "s:1"))
+            await api.wait_for("answerCallbackQuery", count=2)
+            await api.drained()
+    assert not [e for e in events if e["log_level"] == "error"]
+    assert all("went wrong" not in c.params.get("text", "")
+               for c in api.calls("answerCallbackQuery"))
+
+
 async def test_an_unknown_command_points_to_help(api: BotAPIStub, seeds_engine: QAEngine) -> None:
     text = await first_reply(api, seeds_engine, "/frobnicate")
     assert "/help" in text
@@ -456,3 +480,49 @@ async def test_a_sure_answer_carries_no_caution(api: BotAPIStub, seeds_engine: Q
     assert not seeds_engine.ask(CSTO).low_confidence
     text = await first_reply(api, seeds_engine, CSTO)
     assert "Not sure" not in text and "2002" in text
+
+
+# --- forum topics ------------------------------------------------------------------------------
+
+FORUM = {"id": GROUP, "type": "supergroup", "title": "Forum", "is_forum": True}
+
+
+async def test_in_a_forum_topic_the_quote_button_posts_in_that_topic(
+    api: BotAPIStub, seeds_engine: QAEngine
+) -> None:
+    async with running_bot(api, seeds_engine):
+        api.push(api.message(FORUM, f"/ask {CSTO}", user=api.user(7), message_thread_id=55,
+                             is_topic_message=True))
+        answer = await api.wait_for("sendMessage")
+        quote = next(d for _, d in buttons(answer) if d.startswith("q:"))
+        sent = {**api.sent(answer), "message_thread_id": 55, "is_topic_message": True}
+        api.push(api.callback(sent, quote))
+        passage = await api.wait_for("sendMessage", count=2)
+    assert answer.params.get("message_thread_id") == 55
+    assert passage.params.get("message_thread_id") == 55  # not the chat's General topic
+
+
+async def test_in_a_forum_topic_typing_shows_in_that_topic(
+    api: BotAPIStub, seeds_engine: QAEngine
+) -> None:
+    slow = SlowEngine(seeds_engine, slow={CSTO})
+    async with running_bot(api, slow, typing_after=0):
+        api.push(api.message(FORUM, f"/ask {CSTO}", user=api.user(7), message_thread_id=55,
+                             is_topic_message=True))
+        action = await api.wait_for("sendChatAction")
+        slow.release.set()
+        await api.wait_for("sendMessage")
+    assert action.params.get("message_thread_id") == 55
+
+
+async def test_a_photo_whose_caption_mentions_me_in_a_group_gets_the_text_hint(
+    api: BotAPIStub, seeds_engine: QAEngine
+) -> None:
+    mention = "@" + api.bot_user["username"]
+    async with running_bot(api, seeds_engine):
+        api.push(api.message(
+            api.group(GROUP), user=api.user(7), caption=f"{mention} what is this?",
+            caption_entities=[{"type": "mention", "offset": 0, "length": len(mention)}],
+            photo=[{"file_id": "p", "file_unique_id": "p", "width": 1, "height": 1}]))
+        call = await api.wait_for("sendMessage")
+    assert "only read text" in call.text

@@ -56,3 +56,12 @@ def test_the_secret_is_redacted_from_logs() -> None:
     redact = Redactor(s.secrets())
     event = redact(None, "info", {"event": "x", "header": "got webhook-secret-value here"})
     assert event["header"] == f"got {REDACTED} here"
+
+
+def test_a_secret_is_redacted_whatever_case_a_library_gives_it() -> None:
+    # PTB capitalises a Bot API error's description, which may quote what was sent
+    redact = Redactor(["s3cret_webhook-token"])
+    assert redact.scrub("BadRequest: Can't parse secret_token=S3cret_webhook-token") == (
+        f"BadRequest: Can't parse secret_token={REDACTED}")
+    assert redact.scrub("a+b S3CRET_WEBHOOK-TOKEN") == f"a+b {REDACTED}"
+    assert Redactor(["a.b"]).scrub("axb") == "axb"  # a secret is matched as written
