@@ -154,11 +154,29 @@ async def accept(request: Request, secret: bytes, live: Live, state: ChatState,
     except Exception:  # any field of any type may come in: whatever PTB cannot read is refused
         raise Refused(400, "not_update", "The JSON is not a Telegram Update: a field has the "
                       "wrong type.") from None
+    if _misread(update):
+        raise Refused(400, "not_update", "The JSON is not a Telegram Update: a field has the "
+                      "wrong type.")
     if not await state.first_delivery(update_id):
         return update_id, False
     await application.update_queue.put(update)
     live.pending += 1
     return update_id, True
+
+
+def _misread(update: Update) -> bool:
+    """Whether a text the handlers read is no string: PTB's ``de_json`` checks no field's type,
+    so ``"text": 123`` made a message whose text is a number, which a handler then failed on."""
+    message = update.effective_message
+    texts: list[object] = []
+    for m in (message, getattr(message, "reply_to_message", None)):
+        if m is not None:
+            texts += [getattr(m, "text", None), getattr(m, "caption", None)]
+    if update.inline_query is not None:
+        texts.append(update.inline_query.query)
+    if update.callback_query is not None:
+        texts.append(update.callback_query.data)
+    return any(t is not None and not isinstance(t, str) for t in texts)
 
 
 def _header_is(request: Request, name: str, expected: bytes) -> bool:

@@ -210,6 +210,12 @@ BIG = b'{"update_id": 1, "message": {"text": "' + b"x" * (2 * MAX_BODY) + b'"}}'
         ("POST", "/telegram", SECRET, b'{"update_id": true}', 400, "not_update", "update_id"),
         ("POST", "/telegram", SECRET, b'{"update_id": 7, "message": 5}', 400, "not_update",
          "wrong type"),
+        # PTB reads these without checking a type: a handler then failed on a number
+        ("POST", "/telegram", SECRET, b'{"update_id": 7, "message": {"message_id": 1, "date": 0,'
+         b' "chat": {"id": 7, "type": "private"}, "text": 123}}', 400, "not_update", "wrong type"),
+        ("POST", "/telegram", SECRET, b'{"update_id": 7, "inline_query": {"id": "1", "from":'
+         b' {"id": 7, "is_bot": false, "first_name": "x"}, "query": 5, "offset": ""}}', 400,
+         "not_update", "wrong type"),
         ("POST", "/telegram", SECRET, BIG, 413, "too_large", "over 1 MiB"),
         ("POST", "/telegram/", SECRET, "update", 404, None, "Nothing here"),
         ("POST", "/elsewhere", SECRET, "update", 404, None, "Nothing here"),
@@ -217,7 +223,8 @@ BIG = b'{"update_id": 1, "message": {"text": "' + b"x" * (2 * MAX_BODY) + b'"}}'
     ],
     ids=["no secret", "wrong secret", "secret prefix", "GET", "PUT", "bad JSON", "not UTF-8",
          "empty body", "JSON list", "no update_id", "string update_id", "boolean update_id",
-         "bad field", "2 MiB body", "trailing slash", "unknown path", "probe"],
+         "bad field", "numeric text", "numeric inline query", "2 MiB body", "trailing slash",
+         "unknown path", "probe"],
 )
 async def test_a_bad_request_is_refused_with_a_reason_and_answers_nothing(
     api: BotAPIStub, server: Running, method: str, path: str, secret: str | None,
