@@ -21,7 +21,8 @@ HTML, Markdown, reStructuredText, text, PDF and DOCX, the same session, measured
 end), then with ``docs_blind9`` (manuals, how-tos, FAQs, changelogs and proposals in the same six
 formats, a fifteenth session, measured once as written).
 ``docs_blind4`` to ``docs_blind6`` were each measured once as written, then read while mending
-what failed.
+what failed. ``news_blind`` (news pages saved as text, furniture and all, written by a helper
+session in a sixteenth session) is measured by kind of question.
 """
 
 from __future__ import annotations
@@ -89,6 +90,11 @@ def measure(make: Callable[[Sequence[Document]], QAEngine]) -> list[str]:
     # every documentation set but the first is a folder "<name>" with "<name>_questions.jsonl"
     named = ("docs_more", "docs_extra", "docs_fresh", "docs_new", "docs_pkg_a", "docs_pkg_b",
              "docs_blind", *(f"docs_blind{n}" for n in range(2, 10)))
+    docs, _ = load_directory(DATA / "news_blind")
+    o = run(make(docs), list(read_questions(DATA / "news_blind_questions.jsonl").questions))
+    for kind in ("plain", "reworded"):
+        lines.append(line(f"news_blind {kind}", [x for x in o if x.question.kind == kind]))
+    lines.append(line("news_blind all", o))
     for name, corpus, qfile in (("seeds", ROOT / "seeds", "seed_questions.jsonl"),
                                 ("docs", DATA / "docs_corpus", "docs_questions.jsonl"),
                                 *((n, DATA / n, f"{n}_questions.jsonl") for n in named)):

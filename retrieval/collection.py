@@ -174,7 +174,11 @@ class Collection:
 # of the detection model is told (Icelandic was Nynorsk). 17: a plain text's block of fields
 # ("Status: draft" / "URL: ...") is read a line each. 18: an English word's clipped form read as
 # the word ("docs" as "documentation", ``variants.py``). 19: Malay read by Indonesian's stemmer.
-TEXT_VERSION = 19
+# 20: an HTML footnote reference's marker left out ("every<sup>1</sup>" was "every1"); packaged
+# stop lists read as their languages write them (Hebrew's had never matched, Romanian's "în");
+# Thai, Lao, Khmer and Myanmar read in three-character pieces; a web page's list label takes
+# the short lines glued to it ("312 comments" and the comments), more appeal and widget phrases.
+TEXT_VERSION = 20
 # A sentence's flags (``Collection.sent_flags``): it may be quoted alone; it is of a list item
 # or a table row (a line tagged ``ITEM_LINE``, beside its ``sieve.QUOTE_*`` rule); it opens its
 # line.

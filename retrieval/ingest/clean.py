@@ -67,7 +67,8 @@ MARKERS: dict[str, tuple[str, ...]] = {
         "support us", "support our", "donate", "donation", "contribution", "contribute",
         "your support", "your help", "not ready to support", "remind me later",
         "monthly", "make a gift", "become a member", "paywall", "independent journalism",
-        "our journalism", "dear readers", "dear reader", "a message from",
+        "our journalism", "dear readers", "dear reader", "a message from", "help us keep",
+        "for as little as", "local journalism",
     ),
     "widget": (
         "leave a reply", "leave a comment", "no comments", "view comments", "show comments",
@@ -75,7 +76,7 @@ MARKERS: dict[str, tuple[str, ...]] = {
         "share this",
         "share on", "follow us", "back to top", "print this", "email address will not be",
         "required fields", "posted in", "tags:", "filed under", "all rights reserved",
-        "copyright", "©",
+        "copyright", "©", "listen to this article", "listen to this story", "text-to-speech",
     ),
     "credit": (
         "getty images", "via getty", "afp", "reuters", "ap photo", "associated press",
@@ -111,6 +112,9 @@ _LEADING_TEASER_RE = re.compile(
     r"^\W*(?:" + "|".join(re.escape(p) for p in MARKERS["teaser"]) + r")\b\s*[:\-–—|]?",
     re.IGNORECASE,
 )
+GLUED_ITEM_WORDS = 20  # the longest line a list label takes with it for an item of its list
+# A comment widget's count, the label of the comments listed under it: "312 comments"
+_COMMENT_COUNT_RE = re.compile(r"^\d[\d,.]*\s+comments?$", re.IGNORECASE)
 _BRACKET_TAG_RE = re.compile(r"\[(?:REPORT|VIDEO|PICS?|PHOTOS?|LIVE|POLL|INSIGHT|REVEAL|LATEST)\]",
                              re.IGNORECASE)
 _CREDIT_TAIL_RE = re.compile(
@@ -386,11 +390,18 @@ def explain(text: str, repeated: Container[str] = frozenset()) -> list[LineDecis
     kinds = [k for k, _ in labels]
     reasons = [r for _, r in labels]
 
-    # Teaser blocks: a list label ("DON'T MISS:", "Previous Story") swallows the fragments after it.
+    # Teaser blocks: a list label ("DON'T MISS:", "Previous Story", "312 comments", "Listen to
+    # this article") swallows the fragments after it, and the short lines glued to it (no blank
+    # line between: a list's items, a question-shaped headline or a comment among them; a page
+    # saved with no blank lines at all keeps its paragraphs, which are longer).
     for i, p in enumerate(paras):
-        if kinds[i] in ("bad", "frag") and _LEADING_TEASER_RE.match(p) and len(words(p)) <= 6:
+        if kinds[i] in ("bad", "frag") and len(words(p)) <= 6 and (
+                _LEADING_TEASER_RE.match(p) or _COMMENT_COUNT_RE.match(p)
+                or "widget" in marker_kinds(p)):
             j = i + 1
-            while j < len(paras) and kinds[j] in ("frag", "weak", "bad") and not is_prose(paras[j]):
+            while j < len(paras) and (
+                    (found[j][1] == found[i][1] and len(words(paras[j])) <= GLUED_ITEM_WORDS)
+                    or (kinds[j] in ("frag", "weak", "bad") and not is_prose(paras[j]))):
                 kinds[j], reasons[j] = "bad", "inside a teaser block"
                 j += 1
 
