@@ -120,5 +120,5 @@ NOTHING_BUILT = object()
 def _listing(root: Path) -> list[FileStat] | None:
     try:
         return file_stats(root)
-    except OSError:  # the folder is gone or unreadable for now
+    except (OSError, QabotError):  # the folder is gone or unreadable for now (NoDocumentsError)
         return None

@@ -30,7 +30,7 @@ import os
 import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import structlog
@@ -101,6 +101,9 @@ class Walk:
     stats: list[tuple[int, int, int, int]]  # each one's, in the same order
     others: Counter[str]  # files of other types, by suffix (".zip": 3)
     outside: list[str]  # symbolic links that lead out of the corpus folder
+    # what could not be looked at (a loop of links, a folder it may not read, a named pipe or
+    # a device, which a read would wait on for ever): (path, why)
+    unreadable: list[tuple[str, str]] = field(default_factory=list)
 
     def file_stats(self) -> list[FileStat]:
         """Each document's stats, then its sidecar's (when it has one), in corpus order."""
@@ -142,12 +145,28 @@ def scan(root: Path) -> Walk:
     rels, stats, none = walk.rels, walk.stats, (-1, -1)
 
     def visit(folder: str) -> None:
-        with os.scandir(folder) as it:
-            entries = sorted((e for e in it if e.name[0] != "."), key=_name)
+        try:
+            with os.scandir(folder) as it:
+                entries = sorted((e for e in it if e.name[0] != "."), key=_name)
+        except OSError as exc:
+            if folder == str(root):
+                raise NoDocumentsError(f"corpus directory {str(root)!r} cannot be read "
+                                       f"({exc.strerror or exc})") from None
+            walk.unreadable.append((folder, exc.strerror or str(exc)))
+            return
         folders, docs, sidecars = [], [], {}
         for e in entries:
             name = e.name
-            if e.is_dir():  # a folder, or a link to one
+            try:
+                is_dir = e.is_dir()  # a folder, or a link to one
+                special = not is_dir and not e.is_file()  # a named pipe, a socket, a device
+            except OSError as exc:  # a loop of links
+                walk.unreadable.append((e.path, exc.strerror or str(exc)))
+                continue
+            if special and os.path.exists(e.path):  # (a broken link is read, and skipped, later)
+                walk.unreadable.append((e.path, "not a regular file"))
+                continue
+            if is_dir:
                 if not e.is_symlink():
                     folders.append(e.path)
                 elif not _inside(Path(e.path), top):
@@ -266,6 +285,9 @@ def warn_passed_over(walk: Walk) -> Walk:
     if walk.outside:
         log.warning("symlinks_not_followed", count=len(walk.outside), paths=walk.outside[:10],
                     reason="they lead out of the corpus folder")
+    if walk.unreadable:
+        log.warning("paths_not_read", count=len(walk.unreadable),
+                    paths=[f"{path} ({why})" for path, why in walk.unreadable[:10]])
     return walk
 
 

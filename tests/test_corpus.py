@@ -248,6 +248,44 @@ def test_symlinks_leading_out_of_the_corpus_are_not_followed(tmp_path):
     assert not engine.ask("What is the vault code?").answered
 
 
+def test_a_loop_of_links_a_named_pipe_and_an_unreadable_folder_are_passed_over(
+        tmp_path, monkeypatch):
+    """Each once raised a traceback or hung (reading a named pipe waits for a writer)."""
+    import os
+
+    (tmp_path / "a.txt").write_text(ARTICLE)
+    (tmp_path / "loop.txt").symlink_to(tmp_path / "loop.txt")
+    os.mkfifo(tmp_path / "pipe.txt")
+    (tmp_path / "locked").mkdir()
+    (tmp_path / "locked" / "b.txt").write_text(ARTICLE)
+    scandir = os.scandir
+
+    def refusing(path):  # (the tests may run as root, whom permissions do not stop)
+        if str(path).endswith("locked"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return scandir(path)
+
+    monkeypatch.setattr(os, "scandir", refusing)
+    with capture_logs() as logs:
+        docs, _ = load_directory(tmp_path)
+    assert [d.id for d in docs] == ["a"]
+    (warning,) = [e for e in logs if e["event"] == "paths_not_read"]
+    assert warning["count"] == 3
+    assert {p.rsplit(os.sep, 1)[1].split(" ")[0] for p in warning["paths"]} == {
+        "loop.txt", "pipe.txt", "locked"}
+
+
+def test_a_corpus_folder_that_cannot_be_read_is_said_plainly(tmp_path, monkeypatch):
+    import os
+
+    def refusing(path):
+        raise PermissionError(13, "Permission denied", str(path))
+
+    monkeypatch.setattr(os, "scandir", refusing)
+    with pytest.raises(NoDocumentsError, match="cannot be read"):
+        load_directory(tmp_path)
+
+
 def test_a_long_line_without_punctuation_is_quoted_shortened(tmp_path):
     filler = " ".join(f"the word{i % 50} of a log" for i in range(40000))  # ~900 KB, no stops
     (tmp_path / "dump.txt").write_text(

@@ -58,6 +58,13 @@ def test_the_corpus_is_indexed_at_once_and_again_after_each_settled_change(
             _until(lambda: any(e["event"] == "index_watch_build_failed" for e in logs))
         (settings.corpus_path() / "c.txt").write_text("The ferry first sailed in 1902.\n")
         _until(lambda: builds == [1, 2, 1])  # the watch went on after the failed build
+        # the folder gone for a while (moved away and back): the watch waits for it
+        away = settings.corpus_path().with_name("away")
+        settings.corpus_path().rename(away)
+        time.sleep(0.2)
+        away.rename(settings.corpus_path())
+        (settings.corpus_path() / "d.txt").write_text("The mill burned down in 1911.\n")
+        _until(lambda: builds == [1, 2, 1, 2])
     finally:
         stop.set()
         watcher.join(10)
