@@ -321,6 +321,9 @@ def load_settings(args: argparse.Namespace) -> Settings:
         overrides["top_k"] = args.top_k
     try:
         return Settings(**overrides)  # type: ignore[arg-type]
+    except UnicodeDecodeError as exc:  # (a .env saved as UTF-16 or Windows-1252)
+        raise UsageError(f"invalid configuration: the .env file is not UTF-8 text "
+                         f"({exc.reason} at byte {exc.start}): save it as UTF-8") from None
     except ValidationError as exc:
         problems = "; ".join(
             f"{'.'.join(str(x) for x in e['loc']) or 'settings'}: {e['msg']}" for e in exc.errors()

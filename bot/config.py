@@ -12,10 +12,10 @@ from pathlib import Path
 from typing import Annotated, Any, Literal
 from urllib.parse import urlsplit
 
-from pydantic import AliasChoices, Field, SecretStr, field_validator
+from pydantic import AliasChoices, Field, SecretStr, ValidationInfo, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
-from retrieval.language import normalised
+from retrieval.language import knows, normalised
 
 # A bot token as @BotFather gives it: the bot's numeric id, a colon, then 35 url-safe characters.
 TOKEN_PATTERN = re.compile(r"\d{5,}:[A-Za-z0-9_-]{30,}")
@@ -50,8 +50,9 @@ class Settings(BaseSettings):
     correct_spelling: bool = Field(True, description="read a typo as the corpus word one edit "
                                    "away (formd -> formed), and say so; false: words as typed")
     min_confidence: float | None = Field(
-        None, ge=0.0, le=1.0, description="abstain when the answer selector's confidence that "
-        "the best sentence answers is below this (0: answer whenever a sentence matches); "
+        None, ge=0.0, le=1.0, allow_inf_nan=False, description="abstain when the answer "
+        "selector's confidence that the best sentence answers is below this (0: answer "
+        "whenever a sentence matches); "
         "default: the threshold shipped with the model, chosen on questions it was not "
         "trained on")
     language: str | None = Field(
@@ -162,9 +163,19 @@ class Settings(BaseSettings):
         if value is None or not value.strip():
             return None
         code = normalised(value)
-        if code is None:
-            raise ValueError("must be a language code such as de, ru or pt-BR (ISO 639-1)")
+        if code is None or not knows(code):  # ("xx", "eng": every document read as nothing)
+            raise ValueError("must be the code of a language qabot reads, such as de, ru or "
+                             "pt-BR (ISO 639-1)")
         return code
+
+    @field_validator("corpus_dir", "index_dir", mode="before")
+    @classmethod
+    def _unset_when_empty(cls, value: object, info: ValidationInfo) -> object:
+        """``QABOT_INDEX_DIR=`` (empty, as a template leaves it) is no setting: not the
+        current folder, which an empty path is (an index written into it, a corpus of it)."""
+        if isinstance(value, str) and not value.strip():
+            return Path("seeds") if info.field_name == "corpus_dir" else None
+        return value
 
     def corpus_path(self) -> Path:
         """The corpus folder; the bundled seeds when the default ./seeds is absent."""
@@ -177,7 +188,7 @@ class Settings(BaseSettings):
         ``.env`` file, or nothing (the bundled seeds, or ./seeds)."""
         if from_flag:
             return "--corpus"
-        if "QABOT_CORPUS_DIR" in os.environ:
+        if os.environ.get("QABOT_CORPUS_DIR", "").strip():
             return "QABOT_CORPUS_DIR"
         if "corpus_dir" in self.model_fields_set:
             return "QABOT_CORPUS_DIR in .env"

@@ -111,6 +111,13 @@ def normalised(code: str | None) -> str | None:
     return primary if primary.isascii() and primary.isalpha() and 2 <= len(primary) <= 3 else None
 
 
+def knows(code: str) -> bool:
+    """Whether ``code`` (``normalised``) names a language qabot reads: one detection tells, or
+    one with a stemmer of its own or of a close language's."""
+    return (code == ENGLISH or code in _STEMMERS or code in _BORROWED_STEMMERS
+            or code in readable())
+
+
 @cache
 def language(code: str) -> Language:
     """The reading of language ``code`` (ISO 639-1, lower case)."""
@@ -320,5 +327,5 @@ def detect_parts(parts: Sequence[str], fixed: str | None = None, *, model: bool 
     return [detect(p, default=whole) if len(p) >= MIN_PART_CHARS else whole for p in parts]
 
 
-__all__ = ["ENGLISH", "Language", "detect", "detect_parts", "language", "model_loaded",
+__all__ = ["ENGLISH", "Language", "detect", "detect_parts", "knows", "language", "model_loaded",
            "normalised", "preload", "release", "stem_function", "truncated"]

@@ -156,7 +156,7 @@ def current_name(directory: Path) -> str | None:
     ``None`` when there is none."""
     try:
         return (directory / CURRENT).read_text("utf-8").strip() or None
-    except OSError:
+    except (OSError, UnicodeDecodeError):  # (damaged: no name, as if there were none)
         return None
 
 
@@ -296,6 +296,8 @@ def _live(directory: Path) -> Path:
         name = (directory / CURRENT).read_text("utf-8").strip()
     except FileNotFoundError as exc:
         raise IndexFormatError(f"no saved index in {str(directory)!r}") from exc
+    except UnicodeDecodeError as exc:  # damaged: rebuilt, as any damaged index is
+        raise IndexFormatError(f"{str(directory / CURRENT)!r} is damaged (not text)") from exc
     if not name.startswith("snap-") or "/" in name or not (directory / name).is_dir():
         raise IndexFormatError(f"{str(directory / CURRENT)!r} names no snapshot")
     return directory / name

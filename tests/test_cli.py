@@ -98,12 +98,34 @@ def test_console_leaves_cleanly_at_end_of_input(corpus):
         (["ask", "--top-k", "0", "q"], {}, "top_k"),
         (["ask", "q"], {"QABOT_LOG_FORMAT": "xml"}, "log_format"),
         (["ask", ""], {}, "empty"),
+        # a language qabot does not read would read every document as nothing
+        (["ask", "q"], {"QABOT_LANGUAGE": "xx"}, "a language qabot reads"),
+        (["ask", "q"], {"QABOT_LANGUAGE": "eng"}, "ISO 639-1"),
+        (["ask", "q"], {"QABOT_MIN_CONFIDENCE": "nan"}, "finite number"),
     ],
 )
 def test_usage_and_configuration_errors_exit_2_without_traceback(args, env, needle):
     r = qabot(*args, env=env)
     assert r.returncode == 2
     assert needle in r.stderr and "Traceback" not in r.stderr
+
+
+@pytest.mark.parametrize("dotenv", ["# Paramètres\n".encode("cp1252"),
+                                    "QABOT_TOP_K=5\n".encode("utf-16")])
+def test_a_dotenv_that_is_not_utf8_is_said_plainly(tmp_path, dotenv):
+    (tmp_path / ".env").write_bytes(dotenv)
+    r = qabot("ask", "--index-dir", str(tmp_path / "idx"), "When was the CSTO formed?",
+              cwd=tmp_path)
+    assert r.returncode == 2 and "Traceback" not in r.stderr
+    assert "the .env file is not UTF-8 text" in r.stderr
+
+
+def test_an_empty_index_dir_setting_is_no_setting(tmp_path, corpus):
+    # (an empty path is the current folder: the index was written into it)
+    r = qabot("ask", "--corpus", str(corpus), "When was the CSTO formed?",
+              env={"QABOT_INDEX_DIR": "", "QABOT_CORPUS_DIR": ""}, cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_unknown_command_exits_2():
@@ -238,7 +260,7 @@ def test_show_and_ask_read_a_document_in_its_language(tmp_path):
     assert json.loads(r.stdout)["languages"] == ["uk"]
     # a setting that names no language is refused, clearly
     r = qabot("ask", "--corpus", str(corpus), "Когда?", env={"QABOT_LANGUAGE": "Russian!"})
-    assert r.returncode == 2 and "language: Value error, must be a language code" in r.stderr
+    assert r.returncode == 2 and "language: Value error, must be the code of a language" in r.stderr
     assert "Traceback" not in r.stderr
 
 

@@ -135,6 +135,16 @@ def test_a_corrupt_index_is_rebuilt_with_a_warning(corpus):
     assert engine.ask("When was the CSTO formed?").answered
 
 
+def test_a_current_file_that_is_not_text_is_rebuilt(corpus):
+    # (bytes that are no UTF-8 raised a traceback in every command, `qabot index` too)
+    QAEngine.from_directory(corpus)
+    (corpus / ".qabot-index" / "CURRENT").write_bytes(b"\xff\x00")
+    engine = QAEngine.from_directory(corpus)
+    assert engine.report.built
+    assert engine.ask("When was the CSTO formed?").answered
+    assert not QAEngine.from_directory(corpus).report.built  # saved again, and read back
+
+
 def test_truncated_arrays_are_detected(corpus):
     QAEngine.from_directory(corpus)
     snap = store_mod._live(corpus / ".qabot-index")
