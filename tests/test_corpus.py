@@ -228,6 +228,19 @@ def test_legacy_encodings_are_read_with_a_warning_naming_the_encoding(tmp_path, 
     assert note["path"].endswith("cafe.txt") and note["note"].startswith("read as ")
 
 
+@pytest.mark.parametrize("damage", [b"\xc3", b"\xe9"])  # cut mid-character; a stray byte
+def test_utf8_with_one_damaged_byte_is_read_as_utf8(tmp_path, damage):
+    # (charset-normalizer took the whole for Japanese cp932: "Brﾃｼcke ﾃｼber den Fluss")
+    text = ("Die Brücke über den Fluss wurde 1962 für 3 Millionen Mark gebaut. Die Straße "
+            "führt über die Höhe nach Süden.")
+    (tmp_path / "bruecke.txt").write_bytes(text.encode() + damage)
+    with capture_logs() as logs:
+        (doc,), _ = load_directory(tmp_path)
+    assert doc.text.startswith(text) and doc.text.rstrip().endswith("\ufffd")
+    (note,) = [e for e in logs if e["event"] == "file_read_with_note"]
+    assert "UTF-8 (1 byte that is not UTF-8" in note["note"]
+
+
 def test_symlinks_leading_out_of_the_corpus_are_not_followed(tmp_path):
     corpus, outside = tmp_path / "corpus", tmp_path / "outside"
     corpus.mkdir()

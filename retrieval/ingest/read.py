@@ -17,7 +17,9 @@
 Text is UTF-8 (a byte-order mark is allowed), UTF-16/UTF-32 with a byte-order mark (what
 Windows editors save as "Unicode"), or a legacy encoding (Windows-1252, Latin-1, KOI8-R, ...)
 that charset-normalizer detects; that one is read with a note naming it, for the loader's
-warning. A YAML front matter opening a text file gives metadata and is not part of the text.
+warning. UTF-8 with a few bytes that are not (a file cut mid-character, a stray byte) is read as
+UTF-8, those bytes replaced with U+FFFD, with a note saying how many. A YAML front matter
+opening a text file gives metadata and is not part of the text.
 """
 
 from __future__ import annotations
@@ -135,6 +137,12 @@ _COMMON = ("cp1252", "iso8859_15", "cp1251", "koi8_r", "cp1250", "iso8859_2", "c
            "cp1254", "cp1257", "shift_jis", "gb18030", "big5", "euc_kr")
 
 
+# a text whose characters beyond ASCII read as UTF-8 this many times as often as they fail to is
+# UTF-8 with a few damaged bytes (a legacy code page's accented letters, two in a row, are seldom
+# UTF-8: a Windows-1252 text has next to none that are)
+UTF8_MAJORITY = 3
+
+
 def decode(data: bytes) -> tuple[str, str | None]:
     """The text of ``data``, and the legacy encoding it was read in (``None`` for Unicode);
     raises ``ValueError`` for binary data and text in no encoding known."""
@@ -153,6 +161,14 @@ def decode(data: bytes) -> tuple[str, str | None]:
         return data.decode("utf-8-sig"), None
     except UnicodeDecodeError as exc:
         bad = exc.start
+    # UTF-8 but for a few bytes (a file cut mid-character, a stray byte pasted in): read as
+    # UTF-8 with those replaced ("�"), not as whatever code page the whole fits best, which
+    # turned every accented letter of a German text into Japanese ("Brﾃｼcke")
+    text = data.decode("utf-8-sig", errors="replace")
+    damaged = text.count("\ufffd")
+    if sum(1 for c in text if c > "\x7f") - damaged >= UTF8_MAJORITY * damaged:
+        many = f"{damaged} bytes that are" if damaged > 1 else "1 byte that is"
+        return text, f"UTF-8 ({many} not UTF-8 replaced with \ufffd)"
     from charset_normalizer import from_bytes  # only for the rare file that is not UTF-8
 
     matches = list(from_bytes(data))
