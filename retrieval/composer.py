@@ -94,6 +94,17 @@ def compose(
             # quoted after the sentence before it (an FAQ's answer), or an FAQ's question whose
             # answer is quoted already
             continue
+        holder = next((g for g in groups if any(
+            o.sentence.passage == c.sentence.passage
+            and o.sentence.number in ranking.follows(c.sentence) for o in g)), None)
+        if holder is not None:
+            # it is quoted with what follows it, which a quote holds already ("The bakery
+            # opened in 1901." before "It was owned by Hans Weber."): one quote of both, or
+            # none (the same sentence was quoted twice)
+            if len(_joined([*holder, c], ranking, set(), collection)[0]) <= MAX_QUOTE_CHARS:
+                chosen.append(c)
+                holder.append(c)
+            continue
         chosen.append(c)
         close = ranking.logits[0] - ranking.logits[at] <= config.join_margin
         group = next((g for g in groups if close and _beside(g, c, ranking, collection)

@@ -43,6 +43,17 @@ def test_near_duplicate_sentences_are_quoted_once(engine):
     assert sum("opened in 1932" in t for t in texts) == 1
 
 
+def test_a_sentence_quoted_with_what_follows_it_is_not_quoted_again():
+    # "It was owned by Hans Weber." came first, then "The Red Mill bakery opened in 1901. It
+    # was owned by Hans Weber." (the sentence the pronoun needs, with what follows it)
+    engine = QAEngine.from_texts(["The Red Mill bakery opened in 1901. It was owned by Hans "
+                                  "Weber. The bakery sells rye bread."], ids=["bakery"])
+    answer = engine.ask("Who owned the bakery?")
+    texts = [s.text for s in answer.sentences]
+    assert sum("owned by Hans Weber" in t for t in texts) == 1
+    assert "Hans Weber" in texts[0]
+
+
 def test_json_shape(engine):
     data = engine.ask("How many animals does the zoo have?").model_dump(mode="json")
     assert {"question", "answered", "text", "sentences", "sources"} <= data.keys()
