@@ -178,7 +178,9 @@ class Collection:
 # stop lists read as their languages write them (Hebrew's had never matched, Romanian's "în");
 # Thai, Lao, Khmer and Myanmar read in three-character pieces; a web page's list label takes
 # the short lines glued to it ("312 comments" and the comments), more appeal and widget phrases.
-TEXT_VERSION = 20
+# 21: UTF-8 with a few damaged bytes read as UTF-8; ligatures as their letters, no control
+# characters.
+TEXT_VERSION = 21
 # A sentence's flags (``Collection.sent_flags``): it may be quoted alone; it is of a list item
 # or a table row (a line tagged ``ITEM_LINE``, beside its ``sieve.QUOTE_*`` rule); it opens its
 # line.

@@ -30,6 +30,7 @@ from .corpus import Document, Skipped, Walk, scan
 from .errors import IndexFormatError, NoDocumentsError
 from .heap import release_freed_memory
 from .index import K1, B, TermIndex
+from .ingest.read import printable
 from .language import ENGLISH, detect, normalised, preload
 from .ondemand import OnDemand
 from .openings import with_openings
@@ -397,12 +398,15 @@ def _index_dir(root: Path, index_dir: str | os.PathLike[str] | None) -> Path:
 # Characters that part words but are no white space to ``str.split``: a zero-width space
 # (pasted from web pages: 13 of XQuAD's German questions read "In welchem\u200b\u200bJahr ...",
 # whose "when" wording then went unseen) and a byte-order mark
-_INVISIBLE_SPACE = str.maketrans(dict.fromkeys("\u200b\ufeff", " "))
+# invisible spaces (a zero-width space parts words pasted from a page: "In welchem\u200bJahr"),
+# and the word joiner, which joins them
+_INVISIBLE = str.maketrans({"\u200b": " ", "\ufeff": " ", "\u2060": ""})
 
 
 def _spaced(question: str) -> str:
-    """``question`` with each run of white space (invisible spaces too) one space."""
-    return " ".join(question.translate(_INVISIBLE_SPACE).split())
+    """``question`` as the texts are read (``printable``: "ﬁre" is "fire"), each run of white
+    space (invisible spaces too) one space."""
+    return " ".join(printable(question).translate(_INVISIBLE).split())
 
 
 def _params(language: object = None) -> dict[str, object]:

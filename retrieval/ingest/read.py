@@ -25,6 +25,7 @@ opening a text file gives metadata and is not part of the text.
 from __future__ import annotations
 
 import codecs
+import dataclasses
 import os
 import re
 from pathlib import Path
@@ -92,6 +93,11 @@ def parse(data: bytes, fmt: str) -> Parsed:
     """``data`` read as format ``fmt`` (a value of ``FORMATS``); in a document (no web page), a
     definition list set as paragraphs read as one (``terms.lone_terms``)."""
     parsed = _read(data, fmt)
+    if fmt in ("pdf", "docx"):  # (a text format's text is made printable as it is decoded)
+        parsed.blocks = [dataclasses.replace(b, text=printable(b.text),
+                                             section=tuple(map(printable, b.section)))
+                         for b in parsed.blocks]
+        parsed.meta = {k: printable(v) for k, v in parsed.meta.items()}
     if not parsed.web:
         parsed.blocks = lone_terms(parsed.blocks)
     return parsed
@@ -107,6 +113,7 @@ def _read(data: bytes, fmt: str) -> Parsed:
 
         return read_docx(data)
     text, encoding = decode(data)
+    text = printable(text)
     front, text = front_matter(text)
     if fmt == "html" or (fmt == "text" and looks_like_html(text)):
         parsed = read_html(text)
@@ -129,6 +136,22 @@ def _read(data: bytes, fmt: str) -> Parsed:
     if encoding:
         parsed.notes.append(f"read as {encoding}")
     return parsed
+
+
+# Typographic ligatures (a PDF's "ﬁ", "ﬀ", "ﬃ"), which a reader reads as their letters and no
+# question is typed in: "ﬁrst ﬁre" met no "first fire"
+_LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi",
+                            "\ufb04": "ffl", "\ufb05": "st", "\ufb06": "st"})
+# Control characters no reader sees (NUL, backspace, escape, ...; not tab, line ends, form feed)
+_CONTROL_RE = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")
+
+
+def printable(text: str) -> str:
+    """``text`` as a reader reads it: ligatures as their letters, without control characters
+    (a NUL past the first 8 KB was quoted as "\\u0000")."""
+    if text.isascii():
+        return _CONTROL_RE.sub("", text) if _CONTROL_RE.search(text) else text
+    return _CONTROL_RE.sub("", text.translate(_LIGATURES))
 
 
 # Legacy encodings by how much text is written in them, for telling apart ones that read a short
