@@ -334,9 +334,12 @@ def load_settings(args: argparse.Namespace) -> Settings:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``qabot`` and ``python -m bot``."""
     parser = build_parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and argv[0].startswith("-") and argv[0] not in ("-h", "--help"):
+        argv = ["console", *argv]  # `qabot --corpus DIR`: the console, the default command
     args = parser.parse_args(argv)
     if args.command is None:
-        args = parser.parse_args(["console", *(argv or sys.argv[1:])])
+        args = parser.parse_args(["console", *argv])
     run: Callable[[argparse.Namespace, Settings], int] = args.run
     try:
         settings = load_settings(args)

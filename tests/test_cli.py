@@ -91,6 +91,13 @@ def test_console_leaves_cleanly_at_end_of_input(corpus):
     assert r.returncode == 0 and "2002" in r.stdout and "Traceback" not in r.stderr
 
 
+def test_the_console_is_the_command_when_only_options_are_given(corpus):
+    # (`qabot --corpus DIR` said "invalid choice: DIR")
+    r = qabot("--corpus", str(corpus), stdin="When was the CSTO formed?\n")
+    assert r.returncode == 0, r.stderr
+    assert "2002" in r.stdout
+
+
 @pytest.mark.parametrize(
     ("args", "env", "needle"),
     [

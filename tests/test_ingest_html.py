@@ -501,3 +501,11 @@ def test_a_footnote_reference_marker_is_not_glued_to_its_word(marker):
 def test_a_superscript_that_is_no_footnote_reference_stays():
     assert [b.text for b in read_html("<p>E = mc<sup>2</sup> holds.</p>").blocks] == [
         "E = mc2 holds."]
+
+
+def test_a_comment_left_open_at_the_end_hides_the_rest_as_a_browser_does():
+    parsed = read_html("<p>The river ferry of Dalen began in 1905.</p><!-- TODO remove "
+                       "<p>draft: the ferry costs 1234 crowns</p>")
+    assert [b.text for b in parsed.blocks] == ["The river ferry of Dalen began in 1905."]
+    closed = read_html("<p>One.</p><!-- a note --><p>Two <!-- x --> three.</p>")
+    assert [b.text for b in closed.blocks] == ["One.", "Two three."]

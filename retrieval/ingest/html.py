@@ -105,7 +105,7 @@ def looks_like_html(text: str) -> bool:
 def read_html(markup: str) -> Parsed:
     """The blocks of the HTML page ``markup`` in reading order, its metadata and web flag."""
     parser = _Parser()
-    parser.feed(markup)
+    parser.feed(_without_open_comment(markup))
     parser.close()
     parser.finish()
     outline = Outline()
@@ -123,6 +123,15 @@ def read_html(markup: str) -> Parsed:
             meta["title"] = h1
     web = parser.article or looks_like_web_page([b.text for b in blocks])
     return Parsed(blocks, meta, web=web, dropped=parser.dropped)
+
+
+def _without_open_comment(markup: str) -> str:
+    """``markup`` without a comment left open at its end, which a browser shows none of (the
+    parser gives it as text: "<!-- TODO remove <p>draft: ..." was quoted)."""
+    start = markup.rfind("<!--")
+    if start >= 0 and markup.find("-->", start + 4) < 0:
+        return markup[:start]
+    return markup
 
 
 _MAX_TERM_CHARS = 60  # a term, not a signature: "ffi_type_void", "--trace-mem=<yes|no>"
