@@ -179,8 +179,8 @@ class Collection:
 # Thai, Lao, Khmer and Myanmar read in three-character pieces; a web page's list label takes
 # the short lines glued to it ("312 comments" and the comments), more appeal and widget phrases.
 # 21: UTF-8 with a few damaged bytes read as UTF-8; ligatures as their letters, no control
-# characters; an HTML comment left open at the end hides the rest.
-TEXT_VERSION = 21
+# characters. 22: an HTML comment left open at the end hides the rest.
+TEXT_VERSION = 22
 # A sentence's flags (``Collection.sent_flags``): it may be quoted alone; it is of a list item
 # or a table row (a line tagged ``ITEM_LINE``, beside its ``sieve.QUOTE_*`` rule); it opens its
 # line.
