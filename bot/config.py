@@ -68,7 +68,8 @@ class Settings(BaseSettings):
         default_factory=list, description="user ids allowed to ask; empty means everyone")
     allowed_chats: Annotated[list[int], NoDecode] = Field(
         default_factory=list, description="chat ids allowed to ask; empty means every chat")
-    rate_limit: int = Field(20, ge=0, description="questions per minute per user; 0 = no limit")
+    rate_limit: int = Field(20, ge=0, description="questions (and other replies: commands, "
+                            "hints, buttons) per minute per user; 0 = no limit")
     send_rate: float = Field(30, ge=0, description="messages per second the bot sends overall; "
                              "0 turns the limiter off")
     max_question_chars: int = Field(500, ge=1, le=4096)

@@ -40,7 +40,7 @@ NOT_MODIFIED = "message is not modified"  # the Bot API's answer to an edit that
 
 REFUSAL = "Sorry, this bot is private: you are not on its list of allowed users or chats."
 SORRY = "Sorry, something went wrong on my side. Please try again in a moment."
-SLOW_DOWN = ("You're asking faster than I can keep up ({n} questions a minute). "
+SLOW_DOWN = ("You're asking faster than I can keep up ({n} requests a minute). "
              "Please wait a moment.")
 TOO_LONG = ("That question is {n} characters long; please keep it under {limit}, "
             "one question at a time.")
@@ -133,6 +133,8 @@ class Handlers:
         return loaded.intro
 
     async def start(self, update: Update, context: Context) -> None:
+        if not await self._may_reply(update):
+            return
         intro = await self.intro()
         lines = [f"Hi! I answer questions strictly from my {intro.documents} documents: I quote "
                  "the sentences I find and cite where each came from, and when they don't hold "
@@ -145,9 +147,12 @@ class Handlers:
         await _reply(update, "\n".join(lines))
 
     async def help(self, update: Update, context: Context) -> None:
-        await _reply(update, HELP)
+        if await self._may_reply(update):
+            await _reply(update, HELP)
 
     async def list_sources(self, update: Update, context: Context) -> None:
+        if not await self._may_reply(update):
+            return
         sources = self.live.current.sources
         await _reply(update, sources_page(sources, 0, SOURCES_PER_PAGE),
                      reply_markup=pager(0, _pages(sources)))
@@ -158,7 +163,8 @@ class Handlers:
         await self._answer(update, question_of(message, context.bot))
 
     async def unknown_command(self, update: Update, context: Context) -> None:
-        if update.effective_chat and update.effective_chat.type == ChatType.PRIVATE:
+        if (update.effective_chat and update.effective_chat.type == ChatType.PRIVATE
+                and await self._may_reply(update)):
             await _reply(update, UNKNOWN_COMMAND)
 
     # --- messages -----------------------------------------------------------------------------
@@ -174,13 +180,13 @@ class Handlers:
         """A sticker, photo, voice note or file: ask for text (in groups only when addressed)."""
         message = update.effective_message
         assert message is not None
-        if addressed(message, context.bot):
+        if addressed(message, context.bot) and await self._may_reply(update):
             await _reply(update, NOT_TEXT)
 
     async def edited(self, update: Update, context: Context) -> None:
         message = update.effective_message
         assert message is not None
-        if addressed(message, context.bot):
+        if addressed(message, context.bot) and await self._may_reply(update):
             await _reply(update, EDITED)
 
     # --- buttons ------------------------------------------------------------------------------
@@ -189,6 +195,8 @@ class Handlers:
         """The "Quote" button: the passage around the cited sentence."""
         query = update.callback_query
         assert query is not None and query.data is not None
+        if not await self._may_reply(update):
+            return
         ref = QuoteRef.decode(query.data)
         if ref is not None and ref.snapshot != self.live.current.engine.snapshot_id:
             await query.answer(UPDATED_SOURCE)  # made from another index: its numbers are not ours
@@ -221,6 +229,8 @@ class Handlers:
     async def sources_page(self, update: Update, context: Context) -> None:
         query = update.callback_query
         assert query is not None and query.data is not None
+        if not await self._may_reply(update):
+            return
         page = int(query.data.partition(":")[2])  # the handler's pattern admits digits only
         sources = self.live.current.sources
         if page >= _pages(sources):
@@ -260,6 +270,26 @@ class Handlers:
         log.info("answered_inline", user_id=query.from_user.id, answered=answer.answered)
 
     # --- the answer flow ------------------------------------------------------------------------
+
+    async def _may_reply(self, update: Update) -> bool:
+        """Whether a reply to ``update`` keeps its user within the rate limit. Every reply
+        counts, not only answers: one user's flood of stickers, /help or Quote taps spent the
+        send budget every chat shares. Over it: told to slow down once a minute, else nothing
+        (a button's spinner is stopped)."""
+        user = update.effective_user
+        if user is None:
+            return True
+        now = time.monotonic()
+        if await self.state.take_question(user.id, now):
+            return True
+        log.info("rate_limited", user_id=user.id)
+        slow = SLOW_DOWN.format(n=self.settings.rate_limit)
+        told = await self.state.take_notice(user.id, now)
+        if update.callback_query:
+            await update.callback_query.answer(slow if told else None)
+        elif told and update.effective_message:
+            await update.effective_message.reply_text(slow)
+        return False
 
     async def _turned_down(self, question: str, user_id: int) -> str | None:
         """Why a question is not answered (too long, rate limit), ``""`` when it is not and the

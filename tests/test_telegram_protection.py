@@ -109,7 +109,7 @@ async def test_a_user_over_the_rate_limit_is_asked_to_slow_down(
         api.push(api.message(api.private(8), CSTO))  # another user is not affected
         other = await api.wait_for("sendMessage", lambda c: c.chat_id == 8)
     assert [r["title"] for r in inline.params["results"]] == ["Can't answer that"]
-    assert "faster than I can keep up (2 questions a minute)" in str(inline.params["results"])
+    assert "faster than I can keep up (2 requests a minute)" in str(inline.params["results"])
     texts = [c.text for c in api.calls("sendMessage") if c.chat_id == FRIEND]
     assert ["2002" in t for t in texts] == [True, True]
     assert "2002" in other.text
@@ -129,6 +129,34 @@ async def test_a_flood_over_the_rate_limit_is_told_to_slow_down_once(
         await api.wait_for("sendMessage", lambda c: c.chat_id == 8)
     texts = sorted(c.text for c in api.calls("sendMessage") if c.chat_id == FRIEND)
     assert len(texts) == 2 and "faster than I can keep up" in texts[0] and "2002" in texts[1]
+
+
+async def test_every_reply_counts_against_the_rate_limit_not_only_answers(
+    api: BotAPIStub, seeds_engine: QAEngine
+) -> None:
+    # 30 stickers and 30 /help from one user got 60 replies, and 40 taps of one Quote button
+    # 40 passages, out of the send budget every chat shares
+    sticker = {"file_id": "s", "file_unique_id": "s", "type": "regular", "width": 1,
+               "height": 1, "is_animated": False, "is_video": False}
+    from .telegram_harness import buttons
+
+    settings = make_settings(api, rate_limit=3)
+    async with running_bot(api, seeds_engine, settings):
+        api.push(api.message(api.private(FRIEND), CSTO))
+        answer = await api.wait_for("sendMessage")
+        quote = next(d for _, d in buttons(answer) if d.startswith("q:"))
+        for _ in range(20):
+            api.push(api.message(api.private(FRIEND), sticker=sticker))
+            api.push(api.message(api.private(FRIEND), "/help"))
+            api.push(api.callback(api.sent(answer), quote))
+        await api.wait_for("answerCallbackQuery", count=20)
+        await api.drained()
+    sent = [c.text for c in api.calls("sendMessage") if c.chat_id == FRIEND]
+    told = [c.params.get("text") or "" for c in api.calls("answerCallbackQuery")]
+    # the answer, two more replies within the limit (3 a minute), and one "slow down" (as a
+    # message, or on a button, whichever update came first over the limit)
+    assert len(sent) <= 4
+    assert sum("faster than I can keep up" in t for t in sent + told) == 1
 
 
 async def test_a_429_on_sending_is_waited_out_and_the_answer_arrives(
