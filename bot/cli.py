@@ -190,7 +190,11 @@ def _watch(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_show(args: argparse.Namespace, settings: Settings) -> int:
-    docs, _ = load_directory(settings.corpus_path())
+    docs, skipped = load_directory(settings.corpus_path())
+    which = Path(args.document).as_posix().lstrip("./")
+    for s in skipped:  # a file that was not read: say why, not that there is none
+        if Path(s.path).name == which or Path(s.path).as_posix().endswith("/" + which):
+            raise UsageError(f"{s.path} is not indexed: {s.reason}")
     report = explain_document(docs, args.document, settings.language)
     if args.json:
         print(json.dumps({"id": report.doc.id, "title": report.doc.title, "path": report.doc.path,

@@ -271,6 +271,18 @@ def test_show_and_ask_read_a_document_in_its_language(tmp_path):
     assert "Traceback" not in r.stderr
 
 
+def test_show_finds_a_path_in_the_corpus_and_says_why_a_file_was_not_indexed(tmp_path):
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "notes.txt").write_text("The tin cup was made in 1910.\n")
+    (tmp_path / "a.txt").write_text("The jade statue was carved in 1620.\n")
+    (tmp_path / "empty.txt").write_text("")
+    r = qabot("show", "--corpus", str(tmp_path), "sub/notes.txt")
+    assert r.returncode == 0, r.stderr
+    assert "The tin cup was made in 1910." in r.stdout
+    r = qabot("show", "--corpus", str(tmp_path), "empty.txt")
+    assert r.returncode == 2 and "empty.txt is not indexed: empty file" in r.stderr
+
+
 def test_show_names_an_unknown_document_and_exits_2(guide):
     r = qabot("show", "--corpus", str(guide), "nope")
     assert r.returncode == 2 and "no document 'nope'" in r.stderr and "Traceback" not in r.stderr

@@ -36,10 +36,13 @@ class DocumentReport:
 
 
 def find(docs: Sequence[Document], which: str) -> int:
-    """The index of the document ``which`` names: its id, its file name, or its path."""
+    """The index of the document ``which`` names: its id, its file name, or its path (as
+    given, or in the corpus)."""
+    inside = "/" + Path(which).as_posix().lstrip("./")  # a path in the corpus: "sub/notes.txt"
     for test in (lambda d: d.id == which,
                  lambda d: d.path is not None and Path(d.path).name == which,
-                 lambda d: d.path is not None and Path(d.path).resolve() == Path(which).resolve()):
+                 lambda d: d.path is not None and Path(d.path).resolve() == Path(which).resolve(),
+                 lambda d: d.path is not None and Path(d.path).as_posix().endswith(inside)):
         for i, d in enumerate(docs):
             if test(d):
                 return i
