@@ -361,3 +361,23 @@ def test_ask_rebuilds_an_index_damaged_after_it_was_saved(tmp_path, bits):
     assert "1932" in r.stdout and "1933" not in r.stdout
     assert "index_damaged_rebuilding" in r.stderr and "Traceback" not in r.stderr
     assert qabot("index", "--verify", "--corpus", str(corpus)).returncode == 0  # saved anew
+
+
+def test_ctrl_c_while_the_modules_load_ends_quietly(monkeypatch):
+    import builtins
+    import sys as system
+
+    from bot.__main__ import run
+
+    real = builtins.__import__
+
+    def interrupted(name, globals=None, locals=None, fromlist=(), level=0):
+        if (name == "cli" and level == 1) or name == "bot.cli":
+            raise KeyboardInterrupt
+        return real(name, globals, locals, fromlist, level)
+
+    monkeypatch.delitem(system.modules, "bot.cli", raising=False)
+    monkeypatch.setattr(builtins, "__import__", interrupted)
+    with pytest.raises(SystemExit) as ended:
+        run()
+    assert ended.value.code == 130
