@@ -20,7 +20,8 @@ from .selection import FEATURES
 
 _COPULA = re.compile(r"\b(?:is|are|was|were)\s+(?:an?|the|one)\b", re.I)
 _CAUSE = re.compile(r"\b(?:because|due to|as a result|caused by|owing to|results? (?:from|in)|"
-                    r"leads? to|so that|in order to|thanks to)\b", re.I)
+                    r"leads? to|so that|in order to|thanks to|sparked by|triggered by|"
+                    r"blamed on|attributed to)\b", re.I)
 _DEFAULT_OF_WHAT_IS_ASKED = 0.5  # share of the question's weight a stated default's window meets
 _HOW = re.compile(r"^\s*how\b", re.I)
 # what a question asks the default of: the word after "default" ("the default timeout for
@@ -32,7 +33,9 @@ _DEFAULT_OF = re.compile(r"\bdefaults?\s+(?:(?:values?|settings?|options?)\s+(?:
 # it, never a list's lead-in
 _POLAR = re.compile(r"^\s*(?:is|are|was|were|can|could|does|do|did|should|will|would|has|have"
                     r"|may|must)\b", re.I)
-_WHY = re.compile(r"^\s*why\b", re.I)
+# "why", and a question for what caused something ("What started the wildfire?")
+_WHY = re.compile(r"^\s*(?:why\b|what\s+(?:caused|causes|started|starts|triggered|triggers|"
+                  r"sparked|sparks|led\s+to|leads\s+to)\b)", re.I)
 _CUES = ("when", "number", "names", "where", "what_is", "who", "define")
 _EVIDENCE = {"when": "ev_when", "number": "ev_number", "who": "ev_who", "names": "ev_who",
              "where": "ev_where", "what_is": "ev_what_is", "define": "ev_what_is"}

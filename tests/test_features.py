@@ -125,3 +125,19 @@ def test_weights_summed_over_terms_do_not_hang_on_their_order() -> None:
                   known=frozenset({"a", "b", "c"}))
     assert 0.1 + 0.2 + 0.3 != 0.3 + 0.2 + 0.1  # as a plain sum would
     assert mass(["a", "b", "c"], query, {}) == mass(["c", "b", "a"], query, {})  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(("question", "kind"), [
+    ("Why did the fire spread?", "why"),
+    ("What started the Birch Ridge wildfire?", "why"),  # what caused it: a cause is asked
+    ("What caused the delay?", "why"),
+    ("What led to the strike?", "why"),
+    ("What is the Birch Ridge wildfire?", "other"),
+])
+def test_a_question_for_what_caused_something_asks_why(question: str, kind: str) -> None:
+    query = Query(terms=("fire",), weights={"fire": 1.0}, cue=None, known=frozenset({"fire"}))
+    asked = Asked.of(question, query)
+    assert asked.kind == kind
+    sparked = dict(zip(FEATURES, row(measured("The fire was sparked by lightning.", ["fire"],
+                                              {"fire"}), query, asked), strict=True))
+    assert sparked["cause_why"] == float(kind == "why")
