@@ -210,7 +210,8 @@ def _built(root: Path, files: _Files, skipped: list[Skipped],
     fresh = files.read
     new = lay_out_entries(fresh, repeated, pool, progress, _language(params))
     for e in fresh:
-        if not e.quoted:
+        if not e.quoted:  # (in the report too: `qabot index` lists what it skipped)
+            skipped.append(Skipped(str(root / e.rel), "no prose left after cleaning"))
             log.warning("file_skipped", path=str(root / e.rel),
                         reason="no prose left after cleaning")
     if not len(files):

@@ -283,6 +283,15 @@ def test_show_finds_a_path_in_the_corpus_and_says_why_a_file_was_not_indexed(tmp
     assert r.returncode == 2 and "empty.txt is not indexed: empty file" in r.stderr
 
 
+def test_index_lists_every_file_it_skipped_even_at_cleaning(tmp_path):
+    (tmp_path / "a.txt").write_text("The jade statue was carved in 1620.\n")
+    (tmp_path / "codeonly.md").write_text("```\nmake install\n```\n")
+    r = qabot("index", "--corpus", str(tmp_path))
+    assert r.returncode == 0, r.stderr
+    assert "codeonly.md: no prose left after cleaning" in r.stderr.replace(
+        str(tmp_path) + "/", "")
+
+
 def test_show_names_an_unknown_document_and_exits_2(guide):
     r = qabot("show", "--corpus", str(guide), "nope")
     assert r.returncode == 2 and "no document 'nope'" in r.stderr and "Traceback" not in r.stderr
