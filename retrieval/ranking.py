@@ -260,8 +260,38 @@ def rank(
         k = _definition_first(question, ranked, config.definition_first, itself)
         ranked.insert(0, ranked.pop(k))
         logits = np.concatenate([logits[k:k + 1], logits[:k], logits[k + 1:]])
+    if (k := _code_first(question, ranked, config.definition_first)) > 0:
+        ranked.insert(0, ranked.pop(k))
+        logits = np.concatenate([logits[k:k + 1], logits[:k], logits[k + 1:]])
     return Ranking(ranked, logits, confidence, table, sents_of, hits[0][1], langs=langs,
                    following=lambda p: _opening_items(collection, p))
+
+
+# a word of letters and digits: a model's or a part's number ("X300", "A320"), a name with its
+# version ("boto3"); the tokens read it as its letters and its number apart
+_CODE_RE = re.compile(r"(?<![\w.])(?=[A-Za-z]*\d)(?=\d*[A-Za-z])[A-Za-z\d]{2,}(?![\w])")
+
+
+def _code_first(question: str, ranked: Sequence[Candidate], among: int) -> int:
+    """Which candidate comes first when the question names a word of letters and digits
+    ("How much does the X300 weigh?") that the best lacks while holding its number on its own
+    ("The X400 ... costs 300 euros", where "300" met the question's; a number of two digits or
+    more: a model's, not the "2" of "oauth2client"): the first of the ``among`` best that holds
+    every such word, or else the best (0)."""
+    codes = _CODE_RE.findall(question)
+    if not codes:
+        return 0
+    best = ranked[0].sentence.text
+    missing = [c for c in codes if not _holds_code(best, c)]
+    if not any(re.search(rf"(?<![\w.,]){n}(?![\d])", best)
+               for c in missing for n in re.findall(r"\d{2,}", c)):
+        return 0
+    return next((k for k, c in enumerate(ranked[:among])
+                 if all(_holds_code(c.sentence.text, code) for code in missing)), 0)
+
+
+def _holds_code(text: str, code: str) -> bool:
+    return re.search(rf"(?<![A-Za-z\d]){re.escape(code)}(?![A-Za-z\d])", text, re.I) is not None
 
 
 def _definition_first(question: str, ranked: Sequence[Candidate], among: int,

@@ -411,3 +411,23 @@ def test_a_specific_word_the_corpus_has_elsewhere_is_met_by_the_cited_files_name
     assert answer.answered
     assert answer.sentences[0].text == (
         "A session is detached with the detach key, Control-B then D.")
+
+
+def test_a_model_number_is_not_met_by_its_number_alone():
+    # "X300" reads as "x" and "300": the X400's price, 300 euros, met the question's number,
+    # and the X400 line was quoted first at a confidence of 0.93
+    engine = QAEngine.from_texts([
+        "The X200 router weighs 3 kilograms and costs 90 euros. The X300 router weighs 5 "
+        "kilograms and costs 150 euros. The X400 router weighs 8 kilograms and costs 300 "
+        "euros."], ids=["routers"])
+    answer = engine.ask("How much does the X300 router weigh?")
+    assert answer.sentences[0].text == "The X300 router weighs 5 kilograms and costs 150 euros."
+    # a name's one-digit version is no model number: "2" in "Python 2.6" moves nothing
+    from retrieval.ranking import _code_first
+
+    engine = QAEngine.from_texts(["Version 4.0 of the library dropped support for Python 2.6. "
+                                  "The oauth2client library talks to Google services."])
+    ranking = engine.rank("Which oauth2client version dropped Python 2.6?")
+    assert ranking is not None
+    assert _code_first("Which oauth2client version dropped Python 2.6?", ranking.candidates,
+                       10) == 0
