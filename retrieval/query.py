@@ -34,6 +34,7 @@ from .interrogatives import ASKING_WORDS, FRAMES, INTERROGATIVE_CHARACTERS, INTE
 from .language import ENGLISH
 from .scripts import unspaced
 from .spelling import correct, rare_word
+from .variants import SPELLED_OUT
 
 # a release's number ("5.0", "3.12.1"): a specific word, as a name is; a manual that never
 # writes it does not tell what that release does
@@ -213,6 +214,15 @@ def parse_query(
                  or term in interrogatives
                  or (bool(asking) and any(c in asking for c in word))
                  or any(a < tok.end and tok.start < b for a, b in asked))
+        if idf is None and english_lists and word.isupper() and (
+                spelled := _spelled_out(word, index, weights)):
+            # an acronym the corpus never has, for words it does ("CEO": "chief executive"):
+            # those words, sharing the acronym's place in the question
+            read_as[word] = SPELLED_OUT[word.lower()]
+            for part in spelled:
+                weights[part] = index.idf(part) / len(spelled) / math.sqrt(joined[k])  # type: ignore[operator]
+                order.append(part)
+            continue
         if idf is None and not frame and not is_name and config.correct_spelling and (
                 english_lists):
             # the ~440 candidate spellings are stemmed uncached: they would only crowd the cache
@@ -246,6 +256,18 @@ def parse_query(
            else plain_question_type(question, reading.lang.code))
     return Query(tuple(order), weights, cue, known, words, frozenset(unseen), read_as,
                  frozenset(specific), reading.lang.code, parts, config.part_factor)
+
+
+def _spelled_out(acronym: str, index: TermIndex, weights: Mapping[str, float]) -> list[str]:
+    """The terms of what ``acronym`` stands for (``variants.SPELLED_OUT``) that the corpus has
+    and the question does not already weigh; none unless the corpus has all of them."""
+    words = SPELLED_OUT.get(acronym.lower())
+    if words is None:
+        return []
+    terms = [t for w in words.split() if (t := analyzer(ENGLISH).term(w)) is not None]
+    if not terms or any(index.idf(t) is None for t in terms):
+        return []
+    return [t for t in dict.fromkeys(terms) if t not in weights]
 
 
 def _function_word(word: str, lang: str, zipf: float) -> bool:

@@ -83,6 +83,20 @@ _RULES = (
 )
 
 
+# Acronyms a question uses for what a text spells out ("Who is the CEO of Northgate Foods?" of
+# "chief executive Angela Whitfield"): read as the words, when the corpus never has the acronym.
+# Only acronyms of one meaning in general English.
+SPELLED_OUT = {
+    "ceo": "chief executive", "cfo": "chief financial officer", "coo": "chief operating officer",
+    "cto": "chief technology officer", "gdp": "gross domestic product",
+    "ipo": "initial public offering", "mp": "member of parliament", "mps": "members of parliament",
+    "pm": "prime minister", "hq": "headquarters", "ngo": "non-governmental organisation",
+    "ngos": "non-governmental organisations", "faq": "frequently asked questions",
+    "un": "united nations", "eu": "european union", "uk": "united kingdom",
+    "usa": "united states",
+}
+
+
 @lru_cache(maxsize=200_000)
 def american(word: str) -> str:
     """The American spelling of the lower-cased English ``word`` (itself when it has no other)."""
@@ -94,4 +108,4 @@ def american(word: str) -> str:
     return word
 
 
-__all__ = ["american"]
+__all__ = ["SPELLED_OUT", "american"]

@@ -431,3 +431,16 @@ def test_a_model_number_is_not_met_by_its_number_alone():
     assert ranking is not None
     assert _code_first("Which oauth2client version dropped Python 2.6?", ranking.candidates,
                        10) == 0
+
+
+def test_an_acronym_the_corpus_lacks_is_read_as_the_words_it_spells_out():
+    texts = ["Northgate Foods has agreed to buy Pellham Markets for $1.9 billion. Northgate chief "
+             "executive Angela Whitfield said the deal would give the company scale. Shares "
+             "of Pellham jumped 27% in morning trading."]
+    answer = QAEngine.from_texts(texts).ask("Who is the CEO of Northgate Foods?")
+    assert "Angela Whitfield" in answer.sentences[0].text
+    assert answer.read_as == {"CEO": "chief executive"}
+    # a corpus that writes the acronym keeps it as it is
+    kept = QAEngine.from_texts([texts[0] + " The CEO joined in 2019."]).ask(
+        "Who is the CEO of Northgate Foods?")
+    assert kept.read_as == {}
