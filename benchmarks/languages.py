@@ -44,11 +44,11 @@ sys.path.insert(0, str(ROOT))  # run as a script from a checkout
 from benchmarks.wikiqa import write_section  # noqa: E402
 from bot import logs  # noqa: E402
 from retrieval import QAEngine  # noqa: E402
-from retrieval.corpus import load_directory  # noqa: E402
+from retrieval.corpus import Document, load_directory  # noqa: E402
 from retrieval.errors import NoDocumentsError  # noqa: E402
 from retrieval.evaluation import Outcome, holdout_folds, run  # noqa: E402
 from retrieval.metrics import correct_at  # noqa: E402
-from retrieval.questions import half, read_questions  # noqa: E402
+from retrieval.questions import QuestionSet, half, read_questions  # noqa: E402
 
 XQUAD = ROOT.parent / "shared" / "benchmarks" / "xquad"
 XQUAD_LANGUAGES = ("en", "de", "es", "ru")
@@ -94,13 +94,19 @@ def xquad_row(lang: str) -> tuple[str, tuple[float, ...]]:
 def own_row(lang: str, folder: Path = OWN) -> tuple[str, tuple[float, ...]]:
     qset = read_questions(folder / f"{lang}_questions.jsonl")
     docs, _ = load_directory(folder / lang)
+    return lang, _set_row(qset, docs)
+
+
+def _set_row(qset: QuestionSet, docs: Sequence[Document]) -> tuple[float, ...]:
+    """acc@1, acc@3, answerable abstained and unanswerable abstained of ``qset`` asked of
+    ``docs``."""
     try:
         engine = QAEngine.from_documents(docs)
     except NoDocumentsError:  # nothing left to read: every question goes unanswered
-        return lang, (0.0, 0.0, 1.0, 1.0)
+        return 0.0, 0.0, 1.0, 1.0
     outcomes = run(engine, qset.questions)
     must = [o for o in outcomes if o.expect == "abstain"]
-    return lang, (*_shares(outcomes), sum(not o.answered for o in must) / (len(must) or 1))
+    return *_shares(outcomes), sum(not o.answered for o in must) / (len(must) or 1)
 
 
 def parallel_rows(name: str) -> list[tuple[str, tuple[float, ...]]]:
@@ -112,7 +118,6 @@ def parallel_rows(name: str) -> list[tuple[str, tuple[float, ...]]]:
                        key=lambda lang: (lang != "en", lang))
     rows = []
     for lang in languages:
-        lang_row = own_row(lang, folder)
         qset = read_questions(folder / f"{lang}_questions.jsonl")
         docs, _ = load_directory(folder / lang)
         asked = left = 0
@@ -122,7 +127,7 @@ def parallel_rows(name: str) -> list[tuple[str, tuple[float, ...]]]:
                          and set(q.sources) <= {doc.id}]
             asked += len(questions)
             left += sum(not held.ask(q.text).answered for q in questions)
-        rows.append((lang, (*lang_row[1], left / (asked or 1))))
+        rows.append((lang, (*_set_row(qset, docs), left / (asked or 1))))
     return rows
 
 

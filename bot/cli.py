@@ -21,7 +21,7 @@ from pydantic import ValidationError
 
 from retrieval import QabotError, QAEngine, evaluation, metrics, questions
 from retrieval.corpus import load_directory
-from retrieval.ingest.report import explain_document
+from retrieval.ingest.report import explain_document, names_file
 
 from . import console, indexer, logs
 from .config import Settings
@@ -191,9 +191,8 @@ def _watch(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_show(args: argparse.Namespace, settings: Settings) -> int:
     docs, skipped = load_directory(settings.corpus_path())
-    which = Path(args.document).as_posix().lstrip("./")
     for s in skipped:  # a file that was not read: say why, not that there is none
-        if Path(s.path).name == which or Path(s.path).as_posix().endswith("/" + which):
+        if names_file(args.document, s.path):
             raise UsageError(f"{s.path} is not indexed: {s.reason}")
     report = explain_document(docs, args.document, settings.language)
     if args.json:

@@ -279,15 +279,12 @@ class Handlers:
         user = update.effective_user
         if user is None:
             return True
-        now = time.monotonic()
-        if await self.state.take_question(user.id, now):
+        slow = await self._over_limit(user.id)
+        if slow is None:
             return True
-        log.info("rate_limited", user_id=user.id)
-        slow = SLOW_DOWN.format(n=self.settings.rate_limit)
-        told = await self.state.take_notice(user.id, now)
         if update.callback_query:
-            await update.callback_query.answer(slow if told else None)
-        elif told and update.effective_message:
+            await update.callback_query.answer(slow or None)
+        elif slow and update.effective_message:
             await update.effective_message.reply_text(slow)
         return False
 
@@ -297,13 +294,19 @@ class Handlers:
         limit = self.settings.max_question_chars
         if len(question) > limit:
             return TOO_LONG.format(n=len(question), limit=limit)
+        return await self._over_limit(user_id)
+
+    async def _over_limit(self, user_id: int) -> str | None:
+        """``None`` when one more reply keeps ``user_id`` within the rate limit (and counts
+        it); else the "slow down" notice, or ``""`` when the user has been told so already
+        this minute (no reply spends the send budget)."""
         now = time.monotonic()
-        if not await self.state.take_question(user_id, now):
-            log.info("rate_limited", user_id=user_id)
-            if not await self.state.take_notice(user_id, now):
-                return ""  # asked to slow down already: no reply spends the send budget
-            return SLOW_DOWN.format(n=self.settings.rate_limit)
-        return None
+        if await self.state.take_question(user_id, now):
+            return None
+        log.info("rate_limited", user_id=user_id)
+        if not await self.state.take_notice(user_id, now):
+            return ""
+        return SLOW_DOWN.format(n=self.settings.rate_limit)
 
     async def _answer(self, update: Update, question: str) -> None:
         """Answer ``question`` in its chat: checks, follow-up context, typing, HTML, buttons."""

@@ -151,12 +151,11 @@ async def accept(request: Request, secret: bytes, live: Live, state: ChatState,
                       "object with an integer update_id.")
     try:
         update = Update.de_json(data, application.bot)
+        if _misread(update):
+            raise TypeError("a text the handlers read is no string")
     except Exception:  # any field of any type may come in: whatever PTB cannot read is refused
         raise Refused(400, "not_update", "The JSON is not a Telegram Update: a field has the "
                       "wrong type.") from None
-    if _misread(update):
-        raise Refused(400, "not_update", "The JSON is not a Telegram Update: a field has the "
-                      "wrong type.")
     if not await state.first_delivery(update_id):
         return update_id, False
     await application.update_queue.put(update)

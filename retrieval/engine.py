@@ -397,9 +397,8 @@ def _index_dir(root: Path, index_dir: str | os.PathLike[str] | None) -> Path:
 
 # Characters that part words but are no white space to ``str.split``: a zero-width space
 # (pasted from web pages: 13 of XQuAD's German questions read "In welchem\u200b\u200bJahr ...",
-# whose "when" wording then went unseen) and a byte-order mark
-# invisible spaces (a zero-width space parts words pasted from a page: "In welchem\u200bJahr"),
-# and the word joiner, which joins them
+# whose "when" wording then went unseen) and a byte-order mark; and the word joiner, which
+# joins them
 _INVISIBLE = str.maketrans({"\u200b": " ", "\ufeff": " ", "\u2060": ""})
 
 

@@ -219,8 +219,8 @@ def parse_query(
             # an acronym the corpus never has, for words it does ("CEO": "chief executive"):
             # those words, sharing the acronym's place in the question
             read_as[word] = SPELLED_OUT[word.lower()]
-            for part in spelled:
-                weights[part] = index.idf(part) / len(spelled) / math.sqrt(joined[k])  # type: ignore[operator]
+            for part, part_idf in spelled.items():
+                weights[part] = part_idf / len(spelled) / math.sqrt(joined[k])
                 order.append(part)
             continue
         if idf is None and not frame and not is_name and config.correct_spelling and (
@@ -258,16 +258,21 @@ def parse_query(
                  frozenset(specific), reading.lang.code, parts, config.part_factor)
 
 
-def _spelled_out(acronym: str, index: TermIndex, weights: Mapping[str, float]) -> list[str]:
+def _spelled_out(acronym: str, index: TermIndex, weights: Mapping[str, float]
+                 ) -> dict[str, float]:
     """The terms of what ``acronym`` stands for (``variants.SPELLED_OUT``) that the corpus has
-    and the question does not already weigh; none unless the corpus has all of them."""
+    and the question does not already weigh, with their idf; none unless the corpus has all
+    of them."""
     words = SPELLED_OUT.get(acronym.lower())
     if words is None:
-        return []
-    terms = [t for w in words.split() if (t := analyzer(ENGLISH).term(w)) is not None]
-    if not terms or any(index.idf(t) is None for t in terms):
-        return []
-    return [t for t in dict.fromkeys(terms) if t not in weights]
+        return {}
+    idfs: dict[str, float] = {}
+    for w in words.split():
+        if (t := analyzer(ENGLISH).term(w)) is not None:
+            if (idf := index.idf(t)) is None:
+                return {}
+            idfs[t] = idf
+    return {t: idf for t, idf in idfs.items() if t not in weights}
 
 
 def _function_word(word: str, lang: str, zipf: float) -> bool:

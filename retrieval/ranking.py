@@ -257,14 +257,19 @@ def rank(
     confidence = selector.confidence(np.asarray(ranked[0].features), logits, hits[0][1],
                                      collection.n_passages)
     if query.cue == "what_is" and config.definition_first:
-        k = _definition_first(question, ranked, config.definition_first, itself)
-        ranked.insert(0, ranked.pop(k))
-        logits = np.concatenate([logits[k:k + 1], logits[:k], logits[k + 1:]])
-    if (k := _code_first(question, ranked, config.definition_first)) > 0:
-        ranked.insert(0, ranked.pop(k))
-        logits = np.concatenate([logits[k:k + 1], logits[:k], logits[k + 1:]])
+        logits = _to_front(ranked, logits,
+                           _definition_first(question, ranked, config.definition_first, itself))
+    logits = _to_front(ranked, logits, _code_first(question, ranked, config.definition_first))
     return Ranking(ranked, logits, confidence, table, sents_of, hits[0][1], langs=langs,
                    following=lambda p: _opening_items(collection, p))
+
+
+def _to_front(ranked: list[Candidate], logits: np.ndarray, k: int) -> np.ndarray:
+    """Candidate ``k`` moved first in ``ranked`` (in place), and its logit with it."""
+    if k == 0:
+        return logits
+    ranked.insert(0, ranked.pop(k))
+    return np.concatenate([logits[k:k + 1], logits[:k], logits[k + 1:]])
 
 
 # a word of letters and digits: a model's or a part's number ("X300", "A320"), a name with its

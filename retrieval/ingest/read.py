@@ -149,9 +149,7 @@ _CONTROL_RE = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")
 def printable(text: str) -> str:
     """``text`` as a reader reads it: ligatures as their letters, without control characters
     (a NUL past the first 8 KB was quoted as "\\u0000")."""
-    if text.isascii():
-        return _CONTROL_RE.sub("", text) if _CONTROL_RE.search(text) else text
-    return _CONTROL_RE.sub("", text.translate(_LIGATURES))
+    return _CONTROL_RE.sub("", text if text.isascii() else text.translate(_LIGATURES))
 
 
 # Legacy encodings by how much text is written in them, for telling apart ones that read a short

@@ -38,17 +38,22 @@ class DocumentReport:
 def find(docs: Sequence[Document], which: str) -> int:
     """The index of the document ``which`` names: its id, its file name, or its path (as
     given, or in the corpus)."""
-    inside = "/" + Path(which).as_posix().lstrip("./")  # a path in the corpus: "sub/notes.txt"
     for test in (lambda d: d.id == which,
-                 lambda d: d.path is not None and Path(d.path).name == which,
-                 lambda d: d.path is not None and Path(d.path).resolve() == Path(which).resolve(),
-                 lambda d: d.path is not None and Path(d.path).as_posix().endswith(inside)):
+                 lambda d: d.path is not None and names_file(which, d.path)):
         for i, d in enumerate(docs):
             if test(d):
                 return i
     near = ", ".join(d.id for d in docs[:8]) + (", ..." if len(docs) > 8 else "")
     raise UnknownDocumentError(f"no document {which!r} in the corpus (documents: {near}): "
                                "name one by its id or file name")
+
+
+def names_file(which: str, path: str) -> bool:
+    """Whether ``which`` names the file at ``path``: its file name, its path as given, or its
+    path in the corpus ("sub/notes.txt")."""
+    inside = "/" + Path(which).as_posix().lstrip("./")
+    return (Path(path).name == which or Path(path).resolve() == Path(which).resolve()
+            or Path(path).as_posix().endswith(inside))
 
 
 def explain_document(docs: Sequence[Document], which: str, language: str | None = None
@@ -68,4 +73,4 @@ def explain_document(docs: Sequence[Document], which: str, language: str | None 
     return DocumentReport(doc, sieved.web, rows, languages)
 
 
-__all__ = ["DocumentReport", "Row", "explain_document", "find"]
+__all__ = ["DocumentReport", "Row", "explain_document", "find", "names_file"]
