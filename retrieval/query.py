@@ -96,6 +96,9 @@ class ComposerConfig:
     # best-ranked one. The ranker, trained mostly on encyclopaedia questions, gives "X is a ..."
     # little weight: a "what is" question there rarely asks for a definition.
     definition_first: int = 10
+    # for a question asking for a kind of quantity (money, an age, an area, ...), a sentence
+    # among this many best that states one comes first when the best does not (0: off)
+    unit_first: int = 5
     # answer only when the selector's confidence reaches this (None: the model's own threshold,
     # chosen on questions it was not trained on; QABOT_MIN_CONFIDENCE)
     min_confidence: float | None = None

@@ -60,6 +60,7 @@ from .quotes import bounded, follow_up, items_after, lead_ins, leads_in, quote_t
 from .selection import MEANING_DIM, Selector, sigmoid
 from .selection import bundled as bundled_selector
 from .similarity import WordVectors
+from .units import asked_units, may_state, states_unit
 
 
 @dataclass(slots=True)
@@ -260,6 +261,8 @@ def rank(
         logits = _to_front(ranked, logits,
                            _definition_first(question, ranked, config.definition_first, itself))
     logits = _to_front(ranked, logits, _code_first(question, ranked, config.definition_first))
+    if query.lang == ENGLISH:
+        logits = _to_front(ranked, logits, _unit_first(question, ranked, config.unit_first))
     return Ranking(ranked, logits, confidence, table, sents_of, hits[0][1], langs=langs,
                    following=lambda p: _opening_items(collection, p))
 
@@ -293,6 +296,19 @@ def _code_first(question: str, ranked: Sequence[Candidate], among: int) -> int:
         return 0
     return next((k for k, c in enumerate(ranked[:among])
                  if all(_holds_code(c.sentence.text, code) for code in missing)), 0)
+
+
+def _unit_first(question: str, ranked: Sequence[Candidate], among: int) -> int:
+    """Which candidate comes first when the question asks for a kind of quantity (money, an
+    age, an area, ...: ``units.asked_units``) that the best does not state (nor may state in
+    its own way, ``units.may_state``): the first of the ``among`` best that states one, or else
+    the best (0)."""
+    kinds = asked_units(question)
+    best = ranked[0].sentence.text
+    if not kinds or states_unit(kinds, best, question) or may_state(question, best):
+        return 0
+    return next((k for k, c in enumerate(ranked[:among])
+                 if states_unit(kinds, c.sentence.text, question)), 0)
 
 
 def _holds_code(text: str, code: str) -> bool:
