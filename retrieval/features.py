@@ -29,6 +29,9 @@ _HOW = re.compile(r"^\s*how\b", re.I)
 # "value/setting of the"
 _DEFAULT_OF = re.compile(r"\bdefaults?\s+(?:(?:values?|settings?|options?)\s+(?:of|for)\s+"
                          r"(?:the\s+|an?\s+)?)?([^\W_][\w.+-]*)", re.I)
+# ... or, with nothing after "default", the noun a "what / which" question opens on ("what
+# font does IDLE use by default?": "font", which "By default, IDLE executes user code ..." lacks)
+_ASKED_NOUN = re.compile(r"^\s*(?:what|which)\s+([^\W\d_][\w-]*)", re.I)
 # a yes/no question ("Is zlib.crc32 ok for verifying messages securely?"): a statement answers
 # it, never a list's lead-in
 _POLAR = re.compile(r"^\s*(?:is|are|was|were|can|could|does|do|did|should|will|would|has|have"
@@ -64,7 +67,7 @@ class Asked:
         total = query.total or 1.0
         noun = counted(question) if kind == "number" else None
         default = asks_default(question)
-        of = _DEFAULT_OF.search(question) if default else None
+        of = (_DEFAULT_OF.search(question) or _ASKED_NOUN.match(question)) if default else None
         return cls(kind, math.fsum(query.weights[t] for t in query.unseen) / total,
                    math.log1p(len(query.terms)), query.known | query.unseen,
                    term_of(noun) if noun else None, total, question, default,
@@ -172,8 +175,11 @@ def row(m: Measured, query: Query, asked: Asked) -> list[float]:
         "code": float(code), "code_how": float(code and asked.kind in ("how", "other")),
         # a default of what is asked: stated where half the question's weight is met
         # ("Corepack defaults to downloading the latest version" answers no "default port")
+        # (a yes/no question's every word: "does git use sha-256 repositories by default?" is
+        # not answered by "By default, use of fsmonitor on a repository ... is disabled")
         "ev_default": float(asked.default and win >= _DEFAULT_OF_WHAT_IS_ASKED
                             and (asked.default_of is None or asked.default_of in met)
+                            and (not asked.polar or known_share == 1.0)
                             and states_default(m.text)),
         "bare": float(bare(m.text)),
     }
