@@ -158,7 +158,9 @@ def build_application(
         .token(token)
         .base_url(settings.telegram_api_url)
         .get_updates_connection_pool_size(GET_UPDATES_CONNECTIONS)
-        .defaults(Defaults(parse_mode=ParseMode.HTML,
+        # a question deleted while it is answered (by its user, an admin, an anti-spam bot)
+        # must not lose the answer: it goes out as a plain message instead of a reply
+        .defaults(Defaults(parse_mode=ParseMode.HTML, allow_sending_without_reply=True,
                            link_preview_options=LinkPreviewOptions(is_disabled=True)))
         .concurrent_updates(InHand(finished))
         .rate_limiter(SendLimiter(settings.send_rate, backoff=retry_backoff, budget=budget))

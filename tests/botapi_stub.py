@@ -69,6 +69,7 @@ class _State:
     failures: dict[str, list[Failure]] = field(default_factory=dict)
     chats: dict[int, dict[str, Any]] = field(default_factory=dict)
     messages: list[dict[str, Any]] = field(default_factory=list)  # every message pushed
+    deleted: set[tuple[int, int]] = field(default_factory=set)  # (chat id, message id)
     tokens_seen: set[str] = field(default_factory=set)
 
 
@@ -136,6 +137,12 @@ class BotAPIStub:
         with self._lock:
             self._state.failures.setdefault(method, []).append(
                 Failure(status, text, parameters, times))
+
+    def delete(self, message: dict[str, Any]) -> None:
+        """Delete a pushed message: a reply to it is refused from then on (400 "message to be
+        replied not found"), unless the request allows sending without the reply."""
+        with self._lock:
+            self._state.deleted.add((message["chat"]["id"], message["message_id"]))
 
     def calls(self, method: str | None = None) -> list[Call]:
         """Every request so far (of one method, when given), in order."""
@@ -268,10 +275,10 @@ class BotAPIStub:
             return _respond(request, 200, {"ok": True, "result": self._get_updates(params)})
         with self._lock:
             queue = self._state.failures.get(method, [])
-            failure = queue[0] if queue else None
+            failure = queue[0] if queue else self._reply_refused(params)
             if failure:
                 failure.times -= 1
-                if failure.times <= 0:
+                if failure.times <= 0 and queue:
                     queue.pop(0)
                 payload: dict[str, Any] = {"ok": False, "error_code": failure.status,
                                            "description": failure.description}
@@ -320,6 +327,15 @@ class BotAPIStub:
         if method == "getWebhookInfo":
             return {"url": "", "has_custom_certificate": False, "pending_update_count": 0}
         return True  # setMyCommands, sendChatAction, answerCallbackQuery, answerInlineQuery, ...
+
+    def _reply_refused(self, p: dict[str, Any]) -> Failure | None:
+        """Telegram's answer to a reply to a deleted message, as a one-off failure."""
+        reply = p.get("reply_parameters")
+        if (not isinstance(reply, dict) or reply.get("allow_sending_without_reply")
+                or (int(p.get("chat_id") or 0), int(reply["message_id"]))
+                not in self._state.deleted):
+            return None
+        return Failure(400, "Bad Request: message to be replied not found")
 
     def _find_message(self, chat_id: int, message_id: int) -> dict[str, Any] | None:
         return next((m for m in self._state.messages

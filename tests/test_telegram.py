@@ -526,3 +526,25 @@ async def test_a_photo_whose_caption_mentions_me_in_a_group_gets_the_text_hint(
             photo=[{"file_id": "p", "file_unique_id": "p", "width": 1, "height": 1}]))
         call = await api.wait_for("sendMessage")
     assert "only read text" in call.text
+
+
+@pytest.mark.parametrize("chat, text", [("private", CSTO), ("group", f"/ask {CSTO}")])
+async def test_the_answer_arrives_when_the_question_is_deleted_meanwhile(
+        api: BotAPIStub, seeds_engine: QAEngine, chat: str, text: str) -> None:
+    """A question deleted while it is answered (by its user, an admin, an anti-spam bot):
+    the answer still goes out, not as a reply (Telegram refuses a reply to it)."""
+    slow = SlowEngine(seeds_engine, slow={CSTO})
+    question = api.message(api.private(7) if chat == "private" else api.group(GROUP), text,
+                           user=api.user(7))
+    with capture_logs() as logs:
+        async with running_bot(api, slow, typing_after=60):
+            api.push(question)
+            await asyncio.to_thread(slow.started.wait, 10)
+            api.delete(question["message"])
+            slow.release.set()
+            await api.wait_for("sendMessage")
+            await api.drained()
+    sent = api.calls("sendMessage")
+    assert len(sent) == 1 and "2002" in sent[0].text
+    assert isinstance(sent[0].result, dict) and "message_id" in sent[0].result
+    assert [e for e in logs if e["event"] == "update_failed"] == []
