@@ -10,8 +10,8 @@ in to or the sentence after it that points back at it.
   siblings.
 * A sentence after it that points back at it ("This can be done by ...", "It has a default of
   25.", "However, ...") is quoted with it, and so is the sentence after a question (an FAQ's
-  "38. How can I encrypt zip files with zlib?" is answered by the paragraph under it)
-  (``follow_up``).
+  "38. How can I encrypt zip files with zlib?" is answered by the paragraph under it), and after
+  a list item standing alone over a paragraph (an FAQ's problem over its answer) (``follow_up``).
 """
 
 from __future__ import annotations
@@ -106,14 +106,15 @@ MAX_ANSWER_CHARS = 300
 
 def follow_up(sents: Sequence[Sentence], number: int, lang: str = "en") -> tuple[int, ...]:
     """The numbers of the sentences quoted after sentence ``number``: the next one in its line
-    when it points back at it, or the answer after a question: the quotable sentence after it
+    when it points back at it, or the answer after a question (or after a list item of its own
+    over a paragraph, ``_titles_paragraph``): the quotable sentence after it
     (in its line or the next) that is no question itself, with the sentences after that in its
     paragraph (and in the paragraph after a line ending in a colon) up to ``MAX_ANSWER_CHARS``;
     else none."""
     if number + 1 >= len(sents):
         return ()
     nxt = sents[number + 1]
-    if is_question(sents[number].text):
+    if is_question(sents[number].text) or _titles_paragraph(sents, number):
         at = number + 1  # past the rest of a question of several sentences in its line
         while at < len(sents) and not sents[at].first and is_question(sents[at].text):
             at += 1
@@ -135,6 +136,16 @@ def follow_up(sents: Sequence[Sentence], number: int, lang: str = "en") -> tuple
                       or not _PRONOUN[lang].match(nxt.text)):
         return ()
     return (number + 1,)
+
+
+def _titles_paragraph(sents: Sequence[Sentence], number: int) -> bool:
+    """Whether sentence ``number`` is a list item of its own, no item before or after it, with
+    a paragraph after it: the title of the paragraph, as an FAQ's problem is of its answer
+    ("* My document says that the current year is 19100, not 2000." over "In groff, ... the yr
+    number register yields the year minus 1900.")."""
+    nxt = sents[number + 1]
+    return (sents[number].item and not nxt.item and nxt.first and nxt.quotable
+            and (number == 0 or not sents[number - 1].item))
 
 
 _MARKER_FORMS = ((re.compile(r"^\d+(?:\.\d+)*[.)]\s"), "1."),

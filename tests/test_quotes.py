@@ -3,6 +3,8 @@ a question."""
 
 from __future__ import annotations
 
+import dataclasses
+
 from retrieval.collection import Sentence
 from retrieval.quotes import MAX_ANSWER_CHARS, follow_up, quote_text
 
@@ -117,3 +119,18 @@ def test_a_short_list_item_is_quoted_whole_and_a_long_one_by_its_sentence() -> N
     faq += sentences(["zlib is not subject to export controls: it is EAR99."])
     assert quote_text(faq[0], faq, {}).endswith("What is its ECCN? zlib is not subject to "
                                                 "export controls: it is EAR99.")
+
+
+def test_a_list_item_standing_alone_over_a_paragraph_is_quoted_with_it() -> None:
+    def item(text: str, number: int) -> Sentence:
+        return Sentence(0, number, text, quotable=True, item=True)
+
+    problem = item("My document says that the current year is 19100, not 2000.", 0)
+    answer = sentences(["In groff the yr register yields the year minus 1900.",
+                        "This has always been so."])
+    s = [problem, *(dataclasses.replace(x, number=x.number + 1) for x in answer)]
+    assert follow_up(s, 0) == (1, 2)  # an FAQ's problem, the title of its answer
+    listed = [item("Set the GROFF_NO_SGR environment variable.", 0),
+              item("Pass the -c option to grotty.", 1),
+              *(dataclasses.replace(x, number=x.number + 2) for x in answer)]
+    assert follow_up(listed, 1) == ()  # the last item of a list: no title of what follows
