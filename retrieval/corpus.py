@@ -48,6 +48,10 @@ log = structlog.get_logger()
 
 META_SUFFIX = ".meta.json"
 _MAX_TITLE_CHARS = 120
+# A surrogate code point left alone in a string: JSON can spell one ("\ud83e", what a
+# JavaScript tool writes when it cuts a title in the middle of an emoji), and text holding
+# one cannot be encoded (json.loads has already joined every pair).
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -227,7 +231,8 @@ def read_meta(path: Path) -> dict[str, str]:
         log.warning("bad_sidecar_ignored", path=str(side), reason=str(exc))
         return {}
     keys = ("title", "url", "publisher", "published", "lang")
-    return {k: str(meta[k]).strip() for k in keys if isinstance(meta.get(k), str | int | float)}
+    return {k: _LONE_SURROGATE.sub("\ufffd", str(meta[k])).strip()
+            for k in keys if isinstance(meta.get(k), str | int | float)}
 
 
 # A Markdown heading's marks ("# Title", "## Title ##"): not part of the title.

@@ -58,6 +58,17 @@ def test_a_bad_sidecar_is_ignored_with_a_warning(tmp_path):
     assert any(e["event"] == "bad_sidecar_ignored" for e in logs)
 
 
+def test_a_half_emoji_in_a_sidecar_title_is_replaced_so_the_title_is_text(tmp_path):
+    """JSON can hold half a surrogate pair (a JavaScript tool that cut a title in the middle
+    of an emoji writes one); the title would not encode, and no message citing it be sent."""
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "a.meta.json").write_text('{"title": "Harbour vote \\ud83e", '
+                                          '"publisher": "Port \\ud83d\\ude00"}')
+    src = QAEngine.from_directory(tmp_path, save=False).sources()[0]
+    assert (src.title, src.publisher) == ("Harbour vote \ufffd", "Port \U0001f600")
+    src.title.encode("utf-8")
+
+
 def test_headline_heuristic_skips_site_names_and_symbols():
     engine = QAEngine.from_directory(SEEDS, save=False)
     titles = {s.id: s.title for s in engine.sources()}
