@@ -289,12 +289,16 @@ class Handlers:
         return False
 
     async def _turned_down(self, question: str, user_id: int) -> str | None:
-        """Why a question is not answered (too long, rate limit), ``""`` when it is not and the
-        user has been told so already this minute, or ``None`` to answer it."""
+        """Why a question is not answered (rate limit, too long), ``""`` when it is not and the
+        user has been told so already this minute, or ``None`` to answer it. The limit comes
+        first: saying a question is too long is a reply too."""
+        slow = await self._over_limit(user_id)
+        if slow is not None:
+            return slow
         limit = self.settings.max_question_chars
         if len(question) > limit:
             return TOO_LONG.format(n=len(question), limit=limit)
-        return await self._over_limit(user_id)
+        return None
 
     async def _over_limit(self, user_id: int) -> str | None:
         """``None`` when one more reply keeps ``user_id`` within the rate limit (and counts
@@ -313,6 +317,8 @@ class Handlers:
         chat, user = update.effective_chat, update.effective_user
         assert chat is not None and user is not None
         if not question:
+            if not await self._may_reply(update):
+                return
             examples = (await self.intro()).examples
             example = examples[0] if examples else "When was it founded?"
             await _reply(update, f"Ask me something, for example: /ask {escape(example)}")

@@ -159,6 +159,20 @@ async def test_every_reply_counts_against_the_rate_limit_not_only_answers(
     assert sum("faster than I can keep up" in t for t in sent + told) == 1
 
 
+@pytest.mark.parametrize("text", ["x" * 600, "/ask", "@qa_test_bot"])
+async def test_too_long_and_empty_questions_count_against_the_rate_limit(
+    api: BotAPIStub, seeds_engine: QAEngine, text: str
+) -> None:
+    # "too long" and "Ask me something" went out once per message, without limit
+    settings = make_settings(api, rate_limit=3)
+    async with running_bot(api, seeds_engine, settings):
+        for _ in range(30):
+            api.push(api.message(api.private(FRIEND), text))
+        await api.drained()
+    sent = [c.text for c in api.calls("sendMessage")]
+    assert len(sent) == 4 and sum("faster than I can keep up" in t for t in sent) == 1
+
+
 async def test_a_429_on_sending_is_waited_out_and_the_answer_arrives(
     api: BotAPIStub, seeds_engine: QAEngine
 ) -> None:
