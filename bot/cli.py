@@ -277,7 +277,8 @@ def _bot_api_errors(settings: Settings) -> Iterator[None]:
         raise UsageError("Telegram rejected QABOT_TELEGRAM_TOKEN (revoked, or from another "
                          "bot?): copy the current one from @BotFather") from None
     except NetworkError as exc:
-        raise UsageError(f"cannot reach the Bot API at {settings.telegram_api_url} "
+        url = logs.hide_password(settings.telegram_api_url)
+        raise UsageError(f"cannot reach the Bot API at {url} "
                          f"({type(exc).__name__}): check the network and "
                          "QABOT_TELEGRAM_API_URL") from None
 

@@ -18,6 +18,14 @@ REDACTED = "[REDACTED]"
 _SECRET_KEYS = re.compile(r"token|secret|password|authorization", re.I)
 # A Telegram bot token anywhere in a string: digits, colon, 35 url-safe characters.
 _BOT_TOKEN = re.compile(r"\b\d{5,}:[A-Za-z0-9_-]{30,}")
+# The password in a URL's userinfo (``scheme://user:PASSWORD@host``): a self-hosted Bot API
+# server behind basic auth, in QABOT_TELEGRAM_API_URL, shows up in every line naming the URL.
+_URL_PASSWORD = re.compile(r"(\b[A-Za-z][A-Za-z0-9+.-]*://[^/?#@\s:]*:)[^/?#@\s]+@")
+
+
+def hide_password(text: str) -> str:
+    """``text`` with the password of every URL in it replaced by ``[REDACTED]``."""
+    return _URL_PASSWORD.sub(rf"\g<1>{REDACTED}@", text)
 
 
 class Redactor:
@@ -33,7 +41,7 @@ class Redactor:
     def scrub(self, text: str) -> str:
         if self._secret is not None:
             text = self._secret.sub(REDACTED, text)
-        return _BOT_TOKEN.sub(REDACTED, text)
+        return _BOT_TOKEN.sub(REDACTED, hide_password(text))
 
     def __call__(
         self, _logger: Any, _name: str, event: MutableMapping[str, Any]

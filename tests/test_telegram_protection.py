@@ -7,6 +7,7 @@ import logging
 from collections.abc import Iterator
 
 import pytest
+import structlog
 from structlog.testing import capture_logs
 
 from bot import logs
@@ -263,3 +264,24 @@ async def test_the_token_never_reaches_the_logs(api: BotAPIStub, seeds_engine: Q
     assert TOKEN not in err and TOKEN.split(":")[1] not in err  # ... without the token
     assert "[REDACTED]" in err
     assert "ValueError: https://api.telegram.org/bot[REDACTED]/getMe failed" in err
+
+
+async def test_the_password_of_the_bot_api_url_never_reaches_the_logs(
+        api: BotAPIStub, seeds_engine: QAEngine, capsys: pytest.CaptureFixture[str]) -> None:
+    """A self-hosted Bot API server behind basic auth: ``http://user:PASSWORD@host/bot``.
+    PTB (at start-up) and httpx (every request) log the URL at DEBUG, qabot's start-up line
+    names it at INFO."""
+    password = "hunter2Hunter2pw"
+    url = api.base_url.replace("http://", f"http://qabot:{password}@")
+    settings = make_settings(api, log_level="DEBUG", log_format="json").model_copy(
+        update={"telegram_api_url": url})
+    with logging_restored():
+        logs.configure(settings.log_format, settings.log_level, settings.secrets())
+        async with running_bot(api, seeds_engine, settings):
+            api.push(api.message(api.private(FRIEND), CSTO))
+            await api.wait_for("sendMessage")
+        structlog.get_logger().info("telegram_starting", api_url=settings.telegram_api_url)
+    err = capsys.readouterr().err
+    assert "HTTP Request: POST" in err  # httpx did log the URLs ...
+    assert password not in err  # ... without the password
+    assert f'"api_url": "http://qabot:[REDACTED]@127.0.0.1:{api.base_url.split(":")[2]}' in err
