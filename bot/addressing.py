@@ -18,11 +18,20 @@ def addressed(message: Message, bot: Bot) -> bool:
     reply = message.reply_to_message
     if reply and reply.from_user and reply.from_user.id == bot.id:
         return True
-    text = message.text or message.caption or ""
-    if text.startswith("/"):
-        target = text.split(maxsplit=1)[0].partition("@")[2]
+    command = command_of(message)
+    if command is not None:
+        target = command.partition("@")[2]
         return not target or target.lower() == bot.username.lower()
     return bool(mentions(message, bot))
+
+
+def command_of(message: Message) -> str | None:
+    """The command ``message`` opens with (``/ask`` or ``/ask@name``), or ``None``. Telegram
+    marks one with a ``bot_command`` entity: "/ what ...", "// TODO" and "/\\" are not one."""
+    kinds: list[str | None] = [MessageEntity.BOT_COMMAND]
+    entities = (message.parse_entities(kinds) if message.text is not None
+                else message.parse_caption_entities(kinds))
+    return next((text for entity, text in entities.items() if entity.offset == 0), None)
 
 
 def mentions(message: Message, bot: Bot) -> list[str]:
@@ -41,8 +50,9 @@ def mentions(message: Message, bot: Bot) -> list[str]:
 def question_of(message: Message, bot: Bot) -> str:
     """The question in ``message``: its text without a leading command or mentions of ``bot``."""
     text = message.text or ""
-    if text.startswith("/"):
-        text = text.split(maxsplit=1)[1] if len(text.split(maxsplit=1)) > 1 else ""
+    command = command_of(message)
+    if command is not None:
+        text = text[len(command):]
     for mention in mentions(message, bot):
         text = text.replace(mention, " ")
     return " ".join(text.split())

@@ -21,6 +21,7 @@ from __future__ import annotations
 import asyncio
 import itertools
 import json
+import re
 import threading
 import time
 from collections.abc import Callable
@@ -32,6 +33,7 @@ from urllib.parse import parse_qsl
 BOT_USER = {"id": 4242, "is_bot": True, "first_name": "QA", "username": "qa_test_bot",
             "can_join_groups": True, "can_read_all_group_messages": False,
             "supports_inline_queries": True}
+_COMMAND = re.compile(r"/[A-Za-z0-9_]+(@[A-Za-z0-9_]+)?")  # what Telegram marks as a command
 TEXT_FIELDS = frozenset({"text", "caption", "query", "callback_query_id", "inline_query_id",
                          "description", "url"})
 
@@ -235,9 +237,9 @@ class BotAPIStub:
 
     def _entities(self, text: str) -> list[dict[str, Any]]:
         out = []
-        if text.startswith("/"):
-            out.append({"type": "bot_command", "offset": 0,
-                        "length": _utf16_len(text.split(maxsplit=1)[0])})
+        command = _COMMAND.match(text)  # "/ what", "// TODO" and "/\\" are no command
+        if command:
+            out.append({"type": "bot_command", "offset": 0, "length": len(command[0])})
         mention = f"@{self.bot_user['username']}"
         at = text.find(mention)
         if at >= 0:

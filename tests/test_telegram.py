@@ -294,6 +294,18 @@ async def test_a_group_message_without_a_mention_gets_no_reply(
     assert [c.method for c in api.calls() if c.method.startswith("send")] == []
 
 
+@pytest.mark.parametrize("text", [f"/ {CSTO}", "// TODO: find out when the CSTO was formed",
+                                  "/\\ when was the CSTO formed"])
+async def test_a_group_message_opening_with_a_slash_but_no_command_gets_no_reply(
+    api: BotAPIStub, seeds_engine: QAEngine, text: str
+) -> None:
+    """Telegram makes no command of a "/" not followed by a letter, digit or "_"."""
+    async with running_bot(api, seeds_engine):
+        api.push(api.message(api.group(GROUP), text, user=api.user(7)))
+        await api.drained()
+    assert [c.method for c in api.calls() if c.method.startswith("send")] == []
+
+
 @pytest.mark.parametrize("text", [f"@qa_test_bot {CSTO}", f"{CSTO[:-1]} @qa_test_bot?",
                                   f"/ask {CSTO}", f"/ask@qa_test_bot {CSTO}"])
 async def test_a_group_message_addressed_to_the_bot_is_answered(
