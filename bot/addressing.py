@@ -2,7 +2,9 @@
 
 In a private chat every message is for the bot. In a group the bot speaks only when addressed: a
 reply to one of its messages, a mention of it (``@name``, or a text mention), or a command that
-names no other bot. The question is the text without the command and without the mentions.
+names no other bot. A message sent via the bot (one of its own inline results, picked in any
+chat) is for no one: it holds the bot's words. The question is the text without the command and
+without the mentions.
 """
 
 from __future__ import annotations
@@ -13,6 +15,8 @@ from telegram.constants import ChatType
 
 def addressed(message: Message, bot: Bot) -> bool:
     """Whether ``message`` is for ``bot`` (see the module docstring)."""
+    if message.via_bot is not None and message.via_bot.id == bot.id:
+        return False
     if message.chat.type == ChatType.PRIVATE:
         return True
     reply = message.reply_to_message

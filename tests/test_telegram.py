@@ -4,6 +4,7 @@ loopback (``botapi_stub``), the real engine over the seeds corpus."""
 from __future__ import annotations
 
 import asyncio
+import re
 from collections.abc import Iterator
 from html import escape
 from typing import Any
@@ -410,6 +411,22 @@ async def test_an_empty_inline_query_gets_no_results(api: BotAPIStub,
                                                      seeds_engine: QAEngine) -> None:
     call = await inline_answer(api, seeds_engine, "")
     assert call.params["results"] == []
+
+
+async def test_my_own_inline_result_picked_in_my_chat_is_not_a_question(
+    api: BotAPIStub, seeds_engine: QAEngine
+) -> None:
+    """Picked in the bot's private chat, an inline result reaches the bot as a message sent
+    via it, holding its own quote: not a question to answer."""
+    call = await inline_answer(api, seeds_engine, CSTO)
+    quote = call.params["results"][1]["input_message_content"]["message_text"]
+    async with running_bot(api, seeds_engine):
+        api.push(api.message(api.private(7), re.sub("<[^>]+>", "", quote),
+                             via_bot=api.bot_user))
+        api.push(api.message(api.group(GROUP), re.sub("<[^>]+>", "", quote) + " @qa_test_bot",
+                             user=api.user(7), via_bot=api.bot_user))
+        await api.drained()
+    assert [c.method for c in api.calls() if c.method.startswith("send")] == []
 
 
 # --- slow answers ------------------------------------------------------------------------------
