@@ -14,7 +14,7 @@ from collections.abc import Sequence
 import structlog
 from telegram import InlineKeyboardMarkup, Message, Update
 from telegram.constants import ChatAction, ChatType
-from telegram.error import BadRequest, TelegramError
+from telegram.error import BadRequest, Forbidden, TelegramError
 from telegram.ext import ApplicationHandlerStop, ContextTypes
 
 from retrieval import Answer, SourceRef
@@ -105,12 +105,19 @@ class Handlers:
         raise ApplicationHandlerStop
 
     async def error(self, update: object, context: Context) -> None:
-        """The one error handler: log with the update's ids, tell the user briefly, keep going."""
+        """The one error handler: log with the update's ids, tell the user briefly, keep going.
+
+        A chat the bot may no longer write to (``Forbidden``: the user blocked the bot or was
+        deactivated, the bot was removed from the group) is routine on Telegram: one line,
+        and nothing sent to that chat."""
         ids: dict[str, int | None] = {}
         if isinstance(update, Update):
             ids = {"update_id": update.update_id,
                    "chat_id": update.effective_chat.id if update.effective_chat else None,
                    "user_id": update.effective_user.id if update.effective_user else None}
+        if isinstance(context.error, Forbidden):
+            log.info("chat_unreachable", **ids, reason=context.error.message)
+            return
         log.error("update_failed", **ids, error=type(context.error).__name__,
                   exc_info=context.error)
         if not isinstance(update, Update):

@@ -242,6 +242,28 @@ async def test_an_error_is_logged_with_ids_the_user_is_told_and_the_bot_keeps_go
     assert isinstance(failure["exc_info"], RuntimeError)
 
 
+@pytest.mark.parametrize("description", ["Forbidden: bot was blocked by the user",
+                                         "Forbidden: user is deactivated",
+                                         "Forbidden: bot was kicked from the supergroup chat"])
+async def test_a_chat_the_bot_may_not_write_to_is_one_line_and_no_sorry(
+    api: BotAPIStub, seeds_engine: QAEngine, description: str
+) -> None:
+    """Users block the bot all the time: not an error with a traceback, and no "Sorry" to a
+    chat that cannot be reached."""
+    api.fail("sendMessage", status=403, description=description, times=5)
+    with capture_logs() as events:
+        async with running_bot(api, seeds_engine):
+            update_id = api.push(api.message(api.private(FRIEND), CSTO))
+            await api.wait_for("sendMessage")
+            await api.drained()
+    assert len(api.calls("sendMessage")) == 1
+    assert [e for e in events if e["log_level"] in ("warning", "error")] == []
+    (line,) = [e for e in events if e["event"] == "chat_unreachable"]
+    assert (line["update_id"], line["chat_id"], line["reason"]) == (update_id, FRIEND,
+                                                                    description)
+    assert "exc_info" not in line
+
+
 async def test_the_token_never_reaches_the_logs(api: BotAPIStub, seeds_engine: QAEngine,
                                                capsys: pytest.CaptureFixture[str]) -> None:
     """Logged at DEBUG (httpx logs every request URL, which holds the token), with an error
