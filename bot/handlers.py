@@ -109,7 +109,12 @@ class Handlers:
 
         A chat the bot may no longer write to (``Forbidden``: the user blocked the bot or was
         deactivated, the bot was removed from the group) is routine on Telegram: one line,
-        and nothing sent to that chat."""
+        and nothing sent to that chat. A failed ``getUpdates`` (a proxy's 502, a 409 while
+        another instance polls) comes with no update: PTB polls again, so it is one warning."""
+        if update is None and isinstance(context.error, TelegramError):
+            log.warning("polling_retry", error=type(context.error).__name__,
+                        reason=context.error.message)
+            return
         ids: dict[str, int | None] = {}
         if isinstance(update, Update):
             ids = {"update_id": update.update_id,

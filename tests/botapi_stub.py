@@ -273,7 +273,9 @@ class BotAPIStub:
         if token != self.token:
             return _respond(request, 401, {"ok": False, "error_code": 401,
                                            "description": "Unauthorized"})
-        if method == "getUpdates":
+        with self._lock:
+            failing = bool(self._state.failures.get(method))
+        if method == "getUpdates" and not failing:
             return _respond(request, 200, {"ok": True, "result": self._get_updates(params)})
         with self._lock:
             queue = self._state.failures.get(method, [])

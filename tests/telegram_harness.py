@@ -37,8 +37,9 @@ async def running_bot(api: BotAPIStub, engine: Corpus, settings: Settings | None
         assert app.post_init is not None
         await app.post_init(app)
         assert app.updater is not None
-        await app.updater.start_polling(poll_interval=0, timeout=1,
-                                        allowed_updates=list(ALLOWED_UPDATES))
+        await app.updater.start_polling(  # a failed getUpdates goes where run_polling sends it
+            poll_interval=0, timeout=1, allowed_updates=list(ALLOWED_UPDATES),
+            error_callback=lambda exc: app.create_task(app.process_error(None, exc)))
         await app.start()
         try:
             yield app

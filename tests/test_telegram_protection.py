@@ -264,6 +264,27 @@ async def test_a_chat_the_bot_may_not_write_to_is_one_line_and_no_sorry(
     assert "exc_info" not in line
 
 
+async def test_a_failed_get_updates_is_a_warning_and_polling_goes_on(
+    api: BotAPIStub, seeds_engine: QAEngine
+) -> None:
+    """A proxy's 502, or a 409 while another instance still polls during a deploy: no update
+    failed, so no update_failed with a traceback."""
+    with capture_logs() as events:
+        async with running_bot(api, seeds_engine):
+            api.fail("getUpdates", status=502, description="Bad Gateway")
+            api.fail("getUpdates", status=409, description="Conflict: terminated by other "
+                     "getUpdates request; make sure that only one bot instance is running")
+            await api.wait_for("getUpdates", lambda c: c.result is not None, count=2)
+            api.push(api.message(api.private(FRIEND), CSTO))
+            answer = await api.wait_for("sendMessage")
+    assert "2002" in answer.text
+    retries = [e for e in events if e["event"] == "polling_retry"]
+    assert [(e["log_level"], e["error"]) for e in retries] == [("warning", "NetworkError"),
+                                                               ("warning", "Conflict")]
+    assert not any("exc_info" in e for e in retries)
+    assert [e for e in events if e["log_level"] == "error"] == []
+
+
 async def test_the_token_never_reaches_the_logs(api: BotAPIStub, seeds_engine: QAEngine,
                                                capsys: pytest.CaptureFixture[str]) -> None:
     """Logged at DEBUG (httpx logs every request URL, which holds the token), with an error
