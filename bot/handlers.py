@@ -14,7 +14,7 @@ from collections.abc import Sequence
 import structlog
 from telegram import InlineKeyboardMarkup, Message, Update
 from telegram.constants import ChatAction, ChatType
-from telegram.error import BadRequest, Forbidden, TelegramError
+from telegram.error import BadRequest, Forbidden, TelegramError, TimedOut
 from telegram.ext import ApplicationHandlerStop, ContextTypes
 
 from retrieval import Answer, SourceRef
@@ -109,7 +109,8 @@ class Handlers:
 
         A chat the bot may no longer write to (``Forbidden``: the user blocked the bot or was
         deactivated, the bot was removed from the group) is routine on Telegram: one line,
-        and nothing sent to that chat. A failed ``getUpdates`` (a proxy's 502, a 409 while
+        and nothing sent to that chat; so is a reply that timed out (it may have arrived, and
+        a "Sorry" would follow the answer). A failed ``getUpdates`` (a proxy's 502, a 409 while
         another instance polls) comes with no update: PTB polls again, so it is one warning."""
         if update is None and isinstance(context.error, TelegramError):
             log.warning("polling_retry", error=type(context.error).__name__,
@@ -122,6 +123,9 @@ class Handlers:
                    "user_id": update.effective_user.id if update.effective_user else None}
         if isinstance(context.error, Forbidden):
             log.info("chat_unreachable", **ids, reason=context.error.message)
+            return
+        if isinstance(context.error, TimedOut):  # the reply may have arrived: no "Sorry" after it
+            log.warning("reply_timed_out", **ids, reason=context.error.message)
             return
         log.error("update_failed", **ids, error=type(context.error).__name__,
                   exc_info=context.error)

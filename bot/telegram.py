@@ -15,10 +15,11 @@ import signal
 from collections.abc import Callable, Coroutine
 from typing import Any
 
+import httpx
 import structlog
 from telegram import BotCommand, LinkPreviewOptions, Update
 from telegram.constants import FloodLimit, ParseMode
-from telegram.error import BadRequest, NetworkError
+from telegram.error import BadRequest, NetworkError, TimedOut
 from telegram.ext import (
     AIORateLimiter,
     Application,
@@ -66,7 +67,8 @@ GET_UPDATES_CONNECTIONS = 2
 class SendLimiter(AIORateLimiter):
     """PTB's ``AIORateLimiter`` (flood limits; a 429 RetryAfter is waited out, then the request
     repeated) that also repeats a request failing with a network error, a bounded number of
-    times with exponential backoff. A ``BadRequest`` is never repeated: it would fail again.
+    times with exponential backoff. A ``BadRequest`` is never repeated: it would fail again;
+    nor a request that timed out once sent, as it may have arrived (the same answer twice).
 
     With a ``budget`` (``SendBudget``: the rate shared by every replica, in Redis) each request
     to a chat waits for its turn in it first, as PTB's overall limit counts requests to a chat;
@@ -99,12 +101,20 @@ class SendLimiter(AIORateLimiter):
                 return await super().process_request(
                     callback, args, kwargs, endpoint, data, rate_limit_args)
             except NetworkError as exc:
-                if isinstance(exc, BadRequest) or attempt == self.retries:
+                if isinstance(exc, BadRequest) or _maybe_arrived(exc) or attempt == self.retries:
                     raise
                 log.warning("telegram_retry", endpoint=endpoint, attempt=attempt + 1,
                             error=type(exc).__name__)
                 await asyncio.sleep(self.backoff * 2**attempt)
         raise AssertionError("unreachable")  # the loop returns or raises
+
+
+def _maybe_arrived(exc: NetworkError) -> bool:
+    """Whether a failed request may have reached the Bot API all the same: it timed out after
+    it was sent (writing it, or waiting for the answer), not while connecting or waiting for a
+    connection."""
+    return isinstance(exc, TimedOut) and not isinstance(
+        exc.__cause__, httpx.ConnectTimeout | httpx.PoolTimeout)
 
 
 def build_application(

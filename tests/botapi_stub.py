@@ -72,6 +72,7 @@ class _State:
     chats: dict[int, dict[str, Any]] = field(default_factory=dict)
     messages: list[dict[str, Any]] = field(default_factory=list)  # every message pushed
     deleted: set[tuple[int, int]] = field(default_factory=set)  # (chat id, message id)
+    delays: dict[str, float] = field(default_factory=dict)  # method -> seconds, once
     tokens_seen: set[str] = field(default_factory=set)
 
 
@@ -139,6 +140,12 @@ class BotAPIStub:
         with self._lock:
             self._state.failures.setdefault(method, []).append(
                 Failure(status, text, parameters, times))
+
+    def slow(self, method: str, seconds: float) -> None:
+        """Answer the next call of ``method`` after ``seconds``; it takes effect at once (a
+        message is sent), as when Telegram is slow to answer."""
+        with self._lock:
+            self._state.delays[method] = seconds
 
     def delete(self, message: dict[str, Any]) -> None:
         """Delete a pushed message: a reply to it is refused from then on (400 "message to be
@@ -294,6 +301,8 @@ class BotAPIStub:
                 payload = {"ok": True, "result": self._result(method, params)}
                 self._state.calls.append(Call(method, params, payload["result"]))
                 status = 200
+            delay = self._state.delays.pop(method, 0.0)
+        time.sleep(delay)
         return _respond(request, status, payload)
 
     def _get_updates(self, params: dict[str, Any]) -> list[dict[str, Any]]:

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 import pytest
 import structlog
 from structlog.testing import capture_logs
+from telegram.error import TimedOut
 
 from bot import logs
 from retrieval import QAEngine
@@ -194,6 +195,32 @@ async def test_a_network_error_on_sending_is_retried(api: BotAPIStub,
         api.push(api.message(api.private(FRIEND), CSTO))
         await api.wait_for("sendMessage", count=3)
     assert [c.result.get("error_code") for c in api.calls("sendMessage")] == [502, 502, None]
+
+
+async def test_a_send_that_timed_out_waiting_for_its_answer_is_not_repeated(
+    api: BotAPIStub, seeds_engine: QAEngine
+) -> None:
+    """The Bot API may have sent the message already: repeated, the user got it twice."""
+    api.slow("sendMessage", 1.0)
+    async with running_bot(api, seeds_engine) as app:
+        with pytest.raises(TimedOut):
+            await app.bot.send_message(FRIEND, "An answer", read_timeout=0.2)
+    assert [c.text for c in api.calls("sendMessage")] == ["An answer"]
+
+
+async def test_an_answer_that_timed_out_waiting_for_its_answer_is_sent_once_without_sorry(
+    api: BotAPIStub, seeds_engine: QAEngine
+) -> None:
+    """The same, end to end, past PTB's read timeout (5 s): one answer, and no "Sorry" after
+    it (it most likely arrived)."""
+    api.slow("sendMessage", 5.5)
+    with capture_logs() as events:
+        async with running_bot(api, seeds_engine):
+            api.push(api.message(api.private(FRIEND), CSTO))
+            await api.wait_for("sendMessage")
+    assert len(api.calls("sendMessage")) == 1 and "2002" in api.calls("sendMessage")[0].text
+    assert [e["event"] for e in events if e["log_level"] in ("warning", "error")] == [
+        "reply_timed_out"]
 
 
 async def test_retries_are_bounded(api: BotAPIStub, seeds_engine: QAEngine) -> None:
