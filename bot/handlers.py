@@ -92,8 +92,13 @@ class Handlers:
         asked = bool(update.callback_query or update.inline_query
                      or (message and addressed(message, context.bot)))
         who = user.id if user else chat.id if chat else 0
-        # told once a minute at most: a flood of refused updates spends no send budget
+        # told once a minute at most: a flood of refused updates spends no send budget (a
+        # button's or an inline query's spinner is still stopped: that is no message)
         if not asked or not await self.state.take_notice(who, time.monotonic()):
+            if update.callback_query:
+                await update.callback_query.answer()
+            elif update.inline_query:
+                await update.inline_query.answer([], cache_time=0, is_personal=True)
             raise ApplicationHandlerStop
         if update.callback_query:
             await update.callback_query.answer(REFUSAL, show_alert=True)
@@ -275,10 +280,9 @@ class Handlers:
             await query.answer([], cache_time=INLINE_CACHE_SECONDS)
             return
         problem = await self._turned_down(question, query.from_user.id)
-        if problem is not None:
-            if problem:
-                await query.answer([article("problem", "Can't answer that", problem)],
-                                   cache_time=0, is_personal=True)
+        if problem is not None:  # told already this minute: no results, the spinner stops
+            await query.answer([article("problem", "Can't answer that", problem)]
+                               if problem else [], cache_time=0, is_personal=True)
             return
         _, answer = await asyncio.to_thread(self.live.answer, question)
         await query.answer(inline_results(answer), cache_time=INLINE_CACHE_SECONDS,

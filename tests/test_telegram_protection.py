@@ -117,6 +117,23 @@ async def test_a_user_over_the_rate_limit_is_asked_to_slow_down(
     assert "2002" in other.text
 
 
+async def test_refused_button_taps_and_inline_queries_are_all_answered(
+    api: BotAPIStub, seeds_engine: QAEngine
+) -> None:
+    """Told once a minute, a refused or rate-limited user's next taps and inline queries are
+    still answered (empty): unanswered, the client spins until Telegram gives up."""
+    settings = make_settings(api, allowed_users=[FRIEND], rate_limit=1)
+    stranger = api.user(STRANGER)
+    button = {"message_id": 1, "date": 0, "chat": api.private(STRANGER), "text": "x"}
+    async with running_bot(api, seeds_engine, settings):
+        taps = [api.push(api.callback(button, "v:1", user=stranger)) for _ in range(2)]
+        asked = [api.push(api.inline_query(q, user=u)) for q in ("When was the CSTO",
+                 CSTO, "When was the CSTO formed") for u in (stranger, api.user(FRIEND))]
+        await api.drained()
+    assert len(api.calls("answerCallbackQuery")) == len(taps)
+    assert len(api.calls("answerInlineQuery")) == len(asked)
+
+
 async def test_a_flood_over_the_rate_limit_is_told_to_slow_down_once(
     api: BotAPIStub, seeds_engine: QAEngine
 ) -> None:
