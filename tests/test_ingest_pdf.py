@@ -305,6 +305,30 @@ def test_a_short_line_inside_a_sentence_is_not_a_heading():
     assert "City Council" not in [b.text for b in parsed.blocks if b.kind == "heading"]
 
 
+def test_a_paragraph_set_double_spaced_keeps_its_last_line():
+    """Lines set 1.8 times their type size apart, a little white space after each paragraph: the
+    leading of a sentence wrapped to the next line is the document's own, no white space."""
+    pdf = FPDF(format="A4")
+    pdf.add_page()
+    pdf.set_font("Helvetica", "", 11)
+    for text in (
+        "Fill the kettle with fresh water up to the line that is marked on its side, put it back "
+        "on its stand and switch it on at the wall.",
+        "Wait for the light to go out before you pour.",
+        "Descale the kettle once a month with a cup of white vinegar in a litre of water and "
+        "rinse it with clean water twice afterwards.",
+    ):
+        pdf.multi_cell(0, 7, text, new_x="LMARGIN")
+        pdf.ln(4)
+    assert [b.text for b in read_pdf(bytes(pdf.output())).blocks] == [
+        "Fill the kettle with fresh water up to the line that is marked on its side, put it back "
+        "on its stand and switch it on at the wall.",
+        "Wait for the light to go out before you pour.",
+        "Descale the kettle once a month with a cup of white vinegar in a litre of water and "
+        "rinse it with clean water twice afterwards.",
+    ]
+
+
 def test_list_markers_start_items_bullets_removed_numbers_kept():
     pdf = one_page("You need:", "- a pen", "* some paper", "a) a desk", "(ii) a lamp", "1. a chair")
     assert [(b.kind, b.text) for b in read_pdf(pdf).blocks] == [

@@ -14,9 +14,10 @@ in which font and size. From those the reader rebuilds what a person sees on the
   Table-of-contents and index lines ("Scope . . . . 4") go too.
 * **Paragraphs.** Hard-wrapped lines are joined with a space; a word hyphenated at a line end
   is rejoined ("hyphen-" + "ated"; "UTF-" + "encoded" keeps its hyphen). A paragraph ends at a
-  blank line, at white space over 1.35 line pitches, at a change of type size by 15%, or where
-  a line ending a sentence is followed by one starting a new sentence. It runs on over a page
-  break and keeps the page it starts on.
+  blank line, at white space over 1.35 line pitches (the body text's, never less than the step
+  of a sentence wrapped to the next line: double spacing is no white space), at a change of
+  type size by 15%, or where a line ending a sentence is followed by one starting a new
+  sentence. It runs on over a page break and keeps the page it starts on.
 * **Headings.** With an outline (bookmarks), a line on an entry's page (or the next) that
   matches its title, ignoring case, spaces, punctuation and a leading number ("3.2",
   "Appendix A"), is a heading at the entry's depth. Without one, a guess: a line of at most 12

@@ -78,8 +78,8 @@ def body_style(pages: list[list[Line]]) -> Style:
         bold += len(line.text) * line.bold
         mono += len(line.text) * line.mono
     body = sizes.most_common(1)[0][0] if sizes else 0.0
-    steps = [
-        above.y - below.y
+    pairs = [  # two body lines one above the other, and the step between their baselines
+        (above.y - below.y, above, below)
         for page in pages
         for above, below in itertools.pairwise(page)
         if above.y is not None
@@ -88,10 +88,21 @@ def body_style(pages: list[list[Line]]) -> Style:
         and _near(below.size, body)
         and 0 < above.y - below.y < 3 * body
     ]
+    steps = [step for step, _, _ in pairs]
     # too few lines to know the usual step: a step larger than 1.25 sizes is white space
     pitch = statistics.median(steps) if steps else 0.0
     if len(steps) < 5 and body:
         pitch = min(pitch, 1.25 * body) if pitch else 1.25 * body
+    # ... unless the document shows its own leading: a sentence wrapped from one line to the
+    # next ("... tighten the clamp" over "by hand.") crosses no white space, however loosely
+    # the lines are set (double spacing is twice the type size)
+    wrapped = [
+        step
+        for step, above, below in pairs
+        if not CLOSES.search(above.text) and below.text[:1].islower()
+    ]
+    if wrapped:
+        pitch = max(pitch, min(wrapped))
     partial = Style(body, pitch, bold > chars / 2, mono > chars / 2, False)
     apart = sum(
         1 for page in pages for line in page if title_like(line) and set_apart(line, partial)
