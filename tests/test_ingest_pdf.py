@@ -329,6 +329,31 @@ def test_a_paragraph_set_double_spaced_keeps_its_last_line():
     ]
 
 
+def test_the_first_line_of_a_second_column_goes_on_with_its_sentence():
+    """The left column ends a sentence at its foot; the right column's first line, run on into
+    its next line, is no heading however short and capitalised it is."""
+    pdf = FPDF(format="A4")
+    pdf.add_page()
+    pdf.set_font("Helvetica", "", 11)
+    left = (
+        "The mill on the river was built in 1850 to grind the grain of the valley. Its wheel "
+        "was replaced twice. Farmers brought their sacks by cart every autumn and waited in the "
+        "yard for the flour."
+    )
+    right = (
+        "The last miller to work the great wheel was Olav Dahl, who ran it from 1931 to 1962 and "
+        "then sold it to the town. The building is now a museum."
+    )
+    top = pdf.get_y()
+    pdf.set_xy(10, top)
+    pdf.multi_cell(90, 6, left)
+    pdf.set_xy(110, top)
+    pdf.multi_cell(90, 6, right)
+    blocks = read_pdf(bytes(pdf.output())).blocks
+    assert [b.kind for b in blocks] == ["paragraph"] * 3
+    assert blocks[2].text.startswith("The last miller to work the great wheel was Olav Dahl, who")
+
+
 def test_list_markers_start_items_bullets_removed_numbers_kept():
     pdf = one_page("You need:", "- a pen", "* some paper", "a) a desk", "(ii) a lamp", "1. a chair")
     assert [(b.kind, b.text) for b in read_pdf(pdf).blocks] == [

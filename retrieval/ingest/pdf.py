@@ -23,8 +23,9 @@ in which font and size. From those the reader rebuilds what a person sees on the
   "Appendix A"), is a heading at the entry's depth. Without one, a guess: a line of at most 12
   words, not ending in ``. , ; :`` nor on "the", "of" and the like, starting with a capital or
   a section number ("2.1 Scope"), that stands alone (a blank, white space, a finished sentence
-  or a change of size before it; a new sentence after it) and is followed by a longer line or
-  by another heading; a section number and a title in capitals ("2.3. DESCRIPTION") is one
+  or a change of size before it, but not a sentence finishing the column before: a column's
+  first line is no heading for that; a new sentence after it) and is followed by a longer line
+  or by another heading; a section number and a title in capitals ("2.3. DESCRIPTION") is one
   whatever follows it. When the PDF sets some such lines apart (type 12% above the body text's,
   or bold when the body is not), only lines set apart count, and they need no longer line
   after them. Level: the numbering's depth ("2.1", "A.1" -> 2; "Appendix B" -> 1), else that

@@ -141,6 +141,16 @@ def _numbered_capitals(text: str) -> bool:
     return sum(c.isalpha() for c in title) >= 3 and title.isupper()
 
 
+def _column_top(prev: Line, line: Line) -> bool:
+    """The line starts a new column: it is set higher on the page than the line before it. The
+    sentence that ends that line ends the other column, and says nothing of this one: the first
+    line of a column, run on into the next without white space, is text ("The keeper was Anna"
+    over "Berg, who served until 1931.")."""
+    return (
+        prev.page == line.page and prev.y is not None and line.y is not None and line.y > prev.y
+    )
+
+
 def _marker_free(text: str) -> str:
     return NUMBERED.sub("", BULLET.sub("", text, count=1), count=1)
 
@@ -176,7 +186,7 @@ def guess_headings(lines: list[Line], style: Style) -> dict[int, int]:
             prev is None
             or line.gap
             or i - 1 in heads
-            or bool(CLOSES.search(prev.text))
+            or (bool(CLOSES.search(prev.text)) and not _column_top(prev, line))
             or i in capitals
             or resized(prev, line)
             or (style.styled and prev.page != line.page)  # set apart, atop a new page
