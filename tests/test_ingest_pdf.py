@@ -444,6 +444,30 @@ class _Book(FPDF):
         self.cell(0, 8, f"{self.chapter} {self.page_no()}", new_x="LMARGIN", new_y="NEXT")
 
 
+def test_a_warning_repeated_in_the_body_of_each_page_is_kept():
+    """Short pages, each a heading, a paragraph, the same warning and another paragraph: the
+    warning is among the first three lines and the last three, but text sits above and below
+    it; no running header."""
+    pdf = FPDF(format="A4")
+    for title, text in (
+        ("Filling the boiler", "Open the valve under the boiler until the gauge shows two bars."),
+        ("Bleeding the radiators", "Turn the key at the top of each radiator until water comes."),
+        ("Resetting the boiler", "Hold the reset button down for five seconds and let it go."),
+    ):
+        pdf.add_page()
+        pdf.set_font("Helvetica", "B", 14)
+        pdf.cell(0, 10, title, new_x="LMARGIN", new_y="NEXT")
+        pdf.set_font("Helvetica", "", 11)
+        _paragraph(pdf, text)
+        _paragraph(pdf, "Switch the boiler off at the wall before you take its cover off.")
+        _paragraph(pdf, f"More about {title.lower()} is in the installer's manual.")
+    parsed = read_pdf(bytes(pdf.output()))
+    assert parsed.dropped == []
+    assert [b.text for b in parsed.blocks].count(
+        "Switch the boiler off at the wall before you take its cover off."
+    ) == 3
+
+
 def test_a_chapter_header_carrying_the_page_number_is_dropped_on_few_pages():
     pdf = _Book(format="A4")
     pdf.set_font("Helvetica", "", 11)

@@ -56,27 +56,43 @@ def furniture(pages: list[list[Line]]) -> tuple[list[list[Line]], list[Dropped]]
     reported: set[str] = set()
     for lines in pages:
         heads, numbers = _edges(lines, EDGE_LINES), _edges(lines, NUMBER_EDGE_LINES)
-        keep = []
+        reasons: dict[int, str] = {}
         for i, line in enumerate(lines):
             key = _key(line.text)
-            reason = None
             if i in numbers and PAGE_NUMBER.fullmatch(line.text):
                 # one number alone could be a figure or a year; a pattern on every page is not,
                 # nor is "1" or "Page 1 of 1" ending a one-page document
                 ones = set(re.findall(r"\d+", line.text)) <= {"1"}
                 if len(on[key]) >= 2 or (len(pages) == 1 and ones):
-                    reason = "page number"
+                    reasons[i] = "page number"
             elif i in heads and key in running:
                 count = len(on[key])
-                reason = f"running header/footer (on {count} page{'s' * (count > 1)})"
-            if reason is None:
+                reasons[i] = f"running header/footer (on {count} page{'s' * (count > 1)})"
+        banded = _banded(lines, reasons)
+        keep = []
+        for i, line in enumerate(lines):
+            if i not in banded:
                 keep.append(line)
-            elif key not in reported:
+            elif (key := _key(line.text)) not in reported:
                 reported.add(key)
                 block = Block("paragraph", one_line(line.text), page=line.page)
-                dropped.append(Dropped(block, reason))
+                dropped.append(Dropped(block, reasons[i]))
         kept.append(keep)
     return kept, dropped
+
+
+def _banded(lines: list[Line], furnished: dict[int, str]) -> set[int]:
+    """Of the lines found to be furniture, those in the page's top or bottom band: with only
+    furniture between them and the page's edge. A warning repeated in the body of short pages,
+    under a heading and some text, is among their first three lines but no running header."""
+    filled = [i for i, line in enumerate(lines) if line.text]
+    banded: set[int] = set()
+    for order in (filled, filled[::-1]):
+        for i in order:
+            if i not in furnished:
+                break
+            banded.add(i)
+    return banded
 
 
 def _tracks_page(seen: dict[int, str]) -> int | None:
