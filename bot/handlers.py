@@ -48,6 +48,8 @@ NOT_TEXT = "I can only read text. Please type your question."
 EDITED = "I don't re-read edited messages. Please send the corrected question as a new message."
 UNKNOWN_COMMAND = "I don't know that command. /help lists what I can do."
 STALE_BUTTON = "That button no longer works. Ask the question again."
+QUOTE_NOT_SENT = "I can't post the passage in this chat: I may have been removed, or not be "\
+    "allowed to write here."
 UPDATED_SOURCE = "This source was updated since this answer: ask the question again."
 HELP = """<b>How to ask</b>
 Send me a question in plain words, one at a time. I answer only from my documents: I quote the \
@@ -227,13 +229,18 @@ class Handlers:
         if ref is None or text is None or not 0 <= ref.start <= ref.end <= len(text):
             await query.answer(STALE_BUTTON)
             return
-        await query.answer()
         chat_id = query.message.chat.id if query.message else query.from_user.id
         # in a forum's topic, the topic the answer is in (not the chat's General topic)
         topic = (query.message.message_thread_id if isinstance(query.message, Message)
                  and query.message.is_topic_message else None)
-        for html in passage_html(loaded.sources[ref.doc], text, (ref.start, ref.end)):
-            await context.bot.send_message(chat_id, html, message_thread_id=topic)
+        try:  # the query is answered after: a query is answered once, and this may fail
+            for html in passage_html(loaded.sources[ref.doc], text, (ref.start, ref.end)):
+                await context.bot.send_message(chat_id, html, message_thread_id=topic)
+        except (Forbidden, BadRequest) as exc:  # removed from the group, no right to post here,
+            log.info("quote_not_sent", chat_id=chat_id, reason=exc.message)  # a closed topic
+            await query.answer(QUOTE_NOT_SENT, show_alert=True)
+            return
+        await query.answer()
 
     async def vote(self, update: Update, context: Context) -> None:
         """"Helpful" / "Not helpful": logged with the question the answer replied to."""

@@ -9,11 +9,13 @@ It serves ``getUpdates`` from a queue (long polling: a request waits until an up
 or its ``timeout`` passes, at most ``max_wait`` seconds), records every request in order,
 and answers the methods a bot uses with plausible objects (``sendMessage`` returns the message,
 with ``reply_to_message`` when it quoted a pushed one). ``fail(method, ...)`` makes the next
-calls of a method fail with a given status (429 with ``retry_after``, 502, ...); a wrong token
-gets 401. The update builders (``message``, ``callback``, ``inline_query``) make the JSON
-Telegram sends, so a webhook test can POST them to the bot itself (``setWebhook`` and
-``getWebhookInfo`` are answered and recorded). The standard library's threading HTTP server
-keeps it usable from any test, sync or async, and from a bot in another process.
+calls of a method fail with a given status (429 with ``retry_after``, 502, ...), and
+``slow(method, s)`` answers the next one late; a wrong token gets 401. As Telegram, it refuses
+a reply to a message ``delete``-d, and a second answer to one callback query. The update
+builders (``message``, ``callback``, ``inline_query``) make the JSON Telegram sends, so a
+webhook test can POST them to the bot itself (``setWebhook`` and ``getWebhookInfo`` are
+answered and recorded). The standard library's threading HTTP server keeps it usable from any
+test, sync or async, and from a bot in another process.
 """
 
 from __future__ import annotations
@@ -73,6 +75,7 @@ class _State:
     messages: list[dict[str, Any]] = field(default_factory=list)  # every message pushed
     deleted: set[tuple[int, int]] = field(default_factory=set)  # (chat id, message id)
     delays: dict[str, float] = field(default_factory=dict)  # method -> seconds, once
+    answered: set[str] = field(default_factory=set)  # callback queries answered
     tokens_seen: set[str] = field(default_factory=set)
 
 
@@ -286,7 +289,7 @@ class BotAPIStub:
             return _respond(request, 200, {"ok": True, "result": self._get_updates(params)})
         with self._lock:
             queue = self._state.failures.get(method, [])
-            failure = queue[0] if queue else self._reply_refused(params)
+            failure = queue[0] if queue else self._refused(method, params)
             if failure:
                 failure.times -= 1
                 if failure.times <= 0 and queue:
@@ -337,12 +340,20 @@ class BotAPIStub:
             if isinstance(p.get("reply_markup"), dict):
                 message["reply_markup"] = p["reply_markup"]
             return message
+        if method == "answerCallbackQuery":
+            self._state.answered.add(str(p.get("callback_query_id")))
         if method == "getWebhookInfo":
             return {"url": "", "has_custom_certificate": False, "pending_update_count": 0}
         return True  # setMyCommands, sendChatAction, answerCallbackQuery, answerInlineQuery, ...
 
-    def _reply_refused(self, p: dict[str, Any]) -> Failure | None:
-        """Telegram's answer to a reply to a deleted message, as a one-off failure."""
+    def _refused(self, method: str, p: dict[str, Any]) -> Failure | None:
+        """What Telegram refuses, as a one-off failure: a reply to a deleted message, and a
+        second answer to a callback query."""
+        if method == "answerCallbackQuery":
+            if p.get("callback_query_id") not in self._state.answered:
+                return None
+            return Failure(400, "Bad Request: query is too old and response timeout expired "
+                           "or query ID is invalid")
         reply = p.get("reply_parameters")
         if (not isinstance(reply, dict) or reply.get("allow_sending_without_reply")
                 or (int(p.get("chat_id") or 0), int(reply["message_id"]))

@@ -185,6 +185,24 @@ async def test_the_quote_button_shows_the_passage_around_the_sentence(
     assert len(passage.text) > len(answer.text.split("\n\n")[0])
 
 
+@pytest.mark.parametrize("status, description", [
+    (403, "Forbidden: bot was kicked from the supergroup chat"),
+    (400, "Bad Request: not enough rights to send text messages to the chat"),
+    (400, "Bad Request: TOPIC_CLOSED")])
+async def test_when_the_passage_cannot_be_posted_the_user_who_tapped_is_told(
+    api: BotAPIStub, seeds_engine: QAEngine, status: int, description: str
+) -> None:
+    async with running_bot(api, seeds_engine):
+        api.push(api.message(api.group(GROUP), f"/ask {CSTO}", user=api.user(7)))
+        answer = await api.wait_for("sendMessage")
+        (_, data), *_ = buttons(answer)
+        api.fail("sendMessage", status=status, description=description)
+        api.push(api.callback(api.sent(answer), data))
+        await api.drained()
+    (told,) = [c for c in api.calls("answerCallbackQuery") if c.result is True]
+    assert "can't post the passage" in told.params["text"] and told.params["show_alert"]
+
+
 async def test_a_stale_or_forged_button_is_answered_without_crashing(
     api: BotAPIStub, seeds_engine: QAEngine
 ) -> None:
