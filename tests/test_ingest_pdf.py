@@ -300,6 +300,30 @@ def test_numbered_and_plain_headings_are_guessed_from_words_alone():
     ]
 
 
+def test_a_title_set_above_numbered_sections_heads_them():
+    """A title in 20 pt over sections numbered "1." and "2." in 15 pt: it is the one outermost
+    heading, the sections under it (no outline, so their look and numbers tell)."""
+    pdf = FPDF(format="A4")
+    pdf.add_page()
+    pdf.set_font("Helvetica", "B", 20)
+    pdf.cell(0, 12, "Report of the Library Committee", new_x="LMARGIN", new_y="NEXT")
+    for section, text in (
+        ("1. Loans", "The library lent out more than twelve thousand books in the year."),
+        ("2. Opening hours", "The library now opens on Saturday mornings as well."),
+    ):
+        pdf.set_font("Helvetica", "B", 15)
+        pdf.ln(4)
+        pdf.cell(0, 9, section, new_x="LMARGIN", new_y="NEXT")
+        pdf.set_font("Helvetica", "", 11)
+        _paragraph(pdf, text)
+    blocks = read_pdf(bytes(pdf.output())).blocks
+    assert [(b.text, b.level) for b in blocks if b.kind == "heading"] == [
+        ("Report of the Library Committee", 1),
+        ("1. Loans", 2),
+        ("2. Opening hours", 2),
+    ]
+
+
 def test_a_short_line_inside_a_sentence_is_not_a_heading():
     parsed = read_pdf(plain_layout())
     assert "City Council" not in [b.text for b in parsed.blocks if b.kind == "heading"]

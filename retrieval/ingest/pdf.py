@@ -31,7 +31,9 @@ in which font and size. From those the reader rebuilds what a person sees on the
   whatever follows it. When the PDF sets some such lines apart (type 12% above the body text's,
   or bold when the body is not), only lines set apart count, and they need no longer line
   after them. Level: the numbering's depth ("2.1", "A.1" -> 2; "Appendix B" -> 1), else that
-  of the numbered headings set in the same size, else the rank of its size among the headings'.
+  of the numbered headings set in the same size, else the rank of its size among the headings';
+  headings set larger than every numbered one (a title over "1. Finances") rank above the
+  numbering, whose depth then counts from below them.
 * **List items** start with a bullet glyph (removed from the text), or, where a sentence may
   start, with "-" / "*" / "–" (removed) or "1." / "a)" / "ii." / "(i)" (kept); wrapped lines
   join the item. Nesting comes from the marker's indent.

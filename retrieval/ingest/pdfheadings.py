@@ -199,11 +199,16 @@ def guess_headings(lines: list[Line], style: Style) -> dict[int, int]:
     for i in heads:
         if depth := _depth(lines[i].text):
             numbered.setdefault(size[i], Counter())[depth] += 1
+    # a heading set larger than every numbered one ranks above the numbering ("Annual Report"
+    # over "1. Finances"): the numbering's depth counts from below those sizes
+    above = [r for r in ranks if numbered and r > max(numbered)]
     for i in heads:
         if depth := _depth(lines[i].text):
-            heads[i] = depth
+            heads[i] = min(6, depth + len(above))
         elif size[i] in numbered:
-            heads[i] = numbered[size[i]].most_common(1)[0][0]
+            heads[i] = min(6, numbered[size[i]].most_common(1)[0][0] + len(above))
+        elif size[i] in above:
+            heads[i] = above.index(size[i]) + 1
         else:
             heads[i] = min(6, ranks.index(size[i]) + 1) if style.styled else 1
     return heads
