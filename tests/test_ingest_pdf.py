@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import io
 import random
 from collections import Counter
 from datetime import UTC, datetime
@@ -11,6 +12,8 @@ from pathlib import Path
 import pytest
 from fpdf import FPDF
 from fpdf.enums import EncryptionMethod
+from pypdf import PdfReader, PdfWriter
+from pypdf.constants import PageLabelStyle
 
 from retrieval import QAEngine
 from retrieval.ingest import pdf as pdf_module
@@ -580,6 +583,24 @@ def test_code_after_a_line_that_ends_no_sentence_is_still_code():
         ("code", "$ pipx install keyring $ keyring set host user"),
         ("paragraph", "The settings are read from /etc/tool.conf at start-up."),
     ]
+
+
+def test_pages_are_cited_by_the_numbers_their_labels_print():
+    """Front matter labelled "i", "ii", the text from "1": a paragraph on the fifth page is on
+    page 3; one on a page labelled "ii" on none that a reader could find by number."""
+    pdf = FPDF(format="A4")
+    pdf.set_font("Helvetica", "", 11)
+    for text in ("Preface.", "Contents.", "Roads.", "Parks.", "The mayor opened the park."):
+        pdf.add_page()
+        _paragraph(pdf, text)
+    writer = PdfWriter()
+    writer.append(PdfReader(io.BytesIO(bytes(pdf.output()))))
+    writer.set_page_label(0, 1, style=PageLabelStyle.LOWERCASE_ROMAN)
+    writer.set_page_label(2, 4, style=PageLabelStyle.DECIMAL)
+    out = io.BytesIO()
+    writer.write(out)
+    assert [b.page for b in read_pdf(out.getvalue()).blocks] == [None, None, 1, 2, 3]
+    assert [b.page for b in read_pdf(bytes(pdf.output())).blocks] == [1, 2, 3, 4, 5]
 
 
 @pytest.mark.parametrize(

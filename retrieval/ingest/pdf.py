@@ -38,6 +38,9 @@ in which font and size. From those the reader rebuilds what a person sees on the
   start, with "-" / "*" / "–" (removed) or "1." / "a)" / "ii." / "(i)" (kept); wrapped lines
   join the item. Nesting comes from the marker's indent.
 * **Code**: consecutive lines in a monospaced font, when the body text is not monospaced.
+* **Pages.** A block's page is its index in the file, or, when the PDF labels its pages, the
+  number printed on it ("3" for the fifth page after "i" and "ii"): what a reader looks up. A
+  page labelled with no number ("iv", "A-2") is cited by none.
 
 The reading is split by concept: ``pdflayout`` rebuilds the lines, ``pdffurniture`` drops the page
 furniture, ``pdfheadings`` finds the headings, ``pdflines`` weighs a line; this module opens the
@@ -49,6 +52,7 @@ from __future__ import annotations
 import contextlib
 import io
 import re
+from dataclasses import replace
 from datetime import date
 
 import pypdf
@@ -102,6 +106,11 @@ def read_pdf(data: bytes) -> Parsed:
     if not heads:
         heads = guess_headings(lines, style)
     blocks = _assemble(lines, heads, style)
+    printed = _printed_pages(reader)
+    if printed is not None:
+        blocks = [replace(b, page=printed.get(b.page or 0)) for b in blocks]
+        dropped = [replace(d, block=replace(d.block, page=printed.get(d.block.page or 0)))
+                   for d in dropped]
     meta = _meta(reader)
     header = _running_title(texts[0][0], dropped)
     if header:
@@ -120,6 +129,21 @@ def _running_title(first_page: str, dropped: list[Dropped]) -> str:
                 and not re.search(r"\d", top)):
             return usable_title(top)
     return ""
+
+
+def _printed_pages(reader: pypdf.PdfReader) -> dict[int, int] | None:
+    """The number printed on each page (1-based index: number), when the PDF labels its pages
+    (``/PageLabels``) otherwise than 1, 2, 3...: a book's "i", "ii", then "1", "2" from its
+    fifth page. A page labelled with no number ("iv", "A-2") is left out: cited without a
+    page rather than by one the reader cannot find. ``None``: no labels, pages by index."""
+    try:
+        if "/PageLabels" not in reader.root_object:
+            return None
+        labels = reader.page_labels
+    except Exception:  # a damaged label tree only costs the printed numbers
+        return None
+    printed = {n: int(label) for n, label in enumerate(labels, 1) if label.isdecimal()}
+    return None if all(printed.get(n) == n for n in range(1, len(labels) + 1)) else printed
 
 
 def _open(data: bytes) -> pypdf.PdfReader:
