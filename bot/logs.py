@@ -93,7 +93,17 @@ def configure(fmt: str = "console", level: str = "INFO", secrets: Iterable[str] 
         cache_logger_on_first_use=False,
     )
     handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(_RedactingFormatter(redactor, "%(levelname)s %(name)s: %(message)s"))
+    # the libraries' lines (PTB, httpx, uvicorn) too: as JSON, one object a line, or a log
+    # shipper cannot read them (a traceback would be a dozen plain lines)
+    handler.setFormatter(
+        structlog.stdlib.ProcessorFormatter(
+            foreign_pre_chain=[structlog.stdlib.add_logger_name,
+                               structlog.processors.add_log_level,
+                               structlog.processors.TimeStamper(fmt="iso", utc=True)],
+            processors=[structlog.stdlib.ProcessorFormatter.remove_processors_meta,
+                        structlog.processors.format_exc_info, redactor, renderer])
+        if fmt == "json"
+        else _RedactingFormatter(redactor, "%(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(logging.WARNING if level != "DEBUG" else logging.DEBUG)

@@ -1,0 +1,34 @@
+"""Logging: key/value events to stderr, the libraries' lines in the same format, redacted."""
+
+from __future__ import annotations
+
+import json
+import logging
+
+import pytest
+import structlog
+
+from bot import logs
+
+from .evaldata import logging_restored
+
+
+def test_in_json_every_line_is_one_json_object_the_libraries_lines_too(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """PTB logs a proxy's 502 page with a traceback; a log shipper reads one object a line."""
+    with logging_restored():
+        logs.configure("json", "INFO", ["s3cretvalue"])
+        structlog.get_logger().warning("polling_retry", error="NetworkError")
+        try:
+            raise ValueError("Invalid server response s3cretvalue")
+        except ValueError:
+            logging.getLogger("telegram.request.BaseRequest").exception(
+                "Can not load invalid JSON data: %r", "<html>502 Bad Gateway</html>")
+    lines = capsys.readouterr().err.splitlines()
+    events = [json.loads(line) for line in lines]
+    assert events[0]["event"] == "polling_retry"
+    library = events[1]
+    assert library["level"] == "error" and library["logger"] == "telegram.request.BaseRequest"
+    assert "502 Bad Gateway" in library["event"]
+    assert "ValueError: Invalid server response [REDACTED]" in library["exception"]
+    assert len(lines) == 2
