@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 from fpdf import FPDF
 from fpdf.enums import EncryptionMethod
-from pypdf import PdfReader, PdfWriter
+from pypdf import PdfReader, PdfWriter, _encryption
+from pypdf._crypt_providers import _fallback
 from pypdf.constants import PageLabelStyle
 
 from retrieval import QAEngine
@@ -657,6 +658,35 @@ def test_a_pdf_encrypted_only_against_editing_is_read():
     assert [b.text for b in read_pdf(bytes(pdf.output())).blocks] == [
         "Public minutes of the meeting."
     ]
+
+
+def _aes(method: EncryptionMethod, user_password: str = "") -> bytes:
+    pdf = FPDF()
+    pdf.set_encryption(owner_password="owner", user_password=user_password,
+                       encryption_method=method)
+    pdf.add_page()
+    pdf.set_font("Helvetica", "", 11)
+    pdf.multi_cell(0, 6, "Public minutes of the meeting.", new_x="LMARGIN")
+    return bytes(pdf.output())
+
+
+@pytest.mark.parametrize("method", [EncryptionMethod.AES_128, EncryptionMethod.AES_256])
+def test_a_pdf_encrypted_with_aes_only_against_printing_is_read(method):
+    """AES, as Acrobat restricts printing or copying: no password opens it, and pypdf decrypts
+    it with the cryptography package, one of qabot's dependencies (pypdf[crypto])."""
+    assert [b.text for b in read_pdf(_aes(method)).blocks] == ["Public minutes of the meeting."]
+    with pytest.raises(ValueError, match=r"^encrypted PDF: it needs a password"):
+        read_pdf(_aes(method, user_password="secret"))
+
+
+def test_without_the_cryptography_package_an_aes_pdf_gets_a_clear_reason(monkeypatch):
+    """An installation that lacks it says what is missing, not pypdf's "DependencyError"."""
+    data = _aes(EncryptionMethod.AES_128)
+    for name in ("CryptAES", "aes_cbc_decrypt", "aes_ecb_decrypt"):  # what pypdf has without it
+        monkeypatch.setattr(_encryption, name, getattr(_fallback, name))
+    with pytest.raises(ValueError, match=r"^encrypted PDF \(AES\): reading it needs the "
+                                         r"cryptography package"):
+        read_pdf(data)
 
 
 def test_a_pdf_without_a_text_layer_raises_value_error():

@@ -82,7 +82,7 @@ def read_pdf(data: bytes) -> Parsed:
     try:
         texts = [extract(page) for page in reader.pages]
     except Exception as err:  # pypdf raises whatever its parser trips on in a damaged file
-        raise ValueError(f"unreadable PDF: {error_reason(err)}") from err
+        raise _unreadable("unreadable PDF", err) from err
     if not texts:
         raise ValueError("PDF has no pages")
     if not any(text.strip() for text, _ in texts):
@@ -154,15 +154,27 @@ def _open(data: bytes) -> pypdf.PdfReader:
         reader = pypdf.PdfReader(io.BytesIO(data))
         encrypted = reader.is_encrypted
     except Exception as err:  # pypdf raises whatever its parser trips on in a damaged file
-        raise ValueError(f"not a readable PDF: {error_reason(err)}") from err
+        raise _unreadable("not a readable PDF", err) from err
     if encrypted:
         try:
             opened = reader.decrypt("")
-        except Exception as err:  # DependencyError: AES needs the cryptography package
-            raise ValueError(f"encrypted PDF, cannot decrypt it: {error_reason(err)}") from err
+        except Exception as err:  # pypdf raises whatever its parser trips on in a damaged file
+            raise _unreadable("encrypted PDF, cannot decrypt it", err) from err
         if opened == pypdf.PasswordType.NOT_DECRYPTED:
             raise ValueError("encrypted PDF: it needs a password; save an unprotected copy")
     return reader
+
+
+def _unreadable(what: str, err: Exception) -> ValueError:
+    """Why a PDF cannot be read. pypdf decrypts AES (what Acrobat uses to restrict printing,
+    with no password to open) only with the ``cryptography`` package, a dependency of qabot's;
+    an installation without it says so rather than "DependencyError"."""
+    if isinstance(err, pypdf.errors.DependencyError):
+        return ValueError(
+            "encrypted PDF (AES): reading it needs the cryptography package, which this "
+            "installation lacks (pip install cryptography)"
+        )
+    return ValueError(f"{what}: {error_reason(err)}")
 
 
 def _join(left: str, right: str) -> str:
