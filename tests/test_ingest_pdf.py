@@ -604,6 +604,32 @@ def test_pages_are_cited_by_the_numbers_their_labels_print():
     assert [b.page for b in read_pdf(bytes(pdf.output())).blocks] == [1, 2, 3, 4, 5]
 
 
+def test_a_running_title_on_a_page_labelled_with_no_number_still_titles_the_pdf():
+    """The running header opening the first page names the document even when that page is
+    labelled "i" (and so cited by no page)."""
+
+    class _Book(FPDF):
+        def header(self) -> None:
+            self.set_font("Helvetica", "I", 9)
+            self.cell(0, 8, "The Lighthouse Keepers", new_x="LMARGIN", new_y="NEXT")
+
+    pdf = _Book(format="A4")
+    pdf.set_font("Helvetica", "", 11)
+    for text in ("Preface.", "Roads.", "Parks.", "The mayor opened the park."):
+        pdf.add_page()
+        pdf.set_font("Helvetica", "", 11)
+        _paragraph(pdf, text)
+    writer = PdfWriter()
+    writer.append(PdfReader(io.BytesIO(bytes(pdf.output()))))
+    writer.set_page_label(0, 0, style=PageLabelStyle.LOWERCASE_ROMAN)
+    writer.set_page_label(1, 3, style=PageLabelStyle.DECIMAL)
+    out = io.BytesIO()
+    writer.write(out)
+    parsed = read_pdf(out.getvalue())
+    assert parsed.meta["header"] == "The Lighthouse Keepers"
+    assert [b.page for b in parsed.blocks] == [None, 1, 2, 3]
+
+
 @pytest.mark.parametrize(
     "data",
     [b"", b"   \n", b"hello, this is not a PDF", b"%PDF-1.7\n%garbage\n1 0 obj <<", b"\x00" * 64],

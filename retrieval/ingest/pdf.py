@@ -106,15 +106,15 @@ def read_pdf(data: bytes) -> Parsed:
     if not heads:
         heads = guess_headings(lines, style)
     blocks = _assemble(lines, heads, style)
+    meta = _meta(reader)
+    header = _running_title(texts[0][0], dropped)
+    if header:
+        meta["header"] = header
     printed = _printed_pages(reader)
     if printed is not None:
         blocks = [replace(b, page=printed.get(b.page or 0)) for b in blocks]
         dropped = [replace(d, block=replace(d.block, page=printed.get(d.block.page or 0)))
                    for d in dropped]
-    meta = _meta(reader)
-    header = _running_title(texts[0][0], dropped)
-    if header:
-        meta["header"] = header
     return Parsed(blocks, meta=meta, web=False, dropped=dropped, notes=notes)
 
 
