@@ -382,3 +382,17 @@ def test_plain_markdown_keeps_braces_as_written_and_a_quarto_cell_is_code():
     assert [(b.kind, b.text) for b in parsed.blocks] == [
         ("paragraph", "Set {x} in a template."), ("code", "print(1)"),
         ("paragraph", "(not a target)= stays text")]
+
+
+def test_footnote_marks_are_not_text_and_each_footnote_is_read_where_it_is_defined():
+    parsed = read_markdown(
+        "# Trains\n\nThe night train leaves at 21:00.[^1] It has sleeper cars.[^note] See [^x].\n\n"
+        "[^1]: The timetable changed in 2019.\n[^note]: Sleeper cars were renovated\nin 2015.\n\n"
+        "    They were renovated again in 2024.\n\n- A list item.[^1]\n")
+    assert [(b.kind, b.text) for b in parsed.blocks] == [
+        ("heading", "Trains"),
+        ("paragraph", "The night train leaves at 21:00. It has sleeper cars. See [^x]."),
+        ("paragraph", "The timetable changed in 2019."),
+        ("paragraph", "Sleeper cars were renovated in 2015."),
+        ("paragraph", "They were renovated again in 2024."),  # not code: the note's own
+        ("list_item", "A list item.")]

@@ -1,4 +1,5 @@
-"""Markdown documents -> blocks, with markdown-it-py's CommonMark parser (tables, strikethrough).
+"""Markdown documents -> blocks, with markdown-it-py's CommonMark parser (tables, strikethrough,
+footnotes).
 
 A parser rather than regular expressions because CommonMark's rules are contextual: a list item
 wrapped over several lines, a nested list, a reference link (``[#55238][55238]`` with its
@@ -7,7 +8,8 @@ heading (``===`` under a line) are each easy to get wrong line by line, and a wr
 markup into a quoted sentence or splits one item in two. The token stream says what each line is.
 
 Every block is the text a reader of the rendered page sees: link text without its URL, image
-alt text, code spans without backticks, no emphasis marks or inline tags, entities decoded. A
+alt text, code spans without backticks, no emphasis marks or inline tags, entities decoded, no
+footnote marks (``[^1]``; a footnote's text is read where it is defined, ``mdfootnotes.py``). A
 paragraph in a list item is a ``list_item`` (its level the list's nesting depth), a table's header
 row is a row ``A | B`` and each body row ``A: 1; B: 2``, a code block is ``code``, an HTML block
 keeps only its text. A YAML front matter (``meta.front_matter``) or a pandoc title block
@@ -32,6 +34,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from .blocks import TERM_LEVEL, Block, Dropped, Outline, Parsed, one_line, table_row_text
+from .mdfootnotes import footnotes
 from .meta import front_matter
 from .sphinx import directive_kind, shown, version_text
 
@@ -45,7 +48,7 @@ _BREAK = "\n"  # a line break inside a block's inline text (kept only to read me
 
 @cache
 def _parser() -> MarkdownIt:
-    return MarkdownIt("commonmark").enable(["table", "strikethrough"])
+    return MarkdownIt("commonmark").enable(["table", "strikethrough"]).use(footnotes)
 
 
 def read_markdown(text: str) -> Parsed:
@@ -106,9 +109,9 @@ def _blocks(tokens: Sequence[Token], outline: Outline, myst: bool = False,
             lists += 1
         elif kind in ("bullet_list_close", "ordered_list_close"):
             lists -= 1
-        elif kind in ("list_item_open", "blockquote_open"):
+        elif kind in ("list_item_open", "blockquote_open", "footnote_open"):
             containers.append(kind)
-        elif kind in ("list_item_close", "blockquote_close"):
+        elif kind in ("list_item_close", "blockquote_close", "footnote_close"):
             containers.pop()
         elif kind == "heading_open":
             heading_level = int(token.tag[1])
