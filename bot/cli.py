@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import signal
 import sys
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -283,6 +284,18 @@ def _bot_api_errors(settings: Settings) -> Iterator[None]:
                          "QABOT_TELEGRAM_API_URL") from None
 
 
+@contextmanager
+def _hangup_ignored() -> Iterator[None]:
+    """While entered, SIGHUP is ignored: the bot takes it (re-read the corpus, ``Watcher``)
+    only once it runs, and until then (loading the index, reaching the Bot API) its default
+    action would end the process."""
+    previous = signal.signal(signal.SIGHUP, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGHUP, previous)
+
+
 def cmd_telegram(args: argparse.Namespace, settings: Settings) -> int:
     from . import telegram  # only the bot commands need python-telegram-bot
 
@@ -290,11 +303,12 @@ def cmd_telegram(args: argparse.Namespace, settings: Settings) -> int:
     started = time.perf_counter()
     from .redis_state import shared
 
-    engine = _serving(settings)
-    state, budget = shared(settings)
-    app = telegram.build_application(engine, settings, state=state, budget=budget)
-    with _bot_api_errors(settings):
-        return telegram.run_polling(app, engine, settings, time.perf_counter() - started)
+    with _hangup_ignored():
+        engine = _serving(settings)
+        state, budget = shared(settings)
+        app = telegram.build_application(engine, settings, state=state, budget=budget)
+        with _bot_api_errors(settings):
+            return telegram.run_polling(app, engine, settings, time.perf_counter() - started)
 
 
 def cmd_webhook(args: argparse.Namespace, settings: Settings) -> int:
@@ -309,7 +323,7 @@ def cmd_webhook(args: argparse.Namespace, settings: Settings) -> int:
     from .redis_state import shared
 
     state, budget = shared(settings)
-    with sock, _bot_api_errors(settings):
+    with sock, _bot_api_errors(settings), _hangup_ignored():
         return asyncio.run(webhook.serve(settings, lambda: load_engine(settings), sock=sock,
                                          state=state, budget=budget))
 

@@ -9,8 +9,10 @@ import re
 import signal
 import subprocess
 import sys
+import threading
 from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from typing import Any
 
@@ -129,6 +131,50 @@ async def test_qabot_telegram_polls_answers_and_stops_cleanly_on_sigterm(clean_e
     assert "Traceback" not in log
     assert "HTTP Request: POST" in log  # httpx logged every URL ...
     assert TOKEN.split(":")[1] not in log  # ... with the token scrubbed
+
+
+async def test_a_sighup_while_starting_up_does_not_end_the_bot(clean_env: Path) -> None:
+    """SIGHUP re-reads the corpus once the bot runs; sent earlier (here: the index loaded,
+    getMe on its way), its default action ended the process."""
+    env = {**os.environ, "QABOT_TELEGRAM_TOKEN": TOKEN, "PYTHONPATH": str(ROOT)}
+    with HeldGetMe(TOKEN) as api:
+        env["QABOT_TELEGRAM_API_URL"] = api.base_url
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "bot", "telegram", "--corpus", str(SEEDS),
+             "--index-dir", str(clean_env / "index")],
+            env=env, cwd=clean_env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        try:
+            assert await asyncio.to_thread(api.arrived.wait, 60)
+            proc.send_signal(signal.SIGHUP)
+            await asyncio.sleep(0.5)
+            api.release.set()
+            api.push(api.message(api.private(7), "When was the CSTO formed?"))
+            answer = await api.wait_for("sendMessage", timeout=30)
+            proc.send_signal(signal.SIGTERM)
+            code = await asyncio.to_thread(proc.wait, 30)
+        finally:
+            api.release.set()
+            if proc.poll() is None:
+                proc.kill()
+                proc.wait()
+    assert "2002" in answer.text
+    assert code == 0
+
+
+class HeldGetMe(BotAPIStub):
+    """The stand-in Bot API, except that ``getMe`` waits for ``release`` (and sets ``arrived``
+    when it comes in): a bot still starting up."""
+
+    def __init__(self, token: str) -> None:
+        super().__init__(token)
+        self.arrived = threading.Event()
+        self.release = threading.Event()
+
+    def _serve(self, request: BaseHTTPRequestHandler) -> None:
+        if request.path.endswith("/getMe"):
+            self.arrived.set()
+            assert self.release.wait(30), "the test never released getMe"
+        super()._serve(request)
 
 
 async def test_sigterm_with_answers_queued_behind_the_group_limit_stops_within_the_grace(
