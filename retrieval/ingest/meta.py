@@ -1,11 +1,17 @@
-"""Metadata a text declares about itself: a YAML front matter (as Jekyll and Hugo write it),
-and which declared addresses may become a source's URL."""
+"""Metadata a text declares about itself: a front matter (YAML between ``---`` lines, as Jekyll
+and Hugo write it; TOML between ``+++`` lines, Hugo's default), and which declared addresses may
+become a source's URL."""
 
 from __future__ import annotations
 
 import re
+import tomllib
+from datetime import date
 
-_FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
+# The opening line, then the lines up to the closing one: YAML's "---", TOML's "+++".
+_FRONT_MATTER = re.compile(
+    r"\A\ufeff?(?:---[ \t]*\r?\n(?P<yaml>.*?)\r?\n---"
+    r"|\+\+\+[ \t]*\r?\n(?P<toml>.*?)\r?\n\+\+\+)[ \t]*(?:\r?\n|\Z)", re.S)
 _FRONT_KEYS = {"title": "title", "url": "url", "link": "url", "permalink": "url",
                "publisher": "publisher", "site": "publisher", "source": "publisher",
                "date": "published", "published": "published", "lang": "lang",
@@ -13,18 +19,41 @@ _FRONT_KEYS = {"title": "title", "url": "url", "link": "url", "permalink": "url"
 
 
 def front_matter(text: str) -> tuple[dict[str, str], str]:
-    """The metadata of a YAML front matter opening ``text`` (its plain ``key: value`` lines;
-    lists and nested keys are passed over), and the text after it; ``({}, text)`` without one."""
+    """The metadata of a front matter opening ``text`` (its keys of one value; lists and
+    nested keys are passed over), and the text after it; ``({}, text)`` without one."""
     m = _FRONT_MATTER.match(text)
     if not m:
         return {}, text
+    declared = _lines(m["yaml"], ":") if m["yaml"] is not None else _toml(m["toml"])
     meta: dict[str, str] = {}
-    for line in m.group(1).splitlines():
-        key, sep, value = line.partition(":")
-        key, value = key.strip().lower(), value.strip().strip("\"'").strip()
-        if sep and not line[:1].isspace() and key in _FRONT_KEYS and value:
-            meta.setdefault(_FRONT_KEYS[key], value)
+    for key, value in declared.items():
+        key = key.strip().lower()
+        if isinstance(value, date):
+            value = value.isoformat()
+        if key in _FRONT_KEYS and isinstance(value, str | int | float) and str(value).strip():
+            meta.setdefault(_FRONT_KEYS[key], " ".join(str(value).split()))
     return meta, text[m.end() :]
+
+
+def _toml(source: str) -> dict[str, object]:
+    """A TOML front matter's keys (a date as ISO 8601 writes it); one that is not valid TOML is
+    read line by line."""
+    try:
+        return dict(tomllib.loads(source))
+    except tomllib.TOMLDecodeError:
+        return _lines(source, "=")
+
+
+def _lines(source: str, separator: str) -> dict[str, object]:
+    """The plain ``key: value`` (``key = value``) lines of a front matter (YAML's; TOML's that no
+    parser reads), quotes around a value undone; an indented line (a nested key, a list's item)
+    is passed over."""
+    declared: dict[str, object] = {}
+    for line in source.splitlines():
+        key, sep, value = line.partition(separator)
+        if sep and not line[:1].isspace():
+            declared.setdefault(key.strip(), value.strip().strip("\"'").strip())
+    return declared
 
 
 def web_url(url: str) -> bool:
