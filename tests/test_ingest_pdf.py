@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from fpdf import FPDF
 from fpdf.enums import EncryptionMethod
+from PIL import Image
 from pypdf import PdfReader, PdfWriter, _encryption
 from pypdf._crypt_providers import _fallback
 from pypdf.constants import PageLabelStyle
@@ -721,6 +722,27 @@ def test_a_pdf_without_a_text_layer_raises_value_error():
     pdf.rect(20, 20, 100, 60, style="F")  # what a scan looks like to a text extractor: no text
     with pytest.raises(ValueError, match=r"no text layer \(scanned\?\)"):
         read_pdf(bytes(pdf.output()))
+
+
+def test_a_scanned_page_inside_a_pdf_of_text_is_reported_as_dropped():
+    """A page that is only an image (a scanned appendix) is not read; ``qabot show`` lists it
+    and the index's notes name it. A page left blank is nothing to report."""
+    scan = io.BytesIO()
+    Image.new("RGB", (400, 100), "white").save(scan, format="PNG")
+    pdf = FPDF(format="A4")
+    pdf.set_font("Helvetica", "", 11)
+    pdf.add_page()
+    _paragraph(pdf, "The museum opened in 1911.")
+    pdf.add_page()
+    pdf.image(scan, x=10, y=10, w=180)
+    pdf.add_page()
+    pdf.add_page()
+    _paragraph(pdf, "The museum has four floors.")
+    parsed = read_pdf(bytes(pdf.output()))
+    assert [(d.block.page, d.reason) for d in parsed.dropped] == [
+        (2, "an image, no text layer (scanned?): run OCR on the PDF to read it (ocrmypdf)")
+    ]
+    assert parsed.notes == ["pages 2, 3 of 4 have no text layer (scanned?)"]
 
 
 @pytest.mark.skipif(not SPEC.exists(), reason="shared-mime-info's spec PDF is not installed")

@@ -41,6 +41,8 @@ in which font and size. From those the reader rebuilds what a person sees on the
 * **Pages.** A block's page is its index in the file, or, when the PDF labels its pages, the
   number printed on it ("3" for the fifth page after "i" and "ii"): what a reader looks up. A
   page labelled with no number ("iv", "A-2") is cited by none.
+* **Not read**, and listed as dropped: a page that is only an image (scanned), whose pages
+  the notes name too.
 
 The reading is split by concept: ``pdflayout`` rebuilds the lines, ``pdffurniture`` drops the page
 furniture, ``pdfheadings`` finds the headings, ``pdflines`` weighs a line; this module opens the
@@ -54,6 +56,7 @@ import io
 import re
 from dataclasses import replace
 from datetime import date
+from typing import Any
 
 import pypdf
 
@@ -88,13 +91,15 @@ def read_pdf(data: bytes) -> Parsed:
     if not any(text.strip() for text, _ in texts):
         raise ValueError("PDF has no text layer (scanned?): run OCR on it first (ocrmypdf)")
     notes: list[str] = []
-    blank = sum(1 for text, _ in texts if not text.strip())
+    blank = [n for n, (text, _) in enumerate(texts, 1) if not text.strip()]
     if blank:
-        notes.append(f"{blank} of {len(texts)} pages have no text layer (scanned?)")
+        notes.append(f"{_pages(blank)} of {len(texts)} {'has' if len(blank) == 1 else 'have'} "
+                     "no text layer (scanned?)")
     pages = [page_lines(text, pieces, n) for n, (text, pieces) in enumerate(texts, 1)]
     pages, dropped = furniture(pages)
     pages, listed = leaders(pages)
     dropped += listed
+    dropped = _unread(reader, blank) + dropped
     style = body_style(pages)
     lines = [line for page in pages for line in gaps(page, style)]
     entries = outline_entries(reader, notes)
@@ -116,6 +121,44 @@ def read_pdf(data: bytes) -> Parsed:
         dropped = [replace(d, block=replace(d.block, page=printed.get(d.block.page or 0)))
                    for d in dropped]
     return Parsed(blocks, meta=meta, web=False, dropped=dropped, notes=notes)
+
+
+_SCAN = "an image, no text layer (scanned?): run OCR on the PDF to read it (ocrmypdf)"
+
+
+def _pages(numbers: list[int]) -> str:
+    return f"page {numbers[0]}" if len(numbers) == 1 else f"pages {', '.join(map(str, numbers))}"
+
+
+def _unread(reader: pypdf.PdfReader, blank: list[int]) -> list[Dropped]:
+    """What a viewer shows and the text layer does not hold, to report as dropped: a page that
+    is an image (a scanned page in a PDF of text). It is not read; a reader of ``qabot show``
+    learns so."""
+    out: list[Dropped] = []
+    for n in blank:
+        with contextlib.suppress(Exception):  # a damaged resource dictionary: nothing to say
+            if _has_image(reader.pages[n - 1]):
+                out.append(Dropped(Block("paragraph", "(an image of the page)", page=n), _SCAN))
+    return out
+
+
+def _has_image(page: pypdf.PageObject) -> bool:
+    """Whether the page draws an image (directly or in a form of its own)."""
+
+    def images(holder: Any, depth: int) -> bool:
+        resources = _resolved(_resolved(holder).get("/Resources")) or {}
+        for ref in (_resolved(resources.get("/XObject")) or {}).values():
+            obj = _resolved(ref)
+            if obj.get("/Subtype") == "/Image" or (depth and images(obj, depth - 1)):
+                return True
+        return False
+
+    return images(page, 1)
+
+
+def _resolved(obj: Any) -> Any:
+    """A PDF object, an indirect reference followed."""
+    return obj.get_object() if isinstance(obj, pypdf.generic.IndirectObject) else obj
 
 
 def _running_title(first_page: str, dropped: list[Dropped]) -> str:
