@@ -16,6 +16,13 @@ from PIL import Image
 from pypdf import PdfReader, PdfWriter, _encryption
 from pypdf._crypt_providers import _fallback
 from pypdf.constants import PageLabelStyle
+from pypdf.generic import (
+    ArrayObject,
+    DictionaryObject,
+    FloatObject,
+    NameObject,
+    TextStringObject,
+)
 
 from retrieval import QAEngine
 from retrieval.ingest import pdf as pdf_module
@@ -743,6 +750,40 @@ def test_a_scanned_page_inside_a_pdf_of_text_is_reported_as_dropped():
         (2, "an image, no text layer (scanned?): run OCR on the PDF to read it (ocrmypdf)")
     ]
     assert parsed.notes == ["pages 2, 3 of 4 have no text layer (scanned?)"]
+
+
+def test_the_values_filled_into_a_form_are_reported_as_dropped():
+    """A filled-in form: the values are drawn by its fields, not in the page's text, and are not
+    read; ``qabot show`` lists each with its field's name, and the index's notes count them."""
+    pdf = FPDF(format="A4")
+    pdf.add_page()
+    pdf.set_font("Helvetica", "", 11)
+    _paragraph(pdf, "Application for a fishing permit.\n\nName of applicant:\n\nBoat:")
+    writer = PdfWriter()
+    writer.append(PdfReader(io.BytesIO(bytes(pdf.output()))))
+    fields = ArrayObject()
+    for n, (name, value) in enumerate((("applicant", "Margit Olsen"), ("boat", "NOR-4471"))):
+        rect = ArrayObject(FloatObject(v) for v in (200, 700 - 40 * n, 400, 720 - 40 * n))
+        fields.append(writer._add_object(DictionaryObject({
+            NameObject("/Type"): NameObject("/Annot"),
+            NameObject("/Subtype"): NameObject("/Widget"),
+            NameObject("/FT"): NameObject("/Tx"),
+            NameObject("/T"): TextStringObject(name),
+            NameObject("/V"): TextStringObject(value),
+            NameObject("/Rect"): rect,
+        })))
+    writer.pages[0][NameObject("/Annots")] = fields
+    writer._root_object[NameObject("/AcroForm")] = DictionaryObject(
+        {NameObject("/Fields"): fields}
+    )
+    out = io.BytesIO()
+    writer.write(out)
+    parsed = read_pdf(out.getvalue())
+    assert [(d.block.text, d.block.page, d.reason) for d in parsed.dropped] == [
+        ("applicant: Margit Olsen", 1, "a form field's value: not read"),
+        ("boat: NOR-4471", 1, "a form field's value: not read"),
+    ]
+    assert parsed.notes == ["2 form field values not read"]
 
 
 @pytest.mark.skipif(not SPEC.exists(), reason="shared-mime-info's spec PDF is not installed")

@@ -42,7 +42,8 @@ in which font and size. From those the reader rebuilds what a person sees on the
   number printed on it ("3" for the fifth page after "i" and "ii"): what a reader looks up. A
   page labelled with no number ("iv", "A-2") is cited by none.
 * **Not read**, and listed as dropped: a page that is only an image (scanned), whose pages
-  the notes name too.
+  the notes name too, and the values filled into a form's fields (drawn by the fields, not in
+  the page's text), which the notes count.
 
 The reading is split by concept: ``pdflayout`` rebuilds the lines, ``pdffurniture`` drops the page
 furniture, ``pdfheadings`` finds the headings, ``pdflines`` weighs a line; this module opens the
@@ -99,7 +100,11 @@ def read_pdf(data: bytes) -> Parsed:
     pages, dropped = furniture(pages)
     pages, listed = leaders(pages)
     dropped += listed
-    dropped = _unread(reader, blank) + dropped
+    unread = _unread(reader, blank)
+    fields = sum(d.reason == _FIELD for d in unread)
+    if fields:
+        notes.append(f"{fields} form field value{'s' * (fields > 1)} not read")
+    dropped = unread + dropped
     style = body_style(pages)
     lines = [line for page in pages for line in gaps(page, style)]
     entries = outline_entries(reader, notes)
@@ -124,6 +129,7 @@ def read_pdf(data: bytes) -> Parsed:
 
 
 _SCAN = "an image, no text layer (scanned?): run OCR on the PDF to read it (ocrmypdf)"
+_FIELD = "a form field's value: not read"
 
 
 def _pages(numbers: list[int]) -> str:
@@ -132,14 +138,40 @@ def _pages(numbers: list[int]) -> str:
 
 def _unread(reader: pypdf.PdfReader, blank: list[int]) -> list[Dropped]:
     """What a viewer shows and the text layer does not hold, to report as dropped: a page that
-    is an image (a scanned page in a PDF of text). It is not read; a reader of ``qabot show``
-    learns so."""
+    is an image (a scanned page in a PDF of text), and the values filled into a form's fields
+    (drawn by the fields, not the page). Neither is read; a reader of ``qabot show`` learns so."""
     out: list[Dropped] = []
     for n in blank:
         with contextlib.suppress(Exception):  # a damaged resource dictionary: nothing to say
             if _has_image(reader.pages[n - 1]):
                 out.append(Dropped(Block("paragraph", "(an image of the page)", page=n), _SCAN))
+    seen: set[str] = set()  # a field shown by several widgets is reported once
+    for n, page in enumerate(reader.pages, 1):
+        try:
+            annots = [_resolved(a) for a in _resolved(page.get("/Annots")) or []]
+        except Exception:  # a damaged annotation array costs the report of its fields
+            continue
+        for annot in annots:
+            text = _field_value(annot)
+            if text and text not in seen:
+                seen.add(text)
+                out.append(Dropped(Block("paragraph", text, page=n), _FIELD))
     return out
+
+
+def _field_value(annot: Any) -> str:
+    """A form field's name and the text filled into it ("applicant: Margit Olsen"), when the
+    annotation is one of its widgets and it holds text or a choice; else ``""``."""
+    if not isinstance(annot, dict) or annot.get("/Subtype") != "/Widget":
+        return ""
+    # a field shown by one widget is that widget; one shown by several is their parent
+    field = _resolved(annot["/Parent"] if "/V" not in annot and "/Parent" in annot else annot)
+    if not isinstance(field, dict) or field.get("/FT") not in ("/Tx", "/Ch"):
+        return ""
+    value = field.get("/V")
+    if not isinstance(value, str) or not value.strip():
+        return ""
+    return one_line(f"{field.get('/TU') or field.get('/T') or 'field'}: {value}")
 
 
 def _has_image(page: pypdf.PageObject) -> bool:
