@@ -14,7 +14,9 @@ reference describes:
   term does (``TERM_LEVEL``); a block title (``.Example``) heads the block under it likewise;
 - listing, literal and fenced blocks (``----``, ``....``, ```` ``` ````), an indented
   paragraph and a ``[source]``, ``[listing]``, ``[literal]`` or ``[verse]`` one are ``code``;
-- a table (``|===``) gives a row per line of cells, keyed by its header row;
+- a table (``|===``) gives a row per row of cells, keyed by its header row: a row has as many
+  cells as the table has columns (its ``cols`` attribute, else the cells of its first line),
+  however many lines they are written on;
 - comments (``//``, ``////``), attribute entries (``:toc:``), passthrough blocks (``++++``, raw
   markup) and include or image directives are not text a reader sees: left out with the reason.
 
@@ -38,6 +40,12 @@ _DELIMITERS = {"----": "code", "....": "code", "```": "code", "++++": "pass", "/
                "____": "quote", "====": "example", "****": "sidebar", "--": "open"}
 _DELIMITER_RE = re.compile(r"^(-{4,}|\.{4,}|`{3}\w*|\+{4,}|/{4,}|_{4,}|={4,}|\*{4,}|--)[ \t]*$")
 _TABLE_RE = re.compile(r"^[|!,:]={3,}[ \t]*$")
+# A table cell's start: "|", after a specifier opening the line or a space ("2+|" spans two
+# columns, "3*|" repeats the cell three times; an alignment and a style, "^.^a|", say no more).
+_CELL_RE = re.compile(r"(?:(?:^|(?<=\s))(?:(?P<span>\d+)(?:\.\d+)?\+|(?P<times>\d+)\*)?"
+                      r"(?:[<^>]?(?:\.[<^>])?[adehlmsv]?))?(?<!\\)\|")
+_COLS_RE = re.compile(r"""\bcols\s*=\s*(?:"([^"]*)"|'([^']*)'|([^,\]]*))""")
+_HEADER_RE = re.compile(r"(?<![\w-])header\b")  # options="header", %header
 _ATTRIBUTE_ENTRY_RE = re.compile(r"^:(!?[\w][\w-]*!?):(?:[ \t]+(.*))?$")
 _BLOCK_ATTRIBUTES_RE = re.compile(r"^\[(?!\[)([^\]]*)\][ \t]*$")
 _ANCHOR_RE = re.compile(r"^\[\[[^\]]*\]\][ \t]*$")
@@ -102,6 +110,20 @@ def _labelled(line: str) -> re.Match[str] | None:
     return m if m and "://" not in m.group(1) else None
 
 
+def _columns(attributes: str) -> int:
+    """The number of columns a table's ``cols`` attribute names ("1,2,1": 3; "3*": 3; "2*,1":
+    3), or 0 without one."""
+    m = _COLS_RE.search(attributes)
+    specs = next((g for g in m.groups() if g is not None), "").strip() if m else ""
+    if specs.isdigit():  # cols=3: three columns
+        return int(specs)
+    count = 0
+    for spec in specs.split(",") if specs else []:
+        times = re.match(r"\s*(\d+)\*", spec)
+        count += int(times[1]) if times else 1
+    return count
+
+
 def looks_like_asciidoc(text: str) -> bool:
     """Whether a text file is an AsciiDoc source: it shows at least two kinds of the markup's
     signs (labelled lists, block attributes, ``==`` titles, attribute entries, its macros,
@@ -137,6 +159,7 @@ class _Reader:
         self.attributes: dict[str, str] = {}
         self.meta: dict[str, str] = {}
         self.style = ""  # the next block's style ("source", "verse", "NOTE")
+        self.attributes_line = ""  # the next block's attribute line as written
 
     def read(self) -> Iterator[Block | Dropped]:
         lines = self.lines
@@ -151,6 +174,7 @@ class _Reader:
     def _one(self, line: str, stripped: str) -> Iterator[Block | Dropped]:
         lines, i = self.lines, self.at
         nxt = lines[i + 1] if i + 1 < len(lines) else ""
+        attributes, self.attributes_line = self.attributes_line, ""  # for this block alone
         if stripped.startswith("//") and not stripped.startswith("////"):
             self.at += 1
             yield Dropped(Block("paragraph", one_line(stripped[2:]) or "//", self.outline.path),
@@ -166,13 +190,16 @@ class _Reader:
             yield title
             return
         if _ANCHOR_RE.match(stripped):
+            self.attributes_line = attributes
             self.at += 1
             return
         if m := _BLOCK_ATTRIBUTES_RE.match(stripped):
             self.style = m.group(1).split(",")[0].strip().strip('"')
+            self.attributes_line = m.group(1)
             self.at += 1
             return
         if (m := _BLOCK_TITLE_RE.match(stripped)) and not _ITEM_RE.match(line):
+            self.attributes_line = attributes
             self.at += 1
             text = self._inline(m.group(1))
             yield Block("heading", text, self.outline.heading(TERM_LEVEL, text), level=TERM_LEVEL)
@@ -183,7 +210,7 @@ class _Reader:
                           "a directive (include, image, condition): not text of the document")
             return
         if _TABLE_RE.match(stripped):
-            yield from self._table()
+            yield from self._table(attributes)
             return
         if m := _DELIMITER_RE.match(stripped):
             yield from self._delimited(m.group(1))
@@ -240,30 +267,46 @@ class _Reader:
         inner.outline, inner.attributes = self.outline, self.attributes
         yield from inner.read()
 
-    def _table(self) -> Iterator[Block]:
-        """A table's rows: each line's cells (``|a |b``); the first row heads the rest when a
-        blank line follows it or the table says ``options="header"``."""
-        header_option = "header" in self.style
+    def _table(self, attributes: str) -> Iterator[Block]:
+        """A table's rows, as Asciidoctor makes them: its cells (``|a |b``, one line or one per
+        line) in rows of as many columns as its ``cols`` attribute names, else as its first line
+        holds; the first row heads the rest when a blank line follows that line or the table
+        says ``options="header"``. A cell spanning columns (``2+|``) fills them."""
         self.style = ""
         self.at += 1
-        rows: list[list[str]] = []
-        first_alone = False
+        cells: list[str] = []
+        columns = _columns(attributes)
+        first_line_alone = False
+        lines = 0  # the table's lines of cells read so far
         while self.at < len(self.lines):
             line = self.lines[self.at].strip()
             self.at += 1
             if _TABLE_RE.match(line):
                 break
             if not line:
-                first_alone = first_alone or len(rows) == 1
+                first_line_alone = first_line_alone or lines == 1
                 continue
-            cells = [self._inline(c.strip()) for c in re.split(r"(?<!\\)\|", line)[1:]]
-            if line.startswith("|") and cells:
-                rows.append(cells)
-            elif rows:  # a cell's text goes on on the next line
-                rows[-1][-1] = f"{rows[-1][-1]} {self._inline(line)}".strip()
-        header = rows[0] if rows and (header_option or first_alone) else None
-        for k, cells in enumerate(rows):
-            text = table_row_text(cells, None if header is None or k == 0 else header)
+            found = list(_CELL_RE.finditer(line))
+            if not found or found[0].start() > 0:  # a cell's text goes on on this line
+                text = self._inline(line[: found[0].start()] if found else line)
+                if cells:
+                    cells[-1] = f"{cells[-1]} {text}".strip()
+                if not found:
+                    continue
+            row: list[str] = []
+            for k, m in enumerate(found):
+                end = found[k + 1].start() if k + 1 < len(found) else len(line)
+                text = self._inline(line[m.end() : end].strip())
+                span, times = int(m["span"] or 1), int(m["times"] or 1)
+                row += [text, *[""] * (span - 1)] * times
+            lines += 1
+            columns = columns or len(row)
+            cells += row
+        rows = [cells[k : k + columns] for k in range(0, len(cells), columns or 1)]
+        headed = _HEADER_RE.search(attributes) or (first_line_alone and len(rows[0]) == columns)
+        header = rows[0] if rows and headed else None
+        for k, row in enumerate(rows):
+            text = table_row_text(row, None if header is None or k == 0 else header)
             if text:
                 yield Block("table_row", text, self.outline.path)
 
