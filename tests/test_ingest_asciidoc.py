@@ -158,3 +158,12 @@ def test_a_table_with_a_cell_per_line_has_rows_of_as_many_cells_as_it_has_column
     ).blocks if b.kind == "table_row"]
     assert rows == ["Size | Flow", "Size: Small; Flow: 20 l/min", "Size: Large; Flow: 45 l/min",
                     "Name | Value | Note", "Name: Total; Note: all"]
+
+
+def test_a_block_attribute_line_over_a_delimited_block_is_no_section_title():
+    p = read_asciidoc("= Pump Manual\n\n== Safety\n\nUnplug it.\n\n[NOTE]\n====\nThe warranty "
+                      "lasts two years.\n====\n\n== Maintenance\n\nClean the filter.\n")
+    assert [(b.text, b.section) for b in p.blocks[-3:]] == [
+        ("The warranty lasts two years.", ("Pump Manual", "Safety")),
+        ("Maintenance", ("Pump Manual", "Maintenance")),
+        ("Clean the filter.", ("Pump Manual", "Maintenance"))]

@@ -186,9 +186,6 @@ class _Reader:
                 self.meta.setdefault(key, self._inline(m.group(2) or ""))
             self.at += 1
             return
-        if title := self._title(line, nxt):
-            yield title
-            return
         if _ANCHOR_RE.match(stripped):
             self.attributes_line = attributes
             self.at += 1
@@ -197,6 +194,10 @@ class _Reader:
             self.style = m.group(1).split(",")[0].strip().strip('"')
             self.attributes_line = m.group(1)
             self.at += 1
+            return
+        # after attribute lines: "[NOTE]" over "====" opens a block, it is no underlined title
+        if title := self._title(line, nxt):
+            yield title
             return
         if (m := _BLOCK_TITLE_RE.match(stripped)) and not _ITEM_RE.match(line):
             self.attributes_line = attributes
