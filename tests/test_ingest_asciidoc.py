@@ -167,3 +167,12 @@ def test_a_block_attribute_line_over_a_delimited_block_is_no_section_title():
         ("The warranty lasts two years.", ("Pump Manual", "Safety")),
         ("Maintenance", ("Pump Manual", "Maintenance")),
         ("Clean the filter.", ("Pump Manual", "Maintenance"))]
+
+
+def test_a_conditional_ends_its_paragraph_and_a_footnote_is_read_after_its_block():
+    p = read_asciidoc("The pump weighs 12 kg.footnote:[Without the hose it weighs 11 kg.] It is "
+                      "blue.\n\nifdef::backend-html5[]\nThe manual has a video.\nendif::[]\n")
+    assert [b.text for b in p.blocks] == [
+        "The pump weighs 12 kg. It is blue.", "Without the hose it weighs 11 kg.",
+        "The manual has a video."]
+    assert [d.block.text for d in p.dropped] == ["ifdef::backend-html5[]", "endif::[]"]

@@ -23,7 +23,8 @@ reference describes:
 Inline markup is read as rendered: ``*bold*``, ``_emphasis_``, ```mono```, ``+passthrough+``,
 and asciidoc-py's ``'emphasis'`` lose their marks; ``link:url[text]``, ``<<id,text>>``,
 ``linkgit:git-log[1]`` (git's) and other macros show their text; ``{attribute}`` references
-show their value.
+show their value. A footnote (``footnote:[text]``) leaves its sentence: its text is a paragraph
+after the block it is marked in.
 """
 
 from __future__ import annotations
@@ -65,7 +66,10 @@ _LEFT_OUT = {"comment": "a comment: not shown to a reader",
 # each start, never one to the end of the text.
 _SPAN = 500
 _TARGET = r"[^\s\[\]]{0,200}"  # a macro's target: a URL, a file, an id
-_MACRO_RE = re.compile(r"\b(?:link|mailto|xref|kbd|btn|menu|pass|footnote|indexterm2?|anchor)"
+# A footnote ("footnote:[text]", "footnote:id[text]", asciidoc-py's "footnoteref:[id,text]"): a
+# superscript number in its sentence, its text at the foot of the page.
+_FOOTNOTE_RE = re.compile(rf"\bfootnote(ref)?:([\w-]{{0,100}})\[([^\]\n]{{0,{_SPAN}}})\]")
+_MACRO_RE = re.compile(r"\b(?:link|mailto|xref|kbd|btn|menu|pass|indexterm2?|anchor)"
                        rf":({_TARGET})\[([^\]\n]{{0,{_SPAN}}})\]")
 _URL_RE = re.compile(rf"\b((?:https?|ftp|irc)://{_TARGET})\[([^\]\n]{{0,{_SPAN}}})\]")
 _GIT_RE = re.compile(r"\blinkgit:([\w.-]{1,100})\[(\d{0,3})\]")
@@ -160,6 +164,7 @@ class _Reader:
         self.meta: dict[str, str] = {}
         self.style = ""  # the next block's style ("source", "verse", "NOTE")
         self.attributes_line = ""  # the next block's attribute line as written
+        self.footnotes: list[str] = []  # the text of the footnotes in the block being read
 
     def read(self) -> Iterator[Block | Dropped]:
         lines = self.lines
@@ -170,6 +175,9 @@ class _Reader:
                 self.at += 1
                 continue
             yield from self._one(line, stripped)
+            for note in self.footnotes:  # read after the block they are marked in
+                yield Block("paragraph", note, self.outline.path)
+            self.footnotes.clear()
 
     def _one(self, line: str, stripped: str) -> Iterator[Block | Dropped]:
         lines, i = self.lines, self.at
@@ -358,6 +366,7 @@ class _Reader:
             s = line.strip()
             if not s or s == "+" or ((out or started) and (
                     _DELIMITER_RE.match(s) or _TABLE_RE.match(s) or s.startswith("//")
+                    or (_DIRECTIVE_RE.match(s) and s.endswith("]"))  # "endif::[]"
                     or _BLOCK_ATTRIBUTES_RE.match(s) or (items_end and _ITEM_RE.match(line))
                     or _labelled(line))):  # a term opens its line (``_LABELLED_RE``)
                 break
@@ -368,6 +377,7 @@ class _Reader:
     def _inline(self, text: str) -> str:
         """``text`` as rendered: macros by their text, attributes by their values, no marks."""
         text = _HARD_BREAK_RE.sub("", text)
+        text = _FOOTNOTE_RE.sub(self._footnote, text)
         text = _ATTRIBUTE_REF_RE.sub(self._attribute, text)
         text = _GIT_RE.sub(lambda m: f"{m.group(1)}({m.group(2)})" if m.group(2)
                            else m.group(1), text)
@@ -379,6 +389,13 @@ class _Reader:
         for mark in _MARKS:
             text = mark.sub(r"\1", text)
         return one_line(_ESCAPE_RE.sub(r"\1", text))
+
+    def _footnote(self, m: re.Match[str]) -> str:
+        """A footnote's mark leaves its sentence; its text is kept for after the block."""
+        said = m.group(3).partition(",")[2] if m.group(1) else m.group(3)  # footnoteref:[id,text]
+        if note := self._inline(said):
+            self.footnotes.append(note)
+        return ""
 
     def _attribute(self, m: re.Match[str]) -> str:
         name = m.group(1)
