@@ -260,3 +260,12 @@ def test_autodoc_directives_keep_the_description_written_in_the_page():
     assert body.text == "This class associates a time-to-live value with each item."
     assert body.section[-1] == "TTLCache(maxsize, ttl)"
     assert [d.block.text for d in parsed.dropped] == ["TTLCache LRUCache"]
+
+
+def test_a_substitution_reads_as_its_definition_and_a_footnote_mark_leaves_no_gap():
+    parsed = read_rst(".. |product| replace:: WidgetPro\n\nThe |product| ships with a charger "
+                      "[#f1]_. The |Product| weighs 2 kg [1]_. See |version|.\n\n"
+                      ".. [#f1] The charger delivers 65 watts.\n.. [1] Without the box.\n")
+    assert [b.text for b in parsed.blocks] == [
+        "The WidgetPro ships with a charger. The WidgetPro weighs 2 kg. See version.",
+        "The charger delivers 65 watts.", "Without the box."]

@@ -16,7 +16,9 @@ makes the blocks a reader of the rendered page sees:
 - a table's header row is a row ``A | B``, each body row ``A: 1; B: 2``;
 - literal blocks, doctests, math and code directives are ``code``;
 - comments, hyperlink targets, substitution definitions and a table of contents are not text
-  a reader sees: left out, with the reason, for ``qabot show``.
+  a reader sees: left out, with the reason, for ``qabot show``; a substitution (``|product|``)
+  reads as its definition, a footnote's mark (``[#f1]_``) is left out of its sentence, and the
+  footnote is read where it is written.
 
 Sphinx's roles and directives are not docutils': an unknown role shows its text (``:ref:`Title
 <label>``` reads "Title", ``:func:`~os.path.join``` reads "join"), an unknown directive keeps
@@ -35,6 +37,7 @@ from docutils import nodes, utils
 from docutils.frontend import get_default_settings
 from docutils.parsers.rst import Directive, Parser, directives, roles
 from docutils.parsers.rst.languages import en
+from docutils.transforms.references import Substitutions
 
 from .blocks import TERM_LEVEL, Block, Dropped, Outline, Parsed, one_line, table_row_text
 from .sphinx import directive_kind, shown, version_head, version_text
@@ -64,6 +67,9 @@ def read_rst(text: str) -> Parsed:
     _register_unknown(text)
     document = utils.new_document("<rst>", _settings())
     Parser().parse(text, document)
+    _substitute(document)
+    for mark in list(document.findall(nodes.footnote_reference)):
+        mark.parent.remove(mark)
     blocks: list[Block] = []
     dropped: list[Dropped] = []
     meta = _docinfo(document, dropped)
@@ -83,7 +89,21 @@ def _settings() -> Any:
     settings.file_insertion_enabled = False  # no ``include``: a corpus file reads only itself
     settings.raw_enabled = False
     settings.line_length_limit = 1_000_000
+    # "a charger [#f1]_." reads "a charger." once its footnote's mark is gone, not "a charger ."
+    settings.trim_footnote_reference_space = True
     return settings
+
+
+def _substitute(document: nodes.document) -> None:
+    """Substitution references read as what the document defines them to be (``|product|`` as
+    "WidgetPro"), by docutils' own transform; one it does not define (Sphinx's ``|version|``,
+    set in a project's configuration) reads as its name."""
+    for ref in list(document.findall(nodes.substitution_reference)):
+        name = ref["refname"]
+        if name not in document.substitution_defs and (
+                name.lower() not in document.substitution_names):
+            ref.replace_self(nodes.Text(ref.astext()))
+    Substitutions(document).apply()  # that transform alone: the others would add to the text
 
 
 # --- Sphinx's roles and directives --------------------------------------------------------------
