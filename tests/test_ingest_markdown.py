@@ -396,3 +396,15 @@ def test_footnote_marks_are_not_text_and_each_footnote_is_read_where_it_is_defin
         ("paragraph", "Sleeper cars were renovated in 2015."),
         ("paragraph", "They were renovated again in 2024."),  # not code: the note's own
         ("list_item", "A list item.")]
+
+
+def test_an_html_table_is_read_row_by_row_and_other_html_blocks_keep_their_text():
+    parsed = read_markdown(
+        "# Store\n\n## Hours\n\n<table>\n<tr><th>Day</th><th>Hours</th></tr>\n"
+        "<tr><td>Monday</td><td>9 to 17</td></tr>\n<tr><td>Saturday</td><td>10 to 14</td></tr>\n"
+        "</table>\n\n<div align=\"center\"><b>Open</b> all year</div>\n")
+    assert [(b.kind, b.text, b.section) for b in parsed.blocks[2:]] == [
+        ("table_row", "Day | Hours", ("Store", "Hours")),
+        ("table_row", "Day: Monday; Hours: 9 to 17", ("Store", "Hours")),
+        ("table_row", "Day: Saturday; Hours: 10 to 14", ("Store", "Hours")),
+        ("paragraph", "Open all year", ("Store", "Hours"))]

@@ -12,8 +12,8 @@ alt text, code spans without backticks, no emphasis marks or inline tags, entiti
 footnote marks (``[^1]``; a footnote's text is read where it is defined, ``mdfootnotes.py``). A
 paragraph in a list item is a ``list_item`` (its level the list's nesting depth), a table's header
 row is a row ``A | B`` and each body row ``A: 1; B: 2``, a code block is ``code``, an HTML block
-keeps only its text. A YAML front matter (``meta.front_matter``) or a pandoc title block
-(``% Title``) is metadata, not text.
+keeps only its text (one holding a whole table is read by the HTML reader, row by row). A front
+matter (``meta.front_matter``) or a pandoc title block (``% Title``) is metadata, not text.
 
 MyST Markdown (Sphinx's: Jupyter Book, many Python projects) is read as its rendered page: a
 directive's fence (```` ```{note} ````, ``:::{tip}``) by what its body holds (``sphinx.py``:
@@ -34,6 +34,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from .blocks import TERM_LEVEL, Block, Dropped, Outline, Parsed, one_line, table_row_text
+from .html import read_html
 from .mdfootnotes import footnotes
 from .meta import front_matter
 from .sphinx import directive_kind, shown, version_text
@@ -43,6 +44,7 @@ _FIELD_RE = re.compile(r"^([A-Za-z][A-Za-z0-9 _./-]{0,39}?)\s*:\s+(\S.*)$")
 _MAX_KEY_WORDS = 4
 _NO_VALUE = frozenset({"n/a", "na", "none", "-", "tbd", "todo"})  # a template's blank, no name
 _BR_RE = re.compile(r"<br\b", re.I)
+_HTML_TABLE_RE = re.compile(r"<table\b.*</table\s*>", re.I | re.S)  # a whole table
 _BREAK = "\n"  # a line break inside a block's inline text (kept only to read metadata lines)
 
 
@@ -154,6 +156,8 @@ def _blocks(tokens: Sequence[Token], outline: Outline, myst: bool = False,
         elif kind in ("fence", "code_block"):
             if text := one_line(token.content):
                 yield Block("code", text, outline.path)
+        elif kind == "html_block" and _HTML_TABLE_RE.search(token.content):
+            yield from _html_blocks(token.content, outline)
         elif kind == "html_block" and (text := one_line(_html_text(token.content))):
             yield Block("paragraph", text, outline.path)
 
@@ -311,6 +315,18 @@ def _field_title(lines: Sequence[str]) -> str:
             if word in key and value.casefold() not in _NO_VALUE:
                 return value
     return ""
+
+
+def _html_blocks(markup: str, outline: Outline) -> Iterable[Block | Dropped]:
+    """An HTML block holding a table (many READMEs write one), read by the HTML reader: a row is
+    a row, keyed by its header as a Markdown table's is, not one paragraph of every cell."""
+    parsed = read_html(markup)
+    for b in parsed.blocks:
+        if b.kind == "heading":
+            yield replace(b, section=outline.heading(b.level, b.text))
+        else:
+            yield replace(b, section=outline.path)
+    yield from (replace(d, block=replace(d.block, section=outline.path)) for d in parsed.dropped)
 
 
 def _html_text(markup: str) -> str:
