@@ -408,3 +408,12 @@ def test_an_html_table_is_read_row_by_row_and_other_html_blocks_keep_their_text(
         ("table_row", "Day: Monday; Hours: 9 to 17", ("Store", "Hours")),
         ("table_row", "Day: Saturday; Hours: 10 to 14", ("Store", "Hours")),
         ("paragraph", "Open all year", ("Store", "Hours"))]
+
+
+def test_a_heading_in_a_quote_or_a_list_item_heads_only_what_follows_it_there():
+    parsed = read_markdown("# Shop\n\n## Orders\n\n> ## Tip\n> Order before noon.\n\n"
+                           "- ### Step\n  Pay.\n\nReturns are accepted within 30 days.\n")
+    assert [(b.text, b.section) for b in parsed.blocks if b.kind != "heading"] == [
+        ("Order before noon.", ("Shop", "Tip")),
+        ("Pay.", ("Shop", "Orders", "Step")),
+        ("Returns are accepted within 30 days.", ("Shop", "Orders"))]

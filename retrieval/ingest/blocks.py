@@ -96,6 +96,17 @@ class Outline:
         """The headings the next block sits under, outermost first."""
         return tuple(t for _, t in self._stack)
 
+    def copy(self) -> Outline:
+        """The outline as it stands, to go ``back_to`` after a part whose headings head only
+        that part (a heading in a quoted block)."""
+        copy = Outline()
+        copy._stack = list(self._stack)
+        return copy
+
+    def back_to(self, saved: Outline) -> None:
+        """Leave the headings entered since ``saved`` was copied."""
+        self._stack = list(saved._stack)
+
 
 def one_line(text: str) -> str:
     """``text`` with every run of white space (line breaks included) made one space, stripped.

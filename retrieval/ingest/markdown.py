@@ -94,12 +94,14 @@ def _pandoc_title(text: str) -> tuple[str, str]:
 
 def _blocks(tokens: Sequence[Token], outline: Outline, myst: bool = False,
             env: dict[str, object] | None = None) -> Iterable[Block | Dropped]:
-    """Walk the block tokens: containers (lists, quotes, tables) open and close around leaves.
+    """Walk the block tokens: containers (lists, quotes, tables) open and close around leaves;
+    a heading in a list item or a quote heads what follows it there, not the rest of the page.
     A paragraph of images alone (a row of badges) is dropped: a reader sees pictures there, not
     their alt text ("Build Status Documentation Status codecov"). In MyST Markdown (``myst``),
     a fence naming a directive (```` ```{note} ````) is read as Sphinx renders it, and a target
     line ("(install)=") is not text."""
     containers: list[str] = []  # the open list items and blockquotes, outermost first
+    outside: list[Outline] = []  # the outline as each open container found it
     lists = 0  # how deep in lists the walk is
     header: list[str] = []  # the current table's header cells
     in_head = False
@@ -113,8 +115,10 @@ def _blocks(tokens: Sequence[Token], outline: Outline, myst: bool = False,
             lists -= 1
         elif kind in ("list_item_open", "blockquote_open", "footnote_open"):
             containers.append(kind)
+            outside.append(outline.copy())
         elif kind in ("list_item_close", "blockquote_close", "footnote_close"):
             containers.pop()
+            outline.back_to(outside.pop())  # a heading inside heads only the container's text
         elif kind == "heading_open":
             heading_level = int(token.tag[1])
         elif kind == "heading_close":
