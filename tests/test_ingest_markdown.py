@@ -417,3 +417,12 @@ def test_a_heading_in_a_quote_or_a_list_item_heads_only_what_follows_it_there():
         ("Order before noon.", ("Shop", "Tip")),
         ("Pay.", ("Shop", "Orders", "Step")),
         ("Returns are accepted within 30 days.", ("Shop", "Orders"))]
+
+
+def test_deep_lists_and_quotes_are_read_and_what_lies_past_the_limit_is_listed_as_dropped():
+    outline = "".join("  " * i + f"- level {i}\n" for i in range(10)) + "  " * 10 + "- The vole.\n"
+    assert read_markdown(outline).blocks[-1] == Block("list_item", "The vole.", level=11)
+    thread = read_markdown(">" * 20 + " The mole digs.\n\n" + ">" * 120 + " The oldest reply.\n")
+    assert [b.text for b in thread.blocks] == ["The mole digs."]
+    assert [(d.block.text, d.reason) for d in thread.dropped] == [
+        ("The oldest reply.", "nested deeper than 100 lists or quotes: not read")]

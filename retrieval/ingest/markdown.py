@@ -29,6 +29,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from functools import cache
 from html.parser import HTMLParser
+from itertools import pairwise
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -48,9 +49,16 @@ _HTML_TABLE_RE = re.compile(r"<table\b.*</table\s*>", re.I | re.S)  # a whole ta
 _BREAK = "\n"  # a line break inside a block's inline text (kept only to read metadata lines)
 
 
+# How deep lists and quotes may nest: markdown-it's own default (CommonMark's preset stops at 20,
+# and an outliner's notes or a long mail thread go deeper). What lies deeper is not parsed: it is
+# listed as dropped (``_too_deep``).
+_MAX_NESTING = 100
+
+
 @cache
 def _parser() -> MarkdownIt:
-    return MarkdownIt("commonmark").enable(["table", "strikethrough"]).use(footnotes)
+    return (MarkdownIt("commonmark", {"maxNesting": _MAX_NESTING})
+            .enable(["table", "strikethrough"]).use(footnotes))
 
 
 def read_markdown(text: str) -> Parsed:
@@ -64,6 +72,7 @@ def read_markdown(text: str) -> Parsed:
         body = _myst_source(body, dropped)
     env: dict[str, object] = {}  # the reference links it defines, for a directive's body too
     tokens = _parser().parse(body, env)
+    dropped.extend(_too_deep(tokens, body))
     for b in _blocks(tokens, Outline(), myst, env):
         if isinstance(b, Dropped):
             dropped.append(b)
@@ -164,6 +173,24 @@ def _blocks(tokens: Sequence[Token], outline: Outline, myst: bool = False,
             yield from _html_blocks(token.content, outline)
         elif kind == "html_block" and (text := one_line(_html_text(token.content))):
             yield Block("paragraph", text, outline.path)
+
+
+NESTING_REASON = f"nested deeper than {_MAX_NESTING} lists or quotes: not read"
+_MARKERS_RE = re.compile(r"^(?:[ \t>]|[-*+][ \t]|\d{1,9}[.)][ \t])*")  # quote and list marks
+
+
+def _too_deep(tokens: Sequence[Token], body: str) -> Iterable[Dropped]:
+    """What the parser left unread inside a list or quote at its nesting limit (markdown-it
+    reads nothing of it, and says nothing): the lines of each such container, without their
+    quote and list marks."""
+    lines = body.splitlines()
+    for token, after in pairwise(tokens):
+        if (token.nesting == 1 and token.level + 1 >= _MAX_NESTING and token.map
+                and after.nesting == -1):  # opened and closed with nothing read inside
+            start, end = token.map
+            text = one_line(" ".join(_MARKERS_RE.sub("", line) for line in lines[start:end]))
+            if text:
+                yield Dropped(Block("paragraph", text), NESTING_REASON)
 
 
 IMAGES_REASON = "images only (badges, figures): a reader sees pictures, not their alt text"
