@@ -133,6 +133,37 @@ def test_a_table_of_one_row_has_no_header():
     assert rows(read_docx(_save(document))) == [("table_row", "Opening hours | 9-17", (), 0)]
 
 
+def _pairs(mark: str = "") -> bytes:
+    """A table of two columns, "Capital | Oslo" ..., its first row marked as ``mark`` says."""
+    document = docx.Document()
+    table = document.add_table(rows=3, cols=2, style="Light Grid Accent 1" if mark == "style"
+                               else None)
+    for r, (key, value) in enumerate([("Capital", "Oslo"), ("Currency", "Norwegian krone"),
+                                      ("Population", "5.5 million")]):
+        table.cell(r, 0).text, table.cell(r, 1).text = key, value
+    first = table.rows[0]
+    if mark == "repeated":
+        first._tr.get_or_add_trPr().append(parse_xml(f'<w:tblHeader {nsdecls("w")}/>'))
+    elif mark == "bold":
+        for cell in first.cells:
+            cell.paragraphs[0].runs[0].bold = True
+    return _save(document)
+
+
+def test_a_table_of_two_columns_without_a_marked_header_row_is_read_row_by_row():
+    # a fact sheet: its first row is a pair like the others, no header ("Capital: Currency;
+    # Oslo: Norwegian krone" was read)
+    assert [b.text for b in read_docx(_pairs()).blocks] == [
+        "Capital | Oslo", "Currency | Norwegian krone", "Population | 5.5 million"]
+
+
+@pytest.mark.parametrize("mark", ["repeated", "bold", "style"])
+def test_a_first_row_marked_as_the_header_keys_the_rows_under_it(mark):
+    assert [b.text for b in read_docx(_pairs(mark)).blocks] == [
+        "Capital | Oslo", "Capital: Currency; Oslo: Norwegian krone",
+        "Capital: Population; Oslo: 5.5 million"]
+
+
 def test_code_in_a_monospaced_font_or_a_code_style_is_one_code_block():
     """Lines of code, each a paragraph in Courier New (or one in "HTML Preformatted"), are one
     code block kept apart from the prose; a command set in code font inside a sentence is not

@@ -18,8 +18,11 @@ footers are page furniture, listed as dropped; comments are not read.
   of quotes, as every reader's code is).
 * **Tables.** One ``table_row`` block per row. With two rows or more the first is the header,
   itself a block ("Name | Age"), and the rows under it read "Name: Ann; Age: 31" (empty cells
-  left out). A cell merged across columns counts once; the empty continuation of a cell merged
-  down the rows is left out. A nested table's text is flattened into its cell.
+  left out), when it is marked as one (a header row repeated on each page, bold by the table's
+  style or its own runs) or the table is wider than two columns; a table of two columns with
+  no marked header row is a list of pairs ("Capital | Oslo"), read row by row. A cell merged
+  across columns counts once; the empty continuation of a cell merged down the rows is left
+  out. A nested table's text is flattened into its cell.
 * **Metadata.** ``title`` from the core properties (placeholders like "Word Document" ignored),
   ``published`` from their creation date.
 """
@@ -38,6 +41,7 @@ import docx
 from docx.exceptions import PythonDocxError
 from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
+from docx.table import Table
 from docx.text.paragraph import Paragraph
 from lxml import etree
 
@@ -103,7 +107,8 @@ def _read(document: Any) -> Parsed:
     for item in items:
         element, text, styles = item.element, one_line(item.raw), item.styles
         if element.tag == qn("w:tbl"):
-            blocks.extend(Block("table_row", row, outline.path) for row in _table_rows(element))
+            rows = _table_rows(element, document)
+            blocks.extend(Block("table_row", row, outline.path) for row in rows)
             code_run = False
             continue
         if text:
@@ -311,7 +316,7 @@ def _cell_text(tc: Any) -> str:
     return one_line(" ".join(texts))
 
 
-def _table_rows(tbl: Any) -> list[str]:
+def _table_rows(tbl: Any, document: Any) -> list[str]:
     """Each row of a table rendered as one line, the header row first when there is one."""
     grid: list[list[tuple[int, int, str]]] = []  # per row: (first grid column, span, text)
     for tr in tbl.tr_lst:
@@ -325,8 +330,8 @@ def _table_rows(tbl: Any) -> list[str]:
                 cells.append((column, span, _cell_text(tc)))
             column += span
         grid.append(cells)
-    header = grid[0] if len(grid) >= 2 and any(text for _, _, text in grid[0]) else None
-    if header is None:
+    header = grid[0] if len(grid) >= 2 and _has_header(tbl, document) else None
+    if header is None or not any(text for _, _, text in header):
         return [row for cells in grid if (row := table_row_text([t for _, _, t in cells]))]
     names = {c: text for start, span, text in header for c in range(start, start + span)}
     rows = [table_row_text([text for _, _, text in header])]
@@ -339,6 +344,52 @@ def _table_rows(tbl: Any) -> list[str]:
         if row := table_row_text([text for _, _, text in cells], keys):
             rows.append(row)
     return rows
+
+
+_OFF = ("0", "false", "off")
+
+
+def _has_header(tbl: Any, document: Any) -> bool:
+    """Whether a table's first row heads its columns: marked as a header row (repeated on every
+    page, ``w:tblHeader``), set bold by the table's style (its first-row formatting, which
+    ``w:tblLook`` turns on), or bold in every run while the rows under it are not; else by the
+    table's shape: unmarked, a table of two columns is a list of pairs ("Capital | Oslo",
+    "Currency | Norwegian krone") read row by row, a wider one is keyed by its first row."""
+    first, *rest = tbl.tr_lst
+    marks = first.xpath("./w:trPr/w:tblHeader")
+    if marks and marks[0].get(qn("w:val")) not in _OFF:
+        return True
+    if _style_bolds_first_row(tbl, document) or (
+            _all_bold(first) and not all(_all_bold(tr) for tr in rest)):
+        return True
+    return max(sum(tc.grid_span for tc in tr.tc_lst) for tr in tbl.tr_lst) > 2
+
+
+def _style_bolds_first_row(tbl: Any, document: Any) -> bool:
+    """Whether the table's style sets its first row bold, and the table turns that on."""
+    look = tbl.find(f"{qn('w:tblPr')}/{qn('w:tblLook')}")
+    if look is None:
+        return False
+    if look.get(qn("w:firstRow")) is not None:
+        if look.get(qn("w:firstRow")) in _OFF:
+            return False
+    elif not int(look.get(qn("w:val")) or "0", 16) & 0x0020:  # the older bit mask
+        return False
+    style, seen = Table(tbl, document).style, 0
+    while style is not None and seen < 10:  # based-on styles can loop in a bad file
+        bold = style.element.xpath("./w:tblStylePr[@w:type='firstRow']/w:rPr/w:b")
+        if bold:
+            return bold[0].get(qn("w:val")) not in _OFF
+        style, seen = style.base_style, seen + 1
+    return False
+
+
+def _all_bold(tr: Any) -> bool:
+    """Whether every run of a row's text is bold (by its own formatting)."""
+    runs = [r for r in tr.iter(qn("w:r")) if any((t.text or "").strip() for t in r.iter(qn("w:t")))]
+    return bool(runs) and all(
+        (b := r.find(f"{qn('w:rPr')}/{qn('w:b')}")) is not None and b.get(qn("w:val")) not in _OFF
+        for r in runs)
 
 
 def _meta(document: Any, title: str) -> dict[str, str]:
