@@ -164,6 +164,22 @@ def test_a_first_row_marked_as_the_header_keys_the_rows_under_it(mark):
         "Capital: Population; Oslo: 5.5 million"]
 
 
+def test_a_cell_merged_down_is_read_in_each_row_it_spans():
+    # the rows under the merge were read without it ("Season: Winter; Duration: 22 hours"); a
+    # note spanning the whole table is keyed by no header
+    document = docx.Document()
+    table = document.add_table(rows=4, cols=3)
+    for r, cells in enumerate([("Route", "Season", "Duration"), ("Oslo to Kiel", "Summer",
+                               "20 hours"), ("", "Winter", "22 hours"), ("Daily.", "", "")]):
+        for c, text in enumerate(cells):
+            table.cell(r, c).text = text
+    table.cell(1, 0).merge(table.cell(2, 0))
+    table.cell(3, 0).merge(table.cell(3, 2))
+    assert [b.text for b in read_docx(_save(document)).blocks] == [
+        "Route | Season | Duration", "Route: Oslo to Kiel; Season: Summer; Duration: 20 hours",
+        "Route: Oslo to Kiel; Season: Winter; Duration: 22 hours", "Daily."]
+
+
 def test_code_in_a_monospaced_font_or_a_code_style_is_one_code_block():
     """Lines of code, each a paragraph in Courier New (or one in "HTML Preformatted"), are one
     code block kept apart from the prose; a command set in code font inside a sentence is not

@@ -271,6 +271,29 @@ def test_a_table_without_a_header_row_joins_its_cells():
                  "</table>") == [("table_row", "Born | 1950", 0), ("table_row", "a | b", 0)]
 
 
+def test_a_cell_spanning_rows_or_columns_is_read_under_the_headers_it_stands_under():
+    # a cell merged down is read in every row it spans, the cells right of it under their own
+    # headers ("Route: Winter; Season: 22 hours" was read); a two-row header names the columns
+    # together; a cell spanning the whole table is keyed by none
+    timetable = ("<table><tr><th>Route</th><th>Season</th><th>Duration</th></tr><tr><td "
+                 "rowspan=2>Oslo to Kiel</td><td>Summer</td><td>20 hours</td></tr><tr><td>Winter"
+                 "</td><td>22 hours</td></tr><tr><td>Bergen</td><td colspan=2>daily</td></tr>"
+                 "</table>")
+    assert [t for _, t, _ in kinds(timetable)] == [
+        "Route | Season | Duration", "Route: Oslo to Kiel; Season: Summer; Duration: 20 hours",
+        "Route: Oslo to Kiel; Season: Winter; Duration: 22 hours",
+        "Route: Bergen; Season / Duration: daily"]
+    results = ('<table><thead><tr><th rowspan="2">Team</th><th colspan="2">Goals</th></tr><tr>'
+               "<th>Home</th><th>Away</th></tr></thead><tr><td>Molde</td><td>0</td><td>2</td>"
+               '</tr><tfoot><tr><td colspan="3">Source: the league.</td></tr></tfoot></table>')
+    assert [t for _, t, _ in kinds(results)] == [
+        "Team | Goals Home | Goals Away", "Team: Molde; Goals Home: 0; Goals Away: 2",
+        "Source: the league."]
+    titled = ("<table><tr><th colspan=2>Prices</th></tr><tr><th>Item</th><th>Cost</th></tr><tr>"
+              "<td>Tea</td><td>2</td></tr></table>")
+    assert [t for _, t, _ in kinds(titled)] == ["Prices", "Item | Cost", "Item: Tea; Cost: 2"]
+
+
 def test_a_layout_table_is_read_as_the_blocks_in_its_cells():
     markup = ("<table><tr><td><h2>News</h2><p>First story.</p></td><td><p>Second.</p></td></tr>"
               "</table>")

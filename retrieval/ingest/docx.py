@@ -21,8 +21,9 @@ footers are page furniture, listed as dropped; comments are not read.
   left out), when it is marked as one (a header row repeated on each page, bold by the table's
   style or its own runs) or the table is wider than two columns; a table of two columns with
   no marked header row is a list of pairs ("Capital | Oslo"), read row by row. A cell merged
-  across columns counts once; the empty continuation of a cell merged down the rows is left
-  out. A nested table's text is flattened into its cell.
+  across columns counts once, keyed by the headers it spans (by none when it spans them all); a
+  cell merged down the rows is read in each of them. A nested table's text is flattened into
+  its cell.
 * **Metadata.** ``title`` from the core properties (placeholders like "Word Document" ignored),
   ``published`` from their creation date.
 """
@@ -318,7 +319,8 @@ def _cell_text(tc: Any) -> str:
 
 def _table_rows(tbl: Any, document: Any) -> list[str]:
     """Each row of a table rendered as one line, the header row first when there is one."""
-    grid: list[list[tuple[int, int, str]]] = []  # per row: (first grid column, span, text)
+    layout: list[list[tuple[int, int, str | None]]] = []  # per row: (first grid column, span,
+    # text), the text None where a cell merged down from the row above goes on
     for tr in tbl.tr_lst:
         column = tr.grid_before
         cells = []
@@ -326,22 +328,37 @@ def _table_rows(tbl: Any, document: Any) -> list[str]:
             span = tc.grid_span
             # python-docx repeats a merged cell for every column or row it covers; the XML
             # holds it once, and a cell merged down leaves empty continuations below it
-            if tc.vMerge != "continue":
-                cells.append((column, span, _cell_text(tc)))
+            cells.append((column, span, None if tc.vMerge == "continue" else _cell_text(tc)))
             column += span
-        grid.append(cells)
-    header = grid[0] if len(grid) >= 2 and _has_header(tbl, document) else None
+        layout.append(cells)
+    headed = len(layout) >= 2 and _has_header(tbl, document)
+    # a cell merged down is read in each row it spans, as it stands beside each (a header cell
+    # merged down names its column once)
+    grid: list[list[tuple[int, int, str]]] = []
+    above: dict[int, str] = {}
+    for index, cells in enumerate(layout):
+        grid.append([])
+        for start, span, text in cells:
+            if text is None:
+                text = above.get(start, "")
+            else:
+                above[start] = "" if headed and index == 0 else text
+            grid[-1].append((start, span, text))
+    header = grid[0] if headed else None
     if header is None or not any(text for _, _, text in header):
-        return [row for cells in grid if (row := table_row_text([t for _, _, t in cells]))]
+        return [row for line in grid if (row := table_row_text([t for _, _, t in line]))]
     names = {c: text for start, span, text in header for c in range(start, start + span)}
+    width = max(names) + 1 - min(names)
     rows = [table_row_text([text for _, _, text in header])]
-    for cells in grid[1:]:
-        # a cell spanning columns reads under each header it spans: "Q1 / Q2: 40"
+    for line in grid[1:]:
+        # a cell spanning columns reads under each header it spans: "Q1 / Q2: 40"; one
+        # spanning them all (a note under the table) under none
         keys = [
+            "" if width > 1 and span >= width else
             " / ".join(dict.fromkeys(n for c in range(start, start + span) if (n := names.get(c))))
-            for start, span, _ in cells
+            for start, span, _ in line
         ]
-        if row := table_row_text([text for _, _, text in cells], keys):
+        if row := table_row_text([text for _, _, text in line], keys):
             rows.append(row)
     return rows
 

@@ -13,8 +13,10 @@ rules of ``htmlnav``, and listed in ``Parsed.dropped``; so is a heading's own pe
 
 A table row reads like its Markdown counterpart: a header row of ``th`` cells is ``H1 | H2``, a
 body row under it ``H1: c1; H2: c2``, and a table without a header row joins its cells with
-`` | ``. A row whose cells hold headings, code, a table or many paragraphs is page layout, not
-data, and its cells' blocks are read as they are.
+`` | ``. Cells merged across rows or columns are set in their columns first: a cell spanning
+rows is read in each, a header of two rows names a column with both ("Goals Home"). A row whose
+cells hold headings, code, a table or many paragraphs is page layout, not data, and its cells'
+blocks are read as they are.
 
 The page's metadata: the title from ``og:title`` or ``<title>`` (without the site name it often
 carries), else the first ``h1``; the URL (http(s) only) from ``<link rel="canonical">`` or
@@ -29,6 +31,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 from html.parser import HTMLParser
+from itertools import zip_longest
 
 from .blocks import TERM_LEVEL, Block, Dropped, Kind, Outline, Parsed, one_line, table_row_text
 from .clean import looks_like_web_page
@@ -163,12 +166,36 @@ def _without_site(title: str, site: str | None) -> str:
 
 
 @dataclass(slots=True)
+class _Cell:
+    """A table cell read: a header cell or not, its blocks, and how many rows and columns it
+    spans (``rowspan``, ``colspan``)."""
+
+    th: bool
+    blocks: list[Block]
+    rows: int = 1
+    cols: int = 1
+
+
+@dataclass(slots=True)
 class _Row:
-    """A table row being read: its cells' blocks, and whether each is a header cell."""
+    """A table row being read: its cells so far."""
 
     table: _Open | None
     in_head: bool
-    cells: list[tuple[bool, list[Block]]] = field(default_factory=list)
+    cells: list[_Cell] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class _Grid:
+    """A table's columns as its rows are read: the header's name for each column, the cells
+    merged down into rows still to come, and the header's block while a header row under it may
+    still stack onto it (a cell of its last row spans rows or columns: "Team" over two header
+    rows, "Goals" over "Home" and "Away")."""
+
+    names: list[str] = field(default_factory=list)
+    below: dict[int, tuple[int, int, str]] = field(default_factory=dict)  # first column: rows
+    # left, columns, text
+    head: Block | None = None
 
 
 @dataclass(slots=True)
@@ -180,7 +207,8 @@ class _Open:
     live: bool  # neither it nor an element around it is left out
     skip_tag: bool = False
     skip_reason: str = ""  # left out by its attributes (recorded as dropped)
-    header: list[str] | None = None  # a table's header cells
+    grid: _Grid | None = None  # a table's columns
+    span: tuple[int, int] = (1, 1)  # a cell's rowspan and colspan
     row: _Row | None = None  # a tr's cells so far
     cell: tuple[_Row, list[Block]] | None = None  # a td's row, and its blocks so far
     anchor: tuple[int, str] | None = None  # an <a> in a heading: where its text starts, href
@@ -325,13 +353,14 @@ class _Parser(HTMLParser):
         elif tag in _BLOCKS:
             self._boundary()
         if tag == "table":
-            el.header = []
+            el.grid = _Grid()
         elif tag == "tr":
             table = self._nearest({"table"})
             head = self._nearest({"thead", "tbody", "tfoot", "table"})
             el.row = _Row(table, head is not None and head.tag == "thead")
         elif tag in ("td", "th") and (tr := self._nearest({"tr", "table"})) and tr.row:
             el.cell = (tr.row, [])
+            el.span = (_span(a.get("rowspan"), _MAX_ROWSPAN), _span(a.get("colspan"), _MAX_COLSPAN))
         elif tag == "a" and self._nearest(_HEADINGS):
             el.anchor = (len(self._line), a.get("href", ""))
         elif tag == "a" and _IN_PAGE_RE.match(a.get("href", "")):
@@ -346,9 +375,12 @@ class _Parser(HTMLParser):
             self._boundary()
         if el.cell:
             row, blocks = el.cell
-            row.cells.append((el.tag == "th", blocks))
+            row.cells.append(_Cell(el.tag == "th", blocks, *el.span))
         elif el.row:
-            self._sink().extend(_row_blocks(el.row))
+            self._sink().extend(self._row_blocks(el.row))
+        elif el.tag in ("thead", "tbody", "tfoot") and (table := self._nearest({"table"})):
+            if table.grid:
+                table.grid.below.clear()  # a cell spans rows of its row group alone
         elif el.link is not None:
             self._linked.extend(self._line[el.link:])
         elif (el.tag in _LISTS and not el.prose and len(el.linked) >= 2
@@ -402,6 +434,50 @@ class _Parser(HTMLParser):
             else:
                 lst.prose = True
 
+    def _row_blocks(self, row: _Row) -> list[Block]:
+        """A table row's blocks: one ``table_row``, or its cells' own blocks when it is layout.
+
+        Its cells are set in their columns first: a cell merged down from a row above
+        (``rowspan``) takes its column in this row too, and is read in it; a cell spanning
+        columns (``colspan``) is keyed by the names of the columns it spans ("Q1 / Q2: 40"), and
+        by none when it spans them all (a note under the table). A header row under a header
+        row that spans into it names the columns with it ("Goals Home", "Goals Away")."""
+        grid = row.table.grid if row.table and row.table.grid else _Grid()
+        if any(_is_layout(cell.blocks) for cell in row.cells):
+            grid.head = None
+            return [b for cell in row.cells for b in cell.blocks]
+        placed = _placed(row.cells, grid.below)
+        texts = [text for _, _, text in placed]
+        if row.cells and (row.in_head or all(cell.th for cell in row.cells)):
+            labels = [""] * sum(span for _, span, _ in placed)
+            for start, span, text in placed:
+                labels[start:start + span] = [text] * span
+            # the lower row of a header of two rows or more (not under a title spanning them all)
+            if grid.head and any(labels) and len(set(grid.names)) > 1:
+                names = [" ".join(dict.fromkeys(n for n in pair if n)) for pair in zip_longest(
+                    grid.names, labels, fillvalue="")]
+                stacked = Block("table_row", table_row_text(list(dict.fromkeys(names))))
+                sink = self._sink()
+                at = next((i for i in range(len(sink) - 1, -1, -1) if sink[i] is grid.head), None)
+                if at is not None:
+                    sink[at] = stacked
+                grid.names, grid.head = names, stacked if _spans(row.cells) else None
+                return [] if at is not None else [stacked]
+            grid.names = labels if any(labels) else []
+            text = table_row_text(texts)
+            block = Block("table_row", text) if text else None
+            grid.head = block if _spans(row.cells) else None
+            return [block] if block else []
+        grid.head = None
+        names, width = grid.names, len(grid.names)
+        keys = [
+            "" if width > 1 and start == 0 and span >= width else
+            " / ".join(dict.fromkeys(n for n in names[start:start + span] if n))
+            for start, span, _ in placed
+        ]
+        text = table_row_text(texts, keys if any(names) else None)
+        return [Block("table_row", text)] if text else []
+
     def _sink(self) -> list[Block]:
         """Where blocks go: the table cell being read, else the page."""
         cell = self._nearest({"td", "th"})
@@ -424,20 +500,47 @@ class _Parser(HTMLParser):
         return found
 
 
-def _row_blocks(row: _Row) -> list[Block]:
-    """A table row's blocks: one ``table_row``, or its cells' own blocks when it is layout."""
-    cells = [blocks for _, blocks in row.cells]
-    if any(_is_layout(blocks) for blocks in cells):
-        return [b for blocks in cells for b in blocks]
-    texts = [" ".join(b.text for b in blocks) for blocks in cells]
-    header = row.table.header if row.table and row.table.header is not None else []
-    if texts and (row.in_head or all(th for th, _ in row.cells)):
-        if row.table:
-            row.table.header = texts if any(texts) else []
-        text = table_row_text(texts)
-    else:
-        text = table_row_text(texts, header or None)
-    return [Block("table_row", text)] if text else []
+_MAX_ROWSPAN, _MAX_COLSPAN = 65534, 1000  # as HTML caps them
+
+
+def _span(value: str | None, most: int) -> int:
+    """A ``rowspan`` or ``colspan`` as HTML reads it: a whole number, 1 if none or bad; a
+    ``rowspan`` of 0 reaches to the end of its row group."""
+    digits = re.match(r"\s*(\d+)", value or "")
+    number = int(digits.group(1)) if digits else 1
+    return most if number == 0 and most == _MAX_ROWSPAN else min(most, max(1, number))
+
+
+def _spans(cells: list[_Cell]) -> bool:
+    return any(cell.rows > 1 or cell.cols > 1 for cell in cells)
+
+
+def _placed(cells: list[_Cell], below: dict[int, tuple[int, int, str]]) -> list[
+        tuple[int, int, str]]:
+    """A row's cells at their columns (first column, columns spanned, text), the cells merged
+    down into it from rows above among them; ``below`` (by first column: rows left, columns,
+    text) is updated for the next row."""
+    out: list[tuple[int, int, str]] = []
+    above, column = dict(below), 0
+    below.clear()
+
+    def place(start: int, rows: int, span: int, text: str) -> None:
+        out.append((start, span, text))
+        if rows > 1:
+            below[start] = (rows - 1, span, text)
+
+    for cell in cells:
+        while column in above:  # a cell merged down from above takes this column
+            rows, span, text = above.pop(column)
+            place(column, rows, span, text)
+            column += span
+        place(column, cell.rows, cell.cols, " ".join(b.text for b in cell.blocks))
+        column += cell.cols
+    for start in sorted(above):  # those after the row's own cells (not under one: a bad table)
+        if start >= column:
+            place(start, *above[start])
+            column = start + above[start][1]
+    return out
 
 
 def _is_layout(cell: list[Block]) -> bool:
