@@ -180,6 +180,29 @@ def test_a_cell_merged_down_is_read_in_each_row_it_spans():
         "Route: Oslo to Kiel; Season: Winter; Duration: 22 hours", "Daily."]
 
 
+def test_hidden_text_and_the_old_place_of_a_move_are_not_read():
+    # Word neither shows nor prints hidden text (w:vanish): it was quoted, and not listed as
+    # dropped; a tracked move's old place (w:moveFrom) is deleted text, as w:del is
+    def run(text: str, props: str = "") -> str:
+        return f'<w:r>{props}<w:t xml:space="preserve">{text}</w:t></w:r>'
+
+    hidden, shown = "<w:rPr><w:vanish/></w:rPr>", '<w:rPr><w:vanish w:val="0"/></w:rPr>'
+    document = docx.Document()
+    body = document.element.body
+    for xml in (
+        run("Staff enter by the side door.") + run(" The code is 4455.", hidden)
+        + run(" Shown.", shown),
+        run("It opens at ") + f'<w:moveFrom w:id="5" w:author="A">{run("nine")}</w:moveFrom>'
+        + run(" ten."),
+    ):
+        body.insert(len(body) - 1, parse_xml(f"<w:p {nsdecls('w')}>{xml}</w:p>"))
+    parsed = read_docx(_save(document))
+    assert [b.text for b in parsed.blocks] == ["Staff enter by the side door. Shown.",
+                                               "It opens at ten."]
+    assert [(d.block.text, d.reason) for d in parsed.dropped] == [
+        ("The code is 4455.", "hidden text")]
+
+
 def test_code_in_a_monospaced_font_or_a_code_style_is_one_code_block():
     """Lines of code, each a paragraph in Courier New (or one in "HTML Preformatted"), are one
     code block kept apart from the prose; a command set in code font inside a sentence is not

@@ -12,6 +12,8 @@ footers are page furniture, listed as dropped; comments are not read.
   is none) or numbering (``w:numPr``): a list item of level ``w:ilvl`` + 1. "TOC ..." styles:
   dropped as the table of contents (the headings themselves follow). Any other paragraph with
   text: a paragraph; empty ones hold nothing and are skipped.
+* **Hidden text.** Runs formatted as hidden (``w:vanish``), which Word neither shows nor prints,
+  are not read: listed as dropped. The old place of a tracked move is deleted text, not read.
 * **Code.** A paragraph in a code style ("HTML Preformatted", "Macro Text", a style named
   "Code"...) or whose every run is set in a monospaced font ("Courier New", "Consolas"; not in
   a document mostly set in one, a typewriter memo): code, consecutive lines one block (kept out
@@ -75,8 +77,11 @@ _BROKEN = (
     etree.LxmlError,
 )
 _FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
-# not read as the paragraph's own text: text boxes (read apart), deleted runs, properties
-_OPAQUE = {qn("w:txbxContent"), _FALLBACK, qn("w:del"), qn("w:pPr"), qn("w:rPr")}
+# not read as the paragraph's own text: text boxes (read apart), deleted runs and the old place
+# of moved ones, properties
+_OPAQUE = {qn("w:txbxContent"), _FALLBACK, qn("w:del"), qn("w:moveFrom"), qn("w:pPr"),
+           qn("w:rPr")}
+_OFF = ("0", "false", "off")  # an on/off property turned off
 
 
 def read_docx(data: bytes) -> Parsed:
@@ -132,6 +137,9 @@ def _read(document: Any) -> Parsed:
                 code_run = True
             else:
                 blocks.append(Block("paragraph", text, outline.path))
+        if element.tag == qn("w:p"):
+            dropped.extend(Dropped(Block("paragraph", hidden, outline.path), "hidden text")
+                           for hidden in _hidden_text(element))
         # an anchor paragraph is often empty, its text box not
         blocks.extend(Block("paragraph", box, outline.path) for box in _text_boxes(element))
     blocks.extend(Block("paragraph", note, ("Notes",)) for note in _notes(document))
@@ -189,12 +197,15 @@ def _text(element: Any) -> str:
     """A paragraph's visible text, tracked insertions, fields and inline controls included.
 
     python-docx's ``Paragraph.text`` reads only direct runs and hyperlinks. Deleted text
-    (``w:delText``) and field codes (``w:instrText``) are not ``w:t`` and stay out; a text
-    box anchored in the paragraph is read as paragraphs of its own (``_text_boxes``).
+    (``w:delText``) and field codes (``w:instrText``) are not ``w:t`` and stay out, and so do
+    the old place of a tracked move (``w:moveFrom``) and hidden runs (``_hidden``); a text box
+    anchored in the paragraph is read as paragraphs of its own (``_text_boxes``).
     """
     parts: list[str] = []
     for child in element.iterchildren():
         tag = child.tag
+        if tag == qn("w:r") and _hidden(child):
+            continue
         if tag == qn("w:t"):
             parts.append(child.text or "")
         elif tag in (qn("w:tab"), qn("w:br"), qn("w:cr")):
@@ -204,6 +215,27 @@ def _text(element: Any) -> str:
         elif tag not in _OPAQUE:
             parts.append(_text(child))
     return "".join(parts)
+
+
+def _hidden(run: Any) -> bool:
+    """Whether a run is hidden text (``w:vanish`` set on it): Word neither shows nor prints it
+    (a note to the author, an answer key, a code kept out of the printout)."""
+    vanish = run.find(f"{qn('w:rPr')}/{qn('w:vanish')}")
+    return vanish is not None and vanish.get(qn("w:val")) not in _OFF
+
+
+def _hidden_text(paragraph: Any) -> list[str]:
+    """The hidden text of a paragraph (not of its text boxes), each stretch of it once."""
+    stretches: list[list[str]] = [[]]
+    for run in paragraph.iter(qn("w:r")):
+        if any(a.tag in _OPAQUE for a in run.iterancestors() if a is not paragraph):
+            continue
+        text = "".join(t.text or "" for t in run.iter(qn("w:t")))
+        if _hidden(run):
+            stretches[-1].append(text)
+        elif text.strip() and stretches[-1]:
+            stretches.append([])
+    return [line for parts in stretches if (line := one_line("".join(parts)))]
 
 
 def _text_boxes(paragraph: Any) -> Iterator[str]:
@@ -361,9 +393,6 @@ def _table_rows(tbl: Any, document: Any) -> list[str]:
         if row := table_row_text([text for _, _, text in line], keys):
             rows.append(row)
     return rows
-
-
-_OFF = ("0", "false", "off")
 
 
 def _has_header(tbl: Any, document: Any) -> bool:
