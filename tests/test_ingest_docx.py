@@ -203,6 +203,44 @@ def test_hidden_text_and_the_old_place_of_a_move_are_not_read():
         ("The code is 4455.", "hidden text")]
 
 
+def _numbering(document: docx.document.Document, num_id: int, *levels: str,
+               fmt: str = "decimal", restart: str = "") -> None:
+    """List ``num_id``, its levels' patterns ``levels`` ("Article %1.") in format ``fmt``, and
+    a list ``restart`` on the same definition restarting its first level."""
+    lvls = "".join(
+        f'<w:lvl w:ilvl="{i}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/>'
+        f'<w:lvlText w:val="{text}"/></w:lvl>' for i, text in enumerate(levels))
+    numbering = document.part.numbering_part.element
+    numbering.append(parse_xml(f'<w:abstractNum {nsdecls("w")} w:abstractNumId="{num_id}">'
+                               f"{lvls}</w:abstractNum>"))
+    numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="{num_id}"><w:abstractNumId '
+                               f'w:val="{num_id}"/></w:num>'))
+    if restart:
+        numbering.append(parse_xml(
+            f'<w:num {nsdecls("w")} w:numId="{restart}"><w:abstractNumId w:val="{num_id}"/>'
+            '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>'))
+
+
+def test_word_numbering_labels_headings_and_worded_items_not_plain_enumerators():
+    # Word writes no label into the text: "Article 3." and a heading's "1.1" were lost; a plain
+    # "1." or "(ii)" enumerator of a list item is left out, as other readers leave it out
+    document = docx.Document()
+    _numbering(document, 70, "Article %1.", restart="71")
+    _numbering(document, 72, "%1.", "%1.%2")
+    _numbering(document, 73, "(%1)", fmt="lowerRoman")
+    numbered = [(70, 0, "The club is named."), (70, 0, "Members pay a fee."), (71, 0, "Again."),
+                (72, 0, "Scope"), (72, 1, "Terms"), (72, 1, ""), (72, 1, "Fees"),
+                (73, 0, "One."), (73, 0, "Two.")]
+    for num_id, level, text in numbered:
+        paragraph = document.add_paragraph(text, style="Heading 1" if num_id == 72 else None)
+        paragraph._p.get_or_add_pPr().append(parse_xml(
+            f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{level}"/><w:numId w:val="{num_id}"/>'
+            "</w:numPr>"))
+    assert [b.text for b in read_docx(_save(document)).blocks] == [
+        "Article 1. The club is named.", "Article 2. Members pay a fee.", "Article 1. Again.",
+        "1. Scope", "1.1 Terms", "1.3 Fees", "One.", "Two."]
+
+
 def test_code_in_a_monospaced_font_or_a_code_style_is_one_code_block():
     """Lines of code, each a paragraph in Courier New (or one in "HTML Preformatted"), are one
     code block kept apart from the prose; a command set in code font inside a sentence is not

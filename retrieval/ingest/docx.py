@@ -12,6 +12,9 @@ footers are page furniture, listed as dropped; comments are not read.
   is none) or numbering (``w:numPr``): a list item of level ``w:ilvl`` + 1. "TOC ..." styles:
   dropped as the table of contents (the headings themselves follow). Any other paragraph with
   text: a paragraph; empty ones hold nothing and are skipped.
+* **Numbering.** The label Word's automatic numbering shows (``docxnumbering``) opens a
+  numbered heading ("1.1 Scope") and a list item whose label holds a word ("Article 3."); a
+  list item's plain enumerator ("1.", "(ii)") is left out, as other readers leave it out.
 * **Hidden text.** Runs formatted as hidden (``w:vanish``), which Word neither shows nor prints,
   are not read: listed as dropped. The old place of a tracked move is deleted text, not read.
 * **Code.** A paragraph in a code style ("HTML Preformatted", "Macro Text", a style named
@@ -59,6 +62,7 @@ from .blocks import (
     table_row_text,
     usable_title,
 )
+from .docxnumbering import Numbering, worded
 
 # what a damaged package raises on the way: the zip (a bad CRC, a broken deflate stream, a
 # missing member), the XML, python-docx's checks of it, and its attribute lookups on an element
@@ -108,6 +112,7 @@ def _read(document: Any) -> Parsed:
     title = ""
     code_run = False  # the last paragraph read was code (its lines are paragraphs of their own)
     items = [_Item.of(element, document) for element in _body_items(document.element.body)]
+    numbering = Numbering(document)
     # a document typed in a monospaced font (a typewriter memo) has no code by its font
     by_font = sum(i.size for i in items if i.mono) <= sum(i.size for i in items) / 2
     for item in items:
@@ -117,10 +122,14 @@ def _read(document: Any) -> Parsed:
             blocks.extend(Block("table_row", row, outline.path) for row in rows)
             code_run = False
             continue
+        # every numbered paragraph counts, an empty one too, as Word counts it
+        label, pattern = numbering.label(*item.numbered) if item.numbered else ("", "")
         if text:
             code_run, was_code = False, code_run
             names = [(style.name or "").casefold() for style in styles]
             level = 1 if "title" in names else _heading_level(element, styles, names)
+            if label and ((level and "title" not in names) or worded(pattern)):
+                text = f"{label} {text}"  # "1.1 Scope", "Article 3. The board ..."
             # "TOC Heading" is based on "Heading 1", yet no section of the document
             if names and (names[0].startswith("toc ") or names[0] == "toc heading"):
                 dropped.append(Dropped(Block("paragraph", text, outline.path), "table of contents"))
@@ -273,16 +282,19 @@ class _Item:
     styles: list[Any] = field(default_factory=list)
     size: int = 0
     mono: bool = False
+    numbered: tuple[str, int] | None = None  # the list and level Word numbers it in
 
     @classmethod
     def of(cls, element: Any, document: Any) -> _Item:
         if element.tag == qn("w:tbl"):
             return cls(element)
         raw = _text(element)
-        if not one_line(raw):
-            return cls(element, raw)
+        if not one_line(raw):  # no text; yet a numbered paragraph shows a number and counts
+            styles = [] if element.pPr is None else _styles(Paragraph(element, document))
+            return cls(element, raw, numbered=_numbered(element, styles))
         styles = _styles(Paragraph(element, document))
-        return cls(element, raw, styles, len(raw.strip()), _monospaced(element, styles))
+        return cls(element, raw, styles, len(raw.strip()), _monospaced(element, styles),
+                   _numbered(element, styles))
 
 
 def _monospaced(element: Any, styles: list[Any]) -> bool:
@@ -330,6 +342,20 @@ def _list_level(element: Any, styles: list[Any], names: list[str]) -> int:
         if numbering:
             return _numbering_level(numbering[0])
     return 0
+
+
+def _numbered(element: Any, styles: list[Any]) -> tuple[str, int] | None:
+    """The list (``w:numId``) and level (``w:ilvl``) a paragraph is numbered in, each its own
+    or else its style's; ``None`` if it is not numbered (or numbering is switched off)."""
+    owners = [element, *(style.element for style in styles)]
+    num_ids = [v for o in owners for v in o.xpath("./w:pPr/w:numPr/w:numId/@w:val")]
+    levels = [v for o in owners for v in o.xpath("./w:pPr/w:numPr/w:ilvl/@w:val")]
+    if not num_ids or num_ids[0] == "0":
+        return None
+    try:
+        return str(num_ids[0]), int(levels[0]) if levels else 0
+    except ValueError:
+        return None
 
 
 def _numbering_level(numbering: Any) -> int:
