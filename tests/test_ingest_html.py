@@ -187,6 +187,18 @@ def test_a_definition_lists_term_heads_its_definition_only():
         ("Make tokens.", ("Tokens",))]
 
 
+def test_a_term_heads_nothing_after_its_list():
+    # the list's last term was the section of the rest of the page ("Config › retries")
+    page = read_html("<h1>Config</h1><dl><dt>timeout</dt><dd>How long to wait.</dd><dt>retries"
+                     "</dt><dd>How often to try.</dd></dl><p>Apples ripen in September.</p><dl>"
+                     "<dt>a</dt><dd><h2>Moved</h2></dd></dl><p>Pears too.</p>")
+    assert [(b.text, b.section) for b in page.blocks if b.kind == "paragraph"] == [
+        ("timeout: How long to wait.", ("Config", "timeout")),
+        ("retries: How often to try.", ("Config", "retries")),
+        ("Apples ripen in September.", ("Config",)),
+        ("Pears too.", ("Config", "Moved"))]  # a heading inside the list starts a section
+
+
 def test_a_short_term_is_read_with_its_definitions_first_paragraph():
     # which thing a description is of is often the answer ("Which type is for void?"); a long
     # term, a whole signature, only heads its definition

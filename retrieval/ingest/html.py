@@ -2,11 +2,12 @@
 
 A saved web page or documentation page (``.html``/``.htm``, or a ``.txt`` that holds markup)
 becomes the blocks a reader sees: ``h1``-``h6`` headings and ``dt`` terms (an API's signature
-heads its ``dd`` description), ``li`` list items (nesting depth the level), ``tr`` table rows,
-``pre`` code, and a paragraph for every other block element (``p``, ``div``, ``dd``, ...) and for
-loose text between blocks. Inline markup stays inline, entities are decoded, white space is
-collapsed; a ``<br>`` ends a line, so a paragraph broken by one is one block per line (unless
-its lines read as wrapped prose, joined as in a plain text: ``segment.blocks``).
+heads its ``dd`` description, and nothing after its list), ``li`` list items (nesting depth
+the level), ``tr`` table rows, ``pre`` code, and a paragraph for every other block element
+(``p``, ``div``, ``dd``, ...) and for loose text between blocks. Inline markup stays inline,
+entities are decoded, white space is collapsed; a ``<br>`` ends a line, so a paragraph broken by
+one is one block per line (unless its lines read as wrapped prose, joined as in a plain text:
+``segment.blocks``).
 
 What is never the page's text (scripts, styles, navigation, hidden elements) is left out by the
 rules of ``htmlnav``, and listed in ``Parsed.dropped``; so is a heading's own permalink (``¶``).
@@ -29,6 +30,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from copy import deepcopy
 from dataclasses import dataclass, field, replace
 from html.parser import HTMLParser
 from itertools import zip_longest
@@ -111,12 +113,20 @@ def read_html(markup: str) -> Parsed:
     parser.feed(_without_open_comment(markup))
     parser.close()
     parser.finish()
-    outline = Outline()
-    blocks = [
-        replace(b, section=outline.heading(b.level, b.text) if b.kind == "heading"
-                else outline.path)
-        for b in parser.blocks
-    ]
+    outline, headings = Outline(), 0
+    blocks: list[Block] = []
+    before: dict[int, tuple[Outline, int]] = {}  # the outline where a definition list starts
+    for b in parser.blocks:
+        if id(b) in parser.term_scopes.values():
+            before[id(b)] = (deepcopy(outline), headings)
+        if b.kind == "heading" and b.level < TERM_LEVEL:
+            headings += 1
+        blocks.append(replace(b, section=outline.heading(b.level, b.text) if b.kind == "heading"
+                              else outline.path))
+        # a definition list's terms head nothing after it: the sections are those before it,
+        # unless a heading inside it started a section
+        if (first := parser.term_scopes.get(id(b))) in before and before[first][1] == headings:
+            outline = before[first][0]
     blocks = _with_terms(blocks)
     meta = dict(parser.meta)
     if "title" not in meta:
@@ -218,6 +228,7 @@ class _Open:
     prose: bool = False  # an entry of the list holds more than a link
     text: list[str] = field(default_factory=list)  # a left-out element's text, for ``dropped``
     ident: str = ""  # its id attribute
+    first: int = 0  # a definition list: where its blocks start among the page's
 
 
 class _Parser(HTMLParser):
@@ -228,6 +239,9 @@ class _Parser(HTMLParser):
         self.meta: dict[str, str] = {}
         self.title = ""
         self.article = False  # the page declares itself an article
+        # a definition list's last block (its id): the id of its first; its terms head nothing
+        # after it
+        self.term_scopes: dict[int, int] = {}
         self._open: list[_Open] = []  # outermost first
         # The open elements by tag: what the reading asks of the stack, at no cost in its depth
         # (a page of unclosed elements nests thousands deep).
@@ -354,6 +368,8 @@ class _Parser(HTMLParser):
             self._boundary()
         if tag == "table":
             el.grid = _Grid()
+        elif tag == "dl":
+            el.first = len(self.blocks)
         elif tag == "tr":
             table = self._nearest({"table"})
             head = self._nearest({"thead", "tbody", "tfoot", "table"})
@@ -392,6 +408,8 @@ class _Parser(HTMLParser):
             start, href = el.anchor
             if href.startswith("#") and "".join(self._line[start:]).strip() in _ANCHOR_CHARS:
                 del self._line[start:]
+        if el.tag == "dl" and self._sink() is self.blocks and len(self.blocks) > el.first:
+            self.term_scopes[id(self.blocks[-1])] = id(self.blocks[el.first])
 
     def _boundary(self) -> None:
         """A block element starts or ends: a new block, or a space inside a heading or pre."""
