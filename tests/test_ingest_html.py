@@ -364,6 +364,19 @@ def test_a_sphinx_page_is_its_body_without_navigation_permalinks_or_footer():
     assert parsed.dropped[0].block.text == "Navigation index"
 
 
+def test_a_callout_aside_and_an_aside_in_main_are_text_a_sidebar_is_not():
+    # a warning callout inside <main> was dropped as page chrome
+    page = read_html('<aside class="sidebar"><p>Other manuals</p></aside><main><p>Mount it.</p>'
+                     '<aside><p>Never install it in a bathroom.</p></aside><aside class="related">'
+                     '<p>See also</p></aside></main><article><aside class="admonition-tip"><p>'
+                     'Bleed it yearly.</p></aside><aside><p>Related stories</p></aside></article>')
+    assert [b.text for b in page.blocks] == [
+        "Mount it.", "Never install it in a bathroom.", "Bleed it yearly."]
+    assert [(d.block.text, d.reason) for d in page.dropped] == [
+        ("Other manuals", "a <aside> element (page chrome)"), ("See also", 'class "related"'),
+        ("Related stories", "a <aside> element (page chrome)")]
+
+
 def test_an_mdbook_page_keeps_its_body_whatever_the_body_class():
     markup = """<html><head><title>Data Types - The Book</title></head>
     <body class="sidebar-visible no-js"><div id="mdbook-help-popup"><h2>Keyboard shortcuts</h2>

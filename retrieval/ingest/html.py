@@ -229,6 +229,7 @@ class _Open:
     text: list[str] = field(default_factory=list)  # a left-out element's text, for ``dropped``
     ident: str = ""  # its id attribute
     first: int = 0  # a definition list: where its blocks start among the page's
+    main: bool = False  # the page's main content (main, role="main")
 
 
 class _Parser(HTMLParser):
@@ -252,6 +253,7 @@ class _Parser(HTMLParser):
         self._linked: list[str] = []  # ... what of it is the text of links to places in a page
         self._skipping = 0  # open elements left out by their tag
         self._head_open = 0  # open head elements (one, in a page that has its head)
+        self._main_open = 0  # open elements of the page's main content (main, role="main")
         self._dropping: _Open | None = None  # the outermost element left out by attributes
         self._in_title = False
         self._titled = False
@@ -274,11 +276,12 @@ class _Parser(HTMLParser):
             self._dropping.text.append(" ")  # its menu items apart
         live = not self._skipping and self._dropping is None
         skip_tag = tag in SKIP_TAGS
-        reason = nav_reason(tag, a) if live and not skip_tag else ""
+        reason = nav_reason(tag, a, self._main_open > 0) if live and not skip_tag else ""
         if live and not reason and tag == "a" and self._permalink(a):
             reason = "a link to the element it is in (a permalink)"
         el = _Open(tag, len(self._open), live and not skip_tag and not reason, skip_tag, reason,
-                   ident=a.get("id", ""))
+                   ident=a.get("id", ""),
+                   main=tag == "main" or a.get("role", "").strip().lower() == "main")
         if el.live:
             self._opening(el, a)
         if tag in _VOID:
@@ -288,6 +291,7 @@ class _Parser(HTMLParser):
         self._open_ids[el.ident] += 1
         self._skipping += el.skip_tag
         self._head_open += tag == "head"
+        self._main_open += el.main
         if el.skip_reason:
             self._dropping = el
 
@@ -315,6 +319,7 @@ class _Parser(HTMLParser):
             self._open_ids[el.ident] -= 1
             self._skipping -= el.skip_tag
             self._head_open -= el.tag == "head"
+            self._main_open -= el.main
             if el is self._dropping:
                 self._dropping = None
                 text = one_line("".join(el.text))

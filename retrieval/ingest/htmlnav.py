@@ -2,9 +2,11 @@
 
 Left out by its tag, unseen: ``script``, ``style``, ``svg``, ``iframe``, ``noscript``,
 ``template`` and the ``head``; left out by its tag, its text recorded as dropped: ``nav``,
-``footer``, ``aside`` (unless it holds a footnote or a note: ``role="note"``, a class naming a
-footnote or note, as Sphinx writes them), ``button`` and ``select`` (not ``form``: some sites wrap
-the whole page in one); an element that is
+``footer``, ``aside`` (unless it holds a footnote, a note or a callout: ``role="note"``, a class
+naming a footnote, a note, an admonition, a warning, a caution, a tip, a hint ..., as Sphinx,
+MkDocs and documentation themes write them; or stands in the page's ``main`` content, or
+``role="main"``, where a site's sidebars are not: a callout is the text's), ``button`` and
+``select`` (not ``form``: some sites wrap the whole page in one); an element that is
 ``hidden``, ``aria-hidden="true"`` or ``display: none``; and navigation a documentation generator
 marks by role, class or id (Sphinx, mdBook, Read the Docs): ``role="navigation"``, a class or id
 naming a sidebar, related links, breadcrumbs, a footer, a menu bar, a popup, a picker (Node.js's
@@ -23,7 +25,8 @@ import re
 
 SKIP_TAGS = frozenset("script style svg iframe noscript template head".split())
 CHROME_TAGS = frozenset("nav footer aside button select".split())
-_NOTE_CLASS_RE = re.compile(r"footnote|^note$|admonition")
+_NOTE_CLASS_RE = re.compile(r"footnote|admonition|^(?:note|tip|hint|warning|caution|important"
+                            r"|danger|attention|callout)(?:$|[-_])")
 # Class or id words of documentation chrome ("sphinxsidebar", "related", "wy-breadcrumbs",
 # "rst-footer-buttons", "headerlink", mdBook's "menu-bar" and "mdbook-help-popup"); "toc" only
 # as a whole word ("toctree-wrapper" is content).
@@ -43,11 +46,12 @@ _DISPLAY_NONE_RE = re.compile(r"display\s*:\s*none", re.I)
 _NOTEREF_CLASS_RE = re.compile(r"^(?:footnote-?ref(?:erence)?|fn-?ref|noteref)$")
 
 
-def nav_reason(tag: str, a: dict[str, str]) -> str:
-    """Why an element is not the page's text by its attributes, or ``""``."""
+def nav_reason(tag: str, a: dict[str, str], in_main: bool = False) -> str:
+    """Why an element is not the page's text by its attributes, or ``""``; ``in_main``: it
+    stands in the page's main content."""
     if "hidden" in a or a.get("aria-hidden", "").strip().lower() == "true":
         return "hidden"
-    if tag in CHROME_TAGS and not (tag == "aside" and _is_note(a)):
+    if tag in CHROME_TAGS and not (tag == "aside" and (in_main or _is_note(a))):
         return f"a <{tag}> element (page chrome)"
     if _DISPLAY_NONE_RE.search(a.get("style", "")):
         return "display: none"
@@ -77,7 +81,7 @@ def _is_noteref(tag: str, a: dict[str, str]) -> bool:
 
 
 def _is_note(a: dict[str, str]) -> bool:
-    """An aside that is a footnote or a note of the text, not a sidebar."""
+    """An aside that is a footnote, a note or a callout of the text, not a sidebar."""
     return a.get("role", "").strip().lower() in ("note", "doc-footnote", "doc-endnotes") or any(
         _NOTE_CLASS_RE.search(word) for word in a.get("class", "").lower().split())
 
