@@ -353,3 +353,16 @@ def test_stop_words_are_counted_in_any_case_as_when_lower_cased() -> None:
         ws = words(text)
         expected = (sum(w.lower() in _STOPWORDS for w in ws) / len(ws)) if ws else 0.0
         assert stopword_density(text) == expected, text
+
+
+def test_a_note_in_another_language_keeps_its_short_sentences_a_page_does_not():
+    # text in another language is cleaned as a web page (its furniture phrases are English
+    # ones); a note not laid out as one keeps "Der Eintritt ist frei."
+    note = ("Das Stadtmuseum\n\nDas Museum ist dienstags bis sonntags von 10 bis 18 Uhr "
+            "geöffnet.\n\nDer Eintritt ist frei.\n\nHunde sind nicht erlaubt.\n")
+    kept = [d.text for d in explain(note) if d.keep]
+    assert "Der Eintritt ist frei." in kept and "Hunde sind nicht erlaubt." in kept
+    assert "Das Stadtmuseum" not in kept  # a title, no sentence
+    page = ("Startseite\n\nPolitik\n\nSport\n\nKultur\n\nDer Eintritt ist frei.\n\nDas Museum ist "
+            "dienstags bis sonntags von 10 bis 18 Uhr geöffnet, wie die Stadt mitteilte.\n")
+    assert "Der Eintritt ist frei." not in [d.text for d in explain(page) if d.keep]

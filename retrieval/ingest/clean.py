@@ -251,6 +251,23 @@ def looks_like_web_page(paragraphs: Sequence[str]) -> bool:
                                      and len(found) >= _REPEATED_SIGNAL_SHARE * len(paragraphs))
 
 
+# A page laid out as one: short lines without a closing mark (a menu's items, teasers'
+# headlines, buttons), at least this many and this share of its paragraphs.
+_PAGE_SHORT_WORDS = 6
+_PAGE_MIN_SHORT = 3
+_PAGE_SHORT_SHARE = 0.25
+_CLOSED_RE = re.compile(r"[.!?:;…][\"'”’»)\]]*$")
+
+
+def page_shaped(paragraphs: Sequence[str]) -> bool:
+    """Whether text is laid out as a web page in any language (``_PAGE_MIN_SHORT`` short lines
+    or more without a closing mark, ``_PAGE_SHORT_SHARE`` of its paragraphs): what tells a
+    page saved as text from a note or a memo where ``web_signals``' English phrases cannot."""
+    short = sum(1 for p in paragraphs if len(p.split()) <= _PAGE_SHORT_WORDS
+                and not _CLOSED_RE.search(p.strip()))
+    return short >= _PAGE_MIN_SHORT and short >= _PAGE_SHORT_SHARE * len(paragraphs)
+
+
 @functools.lru_cache(maxsize=4096)
 def normalised(line: str) -> str:
     """A paragraph as compared across documents: its words, lower-cased, one space apart
@@ -352,6 +369,12 @@ def _common_ascii() -> frozenset[str]:
     return frozenset(common)
 
 
+def _short_sentence(text: str) -> bool:
+    """A sentence too short for ``is_prose`` but whole: a capital, 3+ words, a closing mark."""
+    return (text[:1].isupper() and len(words(text)) >= 3
+            and TERMINAL_RE.search(text) is not None)
+
+
 def _classify(
     para: str, repeated: Container[str], english: bool = True
 ) -> tuple[str, str]:
@@ -387,6 +410,12 @@ def explain(text: str, repeated: Container[str] = frozenset()) -> list[LineDecis
     paras = [p for p, _ in found]
     english = reads_as_english(text)
     labels = [_classify(p, repeated, english) for p in paras]
+    if not english and not page_shaped(paras):
+        # text in another language is cleaned as a web page (the signals that tell one from a
+        # document are English ones); one not laid out as a page (a note, a memo) keeps its
+        # short sentences ("Der Eintritt ist frei.")
+        labels = [("good", "prose") if k == "frag" and _short_sentence(p) else (k, r)
+                  for p, (k, r) in zip(paras, labels, strict=True)]
     kinds = [k for k, _ in labels]
     reasons = [r for _, r in labels]
 

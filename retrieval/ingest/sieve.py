@@ -12,7 +12,8 @@ it has ``MIN_DOCUMENT_QUOTE_WORDS`` words. Dropped, with a reason each:
 - code blocks: kept out of sentence quotes and of the index (the prose around them stays);
 - blocks with no word in them (rules, ornaments: ``* * *``);
 - paragraphs found in several documents of the corpus (``clean.repeated_lines``: a site's
-  footer on every page of a book);
+  footer on every page of a book), unless they read as a whole sentence (what versions of one
+  policy say alike);
 - a table of contents: two or more list items or short paragraphs in a row, each naming a
   heading further on ("5. Other implementations of the .xz format"), numbering aside.
 """
@@ -32,6 +33,7 @@ from .segment import joined_paragraphs, paragraphs, words
 # sentence of 4+ words with closing punctuation), or when of 3+ words (any other document).
 QUOTE_NEVER, QUOTE_PROSE, QUOTE_ANY = 0, 1, 2
 MIN_DOCUMENT_QUOTE_WORDS = 3
+MIN_REPEATED_SENTENCE_WORDS = 8
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,9 +135,23 @@ def _drop_reason(b: Block, repeated: Container[str]) -> str | None:
         return "code block: kept out of quotes and the index"
     if not words(b.text):
         return "no words (a rule or ornament)"
-    if b.kind == "paragraph" and repeated and normalised(b.text) in repeated:
+    if (b.kind == "paragraph" and repeated and normalised(b.text) in repeated
+            and not _whole_sentence(b.text)):
         return "repeated across documents"
     return None
+
+
+# a closing mark, and any quote or bracket after it
+_CLOSED_RE = re.compile(r"[.!?][\"'”’)\]»]*$")
+
+
+def _whole_sentence(text: str) -> bool:
+    """Whether a paragraph reads as a whole sentence (``MIN_REPEATED_SENTENCE_WORDS`` words and a
+    closing mark): what several versions of a policy, or the manuals of several models, say
+    alike ("Employees receive 25 days of paid leave per year."), kept in each, where a label
+    or a footer repeated on every page of a book ("Example:", "Stability: 2 - Stable", "Built
+    with the book tool.") is not."""
+    return len(words(text)) >= MIN_REPEATED_SENTENCE_WORDS and bool(_CLOSED_RE.search(text.strip()))
 
 
 def judged_text(parsed: Parsed) -> str:
