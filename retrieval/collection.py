@@ -179,8 +179,15 @@ class Collection:
 # Thai, Lao, Khmer and Myanmar read in three-character pieces; a web page's list label takes
 # the short lines glued to it ("312 comments" and the comments), more appeal and widget phrases.
 # 21: UTF-8 with a few damaged bytes read as UTF-8; ligatures as their letters, no control
-# characters. 22: an HTML comment left open at the end hides the rest.
-TEXT_VERSION = 22
+# characters. 22: an HTML comment left open at the end hides the rest. 23: PDFs (loose leading,
+# a second column's first line, a warning repeated in the body, a title over numbered sections,
+# page labels, AES, scanned pages and form fields reported), Word (a table without a header row,
+# merged cells, hidden text and moves, numbering labels), HTML (row and column spans, a term
+# heading nothing after its list, an aside in main), Markdown (footnotes, TOML and YAML front
+# matter, an HTML table, a heading in a quote, deep nesting), AsciiDoc (cells a line each, a
+# block's attributes, directives, footnotes), reST substitutions; a whole sentence repeated
+# across documents kept; a note in another language keeps its short sentences.
+TEXT_VERSION = 23
 # A sentence's flags (``Collection.sent_flags``): it may be quoted alone; it is of a list item
 # or a table row (a line tagged ``ITEM_LINE``, beside its ``sieve.QUOTE_*`` rule); it opens its
 # line.
