@@ -43,6 +43,7 @@ import Stemmer
 from . import korean
 from .ingest.clean import reads_as_english
 from .ingest.segment import words
+from .scripts import UNSPACED_RE
 
 ENGLISH = "en"
 # ISO 639-1 code -> PyStemmer algorithm
@@ -83,6 +84,7 @@ SAMPLE_CHARS = 2000  # how much of a text detection reads
 ENGLISH_CHARS = 600  # ... and the English check before it (about 100 words)
 MIN_DETECT_LETTERS = 20  # a document with fewer letters: too little to tell (the default)
 MIN_PART_CHARS = 60  # a shorter part of a mixed document takes the document's language
+MIN_PLAIN_WORDS, MIN_PLAIN_SHARE = 6, 0.6  # ... and one of fewer plain words (``_wordy``)
 
 
 @dataclass(frozen=True, slots=True)
@@ -324,7 +326,24 @@ def detect_parts(parts: Sequence[str], fixed: str | None = None, *, model: bool 
     if len(found) == 1:
         return [str(found.pop())] * len(parts)
     whole = detect(" ".join(parts))
-    return [detect(p, default=whole) if len(p) >= MIN_PART_CHARS else whole for p in parts]
+    return [detect(p, default=whole) if len(p) >= MIN_PART_CHARS and _wordy(p) else whole
+            for p in parts]
+
+
+_WORD_RE = re.compile(r"[^\W\d_]+(?:[-'’._][^\W\d_]+)*|\d[\w.,]*|\S")
+
+
+def _wordy(text: str) -> bool:
+    """Whether ``text`` holds words enough to tell its language: ``MIN_PLAIN_WORDS`` plain
+    words (letters only, none upper-case but the first), ``MIN_PLAIN_SHARE`` of its tokens. A
+    part of identifiers, names and figures (a table of constants, "libuv constants / Constant |
+    Description / Constant: UV_UDP_REUSEADDR") tells none: read as Latin, it made a corpus read
+    its questions as Latin."""
+    tokens = [t for t in _WORD_RE.findall(text) if any(c.isalnum() for c in t)]
+    plain = sum(1 for t in tokens if t.isalpha() and t[1:] == t[1:].lower())
+    # a run of an unspaced script (Chinese, Thai) is as many words as its characters, halved
+    plain += sum(len(t) // 2 - 1 for t in tokens if len(t) > 3 and UNSPACED_RE.match(t))
+    return plain >= MIN_PLAIN_WORDS and plain >= MIN_PLAIN_SHARE * len(tokens)
 
 
 __all__ = ["ENGLISH", "Language", "detect", "detect_parts", "knows", "language", "model_loaded",

@@ -363,3 +363,14 @@ def test_a_packaged_stop_list_is_read_as_the_language_writes_it() -> None:
     assert {"în", "să", "și", "şi", "acești", "aceşti"} <= language("ro").stop_words
     assert analyzer("ro").analyze("Râul și orașul în care") == analyzer("ro").analyze("râul oraș")
     assert not any("\u2206" in w for w in language("el").stop_words)
+
+
+def test_a_part_of_identifiers_takes_its_documents_language_not_one_detected_on_it() -> None:
+    table = "libuv constants / Constant | Description / Constant: UV_UDP_REUSEADDR"
+    assert detect(table) == "la"  # what the model makes of it alone
+    en = ("The operating system module provides methods and properties related to the operating "
+          "system on which the program runs, such as its memory and its network interfaces.")
+    de = ("Das Modul stellt Methoden und Eigenschaften bereit, die sich auf das Betriebssystem "
+          "beziehen, auf dem das Programm läuft, etwa seinen Speicher und seine Schnittstellen.")
+    # a document mixing languages: each part of words is told its own, the table the whole's
+    assert detect_parts([en, en, table, en, de, de]) == ["en", "en", "en", "en", "de", "de"]
