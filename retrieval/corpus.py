@@ -42,6 +42,7 @@ from .ingest.read import SUFFIXES, base_of, format_of, read_file
 from .ingest.segment import words
 from .ingest.sentences import first_sentence
 from .ingest.sieve import Sieved, judged_text
+from .language import knows, normalised
 from .marks import ELLIPSIS
 
 log = structlog.get_logger()
@@ -338,6 +339,12 @@ def read_document(path: Path, doc_id: str) -> Document | Skipped:
     for note in parsed.notes:
         log.warning("file_read_with_note", path=str(path), note=note)
     meta = {**parsed.meta, **read_meta(path)}  # the sidecar has the last word
+    declared = normalised(meta.get("lang"))
+    if meta.get("lang") and (declared is None or not knows(declared)):
+        # "xx", "und", "zz-Top": read in no language, its words met none of the question's
+        log.warning("file_read_with_note", path=str(path),
+                    note=f"lang {meta['lang']!r} names no language qabot reads: detected instead")
+        meta["lang"] = None
     return Document(
         id=doc_id,
         title=meta.get("title") or "",

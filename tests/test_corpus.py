@@ -69,6 +69,18 @@ def test_a_half_emoji_in_a_sidecar_title_is_replaced_so_the_title_is_text(tmp_pa
     src.title.encode("utf-8")
 
 
+@pytest.mark.parametrize("lang", ["zz", "und", "zz-Top", "x"])
+def test_a_lang_naming_no_language_is_said_and_the_language_detected(tmp_path, lang):
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "a.meta.json").write_text(json.dumps({"lang": lang}), encoding="utf-8")
+    with capture_logs() as logs:
+        docs, _ = load_directory(tmp_path)
+    assert docs[0].lang is None
+    assert any(e["event"] == "file_read_with_note" and repr(lang) in e["note"] for e in logs)
+    engine = QAEngine.from_documents(docs)
+    assert engine.collection.languages() == {"en"}
+
+
 def test_headline_heuristic_skips_site_names_and_symbols():
     engine = QAEngine.from_directory(SEEDS, save=False)
     titles = {s.id: s.title for s in engine.sources()}
