@@ -69,6 +69,14 @@ def test_a_half_emoji_in_a_sidecar_title_is_replaced_so_the_title_is_text(tmp_pa
     src.title.encode("utf-8")
 
 
+def test_a_sidecar_title_is_one_line_of_text(tmp_path):
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "a.meta.json").write_text(json.dumps(
+        {"title": "Harbour\u0000 vote\nresults \u202eflipped\u202c text"}), encoding="utf-8")
+    docs, _ = load_directory(tmp_path)
+    assert docs[0].title == "Harbour vote results flipped text"
+
+
 @pytest.mark.parametrize("lang", ["zz", "und", "zz-Top", "x"])
 def test_a_lang_naming_no_language_is_said_and_the_language_detected(tmp_path, lang):
     (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
