@@ -303,10 +303,10 @@ class Handlers:
         counts, not only answers: one user's flood of stickers, /help or Quote taps spent the
         send budget every chat shares. Over it: told to slow down once a minute, else nothing
         (a button's spinner is stopped)."""
-        user = update.effective_user
-        if user is None:
+        sender = _sender(update)
+        if sender is None:
             return True
-        slow = await self._over_limit(user.id)
+        slow = await self._over_limit(sender)
         if slow is None:
             return True
         if update.callback_query:
@@ -350,7 +350,7 @@ class Handlers:
             example = examples[0] if examples else "When was it founded?"
             await _reply(update, f"Ask me something, for example: /ask {escape(example)}")
             return
-        problem = await self._turned_down(question, user.id)
+        problem = await self._turned_down(question, _sender(update) or user.id)
         if problem is not None:
             if problem:
                 await _reply(update, problem)
@@ -404,6 +404,18 @@ def _passage_text(loaded: Loaded, ref: QuoteRef) -> str | None:
 
 def _pages(sources: Sequence[SourceRef]) -> int:
     return -(-len(sources) // SOURCES_PER_PAGE)
+
+
+
+def _sender(update: Update) -> int | None:
+    """Whom the rate limit counts a reply to: its user, or the chat a message is sent as. Every
+    anonymous admin of every group is one user to Telegram (@GroupAnonymousBot), and every post
+    on behalf of a channel another (@Channel_Bot): counted by their users, one group's admins
+    spent another's limit."""
+    message = update.effective_message
+    if message is not None and message.sender_chat is not None:
+        return message.sender_chat.id
+    return update.effective_user.id if update.effective_user else None
 
 
 async def _reply(update: Update, html: str, *, do_quote: bool | None = None,

@@ -355,7 +355,7 @@ def read_document(path: Path, doc_id: str) -> Document | Skipped:
         # "xx", "und", "zz-Top": read in no language, its words met none of the question's
         log.warning("file_read_with_note", path=str(path),
                     note=f"lang {meta['lang']!r} names no language qabot reads: detected instead")
-        meta["lang"] = None
+        del meta["lang"]
     return Document(
         id=doc_id,
         title=meta.get("title") or "",

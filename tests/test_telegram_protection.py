@@ -372,3 +372,22 @@ async def test_the_password_of_the_bot_api_url_never_reaches_the_logs(
     assert "HTTP Request: POST" in err  # httpx did log the URLs ...
     assert password not in err  # ... without the password
     assert f'"api_url": "http://qabot:[REDACTED]@127.0.0.1:{api.base_url.split(":")[2]}' in err
+
+
+async def test_anonymous_admins_of_different_groups_do_not_share_a_rate_limit(
+    api: BotAPIStub, seeds_engine: QAEngine
+) -> None:
+    # every anonymous admin of every group is @GroupAnonymousBot to Telegram
+    anonymous = {"id": 1087968824, "is_bot": True, "first_name": "Group",
+                 "username": "GroupAnonymousBot"}
+    settings = make_settings(api, rate_limit=3)
+    a, b = api.group(-100111), api.group(-100222)
+    async with running_bot(api, seeds_engine, settings):
+        for _ in range(3):
+            api.push(api.message(a, f"/ask {CSTO}", user=anonymous, sender_chat=a))
+        await api.wait_for("sendMessage", count=3)
+        api.push(api.message(b, f"/ask {CSTO}", user=anonymous, sender_chat=b))
+        await api.wait_for("sendMessage", count=4)
+        await api.drained()
+    to_b = [c.text for c in api.calls("sendMessage") if c.chat_id == -100222]
+    assert to_b and "2002" in to_b[0]  # answered, not told to slow down
