@@ -396,3 +396,22 @@ def _respond(request: BaseHTTPRequestHandler, status: int, payload: dict[str, An
 
 def _utf16_len(text: str) -> int:
     return len(text.encode("utf-16-le")) // 2
+
+
+class HeldMethod(BotAPIStub):
+    """The stand-in Bot API, except that a request for ``method`` waits for ``release`` (and
+    sets ``arrived`` when it comes in): a bot still starting up (``getMe``), an answer on its
+    way (``sendMessage``), for as long as a test needs."""
+
+    method = ""
+
+    def __init__(self, token: str) -> None:
+        super().__init__(token)
+        self.arrived = threading.Event()
+        self.release = threading.Event()
+
+    def _serve(self, request: BaseHTTPRequestHandler) -> None:
+        if request.path.endswith(f"/{self.method}"):
+            self.arrived.set()
+            assert self.release.wait(30), f"the test never released {self.method}"
+        super()._serve(request)

@@ -602,13 +602,8 @@ def test_pages_are_cited_by_the_numbers_their_labels_print():
     for text in ("Preface.", "Contents.", "Roads.", "Parks.", "The mayor opened the park."):
         pdf.add_page()
         _paragraph(pdf, text)
-    writer = PdfWriter()
-    writer.append(PdfReader(io.BytesIO(bytes(pdf.output()))))
-    writer.set_page_label(0, 1, style=PageLabelStyle.LOWERCASE_ROMAN)
-    writer.set_page_label(2, 4, style=PageLabelStyle.DECIMAL)
-    out = io.BytesIO()
-    writer.write(out)
-    assert [b.page for b in read_pdf(out.getvalue()).blocks] == [None, None, 1, 2, 3]
+    labelled = _labelled(bytes(pdf.output()), (0, 1), (2, 4))
+    assert [b.page for b in read_pdf(labelled).blocks] == [None, None, 1, 2, 3]
     assert [b.page for b in read_pdf(bytes(pdf.output())).blocks] == [1, 2, 3, 4, 5]
 
 
@@ -627,13 +622,7 @@ def test_a_running_title_on_a_page_labelled_with_no_number_still_titles_the_pdf(
         pdf.add_page()
         pdf.set_font("Helvetica", "", 11)
         _paragraph(pdf, text)
-    writer = PdfWriter()
-    writer.append(PdfReader(io.BytesIO(bytes(pdf.output()))))
-    writer.set_page_label(0, 0, style=PageLabelStyle.LOWERCASE_ROMAN)
-    writer.set_page_label(1, 3, style=PageLabelStyle.DECIMAL)
-    out = io.BytesIO()
-    writer.write(out)
-    parsed = read_pdf(out.getvalue())
+    parsed = read_pdf(_labelled(bytes(pdf.output()), (0, 0), (1, 3)))
     assert parsed.meta["header"] == "The Lighthouse Keepers"
     assert [b.page for b in parsed.blocks] == [None, 1, 2, 3]
 
@@ -813,3 +802,15 @@ def test_the_reader_imports_nothing_from_the_bot():
         if isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
             names = [node.module]
         assert all(name.split(".")[0] != "bot" for name in names)
+
+
+def _labelled(data: bytes, roman: tuple[int, int], decimal: tuple[int, int]) -> bytes:
+    """The PDF ``data`` with its pages ``roman`` (first, last) labelled "i", "ii", ... and
+    ``decimal`` "1", "2", ..."""
+    writer = PdfWriter()
+    writer.append(PdfReader(io.BytesIO(data)))
+    writer.set_page_label(*roman, style=PageLabelStyle.LOWERCASE_ROMAN)
+    writer.set_page_label(*decimal, style=PageLabelStyle.DECIMAL)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()

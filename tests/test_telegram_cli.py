@@ -9,10 +9,8 @@ import re
 import signal
 import subprocess
 import sys
-import threading
 from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager
-from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +19,7 @@ import pytest
 from bot.cli import main
 from bot.telegram import COMMANDS
 
-from .botapi_stub import BotAPIStub
+from .botapi_stub import BotAPIStub, HeldMethod
 from .conftest import ROOT, SEEDS
 from .evaldata import logging_restored
 from .telegram_harness import TOKEN
@@ -161,20 +159,10 @@ async def test_a_sighup_while_starting_up_does_not_end_the_bot(clean_env: Path) 
     assert code == 0
 
 
-class HeldGetMe(BotAPIStub):
-    """The stand-in Bot API, except that ``getMe`` waits for ``release`` (and sets ``arrived``
-    when it comes in): a bot still starting up."""
+class HeldGetMe(HeldMethod):
+    """``getMe`` held: a bot still starting up."""
 
-    def __init__(self, token: str) -> None:
-        super().__init__(token)
-        self.arrived = threading.Event()
-        self.release = threading.Event()
-
-    def _serve(self, request: BaseHTTPRequestHandler) -> None:
-        if request.path.endswith("/getMe"):
-            self.arrived.set()
-            assert self.release.wait(30), "the test never released getMe"
-        super()._serve(request)
+    method = "getMe"
 
 
 async def test_sigterm_with_answers_queued_behind_the_group_limit_stops_within_the_grace(

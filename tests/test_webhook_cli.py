@@ -11,11 +11,9 @@ import signal
 import socket
 import subprocess
 import sys
-import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
-from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +23,7 @@ import pytest
 from bot.cli import main
 from bot.webhook import listen
 
-from .botapi_stub import BotAPIStub
+from .botapi_stub import BotAPIStub, HeldMethod
 from .conftest import ROOT, SEEDS
 from .telegram_harness import TOKEN
 from .test_telegram_cli import clean_env  # noqa: F401 (a fixture)
@@ -118,20 +116,10 @@ def test_listen_gives_a_non_blocking_tcp_socket() -> None:
         assert sock.getsockname()[1] > 0
 
 
-class HeldReplies(BotAPIStub):
-    """The stand-in Bot API, except that ``sendMessage`` waits for ``release`` (and sets
-    ``arrived`` when one comes in): an answer on its way, for as long as the test needs."""
+class HeldReplies(HeldMethod):
+    """``sendMessage`` held: an answer on its way."""
 
-    def __init__(self, token: str) -> None:
-        super().__init__(token)
-        self.arrived = threading.Event()
-        self.release = threading.Event()
-
-    def _serve(self, request: BaseHTTPRequestHandler) -> None:
-        if request.path.endswith("/sendMessage"):
-            self.arrived.set()
-            assert self.release.wait(30), "the test never released the reply"
-        super()._serve(request)
+    method = "sendMessage"
 
 
 def events(log: Path) -> list[dict[str, Any]]:
