@@ -13,7 +13,9 @@ from retrieval import QAEngine
 
 from .conftest import SEEDS
 
-FOOTER = "The council archive on the second floor of the town hall keeps older records."
+# a site's footer line, no sentence (a whole sentence several documents share is kept in each:
+# what versions of one policy say alike)
+FOOTER = "Council archive | second floor, town hall | older records"
 QUESTIONS = ["When was the CSTO formed?", "When did the harbour bridge open?",
              "Who designed the northern lighthouse?", "What does the ferry carry?"]
 
