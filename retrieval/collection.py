@@ -187,7 +187,8 @@ class Collection:
 # matter, an HTML table, a heading in a quote, deep nesting), AsciiDoc (cells a line each, a
 # block's attributes, directives, footnotes), reST substitutions; a whole sentence repeated
 # across documents kept; a note in another language keeps its short sentences; a part of a
-# mixed document with few plain words takes the document's language.
+# mixed document with few plain words takes the document's language; a legacy code page is
+# the most coherent reading (Turkish Windows-1254 was read as -1252).
 TEXT_VERSION = 23
 # A sentence's flags (``Collection.sent_flags``): it may be quoted alone; it is of a list item
 # or a table row (a line tagged ``ITEM_LINE``, beside its ``sieve.QUOTE_*`` rule); it opens its

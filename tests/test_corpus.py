@@ -263,6 +263,23 @@ def test_legacy_encodings_are_read_with_a_warning_naming_the_encoding(tmp_path, 
     assert note["path"].endswith("cafe.txt") and note["note"].startswith("read as ")
 
 
+@pytest.mark.parametrize(("encoding", "text"), [
+    ("cp1254", "Köprü 1919 yılında inşa edildi, şehrin güneyinde. Uzunluğu iki yüz metredir. "
+               "Şehrin iki semtini birbirine bağlar ve ülkenin en güzel köprülerinden biri "
+               "sayılır. Köprünün mimarı İsmail Şahin, projeyi üç yılda tamamladı.\n\n"),
+    ("koi8_r", "Мост был построен в 1919 году к югу от города. Его длина двести метров. Он "
+               "соединяет два района города и считается одним из самых красивых мостов.\n\n"),
+    ("cp1250", "Most został zbudowany w 1919 roku na południe od miasta. Jego długość wynosi "
+               "dwieście metrów. Łączy dwie dzielnice i uchodzi za jeden z najpiękniejszych.\n\n"),
+])
+def test_a_legacy_code_page_is_told_from_its_neighbours(tmp_path, encoding, text):
+    # charset-normalizer's first match for the Turkish text was Windows-1250, tied with -1252,
+    # both less coherent than -1254: "yılında" was read "yýlýnda"
+    (tmp_path / "most.txt").write_bytes((text * 4).encode(encoding))
+    (doc,), _ = load_directory(tmp_path)
+    assert doc.text == text * 4
+
+
 @pytest.mark.parametrize("damage", [b"\xc3", b"\xe9"])  # cut mid-character; a stray byte
 def test_utf8_with_one_damaged_byte_is_read_as_utf8(tmp_path, damage):
     # (charset-normalizer took the whole for Japanese cp932: "Brﾃｼcke ﾃｼber den Fluss")

@@ -193,9 +193,13 @@ def decode(data: bytes) -> tuple[str, str | None]:
     from charset_normalizer import from_bytes  # only for the rare file that is not UTF-8
 
     matches = list(from_bytes(data))
-    best = matches[0] if matches else None
-    if best is not None:  # on a tie, the code page most text in it was written in
-        ties = [m for m in matches if (m.chaos, m.coherence) == (best.chaos, best.coherence)]
+    best = None
+    if matches:  # the least chaos, then the most coherent (charset-normalizer's first match
+        # may be less coherent: a Turkish text's Windows-1254 came after Windows-1250 and
+        # -1252, which read "yılında" as "yýlýnda"); on a tie, the code page most text in it
+        # was written in
+        top = min((m.chaos, -m.coherence) for m in matches)
+        ties = [m for m in matches if (m.chaos, -m.coherence) == top]
         best = min(ties, key=lambda m: min((_COMMON.index(c) for c in m.could_be_from_charset
                                             if c in _COMMON), default=len(_COMMON)))
     if best is None or best.encoding in ("utf_8", "utf_16", "utf_32"):
