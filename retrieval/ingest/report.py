@@ -10,6 +10,7 @@ from ..corpus import Document, titled
 from ..errors import UnknownDocumentError
 from ..language import ENGLISH
 from ..layout import lay_out, parsed_of, section_name
+from .read import base_of
 from .repeated import RepeatedLines, repeated_in
 from .sieve import sieve
 
@@ -49,11 +50,13 @@ def find(docs: Sequence[Document], which: str) -> int:
 
 
 def names_file(which: str, path: str) -> bool:
-    """Whether ``which`` names the file at ``path``: its file name, its path as given, or its
-    path in the corpus ("sub/notes.txt")."""
+    """Whether ``which`` names the file at ``path``: its file name, its path as given, its
+    path in the corpus ("sub/notes.txt"), or that without its format's extension, as a
+    document's id is ("sub/notes": a file not read has no document to name it)."""
     inside = "/" + Path(which).as_posix().lstrip("./")
+    posix = Path(path).as_posix()
     return (Path(path).name == which or Path(path).resolve() == Path(which).resolve()
-            or Path(path).as_posix().endswith(inside))
+            or posix.endswith(inside) or ("/" + base_of(posix)).endswith(inside))
 
 
 def explain_document(docs: Sequence[Document], which: str, language: str | None = None
