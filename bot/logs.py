@@ -107,3 +107,6 @@ def configure(fmt: str = "console", level: str = "INFO", secrets: Iterable[str] 
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(logging.WARNING if level != "DEBUG" else logging.DEBUG)
+    # pypdf warns of every flaw of a damaged PDF ("EOF marker not found") in lines of its own;
+    # qabot says what it could not read, and why, once (file_skipped, qabot show)
+    logging.getLogger("pypdf").setLevel(logging.ERROR if level != "DEBUG" else logging.DEBUG)

@@ -190,6 +190,27 @@ def test_unicode_text_with_a_byte_order_mark_is_read(tmp_path, encoding):
     assert skipped == [] and docs[0].text == ARTICLE
 
 
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_byte_order_mark_is_read_not_called_binary(tmp_path, encoding):
+    (tmp_path / "a.txt").write_bytes(ARTICLE.encode(encoding))
+    with capture_logs() as logs:
+        docs, skipped = load_directory(tmp_path)
+    assert skipped == [] and docs[0].text == ARTICLE
+    assert any("no byte-order mark" in e.get("note", "") for e in logs)
+
+
+def test_a_pdf_named_as_text_is_read_as_the_pdf_it_is(tmp_path):
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=11)
+    pdf.multi_cell(0, 6, "The harbour bridge was opened by the mayor in 1932 after a long vote.")
+    (tmp_path / "report-pdf.txt").write_bytes(bytes(pdf.output()))
+    docs, skipped = load_directory(tmp_path)
+    assert skipped == [] and "opened by the mayor in 1932" in docs[0].text
+
+
 HTML_ARTICLE = """<!DOCTYPE html><html><head><title>Harbour | City News</title>
 <meta property="og:site_name" content="City News">
 <link rel="canonical" href="https://city.example/harbour"></head>

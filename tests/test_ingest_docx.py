@@ -361,6 +361,20 @@ def test_bad_input_raises_value_error_with_a_reason(data):
     assert len(str(caught.value)) > 10
 
 
+def test_a_zip_that_is_no_word_document_and_a_strict_one_are_told_apart():
+    with pytest.raises(ValueError, match="a zip archive with no Word document in it"):
+        read_docx(_zip({"hello.txt": "hi"}))
+    with zipfile.ZipFile(io.BytesIO(report())) as good:
+        files: dict[str, str | bytes] = {name: good.read(name) for name in good.namelist()}
+    # Strict Open XML names the main part by another relationship type than python-docx reads
+    rels = files["_rels/.rels"]
+    files["_rels/.rels"] = (rels if isinstance(rels, bytes) else rels.encode()).replace(
+        b"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument",
+        b"http://purl.oclc.org/ooxml/officeDocument/relationships/officeDocument")
+    with pytest.raises(ValueError, match="Strict Open XML"):
+        read_docx(_zip(files))
+
+
 def test_damaged_bytes_raise_nothing_but_value_error():
     """Bytes of the package, or of its XML, changed at random: text read or a reason given."""
     data, rng = report(), random.Random(7)

@@ -97,7 +97,12 @@ def read_docx(data: bytes) -> Parsed:
     try:
         document = docx.Document(io.BytesIO(data))
     except _BROKEN as err:
-        raise ValueError(f"not a readable Word document (.docx): {error_reason(err)}") from err
+        reason = error_reason(err)
+        if "officeDocument" in reason and "relationship" in reason:
+            reason = "saved as Strict Open XML; save it as a Word Document (.docx) instead"
+        elif "[Content_Types].xml" in reason:
+            reason = "a zip archive with no Word document in it"
+        raise ValueError(f"not a readable Word document (.docx): {reason}") from err
     try:
         return _read(document)
     except _BROKEN as err:  # a part python-docx reads only when asked, missing or malformed

@@ -86,6 +86,8 @@ def read_file(path: Path) -> Parsed:
     data = path.read_bytes()
     if not data.strip():
         raise ValueError("empty file")
+    if data.startswith(b"%PDF-") and fmt != "pdf":
+        fmt = "pdf"  # a PDF whatever its name says ("report-pdf.txt"): read as the PDF it is
     return parse(data, fmt)
 
 
@@ -164,6 +166,19 @@ _COMMON = ("cp1252", "iso8859_15", "cp1251", "koi8_r", "cp1250", "iso8859_2", "c
 UTF8_MAJORITY = 3
 
 
+def _utf16_unmarked(head: bytes) -> str | None:
+    """"utf-16-le" or "utf-16-be" when ``head`` reads as UTF-16 text of a Latin script without a
+    byte-order mark (nine in ten of the high or of the low bytes NUL, next to none of the
+    others), else ``None``."""
+    even, odd = head[0::2], head[1::2]
+    if not odd:
+        return None
+    for nul, other, encoding in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
+        if nul.count(0) >= 0.9 * len(nul) and other.count(0) <= 0.05 * len(other):
+            return encoding
+    return None
+
+
 def decode(data: bytes) -> tuple[str, str | None]:
     """The text of ``data``, and the legacy encoding it was read in (``None`` for Unicode);
     raises ``ValueError`` for binary data and text in no encoding known."""
@@ -177,6 +192,12 @@ def decode(data: bytes) -> tuple[str, str | None]:
                 raise ValueError("empty file")
             return text, None
     if b"\x00" in data[:8192]:
+        unmarked = _utf16_unmarked(data[:8192])
+        if unmarked:  # UTF-16 saved without its byte-order mark: every other byte a NUL
+            try:
+                return data.decode(unmarked), f"{unmarked.upper()} (no byte-order mark)"
+            except UnicodeDecodeError:
+                pass
         raise ValueError("binary file (contains NUL bytes)")
     try:
         return data.decode("utf-8-sig"), None
