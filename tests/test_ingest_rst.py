@@ -269,3 +269,13 @@ def test_a_substitution_reads_as_its_definition_and_a_footnote_mark_leaves_no_ga
     assert [b.text for b in parsed.blocks] == [
         "The WidgetPro ships with a charger. The WidgetPro weighs 2 kg. See version.",
         "The charger delivers 65 watts.", "Without the box."]
+
+
+def test_a_term_heads_its_definition_and_nothing_after_its_list() -> None:
+    doc = ("Title\n=====\n\nWords\n-----\n\nharbour\n   A place where ships shelter.\n\n"
+           "quay\n   A stone platform beside the water.\n\n"
+           "The words above are the port's own, kept since 1890.\n")
+    blocks = read_rst(doc).blocks
+    assert blocks[3].section == ("Title", "Words", "harbour")
+    assert blocks[-1].text.startswith("The words above") and blocks[-1].section == (
+        "Title", "Words")

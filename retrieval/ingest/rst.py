@@ -301,6 +301,11 @@ class _Walk:
                 yield from self.walk(child, depth, lists, True)
             elif isinstance(child, nodes.definition_list_item):
                 yield from self._term(child, depth, lists, item)
+            elif isinstance(child, nodes.definition_list):
+                # a term heads its definition, nothing after the list ends
+                saved = path.copy()
+                yield from self.walk(child, depth, lists, item)
+                path.back_to(saved)
             elif isinstance(child, nodes.field | nodes.option_list_item):
                 name, body = child.children[0], child.children[1:]
                 text = one_line(f"{name.astext()}: {' '.join(b.astext() for b in body)}")
