@@ -814,3 +814,47 @@ def _labelled(data: bytes, roman: tuple[int, int], decimal: tuple[int, int]) -> 
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
+
+
+def _raw_pdf(objects: list[bytes]) -> bytes:
+    """A PDF of ``objects`` (the first the catalog), written by hand: what no generator the
+    tests use writes."""
+    out, offsets = b"%PDF-1.4\n", []
+    for i, obj in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += f"{i} 0 obj\n".encode() + obj + b"\nendobj\n"
+    xref = len(out)
+    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+    out += b"".join(f"{o:010d} 00000 n \n".encode() for o in offsets)
+    return out + (f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n"
+                  "%%EOF\n").encode()
+
+
+def test_a_page_in_a_font_with_no_unicode_map_is_reported_not_quoted_as_garbage():
+    """A subset font with Identity-H glyph numbers and no ToUnicode map extracts as shifted
+    letters ("7KH\\x03VHFRQG ..."): left out and said, not glued to the page before."""
+    normal = b"BT /F1 12 Tf 72 720 Td (The normal page says the owl was ringed in 2011.) Tj ET"
+    said = "The second page says the eagle nests on cliffs."
+    glyphs = "".join(f"{ord(c) - 29:04X}" for c in said)
+    garbled = f"BT /F2 12 Tf 72 720 Td <{glyphs}> Tj ET".encode()
+    resources = b"<< /Font << /F%d %d 0 R >> >>"
+    data = _raw_pdf([
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R 4 0 R] /Count 2 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 5 0 R /Resources "
+        + resources % (1, 7) + b" >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 6 0 R /Resources "
+        + resources % (2, 8) + b" >>",
+        b"<< /Length %d >>\nstream\n" % len(normal) + normal + b"\nendstream",
+        b"<< /Length %d >>\nstream\n" % len(garbled) + garbled + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        b"<< /Type /Font /Subtype /Type0 /BaseFont /ABCDEF+Arial /Encoding /Identity-H "
+        b"/DescendantFonts [9 0 R] >>",
+        b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /ABCDEF+Arial /CIDSystemInfo << "
+        b"/Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /DW 500 >>",
+    ])
+    parsed = read_pdf(data)
+    assert [b.text for b in parsed.blocks] == ["The normal page says the owl was ringed in 2011."]
+    (dropped,) = [d for d in parsed.dropped if d.block.page == 2]
+    assert "no map to Unicode" in dropped.reason
+    assert any("page 2 not read" in note for note in parsed.notes)

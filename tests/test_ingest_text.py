@@ -232,3 +232,14 @@ def test_a_one_line_text_has_the_blocks_of_the_same_line_read_as_a_block() -> No
         texts.append("".join(rnd.choice(pieces) for _ in range(rnd.choice([1, 2, 3, 6, 12]))))
     for text in texts:
         assert _layout_blocks(text) == _layout_blocks(text + "\n"), repr(text)
+
+
+def test_a_wrapped_line_opening_with_a_dash_goes_on_with_its_sentence() -> None:
+    text = ("The committee agreed that the new timetable starts in June. Tickets will cost 30\n"
+            "crowns, and\n- as decided last year - children under 12 travel free of charge.\n\n"
+            "We decided on these points:\n- a new pier\n- longer opening hours\n")
+    blocks = read_plain(text).blocks
+    assert blocks[0].kind == "paragraph" and blocks[0].text.endswith(
+        "crowns, and - as decided last year - children under 12 travel free of charge.")
+    assert [b.text for b in blocks if b.kind == "list_item"] == ["a new pier",
+                                                               "longer opening hours"]

@@ -89,10 +89,17 @@ def read_pdf(data: bytes) -> Parsed:
         raise _unreadable("unreadable PDF", err) from err
     if not texts:
         raise ValueError("PDF has no pages")
+    garbled = [n for n, (text, _) in enumerate(texts, 1) if _garbled(text)]
+    for n in garbled:  # read as no text, and said so (below)
+        texts[n - 1] = ("", [])
+    if garbled and not any(text.strip() for text, _ in texts):
+        raise ValueError(f"PDF text {_GARBLED}: run OCR on it (ocrmypdf --force-ocr)")
     if not any(text.strip() for text, _ in texts):
         raise ValueError("PDF has no text layer (scanned?): run OCR on it first (ocrmypdf)")
     notes: list[str] = []
-    blank = [n for n, (text, _) in enumerate(texts, 1) if not text.strip()]
+    if garbled:
+        notes.append(f"{_pages(garbled)} not read: {_GARBLED}")
+    blank = [n for n, (text, _) in enumerate(texts, 1) if not text.strip() and n not in garbled]
     if blank:
         notes.append(f"{_pages(blank)} of {len(texts)} {'has' if len(blank) == 1 else 'have'} "
                      "no text layer (scanned?)")
@@ -104,7 +111,8 @@ def read_pdf(data: bytes) -> Parsed:
     fields = sum(d.reason == _FIELD for d in unread)
     if fields:
         notes.append(f"{fields} form field value{'s' * (fields > 1)} not read")
-    dropped = unread + dropped
+    dropped = [Dropped(Block("paragraph", "(the text of the page)", page=n), _GARBLED)
+               for n in garbled] + unread + dropped
     style = body_style(pages)
     lines = [line for page in pages for line in gaps(page, style)]
     entries = outline_entries(reader, notes)
@@ -129,6 +137,23 @@ def read_pdf(data: bytes) -> Parsed:
 
 
 _SCAN = "an image, no text layer (scanned?): run OCR on the PDF to read it (ocrmypdf)"
+_GARBLED = "in a font with no map to Unicode: its letters are glyph numbers, not text"
+# a page's text that is no language: control characters where a font's glyph numbers stood
+# for spaces, or runs of letters too long for words ("7KHVHFRQGSDJHVD\VWKHHDJOH")
+_MIN_GARBLED_LETTERS = 20
+_LONG_RUN = 25
+
+
+def _garbled(text: str) -> bool:
+    """Whether a page's extracted text is glyph numbers rather than words: a twentieth of its
+    characters control characters, or half its letters in runs of ``_LONG_RUN`` characters
+    or more with no space."""
+    letters = sum(c.isalpha() for c in text)
+    if letters < _MIN_GARBLED_LETTERS:
+        return False
+    controls = sum(1 for c in text if c < " " and c not in "\n\r\t\f")
+    long_runs = sum(len(w) for w in text.split() if len(w) >= _LONG_RUN)
+    return controls >= 0.05 * len(text) or long_runs >= 0.5 * letters
 _FIELD = "a form field's value: not read"
 
 

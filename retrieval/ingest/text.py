@@ -36,6 +36,10 @@ from .sentences import TERMINAL_RE, ends_sentence
 
 _BULLET_RE = re.compile(r"^(?:[-*•+▪◦–]|\(?(?:\d{1,3}(?:\.\d{1,3})*|[a-zA-Z]|[ivxlc]{1,5})[.)])\s+")
 _BULLET_MARK_RE = re.compile(r"^[-*•+▪◦–]\s+")
+# a dash and a lower-case word on a line after one that ends no sentence and leads in to no
+# list goes on with that sentence ("... cost 30 crowns, and" / "- as decided last year - ..."):
+# hard-wrapped prose, not an item
+_DASH_GOES_ON_RE = re.compile(r"^[-–]\s+[a-z]")
 _UNDERLINE_RE = re.compile(r"^(=+|-+|~+|\*+)\s*$")
 _NUMBERED_RE = re.compile(r"^(\d+(?:\.\d+)*)\.?\s+\S")
 _PROMPT_RE = re.compile(r"^(?:\$|>>>|\.\.\.|%|C:\\>)\s")
@@ -202,8 +206,9 @@ def _level(line: str, first: bool) -> int:
 
 
 def _items(lines: list[str]) -> list[tuple[str, str, int]]:
-    """A block's paragraphs and list items: bullets start items; other lines join the one
-    before when it does not end a sentence, or always inside an item."""
+    """A block's paragraphs and list items: bullets start items (but a dash going on with a
+    sentence, ``_DASH_GOES_ON_RE``); other lines join the one before when it does not end a
+    sentence, or always inside an item."""
     out: list[tuple[str, str, int]] = []
     kind, current = "", ""
     # a block of lines that each open with a capital, most of them ending no sentence, is a
@@ -214,7 +219,9 @@ def _items(lines: list[str]) -> list[tuple[str, str, int]]:
                     # ... as is a block of fields, a line each ("Status: draft" / "URL: ...")
                     or (len(lines) >= 2 and all(_FIELD_RE.match(ln) for ln in lines)))
     for line in lines:
-        if _BULLET_RE.match(line):
+        if _BULLET_RE.match(line) and not (kind == "paragraph" and _DASH_GOES_ON_RE.match(line)
+                                           and not ends_sentence(current)
+                                           and not current.rstrip().endswith(":")):
             if current:
                 out.append((kind, current, 1 if kind == "list_item" else 0))
             kind, current = "list_item", _BULLET_MARK_RE.sub("", line)
