@@ -28,7 +28,8 @@ def mark(text: str, spans: list[tuple[int, int]], wrap: Callable[[str], str],
 
 
 def source_line(ref: SourceRef, places: str = "") -> str:
-    """``Title › Section (p. 4) (publisher) <url> [id]`` with the parts that are known."""
+    """``Title › Section (p. 4) (publisher) <url> [id]`` with the parts that are known, on one
+    line: a file name may hold a line break or a right-to-left override (``shown``)."""
     parts = [cited_title(ref.title or ref.id, places)]
     if ref.publisher:
         parts.append(f"({ref.publisher})")
@@ -36,7 +37,18 @@ def source_line(ref: SourceRef, places: str = "") -> str:
         parts.append(f"<{ref.url}>")
     if ref.title and ref.title != ref.id:
         parts.append(f"[{ref.id}]")
-    return " ".join(parts)
+    return shown(" ".join(parts))
+
+
+# Control characters (a line break in a file name split a Sources line) and bidirectional
+# controls (an override turned the rest of the line around on screen): shown as "?", left out
+_SHOWN = {**{c: "?" for c in [*range(0x20), 0x7f]},
+          **dict.fromkeys([*range(0x202a, 0x202f), *range(0x2066, 0x206a)])}
+
+
+def shown(text: str) -> str:
+    """``text`` as one line a terminal shows as it is."""
+    return text.translate(_SHOWN)
 
 
 def cited_title(title: str, places: str) -> str:
