@@ -86,6 +86,7 @@ class Handlers:
         """Access control, before any other handler: refuse (briefly, once a minute per user at
         most) and stop the update."""
         user, chat = update.effective_user, update.effective_chat
+        _migrated(update.effective_message, self.settings.allowed_chats)
         if self.settings.allows(user.id if user else None, chat.id if chat else None):
             return
         log.warning("access_refused", update_id=update.update_id,
@@ -405,6 +406,20 @@ def _passage_text(loaded: Loaded, ref: QuoteRef) -> str | None:
 def _pages(sources: Sequence[SourceRef]) -> int:
     return -(-len(sources) // SOURCES_PER_PAGE)
 
+
+
+
+def _migrated(message: Message | None, allowed: list[int]) -> None:
+    """Log an allowed group's upgrade to a supergroup, which gives it a new id: its members are
+    refused until ``QABOT_ALLOWED_CHATS`` names the new one (Telegram says so once, in a service
+    message in each of the two chats)."""
+    if message is None:
+        return
+    old, new = ((message.chat.id, message.migrate_to_chat_id) if message.migrate_to_chat_id
+                else (message.migrate_from_chat_id, message.chat.id))
+    if old is not None and new is not None and old in allowed and new not in allowed:
+        log.warning("allowed_chat_migrated", chat_id=old, new_chat_id=new,
+                    hint=f"add {new} to QABOT_ALLOWED_CHATS: the group became a supergroup")
 
 
 def _sender(update: Update) -> int | None:

@@ -391,3 +391,20 @@ async def test_anonymous_admins_of_different_groups_do_not_share_a_rate_limit(
         await api.drained()
     to_b = [c.text for c in api.calls("sendMessage") if c.chat_id == -100222]
     assert to_b and "2002" in to_b[0]  # answered, not told to slow down
+
+
+async def test_an_allowed_group_upgraded_to_a_supergroup_is_logged_with_its_new_id(
+    api: BotAPIStub, seeds_engine: QAEngine
+) -> None:
+    # the new id is refused until QABOT_ALLOWED_CHATS names it: said once, with the id to add
+    old, new = -4012345678, -1004012345678
+    settings = make_settings(api, allowed_chats=[old])
+    with capture_logs() as events:
+        async with running_bot(api, seeds_engine, settings):
+            api.push(api.message(api.group(old, "group"), user=api.user(7),
+                                 migrate_to_chat_id=new))
+            api.push(api.message(api.group(new), user=api.user(7), migrate_from_chat_id=old))
+            await api.drained()
+    said = [e for e in events if e["event"] == "allowed_chat_migrated"]
+    assert said and all(e["chat_id"] == old and e["new_chat_id"] == new for e in said)
+    assert str(new) in said[0]["hint"] and not api.calls("sendMessage")
