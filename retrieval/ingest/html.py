@@ -38,6 +38,7 @@ from itertools import zip_longest
 from .blocks import TERM_LEVEL, Block, Dropped, Kind, Outline, Parsed, one_line, table_row_text
 from .clean import looks_like_web_page
 from .htmlnav import SKIP_TAGS, nav_reason
+from .htmltable import MAX_COLSPAN, MAX_ROWSPAN, Cell, Grid, any_spans, placed, span_of
 from .meta import web_url
 from .segment import blocks
 
@@ -176,36 +177,12 @@ def _without_site(title: str, site: str | None) -> str:
 
 
 @dataclass(slots=True)
-class _Cell:
-    """A table cell read: a header cell or not, its blocks, and how many rows and columns it
-    spans (``rowspan``, ``colspan``)."""
-
-    th: bool
-    blocks: list[Block]
-    rows: int = 1
-    cols: int = 1
-
-
-@dataclass(slots=True)
 class _Row:
     """A table row being read: its cells so far."""
 
     table: _Open | None
     in_head: bool
-    cells: list[_Cell] = field(default_factory=list)
-
-
-@dataclass(slots=True)
-class _Grid:
-    """A table's columns as its rows are read: the header's name for each column, the cells
-    merged down into rows still to come, and the header's block while a header row under it may
-    still stack onto it (a cell of its last row spans rows or columns: "Team" over two header
-    rows, "Goals" over "Home" and "Away")."""
-
-    names: list[str] = field(default_factory=list)
-    below: dict[int, tuple[int, int, str]] = field(default_factory=dict)  # first column: rows
-    # left, columns, text
-    head: Block | None = None
+    cells: list[Cell] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -217,7 +194,7 @@ class _Open:
     live: bool  # neither it nor an element around it is left out
     skip_tag: bool = False
     skip_reason: str = ""  # left out by its attributes (recorded as dropped)
-    grid: _Grid | None = None  # a table's columns
+    grid: Grid | None = None  # a table's columns
     span: tuple[int, int] = (1, 1)  # a cell's rowspan and colspan
     row: _Row | None = None  # a tr's cells so far
     cell: tuple[_Row, list[Block]] | None = None  # a td's row, and its blocks so far
@@ -372,7 +349,7 @@ class _Parser(HTMLParser):
         elif tag in _BLOCKS:
             self._boundary()
         if tag == "table":
-            el.grid = _Grid()
+            el.grid = Grid()
         elif tag == "dl":
             el.first = len(self.blocks)
         elif tag == "tr":
@@ -381,7 +358,8 @@ class _Parser(HTMLParser):
             el.row = _Row(table, head is not None and head.tag == "thead")
         elif tag in ("td", "th") and (tr := self._nearest({"tr", "table"})) and tr.row:
             el.cell = (tr.row, [])
-            el.span = (_span(a.get("rowspan"), _MAX_ROWSPAN), _span(a.get("colspan"), _MAX_COLSPAN))
+            el.span = (span_of(a.get("rowspan"), MAX_ROWSPAN),
+                       span_of(a.get("colspan"), MAX_COLSPAN))
         elif tag == "a" and self._nearest(_HEADINGS):
             el.anchor = (len(self._line), a.get("href", ""))
         elif tag == "a" and _IN_PAGE_RE.match(a.get("href", "")):
@@ -396,7 +374,7 @@ class _Parser(HTMLParser):
             self._boundary()
         if el.cell:
             row, blocks = el.cell
-            row.cells.append(_Cell(el.tag == "th", blocks, *el.span))
+            row.cells.append(Cell(el.tag == "th", blocks, *el.span))
         elif el.row:
             self._sink().extend(self._row_blocks(el.row))
         elif el.tag in ("thead", "tbody", "tfoot") and (table := self._nearest({"table"})):
@@ -465,15 +443,15 @@ class _Parser(HTMLParser):
         columns (``colspan``) is keyed by the names of the columns it spans ("Q1 / Q2: 40"), and
         by none when it spans them all (a note under the table). A header row under a header
         row that spans into it names the columns with it ("Goals Home", "Goals Away")."""
-        grid = row.table.grid if row.table and row.table.grid else _Grid()
+        grid = row.table.grid if row.table and row.table.grid else Grid()
         if any(_is_layout(cell.blocks) for cell in row.cells):
             grid.head = None
             return [b for cell in row.cells for b in cell.blocks]
-        placed = _placed(row.cells, grid.below)
-        texts = [text for _, _, text in placed]
+        columns = placed(row.cells, grid.below)
+        texts = [text for _, _, text in columns]
         if row.cells and (row.in_head or all(cell.th for cell in row.cells)):
-            labels = [""] * sum(span for _, span, _ in placed)
-            for start, span, text in placed:
+            labels = [""] * sum(span for _, span, _ in columns)
+            for start, span, text in columns:
                 labels[start:start + span] = [text] * span
             # the lower row of a header of two rows or more (not under a title spanning them all)
             if grid.head and any(labels) and len(set(grid.names)) > 1:
@@ -484,19 +462,19 @@ class _Parser(HTMLParser):
                 at = next((i for i in range(len(sink) - 1, -1, -1) if sink[i] is grid.head), None)
                 if at is not None:
                     sink[at] = stacked
-                grid.names, grid.head = names, stacked if _spans(row.cells) else None
+                grid.names, grid.head = names, stacked if any_spans(row.cells) else None
                 return [] if at is not None else [stacked]
             grid.names = labels if any(labels) else []
             text = table_row_text(texts)
             block = Block("table_row", text) if text else None
-            grid.head = block if _spans(row.cells) else None
+            grid.head = block if any_spans(row.cells) else None
             return [block] if block else []
         grid.head = None
         names, width = grid.names, len(grid.names)
         keys = [
             "" if width > 1 and start == 0 and span >= width else
             " / ".join(dict.fromkeys(n for n in names[start:start + span] if n))
-            for start, span, _ in placed
+            for start, span, _ in columns
         ]
         text = table_row_text(texts, keys if any(names) else None)
         return [Block("table_row", text)] if text else []
@@ -521,49 +499,6 @@ class _Parser(HTMLParser):
             if opened and (found is None or opened[-1].depth > found.depth):
                 found = opened[-1]
         return found
-
-
-_MAX_ROWSPAN, _MAX_COLSPAN = 65534, 1000  # as HTML caps them
-
-
-def _span(value: str | None, most: int) -> int:
-    """A ``rowspan`` or ``colspan`` as HTML reads it: a whole number, 1 if none or bad; a
-    ``rowspan`` of 0 reaches to the end of its row group."""
-    digits = re.match(r"\s*(\d+)", value or "")
-    number = int(digits.group(1)) if digits else 1
-    return most if number == 0 and most == _MAX_ROWSPAN else min(most, max(1, number))
-
-
-def _spans(cells: list[_Cell]) -> bool:
-    return any(cell.rows > 1 or cell.cols > 1 for cell in cells)
-
-
-def _placed(cells: list[_Cell], below: dict[int, tuple[int, int, str]]) -> list[
-        tuple[int, int, str]]:
-    """A row's cells at their columns (first column, columns spanned, text), the cells merged
-    down into it from rows above among them; ``below`` (by first column: rows left, columns,
-    text) is updated for the next row."""
-    out: list[tuple[int, int, str]] = []
-    above, column = dict(below), 0
-    below.clear()
-
-    def place(start: int, rows: int, span: int, text: str) -> None:
-        out.append((start, span, text))
-        if rows > 1:
-            below[start] = (rows - 1, span, text)
-
-    for cell in cells:
-        while column in above:  # a cell merged down from above takes this column
-            rows, span, text = above.pop(column)
-            place(column, rows, span, text)
-            column += span
-        place(column, cell.rows, cell.cols, " ".join(b.text for b in cell.blocks))
-        column += cell.cols
-    for start in sorted(above):  # those after the row's own cells (not under one: a bad table)
-        if start >= column:
-            place(start, *above[start])
-            column = start + above[start][1]
-    return out
 
 
 def _is_layout(cell: list[Block]) -> bool:
