@@ -190,7 +190,8 @@ class Collection:
 # mixed document with few plain words takes the document's language; a legacy code page is
 # the most coherent reading (Turkish Windows-1254 was read as -1252); UTF-16 without a
 # byte-order mark, and a PDF whatever its name, read; a PDF page in a font with no map to
-# Unicode left out and said; a wrapped line opening with a dash goes on with its sentence.
+# Unicode left out and said; a wrapped line opening with a dash goes on with its sentence;
+# an AsciiDoc labelled list's term heads no paragraph after the list.
 TEXT_VERSION = 23
 # A sentence's flags (``Collection.sent_flags``): it may be quoted alone; it is of a list item
 # or a table row (a line tagged ``ITEM_LINE``, beside its ``sieve.QUOTE_*`` rule); it opens its

@@ -176,3 +176,12 @@ def test_a_conditional_ends_its_paragraph_and_a_footnote_is_read_after_its_block
         "The pump weighs 12 kg. It is blue.", "Without the hose it weighs 11 kg.",
         "The manual has a video."]
     assert [d.block.text for d in p.dropped] == ["ifdef::backend-html5[]", "endif::[]"]
+
+
+def test_a_term_heads_its_description_and_what_is_attached_not_a_paragraph_after_the_list():
+    doc = ("= Tool\n== Options\n\n-q::\n--quiet::\n\tOperate quietly.\n+\nThis also hides "
+           "progress.\n\n-v::\n\nBe verbose.\n\nThe options above may be combined.\n")
+    sections = {b.text: b.section for b in read_asciidoc(doc).blocks if b.kind == "paragraph"}
+    assert sections["This also hides progress."] == ("Tool", "Options", "-q, --quiet")
+    assert sections["Be verbose."] == ("Tool", "Options", "-v")  # its description, after a gap
+    assert sections["The options above may be combined."] == ("Tool", "Options")

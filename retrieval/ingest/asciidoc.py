@@ -10,8 +10,9 @@ reference describes:
   underlined with ``=``) titles the document;
 - paragraphs are lines between blank lines; an admonition (``NOTE: ...``) is its text;
 - a list item (``*``, ``-``, ``.``, ``1.``, ``a.``) is a ``list_item`` of its depth; a labelled
-  list's term (``split [<commit>]::``, ``;;``) heads its description, as a definition list's
-  term does (``TERM_LEVEL``); a block title (``.Example``) heads the block under it likewise;
+  list's term (``split [<commit>]::``, ``;;``) heads its description and the blocks attached
+  to it with ``+``, as a definition list's term does (``TERM_LEVEL``), not a paragraph after
+  the list; a block title (``.Example``) heads the block under it likewise;
 - listing, literal and fenced blocks (``----``, ``....``, ```` ``` ````), an indented
   paragraph and a ``[source]``, ``[listing]``, ``[literal]`` or ``[verse]`` one are ``code``;
 - a table (``|===``) gives a row per row of cells, keyed by its header row: a row has as many
@@ -165,6 +166,11 @@ class _Reader:
         self.style = ""  # the next block's style ("source", "verse", "NOTE")
         self.attributes_line = ""  # the next block's attribute line as written
         self.footnotes: list[str] = []  # the text of the footnotes in the block being read
+        # a labelled list read: the outline before its first term (a term heads its description
+        # and the blocks attached to it with "+", not a paragraph after the list), and whether
+        # the last term has its description yet (it may open the paragraph after a blank line)
+        self.before_terms: Outline | None = None
+        self.described = True
 
     def read(self) -> Iterator[Block | Dropped]:
         lines = self.lines
@@ -245,6 +251,7 @@ class _Reader:
             self.at += 2
         self.style = ""
         self.meta.setdefault("title", text)  # the document's title, else its first section's
+        self.before_terms, self.described = None, True  # a section ends any labelled list
         return Block("heading", text, self.outline.heading(level, text), level=level)
 
     def _delimited(self, opening: str) -> Iterator[Block | Dropped]:
@@ -335,9 +342,12 @@ class _Reader:
                 terms.append(m.group(1))
                 self.at += 1
             term = ", ".join(self._inline(t) for t in terms)
+            if self.before_terms is None:
+                self.before_terms = self.outline.copy()
             yield Block("heading", term, self.outline.heading(TERM_LEVEL, term), level=TERM_LEVEL)
             rest = [m.group(3)] if m and m.group(3) else []
             rest += [s.strip() for s in self._lines_until_blank(started=True)]
+            self.described = bool(rest)
             if rest:
                 yield Block("paragraph", self._inline(" ".join(rest)), self.outline.path)
             return
@@ -349,12 +359,25 @@ class _Reader:
             yield Block("list_item", self._inline(" ".join(rest)), self.outline.path,
                         level=depth)
             return
+        if self.before_terms is not None and self.described and not self._attached():
+            # a paragraph after a labelled list: the list's terms head it no more
+            self.outline.back_to(self.before_terms)
+            self.before_terms = None
+        self.described = True
         body = self._lines_until_blank()
         text = _ADMONITION_RE.sub("", " ".join(s.strip() for s in body))
         if style.lower() in _CODE_STYLES:
             yield Block("code", "\n".join(body), self.outline.path)
         elif text:
             yield Block("paragraph", self._inline(text), self.outline.path)
+
+    def _attached(self) -> bool:
+        """Whether the block at this line is attached to the one before it by a list
+        continuation (a "+" line above it, blank lines aside)."""
+        k = self.at - 1
+        while k >= 0 and not self.lines[k].strip():
+            k -= 1
+        return k >= 0 and self.lines[k].strip() == "+"
 
     def _lines_until_blank(self, started: bool = False, items_end: bool = False) -> list[str]:
         """This line and those under it up to a blank line, a delimiter, a continuation
