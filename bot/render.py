@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from retrieval import Answer, SourceRef
+from retrieval.ingest.read import BIDI_CONTROLS
 from retrieval.ingest.report import DocumentReport
 
 ANSI_BOLD, ANSI_RESET = "\033[1m", "\033[0m"
@@ -40,15 +41,14 @@ def source_line(ref: SourceRef, places: str = "") -> str:
     return shown(" ".join(parts))
 
 
-# Control characters (a line break in a file name split a Sources line) and bidirectional
-# controls (an override turned the rest of the line around on screen): shown as "?", left out
-_SHOWN = {**{c: "?" for c in [*range(0x20), 0x7f]},
-          **dict.fromkeys([*range(0x202a, 0x202f), *range(0x2066, 0x206a)])}
+# Control characters (a line break in a file name split a Sources line): shown as "?"
+_CONTROLS_SHOWN = {c: "?" for c in [*range(0x20), 0x7f]}
 
 
 def shown(text: str) -> str:
-    """``text`` as one line a terminal shows as it is."""
-    return text.translate(_SHOWN)
+    """``text`` as one line a terminal shows as it is: control characters as "?", and no
+    bidirectional controls (``BIDI_CONTROLS``: an override turned the rest of the line around)."""
+    return BIDI_CONTROLS.sub("", text).translate(_CONTROLS_SHOWN)
 
 
 def cited_title(title: str, places: str) -> str:

@@ -36,9 +36,9 @@ from pathlib import Path
 import structlog
 
 from .errors import NoDocumentsError
-from .ingest.blocks import Parsed
+from .ingest.blocks import Parsed, one_line
 from .ingest.clean import LineDecision, is_notice, is_prose, marker_kinds
-from .ingest.read import SUFFIXES, base_of, format_of, printable, read_file
+from .ingest.read import BIDI_CONTROLS, SUFFIXES, base_of, format_of, printable, read_file
 from .ingest.segment import words
 from .ingest.sentences import first_sentence
 from .ingest.sieve import Sieved, judged_text
@@ -236,15 +236,10 @@ def read_meta(path: Path) -> dict[str, str]:
             for k in keys if isinstance(meta.get(k), str | int | float)}
 
 
-# Bidirectional embeddings and overrides: one in a title turned the rest of a Sources line
-# around on screen.
-_BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
-
-
 def _one_line(value: str) -> str:
     """A sidecar's value as one line of text: no control characters (a NUL, a newline that split
     a Sources line) nor bidirectional overrides, its spaces one apart."""
-    return " ".join(_BIDI_CONTROLS.sub("", printable(value)).split())
+    return one_line(BIDI_CONTROLS.sub("", printable(value)))
 
 
 # A Markdown heading's marks ("# Title", "## Title ##"): not part of the title.

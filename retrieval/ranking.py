@@ -294,8 +294,8 @@ def _code_first(question: str, ranked: Sequence[Candidate], among: int) -> int:
     if not any(re.search(rf"(?<![\w.,]){n}(?![\d])", best)
                for c in missing for n in re.findall(r"\d{2,}", c)):
         return 0
-    return next((k for k, c in enumerate(ranked[:among])
-                 if all(_holds_code(c.sentence.text, code) for code in missing)), 0)
+    return _first_among(ranked, among,
+                        lambda c: all(_holds_code(c.sentence.text, code) for code in missing))
 
 
 def _unit_first(question: str, ranked: Sequence[Candidate], among: int) -> int:
@@ -307,8 +307,7 @@ def _unit_first(question: str, ranked: Sequence[Candidate], among: int) -> int:
     best = ranked[0].sentence.text
     if not kinds or states_unit(kinds, best, question) or may_state(question, best):
         return 0
-    return next((k for k, c in enumerate(ranked[:among])
-                 if states_unit(kinds, c.sentence.text, question)), 0)
+    return _first_among(ranked, among, lambda c: states_unit(kinds, c.sentence.text, question))
 
 
 def _holds_code(text: str, code: str) -> bool:
@@ -320,9 +319,15 @@ def _definition_first(question: str, ranked: Sequence[Candidate], among: int,
     """Which candidate comes first: the first of the ``among`` best that says what the X of
     "what is X?" is ("libxcrypt is a modern library for ..."; in a document whose title names
     most of X, "This package is ...": ``itself``, (passage, number)s), or else the best (0)."""
-    return next((k for k, c in enumerate(ranked[:among])
-                 if defines_subject(question, c.sentence.text)
-                 or (c.sentence.passage, c.sentence.number) in itself), 0)
+    return _first_among(ranked, among, lambda c: defines_subject(question, c.sentence.text)
+                        or (c.sentence.passage, c.sentence.number) in itself)
+
+
+def _first_among(ranked: Sequence[Candidate], among: int,
+                 wanted: Callable[[Candidate], bool]) -> int:
+    """The place of the first of the ``among`` best candidates that is ``wanted``, else 0 (the
+    best stays first): what ``_definition_first``, ``_code_first`` and ``_unit_first`` move."""
+    return next((k for k, c in enumerate(ranked[:among]) if wanted(c)), 0)
 
 
 def _opening_items(collection: Collection, p: int) -> list[Sentence]:

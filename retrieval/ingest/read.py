@@ -146,6 +146,9 @@ _LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\uf
                             "\ufb04": "ffl", "\ufb05": "st", "\ufb06": "st"})
 # Control characters no reader sees (NUL, backspace, escape, ...; not tab, line ends, form feed)
 _CONTROL_RE = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")
+# Bidirectional embeddings and overrides: one in a title or a file name turned the rest of a
+# Sources line around on screen (``corpus.read_meta``, ``bot.render.shown``)
+BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
 
 
 def printable(text: str) -> str:
@@ -229,5 +232,5 @@ def decode(data: bytes) -> tuple[str, str | None]:
     return str(best), best.encoding
 
 
-__all__ = ["DOC_NAME_RE", "FORMATS", "SUFFIXES", "base_of", "decode", "format_of", "parse",
-           "read_file"]
+__all__ = ["BIDI_CONTROLS", "DOC_NAME_RE", "FORMATS", "SUFFIXES", "base_of", "decode", "format_of",
+           "parse", "printable", "read_file"]
