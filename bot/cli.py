@@ -21,8 +21,14 @@ import structlog
 from pydantic import ValidationError
 
 from retrieval import QabotError, QAEngine, evaluation, metrics, questions
-from retrieval.corpus import load_directory
-from retrieval.ingest.report import explain_document, names_file
+from retrieval.corpus import DocumentIds, Skipped, load_directory, read_document
+from retrieval.ingest.report import (
+    DocumentReport,
+    explain,
+    explain_document,
+    find_named,
+    names_file,
+)
 
 from . import console, indexer, logs
 from .config import Settings
@@ -191,11 +197,7 @@ def _watch(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_show(args: argparse.Namespace, settings: Settings) -> int:
-    docs, skipped = load_directory(settings.corpus_path())
-    for s in skipped:  # a file that was not read: say why, not that there is none
-        if names_file(args.document, s.path):
-            raise UsageError(f"{s.path} is not indexed: {s.reason}")
-    report = explain_document(docs, args.document, settings.language)
+    report = _explained(args.document, settings)
     if args.json:
         print(json.dumps({"id": report.doc.id, "title": report.doc.title, "path": report.doc.path,
                           "web_page": report.web, "languages": list(report.languages),
@@ -203,6 +205,26 @@ def cmd_show(args: argparse.Namespace, settings: Settings) -> int:
         return EXIT_OK
     print(document_text(report))
     return EXIT_OK
+
+
+def _explained(which: str, settings: Settings) -> DocumentReport:
+    """What was made of the document ``which`` names: read alone when the saved index is
+    current (it holds the paragraphs repeated across the corpus), else with the corpus."""
+    root = settings.corpus_path()
+    saved = QAEngine.saved_repeated(root, settings.index_dir, settings.language)
+    if saved is None:
+        docs, skipped = load_directory(root)
+        for s in skipped:  # a file that was not read: say why, not that there is none
+            if names_file(which, s.path):
+                raise UsageError(f"{s.path} is not indexed: {s.reason}")
+        return explain_document(docs, which, settings.language)
+    walk, repeated = saved
+    ids = DocumentIds().all(walk.rels)
+    i = find_named(ids, [str(root / rel) for rel in walk.rels], which)
+    read = read_document(root / walk.rels[i], ids[i])
+    if isinstance(read, Skipped):
+        raise UsageError(f"{read.path} is not indexed: {read.reason}")
+    return explain(read, repeated, settings.language)
 
 
 def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:

@@ -197,6 +197,27 @@ class QAEngine:
         where = _index_dir(Path(path), index_dir)
         return str(where), store.verify(where)
 
+    @staticmethod
+    def saved_repeated(path: str | os.PathLike[str],
+                       index_dir: str | os.PathLike[str] | None = None,
+                       language: str | None = None) -> tuple[Walk, np.ndarray] | None:
+        """The corpus at ``path`` as found (its files' stats only: none is read) and the keys
+        of the paragraphs repeated across its documents, from its saved index when that is
+        current (built from these very files, with these settings); else ``None``. What
+        explaining one document needs (``qabot show``) without reading every other one."""
+        root = Path(path)
+        where = _index_dir(root, index_dir)
+        walk = scan(root)
+        if store.live_fingerprint(where) != store.fingerprint(walk.file_stats(),
+                                                              _params(language)):
+            return None
+        name = store.current_name(where)
+        try:
+            extra = store.load_extra(where / str(name), (indexing.REPEATED,))
+        except (IndexFormatError, OSError, ValueError, KeyError):
+            return None
+        return walk, np.array(extra[indexing.REPEATED], dtype=np.uint64)
+
     # --- questions ----------------------------------------------------------------------------
 
     def search(self, query: str, k: int = 10) -> list[Hit]:

@@ -284,6 +284,32 @@ def test_show_finds_a_path_in_the_corpus_and_says_why_a_file_was_not_indexed(tmp
         assert r.returncode == 2 and "empty.txt is not indexed: empty file" in r.stderr
 
 
+def test_show_reads_one_document_when_the_saved_index_is_current(tmp_path):
+    # three pages share a "Subscribe" line: dropped from each as repeated across documents
+    for name in "abc":
+        (tmp_path / f"{name}.txt").write_text(
+            f"The {name} bridge was built by the county engineers, who used local stone for "
+            "every arch.\n\nIts span is forty metres over the river.\n\n"
+            "Subscribe to our newsletter\n")
+    (tmp_path / "empty.txt").write_text("")
+    assert qabot("index", "--corpus", str(tmp_path)).returncode == 0
+    # c.txt now reads otherwise, its size and times kept: only a read of it would tell, and
+    # show, with the saved index current, reads a.txt alone and its repeated lines from there
+    c = tmp_path / "c.txt"
+    stat = c.stat()
+    c.write_text(("Nothing here is about bridges. " * 20)[: stat.st_size])
+    os.utime(c, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    r = qabot("show", "--corpus", str(tmp_path), "a")
+    assert r.returncode == 0, r.stderr
+    assert "[dropped: repeated across documents] paragraph\n  Subscribe to our newsletter" in r.stdout
+    r = qabot("show", "--corpus", str(tmp_path), "empty.txt")
+    assert r.returncode == 2 and "empty.txt is not indexed: empty file" in r.stderr
+    # without the saved index, the corpus is read as it is now: two copies are no repetition
+    shutil.rmtree(tmp_path / ".qabot-index")
+    r = qabot("show", "--corpus", str(tmp_path), "a")
+    assert "[indexed] paragraph\n  Subscribe to our newsletter" in r.stdout
+
+
 def test_index_lists_every_file_it_skipped_even_at_cleaning(tmp_path):
     (tmp_path / "a.txt").write_text("The jade statue was carved in 1620.\n")
     (tmp_path / "codeonly.md").write_text("```\nmake install\n```\n")

@@ -6,10 +6,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
+
 from ..corpus import Document, titled
 from ..errors import UnknownDocumentError
 from ..language import ENGLISH
 from ..layout import lay_out, parsed_of, section_name
+from .blocks import Parsed
 from .read import base_of
 from .repeated import RepeatedLines, repeated_in
 from .sieve import sieve
@@ -39,12 +42,18 @@ class DocumentReport:
 def find(docs: Sequence[Document], which: str) -> int:
     """The index of the document ``which`` names: its id, its file name, or its path (as
     given, or in the corpus)."""
-    for test in (lambda d: d.id == which,
-                 lambda d: d.path is not None and names_file(which, d.path)):
-        for i, d in enumerate(docs):
-            if test(d):
+    return find_named([d.id for d in docs], [d.path for d in docs], which)
+
+
+def find_named(ids: Sequence[str], paths: Sequence[str | None], which: str) -> int:
+    """The index of the document ``which`` names among documents of these ``ids`` and
+    ``paths`` (in order): by id first, then by file name or path (``names_file``)."""
+    for test in (lambda i: ids[i] == which,
+                 lambda i: paths[i] is not None and names_file(which, str(paths[i]))):
+        for i in range(len(ids)):
+            if test(i):
                 return i
-    near = ", ".join(d.id for d in docs[:8]) + (", ..." if len(docs) > 8 else "")
+    near = ", ".join(ids[:8]) + (", ..." if len(ids) > 8 else "")
     raise UnknownDocumentError(f"no document {which!r} in the corpus (documents: {near}): "
                                "name one by its id or file name")
 
@@ -66,14 +75,24 @@ def explain_document(docs: Sequence[Document], which: str, language: str | None 
     its passages are read in (``language``: the corpus's, when set)."""
     i = find(docs, which)
     parsed = [parsed_of(d) for d in docs]
-    repeated = RepeatedLines(repeated_in(parsed))
-    sieved = sieve(parsed[i], repeated)
-    doc = titled(docs[i], parsed[i], sieved)
-    rows = tuple(Row(b.kind, b.text, section_name(b.section, doc.title), b.page, status)
+    return explain(docs[i], repeated_in(parsed), language, parsed[i])
+
+
+def explain(doc: Document, repeated: np.ndarray, language: str | None = None,
+            parsed: Parsed | None = None) -> DocumentReport:
+    """``explain_document`` for one document ``doc``, given the keys of the paragraphs
+    repeated across its corpus (``repeated_in``; a current saved index holds them, so that
+    one document is read, not the corpus)."""
+    parsed = parsed_of(doc) if parsed is None else parsed
+    lines = RepeatedLines(repeated)
+    sieved = sieve(parsed, lines)
+    titled_doc = titled(doc, parsed, sieved)
+    rows = tuple(Row(b.kind, b.text, section_name(b.section, titled_doc.title), b.page, status)
                  for b, status in sieved.rows)
-    laid = lay_out(docs[i], parsed[i], repeated, language)
+    laid = lay_out(doc, parsed, lines, language)
     languages = tuple(dict.fromkeys(c or ENGLISH for c in laid.languages())) if laid else ()
-    return DocumentReport(doc, sieved.web, rows, languages)
+    return DocumentReport(titled_doc, sieved.web, rows, languages)
 
 
-__all__ = ["DocumentReport", "Row", "explain_document", "find", "names_file"]
+__all__ = ["DocumentReport", "Row", "explain", "explain_document", "find", "find_named",
+           "names_file"]
