@@ -14,7 +14,7 @@ import re
 from functools import lru_cache
 from itertools import islice
 
-from .definitions import WHAT_IS, defines, expands, head
+from .definitions import WHAT_IS, defines, expands, head, spelled_out
 from .interrogatives import NUMBER_WORDS, PLAIN_TYPES
 from .scripts import UNSPACED_RE, ascii_digits, without_in_word_marks
 
@@ -299,7 +299,7 @@ def has_evidence(kind: str | None, sentence: str, question: str, lang: str = "en
         for acr in _ACRONYM.findall(question):
             if re.search(rf"(?:[A-Z][\w-]*\s+){{1,8}}\(\s*{re.escape(acr)}\s*\)", sentence):
                 return True
-        return any(_spelled_out(w, sentence) for w in _NAME_WORD.findall(question))
+        return any(spelled_out(w, sentence) for w in _NAME_WORD.findall(question))
     return False
 
 
@@ -329,18 +329,3 @@ def counts(words: list[str], terms: list[str | None], noun_term: str) -> bool:
 
 
 _NAME_WORD = re.compile(r"(?<!^)(?<![.!?]\s)\b[A-Z][A-Za-z]{1,7}\b")
-_WORD = re.compile(r"[A-Za-z][\w'’-]*")
-
-
-def _spelled_out(name: str, sentence: str) -> bool:
-    """Whether ``sentence`` holds capitalised words whose initials spell ``name`` ("Command
-    Line Interface Creation Kit" for "Click", "Collective Security Treaty Organization" for
-    "CSTO")."""
-    n = len(name)
-    ws = _WORD.findall(sentence)
-    initials = "".join(w[0] for w in ws)
-    target = name.lower()
-    for i in range(len(ws) - n + 1):
-        if initials[i : i + n].lower() == target and all(w[0].isupper() for w in ws[i : i + n]):
-            return True
-    return False

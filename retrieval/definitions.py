@@ -23,6 +23,8 @@ WHAT_IS = re.compile(
     r"(?!(?:new|next|wrong|up|left|going on|happening)\b)(?:(?:an?|the)\s+)?"
     r"(?P<subject>[^?]+?)\s*\??\s*$"
     r"|^\s*what\s+(?:does|do)\s+(?:(?:an?|the)\s+)?(?P<subject2>[^?]+?)\s+mean\b"
+    # "What does HAL stand for?": what an acronym's letters are
+    r"|^\s*what\s+(?:does|do)\s+(?:(?:an?|the)\s+)?(?P<subject6>[^?]+?)\s+stand\s+for\b"
     # "What does TTLCache do?", "What does the codegen-units setting do?": what X is for
     r"|^\s*what\s+(?:does|do)\s+(?!(?:i|you|we|they|he|she|it|one|people)\s)"
     r"(?:(?:an?|the)\s+)?(?P<subject5>[^?]+?)\s+do"
@@ -202,15 +204,37 @@ _NAME = r"(?-i:[A-Z][\w-]*)(?:[\s-]+" + _SMALL + r"(?-i:[A-Z][\w-]*)){1,8}"
 
 
 def expands(question: str, sentence: str) -> bool:
-    """Whether ``sentence`` spells out the acronym a "what is X?" question asks about, in
-    brackets beside it: "What is WASI?" / "WebAssembly System Interface (WASI)"."""
-    asked = subject(question, keep_case=True)
+    """Whether ``sentence`` spells out the acronym a "what is X?" question asks about: in
+    brackets beside it ("What is WASI?" / "WebAssembly System Interface (WASI)"), or as
+    capitalised words whose initials are its letters ("What does HAL stand for?" / "A Hardware
+    Abstraction Layer crate provides ...")."""
+    asked = [w for w in subject(question, keep_case=True) if w.lower() not in _ACRONYM_WORDS]
     if len(asked) != 1 or not _ACRONYM.match(asked[0]) or len(asked[0]) > 12:
         return False
     x, first = re.escape(asked[0]), asked[0][0]
-    return re.search(rf"(?<![\w-])(?=(?i:{first})){_NAME}\s*\(\s*(?-i:{x})\s*\)"
-                     rf"|(?<![\w-])(?-i:{x})\s*\(\s*(?=(?i:{first})){_NAME}\s*\)",
-                     sentence) is not None
+    return (re.search(rf"(?<![\w-])(?=(?i:{first})){_NAME}\s*\(\s*(?-i:{x})\s*\)"
+                      rf"|(?<![\w-])(?-i:{x})\s*\(\s*(?=(?i:{first})){_NAME}\s*\)",
+                      sentence) is not None
+            or spelled_out(asked[0], sentence))
+
+
+# what a question may call the acronym it asks about ("what does the acronym PAC mean?")
+_ACRONYM_WORDS = frozenset({"acronym", "abbreviation", "initialism", "abbrev"})
+_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+
+
+def spelled_out(name: str, sentence: str) -> bool:
+    """Whether ``sentence`` holds capitalised words whose initials spell ``name`` ("Command
+    Line Interface Creation Kit" for "Click", "Collective Security Treaty Organization" for
+    "CSTO")."""
+    n = len(name)
+    ws = _WORD.findall(sentence)
+    initials = "".join(w[0] for w in ws)
+    target = name.lower()
+    for i in range(len(ws) - n + 1):
+        if initials[i : i + n].lower() == target and all(w[0].isupper() for w in ws[i : i + n]):
+            return True
+    return False
 
 
 # A document saying what it is about: "This package is the union of ...", "This library provides

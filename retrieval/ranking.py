@@ -257,7 +257,7 @@ def rank(
         c.score = prob
     confidence = selector.confidence(np.asarray(ranked[0].features), logits, hits[0][1],
                                      collection.n_passages)
-    if query.cue == "what_is" and config.definition_first:
+    if query.cue in ("what_is", "define") and config.definition_first:
         logits = _to_front(ranked, logits,
                            _definition_first(question, ranked, config.definition_first, itself))
     logits = _to_front(ranked, logits, _code_first(question, ranked, config.definition_first))

@@ -116,9 +116,15 @@ def test_a_sentence_says_what_the_whole_x_is(question: str, sentence: str, expec
      True),
     ("What is the CSTO?", "Leaders Said Today (CSTO) it met.", False),  # not its initial
     ("What is the CSTO?", "The CSTO (a bloc) met.", False),  # no name spelled out
-    ("What is WASI?", "We call it wasi (Web Api System Interface).", False),  # not the acronym
+    ("What is WASI?", "We call it wasi (Web Assembly Interface).", False),  # not the acronym
     ("What is a cat?", "Cats And Tigers (cat) purr.", False),  # X is no acronym
     ("How does WASI work?", "WebAssembly System Interface (WASI).", False),  # no "what is X?"
+    # its letters the initials of capitalised words, with no brackets
+    ("What does HAL stand for?", "A Hardware Abstraction Layer crate provides an interface.",
+     True),
+    ("What does the acronym PAC mean?", "A Peripheral Access Crate is generated.", True),
+    ("What does HAL stand for?", "It usually depends on a HAL crate.", False),
+    ("What does HAL stand for?", "Hardware abstraction layers are common.", False),  # lower case
 ])
 def test_an_acronym_spelled_out_beside_it_says_what_it_is(question: str, sentence: str,
                                                           expected: bool) -> None:

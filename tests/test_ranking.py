@@ -95,6 +95,19 @@ def test_a_sentence_saying_what_x_is_comes_first_from_among_the_best_few() -> No
                              set()) == 0
 
 
+def test_what_an_acronym_stands_for_is_the_sentence_spelling_it_out(tmp_path: Path) -> None:
+    (tmp_path / "glossary.md").write_text(
+        "# Glossary\n\n## BSP\n\nA Board Support Crate provides a high level interface. "
+        "It usually depends on a HAL crate.\n\n## HAL\n\nA Hardware Abstraction Layer crate "
+        "provides a developer friendly interface to a microcontroller's features. It may also "
+        "implement traits from the embedded-hal crate.\n\n## PAC\n\nA Peripheral Access "
+        "Crate provides access to the registers.\n")
+    engine = QAEngine.from_directory(tmp_path, index_dir=tmp_path / "index")
+    ranking = engine.rank("What does HAL stand for?")
+    assert ranking is not None
+    assert ranking.candidates[0].sentence.text.startswith("A Hardware Abstraction Layer")
+
+
 def test_a_lead_ins_list_cut_into_the_next_passage_is_quoted_whole(tmp_path: Path) -> None:
     long = " ".join(["The reasons for it are given in the section on ranges below."] * 5)
     items = "".join(f"{k}. Recommendation {k} is to weigh range {k}. {long}\n\n"
