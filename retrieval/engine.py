@@ -347,11 +347,14 @@ class QAEngine:
 
     @functools.cached_property
     def snapshot_id(self) -> str:
-        """8 hex digits naming this index's passages (their documents and their places in the
-        text), the same for the same index in any process: what a Quote button was made from."""
+        """8 hex digits naming this index's passages (their documents, their places in the
+        text and their text), the same for the same index in any process: what a Quote button
+        was made from. The text counts by each passage's CRC-32 (4 bytes a passage, saved
+        with it): an edit that kept every length ("4.50" made "7.90") gave the old id, and an
+        old answer's Quote button showed the new words as the sentence it had quoted."""
         c = self.collection
         h = hashlib.sha256()
-        for array in (c.passage_doc, c.text_offsets, c.sent_indptr):
+        for array in (c.passage_doc, c.text_offsets, c.sent_indptr, c.passage_crc):
             h.update(np.ascontiguousarray(array).tobytes())
         h.update("\n".join(source_ids(c.sources)).encode())
         return h.hexdigest()[:8]
