@@ -16,8 +16,10 @@ A save writes a new snapshot under a temporary name, renames it into place, then
 pruning happen under a lock file (``.lock``, ``flock``), so two saves at once never prune each
 other's snapshot; the snapshot CURRENT named before is kept too, for a reader that read CURRENT
 just before the switch, and temporaries of killed saves are removed once ``STALE_TMP_SECONDS``
-old. Loading memory-maps the arrays, so a large index opens in milliseconds and its pages are
-shared between processes.
+old. A snapshot's folder, its files and CURRENT are made as any others are, the umask deciding
+who may read them (an index built by root in an image is read by the bot's own user). Loading
+memory-maps the arrays, so a large index opens in milliseconds and its pages are shared between
+processes.
 
 Integrity: ``meta.json`` lists every file's size and SHA-256. Loading checks every size and the
 hashes of the JSON files (titles, sections, vocabulary); a passage's text is checked against its
@@ -37,7 +39,6 @@ import itertools
 import json
 import os
 import shutil
-import tempfile
 import time
 import uuid
 from collections.abc import Iterable, Iterator, Mapping
@@ -87,7 +88,10 @@ def save(directory: Path, index: TermIndex, collection: Collection, fp: str,
     manifest like the others (``load_extra`` reads them back)."""
     directory.mkdir(parents=True, exist_ok=True)
     name = f"snap-{fp[:12]}-{uuid.uuid4().hex[:8]}"
-    tmp = Path(tempfile.mkdtemp(prefix=".tmp-", dir=directory))
+    # Not ``tempfile.mkdtemp``: its folder is 0700 whatever the umask, and a snapshot built by
+    # one user (the image's root, a shared volume's indexer) must be readable by the bot's.
+    tmp = directory / f".tmp-{uuid.uuid4().hex}"
+    tmp.mkdir()
     try:
         # Each file, once written, is synced to disk and hashed by a thread (both let go of
         # the GIL) while the next is written; all are, before the snapshot is renamed into
@@ -383,13 +387,16 @@ def _write_values(f: BinaryIO, values: Iterable[str | None]) -> None:
 
 
 def _write_atomic(path: Path, data: bytes) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    """Replace ``path`` with ``data`` at once: written to a temporary beside it, then renamed
+    over it. The temporary is made as ``open`` makes files (0666 less the umask), not by
+    ``tempfile.mkstemp``, whose 0600 kept CURRENT from every other user."""
+    tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex}")
     try:
-        with _durable(os.fdopen(fd, "wb")) as f:
+        with _durable(open(tmp, "xb")) as f:
             f.write(data)
         os.replace(tmp, path)
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)
         raise
 
 

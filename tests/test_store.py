@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import stat
 from pathlib import Path
 
 import numpy as np
@@ -70,6 +72,23 @@ def test_a_snapshot_is_opened_by_its_path_whichever_is_live(tmp_path: Path) -> N
     assert isinstance(loaded.weights.base, np.memmap)
     with pytest.raises(IndexFormatError, match="unreadable"):
         store.load_snapshot(where / "snap-gone")
+
+
+@pytest.mark.parametrize(("umask", "folder", "file"), [(0o022, 0o755, 0o644),
+                                                       (0o077, 0o700, 0o600)])
+def test_a_snapshot_and_current_are_as_readable_as_the_umask_lets_files_be(
+        tmp_path: Path, umask: int, folder: int, file: int) -> None:
+    """Built by root (the image's `qabot index`), read by the bot's user: not 0700/0600 always,
+    as ``tempfile`` made them."""
+    old = os.umask(umask)
+    try:
+        _saved(tmp_path)
+    finally:
+        os.umask(old)
+    snap = store._live(tmp_path)
+    assert stat.S_IMODE(snap.stat().st_mode) == folder
+    assert stat.S_IMODE((tmp_path / store.CURRENT).stat().st_mode) == file
+    assert {stat.S_IMODE(p.stat().st_mode) for p in snap.iterdir()} == {file}
 
 
 def test_an_older_format_is_refused(tmp_path: Path) -> None:
