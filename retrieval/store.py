@@ -47,6 +47,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 import numpy as np
+from numpy.lib import format as npy
 
 from .collection import Collection
 from .corpus import FileStat
@@ -342,8 +343,14 @@ def _durable(opened: BinaryIO) -> Iterator[BinaryIO]:
 
 # A snapshot's files are written (and returned) here, not yet synced: ``save`` syncs them.
 def _save_array(path: Path, array: np.ndarray) -> Path:
+    """``np.save``'s bytes (a version 1.0 header, then the data in C order), written by the
+    file's own ``write``: numpy's ``tofile`` reports a short write as "71893 requested and 1984
+    written", without the reason, where ``write`` raises the ``OSError`` that says it (ENOSPC:
+    "No space left on device")."""
+    array = np.ascontiguousarray(array)
     with open(path, "wb") as f:
-        np.save(f, np.ascontiguousarray(array), allow_pickle=False)
+        npy.write_array_header_1_0(f, npy.header_data_from_array_1_0(array))
+        f.write(array.reshape(-1).view(np.uint8).data)  # (a view: the data is not copied)
     return path
 
 
