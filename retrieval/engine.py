@@ -59,6 +59,9 @@ class LoadReport:
     snapshot: str | None = None  # the saved snapshot it was loaded from or saved as
     files_read: int = 0  # built: the corpus files read (new, changed, or laid out anew) ...
     files_kept: int = 0  # ... and those whose passages were kept from the previous index
+    # built but not saved: the snapshot CURRENT named when the build began (stale or damaged),
+    # so that one named since, newer than this build, can be told from it
+    passed_over: str | None = None
 
 
 class QAEngine:
@@ -156,6 +159,7 @@ class QAEngine:
         elif not rebuild and (where / store.CURRENT).exists():
             log.info("index_stale_rebuilding", index_dir=str(where))
 
+        passed_over = store.current_name(where)
         previous = None if full else indexing.previous_build(where, params)
         built = indexing.build(walk, previous, params, progress)
         del previous  # its maps of the snapshot built on
@@ -175,7 +179,8 @@ class QAEngine:
             index, collection = _served(saved, walk, params, progress)
         report = LoadReport(True, time.perf_counter() - started,
                             None if saved is None else str(where), skipped, not_saved,
-                            None if saved is None else saved.name, read, kept)
+                            None if saved is None else saved.name, read, kept,
+                            passed_over if saved is None else None)
         return cls(index, collection, report=report, **kwargs)  # type: ignore[arg-type]
 
     @classmethod

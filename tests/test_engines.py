@@ -127,6 +127,50 @@ def test_a_snapshot_that_cannot_be_loaded_leaves_the_engine_answering(
     assert live.answer(QUESTION)[1].answered
 
 
+def _unwritable(settings: Settings) -> None:
+    """Make every save into the index folder fail, as a read-only volume does (the tests run as
+    root, whom permissions do not stop): its lock file a folder, so a save cannot take it."""
+    lock = settings.corpus_path() / ".qabot-index" / store.LOCK
+    lock.unlink()
+    lock.mkdir()
+
+
+def _index_as_the_indexer(settings: Settings) -> None:
+    """`qabot index`, run where the index folder is writable."""
+    (settings.corpus_path() / ".qabot-index" / store.LOCK).rmdir()
+    load_engine(settings, rebuild=True)
+    _unwritable(settings)
+
+
+def test_a_replica_that_could_not_save_its_index_takes_up_the_next_one_published(
+        settings: Settings) -> None:
+    """Started on a corpus newer than the saved index (or told to re-read it, SIGHUP), a
+    replica that cannot write the index folder answers from an index built in memory; it used
+    to stay on that one for good, quoting deleted and outdated text."""
+    load_engine(settings)
+    stale = _snapshot(settings).name
+    _unwritable(settings)
+    (settings.corpus_path() / "b.txt").write_text(NEW)
+    with capture_logs() as logs:
+        live = LiveEngine(load_engine(settings), settings)
+    assert any(e["event"] == "index_not_saved" for e in logs)
+    assert live.current.snapshot is None and len(live.current.sources) == 2
+    assert not live.changed()  # the stale snapshot is not newer than the build
+    (settings.corpus_path() / "b.txt").unlink()
+    (settings.corpus_path() / "a.txt").write_text(TEXT.replace("1932", "1950"))
+    _index_as_the_indexer(settings)
+    assert live.changed() and live.reload()
+    assert live.current.snapshot == _snapshot(settings).name != stale
+    assert "1950" in live.ask(QUESTION).sentences[0].text and len(live.current.sources) == 1
+    # SIGHUP after an edit: built in memory again, then the next snapshot is taken up again
+    (settings.corpus_path() / "b.txt").write_text(NEW)
+    assert live.reload(corpus=True) and live.current.snapshot is None
+    assert not live.changed()
+    _index_as_the_indexer(settings)
+    assert live.changed() and live.reload()
+    assert live.current.snapshot == _snapshot(settings).name and not live.changed()
+
+
 async def test_the_watcher_takes_up_a_new_snapshot_within_its_poll(settings: Settings) -> None:
     live = LiveEngine(load_engine(settings), settings)
     watcher = Watcher(live, every=0.05)
