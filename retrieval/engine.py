@@ -27,7 +27,7 @@ from .collection import TEXT_VERSION, Collection
 from .composer import ComposerConfig, compose, parse_query
 from .compounds import Splitter, compounding, index_splitter
 from .corpus import Document, Skipped, Walk, scan
-from .errors import IndexFormatError, NoDocumentsError
+from .errors import DamagedIndexError, IndexFormatError, NoDocumentsError
 from .heap import release_freed_memory
 from .index import K1, B, TermIndex
 from .ingest.read import printable
@@ -96,6 +96,7 @@ class QAEngine:
         self.plain = plain
         self._languages: frozenset[str] | None = None  # the corpus's, found at the first question
         self._splitters: dict[str, Splitter] = {}  # compound splitters by language
+        self._maps = store.Maps(index, collection)  # a loaded snapshot's files, to see them cut
 
     # --- construction -------------------------------------------------------------------------
 
@@ -225,8 +226,19 @@ class QAEngine:
 
     # --- questions ----------------------------------------------------------------------------
 
+    def intact(self) -> None:
+        """Raise ``DamagedIndexError`` when a file of the loaded snapshot was cut short since it
+        was mapped: read through its map, the part cut off would kill the process (SIGBUS,
+        ``store.Maps``). Every question and passage is checked first (about 14 µs); a file cut
+        during the milliseconds one is read still is not caught."""
+        if self._maps and (cut := self._maps.cut()):
+            raise DamagedIndexError(
+                f"{cut} file(s) of index snapshot {self.report.snapshot} in "
+                f"{self.report.index_dir} were cut short while in use (the index is damaged)")
+
     def search(self, query: str, k: int = 10) -> list[Hit]:
         """The ``k`` passages that best match ``query``, best first."""
+        self.intact()
         return [
             Hit(doc_id=self.collection.source_of(p).id, passage=p, score=s)
             for p, s in self.index.search(analyzer(self.question_language(query)).analyze(query),
@@ -260,6 +272,7 @@ class QAEngine:
             min_confidence: float | None = None) -> Answer:
         """Answer ``question`` with quoted sentences and citations, or abstain; ``min_confidence``
         overrides the configured abstention threshold (0: answer whenever a sentence matches)."""
+        self.intact()
         question = _spaced(question)
         config = self.config if min_confidence is None else dataclasses.replace(
             self.config, min_confidence=min_confidence)
@@ -271,6 +284,7 @@ class QAEngine:
     def rank(self, question: str, *, top_k: int | None = None) -> Ranking | None:
         """Every candidate sentence for ``question`` with its features, best first (what
         ``ask`` chooses from; for training and explaining), or ``None``."""
+        self.intact()
         question = _spaced(question)
         r = self._read(question, self.config)
         hits = self._retrieve(question, r.query, top_k or self.top_k)
@@ -348,6 +362,7 @@ class QAEngine:
         """The full text of one passage (to show the context around a quoted sentence)."""
         if not 0 <= passage < self.collection.n_passages:
             raise IndexError(f"no passage {passage}")
+        self.intact()
         return self.collection.passage_text(passage)
 
     @functools.cached_property
@@ -357,6 +372,7 @@ class QAEngine:
         was made from. The text counts by each passage's CRC-32 (4 bytes a passage, saved
         with it): an edit that kept every length ("4.50" made "7.90") gave the old id, and an
         old answer's Quote button showed the new words as the sentence it had quoted."""
+        self.intact()
         c = self.collection
         h = hashlib.sha256()
         for array in (c.passage_doc, c.text_offsets, c.sent_indptr, c.passage_crc):
@@ -368,6 +384,7 @@ class QAEngine:
         """The position in ``sources()`` of the document passage ``passage`` is from."""
         if not 0 <= passage < self.collection.n_passages:
             raise IndexError(f"no passage {passage}")
+        self.intact()
         return int(self.collection.passage_doc[passage])
 
     @property

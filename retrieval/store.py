@@ -37,6 +37,7 @@ import contextlib
 import hashlib
 import itertools
 import json
+import mmap
 import os
 import shutil
 import time
@@ -258,6 +259,41 @@ def _readable(where: Path) -> Iterator[None]:
         raise
     except (OSError, ValueError, KeyError, TypeError, EOFError) as exc:
         raise IndexFormatError(f"index in {str(where)!r} is unreadable: {exc}") from exc
+
+
+class Maps:
+    """The file maps a loaded snapshot's arrays are views of (none for arrays built in
+    memory), to tell whether one of the files was cut short while in use.
+
+    A file truncated in place (``rsync --inplace``, a copy onto the volume that ran out of
+    space, an operator's mistake) keeps its map, and reading a page past the new end kills the
+    process with SIGBUS, which Python cannot catch: no log line, the update in hand lost, every
+    replica mapping the volume gone. ``cut`` sees it first: one ``fstat`` of each map's file
+    (what ``mmap.size`` is; about 14 µs for a snapshot's 15 arrays, against the 13 ms of a
+    question on the seeds), cheap enough for every question. Copying the arrays out of the
+    maps instead would cost each process the whole index in memory (at a million passages the
+    snapshot is 1,064 MB, 593 MB of it the passages' text and spans, where a loaded process
+    answers with about 385 MB resident), make loading read all of it, and end the sharing of
+    its pages between replicas."""
+
+    def __init__(self, index: TermIndex, collection: Collection) -> None:
+        found: dict[int, mmap.mmap] = {}
+        for array in [*(getattr(index, k) for k in _INDEX_ARRAYS),
+                      *(getattr(collection, k) for k in _COLLECTION_ARRAYS)]:
+            base = array.base
+            while base is not None and not isinstance(base, mmap.mmap):
+                base = getattr(base, "base", None)  # an ndarray's view of a np.memmap of it
+            if base is not None:
+                found[id(base)] = base
+        self._maps = tuple(found.values())
+
+    def __len__(self) -> int:
+        return len(self._maps)
+
+    def cut(self) -> int:
+        """How many of the mapped files are now shorter than when they were mapped (each map
+        starts at the file's start: a ``.npy`` header is shorter than a page)."""
+        return sum(m.size() < len(m) for m in self._maps)
 
 
 def _check_size(path: Path, files: dict[str, dict[str, object]]) -> None:

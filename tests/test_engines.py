@@ -5,6 +5,8 @@ from __future__ import annotations
 import asyncio
 import os
 import signal
+import subprocess
+import sys
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -14,6 +16,8 @@ from structlog.testing import capture_logs
 from bot.config import Settings
 from bot.engines import LiveEngine, Watcher, load_engine
 from retrieval import store
+
+from .conftest import ROOT
 
 TEXT = "The harbour bridge opened in 1932 after eight years.\n"
 QUESTION = "When did the harbour bridge open?"
@@ -83,6 +87,39 @@ def test_questions_meeting_the_damage_at_once_rebuild_it_once(settings: Settings
         answers = list(pool.map(lambda _: live.ask(QUESTION), range(16)))
     assert all("1932" in a.sentences[0].text for a in answers)
     assert [e["event"] for e in logs].count("index_damaged_rebuilding") == 1
+
+
+def test_an_index_file_cut_short_while_serving_is_rebuilt_not_a_crash(
+        settings: Settings) -> None:
+    """Truncated in place while mapped (``rsync --inplace``, a full disk during a copy onto
+    the volume): reading it killed the process with SIGBUS. Run in a process of its own, which
+    that killed."""
+    script = """
+import os, sys
+from pathlib import Path
+from structlog.testing import capture_logs
+from bot.config import Settings
+from bot.engines import LiveEngine, load_engine
+from retrieval import store
+
+settings = Settings(_env_file=None, corpus_dir=Path(sys.argv[1]))
+live = LiveEngine(load_engine(settings), settings)
+index = settings.corpus_path() / ".qabot-index"
+cut = store.current_name(index)
+os.truncate(index / cut / "text_blob.npy", 0)
+with capture_logs() as logs:
+    answer = live.ask(sys.argv[2])
+(event,) = [e for e in logs if e["event"] == "index_damaged_rebuilding"]
+print(answer.sentences[0].text)
+print(event["reason"])
+print(live.current.snapshot != cut, live.passage(0) == live.current.engine.passage(0))
+"""
+    done = subprocess.run([sys.executable, "-c", script, str(settings.corpus_path()), QUESTION],
+                          capture_output=True, text=True, timeout=120, cwd=ROOT)
+    assert done.returncode == 0, (done.returncode, done.stderr[-2000:])
+    quoted, reason, swapped = done.stdout.splitlines()[-3:]  # (after the log lines)
+    assert "1932" in quoted and swapped == "True True"
+    assert reason.startswith("1 file(s) of index snapshot snap-") and "cut short" in reason
 
 
 def test_an_engine_without_settings_lets_the_damage_be_an_error(settings: Settings) -> None:

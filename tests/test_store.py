@@ -127,6 +127,20 @@ except OSError as exc:
     assert done.stdout.split(maxsplit=1) == [str(errno.EFBIG), "File too large\n"]
 
 
+def test_a_file_cut_short_while_mapped_is_seen_without_reading_it(tmp_path: Path) -> None:
+    """Read through its map, the part cut off would kill the process (SIGBUS)."""
+    _, where = _saved(tmp_path)
+    index, collection, _, _ = store.load(where)
+    maps = store.Maps(index, collection)
+    assert len(maps) == len(store._INDEX_ARRAYS) + len(store._COLLECTION_ARRAYS)
+    assert maps.cut() == 0
+    os.truncate(store._live(where) / "text_blob.npy", 0)
+    os.truncate(store._live(where) / "weights.npy", 100)
+    assert maps.cut() == 2
+    built = pack([Source("d0", "Doc")], [0, 0, 0], TEXTS)
+    assert len(store.Maps(TermIndex.build(TEXTS), built)) == 0  # built in memory: no maps
+
+
 def test_an_older_format_is_refused(tmp_path: Path) -> None:
     _, where = _saved(tmp_path)
     snap = store._live(where)
