@@ -301,7 +301,8 @@ def test_show_reads_one_document_when_the_saved_index_is_current(tmp_path):
     os.utime(c, ns=(stat.st_atime_ns, stat.st_mtime_ns))
     r = qabot("show", "--corpus", str(tmp_path), "a")
     assert r.returncode == 0, r.stderr
-    assert "[dropped: repeated across documents] paragraph\n  Subscribe to our newsletter" in r.stdout
+    assert ("[dropped: repeated across documents] paragraph\n  Subscribe to our newsletter"
+            in r.stdout)
     r = qabot("show", "--corpus", str(tmp_path), "empty.txt")
     assert r.returncode == 2 and "empty.txt is not indexed: empty file" in r.stderr
     # without the saved index, the corpus is read as it is now: two copies are no repetition
