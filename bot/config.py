@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any, Literal
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from pydantic import AliasChoices, Field, SecretStr, ValidationInfo, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
@@ -30,6 +31,36 @@ MIN_REDACTED = 6  # a Redis password this long or longer is scrubbed from logs o
 
 # The corpus bundled with the source tree, used when ./seeds does not exist (e.g. run elsewhere).
 BUNDLED_SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+def _redis_url_problem(url: str, scheme: str, path: str) -> str | None:
+    """What redis-py would refuse in a Redis URL when the bot first connects, or ignore, said
+    now (``None``: nothing): a port or an option value it cannot read, a database that is no
+    number (redis-py quietly used 0 for ``/notadb``), an option its connection does not take
+    (``ssl_cert_reqs`` on ``redis://`` was a traceback at start). Its words name the part,
+    never the password."""
+    # only now: redis-py takes 0.1 s to import
+    from redis.asyncio.connection import Connection, parse_url
+    from redis.exceptions import RedisError
+
+    try:
+        options = parse_url(url)  # what redis-py will make of it: a port, a database, options
+    except ValueError as exc:
+        return str(exc)
+    database = unquote(path).replace("/", "")
+    if scheme != "unix" and database and not database.isdecimal():
+        return f"the database after the host must be a number such as /0, not /{database}"
+    kwargs: dict[str, Any] = dict(options)  # (typed as the options of redis-py's own parse)
+    connection: Callable[..., object] = kwargs.pop("connection_class", Connection)
+    try:
+        connection(**kwargs)  # made, not connected: it checks its options
+    except TypeError as exc:
+        unknown = re.search(r"argument '(\w+)'", str(exc))
+        return (f"{scheme}:// takes no option {unknown[1]!r}" if unknown
+                else f"an option is not one {scheme}:// takes ({exc})")
+    except (RedisError, ValueError) as exc:
+        return str(exc)
+    return None
 
 
 class Settings(BaseSettings):
@@ -150,12 +181,9 @@ class Settings(BaseSettings):
                  f"{', '.join(sorted(REDIS_SCHEMES))})")
         if parts.scheme not in REDIS_SCHEMES or not (parts.hostname or parts.path):
             raise ValueError(usage)
-        from redis.connection import parse_url  # only then: redis-py takes 0.1 s to import
-
-        try:
-            parse_url(url)  # what redis-py will make of it: a port, a database, options
-        except ValueError as exc:  # its words name the part, never the password
-            raise ValueError(f"{usage}: {exc}") from None
+        problem = _redis_url_problem(url, parts.scheme, parts.path)
+        if problem:
+            raise ValueError(f"{usage}: {problem}")
         return SecretStr(url)
 
     @field_validator("language")

@@ -26,6 +26,7 @@ from typing import Any, TypedDict, TypeVar
 import structlog
 
 from retrieval import Answer, ComposerConfig, QAEngine, SourceRef, store
+from retrieval.engine import INDEX_DIRNAME
 from retrieval.errors import DamagedIndexError, QabotError
 from retrieval.ondemand import OnDemand
 from retrieval.parallel import Progress
@@ -88,7 +89,8 @@ class Sources(OnDemand[SourceRef]):
 class Loaded:
     """One engine and what the bot shows of it, pinned for the whole of an update."""
 
-    __slots__ = ("_doc_index", "engine", "index_dir", "intro", "snapshot", "sources")
+    __slots__ = ("_doc_index", "engine", "index_dir", "intro", "passed_over", "snapshot",
+                 "sources")
 
     def __init__(self, engine: Corpus, intro: Intro | None = None) -> None:
         self.engine = engine
@@ -98,6 +100,8 @@ class Loaded:
         report = getattr(engine, "report", None)
         self.snapshot: str | None = getattr(report, "snapshot", None)
         self.index_dir: str | None = getattr(report, "index_dir", None)
+        # built in memory, its index not saved: the snapshot CURRENT named then
+        self.passed_over: str | None = getattr(report, "passed_over", None)
 
     @property
     def doc_index(self) -> dict[str, int]:
@@ -112,6 +116,9 @@ class LiveEngine:
     """The engine the channels answer from (``current``), replaced whole between questions:
     when the index folder names a new snapshot, on ``reload``, or when a question finds the
     saved index damaged. Without ``settings`` (an engine built in memory) it is never replaced.
+    An engine built from the settings' corpus whose index could not be saved (a read-only
+    index folder, as replicas often mount it) follows the folder too: the first snapshot
+    CURRENT names other than the one it found stale is newer than it, and is taken up.
 
     ``wrap`` is applied to every engine it loads (the webhook's metering); ``swapped`` is
     called with each new one once it answers."""
@@ -156,11 +163,23 @@ class LiveEngine:
         return getattr(self.current.engine, name)
 
     def changed(self) -> bool:
-        """Whether the index folder names a snapshot other than the one answering."""
+        """Whether the index folder names a snapshot other than the one answering (for an
+        engine whose index could not be saved: other than the one it found stale, since one
+        named since is newer than it)."""
         loaded = self.current
-        if self._settings is None or loaded.index_dir is None or loaded.snapshot is None:
+        if self._settings is None:
             return False
-        return store.current_name(Path(loaded.index_dir)) not in (None, loaded.snapshot)
+        # (an engine built in memory has no snapshot: it stands for the one it passed over)
+        answering = loaded.snapshot or loaded.passed_over
+        return store.current_name(self._index_dir(loaded)) not in (None, answering)
+
+    def _index_dir(self, loaded: Loaded) -> Path:
+        """The index folder ``loaded`` was saved into, or (not saved) the settings' one, which
+        the engines this makes are saved into."""
+        if loaded.index_dir is not None:
+            return Path(loaded.index_dir)
+        assert self._settings is not None
+        return self._settings.index_dir or self._settings.corpus_path() / INDEX_DIRNAME
 
     def reload(self, *, corpus: bool = False) -> bool:
         """Take up the snapshot the index folder names now (``corpus``: the corpus as it is
@@ -170,11 +189,11 @@ class LiveEngine:
         if settings is None:
             return False
         loaded = self.current
-        if corpus or loaded.index_dir is None:
+        if corpus:
             def make() -> QAEngine:
                 return load_engine(settings)
         else:
-            index_dir = loaded.index_dir
+            index_dir = self._index_dir(loaded)
 
             def make() -> QAEngine:
                 return _ready(QAEngine.load_saved(index_dir, **options(settings)))

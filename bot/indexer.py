@@ -6,7 +6,10 @@
 
 At once, then every ``every`` seconds, the corpus's files are listed (names, sizes,
 modification times); once a change has settled (two listings in a row agree, so a copy in
-progress is not indexed half way), ``build()`` indexes and saves it. Running bots take the new
+progress is not indexed half way), ``build()`` indexes and saves it. A change that has not
+settled after ``PATIENCE`` seconds (a log that grows for good, a file a sync tool keeps
+touching) is indexed as it is then, with a warning naming the files still changing
+(``index_watch_unsettled``): one such file held back every other change. Running bots take the new
 snapshot up by themselves (``QABOT_RELOAD_SECONDS``). A build that fails (a corpus left empty,
 a folder not writable) is reported and the watch goes on.
 """
@@ -31,6 +34,10 @@ from .engines import load_engine
 from .report import ProgressBar
 
 log = structlog.get_logger()
+
+# Seconds a change may go on changing before it is indexed as it is: long past the pauses of
+# a copy in progress, and what a file that never stops changing holds the others back at most.
+PATIENCE = 30.0
 
 
 def watch(settings: Settings, every: float) -> None:
@@ -92,29 +99,43 @@ def index(settings: Settings, full: bool = False) -> bool:
 
 
 def watch_corpus(settings: Settings, build: Callable[[], object], *, every: float,
-                 stop: threading.Event) -> None:
+                 stop: threading.Event, patience: float = PATIENCE) -> None:
     """Until ``stop`` is set: ``build()`` at the first look, then whenever the corpus's files
-    have changed and settled."""
+    have changed and settled, or have been changing for ``patience`` seconds."""
     root = settings.corpus_path()
     seen = _listing(root)
     built: object = NOTHING_BUILT
+    changing_since: float | None = None  # when a look first found what was built changed
     wait = 0.0
     while not stop.wait(wait):
         wait = every
         now = _listing(root)
-        if now != seen:  # still changing: look again next time
-            seen = now
-            continue
+        before, seen = seen, now
         if now == built:
+            changing_since = None
             continue
+        if now != before:  # still changing: look again next time, unless it has for too long
+            if changing_since is None:
+                changing_since = time.monotonic()
+            waited = time.monotonic() - changing_since
+            if waited < patience:
+                continue
+            changing = _differing(before, now)
+            log.warning("index_watch_unsettled", files=changing[:10], count=len(changing),
+                        seconds=round(waited, 1), effect="indexed as they are now")
         try:
             build()
         except (QabotError, OSError) as exc:
             log.error("index_watch_build_failed", reason=str(exc))
-        built = now
+        built, changing_since = now, None
 
 
 NOTHING_BUILT = object()
+
+
+def _differing(before: list[FileStat] | None, now: list[FileStat] | None) -> list[str]:
+    """The files one listing has and the other has not (or of another size or time)."""
+    return sorted({s.relpath for s in set(before or ()) ^ set(now or ())})
 
 
 def _listing(root: Path) -> list[FileStat] | None:

@@ -27,7 +27,7 @@ from .collection import TEXT_VERSION, Collection
 from .composer import ComposerConfig, compose, parse_query
 from .compounds import Splitter, compounding, index_splitter
 from .corpus import Document, Skipped, Walk, scan
-from .errors import IndexFormatError, NoDocumentsError
+from .errors import DamagedIndexError, IndexFormatError, NoDocumentsError
 from .heap import release_freed_memory
 from .index import K1, B, TermIndex
 from .ingest.read import printable
@@ -59,6 +59,9 @@ class LoadReport:
     snapshot: str | None = None  # the saved snapshot it was loaded from or saved as
     files_read: int = 0  # built: the corpus files read (new, changed, or laid out anew) ...
     files_kept: int = 0  # ... and those whose passages were kept from the previous index
+    # built but not saved: the snapshot CURRENT named when the build began (stale or damaged),
+    # so that one named since, newer than this build, can be told from it
+    passed_over: str | None = None
 
 
 class QAEngine:
@@ -93,6 +96,7 @@ class QAEngine:
         self.plain = plain
         self._languages: frozenset[str] | None = None  # the corpus's, found at the first question
         self._splitters: dict[str, Splitter] = {}  # compound splitters by language
+        self._maps = store.Maps(index, collection)  # a loaded snapshot's files, to see them cut
 
     # --- construction -------------------------------------------------------------------------
 
@@ -156,6 +160,7 @@ class QAEngine:
         elif not rebuild and (where / store.CURRENT).exists():
             log.info("index_stale_rebuilding", index_dir=str(where))
 
+        passed_over = store.current_name(where)
         previous = None if full else indexing.previous_build(where, params)
         built = indexing.build(walk, previous, params, progress)
         del previous  # its maps of the snapshot built on
@@ -175,7 +180,8 @@ class QAEngine:
             index, collection = _served(saved, walk, params, progress)
         report = LoadReport(True, time.perf_counter() - started,
                             None if saved is None else str(where), skipped, not_saved,
-                            None if saved is None else saved.name, read, kept)
+                            None if saved is None else saved.name, read, kept,
+                            passed_over if saved is None else None)
         return cls(index, collection, report=report, **kwargs)  # type: ignore[arg-type]
 
     @classmethod
@@ -220,8 +226,19 @@ class QAEngine:
 
     # --- questions ----------------------------------------------------------------------------
 
+    def intact(self) -> None:
+        """Raise ``DamagedIndexError`` when a file of the loaded snapshot was cut short since it
+        was mapped: read through its map, the part cut off would kill the process (SIGBUS,
+        ``store.Maps``). Every question and passage is checked first (about 14 µs); a file cut
+        during the milliseconds one is read still is not caught."""
+        if self._maps and (cut := self._maps.cut()):
+            raise DamagedIndexError(
+                f"{cut} file(s) of index snapshot {self.report.snapshot} in "
+                f"{self.report.index_dir} were cut short while in use (the index is damaged)")
+
     def search(self, query: str, k: int = 10) -> list[Hit]:
         """The ``k`` passages that best match ``query``, best first."""
+        self.intact()
         return [
             Hit(doc_id=self.collection.source_of(p).id, passage=p, score=s)
             for p, s in self.index.search(analyzer(self.question_language(query)).analyze(query),
@@ -255,6 +272,7 @@ class QAEngine:
             min_confidence: float | None = None) -> Answer:
         """Answer ``question`` with quoted sentences and citations, or abstain; ``min_confidence``
         overrides the configured abstention threshold (0: answer whenever a sentence matches)."""
+        self.intact()
         question = _spaced(question)
         config = self.config if min_confidence is None else dataclasses.replace(
             self.config, min_confidence=min_confidence)
@@ -266,6 +284,7 @@ class QAEngine:
     def rank(self, question: str, *, top_k: int | None = None) -> Ranking | None:
         """Every candidate sentence for ``question`` with its features, best first (what
         ``ask`` chooses from; for training and explaining), or ``None``."""
+        self.intact()
         question = _spaced(question)
         r = self._read(question, self.config)
         hits = self._retrieve(question, r.query, top_k or self.top_k)
@@ -343,15 +362,20 @@ class QAEngine:
         """The full text of one passage (to show the context around a quoted sentence)."""
         if not 0 <= passage < self.collection.n_passages:
             raise IndexError(f"no passage {passage}")
+        self.intact()
         return self.collection.passage_text(passage)
 
     @functools.cached_property
     def snapshot_id(self) -> str:
-        """8 hex digits naming this index's passages (their documents and their places in the
-        text), the same for the same index in any process: what a Quote button was made from."""
+        """8 hex digits naming this index's passages (their documents, their places in the
+        text and their text), the same for the same index in any process: what a Quote button
+        was made from. The text counts by each passage's CRC-32 (4 bytes a passage, saved
+        with it): an edit that kept every length ("4.50" made "7.90") gave the old id, and an
+        old answer's Quote button showed the new words as the sentence it had quoted."""
+        self.intact()
         c = self.collection
         h = hashlib.sha256()
-        for array in (c.passage_doc, c.text_offsets, c.sent_indptr):
+        for array in (c.passage_doc, c.text_offsets, c.sent_indptr, c.passage_crc):
             h.update(np.ascontiguousarray(array).tobytes())
         h.update("\n".join(source_ids(c.sources)).encode())
         return h.hexdigest()[:8]
@@ -360,6 +384,7 @@ class QAEngine:
         """The position in ``sources()`` of the document passage ``passage`` is from."""
         if not 0 <= passage < self.collection.n_passages:
             raise IndexError(f"no passage {passage}")
+        self.intact()
         return int(self.collection.passage_doc[passage])
 
     @property

@@ -62,6 +62,16 @@ def test_a_built_engine_answers_from_the_snapshot_it_saved(corpus):
     assert built.snapshot_id == in_memory.snapshot_id == loaded.snapshot_id
 
 
+def test_an_edit_that_keeps_every_length_names_another_snapshot() -> None:
+    """A Quote button made before the edit is told the source was updated, not shown the new
+    words as the sentence it quoted."""
+    before = QAEngine.from_texts(["A single ticket costs 4.50 euros. Buses run from 07:00."])
+    after = QAEngine.from_texts(["A single ticket costs 7.90 euros. Buses run from 09:00."])
+    assert np.array_equal(before.collection.text_offsets, after.collection.text_offsets)
+    assert np.array_equal(before.collection.sent_bounds, after.collection.sent_bounds)
+    assert before.snapshot_id != after.snapshot_id
+
+
 def test_the_snapshot_saved_is_served_even_when_another_is_live_by_then(corpus, monkeypatch):
     """Another process's save between this build's save and its load does not swap corpora."""
     other = QAEngine.from_directory(corpus, index_dir=corpus.parent / "other")

@@ -5,6 +5,8 @@ from __future__ import annotations
 import asyncio
 import os
 import signal
+import subprocess
+import sys
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -14,6 +16,8 @@ from structlog.testing import capture_logs
 from bot.config import Settings
 from bot.engines import LiveEngine, Watcher, load_engine
 from retrieval import store
+
+from .conftest import ROOT
 
 TEXT = "The harbour bridge opened in 1932 after eight years.\n"
 QUESTION = "When did the harbour bridge open?"
@@ -85,6 +89,39 @@ def test_questions_meeting_the_damage_at_once_rebuild_it_once(settings: Settings
     assert [e["event"] for e in logs].count("index_damaged_rebuilding") == 1
 
 
+def test_an_index_file_cut_short_while_serving_is_rebuilt_not_a_crash(
+        settings: Settings) -> None:
+    """Truncated in place while mapped (``rsync --inplace``, a full disk during a copy onto
+    the volume): reading it killed the process with SIGBUS. Run in a process of its own, which
+    that killed."""
+    script = """
+import os, sys
+from pathlib import Path
+from structlog.testing import capture_logs
+from bot.config import Settings
+from bot.engines import LiveEngine, load_engine
+from retrieval import store
+
+settings = Settings(_env_file=None, corpus_dir=Path(sys.argv[1]))
+live = LiveEngine(load_engine(settings), settings)
+index = settings.corpus_path() / ".qabot-index"
+cut = store.current_name(index)
+os.truncate(index / cut / "text_blob.npy", 0)
+with capture_logs() as logs:
+    answer = live.ask(sys.argv[2])
+(event,) = [e for e in logs if e["event"] == "index_damaged_rebuilding"]
+print(answer.sentences[0].text)
+print(event["reason"])
+print(live.current.snapshot != cut, live.passage(0) == live.current.engine.passage(0))
+"""
+    done = subprocess.run([sys.executable, "-c", script, str(settings.corpus_path()), QUESTION],
+                          capture_output=True, text=True, timeout=120, cwd=ROOT)
+    assert done.returncode == 0, (done.returncode, done.stderr[-2000:])
+    quoted, reason, swapped = done.stdout.splitlines()[-3:]  # (after the log lines)
+    assert "1932" in quoted and swapped == "True True"
+    assert reason.startswith("1 file(s) of index snapshot snap-") and "cut short" in reason
+
+
 def test_an_engine_without_settings_lets_the_damage_be_an_error(settings: Settings) -> None:
     from retrieval.errors import DamagedIndexError
 
@@ -125,6 +162,50 @@ def test_a_snapshot_that_cannot_be_loaded_leaves_the_engine_answering(
     (failed,) = [e for e in logs if e["event"] == "index_reload_failed"]
     assert failed["log_level"] == "error" and "vocab.json" in failed["reason"]
     assert live.answer(QUESTION)[1].answered
+
+
+def _unwritable(settings: Settings) -> None:
+    """Make every save into the index folder fail, as a read-only volume does (the tests run as
+    root, whom permissions do not stop): its lock file a folder, so a save cannot take it."""
+    lock = settings.corpus_path() / ".qabot-index" / store.LOCK
+    lock.unlink()
+    lock.mkdir()
+
+
+def _index_as_the_indexer(settings: Settings) -> None:
+    """`qabot index`, run where the index folder is writable."""
+    (settings.corpus_path() / ".qabot-index" / store.LOCK).rmdir()
+    load_engine(settings, rebuild=True)
+    _unwritable(settings)
+
+
+def test_a_replica_that_could_not_save_its_index_takes_up_the_next_one_published(
+        settings: Settings) -> None:
+    """Started on a corpus newer than the saved index (or told to re-read it, SIGHUP), a
+    replica that cannot write the index folder answers from an index built in memory; it used
+    to stay on that one for good, quoting deleted and outdated text."""
+    load_engine(settings)
+    stale = _snapshot(settings).name
+    _unwritable(settings)
+    (settings.corpus_path() / "b.txt").write_text(NEW)
+    with capture_logs() as logs:
+        live = LiveEngine(load_engine(settings), settings)
+    assert any(e["event"] == "index_not_saved" for e in logs)
+    assert live.current.snapshot is None and len(live.current.sources) == 2
+    assert not live.changed()  # the stale snapshot is not newer than the build
+    (settings.corpus_path() / "b.txt").unlink()
+    (settings.corpus_path() / "a.txt").write_text(TEXT.replace("1932", "1950"))
+    _index_as_the_indexer(settings)
+    assert live.changed() and live.reload()
+    assert live.current.snapshot == _snapshot(settings).name != stale
+    assert "1950" in live.ask(QUESTION).sentences[0].text and len(live.current.sources) == 1
+    # SIGHUP after an edit: built in memory again, then the next snapshot is taken up again
+    (settings.corpus_path() / "b.txt").write_text(NEW)
+    assert live.reload(corpus=True) and live.current.snapshot is None
+    assert not live.changed()
+    _index_as_the_indexer(settings)
+    assert live.changed() and live.reload()
+    assert live.current.snapshot == _snapshot(settings).name and not live.changed()
 
 
 async def test_the_watcher_takes_up_a_new_snapshot_within_its_poll(settings: Settings) -> None:

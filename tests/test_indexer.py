@@ -73,6 +73,41 @@ def test_the_corpus_is_indexed_at_once_and_again_after_each_settled_change(
     assert failed["reason"].startswith("no usable document")
 
 
+def test_a_file_that_keeps_changing_holds_back_the_others_a_bounded_while(
+        settings: Settings) -> None:
+    """A log that grows for good once kept every other change from being indexed."""
+    builds: list[int] = []
+    stop = threading.Event()
+
+    def grow() -> None:
+        with open(settings.corpus_path() / "log.txt", "a") as log_file:
+            while not stop.wait(0.005):
+                log_file.write("The service answered another request today.\n")
+                log_file.flush()
+
+    def build() -> None:
+        builds.append(load_engine(settings, rebuild=True).n_documents)
+
+    watcher = threading.Thread(target=watch_corpus, args=(settings, build),
+                               kwargs={"every": 0.05, "stop": stop, "patience": 0.5})
+    grower = threading.Thread(target=grow)
+    watcher.start()
+    try:
+        _until(lambda: builds == [1])
+        grower.start()
+        with capture_logs() as logs:
+            (settings.corpus_path() / "comet.txt").write_text("The comet returns every 41 "
+                                                              "years.\n")
+            _until(lambda: builds[-1:] == [3])
+    finally:
+        stop.set()
+        watcher.join(10)
+        grower.join(10)
+    unsettled = [e for e in logs if e["event"] == "index_watch_unsettled"]
+    assert unsettled and all(e["files"] == ["log.txt"] for e in unsettled)
+    assert unsettled[0]["seconds"] >= 0.5 and unsettled[0]["log_level"] == "warning"
+
+
 def test_qabot_index_watch_runs_until_sigterm(settings: Settings) -> None:
     corpus = settings.corpus_path()
     proc = subprocess.Popen(

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import errno
 import json
+import os
+import stat
+import subprocess
+import sys
 from pathlib import Path
 
 import numpy as np
@@ -13,6 +18,8 @@ from retrieval.collection import pack
 from retrieval.errors import DamagedIndexError, IndexFormatError
 from retrieval.index import TermIndex
 from retrieval.sources import Source, source_columns
+
+ROOT = Path(__file__).resolve().parent.parent
 
 TEXTS = ["Alpha beta gamma. Delta epsilon zeta.", "Beta gamma déjà vu.", "Gamma gamma omega."]
 
@@ -70,6 +77,68 @@ def test_a_snapshot_is_opened_by_its_path_whichever_is_live(tmp_path: Path) -> N
     assert isinstance(loaded.weights.base, np.memmap)
     with pytest.raises(IndexFormatError, match="unreadable"):
         store.load_snapshot(where / "snap-gone")
+
+
+@pytest.mark.parametrize(("umask", "folder", "file"), [(0o022, 0o755, 0o644),
+                                                       (0o077, 0o700, 0o600)])
+def test_a_snapshot_and_current_are_as_readable_as_the_umask_lets_files_be(
+        tmp_path: Path, umask: int, folder: int, file: int) -> None:
+    """Built by root (the image's `qabot index`), read by the bot's user: not 0700/0600 always,
+    as ``tempfile`` made them."""
+    old = os.umask(umask)
+    try:
+        _saved(tmp_path)
+    finally:
+        os.umask(old)
+    snap = store._live(tmp_path)
+    assert stat.S_IMODE(snap.stat().st_mode) == folder
+    assert stat.S_IMODE((tmp_path / store.CURRENT).stat().st_mode) == file
+    assert {stat.S_IMODE(p.stat().st_mode) for p in snap.iterdir()} == {file}
+
+
+@pytest.mark.parametrize("array", [np.arange(5, dtype=np.int32), np.zeros(0, np.int64),
+                                   np.array([b"de", b"", b"zh"], dtype="S3"),
+                                   np.arange(8, dtype=np.uint16).reshape(4, 2),
+                                   np.arange(6.0, dtype=np.float32)[::2]])
+def test_arrays_are_written_as_np_save_writes_them(tmp_path: Path, array: np.ndarray) -> None:
+    store._save_array(tmp_path / "a.npy", array)
+    np.save(tmp_path / "b.npy", array, allow_pickle=False)
+    assert (tmp_path / "a.npy").read_bytes() == (tmp_path / "b.npy").read_bytes()
+
+
+def test_a_write_the_disk_cuts_short_says_why(tmp_path: Path) -> None:
+    """A file system that takes part of an array and then refuses (a full disk: ENOSPC; here a
+    file size limit, EFBIG, which cuts a write short the same way) is named by the OS's reason,
+    not by numpy's "800128 requested and 65408 written", which `qabot index` printed."""
+    script = """
+import resource, signal, sys
+from pathlib import Path
+import numpy as np
+from retrieval import store
+signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit fails, not the process
+resource.setrlimit(resource.RLIMIT_FSIZE, (65536, resource.RLIM_INFINITY))
+try:
+    store._save_array(Path(sys.argv[1]), np.arange(100_000))
+except OSError as exc:
+    print(exc.errno, exc.strerror)
+"""
+    done = subprocess.run([sys.executable, "-c", script, str(tmp_path / "a.npy")],
+                          capture_output=True, text=True, timeout=60, cwd=ROOT, check=True)
+    assert done.stdout.split(maxsplit=1) == [str(errno.EFBIG), "File too large\n"]
+
+
+def test_a_file_cut_short_while_mapped_is_seen_without_reading_it(tmp_path: Path) -> None:
+    """Read through its map, the part cut off would kill the process (SIGBUS)."""
+    _, where = _saved(tmp_path)
+    index, collection, _, _ = store.load(where)
+    maps = store.Maps(index, collection)
+    assert len(maps) == len(store._INDEX_ARRAYS) + len(store._COLLECTION_ARRAYS)
+    assert maps.cut() == 0
+    os.truncate(store._live(where) / "text_blob.npy", 0)
+    os.truncate(store._live(where) / "weights.npy", 100)
+    assert maps.cut() == 2
+    built = pack([Source("d0", "Doc")], [0, 0, 0], TEXTS)
+    assert len(store.Maps(TermIndex.build(TEXTS), built)) == 0  # built in memory: no maps
 
 
 def test_an_older_format_is_refused(tmp_path: Path) -> None:

@@ -64,6 +64,17 @@ def webhook_env(clean_env: Path, monkeypatch: pytest.MonkeyPatch) -> Path:  # no
         ("QABOT_REDIS_URL", "redis://:pw-secret@cache:63a9/0", "qabot: invalid configuration: "
          "redis_url: Value error, must be a URL such as redis://localhost:6379/0 (schemes: "
          "redis, rediss, unix): Port could not be cast to integer value as '63a9'"),
+        # an option only rediss:// takes was a traceback and exit 1 at start; a database that
+        # is no number was database 0
+        ("QABOT_REDIS_URL", "redis://:pw-secret@cache:6379/0?ssl_cert_reqs=none",
+         "redis_url: Value error, must be a URL such as redis://localhost:6379/0 (schemes: "
+         "redis, rediss, unix): redis:// takes no option 'ssl_cert_reqs'"),
+        ("QABOT_REDIS_URL", "rediss://:pw-secret@cache:6379/0?ssl_cert_reqs=bogus",
+         "redis_url: Value error, must be a URL such as redis://localhost:6379/0 (schemes: "
+         "redis, rediss, unix): Invalid SSL Certificate Requirements Flag: bogus"),
+        ("QABOT_REDIS_URL", "redis://:pw-secret@cache:6379/notadb", "redis_url: Value error, "
+         "must be a URL such as redis://localhost:6379/0 (schemes: redis, rediss, unix): the "
+         "database after the host must be a number such as /0, not /notadb"),
     ],
 )
 def test_a_missing_or_bad_setting_is_one_line_and_exit_code_2(
