@@ -141,6 +141,25 @@ def table_row_text(cells: Sequence[str], header: Sequence[str] | None = None) ->
     return text
 
 
+def cell_text(parts: Sequence[Block]) -> str:
+    """A table cell's blocks as one line: a list's items apart by commas ("PNG, GIF"), not run
+    into one string with nothing between them, and other blocks apart by a space."""
+    text = ""
+    for part in parts:
+        text = then_item(text, part.text) if part.kind == "list_item" else (
+            f"{text} {part.text}" if text else part.text)
+    return text
+
+
+def then_item(text: str, item: str) -> str:
+    """``text`` followed by a list's ``item`` on one line: after a comma, unless ``text`` ends
+    in punctuation of its own ("Formats:", "Use the flags.") or is empty."""
+    text = text.rstrip()
+    if not text:
+        return item
+    return f"{text} {item}" if text[-1] in ",;:.!?" else f"{text}, {item}"
+
+
 def heads_row(header: Block, row: Block) -> bool:
     """Whether table row ``header`` ("#define | configure flag | Description") is the header
     row ``row`` is read with ("#define: TCPCONN; configure flag: ..."; "Alcohol: Min: 11.0;
@@ -179,9 +198,11 @@ __all__ = [
     "Kind",
     "Outline",
     "Parsed",
+    "cell_text",
     "error_reason",
     "heads_row",
     "one_line",
     "table_row_text",
+    "then_item",
     "usable_title",
 ]
