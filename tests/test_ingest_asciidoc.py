@@ -185,3 +185,13 @@ def test_a_term_heads_its_description_and_what_is_attached_not_a_paragraph_after
     assert sections["This also hides progress."] == ("Tool", "Options", "-q, --quiet")
     assert sections["Be verbose."] == ("Tool", "Options", "-v")  # its description, after a gap
     assert sections["The options above may be combined."] == ("Tool", "Options")
+
+
+def test_a_list_under_a_term_is_read_item_by_item_not_run_into_one_paragraph():
+    doc = ("= Wine\n\nAttribute Information::\n* Alcohol\n* Malic acid\n** class_0\n"
+           "Creator:: R.A. Fisher\n\nThe data is the result of a chemical analysis.\n")
+    blocks = read_asciidoc(doc).blocks
+    assert [(b.text, b.level) for b in blocks if b.kind == "list_item"] == [
+        ("Alcohol", 1), ("Malic acid", 1), ("class_0", 2)]
+    assert blocks[2].section == ("Wine", "Attribute Information")
+    assert blocks[-1].section == ("Wine",)  # after the list, the terms head it no more

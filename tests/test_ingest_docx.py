@@ -133,6 +133,18 @@ def test_a_table_of_one_row_has_no_header():
     assert rows(read_docx(_save(document))) == [("table_row", "Opening hours | 9-17", (), 0)]
 
 
+def test_the_items_of_a_list_in_a_cell_are_apart_not_one_string():
+    document = docx.Document()
+    table = document.add_table(rows=1, cols=2)
+    table.cell(0, 0).text = "Attribute Information"
+    values = table.cell(0, 1)
+    values.paragraphs[0].text = "Alcohol"
+    values.paragraphs[0].style = document.styles["List Bullet"]
+    values.add_paragraph("Malic acid", style="List Bullet")
+    assert rows(read_docx(_save(document))) == [
+        ("table_row", "Attribute Information | Alcohol, Malic acid", (), 0)]
+
+
 def _pairs(mark: str = "") -> bytes:
     """A table of two columns, "Capital | Oslo" ..., its first row marked as ``mark`` says."""
     document = docx.Document()

@@ -325,7 +325,16 @@ def test_a_cell_holding_a_list_of_paragraphs_is_layout_its_items_read_as_items()
     ]
     # a cell holding a short list is one datum of its row
     assert kinds("<table><tr><td>Formats</td><td><ul><li>PNG</li><li>GIF</li></ul></td></tr>"
-                 "</table>") == [("table_row", "Formats | PNG GIF", 0)]
+                 "</table>") == [("table_row", "Formats | PNG, GIF", 0)]
+
+
+def test_the_items_of_a_list_in_a_cell_are_apart_not_one_string():
+    markup = ("<table><tr><th>Field</th><th>Values</th></tr><tr><td>Attributes</td><td>"
+              "<ul><li>Alcohol</li><li>Malic acid</li></ul></td></tr><tr><td>Classes:</td><td>"
+              "Kinds:<ul><li>class_0</li><li>class_1</li></ul></td></tr></table>")
+    assert [b.text for b in read_html(markup).blocks] == [
+        "Field | Values", "Field: Attributes; Values: Alcohol, Malic acid",
+        "Field: Classes:; Values: Kinds: class_0, class_1"]
 
 
 def test_a_paragraph_of_inline_code_alone_is_code_an_item_or_cell_of_it_is_not():

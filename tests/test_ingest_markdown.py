@@ -224,6 +224,14 @@ def test_a_table_is_its_header_row_then_body_rows_keyed_by_it():
     ]
 
 
+def test_html_lists_and_paragraphs_in_a_cell_keep_their_words_apart():
+    doc = ("| Field | Values |\n|---|---|\n| Attributes | <ul><li>Alcohol</li><li>Malic acid</li>"
+           "</ul> |\n| Note | one<p>two</p> and <b>bo</b>ld |\n")
+    assert texts(read_markdown(doc).blocks, "table_row") == [
+        "Field | Values", "Field: Attributes; Values: Alcohol, Malic acid",
+        "Field: Note; Values: one two and bold"]
+
+
 def test_nested_lists_keep_their_depth_and_every_paragraph_of_an_item():
     blocks = read_markdown(README).blocks
     items = [(b.text, b.level) for b in blocks if b.kind == "list_item"]

@@ -858,3 +858,33 @@ def test_a_page_in_a_font_with_no_unicode_map_is_reported_not_quoted_as_garbage(
     (dropped,) = [d for d in parsed.dropped if d.block.page == 2]
     assert "no map to Unicode" in dropped.reason
     assert any("page 2 not read" in note for note in parsed.notes)
+
+
+def test_lines_each_a_label_and_figures_are_table_rows_and_wrapped_prose_still_joins():
+    """A table set as lines of text (a label, then as many figures on each) gives a row a line,
+    not one paragraph of every row; prose wrapped at figures ("rose by 12" / "per cent ...")
+    still joins, as does the paragraph under the table."""
+    pdf = FPDF(format="A4")
+    pdf.add_page()
+    pdf.set_font("Helvetica", "", 11)
+    pdf.multi_cell(0, 6, "The statistics below were measured on every image of the set, "
+                   "and each feature is given with its smallest and its largest value.",
+                   new_x="LMARGIN")
+    pdf.ln(4)
+    pdf.set_font("Helvetica", "", 9)
+    rows = ["radius (mean): 6.981 28.11", "texture (mean): 9.71 39.28",
+            "perimeter (mean): 43.79 188.5", "area (mean): 143.5 2501.0"]
+    for text in rows:
+        pdf.cell(0, 5, text, new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(4)
+    pdf.set_font("Helvetica", "", 11)
+    for text in ("The costs of the survey rose by 12", "per cent in the first year and by 15",
+                 "per cent in the second year of 2", "phases, as the board had expected."):
+        pdf.cell(0, 6, text, new_x="LMARGIN", new_y="NEXT")
+    blocks = read_pdf(bytes(pdf.output())).blocks
+    assert [(b.kind, b.text) for b in blocks] == [
+        ("paragraph", "The statistics below were measured on every image of the set, and each "
+         "feature is given with its smallest and its largest value."),
+        *[("table_row", text) for text in rows],
+        ("paragraph", "The costs of the survey rose by 12 per cent in the first year and by 15 "
+         "per cent in the second year of 2 phases, as the board had expected.")]

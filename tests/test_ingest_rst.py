@@ -279,3 +279,31 @@ def test_a_term_heads_its_definition_and_nothing_after_its_list() -> None:
     assert blocks[3].section == ("Title", "Words", "harbour")
     assert blocks[-1].text.startswith("The words above") and blocks[-1].section == (
         "Title", "Words")
+
+
+def test_a_field_holding_a_list_leads_in_its_items_not_one_line_of_them() -> None:
+    """A bullet list in a field's body (and a term in it, drawn as a nested list) is read item
+    by item under the field's name, as a Markdown list after a lead-in is."""
+    doc = (":Instances: 178\n:Attribute Information:\n    - Alcohol\n    - Malic acid\n"
+           "    - class:\n        - class_0\n        - class_1\n:Creator: R.A. Fisher\n\n"
+           "The data is the result of a chemical analysis.\n")
+    blocks = read_rst("Wine\n====\n\n**Data Set Characteristics:**\n\n" + doc).blocks
+    items = [(b.text, b.level) for b in blocks if b.kind == "list_item"]
+    assert items == [("Instances: 178", 1), ("Attribute Information:", 1), ("Alcohol", 2),
+                     ("Malic acid", 2), ("class:", 2), ("class_0", 3), ("class_1", 3),
+                     ("Creator: R.A. Fisher", 1)]
+    assert all(b.section == ("Wine",) for b in blocks[1:])
+
+
+def test_a_simple_table_header_over_the_data_columns_only_keys_its_cells() -> None:
+    """docutils drops a simple table's header row whose first column is blank (it reads as
+    going on with a row above, and there is none); its labels are read from the source."""
+    doc = ("Statistics\n\n   ==================== ==== ===== =====\n"
+           "                          Min   Max    SD\n"
+           "   ==================== ==== ===== =====\n"
+           "   Alcohol:             11.0  14.8   0.8\n"
+           "   Malic Acid:          0.74  5.80  1.12\n"
+           "   ==================== ==== ===== =====\n")
+    assert by_kind(read_rst(doc).blocks, "table_row") == [
+        "Min | Max | SD", "Alcohol: Min: 11.0; Max: 14.8; SD: 0.8",
+        "Malic Acid: Min: 0.74; Max: 5.80; SD: 1.12"]

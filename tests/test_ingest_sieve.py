@@ -38,6 +38,14 @@ def test_a_tables_header_row_heads_its_keyed_rows_and_is_not_quoted():
         QUOTE_NEVER, QUOTE_ANY, QUOTE_ANY, QUOTE_ANY]
 
 
+def test_a_header_over_the_data_columns_heads_rows_led_by_their_names():
+    """A header with no label over a column of row names keys the cells after the name."""
+    blocks = [Block("table_row", "Min | Max"), Block("table_row", "Alcohol: Min: 11.0; Max: 14.8"),
+              Block("table_row", "Min | Max"), Block("table_row", "Ash; Min: 1.36; Max: 3.23")]
+    assert [k.quote for k in sieve(Parsed(blocks)).kept] == [
+        QUOTE_NEVER, QUOTE_ANY, QUOTE_NEVER, QUOTE_ANY]
+
+
 def test_a_paragraph_repeated_across_documents_is_dropped_but_not_a_heading():
     blocks = [Block("heading", "Summary"), Block("paragraph", "Built with the book tool."),
               Block("paragraph", "The book explains the tool.")]

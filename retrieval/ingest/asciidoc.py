@@ -10,9 +10,10 @@ reference describes:
   underlined with ``=``) titles the document;
 - paragraphs are lines between blank lines; an admonition (``NOTE: ...``) is its text;
 - a list item (``*``, ``-``, ``.``, ``1.``, ``a.``) is a ``list_item`` of its depth; a labelled
-  list's term (``split [<commit>]::``, ``;;``) heads its description and the blocks attached
-  to it with ``+``, as a definition list's term does (``TERM_LEVEL``), not a paragraph after
-  the list; a block title (``.Example``) heads the block under it likewise;
+  list's term (``split [<commit>]::``, ``;;``) heads its description (a list under it: item
+  by item) and the blocks attached to it with ``+``, as a definition list's term does
+  (``TERM_LEVEL``), not a paragraph after the list; a block title (``.Example``) heads the
+  block under it likewise;
 - listing, literal and fenced blocks (``----``, ``....``, ```` ``` ````), an indented
   paragraph and a ``[source]``, ``[listing]``, ``[literal]`` or ``[verse]`` one are ``code``;
 - a table (``|===``) gives a row per row of cells, keyed by its header row: a row has as many
@@ -346,7 +347,9 @@ class _Reader:
                 self.before_terms = self.outline.copy()
             yield Block("heading", term, self.outline.heading(TERM_LEVEL, term), level=TERM_LEVEL)
             rest = [m.group(3)] if m and m.group(3) else []
-            rest += [s.strip() for s in self._lines_until_blank(started=True)]
+            # a list under the term ("Attributes::" over "* Alcohol") is its description, read
+            # item by item, not run into one line with its markers
+            rest += [s.strip() for s in self._lines_until_blank(started=True, items_end=True)]
             self.described = bool(rest)
             if rest:
                 yield Block("paragraph", self._inline(" ".join(rest)), self.outline.path)
@@ -356,6 +359,7 @@ class _Reader:
             marker = m.group(1)
             depth = len(marker) if marker[0] in "*." else 1
             rest = [m.group(2)] + [s.strip() for s in self._lines_until_blank(True, True)]
+            self.described = True  # an item under a labelled list's term describes it
             yield Block("list_item", self._inline(" ".join(rest)), self.outline.path,
                         level=depth)
             return

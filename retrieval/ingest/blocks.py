@@ -125,26 +125,51 @@ def table_row_text(cells: Sequence[str], header: Sequence[str] | None = None) ->
     ``None``), else ``H1: c1; H2: c2`` with each cell keyed by ``header`` at its index.
 
     An empty cell is left out; a cell with no header (an empty one, or none at its index) is its
-    text alone.
+    text alone, and one ending in a colon (a row's name written as a label, "Alcohol:" in a
+    column of row names) leads the cells after it with a space, not a "; " ("Alcohol: Min:
+    11.0; Max: 14.8", not "Alcohol:; Min: 11.0").
     """
     if header is None:
         return _CELLS.join(cell for cell in cells if cell)
-    parts = []
+    text, label = "", False
     for i, cell in enumerate(cells):
         if cell:
             key = header[i] if i < len(header) else ""
-            parts.append(f"{key}{_KEYED}{cell}" if key else cell)
-    return "; ".join(parts)
+            gap = "" if not text else " " if label else "; "
+            text += f"{gap}{key}{_KEYED}{cell}" if key else f"{gap}{cell}"
+            label = not key and cell.endswith(":")
+    return text
+
+
+def cell_text(parts: Sequence[Block]) -> str:
+    """A table cell's blocks as one line: a list's items apart by commas ("PNG, GIF"), not run
+    into one string with nothing between them, and other blocks apart by a space."""
+    text = ""
+    for part in parts:
+        text = then_item(text, part.text) if part.kind == "list_item" else (
+            f"{text} {part.text}" if text else part.text)
+    return text
+
+
+def then_item(text: str, item: str) -> str:
+    """``text`` followed by a list's ``item`` on one line: after a comma, unless ``text`` ends
+    in punctuation of its own ("Formats:", "Use the flags.") or is empty."""
+    text = text.rstrip()
+    if not text:
+        return item
+    return f"{text} {item}" if text[-1] in ",;:.!?" else f"{text}, {item}"
 
 
 def heads_row(header: Block, row: Block) -> bool:
     """Whether table row ``header`` ("#define | configure flag | Description") is the header
-    row ``row`` is read with ("#define: TCPCONN; configure flag: ..."), as ``table_row_text``
-    writes them."""
+    row ``row`` is read with ("#define: TCPCONN; configure flag: ..."; "Alcohol: Min: 11.0;
+    ..." under a header over the data columns only), as ``table_row_text`` writes them."""
     if header.kind != "table_row" or row.kind != "table_row":
         return False
     labels = [label for label in header.text.split(_CELLS) if label]
-    return len(labels) >= 2 and any(row.text.startswith(f"{label}{_KEYED}") for label in labels)
+    # a label keys the row's first cell, or one after a row's name ("Alcohol; Min: 11.0")
+    return len(labels) >= 2 and any(re.search(f"(?:^|; |: ){re.escape(label)}{_KEYED}", row.text)
+                                    for label in labels)
 
 
 def usable_title(raw: str) -> str:
@@ -173,9 +198,11 @@ __all__ = [
     "Kind",
     "Outline",
     "Parsed",
+    "cell_text",
     "error_reason",
     "heads_row",
     "one_line",
     "table_row_text",
+    "then_item",
     "usable_title",
 ]

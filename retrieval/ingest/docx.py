@@ -57,6 +57,7 @@ from .blocks import (
     Dropped,
     Outline,
     Parsed,
+    cell_text,
     error_reason,
     one_line,
     table_row_text,
@@ -370,14 +371,17 @@ def _numbering_level(numbering: Any) -> int:
     return int(level[0]) + 1 if level else 1
 
 
-def _cell_text(tc: Any) -> str:
-    """A cell's text: its paragraphs, a nested table's among them, as one line."""
-    texts = (
-        _text(p)
-        for p in tc.iter(qn("w:p"))
-        if not any(a.tag == _FALLBACK for a in p.iterancestors())
-    )
-    return one_line(" ".join(texts))
+def _cell_text(tc: Any, document: Any) -> str:
+    """A cell's text: its paragraphs, a nested table's among them, as one line; the items of a
+    list in it apart by commas ("PNG, GIF": ``blocks.cell_text``)."""
+    parts = []
+    for p in tc.iter(qn("w:p")):
+        if any(a.tag == _FALLBACK for a in p.iterancestors()) or not (text := one_line(_text(p))):
+            continue
+        styles = [] if p.pPr is None else _styles(Paragraph(p, document))
+        item = _list_level(p, styles, [(s.name or "").casefold() for s in styles]) > 0
+        parts.append(Block("list_item" if item else "paragraph", text))
+    return cell_text(parts)
 
 
 def _table_rows(tbl: Any, document: Any) -> list[str]:
@@ -391,7 +395,8 @@ def _table_rows(tbl: Any, document: Any) -> list[str]:
             span = tc.grid_span
             # python-docx repeats a merged cell for every column or row it covers; the XML
             # holds it once, and a cell merged down leaves empty continuations below it
-            cells.append((column, span, None if tc.vMerge == "continue" else _cell_text(tc)))
+            text = None if tc.vMerge == "continue" else _cell_text(tc, document)
+            cells.append((column, span, text))
             column += span
         layout.append(cells)
     headed = len(layout) >= 2 and _has_header(tbl, document)

@@ -17,7 +17,7 @@ body row under it ``H1: c1; H2: c2``, and a table without a header row joins its
 `` | ``. Cells merged across rows or columns are set in their columns first: a cell spanning
 rows is read in each, a header of two rows names a column with both ("Goals Home"). A row whose
 cells hold headings, code, a table or many paragraphs is page layout, not data, and its cells'
-blocks are read as they are.
+blocks are read as they are; a short list in a cell reads "PNG, GIF", its items apart.
 
 The page's metadata: the title from ``og:title`` or ``<title>`` (without the site name it often
 carries), else the first ``h1``; the URL (http(s) only) from ``<link rel="canonical">`` or

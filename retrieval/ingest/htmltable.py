@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .blocks import Block
+from .blocks import Block, cell_text
 
 
 @dataclass(slots=True)
@@ -68,7 +68,7 @@ def placed(cells: list[Cell], below: dict[int, tuple[int, int, str]]) -> list[
             rows, span, text = above.pop(column)
             place(column, rows, span, text)
             column += span
-        place(column, cell.rows, cell.cols, " ".join(b.text for b in cell.blocks))
+        place(column, cell.rows, cell.cols, cell_text(cell.blocks))
         column += cell.cols
     for start in sorted(above):  # those after the row's own cells (not under one: a bad table)
         if start >= column:

@@ -8,12 +8,14 @@ heading (``===`` under a line) are each easy to get wrong line by line, and a wr
 markup into a quoted sentence or splits one item in two. The token stream says what each line is.
 
 Every block is the text a reader of the rendered page sees: link text without its URL, image
-alt text, code spans without backticks, no emphasis marks or inline tags, entities decoded, no
-footnote marks (``[^1]``; a footnote's text is read where it is defined, ``mdfootnotes.py``). A
-paragraph in a list item is a ``list_item`` (its level the list's nesting depth), a table's header
-row is a row ``A | B`` and each body row ``A: 1; B: 2``, a code block is ``code``, an HTML block
-keeps only its text (one holding a whole table is read by the HTML reader, row by row). A front
-matter (``meta.front_matter``) or a pandoc title block (``% Title``) is metadata, not text.
+alt text, code spans without backticks, no emphasis marks or inline tags (a block's tag, as in
+a table's cell, keeps the words either side apart, and ``<li>`` items read "PNG, GIF"), entities
+decoded, no footnote marks (``[^1]``; a footnote's text is read where it is defined,
+``mdfootnotes.py``). A paragraph in a list item is a ``list_item`` (its level the list's
+nesting depth), a table's header row is a row ``A | B`` and each body row ``A: 1; B: 2``, a
+code block is ``code``, an HTML block keeps only its text (one holding a whole table is read by
+the HTML reader, row by row). A front matter (``meta.front_matter``) or a pandoc title block
+(``% Title``) is metadata, not text.
 
 MyST Markdown (Sphinx's: Jupyter Book, many Python projects) is read as its rendered page: a
 directive's fence (```` ```{note} ````, ``:::{tip}``) by what its body holds (``sphinx.py``:
@@ -34,7 +36,16 @@ from itertools import pairwise
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from .blocks import TERM_LEVEL, Block, Dropped, Outline, Parsed, one_line, table_row_text
+from .blocks import (
+    TERM_LEVEL,
+    Block,
+    Dropped,
+    Outline,
+    Parsed,
+    one_line,
+    table_row_text,
+    then_item,
+)
 from .html import read_html
 from .mdfootnotes import footnotes
 from .meta import front_matter
@@ -45,6 +56,7 @@ _FIELD_RE = re.compile(r"^([A-Za-z][A-Za-z0-9 _./-]{0,39}?)\s*:\s+(\S.*)$")
 _MAX_KEY_WORDS = 4
 _NO_VALUE = frozenset({"n/a", "na", "none", "-", "tbd", "todo"})  # a template's blank, no name
 _BR_RE = re.compile(r"<br\b", re.I)
+_TAG_RE = re.compile(r"</?([A-Za-z][\w-]*)")  # an HTML tag's name
 _HTML_TABLE_RE = re.compile(r"<table\b.*</table\s*>", re.I | re.S)  # a whole table
 _BREAK = "\n"  # a line break inside a block's inline text (kept only to read metadata lines)
 
@@ -300,6 +312,11 @@ def _render(children: Sequence[Token]) -> str:
             out.append(_BREAK)
         elif t.type == "html_inline" and _BR_RE.match(t.content):
             out.append(" ")  # the words either side of a <br> stay apart
+        elif t.type == "html_inline" and (tag := _TAG_RE.match(t.content)):
+            if tag.group(0).lower() == "<li":  # a list in a table's cell: "PNG, GIF"
+                out[:] = [then_item("".join(out), "")]
+            elif tag.group(1).lower() not in _INLINE_TAGS:
+                out.append(" ")  # a block's tag ("</p>", "<ul>") keeps its words apart
     return "".join(out)
 
 

@@ -38,6 +38,9 @@ in which font and size. From those the reader rebuilds what a person sees on the
   start, with "-" / "*" / "–" (removed) or "1." / "a)" / "ii." / "(i)" (kept); wrapped lines
   join the item. Nesting comes from the marker's indent.
 * **Code**: consecutive lines in a monospaced font, when the body text is not monospaced.
+* **Table rows**: three or more lines in a row, each a label (or none) then only figures, as
+  many on each ("radius (mean): 6.981 28.11"), at one left edge and size: a table set as lines
+  of text (``pdflines.table_rows``). Each line is a ``table_row`` of its own, not wrapped prose.
 * **Pages.** A block's page is its index in the file, or, when the PDF labels its pages, the
   number printed on it ("3" for the fifth page after "i" and "ii"): what a reader looks up. A
   page labelled with no number ("iv", "A-2") is cited by none.
@@ -77,6 +80,7 @@ from .pdflines import (
     is_marker,
     resized,
     starts_sentence,
+    table_rows,
 )
 
 
@@ -121,9 +125,10 @@ def read_pdf(data: bytes) -> Parsed:
         lines, heads, missed = outline_headings(lines, entries)
         if missed:
             notes.append(f"{missed} of {len(entries)} outline entries not found on their pages")
-    if not heads:
-        heads = guess_headings(lines, style)
-    blocks = _assemble(lines, heads, style)
+    rows = table_rows(lines)
+    if not heads:  # a table's row is no heading, however short and unpunctuated
+        heads = {i: d for i, d in guess_headings(lines, style).items() if i not in rows}
+    blocks = _assemble(lines, heads, style, rows)
     meta = _meta(reader)
     header = _running_title(texts[0][0], dropped)
     if header:
@@ -290,8 +295,10 @@ def _join(left: str, right: str) -> str:
     return f"{left} {right}"
 
 
-def _assemble(lines: list[Line], heads: dict[int, int], style: Style) -> list[Block]:
-    """Blocks from the lines: each heading its own, the rest joined into paragraphs and items."""
+def _assemble(lines: list[Line], heads: dict[int, int], style: Style, rows: set[int]
+              ) -> list[Block]:
+    """Blocks from the lines: each heading and each of a table's ``rows`` its own, the rest
+    joined into paragraphs and items."""
     blocks: list[Block] = []
     outline = Outline()
     unit: list[Line] = []
@@ -330,12 +337,14 @@ def _assemble(lines: list[Line], heads: dict[int, int], style: Style) -> list[Bl
                 not unit or line.gap or kind == "list_item" or bool(CLOSES.search(unit[-1].text))
                 or _dash_follows(lines, i)
             )
-        if unit and not _starts_unit(unit, kind, line, code, marker):
+        row = i in rows and not code
+        if unit and not row and kind != "table_row" and not _starts_unit(
+                unit, kind, line, code, marker):
             unit.append(line)
             continue
         flush()
         unit.append(line)
-        kind = "code" if code else "list_item" if marker else "paragraph"
+        kind = "code" if code else "table_row" if row else "list_item" if marker else "paragraph"
         if kind != "list_item":
             indents.clear()
             level = 0

@@ -3,7 +3,7 @@
 ``pdflayout`` makes the ``Line`` values; the furniture, heading and block rules of ``pdf`` read
 them through what is here: the body text's size, pitch and weight (``body_style``), the white
 space above a line (``gaps``), and what a line's words say of it (a list marker, a sentence's
-start, a title's shape).
+start, a title's shape, a table row's: ``table_rows``).
 """
 
 from __future__ import annotations
@@ -35,6 +35,9 @@ PAGE_NUMBER = re.compile(
 SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
 CLOSES = re.compile(r"[.!?…:][\"'”’)\]]*$")  # a sentence or a lead-in ("as follows:") ends
 _OPENERS = "\"'“‘([«"
+# a table's figure: "6.981", "2,501", "-0.5", "12%", "$40"
+_FIGURE = re.compile(r"[-+−]?[$€£]?\d[\d,.]*%?")
+TABLE_RUN = 3  # lines in a row of one row shape that make a table, at the least
 # words a title does not end on (English: the language of most documents here)
 _OPEN_ENDINGS = set(
     "a an the of to in for and or but with on at by from as that which who is are was were be "
@@ -163,6 +166,51 @@ def starts_sentence(text: str) -> bool:
     return text.lstrip(_OPENERS)[:1].isupper()
 
 
+def row_shape(text: str) -> tuple[int, bool] | None:
+    """The shape of a line that reads as a table's row, a label (or none) then figures only
+    ("radius (mean): 6.981 28.11", "Alcohol 11.0 14.8"): how many figures end it, and whether
+    its label ends in a colon. ``None`` for any other line: one without figures at its end,
+    longer than a title, ending a sentence, a list item, or whose last word before its figures
+    is one a sentence goes on from ("costs rose by 12")."""
+    words = text.split()
+    if not words or len(words) > MAX_HEADING_WORDS or SENTENCE_END.search(text):
+        return None
+    if is_marker(text) or GLYPH.match(text):
+        return None
+    figures = 0
+    for word in reversed(words):
+        if not _FIGURE.fullmatch(word):
+            break
+        figures += 1
+    label = words[: len(words) - figures]
+    if not figures or (label and label[-1].casefold() in _OPEN_ENDINGS):
+        return None
+    return figures, bool(label) and label[-1].endswith(":")
+
+
+def table_rows(lines: list[Line]) -> set[int]:
+    """The indices of lines that are each a row of a table set as lines of text: ``TABLE_RUN``
+    or more lines in a row of one ``row_shape``, at one left edge and in one type size. Each is
+    a block of its own, where wrapped lines of prose are joined: its figures read with its
+    label, not run on into the next row's. Wrapped prose seldom makes such a run: its lines are
+    longer, and do not each end in as many figures with no word a sentence goes on from."""
+    rows: set[int] = set()
+    start = 0
+    for i in range(1, len(lines) + 1):
+        if i < len(lines) and _same_row(lines[i - 1], lines[i]):
+            continue
+        if i - start >= TABLE_RUN:
+            rows.update(range(start, i))
+        start = i
+    return rows
+
+
+def _same_row(a: Line, b: Line) -> bool:
+    shape = row_shape(a.text)
+    aligned = a.x is None or b.x is None or abs(a.x - b.x) <= 2
+    return shape is not None and shape == row_shape(b.text) and aligned and not resized(a, b)
+
+
 def resized(a: Line, b: Line) -> bool:
     return bool(a.size and b.size) and max(a.size, b.size) >= SIZE_CHANGE * min(a.size, b.size)
 
@@ -184,13 +232,16 @@ __all__ = [
     "SENTENCE_END",
     "SIZE_CHANGE",
     "SIZE_STEP",
+    "TABLE_RUN",
     "Line",
     "Style",
     "body_style",
     "gaps",
     "is_marker",
     "resized",
+    "row_shape",
     "set_apart",
     "starts_sentence",
+    "table_rows",
     "title_like",
 ]

@@ -11,9 +11,12 @@ makes the blocks a reader of the rendered page sees:
   opening the document titles it;
 - a paragraph is one (a ``list_item`` inside a list, its level the nesting depth);
 - a definition list's term, and a Sphinx object's signature (``.. function:: f(x)``), head what
-  describes them (``TERM_LEVEL``); a field (``:param x: ...``) or an option reads
-  ``name: text`` as a list item;
-- a table's header row is a row ``A | B``, each body row ``A: 1; B: 2``;
+  describes them (``TERM_LEVEL``); inside a list item a term is an item over its definition
+  (``- class:`` over an indented list reads as the nested list it is drawn as);
+- a field (``:param x: ...``) or an option reads ``name: text`` as a list item; a list, a table
+  or code in its body is read under that item, not run into its line;
+- a table's header row is a row ``A | B``, each body row ``A: 1; B: 2``; a simple table's header
+  over the data columns only, which docutils drops, is read from the source;
 - literal blocks, doctests, math and code directives are ``code``;
 - comments, hyperlink targets, substitution definitions and a table of contents are not text
   a reader sees: left out, with the reason, for ``qabot show``; a substitution (``|product|``)
@@ -37,11 +40,14 @@ from docutils import nodes, utils
 from docutils.frontend import get_default_settings
 from docutils.parsers.rst import Directive, Parser, directives, roles
 from docutils.parsers.rst.languages import en
+from docutils.statemachine import string2lines
 from docutils.transforms.references import Substitutions
 
 from .blocks import TERM_LEVEL, Block, Dropped, Outline, Parsed, one_line, table_row_text
 from .sphinx import directive_kind, shown, version_head, version_text
 
+# A simple table's border ("=====  ======="): a run of "=" a column.
+_SIMPLE_BORDER_RE = re.compile(r"^ *=+(?: +=+)* *$")
 # Roles and directives a document uses, for registering the ones docutils lacks.
 _ROLE_RE = re.compile(r"(?<![\w`]):([A-Za-z][\w.+:-]*):`")
 _DIRECTIVE_RE = re.compile(r"^[ \t]*\.\.[ \t]+([A-Za-z][\w.+:-]*)[ \t]*::", re.M)
@@ -73,7 +79,7 @@ def read_rst(text: str) -> Parsed:
     blocks: list[Block] = []
     dropped: list[Dropped] = []
     meta = _docinfo(document, dropped)
-    for b in _Walk().walk(document):
+    for b in _Walk(string2lines(text, convert_whitespace=True)).walk(document):
         (dropped if isinstance(b, Dropped) else blocks).append(b)  # type: ignore[arg-type]
     if "title" not in meta and (title := _title(document)):
         meta["title"] = title
@@ -268,15 +274,16 @@ def _refused(message: nodes.system_message) -> Iterator[Dropped]:
 
 
 class _Walk:
-    def __init__(self) -> None:
+    def __init__(self, lines: list[str]) -> None:
         self.outline = Outline()
+        self.lines = lines  # the document's lines as docutils reads them (tabs expanded)
 
     def walk(self, node: nodes.Element, depth: int = 0, lists: int = 0,
-             item: bool = False) -> Iterator[Block | Dropped]:
-        """The blocks under ``node``: ``depth`` sections deep, ``lists`` lists deep, ``item``
-        inside a list item."""
+             item: bool = False, start: int = 0) -> Iterator[Block | Dropped]:
+        """The blocks under ``node`` (its children from index ``start``): ``depth`` sections
+        deep, ``lists`` lists deep, ``item`` inside a list item."""
         path = self.outline
-        for child in node.children:
+        for child in node.children[start:]:
             if isinstance(child, nodes.section):
                 yield from self.walk(child, depth + 1, lists, item)
             elif isinstance(child, nodes.title):
@@ -307,9 +314,7 @@ class _Walk:
                 yield from self.walk(child, depth, lists, item)
                 path.back_to(saved)
             elif isinstance(child, nodes.field | nodes.option_list_item):
-                name, body = child.children[0], child.children[1:]
-                text = one_line(f"{name.astext()}: {' '.join(b.astext() for b in body)}")
-                yield Block("list_item", text, path.path, level=max(lists, 1))
+                yield from self._field(child, depth, lists)
             elif isinstance(child, nodes.literal_block | nodes.doctest_block | nodes.math_block):
                 if text := one_line(child.astext()):
                     yield Block("code", text, path.path)
@@ -329,11 +334,39 @@ class _Walk:
     def _term(self, entry: nodes.Element, depth: int, lists: int, item: bool
               ) -> Iterator[Block | Dropped]:
         terms = [c for c in entry.children if isinstance(c, nodes.term | nodes.classifier)]
-        if text := one_line(" : ".join(t.astext() for t in terms)):
+        text = one_line(" : ".join(t.astext() for t in terms))
+        if text and item:  # "- class:" over an indented list: a list nested, as it is drawn
+            yield Block("list_item", text, self.outline.path, level=lists)
+        elif text:
             yield Block("heading", text, self.outline.heading(TERM_LEVEL, text), level=TERM_LEVEL)
         for c in entry.children:
             if isinstance(c, nodes.definition):
                 yield from self.walk(c, depth, lists, item)
+
+    def _field(self, field: nodes.Element, depth: int, lists: int) -> Iterator[Block | Dropped]:
+        """A field (``:param x: text``) or an option (``-v  text``): ``name: text`` as a list
+        item. A body holding more than paragraphs (a list, a table, code) is not run into that
+        line, where its items would read as one string with nothing between them: the name and
+        the paragraphs opening the body lead in, and the rest is read under the item, as in a
+        list item (":Attribute Information:" over a bullet list reads "Attribute
+        Information:", then "Alcohol", "Malic acid" one level deeper)."""
+        level = max(lists, 1)
+        name, body = field.children[0], field.children[1:]
+        lead: list[str] = []
+        rest: tuple[nodes.Element, int] | None = None
+        for part in body:
+            if not isinstance(part, nodes.Element):
+                continue
+            opening = next((i for i, c in enumerate(part.children)
+                            if not isinstance(c, nodes.paragraph)), len(part.children))
+            lead.extend(c.astext() for c in part.children[:opening])
+            if opening < len(part.children):
+                rest = part, opening
+                break
+        text = one_line(f"{name.astext()}: {' '.join(lead)}")
+        yield Block("list_item", text, self.outline.path, level=level)
+        if rest:
+            yield from self.walk(rest[0], depth, level, True, start=rest[1])
 
     def _table(self, table: nodes.Element) -> Iterator[Block]:
         header: list[str] | None = None
@@ -341,12 +374,45 @@ class _Walk:
             for row in group.findall(nodes.row):
                 cells = [one_line(e.astext()) for e in row.findall(nodes.entry)]
                 if isinstance(group, nodes.thead):
-                    header = cells
-                    text = table_row_text(cells)
+                    header = cells if any(cells) else self._skipped_header(table, len(cells))
+                    text = table_row_text(header)
                 else:
                     text = table_row_text(cells, header)
                 if text:
                     yield Block("table_row", text, self.outline.path)
+
+    def _skipped_header(self, table: nodes.Element, width: int) -> list[str]:
+        """The labels of a simple table's header row that docutils left empty, read from the
+        source under the table's top border; ``[]`` if there are none.
+
+        docutils reads a simple table's line whose first column is blank as going on with the
+        row above it, and the first row has none: a header labelling only the data columns, over
+        a first column of row names, is dropped (``"          Min   Max"``). A label goes to the
+        column its characters overlap most (the last column reaches to the line's end), to the
+        nearest column if it overlaps none, as the labels are set over their columns by eye."""
+        top = (table.line or 0) - 1
+        if not 0 <= top < len(self.lines) or not _SIMPLE_BORDER_RE.match(self.lines[top]):
+            return []
+        columns = [(m.start(), m.end()) for m in re.finditer("=+", self.lines[top])]
+        if len(columns) != width:
+            return []
+        columns[-1] = (columns[-1][0], 1 << 30)
+        labels: list[list[str]] = [[] for _ in columns]
+        for line in self.lines[top + 1:]:
+            if _SIMPLE_BORDER_RE.match(line):
+                return [one_line(" ".join(words)) for words in labels]
+            for word in re.finditer(r"\S+", line):
+                labels[_column_of(word.start(), word.end(), columns)].append(word.group())
+        return []
+
+
+def _column_of(start: int, end: int, columns: list[tuple[int, int]]) -> int:
+    """The index of the column (start, end) that the characters ``start:end`` of a line overlap
+    most, the nearest one if they overlap none."""
+    def fit(i: int) -> tuple[int, int]:
+        left, right = columns[i]
+        return min(end, right) - max(start, left), -min(abs(start - right), abs(end - left))
+    return max(range(len(columns)), key=fit)
 
 
 __all__ = ["read_rst"]
