@@ -192,7 +192,10 @@ class Collection:
 # byte-order mark, and a PDF whatever its name, read; a PDF page in a font with no map to
 # Unicode left out and said; a wrapped line opening with a dash goes on with its sentence;
 # an AsciiDoc labelled list's term heads no paragraph after the list.
-TEXT_VERSION = 23
+# 24: a reST field holding a list leads in its items; a simple table's header over the data
+# columns keys its cells; a PDF's lines each a label and figures are table rows; a list in a
+# table's cell reads as its items apart (HTML, Markdown, DOCX); an AsciiDoc list under a term.
+TEXT_VERSION = 24
 # A sentence's flags (``Collection.sent_flags``): it may be quoted alone; it is of a list item
 # or a table row (a line tagged ``ITEM_LINE``, beside its ``sieve.QUOTE_*`` rule); it opens its
 # line.
