@@ -48,7 +48,31 @@ ABBREVIATIONS = frozenset(
     # other languages' (German, Spanish, French, Italian, Russian, ...): "ca. 300", "т. е."
     "ca bzw vgl nr usw ggf evtl inkl sog str abs jh jhd mio mrd tsd sra srta ud uds pág "
     "mme mlle env av ecc sig dott ex ej "
-    "г гг т тыс млн млрд руб ул им см стр проф кв соавт др".split()
+    "г гг т тыс млн млрд руб ул им см стр проф кв соавт др "
+    # ... and common ones of the languages qabot reads that are no word of another, none ending
+    # a sentence as a rule (the entries of Moses' per-language ``nonbreaking_prefix`` lists,
+    # mosesdecoder/scripts/share/nonbreaking_prefixes, that are in everyday use): Spanish and
+    # Portuguese ("la Dra. Martínez", "los EE. UU.", "aprox. 12"), Polish, Czech and Slovak
+    # ("np.", "tzw.", "ul.", "tzv.", "např."), Dutch ("bijv."), Finnish ("esim."), Hungarian
+    # ("ún.", "pl."), Romanian ("cca."), Turkish ("örn.", "bkz."), the Nordic languages ("jfr.",
+    # "bl. a."), German ("bspw.", "geb.", "Abb."), Russian and Ukrainian ("рис.", "напр.")
+    "dra dras dres srs sres avda admón núm aprox exmo ee ee.uu ff.aa cc.aa rr.hh "
+    "np tzw ul wg mgr inż godz tzv např tzn popř tj "
+    "bijv blz dhr mevr drs "
+    "esim ks "
+    "ún pl ld vö "
+    "cca dl dna "
+    "örn bkz doç "
+    "jfr bl pga iflg "
+    "bspw geb gest abb hrsg ebd verh "
+    "рис напр табл гл обл див вул тис пос".split()
+)
+# Abbreviations that are also words (English "ok", Spanish "mil", ...) or often end a sentence
+# ("etc." of Czech, Dutch, Finnish, Hungarian, Turkish and the Nordic languages): no sentence
+# end only before a lower-case word or a number, as in "ok. 800 tys. mieszkańców", "1,3 mil.
+# obyvatel", "Ulus ve vb. kurumlar", "V ст. н. е."
+_BEFORE_LOWER = frozenset(
+    "ok ок tys mil kb mm ns atd enz jne stb vb osv mv ung uu ст грн es".split()
 )
 # A day's ordinal before a month ("am 3. Oktober", "1. maj"), or an ordinal before a noun that
 # takes one, capitalised as German nouns are ("im 18. Jahrhundert", "zum 3. Mal", "der 2.
@@ -79,7 +103,10 @@ _ANY_BOUNDARY_RE = re.compile(
     f"(?![{_FULL_WIDTH_CLOSERS}])\\s*)(?=\\S)")
 _OTHER_ENDS_RE = re.compile(f"[؟।॥։។။\u037e{_FULL_WIDTH_ENDS}]")
 _GREEK_QUESTION_RE = re.compile(f"[{_GREEK}];")
-_DOTTED_RE = re.compile(r"(?:\w\.)+\w")  # a dotted acronym: "u.s", "a.m"
+# A dotted acronym or abbreviation: "u.s", "a.m", and of letters in parts of up to three, one
+# of them a letter alone: "t.ex", "f.eks", "bl.a", "m.fl", "f.kr" (not "os.py", a file's name)
+_DOTTED_RE = re.compile(r"(?:\w\.)+\w|(?=[^.]*(?:^|\.)[^\W\d_](?:\.|$))"
+                        r"[^\W\d_]{1,3}(?:\.[^\W\d_]{1,3})+")
 # A list item's or section's number opening a sentence ("3. Fees", "1.7. Larger Work"): no end.
 _ENUMERATOR_RE = re.compile(r"\(?(?:\d{1,3}(?:\.\d{1,3})*|[A-Za-z]|[ivxIVX]{1,4})\.$")
 
@@ -157,7 +184,7 @@ def each_sentence_bounds(text: str) -> Iterator[tuple[int, int]]:
             dot, marks_end = m.span("end")
             # (an enumerator has no space in it; an ordinal ends on a digit)
             if marks_end - dot == 1 and text[dot] == "." and (
-                    danda or _abbreviation_ends(text, start, dot)
+                    danda or _abbreviation_ends(text, start, dot, text[after : after + 1])
                     or (text.find(" ", start, dot) < 0
                         and _ENUMERATOR_RE.match(text, start, marks_end))
                     or (text[dot - 1 : dot].isdigit() and _ordinal_before_month(text, start, m))):
@@ -217,9 +244,12 @@ def _lower_case_start(text: str, start: int, m: re.Match[str], nxt: str) -> bool
 _WORDISH_RE = re.compile(r"[\w.]+")  # \w: what ``str.isalnum`` accepts, and "_"
 
 
-def _abbreviation_ends(text: str, start: int, dot: int) -> bool:
+def _abbreviation_ends(text: str, start: int, dot: int, following: str = "") -> bool:
     """Whether the word before the full stop at ``dot`` (within the sentence from ``start``) is
-    an abbreviation, an initial or a dotted acronym."""
+    an abbreviation, an initial or a dotted acronym; when the character ``following`` the
+    boundary is a lower-case letter or a digit, also one of ``_BEFORE_LOWER`` ("vb. kurumlar",
+    "mil. obyvatel"). (A rule of any short word in lower case before a lower-case word would
+    not do: documentation writes "... at configure time. debuginfod is packaged ...".)"""
     # back over the word (letters, digits, "_", ".") the full stop ends: from the last space
     # when all after it is such (one call), else character by character
     i = max(text.rfind(" ", start, dot) + 1, start)
@@ -233,7 +263,8 @@ def _abbreviation_ends(text: str, start: int, dot: int) -> bool:
     if i == dot:
         return False
     word = word.lower().strip(".")
-    if word in ABBREVIATIONS:
+    if word in ABBREVIATIONS or (word in _BEFORE_LOWER and (following.islower()
+                                                            or following.isdigit())):
         return True
     # An initial ("J."), or a dotted acronym ("U.S.", "a.m."; none without a dot inside).
     return (len(word) == 1 and word.isalpha()) or ("." in word
