@@ -369,9 +369,11 @@ def _common_ascii() -> frozenset[str]:
     return frozenset(common)
 
 
-def _short_sentence(text: str) -> bool:
-    """A sentence too short for ``is_prose`` but whole: a capital, 3+ words, a closing mark."""
-    return (text[:1].isupper() and len(words(text)) >= 3
+def is_sentence(text: str) -> bool:
+    """Whether ``text`` is a sentence, however short, that is whole: it opens with a capital (or
+    a letter of a script without capitals) and has 3+ words and a closing mark."""
+    first = text[:1]
+    return (first.isalpha() and not first.islower() and len(words(text)) >= 3
             and TERMINAL_RE.search(text) is not None)
 
 
@@ -414,7 +416,7 @@ def explain(text: str, repeated: Container[str] = frozenset()) -> list[LineDecis
         # text in another language is cleaned as a web page (the signals that tell one from a
         # document are English ones); one not laid out as a page (a note, a memo) keeps its
         # short sentences ("Der Eintritt ist frei.")
-        labels = [("good", "prose") if k == "frag" and _short_sentence(p) else (k, r)
+        labels = [("good", "prose") if k == "frag" and is_sentence(p) else (k, r)
                   for p, (k, r) in zip(paras, labels, strict=True)]
     kinds = [k for k, _ in labels]
     reasons = [r for _, r in labels]
