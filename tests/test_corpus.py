@@ -326,6 +326,25 @@ def test_ligatures_and_control_characters_are_read_as_a_reader_reads_them(tmp_pa
     assert engine.ask("How many oﬃcers staﬀed the ﬁrst ﬁre station?").sentences[0].text == quote
 
 
+def test_text_in_decomposed_unicode_is_read_composed(tmp_path):
+    """A file saved in NFD ("o" and a combining diaeresis for "ö": macOS tools, Vietnamese
+    keyboards) and a question typed so are read in NFC: each matches the other's form."""
+    import unicodedata
+
+    text = ("Die Kölner Philharmonie hat 2000 Plätze. Die Hohenzollernbrücke überquert den "
+            "Rhein in Köln.")
+    nfd = unicodedata.normalize("NFD", text)
+    (tmp_path / "koeln.txt").write_text(nfd)
+    (doc,), _ = load_directory(tmp_path)
+    assert doc.text.strip() == text
+    question = "Welchen Fluss überquert die Hohenzollernbrücke?"
+    for engine in (QAEngine.from_directory(tmp_path, save=False), QAEngine.from_texts([nfd])):
+        for asked in (question, unicodedata.normalize("NFD", question)):
+            answer = engine.ask(asked)
+            assert answer.sentences and answer.sentences[0].text == (
+                "Die Hohenzollernbrücke überquert den Rhein in Köln.")
+
+
 def test_symlinks_leading_out_of_the_corpus_are_not_followed(tmp_path):
     corpus, outside = tmp_path / "corpus", tmp_path / "outside"
     corpus.mkdir()
