@@ -177,3 +177,16 @@ def test_abbreviations_of_other_languages_end_no_sentence(sentences):
 ])
 def test_an_abbreviation_that_is_also_a_word_ends_a_sentence_before_a_capital(sentences):
     assert split_sentences(" ".join(sentences)) == sentences
+
+
+@pytest.mark.parametrize("sentences", [
+    ["کراچی پاکستان کا سب سے بڑا شہر ہے۔", "مزار قائد 1970 میں مکمل ہوا۔"],  # Urdu "۔"
+    ["አዲስ አበባ የኢትዮጵያ ዋና ከተማ ናት።", "የት ነው፧", "ከተማዋ በ1886 ተመሠረተች።"],  # Ethiopic
+    ["თბილისი დიდი ქალაქია!", "როდის დაარსდა?", "ის V საუკუნეში დაარსდა."],  # Georgian
+    ["Երևանը մայրաքաղաքն է:", "Այն հիմնադրվել է 782 թվականին:"],  # Armenian, ":" for "։"
+    ["Note: This is English.", "Ratio 3: Something else."],  # no Armenian: a colon is one
+])
+def test_urdu_ethiopic_georgian_and_armenian_sentences_end_at_their_marks(sentences):
+    """Urdu's and Ethiopic's full stops end a sentence; a Georgian word (lower case to Unicode)
+    opens one after "?" and "!"; in Armenian, the colon typed for "։" before a capital does."""
+    assert split_sentences(" ".join(sentences)) == sentences

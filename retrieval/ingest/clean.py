@@ -40,7 +40,7 @@ from dataclasses import dataclass
 
 from ..scripts import dense_words, unpunctuated
 from .segment import blocks, paragraphs, words
-from .sentences import TERMINAL_RE
+from .sentences import TERMINAL_RE, starts_sentence
 
 # Phrases used by page furniture, not by reporting. Matched case-insensitively on word bounds.
 # Grouped by what they mark; extend here (and add a test) rather than special-casing a corpus.
@@ -370,10 +370,10 @@ def _common_ascii() -> frozenset[str]:
 
 
 def is_sentence(text: str) -> bool:
-    """Whether ``text`` is a sentence, however short, that is whole: it opens with a capital (or
-    a letter of a script without capitals) and has 3+ words and a closing mark."""
-    first = text[:1]
-    return (first.isalpha() and not first.islower() and len(words(text)) >= 3
+    """Whether ``text`` is a sentence, however short, that is whole: it opens as a sentence does
+    (``sentences.starts_sentence``: a capital, a letter of a script without capitals, a digit,
+    a quote) and has 3+ words and a closing mark."""
+    return (starts_sentence(text[:2]) and len(words(text)) >= 3
             and TERMINAL_RE.search(text) is not None)
 
 

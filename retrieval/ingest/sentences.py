@@ -3,10 +3,12 @@
 ``split_sentences`` cuts after ``.``, ``!``, ``?`` (and any closing quotes or brackets) when the
 next word starts a sentence, and not after abbreviations ("Mr.", "U.S.", "e.g."), initials
 ("J. Smith"), an item's or section's number ("3. Fees"), or inside numbers ("3.5", "100,000").
-Other scripts' sentence ends (``scripts.py``) cut too: the Arabic "؟", the Devanagari danda "।"
-(in a text that has one, "." ends no sentence: it marks initials, "के. एस. कृष्णन"), the Greek
-question mark, and the full-width "。！？" with no space after them. A word of a script without
-capitals (Arabic, Devanagari, Han, ...) starts a sentence as a capitalised one does.
+Other scripts' sentence ends (``scripts.py``) cut too: the Arabic "؟", the Urdu "۔", the
+Devanagari danda "।" (in a text that has one, "." ends no sentence: it marks initials, "के. एस.
+कृष्णन"), the Ethiopic "።" and "፧", the Greek question mark, Armenian's "։" (and the colon typed
+for it, before an Armenian capital), and the full-width "。！？" with no space after them. A word
+of a script without capitals (Arabic, Devanagari, Han, Georgian, ...) starts a sentence as a
+capitalised one does.
 
 ``TERMINAL_RE`` and ``ends_sentence`` tell whether a text ends a sentence: what joining
 hard-wrapped lines into paragraphs asks of each line (``segment.blocks``).
@@ -20,18 +22,26 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 _GREEK = "\u0370-\u03ff\u1f00-\u1fff"
-# Sentence ends other than ".!?…" followed by a space: the Arabic question mark, the Devanagari
-# danda and double danda, the Armenian, Khmer and Myanmar full stops, the Greek question mark
-# (and the ASCII semicolon Greek keyboards type for it, after a Greek letter)
-_SPACED_ENDS = f"؟।॥։។။\u037e]|;(?<=[{_GREEK}];)"
+_ARMENIAN_LETTERS = "\u0531-\u0556\u0561-\u0587"
+# Sentence ends other than ".!?…" followed by a space: the Arabic question mark, the Urdu full
+# stop, the Devanagari danda and double danda, the Armenian, Khmer and Myanmar full stops, the
+# Ethiopic full stop and question mark, the Greek question mark (and the ASCII semicolon Greek
+# keyboards type for it, after a Greek letter)
+_SPACED_ENDS = f"؟۔।॥։។။።፧\u037e]|;(?<=[{_GREEK}];)"
+# ... and the ASCII colon Armenian text is often typed with for its full stop "։", after an
+# Armenian letter and before an Armenian capital ("... մայրաքաղաքն է: Այն ..."; before anything
+# else a colon is one)
+_ARMENIAN_COLON = f":(?<=[{_ARMENIAN_LETTERS}]:)(?=\\s+[\u0531-\u0556])"
+_ARMENIAN_COLON_RE = re.compile(_ARMENIAN_COLON)
 # ... and the full-width ones, which need no space after them
 _FULL_WIDTH_ENDS = "。！？｡"
 # closing quotes and brackets of the full-width sentence ends
 _FULL_WIDTH_CLOSERS = "”’」』）〕】》〉\"')"
 # a line that ends a sentence (closing quotes of several languages, brackets; a reference
-# mark after it: "...theory.[12]", "...théorie.:212–219")
+# mark after it: "...theory.[12]", "...théorie.:212–219"; Armenian's colon for "։" at its end)
 TERMINAL_RE = re.compile(
-    f"(?:[.!?…{_SPACED_ENDS}|[{_FULL_WIDTH_ENDS}])[\"'”“’»)\\]{_FULL_WIDTH_CLOSERS}]*"
+    f"(?:[.!?…{_SPACED_ENDS}|:(?<=[{_ARMENIAN_LETTERS}]:)|[{_FULL_WIDTH_ENDS}])"
+    f"[\"'”“’»)\\]{_FULL_WIDTH_CLOSERS}]*"
     r"(?:\[[^\]]{1,40}\]|:\d+(?:[–-]\d+)?)*\s*$")
 # What may follow a sentence end's mark to the end of a text (``TERMINAL_RE``): closers,
 # references (any character but "]" inside their brackets, at most 40), digits, dashes, ":"
@@ -98,10 +108,10 @@ _BOUNDARY_RE = re.compile(rf"(?P<end>[.!?…]+){_CLOSERS}(?=\S)")
 # ... and in a text that has one of the other scripts' sentence ends (``_OTHER_ENDS_RE``), those
 # too (a text without any is cut by the expression above: the same cuts, faster)
 _ANY_BOUNDARY_RE = re.compile(
-    f"(?:(?P<end>[.!?…]+|(?:[{_SPACED_ENDS})+){_CLOSERS}"
+    f"(?:(?P<end>[.!?…]+|(?:[{_SPACED_ENDS})+|{_ARMENIAN_COLON}){_CLOSERS}"
     f"|(?P<wide>[{_FULL_WIDTH_ENDS}]+)(?P<wide_closers>[{_FULL_WIDTH_CLOSERS}]*)"
     f"(?![{_FULL_WIDTH_CLOSERS}])\\s*)(?=\\S)")
-_OTHER_ENDS_RE = re.compile(f"[؟।॥։។။\u037e{_FULL_WIDTH_ENDS}]")
+_OTHER_ENDS_RE = re.compile(f"[؟۔।॥։។။።፧\u037e{_FULL_WIDTH_ENDS}]")
 _GREEK_QUESTION_RE = re.compile(f"[{_GREEK}];")
 # A dotted acronym or abbreviation: "u.s", "a.m", and of letters in parts of up to three, one
 # of them a letter alone: "t.ex", "f.eks", "bl.a", "m.fl", "f.kr" (not "os.py", a file's name)
@@ -168,7 +178,8 @@ def each_sentence_bounds(text: str) -> Iterator[tuple[int, int]]:
     start = _skip_space(text, 0)
     danda = "।" in text  # a text that ends sentences with the danda: "." only marks initials
     other = not text.isascii() and (_OTHER_ENDS_RE.search(text) is not None or (
-        ";" in text and _GREEK_QUESTION_RE.search(text) is not None))
+        ";" in text and _GREEK_QUESTION_RE.search(text) is not None) or (
+        ":" in text and _ARMENIAN_COLON_RE.search(text) is not None))
     for m in (_ANY_BOUNDARY_RE if other else _BOUNDARY_RE).finditer(text):
         if other and m.group("wide"):
             end = m.end("wide_closers")
@@ -176,10 +187,10 @@ def each_sentence_bounds(text: str) -> Iterator[tuple[int, int]]:
             end = m.end("closers")
             after = m.end()
             # (an upper-case letter, the common case, starts a sentence: no quote or bracket
-            # ``_starts_sentence`` looks past is one)
+            # ``starts_sentence`` looks past is one)
             if not text[after].isupper():
                 nxt = text[after : after + 2]
-                if not (_starts_sentence(nxt) or _lower_case_start(text, start, m, nxt)):
+                if not (starts_sentence(nxt) or _lower_case_start(text, start, m, nxt)):
                     continue
             dot, marks_end = m.span("end")
             # (an enumerator has no space in it; an ordinal ends on a digit)
@@ -219,15 +230,20 @@ def _ordinal_before_month(text: str, start: int, m: re.Match[str]) -> bool:
             and bool(_ORDINAL_RE.search(text, start, dot)))
 
 
-def _starts_sentence(nxt: str) -> bool:
+def starts_sentence(nxt: str) -> bool:
     """Whether the text after a boundary begins a sentence (upper case, digit, quote, bracket,
-    or a letter of a script without capitals)."""
+    or a letter of a script without capitals: Georgian's Mkhedruli letters are lower case to
+    Unicode, its capitals, Mtavruli, written only in all-capital titles)."""
     if not nxt:
         return False
     c = nxt[0]
     if c in "\"'“‘«‹„‚»([¿¡「『（":
-        return len(nxt) < 2 or not nxt[1].islower()
-    return c.isupper() or c.isdigit() or (c.isalpha() and not c.islower())
+        return len(nxt) < 2 or not (nxt[1].islower() and not _GEORGIAN_RE.match(nxt[1]))
+    return (c.isupper() or c.isdigit() or (c.isalpha() and not c.islower())
+            or _GEORGIAN_RE.match(c) is not None)
+
+
+_GEORGIAN_RE = re.compile("[\u10d0-\u10ff]")  # Mkhedruli
 
 
 def _lower_case_start(text: str, start: int, m: re.Match[str], nxt: str) -> bool:
