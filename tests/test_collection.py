@@ -74,11 +74,12 @@ def test_a_documents_short_fragment_ends_the_sentence_before_it_a_web_pages_does
 def test_a_short_whole_sentence_is_quotable_on_a_page_in_another_language_only() -> None:
     """A page in another language (``QUOTE_SENTENCE``) quotes a whole sentence of three words
     ("Helsinki perustettiin 1550."), where an English page (``QUOTE_PROSE``) asks six; a
-    fragment of two words ("Lue lisää.") is quoted by neither."""
+    fragment of two words ("Lue lisää.") and a caption of capitalised words are quoted by
+    neither."""
     line = ("Helsinki on Suomen pääkaupunki ja maan suurin kaupunki. Helsinki perustettiin "
-            "1550. Lue lisää.")
-    assert [f & QUOTABLE for f in sentence_layout(line, [QUOTE_SENTENCE])[1]] == [1, 1, 0]
-    assert [f & QUOTABLE for f in sentence_layout(line, [QUOTE_PROSE])[1]] == [1, 0, 0]
+            "1550. Lue lisää. Helsingin Tuomiokirkko (T).")
+    assert [f & QUOTABLE for f in sentence_layout(line, [QUOTE_SENTENCE])[1]] == [1, 1, 0, 0]
+    assert [f & QUOTABLE for f in sentence_layout(line, [QUOTE_PROSE])[1]] == [1, 0, 0, 0]
 
 
 def test_passages_of_a_document() -> None:

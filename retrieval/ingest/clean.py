@@ -372,8 +372,12 @@ def _common_ascii() -> frozenset[str]:
 def is_sentence(text: str) -> bool:
     """Whether ``text`` is a sentence, however short, that is whole: it opens as a sentence does
     (``sentences.starts_sentence``: a capital, a letter of a script without capitals, a digit,
-    a quote) and has 3+ words and a closing mark."""
-    return (starts_sentence(text[:2]) and len(words(text)) >= 3
+    a quote), has a closing mark and 3+ words, a word past the first of them with letters and
+    no capital (a verb, a function word: a run of capitalised words, "Der Pleistozän-
+    Zeitabschnitt (P).", is a caption, a title or a name)."""
+    ws = words(text)
+    return (len(ws) >= 3 and starts_sentence(text[:2])
+            and any(w.lower() == w and not w.isdigit() for w in ws[1:])
             and TERMINAL_RE.search(text) is not None)
 
 
