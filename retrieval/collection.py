@@ -17,10 +17,10 @@ import numpy as np
 
 from .errors import DamagedIndexError
 from .heap import release_freed_memory
-from .ingest.clean import is_prose
+from .ingest.clean import is_prose, is_sentence
 from .ingest.segment import has_words, word_count, words
 from .ingest.sentences import sentence_bounds
-from .ingest.sieve import MIN_DOCUMENT_QUOTE_WORDS, QUOTE_ANY, QUOTE_PROSE
+from .ingest.sieve import MIN_DOCUMENT_QUOTE_WORDS, QUOTE_ANY, QUOTE_PROSE, QUOTE_SENTENCE
 from .language import ENGLISH
 from .ondemand import OnDemand
 from .sources import Source
@@ -200,7 +200,7 @@ TEXT_VERSION = 24
 # or a table row (a line tagged ``ITEM_LINE``, beside its ``sieve.QUOTE_*`` rule); it opens its
 # line.
 QUOTABLE, ITEM, FIRST = 1, 2, 4
-ITEM_LINE = 4  # above the QUOTE_* rules (0-2), which ``& ~ITEM_LINE`` gives back
+ITEM_LINE = 4  # above the QUOTE_* rules (0-3), which ``& ~ITEM_LINE`` gives back
 
 
 def pack(
@@ -407,6 +407,8 @@ def _fragments_joined(line: str) -> list[tuple[int, int, bool]]:
 def _quotable(sentence: str, rule: int) -> int:
     if rule == QUOTE_PROSE:
         return QUOTABLE * (word_count(sentence) >= MIN_QUOTE_WORDS and is_prose(sentence))
+    if rule == QUOTE_SENTENCE:
+        return QUOTABLE * (is_sentence(sentence) or is_prose(sentence))
     return QUOTABLE * (rule == QUOTE_ANY and len(words(sentence)) >= MIN_DOCUMENT_QUOTE_WORDS)
 
 

@@ -38,11 +38,12 @@ import structlog
 from .errors import NoDocumentsError
 from .ingest.blocks import Parsed, one_line
 from .ingest.clean import LineDecision, is_notice, is_prose, marker_kinds
+from .ingest.html import LANG_HINT
 from .ingest.read import BIDI_CONTROLS, SUFFIXES, base_of, format_of, printable, read_file
 from .ingest.segment import words
 from .ingest.sentences import first_sentence
 from .ingest.sieve import Sieved, judged_text
-from .language import knows, normalised
+from .language import ENGLISH, contradicted, knows, normalised
 from .marks import ELLIPSIS
 
 log = structlog.get_logger()
@@ -345,6 +346,15 @@ def read_document(path: Path, doc_id: str) -> Document | Skipped:
     for note in parsed.notes:
         log.warning("file_read_with_note", path=str(path), note=note)
     meta = {**parsed.meta, **read_meta(path)}  # the sidecar has the last word
+    hint = meta.pop(LANG_HINT, None)  # <html lang>: what a sidecar or front matter sets wins
+    if hint and not meta.get("lang"):
+        if (code := normalised(hint)) and contradicted(code, judged_text(parsed)):
+            log.warning("file_read_with_note", path=str(path),
+                        note=f"<html lang={hint!r}> but the text does not read as "
+                             f"{'English' if code == ENGLISH else 'that language'}: "
+                             "detected instead")
+        else:
+            meta["lang"] = hint
     declared = normalised(meta.get("lang"))
     if meta.get("lang") and (declared is None or not knows(declared)):
         # "xx", "und", "zz-Top": read in no language, its words met none of the question's

@@ -19,6 +19,7 @@ import numpy as np
 from .collection import ITEM_LINE, Collection, PassagePacker, PassageTexts, sentence_layout
 from .corpus import Document, title_of
 from .ingest.blocks import Parsed
+from .ingest.read import printable
 from .ingest.repeated import RepeatedLines, repeated_in
 from .ingest.segment import group_lines
 from .ingest.sieve import sieve
@@ -206,8 +207,9 @@ class Packer:
 
 
 def parsed_of(doc: Document) -> Parsed:
-    """What the reader made of ``doc``, or its text read as plain text."""
-    return doc.parsed if doc.parsed is not None else read_plain(doc.text)
+    """What the reader made of ``doc``, or its text read as plain text (as a file's text is
+    read: ``printable``, composed, without control characters)."""
+    return doc.parsed if doc.parsed is not None else read_plain(printable(doc.text))
 
 
 def section_name(path: Sequence[str], title: str) -> str:

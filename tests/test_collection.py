@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from retrieval.collection import ITEM_LINE, pack, sentence_layout
-from retrieval.ingest.sieve import QUOTE_ANY, QUOTE_PROSE
+from retrieval.collection import ITEM_LINE, QUOTABLE, pack, sentence_layout
+from retrieval.ingest.sieve import QUOTE_ANY, QUOTE_PROSE, QUOTE_SENTENCE
 from retrieval.sources import Source
 
 TEXTS = [
@@ -69,6 +69,17 @@ def test_a_documents_short_fragment_ends_the_sentence_before_it_a_web_pages_does
     assert sentences(QUOTE_ANY | ITEM_LINE) == [line]
     assert sentences(QUOTE_PROSE) == ["Name of the kill signal to send to the worker.",
                                       "Default: 'SIGTERM'"]
+
+
+def test_a_short_whole_sentence_is_quotable_on_a_page_in_another_language_only() -> None:
+    """A page in another language (``QUOTE_SENTENCE``) quotes a whole sentence of three words
+    ("Helsinki perustettiin 1550."), where an English page (``QUOTE_PROSE``) asks six; a
+    fragment of two words ("Lue lisää.") and a caption of capitalised words are quoted by
+    neither."""
+    line = ("Helsinki on Suomen pääkaupunki ja maan suurin kaupunki. Helsinki perustettiin "
+            "1550. Lue lisää. Helsingin Tuomiokirkko (T).")
+    assert [f & QUOTABLE for f in sentence_layout(line, [QUOTE_SENTENCE])[1]] == [1, 1, 0, 0]
+    assert [f & QUOTABLE for f in sentence_layout(line, [QUOTE_PROSE])[1]] == [1, 0, 0, 0]
 
 
 def test_passages_of_a_document() -> None:

@@ -89,6 +89,35 @@ def test_a_lang_naming_no_language_is_said_and_the_language_detected(tmp_path, l
     assert engine.collection.languages() == {"en"}
 
 
+_MOSCOW = ("<!doctype html><html lang=\"{lang}\"><head><title>История Москвы</title></head>"
+           "<body><main><h1>История Москвы</h1><p>Москва является столицей Российской Федерации "
+           "и крупнейшим городом страны. Московский метрополитен был открыт в 1935 году после "
+           "нескольких лет строительства. Храм Василия Блаженного был построен в шестнадцатом "
+           "веке по приказу Ивана Грозного.</p></main></body></html>")
+
+
+@pytest.mark.parametrize(("lang", "sidecar", "read_as", "said"), [
+    ("en", None, None, True),  # a site template's default on a page in Russian: detected
+    ("ru", None, "ru", False),
+    ("en-US", "en", "en", False),  # a sidecar's lang is the user's word: kept
+])
+def test_an_html_lang_the_text_plainly_contradicts_gives_way_to_detection(
+        tmp_path, lang, sidecar, read_as, said):
+    (tmp_path / "moskva.html").write_text(_MOSCOW.format(lang=lang), encoding="utf-8")
+    if sidecar:
+        (tmp_path / "moskva.meta.json").write_text(json.dumps({"lang": sidecar}))
+    with capture_logs() as logs:
+        (doc,), _ = load_directory(tmp_path)
+    assert doc.lang == read_as
+    assert said == any(e["event"] == "file_read_with_note" and "<html lang=" in e["note"]
+                       for e in logs)
+    engine = QAEngine.from_documents([doc])
+    assert engine.collection.languages() == {sidecar or "ru"}
+    if not sidecar:
+        assert engine.ask("Когда открыли московское метро?").sentences[0].text.startswith(
+            "Московский метрополитен был открыт в 1935 году")
+
+
 def test_headline_heuristic_skips_site_names_and_symbols():
     engine = QAEngine.from_directory(SEEDS, save=False)
     titles = {s.id: s.title for s in engine.sources()}
@@ -324,6 +353,25 @@ def test_ligatures_and_control_characters_are_read_as_a_reader_reads_them(tmp_pa
     quote = engine.ask("How many officers staffed the first fire station?").sentences[0].text
     assert quote == "The first fire station was staffed by fifty officers in 1923."
     assert engine.ask("How many oﬃcers staﬀed the ﬁrst ﬁre station?").sentences[0].text == quote
+
+
+def test_text_in_decomposed_unicode_is_read_composed(tmp_path):
+    """A file saved in NFD ("o" and a combining diaeresis for "ö": macOS tools, Vietnamese
+    keyboards) and a question typed so are read in NFC: each matches the other's form."""
+    import unicodedata
+
+    text = ("Die Kölner Philharmonie hat 2000 Plätze. Die Hohenzollernbrücke überquert den "
+            "Rhein in Köln.")
+    nfd = unicodedata.normalize("NFD", text)
+    (tmp_path / "koeln.txt").write_text(nfd)
+    (doc,), _ = load_directory(tmp_path)
+    assert doc.text.strip() == text
+    question = "Welchen Fluss überquert die Hohenzollernbrücke?"
+    for engine in (QAEngine.from_directory(tmp_path, save=False), QAEngine.from_texts([nfd])):
+        for asked in (question, unicodedata.normalize("NFD", question)):
+            answer = engine.ask(asked)
+            assert answer.sentences and answer.sentences[0].text == (
+                "Die Hohenzollernbrücke überquert den Rhein in Köln.")
 
 
 def test_symlinks_leading_out_of_the_corpus_are_not_followed(tmp_path):

@@ -147,3 +147,46 @@ def test_first_sentence_and_split_sentences_read_the_remembered_bounds() -> None
         assert [text[s.start : s.end] for s in sentence_spans(text)] == split_sentences(text)
         assert list(sentence_bounds(text)) == [(s.start, s.end) for s in sentence_spans(text)]
     assert first_sentence("") == "" and first_sentence("   ") == ""
+
+
+
+@pytest.mark.parametrize("sentences", [
+    ["Según el censo, los EE. UU. tienen 50 estados.", "La Dra. Martínez dirigió el estudio."],
+    ["Los EE.UU. tienen 50 estados.", "Vive en la Avda. Diagonal 10."],
+    ["Sverige har många städer, t.ex. Göteborg.", "Slottet har bl.a. Kungliga salen."],
+    ["Norge har flere store byer, f.eks. Bergen med rundt 285 000 innbyggere."],
+    ["Kraków liczy ok. 800 tys. mieszkańców.", "Jest np. Wawel na ul. Kanoniczej."],
+    ["Je to tzv. Staré Město.", "Město má cca 1,3 mil. obyvatel, např. Praha."],
+    ["Er zijn bijv. Amsterdam en Utrecht.", "Kaupungissa on esim. Tuomiokirkko."],
+    ["Az ún. Budai Vár híres, kb. 300 éves.", "A cidade tem aprox. 12 milhões de habitantes."],
+    ["Orașul are cca. 2 milioane de locuitori.", "Ulus ve vb. kurumlar var."],
+    ["Es gibt bspw. Bayern.", "Johann Müller (geb. 12. März 1950) war Maler, siehe Abb. 3."],
+    ["Кремль, см. рис. 3, стоит на холме.", "Это известно, напр. Москва, см. табл. 2."],
+    ["Київ заснований у V ст. н. е. на Дніпрі.", "Він стоїть на Дніпрі."],
+])
+def test_abbreviations_of_other_languages_end_no_sentence(sentences):
+    """Common abbreviations of Spanish, the Nordic languages, Polish, Czech, Dutch, Finnish,
+    Hungarian, Portuguese, Romanian, Turkish, German, Russian and Ukrainian end no sentence."""
+    assert split_sentences(" ".join(sentences)) == sentences
+
+
+@pytest.mark.parametrize("sentences", [
+    ["It was ok.", "Then we left."],
+    ["Run os.py.", "Then stop."],
+    ["Viajó a EE. UU.", "Luego volvió."],
+])
+def test_an_abbreviation_that_is_also_a_word_ends_a_sentence_before_a_capital(sentences):
+    assert split_sentences(" ".join(sentences)) == sentences
+
+
+@pytest.mark.parametrize("sentences", [
+    ["کراچی پاکستان کا سب سے بڑا شہر ہے۔", "مزار قائد 1970 میں مکمل ہوا۔"],  # Urdu "۔"
+    ["አዲስ አበባ የኢትዮጵያ ዋና ከተማ ናት።", "የት ነው፧", "ከተማዋ በ1886 ተመሠረተች።"],  # Ethiopic
+    ["თბილისი დიდი ქალაქია!", "როდის დაარსდა?", "ის V საუკუნეში დაარსდა."],  # Georgian
+    ["Երևանը մայրաքաղաքն է:", "Այն հիմնադրվել է 782 թվականին:"],  # Armenian, ":" for "։"
+    ["Note: This is English.", "Ratio 3: Something else."],  # no Armenian: a colon is one
+])
+def test_urdu_ethiopic_georgian_and_armenian_sentences_end_at_their_marks(sentences):
+    """Urdu's and Ethiopic's full stops end a sentence; a Georgian word (lower case to Unicode)
+    opens one after "?" and "!"; in Armenian, the colon typed for "։" before a capital does."""
+    assert split_sentences(" ".join(sentences)) == sentences

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from retrieval.ingest.blocks import Block, Dropped, Parsed
-from retrieval.ingest.sieve import QUOTE_ANY, QUOTE_NEVER, QUOTE_PROSE, sieve
+from retrieval.ingest.sieve import QUOTE_ANY, QUOTE_NEVER, QUOTE_PROSE, QUOTE_SENTENCE, sieve
 from retrieval.ingest.text import read_plain
 
 from .conftest import SEEDS
@@ -123,3 +123,16 @@ def test_one_item_that_names_a_heading_is_no_table_of_contents():
     blocks = [Block("list_item", "Installation"), Block("list_item", "Run the tests."),
               Block("heading", "Installation"), Block("paragraph", "Use pip.")]
     assert not sieve(Parsed(blocks)).dropped
+
+
+def test_a_web_page_in_another_language_quotes_whole_sentences_an_english_one_prose():
+    """The six-word floor of prose was counted on English: a page in another language quotes
+    its kept paragraphs' whole sentences (``QUOTE_SENTENCE``), an English page its prose."""
+    finnish = ("Helsinki\n\nHelsinki on Suomen pääkaupunki ja maan suurin kaupunki. Helsinki "
+               "perustettiin 1550. Kaupungissa on noin 650 000 asukasta.\n")
+    english = ("Copenhagen\n\nCopenhagen is the capital of Denmark and its largest city. It "
+               "was founded in 1167. The metro opened in 2002 after long construction.\n")
+    fi = sieve(read_plain(finnish))  # (a text in another language is read as a web page)
+    en = sieve(Parsed([], web=True, source_text=english))
+    assert fi.web and fi.quotable and {k.quote for k in fi.kept} == {QUOTE_SENTENCE}
+    assert en.quotable and {k.quote for k in en.kept} == {QUOTE_PROSE}

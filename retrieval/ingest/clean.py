@@ -40,7 +40,7 @@ from dataclasses import dataclass
 
 from ..scripts import dense_words, unpunctuated
 from .segment import blocks, paragraphs, words
-from .sentences import TERMINAL_RE
+from .sentences import TERMINAL_RE, starts_sentence
 
 # Phrases used by page furniture, not by reporting. Matched case-insensitively on word bounds.
 # Grouped by what they mark; extend here (and add a test) rather than special-casing a corpus.
@@ -369,9 +369,15 @@ def _common_ascii() -> frozenset[str]:
     return frozenset(common)
 
 
-def _short_sentence(text: str) -> bool:
-    """A sentence too short for ``is_prose`` but whole: a capital, 3+ words, a closing mark."""
-    return (text[:1].isupper() and len(words(text)) >= 3
+def is_sentence(text: str) -> bool:
+    """Whether ``text`` is a sentence, however short, that is whole: it opens as a sentence does
+    (``sentences.starts_sentence``: a capital, a letter of a script without capitals, a digit,
+    a quote), has a closing mark and 3+ words, a word past the first of them with letters and
+    no capital (a verb, a function word: a run of capitalised words, "Der Pleistozän-
+    Zeitabschnitt (P).", is a caption, a title or a name)."""
+    ws = words(text)
+    return (len(ws) >= 3 and starts_sentence(text[:2])
+            and any(w.lower() == w and not w.isdigit() for w in ws[1:])
             and TERMINAL_RE.search(text) is not None)
 
 
@@ -414,7 +420,7 @@ def explain(text: str, repeated: Container[str] = frozenset()) -> list[LineDecis
         # text in another language is cleaned as a web page (the signals that tell one from a
         # document are English ones); one not laid out as a page (a note, a memo) keeps its
         # short sentences ("Der Eintritt ist frei.")
-        labels = [("good", "prose") if k == "frag" and _short_sentence(p) else (k, r)
+        labels = [("good", "prose") if k == "frag" and is_sentence(p) else (k, r)
                   for p, (k, r) in zip(paras, labels, strict=True)]
     kinds = [k for k, _ in labels]
     reasons = [r for _, r in labels]

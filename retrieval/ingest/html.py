@@ -90,6 +90,10 @@ _SPACE_RE = re.compile(r"[ \t\r\n\f\v]+")  # a source line break is a space; "\n
 # --cflags</code></p>" between the sentences that explain it).
 _CODE_TAGS = ("code", "kbd", "samp", "tt")
 _TITLE_SEPARATOR_RE = re.compile(r"\s+[|\-–—:·•]\s+")
+# The key of ``<html lang>`` in a page's metadata: a hint, not a declaration (``lang``, which a
+# sidecar or front matter sets): a site template's default ("en") is often left on pages in
+# other languages, so the text may overrule it (``corpus.read_document``)
+LANG_HINT = "lang_hint"
 _META_KEYS = {
     "og:title": "title", "twitter:title": "title",
     "og:url": "url",
@@ -335,7 +339,7 @@ class _Parser(HTMLParser):
             if key in _META_KEYS and content and (_META_KEYS[key] != "url" or web_url(content)):
                 self.meta.setdefault(_META_KEYS[key], content)
         elif tag == "html" and a.get("lang", "").strip():
-            self.meta.setdefault("lang", a["lang"].strip())
+            self.meta.setdefault(LANG_HINT, a["lang"].strip())
         elif (tag == "link" and "canonical" in a.get("rel", "").lower().split()
               and web_url(a.get("href", ""))):
             self.meta["url"] = a["href"].strip()  # the canonical link wins over og:url

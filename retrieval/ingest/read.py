@@ -28,6 +28,7 @@ import codecs
 import dataclasses
 import os
 import re
+import unicodedata
 from pathlib import Path
 
 from .asciidoc import looks_like_asciidoc, read_asciidoc
@@ -153,8 +154,16 @@ BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
 
 def printable(text: str) -> str:
     """``text`` as a reader reads it: ligatures as their letters, without control characters
-    (a NUL past the first 8 KB was quoted as "\\u0000")."""
-    return _CONTROL_RE.sub("", text if text.isascii() else text.translate(_LIGATURES))
+    (a NUL past the first 8 KB was quoted as "\\u0000"), and in Unicode's composed form (NFC):
+    text saved by macOS tools, some PDF extractions and Vietnamese "tổ hợp" keyboards writes
+    "ö" as "o" and a combining diaeresis, which reads the same and matched no question typed
+    composed ("Köln" was "köln" where "Köln" composed is "koln")."""
+    if text.isascii():
+        return _CONTROL_RE.sub("", text)
+    text = text.translate(_LIGATURES)
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    return _CONTROL_RE.sub("", text)
 
 
 # Legacy encodings by how much text is written in them, for telling apart ones that read a short

@@ -3,10 +3,12 @@
 ``split_sentences`` cuts after ``.``, ``!``, ``?`` (and any closing quotes or brackets) when the
 next word starts a sentence, and not after abbreviations ("Mr.", "U.S.", "e.g."), initials
 ("J. Smith"), an item's or section's number ("3. Fees"), or inside numbers ("3.5", "100,000").
-Other scripts' sentence ends (``scripts.py``) cut too: the Arabic "؟", the Devanagari danda "।"
-(in a text that has one, "." ends no sentence: it marks initials, "के. एस. कृष्णन"), the Greek
-question mark, and the full-width "。！？" with no space after them. A word of a script without
-capitals (Arabic, Devanagari, Han, ...) starts a sentence as a capitalised one does.
+Other scripts' sentence ends (``scripts.py``) cut too: the Arabic "؟", the Urdu "۔", the
+Devanagari danda "।" (in a text that has one, "." ends no sentence: it marks initials, "के. एस.
+कृष्णन"), the Ethiopic "።" and "፧", the Greek question mark, Armenian's "։" (and the colon typed
+for it, before an Armenian capital), and the full-width "。！？" with no space after them. A word
+of a script without capitals (Arabic, Devanagari, Han, Georgian, ...) starts a sentence as a
+capitalised one does.
 
 ``TERMINAL_RE`` and ``ends_sentence`` tell whether a text ends a sentence: what joining
 hard-wrapped lines into paragraphs asks of each line (``segment.blocks``).
@@ -20,18 +22,26 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 _GREEK = "\u0370-\u03ff\u1f00-\u1fff"
-# Sentence ends other than ".!?…" followed by a space: the Arabic question mark, the Devanagari
-# danda and double danda, the Armenian, Khmer and Myanmar full stops, the Greek question mark
-# (and the ASCII semicolon Greek keyboards type for it, after a Greek letter)
-_SPACED_ENDS = f"؟।॥։។။\u037e]|;(?<=[{_GREEK}];)"
+_ARMENIAN_LETTERS = "\u0531-\u0556\u0561-\u0587"
+# Sentence ends other than ".!?…" followed by a space: the Arabic question mark, the Urdu full
+# stop, the Devanagari danda and double danda, the Armenian, Khmer and Myanmar full stops, the
+# Ethiopic full stop and question mark, the Greek question mark (and the ASCII semicolon Greek
+# keyboards type for it, after a Greek letter)
+_SPACED_ENDS = f"؟۔।॥։។။።፧\u037e]|;(?<=[{_GREEK}];)"
+# ... and the ASCII colon Armenian text is often typed with for its full stop "։", after an
+# Armenian letter and before an Armenian capital ("... մայրաքաղաքն է: Այն ..."; before anything
+# else a colon is one)
+_ARMENIAN_COLON = f":(?<=[{_ARMENIAN_LETTERS}]:)(?=\\s+[\u0531-\u0556])"
+_ARMENIAN_COLON_RE = re.compile(_ARMENIAN_COLON)
 # ... and the full-width ones, which need no space after them
 _FULL_WIDTH_ENDS = "。！？｡"
 # closing quotes and brackets of the full-width sentence ends
 _FULL_WIDTH_CLOSERS = "”’」』）〕】》〉\"')"
 # a line that ends a sentence (closing quotes of several languages, brackets; a reference
-# mark after it: "...theory.[12]", "...théorie.:212–219")
+# mark after it: "...theory.[12]", "...théorie.:212–219"; Armenian's colon for "։" at its end)
 TERMINAL_RE = re.compile(
-    f"(?:[.!?…{_SPACED_ENDS}|[{_FULL_WIDTH_ENDS}])[\"'”“’»)\\]{_FULL_WIDTH_CLOSERS}]*"
+    f"(?:[.!?…{_SPACED_ENDS}|:(?<=[{_ARMENIAN_LETTERS}]:)|[{_FULL_WIDTH_ENDS}])"
+    f"[\"'”“’»)\\]{_FULL_WIDTH_CLOSERS}]*"
     r"(?:\[[^\]]{1,40}\]|:\d+(?:[–-]\d+)?)*\s*$")
 # What may follow a sentence end's mark to the end of a text (``TERMINAL_RE``): closers,
 # references (any character but "]" inside their brackets, at most 40), digits, dashes, ":"
@@ -48,7 +58,31 @@ ABBREVIATIONS = frozenset(
     # other languages' (German, Spanish, French, Italian, Russian, ...): "ca. 300", "т. е."
     "ca bzw vgl nr usw ggf evtl inkl sog str abs jh jhd mio mrd tsd sra srta ud uds pág "
     "mme mlle env av ecc sig dott ex ej "
-    "г гг т тыс млн млрд руб ул им см стр проф кв соавт др".split()
+    "г гг т тыс млн млрд руб ул им см стр проф кв соавт др "
+    # ... and common ones of the languages qabot reads that are no word of another, none ending
+    # a sentence as a rule (the entries of Moses' per-language ``nonbreaking_prefix`` lists,
+    # mosesdecoder/scripts/share/nonbreaking_prefixes, that are in everyday use): Spanish and
+    # Portuguese ("la Dra. Martínez", "los EE. UU.", "aprox. 12"), Polish, Czech and Slovak
+    # ("np.", "tzw.", "ul.", "tzv.", "např."), Dutch ("bijv."), Finnish ("esim."), Hungarian
+    # ("ún.", "pl."), Romanian ("cca."), Turkish ("örn.", "bkz."), the Nordic languages ("jfr.",
+    # "bl. a."), German ("bspw.", "geb.", "Abb."), Russian and Ukrainian ("рис.", "напр.")
+    "dra dras dres srs sres avda admón núm aprox exmo ee ee.uu ff.aa cc.aa rr.hh "
+    "np tzw ul wg mgr inż godz tzv např tzn popř tj "
+    "bijv blz dhr mevr drs "
+    "esim ks "
+    "ún pl ld vö "
+    "cca dl dna "
+    "örn bkz doç "
+    "jfr bl pga iflg "
+    "bspw geb gest abb hrsg ebd verh "
+    "рис напр табл гл обл див вул тис пос".split()
+)
+# Abbreviations that are also words (English "ok", Spanish "mil", ...) or often end a sentence
+# ("etc." of Czech, Dutch, Finnish, Hungarian, Turkish and the Nordic languages): no sentence
+# end only before a lower-case word or a number, as in "ok. 800 tys. mieszkańców", "1,3 mil.
+# obyvatel", "Ulus ve vb. kurumlar", "V ст. н. е."
+_BEFORE_LOWER = frozenset(
+    "ok ок tys mil kb mm ns atd enz jne stb vb osv mv ung uu ст грн es".split()
 )
 # A day's ordinal before a month ("am 3. Oktober", "1. maj"), or an ordinal before a noun that
 # takes one, capitalised as German nouns are ("im 18. Jahrhundert", "zum 3. Mal", "der 2.
@@ -74,12 +108,15 @@ _BOUNDARY_RE = re.compile(rf"(?P<end>[.!?…]+){_CLOSERS}(?=\S)")
 # ... and in a text that has one of the other scripts' sentence ends (``_OTHER_ENDS_RE``), those
 # too (a text without any is cut by the expression above: the same cuts, faster)
 _ANY_BOUNDARY_RE = re.compile(
-    f"(?:(?P<end>[.!?…]+|(?:[{_SPACED_ENDS})+){_CLOSERS}"
+    f"(?:(?P<end>[.!?…]+|(?:[{_SPACED_ENDS})+|{_ARMENIAN_COLON}){_CLOSERS}"
     f"|(?P<wide>[{_FULL_WIDTH_ENDS}]+)(?P<wide_closers>[{_FULL_WIDTH_CLOSERS}]*)"
     f"(?![{_FULL_WIDTH_CLOSERS}])\\s*)(?=\\S)")
-_OTHER_ENDS_RE = re.compile(f"[؟।॥։។။\u037e{_FULL_WIDTH_ENDS}]")
+_OTHER_ENDS_RE = re.compile(f"[؟۔।॥։។။።፧\u037e{_FULL_WIDTH_ENDS}]")
 _GREEK_QUESTION_RE = re.compile(f"[{_GREEK}];")
-_DOTTED_RE = re.compile(r"(?:\w\.)+\w")  # a dotted acronym: "u.s", "a.m"
+# A dotted acronym or abbreviation: "u.s", "a.m", and of letters in parts of up to three, one
+# of them a letter alone: "t.ex", "f.eks", "bl.a", "m.fl", "f.kr" (not "os.py", a file's name)
+_DOTTED_RE = re.compile(r"(?:\w\.)+\w|(?=[^.]*(?:^|\.)[^\W\d_](?:\.|$))"
+                        r"[^\W\d_]{1,3}(?:\.[^\W\d_]{1,3})+")
 # A list item's or section's number opening a sentence ("3. Fees", "1.7. Larger Work"): no end.
 _ENUMERATOR_RE = re.compile(r"\(?(?:\d{1,3}(?:\.\d{1,3})*|[A-Za-z]|[ivxIVX]{1,4})\.$")
 
@@ -141,7 +178,8 @@ def each_sentence_bounds(text: str) -> Iterator[tuple[int, int]]:
     start = _skip_space(text, 0)
     danda = "।" in text  # a text that ends sentences with the danda: "." only marks initials
     other = not text.isascii() and (_OTHER_ENDS_RE.search(text) is not None or (
-        ";" in text and _GREEK_QUESTION_RE.search(text) is not None))
+        ";" in text and _GREEK_QUESTION_RE.search(text) is not None) or (
+        ":" in text and _ARMENIAN_COLON_RE.search(text) is not None))
     for m in (_ANY_BOUNDARY_RE if other else _BOUNDARY_RE).finditer(text):
         if other and m.group("wide"):
             end = m.end("wide_closers")
@@ -149,15 +187,15 @@ def each_sentence_bounds(text: str) -> Iterator[tuple[int, int]]:
             end = m.end("closers")
             after = m.end()
             # (an upper-case letter, the common case, starts a sentence: no quote or bracket
-            # ``_starts_sentence`` looks past is one)
+            # ``starts_sentence`` looks past is one)
             if not text[after].isupper():
                 nxt = text[after : after + 2]
-                if not (_starts_sentence(nxt) or _lower_case_start(text, start, m, nxt)):
+                if not (starts_sentence(nxt) or _lower_case_start(text, start, m, nxt)):
                     continue
             dot, marks_end = m.span("end")
             # (an enumerator has no space in it; an ordinal ends on a digit)
             if marks_end - dot == 1 and text[dot] == "." and (
-                    danda or _abbreviation_ends(text, start, dot)
+                    danda or _abbreviation_ends(text, start, dot, text[after : after + 1])
                     or (text.find(" ", start, dot) < 0
                         and _ENUMERATOR_RE.match(text, start, marks_end))
                     or (text[dot - 1 : dot].isdigit() and _ordinal_before_month(text, start, m))):
@@ -192,15 +230,20 @@ def _ordinal_before_month(text: str, start: int, m: re.Match[str]) -> bool:
             and bool(_ORDINAL_RE.search(text, start, dot)))
 
 
-def _starts_sentence(nxt: str) -> bool:
+def starts_sentence(nxt: str) -> bool:
     """Whether the text after a boundary begins a sentence (upper case, digit, quote, bracket,
-    or a letter of a script without capitals)."""
+    or a letter of a script without capitals: Georgian's Mkhedruli letters are lower case to
+    Unicode, its capitals, Mtavruli, written only in all-capital titles)."""
     if not nxt:
         return False
     c = nxt[0]
     if c in "\"'“‘«‹„‚»([¿¡「『（":
-        return len(nxt) < 2 or not nxt[1].islower()
-    return c.isupper() or c.isdigit() or (c.isalpha() and not c.islower())
+        return len(nxt) < 2 or not (nxt[1].islower() and not _GEORGIAN_RE.match(nxt[1]))
+    return (c.isupper() or c.isdigit() or (c.isalpha() and not c.islower())
+            or _GEORGIAN_RE.match(c) is not None)
+
+
+_GEORGIAN_RE = re.compile("[\u10d0-\u10ff]")  # Mkhedruli
 
 
 def _lower_case_start(text: str, start: int, m: re.Match[str], nxt: str) -> bool:
@@ -217,9 +260,12 @@ def _lower_case_start(text: str, start: int, m: re.Match[str], nxt: str) -> bool
 _WORDISH_RE = re.compile(r"[\w.]+")  # \w: what ``str.isalnum`` accepts, and "_"
 
 
-def _abbreviation_ends(text: str, start: int, dot: int) -> bool:
+def _abbreviation_ends(text: str, start: int, dot: int, following: str = "") -> bool:
     """Whether the word before the full stop at ``dot`` (within the sentence from ``start``) is
-    an abbreviation, an initial or a dotted acronym."""
+    an abbreviation, an initial or a dotted acronym; when the character ``following`` the
+    boundary is a lower-case letter or a digit, also one of ``_BEFORE_LOWER`` ("vb. kurumlar",
+    "mil. obyvatel"). (A rule of any short word in lower case before a lower-case word would
+    not do: documentation writes "... at configure time. debuginfod is packaged ...".)"""
     # back over the word (letters, digits, "_", ".") the full stop ends: from the last space
     # when all after it is such (one call), else character by character
     i = max(text.rfind(" ", start, dot) + 1, start)
@@ -233,7 +279,8 @@ def _abbreviation_ends(text: str, start: int, dot: int) -> bool:
     if i == dot:
         return False
     word = word.lower().strip(".")
-    if word in ABBREVIATIONS:
+    if word in ABBREVIATIONS or (word in _BEFORE_LOWER and (following.islower()
+                                                            or following.isdigit())):
         return True
     # An initial ("J."), or a dotted acronym ("U.S.", "a.m."; none without a dot inside).
     return (len(word) == 1 and word.isalpha()) or ("." in word

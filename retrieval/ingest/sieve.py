@@ -2,7 +2,12 @@
 
 A **web page** (or text saved from one; ``Parsed.web``) goes through the web-page cleaning of
 ``clean.py``: its prose paragraphs are kept and quoted only when they read as whole sentences,
-and page furniture (menus, teasers, appeals, credits, headlines) is dropped.
+and page furniture (menus, teasers, appeals, credits, headlines) is dropped. A sentence of a
+page that reads as English is quoted when it is prose (six words or more: English furniture,
+"Share this article.", "All rights reserved.", is shorter); of a page in another language, when
+it is a whole sentence of three words or more: other languages state a fact in fewer words
+("Helsinki perustettiin 1550.", "Ayasofya 537 yılında inşa edildi."), and the six-word floor
+was counted on English.
 
 Any **other document** keeps every block whatever its shape: a heading, a list item, a table row,
 a short paragraph ("The mayor abstained.") is content. Headings are indexed (their words help
@@ -26,12 +31,13 @@ from dataclasses import dataclass
 from itertools import groupby
 
 from .blocks import Block, Dropped, Parsed, heads_row
-from .clean import LineDecision, explain, normalised
+from .clean import LineDecision, explain, normalised, reads_as_english
 from .segment import joined_paragraphs, paragraphs, words
 
-# How a kept block's sentences may be quoted: never (a heading), when prose (web pages: a whole
-# sentence of 4+ words with closing punctuation), or when of 3+ words (any other document).
-QUOTE_NEVER, QUOTE_PROSE, QUOTE_ANY = 0, 1, 2
+# How a kept block's sentences may be quoted: never (a heading), when prose (web pages that read
+# as English: a whole sentence of 6+ words with closing punctuation), when of 3+ words (any other
+# document), or when a whole sentence of 3+ words (web pages in another language: ``is_sentence``).
+QUOTE_NEVER, QUOTE_PROSE, QUOTE_ANY, QUOTE_SENTENCE = 0, 1, 2, 3
 MIN_DOCUMENT_QUOTE_WORDS = 3
 MIN_REPEATED_SENTENCE_WORDS = 8
 
@@ -60,15 +66,17 @@ class Sieved:
     def quotable(self) -> bool:
         """Whether anything kept may be quoted (a document of only a menu or headings has
         nothing to answer with)."""
-        return any(k.quote == QUOTE_PROSE or (k.quote == QUOTE_ANY and len(
+        return any(k.quote in (QUOTE_PROSE, QUOTE_SENTENCE) or (k.quote == QUOTE_ANY and len(
             words(k.block.text)) >= MIN_DOCUMENT_QUOTE_WORDS) for k in self.kept)
 
 
 def sieve(parsed: Parsed, repeated: Container[str] = frozenset()) -> Sieved:
     """Sort ``parsed``'s blocks: see the module docstring for the rules."""
     if parsed.web:
-        decisions = explain(judged_text(parsed), repeated)
-        kept = [Kept(Block("paragraph", d.text), QUOTE_PROSE) for d in decisions if d.keep]
+        text = judged_text(parsed)
+        decisions = explain(text, repeated)
+        rule = QUOTE_PROSE if reads_as_english(text) else QUOTE_SENTENCE
+        kept = [Kept(Block("paragraph", d.text), rule) for d in decisions if d.keep]
         dropped = [Dropped(Block("paragraph", d.text), d.reason) for d in decisions if not d.keep]
         rows = [(Block("paragraph", d.text), INDEXED if d.keep else f"dropped: {d.reason}")
                 for d in decisions]
@@ -168,5 +176,6 @@ def judged_paragraphs(parsed: Parsed) -> list[str]:
     return joined_paragraphs([b.text for b in parsed.blocks])
 
 
-__all__ = ["MIN_DOCUMENT_QUOTE_WORDS", "QUOTE_ANY", "QUOTE_NEVER", "QUOTE_PROSE", "Kept",
+__all__ = ["MIN_DOCUMENT_QUOTE_WORDS", "QUOTE_ANY", "QUOTE_NEVER", "QUOTE_PROSE", "QUOTE_SENTENCE",
+           "Kept",
            "Sieved", "judged_paragraphs", "judged_text", "sieve"]
