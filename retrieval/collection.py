@@ -195,7 +195,10 @@ class Collection:
 # 24: a reST field holding a list leads in its items; a simple table's header over the data
 # columns keys its cells; a PDF's lines each a label and figures are table rows; a list in a
 # table's cell reads as its items apart (HTML, Markdown, DOCX); an AsciiDoc list under a term.
-TEXT_VERSION = 24
+# 25: abbreviations of other languages end no sentence; Urdu, Ethiopic, Georgian and Armenian
+# sentence ends; a page in another language quotes its short whole sentences; text is NFC; an
+# HTML lang the text plainly contradicts gives way to detection.
+TEXT_VERSION = 25
 # A sentence's flags (``Collection.sent_flags``): it may be quoted alone; it is of a list item
 # or a table row (a line tagged ``ITEM_LINE``, beside its ``sieve.QUOTE_*`` rule); it opens its
 # line.
