@@ -221,7 +221,7 @@ def _explained(which: str, settings: Settings) -> DocumentReport:
     walk, repeated = saved
     ids = DocumentIds().all(walk.rels)
     i = find_named(ids, [str(root / rel) for rel in walk.rels], which)
-    read = read_document(root / walk.rels[i], ids[i])
+    read = read_document(root / walk.rels[i], ids[i], root)
     if isinstance(read, Skipped):
         raise UsageError(f"{read.path} is not indexed: {read.reason}")
     return explain(read, repeated, settings.language)
