@@ -159,7 +159,13 @@ def scan(root: Path) -> Walk:
 
     rels, stats, none = walk.rels, walk.stats, (-1, -1)
 
-    def visit(folder: str) -> None:
+    # folders still to list, the next one last: a loop, not a call per level, so that a tree
+    # of a few thousand nested folders (an extracted hostile archive) is walked, not a
+    # RecursionError; in the order of a depth-first walk, each folder's files before its
+    # subfolders'
+    todo = [str(root)]
+    while todo:
+        folder = todo.pop()
         try:
             with os.scandir(folder) as it:
                 entries = sorted((e for e in it if e.name[0] != "."), key=_name)
@@ -168,7 +174,7 @@ def scan(root: Path) -> Walk:
                 raise NoDocumentsError(f"corpus directory {str(root)!r} cannot be read "
                                        f"({exc.strerror or exc})") from None
             walk.unreadable.append((folder, exc.strerror or str(exc)))
-            return
+            continue
         folders, docs, sidecars = [], [], {}
         for e in entries:
             name = e.name
@@ -201,10 +207,7 @@ def scan(root: Path) -> Walk:
             rels.append(base + name)
             side = sidecars.get(base_of(name) + META_SUFFIX, none) if sidecars else none
             stats.append((*stat(e), *side))
-        for f in folders:
-            visit(f)
-
-    visit(str(root))
+        todo.extend(reversed(folders))
     return walk
 
 

@@ -399,6 +399,29 @@ def test_links_to_hidden_files_or_into_hidden_folders_are_not_followed(tmp_path)
     assert warning["count"] == 2 and "hidden" in warning["reason"]
 
 
+def test_a_folder_tree_deeper_than_the_recursion_limit_is_walked(tmp_path):
+    """A tree ~1,200 folders deep ended every build in a RecursionError; here the limit is
+    lowered below what a tree of 60 folders needed, rather than the tree made that deep."""
+    import sys
+
+    from retrieval.corpus import scan
+
+    deep = tmp_path.joinpath(*(f"d{i}" for i in range(60)))
+    deep.mkdir(parents=True)
+    (tmp_path / "a.txt").write_text(ARTICLE)
+    (deep / "b.txt").write_text(ARTICLE)
+    depth, frame = 0, sys._getframe()
+    while frame:
+        depth, frame = depth + 1, frame.f_back
+    limit = sys.getrecursionlimit()
+    sys.setrecursionlimit(depth + 40)
+    try:
+        walk = scan(tmp_path)
+    finally:
+        sys.setrecursionlimit(limit)
+    assert walk.rels == ["a.txt", str(deep.relative_to(tmp_path) / "b.txt")]
+
+
 def test_a_loop_of_links_a_named_pipe_and_an_unreadable_folder_are_passed_over(
         tmp_path, monkeypatch):
     """Each once raised a traceback or hung (reading a named pipe waits for a writer)."""
