@@ -282,8 +282,8 @@ def _small_file(path: Path, limit: int) -> bytes:
 
 
 def _one_line(value: str) -> str:
-    """A sidecar's value as one line of text: no control characters (a NUL, a newline that split
-    a Sources line) nor bidirectional overrides, its spaces one apart."""
+    """A sidecar's value or a title as one line of text: no control characters (a NUL, a
+    newline that split a Sources line) nor bidirectional overrides, its spaces one apart."""
     return one_line(BIDI_CONTROLS.sub("", printable(value)))
 
 
@@ -438,7 +438,10 @@ def title_of(doc: Document, parsed: Parsed, sieved: Sieved) -> str:
             title = guess_title(sieved.decisions, fallback)
         else:
             title = _document_title(sieved, fallback)
-    return _short(title)
+    # cleaned here, where every title is set, whatever declared it (an HTML <title>, a front
+    # matter, a PDF's properties, a sidecar): a right-to-left override in one showed
+    # "...\u202eFDP.nettirwdnah" as "...handwritten.PDF" in Telegram and on a console
+    return _short(_one_line(title))
 
 
 _MAX_BEFORE_TITLE = 2  # blocks before a title heading: a note, a notice ("NOTE: This file ...")

@@ -96,6 +96,18 @@ def test_a_sidecar_that_is_a_pipe_too_large_or_nested_too_deep_is_ignored(tmp_pa
                        "over 1024 KB, too large for a sidecar"]
 
 
+def test_a_title_from_markup_or_front_matter_loses_its_bidi_and_control_characters(tmp_path):
+    """An override in a <title> showed "policy \u202eFDP.nettirwdnah" as "...handwritten.PDF"."""
+    (tmp_path / "guide.html").write_text(
+        "<html><head><title>Refund policy \u202eFDP.nettirwdnah &#27;[31m</title></head>"
+        "<body><p>Refunds are paid within fourteen days of the return.</p></body></html>")
+    (tmp_path / "notes.md").write_text('---\ntitle: "Approved by \u2067ecnaniF\u2069"\n---\n\n'
+                                       "The quay is 300 metres long and was built in 1911.\n")
+    engine = QAEngine.from_directory(tmp_path, save=False)
+    assert sorted(s.title for s in engine.sources()) == [
+        "Approved by ecnaniF", "Refund policy FDP.nettirwdnah [31m"]
+
+
 def test_a_half_emoji_in_a_sidecar_title_is_replaced_so_the_title_is_text(tmp_path):
     """JSON can hold half a surrogate pair (a JavaScript tool that cut a title in the middle
     of an emoji writes one); the title would not encode, and no message citing it be sent."""
