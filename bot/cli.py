@@ -34,7 +34,7 @@ from . import console, indexer, logs
 from .config import Settings
 from .engines import LiveEngine, load_engine, options
 from .intro import Corpus
-from .render import document_text, to_text
+from .render import document_text, shown, to_text
 from .report import ProgressBar, table
 from .report import to_json as report_json
 
@@ -386,7 +386,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         logs.configure(settings.log_format, settings.log_level, settings.secrets())
         return run(args, settings)
     except (UsageError, QabotError) as exc:
-        print(f"qabot: {exc}", file=sys.stderr)
+        # one line, a file's name in it (a skipped file, a corpus's documents) without the
+        # terminal's escape sequences it may hold
+        print(shown(f"qabot: {exc}"), file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
