@@ -34,7 +34,7 @@ from . import console, indexer, logs
 from .config import Settings
 from .engines import LiveEngine, load_engine, options
 from .intro import Corpus
-from .render import document_text, to_text
+from .render import document_text, shown, to_text
 from .report import ProgressBar, table
 from .report import to_json as report_json
 
@@ -221,7 +221,7 @@ def _explained(which: str, settings: Settings) -> DocumentReport:
     walk, repeated = saved
     ids = DocumentIds().all(walk.rels)
     i = find_named(ids, [str(root / rel) for rel in walk.rels], which)
-    read = read_document(root / walk.rels[i], ids[i])
+    read = read_document(root / walk.rels[i], ids[i], root)
     if isinstance(read, Skipped):
         raise UsageError(f"{read.path} is not indexed: {read.reason}")
     return explain(read, repeated, settings.language)
@@ -386,7 +386,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         logs.configure(settings.log_format, settings.log_level, settings.secrets())
         return run(args, settings)
     except (UsageError, QabotError) as exc:
-        print(f"qabot: {exc}", file=sys.stderr)
+        # one line, a file's name in it (a skipped file, a corpus's documents) without the
+        # terminal's escape sequences it may hold
+        print(shown(f"qabot: {exc}"), file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130

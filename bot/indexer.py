@@ -31,6 +31,7 @@ from retrieval.corpus import FileStat, file_stats
 
 from .config import Settings
 from .engines import load_engine
+from .render import shown
 from .report import ProgressBar
 
 log = structlog.get_logger()
@@ -84,7 +85,8 @@ def index(settings: Settings, full: bool = False) -> bool:
           f"{engine.n_terms} terms in {seconds:.2f} s ({r.files_read} files read{kept}) "
           f"-> {where}", flush=True)
     for s in engine.report.skipped:
-        print(f"skipped {s.path}: {s.reason}", file=sys.stderr)
+        # a file's name may hold a terminal's escape sequences ("\x1b]0;...": a window title)
+        print(shown(f"skipped {s.path}: {s.reason}"), file=sys.stderr)
     if engine.report.not_saved:  # the job of `qabot index` is the saved index
         print(f"qabot: the index could not be saved ({engine.report.not_saved})",
               file=sys.stderr)

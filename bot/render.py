@@ -111,16 +111,18 @@ def document_text(report: DocumentReport) -> str:
     """What was indexed of one document, block by block (``qabot show``): its title and file,
     then each block's status, kind, section and page, and its text (long ones cut)."""
     d = report.doc
-    lines = [f"{d.id}: {d.title}",
-             f"  file: {d.path}; read as {'a web page' if report.web else 'a document'}"
-             + (f", in {', '.join(report.languages)}" if report.languages else "")]
-    lines += [f"  {key}: {getattr(d, key)}" for key in ("url", "publisher", "published")
+    # the file's name, title and metadata come from the corpus: ``shown`` (an escape sequence
+    # in a file name set the terminal's title and cleared its screen)
+    lines = [shown(f"{d.id}: {d.title}"),
+             shown(f"  file: {d.path}; read as {'a web page' if report.web else 'a document'}"
+                   + (f", in {', '.join(report.languages)}" if report.languages else ""))]
+    lines += [shown(f"  {key}: {getattr(d, key)}") for key in ("url", "publisher", "published")
               if getattr(d, key)]
     indexed = sum(r.status.startswith("indexed") for r in report.rows)
     lines.append(f"  {len(report.rows)} blocks: {indexed} indexed, "
                  f"{len(report.rows) - indexed} dropped")
     for r in report.rows:
         where = " › ".join(x for x in (r.section, f"p. {r.page}" if r.page else "") if x)
-        lines += ["", f"[{r.status}] {r.kind}" + (f" · {where}" if where else ""),
+        lines += ["", shown(f"[{r.status}] {r.kind}" + (f" · {where}" if where else "")),
                   f"  {r.text if len(r.text) <= 300 else r.text[:299] + '…'}"]
     return "\n".join(lines)

@@ -198,7 +198,10 @@ class Collection:
 # 25: abbreviations of other languages end no sentence; Urdu, Ethiopic, Georgian and Armenian
 # sentence ends; a page in another language quotes its short whole sentences; text is NFC; an
 # HTML lang the text plainly contradicts gives way to detection.
-TEXT_VERSION = 25
+# 26: a title loses its control and bidi characters wherever it was declared; a sidecar that
+# leaves the corpus, is no regular file, too large or too deep is not read; a link into a
+# hidden folder is not followed.
+TEXT_VERSION = 26
 # A sentence's flags (``Collection.sent_flags``): it may be quoted alone; it is of a list item
 # or a table row (a line tagged ``ITEM_LINE``, beside its ``sieve.QUOTE_*`` rule); it opens its
 # line.

@@ -4,10 +4,10 @@ Every file under the directory (recursively, skipping hidden folders) in a forma
 (``ingest.read.FORMATS``: plain text, Markdown, reStructuredText, HTML, PDF, Word; and a
 project's ``LICENSE``, ``README``, ``COPYING``, ``NEWS`` ... named without an extension) is a
 document whose id is its name without that extension; other files are counted in one warning
-(``files_not_read``), and so are symbolic links that lead out of the directory
-(``symlinks_not_followed``): they are not read. Each format has its reader (``ingest/``),
-which makes the document's blocks and the metadata it declares (an HTML page's title and
-canonical URL, a PDF's or a Word file's properties, a Markdown front matter).
+(``files_not_read``), and so are symbolic links that lead out of the directory or to a
+hidden file in it (``symlinks_not_followed``): they are not read. Each format has its reader
+(``ingest/``), which makes the document's blocks and the metadata it declares (an HTML page's
+title and canonical URL, a PDF's or a Word file's properties, a Markdown front matter).
 Optional metadata sits in a sidecar file beside it, ``<stem>.meta.json``::
 
     {"title": "Armenia freezes CSTO membership", "url": "https://example.org/a",
@@ -18,9 +18,9 @@ title, one is taken from the text (``guess_title``).
 
 Bad files are skipped with a warning that names them: binary files, text in no encoding known,
 empty files, broken PDF or Word files, HTML pages with no text, files with nothing quotable left
-after cleaning, unreadable sidecars. Text in a legacy encoding is read with a warning naming the
-encoding. A missing or empty directory, or one with no usable document, raises
-``NoDocumentsError``.
+after cleaning, bad sidecars (``read_meta``: the checks a document passes, and a size cap).
+Text in a legacy encoding is read with a warning naming the encoding. A missing or empty
+directory, or one with no usable document, raises ``NoDocumentsError``.
 """
 
 from __future__ import annotations
@@ -28,6 +28,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import stat as stat_mode
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
@@ -49,6 +50,12 @@ from .marks import ELLIPSIS
 log = structlog.get_logger()
 
 META_SUFFIX = ".meta.json"
+# A sidecar holds a few short values: one larger than this is no sidecar (a link to /dev/zero,
+# a file of nested brackets), not read
+MAX_SIDECAR_BYTES = 1 << 20
+# Why a symbolic link is not followed (``refused_link``)
+LEADS_OUT = "leads out of the corpus folder"
+LEADS_HIDDEN = "leads into a hidden file or folder"
 _MAX_TITLE_CHARS = 120
 # A surrogate code point left alone in a string: JSON can spell one ("\ud83e", what a
 # JavaScript tool writes when it cuts a title in the middle of an emoji), and text holding
@@ -107,6 +114,8 @@ class Walk:
     stats: list[tuple[int, int, int, int]]  # each one's, in the same order
     others: Counter[str]  # files of other types, by suffix (".zip": 3)
     outside: list[str]  # symbolic links that lead out of the corpus folder
+    # symbolic links to a hidden file or into a hidden folder of the corpus (".git/config")
+    hidden: list[str] = field(default_factory=list)
     # what could not be looked at (a loop of links, a folder it may not read, a named pipe or
     # a device, which a read would wait on for ever): (path, why)
     unreadable: list[tuple[str, str]] = field(default_factory=list)
@@ -132,7 +141,8 @@ def sidecar_of(rel: str) -> str:
 def scan(root: Path) -> Walk:
     """The document files under ``root``, what was passed over, and the files' stats: one
     directory listing and one ``stat`` per file, so 100,000 files are walked in a fraction
-    of a second. Hidden files and folders are passed over; linked folders are not entered."""
+    of a second. Hidden files and folders are passed over, and so are links to them
+    (``refused_link``); linked folders are not entered."""
     if not root.exists():
         raise NoDocumentsError(f"corpus directory {str(root)!r} does not exist: pass --corpus DIR")
     if not root.is_dir():
@@ -150,7 +160,13 @@ def scan(root: Path) -> Walk:
 
     rels, stats, none = walk.rels, walk.stats, (-1, -1)
 
-    def visit(folder: str) -> None:
+    # folders still to list, the next one last: a loop, not a call per level, so that a tree
+    # of a few thousand nested folders (an extracted hostile archive) is walked, not a
+    # RecursionError; in the order of a depth-first walk, each folder's files before its
+    # subfolders'
+    todo = [str(root)]
+    while todo:
+        folder = todo.pop()
         try:
             with os.scandir(folder) as it:
                 entries = sorted((e for e in it if e.name[0] != "."), key=_name)
@@ -159,7 +175,7 @@ def scan(root: Path) -> Walk:
                 raise NoDocumentsError(f"corpus directory {str(root)!r} cannot be read "
                                        f"({exc.strerror or exc})") from None
             walk.unreadable.append((folder, exc.strerror or str(exc)))
-            return
+            continue
         folders, docs, sidecars = [], [], {}
         for e in entries:
             name = e.name
@@ -178,8 +194,8 @@ def scan(root: Path) -> Walk:
                 elif not _inside(Path(e.path), top):
                     walk.outside.append(e.path)
                 continue
-            if e.is_symlink() and not _inside(Path(e.path), top):
-                walk.outside.append(e.path)
+            if e.is_symlink() and (why := refused_link(Path(e.path), top)):
+                (walk.outside if why == LEADS_OUT else walk.hidden).append(e.path)
             elif name.endswith(META_SUFFIX):
                 sidecars[name] = stat(e)
             elif format_of(name):
@@ -192,10 +208,7 @@ def scan(root: Path) -> Walk:
             rels.append(base + name)
             side = sidecars.get(base_of(name) + META_SUFFIX, none) if sidecars else none
             stats.append((*stat(e), *side))
-        for f in folders:
-            visit(f)
-
-    visit(str(root))
+        todo.extend(reversed(folders))
     return walk
 
 
@@ -205,10 +218,22 @@ def _name(e: os.DirEntry[str]) -> str:
 
 def _inside(path: Path, top: Path) -> bool:
     """Whether ``path``, its links followed, is inside the folder ``top``."""
+    return refused_link(path, top) != LEADS_OUT
+
+
+def refused_link(path: Path, top: Path) -> str | None:
+    """Why the symbolic link at ``path`` is not followed (``LEADS_OUT`` of the resolved corpus
+    folder ``top``, or ``LEADS_HIDDEN``: to a file the walk passes over as hidden, such as
+    ".git/config" or ".private/creds.txt"), or ``None`` when it is."""
     try:
-        return path.resolve().is_relative_to(top)
+        target = path.resolve()
     except (OSError, RuntimeError):  # a loop of links
-        return False
+        return LEADS_OUT
+    if not target.is_relative_to(top):
+        return LEADS_OUT
+    if any(part[0] == "." for part in target.relative_to(top).parts):
+        return LEADS_HIDDEN
+    return None
 
 
 def file_stats(root: Path) -> list[FileStat]:
@@ -220,26 +245,46 @@ def _sidecar(path: Path) -> Path:
     return Path(sidecar_of(str(path)))
 
 
-def read_meta(path: Path) -> dict[str, str]:
-    """The sidecar metadata of a document file, or ``{}``; a bad sidecar is warned about."""
+def read_meta(path: Path, root: Path) -> dict[str, str]:
+    """The sidecar metadata of a document file in the corpus folder ``root``, or ``{}``; a bad
+    sidecar is warned about and ignored. It passes the checks a document passes: a link out
+    of ``root`` or to a hidden file is not followed, only a regular file is read (a named pipe
+    waits for ever, a device has no end), ``MAX_SIDECAR_BYTES`` at most, and JSON nested too
+    deep to parse is a bad sidecar, not a failed build."""
     side = _sidecar(path)
-    if not side.exists():
-        return {}
     try:
-        meta = json.loads(side.read_text(encoding="utf-8"))
+        if side.is_symlink() and (why := refused_link(side, root.resolve())):
+            raise ValueError(f"a symbolic link that {why}: not followed")
+        meta = json.loads(_small_file(side, MAX_SIDECAR_BYTES).decode("utf-8"))
         if not isinstance(meta, dict):
             raise ValueError("not a JSON object")
-    except (OSError, ValueError) as exc:
-        log.warning("bad_sidecar_ignored", path=str(side), reason=str(exc))
+    except FileNotFoundError:  # no sidecar (or a broken link to one)
+        return {}
+    except (OSError, ValueError, RecursionError) as exc:
+        reason = "nested too deep" if isinstance(exc, RecursionError) else str(exc)
+        log.warning("bad_sidecar_ignored", path=str(side), reason=reason)
         return {}
     keys = ("title", "url", "publisher", "published", "lang")
     return {k: _one_line(_LONE_SURROGATE.sub("\ufffd", str(meta[k])))
             for k in keys if isinstance(meta.get(k), str | int | float)}
 
 
+def _small_file(path: Path, limit: int) -> bytes:
+    """The bytes of the regular file at ``path``; ``ValueError`` for anything else (opened
+    without blocking, so a named pipe is refused, not waited on) or one over ``limit`` bytes."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    with os.fdopen(fd, "rb") as f:
+        if not stat_mode.S_ISREG(os.fstat(fd).st_mode):
+            raise ValueError("not a regular file")
+        data = f.read(limit + 1)
+    if len(data) > limit:
+        raise ValueError(f"over {limit // 1024} KB, too large for a sidecar")
+    return data
+
+
 def _one_line(value: str) -> str:
-    """A sidecar's value as one line of text: no control characters (a NUL, a newline that split
-    a Sources line) nor bidirectional overrides, its spaces one apart."""
+    """A sidecar's value or a title as one line of text: no control characters (a NUL, a
+    newline that split a Sources line) nor bidirectional overrides, its spaces one apart."""
     return one_line(BIDI_CONTROLS.sub("", printable(value)))
 
 
@@ -274,7 +319,7 @@ def load_directory(root: str | os.PathLike[str]) -> tuple[list[Document], list[S
     ids = DocumentIds()
     walk = walk_corpus(root)
     for rel in walk.rels:
-        read = read_document(root / rel, ids.of(rel))
+        read = read_document(root / rel, ids.of(rel), root)
         if isinstance(read, Document):
             docs.append(read)
         else:
@@ -298,6 +343,9 @@ def warn_passed_over(walk: Walk) -> Walk:
     if walk.outside:
         log.warning("symlinks_not_followed", count=len(walk.outside), paths=walk.outside[:10],
                     reason="they lead out of the corpus folder")
+    if walk.hidden:
+        log.warning("symlinks_not_followed", count=len(walk.hidden), paths=walk.hidden[:10],
+                    reason="they lead to hidden files or into hidden folders")
     if walk.unreadable:
         log.warning("paths_not_read", count=len(walk.unreadable),
                     paths=[f"{path} ({why})" for path, why in walk.unreadable[:10]])
@@ -331,8 +379,9 @@ class DocumentIds:
         return out
 
 
-def read_document(path: Path, doc_id: str) -> Document | Skipped:
-    """One corpus file read (its sidecar too), or why it could not be (logged)."""
+def read_document(path: Path, doc_id: str, root: Path) -> Document | Skipped:
+    """One file of the corpus folder ``root`` read (its sidecar too), or why it could not be
+    (logged)."""
     try:
         parsed = read_file(path)
     except (OSError, ValueError) as exc:
@@ -345,7 +394,7 @@ def read_document(path: Path, doc_id: str) -> Document | Skipped:
         return Skipped(str(path), reason)
     for note in parsed.notes:
         log.warning("file_read_with_note", path=str(path), note=note)
-    meta = {**parsed.meta, **read_meta(path)}  # the sidecar has the last word
+    meta = {**parsed.meta, **read_meta(path, root)}  # the sidecar has the last word
     hint = meta.pop(LANG_HINT, None)  # <html lang>: what a sidecar or front matter sets wins
     if hint and not meta.get("lang"):
         if (code := normalised(hint)) and contradicted(code, judged_text(parsed)):
@@ -399,7 +448,10 @@ def title_of(doc: Document, parsed: Parsed, sieved: Sieved) -> str:
             title = guess_title(sieved.decisions, fallback)
         else:
             title = _document_title(sieved, fallback)
-    return _short(title)
+    # cleaned here, where every title is set, whatever declared it (an HTML <title>, a front
+    # matter, a PDF's properties, a sidecar): a right-to-left override in one showed
+    # "...\u202eFDP.nettirwdnah" as "...handwritten.PDF" in Telegram and on a console
+    return _short(_one_line(title))
 
 
 _MAX_BEFORE_TITLE = 2  # blocks before a title heading: a note, a notice ("NOTE: This file ...")

@@ -48,7 +48,7 @@ def read_chunk(payload: tuple[str, list[tuple[str, str]]]) -> tuple[list[Skipped
     out: list[Skipped | np.ndarray] = []
     with _logged() as logs:
         for rel, doc_id in items:
-            read = read_document(Path(root) / rel, doc_id)
+            read = read_document(Path(root) / rel, doc_id, Path(root))
             if isinstance(read, Skipped):
                 out.append(read)
             else:

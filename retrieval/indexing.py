@@ -299,7 +299,7 @@ def _read_again_if_sieved_differently(root: Path, files: _Files, previous: Previ
                                  repeated)
     again = {}
     for i in kept[differs].tolist():
-        read = read_document(root / files.rels[i], files.ids[i])
+        read = read_document(root / files.rels[i], files.ids[i], root)
         if isinstance(read, Document):
             again[i] = read
     files.read_again(again)

@@ -320,6 +320,21 @@ def test_index_lists_every_file_it_skipped_even_at_cleaning(tmp_path):
         str(tmp_path) + "/", "")
 
 
+def test_file_names_are_printed_without_terminal_escape_sequences(tmp_path):
+    """``qabot index``'s skipped lines and an error naming the corpus's documents printed a
+    file's name raw: an escape sequence in it set the terminal's title, cleared its screen."""
+    (tmp_path / "notes\x1b]0;PWNED\x07\x1b[2Jred.txt").write_text(
+        "The wombat sleeps sixteen hours every day in its burrow.\n")
+    (tmp_path / "scan\x1b[31m.txt").write_text("")
+    r = qabot("index", "--corpus", str(tmp_path), "--index-dir", str(tmp_path / "idx"))
+    assert r.returncode == 0, r.stderr
+    skipped = [line for line in r.stderr.splitlines() if line.startswith("skipped ")]
+    assert skipped == [f"skipped {tmp_path}/scan?[31m.txt: empty file"]
+    r = qabot("show", "--corpus", str(tmp_path), "--index-dir", str(tmp_path / "idx"), "nope")
+    assert r.returncode == 2 and "(documents: notes?]0;PWNED??[2Jred" in r.stderr
+    assert "\x1b" not in r.stderr
+
+
 def test_show_names_an_unknown_document_and_exits_2(guide):
     r = qabot("show", "--corpus", str(guide), "nope")
     assert r.returncode == 2 and "no document 'nope'" in r.stderr and "Traceback" not in r.stderr

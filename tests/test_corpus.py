@@ -58,6 +58,56 @@ def test_a_bad_sidecar_is_ignored_with_a_warning(tmp_path):
     assert any(e["event"] == "bad_sidecar_ignored" for e in logs)
 
 
+def test_a_sidecar_linked_out_of_the_corpus_or_to_a_hidden_file_is_not_read(tmp_path):
+    """A link out once showed any JSON file's title and url (a password) in every answer."""
+    corpus, outside = tmp_path / "corpus", tmp_path / "outside"
+    corpus.mkdir()
+    outside.mkdir()
+    (outside / "app.json").write_text('{"title": "db_password=SuperSecret123"}')
+    (corpus / ".private").mkdir()
+    (corpus / ".private" / "app.json").write_text('{"title": "token=abc123"}')
+    (corpus / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    (corpus / "a.meta.json").symlink_to(outside / "app.json")
+    (corpus / "b.txt").write_text(ARTICLE, encoding="utf-8")
+    (corpus / "b.meta.json").symlink_to(corpus / ".private" / "app.json")
+    with capture_logs() as logs:
+        docs, _ = load_directory(corpus)
+    assert [d.title for d in docs] == ["", ""]
+    reasons = [e["reason"] for e in logs if e["event"] == "bad_sidecar_ignored"]
+    assert len(reasons) == 2 and "not followed" in reasons[0]
+
+
+def test_a_sidecar_that_is_a_pipe_too_large_or_nested_too_deep_is_ignored(tmp_path):
+    """A named pipe hung the build, /dev/zero read without end, deep nesting ended it."""
+    import os
+
+    from retrieval import corpus
+
+    for name in "abc":
+        (tmp_path / f"{name}.txt").write_text(ARTICLE, encoding="utf-8")
+    os.mkfifo(tmp_path / "a.meta.json")
+    (tmp_path / "b.meta.json").write_text(" " * (corpus.MAX_SIDECAR_BYTES + 1))
+    (tmp_path / "c.meta.json").write_text("[" * 100_000 + "]" * 100_000)
+    with capture_logs() as logs:
+        docs, _ = load_directory(tmp_path)
+    assert len(docs) == 3
+    reasons = sorted(e["reason"] for e in logs if e["event"] == "bad_sidecar_ignored")
+    assert reasons == ["nested too deep", "not a regular file",
+                       "over 1024 KB, too large for a sidecar"]
+
+
+def test_a_title_from_markup_or_front_matter_loses_its_bidi_and_control_characters(tmp_path):
+    """An override in a <title> showed "policy \u202eFDP.nettirwdnah" as "...handwritten.PDF"."""
+    (tmp_path / "guide.html").write_text(
+        "<html><head><title>Refund policy \u202eFDP.nettirwdnah &#27;[31m</title></head>"
+        "<body><p>Refunds are paid within fourteen days of the return.</p></body></html>")
+    (tmp_path / "notes.md").write_text('---\ntitle: "Approved by \u2067ecnaniF\u2069"\n---\n\n'
+                                       "The quay is 300 metres long and was built in 1911.\n")
+    engine = QAEngine.from_directory(tmp_path, save=False)
+    assert sorted(s.title for s in engine.sources()) == [
+        "Approved by ecnaniF", "Refund policy FDP.nettirwdnah [31m"]
+
+
 def test_a_half_emoji_in_a_sidecar_title_is_replaced_so_the_title_is_text(tmp_path):
     """JSON can hold half a surrogate pair (a JavaScript tool that cut a title in the middle
     of an emoji writes one); the title would not encode, and no message citing it be sent."""
@@ -392,6 +442,44 @@ def test_symlinks_leading_out_of_the_corpus_are_not_followed(tmp_path):
     assert warning["count"] == 2 and any(p.endswith("secret.txt") for p in warning["paths"])
     engine = QAEngine.from_directory(corpus, save=False)
     assert not engine.ask("What is the vault code?").answered
+
+
+def test_links_to_hidden_files_or_into_hidden_folders_are_not_followed(tmp_path):
+    """Hidden folders are passed over; a link into one (".private/creds.txt") was read."""
+    (tmp_path / "a.txt").write_text(ARTICLE)
+    (tmp_path / ".private").mkdir()
+    (tmp_path / ".private" / "creds.txt").write_text("The admin password is hunter2.\n")
+    (tmp_path / ".notes.txt").write_text("The vault code is 4471.\n")
+    (tmp_path / "faq.txt").symlink_to(tmp_path / ".private" / "creds.txt")
+    (tmp_path / "notes.txt").symlink_to(".notes.txt")
+    with capture_logs() as logs:
+        docs, _ = load_directory(tmp_path)
+    assert [d.id for d in docs] == ["a"]
+    (warning,) = [e for e in logs if e["event"] == "symlinks_not_followed"]
+    assert warning["count"] == 2 and "hidden" in warning["reason"]
+
+
+def test_a_folder_tree_deeper_than_the_recursion_limit_is_walked(tmp_path):
+    """A tree ~1,200 folders deep ended every build in a RecursionError; here the limit is
+    lowered below what a tree of 60 folders needed, rather than the tree made that deep."""
+    import sys
+
+    from retrieval.corpus import scan
+
+    deep = tmp_path.joinpath(*(f"d{i}" for i in range(60)))
+    deep.mkdir(parents=True)
+    (tmp_path / "a.txt").write_text(ARTICLE)
+    (deep / "b.txt").write_text(ARTICLE)
+    depth, frame = 0, sys._getframe()
+    while frame:
+        depth, frame = depth + 1, frame.f_back
+    limit = sys.getrecursionlimit()
+    sys.setrecursionlimit(depth + 40)
+    try:
+        walk = scan(tmp_path)
+    finally:
+        sys.setrecursionlimit(limit)
+    assert walk.rels == ["a.txt", str(deep.relative_to(tmp_path) / "b.txt")]
 
 
 def test_a_loop_of_links_a_named_pipe_and_an_unreadable_folder_are_passed_over(

@@ -470,3 +470,34 @@ def test_footnotes_are_read_and_page_headers_listed_as_dropped():
         "The vote was seven to two, with one abstaining.", ("Notes",))
     assert [(x.block.text, x.reason) for x in p.dropped] == [
         ("CONFIDENTIAL - Board memo", "page header or footer")]
+
+
+def test_styles_are_looked_up_once_a_document_not_once_a_paragraph(monkeypatch):
+    """python-docx scans every style per paragraph: a small crafted file took minutes."""
+    from docx.oxml.styles import CT_Styles
+
+    document = docx.Document()
+    for i in range(50):
+        document.add_paragraph(f"Paragraph {i} of the harbour report.")
+        document.add_paragraph(f"Item {i}", style="List Bullet")
+    data = _save(document)
+    calls = []
+    for name in ("get_by_id", "default_for"):
+        original = getattr(CT_Styles, name)
+        monkeypatch.setattr(CT_Styles, name, lambda self, *a, _o=original, _n=name:
+                            calls.append(_n) or _o(self, *a))
+    parsed = read_docx(data)
+    assert len(parsed.blocks) == 100 and len(calls) < 10
+
+
+def test_a_word_file_holding_more_than_is_read_is_skipped_saying_why(monkeypatch):
+    document = docx.Document()
+    for i in range(20):
+        document.add_paragraph(f"Paragraph {i} of the harbour report.")
+    data = _save(document)
+    monkeypatch.setattr(docx_module, "MAX_BODY_ITEMS", 10)
+    with pytest.raises(ValueError, match=r"^20 paragraphs and tables, over the 10 qabot reads"):
+        read_docx(data)
+    monkeypatch.setattr(docx_module, "MAX_XML_BYTES", 1000)
+    with pytest.raises(ValueError, match=r"^its XML inflates to \d+ MB, over the 0 MB"):
+        read_docx(data)

@@ -35,6 +35,7 @@ footers are page furniture, listed as dropped; comments are not read.
 
 from __future__ import annotations
 
+import functools
 import io
 import re
 import zipfile
@@ -44,11 +45,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import docx
+from docx.enum.style import WD_STYLE_TYPE
 from docx.exceptions import PythonDocxError
 from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
+from docx.styles.style import StyleFactory
 from docx.table import Table
-from docx.text.paragraph import Paragraph
 from lxml import etree
 
 from .blocks import (
@@ -87,6 +89,11 @@ _FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallba
 _OPAQUE = {qn("w:txbxContent"), _FALLBACK, qn("w:del"), qn("w:moveFrom"), qn("w:pPr"),
            qn("w:rPr")}
 _OFF = ("0", "false", "off")  # an on/off property turned off
+# What one Word file may hold before it is skipped rather than read: its XML parts inflated (a
+# few hundred KB on disk can inflate to hundreds of MB, which lxml holds in memory), and its
+# body's paragraphs and tables (a book of a thousand pages has some 20,000)
+MAX_XML_BYTES = 64 << 20
+MAX_BODY_ITEMS = 200_000
 
 
 def read_docx(data: bytes) -> Parsed:
@@ -95,6 +102,7 @@ def read_docx(data: bytes) -> Parsed:
         raise ValueError("empty file, not a Word document")
     if data[:4] == b"\xd0\xcf\x11\xe0":
         raise ValueError("an old binary Word file (.doc), not a .docx: save it as .docx first")
+    _check_inflated(data)
     try:
         document = docx.Document(io.BytesIO(data))
     except _BROKEN as err:
@@ -106,8 +114,28 @@ def read_docx(data: bytes) -> Parsed:
         raise ValueError(f"not a readable Word document (.docx): {reason}") from err
     try:
         return _read(document)
+    except _TooLarge:
+        raise
     except _BROKEN as err:  # a part python-docx reads only when asked, missing or malformed
         raise ValueError(f"damaged Word document (.docx): {error_reason(err)}") from err
+
+
+class _TooLarge(ValueError):
+    """A Word file holding more than qabot reads of one (not a damaged one)."""
+
+
+def _check_inflated(data: bytes) -> None:
+    """``ValueError`` when the package's XML parts inflate past ``MAX_XML_BYTES`` (a zip's own
+    sizes: its reader reads no further); a damaged zip is left to python-docx to tell."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            size = sum(i.file_size for i in package.infolist()
+                       if i.filename.endswith((".xml", ".rels")))
+    except (zipfile.BadZipFile, EOFError, ValueError):
+        return
+    if size > MAX_XML_BYTES:
+        raise _TooLarge(f"its XML inflates to {size >> 20} MB, over the {MAX_XML_BYTES >> 20} MB "
+                         "qabot reads of a Word document (.docx)")
 
 
 def _read(document: Any) -> Parsed:
@@ -117,14 +145,19 @@ def _read(document: Any) -> Parsed:
     outline = Outline()
     title = ""
     code_run = False  # the last paragraph read was code (its lines are paragraphs of their own)
-    items = [_Item.of(element, document) for element in _body_items(document.element.body)]
+    styles_of = _StyleMap(document)
+    body = list(_body_items(document.element.body))
+    if len(body) > MAX_BODY_ITEMS:
+        raise _TooLarge(f"{len(body):,} paragraphs and tables, over the {MAX_BODY_ITEMS:,} "
+                         "qabot reads of a Word document (.docx)")
+    items = [_Item.of(element, styles_of) for element in body]
     numbering = Numbering(document)
     # a document typed in a monospaced font (a typewriter memo) has no code by its font
     by_font = sum(i.size for i in items if i.mono) <= sum(i.size for i in items) / 2
     for item in items:
         element, text, styles = item.element, one_line(item.raw), item.styles
         if element.tag == qn("w:tbl"):
-            rows = _table_rows(element, document)
+            rows = _table_rows(element, document, styles_of)
             blocks.extend(Block("table_row", row, outline.path) for row in rows)
             code_run = False
             continue
@@ -263,14 +296,49 @@ def _text_boxes(paragraph: Any) -> Iterator[str]:
                     yield text
 
 
-def _styles(paragraph: Paragraph) -> list[Any]:
-    """The paragraph's style and the styles it is based on, nearest first."""
-    styles: list[Any] = []
-    style = paragraph.style
-    while style is not None and len(styles) < 10:  # based-on styles can loop in a bad file
-        styles.append(style)
-        style = style.base_style
-    return styles
+_MAX_BASED_ON = 10  # based-on styles followed at most: they can loop in a bad file
+
+
+class _StyleMap:
+    """A document's paragraph styles by id, read once, and each one's chain of based-on styles.
+
+    python-docx finds a paragraph's style by scanning every style of the document (and, for a
+    paragraph with none, every style again for the default one), per paragraph: a file of
+    35,000 one-line paragraphs, or one with thousands of styles, took minutes to read. Here a
+    lookup is one dict access. The rules are python-docx's: the first style of an id; an id
+    naming no paragraph style, or none, stands for the last paragraph style marked default.
+    """
+
+    def __init__(self, document: Any) -> None:
+        self._by_id: dict[str, Any] = {}
+        self._default: Any = None
+        for element in document.styles.element.iterchildren(qn("w:style")):
+            style_id = element.get(qn("w:styleId"))
+            if style_id is not None:
+                self._by_id.setdefault(style_id, element)
+            if element.type == WD_STYLE_TYPE.PARAGRAPH and element.default:
+                self._default = element
+        self._chains: dict[str | None, list[Any]] = {}
+
+    def of(self, paragraph: Any) -> list[Any]:
+        """The style of the paragraph element ``paragraph`` and the styles it is based on,
+        nearest first."""
+        style_id = paragraph.style
+        chain = self._chains.get(style_id)
+        if chain is None:
+            chain = self._chains[style_id] = self._chain(style_id)
+        return chain
+
+    def _chain(self, style_id: str | None) -> list[Any]:
+        element = self._by_id.get(style_id) if style_id is not None else None
+        if element is None or element.type != WD_STYLE_TYPE.PARAGRAPH:
+            element = self._default
+        chain: list[Any] = []
+        while element is not None and len(chain) < _MAX_BASED_ON:
+            chain.append(StyleFactory(element))
+            based_on = element.basedOn
+            element = self._by_id.get(based_on.val) if based_on is not None else None
+        return chain
 
 
 # paragraph styles for code: "Code", "HTML Preformatted", "Macro Text", "Plain Text", ...
@@ -291,14 +359,14 @@ class _Item:
     numbered: tuple[str, int] | None = None  # the list and level Word numbers it in
 
     @classmethod
-    def of(cls, element: Any, document: Any) -> _Item:
+    def of(cls, element: Any, styles_of: _StyleMap) -> _Item:
         if element.tag == qn("w:tbl"):
             return cls(element)
         raw = _text(element)
         if not one_line(raw):  # no text; yet a numbered paragraph shows a number and counts
-            styles = [] if element.pPr is None else _styles(Paragraph(element, document))
+            styles = [] if element.pPr is None else styles_of.of(element)
             return cls(element, raw, numbered=_numbered(element, styles))
-        styles = _styles(Paragraph(element, document))
+        styles = styles_of.of(element)
         return cls(element, raw, styles, len(raw.strip()), _monospaced(element, styles),
                    _numbered(element, styles))
 
@@ -328,7 +396,7 @@ def _heading_level(element: Any, styles: list[Any], names: list[str]) -> int:
         if found:
             return min(6, max(1, int(found.group(1))))
     for owner in [element, *(style.element for style in styles)]:
-        values = owner.xpath("./w:pPr/w:outlineLvl/@w:val")
+        values = _vals(owner, "w:pPr/w:outlineLvl")
         if values:
             value = int(values[0])
             return min(6, value + 1) if 0 <= value < 9 else 0  # 9 is "body text"
@@ -337,16 +405,16 @@ def _heading_level(element: Any, styles: list[Any], names: list[str]) -> int:
 
 def _list_level(element: Any, styles: list[Any], names: list[str]) -> int:
     """1 and up for a list item (its numbering level + 1, or its style's), 0 for none."""
-    own = element.xpath("./w:pPr/w:numPr")
-    if own:
-        return _numbering_level(own[0])
+    own = element.find(_clark("w:pPr/w:numPr"))
+    if own is not None:
+        return _numbering_level(own)
     if any(n.startswith("list") and not n.startswith("list continue") for n in names):
         found = re.search(r"\s(\d)$", names[0])  # "List Bullet 2"
         return int(found.group(1)) if found else 1
     for style in styles:
-        numbering = style.element.xpath("./w:pPr/w:numPr")
-        if numbering:
-            return _numbering_level(numbering[0])
+        numbering = style.element.find(_clark("w:pPr/w:numPr"))
+        if numbering is not None:
+            return _numbering_level(numbering)
     return 0
 
 
@@ -354,8 +422,8 @@ def _numbered(element: Any, styles: list[Any]) -> tuple[str, int] | None:
     """The list (``w:numId``) and level (``w:ilvl``) a paragraph is numbered in, each its own
     or else its style's; ``None`` if it is not numbered (or numbering is switched off)."""
     owners = [element, *(style.element for style in styles)]
-    num_ids = [v for o in owners for v in o.xpath("./w:pPr/w:numPr/w:numId/@w:val")]
-    levels = [v for o in owners for v in o.xpath("./w:pPr/w:numPr/w:ilvl/@w:val")]
+    num_ids = [v for o in owners for v in _vals(o, "w:pPr/w:numPr/w:numId")]
+    levels = [v for o in owners for v in _vals(o, "w:pPr/w:numPr/w:ilvl")]
     if not num_ids or num_ids[0] == "0":
         return None
     try:
@@ -364,27 +432,43 @@ def _numbered(element: Any, styles: list[Any]) -> tuple[str, int] | None:
         return None
 
 
+_VAL = qn("w:val")
+
+
+@functools.cache
+def _clark(path: str) -> str:
+    """``"w:pPr/w:numPr"`` in the names lxml's ``find`` takes (``{namespace}pPr/...``)."""
+    return "/".join(qn(step) for step in path.split("/"))
+
+
+def _vals(owner: Any, path: str) -> list[str]:
+    """The ``w:val`` of each element at ``path`` under ``owner``: what ``owner.xpath(
+    "./<path>/@w:val")`` gives, without compiling an XPath expression each call (a few calls
+    a paragraph were most of a long document's reading time)."""
+    return [v for e in owner.iterfind(_clark(path)) if (v := e.get(_VAL)) is not None]
+
+
 def _numbering_level(numbering: Any) -> int:
-    if numbering.xpath("./w:numId/@w:val") == ["0"]:
+    if _vals(numbering, "w:numId") == ["0"]:
         return 0  # numbering switched off for this paragraph
-    level = numbering.xpath("./w:ilvl/@w:val")
+    level = _vals(numbering, "w:ilvl")
     return int(level[0]) + 1 if level else 1
 
 
-def _cell_text(tc: Any, document: Any) -> str:
+def _cell_text(tc: Any, styles_of: _StyleMap) -> str:
     """A cell's text: its paragraphs, a nested table's among them, as one line; the items of a
     list in it apart by commas ("PNG, GIF": ``blocks.cell_text``)."""
     parts = []
     for p in tc.iter(qn("w:p")):
         if any(a.tag == _FALLBACK for a in p.iterancestors()) or not (text := one_line(_text(p))):
             continue
-        styles = [] if p.pPr is None else _styles(Paragraph(p, document))
+        styles = [] if p.pPr is None else styles_of.of(p)
         item = _list_level(p, styles, [(s.name or "").casefold() for s in styles]) > 0
         parts.append(Block("list_item" if item else "paragraph", text))
     return cell_text(parts)
 
 
-def _table_rows(tbl: Any, document: Any) -> list[str]:
+def _table_rows(tbl: Any, document: Any, styles_of: _StyleMap) -> list[str]:
     """Each row of a table rendered as one line, the header row first when there is one."""
     layout: list[list[tuple[int, int, str | None]]] = []  # per row: (first grid column, span,
     # text), the text None where a cell merged down from the row above goes on
@@ -395,7 +479,7 @@ def _table_rows(tbl: Any, document: Any) -> list[str]:
             span = tc.grid_span
             # python-docx repeats a merged cell for every column or row it covers; the XML
             # holds it once, and a cell merged down leaves empty continuations below it
-            text = None if tc.vMerge == "continue" else _cell_text(tc, document)
+            text = None if tc.vMerge == "continue" else _cell_text(tc, styles_of)
             cells.append((column, span, text))
             column += span
         layout.append(cells)
