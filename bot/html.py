@@ -168,9 +168,38 @@ def answer_html(answer: Answer, limit: int = TELEGRAM_LIMIT) -> list[str]:
 
 
 def passage_html(ref: SourceRef, passage: str, cited: tuple[int, int],
-                 limit: int = TELEGRAM_LIMIT) -> list[str]:
-    """A passage under its document's title line, with the cited sentence in bold."""
-    return pack([source_line(ref), *html_chunks(passage, [cited], limit)], limit)
+                 limit: int = TELEGRAM_LIMIT) -> str:
+    """A passage under its document's title line, with the cited sentence in bold, as one
+    message: a passage too long for one (a paragraph holding a 240,000-character base64 blob,
+    which no cut between words shortens) is shown around the cited sentence, an ellipsis
+    where it is cut. One Quote tap sent every piece of it, dozens of messages, each tap
+    counted once by the rate limit."""
+    title = source_line(ref)
+    budget = limit - telegram_len(title) - 2  # the "\n\n" between them
+    window = len(passage)
+    while True:
+        text, spans = _around(passage, cited, window)
+        body = bold(text, spans)
+        size = telegram_len(body)
+        if size <= budget or window <= 1:
+            return f"{title}\n\n{body}"
+        # escaping ("&" -> "&amp;") and UTF-16 (astral characters count 2) grow the text
+        window = min(window - 1, window * budget // size)
+
+
+def _around(text: str, cited: tuple[int, int], window: int) -> tuple[str, Spans]:
+    """At most ``window`` characters of ``text`` around ``cited`` (as much before it as after
+    when both sides are cut; the sentence's start when it alone is longer), "…" marking each
+    cut, and where ``cited`` falls in them."""
+    if len(text) <= window:
+        return text, [cited]
+    start, end = cited
+    room = max(window - 2, 1)  # the ellipses
+    end = min(end, start + room)
+    a = max(0, min(start - (room - (end - start)) // 2, len(text) - room))
+    b = min(len(text), a + room)
+    head, tail = ("…" if a > 0 else ""), ("…" if b < len(text) else "")
+    return head + text[a:b] + tail, [(start - a + len(head), end - a + len(head))]
 
 
 def sources_page(refs: Sequence[SourceRef], page: int, per_page: int) -> str:
