@@ -21,6 +21,7 @@ from .render import cited_title, mark, notes
 TELEGRAM_LIMIT = 4096
 RELATED_SHOWN = 3
 TITLE_CHARS = 160  # a corpus title can be a whole paragraph: keep footers and lists compact
+MIN_TITLE_CHARS = 16  # a title shortened to fit a line keeps this much
 FIELD_CHARS = 80  # a publisher or a date, likewise
 URL_CHARS = 1024  # a longer address is no link (and would crowd a message out)
 
@@ -202,12 +203,30 @@ def _around(text: str, cited: tuple[int, int], window: int) -> tuple[str, Spans]
     return head + text[a:b] + tail, [(start - a + len(head), end - a + len(head))]
 
 
-def sources_page(refs: Sequence[SourceRef], page: int, per_page: int) -> str:
-    """One page of the numbered list of documents (``page`` counts from 0)."""
+def sources_page(refs: Sequence[SourceRef], page: int, per_page: int,
+                 limit: int = TELEGRAM_LIMIT) -> str:
+    """One page of the numbered list of documents (``page`` counts from 0), within ``limit``:
+    each line gets an equal share of it, measured as Telegram counts (a page of ten titles in
+    "mathematical bold" letters, two UTF-16 units each, was 4,196 and refused), so a page
+    still holds ``per_page`` documents and is found without measuring the pages before it."""
     first = page * per_page
     pages = max(1, -(-len(refs) // per_page))
     head = f"<b>My {len(refs)} documents</b>" + (f" (page {page + 1} of {pages})" if pages > 1
                                                  else "")
-    lines = [f"{i}. {source_line(r)}" for i, r in enumerate(refs[first : first + per_page],
-                                                           first + 1)]
+    share = (limit - telegram_len(head)) // max(per_page, 1) - 1  # a line and its "\n"
+    lines = [_line_within(f"{i}. ", r, share)
+             for i, r in enumerate(refs[first : first + per_page], first + 1)]
     return "\n".join([head, *lines])
+
+
+def _line_within(prefix: str, ref: SourceRef, budget: int) -> str:
+    """``prefix`` and the document's source line in at most ``budget`` UTF-16 units: its
+    title shortened as far as need be, then its link, publisher and date left out."""
+    title, chars = ref.title or ref.id, TITLE_CHARS
+    line = prefix + source_line(ref)
+    while (size := telegram_len(line)) > budget and chars > MIN_TITLE_CHARS:
+        chars = max(MIN_TITLE_CHARS, min(chars - 1, chars * budget // size))
+        line = prefix + source_line(ref.model_copy(update={"title": short(title, chars)}))
+    if size > budget:  # a long address or publisher: the title alone
+        line = prefix + source_line(SourceRef(id=ref.id, title=short(title, chars)))
+    return line

@@ -225,6 +225,26 @@ def test_sources_are_numbered_across_pages() -> None:
     assert sources_page(refs[:3], 0, 10).splitlines()[0] == "<b>My 3 documents</b>"
 
 
+def test_a_sources_page_of_long_titles_is_measured_as_telegram_counts() -> None:
+    """(ten 160-letter titles in "mathematical bold", two UTF-16 units a letter, made a page
+    of 4,196 that Telegram refuses: /sources failed for everyone)"""
+    def math_bold(text: str) -> str:
+        return "".join(chr(0x1D41A + ord(c) - 97) if c.islower() else c for c in text)
+
+    refs = [SourceRef(id=f"d{i}", title=math_bold("harbourstory" * 20),
+                      publisher=math_bold("the harbour gazette " * 4), published="2024-02-20",
+                      url="https://example.org/" + "u" * 1000) for i in range(25)]
+    page = sources_page(refs, 1, 10)
+    assert telegram_len(page) <= TELEGRAM_LIMIT
+    assert_valid(page)
+    lines = page.splitlines()
+    assert len(lines) == 11 and lines[1].startswith("11. ") and lines[-1].startswith("20. ")
+    assert all("…" in line for line in lines[1:])
+    # a title that fits is left whole
+    assert sources_page([SourceRef(id="d", title=math_bold("harbour"))], 0, 10).endswith(
+        "1. " + math_bold("harbour"))
+
+
 def test_sources_cite_the_section_and_page_of_each_quote() -> None:
     ref = SourceRef(id="guide", title="Widget <Guide>", url="https://example.org/guide")
     quotes = [Quote(text=t, source="guide", title=ref.title, score=1.0, citation=1, passage=p,
