@@ -15,6 +15,10 @@ from typing import Any
 import structlog
 
 REDACTED = "[REDACTED]"
+# A secret shorter than this is not scrubbed on its own: replacing "2" everywhere garbled every
+# timestamp and id and showed what the secret was. (Secrets that guard something are longer:
+# the webhook secret must be 16 or more; a short Redis password is scrubbed inside its URL.)
+MIN_REDACTED = 6
 _SECRET_KEYS = re.compile(r"token|secret|password|authorization", re.I)
 # A Telegram bot token anywhere in a string: digits, colon, 35 url-safe characters.
 _BOT_TOKEN = re.compile(r"\b\d{5,}:[A-Za-z0-9_-]{30,}")
@@ -32,7 +36,7 @@ class Redactor:
     """A structlog processor that removes secrets from every value of an event."""
 
     def __init__(self, secrets: Iterable[str] = ()) -> None:
-        self.secrets = [s for s in secrets if s]
+        self.secrets = [s for s in secrets if len(s) >= MIN_REDACTED]
         # whatever its case: a library may change it (PTB capitalises the Bot API's error
         # descriptions, which can quote what was sent)
         self._secret = (re.compile("|".join(map(re.escape, self.secrets)), re.I)

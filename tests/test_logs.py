@@ -32,3 +32,13 @@ def test_in_json_every_line_is_one_json_object_the_libraries_lines_too(
     assert "502 Bad Gateway" in library["event"]
     assert "ValueError: Invalid server response [REDACTED]" in library["exception"]
     assert len(lines) == 2
+
+
+def test_a_secret_too_short_to_be_told_from_other_text_is_not_scrubbed() -> None:
+    """(a metrics token "2" turned every "2" of every line into [REDACTED]: timestamps, ids,
+    and it showed what the token was)"""
+    redact = logs.Redactor(["2", "ab12c", "pw-secret"])
+    event = redact(None, "info", {"event": "x", "timestamp": "2026-12-06T18:31:36Z",
+                                  "host": "127.0.0.1 ab12c", "url": "redis://:pw-secret@h/0"})
+    assert event["timestamp"] == "2026-12-06T18:31:36Z" and event["host"] == "127.0.0.1 ab12c"
+    assert event["url"] == f"redis://:{logs.REDACTED}@h/0"
