@@ -187,7 +187,9 @@ class LiveEngine:
     def reload(self, *, corpus: bool = False) -> bool:
         """Take up the snapshot the index folder names now (``corpus``: the corpus as it is
         now, loading its saved index when that is fresh, else building and saving one);
-        whether the engine was replaced. A failure is logged and the current engine kept."""
+        whether the engine was replaced. A failure of any kind is logged and the current engine
+        kept; the snapshot that failed is not tried again (``changed`` passes it over) until
+        CURRENT names another one, or SIGHUP re-reads the corpus."""
         settings = self._settings
         if settings is None:
             return False
