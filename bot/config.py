@@ -18,16 +18,20 @@ from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from retrieval.language import knows, normalised
 
+from .logs import MIN_REDACTED
+
 # A bot token as @BotFather gives it: the bot's numeric id, a colon, then 35 url-safe characters.
 TOKEN_PATTERN = re.compile(r"\d{5,}:[A-Za-z0-9_-]{30,}")
 # A webhook secret Telegram accepts (setWebhook's secret_token): 1-256 of A-Z a-z 0-9 _ -.
 SECRET_PATTERN = re.compile(r"[A-Za-z0-9_-]{1,256}")
+# and one qabot accepts: a secret of one character was guessed in 55 requests (and scrubbing
+# it from logs blotted out that character everywhere); token_urlsafe(32) gives 43
+MIN_SECRET_CHARS = 16
 # Paths the webhook server answers itself, so the Telegram route cannot take one of them.
 SERVICE_PATHS = frozenset({"/healthz", "/readyz", "/metrics"})
 
 # What QABOT_REDIS_URL may be (redis-py's from_url): TCP, TLS, a Unix socket.
 REDIS_SCHEMES = frozenset({"redis", "rediss", "unix"})
-MIN_REDACTED = 6  # a Redis password this long or longer is scrubbed from logs on its own too
 
 # The corpus bundled with the source tree, used when ./seeds does not exist (e.g. run elsewhere).
 BUNDLED_SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -251,6 +255,11 @@ class Settings(BaseSettings):
         if not SECRET_PATTERN.fullmatch(secret):
             raise ValueError("QABOT_WEBHOOK_SECRET must be 1-256 characters of A-Z a-z 0-9 _ - "
                              "(Telegram refuses anything else): choose another")
+        if len(secret) < MIN_SECRET_CHARS:
+            raise ValueError(f"QABOT_WEBHOOK_SECRET must be at least {MIN_SECRET_CHARS} "
+                             "characters (a short one is guessed in a few requests): choose a "
+                             "random one, e.g. python -c 'import secrets; "
+                             "print(secrets.token_urlsafe(32))'")
         return secret
 
     def public_url(self) -> str:

@@ -131,6 +131,9 @@ class LiveEngine:
         self._wrap = wrap or (lambda e: e)
         self._swapped = swapped
         self._lock = threading.Lock()  # one load or rebuild at a time
+        # the snapshot whose load failed last: not tried again (nor logged again every poll)
+        # until CURRENT names another one or the corpus is re-read
+        self._failed: str | None = None
 
     def call(self, use: Callable[[Loaded], T]) -> tuple[Loaded, T]:
         """``use(current)``, and the ``Loaded`` it used; if it finds the saved index damaged,
@@ -171,7 +174,7 @@ class LiveEngine:
             return False
         # (an engine built in memory has no snapshot: it stands for the one it passed over)
         answering = loaded.snapshot or loaded.passed_over
-        return store.current_name(self._index_dir(loaded)) not in (None, answering)
+        return store.current_name(self._index_dir(loaded)) not in (None, answering, self._failed)
 
     def _index_dir(self, loaded: Loaded) -> Path:
         """The index folder ``loaded`` was saved into, or (not saved) the settings' one, which
@@ -184,7 +187,9 @@ class LiveEngine:
     def reload(self, *, corpus: bool = False) -> bool:
         """Take up the snapshot the index folder names now (``corpus``: the corpus as it is
         now, loading its saved index when that is fresh, else building and saving one);
-        whether the engine was replaced. A failure is logged and the current engine kept."""
+        whether the engine was replaced. A failure of any kind is logged and the current engine
+        kept; the snapshot that failed is not tried again (``changed`` passes it over) until
+        CURRENT names another one, or SIGHUP re-reads the corpus."""
         settings = self._settings
         if settings is None:
             return False
@@ -194,14 +199,23 @@ class LiveEngine:
                 return load_engine(settings)
         else:
             index_dir = self._index_dir(loaded)
+            naming = store.current_name(index_dir)
 
             def make() -> QAEngine:
                 return _ready(QAEngine.load_saved(index_dir, **options(settings)))
         try:
-            return self._replace(loaded, make, "index_reloading", "info") is not loaded
-        except (QabotError, OSError) as exc:
-            log.error("index_reload_failed", reason=str(exc), hint="still answering from "
-                      f"snapshot {loaded.snapshot}; `qabot index` rebuilds the index")
+            replaced = self._replace(loaded, make, "index_reloading", "info") is not loaded
+            self._failed = None
+            return replaced
+        except Exception as exc:  # any failure: keep answering, keep watching
+            self._failed = None if corpus else naming
+            # (an unexpected one, a RecursionError say, used to end the watcher for good,
+            # silently: the old snapshot served until a restart, later ones ignored)
+            expected = isinstance(exc, QabotError | OSError)
+            log.error("index_reload_failed",
+                      reason=str(exc) if expected else f"{type(exc).__name__}: {exc}",
+                      hint=f"still answering from snapshot {loaded.snapshot}; "
+                      "`qabot index` rebuilds the index", exc_info=not expected)
             return False
 
     def _replace(self, old: Loaded, make: Callable[[], QAEngine], event: str, level: str,
@@ -241,8 +255,12 @@ async def watch(live: LiveEngine, every: float, hangup: asyncio.Event,
         corpus = hangup.is_set()
         hangup.clear()
         look.clear()
-        if corpus or await asyncio.to_thread(live.changed):
-            await asyncio.to_thread(live.reload, corpus=corpus)
+        try:
+            if corpus or await asyncio.to_thread(live.changed):
+                await asyncio.to_thread(live.reload, corpus=corpus)
+        except Exception as exc:  # one bad look must not end the watching
+            log.error("index_reload_failed", reason=f"{type(exc).__name__}: {exc}",
+                      exc_info=True)
 
 
 class Watcher:

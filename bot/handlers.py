@@ -235,8 +235,8 @@ class Handlers:
         topic = (query.message.message_thread_id if isinstance(query.message, Message)
                  and query.message.is_topic_message else None)
         try:  # the query is answered after: a query is answered once, and this may fail
-            for html in passage_html(loaded.sources[ref.doc], text, (ref.start, ref.end)):
-                await context.bot.send_message(chat_id, html, message_thread_id=topic)
+            html = passage_html(loaded.sources[ref.doc], text, (ref.start, ref.end))
+            await context.bot.send_message(chat_id, html, message_thread_id=topic)
         except (Forbidden, BadRequest) as exc:  # removed from the group, no right to post here,
             log.info("quote_not_sent", chat_id=chat_id, reason=exc.message)  # a closed topic
             await query.answer(QUOTE_NOT_SENT, show_alert=True)

@@ -21,6 +21,7 @@ from .render import cited_title, mark, notes
 TELEGRAM_LIMIT = 4096
 RELATED_SHOWN = 3
 TITLE_CHARS = 160  # a corpus title can be a whole paragraph: keep footers and lists compact
+MIN_TITLE_CHARS = 16  # a title shortened to fit a line keeps this much
 FIELD_CHARS = 80  # a publisher or a date, likewise
 URL_CHARS = 1024  # a longer address is no link (and would crowd a message out)
 
@@ -168,17 +169,64 @@ def answer_html(answer: Answer, limit: int = TELEGRAM_LIMIT) -> list[str]:
 
 
 def passage_html(ref: SourceRef, passage: str, cited: tuple[int, int],
-                 limit: int = TELEGRAM_LIMIT) -> list[str]:
-    """A passage under its document's title line, with the cited sentence in bold."""
-    return pack([source_line(ref), *html_chunks(passage, [cited], limit)], limit)
+                 limit: int = TELEGRAM_LIMIT) -> str:
+    """A passage under its document's title line, with the cited sentence in bold, as one
+    message: a passage too long for one (a paragraph holding a 240,000-character base64 blob,
+    which no cut between words shortens) is shown around the cited sentence, an ellipsis
+    where it is cut. One Quote tap sent every piece of it, dozens of messages, each tap
+    counted once by the rate limit."""
+    title = source_line(ref)
+    budget = limit - telegram_len(title) - 2  # the "\n\n" between them
+    window = len(passage)
+    while True:
+        text, spans = _around(passage, cited, window)
+        body = bold(text, spans)
+        size = telegram_len(body)
+        if size <= budget or window <= 1:
+            return f"{title}\n\n{body}"
+        # escaping ("&" -> "&amp;") and UTF-16 (astral characters count 2) grow the text
+        window = min(window - 1, window * budget // size)
 
 
-def sources_page(refs: Sequence[SourceRef], page: int, per_page: int) -> str:
-    """One page of the numbered list of documents (``page`` counts from 0)."""
+def _around(text: str, cited: tuple[int, int], window: int) -> tuple[str, Spans]:
+    """At most ``window`` characters of ``text`` around ``cited`` (as much before it as after
+    when both sides are cut; the sentence's start when it alone is longer), "…" marking each
+    cut, and where ``cited`` falls in them."""
+    if len(text) <= window:
+        return text, [cited]
+    start, end = cited
+    room = max(window - 2, 1)  # the ellipses
+    end = min(end, start + room)
+    a = max(0, min(start - (room - (end - start)) // 2, len(text) - room))
+    b = min(len(text), a + room)
+    head, tail = ("…" if a > 0 else ""), ("…" if b < len(text) else "")
+    return head + text[a:b] + tail, [(start - a + len(head), end - a + len(head))]
+
+
+def sources_page(refs: Sequence[SourceRef], page: int, per_page: int,
+                 limit: int = TELEGRAM_LIMIT) -> str:
+    """One page of the numbered list of documents (``page`` counts from 0), within ``limit``:
+    each line gets an equal share of it, measured as Telegram counts (a page of ten titles in
+    "mathematical bold" letters, two UTF-16 units each, was 4,196 and refused), so a page
+    still holds ``per_page`` documents and is found without measuring the pages before it."""
     first = page * per_page
     pages = max(1, -(-len(refs) // per_page))
     head = f"<b>My {len(refs)} documents</b>" + (f" (page {page + 1} of {pages})" if pages > 1
                                                  else "")
-    lines = [f"{i}. {source_line(r)}" for i, r in enumerate(refs[first : first + per_page],
-                                                           first + 1)]
+    share = (limit - telegram_len(head)) // max(per_page, 1) - 1  # a line and its "\n"
+    lines = [_line_within(f"{i}. ", r, share)
+             for i, r in enumerate(refs[first : first + per_page], first + 1)]
     return "\n".join([head, *lines])
+
+
+def _line_within(prefix: str, ref: SourceRef, budget: int) -> str:
+    """``prefix`` and the document's source line in at most ``budget`` UTF-16 units: its
+    title shortened as far as need be, then its link, publisher and date left out."""
+    title, chars = ref.title or ref.id, TITLE_CHARS
+    line = prefix + source_line(ref)
+    while (size := telegram_len(line)) > budget and chars > MIN_TITLE_CHARS:
+        chars = max(MIN_TITLE_CHARS, min(chars - 1, chars * budget // size))
+        line = prefix + source_line(ref.model_copy(update={"title": short(title, chars)}))
+    if size > budget:  # a long address or publisher: the title alone
+        line = prefix + source_line(SourceRef(id=ref.id, title=short(title, chars)))
+    return line

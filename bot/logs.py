@@ -15,12 +15,38 @@ from typing import Any
 import structlog
 
 REDACTED = "[REDACTED]"
+# A secret shorter than this is not scrubbed on its own: replacing "2" everywhere garbled every
+# timestamp and id and showed what the secret was. (Secrets that guard something are longer:
+# the webhook secret must be 16 or more; a short Redis password is scrubbed inside its URL.)
+MIN_REDACTED = 6
 _SECRET_KEYS = re.compile(r"token|secret|password|authorization", re.I)
 # A Telegram bot token anywhere in a string: digits, colon, 35 url-safe characters.
 _BOT_TOKEN = re.compile(r"\b\d{5,}:[A-Za-z0-9_-]{30,}")
 # The password in a URL's userinfo (``scheme://user:PASSWORD@host``): a self-hosted Bot API
 # server behind basic auth, in QABOT_TELEGRAM_API_URL, shows up in every line naming the URL.
 _URL_PASSWORD = re.compile(r"(\b[A-Za-z][A-Za-z0-9+.-]*://[^/?#@\s:]*:)[^/?#@\s]+@")
+
+# What a terminal acts on: C0 controls but the line break and the tab (the console renderer
+# quotes a value holding a line break; a traceback needs both), DEL, and C1 (U+009B is a CSI
+# of one character). ESC sequences in a logged request path set a window title, cleared the
+# screen and printed red text for whoever followed the log (`docker logs -f`).
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def printable(text: str) -> str:
+    """``text`` with every terminal control character written as its escape (``\\x1b``)."""
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+
+
+def escape_controls(
+    _logger: Any, _name: str, event: MutableMapping[str, Any]
+) -> MutableMapping[str, Any]:
+    """A structlog processor for lines read on a terminal: ``printable`` on every string value
+    (others are printed by ``repr``, which escapes them already). JSON escapes them itself."""
+    for key, value in event.items():
+        if isinstance(value, str):
+            event[key] = printable(value)
+    return event
 
 
 def hide_password(text: str) -> str:
@@ -32,7 +58,7 @@ class Redactor:
     """A structlog processor that removes secrets from every value of an event."""
 
     def __init__(self, secrets: Iterable[str] = ()) -> None:
-        self.secrets = [s for s in secrets if s]
+        self.secrets = [s for s in secrets if len(s) >= MIN_REDACTED]
         # whatever its case: a library may change it (PTB capitalises the Bot API's error
         # descriptions, which can quote what was sent)
         self._secret = (re.compile("|".join(map(re.escape, self.secrets)), re.I)
@@ -68,7 +94,7 @@ class _RedactingFormatter(logging.Formatter):
         self.redactor = redactor
 
     def format(self, record: logging.LogRecord) -> str:
-        return self.redactor.scrub(super().format(record))
+        return printable(self.redactor.scrub(super().format(record)))
 
 
 def configure(fmt: str = "console", level: str = "INFO", secrets: Iterable[str] = ()) -> None:
@@ -86,6 +112,7 @@ def configure(fmt: str = "console", level: str = "INFO", secrets: Iterable[str] 
             structlog.processors.TimeStamper(fmt="iso", utc=True),
             structlog.processors.format_exc_info,
             redactor,
+            *([] if fmt == "json" else [escape_controls]),
             renderer,
         ],
         wrapper_class=structlog.make_filtering_bound_logger(logging.getLevelName(level)),

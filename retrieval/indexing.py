@@ -161,7 +161,7 @@ def previous_build(directory: Path, params: dict[str, object]) -> Previous | Non
         table = np.asarray(extra[FILES])
         if table.shape != (len(update["rels"]), _COLUMNS) or len(update["ids"]) != len(table):
             return None
-    except (IndexFormatError, ValueError, KeyError, TypeError):
+    except (IndexFormatError, ValueError, KeyError, TypeError, RecursionError):
         return None  # an older snapshot, or one that cannot be read: build it all
     return Previous(index=index, collection=collection, counts=extra[COUNTS],  # type: ignore[arg-type]
                     rels=update["rels"], ids=update["ids"], table=table,

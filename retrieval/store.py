@@ -68,6 +68,9 @@ CURRENT = "CURRENT"
 LOCK = ".lock"
 STALE_TMP_SECONDS = 600  # a temporary this old is a killed save's (writing one takes seconds)
 _BATCH = 10_000  # sources' values encoded to JSON at a time
+# What reading a damaged snapshot can raise. RecursionError: JSON nested deeper than the
+# parser's stack (a meta.json of 100,000 "["), damage like any other, not a crash.
+_DAMAGE = (OSError, ValueError, KeyError, TypeError, EOFError, RecursionError)
 _INDEX_ARRAYS = ("indptr", "passages", "weights", "df", "maxw")
 _COLLECTION_ARRAYS = ("passage_doc", "text_offsets", "text_blob", "sent_indptr", "sent_bounds",
                       "sent_flags", "passage_section", "passage_page", "passage_crc",
@@ -171,7 +174,7 @@ def live_fingerprint(directory: Path) -> str | None:
     try:
         snap = _live(directory)
         return str(json.loads((snap / "meta.json").read_text("utf-8"))["fingerprint"])
-    except (OSError, ValueError, KeyError, TypeError, IndexFormatError):
+    except (*_DAMAGE, IndexFormatError):
         return None
 
 
@@ -182,7 +185,7 @@ def verify(directory: Path) -> list[str]:
     snap = _live(directory)
     try:
         files = json.loads((snap / "meta.json").read_text("utf-8"))["files"]
-    except (OSError, ValueError, KeyError, TypeError) as exc:
+    except _DAMAGE as exc:
         raise IndexFormatError(f"index {str(snap)!r} has no readable manifest: {exc}") from None
     bad = []
     for name, want in files.items():
@@ -257,7 +260,7 @@ def _readable(where: Path) -> Iterator[None]:
         yield
     except IndexFormatError:
         raise
-    except (OSError, ValueError, KeyError, TypeError, EOFError) as exc:
+    except _DAMAGE as exc:
         raise IndexFormatError(f"index in {str(where)!r} is unreadable: {exc}") from exc
 
 

@@ -145,6 +145,14 @@ def test_a_corrupt_index_is_rebuilt_with_a_warning(corpus):
     assert engine.ask("When was the CSTO formed?").answered
 
 
+def test_a_manifest_nested_too_deep_is_rebuilt_not_a_traceback(corpus):
+    QAEngine.from_directory(corpus)
+    (store_mod._live(corpus / ".qabot-index") / "meta.json").write_text("[" * 100_000)
+    engine = QAEngine.from_directory(corpus)
+    assert engine.report.built
+    assert engine.ask("When was the CSTO formed?").answered
+
+
 def test_a_current_file_that_is_not_text_is_rebuilt(corpus):
     # (bytes that are no UTF-8 raised a traceback in every command, `qabot index` too)
     QAEngine.from_directory(corpus)

@@ -164,6 +164,41 @@ def test_a_snapshot_that_cannot_be_loaded_leaves_the_engine_answering(
     assert live.answer(QUESTION)[1].answered
 
 
+async def test_an_unexpected_error_in_a_reload_is_logged_once_and_the_watching_goes_on(
+        settings: Settings) -> None:
+    """Any exception of one reload (a RecursionError from a snapshot, say) used to end the
+    watcher for good, silently: later snapshots and SIGHUP were ignored until a restart. The
+    snapshot that failed is not tried (nor logged) again at every poll."""
+    failures = iter([RuntimeError("maximum recursion depth exceeded")])
+
+    def wrap(engine):
+        for exc in failures:  # the first load fails, the ones after it do not
+            raise exc
+        return engine
+
+    live = LiveEngine(load_engine(settings), settings, wrap=wrap)
+    watcher = Watcher(live, every=0.02)
+    await watcher.start()
+    try:
+        with capture_logs() as logs:
+            await asyncio.to_thread(_add_document, settings)
+            async with asyncio.timeout(10):
+                while not any(e["event"] == "index_reload_failed" for e in logs):
+                    await asyncio.sleep(0.02)
+            await asyncio.sleep(0.2)  # ten polls more
+            assert len(live.current.sources) == 1  # still answering from the old snapshot
+            (settings.corpus_path() / "c.txt").write_text("The ferry to the island is free.\n")
+            await asyncio.to_thread(load_engine, settings, True)  # the next `qabot index`
+            async with asyncio.timeout(10):
+                while len(live.current.sources) != 3:
+                    await asyncio.sleep(0.02)
+    finally:
+        await watcher.stop()
+    (failed,) = [e for e in logs if e["event"] == "index_reload_failed"]
+    assert failed["log_level"] == "error" and "RuntimeError: maximum" in failed["reason"]
+    assert "1871" in live.ask(NEW_QUESTION).sentences[0].text
+
+
 def _unwritable(settings: Settings) -> None:
     """Make every save into the index folder fail, as a read-only volume does (the tests run as
     root, whom permissions do not stop): its lock file a folder, so a save cannot take it."""

@@ -184,8 +184,25 @@ def test_pack_keeps_blocks_whole() -> None:
 
 def test_a_passage_shows_the_cited_sentence_in_bold() -> None:
     ref = SourceRef(id="d", title="T & T")
-    (html,) = passage_html(ref, "First <one>. The cited & sentence. Last.", (13, 34))
+    html = passage_html(ref, "First <one>. The cited & sentence. Last.", (13, 34))
     assert html == "T &amp; T\n\nFirst &lt;one&gt;. <b>The cited &amp; sentence.</b> Last."
+
+
+@pytest.mark.parametrize("blob", ["TUlJQ2" * 40_000, "&" * 10_000, "𝐀" * 5_000])
+def test_a_passage_too_long_for_one_message_is_shown_around_the_sentence_in_one(
+        blob: str) -> None:
+    """(a paragraph holding a base64 blob was sent as dozens of messages for one Quote tap)"""
+    ref = SourceRef(id="d", title="Setup")
+    passage = f"The server listens on port 8443. Its certificate is {blob} and expires in March."
+    html = passage_html(ref, passage, (0, 32))
+    assert TELEGRAM_LIMIT // 2 < telegram_len(html) <= TELEGRAM_LIMIT
+    assert html.startswith("Setup\n\n<b>The server listens on port 8443.</b> Its certificate")
+    assert html.endswith("…")
+    assert_valid(html)
+    # a cited sentence longer than a message: its start, in bold, cut short
+    html = passage_html(ref, passage, (33, len(passage)))
+    assert html.startswith("Setup\n\n…<b>Its certificate is") and html.endswith("</b>…")
+    assert telegram_len(html) <= TELEGRAM_LIMIT
 
 
 def test_a_quote_alone_names_its_document() -> None:
@@ -206,6 +223,26 @@ def test_sources_are_numbered_across_pages() -> None:
     assert page.splitlines() == ["<b>My 25 documents</b> (page 3 of 3)",
                                  *(f"{i}. Title {i - 1}" for i in range(21, 26))]
     assert sources_page(refs[:3], 0, 10).splitlines()[0] == "<b>My 3 documents</b>"
+
+
+def test_a_sources_page_of_long_titles_is_measured_as_telegram_counts() -> None:
+    """(ten 160-letter titles in "mathematical bold", two UTF-16 units a letter, made a page
+    of 4,196 that Telegram refuses: /sources failed for everyone)"""
+    def math_bold(text: str) -> str:
+        return "".join(chr(0x1D41A + ord(c) - 97) if c.islower() else c for c in text)
+
+    refs = [SourceRef(id=f"d{i}", title=math_bold("harbourstory" * 20),
+                      publisher=math_bold("the harbour gazette " * 4), published="2024-02-20",
+                      url="https://example.org/" + "u" * 1000) for i in range(25)]
+    page = sources_page(refs, 1, 10)
+    assert telegram_len(page) <= TELEGRAM_LIMIT
+    assert_valid(page)
+    lines = page.splitlines()
+    assert len(lines) == 11 and lines[1].startswith("11. ") and lines[-1].startswith("20. ")
+    assert all("…" in line for line in lines[1:])
+    # a title that fits is left whole
+    assert sources_page([SourceRef(id="d", title=math_bold("harbour"))], 0, 10).endswith(
+        "1. " + math_bold("harbour"))
 
 
 def test_sources_cite_the_section_and_page_of_each_quote() -> None:
@@ -229,7 +266,7 @@ def test_long_metadata_leaves_every_message_within_the_limit() -> None:
                     passage=i, section="S" * 5000) for i, r in enumerate(refs)]
     answer = Answer(question="q", answered=True, text="", sentences=quotes, sources=refs)
     messages = [*answer_html(answer), quote_html(quotes[0], refs[0]),
-                *passage_html(refs[0], "A quote.", (0, 8)), sources_page(refs, 0, 10)]
+                passage_html(refs[0], "A quote.", (0, 8)), sources_page(refs, 0, 10)]
     for html in messages:
         assert telegram_len(html) <= TELEGRAM_LIMIT
         assert_valid(html)

@@ -151,6 +151,17 @@ def test_an_older_format_is_refused(tmp_path: Path) -> None:
         store.load(where)
 
 
+def test_a_manifest_nested_too_deep_is_refused_as_damage_not_a_crash(tmp_path: Path) -> None:
+    """(json raises RecursionError on it, which ended `qabot index` and hot reloading)"""
+    _, where = _saved(tmp_path)
+    (store._live(where) / "meta.json").write_text("[" * 100_000 + "]" * 100_000)
+    assert store.live_fingerprint(where) is None
+    with pytest.raises(IndexFormatError, match="unreadable"):
+        store.load(where)
+    with pytest.raises(IndexFormatError, match="no readable manifest"):
+        store.verify(where)
+
+
 def test_a_missing_max_weights_array_is_refused(tmp_path: Path) -> None:
     _, where = _saved(tmp_path)
     (store._live(where) / "maxw.npy").unlink()

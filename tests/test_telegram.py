@@ -185,6 +185,28 @@ async def test_the_quote_button_shows_the_passage_around_the_sentence(
     assert len(passage.text) > len(answer.text.split("\n\n")[0])
 
 
+async def test_a_quote_tap_on_a_passage_holding_a_long_blob_sends_one_message(
+    api: BotAPIStub,
+) -> None:
+    """A passage holding a 240,000-character base64 blob (never cut: no space in it) was sent
+    as some 38 messages for one tap, each tap counted once by the rate limit."""
+    blob = "TUlJQ2" * 40_000
+    engine = QAEngine.from_texts([
+        "Server setup\n\nThe staging server listens on port 8443 for the admin console. "
+        f"Its certificate is {blob} and expires in March.",
+        "The quay is 300 metres long and was built in 1911."])
+    async with running_bot(api, engine):
+        api.push(api.message(api.private(7), "Which port does the staging server listen on?"))
+        answer = await api.wait_for("sendMessage")
+        quote = next(d for _, d in buttons(answer) if d.startswith("q:"))
+        api.push(api.callback(api.sent(answer), quote))
+        await api.wait_for("answerCallbackQuery")
+        await api.drained()
+    (passage,) = api.calls("sendMessage")[1:]
+    assert "<b>The staging server listens on port 8443" in passage.text
+    assert passage.text.endswith("…") and len(passage.text.encode("utf-16-le")) // 2 <= 4096
+
+
 @pytest.mark.parametrize("status, description", [
     (403, "Forbidden: bot was kicked from the supergroup chat"),
     (400, "Bad Request: not enough rights to send text messages to the chat"),

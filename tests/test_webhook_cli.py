@@ -50,6 +50,7 @@ def webhook_env(clean_env: Path, monkeypatch: pytest.MonkeyPatch) -> Path:  # no
         ("QABOT_WEBHOOK_SECRET", "has space", "QABOT_WEBHOOK_SECRET must be 1-256 characters"),
         ("QABOT_WEBHOOK_SECRET", "é" * 8, "QABOT_WEBHOOK_SECRET must be 1-256 characters"),
         ("QABOT_WEBHOOK_SECRET", "a" * 257, "QABOT_WEBHOOK_SECRET must be 1-256 characters"),
+        ("QABOT_WEBHOOK_SECRET", "Z", "QABOT_WEBHOOK_SECRET must be at least 16 characters"),
         ("QABOT_WEBHOOK_URL", None, "QABOT_WEBHOOK_URL is not set: give the public https URL"),
         ("QABOT_WEBHOOK_URL", "http://bot.example.org/telegram",
          "QABOT_WEBHOOK_URL must be an https:// URL with a host"),

@@ -26,16 +26,17 @@ def test_port_honours_port_and_qabot_port_wins(monkeypatch: pytest.MonkeyPatch) 
 
 def test_webhook_settings_come_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("QABOT_WEBHOOK_URL", "https://bot.example.org/hook")
-    monkeypatch.setenv("QABOT_WEBHOOK_SECRET", "abc")
+    monkeypatch.setenv("QABOT_WEBHOOK_SECRET", "abc_0123456789-xyz")
     monkeypatch.setenv("QABOT_WEBHOOK_PATH", "/hook")
     monkeypatch.setenv("QABOT_HOST", "127.0.0.1")
     monkeypatch.setenv("QABOT_DROP_PENDING_UPDATES", "true")
     s = Settings(_env_file=None)
-    assert s.public_url() == "https://bot.example.org/hook" and s.secret_token() == "abc"
+    assert s.public_url() == "https://bot.example.org/hook"
+    assert s.secret_token() == "abc_0123456789-xyz"
     assert (s.webhook_path, s.host, s.drop_pending_updates) == ("/hook", "127.0.0.1", True)
 
 
-@pytest.mark.parametrize("secret", ["a", "A-z_0-9", "x" * 256,
+@pytest.mark.parametrize("secret", ["A-z_0-9" * 2 + "xx", "x" * 256,
                                     "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-"])
 def test_a_secret_telegram_accepts_is_accepted(secret: str) -> None:
     assert Settings(_env_file=None, webhook_secret=secret).secret_token() == secret
@@ -44,6 +45,14 @@ def test_a_secret_telegram_accepts_is_accepted(secret: str) -> None:
 @pytest.mark.parametrize("secret", ["a b", "x" * 257, "tab\t", "dot.", "slash/", "ü"])
 def test_a_secret_telegram_would_refuse_is_refused_without_repeating_it(secret: str) -> None:
     with pytest.raises(ValueError, match="1-256 characters of A-Z a-z 0-9 _ -") as raised:
+        Settings(_env_file=None, webhook_secret=secret).secret_token()
+    assert secret not in str(raised.value)
+
+
+@pytest.mark.parametrize("secret", ["Z", "xyz", "A-z_0-9" * 2 + "x"])
+def test_a_short_secret_is_refused_without_repeating_it(secret: str) -> None:
+    """(a secret of one character was guessed in 55 requests)"""
+    with pytest.raises(ValueError, match="at least 16 characters") as raised:
         Settings(_env_file=None, webhook_secret=secret).secret_token()
     assert secret not in str(raised.value)
 
@@ -64,4 +73,4 @@ def test_a_secret_is_redacted_whatever_case_a_library_gives_it() -> None:
     assert redact.scrub("BadRequest: Can't parse secret_token=S3cret_webhook-token") == (
         f"BadRequest: Can't parse secret_token={REDACTED}")
     assert redact.scrub("a+b S3CRET_WEBHOOK-TOKEN") == f"a+b {REDACTED}"
-    assert Redactor(["a.b"]).scrub("axb") == "axb"  # a secret is matched as written
+    assert Redactor(["a.b.c.d"]).scrub("axbxcxd") == "axbxcxd"  # a secret is matched as written
