@@ -26,7 +26,7 @@ from typing import Any, TypedDict, TypeVar
 import structlog
 
 from retrieval import Answer, ComposerConfig, QAEngine, SourceRef, store
-from retrieval.engine import INDEX_DIRNAME
+from retrieval.engine import index_dir_of
 from retrieval.errors import DamagedIndexError, QabotError
 from retrieval.ondemand import OnDemand
 from retrieval.parallel import Progress
@@ -182,7 +182,7 @@ class LiveEngine:
         if loaded.index_dir is not None:
             return Path(loaded.index_dir)
         assert self._settings is not None
-        return self._settings.index_dir or self._settings.corpus_path() / INDEX_DIRNAME
+        return index_dir_of(self._settings.corpus_path(), self._settings.index_dir)
 
     def reload(self, *, corpus: bool = False) -> bool:
         """Take up the snapshot the index folder names now (``corpus``: the corpus as it is

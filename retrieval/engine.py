@@ -144,7 +144,7 @@ class QAEngine:
         ``progress(what, done, total)`` is told how a build is going."""
         started = time.perf_counter()
         root = Path(path)
-        where = _index_dir(root, index_dir)
+        where = index_dir_of(root, index_dir)
         walk = scan(root)
         params = _params(kwargs.get("language"))
         fp = store.fingerprint(walk.file_stats(), params)
@@ -200,7 +200,7 @@ class QAEngine:
         """Check every byte of the saved index of the corpus at ``path`` against the hashes it
         was saved with: its folder and the files that differ (``[]``: all as written).
         ``IndexFormatError`` when there is no saved index."""
-        where = _index_dir(Path(path), index_dir)
+        where = index_dir_of(Path(path), index_dir)
         return str(where), store.verify(where)
 
     @staticmethod
@@ -212,7 +212,7 @@ class QAEngine:
         current (built from these very files, with these settings); else ``None``. What
         explaining one document needs (``qabot show``) without reading every other one."""
         root = Path(path)
-        where = _index_dir(root, index_dir)
+        where = index_dir_of(root, index_dir)
         walk = scan(root)
         if store.live_fingerprint(where) != store.fingerprint(walk.file_stats(),
                                                               _params(language)):
@@ -436,7 +436,7 @@ def _served(saved: Path, walk: Walk, params: dict[str, object],
     return index, collection
 
 
-def _index_dir(root: Path, index_dir: str | os.PathLike[str] | None) -> Path:
+def index_dir_of(root: Path, index_dir: str | os.PathLike[str] | None) -> Path:
     """Where the index of the corpus at ``root`` is saved: ``index_dir``, or inside it."""
     return Path(index_dir) if index_dir is not None else root / INDEX_DIRNAME
 

@@ -363,5 +363,4 @@ def _wordy(text: str) -> bool:
 
 
 __all__ = ["ENGLISH", "Language", "contradicted", "detect", "detect_parts", "knows", "language",
-           "model_loaded",
-           "normalised", "preload", "release", "stem_function", "truncated"]
+           "model_loaded", "normalised", "preload", "release", "stem_function", "truncated"]

@@ -410,11 +410,14 @@ def _classify(
     return "good", "prose"
 
 
-def explain(text: str, repeated: Container[str] = frozenset()) -> list[LineDecision]:
-    """Decide for every paragraph of ``text`` whether it is article prose, with the reason."""
+def explain(text: str, repeated: Container[str] = frozenset(),
+            english: bool | None = None) -> list[LineDecision]:
+    """Decide for every paragraph of ``text`` whether it is article prose, with the reason;
+    ``english``: whether ``text`` ``reads_as_english``, when the caller has told already."""
     found = blocks(text)
     paras = [p for p, _ in found]
-    english = reads_as_english(text)
+    if english is None:
+        english = reads_as_english(text)
     labels = [_classify(p, repeated, english) for p in paras]
     if not english and not page_shaped(paras):
         # text in another language is cleaned as a web page (the signals that tell one from a

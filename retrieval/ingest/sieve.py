@@ -74,8 +74,9 @@ def sieve(parsed: Parsed, repeated: Container[str] = frozenset()) -> Sieved:
     """Sort ``parsed``'s blocks: see the module docstring for the rules."""
     if parsed.web:
         text = judged_text(parsed)
-        decisions = explain(text, repeated)
-        rule = QUOTE_PROSE if reads_as_english(text) else QUOTE_SENTENCE
+        english = reads_as_english(text)  # (read once: it weighs every word of the page)
+        decisions = explain(text, repeated, english)
+        rule = QUOTE_PROSE if english else QUOTE_SENTENCE
         kept = [Kept(Block("paragraph", d.text), rule) for d in decisions if d.keep]
         dropped = [Dropped(Block("paragraph", d.text), d.reason) for d in decisions if not d.keep]
         rows = [(Block("paragraph", d.text), INDEXED if d.keep else f"dropped: {d.reason}")
@@ -177,5 +178,4 @@ def judged_paragraphs(parsed: Parsed) -> list[str]:
 
 
 __all__ = ["MIN_DOCUMENT_QUOTE_WORDS", "QUOTE_ANY", "QUOTE_NEVER", "QUOTE_PROSE", "QUOTE_SENTENCE",
-           "Kept",
-           "Sieved", "judged_paragraphs", "judged_text", "sieve"]
+           "Kept", "Sieved", "judged_paragraphs", "judged_text", "sieve"]
