@@ -37,6 +37,9 @@ SOURCES_PER_PAGE = 10
 TYPING_REFRESH = 4.5  # seconds: a "typing" action shows for about five
 INLINE_CACHE_SECONDS = 60
 NOT_MODIFIED = "message is not modified"  # the Bot API's answer to an edit that changes nothing
+# ... and to an answer to a button tap or an inline query that came too late (the bot was
+# down, or busy): the user has stopped waiting for it
+QUERY_TOO_OLD = "query is too old"
 
 REFUSAL = "Sorry, this bot is private: you are not on its list of allowed users or chats."
 SORRY = "Sorry, something went wrong on my side. Please try again in a moment."
@@ -118,8 +121,10 @@ class Handlers:
         A chat the bot may no longer write to (``Forbidden``: the user blocked the bot or was
         deactivated, the bot was removed from the group) is routine on Telegram: one line,
         and nothing sent to that chat; so is a reply that timed out (it may have arrived, and
-        a "Sorry" would follow the answer). A failed ``getUpdates`` (a proxy's 502, a 409 while
-        another instance polls) comes with no update: PTB polls again, so it is one warning."""
+        a "Sorry" would follow the answer), and an answer to a button tap or an inline query
+        that came too late for Telegram to take it. A failed ``getUpdates`` (a proxy's 502, a
+        409 while another instance polls) comes with no update: PTB polls again, so it is one
+        warning."""
         if update is None and isinstance(context.error, TelegramError):
             log.warning("polling_retry", error=type(context.error).__name__,
                         reason=context.error.message)
@@ -134,6 +139,9 @@ class Handlers:
             return
         if isinstance(context.error, TimedOut):  # the reply may have arrived: no "Sorry" after it
             log.warning("reply_timed_out", **ids, reason=context.error.message)
+            return
+        if isinstance(context.error, BadRequest) and QUERY_TOO_OLD in context.error.message.lower():
+            log.info("query_expired", **ids)  # a "Sorry" would be one more answer to it
             return
         log.error("update_failed", **ids, error=type(context.error).__name__,
                   exc_info=context.error)
@@ -265,13 +273,13 @@ class Handlers:
         if page >= _pages(sources):
             await query.answer(STALE_BUTTON)
             return
-        await query.answer()
-        try:
+        try:  # the page first: a tap that came late can no longer be answered, but turns it
             await query.edit_message_text(sources_page(sources, page, SOURCES_PER_PAGE),
                                           reply_markup=pager(page, _pages(sources)))
         except BadRequest as exc:  # a second tap on the same page: it shows that page already
             if NOT_MODIFIED not in str(exc).lower():
                 raise
+        await query.answer()
 
     async def stale(self, update: Update, context: Context) -> None:
         assert update.callback_query is not None

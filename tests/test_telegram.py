@@ -105,6 +105,32 @@ async def test_a_second_tap_on_the_same_page_is_no_error(api: BotAPIStub) -> Non
                for c in api.calls("answerCallbackQuery"))
 
 
+QUERY_TOO_OLD = ("Bad Request: query is too old and response timeout expired or query ID is "
+                 "invalid")
+
+
+async def test_a_tap_come_too_late_to_be_answered_still_turns_the_page(api: BotAPIStub) -> None:
+    """A tap the bot gets late (it was restarting, or busy) can no longer be answered:
+    Telegram refuses the answer with 400 "query is too old". The page turns all the same, and
+    the refusal is one line in the log, not an error with a "Sorry" sent after it."""
+    texts = [f"Report {i}\n\nThe harbour of town {i} handled {i} ships in spring."
+             for i in range(23)]
+    engine = QAEngine.from_texts(texts, ids=[f"report{i:02}" for i in range(23)])
+    with capture_logs() as events:
+        async with running_bot(api, engine):
+            api.push(api.message(api.private(7), "/sources"))
+            first = await api.wait_for("sendMessage")
+            api.fail("answerCallbackQuery", status=400, description=QUERY_TOO_OLD, times=2)
+            api.push(api.callback(api.sent(first), "s:1"))
+            api.push(api.callback(api.sent(first), "v:1"))
+            await api.wait_for("answerCallbackQuery", count=2)
+            await api.drained()
+    assert "(page 2 of 3)" in (await api.wait_for("editMessageText", timeout=1)).text
+    assert len(api.calls("answerCallbackQuery")) == 2  # no "Sorry" tried after either
+    assert not [e for e in events if e["log_level"] == "error"]
+    assert [e["event"] for e in events if e["event"] == "query_expired"] == ["query_expired"] * 2
+
+
 async def test_an_unknown_command_points_to_help(api: BotAPIStub, seeds_engine: QAEngine) -> None:
     text = await first_reply(api, seeds_engine, "/frobnicate")
     assert "/help" in text
