@@ -12,7 +12,7 @@ import time
 from collections.abc import Sequence
 
 import structlog
-from telegram import InlineKeyboardMarkup, Message, Update
+from telegram import InlineKeyboardMarkup, InlineQuery, Message, Update
 from telegram.constants import ChatAction, ChatType
 from telegram.error import BadRequest, Forbidden, TelegramError, TimedOut
 from telegram.ext import ApplicationHandlerStop, ContextTypes
@@ -36,6 +36,8 @@ Context = ContextTypes.DEFAULT_TYPE
 SOURCES_PER_PAGE = 10
 TYPING_REFRESH = 4.5  # seconds: a "typing" action shows for about five
 INLINE_CACHE_SECONDS = 60
+# seconds an inline query waits for its user's next: a client sends one as the user types
+INLINE_SETTLE = 0.4
 NOT_MODIFIED = "message is not modified"  # the Bot API's answer to an edit that changes nothing
 # ... and to an answer to a button tap or an inline query that came too late (the bot was
 # down, or busy): the user has stopped waiting for it
@@ -77,11 +79,13 @@ class Handlers:
     update works with the engine current when it began (``live.current``), start to end."""
 
     def __init__(self, live: LiveEngine, settings: Settings, state: ChatState,
-                 typing_after: float = 0.5) -> None:
+                 typing_after: float = 0.5, inline_settle: float = INLINE_SETTLE) -> None:
         self.live = live
         self.settings = settings
         self.state = state
         self.typing_after = typing_after
+        self.inline_settle = inline_settle
+        self._typing: dict[int, str] = {}  # user id -> their newest inline query, settling
 
     # --- every update -----------------------------------------------------------------------
 
@@ -291,6 +295,9 @@ class Handlers:
         """``@bot question`` in any chat: the answer, then each quote, as results to pick."""
         query = update.inline_query
         assert query is not None
+        if not await self._settled(query):  # typed on: the client shows the newest's results
+            await query.answer([], cache_time=0, is_personal=True)  # (no spinner left behind)
+            return
         question = " ".join(query.query.split())
         if not question:
             await query.answer([], cache_time=INLINE_CACHE_SECONDS)
@@ -304,6 +311,18 @@ class Handlers:
         await query.answer(inline_results(answer), cache_time=INLINE_CACHE_SECONDS,
                            is_personal=True)
         log.info("answered_inline", user_id=query.from_user.id, answered=answer.answered)
+
+    async def _settled(self, query: InlineQuery) -> bool:
+        """Whether ``query`` is still its user's newest inline query ``inline_settle`` seconds
+        on. A client sends a query at each pause in typing: answered all, they spent the
+        user's rate limit (a question typed inline, and the next one in a chat got no reply)."""
+        user = query.from_user.id
+        self._typing[user] = query.id
+        await asyncio.sleep(self.inline_settle)
+        if self._typing.get(user) != query.id:
+            return False
+        del self._typing[user]
+        return True
 
     # --- the answer flow ------------------------------------------------------------------------
 

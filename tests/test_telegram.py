@@ -479,6 +479,26 @@ async def test_an_empty_inline_query_gets_no_results(api: BotAPIStub,
     assert call.params["results"] == []
 
 
+async def test_an_inline_question_typed_letter_by_letter_is_answered_once(
+    api: BotAPIStub, seeds_engine: QAEngine
+) -> None:
+    """A client sends an inline query at each pause in typing: only the newest is answered,
+    so typing one question (29 queries) leaves the user's rate limit (20 a minute) for the
+    next question, asked in a chat."""
+    question = "Who is the Kremlin spokesman?"
+    async with running_bot(api, seeds_engine):
+        for i in range(1, len(question) + 1):
+            api.push(api.inline_query(question[:i], user=api.user(7)))
+        api.push(api.message(api.private(7), CSTO))
+        answer = await api.wait_for("sendMessage")
+        call = await api.wait_for("answerInlineQuery", lambda c: bool(c.params["results"]))
+        await api.drained()
+    assert "<b>formed</b>" in answer.text
+    answered = [c for c in api.calls("answerInlineQuery") if c.params["results"]]
+    assert answered == [call] and len(api.calls("answerInlineQuery")) == len(question)
+    assert call.params["results"][0]["title"] == f"Answer: {question}"
+
+
 async def test_my_own_inline_result_picked_in_my_chat_is_not_a_question(
     api: BotAPIStub, seeds_engine: QAEngine
 ) -> None:
