@@ -20,7 +20,7 @@ from telegram.ext import ApplicationHandlerStop, ContextTypes
 from retrieval import Answer, SourceRef
 from retrieval.followup import as_asked, rewrite
 
-from .addressing import addressed, question_of
+from .addressing import addressed, command_of, question_of
 from .config import Settings
 from .engines import LiveEngine, Loaded
 from .html import answer_html, escape, passage_html, short, sources_page
@@ -199,7 +199,13 @@ class Handlers:
         await self._answer(update, question_of(message, context.bot))
 
     async def unknown_command(self, update: Update, context: Context) -> None:
-        if (update.effective_chat and update.effective_chat.type == ChatType.PRIVATE
+        """A command I don't have: pointed to /help in a private chat, and in a group when it
+        names me ("/foo@mybot"); a bare "/foo" there may be another bot's."""
+        message = update.effective_message
+        assert message is not None
+        target = (command_of(message) or "").partition("@")[2]
+        if ((message.chat.type == ChatType.PRIVATE
+             or target.lower() == context.bot.username.lower())
                 and await self._may_reply(update)):
             await _reply(update, UNKNOWN_COMMAND)
 

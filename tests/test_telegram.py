@@ -136,6 +136,22 @@ async def test_an_unknown_command_points_to_help(api: BotAPIStub, seeds_engine: 
     assert "/help" in text
 
 
+async def test_in_a_group_an_unknown_command_naming_me_points_to_help(
+    api: BotAPIStub, seeds_engine: QAEngine
+) -> None:
+    """"/frobnicate@qa_test_bot" is for me, and gets the pointer to /help; a bare
+    "/frobnicate" in a group may be another bot's, and one naming another bot is: silence."""
+    async with running_bot(api, seeds_engine):
+        for text in ("/frobnicate", "/frobnicate@other_bot", "/frobnicate@qa_test_bot"):
+            api.push(api.message(api.group(GROUP), text, user=api.user(9)))
+        reply = await api.wait_for("sendMessage")
+        await api.drained()
+    assert "/help" in reply.text and len(api.calls("sendMessage")) == 1
+    assert reply.params["reply_parameters"]["message_id"] == api.sent(reply)[
+        "reply_to_message"]["message_id"]
+    assert api.sent(reply)["reply_to_message"]["text"] == "/frobnicate@qa_test_bot"
+
+
 # --- answers ---------------------------------------------------------------------------------
 
 
