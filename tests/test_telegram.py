@@ -12,9 +12,9 @@ from typing import Any
 import pytest
 from structlog.testing import capture_logs
 
-from bot.intro import introduce
+from bot.intro import Corpus, introduce
 from bot.telegram import COMMANDS
-from retrieval import ComposerConfig, QAEngine
+from retrieval import Answer, ComposerConfig, QAEngine
 from retrieval.followup import rewrite
 
 from .botapi_stub import BotAPIStub, Call
@@ -462,7 +462,7 @@ async def test_follow_ups_can_be_turned_off(api: BotAPIStub, seeds_engine: QAEng
 # --- inline mode --------------------------------------------------------------------------------
 
 
-async def inline_answer(api: BotAPIStub, engine: QAEngine, query: str) -> Call:
+async def inline_answer(api: BotAPIStub, engine: Corpus, query: str) -> Call:
     """Run the bot and return its answer to the inline query ``@bot query``."""
     async with running_bot(api, engine):
         api.push(api.inline_query(query))
@@ -513,6 +513,32 @@ async def test_an_inline_question_typed_letter_by_letter_is_answered_once(
     answered = [c for c in api.calls("answerInlineQuery") if c.params["results"]]
     assert answered == [call] and len(api.calls("answerInlineQuery")) == len(question)
     assert call.params["results"][0]["title"] == f"Answer: {question}"
+
+
+class LongAddresses(SlowEngine):
+    """The real engine, except that every source of an answer has a long web address (a
+    tracking link, 1,000 characters with "&" 245 times): the answer's HTML takes two
+    messages, the quotes, then the sources."""
+
+    def ask(self, question: str, *, top_k: int | None = None) -> Answer:
+        answer = self.engine.ask(question, top_k=top_k)
+        url = ("https://example.org/r?" + "&".join(["a=1"] * 250))[:1000]
+        return answer.model_copy(update={"sources": [
+            s.model_copy(update={"url": url}) for s in answer.sources]})
+
+
+async def test_an_inline_answer_too_long_for_one_message_is_offered_as_its_quotes(
+    api: BotAPIStub, seeds_engine: QAEngine
+) -> None:
+    """An inline result is one message: an answer taking two was offered as its first,
+    quotes citing [1] and [2] with no sources under them. Each quote alone, with its
+    document, is offered instead."""
+    call = await inline_answer(api, LongAddresses(seeds_engine), "Who is the Kremlin spokesman?")
+    results = call.params["results"]
+    assert results and [r["id"] for r in results] == [f"quote{i}" for i in
+                                                      range(1, len(results) + 1)]
+    for result in results:
+        assert "— <a href=" in result["input_message_content"]["message_text"]
 
 
 async def test_my_own_inline_result_picked_in_my_chat_is_not_a_question(
