@@ -55,7 +55,8 @@ UNKNOWN_COMMAND = "I don't know that command. /help lists what I can do."
 STALE_BUTTON = "That button no longer works. Ask the question again."
 QUOTE_NOT_SENT = "I can't post the passage in this chat: I may have been removed, or not be "\
     "allowed to write here."
-UPDATED_SOURCE = "This source was updated since this answer: ask the question again."
+# any change to the corpus makes a new index: not only this source's
+UPDATED_SOURCE = "My documents were updated since this answer: ask the question again."
 HELP = """<b>How to ask</b>
 Send me a question in plain words, one at a time. I answer only from my documents: I quote the \
 sentences I found, with the matched words in bold and numbered citations, or I tell you the \
