@@ -12,7 +12,7 @@ import time
 from collections.abc import Sequence
 
 import structlog
-from telegram import InlineKeyboardMarkup, Message, Update
+from telegram import InlineKeyboardMarkup, InlineQuery, Message, Update
 from telegram.constants import ChatAction, ChatType
 from telegram.error import BadRequest, Forbidden, TelegramError, TimedOut
 from telegram.ext import ApplicationHandlerStop, ContextTypes
@@ -20,7 +20,7 @@ from telegram.ext import ApplicationHandlerStop, ContextTypes
 from retrieval import Answer, SourceRef
 from retrieval.followup import as_asked, rewrite
 
-from .addressing import addressed, question_of
+from .addressing import addressed, command_of, question_of
 from .config import Settings
 from .engines import LiveEngine, Loaded
 from .html import answer_html, escape, passage_html, short, sources_page
@@ -36,7 +36,12 @@ Context = ContextTypes.DEFAULT_TYPE
 SOURCES_PER_PAGE = 10
 TYPING_REFRESH = 4.5  # seconds: a "typing" action shows for about five
 INLINE_CACHE_SECONDS = 60
+# seconds an inline query waits for its user's next: a client sends one as the user types
+INLINE_SETTLE = 0.4
 NOT_MODIFIED = "message is not modified"  # the Bot API's answer to an edit that changes nothing
+# ... and to an answer to a button tap or an inline query that came too late (the bot was
+# down, or busy): the user has stopped waiting for it
+QUERY_TOO_OLD = "query is too old"
 
 REFUSAL = "Sorry, this bot is private: you are not on its list of allowed users or chats."
 SORRY = "Sorry, something went wrong on my side. Please try again in a moment."
@@ -50,7 +55,8 @@ UNKNOWN_COMMAND = "I don't know that command. /help lists what I can do."
 STALE_BUTTON = "That button no longer works. Ask the question again."
 QUOTE_NOT_SENT = "I can't post the passage in this chat: I may have been removed, or not be "\
     "allowed to write here."
-UPDATED_SOURCE = "This source was updated since this answer: ask the question again."
+# any change to the corpus makes a new index: not only this source's
+UPDATED_SOURCE = "My documents were updated since this answer: ask the question again."
 HELP = """<b>How to ask</b>
 Send me a question in plain words, one at a time. I answer only from my documents: I quote the \
 sentences I found, with the matched words in bold and numbered citations, or I tell you the \
@@ -74,11 +80,13 @@ class Handlers:
     update works with the engine current when it began (``live.current``), start to end."""
 
     def __init__(self, live: LiveEngine, settings: Settings, state: ChatState,
-                 typing_after: float = 0.5) -> None:
+                 typing_after: float = 0.5, inline_settle: float = INLINE_SETTLE) -> None:
         self.live = live
         self.settings = settings
         self.state = state
         self.typing_after = typing_after
+        self.inline_settle = inline_settle
+        self._typing: dict[int, str] = {}  # user id -> their newest inline query, settling
 
     # --- every update -----------------------------------------------------------------------
 
@@ -118,8 +126,10 @@ class Handlers:
         A chat the bot may no longer write to (``Forbidden``: the user blocked the bot or was
         deactivated, the bot was removed from the group) is routine on Telegram: one line,
         and nothing sent to that chat; so is a reply that timed out (it may have arrived, and
-        a "Sorry" would follow the answer). A failed ``getUpdates`` (a proxy's 502, a 409 while
-        another instance polls) comes with no update: PTB polls again, so it is one warning."""
+        a "Sorry" would follow the answer), and an answer to a button tap or an inline query
+        that came too late for Telegram to take it. A failed ``getUpdates`` (a proxy's 502, a
+        409 while another instance polls) comes with no update: PTB polls again, so it is one
+        warning."""
         if update is None and isinstance(context.error, TelegramError):
             log.warning("polling_retry", error=type(context.error).__name__,
                         reason=context.error.message)
@@ -134,6 +144,9 @@ class Handlers:
             return
         if isinstance(context.error, TimedOut):  # the reply may have arrived: no "Sorry" after it
             log.warning("reply_timed_out", **ids, reason=context.error.message)
+            return
+        if isinstance(context.error, BadRequest) and QUERY_TOO_OLD in context.error.message.lower():
+            log.info("query_expired", **ids)  # a "Sorry" would be one more answer to it
             return
         log.error("update_failed", **ids, error=type(context.error).__name__,
                   exc_info=context.error)
@@ -187,7 +200,13 @@ class Handlers:
         await self._answer(update, question_of(message, context.bot))
 
     async def unknown_command(self, update: Update, context: Context) -> None:
-        if (update.effective_chat and update.effective_chat.type == ChatType.PRIVATE
+        """A command I don't have: pointed to /help in a private chat, and in a group when it
+        names me ("/foo@mybot"); a bare "/foo" there may be another bot's."""
+        message = update.effective_message
+        assert message is not None
+        target = (command_of(message) or "").partition("@")[2]
+        if ((message.chat.type == ChatType.PRIVATE
+             or target.lower() == context.bot.username.lower())
                 and await self._may_reply(update)):
             await _reply(update, UNKNOWN_COMMAND)
 
@@ -265,13 +284,13 @@ class Handlers:
         if page >= _pages(sources):
             await query.answer(STALE_BUTTON)
             return
-        await query.answer()
-        try:
+        try:  # the page first: a tap that came late can no longer be answered, but turns it
             await query.edit_message_text(sources_page(sources, page, SOURCES_PER_PAGE),
                                           reply_markup=pager(page, _pages(sources)))
         except BadRequest as exc:  # a second tap on the same page: it shows that page already
             if NOT_MODIFIED not in str(exc).lower():
                 raise
+        await query.answer()
 
     async def stale(self, update: Update, context: Context) -> None:
         assert update.callback_query is not None
@@ -283,6 +302,9 @@ class Handlers:
         """``@bot question`` in any chat: the answer, then each quote, as results to pick."""
         query = update.inline_query
         assert query is not None
+        if not await self._settled(query):  # typed on: the client shows the newest's results
+            await query.answer([], cache_time=0, is_personal=True)  # (no spinner left behind)
+            return
         question = " ".join(query.query.split())
         if not question:
             await query.answer([], cache_time=INLINE_CACHE_SECONDS)
@@ -296,6 +318,18 @@ class Handlers:
         await query.answer(inline_results(answer), cache_time=INLINE_CACHE_SECONDS,
                            is_personal=True)
         log.info("answered_inline", user_id=query.from_user.id, answered=answer.answered)
+
+    async def _settled(self, query: InlineQuery) -> bool:
+        """Whether ``query`` is still its user's newest inline query ``inline_settle`` seconds
+        on. A client sends a query at each pause in typing: answered all, they spent the
+        user's rate limit (a question typed inline, and the next one in a chat got no reply)."""
+        user = query.from_user.id
+        self._typing[user] = query.id
+        await asyncio.sleep(self.inline_settle)
+        if self._typing.get(user) != query.id:
+            return False
+        del self._typing[user]
+        return True
 
     # --- the answer flow ------------------------------------------------------------------------
 

@@ -11,12 +11,15 @@ from .html import answer_html, quote_html, short
 
 
 def inline_results(answer: Answer) -> list[InlineQueryResultArticle]:
-    """Inline results: the whole answer, then each quote alone; abstention as one result."""
+    """Inline results: the whole answer, then each quote alone; abstention as one result.
+    A result sends one message: an answer that takes more (long web addresses in its
+    sources) is offered as its quotes only, each with its document."""
     if not answer.answered:
         return [article("none", "Not found in my sources", answer_html(answer)[0],
                         "I only answer from my documents")]
-    results = [article("answer", f"Answer: {short(answer.question, 60)}",
-                       answer_html(answer)[0], short(answer.sentences[0].text, 100))]
+    messages = answer_html(answer)
+    results = [article("answer", f"Answer: {short(answer.question, 60)}", messages[0],
+                       short(answer.sentences[0].text, 100))] if len(messages) == 1 else []
     for i, q in enumerate(answer.sentences, 1):
         ref = answer.sources[q.citation - 1]
         results.append(article(f"quote{i}", short(q.text, 60), quote_html(q, ref),

@@ -35,7 +35,7 @@ from telegram.ext import (
 
 from .config import Settings
 from .engines import LiveEngine, Watcher
-from .handlers import Handlers
+from .handlers import INLINE_SETTLE, Handlers
 from .intro import Corpus, Intro
 from .keyboards import PAGE_DATA, QUOTE_DATA, VOTE_DATA
 from .redis_state import SendBudget
@@ -124,6 +124,7 @@ def build_application(
     state: ChatState | None = None,
     budget: SendBudget | None = None,
     typing_after: float = 0.5,
+    inline_settle: float = INLINE_SETTLE,
     retry_backoff: float = 0.5,
     polling: bool = True,
     intro: Intro | None = None,
@@ -146,7 +147,8 @@ def build_application(
     if intro is not None:
         live.current.intro = intro
     state = state or MemoryState(settings.rate_limit, settings.followup_seconds)
-    handlers = Handlers(live, settings, state, typing_after=typing_after)
+    handlers = Handlers(live, settings, state, typing_after=typing_after,
+                        inline_settle=inline_settle)
     watcher = Watcher(live, settings.reload_seconds)
 
     async def started(app: Application) -> None:

@@ -11,7 +11,8 @@ and answers the methods a bot uses with plausible objects (``sendMessage`` retur
 with ``reply_to_message`` when it quoted a pushed one). ``fail(method, ...)`` makes the next
 calls of a method fail with a given status (429 with ``retry_after``, 502, ...), and
 ``slow(method, s)`` answers the next one late; a wrong token gets 401. As Telegram, it refuses
-a reply to a message ``delete``-d, and a second answer to one callback query. The update
+a reply to a message ``delete``-d, a second answer to one callback query, and a text it could
+not show (HTML its parser refuses, empty, or over 4096 characters once parsed). The update
 builders (``message``, ``callback``, ``inline_query``) make the JSON Telegram sends, so a
 webhook test can POST them to the bot itself (``setWebhook`` and ``getWebhookInfo`` are
 answered and recorded). The standard library's threading HTTP server keeps it usable from any
@@ -347,8 +348,11 @@ class BotAPIStub:
         return True  # setMyCommands, sendChatAction, answerCallbackQuery, answerInlineQuery, ...
 
     def _refused(self, method: str, p: dict[str, Any]) -> Failure | None:
-        """What Telegram refuses, as a one-off failure: a reply to a deleted message, and a
-        second answer to a callback query."""
+        """What Telegram refuses, as a one-off failure: a reply to a deleted message, a
+        second answer to a callback query, and a text Telegram cannot send (``_unsendable``)."""
+        problem = _unsendable(method, p)
+        if problem is not None:
+            return Failure(400, f"Bad Request: {problem}")
         if method == "answerCallbackQuery":
             if p.get("callback_query_id") not in self._state.answered:
                 return None
@@ -364,6 +368,74 @@ class BotAPIStub:
     def _find_message(self, chat_id: int, message_id: int) -> dict[str, Any] | None:
         return next((m for m in self._state.messages
                      if m["chat"]["id"] == chat_id and m["message_id"] == message_id), None)
+
+
+# Telegram's HTML parse mode: these tags, and only these named entities (numeric ones too)
+TELEGRAM_TAGS = frozenset({"b", "strong", "i", "em", "u", "ins", "s", "strike", "del", "a",
+                           "code", "pre", "span", "tg-spoiler", "tg-emoji", "blockquote"})
+_TAG = re.compile(r"<(/?)([a-z-]*)[^>]*>", re.IGNORECASE)
+_ENTITY = re.compile(r"&(lt|gt|amp|quot|#\d+|#x[0-9a-f]+);", re.IGNORECASE)
+MESSAGE_LIMIT = 4096  # characters of a message after its entities are parsed (UTF-16 units)
+CALLBACK_ANSWER_LIMIT = 200
+
+
+def parse_html(html: str) -> str | None:
+    """The text Telegram shows for ``html`` in its HTML parse mode, or ``None`` when it refuses
+    it ("can't parse entities"): a ``<`` that opens no supported tag, an end tag that closes
+    no open one, a tag left open."""
+    out, open_tags, pos = [], [], 0
+    while (lt := html.find("<", pos)) >= 0:
+        out.append(html[pos:lt])
+        tag = _TAG.match(html, lt)
+        if tag is None or tag[2].lower() not in TELEGRAM_TAGS:
+            return None
+        name = tag[2].lower()
+        if tag[1]:
+            if not open_tags or open_tags[-1] != name:
+                return None
+            open_tags.pop()
+        else:
+            open_tags.append(name)
+        pos = tag.end()
+    out.append(html[pos:])
+    if open_tags:
+        return None
+    return _ENTITY.sub(lambda m: _unescape(m[1]), "".join(out))
+
+
+def _unescape(name: str) -> str:
+    named = {"lt": "<", "gt": ">", "amp": "&", "quot": '"'}
+    if name.lower() in named:
+        return named[name.lower()]
+    return chr(int(name[2:], 16) if name[1:2].lower() == "x" else int(name[1:]))
+
+
+def _unsendable(method: str, p: dict[str, Any]) -> str | None:
+    """Why Telegram would refuse to send this text, or ``None``: HTML it cannot parse, a text
+    empty or longer than ``MESSAGE_LIMIT`` once parsed (also inside inline results), a
+    callback query's answer over ``CALLBACK_ANSWER_LIMIT``."""
+    if method == "answerCallbackQuery":
+        text = str(p.get("text") or "")
+        return "MESSAGE_TOO_LONG" if len(text) > CALLBACK_ANSWER_LIMIT else None
+    if method in ("sendMessage", "editMessageText"):
+        texts = [(str(p.get("text", "")), p.get("parse_mode"))]
+    elif method == "answerInlineQuery":
+        results = p.get("results") or []
+        if not isinstance(results, list):
+            return None
+        texts = [(str(c.get("message_text", "")), c.get("parse_mode"))
+                 for r in results if isinstance(c := r.get("input_message_content"), dict)]
+    else:
+        return None
+    for text, mode in texts:
+        shown = parse_html(text) if mode == "HTML" else text
+        if shown is None:
+            return "can't parse entities: unsupported start tag or unmatched end tag"
+        if not shown.strip():
+            return "message text is empty"
+        if _utf16_len(shown.strip()) > MESSAGE_LIMIT:
+            return "message is too long"
+    return None
 
 
 def _decode(body: str, content_type: str) -> dict[str, Any]:

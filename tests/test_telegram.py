@@ -12,9 +12,9 @@ from typing import Any
 import pytest
 from structlog.testing import capture_logs
 
-from bot.intro import introduce
+from bot.intro import Corpus, introduce
 from bot.telegram import COMMANDS
-from retrieval import ComposerConfig, QAEngine
+from retrieval import Answer, ComposerConfig, QAEngine
 from retrieval.followup import rewrite
 
 from .botapi_stub import BotAPIStub, Call
@@ -105,9 +105,51 @@ async def test_a_second_tap_on_the_same_page_is_no_error(api: BotAPIStub) -> Non
                for c in api.calls("answerCallbackQuery"))
 
 
+QUERY_TOO_OLD = ("Bad Request: query is too old and response timeout expired or query ID is "
+                 "invalid")
+
+
+async def test_a_tap_come_too_late_to_be_answered_still_turns_the_page(api: BotAPIStub) -> None:
+    """A tap the bot gets late (it was restarting, or busy) can no longer be answered:
+    Telegram refuses the answer with 400 "query is too old". The page turns all the same, and
+    the refusal is one line in the log, not an error with a "Sorry" sent after it."""
+    texts = [f"Report {i}\n\nThe harbour of town {i} handled {i} ships in spring."
+             for i in range(23)]
+    engine = QAEngine.from_texts(texts, ids=[f"report{i:02}" for i in range(23)])
+    with capture_logs() as events:
+        async with running_bot(api, engine):
+            api.push(api.message(api.private(7), "/sources"))
+            first = await api.wait_for("sendMessage")
+            api.fail("answerCallbackQuery", status=400, description=QUERY_TOO_OLD, times=2)
+            api.push(api.callback(api.sent(first), "s:1"))
+            api.push(api.callback(api.sent(first), "v:1"))
+            await api.wait_for("answerCallbackQuery", count=2)
+            await api.drained()
+    assert "(page 2 of 3)" in (await api.wait_for("editMessageText", timeout=1)).text
+    assert len(api.calls("answerCallbackQuery")) == 2  # no "Sorry" tried after either
+    assert not [e for e in events if e["log_level"] == "error"]
+    assert [e["event"] for e in events if e["event"] == "query_expired"] == ["query_expired"] * 2
+
+
 async def test_an_unknown_command_points_to_help(api: BotAPIStub, seeds_engine: QAEngine) -> None:
     text = await first_reply(api, seeds_engine, "/frobnicate")
     assert "/help" in text
+
+
+async def test_in_a_group_an_unknown_command_naming_me_points_to_help(
+    api: BotAPIStub, seeds_engine: QAEngine
+) -> None:
+    """"/frobnicate@qa_test_bot" is for me, and gets the pointer to /help; a bare
+    "/frobnicate" in a group may be another bot's, and one naming another bot is: silence."""
+    async with running_bot(api, seeds_engine):
+        for text in ("/frobnicate", "/frobnicate@other_bot", "/frobnicate@qa_test_bot"):
+            api.push(api.message(api.group(GROUP), text, user=api.user(9)))
+        reply = await api.wait_for("sendMessage")
+        await api.drained()
+    assert "/help" in reply.text and len(api.calls("sendMessage")) == 1
+    assert reply.params["reply_parameters"]["message_id"] == api.sent(reply)[
+        "reply_to_message"]["message_id"]
+    assert api.sent(reply)["reply_to_message"]["text"] == "/frobnicate@qa_test_bot"
 
 
 # --- answers ---------------------------------------------------------------------------------
@@ -244,16 +286,18 @@ async def test_a_stale_or_forged_button_is_answered_without_crashing(
     assert api.calls("sendMessage") == []
 
 
-async def test_a_button_from_another_index_says_the_source_was_updated(
+async def test_a_button_from_another_index_says_the_documents_were_updated(
     api: BotAPIStub, seeds_engine: QAEngine
 ) -> None:
-    # after a re-index, passage numbers name other text: an old button must not show it
+    """After a re-index passage numbers name other text: an old button must not show it. Any
+    document added or edited makes another index, so it says the documents were updated
+    (it said "this source was", of a source perhaps not changed at all)."""
     other = "0" * 8 if seeds_engine.snapshot_id != "0" * 8 else "1" * 8
     message = {"message_id": 1, "date": 0, "chat": api.private(7), "text": "old"}
     async with running_bot(api, seeds_engine):
         api.push(api.callback(message, f"q:{other}:0:0:0:10"))
         answer = await api.wait_for("answerCallbackQuery")
-    assert "updated" in answer.params["text"]
+    assert answer.params["text"].startswith("My documents were updated since this answer")
     assert api.calls("sendMessage") == []
 
 
@@ -420,7 +464,7 @@ async def test_follow_ups_can_be_turned_off(api: BotAPIStub, seeds_engine: QAEng
 # --- inline mode --------------------------------------------------------------------------------
 
 
-async def inline_answer(api: BotAPIStub, engine: QAEngine, query: str) -> Call:
+async def inline_answer(api: BotAPIStub, engine: Corpus, query: str) -> Call:
     """Run the bot and return its answer to the inline query ``@bot query``."""
     async with running_bot(api, engine):
         api.push(api.inline_query(query))
@@ -451,6 +495,52 @@ async def test_an_empty_inline_query_gets_no_results(api: BotAPIStub,
                                                      seeds_engine: QAEngine) -> None:
     call = await inline_answer(api, seeds_engine, "")
     assert call.params["results"] == []
+
+
+async def test_an_inline_question_typed_letter_by_letter_is_answered_once(
+    api: BotAPIStub, seeds_engine: QAEngine
+) -> None:
+    """A client sends an inline query at each pause in typing: only the newest is answered,
+    so typing one question (29 queries) leaves the user's rate limit (20 a minute) for the
+    next question, asked in a chat."""
+    question = "Who is the Kremlin spokesman?"
+    async with running_bot(api, seeds_engine):
+        for i in range(1, len(question) + 1):
+            api.push(api.inline_query(question[:i], user=api.user(7)))
+        api.push(api.message(api.private(7), CSTO))
+        answer = await api.wait_for("sendMessage")
+        call = await api.wait_for("answerInlineQuery", lambda c: bool(c.params["results"]))
+        await api.drained()
+    assert "<b>formed</b>" in answer.text
+    answered = [c for c in api.calls("answerInlineQuery") if c.params["results"]]
+    assert answered == [call] and len(api.calls("answerInlineQuery")) == len(question)
+    assert call.params["results"][0]["title"] == f"Answer: {question}"
+
+
+class LongAddresses(SlowEngine):
+    """The real engine, except that every source of an answer has a long web address (a
+    tracking link, 1,000 characters with "&" 245 times): the answer's HTML takes two
+    messages, the quotes, then the sources."""
+
+    def ask(self, question: str, *, top_k: int | None = None) -> Answer:
+        answer = self.engine.ask(question, top_k=top_k)
+        url = ("https://example.org/r?" + "&".join(["a=1"] * 250))[:1000]
+        return answer.model_copy(update={"sources": [
+            s.model_copy(update={"url": url}) for s in answer.sources]})
+
+
+async def test_an_inline_answer_too_long_for_one_message_is_offered_as_its_quotes(
+    api: BotAPIStub, seeds_engine: QAEngine
+) -> None:
+    """An inline result is one message: an answer taking two was offered as its first,
+    quotes citing [1] and [2] with no sources under them. Each quote alone, with its
+    document, is offered instead."""
+    call = await inline_answer(api, LongAddresses(seeds_engine), "Who is the Kremlin spokesman?")
+    results = call.params["results"]
+    assert results and [r["id"] for r in results] == [f"quote{i}" for i in
+                                                      range(1, len(results) + 1)]
+    for result in results:
+        assert "— <a href=" in result["input_message_content"]["message_text"]
 
 
 async def test_my_own_inline_result_picked_in_my_chat_is_not_a_question(
