@@ -567,3 +567,43 @@ def test_a_comment_left_open_at_the_end_hides_the_rest_as_a_browser_does():
     assert [b.text for b in parsed.blocks] == ["The river ferry of Dalen began in 1905."]
     closed = read_html("<p>One.</p><!-- a note --><p>Two <!-- x --> three.</p>")
     assert [b.text for b in closed.blocks] == ["One.", "Two three."]
+
+
+# --- a plain text laid out line by line in a page
+
+README_LINES = ("      Requirements<br>\n------------<br>\n"
+                "- You need a recent compiler to build this port. Version 11 or<br>\n"
+                "  any later one should work, version 10 is not supported.<br>\n"
+                "- The system linker has to be the first one in the PATH.<br>\n<br>\n<br>\n"
+                "Known issues<br>\n------------<br>\n"
+                "One of the aims of this port is to support both kernels. This is a hard<br>\n"
+                "task because the kernel does not provide a stable interface.<br>\n")
+
+
+def test_a_plain_text_broken_into_lines_reads_as_its_headings_and_items():
+    """A README set out a line a ``<br>`` (DocBook's literallayout) is read as a text file is:
+    its underlined headings head their text under the page's heading, its "- " lines are items,
+    its wrapped lines are joined."""
+    p = read_html("<h1>12. README.port</h1><div class='literallayout'><p><br>\n"
+                  f"{README_LINES}</p></div>")
+    got = [(b.kind, b.text, b.level) for b in p.blocks]
+    assert got[:4] == [
+        ("heading", "12. README.port", 1), ("heading", "Requirements", 2),
+        ("list_item", "You need a recent compiler to build this port. Version 11 or any later"
+                      " one should work, version 10 is not supported.", 1),
+        ("list_item", "The system linker has to be the first one in the PATH.", 1)]
+    issue = next(b for b in p.blocks if b.text.startswith("One of the aims"))
+    assert issue.kind == "paragraph" and issue.section == ("12. README.port", "Known issues")
+    assert issue.text.endswith("does not provide a stable interface.")
+
+
+def test_a_plain_text_in_pre_reads_as_text_and_code_in_pre_stays_code():
+    readme = README_LINES.replace("<br>", "")
+    p = read_html(f"<h2>Notes</h2><pre>{readme}</pre>")
+    assert ("heading", "Known issues", 3) in [(b.kind, b.text, b.level) for b in p.blocks]
+    code = ("<pre>def main():\n    '''Run it.'''\n    # ---\n    - x\n    - y\n    return 0\n"
+            "</pre><pre>-- Do you have any cheese ?\n-- We are all out of it, sir.\n"
+            "It's really very runny, sir.\n----------------------------------------\n"
+            "shopkeeper : Michael Palin\nclient : John Cleese\n</pre>"
+            "<pre>x = 1;\nif (x) {\n- y;\n- z;\n}\n</pre>")
+    assert [b.kind for b in read_html(code).blocks] == ["code", "code", "code"]

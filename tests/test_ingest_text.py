@@ -220,7 +220,7 @@ def test_a_one_line_text_has_the_blocks_of_the_same_line_read_as_a_block() -> No
     enumerators, headings' shapes, mode lines, notices and white space among them)."""
     import random
 
-    from retrieval.ingest.text import _layout_blocks
+    from retrieval.ingest.text import layout_blocks
 
     rnd = random.Random(11)
     pieces = ["Word", "word", " ", "  ", "\t", "-", "*", "•", "1.", "(a)", "iv.", "$", ">>>",
@@ -231,7 +231,7 @@ def test_a_one_line_text_has_the_blocks_of_the_same_line_read_as_a_block() -> No
     for _ in range(3000):
         texts.append("".join(rnd.choice(pieces) for _ in range(rnd.choice([1, 2, 3, 6, 12]))))
     for text in texts:
-        assert _layout_blocks(text) == _layout_blocks(text + "\n"), repr(text)
+        assert layout_blocks(text) == layout_blocks(text + "\n"), repr(text)
 
 
 def test_a_wrapped_line_opening_with_a_dash_goes_on_with_its_sentence() -> None:
@@ -243,3 +243,86 @@ def test_a_wrapped_line_opening_with_a_dash_goes_on_with_its_sentence() -> None:
         "crowns, and - as decided last year - children under 12 travel free of charge.")
     assert [b.text for b in blocks if b.kind == "list_item"] == ["a new pier",
                                                                "longer opening hours"]
+
+
+RECORDS = """\
+This is a list of features that are scheduled to be removed.
+
+What: -Zold (option value)
+Status: removed
+When: 1.18.11
+Warning: program
+Why:
+ The old compression has some format deficiencies fixed by the new one,
+ which is what upstream has replaced it with.
+
+What --forget-old (option)
+Status: obsolete
+When: 1.16.x
+Warning: man page
+ This was a semi-public interface now superseded by --list, which is a
+ better interface.
+
+What:   CHS stuff in fdisk
+Why:    use addressing by sectors, CHS does not work with modern disks,
+        confusing for users...
+"""
+
+
+def test_a_run_of_fields_is_read_a_field_each_its_body_under_its_label():
+    """Records of "Label: value" lines (RFC 822's fields) are not joined into one sentence;
+    a label alone on its line takes the paragraph indented under it as its value; a line over
+    the run is no heading."""
+    got = kinds(read_plain(RECORDS))
+    assert got[1:6] == [
+        ("paragraph", "What: -Zold (option value)"), ("paragraph", "Status: removed"),
+        ("paragraph", "When: 1.18.11"), ("paragraph", "Warning: program"),
+        ("paragraph", "Why: The old compression has some format deficiencies fixed by the new"
+                      " one, which is what upstream has replaced it with.")]
+    assert got[6:11] == [
+        ("paragraph", "What --forget-old (option)"), ("paragraph", "Status: obsolete"),
+        ("paragraph", "When: 1.16.x"), ("paragraph", "Warning: man page"),
+        ("paragraph", "This was a semi-public interface now superseded by --list, which is a"
+                      " better interface.")]
+    assert ("paragraph", "Why: use addressing by sectors, CHS does not work with modern disks,"
+                         " confusing for users...") in got
+
+
+def test_prose_with_a_line_opening_with_a_label_is_not_cut_into_fields():
+    text = ("The build needs a compiler.\nNote: the compiler must be recent, and\n"
+            "Version: 11 or later is best for it.\nIt is found on the PATH.\n")
+    assert kinds(read_plain(text)) == [
+        ("paragraph", "The build needs a compiler."),
+        ("paragraph", "Note: the compiler must be recent, and Version: 11 or later is best for"
+                      " it."), ("paragraph", "It is found on the PATH.")]
+
+
+def test_a_label_hung_out_over_its_text_is_no_heading():
+    """"Holland:<tab>Transfer to ..." over lines indented to "Transfer" is one paragraph, not
+    a heading over the lines under it, nor a line each."""
+    text = ("Ways to give:\n\nHolland:\tTransfer to the account of the foundation in\n"
+            "\t\tAmersfoort. This will allow for tax deduction if you live in\n"
+            "\t\tHolland. Bank: IBAN NL95 0000\n\nThanks.\n")
+    assert kinds(read_plain(text))[1:] == [
+        ("paragraph", "Holland: Transfer to the account of the foundation in Amersfoort. This"
+                      " will allow for tax deduction if you live in Holland. Bank: IBAN NL95"
+                      " 0000"), ("paragraph", "Thanks.")]
+
+
+def test_a_vim_help_file_is_read_without_its_anchors_and_mode_line():
+    text = ("*gift.txt*\tFor Vim version 9.0.  Last change: 2022 Mar 02\n\n"
+            "\t\t\t*gift* *Gift*\nSUMMARY\n\t\t\t\t\t\t\t\t*iccf* *ICCF*\n"
+            "Vim is Charityware.  You can use and copy it as much as you like, but you are\n"
+            "encouraged to make a donation for the children.  See |kcc| for the ways.\n\n"
+            " vim:tw=78:ts=8:noet:ft=help:norl:\n")
+    p = read_plain(text)
+    assert kinds(p) == [
+        ("paragraph", "gift.txt For Vim version 9.0. Last change: 2022 Mar 02"),
+        ("heading", "SUMMARY"),
+        ("paragraph", "Vim is Charityware. You can use and copy it as much as you like, but you"
+                      " are encouraged to make a donation for the children. See kcc for the"
+                      " ways.")]
+    assert [(d.block.text, d.reason) for d in p.dropped] == [
+        ("*gift* *Gift*", "a Vim help file's tag anchors"),
+        ("*iccf* *ICCF*", "a Vim help file's tag anchors"),
+        ("vim:tw=78:ts=8:noet:ft=help:norl:", "an editor's mode line")]

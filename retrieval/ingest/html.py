@@ -7,7 +7,10 @@ the level), ``tr`` table rows, ``pre`` code, and a paragraph for every other blo
 (``p``, ``div``, ``dd``, ...) and for loose text between blocks. Inline markup stays inline,
 entities are decoded, white space is collapsed; a ``<br>`` ends a line, so a paragraph broken by
 one is one block per line (unless its lines read as wrapped prose, joined as in a plain text:
-``segment.blocks``).
+``segment.blocks``). Lines laid out as a plain text is, in a ``pre`` or broken by ``<br>`` (a
+README in DocBook's literallayout: headings underlined, "- " items, wrapped prose;
+``text.reads_as_layout``), are read as the plain-text reader reads a file, their headings under
+the page's heading they stand under; any other ``pre`` is code.
 
 What is never the page's text (scripts, styles, navigation, hidden elements) is left out by the
 rules of ``htmlnav``, and listed in ``Parsed.dropped``; so is a heading's own permalink (``¶``).
@@ -41,6 +44,7 @@ from .htmlnav import SKIP_TAGS, nav_reason
 from .htmltable import MAX_COLSPAN, MAX_ROWSPAN, Cell, Grid, any_spans, placed, span_of
 from .meta import web_url
 from .segment import blocks
+from .text import layout_blocks, reads_as_layout
 
 _VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
 _BLOCKS = frozenset(
@@ -238,6 +242,7 @@ class _Parser(HTMLParser):
         self._dropping: _Open | None = None  # the outermost element left out by attributes
         self._in_title = False
         self._titled = False
+        self._heading_level = 0  # the level of the page's last heading (0: none yet)
 
     # --- the parser's events
 
@@ -317,7 +322,9 @@ class _Parser(HTMLParser):
         elif self._dropping is not None:
             self._dropping.text.append(data)
         else:
-            self._line.append(_SPACE_RE.sub(" ", data))
+            # a <pre>'s lines as laid out (``_flush`` reads them as code, or as a plain text)
+            self._line.append(data.replace("\r\n", "\n") if self._by_tag["pre"]
+                              else _SPACE_RE.sub(" ", data))
             if any(self._by_tag[t] for t in _CODE_TAGS):
                 self._code_chars += len(data) - sum(map(str.isspace, data))
 
@@ -348,8 +355,8 @@ class _Parser(HTMLParser):
 
     def _opening(self, el: _Open, a: dict[str, str]) -> None:
         tag = el.tag
-        if tag == "br":
-            self._line.append(" " if self._literal() else "\n")
+        if tag == "br":  # a line's end, but in a heading or a term (read as one line)
+            self._line.append(" " if self._nearest(_TITLES) else "\n")
         elif tag in _BLOCKS:
             self._boundary()
         if tag == "table":
@@ -426,11 +433,21 @@ class _Parser(HTMLParser):
             kind = "code"
         elif context.tag == "li":
             kind, level = "list_item", len(self._by_tag["li"])
-        # lines broken by <br>: one block each, unless they are prose wrapped at a width (a
-        # README rendered a <br> a line) or a line goes on with an open sentence in lower case,
-        # as in a plain text
-        lines = [text] if kind in ("heading", "code") else [p for p, _ in blocks(text)]
-        made = [Block(kind, t, level=level) for t in map(one_line, lines) if t]
+        made: list[Block]
+        if (kind in ("paragraph", "code") and "\n" in text.strip() and not code_chars
+                and (context is None or context.tag in ("pre", "blockquote"))
+                and reads_as_layout(text)):
+            # lines laid out as a plain text is (a README in a <pre>, or a line a <br>):
+            # read as one, its headings under the page's heading it stands under
+            made = _under(layout_blocks(text), self._heading_level)
+        else:
+            # lines broken by <br>: one block each, unless they are prose wrapped at a width (a
+            # README rendered a <br> a line) or a line goes on with an open sentence in lower
+            # case, as in a plain text
+            lines = [text] if kind in ("heading", "code") else [p for p, _ in blocks(text)]
+            made = [Block(kind, t, level=level) for t in map(one_line, lines) if t]
+        if kind == "heading" and level < TERM_LEVEL and self._sink() is self.blocks and made:
+            self._heading_level = level
         self._sink().extend(made)
         entry, lst = self._nearest(_ENTRY), self._nearest(_LISTS)
         if made and entry and lst and entry.depth > lst.depth:
@@ -503,6 +520,14 @@ class _Parser(HTMLParser):
             if opened and (found is None or opened[-1].depth > found.depth):
                 found = opened[-1]
         return found
+
+
+def _under(layout: list[Block], level: int) -> list[Block]:
+    """A plain text's blocks set under a page's heading of ``level``: its outermost headings
+    one level deeper, the rest as deep under them as in the text (6 at most)."""
+    top = min((b.level for b in layout if b.kind == "heading"), default=1)
+    return [replace(b, section=(), level=min(6, level + 1 + b.level - top))
+            if b.kind == "heading" else replace(b, section=()) for b in layout]
 
 
 def _is_layout(cell: list[Block]) -> bool:

@@ -13,7 +13,12 @@ keeps them. Any other text (a licence, a README, a memo, an RFC) is read by its 
 - the document's first block, when it is a stack of short lines none of which ends a clause
   (a licence's "Apache License / Version 2.0, January 2004 / http://..."), is a title heading
   and one paragraph a line;
-- an editor's mode line (``-*- text -*-``, ``vim: set ...``) is dropped, with that reason;
+- a run of "Label: value" lines (an RFC 822-like record: "Status: removed" / "When: 1.18")
+  is a paragraph a field, a field's body indented under it read after it (``textfields``);
+- a line that hangs a label out ("Holland:<tab>Transfer to ...", the lines under it indented
+  to "Transfer") heads nothing: its block is one paragraph;
+- an editor's mode line (``-*- text -*-``, ``vim: set ...``, ``vim:tw=78:ft=help:``) is
+  dropped, with that reason, and so are a Vim help file's ``*tag*`` anchors (``vimhelp``);
 - a block whose every line opens with a shell or REPL prompt (``$ ``, ``>>> ``) is code;
 - a block of one short line (12 words at most) that does not end like a sentence or a clause
   (nor on a word that needs more after it: "... produces something like") and is followed by
@@ -28,11 +33,16 @@ keeps them. Any other text (a licence, a README, a memo, an RFC) is read by its 
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from .blocks import Block, Dropped, Outline, Parsed, one_line
-from .clean import is_notice, looks_like_web_page, reads_as_english
+from .clean import is_notice, looks_like_web_page, reads_as_english, stopword_density
 from .segment import blocks, words
 from .sentences import TERMINAL_RE, ends_sentence
+from .textfields import Record, record_parts
+from .vimhelp import is_vim_help, without_anchors
+
+Part = str | Record  # a block of lines, or a run of fields (``textfields``)
 
 _BULLET_RE = re.compile(r"^(?:[-*•+▪◦–]|\(?(?:\d{1,3}(?:\.\d{1,3})*|[a-zA-Z]|[ivxlc]{1,5})[.)])\s+")
 _BULLET_MARK_RE = re.compile(r"^[-*•+▪◦–]\s+")
@@ -46,7 +56,13 @@ _PROMPT_RE = re.compile(r"^(?:\$|>>>|\.\.\.|%|C:\\>)\s")
 _UNDERLINED_RE = re.compile(r"(?m)^([ \t]*\S[^\n]*)\n[ \t]*(={3,}|-{3,}|~{3,})[ \t]*$")
 _BLOCK_GAP_RE = re.compile(r"\n[ \t]*\n")  # between blocks
 _MODELINE_LINE_RE = re.compile(r"(?m)^[ \t]*-\*-.*-\*-[ \t]*$")
-_MODELINE_RE = re.compile(r"^\W*-\*-.*-\*-\W*$|^\W*(?:vim?|ex):\s*set?\s", re.I)
+# (Vim's second form too, options alone: "vim:tw=78:ts=8:noet:ft=help:")
+_MODELINE_RE = re.compile(r"^\W*-\*-.*-\*-\W*$|^\W*(?:vim?|ex):\s*set?\s"
+                          r"|^\W*(?:vim?|ex):(?=\s*\S*=)\s*\w+(?:=[^\s:]*)?(?:[:\s]+\w+(?:=[^\s:]*)?)*:?$",
+                          re.I)
+# a label hung out before a gap ("Credit Card:<tab>You can use ..."), up to where the text after
+# the gap starts
+_HANGING_RE = re.compile(r"^ *[A-Z][\w-]*(?: [\w-]+){0,2}:(?:\t|  )[ \t]*(?=\S)")
 _CLAUSE_END_RE = re.compile(r"[.,;:!?…]['\"”’)]*$")
 # a field: a name of up to three words and its value ("Status: draft, experimental", "URL:
 # https://...", "Upstream-Name: dpkg"), as a document's header lists them
@@ -57,6 +73,9 @@ _OPEN_END_RE = re.compile(r"\b(?:a|an|the|and|or|nor|but|of|than|that|like|as|is
                           r"|whose|which|whether|if|because|such|e\.g|i\.e)$", re.I)
 MAX_HEADING_WORDS = 12
 _MIN_LINE_LIST = 3  # lines of a block, each opening with a capital, read one unit a line
+_MIN_LAYOUT_LINES = 4  # lines of an HTML block read as a plain text's layout, at least
+_MIN_LAYOUT_DENSITY = 0.2  # ... the share of function words among its words, at least
+_MAX_STATEMENT_SHARE = 5  # ... one line in this many ending as a code statement, at most
 
 
 def read_plain(text: str) -> Parsed:
@@ -69,8 +88,13 @@ def read_plain(text: str) -> Parsed:
     if looks_like_web_page(paras) or not reads_as_english(text):
         return Parsed([Block("paragraph", one_line(p)) for p in paras], web=True,
                       source_text=text)
-    blocks_, dropped = [], []
-    for b in _layout_blocks(text):
+    blocks_: list[Block] = []
+    dropped: list[Dropped] = []
+    if is_vim_help(text):
+        text, anchors = without_anchors(text)
+        dropped.extend(Dropped(Block("paragraph", a), "a Vim help file's tag anchors")
+                       for a in anchors)
+    for b in layout_blocks(text):
         if _MODELINE_RE.search(b.text):
             dropped.append(Dropped(b, "an editor's mode line"))
         else:
@@ -78,7 +102,32 @@ def read_plain(text: str) -> Parsed:
     return Parsed(blocks_, dropped=dropped, english=True)
 
 
-def _layout_blocks(text: str) -> list[Block]:
+def reads_as_layout(text: str) -> bool:
+    """Whether lines set one under the other (an HTML page's ``<pre>``, or its lines broken by
+    ``<br>``) read as a plain text's layout, not as code or as lines of a poem or an address:
+    four lines or more, a heading underlined with a rule about its length (not ended like a
+    sentence or a clause, as a program's output boxed in rules can be) or two items opened
+    with a bullet, and the words those of prose (a fifth of them function words at least; few
+    lines ending as code statements do, with ``;``, ``{`` or ``}``)."""
+    lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
+    if len(lines) < _MIN_LAYOUT_LINES:
+        return False
+    underlined = any(
+        _UNDERLINE_RE.match(under) and len(under) >= 3 and not _UNDERLINE_RE.match(line)
+        and abs(len(under) - len(line)) <= max(2, len(line) // 4)
+        and 1 <= len(words(line)) <= MAX_HEADING_WORDS and not _CLAUSE_END_RE.search(line)
+        for line, under in pairwise(lines))
+    if not underlined and sum(bool(_BULLET_MARK_RE.match(ln)) for ln in lines) < 2:
+        return False
+    statements = sum(ln.endswith((";", "{", "}")) for ln in lines)
+    return (statements * _MAX_STATEMENT_SHARE < len(lines)
+            and stopword_density(" ".join(lines)) >= _MIN_LAYOUT_DENSITY)
+
+
+def layout_blocks(text: str) -> list[Block]:
+    """A plain text's blocks as its layout shows them (headings, paragraphs, list items, code),
+    each with its section path; what ``read_plain`` reads of an English text, mode lines
+    kept."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
     # an underlined heading, and a mode line, are blocks of their own wherever they stand
     # (each looked for only in a text with its marks: most have none, and the patterns try
@@ -113,10 +162,17 @@ def _one_line_units(line: str) -> list[tuple[str, str, int]]:
 
 def _units(text: str) -> list[tuple[str, str, int]]:
     """A text's blocks as (kind, text, level): headings, paragraphs, list items, code."""
-    raw, outdented = _outdented_headings([b for b in _BLOCK_GAP_RE.split(text) if b.strip()])
+    parts: list[Part] = []
+    for block in _BLOCK_GAP_RE.split(text):
+        if block.strip():
+            parts.extend(record_parts(block))
+    raw, outdented = _outdented_headings(parts)
     depths = sorted(set(outdented.values()))
     units: list[tuple[str, str, int]] = []  # (kind, text, level)
     for b, block in enumerate(raw):
+        if isinstance(block, Record):  # a run of fields
+            units.extend(_record_units(block))
+            continue
         lines = [ln.strip() for ln in block.split("\n") if ln.strip()]
         if b in outdented:
             units.append(("heading", lines[0], min(6, 1 + depths.index(outdented[b]))))
@@ -134,6 +190,9 @@ def _units(text: str) -> list[tuple[str, str, int]]:
             line = _BULLET_MARK_RE.sub("", lines[0])
             units.append(("heading", line, _level(line, first=not units)))
             continue
+        if _hangs(block):  # "Holland:<tab>Transfer ..." over lines indented to "Transfer"
+            units.append(("paragraph", " ".join(lines), 0))
+            continue
         if not units and _is_stack(lines):  # a title block: "Apache License / Version 2.0 / url"
             units.append(("heading", lines[0], 1))
             units.extend(("paragraph", ln, 0) for ln in lines[1:])
@@ -142,17 +201,36 @@ def _units(text: str) -> list[tuple[str, str, int]]:
     return units
 
 
-def _outdented_headings(raw: list[str]) -> tuple[list[str], dict[int, int]]:
+def _record_units(record: Record) -> list[tuple[str, str, int]]:
+    """A run of fields a paragraph each ("Status: removed"), the lines of its block around it
+    read as text is; a field's body indented under it is read after it, a label with no value
+    on its line opening its body's first paragraph ("Why: LZMA compression has ...")."""
+    units = _items(list(record.before)) if record.before else []
+    for f in record.fields:
+        body = _items(list(f.body))
+        if f.value:
+            units.append(("paragraph", f"{f.label}: {f.value}", 0))
+        elif body and body[0][0] == "paragraph":
+            body[0] = ("paragraph", f"{f.label}: {body[0][1]}", 0)
+        else:
+            units.append(("paragraph", f"{f.label}:", 0))
+        units.extend(body)
+    return units + (_items(list(record.after)) if record.after else [])
+
+
+def _outdented_headings(raw: list[Part]) -> tuple[list[Part], dict[int, int]]:
     """``raw``'s blocks with each heading set out by its indentation made a block of its own,
     and those blocks' numbers -> their indentation. Such a heading is a short line less
     indented than the line under it, opening with a capital or a digit, not ended like a
     sentence or clause but for a question mark: text laid out as a manual page is, or as
     ``pod2text`` writes (a section's name at the margin, its body indented, no blank line
-    between; an FAQ's question over its answer)."""
-    out: list[str] = []
+    between; an FAQ's question over its answer). A line whose text after a label and a gap (a
+    tab, two spaces) starts where the line under it does is no heading: it hangs its label out
+    ("Holland:<tab>Transfer to the account ..." over lines indented to "Transfer")."""
+    out: list[Part] = []
     outdented: dict[int, int] = {}
     for block in raw:
-        if "\n" not in block:  # one line: no line under it to head
+        if isinstance(block, Record) or "\n" not in block:  # fields; one line: none to head
             out.append(block)
             continue
         lines = [ln.expandtabs() for ln in block.split("\n") if ln.strip()]
@@ -162,6 +240,7 @@ def _outdented_headings(raw: list[str]) -> tuple[list[str], dict[int, int]]:
             # (a line the next one goes on from in lower case is a sentence wrapped under a
             # hanging indent: "A: Since ... splitting the data into / blocks that ...")
             if (indents[i] < indents[i + 1] and not lines[i + 1].lstrip()[:1].islower()
+                    and _hanging_column(line) != indents[i + 1]
                     and _heads_indented(line.strip())):
                 if i > start:
                     out.append("\n".join(lines[start:i]))
@@ -172,6 +251,22 @@ def _outdented_headings(raw: list[str]) -> tuple[list[str], dict[int, int]]:
     return out, outdented
 
 
+def _hangs(block: str) -> bool:
+    """Whether a block of lines hangs a label out: the text after its first line's label and
+    gap starts where the lines under it do (none starting left of it)."""
+    lines = [ln.expandtabs() for ln in block.split("\n") if ln.strip()]
+    column = _hanging_column(lines[0]) if len(lines) > 1 else -1
+    indents = [len(ln) - len(ln.lstrip()) for ln in lines[1:]]
+    return column > 0 and min(indents, default=-1) == column
+
+
+def _hanging_column(line: str) -> int:
+    """Where the text after a line's label and gap (a tab or two spaces, tabs expanded) starts;
+    -1 when it opens with none."""
+    m = _HANGING_RE.match(line)
+    return m.end() if m else -1
+
+
 def _heads_indented(line: str) -> bool:
     n = len(words(line))
     return (1 <= n <= MAX_HEADING_WORDS and (line[:1].isupper() or line[:1].isdigit())
@@ -180,7 +275,7 @@ def _heads_indented(line: str) -> bool:
             and not (n > 1 and _OPEN_END_RE.search(line)))
 
 
-def _is_heading(line: str, b: int, raw: list[str]) -> bool:
+def _is_heading(line: str, b: int, raw: list[Part]) -> bool:
     """A lone short line, not ended like a sentence or clause, with a block after it."""
     n = len(words(line))
     if (not 1 <= n <= MAX_HEADING_WORDS or _CLAUSE_END_RE.search(line) or b + 1 >= len(raw)
@@ -188,7 +283,8 @@ def _is_heading(line: str, b: int, raw: list[str]) -> bool:
             or (n > 1 and _OPEN_END_RE.search(line))):
         return False
     if _BULLET_MARK_RE.match(line):  # "* Installation" alone, unless a list goes on after it
-        return not _BULLET_MARK_RE.match(raw[b + 1].strip())
+        after = raw[b + 1]
+        return isinstance(after, Record) or not _BULLET_MARK_RE.match(after.strip())
     return line[:1].isupper() or line[:1].isdigit()
 
 
