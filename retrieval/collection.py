@@ -201,7 +201,10 @@ class Collection:
 # 26: a title loses its control and bidi characters wherever it was declared; a sidecar that
 # leaves the corpus, is no regular file, too large or too deep is not read; a link into a
 # hidden folder is not followed.
-TEXT_VERSION = 26
+# 27: text laid out line by line in HTML (a <pre>, a <br>-broken block) reads as a text file; a
+# text file's runs of "Label: value" fields are a field each; Vim help files lose their anchors
+# and mode line; a label hung out over its text is no heading.
+TEXT_VERSION = 27
 # A sentence's flags (``Collection.sent_flags``): it may be quoted alone; it is of a list item
 # or a table row (a line tagged ``ITEM_LINE``, beside its ``sieve.QUOTE_*`` rule); it opens its
 # line.
