@@ -118,6 +118,15 @@ class ComposerConfig:
     # pronoun, an auxiliary no list holds) weighs as a framing word, ``frame_factor`` of an
     # unseen word's weight (None: as any unseen word)
     common_zipf: float | None = COMMON_ZIPF
+    # where capitals do not mark names (German: every noun is capitalised), a question's word
+    # the corpus lacks that is rare in its language (under ``rare_zipf`` on wordfreq's Zipf
+    # scale: no word of wordfreq's small list) and that does not split into the corpus's terms
+    # (``compounds.py``) weighs as an unseen name does, ``rare_unseen_factor`` (0: as any
+    # unseen word): "Tesla", "Priestley", "Edikt" the corpus never has tell, as a name does in
+    # English, that the question is about something it lacks ("In welchem Jahr starb Tesla?"
+    # was answered with the year others died in)
+    rare_unseen_factor: float = 3.0
+    rare_zipf: float = 3.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -240,6 +249,10 @@ def parse_query(
             if common is not None and not is_name and _function_word(
                     word.lower(), reading.lang.code, common):
                 factor *= config.frame_factor
+            elif (common is not None and not names and config.rare_unseen_factor
+                  and _rare_in(word.lower(), reading.lang.code, config.rare_zipf)
+                  and not (compounds is not None and compounds.parts(term))):
+                factor = config.rare_unseen_factor
             idf = index.unseen_idf() * factor
             unseen.add(term)
         elif frame:
@@ -287,6 +300,13 @@ def _function_word(word: str, lang: str, zipf: float) -> bool:
     questions often ask about (dropped as framing words are, more of those were answered:
     docs/benchmarks.md)."""
     return any(c.isalpha() for c in word) and word in common_words(lang, zipf)
+
+
+def _rare_in(word: str, lang: str, zipf: float) -> bool:
+    """Whether a question's ``word`` (lower-cased) is rare in ``lang``: wordfreq lists the
+    language but not the word at ``zipf`` or more (a language it lacks has no rare words)."""
+    listed = common_words(lang, zipf)
+    return bool(listed) and any(c.isalpha() for c in word) and word not in listed
 
 
 def _joined_counts(question: str, toks: list[Token]) -> list[int]:
