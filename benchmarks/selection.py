@@ -27,7 +27,9 @@ troubleshooting guides and dataset descriptions, an eighteenth session), then wi
 notes and a licence, a nineteenth session, measured once as written).
 ``docs_blind4`` to ``docs_blind6`` were each measured once as written, then read while mending
 what failed. ``news_blind`` (news pages saved as text, furniture and all, written by a helper
-session in a sixteenth session) is measured by kind of question.
+session in a sixteenth session) and ``news_blind2`` (news pages saved as HTML, one in
+windows-1252, and as text, a nineteenth session, measured once as written) are measured by kind
+of question.
 """
 
 from __future__ import annotations
@@ -95,11 +97,12 @@ def measure(make: Callable[[Sequence[Document]], QAEngine]) -> list[str]:
     # every documentation set but the first is a folder "<name>" with "<name>_questions.jsonl"
     named = ("docs_more", "docs_extra", "docs_fresh", "docs_new", "docs_pkg_a", "docs_pkg_b",
              "docs_blind", *(f"docs_blind{n}" for n in range(2, 13)))
-    docs, _ = load_directory(DATA / "news_blind")
-    o = run(make(docs), list(read_questions(DATA / "news_blind_questions.jsonl").questions))
-    for kind in ("plain", "reworded"):
-        lines.append(line(f"news_blind {kind}", [x for x in o if x.question.kind == kind]))
-    lines.append(line("news_blind all", o))
+    for news in ("news_blind", "news_blind2"):
+        docs, _ = load_directory(DATA / news)
+        o = run(make(docs), list(read_questions(DATA / f"{news}_questions.jsonl").questions))
+        for kind in ("plain", "reworded"):
+            lines.append(line(f"{news} {kind}", [x for x in o if x.question.kind == kind]))
+        lines.append(line(f"{news} all", o))
     for name, corpus, qfile in (("seeds", ROOT / "seeds", "seed_questions.jsonl"),
                                 ("docs", DATA / "docs_corpus", "docs_questions.jsonl"),
                                 *((n, DATA / n, f"{n}_questions.jsonl") for n in named)):
