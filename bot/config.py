@@ -223,7 +223,8 @@ class Settings(BaseSettings):
             return "--corpus"
         if os.environ.get("QABOT_CORPUS_DIR", "").strip():
             return "QABOT_CORPUS_DIR"
-        if "corpus_dir" in self.model_fields_set:
+        # (an empty QABOT_CORPUS_DIR, in the environment or .env, is no setting: the default)
+        if "corpus_dir" in self.model_fields_set and self.corpus_dir != Path("seeds"):
             return "QABOT_CORPUS_DIR in .env"
         if self.corpus_path() == BUNDLED_SEEDS:
             return "the bundled seeds: no --corpus, no QABOT_CORPUS_DIR, no ./seeds here"

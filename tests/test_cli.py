@@ -235,6 +235,17 @@ def test_ask_and_index_say_which_corpus_they_answer_from(guide, tmp_path):
     assert "(QABOT_CORPUS_DIR in .env)" in r.stderr and "/opt/widget" in r.stdout
 
 
+def test_an_empty_corpus_setting_is_not_said_to_come_from_a_dot_env(tmp_path):
+    """``QABOT_CORPUS_DIR=`` (as a template leaves it) with no .env anywhere was said to be
+    "QABOT_CORPUS_DIR in .env"."""
+    r = qabot("ask", "When was the CSTO formed?", env={"QABOT_CORPUS_DIR": ""}, cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert "(the bundled seeds: no --corpus" in r.stderr and ".env" not in r.stderr
+    (tmp_path / ".env").write_text("QABOT_CORPUS_DIR=\n")
+    r = qabot("ask", "When was the CSTO formed?", cwd=tmp_path)
+    assert "(the bundled seeds: no --corpus" in r.stderr and ".env" not in r.stderr
+
+
 def test_show_lists_every_block_with_what_became_of_it(guide):
     r = qabot("show", "--corpus", str(guide), "guide")
     assert r.returncode == 0, r.stderr
