@@ -41,6 +41,8 @@ from .report import to_json as report_json
 log = structlog.get_logger()
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+# `qabot index --watch --interval`: at most an hour between two looks at the corpus's files
+MAX_WATCH_INTERVAL = 3600
 
 
 class UsageError(Exception):
@@ -81,7 +83,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--watch", action="store_true", help="keep running: index the corpus again "
                    "whenever its files change (running bots take each new index up)")
     p.add_argument("--interval", type=float, default=1.0, metavar="SECONDS",
-                   help="with --watch: how often to look at the files (default 1)")
+                   help="with --watch: how often to look at the files (default 1, at "
+                   f"most {MAX_WATCH_INTERVAL})")
     p.set_defaults(run=cmd_index)
 
     p = sub.add_parser("show", help="what was indexed of one document, block by block, and "
@@ -187,8 +190,11 @@ def cmd_index(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _watch(args: argparse.Namespace, settings: Settings) -> int:
-    if args.interval <= 0:
-        raise UsageError(f"--interval must be above 0 seconds, got {args.interval}")
+    # (not "<= 0": nan passed it and looked at the files in a busy loop; inf, or 1e300, was a
+    # traceback from the wait)
+    if not 0 < args.interval <= MAX_WATCH_INTERVAL:
+        raise UsageError(f"--interval must be above 0 and at most {MAX_WATCH_INTERVAL} "
+                         f"seconds, got {args.interval}")
     print(f"qabot: {corpus_note(args, settings)}; watching it for changes (Ctrl-C stops)",
           file=sys.stderr)
     indexer.watch(settings, every=args.interval)

@@ -246,6 +246,18 @@ def test_an_empty_corpus_setting_is_not_said_to_come_from_a_dot_env(tmp_path):
     assert "(the bundled seeds: no --corpus" in r.stderr and ".env" not in r.stderr
 
 
+@pytest.mark.parametrize("interval", ["0", "nan", "inf", "1e300"])
+def test_index_watch_refuses_an_interval_it_cannot_wait(corpus, interval):
+    """nan passed the check (a busy loop looking at the files), inf and 1e300 were a traceback
+    from the wait (OverflowError)."""
+    r = subprocess.run(
+        [sys.executable, "-m", "bot", "index", "--watch", "--interval", interval,
+         "--corpus", str(corpus)], capture_output=True, text=True, cwd=ROOT, timeout=30)
+    assert r.returncode == 2 and r.stdout == ""
+    assert r.stderr == (f"qabot: --interval must be above 0 and at most 3600 seconds, "
+                        f"got {float(interval)}\n")
+
+
 def test_show_lists_every_block_with_what_became_of_it(guide):
     r = qabot("show", "--corpus", str(guide), "guide")
     assert r.returncode == 0, r.stderr
