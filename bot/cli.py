@@ -12,13 +12,14 @@ import json
 import signal
 import sys
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict
 from pathlib import Path
 
 import structlog
 from pydantic import ValidationError
+from pydantic_core import ErrorDetails
 
 from retrieval import QabotError, QAEngine, evaluation, metrics, questions
 from retrieval.corpus import DocumentIds, Skipped, load_directory, read_document
@@ -31,7 +32,7 @@ from retrieval.ingest.report import (
 )
 
 from . import console, indexer, logs
-from .config import Settings
+from .config import SECRET_SETTINGS, Settings
 from .engines import LiveEngine, load_engine, options
 from .intro import Corpus
 from .render import document_text, shown, to_text
@@ -371,10 +372,30 @@ def load_settings(args: argparse.Namespace) -> Settings:
         raise UsageError(f"invalid configuration: the .env file is not UTF-8 text "
                          f"({exc.reason} at byte {exc.start}): save it as UTF-8") from None
     except ValidationError as exc:
-        problems = "; ".join(
-            f"{'.'.join(str(x) for x in e['loc']) or 'settings'}: {e['msg']}" for e in exc.errors()
-        )
+        problems = "; ".join(_setting_problem(e, overrides) for e in exc.errors())
         raise UsageError(f"invalid configuration: {problems}") from None
+
+
+# The settings a command-line option sets, by the option
+FLAGS = {"corpus_dir": "--corpus", "index_dir": "--index-dir", "top_k": "--top-k"}
+
+
+def _setting_problem(error: ErrorDetails, overrides: Mapping[str, object]) -> str:
+    """One bad setting as the user wrote it, the option or variable and its value (a secret's
+    never), then what is wrong: ``QABOT_TOP_K='abc': Input should be a valid integer ...`` or
+    ``--top-k -3: ...``, not pydantic's field name (``top_k``), which names neither."""
+    name, *inner = error["loc"] or ("settings",)
+    field = str(name)
+    value = str(error["input"])[:60]
+    item = "".join(f"[{x}]" for x in inner)  # an item of a list (QABOT_ALLOWED_USERS[1])
+    if field in overrides:
+        where = f"{FLAGS.get(field, field)} {value}"
+    elif field in SECRET_SETTINGS:
+        where = f"QABOT_{field.upper()}"
+    else:  # (a name that is no field is the alias the environment used: QABOT_PORT)
+        where = f"{'QABOT_' + field.upper() if field in Settings.model_fields else field}{item}"
+        where += f"={value!r}"
+    return f"{where}: {error['msg'].removeprefix('Value error, ')}"
 
 
 def main(argv: Sequence[str] | None = None) -> int:

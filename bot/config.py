@@ -27,6 +27,8 @@ SECRET_PATTERN = re.compile(r"[A-Za-z0-9_-]{1,256}")
 # and one qabot accepts: a secret of one character was guessed in 55 requests (and scrubbing
 # it from logs blotted out that character everywhere); token_urlsafe(32) gives 43
 MIN_SECRET_CHARS = 16
+# The settings whose values are secrets: never repeated in a message or a log
+SECRET_SETTINGS = frozenset({"telegram_token", "webhook_secret", "metrics_token", "redis_url"})
 # Paths the webhook server answers itself, so the Telegram route cannot take one of them.
 SERVICE_PATHS = frozenset({"/healthz", "/readyz", "/metrics"})
 
