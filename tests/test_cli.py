@@ -416,6 +416,9 @@ def test_index_fails_when_it_cannot_save_the_index(corpus, tmp_path):
               env={"QABOT_INDEX_DIR": str(blocker / "index")})
     assert r.returncode == 1, r.stdout
     assert "could not be saved" in r.stderr and "Traceback" not in r.stderr
+    # and what to do (a read-only corpus folder, a container's image): save it elsewhere
+    assert r.stderr.endswith("Not a directory): pass --index-dir DIR (or set QABOT_INDEX_DIR) "
+                             "to save it elsewhere\n")
 
 
 def test_index_verify_reports_a_damaged_index(tmp_path):
