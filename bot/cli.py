@@ -208,6 +208,7 @@ def cmd_show(args: argparse.Namespace, settings: Settings) -> int:
     if args.json:
         print(json.dumps({"id": report.doc.id, "title": report.doc.title, "path": report.doc.path,
                           "web_page": report.web, "languages": list(report.languages),
+                          "skipped": report.skipped,
                           "blocks": [asdict(r) for r in report.rows]}, ensure_ascii=False))
         return EXIT_OK
     print(document_text(report))

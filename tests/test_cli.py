@@ -273,6 +273,25 @@ def test_a_bad_setting_is_named_as_the_user_wrote_it_with_its_value(corpus):
     assert "pw" not in r.stderr  # a secret's value is never repeated
 
 
+def test_show_says_a_document_the_index_skips_is_not_indexed(tmp_path):
+    """A file of headings and a word (a menu) was shown as "3 blocks: 3 indexed" while
+    `qabot index` skipped it for having no prose, with or without a saved index."""
+    shutil.copytree(SEEDS, tmp_path / "c", ignore=shutil.ignore_patterns(".*"))
+    (tmp_path / "c" / "menu.txt").write_text("Home\n\nAbout us\n\nContact\n")
+    r = qabot("index", "--corpus", str(tmp_path / "c"))
+    assert "skipped " in r.stderr and "menu.txt: no prose left after cleaning" in r.stderr
+    for _ in ("the saved index current", "without one"):
+        r = qabot("show", "--corpus", str(tmp_path / "c"), "menu")
+        assert r.returncode == 0, r.stderr
+        assert ("  3 blocks: 3 kept, 0 dropped\n  not indexed: no prose left after cleaning, so "
+                "the document is skipped\n") in r.stdout
+        r = qabot("show", "--json", "--corpus", str(tmp_path / "c"), "menu")
+        assert json.loads(r.stdout)["skipped"] == "no prose left after cleaning"
+        shutil.rmtree(tmp_path / "c" / ".qabot-index", ignore_errors=True)
+    r = qabot("show", "--json", "--corpus", str(tmp_path / "c"), "001_928fbbeead9e5df3")
+    assert json.loads(r.stdout)["skipped"] is None
+
+
 def test_show_lists_every_block_with_what_became_of_it(guide):
     r = qabot("show", "--corpus", str(guide), "guide")
     assert r.returncode == 0, r.stderr
