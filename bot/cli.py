@@ -62,6 +62,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="qabot",
         description="Answers questions strictly from a corpus of documents, quoting its sources.",
+        epilog="Exit codes: 0 ok, 1 a check failed (eval --min-hit1, index when the index "
+        "could not be saved or --verify found it changed), 2 usage or configuration error "
+        "(one line on stderr).",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -164,6 +167,9 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
         else:
             print(to_text(engine.ask(question), bold=bold))
         return EXIT_OK
+    if sys.stdin.isatty():  # (it waited in silence, as if stuck)
+        print("qabot: reading questions from the terminal, one a line, until Ctrl-D "
+              "(qabot console asks them with line editing and history)", file=sys.stderr)
     for line in sys.stdin:
         line = line.strip()
         if not line:

@@ -11,6 +11,7 @@ import sys
 import pytest
 
 from .conftest import ROOT, SEEDS
+from .terminal import Terminal
 
 
 @pytest.fixture(scope="module")
@@ -290,6 +291,31 @@ def test_show_says_a_document_the_index_skips_is_not_indexed(tmp_path):
         shutil.rmtree(tmp_path / "c" / ".qabot-index", ignore_errors=True)
     r = qabot("show", "--json", "--corpus", str(tmp_path / "c"), "001_928fbbeead9e5df3")
     assert json.loads(r.stdout)["skipped"] is None
+
+
+@pytest.mark.skipif(not hasattr(os, "openpty"), reason="needs a pseudo-terminal")
+def test_ask_without_a_question_at_a_terminal_says_it_reads_the_terminal(corpus):
+    """`qabot ask` with no question waited in silence, as if stuck."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("QABOT_")}
+    with Terminal("ask", "--corpus", str(corpus), env=env) as terminal:
+        terminal.read_until("qabot: reading questions from the terminal, one a line, until "
+                            "Ctrl-D")
+        terminal.send("When was the CSTO formed?\r")
+        assert "2002" in terminal.read_until("Sources:")
+        terminal.read_until("\r\n\r\n")
+        terminal.send("\x04")
+        assert terminal.finish() == 0
+    r = qabot("ask", "--corpus", str(corpus), stdin="When was the CSTO formed?\n")
+    assert "reading questions" not in r.stderr  # (not when they come from a pipe or a file)
+
+
+def test_help_says_what_the_exit_codes_mean():
+    r = qabot("--help")
+    assert r.returncode == 0
+    assert " ".join(r.stdout.split()).endswith(
+        "Exit codes: 0 ok, 1 a check failed (eval --min-hit1, index when the index could not be "
+        "saved or --verify found it changed), 2 usage or configuration error (one line on "
+        "stderr).")
 
 
 def test_show_lists_every_block_with_what_became_of_it(guide):
