@@ -21,7 +21,7 @@ import structlog
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
-from retrieval import QabotError, QAEngine, evaluation, metrics, questions
+from retrieval import IndexFormatError, QabotError, QAEngine, evaluation, metrics, questions
 from retrieval.corpus import DocumentIds, Skipped, load_directory, read_document
 from retrieval.ingest.report import (
     DocumentReport,
@@ -183,7 +183,10 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_index(args: argparse.Namespace, settings: Settings) -> int:
     if args.verify:
-        where, bad = QAEngine.verify_saved(settings.corpus_path(), settings.index_dir)
+        try:
+            where, bad = QAEngine.verify_saved(settings.corpus_path(), settings.index_dir)
+        except IndexFormatError as exc:  # none saved, or one whose pointer is damaged
+            raise UsageError(f"{exc}: `qabot index` builds it") from None
         if bad:
             print(f"qabot: the saved index in {where} is not as it was written: "
                   f"{', '.join(bad)} differ; `qabot index` rebuilds it", file=sys.stderr)
@@ -249,6 +252,10 @@ def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
                          "drop --corpus")
     if args.min_hit1 is not None and not 0.0 <= args.min_hit1 <= 1.0:
         raise UsageError(f"--min-hit1 must be between 0 and 1, got {args.min_hit1}")
+    if args.details and Path(args.details).resolve() == Path(args.file).resolve():
+        # (the rows were written over the questions, once the evaluation had read them)
+        raise UsageError(f"--details {args.details} is the question file: name another file "
+                         "to write the rows to")
     qset = questions.read_questions(args.file, args.format)
     if args.split:
         qset = qset.only(args.split)

@@ -480,6 +480,10 @@ def test_index_verify_reports_a_damaged_index(tmp_path):
     bad = qabot("index", "--verify", "--corpus", str(corpus))
     assert bad.returncode == 1 and "text_blob.npy differ" in bad.stderr
     assert "Traceback" not in bad.stderr
+    shutil.rmtree(corpus / ".qabot-index")  # none saved: said, with what to do
+    none = qabot("index", "--verify", "--corpus", str(corpus))
+    assert none.returncode == 2 and none.stderr == (
+        f"qabot: no saved index in {str(corpus / '.qabot-index')!r}: `qabot index` builds it\n")
 
 
 @pytest.mark.parametrize("bits", [0x01, 0x80])  # "1932" read as "1933"; a byte not UTF-8
