@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import codecs
+import io
 import json
 import signal
 import sys
@@ -150,7 +152,15 @@ def cmd_console(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _answer_json(engine: Corpus, question: str) -> str:
-    return json.dumps(engine.ask(question).model_dump(mode="json"), ensure_ascii=False)
+    return _json(engine.ask(question).model_dump(mode="json"))
+
+
+def _json(value: object) -> str:
+    """``value`` as JSON for stdout: its characters as they are where stdout writes UTF-8, else
+    as ``\\u`` escapes (a Latin-1 or ASCII locale could not write a quote's “, nor any Cyrillic,
+    and the answer was a traceback)."""
+    encoding = codecs.lookup(getattr(sys.stdout, "encoding", None) or "utf-8").name
+    return json.dumps(value, ensure_ascii=encoding != "utf-8")
 
 
 def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
@@ -215,10 +225,10 @@ def _watch(args: argparse.Namespace, settings: Settings) -> int:
 def cmd_show(args: argparse.Namespace, settings: Settings) -> int:
     report = _explained(args.document, settings)
     if args.json:
-        print(json.dumps({"id": report.doc.id, "title": report.doc.title, "path": report.doc.path,
+        print(_json({"id": report.doc.id, "title": report.doc.title, "path": report.doc.path,
                           "web_page": report.web, "languages": list(report.languages),
                           "skipped": report.skipped,
-                          "blocks": [asdict(r) for r in report.rows]}, ensure_ascii=False))
+                          "blocks": [asdict(r) for r in report.rows]}))
         return EXIT_OK
     print(document_text(report))
     return EXIT_OK
@@ -414,6 +424,9 @@ def _setting_problem(error: ErrorDetails, overrides: Mapping[str, object]) -> st
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``qabot`` and ``python -m bot``."""
+    for stream in (sys.stdout, sys.stderr):  # a character the locale cannot write: escaped
+        if isinstance(stream, io.TextIOWrapper):  # (\u201c), not a traceback
+            stream.reconfigure(errors="backslashreplace")
     parser = build_parser()
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv and argv[0].startswith("-") and argv[0] not in ("-h", "--help"):

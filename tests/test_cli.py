@@ -318,6 +318,22 @@ def test_help_says_what_the_exit_codes_mean():
         "stderr).")
 
 
+def test_a_locale_that_cannot_write_a_quote_gets_escapes_not_a_traceback(corpus):
+    """Under a Latin-1 or ASCII locale the answer's “ ” were a UnicodeEncodeError traceback."""
+    r = qabot("ask", "--corpus", str(corpus), "When was the CSTO formed?",
+              env={"PYTHONIOENCODING": "latin-1"})
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.startswith("\\u201cThe alliance was formed in 2002")
+    r = qabot("ask", "--json", "--corpus", str(corpus), "When was the CSTO formed?",
+              env={"PYTHONIOENCODING": "ascii"})
+    assert r.returncode == 0, r.stderr
+    assert json.loads(r.stdout)["text"].startswith("“The alliance was formed in 2002")
+    r = qabot("show", "--json", "--corpus", str(corpus), "002_2fd7126865674a82",
+              env={"PYTHONIOENCODING": "ascii"})
+    assert r.returncode == 0, r.stderr
+    assert "Russia’s" in json.loads(r.stdout)["title"]
+
+
 def test_show_lists_every_block_with_what_became_of_it(guide):
     r = qabot("show", "--corpus", str(guide), "guide")
     assert r.returncode == 0, r.stderr
