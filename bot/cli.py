@@ -8,19 +8,22 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import codecs
+import io
 import json
 import signal
 import sys
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict
 from pathlib import Path
 
 import structlog
 from pydantic import ValidationError
+from pydantic_core import ErrorDetails
 
-from retrieval import QabotError, QAEngine, evaluation, metrics, questions
+from retrieval import IndexFormatError, QabotError, QAEngine, evaluation, metrics, questions
 from retrieval.corpus import DocumentIds, Skipped, load_directory, read_document
 from retrieval.ingest.report import (
     DocumentReport,
@@ -31,7 +34,7 @@ from retrieval.ingest.report import (
 )
 
 from . import console, indexer, logs
-from .config import Settings
+from .config import SECRET_SETTINGS, Settings
 from .engines import LiveEngine, load_engine, options
 from .intro import Corpus
 from .render import document_text, shown, to_text
@@ -41,6 +44,8 @@ from .report import to_json as report_json
 log = structlog.get_logger()
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+# `qabot index --watch --interval`: at most an hour between two looks at the corpus's files
+MAX_WATCH_INTERVAL = 3600
 
 
 class UsageError(Exception):
@@ -59,6 +64,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="qabot",
         description="Answers questions strictly from a corpus of documents, quoting its sources.",
+        epilog="Exit codes: 0 ok, 1 a check failed (eval --min-hit1, index when the index "
+        "could not be saved or --verify found it changed), 2 usage or configuration error "
+        "(one line on stderr).",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -81,7 +89,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--watch", action="store_true", help="keep running: index the corpus again "
                    "whenever its files change (running bots take each new index up)")
     p.add_argument("--interval", type=float, default=1.0, metavar="SECONDS",
-                   help="with --watch: how often to look at the files (default 1)")
+                   help="with --watch: how often to look at the files (default 1, at "
+                   f"most {MAX_WATCH_INTERVAL})")
     p.set_defaults(run=cmd_index)
 
     p = sub.add_parser("show", help="what was indexed of one document, block by block, and "
@@ -143,7 +152,15 @@ def cmd_console(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _answer_json(engine: Corpus, question: str) -> str:
-    return json.dumps(engine.ask(question).model_dump(mode="json"), ensure_ascii=False)
+    return _json(engine.ask(question).model_dump(mode="json"))
+
+
+def _json(value: object) -> str:
+    """``value`` as JSON for stdout: its characters as they are where stdout writes UTF-8, else
+    as ``\\u`` escapes (a Latin-1 or ASCII locale could not write a quote's “, nor any Cyrillic,
+    and the answer was a traceback)."""
+    encoding = codecs.lookup(getattr(sys.stdout, "encoding", None) or "utf-8").name
+    return json.dumps(value, ensure_ascii=encoding != "utf-8")
 
 
 def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
@@ -160,6 +177,9 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
         else:
             print(to_text(engine.ask(question), bold=bold))
         return EXIT_OK
+    if sys.stdin.isatty():  # (it waited in silence, as if stuck)
+        print("qabot: reading questions from the terminal, one a line, until Ctrl-D "
+              "(qabot console asks them with line editing and history)", file=sys.stderr)
     for line in sys.stdin:
         line = line.strip()
         if not line:
@@ -173,7 +193,10 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_index(args: argparse.Namespace, settings: Settings) -> int:
     if args.verify:
-        where, bad = QAEngine.verify_saved(settings.corpus_path(), settings.index_dir)
+        try:
+            where, bad = QAEngine.verify_saved(settings.corpus_path(), settings.index_dir)
+        except IndexFormatError as exc:  # none saved, or one whose pointer is damaged
+            raise UsageError(f"{exc}: `qabot index` builds it") from None
         if bad:
             print(f"qabot: the saved index in {where} is not as it was written: "
                   f"{', '.join(bad)} differ; `qabot index` rebuilds it", file=sys.stderr)
@@ -187,8 +210,11 @@ def cmd_index(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _watch(args: argparse.Namespace, settings: Settings) -> int:
-    if args.interval <= 0:
-        raise UsageError(f"--interval must be above 0 seconds, got {args.interval}")
+    # (not "<= 0": nan passed it and looked at the files in a busy loop; inf, or 1e300, was a
+    # traceback from the wait)
+    if not 0 < args.interval <= MAX_WATCH_INTERVAL:
+        raise UsageError(f"--interval must be above 0 and at most {MAX_WATCH_INTERVAL} "
+                         f"seconds, got {args.interval}")
     print(f"qabot: {corpus_note(args, settings)}; watching it for changes (Ctrl-C stops)",
           file=sys.stderr)
     indexer.watch(settings, every=args.interval)
@@ -199,9 +225,10 @@ def _watch(args: argparse.Namespace, settings: Settings) -> int:
 def cmd_show(args: argparse.Namespace, settings: Settings) -> int:
     report = _explained(args.document, settings)
     if args.json:
-        print(json.dumps({"id": report.doc.id, "title": report.doc.title, "path": report.doc.path,
+        print(_json({"id": report.doc.id, "title": report.doc.title, "path": report.doc.path,
                           "web_page": report.web, "languages": list(report.languages),
-                          "blocks": [asdict(r) for r in report.rows]}, ensure_ascii=False))
+                          "skipped": report.skipped,
+                          "blocks": [asdict(r) for r in report.rows]}))
         return EXIT_OK
     print(document_text(report))
     return EXIT_OK
@@ -235,6 +262,10 @@ def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
                          "drop --corpus")
     if args.min_hit1 is not None and not 0.0 <= args.min_hit1 <= 1.0:
         raise UsageError(f"--min-hit1 must be between 0 and 1, got {args.min_hit1}")
+    if args.details and Path(args.details).resolve() == Path(args.file).resolve():
+        # (the rows were written over the questions, once the evaluation had read them)
+        raise UsageError(f"--details {args.details} is the question file: name another file "
+                         "to write the rows to")
     qset = questions.read_questions(args.file, args.format)
     if args.split:
         qset = qset.only(args.split)
@@ -365,14 +396,37 @@ def load_settings(args: argparse.Namespace) -> Settings:
         raise UsageError(f"invalid configuration: the .env file is not UTF-8 text "
                          f"({exc.reason} at byte {exc.start}): save it as UTF-8") from None
     except ValidationError as exc:
-        problems = "; ".join(
-            f"{'.'.join(str(x) for x in e['loc']) or 'settings'}: {e['msg']}" for e in exc.errors()
-        )
+        problems = "; ".join(_setting_problem(e, overrides) for e in exc.errors())
         raise UsageError(f"invalid configuration: {problems}") from None
+
+
+# The settings a command-line option sets, by the option
+FLAGS = {"corpus_dir": "--corpus", "index_dir": "--index-dir", "top_k": "--top-k"}
+
+
+def _setting_problem(error: ErrorDetails, overrides: Mapping[str, object]) -> str:
+    """One bad setting as the user wrote it, the option or variable and its value (a secret's
+    never), then what is wrong: ``QABOT_TOP_K='abc': Input should be a valid integer ...`` or
+    ``--top-k -3: ...``, not pydantic's field name (``top_k``), which names neither."""
+    name, *inner = error["loc"] or ("settings",)
+    field = str(name)
+    value = str(error["input"])[:60]
+    item = "".join(f"[{x}]" for x in inner)  # an item of a list (QABOT_ALLOWED_USERS[1])
+    if field in overrides:
+        where = f"{FLAGS.get(field, field)} {value}"
+    elif field in SECRET_SETTINGS:
+        where = f"QABOT_{field.upper()}"
+    else:  # (a name that is no field is the alias the environment used: QABOT_PORT)
+        where = f"{'QABOT_' + field.upper() if field in Settings.model_fields else field}{item}"
+        where += f"={value!r}"
+    return f"{where}: {error['msg'].removeprefix('Value error, ')}"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``qabot`` and ``python -m bot``."""
+    for stream in (sys.stdout, sys.stderr):  # a character the locale cannot write: escaped
+        if isinstance(stream, io.TextIOWrapper):  # (\u201c), not a traceback
+            stream.reconfigure(errors="backslashreplace")
     parser = build_parser()
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv and argv[0].startswith("-") and argv[0] not in ("-h", "--help"):

@@ -27,6 +27,8 @@ SECRET_PATTERN = re.compile(r"[A-Za-z0-9_-]{1,256}")
 # and one qabot accepts: a secret of one character was guessed in 55 requests (and scrubbing
 # it from logs blotted out that character everywhere); token_urlsafe(32) gives 43
 MIN_SECRET_CHARS = 16
+# The settings whose values are secrets: never repeated in a message or a log
+SECRET_SETTINGS = frozenset({"telegram_token", "webhook_secret", "metrics_token", "redis_url"})
 # Paths the webhook server answers itself, so the Telegram route cannot take one of them.
 SERVICE_PATHS = frozenset({"/healthz", "/readyz", "/metrics"})
 
@@ -223,7 +225,8 @@ class Settings(BaseSettings):
             return "--corpus"
         if os.environ.get("QABOT_CORPUS_DIR", "").strip():
             return "QABOT_CORPUS_DIR"
-        if "corpus_dir" in self.model_fields_set:
+        # (an empty QABOT_CORPUS_DIR, in the environment or .env, is no setting: the default)
+        if "corpus_dir" in self.model_fields_set and self.corpus_dir != Path("seeds"):
             return "QABOT_CORPUS_DIR in .env"
         if self.corpus_path() == BUNDLED_SEEDS:
             return "the bundled seeds: no --corpus, no QABOT_CORPUS_DIR, no ./seeds here"

@@ -61,7 +61,9 @@ def run(engine: Corpus, out: TextIO = sys.stdout, top_k: int | None = None,
         while True:
             try:
                 line = input("? " if interactive else "")
-            except EOFError:
+            except EOFError:  # Ctrl-D: the shell's prompt on a line of its own, not after "? "
+                if interactive:
+                    print(file=out)
                 break
             line = line.strip()
             if not line:

@@ -88,8 +88,8 @@ def index(settings: Settings, full: bool = False) -> bool:
         # a file's name may hold a terminal's escape sequences ("\x1b]0;...": a window title)
         print(shown(f"skipped {s.path}: {s.reason}"), file=sys.stderr)
     if engine.report.not_saved:  # the job of `qabot index` is the saved index
-        print(f"qabot: the index could not be saved ({engine.report.not_saved})",
-              file=sys.stderr)
+        print(f"qabot: the index could not be saved ({engine.report.not_saved}): pass "
+              "--index-dir DIR (or set QABOT_INDEX_DIR) to save it elsewhere", file=sys.stderr)
         return False
     if settings.redis_url is not None and r.snapshot:  # replicas sharing Redis look at once
         from .redis_state import publish_snapshot, snapshot_channel

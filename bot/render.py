@@ -119,8 +119,11 @@ def document_text(report: DocumentReport) -> str:
     lines += [shown(f"  {key}: {getattr(d, key)}") for key in ("url", "publisher", "published")
               if getattr(d, key)]
     indexed = sum(r.status.startswith("indexed") for r in report.rows)
-    lines.append(f"  {len(report.rows)} blocks: {indexed} indexed, "
-                 f"{len(report.rows) - indexed} dropped")
+    # (a document the index skips: its blocks are what the sieve kept, and none is indexed)
+    lines.append(f"  {len(report.rows)} blocks: {indexed} {'kept' if report.skipped else 'indexed'}"
+                 f", {len(report.rows) - indexed} dropped")
+    if report.skipped:
+        lines.append(f"  not indexed: {report.skipped}, so the document is skipped")
     for r in report.rows:
         where = " › ".join(x for x in (r.section, f"p. {r.page}" if r.page else "") if x)
         lines += ["", shown(f"[{r.status}] {r.kind}" + (f" · {where}" if where else "")),

@@ -18,7 +18,9 @@ title, one is taken from the text (``guess_title``).
 
 Bad files are skipped with a warning that names them: binary files, text in no encoding known,
 empty files, broken PDF or Word files, HTML pages with no text, files with nothing quotable left
-after cleaning, bad sidecars (``read_meta``: the checks a document passes, and a size cap).
+after cleaning, bad sidecars (``read_meta``: the checks a document passes, and a size cap);
+in one warning (``paths_not_read``), what cannot be looked at: loops of links, folders that
+cannot be read, named pipes and devices, names that are not UTF-8.
 Text in a legacy encoding is read with a warning naming the encoding. A missing or empty
 directory, or one with no usable document, raises ``NoDocumentsError``.
 """
@@ -56,6 +58,8 @@ MAX_SIDECAR_BYTES = 1 << 20
 # Why a symbolic link is not followed (``refused_link``)
 LEADS_OUT = "leads out of the corpus folder"
 LEADS_HIDDEN = "leads into a hidden file or folder"
+# Why a file or folder whose name is in another encoding than UTF-8 is not read (``scan``)
+NOT_UTF8_NAME = "its name is not UTF-8: rename it"
 _MAX_TITLE_CHARS = 120
 # A surrogate code point left alone in a string: JSON can spell one ("\ud83e", what a
 # JavaScript tool writes when it cuts a title in the middle of an emoji), and text holding
@@ -179,6 +183,9 @@ def scan(root: Path) -> Walk:
         folders, docs, sidecars = [], [], {}
         for e in entries:
             name = e.name
+            if not _utf8(name):
+                walk.unreadable.append((_shown_path(e.path), NOT_UTF8_NAME))
+                continue
             try:
                 is_dir = e.is_dir()  # a folder, or a link to one
                 special = not is_dir and not e.is_file()  # a named pipe, a socket, a device
@@ -214,6 +221,24 @@ def scan(root: Path) -> Walk:
 
 def _name(e: os.DirEntry[str]) -> str:
     return e.name
+
+
+def _utf8(name: str) -> bool:
+    """Whether a name the disk gave is UTF-8. Python hands one in another encoding (Latin-1's
+    "caf\xe9.txt" from an old archive) on with each stray byte as a lone surrogate, which no
+    index fingerprint, log or reply can write: it was a traceback at every question."""
+    if name.isascii():
+        return True
+    try:
+        name.encode()
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _shown_path(path: str) -> str:
+    """``path`` with the bytes that are not UTF-8 written as ``\\xff``, so it can be logged."""
+    return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 def _inside(path: Path, top: Path) -> bool:

@@ -32,6 +32,7 @@ from .heap import release_freed_memory
 from .index import K1, B, TermIndex
 from .ingest.read import printable
 from .language import ENGLISH, detect, normalised, preload
+from .layout import NOTHING_QUOTABLE
 from .ondemand import OnDemand
 from .openings import with_openings
 from .query import Query
@@ -494,4 +495,4 @@ def _warn_emptied(docs: Sequence[Document], collection: Collection) -> None:
         if doc_id == next_kept:
             next_kept = next(kept, None)
         else:
-            log.warning("file_skipped", path=path, reason="no prose left after cleaning")
+            log.warning("file_skipped", path=path, reason=NOTHING_QUOTABLE)

@@ -45,7 +45,7 @@ from .errors import IndexFormatError, NoDocumentsError
 from .index import K1, B, Postings, TermIndex
 from .ingest.repeated import line_keys, repeated_keys
 from .joining import Runs, concat, join_postings, merged_terms, ranges
-from .layout import parsed_of
+from .layout import NOTHING_QUOTABLE, parsed_of
 from .parallel import (
     UNREAD,
     Entry,
@@ -211,9 +211,8 @@ def _built(root: Path, files: _Files, skipped: list[Skipped],
     new = lay_out_entries(fresh, repeated, pool, progress, _language(params))
     for e in fresh:
         if not e.quoted:  # (in the report too: `qabot index` lists what it skipped)
-            skipped.append(Skipped(str(root / e.rel), "no prose left after cleaning"))
-            log.warning("file_skipped", path=str(root / e.rel),
-                        reason="no prose left after cleaning")
+            skipped.append(Skipped(str(root / e.rel), NOTHING_QUOTABLE))
+            log.warning("file_skipped", path=str(root / e.rel), reason=NOTHING_QUOTABLE)
     if not len(files):
         raise no_documents(root, skipped)
     kept = files.kept()

@@ -84,6 +84,10 @@ def passage_texts(passages: Sequence[Sequence[tuple[str, int]]]) -> list[str]:
     return ["\n".join(t for t, _ in g) for g in passages]
 
 
+# Why a document ``lay_out`` leaves nothing of is not indexed (`qabot index`, `qabot show`)
+NOTHING_QUOTABLE = "no prose left after cleaning"
+
+
 def lay_out(doc: Document, parsed: Parsed, repeated: Container[str],
             language: str | None = None) -> Laid | None:
     """``doc`` sieved (``repeated``: the normalised paragraphs repeated across the corpus),

@@ -131,7 +131,8 @@ def _strings(row: Mapping[str, Any], key: str, where: str, *, required: bool) ->
 
 
 def parse_squad(data: Any, origin: str = "<squad>") -> QuestionSet:
-    """Documents and questions from a SQuAD v1.1/v2.0 object (``{"data": [articles]}``)."""
+    """Documents and questions from a SQuAD v1.1/v2.0 object (``{"data": [articles]}``); a
+    value of the wrong type is named by its place (``data[0].paragraphs[2].context``)."""
     articles = data.get("data") if isinstance(data, dict) else None
     if not isinstance(articles, list) or not articles:
         raise QuestionFileError(f"{origin}: not a SQuAD file: expected {{\"data\": [articles]}}")
@@ -139,25 +140,33 @@ def parse_squad(data: Any, origin: str = "<squad>") -> QuestionSet:
     questions: list[Question] = []
     article_of: dict[str, str] = {}
     try:
-        for article in articles:
+        for a, article in enumerate(articles):
             title = str(article["title"])
             for n, para in enumerate(article["paragraphs"]):
+                where = f"data[{a}].paragraphs[{n}]"
                 doc_id = f"{title}_{n}"
                 article_of[doc_id] = title
                 documents.append(Document(id=doc_id, title=title.replace("_", " "),
-                                          text=para["context"]))
-                for qa in para["qas"]:
+                                          text=_squad_text(para, "context", origin, where)))
+                for q, qa in enumerate(para["qas"]):
+                    at = f"{where}.qas[{q}]"
                     qid = str(qa["id"])
+                    answers = [_squad_text(answer, "text", origin, f"{at}.answers[{i}]",
+                                           blank=True)
+                               for i, answer in enumerate(qa["answers"])]
                     questions.append(Question(
-                        id=qid, text=" ".join(qa["question"].split()),
-                        answers=tuple(dict.fromkeys(a["text"] for a in qa["answers"])),
+                        id=qid, text=" ".join(_squad_text(qa, "question", origin, at).split()),
+                        answers=tuple(dict.fromkeys(answers)),
                         sources=(doc_id,), split=half(qid), article=title,
                         impossible=bool(qa.get("is_impossible", False)),
                     ))
-    except (KeyError, TypeError) as exc:
+    except (KeyError, TypeError, AttributeError) as exc:
         raise QuestionFileError(f"{origin}: not a SQuAD file (missing or bad {exc}): expected "
                                 "data[].paragraphs[].{context, qas[].{id, question, answers}}"
                                 ) from None
+    if not questions:  # as a JSONL file without rows: a score of nothing is no score
+        raise QuestionFileError(f"{origin}: no question in the file: its paragraphs' \"qas\" "
+                                "are empty")
     return QuestionSet(tuple(questions), tuple(documents), article_of)
 
 
@@ -184,6 +193,18 @@ def unknown_sources(questions: Iterable[Question], known: Iterable[str]) -> list
     """Source ids that questions name but the corpus does not have (typos, or the wrong corpus)."""
     have = set(known)
     return sorted({s for q in questions for s in q.sources} - have)
+
+
+def _squad_text(row: Any, key: str, origin: str, where: str, *, blank: bool = False) -> str:
+    """The string ``row[key]`` of a SQuAD file (not blank unless ``blank``), or
+    ``QuestionFileError`` naming its place."""
+    if not isinstance(row, dict):
+        raise QuestionFileError(f"{origin}: {where} must be a JSON object with {key!r}")
+    value = row[key]
+    if not isinstance(value, str) or not (blank or value.strip()):
+        raise QuestionFileError(f"{origin}: {where}.{key} must be a non-empty string, got "
+                                f"{json.dumps(value)[:40]}")
+    return value
 
 
 __all__ = ["Expect", "Format", "Question", "QuestionSet", "half", "parse_jsonl", "parse_squad",

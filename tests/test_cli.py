@@ -11,6 +11,7 @@ import sys
 import pytest
 
 from .conftest import ROOT, SEEDS
+from .terminal import Terminal
 
 
 @pytest.fixture(scope="module")
@@ -102,8 +103,8 @@ def test_the_console_is_the_command_when_only_options_are_given(corpus):
     ("args", "env", "needle"),
     [
         (["ask", "--corpus", "/no/such/dir", "q"], {}, "does not exist"),
-        (["ask", "--top-k", "0", "q"], {}, "top_k"),
-        (["ask", "q"], {"QABOT_LOG_FORMAT": "xml"}, "log_format"),
+        (["ask", "--top-k", "0", "q"], {}, "--top-k 0"),
+        (["ask", "q"], {"QABOT_LOG_FORMAT": "xml"}, "QABOT_LOG_FORMAT='xml'"),
         (["ask", ""], {}, "empty"),
         # a language qabot does not read would read every document as nothing
         (["ask", "q"], {"QABOT_LANGUAGE": "xx"}, "a language qabot reads"),
@@ -235,6 +236,104 @@ def test_ask_and_index_say_which_corpus_they_answer_from(guide, tmp_path):
     assert "(QABOT_CORPUS_DIR in .env)" in r.stderr and "/opt/widget" in r.stdout
 
 
+def test_an_empty_corpus_setting_is_not_said_to_come_from_a_dot_env(tmp_path):
+    """``QABOT_CORPUS_DIR=`` (as a template leaves it) with no .env anywhere was said to be
+    "QABOT_CORPUS_DIR in .env"."""
+    r = qabot("ask", "When was the CSTO formed?", env={"QABOT_CORPUS_DIR": ""}, cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert "(the bundled seeds: no --corpus" in r.stderr and ".env" not in r.stderr
+    (tmp_path / ".env").write_text("QABOT_CORPUS_DIR=\n")
+    r = qabot("ask", "When was the CSTO formed?", cwd=tmp_path)
+    assert "(the bundled seeds: no --corpus" in r.stderr and ".env" not in r.stderr
+
+
+@pytest.mark.parametrize("interval", ["0", "nan", "inf", "1e300"])
+def test_index_watch_refuses_an_interval_it_cannot_wait(corpus, interval):
+    """nan passed the check (a busy loop looking at the files), inf and 1e300 were a traceback
+    from the wait (OverflowError)."""
+    r = subprocess.run(
+        [sys.executable, "-m", "bot", "index", "--watch", "--interval", interval,
+         "--corpus", str(corpus)], capture_output=True, text=True, cwd=ROOT, timeout=30)
+    assert r.returncode == 2 and r.stdout == ""
+    assert r.stderr == (f"qabot: --interval must be above 0 and at most 3600 seconds, "
+                        f"got {float(interval)}\n")
+
+
+def test_a_bad_setting_is_named_as_the_user_wrote_it_with_its_value(corpus):
+    """The messages named pydantic's fields ("top_k: Input should be ..."), neither the variable
+    nor the option the user set, nor the value."""
+    r = qabot("ask", "--corpus", str(corpus), "x", env={"QABOT_TOP_K": "abc"})
+    assert r.returncode == 2 and r.stdout == ""
+    assert r.stderr == ("qabot: invalid configuration: QABOT_TOP_K='abc': Input should be a "
+                        "valid integer, unable to parse string as an integer\n")
+    r = qabot("ask", "--corpus", str(corpus), "--top-k", "-3", "x")
+    assert r.stderr == ("qabot: invalid configuration: --top-k -3: Input should be greater than "
+                        "or equal to 1\n")
+    r = qabot("ask", "--corpus", str(corpus), "x", env={"QABOT_REDIS_URL": "redis://:pw@h:6a/0"})
+    assert r.stderr.startswith("qabot: invalid configuration: QABOT_REDIS_URL: must be a URL")
+    assert "pw" not in r.stderr  # a secret's value is never repeated
+
+
+def test_show_says_a_document_the_index_skips_is_not_indexed(tmp_path):
+    """A file of headings and a word (a menu) was shown as "3 blocks: 3 indexed" while
+    `qabot index` skipped it for having no prose, with or without a saved index."""
+    shutil.copytree(SEEDS, tmp_path / "c", ignore=shutil.ignore_patterns(".*"))
+    (tmp_path / "c" / "menu.txt").write_text("Home\n\nAbout us\n\nContact\n")
+    r = qabot("index", "--corpus", str(tmp_path / "c"))
+    assert "skipped " in r.stderr and "menu.txt: no prose left after cleaning" in r.stderr
+    for _ in ("the saved index current", "without one"):
+        r = qabot("show", "--corpus", str(tmp_path / "c"), "menu")
+        assert r.returncode == 0, r.stderr
+        assert ("  3 blocks: 3 kept, 0 dropped\n  not indexed: no prose left after cleaning, so "
+                "the document is skipped\n") in r.stdout
+        r = qabot("show", "--json", "--corpus", str(tmp_path / "c"), "menu")
+        assert json.loads(r.stdout)["skipped"] == "no prose left after cleaning"
+        shutil.rmtree(tmp_path / "c" / ".qabot-index", ignore_errors=True)
+    r = qabot("show", "--json", "--corpus", str(tmp_path / "c"), "001_928fbbeead9e5df3")
+    assert json.loads(r.stdout)["skipped"] is None
+
+
+@pytest.mark.skipif(not hasattr(os, "openpty"), reason="needs a pseudo-terminal")
+def test_ask_without_a_question_at_a_terminal_says_it_reads_the_terminal(corpus):
+    """`qabot ask` with no question waited in silence, as if stuck."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("QABOT_")}
+    with Terminal("ask", "--corpus", str(corpus), env=env) as terminal:
+        terminal.read_until("qabot: reading questions from the terminal, one a line, until "
+                            "Ctrl-D")
+        terminal.send("When was the CSTO formed?\r")
+        assert "2002" in terminal.read_until("Sources:")
+        terminal.read_until("\r\n\r\n")
+        terminal.send("\x04")
+        assert terminal.finish() == 0
+    r = qabot("ask", "--corpus", str(corpus), stdin="When was the CSTO formed?\n")
+    assert "reading questions" not in r.stderr  # (not when they come from a pipe or a file)
+
+
+def test_help_says_what_the_exit_codes_mean():
+    r = qabot("--help")
+    assert r.returncode == 0
+    assert " ".join(r.stdout.split()).endswith(
+        "Exit codes: 0 ok, 1 a check failed (eval --min-hit1, index when the index could not be "
+        "saved or --verify found it changed), 2 usage or configuration error (one line on "
+        "stderr).")
+
+
+def test_a_locale_that_cannot_write_a_quote_gets_escapes_not_a_traceback(corpus):
+    """Under a Latin-1 or ASCII locale the answer's “ ” were a UnicodeEncodeError traceback."""
+    r = qabot("ask", "--corpus", str(corpus), "When was the CSTO formed?",
+              env={"PYTHONIOENCODING": "latin-1"})
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.startswith("\\u201cThe alliance was formed in 2002")
+    r = qabot("ask", "--json", "--corpus", str(corpus), "When was the CSTO formed?",
+              env={"PYTHONIOENCODING": "ascii"})
+    assert r.returncode == 0, r.stderr
+    assert json.loads(r.stdout)["text"].startswith("“The alliance was formed in 2002")
+    r = qabot("show", "--json", "--corpus", str(corpus), "002_2fd7126865674a82",
+              env={"PYTHONIOENCODING": "ascii"})
+    assert r.returncode == 0, r.stderr
+    assert "Russia’s" in json.loads(r.stdout)["title"]
+
+
 def test_show_lists_every_block_with_what_became_of_it(guide):
     r = qabot("show", "--corpus", str(guide), "guide")
     assert r.returncode == 0, r.stderr
@@ -267,7 +366,8 @@ def test_show_and_ask_read_a_document_in_its_language(tmp_path):
     assert json.loads(r.stdout)["languages"] == ["uk"]
     # a setting that names no language is refused, clearly
     r = qabot("ask", "--corpus", str(corpus), "Когда?", env={"QABOT_LANGUAGE": "Russian!"})
-    assert r.returncode == 2 and "language: Value error, must be the code of a language" in r.stderr
+    assert r.returncode == 2
+    assert "QABOT_LANGUAGE='Russian!': must be the code of a language" in r.stderr
     assert "Traceback" not in r.stderr
 
 
@@ -352,7 +452,7 @@ def test_min_confidence_setting_sets_when_qabot_abstains(corpus):
     assert got["1"]["answered"] is False  # no confidence reaches 1
     assert got["1"]["confidence"] == got["0"]["confidence"]  # abstained, still reported
     r = qabot("ask", "--corpus", str(corpus), question, env={"QABOT_MIN_CONFIDENCE": "2"})
-    assert r.returncode == 2 and "min_confidence" in r.stderr and "Traceback" not in r.stderr
+    assert r.returncode == 2 and "QABOT_MIN_CONFIDENCE" in r.stderr and "Traceback" not in r.stderr
 
 
 def test_an_unsure_answer_says_so_above_its_quotes(corpus):
@@ -377,6 +477,9 @@ def test_index_fails_when_it_cannot_save_the_index(corpus, tmp_path):
               env={"QABOT_INDEX_DIR": str(blocker / "index")})
     assert r.returncode == 1, r.stdout
     assert "could not be saved" in r.stderr and "Traceback" not in r.stderr
+    # and what to do (a read-only corpus folder, a container's image): save it elsewhere
+    assert r.stderr.endswith("Not a directory): pass --index-dir DIR (or set QABOT_INDEX_DIR) "
+                             "to save it elsewhere\n")
 
 
 def test_index_verify_reports_a_damaged_index(tmp_path):
@@ -393,6 +496,10 @@ def test_index_verify_reports_a_damaged_index(tmp_path):
     bad = qabot("index", "--verify", "--corpus", str(corpus))
     assert bad.returncode == 1 and "text_blob.npy differ" in bad.stderr
     assert "Traceback" not in bad.stderr
+    shutil.rmtree(corpus / ".qabot-index")  # none saved: said, with what to do
+    none = qabot("index", "--verify", "--corpus", str(corpus))
+    assert none.returncode == 2 and none.stderr == (
+        f"qabot: no saved index in {str(corpus / '.qabot-index')!r}: `qabot index` builds it\n")
 
 
 @pytest.mark.parametrize("bits", [0x01, 0x80])  # "1932" read as "1933"; a byte not UTF-8

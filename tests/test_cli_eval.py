@@ -65,6 +65,18 @@ def test_min_hit1_fails_the_run_below_the_bar(capsys, seeds_args):
     assert "below --min-hit1 1.0" in capsys.readouterr().err
 
 
+def test_eval_details_never_writes_over_the_question_file(capsys, seeds_args, tmp_path):
+    """`--details` naming the question file wrote the rows over the questions."""
+    questions = tmp_path / "q.jsonl"
+    text = '{"question": "When was the CSTO formed?", "answers": ["2002"]}\n'
+    questions.write_text(text)
+    assert main(["eval", str(questions), *seeds_args, "--details",
+                 str(tmp_path / "." / "q.jsonl")]) == EXIT_USAGE
+    assert capsys.readouterr().err.endswith("q.jsonl is the question file: name another file "
+                                            "to write the rows to\n")
+    assert questions.read_text() == text
+
+
 def test_eval_details_writes_a_row_per_question(capsys, seeds_args, tmp_path):
     out = tmp_path / "details.jsonl"
     args = ["eval", str(SEED_QUESTIONS), "--split", "holdout", "--details", str(out)]

@@ -605,3 +605,23 @@ def test_other_extensions_of_the_formats_are_read_as_them(tmp_path, name):
     engine = QAEngine.from_documents([doc])
     assert engine.ask("Who built the harbour?").sentences[0].text == (
         "The harbour was built in 1871 by the engineer Ada Park.")
+
+
+def test_a_file_or_folder_named_in_another_encoding_is_passed_over_saying_so(tmp_path):
+    """A Latin-1 name ("caf\\xe9.txt", from an old archive) was a traceback at every question:
+    the index fingerprint could not encode it."""
+    import os
+
+    (tmp_path / "a.txt").write_text(ARTICLE)
+    with open(os.path.join(os.fsencode(tmp_path), b"caf\xe9.txt"), "w") as f:
+        f.write(ARTICLE)
+    os.mkdir(os.path.join(os.fsencode(tmp_path), b"r\xe9sum\xe9s"))
+    with open(os.path.join(os.fsencode(tmp_path), b"r\xe9sum\xe9s", b"b.txt"), "w") as f:
+        f.write(ARTICLE)
+    with capture_logs() as logs:
+        engine = QAEngine.from_directory(tmp_path, index_dir=tmp_path / "index")
+    assert [s.id for s in engine.sources()] == ["a"]
+    (warning,) = [e for e in logs if e["event"] == "paths_not_read"]
+    assert sorted(p.rsplit(os.sep, 1)[1] for p in warning["paths"]) == [
+        "caf\\xe9.txt (its name is not UTF-8: rename it)",
+        "r\\xe9sum\\xe9s (its name is not UTF-8: rename it)"]

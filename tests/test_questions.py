@@ -75,6 +75,35 @@ def test_a_file_that_is_not_squad_is_an_error(data):
         parse_squad(data, "x.json")
 
 
+@pytest.mark.parametrize("qa, says", [
+    ({"id": "q1", "question": 5, "answers": []},
+     r"qas\[0\]\.question must be a non-empty string, got 5"),
+    ({"id": "q1", "question": "  ", "answers": []}, r"qas\[0\]\.question must be a non-empty"),
+    ({"id": "q1", "question": "Who?", "answers": [{"text": 2002}]},
+     r"qas\[0\]\.answers\[0\]\.text must be a non-empty string, got 2002"),
+    ({"id": "q1", "question": "Who?", "answers": ["Ann"]},
+     r"qas\[0\]\.answers\[0\] must be a JSON object with 'text'"),
+])
+def test_a_squad_value_of_the_wrong_type_is_named_by_its_place(qa, says):
+    """Each was a traceback (AttributeError) while reading the file or scoring it."""
+    data = {"data": [{"title": "A", "paragraphs": [{"context": "Ann sings.", "qas": [qa]}]}]}
+    with pytest.raises(QuestionFileError, match=r"x\.json: data\[0\]\.paragraphs\[0\]\." + says):
+        parse_squad(data, "x.json")
+
+
+def test_a_squad_context_that_is_no_text_is_named_by_its_place():
+    data = {"data": [{"title": "A", "paragraphs": [{"context": 12, "qas": []}]}]}
+    with pytest.raises(QuestionFileError, match=r"paragraphs\[0\]\.context must be a non-empty"):
+        parse_squad(data, "x.json")
+
+
+def test_a_squad_file_without_questions_is_an_error():
+    """It was scored, as a table of "questions 0", with exit code 0."""
+    data = squad(("A", [("Ann sings.", [])]))
+    with pytest.raises(QuestionFileError, match=r"x\.json: no question in the file"):
+        parse_squad(data, "x.json")
+
+
 def test_read_questions_reads_both_formats(tmp_path):
     (tmp_path / "q.jsonl").write_text('{"question": "Who?", "answers": ["Ann"]}\n')
     data = squad(("A", [("Ann sings.", [("q1", "Who sings?", ["Ann"], False)])]))

@@ -55,25 +55,25 @@ def webhook_env(clean_env: Path, monkeypatch: pytest.MonkeyPatch) -> Path:  # no
         ("QABOT_WEBHOOK_URL", "http://bot.example.org/telegram",
          "QABOT_WEBHOOK_URL must be an https:// URL with a host"),
         ("QABOT_WEBHOOK_URL", "https:///telegram", "QABOT_WEBHOOK_URL must be an https:// URL"),
-        ("QABOT_WEBHOOK_PATH", "telegram", "qabot: invalid configuration: webhook_path: Value "
-         "error, must be a path such as /telegram"),
-        ("QABOT_WEBHOOK_PATH", "/healthz", "qabot: invalid configuration: webhook_path: Value "
-         "error, /healthz is one of the server's own routes"),
-        ("QABOT_PORT", "70000", "qabot: invalid configuration: QABOT_PORT: Input should be less "
-         "than or equal to 65535"),
+        ("QABOT_WEBHOOK_PATH", "telegram", "qabot: invalid configuration: "
+         "QABOT_WEBHOOK_PATH='telegram': must be a path such as /telegram"),
+        ("QABOT_WEBHOOK_PATH", "/healthz", "qabot: invalid configuration: "
+         "QABOT_WEBHOOK_PATH='/healthz': /healthz is one of the server's own routes"),
+        ("QABOT_PORT", "70000", "qabot: invalid configuration: QABOT_PORT='70000': Input "
+         "should be less than or equal to 65535"),
         ("QABOT_TELEGRAM_TOKEN", None, "qabot: QABOT_TELEGRAM_TOKEN is not set"),
         ("QABOT_REDIS_URL", "redis://:pw-secret@cache:63a9/0", "qabot: invalid configuration: "
-         "redis_url: Value error, must be a URL such as redis://localhost:6379/0 (schemes: "
+         "QABOT_REDIS_URL: must be a URL such as redis://localhost:6379/0 (schemes: "
          "redis, rediss, unix): Port could not be cast to integer value as '63a9'"),
         # an option only rediss:// takes was a traceback and exit 1 at start; a database that
         # is no number was database 0
         ("QABOT_REDIS_URL", "redis://:pw-secret@cache:6379/0?ssl_cert_reqs=none",
-         "redis_url: Value error, must be a URL such as redis://localhost:6379/0 (schemes: "
+         "QABOT_REDIS_URL: must be a URL such as redis://localhost:6379/0 (schemes: "
          "redis, rediss, unix): redis:// takes no option 'ssl_cert_reqs'"),
         ("QABOT_REDIS_URL", "rediss://:pw-secret@cache:6379/0?ssl_cert_reqs=bogus",
-         "redis_url: Value error, must be a URL such as redis://localhost:6379/0 (schemes: "
+         "QABOT_REDIS_URL: must be a URL such as redis://localhost:6379/0 (schemes: "
          "redis, rediss, unix): Invalid SSL Certificate Requirements Flag: bogus"),
-        ("QABOT_REDIS_URL", "redis://:pw-secret@cache:6379/notadb", "redis_url: Value error, "
+        ("QABOT_REDIS_URL", "redis://:pw-secret@cache:6379/notadb", "QABOT_REDIS_URL: "
          "must be a URL such as redis://localhost:6379/0 (schemes: redis, rediss, unix): the "
          "database after the host must be a number such as /0, not /notadb"),
     ],

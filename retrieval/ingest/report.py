@@ -11,7 +11,7 @@ import numpy as np
 from ..corpus import Document, titled
 from ..errors import UnknownDocumentError
 from ..language import ENGLISH
-from ..layout import lay_out, parsed_of, section_name
+from ..layout import NOTHING_QUOTABLE, lay_out, parsed_of, section_name
 from .blocks import Parsed
 from .read import base_of
 from .repeated import RepeatedLines, repeated_in
@@ -37,6 +37,9 @@ class DocumentReport:
     web: bool
     rows: tuple[Row, ...]
     languages: tuple[str, ...] = ()  # its passages' languages, in order of first passage
+    # why the index leaves the whole document out, as `qabot index` says, when it does (its
+    # blocks may still be kept, none holding a sentence to quote)
+    skipped: str | None = None
 
 
 def find(docs: Sequence[Document], which: str) -> int:
@@ -91,7 +94,8 @@ def explain(doc: Document, repeated: np.ndarray, language: str | None = None,
                  for b, status in sieved.rows)
     laid = lay_out(doc, parsed, lines, language)
     languages = tuple(dict.fromkeys(c or ENGLISH for c in laid.languages())) if laid else ()
-    return DocumentReport(titled_doc, sieved.web, rows, languages)
+    return DocumentReport(titled_doc, sieved.web, rows, languages,
+                          None if laid else NOTHING_QUOTABLE)
 
 
 __all__ = ["DocumentReport", "Row", "explain", "explain_document", "find", "find_named",

@@ -1,0 +1,34 @@
+"""The interactive console as a user meets it: ``qabot console`` on a real pseudo-terminal."""
+
+from __future__ import annotations
+
+import os
+import shutil
+
+import pytest
+
+from .conftest import SEEDS
+from .terminal import Terminal
+
+pytestmark = pytest.mark.skipif(not hasattr(os, "openpty"), reason="needs a pseudo-terminal")
+
+
+@pytest.fixture
+def terminal(tmp_path):
+    corpus = tmp_path / "corpus"
+    shutil.copytree(SEEDS, corpus, ignore=shutil.ignore_patterns(".*"))
+    env = {k: v for k, v in os.environ.items() if not k.startswith("QABOT_")}
+    env |= {"XDG_STATE_HOME": str(tmp_path / "state"), "TERM": "dumb"}  # (history kept apart)
+    with Terminal("console", "--corpus", str(corpus), env=env) as terminal:
+        yield terminal
+
+
+def test_ctrl_d_leaves_the_prompt_line_ended(terminal):
+    """Ctrl-D left the shell's next prompt on the line of qabot's ("? $ ")."""
+    assert "5 documents, 21 passages. Ask a question, or :help." in terminal.read_until("? ")
+    terminal.send("When was the CSTO formed?\r")
+    assert "2002" in terminal.read_until("Sources:")
+    terminal.read_until("\r\n? ")  # (a Ctrl-D typed while it answers is lost by the terminal)
+    terminal.send("\x04")
+    assert terminal.finish() == 0
+    assert terminal.seen.endswith(b"\r\n? \r\n")
