@@ -204,7 +204,9 @@ class Collection:
 # 27: text laid out line by line in HTML (a <pre>, a <br>-broken block) reads as a text file; a
 # text file's runs of "Label: value" fields are a field each; Vim help files lose their anchors
 # and mode line; a label hung out over its text is no heading.
-TEXT_VERSION = 27
+# 28: a web page's paragraph opening on a copyright notice is dropped; a news site's newsletter,
+# cookie banner, paywall, advert, share bar and most-read list are left out by their class.
+TEXT_VERSION = 28
 # A sentence's flags (``Collection.sent_flags``): it may be quoted alone; it is of a list item
 # or a table row (a line tagged ``ITEM_LINE``, beside its ``sieve.QUOTE_*`` rule); it opens its
 # line.

@@ -101,6 +101,16 @@ def test_a_local_paper_s_donation_appeal_is_dropped():
     assert clean(page) == ["Councillors voted six to two in favour of the plan on Wednesday night."]
 
 
+def test_a_page_s_copyright_line_is_dropped_but_prose_opening_on_the_word_is_kept():
+    page = ("Copyright lawyers said in 2024 that the rules had changed for every publisher.\n\n"
+            "Copyright The Ledger Group Ltd 2025. All rights reserved. Please don't copy articles "
+            "from The Ledger and redistribute them by email or post them to the web.\n\n"
+            "\u00a9 2025 Harbour Media Group, whose titles reach readers in forty countries.")
+    assert clean(page) == [
+        "Copyright lawyers said in 2024 that the rules had changed for every publisher."]
+    assert "copyright notice" in {d.reason for d in explain(page)}
+
+
 def test_inline_teaser_marker_and_bracket_tags_are_dropped():
     page = (
         "Officials said the port would reopen next week after repairs.\n\n"

@@ -409,7 +409,11 @@ def test_an_mdbook_page_keeps_its_body_whatever_the_body_class():
      'role="navigation"', 'id="footer"', 'class="nav"', 'class="navheader"',
      'class="nav-modules"', 'class="picker" id="gtoc-picker"', 'summary="Navigation header"',
      'class="skip-link screen-reader-text"', 'class="skip-main-content"', 'class="sr-only"',
-     'class="visually-hidden"'],
+     'class="visually-hidden"', 'class="ml-newsletter"', 'class="newsletter-signup"',
+     'class="cookie-banner"', 'class="paywall-prompt"', 'class="ad-slot"',
+     'class="article-ad-unit"', 'class="advert"', 'class="share-buttons"',
+     'class="story-share-bar"', 'class="most-viewed"', 'class="c-most-read"',
+     'class="trending-now"'],
 )
 def test_hidden_and_navigation_elements_are_left_out(attrs):
     parsed = read_html(f"<p>Kept.</p><div {attrs}><p>Gone.</p></div><p>Also kept.</p>")
@@ -418,7 +422,10 @@ def test_hidden_and_navigation_elements_are_left_out(attrs):
 
 
 @pytest.mark.parametrize("attrs", ['class="navy-theme"', 'class="canvas"', 'class="unnavigable"',
-                                   'class="skipped-tests"', 'class="sr-only-focusable-note"'])
+                                   'class="skipped-tests"', 'class="sr-only-focusable-note"',
+                                   'class="shared-memory"', 'class="headline"',
+                                   'class="adverbs"', 'class="loading-indicator"',
+                                   'class="almost-readable"'])
 def test_words_that_only_contain_nav_are_content(attrs):
     parsed = read_html(f"<p>Kept.</p><div {attrs}><p>Also kept.</p></div>")
     assert joined(parsed) == "Kept.\n\nAlso kept."

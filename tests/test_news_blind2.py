@@ -85,17 +85,20 @@ def _flat(lines: list[str]) -> str:
 
 
 def _furniture() -> list[str]:
-    return [line.strip() for line in FURNITURE.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [line.strip() for line in FURNITURE.read_text(encoding="utf-8").splitlines()
+            if line.strip()]
 
 
 def _rows() -> list[dict]:
-    return [json.loads(line) for line in QUESTIONS.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [json.loads(line) for line in QUESTIONS.read_text(encoding="utf-8").splitlines()
+            if line.strip()]
 
 
 def test_the_pages_are_five_html_and_five_text_one_in_a_legacy_encoding() -> None:
     pages = sorted(PAGES.iterdir())
     assert Counter(p.suffix for p in pages) == {".html": 5, ".txt": 5}
-    legacy = [p for p in pages if p.suffix == ".html" and _declared_charset(p.read_bytes()).lower() != "utf-8"]
+    legacy = [p for p in pages
+              if p.suffix == ".html" and _declared_charset(p.read_bytes()).lower() != "utf-8"]
     assert [_declared_charset(p.read_bytes()).lower() for p in legacy] == ["windows-1252"]
     with pytest.raises(UnicodeDecodeError):  # curly quotes and euro signs as single cp1252 bytes
         legacy[0].read_bytes().decode("utf-8")
@@ -109,7 +112,8 @@ def test_the_furniture_is_on_the_pages_and_the_articles_are_news_length() -> Non
     fset = set(furniture)
     for stem, lines in pages.items():
         article = [line for line in lines if line not in fset]
-        assert 400 <= len(_flat(article).split()) <= 1300, stem  # 400-1200 words, plus byline/captions
+        # 400-1200 words, plus byline and captions
+        assert 400 <= len(_flat(article).split()) <= 1300, stem
         # a furniture line long enough to be tested must not also be article text
         assert [f for f in furniture if len(f) >= 20 and f in _flat(article)] == [], stem
 

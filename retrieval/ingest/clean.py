@@ -381,12 +381,21 @@ def is_sentence(text: str) -> bool:
             and TERMINAL_RE.search(text) is not None)
 
 
+# A page's own copyright line: a paragraph opening on the notice ("Copyright The Ledger Group Ltd
+# 2025. All rights reserved. Please don't copy articles ...", "© 2024 Foo Media"), with a year or
+# "all rights reserved" in it; "Copyright lawyers said ..." opens on no notice.
+_OPENING_NOTICE_RE = re.compile(r"^\W*(?:©|\(c\)|(?i:copyright)\s*(?:©|\(c\)|\d{4}|[A-Z]))")
+_NOTICE_TAIL_RE = re.compile(r"\b(?:1[89]|20)\d\d\b|all rights reserved", re.IGNORECASE)
+
+
 def _classify(
     para: str, repeated: Container[str], english: bool = True
 ) -> tuple[str, str]:
     """First pass: 'bad' (boilerplate), 'weak' (appeal-like prose), 'frag' or 'good'."""
     if normalised(para) in repeated:
         return "bad", "repeated across documents"
+    if _OPENING_NOTICE_RE.match(para) and _NOTICE_TAIL_RE.search(para):
+        return "bad", "copyright notice"
     if _LEADING_TEASER_RE.match(para) or _BRACKET_TAG_RE.search(para):
         return "bad", "teaser marker"
     if _CREDIT_TAIL_RE.search(para) or (_DOMAIN_RE.search(para) and not is_prose(para)):

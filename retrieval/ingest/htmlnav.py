@@ -10,7 +10,8 @@ MkDocs and documentation themes write them; or stands in the page's ``main`` con
 ``hidden``, ``aria-hidden="true"`` or ``display: none``; and navigation a documentation generator
 marks by role, class or id (Sphinx, mdBook, Read the Docs): ``role="navigation"``, a class or id
 naming a sidebar, related links, breadcrumbs, a footer, a menu bar, a popup, a picker (Node.js's
-module dropdown), navigation (``nav``, ``nav-*``, ``navbar``, DocBook's ``navheader`` /
+module dropdown), a news site's newsletter sign-up, cookie banner, paywall nudge, advert slot,
+share bar or most-read list, navigation (``nav``, ``nav-*``, ``navbar``, DocBook's ``navheader`` /
 ``navfooter``), a heading's permalink (``headerlink``, the ``¶``), a "Skip to content" link, text
 for screen readers alone, or the word ``toc``; and a table whose ``summary`` says it is
 navigation (DocBook's "Navigation header"); and a footnote reference's marker (the "1" of
@@ -33,9 +34,16 @@ _NOTE_CLASS_RE = re.compile(r"footnote|admonition|^(?:note|tip|hint|warning|caut
 # A "Skip to content" link ("skip-link", "skip-to-content", rustdoc's "skip-main-content") and
 # text for screen readers alone ("sr-only", "screen-reader-text", "visually-hidden") are not what
 # a reader of the page sees.
+# A news site's sign-up box, cookie banner, paywall nudge, advert slot, share bar or list of its
+# most read stories ("ml-newsletter", "cookie-banner", "paywall-prompt", "ad-slot",
+# "share-buttons", "most-viewed") is no more its article than its menus are.
 _NAV_CLASS_RE = re.compile(r"sidebar|related|headerlink|breadcrumb|footer|menu-bar|popup|picker"
                            r"|^nav(?:$|-|bar|header|footer|igation)|^skip(?:$|-|link|nav)"
-                           r"|screen-reader|^sr-only$|^visually-?hidden$")
+                           r"|screen-reader|^sr-only$|^visually-?hidden$"
+                           r"|newsletter|subscribe|cookie-?(?:banner|consent|notice|bar)|paywall"
+                           r"|(?:^|-)ad-?(?:slot|unit|container)(?:$|-)|^advert"
+                           r"|(?:^|-)share-?(?:bar|buttons?|tools|links)(?:$|-)"
+                           r"|(?:^|-)most-?(?:viewed|read|popular|shared)(?:$|-)|^trending(?:$|-)")
 # A state class on a container ("sidebar-visible" on mdBook's body, "has-sidebar") is no sidebar.
 _STATE_CLASS_RE = re.compile(r"^(?:has|with|no|show)-|-(?:visible|open|closed|collapsed|active)$")
 _NEVER_NAV = frozenset({"html", "body", "main", "article"})
