@@ -36,8 +36,11 @@ def _setup_readline() -> Callable[[], None]:
     readline.set_history_length(1000)
 
     def save() -> None:
+        # the questions asked are the user's own: readable by them alone, as a shell's history
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+            path.touch(mode=0o600, exist_ok=True)
+            path.chmod(0o600)
             readline.write_history_file(path)
         except OSError:
             pass

@@ -14,11 +14,16 @@ pytestmark = pytest.mark.skipif(not hasattr(os, "openpty"), reason="needs a pseu
 
 
 @pytest.fixture
-def terminal(tmp_path):
+def state(tmp_path):
+    return tmp_path / "state"
+
+
+@pytest.fixture
+def terminal(tmp_path, state):
     corpus = tmp_path / "corpus"
     shutil.copytree(SEEDS, corpus, ignore=shutil.ignore_patterns(".*"))
     env = {k: v for k, v in os.environ.items() if not k.startswith("QABOT_")}
-    env |= {"XDG_STATE_HOME": str(tmp_path / "state"), "TERM": "dumb"}  # (history kept apart)
+    env |= {"XDG_STATE_HOME": str(state), "TERM": "dumb"}  # (history kept apart)
     with Terminal("console", "--corpus", str(corpus), env=env) as terminal:
         yield terminal
 
@@ -32,3 +37,18 @@ def test_ctrl_d_leaves_the_prompt_line_ended(terminal):
     terminal.send("\x04")
     assert terminal.finish() == 0
     assert terminal.seen.endswith(b"\r\n? \r\n")
+
+
+def test_the_history_of_questions_is_readable_by_its_user_alone(terminal, state):
+    """The history file was written with the umask's mode (0644): anyone on the machine could
+    read the questions asked."""
+    terminal.read_until("? ")
+    terminal.send("When was the CSTO formed?\r")
+    terminal.read_until("Sources:")
+    terminal.read_until("\r\n? ")
+    terminal.send(":quit\r")
+    assert terminal.finish() == 0
+    history = state / "qabot" / "history"
+    assert "CSTO" in history.read_text(encoding="utf-8")
+    assert history.stat().st_mode & 0o777 == 0o600
+    assert history.parent.stat().st_mode & 0o777 == 0o700
