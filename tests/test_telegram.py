@@ -64,10 +64,15 @@ async def test_help_lists_the_commands(api: BotAPIStub, seeds_engine: QAEngine) 
     assert all(f"/{c.command}" in text for c in COMMANDS)
 
 
-async def test_sources_come_in_pages_with_buttons(api: BotAPIStub) -> None:
+def _reports() -> QAEngine:
+    """Twenty-three documents: /sources lists them on three pages."""
     texts = [f"Report {i}\n\nThe harbour of town {i} handled {i} ships in spring."
              for i in range(23)]
-    engine = QAEngine.from_texts(texts, ids=[f"report{i:02}" for i in range(23)])
+    return QAEngine.from_texts(texts, ids=[f"report{i:02}" for i in range(23)])
+
+
+async def test_sources_come_in_pages_with_buttons(api: BotAPIStub) -> None:
+    engine = _reports()
     async with running_bot(api, engine):
         api.push(api.message(api.private(7), "/sources"))
         first = await api.wait_for("sendMessage")
@@ -84,9 +89,7 @@ async def test_sources_come_in_pages_with_buttons(api: BotAPIStub) -> None:
 async def test_a_second_tap_on_the_same_page_is_no_error(api: BotAPIStub) -> None:
     """A double tap sends "s:1" twice; Telegram refuses the second edit (it changes nothing)
     with 400 "message is not modified": no error logged, no "something went wrong"."""
-    texts = [f"Report {i}\n\nThe harbour of town {i} handled {i} ships in spring."
-             for i in range(23)]
-    engine = QAEngine.from_texts(texts, ids=[f"report{i:02}" for i in range(23)])
+    engine = _reports()
     with capture_logs() as events:
         async with running_bot(api, engine):
             api.push(api.message(api.private(7), "/sources"))
@@ -113,9 +116,7 @@ async def test_a_tap_come_too_late_to_be_answered_still_turns_the_page(api: BotA
     """A tap the bot gets late (it was restarting, or busy) can no longer be answered:
     Telegram refuses the answer with 400 "query is too old". The page turns all the same, and
     the refusal is one line in the log, not an error with a "Sorry" sent after it."""
-    texts = [f"Report {i}\n\nThe harbour of town {i} handled {i} ships in spring."
-             for i in range(23)]
-    engine = QAEngine.from_texts(texts, ids=[f"report{i:02}" for i in range(23)])
+    engine = _reports()
     with capture_logs() as events:
         async with running_bot(api, engine):
             api.push(api.message(api.private(7), "/sources"))
