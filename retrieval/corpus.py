@@ -142,11 +142,12 @@ def sidecar_of(rel: str) -> str:
     return base_of(rel) + META_SUFFIX
 
 
-def scan(root: Path) -> Walk:
+def scan(root: Path, index_dir: Path | None = None) -> Walk:
     """The document files under ``root``, what was passed over, and the files' stats: one
     directory listing and one ``stat`` per file, so 100,000 files are walked in a fraction
     of a second. Hidden files and folders are passed over, and so are links to them
-    (``refused_link``); linked folders are not entered."""
+    (``refused_link``); linked folders are not entered; nor is ``index_dir``, the corpus's
+    own index when it is kept inside it (``--index-dir corpus/index``)."""
     if not root.exists():
         raise NoDocumentsError(f"corpus directory {str(root)!r} does not exist: pass --corpus DIR")
     if not root.is_dir():
@@ -169,6 +170,7 @@ def scan(root: Path) -> Walk:
     # RecursionError; in the order of a depth-first walk, each folder's files before its
     # subfolders'
     todo = [str(root)]
+    own_index = os.path.abspath(index_dir) if index_dir is not None else None
     while todo:
         folder = todo.pop()
         try:
@@ -196,6 +198,8 @@ def scan(root: Path) -> Walk:
                 walk.unreadable.append((e.path, "not a regular file"))
                 continue
             if is_dir:
+                if os.path.abspath(e.path) == own_index:
+                    continue
                 if not e.is_symlink():
                     folders.append(e.path)
                 elif not _inside(Path(e.path), top):

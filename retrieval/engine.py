@@ -146,7 +146,7 @@ class QAEngine:
         started = time.perf_counter()
         root = Path(path)
         where = index_dir_of(root, index_dir)
-        walk = scan(root)
+        walk = scan(root, where)
         params = _params(kwargs.get("language"))
         fp = store.fingerprint(walk.file_stats(), params)
         if not rebuild and store.live_fingerprint(where) == fp:
@@ -214,7 +214,7 @@ class QAEngine:
         explaining one document needs (``qabot show``) without reading every other one."""
         root = Path(path)
         where = index_dir_of(root, index_dir)
-        walk = scan(root)
+        walk = scan(root, where)
         if store.live_fingerprint(where) != store.fingerprint(walk.file_stats(),
                                                               _params(language)):
             return None

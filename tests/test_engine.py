@@ -125,6 +125,18 @@ def test_a_saved_snapshot_that_cannot_be_opened_is_built_again_in_memory(corpus,
     assert engine.ask("When was the CSTO formed?").answered
 
 
+def test_an_index_kept_inside_its_corpus_is_no_part_of_it(corpus):
+    """With ``--index-dir corpus/index``, the index's own files were counted as the corpus's
+    files of other types ("files_not_read") at every build after the first."""
+    QAEngine.from_directory(corpus, index_dir=corpus / "index")
+    (corpus / "new.txt").write_text(
+        "The harbour museum opened a new wing devoted to shipwrecks in 1999.\n", encoding="utf-8")
+    with capture_logs() as logs:
+        again = QAEngine.from_directory(corpus, index_dir=corpus / "index")
+    assert again.report.built and again.ask("When did the museum open its shipwreck wing?").answered
+    assert not [e for e in logs if e["event"] == "files_not_read"]
+
+
 def test_a_changed_corpus_makes_the_index_stale(corpus):
     QAEngine.from_directory(corpus)
     (corpus / "new.txt").write_text(
