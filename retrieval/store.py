@@ -180,18 +180,22 @@ def live_fingerprint(directory: Path) -> str | None:
 
 def verify(directory: Path) -> list[str]:
     """The files of the live snapshot that differ from what was saved (size or SHA-256), or
-    that are missing; ``[]`` when every one is as written. Reads every byte: for ``qabot index
-    --verify``, not for each load. Raises ``IndexFormatError`` when there is no snapshot."""
+    that are missing (``meta.json`` itself when it cannot be read); ``[]`` when every one is
+    as written. Reads every byte: for ``qabot index --verify``, not for each load. Raises
+    ``IndexFormatError`` when there is no snapshot."""
     snap = _live(directory)
+    # a manifest that cannot be read, or lists its files in another shape, is itself a file
+    # not as written (it was exit 2, "no readable manifest", as if no index were saved)
     try:
         files = json.loads((snap / "meta.json").read_text("utf-8"))["files"]
-    except _DAMAGE as exc:
-        raise IndexFormatError(f"index {str(snap)!r} has no readable manifest: {exc}") from None
+        wanted = {str(name): (int(want["size"]), str(want["sha256"]))
+                  for name, want in files.items()}
+    except (*_DAMAGE, AttributeError):
+        return ["meta.json"]
     bad = []
-    for name, want in files.items():
+    for name, (size, sha256) in wanted.items():
         path = snap / name
-        if not path.is_file() or path.stat().st_size != want["size"] or _sha256(path) != want[
-                "sha256"]:
+        if not path.is_file() or path.stat().st_size != size or _sha256(path) != sha256:
             bad.append(name)
     return bad
 

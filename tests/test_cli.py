@@ -502,6 +502,23 @@ def test_index_verify_reports_a_damaged_index(tmp_path):
         f"qabot: no saved index in {str(corpus / '.qabot-index')!r}: `qabot index` builds it\n")
 
 
+@pytest.mark.parametrize("damage", [b"\x9e", b"[1, 2]"])  # a byte not UTF-8; no file list
+def test_index_verify_reports_a_damaged_manifest_as_changed(tmp_path, damage):
+    # it was exit 2 and "has no readable manifest: 'utf-8' codec can't decode ...", the
+    # answer for no saved index at all, not the exit 1 of an index not as it was written
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("The harbour bridge opened in 1932 after eight years.\n")
+    assert qabot("index", "--corpus", str(corpus)).returncode == 0
+    snap = next(p for p in (corpus / ".qabot-index").iterdir() if p.name.startswith("snap-"))
+    meta = (snap / "meta.json").read_bytes()
+    (snap / "meta.json").write_bytes(damage + meta[len(damage):] if damage[0] > 0x7f else damage)
+    bad = qabot("index", "--verify", "--corpus", str(corpus))
+    assert bad.returncode == 1, bad.stderr
+    assert bad.stderr == (f"qabot: the saved index in {corpus / '.qabot-index'} is not as it "
+                          "was written: meta.json differ; `qabot index` rebuilds it\n")
+
+
 @pytest.mark.parametrize("bits", [0x01, 0x80])  # "1932" read as "1933"; a byte not UTF-8
 def test_ask_rebuilds_an_index_damaged_after_it_was_saved(tmp_path, bits):
     # a flipped byte keeps the file's size, so loading takes the index; once, the question
