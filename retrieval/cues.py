@@ -52,7 +52,9 @@ _TYPES = (
 _DATE = re.compile(
     r"\b(1[0-9]\d\d|20\d\d|\d{2,4}s|\d{1,2}(st|nd|rd|th)|january|february|march|april|may|june|"
     r"july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|"
-    r"saturday|sunday|yesterday|today|\d{1,2}(st|nd|rd|th)? century)\b", re.I)
+    r"saturday|sunday|yesterday|today|\d{1,2}(st|nd|rd|th)? century"
+    # a time of day, what a handbook answers "when is the helpdesk open?" with
+    r"|\d{1,2}:\d\d|\d{1,2}\s?[ap]\.?m|noon|midnight|weekdays|weekends)\b", re.I)
 _QUANTITY = re.compile(
     r"\b(v?\d+(?:[.,]\d+)*(?!\d)|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
     r"twenty|thirty|forty|fifty|hundreds?|thousands?|millions?|billions?|dozens?|half|"
@@ -235,7 +237,7 @@ def _word_char(text: str, i: int) -> bool:
 # asks under what condition, which a clause answers ("whenever the input receives ..."); "when
 # was", "when did", "when will" ask for a date.
 _ASKS_CONDITION = re.compile(r"^\s*when\s+(?:does|do|is|are|can|should|must|may)\b", re.I)
-_CONDITION = re.compile(r"\b(?:when|whenever|if|once|after|before|until|unless|as soon as"
+_CONDITION = re.compile(r"\b(?:when|whenever|if|once|after|before|until|unless|as soon as|within"
                         r"|each time|every time)\b", re.I)
 
 

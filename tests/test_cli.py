@@ -482,6 +482,18 @@ def test_index_fails_when_it_cannot_save_the_index(corpus, tmp_path):
                              "to save it elsewhere\n")
 
 
+def test_ask_answers_when_with_a_time_of_day_from_a_handbook(tmp_path):
+    # "When is the IT helpdesk open?" was "I couldn't find this in my sources." though the
+    # handbook says it in as many words: a time of day was no evidence for "when"
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    (corpus / "faq.md").write_text("# IT FAQ\n\nThe IT helpdesk is open from 8:00 to 18:00 on "
+                                   "weekdays.\n\nThe cafeteria closes at 15:00 on Fridays.\n")
+    r = qabot("ask", "--corpus", str(corpus), "When is the IT helpdesk open?")
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.startswith("“The IT helpdesk is open from 8:00 to 18:00 on weekdays.” [1]")
+
+
 def test_index_verify_reports_a_damaged_index(tmp_path):
     corpus = tmp_path / "c"
     corpus.mkdir()

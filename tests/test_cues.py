@@ -170,6 +170,22 @@ def test_a_when_of_the_present_is_answered_by_a_condition(question: str, sentenc
 
 
 @pytest.mark.parametrize(("question", "sentence", "expected"), [
+    # a handbook's "when" is a time of day or a deadline; they were abstained
+    ("When is the IT helpdesk open?", "The IT helpdesk is open from 8:00 to 18:00.", True),
+    ("When does the shop close?", "The shop closes at 5 pm.", True),
+    ("When does the shop close?", "The shop closes at noon.", True),
+    ("When is the helpdesk open?", "The helpdesk is open on weekdays.", True),
+    ("When must expense claims be submitted?",
+     "Expense claims must be submitted within 30 days of purchase.", True),
+    ("When does the shop close?", "The shop sells 5 amps fuses.", False),
+    ("When did the shop close at 5 pm?", "The shop closed at 5 pm.", False),  # asked already
+])
+def test_a_time_of_day_or_a_deadline_answers_when(question: str, sentence: str,
+                                                  expected: bool) -> None:
+    assert has_evidence("when", sentence, question) is expected
+
+
+@pytest.mark.parametrize(("question", "sentence", "expected"), [
     # documentation dates a change by the release it came with
     ("When were single-DES encryption types removed?",
      "Beginning with the krb5-1.18 release, single-DES encryption types have been removed.", True),
