@@ -149,7 +149,8 @@ class QAEngine:
         walk = scan(root, where)
         params = _params(kwargs.get("language"))
         fp = store.fingerprint(walk.file_stats(), params)
-        if not rebuild and store.live_fingerprint(where) == fp:
+        live_fp = None if rebuild else store.live_fingerprint(where)
+        if not rebuild and live_fp == fp:
             try:
                 index, collection, _, live = store.load(where)
                 report = LoadReport(False, time.perf_counter() - started, str(where),
@@ -159,7 +160,12 @@ class QAEngine:
                 log.warning("index_unusable_rebuilding", index_dir=str(where), reason=str(exc))
                 full = True
         elif not rebuild and (where / store.CURRENT).exists():
-            log.info("index_stale_rebuilding", index_dir=str(where))
+            if live_fp is None:  # a snapshot named whose manifest cannot be read: damage
+                log.warning("index_unusable_rebuilding", index_dir=str(where),
+                            reason="its manifest (meta.json) cannot be read")
+                full = True
+            else:
+                log.info("index_stale_rebuilding", index_dir=str(where))
 
         passed_over = store.current_name(where)
         previous = None if full else indexing.previous_build(where, params)

@@ -531,6 +531,22 @@ def test_index_verify_reports_a_damaged_manifest_as_changed(tmp_path, damage):
                           "was written: meta.json differ; `qabot index` rebuilds it\n")
 
 
+def test_ask_warns_of_a_damaged_manifest_before_rebuilding(tmp_path):
+    # it was logged at info as `index_stale_rebuilding`, as if a file of the corpus had changed,
+    # where the README promises the `index_unusable_rebuilding` warning for a damaged index
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("The harbour bridge opened in 1932 after eight years.\n")
+    assert qabot("index", "--corpus", str(corpus)).returncode == 0
+    snap = next(p for p in (corpus / ".qabot-index").iterdir() if p.name.startswith("snap-"))
+    (snap / "meta.json").write_bytes(b"\x9e" + (snap / "meta.json").read_bytes()[1:])
+    r = qabot("ask", "--corpus", str(corpus), "When did the harbour bridge open?")
+    assert r.returncode == 0, r.stderr
+    assert "1932" in r.stdout
+    assert "index_unusable_rebuilding" in r.stderr and "index_stale_rebuilding" not in r.stderr
+    assert qabot("index", "--verify", "--corpus", str(corpus)).returncode == 0  # saved anew
+
+
 @pytest.mark.parametrize("bits", [0x01, 0x80])  # "1932" read as "1933"; a byte not UTF-8
 def test_ask_rebuilds_an_index_damaged_after_it_was_saved(tmp_path, bits):
     # a flipped byte keeps the file's size, so loading takes the index; once, the question
