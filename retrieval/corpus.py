@@ -457,7 +457,8 @@ def no_documents(root: Path, skipped: list[Skipped]) -> NoDocumentsError:
     return NoDocumentsError(
         f"no usable document in {str(root)!r}"
         + (detail if skipped else "")
-        + ": add text, Markdown, HTML, PDF or Word files or pass another --corpus"
+        + ": add text, Markdown, reStructuredText, AsciiDoc, HTML, PDF or Word files or pass "
+        "another --corpus"
     )
 
 

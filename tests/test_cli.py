@@ -494,6 +494,15 @@ def test_ask_answers_when_with_a_time_of_day_from_a_handbook(tmp_path):
     assert r.stdout.startswith("“The IT helpdesk is open from 8:00 to 18:00 on weekdays.” [1]")
 
 
+def test_an_empty_corpus_names_every_format_qabot_reads(tmp_path):
+    # it named text, Markdown, HTML, PDF and Word, not the reST and AsciiDoc it reads as well
+    (tmp_path / "c").mkdir()
+    r = qabot("index", "--corpus", str(tmp_path / "c"))
+    assert r.returncode == 2
+    assert r.stderr.endswith(": add text, Markdown, reStructuredText, AsciiDoc, HTML, PDF or "
+                             "Word files or pass another --corpus\n")
+
+
 def test_index_verify_reports_a_damaged_index(tmp_path):
     corpus = tmp_path / "c"
     corpus.mkdir()
