@@ -7,6 +7,7 @@ import os
 import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -503,14 +504,20 @@ def test_an_empty_corpus_names_every_format_qabot_reads(tmp_path):
                              "Word files or pass another --corpus\n")
 
 
-def test_index_verify_reports_a_damaged_index(tmp_path):
+def _indexed(tmp_path: Path) -> tuple[Path, Path]:
+    """A corpus of one document, indexed by ``qabot index``, and its saved snapshot's folder."""
     corpus = tmp_path / "c"
     corpus.mkdir()
     (corpus / "a.txt").write_text("The harbour bridge opened in 1932 after eight years.\n")
     assert qabot("index", "--corpus", str(corpus)).returncode == 0
+    snap = next(p for p in (corpus / ".qabot-index").iterdir() if p.name.startswith("snap-"))
+    return corpus, snap
+
+
+def test_index_verify_reports_a_damaged_index(tmp_path):
+    corpus, snap = _indexed(tmp_path)
     ok = qabot("index", "--verify", "--corpus", str(corpus))
     assert ok.returncode == 0 and "as it was written" in ok.stdout
-    snap = next(p for p in (corpus / ".qabot-index").iterdir() if p.name.startswith("snap-"))
     blob = bytearray((snap / "text_blob.npy").read_bytes())
     blob[-2] ^= 0x01
     (snap / "text_blob.npy").write_bytes(bytes(blob))
@@ -527,11 +534,7 @@ def test_index_verify_reports_a_damaged_index(tmp_path):
 def test_index_verify_reports_a_damaged_manifest_as_changed(tmp_path, damage):
     # it was exit 2 and "has no readable manifest: 'utf-8' codec can't decode ...", the
     # answer for no saved index at all, not the exit 1 of an index not as it was written
-    corpus = tmp_path / "c"
-    corpus.mkdir()
-    (corpus / "a.txt").write_text("The harbour bridge opened in 1932 after eight years.\n")
-    assert qabot("index", "--corpus", str(corpus)).returncode == 0
-    snap = next(p for p in (corpus / ".qabot-index").iterdir() if p.name.startswith("snap-"))
+    corpus, snap = _indexed(tmp_path)
     meta = (snap / "meta.json").read_bytes()
     (snap / "meta.json").write_bytes(damage + meta[len(damage):] if damage[0] > 0x7f else damage)
     bad = qabot("index", "--verify", "--corpus", str(corpus))
@@ -543,11 +546,7 @@ def test_index_verify_reports_a_damaged_manifest_as_changed(tmp_path, damage):
 def test_ask_warns_of_a_damaged_manifest_before_rebuilding(tmp_path):
     # it was logged at info as `index_stale_rebuilding`, as if a file of the corpus had changed,
     # where the README promises the `index_unusable_rebuilding` warning for a damaged index
-    corpus = tmp_path / "c"
-    corpus.mkdir()
-    (corpus / "a.txt").write_text("The harbour bridge opened in 1932 after eight years.\n")
-    assert qabot("index", "--corpus", str(corpus)).returncode == 0
-    snap = next(p for p in (corpus / ".qabot-index").iterdir() if p.name.startswith("snap-"))
+    corpus, snap = _indexed(tmp_path)
     (snap / "meta.json").write_bytes(b"\x9e" + (snap / "meta.json").read_bytes()[1:])
     r = qabot("ask", "--corpus", str(corpus), "When did the harbour bridge open?")
     assert r.returncode == 0, r.stderr
@@ -560,11 +559,7 @@ def test_ask_warns_of_a_damaged_manifest_before_rebuilding(tmp_path):
 def test_ask_rebuilds_an_index_damaged_after_it_was_saved(tmp_path, bits):
     # a flipped byte keeps the file's size, so loading takes the index; once, the question
     # quoted "1933" as the source's words, or ended in a UnicodeDecodeError traceback
-    corpus = tmp_path / "c"
-    corpus.mkdir()
-    (corpus / "a.txt").write_text("The harbour bridge opened in 1932 after eight years.\n")
-    assert qabot("index", "--corpus", str(corpus)).returncode == 0
-    snap = next(p for p in (corpus / ".qabot-index").iterdir() if p.name.startswith("snap-"))
+    corpus, snap = _indexed(tmp_path)
     blob = bytearray((snap / "text_blob.npy").read_bytes())
     at = bytes(blob).rindex(b"1932") + 3
     blob[at] ^= bits
