@@ -39,7 +39,7 @@ from .blocks import Block, Dropped, Outline, Parsed, one_line
 from .clean import is_notice, looks_like_web_page, reads_as_english, stopword_density
 from .segment import blocks, words
 from .sentences import TERMINAL_RE, ends_sentence
-from .textfields import Record, record_parts
+from .textfields import LABEL, Record, record_parts
 from .vimhelp import is_vim_help, without_anchors
 
 Part = str | Record  # a block of lines, or a run of fields (``textfields``)
@@ -62,11 +62,11 @@ _MODELINE_RE = re.compile(r"^\W*-\*-.*-\*-\W*$|^\W*(?:vim?|ex):\s*set?\s"
                           re.I)
 # a label hung out before a gap ("Credit Card:<tab>You can use ..."), up to where the text after
 # the gap starts
-_HANGING_RE = re.compile(r"^ *[A-Z][\w-]*(?: [\w-]+){0,2}:(?:\t|  )[ \t]*(?=\S)")
+_HANGING_RE = re.compile(rf"^ *{LABEL}:(?:\t|  )[ \t]*(?=\S)")
 _CLAUSE_END_RE = re.compile(r"[.,;:!?…]['\"”’)]*$")
 # a field: a name of up to three words and its value ("Status: draft, experimental", "URL:
 # https://...", "Upstream-Name: dpkg"), as a document's header lists them
-_FIELD_RE = re.compile(r"^[A-Z][\w-]*(?: [\w-]+){0,2}: \S")
+_FIELD_RE = re.compile(rf"^{LABEL}: \S")
 # A line that ends on a word that needs more after it ("If make test produces something like")
 # is a sentence that goes on past a break (a code sample, a table), not a heading.
 _OPEN_END_RE = re.compile(r"\b(?:a|an|the|and|or|nor|but|of|than|that|like|as|is|are|was|were|be"

@@ -25,9 +25,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-# a label of up to three words, its first capitalised ("Status", "Upstream-Name", "Swift code"),
-# then a colon and the value, or nothing (the value is the body under it)
-_FIELD_RE = re.compile(r"^([A-Z][\w-]*(?: [\w-]+){0,2}):(?:[ \t]+(\S.*))?$")
+# a field's label: up to three words, the first capitalised ("Status", "Upstream-Name", "Swift
+# code"); the plain-text reader's other field-like lines are made of it too (``text.py``)
+LABEL = r"[A-Z][\w-]*(?: [\w-]+){0,2}"
+# a label, then a colon and the value, or nothing (the value is the body under it)
+_FIELD_RE = re.compile(rf"^({LABEL}):(?:[ \t]+(\S.*))?$")
 _MAX_LABEL_CHARS = 30
 _MIN_RUN = 3  # fields in a row, in a block with other lines
 _MIN_BLOCK = 2  # fields making up a whole block
@@ -69,9 +71,10 @@ def record_parts(block: str) -> list[str | Record]:
     lines = [ln.expandtabs() for ln in block.split("\n") if ln.strip()]
     if len(lines) < _MIN_BLOCK:
         return [block]
-    margin = min(len(ln) - len(ln.lstrip()) for ln in lines)
-    read = [_Line(ln.strip(), len(ln) - len(ln.lstrip()), None) for ln in lines]
-    read = [_Line(r.text, r.indent, _field(r.text) if r.indent == margin else None) for r in read]
+    indents = [len(ln) - len(ln.lstrip()) for ln in lines]
+    margin = min(indents)
+    read = [_Line(ln.strip(), at, _field(ln.strip()) if at == margin else None)
+            for ln, at in zip(lines, indents, strict=True)]
     if sum(r.field is not None for r in read) < _MIN_BLOCK:
         return [block]
     groups = _groups(read, margin)

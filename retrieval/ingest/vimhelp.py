@@ -18,7 +18,6 @@ import re
 
 # Vim's help syntax (syntax/help.vim): a tag's characters are any printable but space, '"',
 # '*' and '|'; an anchor ends at white space or the line's end
-_ANCHOR_RE = re.compile(r"(?<!\S)\*[#-)!+-~]+\*(?=\s|$)")
 _ANCHOR_RUN_RE = re.compile(r"[ \t]*(?<!\S)\*[#-)!+-~]+\*(?:[ \t]+\*[#-)!+-~]+\*)*(?=\s|$)")
 _LINK_RE = re.compile(r"(?<![\\|])\|([#-)!+-{}~]+)\|")
 _HEADER_RE = re.compile(r"^\*[#-)!+-~]+\.txt\*\s")
