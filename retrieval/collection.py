@@ -206,7 +206,9 @@ class Collection:
 # and mode line; a label hung out over its text is no heading.
 # 28: a web page's paragraph opening on a copyright notice is dropped; a news site's newsletter,
 # cookie banner, paywall, advert, share bar and most-read list are left out by their class.
-TEXT_VERSION = 28
+# 29: a table of contents' entry may name its heading in all of its words but one, and its
+# heading ("Table of contents", "Contents") heads none of the sections after it.
+TEXT_VERSION = 29
 # A sentence's flags (``Collection.sent_flags``): it may be quoted alone; it is of a list item
 # or a table row (a line tagged ``ITEM_LINE``, beside its ``sieve.QUOTE_*`` rule); it opens its
 # line.

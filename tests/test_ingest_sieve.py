@@ -125,6 +125,65 @@ def test_one_item_that_names_a_heading_is_no_table_of_contents():
     assert not sieve(Parsed(blocks)).dropped
 
 
+def test_a_contents_entry_reworded_by_one_word_still_names_its_heading():
+    # the entry was written before its heading lost a word: still the table of contents
+    toc = [Block("list_item", "Formatting rules", ("Contents",), level=1),
+           Block("list_item", "Avoid throwing JavaScript errors in C++ methods", ("Contents",),
+                 level=1)]
+    blocks = [Block("heading", "Contents", ("Contents",), level=2), *toc,
+              Block("heading", "Formatting rules", ("Formatting rules",), level=2),
+              Block("paragraph", "Use two spaces.", ("Formatting rules",)),
+              Block("heading", "Avoid throwing JavaScript errors in C++",
+                    ("Avoid throwing JavaScript errors in C++",), level=2),
+              Block("paragraph", "Return the data instead.",
+                    ("Avoid throwing JavaScript errors in C++",))]
+    s = sieve(Parsed(blocks))
+    assert [d.block.text for d in s.dropped] == ["Contents", *(b.text for b in toc)]
+    # two words apart is another thing
+    other = [Block("list_item", "Avoid throwing JavaScript errors in C++ methods please"),
+             Block("list_item", "Formatting rules"),
+             Block("heading", "Formatting rules", level=2),
+             Block("heading", "Avoid throwing JavaScript errors in C++", level=2)]
+    assert not sieve(Parsed(other)).dropped
+
+
+def _sections(s):
+    return [(k.block.text, " › ".join(k.block.section)) for k in s.kept]
+
+
+def test_the_heading_of_a_table_of_contents_heads_none_of_the_sections_after_it():
+    # npm's pages: "## Table of contents" over its links, then "### Description" ...: the
+    # reader dropped the links; the sections are the page's own, not the contents'
+    toc_path = ("Workspaces", "Table of contents")
+    blocks = [Block("heading", "Workspaces", ("Workspaces",), level=1),
+              Block("heading", "Table of contents", toc_path, level=2),
+              Block("heading", "Description", (*toc_path, "Description"), level=3),
+              Block("paragraph", "Workspaces are packages.", (*toc_path, "Description")),
+              Block("heading", "Running", (*toc_path, "Running"), level=3),
+              Block("paragraph", "Use --workspace.", (*toc_path, "Running"))]
+    dropped = [Dropped(Block("list_item", "Description", toc_path),
+                       "a table of contents (a list whose entries only link to places in pages)")]
+    s = sieve(Parsed(blocks, dropped=dropped))
+    assert _sections(s) == [
+        ("Workspaces", "Workspaces"), ("Description", "Workspaces › Description"),
+        ("Workspaces are packages.", "Workspaces › Description"),
+        ("Running", "Workspaces › Running"), ("Use --workspace.", "Workspaces › Running")]
+    assert s.dropped[-1].block.text == "Table of contents"
+    # a heading with nothing of its own over deeper ones heads them, unless titled as contents
+    part = [Block("heading", "Part one", ("Part one",), level=1),
+            Block("heading", "Setup", ("Part one", "Setup"), level=2),
+            Block("paragraph", "Install it.", ("Part one", "Setup"))]
+    assert _sections(sieve(Parsed(part)))[-1] == ("Install it.", "Part one › Setup")
+    sphinx = [Block("heading", "Contents", ("Contents",), level=1),
+              Block("heading", "1. Setup", ("Contents", "1. Setup"), level=2),
+              Block("paragraph", "Install it.", ("Contents", "1. Setup")),
+              Block("heading", "Appendix", ("Appendix",), level=1),
+              Block("paragraph", "More.", ("Appendix",))]
+    assert _sections(sieve(Parsed(sphinx))) == [
+        ("1. Setup", "1. Setup"), ("Install it.", "1. Setup"), ("Appendix", "Appendix"),
+        ("More.", "Appendix")]
+
+
 def test_a_web_page_in_another_language_quotes_whole_sentences_an_english_one_prose():
     """The six-word floor of prose was counted on English: a page in another language quotes
     its kept paragraphs' whole sentences (``QUOTE_SENTENCE``), an English page its prose."""

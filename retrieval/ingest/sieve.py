@@ -20,15 +20,17 @@ it has ``MIN_DOCUMENT_QUOTE_WORDS`` words. Dropped, with a reason each:
   footer on every page of a book), unless they read as a whole sentence (what versions of one
   policy say alike);
 - a table of contents: two or more list items or short paragraphs in a row, each naming a
-  heading further on ("5. Other implementations of the .xz format"), numbering aside.
+  heading further on ("5. Other implementations of the .xz format"), numbering aside, in its
+  words or all but one; and its heading ("Table of contents", "Contents"), which heads none of
+  the sections after it.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Container, Sequence
-from dataclasses import dataclass
-from itertools import groupby
+from dataclasses import dataclass, replace
+from itertools import groupby, takewhile
 
 from .blocks import Block, Dropped, Parsed, heads_row
 from .clean import LineDecision, explain, normalised, reads_as_english
@@ -83,15 +85,17 @@ def sieve(parsed: Parsed, repeated: Container[str] = frozenset()) -> Sieved:
                 for d in decisions]
         return Sieved(kept, [*parsed.dropped, *dropped], True, tuple(decisions),
                       (*_reader_rows(parsed), *rows))
-    kept, dropped, rows = [], list(parsed.dropped), _reader_rows(parsed)
     contents = _contents(parsed.blocks)
-    for i, b in enumerate(parsed.blocks):
-        reason = TOC_REASON if i in contents else _drop_reason(b, repeated)
+    blocks, heads = _lift_contents_headings(parsed.blocks, contents)
+    kept, dropped, rows = [], list(parsed.dropped), _reader_rows(parsed)
+    for i, b in enumerate(blocks):
+        reason = (TOC_REASON if i in contents else TOC_HEADING_REASON if i in heads
+                  else _drop_reason(b, repeated))
         if reason:
             dropped.append(Dropped(b, reason))
             rows.append((b, f"dropped: {reason}"))
         else:
-            quote = QUOTE_NEVER if b.kind == "heading" or _header_row(parsed.blocks, i) else (
+            quote = QUOTE_NEVER if b.kind == "heading" or _header_row(blocks, i) else (
                 QUOTE_ANY)
             kept.append(Kept(b, quote))
             rows.append((b, INDEXED if quote else INDEXED_NOT_QUOTED))
@@ -114,15 +118,18 @@ _MAX_ENTRY_WORDS = 12
 
 def _contents(blocks: Sequence[Block]) -> set[int]:
     """The blocks of a table of contents: runs of two or more list items or short paragraphs,
-    each naming a heading that comes after it."""
+    each naming a heading that comes after it, in its words or in all of them but one (an
+    entry written before its heading was reworded: "Avoid throwing JavaScript errors in C++
+    methods" for "Avoid throwing JavaScript errors in C++")."""
     last: dict[str, int] = {}
     for i, b in enumerate(blocks):
         if b.kind == "heading":
             last[_entry(b.text)] = i
     if not last:  # no heading for an entry to name (most documents given as texts)
         return set()
+    later = [(i, frozenset(e.split())) for e, i in last.items()]
     named = [b.kind in ("list_item", "paragraph") and len(b.text.split()) <= _MAX_ENTRY_WORDS
-             and last.get(_entry(b.text), -1) > i for i, b in enumerate(blocks)]
+             and _names_heading(_entry(b.text), i, last, later) for i, b in enumerate(blocks)]
     out: set[int] = set()
     for is_named, run in groupby(range(len(blocks)), key=named.__getitem__):
         members = list(run)
@@ -133,6 +140,57 @@ def _contents(blocks: Sequence[Block]) -> set[int]:
 
 def _entry(text: str) -> str:
     return " ".join(_NUMBER_RE.sub("", text).lower().split())
+
+
+def _names_heading(entry: str, at: int, last: dict[str, int],
+                   later: Sequence[tuple[int, frozenset[str]]]) -> bool:
+    """Whether the entry at block ``at`` names a heading after it: its words, or all of them
+    but one more or one fewer (three words at least in common)."""
+    if last.get(entry, -1) > at:
+        return True
+    mine = frozenset(entry.split())
+    return len(mine) >= 3 and any(
+        i > at and len(mine ^ theirs) == 1 and len(mine & theirs) >= 3 for i, theirs in later)
+
+
+TOC_HEADING_REASON = "the heading of a table of contents (the sections after it are not in it)"
+# The titles a table of contents goes by, in the languages qabot reads most: a heading so titled
+# with no text of its own over the document's chapters (Sphinx's single-page "Contents") heads
+# none of them.
+_CONTENTS_TITLE_RE = re.compile(
+    r"(?:table of )?contents|toc|inhalt(?:sverzeichnis)?|содержание|оглавление|зміст|índice|"
+    r"table des matières|sommaire|indice|inhoud(?:sopgave)?|spis treści|içindekiler|obsah|"
+    r"sisällys(?:luettelo)?|innehåll(?:sförteckning)?|indholdsfortegnelse|"
+    r"innhold(?:sfortegnelse)?|目次|目录|目錄|목차|차례", re.IGNORECASE)
+
+
+def _lift_contents_headings(blocks_in: Sequence[Block], contents: set[int]
+                            ) -> tuple[list[Block], set[int]]:
+    """The blocks with a table of contents' heading taken out of the sections after it, and
+    where such headings are: a heading titled as one (``_CONTENTS_TITLE_RE``) with nothing of
+    its own up to the next heading but the table (``contents``; or none: the reader dropped
+    it) heads none of the sections it seems to ("Table of contents › Description", Sphinx's
+    "Contents › 1. Copyright"): they are the document's own. (A chapter's heading over its own
+    list of sections is no such heading: it is their chapter.)"""
+    blocks = list(blocks_in)
+    heads: set[int] = set()
+    for i, h in enumerate(blocks):
+        if (h.kind != "heading" or not h.section
+                or _CONTENTS_TITLE_RE.fullmatch(_entry(h.text).rstrip(":")) is None):
+            continue
+        own = list(takewhile(lambda j: blocks[j].kind != "heading", range(i + 1, len(blocks))))
+        if not all(j in contents for j in own):
+            continue
+        heads.add(i)
+        nxt = i + 1 + len(own)
+        path, cut = h.section, len(h.section) - 1
+        for j in range(nxt, len(blocks)):
+            b = blocks[j]
+            if b.kind == "heading" and b.level <= h.level:
+                break
+            if b.section[:cut + 1] == path:
+                blocks[j] = replace(b, section=b.section[:cut] + b.section[cut + 1:])
+    return blocks, heads
 
 
 def _reader_rows(parsed: Parsed) -> list[tuple[Block, str]]:
