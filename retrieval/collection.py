@@ -208,7 +208,11 @@ class Collection:
 # cookie banner, paywall, advert, share bar and most-read list are left out by their class.
 # 29: a table of contents' entry may name its heading in all of its words but one, and its
 # heading ("Table of contents", "Contents") heads none of the sections after it.
-TEXT_VERSION = 29
+# 30: a web page saved as text is titled by its headline, past its skip link, site name, menus,
+# cookie notice and byline (``ingest/headline.py``); a Markdown heading's badges are no part of
+# it; a mode line ending a text's first line is dropped; an HTML line of links to the next,
+# previous and parent pages is navigation; a Debian changelog's entry lines are headings.
+TEXT_VERSION = 30
 # A sentence's flags (``Collection.sent_flags``): it may be quoted alone; it is of a list item
 # or a table row (a line tagged ``ITEM_LINE``, beside its ``sieve.QUOTE_*`` rule); it opens its
 # line.

@@ -40,10 +40,10 @@ import structlog
 
 from .errors import NoDocumentsError
 from .ingest.blocks import Parsed, one_line
-from .ingest.clean import LineDecision, is_notice, is_prose, marker_kinds
+from .ingest.clean import is_notice
+from .ingest.headline import guess_title
 from .ingest.html import LANG_HINT
 from .ingest.read import BIDI_CONTROLS, SUFFIXES, base_of, format_of, printable, read_file
-from .ingest.segment import words
 from .ingest.sentences import first_sentence
 from .ingest.sieve import Sieved, judged_text
 from .language import ENGLISH, contradicted, knows, normalised
@@ -315,29 +315,6 @@ def _one_line(value: str) -> str:
     """A sidecar's value or a title as one line of text: no control characters (a NUL, a
     newline that split a Sources line) nor bidirectional overrides, its spaces one apart."""
     return one_line(BIDI_CONTROLS.sub("", printable(value)))
-
-
-# A Markdown heading's marks ("# Title", "## Title ##"): not part of the title.
-_MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+|\s+#+$")
-
-
-def guess_title(decisions: Iterable[LineDecision], fallback: str) -> str:
-    """The headline: the first headline-shaped line before the article's first prose paragraph.
-
-    Headline-shaped: 3 to 25 words, not ending like a sentence, no page-furniture phrase. When
-    there is none, the start of the first prose sentence stands in.
-    """
-    first_prose = None
-    for d in decisions:
-        if d.keep:
-            first_prose = d.text
-            break
-        n = len(words(d.text))
-        if 3 <= n <= 25 and not is_prose(d.text) and not marker_kinds(d.text) - {"credit"}:
-            return _MARKDOWN_HEADING.sub("", d.text.strip())
-    if first_prose:
-        return first_prose.split("\n")[0]
-    return fallback
 
 
 def load_directory(root: str | os.PathLike[str]) -> tuple[list[Document], list[Skipped]]:

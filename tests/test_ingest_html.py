@@ -431,6 +431,21 @@ def test_words_that_only_contain_nav_are_content(attrs):
     assert joined(parsed) == "Kept.\n\nAlso kept."
 
 
+def test_a_line_of_links_to_the_next_previous_and_parent_pages_is_navigation():
+    # Texinfo's header, in a <div class="header">: no class says it, the links' rel does
+    parsed = read_html(
+        '<div class="header"><p>Next: <a href="Using.html" accesskey="n" rel="next">Using '
+        'libffi</a>, Previous: <a href="index.html" rel="prev">libffi</a>, Up: <a '
+        'href="index.html" rel="up">libffi</a> &nbsp; [<a href="Index.html" rel="index">Index'
+        '</a>]</p></div><h2>1 What is libffi?</h2><p>Compilers follow conventions. See the '
+        '<a href="Using.html" rel="next">next chapter</a>.</p>')
+    assert joined(parsed) == (
+        "1 What is libffi?\n\nCompilers follow conventions. See the next chapter.")
+    assert [(d.block.text, d.reason) for d in parsed.dropped] == [
+        ("Next: Using libffi, Previous: libffi, Up: libffi [Index]",
+         "links to the next, previous and parent pages (navigation)")]
+
+
 def test_a_heading_permalink_characters_at_the_end_are_removed():
     assert kinds("<h2>Usage ¶</h2><h2>Setup #</h2>") == [
         ("heading", "Usage", 2), ("heading", "Setup", 2)

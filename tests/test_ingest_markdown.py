@@ -312,6 +312,14 @@ def test_a_paragraph_of_images_alone_is_dropped_with_its_reason_and_inline_image
         ("Build Status PyPI", "images only (badges, figures)")]
 
 
+def test_a_headings_badges_are_no_part_of_it_and_an_image_alone_is_its_alt_text():
+    parsed = read_markdown(
+        "# Thread-pool Controls [![Build Status](https://ci/x.svg)](https://ci/x) "
+        "[![codecov](https://c/y.svg)](https://c/y)\n\n## ![Widget](logo.png)\n\nIt pools.\n")
+    assert [b.text for b in parsed.blocks] == ["Thread-pool Controls", "Widget", "It pools."]
+    assert parsed.meta["title"] == "Thread-pool Controls"
+
+
 MYST = """\
 (install)=
 # Installing Widget

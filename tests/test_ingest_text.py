@@ -108,6 +108,19 @@ def test_an_editors_mode_line_is_dropped_with_its_reason():
                                                              "an editor's mode line")]
 
 
+def test_a_mode_line_ending_the_title_line_is_no_part_of_the_title():
+    text = ("GNU sed NEWS                                    -*- outline -*-\n\n"
+            "* Noteworthy changes in release 4.9 (2022-11-06) [stable]\n\n"
+            "The sed program now reads the files and the streams of text it is given.\n")
+    p = read_plain(text)
+    assert p.blocks[0].text == "GNU sed NEWS"
+    assert [(d.block.text, d.reason) for d in p.dropped] == [("-*- outline -*-",
+                                                             "an editor's mode line")]
+    # one on a later line is the text's (a note on Emacs's mode lines, say)
+    later = read_plain("Editors\n\nEmacs reads a line such as -*- outline -*- at the top.\n")
+    assert "-*- outline -*-" in later.blocks[-1].text and not later.dropped
+
+
 def test_text_in_another_language_keeps_the_cleaning_it_had():
     german = ("Startseite\n\nNachrichten\n\nDer Stadtrat hat am Montag den Plan für den Hafen "
               "nach einer langen Debatte gebilligt.\n\nDie Arbeiten sollen im Frühjahr beginnen.\n")
@@ -326,3 +339,20 @@ def test_a_vim_help_file_is_read_without_its_anchors_and_mode_line():
         ("*gift* *Gift*", "a Vim help file's tag anchors"),
         ("*iccf* *ICCF*", "a Vim help file's tag anchors"),
         ("vim:tw=78:ts=8:noet:ft=help:norl:", "an editor's mode line")]
+
+
+def test_a_debian_changelogs_entry_lines_head_their_entries():
+    text = ("apt (2.4.0) unstable; urgency=medium\n\n"
+            "  GPG verification now first tries only the trusted.gpg.d keys, before\n"
+            "  then falling back to the legacy trusted.gpg keyring.\n\n"
+            " -- Julian Andres Klode <jak@debian.org>  Tue, 22 Feb 2022 20:01:00 +0100\n\n"
+            "apt (2.3.12) unstable; urgency=medium\n\n"
+            "  The solver will no longer try to remove Essential or Protected packages.\n\n"
+            " -- Julian Andres Klode <jak@debian.org>  Wed, 17 Nov 2021 18:26:40 +0100\n")
+    blocks = read_plain(text).blocks
+    assert [(b.kind, b.level) for b in blocks if b.kind == "heading"] == [("heading", 1)] * 2
+    assert blocks[4].section == ("apt (2.3.12) unstable; urgency=medium",)
+    assert blocks[4].text.startswith("The solver")
+    # a line that only looks a little like one heads nothing
+    prose = read_plain("Use apt (the tool) daily; it works.\n\nIt installs packages for you.\n")
+    assert all(b.kind == "paragraph" for b in prose.blocks)

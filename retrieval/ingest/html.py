@@ -13,7 +13,9 @@ README in DocBook's literallayout: headings underlined, "- " items, wrapped pros
 the page's heading they stand under; any other ``pre`` is code.
 
 What is never the page's text (scripts, styles, navigation, hidden elements) is left out by the
-rules of ``htmlnav``, and listed in ``Parsed.dropped``; so is a heading's own permalink (``¶``).
+rules of ``htmlnav``, and listed in ``Parsed.dropped``; so is a heading's own permalink (``¶``),
+and a block of links to the next, previous or parent page (two or more, by their ``rel``:
+Texinfo's "Next: Using libffi, Previous: libffi, Up: libffi").
 
 A table row reads like its Markdown counterpart: a header row of ``th`` cells is ``H1 | H2``, a
 body row under it ``H1: c1; H2: c2``, and a table without a header row joins its cells with
@@ -82,6 +84,11 @@ _ENTRY = frozenset({"li", "dd"})
 _IN_PAGE_RE = re.compile(r"^(?![a-z][a-z0-9+.-]*:|//)[^#]*#.", re.I)
 _ENUMERATOR_RE = re.compile(r"^(?:\d+(?:\.\d+)*\.?|[A-Za-z][.)])\s+")
 _TOC_REASON = "a table of contents (a list whose entries only link to places in pages)"
+# A line of links to the next, previous and parent pages (Texinfo's "Next: ..., Previous: ...,
+# Up: ...", marked by their ``rel``): where the page sits in its manual, not its text
+_PAGING_RELS = frozenset({"next", "prev", "previous", "up", "index", "contents", "start", "first",
+                          "last"})
+_PAGING_REASON = "links to the next, previous and parent pages (navigation)"
 _ANCHOR_CHARS = frozenset({"", "¶", "#", "§", "🔗"})  # a heading's permalink, alone in its <a>
 _HEADING_ANCHOR_RE = re.compile(r"(?:\s*¶|\s+#)+$")
 _MAX_CELL_PARAGRAPHS = 3  # a cell with more (or list items) is a page's layout box, not a datum
@@ -236,6 +243,7 @@ class _Parser(HTMLParser):
         self._line: list[str] = []  # the text of the block being read
         self._code_chars = 0  # ... how many of its characters (not spaces) are inline code
         self._linked: list[str] = []  # ... what of it is the text of links to places in a page
+        self._paging = 0  # ... how many of its links lead to the next, previous or parent page
         self._skipping = 0  # open elements left out by their tag
         self._head_open = 0  # open head elements (one, in a page that has its head)
         self._main_open = 0  # open elements of the page's main content (main, role="main")
@@ -375,6 +383,8 @@ class _Parser(HTMLParser):
             el.anchor = (len(self._line), a.get("href", ""))
         elif tag == "a" and _IN_PAGE_RE.match(a.get("href", "")):
             el.link = len(self._line)
+        if tag == "a" and _PAGING_RELS & set(a.get("rel", "").lower().split()):
+            self._paging += 1
         if tag in _ENTRY and (lst := self._nearest(_LISTS)):
             lst.entries += 1
 
@@ -417,6 +427,11 @@ class _Parser(HTMLParser):
         text, self._line = "".join(self._line), []
         linked, self._linked = one_line("".join(self._linked)), []
         code_chars, self._code_chars = self._code_chars, 0
+        paging, self._paging = self._paging, 0
+        if paging >= 2 and text.strip() and not self._nearest(_TITLES):
+            # "Next: Using libffi, Previous: libffi, Up: libffi [Index]"
+            self.dropped.append(Dropped(Block("paragraph", one_line(text)), _PAGING_REASON))
+            return
         kind: Kind = "paragraph"
         level, context = 0, self._nearest(_CONTEXT)
         if (code_chars and code_chars >= len(text) - sum(map(str.isspace, text))

@@ -161,6 +161,8 @@ def _blocks(tokens: Sequence[Token], outline: Outline, myst: bool = False,
                 yield Block("table_row", text, outline.path)
         elif kind == "inline":
             text = one_line(_render(token.children or []))
+            if heading_level:  # its words, past its badges (the alt text when it has none)
+                text = one_line(_render(token.children or [], alt=False)) or text
             if row is not None:
                 row.append(text)
             elif not text:
@@ -291,9 +293,11 @@ def _images_only(children: Sequence[Token]) -> bool:
         or (t.type == "text" and not t.content.strip()) for t in children)
 
 
-def _render(children: Sequence[Token]) -> str:
+def _render(children: Sequence[Token], alt: bool = True) -> str:
     """The text a reader sees of inline tokens; a line break is ``_BREAK``. A MyST role
-    (``{ref}`Title <install>```: a name in braces, then a code span) shows its text."""
+    (``{ref}`Title <install>```: a name in braces, then a code span) shows its text. An
+    image is its alt text, or nothing without ``alt`` (a heading's badges: "Thread-pool
+    Controls [![Build Status](...)](...)" is titled "Thread-pool Controls")."""
     out = []
     role = False
     for i, t in enumerate(children):
@@ -306,7 +310,7 @@ def _render(children: Sequence[Token]) -> str:
             role = False
         elif t.type in ("text", "code_inline", "text_special"):
             out.append(t.content)
-        elif t.type == "image":
+        elif t.type == "image" and alt:
             out.append(_render(t.children or []))  # the alt text, its own markup rendered
         elif t.type in ("softbreak", "hardbreak"):
             out.append(_BREAK)

@@ -17,12 +17,14 @@ keeps them. Any other text (a licence, a README, a memo, an RFC) is read by its 
   is a paragraph a field, a field's body indented under it read after it (``textfields``);
 - a line that hangs a label out ("Holland:<tab>Transfer to ...", the lines under it indented
   to "Transfer") heads nothing: its block is one paragraph;
-- an editor's mode line (``-*- text -*-``, ``vim: set ...``, ``vim:tw=78:ft=help:``) is
-  dropped, with that reason, and so are a Vim help file's ``*tag*`` anchors (``vimhelp``);
+- an editor's mode line (``-*- text -*-``, ``vim: set ...``, ``vim:tw=78:ft=help:``), on a
+  line of its own or ending the first line after a title, is dropped, with that reason, and
+  so are a Vim help file's ``*tag*`` anchors (``vimhelp``);
 - a block whose every line opens with a shell or REPL prompt (``$ ``, ``>>> ``) is code;
 - a block of one short line (12 words at most) that does not end like a sentence or a clause
   (nor on a word that needs more after it: "... produces something like") and is followed by
-  another block is a heading; so is a line underlined with ``===`` or ``---``.
+  another block is a heading; so is a line underlined with ``===`` or ``---``, and a Debian
+  changelog's entry line ("apt (2.4.0) unstable; urgency=medium"), each entry's alike.
   Its level: 1 for the underlined with ``=`` and for the document's first line, the depth of its
   number for "2.1 Scope", 2 otherwise;
 - a short line set out left of the line under it, in the same block, heads what is indented
@@ -90,6 +92,9 @@ def read_plain(text: str) -> Parsed:
                       source_text=text)
     blocks_: list[Block] = []
     dropped: list[Dropped] = []
+    text, mode = _without_trailing_mode(text)
+    if mode:
+        dropped.append(Dropped(Block("paragraph", mode), "an editor's mode line"))
     if is_vim_help(text):
         text, anchors = without_anchors(text)
         dropped.extend(Dropped(Block("paragraph", a), "a Vim help file's tag anchors")
@@ -100,6 +105,25 @@ def read_plain(text: str) -> Parsed:
         else:
             blocks_.append(b)
     return Parsed(blocks_, dropped=dropped, english=True)
+
+
+# A Debian changelog's (or NEWS.Debian's) entry line, deb-changelog(5)'s "package (version)
+# distributions; metadata": "apt (2.4.0) unstable; urgency=medium" heads its entry, each alike
+_CHANGELOG_ENTRY_RE = re.compile(r"^[a-z0-9][a-z0-9+.-]+ \([^()\s]+\)(?: [\w./+-]+)+;"
+                                 r"(?: [\w-]+=[\w-]+,?)+$")
+# Emacs's mode line after a title on the first line (the second after a "#!" line): "GNU sed
+# NEWS   -*- outline -*-"
+_TRAILING_MODE_RE = re.compile(
+    r"\A((?:#![^\n]*\n)?[^\n]*?\S)[ \t]+(-\*-[^\n]*?-\*-)[ \t]*(?=\n|\Z)")
+
+
+def _without_trailing_mode(text: str) -> tuple[str, str]:
+    """``text`` without a mode line ending its first line (its second after a ``#!`` line), and
+    that mode line ("" for none): "GNU sed NEWS" is the title, not "... -*- outline -*-"."""
+    m = _TRAILING_MODE_RE.match(text) if "-*-" in text[:300] else None
+    if m is None:
+        return text, ""
+    return m.group(1) + text[m.end():], m.group(2)
 
 
 def reads_as_layout(text: str) -> bool:
@@ -285,7 +309,7 @@ def _is_heading(line: str, b: int, raw: list[Part]) -> bool:
     if _BULLET_MARK_RE.match(line):  # "* Installation" alone, unless a list goes on after it
         after = raw[b + 1]
         return isinstance(after, Record) or not _BULLET_MARK_RE.match(after.strip())
-    return line[:1].isupper() or line[:1].isdigit()
+    return line[:1].isupper() or line[:1].isdigit() or bool(_CHANGELOG_ENTRY_RE.match(line))
 
 
 def _is_stack(lines: list[str]) -> bool:
@@ -298,7 +322,7 @@ def _level(line: str, first: bool) -> int:
     m = _NUMBERED_RE.match(line)
     if m:
         return min(6, 1 + m.group(1).count("."))
-    return 1 if first else 2
+    return 1 if first or _CHANGELOG_ENTRY_RE.match(line) else 2
 
 
 def _items(lines: list[str]) -> list[tuple[str, str, int]]:
