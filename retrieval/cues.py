@@ -24,7 +24,10 @@ _TYPES = (
         r"^\s*(when|what (year|date|day|month|time|decade|century)(?!\s+(?:units?|zones?|limits?"
         r"|outs?|stamps?|steps?|slices?|complexity|series|formats?|values?|fields?)\b)"
         r"|(in|during|since) (what|which)"
-        r" (years?|decades?|century|centuries|months?|period)|how long ago)\b", re.I)),
+        r" (years?|decades?|century|centuries|months?|period)|how long ago"
+        # "On what date will she be sworn in?", "At what time ...", "By which day ..."
+        r"|^\s*(on|at|by|until|till|from|before|after) (what|which) (dates?|days?|years?|months?"
+        r"|time|hour|night|morning|evening|weekend))\b", re.I)),
     ("number", re.compile(
         r"\b(how (many|much|long|far|old|large|big|tall|high|often)|what (number|percentage|"
         r"percent|share|proportion|amount|size|population)|(which|what) (?:(?!(?:is|are|was|were|"
@@ -49,8 +52,13 @@ _TYPES = (
         r"leader|group|organi[sz]ation|company|party|team|president|minister|official)\b", re.I)),
 )
 
+_MONTH = (r"(?:january|february|march|april|may|june|july|august|september|october|november"
+          r"|december)")
 _DATE = re.compile(
-    r"\b(1[0-9]\d\d|20\d\d|\d{2,4}s|\d{1,2}(st|nd|rd|th)|january|february|march|april|may|june|"
+    # a day of a month, new though the question names the month ("on 11 December" answers "on
+    # what day in December")
+    rf"\b(\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?!\d)"
+    r"|1[0-9]\d\d|20\d\d|\d{2,4}s|\d{1,2}(st|nd|rd|th)|january|february|march|april|may|june|"
     r"july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|"
     r"saturday|sunday|yesterday|today|\d{1,2}(st|nd|rd|th)? century"
     # a time of day, what a handbook answers "when is the helpdesk open?" with

@@ -61,6 +61,24 @@ def test_what_time_asks_when_unless_a_noun_follows(question: str, kind: str | No
 
 
 @pytest.mark.parametrize(("question", "kind"), [
+    ("On what date will Rosa Lindqvist be sworn in as mayor?", "when"),
+    ("On what day in December will the bank announce its decision?", "when"),
+    ("At what time does the helpdesk open?", "when"),
+    ("By which date must the form be sent?", "when"),
+    ("On what grounds was he dismissed?", None),
+    ("On which platform does it run?", None),
+])
+def test_on_what_date_asks_when(question: str, kind: str | None) -> None:
+    assert question_type(question) == kind
+
+
+def test_a_date_the_question_names_or_next_week_is_no_answer_to_on_what_date() -> None:
+    q = "On what day in December will the bank announce its next rate decision?"
+    assert not has_evidence("when", "The committee will announce its next decision in December.", q)
+    assert has_evidence("when", "The committee will announce it on 11 December.", q)
+
+
+@pytest.mark.parametrize(("question", "kind"), [
     ("Which version of Meson is required?", "number"),
     ("In which psmisc version was the prtstat utility added?", "number"),
     ("Which Valgrind release first shipped the BBV tool?", "number"),
