@@ -58,7 +58,7 @@ def compose(
     selector = selector or bundled_selector()
     ranking = rank(question, query, hits, collection, config, vectors, index, selector)
     if ranking is None:
-        return _abstain(question, query, related)
+        return _abstain(question, query, related, why=NOTHING_MATCHED)
     candidates, sents_of = ranking.candidates, ranking.sents_of
     best = candidates[0]
     items_of, quoted = ranking.items_of, ranking.full_text
@@ -68,14 +68,19 @@ def compose(
     if (query.cue in config.evidence_needed and query.cue in config.evidence_beside
             and not best.features[_EVIDENCE]):
         confidence *= config.evidence_beside_factor
-    if (confidence < threshold
-            or (config.rule_gates and not rules_met(best.features, config))
-            or (config.specific_gate and not best.features[_SPECIFIC])
-            or (config.unseen_specific_gate and _lacks_specific(query, best.sentence, collection))
-            or (query.cue in config.evidence_needed and not has_evidence(
-                query.cue, _evidence_text(best.sentence, sents_of, quoted, config), question,
-                query.lang))):
-        return _abstain(question, query, related, coverage, confidence)
+    why = (LOW_CONFIDENCE if confidence < threshold
+           else TERMS_APART if config.rule_gates and not rules_met(best.features, config)
+           else SPECIFIC_MISSING if (
+               (config.specific_gate and not best.features[_SPECIFIC])
+               or (config.unseen_specific_gate and _lacks_specific(query, best.sentence,
+                                                                     collection)))
+           else NO_EVIDENCE.get(query.cue or "", "no_evidence") if (
+               query.cue in config.evidence_needed and not has_evidence(
+                   query.cue, _evidence_text(best.sentence, sents_of, quoted, config), question,
+                   query.lang))
+           else None)
+    if why is not None:
+        return _abstain(question, query, related, coverage, confidence, why)
 
     groups = [[best]]  # each quote's candidates: one, or sentences next to each other
     chosen = [best]
@@ -238,11 +243,21 @@ def _related(hits: Sequence[tuple[int, float]], collection: Collection, n: int) 
     return out
 
 
+# Why qabot abstained (``Answer.abstained``): nothing in the corpus met the question; the best
+# sentence's confidence is below the threshold; the question's weighty terms are not found
+# together; a specific word of it (a name, a rare word) is not in the cited document; a "when"
+# or "how many" question's best sentence holds no date or quantity of its own.
+NOTHING_MATCHED, LOW_CONFIDENCE, TERMS_APART = "nothing_matched", "low_confidence", "terms_apart"
+SPECIFIC_MISSING = "specific_word_missing"
+NO_EVIDENCE = {"when": "no_date", "number": "no_quantity"}
+
+
 def _abstain(question: str, query: Query, related: list[SourceRef], coverage: float = 0.0,
-             confidence: float = 0.0) -> Answer:
+             confidence: float = 0.0, why: str = LOW_CONFIDENCE) -> Answer:
     return Answer(
         question=question, answered=False, text=NOT_FOUND, related=related,
         coverage=round(coverage, 4), confidence=round(confidence, 4), read_as=dict(query.read_as),
+        abstained=why,
     )
 
 

@@ -259,8 +259,20 @@ def test_an_items_own_lead_in_is_quoted_with_its_sub_items():
 ])
 def test_a_question_asking_for_a_date_or_number_needs_one_in_its_answer(texts, without, with_it):
     engine = QAEngine.from_texts(texts)
-    assert not engine.ask(without).answered
-    assert engine.ask(with_it).answered
+    missing = engine.ask(without)
+    assert not missing.answered
+    # it says why, its confidence aside (which may be over the threshold)
+    assert missing.abstained == ("no_date" if without.startswith("When") else "no_quantity")
+    answered = engine.ask(with_it)
+    assert answered.answered and answered.abstained is None
+
+
+def test_an_abstention_says_why(engine):
+    assert engine.ask("asdf qwerty zxcv").abstained == "nothing_matched"
+    assert engine.ask("What is the population of Mongolia?").abstained in (
+        "nothing_matched", "low_confidence", "terms_apart")
+    data = engine.ask("How many animals does the zoo have?").model_dump(mode="json")
+    assert data["answered"] and data["abstained"] is None
 
 
 def test_the_sentence_under_a_heading_naming_x_defines_x():
