@@ -131,18 +131,45 @@ def web_address(url: str | None) -> str | None:
     return url if scheme in ("http", "https") and url[len(scheme):].startswith("://") else None
 
 
-def _quote_pieces(q: Quote, limit: int) -> list[str]:
-    """One quoted sentence, matched words in bold, then its citation marker: “…” [1]."""
+# Telegram formats at most 100 entities of a message and ignores the rest (a <b>, an <a>, an <i>
+# each count): the matched words of an answer's quotes are bold up to this many runs, which
+# leaves room for its notes and its sources' links and title
+MAX_BOLD_RUNS = 60
+
+
+def bold_runs(text: str, spans: Spans) -> list[tuple[int, int]]:
+    """``spans`` sorted, those apart by white space alone made one run ("<b>Collective
+    Security</b>", not two entities for what reads as one)."""
+    runs: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if runs and start >= runs[-1][1] and not text[runs[-1][1]:start].strip():
+            runs[-1] = (runs[-1][0], max(end, runs[-1][1]))
+        elif not runs or start >= runs[-1][1]:
+            runs.append((start, end))
+    return runs
+
+
+def _quote_pieces(q: Quote, limit: int, runs: Spans | None = None) -> list[str]:
+    """One quoted sentence, matched words in bold (``runs``: its bold runs, when not all of
+    them), then its citation marker: “…” [1]."""
     marker = f"” [{q.citation}]"
-    pieces = html_chunks(q.text, q.highlights, limit - len(marker) - 1) or [""]
+    spans = bold_runs(q.text, q.highlights) if runs is None else runs
+    pieces = html_chunks(q.text, spans, limit - len(marker) - 1) or [""]
     pieces[0] = "“" + pieces[0]
     pieces[-1] += marker
     return pieces
 
 
 def quote_blocks(answer: Answer, limit: int = TELEGRAM_LIMIT) -> list[str]:
-    """Every quoted sentence of the answer as HTML blocks (a very long one takes several)."""
-    return [piece for q in answer.sentences for piece in _quote_pieces(q, limit)]
+    """Every quoted sentence of the answer as HTML blocks (a very long one takes several), at
+    most ``MAX_BOLD_RUNS`` bold runs in all (the first quote's first)."""
+    blocks: list[str] = []
+    budget = MAX_BOLD_RUNS
+    for q in answer.sentences:
+        runs = bold_runs(q.text, q.highlights)[:budget]
+        budget -= len(runs)
+        blocks += _quote_pieces(q, limit, runs)
+    return blocks
 
 
 def quote_html(q: Quote, ref: SourceRef, limit: int = TELEGRAM_LIMIT) -> str:

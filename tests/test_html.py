@@ -8,9 +8,11 @@ from html.parser import HTMLParser
 import pytest
 
 from bot.html import (
+    MAX_BOLD_RUNS,
     TELEGRAM_LIMIT,
     answer_html,
     bold,
+    bold_runs,
     html_chunks,
     pack,
     passage_html,
@@ -98,6 +100,24 @@ def test_a_typo_reading_comes_first_in_italics_and_escaped() -> None:
 def test_bolds_highlights_inside_escaped_text() -> None:
     text = "a<b & c>d"
     assert bold(text, [(0, 2), (4, 5), (6, 9)]) == "<b>a&lt;</b>b <b>&amp;</b> <b>c&gt;d</b>"
+
+
+def test_matched_words_apart_by_spaces_are_one_bold_run() -> None:
+    text = "the Collective Security Treaty, and the treaty's members"
+    words = [(m.start(), m.end()) for m in re.finditer(r"[CST]\w+|members", text)]
+    assert bold_runs(text, words) == [(4, 30), (49, 56)]
+    assert bold_runs(text, [(4, 14), (4, 14), (8, 20)]) == [(4, 14)]  # overlaps as ``mark``
+
+
+def test_an_answer_bolds_at_most_its_share_of_telegrams_100_entities() -> None:
+    # every other word matched, in three long quotes: 3 x 80 runs would be 240 entities, of
+    # which Telegram formats the first 100 and drops the sources' links after them
+    text = " x ".join(["word"] * 80)
+    spans = [(m.start(), m.end()) for m in re.finditer("word", text)]
+    messages = answer_html(answer_of(text, text, text, highlights=[spans] * 3))
+    entities = sum(len(re.findall(r"<(?:b|a|i)\b", m)) for m in messages)
+    assert sum(m.count("<b>") for m in messages) == MAX_BOLD_RUNS + 1  # and "Sources"
+    assert entities <= 100
 
 
 @pytest.mark.parametrize("spans", [[(0, 4), (2, 6)], [(3, 3)], [(5, 100)], [(-3, 2)]])
