@@ -47,6 +47,7 @@ from .scripts import (
     UNSPACED_RE,
     ascii_digits,
     bigram_spans,
+    halfwidth,
     marked_word,
     unspaced,
     with_bigrams,
@@ -93,6 +94,8 @@ class Token:
 def stem_term(word: str) -> str | None:
     """The index term of one lower-cased word, or ``None`` when it is not indexed (uncached:
     for words met once, such as the candidate spellings of a typo)."""
+    if not word.isascii():
+        word = halfwidth(word)
     if word[0].isdigit():
         return _decimal_point(word)
     if word.endswith(("'s", "’s")):
@@ -272,6 +275,8 @@ def analyzer(code: str | None = None) -> Analyzer:
     number = _decimal_comma if code in DECIMAL_COMMA else _any_decimal_point
 
     def term(word: str) -> str | None:
+        if not word.isascii():
+            word = halfwidth(word)
         if word[0].isdigit():
             return number(word)
         word = without_in_word_marks(word.replace("’", "'"))

@@ -212,7 +212,8 @@ class Collection:
 # cookie notice and byline (``ingest/headline.py``); a Markdown heading's badges are no part of
 # it; a mode line ending a text's first line is dropped; an HTML line of links to the next,
 # previous and parent pages is navigation; a Debian changelog's entry lines are headings.
-TEXT_VERSION = 30
+# 31: fullwidth letters and digits are the ASCII words they show ("ＣＳＴＯ" is "csto").
+TEXT_VERSION = 31
 # A sentence's flags (``Collection.sent_flags``): it may be quoted alone; it is of a list item
 # or a table row (a line tagged ``ITEM_LINE``, beside its ``sieve.QUOTE_*`` rule); it opens its
 # line.

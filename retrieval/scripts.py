@@ -95,6 +95,17 @@ def _ascii(m: re.Match[str]) -> str:
     return _ARABIC_SEPARATORS.get(c) or str(unicodedata.decimal(c))
 
 
+# The fullwidth forms of ASCII's printable characters (U+FF01-U+FF5E), which East Asian input
+# methods type: "ＣＳＴＯ" and "２００２" are the words "CSTO" and "2002"
+_FULLWIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
+
+
+def halfwidth(text: str) -> str:
+    """``text`` with fullwidth ASCII forms as ASCII ("ＣＳＴＯ" -> "CSTO"); one character for
+    one, so a word's span is the same."""
+    return text.translate(_FULLWIDTH)
+
+
 def ascii_digits(text: str) -> str:
     """``text`` with any script's decimal digits written as ASCII digits ("١٩٧٠" -> "1970",
     "٣٫٤" -> "3.4", "१९३०" -> "1930"); other characters stay."""

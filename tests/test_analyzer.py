@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from retrieval.analyzer import analyze, tokens
+from retrieval.analyzer import analyze, analyzer, tokens
 
 
 def test_numbers_keep_their_separators_and_commas_fold():
@@ -56,3 +56,13 @@ def test_memo_remembers_up_to_its_size_then_starts_over():
     assert cached("d") == "D" and cached.cache_info().currsize == 1  # a fourth word: anew
     assert cached("a") == "A" and calls == ["a", "b", "c", "d", "a"]
     assert cached.cache_info().currsize == 2
+
+
+def test_fullwidth_letters_and_digits_are_the_ascii_words_they_show():
+    # what an East Asian input method types: "ＣＳＴＯ" is the word "CSTO", in any language
+    assert [t.term for t in tokens("the ＣＳＴＯ of ２００２")] == [None, "csto", None, "2002"]
+    spans = [(t.start, t.end) for t in tokens("the ＣＳＴＯ of ２００２")]
+    assert spans == [(0, 3), (4, 8), (9, 11), (12, 16)]  # the text's own characters
+    zh = analyzer("zh").analyze("组织（ＣＳＴＯ）成立于２００２年")
+    assert "csto" in zh and "2002" in zh
+    assert analyzer("de").analyze("Die ＯＶＫＳ") == analyzer("de").analyze("Die OVKS")
