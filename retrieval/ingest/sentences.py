@@ -151,6 +151,22 @@ def ends_sentence(text: str) -> bool:
     return TERMINAL_RE.search(text) is not None
 
 
+def goes_on(text: str, following: str) -> bool:
+    """Whether the sentence at the end of ``text`` goes on into ``following``: the two joined
+    have no sentence end between them, since ``text`` ends on an abbreviation, an initial or an
+    ordinal ("... where it met Dr." / "Smith and his crew", "140 ед." / "техники", "am 3." /
+    "Oktober"), not on a sentence's end. What joining wrapped lines asks of a line that ends
+    with a full stop (``ends_sentence`` says yes to "Dr."). Only the end of ``text`` is read."""
+    tail = text[-_JOIN_TAIL:].rstrip()
+    head = following.lstrip()[:_JOIN_HEAD]
+    if not tail or not head:
+        return False
+    return all(end != len(tail) for _, end in each_sentence_bounds(f"{tail} {head}"))
+
+
+_JOIN_TAIL, _JOIN_HEAD = 200, 40  # characters of a line's end and the next one's start read
+
+
 def sentence_spans(text: str) -> list[Span]:
     """Character spans of the sentences of ``text`` (whitespace between them excluded)."""
     return [Span(start, end) for start, end in each_sentence_bounds(text)]
