@@ -65,9 +65,10 @@ ABBREVIATIONS = frozenset(
     # Portuguese ("la Dra. Martínez", "los EE. UU.", "aprox. 12"), Polish, Czech and Slovak
     # ("np.", "tzw.", "ul.", "tzv.", "např."), Dutch ("bijv."), Finnish ("esim."), Hungarian
     # ("ún.", "pl."), Romanian ("cca."), Turkish ("örn.", "bkz."), the Nordic languages ("jfr.",
-    # "bl. a."), German ("bspw.", "geb.", "Abb."), Russian and Ukrainian ("рис.", "напр.")
+    # "bl. a."), German ("bspw.", "geb.", "Abb."), Russian and Ukrainian ("рис.", "напр.");
+    # and "saint" before a name, Polish "św." and Russian and Ukrainian "св." ("ul. Św. Jana")
     "dra dras dres srs sres avda admón núm aprox exmo ee ee.uu ff.aa cc.aa rr.hh "
-    "np tzw ul wg mgr inż godz tzv např tzn popř tj "
+    "np tzw ul wg mgr inż godz św tzv např tzn popř tj "
     "bijv blz dhr mevr drs "
     "esim ks "
     "ún pl ld vö "
@@ -75,7 +76,7 @@ ABBREVIATIONS = frozenset(
     "örn bkz doç "
     "jfr bl pga iflg "
     "bspw geb gest abb hrsg ebd verh "
-    "рис напр табл гл обл див вул тис пос".split()
+    "рис напр табл гл обл див вул тис пос св".split()
 )
 # Abbreviations that are also words (English "ok", Spanish "mil", ...) or often end a sentence
 # ("etc." of Czech, Dutch, Finnish, Hungarian, Turkish and the Nordic languages): no sentence
@@ -266,11 +267,21 @@ def _lower_case_start(text: str, start: int, m: re.Match[str], nxt: str) -> bool
     """Whether a lower-case word after boundary ``m`` (of the sentence from ``start``) begins a
     sentence: after a full stop, yes (the abbreviations are ruled out after this):
     documentation opens sentences with names written in lower case ("... for Python. urllib3
-    brings ...", "... by libffi. libffi provides ..."); after an ellipsis, "!" or "?" ("Yahoo!
-    is"), or a full stop after a number or a Roman numeral, an ordinal ("Ludwig XIV. ließ",
-    "am 3. und 4. Mai"), no."""
-    return (m.group("end") == "." and nxt[0].islower()
+    brings ...", "... by libffi. libffi provides ..."); a Greek, Cyrillic or Armenian word in
+    lower case (``_CASED_NON_LATIN_RE``), after an ellipsis, "!" or "?" ("Yahoo! is"), or a
+    full stop after a number or a Roman numeral, an ordinal ("Ludwig XIV. ließ", "am 3. und 4.
+    Mai"), no."""
+    return (m.group("end") == "." and nxt[0].islower() and not _CASED_NON_LATIN_RE.match(nxt)
             and not _ORDINAL_DOT_RE.search(text, start, m.start("end")))
+
+
+# Lower-case letters of the scripts with capitals other than Latin (Greek, Cyrillic, Armenian):
+# their sentences open with a capital, and the names written in lower case that open a sentence
+# of documentation are Latin; so a lower-case word of theirs after a full stop goes on with the
+# sentence an abbreviation ended ("140 ед. техники", "1.234,5 χιλ. ευρώ", "2024 թ. մայիսին"),
+# whatever the abbreviation, listed or not
+_CASED_NON_LATIN_RE = re.compile("[\u03ac-\u03ce\u1f00-\u1fff\u0430-\u045f\u0461-\u052f"
+                                 "\u0561-\u0587]")
 
 
 _WORDISH_RE = re.compile(r"[\w.]+")  # \w: what ``str.isalnum`` accepts, and "_"
