@@ -21,7 +21,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from .analyzer import Token, analyzer
@@ -173,6 +173,21 @@ FRAME_WORDS = frozenset(
     "abbreviation abbreviated stand stands full".split()
 )
 
+def _restemmed(word: str, term: str, stem_term: Callable[[str], str | None],
+               index: TermIndex) -> str | None:
+    """The corpus's term one stemming step from a question's ``word`` whose ``term`` the corpus
+    lacks: the word itself, or its stem stemmed again. A Snowball stemmer can cut a word's
+    base form further than its inflected forms, or the other way round: Russian's reads the
+    "-л" of "Байкал", "канал" as a past tense's ("байка", "кана", where "Байкале", "каналы" are
+    "байкал", "канал"), Polish's cuts "tramwaj" to "tramw" ("tramwaje": "tramwaj"). Either
+    step gives the term the other form of the word has; ``None`` when neither is the
+    corpus's."""
+    for other in (word, stem_term(term)):
+        if other and other != term and index.idf(other) is not None:
+            return other
+    return None
+
+
 def parse_query(
     question: str, index: TermIndex, config: ComposerConfig = ComposerConfig(),
     lang: str = ENGLISH, plain: bool = False, compounds: Splitter | None = None,
@@ -242,6 +257,10 @@ def parse_query(
             if fixed is not None and fixed[1] not in weights:
                 read_as[word] = fixed[0]
                 (word, term), idf = fixed, index.idf(fixed[1])
+        if idf is None and not reading.lang.english and reading.lang.stemmer is not None and (
+                restemmed := _restemmed(word.lower(), term, reading.stem_term, index)) and (
+                restemmed not in weights):
+            term, idf = restemmed, index.idf(restemmed)
         if idf is None:
             if frame:  # an unknown word that only frames the question tells nothing
                 continue
