@@ -401,3 +401,20 @@ def test_a_word_the_stemmer_cuts_otherwise_than_its_other_forms_meets_them(
     assert want in query.known and want not in query.unseen
     answer = engine.ask(question)
     assert answer.answered and answer.sentences[0].source == "d0"
+
+
+def test_a_turkish_names_suffix_after_an_apostrophe_leaves_the_name() -> None:
+    """Turkish writes a name's suffixes after an apostrophe ("İzmir'de", in İzmir): the term is
+    the name's, where an elided French article is the word after ("l'armée" -> "armée")."""
+    tr = analyzer("tr")
+    assert tr.analyze("İzmir'de Buca'da Ankara'nın") == tr.analyze("İzmir Buca Ankara")
+    assert analyzer("az").analyze("Bakı'da") == analyzer("az").analyze("Bakı")
+    assert analyzer("fr").analyze("l'armée") == analyzer("fr").analyze("armée")
+    from retrieval import QAEngine
+    from retrieval.corpus import Document
+
+    engine = QAEngine.from_documents([
+        Document("izmir", "", "İzmir'de yeni metro hattı 2028 yılında açılacak.", lang="tr"),
+        Document("ankara", "", "Ankara'da yeni metro hattı 2030 yılında açılacak.", lang="tr")])
+    answer = engine.ask("İzmir'de metro hattı ne zaman açılacak?")
+    assert answer.answered and answer.sentences[0].source == "izmir"
