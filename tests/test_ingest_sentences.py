@@ -214,3 +214,17 @@ def test_a_greek_cyrillic_or_armenian_word_in_lower_case_goes_on_after_an_abbrev
 ])
 def test_saint_before_a_name_ends_no_sentence(sentences):
     assert split_sentences(" ".join(sentences)) == sentences
+
+
+@pytest.mark.parametrize("text, sentences", [
+    ("Стоимость составила 340 млн руб. Средства выделил бюджет.",
+     ["Стоимость составила 340 млн руб.", "Средства выделил бюджет."]),
+    ("Выручка составила 5 млрд. Это рекорд.", ["Выручка составила 5 млрд.", "Это рекорд."]),
+    ("Зібрали 20 тис. Решту передадуть армії.", ["Зібрали 20 тис.", "Решту передадуть армії."]),
+    ("Ущерб составил 5 тыс. руб. за день.", ["Ущерб составил 5 тыс. руб. за день."]),
+    ("Всего 5 тыс. 300 человек.", ["Всего 5 тыс. 300 человек."]),
+])
+def test_a_sums_unit_ends_a_sentence_before_a_capital(text, sentences):
+    """Russian and Ukrainian units of a sum ("тыс.", "млн", "руб.") go on before a lower-case
+    word or a number, and end their sentence before a capital."""
+    assert split_sentences(text) == sentences

@@ -58,7 +58,7 @@ ABBREVIATIONS = frozenset(
     # other languages' (German, Spanish, French, Italian, Russian, ...): "ca. 300", "т. е."
     "ca bzw vgl nr usw ggf evtl inkl sog str abs jh jhd mio mrd tsd sra srta ud uds pág "
     "mme mlle env av ecc sig dott ex ej "
-    "г гг т тыс млн млрд руб ул им см стр проф кв соавт др "
+    "г гг т ул им см стр проф кв соавт др "
     # ... and common ones of the languages qabot reads that are no word of another, none ending
     # a sentence as a rule (the entries of Moses' per-language ``nonbreaking_prefix`` lists,
     # mosesdecoder/scripts/share/nonbreaking_prefixes, that are in everyday use): Spanish and
@@ -76,14 +76,18 @@ ABBREVIATIONS = frozenset(
     "örn bkz doç "
     "jfr bl pga iflg "
     "bspw geb gest abb hrsg ebd verh "
-    "рис напр табл гл обл див вул тис пос св".split()
+    "рис напр табл гл обл див вул пос св".split()
 )
 # Abbreviations that are also words (English "ok", Spanish "mil", ...) or often end a sentence
 # ("etc." of Czech, Dutch, Finnish, Hungarian, Turkish and the Nordic languages): no sentence
 # end only before a lower-case word or a number, as in "ok. 800 tys. mieszkańców", "1,3 mil.
 # obyvatel", "Ulus ve vb. kurumlar", "V ст. н. е."
 _BEFORE_LOWER = frozenset(
-    "ok ок tys mil kb mm ns atd enz jne stb vb osv mv ung uu ст грн es".split()
+    "ok ок tys mil kb mm ns atd enz jne stb vb osv mv ung uu ст грн es "
+    # a sum's units in Russian and Ukrainian, which a noun in lower case follows inside a
+    # sentence ("5 тыс. человек") and a capital only after its end ("340 млн руб. Средства
+    # выделил бюджет."; German's "Mio." and "Mrd." are no such: "5 Mio. Euro")
+    "тыс тис млн млрд руб".split()
 )
 # A day's ordinal before a month ("am 3. Oktober", "1. maj"), or an ordinal before a noun that
 # takes one, capitalised as German nouns are ("im 18. Jahrhundert", "zum 3. Mal", "der 2.
