@@ -390,7 +390,7 @@ def test_a_part_of_identifiers_takes_its_documents_language_not_one_detected_on_
 def test_a_word_the_stemmer_cuts_otherwise_than_its_other_forms_meets_them(
         lang: str, texts: list[str], question: str, want: str) -> None:
     """A question's word whose stem the corpus lacks is read as the corpus's term one stemming
-    step from it (the word itself, or its stem stemmed again), not as an unseen word."""
+    step from it (the word itself, or a name's stem stemmed again), not as an unseen word."""
     from retrieval import QAEngine
     from retrieval.corpus import Document
     from retrieval.query import parse_query
@@ -418,3 +418,19 @@ def test_a_turkish_names_suffix_after_an_apostrophe_leaves_the_name() -> None:
         Document("ankara", "", "Ankara'da yeni metro hattı 2030 yılında açılacak.", lang="tr")])
     answer = engine.ask("İzmir'de metro hattı ne zaman açılacak?")
     assert answer.answered and answer.sentences[0].source == "izmir"
+
+
+def test_a_stem_that_is_no_word_is_not_stemmed_again_to_meet_another() -> None:
+    """Spanish "moderados" is "moder", no word, which stemmed again is "mod", the term of "moda":
+    a question about moderates does not meet a text about fashion (a stem is stemmed again only
+    when it is a word of the language, a base form, as Russian's "байкал")."""
+    from retrieval import QAEngine
+    from retrieval.corpus import Document
+    from retrieval.query import parse_query
+
+    texts = ["La moda de París cambia cada año con las nuevas colecciones.",
+             "El museo abre todos los días desde las nueve de la mañana."]
+    engine = QAEngine.from_documents([Document(f"d{i}", "", t, lang="es")
+                                      for i, t in enumerate(texts)])
+    query = parse_query("¿Qué piensan los moderados?", engine.index, lang="es", plain=True)
+    assert "mod" not in query.weights and "moder" in query.unseen
