@@ -17,7 +17,8 @@ Choices (measured in ``docs/benchmarks.md``):
   "armenians"/"armenian" meet; stems are cached since vocabularies are small.
 * **Other languages** (``analyzer(code)``, ``language.py``): the same tokens, that language's
   Snowball stemmer and stop words; a short elided article before an apostrophe is dropped
-  ("l'armée" -> "armée", "dell'anno" -> "anno"). The module-level functions are English's.
+  ("l'armée" -> "armée", "dell'anno" -> "anno"), and in Turkish and Azerbaijani a name's
+  suffix after one ("İzmir'de" -> "izmir"). The module-level functions are English's.
 * **Other scripts** (``scripts.py``), in every language's analyzer but English's: a word takes
   in its combining marks (Devanagari's vowel signs: "भारत" is one word); a run of an unspaced
   script (Chinese, Japanese, Thai, ...) is read as its overlapping two-character pieces (three in
@@ -205,6 +206,11 @@ def analyze(text: str) -> list[str]:
 
 
 _ELISION_MAX = 5  # letters of an elided word before an apostrophe ("l'", "qu'", "dell'")
+# Languages that write a name's suffixes after an apostrophe ("İzmir'de", in İzmir; "Ankara'nın",
+# Ankara's; Turkish spelling's rule, TDK Yazım Kılavuzu, "Kesme işareti"; Azerbaijani texts
+# follow it): the word is the name before it, where elsewhere an elided word before it is
+# dropped ("l'armée"). Read the other way, "İzmir'de" was the stop word "de" and the name lost.
+SUFFIXED_NAMES = frozenset({"tr", "az"})
 # Languages that write a decimal comma and group thousands with a full stop ("6.400", "21,5"):
 # their numbers are read as English's are written ("6400", "21.5"), so a figure meets itself
 # however a question groups it.
@@ -273,6 +279,7 @@ def analyzer(code: str | None = None) -> Analyzer:
     stem, stops, unaccented = stem_function(code), lang.stop_words, lang.unaccented_stops
 
     number = _decimal_comma if code in DECIMAL_COMMA else _any_decimal_point
+    suffixed = code in SUFFIXED_NAMES
 
     def term(word: str) -> str | None:
         if not word.isascii():
@@ -284,7 +291,9 @@ def analyzer(code: str | None = None) -> Analyzer:
             word = word.replace("i\u0307", "i")
         if "'" in word:
             head, _, rest = word.partition("'")
-            if len(head) <= _ELISION_MAX and len(rest) >= 2:
+            if suffixed:
+                word = head or rest  # "izmir'de": İzmir, with "in"
+            elif len(head) <= _ELISION_MAX and len(rest) >= 2:
                 word = rest
         if ((len(word) < 2 and not unspaced(word)) or word in stops
                 or (unaccented and strip_accents(word) in stops)):

@@ -205,13 +205,21 @@ def has_code(sentence: str, question: str) -> bool:
 
 
 _ASKED_MARK = re.compile(r"^\W*(?:Q|Question)\s*:\s", re.I)  # an FAQ's "Q: I told xz to ..."
+# A question's end in the scripts that write their own mark: the Arabic (and Persian, Urdu)
+# "؟", the full-width "？", the Ethiopic "፧", the Greek question mark (U+037E, or the ";" typed
+# for it after a Greek word); and Armenian's "՞", written over the stressed vowel of the word
+# asked about ("Ե՞րբ է բացվել ...։"), anywhere in the sentence
+_ASKED_END_RE = re.compile("(?:[?？؟፧\u037e]|(?<=[\u0370-\u03ff\u1f00-\u1fff]);)$")
+_ARMENIAN_ASKED = "\u055e"
 
 
 def is_question(sentence: str) -> bool:
-    """Whether ``sentence`` is a question ("21. Is zlib thread-safe?"), or opens one marked
-    as such ("Q: I told xz to use many threads but it is using only one core.")."""
-    return (sentence.rstrip("\"'”’)»").endswith("?")
-            or _ASKED_MARK.match(sentence) is not None)
+    """Whether ``sentence`` is a question ("21. Is zlib thread-safe?", "Γιατί η Κρήτη έχει
+    τόσους σεισμούς;", "لماذا اختير موقع ورزازات؟"), or opens one marked as such ("Q: I told xz
+    to use many threads but it is using only one core.")."""
+    bare = sentence.rstrip("\"'”’“‘»›)」』） ")
+    return (_ASKED_END_RE.search(bare) is not None or _ASKED_MARK.match(sentence) is not None
+            or (_ARMENIAN_ASKED in sentence and bare.endswith(("։", ":"))))
 
 
 def asks_default(question: str) -> bool:

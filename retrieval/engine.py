@@ -31,7 +31,7 @@ from .errors import DamagedIndexError, IndexFormatError, NoDocumentsError
 from .heap import release_freed_memory
 from .index import K1, B, TermIndex
 from .ingest.read import printable
-from .language import ENGLISH, detect, normalised, preload
+from .language import ENGLISH, close_calls, detect, normalised, preload
 from .layout import NOTHING_QUOTABLE
 from .ondemand import OnDemand
 from .openings import with_openings
@@ -261,13 +261,32 @@ class QAEngine:
 
     def question_language(self, question: str) -> str:
         """The language ``question`` is read in: the corpus's when set; else English for an
-        English corpus; else the one detected among the corpus's languages and English."""
+        English corpus; else the one detected among the corpus's languages and English (between
+        two of its other languages the model can hardly tell apart, the one under which the
+        corpus has more of the question's words)."""
         if self.language:
             return self.language
         languages = self._corpus_languages()
         if languages <= {ENGLISH}:
             return ENGLISH
-        return detect(question, among=languages | {ENGLISH})
+        found = detect(question, among=languages | {ENGLISH})
+        others = languages - {ENGLISH}
+        if found == ENGLISH or len(others) < 2:
+            return found
+        # a close call between two of the corpus's other languages (Russian and Ukrainian) is
+        # the corpus's to decide: the first reading of the question whose best passage is in
+        # the language it was read in (read as Russian, a Ukrainian question may find nothing
+        # or a passage in Ukrainian only by the words the two languages share)
+        close = [c for c in close_calls(question, others) if c != ENGLISH]
+        if len(close) < 2 or found not in close:
+            return found
+        close.sort(key=lambda c: c != found)
+        return next((c for c in close if self._finds_its_own(question, c)), found)
+
+    def _finds_its_own(self, question: str, lang: str) -> bool:
+        """Whether ``question`` read in ``lang`` finds a passage in ``lang`` first."""
+        hits = self.index.search(analyzer(lang).analyze(question), 1)
+        return bool(hits) and self.collection.lang_of(hits[0][0]) == lang
 
     def _corpus_languages(self) -> frozenset[str]:
         """The languages of the corpus's passages, found once."""

@@ -6,6 +6,7 @@ import pytest
 
 from retrieval import NOT_FOUND, QAEngine
 from retrieval.composer import ComposerConfig, parse_query
+from retrieval.corpus import Document
 
 TEXTS = [
     "The harbour bridge was opened in 1932 by the premier of the state. It carries eight lanes "
@@ -236,6 +237,23 @@ def test_an_faqs_question_is_quoted_with_its_answer_and_the_answer_not_again():
     assert texts[0] == answer
     assert sum(answer in t for t in texts) == 1
 
+
+
+@pytest.mark.parametrize(("lang", "text", "question", "answer"), [
+    ("el", "Σεισμοί στην Κρήτη\n\nΓιατί η Κρήτη έχει τόσους σεισμούς; Το νησί βρίσκεται πάνω "
+     "από το σημείο όπου η αφρικανική πλάκα βυθίζεται κάτω από την ευρασιατική.\n\n"
+     "Το λιμάνι του Ηρακλείου δέχεται πλοία κάθε μέρα.\n",
+     "Γιατί η Κρήτη έχει τόσους σεισμούς;", "Το νησί βρίσκεται πάνω"),
+    ("ar", "الطاقة الشمسية في المغرب\n\nلماذا اختير موقع ورزازات؟ تتمتع المنطقة بأكثر من 3000 "
+     "ساعة من أشعة الشمس سنويا.\n\nيمتد المجمع على مساحة 3000 هكتار قرب المدينة.\n",
+     "لماذا اختير موقع ورزازات؟", "تتمتع المنطقة"),
+])
+def test_a_question_in_the_text_marked_in_its_scripts_way_is_quoted_with_its_answer(
+        lang, text, question, answer):
+    engine = QAEngine.from_documents([Document("d", "", text, lang=lang)],
+                                     config=ComposerConfig(min_confidence=0.0))
+    first = engine.ask(question).sentences[0].text
+    assert first.startswith(question) and answer in first
 
 def test_an_items_own_lead_in_is_quoted_with_its_sub_items():
     engine = QAEngine.from_texts([

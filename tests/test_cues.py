@@ -12,6 +12,7 @@ from retrieval.cues import (
     dated_heading,
     has_code,
     has_evidence,
+    is_question,
     names_kind,
     question_type,
     signature,
@@ -286,3 +287,18 @@ def test_a_list_of_platforms_is_evidence_for_which_operating_systems() -> None:
     assert has_evidence("names", "Redis can be compiled and used on Linux, OSX, OpenBSD, NetBSD, "
                         "FreeBSD.", question)
     assert not has_evidence("names", "It may compile on Solaris derived systems.", question)
+
+
+@pytest.mark.parametrize(("sentence", "asks"), [
+    ("Is zlib thread-safe?", True),
+    ("Γιατί η Κρήτη έχει τόσους σεισμούς;", True),  # the ";" typed for the Greek mark
+    ("Γιατί η Κρήτη έχει τόσους σεισμούς\u037e", True),
+    ("لماذا اختير موقع ورزازات؟", True),
+    ("Ե՞րբ է բացվել Երևանի մետրոն։", True),  # Armenian's mark over the word asked about
+    ("なぜ東京なのですか？", True),
+    ("„Warum gerade jetzt?“", True),
+    ("Run the build; then stop;", False),  # a semicolon after a Latin word
+    ("Երևանի մետրոն բացվել է 1981 թվականին։", False),
+])
+def test_a_question_is_told_by_its_scripts_own_mark(sentence: str, asks: bool) -> None:
+    assert is_question(sentence) is asks

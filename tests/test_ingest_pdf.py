@@ -469,6 +469,28 @@ def test_a_two_page_documents_title_alone_is_kept():
     assert parsed.blocks[0].text == "Feature request management"
 
 
+
+def test_a_line_ending_on_an_abbreviation_goes_on_with_its_sentence():
+    # a line ending "Dr." or "о." (an abbreviation, an initial) ends no sentence though the
+    # next line opens with a capital: one paragraph (the sentence had been cut in two blocks)
+    pdf = FPDF(format="A4")
+    pdf.add_font("DejaVu", "", "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+    pdf.set_font("DejaVu", "", 11)
+    pdf.add_page()
+    for text in ("The ship reached the island of St. Kilda in the spring, where it met Dr.\n"
+                 "Smith and his crew of seven sailors.",
+                 "В 2023 г. озеро посетили 2,3 млн туристов. Наибольшая нагрузка приходится на о.\n"
+                 "Ольхон и пос. Листвянка.",
+                 "The crew stayed for two weeks.\nThey sailed home in May."):
+        pdf.multi_cell(0, 6, text, new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(4)
+    assert [b.text for b in read_pdf(bytes(pdf.output())).blocks] == [
+        "The ship reached the island of St. Kilda in the spring, where it met Dr. Smith and his "
+        "crew of seven sailors.",
+        "В 2023 г. озеро посетили 2,3 млн туристов. Наибольшая нагрузка приходится на о. Ольхон "
+        "и пос. Листвянка.",
+        "The crew stayed for two weeks.", "They sailed home in May."]
+
 class _Book(FPDF):
     """A book's running header: the chapter's name and the page number, on fewer than half
     the pages each."""

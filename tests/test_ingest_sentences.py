@@ -190,3 +190,41 @@ def test_urdu_ethiopic_georgian_and_armenian_sentences_end_at_their_marks(senten
     """Urdu's and Ethiopic's full stops end a sentence; a Georgian word (lower case to Unicode)
     opens one after "?" and "!"; in Armenian, the colon typed for "։" before a capital does."""
     assert split_sentences(" ".join(sentences)) == sentences
+
+
+@pytest.mark.parametrize("sentences", [
+    ["Работы ведутся круглосуточно: на объекте заняты 140 ед. техники.", "Сроки сдвигались."],
+    ["По мнению д-ра биол. наук О. А. Тимошкина, причина — стоки.", "Институт это подтвердил."],
+    ["Η Περιφέρεια ενέκρινε 1.234,5 χιλ. ευρώ για τις ζημιές.", "Δεν υπήρξαν τραυματίες."],
+    ["Σεισμός σημειώθηκε 25 χλμ. νότια της Ιεράπετρας.", "Το βάθος ήταν 10 χιλιόμετρα."],
+    ["Շինարարությունը սկսվել է 2024 թ. մայիսին։", "Այն կտևի չորս տարի։"],
+    ["Установите пакет через pip.", "pip скачает его сам."],  # a Latin name opens one
+])
+def test_a_greek_cyrillic_or_armenian_word_in_lower_case_goes_on_after_an_abbreviation(
+        sentences):
+    """In scripts with capitals other than Latin, sentences open with a capital: a lower-case
+    word after a full stop goes on with the sentence an abbreviation ended, listed or not
+    ("ед.", "биол.", "χιλ.", "χλμ.", "թ."); a lower-case Latin name still opens one."""
+    assert split_sentences(" ".join(sentences)) == sentences
+
+
+@pytest.mark.parametrize("sentences", [
+    ["Zajezdnia przy ul. Św. Wawrzyńca zostanie przebudowana.", "Prace potrwają rok."],
+    ["Храм св. Николая построен в 1750 году.", "Его перестроили позже."],
+])
+def test_saint_before_a_name_ends_no_sentence(sentences):
+    assert split_sentences(" ".join(sentences)) == sentences
+
+
+@pytest.mark.parametrize("text, sentences", [
+    ("Стоимость составила 340 млн руб. Средства выделил бюджет.",
+     ["Стоимость составила 340 млн руб.", "Средства выделил бюджет."]),
+    ("Выручка составила 5 млрд. Это рекорд.", ["Выручка составила 5 млрд.", "Это рекорд."]),
+    ("Зібрали 20 тис. Решту передадуть армії.", ["Зібрали 20 тис.", "Решту передадуть армії."]),
+    ("Ущерб составил 5 тыс. руб. за день.", ["Ущерб составил 5 тыс. руб. за день."]),
+    ("Всего 5 тыс. 300 человек.", ["Всего 5 тыс. 300 человек."]),
+])
+def test_a_sums_unit_ends_a_sentence_before_a_capital(text, sentences):
+    """Russian and Ukrainian units of a sum ("тыс.", "млн", "руб.") go on before a lower-case
+    word or a number, and end their sentence before a capital."""
+    assert split_sentences(text) == sentences

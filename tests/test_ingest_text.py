@@ -258,6 +258,20 @@ def test_a_wrapped_line_opening_with_a_dash_goes_on_with_its_sentence() -> None:
                                                                "longer opening hours"]
 
 
+
+def test_a_line_ending_on_an_abbreviation_goes_on_with_its_sentence() -> None:
+    # a wrapped line ending "Dr." or "о." (an abbreviation, an initial) ends no sentence: the
+    # next line, though capitalised, goes on with it (it had been a paragraph of its own)
+    text = ("The ship reached the island of St. Kilda in the spring, where it met Dr.\n"
+            "Smith and his crew of seven sailors from the mainland.\n"
+            "They stayed for two weeks.\n\n"
+            "Наибольшая нагрузка приходится на о.\nОльхон и пос. Листвянка.\n")
+    assert [b.text for b in read_plain(text).blocks] == [
+        "The ship reached the island of St. Kilda in the spring, where it met Dr. Smith and his "
+        "crew of seven sailors from the mainland.",
+        "They stayed for two weeks.",
+        "Наибольшая нагрузка приходится на о. Ольхон и пос. Листвянка."]
+
 RECORDS = """\
 This is a list of features that are scheduled to be removed.
 

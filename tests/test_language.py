@@ -374,3 +374,63 @@ def test_a_part_of_identifiers_takes_its_documents_language_not_one_detected_on_
           "beziehen, auf dem das Programm läuft, etwa seinen Speicher und seine Schnittstellen.")
     # a document mixing languages: each part of words is told its own, the table the whole's
     assert detect_parts([en, en, table, en, de, de]) == ["en", "en", "en", "en", "de", "de"]
+
+
+@pytest.mark.parametrize("lang, texts, question, want", [
+    # Russian's stemmer reads the "-л" of "Байкал" as a past tense's: "байка", where "Байкале"
+    # is "байкал"; a question in either form meets a text in the other
+    ("ru", ["Уровень воды в озере Байкал составил 456 м.", "Нерпа живёт в Сибири."],
+     "Каков уровень воды в Байкале?", "байка"),
+    ("ru", ["Станция на Байкале работает с 1961 года.", "Нерпа живёт в Сибири."],
+     "Какая станция работает на озере Байкал?", "байкал"),
+    # Polish's cuts "tramwaj" to "tramw" ("tramwaje": "tramwaj")
+    ("pl", ["Kraków kupi 40 nowych tramwajów.", "Autobusy jeżdżą co 10 minut."],
+     "Ile kosztuje jeden tramwaj?", "tramwaj"),
+])
+def test_a_word_the_stemmer_cuts_otherwise_than_its_other_forms_meets_them(
+        lang: str, texts: list[str], question: str, want: str) -> None:
+    """A question's word whose stem the corpus lacks is read as the corpus's term one stemming
+    step from it (the word itself, or a name's stem stemmed again), not as an unseen word."""
+    from retrieval import QAEngine
+    from retrieval.corpus import Document
+    from retrieval.query import parse_query
+
+    engine = QAEngine.from_documents([Document(f"d{i}", "", t, lang=lang)
+                                      for i, t in enumerate(texts)])
+    query = parse_query(question, engine.index, lang=lang, plain=True)
+    assert want in query.known and want not in query.unseen
+    answer = engine.ask(question)
+    assert answer.answered and answer.sentences[0].source == "d0"
+
+
+def test_a_turkish_names_suffix_after_an_apostrophe_leaves_the_name() -> None:
+    """Turkish writes a name's suffixes after an apostrophe ("İzmir'de", in İzmir): the term is
+    the name's, where an elided French article is the word after ("l'armée" -> "armée")."""
+    tr = analyzer("tr")
+    assert tr.analyze("İzmir'de Buca'da Ankara'nın") == tr.analyze("İzmir Buca Ankara")
+    assert analyzer("az").analyze("Bakı'da") == analyzer("az").analyze("Bakı")
+    assert analyzer("fr").analyze("l'armée") == analyzer("fr").analyze("armée")
+    from retrieval import QAEngine
+    from retrieval.corpus import Document
+
+    engine = QAEngine.from_documents([
+        Document("izmir", "", "İzmir'de yeni metro hattı 2028 yılında açılacak.", lang="tr"),
+        Document("ankara", "", "Ankara'da yeni metro hattı 2030 yılında açılacak.", lang="tr")])
+    answer = engine.ask("İzmir'de metro hattı ne zaman açılacak?")
+    assert answer.answered and answer.sentences[0].source == "izmir"
+
+
+def test_a_stem_that_is_no_word_is_not_stemmed_again_to_meet_another() -> None:
+    """Spanish "moderados" is "moder", no word, which stemmed again is "mod", the term of "moda":
+    a question about moderates does not meet a text about fashion (a stem is stemmed again only
+    when it is a word of the language, a base form, as Russian's "байкал")."""
+    from retrieval import QAEngine
+    from retrieval.corpus import Document
+    from retrieval.query import parse_query
+
+    texts = ["La moda de París cambia cada año con las nuevas colecciones.",
+             "El museo abre todos los días desde las nueve de la mañana."]
+    engine = QAEngine.from_documents([Document(f"d{i}", "", t, lang="es")
+                                      for i, t in enumerate(texts)])
+    query = parse_query("¿Qué piensan los moderados?", engine.index, lang="es", plain=True)
+    assert "mod" not in query.weights and "moder" in query.unseen

@@ -82,6 +82,7 @@ from .pdflines import (
     starts_sentence,
     table_rows,
 )
+from .sentences import goes_on
 
 
 def read_pdf(data: bytes) -> Parsed:
@@ -382,7 +383,8 @@ def _starts_unit(unit: list[Line], kind: Kind, line: Line, code: bool, marker: b
         return True
     if kind == "code":
         return False
-    if SENTENCE_END.search(prev.text) and starts_sentence(line.text):
+    if (SENTENCE_END.search(prev.text) and starts_sentence(line.text)
+            and not goes_on(prev.text, line.text)):  # "met Dr." / "Smith": one sentence
         return True
     # a list item's wrapped lines are indented past its marker; a new sentence back at the
     # marker's edge is the text after the list

@@ -58,16 +58,17 @@ ABBREVIATIONS = frozenset(
     # other languages' (German, Spanish, French, Italian, Russian, ...): "ca. 300", "т. е."
     "ca bzw vgl nr usw ggf evtl inkl sog str abs jh jhd mio mrd tsd sra srta ud uds pág "
     "mme mlle env av ecc sig dott ex ej "
-    "г гг т тыс млн млрд руб ул им см стр проф кв соавт др "
+    "г гг т ул им см стр проф кв соавт др "
     # ... and common ones of the languages qabot reads that are no word of another, none ending
     # a sentence as a rule (the entries of Moses' per-language ``nonbreaking_prefix`` lists,
     # mosesdecoder/scripts/share/nonbreaking_prefixes, that are in everyday use): Spanish and
     # Portuguese ("la Dra. Martínez", "los EE. UU.", "aprox. 12"), Polish, Czech and Slovak
     # ("np.", "tzw.", "ul.", "tzv.", "např."), Dutch ("bijv."), Finnish ("esim."), Hungarian
     # ("ún.", "pl."), Romanian ("cca."), Turkish ("örn.", "bkz."), the Nordic languages ("jfr.",
-    # "bl. a."), German ("bspw.", "geb.", "Abb."), Russian and Ukrainian ("рис.", "напр.")
+    # "bl. a."), German ("bspw.", "geb.", "Abb."), Russian and Ukrainian ("рис.", "напр.");
+    # and "saint" before a name, Polish "św." and Russian and Ukrainian "св." ("ul. Św. Jana")
     "dra dras dres srs sres avda admón núm aprox exmo ee ee.uu ff.aa cc.aa rr.hh "
-    "np tzw ul wg mgr inż godz tzv např tzn popř tj "
+    "np tzw ul wg mgr inż godz św tzv např tzn popř tj "
     "bijv blz dhr mevr drs "
     "esim ks "
     "ún pl ld vö "
@@ -75,14 +76,18 @@ ABBREVIATIONS = frozenset(
     "örn bkz doç "
     "jfr bl pga iflg "
     "bspw geb gest abb hrsg ebd verh "
-    "рис напр табл гл обл див вул тис пос".split()
+    "рис напр табл гл обл див вул пос св".split()
 )
 # Abbreviations that are also words (English "ok", Spanish "mil", ...) or often end a sentence
 # ("etc." of Czech, Dutch, Finnish, Hungarian, Turkish and the Nordic languages): no sentence
 # end only before a lower-case word or a number, as in "ok. 800 tys. mieszkańców", "1,3 mil.
 # obyvatel", "Ulus ve vb. kurumlar", "V ст. н. е."
 _BEFORE_LOWER = frozenset(
-    "ok ок tys mil kb mm ns atd enz jne stb vb osv mv ung uu ст грн es".split()
+    "ok ок tys mil kb mm ns atd enz jne stb vb osv mv ung uu ст грн es "
+    # a sum's units in Russian and Ukrainian, which a noun in lower case follows inside a
+    # sentence ("5 тыс. человек") and a capital only after its end ("340 млн руб. Средства
+    # выделил бюджет."; German's "Mio." and "Mrd." are no such: "5 Mio. Euro")
+    "тыс тис млн млрд руб".split()
 )
 # A day's ordinal before a month ("am 3. Oktober", "1. maj"), or an ordinal before a noun that
 # takes one, capitalised as German nouns are ("im 18. Jahrhundert", "zum 3. Mal", "der 2.
@@ -149,6 +154,22 @@ def ends_sentence(text: str) -> bool:
     if any(len(r) > _TAIL_BRACKET_CHARS and _NOT_TAIL_RE.search(r) for r in runs):
         return False
     return TERMINAL_RE.search(text) is not None
+
+
+def goes_on(text: str, following: str) -> bool:
+    """Whether the sentence at the end of ``text`` goes on into ``following``: the two joined
+    have no sentence end between them, since ``text`` ends on an abbreviation, an initial or an
+    ordinal ("... where it met Dr." / "Smith and his crew", "140 ед." / "техники", "am 3." /
+    "Oktober"), not on a sentence's end. What joining wrapped lines asks of a line that ends
+    with a full stop (``ends_sentence`` says yes to "Dr."). Only the end of ``text`` is read."""
+    tail = text[-_JOIN_TAIL:].rstrip()
+    head = following.lstrip()[:_JOIN_HEAD]
+    if not tail or not head:
+        return False
+    return all(end != len(tail) for _, end in each_sentence_bounds(f"{tail} {head}"))
+
+
+_JOIN_TAIL, _JOIN_HEAD = 200, 40  # characters of a line's end and the next one's start read
 
 
 def sentence_spans(text: str) -> list[Span]:
@@ -250,11 +271,21 @@ def _lower_case_start(text: str, start: int, m: re.Match[str], nxt: str) -> bool
     """Whether a lower-case word after boundary ``m`` (of the sentence from ``start``) begins a
     sentence: after a full stop, yes (the abbreviations are ruled out after this):
     documentation opens sentences with names written in lower case ("... for Python. urllib3
-    brings ...", "... by libffi. libffi provides ..."); after an ellipsis, "!" or "?" ("Yahoo!
-    is"), or a full stop after a number or a Roman numeral, an ordinal ("Ludwig XIV. ließ",
-    "am 3. und 4. Mai"), no."""
-    return (m.group("end") == "." and nxt[0].islower()
+    brings ...", "... by libffi. libffi provides ..."); a Greek, Cyrillic or Armenian word in
+    lower case (``_CASED_NON_LATIN_RE``), after an ellipsis, "!" or "?" ("Yahoo! is"), or a
+    full stop after a number or a Roman numeral, an ordinal ("Ludwig XIV. ließ", "am 3. und 4.
+    Mai"), no."""
+    return (m.group("end") == "." and nxt[0].islower() and not _CASED_NON_LATIN_RE.match(nxt)
             and not _ORDINAL_DOT_RE.search(text, start, m.start("end")))
+
+
+# Lower-case letters of the scripts with capitals other than Latin (Greek, Cyrillic, Armenian):
+# their sentences open with a capital, and the names written in lower case that open a sentence
+# of documentation are Latin; so a lower-case word of theirs after a full stop goes on with the
+# sentence an abbreviation ended ("140 ед. техники", "1.234,5 χιλ. ευρώ", "2024 թ. մայիսին"),
+# whatever the abbreviation, listed or not
+_CASED_NON_LATIN_RE = re.compile("[\u03ac-\u03ce\u1f00-\u1fff\u0430-\u045f\u0461-\u052f"
+                                 "\u0561-\u0587]")
 
 
 _WORDISH_RE = re.compile(r"[\w.]+")  # \w: what ``str.isalnum`` accepts, and "_"

@@ -40,7 +40,7 @@ from itertools import pairwise
 from .blocks import Block, Dropped, Outline, Parsed, one_line
 from .clean import is_notice, looks_like_web_page, reads_as_english, stopword_density
 from .segment import blocks, words
-from .sentences import TERMINAL_RE, ends_sentence
+from .sentences import TERMINAL_RE, ends_sentence, goes_on
 from .textfields import LABEL, Record, record_parts
 from .vimhelp import is_vim_help, without_anchors
 
@@ -328,7 +328,8 @@ def _level(line: str, first: bool) -> int:
 def _items(lines: list[str]) -> list[tuple[str, str, int]]:
     """A block's paragraphs and list items: bullets start items (but a dash going on with a
     sentence, ``_DASH_GOES_ON_RE``); other lines join the one before when it does not end a
-    sentence, or always inside an item."""
+    sentence (or ends on an abbreviation or an initial its sentence goes on from: "met Dr." /
+    "Smith"), or always inside an item."""
     out: list[tuple[str, str, int]] = []
     kind, current = "", ""
     # a block of lines that each open with a capital, most of them ending no sentence, is a
@@ -346,7 +347,7 @@ def _items(lines: list[str]) -> list[tuple[str, str, int]]:
                 out.append((kind, current, 1 if kind == "list_item" else 0))
             kind, current = "list_item", _BULLET_MARK_RE.sub("", line)
         elif current and (kind == "list_item" or (not one_per_line and (
-                not ends_sentence(current) or line[:1].islower()))):
+                not ends_sentence(current) or line[:1].islower() or goes_on(current, line)))):
             current = f"{current} {line}"
         else:
             if current:
