@@ -213,7 +213,11 @@ class Collection:
 # it; a mode line ending a text's first line is dropped; an HTML line of links to the next,
 # previous and parent pages is navigation; a Debian changelog's entry lines are headings.
 # 31: fullwidth letters and digits are the ASCII words they show ("ＣＳＴＯ" is "csto").
-TEXT_VERSION = 31
+# 32: a wrapped line ending on an abbreviation or an initial goes on with its sentence (text,
+# PDF); a Greek, Cyrillic or Armenian lower-case word goes on after a full stop; "св.", "św."
+# end none; Russian and Ukrainian units of a sum end a sentence before a capital; Turkish and
+# Azerbaijani names keep their term before a suffix's apostrophe ("İzmir'de").
+TEXT_VERSION = 32
 # A sentence's flags (``Collection.sent_flags``): it may be quoted alone; it is of a list item
 # or a table row (a line tagged ``ITEM_LINE``, beside its ``sieve.QUOTE_*`` rule); it opens its
 # line.
