@@ -42,9 +42,11 @@ e = QAEngine.from_directory('/app/corpus', index_dir='/app/index'); \
 e.index.search_compiled(analyze(e.passage(0)))"
 
 # Serve as an unprivileged user; the code, the corpus and the index stay read-only to it (the
-# kernel cache stays writable: a new numba or CPU may need a recompile).
+# kernel cache stays writable, the folder numba made in it at the step above too: numba takes
+# no cache folder it cannot write, compiled kernel or not, and a new numba or CPU may need a
+# recompile).
 RUN useradd --system --uid 10001 --no-create-home --shell /usr/sbin/nologin qabot \
-    && mkdir -p /app/numba-cache && chown qabot /app/numba-cache
+    && mkdir -p /app/numba-cache && chown -R qabot /app/numba-cache
 USER qabot
 
 # QABOT_PORT is left unset, so that a platform's PORT is honoured; 8080 otherwise.
