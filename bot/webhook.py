@@ -29,6 +29,7 @@ from contextlib import contextmanager
 
 import structlog
 import uvicorn
+from telegram.error import BadRequest
 from telegram.ext import Application
 
 from .config import Settings
@@ -42,6 +43,12 @@ from .telegram import ALLOWED_UPDATES, build_application
 from .webapp import Live, create_app
 
 log = structlog.get_logger()
+
+
+class WebhookRefused(Exception):
+    """Telegram refused ``setWebhook``: a URL it will not post to (a port but 443, 80, 88 or
+    8443, a host it cannot resolve, a private address), in its own words."""
+
 
 def listen(host: str, port: int) -> socket.socket:
     """A TCP socket bound to ``host:port`` (port 0: any free port), for ``serve``. Binding
@@ -75,7 +82,8 @@ async def serve(
 
     Start-up, while ``/healthz`` already answers: ``load()`` the engine (in a worker thread),
     then ``_serve_bot``. A rejected token or an unreachable Bot API raises as in
-    ``run_polling`` (``InvalidToken``, ``NetworkError``), once the server has stopped.
+    ``run_polling`` (``InvalidToken``, ``NetworkError``), a URL Telegram will not post to
+    as ``WebhookRefused``, once the server has stopped.
     ``state`` and ``budget``: shared by the replicas (``redis_state.shared``); default: this
     process's own.
     """
@@ -140,11 +148,14 @@ async def _serve_bot(application: Application, settings: Settings, live: Live,
         await application.start()
         try:
             live.application = application
-            await application.bot.set_webhook(
-                settings.public_url(), secret_token=settings.secret_token(),
-                allowed_updates=list(ALLOWED_UPDATES),
-                drop_pending_updates=settings.drop_pending_updates,
-            )
+            try:
+                await application.bot.set_webhook(
+                    settings.public_url(), secret_token=settings.secret_token(),
+                    allowed_updates=list(ALLOWED_UPDATES),
+                    drop_pending_updates=settings.drop_pending_updates,
+                )
+            except BadRequest as exc:  # (a NetworkError to PTB: "cannot reach" it is not)
+                raise WebhookRefused(exc.message) from None
             # The index and everything start-up made live as long as the process: out of the
             # collector's sight, a full collection no longer walks them (50-100 ms over the
             # 80,000-140,000 objects of the seeds' engine and the libraries, stalling every
