@@ -382,8 +382,9 @@ def cmd_webhook(args: argparse.Namespace, settings: Settings) -> int:
     state, budget = shared(settings)
     with sock, _bot_api_errors(settings), _hangup_ignored():
         try:
-            return asyncio.run(webhook.serve(settings, lambda: load_engine(settings),
-                                             sock=sock, state=state, budget=budget))
+            return asyncio.run(webhook.serve(
+                settings, lambda progress: load_engine(settings, progress=progress),
+                sock=sock, state=state, budget=budget))
         except webhook.WebhookRefused as exc:
             reason = logs.Redactor(settings.secrets()).scrub(str(exc))
             raise UsageError(f"Telegram refused QABOT_WEBHOOK_URL {settings.public_url()} "

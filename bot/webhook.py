@@ -32,10 +32,12 @@ import uvicorn
 from telegram.error import BadRequest
 from telegram.ext import Application
 
+from retrieval.parallel import Progress
+
 from .config import Settings
 from .engines import LiveEngine
 from .guard import MAX_HEAD_BYTES, SPARE_FILES, guarded, open_files_for, quiet_accept_failures
-from .intro import Corpus, introduce
+from .intro import Corpus, Intro, introduce
 from .metrics import MeteredEngine, Metrics
 from .redis_state import RedisState, SendBudget
 from .state import ChatState, MemoryState
@@ -43,6 +45,22 @@ from .telegram import ALLOWED_UPDATES, build_application
 from .webapp import Live, create_app
 
 log = structlog.get_logger()
+
+
+class _Stopped(Exception):
+    """Raised in the loading thread, at its next progress report, once the server stops."""
+
+
+def _unless(halt: threading.Event) -> Progress:
+    """A build's progress report that ends the build (``_Stopped``) once ``halt`` is set: a
+    SIGTERM while a large corpus is indexed at start-up stops the process within a moment, not
+    once the build is done (minutes, past any orchestrator's patience)."""
+
+    def progress(what: str, done: int, total: int) -> None:
+        if halt.is_set():
+            raise _Stopped
+
+    return progress
 
 
 class WebhookRefused(Exception):
@@ -70,7 +88,7 @@ def listen(host: str, port: int) -> socket.socket:
 
 async def serve(
     settings: Settings,
-    load: Callable[[], Corpus],
+    load: Callable[[Progress], Corpus],
     *,
     sock: socket.socket,
     stop: asyncio.Event | None = None,
@@ -80,8 +98,9 @@ async def serve(
 ) -> int:
     """Serve the bot on ``sock`` until SIGTERM or SIGINT (or ``stop`` is set); 0 when done.
 
-    Start-up, while ``/healthz`` already answers: ``load()`` the engine (in a worker thread),
-    then ``_serve_bot``. A rejected token or an unreachable Bot API raises as in
+    Start-up, while ``/healthz`` already answers: ``load(progress)`` the engine (in a worker
+    thread; a build told ``progress`` ends at its next report once a stop signal came), then
+    ``_serve_bot``. A rejected token or an unreachable Bot API raises as in
     ``run_polling`` (``InvalidToken``, ``NetworkError``), a URL Telegram will not post to
     as ``WebhookRefused``, once the server has stopped.
     ``state`` and ``budget``: shared by the replicas (``redis_state.shared``); default: this
@@ -102,6 +121,7 @@ async def serve(
         timeout_keep_alive=settings.webhook_keepalive,
         limit_concurrency=settings.webhook_max_connections,
     ))
+    halt = threading.Event()  # ``stop``, as the loading thread can see it
     host, port = sock.getsockname()[:2]
     log.info("webhook_listening", host=host, port=port, path=settings.webhook_path)
     files = open_files_for(settings.webhook_max_connections)
@@ -112,15 +132,11 @@ async def serve(
                     "QABOT_WEBHOOK_MAX_CONNECTIONS")
     with _stop_signals(stop), quiet_accept_failures(asyncio.get_running_loop()):
         serving = asyncio.create_task(server.serve(sockets=[sock]))
-        stopper = asyncio.create_task(_stop_when_set(stop, server))
+        stopper = asyncio.create_task(_stop_when_set(stop, server, halt))
         try:
-            started = time.perf_counter()
-            engine = await asyncio.to_thread(load)
-            intro = await asyncio.to_thread(introduce, engine)
-            log.info("webhook_loaded", documents=engine.n_documents, passages=engine.n_passages,
-                     load_seconds=round(time.perf_counter() - started, 3))
-            metrics.index_loaded(engine)
-            if not stop.is_set():  # else stopped while loading: nothing to start
+            loaded = await _loaded(load, halt, metrics)
+            if loaded is not None and not stop.is_set():  # else stopped while loading
+                engine, intro = loaded
                 answering = LiveEngine(  # takes up new snapshots (`qabot index`) as they come
                     MeteredEngine(engine, metrics), settings, intro=intro,
                     wrap=lambda e: MeteredEngine(e, metrics), swapped=metrics.index_loaded)
@@ -134,6 +150,23 @@ async def serve(
             await serving
     log.info("webhook_stopped")
     return 0
+
+
+async def _loaded(load: Callable[[Progress], Corpus], halt: threading.Event,
+                  metrics: Metrics) -> tuple[Corpus, Intro] | None:
+    """The engine ``load`` gives (in a worker thread) and its introduction, told to
+    ``metrics``; ``None`` when a stop signal ended its build."""
+    started = time.perf_counter()
+    try:
+        engine = await asyncio.to_thread(load, _unless(halt))
+    except _Stopped:
+        log.info("webhook_load_stopped", seconds=round(time.perf_counter() - started, 3))
+        return None
+    intro = await asyncio.to_thread(introduce, engine)
+    log.info("webhook_loaded", documents=engine.n_documents, passages=engine.n_passages,
+             load_seconds=round(time.perf_counter() - started, 3))
+    metrics.index_loaded(engine)
+    return engine, intro
 
 
 async def _serve_bot(application: Application, settings: Settings, live: Live,
@@ -173,8 +206,11 @@ async def _serve_bot(application: Application, settings: Settings, live: Live,
             gc.unfreeze()
 
 
-async def _stop_when_set(stop: asyncio.Event, server: uvicorn.Server) -> None:
+async def _stop_when_set(stop: asyncio.Event, server: uvicorn.Server,
+                         halt: threading.Event) -> None:
     await stop.wait()
+    log.info("webhook_stopping")  # (the answers in hand may take QABOT_SHUTDOWN_GRACE)
+    halt.set()
     server.should_exit = True
 
 
