@@ -26,6 +26,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from urllib.parse import urlsplit
 
 import structlog
 import uvicorn
@@ -124,6 +125,12 @@ async def serve(
     halt = threading.Event()  # ``stop``, as the loading thread can see it
     host, port = sock.getsockname()[:2]
     log.info("webhook_listening", host=host, port=port, path=settings.webhook_path)
+    url_path = urlsplit(settings.public_url()).path or "/"
+    if url_path != settings.webhook_path:  # every update a 404, unless a proxy rewrites it
+        log.warning("webhook_path_differs", url_path=url_path, path=settings.webhook_path,
+                    hint="Telegram posts updates to the path of QABOT_WEBHOOK_URL and this "
+                    "server takes them at QABOT_WEBHOOK_PATH: make them the same, unless a "
+                    "proxy in front rewrites the path")
     files = open_files_for(settings.webhook_max_connections)
     if files < settings.webhook_max_connections + SPARE_FILES:
         log.warning("open_files_limit_low", limit=files,

@@ -175,6 +175,24 @@ async def test_stopping_while_the_index_loads_starts_nothing(api: BotAPIStub,
     assert api.calls() == []
 
 
+@pytest.mark.parametrize(("url", "warned"), [
+    ("https://bot.example.org/", [("/", "/telegram")]),
+    ("https://bot.example.org/hook/telegram?x=1", [("/hook/telegram", "/telegram")]),
+    (URL, []),
+])
+async def test_a_webhook_url_whose_path_the_server_does_not_take_is_warned_of(
+    api: BotAPIStub, seeds_engine: QAEngine, url: str, warned: list[tuple[str, str]]
+) -> None:
+    """Telegram posts to the URL's path: https://bot.example.org/ with the default
+    QABOT_WEBHOOK_PATH made every update a 404, and nothing said so before the first came."""
+    settings = make_settings(api, webhook_url=url, webhook_secret=SECRET)
+    with capture_logs() as logs:
+        async with running_webhook(api, lambda: seeds_engine, settings):
+            pass
+    assert [(e["url_path"], e["path"]) for e in logs
+            if e["event"] == "webhook_path_differs"] == warned
+
+
 async def test_a_stop_while_the_index_is_built_ends_the_build_at_its_next_report(
     api: BotAPIStub, seeds_engine: QAEngine
 ) -> None:
