@@ -36,7 +36,7 @@ from telegram.ext import Application
 from retrieval.parallel import Progress
 
 from .config import Settings
-from .engines import LiveEngine
+from .engines import Halted, LiveEngine, halting
 from .guard import MAX_HEAD_BYTES, SPARE_FILES, guarded, open_files_for, quiet_accept_failures
 from .intro import Corpus, Intro, introduce
 from .metrics import MeteredEngine, Metrics
@@ -46,22 +46,6 @@ from .telegram import ALLOWED_UPDATES, build_application
 from .webapp import Live, create_app
 
 log = structlog.get_logger()
-
-
-class _Stopped(Exception):
-    """Raised in the loading thread, at its next progress report, once the server stops."""
-
-
-def _unless(halt: threading.Event) -> Progress:
-    """A build's progress report that ends the build (``_Stopped``) once ``halt`` is set: a
-    SIGTERM while a large corpus is indexed at start-up stops the process within a moment, not
-    once the build is done (minutes, past any orchestrator's patience)."""
-
-    def progress(what: str, done: int, total: int) -> None:
-        if halt.is_set():
-            raise _Stopped
-
-    return progress
 
 
 class WebhookRefused(Exception):
@@ -165,8 +149,8 @@ async def _loaded(load: Callable[[Progress], Corpus], halt: threading.Event,
     ``metrics``; ``None`` when a stop signal ended its build."""
     started = time.perf_counter()
     try:
-        engine = await asyncio.to_thread(load, _unless(halt))
-    except _Stopped:
+        engine = await asyncio.to_thread(load, halting(halt))
+    except Halted:
         log.info("webhook_load_stopped", seconds=round(time.perf_counter() - started, 3))
         return None
     intro = await asyncio.to_thread(introduce, engine)
