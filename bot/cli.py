@@ -35,7 +35,7 @@ from retrieval.ingest.report import (
 
 from . import console, indexer, logs
 from .config import SECRET_SETTINGS, Settings
-from .engines import LiveEngine, load_engine, options
+from .engines import LiveEngine, for_answering, load_engine, options
 from .intro import Corpus
 from .render import document_text, shown, to_text
 from .report import ProgressBar, table
@@ -137,7 +137,7 @@ def build_parser() -> argparse.ArgumentParser:
 def _serving(settings: Settings) -> LiveEngine:
     """The engine a channel answers from: replaced by the index's new snapshots (the bots),
     rebuilt if a question finds the index damaged."""
-    return LiveEngine(load_engine(settings), settings)
+    return LiveEngine(for_answering(load_engine(settings)), settings)
 
 
 def corpus_note(args: argparse.Namespace, settings: Settings) -> str:
@@ -383,7 +383,8 @@ def cmd_webhook(args: argparse.Namespace, settings: Settings) -> int:
     with sock, _bot_api_errors(settings), _hangup_ignored():
         try:
             return asyncio.run(webhook.serve(
-                settings, lambda progress: load_engine(settings, progress=progress),
+                settings, lambda progress: for_answering(load_engine(settings,
+                                                                     progress=progress)),
                 sock=sock, state=state, budget=budget))
         except webhook.WebhookRefused as exc:
             reason = logs.Redactor(settings.secrets()).scrub(str(exc))
