@@ -2,7 +2,9 @@
 #   docker run -p 8080:8080 -e QABOT_TELEGRAM_TOKEN=... -e QABOT_WEBHOOK_URL=https://... \
 #              -e QABOT_WEBHOOK_SECRET=... qabot
 # Another corpus: `docker build --build-arg CORPUS=path/to/docs -t qabot .` (a folder of the
-# build context). See docs/deploy.md. tests/test_webhook_dockerfile.py replays these steps.
+# build context, but not docs/, tests/ or benchmarks/, which .dockerignore leaves out of it:
+# the build would stop at COPY, "not found"). See docs/deploy.md.
+# tests/test_webhook_dockerfile.py replays these steps.
 FROM python:3.11-slim
 
 ENV PYTHONDONTWRITEBYTECODE=1 \
