@@ -5,9 +5,10 @@ The replay (``QABOT_DOCKERFILE_TEST=1 pytest tests/test_webhook_dockerfile.py``,
 minute: it installs every dependency afresh) runs each instruction where Docker would, with the
 image's ``/app`` mapped to a temporary folder: ``COPY`` copies from this checkout, ``ENV`` and
 ``ARG`` set the environment, ``RUN`` runs in bash with the fresh venv first on ``PATH``
-(except ``useradd``, which would change this machine). Then the image's ``CMD`` serves a stand-in
-Bot API on loopback: it must answer, pass the HEALTHCHECK, stop on SIGTERM with 0, and write
-nothing under ``/app`` (the image's user cannot).
+(except ``useradd``, which would change this machine: as root, with setpriv, the rest of its
+``RUN`` is for the image's uid, and the image's ``CMD`` runs as that uid). Then the ``CMD``
+serves a stand-in Bot API on loopback: it must answer, pass the HEALTHCHECK, stop on SIGTERM
+with 0, and write nothing under ``/app`` (the image's user cannot).
 """
 
 from __future__ import annotations
@@ -214,7 +215,11 @@ def _as_image_user() -> list[str]:
             "--inh-caps=+dac_read_search", "--ambient-caps=+dac_read_search"]
 
 
-@pytest.mark.skipif(os.geteuid() != 0 or not shutil.which("setpriv"),
+def _can_switch_user() -> bool:
+    return os.geteuid() == 0 and shutil.which("setpriv") is not None
+
+
+@pytest.mark.skipif(not _can_switch_user(),
                     reason="runs a process as another uid: needs root and setpriv")
 def test_the_search_kernel_compiled_at_build_time_loads_as_the_images_user(
     tmp_path: Path, steps: list[Instruction],
@@ -251,7 +256,7 @@ def _files(root: Path) -> dict[str, tuple[int, float]]:
 def replayed(tmp_path: Path, steps: list[Instruction]) -> Iterator[Replay]:
     venv_dir = tmp_path / "venv"
     venv.EnvBuilder(with_pip=True).create(venv_dir)
-    replay = Replay(tmp_path / "image", venv_dir)
+    replay = Replay(tmp_path / "image", venv_dir, user=IMAGE_UID if _can_switch_user() else None)
     for step in steps:
         replay.run(step)
     yield replay
@@ -270,7 +275,8 @@ async def test_the_dockerfile_steps_build_an_image_that_serves(replayed: Replay)
     log = replayed.root / "server.log"
     with BotAPIStub(TOKEN) as api:
         env["QABOT_TELEGRAM_API_URL"] = api.base_url
-        async with served(replayed.cmd, env, app, log) as server:
+        command = replayed.cmd if replayed.user is None else [*_as_image_user(), *replayed.cmd]
+        async with served(command, env, app, log) as server:
             python, flag, code = replayed.healthcheck
             health = subprocess.run([shutil.which(python, path=env["PATH"]) or python, flag,
                                      code], env=env | {"QABOT_PORT": str(server.port)},
