@@ -2,7 +2,9 @@
 #   docker run -p 8080:8080 -e QABOT_TELEGRAM_TOKEN=... -e QABOT_WEBHOOK_URL=https://... \
 #              -e QABOT_WEBHOOK_SECRET=... qabot
 # Another corpus: `docker build --build-arg CORPUS=path/to/docs -t qabot .` (a folder of the
-# build context). See docs/deploy.md. tests/test_webhook_dockerfile.py replays these steps.
+# build context, but not docs/, tests/ or benchmarks/, which .dockerignore leaves out of it:
+# the build would stop at COPY, "not found"). See docs/deploy.md.
+# tests/test_webhook_dockerfile.py replays these steps.
 FROM python:3.11-slim
 
 ENV PYTHONDONTWRITEBYTECODE=1 \
@@ -42,9 +44,11 @@ e = QAEngine.from_directory('/app/corpus', index_dir='/app/index'); \
 e.index.search_compiled(analyze(e.passage(0)))"
 
 # Serve as an unprivileged user; the code, the corpus and the index stay read-only to it (the
-# kernel cache stays writable: a new numba or CPU may need a recompile).
+# kernel cache stays writable, the folder numba made in it at the step above too: numba takes
+# no cache folder it cannot write, compiled kernel or not, and a new numba or CPU may need a
+# recompile).
 RUN useradd --system --uid 10001 --no-create-home --shell /usr/sbin/nologin qabot \
-    && mkdir -p /app/numba-cache && chown qabot /app/numba-cache
+    && mkdir -p /app/numba-cache && chown -R qabot /app/numba-cache
 USER qabot
 
 # QABOT_PORT is left unset, so that a platform's PORT is honoured; 8080 otherwise.

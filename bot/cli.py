@@ -35,7 +35,7 @@ from retrieval.ingest.report import (
 
 from . import console, indexer, logs
 from .config import SECRET_SETTINGS, Settings
-from .engines import LiveEngine, load_engine, options
+from .engines import LiveEngine, for_answering, load_engine, options
 from .intro import Corpus
 from .render import document_text, shown, to_text
 from .report import ProgressBar, table
@@ -137,7 +137,7 @@ def build_parser() -> argparse.ArgumentParser:
 def _serving(settings: Settings) -> LiveEngine:
     """The engine a channel answers from: replaced by the index's new snapshots (the bots),
     rebuilt if a question finds the index damaged."""
-    return LiveEngine(load_engine(settings), settings)
+    return LiveEngine(for_answering(load_engine(settings)), settings)
 
 
 def corpus_note(args: argparse.Namespace, settings: Settings) -> str:
@@ -321,15 +321,19 @@ def _check(*checks: Callable[[], object]) -> None:
 
 @contextmanager
 def _bot_api_errors(settings: Settings) -> Iterator[None]:
-    """Start-up failures of the Bot API as one line: a rejected token, an unreachable server
-    (once running, PTB retries on its own)."""
-    from telegram.error import InvalidToken, NetworkError
+    """Start-up failures of the Bot API as one line: a rejected token, a refused request, an
+    unreachable server (once running, PTB retries on its own)."""
+    from telegram.error import BadRequest, InvalidToken, NetworkError
 
     try:
         yield
     except InvalidToken:  # its message quotes the token
         raise UsageError("Telegram rejected QABOT_TELEGRAM_TOKEN (revoked, or from another "
                          "bot?): copy the current one from @BotFather") from None
+    except BadRequest as exc:  # a NetworkError to PTB, but the server was reached and said why
+        url = logs.hide_password(settings.telegram_api_url)
+        raise UsageError(f"the Bot API at {url} refused a start-up request: "
+                         f"{logs.Redactor(settings.secrets()).scrub(exc.message)}") from None
     except NetworkError as exc:
         url = logs.hide_password(settings.telegram_api_url)
         raise UsageError(f"cannot reach the Bot API at {url} "
@@ -377,8 +381,16 @@ def cmd_webhook(args: argparse.Namespace, settings: Settings) -> int:
 
     state, budget = shared(settings)
     with sock, _bot_api_errors(settings), _hangup_ignored():
-        return asyncio.run(webhook.serve(settings, lambda: load_engine(settings), sock=sock,
-                                         state=state, budget=budget))
+        try:
+            return asyncio.run(webhook.serve(
+                settings, lambda progress: for_answering(load_engine(settings,
+                                                                     progress=progress)),
+                sock=sock, state=state, budget=budget))
+        except webhook.WebhookRefused as exc:
+            reason = logs.Redactor(settings.secrets()).scrub(str(exc))
+            raise UsageError(f"Telegram refused QABOT_WEBHOOK_URL {settings.public_url()} "
+                             f"({reason}): give a public https:// URL on port 443, 80, 88 or "
+                             "8443") from None
 
 
 def load_settings(args: argparse.Namespace) -> Settings:

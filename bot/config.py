@@ -75,6 +75,9 @@ class Settings(BaseSettings):
     model_config = SettingsConfigDict(
         env_prefix="QABOT_", env_file=".env", env_file_encoding="utf-8", extra="ignore",
         populate_by_name=True,  # ``Settings(port=...)`` as well as QABOT_PORT / PORT
+        # ``QABOT_PORT=`` (empty, as a template or compose's ``${QABOT_PORT}`` leaves it) is no
+        # setting: it was an invalid integer, hiding the platform's PORT
+        env_ignore_empty=True,
     )
 
     corpus_dir: Path = Field(Path("seeds"), description="folder of documents (text, Markdown, "

@@ -39,6 +39,22 @@ log = structlog.get_logger()
 T = TypeVar("T")
 
 
+class Halted(Exception):
+    """Raised in a build, at its next progress report, once the bot is stopping."""
+
+
+def halting(halt: threading.Event) -> Progress:
+    """A build's progress report that ends the build (``Halted``) once ``halt`` is set: a bot
+    told to stop while it indexes a large corpus (at start-up, or after SIGHUP) stops within a
+    moment, not once the build is done (minutes, past any orchestrator's patience)."""
+
+    def progress(what: str, done: int, total: int) -> None:
+        if halt.is_set():
+            raise Halted
+
+    return progress
+
+
 class Options(TypedDict):
     top_k: int
     similar_words: bool
@@ -62,6 +78,13 @@ def load_engine(settings: Settings, rebuild: bool = False, full: bool = False,
         settings.corpus_path(), index_dir=settings.index_dir, rebuild=rebuild, full=full,
         progress=progress, **options(settings),
     ))
+
+
+def for_answering(engine: QAEngine) -> QAEngine:
+    """``engine``, with what the first question of a process that answers them (a bot, the
+    console) would wait for read now: the first user's answer took 0.6-0.8 s, the next 10 ms."""
+    engine.warm_up(questions=True)
+    return engine
 
 
 def _ready(engine: QAEngine) -> QAEngine:
@@ -131,6 +154,7 @@ class LiveEngine:
         self._wrap = wrap or (lambda e: e)
         self._swapped = swapped
         self._lock = threading.Lock()  # one load or rebuild at a time
+        self._halt = threading.Event()  # the bot is stopping: a rebuild ends at its next step
         # the snapshot whose load failed last: not tried again (nor logged again every poll)
         # until CURRENT names another one or the corpus is re-read
         self._failed: str | None = None
@@ -196,7 +220,7 @@ class LiveEngine:
         loaded = self.current
         if corpus:
             def make() -> QAEngine:
-                return load_engine(settings)
+                return load_engine(settings, progress=halting(self._halt))
         else:
             index_dir = self._index_dir(loaded)
             naming = store.current_name(index_dir)
@@ -207,6 +231,10 @@ class LiveEngine:
             replaced = self._replace(loaded, make, "index_reloading", "info") is not loaded
             self._failed = None
             return replaced
+        except Halted:
+            log.info("index_reload_stopped", hint="the bot is stopping; the corpus is read "
+                     "again at its next start")
+            return False
         except Exception as exc:  # any failure: keep answering, keep watching
             self._failed = None if corpus else naming
             # (an unexpected one, a RecursionError say, used to end the watcher for good,
@@ -217,6 +245,10 @@ class LiveEngine:
                       hint=f"still answering from snapshot {loaded.snapshot}; "
                       "`qabot index` rebuilds the index", exc_info=not expected)
             return False
+
+    def halt(self) -> None:
+        """End a rebuild of the corpus in progress at its next step: the bot is stopping."""
+        self._halt.set()
 
     def _replace(self, old: Loaded, make: Callable[[], QAEngine], event: str, level: str,
                  **why: Any) -> Loaded:
@@ -257,7 +289,12 @@ async def watch(live: LiveEngine, every: float, hangup: asyncio.Event,
         look.clear()
         try:
             if corpus or await asyncio.to_thread(live.changed):
-                await asyncio.to_thread(live.reload, corpus=corpus)
+                reloading = asyncio.ensure_future(asyncio.to_thread(live.reload, corpus=corpus))
+                try:
+                    await asyncio.shield(reloading)
+                except asyncio.CancelledError:  # stopping: its thread cannot be cancelled, but
+                    await reloading  # ends at its next step (``halt``); the bot stops after it
+                    raise
         except Exception as exc:  # one bad look must not end the watching
             log.error("index_reload_failed", reason=f"{type(exc).__name__}: {exc}",
                       exc_info=True)
@@ -290,6 +327,7 @@ class Watcher:
         self._task = asyncio.create_task(watch(self.live, self.every, self._hangup, self._look))
 
     async def stop(self) -> None:
+        self.live.halt()  # a rebuild in its thread would hold the process until done
         if self._signal:
             asyncio.get_running_loop().remove_signal_handler(signal.SIGHUP)
             self._signal = False

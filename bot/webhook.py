@@ -26,15 +26,19 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from urllib.parse import urlsplit
 
 import structlog
 import uvicorn
+from telegram.error import BadRequest
 from telegram.ext import Application
 
+from retrieval.parallel import Progress
+
 from .config import Settings
-from .engines import LiveEngine
+from .engines import Halted, LiveEngine, halting
 from .guard import MAX_HEAD_BYTES, SPARE_FILES, guarded, open_files_for, quiet_accept_failures
-from .intro import Corpus, introduce
+from .intro import Corpus, Intro, introduce
 from .metrics import MeteredEngine, Metrics
 from .redis_state import RedisState, SendBudget
 from .state import ChatState, MemoryState
@@ -42,6 +46,12 @@ from .telegram import ALLOWED_UPDATES, build_application
 from .webapp import Live, create_app
 
 log = structlog.get_logger()
+
+
+class WebhookRefused(Exception):
+    """Telegram refused ``setWebhook``: a URL it will not post to (a port but 443, 80, 88 or
+    8443, a host it cannot resolve, a private address), in its own words."""
+
 
 def listen(host: str, port: int) -> socket.socket:
     """A TCP socket bound to ``host:port`` (port 0: any free port), for ``serve``. Binding
@@ -63,7 +73,7 @@ def listen(host: str, port: int) -> socket.socket:
 
 async def serve(
     settings: Settings,
-    load: Callable[[], Corpus],
+    load: Callable[[Progress], Corpus],
     *,
     sock: socket.socket,
     stop: asyncio.Event | None = None,
@@ -73,9 +83,11 @@ async def serve(
 ) -> int:
     """Serve the bot on ``sock`` until SIGTERM or SIGINT (or ``stop`` is set); 0 when done.
 
-    Start-up, while ``/healthz`` already answers: ``load()`` the engine (in a worker thread),
-    then ``_serve_bot``. A rejected token or an unreachable Bot API raises as in
-    ``run_polling`` (``InvalidToken``, ``NetworkError``), once the server has stopped.
+    Start-up, while ``/healthz`` already answers: ``load(progress)`` the engine (in a worker
+    thread; a build told ``progress`` ends at its next report once a stop signal came), then
+    ``_serve_bot``. A rejected token or an unreachable Bot API raises as in
+    ``run_polling`` (``InvalidToken``, ``NetworkError``), a URL Telegram will not post to
+    as ``WebhookRefused``, once the server has stopped.
     ``state`` and ``budget``: shared by the replicas (``redis_state.shared``); default: this
     process's own.
     """
@@ -94,8 +106,15 @@ async def serve(
         timeout_keep_alive=settings.webhook_keepalive,
         limit_concurrency=settings.webhook_max_connections,
     ))
+    halt = threading.Event()  # ``stop``, as the loading thread can see it
     host, port = sock.getsockname()[:2]
     log.info("webhook_listening", host=host, port=port, path=settings.webhook_path)
+    url_path = urlsplit(settings.public_url()).path or "/"
+    if url_path != settings.webhook_path:  # every update a 404, unless a proxy rewrites it
+        log.warning("webhook_path_differs", url_path=url_path, path=settings.webhook_path,
+                    hint="Telegram posts updates to the path of QABOT_WEBHOOK_URL and this "
+                    "server takes them at QABOT_WEBHOOK_PATH: make them the same, unless a "
+                    "proxy in front rewrites the path")
     files = open_files_for(settings.webhook_max_connections)
     if files < settings.webhook_max_connections + SPARE_FILES:
         log.warning("open_files_limit_low", limit=files,
@@ -104,15 +123,11 @@ async def serve(
                     "QABOT_WEBHOOK_MAX_CONNECTIONS")
     with _stop_signals(stop), quiet_accept_failures(asyncio.get_running_loop()):
         serving = asyncio.create_task(server.serve(sockets=[sock]))
-        stopper = asyncio.create_task(_stop_when_set(stop, server))
+        stopper = asyncio.create_task(_stop_when_set(stop, server, halt))
         try:
-            started = time.perf_counter()
-            engine = await asyncio.to_thread(load)
-            intro = await asyncio.to_thread(introduce, engine)
-            log.info("webhook_loaded", documents=engine.n_documents, passages=engine.n_passages,
-                     load_seconds=round(time.perf_counter() - started, 3))
-            metrics.index_loaded(engine)
-            if not stop.is_set():  # else stopped while loading: nothing to start
+            loaded = await _loaded(load, halt, metrics)
+            if loaded is not None and not stop.is_set():  # else stopped while loading
+                engine, intro = loaded
                 answering = LiveEngine(  # takes up new snapshots (`qabot index`) as they come
                     MeteredEngine(engine, metrics), settings, intro=intro,
                     wrap=lambda e: MeteredEngine(e, metrics), swapped=metrics.index_loaded)
@@ -128,6 +143,23 @@ async def serve(
     return 0
 
 
+async def _loaded(load: Callable[[Progress], Corpus], halt: threading.Event,
+                  metrics: Metrics) -> tuple[Corpus, Intro] | None:
+    """The engine ``load`` gives (in a worker thread) and its introduction, told to
+    ``metrics``; ``None`` when a stop signal ended its build."""
+    started = time.perf_counter()
+    try:
+        engine = await asyncio.to_thread(load, halting(halt))
+    except Halted:
+        log.info("webhook_load_stopped", seconds=round(time.perf_counter() - started, 3))
+        return None
+    intro = await asyncio.to_thread(introduce, engine)
+    log.info("webhook_loaded", documents=engine.n_documents, passages=engine.n_passages,
+             load_seconds=round(time.perf_counter() - started, 3))
+    metrics.index_loaded(engine)
+    return engine, intro
+
+
 async def _serve_bot(application: Application, settings: Settings, live: Live,
                      serving: asyncio.Task[None]) -> None:
     """Initialise the bot (``getMe``), publish its commands, start it, set the webhook (URL,
@@ -140,11 +172,14 @@ async def _serve_bot(application: Application, settings: Settings, live: Live,
         await application.start()
         try:
             live.application = application
-            await application.bot.set_webhook(
-                settings.public_url(), secret_token=settings.secret_token(),
-                allowed_updates=list(ALLOWED_UPDATES),
-                drop_pending_updates=settings.drop_pending_updates,
-            )
+            try:
+                await application.bot.set_webhook(
+                    settings.public_url(), secret_token=settings.secret_token(),
+                    allowed_updates=list(ALLOWED_UPDATES),
+                    drop_pending_updates=settings.drop_pending_updates,
+                )
+            except BadRequest as exc:  # (a NetworkError to PTB: "cannot reach" it is not)
+                raise WebhookRefused(exc.message) from None
             # The index and everything start-up made live as long as the process: out of the
             # collector's sight, a full collection no longer walks them (50-100 ms over the
             # 80,000-140,000 objects of the seeds' engine and the libraries, stalling every
@@ -162,8 +197,11 @@ async def _serve_bot(application: Application, settings: Settings, live: Live,
             gc.unfreeze()
 
 
-async def _stop_when_set(stop: asyncio.Event, server: uvicorn.Server) -> None:
+async def _stop_when_set(stop: asyncio.Event, server: uvicorn.Server,
+                         halt: threading.Event) -> None:
     await stop.wait()
+    log.info("webhook_stopping")  # (the answers in hand may take QABOT_SHUTDOWN_GRACE)
+    halt.set()
     server.should_exit = True
 
 

@@ -41,6 +41,7 @@ from .selection import Selector
 from .selection import bundled as bundled_selector
 from .similarity import WordForms, WordVectors, bundled
 from .sources import each_source_id, source_ids
+from .spelling import load_lists
 
 log = structlog.get_logger()
 
@@ -252,12 +253,17 @@ class QAEngine:
                                           k)
         ]
 
-    def warm_up(self) -> None:
+    def warm_up(self, *, questions: bool = False) -> None:
         """Load now what the first question would otherwise wait for: the word vectors, and
-        the language detection model when the corpus is not all English (0.1 s and 0.7 s)."""
+        the language detection model when the corpus is not all English (0.1 s and 0.7 s);
+        with ``questions``, for a process that will answer them (a bot, the console), also the
+        English word list every English question's words are looked up in (0.7 s, once a
+        process: ``spelling.rare_word``)."""
         _ = self.word_vectors
         if self.language is None and self._corpus_languages() - {ENGLISH}:
             preload()
+        if questions:
+            load_lists()
 
     def question_language(self, question: str) -> str:
         """The language ``question`` is read in: the corpus's when set; else English for an

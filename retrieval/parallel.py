@@ -44,6 +44,10 @@ log = structlog.get_logger()
 T = TypeVar("T")
 
 READ_CHUNK = 200  # files per task
+# Files read between progress reports in this process alone: a report moves a progress bar and
+# is where a build can be stopped (a webhook told to stop while it indexes at start-up), and
+# 200 files of manuals took 10 s and more.
+SERIAL_READ_CHUNK = 20
 PARALLEL_FILES = 2_000  # from this many files to read, on every core (a worker starts in ~0.5 s)
 
 Progress = Callable[[str, int, int], None]  # (what is being done, done, total)
@@ -239,7 +243,8 @@ def read_entries(root: Path, entries: list[Entry], pool: Pool | None,
                  progress: Progress) -> list[Skipped]:
     """Read ``entries``' files (in ``pool`` when given, which then holds them); the ones that
     could not be read are left with ``lines`` ``UNREAD`` and returned as skipped."""
-    chunks = [entries[i : i + READ_CHUNK] for i in range(0, len(entries), READ_CHUNK)]
+    size = READ_CHUNK if pool is not None else SERIAL_READ_CHUNK
+    chunks = [entries[i : i + size] for i in range(0, len(entries), size)]
     payloads = [(str(root), [(e.rel, e.id) for e in c]) for c in chunks]
     results = (pool.map(READ, payloads) if pool is not None
                else ((None, held.read_chunk(p)) for p in payloads))

@@ -73,6 +73,12 @@ def rare_word(word: str) -> bool:
     return zipf_frequency(word, "en", wordlist="large") < RARE_ZIPF
 
 
+def load_lists() -> None:
+    """Read now the word list ``rare_word`` looks words up in, which every English question
+    needs (0.7 s, once a process), instead of at the first question."""
+    _frequent()
+
+
 @cache
 def _frequent() -> frozenset[str]:
     """The words of wordfreq's large English list whose Zipf frequency (as ``zipf_frequency``

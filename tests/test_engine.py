@@ -44,6 +44,22 @@ def _mapped(engine: QAEngine) -> list[bool]:
     return [isinstance(a.base, np.memmap) for a in arrays]
 
 
+def test_an_exception_from_progress_ends_the_build_and_saves_nothing(tmp_path):
+    """How a build is stopped (a webhook's SIGTERM while it indexes at start-up)."""
+    corpus = tmp_path / "corpus"
+    shutil.copytree(SEEDS, corpus)
+
+    class Stop(Exception):
+        pass
+
+    def progress(what: str, done: int, total: int) -> None:
+        raise Stop
+
+    with pytest.raises(Stop):
+        QAEngine.from_directory(corpus, index_dir=tmp_path / "index", progress=progress)
+    assert not (tmp_path / "index" / store_mod.CURRENT).exists()
+
+
 def test_a_built_engine_answers_from_the_snapshot_it_saved(corpus):
     """Memory-mapped as a loaded one, not from the arrays built in memory, with the same
     answers as both."""

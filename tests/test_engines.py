@@ -14,7 +14,7 @@ import pytest
 from structlog.testing import capture_logs
 
 from bot.config import Settings
-from bot.engines import LiveEngine, Watcher, load_engine
+from bot.engines import LiveEngine, Watcher, for_answering, load_engine
 from retrieval import store
 
 from .conftest import ROOT
@@ -271,6 +271,37 @@ async def test_sighup_rereads_the_corpus_without_waiting_for_qabot_index(
     finally:
         await watcher.stop()
     assert live.current.snapshot == _snapshot(settings).name  # built and saved
+
+
+async def test_a_rebuild_of_the_corpus_ends_at_its_next_step_once_the_watcher_stops(
+        settings: Settings) -> None:
+    """A SIGTERM while a SIGHUP's rebuild ran (556 files) logged webhook_stopped, then held
+    the process 23 s more, until the rebuild in its thread was done and swapped in."""
+    live = LiveEngine(load_engine(settings), settings)
+    before = _snapshot(settings).name
+    watcher = Watcher(live, every=0)
+    await watcher.start()
+    await watcher.stop()  # as the bot stops (post_stop)
+    (settings.corpus_path() / "b.txt").write_text(NEW)  # a rebuild for SIGHUP to start
+    with capture_logs() as logs:
+        assert await asyncio.to_thread(live.reload, corpus=True) is False
+    events = [e["event"] for e in logs]
+    assert "index_reload_stopped" in events
+    assert "index_swapped" not in events and "index_reload_failed" not in events
+    assert _snapshot(settings).name == before  # nothing saved
+    assert "1932" in live.ask(QUESTION).sentences[0].text
+
+
+def test_an_engine_for_answering_has_read_what_the_first_question_would_wait_for(
+        settings: Settings) -> None:
+    """A bot's (or the console's) first question read wordfreq's English list (0.6-0.8 s after
+    /readyz said 200; the next questions took 10 ms): it is read before."""
+    from retrieval import spelling
+
+    engine = load_engine(settings)
+    spelling._frequent.cache_clear()
+    assert for_answering(engine) is engine
+    assert spelling._frequent.cache_info().currsize == 1
 
 
 def test_a_loaded_engines_sources_are_made_on_demand_and_match_the_full_list(

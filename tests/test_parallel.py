@@ -40,6 +40,23 @@ def test_reading_in_worker_processes_builds_the_same_index(corpus: Path, tmp_pat
     assert shared.collection.languages() == {"en", "ru"}
 
 
+def test_a_build_in_this_process_reports_its_reading_every_few_files(
+        corpus: Path, tmp_path: Path) -> None:
+    """A report is where a build can be stopped (a webhook's SIGTERM while it indexes at
+    start-up): one per 200 files was one per 10 s of manuals."""
+    from retrieval import parallel
+
+    for i in range(45):
+        write(corpus, f"note{i:02}.txt", f"Note {i} says the harbour opens at {i} o'clock.\n")
+    told: list[tuple[str, int, int]] = []
+    QAEngine.from_directory(corpus, index_dir=tmp_path / "i",
+                            progress=lambda what, done, total: told.append((what, done, total)))
+    reading = [done for what, done, total in told if what == "reading files"]
+    assert reading[-1] == told[0][2] > 2 * parallel.SERIAL_READ_CHUNK
+    assert all(0 < b - a <= parallel.SERIAL_READ_CHUNK
+               for a, b in zip([0, *reading], reading, strict=False))
+
+
 def test_a_failing_worker_process_leaves_the_build_to_this_process(
         corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from structlog.testing import capture_logs

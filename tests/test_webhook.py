@@ -8,6 +8,7 @@ import asyncio
 import itertools
 import json
 import threading
+import time
 from collections.abc import AsyncIterator, Callable, Iterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
@@ -26,6 +27,7 @@ from bot.telegram import ALLOWED_UPDATES
 from bot.webapp import MAX_BODY
 from bot.webhook import listen, serve
 from retrieval import QAEngine
+from retrieval.parallel import Progress
 
 from .botapi_stub import BotAPIStub
 from .telegram_harness import TOKEN, SlowEngine, make_settings
@@ -88,8 +90,8 @@ async def running_webhook(api: BotAPIStub, load: Callable[[], Corpus],
     sock = listen("127.0.0.1", 0)
     port = sock.getsockname()[1]
     stop, metrics = asyncio.Event(), Metrics()
-    task = asyncio.create_task(serve(settings or webhook_settings(api), load, sock=sock,
-                                     stop=stop, metrics=metrics))
+    task = asyncio.create_task(serve(settings or webhook_settings(api), lambda _: load(),
+                                     sock=sock, stop=stop, metrics=metrics))
     async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}") as client:
         running = Running(client, metrics, task, stop)
         try:
@@ -170,6 +172,53 @@ async def test_stopping_while_the_index_loads_starts_nothing(api: BotAPIStub,
         assert (await running.client.get("/healthz")).status_code == 200
         running.stop.set()
         loaded.set()
+    assert api.calls() == []
+
+
+@pytest.mark.parametrize(("url", "warned"), [
+    ("https://bot.example.org/", [("/", "/telegram")]),
+    ("https://bot.example.org/hook/telegram?x=1", [("/hook/telegram", "/telegram")]),
+    (URL, []),
+])
+async def test_a_webhook_url_whose_path_the_server_does_not_take_is_warned_of(
+    api: BotAPIStub, seeds_engine: QAEngine, url: str, warned: list[tuple[str, str]]
+) -> None:
+    """Telegram posts to the URL's path: https://bot.example.org/ with the default
+    QABOT_WEBHOOK_PATH made every update a 404, and nothing said so before the first came."""
+    settings = make_settings(api, webhook_url=url, webhook_secret=SECRET)
+    with capture_logs() as logs:
+        async with running_webhook(api, lambda: seeds_engine, settings):
+            pass
+    assert [(e["url_path"], e["path"]) for e in logs
+            if e["event"] == "webhook_path_differs"] == warned
+
+
+async def test_a_stop_while_the_index_is_built_ends_the_build_at_its_next_report(
+    api: BotAPIStub, seeds_engine: QAEngine
+) -> None:
+    """SIGTERM while a large corpus is indexed at start-up stopped the server only once the
+    build was done, minutes later; the build ends at its next progress report instead, and
+    nothing starts."""
+    building, reports = threading.Event(), []
+
+    def load(progress: Progress) -> QAEngine:  # a build of a minute, reporting each 0.1 s
+        building.set()
+        for done in range(1, 601):
+            time.sleep(0.1)
+            reports.append(done)
+            progress("reading files", done, 600)
+        return seeds_engine
+
+    stop = asyncio.Event()
+    with capture_logs() as logs:
+        task = asyncio.create_task(serve(webhook_settings(api), load,
+                                         sock=listen("127.0.0.1", 0), stop=stop))
+        assert await asyncio.to_thread(building.wait, 10)
+        stop.set()
+        code = await asyncio.wait_for(task, 10)
+    assert code == 0 and len(reports) < 50
+    assert [e["event"] for e in logs if e["event"].startswith("webhook_")] == [
+        "webhook_listening", "webhook_stopping", "webhook_load_stopped", "webhook_stopped"]
     assert api.calls() == []
 
 

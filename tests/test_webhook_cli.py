@@ -120,6 +120,34 @@ def test_a_token_telegram_rejects_is_one_line_and_exit_code_2(
     assert all("[info" in line for line in logged)  # before it, only start-up log events
 
 
+@pytest.mark.parametrize(
+    ("method", "expected"),
+    [
+        ("setWebhook", f"qabot: Telegram refused QABOT_WEBHOOK_URL {URL} (Bad webhook: webhook "
+         "can be set up only on ports 80, 88, 443 or 8443): give a public https:// URL"),
+        ("setMyCommands", "qabot: the Bot API at http://127.0.0.1:{port}/bot refused a "
+         "start-up request: Bad webhook: webhook can be set up only on ports 80, 88, 443 or "
+         "8443"),
+    ],
+)
+def test_a_request_telegram_refuses_at_start_is_said_in_its_words_and_exit_code_2(
+    webhook_env: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+    method: str, expected: str,
+) -> None:
+    """A 400 is a NetworkError to PTB: it was "cannot reach the Bot API ... check the
+    network", which sent the operator after the network when Telegram had said what to fix."""
+    with BotAPIStub(TOKEN) as api:
+        api.fail(method, 400, "Bad Request: bad webhook: Webhook can be set up only on ports "
+                 "80, 88, 443 or 8443")
+        monkeypatch.setenv("QABOT_TELEGRAM_API_URL", api.base_url)
+        code = main(["webhook", "--corpus", str(SEEDS), "--index-dir", str(webhook_env / "i")])
+        port = api.base_url.split(":")[2].split("/")[0]
+    *logged, last = capsys.readouterr().err.splitlines()
+    assert code == 2
+    assert last.startswith(expected.format(port=port))
+    assert "Traceback" not in "\n".join(logged)
+
+
 def test_listen_gives_a_non_blocking_tcp_socket() -> None:
     """Named TCP (asyncio then sets TCP_NODELAY on each connection) and non-blocking."""
     with listen("127.0.0.1", 0) as sock:

@@ -3,6 +3,8 @@ and its redaction."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from bot.config import Settings
@@ -22,6 +24,22 @@ def test_port_honours_port_and_qabot_port_wins(monkeypatch: pytest.MonkeyPatch) 
     monkeypatch.setenv("QABOT_PORT", "9100")
     assert Settings(_env_file=None).port == 9100
     assert Settings(_env_file=None, port=1234).port == 1234
+
+
+def test_an_empty_setting_is_no_setting(monkeypatch: pytest.MonkeyPatch,
+                                        tmp_path: Path) -> None:
+    """``QABOT_PORT=`` (as compose's ``${QABOT_PORT}`` leaves it) was an invalid integer that
+    hid the platform's PORT; ``QABOT_TELEGRAM_API_URL=`` was a Bot API at ''."""
+    monkeypatch.setenv("PORT", "9000")
+    for name in ("QABOT_PORT", "QABOT_TELEGRAM_API_URL", "QABOT_LOG_FORMAT", "QABOT_HOST"):
+        monkeypatch.setenv(name, "")
+    s = Settings(_env_file=None)
+    assert (s.port, s.telegram_api_url, s.log_format, s.host) == (
+        9000, "https://api.telegram.org/bot", "console", "0.0.0.0")
+    env = tmp_path / ".env"
+    env.write_text("QABOT_RATE_LIMIT=\nQABOT_WEBHOOK_PATH=\n", encoding="utf-8")
+    from_file = Settings(_env_file=env)
+    assert (from_file.rate_limit, from_file.webhook_path) == (20, "/telegram")
 
 
 def test_webhook_settings_come_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -5,9 +5,10 @@ The replay (``QABOT_DOCKERFILE_TEST=1 pytest tests/test_webhook_dockerfile.py``,
 minute: it installs every dependency afresh) runs each instruction where Docker would, with the
 image's ``/app`` mapped to a temporary folder: ``COPY`` copies from this checkout, ``ENV`` and
 ``ARG`` set the environment, ``RUN`` runs in bash with the fresh venv first on ``PATH``
-(except ``useradd``, which would change this machine). Then the image's ``CMD`` serves a stand-in
-Bot API on loopback: it must answer, pass the HEALTHCHECK, stop on SIGTERM with 0, and write
-nothing under ``/app`` (the image's user cannot).
+(except ``useradd``, which would change this machine: as root, with setpriv, the rest of its
+``RUN`` is for the image's uid, and the image's ``CMD`` runs as that uid). Then the ``CMD``
+serves a stand-in Bot API on loopback: it must answer, pass the HEALTHCHECK, stop on SIGTERM
+with 0, and write nothing under ``/app`` (the image's user cannot).
 """
 
 from __future__ import annotations
@@ -98,7 +99,7 @@ def test_the_search_kernel_is_compiled_at_build_time_into_a_cache_it_may_write(
     assert _index(steps, "RUN", "qabot index") < warm < _index(steps, "USER")
     env = " ".join(s.args for s in steps[:warm] if s.keyword == "ENV")
     assert "NUMBA_CACHE_DIR=/app/numba-cache" in env
-    assert "chown qabot /app/numba-cache" in steps[_index(steps, "RUN", "useradd")].args
+    assert "chown -R qabot /app/numba-cache" in steps[_index(steps, "RUN", "useradd")].args
 
 
 def test_the_healthcheck_asks_healthz_without_curl(steps: list[Instruction]) -> None:
@@ -140,10 +141,13 @@ async def test_the_healthcheck_passes_on_a_live_server_and_fails_without_one(
 
 
 class Replay:
-    """Runs Dockerfile instructions on this machine, ``/app`` mapped under ``root``."""
+    """Runs Dockerfile instructions on this machine, ``/app`` mapped under ``root``. ``useradd``
+    is not run (it would add a user to this machine); with ``user``, the commands after it in
+    its ``RUN`` are, for that uid in place of the image's user."""
 
-    def __init__(self, root: Path, venv_dir: Path) -> None:
+    def __init__(self, root: Path, venv_dir: Path, user: int | None = None) -> None:
         self.root = root
+        self.user = user
         self.cwd = root
         self.args: dict[str, str] = {}
         self.env = {**os.environ, "PATH": f"{venv_dir / 'bin'}:{os.environ['PATH']}",
@@ -187,7 +191,10 @@ class Replay:
                 shutil.copy2(ROOT / source, target)
         elif keyword == "RUN":
             if args.startswith("useradd"):
-                return  # would add a user to this machine
+                if self.user is None:
+                    return  # would add a user to this machine
+                args = re.sub(r"(?<![\w/-])qabot(?![\w/-])", str(self.user),
+                              args.split("&&", 1)[1] if "&&" in args else "true")
             subprocess.run(["bash", "-euo", "pipefail", "-c", self.path(args)], cwd=self.cwd,
                            env=self.env, check=True, capture_output=True, timeout=600)
         elif keyword == "HEALTHCHECK":
@@ -196,6 +203,48 @@ class Replay:
             self.cmd = json.loads(args)
         elif keyword not in ("USER", "EXPOSE"):
             raise AssertionError(f"the replay does not know {keyword}")
+
+
+IMAGE_UID = 10001  # the image's user (useradd --uid)
+
+
+def _as_image_user() -> list[str]:
+    """A command prefix that runs as the image's uid, which may write only what it owns, but
+    reads every file (CAP_DAC_READ_SEARCH: this Python may sit in root's home folder)."""
+    return ["setpriv", f"--reuid={IMAGE_UID}", f"--regid={IMAGE_UID}", "--clear-groups",
+            "--inh-caps=+dac_read_search", "--ambient-caps=+dac_read_search"]
+
+
+def _can_switch_user() -> bool:
+    return os.geteuid() == 0 and shutil.which("setpriv") is not None
+
+
+@pytest.mark.skipif(not _can_switch_user(),
+                    reason="runs a process as another uid: needs root and setpriv")
+def test_the_search_kernel_compiled_at_build_time_loads_as_the_images_user(
+    tmp_path: Path, steps: list[Instruction],
+) -> None:
+    """The build compiles the kernel as root; the image's user must load it from the cache.
+    numba takes no cache folder it cannot write, so a kernel folder left root's made the
+    kernel unavailable (numpy search, 10x slower, ``search_kernel_unavailable``)."""
+    replay = Replay(tmp_path, Path(sys.prefix), user=IMAGE_UID)
+    for step in steps:  # the code copied; its dependencies are this environment's
+        if step.keyword == "RUN" and ("pip install" in step.args
+                                      or step.args.startswith("qabot")):
+            continue  # (the kernel's step builds the index as it loads the corpus)
+        replay.run(step)
+    cache = Path(replay.env["NUMBA_CACHE_DIR"])
+    compiled = _files(cache)
+    assert any(name.endswith(".nbc") for name in compiled)
+    probe = ("import retrieval.index as index; "
+             f"assert index.__file__.startswith({str(replay.cwd)!r}), index.__file__; "
+             "print(index._kernel() is not None)")
+    loaded = subprocess.run([*_as_image_user(), sys.executable, "-c", probe], cwd=replay.cwd,
+                            env=replay.env | {"HOME": str(tmp_path / "no-home")},
+                            capture_output=True, text=True, timeout=120)
+    assert loaded.returncode == 0, loaded.stderr
+    assert loaded.stdout.strip() == "True", loaded.stderr
+    assert _files(cache) == compiled  # loaded as compiled at build time, not compiled again
 
 
 def _files(root: Path) -> dict[str, tuple[int, float]]:
@@ -207,7 +256,7 @@ def _files(root: Path) -> dict[str, tuple[int, float]]:
 def replayed(tmp_path: Path, steps: list[Instruction]) -> Iterator[Replay]:
     venv_dir = tmp_path / "venv"
     venv.EnvBuilder(with_pip=True).create(venv_dir)
-    replay = Replay(tmp_path / "image", venv_dir)
+    replay = Replay(tmp_path / "image", venv_dir, user=IMAGE_UID if _can_switch_user() else None)
     for step in steps:
         replay.run(step)
     yield replay
@@ -226,7 +275,8 @@ async def test_the_dockerfile_steps_build_an_image_that_serves(replayed: Replay)
     log = replayed.root / "server.log"
     with BotAPIStub(TOKEN) as api:
         env["QABOT_TELEGRAM_API_URL"] = api.base_url
-        async with served(replayed.cmd, env, app, log) as server:
+        command = replayed.cmd if replayed.user is None else [*_as_image_user(), *replayed.cmd]
+        async with served(command, env, app, log) as server:
             python, flag, code = replayed.healthcheck
             health = subprocess.run([shutil.which(python, path=env["PATH"]) or python, flag,
                                      code], env=env | {"QABOT_PORT": str(server.port)},
