@@ -14,7 +14,7 @@ Optional metadata sits in a sidecar file beside it, ``<stem>.meta.json``::
      "publisher": "Example News", "published": "2024-02-23"}
 
 All keys are optional, and every key there overrides what the document declares. Without a
-title, one is taken from the text (``guess_title``).
+title, one is taken from the text (``titles.py``).
 
 Bad files are skipped with a warning that names them: binary files, text in no encoding known,
 empty files, broken PDF or Word files, HTML pages with no text, files with nothing quotable left
@@ -33,21 +33,17 @@ import re
 import stat as stat_mode
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import structlog
 
 from .errors import NoDocumentsError
 from .ingest.blocks import Parsed, one_line
-from .ingest.clean import is_notice
-from .ingest.headline import guess_title
 from .ingest.html import LANG_HINT
 from .ingest.read import BIDI_CONTROLS, SUFFIXES, base_of, format_of, printable, read_file
-from .ingest.sentences import first_sentence
-from .ingest.sieve import Sieved, judged_text
+from .ingest.sieve import judged_text
 from .language import ENGLISH, contradicted, knows, normalised
-from .marks import ELLIPSIS
 
 log = structlog.get_logger()
 
@@ -60,7 +56,6 @@ LEADS_OUT = "leads out of the corpus folder"
 LEADS_HIDDEN = "leads into a hidden file or folder"
 # Why a file or folder whose name is in another encoding than UTF-8 is not read (``scan``)
 NOT_UTF8_NAME = "its name is not UTF-8: rename it"
-_MAX_TITLE_CHARS = 120
 # A surrogate code point left alone in a string: JSON can spell one ("\ud83e", what a
 # JavaScript tool writes when it cuts a title in the middle of an emoji), and text holding
 # one cannot be encoded (json.loads has already joined every pair).
@@ -294,7 +289,7 @@ def read_meta(path: Path, root: Path) -> dict[str, str]:
         log.warning("bad_sidecar_ignored", path=str(side), reason=reason)
         return {}
     keys = ("title", "url", "publisher", "published", "lang")
-    return {k: _one_line(_LONE_SURROGATE.sub("\ufffd", str(meta[k])))
+    return {k: single_line(_LONE_SURROGATE.sub("\ufffd", str(meta[k])))
             for k in keys if isinstance(meta.get(k), str | int | float)}
 
 
@@ -311,7 +306,7 @@ def _small_file(path: Path, limit: int) -> bytes:
     return data
 
 
-def _one_line(value: str) -> str:
+def single_line(value: str) -> str:
     """A sidecar's value or a title as one line of text: no control characters (a NUL, a
     newline that split a Sources line) nor bidirectional overrides, its spaces one apart."""
     return one_line(BIDI_CONTROLS.sub("", printable(value)))
@@ -439,67 +434,5 @@ def no_documents(root: Path, skipped: list[Skipped]) -> NoDocumentsError:
     )
 
 
-def titled(doc: Document, parsed: Parsed, sieved: Sieved) -> Document:
-    """``doc`` with a title: its own, the one its file declares, or one taken from its text."""
-    return replace(doc, title=title_of(doc, parsed, sieved))
-
-
-def title_of(doc: Document, parsed: Parsed, sieved: Sieved) -> str:
-    """``titled``'s title of ``doc`` (laying a document out needs its title, not a copy of
-    the document: ``dataclasses.replace`` cost more than the rest of titling it)."""
-    title = doc.title or parsed.meta.get("title") or ""
-    if not title:
-        # the last resort: a PDF's running title, else the file's name
-        fallback = parsed.meta.get("header") or doc.id
-        if sieved.web:
-            title = guess_title(sieved.decisions, fallback)
-        else:
-            title = _document_title(sieved, fallback)
-    # cleaned here, where every title is set, whatever declared it (an HTML <title>, a front
-    # matter, a PDF's properties, a sidecar): a right-to-left override in one showed
-    # "...\u202eFDP.nettirwdnah" as "...handwritten.PDF" in Telegram and on a console
-    return _short(_one_line(title))
-
-
-_MAX_BEFORE_TITLE = 2  # blocks before a title heading: a note, a notice ("NOTE: This file ...")
-
-
-def _document_title(sieved: Sieved, fallback: str) -> str:
-    """A document's title from its blocks: its one outermost heading, when it heads the text
-    (``_MAX_BEFORE_TITLE`` blocks at most before it); with several (headings used as sections,
-    "Summary", "Motivation"), or one that comes after text (a README's closing "GNU Project
-    notice"), its id; without any, its first sentence that is no copyright notice."""
-    headings = [k.block for k in sieved.kept if k.block.kind == "heading"]
-    named = _named(sieved)
-    if named:
-        return named
-    if headings:
-        top = min(h.level for h in headings)
-        tops = [h for h in headings if h.level == top]
-        if len(tops) != 1:
-            return fallback
-        before = next(i for i, k in enumerate(sieved.kept) if k.block is tops[0])
-        return tops[0].text if before <= _MAX_BEFORE_TITLE else fallback
-    # its first sentence (not a paragraph), past a copyright notice heading the file
-    first = next((k.block.text for k in sieved.kept if not is_notice(k.block.text)), "")
-    return first_sentence(first) or fallback
-
-
-def _named(sieved: Sieved) -> str:
-    """A manual page's title: the line its leading "NAME" section holds ("frob - frob files"),
-    as ``man`` and ``pod2text`` lay it out; else ``""``."""
-    kept = sieved.kept
-    if (len(kept) > 1 and kept[0].block.kind == "heading" and kept[0].block.text == "NAME"
-            and kept[1].block.kind in ("paragraph", "heading")):
-        return kept[1].block.text
-    return ""
-
-
-def _short(title: str) -> str:
-    if len(title) <= _MAX_TITLE_CHARS:
-        return title
-    return title[:_MAX_TITLE_CHARS].rsplit(" ", 1)[0] + ELLIPSIS
-
-
-__all__ = ["Document", "FileStat", "Skipped", "file_stats",
-           "guess_title", "load_directory", "read_meta", "titled"]
+__all__ = ["Document", "FileStat", "Skipped", "file_stats", "load_directory", "read_meta",
+           "single_line"]

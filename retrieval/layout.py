@@ -17,7 +17,7 @@ from itertools import groupby
 import numpy as np
 
 from .collection import ITEM_LINE, Collection, PassagePacker, PassageTexts, sentence_layout
-from .corpus import Document, title_of
+from .corpus import Document
 from .ingest.blocks import Parsed
 from .ingest.read import printable
 from .ingest.repeated import RepeatedLines, repeated_in
@@ -26,6 +26,7 @@ from .ingest.sieve import sieve
 from .ingest.text import read_plain
 from .language import ENGLISH, detect_parts, normalised
 from .sources import PackedSources, Source
+from .titles import title_of
 
 SECTION_SEPARATOR = " › "
 

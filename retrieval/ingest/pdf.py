@@ -227,7 +227,7 @@ def _resolved(obj: Any) -> Any:
 def _running_title(first_page: str, dropped: list[Dropped]) -> str:
     """The running header that opens the first page, when it is a name (no digits: not a
     chapter's "Chapter 4: Functions 9"): a document set by DocBook or LaTeX repeats its title
-    there ("Shared MIME-info Database"). Only a title of last resort (``corpus.titled``): a
+    there ("Shared MIME-info Database"). Only a title of last resort (``titles.titled``): a
     company's name is a running header too."""
     top = next((one_line(line) for line in first_page.splitlines() if line.strip()), "")
     for d in dropped:

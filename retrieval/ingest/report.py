@@ -8,10 +8,11 @@ from pathlib import Path
 
 import numpy as np
 
-from ..corpus import Document, titled
+from ..corpus import Document
 from ..errors import UnknownDocumentError
 from ..language import ENGLISH
 from ..layout import NOTHING_QUOTABLE, lay_out, parsed_of, section_name
+from ..titles import titled
 from .blocks import Parsed
 from .read import base_of
 from .repeated import RepeatedLines, repeated_in
