@@ -148,7 +148,8 @@ def corpus_note(args: argparse.Namespace, settings: Settings) -> str:
 
 
 def cmd_console(args: argparse.Namespace, settings: Settings) -> int:
-    return console.run(_serving(settings), note=corpus_note(args, settings))
+    live = _serving(settings)
+    return console.run(live, note=corpus_note(args, settings), refresh=live.refresh)
 
 
 def _answer_json(engine: Corpus, question: str) -> str:
