@@ -239,8 +239,8 @@ def _explained(which: str, settings: Settings) -> DocumentReport:
     """What was made of the document ``which`` names: read alone, with the paragraphs repeated
     across the corpus from the saved index, which is brought up to date first when stale (as
     `ask` does: only the files changed since are read); when it cannot be saved, read with the
-    whole corpus. (It used to read the whole corpus whenever any file had changed: a quarter
-    of an hour on a folder of 2,700 files.)"""
+    whole corpus. (It used to read the whole corpus, on one core, whenever any file had
+    changed.)"""
     root = settings.corpus_path()
     saved = QAEngine.saved_repeated(root, settings.index_dir, settings.language)
     if saved is None and load_engine(settings).report.index_dir is not None:
