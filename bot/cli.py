@@ -148,7 +148,8 @@ def corpus_note(args: argparse.Namespace, settings: Settings) -> str:
 
 
 def cmd_console(args: argparse.Namespace, settings: Settings) -> int:
-    return console.run(_serving(settings), note=corpus_note(args, settings))
+    live = _serving(settings)
+    return console.run(live, note=corpus_note(args, settings), refresh=live.refresh)
 
 
 def _answer_json(engine: Corpus, question: str) -> str:
@@ -235,10 +236,15 @@ def cmd_show(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _explained(which: str, settings: Settings) -> DocumentReport:
-    """What was made of the document ``which`` names: read alone when the saved index is
-    current (it holds the paragraphs repeated across the corpus), else with the corpus."""
+    """What was made of the document ``which`` names: read alone, with the paragraphs repeated
+    across the corpus from the saved index, which is brought up to date first when stale (as
+    `ask` does: only the files changed since are read); when it cannot be saved, read with the
+    whole corpus. (It used to read the whole corpus, on one core, whenever any file had
+    changed.)"""
     root = settings.corpus_path()
     saved = QAEngine.saved_repeated(root, settings.index_dir, settings.language)
+    if saved is None and load_engine(settings).report.index_dir is not None:
+        saved = QAEngine.saved_repeated(root, settings.index_dir, settings.language)
     if saved is None:
         docs, skipped = load_directory(root)
         for s in skipped:  # a file that was not read: say why, not that there is none

@@ -49,10 +49,20 @@ def _setup_readline() -> Callable[[], None]:
 
 
 def run(engine: Corpus, out: TextIO = sys.stdout, top_k: int | None = None,
-        note: str = "") -> int:
+        note: str = "", refresh: Callable[[], bool] | None = None) -> int:
     """Read questions until :quit, Ctrl-D or Ctrl-C; print each answer. Returns the exit code.
-    ``note`` says which corpus it answers from, in the banner (on stderr when not a terminal)."""
+    ``note`` says which corpus it answers from, in the banner (on stderr when not a terminal).
+    ``refresh``, called before each question and ``:sources``, takes up an index saved since
+    (`qabot index`, `qabot index --watch` in another terminal) and says whether it did; the
+    console then says so. Without it, a console left open quoted files removed since."""
     interactive = sys.stdin.isatty()
+    notes = out if interactive else sys.stderr
+
+    def take_up_changes() -> None:
+        if refresh is not None and refresh():
+            print(f"(the index was updated: {engine.n_documents} documents, "
+                  f"{engine.n_passages} passages)", file=notes)
+
     save_history = _setup_readline() if interactive else (lambda: None)
     bold = out.isatty()
     if interactive:
@@ -76,10 +86,12 @@ def run(engine: Corpus, out: TextIO = sys.stdout, top_k: int | None = None,
             if line in (":help", ":h", "?"):
                 print(HELP, file=out)
             elif line == ":sources":
+                take_up_changes()
                 print(sources_text(engine.sources()), file=out)
             elif line.startswith(":"):
                 print(f"Unknown command {line!r}. Type :help for the commands.", file=out)
             else:
+                take_up_changes()
                 print(to_text(engine.ask(line, top_k=top_k), bold=bold), file=out)
             print(file=out)
     except KeyboardInterrupt:

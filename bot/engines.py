@@ -200,6 +200,12 @@ class LiveEngine:
         answering = loaded.snapshot or loaded.passed_over
         return store.current_name(self._index_dir(loaded)) not in (None, answering, self._failed)
 
+    def refresh(self) -> bool:
+        """Take up the snapshot the index folder names now when it is not the one answering
+        (``changed``: one small read, cheap enough before each question); whether the engine
+        was replaced."""
+        return self.changed() and self.reload()
+
     def _index_dir(self, loaded: Loaded) -> Path:
         """The index folder ``loaded`` was saved into, or (not saved) the settings' one, which
         the engines this makes are saved into."""

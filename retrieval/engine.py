@@ -14,6 +14,7 @@ import hashlib
 import os
 import time
 from collections.abc import Iterator, Sequence
+from contextlib import nullcontext, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -153,10 +154,7 @@ class QAEngine:
         live_fp = None if rebuild else store.live_fingerprint(where)
         if not rebuild and live_fp == fp:
             try:
-                index, collection, _, live = store.load(where)
-                report = LoadReport(False, time.perf_counter() - started, str(where),
-                                    snapshot=live)
-                return cls(index, collection, report=report, **kwargs)  # type: ignore[arg-type]
+                return cls._load_fresh(where, started, kwargs)
             except IndexFormatError as exc:
                 log.warning("index_unusable_rebuilding", index_dir=str(where), reason=str(exc))
                 full = True
@@ -168,18 +166,31 @@ class QAEngine:
             else:
                 log.info("index_stale_rebuilding", index_dir=str(where))
 
-        passed_over = store.current_name(where)
-        previous = None if full else indexing.previous_build(where, params)
-        built = indexing.build(walk, previous, params, progress)
-        del previous  # its maps of the snapshot built on
-        saved: Path | None = None
-        not_saved: str | None = None
-        if save:
-            try:
-                saved = store.save(where, built.index, built.collection, fp, extra=built.extra)
-            except OSError as exc:
-                not_saved = f"{where}: {exc.strerror or exc}"
-                log.warning("index_not_saved", index_dir=str(where), reason=str(exc))
+        # Another build of this index folder under way: wait for it, then build on what it
+        # saved (or load it, when it is what this one would build)
+        turns = store.building(where, lambda: log.info(
+            "index_build_waiting", index_dir=str(where),
+            reason="another qabot is building this index")) if save else nullcontext(False)
+        with turns as waited:
+            if waited:  # the corpus as it is now, and the snapshot saved meanwhile
+                walk = scan(root, where)
+                fp = store.fingerprint(walk.file_stats(), params)
+                if not rebuild and store.live_fingerprint(where) == fp:
+                    with suppress(IndexFormatError):
+                        return cls._load_fresh(where, started, kwargs)
+            passed_over = store.current_name(where)
+            previous = None if full else indexing.previous_build(where, params)
+            built = indexing.build(walk, previous, params, progress)
+            del previous  # its maps of the snapshot built on
+            saved: Path | None = None
+            not_saved: str | None = None
+            if save:
+                try:
+                    saved = store.save(where, built.index, built.collection, fp,
+                                       extra=built.extra)
+                except OSError as exc:
+                    not_saved = f"{where}: {exc.strerror or exc}"
+                    log.warning("index_not_saved", index_dir=str(where), reason=str(exc))
         skipped, read, kept = built.skipped, built.read, built.kept
         if saved is None:
             index, collection = built.index, built.collection
@@ -190,6 +201,14 @@ class QAEngine:
                             None if saved is None else str(where), skipped, not_saved,
                             None if saved is None else saved.name, read, kept,
                             passed_over if saved is None else None)
+        return cls(index, collection, report=report, **kwargs)  # type: ignore[arg-type]
+
+    @classmethod
+    def _load_fresh(cls, where: Path, started: float, kwargs: dict[str, object]) -> QAEngine:
+        """The engine of the snapshot ``where`` names, found fresh; ``IndexFormatError`` when
+        it cannot be used."""
+        index, collection, _, live = store.load(where)
+        report = LoadReport(False, time.perf_counter() - started, str(where), snapshot=live)
         return cls(index, collection, report=report, **kwargs)  # type: ignore[arg-type]
 
     @classmethod

@@ -14,10 +14,11 @@ A save writes a new snapshot under a temporary name, renames it into place, then
 (temp file + ``os.replace``): a crash at any point leaves the previous snapshot live, and readers
 (other processes, other replicas) always see a complete one. Renaming, switching CURRENT and
 pruning happen under a lock file (``.lock``, ``flock``), so two saves at once never prune each
-other's snapshot; the snapshot CURRENT named before is kept too, for a reader that read CURRENT
-just before the switch, and temporaries of killed saves are removed once ``STALE_TMP_SECONDS``
-old. A snapshot's folder, its files and CURRENT are made as any others are, the umask deciding
-who may read them (an index built by root in an image is read by the bot's own user). Loading
+other's snapshot (and a whole build runs under another, ``.build-lock``: ``building``); the
+snapshot CURRENT named before is kept too, for a reader that read CURRENT just before the
+switch, and temporaries of killed saves are removed once ``STALE_TMP_SECONDS`` old. A
+snapshot's folder, its files and CURRENT are made as any others are, the umask deciding who may
+read them (an index built by root in an image is read by the bot's own user). Loading
 memory-maps the arrays, so a large index opens in milliseconds and its pages are shared between
 processes.
 
@@ -42,7 +43,7 @@ import os
 import shutil
 import time
 import uuid
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import BinaryIO
@@ -66,6 +67,7 @@ from .vocabulary import Vocabulary
 FORMAT_VERSION = 7
 CURRENT = "CURRENT"
 LOCK = ".lock"
+BUILD_LOCK = ".build-lock"
 STALE_TMP_SECONDS = 600  # a temporary this old is a killed save's (writing one takes seconds)
 _BATCH = 10_000  # sources' values encoded to JSON at a time
 # What reading a damaged snapshot can raise. RecursionError: JSON nested deeper than the
@@ -142,6 +144,37 @@ def save(directory: Path, index: TermIndex, collection: Collection, fp: str,
     # inside the heap: about 20 MB after saving a million passages
     release_freed_memory()
     return directory / name
+
+
+@contextlib.contextmanager
+def building(directory: Path, waiting: Callable[[], object] = lambda: None) -> Iterator[bool]:
+    """Hold ``directory``'s build lock (``BUILD_LOCK``, an exclusive ``flock``) while an index
+    is built and saved into it, so that two builds of one corpus (two `qabot index`, a watch
+    and a question finding the index stale) take turns instead of reading the same files at
+    once; ``waiting()`` is called when another build holds it. Yields whether it waited: the
+    other build's snapshot is then the one to load or build on. Where the lock cannot be had
+    (a folder that cannot be written, no ``flock``), nothing is held. Not reentrant: a build
+    must not start another in the same folder."""
+    try:
+        import fcntl
+
+        directory.mkdir(parents=True, exist_ok=True)
+        f = open(directory / BUILD_LOCK, "a+b")  # noqa: SIM115 (closed below)
+    except (ImportError, OSError):
+        yield False
+        return
+    with f:
+        try:
+            fcntl.flock(f.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+            waited = False
+        except OSError:  # held by another build
+            waiting()
+            fcntl.flock(f.fileno(), fcntl.LOCK_EX)
+            waited = True
+        try:
+            yield waited
+        finally:
+            fcntl.flock(f.fileno(), fcntl.LOCK_UN)
 
 
 @contextlib.contextmanager

@@ -28,9 +28,10 @@ import pickle
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, BinaryIO, TypeVar
 
 from .ondemand import OnDemand
 
@@ -50,8 +51,9 @@ class Pool:
         self.procs = [
             # -P: the current folder is not put on sys.path, so a ``retrieval`` there (another
             # checkout, or a planted one) is never what the worker imports
-            subprocess.Popen([sys.executable, "-P", "-c", _SERVE], stdin=subprocess.PIPE,
-                             stdout=subprocess.PIPE, env=env)
+            # (this process's id: the worker ends when its parent is gone, ``_serve``)
+            subprocess.Popen([sys.executable, "-P", "-c", _SERVE, str(os.getpid())],
+                             stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env)
             for _ in range(n)
         ]
 
@@ -146,13 +148,39 @@ def _ready(i: int, done: Mapping[int, object], failed: list[BaseException]) -> b
     return i in done or bool(failed)
 
 
+# How often a worker looks whether its parent is still there (``_orphaned``)
+PARENT_LOOK_SECONDS = 0.2
+
+
 def _serve() -> None:
     """A worker's loop: read pickled ``(function, payload)`` pairs from stdin, write
-    ``(True, result)`` (or ``(False, error)``) to stdout, until EOF."""
+    ``(True, result)`` (or ``(False, error)``) to stdout, until EOF. The worker ends, silently,
+    as soon as its parent is gone (``_orphaned``; the parent's id is its first argument), and
+    on Ctrl-C, which a terminal sends the parent too: the parent says what happened. Before,
+    a killed ``qabot index`` left its workers running their task for minutes, each then
+    printing a ``BrokenPipeError`` traceback, and Ctrl-C printed each one's
+    ``KeyboardInterrupt`` traceback under qabot's clean exit."""
     global IN_WORKER
     IN_WORKER = True
+    parent = int(sys.argv[1]) if len(sys.argv) > 1 else os.getppid()
+    threading.Thread(target=_orphaned, args=(parent,), name="qabot-parent-watch",
+                     daemon=True).start()
     out = os.fdopen(os.dup(1), "wb")
     os.dup2(2, 1)  # a stray print must not corrupt the results stream
+    try:
+        _answer(out)
+    except (KeyboardInterrupt, BrokenPipeError):  # Ctrl-C, or no parent left to read it
+        os._exit(1)
+
+
+def _orphaned(parent: int) -> None:
+    """End this process once its parent (``parent``) is gone: its results have no reader."""
+    while os.getppid() == parent:
+        time.sleep(PARENT_LOOK_SECONDS)
+    os._exit(1)
+
+
+def _answer(out: BinaryIO) -> None:
     functions: dict[str, Callable[[Any], Any]] = {}
     while True:
         try:

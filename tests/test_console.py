@@ -19,8 +19,12 @@ def state(tmp_path):
 
 
 @pytest.fixture
-def terminal(tmp_path, state):
-    corpus = tmp_path / "corpus"
+def corpus(tmp_path):
+    return tmp_path / "corpus"
+
+
+@pytest.fixture
+def terminal(corpus, state):
     shutil.copytree(SEEDS, corpus, ignore=shutil.ignore_patterns(".*"))
     env = {k: v for k, v in os.environ.items() if not k.startswith("QABOT_")}
     env |= {"XDG_STATE_HOME": str(state), "TERM": "dumb"}  # (history kept apart)
@@ -52,3 +56,28 @@ def test_the_history_of_questions_is_readable_by_its_user_alone(terminal, state)
     assert "CSTO" in history.read_text(encoding="utf-8")
     assert history.stat().st_mode & 0o777 == 0o600
     assert history.parent.stat().st_mode & 0o777 == 0o700
+
+
+def test_a_console_left_open_answers_from_the_index_saved_since(terminal, corpus):
+    """The console answered from the index it started with for as long as it ran: a document
+    removed and `qabot index` run in another terminal (or `qabot index --watch`), it went on
+    quoting the removed file; one added was never found."""
+    from retrieval import QAEngine
+
+    terminal.read_until("? ")
+    terminal.send("What is the quarterly budget of the zebra project?\r")
+    assert "couldn't find" in terminal.read_until("\r\n? ")
+    (corpus / "zebra.txt").write_text("Team notes. The quarterly budget of the zebra project is "
+                                      "4000 euros, approved by the board in March.\n")
+    QAEngine.from_directory(corpus, rebuild=True)  # what `qabot index` does: a new snapshot
+    terminal.send("What is the quarterly budget of the zebra project?\r")
+    shown = terminal.read_until("\r\n? ")
+    assert "the index was updated: 6 documents" in shown
+    assert "4000 euros" in shown and "[zebra]" in shown
+    (corpus / "zebra.txt").unlink()
+    QAEngine.from_directory(corpus, rebuild=True)
+    terminal.send("What is the quarterly budget of the zebra project?\r")
+    shown = terminal.read_until("\r\n? ")
+    assert "4000 euros" not in shown and "couldn't find" in shown
+    terminal.send(":quit\r")
+    assert terminal.finish() == 0

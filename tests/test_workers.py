@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -53,3 +59,69 @@ def test_a_closed_pool_has_stopped_its_workers_and_runs_nothing_more() -> None:
         list(pool.map(COUNT, [(["alpha"], None)]))
     with pool:
         pass  # leaving it: nothing
+
+
+# A parent that starts one worker on a long task, says the worker's pid, then waits for it.
+_PARENT = """
+import sys
+from retrieval.workers import Pool
+pool = Pool(1)
+print(pool.procs[0].pid, flush=True)
+try:
+    list(pool.map("time:sleep", [60]))
+except KeyboardInterrupt:
+    sys.exit(130)
+"""
+
+
+def _parent(**popen: object) -> tuple[subprocess.Popen[str], int]:
+    root = str(Path(__file__).resolve().parent.parent)
+    parent = subprocess.Popen([sys.executable, "-c", _PARENT], cwd=root, text=True,
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, **popen)  # type: ignore[call-overload]
+    assert parent.stdout is not None
+    worker = int(parent.stdout.readline())
+    time.sleep(1.0)  # the worker is in its task
+    return parent, worker
+
+
+def _gone(pid: int, within: float) -> bool:
+    deadline = time.monotonic() + within
+    while time.monotonic() < deadline:
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return True
+        time.sleep(0.05)
+    return False
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
+def test_a_worker_whose_parent_is_killed_stops_at_once_not_after_its_task() -> None:
+    # `kill PID` (SIGTERM) of `qabot index` left its workers running for minutes, orphaned,
+    # each holding its memory, then printing a BrokenPipeError traceback to the terminal
+    parent, worker = _parent()
+    try:
+        parent.send_signal(signal.SIGKILL)
+        parent.wait()
+        assert _gone(worker, within=5.0), "the worker outlived its parent"
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(worker, signal.SIGKILL)
+    _, err = parent.communicate(timeout=10)
+    assert "Traceback" not in err, err
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
+def test_ctrl_c_stops_the_workers_without_a_traceback() -> None:
+    # A terminal's Ctrl-C reaches the whole foreground process group: each worker printed its
+    # KeyboardInterrupt traceback (two dozen lines) under qabot's own clean exit
+    parent, worker = _parent(start_new_session=True)
+    try:
+        os.killpg(parent.pid, signal.SIGINT)
+        _, err = parent.communicate(timeout=30)
+        assert parent.returncode == 130
+        assert _gone(worker, within=5.0)
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(worker, signal.SIGKILL)
+    assert "Traceback" not in err and "KeyboardInterrupt" not in err, err
