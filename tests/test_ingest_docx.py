@@ -126,6 +126,15 @@ def test_the_core_title_comes_first_unless_it_is_a_placeholder(core_title, title
     assert read_docx(report(core_title=core_title)).meta["title"] == title
 
 
+def test_a_file_made_from_python_docxs_blank_template_is_not_dated_by_it():
+    # its core properties say 2013-12-23, the template's date, whenever the file was written
+    document = docx.Document()
+    document.add_paragraph("The board met on Tuesday.")
+    assert read_docx(_save(document)).meta.get("published") is None
+    document.core_properties.created = datetime(2025, 2, 1, 9, 0)
+    assert read_docx(_save(document)).meta["published"] == "2025-02-01"
+
+
 def test_a_table_of_one_row_has_no_header():
     document = docx.Document()
     table = document.add_table(rows=1, cols=2)

@@ -558,15 +558,27 @@ def _all_bold(tr: Any) -> bool:
         for r in runs)
 
 
+@functools.cache
+def _template_created() -> Any:
+    """The creation date of python-docx's blank template (2013-12-23), which every file made
+    from it declares unless its maker set another: a report written in 2025 was "published"
+    in 2013. ``None`` if the template cannot be read."""
+    try:
+        return docx.Document().core_properties.created
+    except (*_BROKEN, OSError):
+        return None
+
+
 def _meta(document: Any, title: str) -> dict[str, str]:
-    """``title`` from the core properties, else the Title paragraph; ``published`` if dated."""
+    """``title`` from the core properties, else the Title paragraph; ``published`` if dated
+    (not by the date of the blank template the file was made from)."""
     try:
         core = document.core_properties
         declared, created = usable_title(core.title or ""), core.created
     except _BROKEN:  # a damaged core-properties part costs the metadata, not the text
         declared, created = "", None
     meta = {"title": declared or title} if declared or title else {}
-    if created is not None:
+    if created is not None and created != _template_created():
         meta["published"] = created.date().isoformat()
     return meta
 
