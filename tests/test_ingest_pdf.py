@@ -763,6 +763,38 @@ def test_a_scanned_page_inside_a_pdf_of_text_is_reported_as_dropped():
     assert parsed.notes == ["pages 2, 3 of 4 have no text layer (scanned?)"]
 
 
+_SCAN = "an image, no text layer (scanned?): run OCR on the PDF to read it (ocrmypdf)"
+
+
+def test_a_scanned_page_under_the_documents_running_header_is_reported_as_dropped():
+    """A scan put among pages of text gets their running header and page number: its text is
+    only furniture, dropped as such, and the page is still reported as an image not read."""
+    scan = io.BytesIO()
+    Image.new("RGB", (400, 100), "white").save(scan, format="PNG")
+
+    class Framed(FPDF):
+        def header(self) -> None:
+            self.set_font("Helvetica", "", 8)
+            self.cell(0, 5, "Memorandum of Understanding - Lupota", align="C")
+            self.ln(10)
+
+        def footer(self) -> None:
+            self.set_y(-15)
+            self.set_font("Helvetica", "", 8)
+            self.cell(0, 5, f"Page {self.page_no()} of {{nb}}", align="C")
+
+    pdf = Framed(format="A4")
+    pdf.set_font("Helvetica", "", 11)
+    for text in ("The committee collects the fees.", "The trust supplies the spare parts."):
+        pdf.add_page()
+        _paragraph(pdf, text)
+    pdf.add_page()
+    pdf.image(scan, x=10, y=30, w=180)
+    parsed = read_pdf(bytes(pdf.output()))
+    assert (3, _SCAN) in [(d.block.page, d.reason) for d in parsed.dropped]
+    assert parsed.notes == ["page 3 of 3 has no text layer (scanned?)"]
+
+
 def test_the_values_filled_into_a_form_are_reported_as_dropped():
     """A filled-in form: the values are drawn by its fields, not in the page's text, and are not
     read; ``qabot show`` lists each with its field's name, and the index's notes count them."""

@@ -105,11 +105,14 @@ def read_pdf(data: bytes) -> Parsed:
     if garbled:
         notes.append(f"{_pages(garbled)} not read: {_GARBLED}")
     blank = [n for n, (text, _) in enumerate(texts, 1) if not text.strip() and n not in garbled]
+    pages = [page_lines(text, pieces, n) for n, (text, pieces) in enumerate(texts, 1)]
+    pages, dropped = furniture(pages)
+    # a scanned page among pages of text gets their running header and page number from the
+    # tool that put them together: its text is only furniture, and its image is what it says
+    blank = sorted(blank + _framed_scans(reader, pages, blank, garbled))
     if blank:
         notes.append(f"{_pages(blank)} of {len(texts)} {'has' if len(blank) == 1 else 'have'} "
                      "no text layer (scanned?)")
-    pages = [page_lines(text, pieces, n) for n, (text, pieces) in enumerate(texts, 1)]
-    pages, dropped = furniture(pages)
     pages, listed = leaders(pages)
     dropped += listed
     unread = _unread(reader, blank)
@@ -165,6 +168,20 @@ _FIELD = "a form field's value: not read"
 
 def _pages(numbers: list[int]) -> str:
     return f"page {numbers[0]}" if len(numbers) == 1 else f"pages {', '.join(map(str, numbers))}"
+
+
+def _framed_scans(reader: pypdf.PdfReader, pages: list[list[Line]], blank: list[int],
+                  garbled: list[int]) -> list[int]:
+    """The pages whose only text was running headers, footers and page numbers (dropped as
+    furniture) and which draw an image: scanned pages framed by the text pages' furniture."""
+    out = []
+    for n, lines in enumerate(pages, 1):
+        if n in blank or n in garbled or any(line.text for line in lines):
+            continue
+        with contextlib.suppress(Exception):  # a damaged resource dictionary: nothing to say
+            if _has_image(reader.pages[n - 1]):
+                out.append(n)
+    return out
 
 
 def _unread(reader: pypdf.PdfReader, blank: list[int]) -> list[Dropped]:
