@@ -436,6 +436,17 @@ def test_table_of_contents_lines_are_dropped_once_with_their_count():
     assert [b.text for b in parsed.blocks] == ["Contents", "The plan has two parts."]
 
 
+def test_a_contents_page_with_unspaced_dot_leaders_is_read_not_taken_for_glyph_numbers():
+    # word processors fill a leader with dots and no spaces: runs of 80 characters, none a letter
+    leader = "." * 80
+    parsed = read_pdf(one_page("Contents", f"1 Purpose of the visit {leader} 3",
+                               f"2 Findings {leader} 4", f"3 Recommendations {leader} 5",
+                               "The visit covered the three districts."))
+    assert not parsed.notes
+    assert [d.reason for d in parsed.dropped] == ["table of contents or index (3 lines)"]
+    assert [b.text for b in parsed.blocks] == ["Contents", "The visit covered the three districts."]
+
+
 class _Memo(FPDF):
     """A two-page memo whose header, its title, opens both pages."""
 

@@ -161,7 +161,8 @@ def _garbled(text: str) -> bool:
     if letters < _MIN_GARBLED_LETTERS:
         return False
     controls = sum(1 for c in text if c < " " and c not in "\n\r\t\f")
-    long_runs = sum(len(w) for w in text.split() if len(w) >= _LONG_RUN)
+    # letters only: a contents page's dot leaders ("........ 3") are long runs of no letters
+    long_runs = sum(sum(c.isalpha() for c in w) for w in text.split() if len(w) >= _LONG_RUN)
     return controls >= 0.05 * len(text) or long_runs >= 0.5 * letters
 _FIELD = "a form field's value: not read"
 
