@@ -135,6 +135,21 @@ def test_a_file_made_from_python_docxs_blank_template_is_not_dated_by_it():
     assert read_docx(_save(document)).meta["published"] == "2025-02-01"
 
 
+def test_a_subtitle_whose_style_has_a_level_but_no_list_is_a_paragraph():
+    # Word's template (python-docx's too) gives Subtitle a w:ilvl and no w:numId: no label shows
+    document = docx.Document()
+    document.add_paragraph("Annual Report 2024", style="Title")
+    document.add_paragraph("Clean water for the upper valley", style="Subtitle")
+    document.add_paragraph("Schools", style="List Bullet")
+    _numbered(document, "Then the heating.", level=2)
+    assert [(b.kind, b.text) for b in read_docx(_save(document)).blocks] == [
+        ("heading", "Annual Report 2024"),
+        ("paragraph", "Clean water for the upper valley"),
+        ("list_item", "Schools"),
+        ("list_item", "Then the heating."),
+    ]
+
+
 def test_a_table_of_one_row_has_no_header():
     document = docx.Document()
     table = document.add_table(rows=1, cols=2)

@@ -404,16 +404,20 @@ def _heading_level(element: Any, styles: list[Any], names: list[str]) -> int:
 
 
 def _list_level(element: Any, styles: list[Any], names: list[str]) -> int:
-    """1 and up for a list item (its numbering level + 1, or its style's), 0 for none."""
+    """1 and up for a list item (its numbering level + 1, or its style's), 0 for none. A
+    level without a list (``w:ilvl`` and no ``w:numId``, here or in a style: Word's own
+    Subtitle style has one) numbers nothing: Word shows no label, and the subtitle was read as
+    a list item."""
     own = element.find(_clark("w:pPr/w:numPr"))
-    if own is not None:
+    if own is not None and any(_vals(o, "w:pPr/w:numPr/w:numId")
+                               for o in [element, *(style.element for style in styles)]):
         return _numbering_level(own)
     if any(n.startswith("list") and not n.startswith("list continue") for n in names):
         found = re.search(r"\s(\d)$", names[0])  # "List Bullet 2"
         return int(found.group(1)) if found else 1
     for style in styles:
         numbering = style.element.find(_clark("w:pPr/w:numPr"))
-        if numbering is not None:
+        if numbering is not None and _vals(numbering, "w:numId"):
             return _numbering_level(numbering)
     return 0
 
