@@ -150,6 +150,23 @@ def test_a_subtitle_whose_style_has_a_level_but_no_list_is_a_paragraph():
     ]
 
 
+def test_a_title_row_merged_across_a_table_is_no_header_of_its_columns():
+    # "Spending by area (EUR)" across the top named every column: "Spending by area (EUR): Staff"
+    document = docx.Document()
+    table = document.add_table(rows=4, cols=3)
+    table.cell(0, 0).merge(table.cell(0, 2)).text = "Spending by area (EUR)"
+    for r, cells in enumerate([["Area", "2024", "2025"], ["Staff", "250,000", "268,000"],
+                               ["Rent", "22,800", "13,800"]], start=1):
+        for c, text in enumerate(cells):
+            table.cell(r, c).text = text
+    assert [text for _, text, _, _ in rows(read_docx(_save(document)))] == [
+        "Spending by area (EUR)",
+        "Area | 2024 | 2025",
+        "Area: Staff; 2024: 250,000; 2025: 268,000",
+        "Area: Rent; 2024: 22,800; 2025: 13,800",
+    ]
+
+
 def test_a_table_of_one_row_has_no_header():
     document = docx.Document()
     table = document.add_table(rows=1, cols=2)

@@ -487,7 +487,21 @@ def _table_rows(tbl: Any, document: Any, styles_of: _StyleMap) -> list[str]:
             cells.append((column, span, text))
             column += span
         layout.append(cells)
-    headed = len(layout) >= 2 and _has_header(tbl, document)
+    # rows of one cell across the whole table above it are its title ("Spending by area
+    # (EUR)"), read as themselves: the row that heads the columns is the first one under them
+    full = max((start + span for cells in layout for start, span, _ in cells), default=0)
+    titles = 0
+    while (titles < len(layout) - 1 and full > 1 and len(layout[titles]) == 1
+           and layout[titles][0][:2] == (0, full)):
+        titles += 1
+    lead = [row for cells in layout[:titles] if (row := table_row_text([cells[0][2] or ""]))]
+    return lead + _grid_rows(layout[titles:], tbl.tr_lst[titles:], tbl, document)
+
+
+def _grid_rows(layout: list[list[tuple[int, int, str | None]]], trs: list[Any], tbl: Any,
+               document: Any) -> list[str]:
+    """The rows of ``layout`` (the table's, from its header row on) rendered as lines."""
+    headed = len(layout) >= 2 and _has_header(trs, tbl, document)
     # a cell merged down is read in each row it spans, as it stands beside each (a header cell
     # merged down names its column once)
     grid: list[list[tuple[int, int, str]]] = []
@@ -519,20 +533,20 @@ def _table_rows(tbl: Any, document: Any, styles_of: _StyleMap) -> list[str]:
     return rows
 
 
-def _has_header(tbl: Any, document: Any) -> bool:
+def _has_header(trs: list[Any], tbl: Any, document: Any) -> bool:
     """Whether a table's first row heads its columns: marked as a header row (repeated on every
     page, ``w:tblHeader``), set bold by the table's style (its first-row formatting, which
     ``w:tblLook`` turns on), or bold in every run while the rows under it are not; else by the
     table's shape: unmarked, a table of two columns is a list of pairs ("Capital | Oslo",
     "Currency | Norwegian krone") read row by row, a wider one is keyed by its first row."""
-    first, *rest = tbl.tr_lst
+    first, *rest = trs
     marks = first.xpath("./w:trPr/w:tblHeader")
     if marks and marks[0].get(qn("w:val")) not in _OFF:
         return True
     if _style_bolds_first_row(tbl, document) or (
             _all_bold(first) and not all(_all_bold(tr) for tr in rest)):
         return True
-    return max(sum(tc.grid_span for tc in tr.tc_lst) for tr in tbl.tr_lst) > 2
+    return max(sum(tc.grid_span for tc in tr.tc_lst) for tr in trs) > 2
 
 
 def _style_bolds_first_row(tbl: Any, document: Any) -> bool:
