@@ -167,6 +167,37 @@ def test_a_title_row_merged_across_a_table_is_no_header_of_its_columns():
     ]
 
 
+def _bold_line(document: docx.document.Document, text: str) -> None:
+    document.add_paragraph().add_run(text).bold = True
+
+
+def test_bold_lines_head_sections_in_a_document_with_no_heading_styles():
+    # minutes typed in Normal style with bold lines as headings had no sections at all
+    document = docx.Document()
+    _bold_line(document, "2. Office relocation")
+    paragraph = document.add_paragraph("The lease ends on 30 June. ")
+    paragraph.add_run("The board agreed").bold = True  # a bold phrase heads nothing
+    paragraph.add_run(" to move.")
+    _bold_line(document, "Action items")
+    document.add_paragraph("Priya to give notice by 31 March.", style="List Bullet")
+    _bold_line(document, "Note: the office is closed in August.")  # a sentence, not a heading
+    document.add_paragraph("Keys are with the caretaker.")
+    parsed = read_docx(_save(document))
+    assert parsed.meta == {"title": "2. Office relocation"}  # the line opening it, as before
+    assert [(k, t, sec) for k, t, sec, _ in rows(parsed)] == [
+        ("heading", "2. Office relocation", ("2. Office relocation",)),
+        ("paragraph", "The lease ends on 30 June. The board agreed to move.",
+         ("2. Office relocation",)),
+        ("heading", "Action items", ("Action items",)),
+        ("list_item", "Priya to give notice by 31 March.", ("Action items",)),
+        ("paragraph", "Note: the office is closed in August.", ("Action items",)),
+        ("paragraph", "Keys are with the caretaker.", ("Action items",)),
+    ]
+    document.add_heading("Appendix", level=1)  # a document with heading styles keeps to them
+    assert [k for k, *_ in rows(read_docx(_save(document)))][:3] == [
+        "paragraph", "paragraph", "paragraph"]
+
+
 def test_a_table_of_one_row_has_no_header():
     document = docx.Document()
     table = document.add_table(rows=1, cols=2)

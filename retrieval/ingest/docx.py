@@ -11,7 +11,9 @@ footers are page furniture, listed as dropped; comments are not read.
   level N (at most 6). A "List ..." style ("List Continue" excepted: it continues an item, it
   is none) or numbering (``w:numPr``): a list item of level ``w:ilvl`` + 1. "TOC ..." styles:
   dropped as the table of contents (the headings themselves follow). Any other paragraph with
-  text: a paragraph; empty ones hold nothing and are skipped.
+  text: a paragraph; empty ones hold nothing and are skipped. In a document with no heading
+  by style or outline level, a short bold line ending no sentence, above text not all bold,
+  is a heading of level 1 (minutes typed in Normal style).
 * **Numbering.** The label Word's automatic numbering shows (``docxnumbering``) opens a
   numbered heading ("1.1 Scope") and a list item whose label holds a word ("Article 3."); a
   list item's plain enumerator ("1.", "(ii)") is left out, as other readers leave it out.
@@ -37,6 +39,7 @@ from __future__ import annotations
 
 import functools
 import io
+import itertools
 import re
 import zipfile
 import zlib
@@ -154,7 +157,8 @@ def _read(document: Any) -> Parsed:
     numbering = Numbering(document)
     # a document typed in a monospaced font (a typewriter memo) has no code by its font
     by_font = sum(i.size for i in items if i.mono) <= sum(i.size for i in items) / 2
-    for item in items:
+    bold_heads = _bold_headings(items)
+    for index, item in enumerate(items):
         element, text, styles = item.element, one_line(item.raw), item.styles
         if element.tag == qn("w:tbl"):
             rows = _table_rows(element, document, styles_of)
@@ -166,14 +170,17 @@ def _read(document: Any) -> Parsed:
         if text:
             code_run, was_code = False, code_run
             names = [(style.name or "").casefold() for style in styles]
-            level = 1 if "title" in names else _heading_level(element, styles, names)
+            level = 1 if "title" in names or index in bold_heads else _heading_level(
+                element, styles, names)
             if label and ((level and "title" not in names) or worded(pattern)):
                 text = f"{label} {text}"  # "1.1 Scope", "Article 3. The board ..."
             # "TOC Heading" is based on "Heading 1", yet no section of the document
             if names and (names[0].startswith("toc ") or names[0] == "toc heading"):
                 dropped.append(Dropped(Block("paragraph", text, outline.path), "table of contents"))
             elif level:
-                title = title or (text if "title" in names else "")
+                # a bold line opening a document of bold lines titles it, as its first line did
+                opens = index == min(bold_heads, default=-1) and not blocks
+                title = title or (text if "title" in names or opens else "")
                 blocks.append(Block("heading", text, outline.heading(level, text), level=level))
             elif (depth := _list_level(element, styles, names)) > 0:
                 blocks.append(Block("list_item", text, outline.path, level=depth))
@@ -357,6 +364,7 @@ class _Item:
     size: int = 0
     mono: bool = False
     numbered: tuple[str, int] | None = None  # the list and level Word numbers it in
+    bold: bool = False  # every run of its text bold, by its own formatting or its style's
 
     @classmethod
     def of(cls, element: Any, styles_of: _StyleMap) -> _Item:
@@ -368,7 +376,45 @@ class _Item:
             return cls(element, raw, numbered=_numbered(element, styles))
         styles = styles_of.of(element)
         return cls(element, raw, styles, len(raw.strip()), _monospaced(element, styles),
-                   _numbered(element, styles))
+                   _numbered(element, styles), _bold(element, styles))
+
+
+def _bold(element: Any, styles: list[Any]) -> bool:
+    """Whether every run of a paragraph's text is bold (its own formatting, else its paragraph
+    style's)."""
+    inherited = next((b.get(qn("w:val")) not in _OFF for style in styles
+                      if (b := style.element.find(f"{qn('w:rPr')}/{qn('w:b')}")) is not None),
+                     False)
+    runs = [r for r in element.iter(qn("w:r"))
+            if any((t.text or "").strip() for t in r.iter(qn("w:t")))]
+    own = [r.find(f"{qn('w:rPr')}/{qn('w:b')}") for r in runs]
+    return bool(runs) and all(inherited if b is None else b.get(qn("w:val")) not in _OFF
+                              for b in own)
+
+
+# a bold line heads what follows in a document with no heading styles: one this short that ends
+# no sentence (nor leads into one with a colon), with a paragraph not all bold after it
+BOLD_HEADING_WORDS = 12
+
+
+def _bold_headings(items: list[_Item]) -> set[int]:
+    """The indices of the items that are headings set as bold lines of Normal text, in a
+    document that has no heading by style or outline level (minutes typed without styles:
+    "2. Office relocation" in bold above its paragraph); else none."""
+    texts = [i for i, item in enumerate(items) if one_line(item.raw)]
+    for i in texts:
+        names = [(style.name or "").casefold() for style in items[i].styles]
+        if "title" in names or _heading_level(items[i].element, items[i].styles, names):
+            return set()
+    out = set()
+    for i, after in itertools.pairwise(texts):
+        item, text = items[i], one_line(items[i].raw)
+        if (item.bold and not items[after].bold and not item.mono
+                and len(text.split()) <= BOLD_HEADING_WORDS and text[-1] not in ".!?…:;,"
+                and not _list_level(item.element, item.styles,
+                                    [(s.name or "").casefold() for s in item.styles])):
+            out.add(i)
+    return out
 
 
 def _monospaced(element: Any, styles: list[Any]) -> bool:
