@@ -427,6 +427,34 @@ def test_a_number_ending_a_one_page_document_is_kept_unless_it_is_page_one():
         assert [d.reason for d in parsed.dropped] == ([] if kept else ["page number"])
 
 
+class _Paged(FPDF):
+    """A footer of the report's name and "Page N of M" on one line, the name the chapter's."""
+
+    chapter = "Riverbend Water Trust"
+
+    def footer(self) -> None:
+        self.set_y(-15)
+        self.set_font("Helvetica", "", 8)
+        self.cell(0, 5, f"{self.chapter}    Page {self.page_no()} of {{nb}}", align="C")
+
+
+@pytest.mark.parametrize("chapters", [("Working Paper 7",), ("Wells", "Pumps", "Fees")])
+def test_a_footer_ending_in_page_n_of_the_page_count_is_dropped_on_any_number_of_pages(chapters):
+    # on a one-page document, or beside words that change from page to page, it recurs on no
+    # two pages alike and was read as the text's last sentence ("WP 7 Page 1 of 1")
+    pdf = _Paged(format="A4")
+    for chapter in chapters:
+        pdf.add_page()
+        pdf.chapter = chapter  # the footer is set when the page is done
+        pdf.set_font("Helvetica", "", 11)
+        _paragraph(pdf, f"The chapter on {chapter.lower()} ends the plan.")
+    parsed = read_pdf(bytes(pdf.output()))
+    assert [b.text for b in parsed.blocks] == [
+        f"The chapter on {chapter.lower()} ends the plan." for chapter in chapters]
+    assert [d.reason for d in parsed.dropped] == [
+        "page header or footer (its page number)"] * len(chapters)
+
+
 def test_table_of_contents_lines_are_dropped_once_with_their_count():
     parsed = read_pdf(one_page("Contents", "1 Roads . . . . . . . . . . 2",
                                "2 Parks . . . . . . . . . . 3", "The plan has two parts."))
