@@ -455,6 +455,50 @@ def test_a_footer_ending_in_page_n_of_the_page_count_is_dropped_on_any_number_of
         "page header or footer (its page number)"] * len(chapters)
 
 
+def test_two_columns_drawn_line_by_line_are_read_column_by_column():
+    # a generator drawing each line across both columns: pypdf reads "... fund the The hygiene
+    # campaign will visit twenty repair of eleven ...", both columns' sentences cut and mixed
+    left = ("The district council agreed to fund the", "repair of eleven boreholes in 2025.",
+            "Work will start in March, after the", "rains, and should be finished by June.",
+            "Each repair costs about 400 dollars.")
+    right = ("The hygiene campaign will visit twenty", "schools in Lupota. Teachers will be",
+             "trained to run hand-washing clubs, and", "each school will receive two tanks.")
+    pdf = FPDF(format="A4")
+    pdf.add_page()
+    pdf.set_font("Helvetica", "", 10)
+    for i, text in enumerate(left):
+        pdf.text(20, 30 + 5 * i, text)
+        if i < len(right):
+            pdf.text(110, 30 + 5 * i, right[i])
+    assert [b.text for b in read_pdf(bytes(pdf.output())).blocks] == [
+        " ".join(left[:2]), " ".join(left[2:4]), left[4], " ".join(right)]
+
+
+def test_a_table_drawn_cell_by_cell_reads_row_by_row_under_its_header():
+    # a cell holding a word ("none") broke the run of rows of figures: the rows ran together
+    # with the caption into one paragraph, and the header row was taken for a heading
+    pdf = FPDF(format="A4")
+    pdf.add_page()
+    pdf.set_font("Helvetica", "", 11)
+    _paragraph(pdf, "Only some committees collect fees.")
+    for i, cells in enumerate([("Village", "Pumps", "Fee (ZMW)"), ("Chiyanga", "6", "10"),
+                               ("Lubinda", "4", "none"), ("Nalikwanda", "9", "15")]):
+        pdf.set_font("Helvetica", "B" if i == 0 else "", 10)
+        for text in cells:
+            pdf.cell(40, 7, text, border=1)
+        pdf.ln()
+    pdf.set_font("Helvetica", "", 9)
+    pdf.cell(0, 6, "Table 1: Water points and fees", new_x="LMARGIN", new_y="NEXT")
+    assert [(b.kind, b.text) for b in read_pdf(bytes(pdf.output())).blocks] == [
+        ("paragraph", "Only some committees collect fees."),
+        ("table_row", "Village | Pumps | Fee (ZMW)"),
+        ("table_row", "Village: Chiyanga; Pumps: 6; Fee (ZMW): 10"),
+        ("table_row", "Village: Lubinda; Pumps: 4; Fee (ZMW): none"),
+        ("table_row", "Village: Nalikwanda; Pumps: 9; Fee (ZMW): 15"),
+        ("paragraph", "Table 1: Water points and fees"),
+    ]
+
+
 def test_table_of_contents_lines_are_dropped_once_with_their_count():
     parsed = read_pdf(one_page("Contents", "1 Roads . . . . . . . . . . 2",
                                "2 Parks . . . . . . . . . . 3", "The plan has two parts."))

@@ -43,6 +43,11 @@ in which font and size. From those the reader rebuilds what a person sees on the
 * **Table rows**: three or more lines in a row, each a label (or none) then only figures, as
   many on each ("radius (mean): 6.981 28.11"), at one left edge and size: a table set as lines
   of text (``pdflines.table_rows``). Each line is a ``table_row`` of its own, not wrapped prose.
+  So are three or more lines parted by wide white space into as many cells at the same left
+  edges, whatever they hold (a table drawn cell by cell): the first heads the columns ("Village
+  | Pumps"), the others read "Village: Chiyanga; Pumps: 6" (``pdflines.tabulated``).
+* **Columns drawn line by line** (each line of the page a left column's line and a right
+  column's, at one edge each, both prose) are read column by column (``pdflayout.unweave``).
 * **Pages.** A block's page is its index in the file, or, when the PDF labels its pages, the
   number printed on it ("3" for the fifth page after "i" and "ii"): what a reader looks up. A
   page labelled with no number ("iv", "A-2") is cited by none.
@@ -69,7 +74,7 @@ import pypdf
 from .blocks import Block, Dropped, Kind, Outline, Parsed, error_reason, one_line, usable_title
 from .pdffurniture import furniture, leaders
 from .pdfheadings import guess_headings, outline_entries, outline_headings
-from .pdflayout import extract, page_lines
+from .pdflayout import extract, page_lines, unweave
 from .pdflines import (
     BULLET,
     CLOSES,
@@ -83,6 +88,7 @@ from .pdflines import (
     resized,
     starts_sentence,
     table_rows,
+    tabulated,
 )
 from .sentences import goes_on
 
@@ -107,7 +113,7 @@ def read_pdf(data: bytes) -> Parsed:
     if garbled:
         notes.append(f"{_pages(garbled)} not read: {_GARBLED}")
     blank = [n for n, (text, _) in enumerate(texts, 1) if not text.strip() and n not in garbled]
-    pages = [page_lines(text, pieces, n) for n, (text, pieces) in enumerate(texts, 1)]
+    pages = [unweave(page_lines(text, pieces, n)) for n, (text, pieces) in enumerate(texts, 1)]
     pages, dropped = furniture(pages)
     # a scanned page among pages of text gets their running header and page number from the
     # tool that put them together: its text is only furniture, and its image is what it says
@@ -134,7 +140,7 @@ def read_pdf(data: bytes) -> Parsed:
     rows = table_rows(lines)
     if not heads:  # a table's row is no heading, however short and unpunctuated
         heads = {i: d for i, d in guess_headings(lines, style).items() if i not in rows}
-    blocks = _assemble(lines, heads, style, rows)
+    blocks = _assemble(tabulated(lines), heads, style, rows)
     meta = _meta(reader)
     header = _running_title(texts[0][0], dropped)
     if header:
