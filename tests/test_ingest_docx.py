@@ -198,6 +198,28 @@ def test_bold_lines_head_sections_in_a_document_with_no_heading_styles():
         "paragraph", "paragraph", "paragraph"]
 
 
+def test_a_table_of_contents_field_never_updated_is_dropped_not_read():
+    # a TOC field that Word has not filled in shows its placeholder, which was quoted as text
+    document = docx.Document()
+    document.add_paragraph("Contents", style="TOC Heading")
+    document.add_paragraph()._p.append(parse_xml(
+        f'<w:r {nsdecls("w")}><w:fldChar w:fldCharType="begin"/></w:r>'))
+    field = document.paragraphs[-1]._p
+    for xml in ('<w:instrText xml:space="preserve"> TOC \\o "1-3" \\h </w:instrText>',
+                '<w:fldChar w:fldCharType="separate"/>',
+                "<w:t>Right-click to update the table of contents.</w:t>",
+                '<w:fldChar w:fldCharType="end"/>'):
+        field.append(parse_xml(f'<w:r {nsdecls("w")}>{xml}</w:r>'))
+    document.add_heading("Overview", level=1)
+    document.add_paragraph("The plan has two parts.")
+    parsed = read_docx(_save(document))
+    assert [b.text for b in parsed.blocks] == ["Overview", "The plan has two parts."]
+    assert [(d.block.text, d.reason) for d in parsed.dropped] == [
+        ("Contents", "table of contents"),
+        ("Right-click to update the table of contents.", "table of contents"),
+    ]
+
+
 def test_a_table_of_one_row_has_no_header():
     document = docx.Document()
     table = document.add_table(rows=1, cols=2)

@@ -10,7 +10,8 @@ footers are page furniture, listed as dropped; comments are not read.
   declare none. "Heading N", or an outline level on the paragraph or its style: a heading of
   level N (at most 6). A "List ..." style ("List Continue" excepted: it continues an item, it
   is none) or numbering (``w:numPr``): a list item of level ``w:ilvl`` + 1. "TOC ..." styles:
-  dropped as the table of contents (the headings themselves follow). Any other paragraph with
+  dropped as the table of contents (the headings themselves follow), as is a paragraph holding a
+  TOC field's code (its result: an entry, or "Right-click to update ..."). Any other paragraph with
   text: a paragraph; empty ones hold nothing and are skipped. In a document with no heading
   by style or outline level, a short bold line ending no sentence, above text not all bold,
   is a heading of level 1 (minutes typed in Normal style).
@@ -175,7 +176,8 @@ def _read(document: Any) -> Parsed:
             if label and ((level and "title" not in names) or worded(pattern)):
                 text = f"{label} {text}"  # "1.1 Scope", "Article 3. The board ..."
             # "TOC Heading" is based on "Heading 1", yet no section of the document
-            if names and (names[0].startswith("toc ") or names[0] == "toc heading"):
+            if (names and (names[0].startswith("toc ") or names[0] == "toc heading")) or (
+                    _toc_field(element)):
                 dropped.append(Dropped(Block("paragraph", text, outline.path), "table of contents"))
             elif level:
                 # a bold line opening a document of bold lines titles it, as its first line did
@@ -270,6 +272,15 @@ def _text(element: Any) -> str:
         elif tag not in _OPAQUE:
             parts.append(_text(child))
     return "".join(parts)
+
+
+def _toc_field(paragraph: Any) -> bool:
+    """Whether a paragraph holds a table-of-contents field's code (``TOC \\o "1-3"``): its
+    text is the field's result, the contents' first entry or, never updated, Word's "Right-click
+    to update the table of contents." or "No table of contents entries found."."""
+    codes = [t.text or "" for t in paragraph.iter(qn("w:instrText"))]
+    codes += [f.get(qn("w:instr")) or "" for f in paragraph.iter(qn("w:fldSimple"))]
+    return any(re.match(r"\s*TOC\b", code) for code in codes)
 
 
 def _hidden(run: Any) -> bool:
