@@ -219,8 +219,11 @@ def parsed_of(doc: Document) -> Parsed:
 
 def section_name(path: Sequence[str], title: str) -> str:
     """A section path as cited ("Installation › Linux"), without the document's own title (or
-    the heading its title begins with)."""
+    the heading its title begins with, whole, before a separator: "2. Using Python" of "2. Using
+    Python — Docs", not "Policy" of "Policy memo: Remote work")."""
     parts = list(path)
     if parts and title.casefold().startswith(parts[0].casefold()):
-        parts = parts[1:]  # the page's own heading ("2. Using Python" of "2. Using Python — Docs")
+        rest = title[len(parts[0]):].lstrip()
+        if not rest or not rest[0].isalnum():
+            parts = parts[1:]  # the page's own heading
     return SECTION_SEPARATOR.join(parts)

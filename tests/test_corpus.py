@@ -405,6 +405,18 @@ def test_ligatures_and_control_characters_are_read_as_a_reader_reads_them(tmp_pa
     assert engine.ask("How many oﬃcers staﬀed the ﬁrst ﬁre station?").sentences[0].text == quote
 
 
+def test_soft_hyphens_inside_words_are_read_as_the_whole_word(tmp_path):
+    # a word processor's hyphenation hints (U+00AD, unseen unless a line breaks there) cut
+    # "organi\xadsation" into two words no question typed "organisation" met
+    (tmp_path / "style.txt").write_text(
+        "House style\n\nWrite organi\xadsation and inter\xadnational with the British spelling.\n")
+    (doc,), _ = load_directory(tmp_path)
+    assert "organisation and international" in doc.text
+    answer = QAEngine.from_directory(tmp_path, save=False).ask("How do I spell organisation?")
+    assert answer.sentences[0].text == (
+        "Write organisation and international with the British spelling.")
+
+
 def test_text_in_decomposed_unicode_is_read_composed(tmp_path):
     """A file saved in NFD ("o" and a combining diaeresis for "ö": macOS tools, Vietnamese
     keyboards) and a question typed so are read in NFC: each matches the other's form."""

@@ -126,6 +126,100 @@ def test_the_core_title_comes_first_unless_it_is_a_placeholder(core_title, title
     assert read_docx(report(core_title=core_title)).meta["title"] == title
 
 
+def test_a_file_made_from_python_docxs_blank_template_is_not_dated_by_it():
+    # its core properties say 2013-12-23, the template's date, whenever the file was written
+    document = docx.Document()
+    document.add_paragraph("The board met on Tuesday.")
+    assert read_docx(_save(document)).meta.get("published") is None
+    document.core_properties.created = datetime(2025, 2, 1, 9, 0)
+    assert read_docx(_save(document)).meta["published"] == "2025-02-01"
+
+
+def test_a_subtitle_whose_style_has_a_level_but_no_list_is_a_paragraph():
+    # Word's template (python-docx's too) gives Subtitle a w:ilvl and no w:numId: no label shows
+    document = docx.Document()
+    document.add_paragraph("Annual Report 2024", style="Title")
+    document.add_paragraph("Clean water for the upper valley", style="Subtitle")
+    document.add_paragraph("Schools", style="List Bullet")
+    _numbered(document, "Then the heating.", level=2)
+    assert [(b.kind, b.text) for b in read_docx(_save(document)).blocks] == [
+        ("heading", "Annual Report 2024"),
+        ("paragraph", "Clean water for the upper valley"),
+        ("list_item", "Schools"),
+        ("list_item", "Then the heating."),
+    ]
+
+
+def test_a_title_row_merged_across_a_table_is_no_header_of_its_columns():
+    # "Spending by area (EUR)" across the top named every column: "Spending by area (EUR): Staff"
+    document = docx.Document()
+    table = document.add_table(rows=4, cols=3)
+    table.cell(0, 0).merge(table.cell(0, 2)).text = "Spending by area (EUR)"
+    for r, cells in enumerate([["Area", "2024", "2025"], ["Staff", "250,000", "268,000"],
+                               ["Rent", "22,800", "13,800"]], start=1):
+        for c, text in enumerate(cells):
+            table.cell(r, c).text = text
+    assert [text for _, text, _, _ in rows(read_docx(_save(document)))] == [
+        "Spending by area (EUR)",
+        "Area | 2024 | 2025",
+        "Area: Staff; 2024: 250,000; 2025: 268,000",
+        "Area: Rent; 2024: 22,800; 2025: 13,800",
+    ]
+
+
+def _bold_line(document: docx.document.Document, text: str) -> None:
+    document.add_paragraph().add_run(text).bold = True
+
+
+def test_bold_lines_head_sections_in_a_document_with_no_heading_styles():
+    # minutes typed in Normal style with bold lines as headings had no sections at all
+    document = docx.Document()
+    _bold_line(document, "2. Office relocation")
+    paragraph = document.add_paragraph("The lease ends on 30 June. ")
+    paragraph.add_run("The board agreed").bold = True  # a bold phrase heads nothing
+    paragraph.add_run(" to move.")
+    _bold_line(document, "Action items")
+    document.add_paragraph("Priya to give notice by 31 March.", style="List Bullet")
+    _bold_line(document, "Note: the office is closed in August.")  # a sentence, not a heading
+    document.add_paragraph("Keys are with the caretaker.")
+    parsed = read_docx(_save(document))
+    assert parsed.meta == {"title": "2. Office relocation"}  # the line opening it, as before
+    assert [(k, t, sec) for k, t, sec, _ in rows(parsed)] == [
+        ("heading", "2. Office relocation", ("2. Office relocation",)),
+        ("paragraph", "The lease ends on 30 June. The board agreed to move.",
+         ("2. Office relocation",)),
+        ("heading", "Action items", ("Action items",)),
+        ("list_item", "Priya to give notice by 31 March.", ("Action items",)),
+        ("paragraph", "Note: the office is closed in August.", ("Action items",)),
+        ("paragraph", "Keys are with the caretaker.", ("Action items",)),
+    ]
+    document.add_heading("Appendix", level=1)  # a document with heading styles keeps to them
+    assert [k for k, *_ in rows(read_docx(_save(document)))][:3] == [
+        "paragraph", "paragraph", "paragraph"]
+
+
+def test_a_table_of_contents_field_never_updated_is_dropped_not_read():
+    # a TOC field that Word has not filled in shows its placeholder, which was quoted as text
+    document = docx.Document()
+    document.add_paragraph("Contents", style="TOC Heading")
+    document.add_paragraph()._p.append(parse_xml(
+        f'<w:r {nsdecls("w")}><w:fldChar w:fldCharType="begin"/></w:r>'))
+    field = document.paragraphs[-1]._p
+    for xml in ('<w:instrText xml:space="preserve"> TOC \\o "1-3" \\h </w:instrText>',
+                '<w:fldChar w:fldCharType="separate"/>',
+                "<w:t>Right-click to update the table of contents.</w:t>",
+                '<w:fldChar w:fldCharType="end"/>'):
+        field.append(parse_xml(f'<w:r {nsdecls("w")}>{xml}</w:r>'))
+    document.add_heading("Overview", level=1)
+    document.add_paragraph("The plan has two parts.")
+    parsed = read_docx(_save(document))
+    assert [b.text for b in parsed.blocks] == ["Overview", "The plan has two parts."]
+    assert [(d.block.text, d.reason) for d in parsed.dropped] == [
+        ("Contents", "table of contents"),
+        ("Right-click to update the table of contents.", "table of contents"),
+    ]
+
+
 def test_a_table_of_one_row_has_no_header():
     document = docx.Document()
     table = document.add_table(rows=1, cols=2)

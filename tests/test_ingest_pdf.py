@@ -427,6 +427,78 @@ def test_a_number_ending_a_one_page_document_is_kept_unless_it_is_page_one():
         assert [d.reason for d in parsed.dropped] == ([] if kept else ["page number"])
 
 
+class _Paged(FPDF):
+    """A footer of the report's name and "Page N of M" on one line, the name the chapter's."""
+
+    chapter = "Riverbend Water Trust"
+
+    def footer(self) -> None:
+        self.set_y(-15)
+        self.set_font("Helvetica", "", 8)
+        self.cell(0, 5, f"{self.chapter}    Page {self.page_no()} of {{nb}}", align="C")
+
+
+@pytest.mark.parametrize("chapters", [("Working Paper 7",), ("Wells", "Pumps", "Fees")])
+def test_a_footer_ending_in_page_n_of_the_page_count_is_dropped_on_any_number_of_pages(chapters):
+    # on a one-page document, or beside words that change from page to page, it recurs on no
+    # two pages alike and was read as the text's last sentence ("WP 7 Page 1 of 1")
+    pdf = _Paged(format="A4")
+    for chapter in chapters:
+        pdf.add_page()
+        pdf.chapter = chapter  # the footer is set when the page is done
+        pdf.set_font("Helvetica", "", 11)
+        _paragraph(pdf, f"The chapter on {chapter.lower()} ends the plan.")
+    parsed = read_pdf(bytes(pdf.output()))
+    assert [b.text for b in parsed.blocks] == [
+        f"The chapter on {chapter.lower()} ends the plan." for chapter in chapters]
+    assert [d.reason for d in parsed.dropped] == [
+        "page header or footer (its page number)"] * len(chapters)
+
+
+def test_two_columns_drawn_line_by_line_are_read_column_by_column():
+    # a generator drawing each line across both columns: pypdf reads "... fund the The hygiene
+    # campaign will visit twenty repair of eleven ...", both columns' sentences cut and mixed
+    left = ("The district council agreed to fund the", "repair of eleven boreholes in 2025.",
+            "Work will start in March, after the", "rains, and should be finished by June.",
+            "Each repair costs about 400 dollars.")
+    right = ("The hygiene campaign will visit twenty", "schools in Lupota. Teachers will be",
+             "trained to run hand-washing clubs, and", "each school will receive two tanks.")
+    pdf = FPDF(format="A4")
+    pdf.add_page()
+    pdf.set_font("Helvetica", "", 10)
+    for i, text in enumerate(left):
+        pdf.text(20, 30 + 5 * i, text)
+        if i < len(right):
+            pdf.text(110, 30 + 5 * i, right[i])
+    assert [b.text for b in read_pdf(bytes(pdf.output())).blocks] == [
+        " ".join(left[:2]), " ".join(left[2:4]), left[4], " ".join(right)]
+
+
+def test_a_table_drawn_cell_by_cell_reads_row_by_row_under_its_header():
+    # a cell holding a word ("none") broke the run of rows of figures: the rows ran together
+    # with the caption into one paragraph, and the header row was taken for a heading
+    pdf = FPDF(format="A4")
+    pdf.add_page()
+    pdf.set_font("Helvetica", "", 11)
+    _paragraph(pdf, "Only some committees collect fees.")
+    for i, cells in enumerate([("Village", "Pumps", "Fee (ZMW)"), ("Chiyanga", "6", "10"),
+                               ("Lubinda", "4", "none"), ("Nalikwanda", "9", "15")]):
+        pdf.set_font("Helvetica", "B" if i == 0 else "", 10)
+        for text in cells:
+            pdf.cell(40, 7, text, border=1)
+        pdf.ln()
+    pdf.set_font("Helvetica", "", 9)
+    pdf.cell(0, 6, "Table 1: Water points and fees", new_x="LMARGIN", new_y="NEXT")
+    assert [(b.kind, b.text) for b in read_pdf(bytes(pdf.output())).blocks] == [
+        ("paragraph", "Only some committees collect fees."),
+        ("table_row", "Village | Pumps | Fee (ZMW)"),
+        ("table_row", "Village: Chiyanga; Pumps: 6; Fee (ZMW): 10"),
+        ("table_row", "Village: Lubinda; Pumps: 4; Fee (ZMW): none"),
+        ("table_row", "Village: Nalikwanda; Pumps: 9; Fee (ZMW): 15"),
+        ("paragraph", "Table 1: Water points and fees"),
+    ]
+
+
 def test_table_of_contents_lines_are_dropped_once_with_their_count():
     parsed = read_pdf(one_page("Contents", "1 Roads . . . . . . . . . . 2",
                                "2 Parks . . . . . . . . . . 3", "The plan has two parts."))
@@ -434,6 +506,17 @@ def test_table_of_contents_lines_are_dropped_once_with_their_count():
         ("1 Roads . . . . . . . . . . 2", "table of contents or index (2 lines)")
     ]
     assert [b.text for b in parsed.blocks] == ["Contents", "The plan has two parts."]
+
+
+def test_a_contents_page_with_unspaced_dot_leaders_is_read_not_taken_for_glyph_numbers():
+    # word processors fill a leader with dots and no spaces: runs of 80 characters, none a letter
+    leader = "." * 80
+    parsed = read_pdf(one_page("Contents", f"1 Purpose of the visit {leader} 3",
+                               f"2 Findings {leader} 4", f"3 Recommendations {leader} 5",
+                               "The visit covered the three districts."))
+    assert not parsed.notes
+    assert [d.reason for d in parsed.dropped] == ["table of contents or index (3 lines)"]
+    assert [b.text for b in parsed.blocks] == ["Contents", "The visit covered the three districts."]
 
 
 class _Memo(FPDF):
@@ -761,6 +844,38 @@ def test_a_scanned_page_inside_a_pdf_of_text_is_reported_as_dropped():
         (2, "an image, no text layer (scanned?): run OCR on the PDF to read it (ocrmypdf)")
     ]
     assert parsed.notes == ["pages 2, 3 of 4 have no text layer (scanned?)"]
+
+
+_SCAN = "an image, no text layer (scanned?): run OCR on the PDF to read it (ocrmypdf)"
+
+
+def test_a_scanned_page_under_the_documents_running_header_is_reported_as_dropped():
+    """A scan put among pages of text gets their running header and page number: its text is
+    only furniture, dropped as such, and the page is still reported as an image not read."""
+    scan = io.BytesIO()
+    Image.new("RGB", (400, 100), "white").save(scan, format="PNG")
+
+    class Framed(FPDF):
+        def header(self) -> None:
+            self.set_font("Helvetica", "", 8)
+            self.cell(0, 5, "Memorandum of Understanding - Lupota", align="C")
+            self.ln(10)
+
+        def footer(self) -> None:
+            self.set_y(-15)
+            self.set_font("Helvetica", "", 8)
+            self.cell(0, 5, f"Page {self.page_no()} of {{nb}}", align="C")
+
+    pdf = Framed(format="A4")
+    pdf.set_font("Helvetica", "", 11)
+    for text in ("The committee collects the fees.", "The trust supplies the spare parts."):
+        pdf.add_page()
+        _paragraph(pdf, text)
+    pdf.add_page()
+    pdf.image(scan, x=10, y=30, w=180)
+    parsed = read_pdf(bytes(pdf.output()))
+    assert (3, _SCAN) in [(d.block.page, d.reason) for d in parsed.dropped]
+    assert parsed.notes == ["page 3 of 3 has no text layer (scanned?)"]
 
 
 def test_the_values_filled_into_a_form_are_reported_as_dropped():

@@ -34,6 +34,9 @@ def test_a_section_path_drops_the_heading_the_title_begins_with():
                         "2. Using the Interpreter — Python 3.11 documentation") == "2.1. Invoking"
     assert section_name(("Guide", "Install"), "Guide") == "Install"
     assert section_name(("Install", "Linux"), "Guide") == "Install › Linux"
+    # a heading that is only the title's first word is a section of its own
+    assert section_name(("Policy",), "Policy memo: Remote work") == "Policy"
+    assert section_name(("Guide", "Install"), "Guide: Widgets") == "Install"
 
 
 def test_documents_packed_one_at_a_time_are_what_collection_pack_makes():

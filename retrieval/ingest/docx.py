@@ -10,8 +10,11 @@ footers are page furniture, listed as dropped; comments are not read.
   declare none. "Heading N", or an outline level on the paragraph or its style: a heading of
   level N (at most 6). A "List ..." style ("List Continue" excepted: it continues an item, it
   is none) or numbering (``w:numPr``): a list item of level ``w:ilvl`` + 1. "TOC ..." styles:
-  dropped as the table of contents (the headings themselves follow). Any other paragraph with
-  text: a paragraph; empty ones hold nothing and are skipped.
+  dropped as the table of contents (the headings themselves follow), as is a paragraph holding a
+  TOC field's code (its result: an entry, or "Right-click to update ..."). Any other paragraph with
+  text: a paragraph; empty ones hold nothing and are skipped. In a document with no heading
+  by style or outline level, a short bold line ending no sentence, above text not all bold,
+  is a heading of level 1 (minutes typed in Normal style).
 * **Numbering.** The label Word's automatic numbering shows (``docxnumbering``) opens a
   numbered heading ("1.1 Scope") and a list item whose label holds a word ("Article 3."); a
   list item's plain enumerator ("1.", "(ii)") is left out, as other readers leave it out.
@@ -37,6 +40,7 @@ from __future__ import annotations
 
 import functools
 import io
+import itertools
 import re
 import zipfile
 import zlib
@@ -154,7 +158,8 @@ def _read(document: Any) -> Parsed:
     numbering = Numbering(document)
     # a document typed in a monospaced font (a typewriter memo) has no code by its font
     by_font = sum(i.size for i in items if i.mono) <= sum(i.size for i in items) / 2
-    for item in items:
+    bold_heads = _bold_headings(items)
+    for index, item in enumerate(items):
         element, text, styles = item.element, one_line(item.raw), item.styles
         if element.tag == qn("w:tbl"):
             rows = _table_rows(element, document, styles_of)
@@ -166,14 +171,18 @@ def _read(document: Any) -> Parsed:
         if text:
             code_run, was_code = False, code_run
             names = [(style.name or "").casefold() for style in styles]
-            level = 1 if "title" in names else _heading_level(element, styles, names)
+            level = 1 if "title" in names or index in bold_heads else _heading_level(
+                element, styles, names)
             if label and ((level and "title" not in names) or worded(pattern)):
                 text = f"{label} {text}"  # "1.1 Scope", "Article 3. The board ..."
             # "TOC Heading" is based on "Heading 1", yet no section of the document
-            if names and (names[0].startswith("toc ") or names[0] == "toc heading"):
+            if (names and (names[0].startswith("toc ") or names[0] == "toc heading")) or (
+                    _toc_field(element)):
                 dropped.append(Dropped(Block("paragraph", text, outline.path), "table of contents"))
             elif level:
-                title = title or (text if "title" in names else "")
+                # a bold line opening a document of bold lines titles it, as its first line did
+                opens = index == min(bold_heads, default=-1) and not blocks
+                title = title or (text if "title" in names or opens else "")
                 blocks.append(Block("heading", text, outline.heading(level, text), level=level))
             elif (depth := _list_level(element, styles, names)) > 0:
                 blocks.append(Block("list_item", text, outline.path, level=depth))
@@ -263,6 +272,15 @@ def _text(element: Any) -> str:
         elif tag not in _OPAQUE:
             parts.append(_text(child))
     return "".join(parts)
+
+
+def _toc_field(paragraph: Any) -> bool:
+    """Whether a paragraph holds a table-of-contents field's code (``TOC \\o "1-3"``): its
+    text is the field's result, the contents' first entry or, never updated, Word's "Right-click
+    to update the table of contents." or "No table of contents entries found."."""
+    codes = [t.text or "" for t in paragraph.iter(qn("w:instrText"))]
+    codes += [f.get(qn("w:instr")) or "" for f in paragraph.iter(qn("w:fldSimple"))]
+    return any(re.match(r"\s*TOC\b", code) for code in codes)
 
 
 def _hidden(run: Any) -> bool:
@@ -357,6 +375,7 @@ class _Item:
     size: int = 0
     mono: bool = False
     numbered: tuple[str, int] | None = None  # the list and level Word numbers it in
+    bold: bool = False  # every run of its text bold, by its own formatting or its style's
 
     @classmethod
     def of(cls, element: Any, styles_of: _StyleMap) -> _Item:
@@ -368,7 +387,45 @@ class _Item:
             return cls(element, raw, numbered=_numbered(element, styles))
         styles = styles_of.of(element)
         return cls(element, raw, styles, len(raw.strip()), _monospaced(element, styles),
-                   _numbered(element, styles))
+                   _numbered(element, styles), _bold(element, styles))
+
+
+def _bold(element: Any, styles: list[Any]) -> bool:
+    """Whether every run of a paragraph's text is bold (its own formatting, else its paragraph
+    style's)."""
+    inherited = next((b.get(qn("w:val")) not in _OFF for style in styles
+                      if (b := style.element.find(f"{qn('w:rPr')}/{qn('w:b')}")) is not None),
+                     False)
+    runs = [r for r in element.iter(qn("w:r"))
+            if any((t.text or "").strip() for t in r.iter(qn("w:t")))]
+    own = [r.find(f"{qn('w:rPr')}/{qn('w:b')}") for r in runs]
+    return bool(runs) and all(inherited if b is None else b.get(qn("w:val")) not in _OFF
+                              for b in own)
+
+
+# a bold line heads what follows in a document with no heading styles: one this short that ends
+# no sentence (nor leads into one with a colon), with a paragraph not all bold after it
+BOLD_HEADING_WORDS = 12
+
+
+def _bold_headings(items: list[_Item]) -> set[int]:
+    """The indices of the items that are headings set as bold lines of Normal text, in a
+    document that has no heading by style or outline level (minutes typed without styles:
+    "2. Office relocation" in bold above its paragraph); else none."""
+    texts = [i for i, item in enumerate(items) if one_line(item.raw)]
+    for i in texts:
+        names = [(style.name or "").casefold() for style in items[i].styles]
+        if "title" in names or _heading_level(items[i].element, items[i].styles, names):
+            return set()
+    out = set()
+    for i, after in itertools.pairwise(texts):
+        item, text = items[i], one_line(items[i].raw)
+        if (item.bold and not items[after].bold and not item.mono
+                and len(text.split()) <= BOLD_HEADING_WORDS and text[-1] not in ".!?…:;,"
+                and not _list_level(item.element, item.styles,
+                                    [(s.name or "").casefold() for s in item.styles])):
+            out.add(i)
+    return out
 
 
 def _monospaced(element: Any, styles: list[Any]) -> bool:
@@ -404,16 +461,20 @@ def _heading_level(element: Any, styles: list[Any], names: list[str]) -> int:
 
 
 def _list_level(element: Any, styles: list[Any], names: list[str]) -> int:
-    """1 and up for a list item (its numbering level + 1, or its style's), 0 for none."""
+    """1 and up for a list item (its numbering level + 1, or its style's), 0 for none. A
+    level without a list (``w:ilvl`` and no ``w:numId``, here or in a style: Word's own
+    Subtitle style has one) numbers nothing: Word shows no label, and the subtitle was read as
+    a list item."""
     own = element.find(_clark("w:pPr/w:numPr"))
-    if own is not None:
+    if own is not None and any(_vals(o, "w:pPr/w:numPr/w:numId")
+                               for o in [element, *(style.element for style in styles)]):
         return _numbering_level(own)
     if any(n.startswith("list") and not n.startswith("list continue") for n in names):
         found = re.search(r"\s(\d)$", names[0])  # "List Bullet 2"
         return int(found.group(1)) if found else 1
     for style in styles:
         numbering = style.element.find(_clark("w:pPr/w:numPr"))
-        if numbering is not None:
+        if numbering is not None and _vals(numbering, "w:numId"):
             return _numbering_level(numbering)
     return 0
 
@@ -483,7 +544,21 @@ def _table_rows(tbl: Any, document: Any, styles_of: _StyleMap) -> list[str]:
             cells.append((column, span, text))
             column += span
         layout.append(cells)
-    headed = len(layout) >= 2 and _has_header(tbl, document)
+    # rows of one cell across the whole table above it are its title ("Spending by area
+    # (EUR)"), read as themselves: the row that heads the columns is the first one under them
+    full = max((start + span for cells in layout for start, span, _ in cells), default=0)
+    titles = 0
+    while (titles < len(layout) - 1 and full > 1 and len(layout[titles]) == 1
+           and layout[titles][0][:2] == (0, full)):
+        titles += 1
+    lead = [row for cells in layout[:titles] if (row := table_row_text([cells[0][2] or ""]))]
+    return lead + _grid_rows(layout[titles:], tbl.tr_lst[titles:], tbl, document)
+
+
+def _grid_rows(layout: list[list[tuple[int, int, str | None]]], trs: list[Any], tbl: Any,
+               document: Any) -> list[str]:
+    """The rows of ``layout`` (the table's, from its header row on) rendered as lines."""
+    headed = len(layout) >= 2 and _has_header(trs, tbl, document)
     # a cell merged down is read in each row it spans, as it stands beside each (a header cell
     # merged down names its column once)
     grid: list[list[tuple[int, int, str]]] = []
@@ -515,20 +590,20 @@ def _table_rows(tbl: Any, document: Any, styles_of: _StyleMap) -> list[str]:
     return rows
 
 
-def _has_header(tbl: Any, document: Any) -> bool:
+def _has_header(trs: list[Any], tbl: Any, document: Any) -> bool:
     """Whether a table's first row heads its columns: marked as a header row (repeated on every
     page, ``w:tblHeader``), set bold by the table's style (its first-row formatting, which
     ``w:tblLook`` turns on), or bold in every run while the rows under it are not; else by the
     table's shape: unmarked, a table of two columns is a list of pairs ("Capital | Oslo",
     "Currency | Norwegian krone") read row by row, a wider one is keyed by its first row."""
-    first, *rest = tbl.tr_lst
+    first, *rest = trs
     marks = first.xpath("./w:trPr/w:tblHeader")
     if marks and marks[0].get(qn("w:val")) not in _OFF:
         return True
     if _style_bolds_first_row(tbl, document) or (
             _all_bold(first) and not all(_all_bold(tr) for tr in rest)):
         return True
-    return max(sum(tc.grid_span for tc in tr.tc_lst) for tr in tbl.tr_lst) > 2
+    return max(sum(tc.grid_span for tc in tr.tc_lst) for tr in trs) > 2
 
 
 def _style_bolds_first_row(tbl: Any, document: Any) -> bool:
@@ -558,15 +633,27 @@ def _all_bold(tr: Any) -> bool:
         for r in runs)
 
 
+@functools.cache
+def _template_created() -> Any:
+    """The creation date of python-docx's blank template (2013-12-23), which every file made
+    from it declares unless its maker set another: a report written in 2025 was "published"
+    in 2013. ``None`` if the template cannot be read."""
+    try:
+        return docx.Document().core_properties.created
+    except (*_BROKEN, OSError):
+        return None
+
+
 def _meta(document: Any, title: str) -> dict[str, str]:
-    """``title`` from the core properties, else the Title paragraph; ``published`` if dated."""
+    """``title`` from the core properties, else the Title paragraph; ``published`` if dated
+    (not by the date of the blank template the file was made from)."""
     try:
         core = document.core_properties
         declared, created = usable_title(core.title or ""), core.created
     except _BROKEN:  # a damaged core-properties part costs the metadata, not the text
         declared, created = "", None
     meta = {"title": declared or title} if declared or title else {}
-    if created is not None:
+    if created is not None and created != _template_created():
         meta["published"] = created.date().isoformat()
     return meta
 

@@ -10,7 +10,9 @@ in which font and size. From those the reader rebuilds what a person sees on the
   with the pages ("Chapter 4: Functions 9", "... 10") on three pages, or on two when it agrees
   with the document's other page numbers; in a document of two pages, a line opening (or
   closing) both is one (a memo's title as its header). A bare page number ("4", "Page 4 of
-  10", "- 4 -", "iv") among the first or last two lines, recurring, is a page number. Either
+  10", "- 4 -", "iv") among the first or last two lines, recurring, is a page number; so is,
+  there, a line opening or ending in "Page N of M" where M is the page count, words beside
+  it (a footer's "Riverbend Water Trust   Page 1 of 1", even on one page). Either
   is dropped only with nothing but furniture between it and the page's top or bottom (a
   warning repeated under each short page's heading is text). Table-of-contents and index
   lines ("Scope . . . . 4") go too.
@@ -41,6 +43,11 @@ in which font and size. From those the reader rebuilds what a person sees on the
 * **Table rows**: three or more lines in a row, each a label (or none) then only figures, as
   many on each ("radius (mean): 6.981 28.11"), at one left edge and size: a table set as lines
   of text (``pdflines.table_rows``). Each line is a ``table_row`` of its own, not wrapped prose.
+  So are three or more lines parted by wide white space into as many cells at the same left
+  edges, whatever they hold (a table drawn cell by cell): the first heads the columns ("Village
+  | Pumps"), the others read "Village: Chiyanga; Pumps: 6" (``pdflines.tabulated``).
+* **Columns drawn line by line** (each line of the page a left column's line and a right
+  column's, at one edge each, both prose) are read column by column (``pdflayout.unweave``).
 * **Pages.** A block's page is its index in the file, or, when the PDF labels its pages, the
   number printed on it ("3" for the fifth page after "i" and "ii"): what a reader looks up. A
   page labelled with no number ("iv", "A-2") is cited by none.
@@ -67,7 +74,7 @@ import pypdf
 from .blocks import Block, Dropped, Kind, Outline, Parsed, error_reason, one_line, usable_title
 from .pdffurniture import furniture, leaders
 from .pdfheadings import guess_headings, outline_entries, outline_headings
-from .pdflayout import extract, page_lines
+from .pdflayout import extract, page_lines, unweave
 from .pdflines import (
     BULLET,
     CLOSES,
@@ -81,6 +88,7 @@ from .pdflines import (
     resized,
     starts_sentence,
     table_rows,
+    tabulated,
 )
 from .sentences import goes_on
 
@@ -105,11 +113,14 @@ def read_pdf(data: bytes) -> Parsed:
     if garbled:
         notes.append(f"{_pages(garbled)} not read: {_GARBLED}")
     blank = [n for n, (text, _) in enumerate(texts, 1) if not text.strip() and n not in garbled]
+    pages = [unweave(page_lines(text, pieces, n)) for n, (text, pieces) in enumerate(texts, 1)]
+    pages, dropped = furniture(pages)
+    # a scanned page among pages of text gets their running header and page number from the
+    # tool that put them together: its text is only furniture, and its image is what it says
+    blank = sorted(blank + _framed_scans(reader, pages, blank, garbled))
     if blank:
         notes.append(f"{_pages(blank)} of {len(texts)} {'has' if len(blank) == 1 else 'have'} "
                      "no text layer (scanned?)")
-    pages = [page_lines(text, pieces, n) for n, (text, pieces) in enumerate(texts, 1)]
-    pages, dropped = furniture(pages)
     pages, listed = leaders(pages)
     dropped += listed
     unread = _unread(reader, blank)
@@ -129,7 +140,7 @@ def read_pdf(data: bytes) -> Parsed:
     rows = table_rows(lines)
     if not heads:  # a table's row is no heading, however short and unpunctuated
         heads = {i: d for i, d in guess_headings(lines, style).items() if i not in rows}
-    blocks = _assemble(lines, heads, style, rows)
+    blocks = _assemble(tabulated(lines), heads, style, rows)
     meta = _meta(reader)
     header = _running_title(texts[0][0], dropped)
     if header:
@@ -158,13 +169,28 @@ def _garbled(text: str) -> bool:
     if letters < _MIN_GARBLED_LETTERS:
         return False
     controls = sum(1 for c in text if c < " " and c not in "\n\r\t\f")
-    long_runs = sum(len(w) for w in text.split() if len(w) >= _LONG_RUN)
+    # letters only: a contents page's dot leaders ("........ 3") are long runs of no letters
+    long_runs = sum(sum(c.isalpha() for c in w) for w in text.split() if len(w) >= _LONG_RUN)
     return controls >= 0.05 * len(text) or long_runs >= 0.5 * letters
 _FIELD = "a form field's value: not read"
 
 
 def _pages(numbers: list[int]) -> str:
     return f"page {numbers[0]}" if len(numbers) == 1 else f"pages {', '.join(map(str, numbers))}"
+
+
+def _framed_scans(reader: pypdf.PdfReader, pages: list[list[Line]], blank: list[int],
+                  garbled: list[int]) -> list[int]:
+    """The pages whose only text was running headers, footers and page numbers (dropped as
+    furniture) and which draw an image: scanned pages framed by the text pages' furniture."""
+    out = []
+    for n, lines in enumerate(pages, 1):
+        if n in blank or n in garbled or any(line.text for line in lines):
+            continue
+        with contextlib.suppress(Exception):  # a damaged resource dictionary: nothing to say
+            if _has_image(reader.pages[n - 1]):
+                out.append(n)
+    return out
 
 
 def _unread(reader: pypdf.PdfReader, blank: list[int]) -> list[Dropped]:

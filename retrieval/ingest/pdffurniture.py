@@ -15,6 +15,9 @@ from .pdflines import PAGE_NUMBER, ROMAN, Line
 
 EDGE_LINES = 3  # lines at a page's top and at its bottom where running heads are sought
 NUMBER_EDGE_LINES = 2  # ... and page numbers (a column of figures may end a page)
+# a footer's "Page 3 of 4" beside its other words ("Riverbend Water Trust   Page 3 of 4")
+_PAGE_OF = re.compile(r"(?:^|\s)page\s+(\d{1,4})\s*(?:of|/)\s*(\d{1,4})$|"
+                      r"^page\s+(\d{1,4})\s*(?:of|/)\s*(\d{1,4})(?:\s|$)", re.I)
 _LEADER = re.compile(r"(?:\.\s?){4,}\s*(?:\d{1,4}|[ivxlc]{1,6})(?:\s|$)")  # ". . . . 12"
 
 
@@ -65,6 +68,8 @@ def furniture(pages: list[list[Line]]) -> tuple[list[list[Line]], list[Dropped]]
                 ones = set(re.findall(r"\d+", line.text)) <= {"1"}
                 if len(on[key]) >= 2 or (len(pages) == 1 and ones):
                     reasons[i] = "page number"
+            elif i in numbers and _counts_pages(line.text, len(pages)):
+                reasons[i] = "page header or footer (its page number)"
             elif i in heads and key in running:
                 count = len(on[key])
                 reasons[i] = f"running header/footer (on {count} page{'s' * (count > 1)})"
@@ -79,6 +84,17 @@ def furniture(pages: list[list[Line]]) -> tuple[list[list[Line]], list[Dropped]]
                 dropped.append(Dropped(block, reasons[i]))
         kept.append(keep)
     return kept, dropped
+
+
+def _counts_pages(text: str, count: int) -> bool:
+    """Whether a line opens or ends with its page's number of the document's ``count`` pages
+    ("WP 7   Page 1 of 1", "Page 3 of 4 | Confidential"): a footer, though on one page only
+    (a one-page document) or with words that change from page to page."""
+    found = _PAGE_OF.search(text.strip())
+    if not found:
+        return False
+    page, total = (int(n) for n in found.groups() if n is not None)
+    return total == count and 1 <= page <= total
 
 
 def _banded(lines: list[Line], furnished: dict[int, str]) -> set[int]:

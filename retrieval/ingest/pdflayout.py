@@ -10,12 +10,12 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import pypdf
 
-from .blocks import MONOSPACED
+from .blocks import MONOSPACED, one_line
 from .pdflines import Line
 
 _BOLD = re.compile(r"bold|black|heavy|cmbx|-medi", re.I)
@@ -96,6 +96,7 @@ def page_lines(text: str, pieces: list[_Piece], page: int) -> list[Line]:
         sizes: Counter[float] = Counter()
         chars = bold = mono = 0
         where: tuple[float, float] | None = None
+        parts: list[list[Any]] = []  # [left edge, text, estimated right edge, size]
         j = k
         while j < len(pieces) and pieces[j].start < end:
             piece = pieces[j]
@@ -107,6 +108,7 @@ def page_lines(text: str, pieces: list[_Piece], page: int) -> list[Line]:
                 # a piece that began on an earlier line tells where that line was, not this one
                 lead = text[piece.start : first]
                 where = (piece.x, piece.y) if not lead.strip() else (math.nan, math.nan)
+            _part(parts, piece, text[max(start, piece.start) : min(end, piece.end)])
             sizes[piece.size] += count
             chars += count
             bold += count * piece.bold
@@ -121,9 +123,87 @@ def page_lines(text: str, pieces: list[_Piece], page: int) -> list[Line]:
                 sizes.most_common(1)[0][0] if sizes else 0.0,
                 bool(chars) and bold >= 0.9 * chars,
                 bool(chars) and mono >= 0.9 * chars,
+                cells=tuple((x, one_line(t)) for x, t, _, _ in parts)
+                if len(parts) > 1 and x is not None else (),
             )
         )
     return lines
 
 
-__all__ = ["extract", "page_lines"]
+# a piece's width is not known, only where it starts: about this many type sizes a character
+# (Helvetica's lower-case letters and spaces average under half of one); a piece starting
+# half a type size past where the one before it ends at that is a part of its own. A wide
+# word may part a line of prose wrongly: only parts at one edge line after line are read as
+# columns (or cells)
+_CHAR_WIDTH = 0.45
+_PART_GAP = 0.5
+
+
+def _part(parts: list[list[Any]], piece: _Piece, text: str) -> None:
+    """Add ``piece`` (its ``text`` on this line) to the line's ``parts``: to the last one, or
+    as a new one when white space wider than a word space comes before it."""
+    if not text.strip():
+        return
+    if parts and piece.x <= parts[-1][2] + parts[-1][3] * _PART_GAP:
+        parts[-1][1] += text
+        parts[-1][2] = max(parts[-1][2], piece.x + len(text) * piece.size * _CHAR_WIDTH)
+    else:
+        parts.append([piece.x, text, piece.x + len(text) * piece.size * _CHAR_WIDTH, piece.size])
+
+
+def unweave(lines: list[Line]) -> list[Line]:
+    """A page's lines with two columns drawn line by line (each line of the page a line of the
+    left column and one of the right, at one left edge each) read column by column: the left
+    column's lines, then the right's. A run of ``WOVEN_RUN`` lines or more of two parts with
+    the right one at one edge, both parts mostly prose (``PROSE_WORDS`` words or more), is two
+    columns; the lines just after it at either column's edge alone are its columns' last."""
+    out: list[Line] = []
+    i = 0
+    while i < len(lines):
+        end = i
+        while end < len(lines) and _woven(lines[end], lines[i]):
+            end += 1
+        run = lines[i:end]
+        if len(run) < WOVEN_RUN or sum(_prose(line) for line in run) < 0.75 * len(run):
+            out.append(lines[i])
+            i += 1
+            continue
+        left_x, right_x = run[0].cells[0][0], run[0].cells[1][0]
+        left = [_cell_line(line, 0) for line in run]
+        right = [_cell_line(line, 1) for line in run]
+        while end < len(lines) and lines[end].text and not lines[end].cells and (
+                lines[end].x is not None):
+            edge = lines[end].x or 0.0
+            if abs(edge - left_x) <= _ALIGNED:
+                left.append(lines[end])
+            elif abs(edge - right_x) <= _ALIGNED:
+                right.append(lines[end])
+            else:
+                break
+            end += 1
+        out.extend(left + right)
+        i = end
+    return out
+
+
+WOVEN_RUN = 3
+PROSE_WORDS = 4
+_ALIGNED = 2.0  # points: two edges this close are one
+
+
+def _woven(line: Line, first: Line) -> bool:
+    return (len(line.cells) == 2 and len(first.cells) == 2
+            and abs(line.cells[0][0] - first.cells[0][0]) <= _ALIGNED
+            and abs(line.cells[1][0] - first.cells[1][0]) <= _ALIGNED)
+
+
+def _prose(line: Line) -> bool:
+    return all(len(text.split()) >= PROSE_WORDS for _, text in line.cells)
+
+
+def _cell_line(line: Line, n: int) -> Line:
+    x, text = line.cells[n]
+    return replace(line, text=text, x=x, cells=())
+
+
+__all__ = ["PROSE_WORDS", "WOVEN_RUN", "extract", "page_lines", "unweave"]

@@ -14,6 +14,8 @@ import statistics
 from collections import Counter
 from dataclasses import dataclass, replace
 
+from .blocks import table_row_text
+
 MAX_HEADING_WORDS = 12
 GAP_PITCHES = 1.35  # more white space than this above a line (in line pitches) is a gap
 SIZE_STEP = 1.12  # a heading's type is this much larger than the body text's, or more
@@ -57,6 +59,9 @@ class Line:
     bold: bool = False
     mono: bool = False
     gap: bool = False  # a blank line or white space above it, on its own page
+    # where white space wider than a word space parts it, each part's left edge and text ("
+    # Chiyanga", "6", "5": a table's cells, or two columns drawn line by line); () for one part
+    cells: tuple[tuple[float, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -202,7 +207,49 @@ def table_rows(lines: list[Line]) -> set[int]:
         if i - start >= TABLE_RUN:
             rows.update(range(start, i))
         start = i
+    for run in cell_runs(lines):
+        rows.update(run)
     return rows
+
+
+def cell_runs(lines: list[Line]) -> list[range]:
+    """The runs of ``TABLE_RUN`` lines or more each parted into as many cells at the same left
+    edges (a table drawn cell by cell: "Village", "Pumps", "Fee" over "Chiyanga", "6", "10"),
+    whatever the cells hold."""
+    runs = []
+    start = 0
+    for i in range(1, len(lines) + 1):
+        if i < len(lines) and _same_cells(lines[start], lines[i]) and not resized(
+                lines[i - 1], lines[i]):
+            continue
+        if i - start >= TABLE_RUN and len(lines[start].cells) >= 2:
+            runs.append(range(start, i))
+        start = i
+    return runs
+
+
+def _same_cells(a: Line, b: Line) -> bool:
+    # a list's marker set apart from its item's text ("•", "2.") opens no table's row
+    if any(is_marker(f"{line.cells[0][1]} item") for line in (a, b) if line.cells):
+        return False
+    return len(a.cells) == len(b.cells) >= 2 and all(
+        abs(x - y) <= _CELL_EDGE for (x, _), (y, _) in zip(a.cells, b.cells, strict=True))
+
+
+_CELL_EDGE = 2.0  # points: cells whose left edges are this close are in one column
+
+
+def tabulated(lines: list[Line]) -> list[Line]:
+    """``lines`` with each table drawn cell by cell (``cell_runs``) read as a table's rows: its
+    first line heads the columns ("Village | Pumps | Fee"), and each line under it names its
+    cells by them ("Village: Chiyanga; Pumps: 6; Fee: 10"), as a Word or HTML table reads."""
+    out = list(lines)
+    for run in cell_runs(lines):
+        header = [text for _, text in lines[run[0]].cells]
+        out[run[0]] = replace(lines[run[0]], text=table_row_text(header))
+        for i in run[1:]:
+            out[i] = replace(lines[i], text=table_row_text([t for _, t in lines[i].cells], header))
+    return out
 
 
 def _same_row(a: Line, b: Line) -> bool:
@@ -236,6 +283,7 @@ __all__ = [
     "Line",
     "Style",
     "body_style",
+    "cell_runs",
     "gaps",
     "is_marker",
     "resized",
@@ -243,5 +291,6 @@ __all__ = [
     "set_apart",
     "starts_sentence",
     "table_rows",
+    "tabulated",
     "title_like",
 ]

@@ -142,9 +142,11 @@ def _read(data: bytes, fmt: str) -> Parsed:
 
 
 # Typographic ligatures (a PDF's "ﬁ", "ﬀ", "ﬃ"), which a reader reads as their letters and no
-# question is typed in: "ﬁrst ﬁre" met no "first fire"
+# question is typed in: "ﬁrst ﬁre" met no "first fire"; and soft hyphens (U+00AD, a word
+# processor's hyphenation hint, shown only where a line breaks), which cut a word in two for the
+# index: a Word file's "organi\xadsation" met no question's "organisation"
 _LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi",
-                            "\ufb04": "ffl", "\ufb05": "st", "\ufb06": "st"})
+                            "\ufb04": "ffl", "\ufb05": "st", "\ufb06": "st", "\xad": ""})
 # Control characters no reader sees (NUL, backspace, escape, ...; not tab, line ends, form feed)
 _CONTROL_RE = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")
 # Bidirectional embeddings and overrides: one in a title or a file name turned the rest of a
@@ -153,7 +155,8 @@ BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
 
 
 def printable(text: str) -> str:
-    """``text`` as a reader reads it: ligatures as their letters, without control characters
+    """``text`` as a reader reads it: ligatures as their letters, without soft hyphens or
+    control characters
     (a NUL past the first 8 KB was quoted as "\\u0000"), and in Unicode's composed form (NFC):
     text saved by macOS tools, some PDF extractions and Vietnamese "tổ hợp" keyboards writes
     "ö" as "o" and a combining diaeresis, which reads the same and matched no question typed
