@@ -217,7 +217,12 @@ class Collection:
 # PDF); a Greek, Cyrillic or Armenian lower-case word goes on after a full stop; "св.", "św."
 # end none; Russian and Ukrainian units of a sum end a sentence before a capital; Turkish and
 # Azerbaijani names keep their term before a suffix's apostrophe ("İzmir'de").
-TEXT_VERSION = 32
+# 33: soft hyphens are no part of the text; a Word subtitle is no list item, bold lines head a
+# Word document without heading styles, a table's title row heads nothing, a TOC field is the
+# table of contents, the blank template's date no publication date; PDF columns and tables drawn
+# line by line read by their parts, "Page N of M" footers dropped, a scan framed by running
+# text reported, a contents page with dot leaders read; a section like the title's start kept.
+TEXT_VERSION = 33
 # A sentence's flags (``Collection.sent_flags``): it may be quoted alone; it is of a list item
 # or a table row (a line tagged ``ITEM_LINE``, beside its ``sieve.QUOTE_*`` rule); it opens its
 # line.
