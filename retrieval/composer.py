@@ -32,7 +32,7 @@ from .cues import has_evidence, is_question
 from .features import mass
 from .index import TermIndex
 from .query import DEFAULT_CONFIG, FRAME_WORDS, ComposerConfig, Query, parse_query
-from .quotes import MAX_QUOTE_CHARS
+from .quotes import MAX_QUOTE_CHARS, without_code
 from .ranking import Candidate, Ranking, document_names, rank
 from .selection import FEATURES, Selector, rules_met
 from .selection import bundled as bundled_selector
@@ -209,9 +209,9 @@ def _lacks_specific(query: Query, sentence: Sentence, collection: Collection) ->
 
 def _evidence_text(sentence: Sentence, sents_of: Mapping[int, Sequence[Sentence]],
                    quoted: Callable[[Sentence], str], config: ComposerConfig) -> str:
-    """Where a quote's evidence (a date, a number) may be: the quote, and with
-    ``evidence_in_window`` the sentences beside it."""
-    text = quoted(sentence)
+    """Where a quote's evidence (a date, a number) may be: the quote (its words, not its
+    code), and with ``evidence_in_window`` the sentences beside it."""
+    text = without_code(quoted(sentence))
     if not config.evidence_in_window:
         return text
     sents = sents_of[sentence.passage]

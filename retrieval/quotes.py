@@ -165,11 +165,13 @@ def quote_text(sentence: Sentence, sents: Sequence[Sentence],
                items: Mapping[int, tuple[int, ...]], lang: str = "en") -> str:
     """What is quoted for a chosen sentence of the passage ``sents`` (whose lists ``items``,
     from ``items_after``, leads in to): it, with the list it leads in to (an item a line, after
-    ``BULLET``), or the code it leads in to (a line a code line, after ``CODE_INDENT``), or
-    the sentence after it that points back at it."""
+    ``BULLET``; after the code it leads in to, when it does), or the code it leads in to (a
+    line a code line, after ``CODE_INDENT``), or the sentence after it that points back at
+    it."""
     listed = items.get(sentence.number, ())
     if listed:
-        return "\n".join([sentence.text, *(BULLET + sents[k].text for k in listed)])
+        return "\n".join([sentence.text, *(CODE_INDENT + line for line in sentence.code),
+                          *(BULLET + sents[k].text for k in listed)])
     # both run on from the sentence after it: the longer holds the other (an FAQ item's
     # question, "43. Is zlib subject to export controls? What is its ECCN?", with its answer)
     rest = max(_rest_of_item(sents, sentence), follow_up(sents, sentence.number, lang), key=len)
@@ -202,6 +204,19 @@ MAX_LIST_ITEMS = 10
 MAX_LIST_CHARS = 900
 
 
+def outside_code(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``spans`` of a quote's ``text`` without those on its lines of code (``CODE_INDENT``):
+    no word of the code met the question (it is not indexed), it is shown as typed."""
+    code = [m.span() for m in re.finditer(rf"(?m)^{CODE_INDENT}.*$", text)]
+    return [(a, b) for a, b in spans if not any(a < y and b > x for x, y in code)]
+
+
+def without_code(text: str) -> str:
+    """A quote's ``text`` without its lines of code (``CODE_INDENT``): what it says in words
+    (a number in a command is no evidence of what a question asks)."""
+    return "\n".join(ln for ln in text.split("\n") if not ln.startswith(CODE_INDENT))
+
+
 def leads_in(sentence: Sentence) -> bool:
     """Whether ``sentence`` leads in to a list: it ends in a colon ("... these locations:"; an
     item's too: "4. ... the following conditions:")."""
@@ -215,9 +230,7 @@ def lead_ins(sents: Sequence[Sentence]) -> dict[int, int]:
     out: dict[int, int] = {}
     lead = -1
     for i, s in enumerate(sents):
-        if s.code:  # it leads in to the code after it; a list after that is no list of its
-            lead = -1
-        elif leads_in(s):
+        if leads_in(s):
             lead = i
         elif not s.item:  # a heading (never quoted) that a list comes under, or prose
             lead = i if not s.quotable else -1
@@ -244,5 +257,17 @@ def items_after(sents: Sequence[Sentence]) -> dict[int, tuple[int, ...]]:
     return {lead: tuple(items) for lead, items in out.items() if items}
 
 
-__all__ = ["BULLET", "CODE_INDENT", "MAX_QUOTE_CHARS", "QUOTE_KEEP_CHARS", "bounded", "follow_up",
-           "items_after", "lead_ins", "leads_in", "marker", "quote_text"]
+__all__ = [
+    "BULLET",
+    "CODE_INDENT",
+    "MAX_QUOTE_CHARS",
+    "QUOTE_KEEP_CHARS",
+    "bounded",
+    "follow_up",
+    "items_after",
+    "lead_ins",
+    "leads_in",
+    "marker",
+    "outside_code",
+    "quote_text",
+]

@@ -57,12 +57,12 @@ from .language import ENGLISH
 from .meaning import meaning
 from .query import DEFAULT_CONFIG, ComposerConfig, Query
 from .quotes import (
-    CODE_INDENT,
     bounded,
     follow_up,
     items_after,
     lead_ins,
     leads_in,
+    outside_code,
     quote_text,
 )
 from .selection import MEANING_DIM, Selector, sigmoid
@@ -139,9 +139,8 @@ class Ranking:
         tokens = analyzer(self.langs.get(c.sentence.passage)).tokens
         first = bounded(first, _highlights(first, qset, self.table, c.window_similar, tokens))[0]
         text = first + sep + rest  # a list after its lead-in is bounded by its own limits
-        marks = _highlights(text, qset, self.table, c.window_similar, tokens)
-        code = text.find("\n" + CODE_INDENT)  # code after its lead-in: no word of it met
-        return text, marks if code < 0 else [(a, b) for a, b in marks if b <= code]
+        return text, outside_code(text, _highlights(text, qset, self.table, c.window_similar,
+                                                    tokens))
 
 
 def rank(

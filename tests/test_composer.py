@@ -474,3 +474,15 @@ def test_an_acronym_the_corpus_lacks_is_read_as_the_words_it_spells_out():
     kept = QAEngine.from_texts([texts[0] + " The CEO joined in 2019."]).ask(
         "Who is the CEO of Northgate Foods?")
     assert kept.read_as == {}
+
+
+def test_a_number_in_the_code_a_lead_in_is_quoted_with_is_no_evidence(tmp_path):
+    """A "how many" question is not answered by a lead-in whose only number is in its code."""
+    (tmp_path / "frob.md").write_text(
+        "# Frob\n\n## Workers\n\nFrob serves requests with a pool of worker processes.\n\n"
+        "To set the number of worker processes frob starts, run:\n\n```\nfrob --workers 8\n```\n")
+    engine = QAEngine.from_directory(tmp_path, save=False, similar_words=False)
+    answer = engine.ask("How many worker processes does frob start?")
+    assert not answer.answered
+    quote = engine.ask("How do I set the worker processes frob starts?").sentences[0]
+    assert quote.text.endswith("run:\n    frob --workers 8")

@@ -4,6 +4,7 @@ a question, or the short code block it leads in to."""
 from __future__ import annotations
 
 import dataclasses
+import re
 from pathlib import Path
 
 import pytest
@@ -15,7 +16,7 @@ from retrieval.quotes import (
     MAX_ANSWER_CHARS,
     follow_up,
     items_after,
-    lead_ins,
+    outside_code,
     quote_text,
 )
 
@@ -163,18 +164,18 @@ def test_a_lead_in_is_quoted_with_its_code_a_line_each_and_nothing_after_it() ->
                                                "of: It installs the latest release.")
 
 
-def test_a_list_after_a_lead_ins_code_is_not_its_list() -> None:
-    s = sentences(["To build it, run the following:"], ["A few options matter here."])
-    s += items(["--prefix sets where it goes."], ["--quiet says less."])
+def test_a_lead_ins_code_comes_before_the_items_of_its_list() -> None:
+    s = sentences(["Example for a trust base record:"])
+    s += items(["Field 2: Reason for staleness of trust."], ["Field 3: Trust model."])
     s = [dataclasses.replace(x, number=i) for i, x in enumerate(s)]
-    assert items_after(s) == {}  # "... matter here." is prose, "run the following:" has none
-    listed = [s[0], *s[2:]]
-    listed = [dataclasses.replace(x, number=i) for i, x in enumerate(listed)]
-    assert items_after(listed) == {0: (1, 2)}
-    coded = [dataclasses.replace(listed[0], code=("make",)), *listed[1:]]
-    assert lead_ins(coded) == {} and items_after(coded) == {}
-    assert quote_text(coded[0], coded, items_after(coded)) == (
-        f"To build it, run the following:\n{CODE_INDENT}make")
+    s[0] = dataclasses.replace(s[0], code=("tru:o:0:1166697654:1:3:1:5",))
+    assert items_after(s) == {0: (1, 2)}  # its code changes nothing of its list
+    assert quote_text(s[0], s, items_after(s)) == (
+        f"Example for a trust base record:\n{CODE_INDENT}tru:o:0:1166697654:1:3:1:5\n"
+        "• Field 2: Reason for staleness of trust.\n• Field 3: Trust model.")
+    text = quote_text(s[0], s, items_after(s))
+    marks = [(m.start(), m.end()) for m in re.finditer("trust|tru:o", text, re.I)]
+    assert [text[a:b] for a, b in outside_code(text, marks)] == ["trust", "trust", "Trust"]
 
 
 # Each reader's code block after a lead-in, and a long one after another, in a tiny corpus.
