@@ -429,6 +429,20 @@ def test_sentences_with_more_than_whitespace_between_are_not_one_quote():
         FROB_SENTENCES, FROB_SENTENCES[::-1])
 
 
+def test_the_sentence_after_a_lead_ins_code_joins_its_quote_after_the_code():
+    # the code is quoted after its lead-in: the quote of both reads as the text does
+    text = FROB_LIST.replace("discuss Frob.\n\nIn order",
+                             "discuss Frob, to join it type:\n\n    $ frob --join\n\nIn order")
+    config = ComposerConfig(join_margin=10.0)  # whatever the selector's margin between them
+    engine = QAEngine.from_texts([text, "Gizmo is a text editor."], config=config)
+    first = engine.ask(FROB_QUESTION).sentences[0]
+    assert first.text == ("A mailing list is available to discuss Frob, to join it type:\n"
+                          "    $ frob --join\n" + FROB_SENTENCES[1])
+    code = first.text.index("    $ frob"), first.text.index(" --join\n") + 7
+    assert {first.text[a:b].lower() for a, b in first.highlights} >= {"mailing", "list", "join"}
+    assert not any(a < code[1] and b > code[0] for a, b in first.highlights)  # none in code
+
+
 def test_a_specific_word_the_corpus_has_elsewhere_is_met_by_the_cited_files_name(tmp_path):
     """"gizmux" is in the corpus (another page names it) but not in the text of the notes that
     answer: their file's name holds it, so they may be cited for a question naming it."""
