@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator, Sequence
 
 from retrieval import Answer, Quote, SourceRef
 from retrieval.ingest.sentences import sentence_spans
+from retrieval.quotes import CODE_INDENT
 
 from .render import cited_title, mark, notes
 
@@ -49,6 +50,23 @@ def bold(text: str, spans: Spans) -> str:
     return mark(text, list(spans), lambda s: f"<b>{s}</b>", escape)
 
 
+def quoted(text: str, spans: Spans) -> str:
+    """A quote's ``text`` escaped, ``spans`` in bold, and each line of code after its lead-in
+    (opening with ``CODE_INDENT``) set as code, ``<code>``, without its indent: Telegram shows
+    it in a monospaced font, to be copied as typed (and nests no bold in it)."""
+    if not text.startswith(CODE_INDENT) and "\n" + CODE_INDENT not in text:
+        return bold(text, spans)
+    out, at = [], 0
+    for line in text.split("\n"):
+        if line.startswith(CODE_INDENT):
+            out.append(f"<code>{escape(line[len(CODE_INDENT):])}</code>")
+        else:
+            out.append(bold(line, [(max(a, at) - at, min(b, at + len(line)) - at)
+                                   for a, b in spans if a < at + len(line) and b > at]))
+        at += len(line) + 1
+    return "\n".join(out)
+
+
 def _paragraphs(text: str) -> list[int]:
     return [m.end() for m in re.finditer(r"\n+", text)]
 
@@ -67,7 +85,7 @@ CUTTERS: tuple[Cutter, ...] = (_paragraphs, _sentences, _words)
 def _pieces(text: str, spans: Spans, limit: int, cutters: Sequence[Cutter]) -> Iterator[str]:
     """``text`` rendered in pieces within ``limit``: cut where the first cutter allows, each
     piece still too long by the next cutter, and halved when no cutter is left."""
-    rendered = bold(text, spans)
+    rendered = quoted(text, spans)
     if telegram_len(rendered) <= limit or len(text) < 2:
         yield rendered
         return
@@ -84,9 +102,9 @@ def _pieces(text: str, spans: Spans, limit: int, cutters: Sequence[Cutter]) -> I
 
 
 def html_chunks(text: str, spans: Spans = (), limit: int = TELEGRAM_LIMIT) -> list[str]:
-    """``text`` escaped, ``spans`` in bold, as few pieces of at most ``limit`` as fit, cut
-    between paragraphs or sentences (between words, or inside one, only when it alone is
-    longer than ``limit``)."""
+    """``text`` (a quote's) escaped, ``spans`` in bold, lines of code as code (``quoted``), as
+    few pieces of at most ``limit`` as fit, cut between paragraphs or sentences (between
+    words, or inside one, only when it alone is longer than ``limit``)."""
     packed = pack(list(_pieces(text, spans, limit, CUTTERS)), limit, sep="")
     return [chunk.strip() for chunk in packed if chunk.strip()]
 
@@ -133,7 +151,8 @@ def web_address(url: str | None) -> str | None:
 
 # Telegram formats at most 100 entities of a message and ignores the rest (a <b>, an <a>, an <i>
 # each count): the matched words of an answer's quotes are bold up to this many runs, which
-# leaves room for its notes and its sources' links and title
+# leaves room for its notes, its sources' links and title, and the lines of code its quotes
+# set as <code> (a lead-in's: at most ``sieve.MAX_CODE_LINES`` a quote)
 MAX_BOLD_RUNS = 60
 
 

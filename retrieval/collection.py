@@ -45,6 +45,26 @@ class PassageTexts(OnDemand[str]):
         return str(self.blob[int(self.offsets[i]) : int(self.offsets[i + 1])], "utf-8")
 
 
+class IndexedTexts(PassageTexts):
+    """Every passage's text as it is indexed: without the lines of code a lead-in is quoted
+    with (``CODE_LINE``), whose words are no passage's terms (``without_code``)."""
+
+    def __init__(self, collection: Collection) -> None:
+        super().__init__(collection)
+        self.indptr, self.bounds = collection.sent_indptr, collection.sent_bounds
+        self.flags = collection.sent_flags
+        leads = np.flatnonzero(collection.sent_flags & CODE_AFTER)
+        self.coded = frozenset(
+            (np.searchsorted(collection.sent_indptr, leads, side="right") - 1).tolist())
+
+    def _at(self, i: int) -> str:
+        text = super()._at(i)
+        if i not in self.coded:
+            return text
+        lo, hi = int(self.indptr[i]), int(self.indptr[i + 1])
+        return without_code(text, self.bounds[lo:hi].tolist(), self.flags[lo:hi].tolist())
+
+
 @dataclass(frozen=True, slots=True)
 class Sentence:
     """A sentence of a passage: its text and where it sits."""
@@ -55,6 +75,8 @@ class Sentence:
     quotable: bool
     item: bool = False  # of a list item or a table row
     first: bool = True  # the first sentence of its line (of its list item, say)
+    # the lines of the short code block it leads in to, quoted after it (never indexed)
+    code: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,9 +128,11 @@ class Collection:
         text = self.passage_text(p)
         lo, hi = int(self.sent_indptr[p]), int(self.sent_indptr[p + 1])
         flags = self.sent_flags[lo:hi].tolist()
+        bounds = self.sent_bounds[lo:hi].tolist()
         return [Sentence(p, i, text[int(a) : int(b)], bool(flags[i] & QUOTABLE),
-                         bool(flags[i] & ITEM), bool(flags[i] & FIRST))
-                for i, (a, b) in enumerate(self.sent_bounds[lo:hi].tolist())]
+                         bool(flags[i] & ITEM), bool(flags[i] & FIRST),
+                         _code_lines(text, bounds, i) if flags[i] & CODE_AFTER else ())
+                for i, (a, b) in enumerate(bounds)]
 
     def between(self, p: int, a: int, b: int) -> str:
         """The text of passage ``p`` between the end of its sentence ``a`` and the start of its
@@ -225,9 +249,13 @@ class Collection:
 TEXT_VERSION = 33
 # A sentence's flags (``Collection.sent_flags``): it may be quoted alone; it is of a list item
 # or a table row (a line tagged ``ITEM_LINE``, beside its ``sieve.QUOTE_*`` rule); it opens its
-# line.
-QUOTABLE, ITEM, FIRST = 1, 2, 4
+# line; lines of code (tagged ``CODE_LINE``) follow its line, quoted after it.
+QUOTABLE, ITEM, FIRST, CODE_AFTER = 1, 2, 4, 8
 ITEM_LINE = 4  # above the QUOTE_* rules (0-3), which ``& ~ITEM_LINE`` gives back
+# A line of a short code block a lead-in is quoted with (``sieve.Kept.code``): in the passage's
+# text, right after its lead-in's line, but no sentence (never a candidate, nor of one's
+# neighbours), and not indexed (``IndexedTexts``).
+CODE_LINE = 8
 
 
 def pack(
@@ -343,9 +371,15 @@ class PassagePacker:
         """Passage ``i``'s language, told after it was added."""
         self.passage_lang[i * LANG_BYTES : (i + 1) * LANG_BYTES] = _lang_bytes(lang)
 
-    def text(self, i: int) -> str:
-        """Passage ``i``'s text."""
-        return self.blob[self.offsets[i] : self.offsets[i + 1]].decode("utf-8")
+    def text(self, i: int, code: bool = True) -> str:
+        """Passage ``i``'s text (without ``code``: as indexed, ``without_code``)."""
+        text = self.blob[self.offsets[i] : self.offsets[i + 1]].decode("utf-8")
+        lo, hi = self.sent_indptr[i], self.sent_indptr[i + 1]
+        flags = self.flags[lo:hi]
+        if code or not any(f & CODE_AFTER for f in flags):
+            return text
+        spans = self.bounds[2 * lo : 2 * hi]
+        return without_code(text, list(zip(spans[::2], spans[1::2], strict=True)), flags)
 
     def collection(self, sources: Sequence[Source], sections: Sequence[str]) -> Collection:
         """The collection of the passages added, of ``sources``, over this packer's buffers.
@@ -399,6 +433,10 @@ def sentence_layout(text: str, rules: Sequence[int] | None) -> tuple[array[int],
     bounds, flags = array("i"), array("B")
     for n, (para_start, para) in enumerate(_lines(text)):
         rule = rules[n] if rules is not None else QUOTE_PROSE
+        if rule & CODE_LINE:  # no sentence: the one before it leads in to it
+            if flags:
+                flags[-1] |= CODE_AFTER
+            continue
         item = ITEM if rule & ITEM_LINE else 0
         if rule & ~ITEM_LINE == QUOTE_ANY:
             for k, (start, end, enough) in enumerate(_fragments_joined(para)):
@@ -411,6 +449,35 @@ def sentence_layout(text: str, rules: Sequence[int] | None) -> tuple[array[int],
             flags.append(_quotable(para[start:end], rule & ~ITEM_LINE) | item
                          | (FIRST if k == 0 else 0))
     return bounds, flags
+
+
+def _code_span(text: str, bounds: Sequence[Sequence[int]], k: int) -> tuple[int, int]:
+    """Where the code lines after sentence ``k`` (flagged ``CODE_AFTER``) are in its passage's
+    ``text`` (``bounds``: its sentences' spans): from the line break ending ``k``'s line to the
+    one before the next sentence's line, or to the end."""
+    start = text.find("\n", int(bounds[k][1]))
+    if start < 0:
+        return len(text), len(text)
+    end = (text.rfind("\n", start + 1, int(bounds[k + 1][0])) if k + 1 < len(bounds)
+           else len(text))
+    return start, max(end, start)
+
+
+def _code_lines(text: str, bounds: Sequence[Sequence[int]], k: int) -> tuple[str, ...]:
+    start, end = _code_span(text, bounds, k)
+    return tuple(text[start + 1 : end].split("\n")) if end > start else ()
+
+
+def without_code(text: str, bounds: Sequence[Sequence[int]], flags: Sequence[int]) -> str:
+    """A passage's ``text`` without its lines of code (``CODE_LINE``: after each sentence
+    flagged ``CODE_AFTER``), as it is indexed; ``bounds`` and ``flags``: its sentences'."""
+    out, at = [], 0
+    for k, f in enumerate(flags):
+        if f & CODE_AFTER:
+            start, end = _code_span(text, bounds, k)
+            out.append(text[at:start])
+            at = end
+    return "".join([*out, text[at:]])
 
 
 def _fragments_joined(line: str) -> list[tuple[int, int, bool]]:

@@ -32,7 +32,7 @@ from .cues import has_evidence, is_question
 from .features import mass
 from .index import TermIndex
 from .query import DEFAULT_CONFIG, FRAME_WORDS, ComposerConfig, Query, parse_query
-from .quotes import MAX_QUOTE_CHARS
+from .quotes import MAX_QUOTE_CHARS, without_code
 from .ranking import Candidate, Ranking, document_names, rank
 from .selection import FEATURES, Selector, rules_met
 from .selection import bundled as bundled_selector
@@ -158,7 +158,8 @@ def _beside(group: Sequence[Candidate], c: Candidate, ranking: Ranking,
             collection: Collection) -> bool:
     """Whether candidate ``c`` is the sentence just after what ``group`` quotes (its sentences
     with those quoted after them), or just before it in its paragraph, with nothing but
-    whitespace between them in the text, none of them of a list: two of the best sentences
+    whitespace between them in the text (or the code the one before leads in to, quoted with
+    it: ``_gap``), none of them of a list: two of the best sentences
     next to each other are one passage of the text, quoted as one ("A mailing-list is
     available to discuss libsodium. In order to join, just send a random mail to ...")."""
     p, number = c.sentence.passage, c.sentence.number
@@ -169,17 +170,28 @@ def _beside(group: Sequence[Candidate], c: Candidate, ranking: Ranking,
     opening = min((o.sentence for o in group), key=lambda s: s.number)
     last = max(max((o.sentence.number, *ranking.follows(o.sentence))) for o in group)
     if number == last + 1:
-        return not collection.between(p, last, number).strip()
+        return _gap(ranking, collection, p, last, number) is not None
     # a sentence opening its paragraph is not quoted after the last one of the paragraph before
     return (number == opening.number - 1 and not opening.first
             and not collection.between(p, number, opening.number).strip())
 
 
+def _gap(ranking: Ranking, collection: Collection, p: int, a: int, b: int) -> str | None:
+    """What a quote of passage ``p``'s sentences ``a`` and ``b`` (the next) holds between them:
+    the whitespace of the text, or a line break after the code ``a`` leads in to (quoted
+    after it already); ``None`` when the text holds more between them."""
+    between = collection.between(p, a, b)
+    if not between.strip():
+        return between
+    code = ranking.quoted_from(p)[a].code
+    return "\n" if code and between == "\n" + "\n".join(code) + "\n" else None
+
+
 def _joined(group: Sequence[Candidate], ranking: Ranking, qset: set[str],
             collection: Collection) -> tuple[str, list[tuple[int, int]]]:
     """One quote of ``group``'s sentences in the order of the text, each with what is quoted
-    after it, and the whitespace of the text between them (a paragraph break stays one), and
-    its highlights."""
+    after it (its code too), and the whitespace of the text between them (a paragraph break
+    stays one), and its highlights."""
     text = ""
     marks: list[tuple[int, int]] = []
     covered = -1
@@ -188,7 +200,7 @@ def _joined(group: Sequence[Candidate], ranking: Ranking, qset: set[str],
         if number <= covered:
             continue  # quoted already, after the sentence before it
         if text:
-            text += collection.between(c.sentence.passage, covered, number)
+            text += _gap(ranking, collection, c.sentence.passage, covered, number) or ""
         part, spans = ranking.quote(c, qset)
         marks.extend((a + len(text), b + len(text)) for a, b in spans)
         text += part
@@ -209,9 +221,9 @@ def _lacks_specific(query: Query, sentence: Sentence, collection: Collection) ->
 
 def _evidence_text(sentence: Sentence, sents_of: Mapping[int, Sequence[Sentence]],
                    quoted: Callable[[Sentence], str], config: ComposerConfig) -> str:
-    """Where a quote's evidence (a date, a number) may be: the quote, and with
-    ``evidence_in_window`` the sentences beside it."""
-    text = quoted(sentence)
+    """Where a quote's evidence (a date, a number) may be: the quote (its words, not its
+    code), and with ``evidence_in_window`` the sentences beside it."""
+    text = without_code(quoted(sentence))
     if not config.evidence_in_window:
         return text
     sents = sents_of[sentence.passage]

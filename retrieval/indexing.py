@@ -31,7 +31,7 @@ import scipy.sparse as sp
 import structlog
 
 from . import compounds, store
-from .collection import Collection, PassageTexts
+from .collection import Collection, IndexedTexts
 from .corpus import (
     Document,
     DocumentIds,
@@ -222,7 +222,7 @@ def _built(root: Path, files: _Files, skipped: list[Skipped],
             ", ..." if len(files) > 5 else "")
         raise NoDocumentsError(f"no prose left in any document after boilerplate removal "
                                f"({names}): check that the files hold article text")
-    new_texts = PassageTexts(new)
+    new_texts = IndexedTexts(new)
     languages_told(new, *([previous.collection] if previous is not None else []))
     before_counting(pool)
     counts, terms = count_terms(new_texts, langs=new.passage_lang)

@@ -16,13 +16,21 @@ from itertools import groupby
 
 import numpy as np
 
-from .collection import ITEM_LINE, Collection, PassagePacker, PassageTexts, sentence_layout
+from .collection import (
+    CODE_LINE,
+    ITEM_LINE,
+    Collection,
+    IndexedTexts,
+    PassagePacker,
+    PassageTexts,
+    sentence_layout,
+)
 from .corpus import Document
 from .ingest.blocks import Parsed
 from .ingest.read import printable
 from .ingest.repeated import RepeatedLines, repeated_in
 from .ingest.segment import group_lines
-from .ingest.sieve import sieve
+from .ingest.sieve import Kept, sieve
 from .ingest.text import read_plain
 from .language import ENGLISH, detect_parts, normalised
 from .sources import PackedSources, Source
@@ -33,7 +41,8 @@ SECTION_SEPARATOR = " › "
 
 def build_collection(docs: Sequence[Document], language: str | None = None
                      ) -> tuple[Collection, list[str]]:
-    """Read, sieve, title and segment ``docs``; returns the collection and the passage texts.
+    """Read, sieve, title and segment ``docs``; returns the collection and the passage texts
+    as indexed (without their lines of code: ``collection.IndexedTexts``).
 
     Documents with nothing quotable left are left out (the caller warns about them). A passage
     never spans two sections or two pages.
@@ -71,7 +80,7 @@ class Laid:
         to be told, told now (with the detection model)."""
         if self.langs is not None:
             return self.langs
-        return [_code(c) for c in detect_parts(self.texts()) or []]
+        return [_code(c) for c in detect_parts(passage_texts(self.passages, code=False)) or []]
 
     def with_spans(self) -> Laid:
         """This document with its passages' sentences laid out too (in a worker process)."""
@@ -80,9 +89,11 @@ class Laid:
                      for text, g in zip(self.texts(), self.passages, strict=True)])
 
 
-def passage_texts(passages: Sequence[Sequence[tuple[str, int]]]) -> list[str]:
-    """Each passage's text: its lines (text, quote tag) joined."""
-    return ["\n".join(t for t, _ in g) for g in passages]
+def passage_texts(passages: Sequence[Sequence[tuple[str, int]]], code: bool = True
+                  ) -> list[str]:
+    """Each passage's text: its lines (text, quote tag) joined; without ``code``, its lines of
+    code left out (what its language is told from, as its index terms are)."""
+    return ["\n".join(t for t, q in g if code or not q & CODE_LINE) for g in passages]
 
 
 # Why a document ``lay_out`` leaves nothing of is not indexed (`qabot index`, `qabot show`)
@@ -106,9 +117,10 @@ def lay_out(doc: Document, parsed: Parsed, repeated: Container[str],
                                                                  k.block.page)):
         # under a heading, if only the page's own (its section reads "", its title says it)
         section = section_name(path, title) if path else None
-        for group in group_lines(((k.block.text, k.quote | (
-                ITEM_LINE if k.block.kind in ("list_item", "table_row") else 0)) for k in run),
-                is_item=_is_item):
+        kept = list(run)
+        for group in _with_code(group_lines(((k.block.text, (n, k.quote | (
+                ITEM_LINE if k.block.kind in ("list_item", "table_row") else 0)))
+                for n, k in enumerate(kept)), is_item=lambda tag: _is_item(tag[1])), kept):
             passages.append(group)
             sections.append(section)
             pages.append(page or 0)
@@ -117,7 +129,7 @@ def lay_out(doc: Document, parsed: Parsed, repeated: Container[str],
     # ``pack_laid``, in one process, which loads the model once (not once per index worker)
     if not fixed and parsed.english and len(passages) == 1:
         fixed = ENGLISH  # read_plain found it English: its one passage is
-    langs = detect_parts(passage_texts(passages), fixed, model=False)
+    langs = detect_parts(passage_texts(passages, code=False), fixed, model=False)
     return Laid(Source(doc.id, title, doc.url, doc.publisher, doc.published), passages, sections,
                 pages, None if langs is None else [_code(c) for c in langs])
 
@@ -126,18 +138,35 @@ def _is_item(tag: int) -> bool:
     return bool(tag & ITEM_LINE)
 
 
+def _with_code(groups: list[list[tuple[str, tuple[int, int]]]], kept: Sequence[Kept]
+               ) -> list[list[tuple[str, int]]]:
+    """The passages ``group_lines`` made of the ``kept`` blocks' lines (each tagged with its
+    block's number and quote rule), each block's code lines (``Kept.code``, tagged
+    ``CODE_LINE``) put right after its last piece: passages cut as they were without them
+    (code is no part of a passage's size), the code in its lead-in's passage."""
+    out: list[list[tuple[str, int]]] = []
+    pieces = [(g, text, n, tag) for g, group in enumerate(groups) for text, (n, tag) in group]
+    for at, (g, text, n, tag) in enumerate(pieces):
+        if g == len(out):
+            out.append([])
+        out[g].append((text, tag))
+        if kept[n].code and (at + 1 == len(pieces) or pieces[at + 1][2] != n):
+            out[g].extend((line, CODE_LINE) for line in kept[n].code)
+    return out
+
+
 def _code(lang: str) -> str:
     return "" if lang == ENGLISH else lang
 
 
 def pack_laid(laid: Iterable[Laid | None]) -> tuple[Collection, PassageTexts]:
-    """The collection of laid-out documents (``None``: left out), and its passage texts (read
-    from its text buffer when asked for)."""
+    """The collection of laid-out documents (``None``: left out), and its passage texts as
+    indexed (``IndexedTexts``: read from its text buffer when asked for)."""
     packer = Packer()
     for d in laid:
         packer.add(d)
     collection = packer.collection()
-    return collection, PassageTexts(collection)
+    return collection, IndexedTexts(collection)
 
 
 class Packer:
@@ -201,7 +230,8 @@ class Packer:
             docs = np.frombuffer(other.passages.passage_doc, dtype=np.int32)
             for d in other.untold:
                 lo, hi = (first + int(p) for p in np.searchsorted(docs, [d, d + 1]))
-                told = detect_parts([self.passages.text(p) for p in range(lo, hi)]) or []
+                told = detect_parts([self.passages.text(p, code=False)
+                                     for p in range(lo, hi)]) or []
                 for p, lang in zip(range(lo, hi), told, strict=True):
                     self.passages.set_lang(p, _code(lang))
 

@@ -25,7 +25,7 @@ import numpy as np
 import structlog
 
 from . import held
-from .collection import Collection, PassageTexts
+from .collection import Collection, IndexedTexts
 from .corpus import Document, Skipped
 from .heap import release_freed_memory
 from .held import LAY_OUT, LAY_OUT_GIVEN, LAY_OUT_KEYED, READ, SET_REPEATED
@@ -140,7 +140,7 @@ def _build_documents(docs: Sequence[Document], pool: Pool | None, language: str 
         if counting is not None:
             counting.close()
         raise
-    blocks = count_term_blocks(PassageTexts(collection), langs=collection.passage_lang,
+    blocks = count_term_blocks(IndexedTexts(collection), langs=collection.passage_lang,
                                pool=counting)
     return collection, TermIndex.from_blocks(blocks, K1, B)
 

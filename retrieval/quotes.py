@@ -8,6 +8,9 @@ in to or the sentence after it that points back at it.
   ``MAX_LIST_ITEMS`` items and ``MAX_LIST_CHARS`` characters (``lead_ins``, ``items_after``);
   an item's own lead-in ("4. ... the following conditions:") takes its sub-items, not its
   siblings.
+* A sentence that leads in to a short code block ("If you want to install pytest, just type
+  one of:" over ``pip install -U pytest``; ``sieve.Kept.code``) is quoted with its lines, one
+  line each after ``CODE_INDENT`` (``Sentence.code``): the command the sentence points to.
 * A sentence after it that points back at it ("This can be done by ...", "It has a default of
   25.", "However, ...") is quoted with it, and so is the sentence after a question (an FAQ's
   "38. How can I encrypt zip files with zlib?" is answered by the paragraph under it), and after
@@ -111,8 +114,8 @@ def follow_up(sents: Sequence[Sentence], number: int, lang: str = "en") -> tuple
     (in its line or the next) that is no question itself, with the sentences after that in its
     paragraph (and in the paragraph after a line ending in a colon) up to ``MAX_ANSWER_CHARS``;
     else none."""
-    if number + 1 >= len(sents):
-        return ()
+    if number + 1 >= len(sents) or sents[number].code:
+        return ()  # (code after it, quoted with it, stands between it and the next)
     nxt = sents[number + 1]
     if is_question(sents[number].text) or _titles_paragraph(sents, number):
         at = number + 1  # past the rest of a question of several sentences in its line
@@ -162,32 +165,56 @@ def quote_text(sentence: Sentence, sents: Sequence[Sentence],
                items: Mapping[int, tuple[int, ...]], lang: str = "en") -> str:
     """What is quoted for a chosen sentence of the passage ``sents`` (whose lists ``items``,
     from ``items_after``, leads in to): it, with the list it leads in to (an item a line, after
-    ``BULLET``) or the sentence after it that points back at it."""
+    ``BULLET``; after the code it leads in to, when it does), or the code it leads in to (a
+    line a code line, after ``CODE_INDENT``), or the sentence after it that points back at
+    it."""
     listed = items.get(sentence.number, ())
     if listed:
-        return "\n".join([sentence.text, *(BULLET + sents[k].text for k in listed)])
+        return "\n".join([sentence.text, *(CODE_INDENT + line for line in sentence.code),
+                          *(BULLET + sents[k].text for k in listed)])
     # both run on from the sentence after it: the longer holds the other (an FAQ item's
     # question, "43. Is zlib subject to export controls? What is its ECCN?", with its answer)
     rest = max(_rest_of_item(sents, sentence), follow_up(sents, sentence.number, lang), key=len)
-    return " ".join([sentence.text, *(sents[k].text for k in rest)])
+    last = sents[rest[-1]] if rest else sentence
+    return "\n".join([" ".join([sentence.text, *(sents[k].text for k in rest)]),
+                      *(CODE_INDENT + line for line in last.code)])
 
 
 def _rest_of_item(sents: Sequence[Sentence], sentence: Sentence) -> tuple[int, ...]:
     """The later sentences of the list item (or table row) that ``sentence`` opens, when the
     item is short enough to quote whole (``MAX_ANSWER_CHARS``): an item is one unit of the
     document ("255 -- Command failed. There were errors from either the CLI or the service.")."""
-    if not (sentence.item and sentence.first):
+    if not (sentence.item and sentence.first) or sentence.code:
         return ()
     k, size = sentence.number + 1, len(sentence.text)
     while k < len(sents) and sents[k].item and not sents[k].first and sents[k].quotable:
         size += len(sents[k].text) + 1
         k += 1
+        if sents[k - 1].code:  # it leads in to code: the item goes on after it no more
+            break
     return tuple(range(sentence.number + 1, k)) if size <= MAX_ANSWER_CHARS else ()
 
 
 BULLET = "• "
+# What a line of code quoted after its lead-in opens with: it reads as code in plain text (as
+# Markdown sets it), and no line of prose or of a list opens so (a sentence opens on a word,
+# an item on ``BULLET``), so a renderer knows it (Telegram sets it as ``<code>``).
+CODE_INDENT = "    "
 MAX_LIST_ITEMS = 10
 MAX_LIST_CHARS = 900
+
+
+def outside_code(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``spans`` of a quote's ``text`` without those on its lines of code (``CODE_INDENT``):
+    no word of the code met the question (it is not indexed), it is shown as typed."""
+    code = [m.span() for m in re.finditer(rf"(?m)^{CODE_INDENT}.*$", text)]
+    return [(a, b) for a, b in spans if not any(a < y and b > x for x, y in code)]
+
+
+def without_code(text: str) -> str:
+    """A quote's ``text`` without its lines of code (``CODE_INDENT``): what it says in words
+    (a number in a command is no evidence of what a question asks)."""
+    return "\n".join(ln for ln in text.split("\n") if not ln.startswith(CODE_INDENT))
 
 
 def leads_in(sentence: Sentence) -> bool:
@@ -230,5 +257,17 @@ def items_after(sents: Sequence[Sentence]) -> dict[int, tuple[int, ...]]:
     return {lead: tuple(items) for lead, items in out.items() if items}
 
 
-__all__ = ["BULLET", "MAX_QUOTE_CHARS", "QUOTE_KEEP_CHARS", "bounded", "follow_up", "items_after",
-           "lead_ins", "leads_in", "marker", "quote_text"]
+__all__ = [
+    "BULLET",
+    "CODE_INDENT",
+    "MAX_QUOTE_CHARS",
+    "QUOTE_KEEP_CHARS",
+    "bounded",
+    "follow_up",
+    "items_after",
+    "lead_ins",
+    "leads_in",
+    "marker",
+    "outside_code",
+    "quote_text",
+]

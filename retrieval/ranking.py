@@ -56,7 +56,15 @@ from .index import TermIndex
 from .language import ENGLISH
 from .meaning import meaning
 from .query import DEFAULT_CONFIG, ComposerConfig, Query
-from .quotes import bounded, follow_up, items_after, lead_ins, leads_in, quote_text
+from .quotes import (
+    bounded,
+    follow_up,
+    items_after,
+    lead_ins,
+    leads_in,
+    outside_code,
+    quote_text,
+)
 from .selection import MEANING_DIM, Selector, sigmoid
 from .selection import bundled as bundled_selector
 from .similarity import WordVectors
@@ -131,7 +139,8 @@ class Ranking:
         tokens = analyzer(self.langs.get(c.sentence.passage)).tokens
         first = bounded(first, _highlights(first, qset, self.table, c.window_similar, tokens))[0]
         text = first + sep + rest  # a list after its lead-in is bounded by its own limits
-        return text, _highlights(text, qset, self.table, c.window_similar, tokens)
+        return text, outside_code(text, _highlights(text, qset, self.table, c.window_similar,
+                                                    tokens))
 
 
 def rank(

@@ -436,6 +436,19 @@ def test_file_names_are_printed_without_terminal_escape_sequences(tmp_path):
     assert "\x1b" not in r.stderr
 
 
+def test_show_lists_a_short_code_block_kept_for_its_lead_in_and_drops_a_long_one(tmp_path):
+    (tmp_path / "frob.md").write_text(
+        "# Frob\n\nTo install frob, type:\n\n```\npip install frob\n```\n\n"
+        "To build frob, run:\n\n```\n./configure\nmake\nmake check\nmake install\n```\n",
+        encoding="utf-8")
+    r = qabot("show", "--corpus", str(tmp_path), "frob")
+    assert r.returncode == 0, r.stderr
+    assert ("[kept for the quote of the lead-in before it, not indexed] code\n"
+            "  pip install frob\n") in r.stdout
+    assert ("[dropped: code block: kept out of quotes and the index] code\n"
+            "  ./configure make make check make install\n") in r.stdout
+
+
 def test_show_names_an_unknown_document_and_exits_2(guide):
     r = qabot("show", "--corpus", str(guide), "nope")
     assert r.returncode == 2 and "no document 'nope'" in r.stderr and "Traceback" not in r.stderr

@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from retrieval.collection import ITEM_LINE, QUOTABLE, pack, sentence_layout
+from retrieval.collection import (
+    CODE_AFTER,
+    CODE_LINE,
+    ITEM_LINE,
+    QUOTABLE,
+    IndexedTexts,
+    PassagePacker,
+    pack,
+    sentence_layout,
+)
 from retrieval.ingest.sieve import QUOTE_ANY, QUOTE_PROSE, QUOTE_SENTENCE
 from retrieval.sources import Source
 
@@ -111,3 +120,24 @@ def test_passage_languages_are_packed_as_a_list_of_their_codes_was() -> None:
     assert empty.passage_lang.dtype == np.dtype("S3") and len(empty.passage_lang) == 0
     english = pack([Source("d", "Doc")], [0, 0, 0], TEXTS)
     assert english.passage_lang.tolist() == [b"", b"", b""]
+
+
+def test_a_lead_ins_code_lines_are_no_sentence_and_not_indexed() -> None:
+    """Lines tagged ``CODE_LINE`` are in the passage's text, but no sentence: the sentence
+    before them carries them (``Sentence.code``), and the text indexed leaves them out."""
+    text = ("Frob is fast. To install it, type:\npip install frob\n  --user\n"
+            "It takes a minute.\nTo run it, type:\nfrob")
+    rules = [QUOTE_ANY, CODE_LINE, CODE_LINE, QUOTE_ANY, QUOTE_ANY, CODE_LINE]
+    c = pack([Source("d", "Doc")], [0, 0], [text, "No code here."], quote=[rules, [QUOTE_ANY]])
+    assert c.passage_text(0) == text
+    sents = c.sentences(0)
+    assert [(s.text, s.code) for s in sents] == [
+        ("Frob is fast.", ()), ("To install it, type:", ("pip install frob", "  --user")),
+        ("It takes a minute.", ()), ("To run it, type:", ("frob",))]
+    assert [bool(f & CODE_AFTER) for f in c.sent_flags[:4]] == [False, True, False, True]
+    indexed = "Frob is fast. To install it, type:\nIt takes a minute.\nTo run it, type:"
+    assert list(IndexedTexts(c)) == [indexed, "No code here."]
+    assert c.between(0, 1, 2) == "\npip install frob\n  --user\n"  # no sentence holds it
+    packer = PassagePacker()
+    packer.add(text, 0, quote=rules)
+    assert (packer.text(0), packer.text(0, code=False)) == (text, indexed)

@@ -429,6 +429,20 @@ def test_sentences_with_more_than_whitespace_between_are_not_one_quote():
         FROB_SENTENCES, FROB_SENTENCES[::-1])
 
 
+def test_the_sentence_after_a_lead_ins_code_joins_its_quote_after_the_code():
+    # the code is quoted after its lead-in: the quote of both reads as the text does
+    text = FROB_LIST.replace("discuss Frob.\n\nIn order",
+                             "discuss Frob, to join it type:\n\n    $ frob --join\n\nIn order")
+    config = ComposerConfig(join_margin=10.0)  # whatever the selector's margin between them
+    engine = QAEngine.from_texts([text, "Gizmo is a text editor."], config=config)
+    first = engine.ask(FROB_QUESTION).sentences[0]
+    assert first.text == ("A mailing list is available to discuss Frob, to join it type:\n"
+                          "    $ frob --join\n" + FROB_SENTENCES[1])
+    code = first.text.index("    $ frob"), first.text.index(" --join\n") + 7
+    assert {first.text[a:b].lower() for a, b in first.highlights} >= {"mailing", "list", "join"}
+    assert not any(a < code[1] and b > code[0] for a, b in first.highlights)  # none in code
+
+
 def test_a_specific_word_the_corpus_has_elsewhere_is_met_by_the_cited_files_name(tmp_path):
     """"gizmux" is in the corpus (another page names it) but not in the text of the notes that
     answer: their file's name holds it, so they may be cited for a question naming it."""
@@ -474,3 +488,15 @@ def test_an_acronym_the_corpus_lacks_is_read_as_the_words_it_spells_out():
     kept = QAEngine.from_texts([texts[0] + " The CEO joined in 2019."]).ask(
         "Who is the CEO of Northgate Foods?")
     assert kept.read_as == {}
+
+
+def test_a_number_in_the_code_a_lead_in_is_quoted_with_is_no_evidence(tmp_path):
+    """A "how many" question is not answered by a lead-in whose only number is in its code."""
+    (tmp_path / "frob.md").write_text(
+        "# Frob\n\n## Workers\n\nFrob serves requests with a pool of worker processes.\n\n"
+        "To set the number of worker processes frob starts, run:\n\n```\nfrob --workers 8\n```\n")
+    engine = QAEngine.from_directory(tmp_path, save=False, similar_words=False)
+    answer = engine.ask("How many worker processes does frob start?")
+    assert not answer.answered
+    quote = engine.ask("How do I set the worker processes frob starts?").sentences[0]
+    assert quote.text.endswith("run:\n    frob --workers 8")

@@ -23,7 +23,7 @@ from bot.html import (
 )
 from retrieval import NOT_FOUND, Answer, QAEngine, Quote, SourceRef
 
-ALLOWED_TAGS = {"b", "a", "i"}  # all Telegram HTML tags qabot writes
+ALLOWED_TAGS = {"b", "a", "i", "code"}  # all Telegram HTML tags qabot writes
 
 
 class _Checker(HTMLParser):
@@ -37,6 +37,7 @@ class _Checker(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         assert tag in ALLOWED_TAGS, tag
         assert tag not in self.open, f"nested <{tag}>"
+        assert "code" not in self.open, f"<{tag}> in <code>"  # Telegram nests nothing in code
         self.open.append(tag)
 
     def handle_endtag(self, tag: str) -> None:
@@ -49,7 +50,7 @@ class _Checker(HTMLParser):
 
 def assert_valid(html: str) -> None:
     assert re.search(r"&(?!(lt|gt|amp|quot);)", html) is None, "a bare &"
-    assert re.search(r"<(?!/?(b|a|i)\b)", html) is None, "a bare <"
+    assert re.search(r"<(?!/?(b|a|i|code)\b)", html) is None, "a bare <"
     checker = _Checker()
     checker.feed(html)
     checker.close()
@@ -118,6 +119,19 @@ def test_an_answer_bolds_at_most_its_share_of_telegrams_100_entities() -> None:
     entities = sum(len(re.findall(r"<(?:b|a|i)\b", m)) for m in messages)
     assert sum(m.count("<b>") for m in messages) == MAX_BOLD_RUNS + 1  # and "Sources"
     assert entities <= 100
+
+
+def test_a_lead_ins_code_lines_are_set_as_code_escaped_and_never_bold() -> None:
+    text = "To compare, type:\n    diff a.txt b.txt > d && cat d\n      | less"
+    (html,) = answer_html(answer_of(text, highlights=[[(3, 10), (23, 27)]]))
+    assert ("“To <b>compare</b>, type:\n<code>diff a.txt b.txt &gt; d &amp;&amp; cat d</code>\n"
+            "<code>  | less</code>” [1]") in html
+    assert_valid(html)
+    # cut in pieces, a piece opening on a line of code sets it as code too
+    pieces = html_chunks("A lead-in sentence long enough to cut here, type:\n    make all",
+                         limit=60)
+    assert pieces == ["A lead-in sentence long enough to cut here, type:",
+                      "<code>make all</code>"]
 
 
 @pytest.mark.parametrize("spans", [[(0, 4), (2, 6)], [(3, 3)], [(5, 100)], [(-3, 2)]])

@@ -163,3 +163,22 @@ def test_laid_out_documents_are_let_go_once_packed(corpus: Path,
     (corpus / "towns" / "town0.txt").write_text(town(7, footer=False), encoding="utf-8")
     assert QAEngine.from_directory(corpus, rebuild=True).report.files_read == 1
     assert alive == [0, 0, 0]
+
+
+def test_a_lead_ins_code_is_in_its_passage_and_out_of_the_index_after_an_update(
+        corpus: Path, tmp_path: Path) -> None:
+    """Code quoted with its lead-in (``CODE_LINE``) is in the passage text of a file read
+    anew, and of one kept from the saved index, and in neither's index terms."""
+    write(corpus, "ferry.md", "# Ferry\n\nTo book the harbour ferry, send:\n\n```\n"
+          "sms zorblat 4455\n```\n")
+    QAEngine.from_directory(corpus)
+    write(corpus, "lighthouse.txt", "The northern lighthouse was designed by Mary Fell in "
+          "1871 and first lit that winter.\n")
+    incremental, full = _engines(corpus, tmp_path)
+    assert incremental.report.files_kept == 11 and incremental.report.files_read == 1
+    assert_same(incremental, full)
+    for engine in (incremental, full):
+        assert "zorblat" not in engine.index.vocabulary
+        quote = engine.ask("How do I book the harbour ferry?").sentences[0]
+        assert quote.text == "To book the harbour ferry, send:\n    sms zorblat 4455"
+        assert "sms zorblat 4455" in engine.passage(quote.passage)

@@ -3,7 +3,15 @@
 from __future__ import annotations
 
 from retrieval.ingest.blocks import Block, Dropped, Parsed
-from retrieval.ingest.sieve import QUOTE_ANY, QUOTE_NEVER, QUOTE_PROSE, QUOTE_SENTENCE, sieve
+from retrieval.ingest.sieve import (
+    MAX_CODE_CHARS,
+    QUOTE_ANY,
+    QUOTE_NEVER,
+    QUOTE_PROSE,
+    QUOTE_SENTENCE,
+    Kept,
+    sieve,
+)
 from retrieval.ingest.text import read_plain
 
 from .conftest import SEEDS
@@ -195,3 +203,27 @@ def test_a_web_page_in_another_language_quotes_whole_sentences_an_english_one_pr
     en = sieve(Parsed([], web=True, source_text=english))
     assert fi.web and fi.quotable and {k.quote for k in fi.kept} == {QUOTE_SENTENCE}
     assert en.quotable and {k.quote for k in en.kept} == {QUOTE_PROSE}
+
+
+def test_a_short_code_block_after_a_lead_in_is_kept_for_its_quote_and_a_long_one_dropped():
+    def code(*lines: str, section: tuple[str, ...] = ("Install",)) -> Block:
+        return Block("code", " ".join(lines), section, lines=lines)
+
+    lead = Block("paragraph", "If you want to install frob, just type one of:", ("Install",))
+    blocks = [lead, code("pip install -U frob", "easy_install -U frob"),
+              code("make"),  # a second block: the lead-in has its code already
+              Block("paragraph", "To build it, run these:", ("Install",)),
+              code("./configure", "make", "make check", "make install"),  # four lines
+              Block("paragraph", "To test it, run:", ("Install",)),
+              code("x" * (MAX_CODE_CHARS + 1)),  # too long
+              Block("paragraph", "The tool is small.", ("Install",)), code("frob"),  # no lead-in
+              Block("paragraph", "To run it, type:", ("Install",)),
+              code("frob", section=("Usage",)),  # in another section
+              Block("heading", "Synopsis:", ("Synopsis:",), level=1), code("frob [-q]")]
+    s = sieve(Parsed(blocks))
+    assert [k.code for k in s.kept if k.code] == [("pip install -U frob", "easy_install -U frob")]
+    assert s.kept[0] == Kept(lead, QUOTE_ANY, ("pip install -U frob", "easy_install -U frob"))
+    kept = "kept for the quote of the lead-in before it, not indexed"
+    dropped = "dropped: code block: kept out of quotes and the index"
+    assert [status for b, status in s.rows if b.kind == "code"] == [kept] + [dropped] * 6
+    assert len(s.dropped) == 6  # the short block is no drop

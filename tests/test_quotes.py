@@ -1,12 +1,24 @@
-"""What is quoted with a chosen sentence: the sentence that points back at it, or the answer under
-a question."""
+"""What is quoted with a chosen sentence: the sentence that points back at it, the answer under
+a question, or the short code block it leads in to."""
 
 from __future__ import annotations
 
 import dataclasses
+import re
+from pathlib import Path
 
+import pytest
+
+from retrieval import QAEngine
 from retrieval.collection import Sentence
-from retrieval.quotes import MAX_ANSWER_CHARS, follow_up, quote_text
+from retrieval.quotes import (
+    CODE_INDENT,
+    MAX_ANSWER_CHARS,
+    follow_up,
+    items_after,
+    outside_code,
+    quote_text,
+)
 
 
 def sentences(*lines: list[str]) -> list[Sentence]:
@@ -134,3 +146,116 @@ def test_a_list_item_standing_alone_over_a_paragraph_is_quoted_with_it() -> None
               item("Pass the -c option to grotty.", 1),
               *(dataclasses.replace(x, number=x.number + 2) for x in answer)]
     assert follow_up(listed, 1) == ()  # the last item of a list: no title of what follows
+
+
+# --- a lead-in with the short code block it introduces ----------------------------------------
+
+
+def test_a_lead_in_is_quoted_with_its_code_a_line_each_and_nothing_after_it() -> None:
+    s = sentences(["If you want to install pytest, just type one of:"],
+                  ["It installs the latest release."])
+    s[0] = dataclasses.replace(s[0], code=("pip install -U pytest", "easy_install -U pytest"))
+    assert quote_text(s[0], s, {}) == (
+        "If you want to install pytest, just type one of:\n"
+        f"{CODE_INDENT}pip install -U pytest\n{CODE_INDENT}easy_install -U pytest")
+    assert follow_up(s, 0) == ()  # "It ..." comes after the code, not after the lead-in
+    plain = [dataclasses.replace(s[0], code=()), s[1]]
+    assert quote_text(plain[0], plain, {}) == ("If you want to install pytest, just type one "
+                                               "of: It installs the latest release.")
+
+
+def test_a_lead_ins_code_comes_before_the_items_of_its_list() -> None:
+    s = sentences(["Example for a trust base record:"])
+    s += items(["Field 2: Reason for staleness of trust."], ["Field 3: Trust model."])
+    s = [dataclasses.replace(x, number=i) for i, x in enumerate(s)]
+    s[0] = dataclasses.replace(s[0], code=("tru:o:0:1166697654:1:3:1:5",))
+    assert items_after(s) == {0: (1, 2)}  # its code changes nothing of its list
+    assert quote_text(s[0], s, items_after(s)) == (
+        f"Example for a trust base record:\n{CODE_INDENT}tru:o:0:1166697654:1:3:1:5\n"
+        "• Field 2: Reason for staleness of trust.\n• Field 3: Trust model.")
+    text = quote_text(s[0], s, items_after(s))
+    marks = [(m.start(), m.end()) for m in re.finditer("trust|tru:o", text, re.I)]
+    assert [text[a:b] for a, b in outside_code(text, marks)] == ["trust", "trust", "Trust"]
+
+
+# Each reader's code block after a lead-in, and a long one after another, in a tiny corpus.
+_READERS = {
+    "guide.md": """# Frobnicator
+
+## Installing
+
+The frobnicator ships as a package on the index.
+
+To install the frobnicator, type:
+
+```
+pip install --upgrade frobnicator
+```
+
+## Profiling
+
+To profile a run, start the frobnicator this way:
+
+```
+frob --profile \\
+     --output report.txt
+frob-report report.txt > summary.html
+frob-clean
+```
+""",
+    "guide.rst": """Frobnicator
+===========
+
+Installing
+----------
+
+The frobnicator ships as a package on the index.
+
+To install the frobnicator, type::
+
+    pip install --upgrade frobnicator
+
+Profiling
+---------
+
+To profile a run, start the frobnicator this way::
+
+    frob --profile \\
+         --output report.txt
+    frob-report report.txt > summary.html
+    frob-clean
+""",
+    "guide.html": """<html><head><title>Frobnicator</title></head><body><main>
+<h1>Frobnicator</h1>
+<h2>Installing</h2>
+<p>The frobnicator ships as a package on the index.</p>
+<p>To install the frobnicator, type:</p>
+<pre>pip install --upgrade frobnicator</pre>
+<h2>Profiling</h2>
+<p>To profile a run, start the frobnicator this way:</p>
+<pre>frob --profile \\
+     --output report.txt
+frob-report report.txt &gt; summary.html
+frob-clean</pre>
+</main></body></html>
+""",
+}
+
+
+@pytest.mark.parametrize("name", sorted(_READERS))
+def test_each_reader_quotes_a_lead_in_with_its_short_code(tmp_path: Path, name: str) -> None:
+    (tmp_path / name).write_text(_READERS[name], encoding="utf-8")
+    engine = QAEngine.from_directory(tmp_path, save=False, similar_words=False)
+    first = engine.ask("How do I install the frobnicator?").sentences[0]
+    assert first.text == ("To install the frobnicator, type:\n"
+                          f"{CODE_INDENT}pip install --upgrade frobnicator")
+    assert first.highlights and all(b <= first.text.index("\n") for _, b in first.highlights)
+    assert "pip install --upgrade frobnicator" in engine.passage(first.passage)
+    # a block of four lines is no short command: the lead-in is quoted alone
+    profile = engine.ask("How do I profile a run of the frobnicator?").sentences[0]
+    assert profile.text == "To profile a run, start the frobnicator this way:"
+    assert "frob-report" not in engine.passage(profile.passage)
+    # the code's words are not indexed: no passage is found by them, and a question only they
+    # answer is not answered from it
+    assert engine.search("upgrade pip") == []
+    assert not engine.ask("How do I upgrade with pip?").answered

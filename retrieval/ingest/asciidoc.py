@@ -34,7 +34,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from .blocks import TERM_LEVEL, Block, Dropped, Outline, Parsed, one_line, table_row_text
+from .blocks import (
+    TERM_LEVEL,
+    Block,
+    Dropped,
+    Outline,
+    Parsed,
+    code_lines,
+    one_line,
+    table_row_text,
+)
 
 _TITLE_RE = re.compile(r"^(={1,6}|#{1,6})[ \t]+(\S.*?)(?:[ \t]+\1)?[ \t]*$")
 _UNDERLINE_CHARS = {"=": 1, "-": 2, "~": 3, "^": 4, "+": 5}
@@ -274,7 +283,7 @@ class _Reader:
         if kind in _LEFT_OUT:
             yield Dropped(Block("code", one_line(text)[:500], self.outline.path), _LEFT_OUT[kind])
         elif kind == "code" or style in _CODE_STYLES:
-            yield Block("code", text, self.outline.path)
+            yield Block("code", text, self.outline.path, lines=code_lines(text))
         else:  # a quote, an example, a sidebar, an open block: blocks of their own
             yield from self._nested(body)
 
@@ -333,7 +342,8 @@ class _Reader:
         style, self.style = self.style, ""
         if line[:1].isspace() and not _ITEM_RE.match(line):
             body = self._lines_until_blank()
-            yield Block("code", "\n".join(body), self.outline.path)
+            yield Block("code", "\n".join(body), self.outline.path,
+                        lines=code_lines("\n".join(body)))
             return
         if (m := _labelled(line)) and not _ITEM_RE.match(line):
             self.at += 1
@@ -371,7 +381,8 @@ class _Reader:
         body = self._lines_until_blank()
         text = _ADMONITION_RE.sub("", " ".join(s.strip() for s in body))
         if style.lower() in _CODE_STYLES:
-            yield Block("code", "\n".join(body), self.outline.path)
+            yield Block("code", "\n".join(body), self.outline.path,
+                        lines=code_lines("\n".join(body)))
         elif text:
             yield Block("paragraph", self._inline(text), self.outline.path)
 

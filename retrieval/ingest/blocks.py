@@ -35,7 +35,10 @@ class Block:
     ``section`` is the path of headings the block sits under, outermost first (a heading's own
     path ends with itself); ``page`` is the 1-based page of a paged document (PDF), else
     ``None``; ``level`` is a heading's level (1-6; ``TERM_LEVEL`` for a definition list's term,
-    which heads its definition), a list item's nesting depth (1 = top), 0 otherwise.
+    which heads its definition), a list item's nesting depth (1 = top), 0 otherwise. ``lines``:
+    a code block's lines as laid out (``code_lines``; its ``text`` is them on one line), which a
+    short block after a lead-in is quoted in; ``()`` for any other block, or a reader that
+    keeps none.
     """
 
     kind: Kind
@@ -43,6 +46,7 @@ class Block:
     section: tuple[str, ...] = ()
     page: int | None = None
     level: int = 0
+    lines: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,6 +119,30 @@ def one_line(text: str) -> str:
     if on_one_line(text):
         return text
     return " ".join(text.split())
+
+
+# white space that is no ASCII space, a code line's tab included (a passage's line holds none)
+_OTHER_SPACE_RE = re.compile(r"[^\S ]")
+
+
+def code_lines(text: str) -> tuple[str, ...]:
+    """A code block's lines as laid out: blank lines left out, the indentation they all share
+    taken off (each keeps the rest of its own), a tab as four spaces and any other white space
+    but the space as one, trailing spaces cut."""
+    lines = [_OTHER_SPACE_RE.sub(" ", ln.expandtabs(4)).rstrip() for ln in text.splitlines()]
+    lines = [ln for ln in lines if ln.strip()]
+    if not lines:
+        return ()
+    indent = min(len(ln) - len(ln.lstrip(" ")) for ln in lines)
+    return tuple(ln[indent:] for ln in lines)
+
+
+def code_block(content: str, section: tuple[str, ...] = (), page: int | None = None
+               ) -> Block | None:
+    """A code block of ``content`` as laid out: its text on one line, and its ``lines``;
+    ``None`` when it holds nothing."""
+    text = one_line(content)
+    return Block("code", text, section, page, lines=code_lines(content)) if text else None
 
 
 _CELLS, _KEYED = " | ", ": "  # how ``table_row_text`` joins cells, and keys a cell
@@ -199,6 +227,8 @@ __all__ = [
     "Outline",
     "Parsed",
     "cell_text",
+    "code_block",
+    "code_lines",
     "error_reason",
     "heads_row",
     "one_line",

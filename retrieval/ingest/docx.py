@@ -188,9 +188,10 @@ def _read(document: Any) -> Parsed:
                 blocks.append(Block("list_item", text, outline.path, level=depth))
             elif any(_CODE_STYLE.search(n) for n in names) or (by_font and item.mono):  # code
                 if was_code and blocks[-1].kind == "code":  # the block's next line
-                    blocks[-1] = Block("code", f"{blocks[-1].text} {text}", outline.path)
+                    blocks[-1] = Block("code", f"{blocks[-1].text} {text}", outline.path,
+                                       lines=(*blocks[-1].lines, text))
                 else:
-                    blocks.append(Block("code", text, outline.path))
+                    blocks.append(Block("code", text, outline.path, lines=(text,)))
                 code_run = True
             else:
                 blocks.append(Block("paragraph", text, outline.path))

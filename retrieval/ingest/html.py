@@ -40,7 +40,17 @@ from dataclasses import dataclass, field, replace
 from html.parser import HTMLParser
 from itertools import zip_longest
 
-from .blocks import TERM_LEVEL, Block, Dropped, Kind, Outline, Parsed, one_line, table_row_text
+from .blocks import (
+    TERM_LEVEL,
+    Block,
+    Dropped,
+    Kind,
+    Outline,
+    Parsed,
+    code_lines,
+    one_line,
+    table_row_text,
+)
 from .clean import looks_like_web_page
 from .htmlnav import SKIP_TAGS, nav_reason
 from .htmltable import MAX_COLSPAN, MAX_ROWSPAN, Cell, Grid, any_spans, placed, span_of
@@ -461,6 +471,9 @@ class _Parser(HTMLParser):
             # case, as in a plain text
             lines = [text] if kind in ("heading", "code") else [p for p, _ in blocks(text)]
             made = [Block(kind, t, level=level) for t in map(one_line, lines) if t]
+            if kind == "code" and made:  # a <pre>'s lines as laid out; inline code is one
+                made = [replace(made[0], lines=code_lines(text) if context is not None
+                                and context.tag == "pre" else (made[0].text,))]
         if kind == "heading" and level < TERM_LEVEL and self._sink() is self.blocks and made:
             self._heading_level = level
         self._sink().extend(made)

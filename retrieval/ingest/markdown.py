@@ -42,6 +42,7 @@ from .blocks import (
     Dropped,
     Outline,
     Parsed,
+    code_block,
     one_line,
     table_row_text,
     then_item,
@@ -181,8 +182,8 @@ def _blocks(tokens: Sequence[Token], outline: Outline, myst: bool = False,
         elif myst and kind == "fence" and (directive := _DIRECTIVE_RE.match(token.info)):
             yield from _directive(directive[1], directive[2], token.content, outline, env)
         elif kind in ("fence", "code_block"):
-            if text := one_line(token.content):
-                yield Block("code", text, outline.path)
+            if code := code_block(token.content, outline.path):
+                yield code
         elif kind == "html_block" and _HTML_TABLE_RE.search(token.content):
             yield from _html_blocks(token.content, outline)
         elif kind == "html_block" and (text := one_line(_html_text(token.content))):
@@ -250,8 +251,8 @@ def _directive(name: str, argument: str, content: str, outline: Outline,
     body = _without_options(content)
     kind = "code" if name.lower() in _CELL_LANGUAGES else directive_kind(name)
     if kind == "code":
-        if text := one_line(body):
-            yield Block("code", text, outline.path)
+        if code := code_block(body, outline.path):
+            yield code
         return
     if kind == "hidden":
         if text := one_line(body or argument):

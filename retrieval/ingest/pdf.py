@@ -71,7 +71,17 @@ from typing import Any
 
 import pypdf
 
-from .blocks import Block, Dropped, Kind, Outline, Parsed, error_reason, one_line, usable_title
+from .blocks import (
+    Block,
+    Dropped,
+    Kind,
+    Outline,
+    Parsed,
+    code_lines,
+    error_reason,
+    one_line,
+    usable_title,
+)
 from .pdffurniture import furniture, leaders
 from .pdfheadings import guess_headings, outline_entries, outline_headings
 from .pdflayout import extract, page_lines, unweave
@@ -341,7 +351,9 @@ def _assemble(lines: list[Line], heads: dict[int, int], style: Style, rows: set[
             text = BULLET.sub("", text, count=1)
         for line in unit[1:]:
             text = _join(text, line.text)
-        blocks.append(Block(kind, one_line(text), outline.path, unit[0].page, level))
+        # a code block's lines as set (a command a line), which joining runs together
+        lines = code_lines("\n".join(ln.text for ln in unit)) if kind == "code" else ()
+        blocks.append(Block(kind, one_line(text), outline.path, unit[0].page, level, lines))
         unit.clear()
 
     for i, line in enumerate(lines):

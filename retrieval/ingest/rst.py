@@ -43,7 +43,16 @@ from docutils.parsers.rst.languages import en
 from docutils.statemachine import string2lines
 from docutils.transforms.references import Substitutions
 
-from .blocks import TERM_LEVEL, Block, Dropped, Outline, Parsed, one_line, table_row_text
+from .blocks import (
+    TERM_LEVEL,
+    Block,
+    Dropped,
+    Outline,
+    Parsed,
+    code_block,
+    one_line,
+    table_row_text,
+)
 from .sphinx import directive_kind, shown, version_head, version_text
 
 # A simple table's border ("=====  ======="): a run of "=" a column.
@@ -316,8 +325,8 @@ class _Walk:
             elif isinstance(child, nodes.field | nodes.option_list_item):
                 yield from self._field(child, depth, lists)
             elif isinstance(child, nodes.literal_block | nodes.doctest_block | nodes.math_block):
-                if text := one_line(child.astext()):
-                    yield Block("code", text, path.path)
+                if code := code_block(child.astext(), path.path):
+                    yield code
             elif isinstance(child, nodes.table):
                 yield from self._table(child)
             elif isinstance(child, nodes.system_message):

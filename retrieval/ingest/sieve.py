@@ -15,6 +15,10 @@ find the section) but never quoted on their own; a sentence of any other block i
 it has ``MIN_DOCUMENT_QUOTE_WORDS`` words. Dropped, with a reason each:
 
 - code blocks: kept out of sentence quotes and of the index (the prose around them stays);
+  a short one (``MAX_CODE_LINES`` lines, ``MAX_CODE_CHARS`` characters) right after a quotable
+  paragraph or list item ending in a colon, in its section and on its page ("If you want to
+  install pytest, just type one of:" over ``pip install -U pytest``), is kept for the quote of
+  that lead-in (``Kept.code``), still out of the index and never a sentence of its own;
 - blocks with no word in them (rules, ornaments: ``* * *``);
 - paragraphs found in several documents of the corpus (``clean.repeated_lines``: a site's
   footer on every page of a book), unless they read as a whole sentence (what versions of one
@@ -44,12 +48,25 @@ MIN_DOCUMENT_QUOTE_WORDS = 3
 MIN_REPEATED_SENTENCE_WORDS = 8
 
 
+# A code block after a lead-in is quoted with it when it has at most this many lines and
+# characters (its lines' lengths, indentation included): a command or two to type ("pip install
+# -U pytest" / "easy_install -U pytest"), which is what "how do I install / run / enable X?"
+# asks for, and which a quote of a sentence stays short with (``quotes.MAX_QUOTE_CHARS`` is
+# 500). A longer block is a program or a session, not an answer to read in a line of chat:
+# quoted out of its page it would crowd out the answer, and it stays dropped.
+MAX_CODE_LINES = 3
+MAX_CODE_CHARS = 160
+
+
 @dataclass(frozen=True, slots=True)
 class Kept:
-    """A block as indexed, and how its sentences may be quoted (``QUOTE_*``)."""
+    """A block as indexed, and how its sentences may be quoted (``QUOTE_*``); ``code``: the
+    lines of the short code block right after it, when it leads in to one (quoted with its
+    last sentence, never indexed)."""
 
     block: Block
     quote: int
+    code: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,7 +78,8 @@ class Sieved:
     web: bool
     decisions: tuple[LineDecision, ...] = ()  # a web page's paragraph decisions (for its title)
     # every block in reading order with what became of it: "indexed", "indexed, not quoted"
-    # (a heading) or "dropped: <reason>" (``qabot show``)
+    # (a heading), ``CODE_KEPT`` (a short code block after a lead-in) or "dropped: <reason>"
+    # (``qabot show``)
     rows: tuple[tuple[Block, str], ...] = ()
 
     @property
@@ -91,7 +109,10 @@ def sieve(parsed: Parsed, repeated: Container[str] = frozenset()) -> Sieved:
     for i, b in enumerate(blocks):
         reason = (TOC_REASON if i in contents else TOC_HEADING_REASON if i in heads
                   else _drop_reason(b, repeated))
-        if reason:
+        if reason == CODE_REASON and (lines := _quoted_code(b, kept, blocks[i - 1] if i else None)):
+            kept[-1] = replace(kept[-1], code=lines)
+            rows.append((b, CODE_KEPT))
+        elif reason:
             dropped.append(Dropped(b, reason))
             rows.append((b, f"dropped: {reason}"))
         else:
@@ -103,6 +124,25 @@ def sieve(parsed: Parsed, repeated: Container[str] = frozenset()) -> Sieved:
 
 
 INDEXED, INDEXED_NOT_QUOTED = "indexed", "indexed, not quoted"
+CODE_REASON = "code block: kept out of quotes and the index"
+CODE_KEPT = "kept for the quote of the lead-in before it, not indexed"
+
+
+def _quoted_code(b: Block, kept: Sequence[Kept], before: Block | None) -> tuple[str, ...]:
+    """The lines of code block ``b`` when it is quoted with the lead-in just before it: the
+    block before it was kept, a quotable paragraph or list item ending in a colon, leading in
+    to no code yet, in its section and on its page; ``b`` short (``MAX_CODE_LINES``,
+    ``MAX_CODE_CHARS``). Else ``()``: it stays dropped."""
+    lines = b.lines or (b.text,)  # a reader that keeps no lines: its text, one line
+    if (before is None or not kept or kept[-1].block is not before or kept[-1].code
+            or kept[-1].quote != QUOTE_ANY or before.kind not in ("paragraph", "list_item")
+            or not before.text.rstrip().endswith(":")
+            or len(words(before.text)) < MIN_DOCUMENT_QUOTE_WORDS
+            or (before.section, before.page) != (b.section, b.page)):
+        return ()
+    if len(lines) > MAX_CODE_LINES or sum(map(len, lines)) > MAX_CODE_CHARS:
+        return ()
+    return lines
 
 
 def _header_row(blocks: Sequence[Block], i: int) -> bool:
@@ -199,7 +239,7 @@ def _reader_rows(parsed: Parsed) -> list[tuple[Block, str]]:
 
 def _drop_reason(b: Block, repeated: Container[str]) -> str | None:
     if b.kind == "code":
-        return "code block: kept out of quotes and the index"
+        return CODE_REASON
     if not words(b.text):
         return "no words (a rule or ornament)"
     if (b.kind == "paragraph" and repeated and normalised(b.text) in repeated
@@ -235,5 +275,6 @@ def judged_paragraphs(parsed: Parsed) -> list[str]:
     return joined_paragraphs([b.text for b in parsed.blocks])
 
 
-__all__ = ["MIN_DOCUMENT_QUOTE_WORDS", "QUOTE_ANY", "QUOTE_NEVER", "QUOTE_PROSE", "QUOTE_SENTENCE",
-           "Kept", "Sieved", "judged_paragraphs", "judged_text", "sieve"]
+__all__ = ["MAX_CODE_CHARS", "MAX_CODE_LINES", "MIN_DOCUMENT_QUOTE_WORDS", "QUOTE_ANY",
+           "QUOTE_NEVER", "QUOTE_PROSE", "QUOTE_SENTENCE", "Kept", "Sieved", "judged_paragraphs",
+           "judged_text", "sieve"]

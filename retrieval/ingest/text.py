@@ -37,7 +37,7 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
-from .blocks import Block, Dropped, Outline, Parsed, one_line
+from .blocks import Block, Dropped, Outline, Parsed, code_block, one_line
 from .clean import is_notice, looks_like_web_page, reads_as_english, stopword_density
 from .segment import blocks, words
 from .sentences import TERMINAL_RE, ends_sentence, goes_on
@@ -167,6 +167,9 @@ def layout_blocks(text: str) -> list[Block]:
         if kind == "heading":
             out.append(Block("heading", one_line(body), outline.heading(level, one_line(body)),
                              level=level))
+        elif kind == "code":
+            if code := code_block(body, outline.path):
+                out.append(code)
         else:
             out.append(Block(kind, one_line(body), outline.path, level=level))  # type: ignore[arg-type]
     return out
@@ -208,7 +211,7 @@ def _units(text: str) -> list[tuple[str, str, int]]:
         if not lines:
             continue
         if all(_PROMPT_RE.match(ln) for ln in lines):  # a shell or REPL session
-            units.append(("code", " ".join(lines), 0))
+            units.append(("code", "\n".join(lines), 0))  # its lines: ``code_block``
             continue
         if len(lines) == 1 and _is_heading(lines[0], b, raw):
             line = _BULLET_MARK_RE.sub("", lines[0])
