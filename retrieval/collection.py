@@ -246,7 +246,9 @@ class Collection:
 # table of contents, the blank template's date no publication date; PDF columns and tables drawn
 # line by line read by their parts, "Page N of M" footers dropped, a scan framed by running
 # text reported, a contents page with dot leaders read; a section like the title's start kept.
-TEXT_VERSION = 33
+# 34: a short code block after a lead-in (a sentence ending in ":") is kept in its passage for
+# that sentence's quote, as lines of no sentence, out of the index (``CODE_AFTER``).
+TEXT_VERSION = 34
 # A sentence's flags (``Collection.sent_flags``): it may be quoted alone; it is of a list item
 # or a table row (a line tagged ``ITEM_LINE``, beside its ``sieve.QUOTE_*`` rule); it opens its
 # line; lines of code (tagged ``CODE_LINE``) follow its line, quoted after it.
