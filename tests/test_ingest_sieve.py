@@ -155,6 +155,49 @@ def test_a_contents_entry_reworded_by_one_word_still_names_its_heading():
     assert not sieve(Parsed(other)).dropped
 
 
+def _names_by_comparing(blocks):
+    """The contents entries by the rule's words, each entry compared with every heading after
+    it (what ``sieve`` looks up by words instead)."""
+    def entry(b):
+        return " ".join(b.text.lower().split())
+    heads = [(i, entry(b), frozenset(entry(b).split())) for i, b in enumerate(blocks)
+             if b.kind == "heading"]
+    named = []
+    for at, b in enumerate(blocks):
+        mine = frozenset(entry(b).split())
+        named.append(b.kind != "heading" and len(b.text.split()) <= 12 and any(
+            i > at and (text == entry(b) or (len(mine) >= 3 and len(mine ^ theirs) == 1
+                        and len(mine & theirs) >= 3)) for i, text, theirs in heads))
+    runs, run = set(), []
+    for i, is_named in enumerate([*named, False]):
+        if is_named:
+            run.append(i)
+        else:
+            runs.update(run if len(run) >= 2 else ())
+            run = []
+    return runs
+
+
+def test_contents_entries_name_the_headings_one_word_apart_after_them_only():
+    import random
+    rng = random.Random(7)
+    words = "alpha beta gamma delta epsilon zeta eta theta".split()
+    for _ in range(3000):  # small documents: every case of one word more or fewer, and after
+        blocks = [Block(rng.choice(["heading", "list_item", "list_item", "paragraph"]),
+                        " ".join(rng.sample(words, rng.randint(1, 6))))
+                  for _ in range(rng.randint(2, 12))]
+        dropped = {i for i, (b, status) in enumerate(sieve(Parsed(blocks)).rows)
+                   if status == "dropped: a table of contents (its entries name headings "
+                                "further on)"}
+        assert dropped == _names_by_comparing(blocks), blocks
+    # a long changelog: thousands of headings and entries, every entry named by the heading
+    # three blocks on
+    many = [Block("list_item" if i % 4 < 2 else "heading", f"release {i // 4} fixes bug {i % 2}")
+            for i in range(8000)]
+    assert sum(s == "dropped: a table of contents (its entries name headings further on)"
+               for _, s in sieve(Parsed(many)).rows) == 4000
+
+
 def _sections(s):
     return [(k.block.text, " › ".join(k.block.section)) for k in s.kept]
 
