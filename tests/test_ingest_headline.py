@@ -48,6 +48,13 @@ def test_a_byline_and_a_label_row_are_no_headline():
     assert guess_title(page, "x") == "A 20-minute walk after meals cuts blood sugar spikes"
 
 
+def test_a_headline_opening_on_from_is_a_headline():
+    page = _page(["News | Sport | Money", "From Kyiv to Kharkiv: volunteers rebuild 40 schools"],
+                 ["Volunteers from Kyiv have rebuilt 40 schools in Kharkiv since March, the "
+                  "city council said."])
+    assert guess_title(page, "x") == "From Kyiv to Kharkiv: volunteers rebuild 40 schools"
+
+
 def test_without_a_headline_the_first_prose_stands_in_and_without_prose_the_fallback():
     assert guess_title(_page(["Skip to content", "Log in | Register"], ARTICLE), "x") == ARTICLE[0]
     assert guess_title(_page(["Skip to content"], []), "fallback") == "fallback"

@@ -34,7 +34,7 @@ _MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+|\s+#+$")
 # Where a row of links is cut into its links: a separator between spaces, or a run of spaces
 _LINK_SEPARATOR = re.compile(r"\s+[|›>/·•»]\s+|\s{2,}")
 _MAX_LINK_WORDS = 4  # a menu's entry, a breadcrumb's step ("You are here: Home")
-_BYLINE = re.compile(r"^(?:by|from)\s|\b(?:reviewed|written|edited|reported|photographs?) by\b",
+_BYLINE = re.compile(r"^by\s|\b(?:reviewed|written|edited|reported|photographs?) by\b",
                      re.IGNORECASE)
 _MIN_WORDS, _MAX_WORDS = 3, 25
 _BODY_PARAGRAPHS = 8  # how much of the article a headline is compared with
