@@ -52,14 +52,15 @@ _TYPES = (
         r"leader|group|organi[sz]ation|company|party|team|president|minister|official)\b", re.I)),
 )
 
-_MONTH = (r"(?:january|february|march|april|may|june|july|august|september|october|november"
-          r"|december)")
+# A month's name, capitalised as English writes it ("may" and "march" are a verb and a noun)
+_MONTH = (r"(?-i:January|February|March|April|May|June|July|August|September|October|November"
+          r"|December)")
 _DATE = re.compile(
     # a day of a month, new though the question names the month ("on 11 December" answers "on
     # what day in December")
     rf"\b(\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?!\d)"
-    r"|1[0-9]\d\d|20\d\d|\d{2,4}s|\d{1,2}(st|nd|rd|th)|january|february|march|april|may|june|"
-    r"july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|"
+    rf"|1[0-9]\d\d|20\d\d|\d{{2,4}}s|\d{{1,2}}(st|nd|rd|th)|{_MONTH}|monday|tuesday|wednesday"
+    r"|thursday|friday|"
     r"saturday|sunday|yesterday|today|\d{1,2}(st|nd|rd|th)? century"
     # a time of day, what a handbook answers "when is the helpdesk open?" with
     r"|\d{1,2}:\d\d|\d{1,2}\s?[ap]\.?m|noon|midnight|weekdays|weekends)\b", re.I)

@@ -73,6 +73,12 @@ def test_on_what_date_asks_when(question: str, kind: str | None) -> None:
     assert question_type(question) == kind
 
 
+def test_may_and_march_in_lower_case_are_a_verb_and_a_noun_not_months() -> None:
+    q = "When does the office open?"
+    assert not has_evidence("when", "You may use the side door; the march passed it.", q)
+    assert has_evidence("when", "It opens in May.", q)
+
+
 def test_a_date_the_question_names_or_next_week_is_no_answer_to_on_what_date() -> None:
     q = "On what day in December will the bank announce its next rate decision?"
     assert not has_evidence("when", "The committee will announce its next decision in December.", q)
