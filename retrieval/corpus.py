@@ -386,8 +386,9 @@ def read_document(path: Path, doc_id: str, root: Path) -> Document | Skipped:
     try:
         parsed = read_file(path)
     except (OSError, ValueError) as exc:
-        log.warning("file_skipped", path=str(path), reason=str(exc))
-        return Skipped(str(path), str(exc))
+        reason = _os_reason(exc, path) if isinstance(exc, OSError) else str(exc)
+        log.warning("file_skipped", path=str(path), reason=reason)
+        return Skipped(str(path), reason)
     except Exception as exc:  # a reader's library failing on a file it was not made for
         reason = f"could not be read ({type(exc).__name__}: {exc})"[:300]
         log.warning("file_skipped", path=str(path), reason=reason)  # no traceback for a user
@@ -422,6 +423,17 @@ def read_document(path: Path, doc_id: str, root: Path) -> Document | Skipped:
         path=str(path),
         parsed=parsed,
     )
+
+
+def _os_reason(exc: OSError, path: Path) -> str:
+    """Why a file could not be opened, in a reader's words: a link to nothing, a file gone
+    since the folder was listed, one qabot may not read; else the system's message."""
+    if isinstance(exc, FileNotFoundError):
+        return ("a symbolic link to a file that does not exist" if path.is_symlink()
+                else "it was removed while the corpus was read")
+    if isinstance(exc, PermissionError):
+        return "permission denied: qabot's user may not read it"
+    return str(exc)
 
 
 def no_documents(root: Path, skipped: list[Skipped]) -> NoDocumentsError:

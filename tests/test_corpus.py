@@ -637,3 +637,12 @@ def test_a_file_or_folder_named_in_another_encoding_is_passed_over_saying_so(tmp
     assert sorted(p.rsplit(os.sep, 1)[1] for p in warning["paths"]) == [
         "caf\\xe9.txt (its name is not UTF-8: rename it)",
         "r\\xe9sum\\xe9s (its name is not UTF-8: rename it)"]
+
+
+def test_a_link_to_nothing_or_a_file_gone_is_skipped_in_a_readers_words(tmp_path):
+    (tmp_path / "good.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "gone.txt").symlink_to(tmp_path / "deleted.txt")
+    docs, skipped = load_directory(tmp_path)
+    assert [d.id for d in docs] == ["good"]
+    assert [s.reason for s in skipped] == ["a symbolic link to a file that does not exist"]
+    assert "Errno" not in skipped[0].reason
