@@ -48,6 +48,14 @@ def test_a_byline_and_a_label_row_are_no_headline():
     assert guess_title(page, "x") == "A 20-minute walk after meals cuts blood sugar spikes"
 
 
+def test_a_headline_above_a_share_bar_is_the_headline():
+    page = _page(["Armenia freezes its membership of the CSTO alliance",
+                  "Share | Tweet | Email"],
+                 ["Armenia has frozen its membership of the CSTO, the Russia-led alliance, "
+                  "its prime minister said on Friday."])
+    assert guess_title(page, "x") == "Armenia freezes its membership of the CSTO alliance"
+
+
 def test_a_headline_opening_on_from_is_a_headline():
     page = _page(["News | Sport | Money", "From Kyiv to Kharkiv: volunteers rebuild 40 schools"],
                  ["Volunteers from Kyiv have rebuilt 40 schools in Kharkiv since March, the "

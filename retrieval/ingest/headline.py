@@ -10,7 +10,7 @@ paragraph that
 * is no row of links (``link_row``: a menu "News | Sport | Money", a breadcrumb "Home › News",
   a label "Nature | Long read"), no byline ("By Sarah Okafor", "Medically reviewed by ..."),
   and comes after the first row of links when there is one (the site's name is above its menu:
-  "Millbrook & District Gazette", "KENMOOR EVENING POST");
+  "Millbrook & District Gazette", "KENMOOR EVENING POST"), or else before it;
 * is about what the article is about: half its content words at least (four letters or more
   and no English function word, or a number), and two at least, are met in the article's first
   paragraphs (a word met by its first five letters: "fined" in "fine"), where a skip link, a
@@ -61,10 +61,12 @@ def guess_title(decisions: Iterable[LineDecision], fallback: str) -> str:
         elif not body:
             before.append(d.text)
     rows = [i for i, text in enumerate(before) if link_row(text)]
-    shaped = [text for i, text in enumerate(before)
-              if (not rows or i > rows[0]) and _headline_shaped(text)]
+    first_row = rows[0] if rows else -1
     met = {w.casefold()[:_STEM] for w in words(" ".join(body))}
-    about = [(text, *_meets(text, met)) for text in shaped]
+    # past the first row of links first (the site's name is above its menu), then above it (a
+    # page saved with its headline first and a share bar under it)
+    about = [(text, *_meets(text, met)) for i, text in sorted(
+        enumerate(before), key=lambda it: it[0] < first_row) if _headline_shaped(text)]
     title = next((t for t, m, n in about if m >= 2 and 2 * m >= n), None) or next(
         (t for t, m, _ in about if m), None)
     if title:
