@@ -68,17 +68,8 @@ def compose(
     if (query.cue in config.evidence_needed and query.cue in config.evidence_beside
             and not best.features[_EVIDENCE]):
         confidence *= config.evidence_beside_factor
-    why = (LOW_CONFIDENCE if confidence < threshold
-           else TERMS_APART if config.rule_gates and not rules_met(best.features, config)
-           else SPECIFIC_MISSING if (
-               (config.specific_gate and not best.features[_SPECIFIC])
-               or (config.unseen_specific_gate and _lacks_specific(query, best.sentence,
-                                                                     collection)))
-           else NO_EVIDENCE.get(query.cue or "", "no_evidence") if (
-               query.cue in config.evidence_needed and not has_evidence(
-                   query.cue, _evidence_text(best.sentence, sents_of, quoted, config), question,
-                   query.lang))
-           else None)
+    why = _abstention(question, query, best, confidence, threshold, collection, config,
+                      lambda: _evidence_text(best.sentence, sents_of, quoted, config))
     if why is not None:
         return _abstain(question, query, related, coverage, confidence, why)
 
@@ -262,6 +253,25 @@ def _related(hits: Sequence[tuple[int, float]], collection: Collection, n: int) 
 NOTHING_MATCHED, LOW_CONFIDENCE, TERMS_APART = "nothing_matched", "low_confidence", "terms_apart"
 SPECIFIC_MISSING = "specific_word_missing"
 NO_EVIDENCE = {"when": "no_date", "number": "no_quantity"}
+
+
+def _abstention(question: str, query: Query, best: Candidate, confidence: float,
+                threshold: float, collection: Collection, config: ComposerConfig,
+                evidence_text: Callable[[], str]) -> str | None:
+    """Why the best candidate does not answer (``Answer.abstained``), the checks in order, each
+    only when those before it passed; ``None``: it answers."""
+    if confidence < threshold:
+        return LOW_CONFIDENCE
+    if config.rule_gates and not rules_met(best.features, config):
+        return TERMS_APART
+    if ((config.specific_gate and not best.features[_SPECIFIC])
+            or (config.unseen_specific_gate
+                and _lacks_specific(query, best.sentence, collection))):
+        return SPECIFIC_MISSING
+    if query.cue in config.evidence_needed and not has_evidence(
+            query.cue, evidence_text(), question, query.lang):
+        return NO_EVIDENCE.get(query.cue or "", "no_evidence")
+    return None
 
 
 def _abstain(question: str, query: Query, related: list[SourceRef], coverage: float = 0.0,
