@@ -248,7 +248,8 @@ class Collection:
 # text reported, a contents page with dot leaders read; a section like the title's start kept.
 # 34: a short code block after a lead-in (a sentence ending in ":") is kept in its passage for
 # that sentence's quote, as lines of no sentence, out of the index (``CODE_AFTER``).
-TEXT_VERSION = 34
+# 35: a text that says it is a Vim help file is read as a document, never as a web page.
+TEXT_VERSION = 35
 # A sentence's flags (``Collection.sent_flags``): it may be quoted alone; it is of a list item
 # or a table row (a line tagged ``ITEM_LINE``, beside its ``sieve.QUOTE_*`` rule); it opens its
 # line; lines of code (tagged ``CODE_LINE``) follow its line, quoted after it.

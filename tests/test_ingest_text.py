@@ -355,6 +355,23 @@ def test_a_vim_help_file_is_read_without_its_anchors_and_mode_line():
         ("vim:tw=78:ts=8:noet:ft=help:norl:", "an editor's mode line")]
 
 
+def test_a_vim_help_file_on_giving_money_is_a_document_not_a_web_page():
+    # its words are an appeal's ("donation", "register", "account page"), as a page's furniture
+    text = ("*sponsor.txt*\tFor Vim version 9.0.  Last change: 2022 May 26\n\n"
+            "SPONSOR VIM DEVELOPMENT\t\t\t\t\t\t*sponsor*\n\n"
+            "Fixing bugs takes time.  To show your appreciation please send a donation.\n\n"
+            "REGISTERED VIM USER\t\t\t\t\t\t*register*\n\n"
+            "You can become a registered Vim user by sending at least 10 euro.\n\n"
+            "More explanations can be found in the |register-faq|.\n\n"
+            "2.  You will be e-mailed a registration key.  Enter this key on your account page."
+            "\n\n vim:tw=78:ts=8:noet:ft=help:norl:\n")
+    p = read_plain(text)
+    assert not p.web
+    assert ("paragraph", "You can become a registered Vim user by sending at least 10 euro.") \
+        in kinds(p)
+    assert ("heading", "REGISTERED VIM USER") in kinds(p)
+
+
 def test_a_debian_changelogs_entry_lines_head_their_entries():
     text = ("apt (2.4.0) unstable; urgency=medium\n\n"
             "  GPG verification now first tries only the trusted.gpg.d keys, before\n"

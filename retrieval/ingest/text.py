@@ -86,8 +86,10 @@ def read_plain(text: str) -> Parsed:
     paras = [p for p, _ in blocks(text)]
     # text in another language is cleaned as a web page: the signals that tell a page from a
     # document are English ones, and the rules of its cleaning that do not hang on English words
-    # (prose is sentences; furniture repeats across pages) hold in any language
-    if looks_like_web_page(paras) or not reads_as_english(text):
+    # (prose is sentences; furniture repeats across pages) hold in any language. A text that
+    # says it is a Vim help file is one, whatever its words: a help page on sponsoring reads
+    # "send a donation", "register", "account page" as an appeal would
+    if (looks_like_web_page(paras) and not is_vim_help(text)) or not reads_as_english(text):
         return Parsed([Block("paragraph", one_line(p)) for p in paras], web=True,
                       source_text=text)
     blocks_: list[Block] = []
