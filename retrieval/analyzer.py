@@ -70,15 +70,20 @@ STOP_WORDS = frozenset(
     whats""".split()
 )
 
-# ASCII text's words: numbers with their inner separators, runs of letters with inner apostrophes
-ASCII_TOKEN_RE = re.compile(r"\d+(?:[.,:]\d+)*|[^\W\d_]+(?:['’][^\W\d_]+)*")
+# ASCII text's words: numbers with their inner separators, a language named by a letter and
+# "++" or "#" ("C++", "C#", "F#", "C++17"; a letter alone is no term, and a question on C++ lost
+# its subject; the look-ahead stays inside a whitespace-separated piece, as ``termcounts.py``
+# needs), runs of letters with inner apostrophes
+_LETTER_LANGUAGE = r"[A-Za-z](?:\+\+|#)(?![^\W\d_#+])"
+ASCII_TOKEN_RE = re.compile(rf"\d+(?:[.,:]\d+)*|{_LETTER_LANGUAGE}|[^\W\d_]+(?:['’][^\W\d_]+)*")
 # Any text's: the same, a letter's combining marks part of its word, the Arabic decimal and
 # thousands separators inside numbers, and a run of an unspaced script a word of its own (cut
-# into bigrams by ``words``). It never matches whitespace and has no look-around: the words of a
-# text are those of its whitespace-separated pieces (``termcounts.py`` relies on it).
+# into bigrams by ``words``). It never matches whitespace and looks around no further than the
+# next character, never across a space: the words of a text are those of its
+# whitespace-separated pieces (``termcounts.py`` relies on it).
 _LETTER = f"[^\\W\\d_{UNSPACED}]"
 _WORD = marked_word(_LETTER)
-TOKEN_RE = re.compile(f"\\d+(?:[.,:\u066b\u066c]\\d+)*|[{CJK}]+|[{SOUTHEAST}]+"
+TOKEN_RE = re.compile(f"\\d+(?:[.,:\u066b\u066c]\\d+)*|{_LETTER_LANGUAGE}|[{CJK}]+|[{SOUTHEAST}]+"
                       f"|{_WORD}(?:['’{IN_WORD_MARKS}]{_WORD})*")
 _stemmer = Stemmer.Stemmer("english")
 

@@ -249,7 +249,8 @@ class Collection:
 # 34: a short code block after a lead-in (a sentence ending in ":") is kept in its passage for
 # that sentence's quote, as lines of no sentence, out of the index (``CODE_AFTER``).
 # 35: a text that says it is a Vim help file is read as a document, never as a web page.
-TEXT_VERSION = 35
+# 36: "C++", "C#", "F#" are terms (a letter alone is none).
+TEXT_VERSION = 36
 # A sentence's flags (``Collection.sent_flags``): it may be quoted alone; it is of a list item
 # or a table row (a line tagged ``ITEM_LINE``, beside its ``sieve.QUOTE_*`` rule); it opens its
 # line; lines of code (tagged ``CODE_LINE``) follow its line, quoted after it.

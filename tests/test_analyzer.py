@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from retrieval.analyzer import analyze, analyzer, tokens
+from retrieval.analyzer import analyze, analyzer, spans, tokens
 
 
 def test_numbers_keep_their_separators_and_commas_fold():
@@ -66,3 +66,13 @@ def test_fullwidth_letters_and_digits_are_the_ascii_words_they_show():
     zh = analyzer("zh").analyze("组织（ＣＳＴＯ）成立于２００２年")
     assert "csto" in zh and "2002" in zh
     assert analyzer("de").analyze("Die ＯＶＫＳ") == analyzer("de").analyze("Die OVKS")
+
+
+def test_a_language_named_by_a_letter_and_plus_plus_or_sharp_is_a_term():
+    # a letter alone is no term: "C++" and "C#" were nothing, and a question on them lost its
+    # subject; a word of letters before "++" keeps its own term, as before
+    assert analyze("C++ and C# (F#), C++17; Notepad++ x#y") == [
+        "c++", "c#", "f#", "c++", "17", "notepad"]
+    assert analyzer("de").analyze("C++ und C# sind Sprachen")[:2] == ["c++", "c#"]
+    text = "Ideas from C++: RAII."
+    assert [text[s:e] for s, e in spans(text)] == ["Ideas", "from", "C++", "RAII"]
