@@ -38,6 +38,7 @@ from .selection import FEATURES, Selector, rules_met
 from .selection import bundled as bundled_selector
 from .similarity import WordVectors
 from .sources import Source
+from .subjects import missing_subject
 
 
 def compose(
@@ -68,7 +69,7 @@ def compose(
     if (query.cue in config.evidence_needed and query.cue in config.evidence_beside
             and not best.features[_EVIDENCE]):
         confidence *= config.evidence_beside_factor
-    why = _abstention(question, query, best, confidence, threshold, collection, config,
+    why = _abstention(question, query, best, confidence, threshold, collection, config, index,
                       lambda: _evidence_text(best.sentence, sents_of, quoted, config))
     if why is not None:
         return _abstain(question, query, related, coverage, confidence, why)
@@ -252,12 +253,13 @@ def _related(hits: Sequence[tuple[int, float]], collection: Collection, n: int) 
 # or "how many" question's best sentence holds no date or quantity of its own.
 NOTHING_MATCHED, LOW_CONFIDENCE, TERMS_APART = "nothing_matched", "low_confidence", "terms_apart"
 SPECIFIC_MISSING = "specific_word_missing"
+SUBJECT_MISSING = "subject_missing"
 NO_EVIDENCE = {"when": "no_date", "number": "no_quantity"}
 
 
 def _abstention(question: str, query: Query, best: Candidate, confidence: float,
                 threshold: float, collection: Collection, config: ComposerConfig,
-                evidence_text: Callable[[], str]) -> str | None:
+                index: TermIndex | None, evidence_text: Callable[[], str]) -> str | None:
     """Why the best candidate does not answer (``Answer.abstained``), the checks in order, each
     only when those before it passed; ``None``: it answers."""
     if confidence < threshold:
@@ -268,6 +270,9 @@ def _abstention(question: str, query: Query, best: Candidate, confidence: float,
             or (config.unseen_specific_gate
                 and _lacks_specific(query, best.sentence, collection))):
         return SPECIFIC_MISSING
+    if config.subject_gate and index is not None and missing_subject(
+            query, int(collection.passage_doc[best.sentence.passage]), collection, index):
+        return SUBJECT_MISSING
     if query.cue in config.evidence_needed and not has_evidence(
             query.cue, evidence_text(), question, query.lang):
         return NO_EVIDENCE.get(query.cue or "", "no_evidence")

@@ -110,6 +110,9 @@ class ComposerConfig:
     rule_gates: bool = True
     # the cited document must hold the question's specific words (specific_in_document)
     specific_gate: bool = True
+    # ... and name the question's subjects, terms of documents' titles few documents hold
+    # (``subjects.py``)
+    subject_gate: bool = True
     # in a language that compounds (``compounds.py``), the parts of a question's compound are
     # sought in the index too, each counting this many times
     part_factor: float = 1.0

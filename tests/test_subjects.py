@@ -1,0 +1,58 @@
+"""A question's subjects: terms of documents' titles few documents hold; an answer from a
+document that never names one is abstained from."""
+
+from __future__ import annotations
+
+from retrieval import QAEngine
+from retrieval.corpus import Document
+from retrieval.query import ComposerConfig, parse_query
+from retrieval.subjects import missing_subject, title_terms
+
+CREDITS = ("Many people have worked on the editor over the years. Guido wrote the first version "
+           "in 1998. In 2010 Terry Reedy became the current maintainer of the editor, and he "
+           "reviews most of its changes.")
+CLICK = ("Click is a package for writing command line interfaces. It composes commands from "
+         "functions and their options. Click parses arguments itself rather than using "
+         "argparse, so that commands nest without surprises.")
+OTHERS = [("Release process", "Releases are cut every month. A release manager tags the "
+           "commit and uploads the wheels. The changelog is written before the tag."),
+          ("Style guide", "Lines are at most 88 characters long. Strings use double quotes. "
+           "Imports are sorted by the formatter."),
+          ("Security policy", "Report a vulnerability by e-mail to the security team. The "
+           "team answers within three days and publishes an advisory."),
+          ("Testing", "Tests run on every pull request. A failing test blocks the merge "
+           "until it is fixed or marked as expected to fail.")]
+
+
+def _engine(config: ComposerConfig | None = None) -> QAEngine:
+    docs = [Document("idle-credits", "IDLE Credits", CREDITS), Document("click-why", "Why Click?",
+                                                                          CLICK)]
+    docs += [Document(f"doc{i}", title, text) for i, (title, text) in enumerate(OTHERS)]
+    return QAEngine.from_documents(docs, config=config) if config else \
+        QAEngine.from_documents(docs)
+
+
+def test_an_answer_from_a_document_that_never_names_the_questions_subject_is_abstained():
+    engine = _engine()
+    answer = engine.ask("who is the current maintainer of click?")
+    assert not answer.answered
+    assert answer.abstained == "subject_missing"
+    # asked of the editor whose credits these are (a word of no title), it answers
+    answer = engine.ask("who is the current maintainer of the editor?")
+    assert answer.answered and "Terry Reedy" in answer.sentences[0].text
+    # without the gate, the maintainer of another project was quoted as Click's
+    off = _engine(ComposerConfig(subject_gate=False)).ask("who is the current maintainer of click?")
+    assert off.answered and "Terry Reedy" in off.sentences[0].text
+
+
+def test_a_subject_is_a_title_term_few_documents_hold_and_the_document_names_it_anywhere():
+    engine = _engine()
+    collection, index = engine.collection, engine.index
+    assert {"click", "credit", "idl", "releas", "secur"} <= title_terms(collection, "en").keys()
+    docs = {engine.source(i).id: i for i in range(engine.n_documents)}
+    query = parse_query("who maintains click?", index, engine.config)
+    assert missing_subject(query, docs["idle-credits"], collection, index) == "click"
+    assert missing_subject(query, docs["click-why"], collection, index) is None
+    # the document's title names it though its text never does: not missing
+    query = parse_query("what do the idle credits say?", index, engine.config)
+    assert missing_subject(query, docs["idle-credits"], collection, index) is None
