@@ -14,9 +14,9 @@ import numpy as np
 import pytest
 
 from retrieval import store
-from retrieval.collection import pack
 from retrieval.errors import DamagedIndexError, IndexFormatError
 from retrieval.index import TermIndex
+from retrieval.packing import pack
 from retrieval.sources import Source, source_columns
 
 ROOT = Path(__file__).resolve().parent.parent
