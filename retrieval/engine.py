@@ -21,7 +21,7 @@ from pathlib import Path
 import numpy as np
 import structlog
 
-from . import indexing, parallel, store
+from . import indexing, locks, parallel, store
 from .analyzer import analyzer
 from .answer import Answer, Hit, SourceRef
 from .collection import TEXT_VERSION, Collection
@@ -168,7 +168,7 @@ class QAEngine:
 
         # Another build of this index folder under way: wait for it, then build on what it
         # saved (or load it, when it is what this one would build)
-        turns = store.building(where, lambda: log.info(
+        turns = locks.building(where, lambda: log.info(
             "index_build_waiting", index_dir=str(where),
             reason="another qabot is building this index")) if save else nullcontext(False)
         with turns as waited:

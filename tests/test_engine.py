@@ -225,7 +225,7 @@ def test_a_crash_while_saving_leaves_the_previous_index_live(corpus, monkeypatch
     def crash(*args, **kwargs):
         raise OSError("disk full")
 
-    monkeypatch.setattr(store_mod, "_save_array", crash)
+    monkeypatch.setattr(store_mod, "save_array", crash)
     with capture_logs() as logs:
         QAEngine.from_directory(corpus)  # builds in memory, cannot save
     assert any(e["event"] == "index_not_saved" for e in logs)
