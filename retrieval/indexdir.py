@@ -21,5 +21,6 @@ def index_dir_of(root: Path, index_dir: str | os.PathLike[str] | None) -> Path:
 
 
 def index_params(language: object = None) -> dict[str, object]:
+    """The parameters the index is built with, part of its snapshots' fingerprint."""
     return {"k1": K1, "b": B, "text": TEXT_VERSION,
             "language": normalised(language) if isinstance(language, str) else None}
