@@ -75,8 +75,8 @@ class Qabot(System):
     def after_build(self) -> dict[str, float]:
         """Lay the passages out for answering (sentence spans), ten passages per document,
         whose sources are packed as a build packs them (``PackedSources``)."""
-        from retrieval.collection import pack
         from retrieval.engine import QAEngine
+        from retrieval.packing import pack
         from retrieval.sources import PackedSources, Source
 
         started = time.perf_counter()

@@ -26,8 +26,8 @@ from typing import Any, TypedDict, TypeVar
 import structlog
 
 from retrieval import Answer, ComposerConfig, QAEngine, SourceRef, store
-from retrieval.engine import index_dir_of
 from retrieval.errors import DamagedIndexError, QabotError
+from retrieval.indexdir import index_dir_of
 from retrieval.ondemand import OnDemand
 from retrieval.parallel import Progress
 

@@ -13,7 +13,7 @@ import gc
 import hashlib
 import os
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from contextlib import nullcontext, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,20 +21,20 @@ from pathlib import Path
 import numpy as np
 import structlog
 
-from . import indexing, parallel, store
+from . import indexing, locks, parallel, store
 from .analyzer import analyzer
 from .answer import Answer, Hit, SourceRef
-from .collection import TEXT_VERSION, Collection
+from .collection import Collection
 from .composer import ComposerConfig, compose, parse_query
 from .compounds import Splitter, compounding, index_splitter
 from .corpus import Document, Skipped, Walk, scan
 from .errors import DamagedIndexError, IndexFormatError, NoDocumentsError
 from .heap import release_freed_memory
-from .index import K1, B, TermIndex
+from .index import TermIndex
+from .indexdir import index_dir_of, index_params
 from .ingest.read import printable
 from .language import ENGLISH, close_calls, detect, normalised, preload
 from .layout import NOTHING_QUOTABLE
-from .ondemand import OnDemand
 from .openings import with_openings
 from .query import Query
 from .ranking import Ranking, rank
@@ -43,10 +43,10 @@ from .selection import bundled as bundled_selector
 from .similarity import WordForms, WordVectors, bundled
 from .sources import each_source_id, source_ids
 from .spelling import load_lists
+from .texts import TextDocuments
 
 log = structlog.get_logger()
 
-INDEX_DIRNAME = ".qabot-index"
 DEFAULT_TOP_K = 8
 
 
@@ -149,7 +149,7 @@ class QAEngine:
         root = Path(path)
         where = index_dir_of(root, index_dir)
         walk = scan(root, where)
-        params = _params(kwargs.get("language"))
+        params = index_params(kwargs.get("language"))
         fp = store.fingerprint(walk.file_stats(), params)
         live_fp = None if rebuild else store.live_fingerprint(where)
         if not rebuild and live_fp == fp:
@@ -168,7 +168,7 @@ class QAEngine:
 
         # Another build of this index folder under way: wait for it, then build on what it
         # saved (or load it, when it is what this one would build)
-        turns = store.building(where, lambda: log.info(
+        turns = locks.building(where, lambda: log.info(
             "index_build_waiting", index_dir=str(where),
             reason="another qabot is building this index")) if save else nullcontext(False)
         with turns as waited:
@@ -242,7 +242,7 @@ class QAEngine:
         where = index_dir_of(root, index_dir)
         walk = scan(root, where)
         if store.live_fingerprint(where) != store.fingerprint(walk.file_stats(),
-                                                              _params(language)):
+                                                              index_params(language)):
             return None
         name = store.current_name(where)
         try:
@@ -487,11 +487,6 @@ def _served(saved: Path, walk: Walk, params: dict[str, object],
     return index, collection
 
 
-def index_dir_of(root: Path, index_dir: str | os.PathLike[str] | None) -> Path:
-    """Where the index of the corpus at ``root`` is saved: ``index_dir``, or inside it."""
-    return Path(index_dir) if index_dir is not None else root / INDEX_DIRNAME
-
-
 # Characters that part words but are no white space to ``str.split``: a zero-width space
 # (pasted from web pages: 13 of XQuAD's German questions read "In welchem\u200b\u200bJahr ...",
 # whose "when" wording then went unseen) and a byte-order mark; and the word joiner, which
@@ -503,32 +498,6 @@ def _spaced(question: str) -> str:
     """``question`` as the texts are read (``printable``: "ﬁre" is "fire"), each run of white
     space (invisible spaces too) one space."""
     return " ".join(printable(question).translate(_INVISIBLE).split())
-
-
-def _params(language: object = None) -> dict[str, object]:
-    return {"k1": K1, "b": B, "text": TEXT_VERSION,
-            "language": normalised(language) if isinstance(language, str) else None}
-
-
-class TextDocuments(OnDemand[Document]):
-    """Raw texts as documents (ids ``doc0``, ``doc1``, ... unless given), each made when read:
-    a build from a million texts holds no million ``Document`` objects besides them."""
-
-    def __init__(self, texts: Sequence[str], ids: Sequence[str] | None) -> None:
-        self.texts, self.ids = texts, ids
-
-    def __len__(self) -> int:
-        return len(self.texts)
-
-    def _at(self, i: int) -> Document:
-        return Document(id=self.ids[i] if self.ids is not None else f"doc{i}", title="",
-                        text=self.texts[i])
-
-    def each_id(self) -> Iterator[str]:
-        """Every document's id, in order, without making its ``Document``."""
-        if self.ids is not None:
-            return iter(self.ids)
-        return (f"doc{i}" for i in range(len(self.texts)))
 
 
 def _warn_emptied(docs: Sequence[Document], collection: Collection) -> None:

@@ -16,8 +16,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .collection import Collection, bounds_array
+from .collection import Collection
 from .index import Postings
+from .packing import bounds_array
 from .sources import SourceTable
 
 

@@ -21,9 +21,7 @@ from .collection import (
     ITEM_LINE,
     Collection,
     IndexedTexts,
-    PassagePacker,
     PassageTexts,
-    sentence_layout,
 )
 from .corpus import Document
 from .ingest.blocks import Parsed
@@ -33,7 +31,9 @@ from .ingest.segment import group_lines
 from .ingest.sieve import Kept, sieve
 from .ingest.text import read_plain
 from .language import ENGLISH, detect_parts, normalised
+from .packing import PassagePacker
 from .sources import PackedSources, Source
+from .spans import sentence_layout
 from .titles import title_of
 
 SECTION_SEPARATOR = " › "
@@ -171,7 +171,7 @@ def pack_laid(laid: Iterable[Laid | None]) -> tuple[Collection, PassageTexts]:
 
 class Packer:
     """Laid-out documents packed into a ``Collection`` as they come (``add``), each one's
-    passages appended to growing flat arrays (``collection.PassagePacker``) and its ``Laid``
+    passages appended to growing flat arrays (``packing.PassagePacker``) and its ``Laid``
     let go: a build holds the corpus's passages once, packed, never as every document's Python
     objects at once.
 

@@ -66,7 +66,7 @@ class PackedSources(OnDemand[Source]):
     written as ``NONE``: neither byte occurs in UTF-8, so no text can be taken for them. A title
     that begins with the first words of its document's first passage (a title taken from the
     text, shortened or not) is written as where those words are in ``texts`` (the passages'
-    UTF-8, ``collection.PassagePacker.blob``) and what follows them: ``AT``, the byte offset and
+    UTF-8, ``packing.PassagePacker.blob``) and what follows them: ``AT``, the byte offset and
     length in ASCII digits (``b"1024,97;"``), then the rest of the title's UTF-8 (an ellipsis,
     say), when that is shorter than the title."""
 

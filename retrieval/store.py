@@ -14,7 +14,7 @@ A save writes a new snapshot under a temporary name, renames it into place, then
 (temp file + ``os.replace``): a crash at any point leaves the previous snapshot live, and readers
 (other processes, other replicas) always see a complete one. Renaming, switching CURRENT and
 pruning happen under a lock file (``.lock``, ``flock``), so two saves at once never prune each
-other's snapshot (and a whole build runs under another, ``.build-lock``: ``building``); the
+other's snapshot (and a whole build runs under another, ``.build-lock``: ``locks.building``); the
 snapshot CURRENT named before is kept too, for a reader that read CURRENT just before the
 switch, and temporaries of killed saves are removed once ``STALE_TMP_SECONDS`` old. A
 snapshot's folder, its files and CURRENT are made as any others are, the umask deciding who may
@@ -25,7 +25,8 @@ processes.
 Integrity: ``meta.json`` lists every file's size and SHA-256. Loading checks every size and the
 hashes of the JSON files (titles, sections, vocabulary); a passage's text is checked against its
 CRC-32 each time it is read (``Collection.passage_text``), so a damaged byte is never quoted as
-the source's words; ``verify`` (``qabot index --verify``) hashes every byte.
+the source's words; ``verify`` (``qabot index --verify``) hashes every byte. How each file is
+written (synced, hashed, JSON in batches) is ``writing.py``; the folder's locks, ``locks.py``.
 
 The fingerprint covers the format version, the index parameters (with the version of the text
 pipeline, ``collection.TEXT_VERSION``) and every corpus file's relative path, size and
@@ -36,28 +37,35 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import itertools
 import json
 import mmap
 import os
 import shutil
 import time
 import uuid
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
-from typing import BinaryIO
 
 import numpy as np
-from numpy.lib import format as npy
 
 from .collection import Collection
 from .corpus import FileStat
 from .errors import IndexFormatError
 from .heap import release_freed_memory
 from .index import KERNEL_MIN_PASSAGES, TermIndex
+from .locks import locked
 from .sources import SourceTable, source_fields
 from .vocabulary import Vocabulary
+from .writing import (
+    durable,
+    manifest_entry,
+    save_array,
+    write_atomic,
+    write_bytes,
+    write_columns,
+    write_list,
+)
 
 # 2: per-term maximum weights (maxw.npy); sources by column (sources.json). 3: which sentences
 # may be quoted (sent_flags.npy), passages' sections and pages (sections.json). 4: every file's
@@ -66,10 +74,7 @@ from .vocabulary import Vocabulary
 # is shorter than 65,536 characters, else int32 (as before).
 FORMAT_VERSION = 7
 CURRENT = "CURRENT"
-LOCK = ".lock"
-BUILD_LOCK = ".build-lock"
 STALE_TMP_SECONDS = 600  # a temporary this old is a killed save's (writing one takes seconds)
-_BATCH = 10_000  # sources' values encoded to JSON at a time
 # What reading a damaged snapshot can raise. RecursionError: JSON nested deeper than the
 # parser's stack (a meta.json of 100,000 "["), damage like any other, not a crash.
 _DAMAGE = (OSError, ValueError, KeyError, TypeError, EOFError, RecursionError)
@@ -107,19 +112,19 @@ def save(directory: Path, index: TermIndex, collection: Collection, fp: str,
             sealed: dict[str, Future[dict[str, int | str]]] = {}
 
             def seal(path: Path) -> None:
-                sealed[path.name] = pool.submit(_sealed, path)
+                sealed[path.name] = pool.submit(manifest_entry, path)
 
             for key in _INDEX_ARRAYS:
-                seal(_save_array(tmp / f"{key}.npy", getattr(index, key)))
+                seal(save_array(tmp / f"{key}.npy", getattr(index, key)))
             for key in _COLLECTION_ARRAYS:
-                seal(_save_array(tmp / f"{key}.npy", getattr(collection, key)))
-            seal(_write_list(tmp / "vocab.json", index.vocabulary.each_term()))  # in id order
-            seal(_write_columns(tmp / "sources.json", source_fields(collection.sources)))
-            seal(_write(tmp / "sections.json", json.dumps(list(collection.sections),
+                seal(save_array(tmp / f"{key}.npy", getattr(collection, key)))
+            seal(write_list(tmp / "vocab.json", index.vocabulary.each_term()))  # in id order
+            seal(write_columns(tmp / "sources.json", source_fields(collection.sources)))
+            seal(write_bytes(tmp / "sections.json", json.dumps(list(collection.sections),
                                                           ensure_ascii=False).encode()))
             for file, value in (extra or {}).items():
-                seal(_write(tmp / file, value) if isinstance(value, bytes)
-                     else _save_array(tmp / file, value))
+                seal(write_bytes(tmp / file, value) if isinstance(value, bytes)
+                     else save_array(tmp / file, value))
             # what every file must be: its size is checked at each load, its hash by verify()
             files = {name: sealed[name].result() for name in sorted(sealed)}
         meta = {
@@ -130,12 +135,12 @@ def save(directory: Path, index: TermIndex, collection: Collection, fp: str,
             "n_sources": len(collection.sources),
             "files": files,
         }
-        with _durable(open(tmp / "meta.json", "wb")) as f:
+        with durable(open(tmp / "meta.json", "wb")) as f:
             f.write(json.dumps(meta, ensure_ascii=False).encode())
-        with _locked(directory):
+        with locked(directory):
             os.rename(tmp, directory / name)
             previous = current_name(directory)
-            _write_atomic(directory / CURRENT, name.encode())
+            write_atomic(directory / CURRENT, name.encode())
             _prune(directory, keep={name} if previous is None else {name, previous})
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
@@ -144,53 +149,6 @@ def save(directory: Path, index: TermIndex, collection: Collection, fp: str,
     # inside the heap: about 20 MB after saving a million passages
     release_freed_memory()
     return directory / name
-
-
-@contextlib.contextmanager
-def building(directory: Path, waiting: Callable[[], object] = lambda: None) -> Iterator[bool]:
-    """Hold ``directory``'s build lock (``BUILD_LOCK``, an exclusive ``flock``) while an index
-    is built and saved into it, so that two builds of one corpus (two `qabot index`, a watch
-    and a question finding the index stale) take turns instead of reading the same files at
-    once; ``waiting()`` is called when another build holds it. Yields whether it waited: the
-    other build's snapshot is then the one to load or build on. Where the lock cannot be had
-    (a folder that cannot be written, no ``flock``), nothing is held. Not reentrant: a build
-    must not start another in the same folder."""
-    try:
-        import fcntl
-
-        directory.mkdir(parents=True, exist_ok=True)
-        f = open(directory / BUILD_LOCK, "a+b")  # noqa: SIM115 (closed below)
-    except (ImportError, OSError):
-        yield False
-        return
-    with f:
-        try:
-            fcntl.flock(f.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-            waited = False
-        except OSError:  # held by another build
-            waiting()
-            fcntl.flock(f.fileno(), fcntl.LOCK_EX)
-            waited = True
-        try:
-            yield waited
-        finally:
-            fcntl.flock(f.fileno(), fcntl.LOCK_UN)
-
-
-@contextlib.contextmanager
-def _locked(directory: Path) -> Iterator[None]:
-    """Hold ``directory``'s lock file (an exclusive ``flock``; where there is none, nothing)."""
-    try:
-        import fcntl
-    except ImportError:  # not POSIX: saves are not serialised
-        yield
-        return
-    with open(directory / LOCK, "a+b") as f:
-        fcntl.flock(f.fileno(), fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(f.fileno(), fcntl.LOCK_UN)
 
 
 def current_name(directory: Path) -> str | None:
@@ -394,93 +352,9 @@ def _read_checked(path: Path, files: dict[str, dict[str, object]]) -> bytes:
     return data
 
 
-def _sealed(path: Path) -> dict[str, int | str]:
-    """A written file synced to disk, with its size and SHA-256 (its manifest entry)."""
-    with open(path, "rb") as f:  # read into one reused buffer: no new bytes a block
-        digest = hashlib.file_digest(f, "sha256").hexdigest()
-        os.fsync(f.fileno())
-        return {"size": os.fstat(f.fileno()).st_size, "sha256": digest}
-
-
 def _sha256(path: Path) -> str:
     with open(path, "rb") as f:  # read into one reused buffer: no new bytes a block
         return hashlib.file_digest(f, "sha256").hexdigest()
-
-
-@contextlib.contextmanager
-def _durable(opened: BinaryIO) -> Iterator[BinaryIO]:
-    """``opened`` (a file opened for writing), on disk when the block ends: flushed and
-    synced."""
-    with opened as f:
-        yield f
-        f.flush()
-        os.fsync(f.fileno())
-
-
-# A snapshot's files are written (and returned) here, not yet synced: ``save`` syncs them.
-def _save_array(path: Path, array: np.ndarray) -> Path:
-    """``np.save``'s bytes (a version 1.0 header, then the data in C order), written by the
-    file's own ``write``: numpy's ``tofile`` reports a short write as "71893 requested and 1984
-    written", without the reason, where ``write`` raises the ``OSError`` that says it (ENOSPC:
-    "No space left on device")."""
-    array = np.ascontiguousarray(array)
-    with open(path, "wb") as f:
-        npy.write_array_header_1_0(f, npy.header_data_from_array_1_0(array))
-        f.write(array.reshape(-1).view(np.uint8).data)  # (a view: the data is not copied)
-    return path
-
-
-def _write(path: Path, data: bytes) -> Path:
-    with open(path, "wb") as f:
-        f.write(data)
-    return path
-
-
-def _write_columns(path: Path, columns: Iterable[tuple[str, Iterable[str | None]]]) -> Path:
-    """``json.dumps(dict(columns), ensure_ascii=False)`` as UTF-8, the same bytes, written
-    ``_BATCH`` values at a time: the sources of a million documents made into lists, one JSON
-    text and its UTF-8 at once were about 1 GB at a save's peak."""
-    with open(path, "wb") as f:
-        f.write(b"{")
-        for k, (name, values) in enumerate(columns):
-            f.write(b"%s%s: " % (b", " if k else b"", json.dumps(name).encode()))
-            _write_values(f, values)
-        f.write(b"}")
-    return path
-
-
-def _write_list(path: Path, values: Iterable[str]) -> Path:
-    """``json.dumps(list(values), ensure_ascii=False)`` as UTF-8, the same bytes, ``_BATCH``
-    values at a time (a million passages' 406,000 terms made into strings at once, with their
-    JSON text, were about 30 MB at a save's peak)."""
-    with open(path, "wb") as f:
-        _write_values(f, values)
-    return path
-
-
-def _write_values(f: BinaryIO, values: Iterable[str | None]) -> None:
-    """A JSON array of ``values``, as ``json.dumps(list(values), ensure_ascii=False)`` writes
-    it, ``_BATCH`` values at a time."""
-    f.write(b"[")
-    rest, separator = iter(values), b""
-    while batch := list(itertools.islice(rest, _BATCH)):
-        f.write(separator + json.dumps(batch, ensure_ascii=False)[1:-1].encode())
-        separator = b", "
-    f.write(b"]")
-
-
-def _write_atomic(path: Path, data: bytes) -> None:
-    """Replace ``path`` with ``data`` at once: written to a temporary beside it, then renamed
-    over it. The temporary is made as ``open`` makes files (0666 less the umask), not by
-    ``tempfile.mkstemp``, whose 0600 kept CURRENT from every other user."""
-    tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex}")
-    try:
-        with _durable(open(tmp, "xb")) as f:
-            f.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
 
 
 def _prune(directory: Path, keep: set[str]) -> None:

@@ -8,12 +8,11 @@ from retrieval.collection import (
     ITEM_LINE,
     QUOTABLE,
     IndexedTexts,
-    PassagePacker,
-    pack,
-    sentence_layout,
 )
 from retrieval.ingest.sieve import QUOTE_ANY, QUOTE_PROSE, QUOTE_SENTENCE
+from retrieval.packing import PassagePacker, pack
 from retrieval.sources import Source
+from retrieval.spans import sentence_layout
 
 TEXTS = [
     "First sentence here. Second one follows!\nA new paragraph starts.",

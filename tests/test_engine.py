@@ -13,7 +13,7 @@ import pytest
 from structlog.testing import capture_logs
 
 from retrieval import QAEngine
-from retrieval import engine as engine_mod
+from retrieval import indexdir as indexdir_mod
 from retrieval import indexing as indexing_mod
 from retrieval import store as store_mod
 
@@ -225,7 +225,7 @@ def test_a_crash_while_saving_leaves_the_previous_index_live(corpus, monkeypatch
     def crash(*args, **kwargs):
         raise OSError("disk full")
 
-    monkeypatch.setattr(store_mod, "_save_array", crash)
+    monkeypatch.setattr(store_mod, "save_array", crash)
     with capture_logs() as logs:
         QAEngine.from_directory(corpus)  # builds in memory, cannot save
     assert any(e["event"] == "index_not_saved" for e in logs)
@@ -245,7 +245,7 @@ def test_an_index_of_another_format_version_is_rebuilt(corpus, monkeypatch):
 def test_an_index_built_by_another_text_pipeline_is_rebuilt(corpus, monkeypatch):
     # An upgraded qabot that cleans or segments differently must not answer from an old index.
     QAEngine.from_directory(corpus)
-    monkeypatch.setattr(engine_mod, "TEXT_VERSION", engine_mod.TEXT_VERSION + 1)
+    monkeypatch.setattr(indexdir_mod, "TEXT_VERSION", indexdir_mod.TEXT_VERSION + 1)
     assert QAEngine.from_directory(corpus).report.built
 
 

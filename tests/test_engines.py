@@ -15,7 +15,7 @@ from structlog.testing import capture_logs
 
 from bot.config import Settings
 from bot.engines import LiveEngine, Watcher, for_answering, load_engine
-from retrieval import store
+from retrieval import locks, store
 
 from .conftest import ROOT
 
@@ -202,14 +202,14 @@ async def test_an_unexpected_error_in_a_reload_is_logged_once_and_the_watching_g
 def _unwritable(settings: Settings) -> None:
     """Make every save into the index folder fail, as a read-only volume does (the tests run as
     root, whom permissions do not stop): its lock file a folder, so a save cannot take it."""
-    lock = settings.corpus_path() / ".qabot-index" / store.LOCK
+    lock = settings.corpus_path() / ".qabot-index" / locks.LOCK
     lock.unlink()
     lock.mkdir()
 
 
 def _index_as_the_indexer(settings: Settings) -> None:
     """`qabot index`, run where the index folder is writable."""
-    (settings.corpus_path() / ".qabot-index" / store.LOCK).rmdir()
+    (settings.corpus_path() / ".qabot-index" / locks.LOCK).rmdir()
     load_engine(settings, rebuild=True)
     _unwritable(settings)
 

@@ -7,8 +7,8 @@ import numpy as np
 import pytest
 import scipy.sparse as sp
 
-from retrieval.collection import pack
 from retrieval.joining import Postings, Runs, concat, join_postings, merged_terms, ranges
+from retrieval.packing import pack
 from retrieval.sources import Source
 
 A = pack([Source("a0", "A0"), Source("a1", "A1"), Source("a2", "A2")], [0, 1, 1, 2],

@@ -40,9 +40,10 @@ def test_a_section_path_drops_the_heading_the_title_begins_with():
 
 
 def test_documents_packed_one_at_a_time_are_what_collection_pack_makes():
-    from retrieval.collection import PassageTexts, pack
+    from retrieval.collection import PassageTexts
     from retrieval.ingest.repeated import RepeatedLines, repeated_in
     from retrieval.layout import Packer, lay_out, parsed_of
+    from retrieval.packing import pack
 
     guide = Parsed([Block("heading", "Guide", ("Guide",), page=1, level=1),
                     Block("paragraph", "The guide explains the widget server in short.",
@@ -159,7 +160,7 @@ def test_chunks_packed_in_workers_and_appended_are_what_packing_one_at_a_time_ma
 
 
 def test_passages_appended_keep_wide_sentence_bounds_wide() -> None:
-    from retrieval.collection import PassagePacker
+    from retrieval.packing import PassagePacker
 
     wide = "A sentence. " * 6000  # 72,000 characters: bounds past 65,535
     for first, second in (("Short one.", wide), (wide, "Short one.")):

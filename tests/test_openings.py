@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from retrieval import QAEngine
 from retrieval.analyzer import analyzer
-from retrieval.collection import pack
 from retrieval.corpus import Document
 from retrieval.ingest.sieve import QUOTE_NEVER, QUOTE_PROSE
 from retrieval.openings import with_openings
+from retrieval.packing import pack
 from retrieval.sources import Source
 
 TERMS = analyzer("en").term_set

@@ -13,10 +13,10 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from retrieval import store
-from retrieval.collection import pack
+from retrieval import store, writing
 from retrieval.errors import DamagedIndexError, IndexFormatError
 from retrieval.index import TermIndex
+from retrieval.packing import pack
 from retrieval.sources import Source, source_columns
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -45,7 +45,7 @@ def test_round_trip_gives_the_same_arrays_and_results(tmp_path: Path) -> None:
 @pytest.mark.parametrize("batch", [1, 2, 10_000])
 def test_sources_are_written_as_json_dumps_writes_them(tmp_path: Path, batch: int,
                                                         monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(store, "_BATCH", batch)
+    monkeypatch.setattr(writing, "_BATCH", batch)
     sources = [Source("d0", "Déjà vu \"quoted\"", "https://x.org/a", None, "2024-01-02"),
                Source("d1", "Doc 1\n✓"), Source("d2", "")]
     collection = pack(sources, [0, 1, 2], TEXTS)
@@ -53,7 +53,7 @@ def test_sources_are_written_as_json_dumps_writes_them(tmp_path: Path, batch: in
     written = (store._live(tmp_path) / "sources.json").read_bytes()
     assert written == json.dumps(source_columns(sources), ensure_ascii=False).encode()
     path = tmp_path / "empty.json"
-    store._write_columns(path, [("id", []), ("title", iter([]))])
+    writing.write_columns(path, [("id", []), ("title", iter([]))])
     assert path.read_bytes() == json.dumps({"id": [], "title": []}).encode()
     assert list(store.load(tmp_path)[1].sources) == sources
 
@@ -101,7 +101,7 @@ def test_a_snapshot_and_current_are_as_readable_as_the_umask_lets_files_be(
                                    np.arange(8, dtype=np.uint16).reshape(4, 2),
                                    np.arange(6.0, dtype=np.float32)[::2]])
 def test_arrays_are_written_as_np_save_writes_them(tmp_path: Path, array: np.ndarray) -> None:
-    store._save_array(tmp_path / "a.npy", array)
+    writing.save_array(tmp_path / "a.npy", array)
     np.save(tmp_path / "b.npy", array, allow_pickle=False)
     assert (tmp_path / "a.npy").read_bytes() == (tmp_path / "b.npy").read_bytes()
 
@@ -114,11 +114,11 @@ def test_a_write_the_disk_cuts_short_says_why(tmp_path: Path) -> None:
 import resource, signal, sys
 from pathlib import Path
 import numpy as np
-from retrieval import store
+from retrieval import writing
 signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit fails, not the process
 resource.setrlimit(resource.RLIMIT_FSIZE, (65536, resource.RLIM_INFINITY))
 try:
-    store._save_array(Path(sys.argv[1]), np.arange(100_000))
+    writing.save_array(Path(sys.argv[1]), np.arange(100_000))
 except OSError as exc:
     print(exc.errno, exc.strerror)
 """
@@ -286,7 +286,7 @@ def test_a_term_saved_twice_is_refused_at_load(tmp_path: Path) -> None:
     terms = json.loads((snap / "vocab.json").read_text("utf-8"))
     (snap / "vocab.json").write_text(json.dumps([*terms[:-1], terms[0]]))
     meta = json.loads((snap / "meta.json").read_text())
-    meta["files"]["vocab.json"] = store._sealed(snap / "vocab.json")
+    meta["files"]["vocab.json"] = writing.manifest_entry(snap / "vocab.json")
     (snap / "meta.json").write_text(json.dumps(meta))
     with pytest.raises(IndexFormatError, match="twice"):
         store.load(where)
@@ -303,13 +303,13 @@ def test_a_save_hands_back_what_writing_freed(tmp_path: Path,
 @pytest.mark.parametrize("batch", [1, 2, 10_000])
 def test_terms_are_written_as_json_dumps_writes_them(tmp_path: Path, batch: int,
                                                       monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(store, "_BATCH", batch)
+    monkeypatch.setattr(writing, "_BATCH", batch)
     index, where = _saved(tmp_path)
     written = (store._live(where) / "vocab.json").read_bytes()
     assert written == json.dumps(index.vocabulary.terms(), ensure_ascii=False).encode()
     assert "déjà" in index.vocabulary and store.load(where)[0].vocabulary == index.vocabulary
     path = tmp_path / "empty.json"
-    store._write_list(path, iter([]))
+    writing.write_list(path, iter([]))
     assert path.read_bytes() == b"[]"
 
 

@@ -183,7 +183,7 @@ def sentence_bounds(text: str) -> tuple[tuple[int, int], ...]:
     passage at a time, where making a frozen ``Span`` for each sentence cost more than finding
     it. Remembered for the last few texts: laying a document out asks for the sentences of its
     first paragraph (its title, ``first_sentence``; a long one's cut, ``group_lines``) and then
-    for them again (its passages' ``collection.sentence_layout``)."""
+    for them again (its passages' ``spans.sentence_layout``)."""
     return tuple(each_sentence_bounds(text))
 
 
