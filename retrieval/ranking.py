@@ -273,12 +273,12 @@ def rank(
     if query.lang == ENGLISH and vectors is not None and not isinstance(vectors, WordForms):
         # the second stage: the heading each candidate sits under, met by meaning
         headings = {p: own_heading(collection.section_of(p)) for p in sents_of}
-        met = dict(zip(headings, heading_meets(vectors, query.words, query.weights,
-                                               list(headings.values()),
+        distinct = list(dict.fromkeys(headings.values()))  # passages of a section share one
+        met = dict(zip(distinct, heading_meets(vectors, query.words, query.weights, distinct,
                                                analyzer(ENGLISH).term_set, lower_words),
                        strict=True))
         for c in candidates:
-            c.heading = float(met[c.sentence.passage])
+            c.heading = float(met[headings[c.sentence.passage]])
         second = rerank or bundled_rerank()
         if second is not NO_RERANK:
             logits = second.adjust(logits, np.array([[c.heading] for c in candidates]))
