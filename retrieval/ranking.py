@@ -65,9 +65,12 @@ from .quotes import (
     outside_code,
     quote_text,
 )
+from .rerank import NONE as NO_RERANK
+from .rerank import Rerank, heading_meets, own_heading
+from .rerank import bundled as bundled_rerank
 from .selection import MEANING_DIM, Selector, sigmoid
 from .selection import bundled as bundled_selector
-from .similarity import WordVectors
+from .similarity import WordForms, WordVectors
 from .units import asked_units, may_state, states_unit
 
 
@@ -83,6 +86,8 @@ class Candidate:
     features: list[float]  # ``selection.FEATURES``
     meaning: np.ndarray = field(default_factory=lambda: np.zeros(MEANING_DIM))
     score: float = 0.0  # the ranker's probability that it holds the answer
+    # how closely the heading it sits under meets the question (``rerank.heading_meets``)
+    heading: float = 0.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,10 +157,14 @@ def rank(
     vectors: WordVectors | None = None,
     index: TermIndex | None = None,
     selector: Selector | None = None,
+    rerank: Rerank | None = None,
 ) -> Ranking | None:
     """Every candidate sentence of the retrieved passages ``hits`` ((passage, score), best
-    first), with its features, ranked by ``selector`` (the bundled one by default); ``None``
-    when there is none. ``vectors`` find words of like meaning (``None``: exact terms only)."""
+    first), with its features, ranked by ``selector`` (the bundled one by default) and, for a
+    question read in English with word vectors, the second stage ``rerank`` (the bundled one
+    by default; ``rerank.py``); ``None`` when there is none. ``vectors`` find words of like
+    meaning (``None``: exact terms only). The confidence is the selector's in the best
+    candidate of its own ranker, before the second stage."""
     if not query.terms or not hits or query.total <= 0:
         return None
     selector = selector or bundled_selector()
@@ -258,14 +267,26 @@ def rank(
     for c, m in zip(candidates, meant, strict=True):
         c.meaning = m
     logits = selector.rank(np.hstack([np.array([c.features for c in candidates]), meant]))
-    order = sorted(range(len(candidates)), key=lambda k: (
-        -logits[k], candidates[k].sentence.passage, candidates[k].sentence.number))
+    order = _order(candidates, logits)
+    confidence = selector.confidence(np.asarray(candidates[order[0]].features), logits[order],
+                                     hits[0][1], collection.n_passages)
+    if query.lang == ENGLISH and vectors is not None and not isinstance(vectors, WordForms):
+        # the second stage: the heading each candidate sits under, met by meaning
+        headings = {p: own_heading(collection.section_of(p)) for p in sents_of}
+        distinct = list(dict.fromkeys(headings.values()))  # passages of a section share one
+        met = dict(zip(distinct, heading_meets(vectors, query.words, query.weights, distinct,
+                                               analyzer(ENGLISH).term_set, lower_words),
+                       strict=True))
+        for c in candidates:
+            c.heading = float(met[headings[c.sentence.passage]])
+        second = rerank or bundled_rerank()
+        if second is not NO_RERANK:
+            logits = second.adjust(logits, np.array([[c.heading] for c in candidates]))
+            order = _order(candidates, logits)
     ranked = [candidates[k] for k in order]
     logits = logits[order]
     for c, prob in zip(ranked, sigmoid(logits).tolist(), strict=True):
         c.score = prob
-    confidence = selector.confidence(np.asarray(ranked[0].features), logits, hits[0][1],
-                                     collection.n_passages)
     if query.cue in ("what_is", "define") and config.definition_first:
         logits = _to_front(ranked, logits,
                            _definition_first(question, ranked, config.definition_first, itself))
@@ -274,6 +295,12 @@ def rank(
         logits = _to_front(ranked, logits, _unit_first(question, ranked, config.unit_first))
     return Ranking(ranked, logits, confidence, table, sents_of, hits[0][1], langs=langs,
                    following=lambda p: _opening_items(collection, p))
+
+
+def _order(candidates: Sequence[Candidate], logits: np.ndarray) -> list[int]:
+    """The candidates' places, best ``logits`` first (ties: in the text's order)."""
+    return sorted(range(len(candidates)), key=lambda k: (
+        -logits[k], candidates[k].sentence.passage, candidates[k].sentence.number))
 
 
 def _to_front(ranked: list[Candidate], logits: np.ndarray, k: int) -> np.ndarray:

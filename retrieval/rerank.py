@@ -1,0 +1,117 @@
+"""The second stage of ranking: what the frozen English ranker (``selection.py``) does not see,
+added to its logits (``models/rerank.json``, trained by ``training/train_rerank.py``).
+
+A reworded question often names the heading its answer sits under, not the answer's words ("how
+do I test that a function panics?" over "Testing panics › To check functions that should panic
+..., use attribute #[should_panic]."), while another sentence restates the question and wins on
+the words it shares. ``heading`` is how closely the heading a sentence sits under (the last of
+its section's headings, not the document's title) meets the question's words: the idf-weighted
+mean over the question's words of 1 where the heading holds the word's term, else the best
+cosine of a heading word with it (WordLlama's vectors, as ``features.sem`` measures a sentence).
+
+The weights are fitted on questions the frozen ranker was not trained on, with its logits as
+they are (an offset): the learned adjustment is what those logits miss. Plain JSON, loaded once.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from .errors import ModelError
+from .layout import SECTION_SEPARATOR
+from .similarity import WordVectors
+
+# the second stage's features of a candidate, in the order of its weights
+RERANK_FEATURES: tuple[str, ...] = ("heading",)
+RERANK_FILE = "rerank.json"
+RERANK_VERSION = 1
+
+
+@dataclass(frozen=True, slots=True)
+class Rerank:
+    """Weights added to the frozen ranker's logits, one per ``RERANK_FEATURES``."""
+
+    coef: np.ndarray
+    about: dict[str, Any]  # how it was trained and what it measured (not used to rank)
+
+    def adjust(self, logits: np.ndarray, rows: np.ndarray) -> np.ndarray:
+        """``logits`` plus the weighted second-stage ``rows`` (candidates, features)."""
+        if not len(logits):
+            return logits
+        return logits + rows @ self.coef
+
+    def to_json(self) -> dict[str, Any]:
+        return {"version": RERANK_VERSION, "names": list(RERANK_FEATURES),
+                "coef": self.coef.tolist(), "about": self.about}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Rerank:
+        if data.get("version") != RERANK_VERSION:
+            raise ValueError(f"rerank version {data.get('version')!r}, expected {RERANK_VERSION}")
+        if tuple(data["names"]) != RERANK_FEATURES:
+            raise ValueError(f"the rerank features {data['names']} are not "
+                             f"{list(RERANK_FEATURES)}")
+        coef = np.asarray(data["coef"], dtype=np.float64)
+        if coef.shape != (len(RERANK_FEATURES),) or not np.isfinite(coef).all():
+            raise ValueError("the rerank weights are not a finite vector of its features' length")
+        return cls(coef, dict(data.get("about", {})))
+
+    @classmethod
+    def load(cls, path: str | Path) -> Rerank:
+        """The second stage from its JSON file; ``ModelError`` when it is not one."""
+        try:
+            return cls.from_json(json.loads(Path(path).read_text(encoding="utf-8")))
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            raise ModelError(f"rerank model {str(path)!r} unusable ({exc!r}): "
+                             "reinstall qabot") from None
+
+
+NONE = Rerank(np.zeros(len(RERANK_FEATURES)), {"none": True})  # no adjustment
+
+
+@cache
+def bundled() -> Rerank:
+    """The second stage that ships in the package (read once)."""
+    path = resources.files("retrieval") / "models" / RERANK_FILE
+    with resources.as_file(path) as p:
+        return Rerank.load(p)
+
+
+def own_heading(section: str | None) -> str:
+    """The heading a passage sits right under: the last of its ``section``'s ("" for none)."""
+    return (section or "").rsplit(SECTION_SEPARATOR, 1)[-1]
+
+
+def heading_meets(vectors: WordVectors | None, words: Mapping[str, str],
+                  weights: Mapping[str, float], headings: Sequence[str],
+                  term_set: Callable[[str], set[str]], lower_words: Callable[[str], list[str]]
+                  ) -> np.ndarray:
+    """For each of ``headings``, how closely it meets the question's ``words`` (term -> word,
+    ``Query.words``) by meaning: the mean over them, each weighted by its term's ``weights``, of
+    1 where the heading holds the term (``term_set``), else the best cosine (0 to 1) of one of
+    its words of 3+ letters (``lower_words``) with it; 0 without vectors or words."""
+    out = np.zeros(len(headings))
+    terms = list(words)
+    total = sum(weights[t] for t in terms)
+    if vectors is None or not terms or total <= 0 or not headings:
+        return out
+    w = np.array([weights[t] for t in terms]) / total
+    lists = [[x for x in lower_words(h) if len(x) > 2] for h in headings]
+    _, best = vectors.compare(words, lists, 0.0)
+    for k, h in enumerate(headings):
+        if not lists[k]:
+            continue
+        held = term_set(h)
+        out[k] = float(np.maximum(best[k], [t in held for t in terms]) @ w)
+    return out
+
+
+__all__ = ["NONE", "RERANK_FEATURES", "Rerank", "bundled", "heading_meets", "own_heading"]
