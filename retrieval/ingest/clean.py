@@ -52,9 +52,10 @@ MARKERS: dict[str, tuple[str, ...]] = {
         "most read", "most popular", "see also", "watch:", "watch now", "previous story",
         "next story", "previous article", "next article", "up next", "you may also like",
         "you might also like", "click here", "more info", "continue reading", "top stories",
+        "most viewed", "related topics", "more on this story", "explore more",
     ),
     "subscription": (
-        "sign up", "sign-up", "newsletter", "subscribe", "subscriber", "unsubscribe",
+        "sign up", "sign-up", "newsletter", "newsletters", "subscribe", "subscriber", "unsubscribe",
         "in your inbox", "in your mailbox", "mailing list", "log in", "login", "register",
         "create an account", "free trial",
     ),
@@ -109,7 +110,9 @@ _SIGNAL_KINDS = [kind for kind in MARKERS if kind not in ("teaser", "credit")]
 _ANY_SIGNAL_RE = _any_of(_SIGNAL_KINDS)
 # A teaser/list marker at the start of a line: "READ MORE: headline", "DON'T MISS:".
 _LEADING_TEASER_RE = re.compile(
-    r"^\W*(?:" + "|".join(re.escape(p) for p in MARKERS["teaser"]) + r")\b\s*[:\-–—|]?",
+    # (not "\b" after the phrase: "related:" and "watch:" end on a mark, with no word boundary
+    # after them before a space)
+    r"^\W*(?:" + "|".join(re.escape(p) for p in MARKERS["teaser"]) + r")(?!\w)\s*[:\-–—|]?",
     re.IGNORECASE,
 )
 GLUED_ITEM_WORDS = 20  # the longest line a list label takes with it for an item of its list
@@ -122,6 +125,12 @@ _CREDIT_TAIL_RE = re.compile(
     r"|pool|wire|\.com|\.ru|\.org|\.net)\s*$",
     re.IGNORECASE,
 )
+# A picture's label over its source and photographer, a slash apart, ending the line: "Photo:
+# AP/John Smith", "Image: NASA/ESA", "Photograph: Jonathan Brady/PA", "Foto: Christoph Soeder /
+# dpa" (a name after the label, capitalised: a setting's "image: nginx/latest" is none)
+_PICTURE_CREDIT_RE = re.compile(
+    r"\b(?i:photo(?:graph)?|image|picture|foto|фото)\s*:\s*[A-ZА-ЯЁ][\w .&'-]{0,40}/"
+    r"[\w .&'-]{1,40}$")
 _DOMAIN_RE = re.compile(r"\b[\w-]+\.(?:com|ru|org|net|co\.uk|gov|io)\b", re.IGNORECASE)
 # a sentence ending inside a text: a lower-case letter, digit or ")" of any script, its mark,
 # then an upper-case letter ("... in 1250. Today ...", "... реки. Сегодня ...")
@@ -225,7 +234,7 @@ def web_signals(paragraphs: Iterable[str]) -> list[str]:
                 for m in [_MARKER_RE[kind].search(rest)] if m] if _ANY_SIGNAL_RE.search(
                     rest) else []
         teaser = _LEADING_TEASER_RE.match(rest)
-        if hits or teaser or _CREDIT_TAIL_RE.search(rest):
+        if hits or teaser or _CREDIT_TAIL_RE.search(rest) or _PICTURE_CREDIT_RE.search(p):
             found.append(hits[0] if hits else teaser.group(0).strip(" :-–—|").lower() if teaser
                          else "credit")
     return found
@@ -296,6 +305,25 @@ _ENGLISH_DENSITY = 0.2
 # before trying each phrase: twice as fast on a paragraph without a notice, the same matches)
 _NOTICE_RE = re.compile(r"(?=[c©(a])(?:\bcopyright\b|©|\(c\)\s*\d{4}|all rights reserved)",
                         re.IGNORECASE)
+
+
+# A wire story's dateline opening its first paragraph: the place (a capitalised word and up to
+# six more: "MOSCOW, Dec 3", "SANDOVAL, Calif.", "NORWICH, England, Dec. 2, 2026"), the agency
+# in brackets or slashes ("(Reuters)", "(AP)", "/PRNewswire/"), then a dash before the story's
+# first sentence: "MOSCOW, Dec 3 (Reuters) - Kestria exported ..."
+_DATELINE_RE = re.compile(
+    r"^(?-i:[A-ZÀ-ÞА-ЯЁ])[\w'’.-]*(?:,?[ \t]+[\w'’.-]+,?){0,6}[ \t]*"
+    r"(?:\((?-i:[A-ZА-ЯЁ])[\w .&-]{0,30}\)|/(?-i:[A-ZА-ЯЁ])[\w .&-]{0,30}/)"
+    r"[ \t]*(?:--|[-–—])[ \t]+(?=[\"“«‘']?(?-i:[A-ZÀ-ÞА-ЯЁ0-9]))")
+
+
+def dateline(text: str) -> str:
+    """The dateline opening ``text`` (a wire story's place, date and agency up to the dash
+    before its first sentence, with the spaces after it), or "": furniture of the agency's,
+    glued to the sentence a question finds ("MOSCOW, Dec 3 (Reuters) - "), and no part of what
+    the sentence says."""
+    m = _DATELINE_RE.match(text)
+    return m.group(0) if m else ""
 
 
 def is_notice(text: str) -> bool:
@@ -398,7 +426,8 @@ def _classify(
         return "bad", "copyright notice"
     if _LEADING_TEASER_RE.match(para) or _BRACKET_TAG_RE.search(para):
         return "bad", "teaser marker"
-    if _CREDIT_TAIL_RE.search(para) or (_DOMAIN_RE.search(para) and not is_prose(para)):
+    if (_CREDIT_TAIL_RE.search(para) or _PICTURE_CREDIT_RE.search(para)
+            or (_DOMAIN_RE.search(para) and not is_prose(para))):
         return "bad", "photo credit"
     kinds = marker_kinds(para)
     n_words = len(words(para))
@@ -457,14 +486,19 @@ def explain(text: str, repeated: Container[str] = frozenset(),
         if reasons[i] == "photo credit" and i > 0 and found[i - 1][1] == found[i][1]:
             kinds[i - 1], reasons[i - 1] = "bad", "photo caption"
 
-    # Appeal-like paragraphs become boilerplate when they touch boilerplate and no prose.
+    # Appeal-like paragraphs become boilerplate when they touch boilerplate and no prose. A
+    # lead-in before them ("What we changed:", a fragment ending in a colon that no furniture
+    # marks) opens the article's own list of what the writer did, not an appeal: it is no
+    # boilerplate beside the items it leads in to.
+    lead_in = [k == "frag" and p.rstrip().endswith(":") for p, k in zip(paras, kinds, strict=True)]
     changed = True
     while changed:
         changed = False
         for i, k in enumerate(kinds):
             if k != "weak":
                 continue
-            neighbours = [kinds[j] for j in (i - 1, i + 1) if 0 <= j < len(kinds)]
+            neighbours = [kinds[j] for j in (i - 1, i + 1) if 0 <= j < len(kinds)
+                          and not (j == i - 1 and lead_in[j])]
             if "good" not in neighbours and ("bad" in neighbours or "frag" in neighbours):
                 kinds[i], reasons[i] = "bad", "reader appeal block"
                 changed = True

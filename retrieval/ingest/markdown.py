@@ -22,6 +22,11 @@ directive's fence (```` ```{note} ````, ``:::{tip}``) by what its body holds (``
 prose parsed as Markdown, code, an object's signature, a toctree left out), ``{eval-rst}`` by
 the reStructuredText reader, a role (``{ref}`Title <label>```) as the text it shows; target
 lines (``(label)=``) and ``%`` comments are left out with their reason.
+
+A web page saved as Markdown (a read-later app's or a clipper's copy of a news page: its share
+buttons, "Most viewed" list, newsletter prompt and comments with it) reads as one by its blocks
+(``clean.looks_like_web_page``, as an HTML page without an article mark does) and goes through
+the web-page cleaning; any other Markdown is a document kept whole.
 """
 
 from __future__ import annotations
@@ -47,6 +52,7 @@ from .blocks import (
     table_row_text,
     then_item,
 )
+from .clean import looks_like_web_page
 from .html import read_html
 from .mdfootnotes import footnotes
 from .meta import front_matter
@@ -94,7 +100,8 @@ def read_markdown(text: str) -> Parsed:
     title = meta.get("title") or pandoc_title or _title(blocks, tokens)
     if title:
         meta["title"] = title
-    return Parsed(blocks, meta, web=False, dropped=dropped)
+    return Parsed(blocks, meta, web=looks_like_web_page([b.text for b in blocks]),
+                  dropped=dropped)
 
 
 def _pandoc_title(text: str) -> tuple[str, str]:
