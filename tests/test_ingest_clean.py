@@ -440,3 +440,32 @@ def test_a_writer_s_own_list_after_a_lead_in_is_not_an_appeal():
 ])
 def test_a_wire_story_s_dateline_is_found(text, line):
     assert dateline(text) == line
+
+
+def test_a_quote_of_someone_s_words_in_pronouns_is_prose():
+    quote = "\"I wasn't going to let him take my late wife's jewellery,\" Harold said."
+    page = ("A pensioner fought off a masked burglar with his walking stick on Sunday.\n\n"
+            f"{quote}\n\n"
+            "Police said a 31-year-old man had been arrested on suspicion of burglary.")
+    assert quote in clean(page)
+
+
+def test_a_page_saved_without_blank_lines_keeps_its_short_paragraphs_after_a_teaser_list():
+    # a tabloid copied whole, no blank line anywhere: the lines after "DON'T MISS" and its
+    # headlines are the article's, however short
+    lines = ["Pensioner hailed a hero after fighting off burglar",
+             "By Kelly Barnes",
+             "A pensioner has been hailed a hero after fighting off a masked burglar.",
+             "Harold Moss, 84, woke at around 3am on Sunday to find a man in his kitchen.",
+             "DON'T MISS",
+             "Cops hunt gang after ATM ripped from wall with digger [REPORT]",
+             "Man, 29, jailed for stealing 400 parcels",
+             "Neighbours hail lucky escape after gas blast",
+             "Detective Inspector Sam Reilly said the pensioner was incredibly brave.",
+             "Neighbours have set up a fundraiser to fix his back door, raising £2,300.",
+             "Police are appealing for anyone with information to call 101.",
+             "Comments (48)",
+             "GrumpyGeoff",
+             "Reply"]
+    kept = clean("\n".join(lines))
+    assert kept == [lines[2], lines[3], lines[8], lines[9], lines[10]]

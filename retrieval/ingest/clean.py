@@ -116,6 +116,7 @@ _LEADING_TEASER_RE = re.compile(
     re.IGNORECASE,
 )
 GLUED_ITEM_WORDS = 20  # the longest line a list label takes with it for an item of its list
+GLUED_BLOCK_LINES = 12  # ... in a block of at most this many lines (a page's list, not the page)
 # A comment widget's count, the label of the comments listed under it: "312 comments"
 _COMMENT_COUNT_RE = re.compile(r"^\d[\d,.]*\s+comments?$", re.IGNORECASE)
 _BRACKET_TAG_RE = re.compile(r"\[(?:REPORT|VIDEO|PICS?|PHOTOS?|LIVE|POLL|INSIGHT|REVEAL|LATEST)\]",
@@ -143,7 +144,10 @@ _STOPWORDS = frozenset(
     "it its this that these those he she they them his her their which who whom whose what "
     "when where why how not no so than then there here has have had do does did will would can "
     "could should may might must also about into over after before under between during while "
-    "all any some such only own same too very just up out off again further once".split()
+    "all any some such only own same too very just up out off again further once "
+    # the pronouns of speech: a quote of someone's words is prose ("'I wasn't going to let him
+    # take my late wife's jewellery,' Harold said." has no other function word but "to")
+    "i me my mine him we us our you your".split()
 )
 
 
@@ -468,15 +472,20 @@ def explain(text: str, repeated: Container[str] = frozenset(),
 
     # Teaser blocks: a list label ("DON'T MISS:", "Previous Story", "312 comments", "Listen to
     # this article") swallows the fragments after it, and the short lines glued to it (no blank
-    # line between: a list's items, a question-shaped headline or a comment among them; a page
-    # saved with no blank lines at all keeps its paragraphs, which are longer).
+    # line between: a list's items, a question-shaped headline or a comment among them). A page
+    # saved with no blank lines at all, or with few (its label in a block of more than
+    # ``GLUED_BLOCK_LINES`` lines), keeps its paragraphs after the list, however short: there
+    # a line glued to the label says nothing of what it belongs to.
+    lines_in = Counter(b for _, b in found)
     for i, p in enumerate(paras):
         if kinds[i] in ("bad", "frag") and len(words(p)) <= 6 and (
                 _LEADING_TEASER_RE.match(p) or _COMMENT_COUNT_RE.match(p)
                 or "widget" in marker_kinds(p)):
+            glued = lines_in[found[i][1]] <= GLUED_BLOCK_LINES
             j = i + 1
             while j < len(paras) and (
-                    (found[j][1] == found[i][1] and len(words(paras[j])) <= GLUED_ITEM_WORDS)
+                    (glued and found[j][1] == found[i][1]
+                     and len(words(paras[j])) <= GLUED_ITEM_WORDS)
                     or (kinds[j] in ("frag", "weak", "bad") and not is_prose(paras[j]))):
                 kinds[j], reasons[j] = "bad", "inside a teaser block"
                 j += 1
