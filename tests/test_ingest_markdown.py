@@ -453,3 +453,11 @@ def test_a_news_page_saved_as_markdown_reads_as_a_web_page_and_a_document_does_n
     assert read_markdown(page).web
     assert not read_markdown("# Widget\n\nInstall it with pip.\n\n## See also\n\n"
                              "- [Usage](usage.md)\n").web
+
+
+def test_an_image_on_a_line_of_its_own_over_its_caption_is_a_figure_not_its_alt_text():
+    parsed = read_markdown("# Interview\n\n![Mara Lindqvist at her home](lindqvist.jpg)\n"
+                           "*Mara Lindqvist at her home. Photo: Ellie Rowe*\n\n"
+                           "Click the ![gear](gear.png) icon.\n")
+    assert [b.text for b in parsed.blocks] == [
+        "Interview", "Mara Lindqvist at her home. Photo: Ellie Rowe", "Click the gear icon."]

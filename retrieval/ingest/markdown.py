@@ -168,7 +168,9 @@ def _blocks(tokens: Sequence[Token], outline: Outline, myst: bool = False,
             if text:
                 yield Block("table_row", text, outline.path)
         elif kind == "inline":
-            text = one_line(_render(token.children or []))
+            children = token.children or []
+            text = one_line(_render(children if _images_only(children) or heading_level
+                                    else _without_figures(children)))
             if heading_level:  # its words, past its badges (the alt text when it has none)
                 text = one_line(_render(token.children or [], alt=False)) or text
             if row is not None:
@@ -299,6 +301,28 @@ def _images_only(children: Sequence[Token]) -> bool:
     return any(t.type == "image" for t in children) and all(
         t.type in ("image", "link_open", "link_close", "softbreak", "hardbreak")
         or (t.type == "text" and not t.content.strip()) for t in children)
+
+
+def _without_figures(children: Sequence[Token]) -> list[Token]:
+    """The inline tokens without the images that stand on a line of their own among other
+    lines (a read-later app's "![Mara Lindqvist at home](l.jpg)" over its caption line, "*Mara
+    Lindqvist at home. Photo: ...*"): a reader sees a picture there, not its alt text, which
+    read twice with the caption under it. An image inside a line of text stays its alt text."""
+    lines: list[list[Token]] = [[]]
+    for t in children:
+        if t.type in ("softbreak", "hardbreak"):
+            lines.append([])
+        else:
+            lines[-1].append(t)
+    if len(lines) < 2:
+        return list(children)
+    kept = [line for line in lines if not _images_only(line)]
+    out: list[Token] = []
+    for line in kept:
+        if out:
+            out.append(Token("softbreak", "br", 0))
+        out.extend(line)
+    return out
 
 
 def _render(children: Sequence[Token], alt: bool = True) -> str:
