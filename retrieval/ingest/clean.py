@@ -314,11 +314,13 @@ _NOTICE_RE = re.compile(r"(?=[c©(a])(?:\bcopyright\b|©|\(c\)\s*\d{4}|all right
 # A wire story's dateline opening its first paragraph: the place (a capitalised word and up to
 # six more: "MOSCOW, Dec 3", "SANDOVAL, Calif.", "NORWICH, England, Dec. 2, 2026"), the agency
 # in brackets or slashes ("(Reuters)", "(AP)", "/PRNewswire/"), then a dash before the story's
-# first sentence: "MOSCOW, Dec 3 (Reuters) - Kestria exported ..."
+# first sentence: "MOSCOW, Dec 3 (Reuters) - Kestria exported ..."; or, as Russian agencies
+# write it, a full stop after the agency in slashes: "МОСКВА, 3 декабря. /ТАСС/. ..."
 _DATELINE_RE = re.compile(
     r"^(?-i:[A-ZÀ-ÞА-ЯЁ])[\w'’.-]*(?:,?[ \t]+[\w'’.-]+,?){0,6}[ \t]*"
-    r"(?:\((?-i:[A-ZА-ЯЁ])[\w .&-]{0,30}\)|/(?-i:[A-ZА-ЯЁ])[\w .&-]{0,30}/)"
-    r"[ \t]*(?:--|[-–—])[ \t]+(?=[\"“«‘']?(?-i:[A-ZÀ-ÞА-ЯЁ0-9]))")
+    r"(?:\((?-i:[A-ZА-ЯЁ])[\w .&-]{0,30}\)[ \t]*(?:--|[-–—])"
+    r"|/(?-i:[A-ZА-ЯЁ])[^/()\n]{0,40}/[ \t]*(?:--|[-–—.]))"
+    r"[ \t]+(?=[\"“«‘']?(?-i:[A-ZÀ-ÞА-ЯЁ0-9]))")
 
 
 def dateline(text: str) -> str:
