@@ -473,3 +473,11 @@ def test_a_page_saved_without_blank_lines_keeps_its_short_paragraphs_after_a_tea
              "Reply"]
     kept = clean("\n".join(lines))
     assert kept == [lines[2], lines[3], lines[8], lines[9], lines[10]]
+
+
+def test_a_prompt_to_follow_the_site_on_social_media_is_dropped():
+    page = ("Rail services between Kelton and Alnford have been suspended until Tuesday.\n\n"
+            "Follow Northern News on Facebook, X and Instagram. Send your story ideas to "
+            "news@example.co.uk.\n\n"
+            "The mayor will follow the advice of police on Facebook and elsewhere, she said.")
+    assert clean(page) == [page.split("\n\n")[0], page.split("\n\n")[2]]

@@ -418,6 +418,11 @@ def is_sentence(text: str) -> bool:
 # A page's own copyright line: a paragraph opening on the notice ("Copyright The Ledger Group Ltd
 # 2025. All rights reserved. Please don't copy articles ...", "© 2024 Foo Media"), with a year or
 # "all rights reserved" in it; "Copyright lawyers said ..." opens on no notice.
+# A site's prompt to follow it elsewhere, opening a paragraph: "Follow Northern News on Facebook,
+# X and Instagram.", "Follow us on Twitter" (a command, which reporting opens no paragraph with)
+_FOLLOW_PROMPT_RE = re.compile(
+    r"^\W*follow\b[^.!?\n]{0,60}?\bon\s+(?:facebook|twitter|x|instagram|tiktok|youtube|linkedin"
+    r"|threads|bluesky|telegram|whatsapp|mastodon)\b", re.IGNORECASE)
 _OPENING_NOTICE_RE = re.compile(r"^\W*(?:©|\(c\)|(?i:copyright)\s*(?:©|\(c\)|\d{4}|[A-Z]))")
 _NOTICE_TAIL_RE = re.compile(r"\b(?:1[89]|20)\d\d\b|all rights reserved", re.IGNORECASE)
 
@@ -432,6 +437,8 @@ def _classify(
         return "bad", "copyright notice"
     if _LEADING_TEASER_RE.match(para) or _BRACKET_TAG_RE.search(para):
         return "bad", "teaser marker"
+    if _FOLLOW_PROMPT_RE.match(para):
+        return "bad", "a prompt to follow the site elsewhere"
     if (_CREDIT_TAIL_RE.search(para) or _PICTURE_CREDIT_RE.search(para)
             or (_DOMAIN_RE.search(para) and not is_prose(para))):
         return "bad", "photo credit"
