@@ -446,8 +446,11 @@ def test_a_wire_story_s_dateline_is_found(text, line):
     assert dateline(text) == line
 
 
-def test_a_quote_of_someone_s_words_in_pronouns_is_prose():
-    quote = "\"I wasn't going to let him take my late wife's jewellery,\" Harold said."
+@pytest.mark.parametrize("quote", [
+    "\"I wasn't going to let him take my late wife's jewellery,\" Harold said.",
+    "Nothing new, I’m afraid. I’m rereading Tove Jansson.",
+])
+def test_a_quote_of_someone_s_words_in_pronouns_is_prose(quote):
     page = ("A pensioner fought off a masked burglar with his walking stick on Sunday.\n\n"
             f"{quote}\n\n"
             "Police said a 31-year-old man had been arrested on suspicion of burglary.")

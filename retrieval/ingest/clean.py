@@ -147,7 +147,12 @@ _STOPWORDS = frozenset(
     "all any some such only own same too very just up out off again further once "
     # the pronouns of speech: a quote of someone's words is prose ("'I wasn't going to let him
     # take my late wife's jewellery,' Harold said." has no other function word but "to")
-    "i me my mine him we us our you your".split()
+    "i me my mine him we us our you your "
+    # and their contractions, as typed and with a typographic apostrophe ("I’m rereading ...")
+    "i'm i've i'll i'd it's that's there's he's she's we're we've you're you've don't doesn't "
+    "didn't isn't wasn't can't won't "
+    "i’m i’ve i’ll i’d it’s that’s there’s he’s she’s we’re we’ve you’re you’ve don’t doesn’t "
+    "didn’t isn’t wasn’t can’t won’t".split()
 )
 
 
