@@ -484,3 +484,10 @@ def test_a_prompt_to_follow_the_site_on_social_media_is_dropped():
             "news@example.co.uk.\n\n"
             "The mayor will follow the advice of police on Facebook and elsewhere, she said.")
     assert clean(page) == [page.split("\n\n")[0], page.split("\n\n")[2]]
+
+
+def test_a_furniture_word_and_its_plural_are_one_signal():
+    # an HTTP library's README lists "Cookies" and says "cookie" elsewhere: one subject, no page
+    paras = ["Requests is an HTTP library.", "- Cookies", "Sessions with cookie persistence"]
+    assert web_signals(paras) == ["cookies", "cookie"]
+    assert not looks_like_web_page(paras)

@@ -264,8 +264,9 @@ def looks_like_web_page(paragraphs: Sequence[str]) -> bool:
     kind each, on at most 3% of their blocks, but two: a 30,000-block all-in-one reference and
     a manual whose "Recommended ..." headings read as teasers.)"""
     found = web_signals(paragraphs)
-    # "log in" and "login", "sign up" and "sign-up" are one phrase
-    return len({re.sub(r"[\s-]+", "", f) for f in found}) >= 2 or (len(found) >= 3
+    # "log in" and "login", "sign up" and "sign-up", "cookie" and "cookies" are one phrase (an
+    # HTTP library's README says both)
+    return len({re.sub(r"[\s-]+", "", f).removesuffix("s") for f in found}) >= 2 or (len(found) >= 3
                                      and len(found) >= _REPEATED_SIGNAL_SHARE * len(paragraphs))
 
 
