@@ -400,6 +400,8 @@ def test_a_teaser_label_ending_on_a_colon_opens_a_teaser(label):
     # "related:" ends on a mark: no word boundary follows it before the headline
     assert web_signals([label]) != []
     assert explain(label)[0].reason == "teaser marker"
+    # an API index's entry is no teaser
+    assert web_signals(["related: _xsltStylesheet xsltParseStylesheetOutput"]) == []
 
 
 @pytest.mark.parametrize("label", ["Most viewed", "Related Topics", "More on this story",

@@ -461,3 +461,11 @@ def test_an_image_on_a_line_of_its_own_over_its_caption_is_a_figure_not_its_alt_
                            "Click the ![gear](gear.png) icon.\n")
     assert [b.text for b in parsed.blocks] == [
         "Interview", "Mara Lindqvist at her home. Photo: Ellie Rowe", "Click the gear icon."]
+
+
+def test_a_long_document_with_a_few_furniture_words_is_not_a_web_page():
+    # a changelog: "cookie" and "register" among hundreds of entries
+    entries = "".join(f"- Fixed bug number {i} in the parser.\n" for i in range(200))
+    text = ("# Changelog\n\n" + entries + "\n- Set the cookie path correctly.\n"
+            "- Register the handler before use.\n")
+    assert not read_markdown(text).web

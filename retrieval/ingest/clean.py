@@ -109,10 +109,16 @@ _ANY_MARKER_RE = _any_of(MARKERS)
 _SIGNAL_KINDS = [kind for kind in MARKERS if kind not in ("teaser", "credit")]
 _ANY_SIGNAL_RE = _any_of(_SIGNAL_KINDS)
 # A teaser/list marker at the start of a line: "READ MORE: headline", "DON'T MISS:".
+# A label ending on a colon ("Related:", "Watch:") is one when capitalised and followed by a
+# headline (a capital, a digit or a quote) or nothing: an API index's "related: _xsltStylesheet
+# xsltParseStylesheetOutput" is none. (Not "\b" after a phrase: one ending on a colon has no
+# word boundary after it before a space.)
 _LEADING_TEASER_RE = re.compile(
-    # (not "\b" after the phrase: "related:" and "watch:" end on a mark, with no word boundary
-    # after them before a space)
-    r"^\W*(?:" + "|".join(re.escape(p) for p in MARKERS["teaser"]) + r")(?!\w)\s*[:\-–—|]?",
+    r"^\W*(?:(?:" + "|".join(re.escape(p) for p in MARKERS["teaser"] if not p.endswith(":"))
+    + r")(?!\w)\s*[:\-–—|]?|(?:"
+    + "|".join(f"(?-i:{re.escape(p[0].upper())}){re.escape(p[1:])}"
+               for p in MARKERS["teaser"] if p.endswith(":"))
+    + r")(?=\s*$|\s+[\"“‘']?(?-i:[A-Z0-9])))",
     re.IGNORECASE,
 )
 GLUED_ITEM_WORDS = 20  # the longest line a list label takes with it for an item of its list

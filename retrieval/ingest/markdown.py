@@ -25,8 +25,12 @@ lines (``(label)=``) and ``%`` comments are left out with their reason.
 
 A web page saved as Markdown (a read-later app's or a clipper's copy of a news page: its share
 buttons, "Most viewed" list, newsletter prompt and comments with it) reads as one by its blocks
-(``clean.looks_like_web_page``, as an HTML page without an article mark does) and goes through
-the web-page cleaning; any other Markdown is a document kept whole.
+(``clean.looks_like_web_page``, as an HTML page without an article mark does), when its
+furniture phrases stand on ``WEB_SIGNAL_SHARE`` of its blocks or more, and goes through the
+web-page cleaning; any other Markdown is a document kept whole. (Markdown is mostly
+documentation: a changelog of thousands of entries says "cookie" and "register" here and there,
+a contributors' guide "log in" and "your help"; a page's furniture stands around a short
+article.)
 """
 
 from __future__ import annotations
@@ -52,7 +56,7 @@ from .blocks import (
     table_row_text,
     then_item,
 )
-from .clean import looks_like_web_page
+from .clean import looks_like_web_page, web_signals
 from .html import read_html
 from .mdfootnotes import footnotes
 from .meta import front_matter
@@ -100,8 +104,16 @@ def read_markdown(text: str) -> Parsed:
     title = meta.get("title") or pandoc_title or _title(blocks, tokens)
     if title:
         meta["title"] = title
-    return Parsed(blocks, meta, web=looks_like_web_page([b.text for b in blocks]),
-                  dropped=dropped)
+    return Parsed(blocks, meta, web=_saved_page([b.text for b in blocks]), dropped=dropped)
+
+
+WEB_SIGNAL_SHARE = 0.05  # the blocks with a furniture phrase, at least, of a page saved as Markdown
+
+
+def _saved_page(texts: Sequence[str]) -> bool:
+    """Whether Markdown blocks ``texts`` are a web page saved as Markdown (the module docstring)."""
+    return (looks_like_web_page(texts)
+            and len(web_signals(texts)) >= WEB_SIGNAL_SHARE * len(texts))
 
 
 def _pandoc_title(text: str) -> tuple[str, str]:
