@@ -493,3 +493,19 @@ def test_a_furniture_word_and_its_plural_are_one_signal():
     paras = ["Requests is an HTTP library.", "- Cookies", "Sessions with cookie persistence"]
     assert web_signals(paras) == ["cookies", "cookie"]
     assert not looks_like_web_page(paras)
+
+
+def test_a_reader_s_comment_above_its_reply_button_is_dropped():
+    page = ("Police said a 31-year-old man had been arrested on suspicion of burglary.\n\n"
+            "Comments (48)\n\nSandra_K\n\n3 hours ago\n\n"
+            "Released on bail?? Disgraceful. The police do nothing these days.\n\nReply\n\n30\n\n"
+            "Jim Bryce Nov 28\n\n"
+            "My grandfather fished out of the town for forty years.\n\n"
+            "Broke my heart to read this, it really did.\n\nReply")
+    assert clean(page) == [page.split("\n\n")[0]]
+
+
+def test_a_comment_count_is_a_web_signal():
+    assert web_signals(["18 Comments"]) == ["comments"]
+    assert web_signals(["Comments (48)"]) == ["comments"]
+    assert looks_like_web_page(["The fleet has nine trawlers.", "Leave a comment", "18 Comments"])

@@ -124,7 +124,12 @@ _LEADING_TEASER_RE = re.compile(
 GLUED_ITEM_WORDS = 20  # the longest line a list label takes with it for an item of its list
 GLUED_BLOCK_LINES = 12  # ... in a block of at most this many lines (a page's list, not the page)
 # A comment widget's count, the label of the comments listed under it: "312 comments"
-_COMMENT_COUNT_RE = re.compile(r"^\d[\d,.]*\s+comments?$", re.IGNORECASE)
+_COMMENT_COUNT_RE = re.compile(r"^(?:\d[\d,.]*k?\s+comments?|comments?\s*\(\d[\d,.]*k?\))$",
+                               re.IGNORECASE)  # ... or "Comments (48)"
+# A comment's Reply button, alone on its line (its count of likes after it, or none): what
+# stands right above it is a reader's comment, not the article
+_REPLY_RE = re.compile(r"^\W*reply\W*(?:\d[\d,.]*k?)?$", re.IGNORECASE)
+_COMMENT_PARAGRAPHS = 3  # a comment's paragraphs above its Reply button, at most
 _BRACKET_TAG_RE = re.compile(r"\[(?:REPORT|VIDEO|PICS?|PHOTOS?|LIVE|POLL|INSIGHT|REVEAL|LATEST)\]",
                              re.IGNORECASE)
 _CREDIT_TAIL_RE = re.compile(
@@ -252,6 +257,8 @@ def web_signals(paragraphs: Iterable[str]) -> list[str]:
         if hits or teaser or _CREDIT_TAIL_RE.search(rest) or _PICTURE_CREDIT_RE.search(p):
             found.append(hits[0] if hits else teaser.group(0).strip(" :-–—|").lower() if teaser
                          else "credit")
+        elif _COMMENT_COUNT_RE.match(p.strip()):  # "18 Comments": a comment widget's count
+            found.append("comments")
     return found
 
 
@@ -510,6 +517,15 @@ def explain(text: str, repeated: Container[str] = frozenset(),
                     or (kinds[j] in ("frag", "weak", "bad") and not is_prose(paras[j]))):
                 kinds[j], reasons[j] = "bad", "inside a teaser block"
                 j += 1
+
+    # Comments: the prose right above a Reply button (up to ``_COMMENT_PARAGRAPHS`` paragraphs,
+    # back to the commenter's name or the comment's date) is a reader's comment.
+    for j, p in enumerate(paras):
+        if _REPLY_RE.match(p):
+            for k in range(j - 1, max(j - 1 - _COMMENT_PARAGRAPHS, -1), -1):
+                if kinds[k] not in ("good", "weak"):
+                    break
+                kinds[k], reasons[k] = "bad", "a reader's comment (a Reply button under it)"
 
     # Captions: prose glued (no blank line) to a credit line in the raw text is its caption.
     for i in range(len(paras)):
