@@ -522,10 +522,10 @@ def explain(text: str, repeated: Container[str] = frozenset(),
     # back to the commenter's name or the comment's date) is a reader's comment.
     for j, p in enumerate(paras):
         if _REPLY_RE.match(p):
-            for k in range(j - 1, max(j - 1 - _COMMENT_PARAGRAPHS, -1), -1):
-                if kinds[k] not in ("good", "weak"):
+            for c in range(j - 1, max(j - 1 - _COMMENT_PARAGRAPHS, -1), -1):
+                if kinds[c] not in ("good", "weak"):
                     break
-                kinds[k], reasons[k] = "bad", "a reader's comment (a Reply button under it)"
+                kinds[c], reasons[c] = "bad", "a reader's comment (a Reply button under it)"
 
     # Captions: prose glued (no blank line) to a credit line in the raw text is its caption.
     for i in range(len(paras)):
