@@ -8,6 +8,7 @@ import pytest
 
 from retrieval.ingest.clean import (
     clean,
+    dateline,
     explain,
     is_prose,
     looks_like_web_page,
@@ -376,3 +377,135 @@ def test_a_note_in_another_language_keeps_its_short_sentences_a_page_does_not():
     page = ("Startseite\n\nPolitik\n\nSport\n\nKultur\n\nDer Eintritt ist frei.\n\nDas Museum ist "
             "dienstags bis sonntags von 10 bis 18 Uhr geöffnet, wie die Stadt mitteilte.\n")
     assert "Der Eintritt ist frei." not in [d.text for d in explain(page) if d.keep]
+
+
+def test_a_picture_credit_of_source_and_photographer_is_a_web_signal_and_dropped():
+    # "Photo: AP/John Smith" names the agency before the slash and the photographer after it:
+    # no agency word ends the line, yet it is a credit
+    page = ("Astronomers have found water vapour on a small rocky planet, a team said.\n\n"
+            "The planet orbits a red star. Photo: AP/John Smith\n\n"
+            "Newsletters\n\n"
+            "The planet is about 1.4 times the size of Earth, the team said on Wednesday.")
+    paras = page.split("\n\n")
+    assert looks_like_web_page(paras)
+    assert web_signals(["Image: NASA/ESA"]) == ["credit"]
+    assert clean(page) == [paras[0], paras[3]]
+    # a setting's value is no credit
+    assert web_signals(["image: nginx/latest"]) == []
+
+
+@pytest.mark.parametrize("label", ["Related: The best chargers for 2026",
+                                   "Watch: The moment the bridge fell"])
+def test_a_teaser_label_ending_on_a_colon_opens_a_teaser(label):
+    # "related:" ends on a mark: no word boundary follows it before the headline
+    assert web_signals([label]) != []
+    assert explain(label)[0].reason == "teaser marker"
+    # an API index's entry is no teaser
+    assert web_signals(["related: _xsltStylesheet xsltParseStylesheetOutput"]) == []
+
+
+@pytest.mark.parametrize("label", ["Most viewed", "Related Topics", "More on this story",
+                                   "Explore more on these topics"])
+def test_a_news_site_s_list_labels_are_teaser_markers(label):
+    assert web_signals([label]) != []
+
+
+def test_a_writer_s_own_list_after_a_lead_in_is_not_an_appeal():
+    # a first-person essay's list: each item says "we" in few words, which reads as addressing
+    # the reader; its lead-in ("What we changed:") is no boilerplate beside them
+    page = ("Last March my family of four threw away 9.6 kilograms of plastic in a month.\n\n"
+            "What we changed:\n\n"
+            "We buy meat from a butcher who wraps it in paper.\n\n"
+            "We switched to bar soap and shampoo.\n\n"
+            "We refill washing-up liquid at a shop in town.\n\n"
+            "By the end of October we were down to 3.1 kilograms a month.")
+    kept = clean(page)
+    assert "We buy meat from a butcher who wraps it in paper." in kept
+    assert "We switched to bar soap and shampoo." in kept
+    # an appeal beside furniture is still dropped
+    appeal = ("The council met on Tuesday to discuss the new budget for the town.\n\n"
+              "Sign up to our newsletter\n\n"
+              "We need you to keep going.\n\n"
+              "Give what you can today.")
+    assert "We need you to keep going." not in clean(appeal)
+
+
+@pytest.mark.parametrize(("text", "line"), [
+    ("MOSCOW, Dec 3 (Reuters) - Kestria exported a record crop.", "MOSCOW, Dec 3 (Reuters) - "),
+    ("SANDOVAL, Calif. (AP) — Firefighters contained a fire.", "SANDOVAL, Calif. (AP) — "),
+    ("Paris (AFP) – French museum workers went on strike.", "Paris (AFP) – "),
+    ("NORWICH, England, Dec. 2, 2026 /PRNewswire/ -- Northwind announced a wind farm.",
+     "NORWICH, England, Dec. 2, 2026 /PRNewswire/ -- "),
+    ("МОСКВА, 3 декабря. /ТАСС/. Аэропорт возобновил работу.", "МОСКВА, 3 декабря. /ТАСС/. "),
+    ("НОВОРЕЧИНСК, 7 декабря. /Корр. ИА «Северный вестник»/. Аэропорт закрыт.",
+     "НОВОРЕЧИНСК, 7 декабря. /Корр. ИА «Северный вестник»/. "),
+    ("Use the /Users/ folder. It holds your files.", ""),
+    ("The company (Acme) - which is based in Leeds - grew.", ""),
+    ("He said (quietly) - this is the end.", ""),
+    ("Kestria exported a record crop in November.", ""),
+])
+def test_a_wire_story_s_dateline_is_found(text, line):
+    assert dateline(text) == line
+
+
+@pytest.mark.parametrize("quote", [
+    "\"I wasn't going to let him take my late wife's jewellery,\" Harold said.",
+    "Nothing new, I’m afraid. I’m rereading Tove Jansson.",
+])
+def test_a_quote_of_someone_s_words_in_pronouns_is_prose(quote):
+    page = ("A pensioner fought off a masked burglar with his walking stick on Sunday.\n\n"
+            f"{quote}\n\n"
+            "Police said a 31-year-old man had been arrested on suspicion of burglary.")
+    assert quote in clean(page)
+
+
+def test_a_page_saved_without_blank_lines_keeps_its_short_paragraphs_after_a_teaser_list():
+    # a tabloid copied whole, no blank line anywhere: the lines after "DON'T MISS" and its
+    # headlines are the article's, however short
+    lines = ["Pensioner hailed a hero after fighting off burglar",
+             "By Kelly Barnes",
+             "A pensioner has been hailed a hero after fighting off a masked burglar.",
+             "Harold Moss, 84, woke at around 3am on Sunday to find a man in his kitchen.",
+             "DON'T MISS",
+             "Cops hunt gang after ATM ripped from wall with digger [REPORT]",
+             "Man, 29, jailed for stealing 400 parcels",
+             "Neighbours hail lucky escape after gas blast",
+             "Detective Inspector Sam Reilly said the pensioner was incredibly brave.",
+             "Neighbours have set up a fundraiser to fix his back door, raising £2,300.",
+             "Police are appealing for anyone with information to call 101.",
+             "Comments (48)",
+             "GrumpyGeoff",
+             "Reply"]
+    kept = clean("\n".join(lines))
+    assert kept == [lines[2], lines[3], lines[8], lines[9], lines[10]]
+
+
+def test_a_prompt_to_follow_the_site_on_social_media_is_dropped():
+    page = ("Rail services between Kelton and Alnford have been suspended until Tuesday.\n\n"
+            "Follow Northern News on Facebook, X and Instagram. Send your story ideas to "
+            "news@example.co.uk.\n\n"
+            "The mayor will follow the advice of police on Facebook and elsewhere, she said.")
+    assert clean(page) == [page.split("\n\n")[0], page.split("\n\n")[2]]
+
+
+def test_a_furniture_word_and_its_plural_are_one_signal():
+    # an HTTP library's README lists "Cookies" and says "cookie" elsewhere: one subject, no page
+    paras = ["Requests is an HTTP library.", "- Cookies", "Sessions with cookie persistence"]
+    assert web_signals(paras) == ["cookies", "cookie"]
+    assert not looks_like_web_page(paras)
+
+
+def test_a_reader_s_comment_above_its_reply_button_is_dropped():
+    page = ("Police said a 31-year-old man had been arrested on suspicion of burglary.\n\n"
+            "Comments (48)\n\nSandra_K\n\n3 hours ago\n\n"
+            "Released on bail?? Disgraceful. The police do nothing these days.\n\nReply\n\n30\n\n"
+            "Jim Bryce Nov 28\n\n"
+            "My grandfather fished out of the town for forty years.\n\n"
+            "Broke my heart to read this, it really did.\n\nReply")
+    assert clean(page) == [page.split("\n\n")[0]]
+
+
+def test_a_comment_count_is_a_web_signal():
+    assert web_signals(["18 Comments"]) == ["comments"]
+    assert web_signals(["Comments (48)"]) == ["comments"]
+    assert looks_like_web_page(["The fleet has nine trawlers.", "Leave a comment", "18 Comments"])

@@ -465,6 +465,28 @@ def test_a_page_that_declares_itself_an_article_is_web(meta):
     assert read_html(f"<html><head>{meta}</head><p>The council met.</p></html>").web
 
 
+@pytest.mark.parametrize("ld_type", ['"NewsArticle"', '"ReportageNewsArticle"',
+                                     '["Article", "WebPage"]', '"BlogPosting"'])
+def test_a_page_whose_json_ld_declares_an_article_is_web_and_dated(ld_type):
+    # an AMP page or a news site's page that says what it is only in its JSON-LD
+    markup = ('<html><head><script type="application/ld+json">{"@context": "https://schema.org",'
+              f' "@type": {ld_type}, "datePublished": "2026-12-02T15:04:00-05:00"}}</script>'
+              '</head><body><p>Solvane is recalling 1.3 million chargers.</p></body></html>')
+    parsed = read_html(markup)
+    assert parsed.web
+    assert parsed.meta["published"] == "2026-12-02T15:04:00-05:00"
+    assert [b.text for b in parsed.blocks] == ["Solvane is recalling 1.3 million chargers."]
+
+
+def test_a_page_whose_json_ld_declares_no_article_is_not_web_by_it():
+    markup = ('<html><head><script type="application/ld+json">{"@type": "TechArticle"}</script>'
+              '<meta name="date" content="2020-01-01"></head><body><p>Call open() first.</p>'
+              '</body></html>')
+    parsed = read_html(markup)
+    assert not parsed.web
+    assert parsed.meta["published"] == "2020-01-01"
+
+
 def test_a_page_whose_blocks_read_as_a_web_page_is_web():
     markup = ("<p>The council met on Tuesday.</p><p>Sign up for our newsletter</p>"
               "<p>Accept all cookies</p>")

@@ -442,3 +442,30 @@ def test_deep_lists_and_quotes_are_read_and_what_lies_past_the_limit_is_listed_a
     assert [b.text for b in thread.blocks] == ["The mole digs."]
     assert [(d.block.text, d.reason) for d in thread.dropped] == [
         ("The oldest reply.", "nested deeper than 100 lists or quotes: not read")]
+
+
+def test_a_news_page_saved_as_markdown_reads_as_a_web_page_and_a_document_does_not():
+    # a read-later app's copy of a news page: its "Most viewed" list and newsletter prompt with it
+    page = ("# Margaret Ellery obituary\n\nShare\n\n"
+            "Margaret Ellery, who has died aged 91, was one of the first women engineers.\n\n"
+            "Most viewed\n\n- [Why house prices are falling](/houses)\n\n"
+            "Sign up to our Today in Focus newsletter\n")
+    assert read_markdown(page).web
+    assert not read_markdown("# Widget\n\nInstall it with pip.\n\n## See also\n\n"
+                             "- [Usage](usage.md)\n").web
+
+
+def test_an_image_on_a_line_of_its_own_over_its_caption_is_a_figure_not_its_alt_text():
+    parsed = read_markdown("# Interview\n\n![Mara Lindqvist at her home](lindqvist.jpg)\n"
+                           "*Mara Lindqvist at her home. Photo: Ellie Rowe*\n\n"
+                           "Click the ![gear](gear.png) icon.\n")
+    assert [b.text for b in parsed.blocks] == [
+        "Interview", "Mara Lindqvist at her home. Photo: Ellie Rowe", "Click the gear icon."]
+
+
+def test_a_long_document_with_a_few_furniture_words_is_not_a_web_page():
+    # a changelog: "cookie" and "register" among hundreds of entries
+    entries = "".join(f"- Fixed bug number {i} in the parser.\n" for i in range(200))
+    text = ("# Changelog\n\n" + entries + "\n- Set the cookie path correctly.\n"
+            "- Register the handler before use.\n")
+    assert not read_markdown(text).web

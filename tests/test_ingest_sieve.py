@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from retrieval.ingest.blocks import Block, Dropped, Parsed
 from retrieval.ingest.sieve import (
+    DATELINE_REASON,
     MAX_CODE_CHARS,
     QUOTE_ANY,
     QUOTE_NEVER,
@@ -270,3 +271,19 @@ def test_a_short_code_block_after_a_lead_in_is_kept_for_its_quote_and_a_long_one
     dropped = "dropped: code block: kept out of quotes and the index"
     assert [status for b, status in s.rows if b.kind == "code"] == [kept] + [dropped] * 6
     assert len(s.dropped) == 6  # the short block is no drop
+
+
+def test_a_wire_story_s_dateline_is_cut_from_its_first_paragraph_and_listed_as_dropped():
+    text = ("World\n\nSign up\n\nAdvertisement\n\n"
+            "MOSCOW, Dec 3 (Reuters) - Kestria exported a record 6.4 million tonnes of wheat in "
+            "November, its agriculture ministry said on Thursday.\n\n"
+            "Traders said the surge had pushed wheat prices down 3% on the Paris exchange.\n")
+    s = sieve(read_plain(text))
+    assert s.web
+    assert [k.block.text for k in s.kept] == [
+        "Kestria exported a record 6.4 million tonnes of wheat in November, its agriculture "
+        "ministry said on Thursday.",
+        "Traders said the surge had pushed wheat prices down 3% on the Paris exchange."]
+    assert ("MOSCOW, Dec 3 (Reuters) -", DATELINE_REASON) in [
+        (d.block.text, d.reason) for d in s.dropped]
+    assert len(s.rows) == len(s.kept) + len(s.dropped)

@@ -52,9 +52,10 @@ MARKERS: dict[str, tuple[str, ...]] = {
         "most read", "most popular", "see also", "watch:", "watch now", "previous story",
         "next story", "previous article", "next article", "up next", "you may also like",
         "you might also like", "click here", "more info", "continue reading", "top stories",
+        "most viewed", "related topics", "more on this story", "explore more",
     ),
     "subscription": (
-        "sign up", "sign-up", "newsletter", "subscribe", "subscriber", "unsubscribe",
+        "sign up", "sign-up", "newsletter", "newsletters", "subscribe", "subscriber", "unsubscribe",
         "in your inbox", "in your mailbox", "mailing list", "log in", "login", "register",
         "create an account", "free trial",
     ),
@@ -108,13 +109,27 @@ _ANY_MARKER_RE = _any_of(MARKERS)
 _SIGNAL_KINDS = [kind for kind in MARKERS if kind not in ("teaser", "credit")]
 _ANY_SIGNAL_RE = _any_of(_SIGNAL_KINDS)
 # A teaser/list marker at the start of a line: "READ MORE: headline", "DON'T MISS:".
+# A label ending on a colon ("Related:", "Watch:") is one when capitalised and followed by a
+# headline (a capital, a digit or a quote) or nothing: an API index's "related: _xsltStylesheet
+# xsltParseStylesheetOutput" is none. (Not "\b" after a phrase: one ending on a colon has no
+# word boundary after it before a space.)
 _LEADING_TEASER_RE = re.compile(
-    r"^\W*(?:" + "|".join(re.escape(p) for p in MARKERS["teaser"]) + r")\b\s*[:\-–—|]?",
+    r"^\W*(?:(?:" + "|".join(re.escape(p) for p in MARKERS["teaser"] if not p.endswith(":"))
+    + r")(?!\w)\s*[:\-–—|]?|(?:"
+    + "|".join(f"(?-i:{re.escape(p[0].upper())}){re.escape(p[1:])}"
+               for p in MARKERS["teaser"] if p.endswith(":"))
+    + r")(?=\s*$|\s+[\"“‘']?(?-i:[A-Z0-9])))",
     re.IGNORECASE,
 )
 GLUED_ITEM_WORDS = 20  # the longest line a list label takes with it for an item of its list
+GLUED_BLOCK_LINES = 12  # ... in a block of at most this many lines (a page's list, not the page)
 # A comment widget's count, the label of the comments listed under it: "312 comments"
-_COMMENT_COUNT_RE = re.compile(r"^\d[\d,.]*\s+comments?$", re.IGNORECASE)
+_COMMENT_COUNT_RE = re.compile(r"^(?:\d[\d,.]*k?\s+comments?|comments?\s*\(\d[\d,.]*k?\))$",
+                               re.IGNORECASE)  # ... or "Comments (48)"
+# A comment's Reply button, alone on its line (its count of likes after it, or none): what
+# stands right above it is a reader's comment, not the article
+_REPLY_RE = re.compile(r"^\W*reply\W*(?:\d[\d,.]*k?)?$", re.IGNORECASE)
+_COMMENT_PARAGRAPHS = 3  # a comment's paragraphs above its Reply button, at most
 _BRACKET_TAG_RE = re.compile(r"\[(?:REPORT|VIDEO|PICS?|PHOTOS?|LIVE|POLL|INSIGHT|REVEAL|LATEST)\]",
                              re.IGNORECASE)
 _CREDIT_TAIL_RE = re.compile(
@@ -122,6 +137,12 @@ _CREDIT_TAIL_RE = re.compile(
     r"|pool|wire|\.com|\.ru|\.org|\.net)\s*$",
     re.IGNORECASE,
 )
+# A picture's label over its source and photographer, a slash apart, ending the line: "Photo:
+# AP/John Smith", "Image: NASA/ESA", "Photograph: Jonathan Brady/PA", "Foto: Christoph Soeder /
+# dpa" (a name after the label, capitalised: a setting's "image: nginx/latest" is none)
+_PICTURE_CREDIT_RE = re.compile(
+    r"\b(?i:photo(?:graph)?|image|picture|foto|фото)\s*:\s*[A-ZА-ЯЁ][\w .&'-]{0,40}/"
+    r"[\w .&'-]{1,40}$")
 _DOMAIN_RE = re.compile(r"\b[\w-]+\.(?:com|ru|org|net|co\.uk|gov|io)\b", re.IGNORECASE)
 # a sentence ending inside a text: a lower-case letter, digit or ")" of any script, its mark,
 # then an upper-case letter ("... in 1250. Today ...", "... реки. Сегодня ...")
@@ -134,7 +155,15 @@ _STOPWORDS = frozenset(
     "it its this that these those he she they them his her their which who whom whose what "
     "when where why how not no so than then there here has have had do does did will would can "
     "could should may might must also about into over after before under between during while "
-    "all any some such only own same too very just up out off again further once".split()
+    "all any some such only own same too very just up out off again further once "
+    # the pronouns of speech: a quote of someone's words is prose ("'I wasn't going to let him
+    # take my late wife's jewellery,' Harold said." has no other function word but "to")
+    "i me my mine him we us our you your "
+    # and their contractions, as typed and with a typographic apostrophe ("I’m rereading ...")
+    "i'm i've i'll i'd it's that's there's he's she's we're we've you're you've don't doesn't "
+    "didn't isn't wasn't can't won't "
+    "i’m i’ve i’ll i’d it’s that’s there’s he’s she’s we’re we’ve you’re you’ve don’t doesn’t "
+    "didn’t isn’t wasn’t can’t won’t".split()
 )
 
 
@@ -225,9 +254,11 @@ def web_signals(paragraphs: Iterable[str]) -> list[str]:
                 for m in [_MARKER_RE[kind].search(rest)] if m] if _ANY_SIGNAL_RE.search(
                     rest) else []
         teaser = _LEADING_TEASER_RE.match(rest)
-        if hits or teaser or _CREDIT_TAIL_RE.search(rest):
+        if hits or teaser or _CREDIT_TAIL_RE.search(rest) or _PICTURE_CREDIT_RE.search(p):
             found.append(hits[0] if hits else teaser.group(0).strip(" :-–—|").lower() if teaser
                          else "credit")
+        elif _COMMENT_COUNT_RE.match(p.strip()):  # "18 Comments": a comment widget's count
+            found.append("comments")
     return found
 
 
@@ -246,8 +277,9 @@ def looks_like_web_page(paragraphs: Sequence[str]) -> bool:
     kind each, on at most 3% of their blocks, but two: a 30,000-block all-in-one reference and
     a manual whose "Recommended ..." headings read as teasers.)"""
     found = web_signals(paragraphs)
-    # "log in" and "login", "sign up" and "sign-up" are one phrase
-    return len({re.sub(r"[\s-]+", "", f) for f in found}) >= 2 or (len(found) >= 3
+    # "log in" and "login", "sign up" and "sign-up", "cookie" and "cookies" are one phrase (an
+    # HTTP library's README says both)
+    return len({re.sub(r"[\s-]+", "", f).removesuffix("s") for f in found}) >= 2 or (len(found) >= 3
                                      and len(found) >= _REPEATED_SIGNAL_SHARE * len(paragraphs))
 
 
@@ -296,6 +328,27 @@ _ENGLISH_DENSITY = 0.2
 # before trying each phrase: twice as fast on a paragraph without a notice, the same matches)
 _NOTICE_RE = re.compile(r"(?=[c©(a])(?:\bcopyright\b|©|\(c\)\s*\d{4}|all rights reserved)",
                         re.IGNORECASE)
+
+
+# A wire story's dateline opening its first paragraph: the place (a capitalised word and up to
+# six more: "MOSCOW, Dec 3", "SANDOVAL, Calif.", "NORWICH, England, Dec. 2, 2026"), the agency
+# in brackets or slashes ("(Reuters)", "(AP)", "/PRNewswire/"), then a dash before the story's
+# first sentence: "MOSCOW, Dec 3 (Reuters) - Kestria exported ..."; or, as Russian agencies
+# write it, a full stop after the agency in slashes: "МОСКВА, 3 декабря. /ТАСС/. ..."
+_DATELINE_RE = re.compile(
+    r"^(?-i:[A-ZÀ-ÞА-ЯЁ])[\w'’.-]*(?:,?[ \t]+[\w'’.-]+,?){0,6}[ \t]*"
+    r"(?:\((?-i:[A-ZА-ЯЁ])[\w .&-]{0,30}\)[ \t]*(?:--|[-–—])"
+    r"|/(?-i:[A-ZА-ЯЁ])[^/()\n]{0,40}/[ \t]*(?:--|[-–—.]))"
+    r"[ \t]+(?=[\"“«‘']?(?-i:[A-ZÀ-ÞА-ЯЁ0-9]))")
+
+
+def dateline(text: str) -> str:
+    """The dateline opening ``text`` (a wire story's place, date and agency up to the dash
+    before its first sentence, with the spaces after it), or "": furniture of the agency's,
+    glued to the sentence a question finds ("MOSCOW, Dec 3 (Reuters) - "), and no part of what
+    the sentence says."""
+    m = _DATELINE_RE.match(text)
+    return m.group(0) if m else ""
 
 
 def is_notice(text: str) -> bool:
@@ -384,6 +437,11 @@ def is_sentence(text: str) -> bool:
 # A page's own copyright line: a paragraph opening on the notice ("Copyright The Ledger Group Ltd
 # 2025. All rights reserved. Please don't copy articles ...", "© 2024 Foo Media"), with a year or
 # "all rights reserved" in it; "Copyright lawyers said ..." opens on no notice.
+# A site's prompt to follow it elsewhere, opening a paragraph: "Follow Northern News on Facebook,
+# X and Instagram.", "Follow us on Twitter" (a command, which reporting opens no paragraph with)
+_FOLLOW_PROMPT_RE = re.compile(
+    r"^\W*follow\b[^.!?\n]{0,60}?\bon\s+(?:facebook|twitter|x|instagram|tiktok|youtube|linkedin"
+    r"|threads|bluesky|telegram|whatsapp|mastodon)\b", re.IGNORECASE)
 _OPENING_NOTICE_RE = re.compile(r"^\W*(?:©|\(c\)|(?i:copyright)\s*(?:©|\(c\)|\d{4}|[A-Z]))")
 _NOTICE_TAIL_RE = re.compile(r"\b(?:1[89]|20)\d\d\b|all rights reserved", re.IGNORECASE)
 
@@ -398,7 +456,10 @@ def _classify(
         return "bad", "copyright notice"
     if _LEADING_TEASER_RE.match(para) or _BRACKET_TAG_RE.search(para):
         return "bad", "teaser marker"
-    if _CREDIT_TAIL_RE.search(para) or (_DOMAIN_RE.search(para) and not is_prose(para)):
+    if _FOLLOW_PROMPT_RE.match(para):
+        return "bad", "a prompt to follow the site elsewhere"
+    if (_CREDIT_TAIL_RE.search(para) or _PICTURE_CREDIT_RE.search(para)
+            or (_DOMAIN_RE.search(para) and not is_prose(para))):
         return "bad", "photo credit"
     kinds = marker_kinds(para)
     n_words = len(words(para))
@@ -439,32 +500,51 @@ def explain(text: str, repeated: Container[str] = frozenset(),
 
     # Teaser blocks: a list label ("DON'T MISS:", "Previous Story", "312 comments", "Listen to
     # this article") swallows the fragments after it, and the short lines glued to it (no blank
-    # line between: a list's items, a question-shaped headline or a comment among them; a page
-    # saved with no blank lines at all keeps its paragraphs, which are longer).
+    # line between: a list's items, a question-shaped headline or a comment among them). A page
+    # saved with no blank lines at all, or with few (its label in a block of more than
+    # ``GLUED_BLOCK_LINES`` lines), keeps its paragraphs after the list, however short: there
+    # a line glued to the label says nothing of what it belongs to.
+    lines_in = Counter(b for _, b in found)
     for i, p in enumerate(paras):
         if kinds[i] in ("bad", "frag") and len(words(p)) <= 6 and (
                 _LEADING_TEASER_RE.match(p) or _COMMENT_COUNT_RE.match(p)
                 or "widget" in marker_kinds(p)):
+            glued = lines_in[found[i][1]] <= GLUED_BLOCK_LINES
             j = i + 1
             while j < len(paras) and (
-                    (found[j][1] == found[i][1] and len(words(paras[j])) <= GLUED_ITEM_WORDS)
+                    (glued and found[j][1] == found[i][1]
+                     and len(words(paras[j])) <= GLUED_ITEM_WORDS)
                     or (kinds[j] in ("frag", "weak", "bad") and not is_prose(paras[j]))):
                 kinds[j], reasons[j] = "bad", "inside a teaser block"
                 j += 1
+
+    # Comments: the prose right above a Reply button (up to ``_COMMENT_PARAGRAPHS`` paragraphs,
+    # back to the commenter's name or the comment's date) is a reader's comment.
+    for j, p in enumerate(paras):
+        if _REPLY_RE.match(p):
+            for c in range(j - 1, max(j - 1 - _COMMENT_PARAGRAPHS, -1), -1):
+                if kinds[c] not in ("good", "weak"):
+                    break
+                kinds[c], reasons[c] = "bad", "a reader's comment (a Reply button under it)"
 
     # Captions: prose glued (no blank line) to a credit line in the raw text is its caption.
     for i in range(len(paras)):
         if reasons[i] == "photo credit" and i > 0 and found[i - 1][1] == found[i][1]:
             kinds[i - 1], reasons[i - 1] = "bad", "photo caption"
 
-    # Appeal-like paragraphs become boilerplate when they touch boilerplate and no prose.
+    # Appeal-like paragraphs become boilerplate when they touch boilerplate and no prose. A
+    # lead-in before them ("What we changed:", a fragment ending in a colon that no furniture
+    # marks) opens the article's own list of what the writer did, not an appeal: it is no
+    # boilerplate beside the items it leads in to.
+    lead_in = [k == "frag" and p.rstrip().endswith(":") for p, k in zip(paras, kinds, strict=True)]
     changed = True
     while changed:
         changed = False
         for i, k in enumerate(kinds):
             if k != "weak":
                 continue
-            neighbours = [kinds[j] for j in (i - 1, i + 1) if 0 <= j < len(kinds)]
+            neighbours = [kinds[j] for j in (i - 1, i + 1) if 0 <= j < len(kinds)
+                          and not (j == i - 1 and lead_in[j])]
             if "good" not in neighbours and ("bad" in neighbours or "frag" in neighbours):
                 kinds[i], reasons[i] = "bad", "reader appeal block"
                 changed = True

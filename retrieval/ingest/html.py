@@ -27,8 +27,11 @@ blocks are read as they are; a short list in a cell reads "PNG, GIF", its items 
 The page's metadata: the title from ``og:title`` or ``<title>`` (without the site name it often
 carries), else the first ``h1``; the URL (http(s) only) from ``<link rel="canonical">`` or
 ``og:url``; the publisher from ``og:site_name``; the date from ``article:published_time`` (or
-``date``/``pubdate`` metas). ``Parsed.web``: the page says it is an article (``og:type``, an
-``article:`` property) or its blocks read as a web page (``clean.looks_like_web_page``).
+``date``/``pubdate`` metas, else a JSON-LD ``datePublished``). ``Parsed.web``: the page says it
+is an article (``og:type``, an ``article:`` property, or a JSON-LD ``@type`` of a news article
+or a blog post: ``NewsArticle``, ``ReportageNewsArticle``, ``Article``, ``BlogPosting``, as
+many news pages and AMP pages declare it, with no ``og:`` metas) or its blocks read as a web
+page (``clean.looks_like_web_page``).
 """
 
 from __future__ import annotations
@@ -115,6 +118,12 @@ _TITLE_SEPARATOR_RE = re.compile(r"\s+[|\-–—:·•]\s+")
 # sidecar or front matter sets): a site template's default ("en") is often left on pages in
 # other languages, so the text may overrule it (``corpus.read_document``)
 LANG_HINT = "lang_hint"
+# JSON-LD's types of a news article or a blog post (schema.org's NewsArticle and its kinds,
+# Article, BlogPosting, LiveBlogPosting; not TechArticle or APIReference, which documentation
+# declares), as "@type": "NewsArticle" or in a list of types
+_LD_ARTICLE_RE = re.compile(r'"@type"\s*:\s*(?:\[[^\]]*?)?"(?:\w*NewsArticle|Article|BlogPosting'
+                            r'|LiveBlogPosting)"')
+_LD_PUBLISHED_RE = re.compile(r'"datePublished"\s*:\s*"([^"]{1,64})"')
 _META_KEYS = {
     "og:title": "title", "twitter:title": "title",
     "og:url": "url",
@@ -242,6 +251,7 @@ class _Parser(HTMLParser):
         self.meta: dict[str, str] = {}
         self.title = ""
         self.article = False  # the page declares itself an article
+        self._ld: list[str] | None = None  # the text of an open JSON-LD script
         # a definition list's last block (its id): the id of its first; its terms head nothing
         # after it
         self.term_scopes: dict[int, int] = {}
@@ -312,6 +322,9 @@ class _Parser(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         if tag == "title":
             self._in_title = False
+        if tag == "script" and self._ld is not None:
+            self._linked_data("".join(self._ld))
+            self._ld = None
         if not self._is_open(tag):
             return
         while self._open:  # close it, and whatever was left open inside it
@@ -333,6 +346,8 @@ class _Parser(HTMLParser):
                 break
 
     def handle_data(self, data: str) -> None:
+        if self._ld is not None:
+            self._ld.append(data)
         if self._in_title:
             self.title += data
         elif self._skipping:
@@ -370,6 +385,16 @@ class _Parser(HTMLParser):
             self.meta["url"] = a["href"].strip()  # the canonical link wins over og:url
         elif tag == "title" and not self._titled and not self._is_open("svg"):
             self._in_title = self._titled = True
+        elif tag == "script" and "ld+json" in a.get("type", "").lower():
+            self._ld = []
+
+    def _linked_data(self, text: str) -> None:
+        """What a JSON-LD script says of the page: that it is an article (its ``@type``), and
+        when it was published, unless a meta said so. Read by pattern, not parsed: a page's
+        JSON-LD is often cut or malformed, and only these two keys are asked of it."""
+        self.article |= _LD_ARTICLE_RE.search(text) is not None
+        if (m := _LD_PUBLISHED_RE.search(text)) and m.group(1).strip():
+            self.meta.setdefault("published", m.group(1).strip())
 
     def _opening(self, el: _Open, a: dict[str, str]) -> None:
         tag = el.tag

@@ -22,6 +22,15 @@ directive's fence (```` ```{note} ````, ``:::{tip}``) by what its body holds (``
 prose parsed as Markdown, code, an object's signature, a toctree left out), ``{eval-rst}`` by
 the reStructuredText reader, a role (``{ref}`Title <label>```) as the text it shows; target
 lines (``(label)=``) and ``%`` comments are left out with their reason.
+
+A web page saved as Markdown (a read-later app's or a clipper's copy of a news page: its share
+buttons, "Most viewed" list, newsletter prompt and comments with it) reads as one by its blocks
+(``clean.looks_like_web_page``, as an HTML page without an article mark does), when its
+furniture phrases stand on ``WEB_SIGNAL_SHARE`` of its blocks or more, and goes through the
+web-page cleaning; any other Markdown is a document kept whole. (Markdown is mostly
+documentation: a changelog of thousands of entries says "cookie" and "register" here and there,
+a contributors' guide "log in" and "your help"; a page's furniture stands around a short
+article.)
 """
 
 from __future__ import annotations
@@ -47,6 +56,7 @@ from .blocks import (
     table_row_text,
     then_item,
 )
+from .clean import looks_like_web_page, web_signals
 from .html import read_html
 from .mdfootnotes import footnotes
 from .meta import front_matter
@@ -94,7 +104,16 @@ def read_markdown(text: str) -> Parsed:
     title = meta.get("title") or pandoc_title or _title(blocks, tokens)
     if title:
         meta["title"] = title
-    return Parsed(blocks, meta, web=False, dropped=dropped)
+    return Parsed(blocks, meta, web=_saved_page([b.text for b in blocks]), dropped=dropped)
+
+
+WEB_SIGNAL_SHARE = 0.05  # the blocks with a furniture phrase, at least, of a page saved as Markdown
+
+
+def _saved_page(texts: Sequence[str]) -> bool:
+    """Whether Markdown blocks ``texts`` are a web page saved as Markdown (the module docstring)."""
+    return (looks_like_web_page(texts)
+            and len(web_signals(texts)) >= WEB_SIGNAL_SHARE * len(texts))
 
 
 def _pandoc_title(text: str) -> tuple[str, str]:
@@ -161,7 +180,9 @@ def _blocks(tokens: Sequence[Token], outline: Outline, myst: bool = False,
             if text:
                 yield Block("table_row", text, outline.path)
         elif kind == "inline":
-            text = one_line(_render(token.children or []))
+            children = token.children or []
+            text = one_line(_render(children if _images_only(children) or heading_level
+                                    else _without_figures(children)))
             if heading_level:  # its words, past its badges (the alt text when it has none)
                 text = one_line(_render(token.children or [], alt=False)) or text
             if row is not None:
@@ -292,6 +313,28 @@ def _images_only(children: Sequence[Token]) -> bool:
     return any(t.type == "image" for t in children) and all(
         t.type in ("image", "link_open", "link_close", "softbreak", "hardbreak")
         or (t.type == "text" and not t.content.strip()) for t in children)
+
+
+def _without_figures(children: Sequence[Token]) -> list[Token]:
+    """The inline tokens without the images that stand on a line of their own among other
+    lines (a read-later app's "![Mara Lindqvist at home](l.jpg)" over its caption line, "*Mara
+    Lindqvist at home. Photo: ...*"): a reader sees a picture there, not its alt text, which
+    read twice with the caption under it. An image inside a line of text stays its alt text."""
+    lines: list[list[Token]] = [[]]
+    for t in children:
+        if t.type in ("softbreak", "hardbreak"):
+            lines.append([])
+        else:
+            lines[-1].append(t)
+    if len(lines) < 2:
+        return list(children)
+    kept = [line for line in lines if not _images_only(line)]
+    out: list[Token] = []
+    for line in kept:
+        if out:
+            out.append(Token("softbreak", "br", 0))
+        out.extend(line)
+    return out
 
 
 def _render(children: Sequence[Token], alt: bool = True) -> str:

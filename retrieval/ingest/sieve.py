@@ -7,7 +7,9 @@ page that reads as English is quoted when it is prose (six words or more: Englis
 "Share this article.", "All rights reserved.", is shorter); of a page in another language, when
 it is a whole sentence of three words or more: other languages state a fact in fewer words
 ("Helsinki perustettiin 1550.", "Ayasofya 537 yılında inşa edildi."), and the six-word floor
-was counted on English.
+was counted on English. A wire story's dateline ("MOSCOW, Dec 3 (Reuters) - ", ``clean.dateline``)
+is cut from the paragraph it opens, listed as dropped: a quote of the first sentence is the
+sentence.
 
 Any **other document** keeps every block whatever its shape: a heading, a list item, a table row,
 a short paragraph ("The mayor abstained.") is content. Headings are indexed (their words help
@@ -37,7 +39,7 @@ from dataclasses import dataclass, replace
 from itertools import groupby, takewhile
 
 from .blocks import Block, Dropped, Parsed, heads_row
-from .clean import LineDecision, explain, normalised, reads_as_english
+from .clean import LineDecision, dateline, explain, normalised, reads_as_english
 from .segment import joined_paragraphs, paragraphs, words
 
 # How a kept block's sentences may be quoted: never (a heading), when prose (web pages that read
@@ -97,10 +99,20 @@ def sieve(parsed: Parsed, repeated: Container[str] = frozenset()) -> Sieved:
         english = reads_as_english(text)  # (read once: it weighs every word of the page)
         decisions = explain(text, repeated, english)
         rule = QUOTE_PROSE if english else QUOTE_SENTENCE
-        kept = [Kept(Block("paragraph", d.text), rule) for d in decisions if d.keep]
-        dropped = [Dropped(Block("paragraph", d.text), d.reason) for d in decisions if not d.keep]
-        rows = [(Block("paragraph", d.text), INDEXED if d.keep else f"dropped: {d.reason}")
-                for d in decisions]
+        kept: list[Kept] = []
+        dropped: list[Dropped] = []
+        rows: list[tuple[Block, str]] = []
+        for d in decisions:
+            if not d.keep:
+                dropped.append(Dropped(Block("paragraph", d.text), d.reason))
+                rows.append((dropped[-1].block, f"dropped: {d.reason}"))
+                continue
+            # a wire story's dateline is no part of its first sentence's quote
+            if (line := dateline(d.text)) and len(line) < len(d.text):
+                dropped.append(Dropped(Block("paragraph", line.strip()), DATELINE_REASON))
+                rows.append((dropped[-1].block, f"dropped: {DATELINE_REASON}"))
+            kept.append(Kept(Block("paragraph", d.text[len(line):]), rule))
+            rows.append((kept[-1].block, INDEXED))
         return Sieved(kept, [*parsed.dropped, *dropped], True, tuple(decisions),
                       (*_reader_rows(parsed), *rows))
     contents = _contents(parsed.blocks)
@@ -124,6 +136,7 @@ def sieve(parsed: Parsed, repeated: Container[str] = frozenset()) -> Sieved:
 
 
 INDEXED, INDEXED_NOT_QUOTED = "indexed", "indexed, not quoted"
+DATELINE_REASON = "a wire story's dateline (place, date and agency before its first sentence)"
 CODE_REASON = "code block: kept out of quotes and the index"
 CODE_KEPT = "kept for the quote of the lead-in before it, not indexed"
 
