@@ -244,7 +244,10 @@ class Collection:
 # that sentence's quote, as lines of no sentence, out of the index (``CODE_AFTER``).
 # 35: a text that says it is a Vim help file is read as a document, never as a web page.
 # 36: "C++", "C#", "F#" are terms (a letter alone is none).
-TEXT_VERSION = 36
+# 37: news pages: picture credits, plural and colon teaser labels, wire datelines cut, readers'
+# comments above "Reply", "follow us" prompts dropped; speech kept; Markdown read as a web page
+# by its furniture, an image's alt text left out; JSON-LD's NewsArticle marks an HTML article.
+TEXT_VERSION = 37
 # A sentence's flags (``Collection.sent_flags``): it may be quoted alone; it is of a list item
 # or a table row (a line tagged ``ITEM_LINE``, beside its ``sieve.QUOTE_*`` rule); it opens its
 # line; lines of code (tagged ``CODE_LINE``) follow its line, quoted after it.
