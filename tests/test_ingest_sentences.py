@@ -228,3 +228,25 @@ def test_a_sums_unit_ends_a_sentence_before_a_capital(text, sentences):
     """Russian and Ukrainian units of a sum ("тыс.", "млн", "руб.") go on before a lower-case
     word or a number, and end their sentence before a capital."""
     assert split_sentences(text) == sentences
+
+
+@pytest.mark.parametrize("sentences", [
+    ["Город основан в 1147 г.", "Москва стала столицей в 1918 г.", "Это важно."],
+    ["Это было в 1990-х гг.", "Затем всё изменилось."],
+    ["Собор построен в XIX в.", "Его перестроили.", "Це сталося у 1991 р.", "Потім усе змінилося."],
+    ["Мы купили хлеб, молоко и т. д.", "Потом пошли домой.", "Авторы: Иванов И. И. и др."],
+    ["Prices rose, fell, etc.", "The next year was calm.", "Er kaufte Brot usw.", "Dann ging er."],
+    # ... and a title's, a "that is"'s, and a year's opening its clause go on
+    ["В 1991 г. Москва стала столицей, а в конце 1993 г. Ельцин ушёл.", "Он живёт в г. Москва."],
+    ["С 1991 по 1995 гг. Россия росла, т. е. Москва тоже.", "Договор от 8 декабря 1991 г. Россия "
+     "подписала."],
+    ["Siehe z. B. Kapitel 3, Nr. 5 bei Dr. Müller.", "El Sr. García y la Dra. López, pág. 12."],
+    ["M. Dupont a vu des fruits, p. ex. Pommes.", "It is safe, e.g. for threads, etc. and more."],
+])
+def test_a_list_or_a_year_closing_its_clause_ends_a_sentence_before_a_capital(sentences):
+    """An abbreviation closing what it follows ends a sentence before a capital: a list's "and
+    so on" ("и т. д.", "etc.", "usw.") and a year's word after the number that closes its
+    clause ("... в 1147 г."); one opening what follows (a title: "г. Москва", "Dr. Müller"; "т.
+    е.", "z. B.") and a year's word in a clause's opening phrase ("В 1991 г. Москва ...") do
+    not."""
+    assert split_sentences(" ".join(sentences)) == sentences

@@ -310,9 +310,66 @@ def _abbreviation_ends(text: str, start: int, dot: int, following: str = "") -> 
     if i == dot:
         return False
     word = word.lower().strip(".")
+    if not (following.islower() or following.isdigit()) and _closes_sentence(text, start, dot):
+        return False
     if word in ABBREVIATIONS or (word in _BEFORE_LOWER and (following.islower()
                                                             or following.isdigit())):
         return True
     # An initial ("J."), or a dotted acronym ("U.S.", "a.m."; none without a dot inside).
     return (len(word) == 1 and word.isalpha()) or ("." in word
                                                    and bool(_DOTTED_RE.fullmatch(word)))
+
+
+# Abbreviations that close what they follow, not open what comes next as a title does ("Dr.
+# Müller", "г. Москва", "la Dra. López", "M. Dupont", "z. B. Kapitel", "т. е. цифры"): a list's
+# "and so on" ("etc.", "usw.", "ecc.", Russian "и т. д.", "и т. п.", "и др.", "и пр.") and a
+# year's or a century's word after its number (Russian and Bulgarian "в 1991 г.", "1990-х гг.",
+# "XIX в.", Ukrainian "у 1991 р."). Before a capital they end their sentence, a year's word when
+# its number closes a clause that has more before it (``_year_closes_clause``). Written here
+# squeezed: lower case, without dots and spaces.
+_LIST_CLOSERS = frozenset({"etc", "usw", "ecc", "итд", "итп", "идр", "ипр"})
+_YEAR_WORDS = frozenset({"г", "гг", "в", "вв", "р", "рр"})
+_NUMBERISH_RE = re.compile(r"\d[\d\-–—/]*[^\W\d_]{0,3}$|[IVXLC]+(?:[–-][IVXLC]+)?$")
+_CLAUSE_MARKS = (",", ";", ":")
+_NON_WORD_RE = re.compile(r"[^\w]+")
+
+
+def _closes_sentence(text: str, start: int, dot: int) -> bool:
+    """Whether the abbreviation before the full stop at ``dot`` (in the sentence from
+    ``start``) closes a list ("... и т. д.", "... etc.") or a clause with its year ("Это
+    случилось в 1991 г."): a sentence end before a capital, where a title or a "that is"
+    ("г. Москва", "т. е. Москва") goes on."""
+    tokens = text[max(start, dot - 160) : dot].split()
+    squeezed = [_NON_WORD_RE.sub("", t.lower()) for t in tokens[-3:]]
+    if any("".join(squeezed[-n:]) in _LIST_CLOSERS for n in range(1, len(squeezed) + 1)):
+        return True
+    return bool(squeezed) and squeezed[-1] in _YEAR_WORDS and _year_closes_clause(tokens[:-1])
+
+
+def _year_closes_clause(tokens: list[str]) -> bool:
+    """Whether the words ``tokens`` end on a year's (or century's) number that closes their
+    clause: a preposition in lower case of one or two letters before it ("в", "с", "до", "у")
+    and two or more words before that. "Москва стала столицей в 1918" and "Это было в 1990-х"
+    close a clause; "В 1991", "В конце 1991", "5 декабря 1991", "С 1991 по 1995" open one ("В
+    1991 г. Москва стала столицей"), and so does "Договор подписали 8 декабря 1991" (with no
+    preposition before it, a capital after it may be a name the date is told of: no end
+    rather than a date cut from what happened on it); a date's month after its day ("8
+    декабря 1991") and a word between two numbers ("с 1991 по 1995") are the number's."""
+    clause = tokens
+    for k in range(len(tokens) - 1, -1, -1):
+        if tokens[k] in ("—", "–", "-") or tokens[k].endswith(_CLAUSE_MARKS):
+            clause = tokens[k + 1 :]
+            break
+    i = len(clause)
+    numbers = 0
+    while i > 0:
+        t = clause[i - 1]
+        if _NUMBERISH_RE.match(t):
+            numbers += 1
+        elif not (i >= 2 and _NUMBERISH_RE.match(clause[i - 2]) and t.isalpha()
+                  and t.islower()):
+            break
+        i -= 1
+    rest = [t.lstrip("(«„\"“") for t in clause[:i]]
+    return (numbers > 0 and len(rest) >= 3 and rest[-1].isalpha() and rest[-1].islower()
+            and len(rest[-1]) <= 2)
