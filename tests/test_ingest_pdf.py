@@ -540,6 +540,46 @@ def test_a_two_page_documents_header_is_dropped_not_read_into_its_text():
         "Requests are input to the project.", "There has been no activity on it."]
 
 
+class _Minutes(FPDF):
+    """Pages under a header of ``heads`` lines and over a footer, left off the first page when
+    ``cover``."""
+
+    def __init__(self, heads: tuple[str, ...], cover: bool) -> None:
+        super().__init__(format="A4")
+        self.heads, self.cover = heads, cover
+
+    def header(self) -> None:
+        if not (self.cover and self.page_no() == 1):
+            self.set_font("Helvetica", "I", 9)
+            for head in self.heads:
+                self.cell(0, 6, head, new_x="LMARGIN", new_y="NEXT")
+            self.ln(4)
+
+    def footer(self) -> None:
+        if not (self.cover and self.page_no() == 1):
+            self.set_y(-15)
+            self.set_font("Helvetica", "", 9)
+            self.cell(0, 10, "Riverbend Water Trust - internal", align="C")
+
+
+@pytest.mark.parametrize("pages, heads, cover", [
+    (3, ("Water Board Minutes",), True),  # on every page but the first
+    (2, ("Riverbend Water Trust", "Water Board Minutes, 7 December 2026"), False),  # two lines
+])
+def test_a_short_documents_header_after_its_first_page_or_of_two_lines_is_dropped(
+        pages, heads, cover):
+    pdf = _Minutes(heads, cover)
+    texts = [f"The board met for the {n} time and agreed the plan." for n in
+             ("first", "second", "third")[:pages]]
+    for text in texts:
+        pdf.add_page()
+        pdf.set_font("Helvetica", "", 11)
+        pdf.multi_cell(0, 6, text)
+    parsed = read_pdf(bytes(pdf.output()))
+    assert [b.text for b in parsed.blocks] == texts
+    assert {d.block.text for d in parsed.dropped} == {*heads, "Riverbend Water Trust - internal"}
+
+
 def test_a_two_page_documents_title_alone_is_kept():
     pdf = FPDF(format="A4")
     pdf.set_font("Helvetica", "", 11)
