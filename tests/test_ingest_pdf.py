@@ -580,6 +580,60 @@ def test_a_short_documents_header_after_its_first_page_or_of_two_lines_is_droppe
     assert {d.block.text for d in parsed.dropped} == {*heads, "Riverbend Water Trust - internal"}
 
 
+def _covered(styled: bool) -> bytes:
+    """A cover page (the organisation, the title, whom it is for, its version and date) over
+    two sections; the title set large and the sections' headings bold when ``styled``."""
+    pdf = FPDF(format="A4")
+    pdf.add_page()
+    pdf.set_font("Helvetica", "B" if styled else "", 12)
+    pdf.cell(0, 8, "Riverbend Water Trust", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("Helvetica", "B" if styled else "", 22 if styled else 11)
+    pdf.cell(0, 12, "Annual Water Quality Report", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("Helvetica", "", 11)
+    for text in ("Prepared for the Riverbend Town Council", "Version 1.2", "7 December 2026"):
+        pdf.cell(0, 8, text, new_x="LMARGIN", new_y="NEXT")
+    pdf.add_page()
+    for heading, text in (("Introduction", "The trust tested the water of the town every week of "
+                                           "the year, at twelve places along the river."),
+                          ("Results", "Every sample met the national limits for lead and "
+                                      "copper, and only two samples showed more nitrate.")):
+        pdf.set_font("Helvetica", "B" if styled else "", 14 if styled else 11)
+        pdf.cell(0, 9, heading, new_x="LMARGIN", new_y="NEXT")
+        pdf.set_font("Helvetica", "", 11)
+        pdf.multi_cell(0, 6, text, new_x="LMARGIN")
+    return bytes(pdf.output())
+
+
+@pytest.mark.parametrize("styled", [True, False])
+def test_a_cover_pages_lines_are_each_a_paragraph_and_head_nothing_but_its_title(styled):
+    parsed = read_pdf(_covered(styled))
+    title = ("Annual Water Quality Report",) if styled else ()
+    cover = [(b.kind, b.text) for b in parsed.blocks if b.page == 1]
+    assert cover == [("paragraph", "Riverbend Water Trust"),
+                     ("heading" if styled else "paragraph", "Annual Water Quality Report"),
+                     ("paragraph", "Prepared for the Riverbend Town Council"),
+                     ("paragraph", "Version 1.2"), ("paragraph", "7 December 2026")]
+    assert [(b.kind, b.section) for b in parsed.blocks if b.page == 2] == [
+        ("heading", (*title, "Introduction")), ("paragraph", (*title, "Introduction")),
+        ("heading", (*title, "Results")), ("paragraph", (*title, "Results"))]
+
+
+def test_a_bold_line_over_a_bulleted_item_in_lower_case_is_its_heading():
+    pdf = FPDF(format="A4")
+    pdf.core_fonts_encoding = "windows-1252"
+    pdf.add_page()
+    pdf.set_font("Helvetica", "", 11)
+    pdf.multi_cell(0, 6, "The release brings many changes, listed below by kind.")
+    pdf.set_font("Helvetica", "B", 12)
+    pdf.cell(0, 7, "Fixes", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("Helvetica", "", 11)
+    _bullet(pdf, "fix issue126 - introduce set_trace() to trace execution via PDB.")
+    _bullet(pdf, "fix issue124 - make reporting more resilient.")
+    parsed = read_pdf(bytes(pdf.output()))
+    assert [(b.kind, b.section) for b in parsed.blocks][1:] == [
+        ("heading", ("Fixes",)), ("list_item", ("Fixes",)), ("list_item", ("Fixes",))]
+
+
 def test_a_two_page_documents_title_alone_is_kept():
     pdf = FPDF(format="A4")
     pdf.set_font("Helvetica", "", 11)
