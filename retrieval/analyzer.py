@@ -4,6 +4,8 @@ Choices (measured in ``docs/benchmarks.md``):
 
 * **Tokens** are runs of letters, or numbers with their inner separators ("100,000" -> "100000",
   "3.5" stays "3.5"), lower-cased; possessive "'s" is dropped and one-letter words are dropped.
+  Superscript and subscript figures are no letters (``SCRIPTED``): a footnote's mark typed as
+  "²" leaves its word alone ("policy²" -> "policy").
 * **Stop words**: a short list of function words and question words (``STOP_WORDS``).
   scikit-learn's built-in list is not used: it holds content words such as "fire", "system",
   "first" and "bill" that users ask about.
@@ -70,13 +72,17 @@ STOP_WORDS = frozenset(
     whats""".split()
 )
 
+# Superscript and subscript figures and signs: no part of a word, though Unicode calls them
+# alphanumeric ("policy²", a footnote's mark, is the word "policy"; "m²" is "m"; "CO₂" is "co")
+SCRIPTED = "\u00b2\u00b3\u00b9\u2070-\u209f"
 # ASCII text's words: numbers with their inner separators, runs of letters with inner apostrophes
-ASCII_TOKEN_RE = re.compile(r"\d+(?:[.,:]\d+)*|[^\W\d_]+(?:['’][^\W\d_]+)*")
+ASCII_TOKEN_RE = re.compile(f"\\d+(?:[.,:]\\d+)*|[^\\W\\d_{SCRIPTED}]+"
+                            f"(?:['’][^\\W\\d_{SCRIPTED}]+)*")
 # Any text's: the same, a letter's combining marks part of its word, the Arabic decimal and
 # thousands separators inside numbers, and a run of an unspaced script a word of its own (cut
 # into bigrams by ``words``). It never matches whitespace and has no look-around: the words of a
 # text are those of its whitespace-separated pieces (``termcounts.py`` relies on it).
-_LETTER = f"[^\\W\\d_{UNSPACED}]"
+_LETTER = f"[^\\W\\d_{UNSPACED}{SCRIPTED}]"
 _WORD = marked_word(_LETTER)
 TOKEN_RE = re.compile(f"\\d+(?:[.,:\u066b\u066c]\\d+)*|[{CJK}]+|[{SOUTHEAST}]+"
                       f"|{_WORD}(?:['’{IN_WORD_MARKS}]{_WORD})*")

@@ -66,3 +66,14 @@ def test_fullwidth_letters_and_digits_are_the_ascii_words_they_show():
     zh = analyzer("zh").analyze("组织（ＣＳＴＯ）成立于２００２年")
     assert "csto" in zh and "2002" in zh
     assert analyzer("de").analyze("Die ＯＶＫＳ") == analyzer("de").analyze("Die OVKS")
+
+
+def test_superscript_and_subscript_figures_are_no_part_of_a_word():
+    """A footnote's mark typed as "²" after a word leaves the word alone ("policy²" is
+    "policy"), in English and other languages; "m²" and "CO₂" read their letters."""
+    from retrieval.analyzer import analyzer
+
+    assert analyze("The policy² states that 25 m² of CO₂ fell¹²") == [
+        "polici", "state", "25", "co", "fell"]
+    assert analyzer("de").analyze("Die Richtlinie³ sagt es") == analyzer("de").analyze(
+        "Die Richtlinie sagt es")
