@@ -634,6 +634,20 @@ def test_a_bold_line_over_a_bulleted_item_in_lower_case_is_its_heading():
         ("heading", ("Fixes",)), ("list_item", ("Fixes",)), ("list_item", ("Fixes",))]
 
 
+def test_a_footnotes_mark_set_small_after_a_word_is_left_out_an_exponent_kept():
+    pdf = FPDF(format="A4")
+    pdf.add_page()
+    pdf.set_font("Helvetica", "", 11)
+    for text, raised in (("The water policy", False), ("3", True),
+                         (" states that the rate rose by four percent.", False), ("12", True),
+                         (" The plant covers 25 m", False), ("2", True), (" of land.", False)):
+        pdf.char_vpos = "SUP" if raised else "LINE"
+        pdf.write(6, text)
+    assert [b.text for b in read_pdf(bytes(pdf.output())).blocks] == [
+        "The water policy states that the rate rose by four percent. The plant covers 25 m2 of "
+        "land."]
+
+
 def test_a_two_page_documents_title_alone_is_kept():
     pdf = FPDF(format="A4")
     pdf.set_font("Helvetica", "", 11)

@@ -70,6 +70,7 @@ from .blocks import (
     usable_title,
 )
 from .docxnumbering import Numbering, worded
+from .notemarks import MARK_RE, note_mark
 
 # what a damaged package raises on the way: the zip (a bad CRC, a broken deflate stream, a
 # missing member), the XML, python-docx's checks of it, and its attribute lookups on an element
@@ -262,7 +263,7 @@ def _text(element: Any) -> str:
     parts: list[str] = []
     for child in element.iterchildren():
         tag = child.tag
-        if tag == qn("w:r") and _hidden(child):
+        if tag == qn("w:r") and (_hidden(child) or _note_mark(child, parts)):
             continue
         if tag == qn("w:t"):
             parts.append(child.text or "")
@@ -273,6 +274,17 @@ def _text(element: Any) -> str:
         elif tag not in _OPAQUE:
             parts.append(_text(child))
     return "".join(parts)
+
+
+def _note_mark(run: Any, before: list[str]) -> bool:
+    """Whether a run is a footnote's mark typed as superscript figures after the word it
+    annotates ("policy" and a raised "3", from a document converted or pasted; Word's own
+    footnote reference holds no text), not an exponent ("m" and a raised "2"; ``notemarks``)."""
+    align = run.find(f"{qn('w:rPr')}/{qn('w:vertAlign')}")
+    if align is None or align.get(qn("w:val")) != "superscript":
+        return False
+    text = "".join(t.text or "" for t in run.iter(qn("w:t")))
+    return MARK_RE.fullmatch(text) is not None and note_mark(text, "".join(before))
 
 
 def _toc_field(paragraph: Any) -> bool:
