@@ -41,6 +41,7 @@ from functools import cache
 
 import Stemmer
 
+from .digitgroups import JOINER, glued, without_joiners
 from .language import ENGLISH, Language, language, stem_function, strip_accents
 from .scripts import (
     CJK,
@@ -76,7 +77,7 @@ STOP_WORDS = frozenset(
 # alphanumeric ("policy²", a footnote's mark, is the word "policy"; "m²" is "m"; "CO₂" is "co")
 SCRIPTED = "\u00b2\u00b3\u00b9\u2070-\u209f"
 # ASCII text's words: numbers with their inner separators, runs of letters with inner apostrophes
-ASCII_TOKEN_RE = re.compile(f"\\d+(?:[.,:]\\d+)*|[^\\W\\d_{SCRIPTED}]+"
+ASCII_TOKEN_RE = re.compile(f"\\d+(?:[.,:{JOINER}]\\d+)*|[^\\W\\d_{SCRIPTED}]+"
                             f"(?:['’][^\\W\\d_{SCRIPTED}]+)*")
 # Any text's: the same, a letter's combining marks part of its word, the Arabic decimal and
 # thousands separators inside numbers, and a run of an unspaced script a word of its own (cut
@@ -84,7 +85,7 @@ ASCII_TOKEN_RE = re.compile(f"\\d+(?:[.,:]\\d+)*|[^\\W\\d_{SCRIPTED}]+"
 # text are those of its whitespace-separated pieces (``termcounts.py`` relies on it).
 _LETTER = f"[^\\W\\d_{UNSPACED}{SCRIPTED}]"
 _WORD = marked_word(_LETTER)
-TOKEN_RE = re.compile(f"\\d+(?:[.,:\u066b\u066c]\\d+)*|[{CJK}]+|[{SOUTHEAST}]+"
+TOKEN_RE = re.compile(f"\\d+(?:[.,:\u066b\u066c{JOINER}]\\d+)*|[{CJK}]+|[{SOUTHEAST}]+"
                       f"|{_WORD}(?:['’{IN_WORD_MARKS}]{_WORD})*")
 _stemmer = Stemmer.Stemmer("english")
 
@@ -104,7 +105,7 @@ def stem_term(word: str) -> str | None:
     if not word.isascii():
         word = halfwidth(word)
     if word[0].isdigit():
-        return _decimal_point(word)
+        return _decimal_point(without_joiners(word))
     if word.endswith(("'s", "’s")):
         word = word[:-2]
     word = word.replace("’", "'")
@@ -254,6 +255,9 @@ class Analyzer:
     stem_term: Callable[[str], str | None]  # the same, uncached
     words: Callable[[str], list[str]] = words  # a text's words as written
     spans: Callable[[str], Iterator[tuple[int, int]]] = spans  # ... and where they are
+    # the text with each number grouped by spaces made one word (``digitgroups.glued``): what
+    # ``words`` and ``spans`` read, and the index's counting cuts into pieces
+    glue: Callable[[str], str] = str
 
     def tokens(self, text: str) -> Iterator[Token]:
         for start, end in self.spans(text):
@@ -264,6 +268,7 @@ class Analyzer:
         each)."""
         # Lower-casing ASCII text first changes no match (letters stay letters, lengths stay);
         # other text is lower-cased word by word, as ``tokens`` does.
+        text = self.glue(text)
         return (ASCII_TOKEN_RE.findall(text.lower()) if text.isascii()
                 else [w.lower() for w in self.words(text)])
 
@@ -280,7 +285,8 @@ class Analyzer:
 def analyzer(code: str | None = None) -> Analyzer:
     """The analyzer of language ``code`` (English for ``None`` or "")."""
     if not code or code == ENGLISH:
-        return Analyzer(language(ENGLISH), term_of, stem_term, english_words, _english_spans)
+        return Analyzer(language(ENGLISH), term_of, stem_term, *_glued(english_words,
+                                                                       _english_spans, False))
     lang = language(code)
     stem, stops, unaccented = stem_function(code), lang.stop_words, lang.unaccented_stops
 
@@ -291,7 +297,7 @@ def analyzer(code: str | None = None) -> Analyzer:
         if not word.isascii():
             word = halfwidth(word)
         if word[0].isdigit():
-            return number(word)
+            return number(without_joiners(word))
         word = without_in_word_marks(word.replace("’", "'"))
         if "\u0307" in word:  # "İ" lower-cased is "i" and a combining dot: Turkish's "i"
             word = word.replace("i\u0307", "i")
@@ -306,4 +312,22 @@ def analyzer(code: str | None = None) -> Analyzer:
             return None
         return stem(word)
 
-    return Analyzer(lang, memo(term, 200_000), term)
+    return Analyzer(lang, memo(term, 200_000), term, *_glued(words, spans, True))
+
+
+def _glued(find: Callable[[str], list[str]], where: Callable[[str], Iterator[tuple[int, int]]],
+           spaced: bool) -> tuple[Callable[[str], list[str]],
+                                  Callable[[str], Iterator[tuple[int, int]]],
+                                  Callable[[str], str]]:
+    """``find`` and ``where`` reading a text glued (``digitgroups.glued``; by plain spaces too
+    when ``spaced``: outside English), and the glue."""
+    def glue(text: str) -> str:
+        return glued(text, spaced)
+
+    def found(text: str) -> list[str]:
+        return find(glued(text, spaced))
+
+    def spans_of(text: str) -> Iterator[tuple[int, int]]:
+        return where(glued(text, spaced))
+
+    return found, spans_of, glue
