@@ -648,6 +648,19 @@ def test_a_footnotes_mark_set_small_after_a_word_is_left_out_an_exponent_kept():
         "land."]
 
 
+def test_a_line_of_dialogue_after_a_finished_sentence_starts_a_paragraph():
+    pdf = FPDF(format="A4")
+    pdf.add_font("DejaVu", "", "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+    pdf.add_page()
+    pdf.set_font("DejaVu", "", 11)
+    texts = ["Расходы на ремонт сетей выросли до 12 400 000 руб.",
+             "— Мы планируем заменить 14,5 км труб, — сказал директор.",
+             "—¿Cuándo terminará la obra? —preguntó un vecino."]
+    for text in texts:
+        pdf.multi_cell(0, 6, text, new_x="LMARGIN", new_y="NEXT")
+    assert [b.text for b in read_pdf(bytes(pdf.output())).blocks] == texts
+
+
 def test_a_two_page_documents_title_alone_is_kept():
     pdf = FPDF(format="A4")
     pdf.set_font("Helvetica", "", 11)

@@ -210,7 +210,7 @@ def each_sentence_bounds(text: str) -> Iterator[tuple[int, int]]:
             # (an upper-case letter, the common case, starts a sentence: no quote or bracket
             # ``starts_sentence`` looks past is one)
             if not text[after].isupper():
-                nxt = text[after : after + 2]
+                nxt = text[after : after + 4]
                 if not (starts_sentence(nxt) or _lower_case_start(text, start, m, nxt)):
                     continue
             dot, marks_end = m.span("end")
@@ -253,11 +253,15 @@ def _ordinal_before_month(text: str, start: int, m: re.Match[str]) -> bool:
 
 def starts_sentence(nxt: str) -> bool:
     """Whether the text after a boundary begins a sentence (upper case, digit, quote, bracket,
-    or a letter of a script without capitals: Georgian's Mkhedruli letters are lower case to
+    a dash opening a line of dialogue before one of those, or a letter of a script without
+    capitals: Georgian's Mkhedruli letters are lower case to
     Unicode, its capitals, Mtavruli, written only in all-capital titles)."""
     if not nxt:
         return False
     c = nxt[0]
+    if c in "—–" and len(nxt) > 1:  # a line of dialogue: "— Мы планируем ...", "—¿Cuándo?"
+        rest = nxt[1:].lstrip()
+        return bool(rest) and starts_sentence(rest)
     if c in "\"'“‘«‹„‚»([¿¡「『（":
         return len(nxt) < 2 or not (nxt[1].islower() and not _GEORGIAN_RE.match(nxt[1]))
     return (c.isupper() or c.isdigit() or (c.isalpha() and not c.islower())
@@ -288,6 +292,7 @@ _CASED_NON_LATIN_RE = re.compile("[\u03ac-\u03ce\u1f00-\u1fff\u0430-\u045f\u0461
                                  "\u0561-\u0587]")
 
 
+_WORD_OPENERS = "\"'“‘«‹„‚([{¿¡-–—"  # what may stand right before an initial ("(J. Smith)")
 _WORDISH_RE = re.compile(r"[\w.]+")  # \w: what ``str.isalnum`` accepts, and "_"
 
 
@@ -309,6 +314,9 @@ def _abbreviation_ends(text: str, start: int, dot: int, following: str = "") -> 
         word = text[i:dot]
     if i == dot:
         return False
+    # a letter after "/" or a figure ends a unit ("12,4 mg/l.", "50 km/h."), no initial nor
+    # abbreviation
+    glued = i > start and not (text[i - 1].isspace() or text[i - 1] in _WORD_OPENERS)
     word = word.lower().strip(".")
     if not (following.islower() or following.isdigit()) and _closes_sentence(text, start, dot):
         return False
@@ -316,7 +324,7 @@ def _abbreviation_ends(text: str, start: int, dot: int, following: str = "") -> 
                                                             or following.isdigit())):
         return True
     # An initial ("J."), or a dotted acronym ("U.S.", "a.m."; none without a dot inside).
-    return (len(word) == 1 and word.isalpha()) or ("." in word
+    return (len(word) == 1 and word.isalpha() and not glued) or ("." in word
                                                    and bool(_DOTTED_RE.fullmatch(word)))
 
 
