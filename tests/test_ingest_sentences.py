@@ -275,3 +275,12 @@ def test_a_unit_ending_in_a_letter_after_a_slash_ends_a_sentence(sentences):
 ])
 def test_a_dash_opening_a_line_of_dialogue_opens_a_sentence(sentences):
     assert split_sentences(" ".join(sentences)) == sentences
+
+
+@pytest.mark.parametrize("sentences", [
+    ["Le 7 déc. 2026, le conseil a voté.", "Il a approuvé."],
+    ["Am 7. Dez. 2026 wurde abgestimmt.", "Es war knapp.", "Er kam im Okt.", "Dann ging er."],
+    ["El 7 de dic. 2026 se votó.", "Fue ajustado.", "Сессия прошла 7 дек. 2026 года."],
+])
+def test_a_month_abbreviated_before_a_year_ends_no_sentence(sentences):
+    assert split_sentences(" ".join(sentences)) == sentences

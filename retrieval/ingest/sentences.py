@@ -87,7 +87,13 @@ _BEFORE_LOWER = frozenset(
     # a sum's units in Russian and Ukrainian, which a noun in lower case follows inside a
     # sentence ("5 тыс. человек") and a capital only after its end ("340 млн руб. Средства
     # выделил бюджет."; German's "Mio." and "Mrd." are no such: "5 Mio. Euro")
-    "тыс тис млн млрд руб".split()
+    "тыс тис млн млрд руб "
+    # months abbreviated before a year ("7. Dez. 2026", "7 déc. 2026", "7 дек. 2026 г.", "7 dic.
+    # 2026"): German, French, Spanish, Italian, Portuguese, Russian, Ukrainian (English's are in
+    # ``ABBREVIATIONS``; those that are English words, "may", "ago", "set", "out", left out)
+    "mär okt dez janv févr fevr avr juil déc ene abr dic genn gen febbr mag giu lug ott fev "
+    "янв фев февр мар апр авг сент окт нояб дек січ лют бер квіт трав черв серп вер жовт груд"
+    .split()
 )
 # A day's ordinal before a month ("am 3. Oktober", "1. maj"), or an ordinal before a noun that
 # takes one, capitalised as German nouns are ("im 18. Jahrhundert", "zum 3. Mal", "der 2.
