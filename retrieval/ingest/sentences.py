@@ -320,18 +320,16 @@ def _abbreviation_ends(text: str, start: int, dot: int, following: str = "") -> 
         word = text[i:dot]
     if i == dot:
         return False
-    # a letter after "/" or a figure ends a unit ("12,4 mg/l.", "50 km/h."), no initial nor
-    # abbreviation
+    # a letter glued to what comes before it ends a unit ("12,4 mg/l.", "50 km/h."): no initial
     glued = i > start and not (text[i - 1].isspace() or text[i - 1] in _WORD_OPENERS)
     word = word.lower().strip(".")
-    if not (following.islower() or following.isdigit()) and _closes_sentence(text, start, dot):
-        return False
-    if word in ABBREVIATIONS or (word in _BEFORE_LOWER and (following.islower()
-                                                            or following.isdigit())):
-        return True
-    # An initial ("J."), or a dotted acronym ("U.S.", "a.m."; none without a dot inside).
-    return (len(word) == 1 and word.isalpha() and not glued) or ("." in word
-                                                   and bool(_DOTTED_RE.fullmatch(word)))
+    before_lower = following.islower() or following.isdigit()
+    found = (word in ABBREVIATIONS or (word in _BEFORE_LOWER and before_lower)
+             # an initial ("J."), or a dotted acronym ("U.S.", "a.m."; none without a dot inside)
+             or (len(word) == 1 and word.isalpha() and not glued)
+             or ("." in word and bool(_DOTTED_RE.fullmatch(word))))
+    # ... but one closing a list or a clause's year ends its sentence before a capital
+    return found and (before_lower or not _closes_sentence(text, start, dot))
 
 
 # Abbreviations that close what they follow, not open what comes next as a title does ("Dr.
