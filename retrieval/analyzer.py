@@ -4,6 +4,8 @@ Choices (measured in ``docs/benchmarks.md``):
 
 * **Tokens** are runs of letters, or numbers with their inner separators ("100,000" -> "100000",
   "3.5" stays "3.5"), lower-cased; possessive "'s" is dropped and one-letter words are dropped.
+  Superscript and subscript figures are no letters (``SCRIPTED``): a footnote's mark typed as
+  "²" leaves its word alone ("policy²" -> "policy").
 * **Stop words**: a short list of function words and question words (``STOP_WORDS``).
   scikit-learn's built-in list is not used: it holds content words such as "fire", "system",
   "first" and "bill" that users ask about.
@@ -39,6 +41,7 @@ from functools import cache
 
 import Stemmer
 
+from .digitgroups import JOINER, glued, without_joiners
 from .language import ENGLISH, Language, language, stem_function, strip_accents
 from .scripts import (
     CJK,
@@ -70,20 +73,25 @@ STOP_WORDS = frozenset(
     whats""".split()
 )
 
+# Superscript and subscript figures and signs: no part of a word, though Unicode calls them
+# alphanumeric ("policy²", a footnote's mark, is the word "policy"; "m²" is "m"; "CO₂" is "co")
+SCRIPTED = "\u00b2\u00b3\u00b9\u2070-\u209f"
 # ASCII text's words: numbers with their inner separators, a language named by a letter and
 # "++" or "#" ("C++", "C#", "F#", "C++17"; a letter alone is no term, and a question on C++ lost
 # its subject; the look-ahead stays inside a whitespace-separated piece, as ``termcounts.py``
 # needs), runs of letters with inner apostrophes
 _LETTER_LANGUAGE = r"[A-Za-z](?:\+\+|#)(?![^\W\d_#+])"
-ASCII_TOKEN_RE = re.compile(rf"\d+(?:[.,:]\d+)*|{_LETTER_LANGUAGE}|[^\W\d_]+(?:['’][^\W\d_]+)*")
+ASCII_TOKEN_RE = re.compile(f"\\d+(?:[.,:{JOINER}]\\d+)*|{_LETTER_LANGUAGE}"
+                            f"|[^\\W\\d_{SCRIPTED}]+(?:['’][^\\W\\d_{SCRIPTED}]+)*")
 # Any text's: the same, a letter's combining marks part of its word, the Arabic decimal and
 # thousands separators inside numbers, and a run of an unspaced script a word of its own (cut
 # into bigrams by ``words``). It never matches whitespace and looks around no further than the
 # next character, never across a space: the words of a text are those of its
 # whitespace-separated pieces (``termcounts.py`` relies on it).
-_LETTER = f"[^\\W\\d_{UNSPACED}]"
+_LETTER = f"[^\\W\\d_{UNSPACED}{SCRIPTED}]"
 _WORD = marked_word(_LETTER)
-TOKEN_RE = re.compile(f"\\d+(?:[.,:\u066b\u066c]\\d+)*|{_LETTER_LANGUAGE}|[{CJK}]+|[{SOUTHEAST}]+"
+TOKEN_RE = re.compile(f"\\d+(?:[.,:\u066b\u066c{JOINER}]\\d+)*|{_LETTER_LANGUAGE}|[{CJK}]+"
+                      f"|[{SOUTHEAST}]+"
                       f"|{_WORD}(?:['’{IN_WORD_MARKS}]{_WORD})*")
 _stemmer = Stemmer.Stemmer("english")
 
@@ -103,7 +111,7 @@ def stem_term(word: str) -> str | None:
     if not word.isascii():
         word = halfwidth(word)
     if word[0].isdigit():
-        return _decimal_point(word)
+        return _decimal_point(without_joiners(word))
     if word.endswith(("'s", "’s")):
         word = word[:-2]
     word = word.replace("’", "'")
@@ -253,6 +261,9 @@ class Analyzer:
     stem_term: Callable[[str], str | None]  # the same, uncached
     words: Callable[[str], list[str]] = words  # a text's words as written
     spans: Callable[[str], Iterator[tuple[int, int]]] = spans  # ... and where they are
+    # the text with each number grouped by spaces made one word (``digitgroups.glued``): what
+    # ``words`` and ``spans`` read, and the index's counting cuts into pieces
+    glue: Callable[[str], str] = str
 
     def tokens(self, text: str) -> Iterator[Token]:
         for start, end in self.spans(text):
@@ -263,6 +274,7 @@ class Analyzer:
         each)."""
         # Lower-casing ASCII text first changes no match (letters stay letters, lengths stay);
         # other text is lower-cased word by word, as ``tokens`` does.
+        text = self.glue(text)
         return (ASCII_TOKEN_RE.findall(text.lower()) if text.isascii()
                 else [w.lower() for w in self.words(text)])
 
@@ -279,7 +291,8 @@ class Analyzer:
 def analyzer(code: str | None = None) -> Analyzer:
     """The analyzer of language ``code`` (English for ``None`` or "")."""
     if not code or code == ENGLISH:
-        return Analyzer(language(ENGLISH), term_of, stem_term, english_words, _english_spans)
+        return Analyzer(language(ENGLISH), term_of, stem_term, *_glued(english_words,
+                                                                       _english_spans, False))
     lang = language(code)
     stem, stops, unaccented = stem_function(code), lang.stop_words, lang.unaccented_stops
 
@@ -290,7 +303,7 @@ def analyzer(code: str | None = None) -> Analyzer:
         if not word.isascii():
             word = halfwidth(word)
         if word[0].isdigit():
-            return number(word)
+            return number(without_joiners(word))
         word = without_in_word_marks(word.replace("’", "'"))
         if "\u0307" in word:  # "İ" lower-cased is "i" and a combining dot: Turkish's "i"
             word = word.replace("i\u0307", "i")
@@ -305,4 +318,22 @@ def analyzer(code: str | None = None) -> Analyzer:
             return None
         return stem(word)
 
-    return Analyzer(lang, memo(term, 200_000), term)
+    return Analyzer(lang, memo(term, 200_000), term, *_glued(words, spans, True))
+
+
+def _glued(find: Callable[[str], list[str]], where: Callable[[str], Iterator[tuple[int, int]]],
+           spaced: bool) -> tuple[Callable[[str], list[str]],
+                                  Callable[[str], Iterator[tuple[int, int]]],
+                                  Callable[[str], str]]:
+    """``find`` and ``where`` reading a text glued (``digitgroups.glued``; by plain spaces too
+    when ``spaced``: outside English), and the glue."""
+    def glue(text: str) -> str:
+        return glued(text, spaced)
+
+    def found(text: str) -> list[str]:
+        return find(glued(text, spaced))
+
+    def spans_of(text: str) -> Iterator[tuple[int, int]]:
+        return where(glued(text, spaced))
+
+    return found, spans_of, glue

@@ -177,6 +177,8 @@ class _Pieces:
         # word met would double that (about 40 MB a worker at a million passages)
         self.term = analyzer(code).stem_term
         self.words = analyzer(code).words
+        # a number grouped by spaces is one piece ("1 370": ``digitgroups``)
+        self.glue = analyzer(code).glue
         self.ids = _Ids()
         self.piece_len = np.zeros(0, dtype=np.int64)  # how many terms each piece holds
         self.piece_start = np.zeros(1, dtype=np.int64)  # where they start in piece_terms
@@ -237,10 +239,10 @@ class _ChunkCounter:
 
     def _occurrences(self, table: _Pieces, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
         """(text, term id) for every term occurrence in ``texts``."""
-        lookup = table.ids.__getitem__
+        lookup, glue = table.ids.__getitem__, table.glue
         per_text, pieces = [], []
         for lo in range(0, len(texts), SPLIT):  # a slice's words as strings at a time
-            split = [_bare(t).split() for t in texts[lo : lo + SPLIT]]
+            split = [_bare(glue(t)).split() for t in texts[lo : lo + SPLIT]]
             per_text.append(np.fromiter(map(len, split), dtype=np.int64, count=len(split)))
             # list() then np.array: faster than np.fromiter over a map of dict lookups.
             pieces.append(np.array(list(map(lookup, chain.from_iterable(split))), dtype=np.int64))

@@ -76,3 +76,14 @@ def test_a_language_named_by_a_letter_and_plus_plus_or_sharp_is_a_term():
     assert analyzer("de").analyze("C++ und C# sind Sprachen")[:2] == ["c++", "c#"]
     text = "Ideas from C++: RAII."
     assert [text[s:e] for s, e in spans(text)] == ["Ideas", "from", "C++", "RAII"]
+
+
+def test_superscript_and_subscript_figures_are_no_part_of_a_word():
+    """A footnote's mark typed as "²" after a word leaves the word alone ("policy²" is
+    "policy"), in English and other languages; "m²" and "CO₂" read their letters."""
+    from retrieval.analyzer import analyzer
+
+    assert analyze("The policy² states that 25 m² of CO₂ fell¹²") == [
+        "polici", "state", "25", "co", "fell"]
+    assert analyzer("de").analyze("Die Richtlinie³ sagt es") == analyzer("de").analyze(
+        "Die Richtlinie sagt es")

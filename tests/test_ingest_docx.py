@@ -595,3 +595,13 @@ def test_a_word_file_holding_more_than_is_read_is_skipped_saying_why(monkeypatch
     monkeypatch.setattr(docx_module, "MAX_XML_BYTES", 1000)
     with pytest.raises(ValueError, match=r"^its XML inflates to \d+ MB, over the 0 MB"):
         read_docx(data)
+
+
+def test_superscript_figures_after_a_word_are_a_footnotes_mark_left_out_an_exponent_kept():
+    d = docx.Document()
+    paragraph = d.add_paragraph("The water policy")
+    for text, raised in (("3", True), (" states that the rate rose.", False), ("12", True),
+                         (" The plant covers 25 m", False), ("2", True), (" of land.", False)):
+        paragraph.add_run(text).font.superscript = raised
+    assert [b.text for b in read_docx(_save(d)).blocks] == [
+        "The water policy states that the rate rose. The plant covers 25 m2 of land."]

@@ -540,6 +540,127 @@ def test_a_two_page_documents_header_is_dropped_not_read_into_its_text():
         "Requests are input to the project.", "There has been no activity on it."]
 
 
+class _Minutes(FPDF):
+    """Pages under a header of ``heads`` lines and over a footer, left off the first page when
+    ``cover``."""
+
+    def __init__(self, heads: tuple[str, ...], cover: bool) -> None:
+        super().__init__(format="A4")
+        self.heads, self.cover = heads, cover
+
+    def header(self) -> None:
+        if not (self.cover and self.page_no() == 1):
+            self.set_font("Helvetica", "I", 9)
+            for head in self.heads:
+                self.cell(0, 6, head, new_x="LMARGIN", new_y="NEXT")
+            self.ln(4)
+
+    def footer(self) -> None:
+        if not (self.cover and self.page_no() == 1):
+            self.set_y(-15)
+            self.set_font("Helvetica", "", 9)
+            self.cell(0, 10, "Riverbend Water Trust - internal", align="C")
+
+
+@pytest.mark.parametrize("pages, heads, cover", [
+    (3, ("Water Board Minutes",), True),  # on every page but the first
+    (2, ("Riverbend Water Trust", "Water Board Minutes, 7 December 2026"), False),  # two lines
+])
+def test_a_short_documents_header_after_its_first_page_or_of_two_lines_is_dropped(
+        pages, heads, cover):
+    pdf = _Minutes(heads, cover)
+    texts = [f"The board met for the {n} time and agreed the plan." for n in
+             ("first", "second", "third")[:pages]]
+    for text in texts:
+        pdf.add_page()
+        pdf.set_font("Helvetica", "", 11)
+        pdf.multi_cell(0, 6, text)
+    parsed = read_pdf(bytes(pdf.output()))
+    assert [b.text for b in parsed.blocks] == texts
+    assert {d.block.text for d in parsed.dropped} == {*heads, "Riverbend Water Trust - internal"}
+
+
+def _covered(styled: bool) -> bytes:
+    """A cover page (the organisation, the title, whom it is for, its version and date) over
+    two sections; the title set large and the sections' headings bold when ``styled``."""
+    pdf = FPDF(format="A4")
+    pdf.add_page()
+    pdf.set_font("Helvetica", "B" if styled else "", 12)
+    pdf.cell(0, 8, "Riverbend Water Trust", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("Helvetica", "B" if styled else "", 22 if styled else 11)
+    pdf.cell(0, 12, "Annual Water Quality Report", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("Helvetica", "", 11)
+    for text in ("Prepared for the Riverbend Town Council", "Version 1.2", "7 December 2026"):
+        pdf.cell(0, 8, text, new_x="LMARGIN", new_y="NEXT")
+    pdf.add_page()
+    for heading, text in (("Introduction", "The trust tested the water of the town every week of "
+                                           "the year, at twelve places along the river."),
+                          ("Results", "Every sample met the national limits for lead and "
+                                      "copper, and only two samples showed more nitrate.")):
+        pdf.set_font("Helvetica", "B" if styled else "", 14 if styled else 11)
+        pdf.cell(0, 9, heading, new_x="LMARGIN", new_y="NEXT")
+        pdf.set_font("Helvetica", "", 11)
+        pdf.multi_cell(0, 6, text, new_x="LMARGIN")
+    return bytes(pdf.output())
+
+
+@pytest.mark.parametrize("styled", [True, False])
+def test_a_cover_pages_lines_are_each_a_paragraph_and_head_nothing_but_its_title(styled):
+    parsed = read_pdf(_covered(styled))
+    title = ("Annual Water Quality Report",) if styled else ()
+    cover = [(b.kind, b.text) for b in parsed.blocks if b.page == 1]
+    assert cover == [("paragraph", "Riverbend Water Trust"),
+                     ("heading" if styled else "paragraph", "Annual Water Quality Report"),
+                     ("paragraph", "Prepared for the Riverbend Town Council"),
+                     ("paragraph", "Version 1.2"), ("paragraph", "7 December 2026")]
+    assert [(b.kind, b.section) for b in parsed.blocks if b.page == 2] == [
+        ("heading", (*title, "Introduction")), ("paragraph", (*title, "Introduction")),
+        ("heading", (*title, "Results")), ("paragraph", (*title, "Results"))]
+
+
+def test_a_bold_line_over_a_bulleted_item_in_lower_case_is_its_heading():
+    pdf = FPDF(format="A4")
+    pdf.core_fonts_encoding = "windows-1252"
+    pdf.add_page()
+    pdf.set_font("Helvetica", "", 11)
+    pdf.multi_cell(0, 6, "The release brings many changes, listed below by kind.")
+    pdf.set_font("Helvetica", "B", 12)
+    pdf.cell(0, 7, "Fixes", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("Helvetica", "", 11)
+    _bullet(pdf, "fix issue126 - introduce set_trace() to trace execution via PDB.")
+    _bullet(pdf, "fix issue124 - make reporting more resilient.")
+    parsed = read_pdf(bytes(pdf.output()))
+    assert [(b.kind, b.section) for b in parsed.blocks][1:] == [
+        ("heading", ("Fixes",)), ("list_item", ("Fixes",)), ("list_item", ("Fixes",))]
+
+
+def test_a_footnotes_mark_set_small_after_a_word_is_left_out_an_exponent_kept():
+    pdf = FPDF(format="A4")
+    pdf.add_page()
+    pdf.set_font("Helvetica", "", 11)
+    for text, raised in (("The water policy", False), ("3", True),
+                         (" states that the rate rose by four percent.", False), ("12", True),
+                         (" The plant covers 25 m", False), ("2", True), (" of land.", False)):
+        pdf.char_vpos = "SUP" if raised else "LINE"
+        pdf.write(6, text)
+    assert [b.text for b in read_pdf(bytes(pdf.output())).blocks] == [
+        "The water policy states that the rate rose by four percent. The plant covers 25 m2 of "
+        "land."]
+
+
+def test_a_line_of_dialogue_after_a_finished_sentence_starts_a_paragraph():
+    pdf = FPDF(format="A4")
+    pdf.add_font("DejaVu", "", "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+    pdf.add_page()
+    pdf.set_font("DejaVu", "", 11)
+    texts = ["Расходы на ремонт сетей выросли до 12 400 000 руб.",
+             "— Мы планируем заменить 14,5 км труб, — сказал директор.",
+             "—¿Cuándo terminará la obra? —preguntó un vecino."]
+    for text in texts:
+        pdf.multi_cell(0, 6, text, new_x="LMARGIN", new_y="NEXT")
+    assert [b.text for b in read_pdf(bytes(pdf.output())).blocks] == texts
+
+
 def test_a_two_page_documents_title_alone_is_kept():
     pdf = FPDF(format="A4")
     pdf.set_font("Helvetica", "", 11)

@@ -116,15 +116,21 @@ def test_the_word_before_a_full_stop_is_found_as_character_by_character() -> Non
     the same answers as walking back over it character by character."""
     import random
 
-    from retrieval.ingest.sentences import _DOTTED_RE, ABBREVIATIONS, _abbreviation_ends
+    from retrieval.ingest.sentences import (
+        _DOTTED_RE,
+        _WORD_OPENERS,
+        ABBREVIATIONS,
+        _abbreviation_ends,
+    )
 
     def walked(before: str) -> bool:
         i = len(before)
         while i and (before[i - 1].isalnum() or before[i - 1] in "._"):
             i -= 1
         word = before[i:].lower().strip(".")
+        alone = i == 0 or before[i - 1].isspace() or before[i - 1] in _WORD_OPENERS
         return i != len(before) and (word in ABBREVIATIONS or (
-            len(word) == 1 and word.isalpha()) or bool(_DOTTED_RE.fullmatch(word)))
+            len(word) == 1 and word.isalpha() and alone) or bool(_DOTTED_RE.fullmatch(word)))
 
     rng = random.Random(1)
     parts = [*"abcJ. _-,é١²Ⅻ\u0301\t\u00a0", "Mr", "e.g", "U.S", "no", "x"]
@@ -228,3 +234,53 @@ def test_a_sums_unit_ends_a_sentence_before_a_capital(text, sentences):
     """Russian and Ukrainian units of a sum ("тыс.", "млн", "руб.") go on before a lower-case
     word or a number, and end their sentence before a capital."""
     assert split_sentences(text) == sentences
+
+
+@pytest.mark.parametrize("sentences", [
+    ["Город основан в 1147 г.", "Москва стала столицей в 1918 г.", "Это важно."],
+    ["Это было в 1990-х гг.", "Затем всё изменилось."],
+    ["Собор построен в XIX в.", "Его перестроили.", "Це сталося у 1991 р.", "Потім усе змінилося."],
+    ["Мы купили хлеб, молоко и т. д.", "Потом пошли домой.", "Авторы: Иванов И. И. и др."],
+    ["Prices rose, fell, etc.", "The next year was calm.", "Er kaufte Brot usw.", "Dann ging er."],
+    # ... and a title's, a "that is"'s, and a year's opening its clause go on
+    ["В 1991 г. Москва стала столицей, а в конце 1993 г. Ельцин ушёл.", "Он живёт в г. Москва."],
+    ["С 1991 по 1995 гг. Россия росла, т. е. Москва тоже.", "Договор от 8 декабря 1991 г. Россия "
+     "подписала."],
+    ["Siehe z. B. Kapitel 3, Nr. 5 bei Dr. Müller.", "El Sr. García y la Dra. López, pág. 12."],
+    ["M. Dupont a vu des fruits, p. ex. Pommes.", "It is safe, e.g. for threads, etc. and more."],
+])
+def test_a_list_or_a_year_closing_its_clause_ends_a_sentence_before_a_capital(sentences):
+    """An abbreviation closing what it follows ends a sentence before a capital: a list's "and
+    so on" ("и т. д.", "etc.", "usw.") and a year's word after the number that closes its
+    clause ("... в 1147 г."); one opening what follows (a title: "г. Москва", "Dr. Müller"; "т.
+    е.", "z. B.") and a year's word in a clause's opening phrase ("В 1991 г. Москва ...") do
+    not."""
+    assert split_sentences(" ".join(sentences)) == sentences
+
+
+@pytest.mark.parametrize("sentences", [
+    ["Die Messwerte liegen bei 12,4 mg/l.", "Der Bericht wurde beschlossen."],
+    ["Er fuhr 50 km/h.", "Dann hielt er an.", "Siehe (J. Smith) und „A. Müller“."],
+])
+def test_a_unit_ending_in_a_letter_after_a_slash_ends_a_sentence(sentences):
+    """"mg/l." ends on a letter, but after "/": a unit, no initial ("J. Smith", "(J. Smith)")."""
+    assert split_sentences(" ".join(sentences)) == sentences
+
+
+@pytest.mark.parametrize("sentences", [
+    ["Бюджет вырос.", "— Мы планируем заменить трубы, — сказал директор.", "Все согласились."],
+    ["La inversión fue alta.", "—¿Cuándo terminará la obra? —preguntó un vecino.",
+     "—En 2030 —respondió la directora."],
+    ["Wages rose. – the end of it, he said."],  # a dash before a lower-case word goes on
+])
+def test_a_dash_opening_a_line_of_dialogue_opens_a_sentence(sentences):
+    assert split_sentences(" ".join(sentences)) == sentences
+
+
+@pytest.mark.parametrize("sentences", [
+    ["Le 7 déc. 2026, le conseil a voté.", "Il a approuvé."],
+    ["Am 7. Dez. 2026 wurde abgestimmt.", "Es war knapp.", "Er kam im Okt.", "Dann ging er."],
+    ["El 7 de dic. 2026 se votó.", "Fue ajustado.", "Сессия прошла 7 дек. 2026 года."],
+])
+def test_a_month_abbreviated_before_a_year_ends_no_sentence(sentences):
+    assert split_sentences(" ".join(sentences)) == sentences

@@ -98,3 +98,25 @@ def test_a_full_stop_or_comma_ending_a_piece_changes_no_count() -> None:
                for j, c in zip(idx[indptr[i] : indptr[i + 1]], counts[indptr[i] : indptr[i + 1]],
                                strict=True)}
         assert got == Counter(analyzer(code or None).analyze(text)), text
+
+
+def test_a_number_grouped_by_spaces_is_one_term_counted_as_the_analyzer_reads_it() -> None:
+    """"1 370" is one word outside English, "1\u00a0370" in English too: the counter cuts a
+    text at white space, and counts the analyzer's terms all the same."""
+    from collections import Counter
+
+    from retrieval.analyzer import analyzer
+
+    texts = ["Население 1 370 человек, бюджет 12 500 000 руб. В 2019 120 человек.",
+             "Es kamen 1\u202f370 Leute, 3,5 % mehr.", "It cost 12\u00a0500 euros on page 3 100."]
+    langs = ["ru", "de", "en"]
+    counter = _ChunkCounter()
+    _, indptr, idx, counts, terms = counter.count(texts, langs)
+    names = list(counter.terms)
+    for i, (text, code) in enumerate(zip(texts, langs, strict=True)):
+        got = {names[terms[j]]: int(c)
+               for j, c in zip(idx[indptr[i] : indptr[i + 1]], counts[indptr[i] : indptr[i + 1]],
+                               strict=True)}
+        assert got == Counter(analyzer(code).analyze(text)), text
+    assert {"1370", "12500000", "2019", "120"} <= set(analyzer("ru").analyze(texts[0]))
+    assert "12500" in analyzer("en").analyze(texts[2]) and "3" in analyzer("en").analyze(texts[2])

@@ -13,6 +13,7 @@ from typing import Any
 from docx.oxml.ns import qn
 
 from .blocks import one_line
+from .notemarks import MARK_RE, note_mark
 
 FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 # not read as the paragraph's own text: text boxes (read apart), deleted runs and the old place
@@ -33,7 +34,7 @@ def visible_text(element: Any) -> str:
     parts: list[str] = []
     for child in element.iterchildren():
         tag = child.tag
-        if tag == qn("w:r") and _hidden(child):
+        if tag == qn("w:r") and (_hidden(child) or _note_mark(child, parts)):
             continue
         if tag == qn("w:t"):
             parts.append(child.text or "")
@@ -44,6 +45,17 @@ def visible_text(element: Any) -> str:
         elif tag not in _OPAQUE:
             parts.append(visible_text(child))
     return "".join(parts)
+
+
+def _note_mark(run: Any, before: list[str]) -> bool:
+    """Whether a run is a footnote's mark typed as superscript figures after the word it
+    annotates ("policy" and a raised "3", from a document converted or pasted; Word's own
+    footnote reference holds no text), not an exponent ("m" and a raised "2"; ``notemarks``)."""
+    align = run.find(f"{qn('w:rPr')}/{qn('w:vertAlign')}")
+    if align is None or align.get(qn("w:val")) != "superscript":
+        return False
+    text = "".join(t.text or "" for t in run.iter(qn("w:t")))
+    return MARK_RE.fullmatch(text) is not None and note_mark(text, "".join(before))
 
 
 def toc_field(paragraph: Any) -> bool:

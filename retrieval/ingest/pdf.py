@@ -8,8 +8,9 @@ in which font and size. From those the reader rebuilds what a person sees on the
   among the first or last three of a page that recurs (digits read as ``#``) on at least half
   the pages, and on three or more, is a running header or footer; so is one whose number runs
   with the pages ("Chapter 4: Functions 9", "... 10") on three pages, or on two when it agrees
-  with the document's other page numbers; in a document of two pages, a line opening (or
-  closing) both is one (a memo's title as its header). A bare page number ("4", "Page 4 of
+  with the document's other page numbers, or one on every page but the first (a cover page
+  without it) of three pages or more; in a document of two pages, a line among the first (or
+  last) three of both is one (a memo's title as its header). A bare page number ("4", "Page 4 of
   10", "- 4 -", "iv") among the first or last two lines, recurring, is a page number; so is,
   there, a line opening or ending in "Page N of M" where M is the page count, words beside
   it (a footer's "Riverbend Water Trust   Page 1 of 1", even on one page). Either
@@ -35,7 +36,13 @@ in which font and size. From those the reader rebuilds what a person sees on the
   after them. Level: the numbering's depth ("2.1", "A.1" -> 2; "Appendix B" -> 1), else that
   of the numbered headings set in the same size, else the rank of its size among the headings';
   headings set larger than every numbered one (a title over "1. Finances") rank above the
-  numbering, whose depth then counts from below them.
+  numbering, whose depth then counts from below them. A bulleted item after a line counts as a
+  new sentence after it whatever its first word ("• fix issue126").
+* **A cover page** (``pdfcover``): a first page of at most 12 short lines, none ending a
+  sentence, before pages holding more words: its lines (the organisation, "Prepared for ...",
+  "Version 1.2", a date) are each a paragraph of their own (a line going on in lower case
+  joins the one above), and none is a heading but its title, set larger than the page's other
+  lines and the body text.
 * **List items** start with a bullet glyph (removed from the text), or, where a sentence may
   start, with "-" / "*" / "–" (removed) or "1." / "a)" / "ii." / "(i)" (kept); wrapped lines
   join the item. Nesting comes from the marker's indent.
@@ -56,8 +63,8 @@ in which font and size. From those the reader rebuilds what a person sees on the
   the page's text), which the notes count.
 
 The reading is split by concept: ``pdflayout`` rebuilds the lines, ``pdffurniture`` drops the page
-furniture, ``pdfheadings`` finds the headings, ``pdflines`` weighs a line; this module opens the
-file, joins the lines into blocks and reads the metadata.
+furniture, ``pdfheadings`` finds the headings, ``pdfcover`` a cover page, ``pdflines`` weighs a
+line; this module opens the file, joins the lines into blocks and reads the metadata.
 """
 
 from __future__ import annotations
@@ -82,6 +89,7 @@ from .blocks import (
     one_line,
     usable_title,
 )
+from .pdfcover import cover_breaks, cover_lines, cover_title
 from .pdffurniture import furniture, leaders
 from .pdfheadings import guess_headings, outline_entries, outline_headings
 from .pdflayout import extract, page_lines, unweave
@@ -148,8 +156,15 @@ def read_pdf(data: bytes) -> Parsed:
         if missed:
             notes.append(f"{missed} of {len(entries)} outline entries not found on their pages")
     rows = table_rows(lines)
+    cover = cover_lines(lines)
     if not heads:  # a table's row is no heading, however short and unpunctuated
-        heads = {i: d for i, d in guess_headings(lines, style).items() if i not in rows}
+        title = cover_title(lines, cover, style)
+        # a cover page's lines are none, but for its title
+        heads = {i: d for i, d in guess_headings(lines, style).items()
+                 if i not in rows and (i not in cover or i in title)}
+    # ... and each is a block of its own, not run into one paragraph
+    breaks = cover_breaks(lines, cover)
+    lines = [replace(line, gap=True) if i in breaks else line for i, line in enumerate(lines)]
     blocks = _assemble(tabulated(lines), heads, style, rows)
     meta = _meta(reader)
     header = _running_title(texts[0][0], dropped)

@@ -45,13 +45,19 @@ def furniture(pages: list[list[Line]]) -> tuple[list[list[Line]], list[Dropped]]
     tracks = {key: offset for key, seen in on.items() if (offset := _tracks_page(seen)) is not None}
     offsets = Counter(offset for key, offset in tracks.items() for _ in on[key])
     usual = offsets.most_common(1)[0][0] if offsets else None
-    # a two-page document's header or footer: the same line opening (or closing) both pages
-    both = (set.intersection(*({_key(lines[i].text) for i in _edges(lines, 1)} for lines in pages))
+    # a two-page document's header or footer: the same line at the top (or the bottom) of both
+    # pages, among their first (last) three as on more pages (a header of two lines: the
+    # organisation, then the document); only a line with furniture alone between it and the
+    # page's edge is dropped (``_banded``)
+    both = (set.intersection(*({_key(lines[i].text) for i in _edges(lines, EDGE_LINES)}
+                               for lines in pages))
             if len(pages) == 2 else set())
+    # a header or footer left off the first page (a title or cover page): on every page after it
+    after_first = set(range(2, len(pages) + 1)) if len(pages) >= 3 else None
     running = {
         key
         for key, seen in on.items()
-        if len(seen) >= need or key in both
+        if len(seen) >= need or key in both or seen.keys() == after_first
         or (key in tracks and (len(seen) >= 3 or (len(seen) == 2 and tracks[key] == usual)))
     }
     kept: list[list[Line]] = []

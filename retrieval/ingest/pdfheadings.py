@@ -17,6 +17,7 @@ from .blocks import error_reason, one_line
 from .pdflines import (
     BULLET,
     CLOSES,
+    GLYPH,
     NUMBERED,
     SECTION,
     Line,
@@ -169,8 +170,10 @@ def guess_headings(lines: list[Line], style: Style) -> dict[int, int]:
             continue  # "a) Apples": a list item
         if re.match(r"\d+[.)]\s", line.text) and is_marker(nxt.text):
             continue  # "1. Apples" over "2. Pears": a numbered list
-        # "- which met on Monday": a dash going on with the sentence, no list under a heading
-        item = is_marker(nxt.text) and starts_sentence(_marker_free(nxt.text))
+        # "- which met on Monday": a dash going on with the sentence, no list under a heading;
+        # a bullet glyph opens an item whatever its first word ("• fix issue126 - ...")
+        item = is_marker(nxt.text) and (bool(GLYPH.match(nxt.text))
+                                         or starts_sentence(_marker_free(nxt.text)))
         after = nxt.gap or resized(line, nxt) or _opens(nxt.text) or item
         # set apart by its type, a heading needs no longer line after it to show what it is
         longer = style.styled or len(nxt.text.split()) > len(line.text.split()) or i + 1 in ahead

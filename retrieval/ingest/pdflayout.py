@@ -16,6 +16,7 @@ from typing import Any
 import pypdf
 
 from .blocks import MONOSPACED, one_line
+from .notemarks import note_mark
 from .pdflines import Line
 
 _BOLD = re.compile(r"bold|black|heavy|cmbx|-medi", re.I)
@@ -98,11 +99,16 @@ def page_lines(text: str, pieces: list[_Piece], page: int) -> list[Line]:
         where: tuple[float, float] | None = None
         parts: list[list[Any]] = []  # [left edge, text, estimated right edge, size]
         j = k
+        on_line = []
         while j < len(pieces) and pieces[j].start < end:
-            piece = pieces[j]
+            on_line.append(pieces[j])
             j += 1
+        marks = _note_marks(text, on_line, start, end)
+        if marks:
+            stripped = _without(text, start, end, marks).strip()
+        for piece in on_line:
             count = min(end, piece.end) - max(start, piece.start)
-            if count <= 0:
+            if count <= 0 or piece in marks:
                 continue
             if where is None and piece.end > first:
                 # a piece that began on an earlier line tells where that line was, not this one
@@ -128,6 +134,38 @@ def page_lines(text: str, pieces: list[_Piece], page: int) -> list[Line]:
             )
         )
     return lines
+
+
+# a footnote's mark is set in type this much smaller than the text's on both sides of it
+# (``notemarks``)
+_MARK_SIZE = 0.85
+
+
+def _note_marks(text: str, pieces: list[_Piece], start: int, end: int) -> list[_Piece]:
+    """The pieces of a line (``text[start:end]``) that are footnote marks: set smaller than
+    the pieces on both sides of them, glued to the one before (``notemarks.note_mark``)."""
+    marks = []
+    for n in range(1, len(pieces)):
+        piece, before = pieces[n], pieces[n - 1]
+        after = pieces[n + 1] if n + 1 < len(pieces) else None
+        if (piece.start < start or piece.end > end or before.end != piece.start
+                or before.start < start or piece.size > _MARK_SIZE * before.size
+                or (after is not None and after.start < end
+                    and piece.size > _MARK_SIZE * after.size)
+                or not note_mark(text[piece.start : piece.end], text[before.start : before.end])):
+            continue
+        marks.append(piece)
+    return marks
+
+
+def _without(text: str, start: int, end: int, marks: list[_Piece]) -> str:
+    """``text[start:end]`` without the ``marks``' text."""
+    out, at = [], start
+    for mark in marks:
+        out.append(text[at : mark.start])
+        at = mark.end
+    out.append(text[at:end])
+    return "".join(out)
 
 
 # a piece's width is not known, only where it starts: about this many type sizes a character

@@ -168,7 +168,9 @@ def title_like(line: Line) -> bool:
 
 
 def starts_sentence(text: str) -> bool:
-    return text.lstrip(_OPENERS)[:1].isupper()
+    """Whether a line opens with a capital, after any quotes or brackets, or a dash opening a
+    line of dialogue ("— Мы планируем ...", "—¿Cuándo?")."""
+    return text.lstrip(_OPENERS).lstrip("—¿¡ ")[:1].isupper()
 
 
 def row_shape(text: str) -> tuple[int, bool] | None:

@@ -87,7 +87,13 @@ _BEFORE_LOWER = frozenset(
     # a sum's units in Russian and Ukrainian, which a noun in lower case follows inside a
     # sentence ("5 тыс. человек") and a capital only after its end ("340 млн руб. Средства
     # выделил бюджет."; German's "Mio." and "Mrd." are no such: "5 Mio. Euro")
-    "тыс тис млн млрд руб".split()
+    "тыс тис млн млрд руб "
+    # months abbreviated before a year ("7. Dez. 2026", "7 déc. 2026", "7 дек. 2026 г.", "7 dic.
+    # 2026"): German, French, Spanish, Italian, Portuguese, Russian, Ukrainian (English's are in
+    # ``ABBREVIATIONS``; those that are English words, "may", "ago", "set", "out", left out)
+    "mär okt dez janv févr fevr avr juil déc ene abr dic genn gen febbr mag giu lug ott fev "
+    "янв фев февр мар апр авг сент окт нояб дек січ лют бер квіт трав черв серп вер жовт груд"
+    .split()
 )
 # A day's ordinal before a month ("am 3. Oktober", "1. maj"), or an ordinal before a noun that
 # takes one, capitalised as German nouns are ("im 18. Jahrhundert", "zum 3. Mal", "der 2.
@@ -210,7 +216,7 @@ def each_sentence_bounds(text: str) -> Iterator[tuple[int, int]]:
             # (an upper-case letter, the common case, starts a sentence: no quote or bracket
             # ``starts_sentence`` looks past is one)
             if not text[after].isupper():
-                nxt = text[after : after + 2]
+                nxt = text[after : after + 4]
                 if not (starts_sentence(nxt) or _lower_case_start(text, start, m, nxt)):
                     continue
             dot, marks_end = m.span("end")
@@ -253,11 +259,15 @@ def _ordinal_before_month(text: str, start: int, m: re.Match[str]) -> bool:
 
 def starts_sentence(nxt: str) -> bool:
     """Whether the text after a boundary begins a sentence (upper case, digit, quote, bracket,
-    or a letter of a script without capitals: Georgian's Mkhedruli letters are lower case to
+    a dash opening a line of dialogue before one of those, or a letter of a script without
+    capitals: Georgian's Mkhedruli letters are lower case to
     Unicode, its capitals, Mtavruli, written only in all-capital titles)."""
     if not nxt:
         return False
     c = nxt[0]
+    if c in "—–" and len(nxt) > 1:  # a line of dialogue: "— Мы планируем ...", "—¿Cuándo?"
+        rest = nxt[1:].lstrip()
+        return bool(rest) and starts_sentence(rest)
     if c in "\"'“‘«‹„‚»([¿¡「『（":
         return len(nxt) < 2 or not (nxt[1].islower() and not _GEORGIAN_RE.match(nxt[1]))
     return (c.isupper() or c.isdigit() or (c.isalpha() and not c.islower())
@@ -288,6 +298,7 @@ _CASED_NON_LATIN_RE = re.compile("[\u03ac-\u03ce\u1f00-\u1fff\u0430-\u045f\u0461
                                  "\u0561-\u0587]")
 
 
+_WORD_OPENERS = "\"'“‘«‹„‚([{¿¡-–—"  # what may stand right before an initial ("(J. Smith)")
 _WORDISH_RE = re.compile(r"[\w.]+")  # \w: what ``str.isalnum`` accepts, and "_"
 
 
@@ -309,10 +320,68 @@ def _abbreviation_ends(text: str, start: int, dot: int, following: str = "") -> 
         word = text[i:dot]
     if i == dot:
         return False
+    # a letter glued to what comes before it ends a unit ("12,4 mg/l.", "50 km/h."): no initial
+    glued = i > start and not (text[i - 1].isspace() or text[i - 1] in _WORD_OPENERS)
     word = word.lower().strip(".")
-    if word in ABBREVIATIONS or (word in _BEFORE_LOWER and (following.islower()
-                                                            or following.isdigit())):
+    before_lower = following.islower() or following.isdigit()
+    found = (word in ABBREVIATIONS or (word in _BEFORE_LOWER and before_lower)
+             # an initial ("J."), or a dotted acronym ("U.S.", "a.m."; none without a dot inside)
+             or (len(word) == 1 and word.isalpha() and not glued)
+             or ("." in word and bool(_DOTTED_RE.fullmatch(word))))
+    # ... but one closing a list or a clause's year ends its sentence before a capital
+    return found and (before_lower or not _closes_sentence(text, start, dot))
+
+
+# Abbreviations that close what they follow, not open what comes next as a title does ("Dr.
+# Müller", "г. Москва", "la Dra. López", "M. Dupont", "z. B. Kapitel", "т. е. цифры"): a list's
+# "and so on" ("etc.", "usw.", "ecc.", Russian "и т. д.", "и т. п.", "и др.", "и пр.") and a
+# year's or a century's word after its number (Russian and Bulgarian "в 1991 г.", "1990-х гг.",
+# "XIX в.", Ukrainian "у 1991 р."). Before a capital they end their sentence, a year's word when
+# its number closes a clause that has more before it (``_year_closes_clause``). Written here
+# squeezed: lower case, without dots and spaces.
+_LIST_CLOSERS = frozenset({"etc", "usw", "ecc", "итд", "итп", "идр", "ипр"})
+_YEAR_WORDS = frozenset({"г", "гг", "в", "вв", "р", "рр"})
+_NUMBERISH_RE = re.compile(r"\d[\d\-–—/]*[^\W\d_]{0,3}$|[IVXLC]+(?:[–-][IVXLC]+)?$")
+_CLAUSE_MARKS = (",", ";", ":")
+_NON_WORD_RE = re.compile(r"[^\w]+")
+
+
+def _closes_sentence(text: str, start: int, dot: int) -> bool:
+    """Whether the abbreviation before the full stop at ``dot`` (in the sentence from
+    ``start``) closes a list ("... и т. д.", "... etc.") or a clause with its year ("Это
+    случилось в 1991 г."): a sentence end before a capital, where a title or a "that is"
+    ("г. Москва", "т. е. Москва") goes on."""
+    tokens = text[max(start, dot - 160) : dot].split()
+    squeezed = [_NON_WORD_RE.sub("", t.lower()) for t in tokens[-3:]]
+    if any("".join(squeezed[-n:]) in _LIST_CLOSERS for n in range(1, len(squeezed) + 1)):
         return True
-    # An initial ("J."), or a dotted acronym ("U.S.", "a.m."; none without a dot inside).
-    return (len(word) == 1 and word.isalpha()) or ("." in word
-                                                   and bool(_DOTTED_RE.fullmatch(word)))
+    return bool(squeezed) and squeezed[-1] in _YEAR_WORDS and _year_closes_clause(tokens[:-1])
+
+
+def _year_closes_clause(tokens: list[str]) -> bool:
+    """Whether the words ``tokens`` end on a year's (or century's) number that closes their
+    clause: a preposition in lower case of one or two letters before it ("в", "с", "до", "у")
+    and two or more words before that. "Москва стала столицей в 1918" and "Это было в 1990-х"
+    close a clause; "В 1991", "В конце 1991", "5 декабря 1991", "С 1991 по 1995" open one ("В
+    1991 г. Москва стала столицей"), and so does "Договор подписали 8 декабря 1991" (with no
+    preposition before it, a capital after it may be a name the date is told of: no end
+    rather than a date cut from what happened on it); a date's month after its day ("8
+    декабря 1991") and a word between two numbers ("с 1991 по 1995") are the number's."""
+    clause = tokens
+    for k in range(len(tokens) - 1, -1, -1):
+        if tokens[k] in ("—", "–", "-") or tokens[k].endswith(_CLAUSE_MARKS):
+            clause = tokens[k + 1 :]
+            break
+    i = len(clause)
+    numbers = 0
+    while i > 0:
+        t = clause[i - 1]
+        if _NUMBERISH_RE.match(t):
+            numbers += 1
+        elif not (i >= 2 and _NUMBERISH_RE.match(clause[i - 2]) and t.isalpha()
+                  and t.islower()):
+            break
+        i -= 1
+    rest = [t.lstrip("(«„\"“") for t in clause[:i]]
+    return (numbers > 0 and len(rest) >= 3 and rest[-1].isalpha() and rest[-1].islower()
+            and len(rest[-1]) <= 2)
