@@ -92,8 +92,15 @@ class Handlers:
 
     async def gate(self, update: Update, context: Context) -> None:
         """Access control, before any other handler: refuse (briefly, once a minute per user at
-        most) and stop the update."""
+        most) and stop the update. An update without a sender is dropped first: Telegram
+        sends every update of the kinds the bot takes with its ``from`` user (only a channel's
+        posts have none), so it is forged, or a self-hosted Bot API's fault, and a handler
+        would fail on it (it was an ``AssertionError``'s traceback and a "Sorry")."""
         user, chat = update.effective_user, update.effective_chat
+        if user is None:
+            log.warning("update_without_sender", update_id=update.update_id,
+                        chat_id=chat.id if chat else None)
+            raise ApplicationHandlerStop
         _migrated(update.effective_message, self.settings.allowed_chats)
         if self.settings.allows(user.id if user else None, chat.id if chat else None):
             return
