@@ -66,7 +66,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Answers questions strictly from a corpus of documents, quoting its sources.",
         epilog="Exit codes: 0 ok, 1 a check failed (eval --min-hit1, index when the index "
         "could not be saved or --verify found it changed), 2 usage or configuration error "
-        "(one line on stderr).",
+        "(one line on stderr), 130 Ctrl-C, 143 SIGTERM.",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 

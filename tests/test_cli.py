@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
@@ -316,7 +317,7 @@ def test_help_says_what_the_exit_codes_mean():
     assert " ".join(r.stdout.split()).endswith(
         "Exit codes: 0 ok, 1 a check failed (eval --min-hit1, index when the index could not be "
         "saved or --verify found it changed), 2 usage or configuration error (one line on "
-        "stderr).")
+        "stderr), 130 Ctrl-C, 143 SIGTERM.")
 
 
 def test_a_locale_that_cannot_write_a_quote_gets_escapes_not_a_traceback(corpus):
@@ -629,3 +630,77 @@ def test_show_with_the_index_stale_brings_it_up_to_date_rather_than_reading_ever
     assert "[dropped: repeated across documents] paragraph\n  Subscribe" in r.stdout
     r = qabot("ask", "--json", "--corpus", str(tmp_path), "When was the tin cup made?")
     assert "index_stale_rebuilding" not in r.stderr  # show left the index current
+
+
+def _can_be_pid_1() -> bool:
+    """Whether this user may start a process as PID 1 of a new PID namespace (root, Linux)."""
+    if shutil.which("unshare") is None:
+        return False
+    return subprocess.run(["unshare", "--pid", "--fork", "true"],
+                          capture_output=True).returncode == 0
+
+
+def _sigterm_ends_it(prefix: list[str], *, preexec=None, after: str | None, delay: float,
+                     corpus: Path) -> tuple[int | None, float, str]:
+    """``qabot ask`` reading questions from a pipe left open, sent SIGTERM ``delay`` seconds
+    in (while its modules load) or once it says ``after`` on stderr: its exit code (``None``
+    when it still ran 10 s on), the seconds it took to end after the signal, and its
+    stderr."""
+    import signal as signals
+    import time
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith("QABOT_")}
+    with subprocess.Popen([*prefix, sys.executable, "-m", "bot", "ask", "--corpus",
+                           str(corpus)], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                          stderr=subprocess.PIPE, env=env, cwd=ROOT, preexec_fn=preexec) as proc:
+        try:
+            target = proc.pid
+            if prefix:  # unshare's child is the command, PID 1 in its namespace
+                started = time.monotonic()
+                while time.monotonic() - started < 10:
+                    children = Path(f"/proc/{proc.pid}/task/{proc.pid}/children").read_text()
+                    if children.split():
+                        target = int(children.split()[0])
+                        break
+                    time.sleep(0.005)
+            assert proc.stderr is not None
+            if after is not None:
+                line = proc.stderr.readline().decode()
+                assert after in line, line
+            else:
+                time.sleep(delay)
+            os.kill(target, signals.SIGTERM)
+            sent = time.monotonic()
+            with contextlib.suppress(subprocess.TimeoutExpired):  # (stdin stays open meanwhile)
+                proc.wait(timeout=10)
+            seconds = time.monotonic() - sent
+            code = proc.poll()  # None: still running
+            return code, seconds, "" if code is None else proc.stderr.read().decode()
+        finally:
+            if proc.poll() is None:
+                os.kill(target, signals.SIGKILL)
+                proc.kill()
+
+
+def _ignoring_sigterm() -> None:
+    import signal as signals
+
+    signals.signal(signals.SIGTERM, signals.SIG_IGN)
+
+
+@pytest.mark.parametrize("after", [None, "answering from"], ids=["while importing", "loaded"])
+@pytest.mark.parametrize("as_pid_1", [False, True], ids=["SIGTERM ignored", "PID 1"])
+def test_sigterm_ends_qabot_at_any_moment_of_start_up(corpus, after, as_pid_1):
+    """A service manager's stop works from the first moment: qabot takes SIGTERM before its
+    modules load (about a second) and exits 143. As PID 1 of a container (the image's
+    `qabot webhook`), where the default action of SIGTERM is ignored, it ran on until the bot
+    or server took the signal itself, seconds later (a `qabot ask` never did). Without a PID
+    namespace to start PID 1 in, an inherited SIG_IGN stands in for it."""
+    if as_pid_1 and not _can_be_pid_1():
+        pytest.skip("unshare --pid needs root")
+    code, seconds, err = _sigterm_ends_it(
+        ["unshare", "--pid", "--fork"] if as_pid_1 else [],
+        preexec=None if as_pid_1 else _ignoring_sigterm, after=after, delay=0.15,
+        corpus=corpus)
+    assert code == 143, err
+    assert seconds < 3 and "Traceback" not in err
