@@ -29,6 +29,7 @@ import structlog
 from retrieval import QabotError
 from retrieval.corpus import FileStat, file_stats
 
+from . import logs
 from .config import Settings
 from .engines import load_engine
 from .render import shown
@@ -76,7 +77,8 @@ def index(settings: Settings, full: bool = False) -> bool:
     def progress(what: str, done: int, total: int) -> None:
         bars.setdefault(what, ProgressBar(f"index: {what}"))(done, total)
 
-    engine = load_engine(settings, rebuild=True, full=full, progress=progress)
+    with logs.said_elsewhere("file_skipped"):  # listed below
+        engine = load_engine(settings, rebuild=True, full=full, progress=progress)
     seconds = time.perf_counter() - started
     where = engine.report.index_dir or "(not saved)"
     r = engine.report

@@ -704,3 +704,19 @@ def test_sigterm_ends_qabot_at_any_moment_of_start_up(corpus, after, as_pid_1):
         corpus=corpus)
     assert code == 143, err
     assert seconds < 3 and "Traceback" not in err
+
+
+@pytest.mark.parametrize("log_format", ["console", "json"])
+def test_index_says_each_file_it_skipped_once(tmp_path, log_format):
+    """`qabot index` lists what it skipped; the `file_skipped` warning logged as each file was
+    read said every one a second time, just above the list."""
+    (tmp_path / "a.txt").write_text("The jade statue was carved in 1620.\n")
+    (tmp_path / "blank.txt").write_text("")
+    (tmp_path / "codeonly.md").write_text("```\nmake install\n```\n")
+    r = qabot("index", "--corpus", str(tmp_path), env={"QABOT_LOG_FORMAT": log_format})
+    assert r.returncode == 0, r.stderr
+    assert r.stderr.count("blank.txt") == 1 and r.stderr.count("codeonly.md") == 1, r.stderr
+    assert "blank.txt: empty file" in r.stderr
+    r = qabot("ask", "--corpus", str(tmp_path), "--index-dir", str(tmp_path / "elsewhere"),
+              "When was the jade statue carved?")
+    assert "file_skipped" in r.stderr and "blank.txt" in r.stderr  # said where nothing lists it
