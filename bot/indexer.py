@@ -70,7 +70,9 @@ def stop_on_signals(stop: threading.Event, *signals: signal.Signals) -> None:
 
 def index(settings: Settings, full: bool = False) -> bool:
     """``qabot index``: build and save the index (reading only what changed; ``full``: every
-    file), with progress bars on a terminal; say what was indexed. Whether it was saved."""
+    file), with progress bars on a terminal; say what was indexed. Whether it was saved.
+    A saved index the corpus has not changed since is up to date: said so, nothing written
+    (a new snapshot of the same files made every running bot load it again)."""
     started = time.perf_counter()
     bars: dict[str, ProgressBar] = {}
 
@@ -78,10 +80,15 @@ def index(settings: Settings, full: bool = False) -> bool:
         bars.setdefault(what, ProgressBar(f"index: {what}"))(done, total)
 
     with logs.said_elsewhere("file_skipped"):  # listed below
-        engine = load_engine(settings, rebuild=True, full=full, progress=progress)
+        engine = load_engine(settings, rebuild=full, full=full, progress=progress)
     seconds = time.perf_counter() - started
     where = engine.report.index_dir or "(not saved)"
     r = engine.report
+    if not r.built:
+        print(f"up to date: {engine.n_documents} documents, {engine.n_passages} passages, "
+              f"{engine.n_terms} terms in {seconds:.2f} s (no file changed since it was "
+              f"saved; --full builds it again) -> {where}", flush=True)
+        return True
     kept = f", {r.files_kept} unchanged files kept" if r.files_kept else ""
     print(f"indexed {engine.n_documents} documents, {engine.n_passages} passages, "
           f"{engine.n_terms} terms in {seconds:.2f} s ({r.files_read} files read{kept}) "

@@ -77,7 +77,7 @@ def test_ask_plain_batch_from_stdin(corpus):
 def test_index_reports_counts_and_time(corpus):
     r = qabot("index", "--corpus", str(corpus))
     assert r.returncode == 0, r.stderr
-    assert "indexed 5 documents" in r.stdout and "passages" in r.stdout and "terms" in r.stdout
+    assert " 5 documents" in r.stdout and "passages" in r.stdout and "terms" in r.stdout
 
 
 def test_console_commands_and_end_of_input(corpus):
@@ -720,3 +720,30 @@ def test_index_says_each_file_it_skipped_once(tmp_path, log_format):
     r = qabot("ask", "--corpus", str(tmp_path), "--index-dir", str(tmp_path / "elsewhere"),
               "When was the jade statue carved?")
     assert "file_skipped" in r.stderr and "blank.txt" in r.stderr  # said where nothing lists it
+
+
+def _index_files(index_dir: Path) -> dict[str, int]:
+    """Every file and folder under ``index_dir``, with its modification time (ns)."""
+    return {str(p.relative_to(index_dir)): p.stat().st_mtime_ns for p in index_dir.rglob("*")}
+
+
+def test_index_of_an_unchanged_corpus_says_it_is_up_to_date_and_writes_nothing(tmp_path):
+    """A second `qabot index` with nothing changed wrote a new snapshot (every array, the
+    manifest, CURRENT) as if something had: a cron job's every run rewrote the index and made
+    every running bot load it again. It now says so and writes nothing; `--full` still builds."""
+    (tmp_path / "a.txt").write_text("The jade statue was carved in 1620.\n")
+    (tmp_path / "b.txt").write_text("The bronze bell was cast in 1702 for the old church.\n")
+    assert qabot("index", "--corpus", str(tmp_path)).returncode == 0
+    index_dir = tmp_path / ".qabot-index"
+    before = _index_files(index_dir)
+    r = qabot("index", "--corpus", str(tmp_path))
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.startswith("up to date: 2 documents, 2 passages"), r.stdout
+    assert str(index_dir) in r.stdout
+    assert _index_files(index_dir) == before
+    r = qabot("index", "--full", "--corpus", str(tmp_path))
+    assert r.returncode == 0 and r.stdout.startswith("indexed 2 documents"), r.stdout
+    assert _index_files(index_dir) != before
+    (tmp_path / "c.txt").write_text("The oak chest was made in 1810 by the town's joiner.\n")
+    r = qabot("index", "--corpus", str(tmp_path))
+    assert r.stdout.startswith("indexed 3 documents") and "(1 files read" in r.stdout, r.stdout
