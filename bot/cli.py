@@ -198,9 +198,10 @@ def cmd_index(args: argparse.Namespace, settings: Settings) -> int:
             where, bad = QAEngine.verify_saved(settings.corpus_path(), settings.index_dir)
         except IndexFormatError as exc:  # none saved, or one whose pointer is damaged
             raise UsageError(f"{exc}: `qabot index` builds it") from None
-        if bad:
+        if bad:  # (`qabot index` alone may find it up to date: only sizes are checked then)
             print(f"qabot: the saved index in {where} is not as it was written: "
-                  f"{', '.join(bad)} differ; `qabot index` rebuilds it", file=sys.stderr)
+                  f"{', '.join(bad)} {'differs' if len(bad) == 1 else 'differ'}; "
+                  "`qabot index --full` rebuilds it", file=sys.stderr)
             return EXIT_FAILED
         print(f"the saved index in {where} is as it was written")
         return EXIT_OK

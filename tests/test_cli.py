@@ -536,7 +536,8 @@ def test_index_verify_reports_a_damaged_index(tmp_path):
     blob[-2] ^= 0x01
     (snap / "text_blob.npy").write_bytes(bytes(blob))
     bad = qabot("index", "--verify", "--corpus", str(corpus))
-    assert bad.returncode == 1 and "text_blob.npy differ" in bad.stderr
+    assert bad.returncode == 1 and "text_blob.npy differs" in bad.stderr
+    assert "`qabot index --full` rebuilds it" in bad.stderr
     assert "Traceback" not in bad.stderr
     shutil.rmtree(corpus / ".qabot-index")  # none saved: said, with what to do
     none = qabot("index", "--verify", "--corpus", str(corpus))
@@ -554,7 +555,7 @@ def test_index_verify_reports_a_damaged_manifest_as_changed(tmp_path, damage):
     bad = qabot("index", "--verify", "--corpus", str(corpus))
     assert bad.returncode == 1, bad.stderr
     assert bad.stderr == (f"qabot: the saved index in {corpus / '.qabot-index'} is not as it "
-                          "was written: meta.json differ; `qabot index` rebuilds it\n")
+                          "was written: meta.json differs; `qabot index --full` rebuilds it\n")
 
 
 def test_ask_warns_of_a_damaged_manifest_before_rebuilding(tmp_path):
@@ -747,3 +748,19 @@ def test_index_of_an_unchanged_corpus_says_it_is_up_to_date_and_writes_nothing(t
     (tmp_path / "c.txt").write_text("The oak chest was made in 1810 by the town's joiner.\n")
     r = qabot("index", "--corpus", str(tmp_path))
     assert r.stdout.startswith("indexed 3 documents") and "(1 files read" in r.stdout, r.stdout
+
+
+def test_index_verify_finds_a_manifest_edited_into_other_valid_json(tmp_path):
+    """A changed count in meta.json, still valid JSON: `--verify` said the index was as it
+    was written. It is found now, and `qabot index` rebuilds it with a warning."""
+    corpus, snap = _indexed(tmp_path)
+    meta = json.loads((snap / "meta.json").read_text())
+    meta["n_passages"] += 1
+    (snap / "meta.json").write_text(json.dumps(meta))
+    bad = qabot("index", "--verify", "--corpus", str(corpus))
+    assert bad.returncode == 1, bad.stdout
+    assert "meta.json differs" in bad.stderr and "Traceback" not in bad.stderr
+    r = qabot("index", "--corpus", str(corpus))
+    assert r.returncode == 0 and r.stdout.startswith("indexed 1 documents"), r.stdout
+    assert "index_unusable_rebuilding" in r.stderr
+    assert qabot("index", "--verify", "--corpus", str(corpus)).returncode == 0
