@@ -9,8 +9,11 @@ from __future__ import annotations
 import argparse
 import asyncio
 import codecs
+import contextlib
+import errno
 import io
 import json
+import os
 import signal
 import sys
 import time
@@ -441,8 +444,35 @@ def _setting_problem(error: ErrorDetails, overrides: Mapping[str, object]) -> st
     return f"{where}: {error['msg'].removeprefix('Value error, ')}"
 
 
+# What writing the output meets on a full disk, over quota, past a file size limit or on a
+# failing device (a pipe closed by its reader is BrokenPipeError, and no failure)
+UNWRITABLE = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO})
+
+
+def _closed_streams_to_null() -> None:
+    """A standard stream the caller closed (`<&-`, `>&-`, `2>&-`: Python leaves it ``None``)
+    reads as empty and writes nowhere: each was an AttributeError (``isatty``), and with
+    stderr closed a silent exit 1 without the answer."""
+    for name, mode in (("stdin", "r"), ("stdout", "w"), ("stderr", "w")):
+        if getattr(sys, name) is None:
+            # (open for the rest of the process, as the stream it stands for)
+            setattr(sys, name, open(os.devnull, mode, encoding="utf-8"))  # noqa: SIM115
+
+
+def _output_lost(exc: OSError) -> int:
+    """stdout could not be written (``UNWRITABLE``): one line on stderr, exit 1, and nothing
+    more tried (Python flushed what was left at exit, and failed again in a second message)."""
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    with contextlib.suppress(OSError):  # (stderr may be what failed)
+        print(f"qabot: cannot write the output: {exc.strerror}", file=sys.stderr, flush=True)
+    return EXIT_FAILED
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``qabot`` and ``python -m bot``."""
+    _closed_streams_to_null()
     for stream in (sys.stdout, sys.stderr):  # a character the locale cannot write: escaped
         if isinstance(stream, io.TextIOWrapper):  # (\u201c), not a traceback
             stream.reconfigure(errors="backslashreplace")
@@ -467,6 +497,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:  # e.g. `qabot ask ... | head`
         return EXIT_OK
+    except OSError as exc:  # a file's name: not the output (what failed is said elsewhere)
+        if exc.errno not in UNWRITABLE or exc.filename is not None:
+            raise
+        return _output_lost(exc)
 
 
 if __name__ == "__main__":

@@ -764,3 +764,41 @@ def test_index_verify_finds_a_manifest_edited_into_other_valid_json(tmp_path):
     assert r.returncode == 0 and r.stdout.startswith("indexed 1 documents"), r.stdout
     assert "index_unusable_rebuilding" in r.stderr
     assert qabot("index", "--verify", "--corpus", str(corpus)).returncode == 0
+
+
+def _closing(fd: int):
+    """A ``preexec_fn`` closing ``fd`` in the child: qabot starts with it closed (`2>&-`)."""
+    return lambda: os.close(fd)
+
+
+@pytest.mark.parametrize("fd", [0, 1, 2], ids=["stdin", "stdout", "stderr"])
+def test_a_closed_standard_stream_is_no_crash(corpus, fd):
+    """A script or service manager that starts qabot with a standard stream closed (`<&-`,
+    `>&-`, `2>&-`): Python leaves it ``None``, and qabot ended in an AttributeError (with
+    stderr closed, a silent exit 1 and no answer). A closed one reads as empty and writes
+    nowhere."""
+    args = ["ask", "--corpus", str(corpus)] + ([] if fd == 0 else ["When was the CSTO formed?"])
+    env = {k: v for k, v in os.environ.items() if not k.startswith("QABOT_")}
+    r = subprocess.run([sys.executable, "-m", "bot", *args], capture_output=fd != 0,
+                       stdin=None if fd == 0 else subprocess.DEVNULL, text=True, env=env,
+                       cwd=ROOT, timeout=120, preexec_fn=_closing(fd))
+    assert r.returncode == 0, r.stderr
+    if fd == 2:
+        assert "2002" in r.stdout
+    if fd == 1:
+        assert "Traceback" not in r.stderr
+
+
+def test_an_output_that_cannot_be_written_is_one_line_and_exit_1(corpus, tmp_path):
+    """stdout on a full disk (/dev/full): an OSError's traceback; now one line on stderr."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("QABOT_")}
+    for args in (["ask", "When was the CSTO formed?"], ["ask", "--json", "What is the CSTO?"],
+                 ["index"]):
+        with open("/dev/full", "w") as full:
+            r = subprocess.run([sys.executable, "-m", "bot", *args, "--corpus", str(corpus)],
+                               stdout=full, stderr=subprocess.PIPE, text=True, env=env,
+                               cwd=ROOT, timeout=120)
+        assert r.returncode == 1, r.stderr
+        assert r.stderr.splitlines()[-1] == ("qabot: cannot write the output: No space left "
+                                             "on device"), r.stderr
+        assert "Traceback" not in r.stderr and "Exception ignored" not in r.stderr
