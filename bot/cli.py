@@ -220,9 +220,8 @@ def _watch(args: argparse.Namespace, settings: Settings) -> int:
     if not 0 < args.interval <= MAX_WATCH_INTERVAL:
         raise UsageError(f"--interval must be above 0 and at most {MAX_WATCH_INTERVAL} "
                          f"seconds, got {args.interval}")
-    print(f"qabot: {corpus_note(args, settings)}; watching it for changes (Ctrl-C stops)",
-          file=sys.stderr)
-    indexer.watch(settings, every=args.interval)
+    indexer.watch(settings, every=args.interval, note=f"qabot: {corpus_note(args, settings)}; "
+                  "watching it for changes (Ctrl-C stops)")
     return EXIT_OK
 
 
