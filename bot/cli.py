@@ -475,6 +475,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     for stream in (sys.stdout, sys.stderr):  # a character the locale cannot write: escaped
         if isinstance(stream, io.TextIOWrapper):  # (\u201c), not a traceback
             stream.reconfigure(errors="backslashreplace")
+    if isinstance(sys.stdin, io.TextIOWrapper):  # a byte not in its encoding (a Latin-1 "ü"
+        sys.stdin.reconfigure(errors="replace")  # in a UTF-8 file): "�", not a traceback
     parser = build_parser()
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv and argv[0].startswith("-") and argv[0] not in ("-h", "--help"):

@@ -802,3 +802,19 @@ def test_an_output_that_cannot_be_written_is_one_line_and_exit_1(corpus, tmp_pat
         assert r.stderr.splitlines()[-1] == ("qabot: cannot write the output: No space left "
                                              "on device"), r.stderr
         assert "Traceback" not in r.stderr and "Exception ignored" not in r.stderr
+
+
+def test_a_byte_of_stdin_that_is_not_in_its_encoding_is_no_traceback(corpus):
+    """A question file with a stray byte (a Latin-1 "ü" among UTF-8 lines), read where stdin
+    is strict UTF-8 (a UTF-8 locale such as en_US.UTF-8; PYTHONIOENCODING stands in for it):
+    a UnicodeDecodeError's traceback, and no answer to that line or any after it. The byte
+    reads as "�"; every line is answered."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("QABOT_")}
+    env["PYTHONIOENCODING"] = "utf-8:strict"
+    r = subprocess.run([sys.executable, "-m", "bot", "ask", "--json", "--corpus", str(corpus)],
+                       input=b"When was the CSTO form\xfcd?\nWhen was the CSTO formed?\n",
+                       capture_output=True, env=env, cwd=ROOT, timeout=120)
+    assert r.returncode == 0, r.stderr.decode()
+    first, second = (json.loads(line) for line in r.stdout.splitlines())
+    assert first["question"] == "When was the CSTO form\ufffdd?"
+    assert second["answered"] is True
