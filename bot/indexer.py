@@ -91,7 +91,8 @@ def index(settings: Settings, full: bool = False, stop: threading.Event | None =
             halt(what, done, total)
         bars.setdefault(what, ProgressBar(f"index: {what}"))(done, total)
 
-    with logs.said_elsewhere("file_skipped"):  # listed below
+    # (the files skipped are listed below; a stale index is what it is run for)
+    with logs.said_elsewhere("file_skipped", "index_stale_rebuilding"):
         engine = load_engine(settings, rebuild=full, full=full, progress=progress)
     seconds = time.perf_counter() - started
     where = engine.report.index_dir or "(not saved)"

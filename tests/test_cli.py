@@ -748,6 +748,7 @@ def test_index_of_an_unchanged_corpus_says_it_is_up_to_date_and_writes_nothing(t
     (tmp_path / "c.txt").write_text("The oak chest was made in 1810 by the town's joiner.\n")
     r = qabot("index", "--corpus", str(tmp_path))
     assert r.stdout.startswith("indexed 3 documents") and "(1 files read" in r.stdout, r.stdout
+    assert "index_stale_rebuilding" not in r.stderr  # (what it is run for: not said)
 
 
 def test_index_verify_finds_a_manifest_edited_into_other_valid_json(tmp_path):
