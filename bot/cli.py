@@ -9,8 +9,11 @@ from __future__ import annotations
 import argparse
 import asyncio
 import codecs
+import contextlib
+import errno
 import io
 import json
+import os
 import signal
 import sys
 import time
@@ -66,7 +69,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Answers questions strictly from a corpus of documents, quoting its sources.",
         epilog="Exit codes: 0 ok, 1 a check failed (eval --min-hit1, index when the index "
         "could not be saved or --verify found it changed), 2 usage or configuration error "
-        "(one line on stderr).",
+        "(one line on stderr), 130 Ctrl-C, 143 SIGTERM.",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -198,9 +201,10 @@ def cmd_index(args: argparse.Namespace, settings: Settings) -> int:
             where, bad = QAEngine.verify_saved(settings.corpus_path(), settings.index_dir)
         except IndexFormatError as exc:  # none saved, or one whose pointer is damaged
             raise UsageError(f"{exc}: `qabot index` builds it") from None
-        if bad:
+        if bad:  # (`qabot index` alone may find it up to date: only sizes are checked then)
             print(f"qabot: the saved index in {where} is not as it was written: "
-                  f"{', '.join(bad)} differ; `qabot index` rebuilds it", file=sys.stderr)
+                  f"{', '.join(bad)} {'differs' if len(bad) == 1 else 'differ'}; "
+                  "`qabot index --full` rebuilds it", file=sys.stderr)
             return EXIT_FAILED
         print(f"the saved index in {where} is as it was written")
         return EXIT_OK
@@ -216,9 +220,8 @@ def _watch(args: argparse.Namespace, settings: Settings) -> int:
     if not 0 < args.interval <= MAX_WATCH_INTERVAL:
         raise UsageError(f"--interval must be above 0 and at most {MAX_WATCH_INTERVAL} "
                          f"seconds, got {args.interval}")
-    print(f"qabot: {corpus_note(args, settings)}; watching it for changes (Ctrl-C stops)",
-          file=sys.stderr)
-    indexer.watch(settings, every=args.interval)
+    indexer.watch(settings, every=args.interval, note=f"qabot: {corpus_note(args, settings)}; "
+                  "watching it for changes (Ctrl-C stops)")
     return EXIT_OK
 
 
@@ -440,11 +443,40 @@ def _setting_problem(error: ErrorDetails, overrides: Mapping[str, object]) -> st
     return f"{where}: {error['msg'].removeprefix('Value error, ')}"
 
 
+# What writing the output meets on a full disk, over quota, past a file size limit or on a
+# failing device (a pipe closed by its reader is BrokenPipeError, and no failure)
+UNWRITABLE = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO})
+
+
+def _closed_streams_to_null() -> None:
+    """A standard stream the caller closed (`<&-`, `>&-`, `2>&-`: Python leaves it ``None``)
+    reads as empty and writes nowhere: each was an AttributeError (``isatty``), and with
+    stderr closed a silent exit 1 without the answer."""
+    for name, mode in (("stdin", "r"), ("stdout", "w"), ("stderr", "w")):
+        if getattr(sys, name) is None:
+            # (open for the rest of the process, as the stream it stands for)
+            setattr(sys, name, open(os.devnull, mode, encoding="utf-8"))  # noqa: SIM115
+
+
+def _output_lost(exc: OSError) -> int:
+    """stdout could not be written (``UNWRITABLE``): one line on stderr, exit 1, and nothing
+    more tried (Python flushed what was left at exit, and failed again in a second message)."""
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    with contextlib.suppress(OSError):  # (stderr may be what failed)
+        print(f"qabot: cannot write the output: {exc.strerror}", file=sys.stderr, flush=True)
+    return EXIT_FAILED
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``qabot`` and ``python -m bot``."""
+    _closed_streams_to_null()
     for stream in (sys.stdout, sys.stderr):  # a character the locale cannot write: escaped
         if isinstance(stream, io.TextIOWrapper):  # (\u201c), not a traceback
             stream.reconfigure(errors="backslashreplace")
+    if isinstance(sys.stdin, io.TextIOWrapper):  # a byte not in its encoding (a Latin-1 "ü"
+        sys.stdin.reconfigure(errors="replace")  # in a UTF-8 file): "�", not a traceback
     parser = build_parser()
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv and argv[0].startswith("-") and argv[0] not in ("-h", "--help"):
@@ -466,6 +498,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:  # e.g. `qabot ask ... | head`
         return EXIT_OK
+    except OSError as exc:  # a file's name: not the output (what failed is said elsewhere)
+        if exc.errno not in UNWRITABLE or exc.filename is not None:
+            raise
+        return _output_lost(exc)
 
 
 if __name__ == "__main__":

@@ -9,13 +9,16 @@ from __future__ import annotations
 
 import asyncio
 import time
+import warnings
 from collections.abc import Sequence
+from datetime import timedelta
 
 import structlog
 from telegram import InlineKeyboardMarkup, InlineQuery, Message, Update
 from telegram.constants import ChatAction, ChatType
-from telegram.error import BadRequest, Forbidden, TelegramError, TimedOut
+from telegram.error import BadRequest, Forbidden, RetryAfter, TelegramError, TimedOut
 from telegram.ext import ApplicationHandlerStop, ContextTypes
+from telegram.warnings import PTBDeprecationWarning
 
 from retrieval import Answer, SourceRef
 from retrieval.followup import as_asked, rewrite
@@ -92,8 +95,15 @@ class Handlers:
 
     async def gate(self, update: Update, context: Context) -> None:
         """Access control, before any other handler: refuse (briefly, once a minute per user at
-        most) and stop the update."""
+        most) and stop the update. An update without a sender is dropped first: Telegram
+        sends every update of the kinds the bot takes with its ``from`` user (only a channel's
+        posts have none), so it is forged, or a self-hosted Bot API's fault, and a handler
+        would fail on it (it was an ``AssertionError``'s traceback and a "Sorry")."""
         user, chat = update.effective_user, update.effective_chat
+        if user is None:
+            log.warning("update_without_sender", update_id=update.update_id,
+                        chat_id=chat.id if chat else None)
+            raise ApplicationHandlerStop
         _migrated(update.effective_message, self.settings.allowed_chats)
         if self.settings.allows(user.id if user else None, chat.id if chat else None):
             return
@@ -127,9 +137,10 @@ class Handlers:
         deactivated, the bot was removed from the group) is routine on Telegram: one line,
         and nothing sent to that chat; so is a reply that timed out (it may have arrived, and
         a "Sorry" would follow the answer), and an answer to a button tap or an inline query
-        that came too late for Telegram to take it. A failed ``getUpdates`` (a proxy's 502, a
-        409 while another instance polls) comes with no update: PTB polls again, so it is one
-        warning."""
+        that came too late for Telegram to take it, and a reply Telegram's flood limits kept
+        refusing (a 429 "retry after" waited out as often as ``SendLimiter`` does). A failed
+        ``getUpdates`` (a proxy's 502, a 409 while another instance polls) comes with no
+        update: PTB polls again, so it is one warning."""
         if update is None and isinstance(context.error, TelegramError):
             log.warning("polling_retry", error=type(context.error).__name__,
                         reason=context.error.message)
@@ -144,6 +155,10 @@ class Handlers:
             return
         if isinstance(context.error, TimedOut):  # the reply may have arrived: no "Sorry" after it
             log.warning("reply_timed_out", **ids, reason=context.error.message)
+            return
+        if isinstance(context.error, RetryAfter):  # waited out already: a "Sorry" would meet
+            log.warning("reply_flood_limited", **ids,  # the same limit
+                        retry_after=retry_seconds(context.error))
             return
         if isinstance(context.error, BadRequest) and QUERY_TOO_OLD in context.error.message.lower():
             log.info("query_expired", **ids)  # a "Sorry" would be one more answer to it
@@ -422,6 +437,14 @@ class Handlers:
                 log.warning("typing_failed", chat_id=message.chat_id, error=type(exc).__name__)
             done, _ = await asyncio.wait({task}, timeout=TYPING_REFRESH)
         return task.result()
+
+
+def retry_seconds(exc: RetryAfter) -> float:
+    """The seconds a 429 asks to wait (PTB 22 gives an int, with a warning, or a timedelta)."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", PTBDeprecationWarning)
+        value = exc.retry_after
+    return value.total_seconds() if isinstance(value, timedelta) else float(value)
 
 
 def _passage_text(loaded: Loaded, ref: QuoteRef) -> str | None:

@@ -9,7 +9,9 @@ from __future__ import annotations
 import logging
 import re
 import sys
-from collections.abc import Iterable, MutableMapping
+from collections.abc import Iterable, Iterator, MutableMapping
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any
 
 import structlog
@@ -97,6 +99,29 @@ class _RedactingFormatter(logging.Formatter):
         return printable(self.redactor.scrub(super().format(record)))
 
 
+# The events the command in progress says itself (``said_elsewhere``)
+_SAID_ELSEWHERE: ContextVar[frozenset[str]] = ContextVar("said_elsewhere", default=frozenset())
+
+
+@contextmanager
+def said_elsewhere(*events: str) -> Iterator[None]:
+    """While entered, the log events named ``events`` are dropped: what they say, the command
+    says itself (``qabot index`` lists the files it skipped; each ``file_skipped`` warning
+    said one a second time)."""
+    token = _SAID_ELSEWHERE.set(_SAID_ELSEWHERE.get() | frozenset(events))
+    try:
+        yield
+    finally:
+        _SAID_ELSEWHERE.reset(token)
+
+
+def _unless_said_elsewhere(logger: Any, method: str,
+                           event: MutableMapping[str, Any]) -> MutableMapping[str, Any]:
+    if event.get("event") in _SAID_ELSEWHERE.get():
+        raise structlog.DropEvent
+    return event
+
+
 def configure(fmt: str = "console", level: str = "INFO", secrets: Iterable[str] = ()) -> None:
     """Send structlog (and stdlib logging) to stderr, human-readable or JSON, with redaction."""
     redactor = Redactor(secrets)
@@ -107,6 +132,7 @@ def configure(fmt: str = "console", level: str = "INFO", secrets: Iterable[str] 
     )
     structlog.configure(
         processors=[
+            _unless_said_elsewhere,
             structlog.contextvars.merge_contextvars,
             structlog.processors.add_log_level,
             structlog.processors.TimeStamper(fmt="iso", utc=True),

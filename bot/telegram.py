@@ -19,7 +19,7 @@ import httpx
 import structlog
 from telegram import BotCommand, LinkPreviewOptions, Update
 from telegram.constants import FloodLimit, ParseMode
-from telegram.error import BadRequest, NetworkError, TimedOut
+from telegram.error import BadRequest, NetworkError, RetryAfter, TimedOut
 from telegram.ext import (
     AIORateLimiter,
     Application,
@@ -35,7 +35,7 @@ from telegram.ext import (
 
 from .config import Settings
 from .engines import LiveEngine, Watcher
-from .handlers import INLINE_SETTLE, Handlers
+from .handlers import INLINE_SETTLE, Handlers, retry_seconds
 from .intro import Corpus, Intro
 from .keyboards import PAGE_DATA, QUOTE_DATA, VOTE_DATA
 from .redis_state import SendBudget
@@ -56,6 +56,9 @@ ALLOWED_UPDATES = (
 )
 POLL_TIMEOUT = 30  # seconds a getUpdates long poll may wait
 RETRY_AFTER_RETRIES = 3  # a 429 "retry after N seconds" is waited out this many times
+# seconds: a longer "retry after" (a bot that flooded Telegram is told minutes or hours) is
+# given up at once, not waited out while the update holds its place
+MAX_RETRY_AFTER = 60.0
 NETWORK_RETRIES = 3
 # At stop PTB cancels the long poll and calls getUpdates once more to mark the updates it took
 # as read. With PTB's default pool of one connection that last call waits (1 s) for the
@@ -65,10 +68,13 @@ GET_UPDATES_CONNECTIONS = 2
 
 
 class SendLimiter(AIORateLimiter):
-    """PTB's ``AIORateLimiter`` (flood limits; a 429 RetryAfter is waited out, then the request
-    repeated) that also repeats a request failing with a network error, a bounded number of
-    times with exponential backoff. A ``BadRequest`` is never repeated: it would fail again;
-    nor a request that timed out once sent, as it may have arrived (the same answer twice).
+    """PTB's ``AIORateLimiter`` (flood limits) that waits out a 429 "retry after" itself,
+    ``RETRY_AFTER_RETRIES`` times at most and none over ``MAX_RETRY_AFTER`` seconds, every
+    request held meanwhile, then raises the ``RetryAfter``; and that repeats a request failing
+    with a network error, a bounded number of times with exponential backoff. A
+    ``BadRequest`` is never repeated: it would fail again; nor a request that timed out once
+    sent, as it may have arrived (the same answer twice). (PTB's own handling of a 429 logged
+    a traceback each time it gave up, and waited out any "retry after", an hour's too.)
 
     With a ``budget`` (``SendBudget``: the rate shared by every replica, in Redis) each request
     to a chat waits for its turn in it first, as PTB's overall limit counts requests to a chat;
@@ -79,11 +85,13 @@ class SendLimiter(AIORateLimiter):
         super().__init__(
             overall_max_rate=send_rate,
             group_max_rate=FloodLimit.MESSAGES_PER_MINUTE_PER_GROUP if send_rate else 0,
-            max_retries=RETRY_AFTER_RETRIES,
+            max_retries=0,  # a RetryAfter never reaches it: process_request waits it out
         )
         self.retries = retries
         self.backoff = backoff
         self.budget = budget
+        self._unflooded = asyncio.Event()  # cleared while a "retry after" is waited out
+        self._unflooded.set()
 
     async def process_request(
         self,
@@ -94,19 +102,46 @@ class SendLimiter(AIORateLimiter):
         data: dict[str, Any],
         rate_limit_args: int | None,
     ) -> Any:
-        for attempt in range(self.retries + 1):
+        async def unflooded(*args: Any, **kwargs: Any) -> Any:
+            try:
+                return await callback(*args, **kwargs)
+            except RetryAfter as exc:  # past PTB's limiter, which would log it and wait
+                raise _Flooded(exc) from None
+
+        attempt = waits = 0
+        while True:
+            await self._unflooded.wait()
             if self.budget is not None and data.get("chat_id") is not None:
                 await self.budget.wait()
             try:
                 return await super().process_request(
-                    callback, args, kwargs, endpoint, data, rate_limit_args)
+                    unflooded, args, kwargs, endpoint, data, rate_limit_args)
+            except _Flooded as flooded:
+                seconds = retry_seconds(flooded.exc)
+                if waits == RETRY_AFTER_RETRIES or seconds > MAX_RETRY_AFTER:
+                    raise flooded.exc from None
+                waits += 1
+                log.debug("telegram_flood_wait", endpoint=endpoint, seconds=seconds)
+                self._unflooded.clear()
+                try:
+                    await asyncio.sleep(seconds + 0.1)
+                finally:
+                    self._unflooded.set()
             except NetworkError as exc:
                 if isinstance(exc, BadRequest) or _maybe_arrived(exc) or attempt == self.retries:
                     raise
                 log.warning("telegram_retry", endpoint=endpoint, attempt=attempt + 1,
                             error=type(exc).__name__)
                 await asyncio.sleep(self.backoff * 2**attempt)
-        raise AssertionError("unreachable")  # the loop returns or raises
+                attempt += 1
+
+
+class _Flooded(Exception):
+    """A ``RetryAfter`` carried past PTB's ``AIORateLimiter`` to ``SendLimiter``."""
+
+    def __init__(self, exc: RetryAfter) -> None:
+        super().__init__(str(exc))
+        self.exc = exc
 
 
 def _maybe_arrived(exc: NetworkError) -> bool:

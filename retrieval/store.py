@@ -4,7 +4,8 @@ Layout of an index directory::
 
     CURRENT            the name of the live snapshot (replaced atomically)
     snap-<id>/         one complete snapshot, never modified once CURRENT names it
-        meta.json      format version, corpus fingerprint, counts
+        meta.json      format version, corpus fingerprint, counts, every file's size and hash
+        meta.sha256    the SHA-256 of meta.json
         sources.json   the documents' citation fields, by column (``SourceTable``)
         sections.json  the section paths passages sit in
         vocab.json     the terms, in id order
@@ -22,11 +23,13 @@ read them (an index built by root in an image is read by the bot's own user). Lo
 memory-maps the arrays, so a large index opens in milliseconds and its pages are shared between
 processes.
 
-Integrity: ``meta.json`` lists every file's size and SHA-256. Loading checks every size and the
-hashes of the JSON files (titles, sections, vocabulary); a passage's text is checked against its
-CRC-32 each time it is read (``Collection.passage_text``), so a damaged byte is never quoted as
-the source's words; ``verify`` (``qabot index --verify``) hashes every byte. How each file is
-written (synced, hashed, JSON in batches) is ``writing.py``; the folder's locks, ``locks.py``.
+Integrity: ``meta.json`` lists every file's size and SHA-256, and ``meta.sha256`` holds its own,
+written before the snapshot is renamed into place (so with it, atomically). Loading checks the
+manifest's hash, every size and the hashes of the JSON files (titles, sections, vocabulary); a
+passage's text is checked against its CRC-32 each time it is read (``Collection.passage_text``),
+so a damaged byte is never quoted as the source's words; ``verify`` (``qabot index --verify``)
+hashes every byte. How each file is written (synced, hashed, JSON in batches) is
+``writing.py``; the folder's locks, ``locks.py``.
 
 The fingerprint covers the format version, the index parameters (with the version of the text
 pipeline, ``collection.TEXT_VERSION``) and every corpus file's relative path, size and
@@ -46,6 +49,7 @@ import uuid
 from collections.abc import Iterable, Iterator, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -71,8 +75,12 @@ from .writing import (
 # may be quoted (sent_flags.npy), passages' sections and pages (sections.json). 4: every file's
 # size and SHA-256 in meta.json. 5: each passage's CRC-32 (passage_crc.npy). 6: each passage's
 # language (passage_lang.npy). 7: sentence spans (sent_bounds.npy) as uint16 when every passage
-# is shorter than 65,536 characters, else int32 (as before).
-FORMAT_VERSION = 7
+# is shorter than 65,536 characters, else int32 (as before). 8: meta.json's own SHA-256
+# (meta.sha256): an edit that left it valid JSON (a count, a file left out of its list) was
+# found by no check.
+FORMAT_VERSION = 8
+MANIFEST = "meta.json"
+MANIFEST_SEAL = "meta.sha256"
 CURRENT = "CURRENT"
 STALE_TMP_SECONDS = 600  # a temporary this old is a killed save's (writing one takes seconds)
 # What reading a damaged snapshot can raise. RecursionError: JSON nested deeper than the
@@ -135,8 +143,11 @@ def save(directory: Path, index: TermIndex, collection: Collection, fp: str,
             "n_sources": len(collection.sources),
             "files": files,
         }
-        with durable(open(tmp / "meta.json", "wb")) as f:
-            f.write(json.dumps(meta, ensure_ascii=False).encode())
+        manifest = json.dumps(meta, ensure_ascii=False).encode()
+        with durable(open(tmp / MANIFEST, "wb")) as f:
+            f.write(manifest)
+        with durable(open(tmp / MANIFEST_SEAL, "wb")) as f:
+            f.write(hashlib.sha256(manifest).hexdigest().encode())
         with locked(directory):
             os.rename(tmp, directory / name)
             previous = current_name(directory)
@@ -163,10 +174,41 @@ def current_name(directory: Path) -> str | None:
 def live_fingerprint(directory: Path) -> str | None:
     """The fingerprint of the live snapshot, or ``None`` when there is none readable."""
     try:
-        snap = _live(directory)
-        return str(json.loads((snap / "meta.json").read_text("utf-8"))["fingerprint"])
+        return str(_manifest(_live(directory))["fingerprint"])
     except (*_DAMAGE, IndexFormatError):
         return None
+
+
+def _manifest(snap: Path) -> dict[str, Any]:
+    """The snapshot's manifest (``meta.json``), checked against the hash saved beside it.
+    ``IndexFormatError`` when it is of another format (before its hash: an older qabot's has
+    none), its hash is missing, or it is not as saved; a damage error (``_DAMAGE``) when it
+    cannot be read."""
+    data = (snap / MANIFEST).read_bytes()
+    meta = json.loads(data)
+    if not isinstance(meta, dict):
+        raise ValueError("the manifest is no JSON object")
+    if meta.get("format") != FORMAT_VERSION:
+        raise IndexFormatError(
+            f"index {str(snap)!r} has format {meta.get('format')!r}, expected {FORMAT_VERSION}"
+        )
+    try:
+        seal = (snap / MANIFEST_SEAL).read_bytes().strip()
+    except FileNotFoundError:
+        raise _NotAsSaved(MANIFEST_SEAL, f"index {str(snap)!r} has no {MANIFEST_SEAL}, the "
+                          f"hash of its {MANIFEST} (damaged)") from None
+    if hashlib.sha256(data).hexdigest().encode() != seal:
+        raise _NotAsSaved(MANIFEST, f"index file {str(snap / MANIFEST)!r} is not as it was "
+                          "saved (damaged)")
+    return meta
+
+
+class _NotAsSaved(IndexFormatError):
+    """A snapshot's manifest that is not as saved: ``name``, the file that says so."""
+
+    def __init__(self, name: str, message: str) -> None:
+        super().__init__(message)
+        self.name = name
 
 
 def verify(directory: Path) -> list[str]:
@@ -175,14 +217,19 @@ def verify(directory: Path) -> list[str]:
     as written. Reads every byte: for ``qabot index --verify``, not for each load. Raises
     ``IndexFormatError`` when there is no snapshot."""
     snap = _live(directory)
-    # a manifest that cannot be read, or lists its files in another shape, is itself a file
-    # not as written (it was exit 2, "no readable manifest", as if no index were saved)
+    # a manifest that cannot be read, is not as saved, or lists its files in another shape,
+    # is itself a file not as written (it was exit 2, "no readable manifest", as if no index
+    # were saved); an edit that left it valid JSON was found by nothing
     try:
-        files = json.loads((snap / "meta.json").read_text("utf-8"))["files"]
+        files = _manifest(snap)["files"]
         wanted = {str(name): (int(want["size"]), str(want["sha256"]))
                   for name, want in files.items()}
+    except _NotAsSaved as exc:
+        return [exc.name]
+    except IndexFormatError:  # another format's (an older qabot's): not this one's to check
+        raise
     except (*_DAMAGE, AttributeError):
-        return ["meta.json"]
+        return [MANIFEST]
     bad = []
     for name, (size, sha256) in wanted.items():
         path = snap / name
@@ -208,11 +255,7 @@ def load_snapshot(snapshot: Path) -> tuple[TermIndex, Collection, str, str]:
 
 def _open(snap: Path) -> tuple[TermIndex, Collection, str, str]:
     """``load``'s work, on the snapshot folder ``snap``."""
-    meta = json.loads((snap / "meta.json").read_text("utf-8"))
-    if meta.get("format") != FORMAT_VERSION:
-        raise IndexFormatError(
-            f"index {str(snap)!r} has format {meta.get('format')!r}, expected {FORMAT_VERSION}"
-        )
+    meta = _manifest(snap)
     files = meta["files"]
     for name in files:
         _check_size(snap / name, files)
@@ -237,7 +280,7 @@ def load_extra(snapshot: Path, names: Iterable[str]) -> dict[str, np.ndarray | b
     sizes checked), other files read whole (their hashes checked). ``IndexFormatError`` when
     one is missing or damaged."""
     with _readable(snapshot):
-        files = json.loads((snapshot / "meta.json").read_text("utf-8"))["files"]
+        files = _manifest(snapshot)["files"]
         out: dict[str, np.ndarray | bytes] = {}
         for name in names:
             if name.endswith(".npy"):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
@@ -76,7 +77,7 @@ def test_ask_plain_batch_from_stdin(corpus):
 def test_index_reports_counts_and_time(corpus):
     r = qabot("index", "--corpus", str(corpus))
     assert r.returncode == 0, r.stderr
-    assert "indexed 5 documents" in r.stdout and "passages" in r.stdout and "terms" in r.stdout
+    assert " 5 documents" in r.stdout and "passages" in r.stdout and "terms" in r.stdout
 
 
 def test_console_commands_and_end_of_input(corpus):
@@ -316,7 +317,7 @@ def test_help_says_what_the_exit_codes_mean():
     assert " ".join(r.stdout.split()).endswith(
         "Exit codes: 0 ok, 1 a check failed (eval --min-hit1, index when the index could not be "
         "saved or --verify found it changed), 2 usage or configuration error (one line on "
-        "stderr).")
+        "stderr), 130 Ctrl-C, 143 SIGTERM.")
 
 
 def test_a_locale_that_cannot_write_a_quote_gets_escapes_not_a_traceback(corpus):
@@ -535,7 +536,8 @@ def test_index_verify_reports_a_damaged_index(tmp_path):
     blob[-2] ^= 0x01
     (snap / "text_blob.npy").write_bytes(bytes(blob))
     bad = qabot("index", "--verify", "--corpus", str(corpus))
-    assert bad.returncode == 1 and "text_blob.npy differ" in bad.stderr
+    assert bad.returncode == 1 and "text_blob.npy differs" in bad.stderr
+    assert "`qabot index --full` rebuilds it" in bad.stderr
     assert "Traceback" not in bad.stderr
     shutil.rmtree(corpus / ".qabot-index")  # none saved: said, with what to do
     none = qabot("index", "--verify", "--corpus", str(corpus))
@@ -553,7 +555,7 @@ def test_index_verify_reports_a_damaged_manifest_as_changed(tmp_path, damage):
     bad = qabot("index", "--verify", "--corpus", str(corpus))
     assert bad.returncode == 1, bad.stderr
     assert bad.stderr == (f"qabot: the saved index in {corpus / '.qabot-index'} is not as it "
-                          "was written: meta.json differ; `qabot index` rebuilds it\n")
+                          "was written: meta.json differs; `qabot index --full` rebuilds it\n")
 
 
 def test_ask_warns_of_a_damaged_manifest_before_rebuilding(tmp_path):
@@ -629,3 +631,191 @@ def test_show_with_the_index_stale_brings_it_up_to_date_rather_than_reading_ever
     assert "[dropped: repeated across documents] paragraph\n  Subscribe" in r.stdout
     r = qabot("ask", "--json", "--corpus", str(tmp_path), "When was the tin cup made?")
     assert "index_stale_rebuilding" not in r.stderr  # show left the index current
+
+
+def _can_be_pid_1() -> bool:
+    """Whether this user may start a process as PID 1 of a new PID namespace (root, Linux)."""
+    if shutil.which("unshare") is None:
+        return False
+    return subprocess.run(["unshare", "--pid", "--fork", "true"],
+                          capture_output=True).returncode == 0
+
+
+def _sigterm_ends_it(prefix: list[str], *, preexec=None, after: str | None, delay: float,
+                     corpus: Path) -> tuple[int | None, float, str]:
+    """``qabot ask`` reading questions from a pipe left open, sent SIGTERM ``delay`` seconds
+    in (while its modules load) or once it says ``after`` on stderr: its exit code (``None``
+    when it still ran 10 s on), the seconds it took to end after the signal, and its
+    stderr."""
+    import signal as signals
+    import time
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith("QABOT_")}
+    with subprocess.Popen([*prefix, sys.executable, "-m", "bot", "ask", "--corpus",
+                           str(corpus)], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                          stderr=subprocess.PIPE, env=env, cwd=ROOT, preexec_fn=preexec) as proc:
+        try:
+            target = proc.pid
+            if prefix:  # unshare's child is the command, PID 1 in its namespace
+                started = time.monotonic()
+                while time.monotonic() - started < 10:
+                    children = Path(f"/proc/{proc.pid}/task/{proc.pid}/children").read_text()
+                    if children.split():
+                        target = int(children.split()[0])
+                        break
+                    time.sleep(0.005)
+            assert proc.stderr is not None
+            if after is not None:
+                line = proc.stderr.readline().decode()
+                assert after in line, line
+            else:
+                time.sleep(delay)
+            os.kill(target, signals.SIGTERM)
+            sent = time.monotonic()
+            with contextlib.suppress(subprocess.TimeoutExpired):  # (stdin stays open meanwhile)
+                proc.wait(timeout=10)
+            seconds = time.monotonic() - sent
+            code = proc.poll()  # None: still running
+            return code, seconds, "" if code is None else proc.stderr.read().decode()
+        finally:
+            if proc.poll() is None:
+                os.kill(target, signals.SIGKILL)
+                proc.kill()
+
+
+def _ignoring_sigterm() -> None:
+    import signal as signals
+
+    signals.signal(signals.SIGTERM, signals.SIG_IGN)
+
+
+@pytest.mark.parametrize("after", [None, "answering from"], ids=["while importing", "loaded"])
+@pytest.mark.parametrize("as_pid_1", [False, True], ids=["SIGTERM ignored", "PID 1"])
+def test_sigterm_ends_qabot_at_any_moment_of_start_up(corpus, after, as_pid_1):
+    """A service manager's stop works from the first moment: qabot takes SIGTERM before its
+    modules load (about a second) and exits 143. As PID 1 of a container (the image's
+    `qabot webhook`), where the default action of SIGTERM is ignored, it ran on until the bot
+    or server took the signal itself, seconds later (a `qabot ask` never did). Without a PID
+    namespace to start PID 1 in, an inherited SIG_IGN stands in for it."""
+    if as_pid_1 and not _can_be_pid_1():
+        pytest.skip("unshare --pid needs root")
+    code, seconds, err = _sigterm_ends_it(
+        ["unshare", "--pid", "--fork"] if as_pid_1 else [],
+        preexec=None if as_pid_1 else _ignoring_sigterm, after=after, delay=0.15,
+        corpus=corpus)
+    assert code == 143, err
+    assert seconds < 3 and "Traceback" not in err
+
+
+@pytest.mark.parametrize("log_format", ["console", "json"])
+def test_index_says_each_file_it_skipped_once(tmp_path, log_format):
+    """`qabot index` lists what it skipped; the `file_skipped` warning logged as each file was
+    read said every one a second time, just above the list."""
+    (tmp_path / "a.txt").write_text("The jade statue was carved in 1620.\n")
+    (tmp_path / "blank.txt").write_text("")
+    (tmp_path / "codeonly.md").write_text("```\nmake install\n```\n")
+    r = qabot("index", "--corpus", str(tmp_path), env={"QABOT_LOG_FORMAT": log_format})
+    assert r.returncode == 0, r.stderr
+    assert r.stderr.count("blank.txt") == 1 and r.stderr.count("codeonly.md") == 1, r.stderr
+    assert "blank.txt: empty file" in r.stderr
+    r = qabot("ask", "--corpus", str(tmp_path), "--index-dir", str(tmp_path / "elsewhere"),
+              "When was the jade statue carved?")
+    assert "file_skipped" in r.stderr and "blank.txt" in r.stderr  # said where nothing lists it
+
+
+def _index_files(index_dir: Path) -> dict[str, int]:
+    """Every file and folder under ``index_dir``, with its modification time (ns)."""
+    return {str(p.relative_to(index_dir)): p.stat().st_mtime_ns for p in index_dir.rglob("*")}
+
+
+def test_index_of_an_unchanged_corpus_says_it_is_up_to_date_and_writes_nothing(tmp_path):
+    """A second `qabot index` with nothing changed wrote a new snapshot (every array, the
+    manifest, CURRENT) as if something had: a cron job's every run rewrote the index and made
+    every running bot load it again. It now says so and writes nothing; `--full` still builds."""
+    (tmp_path / "a.txt").write_text("The jade statue was carved in 1620.\n")
+    (tmp_path / "b.txt").write_text("The bronze bell was cast in 1702 for the old church.\n")
+    assert qabot("index", "--corpus", str(tmp_path)).returncode == 0
+    index_dir = tmp_path / ".qabot-index"
+    before = _index_files(index_dir)
+    r = qabot("index", "--corpus", str(tmp_path))
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.startswith("up to date: 2 documents, 2 passages"), r.stdout
+    assert str(index_dir) in r.stdout
+    assert _index_files(index_dir) == before
+    r = qabot("index", "--full", "--corpus", str(tmp_path))
+    assert r.returncode == 0 and r.stdout.startswith("indexed 2 documents"), r.stdout
+    assert _index_files(index_dir) != before
+    (tmp_path / "c.txt").write_text("The oak chest was made in 1810 by the town's joiner.\n")
+    r = qabot("index", "--corpus", str(tmp_path))
+    assert r.stdout.startswith("indexed 3 documents") and "(1 files read" in r.stdout, r.stdout
+    assert "index_stale_rebuilding" not in r.stderr  # (what it is run for: not said)
+
+
+def test_index_verify_finds_a_manifest_edited_into_other_valid_json(tmp_path):
+    """A changed count in meta.json, still valid JSON: `--verify` said the index was as it
+    was written. It is found now, and `qabot index` rebuilds it with a warning."""
+    corpus, snap = _indexed(tmp_path)
+    meta = json.loads((snap / "meta.json").read_text())
+    meta["n_passages"] += 1
+    (snap / "meta.json").write_text(json.dumps(meta))
+    bad = qabot("index", "--verify", "--corpus", str(corpus))
+    assert bad.returncode == 1, bad.stdout
+    assert "meta.json differs" in bad.stderr and "Traceback" not in bad.stderr
+    r = qabot("index", "--corpus", str(corpus))
+    assert r.returncode == 0 and r.stdout.startswith("indexed 1 documents"), r.stdout
+    assert "index_unusable_rebuilding" in r.stderr
+    assert qabot("index", "--verify", "--corpus", str(corpus)).returncode == 0
+
+
+def _closing(fd: int):
+    """A ``preexec_fn`` closing ``fd`` in the child: qabot starts with it closed (`2>&-`)."""
+    return lambda: os.close(fd)
+
+
+@pytest.mark.parametrize("fd", [0, 1, 2], ids=["stdin", "stdout", "stderr"])
+def test_a_closed_standard_stream_is_no_crash(corpus, fd):
+    """A script or service manager that starts qabot with a standard stream closed (`<&-`,
+    `>&-`, `2>&-`): Python leaves it ``None``, and qabot ended in an AttributeError (with
+    stderr closed, a silent exit 1 and no answer). A closed one reads as empty and writes
+    nowhere."""
+    args = ["ask", "--corpus", str(corpus)] + ([] if fd == 0 else ["When was the CSTO formed?"])
+    env = {k: v for k, v in os.environ.items() if not k.startswith("QABOT_")}
+    r = subprocess.run([sys.executable, "-m", "bot", *args], capture_output=fd != 0,
+                       stdin=None if fd == 0 else subprocess.DEVNULL, text=True, env=env,
+                       cwd=ROOT, timeout=120, preexec_fn=_closing(fd))
+    assert r.returncode == 0, r.stderr
+    if fd == 2:
+        assert "2002" in r.stdout
+    if fd == 1:
+        assert "Traceback" not in r.stderr
+
+
+def test_an_output_that_cannot_be_written_is_one_line_and_exit_1(corpus, tmp_path):
+    """stdout on a full disk (/dev/full): an OSError's traceback; now one line on stderr."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("QABOT_")}
+    for args in (["ask", "When was the CSTO formed?"], ["ask", "--json", "What is the CSTO?"],
+                 ["index"]):
+        with open("/dev/full", "w") as full:
+            r = subprocess.run([sys.executable, "-m", "bot", *args, "--corpus", str(corpus)],
+                               stdout=full, stderr=subprocess.PIPE, text=True, env=env,
+                               cwd=ROOT, timeout=120)
+        assert r.returncode == 1, r.stderr
+        assert r.stderr.splitlines()[-1] == ("qabot: cannot write the output: No space left "
+                                             "on device"), r.stderr
+        assert "Traceback" not in r.stderr and "Exception ignored" not in r.stderr
+
+
+def test_a_byte_of_stdin_that_is_not_in_its_encoding_is_no_traceback(corpus):
+    """A question file with a stray byte (a Latin-1 "ü" among UTF-8 lines), read where stdin
+    is strict UTF-8 (a UTF-8 locale such as en_US.UTF-8; PYTHONIOENCODING stands in for it):
+    a UnicodeDecodeError's traceback, and no answer to that line or any after it. The byte
+    reads as "�"; every line is answered."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("QABOT_")}
+    env["PYTHONIOENCODING"] = "utf-8:strict"
+    r = subprocess.run([sys.executable, "-m", "bot", "ask", "--json", "--corpus", str(corpus)],
+                       input=b"When was the CSTO form\xfcd?\nWhen was the CSTO formed?\n",
+                       capture_output=True, env=env, cwd=ROOT, timeout=120)
+    assert r.returncode == 0, r.stderr.decode()
+    first, second = (json.loads(line) for line in r.stdout.splitlines())
+    assert first["question"] == "When was the CSTO form\ufffdd?"
+    assert second["answered"] is True

@@ -252,8 +252,9 @@ async def test_a_snapshot_published_by_qabot_index_is_taken_up_by_every_replica_
                 [sys.executable, "-m", "bot", "index", "--corpus", str(corpus), "--index-dir",
                  str(index)], env=env, capture_output=True, text=True, timeout=120)
             assert indexed.returncode == 0, indexed.stderr
-            published = [json.loads(line) for line in indexed.stderr.splitlines()
-                         if line.startswith("{") and "snapshot_published" in line]
+            events = [json.loads(line) for line in indexed.stderr.splitlines()
+                      if line.startswith("{")]  # (a path may hold "snapshot_published")
+            published = [e for e in events if e["event"] == "snapshot_published"]
             assert [e["replicas_told"] for e in published] == [2]
             await _until(lambda: all(x for x in bots.logged("index_swapped")), timeout=30)
             for i in range(2):

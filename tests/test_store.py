@@ -5,6 +5,7 @@ from __future__ import annotations
 import errno
 import json
 import os
+import re
 import stat
 import subprocess
 import sys
@@ -323,4 +324,39 @@ def test_spans_round_trip_as_uint16_and_another_type_is_refused(tmp_path: Path) 
     np.save(path, np.asarray(loaded.sent_bounds).astype(np.float16))  # the same size
     assert path.stat().st_size == size
     with pytest.raises(IndexFormatError, match="inconsistent"):
+        store.load(where)
+
+
+def _edit_manifest(snap: Path, edit: str) -> None:
+    meta = json.loads((snap / "meta.json").read_text())
+    if edit == "count":
+        meta["n_passages"] -= 1
+    elif edit == "fingerprint":
+        meta["fingerprint"] = "0" * 64
+    elif edit == "file left out":
+        del meta["files"]["text_blob.npy"]
+    elif edit == "file renamed":
+        meta["files"]["sources2.json"] = meta["files"].pop("sources.json")
+    (snap / "meta.json").write_text(json.dumps(meta))
+
+
+@pytest.mark.parametrize("edit", ["count", "fingerprint", "file left out", "file renamed"])
+def test_a_manifest_edited_into_other_valid_json_is_found(tmp_path: Path, edit: str) -> None:
+    """meta.json changed and still JSON (a count, the fingerprint, a file left out of its list):
+    `verify` hashed only the files it lists and found all as written, and a load took the
+    counts it says. Its own SHA-256, saved beside it in the snapshot, finds it."""
+    _, where = _saved(tmp_path)
+    snap = store._live(where)
+    _edit_manifest(snap, edit)
+    assert store.verify(where) == ["meta.json"]
+    with pytest.raises(IndexFormatError, match=r"meta\.json"):
+        store.load(where)
+    assert store.live_fingerprint(where) is None  # rebuilt as damaged, not taken as stale
+
+
+def test_a_manifest_without_its_checksum_is_found(tmp_path: Path) -> None:
+    _, where = _saved(tmp_path)
+    (store._live(where) / store.MANIFEST_SEAL).unlink()
+    assert store.verify(where) == [store.MANIFEST_SEAL]
+    with pytest.raises(IndexFormatError, match=re.escape(store.MANIFEST_SEAL)):
         store.load(where)

@@ -3,6 +3,7 @@ network retries, the error handler, and the token kept out of logs."""
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Iterator
 
@@ -408,3 +409,42 @@ async def test_an_allowed_group_upgraded_to_a_supergroup_is_logged_with_its_new_
     said = [e for e in events if e["event"] == "allowed_chat_migrated"]
     assert said and all(e["chat_id"] == old and e["new_chat_id"] == new for e in said)
     assert str(new) in said[0]["hint"] and not api.calls("sendMessage")
+
+
+async def test_a_429_that_persists_is_given_up_after_bounded_retries_in_one_warning(
+    api: BotAPIStub, seeds_engine: QAEngine, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The Bot API answering 429 to every try: the answer is tried 1 + 3 times, then given up
+    with one warning; no traceback (PTB's limiter logged one, and so did the error handler),
+    and no "Sorry", which went into the same flood limit four more times. The next question
+    is answered once the limit has passed."""
+    api.fail("sendMessage", status=429, retry_after=1, times=4)
+    with capture_logs() as events:
+        async with running_bot(api, seeds_engine):
+            update_id = api.push(api.message(api.private(FRIEND), CSTO))
+            await api.wait_for("sendMessage", count=4, timeout=15)
+            await api.drained()
+            api.push(api.message(api.private(FRIEND), CSTO))
+            answer = await api.wait_for("sendMessage", count=5, timeout=15)
+    assert [c.result.get("error_code") for c in api.calls("sendMessage")] == [429] * 4 + [None]
+    assert "2002" in answer.text
+    assert not any("Sorry" in c.text for c in api.calls("sendMessage"))
+    (given_up,) = [e for e in events if e["log_level"] in ("warning", "error")]
+    assert given_up["event"] == "reply_flood_limited" and given_up["update_id"] == update_id
+    assert given_up["retry_after"] == 1 and "exc_info" not in given_up
+    assert not [r for r in caplog.records if r.exc_info or r.levelno >= logging.ERROR]
+
+
+async def test_a_429_asking_for_a_wait_past_a_minute_is_given_up_at_once(
+    api: BotAPIStub, seeds_engine: QAEngine
+) -> None:
+    """A bot that flooded Telegram is told to wait minutes or hours: waited out three times,
+    one answer held its update (and a webhook's slot) for as long. Given up at once."""
+    api.fail("sendMessage", status=429, retry_after=3600)
+    with capture_logs() as events:
+        async with running_bot(api, seeds_engine):
+            api.push(api.message(api.private(FRIEND), CSTO))
+            async with asyncio.timeout(10):
+                while not [e for e in events if e["event"] == "reply_flood_limited"]:
+                    await asyncio.sleep(0.05)
+    assert len(api.calls("sendMessage")) == 1

@@ -452,6 +452,39 @@ async def test_an_update_sent_twice_is_answered_once(api: BotAPIStub, server: Ru
     assert server.counter("qabot_updates_received_total") == 2
 
 
+
+def _without_sender(update: dict[str, Any]) -> dict[str, Any]:
+    """``update`` with its sender (``from``) taken out, as no update of the kinds the bot takes
+    comes from Telegram (only a channel's posts have none, and the bot takes none)."""
+    (kind, body), = update.items()
+    return {kind: {k: v for k, v in body.items() if k != "from"}}
+
+
+@pytest.mark.parametrize("allowed_chats", [[], [7, -100]], ids=["open", "chats allowed"])
+async def test_a_forged_update_without_a_sender_is_dropped_without_a_traceback(
+    api: BotAPIStub, seeds_engine: QAEngine, allowed_chats: list[int]
+) -> None:
+    """A forged update (the right secret) with no ``from`` user: dropped with one warning, and
+    nothing sent, not even a "Sorry" (it was an AssertionError's traceback and a "Sorry"), also
+    in a chat on the allowed list. The server goes on answering."""
+    settings = webhook_settings(api, allowed_chats=allowed_chats)
+    forged = [api.message(api.private(7), CSTO), api.message(api.group(-100), f"/ask {CSTO}"),
+              api.message(api.private(7), CSTO, edited=True), api.inline_query(CSTO),
+              api.callback(api.message(api.private(7), "x")["message"], "v:1")]
+    async with running_webhook(api, lambda: seeds_engine, settings) as server:
+        with capture_logs() as logs:
+            for update in forged:
+                assert (await server.post(numbered(_without_sender(update)))).status_code == 200
+            await server.post(numbered(api.message(api.private(7), CSTO)))  # a real one after
+            reply = await api.wait_for("sendMessage")
+            await asyncio.sleep(0.2)
+    assert "2002" in reply.text
+    assert len(api.calls("sendMessage")) == 1
+    assert not api.calls("answerInlineQuery") and not api.calls("answerCallbackQuery")
+    assert not [e for e in logs if e["log_level"] == "error" or "exc_info" in e]
+    dropped = [e for e in logs if e["event"] == "update_without_sender"]
+    assert len(dropped) == len(forged)
+
 # --- connection limits (bot/guard.py) ----------------------------------------------------------
 
 
