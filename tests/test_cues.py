@@ -173,6 +173,12 @@ def test_a_version_written_with_a_v_is_a_number() -> None:
     ("Ctenophores can eat ten times their own weight.", "How much do ctenophores eat?", True),
     ("The fonts are based on Vera fonts version 1.10.", "How many glyphs do they cover?", False),
     ("They cover 3000 glyphs since version 1.10.", "How many glyphs do they cover?", True),
+    # the day of a date names a day, it counts nothing
+    ("Walter O'Malley (October 9, 1903 - August 9, 1979) was an American sports executive.",
+     "How many baseball clubs did Walter O'Malley buy?", False),
+    ("The assassination took place on Good Friday, 14 April 1865.",
+     "How many times did Lincoln take the bar exam?", False),
+    ("By October 9, 1903 the league had 12 clubs.", "How many clubs were there?", True),
 ])
 def test_what_counts_as_a_number_for_how_many(sentence: str, question: str,
                                               expected: bool) -> None:
