@@ -192,6 +192,19 @@ def bare(sentence: str) -> bool:
     return next(islice(_LETTERS.finditer(sentence), 1, None), None) is None  # fewer than two
 
 
+# a word that may be an English verb of a clause: an auxiliary or copula, a past form ("opened"),
+# a third person's present ("provides"; a plural noun passes too: the test errs towards a clause)
+_MAY_BE_VERB = re.compile(r"\b(?:is|are|was|were|be|been|being|has|have|had|do|does|did|can|could|"
+                          r"will|would|may|might|must|shall|should|\w+ed|\w+[^s\W]s)\b", re.I)
+
+
+def verbless(sentence: str) -> bool:
+    """Whether English ``sentence`` holds no word that may be a verb: a caption or a label
+    ("Diaphragm pump schematic.", "World map showing the Arctic Circle in red."), which states
+    nothing, however it opens a page."""
+    return _MAY_BE_VERB.search(sentence) is None
+
+
 def signature(sentence: str) -> bool:
     """Whether ``sentence`` is a reference's signature line: a name and its type in braces or
     angle brackets and little else ("heap_size_limit <number>", "Returns: {Object}"), never an

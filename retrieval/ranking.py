@@ -43,7 +43,7 @@ import numpy as np
 
 from .analyzer import Token, analyzer, lower_words, term_of, tokens
 from .collection import Collection, Sentence
-from .cues import bare, dated_heading, has_evidence, signature
+from .cues import bare, dated_heading, has_evidence, signature, verbless
 from .definitions import (
     defines_subject,
     defining_heading,
@@ -365,8 +365,11 @@ def _item_heads(sents: Sequence[Sentence]) -> dict[int, int]:
 
 def _opening(p: int, sents: Sequence[Sentence], collection: Collection) -> tuple[int, int]:
     """Which sentence of passage ``p`` opens its document (of more than one passage), and which
-    opens its section (the first quotable one of the first passage of either; -1 for none)."""
-    first = next((i for i, s in enumerate(sents) if s.quotable), -1)
+    opens its section (the first quotable one of the first passage of either, past an English
+    caption, ``cues.verbless``: a page's figure caption before its text; -1 for none)."""
+    english = collection.lang_of(p) == ENGLISH
+    first = next((i for i, s in enumerate(sents)
+                  if s.quotable and not (english and verbless(s.text))), -1)
     lo, hi = collection.passage_range(int(collection.passage_doc[p]))
     starts_section = p == lo or collection.passage_section[p] != collection.passage_section[p - 1]
     # a document of one passage (a paragraph, a note) has no lead apart from its text: there

@@ -17,6 +17,7 @@ from retrieval.cues import (
     question_type,
     signature,
     states_default,
+    verbless,
 )
 
 
@@ -158,6 +159,17 @@ def test_a_sentence_that_states_a_default(sentence: str, expected: bool) -> None
 ])
 def test_a_signature_line_is_bare(sentence: str, expected: bool) -> None:
     assert bare(sentence) is expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Diaphragm pump schematic.", True),  # a figure's caption
+    ("Official banner used on game covers from 2005-2010", False),
+    ("A diaphragm pump is a positive displacement pump.", False),
+    ("Albumin transports hormones and fatty acids.", False),
+    ("The bridge opened in 1932.", False),
+])
+def test_a_caption_holds_no_word_that_may_be_a_verb(sentence: str, expected: bool) -> None:
+    assert verbless(sentence) is expected
 
 
 def test_a_version_written_with_a_v_is_a_number() -> None:
