@@ -365,16 +365,21 @@ def _item_heads(sents: Sequence[Sentence]) -> dict[int, int]:
 
 def _opening(p: int, sents: Sequence[Sentence], collection: Collection) -> tuple[int, int]:
     """Which sentence of passage ``p`` opens its document (of more than one passage), and which
-    opens its section (the first quotable one of the first passage of either, past an English
-    caption, ``cues.verbless``: a page's figure caption before its text; -1 for none)."""
-    english = collection.lang_of(p) == ENGLISH
-    first = next((i for i, s in enumerate(sents)
-                  if s.quotable and not (english and verbless(s.text))), -1)
+    opens its section (the first quotable one of the first passage of either; a document's
+    past an English caption, ``cues.verbless``: a page's figure caption before its text, where
+    a section's first line that states no clause, "Default: 30", is what it opens with; -1 for
+    none)."""
+    first = next((i for i, s in enumerate(sents) if s.quotable), -1)
     lo, hi = collection.passage_range(int(collection.passage_doc[p]))
     starts_section = p == lo or collection.passage_section[p] != collection.passage_section[p - 1]
     # a document of one passage (a paragraph, a note) has no lead apart from its text: there
     # the first sentence is any paragraph's first (``first``)
-    return (first if p == lo and hi - lo > 1 else -1), (first if starts_section else -1)
+    lead = -1
+    if p == lo and hi - lo > 1:
+        english = collection.lang_of(p) == ENGLISH
+        lead = next((i for i, s in enumerate(sents)
+                     if s.quotable and not (english and verbless(s.text))), -1)
+    return lead, (first if starts_section else -1)
 
 
 def _heading_above(sents: Sequence[Sentence], i: int) -> int:

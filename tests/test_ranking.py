@@ -157,6 +157,10 @@ def test_a_caption_opening_a_page_is_not_its_lead(tmp_path: Path) -> None:
     assert lead["Diaphragm pump schematic."] == 0.0
     assert lead["A diaphragm pump is a positive displacement pump that uses a flexing "
                 "membrane."] == 1.0
+    # its section's first line is still what the section opens with
+    section = {c.sentence.text: c.features[FEATURES.index("section_lead")]
+               for c in ranking.candidates}
+    assert section["Diaphragm pump schematic."] == 1.0
 
 
 def test_a_document_saying_what_it_is_defines_what_its_title_names(tmp_path: Path) -> None:
