@@ -70,6 +70,9 @@ _QUANTITY = re.compile(
     r"a third|a quarter|once|twice|thrice|daily|weekly|monthly|yearly|annually|hourly|"
     r"every \w+)\b", re.I)
 _YEAR = re.compile(r"^(1[0-9]\d\d|20\d\d)$")
+# the day of a date ("October 9, 1903", "14 November 565"): it names a day, it counts nothing
+_DAY_OF_MONTH = re.compile(rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}"
+                           rf"|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?!\d))")
 # a release a thing came with, what documentation answers "when was X added?" with: a dotted
 # version number after "version", "release", "since", "in", ... or a name ("krb5-1.18",
 # "Python 3.8"), or before "release" ("the 2.4 release")
@@ -189,6 +192,19 @@ def bare(sentence: str) -> bool:
     return next(islice(_LETTERS.finditer(sentence), 1, None), None) is None  # fewer than two
 
 
+# a word that may be an English verb of a clause: an auxiliary or copula, a past form ("opened"),
+# a third person's present ("provides"; a plural noun passes too: the test errs towards a clause)
+_MAY_BE_VERB = re.compile(r"\b(?:is|are|was|were|be|been|being|has|have|had|do|does|did|can|could|"
+                          r"will|would|may|might|must|shall|should|\w+ed|\w+[^s\W]s)\b", re.I)
+
+
+def verbless(sentence: str) -> bool:
+    """Whether English ``sentence`` holds no word that may be a verb: a caption or a label
+    ("Diaphragm pump schematic.", "World map showing the Arctic Circle in red."), which states
+    nothing, however it opens a page."""
+    return _MAY_BE_VERB.search(sentence) is None
+
+
 def signature(sentence: str) -> bool:
     """Whether ``sentence`` is a reference's signature line: a name and its type in braces or
     angle brackets and little else ("heap_size_limit <number>", "Returns: {Object}"), never an
@@ -296,8 +312,10 @@ def has_evidence(kind: str | None, sentence: str, question: str, lang: str = "en
         # count ("version 1.10" for "how many glyphs")
         years = q.lstrip().startswith("how long")
         counting = _COUNTING.search(q) is not None
+        days = [m.span() for m in _DAY_OF_MONTH.finditer(sentence)]
         return any(
-            not _asked(m.group(0).lower(), q) and (
+            not _asked(m.group(0).lower(), q)
+            and not any(a <= m.start() and m.end() <= b for a, b in days) and (
                 years or not _YEAR.match(m.group(0)) or _COUNTS_NOUN.match(sentence, m.end()))
             and not (counting and _NAMES_VERSION.search(sentence, 0, m.start()))
             for m in _QUANTITY.finditer(sentence)

@@ -43,7 +43,7 @@ import numpy as np
 
 from .analyzer import Token, analyzer, lower_words, term_of, tokens
 from .collection import Collection, Sentence
-from .cues import bare, dated_heading, has_evidence, signature
+from .cues import bare, dated_heading, has_evidence, signature, verbless
 from .definitions import (
     defines_subject,
     defining_heading,
@@ -256,7 +256,7 @@ def rank(
                 item=s.item, defined=defined,
                 evidence=defined or has_evidence(query.cue, s.text, question, query.lang),
                 context=bool(context), specific_met=specific[doc],
-                lead=opening[0] == i, section_lead=opening[1] == i, title_terms=titled[doc],
+                lead=i in opening[0], section_lead=opening[1] == i, title_terms=titled[doc],
                 sem=float(aligned[first_at + i]), lead_in=i in leading)
             candidates.append(Candidate(s, sets[i], matched[i], window, window_alike,
                                         row(measured, query, asked)))
@@ -390,15 +390,26 @@ def _item_heads(sents: Sequence[Sentence]) -> dict[int, int]:
     return out
 
 
-def _opening(p: int, sents: Sequence[Sentence], collection: Collection) -> tuple[int, int]:
-    """Which sentence of passage ``p`` opens its document (of more than one passage), and which
-    opens its section (the first quotable one of the first passage of either; -1 for none)."""
+def _opening(p: int, sents: Sequence[Sentence], collection: Collection
+             ) -> tuple[tuple[int, ...], int]:
+    """Which sentences of passage ``p`` open its document (of more than one passage), and which
+    opens its section (the first quotable one of the first passage of either; -1 for none). A
+    document opening on an English caption (``cues.verbless``: a figure's caption before the
+    text, "Diaphragm pump schematic.") opens with it and with its first sentence stating
+    something ("A diaphragm pump ... is a positive displacement pump ...")."""
     first = next((i for i, s in enumerate(sents) if s.quotable), -1)
     lo, hi = collection.passage_range(int(collection.passage_doc[p]))
     starts_section = p == lo or collection.passage_section[p] != collection.passage_section[p - 1]
     # a document of one passage (a paragraph, a note) has no lead apart from its text: there
     # the first sentence is any paragraph's first (``first``)
-    return (first if p == lo and hi - lo > 1 else -1), (first if starts_section else -1)
+    leads: tuple[int, ...] = ()
+    if p == lo and hi - lo > 1 and first >= 0:
+        leads = (first,)
+        if collection.lang_of(p) == ENGLISH and verbless(sents[first].text):
+            stating = next((i for i, s in enumerate(sents)
+                            if i > first and s.quotable and not verbless(s.text)), -1)
+            leads += (stating,) if stating >= 0 else ()
+    return leads, (first if starts_section else -1)
 
 
 def _heading_above(sents: Sequence[Sentence], i: int) -> int:

@@ -17,6 +17,7 @@ from retrieval.cues import (
     question_type,
     signature,
     states_default,
+    verbless,
 )
 
 
@@ -160,6 +161,17 @@ def test_a_signature_line_is_bare(sentence: str, expected: bool) -> None:
     assert bare(sentence) is expected
 
 
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Diaphragm pump schematic.", True),  # a figure's caption
+    ("Official banner used on game covers from 2005-2010", False),
+    ("A diaphragm pump is a positive displacement pump.", False),
+    ("Albumin transports hormones and fatty acids.", False),
+    ("The bridge opened in 1932.", False),
+])
+def test_a_caption_holds_no_word_that_may_be_a_verb(sentence: str, expected: bool) -> None:
+    assert verbless(sentence) is expected
+
+
 def test_a_version_written_with_a_v_is_a_number() -> None:
     question = "Since which util-linux version has the option been deprecated?"
     assert has_evidence("number", "since: v2.37", question)
@@ -173,6 +185,12 @@ def test_a_version_written_with_a_v_is_a_number() -> None:
     ("Ctenophores can eat ten times their own weight.", "How much do ctenophores eat?", True),
     ("The fonts are based on Vera fonts version 1.10.", "How many glyphs do they cover?", False),
     ("They cover 3000 glyphs since version 1.10.", "How many glyphs do they cover?", True),
+    # the day of a date names a day, it counts nothing
+    ("Walter O'Malley (October 9, 1903 - August 9, 1979) was an American sports executive.",
+     "How many baseball clubs did Walter O'Malley buy?", False),
+    ("The assassination took place on Good Friday, 14 April 1865.",
+     "How many times did Lincoln take the bar exam?", False),
+    ("By October 9, 1903 the league had 12 clubs.", "How many clubs were there?", True),
 ])
 def test_what_counts_as_a_number_for_how_many(sentence: str, question: str,
                                               expected: bool) -> None:

@@ -142,6 +142,26 @@ def test_only_a_document_of_more_than_one_passage_has_a_lead(tmp_path: Path) -> 
     assert not any(v for t, v in lead.items() if not t.startswith("The harbour ferry guide"))
 
 
+def test_a_page_opening_on_a_caption_opens_with_its_first_statement_too(tmp_path: Path
+                                                                          ) -> None:
+    # a figure's caption before the text ("Diaphragm pump schematic.") states nothing: the
+    # page's first sentence that does opens it too
+    body = " ".join(f"Section {k} of the manual describes diaphragm pump seals for model {k}."
+                    for k in range(1, 80))  # several passages
+    (tmp_path / "pump.txt").write_text(
+        "Diaphragm pump schematic.\n\nA diaphragm pump is a positive displacement pump that "
+        "uses a flexing membrane.\n\nIt is used in wells.\n\n" + body + "\n",
+        encoding="utf-8")
+    engine = QAEngine.from_directory(tmp_path, index_dir=tmp_path / "index")
+    ranking = engine.rank("What is a diaphragm pump?")
+    assert ranking is not None
+    lead = {c.sentence.text: c.features[FEATURES.index("lead")] for c in ranking.candidates}
+    assert lead["Diaphragm pump schematic."] == 1.0
+    assert lead["A diaphragm pump is a positive displacement pump that uses a flexing "
+                "membrane."] == 1.0
+    assert not any(v for t, v in lead.items() if t.startswith(("It is", "Section")))
+
+
 def test_a_document_saying_what_it_is_defines_what_its_title_names(tmp_path: Path) -> None:
     (tmp_path / "frob-readme.md").write_text(
         "# Frobnicator\n\nFrobnicator 2.1 was released in May with many fixes to Frobnicator's "
