@@ -56,3 +56,21 @@ def test_a_subject_is_a_title_term_few_documents_hold_and_the_document_names_it_
     # the document's title names it though its text never does: not missing
     query = parse_query("what do the idle credits say?", index, engine.config)
     assert missing_subject(query, docs["idle-credits"], collection, index) is None
+
+
+def test_a_piece_of_an_unspaced_script_is_no_subject():
+    # Chinese is read in two-character pieces: a question's piece that another document's title
+    # holds ("大桥") is a piece of a word, not what the question is about
+    docs = [Document("bridge", "南京长江大桥", "南京长江大桥是长江上第一座由中国自行设计和建造的"
+                     "双层式铁路、公路两用桥梁。大桥于一九六八年建成通车。"),
+            Document("river", "黄河", "黄河是中国第二长河。黄河上最早的铁路桥建于一九零五年，"
+                     "位于郑州附近。"),
+            Document("city", "上海", "上海是中国最大的城市之一。上海的地铁于一九九三年开通。"),
+            Document("tea", "茶", "茶起源于中国西南地区。喝茶的习惯在唐代传遍全国。"),
+            Document("silk", "丝绸", "丝绸是中国古代的重要发明。丝绸之路连接了东西方。")]
+    engine = QAEngine.from_documents(docs)
+    query = parse_query("黄河上第一座铁路大桥是哪一年建成的？", engine.index, engine.config, "zh",
+                        plain=True)
+    assert "大桥" in title_terms(engine.collection, query.lang)
+    river = [engine.source(i).id for i in range(engine.n_documents)].index("river")
+    assert missing_subject(query, river, engine.collection, engine.index) is None
