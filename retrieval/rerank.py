@@ -15,7 +15,6 @@ they are (an offset): the learned adjustment is what those logits miss. Plain JS
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -25,8 +24,8 @@ from typing import Any
 
 import numpy as np
 
-from .errors import ModelError
 from .layout import SECTION_SEPARATOR
+from .selection import load_model
 from .similarity import WordVectors
 
 # the second stage's features of a candidate, in the order of its weights
@@ -67,11 +66,7 @@ class Rerank:
     @classmethod
     def load(cls, path: str | Path) -> Rerank:
         """The second stage from its JSON file; ``ModelError`` when it is not one."""
-        try:
-            return cls.from_json(json.loads(Path(path).read_text(encoding="utf-8")))
-        except (OSError, ValueError, KeyError, TypeError) as exc:
-            raise ModelError(f"rerank model {str(path)!r} unusable ({exc!r}): "
-                             "reinstall qabot") from None
+        return load_model(path, "rerank model", cls.from_json)
 
 
 NONE = Rerank(np.zeros(len(RERANK_FEATURES)), {"none": True})  # no adjustment

@@ -25,18 +25,20 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import numpy as np
 
 from .errors import ModelError
 from .index import bm25_idf
 from .query import ComposerConfig
+
+T = TypeVar("T")
 
 # A candidate sentence's features, in the order of a row (composer.py computes them).
 FEATURES: tuple[str, ...] = (
@@ -173,6 +175,15 @@ class Linear:
         return cls(names, mean, scale, coef, float(data["intercept"]))
 
 
+def load_model(path: str | Path, what: str, parse: Callable[[dict[str, Any]], T]) -> T:
+    """A model shipped as plain JSON, read by ``parse``; ``ModelError`` (naming it ``what``)
+    when the file is missing, is no JSON or is not such a model."""
+    try:
+        return parse(json.loads(Path(path).read_text(encoding="utf-8")))
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise ModelError(f"{what} {str(path)!r} unusable ({exc!r}): reinstall qabot") from None
+
+
 @dataclass(frozen=True, slots=True)
 class Selector:
     """The ranker and the trigger, the default abstention threshold, and the confidence below
@@ -232,11 +243,7 @@ class Selector:
     @classmethod
     def load(cls, path: str | Path) -> Selector:
         """A selector from its JSON file; ``ModelError`` when it is not one."""
-        try:
-            return cls.from_json(json.loads(Path(path).read_text(encoding="utf-8")))
-        except (OSError, ValueError, KeyError, TypeError) as exc:
-            raise ModelError(f"answer selection model {str(path)!r} unusable ({exc!r}): "
-                             "reinstall qabot") from None
+        return load_model(path, "answer selection model", cls.from_json)
 
 
 @cache
