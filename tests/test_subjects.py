@@ -74,3 +74,21 @@ def test_a_piece_of_an_unspaced_script_is_no_subject():
     assert "大桥" in title_terms(engine.collection, query.lang)
     river = [engine.source(i).id for i in range(engine.n_documents)].index("river")
     assert missing_subject(query, river, engine.collection, engine.index) is None
+
+
+def test_questions_in_other_languages_are_not_gated_by_subjects():
+    # the plain reading of other languages leaves English's gates out, this one too (on XQuAD
+    # it abstained on more answerable Spanish and German questions than it gained out of corpus)
+    docs = [Document("kredite", "Wer betreut die Kredite?", "Die Abteilung für Darlehen wird "
+                     "seit 2019 von Anna Berger geleitet. Sie prüft jeden Antrag persönlich."),
+            Document("zahlungen", "Überweisungen", "Eine Überweisung dauert einen Werktag. "
+                     "Auslandsüberweisungen dauern bis zu drei Tage."),
+            Document("karten", "Bankkarten", "Eine verlorene Karte wird sofort gesperrt. Die neue "
+                     "Karte kommt nach fünf Tagen."),
+            Document("konto", "Kontoführung", "Das Konto kostet vier Euro im Monat. Für Studenten "
+                     "ist es kostenlos."),
+            Document("filialen", "Filialen", "Die Filialen öffnen um neun Uhr. Am Samstag sind sie "
+                     "geschlossen.")]
+    engine = QAEngine.from_documents(docs)
+    answer = engine.ask("Seit wann leitet Anna Berger die Darlehen der Filialen?")
+    assert answer.abstained != "subject_missing"
