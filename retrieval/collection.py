@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import zlib
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -89,9 +89,6 @@ class Collection:
     passage_crc: np.ndarray  # uint32, n_passages: CRC-32 of each passage's bytes in the blob
     passage_lang: np.ndarray  # S3, n_passages: each passage's language (b"": English)
     sections: Sequence[str] = ()  # "Installation › Linux": the section paths passages sit in
-    # what answering works out once from the above and keeps (``subjects.title_terms``)
-    memo: dict[object, object] = field(default_factory=dict, init=False, compare=False,
-                                       repr=False)
 
     @property
     def n_passages(self) -> int:

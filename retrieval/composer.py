@@ -70,7 +70,7 @@ def compose(
             and not best.features[_EVIDENCE]):
         confidence *= config.evidence_beside_factor
     why = _abstention(question, query, best, confidence, threshold, collection, config, index,
-                      lambda: _evidence_text(best.sentence, sents_of, quoted, config))
+                      hits, lambda: _evidence_text(best.sentence, sents_of, quoted, config))
     if why is not None:
         return _abstain(question, query, related, coverage, confidence, why)
 
@@ -259,7 +259,8 @@ NO_EVIDENCE = {"when": "no_date", "number": "no_quantity"}
 
 def _abstention(question: str, query: Query, best: Candidate, confidence: float,
                 threshold: float, collection: Collection, config: ComposerConfig,
-                index: TermIndex | None, evidence_text: Callable[[], str]) -> str | None:
+                index: TermIndex | None, hits: Sequence[tuple[int, float]],
+                evidence_text: Callable[[], str]) -> str | None:
     """Why the best candidate does not answer (``Answer.abstained``), the checks in order, each
     only when those before it passed; ``None``: it answers."""
     if confidence < threshold:
@@ -271,7 +272,8 @@ def _abstention(question: str, query: Query, best: Candidate, confidence: float,
                 and _lacks_specific(query, best.sentence, collection))):
         return SPECIFIC_MISSING
     if config.subject_gate and index is not None and missing_subject(
-            query, int(collection.passage_doc[best.sentence.passage]), collection, index):
+            query, int(collection.passage_doc[best.sentence.passage]), collection, index,
+            {int(collection.passage_doc[p]) for p, _ in hits}):
         return SUBJECT_MISSING
     if query.cue in config.evidence_needed and not has_evidence(
             query.cue, evidence_text(), question, query.lang):

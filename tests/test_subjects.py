@@ -48,14 +48,19 @@ def test_an_answer_from_a_document_that_never_names_the_questions_subject_is_abs
 def test_a_subject_is_a_title_term_few_documents_hold_and_the_document_names_it_anywhere():
     engine = _engine()
     collection, index = engine.collection, engine.index
-    assert {"click", "credit", "idl", "releas", "secur"} <= title_terms(collection, "en").keys()
     docs = {engine.source(i).id: i for i in range(engine.n_documents)}
+    every = range(engine.n_documents)
+    assert {"click", "credit", "idl", "releas", "secur"} <= title_terms(collection, every, "en")
     query = parse_query("who maintains click?", index, engine.config)
-    assert missing_subject(query, docs["idle-credits"], collection, index) == "click"
-    assert missing_subject(query, docs["click-why"], collection, index) is None
+    assert missing_subject(query, docs["idle-credits"], collection, index, every) == "click"
+    assert missing_subject(query, docs["click-why"], collection, index, every) is None
     # the document's title names it though its text never does: not missing
     query = parse_query("what do the idle credits say?", index, engine.config)
-    assert missing_subject(query, docs["idle-credits"], collection, index) is None
+    assert missing_subject(query, docs["idle-credits"], collection, index, every) is None
+    # a title's term is a subject only when its document was retrieved for the question
+    assert missing_subject(parse_query("who maintains click?", index, engine.config),
+                           docs["idle-credits"], collection, index,
+                           [docs["idle-credits"]]) is None
 
 
 def test_a_piece_of_an_unspaced_script_is_no_subject():
@@ -71,9 +76,10 @@ def test_a_piece_of_an_unspaced_script_is_no_subject():
     engine = QAEngine.from_documents(docs)
     query = parse_query("黄河上第一座铁路大桥是哪一年建成的？", engine.index, engine.config, "zh",
                         plain=True)
-    assert "大桥" in title_terms(engine.collection, query.lang)
+    every = range(engine.n_documents)
+    assert "大桥" in title_terms(engine.collection, every, query.lang)
     river = [engine.source(i).id for i in range(engine.n_documents)].index("river")
-    assert missing_subject(query, river, engine.collection, engine.index) is None
+    assert missing_subject(query, river, engine.collection, engine.index, every) is None
 
 
 def test_questions_in_other_languages_are_not_gated_by_subjects():
