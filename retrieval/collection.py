@@ -247,7 +247,8 @@ class Collection:
 # 38: numbers grouped by spaces are one term ("1 370"); superscript figures no part of a word,
 # footnote marks dropped (PDF, DOCX); "г.", "и т. д." end a sentence before a capital; a
 # dialogue dash opens one; short PDFs' running headers, cover pages; abbreviated months in dates.
-TEXT_VERSION = 38
+# 39: a terminal's escape sequences (a colour's "ESC [ 31 m") are no part of the text.
+TEXT_VERSION = 39
 # A sentence's flags (``Collection.sent_flags``): it may be quoted alone; it is of a list item
 # or a table row (a line tagged ``ITEM_LINE``, beside its ``sieve.QUOTE_*`` rule); it opens its
 # line; lines of code (tagged ``CODE_LINE``) follow its line, quoted after it.

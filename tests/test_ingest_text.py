@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from retrieval.ingest.read import printable
 from retrieval.ingest.text import read_plain
 
 from .conftest import SEEDS
@@ -387,3 +388,11 @@ def test_a_debian_changelogs_entry_lines_head_their_entries():
     # a line that only looks a little like one heads nothing
     prose = read_plain("Use apt (the tool) daily; it works.\n\nIt installs packages for you.\n")
     assert all(b.kind == "paragraph" for b in prose.blocks)
+
+
+def test_a_terminals_escape_sequences_are_no_part_of_the_text():
+    # a log saved with its colours, a question pasted from a terminal: the terminal shows
+    # nothing of "ESC [ 31 m", and without the escape its parameters were left as text
+    assert printable("\x1b[31mCSTO\x1b[0m was formed\x1b[K in 2002.") == "CSTO was formed in 2002."
+    assert printable("Köln \x1b[1;32mrot\x1b[0m") == "Köln rot"
+    assert printable("a [31m bracket stays") == "a [31m bracket stays"

@@ -149,6 +149,10 @@ _LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\uf
                             "\ufb04": "ffl", "\ufb05": "st", "\ufb06": "st", "\xad": ""})
 # Control characters no reader sees (NUL, backspace, escape, ...; not tab, line ends, form feed)
 _CONTROL_RE = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")
+# A terminal's escape sequences (ECMA-48: a colour's "ESC [ 31 m", a cursor move), which a
+# terminal acts on and shows nothing of: a log saved with its colours, a question pasted from a
+# terminal. Without the escape itself, their parameters were left as text ("[31mCSTO").
+_TERMINAL_ESCAPE_RE = re.compile("\x1b(?:\\[[0-?]*[ -/]*[@-~]|[@-Z\\\\-_])")
 # Bidirectional embeddings and overrides: one in a title or a file name turned the rest of a
 # Sources line around on screen (``corpus.read_meta``, ``bot.render.shown``)
 BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
@@ -161,6 +165,8 @@ def printable(text: str) -> str:
     text saved by macOS tools, some PDF extractions and Vietnamese "tổ hợp" keyboards writes
     "ö" as "o" and a combining diaeresis, which reads the same and matched no question typed
     composed ("Köln" was "köln" where "Köln" composed is "koln")."""
+    if "\x1b" in text:
+        text = _TERMINAL_ESCAPE_RE.sub("", text)
     if text.isascii():
         return _CONTROL_RE.sub("", text)
     text = text.translate(_LIGATURES)
