@@ -21,6 +21,7 @@ import re
 JOINER = "\u2060"  # WORD JOINER: not white space, no letter, no digit
 _NARROW = "\u00a0\u2009\u202f"  # no-break space, thin space, narrow no-break space
 _SPACES_RE = re.compile(f"[ {_NARROW}]")
+_GROUP_MARKS_RE = re.compile(f"[{JOINER} {_NARROW}]")  # what may stand between two groups
 _GROUPED = {
     spaced: re.compile(f"(?<![\\d.,{JOINER}])\\d{{1,3}}(?:[{sep}]\\d{{3}})+(?![\\d{JOINER}])")
     for spaced, sep in ((False, _NARROW), (True, f" {_NARROW}"))
@@ -45,8 +46,7 @@ def without_joiners(number: str) -> str:
     groups its digits ("1 370" -> "1370")."""
     if number.isdigit():
         return number
-    return number.replace(JOINER, "").replace(" ", "").replace("\u00a0", "").replace(
-        "\u2009", "").replace("\u202f", "")
+    return _GROUP_MARKS_RE.sub("", number)
 
 
 __all__ = ["JOINER", "glued", "without_joiners"]
