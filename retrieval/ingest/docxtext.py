@@ -13,7 +13,7 @@ from typing import Any
 from docx.oxml.ns import qn
 
 from .blocks import one_line
-from .notemarks import MARK_RE, note_mark
+from .notemarks import note_mark
 
 FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 # not read as the paragraph's own text: text boxes (read apart), deleted runs and the old place
@@ -55,7 +55,7 @@ def _note_mark(run: Any, before: list[str]) -> bool:
     if align is None or align.get(qn("w:val")) != "superscript":
         return False
     text = "".join(t.text or "" for t in run.iter(qn("w:t")))
-    return MARK_RE.fullmatch(text) is not None and note_mark(text, "".join(before))
+    return note_mark(text, "".join(before))
 
 
 def toc_field(paragraph: Any) -> bool:
