@@ -233,12 +233,18 @@ DECIMAL_COMMA = frozenset(
 
 
 def _decimal_point(word: str) -> str:
-    return word.replace(",", "") if "," in word else word
+    """A number as English writes it, without its thousands separators ("100,000" ->
+    "100000"); a release's number without the zeros that end it past its second part
+    ("1.0.0" -> "1.0", "3.10.0" -> "3.10"): "mpmath 1.0" is the changelog's "1.0.0"."""
+    if "," in word:
+        return word.replace(",", "")
+    while word.endswith(".0") and word.count(".") >= 2:
+        word = word[:-2]
+    return word
 
 
 def _any_decimal_point(word: str) -> str:
-    """A number as English writes it, without its thousands separators ("100,000" ->
-    "100000"), in ASCII digits ("١٩٧٠" -> "1970")."""
+    """``_decimal_point`` in ASCII digits ("١٩٧٠" -> "1970")."""
     return _decimal_point(word if word.isascii() else ascii_digits(word))
 
 

@@ -248,7 +248,9 @@ class Collection:
 # footnote marks dropped (PDF, DOCX); "г.", "и т. д." end a sentence before a capital; a
 # dialogue dash opens one; short PDFs' running headers, cover pages; abbreviated months in dates.
 # 39: a terminal's escape sequences (a colour's "ESC [ 31 m") are no part of the text.
-TEXT_VERSION = 39
+# 40: a release's number meets it without its trailing zeros ("1.0.0" is the term "1.0"); a
+# heading that is a date or a number ("February 15, 2018", "--1.4.1--") titles nothing.
+TEXT_VERSION = 40
 # A sentence's flags (``Collection.sent_flags``): it may be quoted alone; it is of a list item
 # or a table row (a line tagged ``ITEM_LINE``, beside its ``sieve.QUOTE_*`` rule); it opens its
 # line; lines of code (tagged ``CODE_LINE``) follow its line, quoted after it.

@@ -396,18 +396,20 @@ def _opening(p: int, sents: Sequence[Sentence], collection: Collection
     opens its section (the first quotable one of the first passage of either; -1 for none). A
     document opening on an English caption (``cues.verbless``: a figure's caption before the
     text, "Diaphragm pump schematic.") opens with it and with its first sentence stating
-    something ("A diaphragm pump ... is a positive displacement pump ...")."""
+    something ("A diaphragm pump ... is a positive displacement pump ..."). A line of fewer
+    than two words (a memo's "2020-07-23" under its title, ``cues.bare``) opens no document."""
     first = next((i for i, s in enumerate(sents) if s.quotable), -1)
     lo, hi = collection.passage_range(int(collection.passage_doc[p]))
     starts_section = p == lo or collection.passage_section[p] != collection.passage_section[p - 1]
     # a document of one passage (a paragraph, a note) has no lead apart from its text: there
     # the first sentence is any paragraph's first (``first``)
     leads: tuple[int, ...] = ()
-    if p == lo and hi - lo > 1 and first >= 0:
-        leads = (first,)
-        if collection.lang_of(p) == ENGLISH and verbless(sents[first].text):
+    lead = next((i for i, s in enumerate(sents) if s.quotable and not bare(s.text)), -1)
+    if p == lo and hi - lo > 1 and lead >= 0:
+        leads = (lead,)
+        if collection.lang_of(p) == ENGLISH and verbless(sents[lead].text):
             stating = next((i for i, s in enumerate(sents)
-                            if i > first and s.quotable and not verbless(s.text)), -1)
+                            if i > lead and s.quotable and not verbless(s.text)), -1)
             leads += (stating,) if stating >= 0 else ()
     return leads, (first if starts_section else -1)
 

@@ -8,6 +8,7 @@ bidirectional overrides, at most ``MAX_TITLE_CHARS`` characters (cut at a word, 
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from .corpus import Document, single_line
@@ -44,14 +45,28 @@ def title_of(doc: Document, parsed: Parsed, sieved: Sieved) -> str:
 
 
 _MAX_BEFORE_TITLE = 2  # blocks before a title heading: a note, a notice ("NOTE: This file ...")
+_WORD = re.compile(r"[^\W\d_]{2,}")
+_MONTHS = frozenset(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec".split())
+
+
+def _stamp(heading: str) -> bool:
+    """Whether ``heading`` is a date or a number and no words ("February 15, 2018" over an
+    announcement, "--1.4.1--" over a changelog's latest release): it dates or numbers what
+    follows, it names nothing."""
+    return any(c.isdigit() for c in heading) and all(
+        w.lower() in _MONTHS for w in _WORD.findall(heading))
 
 
 def _document_title(sieved: Sieved, fallback: str) -> str:
     """A document's title from its blocks: its one outermost heading, when it heads the text
     (``_MAX_BEFORE_TITLE`` blocks at most before it); with several (headings used as sections,
     "Summary", "Motivation"), or one that comes after text (a README's closing "GNU Project
-    notice"), its id; without any, its first sentence that is no copyright notice."""
-    headings = [k.block for k in sieved.kept if k.block.kind == "heading"]
+    notice"), its id; without any, its first sentence that is no copyright notice. A heading
+    that is a date or a number (``_stamp``) is none of them."""
+    headings = [k.block for k in sieved.kept
+                if k.block.kind == "heading" and not _stamp(k.block.text)]
     named = _named(sieved)
     if named:
         return named
@@ -63,7 +78,8 @@ def _document_title(sieved: Sieved, fallback: str) -> str:
         before = next(i for i, k in enumerate(sieved.kept) if k.block is tops[0])
         return tops[0].text if before <= _MAX_BEFORE_TITLE else fallback
     # its first sentence (not a paragraph), past a copyright notice heading the file
-    first = next((k.block.text for k in sieved.kept if not is_notice(k.block.text)), "")
+    first = next((k.block.text for k in sieved.kept
+                  if not is_notice(k.block.text) and not _stamp(k.block.text)), "")
     return first_sentence(first) or fallback
 
 

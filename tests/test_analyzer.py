@@ -87,3 +87,11 @@ def test_superscript_and_subscript_figures_are_no_part_of_a_word():
         "polici", "state", "25", "co", "fell"]
     assert analyzer("de").analyze("Die Richtlinie³ sagt es") == analyzer("de").analyze(
         "Die Richtlinie sagt es")
+
+
+def test_a_release_number_meets_it_without_its_trailing_zeros():
+    # "mpmath 1.0" is the changelog's "--1.0.0--"; "3.10" is "3.10.0", never "3.1"
+    assert analyze("--1.0.0-- Released") == analyze("1.0 released")
+    assert analyze("Python 3.10.0") == ["python", "3.10"]
+    assert analyze("2.0 and 10.0 and 1,000") == ["2.0", "10.0", "1000"]
+    assert analyze("1.0.1") == ["1.0.1"]

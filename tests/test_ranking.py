@@ -162,6 +162,22 @@ def test_a_page_opening_on_a_caption_opens_with_its_first_statement_too(tmp_path
     assert not any(v for t, v in lead.items() if t.startswith(("It is", "Section")))
 
 
+def test_a_date_line_under_the_title_opens_no_document(tmp_path: Path) -> None:
+    # a memo's or a proposal's date under its title ("2020-07-23") is no sentence of its: it
+    # is no lead, which "what is X about?" prefers (it was quoted, sure, for that question)
+    body = " ".join(f"Section {k} of the proposal describes frobnicator views for case {k}."
+                    for k in range(1, 80))  # several passages
+    (tmp_path / "prop.md").write_text(
+        "# Proposal 9: frobnicator views\n\n2020-07-23\n\nThe frobnicator proposal adds "
+        "views that slice graphs.\n\n" + body + "\n", encoding="utf-8")
+    engine = QAEngine.from_directory(tmp_path, index_dir=tmp_path / "index")
+    ranking = engine.rank("What is proposal 9 about?")
+    assert ranking is not None
+    lead = {c.sentence.text: c.features[FEATURES.index("lead")] for c in ranking.candidates}
+    assert lead.get("2020-07-23", 0.0) == 0.0
+    assert lead["The frobnicator proposal adds views that slice graphs."] == 1.0
+
+
 def test_a_document_saying_what_it_is_defines_what_its_title_names(tmp_path: Path) -> None:
     (tmp_path / "frob-readme.md").write_text(
         "# Frobnicator\n\nFrobnicator 2.1 was released in May with many fixes to Frobnicator's "

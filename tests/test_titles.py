@@ -29,6 +29,20 @@ def test_several_outermost_headings_are_sections_and_the_id_stands_in():
     assert _title(blocks) == "doc-id"
 
 
+def test_a_date_or_a_number_heading_the_text_is_no_title():
+    # an announcement's date over its heading, a changelog's latest release
+    blocks = [Block("heading", "February 15, 2018", ("February 15, 2018",), level=1),
+              Block("heading", "Announcing: Widget 3.11", ("Announcing: Widget 3.11",), level=2),
+              Block("paragraph", "Widget 3.11 is out.", ("Announcing: Widget 3.11",))]
+    assert _title(blocks) == "Announcing: Widget 3.11"
+    blocks = [Block("heading", "--1.4.1--", ("--1.4.1--",), level=1),
+              Block("paragraph", "Released March 15, 2026", ("--1.4.1--",))]
+    assert _title(blocks) == "Released March 15, 2026"  # a text without headings: its first
+    blocks = [Block("heading", "Python 3", ("Python 3",), level=1),
+              Block("paragraph", "Python 3 is here.", ("Python 3",))]
+    assert _title(blocks) == "Python 3"
+
+
 def test_a_manual_pages_name_line_and_a_text_without_headings():
     assert _title([Block("heading", "NAME", ("NAME",), level=1),
                    Block("paragraph", "frob - frob files", ("NAME",))]) == "frob - frob files"
