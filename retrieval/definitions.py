@@ -80,7 +80,7 @@ _CLASS_OR_PURPOSE = (r"\s+(?:not\s+|also\s+|more of\s+|\w+ly\s+)?(?:an?|the|one|
                      r"|yet another|any|each|some|used|designed|intended|meant)")
 _ASIDE = r"\s*(?:\([^)]{0,80}\)\s*)?"  # "X (Y) is ...", "X (since 2.1) means ..."
 _VERB = (rf"{_ASIDE}(?:(?:is|was){_CLASS_OR_PURPOSE}|are|means|refers to|stands for"
-         r"|shall mean|denotes|describes)\b")
+         r"|shall mean|denotes|describes|deals with|is concerned with)\b")
 _OPENING = r"^\W*(?:(?:an?|the)\s+)?(?:\S+\s+){0,2}\W*"
 # what documentation calls the thing it defines: "The console.debug() function is ..."
 _KIND = (r"(?:\(\))?(?:\s+(?:function|method|class|property|module|command|option|event|object"
@@ -177,7 +177,7 @@ def defines(head: str, sentence: str) -> bool:
 
 # What says what a thing is, not something of it: "X is a ...", "Xs are the ...", "X means ...".
 _STRONG_VERB = (rf"{_ASIDE}(?:(?:is|was|are|were){_CLASS_OR_PURPOSE}|means|refers to|stands for"
-                r"|denotes)\b")
+                r"|denotes|deals with|is concerned with)\b")
 _MAX_DEFINED_WORDS = 3
 
 

@@ -97,6 +97,9 @@ def test_documentation_names_the_kind_of_what_it_defines() -> None:
     ("What is the billion laughs attack?", "The billion laughs attack is one of the XML bombs.",
      True),
     ("What are wheels?", "Wheels are the new standard of Python distribution.", True),
+    ("What is symbolic computation?", "Symbolic computation deals with the computation of "
+     "mathematical objects symbolically.", True),  # what a field of study is
+    ("What is thermodynamics?", "Thermodynamics is concerned with heat and work.", True),
     ("What is libxcrypt?", "libxcrypt is currently maintained at GitHub.", False),
     ("What is libxcrypt?", "libxcrypt: see the README.", False),  # ``defines`` takes "X:"
     ("What is a growing sport in southern California?",
