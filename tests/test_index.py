@@ -10,7 +10,8 @@ from sklearn.feature_extraction.text import CountVectorizer
 from structlog.testing import capture_logs
 
 from retrieval.analyzer import analyze
-from retrieval.index import TermIndex, _scratch
+from retrieval.index import TermIndex
+from retrieval.maxscore import scratch
 from retrieval.termcounts import count_term_blocks, count_terms
 
 TRICKY = [
@@ -180,7 +181,7 @@ def test_search_leaves_the_scratch_accumulator_zeroed() -> None:
     ix = TermIndex.build(_corpus(200, 30, seed=3))
     ix.search_compiled(list(ix.vocabulary)[:5], 10)
     ix.search_numpy(list(ix.vocabulary)[:5], 10)
-    acc, _ = _scratch(ix.n_passages)
+    acc, _ = scratch(ix.n_passages)
     assert not acc.any()
 
 
