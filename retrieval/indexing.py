@@ -32,15 +32,7 @@ import structlog
 
 from . import compounds, store
 from .collection import Collection, IndexedTexts
-from .corpus import (
-    Document,
-    DocumentIds,
-    Skipped,
-    Walk,
-    no_documents,
-    read_document,
-    warn_passed_over,
-)
+from .corpus import Document, DocumentIds, Skipped, no_documents, read_document
 from .errors import IndexFormatError, NoDocumentsError
 from .index import K1, B, Postings, TermIndex
 from .ingest.repeated import line_keys, repeated_keys
@@ -58,6 +50,7 @@ from .parallel import (
     sieved_differently,
 )
 from .termcounts import count_terms
+from .walk import Walk, warn_passed_over
 from .workers import Pool
 
 log = structlog.get_logger()
