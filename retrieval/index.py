@@ -35,7 +35,7 @@ from .vocabulary import Vocabulary
 if TYPE_CHECKING:  # scipy is imported only to build: loading a saved index needs none
     import scipy.sparse as sp
 
-    from .termcounts import TermBlocks
+    from .termblocks import TermBlocks
 
 K1 = 1.2
 B = 0.75

@@ -61,17 +61,6 @@ def test_an_index_inverted_block_by_block_equals_the_whole_matrix_one(workers: i
     assert not any(counted.pieces)  # consumed
 
 
-def test_a_chunks_counts_come_back_in_the_smallest_type_that_holds_them() -> None:
-    from retrieval.termcounts import _ChunkCounter
-
-    counter = _ChunkCounter()
-    small = counter.count(["cat dog cat", "dog"])
-    large = counter.count(["cat " * 300, "dog " * 70_000])
-    assert small[0] == ["cat", "dog"] and large[0] == []  # known terms
-    assert small[3].dtype == np.uint8 and small[3].tolist() == [2, 1, 1]
-    assert large[3].dtype == np.uint32 and large[3].tolist() == [300, 70_000]
-
-
 def test_weights_follow_the_bm25_formula() -> None:
     texts = ["cat cat dog", "dog bird", "cat fish fish fish"]
     ix = TermIndex.build(texts, k1=1.2, b=0.75)
