@@ -6,12 +6,13 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from collections import Counter
 
 import numpy as np
 import pytest
 import scipy.sparse as sp
 
-from retrieval.analyzer import analyze
+from retrieval.analyzer import analyze, analyzer
 from retrieval.chunkcounter import ChunkCounter, _csr, count_chunk
 
 from .conftest import ROOT
@@ -82,42 +83,20 @@ def test_a_full_stop_or_comma_ending_a_piece_changes_no_count() -> None:
     """Pieces are looked up with a full stop or comma before a space dropped (``_bare``): the
     counts are still each text's ``analyze`` terms, in every language, numbers and
     abbreviations with inner dots and commas among them."""
-    from collections import Counter
-
-    from retrieval.analyzer import analyzer
-
     texts = ["Die Stadt, 3.5. Mai. 1.234,5. und 12., 7,5, x., y,.", "l'armée, l'été. 3,5. Ça.",
              "中文。中文, 東京. e.g. U.S., a.. b,, c., d,. ... word . , .,", "Год. т. е. 1.",
              "ok.\u00a0next, then.\tTab. 12.,\nNew. line,\n", "The bridges. The bridge, a bridge."]
     langs = ["de", "fr", "", "ru", "", "en"]
-    counter = ChunkCounter()
-    _, indptr, idx, counts, terms = counter.count(texts, langs)
-    names = list(counter.terms)
-    for i, (text, code) in enumerate(zip(texts, langs, strict=True)):
-        got = {names[terms[j]]: int(c)
-               for j, c in zip(idx[indptr[i] : indptr[i + 1]], counts[indptr[i] : indptr[i + 1]],
-                               strict=True)}
-        assert got == Counter(analyzer(code or None).analyze(text)), text
+    _assert_counted_as_analyzed(texts, langs)
 
 
 def test_a_number_grouped_by_spaces_is_one_term_counted_as_the_analyzer_reads_it() -> None:
     """"1 370" is one word outside English, "1\u00a0370" in English too: the counter cuts a
     text at white space, and counts the analyzer's terms all the same."""
-    from collections import Counter
-
-    from retrieval.analyzer import analyzer
-
     texts = ["Население 1 370 человек, бюджет 12 500 000 руб. В 2019 120 человек.",
              "Es kamen 1\u202f370 Leute, 3,5 % mehr.", "It cost 12\u00a0500 euros on page 3 100."]
     langs = ["ru", "de", "en"]
-    counter = ChunkCounter()
-    _, indptr, idx, counts, terms = counter.count(texts, langs)
-    names = list(counter.terms)
-    for i, (text, code) in enumerate(zip(texts, langs, strict=True)):
-        got = {names[terms[j]]: int(c)
-               for j, c in zip(idx[indptr[i] : indptr[i + 1]], counts[indptr[i] : indptr[i + 1]],
-                               strict=True)}
-        assert got == Counter(analyzer(code).analyze(text)), text
+    _assert_counted_as_analyzed(texts, langs)
     assert {"1370", "12500000", "2019", "120"} <= set(analyzer("ru").analyze(texts[0]))
     assert "12500" in analyzer("en").analyze(texts[2]) and "3" in analyzer("en").analyze(texts[2])
 
@@ -129,3 +108,15 @@ def test_a_chunks_counts_come_back_in_the_smallest_type_that_holds_them() -> Non
     assert small[0] == ["cat", "dog"] and large[0] == []  # known terms
     assert small[3].dtype == np.uint8 and small[3].tolist() == [2, 1, 1]
     assert large[3].dtype == np.uint32 and large[3].tolist() == [300, 70_000]
+
+
+def _assert_counted_as_analyzed(texts: list[str], langs: list[str]) -> None:
+    """Each text's counts, from one counter, are its ``analyze`` terms in its language."""
+    counter = ChunkCounter()
+    _, indptr, idx, counts, terms = counter.count(texts, langs)
+    names = list(counter.terms)
+    for i, (text, code) in enumerate(zip(texts, langs, strict=True)):
+        got = {names[terms[j]]: int(c)
+               for j, c in zip(idx[indptr[i] : indptr[i + 1]], counts[indptr[i] : indptr[i + 1]],
+                               strict=True)}
+        assert got == Counter(analyzer(code or None).analyze(text)), text
