@@ -24,6 +24,8 @@ from .ingest.read import SUFFIXES, base_of, format_of
 
 log = structlog.get_logger()
 
+# A document's sidecar is named as the document without its extension, then this
+# (``sidecar.py`` reads it)
 META_SUFFIX = ".meta.json"
 # Why a symbolic link is not followed (``refused_link``)
 LEADS_OUT = "leads out of the corpus folder"
