@@ -7,24 +7,13 @@ Exit codes: 0 ok, 1 a check failed (e.g. ``eval --min-hit1``), 2 usage or config
 from __future__ import annotations
 
 import argparse
-import asyncio
-import codecs
-import contextlib
-import errno
-import io
 import json
-import os
-import signal
 import sys
-import time
-from collections.abc import Callable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from dataclasses import asdict
 from pathlib import Path
 
 import structlog
-from pydantic import ValidationError
-from pydantic_core import ErrorDetails
 
 from retrieval import IndexFormatError, QabotError, QAEngine, evaluation, metrics, questions
 from retrieval.corpus import DocumentIds, Skipped, load_directory, read_document
@@ -36,23 +25,21 @@ from retrieval.ingest.report import (
     names_file,
 )
 
-from . import console, indexer, logs
-from .config import SECRET_SETTINGS, Settings
-from .engines import LiveEngine, for_answering, load_engine, options
+from . import console, indexer, logs, streams
+from .config import Settings
+from .engines import load_engine, options
 from .intro import Corpus
+from .launch import cmd_telegram, cmd_webhook, serving
 from .render import document_text, shown, to_text
 from .report import ProgressBar, table
 from .report import to_json as report_json
+from .streams import as_json
+from .usage import EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError, load_settings
 
 log = structlog.get_logger()
 
-EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 # `qabot index --watch --interval`: at most an hour between two looks at the corpus's files
 MAX_WATCH_INTERVAL = 3600
-
-
-class UsageError(Exception):
-    """A bad command line or configuration: reported on stderr with exit code 2."""
 
 
 def _common(p: argparse.ArgumentParser) -> None:
@@ -137,12 +124,6 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _serving(settings: Settings) -> LiveEngine:
-    """The engine a channel answers from: replaced by the index's new snapshots (the bots),
-    rebuilt if a question finds the index damaged."""
-    return LiveEngine(for_answering(load_engine(settings)), settings)
-
-
 def corpus_note(args: argparse.Namespace, settings: Settings) -> str:
     """Which corpus qabot answers from, and what chose it ("answering from /srv/docs
     (QABOT_CORPUS_DIR)"): the bundled seeds are named as such, never taken silently."""
@@ -151,27 +132,19 @@ def corpus_note(args: argparse.Namespace, settings: Settings) -> str:
 
 
 def cmd_console(args: argparse.Namespace, settings: Settings) -> int:
-    live = _serving(settings)
+    live = serving(settings)
     return console.run(live, note=corpus_note(args, settings), refresh=live.refresh)
 
 
 def _answer_json(engine: Corpus, question: str) -> str:
-    return _json(engine.ask(question).model_dump(mode="json"))
-
-
-def _json(value: object) -> str:
-    """``value`` as JSON for stdout: its characters as they are where stdout writes UTF-8, else
-    as ``\\u`` escapes (a Latin-1 or ASCII locale could not write a quote's “, nor any Cyrillic,
-    and the answer was a traceback)."""
-    encoding = codecs.lookup(getattr(sys.stdout, "encoding", None) or "utf-8").name
-    return json.dumps(value, ensure_ascii=encoding != "utf-8")
+    return as_json(engine.ask(question).model_dump(mode="json"))
 
 
 def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
     question = " ".join(args.question).strip()
     if args.question and not question:
         raise UsageError("the question is empty: qabot ask \"QUESTION\"")
-    engine = _serving(settings)
+    engine = serving(settings)
     print(f"qabot: {corpus_note(args, settings)}, {engine.n_documents} documents",
           file=sys.stderr)
     bold = sys.stdout.isatty()
@@ -225,14 +198,13 @@ def _watch(args: argparse.Namespace, settings: Settings) -> int:
     return EXIT_OK
 
 
-
 def cmd_show(args: argparse.Namespace, settings: Settings) -> int:
     report = _explained(args.document, settings)
     if args.json:
-        print(_json({"id": report.doc.id, "title": report.doc.title, "path": report.doc.path,
-                          "web_page": report.web, "languages": list(report.languages),
-                          "skipped": report.skipped,
-                          "blocks": [asdict(r) for r in report.rows]}))
+        print(as_json({"id": report.doc.id, "title": report.doc.title, "path": report.doc.path,
+                       "web_page": report.web, "languages": list(report.languages),
+                       "skipped": report.skipped,
+                       "blocks": [asdict(r) for r in report.rows]}))
         return EXIT_OK
     print(document_text(report))
     return EXIT_OK
@@ -319,164 +291,9 @@ def _write_details(path: Path, outcomes: Sequence[evaluation.Outcome]) -> None:
         raise UsageError(f"cannot write --details {str(path)!r}: {exc.strerror}") from None
 
 
-def _check(*checks: Callable[[], object]) -> None:
-    """Run settings checks (``Settings.bot_token`` ...); a ``ValueError`` is a usage error."""
-    for check in checks:
-        try:
-            check()
-        except ValueError as exc:
-            raise UsageError(str(exc)) from None
-
-
-@contextmanager
-def _bot_api_errors(settings: Settings) -> Iterator[None]:
-    """Start-up failures of the Bot API as one line: a rejected token, a refused request, an
-    unreachable server (once running, PTB retries on its own)."""
-    from telegram.error import BadRequest, InvalidToken, NetworkError
-
-    try:
-        yield
-    except InvalidToken:  # its message quotes the token
-        raise UsageError("Telegram rejected QABOT_TELEGRAM_TOKEN (revoked, or from another "
-                         "bot?): copy the current one from @BotFather") from None
-    except BadRequest as exc:  # a NetworkError to PTB, but the server was reached and said why
-        url = logs.hide_password(settings.telegram_api_url)
-        raise UsageError(f"the Bot API at {url} refused a start-up request: "
-                         f"{logs.Redactor(settings.secrets()).scrub(exc.message)}") from None
-    except NetworkError as exc:
-        url = logs.hide_password(settings.telegram_api_url)
-        raise UsageError(f"cannot reach the Bot API at {url} "
-                         f"({type(exc).__name__}): check the network and "
-                         "QABOT_TELEGRAM_API_URL") from None
-
-
-@contextmanager
-def _hangup_ignored() -> Iterator[None]:
-    """While entered, SIGHUP is ignored: the bot takes it (re-read the corpus, ``Watcher``)
-    only once it runs, and until then (loading the index, reaching the Bot API) its default
-    action would end the process."""
-    previous = signal.signal(signal.SIGHUP, signal.SIG_IGN)
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGHUP, previous)
-
-
-def cmd_telegram(args: argparse.Namespace, settings: Settings) -> int:
-    from . import telegram  # only the bot commands need python-telegram-bot
-
-    _check(settings.bot_token)
-    started = time.perf_counter()
-    from .redis_state import shared
-
-    with _hangup_ignored():
-        engine = _serving(settings)
-        state, budget = shared(settings)
-        app = telegram.build_application(engine, settings, state=state, budget=budget)
-        with _bot_api_errors(settings):
-            return telegram.run_polling(app, engine, settings, time.perf_counter() - started)
-
-
-def cmd_webhook(args: argparse.Namespace, settings: Settings) -> int:
-    from . import webhook  # only this command needs starlette and uvicorn
-
-    _check(settings.bot_token, settings.secret_token, settings.public_url)
-    try:
-        sock = webhook.listen(settings.host, settings.port)
-    except OSError as exc:
-        raise UsageError(f"cannot listen on {settings.host}:{settings.port} "
-                         f"({exc.strerror or exc}): set QABOT_HOST and QABOT_PORT") from None
-    from .redis_state import shared
-
-    state, budget = shared(settings)
-    with sock, _bot_api_errors(settings), _hangup_ignored():
-        try:
-            return asyncio.run(webhook.serve(
-                settings, lambda progress: for_answering(load_engine(settings,
-                                                                     progress=progress)),
-                sock=sock, state=state, budget=budget))
-        except webhook.WebhookRefused as exc:
-            reason = logs.Redactor(settings.secrets()).scrub(str(exc))
-            raise UsageError(f"Telegram refused QABOT_WEBHOOK_URL {settings.public_url()} "
-                             f"({reason}): give a public https:// URL on port 443, 80, 88 or "
-                             "8443") from None
-
-
-def load_settings(args: argparse.Namespace) -> Settings:
-    """Settings from the environment and .env, with command-line overrides."""
-    overrides: dict[str, object] = {}
-    if getattr(args, "corpus", None):
-        overrides["corpus_dir"] = Path(args.corpus)
-    if getattr(args, "index_dir", None):
-        overrides["index_dir"] = Path(args.index_dir)
-    if getattr(args, "top_k", None) is not None:
-        overrides["top_k"] = args.top_k
-    try:
-        return Settings(**overrides)  # type: ignore[arg-type]
-    except UnicodeDecodeError as exc:  # (a .env saved as UTF-16 or Windows-1252)
-        raise UsageError(f"invalid configuration: the .env file is not UTF-8 text "
-                         f"({exc.reason} at byte {exc.start}): save it as UTF-8") from None
-    except ValidationError as exc:
-        problems = "; ".join(_setting_problem(e, overrides) for e in exc.errors())
-        raise UsageError(f"invalid configuration: {problems}") from None
-
-
-# The settings a command-line option sets, by the option
-FLAGS = {"corpus_dir": "--corpus", "index_dir": "--index-dir", "top_k": "--top-k"}
-
-
-def _setting_problem(error: ErrorDetails, overrides: Mapping[str, object]) -> str:
-    """One bad setting as the user wrote it, the option or variable and its value (a secret's
-    never), then what is wrong: ``QABOT_TOP_K='abc': Input should be a valid integer ...`` or
-    ``--top-k -3: ...``, not pydantic's field name (``top_k``), which names neither."""
-    name, *inner = error["loc"] or ("settings",)
-    field = str(name)
-    value = str(error["input"])[:60]
-    item = "".join(f"[{x}]" for x in inner)  # an item of a list (QABOT_ALLOWED_USERS[1])
-    if field in overrides:
-        where = f"{FLAGS.get(field, field)} {value}"
-    elif field in SECRET_SETTINGS:
-        where = f"QABOT_{field.upper()}"
-    else:  # (a name that is no field is the alias the environment used: QABOT_PORT)
-        where = f"{'QABOT_' + field.upper() if field in Settings.model_fields else field}{item}"
-        where += f"={value!r}"
-    return f"{where}: {error['msg'].removeprefix('Value error, ')}"
-
-
-# What writing the output meets on a full disk, over quota, past a file size limit or on a
-# failing device (a pipe closed by its reader is BrokenPipeError, and no failure)
-UNWRITABLE = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO})
-
-
-def _closed_streams_to_null() -> None:
-    """A standard stream the caller closed (`<&-`, `>&-`, `2>&-`: Python leaves it ``None``)
-    reads as empty and writes nowhere: each was an AttributeError (``isatty``), and with
-    stderr closed a silent exit 1 without the answer."""
-    for name, mode in (("stdin", "r"), ("stdout", "w"), ("stderr", "w")):
-        if getattr(sys, name) is None:
-            # (open for the rest of the process, as the stream it stands for)
-            setattr(sys, name, open(os.devnull, mode, encoding="utf-8"))  # noqa: SIM115
-
-
-def _output_lost(exc: OSError) -> int:
-    """stdout could not be written (``UNWRITABLE``): one line on stderr, exit 1, and nothing
-    more tried (Python flushed what was left at exit, and failed again in a second message)."""
-    with contextlib.suppress(OSError, ValueError):
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    with contextlib.suppress(OSError):  # (stderr may be what failed)
-        print(f"qabot: cannot write the output: {exc.strerror}", file=sys.stderr, flush=True)
-    return EXIT_FAILED
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``qabot`` and ``python -m bot``."""
-    _closed_streams_to_null()
-    for stream in (sys.stdout, sys.stderr):  # a character the locale cannot write: escaped
-        if isinstance(stream, io.TextIOWrapper):  # (\u201c), not a traceback
-            stream.reconfigure(errors="backslashreplace")
-    if isinstance(sys.stdin, io.TextIOWrapper):  # a byte not in its encoding (a Latin-1 "ü"
-        sys.stdin.reconfigure(errors="replace")  # in a UTF-8 file): "�", not a traceback
+    streams.prepare()
     parser = build_parser()
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv and argv[0].startswith("-") and argv[0] not in ("-h", "--help"):
@@ -499,9 +316,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # e.g. `qabot ask ... | head`
         return EXIT_OK
     except OSError as exc:  # a file's name: not the output (what failed is said elsewhere)
-        if exc.errno not in UNWRITABLE or exc.filename is not None:
+        if not streams.report_lost_output(exc):
             raise
-        return _output_lost(exc)
+        return EXIT_FAILED
 
 
 if __name__ == "__main__":

@@ -1,24 +1,23 @@
 """The Telegram bot's handlers: parse the update, call the engine off the event loop, render, reply.
 
-``bot.telegram.build_application`` registers them; every reply is Telegram HTML (the
-application's default parse mode), so fixed texts here hold no ``<``, ``>`` or ``&`` and
-everything from the corpus or a user goes through ``bot.html``.
+``bot.telegram.build_application`` registers them, after the access check (``gate.py``) and
+with the one error handler (``failures.py``); every reply is Telegram HTML (the application's
+default parse mode): the fixed texts are in ``replies.py``, and everything from the corpus or a
+user goes through ``bot.html``. Every reply counts against its user's rate limit
+(``throttle.py``).
 """
 
 from __future__ import annotations
 
 import asyncio
 import time
-import warnings
 from collections.abc import Sequence
-from datetime import timedelta
 
 import structlog
 from telegram import InlineKeyboardMarkup, InlineQuery, Message, Update
 from telegram.constants import ChatAction, ChatType
-from telegram.error import BadRequest, Forbidden, RetryAfter, TelegramError, TimedOut
-from telegram.ext import ApplicationHandlerStop, ContextTypes
-from telegram.warnings import PTBDeprecationWarning
+from telegram.error import BadRequest, Forbidden, TelegramError
+from telegram.ext import ContextTypes
 
 from retrieval import Answer, SourceRef
 from retrieval.followup import as_asked, rewrite
@@ -30,7 +29,17 @@ from .html import answer_html, escape, passage_html, short, sources_page
 from .inline import article, inline_results
 from .intro import Intro, introduce
 from .keyboards import HELPFUL, QuoteRef, answer_keyboard, pager
+from .replies import (
+    EDITED,
+    HELP,
+    NOT_TEXT,
+    QUOTE_NOT_SENT,
+    STALE_BUTTON,
+    UNKNOWN_COMMAND,
+    UPDATED_SOURCE,
+)
 from .state import ChatState
+from .throttle import Throttle, sender
 
 log = structlog.get_logger()
 
@@ -42,41 +51,6 @@ INLINE_CACHE_SECONDS = 60
 # seconds an inline query waits for its user's next: a client sends one as the user types
 INLINE_SETTLE = 0.4
 NOT_MODIFIED = "message is not modified"  # the Bot API's answer to an edit that changes nothing
-# ... and to an answer to a button tap or an inline query that came too late (the bot was
-# down, or busy): the user has stopped waiting for it
-QUERY_TOO_OLD = "query is too old"
-
-REFUSAL = "Sorry, this bot is private: you are not on its list of allowed users or chats."
-SORRY = "Sorry, something went wrong on my side. Please try again in a moment."
-SLOW_DOWN = ("You're asking faster than I can keep up ({n} requests a minute). "
-             "Please wait a moment.")
-TOO_LONG = ("That question is {n} characters long; please keep it under {limit}, "
-            "one question at a time.")
-NOT_TEXT = "I can only read text. Please type your question."
-EDITED = "I don't re-read edited messages. Please send the corrected question as a new message."
-UNKNOWN_COMMAND = "I don't know that command. /help lists what I can do."
-STALE_BUTTON = "That button no longer works. Ask the question again."
-QUOTE_NOT_SENT = "I can't post the passage in this chat: I may have been removed, or not be "\
-    "allowed to write here."
-# any change to the corpus makes a new index: not only this source's
-UPDATED_SOURCE = "My documents were updated since this answer: ask the question again."
-HELP = """<b>How to ask</b>
-Send me a question in plain words, one at a time. I answer only from my documents: I quote the \
-sentences I found, with the matched words in bold and numbered citations, or I tell you the \
-answer isn't there.
-
-<b>Commands</b>
-/start what I know about, with examples
-/sources the documents I answer from
-/ask QUESTION ask explicitly (in groups)
-/help this help
-
-<b>Tips</b>
-• Short follow-ups work: after a question, ask "when was it formed?" or "what about Belarus?".
-• Under an answer, "Quote" shows the passage around a quoted sentence; the votes help improve me.
-• In groups, mention me, reply to one of my messages, or use /ask.
-• In any chat, type my @username and a question to answer inline."""
-
 
 class Handlers:
     """The bot's handlers, sharing the live engine, the settings and the per-chat state. Each
@@ -89,91 +63,8 @@ class Handlers:
         self.state = state
         self.typing_after = typing_after
         self.inline_settle = inline_settle
+        self.throttle = Throttle(settings, state)
         self._typing: dict[int, str] = {}  # user id -> their newest inline query, settling
-
-    # --- every update -----------------------------------------------------------------------
-
-    async def gate(self, update: Update, context: Context) -> None:
-        """Access control, before any other handler: refuse (briefly, once a minute per user at
-        most) and stop the update. An update without a sender is dropped first: Telegram
-        sends every update of the kinds the bot takes with its ``from`` user (only a channel's
-        posts have none), so it is forged, or a self-hosted Bot API's fault, and a handler
-        would fail on it (it was an ``AssertionError``'s traceback and a "Sorry")."""
-        user, chat = update.effective_user, update.effective_chat
-        if user is None:
-            log.warning("update_without_sender", update_id=update.update_id,
-                        chat_id=chat.id if chat else None)
-            raise ApplicationHandlerStop
-        _migrated(update.effective_message, self.settings.allowed_chats)
-        if self.settings.allows(user.id if user else None, chat.id if chat else None):
-            return
-        log.warning("access_refused", update_id=update.update_id,
-                    user_id=user.id if user else None, chat_id=chat.id if chat else None)
-        message = update.effective_message
-        asked = bool(update.callback_query or update.inline_query
-                     or (message and addressed(message, context.bot)))
-        who = user.id if user else chat.id if chat else 0
-        # told once a minute at most: a flood of refused updates spends no send budget (a
-        # button's or an inline query's spinner is still stopped: that is no message)
-        if not asked or not await self.state.take_notice(who, time.monotonic()):
-            if update.callback_query:
-                await update.callback_query.answer()
-            elif update.inline_query:
-                await update.inline_query.answer([], cache_time=0, is_personal=True)
-            raise ApplicationHandlerStop
-        if update.callback_query:
-            await update.callback_query.answer(REFUSAL, show_alert=True)
-        elif update.inline_query:
-            await update.inline_query.answer(
-                [article("refused", "Not available", REFUSAL)], cache_time=0, is_personal=True)
-        elif message:
-            await message.reply_text(REFUSAL)
-        raise ApplicationHandlerStop
-
-    async def error(self, update: object, context: Context) -> None:
-        """The one error handler: log with the update's ids, tell the user briefly, keep going.
-
-        A chat the bot may no longer write to (``Forbidden``: the user blocked the bot or was
-        deactivated, the bot was removed from the group) is routine on Telegram: one line,
-        and nothing sent to that chat; so is a reply that timed out (it may have arrived, and
-        a "Sorry" would follow the answer), and an answer to a button tap or an inline query
-        that came too late for Telegram to take it, and a reply Telegram's flood limits kept
-        refusing (a 429 "retry after" waited out as often as ``SendLimiter`` does). A failed
-        ``getUpdates`` (a proxy's 502, a 409 while another instance polls) comes with no
-        update: PTB polls again, so it is one warning."""
-        if update is None and isinstance(context.error, TelegramError):
-            log.warning("polling_retry", error=type(context.error).__name__,
-                        reason=context.error.message)
-            return
-        ids: dict[str, int | None] = {}
-        if isinstance(update, Update):
-            ids = {"update_id": update.update_id,
-                   "chat_id": update.effective_chat.id if update.effective_chat else None,
-                   "user_id": update.effective_user.id if update.effective_user else None}
-        if isinstance(context.error, Forbidden):
-            log.info("chat_unreachable", **ids, reason=context.error.message)
-            return
-        if isinstance(context.error, TimedOut):  # the reply may have arrived: no "Sorry" after it
-            log.warning("reply_timed_out", **ids, reason=context.error.message)
-            return
-        if isinstance(context.error, RetryAfter):  # waited out already: a "Sorry" would meet
-            log.warning("reply_flood_limited", **ids,  # the same limit
-                        retry_after=retry_seconds(context.error))
-            return
-        if isinstance(context.error, BadRequest) and QUERY_TOO_OLD in context.error.message.lower():
-            log.info("query_expired", **ids)  # a "Sorry" would be one more answer to it
-            return
-        log.error("update_failed", **ids, error=type(context.error).__name__,
-                  exc_info=context.error)
-        if not isinstance(update, Update):
-            return
-        try:
-            if update.callback_query:
-                await update.callback_query.answer(SORRY)
-            elif update.effective_message:
-                await update.effective_message.reply_text(SORRY)
-        except TelegramError as exc:
-            log.warning("error_reply_failed", **ids, error=type(exc).__name__)
 
     # --- commands -----------------------------------------------------------------------------
 
@@ -185,7 +76,7 @@ class Handlers:
         return loaded.intro
 
     async def start(self, update: Update, context: Context) -> None:
-        if not await self._may_reply(update):
+        if not await self.throttle.may_reply(update):
             return
         intro = await self.intro()
         lines = [f"Hi! I answer questions strictly from my {intro.documents} documents: I quote "
@@ -199,11 +90,11 @@ class Handlers:
         await _reply(update, "\n".join(lines))
 
     async def help(self, update: Update, context: Context) -> None:
-        if await self._may_reply(update):
+        if await self.throttle.may_reply(update):
             await _reply(update, HELP)
 
     async def list_sources(self, update: Update, context: Context) -> None:
-        if not await self._may_reply(update):
+        if not await self.throttle.may_reply(update):
             return
         sources = self.live.current.sources
         await _reply(update, sources_page(sources, 0, SOURCES_PER_PAGE),
@@ -222,7 +113,7 @@ class Handlers:
         target = (command_of(message) or "").partition("@")[2]
         if ((message.chat.type == ChatType.PRIVATE
              or target.lower() == context.bot.username.lower())
-                and await self._may_reply(update)):
+                and await self.throttle.may_reply(update)):
             await _reply(update, UNKNOWN_COMMAND)
 
     # --- messages -----------------------------------------------------------------------------
@@ -238,13 +129,13 @@ class Handlers:
         """A sticker, photo, voice note or file: ask for text (in groups only when addressed)."""
         message = update.effective_message
         assert message is not None
-        if addressed(message, context.bot) and await self._may_reply(update):
+        if addressed(message, context.bot) and await self.throttle.may_reply(update):
             await _reply(update, NOT_TEXT)
 
     async def edited(self, update: Update, context: Context) -> None:
         message = update.effective_message
         assert message is not None
-        if addressed(message, context.bot) and await self._may_reply(update):
+        if addressed(message, context.bot) and await self.throttle.may_reply(update):
             await _reply(update, EDITED)
 
     # --- buttons ------------------------------------------------------------------------------
@@ -253,7 +144,7 @@ class Handlers:
         """The "Quote" button: the passage around the cited sentence."""
         query = update.callback_query
         assert query is not None and query.data is not None
-        if not await self._may_reply(update):
+        if not await self.throttle.may_reply(update):
             return
         ref = QuoteRef.decode(query.data)
         if ref is not None and ref.snapshot != self.live.current.engine.snapshot_id:
@@ -292,7 +183,7 @@ class Handlers:
     async def sources_page(self, update: Update, context: Context) -> None:
         query = update.callback_query
         assert query is not None and query.data is not None
-        if not await self._may_reply(update):
+        if not await self.throttle.may_reply(update):
             return
         page = int(query.data.partition(":")[2])  # the handler's pattern admits digits only
         sources = self.live.current.sources
@@ -324,7 +215,7 @@ class Handlers:
         if not question:
             await query.answer([], cache_time=INLINE_CACHE_SECONDS)
             return
-        problem = await self._turned_down(question, query.from_user.id)
+        problem = await self.throttle.turned_down(question, query.from_user.id)
         if problem is not None:  # told already this minute: no results, the spinner stops
             await query.answer([article("problem", "Can't answer that", problem)]
                                if problem else [], cache_time=0, is_personal=True)
@@ -348,59 +239,18 @@ class Handlers:
 
     # --- the answer flow ------------------------------------------------------------------------
 
-    async def _may_reply(self, update: Update) -> bool:
-        """Whether a reply to ``update`` keeps its user within the rate limit. Every reply
-        counts, not only answers: one user's flood of stickers, /help or Quote taps spent the
-        send budget every chat shares. Over it: told to slow down once a minute, else nothing
-        (a button's spinner is stopped)."""
-        sender = _sender(update)
-        if sender is None:
-            return True
-        slow = await self._over_limit(sender)
-        if slow is None:
-            return True
-        if update.callback_query:
-            await update.callback_query.answer(slow or None)
-        elif slow and update.effective_message:
-            await update.effective_message.reply_text(slow)
-        return False
-
-    async def _turned_down(self, question: str, user_id: int) -> str | None:
-        """Why a question is not answered (rate limit, too long), ``""`` when it is not and the
-        user has been told so already this minute, or ``None`` to answer it. The limit comes
-        first: saying a question is too long is a reply too."""
-        slow = await self._over_limit(user_id)
-        if slow is not None:
-            return slow
-        limit = self.settings.max_question_chars
-        if len(question) > limit:
-            return TOO_LONG.format(n=len(question), limit=limit)
-        return None
-
-    async def _over_limit(self, user_id: int) -> str | None:
-        """``None`` when one more reply keeps ``user_id`` within the rate limit (and counts
-        it); else the "slow down" notice, or ``""`` when the user has been told so already
-        this minute (no reply spends the send budget)."""
-        now = time.monotonic()
-        if await self.state.take_question(user_id, now):
-            return None
-        log.info("rate_limited", user_id=user_id)
-        if not await self.state.take_notice(user_id, now):
-            return ""
-        return SLOW_DOWN.format(n=self.settings.rate_limit)
-
     async def _answer(self, update: Update, question: str) -> None:
         """Answer ``question`` in its chat: checks, follow-up context, typing, HTML, buttons."""
         chat, user = update.effective_chat, update.effective_user
         assert chat is not None and user is not None
         if not question:
-            if not await self._may_reply(update):
+            if not await self.throttle.may_reply(update):
                 return
             examples = (await self.intro()).examples
             example = examples[0] if examples else "When was it founded?"
             await _reply(update, f"Ask me something, for example: /ask {escape(example)}")
             return
-        problem = await self._turned_down(question, _sender(update) or user.id)
+        problem = await self.throttle.turned_down(question, sender(update) or user.id)
         if problem is not None:
             if problem:
                 await _reply(update, problem)
@@ -439,14 +289,6 @@ class Handlers:
         return task.result()
 
 
-def retry_seconds(exc: RetryAfter) -> float:
-    """The seconds a 429 asks to wait (PTB 22 gives an int, with a warning, or a timedelta)."""
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", PTBDeprecationWarning)
-        value = exc.retry_after
-    return value.total_seconds() if isinstance(value, timedelta) else float(value)
-
-
 def _passage_text(loaded: Loaded, ref: QuoteRef) -> str | None:
     """The passage a Quote button points at, or ``None`` when it is not there or is not from
     the document the button names (a forged button, or one from another index)."""
@@ -462,32 +304,6 @@ def _passage_text(loaded: Loaded, ref: QuoteRef) -> str | None:
 
 def _pages(sources: Sequence[SourceRef]) -> int:
     return -(-len(sources) // SOURCES_PER_PAGE)
-
-
-
-
-def _migrated(message: Message | None, allowed: list[int]) -> None:
-    """Log an allowed group's upgrade to a supergroup, which gives it a new id: its members are
-    refused until ``QABOT_ALLOWED_CHATS`` names the new one (Telegram says so once, in a service
-    message in each of the two chats)."""
-    if message is None:
-        return
-    old, new = ((message.chat.id, message.migrate_to_chat_id) if message.migrate_to_chat_id
-                else (message.migrate_from_chat_id, message.chat.id))
-    if old is not None and new is not None and old in allowed and new not in allowed:
-        log.warning("allowed_chat_migrated", chat_id=old, new_chat_id=new,
-                    hint=f"add {new} to QABOT_ALLOWED_CHATS: the group became a supergroup")
-
-
-def _sender(update: Update) -> int | None:
-    """Whom the rate limit counts a reply to: its user, or the chat a message is sent as. Every
-    anonymous admin of every group is one user to Telegram (@GroupAnonymousBot), and every post
-    on behalf of a channel another (@Channel_Bot): counted by their users, one group's admins
-    spent another's limit."""
-    message = update.effective_message
-    if message is not None and message.sender_chat is not None:
-        return message.sender_chat.id
-    return update.effective_user.id if update.effective_user else None
 
 
 async def _reply(update: Update, html: str, *, do_quote: bool | None = None,

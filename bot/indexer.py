@@ -27,7 +27,7 @@ from pathlib import Path
 import structlog
 
 from retrieval import QabotError
-from retrieval.corpus import FileStat, file_stats
+from retrieval.walk import FileStat, file_stats
 
 from . import logs
 from .config import Settings

@@ -35,7 +35,9 @@ from telegram.ext import (
 
 from .config import Settings
 from .engines import LiveEngine, Watcher
-from .handlers import INLINE_SETTLE, Handlers, retry_seconds
+from .failures import on_error, retry_seconds
+from .gate import Gate
+from .handlers import INLINE_SETTLE, Handlers
 from .intro import Corpus, Intro
 from .keyboards import PAGE_DATA, QUOTE_DATA, VOTE_DATA
 from .redis_state import SendBudget
@@ -216,7 +218,7 @@ def build_application(
         .build()
     )
     new = filters.UpdateType.MESSAGE
-    app.add_handler(TypeHandler(Update, handlers.gate), group=-1)
+    app.add_handler(TypeHandler(Update, Gate(settings, state).check), group=-1)
     app.add_handlers([
         MessageHandler(filters.UpdateType.EDITED_MESSAGE, handlers.edited),
         CommandHandler("start", handlers.start, filters=new),
@@ -232,7 +234,7 @@ def build_application(
         CallbackQueryHandler(handlers.stale),
         InlineQueryHandler(handlers.inline),
     ])
-    app.add_error_handler(handlers.error)
+    app.add_error_handler(on_error)
     return app
 
 

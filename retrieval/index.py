@@ -15,25 +15,12 @@ Search: ``score(p) = sum over query terms t of qtf(t) * w(t, p)``, summed in flo
 the terms first appear in the query, top k by score then passage id. ``kernel.top_k`` (numba) adds
 every posting of the query's terms into a reused accumulator in one compiled pass. Without numba,
 ``search_numpy`` gets the same results (exactly: the same passages and float32 scores) while
-reading only the postings it must, by MaxScore pruning (Turtle & Flood 1995), terms taken largest
-bound ``qtf(t) * maxw(t)`` first:
-
-1. Add the postings of the first ``j`` terms into a reused accumulator: every passage that holds one
-   of them is a candidate, with a partial score.
-2. Score the best few candidates exactly (binary search in the sorted postings of every term):
-   the k-th best of those is a lower bound ``theta`` on the final k-th score.
-3. A passage holding none of the first ``j`` terms scores at most ``rest(j)``, the sum of the other
-   terms' bounds. Once ``rest(j) < theta`` no such passage can enter the top k: score exactly only
-   the candidates whose partial score plus ``rest(j)`` reaches ``theta``, and stop.
-
-Rare terms come first and carry most of a query's weight, so a query with one rare term reads a few
-hundred postings instead of the hundreds of thousands of its common terms.
+reading only the postings it must, by MaxScore pruning (``maxscore.py``).
 """
 
 from __future__ import annotations
 
 import functools
-import threading
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -42,18 +29,16 @@ from typing import TYPE_CHECKING
 import numpy as np
 import structlog
 
+from .maxscore import PrunedSearch, scratch
 from .vocabulary import Vocabulary
 
 if TYPE_CHECKING:  # scipy is imported only to build: loading a saved index needs none
     import scipy.sparse as sp
 
-    from .termcounts import TermBlocks
+    from .termblocks import TermBlocks
 
 K1 = 1.2
 B = 0.75
-# Float32 sums of a few positive terms are within a relative 1e-6 of the exact sum; bounds are
-# widened by this much so rounding can never prune a passage that belongs in the top k.
-_SLACK = 1e-4
 _BLOCK = 1 << 22  # postings weighted per step at build time, to bound temporary memory
 
 
@@ -131,25 +116,15 @@ class TermIndex:
         # would make the counts float64 first)
         lengths = np.asarray(sp.csc_matrix((counts, passages, indptr), shape=(n, len(indptr) - 1))
                              .sum(axis=1), dtype=np.float32).ravel()
-        avgdl = float(lengths.mean()) if n and lengths.mean() > 0 else 1.0
+        avgdl = _average_length(lengths)
         df = np.diff(indptr).astype(np.int32)
         idf = bm25_idf(n, df).astype(np.float32)
         weights = np.repeat(idf, df)  # each posting's term's idf, then its weight in place
         for lo in range(0, len(weights), _BLOCK):
             hi = min(lo + _BLOCK, len(weights))
             # ``from_counts``'s weights, to the bit (as ``from_blocks`` computes them)
-            tf = counts[lo:hi].astype(np.float32)
-            norm = lengths[passages[lo:hi]]
-            norm *= b
-            norm /= avgdl
-            norm += 1.0 - b
-            norm *= k1
-            norm += tf
-            data = weights[lo:hi]
-            data *= tf
-            data *= k1 + 1.0
-            data /= norm
-            del tf, norm, data
+            _weigh(weights[lo:hi], counts[lo:hi].astype(np.float32), lengths[passages[lo:hi]],
+                   avgdl, k1, b)
         return cls._of(terms, np.asarray(indptr, dtype=np.int64),
                        np.asarray(passages, dtype=np.int32), weights, df, n)
 
@@ -163,7 +138,7 @@ class TermIndex:
 
         n = len(blocks.lengths)
         lengths = blocks.lengths.astype(np.float32)
-        avgdl = float(lengths.mean()) if n and lengths.mean() > 0 else 1.0
+        avgdl = _average_length(lengths)
         df = blocks.df.astype(np.int32)
         idf = bm25_idf(n, df).astype(np.float32)
         indptr = np.zeros(len(df) + 1, dtype=np.int64)
@@ -178,19 +153,10 @@ class TermIndex:
             terms = np.concatenate([t for _, _, t, _ in pieces])
             tf = np.concatenate([c for _, _, _, c in pieces]).astype(np.float32)
             del pieces
-            # ``from_counts``'s weights, to the bit (float32 + and * commute exactly), computed
-            # in place: k1 * (1 - b + b * |p| / avgdl), then idf * tf * (k1 + 1) / (tf + norm)
-            norm = lengths[rows]
-            norm *= b
-            norm /= avgdl
-            norm += 1.0 - b
-            norm *= k1
-            norm += tf
+            # ``from_counts``'s weights, to the bit (float32 + and * commute exactly)
             data = idf[terms]
-            data *= tf
-            data *= k1 + 1.0
-            data /= norm
-            del tf, norm
+            _weigh(data, tf, lengths[rows], avgdl, k1, b)
+            del tf
             # pieces come in passage order; a block of fewer than 65,537 terms is sorted by
             # radix on its terms' places in it (16 bits: the same order), not by comparison
             first, last = blocks.starts[k], blocks.starts[k + 1]
@@ -262,7 +228,7 @@ class TermIndex:
         if plan is None or k <= 0:
             return []
         tids, q, _ = plan
-        acc, touched = _scratch(self.n_passages)
+        acc, touched = scratch(self.n_passages)
         ids, scores = kernel(self.indptr, self.passages, self.weights, tids, q, acc, touched, k)
         return list(zip(ids.tolist(), scores.tolist(), strict=True))
 
@@ -272,7 +238,7 @@ class TermIndex:
         plan = self._plan(terms, scale)
         if plan is None or k <= 0:
             return []
-        return _Search(self, *plan, k).run()
+        return PrunedSearch(self, *plan, k).run()
 
     def search_exhaustive(self, terms: Sequence[str], k: int = 10,
                           scale: Mapping[str, float] | None = None) -> list[tuple[int, float]]:
@@ -325,129 +291,29 @@ class TermIndex:
         return tids, q, (q * self.maxw[tids]).astype(np.float64)
 
 
-class _Search:
-    """One pruned top-k search (see the module docstring for the method).
-
-    Postings are read largest bound first (``self.tids``), which is what prunes; exact scores
-    are summed in the query's own term order (``self.terms``), as ``search_exhaustive`` and the
-    compiled kernel sum them, so all three agree to the last bit.
-    """
-
-    def __init__(
-        self, index: TermIndex, tids: np.ndarray, q: np.ndarray, bounds: np.ndarray, k: int
-    ) -> None:
-        self.ix = index
-        self.k = k
-        self.terms = list(zip(tids.tolist(), q, strict=True))
-        order = np.argsort(-bounds, kind="stable")
-        self.tids = tids[order].tolist()
-        self.q = q[order]
-        bounds = bounds[order]
-        # rest[j]: the most a passage can score from the terms after j, widened for rounding.
-        rest = np.cumsum(bounds[::-1])[::-1]
-        self.rest = (np.append(rest[1:], 0.0) * (1 + _SLACK)).tolist()
-        self.seen = np.cumsum(bounds).tolist()
-
-    def run(self) -> list[tuple[int, float]]:
-        ix, m = self.ix, len(self.tids)
-        if m == 1:
-            ids, w = self._postings(self.tids[0], self.q[0])
-            return _top(ids, w, self.k)
-        acc, _ = _scratch(ix.n_passages)
-        touched: list[np.ndarray] = []
-        try:
-            for j in range(m):
-                ids, w = self._postings(self.tids[j], self.q[j])
-                acc[ids] += w
-                touched.append(ids)
-                if j + 1 == m:
-                    return self._finish_exhaustive(acc, touched)
-                # Worth trying only once the terms read could outweigh the rest.
-                if self.rest[j] < self.seen[j]:
-                    done = self._try_finish(acc, touched, j)
-                    if done is not None:
-                        return done
-            raise AssertionError("unreachable: the last term always finishes")
-        finally:
-            for ids in touched:
-                acc[ids] = 0.0
-
-    def _postings(self, t: int, qt: np.float32) -> tuple[np.ndarray, np.ndarray]:
-        lo, hi = int(self.ix.indptr[t]), int(self.ix.indptr[t + 1])
-        w = self.ix.weights[lo:hi]
-        return self.ix.passages[lo:hi], (w if qt == 1 else qt * w)
-
-    def _exact(self, cand: np.ndarray) -> np.ndarray:
-        """Exact scores of the sorted passages ``cand``: each term's weight (binary search in its
-        sorted postings), added in the query's term order from 0 (as a full scoring adds them)."""
-        scores = np.zeros(len(cand), dtype=np.float32)
-        for t, qt in self.terms:
-            ids, w = self._postings(t, qt)
-            pos = np.searchsorted(ids, cand)
-            np.minimum(pos, len(ids) - 1, out=pos)
-            scores = scores + np.where(ids[pos] == cand, w[pos], np.float32(0.0))
-        return scores
-
-    def _try_finish(
-        self, acc: np.ndarray, touched: list[np.ndarray], j: int
-    ) -> list[tuple[int, float]] | None:
-        cat = np.concatenate(touched)
-        partial = acc[cat]
-        # The best few candidates by partial score, scored exactly, bound the k-th score below.
-        few = _best_unique(cat, partial, self.k * (j + 1))
-        if len(few) < self.k:
-            return None
-        theta = float(np.partition(self._exact(few), len(few) - self.k)[len(few) - self.k])
-        if not self.rest[j] < theta:
-            return None
-        # A passage scoring theta or more has a partial score of at least theta - rest (less a
-        # rounding margin: partial sums are added in another order than exact ones).
-        cand = np.unique(cat[partial >= theta * (1 - _SLACK) - self.rest[j]])
-        return _top(cand, self._exact(cand), self.k)
-
-    def _finish_exhaustive(
-        self, acc: np.ndarray, touched: list[np.ndarray]
-    ) -> list[tuple[int, float]]:
-        cat = np.concatenate(touched)
-        cand = _best_unique(cat, acc[cat], self.k * len(touched), slack=_SLACK)
-        return _top(cand, self._exact(cand), self.k)
+def _average_length(lengths: np.ndarray) -> float:
+    """``avgdl``: the passages' mean length in terms (1 when there are none, or no terms)."""
+    return float(lengths.mean()) if len(lengths) and lengths.mean() > 0 else 1.0
 
 
-def _best_unique(ids: np.ndarray, scores: np.ndarray, n: int, slack: float = 0.0) -> np.ndarray:
-    """The distinct ids among the ``n`` best entries of ``ids`` (which may repeat an id, with the
-    same score each time), plus every id within a relative ``slack`` of the worst; sorted."""
-    if len(ids) > n:
-        cut = np.partition(scores, len(scores) - n)[len(scores) - n]
-        ids = ids[scores >= cut * (1 - slack)]
-    return np.unique(ids)
-
-
-def _top(ids: np.ndarray, scores: np.ndarray, k: int) -> list[tuple[int, float]]:
-    """The ``k`` best ``(id, score)`` pairs, by score then id; ``ids`` distinct."""
-    if len(ids) > k:
-        cut = np.partition(scores, len(scores) - k)[len(scores) - k]
-        keep = scores >= cut
-        ids, scores = ids[keep], scores[keep]
-    order = np.lexsort((ids, -scores))[:k]
-    return list(zip(ids[order].tolist(), scores[order].tolist(), strict=True))
+def _weigh(data: np.ndarray, tf: np.ndarray, norm: np.ndarray, avgdl: float, k1: float,
+           b: float) -> None:
+    """BM25 weights in place, in float32: ``data`` (each posting's idf) becomes
+    ``idf * tf * (k1 + 1) / (tf + k1 * (1 - b + b * |p| / avgdl))``; ``norm`` (each posting's
+    passage length ``|p|``, an array of its own) is used up on the way."""
+    norm *= b
+    norm /= avgdl
+    norm += 1.0 - b
+    norm *= k1
+    norm += tf
+    data *= tf
+    data *= k1 + 1.0
+    data /= norm
 
 
 def bm25_idf(n: int, df: np.ndarray | int) -> np.ndarray:
     """BM25's idf, Lucene's form: ``ln(1 + (N - df + 0.5) / (df + 0.5))``, element-wise."""
     return np.log1p((n - df + 0.5) / (df + 0.5))
-
-
-_local = threading.local()
-
-
-def _scratch(n: int) -> tuple[np.ndarray, np.ndarray]:
-    """A zeroed float32 accumulator and an int32 buffer of length ``n``, reused per thread
-    (callers zero what they touch)."""
-    scratch = getattr(_local, "scratch", None)
-    if scratch is None or len(scratch[0]) != n:
-        scratch = (np.zeros(n, dtype=np.float32), np.zeros(n, dtype=np.int32))
-        _local.scratch = scratch
-    return scratch
 
 
 # Indexes at least this large use the compiled kernel. Importing numba and loading the cached

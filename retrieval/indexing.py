@@ -20,7 +20,6 @@ core for many.
 
 from __future__ import annotations
 
-import itertools
 import json
 import time
 from dataclasses import dataclass
@@ -32,23 +31,25 @@ import structlog
 
 from . import compounds, store
 from .collection import Collection, IndexedTexts
-from .corpus import (
-    Document,
-    DocumentIds,
-    Skipped,
-    Walk,
-    no_documents,
-    read_document,
-    warn_passed_over,
-)
+from .corpus import Document, Skipped, no_documents, read_document
 from .errors import IndexFormatError, NoDocumentsError
+from .filetable import (
+    ASKED_AT,
+    COLUMNS,
+    LINES_AT,
+    PASSAGES,
+    SOURCE,
+    Files,
+    Previous,
+    file_table,
+    files_of,
+    quoted_files,
+)
 from .index import K1, B, Postings, TermIndex
-from .ingest.repeated import line_keys, repeated_keys
+from .ingest.repeated import repeated_keys
 from .joining import Runs, concat, join_postings, merged_terms, ranges
-from .layout import NOTHING_QUOTABLE, parsed_of
+from .layout import NOTHING_QUOTABLE
 from .parallel import (
-    UNREAD,
-    Entry,
     Progress,
     before_counting,
     languages_told,
@@ -58,6 +59,7 @@ from .parallel import (
     sieved_differently,
 )
 from .termcounts import count_terms
+from .walk import Walk, warn_passed_over
 from .workers import Pool
 
 log = structlog.get_logger()
@@ -65,74 +67,7 @@ log = structlog.get_logger()
 UPDATE = "update.json"
 LINES, ASKED, REPEATED, COUNTS = "line_keys.npy", "asked_keys.npy", "repeated.npy", "counts.npy"
 
-FILES = "files.npy"
-# files.npy, a row a file: its size, mtime, sidecar's size and mtime; its source (-1: none);
-# the ranges [lo, hi) of its passages, its paragraph keys (line_keys.npy) and the keys its
-# sieve asked about (asked_keys.npy)
-_COLUMNS = 11
-SOURCE, PASSAGES, LINES_AT, ASKED_AT = 4, 5, 7, 9
-
-
-@dataclass(slots=True)
-class _Files:
-    """Every corpus file of this build, in corpus order, by column: a file kept from the
-    previous build is its row there (``rows``), one read here is an ``Entry`` too (``read``,
-    in corpus order): no Python object a kept file."""
-
-    rels: list[str]  # their paths in the corpus
-    ids: list[str]  # their document ids
-    keys: np.ndarray  # int64 (files, 4): size, mtime, sidecar's size and mtime (-1: none)
-    rows: np.ndarray  # int64: a kept file's row in the previous build's table; -1: read here
-    read: list[Entry]
-
-    def __len__(self) -> int:
-        return len(self.rels)
-
-    def kept(self) -> np.ndarray:
-        """The previous build's rows of the kept files, in corpus order."""
-        return self.rows[self.rows >= 0]
-
-    def without_unread(self) -> _Files:
-        """The files, those read here that could not be (``lines`` ``UNREAD``) left out."""
-        gone = [e.at for e in self.read if e.lines is UNREAD]
-        if not gone:
-            return self
-        keep = np.ones(len(self), dtype=bool)
-        keep[gone] = False
-        at = np.cumsum(keep) - 1  # each kept file's new place
-        read = [e for e in self.read if e.lines is not UNREAD]
-        for e in read:
-            e.at = int(at[e.at])
-        where = np.flatnonzero(keep).tolist()
-        return _Files([self.rels[i] for i in where], [self.ids[i] for i in where],
-                      self.keys[keep], self.rows[keep], read)
-
-    def read_again(self, docs: dict[int, Document]) -> None:
-        """The kept files at the places ``docs`` gives, read again (their ``docs``) to be laid
-        out anew."""
-        for i, doc in docs.items():
-            self.rows[i] = -1
-            self.read.append(Entry(i, self.ids[i], self.rels[i], doc=doc,
-                                   lines=line_keys(parsed_of(doc))))
-        self.read.sort(key=lambda e: e.at)
-
-
-@dataclass(frozen=True, slots=True)
-class Previous:
-    """What the live snapshot offers a new build."""
-
-    index: TermIndex
-    collection: Collection
-    counts: np.ndarray  # uint16, aligned with the postings
-    rels: list[str]  # each file's path in the corpus, in ``table``'s order
-    ids: list[str]
-    table: np.ndarray  # int64 (files, _COLUMNS)
-    lines: np.ndarray
-    asked: np.ndarray
-    repeated: np.ndarray
-
-    def column(self, rows: np.ndarray, at: int) -> np.ndarray:
-        return self.table[np.asarray(rows, dtype=np.int64), at]
+FILES = "files.npy"  # the file table (``filetable.py``)
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,7 +94,7 @@ def previous_build(directory: Path, params: dict[str, object]) -> Previous | Non
         if update.get("params") != json.loads(json.dumps(params)):
             return None
         table = np.asarray(extra[FILES])
-        if table.shape != (len(update["rels"]), _COLUMNS) or len(update["ids"]) != len(table):
+        if table.shape != (len(update["rels"]), COLUMNS) or len(update["ids"]) != len(table):
             return None
     except (IndexFormatError, ValueError, KeyError, TypeError, RecursionError):
         return None  # an older snapshot, or one that cannot be read: build it all
@@ -177,16 +112,16 @@ def build(walk: Walk, previous: Previous | None, params: dict[str, object],
     started = time.perf_counter()
     progress = progress or (lambda what, done, total: None)
     walk = warn_passed_over(walk)
-    first = [_files(walk, previous)]  # a second try (after a worker failed) starts afresh
+    first = [files_of(walk, previous)]  # a second try (after a worker failed) starts afresh
 
     def run(pool: Pool | None) -> Built:
-        files = first.pop() if first else _files(walk, previous)
+        files = first.pop() if first else files_of(walk, previous)
         return _build(walk, files, previous, params, pool, progress, started)
 
     return on_every_core(len(first[0].read), run)
 
 
-def _build(walk: Walk, files: _Files, previous: Previous | None,
+def _build(walk: Walk, files: Files, previous: Previous | None,
            params: dict[str, object], pool: Pool | None, progress: Progress,
            started: float) -> Built:
     skipped = read_entries(walk.root, files.read, pool, progress)
@@ -194,7 +129,7 @@ def _build(walk: Walk, files: _Files, previous: Previous | None,
                   started)
 
 
-def _built(root: Path, files: _Files, skipped: list[Skipped],
+def _built(root: Path, files: Files, skipped: list[Skipped],
            previous: Previous | None, params: dict[str, object], pool: Pool | None,
            progress: Progress, started: float) -> Built:
     kept = files.kept()
@@ -258,34 +193,12 @@ def _built(root: Path, files: _Files, skipped: list[Skipped],
     return Built(index, collection, skipped, extra, len(fresh), len(files) - len(fresh))
 
 
-def _files(walk: Walk, previous: Previous | None) -> _Files:
-    """Every corpus file: kept from ``previous`` when its path, stats (its sidecar's too) and
-    id are unchanged, else to be read."""
-    rels = walk.rels
-    ids = DocumentIds().all(rels)
-    keys = np.fromiter(itertools.chain.from_iterable(walk.stats), dtype=np.int64,
-                       count=4 * len(rels)).reshape(-1, 4)
-    rows = np.full(len(rels), -1, dtype=np.int64)
-    if previous is not None:
-        row_of = {rel: i for i, rel in enumerate(previous.rels)}
-        rows = np.fromiter(map(row_of.get, rels, itertools.repeat(-1)), dtype=np.int64,
-                           count=len(rels))
-        same = rows >= 0
-        same[same] = (previous.table[rows[same], :4] == keys[same]).all(axis=1)
-        old_ids = previous.ids
-        same[same] = [old_ids[r] == ids[i] for i, r in zip(np.flatnonzero(same).tolist(),
-                                                            rows[same].tolist(), strict=True)]
-        rows[~same] = -1
-    read = [Entry(i, ids[i], rels[i]) for i in np.flatnonzero(rows < 0).tolist()]
-    return _Files(rels, ids, keys, rows, read)
-
-
 def _language(params: dict[str, object]) -> str | None:
     language = params.get("language")
     return language if isinstance(language, str) else None
 
 
-def _read_again_if_sieved_differently(root: Path, files: _Files, previous: Previous,
+def _read_again_if_sieved_differently(root: Path, files: Files, previous: Previous,
                                       repeated: np.ndarray) -> None:
     """A kept file whose sieve asked about a paragraph that is repeated now and was not then
     (or the other way round) would be sieved differently: read it again."""
@@ -304,7 +217,7 @@ def _read_again_if_sieved_differently(root: Path, files: _Files, previous: Previ
     files.read_again(again)
 
 
-def _merge(files: _Files, previous: Previous, new: Collection,
+def _merge(files: Files, previous: Previous, new: Collection,
            new_counts: sp.csr_matrix, new_terms: list[str]
            ) -> tuple[Collection, Postings, list[str]]:
     """The collection and term counts (by term) of ``files`` in corpus order: kept files'
@@ -312,7 +225,7 @@ def _merge(files: _Files, previous: Previous, new: Collection,
     old = previous.collection
     rows = files.rows
     kept = rows >= 0
-    quoted = _quoted(files, previous)  # files with passages, in corpus order
+    quoted = quoted_files(files, previous)  # files with passages, in corpus order
     is_new = ~kept[quoted]
     src = np.empty(len(is_new), dtype=np.int64)  # each part's source in its collection
     lo = np.empty(len(is_new), dtype=np.int64)
@@ -349,16 +262,6 @@ def _merge(files: _Files, previous: Previous, new: Collection,
     return collection, postings, terms
 
 
-def _quoted(files: _Files, previous: Previous | None) -> np.ndarray:
-    """Whether each file has passages (bool, in corpus order)."""
-    quoted = np.zeros(len(files), dtype=bool)
-    if previous is not None:
-        kept = files.rows >= 0
-        quoted[kept] = previous.table[files.rows[kept], SOURCE] >= 0
-    quoted[[e.at for e in files.read]] = [e.quoted for e in files.read]
-    return quoted
-
-
 def _posting_counts(counts: sp.csr_matrix, more: sp.csr_matrix) -> np.ndarray:
     """Each posting's term count (uint16) in the postings of ``counts + more`` (``more``: what
     compounds add to their parts, ``compounds.additions``), in the order
@@ -370,48 +273,17 @@ def _posting_counts(counts: sp.csr_matrix, more: sp.csr_matrix) -> np.ndarray:
     return np.minimum(both.data >> 32, 65535).astype(np.uint16)
 
 
-def _extra(files: _Files, previous: Previous | None, collection: Collection,
+def _extra(files: Files, previous: Previous | None, collection: Collection,
            repeated: np.ndarray, counts: np.ndarray,
            params: dict[str, object]) -> dict[str, np.ndarray | bytes]:
     """What a later build needs from this one (see the module docstring)."""
-    q = _quoted(files, previous)
-    source = np.cumsum(q) - q  # each quoted file's position in the sources
-    starts = np.searchsorted(collection.passage_doc, np.arange(len(collection.sources) + 1))
-    lines = _gathered(files, previous, LINES_AT, "lines")
-    asked = _gathered(files, previous, ASKED_AT, "asked")
-    table = np.column_stack([
-        files.keys, np.where(q, source, -1),
-        np.where(q, starts[np.minimum(source, len(starts) - 1)], 0),
-        np.where(q, starts[np.minimum(source + 1, len(starts) - 1)], 0),
-        lines[1][:-1], lines[1][1:], asked[1][:-1], asked[1][1:],
-    ]).astype(np.int64).reshape(-1, _COLUMNS)
+    table, lines, asked = file_table(files, previous, collection)
     return {
         UPDATE: json.dumps({"params": params, "rels": files.rels, "ids": files.ids},
                            ensure_ascii=False).encode(),
         FILES: table,
-        LINES: lines[0],
-        ASKED: asked[0],
+        LINES: lines,
+        ASKED: asked,
         REPEATED: repeated.astype(np.uint64),
         COUNTS: counts,
     }
-
-
-def _gathered(files: _Files, previous: Previous | None, at: int,
-              name: str) -> tuple[np.ndarray, np.ndarray]:
-    """Every file's keys (``lines`` or ``asked``) back to back, and where each file's
-    begin (n + 1 offsets): a kept file's from the previous build, a read one's its own."""
-    old = getattr(previous, name) if previous is not None else np.zeros(0, dtype=np.uint64)
-    table = previous.table if previous is not None else np.zeros((0, _COLUMNS), np.int64)
-    fresh = [getattr(e, name) for e in files.read]
-    pool = np.concatenate([np.asarray(old, dtype=np.uint64), *fresh]) if fresh else np.asarray(
-        old, dtype=np.uint64)
-    rows = files.rows
-    kept = rows >= 0
-    lo = np.empty(len(files), dtype=np.int64)
-    n = np.empty(len(files), dtype=np.int64)
-    lo[kept] = table[rows[kept], at]
-    n[kept] = table[rows[kept], at + 1] - lo[kept]
-    n[~kept] = [len(f) for f in fresh]
-    lo[~kept] = len(old) + np.cumsum(n[~kept]) - n[~kept]
-    offsets = np.concatenate([[0], np.cumsum(n)]).astype(np.int64)
-    return pool[ranges(lo, lo + n)], offsets

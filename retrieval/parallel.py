@@ -60,7 +60,7 @@ _NONE = np.zeros(0, dtype=np.uint64)
 class Entry:
     """One corpus file read in this build (``doc``)."""
 
-    at: int  # its place among the build's files (``indexing._Files``)
+    at: int  # its place among the build's files (``filetable.Files``)
     id: str
     rel: str  # its path in the corpus
     doc: Document | None = None  # read here (``held`` is None) ...

@@ -54,13 +54,13 @@ from typing import Any
 import numpy as np
 
 from .collection import Collection
-from .corpus import FileStat
 from .errors import IndexFormatError
 from .heap import release_freed_memory
 from .index import KERNEL_MIN_PASSAGES, TermIndex
 from .locks import locked
 from .sources import SourceTable, source_fields
 from .vocabulary import Vocabulary
+from .walk import FileStat
 from .writing import (
     durable,
     manifest_entry,

@@ -11,13 +11,14 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from .corpus import Document, single_line
+from .corpus import Document
 from .ingest.blocks import Parsed
 from .ingest.clean import is_notice
 from .ingest.headline import guess_title
 from .ingest.sentences import first_sentence
 from .ingest.sieve import Sieved
 from .marks import ELLIPSIS
+from .sidecar import single_line
 
 MAX_TITLE_CHARS = 120
 

@@ -38,64 +38,6 @@ def test_loads_txt_and_md_recursively_with_stems_as_ids(tmp_path):
     assert warning["count"] == 3 and warning["types"] == {".csv": 1, ".jpg": 2}
 
 
-def test_sidecar_metadata_overrides_the_title(tmp_path):
-    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
-    meta = {"title": "Harbour vote", "url": "https://example.org/a", "publisher": "Example",
-            "published": "2024-02-01"}
-    (tmp_path / "a.meta.json").write_text(json.dumps(meta), encoding="utf-8")
-    engine = QAEngine.from_directory(tmp_path, save=False)
-    src = engine.sources()[0]
-    assert (src.title, src.url, src.publisher, src.published) == (
-        "Harbour vote", "https://example.org/a", "Example", "2024-02-01")
-
-
-def test_a_bad_sidecar_is_ignored_with_a_warning(tmp_path):
-    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
-    (tmp_path / "a.meta.json").write_text("{not json", encoding="utf-8")
-    with capture_logs() as logs:
-        engine = QAEngine.from_directory(tmp_path, save=False)
-    assert engine.sources()[0].title == "Harbour Plans Approved"
-    assert any(e["event"] == "bad_sidecar_ignored" for e in logs)
-
-
-def test_a_sidecar_linked_out_of_the_corpus_or_to_a_hidden_file_is_not_read(tmp_path):
-    """A link out once showed any JSON file's title and url (a password) in every answer."""
-    corpus, outside = tmp_path / "corpus", tmp_path / "outside"
-    corpus.mkdir()
-    outside.mkdir()
-    (outside / "app.json").write_text('{"title": "db_password=SuperSecret123"}')
-    (corpus / ".private").mkdir()
-    (corpus / ".private" / "app.json").write_text('{"title": "token=abc123"}')
-    (corpus / "a.txt").write_text(ARTICLE, encoding="utf-8")
-    (corpus / "a.meta.json").symlink_to(outside / "app.json")
-    (corpus / "b.txt").write_text(ARTICLE, encoding="utf-8")
-    (corpus / "b.meta.json").symlink_to(corpus / ".private" / "app.json")
-    with capture_logs() as logs:
-        docs, _ = load_directory(corpus)
-    assert [d.title for d in docs] == ["", ""]
-    reasons = [e["reason"] for e in logs if e["event"] == "bad_sidecar_ignored"]
-    assert len(reasons) == 2 and "not followed" in reasons[0]
-
-
-def test_a_sidecar_that_is_a_pipe_too_large_or_nested_too_deep_is_ignored(tmp_path):
-    """A named pipe hung the build, /dev/zero read without end, deep nesting ended it."""
-    import os
-
-    from retrieval import corpus
-
-    for name in "abc":
-        (tmp_path / f"{name}.txt").write_text(ARTICLE, encoding="utf-8")
-    os.mkfifo(tmp_path / "a.meta.json")
-    (tmp_path / "b.meta.json").write_text(" " * (corpus.MAX_SIDECAR_BYTES + 1))
-    (tmp_path / "c.meta.json").write_text("[" * 100_000 + "]" * 100_000)
-    with capture_logs() as logs:
-        docs, _ = load_directory(tmp_path)
-    assert len(docs) == 3
-    reasons = sorted(e["reason"] for e in logs if e["event"] == "bad_sidecar_ignored")
-    assert reasons == ["nested too deep", "not a regular file",
-                       "over 1024 KB, too large for a sidecar"]
-
-
 def test_a_title_from_markup_or_front_matter_loses_its_bidi_and_control_characters(tmp_path):
     """An override in a <title> showed "policy \u202eFDP.nettirwdnah" as "...handwritten.PDF"."""
     (tmp_path / "guide.html").write_text(
@@ -106,25 +48,6 @@ def test_a_title_from_markup_or_front_matter_loses_its_bidi_and_control_characte
     engine = QAEngine.from_directory(tmp_path, save=False)
     assert sorted(s.title for s in engine.sources()) == [
         "Approved by ecnaniF", "Refund policy FDP.nettirwdnah [31m"]
-
-
-def test_a_half_emoji_in_a_sidecar_title_is_replaced_so_the_title_is_text(tmp_path):
-    """JSON can hold half a surrogate pair (a JavaScript tool that cut a title in the middle
-    of an emoji writes one); the title would not encode, and no message citing it be sent."""
-    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
-    (tmp_path / "a.meta.json").write_text('{"title": "Harbour vote \\ud83e", '
-                                          '"publisher": "Port \\ud83d\\ude00"}')
-    src = QAEngine.from_directory(tmp_path, save=False).sources()[0]
-    assert (src.title, src.publisher) == ("Harbour vote \ufffd", "Port \U0001f600")
-    src.title.encode("utf-8")
-
-
-def test_a_sidecar_title_is_one_line_of_text(tmp_path):
-    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
-    (tmp_path / "a.meta.json").write_text(json.dumps(
-        {"title": "Harbour\u0000 vote\nresults \u202eflipped\u202c text"}), encoding="utf-8")
-    docs, _ = load_directory(tmp_path)
-    assert docs[0].title == "Harbour vote results flipped text"
 
 
 @pytest.mark.parametrize("lang", ["zz", "und", "zz-Top", "x"])
@@ -436,102 +359,6 @@ def test_text_in_decomposed_unicode_is_read_composed(tmp_path):
                 "Die Hohenzollernbrücke überquert den Rhein in Köln.")
 
 
-def test_symlinks_leading_out_of_the_corpus_are_not_followed(tmp_path):
-    corpus, outside = tmp_path / "corpus", tmp_path / "outside"
-    corpus.mkdir()
-    outside.mkdir()
-    (outside / "secret.txt").write_text("The vault code is 4471 and it opens at noon.\n")
-    (outside / "more").mkdir()
-    (outside / "more" / "x.txt").write_text(ARTICLE)
-    (corpus / "a.txt").write_text(ARTICLE)
-    (corpus / "inside.txt").symlink_to(corpus / "a.txt")
-    (corpus / "secret.txt").symlink_to(outside / "secret.txt")
-    (corpus / "linked").symlink_to(outside / "more")
-    with capture_logs() as logs:
-        docs, _ = load_directory(corpus)
-    assert sorted(d.id for d in docs) == ["a", "inside"]
-    (warning,) = [e for e in logs if e["event"] == "symlinks_not_followed"]
-    assert warning["count"] == 2 and any(p.endswith("secret.txt") for p in warning["paths"])
-    engine = QAEngine.from_directory(corpus, save=False)
-    assert not engine.ask("What is the vault code?").answered
-
-
-def test_links_to_hidden_files_or_into_hidden_folders_are_not_followed(tmp_path):
-    """Hidden folders are passed over; a link into one (".private/creds.txt") was read."""
-    (tmp_path / "a.txt").write_text(ARTICLE)
-    (tmp_path / ".private").mkdir()
-    (tmp_path / ".private" / "creds.txt").write_text("The admin password is hunter2.\n")
-    (tmp_path / ".notes.txt").write_text("The vault code is 4471.\n")
-    (tmp_path / "faq.txt").symlink_to(tmp_path / ".private" / "creds.txt")
-    (tmp_path / "notes.txt").symlink_to(".notes.txt")
-    with capture_logs() as logs:
-        docs, _ = load_directory(tmp_path)
-    assert [d.id for d in docs] == ["a"]
-    (warning,) = [e for e in logs if e["event"] == "symlinks_not_followed"]
-    assert warning["count"] == 2 and "hidden" in warning["reason"]
-
-
-def test_a_folder_tree_deeper_than_the_recursion_limit_is_walked(tmp_path):
-    """A tree ~1,200 folders deep ended every build in a RecursionError; here the limit is
-    lowered below what a tree of 60 folders needed, rather than the tree made that deep."""
-    import sys
-
-    from retrieval.corpus import scan
-
-    deep = tmp_path.joinpath(*(f"d{i}" for i in range(60)))
-    deep.mkdir(parents=True)
-    (tmp_path / "a.txt").write_text(ARTICLE)
-    (deep / "b.txt").write_text(ARTICLE)
-    depth, frame = 0, sys._getframe()
-    while frame:
-        depth, frame = depth + 1, frame.f_back
-    limit = sys.getrecursionlimit()
-    sys.setrecursionlimit(depth + 40)
-    try:
-        walk = scan(tmp_path)
-    finally:
-        sys.setrecursionlimit(limit)
-    assert walk.rels == ["a.txt", str(deep.relative_to(tmp_path) / "b.txt")]
-
-
-def test_a_loop_of_links_a_named_pipe_and_an_unreadable_folder_are_passed_over(
-        tmp_path, monkeypatch):
-    """Each once raised a traceback or hung (reading a named pipe waits for a writer)."""
-    import os
-
-    (tmp_path / "a.txt").write_text(ARTICLE)
-    (tmp_path / "loop.txt").symlink_to(tmp_path / "loop.txt")
-    os.mkfifo(tmp_path / "pipe.txt")
-    (tmp_path / "locked").mkdir()
-    (tmp_path / "locked" / "b.txt").write_text(ARTICLE)
-    scandir = os.scandir
-
-    def refusing(path):  # (the tests may run as root, whom permissions do not stop)
-        if str(path).endswith("locked"):
-            raise PermissionError(13, "Permission denied", str(path))
-        return scandir(path)
-
-    monkeypatch.setattr(os, "scandir", refusing)
-    with capture_logs() as logs:
-        docs, _ = load_directory(tmp_path)
-    assert [d.id for d in docs] == ["a"]
-    (warning,) = [e for e in logs if e["event"] == "paths_not_read"]
-    assert warning["count"] == 3
-    assert {p.rsplit(os.sep, 1)[1].split(" ")[0] for p in warning["paths"]} == {
-        "loop.txt", "pipe.txt", "locked"}
-
-
-def test_a_corpus_folder_that_cannot_be_read_is_said_plainly(tmp_path, monkeypatch):
-    import os
-
-    def refusing(path):
-        raise PermissionError(13, "Permission denied", str(path))
-
-    monkeypatch.setattr(os, "scandir", refusing)
-    with pytest.raises(NoDocumentsError, match="cannot be read"):
-        load_directory(tmp_path)
-
-
 def test_a_long_line_without_punctuation_is_quoted_shortened(tmp_path):
     filler = " ".join(f"the word{i % 50} of a log" for i in range(40000))  # ~900 KB, no stops
     (tmp_path / "dump.txt").write_text(
@@ -617,26 +444,6 @@ def test_other_extensions_of_the_formats_are_read_as_them(tmp_path, name):
     engine = QAEngine.from_documents([doc])
     assert engine.ask("Who built the harbour?").sentences[0].text == (
         "The harbour was built in 1871 by the engineer Ada Park.")
-
-
-def test_a_file_or_folder_named_in_another_encoding_is_passed_over_saying_so(tmp_path):
-    """A Latin-1 name ("caf\\xe9.txt", from an old archive) was a traceback at every question:
-    the index fingerprint could not encode it."""
-    import os
-
-    (tmp_path / "a.txt").write_text(ARTICLE)
-    with open(os.path.join(os.fsencode(tmp_path), b"caf\xe9.txt"), "w") as f:
-        f.write(ARTICLE)
-    os.mkdir(os.path.join(os.fsencode(tmp_path), b"r\xe9sum\xe9s"))
-    with open(os.path.join(os.fsencode(tmp_path), b"r\xe9sum\xe9s", b"b.txt"), "w") as f:
-        f.write(ARTICLE)
-    with capture_logs() as logs:
-        engine = QAEngine.from_directory(tmp_path, index_dir=tmp_path / "index")
-    assert [s.id for s in engine.sources()] == ["a"]
-    (warning,) = [e for e in logs if e["event"] == "paths_not_read"]
-    assert sorted(p.rsplit(os.sep, 1)[1] for p in warning["paths"]) == [
-        "caf\\xe9.txt (its name is not UTF-8: rename it)",
-        "r\\xe9sum\\xe9s (its name is not UTF-8: rename it)"]
 
 
 def test_a_link_to_nothing_or_a_file_gone_is_skipped_in_a_readers_words(tmp_path):

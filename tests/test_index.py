@@ -10,7 +10,8 @@ from sklearn.feature_extraction.text import CountVectorizer
 from structlog.testing import capture_logs
 
 from retrieval.analyzer import analyze
-from retrieval.index import TermIndex, _scratch
+from retrieval.index import TermIndex
+from retrieval.maxscore import scratch
 from retrieval.termcounts import count_term_blocks, count_terms
 
 TRICKY = [
@@ -58,17 +59,6 @@ def test_an_index_inverted_block_by_block_equals_the_whole_matrix_one(workers: i
         a, b = getattr(by_blocks, key), getattr(whole, key)
         assert a.dtype == b.dtype and np.array_equal(a, b), key
     assert not any(counted.pieces)  # consumed
-
-
-def test_a_chunks_counts_come_back_in_the_smallest_type_that_holds_them() -> None:
-    from retrieval.termcounts import _ChunkCounter
-
-    counter = _ChunkCounter()
-    small = counter.count(["cat dog cat", "dog"])
-    large = counter.count(["cat " * 300, "dog " * 70_000])
-    assert small[0] == ["cat", "dog"] and large[0] == []  # known terms
-    assert small[3].dtype == np.uint8 and small[3].tolist() == [2, 1, 1]
-    assert large[3].dtype == np.uint32 and large[3].tolist() == [300, 70_000]
 
 
 def test_weights_follow_the_bm25_formula() -> None:
@@ -180,7 +170,7 @@ def test_search_leaves_the_scratch_accumulator_zeroed() -> None:
     ix = TermIndex.build(_corpus(200, 30, seed=3))
     ix.search_compiled(list(ix.vocabulary)[:5], 10)
     ix.search_numpy(list(ix.vocabulary)[:5], 10)
-    acc, _ = _scratch(ix.n_passages)
+    acc, _ = scratch(ix.n_passages)
     assert not acc.any()
 
 

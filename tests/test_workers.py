@@ -14,7 +14,7 @@ import pytest
 
 from retrieval.workers import Pool
 
-COUNT = "retrieval.termcounts:count_chunk"
+COUNT = "retrieval.chunkcounter:count_chunk"
 
 
 def test_results_come_in_order_with_the_worker_that_made_them() -> None:
