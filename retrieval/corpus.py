@@ -31,7 +31,7 @@ from .ingest.read import base_of, read_file
 from .ingest.sieve import judged_text
 from .language import ENGLISH, contradicted, knows, normalised
 from .sidecar import read_meta
-from .walk import Walk, scan, walk_corpus  # noqa: F401 (Walk, scan: where engine.py imports them)
+from .walk import walk_corpus
 
 log = structlog.get_logger()
 

@@ -27,7 +27,7 @@ from .answer import Answer, Hit, SourceRef
 from .collection import Collection
 from .composer import ComposerConfig, compose, parse_query
 from .compounds import Splitter, compounding, index_splitter
-from .corpus import Document, Skipped, Walk, scan
+from .corpus import Document, Skipped
 from .errors import DamagedIndexError, IndexFormatError, NoDocumentsError
 from .heap import release_freed_memory
 from .index import TermIndex
@@ -44,6 +44,7 @@ from .similarity import WordForms, WordVectors, bundled
 from .sources import each_source_id, source_ids
 from .spelling import load_lists
 from .texts import TextDocuments
+from .walk import Walk, scan
 
 log = structlog.get_logger()
 

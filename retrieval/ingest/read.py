@@ -154,7 +154,7 @@ _CONTROL_RE = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")
 # terminal. Without the escape itself, their parameters were left as text ("[31mCSTO").
 _TERMINAL_ESCAPE_RE = re.compile("\x1b(?:\\[[0-?]*[ -/]*[@-~]|[@-Z\\\\-_])")
 # Bidirectional embeddings and overrides: one in a title or a file name turned the rest of a
-# Sources line around on screen (``corpus.read_meta``, ``bot.render.shown``)
+# Sources line around on screen (``sidecar.read_meta``, ``bot.render.shown``)
 BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
 
 
