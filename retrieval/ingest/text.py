@@ -1,9 +1,10 @@
 """Plain text -> blocks: paragraphs, list items and the headings a text file shows by its layout.
 
-Text saved from a web page (``clean.looks_like_web_page``), and text that does not read
-as English, is left to the web-page cleaning of
-``clean.py``, which judges its paragraphs as saved (line gaps and all): ``Parsed.source_text``
-keeps them. Any other text (a licence, a README, a memo, an RFC) is read by its layout:
+Text saved from a web page (``clean.looks_like_web_page``: its furniture's English phrases; in
+a text that does not read as English, ``pagelayout.is_page_layout``: its menus and link bars)
+is left to the web-page cleaning of ``clean.py``, which judges its paragraphs as saved (line
+gaps and all): ``Parsed.source_text`` keeps them. Any other text (a licence, a README, a memo,
+an RFC), in any language, is read by its layout:
 
 - blocks are separated by blank lines; hard-wrapped lines of a block are joined, unless every
   line of it (three or more) opens with a capital and most end no sentence (a list of commands
@@ -39,7 +40,8 @@ from itertools import pairwise
 
 from .blocks import Block, Dropped, Outline, Parsed, code_block, one_line
 from .clean import is_notice, looks_like_web_page, reads_as_english, stopword_density
-from .segment import blocks, words
+from .pagelayout import is_page_layout
+from .segment import blocks, looks_wrapped, words
 from .sentences import TERMINAL_RE, ends_sentence, goes_on
 from .textfields import LABEL, Record, record_parts
 from .vimhelp import is_vim_help, without_anchors
@@ -84,12 +86,14 @@ def read_plain(text: str) -> Parsed:
     """The blocks of a plain text; a web page saved as text is flagged ``web`` and kept whole in
     ``source_text`` for the web-page cleaning."""
     paras = [p for p, _ in blocks(text)]
-    # text in another language is cleaned as a web page: the signals that tell a page from a
-    # document are English ones, and the rules of its cleaning that do not hang on English words
-    # (prose is sentences; furniture repeats across pages) hold in any language. A text that
-    # says it is a Vim help file is one, whatever its words: a help page on sponsoring reads
-    # "send a donation", "register", "account page" as an appeal would
-    if (looks_like_web_page(paras) and not is_vim_help(text)) or not reads_as_english(text):
+    # a page is told by its furniture's English phrases, or, in a text in another language
+    # (which has none of them), by its menus and link bars (``pagelayout``): a German README
+    # or a Russian memo is read by its layout as an English one is. A text that says it is a
+    # Vim help file is one, whatever its words: a help page on sponsoring reads "send a
+    # donation", "register", "account page" as an appeal would
+    english = reads_as_english(text)
+    if ((looks_like_web_page(paras) and not is_vim_help(text))
+            or (not english and is_page_layout(text))):
         return Parsed([Block("paragraph", one_line(p)) for p in paras], web=True,
                       source_text=text)
     blocks_: list[Block] = []
@@ -106,7 +110,7 @@ def read_plain(text: str) -> Parsed:
             dropped.append(Dropped(b, "an editor's mode line"))
         else:
             blocks_.append(b)
-    return Parsed(blocks_, dropped=dropped, english=True)
+    return Parsed(blocks_, dropped=dropped, english=english)
 
 
 # A Debian changelog's (or NEWS.Debian's) entry line, deb-changelog(5)'s "package (version)
@@ -339,9 +343,12 @@ def _items(lines: list[str]) -> list[tuple[str, str, int]]:
     kind, current = "", ""
     # a block of lines that each open with a capital, most of them ending no sentence, is a
     # list of lines, one unit each ("Show individual samples with: perf script" / "Treat
-    # branches as callchains: ..."): wrapped prose does not break before a capital every time
+    # branches as callchains: ..."): wrapped prose does not break before a capital every time;
+    # but for prose hard-wrapped at a width (``segment.looks_wrapped``), which in German, whose
+    # nouns are capitalised, may ("... Seit dem" / "Mittelalter ist sie ...")
     one_per_line = ((len(lines) >= _MIN_LINE_LIST and all(ln[:1].isupper() for ln in lines)
-                     and sum(not TERMINAL_RE.search(ln) for ln in lines) * 2 > len(lines))
+                     and sum(not TERMINAL_RE.search(ln) for ln in lines) * 2 > len(lines)
+                     and not looks_wrapped(lines))
                     # ... as is a block of fields, a line each ("Status: draft" / "URL: ...")
                     or (len(lines) >= 2 and all(_FIELD_RE.match(ln) for ln in lines)))
     for line in lines:
