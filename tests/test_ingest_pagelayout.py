@@ -142,3 +142,13 @@ def test_german_prose_wrapped_before_its_nouns_is_one_paragraph():
     assert paragraphs[0].endswith("dessen Bedeutung im 19. Jahrhundert mit der Eisenbahn weiter "
                                   "wuchs.")
     assert len(paragraphs) == 2
+
+
+def test_a_title_in_a_script_without_capitals_heads_its_text():
+    # as "Munții Atlas" heads its text: a heading, indexed, never quoted on its own
+    text = ("北极燕鸥\n\n北极燕鸥是一种海鸟，每年在北极和南极之间迁徙，飞行距离超过七万公里。\n\n"
+            "它的寿命可达三十年以上。\n")
+    p = read_plain(text)
+    assert [b.kind for b in p.blocks] == ["heading", "paragraph", "paragraph"]
+    arabic = read_plain("جامعة بولونيا\n\nتأسست جامعة بولونيا عام 1088.\n")
+    assert arabic.blocks[0].kind == "heading"

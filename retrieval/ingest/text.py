@@ -41,7 +41,7 @@ from itertools import pairwise
 from .blocks import Block, Dropped, Outline, Parsed, code_block, one_line
 from .clean import is_notice, looks_like_web_page, reads_as_english, stopword_density
 from .pagelayout import is_page_layout
-from .segment import blocks, looks_wrapped, words
+from .segment import blocks, looks_wrapped, word_count, words
 from .sentences import TERMINAL_RE, ends_sentence, goes_on
 from .textfields import LABEL, Record, record_parts
 from .vimhelp import is_vim_help, without_anchors
@@ -67,7 +67,7 @@ _MODELINE_RE = re.compile(r"^\W*-\*-.*-\*-\W*$|^\W*(?:vim?|ex):\s*set?\s"
 # a label hung out before a gap ("Credit Card:<tab>You can use ..."), up to where the text after
 # the gap starts
 _HANGING_RE = re.compile(rf"^ *{LABEL}:(?:\t|  )[ \t]*(?=\S)")
-_CLAUSE_END_RE = re.compile(r"[.,;:!?…]['\"”’)]*$")
+_CLAUSE_END_RE = re.compile(r"[.,;:!?…，、：；،؛]['\"”’)]*$")
 # a field: a name of up to three words and its value ("Status: draft, experimental", "URL:
 # https://...", "Upstream-Name: dpkg"), as a document's header lists them
 _FIELD_RE = re.compile(rf"^{LABEL}: \S")
@@ -309,16 +309,23 @@ def _heads_indented(line: str) -> bool:
 
 
 def _is_heading(line: str, b: int, raw: list[Part]) -> bool:
-    """A lone short line, not ended like a sentence or clause, with a block after it."""
-    n = len(words(line))
+    """A lone short line, not ended like a sentence or clause, with a block after it. In a
+    script without capitals (Chinese, Arabic, Hindi: "北极燕鸥", "جامعة بولونيا") it opens with
+    a letter, and its length is counted as sizes are (``segment.word_count``: a Chinese
+    title's characters are not a word each)."""
+    # (a letter of a script without capitals: neither upper nor lower case)
+    caseless = line[:1].isalpha() and not line[:1].isupper() and not line[:1].islower()
+    n = word_count(line) if caseless else len(words(line))
     if (not 1 <= n <= MAX_HEADING_WORDS or _CLAUSE_END_RE.search(line) or b + 1 >= len(raw)
+            or (caseless and TERMINAL_RE.search(line))
             or is_notice(line)  # "Copyright 2014 Pallets" heads nothing
             or (n > 1 and _OPEN_END_RE.search(line))):
         return False
     if _BULLET_MARK_RE.match(line):  # "* Installation" alone, unless a list goes on after it
         after = raw[b + 1]
         return isinstance(after, Record) or not _BULLET_MARK_RE.match(after.strip())
-    return line[:1].isupper() or line[:1].isdigit() or bool(_CHANGELOG_ENTRY_RE.match(line))
+    return (line[:1].isupper() or line[:1].isdigit() or caseless
+            or bool(_CHANGELOG_ENTRY_RE.match(line)))
 
 
 def _is_stack(lines: list[str]) -> bool:
