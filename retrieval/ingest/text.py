@@ -8,7 +8,8 @@ an RFC), in any language, is read by its layout:
 
 - blocks are separated by blank lines; hard-wrapped lines of a block are joined, unless every
   line of it (three or more) opens with a capital and most end no sentence (a list of commands
-  and what they do): then each line is a paragraph of its own;
+  and what they do), and it is not prose wrapped at a width (German's, whose nouns are
+  capitalised, can open every line with a capital): then each line is a paragraph of its own;
 - a line opening with a bullet (``-``, ``*``, ``•``, ``+``) or an enumerator (``1.``, ``2)``,
   ``(a)``, ``iv.``) starts a list item, and the lines wrapped under it continue it;
 - the document's first block, when it is a stack of short lines none of which ends a clause
@@ -19,13 +20,15 @@ an RFC), in any language, is read by its layout:
 - a line that hangs a label out ("Holland:<tab>Transfer to ...", the lines under it indented
   to "Transfer") heads nothing: its block is one paragraph;
 - an editor's mode line (``-*- text -*-``, ``vim: set ...``, ``vim:tw=78:ft=help:``), on a
-  line of its own or ending the first line after a title, is dropped, with that reason, and
-  so are a Vim help file's ``*tag*`` anchors (``vimhelp``);
+  line of its own or ending the first line after a title, is dropped, with that reason
+  (``modelines``), and so are a Vim help file's ``*tag*`` anchors (``vimhelp``);
 - a block whose every line opens with a shell or REPL prompt (``$ ``, ``>>> ``) is code;
 - a block of one short line (12 words at most) that does not end like a sentence or a clause
   (nor on a word that needs more after it: "... produces something like") and is followed by
-  another block is a heading; so is a line underlined with ``===`` or ``---``, and a Debian
-  changelog's entry line ("apt (2.4.0) unstable; urgency=medium"), each entry's alike.
+  another block is a heading, opening with a capital, a digit or a letter of a script without
+  capitals ("北极燕鸥", its length counted as ``segment.word_count`` does); so is a line
+  underlined with ``===`` or ``---``, and a Debian changelog's entry line ("apt (2.4.0)
+  unstable; urgency=medium"), each entry's alike.
   Its level: 1 for the underlined with ``=`` and for the document's first line, the depth of its
   number for "2.1 Scope", 2 otherwise;
 - a short line set out left of the line under it, in the same block, heads what is indented
@@ -40,6 +43,7 @@ from itertools import pairwise
 
 from .blocks import Block, Dropped, Outline, Parsed, code_block, one_line
 from .clean import is_notice, looks_like_web_page, reads_as_english, stopword_density
+from .modelines import is_modeline, modelines_apart, without_trailing_mode
 from .pagelayout import is_page_layout
 from .segment import blocks, looks_wrapped, word_count, words
 from .sentences import TERMINAL_RE, ends_sentence, goes_on
@@ -59,11 +63,6 @@ _NUMBERED_RE = re.compile(r"^(\d+(?:\.\d+)*)\.?\s+\S")
 _PROMPT_RE = re.compile(r"^(?:\$|>>>|\.\.\.|%|C:\\>)\s")
 _UNDERLINED_RE = re.compile(r"(?m)^([ \t]*\S[^\n]*)\n[ \t]*(={3,}|-{3,}|~{3,})[ \t]*$")
 _BLOCK_GAP_RE = re.compile(r"\n[ \t]*\n")  # between blocks
-_MODELINE_LINE_RE = re.compile(r"(?m)^[ \t]*-\*-.*-\*-[ \t]*$")
-# (Vim's second form too, options alone: "vim:tw=78:ts=8:noet:ft=help:")
-_MODELINE_RE = re.compile(r"^\W*-\*-.*-\*-\W*$|^\W*(?:vim?|ex):\s*set?\s"
-                          r"|^\W*(?:vim?|ex):(?=\s*\S*=)\s*\w+(?:=[^\s:]*)?(?:[:\s]+\w+(?:=[^\s:]*)?)*:?$",
-                          re.I)
 # a label hung out before a gap ("Credit Card:<tab>You can use ..."), up to where the text after
 # the gap starts
 _HANGING_RE = re.compile(rf"^ *{LABEL}:(?:\t|  )[ \t]*(?=\S)")
@@ -98,7 +97,7 @@ def read_plain(text: str) -> Parsed:
                       source_text=text)
     blocks_: list[Block] = []
     dropped: list[Dropped] = []
-    text, mode = _without_trailing_mode(text)
+    text, mode = without_trailing_mode(text)
     if mode:
         dropped.append(Dropped(Block("paragraph", mode), "an editor's mode line"))
     if is_vim_help(text):
@@ -106,7 +105,7 @@ def read_plain(text: str) -> Parsed:
         dropped.extend(Dropped(Block("paragraph", a), "a Vim help file's tag anchors")
                        for a in anchors)
     for b in layout_blocks(text):
-        if _MODELINE_RE.search(b.text):
+        if is_modeline(b.text):
             dropped.append(Dropped(b, "an editor's mode line"))
         else:
             blocks_.append(b)
@@ -117,21 +116,6 @@ def read_plain(text: str) -> Parsed:
 # distributions; metadata": "apt (2.4.0) unstable; urgency=medium" heads its entry, each alike
 _CHANGELOG_ENTRY_RE = re.compile(r"^[a-z0-9][a-z0-9+.-]+ \([^()\s]+\)(?: [\w./+-]+)+;"
                                  r"(?: [\w-]+=[\w-]+,?)+$")
-# Emacs's mode line after a title on the first line (the second after a "#!" line): "GNU sed
-# NEWS   -*- outline -*-"
-_TRAILING_MODE_RE = re.compile(
-    r"\A((?:#![^\n]*\n)?[^\n]*?\S)[ \t]+(-\*-[^\n]*?-\*-)[ \t]*(?=\n|\Z)")
-
-
-def _without_trailing_mode(text: str) -> tuple[str, str]:
-    """``text`` without a mode line ending its first line (its second after a ``#!`` line), and
-    that mode line ("" for none): "GNU sed NEWS" is the title, not "... -*- outline -*-"."""
-    m = _TRAILING_MODE_RE.match(text) if "-*-" in text[:300] else None
-    if m is None:
-        return text, ""
-    return m.group(1) + text[m.end():], m.group(2)
-
-
 def reads_as_layout(text: str) -> bool:
     """Whether lines set one under the other (an HTML page's ``<pre>``, or its lines broken by
     ``<br>``) read as a plain text's layout, not as code or as lines of a poem or an address:
@@ -156,16 +140,15 @@ def reads_as_layout(text: str) -> bool:
 
 def layout_blocks(text: str) -> list[Block]:
     """A plain text's blocks as its layout shows them (headings, paragraphs, list items, code),
-    each with its section path; what ``read_plain`` reads of an English text, mode lines
-    kept."""
+    each with its section path; what ``read_plain`` reads of a text that is no web page, mode
+    lines kept."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
     # an underlined heading, and a mode line, are blocks of their own wherever they stand
     # (each looked for only in a text with its marks: most have none, and the patterns try
     # every line)
     if "\n" in text and ("===" in text or "---" in text or "~~~" in text):
         text = _UNDERLINED_RE.sub(lambda m: f"\n\n{m.group(1)}\n{m.group(2)}\n\n", text)
-    if "-*-" in text:
-        text = _MODELINE_LINE_RE.sub(lambda m: f"\n\n{m.group(0)}\n\n", text)
+    text = modelines_apart(text)
     units = _one_line_units(text.strip()) if "\n" not in text else _units(text)
     outline = Outline()
     out = []
