@@ -138,7 +138,7 @@ def test_german_prose_wrapped_before_its_nouns_is_one_paragraph():
             "Mittelalter ist sie ein wichtiger Handelsplatz am Fluss, dessen\n"
             "Bedeutung im 19. Jahrhundert mit der Eisenbahn weiter wuchs.\n\nVerkehr\n\n"
             "Der Bahnhof liegt im Norden.\n")
-    paragraphs = [b.text for b in layout_blocks(text) if b.kind == "paragraph"]
+    paragraphs = [b.text for b in layout_blocks(text, english=False) if b.kind == "paragraph"]
     assert paragraphs[0].endswith("dessen Bedeutung im 19. Jahrhundert mit der Eisenbahn weiter "
                                   "wuchs.")
     assert len(paragraphs) == 2

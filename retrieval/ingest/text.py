@@ -8,8 +8,9 @@ an RFC), in any language, is read by its layout:
 
 - blocks are separated by blank lines; hard-wrapped lines of a block are joined, unless every
   line of it (three or more) opens with a capital and most end no sentence (a list of commands
-  and what they do), and it is not prose wrapped at a width (German's, whose nouns are
-  capitalised, can open every line with a capital): then each line is a paragraph of its own;
+  and what they do), and, in a text that does not read as English, it is not prose wrapped at
+  a width (German capitalises its nouns: its wrapped lines may each open with a capital): then
+  each line is a paragraph of its own;
 - a line opening with a bullet (``-``, ``*``, ``•``, ``+``) or an enumerator (``1.``, ``2)``,
   ``(a)``, ``iv.``) starts a list item, and the lines wrapped under it continue it;
 - the document's first block, when it is a stack of short lines none of which ends a clause
@@ -104,7 +105,7 @@ def read_plain(text: str) -> Parsed:
         text, anchors = without_anchors(text)
         dropped.extend(Dropped(Block("paragraph", a), "a Vim help file's tag anchors")
                        for a in anchors)
-    for b in layout_blocks(text):
+    for b in layout_blocks(text, english):
         if is_modeline(b.text):
             dropped.append(Dropped(b, "an editor's mode line"))
         else:
@@ -138,10 +139,10 @@ def reads_as_layout(text: str) -> bool:
             and stopword_density(" ".join(lines)) >= _MIN_LAYOUT_DENSITY)
 
 
-def layout_blocks(text: str) -> list[Block]:
+def layout_blocks(text: str, english: bool = True) -> list[Block]:
     """A plain text's blocks as its layout shows them (headings, paragraphs, list items, code),
     each with its section path; what ``read_plain`` reads of a text that is no web page, mode
-    lines kept."""
+    lines kept (``english``: whether it reads as English, ``_items``)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
     # an underlined heading, and a mode line, are blocks of their own wherever they stand
     # (each looked for only in a text with its marks: most have none, and the patterns try
@@ -149,7 +150,7 @@ def layout_blocks(text: str) -> list[Block]:
     if "\n" in text and ("===" in text or "---" in text or "~~~" in text):
         text = _UNDERLINED_RE.sub(lambda m: f"\n\n{m.group(1)}\n{m.group(2)}\n\n", text)
     text = modelines_apart(text)
-    units = _one_line_units(text.strip()) if "\n" not in text else _units(text)
+    units = _one_line_units(text.strip()) if "\n" not in text else _units(text, english)
     outline = Outline()
     out = []
     for kind, body, level in units:
@@ -176,7 +177,7 @@ def _one_line_units(line: str) -> list[tuple[str, str, int]]:
     return _items([line])
 
 
-def _units(text: str) -> list[tuple[str, str, int]]:
+def _units(text: str, english: bool) -> list[tuple[str, str, int]]:
     """A text's blocks as (kind, text, level): headings, paragraphs, list items, code."""
     parts: list[Part] = []
     for block in _BLOCK_GAP_RE.split(text):
@@ -187,7 +188,7 @@ def _units(text: str) -> list[tuple[str, str, int]]:
     units: list[tuple[str, str, int]] = []  # (kind, text, level)
     for b, block in enumerate(raw):
         if isinstance(block, Record):  # a run of fields
-            units.extend(_record_units(block))
+            units.extend(_record_units(block, english))
             continue
         lines = [ln.strip() for ln in block.split("\n") if ln.strip()]
         if b in outdented:
@@ -213,17 +214,17 @@ def _units(text: str) -> list[tuple[str, str, int]]:
             units.append(("heading", lines[0], 1))
             units.extend(("paragraph", ln, 0) for ln in lines[1:])
             continue
-        units.extend(_items(lines))
+        units.extend(_items(lines, english))
     return units
 
 
-def _record_units(record: Record) -> list[tuple[str, str, int]]:
+def _record_units(record: Record, english: bool) -> list[tuple[str, str, int]]:
     """A run of fields a paragraph each ("Status: removed"), the lines of its block around it
     read as text is; a field's body indented under it is read after it, a label with no value
     on its line opening its body's first paragraph ("Why: LZMA compression has ...")."""
-    units = _items(list(record.before)) if record.before else []
+    units = _items(list(record.before), english) if record.before else []
     for f in record.fields:
-        body = _items(list(f.body))
+        body = _items(list(f.body), english)
         if f.value:
             units.append(("paragraph", f"{f.label}: {f.value}", 0))
         elif body and body[0][0] == "paragraph":
@@ -231,7 +232,7 @@ def _record_units(record: Record) -> list[tuple[str, str, int]]:
         else:
             units.append(("paragraph", f"{f.label}:", 0))
         units.extend(body)
-    return units + (_items(list(record.after)) if record.after else [])
+    return units + (_items(list(record.after), english) if record.after else [])
 
 
 def _outdented_headings(raw: list[Part]) -> tuple[list[Part], dict[int, int]]:
@@ -324,7 +325,7 @@ def _level(line: str, first: bool) -> int:
     return 1 if first or _CHANGELOG_ENTRY_RE.match(line) else 2
 
 
-def _items(lines: list[str]) -> list[tuple[str, str, int]]:
+def _items(lines: list[str], english: bool = True) -> list[tuple[str, str, int]]:
     """A block's paragraphs and list items: bullets start items (but a dash going on with a
     sentence, ``_DASH_GOES_ON_RE``); other lines join the one before when it does not end a
     sentence (or ends on an abbreviation or an initial its sentence goes on from: "met Dr." /
@@ -333,12 +334,13 @@ def _items(lines: list[str]) -> list[tuple[str, str, int]]:
     kind, current = "", ""
     # a block of lines that each open with a capital, most of them ending no sentence, is a
     # list of lines, one unit each ("Show individual samples with: perf script" / "Treat
-    # branches as callchains: ..."): wrapped prose does not break before a capital every time;
-    # but for prose hard-wrapped at a width (``segment.looks_wrapped``), which in German, whose
-    # nouns are capitalised, may ("... Seit dem" / "Mittelalter ist sie ...")
+    # branches as callchains: ..."): English prose wrapped does not break before a capital
+    # every time; in another language (``english`` false) prose hard-wrapped at a width
+    # (``segment.looks_wrapped``) may: German capitalises its nouns ("... Seit dem" /
+    # "Mittelalter ist sie ...")
     one_per_line = ((len(lines) >= _MIN_LINE_LIST and all(ln[:1].isupper() for ln in lines)
                      and sum(not TERMINAL_RE.search(ln) for ln in lines) * 2 > len(lines)
-                     and not looks_wrapped(lines))
+                     and (english or not looks_wrapped(lines)))
                     # ... as is a block of fields, a line each ("Status: draft" / "URL: ...")
                     or (len(lines) >= 2 and all(_FIELD_RE.match(ln) for ln in lines)))
     for line in lines:
