@@ -243,10 +243,14 @@ def test_a_web_page_in_another_language_quotes_whole_sentences_an_english_one_pr
                "perustettiin 1550. Kaupungissa on noin 650 000 asukasta.\n")
     english = ("Copenhagen\n\nCopenhagen is the capital of Denmark and its largest city. It "
                "was founded in 1167. The metro opened in 2002 after long construction.\n")
-    fi = sieve(read_plain(finnish))  # (a text in another language is read as a web page)
+    fi = sieve(Parsed([], web=True, source_text=finnish))
     en = sieve(Parsed([], web=True, source_text=english))
     assert fi.web and fi.quotable and {k.quote for k in fi.kept} == {QUOTE_SENTENCE}
     assert en.quotable and {k.quote for k in en.kept} == {QUOTE_PROSE}
+    # the same text, not laid out as a page, is a document: its title a heading, its
+    # sentences quoted as any document's are
+    doc = sieve(read_plain(finnish))
+    assert not doc.web and [k.quote for k in doc.kept] == [QUOTE_NEVER, QUOTE_ANY]
 
 
 def test_a_short_code_block_after_a_lead_in_is_kept_for_its_quote_and_a_long_one_dropped():

@@ -122,11 +122,15 @@ def test_a_mode_line_ending_the_title_line_is_no_part_of_the_title():
     assert "-*- outline -*-" in later.blocks[-1].text and not later.dropped
 
 
-def test_text_in_another_language_keeps_the_cleaning_it_had():
-    german = ("Startseite\n\nNachrichten\n\nDer Stadtrat hat am Montag den Plan für den Hafen "
-              "nach einer langen Debatte gebilligt.\n\nDie Arbeiten sollen im Frühjahr beginnen.\n")
+def test_text_in_another_language_is_a_web_page_when_laid_out_as_one():
+    # no English furniture phrase: its menus and link bars tell (``pagelayout``)
+    german = ("Startseite\nNachrichten\nSport\nKultur\n\nDer Stadtrat hat am Montag den Plan für "
+              "den Hafen nach einer langen Debatte gebilligt.\n\nDie Arbeiten sollen im Frühjahr "
+              "beginnen.\n\nImpressum | Datenschutz | Kontakt\n")
     p = read_plain(german)
-    assert p.web and p.source_text == german  # the English signals cannot tell; as before
+    assert p.web and p.source_text == german
+    note = german.split("\n\n", 1)[1].rsplit("\n\n", 1)[0]  # the story alone: a document
+    assert not read_plain(note).web
 
 
 def test_a_list_of_commands_is_english_and_read_a_line_a_unit():

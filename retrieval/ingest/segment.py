@@ -146,7 +146,7 @@ def blocks(text: str) -> list[tuple[str, int]]:
         lines = [ln.strip() for ln in block.split("\n") if ln.strip()]
         if not lines:
             continue
-        wrapped = _looks_wrapped(lines)
+        wrapped = looks_wrapped(lines)
         current = lines[0]
         for line in lines[1:]:
             prev_open = not ends_sentence(current) and not current.endswith(":")
@@ -195,7 +195,7 @@ def _gap_split(text: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in out if b > a]
 
 
-def _looks_wrapped(lines: Sequence[str]) -> bool:
+def looks_wrapped(lines: Sequence[str]) -> bool:
     """Whether a block is prose hard-wrapped at a fixed width (most lines near the widest)."""
     if len(lines) < 3:
         return False

@@ -1,13 +1,16 @@
 """Plain text -> blocks: paragraphs, list items and the headings a text file shows by its layout.
 
-Text saved from a web page (``clean.looks_like_web_page``), and text that does not read
-as English, is left to the web-page cleaning of
-``clean.py``, which judges its paragraphs as saved (line gaps and all): ``Parsed.source_text``
-keeps them. Any other text (a licence, a README, a memo, an RFC) is read by its layout:
+Text saved from a web page (``clean.looks_like_web_page``: its furniture's English phrases; in
+a text that does not read as English, ``pagelayout.is_page_layout``: its menus and link bars)
+is left to the web-page cleaning of ``clean.py``, which judges its paragraphs as saved (line
+gaps and all): ``Parsed.source_text`` keeps them. Any other text (a licence, a README, a memo,
+an RFC), in any language, is read by its layout:
 
 - blocks are separated by blank lines; hard-wrapped lines of a block are joined, unless every
   line of it (three or more) opens with a capital and most end no sentence (a list of commands
-  and what they do): then each line is a paragraph of its own;
+  and what they do), and, in a text that does not read as English, it is not prose wrapped at
+  a width (German capitalises its nouns: its wrapped lines may each open with a capital): then
+  each line is a paragraph of its own;
 - a line opening with a bullet (``-``, ``*``, ``•``, ``+``) or an enumerator (``1.``, ``2)``,
   ``(a)``, ``iv.``) starts a list item, and the lines wrapped under it continue it;
 - the document's first block, when it is a stack of short lines none of which ends a clause
@@ -18,13 +21,15 @@ keeps them. Any other text (a licence, a README, a memo, an RFC) is read by its 
 - a line that hangs a label out ("Holland:<tab>Transfer to ...", the lines under it indented
   to "Transfer") heads nothing: its block is one paragraph;
 - an editor's mode line (``-*- text -*-``, ``vim: set ...``, ``vim:tw=78:ft=help:``), on a
-  line of its own or ending the first line after a title, is dropped, with that reason, and
-  so are a Vim help file's ``*tag*`` anchors (``vimhelp``);
+  line of its own or ending the first line after a title, is dropped, with that reason
+  (``modelines``), and so are a Vim help file's ``*tag*`` anchors (``vimhelp``);
 - a block whose every line opens with a shell or REPL prompt (``$ ``, ``>>> ``) is code;
 - a block of one short line (12 words at most) that does not end like a sentence or a clause
   (nor on a word that needs more after it: "... produces something like") and is followed by
-  another block is a heading; so is a line underlined with ``===`` or ``---``, and a Debian
-  changelog's entry line ("apt (2.4.0) unstable; urgency=medium"), each entry's alike.
+  another block is a heading, opening with a capital, a digit or a letter of a script without
+  capitals ("北极燕鸥", its length counted as ``segment.word_count`` does); so is a line
+  underlined with ``===`` or ``---``, and a Debian changelog's entry line ("apt (2.4.0)
+  unstable; urgency=medium"), each entry's alike.
   Its level: 1 for the underlined with ``=`` and for the document's first line, the depth of its
   number for "2.1 Scope", 2 otherwise;
 - a short line set out left of the line under it, in the same block, heads what is indented
@@ -39,7 +44,9 @@ from itertools import pairwise
 
 from .blocks import Block, Dropped, Outline, Parsed, code_block, one_line
 from .clean import is_notice, looks_like_web_page, reads_as_english, stopword_density
-from .segment import blocks, words
+from .modelines import is_modeline, modelines_apart, without_trailing_mode
+from .pagelayout import is_page_layout
+from .segment import blocks, looks_wrapped, word_count, words
 from .sentences import TERMINAL_RE, ends_sentence, goes_on
 from .textfields import LABEL, Record, record_parts
 from .vimhelp import is_vim_help, without_anchors
@@ -57,15 +64,10 @@ _NUMBERED_RE = re.compile(r"^(\d+(?:\.\d+)*)\.?\s+\S")
 _PROMPT_RE = re.compile(r"^(?:\$|>>>|\.\.\.|%|C:\\>)\s")
 _UNDERLINED_RE = re.compile(r"(?m)^([ \t]*\S[^\n]*)\n[ \t]*(={3,}|-{3,}|~{3,})[ \t]*$")
 _BLOCK_GAP_RE = re.compile(r"\n[ \t]*\n")  # between blocks
-_MODELINE_LINE_RE = re.compile(r"(?m)^[ \t]*-\*-.*-\*-[ \t]*$")
-# (Vim's second form too, options alone: "vim:tw=78:ts=8:noet:ft=help:")
-_MODELINE_RE = re.compile(r"^\W*-\*-.*-\*-\W*$|^\W*(?:vim?|ex):\s*set?\s"
-                          r"|^\W*(?:vim?|ex):(?=\s*\S*=)\s*\w+(?:=[^\s:]*)?(?:[:\s]+\w+(?:=[^\s:]*)?)*:?$",
-                          re.I)
 # a label hung out before a gap ("Credit Card:<tab>You can use ..."), up to where the text after
 # the gap starts
 _HANGING_RE = re.compile(rf"^ *{LABEL}:(?:\t|  )[ \t]*(?=\S)")
-_CLAUSE_END_RE = re.compile(r"[.,;:!?…]['\"”’)]*$")
+_CLAUSE_END_RE = re.compile(r"[.,;:!?…，、：；،؛]['\"”’)]*$")
 # a field: a name of up to three words and its value ("Status: draft, experimental", "URL:
 # https://...", "Upstream-Name: dpkg"), as a document's header lists them
 _FIELD_RE = re.compile(rf"^{LABEL}: \S")
@@ -84,50 +86,37 @@ def read_plain(text: str) -> Parsed:
     """The blocks of a plain text; a web page saved as text is flagged ``web`` and kept whole in
     ``source_text`` for the web-page cleaning."""
     paras = [p for p, _ in blocks(text)]
-    # text in another language is cleaned as a web page: the signals that tell a page from a
-    # document are English ones, and the rules of its cleaning that do not hang on English words
-    # (prose is sentences; furniture repeats across pages) hold in any language. A text that
-    # says it is a Vim help file is one, whatever its words: a help page on sponsoring reads
-    # "send a donation", "register", "account page" as an appeal would
-    if (looks_like_web_page(paras) and not is_vim_help(text)) or not reads_as_english(text):
+    # a page is told by its furniture's English phrases, or, in a text in another language
+    # (which has none of them), by its menus and link bars (``pagelayout``): a German README
+    # or a Russian memo is read by its layout as an English one is. A text that says it is a
+    # Vim help file is one, whatever its words: a help page on sponsoring reads "send a
+    # donation", "register", "account page" as an appeal would
+    english = reads_as_english(text)
+    if ((looks_like_web_page(paras) and not is_vim_help(text))
+            or (not english and is_page_layout(text))):
         return Parsed([Block("paragraph", one_line(p)) for p in paras], web=True,
                       source_text=text)
     blocks_: list[Block] = []
     dropped: list[Dropped] = []
-    text, mode = _without_trailing_mode(text)
+    text, mode = without_trailing_mode(text)
     if mode:
         dropped.append(Dropped(Block("paragraph", mode), "an editor's mode line"))
     if is_vim_help(text):
         text, anchors = without_anchors(text)
         dropped.extend(Dropped(Block("paragraph", a), "a Vim help file's tag anchors")
                        for a in anchors)
-    for b in layout_blocks(text):
-        if _MODELINE_RE.search(b.text):
+    for b in layout_blocks(text, english):
+        if is_modeline(b.text):
             dropped.append(Dropped(b, "an editor's mode line"))
         else:
             blocks_.append(b)
-    return Parsed(blocks_, dropped=dropped, english=True)
+    return Parsed(blocks_, dropped=dropped, english=english)
 
 
 # A Debian changelog's (or NEWS.Debian's) entry line, deb-changelog(5)'s "package (version)
 # distributions; metadata": "apt (2.4.0) unstable; urgency=medium" heads its entry, each alike
 _CHANGELOG_ENTRY_RE = re.compile(r"^[a-z0-9][a-z0-9+.-]+ \([^()\s]+\)(?: [\w./+-]+)+;"
                                  r"(?: [\w-]+=[\w-]+,?)+$")
-# Emacs's mode line after a title on the first line (the second after a "#!" line): "GNU sed
-# NEWS   -*- outline -*-"
-_TRAILING_MODE_RE = re.compile(
-    r"\A((?:#![^\n]*\n)?[^\n]*?\S)[ \t]+(-\*-[^\n]*?-\*-)[ \t]*(?=\n|\Z)")
-
-
-def _without_trailing_mode(text: str) -> tuple[str, str]:
-    """``text`` without a mode line ending its first line (its second after a ``#!`` line), and
-    that mode line ("" for none): "GNU sed NEWS" is the title, not "... -*- outline -*-"."""
-    m = _TRAILING_MODE_RE.match(text) if "-*-" in text[:300] else None
-    if m is None:
-        return text, ""
-    return m.group(1) + text[m.end():], m.group(2)
-
-
 def reads_as_layout(text: str) -> bool:
     """Whether lines set one under the other (an HTML page's ``<pre>``, or its lines broken by
     ``<br>``) read as a plain text's layout, not as code or as lines of a poem or an address:
@@ -150,19 +139,18 @@ def reads_as_layout(text: str) -> bool:
             and stopword_density(" ".join(lines)) >= _MIN_LAYOUT_DENSITY)
 
 
-def layout_blocks(text: str) -> list[Block]:
+def layout_blocks(text: str, english: bool = True) -> list[Block]:
     """A plain text's blocks as its layout shows them (headings, paragraphs, list items, code),
-    each with its section path; what ``read_plain`` reads of an English text, mode lines
-    kept."""
+    each with its section path; what ``read_plain`` reads of a text that is no web page, mode
+    lines kept (``english``: whether it reads as English, ``_items``)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
     # an underlined heading, and a mode line, are blocks of their own wherever they stand
     # (each looked for only in a text with its marks: most have none, and the patterns try
     # every line)
     if "\n" in text and ("===" in text or "---" in text or "~~~" in text):
         text = _UNDERLINED_RE.sub(lambda m: f"\n\n{m.group(1)}\n{m.group(2)}\n\n", text)
-    if "-*-" in text:
-        text = _MODELINE_LINE_RE.sub(lambda m: f"\n\n{m.group(0)}\n\n", text)
-    units = _one_line_units(text.strip()) if "\n" not in text else _units(text)
+    text = modelines_apart(text)
+    units = _one_line_units(text.strip()) if "\n" not in text else _units(text, english)
     outline = Outline()
     out = []
     for kind, body, level in units:
@@ -189,7 +177,7 @@ def _one_line_units(line: str) -> list[tuple[str, str, int]]:
     return _items([line])
 
 
-def _units(text: str) -> list[tuple[str, str, int]]:
+def _units(text: str, english: bool) -> list[tuple[str, str, int]]:
     """A text's blocks as (kind, text, level): headings, paragraphs, list items, code."""
     parts: list[Part] = []
     for block in _BLOCK_GAP_RE.split(text):
@@ -200,7 +188,7 @@ def _units(text: str) -> list[tuple[str, str, int]]:
     units: list[tuple[str, str, int]] = []  # (kind, text, level)
     for b, block in enumerate(raw):
         if isinstance(block, Record):  # a run of fields
-            units.extend(_record_units(block))
+            units.extend(_record_units(block, english))
             continue
         lines = [ln.strip() for ln in block.split("\n") if ln.strip()]
         if b in outdented:
@@ -226,17 +214,17 @@ def _units(text: str) -> list[tuple[str, str, int]]:
             units.append(("heading", lines[0], 1))
             units.extend(("paragraph", ln, 0) for ln in lines[1:])
             continue
-        units.extend(_items(lines))
+        units.extend(_items(lines, english))
     return units
 
 
-def _record_units(record: Record) -> list[tuple[str, str, int]]:
+def _record_units(record: Record, english: bool) -> list[tuple[str, str, int]]:
     """A run of fields a paragraph each ("Status: removed"), the lines of its block around it
     read as text is; a field's body indented under it is read after it, a label with no value
     on its line opening its body's first paragraph ("Why: LZMA compression has ...")."""
-    units = _items(list(record.before)) if record.before else []
+    units = _items(list(record.before), english) if record.before else []
     for f in record.fields:
-        body = _items(list(f.body))
+        body = _items(list(f.body), english)
         if f.value:
             units.append(("paragraph", f"{f.label}: {f.value}", 0))
         elif body and body[0][0] == "paragraph":
@@ -244,7 +232,7 @@ def _record_units(record: Record) -> list[tuple[str, str, int]]:
         else:
             units.append(("paragraph", f"{f.label}:", 0))
         units.extend(body)
-    return units + (_items(list(record.after)) if record.after else [])
+    return units + (_items(list(record.after), english) if record.after else [])
 
 
 def _outdented_headings(raw: list[Part]) -> tuple[list[Part], dict[int, int]]:
@@ -305,16 +293,23 @@ def _heads_indented(line: str) -> bool:
 
 
 def _is_heading(line: str, b: int, raw: list[Part]) -> bool:
-    """A lone short line, not ended like a sentence or clause, with a block after it."""
-    n = len(words(line))
+    """A lone short line, not ended like a sentence or clause, with a block after it. In a
+    script without capitals (Chinese, Arabic, Hindi: "北极燕鸥", "جامعة بولونيا") it opens with
+    a letter, and its length is counted as sizes are (``segment.word_count``: a Chinese
+    title's characters are not a word each)."""
+    # (a letter of a script without capitals: neither upper nor lower case)
+    caseless = line[:1].isalpha() and not line[:1].isupper() and not line[:1].islower()
+    n = word_count(line) if caseless else len(words(line))
     if (not 1 <= n <= MAX_HEADING_WORDS or _CLAUSE_END_RE.search(line) or b + 1 >= len(raw)
+            or (caseless and TERMINAL_RE.search(line))
             or is_notice(line)  # "Copyright 2014 Pallets" heads nothing
             or (n > 1 and _OPEN_END_RE.search(line))):
         return False
     if _BULLET_MARK_RE.match(line):  # "* Installation" alone, unless a list goes on after it
         after = raw[b + 1]
         return isinstance(after, Record) or not _BULLET_MARK_RE.match(after.strip())
-    return line[:1].isupper() or line[:1].isdigit() or bool(_CHANGELOG_ENTRY_RE.match(line))
+    return (line[:1].isupper() or line[:1].isdigit() or caseless
+            or bool(_CHANGELOG_ENTRY_RE.match(line)))
 
 
 def _is_stack(lines: list[str]) -> bool:
@@ -330,7 +325,7 @@ def _level(line: str, first: bool) -> int:
     return 1 if first or _CHANGELOG_ENTRY_RE.match(line) else 2
 
 
-def _items(lines: list[str]) -> list[tuple[str, str, int]]:
+def _items(lines: list[str], english: bool = True) -> list[tuple[str, str, int]]:
     """A block's paragraphs and list items: bullets start items (but a dash going on with a
     sentence, ``_DASH_GOES_ON_RE``); other lines join the one before when it does not end a
     sentence (or ends on an abbreviation or an initial its sentence goes on from: "met Dr." /
@@ -339,9 +334,13 @@ def _items(lines: list[str]) -> list[tuple[str, str, int]]:
     kind, current = "", ""
     # a block of lines that each open with a capital, most of them ending no sentence, is a
     # list of lines, one unit each ("Show individual samples with: perf script" / "Treat
-    # branches as callchains: ..."): wrapped prose does not break before a capital every time
+    # branches as callchains: ..."): English prose wrapped does not break before a capital
+    # every time; in another language (``english`` false) prose hard-wrapped at a width
+    # (``segment.looks_wrapped``) may: German capitalises its nouns ("... Seit dem" /
+    # "Mittelalter ist sie ...")
     one_per_line = ((len(lines) >= _MIN_LINE_LIST and all(ln[:1].isupper() for ln in lines)
-                     and sum(not TERMINAL_RE.search(ln) for ln in lines) * 2 > len(lines))
+                     and sum(not TERMINAL_RE.search(ln) for ln in lines) * 2 > len(lines)
+                     and (english or not looks_wrapped(lines)))
                     # ... as is a block of fields, a line each ("Status: draft" / "URL: ...")
                     or (len(lines) >= 2 and all(_FIELD_RE.match(ln) for ln in lines)))
     for line in lines:
