@@ -21,7 +21,8 @@
   stemmer, XQuAD's Russian questions were answered right as often (``tune`` half acc@1 0.721
   -> 0.723, answerable abstained 0.058 -> 0.045), and words left whole fell far behind (0.622,
   0.170 abstained). Korean, whose particles and endings are written onto the word ("한강의",
-  "한강은"), has a light stemmer instead (``korean.py``).
+  "한강은"), has a light stemmer instead (``korean.py``), and so has Spanish, whose Snowball
+  stemmer takes verb endings off nouns ("galería" and "Gales" both "gal"; ``spanish.py``).
 * **Names**: a word capitalised mid-question is read as a name only where capitals mark names;
   not in German or Luxembourgish, which capitalise every noun.
 """
@@ -40,7 +41,7 @@ from typing import overload
 
 import Stemmer
 
-from . import korean
+from . import korean, spanish
 from .ingest.clean import reads_as_english
 from .ingest.segment import words
 from .scripts import UNSPACED_RE
@@ -212,9 +213,10 @@ def stem_function(code: str) -> Callable[[str], str]:
     return stem
 
 
-# Languages Snowball has no stemmer for, read by a light stemmer of their own (a word's
-# particles and endings off) rather than cut.
-_LIGHT_STEMMERS: dict[str, Callable[[str], str]] = {"ko": korean.stem}
+# Languages read by a light stemmer of their own: Korean, which Snowball has no stemmer for (a
+# word's particles and endings off, rather than cut), and Spanish, whose Snowball stemmer cuts
+# nouns to stems unrelated words share (``spanish.py``: a word's plural ending off, no more).
+_LIGHT_STEMMERS: dict[str, Callable[[str], str]] = {"ko": korean.stem, "es": spanish.stem}
 
 
 def truncated(word: str) -> str:

@@ -421,16 +421,53 @@ def test_a_turkish_names_suffix_after_an_apostrophe_leaves_the_name() -> None:
 
 
 def test_a_stem_that_is_no_word_is_not_stemmed_again_to_meet_another() -> None:
-    """Spanish "moderados" is "moder", no word, which stemmed again is "mod", the term of "moda":
-    a question about moderates does not meet a text about fashion (a stem is stemmed again only
-    when it is a word of the language, a base form, as Russian's "байкал")."""
+    """Portuguese "moderados" is "moder", no word, which stemmed again is "mod", the term of
+    "moda": a question about moderates does not meet a text about fashion (a stem is stemmed
+    again only when it is a word of the language, a base form, as Russian's "байкал")."""
     from retrieval import QAEngine
     from retrieval.corpus import Document
     from retrieval.query import parse_query
 
-    texts = ["La moda de París cambia cada año con las nuevas colecciones.",
-             "El museo abre todos los días desde las nueve de la mañana."]
+    texts = ["A moda de Paris muda todos os anos com as novas coleções.",
+             "O museu abre todos os dias a partir das nove da manhã."]
+    engine = QAEngine.from_documents([Document(f"d{i}", "", t, lang="pt")
+                                      for i, t in enumerate(texts)])
+    query = parse_query("O que pensam os moderados?", engine.index, lang="pt", plain=True)
+    assert "mod" not in query.weights and "moder" in query.unseen
+
+
+@pytest.mark.parametrize(("word", "other"), [
+    ("ciudades", "ciudad"), ("años", "año"), ("países", "país"), ("franceses", "francés"),
+    ("clases", "clase"), ("meses", "mes"), ("veces", "vez"), ("leyes", "ley"),
+    ("casas", "casa"), ("galerías", "galería"),
+])
+def test_a_spanish_word_meets_its_plural(word: str, other: str) -> None:
+    term = analyzer("es").term
+    assert term(word) == term(other)
+
+
+@pytest.mark.parametrize(("word", "other"), [
+    ("galería", "gales"), ("pelos", "pelear"), ("áreas", "are"), ("año", "ano"),
+])
+def test_a_spanish_stem_is_no_piece_unrelated_words_share(word: str, other: str) -> None:
+    """Snowball's Spanish stemmer takes verb endings off nouns: "galería" (a gallery) and
+    "Gales" (Wales) were both "gal", "pelos" (hairs) and "pelear" (to fight) "pel"."""
+    term = analyzer("es").term
+    assert term(word) != term(other)
+
+
+def test_a_spanish_question_about_what_the_corpus_lacks_finds_none_of_its_words() -> None:
+    """"¿Cómo se llama la galería ...?" of a corpus about Wales and a fight: its words, read by
+    Snowball's stems, met "Gales" and "pelear", and the question was answered from them."""
+    from retrieval import QAEngine
+    from retrieval.corpus import Document
+    from retrieval.query import parse_query
+
+    texts = ["El País de Gales tiene tres parques nacionales y una costa de 1.200 km.",
+             "Los dos ejércitos decidieron pelear junto al río en el año 1403."]
     engine = QAEngine.from_documents([Document(f"d{i}", "", t, lang="es")
                                       for i, t in enumerate(texts)])
-    query = parse_query("¿Qué piensan los moderados?", engine.index, lang="es", plain=True)
-    assert "mod" not in query.weights and "moder" in query.unseen
+    query = parse_query("¿Cómo se llama la galería de los pelos?", engine.index, lang="es",
+                        plain=True)
+    assert not query.known
+    assert query.unseen == {analyzer("es").term("galería"), analyzer("es").term("pelos")}
