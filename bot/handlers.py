@@ -16,7 +16,14 @@ from datetime import timedelta
 import structlog
 from telegram import InlineKeyboardMarkup, InlineQuery, Message, Update
 from telegram.constants import ChatAction, ChatType
-from telegram.error import BadRequest, Forbidden, RetryAfter, TelegramError, TimedOut
+from telegram.error import (
+    BadRequest,
+    ChatMigrated,
+    Forbidden,
+    RetryAfter,
+    TelegramError,
+    TimedOut,
+)
 from telegram.ext import ApplicationHandlerStop, ContextTypes
 from telegram.warnings import PTBDeprecationWarning
 
@@ -135,8 +142,10 @@ class Handlers:
 
         A chat the bot may no longer write to (``Forbidden``: the user blocked the bot or was
         deactivated, the bot was removed from the group) is routine on Telegram: one line,
-        and nothing sent to that chat; so is a reply that timed out (it may have arrived, and
-        a "Sorry" would follow the answer), and an answer to a button tap or an inline query
+        and nothing sent to that chat; so is a reply to a group Telegram has upgraded to a
+        supergroup meanwhile (``ChatMigrated``: the old id takes no message, not even a
+        "Sorry"), a reply that timed out (it may have arrived, and a "Sorry" would follow the
+        answer), and an answer to a button tap or an inline query
         that came too late for Telegram to take it, and a reply Telegram's flood limits kept
         refusing (a 429 "retry after" waited out as often as ``SendLimiter`` does). A failed
         ``getUpdates`` (a proxy's 502, a 409 while another instance polls) comes with no
@@ -152,6 +161,10 @@ class Handlers:
                    "user_id": update.effective_user.id if update.effective_user else None}
         if isinstance(context.error, Forbidden):
             log.info("chat_unreachable", **ids, reason=context.error.message)
+            return
+        if isinstance(context.error, ChatMigrated):  # a "Sorry" to the old id fails the same way
+            log.warning("chat_migrated", **ids, new_chat_id=context.error.new_chat_id,
+                        hint="the group became a supergroup: its members ask again there")
             return
         if isinstance(context.error, TimedOut):  # the reply may have arrived: no "Sorry" after it
             log.warning("reply_timed_out", **ids, reason=context.error.message)
@@ -271,8 +284,9 @@ class Handlers:
         try:  # the query is answered after: a query is answered once, and this may fail
             html = passage_html(loaded.sources[ref.doc], text, (ref.start, ref.end))
             await context.bot.send_message(chat_id, html, message_thread_id=topic)
-        except (Forbidden, BadRequest) as exc:  # removed from the group, no right to post here,
-            log.info("quote_not_sent", chat_id=chat_id, reason=exc.message)  # a closed topic
+        # removed from the group, no right to post here, a closed topic, a group upgraded
+        except (Forbidden, BadRequest, ChatMigrated) as exc:
+            log.info("quote_not_sent", chat_id=chat_id, reason=exc.message)
             await query.answer(QUOTE_NOT_SENT, show_alert=True)
             return
         await query.answer()

@@ -448,3 +448,24 @@ async def test_a_429_asking_for_a_wait_past_a_minute_is_given_up_at_once(
                 while not [e for e in events if e["event"] == "reply_flood_limited"]:
                     await asyncio.sleep(0.05)
     assert len(api.calls("sendMessage")) == 1
+
+
+async def test_a_reply_to_a_group_upgraded_meanwhile_is_one_warning_and_no_sorry(
+    api: BotAPIStub, seeds_engine: QAEngine
+) -> None:
+    """A group Telegram upgrades to a supergroup while a question in it is answered: the old
+    id takes no message (400 with ``migrate_to_chat_id``). One warning naming the new id, not
+    an error with a traceback and a "Sorry" sent to the old id, which fails the same way."""
+    old, new = -4012345678, -1004012345678
+    api.fail("sendMessage", status=400, times=5, parameters={"migrate_to_chat_id": new},
+             description="Bad Request: group chat was upgraded to a supergroup chat")
+    with capture_logs() as events:
+        async with running_bot(api, seeds_engine):
+            update_id = api.push(api.message(api.group(old, "group"), f"/ask {CSTO}"))
+            await api.wait_for("sendMessage")
+            await api.drained()
+    assert len(api.calls("sendMessage")) == 1
+    assert [e for e in events if e["log_level"] == "error"] == []
+    (line,) = [e for e in events if e["event"] == "chat_migrated"]
+    assert (line["update_id"], line["chat_id"], line["new_chat_id"]) == (update_id, old, new)
+    assert "exc_info" not in line
