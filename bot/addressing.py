@@ -19,14 +19,21 @@ def addressed(message: Message, bot: Bot) -> bool:
         return False
     if message.chat.type == ChatType.PRIVATE:
         return True
-    reply = message.reply_to_message
-    if reply and reply.from_user and reply.from_user.id == bot.id:
+    if replied_to(message, bot) is not None:
         return True
     command = command_of(message)
     if command is not None:
         target = command.partition("@")[2]
         return not target or target.lower() == bot.username.lower()
     return bool(mentions(message, bot))
+
+
+def replied_to(message: Message, bot: Bot) -> int | None:
+    """The id of ``bot``'s message that ``message`` replies to, or ``None``."""
+    reply = message.reply_to_message
+    if reply and reply.from_user and reply.from_user.id == bot.id:
+        return reply.message_id
+    return None
 
 
 def command_of(message: Message) -> str | None:

@@ -437,6 +437,32 @@ async def test_a_follow_up_is_read_in_the_context_of_the_chats_previous_question
         (7, False), (7, True), (8, False)]
 
 
+async def test_a_reply_to_an_answer_follows_up_on_its_question_whoever_asked_since(
+    api: BotAPIStub, seeds_engine: QAEngine
+) -> None:
+    """In a group members ask at once: a reply to one answer follows up on the question that
+    answer answered, not on another member's question asked since (a question in no reply
+    still follows up on the chat's last)."""
+    group, ann, bob = api.group(GROUP), api.user(11, "Ann"), api.user(12, "Bob")
+    follow_up = "How did he describe the CSTO?"
+    with capture_logs() as logs:
+        async with running_bot(api, seeds_engine):
+            api.push(api.message(group, "/ask Who is the Kremlin spokesman?", user=ann))
+            first = await api.wait_for("sendMessage")
+            api.push(api.message(group, "/ask Who is the prime minister of Armenia?", user=bob))
+            await api.wait_for("sendMessage", count=2)
+            api.push(api.message(group, follow_up, user=ann, reply_to=api.sent(first)))
+            reply = await api.wait_for("sendMessage", count=3)
+            api.push(api.message(api.private(7), "Who is the prime minister of Armenia?"))
+            await api.wait_for("sendMessage", lambda c: c.chat_id == 7)
+            api.push(api.message(api.private(7), follow_up))
+            unreplied = await api.wait_for("sendMessage", lambda c: c.chat_id == 7, count=2)
+    assert "necessary" in reply.text
+    assert "necessary" not in unreplied.text
+    assert [e["followup"] for e in logs if e["event"] == "answered"] == [False, False, True,
+                                                                         False, True]
+
+
 async def test_a_follow_up_abstained_once_rewritten_is_answered_as_written(
     api: BotAPIStub, seeds_engine: QAEngine
 ) -> None:
