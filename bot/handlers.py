@@ -30,7 +30,7 @@ from telegram.warnings import PTBDeprecationWarning
 from retrieval import Answer, SourceRef
 from retrieval.followup import as_asked, rewrite
 
-from .addressing import addressed, command_of, question_of, replied_to
+from .addressing import addressed, command_of, handed_question, question_of, replied_to
 from .config import Settings
 from .engines import LiveEngine, Loaded
 from .html import answer_html, escape, passage_html, short, sources_page
@@ -81,7 +81,8 @@ answer isn't there.
 <b>Tips</b>
 • Short follow-ups work: after a question, ask "when was it formed?" or "what about Belarus?".
 • Under an answer, "Quote" shows the passage around a quoted sentence; the votes help improve me.
-• In groups, mention me, reply to one of my messages, or use /ask.
+• In groups, mention me, reply to one of my messages, or use /ask; to hand me someone's \
+question, reply to it with just my @username.
 • In any chat, type my @username and a question to answer inline."""
 
 
@@ -225,7 +226,7 @@ class Handlers:
     async def ask(self, update: Update, context: Context) -> None:
         message = update.effective_message
         assert message is not None  # CommandHandler only passes messages
-        await self._answer(update, context, question_of(message, context.bot))
+        await self._answer(update, context, handed_question(message, context.bot))
 
     async def unknown_command(self, update: Update, context: Context) -> None:
         """A command I don't have: pointed to /help in a private chat, and in a group when it
@@ -245,7 +246,7 @@ class Handlers:
         message = update.effective_message
         assert message is not None
         if addressed(message, context.bot):
-            await self._answer(update, context, question_of(message, context.bot))
+            await self._answer(update, context, handed_question(message, context.bot))
 
     async def not_text(self, update: Update, context: Context) -> None:
         """A sticker, photo, voice note or file: ask for text (in groups only when addressed)."""

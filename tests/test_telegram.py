@@ -417,6 +417,42 @@ async def test_a_reply_to_the_bot_in_a_group_is_a_question(
     assert "2002" in call.text
 
 
+@pytest.mark.parametrize("handing", ["@qa_test_bot", "/ask@qa_test_bot", "/ask"])
+async def test_mentioning_me_in_reply_to_a_members_question_hands_it_to_me(
+    api: BotAPIStub, seeds_engine: QAEngine, handing: str
+) -> None:
+    """A member hands another's question to the bot by replying to it with a bare mention or
+    /ask: that question is answered (it was "Ask me something, for example: ..."). A bare
+    mention in reply to the bot's own message still gets the example."""
+    group = api.group(GROUP)
+    asked = api.message(group, CSTO, user=api.user(12, "Bob"))
+    async with running_bot(api, seeds_engine):
+        api.push(asked)
+        api.push(api.message(group, handing, user=api.user(11), reply_to=asked["message"]))
+        answer = await api.wait_for("sendMessage")
+        api.push(api.message(group, handing, user=api.user(11), reply_to=api.sent(answer)))
+        example = await api.wait_for("sendMessage", count=2)
+        await api.drained()
+    assert "2002" in answer.text and len(api.calls("sendMessage")) == 2
+    assert example.text.startswith("Ask me something")
+
+
+async def test_mentioning_me_in_reply_to_a_part_of_a_message_hands_me_that_part(
+    api: BotAPIStub, seeds_engine: QAEngine
+) -> None:
+    """Replying with a quote of a part of a long message hands the bot that part, not the
+    message whole (over QABOT_MAX_QUESTION_CHARS here)."""
+    group = api.group(GROUP)
+    asked = api.message(group, "Some news first. " * 40 + CSTO, user=api.user(12, "Bob"))
+    quote = {"text": CSTO, "position": len(asked["message"]["text"]) - len(CSTO)}
+    async with running_bot(api, seeds_engine):
+        api.push(asked)
+        api.push(api.message(group, "@qa_test_bot", user=api.user(11), quote=quote,
+                             reply_to=asked["message"]))
+        answer = await api.wait_for("sendMessage")
+    assert "2002" in answer.text
+
+
 # --- follow-ups ---------------------------------------------------------------------------------
 
 
