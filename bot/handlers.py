@@ -52,6 +52,10 @@ NOT_MODIFIED = "message is not modified"  # the Bot API's answer to an edit that
 # ... and to an answer to a button tap or an inline query that came too late (the bot was
 # down, or busy): the user has stopped waiting for it
 QUERY_TOO_OLD = "query is too old"
+# ... and to a message to a chat the bot may not write to, besides a 403: a group whose admins
+# took its right to post, a closed forum topic, a basic group it was removed from
+UNWRITABLE = ("not enough rights", "have no rights", "chat_write_forbidden", "chat_restricted",
+              "topic_closed", "topic_deleted", "chat not found")
 
 REFUSAL = "Sorry, this bot is private: you are not on its list of allowed users or chats."
 SORRY = "Sorry, something went wrong on my side. Please try again in a moment."
@@ -142,7 +146,8 @@ class Handlers:
         """The one error handler: log with the update's ids, tell the user briefly, keep going.
 
         A chat the bot may no longer write to (``Forbidden``: the user blocked the bot or was
-        deactivated, the bot was removed from the group) is routine on Telegram: one line,
+        deactivated, the bot was removed from the group; a ``BadRequest`` of ``UNWRITABLE``:
+        its right to post taken, a closed topic) is routine on Telegram: one line,
         and nothing sent to that chat; so is a reply to a group Telegram has upgraded to a
         supergroup meanwhile (``ChatMigrated``: the old id takes no message, not even a
         "Sorry"), a reply that timed out (it may have arrived, and a "Sorry" would follow the
@@ -160,7 +165,8 @@ class Handlers:
             ids = {"update_id": update.update_id,
                    "chat_id": update.effective_chat.id if update.effective_chat else None,
                    "user_id": update.effective_user.id if update.effective_user else None}
-        if isinstance(context.error, Forbidden):
+        if isinstance(context.error, Forbidden) or _unwritable(context.error):
+            assert isinstance(context.error, TelegramError)
             log.info("chat_unreachable", **ids, reason=context.error.message)
             return
         if isinstance(context.error, ChatMigrated):  # a "Sorry" to the old id fails the same way
@@ -501,6 +507,12 @@ def _migrated(message: Message | None, allowed: list[int]) -> None:
     if old is not None and new is not None and old in allowed and new not in allowed:
         log.warning("allowed_chat_migrated", chat_id=old, new_chat_id=new,
                     hint=f"add {new} to QABOT_ALLOWED_CHATS: the group became a supergroup")
+
+
+def _unwritable(error: object) -> bool:
+    """Whether ``error`` is Telegram's 400 for a chat the bot may not write to."""
+    return isinstance(error, BadRequest) and any(
+        marker in error.message.lower() for marker in UNWRITABLE)
 
 
 def _sender(update: Update) -> int | None:
