@@ -147,12 +147,12 @@ class Handlers:
 
         A chat the bot may no longer write to (``Forbidden``: the user blocked the bot or was
         deactivated, the bot was removed from the group; a ``BadRequest`` of ``UNWRITABLE``:
-        its right to post taken, a closed topic) is routine on Telegram: one line,
-        and nothing sent to that chat; so is a reply to a group Telegram has upgraded to a
+        its right to post taken, a closed topic) is routine on Telegram: one line, and
+        nothing sent to that chat; so is a reply to a group Telegram has upgraded to a
         supergroup meanwhile (``ChatMigrated``: the old id takes no message, not even a
         "Sorry"), a reply that timed out (it may have arrived, and a "Sorry" would follow the
-        answer), and an answer to a button tap or an inline query
-        that came too late for Telegram to take it, and a reply Telegram's flood limits kept
+        answer), and an answer to a button tap or an inline query that came too late for
+        Telegram to take it, and a reply Telegram's flood limits kept
         refusing (a 429 "retry after" waited out as often as ``SendLimiter`` does). A failed
         ``getUpdates`` (a proxy's 502, a 409 while another instance polls) comes with no
         update: PTB polls again, so it is one warning."""
