@@ -16,13 +16,13 @@ from collections.abc import Sequence
 import structlog
 from telegram import InlineKeyboardMarkup, InlineQuery, Message, Update
 from telegram.constants import ChatAction, ChatType
-from telegram.error import BadRequest, Forbidden, TelegramError
+from telegram.error import BadRequest, ChatMigrated, Forbidden, TelegramError
 from telegram.ext import ContextTypes
 
 from retrieval import Answer, SourceRef
 from retrieval.followup import as_asked, rewrite
 
-from .addressing import addressed, command_of, question_of
+from .addressing import addressed, command_of, handed_question, question_of, replied_to
 from .config import Settings
 from .engines import LiveEngine, Loaded
 from .html import answer_html, escape, passage_html, short, sources_page
@@ -103,7 +103,7 @@ class Handlers:
     async def ask(self, update: Update, context: Context) -> None:
         message = update.effective_message
         assert message is not None  # CommandHandler only passes messages
-        await self._answer(update, question_of(message, context.bot))
+        await self._answer(update, context, handed_question(message, context.bot))
 
     async def unknown_command(self, update: Update, context: Context) -> None:
         """A command I don't have: pointed to /help in a private chat, and in a group when it
@@ -123,7 +123,7 @@ class Handlers:
         message = update.effective_message
         assert message is not None
         if addressed(message, context.bot):
-            await self._answer(update, question_of(message, context.bot))
+            await self._answer(update, context, handed_question(message, context.bot))
 
     async def not_text(self, update: Update, context: Context) -> None:
         """A sticker, photo, voice note or file: ask for text (in groups only when addressed)."""
@@ -162,8 +162,9 @@ class Handlers:
         try:  # the query is answered after: a query is answered once, and this may fail
             html = passage_html(loaded.sources[ref.doc], text, (ref.start, ref.end))
             await context.bot.send_message(chat_id, html, message_thread_id=topic)
-        except (Forbidden, BadRequest) as exc:  # removed from the group, no right to post here,
-            log.info("quote_not_sent", chat_id=chat_id, reason=exc.message)  # a closed topic
+        # removed from the group, no right to post here, a closed topic, a group upgraded
+        except (Forbidden, BadRequest, ChatMigrated) as exc:
+            log.info("quote_not_sent", chat_id=chat_id, reason=exc.message)
             await query.answer(QUOTE_NOT_SENT, show_alert=True)
             return
         await query.answer()
@@ -239,10 +240,14 @@ class Handlers:
 
     # --- the answer flow ------------------------------------------------------------------------
 
-    async def _answer(self, update: Update, question: str) -> None:
-        """Answer ``question`` in its chat: checks, follow-up context, typing, HTML, buttons."""
-        chat, user = update.effective_chat, update.effective_user
-        assert chat is not None and user is not None
+    async def _answer(self, update: Update, context: Context, question: str) -> None:
+        """Answer ``question`` in its chat: checks, follow-up context, typing, HTML, buttons.
+
+        A follow-up's context is the question of the answer it replies to, when it replies to
+        one, else the chat's last question: in a group several members ask at once, and a
+        reply to one's answer was read against whoever had asked last."""
+        chat, user, message = update.effective_chat, update.effective_user, update.effective_message
+        assert chat is not None and user is not None and message is not None
         if not question:
             if not await self.throttle.may_reply(update):
                 return
@@ -256,7 +261,10 @@ class Handlers:
                 await _reply(update, problem)
             return
         started = time.monotonic()
-        previous = await self.state.previous_question(chat.id, started)
+        answer_id = replied_to(message, context.bot)
+        previous = (await self.state.answered_question(chat.id, answer_id, started)
+                    if answer_id is not None else None)
+        previous = previous or await self.state.previous_question(chat.id, started)
         resolved = rewrite(question, previous, self.settings.max_question_chars)
         loaded, answer = await self._ask_engine(resolved, update)
         again = as_asked(question, resolved, answer.answered)
@@ -268,8 +276,10 @@ class Handlers:
                                    loaded.engine.snapshot_id)
         messages = answer_html(answer)
         for i, html in enumerate(messages):
-            await _reply(update, html, do_quote=True,
-                         reply_markup=keyboard if i == len(messages) - 1 else None)
+            sent = await _reply(update, html, do_quote=True,
+                                reply_markup=keyboard if i == len(messages) - 1 else None)
+            await self.state.remember_answer(chat.id, sent.message_id, resolved,
+                                             time.monotonic())
         log.info("answered", chat_id=chat.id, user_id=user.id, answered=answer.answered,
                  followup=resolved != question, messages=len(messages),
                  ms=round((time.monotonic() - started) * 1000))
@@ -307,8 +317,8 @@ def _pages(sources: Sequence[SourceRef]) -> int:
 
 
 async def _reply(update: Update, html: str, *, do_quote: bool | None = None,
-                 reply_markup: InlineKeyboardMarkup | None = None) -> None:
+                 reply_markup: InlineKeyboardMarkup | None = None) -> Message:
     """Reply in the update's chat (quoting the message in groups, or when ``do_quote``)."""
     message = update.effective_message
     assert message is not None
-    await message.reply_text(html, do_quote=do_quote, reply_markup=reply_markup)
+    return await message.reply_text(html, do_quote=do_quote, reply_markup=reply_markup)

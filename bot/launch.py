@@ -26,12 +26,20 @@ def serving(settings: Settings) -> LiveEngine:
 
 @contextmanager
 def _bot_api_errors(settings: Settings) -> Iterator[None]:
-    """Start-up failures of the Bot API as one line: a rejected token, a refused request, an
-    unreachable server (once running, PTB retries on its own)."""
-    from telegram.error import BadRequest, InvalidToken, NetworkError
+    """Start-up failures of the Bot API as one line: a rejected token, a refused request, a
+    flood-control wait longer than is waited out, an unreachable server (once running, PTB
+    retries on its own)."""
+    from telegram.error import BadRequest, InvalidToken, NetworkError, RetryAfter
+
+    from .failures import retry_seconds
 
     try:
         yield
+    except RetryAfter as exc:  # past SendLimiter's waits: a traceback and exit 1, it was
+        url = logs.hide_password(settings.telegram_api_url)
+        raise UsageError(f"the Bot API at {url} asks the bot to wait {retry_seconds(exc):g} s "
+                         "before its next request (flood control: was it restarted in a "
+                         "loop?): start it again after that") from None
     except InvalidToken:  # its message quotes the token
         raise UsageError("Telegram rejected QABOT_TELEGRAM_TOKEN (revoked, or from another "
                          "bot?): copy the current one from @BotFather") from None

@@ -9,6 +9,7 @@
 What lives there, under ``{prefix}:`` (``prefix``: ``qabot:<bot id>``, so bots can share a
 server):
 - ``turn:<chat>``: the chat's last question, expiring after ``QABOT_FOLLOWUP_SECONDS``;
+- ``answer:<chat>:<message>``: the question the bot's message answered, expiring likewise;
 - ``asked:<user>``: a sorted set of the user's questions in the last minute (the rate limit,
   checked and counted in one Lua script by Redis's own clock, which every replica shares);
 - ``notice:<user>``: a "slow down" or refusal was sent this minute (SET NX PX);
@@ -116,18 +117,32 @@ class RedisState:
     async def previous_question(self, chat_id: int, now: float) -> str | None:
         if self.followup_seconds <= 0:
             return None
-        key = f"{self.prefix}:turn:{chat_id}"
-
-        async def turn(r: Redis) -> str | None:
-            value = await r.get(key)
-            return value if isinstance(value, str) else None
-
-        return await self.link.run(turn, _none)
+        return await self._get(f"{self.prefix}:turn:{chat_id}")
 
     async def remember_question(self, chat_id: int, question: str, now: float) -> None:
+        await self._set(f"{self.prefix}:turn:{chat_id}", question)
+
+    async def answered_question(self, chat_id: int, message_id: int, now: float) -> str | None:
+        if self.followup_seconds <= 0:
+            return None
+        return await self._get(f"{self.prefix}:answer:{chat_id}:{message_id}")
+
+    async def remember_answer(self, chat_id: int, message_id: int, question: str,
+                              now: float) -> None:
+        await self._set(f"{self.prefix}:answer:{chat_id}:{message_id}", question)
+
+    async def _get(self, key: str) -> str | None:
+        async def value(r: Redis) -> str | None:
+            found = await r.get(key)
+            return found if isinstance(found, str) else None
+
+        return await self.link.run(value, _none)
+
+    async def _set(self, key: str, question: str) -> None:
+        """``key`` set to ``question`` for ``QABOT_FOLLOWUP_SECONDS`` (nothing when off)."""
         if self.followup_seconds <= 0:
             return
-        key, ms = f"{self.prefix}:turn:{chat_id}", max(1, round(self.followup_seconds * 1000))
+        ms = max(1, round(self.followup_seconds * 1000))
         await self.link.run(lambda r: r.set(key, question, px=ms), _none)
 
     async def take_question(self, user_id: int, now: float) -> bool:

@@ -31,5 +31,6 @@ answer isn't there.
 <b>Tips</b>
 • Short follow-ups work: after a question, ask "when was it formed?" or "what about Belarus?".
 • Under an answer, "Quote" shows the passage around a quoted sentence; the votes help improve me.
-• In groups, mention me, reply to one of my messages, or use /ask.
+• In groups, mention me, reply to one of my messages, or use /ask; to hand me someone's \
+question, reply to it with just my @username.
 • In any chat, type my @username and a question to answer inline."""

@@ -16,6 +16,7 @@ from typing import Protocol, TypeVar
 
 RATE_WINDOW = 60.0  # seconds: QABOT_RATE_LIMIT counts questions per minute
 RECENT_UPDATES = 10_000  # update ids a process remembers, so that one sent twice is answered once
+K = TypeVar("K")
 V = TypeVar("V")
 
 
@@ -35,6 +36,15 @@ class ChatState(Protocol):
 
     async def remember_question(self, chat_id: int, question: str, now: float) -> None:
         """Record the chat's latest question."""
+
+    async def answered_question(self, chat_id: int, message_id: int, now: float) -> str | None:
+        """The question the bot's message ``message_id`` answered, while it is recent enough to
+        give a follow-up context: a reply to that answer follows up on it, whoever has asked in
+        the chat since."""
+
+    async def remember_answer(self, chat_id: int, message_id: int, question: str,
+                              now: float) -> None:
+        """Record that the bot's message ``message_id`` answered ``question``."""
 
     async def take_question(self, user_id: int, now: float) -> bool:
         """Count one question for ``user_id``; ``False`` when the user is over the rate limit."""
@@ -73,13 +83,15 @@ class MemoryState:
         self.followup_seconds = followup_seconds
         self.max_entries = max_entries
         self._turns: dict[int, Turn] = {}
+        self._answers: dict[tuple[int, int], Turn] = {}  # (chat, message) -> its question
         self._asked: dict[int, deque[float]] = {}
         self._noticed: dict[int, float] = {}
         self._recent: deque[int] = deque(maxlen=RECENT_UPDATES)
         self._recent_set: set[int] = set()
-        self._bounds = {"turns": max_entries, "asked": max_entries, "noticed": max_entries}
+        self._bounds = {"turns": max_entries, "answers": max_entries, "asked": max_entries,
+                        "noticed": max_entries}
 
-    def _room(self, name: str, table: dict[int, V], fresh: Callable[[V], bool]) -> dict[int, V]:
+    def _room(self, name: str, table: dict[K, V], fresh: Callable[[V], bool]) -> dict[K, V]:
         """``table``, swept of the entries that are not ``fresh`` once it has reached its bound;
         the bound is then ``max_entries`` or twice what was kept, whichever is more."""
         if len(table) < self._bounds[name]:
@@ -103,6 +115,23 @@ class MemoryState:
         self._turns = self._room("turns", self._turns,
                                  lambda t: now - t.at <= self.followup_seconds)
         self._turns[chat_id] = Turn(question, now)
+
+    async def answered_question(self, chat_id: int, message_id: int, now: float) -> str | None:
+        turn = self._answers.get((chat_id, message_id))
+        if turn is None:
+            return None
+        if now - turn.at > self.followup_seconds:
+            del self._answers[chat_id, message_id]
+            return None
+        return turn.question
+
+    async def remember_answer(self, chat_id: int, message_id: int, question: str,
+                              now: float) -> None:
+        if self.followup_seconds <= 0:
+            return
+        self._answers = self._room("answers", self._answers,
+                                   lambda t: now - t.at <= self.followup_seconds)
+        self._answers[chat_id, message_id] = Turn(question, now)
 
     async def take_question(self, user_id: int, now: float) -> bool:
         if self.rate_limit <= 0:

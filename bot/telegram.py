@@ -239,8 +239,17 @@ def build_application(
 
 
 async def announce(app: Application) -> None:
-    """Start-up work once the bot is known: publish the commands menu."""
-    await app.bot.set_my_commands(COMMANDS)
+    """Start-up work once the bot is known: publish the commands menu. The menu is a
+    convenience, and the one set before stays: a 429 asking for a wait past
+    ``MAX_RETRY_AFTER`` (as Telegram tells a bot restarted in a loop) is one warning and the
+    bot starts all the same (it stopped with a traceback, and a restart met the limit again).
+    A request refused (400) still stops it, in Telegram's words: something is to be fixed."""
+    try:
+        await app.bot.set_my_commands(COMMANDS)
+    except RetryAfter as exc:
+        log.warning("commands_not_set", error=type(exc).__name__,
+                    retry_after=retry_seconds(exc),
+                    hint="the commands menu stays as it was; the bot answers all the same")
 
 
 def run_polling(app: Application, engine: Corpus, settings: Settings,

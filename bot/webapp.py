@@ -171,6 +171,9 @@ def _misread(update: Update) -> bool:
     for m in (message, getattr(message, "reply_to_message", None)):
         if m is not None:
             texts += [getattr(m, "text", None), getattr(m, "caption", None)]
+    quote = getattr(message, "quote", None)  # the part of the message replied to it quotes
+    if quote is not None:
+        texts.append(quote.text)
     if update.inline_query is not None:
         texts.append(update.inline_query.query)
     if update.callback_query is not None:

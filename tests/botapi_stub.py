@@ -136,9 +136,12 @@ class BotAPIStub:
             return int(update["update_id"])
 
     def fail(self, method: str, status: int = 429, description: str | None = None,
-             retry_after: int | None = None, times: int = 1) -> None:
-        """Make the next ``times`` calls of ``method`` fail with HTTP ``status``."""
-        parameters = {"retry_after": retry_after} if retry_after is not None else None
+             retry_after: int | None = None, times: int = 1,
+             parameters: dict[str, Any] | None = None) -> None:
+        """Make the next ``times`` calls of ``method`` fail with HTTP ``status`` (and the
+        response's ``parameters``: ``migrate_to_chat_id`` for a group upgraded meanwhile)."""
+        if retry_after is not None:
+            parameters = {**(parameters or {}), "retry_after": retry_after}
         text = description or ("Too Many Requests: retry after "
                                f"{retry_after}" if status == 429 else f"stub failure {status}")
         with self._lock:

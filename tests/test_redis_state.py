@@ -84,6 +84,18 @@ async def test_a_follow_up_is_known_to_every_replica_until_it_expires(
     assert await a.previous_question(7, now=0) is None
 
 
+async def test_the_question_an_answer_answered_is_known_to_every_replica_until_it_expires(
+        two: tuple[RedisState, RedisState]) -> None:
+    a, b = two
+    await a.remember_answer(7, 50, "What is the CSTO?", now=0)
+    assert await b.answered_question(7, 50, now=0) == "What is the CSTO?"
+    assert await b.answered_question(7, 51, now=0) is None  # answers are separate
+    assert await b.answered_question(8, 50, now=0) is None  # and chats
+    assert await b.previous_question(7, now=0) is None
+    await asyncio.sleep(0.6)  # past QABOT_FOLLOWUP_SECONDS (0.5 here): Redis forgot it
+    assert await a.answered_question(7, 50, now=0) is None
+
+
 async def test_the_rate_limit_holds_across_replicas_and_slides(
         two: tuple[RedisState, RedisState]) -> None:
     a, b = two

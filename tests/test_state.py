@@ -19,6 +19,21 @@ async def test_remembers_a_chats_question_until_it_expires() -> None:
     assert await state.previous_question(1, now=1000) is None  # and it is gone for good
 
 
+async def test_remembers_the_question_each_answer_answered_until_it_expires() -> None:
+    state = MemoryState(rate_limit=0, followup_seconds=300)
+    await state.remember_answer(1, 50, "What is the CSTO?", now=1000)
+    await state.remember_answer(1, 51, "Who is Pashinyan?", now=1010)
+    assert await state.answered_question(1, 50, now=1300) == "What is the CSTO?"
+    assert await state.answered_question(1, 51, now=1300) == "Who is Pashinyan?"
+    assert await state.answered_question(2, 50, now=1300) is None  # chats are separate
+    assert await state.previous_question(1, now=1300) is None  # no question of the chat's
+    assert await state.answered_question(1, 50, now=1300.5) is None
+    assert await state.answered_question(1, 50, now=1000) is None  # and it is gone for good
+    off = MemoryState(rate_limit=0, followup_seconds=0)
+    await off.remember_answer(1, 50, "What is the CSTO?", now=0)
+    assert await off.answered_question(1, 50, now=0) is None
+
+
 async def test_the_latest_question_replaces_the_previous_one() -> None:
     state = MemoryState(rate_limit=0, followup_seconds=300)
     await state.remember_question(1, "first", now=0)

@@ -48,6 +48,22 @@ async def test_publishes_the_commands_menu_at_start_up(api: BotAPIStub,
     assert api.tokens_seen == {TOKEN}
 
 
+async def test_a_commands_menu_flood_limited_at_start_up_is_a_warning_and_the_bot_answers(
+    api: BotAPIStub, seeds_engine: QAEngine
+) -> None:
+    """Telegram tells a bot restarted in a loop to wait minutes before setMyCommands again:
+    the bot stopped at start with a traceback (and its restart met the same limit)."""
+    api.fail("setMyCommands", status=429, retry_after=300)
+    with capture_logs() as logs:
+        async with running_bot(api, seeds_engine):
+            api.push(api.message(api.private(7), CSTO))
+            answer = await api.wait_for("sendMessage")
+    assert "2002" in answer.text
+    (line,) = [e for e in logs if e["event"] == "commands_not_set"]
+    assert line["log_level"] == "warning" and "exc_info" not in line
+    assert not [e for e in logs if e["log_level"] == "error"]
+
+
 async def test_start_describes_the_corpus_and_suggests_questions(
     api: BotAPIStub, seeds_engine: QAEngine
 ) -> None:
@@ -417,6 +433,42 @@ async def test_a_reply_to_the_bot_in_a_group_is_a_question(
     assert "2002" in call.text
 
 
+@pytest.mark.parametrize("handing", ["@qa_test_bot", "/ask@qa_test_bot", "/ask"])
+async def test_mentioning_me_in_reply_to_a_members_question_hands_it_to_me(
+    api: BotAPIStub, seeds_engine: QAEngine, handing: str
+) -> None:
+    """A member hands another's question to the bot by replying to it with a bare mention or
+    /ask: that question is answered (it was "Ask me something, for example: ..."). A bare
+    mention in reply to the bot's own message still gets the example."""
+    group = api.group(GROUP)
+    asked = api.message(group, CSTO, user=api.user(12, "Bob"))
+    async with running_bot(api, seeds_engine):
+        api.push(asked)
+        api.push(api.message(group, handing, user=api.user(11), reply_to=asked["message"]))
+        answer = await api.wait_for("sendMessage")
+        api.push(api.message(group, handing, user=api.user(11), reply_to=api.sent(answer)))
+        example = await api.wait_for("sendMessage", count=2)
+        await api.drained()
+    assert "2002" in answer.text and len(api.calls("sendMessage")) == 2
+    assert example.text.startswith("Ask me something")
+
+
+async def test_mentioning_me_in_reply_to_a_part_of_a_message_hands_me_that_part(
+    api: BotAPIStub, seeds_engine: QAEngine
+) -> None:
+    """Replying with a quote of a part of a long message hands the bot that part, not the
+    message whole (over QABOT_MAX_QUESTION_CHARS here)."""
+    group = api.group(GROUP)
+    asked = api.message(group, "Some news first. " * 40 + CSTO, user=api.user(12, "Bob"))
+    quote = {"text": CSTO, "position": len(asked["message"]["text"]) - len(CSTO)}
+    async with running_bot(api, seeds_engine):
+        api.push(asked)
+        api.push(api.message(group, "@qa_test_bot", user=api.user(11), quote=quote,
+                             reply_to=asked["message"]))
+        answer = await api.wait_for("sendMessage")
+    assert "2002" in answer.text
+
+
 # --- follow-ups ---------------------------------------------------------------------------------
 
 
@@ -435,6 +487,32 @@ async def test_a_follow_up_is_read_in_the_context_of_the_chats_previous_question
     assert other_chat.text != follow_up.text
     assert [(e["chat_id"], e["followup"]) for e in logs if e["event"] == "answered"] == [
         (7, False), (7, True), (8, False)]
+
+
+async def test_a_reply_to_an_answer_follows_up_on_its_question_whoever_asked_since(
+    api: BotAPIStub, seeds_engine: QAEngine
+) -> None:
+    """In a group members ask at once: a reply to one answer follows up on the question that
+    answer answered, not on another member's question asked since (a question in no reply
+    still follows up on the chat's last)."""
+    group, ann, bob = api.group(GROUP), api.user(11, "Ann"), api.user(12, "Bob")
+    follow_up = "How did he describe the CSTO?"
+    with capture_logs() as logs:
+        async with running_bot(api, seeds_engine):
+            api.push(api.message(group, "/ask Who is the Kremlin spokesman?", user=ann))
+            first = await api.wait_for("sendMessage")
+            api.push(api.message(group, "/ask Who is the prime minister of Armenia?", user=bob))
+            await api.wait_for("sendMessage", count=2)
+            api.push(api.message(group, follow_up, user=ann, reply_to=api.sent(first)))
+            reply = await api.wait_for("sendMessage", count=3)
+            api.push(api.message(api.private(7), "Who is the prime minister of Armenia?"))
+            await api.wait_for("sendMessage", lambda c: c.chat_id == 7)
+            api.push(api.message(api.private(7), follow_up))
+            unreplied = await api.wait_for("sendMessage", lambda c: c.chat_id == 7, count=2)
+    assert "necessary" in reply.text
+    assert "necessary" not in unreplied.text
+    assert [e["followup"] for e in logs if e["event"] == "answered"] == [False, False, True,
+                                                                         False, True]
 
 
 async def test_a_follow_up_abstained_once_rewritten_is_answered_as_written(
