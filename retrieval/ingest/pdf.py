@@ -101,6 +101,7 @@ from .pdflines import (
     Line,
     Style,
     body_style,
+    broken_off,
     gaps,
     is_marker,
     resized,
@@ -440,10 +441,13 @@ def _starts_unit(unit: list[Line], kind: Kind, line: Line, code: bool, marker: b
             and not goes_on(prev.text, line.text)):  # "met Dr." / "Smith": one sentence
         return True
     # a list item's wrapped lines are indented past its marker; a new sentence back at the
-    # marker's edge is the text after the list
+    # marker's edge is the text after the list, unless the item's last line broke off its
+    # sentence (a reference list set without a hanging indent: "In Proceedings of" over
+    # "Interspeech, 2015.")
     head = unit[0]
     return (
         kind == "list_item"
+        and not broken_off(prev.text)
         and line.page == head.page
         and line.x is not None
         and head.x is not None

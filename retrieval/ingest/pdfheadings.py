@@ -193,6 +193,9 @@ def guess_headings(lines: list[Line], style: Style) -> dict[int, int]:
             or i in capitals
             or resized(prev, line)
             or (style.styled and prev.page != line.page)  # set apart, atop a new page
+            # ... or atop a new column, where a numbered title is one too ("3 Data Collection"
+            # over "We recorded ...": a paper's section opening its right column)
+            or (_column_top(prev, line) and (style.styled or _depth(line.text) > 0))
         ):
             heads[i] = 0
     size = {i: round(lines[i].size * 2) / 2 for i in heads}

@@ -26,8 +26,10 @@ SIZE_CHANGE = 1.15
 _GLYPHS = "•◦▪▫‣∙·●○■□➢►\uf0b7\uf0a7"  # the last two: Word's Symbol and Wingdings bullets
 BULLET = re.compile(rf"^(?:[{_GLYPHS}]\s*|[*–-]\s+)(?=\S)")
 GLYPH = re.compile(rf"^[{_GLYPHS}]")
+# ... and a reference list's "[12]" ("[3] C. Lee. Speech recognition in classrooms. ...")
 NUMBERED = re.compile(
-    r"^(?:\d{1,3}[.)]|[a-z][.)]|[ivx]{1,5}[.)]|\((?:\d{1,3}|[a-z]|[ivx]{1,5})\))\s+(?=\S)"
+    r"^(?:\d{1,3}[.)]|[a-z][.)]|[ivx]{1,5}[.)]|\((?:\d{1,3}|[a-z]|[ivx]{1,5})\)|\[\d{1,3}\])"
+    r"\s+(?=\S)"
 )
 SECTION = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*)\.?\s+(?=\S)")
 ROMAN = r"(?=[ivxlc])c{0,3}(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})"
@@ -167,6 +169,13 @@ def title_like(line: Line) -> bool:
     return rest[:1].isupper() and sum(ch.isalpha() for ch in rest) >= 2
 
 
+def broken_off(text: str) -> bool:
+    """Whether a line leaves its sentence open: it ends in a comma, a hyphen, or a word a
+    sentence goes on from ("In Proceedings of" over "Interspeech, 2015.")."""
+    words = text.split()
+    return bool(words) and (text[-1] in ",-" or words[-1].casefold() in _OPEN_ENDINGS)
+
+
 def starts_sentence(text: str) -> bool:
     """Whether a line opens with a capital, after any quotes or brackets, or a dash opening a
     line of dialogue ("— Мы планируем ...", "—¿Cuándo?")."""
@@ -285,6 +294,7 @@ __all__ = [
     "Line",
     "Style",
     "body_style",
+    "broken_off",
     "cell_runs",
     "gaps",
     "is_marker",
