@@ -96,3 +96,42 @@ def test_a_new_sentence_at_a_list_markers_edge_after_a_finished_item_is_text():
         pdf.multi_cell(0, 6, text, new_x="LMARGIN")
     assert [b.kind for b in read_pdf(bytes(pdf.output())).blocks] == [
         "list_item", "list_item", "paragraph"]
+
+
+def _footnoted(first: list[str], second: list[str]) -> bytes:
+    """Two pages of text, the first with a footnote at its foot, set small after its mark."""
+    pdf = FPDF(format="A4")
+    pdf.set_auto_page_break(False)
+    for n, lines in enumerate((first, second)):
+        pdf.add_page()
+        pdf.set_font("Helvetica", "", 11)
+        for i, text in enumerate(lines):
+            pdf.text(20, 40 + 5.5 * i, text)
+        if n == 0:
+            pdf.set_font("Helvetica", "", 7)
+            pdf.text(20, 270, "1")
+            pdf.text(21.5, 271, "Code and data are available from the authors on request.")
+    return bytes(pdf.output())
+
+
+def test_a_footnote_is_a_paragraph_without_its_mark_after_the_sentence_the_page_break_cuts():
+    # read in the page's order, the note cut the sentence running onto the next page in two,
+    # and was quoted with its mark glued to its first word ("1Code and data ...")
+    first = ["We split the annotated audio by school, so that no classroom",
+             "appears in more than one split. All models were trained for",
+             "forty epochs with the Adam optimiser and a batch size of"]
+    second = ["256, and the learning rate was halved whenever the loss",
+              "stopped improving. Baselines were trained on the same data."]
+    blocks = read_pdf(_footnoted(first, second)).blocks
+    assert [(b.text, b.page) for b in blocks] == [
+        (" ".join(first + second), 1),
+        ("Code and data are available from the authors on request.", 1)]
+
+
+def test_a_footnote_under_a_finished_sentence_stays_on_its_page():
+    first = ["We split the annotated audio by school, so that no classroom",
+             "appears in more than one split."]
+    second = ["All models were trained for forty epochs with the Adam optimiser."]
+    blocks = read_pdf(_footnoted(first, second)).blocks
+    assert [b.text for b in blocks] == [
+        " ".join(first), "Code and data are available from the authors on request.", second[0]]

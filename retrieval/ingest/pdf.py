@@ -55,6 +55,9 @@ in which font and size. From those the reader rebuilds what a person sees on the
   | Pumps"), the others read "Village: Chiyanga; Pumps: 6" (``pdflines.tabulated``).
 * **Columns drawn line by line** (each line of the page a left column's line and a right
   column's, at one edge each, both prose) are read column by column (``pdflayout.unweave``).
+* **Footnotes** (``pdfnotes``): the small lines ending a page, the first opening with a mark
+  ("1", "*"), are each note a paragraph without its mark, read after the end of the sentence a
+  page break cuts rather than inside it.
 * **Pages.** A block's page is its index in the file, or, when the PDF labels its pages, the
   number printed on it ("3" for the fifth page after "i" and "ii"): what a reader looks up. A
   page labelled with no number ("iv", "A-2") is cited by none.
@@ -63,7 +66,7 @@ in which font and size. From those the reader rebuilds what a person sees on the
   the page's text), which the notes count.
 
 The reading is split by concept: ``pdflayout`` rebuilds the lines, ``pdffurniture`` drops the page
-furniture, ``pdfheadings`` finds the headings, ``pdfcover`` a cover page, ``pdflines`` weighs a
+furniture, ``pdfheadings`` finds the headings, ``pdfcover`` a cover page, ``pdfnotes`` the footnotes, ``pdflines`` weighs a
 line; this module opens the file, joins the lines into blocks and reads the metadata.
 """
 
@@ -109,6 +112,7 @@ from .pdflines import (
     table_rows,
     tabulated,
 )
+from .pdfnotes import footnotes
 from .sentences import goes_on
 
 
@@ -149,6 +153,7 @@ def read_pdf(data: bytes) -> Parsed:
     dropped = [Dropped(Block("paragraph", "(the text of the page)", page=n), _GARBLED)
                for n in garbled] + unread + dropped
     style = body_style(pages)
+    pages = footnotes(pages, style)
     lines = [line for page in pages for line in gaps(page, style)]
     entries = outline_entries(reader, notes)
     heads: dict[int, int] = {}
