@@ -66,8 +66,9 @@ in which font and size. From those the reader rebuilds what a person sees on the
   the page's text), which the notes count.
 
 The reading is split by concept: ``pdflayout`` rebuilds the lines, ``pdffurniture`` drops the page
-furniture, ``pdfheadings`` finds the headings, ``pdfcover`` a cover page, ``pdfnotes`` the footnotes, ``pdflines`` weighs a
-line; this module opens the file, joins the lines into blocks and reads the metadata.
+furniture, ``pdfheadings`` finds the headings, ``pdfcover`` a cover page, ``pdfnotes`` the
+footnotes, ``pdflines`` weighs a line; this module opens the file, joins the lines into blocks
+and reads the metadata.
 """
 
 from __future__ import annotations
