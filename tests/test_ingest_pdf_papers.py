@@ -135,3 +135,39 @@ def test_a_footnote_under_a_finished_sentence_stays_on_its_page():
     blocks = read_pdf(_footnoted(first, second)).blocks
     assert [b.text for b in blocks] == [
         " ".join(first), "Code and data are available from the authors on request.", second[0]]
+
+
+def test_a_title_wrapped_over_two_lines_in_large_type_is_one_heading():
+    # "Robust Keyword Spotting in Noisy Classrooms: A" ends on a word no title ends on, so
+    # neither line was a heading; the paper, with no title in its properties, was titled by
+    # its file name
+    pdf = FPDF(format="A4")
+    pdf.add_page()
+    pdf.set_font("Helvetica", "B", 18)
+    pdf.multi_cell(0, 8, "Robust Keyword Spotting in Noisy Classrooms: A\nField Study", align="C",
+                   new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("Helvetica", "", 11)
+    pdf.multi_cell(0, 6, "Maria Okafor and Lena Brandt", align="C", new_x="LMARGIN",
+                   new_y="NEXT")
+    pdf.ln(4)
+    pdf.set_font("Helvetica", "B", 11)
+    pdf.cell(0, 6, "1 Introduction", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("Helvetica", "", 10)
+    pdf.multi_cell(0, 5, LEFT)
+    blocks = read_pdf(bytes(pdf.output())).blocks
+    assert [(b.kind, b.text) for b in blocks[:2]] == [
+        ("heading", "Robust Keyword Spotting in Noisy Classrooms: A Field Study"),
+        ("paragraph", "Maria Okafor and Lena Brandt")]
+    assert blocks[-1].section == (
+        "Robust Keyword Spotting in Noisy Classrooms: A Field Study", "1 Introduction")
+
+
+def test_two_headings_in_large_type_one_under_the_other_stay_two():
+    pdf = FPDF(format="A4")
+    pdf.add_page()
+    pdf.set_font("Helvetica", "B", 18)
+    pdf.multi_cell(0, 8, "Annual Report\nFinances of the Year", new_x="LMARGIN")
+    pdf.set_font("Helvetica", "", 10)
+    pdf.multi_cell(0, 5, LEFT)
+    assert [b.text for b in read_pdf(bytes(pdf.output())).blocks][:2] == [
+        "Annual Report", "Finances of the Year"]

@@ -36,7 +36,9 @@ in which font and size. From those the reader rebuilds what a person sees on the
   after them. Level: the numbering's depth ("2.1", "A.1" -> 2; "Appendix B" -> 1), else that
   of the numbered headings set in the same size, else the rank of its size among the headings';
   headings set larger than every numbered one (a title over "1. Finances") rank above the
-  numbering, whose depth then counts from below them. A bulleted item after a line counts as a
+  numbering, whose depth then counts from below them. A title set larger than the body text and
+  wrapped so that its first line breaks off ("... Noisy Classrooms: A" over "Field Study") is
+  one line, and so one heading. A bulleted item after a line counts as a
   new sentence after it whatever its first word ("• fix issue126").
 * **A cover page** (``pdfcover``): a first page of at most 12 short lines, none ending a
   sentence, before pages holding more words: its lines (the organisation, "Prepared for ...",
@@ -95,7 +97,7 @@ from .blocks import (
 )
 from .pdfcover import cover_breaks, cover_lines, cover_title
 from .pdffurniture import furniture, leaders
-from .pdfheadings import guess_headings, outline_entries, outline_headings
+from .pdfheadings import guess_headings, outline_entries, outline_headings, wrapped_titles
 from .pdflayout import extract, page_lines, unweave
 from .pdflines import (
     BULLET,
@@ -155,7 +157,7 @@ def read_pdf(data: bytes) -> Parsed:
                for n in garbled] + unread + dropped
     style = body_style(pages)
     pages = footnotes(pages, style)
-    lines = [line for page in pages for line in gaps(page, style)]
+    lines = wrapped_titles([line for page in pages for line in gaps(page, style)], style)
     entries = outline_entries(reader, notes)
     heads: dict[int, int] = {}
     if entries:
