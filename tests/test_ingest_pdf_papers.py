@@ -171,3 +171,48 @@ def test_two_headings_in_large_type_one_under_the_other_stay_two():
     pdf.multi_cell(0, 5, LEFT)
     assert [b.text for b in read_pdf(bytes(pdf.output())).blocks][:2] == [
         "Annual Report", "Finances of the Year"]
+
+
+def test_two_columns_drawn_line_by_line_with_headings_and_paragraph_breaks_read_column_by_column():
+    # a heading beside a line of the other column's text, or a column's paragraph break
+    # beside the other's text, broke the run of two-column lines: the columns' lines were
+    # read across ("... rise sharply in Annotators marked the start ..."), short runs as
+    # tables, and "1 Introduction 3 Results" as one heading
+    left = [("1 Introduction", True),
+            ("Voice interfaces in schools must work in", False),
+            ("rooms where many children speak at once", False),
+            ("and where chairs scrape and doors close", False),
+            ("all through the lesson.", False),
+            ("", False),
+            ("Existing systems are trained on read speech", False),
+            ("recorded in quiet rooms, and their error", False),
+            ("rates rise sharply in classrooms.", False)]
+    right = [("Annotators marked the start and end of", False),
+             ("each keyword and noted overlapping speech", False),
+             ("in every recording, and a third annotator", False),
+             ("settled their disagreements.", False),
+             ("3 Results", True),
+             ("Our model reaches a false rejection rate of", False),
+             ("4.1% at one false alarm per hour, against", False),
+             ("6.5% for the strongest baseline.", False)]
+    pdf = FPDF(format="A4")
+    pdf.add_page()
+    for i in range(len(left)):
+        for x, column in ((18, left), (110, right)):
+            if i < len(column) and column[i][0]:
+                pdf.set_font("Helvetica", "B" if column[i][1] else "", 10)
+                pdf.text(x, 35 + 5 * i, column[i][0])
+    blocks = read_pdf(bytes(pdf.output())).blocks
+    assert [(b.kind, b.text, b.section) for b in blocks] == [
+        ("heading", "1 Introduction", ("1 Introduction",)),
+        ("paragraph", "Voice interfaces in schools must work in rooms where many children speak "
+         "at once and where chairs scrape and doors close all through the lesson.",
+         ("1 Introduction",)),
+        ("paragraph", "Existing systems are trained on read speech recorded in quiet rooms, and "
+         "their error rates rise sharply in classrooms.", ("1 Introduction",)),
+        ("paragraph", "Annotators marked the start and end of each keyword and noted overlapping "
+         "speech in every recording, and a third annotator settled their disagreements.",
+         ("1 Introduction",)),
+        ("heading", "3 Results", ("3 Results",)),
+        ("paragraph", "Our model reaches a false rejection rate of 4.1% at one false alarm per "
+         "hour, against 6.5% for the strongest baseline.", ("3 Results",))]

@@ -56,7 +56,8 @@ in which font and size. From those the reader rebuilds what a person sees on the
   edges, whatever they hold (a table drawn cell by cell): the first heads the columns ("Village
   | Pumps"), the others read "Village: Chiyanga; Pumps: 6" (``pdflines.tabulated``).
 * **Columns drawn line by line** (each line of the page a left column's line and a right
-  column's, at one edge each, both prose) are read column by column (``pdflayout.unweave``).
+  column's, at one edge each, both prose) are read column by column (``pdflayout.unweave``),
+  a heading beside the other column's text, and a line where only one column has one, too.
 * **Footnotes** (``pdfnotes``): the small lines ending a page, the first opening with a mark
   ("1", "*"), are each note a paragraph without its mark, read after the end of the sentence a
   page break cuts rather than inside it.

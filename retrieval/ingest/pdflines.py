@@ -64,6 +64,7 @@ class Line:
     # where white space wider than a word space parts it, each part's left edge and text ("
     # Chiyanga", "6", "5": a table's cells, or two columns drawn line by line); () for one part
     cells: tuple[tuple[float, str], ...] = ()
+    cell_bold: tuple[bool, ...] = ()  # each part set in bold (a heading beside a column's text)
 
 
 @dataclass(frozen=True, slots=True)
