@@ -111,3 +111,10 @@ def test_a_tex_file_is_read_as_latex_and_a_txt_holding_latex_too(tmp_path: Path)
 def test_plain_text_mentioning_a_command_is_not_latex():
     assert not looks_like_latex("To start a section, type \\section{Title} in your file.\n")
     assert looks_like_latex(PAPER)
+
+
+def test_an_unknown_commands_arguments_read_as_words_apart():
+    # "\moduleauthor{Joe Gregorio}{joe@bitworking.org}" read "Joe Gregoriojoe@bitworking.org"
+    assert [b.text for b in read_latex(
+        "\\section{Authors}\n\\moduleauthor{Joe Gregorio}{joe@example.org}\n").blocks] == [
+        "Authors", "Joe Gregorio joe@example.org"]

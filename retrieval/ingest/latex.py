@@ -248,6 +248,8 @@ def inline(text: str) -> str:
         return _WORDS[word] + space if word in _WORDS else ""
 
     text = re.sub(r"\\(?:([A-Za-z]+)\*?([ \t])?|(.))", command, text, flags=re.S)
+    # two arguments in a row are two words ("{Joe Gregorio}{joe@example.org}")
+    text = re.sub(r"(?<!\\)\}\s*\{", " ", text)
     text = re.sub(r"[{}]", "", text)
     text = one_line(text)
     return re.sub(r"\s+([.,;:!?)])", r"\1", text).replace("( ", "(")
