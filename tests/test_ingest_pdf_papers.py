@@ -216,3 +216,17 @@ def test_two_columns_drawn_line_by_line_with_headings_and_paragraph_breaks_read_
         ("heading", "3 Results", ("3 Results",)),
         ("paragraph", "Our model reaches a false rejection rate of 4.1% at one false alarm per "
          "hour, against 6.5% for the strongest baseline.", ("3 Results",))]
+
+
+def test_a_word_written_with_a_hyphen_keeps_it_at_a_line_end_a_hyphenated_one_is_joined():
+    # "cross-" over "entropy" read "crossentropy", "signal-to-" over "noise" "signal-tonoise"
+    lines = ("The objective is the cross-", "entropy loss at a signal-to-",
+             "noise ratio that is well-", "known, and the model was develop-",
+             "ed on audio annota-", "ted by two experts.")
+    pdf = FPDF(format="A4")
+    pdf.add_page()
+    pdf.set_font("Helvetica", "", 11)
+    pdf.multi_cell(0, 6, "\n".join(lines))
+    assert [b.text for b in read_pdf(bytes(pdf.output())).blocks] == [
+        "The objective is the cross-entropy loss at a signal-to-noise ratio that is well-known, "
+        "and the model was developed on audio annotated by two experts."]

@@ -18,11 +18,12 @@ in which font and size. From those the reader rebuilds what a person sees on the
   warning repeated under each short page's heading is text). Table-of-contents and index
   lines ("Scope . . . . 4") go too.
 * **Paragraphs.** Hard-wrapped lines are joined with a space; a word hyphenated at a line end
-  is rejoined ("hyphen-" + "ated"; "UTF-" + "encoded" keeps its hyphen). A paragraph ends at a
-  blank line, at white space over 1.35 line pitches (the body text's, never less than the step
-  of a sentence wrapped to the next line: double spacing is no white space), at a change of
-  type size by 15%, or where a line ending a sentence is followed by one starting a new
-  sentence. It runs on over a page break and keeps the page it starts on.
+  is rejoined ("hyphen-" + "ated"; "UTF-" + "encoded" keeps its hyphen, and so does a word
+  written with one, "cross-" + "entropy": two English words that run together make none). A
+  paragraph ends at a blank line, at white space over 1.35 line pitches (the body text's,
+  never less than the step of a sentence wrapped to the next line: double spacing is no white
+  space), at a change of type size by 15%, or where a line ending a sentence is followed by
+  one starting a new sentence. It runs on over a page break and keeps the page it starts on.
 * **Headings.** With an outline (bookmarks), a line on an entry's page (or the next) that
   matches its title, ignoring case, spaces, punctuation and a leading number ("3.2",
   "Appendix A"), is a heading at the entry's depth. Without one, a guess: a line of at most 12
@@ -109,6 +110,7 @@ from .pdflines import (
     Style,
     body_style,
     broken_off,
+    compound,
     gaps,
     is_marker,
     resized,
@@ -349,8 +351,9 @@ def _join(left: str, right: str) -> str:
     broken = re.search(r"(\S*[^\W\d_])-$", left)
     if broken and right[:1].islower():
         word = broken.group(1)
-        if any(ch.isupper() or ch.isdigit() for ch in word[1:]):
-            return left + right  # "MIME-" + "related", "UTF-" + "encoded": a real hyphen
+        if any(ch.isupper() or ch.isdigit() for ch in word[1:]) or compound(word, right):
+            # "MIME-" + "related", "UTF-" + "encoded", "cross-" + "entropy": a real hyphen
+            return left + right
         return left[:-1] + right
     if left.endswith("\xad"):  # a soft hyphen
         return left[:-1] + right

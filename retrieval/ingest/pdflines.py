@@ -177,6 +177,30 @@ def broken_off(text: str) -> bool:
     return bool(words) and (text[-1] in ",-" or words[-1].casefold() in _OPEN_ENDINGS)
 
 
+def compound(word: str, after: str) -> bool:
+    """Whether ``word`` ending a line in a hyphen, and the line ``after`` it, hold a word
+    written with a hyphen ("cross-" over "entropy loss", "signal-to-" over "noise"), not one
+    hyphenated to fit the line ("develop-" over "ment", "annota-" over "ted"): ``word``
+    holds a hyphen already, or it and the next line's first word are each an English word
+    (wordfreq's), it of four letters or more, and the two run together are none. A prefix
+    of three letters or fewer ("non-" over "commercially", "pre-" over "trained") is joined:
+    both spellings are in use, and the joined one is the licences' and the dictionaries'."""
+    if "-" in word:
+        return True
+    found = re.match(r"[^\W\d_]+", after)
+    if found is None:
+        return False
+    from ..common_words import common_words  # wordfreq's list: read only for a hyphen
+
+    words = common_words("en", _WORD_ZIPF)
+    head, tail = word.casefold(), found.group().casefold()
+    return len(head) >= 4 and head in words and tail in words and head + tail not in words
+
+
+# wordfreq's words at this Zipf frequency or more (its small list; the query's rare words')
+_WORD_ZIPF = 3.0
+
+
 def starts_sentence(text: str) -> bool:
     """Whether a line opens with a capital, after any quotes or brackets, or a dash opening a
     line of dialogue ("— Мы планируем ...", "—¿Cuándo?")."""
@@ -297,6 +321,7 @@ __all__ = [
     "body_style",
     "broken_off",
     "cell_runs",
+    "compound",
     "gaps",
     "is_marker",
     "resized",
