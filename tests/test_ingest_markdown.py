@@ -469,3 +469,11 @@ def test_a_long_document_with_a_few_furniture_words_is_not_a_web_page():
     text = ("# Changelog\n\n" + entries + "\n- Set the cookie path correctly.\n"
             "- Register the handler before use.\n")
     assert not read_markdown(text).web
+
+
+def test_a_formula_set_apart_in_dollars_is_code_not_a_sentence_to_quote():
+    # a lab notebook's "$$ \mathrm{SNR} = 10 \log_{10} \frac{P_s}{P_n} $$" was a paragraph,
+    # quoted as an answer to "what is the mean SNR?"
+    text = ("# Notes\n\n$$ \\mathrm{SNR} = 10 \\log_{10} \\frac{P_s}{P_n} $$\n\n"
+            "$$\nx = y^2\n$$\n\nIt costs $5 and $$ is no formula here.\n")
+    assert [b.kind for b in read_markdown(text).blocks] == ["heading", "code", "code", "paragraph"]

@@ -55,6 +55,22 @@ def test_a_header_over_the_data_columns_heads_rows_led_by_their_names():
         QUOTE_NEVER, QUOTE_ANY, QUOTE_NEVER, QUOTE_ANY]
 
 
+def test_a_reference_lists_dated_entries_are_indexed_but_never_quoted():
+    # "what dataset did they use?" was answered with a cited paper's title, "Speech commands: A
+    # dataset for limited-vocabulary speech recognition.", as if the paper said it
+    refs = ("7. References",)
+    blocks = [Block("heading", "7. References", refs, level=1),
+              Block("list_item", "[7] P. Warden. Speech commands: A dataset for limited-vocabulary "
+                    "speech recognition. arXiv preprint, 2018.", refs, level=1),
+              Block("paragraph", "Chen, G., et al. Small-footprint keyword spotting.", refs),
+              # undated: a note under the heading, or a link to a tool, is still text
+              Block("list_item", "XZ Utils - the next generation of LZMA Utils", refs, level=1),
+              Block("heading", "Results", ("Results",), level=1),
+              Block("paragraph", "The 2018 model reached 93% accuracy.", ("Results",))]
+    assert [k.quote for k in sieve(Parsed(blocks)).kept] == [
+        QUOTE_NEVER, QUOTE_NEVER, QUOTE_NEVER, QUOTE_ANY, QUOTE_NEVER, QUOTE_ANY]
+
+
 def test_a_paragraph_repeated_across_documents_is_dropped_but_not_a_heading():
     blocks = [Block("heading", "Summary"), Block("paragraph", "Built with the book tool."),
               Block("paragraph", "The book explains the tool.")]

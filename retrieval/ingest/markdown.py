@@ -196,6 +196,11 @@ def _blocks(tokens: Sequence[Token], outline: Outline, myst: bool = False,
                 yield Dropped(Block("paragraph", text, outline.path), IMAGES_REASON)
             elif myst and _TARGET_RE.fullmatch(text):
                 yield Dropped(Block("paragraph", text, outline.path), TARGET_REASON)
+            elif _DISPLAY_MATH_RE.fullmatch(token.content.strip()):
+                # a formula set apart ("$$ \\mathrm{SNR} = ... $$"), as a code block: its TeX
+                # source is no sentence to quote
+                if code := code_block(token.content, outline.path):
+                    yield code
             elif containers and containers[-1] == "list_item_open":
                 yield Block("list_item", text, outline.path, level=lists)
             else:
@@ -211,6 +216,7 @@ def _blocks(tokens: Sequence[Token], outline: Outline, myst: bool = False,
             yield Block("paragraph", text, outline.path)
 
 
+_DISPLAY_MATH_RE = re.compile(r"\$\$[^$]+\$\$")
 NESTING_REASON = f"nested deeper than {_MAX_NESTING} lists or quotes: not read"
 _MARKERS_RE = re.compile(r"^(?:[ \t>]|[-*+][ \t]|\d{1,9}[.)][ \t])*")  # quote and list marks
 

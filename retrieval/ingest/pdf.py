@@ -18,11 +18,12 @@ in which font and size. From those the reader rebuilds what a person sees on the
   warning repeated under each short page's heading is text). Table-of-contents and index
   lines ("Scope . . . . 4") go too.
 * **Paragraphs.** Hard-wrapped lines are joined with a space; a word hyphenated at a line end
-  is rejoined ("hyphen-" + "ated"; "UTF-" + "encoded" keeps its hyphen). A paragraph ends at a
-  blank line, at white space over 1.35 line pitches (the body text's, never less than the step
-  of a sentence wrapped to the next line: double spacing is no white space), at a change of
-  type size by 15%, or where a line ending a sentence is followed by one starting a new
-  sentence. It runs on over a page break and keeps the page it starts on.
+  is rejoined ("hyphen-" + "ated"; "UTF-" + "encoded" keeps its hyphen, and so does a word
+  written with one, "cross-" + "entropy": two English words that run together make none). A
+  paragraph ends at a blank line, at white space over 1.35 line pitches (the body text's,
+  never less than the step of a sentence wrapped to the next line: double spacing is no white
+  space), at a change of type size by 15%, or where a line ending a sentence is followed by
+  one starting a new sentence. It runs on over a page break and keeps the page it starts on.
 * **Headings.** With an outline (bookmarks), a line on an entry's page (or the next) that
   matches its title, ignoring case, spaces, punctuation and a leading number ("3.2",
   "Appendix A"), is a heading at the entry's depth. Without one, a guess: a line of at most 12
@@ -36,7 +37,9 @@ in which font and size. From those the reader rebuilds what a person sees on the
   after them. Level: the numbering's depth ("2.1", "A.1" -> 2; "Appendix B" -> 1), else that
   of the numbered headings set in the same size, else the rank of its size among the headings';
   headings set larger than every numbered one (a title over "1. Finances") rank above the
-  numbering, whose depth then counts from below them. A bulleted item after a line counts as a
+  numbering, whose depth then counts from below them. A title set larger than the body text and
+  wrapped so that its first line breaks off ("... Noisy Classrooms: A" over "Field Study") is
+  one line, and so one heading. A bulleted item after a line counts as a
   new sentence after it whatever its first word ("• fix issue126").
 * **A cover page** (``pdfcover``): a first page of at most 12 short lines, none ending a
   sentence, before pages holding more words: its lines (the organisation, "Prepared for ...",
@@ -54,7 +57,11 @@ in which font and size. From those the reader rebuilds what a person sees on the
   edges, whatever they hold (a table drawn cell by cell): the first heads the columns ("Village
   | Pumps"), the others read "Village: Chiyanga; Pumps: 6" (``pdflines.tabulated``).
 * **Columns drawn line by line** (each line of the page a left column's line and a right
-  column's, at one edge each, both prose) are read column by column (``pdflayout.unweave``).
+  column's, at one edge each, both prose) are read column by column (``pdflayout.unweave``),
+  a heading beside the other column's text, and a line where only one column has one, too.
+* **Footnotes** (``pdfnotes``): the small lines ending a page, the first opening with a mark
+  ("1", "*"), are each note a paragraph without its mark, read after the end of the sentence a
+  page break cuts rather than inside it.
 * **Pages.** A block's page is its index in the file, or, when the PDF labels its pages, the
   number printed on it ("3" for the fifth page after "i" and "ii"): what a reader looks up. A
   page labelled with no number ("iv", "A-2") is cited by none.
@@ -63,8 +70,9 @@ in which font and size. From those the reader rebuilds what a person sees on the
   the page's text), which the notes count.
 
 The reading is split by concept: ``pdflayout`` rebuilds the lines, ``pdffurniture`` drops the page
-furniture, ``pdfheadings`` finds the headings, ``pdfcover`` a cover page, ``pdflines`` weighs a
-line; this module opens the file, joins the lines into blocks and reads the metadata.
+furniture, ``pdfheadings`` finds the headings, ``pdfcover`` a cover page, ``pdfnotes`` the
+footnotes, ``pdflines`` weighs a line; this module opens the file, joins the lines into blocks
+and reads the metadata.
 """
 
 from __future__ import annotations
@@ -91,7 +99,7 @@ from .blocks import (
 )
 from .pdfcover import cover_breaks, cover_lines, cover_title
 from .pdffurniture import furniture, leaders
-from .pdfheadings import guess_headings, outline_entries, outline_headings
+from .pdfheadings import guess_headings, outline_entries, outline_headings, wrapped_titles
 from .pdflayout import extract, page_lines, unweave
 from .pdflines import (
     BULLET,
@@ -101,6 +109,8 @@ from .pdflines import (
     Line,
     Style,
     body_style,
+    broken_off,
+    compound,
     gaps,
     is_marker,
     resized,
@@ -108,6 +118,7 @@ from .pdflines import (
     table_rows,
     tabulated,
 )
+from .pdfnotes import footnotes
 from .sentences import goes_on
 
 
@@ -148,7 +159,8 @@ def read_pdf(data: bytes) -> Parsed:
     dropped = [Dropped(Block("paragraph", "(the text of the page)", page=n), _GARBLED)
                for n in garbled] + unread + dropped
     style = body_style(pages)
-    lines = [line for page in pages for line in gaps(page, style)]
+    pages = footnotes(pages, style)
+    lines = wrapped_titles([line for page in pages for line in gaps(page, style)], style)
     entries = outline_entries(reader, notes)
     heads: dict[int, int] = {}
     if entries:
@@ -339,8 +351,9 @@ def _join(left: str, right: str) -> str:
     broken = re.search(r"(\S*[^\W\d_])-$", left)
     if broken and right[:1].islower():
         word = broken.group(1)
-        if any(ch.isupper() or ch.isdigit() for ch in word[1:]):
-            return left + right  # "MIME-" + "related", "UTF-" + "encoded": a real hyphen
+        if any(ch.isupper() or ch.isdigit() for ch in word[1:]) or compound(word, right):
+            # "MIME-" + "related", "UTF-" + "encoded", "cross-" + "entropy": a real hyphen
+            return left + right
         return left[:-1] + right
     if left.endswith("\xad"):  # a soft hyphen
         return left[:-1] + right
@@ -440,10 +453,13 @@ def _starts_unit(unit: list[Line], kind: Kind, line: Line, code: bool, marker: b
             and not goes_on(prev.text, line.text)):  # "met Dr." / "Smith": one sentence
         return True
     # a list item's wrapped lines are indented past its marker; a new sentence back at the
-    # marker's edge is the text after the list
+    # marker's edge is the text after the list, unless the item's last line broke off its
+    # sentence (a reference list set without a hanging indent: "In Proceedings of" over
+    # "Interspeech, 2015.")
     head = unit[0]
     return (
         kind == "list_item"
+        and not broken_off(prev.text)
         and line.page == head.page
         and line.x is not None
         and head.x is not None

@@ -18,8 +18,11 @@ from .pdflines import (
     BULLET,
     CLOSES,
     GLYPH,
+    MAX_HEADING_WORDS,
     NUMBERED,
     SECTION,
+    SENTENCE_END,
+    SIZE_STEP,
     Line,
     Style,
     is_marker,
@@ -120,6 +123,27 @@ def outline_headings(
     return out, levels, missed
 
 
+def wrapped_titles(lines: list[Line], style: Style) -> list[Line]:
+    """``lines`` with a title set larger than the body text and wrapped over lines made one
+    line: a line so set that breaks off ("Robust Keyword Spotting in Noisy Classrooms: A",
+    ending on a word a title does not end on, or a colon or comma) and the line under it in
+    the same type, with no white space between. A paper's title, wrapped, was no heading, and
+    the paper was titled by its file name."""
+    out: list[Line] = []
+    for line in lines:
+        prev = out[-1] if out else None
+        if (prev is not None and style.body and prev.size >= style.body * SIZE_STEP
+                and prev.page == line.page and not line.gap and not resized(prev, line)
+                and abs(prev.size - line.size) <= 0.5 and prev.bold == line.bold
+                and not title_like(prev) and not SENTENCE_END.search(prev.text)
+                and not SECTION.match(line.text) and not is_marker(line.text)
+                and len(prev.text.split()) < 2 * MAX_HEADING_WORDS):
+            out[-1] = replace(prev, text=one_line(f"{prev.text} {line.text}"))
+            continue
+        out.append(line)
+    return out
+
+
 def _opens(text: str) -> bool:
     """The line begins something new: a sentence, or a numbered heading ("2.1 Scope")."""
     return starts_sentence(text) or starts_sentence(SECTION.sub("", text, count=1))
@@ -193,6 +217,9 @@ def guess_headings(lines: list[Line], style: Style) -> dict[int, int]:
             or i in capitals
             or resized(prev, line)
             or (style.styled and prev.page != line.page)  # set apart, atop a new page
+            # ... or atop a new column, where a numbered title is one too ("3 Data Collection"
+            # over "We recorded ...": a paper's section opening its right column)
+            or (_column_top(prev, line) and (style.styled or _depth(line.text) > 0))
         ):
             heads[i] = 0
     size = {i: round(lines[i].size * 2) / 2 for i in heads}
@@ -217,4 +244,4 @@ def guess_headings(lines: list[Line], style: Style) -> dict[int, int]:
     return heads
 
 
-__all__ = ["guess_headings", "outline_entries", "outline_headings"]
+__all__ = ["guess_headings", "outline_entries", "outline_headings", "wrapped_titles"]

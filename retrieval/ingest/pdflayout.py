@@ -97,7 +97,8 @@ def page_lines(text: str, pieces: list[_Piece], page: int) -> list[Line]:
         sizes: Counter[float] = Counter()
         chars = bold = mono = 0
         where: tuple[float, float] | None = None
-        parts: list[list[Any]] = []  # [left edge, text, estimated right edge, size]
+        # [left edge, text, estimated right edge, size, characters, of them bold]
+        parts: list[list[Any]] = []
         j = k
         on_line = []
         while j < len(pieces) and pieces[j].start < end:
@@ -129,7 +130,9 @@ def page_lines(text: str, pieces: list[_Piece], page: int) -> list[Line]:
                 sizes.most_common(1)[0][0] if sizes else 0.0,
                 bool(chars) and bold >= 0.9 * chars,
                 bool(chars) and mono >= 0.9 * chars,
-                cells=tuple((x, one_line(t)) for x, t, _, _ in parts)
+                cells=tuple((part[0], one_line(part[1])) for part in parts)
+                if len(parts) > 1 and x is not None else (),
+                cell_bold=tuple(part[5] >= 0.9 * part[4] for part in parts)
                 if len(parts) > 1 and x is not None else (),
             )
         )
@@ -186,42 +189,73 @@ def _part(parts: list[list[Any]], piece: _Piece, text: str) -> None:
         parts[-1][1] += text
         parts[-1][2] = max(parts[-1][2], piece.x + len(text) * piece.size * _CHAR_WIDTH)
     else:
-        parts.append([piece.x, text, piece.x + len(text) * piece.size * _CHAR_WIDTH, piece.size])
+        parts.append([piece.x, text, piece.x + len(text) * piece.size * _CHAR_WIDTH, piece.size,
+                      0, 0])
+    parts[-1][4] += len(text)
+    parts[-1][5] += len(text) * piece.bold
 
 
 def unweave(lines: list[Line]) -> list[Line]:
     """A page's lines with two columns drawn line by line (each line of the page a line of the
     left column and one of the right, at one left edge each) read column by column: the left
-    column's lines, then the right's. A run of ``WOVEN_RUN`` lines or more of two parts with
-    the right one at one edge, both parts mostly prose (``PROSE_WORDS`` words or more), is two
-    columns; the lines just after it at either column's edge alone are its columns' last."""
+    column's lines, then the right's. Lines that fit two columns (two parts at the columns'
+    edges, a heading beside a line of text among them; one part at the right edge, or at the
+    left ending short of the right (a column's paragraph ends where the other's goes on); a
+    blank line) are two columns when ``WOVEN_RUN`` of them or more, and half of those of two
+    parts, are two parts of prose (``PROSE_WORDS`` words or more each)."""
     out: list[Line] = []
     i = 0
     while i < len(lines):
-        end = i
-        while end < len(lines) and _woven(lines[end], lines[i]):
-            end += 1
-        run = lines[i:end]
-        if len(run) < WOVEN_RUN or sum(_prose(line) for line in run) < 0.75 * len(run):
+        if len(lines[i].cells) != 2:
             out.append(lines[i])
             i += 1
             continue
-        left_x, right_x = run[0].cells[0][0], run[0].cells[1][0]
-        left = [_cell_line(line, 0) for line in run]
-        right = [_cell_line(line, 1) for line in run]
-        while end < len(lines) and lines[end].text and not lines[end].cells and (
-                lines[end].x is not None):
-            edge = lines[end].x or 0.0
-            if abs(edge - left_x) <= _ALIGNED:
-                left.append(lines[end])
-            elif abs(edge - right_x) <= _ALIGNED:
-                right.append(lines[end])
-            else:
-                break
+        edges = lines[i].cells[0][0], lines[i].cells[1][0]
+        end = i
+        while end < len(lines) and _fits(lines[end], edges):
             end += 1
+        pairs = [line for line in lines[i:end] if line.cells]
+        prose = sum(_prose(line) for line in pairs)
+        if prose < WOVEN_RUN or prose < 0.5 * len(pairs):
+            out.append(lines[i])
+            i += 1
+            continue
+        start = i
+        while start > 0 and _fits(lines[start - 1], edges):
+            start -= 1
+        del out[len(out) - (i - start):]  # (none when nothing before the run fits)
+        left: list[Line] = []
+        right: list[Line] = []
+        for line in lines[start:end]:
+            if not line.text:
+                left.append(line)
+                right.append(line)
+            elif line.cells:
+                left.append(_cell_line(line, 0))
+                right.append(_cell_line(line, 1))
+            else:
+                (left if abs((line.x or 0.0) - edges[0]) <= _ALIGNED else right).append(line)
         out.extend(left + right)
         i = end
     return out
+
+
+def _fits(line: Line, edges: tuple[float, float]) -> bool:
+    """Whether a line fits two columns at ``edges``: blank, two parts at them, or one part at
+    either."""
+    if not line.text:
+        return True
+    if line.cells:
+        return len(line.cells) == 2 and all(
+            abs(x - edge) <= _ALIGNED for (x, _), edge in zip(line.cells, edges, strict=True))
+    if line.x is None:
+        return False
+    if abs(line.x - edges[1]) <= _ALIGNED:
+        return True
+    # at the left edge, a line that ends short of the right column's (a line across the page,
+    # below the columns, does not)
+    width = len(line.text) * line.size * _CHAR_WIDTH
+    return abs(line.x - edges[0]) <= _ALIGNED and line.x + width < edges[1]
 
 
 WOVEN_RUN = 3
@@ -229,19 +263,16 @@ PROSE_WORDS = 4
 _ALIGNED = 2.0  # points: two edges this close are one
 
 
-def _woven(line: Line, first: Line) -> bool:
-    return (len(line.cells) == 2 and len(first.cells) == 2
-            and abs(line.cells[0][0] - first.cells[0][0]) <= _ALIGNED
-            and abs(line.cells[1][0] - first.cells[1][0]) <= _ALIGNED)
-
-
 def _prose(line: Line) -> bool:
     return all(len(text.split()) >= PROSE_WORDS for _, text in line.cells)
 
 
 def _cell_line(line: Line, n: int) -> Line:
+    """Part ``n`` of a line as a line of its own: a heading beside a column's text is bold
+    where the line as a whole is not."""
     x, text = line.cells[n]
-    return replace(line, text=text, x=x, cells=())
+    bold = line.cell_bold[n] if len(line.cell_bold) > n else line.bold
+    return replace(line, text=text, x=x, bold=bold, cells=(), cell_bold=())
 
 
 __all__ = ["PROSE_WORDS", "WOVEN_RUN", "extract", "page_lines", "unweave"]

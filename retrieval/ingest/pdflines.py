@@ -26,8 +26,10 @@ SIZE_CHANGE = 1.15
 _GLYPHS = "•◦▪▫‣∙·●○■□➢►\uf0b7\uf0a7"  # the last two: Word's Symbol and Wingdings bullets
 BULLET = re.compile(rf"^(?:[{_GLYPHS}]\s*|[*–-]\s+)(?=\S)")
 GLYPH = re.compile(rf"^[{_GLYPHS}]")
+# ... and a reference list's "[12]" ("[3] C. Lee. Speech recognition in classrooms. ...")
 NUMBERED = re.compile(
-    r"^(?:\d{1,3}[.)]|[a-z][.)]|[ivx]{1,5}[.)]|\((?:\d{1,3}|[a-z]|[ivx]{1,5})\))\s+(?=\S)"
+    r"^(?:\d{1,3}[.)]|[a-z][.)]|[ivx]{1,5}[.)]|\((?:\d{1,3}|[a-z]|[ivx]{1,5})\)|\[\d{1,3}\])"
+    r"\s+(?=\S)"
 )
 SECTION = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*)\.?\s+(?=\S)")
 ROMAN = r"(?=[ivxlc])c{0,3}(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})"
@@ -62,6 +64,7 @@ class Line:
     # where white space wider than a word space parts it, each part's left edge and text ("
     # Chiyanga", "6", "5": a table's cells, or two columns drawn line by line); () for one part
     cells: tuple[tuple[float, str], ...] = ()
+    cell_bold: tuple[bool, ...] = ()  # each part set in bold (a heading beside a column's text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,6 +168,37 @@ def title_like(line: Line) -> bool:
     rest = SECTION.sub("", text, count=1)
     # "F" over an index's entries is a letter, no title
     return rest[:1].isupper() and sum(ch.isalpha() for ch in rest) >= 2
+
+
+def broken_off(text: str) -> bool:
+    """Whether a line leaves its sentence open: it ends in a comma, a hyphen, or a word a
+    sentence goes on from ("In Proceedings of" over "Interspeech, 2015.")."""
+    words = text.split()
+    return bool(words) and (text[-1] in ",-" or words[-1].casefold() in _OPEN_ENDINGS)
+
+
+def compound(word: str, after: str) -> bool:
+    """Whether ``word`` ending a line in a hyphen, and the line ``after`` it, hold a word
+    written with a hyphen ("cross-" over "entropy loss", "signal-to-" over "noise"), not one
+    hyphenated to fit the line ("develop-" over "ment", "annota-" over "ted"): ``word``
+    holds a hyphen already, or it and the next line's first word are each an English word
+    (wordfreq's), it of four letters or more, and the two run together are none. A prefix
+    of three letters or fewer ("non-" over "commercially", "pre-" over "trained") is joined:
+    both spellings are in use, and the joined one is the licences' and the dictionaries'."""
+    if "-" in word:
+        return True
+    found = re.match(r"[^\W\d_]+", after)
+    if found is None:
+        return False
+    from ..common_words import common_words  # wordfreq's list: read only for a hyphen
+
+    words = common_words("en", _WORD_ZIPF)
+    head, tail = word.casefold(), found.group().casefold()
+    return len(head) >= 4 and head in words and tail in words and head + tail not in words
+
+
+# wordfreq's words at this Zipf frequency or more (its small list; the query's rare words')
+_WORD_ZIPF = 3.0
 
 
 def starts_sentence(text: str) -> bool:
@@ -285,7 +319,9 @@ __all__ = [
     "Line",
     "Style",
     "body_style",
+    "broken_off",
     "cell_runs",
+    "compound",
     "gaps",
     "is_marker",
     "resized",

@@ -2,11 +2,13 @@
 
 ========================  =========================================================
 ``.txt`` ``.text``        plain text (``text.py``); markup in it is read as HTML, an
-                          AsciiDoc source as AsciiDoc
+                          AsciiDoc source as AsciiDoc, LaTeX as LaTeX
 ``.md`` ``.markdown``     Markdown, CommonMark (``markdown.py``; ``.mkd``, ``.mdown``,
                           ``.mkdn``, ``.mdwn`` too)
 ``.rst`` ``.rest``        reStructuredText, with docutils (``rst.py``)
 ``.adoc`` ``.asciidoc``   AsciiDoc (``asciidoc.py``)
+``.tex`` ``.ltx``         a LaTeX source, as it renders (``latex.py``; a ``.txt`` of
+                          LaTeX too)
 ``.html`` ``.htm``        HTML (``html.py``; ``.xhtml``, ``.xht`` too)
 ``.pdf``                  PDF, page by page (``pdf.py``)
 ``.docx``                 Word (``docx.py``)
@@ -34,6 +36,7 @@ from pathlib import Path
 from .asciidoc import looks_like_asciidoc, read_asciidoc
 from .blocks import Parsed
 from .html import looks_like_html, read_html
+from .latex import looks_like_latex, read_latex
 from .meta import front_matter
 from .terms import lone_terms
 from .text import read_plain
@@ -42,7 +45,7 @@ FORMATS = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "mar
            ".mkd": "markdown", ".mdown": "markdown", ".mkdn": "markdown", ".mdwn": "markdown",
            ".rst": "rst", ".rest": "rst", ".html": "html", ".htm": "html", ".xhtml": "html",
            ".xht": "html", ".pdf": "pdf", ".docx": "docx", ".adoc": "asciidoc",
-           ".asciidoc": "asciidoc"}
+           ".asciidoc": "asciidoc", ".tex": "latex", ".ltx": "latex"}
 SUFFIXES = tuple(FORMATS)
 # The files a project ships its documentation in without a format's extension ("LICENSE",
 # "COPYING", "README.Debian", "LICENSE-MIT", "NEWS", "ChangeLog"): read as plain text. Other
@@ -128,6 +131,8 @@ def _read(data: bytes, fmt: str) -> Parsed:
         parsed = read_rst(text)
     elif fmt == "asciidoc" or (fmt == "text" and looks_like_asciidoc(text)):
         parsed = read_asciidoc(text)
+    elif fmt == "latex" or (fmt == "text" and looks_like_latex(text)):
+        parsed = read_latex(text)
     elif fmt == "markdown":
         from .markdown import read_markdown  # markdown-it only for a corpus with Markdown files
 

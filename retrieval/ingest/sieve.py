@@ -12,8 +12,9 @@ is cut from the paragraph it opens, listed as dropped: a quote of the first sent
 sentence.
 
 Any **other document** keeps every block whatever its shape: a heading, a list item, a table row,
-a short paragraph ("The mayor abstained.") is content. Headings are indexed (their words help
-find the section) but never quoted on their own; a sentence of any other block is quotable when
+a short paragraph ("The mayor abstained.") is content. Headings, and the dated entries of a
+reference list (``cited_work``), are indexed (their words help find the section) but never
+quoted on their own; a sentence of any other block is quotable when
 it has ``MIN_DOCUMENT_QUOTE_WORDS`` words. Dropped, with a reason each:
 
 - code blocks: kept out of sentence quotes and of the index (the prose around them stays);
@@ -128,8 +129,8 @@ def sieve(parsed: Parsed, repeated: Container[str] = frozenset()) -> Sieved:
             dropped.append(Dropped(b, reason))
             rows.append((b, f"dropped: {reason}"))
         else:
-            quote = QUOTE_NEVER if b.kind == "heading" or _header_row(blocks, i) else (
-                QUOTE_ANY)
+            quote = QUOTE_NEVER if (b.kind == "heading" or _header_row(blocks, i)
+                                    or cited_work(b)) else QUOTE_ANY
             kept.append(Kept(b, quote))
             rows.append((b, INDEXED if quote else INDEXED_NOT_QUOTED))
     return Sieved(kept, dropped, False, rows=tuple(rows))
@@ -156,6 +157,25 @@ def _quoted_code(b: Block, kept: Sequence[Kept], before: Block | None) -> tuple[
     if len(lines) > MAX_CODE_LINES or sum(map(len, lines)) > MAX_CODE_CHARS:
         return ()
     return lines
+
+
+# a reference list's heading, its numbering aside ("7. References", "Bibliography")
+_BIBLIOGRAPHY_RE = re.compile(
+    r"(?:[\dIVX]+\.?\s+)?(?:references|bibliography|works cited|literature cited|reference "
+    r"list|literatur|literaturverzeichnis|références|bibliographie|referencias|bibliografía|"
+    r"bibliografia|referências|riferimenti bibliografici)", re.IGNORECASE)
+# what marks a cited work's entry: its year ("2019", "2019a"), or "et al."
+_CITED_RE = re.compile(r"\b(?:1[6-9]|20)\d\d[a-z]?\b|\bet al\.")
+
+
+def cited_work(b: Block) -> bool:
+    """Whether a block is an entry of a reference list: under a heading naming one, and dated
+    ("[7] P. Warden. Speech commands: A dataset for ... 2018."). It is indexed but never quoted:
+    the titles of other works are not what the document says ("what dataset did they use?"
+    was answered "Speech commands: A dataset for limited-vocabulary speech recognition.")."""
+    return (b.kind in ("paragraph", "list_item")
+            and any(_BIBLIOGRAPHY_RE.fullmatch(h.strip()) for h in b.section)
+            and bool(_CITED_RE.search(b.text)))
 
 
 def _header_row(blocks: Sequence[Block], i: int) -> bool:
