@@ -250,7 +250,12 @@ class Collection:
 # 39: a terminal's escape sequences (a colour's "ESC [ 31 m") are no part of the text.
 # 40: a release's number meets it without its trailing zeros ("1.0.0" is the term "1.0"); a
 # heading that is a date or a number ("February 15, 2018", "--1.4.1--") titles nothing.
-TEXT_VERSION = 40
+# 41: plain text in another language read by its layout unless laid out as a web page
+# (``pagelayout``); Spanish terms lose only accents and plurals (``spanish.py``); LaTeX read as
+# it renders; PDF papers: columns through headings, references one entry each and never
+# quoted, footnotes apart, a wrapped title one heading, a hyphen kept at a line end where it
+# is the word's; a Markdown "$$" formula is code.
+TEXT_VERSION = 41
 # A sentence's flags (``Collection.sent_flags``): it may be quoted alone; it is of a list item
 # or a table row (a line tagged ``ITEM_LINE``, beside its ``sieve.QUOTE_*`` rule); it opens its
 # line; lines of code (tagged ``CODE_LINE``) follow its line, quoted after it.
