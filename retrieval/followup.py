@@ -8,7 +8,8 @@ strings:
   (a capitalised phrase after the first word) replaced by X, or with X added when it has none:
   after "Who is the president of Azerbaijan?", "what about Belarus?" becomes "Who is the president
   of Belarus?".
-* **A question that refers back**: one with no salient term at all ("why?", "and when?"), or one
+* **A question that refers back**: one with no salient term at all ("why?", "and when?"; but
+  not a thanks without a question word or mark, "thanks!", "ok"), or one
   with a referring word ("it", "they", "he", "there", ...) and at most ``MAX_TERMS`` salient
   terms. The last ``CONTEXT_WORDS`` salient words of the previous
   question that the follow-up lacks are added in brackets: "when was it formed? (organisation
@@ -76,7 +77,7 @@ def _rewrite(question: str, previous: str) -> str:
     rest = opener.group("rest") if opener else question
     if opener and term_set(rest) and not _QUESTION_START.match(rest):
         return _replace_topic(previous, rest.rstrip("?.! "))  # "and Belarus?"
-    if not _refers_back(rest):
+    if not _refers_back(rest) or _acknowledges(rest):
         return question
     context = _words_with_terms(previous, exclude=term_set(rest))[-CONTEXT_WORDS:]
     return f"{rest} ({' '.join(context)})" if context else rest
@@ -91,6 +92,13 @@ def _words_with_terms(text: str, exclude: set[str]) -> list[str]:
             seen.add(t.term)
             out.append(text[t.start : t.end])
     return out
+
+
+def _acknowledges(message: str) -> bool:
+    """Whether ``message`` holds no term, no question word and no question mark: "thanks!",
+    "ok", "👍" in reply to an answer thank it, they ask nothing (rewritten, they asked the
+    previous question again, and the answer was posted twice)."""
+    return not term_set(message) and "?" not in message and not _QUESTION_START.match(message)
 
 
 def _refers_back(question: str) -> bool:

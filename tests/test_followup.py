@@ -128,6 +128,8 @@ def test_a_new_question_after_an_unrelated_one_is_answered_as_well(
          "when was it formed? (organisation CSTO)"),
         ("and who leads it?", "What is the CSTO?", "who leads it? (CSTO)"),
         ("why?", "Which alliance did Armenia leave?", "why? (Armenia leave)"),
+        ("why", "Which alliance did Armenia leave?", "why (Armenia leave)"),
+        ("?", "Which alliance did Armenia leave?", "? (Armenia leave)"),
         ("what about Belarus?", "Who is the president of Azerbaijan?",
          "Who is the president of Belarus?"),
         ("How about Kazakhstan", "Who is the president of Azerbaijan?",
@@ -149,6 +151,10 @@ def test_rewrites_a_question_that_refers_back(question: str, previous: str, expe
         ("Why did Armenia freeze its participation in the CSTO?", "Who leads Azerbaijan?"),
         ("when was it formed?", None),
         ("when was it formed?", ""),
+        # a thanks in reply to an answer asks nothing: it asked the question again
+        ("thanks!", "When was the CSTO formed?"),
+        ("ok", "When was the CSTO formed?"),
+        ("👍", "When was the CSTO formed?"),
     ],
 )
 def test_leaves_a_new_question_alone(question: str, previous: str | None) -> None:
