@@ -38,6 +38,7 @@ from .layout import NOTHING_QUOTABLE
 from .openings import with_openings
 from .query import Query
 from .ranking import Ranking, rank
+from .scripts import unstyled
 from .selection import Selector
 from .selection import bundled as bundled_selector
 from .similarity import WordForms, WordVectors, bundled
@@ -499,9 +500,9 @@ _INVISIBLE = str.maketrans({"\u200b": " ", "\ufeff": " ", "\u2060": ""})
 
 
 def _spaced(question: str) -> str:
-    """``question`` as the texts are read (``printable``: "ﬁre" is "fire"), each run of white
-    space (invisible spaces too) one space."""
-    return " ".join(printable(question).translate(_INVISIBLE).split())
+    """``question`` as the texts are read (``printable``: "ﬁre" is "fire"), in plain letters
+    (``scripts.unstyled``: "𝐖𝐡𝐞𝐧"), each run of white space (invisible spaces too) one space."""
+    return " ".join(unstyled(printable(question)).translate(_INVISIBLE).split())
 
 
 def _warn_emptied(docs: Sequence[Document], collection: Collection) -> None:

@@ -100,6 +100,18 @@ def _ascii(m: re.Match[str]) -> str:
 _FULLWIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
 
 
+# Unicode's mathematical letters and digits ("𝐖𝐡𝐞𝐧", "𝘊𝘚𝘛𝘖", "𝟐𝟎𝟐𝟐"), which styled text
+# pasted from social media is written in: each the letter or digit it is drawn from (NFKC's)
+_STYLED = {c: unicodedata.normalize("NFKC", chr(c)) for c in range(0x1D400, 0x1D800)
+           if unicodedata.normalize("NFKC", chr(c)) != chr(c)}
+
+
+def unstyled(text: str) -> str:
+    """``text`` with mathematical bold, italic, script ... letters and digits as the plain ones
+    ("𝐖𝐡𝐞𝐧 𝐰𝐚𝐬 𝐭𝐡𝐞 𝐂𝐒𝐓𝐎 𝐟𝐨𝐫𝐦𝐞𝐝?" -> "When was the CSTO formed?")."""
+    return text.translate(_STYLED) if any(ord(ch) >= 0x1D400 for ch in text) else text
+
+
 def halfwidth(text: str) -> str:
     """``text`` with fullwidth ASCII forms as ASCII ("ＣＳＴＯ" -> "CSTO"); one character for
     one, so a word's span is the same."""

@@ -489,6 +489,20 @@ def test_a_zero_width_space_parts_a_questions_words_as_a_space_does() -> None:
     assert pasted.text == plain.text and pasted.confidence == plain.confidence
 
 
+def test_a_question_in_styled_letters_is_the_question_in_plain_ones() -> None:
+    """Styled text pasted from social media writes "When" in mathematical bold letters
+    ("𝐖𝐡𝐞𝐧"): it was "not found"; it is the question in plain letters."""
+    from retrieval.corpus import Document
+
+    text = ("The bridge over the river joins the old town to the harbour. It was built in 1903 "
+            "by an engineer from Hamburg. Today it is closed to cars and open to walkers.")
+    engine = QAEngine.from_documents([Document("bridge", "", text, lang="en")])
+    plain = engine.ask("When was the bridge built?", min_confidence=0)
+    styled = engine.ask("𝐖𝐡𝐞𝐧 𝐰𝐚𝐬 𝐭𝐡𝐞 𝐛𝐫𝐢𝐝𝐠𝐞 𝐛𝐮𝐢𝐥𝐭?", min_confidence=0)
+    assert "1903" in plain.sentences[0].text
+    assert styled.text == plain.text and styled.confidence == plain.confidence
+
+
 def test_two_builds_of_one_corpus_at_once_take_turns_the_second_building_on_the_first(corpus):
     """Two `qabot index` (or a `qabot index --watch` and a `qabot ask` finding the index stale)
     at once each read every changed file, both at once: on a corpus of 2,700 files with 300

@@ -12,7 +12,7 @@ import pytest
 from retrieval.analyzer import analyze, analyzer, lower_words, tokens
 from retrieval.ingest.segment import word_count, words
 from retrieval.ingest.sentences import split_sentences
-from retrieval.scripts import ascii_digits, bigrams, written_unspaced
+from retrieval.scripts import ascii_digits, bigrams, unstyled, written_unspaced
 from retrieval.termcounts import count_terms
 
 
@@ -143,3 +143,8 @@ def test_sizes_count_an_unspaced_text_by_its_characters() -> None:
     assert not written_unspaced(english)
     assert word_count(english) == len(english.split())
     assert words(english) == ("Zhang", "Heng", "张衡", "built", "a", "seismometer", "in", "132")
+
+
+def test_styled_letters_and_digits_are_the_plain_ones_they_are_drawn_from() -> None:
+    assert unstyled("𝐖𝐡𝐞𝐧 𝘪𝘴 𝓒𝓢𝓣𝓞 𝟐𝟎𝟐𝟐?") == "When is CSTO 2022?"
+    assert unstyled("Ａ plain ü and ∑") == "Ａ plain ü and ∑"  # nothing else is touched
