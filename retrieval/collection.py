@@ -255,7 +255,8 @@ class Collection:
 # it renders; PDF papers: columns through headings, references one entry each and never
 # quoted, footnotes apart, a wrapped title one heading, a hyphen kept at a line end where it
 # is the word's; a Markdown "$$" formula is code.
-TEXT_VERSION = 41
+# 42: a Markdown task list's box ("- [x] ...") is no word of its item.
+TEXT_VERSION = 42
 # A sentence's flags (``Collection.sent_flags``): it may be quoted alone; it is of a list item
 # or a table row (a line tagged ``ITEM_LINE``, beside its ``sieve.QUOTE_*`` rule); it opens its
 # line; lines of code (tagged ``CODE_LINE``) follow its line, quoted after it.

@@ -188,6 +188,13 @@ def test_a_wrapped_item_with_a_reference_link_is_one_item_without_its_label():
     assert items[3].section == ("Version 1.31.1 (2018-12-20)",)
 
 
+def test_a_task_lists_boxes_are_no_words_of_its_items():
+    # GitHub and GitLab draw "[x]" as a checkbox: "[x] check clock drift" was quoted
+    md = "To do:\n\n- [x] check clock drift\n- [ ] recalibrate the thermometer\n- [link] text\n"
+    items = [b.text for b in read_markdown(md).blocks if b.kind == "list_item"]
+    assert items == ["check clock drift", "recalibrate the thermometer", "[link] text"]
+
+
 def test_a_reference_link_without_its_definition_reads_as_written():
     assert texts(read_markdown("See [#1][nowhere].").blocks) == ["See [#1][nowhere]."]
 

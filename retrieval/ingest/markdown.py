@@ -202,7 +202,10 @@ def _blocks(tokens: Sequence[Token], outline: Outline, myst: bool = False,
                 if code := code_block(token.content, outline.path):
                     yield code
             elif containers and containers[-1] == "list_item_open":
-                yield Block("list_item", text, outline.path, level=lists)
+                # a task list's box ("- [x] check the logger"), which GitHub and GitLab draw
+                # as a checkbox: no words of the item's
+                yield Block("list_item", _TASK_BOX_RE.sub("", text, count=1), outline.path,
+                            level=lists)
             else:
                 yield Block("paragraph", text, outline.path)
         elif myst and kind == "fence" and (directive := _DIRECTIVE_RE.match(token.info)):
@@ -217,6 +220,7 @@ def _blocks(tokens: Sequence[Token], outline: Outline, myst: bool = False,
 
 
 _DISPLAY_MATH_RE = re.compile(r"\$\$[^$]+\$\$")
+_TASK_BOX_RE = re.compile(r"^\[[ xX]\]\s+(?=\S)")  # "[ ] ", "[x] " opening a list item
 NESTING_REASON = f"nested deeper than {_MAX_NESTING} lists or quotes: not read"
 _MARKERS_RE = re.compile(r"^(?:[ \t>]|[-*+][ \t]|\d{1,9}[.)][ \t])*")  # quote and list marks
 
