@@ -47,6 +47,7 @@ from retrieval.query import parse_query  # noqa: E402
 from retrieval.questions import read_questions  # noqa: E402
 from retrieval.rerank import NONE, RERANK_FEATURES, RERANK_FILE, Rerank  # noqa: E402
 from retrieval.selection import bundled  # noqa: E402
+from retrieval.writing import write_atomic  # noqa: E402
 
 DATA = ROOT / "tests" / "data"
 SETS = (("docs_extra", DATA / "docs_extra", DATA / "docs_extra_questions.jsonl"),)
@@ -123,9 +124,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     model = Rerank(np.round(w, 6), about)
     print(json.dumps(model.to_json(), indent=2))
     if not args.check:
-        tmp = args.out.with_suffix(".tmp")
-        tmp.write_text(json.dumps(model.to_json(), indent=1) + "\n", encoding="utf-8")
-        tmp.replace(args.out)
+        write_atomic(args.out, (json.dumps(model.to_json(), indent=1) + "\n").encode())
         print(f"wrote {args.out}", file=sys.stderr)
     return 0
 

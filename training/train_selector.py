@@ -111,6 +111,7 @@ from retrieval.selection import (  # noqa: E402
     sigmoid,
     trigger_row,
 )
+from retrieval.writing import write_atomic  # noqa: E402
 
 SHARED = ROOT.parent / "shared" / "benchmarks"
 SQUAD = SHARED / "squad" / "squad2-dev-5articles.json"
@@ -468,9 +469,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"trained in {time.perf_counter() - started:.0f} s", file=sys.stderr)
     if not args.check:
         args.out.parent.mkdir(parents=True, exist_ok=True)
-        tmp = args.out.with_suffix(".tmp")
-        tmp.write_text(json.dumps(selector.to_json(), indent=1) + "\n", encoding="utf-8")
-        tmp.replace(args.out)
+        write_atomic(args.out, (json.dumps(selector.to_json(), indent=1) + "\n").encode())
         print(f"wrote {args.out}", file=sys.stderr)
     return 0
 
