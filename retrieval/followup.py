@@ -77,7 +77,7 @@ def _rewrite(question: str, previous: str) -> str:
     rest = opener.group("rest") if opener else question
     if opener and term_set(rest) and not _QUESTION_START.match(rest):
         return _replace_topic(previous, rest.rstrip("?.! "))  # "and Belarus?"
-    if not _refers_back(rest) or _acknowledges(rest):
+    if not _refers_back(rest):
         return question
     context = _words_with_terms(previous, exclude=term_set(rest))[-CONTEXT_WORDS:]
     return f"{rest} ({' '.join(context)})" if context else rest
@@ -94,17 +94,13 @@ def _words_with_terms(text: str, exclude: set[str]) -> list[str]:
     return out
 
 
-def _acknowledges(message: str) -> bool:
-    """Whether ``message`` holds no term, no question word and no question mark: "thanks!",
-    "ok", "👍" in reply to an answer thank it, they ask nothing (rewritten, they asked the
-    previous question again, and the answer was posted twice)."""
-    return not term_set(message) and "?" not in message and not _QUESTION_START.match(message)
-
-
 def _refers_back(question: str) -> bool:
     terms = term_set(question)
     if not terms:
-        return True
+        # "why?", "and when?" refer back; "thanks!", "ok", "👍" in reply to an answer ask
+        # nothing (rewritten, they asked the previous question again, and the answer was
+        # posted twice)
+        return "?" in question or bool(_QUESTION_START.match(question))
     words = {w.lower() for w in _WORD.findall(question)}
     return bool(words & REFERRING) and len(terms) <= MAX_TERMS
 
