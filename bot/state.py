@@ -101,37 +101,37 @@ class MemoryState:
         return kept
 
     async def previous_question(self, chat_id: int, now: float) -> str | None:
-        turn = self._turns.get(chat_id)
-        if turn is None:
-            return None
-        if now - turn.at > self.followup_seconds:
-            del self._turns[chat_id]
-            return None
-        return turn.question
+        return self._recent_turn(self._turns, chat_id, now)
 
     async def remember_question(self, chat_id: int, question: str, now: float) -> None:
-        if self.followup_seconds <= 0:
-            return
-        self._turns = self._room("turns", self._turns,
-                                 lambda t: now - t.at <= self.followup_seconds)
-        self._turns[chat_id] = Turn(question, now)
+        if self.followup_seconds > 0:
+            self._turns = self._recorded("turns", self._turns, chat_id, Turn(question, now))
 
     async def answered_question(self, chat_id: int, message_id: int, now: float) -> str | None:
-        turn = self._answers.get((chat_id, message_id))
-        if turn is None:
-            return None
-        if now - turn.at > self.followup_seconds:
-            del self._answers[chat_id, message_id]
-            return None
-        return turn.question
+        return self._recent_turn(self._answers, (chat_id, message_id), now)
 
     async def remember_answer(self, chat_id: int, message_id: int, question: str,
                               now: float) -> None:
-        if self.followup_seconds <= 0:
-            return
-        self._answers = self._room("answers", self._answers,
-                                   lambda t: now - t.at <= self.followup_seconds)
-        self._answers[chat_id, message_id] = Turn(question, now)
+        if self.followup_seconds > 0:
+            self._answers = self._recorded("answers", self._answers, (chat_id, message_id),
+                                           Turn(question, now))
+
+    def _recent_turn(self, table: dict[K, Turn], key: K, now: float) -> str | None:
+        """The question ``table`` holds at ``key`` while it is recent enough for a follow-up
+        (an older one is dropped), else ``None``."""
+        turn = table.get(key)
+        if turn is None:
+            return None
+        if now - turn.at > self.followup_seconds:
+            del table[key]
+            return None
+        return turn.question
+
+    def _recorded(self, name: str, table: dict[K, Turn], key: K, turn: Turn) -> dict[K, Turn]:
+        """``table`` with ``turn`` at ``key``, swept first of the turns too old to follow up."""
+        table = self._room(name, table, lambda t: turn.at - t.at <= self.followup_seconds)
+        table[key] = turn
+        return table
 
     async def take_question(self, user_id: int, now: float) -> bool:
         if self.rate_limit <= 0:
