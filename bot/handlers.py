@@ -156,6 +156,10 @@ class Handlers:
             await query.answer(STALE_BUTTON)
             return
         chat_id = query.message.chat.id if query.message else query.from_user.id
+        message_id = query.message.message_id if query.message else 0
+        if not await self.state.first_tap(chat_id, message_id, query.data, time.monotonic()):
+            await query.answer()  # a double tap: the passage is being posted once already
+            return
         # in a forum's topic, the topic the answer is in (not the chat's General topic)
         topic = (query.message.message_thread_id if isinstance(query.message, Message)
                  and query.message.is_topic_message else None)

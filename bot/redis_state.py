@@ -15,6 +15,8 @@ server):
 - ``notice:<user>``: a "slow down" or refusal was sent this minute (SET NX PX);
 - ``update:<id>``: the update was taken in (SET NX PX ``UPDATE_SECONDS``): a copy Telegram
   sends again, to any replica, is answered once;
+- ``tap:<chat>:<message>:<data>``: a button was tapped (SET NX PX ``TAP_SECONDS``): a double
+  tap on "Quote", reaching two replicas, posts the passage once;
 - ``send``: the next free moment of the bot's send budget (one Lua script, GCRA: each message
   reserves a slot ``SEND_MARGIN/rate`` seconds after the last, so all replicas together send
   at most ``rate`` a second, and never a burst);
@@ -39,7 +41,7 @@ from redis.asyncio import Redis
 
 from .config import Settings
 from .redislink import FAILURES, RedisLink, where
-from .state import RATE_WINDOW, ChatState, MemoryState
+from .state import RATE_WINDOW, TAP_SECONDS, ChatState, MemoryState
 
 log = structlog.get_logger()
 
@@ -163,6 +165,10 @@ class RedisState:
     async def first_delivery(self, update_id: int) -> bool:
         return await self._first(f"update:{update_id}", UPDATE_SECONDS,
                                  lambda: self.local.first_delivery(update_id))
+
+    async def first_tap(self, chat_id: int, message_id: int, data: str, now: float) -> bool:
+        return await self._first(f"tap:{chat_id}:{message_id}:{data}", TAP_SECONDS,
+                                 lambda: self.local.first_tap(chat_id, message_id, data, now))
 
     async def _first(self, name: str, seconds: float,
                      fallback: Callable[[], Awaitable[bool]]) -> bool:

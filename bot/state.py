@@ -16,6 +16,7 @@ from typing import Protocol, TypeVar
 
 RATE_WINDOW = 60.0  # seconds: QABOT_RATE_LIMIT counts questions per minute
 RECENT_UPDATES = 10_000  # update ids a process remembers, so that one sent twice is answered once
+TAP_SECONDS = 30.0  # a button tapped again within this is a double tap: acted on once
 K = TypeVar("K")
 V = TypeVar("V")
 
@@ -57,6 +58,10 @@ class ChatState(Protocol):
         """Whether ``update_id`` is new (it is remembered either way). Telegram sends an update
         again when it saw no 200 in time: the copy must not be answered twice."""
 
+    async def first_tap(self, chat_id: int, message_id: int, data: str, now: float) -> bool:
+        """Whether this tap of button ``data`` under message ``message_id`` is the first within
+        ``TAP_SECONDS`` (it is remembered either way): a double tap on "Quote" posts once."""
+
     def status(self) -> str:
         """Where the state lives, and whether it is reachable (``/readyz`` shows it)."""
 
@@ -86,10 +91,11 @@ class MemoryState:
         self._answers: dict[tuple[int, int], Turn] = {}  # (chat, message) -> its question
         self._asked: dict[int, deque[float]] = {}
         self._noticed: dict[int, float] = {}
+        self._taps: dict[tuple[int, int, str], float] = {}
         self._recent: deque[int] = deque(maxlen=RECENT_UPDATES)
         self._recent_set: set[int] = set()
         self._bounds = {"turns": max_entries, "answers": max_entries, "asked": max_entries,
-                        "noticed": max_entries}
+                        "noticed": max_entries, "taps": max_entries}
 
     def _room(self, name: str, table: dict[K, V], fresh: Callable[[V], bool]) -> dict[K, V]:
         """``table``, swept of the entries that are not ``fresh`` once it has reached its bound;
@@ -161,6 +167,15 @@ class MemoryState:
             self._recent_set.discard(self._recent[0])
         self._recent.append(update_id)
         self._recent_set.add(update_id)
+        return True
+
+    async def first_tap(self, chat_id: int, message_id: int, data: str, now: float) -> bool:
+        key = (chat_id, message_id, data)
+        last = self._taps.get(key)
+        if last is not None and now - last < TAP_SECONDS:
+            return False
+        self._taps = self._room("taps", self._taps, lambda t: now - t < TAP_SECONDS)
+        self._taps[key] = now
         return True
 
     def status(self) -> str:

@@ -132,6 +132,14 @@ async def test_an_update_sent_to_every_replica_at_once_is_taken_once(
         assert sum(firsts) == 1
 
 
+async def test_a_double_tap_reaching_two_replicas_is_acted_on_once(
+        two: tuple[RedisState, RedisState]) -> None:
+    a, b = two
+    firsts = await asyncio.gather(a.first_tap(1, 10, "q:x", 0), b.first_tap(1, 10, "q:x", 0))
+    assert sorted(firsts) == [False, True]
+    assert await b.first_tap(1, 11, "q:x", 0)
+
+
 async def test_follow_ups_off_touch_nothing(redis_url: str, prefix: str) -> None:
     state = replica(redis_url, prefix, followup=0)
     await state.remember_question(1, "q", now=0)

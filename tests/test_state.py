@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.state import RATE_WINDOW, RECENT_UPDATES, ChatState, MemoryState
+from bot.state import RATE_WINDOW, RECENT_UPDATES, TAP_SECONDS, ChatState, MemoryState
 
 
 def test_is_a_chat_state() -> None:
@@ -107,3 +107,16 @@ async def test_an_update_is_new_once_and_the_memory_of_them_is_bounded() -> None
     assert len(state._recent_set) == RECENT_UPDATES
     assert await state.first_delivery(1)  # the oldest was forgotten
     assert not await state.first_delivery(RECENT_UPDATES + 1)
+
+
+async def test_a_button_tapped_twice_in_a_row_is_acted_on_once_and_again_later() -> None:
+    state = MemoryState(rate_limit=0, followup_seconds=0, max_entries=4)
+    assert await state.first_tap(1, 10, "q:a", now=0)
+    assert not await state.first_tap(1, 10, "q:a", now=1)
+    assert await state.first_tap(1, 10, "q:b", now=1)  # another button under the answer
+    assert await state.first_tap(1, 11, "q:a", now=1)  # the same button under another answer
+    assert await state.first_tap(2, 10, "q:a", now=1)  # ... in another chat
+    assert await state.first_tap(1, 10, "q:a", now=TAP_SECONDS + 0.5)
+    for i in range(20):  # the taps of long ago are swept, not kept forever
+        await state.first_tap(3, i, "q:a", now=100 + TAP_SECONDS * i)
+    assert len(state._taps) <= 8

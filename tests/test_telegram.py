@@ -244,6 +244,20 @@ async def test_the_quote_button_shows_the_passage_around_the_sentence(
     assert len(passage.text) > len(answer.text.split("\n\n")[0])
 
 
+async def test_a_double_tap_on_quote_posts_the_passage_once(
+    api: BotAPIStub, seeds_engine: QAEngine
+) -> None:
+    async with running_bot(api, seeds_engine):
+        api.push(api.message(api.private(7), CSTO))
+        answer = await api.wait_for("sendMessage")
+        (_, data), *_ = buttons(answer)
+        api.push(api.callback(api.sent(answer), data))
+        api.push(api.callback(api.sent(answer), data))
+        await api.wait_for("answerCallbackQuery", count=2)
+        await api.drained()
+    assert len(api.calls("sendMessage")) == 2  # the answer, then the passage once
+
+
 async def test_a_quote_tap_on_a_passage_holding_a_long_blob_sends_one_message(
     api: BotAPIStub,
 ) -> None:
