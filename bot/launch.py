@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import logging
 import signal
 import time
 from collections.abc import Iterator
@@ -33,6 +34,8 @@ def _bot_api_errors(settings: Settings) -> Iterator[None]:
 
     from .failures import retry_seconds
 
+    ptb = logging.getLogger("telegram.ext")
+    ptb.addFilter(_said_at_start_up)
     try:
         yield
     except RetryAfter as exc:  # past SendLimiter's waits: a traceback and exit 1, it was
@@ -52,6 +55,16 @@ def _bot_api_errors(settings: Settings) -> Iterator[None]:
         raise UsageError(f"cannot reach the Bot API at {url} "
                          f"({type(exc).__name__}): check the network and "
                          "QABOT_TELEGRAM_API_URL") from None
+    finally:
+        ptb.removeFilter(_said_at_start_up)
+
+
+def _said_at_start_up(record: logging.LogRecord) -> bool:
+    """Drops PTB's own ERROR and traceback for a start-up step it gave up on (its "bootstrap":
+    deleting or setting the webhook before polling): the error reaches ``_bot_api_errors``,
+    which says it in one line (a 429 there printed both)."""
+    return not (record.levelno >= logging.ERROR
+                and record.getMessage().startswith("Network Retry Loop (Bootstrap"))
 
 
 @contextmanager

@@ -171,7 +171,8 @@ def build_application(
     ``settings.telegram_api_url``. Raises ``ValueError`` for a missing or malformed token.
 
     ``engine``: a ``LiveEngine`` is watched for new index snapshots (every
-    ``QABOT_RELOAD_SECONDS``, and on SIGHUP) from ``post_init`` to ``post_stop``; any other
+    ``QABOT_RELOAD_SECONDS``, and on SIGHUP) from ``post_init`` to ``post_stop`` (or
+    ``post_shutdown``, when polling failed to start); any other
     engine is answered from as it is. ``polling=False`` builds it without an ``Updater``, for a
     webhook server that puts updates on ``app.update_queue`` itself (and calls ``post_init``
     and ``post_stop``); ``intro`` is the greeting's facts when already worked out; ``finished``
@@ -194,9 +195,14 @@ def build_application(
         await state.start(on_snapshot=watcher.look)
         log.info("chat_state", state=state.status())  # where follow-ups and limits are kept
 
-    async def stopped(app: Application) -> None:
-        await state.close()
-        await watcher.stop()
+    closed = False
+
+    async def stopped(app: Application) -> None:  # post_stop, and post_shutdown: PTB skips
+        nonlocal closed  # post_stop when polling failed to start (a 429 on deleteWebhook)
+        if not closed:
+            closed = True
+            await state.close()
+            await watcher.stop()
 
     builder = ApplicationBuilder()
     if not polling:
@@ -215,6 +221,7 @@ def build_application(
         .rate_limiter(SendLimiter(settings.send_rate, backoff=retry_backoff, budget=budget))
         .post_init(started)
         .post_stop(stopped)
+        .post_shutdown(stopped)
         .build()
     )
     new = filters.UpdateType.MESSAGE
