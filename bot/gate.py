@@ -25,6 +25,7 @@ class Gate:
     def __init__(self, settings: Settings, state: ChatState) -> None:
         self.settings = settings
         self.state = state
+        self._migrations: set[tuple[int, int]] = set()  # (old id, new id) already logged
 
     async def check(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """Access control, before any other handler: refuse (briefly, once a minute per user at
@@ -37,7 +38,7 @@ class Gate:
             log.warning("update_without_sender", update_id=update.update_id,
                         chat_id=chat.id if chat else None)
             raise ApplicationHandlerStop
-        _migrated(update.effective_message, self.settings.allowed_chats)
+        self._migrated(update.effective_message)
         if self.settings.allows(user.id if user else None, chat.id if chat else None):
             return
         log.warning("access_refused", update_id=update.update_id,
@@ -63,15 +64,18 @@ class Gate:
             await message.reply_text(REFUSAL)
         raise ApplicationHandlerStop
 
-
-def _migrated(message: Message | None, allowed: list[int]) -> None:
-    """Log an allowed group's upgrade to a supergroup, which gives it a new id: its members are
-    refused until ``QABOT_ALLOWED_CHATS`` names the new one (Telegram says so once, in a service
-    message in each of the two chats)."""
-    if message is None:
-        return
-    old, new = ((message.chat.id, message.migrate_to_chat_id) if message.migrate_to_chat_id
-                else (message.migrate_from_chat_id, message.chat.id))
-    if old is not None and new is not None and old in allowed and new not in allowed:
+    def _migrated(self, message: Message | None) -> None:
+        """Log an allowed group's upgrade to a supergroup, which gives it a new id: its members
+        are refused until ``QABOT_ALLOWED_CHATS`` names the new one. Telegram says so in a
+        service message in each of the two chats: logged once (by this process)."""
+        if message is None:
+            return
+        old, new = ((message.chat.id, message.migrate_to_chat_id) if message.migrate_to_chat_id
+                    else (message.migrate_from_chat_id, message.chat.id))
+        allowed = self.settings.allowed_chats
+        if (old is None or new is None or old not in allowed or new in allowed
+                or (old, new) in self._migrations):
+            return
+        self._migrations.add((old, new))
         log.warning("allowed_chat_migrated", chat_id=old, new_chat_id=new,
                     hint=f"add {new} to QABOT_ALLOWED_CHATS: the group became a supergroup")
