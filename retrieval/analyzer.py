@@ -16,7 +16,9 @@ Choices (measured in ``docs/benchmarks.md``):
 * **British and American spellings** meet ("licence" / "license", "organisation" /
   "organization"; ``variants.py``): a word is read in its American form before stemming.
 * **Stemming**: the Snowball English stemmer (PyStemmer, C) so "formed"/"formation" and
-  "armenians"/"armenian" meet; stems are cached since vocabularies are small.
+  "armenians"/"armenian" meet; stems are cached since vocabularies are small. A noun whose
+  stem Snowball leaves apart from its verb's or adjective's is read as it ("verification" /
+  "verify", "failure" / "fail", "length" / "long"; ``derivations.py``).
 * **Other languages** (``analyzer(code)``, ``language.py``): the same tokens, that language's
   Snowball stemmer and stop words; a short elided article before an apostrophe is dropped
   ("l'armée" -> "armée", "dell'anno" -> "anno"), and in Turkish and Azerbaijani a name's
@@ -41,6 +43,7 @@ from functools import cache
 
 import Stemmer
 
+from . import derivations
 from .digitgroups import JOINER, glued, without_joiners
 from .language import ENGLISH, Language, language, stem_function, strip_accents
 from .scripts import (
@@ -94,6 +97,8 @@ TOKEN_RE = re.compile(f"\\d+(?:[.,:\u066b\u066c{JOINER}]\\d+)*|{_LETTER_LANGUAGE
                       f"|[{SOUTHEAST}]+"
                       f"|{_WORD}(?:['’{IN_WORD_MARKS}]{_WORD})*")
 _stemmer = Stemmer.Stemmer("english")
+# a noun's stem read as its verb's or adjective's ("verif" as "verifi", "failur" as "fail")
+_DERIVED = derivations.joined(lambda word: _stemmer.stemWord(american(word)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,6 +123,7 @@ def stem_term(word: str) -> str | None:
     if len(word) < 2 or word in STOP_WORDS:
         return None
     stem = _stemmer.stemWord(_fold_demonym(american(word)))
+    stem = _DERIVED.get(stem, stem)
     # a word that is its own stem (about half of them) is returned itself, not an equal copy:
     # ``term_of``'s cache then holds one string for it, not two
     return word if stem == word else stem

@@ -256,7 +256,8 @@ class Collection:
 # quoted, footnotes apart, a wrapped title one heading, a hyphen kept at a line end where it
 # is the word's; a Markdown "$$" formula is code.
 # 42: a Markdown task list's box ("- [x] ...") is no word of its item.
-TEXT_VERSION = 42
+# 43: an English noun read as its verb or adjective ("verification" as "verify"; derivations).
+TEXT_VERSION = 43
 # A sentence's flags (``Collection.sent_flags``): it may be quoted alone; it is of a list item
 # or a table row (a line tagged ``ITEM_LINE``, beside its ``sieve.QUOTE_*`` rule); it opens its
 # line; lines of code (tagged ``CODE_LINE``) follow its line, quoted after it.
