@@ -38,6 +38,7 @@ from .blocks import Parsed
 from .html import looks_like_html, read_html
 from .latex import looks_like_latex, read_latex
 from .meta import front_matter
+from .rstsigns import looks_like_rst
 from .terms import lone_terms
 from .text import read_plain
 
@@ -125,7 +126,7 @@ def _read(data: bytes, fmt: str) -> Parsed:
         parsed = read_html(text)
         if not parsed.blocks:
             raise ValueError("an HTML page with no text")
-    elif fmt == "rst":
+    elif fmt == "rst" or (fmt == "text" and looks_like_rst(text)):
         from .rst import read_rst  # docutils only for a corpus with reStructuredText files
 
         parsed = read_rst(text)
