@@ -35,7 +35,8 @@ SETS = [("docs_corpus", "docs_questions.jsonl"), ("docs_fresh", "docs_fresh_ques
         ("docs_blind12", "docs_blind12_questions.jsonl"),
         ("docs_blind13", "docs_blind13_questions.jsonl"),
         ("docs_blind14", "docs_blind14_questions.jsonl"),
-        ("docs_blind15", "docs_blind15_questions.jsonl")]
+        ("docs_blind15", "docs_blind15_questions.jsonl"),
+        ("formats", "formats_questions.jsonl")]
 
 
 @pytest.mark.parametrize(("corpus", "questions"), SETS)
