@@ -4,8 +4,11 @@ fields a quote can cite, quoted replies and signatures not read as the sender's 
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from retrieval import QAEngine
 from retrieval.ingest import delimited
 from retrieval.ingest.read import parse
 
@@ -138,3 +141,19 @@ def test_csv_without_a_header_row_and_too_many_rows(monkeypatch: pytest.MonkeyPa
     monkeypatch.setattr(delimited, "MAX_ROWS", 3)
     with pytest.raises(ValueError, match="over the 3 rows"):
         parse(b"a,b\n1,2\n3,4\n5,6\n7,8\n", "csv")
+
+
+def test_mbox_message_with_nothing_in_it_is_listed_not_read() -> None:
+    data = write_mbox([("bob@example.org", "Tue Mar  3 09:12:00 2020", _eml())]) + b"From x\n\n\n"
+    parsed = parse(data, "mbox")
+    assert [d.reason for d in parsed.dropped if d.block.text == "Message 2"] == ["an empty message"]
+
+
+def test_a_table_alone_is_titled_by_its_file_name_not_its_header_row(tmp_path: Path) -> None:
+    (tmp_path / "release-log.csv").write_text(
+        "Version,Release date\n2.0,20 September 2017\n2.1,22 January 2018\n")
+    (tmp_path / "memo.txt").write_text("The board met on Monday and approved the budget.\n")
+    engine = QAEngine.from_directory(tmp_path, index_dir=tmp_path / "index")
+    titles = {engine.source(engine.document_of(p)).id: engine.source(engine.document_of(p)).title
+              for p in range(engine.n_passages)}
+    assert titles["release-log"] == "release-log"

@@ -49,6 +49,9 @@ def read_mbox(data: bytes) -> Parsed:
         except ValueError as err:
             dropped.append(Dropped(Block("heading", subject, section, level=1), str(err)))
             continue
+        if not mail.blocks:  # no header a reader sees, and no text
+            dropped.append(Dropped(Block("heading", subject, section, level=1), "an empty message"))
+            continue
         subjects.append(_REPLY_RE.sub("", mail.subject))
         blocks.append(Block("heading", subject, section, level=1))
         blocks.extend(mail.blocks)
