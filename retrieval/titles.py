@@ -64,7 +64,8 @@ def _document_title(sieved: Sieved, fallback: str) -> str:
     """A document's title from its blocks: its one outermost heading, when it heads the text
     (``_MAX_BEFORE_TITLE`` blocks at most before it); with several (headings used as sections,
     "Summary", "Motivation"), or one that comes after text (a README's closing "GNU Project
-    notice"), its id; without any, its first sentence that is no copyright notice. A heading
+    notice"), its id; without any, its first sentence that is no copyright notice (a document
+    of table rows alone, a spreadsheet saved as CSV, is known by its id). A heading
     that is a date or a number (``_stamp``) is none of them."""
     headings = [k.block for k in sieved.kept
                 if k.block.kind == "heading" and not _stamp(k.block.text)]
@@ -78,6 +79,8 @@ def _document_title(sieved: Sieved, fallback: str) -> str:
             return fallback
         before = next(i for i, k in enumerate(sieved.kept) if k.block is tops[0])
         return tops[0].text if before <= _MAX_BEFORE_TITLE else fallback
+    if sieved.kept and all(k.block.kind == "table_row" for k in sieved.kept):
+        return fallback  # a table alone (a CSV): its header row names columns, not the document
     # its first sentence (not a paragraph), past a copyright notice heading the file
     first = next((k.block.text for k in sieved.kept
                   if not is_notice(k.block.text) and not _stamp(k.block.text)), "")

@@ -26,7 +26,7 @@ def test_loads_txt_and_md_recursively_with_stems_as_ids(tmp_path):
     (tmp_path / "sub").mkdir()
     (tmp_path / "sub" / "b.md").write_text(ARTICLE, encoding="utf-8")
     (tmp_path / "sub" / "c.markdown").write_text(ARTICLE, encoding="utf-8")
-    (tmp_path / "notes.csv").write_text("x,y", encoding="utf-8")
+    (tmp_path / "notes.xlsx").write_bytes(b"PK\x03\x04")  # a .csv is read since the CSV reader
     (tmp_path / "photo.jpg").write_bytes(b"\xff\xd8")
     (tmp_path / "scan.JPG").write_bytes(b"\xff\xd8")
     (tmp_path / ".hidden").mkdir()
@@ -35,7 +35,7 @@ def test_loads_txt_and_md_recursively_with_stems_as_ids(tmp_path):
         docs, skipped = load_directory(tmp_path)
     assert sorted(d.id for d in docs) == ["a", "b", "c"] and skipped == []
     (warning,) = [e for e in logs if e["event"] == "files_not_read"]
-    assert warning["count"] == 3 and warning["types"] == {".csv": 1, ".jpg": 2}
+    assert warning["count"] == 3 and warning["types"] == {".xlsx": 1, ".jpg": 2}
 
 
 def test_a_title_from_markup_or_front_matter_loses_its_bidi_and_control_characters(tmp_path):

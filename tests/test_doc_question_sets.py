@@ -36,7 +36,8 @@ SETS = [("docs_corpus", "docs_questions.jsonl"), ("docs_fresh", "docs_fresh_ques
         ("docs_blind13", "docs_blind13_questions.jsonl"),
         ("docs_blind14", "docs_blind14_questions.jsonl"),
         ("docs_blind15", "docs_blind15_questions.jsonl"),
-        ("docs_blind16", "docs_blind16_questions.jsonl")]
+        ("docs_blind16", "docs_blind16_questions.jsonl"),
+        ("formats", "formats_questions.jsonl")]
 
 
 # Gold answers written into what qabot reads as code, kept out of quotes and the index: Leo's

@@ -12,6 +12,12 @@
 ``.html`` ``.htm``        HTML (``html.py``; ``.xhtml``, ``.xht`` too)
 ``.pdf``                  PDF, page by page (``pdf.py``)
 ``.docx``                 Word (``docx.py``)
+``.odt``                  OpenDocument text (``odt.py``)
+``.epub``                 an e-book, chapters in spine order (``epub.py``)
+``.eml``                  one saved e-mail (``eml.py``, ``mailmessage.py``)
+``.mbox``                 a mail archive, a section a message (``mbox.py``)
+``.csv`` ``.tsv``         a table saved as text, a row a block (``delimited.py``)
+``.rtf``                  Rich Text Format, with striprtf (``rtf.py``)
 ``LICENSE``, ``README``   a project's documentation files, named without a format's
 ``COPYING``, ``NEWS`` ...  extension (``DOC_NAME_RE``): plain text
 ========================  =========================================================
@@ -46,7 +52,11 @@ FORMATS = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "mar
            ".mkd": "markdown", ".mdown": "markdown", ".mkdn": "markdown", ".mdwn": "markdown",
            ".rst": "rst", ".rest": "rst", ".html": "html", ".htm": "html", ".xhtml": "html",
            ".xht": "html", ".pdf": "pdf", ".docx": "docx", ".adoc": "asciidoc",
-           ".asciidoc": "asciidoc", ".tex": "latex", ".ltx": "latex"}
+           ".asciidoc": "asciidoc", ".tex": "latex", ".ltx": "latex", ".odt": "odt",
+           ".epub": "epub", ".eml": "email", ".mbox": "mbox", ".csv": "csv", ".tsv": "tsv",
+           ".rtf": "rtf"}
+# the formats whose files are not text: each reader decodes what it reads itself
+_BINARY = {"pdf", "docx", "odt", "epub", "email", "mbox", "rtf"}
 SUFFIXES = tuple(FORMATS)
 # The files a project ships its documentation in without a format's extension ("LICENSE",
 # "COPYING", "README.Debian", "LICENSE-MIT", "NEWS", "ChangeLog"): read as plain text. Other
@@ -100,7 +110,7 @@ def parse(data: bytes, fmt: str) -> Parsed:
     """``data`` read as format ``fmt`` (a value of ``FORMATS``); in a document (no web page), a
     definition list set as paragraphs read as one (``terms.lone_terms``)."""
     parsed = _read(data, fmt)
-    if fmt in ("pdf", "docx"):  # (a text format's text is made printable as it is decoded)
+    if fmt in _BINARY:  # (a text format's text is made printable as it is decoded)
         parsed.blocks = [dataclasses.replace(b, text=printable(b.text),
                                              section=tuple(map(printable, b.section)))
                          for b in parsed.blocks]
@@ -119,10 +129,16 @@ def _read(data: bytes, fmt: str) -> Parsed:
         from .docx import read_docx  # and python-docx (with lxml) for one that has Word files
 
         return read_docx(data)
+    if fmt in _BINARY:
+        return _read_binary(data, fmt)
     text, encoding = decode(data)
     text = printable(text)
-    front, text = front_matter(text)
-    if fmt == "html" or (fmt == "text" and looks_like_html(text)):
+    front, text = ({}, text) if fmt in ("csv", "tsv") else front_matter(text)
+    if fmt in ("csv", "tsv"):
+        from .delimited import read_delimited
+
+        parsed = read_delimited(text, "\t" if fmt == "tsv" else None)
+    elif fmt == "html" or (fmt == "text" and looks_like_html(text)):
         parsed = read_html(text)
         if not parsed.blocks:
             raise ValueError("an HTML page with no text")
@@ -145,6 +161,29 @@ def _read(data: bytes, fmt: str) -> Parsed:
     if encoding:
         parsed.notes.append(f"read as {encoding}")
     return parsed
+
+
+def _read_binary(data: bytes, fmt: str) -> Parsed:
+    """``data`` read by the reader of a format that is not plain text (PDF and Word aside)."""
+    if fmt == "odt":
+        from .odt import read_odt
+
+        return read_odt(data)
+    if fmt == "epub":
+        from .epub import read_epub
+
+        return read_epub(data)
+    if fmt == "email":
+        from .eml import read_eml
+
+        return read_eml(data)
+    if fmt == "mbox":
+        from .mbox import read_mbox
+
+        return read_mbox(data)
+    from .rtf import read_rtf  # striprtf only for a corpus with RTF files
+
+    return read_rtf(data)
 
 
 # Typographic ligatures (a PDF's "ﬁ", "ﬀ", "ﬃ"), which a reader reads as their letters and no

@@ -1,0 +1,159 @@
+# ruff: noqa: E501  (sample mail and table lines kept whole)
+"""Saved e-mails (``eml``), mail archives (``mbox``) and tables saved as text (``delimited``):
+fields a quote can cite, quoted replies and signatures not read as the sender's words."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from retrieval import QAEngine
+from retrieval.ingest import delimited
+from retrieval.ingest.read import parse
+
+from .formatwriters import write_eml, write_mbox
+
+BODY = """Hi team,
+
+The budget review moves to Thursday at 10:00 in room 4.
+
+On Mon, 2 Mar 2020 at 09:00, Ann Lee <ann@example.org> wrote:
+> Can we keep the review on Tuesday?
+> The auditors arrive on Wednesday.
+
+Agenda:
+- travel costs
+- the new printer
+
+--\x20
+Bob Smith
+Finance office, ext. 1234
+"""
+
+
+def _eml(**kw: object) -> bytes:
+    args = {"subject": "Re: Budget review", "sender": "Bob Smith <bob@example.org>",
+            "to": "team@example.org", "date": "Tue, 03 Mar 2020 09:12:00 +0000", "body": BODY}
+    args.update(kw)
+    return write_eml(**args)  # type: ignore[arg-type]
+
+
+def test_eml_subject_titles_it_and_from_and_date_are_citable() -> None:
+    parsed = parse(_eml(), "email")
+    assert parsed.meta == {"title": "Re: Budget review", "publisher": "Bob Smith",
+                           "published": "2020-03-03"}
+    texts = [b.text for b in parsed.blocks]
+    assert texts[:3] == ["From: Bob Smith <bob@example.org>", "To: team@example.org",
+                         "Date: Tue, 03 Mar 2020 09:12:00 +0000"]
+    assert "The budget review moves to Thursday at 10:00 in room 4." in texts
+    assert [b.text for b in parsed.blocks if b.kind == "list_item"] == ["travel costs",
+                                                                         "the new printer"]
+
+
+def test_eml_quoted_reply_and_signature_are_not_the_senders_words() -> None:
+    parsed = parse(_eml(), "email")
+    text = " ".join(b.text for b in parsed.blocks)
+    assert "auditors" not in text and "Ann Lee" not in text
+    assert "ext. 1234" not in text
+    reasons = {d.reason: d.block.text for d in parsed.dropped}
+    assert reasons["quoted reply"].startswith("On Mon, 2 Mar 2020 at 09:00, Ann Lee")
+    assert "The auditors arrive on Wednesday." in reasons["quoted reply"]
+    assert reasons["signature"] == "Bob Smith Finance office, ext. 1234"
+
+
+def test_eml_outlook_original_message_and_attachments() -> None:
+    body = ("Approved.\n\n-----Original Message-----\nFrom: Ann Lee\nSent: Monday\n"
+            "Please approve the printer.\n")
+    parsed = parse(_eml(body=body, attachment=("quote.pdf", b"%PDF-1.4 ...")), "email")
+    assert [b.text for b in parsed.blocks][3:] == ["Approved."]
+    assert {d.reason for d in parsed.dropped} == {"quoted reply", "an attachment, not read"}
+
+
+def test_eml_html_only_reads_the_html_without_its_quote() -> None:
+    data = write_eml("Lunch", "ann@example.org", "bob@example.org",
+                     "Tue, 03 Mar 2020 09:12:00 +0000", "", html_body=(
+                         "<p>Lunch is at noon in the canteen.</p><div class=\"gmail_quote\">"
+                         "<p>Old question about lunch?</p></div>"))
+    texts = [b.text for b in parse(data, "email").blocks]
+    assert "Lunch is at noon in the canteen." in texts
+    assert not any("Old question" in t for t in texts)
+
+
+def test_encrypted_and_non_mail_say_why() -> None:
+    pgp = _eml(body="-----BEGIN PGP MESSAGE-----\nhQEMA...\n-----END PGP MESSAGE-----\n")
+    with pytest.raises(ValueError, match="encrypted e-mail"):
+        parse(pgp, "email")
+    with pytest.raises(ValueError, match="not an e-mail"):
+        parse(b"just some words\nand more\n", "email")
+
+
+def test_mbox_one_section_a_message_from_lines_unescaped() -> None:
+    first = _eml()
+    second = write_eml("Budget review", "Ann Lee <ann@example.org>", "team@example.org",
+                       "Mon, 02 Mar 2020 09:00:00 +0000",
+                       "From now on the review is on Tuesdays.\n")
+    third = write_eml("Secret", "x@example.org", "y@example.org", "Mon, 02 Mar 2020 10:00:00 +0000",
+                      "-----BEGIN PGP MESSAGE-----\nhQEMA\n-----END PGP MESSAGE-----\n")
+    data = write_mbox([("bob@example.org", "Tue Mar  3 09:12:00 2020", first),
+                       ("ann@example.org", "Mon Mar  2 09:00:00 2020", second),
+                       ("x@example.org", "Mon Mar  2 10:00:00 2020", third)])
+    assert b"\n>From now on" in data
+    parsed = parse(data, "mbox")
+    heads = [b.text for b in parsed.blocks if b.kind == "heading" and b.level == 1]
+    assert heads == ["Re: Budget review", "Budget review"]
+    by_text = {b.text: b for b in parsed.blocks}
+    assert by_text["From now on the review is on Tuesdays."].section == ("Budget review",)
+    assert by_text["From: Ann Lee <ann@example.org>"].section == ("Budget review",)
+    assert parsed.meta == {"title": "Budget review"}  # one thread, the encrypted one aside
+    assert any(d.block.text == "Secret" and "encrypted" in d.reason for d in parsed.dropped)
+
+
+def test_mbox_of_one_thread_is_titled_by_its_subject() -> None:
+    data = write_mbox([("bob@example.org", "Tue Mar  3 09:12:00 2020", _eml()),
+                       ("ann@example.org", "Mon Mar  2 09:00:00 2020", _eml(subject="Budget review"))])
+    assert parse(data, "mbox").meta == {"title": "Budget review"}
+    two = write_mbox([("bob@example.org", "Tue Mar  3 09:12:00 2020", _eml()),
+                      ("ann@example.org", "Mon Mar  2 09:00:00 2020", _eml(subject="Lunch"))])
+    assert parse(two, "mbox").meta == {}  # two threads: no one subject titles the archive
+    with pytest.raises(ValueError, match="not an mbox"):
+        parse(_eml(), "mbox")
+
+
+def test_csv_header_row_keys_each_row_and_delimiters_are_sniffed() -> None:
+    parsed = parse(b'Name,City,Note\nAnn,Oslo,"first, and only"\nBob,,late\n', "csv")
+    assert [b.text for b in parsed.blocks] == [
+        "Name | City | Note", "Name: Ann; City: Oslo; Note: first, and only", "Name: Bob; Note: late"]
+    assert all(b.kind == "table_row" for b in parsed.blocks)
+    rows = ["Produkt;Größe;Preis", "Käse aus Österreich;groß;3,50", "Brötchen für später;klein;0,80",
+            "Süßes Gebäck;mittelgroß;2,10", "Würstchen mit Senf;groß;4,20"]
+    semicolons = parse("\n".join(rows).encode("cp1252"), "csv")
+    assert [b.text for b in semicolons.blocks][:2] == [
+        "Produkt | Größe | Preis", "Produkt: Käse aus Österreich; Größe: groß; Preis: 3,50"]
+    assert semicolons.notes and semicolons.notes[0].startswith("read as")  # detected, as text is
+    tsv = parse(b"Version\tDate\n3.1\t4 April 2023\n", "tsv")
+    assert [b.text for b in tsv.blocks] == ["Version | Date", "Version: 3.1; Date: 4 April 2023"]
+
+
+def test_csv_without_a_header_row_and_too_many_rows(monkeypatch: pytest.MonkeyPatch) -> None:
+    parsed = parse(b"2020,12,Oslo\n2021,15,Bergen\n", "csv")
+    assert [b.text for b in parsed.blocks] == ["2020 | 12 | Oslo", "2021 | 15 | Bergen"]
+    monkeypatch.setattr(delimited, "MAX_ROWS", 3)
+    with pytest.raises(ValueError, match="over the 3 rows"):
+        parse(b"a,b\n1,2\n3,4\n5,6\n7,8\n", "csv")
+
+
+def test_mbox_message_with_nothing_in_it_is_listed_not_read() -> None:
+    data = write_mbox([("bob@example.org", "Tue Mar  3 09:12:00 2020", _eml())]) + b"From x\n\n\n"
+    parsed = parse(data, "mbox")
+    assert [d.reason for d in parsed.dropped if d.block.text == "Message 2"] == ["an empty message"]
+
+
+def test_a_table_alone_is_titled_by_its_file_name_not_its_header_row(tmp_path: Path) -> None:
+    (tmp_path / "release-log.csv").write_text(
+        "Version,Release date\n2.0,20 September 2017\n2.1,22 January 2018\n")
+    (tmp_path / "memo.txt").write_text("The board met on Monday and approved the budget.\n")
+    engine = QAEngine.from_directory(tmp_path, index_dir=tmp_path / "index")
+    titles = {engine.source(engine.document_of(p)).id: engine.source(engine.document_of(p)).title
+              for p in range(engine.n_passages)}
+    assert titles["release-log"] == "release-log"
