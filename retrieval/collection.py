@@ -258,7 +258,9 @@ class Collection:
 # 42: a Markdown task list's box ("- [x] ...") is no word of its item.
 # 43: an English noun read as its verb or adjective ("verification" as "verify"; derivations).
 # 44: a plain text file that is reStructuredText source read as reStructuredText (rstsigns).
-TEXT_VERSION = 44
+# 45: OpenDocument text, EPUB, e-mail (.eml, .mbox), CSV/TSV and RTF read; a table alone is
+# titled by its file's name.
+TEXT_VERSION = 45
 # A sentence's flags (``Collection.sent_flags``): it may be quoted alone; it is of a list item
 # or a table row (a line tagged ``ITEM_LINE``, beside its ``sieve.QUOTE_*`` rule); it opens its
 # line; lines of code (tagged ``CODE_LINE``) follow its line, quoted after it.
