@@ -400,3 +400,14 @@ def test_a_terminals_escape_sequences_are_no_part_of_the_text():
     assert printable("\x1b[31mCSTO\x1b[0m was formed\x1b[K in 2002.") == "CSTO was formed in 2002."
     assert printable("Köln \x1b[1;32mrot\x1b[0m") == "Köln rot"
     assert printable("a [31m bracket stays") == "a [31m bracket stays"
+
+
+def test_the_last_item_of_a_list_spaced_by_blank_lines_is_an_item_not_a_heading():
+    p = read_plain("Release notes\n\nThanks to everyone who helped:\n\n"
+                   "- Jarrod Millman (@jarrodmillman)\n\n- Ross Barnowski (@rossbar)\n\n"
+                   "The release is available from PyPI. It fixes twelve bugs.\n")
+    assert kinds(p)[2:] == [
+        ("list_item", "Jarrod Millman (@jarrodmillman)"),
+        ("list_item", "Ross Barnowski (@rossbar)"),
+        ("paragraph", "The release is available from PyPI. It fixes twelve bugs.")]
+    assert p.blocks[-1].section == ("Release notes",)

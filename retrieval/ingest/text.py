@@ -305,9 +305,10 @@ def _is_heading(line: str, b: int, raw: list[Part]) -> bool:
             or is_notice(line)  # "Copyright 2014 Pallets" heads nothing
             or (n > 1 and _OPEN_END_RE.search(line))):
         return False
-    if _BULLET_MARK_RE.match(line):  # "* Installation" alone, unless a list goes on after it
-        after = raw[b + 1]
-        return isinstance(after, Record) or not _BULLET_MARK_RE.match(after.strip())
+    if _BULLET_MARK_RE.match(line):  # "* Installation" alone, unless it is of a list: one
+        after, before = raw[b + 1], raw[b - 1] if b else None  # goes on after it, or before
+        return ((isinstance(after, Record) or not _BULLET_MARK_RE.match(after.strip()))
+                and (not isinstance(before, str) or not _BULLET_MARK_RE.match(before.strip())))
     return (line[:1].isupper() or line[:1].isdigit() or caseless
             or bool(_CHANGELOG_ENTRY_RE.match(line)))
 
