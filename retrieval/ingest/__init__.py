@@ -5,10 +5,11 @@ The pipeline, module by module:
 - ``read``: picks the reader for a file's format and decodes its text (legacy encodings too);
 - one reader per format, each making ``blocks.Block`` values (kind, rendered text, section
   path, page): ``text`` (plain text, by layout), ``markdown``, ``html`` (with ``htmlnav``,
-  ``htmlmeta``, ``htmltable``, ``htmlterms``), ``pdf`` (with ``pdflayout``, ``pdflines``, ``pdffurniture``, ``pdfheadings``), ``docx``;
-  ``meta`` reads front matters;
-- ``sieve``: which blocks are indexed and which may be quoted; web pages through ``clean``
-  (boilerplate removal), any other document kept whole, each drop with its reason;
+  ``htmlmeta``, ``htmltable``, ``htmlterms``), ``pdf`` (with ``pdflayout``, ``pdflines``,
+  ``pdffurniture``, ``pdfheadings``), ``docx``; ``meta`` reads front matters;
+- ``sieve``: which blocks are indexed and which may be quoted; web pages (``webpage``) through
+  ``clean`` (boilerplate removal, by ``markers``), any other document kept whole, each drop with
+  its reason;
 - ``segment``: paragraphs and passages, sized in words; ``sentences``: sentences;
 - ``report``: what became of every block of one document (``qabot show``).
 """

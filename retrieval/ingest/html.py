@@ -23,7 +23,7 @@ GIF", its items apart), a definition list's terms by ``htmlterms``.
 
 The page's metadata is what it declares (``htmlmeta``), its title else its first ``h1``.
 ``Parsed.web``: the page says it is an article, or its blocks read as a web page
-(``clean.looks_like_web_page``).
+(``webpage.looks_like_web_page``).
 """
 
 from __future__ import annotations
@@ -42,13 +42,13 @@ from .blocks import (
     code_lines,
     one_line,
 )
-from .clean import looks_like_web_page
 from .htmlmeta import LANG_HINT, PageMeta
 from .htmlnav import SKIP_TAGS, nav_reason
 from .htmltable import MAX_COLSPAN, MAX_ROWSPAN, Cell, Grid, Row, row_blocks, span_of
 from .htmlterms import sectioned, with_terms
 from .segment import blocks
 from .text import layout_blocks, reads_as_layout
+from .webpage import looks_like_web_page
 
 _VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
 _BLOCKS = frozenset(

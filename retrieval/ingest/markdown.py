@@ -25,7 +25,7 @@ lines (``(label)=``) and ``%`` comments are left out with their reason.
 
 A web page saved as Markdown (a read-later app's or a clipper's copy of a news page: its share
 buttons, "Most viewed" list, newsletter prompt and comments with it) reads as one by its blocks
-(``clean.looks_like_web_page``, as an HTML page without an article mark does), when its
+(``webpage.looks_like_web_page``, as an HTML page without an article mark does), when its
 furniture phrases stand on ``WEB_SIGNAL_SHARE`` of its blocks or more, and goes through the
 web-page cleaning; any other Markdown is a document kept whole. (Markdown is mostly
 documentation: a changelog of thousands of entries says "cookie" and "register" here and there,
@@ -56,11 +56,11 @@ from .blocks import (
     table_row_text,
     then_item,
 )
-from .clean import looks_like_web_page, web_signals
 from .html import read_html
 from .mdfootnotes import footnotes
 from .meta import front_matter
 from .sphinx import directive_kind, shown, version_text
+from .webpage import looks_like_web_page, web_signals
 
 # "Feature Name: `foo`", "Title: Foo", "Start Date: 2020-01-01": a short key, a colon, a value.
 _FIELD_RE = re.compile(r"^([A-Za-z][A-Za-z0-9 _./-]{0,39}?)\s*:\s+(\S.*)$")
