@@ -6,7 +6,8 @@ The pipeline, module by module:
 - one reader per format, each making ``blocks.Block`` values (kind, rendered text, section
   path, page): ``text`` (plain text, by layout), ``markdown``, ``html`` (with ``htmlnav``,
   ``htmlmeta``, ``htmltable``, ``htmlterms``), ``pdf`` (with ``pdflayout``, ``pdflines``,
-  ``pdffurniture``, ``pdfheadings``), ``docx``; ``meta`` reads front matters;
+  ``pdffurniture``, ``pdfheadings``, ``pdfblocks``, ``pdfunread``), ``docx``; ``meta`` reads
+  front matters;
 - ``sieve``: which blocks are indexed and which may be quoted; web pages (``webpage``) through
   ``clean`` (boilerplate removal, by ``markers``), any other document kept whole, each drop with
   its reason;
