@@ -4,7 +4,8 @@ The pipeline, module by module:
 
 - ``read``: picks the reader for a file's format and decodes its text (legacy encodings too);
 - one reader per format, each making ``blocks.Block`` values (kind, rendered text, section
-  path, page): ``text`` (plain text, by layout), ``markdown``, ``html`` (with ``htmlnav``,
+  path, page): ``text`` (plain text, by layout), ``markdown`` (with ``mdinline``, ``mdtitle``,
+  ``mdfootnotes``), ``html`` (with ``htmlnav``,
   ``htmlmeta``, ``htmltable``, ``htmlterms``), ``pdf`` (with ``pdflayout``, ``pdflines``,
   ``pdffurniture``, ``pdfheadings``, ``pdfblocks``, ``pdfunread``), ``docx``; ``meta`` reads
   front matters;
