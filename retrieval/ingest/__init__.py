@@ -5,10 +5,10 @@ The pipeline, module by module:
 - ``read``: picks the reader for a file's format and decodes its text (legacy encodings too);
 - one reader per format, each making ``blocks.Block`` values (kind, rendered text, section
   path, page): ``text`` (plain text, by layout), ``markdown`` (with ``mdinline``, ``mdtitle``,
-  ``mdfootnotes``), ``html`` (with ``htmlnav``,
-  ``htmlmeta``, ``htmltable``, ``htmlterms``), ``pdf`` (with ``pdflayout``, ``pdflines``,
-  ``pdffurniture``, ``pdfheadings``, ``pdfblocks``, ``pdfunread``), ``docx``; ``meta`` reads
-  front matters;
+  ``mdfootnotes``), ``html`` (with ``htmlnav``, ``htmlmeta``, ``htmltable``, ``htmlterms``),
+  ``pdf`` (with ``pdflayout``, ``pdflines``, ``pdffurniture``, ``pdfheadings``, ``pdfblocks``,
+  ``pdfunread``), ``docx``, ``asciidoc`` (with ``adocinline``, ``adoctable``), ``rst``,
+  ``latex``; ``meta`` reads front matters;
 - ``sieve``: which blocks are indexed and which may be quoted; web pages (``webpage``) through
   ``clean`` (boilerplate removal, by ``markers``), any other document kept whole, each drop with
   its reason;
