@@ -7,8 +7,8 @@ The pipeline, module by module:
   path, page): ``text`` (plain text, by layout), ``markdown`` (with ``mdinline``, ``mdtitle``,
   ``mdfootnotes``), ``html`` (with ``htmlnav``, ``htmlmeta``, ``htmltable``, ``htmlterms``),
   ``pdf`` (with ``pdflayout``, ``pdflines``, ``pdffurniture``, ``pdfheadings``, ``pdfblocks``,
-  ``pdfunread``), ``docx``, ``asciidoc`` (with ``adocinline``, ``adoctable``), ``rst``,
-  ``latex``; ``meta`` reads front matters;
+  ``pdfunread``), ``docx``, ``asciidoc`` (with ``adocinline``, ``adoctable``), ``rst`` (with
+  ``rstsphinx``, ``rsttable``), ``latex``; ``meta`` reads front matters;
 - ``sieve``: which blocks are indexed and which may be quoted; web pages (``webpage``) through
   ``clean`` (boilerplate removal, by ``markers``), any other document kept whole, each drop with
   its reason;
