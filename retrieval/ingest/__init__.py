@@ -12,6 +12,7 @@ The pipeline, module by module:
 - ``sieve``: which blocks are indexed and which may be quoted; web pages (``webpage``) through
   ``clean`` (boilerplate removal, by ``markers``), any other document kept whole, each drop with
   its reason;
-- ``segment``: paragraphs and passages, sized in words; ``sentences``: sentences;
+- ``segment``: paragraphs and passages, sized in words; ``sentences``: sentences (with
+  ``abbreviations``);
 - ``report``: what became of every block of one document (``qabot show``).
 """
