@@ -88,4 +88,4 @@ def test_every_gold_answer_of_a_language_set_is_in_what_qabot_read_of_its_docume
         assert bool(q.answers) == (q.kind != "unanswerable") == bool(q.sources), q.text
         if q.answers and not any(holds_answer(" ".join(text[s]), q.answers) for s in q.sources):
             missing.append(q.text)
-    assert set(missing) == IN_CODE.get(corpus, set())
+    assert missing == []

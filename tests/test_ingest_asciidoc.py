@@ -151,15 +151,6 @@ def test_files_are_read_as_asciidoc_by_extension_or_by_their_markup(tmp_path):
     assert answer.sentences[0].title.startswith("Gizmux Manual")
 
 
-def test_a_table_with_a_cell_per_line_has_rows_of_as_many_cells_as_it_has_columns():
-    rows = [b.text for b in read_asciidoc(
-        ".Sizes\n|===\n|Size |Flow\n\n|Small\n|20 l/min\n\n|Large\n|45 l/min\n|===\n\n"
-        '[cols="1,1,1",options="header"]\n|===\n|Name\n|Value\n|Note\n2+|Total\n|all\n|===\n'
-    ).blocks if b.kind == "table_row"]
-    assert rows == ["Size | Flow", "Size: Small; Flow: 20 l/min", "Size: Large; Flow: 45 l/min",
-                    "Name | Value | Note", "Name: Total; Note: all"]
-
-
 def test_a_block_attribute_line_over_a_delimited_block_is_no_section_title():
     p = read_asciidoc("= Pump Manual\n\n== Safety\n\nUnplug it.\n\n[NOTE]\n====\nThe warranty "
                       "lasts two years.\n====\n\n== Maintenance\n\nClean the filter.\n")

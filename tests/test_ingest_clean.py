@@ -11,12 +11,11 @@ from retrieval.ingest.clean import (
     dateline,
     explain,
     is_prose,
-    looks_like_web_page,
     reader_address,
     repeated_lines,
-    web_signals,
 )
 from retrieval.ingest.sentences import split_sentences
+from retrieval.ingest.webpage import looks_like_web_page, web_signals
 
 from .conftest import SEEDS
 
@@ -241,70 +240,6 @@ def test_a_teaser_inside_a_long_line_drops_only_its_own_piece():
     assert kept.count("The council approved") == 24
 
 
-@pytest.mark.parametrize("line", [
-    "You may want to subscribe to the nettle-bugs mailing list.",
-    "If you would like to contribute code for Wget, please read the HACKING file.",
-    "Copyright (c) 2020 The Authors. All rights reserved.", "See also: the manual page.",
-    "$ ./bootstrap"])
-def test_what_documentation_says_too_is_no_sign_of_a_web_page(line):
-    assert web_signals([line]) == []
-
-
-@pytest.mark.parametrize("line", ["READ MORE: Putin warns Armenia", "Sign up for our newsletter",
-                                  "Alexei Druzhinin/AFP via Getty Images", "Leave a Reply"])
-def test_page_furniture_is_a_sign_of_a_web_page(line):
-    assert len(web_signals([line])) == 1
-
-
-def test_a_long_word_is_read_in_one_pass_for_furniture() -> None:
-    """A data URI or a base64 line is one word of thousands of characters: the patterns for an
-    address and for a word of code once tried every start inside it (seconds for 20,000
-    characters, growing with the square of its length); a short line with one still counts."""
-    word = "iVBORw0KGgo" * 20_000
-    assert web_signals([f"Sign up for our newsletter {word}"]) == ["sign up"]
-    assert web_signals([f"{word} $session.login() and joe@example.com"]) == []
-
-
-PROSE = "The council approved the budget on Tuesday after a long debate."
-
-
-def test_two_kinds_of_furniture_make_a_web_page_and_one_word_in_a_manual_does_not():
-    assert looks_like_web_page([PROSE, "Sign up for our newsletter", "Privacy policy", PROSE])
-    manual = [PROSE] * 60 + ["Register the XSLT pattern associated to @cur",
-                             "Register a new document, apply key computations",
-                             "Register an XSLT extension module to the library."]
-    assert not looks_like_web_page(manual)
-    # a furniture word in code is an identifier; "log in" and "login" are one phrase
-    faq = [PROSE] * 40 + ["To log in, use the login method:", "$ftp->login('user', 'pw');",
-                          "$session.login()", "Net::FTP::login"]
-    assert web_signals(faq[40:]) == ["log in"]
-    assert not looks_like_web_page(faq)
-    assert not looks_like_web_page([PROSE] * 40 + ["Log in", "Login", "Log-in"])
-    # the same furniture line over and over on a short page still marks it
-    assert looks_like_web_page([PROSE] * 10 + ["READ MORE: Putin warns Armenia"] * 3)
-
-
-def test_one_search_for_every_furniture_phrase_finds_what_the_searches_kind_by_kind_find(
-        ) -> None:
-    """``marker_kinds`` and ``web_signals`` search a paragraph kind by kind only when one
-    pattern of every kind's phrases finds one: it must find one exactly when some kind does."""
-    from pathlib import Path
-
-    from retrieval.ingest import clean
-    from retrieval.ingest.segment import paragraphs
-
-    texts = [f"{pre}{phrase}{post}" for phrases in clean.MARKERS.values() for phrase in phrases
-             for pre, post in (("", ""), ("A ", " b."), ("x", ""), ("", "y"), ("(", ")"))]
-    data = Path(__file__).parent / "data"
-    for path in sorted(data.glob("docs_*/*.md"))[:40]:
-        texts += paragraphs(path.read_text(encoding="utf-8"))
-    for text in texts:
-        for one, kinds in ((clean._ANY_MARKER_RE, list(clean.MARKERS)),
-                           (clean._ANY_SIGNAL_RE, clean._SIGNAL_KINDS)):
-            assert (one.search(text) is not None) == any(
-                clean._MARKER_RE[k].search(text) for k in kinds), text
-
-
 def test_a_notice_is_found_as_the_pattern_finds_it() -> None:
     """``is_notice`` looks an ASCII text through for the pattern's phrases first: the same
     answers as the pattern alone, in any case, with and without the phrases."""
@@ -404,12 +339,6 @@ def test_a_teaser_label_ending_on_a_colon_opens_a_teaser(label):
     assert web_signals(["related: _xsltStylesheet xsltParseStylesheetOutput"]) == []
 
 
-@pytest.mark.parametrize("label", ["Most viewed", "Related Topics", "More on this story",
-                                   "Explore more on these topics"])
-def test_a_news_site_s_list_labels_are_teaser_markers(label):
-    assert web_signals([label]) != []
-
-
 def test_a_writer_s_own_list_after_a_lead_in_is_not_an_appeal():
     # a first-person essay's list: each item says "we" in few words, which reads as addressing
     # the reader; its lead-in ("What we changed:") is no boilerplate beside them
@@ -488,13 +417,6 @@ def test_a_prompt_to_follow_the_site_on_social_media_is_dropped():
     assert clean(page) == [page.split("\n\n")[0], page.split("\n\n")[2]]
 
 
-def test_a_furniture_word_and_its_plural_are_one_signal():
-    # an HTTP library's README lists "Cookies" and says "cookie" elsewhere: one subject, no page
-    paras = ["Requests is an HTTP library.", "- Cookies", "Sessions with cookie persistence"]
-    assert web_signals(paras) == ["cookies", "cookie"]
-    assert not looks_like_web_page(paras)
-
-
 def test_a_reader_s_comment_above_its_reply_button_is_dropped():
     page = ("Police said a 31-year-old man had been arrested on suspicion of burglary.\n\n"
             "Comments (48)\n\nSandra_K\n\n3 hours ago\n\n"
@@ -505,7 +427,3 @@ def test_a_reader_s_comment_above_its_reply_button_is_dropped():
     assert clean(page) == [page.split("\n\n")[0]]
 
 
-def test_a_comment_count_is_a_web_signal():
-    assert web_signals(["18 Comments"]) == ["comments"]
-    assert web_signals(["Comments (48)"]) == ["comments"]
-    assert looks_like_web_page(["The fleet has nine trawlers.", "Leave a comment", "18 Comments"])

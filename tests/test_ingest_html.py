@@ -106,11 +106,6 @@ def test_the_metadata_the_page_declares():
     }
 
 
-def test_the_title_element_stands_in_when_there_is_no_og_title():
-    page = read_html("<html><head><title> Harbour\n plans </title></head><p>Text.</p></html>")
-    assert page.meta == {"title": "Harbour plans"} and joined(page) == "Text."
-
-
 def test_an_unclosed_skipped_element_ends_with_its_parent():
     page = read_html("<div><p>Kept.</p><nav><a>Menu</a></div><p>After.</p>")
     assert joined(page) == "Kept.\n\nAfter."
@@ -141,21 +136,6 @@ def test_looks_like_html(text, html):
     assert looks_like_html(text) is html
 
 
-@pytest.mark.parametrize(
-    ("title", "site", "shown"),
-    [
-        ("Harbour plans | City News", "City News", "Harbour plans"),
-        ("City News — Harbour plans", "city news", "Harbour plans"),
-        ("Harbour plans - City News", None, "Harbour plans - City News"),  # no site named
-        ("Harbour plans - a new quay", "City News", "Harbour plans - a new quay"),
-    ],
-)
-def test_the_site_name_is_taken_off_a_title(title, site, shown):
-    meta = f'<meta property="og:site_name" content="{site}">' if site else ""
-    page = read_html(f"<html><head><title>{title}</title>{meta}</head><p>Text.</p></html>")
-    assert page.meta["title"] == shown
-
-
 # --- typed blocks
 
 
@@ -171,44 +151,6 @@ def test_each_block_element_makes_a_block_of_its_kind():
         ("heading", "Term", TERM_LEVEL), ("paragraph", "Term: Meaning.", 0),
         ("paragraph", "A caption.", 0),
     ]
-
-
-def test_a_definition_lists_term_heads_its_definition_only():
-    page = read_html("<h2>Random numbers</h2><dl><dt>secrets.randbelow(n)</dt><dd><p>Return a "
-                     "random int in the range [0, n).</p></dd><dt>secrets.randbits(k)</dt><dd>"
-                     "<p>Return an int with k random bits.</p></dd></dl><h2>Tokens</h2><p>Make "
-                     "tokens.</p>")
-    sections = [(b.text, b.section) for b in page.blocks if b.kind != "heading"]
-    assert sections == [
-        ("secrets.randbelow(n): Return a random int in the range [0, n).",
-         ("Random numbers", "secrets.randbelow(n)")),
-        ("secrets.randbits(k): Return an int with k random bits.",
-         ("Random numbers", "secrets.randbits(k)")),
-        ("Make tokens.", ("Tokens",))]
-
-
-def test_a_term_heads_nothing_after_its_list():
-    # the list's last term was the section of the rest of the page ("Config › retries")
-    page = read_html("<h1>Config</h1><dl><dt>timeout</dt><dd>How long to wait.</dd><dt>retries"
-                     "</dt><dd>How often to try.</dd></dl><p>Apples ripen in September.</p><dl>"
-                     "<dt>a</dt><dd><h2>Moved</h2></dd></dl><p>Pears too.</p>")
-    assert [(b.text, b.section) for b in page.blocks if b.kind == "paragraph"] == [
-        ("timeout: How long to wait.", ("Config", "timeout")),
-        ("retries: How often to try.", ("Config", "retries")),
-        ("Apples ripen in September.", ("Config",)),
-        ("Pears too.", ("Config", "Moved"))]  # a heading inside the list starts a section
-
-
-def test_a_short_term_is_read_with_its_definitions_first_paragraph():
-    # which thing a description is of is often the answer ("Which type is for void?"); a long
-    # term, a whole signature, only heads its definition
-    long = "connect(host, port, timeout=None, *, ssl=None, family=0, proto=0, flags=0)"
-    page = read_html("<dl><dt>ffi_type_void</dt><dd><p>The type void.</p><p>Only for return "
-                     "values.</p></dd><dt>--verbose:</dt><dd>Say more.</dd><dt>x</dt><dd><ul>"
-                     f"<li>A list.</li></ul></dd><dt>{long}</dt><dd>Open it.</dd></dl>")
-    assert [b.text for b in page.blocks if b.kind != "heading"] == [
-        "ffi_type_void: The type void.", "Only for return values.", "--verbose: Say more.",
-        "A list.", "Open it."]
 
 
 def test_loose_text_between_blocks_is_a_paragraph_of_its_own():
@@ -265,76 +207,6 @@ def test_prose_wrapped_with_a_br_a_line_is_joined_into_its_sentences():
 def test_a_pre_is_code_and_a_code_inside_a_paragraph_stays_inline():
     assert kinds("<p>Run <code>make  test</code> first.</p><pre><code>make\n  test</code></pre>"
                  ) == [("paragraph", "Run make test first.", 0), ("code", "make test", 0)]
-
-
-def test_a_table_is_its_header_row_then_body_rows_keyed_by_it():
-    markup = ("<table><caption>Sizes</caption><tr><th>Type</th><th>Bits</th><th>Note</th></tr>"
-              "<tr><td>i8</td><td>8</td><td></td><tr><td>i16<td>16<td>two <b>bytes</b></table>")
-    assert kinds(markup) == [
-        ("paragraph", "Sizes", 0),
-        ("table_row", "Type | Bits | Note", 0),
-        ("table_row", "Type: i8; Bits: 8", 0),  # the empty cell left out
-        ("table_row", "Type: i16; Bits: 16; Note: two bytes", 0),  # end tags implied
-    ]
-
-
-def test_a_table_without_a_header_row_joins_its_cells():
-    assert kinds("<table><tr><th>Born</th><td>1950</td></tr><tr><td>a</td><td>b</td></tr>"
-                 "</table>") == [("table_row", "Born | 1950", 0), ("table_row", "a | b", 0)]
-
-
-def test_a_cell_spanning_rows_or_columns_is_read_under_the_headers_it_stands_under():
-    # a cell merged down is read in every row it spans, the cells right of it under their own
-    # headers ("Route: Winter; Season: 22 hours" was read); a two-row header names the columns
-    # together; a cell spanning the whole table is keyed by none
-    timetable = ("<table><tr><th>Route</th><th>Season</th><th>Duration</th></tr><tr><td "
-                 "rowspan=2>Oslo to Kiel</td><td>Summer</td><td>20 hours</td></tr><tr><td>Winter"
-                 "</td><td>22 hours</td></tr><tr><td>Bergen</td><td colspan=2>daily</td></tr>"
-                 "</table>")
-    assert [t for _, t, _ in kinds(timetable)] == [
-        "Route | Season | Duration", "Route: Oslo to Kiel; Season: Summer; Duration: 20 hours",
-        "Route: Oslo to Kiel; Season: Winter; Duration: 22 hours",
-        "Route: Bergen; Season / Duration: daily"]
-    results = ('<table><thead><tr><th rowspan="2">Team</th><th colspan="2">Goals</th></tr><tr>'
-               "<th>Home</th><th>Away</th></tr></thead><tr><td>Molde</td><td>0</td><td>2</td>"
-               '</tr><tfoot><tr><td colspan="3">Source: the league.</td></tr></tfoot></table>')
-    assert [t for _, t, _ in kinds(results)] == [
-        "Team | Goals Home | Goals Away", "Team: Molde; Goals Home: 0; Goals Away: 2",
-        "Source: the league."]
-    titled = ("<table><tr><th colspan=2>Prices</th></tr><tr><th>Item</th><th>Cost</th></tr><tr>"
-              "<td>Tea</td><td>2</td></tr></table>")
-    assert [t for _, t, _ in kinds(titled)] == ["Prices", "Item | Cost", "Item: Tea; Cost: 2"]
-
-
-def test_a_layout_table_is_read_as_the_blocks_in_its_cells():
-    markup = ("<table><tr><td><h2>News</h2><p>First story.</p></td><td><p>Second.</p></td></tr>"
-              "</table>")
-    assert kinds(markup) == [
-        ("heading", "News", 2), ("paragraph", "First story.", 0), ("paragraph", "Second.", 0),
-    ]
-
-
-def test_a_cell_holding_a_list_of_paragraphs_is_layout_its_items_read_as_items():
-    # an FAQ boxed by a layout table (libxslt's): each question an item, its answer paragraphs
-    markup = ("<table><tr><td><ol><li><em>Troubles linking</em><p>Use the flags.</p>"
-              "<p>Or the script.</p></li><li><em>Slow?</em><p>No.</p></li></ol></td></tr>"
-              "</table>")
-    assert kinds(markup) == [
-        ("list_item", "Troubles linking", 1), ("list_item", "Use the flags.", 1),
-        ("list_item", "Or the script.", 1), ("list_item", "Slow?", 1), ("list_item", "No.", 1),
-    ]
-    # a cell holding a short list is one datum of its row
-    assert kinds("<table><tr><td>Formats</td><td><ul><li>PNG</li><li>GIF</li></ul></td></tr>"
-                 "</table>") == [("table_row", "Formats | PNG, GIF", 0)]
-
-
-def test_the_items_of_a_list_in_a_cell_are_apart_not_one_string():
-    markup = ("<table><tr><th>Field</th><th>Values</th></tr><tr><td>Attributes</td><td>"
-              "<ul><li>Alcohol</li><li>Malic acid</li></ul></td></tr><tr><td>Classes:</td><td>"
-              "Kinds:<ul><li>class_0</li><li>class_1</li></ul></td></tr></table>")
-    assert [b.text for b in read_html(markup).blocks] == [
-        "Field | Values", "Field: Attributes; Values: Alcohol, Malic acid",
-        "Field: Classes:; Values: Kinds: class_0, class_1"]
 
 
 def test_a_paragraph_of_inline_code_alone_is_code_an_item_or_cell_of_it_is_not():
@@ -452,41 +324,6 @@ def test_a_heading_permalink_characters_at_the_end_are_removed():
     ]
 
 
-def test_without_a_title_element_the_first_h1_is_the_title():
-    assert read_html("<h2>Part</h2><h1>Manual</h1><h1>Second</h1>").meta == {"title": "Manual"}
-
-
-@pytest.mark.parametrize(
-    "meta",
-    ['<meta property="og:type" content="article">',
-     '<meta property="article:published_time" content="2024-01-01">'],
-)
-def test_a_page_that_declares_itself_an_article_is_web(meta):
-    assert read_html(f"<html><head>{meta}</head><p>The council met.</p></html>").web
-
-
-@pytest.mark.parametrize("ld_type", ['"NewsArticle"', '"ReportageNewsArticle"',
-                                     '["Article", "WebPage"]', '"BlogPosting"'])
-def test_a_page_whose_json_ld_declares_an_article_is_web_and_dated(ld_type):
-    # an AMP page or a news site's page that says what it is only in its JSON-LD
-    markup = ('<html><head><script type="application/ld+json">{"@context": "https://schema.org",'
-              f' "@type": {ld_type}, "datePublished": "2026-12-02T15:04:00-05:00"}}</script>'
-              '</head><body><p>Solvane is recalling 1.3 million chargers.</p></body></html>')
-    parsed = read_html(markup)
-    assert parsed.web
-    assert parsed.meta["published"] == "2026-12-02T15:04:00-05:00"
-    assert [b.text for b in parsed.blocks] == ["Solvane is recalling 1.3 million chargers."]
-
-
-def test_a_page_whose_json_ld_declares_no_article_is_not_web_by_it():
-    markup = ('<html><head><script type="application/ld+json">{"@type": "TechArticle"}</script>'
-              '<meta name="date" content="2020-01-01"></head><body><p>Call open() first.</p>'
-              '</body></html>')
-    parsed = read_html(markup)
-    assert not parsed.web
-    assert parsed.meta["published"] == "2020-01-01"
-
-
 def test_a_page_whose_blocks_read_as_a_web_page_is_web():
     markup = ("<p>The council met on Tuesday.</p><p>Sign up for our newsletter</p>"
               "<p>Accept all cookies</p>")
@@ -517,18 +354,6 @@ def test_cells_without_a_row_make_one_and_blocks_inside_a_pre_or_heading_do_not_
 def test_thousands_of_unclosed_elements_nest_without_slowing_the_reading():
     blocks = read_html("<div><p>" * 3000 + "deep" + "<ul>" + "<li>x<ul>" * 50 + "end").blocks
     assert blocks[0].text == "deep" and blocks[-1] == Block("list_item", "end", level=50)
-
-
-@pytest.mark.parametrize("url", ["file:///usr/share/doc/python3/html/a.html",
-                                 "javascript:alert(1)", "  JAVASCRIPT:alert(1)"])
-def test_only_a_web_address_becomes_the_url(url):
-    page = read_html(f'<html><head><link rel="canonical" href="{url}">'
-                     f'<meta property="og:url" content="{url}"></head>'
-                     "<body><p>The council met on Monday to vote.</p></body></html>")
-    assert "url" not in page.meta
-    page = read_html('<html><head><link rel="canonical" href="https://a.example/x"></head>'
-                     "<body><p>The council met on Monday to vote.</p></body></html>")
-    assert page.meta["url"] == "https://a.example/x"
 
 
 # A DocBook FAQ's table of contents: a list whose every entry only links to a place in the page.

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
-
 from retrieval.ingest.blocks import Block
 from retrieval.ingest.markdown import read_markdown
 
@@ -231,14 +229,6 @@ def test_a_table_is_its_header_row_then_body_rows_keyed_by_it():
     ]
 
 
-def test_html_lists_and_paragraphs_in_a_cell_keep_their_words_apart():
-    doc = ("| Field | Values |\n|---|---|\n| Attributes | <ul><li>Alcohol</li><li>Malic acid</li>"
-           "</ul> |\n| Note | one<p>two</p> and <b>bo</b>ld |\n")
-    assert texts(read_markdown(doc).blocks, "table_row") == [
-        "Field | Values", "Field: Attributes; Values: Alcohol, Malic acid",
-        "Field: Note; Values: one two and bold"]
-
-
 def test_nested_lists_keep_their_depth_and_every_paragraph_of_an_item():
     blocks = read_markdown(README).blocks
     items = [(b.text, b.level) for b in blocks if b.kind == "list_item"]
@@ -261,43 +251,6 @@ def test_quotes_and_html_blocks_are_paragraphs_of_their_text_and_a_rule_is_nothi
     assert all(b.text for b in read_markdown(README).blocks)
 
 
-def test_the_one_h1_before_any_other_heading_is_the_title():
-    assert read_markdown("# Harbour\n\nText.\n\n## Use\n\nMore.").meta == {"title": "Harbour"}
-    assert read_markdown("Intro text.\n\nHarbour\n=======\n\nText.").meta == {"title": "Harbour"}
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "# One\n\nText.\n\n# Two\n\nText.",  # H1s are the sections
-        "## Before\n\n# Late\n\nText.",  # a heading comes before the H1
-        "Just a paragraph.",
-        "- Start Date: 2020-01-01\n- Author: Ann",  # a metadata list with no name in it
-        "- Feature Name: N/A\n- Start Date: 2020-01-01",  # a template's blank
-        "- Name: Ann\n- and a plain item",  # not a metadata list
-    ],
-)
-def test_no_title_is_made_up(text):
-    assert "title" not in read_markdown(text).meta
-
-
-def test_metadata_lines_give_a_title_where_a_title_key_wins_over_a_name():
-    assert read_markdown("Name: harbour\nTitle: *Harbour* docs\n\nText.").meta == {
-        "title": "Harbour docs"
-    }
-
-
-def test_a_pandoc_title_block_is_the_title_and_no_block():
-    parsed = read_markdown("% Rust Release Notes\n% The Rust Team\n\nVersion 1.0\n===\n\nText.")
-    assert parsed.meta == {"title": "Rust Release Notes"}
-    assert texts(parsed.blocks) == ["Version 1.0", "Text."]
-
-
-def test_a_front_matter_title_wins_over_a_pandoc_title():
-    parsed = read_markdown("---\ntitle: Front\n---\n% Pandoc\n\nText.")
-    assert parsed.meta == {"title": "Front"} and texts(parsed.blocks) == ["Text."]
-
-
 def test_every_block_is_one_line_of_collapsed_white_space():
     for doc in (RFC, RELEASES, README):
         for b in read_markdown(doc).blocks:
@@ -317,14 +270,6 @@ def test_a_paragraph_of_images_alone_is_dropped_with_its_reason_and_inline_image
         "tool", "Press the gear button to open the settings."]
     assert [(d.block.text, d.reason.split(":")[0]) for d in parsed.dropped] == [
         ("Build Status PyPI", "images only (badges, figures)")]
-
-
-def test_a_headings_badges_are_no_part_of_it_and_an_image_alone_is_its_alt_text():
-    parsed = read_markdown(
-        "# Thread-pool Controls [![Build Status](https://ci/x.svg)](https://ci/x) "
-        "[![codecov](https://c/y.svg)](https://c/y)\n\n## ![Widget](logo.png)\n\nIt pools.\n")
-    assert [b.text for b in parsed.blocks] == ["Thread-pool Controls", "Widget", "It pools."]
-    assert parsed.meta["title"] == "Thread-pool Controls"
 
 
 MYST = """\
@@ -460,14 +405,6 @@ def test_a_news_page_saved_as_markdown_reads_as_a_web_page_and_a_document_does_n
     assert read_markdown(page).web
     assert not read_markdown("# Widget\n\nInstall it with pip.\n\n## See also\n\n"
                              "- [Usage](usage.md)\n").web
-
-
-def test_an_image_on_a_line_of_its_own_over_its_caption_is_a_figure_not_its_alt_text():
-    parsed = read_markdown("# Interview\n\n![Mara Lindqvist at her home](lindqvist.jpg)\n"
-                           "*Mara Lindqvist at her home. Photo: Ellie Rowe*\n\n"
-                           "Click the ![gear](gear.png) icon.\n")
-    assert [b.text for b in parsed.blocks] == [
-        "Interview", "Mara Lindqvist at her home. Photo: Ellie Rowe", "Click the gear icon."]
 
 
 def test_a_long_document_with_a_few_furniture_words_is_not_a_web_page():

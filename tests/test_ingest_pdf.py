@@ -12,17 +12,9 @@ from pathlib import Path
 import pytest
 from fpdf import FPDF
 from fpdf.enums import EncryptionMethod
-from PIL import Image
 from pypdf import PdfReader, PdfWriter, _encryption
 from pypdf._crypt_providers import _fallback
 from pypdf.constants import PageLabelStyle
-from pypdf.generic import (
-    ArrayObject,
-    DictionaryObject,
-    FloatObject,
-    NameObject,
-    TextStringObject,
-)
 
 from retrieval import QAEngine
 from retrieval.ingest import pdf as pdf_module
@@ -390,36 +382,6 @@ def test_the_first_line_of_a_second_column_goes_on_with_its_sentence():
     assert blocks[2].text.startswith("The last miller to work the great wheel was Olav Dahl, who")
 
 
-def test_list_markers_start_items_bullets_removed_numbers_kept():
-    pdf = one_page("You need:", "- a pen", "* some paper", "a) a desk", "(ii) a lamp", "1. a chair")
-    assert [(b.kind, b.text) for b in read_pdf(pdf).blocks] == [
-        ("paragraph", "You need:"),
-        ("list_item", "a pen"),
-        ("list_item", "some paper"),
-        ("list_item", "a) a desk"),
-        ("list_item", "(ii) a lamp"),
-        ("list_item", "1. a chair"),
-    ]
-
-
-def test_a_dash_starting_a_line_inside_a_sentence_is_no_bullet():
-    pdf = one_page("The council\n- which met on Monday -\nagreed.")
-    assert [(b.kind, b.text) for b in read_pdf(pdf).blocks] == [
-        ("paragraph", "The council - which met on Monday - agreed.")
-    ]
-
-
-def test_dashes_at_one_left_edge_after_a_line_ending_no_sentence_are_a_list():
-    pdf = one_page("Configuration hierarchy", "- /etc/app/users: maps users to clusters",
-                   "- $HOME/.apprc: per-user preferences", "- /etc/app/main.conf: the rest")
-    assert [(b.kind, b.text) for b in read_pdf(pdf).blocks] == [
-        ("paragraph", "Configuration hierarchy"),
-        ("list_item", "/etc/app/users: maps users to clusters"),
-        ("list_item", "$HOME/.apprc: per-user preferences"),
-        ("list_item", "/etc/app/main.conf: the rest"),
-    ]
-
-
 def test_a_number_ending_a_one_page_document_is_kept_unless_it_is_page_one():
     for last, kept in (("2024", True), ("1", False)):
         parsed = read_pdf(one_page(f"The plan runs until the end of the year.\n\n{last}"))
@@ -784,42 +746,6 @@ def _set_in(runs: list[tuple[str, int, str]]) -> bytes:
     return bytes(pdf.output())
 
 
-def test_lines_in_a_monospaced_font_are_one_code_block():
-    data = _set_in([("Helvetica", 11, "Run the tool like this:"),
-                    ("Courier", 10, "qabot index ./docs\nqabot ask 'when?'"),
-                    ("Helvetica", 11, "It prints the answer.")])
-    assert [(b.kind, b.text) for b in read_pdf(data).blocks] == [
-        ("paragraph", "Run the tool like this:"),
-        ("code", "qabot index ./docs qabot ask 'when?'"),
-        ("paragraph", "It prints the answer."),
-    ]
-
-
-def test_code_after_a_line_that_ends_no_sentence_is_still_code():
-    """A command block set smaller after "or" (two setups, one either side) is code, not the
-    rest of the "or" sentence; a path in code font wrapped inside a sentence stays in it."""
-    data = _set_in([
-        ("Helvetica", 11, "The tool reads its credentials from a keyring, which is installed "
-                          "apart from it, in its own environment or in any other that is on the "
-                          "path. Either setup works:"),
-        ("Courier", 9, "$ pip install keyring\n$ keyring set host user"),
-        ("Helvetica", 11, "or"),
-        ("Courier", 9, "$ pipx install keyring\n$ keyring set host user"),
-        ("Helvetica", 11, "The settings are read from"),
-        ("Courier", 11, "/etc/tool.conf"),
-        ("Helvetica", 11, "at start-up."),
-    ])
-    assert [(b.kind, b.text) for b in read_pdf(data).blocks] == [
-        ("paragraph", "The tool reads its credentials from a keyring, which is installed apart "
-                      "from it, in its own environment or in any other that is on the path. "
-                      "Either setup works:"),
-        ("code", "$ pip install keyring $ keyring set host user"),
-        ("paragraph", "or"),
-        ("code", "$ pipx install keyring $ keyring set host user"),
-        ("paragraph", "The settings are read from /etc/tool.conf at start-up."),
-    ]
-
-
 def test_pages_are_cited_by_the_numbers_their_labels_print():
     """Front matter labelled "i", "ii", the text from "1": a paragraph on the fifth page is on
     page 3; one on a page labelled "ii" on none that a reader could find by number."""
@@ -946,93 +872,6 @@ def test_a_pdf_without_a_text_layer_raises_value_error():
         read_pdf(bytes(pdf.output()))
 
 
-def test_a_scanned_page_inside_a_pdf_of_text_is_reported_as_dropped():
-    """A page that is only an image (a scanned appendix) is not read; ``qabot show`` lists it
-    and the index's notes name it. A page left blank is nothing to report."""
-    scan = io.BytesIO()
-    Image.new("RGB", (400, 100), "white").save(scan, format="PNG")
-    pdf = FPDF(format="A4")
-    pdf.set_font("Helvetica", "", 11)
-    pdf.add_page()
-    _paragraph(pdf, "The museum opened in 1911.")
-    pdf.add_page()
-    pdf.image(scan, x=10, y=10, w=180)
-    pdf.add_page()
-    pdf.add_page()
-    _paragraph(pdf, "The museum has four floors.")
-    parsed = read_pdf(bytes(pdf.output()))
-    assert [(d.block.page, d.reason) for d in parsed.dropped] == [
-        (2, "an image, no text layer (scanned?): run OCR on the PDF to read it (ocrmypdf)")
-    ]
-    assert parsed.notes == ["pages 2, 3 of 4 have no text layer (scanned?)"]
-
-
-_SCAN = "an image, no text layer (scanned?): run OCR on the PDF to read it (ocrmypdf)"
-
-
-def test_a_scanned_page_under_the_documents_running_header_is_reported_as_dropped():
-    """A scan put among pages of text gets their running header and page number: its text is
-    only furniture, dropped as such, and the page is still reported as an image not read."""
-    scan = io.BytesIO()
-    Image.new("RGB", (400, 100), "white").save(scan, format="PNG")
-
-    class Framed(FPDF):
-        def header(self) -> None:
-            self.set_font("Helvetica", "", 8)
-            self.cell(0, 5, "Memorandum of Understanding - Lupota", align="C")
-            self.ln(10)
-
-        def footer(self) -> None:
-            self.set_y(-15)
-            self.set_font("Helvetica", "", 8)
-            self.cell(0, 5, f"Page {self.page_no()} of {{nb}}", align="C")
-
-    pdf = Framed(format="A4")
-    pdf.set_font("Helvetica", "", 11)
-    for text in ("The committee collects the fees.", "The trust supplies the spare parts."):
-        pdf.add_page()
-        _paragraph(pdf, text)
-    pdf.add_page()
-    pdf.image(scan, x=10, y=30, w=180)
-    parsed = read_pdf(bytes(pdf.output()))
-    assert (3, _SCAN) in [(d.block.page, d.reason) for d in parsed.dropped]
-    assert parsed.notes == ["page 3 of 3 has no text layer (scanned?)"]
-
-
-def test_the_values_filled_into_a_form_are_reported_as_dropped():
-    """A filled-in form: the values are drawn by its fields, not in the page's text, and are not
-    read; ``qabot show`` lists each with its field's name, and the index's notes count them."""
-    pdf = FPDF(format="A4")
-    pdf.add_page()
-    pdf.set_font("Helvetica", "", 11)
-    _paragraph(pdf, "Application for a fishing permit.\n\nName of applicant:\n\nBoat:")
-    writer = PdfWriter()
-    writer.append(PdfReader(io.BytesIO(bytes(pdf.output()))))
-    fields = ArrayObject()
-    for n, (name, value) in enumerate((("applicant", "Margit Olsen"), ("boat", "NOR-4471"))):
-        rect = ArrayObject(FloatObject(v) for v in (200, 700 - 40 * n, 400, 720 - 40 * n))
-        fields.append(writer._add_object(DictionaryObject({
-            NameObject("/Type"): NameObject("/Annot"),
-            NameObject("/Subtype"): NameObject("/Widget"),
-            NameObject("/FT"): NameObject("/Tx"),
-            NameObject("/T"): TextStringObject(name),
-            NameObject("/V"): TextStringObject(value),
-            NameObject("/Rect"): rect,
-        })))
-    writer.pages[0][NameObject("/Annots")] = fields
-    writer._root_object[NameObject("/AcroForm")] = DictionaryObject(
-        {NameObject("/Fields"): fields}
-    )
-    out = io.BytesIO()
-    writer.write(out)
-    parsed = read_pdf(out.getvalue())
-    assert [(d.block.text, d.block.page, d.reason) for d in parsed.dropped] == [
-        ("applicant: Margit Olsen", 1, "a form field's value: not read"),
-        ("boat: NOR-4471", 1, "a form field's value: not read"),
-    ]
-    assert parsed.notes == ["2 form field values not read"]
-
-
 @pytest.mark.skipif(not SPEC.exists(), reason="shared-mime-info's spec PDF is not installed")
 def test_a_real_pdf_gives_headings_with_paths_and_pages_and_many_paragraphs():
     parsed = read_pdf(SPEC.read_bytes())
@@ -1086,36 +925,6 @@ def _raw_pdf(objects: list[bytes]) -> bytes:
     out += b"".join(f"{o:010d} 00000 n \n".encode() for o in offsets)
     return out + (f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n"
                   "%%EOF\n").encode()
-
-
-def test_a_page_in_a_font_with_no_unicode_map_is_reported_not_quoted_as_garbage():
-    """A subset font with Identity-H glyph numbers and no ToUnicode map extracts as shifted
-    letters ("7KH\\x03VHFRQG ..."): left out and said, not glued to the page before."""
-    normal = b"BT /F1 12 Tf 72 720 Td (The normal page says the owl was ringed in 2011.) Tj ET"
-    said = "The second page says the eagle nests on cliffs."
-    glyphs = "".join(f"{ord(c) - 29:04X}" for c in said)
-    garbled = f"BT /F2 12 Tf 72 720 Td <{glyphs}> Tj ET".encode()
-    resources = b"<< /Font << /F%d %d 0 R >> >>"
-    data = _raw_pdf([
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R 4 0 R] /Count 2 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 5 0 R /Resources "
-        + resources % (1, 7) + b" >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 6 0 R /Resources "
-        + resources % (2, 8) + b" >>",
-        b"<< /Length %d >>\nstream\n" % len(normal) + normal + b"\nendstream",
-        b"<< /Length %d >>\nstream\n" % len(garbled) + garbled + b"\nendstream",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-        b"<< /Type /Font /Subtype /Type0 /BaseFont /ABCDEF+Arial /Encoding /Identity-H "
-        b"/DescendantFonts [9 0 R] >>",
-        b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /ABCDEF+Arial /CIDSystemInfo << "
-        b"/Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /DW 500 >>",
-    ])
-    parsed = read_pdf(data)
-    assert [b.text for b in parsed.blocks] == ["The normal page says the owl was ringed in 2011."]
-    (dropped,) = [d for d in parsed.dropped if d.block.page == 2]
-    assert "no map to Unicode" in dropped.reason
-    assert any("page 2 not read" in note for note in parsed.notes)
 
 
 def test_lines_each_a_label_and_figures_are_table_rows_and_wrapped_prose_still_joins():

@@ -250,18 +250,6 @@ def test_every_unit_of_the_document_is_a_block_or_dropped_with_a_reason():
     assert len(units.units) > 30 and missing == []
 
 
-def test_autodoc_directives_keep_the_description_written_in_the_page():
-    parsed = read_rst("Caches\n======\n\n.. autoclass:: TTLCache(maxsize, ttl)\n   :members:\n\n"
-                      "   This class associates a time-to-live value with each item.\n\n"
-                      ".. autosummary::\n\n   TTLCache\n   LRUCache\n")
-    (term,) = [b for b in parsed.blocks if b.level == TERM_LEVEL]
-    assert term.text == "TTLCache(maxsize, ttl)"
-    (body,) = [b for b in parsed.blocks if b.kind == "paragraph"]
-    assert body.text == "This class associates a time-to-live value with each item."
-    assert body.section[-1] == "TTLCache(maxsize, ttl)"
-    assert [d.block.text for d in parsed.dropped] == ["TTLCache LRUCache"]
-
-
 def test_a_substitution_reads_as_its_definition_and_a_footnote_mark_leaves_no_gap():
     parsed = read_rst(".. |product| replace:: WidgetPro\n\nThe |product| ships with a charger "
                       "[#f1]_. The |Product| weighs 2 kg [1]_. See |version|.\n\n"
@@ -295,15 +283,3 @@ def test_a_field_holding_a_list_leads_in_its_items_not_one_line_of_them() -> Non
     assert all(b.section == ("Wine",) for b in blocks[1:])
 
 
-def test_a_simple_table_header_over_the_data_columns_only_keys_its_cells() -> None:
-    """docutils drops a simple table's header row whose first column is blank (it reads as
-    going on with a row above, and there is none); its labels are read from the source."""
-    doc = ("Statistics\n\n   ==================== ==== ===== =====\n"
-           "                          Min   Max    SD\n"
-           "   ==================== ==== ===== =====\n"
-           "   Alcohol:             11.0  14.8   0.8\n"
-           "   Malic Acid:          0.74  5.80  1.12\n"
-           "   ==================== ==== ===== =====\n")
-    assert by_kind(read_rst(doc).blocks, "table_row") == [
-        "Min | Max | SD", "Alcohol: Min: 11.0; Max: 14.8; SD: 0.8",
-        "Malic Acid: Min: 0.74; Max: 5.80; SD: 1.12"]

@@ -18,15 +18,15 @@ reference describes:
   paragraph and a ``[source]``, ``[listing]``, ``[literal]`` or ``[verse]`` one are ``code``;
 - a table (``|===``) gives a row per row of cells, keyed by its header row: a row has as many
   cells as the table has columns (its ``cols`` attribute, else the cells of its first line),
-  however many lines they are written on;
+  however many lines they are written on (``adoctable.py``);
 - comments (``//``, ``////``), attribute entries (``:toc:``), passthrough blocks (``++++``, raw
   markup) and include or image directives are not text a reader sees: left out with the reason.
 
 Inline markup is read as rendered: ``*bold*``, ``_emphasis_``, ```mono```, ``+passthrough+``,
 and asciidoc-py's ``'emphasis'`` lose their marks; ``link:url[text]``, ``<<id,text>>``,
 ``linkgit:git-log[1]`` (git's) and other macros show their text; ``{attribute}`` references
-show their value. A footnote (``footnote:[text]``) leaves its sentence: its text is a paragraph
-after the block it is marked in.
+show their value (``adocinline.py``). A footnote (``footnote:[text]``) leaves its sentence: its
+text is a paragraph after the block it is marked in.
 """
 
 from __future__ import annotations
@@ -34,16 +34,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from .blocks import (
-    TERM_LEVEL,
-    Block,
-    Dropped,
-    Outline,
-    Parsed,
-    code_lines,
-    one_line,
-    table_row_text,
-)
+from .adocinline import rendered
+from .adoctable import TABLE_RE, table_rows
+from .blocks import TERM_LEVEL, Block, Dropped, Outline, Parsed, code_lines, one_line
 
 _TITLE_RE = re.compile(r"^(={1,6}|#{1,6})[ \t]+(\S.*?)(?:[ \t]+\1)?[ \t]*$")
 _UNDERLINE_CHARS = {"=": 1, "-": 2, "~": 3, "^": 4, "+": 5}
@@ -51,13 +44,6 @@ _UNDERLINE_RE = re.compile(r"^([=\-~^+])\1+[ \t]*$")
 _DELIMITERS = {"----": "code", "....": "code", "```": "code", "++++": "pass", "////": "comment",
                "____": "quote", "====": "example", "****": "sidebar", "--": "open"}
 _DELIMITER_RE = re.compile(r"^(-{4,}|\.{4,}|`{3}\w*|\+{4,}|/{4,}|_{4,}|={4,}|\*{4,}|--)[ \t]*$")
-_TABLE_RE = re.compile(r"^[|!,:]={3,}[ \t]*$")
-# A table cell's start: "|", after a specifier opening the line or a space ("2+|" spans two
-# columns, "3*|" repeats the cell three times; an alignment and a style, "^.^a|", say no more).
-_CELL_RE = re.compile(r"(?:(?:^|(?<=\s))(?:(?P<span>\d+)(?:\.\d+)?\+|(?P<times>\d+)\*)?"
-                      r"(?:[<^>]?(?:\.[<^>])?[adehlmsv]?))?(?<!\\)\|")
-_COLS_RE = re.compile(r"""\bcols\s*=\s*(?:"([^"]*)"|'([^']*)'|([^,\]]*))""")
-_HEADER_RE = re.compile(r"(?<![\w-])header\b")  # options="header", %header
 _ATTRIBUTE_ENTRY_RE = re.compile(r"^:(!?[\w][\w-]*!?):(?:[ \t]+(.*))?$")
 _BLOCK_ATTRIBUTES_RE = re.compile(r"^\[(?!\[)([^\]]*)\][ \t]*$")
 _ANCHOR_RE = re.compile(r"^\[\[[^\]]*\]\][ \t]*$")
@@ -71,39 +57,6 @@ _CODE_STYLES = frozenset({"source", "listing", "literal", "verse"})
 _META_ATTRIBUTES = {"author": "publisher", "revdate": "published"}  # attribute -> metadata key
 _LEFT_OUT = {"comment": "a comment: not shown to a reader",
              "pass": "passthrough markup: not text of the document"}
-
-# Inline markup, applied in this order. Every part a mark or macro spans is bounded (``_SPAN``
-# characters): an unclosed one ("link:" after "link:" on a 2 MB line) costs a bounded scan from
-# each start, never one to the end of the text.
-_SPAN = 500
-_TARGET = r"[^\s\[\]]{0,200}"  # a macro's target: a URL, a file, an id
-# A footnote ("footnote:[text]", "footnote:id[text]", asciidoc-py's "footnoteref:[id,text]"): a
-# superscript number in its sentence, its text at the foot of the page.
-_FOOTNOTE_RE = re.compile(rf"\bfootnote(ref)?:([\w-]{{0,100}})\[([^\]\n]{{0,{_SPAN}}})\]")
-_MACRO_RE = re.compile(r"\b(?:link|mailto|xref|kbd|btn|menu|pass|indexterm2?|anchor)"
-                       rf":({_TARGET})\[([^\]\n]{{0,{_SPAN}}})\]")
-_URL_RE = re.compile(rf"\b((?:https?|ftp|irc)://{_TARGET})\[([^\]\n]{{0,{_SPAN}}})\]")
-_GIT_RE = re.compile(r"\blinkgit:([\w.-]{1,100})\[(\d{0,3})\]")
-_IMAGE_RE = re.compile(rf"\bimage:{_TARGET}\[([^\],\n]{{0,{_SPAN}}})[^\]\n]{{0,{_SPAN}}}\]")
-_XREF_RE = re.compile(r"<<([^,<>\n]{1,200})(?:,\s*([^<>\n]{0,200}))?>>")
-_INLINE_ANCHOR_RE = re.compile(r"\[\[[^\]\n]{0,200}\]\]|\[#[\w-]{1,200}\]")
-_ATTRIBUTE_REF_RE = re.compile(r"(?<!\\)\{([\w-]{1,100})\}")
-_TEXT = rf"(\S(?:.{{0,{_SPAN}}}?\S)?)"  # a marked text: no white space at either end
-_MARKS = [re.compile(p) for p in (
-    rf"(?<![\w\\])\*\*(.{{1,{_SPAN}}}?)\*\*", rf"(?<![\w\\*])\*{_TEXT}\*(?![\w*])",
-    rf"(?<![\w\\])__(.{{1,{_SPAN}}}?)__", rf"(?<![\w\\_])_{_TEXT}_(?![\w_])",
-    rf"(?<![\w\\])``(.{{1,{_SPAN}}}?)``", rf"(?<![\w\\`])`{_TEXT}`(?![\w`])",
-    rf"(?<![\w\\])\+\+(.{{1,{_SPAN}}}?)\+\+", rf"(?<![\w\\+])\+{_TEXT}\+(?![\w+])",
-    rf"(?<![\w\\])##(.{{1,{_SPAN}}}?)##", rf"(?<![\w\\#])#{_TEXT}#(?![\w#])",
-    # asciidoc-py's emphasis ('git subtree')
-    rf"(?<![\w\\'])'(\S(?:[^'\n]{{0,{_SPAN}}}?\S)?)'(?![\w'])",
-)]
-_BUILT_IN = {"nbsp": " ", "sp": " ", "empty": "", "blank": "", "amp": "&", "lt": "<", "gt": ">",
-             "startsb": "[", "endsb": "]", "vbar": "|", "plus": "+", "apos": "'", "quot": '"',
-             "caret": "^", "tilde": "~", "backslash": "\\", "backtick": "`", "two-colons": "::",
-             "two-semicolons": ";;", "cpp": "C++", "pp": "++", "zwsp": "", "deg": "°"}
-_HARD_BREAK_RE = re.compile(r"[ \t]\+$", re.M)
-_ESCAPE_RE = re.compile(r"\\([*_`+#'{<\[\]])")
 
 # What tells an AsciiDoc source saved as ``.txt`` from plain text: at least two of these kinds.
 _SIGNS = (
@@ -123,20 +76,6 @@ def _labelled(line: str) -> re.Match[str] | None:
     URL's "::" ("see http://host::port")."""
     m = _LABELLED_RE.match(line)
     return m if m and "://" not in m.group(1) else None
-
-
-def _columns(attributes: str) -> int:
-    """The number of columns a table's ``cols`` attribute names ("1,2,1": 3; "3*": 3; "2*,1":
-    3), or 0 without one."""
-    m = _COLS_RE.search(attributes)
-    specs = next((g for g in m.groups() if g is not None), "").strip() if m else ""
-    if specs.isdigit():  # cols=3: three columns
-        return int(specs)
-    count = 0
-    for spec in specs.split(",") if specs else []:
-        times = re.match(r"\s*(\d+)\*", spec)
-        count += int(times[1]) if times else 1
-    return count
 
 
 def looks_like_asciidoc(text: str) -> bool:
@@ -234,7 +173,7 @@ class _Reader:
             yield Dropped(Block("paragraph", stripped, self.outline.path),
                           "a directive (include, image, condition): not text of the document")
             return
-        if _TABLE_RE.match(stripped):
+        if TABLE_RE.match(stripped):
             yield from self._table(attributes)
             return
         if m := _DELIMITER_RE.match(stripped):
@@ -294,47 +233,11 @@ class _Reader:
         yield from inner.read()
 
     def _table(self, attributes: str) -> Iterator[Block]:
-        """A table's rows, as Asciidoctor makes them: its cells (``|a |b``, one line or one per
-        line) in rows of as many columns as its ``cols`` attribute names, else as its first line
-        holds; the first row heads the rest when a blank line follows that line or the table
-        says ``options="header"``. A cell spanning columns (``2+|``) fills them."""
+        """A table's rows (``adoctable.table_rows``)."""
         self.style = ""
-        self.at += 1
-        cells: list[str] = []
-        columns = _columns(attributes)
-        first_line_alone = False
-        lines = 0  # the table's lines of cells read so far
-        while self.at < len(self.lines):
-            line = self.lines[self.at].strip()
-            self.at += 1
-            if _TABLE_RE.match(line):
-                break
-            if not line:
-                first_line_alone = first_line_alone or lines == 1
-                continue
-            found = list(_CELL_RE.finditer(line))
-            if not found or found[0].start() > 0:  # a cell's text goes on on this line
-                text = self._inline(line[: found[0].start()] if found else line)
-                if cells:
-                    cells[-1] = f"{cells[-1]} {text}".strip()
-                if not found:
-                    continue
-            row: list[str] = []
-            for k, m in enumerate(found):
-                end = found[k + 1].start() if k + 1 < len(found) else len(line)
-                text = self._inline(line[m.end() : end].strip())
-                span, times = int(m["span"] or 1), int(m["times"] or 1)
-                row += [text, *[""] * (span - 1)] * times
-            lines += 1
-            columns = columns or len(row)
-            cells += row
-        rows = [cells[k : k + columns] for k in range(0, len(cells), columns or 1)]
-        headed = _HEADER_RE.search(attributes) or (first_line_alone and len(rows[0]) == columns)
-        header = rows[0] if rows and headed else None
-        for k, row in enumerate(rows):
-            text = table_row_text(row, None if header is None or k == 0 else header)
-            if text:
-                yield Block("table_row", text, self.outline.path)
+        rows, self.at = table_rows(self.lines, self.at + 1, attributes, self._inline)
+        for text in rows:
+            yield Block("table_row", text, self.outline.path)
 
     def _paragraph(self, line: str) -> Iterator[Block | Dropped]:
         """A paragraph, a list item, a labelled list's term and description, or an indented
@@ -403,7 +306,7 @@ class _Reader:
             line = self.lines[self.at]
             s = line.strip()
             if not s or s == "+" or ((out or started) and (
-                    _DELIMITER_RE.match(s) or _TABLE_RE.match(s) or s.startswith("//")
+                    _DELIMITER_RE.match(s) or TABLE_RE.match(s) or s.startswith("//")
                     or (_DIRECTIVE_RE.match(s) and s.endswith("]"))  # "endif::[]"
                     or _BLOCK_ATTRIBUTES_RE.match(s) or (items_end and _ITEM_RE.match(line))
                     or _labelled(line))):  # a term opens its line (``_LABELLED_RE``)
@@ -413,33 +316,9 @@ class _Reader:
         return out
 
     def _inline(self, text: str) -> str:
-        """``text`` as rendered: macros by their text, attributes by their values, no marks."""
-        text = _HARD_BREAK_RE.sub("", text)
-        text = _FOOTNOTE_RE.sub(self._footnote, text)
-        text = _ATTRIBUTE_REF_RE.sub(self._attribute, text)
-        text = _GIT_RE.sub(lambda m: f"{m.group(1)}({m.group(2)})" if m.group(2)
-                           else m.group(1), text)
-        text = _IMAGE_RE.sub(lambda m: m.group(1), text)
-        text = _MACRO_RE.sub(lambda m: m.group(2) or m.group(1), text)
-        text = _URL_RE.sub(lambda m: m.group(2) or m.group(1), text)
-        text = _XREF_RE.sub(lambda m: (m.group(2) or m.group(1)).strip(), text)
-        text = _INLINE_ANCHOR_RE.sub("", text)
-        for mark in _MARKS:
-            text = mark.sub(r"\1", text)
-        return one_line(_ESCAPE_RE.sub(r"\1", text))
-
-    def _footnote(self, m: re.Match[str]) -> str:
-        """A footnote's mark leaves its sentence; its text is kept for after the block."""
-        said = m.group(3).partition(",")[2] if m.group(1) else m.group(3)  # footnoteref:[id,text]
-        if note := self._inline(said):
-            self.footnotes.append(note)
-        return ""
-
-    def _attribute(self, m: re.Match[str]) -> str:
-        name = m.group(1)
-        if name in self.attributes:
-            return self.attributes[name]
-        return _BUILT_IN.get(name, m.group(0))
+        """``text`` as rendered (``adocinline.rendered``), its footnotes kept for after the
+        block."""
+        return rendered(text, self.attributes, self.footnotes)
 
 
 __all__ = ["looks_like_asciidoc", "read_asciidoc"]

@@ -5,7 +5,7 @@ newsletter, consent and donation appeals, photo credits and comment widgets. ``c
 article's prose paragraphs and drops the rest, using these general signals (none of them is a list
 of any corpus's lines):
 
-1. **Markers** (``MARKERS``): a documented list of phrases that only page furniture uses
+1. **Markers** (``markers.MARKERS``): a documented list of phrases that only page furniture uses
    ("read more", "sign up", "privacy policy", "via Getty Images", "[REPORT]", ...). A line that
    *starts* with a teaser marker, or is dominated by furniture phrases, is boilerplate.
 2. **Teaser blocks**: a short line that names a list ("DON'T MISS:", "Read next", "Related",
@@ -26,7 +26,8 @@ of any corpus's lines):
    English (a fifth of its words or more); in another language it would take every short
    paragraph for a list.
 
-``explain`` returns the decision and reason for every line, for tests and for tuning.
+``explain`` returns the decision and reason for every line, for tests and for tuning. Whether a
+text is a web page at all, to be cleaned, is ``webpage``'s to tell.
 """
 
 from __future__ import annotations
@@ -39,110 +40,25 @@ from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass
 
 from ..scripts import dense_words, unpunctuated
+from .markers import (
+    COMMENT_COUNT_RE,
+    CREDIT_TAIL_RE,
+    LEADING_TEASER_RE,
+    PICTURE_CREDIT_RE,
+    marker_kinds,
+)
 from .segment import blocks, paragraphs, words
 from .sentences import TERMINAL_RE, starts_sentence
+from .webpage import page_shaped
 
-# Phrases used by page furniture, not by reporting. Matched case-insensitively on word bounds.
-# Grouped by what they mark; extend here (and add a test) rather than special-casing a corpus.
-MARKERS: dict[str, tuple[str, ...]] = {
-    "teaser": (
-        "read more", "read next", "read also", "read full article", "read the full",
-        "don't miss", "don’t miss", "do not miss", "must read", "more from", "more stories",
-        "related articles", "related stories", "related:", "recommended", "trending now",
-        "most read", "most popular", "see also", "watch:", "watch now", "previous story",
-        "next story", "previous article", "next article", "up next", "you may also like",
-        "you might also like", "click here", "more info", "continue reading", "top stories",
-        "most viewed", "related topics", "more on this story", "explore more",
-    ),
-    "subscription": (
-        "sign up", "sign-up", "newsletter", "newsletters", "subscribe", "subscriber", "unsubscribe",
-        "in your inbox", "in your mailbox", "mailing list", "log in", "login", "register",
-        "create an account", "free trial",
-    ),
-    "consent": (
-        "privacy policy", "cookie", "cookies", "terms of use", "terms of service",
-        "you've consented", "you have consented", "consent", "adverts", "advertisement",
-        "advertising", "sponsored", "ad-free", "ads", "partners based on",
-    ),
-    "appeal": (
-        "support us", "support our", "donate", "donation", "contribution", "contribute",
-        "your support", "your help", "not ready to support", "remind me later",
-        "monthly", "make a gift", "become a member", "paywall", "independent journalism",
-        "our journalism", "dear readers", "dear reader", "a message from", "help us keep",
-        "for as little as", "local journalism",
-    ),
-    "widget": (
-        "leave a reply", "leave a comment", "no comments", "view comments", "show comments",
-        "comments are closed", "comment below", "add a comment", "join the conversation",
-        "share this",
-        "share on", "follow us", "back to top", "print this", "email address will not be",
-        "required fields", "posted in", "tags:", "filed under", "all rights reserved",
-        "copyright", "©", "listen to this article", "listen to this story", "text-to-speech",
-    ),
-    "credit": (
-        "getty images", "via getty", "afp", "reuters", "ap photo", "associated press",
-        "shutterstock", "epa-efe", "tass", "photo:", "image:", "credit:", "pictured:",
-        "photograph:", "file photo",
-    ),
-    "disclaimer": (
-        "not all news on the site", "does not necessarily reflect", "the views expressed",
-        "this news automatically", "point of view of the site",
-    ),
-}
-
-_MARKER_RE = {
-    kind: re.compile(
-        r"(?<![\w])(?:" + "|".join(re.escape(p) for p in phrases) + r")(?![\w])", re.IGNORECASE
-    )
-    for kind, phrases in MARKERS.items()
-}
-
-def _any_of(kinds: Iterable[str]) -> re.Pattern[str]:
-    """One pattern matching where any of ``kinds``' (``_MARKER_RE``) does: a paragraph is
-    searched once for them all, and kind by kind only when one is found (most have none)."""
-    phrases = [p for kind in kinds for p in MARKERS[kind]]
-    return re.compile(r"(?<![\w])(?:" + "|".join(re.escape(p) for p in phrases) + r")(?![\w])",
-                      re.IGNORECASE)
-
-
-_ANY_MARKER_RE = _any_of(MARKERS)
-_SIGNAL_KINDS = [kind for kind in MARKERS if kind not in ("teaser", "credit")]
-_ANY_SIGNAL_RE = _any_of(_SIGNAL_KINDS)
-# A teaser/list marker at the start of a line: "READ MORE: headline", "DON'T MISS:".
-# A label ending on a colon ("Related:", "Watch:") is one when capitalised and followed by a
-# headline (a capital, a digit or a quote) or nothing: an API index's "related: _xsltStylesheet
-# xsltParseStylesheetOutput" is none. (Not "\b" after a phrase: one ending on a colon has no
-# word boundary after it before a space.)
-_LEADING_TEASER_RE = re.compile(
-    r"^\W*(?:(?:" + "|".join(re.escape(p) for p in MARKERS["teaser"] if not p.endswith(":"))
-    + r")(?!\w)\s*[:\-–—|]?|(?:"
-    + "|".join(f"(?-i:{re.escape(p[0].upper())}){re.escape(p[1:])}"
-               for p in MARKERS["teaser"] if p.endswith(":"))
-    + r")(?=\s*$|\s+[\"“‘']?(?-i:[A-Z0-9])))",
-    re.IGNORECASE,
-)
 GLUED_ITEM_WORDS = 20  # the longest line a list label takes with it for an item of its list
 GLUED_BLOCK_LINES = 12  # ... in a block of at most this many lines (a page's list, not the page)
-# A comment widget's count, the label of the comments listed under it: "312 comments"
-_COMMENT_COUNT_RE = re.compile(r"^(?:\d[\d,.]*k?\s+comments?|comments?\s*\(\d[\d,.]*k?\))$",
-                               re.IGNORECASE)  # ... or "Comments (48)"
 # A comment's Reply button, alone on its line (its count of likes after it, or none): what
 # stands right above it is a reader's comment, not the article
 _REPLY_RE = re.compile(r"^\W*reply\W*(?:\d[\d,.]*k?)?$", re.IGNORECASE)
 _COMMENT_PARAGRAPHS = 3  # a comment's paragraphs above its Reply button, at most
 _BRACKET_TAG_RE = re.compile(r"\[(?:REPORT|VIDEO|PICS?|PHOTOS?|LIVE|POLL|INSIGHT|REVEAL|LATEST)\]",
                              re.IGNORECASE)
-_CREDIT_TAIL_RE = re.compile(
-    r"(?:/|\bvia\b|\bcredit\b|©)\s*[\w .,&'-]*(?:images?|photos?|press|afp|reuters|tass|ap|epa"
-    r"|pool|wire|\.com|\.ru|\.org|\.net)\s*$",
-    re.IGNORECASE,
-)
-# A picture's label over its source and photographer, a slash apart, ending the line: "Photo:
-# AP/John Smith", "Image: NASA/ESA", "Photograph: Jonathan Brady/PA", "Foto: Christoph Soeder /
-# dpa" (a name after the label, capitalised: a setting's "image: nginx/latest" is none)
-_PICTURE_CREDIT_RE = re.compile(
-    r"\b(?i:photo(?:graph)?|image|picture|foto|фото)\s*:\s*[A-ZА-ЯЁ][\w .&'-]{0,40}/"
-    r"[\w .&'-]{1,40}$")
 _DOMAIN_RE = re.compile(r"\b[\w-]+\.(?:com|ru|org|net|co\.uk|gov|io)\b", re.IGNORECASE)
 # a sentence ending inside a text: a lower-case letter, digit or ")" of any script, its mark,
 # then an upper-case letter ("... in 1250. Today ...", "... реки. Сегодня ...")
@@ -216,88 +132,6 @@ def reader_address(text: str) -> int:
     """How many "we/our/you/your" words ``text`` has outside quotation marks."""
     unquoted = _QUOTED_RE.sub(" ", text)
     return sum(w.lower() in _READER_WORDS for w in words(unquoted))
-
-
-def marker_kinds(text: str) -> set[str]:
-    """The kinds of furniture phrase (``MARKERS`` keys) found in ``text``."""
-    if not _ANY_MARKER_RE.search(text):
-        return set()
-    return {kind for kind, rx in _MARKER_RE.items() if rx.search(text)}
-
-
-# Furniture phrases that documentation, licences and READMEs use too ("Copyright 2020 ...", "See
-# also: ...", "Subscribe by sending an email to list-subscribe@...", "3. Advertising", a home
-# page's address): they do not tell a web page from a document.
-_DOCUMENT_TOO = re.compile(
-    r"copyright|©|all rights reserved|see also|more info|click here|mailing[- ]list|subscribe"
-    r"|contribut\w*|create an account|advertising|(?<!\S)(?=\S+?@\S)\S+"
-    r"|(?:https?://|www\.|\.?/)\S+",
-    re.IGNORECASE)
-_SIGNAL_MAX_WORDS = 15
-# A word of code ("$ftp->login('user', 'pw');", "Net::FTP", "session.login()"): a furniture
-# word in it is an identifier, not furniture. (An address and a word of code are matched whole
-# from the word's start, the lookahead finding the "@" or the mark: "\S*(?:->|...)\S*" tried
-# every start inside a long word without one, seconds on a 20,000-character word of base64.)
-_CODE_WORD_RE = re.compile(r"(?<!\S)(?=\S*?(?:->|::|=>|\w\(|[$@]\w))\S+")
-
-
-def web_signals(paragraphs: Iterable[str]) -> list[str]:
-    """The page furniture phrases that only web pages have, one per paragraph that has one: a
-    short line that starts with a teaser marker ("READ MORE: ..."), or names a subscription,
-    consent, appeal, widget or disclaimer phrase, or ends with a photo credit (``"credit"``)."""
-    found = []
-    for p in paragraphs:
-        if len(words(p)) > _SIGNAL_MAX_WORDS:
-            continue
-        rest = _CODE_WORD_RE.sub(" ", _DOCUMENT_TOO.sub(" ", p)).strip()
-        hits = [m.group(0).lower() for kind in _SIGNAL_KINDS
-                for m in [_MARKER_RE[kind].search(rest)] if m] if _ANY_SIGNAL_RE.search(
-                    rest) else []
-        teaser = _LEADING_TEASER_RE.match(rest)
-        if hits or teaser or _CREDIT_TAIL_RE.search(rest) or _PICTURE_CREDIT_RE.search(p):
-            found.append(hits[0] if hits else teaser.group(0).strip(" :-–—|").lower() if teaser
-                         else "credit")
-        elif _COMMENT_COUNT_RE.match(p.strip()):  # "18 Comments": a comment widget's count
-            found.append("comments")
-    return found
-
-
-# A page's furniture is of several kinds ("Previous Story" and "Next Story", "sign up" and
-# "privacy policy"); one furniture word over and over in a long document is its subject
-# ("register" in a CPU manual, "cookie" in an HTTP reference).
-_REPEATED_SIGNAL_SHARE = 0.05
-
-
-def looks_like_web_page(paragraphs: Sequence[str]) -> bool:
-    """Whether text reads as a web page, so that its boilerplate is sought: two different
-    furniture phrases (``web_signals``), or one on 3 lines and 5% of its paragraphs or more.
-    Any other document keeps every block whatever its shape. (Every saved news page of the
-    seeds but one, which has no furniture at all, has two or more different ones; of 293 HTML
-    manuals and API references on a Debian machine, the 25 with one phrase or more had one
-    kind each, on at most 3% of their blocks, but two: a 30,000-block all-in-one reference and
-    a manual whose "Recommended ..." headings read as teasers.)"""
-    found = web_signals(paragraphs)
-    # "log in" and "login", "sign up" and "sign-up", "cookie" and "cookies" are one phrase (an
-    # HTTP library's README says both)
-    return len({re.sub(r"[\s-]+", "", f).removesuffix("s") for f in found}) >= 2 or (len(found) >= 3
-                                     and len(found) >= _REPEATED_SIGNAL_SHARE * len(paragraphs))
-
-
-# A page laid out as one: short lines without a closing mark (a menu's items, teasers'
-# headlines, buttons), at least this many and this share of its paragraphs.
-_PAGE_SHORT_WORDS = 6
-_PAGE_MIN_SHORT = 3
-_PAGE_SHORT_SHARE = 0.25
-_CLOSED_RE = re.compile(r"[.!?:;…][\"'”’»)\]]*$")
-
-
-def page_shaped(paragraphs: Sequence[str]) -> bool:
-    """Whether text is laid out as a web page in any language (``_PAGE_MIN_SHORT`` short lines
-    or more without a closing mark, ``_PAGE_SHORT_SHARE`` of its paragraphs): what tells a
-    page saved as text from a note or a memo where ``web_signals``' English phrases cannot."""
-    short = sum(1 for p in paragraphs if len(p.split()) <= _PAGE_SHORT_WORDS
-                and not _CLOSED_RE.search(p.strip()))
-    return short >= _PAGE_MIN_SHORT and short >= _PAGE_SHORT_SHARE * len(paragraphs)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -454,11 +288,11 @@ def _classify(
         return "bad", "repeated across documents"
     if _OPENING_NOTICE_RE.match(para) and _NOTICE_TAIL_RE.search(para):
         return "bad", "copyright notice"
-    if _LEADING_TEASER_RE.match(para) or _BRACKET_TAG_RE.search(para):
+    if LEADING_TEASER_RE.match(para) or _BRACKET_TAG_RE.search(para):
         return "bad", "teaser marker"
     if _FOLLOW_PROMPT_RE.match(para):
         return "bad", "a prompt to follow the site elsewhere"
-    if (_CREDIT_TAIL_RE.search(para) or _PICTURE_CREDIT_RE.search(para)
+    if (CREDIT_TAIL_RE.search(para) or PICTURE_CREDIT_RE.search(para)
             or (_DOMAIN_RE.search(para) and not is_prose(para))):
         return "bad", "photo credit"
     kinds = marker_kinds(para)
@@ -507,7 +341,7 @@ def explain(text: str, repeated: Container[str] = frozenset(),
     lines_in = Counter(b for _, b in found)
     for i, p in enumerate(paras):
         if kinds[i] in ("bad", "frag") and len(words(p)) <= 6 and (
-                _LEADING_TEASER_RE.match(p) or _COMMENT_COUNT_RE.match(p)
+                LEADING_TEASER_RE.match(p) or COMMENT_COUNT_RE.match(p)
                 or "widget" in marker_kinds(p)):
             glued = lines_in[found[i][1]] <= GLUED_BLOCK_LINES
             j = i + 1

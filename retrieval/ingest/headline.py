@@ -6,7 +6,7 @@ date; then the article. The headline is the first line before the article's firs
 paragraph that
 
 * is headline-shaped: 3 to 25 words, not ending like a sentence, no furniture phrase
-  (``clean.marker_kinds``; a photo credit's agency name aside);
+  (``markers.marker_kinds``; a photo credit's agency name aside);
 * is no row of links (``link_row``: a menu "News | Sport | Money", a breadcrumb "Home › News",
   a label "Nature | Long read"), no byline ("By Sarah Okafor", "Medically reviewed by ..."),
   and comes after the first row of links when there is one (the site's name is above its menu:
@@ -26,7 +26,8 @@ import re
 from collections.abc import Iterable, Sequence
 
 from ..analyzer import STOP_WORDS
-from .clean import LineDecision, is_prose, marker_kinds
+from .clean import LineDecision, is_prose
+from .markers import marker_kinds
 from .segment import words
 
 # A Markdown heading's marks ("# Title", "## Title ##"): not part of the title.

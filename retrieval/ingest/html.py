@@ -17,49 +17,38 @@ rules of ``htmlnav``, and listed in ``Parsed.dropped``; so is a heading's own pe
 and a block of links to the next, previous or parent page (two or more, by their ``rel``:
 Texinfo's "Next: Using libffi, Previous: libffi, Up: libffi").
 
-A table row reads like its Markdown counterpart: a header row of ``th`` cells is ``H1 | H2``, a
-body row under it ``H1: c1; H2: c2``, and a table without a header row joins its cells with
-`` | ``. Cells merged across rows or columns are set in their columns first: a cell spanning
-rows is read in each, a header of two rows names a column with both ("Goals Home"). A row whose
-cells hold headings, code, a table or many paragraphs is page layout, not data, and its cells'
-blocks are read as they are; a short list in a cell reads "PNG, GIF", its items apart.
+Table rows are read by ``htmltable`` (a header row ``H1 | H2``, a body row under it ``H1: c1;
+H2: c2``; a layout table's cells as the blocks they hold; a short list in a cell reads "PNG,
+GIF", its items apart), a definition list's terms by ``htmlterms``.
 
-The page's metadata: the title from ``og:title`` or ``<title>`` (without the site name it often
-carries), else the first ``h1``; the URL (http(s) only) from ``<link rel="canonical">`` or
-``og:url``; the publisher from ``og:site_name``; the date from ``article:published_time`` (or
-``date``/``pubdate`` metas, else a JSON-LD ``datePublished``). ``Parsed.web``: the page says it
-is an article (``og:type``, an ``article:`` property, or a JSON-LD ``@type`` of a news article
-or a blog post: ``NewsArticle``, ``ReportageNewsArticle``, ``Article``, ``BlogPosting``, as
-many news pages and AMP pages declare it, with no ``og:`` metas) or its blocks read as a web
-page (``clean.looks_like_web_page``).
+The page's metadata is what it declares (``htmlmeta``), its title else its first ``h1``.
+``Parsed.web``: the page says it is an article, or its blocks read as a web page
+(``webpage.looks_like_web_page``).
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from copy import deepcopy
 from dataclasses import dataclass, field, replace
 from html.parser import HTMLParser
-from itertools import zip_longest
 
 from .blocks import (
     TERM_LEVEL,
     Block,
     Dropped,
     Kind,
-    Outline,
     Parsed,
     code_lines,
     one_line,
-    table_row_text,
 )
-from .clean import looks_like_web_page
+from .htmlmeta import LANG_HINT, PageMeta
 from .htmlnav import SKIP_TAGS, nav_reason
-from .htmltable import MAX_COLSPAN, MAX_ROWSPAN, Cell, Grid, any_spans, placed, span_of
-from .meta import web_url
+from .htmltable import MAX_COLSPAN, MAX_ROWSPAN, Cell, Grid, Row, row_blocks, span_of
+from .htmlterms import sectioned, with_terms
 from .segment import blocks
 from .text import layout_blocks, reads_as_layout
+from .webpage import looks_like_web_page
 
 _VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
 _BLOCKS = frozenset(
@@ -104,7 +93,6 @@ _PAGING_RELS = frozenset({"next", "prev", "previous", "up", "index", "contents",
 _PAGING_REASON = "links to the next, previous and parent pages (navigation)"
 _ANCHOR_CHARS = frozenset({"", "¶", "#", "§", "🔗"})  # a heading's permalink, alone in its <a>
 _HEADING_ANCHOR_RE = re.compile(r"(?:\s*¶|\s+#)+$")
-_MAX_CELL_PARAGRAPHS = 3  # a cell with more (or list items) is a page's layout box, not a datum
 # Markup at the very start (a doctype, an <html> or <head> tag) or a high density of tags.
 _START_RE = re.compile(r"^\s*(?:<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>])", re.I)
 _TAG_RE = re.compile(r"</?(?:p|div|span|a|br|li|h[1-6]|table|tr|td|img|section|article)\b[^>]*>",
@@ -113,24 +101,6 @@ _SPACE_RE = re.compile(r"[ \t\r\n\f\v]+")  # a source line break is a space; "\n
 # Inline elements of code: a paragraph of nothing else is a code block ("<p><code>xslt-config
 # --cflags</code></p>" between the sentences that explain it).
 _CODE_TAGS = ("code", "kbd", "samp", "tt")
-_TITLE_SEPARATOR_RE = re.compile(r"\s+[|\-–—:·•]\s+")
-# The key of ``<html lang>`` in a page's metadata: a hint, not a declaration (``lang``, which a
-# sidecar or front matter sets): a site template's default ("en") is often left on pages in
-# other languages, so the text may overrule it (``corpus.read_document``)
-LANG_HINT = "lang_hint"
-# JSON-LD's types of a news article or a blog post (schema.org's NewsArticle and its kinds,
-# Article, BlogPosting, LiveBlogPosting; not TechArticle or APIReference, which documentation
-# declares), as "@type": "NewsArticle" or in a list of types
-_LD_ARTICLE_RE = re.compile(r'"@type"\s*:\s*(?:\[[^\]]*?)?"(?:\w*NewsArticle|Article|BlogPosting'
-                            r'|LiveBlogPosting)"')
-_LD_PUBLISHED_RE = re.compile(r'"datePublished"\s*:\s*"([^"]{1,64})"')
-_META_KEYS = {
-    "og:title": "title", "twitter:title": "title",
-    "og:url": "url",
-    "og:site_name": "publisher",
-    "article:published_time": "published", "date": "published", "pubdate": "published",
-    "dc.date": "published", "publish-date": "published",
-}
 
 
 def looks_like_html(text: str) -> bool:
@@ -148,28 +118,10 @@ def read_html(markup: str) -> Parsed:
     parser.feed(_without_open_comment(markup))
     parser.close()
     parser.finish()
-    outline, headings = Outline(), 0
-    blocks: list[Block] = []
-    before: dict[int, tuple[Outline, int]] = {}  # the outline where a definition list starts
-    for b in parser.blocks:
-        if id(b) in parser.term_scopes.values():
-            before[id(b)] = (deepcopy(outline), headings)
-        if b.kind == "heading" and b.level < TERM_LEVEL:
-            headings += 1
-        blocks.append(replace(b, section=outline.heading(b.level, b.text) if b.kind == "heading"
-                              else outline.path))
-        # a definition list's terms head nothing after it: the sections are those before it,
-        # unless a heading inside it started a section
-        if (first := parser.term_scopes.get(id(b))) in before and before[first][1] == headings:
-            outline = before[first][0]
-    blocks = _with_terms(blocks)
-    meta = dict(parser.meta)
-    if "title" not in meta:
-        if title := one_line(parser.title):
-            meta["title"] = _without_site(title, meta.get("publisher"))
-        elif h1 := next((b.text for b in blocks if b.kind == "heading" and b.level == 1), ""):
-            meta["title"] = h1
-    web = parser.article or looks_like_web_page([b.text for b in blocks])
+    blocks = with_terms(sectioned(parser.blocks, parser.term_scopes))
+    meta = parser.page.declared(
+        next((b.text for b in blocks if b.kind == "heading" and b.level == 1), ""))
+    web = parser.page.article or looks_like_web_page([b.text for b in blocks])
     return Parsed(blocks, meta, web=web, dropped=parser.dropped)
 
 
@@ -180,43 +132,6 @@ def _without_open_comment(markup: str) -> str:
     if start >= 0 and markup.find("-->", start + 4) < 0:
         return markup[:start]
     return markup
-
-
-_MAX_TERM_CHARS = 60  # a term, not a signature: "ffi_type_void", "--trace-mem=<yes|no>"
-
-
-def _with_terms(blocks: list[Block]) -> list[Block]:
-    """Each definition's first paragraph read with its term, as a reader of the list sees them
-    together ("ffi_type_void: The type void."): which thing a description is of is often the
-    answer. A long term (a signature) only heads its definition."""
-    out = list(blocks)
-    for k in range(1, len(out)):
-        term, block = out[k - 1], out[k]
-        if (term.kind == "heading" and term.level == TERM_LEVEL and block.kind == "paragraph"
-                and len(term.text) <= _MAX_TERM_CHARS):
-            sep = " " if term.text.endswith((":", "—", "–")) else ": "
-            out[k] = replace(block, text=f"{term.text}{sep}{block.text}")
-    return out
-
-
-def _without_site(title: str, site: str | None) -> str:
-    """``title`` without the site name a ``<title>`` often carries ("Harbour plans | City
-    News"), when the page names its site; without a site name the whole title stays."""
-    if site:
-        parts = _TITLE_SEPARATOR_RE.split(title)
-        kept = [p for p in parts if p.strip().casefold() != site.strip().casefold()]
-        if kept and len(kept) < len(parts):
-            return " | ".join(p.strip() for p in kept)
-    return title
-
-
-@dataclass(slots=True)
-class _Row:
-    """A table row being read: its cells so far."""
-
-    table: _Open | None
-    in_head: bool
-    cells: list[Cell] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -230,8 +145,8 @@ class _Open:
     skip_reason: str = ""  # left out by its attributes (recorded as dropped)
     grid: Grid | None = None  # a table's columns
     span: tuple[int, int] = (1, 1)  # a cell's rowspan and colspan
-    row: _Row | None = None  # a tr's cells so far
-    cell: tuple[_Row, list[Block]] | None = None  # a td's row, and its blocks so far
+    row: Row | None = None  # a tr's cells so far
+    cell: tuple[Row, list[Block]] | None = None  # a td's row, and its blocks so far
     anchor: tuple[int, str] | None = None  # an <a> in a heading: where its text starts, href
     link: int | None = None  # an <a> to a place in a page (not in a heading): where its text starts
     entries: int = 0  # a list's entries so far
@@ -248,10 +163,7 @@ class _Parser(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.blocks: list[Block] = []
         self.dropped: list[Dropped] = []
-        self.meta: dict[str, str] = {}
-        self.title = ""
-        self.article = False  # the page declares itself an article
-        self._ld: list[str] | None = None  # the text of an open JSON-LD script
+        self.page = PageMeta()
         # a definition list's last block (its id): the id of its first; its terms head nothing
         # after it
         self.term_scopes: dict[int, int] = {}
@@ -268,15 +180,13 @@ class _Parser(HTMLParser):
         self._head_open = 0  # open head elements (one, in a page that has its head)
         self._main_open = 0  # open elements of the page's main content (main, role="main")
         self._dropping: _Open | None = None  # the outermost element left out by attributes
-        self._in_title = False
-        self._titled = False
         self._heading_level = 0  # the level of the page's last heading (0: none yet)
 
     # --- the parser's events
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         a = {k.lower(): (v or "") for k, v in attrs}
-        self._metadata(tag, a)
+        self.page.start(tag, a, self._is_open("svg"))
         if self._head_open and tag not in _HEAD_TAGS:
             self.handle_endtag("head")  # "</head>" may be left out
         if tag in ("td", "th") and (row := self._nearest(_ROW_SCOPE)) and row.tag != "tr":
@@ -320,11 +230,7 @@ class _Parser(HTMLParser):
                 and not "".join(self._line).strip() and not self._nearest(_TITLES))
 
     def handle_endtag(self, tag: str) -> None:
-        if tag == "title":
-            self._in_title = False
-        if tag == "script" and self._ld is not None:
-            self._linked_data("".join(self._ld))
-            self._ld = None
+        self.page.end(tag)
         if not self._is_open(tag):
             return
         while self._open:  # close it, and whatever was left open inside it
@@ -346,10 +252,8 @@ class _Parser(HTMLParser):
                 break
 
     def handle_data(self, data: str) -> None:
-        if self._ld is not None:
-            self._ld.append(data)
-        if self._in_title:
-            self.title += data
+        if self.page.data(data):
+            pass  # the title's
         elif self._skipping:
             pass
         elif self._dropping is not None:
@@ -369,33 +273,6 @@ class _Parser(HTMLParser):
 
     # --- reading
 
-    def _metadata(self, tag: str, a: dict[str, str]) -> None:
-        if tag == "meta":
-            key = (a.get("property") or a.get("name") or "").lower()
-            content = a.get("content", "").strip()
-            self.article |= key.startswith("article:") or (
-                key == "og:type" and content.lower() == "article"
-            )
-            if key in _META_KEYS and content and (_META_KEYS[key] != "url" or web_url(content)):
-                self.meta.setdefault(_META_KEYS[key], content)
-        elif tag == "html" and a.get("lang", "").strip():
-            self.meta.setdefault(LANG_HINT, a["lang"].strip())
-        elif (tag == "link" and "canonical" in a.get("rel", "").lower().split()
-              and web_url(a.get("href", ""))):
-            self.meta["url"] = a["href"].strip()  # the canonical link wins over og:url
-        elif tag == "title" and not self._titled and not self._is_open("svg"):
-            self._in_title = self._titled = True
-        elif tag == "script" and "ld+json" in a.get("type", "").lower():
-            self._ld = []
-
-    def _linked_data(self, text: str) -> None:
-        """What a JSON-LD script says of the page: that it is an article (its ``@type``), and
-        when it was published, unless a meta said so. Read by pattern, not parsed: a page's
-        JSON-LD is often cut or malformed, and only these two keys are asked of it."""
-        self.article |= _LD_ARTICLE_RE.search(text) is not None
-        if (m := _LD_PUBLISHED_RE.search(text)) and m.group(1).strip():
-            self.meta.setdefault("published", m.group(1).strip())
-
     def _opening(self, el: _Open, a: dict[str, str]) -> None:
         tag = el.tag
         if tag == "br":  # a line's end, but in a heading or a term (read as one line)
@@ -409,7 +286,7 @@ class _Parser(HTMLParser):
         elif tag == "tr":
             table = self._nearest({"table"})
             head = self._nearest({"thead", "tbody", "tfoot", "table"})
-            el.row = _Row(table, head is not None and head.tag == "thead")
+            el.row = Row(table.grid if table else None, head is not None and head.tag == "thead")
         elif tag in ("td", "th") and (tr := self._nearest({"tr", "table"})) and tr.row:
             el.cell = (tr.row, [])
             el.span = (span_of(a.get("rowspan"), MAX_ROWSPAN),
@@ -432,7 +309,8 @@ class _Parser(HTMLParser):
             row, blocks = el.cell
             row.cells.append(Cell(el.tag == "th", blocks, *el.span))
         elif el.row:
-            self._sink().extend(self._row_blocks(el.row))
+            sink = self._sink()
+            sink.extend(row_blocks(el.row, sink))
         elif el.tag in ("thead", "tbody", "tfoot") and (table := self._nearest({"table"})):
             if table.grid:
                 table.grid.below.clear()  # a cell spans rows of its row group alone
@@ -509,50 +387,6 @@ class _Parser(HTMLParser):
             else:
                 lst.prose = True
 
-    def _row_blocks(self, row: _Row) -> list[Block]:
-        """A table row's blocks: one ``table_row``, or its cells' own blocks when it is layout.
-
-        Its cells are set in their columns first: a cell merged down from a row above
-        (``rowspan``) takes its column in this row too, and is read in it; a cell spanning
-        columns (``colspan``) is keyed by the names of the columns it spans ("Q1 / Q2: 40"), and
-        by none when it spans them all (a note under the table). A header row under a header
-        row that spans into it names the columns with it ("Goals Home", "Goals Away")."""
-        grid = row.table.grid if row.table and row.table.grid else Grid()
-        if any(_is_layout(cell.blocks) for cell in row.cells):
-            grid.head = None
-            return [b for cell in row.cells for b in cell.blocks]
-        columns = placed(row.cells, grid.below)
-        texts = [text for _, _, text in columns]
-        if row.cells and (row.in_head or all(cell.th for cell in row.cells)):
-            labels = [""] * sum(span for _, span, _ in columns)
-            for start, span, text in columns:
-                labels[start:start + span] = [text] * span
-            # the lower row of a header of two rows or more (not under a title spanning them all)
-            if grid.head and any(labels) and len(set(grid.names)) > 1:
-                names = [" ".join(dict.fromkeys(n for n in pair if n)) for pair in zip_longest(
-                    grid.names, labels, fillvalue="")]
-                stacked = Block("table_row", table_row_text(list(dict.fromkeys(names))))
-                sink = self._sink()
-                at = next((i for i in range(len(sink) - 1, -1, -1) if sink[i] is grid.head), None)
-                if at is not None:
-                    sink[at] = stacked
-                grid.names, grid.head = names, stacked if any_spans(row.cells) else None
-                return [] if at is not None else [stacked]
-            grid.names = labels if any(labels) else []
-            text = table_row_text(texts)
-            block = Block("table_row", text) if text else None
-            grid.head = block if any_spans(row.cells) else None
-            return [block] if block else []
-        grid.head = None
-        names, width = grid.names, len(grid.names)
-        keys = [
-            "" if width > 1 and start == 0 and span >= width else
-            " / ".join(dict.fromkeys(n for n in names[start:start + span] if n))
-            for start, span, _ in columns
-        ]
-        text = table_row_text(texts, keys if any(names) else None)
-        return [Block("table_row", text)] if text else []
-
     def _sink(self) -> list[Block]:
         """Where blocks go: the table cell being read, else the page."""
         cell = self._nearest({"td", "th"})
@@ -583,8 +417,5 @@ def _under(layout: list[Block], level: int) -> list[Block]:
             if b.kind == "heading" else replace(b, section=()) for b in layout]
 
 
-def _is_layout(cell: list[Block]) -> bool:
-    """Whether a cell's blocks are a page's content boxed by a layout table, not one datum."""
-    return any(b.kind in ("heading", "code", "table_row") for b in cell) or (
-        sum(b.kind in ("paragraph", "list_item") for b in cell) > _MAX_CELL_PARAGRAPHS
-    )
+# LANG_HINT is htmlmeta's; corpus.py imports it from here (left out of the split that moved it)
+__all__ = ["LANG_HINT", "looks_like_html", "read_html"]

@@ -7,15 +7,15 @@ definition at the bottom), emphasis, a code span holding ``*`` or ``|``, an HTML
 heading (``===`` under a line) are each easy to get wrong line by line, and a wrong guess puts
 markup into a quoted sentence or splits one item in two. The token stream says what each line is.
 
-Every block is the text a reader of the rendered page sees: link text without its URL, image
-alt text, code spans without backticks, no emphasis marks or inline tags (a block's tag, as in
-a table's cell, keeps the words either side apart, and ``<li>`` items read "PNG, GIF"), entities
-decoded, no footnote marks (``[^1]``; a footnote's text is read where it is defined,
-``mdfootnotes.py``). A paragraph in a list item is a ``list_item`` (its level the list's
+Every block is the text a reader of the rendered page sees (``mdinline.py``): link text without
+its URL, image alt text, code spans without backticks, no emphasis marks or inline tags (a
+block's tag, as in a table's cell, keeps the words either side apart, and ``<li>`` items read
+"PNG, GIF"), entities decoded, no footnote marks (``[^1]``; a footnote's text is read where it is
+defined, ``mdfootnotes.py``). A paragraph in a list item is a ``list_item`` (its level the list's
 nesting depth), a table's header row is a row ``A | B`` and each body row ``A: 1; B: 2``, a
 code block is ``code``, an HTML block keeps only its text (one holding a whole table is read by
 the HTML reader, row by row). A front matter (``meta.front_matter``) or a pandoc title block
-(``% Title``) is metadata, not text.
+(``% Title``) is metadata, not text; the title is found by ``mdtitle.py``.
 
 MyST Markdown (Sphinx's: Jupyter Book, many Python projects) is read as its rendered page: a
 directive's fence (```` ```{note} ````, ``:::{tip}``) by what its body holds (``sphinx.py``:
@@ -25,7 +25,7 @@ lines (``(label)=``) and ``%`` comments are left out with their reason.
 
 A web page saved as Markdown (a read-later app's or a clipper's copy of a news page: its share
 buttons, "Most viewed" list, newsletter prompt and comments with it) reads as one by its blocks
-(``clean.looks_like_web_page``, as an HTML page without an article mark does), when its
+(``webpage.looks_like_web_page``, as an HTML page without an article mark does), when its
 furniture phrases stand on ``WEB_SIGNAL_SHARE`` of its blocks or more, and goes through the
 web-page cleaning; any other Markdown is a document kept whole. (Markdown is mostly
 documentation: a changelog of thousands of entries says "cookie" and "register" here and there,
@@ -39,7 +39,6 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from functools import cache
-from html.parser import HTMLParser
 from itertools import pairwise
 
 from markdown_it import MarkdownIt
@@ -54,22 +53,16 @@ from .blocks import (
     code_block,
     one_line,
     table_row_text,
-    then_item,
 )
-from .clean import looks_like_web_page, web_signals
 from .html import read_html
 from .mdfootnotes import footnotes
+from .mdinline import html_text, images_only, render, without_figures
+from .mdtitle import document_title, pandoc_title
 from .meta import front_matter
-from .sphinx import directive_kind, shown, version_text
+from .sphinx import directive_kind, version_text
+from .webpage import looks_like_web_page, web_signals
 
-# "Feature Name: `foo`", "Title: Foo", "Start Date: 2020-01-01": a short key, a colon, a value.
-_FIELD_RE = re.compile(r"^([A-Za-z][A-Za-z0-9 _./-]{0,39}?)\s*:\s+(\S.*)$")
-_MAX_KEY_WORDS = 4
-_NO_VALUE = frozenset({"n/a", "na", "none", "-", "tbd", "todo"})  # a template's blank, no name
-_BR_RE = re.compile(r"<br\b", re.I)
-_TAG_RE = re.compile(r"</?([A-Za-z][\w-]*)")  # an HTML tag's name
 _HTML_TABLE_RE = re.compile(r"<table\b.*</table\s*>", re.I | re.S)  # a whole table
-_BREAK = "\n"  # a line break inside a block's inline text (kept only to read metadata lines)
 
 
 # How deep lists and quotes may nest: markdown-it's own default (CommonMark's preset stops at 20,
@@ -87,7 +80,7 @@ def _parser() -> MarkdownIt:
 def read_markdown(text: str) -> Parsed:
     """The blocks of the Markdown document ``text`` in reading order, and its metadata."""
     meta, body = front_matter(text)
-    pandoc_title, body = _pandoc_title(body)
+    declared, body = pandoc_title(body)
     blocks: list[Block] = []
     dropped: list[Dropped] = []
     myst = _MYST_RE.search(body) is not None
@@ -101,7 +94,7 @@ def read_markdown(text: str) -> Parsed:
             dropped.append(b)
         else:
             blocks.append(b)
-    title = meta.get("title") or pandoc_title or _title(blocks, tokens)
+    title = meta.get("title") or declared or document_title(blocks, tokens)
     if title:
         meta["title"] = title
     return Parsed(blocks, meta, web=_saved_page([b.text for b in blocks]), dropped=dropped)
@@ -114,23 +107,6 @@ def _saved_page(texts: Sequence[str]) -> bool:
     """Whether Markdown blocks ``texts`` are a web page saved as Markdown (the module docstring)."""
     return (looks_like_web_page(texts)
             and len(web_signals(texts)) >= WEB_SIGNAL_SHARE * len(texts))
-
-
-def _pandoc_title(text: str) -> tuple[str, str]:
-    """The title of a pandoc title block (``% Title``, ``% Author``, ``% Date`` lines opening
-    the text; an indented line continues the one above) and the text after the block."""
-    if not text.startswith("% "):
-        return "", text
-    lines = text.splitlines(keepends=True)
-    end = 1
-    while end < len(lines) and lines[end][:1].isspace() and lines[end].strip():
-        end += 1
-    title = one_line(lines[0][2:] + " ".join(lines[1:end]))
-    while end < len(lines) and lines[end].strip() and (
-        lines[end].startswith("%") or lines[end][:1].isspace()
-    ):
-        end += 1
-    return title, "".join(lines[end:])
 
 
 def _blocks(tokens: Sequence[Token], outline: Outline, myst: bool = False,
@@ -181,10 +157,10 @@ def _blocks(tokens: Sequence[Token], outline: Outline, myst: bool = False,
                 yield Block("table_row", text, outline.path)
         elif kind == "inline":
             children = token.children or []
-            text = one_line(_render(children if _images_only(children) or heading_level
-                                    else _without_figures(children)))
+            text = one_line(render(children if images_only(children) or heading_level
+                                    else without_figures(children)))
             if heading_level:  # its words, past its badges (the alt text when it has none)
-                text = one_line(_render(token.children or [], alt=False)) or text
+                text = one_line(render(token.children or [], alt=False)) or text
             if row is not None:
                 row.append(text)
             elif not text:
@@ -192,7 +168,7 @@ def _blocks(tokens: Sequence[Token], outline: Outline, myst: bool = False,
             elif heading_level:
                 yield Block("heading", text, outline.heading(heading_level, text),
                             level=heading_level)
-            elif _images_only(token.children or []):
+            elif images_only(token.children or []):
                 yield Dropped(Block("paragraph", text, outline.path), IMAGES_REASON)
             elif myst and _TARGET_RE.fullmatch(text):
                 yield Dropped(Block("paragraph", text, outline.path), TARGET_REASON)
@@ -215,7 +191,7 @@ def _blocks(tokens: Sequence[Token], outline: Outline, myst: bool = False,
                 yield code
         elif kind == "html_block" and _HTML_TABLE_RE.search(token.content):
             yield from _html_blocks(token.content, outline)
-        elif kind == "html_block" and (text := one_line(_html_text(token.content))):
+        elif kind == "html_block" and (text := one_line(html_text(token.content))):
             yield Block("paragraph", text, outline.path)
 
 
@@ -255,7 +231,6 @@ _COLON_FENCE_RE = re.compile(r"^( {0,3})(:{3,})(\{[\w:.-]+\}.*|\s*)$")
 _CELL_LANGUAGES = frozenset(
     "python r julia bash sh shell zsh powershell js javascript typescript ojs sql dot ruby perl c "
     "cpp rust go java scala octave matlab stata sas".split())
-_ROLE_END_RE = re.compile(r"(?<![\w$])\{[A-Za-z][\w:.-]*\}$")
 _OPTION_RE = re.compile(r"^:[\w-]+:(?:\s.*)?$")
 
 
@@ -318,111 +293,6 @@ def _without_options(content: str) -> str:
     return "".join(lines[start:])
 
 
-def _images_only(children: Sequence[Token]) -> bool:
-    """The inline tokens are images, with the links around them and white space between."""
-    return any(t.type == "image" for t in children) and all(
-        t.type in ("image", "link_open", "link_close", "softbreak", "hardbreak")
-        or (t.type == "text" and not t.content.strip()) for t in children)
-
-
-def _without_figures(children: Sequence[Token]) -> list[Token]:
-    """The inline tokens without the images that stand on a line of their own among other
-    lines (a read-later app's "![Mara Lindqvist at home](l.jpg)" over its caption line, "*Mara
-    Lindqvist at home. Photo: ...*"): a reader sees a picture there, not its alt text, which
-    read twice with the caption under it. An image inside a line of text stays its alt text."""
-    lines: list[list[Token]] = [[]]
-    for t in children:
-        if t.type in ("softbreak", "hardbreak"):
-            lines.append([])
-        else:
-            lines[-1].append(t)
-    if len(lines) < 2:
-        return list(children)
-    kept = [line for line in lines if not _images_only(line)]
-    out: list[Token] = []
-    for line in kept:
-        if out:
-            out.append(Token("softbreak", "br", 0))
-        out.extend(line)
-    return out
-
-
-def _render(children: Sequence[Token], alt: bool = True) -> str:
-    """The text a reader sees of inline tokens; a line break is ``_BREAK``. A MyST role
-    (``{ref}`Title <install>```: a name in braces, then a code span) shows its text. An
-    image is its alt text, or nothing without ``alt`` (a heading's badges: "Thread-pool
-    Controls [![Build Status](...)](...)" is titled "Thread-pool Controls")."""
-    out = []
-    role = False
-    for i, t in enumerate(children):
-        if (t.type == "text" and i + 1 < len(children) and children[i + 1].type == "code_inline"
-                and (m := _ROLE_END_RE.search(t.content))):
-            out.append(t.content[: m.start()])
-            role = True
-        elif t.type == "code_inline" and role:
-            out.append(shown(t.content))
-            role = False
-        elif t.type in ("text", "code_inline", "text_special"):
-            out.append(t.content)
-        elif t.type == "image" and alt:
-            out.append(_render(t.children or []))  # the alt text, its own markup rendered
-        elif t.type in ("softbreak", "hardbreak"):
-            out.append(_BREAK)
-        elif t.type == "html_inline" and _BR_RE.match(t.content):
-            out.append(" ")  # the words either side of a <br> stay apart
-        elif t.type == "html_inline" and (tag := _TAG_RE.match(t.content)):
-            if tag.group(0).lower() == "<li":  # a list in a table's cell: "PNG, GIF"
-                out[:] = [then_item("".join(out), "")]
-            elif tag.group(1).lower() not in _INLINE_TAGS:
-                out.append(" ")  # a block's tag ("</p>", "<ul>") keeps its words apart
-    return "".join(out)
-
-
-def _title(blocks: Sequence[Block], tokens: Sequence[Token]) -> str:
-    """The document's title: its one H1 if no heading comes before it (two or more H1s are
-    section headings), else a name field of a metadata list opening it, else ``""``."""
-    headings = [b for b in blocks if b.kind == "heading"]
-    h1s = [b for b in headings if b.level == 1]
-    if len(h1s) == 1 and headings[0] is h1s[0]:
-        return h1s[0].text
-    return _field_title(_opening_lines(tokens))
-
-
-def _opening_lines(tokens: Sequence[Token]) -> list[str]:
-    """The lines of the document's first list (one per item) or first paragraph (one per
-    source line), when that is where the document starts."""
-    lines: list[str] = []
-    in_list = False
-    for token in tokens:
-        if token.type in ("bullet_list_open", "ordered_list_open") and not lines:
-            in_list = True
-        elif token.type in ("bullet_list_close", "ordered_list_close"):
-            return lines
-        elif token.type == "inline":
-            rendered = _render(token.children or []).split(_BREAK)
-            if not in_list:
-                return [one_line(line) for line in rendered]
-            lines.append(one_line(" ".join(rendered)))
-        elif token.type in ("heading_open", "fence", "code_block", "table_open", "hr") or (
-            token.type == "html_block" and not in_list
-        ):
-            return lines
-    return lines
-
-
-def _field_title(lines: Sequence[str]) -> str:
-    """The value of a title (or else name) field when every line is a ``Key: value`` field."""
-    fields = [(m[1].casefold(), m[2].strip()) for m in map(_FIELD_RE.match, lines)
-              if m and len(m[1].split()) <= _MAX_KEY_WORDS]
-    if not fields or len(fields) < len(lines):
-        return ""
-    for word in ("title", "name"):
-        for key, value in fields:
-            if word in key and value.casefold() not in _NO_VALUE:
-                return value
-    return ""
-
-
 def _html_blocks(markup: str, outline: Outline) -> Iterable[Block | Dropped]:
     """An HTML block holding a table (many READMEs write one), read by the HTML reader: a row is
     a row, keyed by its header as a Markdown table's is, not one paragraph of every cell."""
@@ -433,40 +303,3 @@ def _html_blocks(markup: str, outline: Outline) -> Iterable[Block | Dropped]:
         else:
             yield replace(b, section=outline.path)
     yield from (replace(d, block=replace(d.block, section=outline.path)) for d in parsed.dropped)
-
-
-def _html_text(markup: str) -> str:
-    """The text of an HTML block: its tags, comments, scripts and styles gone, entities decoded."""
-    parser = _TextOnly()
-    parser.feed(markup)
-    parser.close()
-    return "".join(parser.parts)
-
-
-# Inline elements: the text either side of their tags runs on ("un<b>break</b>able").
-_INLINE_TAGS = frozenset(
-    "a abbr b bdi bdo cite code data del dfn em i img ins kbd mark q s samp small span strong "
-    "sub sup time u var".split()
-)
-
-
-class _TextOnly(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self._hidden = 0  # inside script or style
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self._hidden += tag in ("script", "style")
-        if tag not in _INLINE_TAGS:
-            self.parts.append(" ")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in ("script", "style") and self._hidden:
-            self._hidden -= 1
-        if tag not in _INLINE_TAGS:
-            self.parts.append(" ")
-
-    def handle_data(self, data: str) -> None:
-        if not self._hidden:
-            self.parts.append(data)

@@ -1,9 +1,9 @@
 """Whether a plain text is a web page saved as text, told by its layout alone, in any language.
 
-``clean.looks_like_web_page`` finds a page by its furniture's English phrases ("read more",
+``webpage.looks_like_web_page`` finds a page by its furniture's English phrases ("read more",
 "privacy policy"); a page saved in German, Russian or Spanish has none of them, and a German
 README or a Russian memo has the short lines (headings, fields, a signature) that
-``clean.page_shaped`` counts as a page's. What a page saved as text has, and a document has not,
+``webpage.page_shaped`` counts as a page's. What a page saved as text has, and a document has not,
 is its navigation, whatever the language:
 
 - **menus**: ``MENU_RUN`` lines or more set one under the other (no blank line between, or

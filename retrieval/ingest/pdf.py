@@ -71,8 +71,9 @@ in which font and size. From those the reader rebuilds what a person sees on the
 
 The reading is split by concept: ``pdflayout`` rebuilds the lines, ``pdffurniture`` drops the page
 furniture, ``pdfheadings`` finds the headings, ``pdfcover`` a cover page, ``pdfnotes`` the
-footnotes, ``pdflines`` weighs a line; this module opens the file, joins the lines into blocks
-and reads the metadata.
+footnotes, ``pdflines`` weighs a line, ``pdfblocks`` joins the lines into blocks, ``pdfunread``
+finds what is not read; this module opens the file, puts the reading together and reads the
+metadata and the printed page numbers.
 """
 
 from __future__ import annotations
@@ -82,44 +83,25 @@ import io
 import re
 from dataclasses import replace
 from datetime import date
-from typing import Any
 
 import pypdf
 
 from .blocks import (
     Block,
     Dropped,
-    Kind,
-    Outline,
     Parsed,
-    code_lines,
     error_reason,
     one_line,
     usable_title,
 )
+from .pdfblocks import assemble
 from .pdfcover import cover_breaks, cover_lines, cover_title
 from .pdffurniture import furniture, leaders
 from .pdfheadings import guess_headings, outline_entries, outline_headings, wrapped_titles
 from .pdflayout import extract, page_lines, unweave
-from .pdflines import (
-    BULLET,
-    CLOSES,
-    GLYPH,
-    SENTENCE_END,
-    Line,
-    Style,
-    body_style,
-    broken_off,
-    compound,
-    gaps,
-    is_marker,
-    resized,
-    starts_sentence,
-    table_rows,
-    tabulated,
-)
+from .pdflines import body_style, gaps, table_rows, tabulated
 from .pdfnotes import footnotes
-from .sentences import goes_on
+from .pdfunread import FIELD, GARBLED, framed_scans, is_garbled, not_read
 
 
 def read_pdf(data: bytes) -> Parsed:
@@ -131,32 +113,32 @@ def read_pdf(data: bytes) -> Parsed:
         raise _unreadable("unreadable PDF", err) from err
     if not texts:
         raise ValueError("PDF has no pages")
-    garbled = [n for n, (text, _) in enumerate(texts, 1) if _garbled(text)]
+    garbled = [n for n, (text, _) in enumerate(texts, 1) if is_garbled(text)]
     for n in garbled:  # read as no text, and said so (below)
         texts[n - 1] = ("", [])
     if garbled and not any(text.strip() for text, _ in texts):
-        raise ValueError(f"PDF text {_GARBLED}: run OCR on it (ocrmypdf --force-ocr)")
+        raise ValueError(f"PDF text {GARBLED}: run OCR on it (ocrmypdf --force-ocr)")
     if not any(text.strip() for text, _ in texts):
         raise ValueError("PDF has no text layer (scanned?): run OCR on it first (ocrmypdf)")
     notes: list[str] = []
     if garbled:
-        notes.append(f"{_pages(garbled)} not read: {_GARBLED}")
+        notes.append(f"{_pages(garbled)} not read: {GARBLED}")
     blank = [n for n, (text, _) in enumerate(texts, 1) if not text.strip() and n not in garbled]
     pages = [unweave(page_lines(text, pieces, n)) for n, (text, pieces) in enumerate(texts, 1)]
     pages, dropped = furniture(pages)
     # a scanned page among pages of text gets their running header and page number from the
     # tool that put them together: its text is only furniture, and its image is what it says
-    blank = sorted(blank + _framed_scans(reader, pages, blank, garbled))
+    blank = sorted(blank + framed_scans(reader, pages, blank, garbled))
     if blank:
         notes.append(f"{_pages(blank)} of {len(texts)} {'has' if len(blank) == 1 else 'have'} "
                      "no text layer (scanned?)")
     pages, listed = leaders(pages)
     dropped += listed
-    unread = _unread(reader, blank)
-    fields = sum(d.reason == _FIELD for d in unread)
+    unread = not_read(reader, blank)
+    fields = sum(d.reason == FIELD for d in unread)
     if fields:
         notes.append(f"{fields} form field value{'s' * (fields > 1)} not read")
-    dropped = [Dropped(Block("paragraph", "(the text of the page)", page=n), _GARBLED)
+    dropped = [Dropped(Block("paragraph", "(the text of the page)", page=n), GARBLED)
                for n in garbled] + unread + dropped
     style = body_style(pages)
     pages = footnotes(pages, style)
@@ -177,7 +159,7 @@ def read_pdf(data: bytes) -> Parsed:
     # ... and each is a block of its own, not run into one paragraph
     breaks = cover_breaks(lines, cover)
     lines = [replace(line, gap=True) if i in breaks else line for i, line in enumerate(lines)]
-    blocks = _assemble(tabulated(lines), heads, style, rows)
+    blocks = assemble(tabulated(lines), heads, style, rows)
     meta = _meta(reader)
     header = _running_title(texts[0][0], dropped)
     if header:
@@ -190,101 +172,8 @@ def read_pdf(data: bytes) -> Parsed:
     return Parsed(blocks, meta=meta, web=False, dropped=dropped, notes=notes)
 
 
-_SCAN = "an image, no text layer (scanned?): run OCR on the PDF to read it (ocrmypdf)"
-_GARBLED = "in a font with no map to Unicode: its letters are glyph numbers, not text"
-# a page's text that is no language: control characters where a font's glyph numbers stood
-# for spaces, or runs of letters too long for words ("7KHVHFRQGSDJHVD\VWKHHDJOH")
-_MIN_GARBLED_LETTERS = 20
-_LONG_RUN = 25
-
-
-def _garbled(text: str) -> bool:
-    """Whether a page's extracted text is glyph numbers rather than words: a twentieth of its
-    characters control characters, or half its letters in runs of ``_LONG_RUN`` characters
-    or more with no space."""
-    letters = sum(c.isalpha() for c in text)
-    if letters < _MIN_GARBLED_LETTERS:
-        return False
-    controls = sum(1 for c in text if c < " " and c not in "\n\r\t\f")
-    # letters only: a contents page's dot leaders ("........ 3") are long runs of no letters
-    long_runs = sum(sum(c.isalpha() for c in w) for w in text.split() if len(w) >= _LONG_RUN)
-    return controls >= 0.05 * len(text) or long_runs >= 0.5 * letters
-_FIELD = "a form field's value: not read"
-
-
 def _pages(numbers: list[int]) -> str:
     return f"page {numbers[0]}" if len(numbers) == 1 else f"pages {', '.join(map(str, numbers))}"
-
-
-def _framed_scans(reader: pypdf.PdfReader, pages: list[list[Line]], blank: list[int],
-                  garbled: list[int]) -> list[int]:
-    """The pages whose only text was running headers, footers and page numbers (dropped as
-    furniture) and which draw an image: scanned pages framed by the text pages' furniture."""
-    out = []
-    for n, lines in enumerate(pages, 1):
-        if n in blank or n in garbled or any(line.text for line in lines):
-            continue
-        with contextlib.suppress(Exception):  # a damaged resource dictionary: nothing to say
-            if _has_image(reader.pages[n - 1]):
-                out.append(n)
-    return out
-
-
-def _unread(reader: pypdf.PdfReader, blank: list[int]) -> list[Dropped]:
-    """What a viewer shows and the text layer does not hold, to report as dropped: a page that
-    is an image (a scanned page in a PDF of text), and the values filled into a form's fields
-    (drawn by the fields, not the page). Neither is read; a reader of ``qabot show`` learns so."""
-    out: list[Dropped] = []
-    for n in blank:
-        with contextlib.suppress(Exception):  # a damaged resource dictionary: nothing to say
-            if _has_image(reader.pages[n - 1]):
-                out.append(Dropped(Block("paragraph", "(an image of the page)", page=n), _SCAN))
-    seen: set[str] = set()  # a field shown by several widgets is reported once
-    for n, page in enumerate(reader.pages, 1):
-        try:
-            annots = [_resolved(a) for a in _resolved(page.get("/Annots")) or []]
-        except Exception:  # a damaged annotation array costs the report of its fields
-            continue
-        for annot in annots:
-            text = _field_value(annot)
-            if text and text not in seen:
-                seen.add(text)
-                out.append(Dropped(Block("paragraph", text, page=n), _FIELD))
-    return out
-
-
-def _field_value(annot: Any) -> str:
-    """A form field's name and the text filled into it ("applicant: Margit Olsen"), when the
-    annotation is one of its widgets and it holds text or a choice; else ``""``."""
-    if not isinstance(annot, dict) or annot.get("/Subtype") != "/Widget":
-        return ""
-    # a field shown by one widget is that widget; one shown by several is their parent
-    field = _resolved(annot["/Parent"] if "/V" not in annot and "/Parent" in annot else annot)
-    if not isinstance(field, dict) or field.get("/FT") not in ("/Tx", "/Ch"):
-        return ""
-    value = field.get("/V")
-    if not isinstance(value, str) or not value.strip():
-        return ""
-    return one_line(f"{field.get('/TU') or field.get('/T') or 'field'}: {value}")
-
-
-def _has_image(page: pypdf.PageObject) -> bool:
-    """Whether the page draws an image (directly or in a form of its own)."""
-
-    def images(holder: Any, depth: int) -> bool:
-        resources = _resolved(_resolved(holder).get("/Resources")) or {}
-        for ref in (_resolved(resources.get("/XObject")) or {}).values():
-            obj = _resolved(ref)
-            if obj.get("/Subtype") == "/Image" or (depth and images(obj, depth - 1)):
-                return True
-        return False
-
-    return images(page, 1)
-
-
-def _resolved(obj: Any) -> Any:
-    """A PDF object, an indirect reference followed."""
-    return obj.get_object() if isinstance(obj, pypdf.generic.IndirectObject) else obj
 
 
 def _running_title(first_page: str, dropped: list[Dropped]) -> str:
@@ -344,128 +233,6 @@ def _unreadable(what: str, err: Exception) -> ValueError:
             "installation lacks (pip install cryptography)"
         )
     return ValueError(f"{what}: {error_reason(err)}")
-
-
-def _join(left: str, right: str) -> str:
-    """Two wrapped lines as one: a word broken by a hyphen at the line end made whole."""
-    broken = re.search(r"(\S*[^\W\d_])-$", left)
-    if broken and right[:1].islower():
-        word = broken.group(1)
-        if any(ch.isupper() or ch.isdigit() for ch in word[1:]) or compound(word, right):
-            # "MIME-" + "related", "UTF-" + "encoded", "cross-" + "entropy": a real hyphen
-            return left + right
-        return left[:-1] + right
-    if left.endswith("\xad"):  # a soft hyphen
-        return left[:-1] + right
-    return f"{left} {right}"
-
-
-def _assemble(lines: list[Line], heads: dict[int, int], style: Style, rows: set[int]
-              ) -> list[Block]:
-    """Blocks from the lines: each heading and each of a table's ``rows`` its own, the rest
-    joined into paragraphs and items."""
-    blocks: list[Block] = []
-    outline = Outline()
-    unit: list[Line] = []
-    kind: Kind = "paragraph"
-    level = 0
-    indents: list[float] = []  # list markers' left edges, outermost first
-
-    def flush() -> None:
-        if not unit:
-            return
-        text = unit[0].text
-        if kind == "list_item":
-            text = BULLET.sub("", text, count=1)
-        for line in unit[1:]:
-            text = _join(text, line.text)
-        # a code block's lines as set (a command a line), which joining runs together
-        lines = code_lines("\n".join(ln.text for ln in unit)) if kind == "code" else ()
-        blocks.append(Block(kind, one_line(text), outline.path, unit[0].page, level, lines))
-        unit.clear()
-
-    for i, line in enumerate(lines):
-        if i in heads:
-            flush()
-            indents.clear()
-            text, depth = one_line(line.text), heads[i]
-            blocks.append(Block("heading", text, outline.heading(depth, text), line.page, depth))
-            continue
-        code = line.mono and not style.mono
-        if code and unit and kind != "code" and not line.gap and not resized(unit[-1], line):
-            # a path set in code font inside a sentence is still the sentence (set in another
-            # size, the line is a block of its own: "or" above a command)
-            code = bool(CLOSES.search(unit[-1].text))
-        marker = bool(GLYPH.match(line.text)) and not code
-        if not marker and is_marker(line.text) and not code:
-            # "– which met on Monday" wrapped to a line's start goes on with its sentence; a
-            # dash that the next item's dash, at the same left edge, follows opens a list
-            marker = (
-                not unit or line.gap or kind == "list_item" or bool(CLOSES.search(unit[-1].text))
-                or _dash_follows(lines, i)
-            )
-        row = i in rows and not code
-        if unit and not row and kind != "table_row" and not _starts_unit(
-                unit, kind, line, code, marker):
-            unit.append(line)
-            continue
-        flush()
-        unit.append(line)
-        kind = "code" if code else "table_row" if row else "list_item" if marker else "paragraph"
-        if kind != "list_item":
-            indents.clear()
-            level = 0
-        elif line.x is None:
-            level = max(1, len(indents))
-        else:
-            while indents and line.x < indents[-1] - 2:
-                indents.pop()
-            if not indents or line.x > indents[-1] + 2:
-                indents.append(line.x)
-            level = len(indents)
-    flush()
-    return blocks
-
-
-def _dash_follows(lines: list[Line], i: int, look: int = 4) -> bool:
-    """Whether line ``i``, opening with a dash or star, has a line opening with the same mark at
-    the same left edge among the ``look`` lines after it, on its page, before any other
-    marker: the next item of a list (where one wrapped line opening with a dash has none)."""
-    mark, edge = lines[i].text[0], lines[i].x
-    if mark not in "*–-" or edge is None:
-        return False
-    for line in lines[i + 1 : i + 1 + look]:
-        if line.page != lines[i].page or GLYPH.match(line.text) or line.x is None:
-            return False
-        if is_marker(line.text):
-            return line.text[0] == mark and abs(line.x - edge) <= 2
-    return False
-
-
-def _starts_unit(unit: list[Line], kind: Kind, line: Line, code: bool, marker: bool) -> bool:
-    """Whether ``line`` begins a new block rather than continuing the one in ``unit``."""
-    prev = unit[-1]
-    if line.gap or marker or code != (kind == "code") or resized(prev, line):
-        return True
-    if kind == "code":
-        return False
-    if (SENTENCE_END.search(prev.text) and starts_sentence(line.text)
-            and not goes_on(prev.text, line.text)):  # "met Dr." / "Smith": one sentence
-        return True
-    # a list item's wrapped lines are indented past its marker; a new sentence back at the
-    # marker's edge is the text after the list, unless the item's last line broke off its
-    # sentence (a reference list set without a hanging indent: "In Proceedings of" over
-    # "Interspeech, 2015.")
-    head = unit[0]
-    return (
-        kind == "list_item"
-        and not broken_off(prev.text)
-        and line.page == head.page
-        and line.x is not None
-        and head.x is not None
-        and line.x <= head.x + 1
-        and starts_sentence(line.text)
-    )
 
 
 def _meta(reader: pypdf.PdfReader) -> dict[str, str]:

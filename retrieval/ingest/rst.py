@@ -16,7 +16,7 @@ makes the blocks a reader of the rendered page sees:
 - a field (``:param x: ...``) or an option reads ``name: text`` as a list item; a list, a table
   or code in its body is read under that item, not run into its line;
 - a table's header row is a row ``A | B``, each body row ``A: 1; B: 2``; a simple table's header
-  over the data columns only, which docutils drops, is read from the source;
+  over the data columns only, which docutils drops, is read from the source (``rsttable.py``);
 - literal blocks, doctests, math and code directives are ``code``;
 - comments, hyperlink targets, substitution definitions and a table of contents are not text
   a reader sees: left out, with the reason, for ``qabot show``; a substitution (``|product|``)
@@ -25,61 +25,39 @@ makes the blocks a reader of the rendered page sees:
 
 Sphinx's roles and directives are not docutils': an unknown role shows its text (``:ref:`Title
 <label>``` reads "Title", ``:func:`~os.path.join``` reads "join"), an unknown directive keeps
-its body as text (``.. versionadded:: 3.2`` reads "New in version 3.2."). Nothing is read from
-outside the document: ``include`` and ``raw`` are disabled, and docutils reports nothing.
+its body as text (``.. versionadded:: 3.2`` reads "New in version 3.2."): ``rstsphinx.py``.
+Nothing is read from outside the document: ``include`` and ``raw`` are disabled, and docutils
+reports nothing.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from functools import cache
 from typing import Any
 
 from docutils import nodes, utils
 from docutils.frontend import get_default_settings
-from docutils.parsers.rst import Directive, Parser, directives, roles
-from docutils.parsers.rst.languages import en
+from docutils.parsers.rst import Parser
 from docutils.statemachine import string2lines
 from docutils.transforms.references import Substitutions
 
-from .blocks import (
-    TERM_LEVEL,
-    Block,
-    Dropped,
-    Outline,
-    Parsed,
-    code_block,
-    one_line,
-    table_row_text,
-)
-from .sphinx import directive_kind, shown, version_head, version_text
-
-# A simple table's border ("=====  ======="): a run of "=" a column.
-_SIMPLE_BORDER_RE = re.compile(r"^ *=+(?: +=+)* *$")
-# Roles and directives a document uses, for registering the ones docutils lacks.
-_ROLE_RE = re.compile(r"(?<![\w`]):([A-Za-z][\w.+:-]*):`")
-_DIRECTIVE_RE = re.compile(r"^[ \t]*\.\.[ \t]+([A-Za-z][\w.+:-]*)[ \t]*::", re.M)
-_SPHINX_CODE = ("code", "code-block", "sourcecode")  # docutils' own, read as Sphinx's
-
-
-class _NotShown(nodes.Element):
-    """What a Sphinx directive generates or navigates by (a toctree's entries), kept as written
-    only to say, in ``qabot show``, that it was left out."""
-
+from .blocks import TERM_LEVEL, Block, Dropped, Outline, Parsed, code_block, one_line
+from .rstsphinx import NotShown, register_unknown
+from .rsttable import table_rows
 
 _LEFT_OUT: dict[type[nodes.Element], str] = {
     nodes.comment: "a comment: not shown to a reader",
     nodes.target: "a hyperlink target: not shown to a reader",
     nodes.substitution_definition: "a substitution definition: not shown to a reader",
     nodes.pending: "a table of contents or other generated part: not text of the document",
-    _NotShown: "navigation or a generated part (toctree, autosummary): not text of the document",
+    NotShown: "navigation or a generated part (toctree, autosummary): not text of the document",
 }
 
 
 def read_rst(text: str) -> Parsed:
     """The blocks of the reStructuredText document ``text`` in reading order, and its title."""
-    _register_unknown(text)
+    register_unknown(text)
     document = utils.new_document("<rst>", _settings())
     Parser().parse(text, document)
     _substitute(document)
@@ -119,107 +97,6 @@ def _substitute(document: nodes.document) -> None:
                 name.lower() not in document.substitution_names):
             ref.replace_self(nodes.Text(ref.astext()))
     Substitutions(document).apply()  # that transform alone: the others would add to the text
-
-
-# --- Sphinx's roles and directives --------------------------------------------------------------
-
-
-def _register_unknown(text: str) -> None:
-    """Register, for the roles and directives ``text`` uses that docutils does not know, the
-    readings described in the module's docstring (docutils' registry is per process; each name
-    is registered once, the same way for every document)."""
-    _register_code()
-    for name in set(_ROLE_RE.findall(text)):
-        if not _known_role(name):
-            roles.register_local_role(name, _shown_role)
-    for name in set(_DIRECTIVE_RE.findall(text)):
-        if not _known_directive(name):
-            directives.register_directive(name, _directive_for(name))
-
-
-@cache
-def _register_code() -> None:
-    """docutils' own code directives read as Sphinx's, taking any option (Sphinx's
-    ``:linenos:`` made docutils' ``code-block`` fail, and its code vanish); once a process."""
-    for name in _SPHINX_CODE:
-        directives.register_directive(name, _Code)
-
-
-def _known_role(name: str) -> bool:
-    return name.lower() in en.roles or name.lower() in roles._roles
-
-
-def _known_directive(name: str) -> bool:
-    return name.lower() in en.directives or name.lower() in directives._directives
-
-
-def _shown_role(name: str, rawtext: str, text: str, lineno: int, inliner: Any,
-                options: Any = None, content: Any = None) -> tuple[list[nodes.Node], list[Any]]:
-    """A role docutils lacks (Sphinx's ``:func:``, ``:ref:`` ...): what it shows."""
-    return [nodes.literal(rawtext, shown(utils.unescape(text)))], []
-
-
-class _AnyOption(dict[str, Any]):
-    """An option spec that takes every option (Sphinx's ``:linenos:``, ``:noindex:`` ...)."""
-
-    def __missing__(self, key: str) -> Any:
-        return directives.unchanged
-
-    def __bool__(self) -> bool:  # docutils looks for options only where a spec is truthy
-        return True
-
-
-class _Body(Directive):
-    """An unknown directive: its body is read as the document's text."""
-
-    has_content = True
-    optional_arguments = 1
-    final_argument_whitespace = True
-    option_spec = _AnyOption()
-
-    def run(self) -> list[nodes.Node]:
-        node = nodes.container()
-        self.state.nested_parse(self.content, self.content_offset, node)
-        return [node]
-
-
-class _Version(_Body):
-    """"New in version 3.2: what changed." (Sphinx's wording), the rest of the body after it."""
-
-    optional_arguments = 2
-
-    def run(self) -> list[nodes.Node]:
-        version, *said = self.arguments or [""]
-        if not said:
-            text = version_text(self.name, version)
-            return [nodes.paragraph(text, text), *super().run()]
-        inline, _ = self.state.inline_text(said[0], self.lineno)
-        head = nodes.Text(f"{version_head(self.name, version)}: ")
-        return [nodes.paragraph(said[0], "", head, *inline), *super().run()]
-
-
-class _Object(_Body):
-    def run(self) -> list[nodes.Node]:
-        signature = one_line(self.arguments[0]) if self.arguments else ""
-        term = [nodes.term(signature, signature)] if signature else []
-        return [nodes.definition_list_item("", *term, nodes.definition("", *super().run()))]
-
-
-class _Code(_Body):
-    def run(self) -> list[nodes.Node]:
-        code = "\n".join(self.content)
-        return [nodes.literal_block(code, code)] if code.strip() else []
-
-
-class _Hidden(_Body):
-    def run(self) -> list[nodes.Node]:
-        written = "\n".join(self.content) or (self.arguments[0] if self.arguments else "")
-        return [_NotShown(written, nodes.Text(written))]
-
-
-def _directive_for(name: str) -> type[Directive]:
-    return {"version": _Version, "code": _Code, "hidden": _Hidden, "object": _Object,
-            "prose": _Body}[directive_kind(name)]
 
 
 # --- the metadata and the walk ----------------------------------------------------------------
@@ -328,7 +205,8 @@ class _Walk:
                 if code := code_block(child.astext(), path.path):
                     yield code
             elif isinstance(child, nodes.table):
-                yield from self._table(child)
+                for text in table_rows(child, self.lines):
+                    yield Block("table_row", text, self.outline.path)
             elif isinstance(child, nodes.system_message):
                 yield from _refused(child)
             elif isinstance(child, nodes.label | nodes.image | nodes.transition | nodes.raw
@@ -377,51 +255,7 @@ class _Walk:
         if rest:
             yield from self.walk(rest[0], depth, level, True, start=rest[1])
 
-    def _table(self, table: nodes.Element) -> Iterator[Block]:
-        header: list[str] | None = None
-        for group in table.findall(lambda n: isinstance(n, nodes.thead | nodes.tbody)):
-            for row in group.findall(nodes.row):
-                cells = [one_line(e.astext()) for e in row.findall(nodes.entry)]
-                if isinstance(group, nodes.thead):
-                    header = cells if any(cells) else self._skipped_header(table, len(cells))
-                    text = table_row_text(header)
-                else:
-                    text = table_row_text(cells, header)
-                if text:
-                    yield Block("table_row", text, self.outline.path)
-
-    def _skipped_header(self, table: nodes.Element, width: int) -> list[str]:
-        """The labels of a simple table's header row that docutils left empty, read from the
-        source under the table's top border; ``[]`` if there are none.
-
-        docutils reads a simple table's line whose first column is blank as going on with the
-        row above it, and the first row has none: a header labelling only the data columns, over
-        a first column of row names, is dropped (``"          Min   Max"``). A label goes to the
-        column its characters overlap most (the last column reaches to the line's end), to the
-        nearest column if it overlaps none, as the labels are set over their columns by eye."""
-        top = (table.line or 0) - 1
-        if not 0 <= top < len(self.lines) or not _SIMPLE_BORDER_RE.match(self.lines[top]):
-            return []
-        columns = [(m.start(), m.end()) for m in re.finditer("=+", self.lines[top])]
-        if len(columns) != width:
-            return []
-        columns[-1] = (columns[-1][0], 1 << 30)
-        labels: list[list[str]] = [[] for _ in columns]
-        for line in self.lines[top + 1:]:
-            if _SIMPLE_BORDER_RE.match(line):
-                return [one_line(" ".join(words)) for words in labels]
-            for word in re.finditer(r"\S+", line):
-                labels[_column_of(word.start(), word.end(), columns)].append(word.group())
-        return []
-
-
-def _column_of(start: int, end: int, columns: list[tuple[int, int]]) -> int:
-    """The index of the column (start, end) that the characters ``start:end`` of a line overlap
-    most, the nearest one if they overlap none."""
-    def fit(i: int) -> tuple[int, int]:
-        left, right = columns[i]
-        return min(end, right) - max(start, left), -min(abs(start - right), abs(end - left))
-    return max(range(len(columns)), key=fit)
+__all__ = ["read_rst"]
 
 
 __all__ = ["read_rst"]

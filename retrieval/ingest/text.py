@@ -1,6 +1,6 @@
 """Plain text -> blocks: paragraphs, list items and the headings a text file shows by its layout.
 
-Text saved from a web page (``clean.looks_like_web_page``: its furniture's English phrases; in
+Text saved from a web page (``webpage.looks_like_web_page``: its furniture's English phrases; in
 a text that does not read as English, ``pagelayout.is_page_layout``: its menus and link bars)
 is left to the web-page cleaning of ``clean.py``, which judges its paragraphs as saved (line
 gaps and all): ``Parsed.source_text`` keeps them. Any other text (a licence, a README, a memo,
@@ -43,13 +43,14 @@ import re
 from itertools import pairwise
 
 from .blocks import Block, Dropped, Outline, Parsed, code_block, one_line
-from .clean import is_notice, looks_like_web_page, reads_as_english, stopword_density
+from .clean import is_notice, reads_as_english, stopword_density
 from .modelines import is_modeline, modelines_apart, without_trailing_mode
 from .pagelayout import is_page_layout
 from .segment import blocks, looks_wrapped, word_count, words
 from .sentences import TERMINAL_RE, ends_sentence, goes_on
 from .textfields import LABEL, Record, record_parts
 from .vimhelp import is_vim_help, without_anchors
+from .webpage import looks_like_web_page
 
 Part = str | Record  # a block of lines, or a run of fields (``textfields``)
 
