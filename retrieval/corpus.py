@@ -26,7 +26,7 @@ import structlog
 
 from .errors import NoDocumentsError
 from .ingest.blocks import Parsed
-from .ingest.html import LANG_HINT
+from .ingest.htmlmeta import LANG_HINT
 from .ingest.read import base_of, read_file
 from .ingest.sieve import judged_text
 from .language import ENGLISH, contradicted, knows, normalised

@@ -42,7 +42,7 @@ from .blocks import (
     code_lines,
     one_line,
 )
-from .htmlmeta import LANG_HINT, PageMeta
+from .htmlmeta import PageMeta
 from .htmlnav import SKIP_TAGS, nav_reason
 from .htmltable import MAX_COLSPAN, MAX_ROWSPAN, Cell, Grid, Row, row_blocks, span_of
 from .htmlterms import sectioned, with_terms
@@ -417,5 +417,4 @@ def _under(layout: list[Block], level: int) -> list[Block]:
             if b.kind == "heading" else replace(b, section=()) for b in layout]
 
 
-# LANG_HINT is htmlmeta's; corpus.py imports it from here (left out of the split that moved it)
-__all__ = ["LANG_HINT", "looks_like_html", "read_html"]
+__all__ = ["looks_like_html", "read_html"]
