@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from retrieval.ingest.blocks import TERM_LEVEL, Block, Parsed
-from retrieval.ingest.html import LANG_HINT, looks_like_html, read_html
+from retrieval.ingest.html import looks_like_html, read_html
+from retrieval.ingest.htmlmeta import LANG_HINT
 
 PAGE = """<!DOCTYPE html>
 <html><head><title>Budget | Town Times</title>
@@ -237,7 +238,7 @@ def test_a_sphinx_page_is_its_body_without_navigation_permalinks_or_footer():
         ("list_item", "Using", ("Installing", "Options")),  # "toctree-wrapper" is no "toc"
     ]
     # "Section — Project docs" with no site name declared: the whole title stays.
-    # (<html lang> is a hint the text may overrule, not a declaration: ``html.LANG_HINT``)
+    # (<html lang> is a hint the text may overrule, not a declaration: ``htmlmeta.LANG_HINT``)
     assert parsed.meta == {"title": "Installing — Harbour 2.1 documentation", LANG_HINT: "en"}
     assert not parsed.web
     assert [d.reason for d in parsed.dropped] == [
