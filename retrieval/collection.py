@@ -260,7 +260,8 @@ class Collection:
 # 44: a plain text file that is reStructuredText source read as reStructuredText (rstsigns).
 # 45: OpenDocument text, EPUB, e-mail (.eml, .mbox), CSV/TSV and RTF read; a table alone is
 # titled by its file's name.
-TEXT_VERSION = 45
+# 46: the last item of a plain-text list spaced by blank lines is an item, not a heading.
+TEXT_VERSION = 46
 # A sentence's flags (``Collection.sent_flags``): it may be quoted alone; it is of a list item
 # or a table row (a line tagged ``ITEM_LINE``, beside its ``sieve.QUOTE_*`` rule); it opens its
 # line; lines of code (tagged ``CODE_LINE``) follow its line, quoted after it.
