@@ -23,9 +23,6 @@ import re
 from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from functools import cache
-
-import Stemmer
 
 from .analyzer import Token, analyzer
 from .common_words import COMMON_ZIPF, common_words
@@ -34,7 +31,7 @@ from .cues import names_kind, plain_question_type, question_type
 from .index import TermIndex
 from .ingest.clean import reads_as_english
 from .interrogatives import ASKING_WORDS, FRAMES, INTERROGATIVE_CHARACTERS, INTERROGATIVES
-from .language import ENGLISH, language
+from .language import ENGLISH
 from .scripts import unspaced
 from .spelling import correct, rare_word
 from .variants import SPELLED_OUT
@@ -124,18 +121,15 @@ class ComposerConfig:
     # pronoun, an auxiliary no list holds) weighs as a framing word, ``frame_factor`` of an
     # unseen word's weight (None: as any unseen word)
     common_zipf: float | None = COMMON_ZIPF
-    # outside English, a question's word the corpus lacks that is rare in its language (no
-    # word of its term on wordfreq's small list, ``rare_zipf`` or more on its Zipf scale: a
-    # rare form of a common word, "Ungehorsams", is none) and that does not split into the
-    # corpus's terms (``compounds.py``) weighs as an unseen name does, ``rare_unseen_factor``
-    # (0: as any unseen word): "Tesla", "Priestley", "Edikt", "ctenóforos" the corpus never has
-    # tell, as a name does in English, that the question is about something it lacks ("In
-    # welchem Jahr starb Tesla?" was answered with the year others died in). Where capitals
-    # mark names (``rare_where_names``: in those languages too) a capitalised one is weighed so
-    # already; its lower-case words were not ("¿Cuántas especies de ctenóforos hay?")
+    # where capitals do not mark names (German: every noun is capitalised), a question's word
+    # the corpus lacks that is rare in its language (under ``rare_zipf`` on wordfreq's Zipf
+    # scale: no word of wordfreq's small list) and that does not split into the corpus's terms
+    # (``compounds.py``) weighs as an unseen name does, ``rare_unseen_factor`` (0: as any
+    # unseen word): "Tesla", "Priestley", "Edikt" the corpus never has tell, as a name does in
+    # English, that the question is about something it lacks ("In welchem Jahr starb Tesla?"
+    # was answered with the year others died in)
     rare_unseen_factor: float = 3.0
     rare_zipf: float = 3.0
-    rare_where_names: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -282,8 +276,7 @@ def parse_query(
             if common is not None and not is_name and _function_word(
                     word.lower(), reading.lang.code, common):
                 factor *= config.frame_factor
-            elif (common is not None and (not names or config.rare_where_names)
-                  and config.rare_unseen_factor
+            elif (common is not None and not names and config.rare_unseen_factor
                   and _rare_in(word.lower(), reading.lang.code, config.rare_zipf)
                   and not (compounds is not None and compounds.parts(term))):
                 factor = config.rare_unseen_factor
@@ -338,32 +331,9 @@ def _function_word(word: str, lang: str, zipf: float) -> bool:
 
 def _rare_in(word: str, lang: str, zipf: float) -> bool:
     """Whether a question's ``word`` (lower-cased) is rare in ``lang``: wordfreq lists the
-    language but neither the word nor any form of it (``joining_stem``) at ``zipf`` or
-    more (a language it lacks has no rare words). A rare form of a common word is no rare
-    word: each inflected form is used less often than its word ("Ungehorsams", Zipf 2.6, is a
-    form of "Ungehorsam", 3.3; no form of "гребневиков" or "ctenóforos" is common)."""
+    language but not the word at ``zipf`` or more (a language it lacks has no rare words)."""
     listed = common_words(lang, zipf)
-    return (bool(listed) and any(c.isalpha() for c in word) and word not in listed
-            and joining_stem(lang)(word) not in common_terms(lang, zipf))
-
-
-@cache
-def common_terms(lang: str, zipf: float) -> frozenset[str]:
-    """The stems (``joining_stem``) of ``lang``'s words at ``zipf`` or more on wordfreq's
-    scale (``common_words``)."""
-    stem = joining_stem(lang)
-    return frozenset(t for w in common_words(lang, zipf) if (t := stem(w)) is not None)
-
-
-def joining_stem(lang: str) -> Callable[[str], str | None]:
-    """What tells that two words of ``lang`` are forms of one: its Snowball stemmer where
-    PyStemmer has one, which joins more forms than a light stemmer the index may read the
-    language by (Spanish's keeps verb forms apart: "reformulado", "reformular"), else its
-    analyzer's terms. Joining unrelated words here only makes fewer words rare."""
-    algorithm = language(lang).stemmer
-    if algorithm is None:
-        return analyzer(lang).stem_term
-    return Stemmer.Stemmer(algorithm).stemWord
+    return bool(listed) and any(c.isalpha() for c in word) and word not in listed
 
 
 def _joined_counts(question: str, toks: list[Token]) -> list[int]:

@@ -471,32 +471,3 @@ def test_a_spanish_question_about_what_the_corpus_lacks_finds_none_of_its_words(
                         plain=True)
     assert not query.known
     assert query.unseen == {analyzer("es").term("galería"), analyzer("es").term("pelos")}
-
-
-def test_a_word_rare_in_its_language_weighs_as_a_name_where_a_form_of_a_common_word_does_not(
-) -> None:
-    """A question's word the corpus lacks that no form of a common word of its language shares
-    a term with ("ctenóforos", "Rippenquallen") tells that the question is about what the corpus
-    lacks, as an unseen name does in English, in Spanish (whose capitals mark names) as in
-    German; a rare *form* of a common word does not ("Ungehorsams", Zipf 2.6, of "Ungehorsam",
-    3.3): it weighs as any unseen word."""
-    from retrieval import QAEngine
-    from retrieval.corpus import Document
-    from retrieval.query import DEFAULT_CONFIG, parse_query
-
-    def weights(lang: str, texts: list[str], question: str) -> tuple[dict[str, float], float]:
-        engine = QAEngine.from_documents([Document(f"d{i}", "", t, lang=lang)
-                                          for i, t in enumerate(texts)])
-        query = parse_query(question, engine.index, lang=lang, plain=True)
-        return query.weights, engine.index.unseen_idf()
-
-    es, unseen = weights("es", ["Las medusas viven en todos los mares del mundo.",
-                                "Los fósiles más antiguos tienen 500 millones de años."],
-                         "¿Cuántas especies de ctenóforos viven en los mares?")
-    rare = DEFAULT_CONFIG.rare_unseen_factor
-    assert es[analyzer("es").term("ctenóforos")] == pytest.approx(unseen * rare)
-    de, unseen = weights("de", ["Quallen leben in allen Meeren der Welt.",
-                                "Der Protest blieb friedlich und dauerte drei Tage."],
-                         "Welches Ziel hat der Protest des zivilen Ungehorsams?")
-    assert de[analyzer("de").term("Ungehorsams".lower())] == pytest.approx(
-        unseen * DEFAULT_CONFIG.unseen_factor)
