@@ -91,12 +91,9 @@ class Answer(BaseModel):
         default=None, description="why qabot did not answer (None when it did): "
         "'nothing_matched', 'low_confidence' (below the threshold), 'terms_apart' (the "
         "question's weighty terms are not found together), 'specific_word_missing' (a name or "
-        "rare word of the question is not in the best sentence's document), 'subject_missing' "
-        "(nor a subject of it, a term of a retrieved document's title), "
-        "'uncommon_word_missing' (nor, in a document with sections, a word of it far from "
-        "everyday English that the corpus has), 'no_date' / "
+        "rare word of the question is not in the best sentence's document), 'no_date' / "
         "'no_quantity' (a when / how-many question's best sentence states none); a confidence "
-        "above the threshold with an abstention is one of the others")
+        "above the threshold with an abstention is one of the last three")
     low_confidence: bool = Field(
         default=False, description="answered, though with a confidence at which such answers "
         "were mostly wrong in training (below the model's sure level, or "

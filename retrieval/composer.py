@@ -11,10 +11,8 @@ is term coverage, not a score threshold, so a question whose salient terms are n
 together in the corpus is abstained. A term met only by a word of like meaning counts as found.
 It abstains too when the cited document lacks one of the question's specific words (names and
 words rare in English, ``query.py``), or, citing a document with sections, when the corpus has
-none of one, or when that document never uses a word of the question far from everyday
-English that the corpus has (``uncommon.py``); or when a question of a type in
-``evidence_needed`` ("when", "how many", "which version") is answered by a quote without a date
-or a number (a version asked for by its number, not a word: "one package at a time"); when
+none of one; or when a question of a type in ``evidence_needed``
+("when", "how many", "which version") is answered by a quote without a date or a number; when
 the number is only in a sentence beside the best one, not in it, the confidence counts for less
 (``evidence_beside``).
 
@@ -41,7 +39,6 @@ from .selection import bundled as bundled_selector
 from .similarity import WordVectors
 from .sources import Source
 from .subjects import missing_subject
-from .uncommon import missing_uncommon
 
 
 def compose(
@@ -252,13 +249,11 @@ def _related(hits: Sequence[tuple[int, float]], collection: Collection, n: int) 
 
 # Why qabot abstained (``Answer.abstained``): nothing in the corpus met the question; the best
 # sentence's confidence is below the threshold; the question's weighty terms are not found
-# together; a specific word of it (a name, a rare word) is not in the cited document, nor its
-# subject (``subjects.py``), nor, in a manual, an uncommon word of it (``uncommon.py``); a "when"
+# together; a specific word of it (a name, a rare word) is not in the cited document; a "when"
 # or "how many" question's best sentence holds no date or quantity of its own.
 NOTHING_MATCHED, LOW_CONFIDENCE, TERMS_APART = "nothing_matched", "low_confidence", "terms_apart"
 SPECIFIC_MISSING = "specific_word_missing"
 SUBJECT_MISSING = "subject_missing"
-UNCOMMON_MISSING = "uncommon_word_missing"
 NO_EVIDENCE = {"when": "no_date", "number": "no_quantity"}
 
 
@@ -280,10 +275,6 @@ def _abstention(question: str, query: Query, best: Candidate, confidence: float,
             query, int(collection.passage_doc[best.sentence.passage]), collection, index,
             {int(collection.passage_doc[p]) for p, _ in hits}):
         return SUBJECT_MISSING
-    if config.subject_gate and index is not None and missing_uncommon(
-            query, int(collection.passage_doc[best.sentence.passage]), collection, index,
-            config.uncommon_zipf):
-        return UNCOMMON_MISSING
     if query.cue in config.evidence_needed and not has_evidence(
             query.cue, evidence_text(), question, query.lang):
         return NO_EVIDENCE.get(query.cue or "", "no_evidence")

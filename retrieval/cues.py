@@ -81,7 +81,6 @@ _VERSION = re.compile(
     r"|\b[A-Za-z][\w+]*-v?|\b[A-Z][a-z]*[A-Z\d]?\w* v?)\d+(?:\.\d+)+\b"
     r"|\b\d+(?:\.\d+)+\s+(?i:release|version)\b")
 _DOTTED_NUMBER = re.compile(r"\d\.\d")
-_ASKS_VERSION = re.compile(r"\b(?:which|what)\s+(?:[\w.+-]+\s+){0,3}?(?:version|release)s?\b")
 _COUNTING = re.compile(r"\bhow (?:many|much)\b")
 _NAMES_VERSION = re.compile(r"\b(?:version|release|v)\s*$", re.I)  # "version 1.10", "v2"
 # a plural noun after a number: "2000 guests"
@@ -311,8 +310,6 @@ def has_evidence(kind: str | None, sentence: str, question: str, lang: str = "en
         # a year is no quantity ("in 1998") unless it counts something ("2000 guests") or the
         # question asks how long ("from 1870 to 1939"); a version's number names, it does not
         # count ("version 1.10" for "how many glyphs")
-        # a version is asked for by its number, never a word ("one package at a time")
-        figure = _ASKS_VERSION.search(q) is not None
         years = q.lstrip().startswith("how long")
         counting = _COUNTING.search(q) is not None
         days = [m.span() for m in _DAY_OF_MONTH.finditer(sentence)]
@@ -321,7 +318,6 @@ def has_evidence(kind: str | None, sentence: str, question: str, lang: str = "en
             and not any(a <= m.start() and m.end() <= b for a, b in days) and (
                 years or not _YEAR.match(m.group(0)) or _COUNTS_NOUN.match(sentence, m.end()))
             and not (counting and _NAMES_VERSION.search(sentence, 0, m.start()))
-            and not (figure and not any(c.isdigit() for c in m.group(0)))
             for m in _QUANTITY.finditer(sentence)
         )
     if kind == "names":  # "which countries ...?": names listed ("A, B and C", "A and B")

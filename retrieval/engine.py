@@ -45,7 +45,6 @@ from .similarity import WordForms, WordVectors, bundled
 from .sources import each_source_id, source_ids
 from .spelling import load_lists
 from .texts import TextDocuments
-from .uncommon import common_terms
 from .walk import Walk, scan
 
 log = structlog.get_logger()
@@ -280,14 +279,12 @@ class QAEngine:
         the language detection model when the corpus is not all English (0.1 s and 0.7 s);
         with ``questions``, for a process that will answer them (a bot, the console), also the
         English word list every English question's words are looked up in (0.7 s, once a
-        process: ``spelling.rare_word``) and the terms of its everyday words (0.4 s:
-        ``uncommon.common_terms``)."""
+        process: ``spelling.rare_word``)."""
         _ = self.word_vectors
         if self.language is None and self._corpus_languages() - {ENGLISH}:
             preload()
         if questions:
             load_lists()
-            common_terms(ENGLISH, self.config.uncommon_zipf)
 
     def question_language(self, question: str) -> str:
         """The language ``question`` is read in: the corpus's when set; else English for an

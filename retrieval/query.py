@@ -113,13 +113,6 @@ class ComposerConfig:
     # ... and name the question's subjects, terms of documents' titles few documents hold
     # (``subjects.py``)
     subject_gate: bool = True
-    # ... and, a document with sections, use the question's words none of whose forms its
-    # language uses this much or more on wordfreq's Zipf scale (0: not checked; ``uncommon.py``)
-    uncommon_zipf: float = 4.0
-    # a name that is an everyday English word too, used this much or more on wordfreq's Zipf
-    # scale ("Windows", "December"), is no specific word (0: every name is one): documentation
-    # names a platform or a date in its own way ("on Win32", "after 2017-12-01")
-    everyday_zipf: float = 4.5
     # in a language that compounds (``compounds.py``), the parts of a question's compound are
     # sought in the index too, each counting this many times
     part_factor: float = 1.0
@@ -296,9 +289,8 @@ def parse_query(
         order.append(term)
         if not is_name and not frame and word.isalpha() and len(word) >= 3:
             words[term] = word.lower()
-        if english and not frame and ((is_name and config.names_in_document
-                                       and not _everyday(word, config.everyday_zipf))
-                                      or (not is_name and _specific(word))):
+        if english and not frame and ((is_name and config.names_in_document) or (not is_name
+                                                                     and _specific(word))):
             specific.add(term)
     order = [t for t in order if t in weights]
     parts = _parts(order, framing, compounds) if compounds is not None else {}
@@ -389,12 +381,6 @@ def _straddling(question: str, toks: list[Token], index: TermIndex) -> set[int]:
                     out.add(k)
                     break
     return out
-
-
-def _everyday(word: str, zipf: float) -> bool:
-    """Whether a name is an everyday English word too, used ``zipf`` or more on wordfreq's Zipf
-    scale ("Windows", "Python", "December"; 0: none is)."""
-    return zipf > 0 and word.lower() in common_words(ENGLISH, zipf)
 
 
 def _specific(word: str) -> bool:
