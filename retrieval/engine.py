@@ -367,7 +367,9 @@ class QAEngine:
         meeting their forms in the text (on XQuAD de/es/ru they abstained on 9-10% of answerable
         questions and on none of the out-of-corpus ones the confidence did not abstain on); so is
         the subject gate (``subjects.py``: on XQuAD's test halves it abstained on 5 more
-        answerable Spanish questions and 1 German one, for 0.006 more out of corpus)."""
+        answerable Spanish questions and 1 German one, for 0.006 more out of corpus). A title
+        line is its text's title only, no heading (``own_heading_context``), as in the documents
+        the plain model learned on."""
         lang = self.question_language(question)
         if lang == ENGLISH and not self.plain:
             return _Reading(parse_query(question, self.index, config, lang), config,
@@ -376,7 +378,8 @@ class QAEngine:
                             compounds=self._splitter(lang))
         return _Reading(query, dataclasses.replace(config, rule_gates=False, specific_gate=False,
                                                    subject_gate=False,
-                                                   evidence_needed=frozenset()),
+                                                   evidence_needed=frozenset(),
+                                                   own_heading_context=False),
                         _forms() if self._similar_words else None,
                         self.selector.plain or self.selector)
 

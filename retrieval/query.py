@@ -82,6 +82,9 @@ class ComposerConfig:
     section_context: bool = True
     # ... and the title of a document without sections
     title_context: bool = False
+    # ... and the title alone, over a passage under no heading but the document's own (its
+    # title line): off, such a passage reads as one of a document without sections
+    own_heading_context: bool = True
     # question types whose answer must show the evidence they ask for (a date for "when", a
     # quantity for "how many")
     evidence_needed: frozenset[str] = frozenset({"when", "number"})

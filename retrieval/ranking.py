@@ -478,6 +478,8 @@ def _context(p: int, collection: Collection, qset: set[str], config: ComposerCon
     sections, its title) hold, read by ``term_set`` (the passage's language's): "How do I
     install X?" is answered under "X › Installation"."""
     section = collection.section_of(p)
+    if section == "" and not config.own_heading_context:
+        section = None
     if section is None or not config.section_context:
         if config.title_context:
             return term_set(collection.source_of(p).title) & qset

@@ -233,3 +233,31 @@ def test_a_signature_line_is_never_the_answer(tmp_path: Path) -> None:
     assert answer.answered
     assert all(s.text != "heap_size_limit {number}" for s in answer.sentences)
     assert "maximum size" in answer.sentences[0].text
+
+
+def test_a_title_line_is_no_heading_of_its_text_for_a_question_in_another_language(
+        tmp_path: Path) -> None:
+    # the plain model learned on documents whose titles never stood near their sentences
+    # (SQuAD's, XQuAD's): a title line read as the heading of every paragraph under it put
+    # the question's words that name the document's subject in every sentence's window and
+    # flagged "context", which it had learned to doubt, and right answers were abstained.
+    # The title still counts through the title's own features; English reads as it did.
+    texts = {
+        "de": ("Die Hafenbrücke\n\nDie Hafenbrücke wurde im Jahr 1932 nach acht Jahren Bauzeit "
+               "eröffnet. Sie trägt acht Fahrspuren und zwei Gleise.\n\nFähren überqueren den "
+               "Hafen alle zwanzig Minuten.\n", "Wann wurde die Hafenbrücke eröffnet?"),
+        "en": ("The Harbour Bridge\n\nThe Harbour Bridge opened in 1932 after eight years of "
+               "construction. It carries eight lanes and two railway tracks.\n\nFerries cross "
+               "the harbour every twenty minutes.\n", "When did the Harbour Bridge open?"),
+    }
+    context = {}
+    for lang, (text, question) in texts.items():
+        folder = tmp_path / lang
+        folder.mkdir()
+        (folder / "bridge.txt").write_text(text, encoding="utf-8")
+        engine = QAEngine.from_directory(folder, index_dir=folder / "index")
+        ranking = engine.rank(question)
+        assert ranking is not None and "1932" in ranking.candidates[0].sentence.text
+        assert ranking.candidates[0].features[FEATURES.index("title")] > 0
+        context[lang] = ranking.candidates[0].features[FEATURES.index("context")]
+    assert context == {"de": 0.0, "en": 1.0}
