@@ -261,7 +261,9 @@ class Collection:
 # 45: OpenDocument text, EPUB, e-mail (.eml, .mbox), CSV/TSV and RTF read; a table alone is
 # titled by its file's name.
 # 46: the last item of a plain-text list spaced by blank lines is an item, not a heading.
-TEXT_VERSION = 46
+# 47: an HTML definition list's question term (an FAQ's "How do I ...?") heads its answer,
+# not read into it.
+TEXT_VERSION = 47
 # A sentence's flags (``Collection.sent_flags``): it may be quoted alone; it is of a list item
 # or a table row (a line tagged ``ITEM_LINE``, beside its ``sieve.QUOTE_*`` rule); it opens its
 # line; lines of code (tagged ``CODE_LINE``) follow its line, quoted after it.

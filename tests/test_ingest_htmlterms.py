@@ -43,3 +43,13 @@ def test_a_short_term_is_read_with_its_definitions_first_paragraph():
         "ffi_type_void: The type void.", "Only for return values.", "--verbose: Say more.",
         "A list.", "Open it."]
 
+
+
+def test_an_faqs_question_heads_its_answer_and_is_not_read_into_it():
+    # "How do I install a module into my home directory?: If you're not ..." was one sentence
+    page = read_html("<h1>MakeMaker FAQ</h1><dl><dt>How do I install a module into my home "
+                     "directory?</dt><dd><p>If you're not the Perl administrator, you'll "
+                     "probably want to install it there.</p></dd></dl>")
+    (answer,) = [b for b in page.blocks if b.kind == "paragraph"]
+    assert answer.text.startswith("If you're not the Perl administrator")
+    assert answer.section == ("MakeMaker FAQ", "How do I install a module into my home directory?")

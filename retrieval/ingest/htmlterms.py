@@ -35,12 +35,13 @@ def sectioned(blocks: list[Block], term_scopes: dict[int, int]) -> list[Block]:
 def with_terms(blocks: list[Block]) -> list[Block]:
     """Each definition's first paragraph read with its term, as a reader of the list sees them
     together ("ffi_type_void: The type void."): which thing a description is of is often the
-    answer. A long term (a signature) only heads its definition."""
+    answer. A long term (a signature) only heads its definition, and so does a question (an
+    FAQ's "How do I ...?" over its answer: "...?: If you're not ..." is no sentence)."""
     out = list(blocks)
     for k in range(1, len(out)):
         term, block = out[k - 1], out[k]
         if (term.kind == "heading" and term.level == TERM_LEVEL and block.kind == "paragraph"
-                and len(term.text) <= _MAX_TERM_CHARS):
+                and len(term.text) <= _MAX_TERM_CHARS and not term.text.endswith("?")):
             sep = " " if term.text.endswith((":", "—", "–")) else ": "
             out[k] = replace(block, text=f"{term.text}{sep}{block.text}")
     return out
