@@ -75,6 +75,7 @@ def head(question: str) -> str | None:
 # "Uvicorn is BSD licensed", "libxcrypt is currently maintained at GitHub" say something of X
 # without saying what it is.
 _CLOSERS = r"[\"”’')*]*"
+_OPEN_QUOTE = r"[\"“‘'(*]*"
 # what follows "is" when it says what a thing is: a class or a purpose
 _CLASS_OR_PURPOSE = (r"\s+(?:not\s+|also\s+|more of\s+|\w+ly\s+)?(?:an?|the|one|another"
                      r"|yet another|any|each|some|used|designed|intended|meant)")
@@ -209,13 +210,27 @@ def expands(question: str, sentence: str) -> bool:
     capitalised words whose initials are its letters ("What does HAL stand for?" / "A Hardware
     Abstraction Layer crate provides ...")."""
     asked = [w for w in subject(question, keep_case=True) if w.lower() not in _ACRONYM_WORDS]
+    if len(asked) == 1 and asked[0].islower() and asked[0].upper() in sentence:
+        asked = [asked[0].upper()]  # typed in lower case, written in capitals: "what is utc?"
     if len(asked) != 1 or not _ACRONYM.match(asked[0]) or len(asked[0]) > 12:
         return False
     x, first = re.escape(asked[0]), asked[0][0]
     return (re.search(rf"(?<![\w-])(?=(?i:{first})){_NAME}\s*\(\s*(?-i:{x})\s*\)"
                       rf"|(?<![\w-])(?-i:{x})\s*\(\s*(?=(?i:{first})){_NAME}\s*\)",
                       sentence) is not None
-            or spelled_out(asked[0], sentence))
+            or spelled_out(asked[0], sentence) or _named_as(asked[0], sentence))
+
+
+def _named_as(acronym: str, sentence: str) -> bool:
+    """Whether ``sentence`` says the acronym is a name whose capitals are its letters, in any
+    order ("'UTC' is Coordinated Universal Time.", "JSON stands for JavaScript Object
+    Notation")."""
+    m = re.search(rf"(?<![\w-]){_OPEN_QUOTE}(?-i:{re.escape(acronym)}){_CLOSERS}\s+"
+                  rf"(?:is|means|stands\s+for)\s+(?P<name>{_NAME})", sentence)
+    if m is None:
+        return False
+    capitals = sorted(c for c in m.group("name") if c.isupper())
+    return capitals == sorted(acronym.upper().replace("-", "").replace("/", ""))
 
 
 # what a question may call the acronym it asks about ("what does the acronym PAC mean?")

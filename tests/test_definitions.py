@@ -128,6 +128,12 @@ def test_a_sentence_says_what_the_whole_x_is(question: str, sentence: str, expec
     ("What does the acronym PAC mean?", "A Peripheral Access Crate is generated.", True),
     ("What does HAL stand for?", "It usually depends on a HAL crate.", False),
     ("What does HAL stand for?", "Hardware abstraction layers are common.", False),  # lower case
+    # the name the acronym is, its capitals the letters in any order, asked in lower case too
+    ("what is utc?", "'UTC' is Coordinated Universal Time.", True),
+    ("What is JSON?", "JSON stands for JavaScript Object Notation.", True),
+    ("what is wasi?", "WebAssembly System Interface (WASI). This provides access.", True),
+    ("What is UTC?", "UTC is Greenwich Mean Time's successor.", False),  # not its letters
+    ("What is the CEO?", "The CEO is John Smith.", False),
 ])
 def test_an_acronym_spelled_out_beside_it_says_what_it_is(question: str, sentence: str,
                                                           expected: bool) -> None:
