@@ -152,12 +152,8 @@ class MemoryState:
         return True
 
     async def take_notice(self, user_id: int, now: float) -> bool:
-        last = self._noticed.get(user_id)
-        if last is not None and now - last < RATE_WINDOW:
-            return False
-        self._noticed = self._room("noticed", self._noticed, lambda t: now - t < RATE_WINDOW)
-        self._noticed[user_id] = now
-        return True
+        self._noticed, first = self._first("noticed", self._noticed, user_id, now, RATE_WINDOW)
+        return first
 
     async def first_delivery(self, update_id: int) -> bool:
         """New among this process's last ``RECENT_UPDATES`` update ids."""
@@ -170,13 +166,20 @@ class MemoryState:
         return True
 
     async def first_tap(self, chat_id: int, message_id: int, data: str, now: float) -> bool:
-        key = (chat_id, message_id, data)
-        last = self._taps.get(key)
-        if last is not None and now - last < TAP_SECONDS:
-            return False
-        self._taps = self._room("taps", self._taps, lambda t: now - t < TAP_SECONDS)
-        self._taps[key] = now
-        return True
+        self._taps, first = self._first("taps", self._taps, (chat_id, message_id, data), now,
+                                        TAP_SECONDS)
+        return first
+
+    def _first(self, name: str, table: dict[K, float], key: K, now: float, seconds: float
+               ) -> tuple[dict[K, float], bool]:
+        """``table`` with ``key`` set to ``now`` (swept first of entries ``seconds`` old), and
+        whether ``key`` was not already set within ``seconds`` (then ``table`` is unchanged)."""
+        last = table.get(key)
+        if last is not None and now - last < seconds:
+            return table, False
+        table = self._room(name, table, lambda t: now - t < seconds)
+        table[key] = now
+        return table, True
 
     def status(self) -> str:
         return "this process's memory"

@@ -19,11 +19,9 @@ import pytest
 from striprtf.striprtf import rtf_to_text
 
 from retrieval import QAEngine
-from retrieval.corpus import load_directory
-from retrieval.ingest.report import explain_document
 
 from .conftest import ROOT
-from .test_ingest_coverage import _Blocks, norm
+from .test_ingest_coverage import _Blocks, norm, unaccounted
 
 FORMATS = ROOT / "tests" / "data" / "formats"
 _TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
@@ -90,16 +88,8 @@ def engine() -> QAEngine:
 
 @pytest.mark.parametrize("name", sorted(p.name for p in FORMATS.iterdir()))
 def test_every_unit_is_indexed_or_dropped_with_a_reason(engine: QAEngine, name: str) -> None:
-    docs, _ = load_directory(FORMATS)
-    report = explain_document(docs, name)
-    ids = [s.id for s in engine.collection.sources]
-    lo, hi = engine.collection.passage_range(ids.index(report.doc.id))
-    indexed = norm(" ".join(engine.passage(p) for p in range(lo, hi)))
-    dropped = [r for r in report.rows if r.status.startswith("dropped")]
-    assert all(r.status != "dropped: " for r in dropped)  # every drop has its reason
-    # what is kept out of the index by kind (code, a repeated line) is in show's rows too
-    shown = norm(" ".join(r.text for r in report.rows if not r.status.startswith("indexed")))
     units = [norm(u) for u in READERS[Path(name).suffix](FORMATS / name)]
-    missing = [u for u in units if u and u not in indexed and u not in shown]
+    # what is kept out of the index by kind (code, a repeated line) is in show's rows too
+    missing = unaccounted(engine, FORMATS, name, units, shown=("dropped", "kept"))
     assert not missing, f"{len(missing)} of {len(units)} units neither indexed nor dropped: " \
         f"{missing[:5]}"
