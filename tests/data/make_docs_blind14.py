@@ -43,48 +43,16 @@ A source missing on this machine is reported and its file left as it is (or not 
 
 from __future__ import annotations
 
-import atexit
-import os
-import re
-import shutil
 import sys
-import tarfile
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
 import docsgen
-from docreaders import read_rst
+from docsgen import sdist
 
 RUST = Path("/root/.rustup/toolchains/stable-x86_64-unknown-linux-gnu/share/doc/rust/html")
 VIMDOC = Path("/usr/share/vim/vim90/doc")  # Debian's vim-runtime
 IDLE = Path("/root/.pyenv/versions/3.12.1/lib/python3.12/idlelib")  # pyenv's Python 3.12.1
-SDISTS = Path(os.environ.get("QABOT_SDISTS", Path.home() / ".cache" / "qabot-sdists"))
-
-_UNPACKED = Path(tempfile.mkdtemp(prefix="make_docs_blind14-"))
-atexit.register(shutil.rmtree, _UNPACKED, True)
-
-
-def sdist(tarball: str, member: str) -> Path:
-    """The path of ``member`` of the sdist ``SDISTS/tarball``, unpacked alone into a temporary
-    folder (removed at exit); a path that does not exist (reported when used) if the tarball or
-    the member is missing."""
-    out = _UNPACKED / tarball / member
-    src = SDISTS / tarball
-    if not src.is_file():
-        print(f"missing sdist: {src} (see this script's docstring for the pip download command)",
-              file=sys.stderr)
-        return out
-    with tarfile.open(src) as tar:
-        try:
-            data = tar.extractfile(member)
-        except KeyError:
-            data = None
-        if data is None:
-            return out
-        out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_bytes(data.read())
-    return out
 
 
 DJANGO = "django-5.2.8.tar.gz"
@@ -113,44 +81,14 @@ COPIES = [
 ]
 
 
+# the Sphinx roles its pages use, read as their text (``read_sphinx_rst``)
+SPHINX_ROLES = ("issue", "pr", "user", "pypi", "setting", "ttag", "source", "hook", "py:func",
+                "py:class", "std:ref")
+
+
 def read_sphinx_rst(src: Path) -> list[tuple] | None:
-    """``read_rst``'s blocks of a Sphinx page that also uses roles plain docutils and
-    docreaders.py do not know (``issue``, ``pypi``, ``setting``, ``py:func``, ...: shown as
-    their text, ``title <target>`` as ``title``) and Sphinx's directives ``versionadded``,
-    ``versionchanged`` and ``seealso`` (their content read as the body it is) and ``index``
-    (dropped)."""
-    from docutils import nodes
-    from docutils.parsers.rst import Directive, directives, roles
-
-    def role(name, rawtext, text, lineno, inliner, options=None, content=None):
-        m = re.fullmatch(r"(.*?)\s*<[^<>]*>", text, re.S)
-        return [nodes.literal(rawtext, m.group(1) if m else text)], []
-
-    class Body(Directive):
-        optional_arguments = 1
-        final_argument_whitespace = True
-        has_content = True
-
-        def run(self):
-            node = nodes.container()
-            self.state.nested_parse(self.content, self.content_offset, node)
-            return node.children
-
-    class Dropped(Directive):
-        optional_arguments = 1
-        final_argument_whitespace = True
-        has_content = True
-
-        def run(self):
-            return []
-
-    for name in ("issue", "pr", "user", "pypi", "setting", "ttag", "source", "hook",
-                 "py:func", "py:class", "std:ref"):
-        roles.register_local_role(name, role)
-    for name in ("versionadded", "versionchanged", "seealso"):
-        directives.register_directive(name, Body)
-    directives.register_directive("index", Dropped)
-    return read_rst(src)
+    """``docsgen.read_sphinx_rst`` with the Sphinx roles these pages use."""
+    return docsgen.read_sphinx_rst(src, SPHINX_ROLES)
 
 
 # --- the generated files ----------------------------------------------------------------------
