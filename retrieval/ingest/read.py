@@ -121,14 +121,6 @@ def parse(data: bytes, fmt: str) -> Parsed:
 
 
 def _read(data: bytes, fmt: str) -> Parsed:
-    if fmt == "pdf":
-        from .pdf import read_pdf  # pypdf is imported only for a corpus that has PDFs
-
-        return read_pdf(data)
-    if fmt == "docx":
-        from .docx import read_docx  # and python-docx (with lxml) for one that has Word files
-
-        return read_docx(data)
     if fmt in _BINARY:
         return _read_binary(data, fmt)
     text, encoding = decode(data)
@@ -164,7 +156,16 @@ def _read(data: bytes, fmt: str) -> Parsed:
 
 
 def _read_binary(data: bytes, fmt: str) -> Parsed:
-    """``data`` read by the reader of a format that is not plain text (PDF and Word aside)."""
+    """``data`` read by the reader of a format that is not plain text, each reader's library
+    imported only for a corpus that has its files."""
+    if fmt == "pdf":
+        from .pdf import read_pdf  # pypdf
+
+        return read_pdf(data)
+    if fmt == "docx":
+        from .docx import read_docx  # python-docx (with lxml)
+
+        return read_docx(data)
     if fmt == "odt":
         from .odt import read_odt
 
@@ -181,7 +182,7 @@ def _read_binary(data: bytes, fmt: str) -> Parsed:
         from .mbox import read_mbox
 
         return read_mbox(data)
-    from .rtf import read_rtf  # striprtf only for a corpus with RTF files
+    from .rtf import read_rtf  # striprtf
 
     return read_rtf(data)
 
