@@ -68,6 +68,7 @@ from .docxnumbering import Numbering, worded
 from .docxparagraph import CODE_STYLE, Item, StyleMap, heading_level, list_level
 from .docxtable import table_rows
 from .docxtext import hidden_text, text_boxes, toc_field, visible_text
+from .package import MAX_XML_BYTES
 
 # what a damaged package raises on the way: the zip (a bad CRC, a broken deflate stream, a
 # missing member), the XML, python-docx's checks of it, and its attribute lookups on an element
@@ -85,10 +86,10 @@ _BROKEN = (
     PythonDocxError,
     etree.LxmlError,
 )
-# What one Word file may hold before it is skipped rather than read: its XML parts inflated (a
-# few hundred KB on disk can inflate to hundreds of MB, which lxml holds in memory), and its
-# body's paragraphs and tables (a book of a thousand pages has some 20,000)
-MAX_XML_BYTES = 64 << 20
+# What one Word file may hold before it is skipped rather than read: its XML parts inflated
+# (``package.MAX_XML_BYTES``, the bound of every zip package qabot reads: a few hundred KB on disk
+# can inflate to hundreds of MB, which lxml holds in memory), and its body's paragraphs and tables
+# (a book of a thousand pages has some 20,000)
 MAX_BODY_ITEMS = 200_000
 
 

@@ -2,10 +2,10 @@
 
 Both formats are zip archives: the parts are read with the standard library's ``zipfile`` and
 ``xml.etree``, never trusting the sizes the archive declares. The limits are the Word reader's
-(``docx.MAX_XML_BYTES``): a package whose parts inflate past 64 MB in all (a few hundred KB on
-disk can inflate to gigabytes: a zip bomb), or that holds more than 10,000 members, is skipped
-saying so; a part that declares XML entities (the "billion laughs" of nested entity expansion)
-is refused, as no e-book or office file needs one.
+too (``docx`` bounds a Word file's XML by ``MAX_XML_BYTES``): a package whose parts inflate
+past 64 MB in all (a few hundred KB on disk can inflate to gigabytes: a zip bomb), or that holds
+more than 10,000 members, is skipped saying so; a part that declares XML entities (the "billion
+laughs" of nested entity expansion) is refused, as no e-book or office file needs one.
 """
 
 from __future__ import annotations
