@@ -37,6 +37,7 @@ SETS = [("docs_corpus", "docs_questions.jsonl"), ("docs_fresh", "docs_fresh_ques
         ("docs_blind14", "docs_blind14_questions.jsonl"),
         ("docs_blind15", "docs_blind15_questions.jsonl"),
         ("docs_blind16", "docs_blind16_questions.jsonl"),
+        ("docs_blind17", "docs_blind17_questions.jsonl"),
         ("formats", "formats_questions.jsonl")]
 
 
