@@ -102,7 +102,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print one JSON object")
     p.add_argument("--split", metavar="NAME", help="only the rows of this split (e.g. tune, "
                    "holdout; SQuAD questions are split tune/test by a hash of their id)")
-    p.add_argument("--by", choices=("split", "kind", "article"), default="split",
+    p.add_argument("--by", choices=("split", "kind", "article", "lang"), default="split",
                    help="a column per group of this label (default split)")
     p.add_argument("--min-hit1", type=float, metavar="X",
                    help="exit 1 when document R@1 is below X (for CI)")

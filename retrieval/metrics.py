@@ -163,6 +163,7 @@ GROUPINGS: dict[str, GroupKey] = {
     "split": lambda o: o.question.split,
     "kind": lambda o: o.question.kind,
     "article": lambda o: o.question.article,
+    "lang": lambda o: o.question.lang,
     "fold": lambda o: o.fold,
 }
 
@@ -186,7 +187,8 @@ def detail(o: Outcome) -> dict[str, object]:
     q = o.question
     return {
         "id": q.id, "question": q.text, "expect": o.expect, "fold": o.fold,
-        "split": q.split, "kind": q.kind, "answers": list(q.answers), "sources": list(q.sources),
+        "split": q.split, "kind": q.kind, "lang": q.lang, "answers": list(q.answers),
+        "sources": list(q.sources),
         "answered": o.answered, "correct@1": correct_at(o, 1), "correct@3": correct_at(o, 3),
         "document_rank": document_rank(o) if o.expect == "answer" else None,
         "top_document": o.retrieved[0].doc_id if o.retrieved else None,

@@ -2,7 +2,8 @@
 
 * **JSONL**, one object a line: ``{"question": str, "answers": [str, ...], "sources": [doc_id,
   ...]}``; ``sources`` is optional, ``"answers": []`` means the question must be abstained, and
-  ``id``, ``split`` and ``kind`` are optional labels to group the results by.
+  ``id``, ``split``, ``kind`` and ``lang`` (the question's language, an ISO 639-1 code) are
+  optional labels to group the results by.
 * **SQuAD v1.1/v2.0** JSON: every paragraph becomes a document ``<title>_<n>`` (``n`` counts the
   article's paragraphs from 0) and is the gold source of its questions; SQuAD 2.0 ``is_impossible``
   questions look answerable from their paragraph but are not, and are reported on their own. Each
@@ -37,6 +38,7 @@ class Question:
     split: str | None = None
     kind: str | None = None
     article: str | None = None
+    lang: str | None = None
     impossible: bool = False  # SQuAD 2.0: written to look answerable from its own paragraph
 
     @property
@@ -108,14 +110,14 @@ def _question_row(row: Any, where: str, default_id: str) -> Question:
     answers = _strings(row, "answers", where, required=True)
     sources = _strings(row, "sources", where, required=False)
     labels = {}
-    for key in ("id", "split", "kind"):
+    for key in ("id", "split", "kind", "lang"):
         value = row.get(key)
         if value is not None and not isinstance(value, str | int):
             raise QuestionFileError(f"{where}: \"{key}\" must be a string, got {value!r}")
         labels[key] = None if value is None else str(value)
     return Question(
         id=labels["id"] or default_id, text=text.strip(), answers=answers, sources=sources,
-        split=labels["split"], kind=labels["kind"],
+        split=labels["split"], kind=labels["kind"], lang=labels["lang"],
     )
 
 

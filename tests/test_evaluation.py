@@ -109,6 +109,9 @@ def test_groups_are_shown_only_when_there_is_more_than_one():
     assert summarize_groups([a, b, a])["tune"].questions == 2
     assert list(summarize_groups([a, a])) == ["all"]
     assert list(summarize_groups([a, b], "kind")) == ["all"]
+    de, ru = (outcome(Question(str(n), "Q?", ("x",), lang=lang)) for n, lang in ((3, "de"),
+                                                                                (4, "ru")))
+    assert list(summarize_groups([de, ru, de], "lang")) == ["all", "de", "ru"]
 
 
 def test_detail_says_what_happened_to_one_question():

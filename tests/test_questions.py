@@ -23,11 +23,12 @@ def test_jsonl_rows_become_questions_with_line_numbers_as_default_ids():
     qs = parse_jsonl([
         '{"question": " When? ", "answers": ["1999", "1999"], "sources": ["a"], "split": "tune"}',
         "",
-        '{"question": "Off topic?", "answers": [], "kind": "offtopic", "id": "x7"}',
+        '{"question": "Off topic?", "answers": [], "kind": "offtopic", "id": "x7", "lang": "de"}',
     ]).questions
     assert qs[0] == Question(id="1", text="When?", answers=("1999",), sources=("a",),
                              split="tune")
     assert qs[1].id == "x7" and qs[1].kind == "offtopic" and qs[1].sources == ()
+    assert (qs[0].lang, qs[1].lang) == (None, "de")
     assert [q.expect for q in qs] == ["answer", "abstain"]
 
 
