@@ -28,10 +28,11 @@ from collections.abc import Callable, Mapping, Sequence
 
 from .answer import NOT_FOUND, Answer, Quote, SourceRef
 from .collection import Collection, Sentence
+from .config import DEFAULT_CONFIG, ComposerConfig
 from .cues import has_evidence, is_question
 from .features import mass
 from .index import TermIndex
-from .query import DEFAULT_CONFIG, FRAME_WORDS, ComposerConfig, Query, parse_query
+from .query import FRAME_WORDS, Query, parse_query
 from .quotes import MAX_QUOTE_CHARS, without_code
 from .ranking import Candidate, Ranking, document_names, rank
 from .selection import FEATURES, Selector, rules_met

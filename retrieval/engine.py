@@ -25,8 +25,9 @@ from . import indexing, locks, parallel, store
 from .analyzer import analyzer
 from .answer import Answer, Hit, SourceRef
 from .collection import Collection
-from .composer import ComposerConfig, compose, parse_query
+from .composer import compose
 from .compounds import Splitter, compounding, index_splitter
+from .config import ComposerConfig
 from .corpus import Document, Skipped
 from .errors import DamagedIndexError, IndexFormatError, NoDocumentsError
 from .heap import release_freed_memory
@@ -36,7 +37,7 @@ from .ingest.read import printable
 from .language import ENGLISH, close_calls, detect, normalised, preload
 from .layout import NOTHING_QUOTABLE
 from .openings import with_openings
-from .query import Query
+from .query import Query, parse_query
 from .ranking import Ranking, rank
 from .scripts import unstyled
 from .selection import Selector

@@ -43,6 +43,7 @@ import numpy as np
 
 from .analyzer import Token, analyzer, lower_words, term_of, tokens
 from .collection import Collection, Sentence
+from .config import DEFAULT_CONFIG, ComposerConfig
 from .cues import bare, dated_heading, has_evidence, signature, verbless
 from .definitions import (
     defines_subject,
@@ -55,7 +56,7 @@ from .features import Asked, Measured, row
 from .index import TermIndex
 from .language import ENGLISH
 from .meaning import meaning
-from .query import DEFAULT_CONFIG, ComposerConfig, Query
+from .query import Query
 from .quotes import (
     bounded,
     follow_up,
