@@ -21,7 +21,7 @@ from pathlib import Path
 import numpy as np
 import structlog
 
-from . import indexing, locks, parallel, store
+from . import indexing, locks, parallel, snapshot, store
 from .analyzer import analyzer
 from .answer import Answer, Hit, SourceRef
 from .collection import Collection
@@ -102,7 +102,7 @@ class QAEngine:
         self.plain = plain
         self._languages: frozenset[str] | None = None  # the corpus's, found at the first question
         self._splitters: dict[str, Splitter] = {}  # compound splitters by language
-        self._maps = store.Maps(index, collection)  # a loaded snapshot's files, to see them cut
+        self._maps = snapshot.Maps(index, collection)  # a loaded snapshot's files, to see them cut
 
     # --- construction -------------------------------------------------------------------------
 
@@ -210,7 +210,7 @@ class QAEngine:
     def _load_fresh(cls, where: Path, started: float, kwargs: dict[str, object]) -> QAEngine:
         """The engine of the snapshot ``where`` names, found fresh; ``IndexFormatError`` when
         it cannot be used."""
-        index, collection, _, live = store.load(where)
+        index, collection, _, live = snapshot.load(where)
         report = LoadReport(False, time.perf_counter() - started, str(where), snapshot=live)
         return cls(index, collection, report=report, **kwargs)  # type: ignore[arg-type]
 
@@ -220,7 +220,7 @@ class QAEngine:
         it was built from (for a running bot taking up what ``qabot index`` saved);
         ``IndexFormatError`` when it cannot be used."""
         started = time.perf_counter()
-        index, collection, _, name = store.load(Path(index_dir))
+        index, collection, _, name = snapshot.load(Path(index_dir))
         report = LoadReport(False, time.perf_counter() - started, str(index_dir), snapshot=name)
         return cls(index, collection, report=report, **kwargs)  # type: ignore[arg-type]
 
@@ -249,7 +249,7 @@ class QAEngine:
             return None
         name = store.current_name(where)
         try:
-            extra = store.load_extra(where / str(name), (indexing.REPEATED,))
+            extra = snapshot.load_extra(where / str(name), (indexing.REPEATED,))
         except (IndexFormatError, OSError, ValueError, KeyError):
             return None
         return walk, np.array(extra[indexing.REPEATED], dtype=np.uint64)
@@ -259,7 +259,7 @@ class QAEngine:
     def intact(self) -> None:
         """Raise ``DamagedIndexError`` when a file of the loaded snapshot was cut short since it
         was mapped: read through its map, the part cut off would kill the process (SIGBUS,
-        ``store.Maps``). Every question and passage is checked first (about 14 µs); a file cut
+        ``snapshot.Maps``). Every question and passage is checked first (about 14 µs); a file cut
         during the milliseconds one is read still is not caught."""
         if self._maps and (cut := self._maps.cut()):
             raise DamagedIndexError(
@@ -487,7 +487,7 @@ def _served(saved: Path, walk: Walk, params: dict[str, object],
     gc.collect()
     release_freed_memory()
     try:
-        index, collection, _, _ = store.load_snapshot(saved)
+        index, collection, _, _ = snapshot.load_snapshot(saved)
     except IndexFormatError as exc:
         log.warning("index_saved_unreadable", snapshot=str(saved), reason=str(exc),
                     effect="building the index again, in memory")
