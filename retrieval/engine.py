@@ -24,6 +24,7 @@ import structlog
 from . import indexing, locks, parallel, snapshot, store
 from .analyzer import analyzer
 from .answer import Answer, Hit, SourceRef
+from .candidates import Ranking
 from .collection import Collection
 from .composer import compose
 from .compounds import Splitter, compounding, index_splitter
@@ -38,7 +39,7 @@ from .language import ENGLISH, close_calls, detect, normalised, preload
 from .layout import NOTHING_QUOTABLE
 from .openings import with_openings
 from .query import Query, parse_query
-from .ranking import Ranking, rank
+from .ranking import rank
 from .scripts import unstyled
 from .selection import Selector
 from .selection import bundled as bundled_selector
