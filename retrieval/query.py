@@ -31,9 +31,10 @@ from .config import DEFAULT_CONFIG, ComposerConfig
 from .cues import names_kind, plain_question_type, question_type
 from .index import TermIndex
 from .ingest.clean import reads_as_english
+from .ingest.read import printable
 from .interrogatives import ASKING_WORDS, FRAMES, INTERROGATIVE_CHARACTERS, INTERROGATIVES
 from .language import ENGLISH
-from .scripts import unspaced
+from .scripts import unspaced, unstyled
 from .spelling import correct, rare_word
 from .variants import SPELLED_OUT
 
@@ -303,4 +304,17 @@ def _specific(word: str) -> bool:
             and rare_word(lower))
 
 
-__all__ = ["FRAME_WORDS", "Query", "parse_query"]
+# Characters that part words but are no white space to ``str.split``: a zero-width space
+# (pasted from web pages: 13 of XQuAD's German questions read "In welchem\u200b\u200bJahr ...",
+# whose "when" wording then went unseen) and a byte-order mark; and the word joiner, which
+# joins them
+_INVISIBLE = str.maketrans({"\u200b": " ", "\ufeff": " ", "\u2060": ""})
+
+
+def spaced(question: str) -> str:
+    """``question`` as the texts are read (``printable``: "ﬁre" is "fire"), in plain letters
+    (``scripts.unstyled``: "𝐖𝐡𝐞𝐧"), each run of white space (invisible spaces too) one space."""
+    return " ".join(unstyled(printable(question)).translate(_INVISIBLE).split())
+
+
+__all__ = ["FRAME_WORDS", "Query", "parse_query", "spaced"]
