@@ -37,14 +37,14 @@ index_dir = Path(index_dir)
 sys.path.insert(0, tree)
 from bot import logs
 logs.configure("WARNING")
-from retrieval import QAEngine, store
+from retrieval import QAEngine, snapshot, store
 data = json.load(open(corpus))
 if mode == "build":
     engine = QAEngine.from_texts(data["texts"])
     store.save(index_dir, engine.index, engine.collection, "bench")
     print(json.dumps({"built": True}))
     raise SystemExit
-index, collection = store.load(index_dir)[:2]
+index, collection = snapshot.load(index_dir)[:2]
 engine = QAEngine(index, collection)
 queries = data["queries"][: int(n)]
 for q in queries[:WARMUP]:

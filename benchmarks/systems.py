@@ -97,15 +97,15 @@ class Qabot(System):
         """The snapshot also holds the passage texts and sentence spans (the collection)."""
         from retrieval import store
 
-        files = [f"{k}.npy" for k in store._COLLECTION_ARRAYS]
+        files = [f"{k}.npy" for k in store.COLLECTION_ARRAYS]
         size = sum(f.stat().st_size for f in directory.rglob("*") if f.name in files)
         return {"collection_disk_mb": size / 2**20}
 
     def load(self, directory: Path) -> None:
-        from retrieval import store
+        from retrieval import snapshot
         from retrieval.engine import QAEngine
 
-        self.index, collection, _, _ = store.load(directory)
+        self.index, collection, _, _ = snapshot.load(directory)
         self.engine = QAEngine(self.index, collection)
 
     def prepare(self, query: str) -> Any:

@@ -27,18 +27,21 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 
 from .answer import NOT_FOUND, Answer, Quote, SourceRef
+from .candidates import Candidate, Ranking
 from .collection import Collection, Sentence
+from .config import DEFAULT_CONFIG, ComposerConfig
 from .cues import has_evidence, is_question
 from .features import mass
 from .index import TermIndex
-from .query import DEFAULT_CONFIG, FRAME_WORDS, ComposerConfig, Query, parse_query
+from .query import FRAME_WORDS, Query, parse_query
 from .quotes import MAX_QUOTE_CHARS, without_code
-from .ranking import Candidate, Ranking, document_names, rank
+from .ranking import rank
 from .selection import FEATURES, Selector, rules_met
 from .selection import bundled as bundled_selector
 from .similarity import WordVectors
 from .sources import Source
 from .subjects import missing_subject
+from .surroundings import document_names
 
 
 def compose(

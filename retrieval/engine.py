@@ -9,64 +9,38 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-import gc
 import hashlib
 import os
-import time
 from collections.abc import Sequence
-from contextlib import nullcontext, suppress
-from dataclasses import dataclass, field
-from pathlib import Path
+from dataclasses import dataclass
 
 import numpy as np
-import structlog
 
-from . import indexing, locks, parallel, store
+from . import loading, parallel, snapshot
 from .analyzer import analyzer
 from .answer import Answer, Hit, SourceRef
+from .candidates import Ranking
 from .collection import Collection
-from .composer import ComposerConfig, compose, parse_query
+from .composer import compose
 from .compounds import Splitter, compounding, index_splitter
-from .corpus import Document, Skipped
-from .errors import DamagedIndexError, IndexFormatError, NoDocumentsError
-from .heap import release_freed_memory
+from .config import ComposerConfig
+from .corpus import Document
+from .errors import DamagedIndexError, NoDocumentsError
 from .index import TermIndex
-from .indexdir import index_dir_of, index_params
-from .ingest.read import printable
 from .language import ENGLISH, close_calls, detect, normalised, preload
-from .layout import NOTHING_QUOTABLE
+from .loading import LoadReport
 from .openings import with_openings
-from .query import Query
-from .ranking import Ranking, rank
-from .scripts import unstyled
+from .query import Query, parse_query, spaced
+from .ranking import rank
 from .selection import Selector
 from .selection import bundled as bundled_selector
 from .similarity import WordForms, WordVectors, bundled
-from .sources import each_source_id, source_ids
+from .sources import source_ids
 from .spelling import load_lists
 from .texts import TextDocuments
-from .walk import Walk, scan
-
-log = structlog.get_logger()
+from .walk import Walk
 
 DEFAULT_TOP_K = 8
-
-
-@dataclass(frozen=True, slots=True)
-class LoadReport:
-    """How an engine came to be: built or loaded, how long it took, what was skipped."""
-
-    built: bool
-    seconds: float
-    index_dir: str | None = None
-    skipped: list[Skipped] = field(default_factory=list)
-    not_saved: str | None = None  # why a built index could not be saved (None: saved, or not asked)
-    snapshot: str | None = None  # the saved snapshot it was loaded from or saved as
-    files_read: int = 0  # built: the corpus files read (new, changed, or laid out anew) ...
-    files_kept: int = 0  # ... and those whose passages were kept from the previous index
-    # built but not saved: the snapshot CURRENT named when the build began (stale or damaged),
-    # so that one named since, newer than this build, can be told from it
-    passed_over: str | None = None
 
 
 class QAEngine:
@@ -101,7 +75,7 @@ class QAEngine:
         self.plain = plain
         self._languages: frozenset[str] | None = None  # the corpus's, found at the first question
         self._splitters: dict[str, Splitter] = {}  # compound splitters by language
-        self._maps = store.Maps(index, collection)  # a loaded snapshot's files, to see them cut
+        self._maps = snapshot.Maps(index, collection)  # a loaded snapshot's files, to see them cut
 
     # --- construction -------------------------------------------------------------------------
 
@@ -109,15 +83,8 @@ class QAEngine:
     def from_documents(cls, docs: Sequence[Document], **kwargs: object) -> QAEngine:
         """Build an engine in memory from loaded documents (on every core, for many)."""
         language = kwargs.get("language")
-        collection, index = parallel.build_documents(
+        index, collection = loading.build_documents(
             docs, language if isinstance(language, str) else None)
-        if not collection.sources:
-            names = ", ".join(d.path or d.id for d in docs[:5]) + (", ..." if len(docs) > 5 else "")
-            raise NoDocumentsError(
-                f"no prose left in any document after boilerplate removal ({names}): "
-                "check that the files hold article text"
-            )
-        _warn_emptied(docs, collection)
         return cls(index, collection, **kwargs)  # type: ignore[arg-type]
 
     @classmethod
@@ -144,73 +111,10 @@ class QAEngine:
         **kwargs: object,
     ) -> QAEngine:
         """Load the saved index of the corpus at ``path``, or build (and save) it when missing,
-        stale, corrupt or ``rebuild`` is set. A build re-reads only the files that changed since
-        the saved one (``indexing``), unless ``full`` is set or that one cannot be used;
-        ``progress(what, done, total)`` is told how a build is going."""
-        started = time.perf_counter()
-        root = Path(path)
-        where = index_dir_of(root, index_dir)
-        walk = scan(root, where)
-        params = index_params(kwargs.get("language"))
-        fp = store.fingerprint(walk.file_stats(), params)
-        live_fp = None if rebuild else store.live_fingerprint(where)
-        if not rebuild and live_fp == fp:
-            try:
-                return cls._load_fresh(where, started, kwargs)
-            except IndexFormatError as exc:
-                log.warning("index_unusable_rebuilding", index_dir=str(where), reason=str(exc))
-                full = True
-        elif not rebuild and (where / store.CURRENT).exists():
-            if live_fp is None:  # a snapshot named whose manifest cannot be read: damage
-                log.warning("index_unusable_rebuilding", index_dir=str(where),
-                            reason="its manifest (meta.json) cannot be read")
-                full = True
-            else:
-                log.info("index_stale_rebuilding", index_dir=str(where))
-
-        # Another build of this index folder under way: wait for it, then build on what it
-        # saved (or load it, when it is what this one would build)
-        turns = locks.building(where, lambda: log.info(
-            "index_build_waiting", index_dir=str(where),
-            reason="another qabot is building this index")) if save else nullcontext(False)
-        with turns as waited:
-            if waited:  # the corpus as it is now, and the snapshot saved meanwhile
-                walk = scan(root, where)
-                fp = store.fingerprint(walk.file_stats(), params)
-                if not rebuild and store.live_fingerprint(where) == fp:
-                    with suppress(IndexFormatError):
-                        return cls._load_fresh(where, started, kwargs)
-            passed_over = store.current_name(where)
-            previous = None if full else indexing.previous_build(where, params)
-            built = indexing.build(walk, previous, params, progress)
-            del previous  # its maps of the snapshot built on
-            saved: Path | None = None
-            not_saved: str | None = None
-            if save:
-                try:
-                    saved = store.save(where, built.index, built.collection, fp,
-                                       extra=built.extra)
-                except OSError as exc:
-                    not_saved = f"{where}: {exc.strerror or exc}"
-                    log.warning("index_not_saved", index_dir=str(where), reason=str(exc))
-        skipped, read, kept = built.skipped, built.read, built.kept
-        if saved is None:
-            index, collection = built.index, built.collection
-        else:
-            del built  # let go before the snapshot is opened (``_served``)
-            index, collection = _served(saved, walk, params, progress)
-        report = LoadReport(True, time.perf_counter() - started,
-                            None if saved is None else str(where), skipped, not_saved,
-                            None if saved is None else saved.name, read, kept,
-                            passed_over if saved is None else None)
-        return cls(index, collection, report=report, **kwargs)  # type: ignore[arg-type]
-
-    @classmethod
-    def _load_fresh(cls, where: Path, started: float, kwargs: dict[str, object]) -> QAEngine:
-        """The engine of the snapshot ``where`` names, found fresh; ``IndexFormatError`` when
-        it cannot be used."""
-        index, collection, _, live = store.load(where)
-        report = LoadReport(False, time.perf_counter() - started, str(where), snapshot=live)
+        stale, corrupt or ``rebuild`` is set (``loading.from_directory``)."""
+        index, collection, report = loading.from_directory(
+            path, index_dir=index_dir, rebuild=rebuild, save=save, full=full, progress=progress,
+            language=kwargs.get("language"))
         return cls(index, collection, report=report, **kwargs)  # type: ignore[arg-type]
 
     @classmethod
@@ -218,9 +122,7 @@ class QAEngine:
         """The engine of the snapshot the index folder's CURRENT names, whatever corpus state
         it was built from (for a running bot taking up what ``qabot index`` saved);
         ``IndexFormatError`` when it cannot be used."""
-        started = time.perf_counter()
-        index, collection, _, name = store.load(Path(index_dir))
-        report = LoadReport(False, time.perf_counter() - started, str(index_dir), snapshot=name)
+        index, collection, report = loading.load_saved(index_dir)
         return cls(index, collection, report=report, **kwargs)  # type: ignore[arg-type]
 
     @staticmethod
@@ -229,36 +131,23 @@ class QAEngine:
         """Check every byte of the saved index of the corpus at ``path`` against the hashes it
         was saved with: its folder and the files that differ (``[]``: all as written).
         ``IndexFormatError`` when there is no saved index."""
-        where = index_dir_of(Path(path), index_dir)
-        return str(where), store.verify(where)
+        return loading.verify_saved(path, index_dir)
 
     @staticmethod
     def saved_repeated(path: str | os.PathLike[str],
                        index_dir: str | os.PathLike[str] | None = None,
                        language: str | None = None) -> tuple[Walk, np.ndarray] | None:
-        """The corpus at ``path`` as found (its files' stats only: none is read) and the keys
-        of the paragraphs repeated across its documents, from its saved index when that is
-        current (built from these very files, with these settings); else ``None``. What
-        explaining one document needs (``qabot show``) without reading every other one."""
-        root = Path(path)
-        where = index_dir_of(root, index_dir)
-        walk = scan(root, where)
-        if store.live_fingerprint(where) != store.fingerprint(walk.file_stats(),
-                                                              index_params(language)):
-            return None
-        name = store.current_name(where)
-        try:
-            extra = store.load_extra(where / str(name), (indexing.REPEATED,))
-        except (IndexFormatError, OSError, ValueError, KeyError):
-            return None
-        return walk, np.array(extra[indexing.REPEATED], dtype=np.uint64)
+        """The corpus at ``path`` as found and the keys of the paragraphs repeated across its
+        documents, from its saved index when that is current; else ``None``
+        (``loading.saved_repeated``)."""
+        return loading.saved_repeated(path, index_dir, language)
 
     # --- questions ----------------------------------------------------------------------------
 
     def intact(self) -> None:
         """Raise ``DamagedIndexError`` when a file of the loaded snapshot was cut short since it
         was mapped: read through its map, the part cut off would kill the process (SIGBUS,
-        ``store.Maps``). Every question and passage is checked first (about 14 µs); a file cut
+        ``snapshot.Maps``). Every question and passage is checked first (about 14 µs); a file cut
         during the milliseconds one is read still is not caught."""
         if self._maps and (cut := self._maps.cut()):
             raise DamagedIndexError(
@@ -326,7 +215,7 @@ class QAEngine:
         """Answer ``question`` with quoted sentences and citations, or abstain; ``min_confidence``
         overrides the configured abstention threshold (0: answer whenever a sentence matches)."""
         self.intact()
-        question = _spaced(question)
+        question = spaced(question)
         config = self.config if min_confidence is None else dataclasses.replace(
             self.config, min_confidence=min_confidence)
         r = self._read(question, config)
@@ -338,7 +227,7 @@ class QAEngine:
         """Every candidate sentence for ``question`` with its features, best first (what
         ``ask`` chooses from; for training and explaining), or ``None``."""
         self.intact()
-        question = _spaced(question)
+        question = spaced(question)
         r = self._read(question, self.config)
         hits = self._retrieve(question, r.query, top_k or self.top_k)
         return rank(question, r.query, hits, self.collection, r.config, r.vectors, self.index,
@@ -470,56 +359,3 @@ class _Reading:
 @functools.cache
 def _forms() -> WordForms:
     return WordForms()
-
-
-def _served(saved: Path, walk: Walk, params: dict[str, object],
-            progress: parallel.Progress | None) -> tuple[TermIndex, Collection]:
-    """What a build that was ``saved`` answers from: that snapshot, opened as a loaded one is
-    (memory-mapped: the pages questions touch, shared with other processes), the same arrays
-    and so the same answers, where the built arrays were all in the process's own memory
-    (1.2 GB at a million passages). The build is let go first, its cyclic garbage collected
-    and its freed memory handed back, so that what opening the snapshot makes (its
-    vocabulary and sources) is not scattered among the build's freed objects, keeping their
-    memory: at 100,000 files the process holds about 120 MB once built, 180 MB when the
-    snapshot is opened before the build is let go. If the snapshot cannot be opened (a disk
-    error, or pruned by other processes' saves since), the corpus is built again in memory."""
-    gc.collect()
-    release_freed_memory()
-    try:
-        index, collection, _, _ = store.load_snapshot(saved)
-    except IndexFormatError as exc:
-        log.warning("index_saved_unreadable", snapshot=str(saved), reason=str(exc),
-                    effect="building the index again, in memory")
-        built = indexing.build(walk, None, params, progress)
-        return built.index, built.collection
-    return index, collection
-
-
-# Characters that part words but are no white space to ``str.split``: a zero-width space
-# (pasted from web pages: 13 of XQuAD's German questions read "In welchem\u200b\u200bJahr ...",
-# whose "when" wording then went unseen) and a byte-order mark; and the word joiner, which
-# joins them
-_INVISIBLE = str.maketrans({"\u200b": " ", "\ufeff": " ", "\u2060": ""})
-
-
-def _spaced(question: str) -> str:
-    """``question`` as the texts are read (``printable``: "ﬁre" is "fire"), in plain letters
-    (``scripts.unstyled``: "𝐖𝐡𝐞𝐧"), each run of white space (invisible spaces too) one space."""
-    return " ".join(unstyled(printable(question)).translate(_INVISIBLE).split())
-
-
-def _warn_emptied(docs: Sequence[Document], collection: Collection) -> None:
-    """Warn of each document the build left out. The sources are the documents kept, in their
-    order, so one walk over both finds them, without a set of every id (at a million
-    documents, about 90 MB at the build's peak)."""
-    kept = each_source_id(collection.sources)
-    next_kept = next(kept, None)
-    # raw texts' ids walked without a ``Document`` each (0.2 s at 100,000 texts); a text's
-    # path is its id
-    named = (((i, i) for i in docs.each_id()) if isinstance(docs, TextDocuments)
-             else ((d.id, d.path or d.id) for d in docs))
-    for doc_id, path in named:
-        if doc_id == next_kept:
-            next_kept = next(kept, None)
-        else:
-            log.warning("file_skipped", path=path, reason=NOTHING_QUOTABLE)

@@ -29,7 +29,7 @@ import numpy as np
 import scipy.sparse as sp
 import structlog
 
-from . import compounds, store
+from . import compounds, snapshot, store
 from .collection import Collection, IndexedTexts
 from .corpus import Document, Skipped, no_documents, read_document
 from .errors import IndexFormatError, NoDocumentsError
@@ -87,8 +87,8 @@ def previous_build(directory: Path, params: dict[str, object]) -> Previous | Non
     if name is None:
         return None
     try:
-        index, collection, _, loaded = store.load(directory)
-        extra = store.load_extra(directory / loaded,
+        index, collection, _, loaded = snapshot.load(directory)
+        extra = snapshot.load_extra(directory / loaded,
                                  (UPDATE, FILES, LINES, ASKED, REPEATED, COUNTS))
         update = json.loads(extra[UPDATE])  # type: ignore[arg-type]
         if update.get("params") != json.loads(json.dumps(params)):

@@ -34,9 +34,9 @@ from typing import Any, TypeVar
 
 import numpy as np
 
+from .config import ComposerConfig
 from .errors import ModelError
 from .index import bm25_idf
-from .query import ComposerConfig
 
 T = TypeVar("T")
 

@@ -31,8 +31,8 @@ from .collection import Collection
 from .common_words import common_words
 from .index import TermIndex
 from .query import Query
-from .ranking import document_names
 from .scripts import unspaced
+from .surroundings import document_names
 
 # a title's term held by more of the documents than this is a common word, not a subject
 SUBJECT_SHARE = 0.25

@@ -6,7 +6,7 @@ the fire grown?" for an area, "How hot was the water?" for a temperature. The ra
 ("rescued 14 passengers"): ``asked_units`` names the kinds of quantity a question asks for
 (from its words: "cost", "how old", "temperature"), ``states_unit`` whether a sentence holds a
 quantity of one of those kinds that the question does not (a currency, an age beside a name,
-degrees, hectares, ...). ``ranking._unit_first`` brings such a sentence forward when the best
+degrees, hectares, ...). ``precedence.unit_first`` brings such a sentence forward when the best
 lacks one.
 """
 

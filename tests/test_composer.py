@@ -467,13 +467,13 @@ def test_a_model_number_is_not_met_by_its_number_alone():
     answer = engine.ask("How much does the X300 router weigh?")
     assert answer.sentences[0].text == "The X300 router weighs 5 kilograms and costs 150 euros."
     # a name's one-digit version is no model number: "2" in "Python 2.6" moves nothing
-    from retrieval.ranking import _code_first
+    from retrieval.precedence import code_first
 
     engine = QAEngine.from_texts(["Version 4.0 of the library dropped support for Python 2.6. "
                                   "The oauth2client library talks to Google services."])
     ranking = engine.rank("Which oauth2client version dropped Python 2.6?")
     assert ranking is not None
-    assert _code_first("Which oauth2client version dropped Python 2.6?", ranking.candidates,
+    assert code_first("Which oauth2client version dropped Python 2.6?", ranking.candidates,
                        10) == 0
 
 

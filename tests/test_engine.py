@@ -15,6 +15,7 @@ from structlog.testing import capture_logs
 from retrieval import QAEngine
 from retrieval import indexdir as indexdir_mod
 from retrieval import indexing as indexing_mod
+from retrieval import snapshot as snapshot_mod
 from retrieval import store as store_mod
 
 from .conftest import SEEDS
@@ -39,8 +40,8 @@ def test_first_load_builds_and_saves_then_reloads_from_disk(corpus):
 
 def _mapped(engine: QAEngine) -> list[bool]:
     """For each of the engine's index and collection arrays, whether it is a map of a file."""
-    arrays = [getattr(engine.index, k) for k in store_mod._INDEX_ARRAYS]
-    arrays += [getattr(engine.collection, k) for k in store_mod._COLLECTION_ARRAYS]
+    arrays = [getattr(engine.index, k) for k in store_mod.INDEX_ARRAYS]
+    arrays += [getattr(engine.collection, k) for k in store_mod.COLLECTION_ARRAYS]
     return [isinstance(a.base, np.memmap) for a in arrays]
 
 
@@ -95,7 +96,7 @@ def test_the_snapshot_saved_is_served_even_when_another_is_live_by_then(corpus, 
 
     def save_then_another_saves(directory, *args, **kwargs):
         mine = save(directory, *args, **kwargs)
-        shutil.copytree(store_mod._live(corpus.parent / "other"),
+        shutil.copytree(store_mod.live(corpus.parent / "other"),
                         directory / other.report.snapshot)
         (directory / "CURRENT").write_text(other.report.snapshot)
         return mine
@@ -111,7 +112,7 @@ def test_the_snapshot_saved_is_served_even_when_another_is_live_by_then(corpus, 
 def test_the_build_is_let_go_before_its_snapshot_is_opened(corpus, monkeypatch):
     """So that what opening it makes is not scattered among the build's freed objects, which
     would keep their memory from being handed back."""
-    build, load = indexing_mod.build, store_mod.load_snapshot
+    build, load = indexing_mod.build, snapshot_mod.load_snapshot
     built = []
 
     def building(*args, **kwargs):
@@ -124,7 +125,7 @@ def test_the_build_is_let_go_before_its_snapshot_is_opened(corpus, monkeypatch):
         return load(snapshot)
 
     monkeypatch.setattr(indexing_mod, "build", building)
-    monkeypatch.setattr(store_mod, "load_snapshot", opening)
+    monkeypatch.setattr(snapshot_mod, "load_snapshot", opening)
     assert all(_mapped(QAEngine.from_directory(corpus)))
 
 
@@ -132,7 +133,7 @@ def test_a_saved_snapshot_that_cannot_be_opened_is_built_again_in_memory(corpus,
     def unreadable(snapshot):
         raise store_mod.IndexFormatError(f"index in {str(snapshot)!r} is unreadable")
 
-    monkeypatch.setattr(store_mod, "load_snapshot", unreadable)
+    monkeypatch.setattr(snapshot_mod, "load_snapshot", unreadable)
     with capture_logs() as logs:
         engine = QAEngine.from_directory(corpus)
     assert any(e["event"] == "index_saved_unreadable" for e in logs)
@@ -164,7 +165,7 @@ def test_a_changed_corpus_makes_the_index_stale(corpus):
 
 def test_a_corrupt_index_is_rebuilt_with_a_warning(corpus):
     QAEngine.from_directory(corpus)
-    snap = store_mod._live(corpus / ".qabot-index")
+    snap = store_mod.live(corpus / ".qabot-index")
     (snap / "weights.npy").write_bytes(b"garbage")
     with capture_logs() as logs:
         engine = QAEngine.from_directory(corpus)
@@ -175,7 +176,7 @@ def test_a_corrupt_index_is_rebuilt_with_a_warning(corpus):
 
 def test_a_manifest_nested_too_deep_is_rebuilt_not_a_traceback(corpus):
     QAEngine.from_directory(corpus)
-    (store_mod._live(corpus / ".qabot-index") / "meta.json").write_text("[" * 100_000)
+    (store_mod.live(corpus / ".qabot-index") / "meta.json").write_text("[" * 100_000)
     engine = QAEngine.from_directory(corpus)
     assert engine.report.built
     assert engine.ask("When was the CSTO formed?").answered
@@ -193,7 +194,7 @@ def test_a_current_file_that_is_not_text_is_rebuilt(corpus):
 
 def test_truncated_arrays_are_detected(corpus):
     QAEngine.from_directory(corpus)
-    snap = store_mod._live(corpus / ".qabot-index")
+    snap = store_mod.live(corpus / ".qabot-index")
     passages = np.load(snap / "passages.npy")
     np.save(snap / "passages.npy", passages[:-3])
     with capture_logs() as logs:
@@ -204,7 +205,7 @@ def test_truncated_arrays_are_detected(corpus):
 
 def test_out_of_range_passage_ids_are_detected(corpus):
     QAEngine.from_directory(corpus)
-    snap = store_mod._live(corpus / ".qabot-index")
+    snap = store_mod.live(corpus / ".qabot-index")
     passages = np.load(snap / "passages.npy")
     passages[:] = 10**6  # same length, impossible ids
     np.save(snap / "passages.npy", passages)

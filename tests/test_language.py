@@ -323,8 +323,9 @@ def test_a_very_common_word_the_corpus_lacks_weighs_as_a_framing_word() -> None:
     import dataclasses
 
     from retrieval import QAEngine
+    from retrieval.config import DEFAULT_CONFIG
     from retrieval.corpus import Document
-    from retrieval.query import DEFAULT_CONFIG, parse_query
+    from retrieval.query import parse_query
 
     def engine(lang: str, texts: list[str]) -> QAEngine:
         return QAEngine.from_documents([Document(f"d{i}", "", t, lang=lang)

@@ -9,8 +9,7 @@ import numpy as np
 
 from retrieval import QAEngine
 from retrieval.analyzer import analyzer
-from retrieval.collection import Sentence
-from retrieval.ranking import Candidate, Ranking, _definition_first
+from retrieval.candidates import Ranking
 from retrieval.selection import FEATURES, MEANING_DIM
 
 TEXTS = [
@@ -73,26 +72,6 @@ def test_the_text_under_a_heading_past_its_signature_line_defines_it(tmp_path: P
     defined = {c.sentence.text: c.features[FEATURES.index("defined")] for c in ranking.candidates}
     assert defined["The cursor position relative to rl.line."] == 1.0
     assert not any(v for t, v in defined.items() if not t.startswith("The cursor position"))
-
-
-def _candidate(text: str) -> Candidate:
-    return Candidate(Sentence(0, 0, text, True), set(), set(), set(), {}, [])
-
-
-def test_a_sentence_saying_what_x_is_comes_first_from_among_the_best_few() -> None:
-    ranked = [_candidate(t) for t in (
-        "Also, programs that use legacy APIs cannot be compiled against libxcrypt.",
-        "libxcrypt is currently maintained at GitHub.",  # says something of it, not what it is
-        "libxcrypt is a modern library for one-way hashing of passwords.",
-    )]
-    assert _definition_first("What is libxcrypt?", ranked, 5, set()) == 2
-    assert _definition_first("What is libxcrypt?", ranked, 2, set()) == 0  # beyond the best two
-    assert _definition_first("What is libxcrypt?", ranked[2:] + ranked[:2], 5, set()) == 0
-    # "a growing sport in southern California" asks for an instance, not what a sport is
-    sports = [_candidate("College sports are popular in southern California."),
-              _candidate("Rugby is also a growing sport in southern California.")]
-    assert _definition_first("What is a growing sport in southern California?", sports, 5,
-                             set()) == 0
 
 
 def test_what_an_acronym_stands_for_is_the_sentence_spelling_it_out(tmp_path: Path) -> None:

@@ -4,8 +4,9 @@ document that never names one is abstained from."""
 from __future__ import annotations
 
 from retrieval import QAEngine
+from retrieval.config import ComposerConfig
 from retrieval.corpus import Document
-from retrieval.query import ComposerConfig, parse_query
+from retrieval.query import parse_query
 from retrieval.subjects import missing_subject, title_terms
 
 CREDITS = ("Many people have worked on the editor over the years. Guido wrote the first version "

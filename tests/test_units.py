@@ -6,9 +6,9 @@ from __future__ import annotations
 import pytest
 
 from retrieval import ComposerConfig, QAEngine
-from retrieval.ranking import _unit_first
+from retrieval.precedence import unit_first
 from retrieval.units import asked_units, states_unit
-from tests.test_ranking import _candidate
+from tests.test_precedence import _candidate
 
 
 @pytest.mark.parametrize(("question", "kinds"), [
@@ -51,16 +51,16 @@ def test_a_sentence_stating_the_quantity_asked_comes_first_from_among_the_best_f
         "The trial, which has cost £1.2 million so far, is funded by a charitable trust.",
     )]
     question = "How much money has the beaver trial cost?"
-    assert _unit_first(question, ranked, 5) == 2
-    assert _unit_first(question, ranked, 2) == 0  # beyond the best two
-    assert _unit_first(question, ranked[2:] + ranked[:2], 5) == 0  # the best states it
-    assert _unit_first("Who runs the beaver trial?", ranked, 5) == 0
+    assert unit_first(question, ranked, 5) == 2
+    assert unit_first(question, ranked, 2) == 0  # beyond the best two
+    assert unit_first(question, ranked[2:] + ranked[:2], 5) == 0  # the best states it
+    assert unit_first("Who runs the beaver trial?", ranked, 5) == 0
     # a best sentence naming the quantity asked, with a figure, may state it its own way
     temperatures = [_candidate("In the summers, temperature ranges are 90-60's."),
                     _candidate("Average temperatures are below 9 °C in winter.")]
-    assert _unit_first("What is the temperature range in summer?", temperatures, 5) == 0
+    assert unit_first("What is the temperature range in summer?", temperatures, 5) == 0
     sunny = [_candidate("Summers are long and dry, with 200 days of sun."), temperatures[1]]
-    assert _unit_first("How hot is it in summer?", sunny, 5) == 1
+    assert unit_first("How hot is it in summer?", sunny, 5) == 1
 
 
 def test_the_engine_quotes_the_sentence_with_the_money_asked_for() -> None:

@@ -94,11 +94,11 @@ sys.path.insert(0, str(ROOT))
 
 from bot import logs  # noqa: E402
 from retrieval import ComposerConfig, QAEngine  # noqa: E402
+from retrieval.candidates import Candidate, Ranking  # noqa: E402
 from retrieval.corpus import Document, load_directory  # noqa: E402
 from retrieval.metrics import holds_answer  # noqa: E402
 from retrieval.query import parse_query  # noqa: E402
 from retrieval.questions import Question, QuestionSet, read_questions  # noqa: E402
-from retrieval.ranking import Candidate, Ranking  # noqa: E402
 from retrieval.selection import (  # noqa: E402
     FEATURES,
     MEANING,

@@ -1,0 +1,81 @@
+"""Which candidate comes first when the selector's best lacks what the question plainly asks for:
+a definition of X for "what is X?", the word of letters and digits it names ("X300"), the kind of
+quantity it asks for (money, an age, an area). Each looks among the few best only, and the best
+stays first when none of them holds it."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+import numpy as np
+
+from .candidates import Candidate
+from .definitions import defines_subject
+from .units import asked_units, may_state, states_unit
+
+
+def to_front(ranked: list[Candidate], logits: np.ndarray, k: int) -> np.ndarray:
+    """Candidate ``k`` moved first in ``ranked`` (in place), and its logit with it."""
+    if k == 0:
+        return logits
+    ranked.insert(0, ranked.pop(k))
+    return np.concatenate([logits[k:k + 1], logits[:k], logits[k + 1:]])
+
+
+# a word of letters and digits: a model's or a part's number ("X300", "A320"), a name with its
+# version ("boto3"); the tokens read it as its letters and its number apart
+_CODE_RE = re.compile(r"(?<![\w.])(?=[A-Za-z]*\d)(?=\d*[A-Za-z])[A-Za-z\d]{2,}(?![\w])")
+
+
+def code_first(question: str, ranked: Sequence[Candidate], among: int) -> int:
+    """Which candidate comes first when the question names a word of letters and digits
+    ("How much does the X300 weigh?") that the best lacks while holding its number on its own
+    ("The X400 ... costs 300 euros", where "300" met the question's; a number of two digits or
+    more: a model's, not the "2" of "oauth2client"): the first of the ``among`` best that holds
+    every such word, or else the best (0)."""
+    codes = _CODE_RE.findall(question)
+    if not codes:
+        return 0
+    best = ranked[0].sentence.text
+    missing = [c for c in codes if not _holds_code(best, c)]
+    if not any(re.search(rf"(?<![\w.,]){n}(?![\d])", best)
+               for c in missing for n in re.findall(r"\d{2,}", c)):
+        return 0
+    return _first_among(ranked, among,
+                        lambda c: all(_holds_code(c.sentence.text, code) for code in missing))
+
+
+def unit_first(question: str, ranked: Sequence[Candidate], among: int) -> int:
+    """Which candidate comes first when the question asks for a kind of quantity (money, an
+    age, an area, ...: ``units.asked_units``) that the best does not state (nor may state in
+    its own way, ``units.may_state``): the first of the ``among`` best that states one, or else
+    the best (0)."""
+    kinds = asked_units(question)
+    best = ranked[0].sentence.text
+    if not kinds or states_unit(kinds, best, question) or may_state(question, best):
+        return 0
+    return _first_among(ranked, among, lambda c: states_unit(kinds, c.sentence.text, question))
+
+
+def _holds_code(text: str, code: str) -> bool:
+    return re.search(rf"(?<![A-Za-z\d]){re.escape(code)}(?![A-Za-z\d])", text, re.I) is not None
+
+
+def definition_first(question: str, ranked: Sequence[Candidate], among: int,
+                      itself: set[tuple[int, int]]) -> int:
+    """Which candidate comes first: the first of the ``among`` best that says what the X of
+    "what is X?" is ("libxcrypt is a modern library for ..."; in a document whose title names
+    most of X, "This package is ...": ``itself``, (passage, number)s), or else the best (0)."""
+    return _first_among(ranked, among, lambda c: defines_subject(question, c.sentence.text)
+                        or (c.sentence.passage, c.sentence.number) in itself)
+
+
+def _first_among(ranked: Sequence[Candidate], among: int,
+                 wanted: Callable[[Candidate], bool]) -> int:
+    """The place of the first of the ``among`` best candidates that is ``wanted``, else 0 (the
+    best stays first): what ``definition_first``, ``code_first`` and ``unit_first`` move."""
+    return next((k for k, c in enumerate(ranked[:among]) if wanted(c)), 0)
+
+
+__all__ = ["code_first", "definition_first", "to_front", "unit_first"]
