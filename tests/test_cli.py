@@ -641,6 +641,19 @@ def _can_be_pid_1() -> bool:
                           capture_output=True).returncode == 0
 
 
+def _takes_sigterm(pid: int) -> bool:
+    """Whether process ``pid`` has a handler for SIGTERM (its ``SigCgt`` mask in /proc)."""
+    import signal as signals
+
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return False
+    caught = next((line.split()[1] for line in status.splitlines()
+                   if line.startswith("SigCgt:")), "0")
+    return bool(int(caught, 16) >> (signals.SIGTERM - 1) & 1)
+
+
 def _sigterm_ends_it(prefix: list[str], *, preexec=None, after: str | None, delay: float,
                      corpus: Path) -> tuple[int | None, float, str]:
     """``qabot ask`` reading questions from a pipe left open, sent SIGTERM ``delay`` seconds
@@ -668,7 +681,14 @@ def _sigterm_ends_it(prefix: list[str], *, preexec=None, after: str | None, dela
             if after is not None:
                 line = proc.stderr.readline().decode()
                 assert after in line, line
-            else:
+            else:  # once it takes SIGTERM (a loaded machine may take longer than ``delay``
+                # to start the interpreter, and PID 1 ignores a signal it does not take),
+                # which it does before its modules load: numpy is not mapped yet
+                started = time.monotonic()
+                while not _takes_sigterm(target) and time.monotonic() - started < 10:
+                    time.sleep(0.002)
+                maps = Path(f"/proc/{target}/maps").read_text()
+                assert "/numpy/" not in maps, "SIGTERM taken only after the modules loaded"
                 time.sleep(delay)
             os.kill(target, signals.SIGTERM)
             sent = time.monotonic()
