@@ -66,9 +66,8 @@ def compose(
     coverage = mass(best.window, query, best.window_similar)
     threshold = selector.threshold if config.min_confidence is None else config.min_confidence
     confidence = ranking.confidence
-    if not best.features[_EVIDENCE] and (
-            query.cue in config.evidence_discounted
-            or (query.cue in config.evidence_needed and query.cue in config.evidence_beside)):
+    if (query.cue in config.evidence_needed and query.cue in config.evidence_beside
+            and not best.features[_EVIDENCE]):
         confidence *= config.evidence_beside_factor
     why = _abstention(question, query, best, confidence, threshold, collection, config, index,
                       hits, lambda: _evidence_text(best.sentence, sents_of, quoted, config))

@@ -379,7 +379,6 @@ class QAEngine:
         return _Reading(query, dataclasses.replace(config, rule_gates=False, specific_gate=False,
                                                    subject_gate=False,
                                                    evidence_needed=frozenset(),
-                                                   evidence_discounted=frozenset({"number"}),
                                                    own_heading_context=False),
                         _forms() if self._similar_words else None,
                         self.selector.plain or self.selector)

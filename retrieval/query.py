@@ -94,10 +94,6 @@ class ComposerConfig:
     # on questions where such a best sentence is rare, cannot tell (docs/benchmarks.md)
     evidence_beside: frozenset[str] = frozenset({"number"})
     evidence_beside_factor: float = 0.25
-    # question types whose confidence counts ``evidence_beside_factor`` when the best sentence
-    # lacks their evidence, without the gate (a question read plainly: "how many", whose
-    # evidence, a figure, reads the same in every language)
-    evidence_discounted: frozenset[str] = frozenset()
     # for "what is X?", a sentence among this many best that says what X is ("X is a library
     # for ...", ``definitions.defines_subject``) comes first (0: off); the trigger still judges the
     # best-ranked one. The ranker, trained mostly on encyclopaedia questions, gives "X is a ..."
