@@ -70,6 +70,10 @@ _QUANTITY = re.compile(
     r"a third|a quarter|once|twice|thrice|daily|weekly|monthly|yearly|annually|hourly|"
     r"every \w+)\b", re.I)
 _YEAR = re.compile(r"^(1[0-9]\d\d|20\d\d)$")
+# a number written onto a word, or a word onto it, outside English ("1434년에", "20км")
+_GLUED_DIGITS = re.compile(r"(?<=\d)(?=[^\W\d_])|(?<=[^\W\d_])(?=\d)")
+# a year marked as one by the word after it (Chinese and Japanese 年, Korean 년)
+_MARKED_YEAR = re.compile(r"(?<![\d.,])(\d{1,4})\s*[年년]")
 # the day of a date ("October 9, 1903", "14 November 565"): it names a day, it counts nothing
 _DAY_OF_MONTH = re.compile(rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}"
                            rf"|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?!\d))")
@@ -289,10 +293,15 @@ def has_evidence(kind: str | None, sentence: str, question: str, lang: str = "en
     if kind is None:
         return False
     if lang != "en" and not sentence.isascii():
-        # a figure in any digits, apart from the words of an unspaced script around it
-        # ("于1994年" has no word boundary before "1994")
-        sentence = UNSPACED_RE.sub(" ", ascii_digits(sentence))
-        question = UNSPACED_RE.sub(" ", ascii_digits(question))
+        # a figure in any digits, apart from the words around it: of an unspaced script
+        # ("于1994年" has no word boundary before "1994") or written onto it (Korean's
+        # "1434년에", "494킬로미터"); a year however small where the script marks one
+        # ("公元105年", "기원전 57년")
+        marked = _MARKED_YEAR.findall(ascii_digits(sentence))
+        sentence = _GLUED_DIGITS.sub(" ", UNSPACED_RE.sub(" ", ascii_digits(sentence)))
+        question = _GLUED_DIGITS.sub(" ", UNSPACED_RE.sub(" ", ascii_digits(question)))
+        if kind == "when" and any(not _asked(year, question) for year in marked):
+            return True
     q = question.lower()
     if kind == "who" and lang != "en":
         new = {w.lower() for w in _CAPITALISED_ANY.findall(sentence) if w[:1].isupper()}

@@ -177,6 +177,10 @@ def test_a_question_whose_words_english_shares_is_told_by_the_model() -> None:
     ("Кой град е столица?", "bg", None),  # "which city": "кой" before a noun
     ("Kas įkūrė miestą?", "lt", None),  # "kas" is "who" and "what" alike
     ("מתי נוסדה העיר?", "he", "when"),
+    ("באיזה תאריך נפתח הגשר?", "he", "when"),  # "on what date"
+    ("자격루는 몇 년에 만들어졌나요?", "ko", "when"),  # "in what year", not "how many years"
+    ("천마총에서 금관이 나온 것은 몇 년의 일인가요?", "ko", "when"),
+    ("신라는 몇 년 동안 이어졌는가?", "ko", "number"),  # "for how many years"
     # Armenian's question mark sits over a word's stressed vowel, inside the word
     ("Ե՞րբ է ստեղծվել կազմակերպությունը։", "hy", "when"),
     ("Քանի՞ անդամ ունի կազմակերպությունը։", "hy", "number"),
@@ -208,6 +212,25 @@ def test_a_name_is_evidence_in_any_script_where_capitals_mark_names() -> None:
     assert not has_evidence("who", "Мост был построен в 1903 году.", question, "ru")
     assert not has_evidence("who", "«Мост» был построен давно.", question, "ru")  # opening
     assert not has_evidence("who", "Мост построил инженер Шухов.", question)  # English: ASCII
+
+
+@pytest.mark.parametrize(("kind", "sentence", "question", "lang"), [
+    # a number written onto the word after it (Korean's counters and particles)
+    ("when", "자격루는 1434년에 완성되었다.", "자격루는 언제 만들어졌나요?", "ko"),
+    ("number", "길이는 약 494킬로미터이다.", "한강의 길이는 약 몇 킬로미터인가?", "ko"),
+    ("number", "Мост длиной 20км.", "Сколько метров длина моста?", "ru"),
+    # a year under 1000, marked as one by the script's word for "year"
+    ("when", "公元105年，蔡伦把这种纸献给汉和帝。", "蔡伦在哪一年把纸献给汉和帝？", "zh"),
+    ("when", "신라는 기원전 57년에 세워졌다.", "신라는 언제 세워졌는가?", "ko"),
+])
+def test_figures_written_onto_words_are_evidence(kind, sentence, question, lang) -> None:
+    from retrieval.cues import has_evidence
+
+    assert has_evidence(kind, sentence, question, lang)
+    # ... but not a year the question names itself
+    if kind == "when":
+        year = "".join(c for c in sentence if c.isdigit())
+        assert not has_evidence(kind, sentence, f"{question} {year}年", lang)
 
 
 def test_a_when_question_in_another_language_prefers_the_sentence_with_the_year(tmp_path) -> None:
