@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from . import loading, parallel, snapshot
+from . import loading, parallel, snapshot, whatis
 from .analyzer import analyzer
 from .answer import Answer, Hit, SourceRef
 from .candidates import Ranking
@@ -245,6 +245,9 @@ class QAEngine:
         hits = self.index.search(terms, k, scale)
         if query.cue == "what_is":
             return with_openings(hits, question, self.collection, analyzer(query.lang).term_set)
+        if query.lang != ENGLISH and (named := whatis.subject(question, query.lang)):
+            return with_openings(hits, question, self.collection, analyzer(query.lang).term_set,
+                                 named)
         return hits
 
     def _read(self, question: str, config: ComposerConfig) -> _Reading:

@@ -31,13 +31,16 @@ MAX_HEADED = 3  # sections headed by X added at most
 
 
 def with_openings(hits: Sequence[tuple[int, float]], question: str, collection: Collection,
-                  term_set: Callable[[str], Terms[str]]) -> list[tuple[int, float]]:
+                  term_set: Callable[[str], Terms[str]],
+                  words: Sequence[str] | None = None) -> list[tuple[int, float]]:
     """``hits`` ((passage, score), best first), then the opening passage of each of their
-    documents whose title holds every term of the question's subject X (``subject``, read
-    by ``term_set``): its first passage with a quotable sentence, once each, unless retrieved
+    documents whose title holds every term of the question's subject X (``subject``, or
+    ``words`` as another language's question names it: ``whatis.subject``; read by
+    ``term_set``): its first passage with a quotable sentence, once each, unless retrieved
     already, scored as the last hit."""
     out = list(hits)
-    asked = set(term_set(" ".join(subject(question)))) if hits else set()
+    named = subject(question) if words is None else words
+    asked = set(term_set(" ".join(named))) if hits else set()
     if not asked:
         return out
     seen = {p for p, _ in hits}

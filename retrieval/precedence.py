@@ -13,6 +13,7 @@ import numpy as np
 from .candidates import Candidate
 from .definitions import defines_subject
 from .units import asked_units, may_state, states_unit
+from .whatis import defines
 
 
 def to_front(ranked: list[Candidate], logits: np.ndarray, k: int) -> np.ndarray:
@@ -71,6 +72,12 @@ def definition_first(question: str, ranked: Sequence[Candidate], among: int,
                         or (c.sentence.passage, c.sentence.number) in itself)
 
 
+def defined_first(question: str, lang: str, ranked: Sequence[Candidate], among: int) -> int:
+    """``definition_first`` for a question in another language than English: the first of the
+    ``among`` best that opens by saying what its X is (``whatis.defines``), or else the best."""
+    return _first_among(ranked, among, lambda c: defines(question, c.sentence.text, lang))
+
+
 def _first_among(ranked: Sequence[Candidate], among: int,
                  wanted: Callable[[Candidate], bool]) -> int:
     """The place of the first of the ``among`` best candidates that is ``wanted``, else 0 (the
@@ -78,4 +85,4 @@ def _first_among(ranked: Sequence[Candidate], among: int,
     return next((k for k, c in enumerate(ranked[:among]) if wanted(c)), 0)
 
 
-__all__ = ["code_first", "definition_first", "to_front", "unit_first"]
+__all__ = ["code_first", "defined_first", "definition_first", "to_front", "unit_first"]

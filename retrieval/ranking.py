@@ -52,7 +52,7 @@ from .features import Asked, Measured, row
 from .index import TermIndex
 from .language import ENGLISH
 from .meaning import meaning
-from .precedence import code_first, definition_first, to_front, unit_first
+from .precedence import code_first, defined_first, definition_first, to_front, unit_first
 from .query import Query
 from .quotes import lead_ins
 from .rerank import NONE as NO_RERANK
@@ -206,6 +206,9 @@ def rank(
     if query.cue in ("what_is", "define") and config.definition_first:
         logits = to_front(ranked, logits,
                           definition_first(question, ranked, config.definition_first, itself))
+    elif query.lang != ENGLISH and config.definition_first:  # among all: openings come last
+        logits = to_front(ranked, logits, defined_first(question, query.lang, ranked,
+                                                        len(ranked)))
     logits = to_front(ranked, logits, code_first(question, ranked, config.definition_first))
     if query.lang == ENGLISH:
         logits = to_front(ranked, logits, unit_first(question, ranked, config.unit_first))

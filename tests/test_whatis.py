@@ -1,0 +1,69 @@
+"""``whatis``: "what is X?" asked in another language than English, and the sentence that says
+what X is brought first."""
+
+from __future__ import annotations
+
+import pytest
+
+from retrieval import QAEngine
+from retrieval.corpus import Document
+from retrieval.whatis import defines, subject
+
+
+@pytest.mark.parametrize(("question", "lang", "x"), [
+    ("что такое pytils?", "ru", ("pytils",)),
+    ("Что такое тег в pymorphy?", "ru", ("тег",)),  # a preposition ends X
+    ("was ist ein Paketmanager?", "de", ("Paketmanager",)),
+    ("c'est quoi gramps ?", "fr", ("gramps",)),
+    ("Qu'est-ce que l'apt-get ?", "fr", ("apt-get",)),
+    ("¿Qué es aptitude?", "es", ("aptitude",)),
+    ("o que é o CPF?", "pt", ("CPF",)),
+    ("cos'è un pacchetto?", "it", ("pacchetto",)),
+    ("pypinyin 是什么？", "zh", ("pypinyin",)),
+    ("什么是拼音？", "zh", ("拼音",)),
+    ("jaconv って何？", "ja", ("jaconv",)),
+])
+def test_the_x_of_what_is_x_in_other_languages(question, lang, x):
+    assert subject(question, lang) == x
+
+
+@pytest.mark.parametrize(("question", "lang"), [
+    ("что такое pytils?", "en"),  # English is definitions.py's
+    ("что он сказал о pytils?", "ru"),  # no "what is X"
+    ("Qu'est-ce que la dame Carcas a lancé aux soldats de Charlemagne ?", "fr"),  # too long
+    ("wie installiere ich debian?", "de"),
+])
+def test_no_x_where_no_thing_is_asked_about(question, lang):
+    assert subject(question, lang) == ()
+
+
+@pytest.mark.parametrize(("question", "sentence", "lang", "says"), [
+    ("что такое pytils?", "pytils - простой обработчик русского текста.", "ru", True),
+    ("что такое Debian?", "Debian GNU/Linux — это один из дистрибутивов Linux.", "ru", True),
+    ("что такое Debian?", "В Debian есть описание стандартов качества.", "ru", False),
+    ("c'est quoi gramps ?", "Gramps est une application de généalogie.", "fr", True),
+    ("c'est quoi gramps ?", "Gramps peut lire trois ensembles de données.", "fr", False),
+    ("was ist aptitude?", "Aptitude ist ein Paketmanager für Debian.", "de", True),
+    ("was ist aptitude?", "Aptitude ist schnell.", "de", False),  # no class said
+    ("jaconv って何？", "jaconv (Japanese Converter) はひらがなの変換を行います。", "ja", True),
+    ("jaconv って何？", "normalize メソッドは jaconv の拡張です。", "ja", False),
+])
+def test_a_sentence_defines_x_when_it_opens_by_saying_what_x_is(question, sentence, lang, says):
+    assert defines(question, sentence, lang) is says
+
+
+def test_the_opening_that_says_what_x_is_comes_first_over_sentences_naming_x_more():
+    """A README says once, in its opening, what its subject is, and names it in every example
+    after: "что такое pytils?" quoted an example (the opening was not among the retrieved
+    passages, nor first among the candidates)."""
+    readme = ("pytils - простой обработчик русского текста, реализован на Python.\n\n"
+              + "\n\n".join(f"При помощи pytils можно сделать транслитерацию номер {n}: "
+                            f"pytils.translit.translify(pytils, {n}) и pytils.dt для pytils."
+                            for n in range(150)))
+    other = "Pymorphy - морфологический анализатор. Он разбирает слова русского языка."
+    engine = QAEngine.from_documents([
+        Document("pytils", "pytils - простой обработчик русского текста", readme, lang="ru"),
+        Document("pymorphy", "pymorphy", other, lang="ru")])
+    ranking = engine.rank("что такое pytils?")
+    assert ranking is not None
+    assert ranking.candidates[0].sentence.text.startswith("pytils - простой обработчик")
