@@ -16,7 +16,7 @@ from collections.abc import AsyncIterator, Iterator
 import pytest
 from structlog.testing import capture_logs
 
-from bot.config import Settings
+from bot.config import MAX_FOLLOWUP_SECONDS, Settings
 from bot.redis_state import (
     SEND_MARGIN,
     RedisState,
@@ -94,6 +94,22 @@ async def test_the_question_an_answer_answered_is_known_to_every_replica_until_i
     assert await b.previous_question(7, now=0) is None
     await asyncio.sleep(0.6)  # past QABOT_FOLLOWUP_SECONDS (0.5 here): Redis forgot it
     assert await a.answered_question(7, 50, now=0) is None
+
+
+async def test_the_longest_follow_up_time_the_settings_allow_is_one_redis_keeps(
+        redis_url: str, prefix: str) -> None:
+    """QABOT_FOLLOWUP_SECONDS at its bound is a TTL Redis takes (past it, 1e17, Redis refused
+    the SET and the replica took Redis for down; inf failed the answer)."""
+    a, b = (replica(redis_url, prefix, followup=MAX_FOLLOWUP_SECONDS) for _ in "ab")
+    await a.remember_question(7, "What is the CSTO?", now=0)
+    await a.remember_answer(7, 50, "What is the CSTO?", now=0)
+    assert await b.previous_question(7, now=0) == "What is the CSTO?"
+    assert await b.answered_question(7, 50, now=0) == "What is the CSTO?"
+    assert a.link.up and b.link.up
+    ttl = await a.link.client.pttl(f"{prefix}:turn:7")
+    assert MAX_FOLLOWUP_SECONDS * 1000 - 60_000 < ttl <= MAX_FOLLOWUP_SECONDS * 1000
+    for state in (a, b):
+        await state.close()
 
 
 async def test_the_rate_limit_holds_across_replicas_and_slides(
