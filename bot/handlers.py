@@ -147,11 +147,13 @@ class Handlers:
         if not await self.throttle.may_reply(update):
             return
         ref = QuoteRef.decode(query.data)
-        if ref is not None and ref.snapshot != self.live.current.engine.snapshot_id:
-            await query.answer(UPDATED_SOURCE)  # made from another index: its numbers are not ours
-            return
         loaded, text = (await asyncio.to_thread(self.live.call, lambda lo: _passage_text(lo, ref))
                         if ref else (self.live.current, None))
+        # made from another index (checked on the one that looked the passage up: a snapshot
+        # taken up between a check and the look-up showed the new index's text as the quote)
+        if ref is not None and ref.snapshot != loaded.engine.snapshot_id:
+            await query.answer(UPDATED_SOURCE)  # its numbers are not ours
+            return
         if ref is None or text is None or not 0 <= ref.start <= ref.end <= len(text):
             await query.answer(STALE_BUTTON)
             return
@@ -304,9 +306,9 @@ class Handlers:
 
 
 def _passage_text(loaded: Loaded, ref: QuoteRef) -> str | None:
-    """The passage a Quote button points at, or ``None`` when it is not there or is not from
-    the document the button names (a forged button, or one from another index)."""
-    if ref.doc >= len(loaded.sources):
+    """The passage a Quote button points at, or ``None`` when it is from another index, not
+    there, or not from the document the button names (a forged button)."""
+    if ref.snapshot != loaded.engine.snapshot_id or ref.doc >= len(loaded.sources):
         return None
     try:
         if loaded.engine.document_of(ref.passage) != ref.doc:
