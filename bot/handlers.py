@@ -64,7 +64,6 @@ class Handlers:
         self.typing_after = typing_after
         self.inline_settle = inline_settle
         self.throttle = Throttle(settings, state)
-        self._typing: dict[int, str] = {}  # user id -> their newest inline query, settling
 
     # --- commands -----------------------------------------------------------------------------
 
@@ -235,14 +234,13 @@ class Handlers:
     async def _settled(self, query: InlineQuery) -> bool:
         """Whether ``query`` is still its user's newest inline query ``inline_settle`` seconds
         on. A client sends a query at each pause in typing: answered all, they spent the
-        user's rate limit (a question typed inline, and the next one in a chat got no reply)."""
+        user's rate limit (a question typed inline, and the next one in a chat got no reply).
+        Which is newest is in the shared state: replicas each kept their own, and each answered
+        the newest it had seen."""
         user = query.from_user.id
-        self._typing[user] = query.id
+        await self.state.note_inline(user, query.id, time.monotonic())
         await asyncio.sleep(self.inline_settle)
-        if self._typing.get(user) != query.id:
-            return False
-        del self._typing[user]
-        return True
+        return await self.state.newest_inline(user, time.monotonic()) in (query.id, None)
 
     # --- the answer flow ------------------------------------------------------------------------
 

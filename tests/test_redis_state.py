@@ -156,6 +156,15 @@ async def test_a_double_tap_reaching_two_replicas_is_acted_on_once(
     assert await b.first_tap(1, 11, "q:x", 0)
 
 
+async def test_a_users_newest_inline_query_is_the_same_on_every_replica(
+        two: tuple[RedisState, RedisState]) -> None:
+    a, b = two
+    await a.note_inline(77, "q1", now=0)
+    await b.note_inline(77, "q2", now=0)
+    assert await a.newest_inline(77, now=0) == await b.newest_inline(77, now=0) == "q2"
+    assert await a.newest_inline(78, now=0) is None
+
+
 async def test_follow_ups_off_touch_nothing(redis_url: str, prefix: str) -> None:
     state = replica(redis_url, prefix, followup=0)
     await state.remember_question(1, "q", now=0)
