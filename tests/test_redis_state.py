@@ -299,6 +299,49 @@ async def test_a_redis_that_hangs_costs_one_timeout_then_nothing() -> None:
     assert logs[0]["error"] in ("TimeoutError", "ConnectionError")
 
 
+async def test_retries_of_a_redis_that_hangs_keep_no_call_waiting() -> None:
+    """The same server, over a second of calls with a retry due every 0.05-0.1 s: each retry
+    goes to Redis in the background, and no call waits for it (the call that found a retry due
+    made it itself, and waited out the timeout: an update held 2 s at each retry)."""
+    listener = socket.create_server(("127.0.0.1", 0))
+    held: list[socket.socket] = []
+    stop = threading.Event()
+
+    def accept() -> None:
+        listener.settimeout(0.05)
+        while not stop.is_set():
+            with contextlib.suppress(OSError):
+                held.append(listener.accept()[0])
+
+    thread = threading.Thread(target=accept, daemon=True)
+    thread.start()
+    link = RedisLink(f"redis://127.0.0.1:{listener.getsockname()[1]}/0", timeout=0.2,
+                     backoff_first=0.05, backoff_max=0.1)
+    state = RedisState(link, "p", rate_limit=5, followup_seconds=300, channel="p:snapshots")
+    slowest = 0.0
+    try:
+        with capture_logs() as logs:
+            assert await state.first_delivery(0)  # the outage found: one timeout
+            ended = time.perf_counter() + 1.0
+            update_id = 1
+            while time.perf_counter() < ended:
+                started = time.perf_counter()
+                assert await state.first_delivery(update_id)
+                slowest = max(slowest, time.perf_counter() - started)
+                update_id += 1
+                await asyncio.sleep(0.01)
+            await state.close()
+    finally:
+        stop.set()
+        thread.join()
+        for conn in held:
+            conn.close()
+        listener.close()
+    assert slowest < 0.1
+    assert len(held) >= 3  # retried meanwhile, on new connections
+    assert [e["event"] for e in logs] == ["redis_unavailable"]
+
+
 # --- configuration ------------------------------------------------------------------------------
 
 
