@@ -32,6 +32,11 @@ SECRET_SETTINGS = frozenset({"telegram_token", "webhook_secret", "metrics_token"
 # Paths the webhook server answers itself, so the Telegram route cannot take one of them.
 SERVICE_PATHS = frozenset({"/healthz", "/readyz", "/metrics"})
 
+# QABOT_FOLLOWUP_SECONDS at most: 30 days. It is each remembered question's TTL in Redis, where
+# inf failed every answer (OverflowError) and 1e17 was refused by Redis as out of range (the
+# replica then took Redis for down); in memory, inf kept every chat's question for good.
+MAX_FOLLOWUP_SECONDS = 30 * 86400
+
 # What QABOT_REDIS_URL may be (redis-py's from_url): TCP, TLS, a Unix socket.
 REDIS_SCHEMES = frozenset({"redis", "rediss", "unix"})
 
@@ -113,8 +118,9 @@ class Settings(BaseSettings):
     send_rate: float = Field(30, ge=0, description="messages per second the bot sends overall; "
                              "0 turns the limiter off")
     max_question_chars: int = Field(500, ge=1, le=4096)
-    followup_seconds: float = Field(300, ge=0, description="how long a chat's previous question "
-                                    "gives context to a follow-up; 0 turns follow-ups off")
+    followup_seconds: float = Field(300, ge=0, le=MAX_FOLLOWUP_SECONDS,
+                                    description="how long a chat's previous question gives "
+                                    "context to a follow-up; 0 turns follow-ups off")
     reload_seconds: float = Field(2, ge=0, description="how often a running bot looks for a "
                                   "new index snapshot saved by `qabot index` and takes it up; "
                                   "0: only on SIGHUP")

@@ -64,7 +64,6 @@ class Handlers:
         self.typing_after = typing_after
         self.inline_settle = inline_settle
         self.throttle = Throttle(settings, state)
-        self._typing: dict[int, str] = {}  # user id -> their newest inline query, settling
 
     # --- commands -----------------------------------------------------------------------------
 
@@ -147,11 +146,13 @@ class Handlers:
         if not await self.throttle.may_reply(update):
             return
         ref = QuoteRef.decode(query.data)
-        if ref is not None and ref.snapshot != self.live.current.engine.snapshot_id:
-            await query.answer(UPDATED_SOURCE)  # made from another index: its numbers are not ours
-            return
         loaded, text = (await asyncio.to_thread(self.live.call, lambda lo: _passage_text(lo, ref))
                         if ref else (self.live.current, None))
+        # made from another index (checked on the one that looked the passage up: a snapshot
+        # taken up between a check and the look-up showed the new index's text as the quote)
+        if ref is not None and ref.snapshot != loaded.engine.snapshot_id:
+            await query.answer(UPDATED_SOURCE)  # its numbers are not ours
+            return
         if ref is None or text is None or not 0 <= ref.start <= ref.end <= len(text):
             await query.answer(STALE_BUTTON)
             return
@@ -233,14 +234,13 @@ class Handlers:
     async def _settled(self, query: InlineQuery) -> bool:
         """Whether ``query`` is still its user's newest inline query ``inline_settle`` seconds
         on. A client sends a query at each pause in typing: answered all, they spent the
-        user's rate limit (a question typed inline, and the next one in a chat got no reply)."""
+        user's rate limit (a question typed inline, and the next one in a chat got no reply).
+        Which is newest is in the shared state: replicas each kept their own, and each answered
+        the newest it had seen."""
         user = query.from_user.id
-        self._typing[user] = query.id
+        await self.state.note_inline(user, query.id, time.monotonic())
         await asyncio.sleep(self.inline_settle)
-        if self._typing.get(user) != query.id:
-            return False
-        del self._typing[user]
-        return True
+        return await self.state.newest_inline(user, time.monotonic()) in (query.id, None)
 
     # --- the answer flow ------------------------------------------------------------------------
 
@@ -304,9 +304,9 @@ class Handlers:
 
 
 def _passage_text(loaded: Loaded, ref: QuoteRef) -> str | None:
-    """The passage a Quote button points at, or ``None`` when it is not there or is not from
-    the document the button names (a forged button, or one from another index)."""
-    if ref.doc >= len(loaded.sources):
+    """The passage a Quote button points at, or ``None`` when it is from another index, not
+    there, or not from the document the button names (a forged button)."""
+    if ref.snapshot != loaded.engine.snapshot_id or ref.doc >= len(loaded.sources):
         return None
     try:
         if loaded.engine.document_of(ref.passage) != ref.doc:

@@ -15,6 +15,8 @@ server):
 - ``notice:<user>``: a "slow down" or refusal was sent this minute (SET NX PX);
 - ``update:<id>``: the update was taken in (SET NX PX ``UPDATE_SECONDS``): a copy Telegram
   sends again, to any replica, is answered once;
+- ``inline:<user>``: the id of the user's newest inline query (PX ``INLINE_SECONDS``): of the
+  queries a client sends as its user types, spread over the replicas, only that one is answered;
 - ``tap:<chat>:<message>:<data>``: a button was tapped (SET NX PX ``TAP_SECONDS``): a double
   tap on "Quote", reaching two replicas, posts the passage once;
 - ``send``: the next free moment of the bot's send budget (one Lua script, GCRA: each message
@@ -41,7 +43,7 @@ from redis.asyncio import Redis
 
 from .config import Settings
 from .redislink import FAILURES, RedisLink, where
-from .state import RATE_WINDOW, TAP_SECONDS, ChatState, MemoryState
+from .state import INLINE_SECONDS, RATE_WINDOW, TAP_SECONDS, ChatState, MemoryState
 
 log = structlog.get_logger()
 
@@ -169,6 +171,15 @@ class RedisState:
     async def first_tap(self, chat_id: int, message_id: int, data: str, now: float) -> bool:
         return await self._first(f"tap:{chat_id}:{message_id}:{data}", TAP_SECONDS,
                                  lambda: self.local.first_tap(chat_id, message_id, data, now))
+
+    async def note_inline(self, user_id: int, query_id: str, now: float) -> None:
+        key, ms = f"{self.prefix}:inline:{user_id}", round(INLINE_SECONDS * 1000)
+        await self.local.note_inline(user_id, query_id, now)  # for a GET that finds Redis gone
+        await self.link.run(lambda r: r.set(key, query_id, px=ms), _none)
+
+    async def newest_inline(self, user_id: int, now: float) -> str | None:
+        found = await self._get(f"{self.prefix}:inline:{user_id}")
+        return found if found is not None else await self.local.newest_inline(user_id, now)
 
     async def _first(self, name: str, seconds: float,
                      fallback: Callable[[], Awaitable[bool]]) -> bool:

@@ -8,8 +8,11 @@
 Every Redis call goes through ``run(op, fallback)``: ``op(client)`` is awaited within
 ``timeout`` seconds; when it fails (Redis down, slow, refusing: any ``RedisError`` or socket
 error) ``fallback()`` gives the answer instead, and Redis counts as down. While it is down,
-calls go straight to their fallback, without touching the network, until the next retry: after
-``BACKOFF_FIRST`` seconds, then twice as long each time it fails again, up to ``BACKOFF_MAX``.
+calls go straight to their fallback, without waiting on the network; once a retry is due (after
+``BACKOFF_FIRST`` seconds, then twice as long each time it fails again, up to ``BACKOFF_MAX``)
+the call that finds it due is also sent to Redis in the background, its result unused, and
+its success ends the outage. (The retry was that call's own: on a Redis that took connections
+and never answered, the update it belonged to waited out the timeout at each retry.)
 An outage is logged twice, whatever its length and however many calls it turned away:
 ``redis_unavailable`` (a warning) when it starts and ``redis_restored`` when a call gets
 through again. The URL's password is never logged (``where``).
@@ -65,6 +68,7 @@ class RedisLink:
         self._retry_at = 0.0
         self._backoff = backoff_first
         self._probing = False
+        self._probes: set[asyncio.Task[None]] = set()  # retries running in the background
         self._turned_away = 0  # calls answered by their fallback during this outage
         self._error = ""
 
@@ -79,20 +83,32 @@ class RedisLink:
         return (f"down for {time.monotonic() - self._down_since:.0f} s ({self._error}); "
                 "answering with this process's own state")
 
-    def _may_try(self) -> bool:
-        """Whether a call may go to Redis now: it is up, or a retry is due (one at a time)."""
-        if self._down_since is None:
-            return True
+    def _retry_with(self, op: Callable[[Redis], Awaitable[object]]) -> None:
+        """While Redis is down and a retry is due (one at a time): ``op`` in the background."""
         if self._probing or time.monotonic() < self._retry_at:
-            return False
+            return
         self._probing = True
-        return True
+        probe = asyncio.get_running_loop().create_task(self._retry(op))
+        self._probes.add(probe)
+        probe.add_done_callback(self._probes.discard)
+
+    async def _retry(self, op: Callable[[Redis], Awaitable[object]]) -> None:
+        try:
+            async with asyncio.timeout(self.timeout * 2):
+                await op(self.client)
+        except FAILURES as exc:
+            self.failed(exc)
+        else:
+            self.succeeded()
+        finally:
+            self._probing = False
 
     async def run(self, op: Callable[[Redis], Awaitable[T]],
                   fallback: Callable[[], Awaitable[T]]) -> T:
         """``op(client)``, or ``fallback()`` when Redis is down or fails this call."""
-        if not self._may_try():
+        if self._down_since is not None:
             self._turned_away += 1
+            self._retry_with(op)
             return await fallback()
         try:
             async with asyncio.timeout(self.timeout * 2):  # connect, then one round trip
@@ -101,8 +117,6 @@ class RedisLink:
             self.failed(exc)
             self._turned_away += 1
             return await fallback()
-        finally:
-            self._probing = False
         self.succeeded()
         return result
 
@@ -131,5 +145,9 @@ class RedisLink:
         return 0.0 if self._down_since is None else max(0.0, self._retry_at - time.monotonic())
 
     async def close(self) -> None:
+        for probe in list(self._probes):
+            probe.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await probe
         with contextlib.suppress(*FAILURES):
             await self.client.aclose()

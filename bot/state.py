@@ -17,6 +17,7 @@ from typing import Protocol, TypeVar
 RATE_WINDOW = 60.0  # seconds: QABOT_RATE_LIMIT counts questions per minute
 RECENT_UPDATES = 10_000  # update ids a process remembers, so that one sent twice is answered once
 TAP_SECONDS = 30.0  # a button tapped again within this is a double tap: acted on once
+INLINE_SECONDS = 10.0  # a user's newest inline query is remembered this long (it settles in 0.4)
 K = TypeVar("K")
 V = TypeVar("V")
 
@@ -62,6 +63,14 @@ class ChatState(Protocol):
         """Whether this tap of button ``data`` under message ``message_id`` is the first within
         ``TAP_SECONDS`` (it is remembered either way): a double tap on "Quote" posts once."""
 
+    async def note_inline(self, user_id: int, query_id: str, now: float) -> None:
+        """Record ``query_id`` as ``user_id``'s newest inline query (a client sends one at each
+        pause in typing)."""
+
+    async def newest_inline(self, user_id: int, now: float) -> str | None:
+        """The id of ``user_id``'s newest inline query within ``INLINE_SECONDS``, if known:
+        only that one is answered, whichever replica got the others."""
+
     def status(self) -> str:
         """Where the state lives, and whether it is reachable (``/readyz`` shows it)."""
 
@@ -92,10 +101,11 @@ class MemoryState:
         self._asked: dict[int, deque[float]] = {}
         self._noticed: dict[int, float] = {}
         self._taps: dict[tuple[int, int, str], float] = {}
+        self._inline: dict[int, tuple[str, float]] = {}  # user -> newest inline query, when
         self._recent: deque[int] = deque(maxlen=RECENT_UPDATES)
         self._recent_set: set[int] = set()
         self._bounds = {"turns": max_entries, "answers": max_entries, "asked": max_entries,
-                        "noticed": max_entries, "taps": max_entries}
+                        "noticed": max_entries, "taps": max_entries, "inline": max_entries}
 
     def _room(self, name: str, table: dict[K, V], fresh: Callable[[V], bool]) -> dict[K, V]:
         """``table``, swept of the entries that are not ``fresh`` once it has reached its bound;
@@ -169,6 +179,15 @@ class MemoryState:
         self._taps, first = self._first("taps", self._taps, (chat_id, message_id, data), now,
                                         TAP_SECONDS)
         return first
+
+    async def note_inline(self, user_id: int, query_id: str, now: float) -> None:
+        self._inline = self._room("inline", self._inline,
+                                  lambda noted: now - noted[1] < INLINE_SECONDS)
+        self._inline[user_id] = (query_id, now)
+
+    async def newest_inline(self, user_id: int, now: float) -> str | None:
+        noted = self._inline.get(user_id)
+        return noted[0] if noted is not None and now - noted[1] < INLINE_SECONDS else None
 
     def _first(self, name: str, table: dict[K, float], key: K, now: float, seconds: float
                ) -> tuple[dict[K, float], bool]:

@@ -84,8 +84,13 @@ class SendLimiter(AIORateLimiter):
 
     def __init__(self, send_rate: float, retries: int = NETWORK_RETRIES,
                  backoff: float = 0.5, budget: SendBudget | None = None) -> None:
+        # PTB's bucket holds ``overall_max_rate`` requests a period: under one a second (0.5,
+        # a message every 2 s) it held none and every send failed with a ValueError, so the
+        # period is stretched to hold one instead
+        period = 1 / send_rate if 0 < send_rate < 1 else 1.0
         super().__init__(
-            overall_max_rate=send_rate,
+            overall_max_rate=send_rate * period,
+            overall_time_period=period,
             group_max_rate=FloodLimit.MESSAGES_PER_MINUTE_PER_GROUP if send_rate else 0,
             max_retries=0,  # a RetryAfter never reaches it: process_request waits it out
         )

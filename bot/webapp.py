@@ -25,7 +25,8 @@ from starlette.requests import ClientDisconnect, Request
 from starlette.responses import PlainTextResponse, Response
 from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
-from telegram import Update
+from telegram import Chat, Update
+from telegram import Message as ChatMessage
 from telegram.ext import Application
 
 from .config import Settings
@@ -164,21 +165,52 @@ async def accept(request: Request, secret: bytes, live: Live, state: ChatState,
 
 
 def _misread(update: Update) -> bool:
-    """Whether a text the handlers read is no string: PTB's ``de_json`` checks no field's type,
-    so ``"text": 123`` made a message whose text is a number, which a handler then failed on."""
+    """Whether a field the handlers or PTB read has the wrong type. PTB's ``de_json`` checks
+    none: ``"text": 123`` made a message whose text is a number, and a user or chat id that is
+    an object, an entity's offset that is a string, or a message without its chat failed in
+    PTB or in a handler (a traceback, and a "Sorry" that failed as well)."""
+    checks: list[tuple[object, type, bool]] = []  # (value, its type, whether None will do)
+    user = update.effective_user
+    if user is not None:
+        checks.append((user.id, int, False))
     message = update.effective_message
-    texts: list[object] = []
     for m in (message, getattr(message, "reply_to_message", None)):
         if m is not None:
-            texts += [getattr(m, "text", None), getattr(m, "caption", None)]
+            checks += _message_fields(m)
     quote = getattr(message, "quote", None)  # the part of the message replied to it quotes
     if quote is not None:
-        texts.append(quote.text)
+        checks += [(quote.text, str, False), (quote.position, int, False)]
     if update.inline_query is not None:
-        texts.append(update.inline_query.query)
-    if update.callback_query is not None:
-        texts.append(update.callback_query.data)
-    return any(t is not None and not isinstance(t, str) for t in texts)
+        checks += [(update.inline_query.id, str, False), (update.inline_query.query, str, False)]
+    query = update.callback_query
+    if query is not None:  # under a message, or one sent inline: Telegram names either
+        checks += [(query.id, str, False), (query.data, str, True),
+                   (query.message or query.inline_message_id, object, False)]
+    return not all(_typed(value, kind, optional) for value, kind, optional in checks)
+
+
+def _message_fields(m: object) -> list[tuple[object, type, bool]]:
+    """What ``_misread`` checks of one message: its chat, ids, texts and their entities."""
+    chat = getattr(m, "chat", None)
+    fields: list[tuple[object, type, bool]] = [
+        (chat, Chat, False), (getattr(chat, "id", None), int, False),
+        (getattr(m, "message_id", None), int, False)]
+    if isinstance(m, ChatMessage):
+        fields += [(m.text, str, True), (m.caption, str, True), (m.message_thread_id, int, True),
+                   (m.migrate_to_chat_id, int, True), (m.migrate_from_chat_id, int, True)]
+        fields += [(who.id, int, False) for who in (m.from_user, m.sender_chat, m.via_bot)
+                   if who is not None]
+        for entity in (*m.entities, *m.caption_entities):
+            fields += [(entity.offset, int, False), (entity.length, int, False),
+                       (entity.type, str, False)]
+    return fields
+
+
+def _typed(value: object, kind: type, optional: bool) -> bool:
+    """Whether ``value`` is a ``kind`` (an int that is no bool), or ``None`` when ``optional``."""
+    if value is None:
+        return optional
+    return isinstance(value, kind) and not (kind is int and isinstance(value, bool))
 
 
 def _header_is(request: Request, name: str, expected: bytes) -> bool:

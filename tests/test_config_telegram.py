@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from pydantic import ValidationError
 
-from bot.config import Settings
+from bot.config import MAX_FOLLOWUP_SECONDS, Settings
 
 TOKEN = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw"
 
@@ -63,3 +63,16 @@ def test_the_token_is_a_secret() -> None:
 def test_limits_cannot_be_negative(field: str) -> None:
     with pytest.raises(ValidationError, match=field):
         settings(**{field: -1})
+
+
+@pytest.mark.parametrize("value", ["inf", "1e17", str(MAX_FOLLOWUP_SECONDS + 1)])
+def test_a_follow_up_time_past_thirty_days_is_an_error(monkeypatch: pytest.MonkeyPatch,
+                                                        value: str) -> None:
+    """It is the TTL of each question kept in Redis: inf failed every answer with an
+    OverflowError, and 1e17 seconds, out of Redis's range, made a replica take Redis for
+    down."""
+    monkeypatch.setenv("QABOT_FOLLOWUP_SECONDS", value)
+    with pytest.raises(ValidationError, match="followup_seconds"):
+        settings()
+    monkeypatch.setenv("QABOT_FOLLOWUP_SECONDS", str(MAX_FOLLOWUP_SECONDS))
+    assert settings().followup_seconds == MAX_FOLLOWUP_SECONDS

@@ -16,7 +16,7 @@ from collections.abc import AsyncIterator, Iterator
 import pytest
 from structlog.testing import capture_logs
 
-from bot.config import Settings
+from bot.config import MAX_FOLLOWUP_SECONDS, Settings
 from bot.redis_state import (
     SEND_MARGIN,
     RedisState,
@@ -96,6 +96,22 @@ async def test_the_question_an_answer_answered_is_known_to_every_replica_until_i
     assert await a.answered_question(7, 50, now=0) is None
 
 
+async def test_the_longest_follow_up_time_the_settings_allow_is_one_redis_keeps(
+        redis_url: str, prefix: str) -> None:
+    """QABOT_FOLLOWUP_SECONDS at its bound is a TTL Redis takes (past it, 1e17, Redis refused
+    the SET and the replica took Redis for down; inf failed the answer)."""
+    a, b = (replica(redis_url, prefix, followup=MAX_FOLLOWUP_SECONDS) for _ in "ab")
+    await a.remember_question(7, "What is the CSTO?", now=0)
+    await a.remember_answer(7, 50, "What is the CSTO?", now=0)
+    assert await b.previous_question(7, now=0) == "What is the CSTO?"
+    assert await b.answered_question(7, 50, now=0) == "What is the CSTO?"
+    assert a.link.up and b.link.up
+    ttl = await a.link.client.pttl(f"{prefix}:turn:7")
+    assert MAX_FOLLOWUP_SECONDS * 1000 - 60_000 < ttl <= MAX_FOLLOWUP_SECONDS * 1000
+    for state in (a, b):
+        await state.close()
+
+
 async def test_the_rate_limit_holds_across_replicas_and_slides(
         two: tuple[RedisState, RedisState]) -> None:
     a, b = two
@@ -138,6 +154,15 @@ async def test_a_double_tap_reaching_two_replicas_is_acted_on_once(
     firsts = await asyncio.gather(a.first_tap(1, 10, "q:x", 0), b.first_tap(1, 10, "q:x", 0))
     assert sorted(firsts) == [False, True]
     assert await b.first_tap(1, 11, "q:x", 0)
+
+
+async def test_a_users_newest_inline_query_is_the_same_on_every_replica(
+        two: tuple[RedisState, RedisState]) -> None:
+    a, b = two
+    await a.note_inline(77, "q1", now=0)
+    await b.note_inline(77, "q2", now=0)
+    assert await a.newest_inline(77, now=0) == await b.newest_inline(77, now=0) == "q2"
+    assert await a.newest_inline(78, now=0) is None
 
 
 async def test_follow_ups_off_touch_nothing(redis_url: str, prefix: str) -> None:
@@ -272,6 +297,49 @@ async def test_a_redis_that_hangs_costs_one_timeout_then_nothing() -> None:
     assert rest < 0.1
     assert [e["event"] for e in logs] == ["redis_unavailable"]
     assert logs[0]["error"] in ("TimeoutError", "ConnectionError")
+
+
+async def test_retries_of_a_redis_that_hangs_keep_no_call_waiting() -> None:
+    """The same server, over a second of calls with a retry due every 0.05-0.1 s: each retry
+    goes to Redis in the background, and no call waits for it (the call that found a retry due
+    made it itself, and waited out the timeout: an update held 2 s at each retry)."""
+    listener = socket.create_server(("127.0.0.1", 0))
+    held: list[socket.socket] = []
+    stop = threading.Event()
+
+    def accept() -> None:
+        listener.settimeout(0.05)
+        while not stop.is_set():
+            with contextlib.suppress(OSError):
+                held.append(listener.accept()[0])
+
+    thread = threading.Thread(target=accept, daemon=True)
+    thread.start()
+    link = RedisLink(f"redis://127.0.0.1:{listener.getsockname()[1]}/0", timeout=0.2,
+                     backoff_first=0.05, backoff_max=0.1)
+    state = RedisState(link, "p", rate_limit=5, followup_seconds=300, channel="p:snapshots")
+    slowest = 0.0
+    try:
+        with capture_logs() as logs:
+            assert await state.first_delivery(0)  # the outage found: one timeout
+            ended = time.perf_counter() + 1.0
+            update_id = 1
+            while time.perf_counter() < ended:
+                started = time.perf_counter()
+                assert await state.first_delivery(update_id)
+                slowest = max(slowest, time.perf_counter() - started)
+                update_id += 1
+                await asyncio.sleep(0.01)
+            await state.close()
+    finally:
+        stop.set()
+        thread.join()
+        for conn in held:
+            conn.close()
+        listener.close()
+    assert slowest < 0.1
+    assert len(held) >= 3  # retried meanwhile, on new connections
+    assert [e["event"] for e in logs] == ["redis_unavailable"]
 
 
 # --- configuration ------------------------------------------------------------------------------

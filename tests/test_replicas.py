@@ -208,6 +208,30 @@ async def test_three_replicas_share_follow_ups_rate_limits_and_answer_each_updat
     assert all(len(x) > 50 for x in bots.logged("answered"))  # every replica took its share
 
 
+async def test_of_the_inline_queries_typed_through_two_replicas_only_the_last_is_answered(
+        tmp_path: Path, built_index: Path, redis_server: RedisServer) -> None:
+    """A client sends an inline query at each pause in typing; the load balancer spreads them
+    over the replicas. Each replica kept its user's newest query itself, and answered the last
+    it had seen: two answers (and two questions off the rate limit) for one typed."""
+    typed = "Who is the Kremlin spokesman"
+    with BotAPIStub(TOKEN) as api:
+        async with cluster(2, tmp_path, api, redis_server.url, _copy(built_index, tmp_path / "i"),
+                           QABOT_SEND_RATE="0") as bots:
+            sent = []
+            for end in range(12, len(typed) + 1, 4):
+                query = numbered(api.inline_query(typed[:end], user=api.user(77)))
+                sent.append(query["inline_query"]["id"])
+                assert await bots.post(query) == 200
+                await asyncio.sleep(0.05)
+            await _until(lambda: len(api.calls("answerInlineQuery")) == len(sent))
+            await asyncio.sleep(0.5)  # a late answer would come about now
+    assert set(bots.forwarder.sent_to) == {0, 1}
+    answered = [(c.params["inline_query_id"], bool(c.params.get("results")))
+                for c in api.calls("answerInlineQuery")]
+    assert sorted(answered) == sorted((query, query == sent[-1]) for query in sent)
+    assert sum(len(x) for x in bots.logged("answered_inline")) == 1
+
+
 async def test_two_replicas_together_keep_to_the_send_rate(
         tmp_path: Path, built_index: Path, redis_server: RedisServer) -> None:
     """120 questions at once to two replicas, each with QABOT_SEND_RATE=30: alone each would

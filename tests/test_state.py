@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from bot.state import RATE_WINDOW, RECENT_UPDATES, TAP_SECONDS, ChatState, MemoryState
+from bot.state import (
+    INLINE_SECONDS,
+    RATE_WINDOW,
+    RECENT_UPDATES,
+    TAP_SECONDS,
+    ChatState,
+    MemoryState,
+)
 
 
 def test_is_a_chat_state() -> None:
@@ -120,3 +127,14 @@ async def test_a_button_tapped_twice_in_a_row_is_acted_on_once_and_again_later()
     for i in range(20):  # the taps of long ago are swept, not kept forever
         await state.first_tap(3, i, "q:a", now=100 + TAP_SECONDS * i)
     assert len(state._taps) <= 8
+
+
+async def test_a_users_newest_inline_query_is_known_for_a_while_and_users_are_apart() -> None:
+    state = MemoryState(rate_limit=0, followup_seconds=0)  # (follow-ups off: inline is apart)
+    await state.note_inline(1, "q1", now=0)
+    await state.note_inline(1, "q2", now=0.1)
+    await state.note_inline(2, "r1", now=0.2)
+    assert await state.newest_inline(1, now=0.5) == "q2"
+    assert await state.newest_inline(2, now=0.5) == "r1"
+    assert await state.newest_inline(3, now=0.5) is None
+    assert await state.newest_inline(1, now=0.1 + INLINE_SECONDS) is None  # forgotten

@@ -5,19 +5,23 @@ from __future__ import annotations
 
 import asyncio
 import re
-from collections.abc import Iterator
+import shutil
+from collections.abc import Callable, Iterator
 from html import escape
-from typing import Any
+from pathlib import Path
+from typing import Any, TypeVar
 
 import pytest
 from structlog.testing import capture_logs
 
+from bot.engines import LiveEngine, Loaded
 from bot.intro import Corpus, introduce
 from bot.telegram import COMMANDS
 from retrieval import Answer, ComposerConfig, QAEngine
 from retrieval.followup import rewrite
 
 from .botapi_stub import BotAPIStub, Call
+from .conftest import SEEDS
 from .telegram_harness import (
     TOKEN,
     SlowEngine,
@@ -28,6 +32,7 @@ from .telegram_harness import (
 )
 
 GROUP = -100123
+T = TypeVar("T")
 CSTO = "When was the CSTO formed?"
 
 
@@ -330,6 +335,43 @@ async def test_a_button_from_another_index_says_the_documents_were_updated(
         answer = await api.wait_for("answerCallbackQuery")
     assert answer.params["text"].startswith("My documents were updated since this answer")
     assert api.calls("sendMessage") == []
+
+
+class SwappedOnTap(LiveEngine):
+    """A live engine that takes up ``then`` (a new snapshot) just as the next call begins:
+    a reload landing while a Quote tap is handled, with no clock involved."""
+
+    then: Corpus | None = None
+
+    def call(self, use: Callable[[Loaded], T]) -> tuple[Loaded, T]:
+        if self.then is not None:
+            self.current, self.then = Loaded(self.then), None
+        return super().call(use)
+
+
+async def test_a_quote_tapped_as_a_new_index_is_taken_up_shows_no_text_of_the_new_one(
+    api: BotAPIStub, seeds_engine: QAEngine, tmp_path: Path
+) -> None:
+    """The button's index was checked against the engine answering before the passage was
+    looked up, in another thread, on whatever engine answered by then: a snapshot taken up
+    in between (one sentence edited, "2002" made "1992") showed its text as the quote."""
+    edited = tmp_path / "seeds"
+    shutil.copytree(SEEDS, edited, ignore=shutil.ignore_patterns(".qabot-index"))
+    for path in edited.glob("*.txt"):
+        path.write_text(path.read_text().replace("formed in 2002", "formed in 1992"))
+    newer = QAEngine.from_directory(edited, save=False)
+    assert newer.snapshot_id != seeds_engine.snapshot_id
+    live = SwappedOnTap(seeds_engine)
+    async with running_bot(api, live):
+        api.push(api.message(api.private(7), CSTO))
+        answer = await api.wait_for("sendMessage")
+        (_, data), *_ = buttons(answer)
+        live.then = newer
+        api.push(api.callback(api.sent(answer), data))
+        said = await api.wait_for("answerCallbackQuery")
+    assert live.current.engine is newer
+    assert said.params["text"].startswith("My documents were updated since this answer")
+    assert len(api.calls("sendMessage")) == 1  # the answer only: no passage of the new index
 
 
 def test_the_snapshot_id_is_the_same_for_the_same_index_and_differs_for_another(

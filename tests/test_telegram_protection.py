@@ -266,6 +266,25 @@ async def test_a_send_rate_of_zero_turns_the_limiter_off_but_keeps_retries(
     assert "2002" in api.calls("sendMessage")[1].text
 
 
+async def test_a_send_rate_under_one_a_second_spaces_the_messages_out(
+    api: BotAPIStub, seeds_engine: QAEngine
+) -> None:
+    """QABOT_SEND_RATE=0.5 (a message every 2 s): PTB's limiter held no message under one a
+    second, and every send, the "Sorry" after it too, failed with a ValueError."""
+    settings = make_settings(api, send_rate=0.5)
+    with capture_logs() as events:
+        async with running_bot(api, seeds_engine, settings):
+            api.push(api.message(api.private(FRIEND), CSTO))
+            api.push(api.message(api.private(FRIEND + 1), CSTO))
+            first = await api.wait_for("sendMessage")
+            started = asyncio.get_running_loop().time()
+            await api.wait_for("sendMessage", count=2)
+            waited = asyncio.get_running_loop().time() - started
+    assert [("2002" in c.text) for c in api.calls("sendMessage")] == [True, True]
+    assert "2002" in first.text and waited > 1.0  # the second one 2 s after the first
+    assert [e["event"] for e in events if e["log_level"] == "error"] == []
+
+
 # --- errors ---------------------------------------------------------------------------------------
 
 

@@ -269,6 +269,23 @@ BIG = b'{"update_id": 1, "message": {"text": "' + b"x" * (2 * MAX_BODY) + b'"}}'
          b' "chat": {"id": -7, "type": "group"}, "text": "/ask", "quote": {"text": 5,'
          b' "position": 0}, "reply_to_message": {"message_id": 1, "date": 0, "chat": {"id": -7,'
          b' "type": "group"}, "text": "Who?"}}}', 400, "not_update", "wrong type"),
+        # nor an id's, an entity's or whether a message has its chat: PTB or a handler failed
+        # on them (a traceback, and a "Sorry" that failed too)
+        ("POST", "/telegram", SECRET, b'{"update_id": 7, "message": {"message_id": 1, "date": 0,'
+         b' "chat": {"id": {"a": 1}, "type": "private"}, "text": "Who?"}}', 400, "not_update",
+         "wrong type"),
+        ("POST", "/telegram", SECRET, b'{"update_id": 7, "message": {"message_id": 1, "date": 0,'
+         b' "chat": {"id": 7, "type": "private"}, "from": {"id": [7], "is_bot": false,'
+         b' "first_name": "x"}, "text": "Who?"}}', 400, "not_update", "wrong type"),
+        ("POST", "/telegram", SECRET, b'{"update_id": 7, "message": {"message_id": 1, "date": 0,'
+         b' "chat": {"id": 7, "type": "private"}, "text": "/ask who?", "entities": [{"type":'
+         b' "bot_command", "offset": "0", "length": 4}]}}', 400, "not_update", "wrong type"),
+        ("POST", "/telegram", SECRET, b'{"update_id": 7, "message": {"message_id": 1, "date": 0,'
+         b' "from": {"id": 7, "is_bot": false, "first_name": "x"}, "text": "Who?"}}', 400,
+         "not_update", "wrong type"),
+        ("POST", "/telegram", SECRET, b'{"update_id": 7, "callback_query": {"id": "1", "from":'
+         b' {"id": 7, "is_bot": false, "first_name": "x"}, "chat_instance": "c", "data": "s:0"}}',
+         400, "not_update", "wrong type"),
         ("POST", "/telegram", SECRET, BIG, 413, "too_large", "over 1 MiB"),
         ("POST", "/telegram/", SECRET, "update", 404, None, "Nothing here"),
         ("POST", "/elsewhere", SECRET, "update", 404, None, "Nothing here"),
@@ -276,7 +293,8 @@ BIG = b'{"update_id": 1, "message": {"text": "' + b"x" * (2 * MAX_BODY) + b'"}}'
     ],
     ids=["no secret", "wrong secret", "secret prefix", "GET", "PUT", "bad JSON", "not UTF-8",
          "empty body", "JSON list", "no update_id", "string update_id", "boolean update_id",
-         "bad field", "numeric text", "numeric inline query", "numeric quote", "2 MiB body",
+         "bad field", "numeric text", "numeric inline query", "numeric quote", "object chat id",
+         "list user id", "string entity offset", "no chat", "tap under nothing", "2 MiB body",
          "trailing slash", "unknown path", "probe"],
 )
 async def test_a_bad_request_is_refused_with_a_reason_and_answers_nothing(
