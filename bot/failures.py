@@ -83,7 +83,7 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
             await update.callback_query.answer(SORRY)
         elif update.effective_message:
             await update.effective_message.reply_text(SORRY)
-    except TelegramError as exc:
+    except Exception as exc:  # any failure here is PTB's traceback otherwise
         log.warning("error_reply_failed", **ids, error=type(exc).__name__)
 
 
