@@ -43,13 +43,19 @@ _BAD_PART = (LookupError, ValueError, TypeError, AttributeError, IndexError,
 
 @dataclass(slots=True)
 class Mail:
-    """What a message gives: its subject, sender and date, and its blocks under ``section``."""
+    """What a message gives: its subject, sender and date, and its blocks (under its subject)."""
 
     subject: str = ""
     sender: str = ""  # the sender's name, or address when no name
     published: str = ""  # the date as ISO 8601 (a day), "" when none or unreadable
     blocks: list[Block] = field(default_factory=list)
     dropped: list[Dropped] = field(default_factory=list)
+
+    def meta(self) -> dict[str, str]:
+        """What the message declares of itself as a document: its subject the title, its
+        sender the publisher, its date the date (only those it has)."""
+        fields = {"title": self.subject, "publisher": self.sender, "published": self.published}
+        return {k: v for k, v in fields.items() if v}
 
 
 def parse_message(data: bytes) -> EmailMessage:
@@ -59,10 +65,11 @@ def parse_message(data: bytes) -> EmailMessage:
     return message
 
 
-def read_message(message: EmailMessage, section: tuple[str, ...] = ()) -> Mail:
-    """The message's fields and the sender's own words as blocks under ``section``;
-    ``ValueError`` when it is encrypted."""
+def read_message(message: EmailMessage) -> Mail:
+    """The message's Subject as its heading, then its fields and the sender's own words as
+    blocks under it; ``ValueError`` when it is encrypted."""
     mail = Mail(subject=usable_title(header(message, "subject")))
+    section = (mail.subject,) if mail.subject else ()
     sender = header(message, "from")
     name, address = parseaddr(sender)
     mail.sender = one_line(name) or address
@@ -101,6 +108,9 @@ def read_message(message: EmailMessage, section: tuple[str, ...] = ()) -> Mail:
         name = part.get_filename() or part.get_content_type()
         mail.dropped.append(Dropped(Block("paragraph", one_line(name), section),
                                     "an attachment, not read"))
+    if mail.blocks and mail.subject:  # its words are the text's too ("NetworkX 3.2.1" is
+        # named only there), as a page's title heading is
+        mail.blocks.insert(0, Block("heading", mail.subject, section, level=1))
     return mail
 
 

@@ -15,7 +15,7 @@
 ``.odt``                  OpenDocument text (``odt.py``)
 ``.epub``                 an e-book, chapters in spine order (``epub.py``)
 ``.eml``                  one saved e-mail (``eml.py``, ``mailmessage.py``)
-``.mbox``                 a mail archive, a section a message (``mbox.py``)
+``.mbox``                 a mail archive, a document a message (``mbox.py``)
 ``.csv`` ``.tsv``         a table saved as text, a row a block (``delimited.py``)
 ``.rtf``                  Rich Text Format, with striprtf (``rtf.py``)
 ``LICENSE``, ``README``   a project's documentation files, named without a format's
@@ -110,13 +110,14 @@ def parse(data: bytes, fmt: str) -> Parsed:
     """``data`` read as format ``fmt`` (a value of ``FORMATS``); in a document (no web page), a
     definition list set as paragraphs read as one (``terms.lone_terms``)."""
     parsed = _read(data, fmt)
-    if fmt in _BINARY:  # (a text format's text is made printable as it is decoded)
-        parsed.blocks = [dataclasses.replace(b, text=printable(b.text),
-                                             section=tuple(map(printable, b.section)))
-                         for b in parsed.blocks]
-        parsed.meta = {k: printable(v) for k, v in parsed.meta.items()}
-    if not parsed.web:
-        parsed.blocks = lone_terms(parsed.blocks)
+    for one in (parsed, *(part for _, part in parsed.parts)):
+        if fmt in _BINARY:  # (a text format's text is made printable as it is decoded)
+            one.blocks = [dataclasses.replace(b, text=printable(b.text),
+                                              section=tuple(map(printable, b.section)))
+                          for b in one.blocks]
+            one.meta = {k: printable(v) for k, v in one.meta.items()}
+        if not one.web:
+            one.blocks = lone_terms(one.blocks)
     return parsed
 
 
