@@ -213,3 +213,25 @@ def test_a_table_alone_is_titled_by_its_file_name_not_its_header_row(tmp_path: P
     titles = {engine.source(engine.document_of(p)).id: engine.source(engine.document_of(p)).title
               for p in range(engine.n_passages)}
     assert titles["release-log"] == "release-log"
+
+
+def test_eml_html_reply_below_or_between_quotes_is_the_senders() -> None:
+    html = ('<div>Thanks, see my answers below.</div>'
+            '<div class="moz-cite-prefix">On 02/03/2020 Ann Lee wrote:<br></div>'
+            '<blockquote type="cite"><div>Is the review on Tuesday?</div>'
+            '<blockquote type="cite"><div>Older question about the room?</div></blockquote>'
+            '</blockquote>'
+            '<div>No, the review is on Thursday this week.</div>'
+            '<div class="gmail_quote"><div class="gmail_attr">On Mon Ann wrote:</div>'
+            '<blockquote class="gmail_quote"><div>Which room do we use?</div></blockquote></div>'
+            '<p>We meet in room 4 as before.</p>')
+    data = write_eml("Re: Review", "Bob <bob@example.org>", "ann@example.org",
+                     "Tue, 03 Mar 2020 09:12:00 +0000", "", html_body=html)
+    parsed = parse(data, "email")
+    texts = [b.text for b in parsed.blocks]
+    assert texts[4:] == ["Thanks, see my answers below.",
+                         "No, the review is on Thursday this week.", "We meet in room 4 as before."]
+    quoted = [d.block.text for d in parsed.dropped if d.reason == "quoted reply"]
+    assert quoted == ["On 02/03/2020 Ann Lee wrote:", "Is the review on Tuesday?",
+                      "Older question about the room?", "On Mon Ann wrote:",
+                      "Which room do we use?"]

@@ -3,8 +3,9 @@
 Read with the standard library's ``email`` package (its modern policy decodes encoded headers
 and each part's charset). Of a message qabot keeps:
 
+* its **Subject**, which titles it (``Mail.subject``) and heads its text;
 * its **fields** as paragraphs a quote can cite: "From: Ann Lee <ann@example.org>", "To: ...",
-  "Date: Tue, 3 Mar 2020 09:12:00 +0000" (as written); the Subject titles it (``Mail.subject``);
+  "Date: Tue, 3 Mar 2020 09:12:00 +0000" (as written);
 * its **body**: the plain-text part (else the HTML one, read by ``html.read_html``), read as the
   plain-text reader reads a file (``text.read_plain``: paragraphs, list items, headings by
   layout).
@@ -12,8 +13,9 @@ and each part's charset). Of a message qabot keeps:
 Not the sender's words, so listed as dropped, never quoted as theirs: **quoted replies** (lines
 opening with ">", with the attribution line before them, "On Mon, ... Ann wrote:"; everything
 under Outlook's "-----Original Message-----" or a "From:" header block after a rule; in HTML,
-from a ``gmail_quote`` or ``blockquote type="cite"`` on), the **signature** (from the "-- " line
-on, as mail clients write it), and attachments (named, not read). An encrypted message
+the elements mail clients mark as quoted, ``mailquotes``: a reply below or between them is
+the sender's), the **signature** (from the "-- " line on, as mail clients write it), and
+attachments (named, not read). An encrypted message
 (PGP/MIME, S/MIME, an inline PGP block) raises ``ValueError``: nothing in it can be read.
 """
 
@@ -28,6 +30,7 @@ from email.utils import parseaddr, parsedate_to_datetime
 
 from .blocks import Block, Dropped, Parsed, one_line, usable_title
 from .html import read_html
+from .mailquotes import split_html_quotes
 from .text import read_plain
 
 _ENCRYPTED_TYPES = ("multipart/encrypted", "application/pkcs7-mime", "application/x-pkcs7-mime")
@@ -35,7 +38,6 @@ _ATTRIBUTION_RE = re.compile(r"(?:wrote|writes|schrieb|a écrit|escribió|scriss
                              re.I)
 _ORIGINAL_RE = re.compile(r"^\s*-{3,}\s*(?:Original Message|Forwarded message)\s*-{3,}\s*$"
                           r"|^_{20,}\s*$", re.I)
-_QUOTE_HTML_RE = re.compile(r"<(?:div|blockquote)\b[^>]*(?:gmail_quote|type=[\"']?cite)", re.I)
 # what a broken header or part raises in the email package's parsing of it
 _BAD_PART = (LookupError, ValueError, TypeError, AttributeError, IndexError,
              email.errors.MessageError)
@@ -87,11 +89,9 @@ def read_message(message: EmailMessage) -> Mail:
     if "-----BEGIN PGP MESSAGE-----" in body:
         raise ValueError("an encrypted e-mail (a PGP message): qabot cannot read its text")
     if kind == "html":
-        cut = _QUOTE_HTML_RE.search(body)
-        if cut:
-            mail.dropped.extend(Dropped(Block("paragraph", b.text, section), "quoted reply")
-                                for b in read_html(body[cut.start():]).blocks)
-            body = body[: cut.start()]
+        body, quotes = split_html_quotes(body)
+        mail.dropped.extend(Dropped(Block("paragraph", b.text, section), "quoted reply")
+                            for quote in quotes for b in read_html(quote).blocks)
         parsed: Parsed | None = read_html(body)
     else:
         own, quoted, signature = split_reply(body)
