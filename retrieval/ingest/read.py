@@ -18,6 +18,7 @@
 ``.mbox``                 a mail archive, a document a message (``mbox.py``)
 ``.csv`` ``.tsv``         a table saved as text, a row a block (``delimited.py``)
 ``.rtf``                  Rich Text Format, with striprtf (``rtf.py``)
+``.bib``                  a BibTeX database, an entry a section (``bibtex.py``)
 ``LICENSE``, ``README``   a project's documentation files, named without a format's
 ``COPYING``, ``NEWS`` ...  extension (``DOC_NAME_RE``): plain text
 ========================  =========================================================
@@ -54,7 +55,7 @@ FORMATS = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "mar
            ".xht": "html", ".pdf": "pdf", ".docx": "docx", ".adoc": "asciidoc",
            ".asciidoc": "asciidoc", ".tex": "latex", ".ltx": "latex", ".odt": "odt",
            ".epub": "epub", ".eml": "email", ".mbox": "mbox", ".csv": "csv", ".tsv": "tsv",
-           ".rtf": "rtf"}
+           ".rtf": "rtf", ".bib": "bibtex"}
 # the formats whose files are not text: each reader decodes what it reads itself
 _BINARY = {"pdf", "docx", "odt", "epub", "email", "mbox", "rtf"}
 SUFFIXES = tuple(FORMATS)
@@ -126,8 +127,12 @@ def _read(data: bytes, fmt: str) -> Parsed:
         return _read_binary(data, fmt)
     text, encoding = decode(data)
     text = printable(text)
-    front, text = ({}, text) if fmt in ("csv", "tsv") else front_matter(text)
-    if fmt in ("csv", "tsv"):
+    front, text = ({}, text) if fmt in ("csv", "tsv", "bibtex") else front_matter(text)
+    if fmt == "bibtex":
+        from .bibtex import read_bibtex
+
+        parsed = read_bibtex(text)
+    elif fmt in ("csv", "tsv"):
         from .delimited import read_delimited
 
         parsed = read_delimited(text, "\t" if fmt == "tsv" else None)
