@@ -235,3 +235,21 @@ def test_eml_html_reply_below_or_between_quotes_is_the_senders() -> None:
     assert quoted == ["On 02/03/2020 Ann Lee wrote:", "Is the review on Tuesday?",
                       "Older question about the room?", "On Mon Ann wrote:",
                       "Which room do we use?"]
+
+
+def test_the_fields_every_message_of_a_list_repeats_are_kept(tmp_path: Path) -> None:
+    """A mailing list's messages share their "From:" and "To:" lines: as paragraphs they were
+    dropped as repeated across documents (a site's footer); as a record's rows they are kept."""
+    messages = [("ann@example.org", "Mon Mar  2 09:00:00 2020", write_eml(
+        f"Release {n}", "Release Team <team@example.org>", "list@example.org",
+        f"Mon, 0{n} Mar 2020 09:00:00 +0000", f"Release {n}.0 ships with {n} new tools today.\n"))
+        for n in range(1, 5)]
+    (tmp_path / "list.mbox").write_bytes(write_mbox(messages))
+    (tmp_path / "a.txt").write_text("The office printer is on the second floor.\n")
+    (tmp_path / "b.txt").write_text("The canteen opens at eight in the morning.\n")
+    engine = QAEngine.from_directory(tmp_path, index_dir=tmp_path / "index")
+    assert [s.id for s in engine.sources()][2:] == ["list#1", "list#2", "list#3", "list#4"]
+    for n in range(3, 7):
+        lo, hi = engine.collection.passage_range(n - 1)
+        text = " ".join(engine.passage(p) for p in range(lo, hi))
+        assert "From: Release Team <team@example.org>" in text and "To: list@example.org" in text

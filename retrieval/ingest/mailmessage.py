@@ -4,8 +4,10 @@ Read with the standard library's ``email`` package (its modern policy decodes en
 and each part's charset). Of a message qabot keeps:
 
 * its **Subject**, which titles it (``Mail.subject``) and heads its text;
-* its **fields** as paragraphs a quote can cite: "From: Ann Lee <ann@example.org>", "To: ...",
-  "Date: Tue, 3 Mar 2020 09:12:00 +0000" (as written);
+* its **fields** as rows a quote can cite: "From: Ann Lee <ann@example.org>", "To: ...",
+  "Date: Tue, 3 Mar 2020 09:12:00 +0000" (as written; a record's fields, as a table's row is,
+  not paragraphs: every message of a mailing list has the same "To:", and a paragraph repeated
+  across documents is dropped as a site's footer is);
 * its **body**: the plain-text part (else the HTML one, read by ``html.read_html``), read as the
   plain-text reader reads a file (``text.read_plain``: paragraphs, list items, headings by
   layout).
@@ -82,7 +84,7 @@ def read_message(message: EmailMessage) -> Mail:
         mail.published = ""
     for label, value in (("From", sender), ("To", header(message, "to")), ("Date", when)):
         if value:
-            mail.blocks.append(Block("paragraph", f"{label}: {value}", section))
+            mail.blocks.append(Block("table_row", f"{label}: {value}", section))
     if message.get_content_type() in _ENCRYPTED_TYPES:
         raise ValueError("an encrypted e-mail: qabot cannot read its text")
     kind, body = _body(message)
