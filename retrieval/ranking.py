@@ -49,6 +49,7 @@ from .definitions import (
     defining_heading,
     describes_itself,
     heads_definition,
+    names_a_kind,
     subject,
 )
 from .features import Asked, Measured, row
@@ -243,7 +244,8 @@ def rank(
             defined = says or (h >= 0 and heads_definition(sents[h].text, question,
                                                              collection.sources[doc].title))
             own = matched[i] | matched[h] if defined else matched[i]
-            if (asked_subject and describes_itself(s.text)
+            if (asked_subject and (describes_itself(s.text)
+                                   or (i in opening[0] and names_a_kind(s.text)))
                     and len(asked_subject) <= 2 * len(asked_subject & titled[doc])):
                 itself.add((p, i))
             if doc not in specific:

@@ -46,6 +46,7 @@ from .html import looks_like_html, read_html
 from .latex import looks_like_latex, read_latex
 from .meta import front_matter
 from .rstsigns import looks_like_rst
+from .subtitle import subtitled
 from .terms import lone_terms
 from .text import read_plain
 
@@ -109,7 +110,8 @@ def read_file(path: Path) -> Parsed:
 
 def parse(data: bytes, fmt: str) -> Parsed:
     """``data`` read as format ``fmt`` (a value of ``FORMATS``); in a document (no web page), a
-    definition list set as paragraphs read as one (``terms.lone_terms``)."""
+    subtitle read as text (``subtitle.subtitled``) and a definition list set as paragraphs
+    read as one (``terms.lone_terms``)."""
     parsed = _read(data, fmt)
     for one in (parsed, *(part for _, part in parsed.parts)):
         if fmt in _BINARY:  # (a text format's text is made printable as it is decoded)
@@ -118,7 +120,7 @@ def parse(data: bytes, fmt: str) -> Parsed:
                           for b in one.blocks]
             one.meta = {k: printable(v) for k, v in one.meta.items()}
         if not one.web:
-            one.blocks = lone_terms(one.blocks)
+            one.blocks = lone_terms(subtitled(one.blocks))
     return parsed
 
 
