@@ -17,10 +17,12 @@ import structlog
 
 from retrieval import IndexFormatError, QabotError, QAEngine, evaluation, metrics, questions
 from retrieval.corpus import DocumentIds, Skipped, load_directory, read_document
+from retrieval.errors import UnknownDocumentError
 from retrieval.ingest.report import (
     DocumentReport,
     explain,
     explain_document,
+    find,
     find_named,
     names_file,
 )
@@ -228,11 +230,17 @@ def _explained(which: str, settings: Settings) -> DocumentReport:
         return explain_document(docs, which, settings.language)
     walk, repeated = saved
     ids = DocumentIds().all(walk.rels)
-    i = find_named(ids, [str(root / rel) for rel in walk.rels], which)
+    paths = [str(root / rel) for rel in walk.rels]
+    try:
+        i = find_named(ids, paths, which)
+    except UnknownDocumentError:
+        if "#" not in which:  # else a part of a file ("archive#3": a mail archive's message)
+            raise
+        i = find_named(ids, paths, which.rpartition("#")[0])
     read = read_document(root / walk.rels[i], ids[i], root)
     if isinstance(read, Skipped):
         raise UsageError(f"{read.path} is not indexed: {read.reason}")
-    return explain(read, repeated, settings.language)
+    return explain(read[find(read, which)], repeated, settings.language)
 
 
 def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:

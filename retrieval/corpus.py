@@ -3,7 +3,8 @@
 Every document file the walk of the folder finds (``walk.py``: recursively, skipping hidden
 folders, in a format qabot reads: plain text, Markdown, reStructuredText, HTML, PDF, Word; and a
 project's ``LICENSE``, ``README``, ``COPYING``, ``NEWS`` ... named without an extension) is a
-document whose id is its name without that extension. Each format has its reader (``ingest/``),
+document whose id is its name without that extension (a mail archive is a document a message,
+``name#3`` the third). Each format has its reader (``ingest/``),
 which makes the document's blocks and the metadata it declares (an HTML page's title and
 canonical URL, a PDF's or a Word file's properties, a Markdown front matter); a sidecar file
 beside it (``sidecar.py``) has the last word. Without a title, one is taken from the text
@@ -74,10 +75,10 @@ def load_directory(root: str | os.PathLike[str]) -> tuple[list[Document], list[S
     walk = walk_corpus(root)
     for rel in walk.rels:
         read = read_document(root / rel, ids.of(rel), root)
-        if isinstance(read, Document):
-            docs.append(read)
-        else:
+        if isinstance(read, Skipped):
             skipped.append(read)
+        else:
+            docs.extend(read)
     if not docs:
         raise no_documents(root, skipped)
     return docs, skipped
@@ -110,9 +111,10 @@ class DocumentIds:
         return out
 
 
-def read_document(path: Path, doc_id: str, root: Path) -> Document | Skipped:
-    """One file of the corpus folder ``root`` read (its sidecar too), or why it could not be
-    (logged)."""
+def read_document(path: Path, doc_id: str, root: Path) -> list[Document] | Skipped:
+    """The documents of one file of the corpus folder ``root`` (its sidecar read too): the file,
+    or each of its parts (a mail archive's messages, ids "``doc_id``#``key``"); or why it could
+    not be read (logged)."""
     try:
         parsed = read_file(path)
     except (OSError, ValueError) as exc:
@@ -126,7 +128,17 @@ def read_document(path: Path, doc_id: str, root: Path) -> Document | Skipped:
         return Skipped(str(path), reason)
     for note in parsed.notes:
         log.warning("file_read_with_note", path=str(path), note=note)
-    meta = {**parsed.meta, **read_meta(path, root)}  # the sidecar has the last word
+    sidecar = read_meta(path, root)
+    if not parsed.parts:
+        return [_document(path, doc_id, parsed, {**parsed.meta, **sidecar})]
+    # the sidecar's title is the file's: each part keeps its own
+    shared = {k: v for k, v in sidecar.items() if k != "title"}
+    return [_document(path, f"{doc_id}#{key}", part, {**part.meta, **shared})
+            for key, part in parsed.parts]
+
+
+def _document(path: Path, doc_id: str, parsed: Parsed, meta: dict[str, str]) -> Document:
+    """The document ``parsed`` is, with ``meta`` (what it declares, a sidecar's over it)."""
     hint = meta.pop(LANG_HINT, None)  # <html lang>: what a sidecar or front matter sets wins
     if hint and not meta.get("lang"):
         if (code := normalised(hint)) and contradicted(code, judged_text(parsed)):

@@ -268,6 +268,17 @@ def describes_itself(sentence: str) -> bool:
     return _ITSELF.match(sentence) is not None
 
 
+# A phrase naming a kind of thing, and nothing else: an indefinite article and a few words, no
+# sentence's end ("a reverse polish notation calculator", a README's subtitle under its title)
+_KIND_RE = re.compile(r"\W*an?\s+[\w-]+(?:\s+[\w-]+){0,9}", re.I)
+
+
+def names_a_kind(sentence: str) -> bool:
+    """Whether ``sentence`` is only a phrase naming a kind of thing ("a reverse polish notation
+    calculator"): what a document opening on it, under a title naming X, says X is."""
+    return _KIND_RE.fullmatch(sentence.strip()) is not None
+
+
 _TYPE = r"(?:[{<][^}>]{1,40}[}>]\s*)?"  # a reference's type: "{number}", "<string>"
 _MIN_DESCRIPTION_WORDS = 6
 
@@ -282,4 +293,4 @@ def _describes(h: str, sentence: str) -> bool:
 
 
 __all__ = ["WHAT_IS", "defines", "defines_subject", "describes_itself", "expands", "head",
-           "heads_definition", "subject"]
+           "heads_definition", "names_a_kind", "subject"]

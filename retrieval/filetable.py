@@ -2,9 +2,10 @@
 read here, and where each one's passages, paragraph keys and asked keys are.
 
 A snapshot's ``files.npy`` holds a row a file (``COLUMNS``): its size, mtime, sidecar's size
-and mtime; its source (-1: none); the ranges [lo, hi) of its passages, of its paragraph keys
-(``line_keys.npy``) and of the keys its sieve asked about (``asked_keys.npy``). ``Files`` is this
-build's, ``Previous`` the live snapshot's, with what reusing it needs.
+and mtime; its first source (-1: none; a file of parts, a mail archive, has a source a part
+with passages, consecutive); the ranges [lo, hi) of its passages (all its sources'), of its
+paragraph keys (``line_keys.npy``) and of the keys its sieve asked about (``asked_keys.npy``).
+``Files`` is this build's, ``Previous`` the live snapshot's, with what reusing it needs.
 """
 
 from __future__ import annotations
@@ -16,10 +17,9 @@ import numpy as np
 
 from .collection import Collection
 from .corpus import Document, DocumentIds
+from .held import file_line_keys
 from .index import TermIndex
-from .ingest.repeated import line_keys
 from .joining import ranges
-from .layout import parsed_of
 from .parallel import UNREAD, Entry
 from .walk import Walk
 
@@ -62,13 +62,13 @@ class Files:
         return Files([self.rels[i] for i in where], [self.ids[i] for i in where],
                       self.keys[keep], self.rows[keep], read)
 
-    def read_again(self, docs: dict[int, Document]) -> None:
-        """The kept files at the places ``docs`` gives, read again (their ``docs``) to be laid
-        out anew."""
-        for i, doc in docs.items():
+    def read_again(self, docs: dict[int, list[Document]]) -> None:
+        """The kept files at the places ``docs`` gives, read again (their documents) to be
+        laid out anew."""
+        for i, read in docs.items():
             self.rows[i] = -1
-            self.read.append(Entry(i, self.ids[i], self.rels[i], doc=doc,
-                                   lines=line_keys(parsed_of(doc))))
+            self.read.append(Entry(i, self.ids[i], self.rels[i], docs=read,
+                                   lines=file_line_keys(read)))
         self.read.sort(key=lambda e: e.at)
 
 
@@ -112,14 +112,21 @@ def files_of(walk: Walk, previous: Previous | None) -> Files:
     return Files(rels, ids, keys, rows, read)
 
 
-def quoted_files(files: Files, previous: Previous | None) -> np.ndarray:
-    """Whether each file has passages (bool, in corpus order)."""
-    quoted = np.zeros(len(files), dtype=bool)
+def source_counts(files: Files, previous: Previous | None) -> np.ndarray:
+    """How many documents with passages each file has (int64, in corpus order): 0 or 1, or
+    one a part of a file of parts (a mail archive's messages) that has passages. A kept
+    file's are the sources its passages belong to (each has one passage or more)."""
+    counts = np.zeros(len(files), dtype=np.int64)
     if previous is not None:
         kept = files.rows >= 0
-        quoted[kept] = previous.table[files.rows[kept], SOURCE] >= 0
-    quoted[[e.at for e in files.read]] = [e.quoted for e in files.read]
-    return quoted
+        rows = files.rows[kept]
+        quoted = previous.table[rows, SOURCE] >= 0
+        lo, hi = previous.table[rows, PASSAGES], previous.table[rows, PASSAGES + 1]
+        doc = previous.collection.passage_doc
+        counts[np.flatnonzero(kept)[quoted]] = (doc[hi[quoted] - 1].astype(np.int64)
+                                                - doc[lo[quoted]] + 1)
+    counts[[e.at for e in files.read]] = [e.quoted for e in files.read]
+    return counts
 
 
 def file_table(files: Files, previous: Previous | None, collection: Collection
@@ -127,15 +134,16 @@ def file_table(files: Files, previous: Previous | None, collection: Collection
     """The table of this build's files (a row a file, ``COLUMNS``, in corpus order; passages
     as ``collection`` numbers them), and every file's paragraph keys and the keys its sieve
     asked about, back to back: what the next build reads back into a ``Previous``."""
-    q = quoted_files(files, previous)
-    source = np.cumsum(q) - q  # each quoted file's position in the sources
+    n = source_counts(files, previous)
+    q = n > 0
+    source = np.cumsum(n) - n  # each quoted file's first source
     starts = np.searchsorted(collection.passage_doc, np.arange(len(collection.sources) + 1))
     lines = _gathered(files, previous, LINES_AT, "lines")
     asked = _gathered(files, previous, ASKED_AT, "asked")
     table = np.column_stack([
         files.keys, np.where(q, source, -1),
         np.where(q, starts[np.minimum(source, len(starts) - 1)], 0),
-        np.where(q, starts[np.minimum(source + 1, len(starts) - 1)], 0),
+        np.where(q, starts[np.minimum(source + n, len(starts) - 1)], 0),
         lines[1][:-1], lines[1][1:], asked[1][:-1], asked[1][1:],
     ]).astype(np.int64).reshape(-1, COLUMNS)
     return table, lines[0], asked[0]

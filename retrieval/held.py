@@ -35,15 +35,16 @@ from .layout import Laid, Packer, lay_out, parsed_of
 log = structlog.get_logger()
 
 Log = MutableMapping[str, Any]  # one event that a worker logged
-_HELD: dict[str, Document] = {}  # the documents this process read, until laid out
+_HELD: dict[str, list[Document]] = {}  # each file's documents this process read, until laid out
 # the repeated paragraphs this process lays documents out with, and the corpus's language if set
 _SIEVE: list[tuple[RepeatedLines, str | None]] = []
 
 
 def read_chunk(payload: tuple[str, list[tuple[str, str]]]) -> tuple[list[Skipped | np.ndarray],
                                                                     list[Log]]:
-    """Read files (``(path in the corpus, id)``) and hold them for ``lay_out_chunk``; each one's
-    paragraph keys, or why it was skipped; and what was logged (``_logged``)."""
+    """Read files (``(path in the corpus, id)``) and hold their documents for
+    ``lay_out_chunk``; each file's paragraph keys (its documents', back to back), or why it
+    was skipped; and what was logged (``_logged``)."""
     root, items = payload
     out: list[Skipped | np.ndarray] = []
     with _logged() as logs:
@@ -53,7 +54,7 @@ def read_chunk(payload: tuple[str, list[tuple[str, str]]]) -> tuple[list[Skipped
                 out.append(read)
             else:
                 _HELD[rel] = read
-                out.append(line_keys(parsed_of(read)))
+                out.append(file_line_keys(read))
     return out, logs
 
 
@@ -64,12 +65,13 @@ def set_repeated(payload: tuple[np.ndarray, str | None]) -> None:
 
 @dataclass(frozen=True, slots=True)
 class PackedChunk:
-    """A chunk of documents ``read_chunk`` read, laid out and packed (``lay_out_chunk``): their
-    passages (``packed``; ``quoted``: whether each document has passages there) and, back to
-    back with each document's count, the keys its sieve asked about (sorted uint64 each)."""
+    """A chunk of files ``read_chunk`` read, laid out and packed (``lay_out_chunk``): their
+    documents' passages (``packed``; ``quoted``: how many of each file's documents have
+    passages there) and, back to back with each file's count, the keys its sieve asked about
+    (sorted uint64 each)."""
 
     packed: Packer
-    quoted: np.ndarray  # bool, a document each
+    quoted: np.ndarray  # int64, a file each
     asked: np.ndarray
     n_asked: np.ndarray  # int64, a document each
 
@@ -81,7 +83,7 @@ def lay_out_chunk(rels: list[str]) -> tuple[PackedChunk, list[Log]]:
     Python objects a document."""
     with _logged() as logs:
         packer, quoted, _, asked = _packed((_HELD.pop(rel) for rel in rels), keyed=False)
-    return PackedChunk(packer, quoted, *_back_to_back(asked)), logs
+    return PackedChunk(packer, quoted.astype(np.int64), *_back_to_back(asked)), logs
 
 
 def lay_out_given(docs: list[Document]) -> tuple[list[tuple[Laid | None, np.ndarray]],
@@ -113,29 +115,33 @@ def lay_out_keyed(docs: list[Document]) -> tuple[KeyedChunk, list[Log]]:
     a document whose sieve asked about a paragraph the guess got wrong is laid out again
     (``parallel``)."""
     with _logged() as logs:
-        packer, quoted, keys, asked = _packed(docs, keyed=True)
-    return KeyedChunk(packer, quoted, _back_to_back(keys)[0], *_back_to_back(asked)), logs
+        packer, quoted, keys, asked = _packed(([d] for d in docs), keyed=True)
+    return KeyedChunk(packer, quoted > 0, _back_to_back(keys)[0], *_back_to_back(asked)), logs
 
 
-def _packed(docs: Iterable[Document], keyed: bool
+def _packed(files: Iterable[list[Document]], keyed: bool
             ) -> tuple[Packer, np.ndarray, list[list[int]], list[list[int]]]:
-    """``docs`` laid out (with ``set_repeated``'s paragraphs) and packed here: the packer,
-    whether each document has passages, each one's paragraph keys (with ``keyed``; else none)
-    and the keys its sieve asked about (sorted lists)."""
+    """Each file's documents (``files``) laid out (with ``set_repeated``'s paragraphs) and
+    packed here: the packer, how many of each file's documents have passages, each file's
+    paragraph keys (with ``keyed``; else none) and the keys its sieve asked about (sorted
+    lists)."""
     sieve_with, language = _SIEVE[0]
     packer = Packer(tell=False)
-    quoted: list[bool] = []
+    quoted: list[int] = []
     keys: list[list[int]] = []
     asked: list[list[int]] = []
-    for doc in docs:
-        parsed = parsed_of(doc)
-        if keyed:
-            keys.append(line_key_list(parsed))
-        one = lay_out(doc, parsed, sieve_with, language)
-        packer.add(one)
-        quoted.append(one is not None)
+    for docs in files:
+        laid = 0
+        for doc in docs:
+            parsed = parsed_of(doc)
+            if keyed:
+                keys.append(line_key_list(parsed))
+            one = lay_out(doc, parsed, sieve_with, language)
+            packer.add(one)
+            laid += one is not None
+        quoted.append(laid)
         asked.append(sieve_with.take_asked_list())
-    return packer, np.array(quoted, dtype=bool), keys, asked
+    return packer, np.array(quoted, dtype=np.int64), keys, asked
 
 
 def _back_to_back(lists: list[list[int]]) -> tuple[np.ndarray, np.ndarray]:
@@ -157,14 +163,23 @@ def _laid_out(docs: Iterable[Document]) -> tuple[list[tuple[Laid | None, np.ndar
     return out, logs
 
 
-def hold(key: str, doc: Document) -> None:
-    """Hold ``doc`` here under ``key``, for ``lay_out_chunk``."""
-    _HELD[key] = doc
+def hold(key: str, docs: list[Document]) -> None:
+    """Hold a file's ``docs`` here under ``key``, for ``lay_out_chunk``."""
+    _HELD[key] = docs
 
 
-def take(key: str) -> Document:
-    """The document held here under ``key``, no longer held."""
+def take(key: str) -> list[Document]:
+    """The file's documents held here under ``key``, no longer held."""
     return _HELD.pop(key)
+
+
+def file_line_keys(docs: list[Document]) -> np.ndarray:
+    """The paragraph keys of a file's documents (``line_keys``), back to back: each document
+    counts once where it repeats a paragraph of the corpus, as a document given in memory
+    does."""
+    if len(docs) == 1:
+        return line_keys(parsed_of(docs[0]))
+    return np.concatenate([line_keys(parsed_of(d)) for d in docs])
 
 
 def drop_all() -> None:
@@ -195,5 +210,5 @@ READ, SET_REPEATED, LAY_OUT, LAY_OUT_GIVEN, LAY_OUT_KEYED = (
     for f in (read_chunk, set_repeated, lay_out_chunk, lay_out_given, lay_out_keyed))
 
 __all__ = ["LAY_OUT", "LAY_OUT_GIVEN", "LAY_OUT_KEYED", "READ", "SET_REPEATED", "KeyedChunk",
-           "Log", "PackedChunk", "drop_all", "hold", "lay_out_chunk", "lay_out_given",
-           "lay_out_keyed", "read_chunk", "relog", "set_repeated", "take"]
+           "Log", "PackedChunk", "drop_all", "file_line_keys", "hold", "lay_out_chunk",
+           "lay_out_given", "lay_out_keyed", "read_chunk", "relog", "set_repeated", "take"]

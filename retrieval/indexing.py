@@ -31,19 +31,18 @@ import structlog
 
 from . import compounds, snapshot, store
 from .collection import Collection, IndexedTexts
-from .corpus import Document, Skipped, no_documents, read_document
+from .corpus import Skipped, no_documents, read_document
 from .errors import IndexFormatError, NoDocumentsError
 from .filetable import (
     ASKED_AT,
     COLUMNS,
     LINES_AT,
-    PASSAGES,
     SOURCE,
     Files,
     Previous,
     file_table,
     files_of,
-    quoted_files,
+    source_counts,
 )
 from .index import K1, B, Postings, TermIndex
 from .ingest.repeated import repeated_keys
@@ -212,7 +211,7 @@ def _read_again_if_sieved_differently(root: Path, files: Files, previous: Previo
     again = {}
     for i in kept[differs].tolist():
         read = read_document(root / files.rels[i], files.ids[i], root)
-        if isinstance(read, Document):
+        if not isinstance(read, Skipped):
             again[i] = read
     files.read_again(again)
 
@@ -225,19 +224,21 @@ def _merge(files: Files, previous: Previous, new: Collection,
     old = previous.collection
     rows = files.rows
     kept = rows >= 0
-    quoted = quoted_files(files, previous)  # files with passages, in corpus order
-    is_new = ~kept[quoted]
-    src = np.empty(len(is_new), dtype=np.int64)  # each part's source in its collection
-    lo = np.empty(len(is_new), dtype=np.int64)
-    hi = np.empty(len(is_new), dtype=np.int64)
-    old_rows = rows[quoted & kept]
-    src[~is_new] = previous.table[old_rows, SOURCE]
-    lo[~is_new] = previous.table[old_rows, PASSAGES]
-    hi[~is_new] = previous.table[old_rows, PASSAGES + 1]
-    new_starts = np.searchsorted(new.passage_doc, np.arange(len(new.sources) + 1))
-    src[is_new] = np.arange(int(is_new.sum()))
-    lo[is_new] = new_starts[:-1][: int(is_new.sum())]
-    hi[is_new] = new_starts[1:][: int(is_new.sum())]
+    n = source_counts(files, previous)  # each file's documents with passages, in corpus order
+    quoted = n > 0
+    n = n[quoted]
+    new_file = ~kept[quoted]
+    first = np.empty(len(n), dtype=np.int64)  # each quoted file's first source in its collection
+    first[~new_file] = previous.table[rows[quoted & kept], SOURCE]
+    first[new_file] = np.cumsum(n[new_file]) - n[new_file]
+    # a part a source: a file of parts (a mail archive) gives one for each of its documents
+    is_new = np.repeat(new_file, n)
+    src = np.repeat(first, n) + np.arange(int(n.sum())) - np.repeat(np.cumsum(n) - n, n)
+    lo = np.empty(len(src), dtype=np.int64)
+    hi = np.empty(len(src), dtype=np.int64)
+    for c, mine in ((old, ~is_new), (new, is_new)):
+        starts = np.searchsorted(c.passage_doc, np.arange(len(c.sources) + 1))
+        lo[mine], hi[mine] = starts[src[mine]], starts[src[mine] + 1]
     runs = Runs.coalesced([old, new], is_new.astype(np.int64), src, lo, hi)
     collection = concat(runs)
     # the old and new counts by term, their passages and terms renumbered into the merged ones

@@ -58,15 +58,15 @@ _NONE = np.zeros(0, dtype=np.uint64)
 
 @dataclass(slots=True)
 class Entry:
-    """One corpus file read in this build (``doc``)."""
+    """One corpus file read in this build (``docs``: the file, or each of its parts)."""
 
     at: int  # its place among the build's files (``filetable.Files``)
     id: str
     rel: str  # its path in the corpus
-    doc: Document | None = None  # read here (``held`` is None) ...
+    docs: list[Document] | None = None  # read here (``held`` is None) ...
     held: int | None = None  # ... or read by this worker of the build's pool, which holds it
     lines: np.ndarray = field(default_factory=lambda: UNREAD)  # its paragraphs' keys
-    quoted: bool = False  # whether it has passages (once laid out)
+    quoted: int = 0  # how many of its documents have passages (once laid out)
     asked: np.ndarray = field(default_factory=lambda: _NONE)  # the keys its sieve asked
 
 
@@ -258,7 +258,7 @@ def read_entries(root: Path, entries: list[Entry], pool: Pool | None,
             else:
                 e.lines, e.held = read, worker
                 if worker is None:
-                    e.doc = held.take(e.rel)
+                    e.docs = held.take(e.rel)
         done += len(chunk)
         progress("reading files", done, len(entries))
     return skipped
@@ -272,9 +272,9 @@ def lay_out_entries(fresh: list[Entry], repeated: np.ndarray, pool: Pool | None,
     order."""
     for e in fresh:
         if e.held is None:
-            assert e.doc is not None
-            held.hold(e.rel, e.doc)
-            e.doc = None
+            assert e.docs is not None
+            held.hold(e.rel, e.docs)
+            e.docs = None
     chunks = [(w, run[i : i + READ_CHUNK])
               for w, group in itertools.groupby(fresh, key=lambda e: e.held)
               for run in [list(group)] for i in range(0, len(run), READ_CHUNK)]

@@ -47,7 +47,13 @@ from .candidates import Candidate, Ranking
 from .collection import Collection, Sentence
 from .config import DEFAULT_CONFIG, ComposerConfig
 from .cues import dated_heading, has_evidence, signature
-from .definitions import defining_heading, describes_itself, heads_definition, subject
+from .definitions import (
+    defining_heading,
+    describes_itself,
+    heads_definition,
+    names_a_kind,
+    subject,
+)
 from .features import Asked, Measured, row
 from .index import TermIndex
 from .language import ENGLISH
@@ -159,7 +165,8 @@ def rank(
             defined = says or (h >= 0 and heads_definition(sents[h].text, question,
                                                              collection.sources[doc].title))
             own = matched[i] | matched[h] if defined else matched[i]
-            if (asked_subject and describes_itself(s.text)
+            if (asked_subject and (describes_itself(s.text)
+                                   or (i in opening[0] and names_a_kind(s.text)))
                     and len(asked_subject) <= 2 * len(asked_subject & titled[doc])):
                 itself.add((p, i))
             if doc not in specific:

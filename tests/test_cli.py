@@ -839,3 +839,25 @@ def test_a_byte_of_stdin_that_is_not_in_its_encoding_is_no_traceback(corpus):
     first, second = (json.loads(line) for line in r.stdout.splitlines())
     assert first["question"] == "When was the CSTO form\ufffdd?"
     assert second["answered"] is True
+
+
+def test_show_names_a_mail_archives_message_by_its_id(tmp_path):
+    """A mail archive is a document a message: `show` names one as "archive#N", and the
+    archive's own name asks for one of them, with or without a saved index."""
+    from .formatwriters import write_eml, write_mbox
+
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    messages = [(f"{who}@example.org", "Mon Mar  2 09:00:00 2020", write_eml(
+        subject, f"{who.title()} <{who}@example.org>", "team@example.org",
+        "Mon, 02 Mar 2020 09:00:00 +0000", body)) for who, subject, body in (
+            ("ann", "Budget review", "The budget review moves to Thursday at ten.\n"),
+            ("bob", "Printer", "The new printer stands on the second floor.\n"))]
+    (corpus / "team.mbox").write_bytes(write_mbox(messages))
+    for _ in ("without an index", "the saved index current"):
+        r = qabot("show", "--corpus", str(corpus), "team#2")
+        assert r.returncode == 0, r.stderr
+        assert r.stdout.startswith("team#2: Printer\n") and "publisher: Bob\n" in r.stdout
+        r = qabot("show", "--corpus", str(corpus), "team.mbox")
+        assert r.returncode != 0 and "holds 2 documents (team#1, team#2)" in r.stderr
+        assert qabot("index", "--corpus", str(corpus)).returncode == 0

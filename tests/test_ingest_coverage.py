@@ -16,7 +16,8 @@ from pypdf import PdfReader
 
 from retrieval import QAEngine
 from retrieval.corpus import load_directory
-from retrieval.ingest.report import explain_document
+from retrieval.errors import UnknownDocumentError
+from retrieval.ingest.report import explain_document, find_named
 
 from .conftest import ROOT
 
@@ -125,10 +126,19 @@ def unaccounted(engine: QAEngine, corpus: Path, name: str, units: list[str],
     """The ``units`` (normalised) of document ``name`` neither in its indexed passages nor in
     ``qabot show``'s rows whose status starts with ``shown``; every drop must give its reason."""
     docs, _ = load_directory(corpus)
-    report = explain_document(docs, name)
+    try:
+        reports = [explain_document(docs, name)]
+        titles = ""
+    except UnknownDocumentError:  # a file of several documents (a mail archive): each one's
+        i = find_named([d.id for d in docs], [d.path for d in docs], name)
+        reports = [explain_document(docs, d.id) for d in docs if d.path == docs[i].path]
+        titles = " ".join(r.doc.title for r in reports)  # (a message's Subject is its title)
     ids = [s.id for s in engine.collection.sources]
-    lo, hi = engine.collection.passage_range(ids.index(report.doc.id))
-    indexed = norm(" ".join(engine.passage(p) for p in range(lo, hi)))
-    assert all(r.status != "dropped: " for r in report.rows)  # every drop has its reason
-    shown_text = norm(" ".join(r.text for r in report.rows if r.status.startswith(shown)))
-    return [u for u in units if u and u not in indexed and u not in shown_text]
+    indexed, shown_text = [], [titles]
+    for report in reports:
+        lo, hi = engine.collection.passage_range(ids.index(report.doc.id))
+        indexed += [engine.passage(p) for p in range(lo, hi)]
+        assert all(r.status != "dropped: " for r in report.rows)  # every drop has its reason
+        shown_text += [r.text for r in report.rows if r.status.startswith(shown)]
+    index_text, rows_text = norm(" ".join(indexed)), norm(" ".join(shown_text))
+    return [u for u in units if u and u not in index_text and u not in rows_text]

@@ -44,8 +44,10 @@ def test_eml_subject_titles_it_and_from_and_date_are_citable() -> None:
     assert parsed.meta == {"title": "Re: Budget review", "publisher": "Bob Smith",
                            "published": "2020-03-03"}
     texts = [b.text for b in parsed.blocks]
-    assert texts[:3] == ["From: Bob Smith <bob@example.org>", "To: team@example.org",
-                         "Date: Tue, 03 Mar 2020 09:12:00 +0000"]
+    # the Subject heads it (its words are the text's), then the fields a quote can cite
+    assert texts[:4] == ["Re: Budget review", "From: Bob Smith <bob@example.org>",
+                         "To: team@example.org", "Date: Tue, 03 Mar 2020 09:12:00 +0000"]
+    assert parsed.blocks[0].kind == "heading"
     assert "The budget review moves to Thursday at 10:00 in room 4." in texts
     assert [b.text for b in parsed.blocks if b.kind == "list_item"] == ["travel costs",
                                                                          "the new printer"]
@@ -66,7 +68,7 @@ def test_eml_outlook_original_message_and_attachments() -> None:
     body = ("Approved.\n\n-----Original Message-----\nFrom: Ann Lee\nSent: Monday\n"
             "Please approve the printer.\n")
     parsed = parse(_eml(body=body, attachment=("quote.pdf", b"%PDF-1.4 ...")), "email")
-    assert [b.text for b in parsed.blocks][3:] == ["Approved."]
+    assert [b.text for b in parsed.blocks][4:] == ["Approved."]
     assert {d.reason for d in parsed.dropped} == {"quoted reply", "an attachment, not read"}
 
 
@@ -88,34 +90,88 @@ def test_encrypted_and_non_mail_say_why() -> None:
         parse(b"just some words\nand more\n", "email")
 
 
-def test_mbox_one_section_a_message_from_lines_unescaped() -> None:
-    first = _eml()
+def _three_messages() -> bytes:
     second = write_eml("Budget review", "Ann Lee <ann@example.org>", "team@example.org",
                        "Mon, 02 Mar 2020 09:00:00 +0000",
                        "From now on the review is on Tuesdays.\n")
     third = write_eml("Secret", "x@example.org", "y@example.org", "Mon, 02 Mar 2020 10:00:00 +0000",
                       "-----BEGIN PGP MESSAGE-----\nhQEMA\n-----END PGP MESSAGE-----\n")
-    data = write_mbox([("bob@example.org", "Tue Mar  3 09:12:00 2020", first),
+    return write_mbox([("bob@example.org", "Tue Mar  3 09:12:00 2020", _eml()),
                        ("ann@example.org", "Mon Mar  2 09:00:00 2020", second),
                        ("x@example.org", "Mon Mar  2 10:00:00 2020", third)])
+
+
+def test_mbox_a_document_a_message_from_lines_unescaped() -> None:
+    data = _three_messages()
     assert b"\n>From now on" in data
     parsed = parse(data, "mbox")
-    heads = [b.text for b in parsed.blocks if b.kind == "heading" and b.level == 1]
-    assert heads == ["Re: Budget review", "Budget review"]
-    by_text = {b.text: b for b in parsed.blocks}
-    assert by_text["From now on the review is on Tuesdays."].section == ("Budget review",)
-    assert by_text["From: Ann Lee <ann@example.org>"].section == ("Budget review",)
-    assert parsed.meta == {"title": "Budget review"}  # one thread, the encrypted one aside
-    assert any(d.block.text == "Secret" and "encrypted" in d.reason for d in parsed.dropped)
+    assert parsed.blocks == []
+    assert [key for key, _ in parsed.parts] == ["1", "2"]  # the third is encrypted
+    first, second = (part for _, part in parsed.parts)
+    assert first.meta == {"title": "Re: Budget review", "publisher": "Bob Smith",
+                          "published": "2020-03-03"}
+    assert second.meta == {"title": "Budget review", "publisher": "Ann Lee",
+                           "published": "2020-03-02"}
+    assert [b.text for b in second.blocks] == [
+        "Budget review", "From: Ann Lee <ann@example.org>", "To: team@example.org",
+        "Date: Mon, 02 Mar 2020 09:00:00 +0000", "From now on the review is on Tuesdays."]
+    assert all(b.section == ("Budget review",) for b in second.blocks)
+    assert any(d.block.text == "Secret" and "encrypted" in d.reason for d in first.dropped)
 
 
-def test_mbox_of_one_thread_is_titled_by_its_subject() -> None:
-    data = write_mbox([("bob@example.org", "Tue Mar  3 09:12:00 2020", _eml()),
-                       ("ann@example.org", "Mon Mar  2 09:00:00 2020", _eml(subject="Budget review"))])
-    assert parse(data, "mbox").meta == {"title": "Budget review"}
+def test_mbox_messages_are_documents_cited_by_their_subject(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "team.mbox").write_bytes(_three_messages())
+    (corpus / "memo.txt").write_text("The board met on Monday and approved the new budget.\n")
+    (corpus / "a-note.txt").write_text("The canteen opens at eight in the morning on weekdays.\n")
+    engine = QAEngine.from_directory(corpus, index_dir=tmp_path / "index")
+    sources = {s.id: s for s in engine.sources()}
+    assert sorted(sources) == ["a-note", "memo", "team#1", "team#2"]
+    assert sources["team#2"].title == "Budget review"
+    assert (sources["team#2"].publisher, sources["team#2"].published) == ("Ann Lee", "2020-03-02")
+    answer = engine.ask("Which day is the review on from now on?")
+    assert answer.sentences and answer.sentences[0].source == "team#2"
+    # a message added to the archive: the file is read again, its messages renumbered
+    added = write_eml("Printer", "Cy Dee <cy@example.org>", "team@example.org",
+                      "Wed, 04 Mar 2020 08:00:00 +0000", "The new printer is on the second floor.\n")
+    with (corpus / "team.mbox").open("ab") as f:
+        f.write(write_mbox([("cy@example.org", "Wed Mar  4 08:00:00 2020", added)]))
+    again = QAEngine.from_directory(corpus, index_dir=tmp_path / "index")
+    assert sorted(s.id for s in again.sources()) == ["a-note", "memo", "team#1", "team#2",
+                                                      "team#4"]
+    assert again.ask("Where is the new printer?").sentences[0].source == "team#4"
+    # another file changed, the archive kept: its three messages' passages kept with it
+    (corpus / "memo.txt").write_text("The board met on Tuesday and approved the new budget.\n")
+    kept = QAEngine.from_directory(corpus, index_dir=tmp_path / "index")
+    assert (kept.report.files_read, kept.report.files_kept) == (1, 2)
+    fresh = QAEngine.from_directory(corpus, index_dir=tmp_path / "fresh")  # as a full build
+    ids = ["a-note", "memo", "team#1", "team#2", "team#4"]
+    assert sorted(s.id for s in kept.sources()) == ids
+    assert [s.id for s in fresh.sources()] == [s.id for s in kept.sources()]
+    assert [kept.collection.passage_text(p) for p in range(kept.n_passages)] == [
+        fresh.collection.passage_text(p) for p in range(fresh.n_passages)]
+    assert kept.collection.passage_doc.tolist() == fresh.collection.passage_doc.tolist()
+    assert kept.ask("Where is the new printer?").sentences[0].source == "team#4"
+
+
+def test_mbox_message_is_named_by_its_id_and_the_archive_lists_them() -> None:
+    from retrieval.corpus import Document
+    from retrieval.errors import UnknownDocumentError
+    from retrieval.ingest.report import explain_document
+
+    parsed = parse(_three_messages(), "mbox")
+    docs = [Document(f"team#{key}", part.meta["title"], "", path="/c/team.mbox", parsed=part)
+            for key, part in parsed.parts]
+    assert explain_document(docs, "team#2").doc.title == "Budget review"
+    with pytest.raises(UnknownDocumentError, match="holds 2 documents \\(team#1, team#2\\)"):
+        explain_document(docs, "team.mbox")
+
+
+def test_mbox_of_one_thread_or_none_and_not_an_mbox() -> None:
     two = write_mbox([("bob@example.org", "Tue Mar  3 09:12:00 2020", _eml()),
                       ("ann@example.org", "Mon Mar  2 09:00:00 2020", _eml(subject="Lunch"))])
-    assert parse(two, "mbox").meta == {}  # two threads: no one subject titles the archive
+    assert [p.meta["title"] for _, p in parse(two, "mbox").parts] == ["Re: Budget review", "Lunch"]
     with pytest.raises(ValueError, match="not an mbox"):
         parse(_eml(), "mbox")
 
@@ -145,8 +201,8 @@ def test_csv_without_a_header_row_and_too_many_rows(monkeypatch: pytest.MonkeyPa
 
 def test_mbox_message_with_nothing_in_it_is_listed_not_read() -> None:
     data = write_mbox([("bob@example.org", "Tue Mar  3 09:12:00 2020", _eml())]) + b"From x\n\n\n"
-    parsed = parse(data, "mbox")
-    assert [d.reason for d in parsed.dropped if d.block.text == "Message 2"] == ["an empty message"]
+    dropped = parse(data, "mbox").parts[0][1].dropped
+    assert [d.reason for d in dropped if d.block.text == "Message 2"] == ["an empty message"]
 
 
 def test_a_table_alone_is_titled_by_its_file_name_not_its_header_row(tmp_path: Path) -> None:
@@ -157,3 +213,43 @@ def test_a_table_alone_is_titled_by_its_file_name_not_its_header_row(tmp_path: P
     titles = {engine.source(engine.document_of(p)).id: engine.source(engine.document_of(p)).title
               for p in range(engine.n_passages)}
     assert titles["release-log"] == "release-log"
+
+
+def test_eml_html_reply_below_or_between_quotes_is_the_senders() -> None:
+    html = ('<div>Thanks, see my answers below.</div>'
+            '<div class="moz-cite-prefix">On 02/03/2020 Ann Lee wrote:<br></div>'
+            '<blockquote type="cite"><div>Is the review on Tuesday?</div>'
+            '<blockquote type="cite"><div>Older question about the room?</div></blockquote>'
+            '</blockquote>'
+            '<div>No, the review is on Thursday this week.</div>'
+            '<div class="gmail_quote"><div class="gmail_attr">On Mon Ann wrote:</div>'
+            '<blockquote class="gmail_quote"><div>Which room do we use?</div></blockquote></div>'
+            '<p>We meet in room 4 as before.</p>')
+    data = write_eml("Re: Review", "Bob <bob@example.org>", "ann@example.org",
+                     "Tue, 03 Mar 2020 09:12:00 +0000", "", html_body=html)
+    parsed = parse(data, "email")
+    texts = [b.text for b in parsed.blocks]
+    assert texts[4:] == ["Thanks, see my answers below.",
+                         "No, the review is on Thursday this week.", "We meet in room 4 as before."]
+    quoted = [d.block.text for d in parsed.dropped if d.reason == "quoted reply"]
+    assert quoted == ["On 02/03/2020 Ann Lee wrote:", "Is the review on Tuesday?",
+                      "Older question about the room?", "On Mon Ann wrote:",
+                      "Which room do we use?"]
+
+
+def test_the_fields_every_message_of_a_list_repeats_are_kept(tmp_path: Path) -> None:
+    """A mailing list's messages share their "From:" and "To:" lines: as paragraphs they were
+    dropped as repeated across documents (a site's footer); as a record's rows they are kept."""
+    messages = [("ann@example.org", "Mon Mar  2 09:00:00 2020", write_eml(
+        f"Release {n}", "Release Team <team@example.org>", "list@example.org",
+        f"Mon, 0{n} Mar 2020 09:00:00 +0000", f"Release {n}.0 ships with {n} new tools today.\n"))
+        for n in range(1, 5)]
+    (tmp_path / "list.mbox").write_bytes(write_mbox(messages))
+    (tmp_path / "a.txt").write_text("The office printer is on the second floor.\n")
+    (tmp_path / "b.txt").write_text("The canteen opens at eight in the morning.\n")
+    engine = QAEngine.from_directory(tmp_path, index_dir=tmp_path / "index")
+    assert [s.id for s in engine.sources()][2:] == ["list#1", "list#2", "list#3", "list#4"]
+    for n in range(3, 7):
+        lo, hi = engine.collection.passage_range(n - 1)
+        text = " ".join(engine.passage(p) for p in range(lo, hi))
+        assert "From: Release Team <team@example.org>" in text and "To: list@example.org" in text

@@ -140,3 +140,23 @@ def test_new_formats_are_read_not_skipped(tmp_path: Path) -> None:
         assert format_of(name) is not None, name
     (tmp_path / "memo.rtf").write_bytes(write_rtf(GUIDE))
     assert read_file(tmp_path / "memo.rtf").blocks
+
+
+def test_rtf_table_sits_in_its_section_and_a_heading_after_it_keeps_its_level() -> None:
+    """RTF's prose used to be read in pieces split at its tables: a table's rows sat under no
+    heading, and the heading after one was the next piece's first, a level-1 heading that lost
+    the section path it was under."""
+    parsed = parse(write_rtf([
+        ("h1", "Core developer guide"),
+        ("p", "This guide tells developers how the project is run and released."),
+        ("h2", "Release schedule"), ("p", "Releases are made every three months."),
+        ("table", ["Version", "Date", "Notes"], [["3.1", "April 2023", "Ruff"]]),
+        ("h2", "Deprecation policy"), ("p", "A deprecation lasts two releases."),
+    ]), "rtf")
+    by_text = {b.text: b for b in parsed.blocks}
+    row = by_text["Version: 3.1; Date: April 2023; Notes: Ruff"]
+    assert row.section == ("Core developer guide", "Release schedule")
+    heading = by_text["Deprecation policy"]
+    assert (heading.kind, heading.level) == ("heading", 2)
+    assert by_text["A deprecation lasts two releases."].section == (
+        "Core developer guide", "Deprecation policy")

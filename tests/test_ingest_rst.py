@@ -283,3 +283,41 @@ def test_a_field_holding_a_list_leads_in_its_items_not_one_line_of_them() -> Non
     assert all(b.section == ("Wine",) for b in blocks[1:])
 
 
+
+
+def test_a_literal_block_of_words_reads_as_a_list_and_code_stays_code() -> None:
+    """A cheat sheet sets its key bindings in ``::`` blocks, which a reader reads as text: a
+    block whose every line is words (opening with a capital, no punctuation, one indentation)
+    is a list of its lines; a command, a statement, a query in capitals, nested lines and a
+    code directive stay code."""
+    source = """Keys
+====
+
+When focus is in the outline::
+
+    Shift-Up-arrow (move-outline-up)
+    Shift-Down-arrow (move-outline-down)
+    Ctrl-D
+
+To install it::
+
+    pip install beets
+
+A query::
+
+    SELECT name FROM users
+
+Nested::
+
+    Begin
+        End
+
+.. code-block:: text
+
+    Shift-Left-arrow
+"""
+    blocks = read_rst(source).blocks
+    assert by_kind(blocks, "list_item") == ["Shift-Up-arrow (move-outline-up)",
+                                            "Shift-Down-arrow (move-outline-down)", "Ctrl-D"]
+    assert by_kind(blocks, "code") == ["pip install beets", "SELECT name FROM users",
+                                       "Begin End", "Shift-Left-arrow"]

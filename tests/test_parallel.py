@@ -14,6 +14,7 @@ from retrieval.collection import Collection
 from retrieval.corpus import Document
 
 from .builds import assert_same, town, towns_corpus, write
+from .formatwriters import write_eml, write_mbox
 
 
 @pytest.fixture
@@ -28,15 +29,21 @@ def test_reading_in_worker_processes_builds_the_same_index(corpus: Path, tmp_pat
     # a document the workers cannot tell as English: its language is told in the parent
     write(corpus, "mayak.txt", "Северный маяк был спроектирован Мэри Фелл и впервые зажжён "
           "зимой 1871 года. Он стоит на маленьком острове перед гаванью.\n")
+    # a file of several documents (a mail archive, a document a message), read in a worker
+    (corpus / "letters.mbox").write_bytes(write_mbox([(f"{who}@example.org", "Mon Mar  2 2020",
+        write_eml(f"About {who}", who, "town@example.org", "Mon, 02 Mar 2020 09:00:00 +0000",
+                  f"The harbour master {who} retires in the spring after thirty years.\n"))
+        for who in ("ann", "bob")]))
     alone = QAEngine.from_directory(corpus, index_dir=tmp_path / "alone")
-    monkeypatch.setattr(parallel, "PARALLEL_FILES", 1)  # 11 files, 3 a task: on 2 workers
+    monkeypatch.setattr(parallel, "PARALLEL_FILES", 1)  # 12 files, 3 a task: on 2 workers
     monkeypatch.setattr(parallel, "READ_CHUNK", 3)
     monkeypatch.setattr(parallel.os, "cpu_count", lambda: 2)
     (corpus / "empty.txt").write_text("")  # skipped in a worker, said in the parent
     shared = QAEngine.from_directory(corpus, index_dir=tmp_path / "shared")
-    assert shared.report.files_read == 11 and [s.path for s in shared.report.skipped] == [
+    assert shared.report.files_read == 12 and [s.path for s in shared.report.skipped] == [
         str(corpus / "empty.txt")]
     assert_same(shared, alone)
+    assert {"letters#1", "letters#2"} <= {s.id for s in shared.sources()}
     assert shared.collection.languages() == {"en", "ru"}
 
 

@@ -80,6 +80,9 @@ class Parsed:
     # a plain text found to read as English as a whole (a fifth of its words English function
     # words): its language needs no detection when it is one passage
     english: bool = False
+    # the documents of their own a file holds (a mail archive's messages), each with its key in
+    # the file ("3": its id is the file's "#3"); a file of parts has no blocks of its own
+    parts: list[tuple[str, Parsed]] = field(default_factory=list)
 
 
 class Outline:

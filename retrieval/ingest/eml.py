@@ -25,12 +25,7 @@ def read_eml(data: bytes) -> Parsed:
     mail = read_message(message)
     if not mail.blocks:
         raise ValueError("an e-mail with no text")
-    meta = {"title": mail.subject} if mail.subject else {}
-    if mail.sender:
-        meta["publisher"] = mail.sender
-    if mail.published:
-        meta["published"] = mail.published
-    return Parsed(mail.blocks, meta=meta, web=False, dropped=mail.dropped)
+    return Parsed(mail.blocks, meta=mail.meta(), web=False, dropped=mail.dropped)
 
 
 __all__ = ["MAX_MAIL_BYTES", "read_eml"]

@@ -6,7 +6,8 @@ an ``abstract`` environment is headed "Abstract"; blank lines part paragraphs; `
 bibliography's ``\\bibitem``) opens a list item; a float's ``\\caption`` is a paragraph of its own,
 a ``tabular``'s rows are table rows under its first, verbatim and listing environments code.
 Inline markup reads as rendered: ``\\emph{word}`` is "word", ``4.1\\%`` is "4.1%", ``--`` an en
-dash, ``$x$`` its formula's text; a ``\\footnote`` is a paragraph after its own, its mark left out.
+dash, ``G\\"odel`` "Gödel" (``texaccents``), ``$x$`` its formula's text; a ``\\footnote`` is a
+paragraph after its own, its mark left out.
 Left out: the preamble (its ``\\title`` titles the document), comments, display math, and what
 renders as a number or a link only (``\\cite``, ``\\ref``, ``\\label``).
 """
@@ -16,6 +17,7 @@ from __future__ import annotations
 import re
 
 from .blocks import Block, Kind, Outline, Parsed, code_lines, one_line, table_row_text, usable_title
+from .texaccents import accented
 
 _SECTIONS = ("part", "chapter", "section", "subsection", "subsubsection", "paragraph",
              "subparagraph")
@@ -232,8 +234,9 @@ def _footnotes(text: str, notes: list[str]) -> str:
 
 
 def inline(text: str) -> str:
-    """LaTeX text as rendered, on one line: markup out, escapes and ligature dashes read."""
-    text = _SILENT.sub("", text)
+    """LaTeX text as rendered, on one line: markup out, escapes, accents and ligature dashes
+    read."""
+    text = accented(_SILENT.sub("", text))
     text = re.sub(r"\\href\s*\{[^{}]*\}", "", text)  # \href{url}{text}: the text
     text = re.sub(r"(?<!\\)\$([^$]*)\$", r"\1", text)  # inline math: its formula's text
     text = re.sub(r"\\\((.*?)\\\)", r"\1", text, flags=re.S)

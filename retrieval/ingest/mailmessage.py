@@ -3,8 +3,11 @@
 Read with the standard library's ``email`` package (its modern policy decodes encoded headers
 and each part's charset). Of a message qabot keeps:
 
-* its **fields** as paragraphs a quote can cite: "From: Ann Lee <ann@example.org>", "To: ...",
-  "Date: Tue, 3 Mar 2020 09:12:00 +0000" (as written); the Subject titles it (``Mail.subject``);
+* its **Subject**, which titles it (``Mail.subject``) and heads its text;
+* its **fields** as rows a quote can cite: "From: Ann Lee <ann@example.org>", "To: ...",
+  "Date: Tue, 3 Mar 2020 09:12:00 +0000" (as written; a record's fields, as a table's row is,
+  not paragraphs: every message of a mailing list has the same "To:", and a paragraph repeated
+  across documents is dropped as a site's footer is);
 * its **body**: the plain-text part (else the HTML one, read by ``html.read_html``), read as the
   plain-text reader reads a file (``text.read_plain``: paragraphs, list items, headings by
   layout).
@@ -12,8 +15,9 @@ and each part's charset). Of a message qabot keeps:
 Not the sender's words, so listed as dropped, never quoted as theirs: **quoted replies** (lines
 opening with ">", with the attribution line before them, "On Mon, ... Ann wrote:"; everything
 under Outlook's "-----Original Message-----" or a "From:" header block after a rule; in HTML,
-from a ``gmail_quote`` or ``blockquote type="cite"`` on), the **signature** (from the "-- " line
-on, as mail clients write it), and attachments (named, not read). An encrypted message
+the elements mail clients mark as quoted, ``mailquotes``: a reply below or between them is
+the sender's), the **signature** (from the "-- " line on, as mail clients write it), and
+attachments (named, not read). An encrypted message
 (PGP/MIME, S/MIME, an inline PGP block) raises ``ValueError``: nothing in it can be read.
 """
 
@@ -28,6 +32,7 @@ from email.utils import parseaddr, parsedate_to_datetime
 
 from .blocks import Block, Dropped, Parsed, one_line, usable_title
 from .html import read_html
+from .mailquotes import split_html_quotes
 from .text import read_plain
 
 _ENCRYPTED_TYPES = ("multipart/encrypted", "application/pkcs7-mime", "application/x-pkcs7-mime")
@@ -35,7 +40,6 @@ _ATTRIBUTION_RE = re.compile(r"(?:wrote|writes|schrieb|a écrit|escribió|scriss
                              re.I)
 _ORIGINAL_RE = re.compile(r"^\s*-{3,}\s*(?:Original Message|Forwarded message)\s*-{3,}\s*$"
                           r"|^_{20,}\s*$", re.I)
-_QUOTE_HTML_RE = re.compile(r"<(?:div|blockquote)\b[^>]*(?:gmail_quote|type=[\"']?cite)", re.I)
 # what a broken header or part raises in the email package's parsing of it
 _BAD_PART = (LookupError, ValueError, TypeError, AttributeError, IndexError,
              email.errors.MessageError)
@@ -43,13 +47,19 @@ _BAD_PART = (LookupError, ValueError, TypeError, AttributeError, IndexError,
 
 @dataclass(slots=True)
 class Mail:
-    """What a message gives: its subject, sender and date, and its blocks under ``section``."""
+    """What a message gives: its subject, sender and date, and its blocks (under its subject)."""
 
     subject: str = ""
     sender: str = ""  # the sender's name, or address when no name
     published: str = ""  # the date as ISO 8601 (a day), "" when none or unreadable
     blocks: list[Block] = field(default_factory=list)
     dropped: list[Dropped] = field(default_factory=list)
+
+    def meta(self) -> dict[str, str]:
+        """What the message declares of itself as a document: its subject the title, its
+        sender the publisher, its date the date (only those it has)."""
+        fields = {"title": self.subject, "publisher": self.sender, "published": self.published}
+        return {k: v for k, v in fields.items() if v}
 
 
 def parse_message(data: bytes) -> EmailMessage:
@@ -59,10 +69,11 @@ def parse_message(data: bytes) -> EmailMessage:
     return message
 
 
-def read_message(message: EmailMessage, section: tuple[str, ...] = ()) -> Mail:
-    """The message's fields and the sender's own words as blocks under ``section``;
-    ``ValueError`` when it is encrypted."""
+def read_message(message: EmailMessage) -> Mail:
+    """The message's Subject as its heading, then its fields and the sender's own words as
+    blocks under it; ``ValueError`` when it is encrypted."""
     mail = Mail(subject=usable_title(header(message, "subject")))
+    section = (mail.subject,) if mail.subject else ()
     sender = header(message, "from")
     name, address = parseaddr(sender)
     mail.sender = one_line(name) or address
@@ -73,18 +84,16 @@ def read_message(message: EmailMessage, section: tuple[str, ...] = ()) -> Mail:
         mail.published = ""
     for label, value in (("From", sender), ("To", header(message, "to")), ("Date", when)):
         if value:
-            mail.blocks.append(Block("paragraph", f"{label}: {value}", section))
+            mail.blocks.append(Block("table_row", f"{label}: {value}", section))
     if message.get_content_type() in _ENCRYPTED_TYPES:
         raise ValueError("an encrypted e-mail: qabot cannot read its text")
     kind, body = _body(message)
     if "-----BEGIN PGP MESSAGE-----" in body:
         raise ValueError("an encrypted e-mail (a PGP message): qabot cannot read its text")
     if kind == "html":
-        cut = _QUOTE_HTML_RE.search(body)
-        if cut:
-            mail.dropped.extend(Dropped(Block("paragraph", b.text, section), "quoted reply")
-                                for b in read_html(body[cut.start():]).blocks)
-            body = body[: cut.start()]
+        body, quotes = split_html_quotes(body)
+        mail.dropped.extend(Dropped(Block("paragraph", b.text, section), "quoted reply")
+                            for quote in quotes for b in read_html(quote).blocks)
         parsed: Parsed | None = read_html(body)
     else:
         own, quoted, signature = split_reply(body)
@@ -101,6 +110,9 @@ def read_message(message: EmailMessage, section: tuple[str, ...] = ()) -> Mail:
         name = part.get_filename() or part.get_content_type()
         mail.dropped.append(Dropped(Block("paragraph", one_line(name), section),
                                     "an attachment, not read"))
+    if mail.blocks and mail.subject:  # its words are the text's too ("NetworkX 3.2.1" is
+        # named only there), as a page's title heading is
+        mail.blocks.insert(0, Block("heading", mail.subject, section, level=1))
     return mail
 
 

@@ -15,9 +15,10 @@
 ``.odt``                  OpenDocument text (``odt.py``)
 ``.epub``                 an e-book, chapters in spine order (``epub.py``)
 ``.eml``                  one saved e-mail (``eml.py``, ``mailmessage.py``)
-``.mbox``                 a mail archive, a section a message (``mbox.py``)
+``.mbox``                 a mail archive, a document a message (``mbox.py``)
 ``.csv`` ``.tsv``         a table saved as text, a row a block (``delimited.py``)
 ``.rtf``                  Rich Text Format, with striprtf (``rtf.py``)
+``.bib``                  a BibTeX database, an entry a section (``bibtex.py``)
 ``LICENSE``, ``README``   a project's documentation files, named without a format's
 ``COPYING``, ``NEWS`` ...  extension (``DOC_NAME_RE``): plain text
 ========================  =========================================================
@@ -45,6 +46,7 @@ from .html import looks_like_html, read_html
 from .latex import looks_like_latex, read_latex
 from .meta import front_matter
 from .rstsigns import looks_like_rst
+from .subtitle import subtitled
 from .terms import lone_terms
 from .text import read_plain
 
@@ -54,7 +56,7 @@ FORMATS = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "mar
            ".xht": "html", ".pdf": "pdf", ".docx": "docx", ".adoc": "asciidoc",
            ".asciidoc": "asciidoc", ".tex": "latex", ".ltx": "latex", ".odt": "odt",
            ".epub": "epub", ".eml": "email", ".mbox": "mbox", ".csv": "csv", ".tsv": "tsv",
-           ".rtf": "rtf"}
+           ".rtf": "rtf", ".bib": "bibtex"}
 # the formats whose files are not text: each reader decodes what it reads itself
 _BINARY = {"pdf", "docx", "odt", "epub", "email", "mbox", "rtf"}
 SUFFIXES = tuple(FORMATS)
@@ -108,15 +110,17 @@ def read_file(path: Path) -> Parsed:
 
 def parse(data: bytes, fmt: str) -> Parsed:
     """``data`` read as format ``fmt`` (a value of ``FORMATS``); in a document (no web page), a
-    definition list set as paragraphs read as one (``terms.lone_terms``)."""
+    subtitle read as text (``subtitle.subtitled``) and a definition list set as paragraphs
+    read as one (``terms.lone_terms``)."""
     parsed = _read(data, fmt)
-    if fmt in _BINARY:  # (a text format's text is made printable as it is decoded)
-        parsed.blocks = [dataclasses.replace(b, text=printable(b.text),
-                                             section=tuple(map(printable, b.section)))
-                         for b in parsed.blocks]
-        parsed.meta = {k: printable(v) for k, v in parsed.meta.items()}
-    if not parsed.web:
-        parsed.blocks = lone_terms(parsed.blocks)
+    for one in (parsed, *(part for _, part in parsed.parts)):
+        if fmt in _BINARY:  # (a text format's text is made printable as it is decoded)
+            one.blocks = [dataclasses.replace(b, text=printable(b.text),
+                                              section=tuple(map(printable, b.section)))
+                          for b in one.blocks]
+            one.meta = {k: printable(v) for k, v in one.meta.items()}
+        if not one.web:
+            one.blocks = lone_terms(subtitled(one.blocks))
     return parsed
 
 
@@ -125,8 +129,12 @@ def _read(data: bytes, fmt: str) -> Parsed:
         return _read_binary(data, fmt)
     text, encoding = decode(data)
     text = printable(text)
-    front, text = ({}, text) if fmt in ("csv", "tsv") else front_matter(text)
-    if fmt in ("csv", "tsv"):
+    front, text = ({}, text) if fmt in ("csv", "tsv", "bibtex") else front_matter(text)
+    if fmt == "bibtex":
+        from .bibtex import read_bibtex
+
+        parsed = read_bibtex(text)
+    elif fmt in ("csv", "tsv"):
         from .delimited import read_delimited
 
         parsed = read_delimited(text, "\t" if fmt == "tsv" else None)

@@ -45,8 +45,16 @@ class DocumentReport:
 
 def find(docs: Sequence[Document], which: str) -> int:
     """The index of the document ``which`` names: its id, its file name, or its path (as
-    given, or in the corpus)."""
-    return find_named([d.id for d in docs], [d.path for d in docs], which)
+    given, or in the corpus); a file of several documents (a mail archive's messages) is
+    named by one's id."""
+    ids = [d.id for d in docs]
+    i = find_named(ids, [d.path for d in docs], which)
+    if ids[i] != which and i + 1 < len(docs) and docs[i + 1].path == docs[i].path:
+        parts = [d.id for d in docs if d.path == docs[i].path]
+        near = ", ".join(parts[:8]) + (", ..." if len(parts) > 8 else "")
+        raise UnknownDocumentError(f"{which!r} holds {len(parts)} documents ({near}): name one "
+                                   "by its id")
+    return i
 
 
 def find_named(ids: Sequence[str], paths: Sequence[str | None], which: str) -> int:

@@ -17,7 +17,9 @@ makes the blocks a reader of the rendered page sees:
   or code in its body is read under that item, not run into its line;
 - a table's header row is a row ``A | B``, each body row ``A: 1; B: 2``; a simple table's header
   over the data columns only, which docutils drops, is read from the source (``rsttable.py``);
-- literal blocks, doctests, math and code directives are ``code``;
+- literal blocks, doctests, math and code directives are ``code``; but a ``::`` block whose
+  every line is words a reader reads (``_text_lines``: a cheat sheet's "Shift-Up-arrow
+  (move-outline-up)" under "When focus is in the outline::") is a list of those lines;
 - comments, hyperlink targets, substitution definitions and a table of contents are not text
   a reader sees: left out, with the reason, for ``qabot show``; a substitution (``|product|``)
   reads as its definition, a footnote's mark (``[#f1]_``) is left out of its sentence, and the
@@ -32,6 +34,7 @@ reports nothing.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from functools import cache
 from typing import Any
@@ -201,6 +204,9 @@ class _Walk:
                 path.back_to(saved)
             elif isinstance(child, nodes.field | nodes.option_list_item):
                 yield from self._field(child, depth, lists)
+            elif isinstance(child, nodes.literal_block) and (lines := _text_lines(child)):
+                yield from (Block("list_item", line, path.path, level=lists + 1)
+                            for line in lines)
             elif isinstance(child, nodes.literal_block | nodes.doctest_block | nodes.math_block):
                 if code := code_block(child.astext(), path.path):
                     yield code
@@ -256,6 +262,33 @@ class _Walk:
             yield from self.walk(rest[0], depth, level, True, start=rest[1])
 
 __all__ = ["read_rst"]
+
+
+# A line of words and nothing else: each a word, hyphenated or not, or words in parentheses
+# ("Alt-Shift-Down-arrow (move-outline-down)"); no punctuation, operator or path
+_WORD_LINE_RE = re.compile(r"[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*(?: +(?:[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*"
+                           r"|\([A-Za-z0-9]+(?:[- ][A-Za-z0-9]+)*\)))*")
+
+
+def _text_lines(block: nodes.Element) -> list[str]:
+    """The lines of a ``::`` literal block that holds text, not code: each line words and
+    spaces alone (``_WORD_LINE_RE``), opening with a capital as a line of text does, where a
+    command ("pip install beets"), a statement or an identifier opens in lower case, and no
+    line in capitals (a query's "SELECT name FROM users"); all at one indentation (code nests).
+    [] for any other block, and for a code directive's (``classes`` "code")."""
+    if block.get("classes") or block.get("language"):
+        return []
+    raw = block.astext().splitlines()
+    lines = [ln.rstrip() for ln in raw if ln.strip()]
+    if not lines or any(ln[0].isspace() for ln in lines):
+        return []
+    for line in lines:
+        first = line.split(" ", 1)[0]
+        letters = [c for c in first if c.isalpha()]
+        if (not _WORD_LINE_RE.fullmatch(line) or not first[0].isupper()
+                or (len(letters) > 3 and all(c.isupper() for c in letters))):
+            return []
+    return lines
 
 
 __all__ = ["read_rst"]

@@ -113,7 +113,7 @@ class _Object(_Body):
 class _Code(_Body):
     def run(self) -> list[nodes.Node]:
         code = "\n".join(self.content)
-        return [nodes.literal_block(code, code)] if code.strip() else []
+        return [nodes.literal_block(code, code, classes=["code"])] if code.strip() else []
 
 
 class _Hidden(_Body):

@@ -6,8 +6,9 @@ destinations a reader does not see (font and colour tables, pictures, fields' in
 ``\\info``) left out. Each RTF paragraph (``\\par``) is a paragraph of the plain text then read
 as a plain-text file is read (``text.read_plain``: a lone short line is a heading, "- " and
 "1." lines list items), a table's rows (``\\cell``, ``\\row``) as table rows under a header row
-(the first, when the table is wider than two columns). RTF keeps its headings as formatting,
-which is not read: a heading is found by its layout only. The title is ``\\info``'s
+(the first, when the table is wider than two columns), in the section the table stands in.
+RTF keeps its headings as formatting, which is not read: a heading is found by its layout
+only. The title is ``\\info``'s
 ``\\title``. A file over ``MAX_RTF_BYTES`` is skipped, saying so.
 """
 
@@ -40,17 +41,26 @@ def read_rtf(data: bytes) -> Parsed:
     except LookupError:
         encoding = "cp1252"
     text = rtf_to_text(source, encoding=encoding, errors="replace")
-    blocks: list[Block] = []
-    prose: list[str] = []
+    # The prose is read as one plain text, each table standing in it as a placeholder line
+    # (a paragraph of its own): its rows are then set where it stands, under the headings
+    # before it, and a heading after it is read as the text's next heading, not its first
+    # (which a text read in pieces made of it: a level-1 heading, its section path lost).
+    paragraphs: list[str] = []
+    tables: list[list[list[str]]] = []
     for line in text.splitlines():
         if line.rstrip().endswith("|"):  # a table row: its cells, each ended by "|"
-            blocks.extend(_flush(prose))
-            prose = []
-            blocks.append(Block("table_row", one_line(line)))
-        else:
-            prose.append(line)
-    blocks.extend(_flush(prose))
-    blocks = _table_rows(blocks)
+            cells = [one_line(c) for c in one_line(line).rstrip("|").split("|")]
+            if not paragraphs or paragraphs[-1] != _placeholder(len(tables) - 1):
+                tables.append([])
+                paragraphs.append(_placeholder(len(tables) - 1))
+            tables[-1].append(cells)
+        elif line.strip():
+            paragraphs.append(line)
+    prose = "\n\n".join(paragraphs)
+    blocks: list[Block] = []
+    for b in (read_plain(prose).blocks if prose.strip() else []):
+        n = _table_of(b.text)
+        blocks.extend(_table_rows(tables[n], b.section) if n is not None else [b])
     if not blocks:
         raise ValueError("an RTF file with no text")
     meta = {}
@@ -61,32 +71,26 @@ def read_rtf(data: bytes) -> Parsed:
     return Parsed(blocks, meta=meta, web=False)
 
 
-def _flush(lines: list[str]) -> list[Block]:
-    """Lines of prose as the plain-text reader reads them, each RTF paragraph apart."""
-    text = "\n\n".join(ln for ln in lines if ln.strip())
-    return read_plain(text).blocks if text.strip() else []
+_PLACEHOLDER = "\ue000"  # (a private-use character, which no RTF text sets alone on a line)
 
 
-def _table_rows(blocks: list[Block]) -> list[Block]:
-    """Each run of table rows (still "a|b|c|") as ``table_row_text`` reads it: under the
-    first row as a header when the table is wider than two columns."""
-    out: list[Block] = []
-    i = 0
-    while i < len(blocks):
-        if blocks[i].kind != "table_row" or "|" not in blocks[i].text:
-            out.append(blocks[i])
-            i += 1
-            continue
-        j = i
-        while j < len(blocks) and blocks[j].kind == "table_row" and "|" in blocks[j].text:
-            j += 1
-        rows = [[one_line(c) for c in b.text.rstrip().rstrip("|").split("|")]
-                for b in blocks[i:j]]
-        header = rows[0] if len(rows) >= 2 and max(map(len, rows)) > 2 else None
-        out.extend(Block("table_row", t, blocks[i].section) for n, cells in enumerate(rows)
-                   if (t := table_row_text(cells, None if header is None or n == 0 else header)))
-        i = j
-    return out
+def _placeholder(n: int) -> str:
+    return f"{_PLACEHOLDER}{n}{_PLACEHOLDER}"
+
+
+def _table_of(text: str) -> int | None:
+    """The number of the table whose placeholder ``text`` is, else ``None``."""
+    if text.startswith(_PLACEHOLDER) and text.endswith(_PLACEHOLDER) and text[1:-1].isdigit():
+        return int(text[1:-1])
+    return None
+
+
+def _table_rows(rows: list[list[str]], section: tuple[str, ...]) -> list[Block]:
+    """A table's rows as ``table_row_text`` reads them, under ``section``: under the first
+    row as a header when the table is wider than two columns."""
+    header = rows[0] if len(rows) >= 2 and max(map(len, rows)) > 2 else None
+    return [Block("table_row", t, section) for n, cells in enumerate(rows)
+            if (t := table_row_text(cells, None if header is None or n == 0 else header))]
 
 
 __all__ = ["MAX_RTF_BYTES", "read_rtf"]
