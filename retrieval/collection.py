@@ -263,7 +263,9 @@ class Collection:
 # 46: the last item of a plain-text list spaced by blank lines is an item, not a heading.
 # 47: an HTML definition list's question term (an FAQ's "How do I ...?") heads its answer,
 # not read into it.
-TEXT_VERSION = 47
+# 48: a mail archive is a document a message; HTML mail keeps replies below its quotes; RTF
+# headings after tables; BibTeX; TeX accents; reST literal blocks of words; subtitles.
+TEXT_VERSION = 48
 # A sentence's flags (``Collection.sent_flags``): it may be quoted alone; it is of a list item
 # or a table row (a line tagged ``ITEM_LINE``, beside its ``sieve.QUOTE_*`` rule); it opens its
 # line; lines of code (tagged ``CODE_LINE``) follow its line, quoted after it.
