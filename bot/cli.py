@@ -17,6 +17,7 @@ import structlog
 
 from retrieval import IndexFormatError, QabotError, QAEngine, evaluation, metrics, questions
 from retrieval.corpus import DocumentIds, Skipped, load_directory, read_document
+from retrieval.ingest.read import printable
 from retrieval.ingest.report import (
     DocumentReport,
     explain,
@@ -140,8 +141,15 @@ def _answer_json(engine: Corpus, question: str) -> str:
     return as_json(engine.ask(question).model_dump(mode="json"))
 
 
+def asked(line: str) -> str:
+    """What a question is once read as the engine reads it, without a terminal's escape
+    sequences and control characters: an arrow key pressed while ``ask`` reads a terminal
+    ("^[[A") was asked, and answered "I couldn't find this"."""
+    return printable(line).strip()
+
+
 def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
-    question = " ".join(args.question).strip()
+    question = asked(" ".join(args.question))
     if args.question and not question:
         raise UsageError("the question is empty: qabot ask \"QUESTION\"")
     engine = serving(settings)
@@ -158,7 +166,7 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
         print("qabot: reading questions from the terminal, one a line, until Ctrl-D "
               "(qabot console asks them with line editing and history)", file=sys.stderr)
     for line in sys.stdin:
-        line = line.strip()
+        line = asked(line)
         if not line:
             continue
         if args.json:

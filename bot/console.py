@@ -9,6 +9,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
 
+from retrieval.ingest.read import printable
+
 from .intro import Corpus
 from .render import sources_text, to_text
 
@@ -78,7 +80,7 @@ def run(engine: Corpus, out: TextIO = sys.stdout, top_k: int | None = None,
                 if interactive:
                     print(file=out)
                 break
-            line = line.strip()
+            line = printable(line).strip()  # (an arrow key without readline: "^[[A")
             if not line:
                 continue
             if line in (":quit", ":q", ":exit"):

@@ -69,6 +69,17 @@ def test_ask_reads_one_question_per_line_from_stdin(corpus):
     assert [row["answered"] for row in rows] == [True, False, True]
 
 
+def test_a_line_of_escape_sequences_is_no_question(corpus):
+    """An arrow key pressed while ``ask`` or the console reads a terminal without line editing
+    ("^[[A") was asked, and answered "I couldn't find this in my sources"."""
+    r = qabot("ask", "--json", "--corpus", str(corpus),
+              stdin="\x1b[A\n\x1b[D\x04\nWhen was the CSTO formed?\n")
+    assert r.returncode == 0, r.stderr
+    assert [json.loads(line)["answered"] for line in r.stdout.splitlines()] == [True]
+    r = qabot("console", "--corpus", str(corpus), stdin="\x1b[A\n:quit\n")
+    assert r.returncode == 0 and "couldn't find" not in r.stdout
+
+
 def test_ask_plain_batch_from_stdin(corpus):
     r = qabot("ask", "--corpus", str(corpus), stdin="When was the CSTO formed?\nhello\n")
     assert r.returncode == 0 and "2002" in r.stdout and "couldn't find" in r.stdout
@@ -108,6 +119,7 @@ def test_the_console_is_the_command_when_only_options_are_given(corpus):
         (["ask", "--top-k", "0", "q"], {}, "--top-k 0"),
         (["ask", "q"], {"QABOT_LOG_FORMAT": "xml"}, "QABOT_LOG_FORMAT='xml'"),
         (["ask", ""], {}, "empty"),
+        (["ask", "\x1b[A\x01"], {}, "empty"),  # an arrow key, a control character
         # a language qabot does not read would read every document as nothing
         (["ask", "q"], {"QABOT_LANGUAGE": "xx"}, "a language qabot reads"),
         (["ask", "q"], {"QABOT_LANGUAGE": "eng"}, "ISO 639-1"),
