@@ -25,6 +25,7 @@ from retrieval.ingest.report import (
     find_named,
     names_file,
 )
+from retrieval.writing import write_atomic
 
 from . import console, indexer, logs, streams
 from .config import Settings
@@ -255,6 +256,8 @@ def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
         # (the rows were written over the questions, once the evaluation had read them)
         raise UsageError(f"--details {args.details} is the question file: name another file "
                          "to write the rows to")
+    if args.details and not Path(args.details).resolve().parent.is_dir():  # (found after the run)
+        raise UsageError(f"--details {args.details}: no such folder to write the rows in")
     qset = questions.read_questions(args.file, args.format)
     if args.split:
         qset = qset.only(args.split)
@@ -274,13 +277,13 @@ def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
             log.warning("unknown_sources", ids=missing, hint="check --corpus")
         outcomes = evaluation.run(engine, qset.questions, progress=ProgressBar("eval"))
         report = metrics.Report(metrics.summarize_groups(outcomes, args.by), args.by)
-    if args.details:
-        _write_details(Path(args.details), outcomes)
     if args.json:
         print(json.dumps(report_json(report, file=args.file, format=args.format,
                                      split=args.split, holdout_article=args.holdout_article)))
     else:
         print(table(report))
+    if args.details:  # (after the scores: a run of minutes was not lost with the rows)
+        _write_details(Path(args.details), outcomes)
     hit1 = report.groups["all"].r1
     if args.min_hit1 is not None and (hit1 is None or hit1 < args.min_hit1):
         shown = "n/a (no answerable question)" if hit1 is None else f"{hit1:.3f}"
@@ -291,10 +294,15 @@ def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _write_details(path: Path, outcomes: Sequence[evaluation.Outcome]) -> None:
+    """The rows written at once over a file's, or never (a full disk left a previous run's
+    rows cut to the first 8 KB of this one's); a pipe or a device (``/dev/stdout``) as it is."""
+    rows = "".join(json.dumps(metrics.detail(o), ensure_ascii=False) + "\n" for o in outcomes)
     try:
-        with path.open("w", encoding="utf-8") as f:
-            for o in outcomes:
-                f.write(json.dumps(metrics.detail(o), ensure_ascii=False) + "\n")
+        if path.exists() and not path.is_file():
+            with path.open("w", encoding="utf-8") as f:
+                f.write(rows)
+        else:
+            write_atomic(path, rows.encode("utf-8"))
     except OSError as exc:
         raise UsageError(f"cannot write --details {str(path)!r}: {exc.strerror}") from None
 
