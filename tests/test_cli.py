@@ -522,12 +522,18 @@ def test_ask_answers_when_with_a_time_of_day_from_a_handbook(tmp_path):
 
 
 def test_an_empty_corpus_names_every_format_qabot_reads(tmp_path):
-    # it named text, Markdown, HTML, PDF and Word, not the reST and AsciiDoc it reads as well
+    # it named text, Markdown, HTML, PDF and Word, not the reST and AsciiDoc it reads as well;
+    # then not LaTeX, OpenDocument, EPUB, e-mail, CSV or RTF (each format has a name: below)
+    from retrieval.corpus import _FORMAT_NAMES
+    from retrieval.ingest.read import FORMATS
+
+    assert set(FORMATS.values()) <= _FORMAT_NAMES.keys()
     (tmp_path / "c").mkdir()
     r = qabot("index", "--corpus", str(tmp_path / "c"))
     assert r.returncode == 2
-    assert r.stderr.endswith(": add text, Markdown, reStructuredText, AsciiDoc, HTML, PDF or "
-                             "Word files or pass another --corpus\n")
+    assert r.stderr.endswith(
+        ": add text, Markdown, reStructuredText, HTML, PDF, Word, AsciiDoc, LaTeX, OpenDocument, "
+        "EPUB, e-mail, mail archive, CSV, TSV or RTF files or pass another --corpus\n")
 
 
 def _indexed(tmp_path: Path) -> tuple[Path, Path]:
