@@ -80,7 +80,7 @@ def build_parser() -> argparse.ArgumentParser:
                    "the files that changed since the saved index are)")
     p.add_argument("--watch", action="store_true", help="keep running: index the corpus again "
                    "whenever its files change (running bots take each new index up)")
-    p.add_argument("--interval", type=float, default=1.0, metavar="SECONDS",
+    p.add_argument("--interval", type=float, metavar="SECONDS",
                    help="with --watch: how often to look at the files (default 1, at "
                    f"most {MAX_WATCH_INTERVAL})")
     p.set_defaults(run=cmd_index)
@@ -178,6 +178,12 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_index(args: argparse.Namespace, settings: Settings) -> int:
+    # (each was passed over in silence: `index --interval 5` built once and stopped)
+    if args.interval is not None and not args.watch:
+        raise UsageError("--interval is how often --watch looks at the files: add --watch")
+    if args.verify and (args.full or args.watch):
+        raise UsageError(f"--verify checks the saved index, building nothing: drop "
+                         f"{'--full' if args.full else '--watch'}")
     if args.verify:
         try:
             where, bad = QAEngine.verify_saved(settings.corpus_path(), settings.index_dir)
@@ -199,10 +205,11 @@ def cmd_index(args: argparse.Namespace, settings: Settings) -> int:
 def _watch(args: argparse.Namespace, settings: Settings) -> int:
     # (not "<= 0": nan passed it and looked at the files in a busy loop; inf, or 1e300, was a
     # traceback from the wait)
-    if not 0 < args.interval <= MAX_WATCH_INTERVAL:
+    every = 1.0 if args.interval is None else args.interval
+    if not 0 < every <= MAX_WATCH_INTERVAL:
         raise UsageError(f"--interval must be above 0 and at most {MAX_WATCH_INTERVAL} "
-                         f"seconds, got {args.interval}")
-    indexer.watch(settings, every=args.interval, note=f"qabot: {corpus_note(args, settings)}; "
+                         f"seconds, got {every}")
+    indexer.watch(settings, every=every, note=f"qabot: {corpus_note(args, settings)}; "
                   "watching it for changes (Ctrl-C stops)")
     return EXIT_OK
 

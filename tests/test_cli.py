@@ -120,6 +120,9 @@ def test_the_console_is_the_command_when_only_options_are_given(corpus):
         (["ask", "q"], {"QABOT_LOG_FORMAT": "xml"}, "QABOT_LOG_FORMAT='xml'"),
         (["ask", ""], {}, "empty"),
         (["ask", "\x1b[A\x01"], {}, "empty"),  # an arrow key, a control character
+        # options that go with another, given without it, were passed over in silence
+        (["index", "--interval", "5"], {}, "add --watch"),
+        (["index", "--verify", "--full"], {}, "drop --full"),
         # a language qabot does not read would read every document as nothing
         (["ask", "q"], {"QABOT_LANGUAGE": "xx"}, "a language qabot reads"),
         (["ask", "q"], {"QABOT_LANGUAGE": "eng"}, "ISO 639-1"),
