@@ -17,7 +17,6 @@ import structlog
 
 from retrieval import IndexFormatError, QabotError, QAEngine, evaluation, metrics, questions
 from retrieval.corpus import DocumentIds, Skipped, load_directory, read_document
-from retrieval.ingest.read import printable
 from retrieval.ingest.report import (
     DocumentReport,
     explain,
@@ -29,6 +28,7 @@ from retrieval.writing import write_atomic
 
 from . import console, indexer, logs, streams
 from .config import Settings
+from .console import asked
 from .engines import load_engine, options
 from .intro import Corpus
 from .launch import cmd_telegram, cmd_webhook, serving
@@ -140,13 +140,6 @@ def cmd_console(args: argparse.Namespace, settings: Settings) -> int:
 
 def _answer_json(engine: Corpus, question: str) -> str:
     return as_json(engine.ask(question).model_dump(mode="json"))
-
-
-def asked(line: str) -> str:
-    """What a question is once read as the engine reads it, without a terminal's escape
-    sequences and control characters: an arrow key pressed while ``ask`` reads a terminal
-    ("^[[A") was asked, and answered "I couldn't find this"."""
-    return printable(line).strip()
 
 
 def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:

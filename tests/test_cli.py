@@ -71,9 +71,10 @@ def test_ask_reads_one_question_per_line_from_stdin(corpus):
 
 def test_a_line_of_escape_sequences_is_no_question(corpus):
     """An arrow key pressed while ``ask`` or the console reads a terminal without line editing
-    ("^[[A") was asked, and answered "I couldn't find this in my sources"."""
+    ("^[[A"), or a line of only a byte order mark (a file of questions saved by Notepad), was
+    asked, and answered "I couldn't find this in my sources"."""
     r = qabot("ask", "--json", "--corpus", str(corpus),
-              stdin="\x1b[A\n\x1b[D\x04\nWhen was the CSTO formed?\n")
+              stdin="\ufeff\n\x1b[A\n\x1b[D\x04\nWhen was the CSTO formed?\n")
     assert r.returncode == 0, r.stderr
     assert [json.loads(line)["answered"] for line in r.stdout.splitlines()] == [True]
     r = qabot("console", "--corpus", str(corpus), stdin="\x1b[A\n:quit\n")
