@@ -26,9 +26,11 @@ from retrieval.ingest.report import (
     find_named,
     names_file,
 )
+from retrieval.writing import write_atomic
 
 from . import console, indexer, logs, streams
 from .config import Settings
+from .console import asked
 from .engines import load_engine, options
 from .intro import Corpus
 from .launch import cmd_telegram, cmd_webhook, serving
@@ -80,7 +82,7 @@ def build_parser() -> argparse.ArgumentParser:
                    "the files that changed since the saved index are)")
     p.add_argument("--watch", action="store_true", help="keep running: index the corpus again "
                    "whenever its files change (running bots take each new index up)")
-    p.add_argument("--interval", type=float, default=1.0, metavar="SECONDS",
+    p.add_argument("--interval", type=float, metavar="SECONDS",
                    help="with --watch: how often to look at the files (default 1, at "
                    f"most {MAX_WATCH_INTERVAL})")
     p.set_defaults(run=cmd_index)
@@ -143,7 +145,7 @@ def _answer_json(engine: Corpus, question: str) -> str:
 
 
 def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
-    question = " ".join(args.question).strip()
+    question = asked(" ".join(args.question))
     if args.question and not question:
         raise UsageError("the question is empty: qabot ask \"QUESTION\"")
     engine = serving(settings)
@@ -160,7 +162,7 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
         print("qabot: reading questions from the terminal, one a line, until Ctrl-D "
               "(qabot console asks them with line editing and history)", file=sys.stderr)
     for line in sys.stdin:
-        line = line.strip()
+        line = asked(line)
         if not line:
             continue
         if args.json:
@@ -171,6 +173,12 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_index(args: argparse.Namespace, settings: Settings) -> int:
+    # (each was passed over in silence: `index --interval 5` built once and stopped)
+    if args.interval is not None and not args.watch:
+        raise UsageError("--interval is how often --watch looks at the files: add --watch")
+    if args.verify and (args.full or args.watch):
+        raise UsageError(f"--verify checks the saved index, building nothing: drop "
+                         f"{'--full' if args.full else '--watch'}")
     if args.verify:
         try:
             where, bad = QAEngine.verify_saved(settings.corpus_path(), settings.index_dir)
@@ -192,10 +200,11 @@ def cmd_index(args: argparse.Namespace, settings: Settings) -> int:
 def _watch(args: argparse.Namespace, settings: Settings) -> int:
     # (not "<= 0": nan passed it and looked at the files in a busy loop; inf, or 1e300, was a
     # traceback from the wait)
-    if not 0 < args.interval <= MAX_WATCH_INTERVAL:
+    every = 1.0 if args.interval is None else args.interval
+    if not 0 < every <= MAX_WATCH_INTERVAL:
         raise UsageError(f"--interval must be above 0 and at most {MAX_WATCH_INTERVAL} "
-                         f"seconds, got {args.interval}")
-    indexer.watch(settings, every=args.interval, note=f"qabot: {corpus_note(args, settings)}; "
+                         f"seconds, got {every}")
+    indexer.watch(settings, every=every, note=f"qabot: {corpus_note(args, settings)}; "
                   "watching it for changes (Ctrl-C stops)")
     return EXIT_OK
 
@@ -255,6 +264,8 @@ def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
         # (the rows were written over the questions, once the evaluation had read them)
         raise UsageError(f"--details {args.details} is the question file: name another file "
                          "to write the rows to")
+    if args.details and not Path(args.details).resolve().parent.is_dir():  # (found after the run)
+        raise UsageError(f"--details {args.details}: no such folder to write the rows in")
     qset = questions.read_questions(args.file, args.format)
     if args.split:
         qset = qset.only(args.split)
@@ -274,13 +285,13 @@ def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
             log.warning("unknown_sources", ids=missing, hint="check --corpus")
         outcomes = evaluation.run(engine, qset.questions, progress=ProgressBar("eval"))
         report = metrics.Report(metrics.summarize_groups(outcomes, args.by), args.by)
-    if args.details:
-        _write_details(Path(args.details), outcomes)
     if args.json:
         print(json.dumps(report_json(report, file=args.file, format=args.format,
                                      split=args.split, holdout_article=args.holdout_article)))
     else:
         print(table(report))
+    if args.details:  # (after the scores: a run of minutes was not lost with the rows)
+        _write_details(Path(args.details), outcomes)
     hit1 = report.groups["all"].r1
     if args.min_hit1 is not None and (hit1 is None or hit1 < args.min_hit1):
         shown = "n/a (no answerable question)" if hit1 is None else f"{hit1:.3f}"
@@ -291,10 +302,15 @@ def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _write_details(path: Path, outcomes: Sequence[evaluation.Outcome]) -> None:
+    """The rows written at once over a file's, or never (a full disk left a previous run's
+    rows cut to the first 8 KB of this one's); a pipe or a device (``/dev/stdout``) as it is."""
+    rows = "".join(json.dumps(metrics.detail(o), ensure_ascii=False) + "\n" for o in outcomes)
     try:
-        with path.open("w", encoding="utf-8") as f:
-            for o in outcomes:
-                f.write(json.dumps(metrics.detail(o), ensure_ascii=False) + "\n")
+        if path.exists() and not path.is_file():
+            with path.open("w", encoding="utf-8") as f:
+                f.write(rows)
+        else:
+            write_atomic(path, rows.encode("utf-8"))
     except OSError as exc:
         raise UsageError(f"cannot write --details {str(path)!r}: {exc.strerror}") from None
 

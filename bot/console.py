@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
+
+from retrieval.ingest.read import printable
 
 from .intro import Corpus
 from .render import sources_text, to_text
@@ -48,6 +51,19 @@ def _setup_readline() -> Callable[[], None]:
     return save
 
 
+# White space at either end of a line, invisible spaces too (a byte order mark, which a file of
+# questions saved by Notepad opens with)
+_ENDS = re.compile(r"^[\s\u200b\u2060\ufeff]+|[\s\u200b\u2060\ufeff]+$")
+
+
+def asked(line: str) -> str:
+    """A line typed or piped as a question, as the engine reads it, without a terminal's
+    escape sequences, control characters and invisible spaces at its ends: "" for none. An
+    arrow key pressed where no line editing reads it ("^[[A"), or a line of only a byte order
+    mark, was asked, and answered "I couldn't find this in my sources"."""
+    return _ENDS.sub("", printable(line))
+
+
 def run(engine: Corpus, out: TextIO = sys.stdout, top_k: int | None = None,
         note: str = "", refresh: Callable[[], bool] | None = None) -> int:
     """Read questions until :quit, Ctrl-D or Ctrl-C; print each answer. Returns the exit code.
@@ -78,7 +94,7 @@ def run(engine: Corpus, out: TextIO = sys.stdout, top_k: int | None = None,
                 if interactive:
                     print(file=out)
                 break
-            line = line.strip()
+            line = asked(line)
             if not line:
                 continue
             if line in (":quit", ":q", ":exit"):

@@ -28,7 +28,7 @@ import structlog
 from .errors import NoDocumentsError
 from .ingest.blocks import Parsed
 from .ingest.htmlmeta import LANG_HINT
-from .ingest.read import base_of, read_file
+from .ingest.read import FORMATS, base_of, read_file
 from .ingest.sieve import judged_text
 from .language import ENGLISH, contradicted, knows, normalised
 from .sidecar import read_meta
@@ -178,13 +178,27 @@ def _os_reason(exc: OSError, path: Path) -> str:
     return str(exc)
 
 
+# Each format qabot reads (``FORMATS``'s values) as a user knows it, for the error a corpus
+# without a usable document is: it named the formats of a year before, and a folder of CSV
+# tables, e-mails or EPUB books was told to hold something else
+_FORMAT_NAMES = {"text": "text", "markdown": "Markdown", "rst": "reStructuredText",
+                 "html": "HTML", "pdf": "PDF", "docx": "Word", "asciidoc": "AsciiDoc",
+                 "latex": "LaTeX", "odt": "OpenDocument", "epub": "EPUB", "email": "e-mail",
+                 "mbox": "mail archive", "csv": "CSV", "tsv": "TSV", "rtf": "RTF"}
+
+
+def formats_read() -> str:
+    """"text, Markdown, ... or RTF": every format qabot reads, named."""
+    names = [_FORMAT_NAMES.get(f, f) for f in dict.fromkeys(FORMATS.values())]
+    return f"{', '.join(names[:-1])} or {names[-1]}"
+
+
 def no_documents(root: Path, skipped: list[Skipped]) -> NoDocumentsError:
     detail = f"; skipped: {', '.join(s.path + ' (' + s.reason + ')' for s in skipped)}"
     return NoDocumentsError(
         f"no usable document in {str(root)!r}"
         + (detail if skipped else "")
-        + ": add text, Markdown, reStructuredText, AsciiDoc, HTML, PDF or Word files or pass "
-        "another --corpus"
+        + f": add {formats_read()} files or pass another --corpus"
     )
 
 

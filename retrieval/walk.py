@@ -4,7 +4,9 @@ and what is passed over.
 Every file under the folder (recursively, skipping hidden folders) in a format qabot reads
 (``ingest.read.FORMATS``) is a document file; other files are counted in one warning
 (``files_not_read``), and so are symbolic links that lead out of the folder or to a hidden file
-in it (``symlinks_not_followed``): they are not read. In one warning (``paths_not_read``), what
+in it (``symlinks_not_followed``): they are not read; nor is a link to a document file the walk
+finds under its own name, or that an earlier link leads to (the same text twice was two
+sources, quoted side by side, each word's weight halved). In one warning (``paths_not_read``), what
 cannot be looked at: loops of links, folders that cannot be read, named pipes and devices,
 names that are not UTF-8. A missing folder, or one that cannot be listed, raises
 ``NoDocumentsError``.
@@ -60,6 +62,9 @@ class Walk:
     # what could not be looked at (a loop of links, a folder it may not read, a named pipe or
     # a device, which a read would wait on for ever): (path, why)
     unreadable: list[tuple[str, str]] = field(default_factory=list)
+    # symbolic links to a document file the walk finds already (under its own name, or by an
+    # earlier link)
+    repeated: list[str] = field(default_factory=list)
 
     def file_stats(self) -> list[FileStat]:
         """Each document's stats, then its sidecar's (when it has one), in corpus order."""
@@ -101,6 +106,7 @@ def scan(root: Path, index_dir: Path | None = None) -> Walk:
         return st.st_size, st.st_mtime_ns
 
     rels, stats, none = walk.rels, walk.stats, (-1, -1)
+    links: list[tuple[int, str]] = []  # the document files that are links: (index, path)
 
     # folders still to list, the next one last: a loop, not a call per level, so that a tree
     # of a few thousand nested folders (an extracted hostile archive) is walked, not a
@@ -153,11 +159,33 @@ def scan(root: Path, index_dir: Path | None = None) -> Walk:
         base = folder[prefix:] + os.sep if len(folder) > prefix else ""
         for e in docs:
             name = e.name
+            if e.is_symlink():
+                links.append((len(rels), e.path))
             rels.append(base + name)
             side = sidecars.get(base_of(name) + META_SUFFIX, none) if sidecars else none
             stats.append((*stat(e), *side))
         todo.extend(reversed(folders))
+    if links:
+        _drop_repeated(walk, top, links)
     return walk
+
+
+def _drop_repeated(walk: Walk, top: Path, links: list[tuple[int, str]]) -> None:
+    """Take out of ``walk`` the links (``(index, path)``, in corpus order) to a file it holds
+    already: one it found under its own name (whose real path is ``top`` and its path in the
+    corpus, as no linked folder is entered), or one an earlier link leads to."""
+    linked = {i for i, _ in links}
+    seen = {os.path.join(top, rel) for i, rel in enumerate(walk.rels) if i not in linked}
+    drop = set()
+    for i, path in links:
+        target = os.path.realpath(path)
+        if target in seen:
+            drop.add(i)
+            walk.repeated.append(path)
+        seen.add(target)
+    if drop:
+        walk.rels[:] = [r for i, r in enumerate(walk.rels) if i not in drop]
+        walk.stats[:] = [s for i, s in enumerate(walk.stats) if i not in drop]
 
 
 def _name(e: os.DirEntry[str]) -> str:
@@ -224,6 +252,9 @@ def warn_passed_over(walk: Walk) -> Walk:
     if walk.hidden:
         log.warning("symlinks_not_followed", count=len(walk.hidden), paths=walk.hidden[:10],
                     reason="they lead to hidden files or into hidden folders")
+    if walk.repeated:
+        log.warning("symlinks_not_followed", count=len(walk.repeated), paths=walk.repeated[:10],
+                    reason="they lead to a document the corpus holds already")
     if walk.unreadable:
         log.warning("paths_not_read", count=len(walk.unreadable),
                     paths=[f"{path} ({why})" for path, why in walk.unreadable[:10]])

@@ -69,6 +69,18 @@ def test_ask_reads_one_question_per_line_from_stdin(corpus):
     assert [row["answered"] for row in rows] == [True, False, True]
 
 
+def test_a_line_of_escape_sequences_is_no_question(corpus):
+    """An arrow key pressed while ``ask`` or the console reads a terminal without line editing
+    ("^[[A"), or a line of only a byte order mark (a file of questions saved by Notepad), was
+    asked, and answered "I couldn't find this in my sources"."""
+    r = qabot("ask", "--json", "--corpus", str(corpus),
+              stdin="\ufeff\n\x1b[A\n\x1b[D\x04\nWhen was the CSTO formed?\n")
+    assert r.returncode == 0, r.stderr
+    assert [json.loads(line)["answered"] for line in r.stdout.splitlines()] == [True]
+    r = qabot("console", "--corpus", str(corpus), stdin="\x1b[A\n:quit\n")
+    assert r.returncode == 0 and "couldn't find" not in r.stdout
+
+
 def test_ask_plain_batch_from_stdin(corpus):
     r = qabot("ask", "--corpus", str(corpus), stdin="When was the CSTO formed?\nhello\n")
     assert r.returncode == 0 and "2002" in r.stdout and "couldn't find" in r.stdout
@@ -108,6 +120,10 @@ def test_the_console_is_the_command_when_only_options_are_given(corpus):
         (["ask", "--top-k", "0", "q"], {}, "--top-k 0"),
         (["ask", "q"], {"QABOT_LOG_FORMAT": "xml"}, "QABOT_LOG_FORMAT='xml'"),
         (["ask", ""], {}, "empty"),
+        (["ask", "\x1b[A\x01"], {}, "empty"),  # an arrow key, a control character
+        # options that go with another, given without it, were passed over in silence
+        (["index", "--interval", "5"], {}, "add --watch"),
+        (["index", "--verify", "--full"], {}, "drop --full"),
         # a language qabot does not read would read every document as nothing
         (["ask", "q"], {"QABOT_LANGUAGE": "xx"}, "a language qabot reads"),
         (["ask", "q"], {"QABOT_LANGUAGE": "eng"}, "ISO 639-1"),
@@ -510,12 +526,18 @@ def test_ask_answers_when_with_a_time_of_day_from_a_handbook(tmp_path):
 
 
 def test_an_empty_corpus_names_every_format_qabot_reads(tmp_path):
-    # it named text, Markdown, HTML, PDF and Word, not the reST and AsciiDoc it reads as well
+    # it named text, Markdown, HTML, PDF and Word, not the reST and AsciiDoc it reads as well;
+    # then not LaTeX, OpenDocument, EPUB, e-mail, CSV or RTF (each format has a name: below)
+    from retrieval.corpus import _FORMAT_NAMES
+    from retrieval.ingest.read import FORMATS
+
+    assert set(FORMATS.values()) <= _FORMAT_NAMES.keys()
     (tmp_path / "c").mkdir()
     r = qabot("index", "--corpus", str(tmp_path / "c"))
     assert r.returncode == 2
-    assert r.stderr.endswith(": add text, Markdown, reStructuredText, AsciiDoc, HTML, PDF or "
-                             "Word files or pass another --corpus\n")
+    assert r.stderr.endswith(
+        ": add text, Markdown, reStructuredText, HTML, PDF, Word, AsciiDoc, LaTeX, OpenDocument, "
+        "EPUB, e-mail, mail archive, CSV, TSV or RTF files or pass another --corpus\n")
 
 
 def _indexed(tmp_path: Path) -> tuple[Path, Path]:

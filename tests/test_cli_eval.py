@@ -117,3 +117,46 @@ def test_eval_usage_errors_exit_2_with_one_line(capsys, seeds_args, extra, says)
 def test_eval_of_a_missing_file_is_a_usage_error(capsys, tmp_path):
     assert main(["eval", str(tmp_path / "none.jsonl")]) == EXIT_USAGE
     assert "does not exist" in capsys.readouterr().err
+
+
+def test_eval_details_that_cannot_be_written_leave_the_previous_rows_whole(tmp_path):
+    """On a full disk (here: a file size limit, EFBIG as ENOSPC is) the rows were written over a
+    previous run's, which were lost, cut to the first rows of this one; and the scores, minutes
+    of work, were not printed."""
+    import os
+    import resource
+    import subprocess
+    import sys
+
+    from .conftest import ROOT
+
+    questions = tmp_path / "q.jsonl"
+    questions.write_text("".join(json.dumps({"question": q, "answers": [a]}) + "\n" for q, a in [
+        ("When was the CSTO formed?", "2002"), ("Who is Dmitry Peskov?", "spokesman"),
+        ("What did Armenia freeze?", "membership")] * 3))
+    out = tmp_path / "details.jsonl"
+    out.write_text('{"question": "a previous run\'s row"}\n')
+    kept = out.read_text()
+
+    def limited() -> None:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (2048, 2048))
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith("QABOT_")}
+    r = subprocess.run(
+        [sys.executable, "-m", "bot", "eval", str(questions), "--corpus", str(SEEDS),
+         "--index-dir", str(tmp_path / "index"), "--details", str(out)],
+        capture_output=True, text=True, cwd=ROOT, timeout=300, preexec_fn=limited,
+        env={**env, "PYTHONDONTWRITEBYTECODE": "1"})
+    assert r.returncode == EXIT_USAGE and "cannot write --details" in r.stderr, r.stderr
+    assert out.read_text() == kept
+    assert sorted(p.name for p in tmp_path.iterdir() if p.is_file()) == [
+        "details.jsonl", "q.jsonl"]  # (no temporary left)
+    assert "document R@1" in r.stdout
+
+
+def test_eval_details_in_a_folder_that_does_not_exist_is_said_before_the_run(capsys, seeds_args,
+                                                                            tmp_path):
+    args = ["eval", str(SEED_QUESTIONS), "--details", str(tmp_path / "no" / "d.jsonl")]
+    assert main([*args, *seeds_args]) == EXIT_USAGE
+    captured = capsys.readouterr()
+    assert "no such folder" in captured.err and captured.out == ""

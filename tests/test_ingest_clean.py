@@ -83,6 +83,29 @@ def test_a_list_label_takes_the_short_lines_glued_to_it_even_a_question_or_a_com
     ]
 
 
+def test_a_long_run_of_labelled_short_lines_is_walked_once(monkeypatch):
+    """Each list label walked the rest of the run of short lines after it, each line's shape
+    judged again: a 2 MB text of such lines (a folder's licences, concatenated) took a minute,
+    17 MB hours. What is dropped is the same."""
+    from retrieval.ingest import clean as module
+
+    calls = []
+
+    def counted(text: str) -> bool:
+        calls.append(text)
+        return is_prose(text)
+
+    monkeypatch.setattr(module, "is_prose", counted)
+    run = "\n\n".join(f"READ MORE: item {i}\n\nFiles: debian/{i}" for i in range(400))
+    page = ("The council approved the new budget on Monday after a long debate.\n\n" + run
+            + "\n\nThe budget includes money for schools and roads across the city.")
+    decisions = explain(page)
+    assert [d.text for d in decisions if d.keep] == [
+        "The council approved the new budget on Monday after a long debate.",
+        "The budget includes money for schools and roads across the city."]
+    assert len(calls) < 4 * len(decisions)
+
+
 def test_a_page_without_blank_lines_keeps_its_paragraphs_after_a_list_label():
     lines = ["The council approved the new budget on Monday after a long debate that went on "
              "late into the evening, with several members asking for more time.",

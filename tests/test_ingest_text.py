@@ -402,6 +402,17 @@ def test_a_terminals_escape_sequences_are_no_part_of_the_text():
     assert printable("a [31m bracket stays") == "a [31m bracket stays"
 
 
+def test_a_terminals_title_and_link_strings_are_no_part_of_the_text():
+    # a window title (ESC ] 0;... BEL) and a link (ESC ] 8;;URL ESC \) show nothing of their
+    # text; without the escape it was glued to the next word ("0;titlewho owns ...")
+    assert printable("\x1b]0;lab@host: ~\x07who owns the centrifuge?") == (
+        "who owns the centrifuge?")
+    assert printable("see \x1b]8;;https://x.org/a\x1b\\the guide\x1b]8;;\x1b\\ now") == (
+        "see the guide now")
+    # one never ended takes nothing past its escape: the rest of a file is text
+    assert printable("\x1b]0;stray\nThe quay opens in May.") == "0;stray\nThe quay opens in May."
+
+
 def test_the_last_item_of_a_list_spaced_by_blank_lines_is_an_item_not_a_heading():
     p = read_plain("Release notes\n\nThanks to everyone who helped:\n\n"
                    "- Jarrod Millman (@jarrodmillman)\n\n- Ross Barnowski (@rossbar)\n\n"

@@ -25,11 +25,34 @@ def test_symlinks_leading_out_of_the_corpus_are_not_followed(tmp_path):
     (corpus / "linked").symlink_to(outside / "more")
     with capture_logs() as logs:
         docs, _ = load_directory(corpus)
-    assert sorted(d.id for d in docs) == ["a", "inside"]
-    (warning,) = [e for e in logs if e["event"] == "symlinks_not_followed"]
+    assert sorted(d.id for d in docs) == ["a"]  # (inside.txt is a.txt: below)
+    (warning,) = [e for e in logs if e["event"] == "symlinks_not_followed"
+                  and "out of" in e["reason"]]
     assert warning["count"] == 2 and any(p.endswith("secret.txt") for p in warning["paths"])
     engine = QAEngine.from_directory(corpus, save=False)
     assert not engine.ask("What is the vault code?").answered
+
+
+def test_a_link_to_a_document_the_corpus_holds_is_read_once(tmp_path):
+    """A shared folder's "current-draft.txt" linked to "drafts/v7.txt" was two documents: the
+    same text quoted side by side as two sources, and each of its words weighed half. A link
+    to a file the walk does not read otherwise (a folder's link is not entered) is read, once
+    however many links lead to it."""
+    (tmp_path / "drafts").mkdir()
+    (tmp_path / "drafts" / "v7.txt").write_text(ARTICLE)
+    (tmp_path / "current-draft.txt").symlink_to(tmp_path / "drafts" / "v7.txt")
+    (tmp_path / "zz-latest.md").symlink_to("drafts/v7.txt")
+    (tmp_path / "store").mkdir()
+    (tmp_path / "store" / "blob.dat").write_text(ARTICLE.replace("harbour", "airport"))
+    (tmp_path / "osce.txt").symlink_to(tmp_path / "store" / "blob.dat")
+    (tmp_path / "osce-again.txt").symlink_to("store/blob.dat")
+    with capture_logs() as logs:
+        docs, _ = load_directory(tmp_path)
+    assert sorted(d.id for d in docs) == ["osce-again", "v7"]
+    (warning,) = [e for e in logs if e["event"] == "symlinks_not_followed"]
+    assert warning["count"] == 3 and "holds already" in warning["reason"]
+    engine = QAEngine.from_directory(tmp_path, save=False)
+    assert engine.n_documents == 2
 
 
 def test_links_to_hidden_files_or_into_hidden_folders_are_not_followed(tmp_path):

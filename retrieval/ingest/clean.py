@@ -338,12 +338,20 @@ def explain(text: str, repeated: Container[str] = frozenset(),
     # saved with no blank lines at all, or with few (its label in a block of more than
     # ``GLUED_BLOCK_LINES`` lines), keeps its paragraphs after the list, however short: there
     # a line glued to the label says nothing of what it belongs to.
+    # A label inside a block taken already (before ``end``, where the walks so far stopped)
+    # would walk to ``end`` at most, marking what is marked, unless it takes ``end`` as a line
+    # glued to it: it is passed over (each walked the rest of the block: a 2 MB text of many
+    # short labelled lines took a minute, 17 MB hours).
     lines_in = Counter(b for _, b in found)
+    end = 0
     for i, p in enumerate(paras):
         if kinds[i] in ("bad", "frag") and len(words(p)) <= 6 and (
                 LEADING_TEASER_RE.match(p) or COMMENT_COUNT_RE.match(p)
                 or "widget" in marker_kinds(p)):
             glued = lines_in[found[i][1]] <= GLUED_BLOCK_LINES
+            if i < end and not (glued and end < len(paras) and found[end][1] == found[i][1]
+                                and len(words(paras[end])) <= GLUED_ITEM_WORDS):
+                continue
             j = i + 1
             while j < len(paras) and (
                     (glued and found[j][1] == found[i][1]
@@ -351,6 +359,7 @@ def explain(text: str, repeated: Container[str] = frozenset(),
                     or (kinds[j] in ("frag", "weak", "bad") and not is_prose(paras[j]))):
                 kinds[j], reasons[j] = "bad", "inside a teaser block"
                 j += 1
+            end = max(end, j)
 
     # Comments: the prose right above a Reply button (up to ``_COMMENT_PARAGRAPHS`` paragraphs,
     # back to the commenter's name or the comment's date) is a reader's comment.

@@ -205,8 +205,11 @@ _LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\uf
 _CONTROL_RE = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")
 # A terminal's escape sequences (ECMA-48: a colour's "ESC [ 31 m", a cursor move), which a
 # terminal acts on and shows nothing of: a log saved with its colours, a question pasted from a
-# terminal. Without the escape itself, their parameters were left as text ("[31mCSTO").
-_TERMINAL_ESCAPE_RE = re.compile("\x1b(?:\\[[0-?]*[ -/]*[@-~]|[@-Z\\\\-_])")
+# terminal. Without the escape itself, their parameters were left as text ("[31mCSTO"); a
+# string's (a window title's "ESC ] 0;title BEL", a link's "ESC ] 8;;URL ESC \\") ends at BEL or
+# "ESC \\", on its line, and its text was glued to the next word ("0;titlewho").
+_TERMINAL_ESCAPE_RE = re.compile(
+    "\x1b(?:[\\]PX^_][^\x07\x1b\n]*(?:\x07|\x1b\\\\)|\\[[0-?]*[ -/]*[@-~]|[@-Z\\\\-_])")
 # Bidirectional embeddings and overrides: one in a title or a file name turned the rest of a
 # Sources line around on screen (``sidecar.read_meta``, ``bot.render.shown``)
 BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
