@@ -265,7 +265,9 @@ class Collection:
 # not read into it.
 # 48: a mail archive is a document a message; HTML mail keeps replies below its quotes; RTF
 # headings after tables; BibTeX; TeX accents; reST literal blocks of words; subtitles.
-TEXT_VERSION = 48
+# 49: a link to a document the corpus holds is not read again; a terminal's title and link
+# strings are taken out of a text whole.
+TEXT_VERSION = 49
 # A sentence's flags (``Collection.sent_flags``): it may be quoted alone; it is of a list item
 # or a table row (a line tagged ``ITEM_LINE``, beside its ``sieve.QUOTE_*`` rule); it opens its
 # line; lines of code (tagged ``CODE_LINE``) follow its line, quoted after it.
