@@ -70,8 +70,10 @@ _QUANTITY = re.compile(
     r"a third|a quarter|once|twice|thrice|daily|weekly|monthly|yearly|annually|hourly|"
     r"every \w+)\b", re.I)
 _YEAR = re.compile(r"^(1[0-9]\d\d|20\d\d)$")
-# a number written onto a word, or a word onto it, outside English ("1434년에", "20км")
-_GLUED_DIGITS = re.compile(r"(?<=\d)(?=[^\W\d_])|(?<=[^\W\d_])(?=\d)")
+# a number written onto the word after it, outside English ("1434년에", "20км"); a word with
+# digits after its letters is a name, no figure ("pymorphy2", "mp3": "сколько стоит лицензия
+# pymorphy?" was answered by any sentence naming pymorphy2)
+_GLUED_DIGITS = re.compile(r"(?<=\d)(?=[^\W\d_])")
 # a year marked as one by the word after it (Chinese and Japanese 年, Korean 년)
 _MARKED_YEAR = re.compile(r"(?<![\d.,])(\d{1,4})\s*[年년]")
 # the day of a date ("October 9, 1903", "14 November 565"): it names a day, it counts nothing

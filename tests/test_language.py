@@ -233,6 +233,16 @@ def test_figures_written_onto_words_are_evidence(kind, sentence, question, lang)
         assert not has_evidence(kind, sentence, f"{question} {year}年", lang)
 
 
+def test_a_name_ending_in_digits_is_no_figure() -> None:
+    """"pymorphy2", "mp3": the digits after a word's letters are part of its name."""
+    from retrieval.cues import has_evidence
+
+    assert not has_evidence("number", "pymorphy2 умеет склонять слова.",
+                            "сколько стоит коммерческая лицензия pymorphy?", "ru")
+    assert has_evidence("number", "pymorphy2 знает 250 тысяч слов.",
+                        "сколько слов знает pymorphy?", "ru")
+
+
 def test_a_when_question_in_another_language_prefers_the_sentence_with_the_year(tmp_path) -> None:
     from retrieval import QAEngine
     from retrieval.corpus import Document
