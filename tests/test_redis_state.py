@@ -260,39 +260,50 @@ async def test_while_redis_is_down_each_replica_answers_alone_and_says_so_once()
     assert logs[1]["calls_answered_locally"] >= 5
 
 
-async def test_a_redis_that_hangs_costs_one_timeout_then_nothing() -> None:
-    """A server that takes the connection and never answers (Redis stalled, or a firewall
-    dropping packets): the first call gives up after the timeout, the next ones do not wait."""
+@contextlib.contextmanager
+def _hanging_server(poll: float) -> Iterator[tuple[int, list[socket.socket]]]:
+    """A server on a loopback port that takes connections and never answers (Redis stalled,
+    or a firewall dropping packets): its port, and the connections it took (``poll``: how often
+    its thread looks to stop)."""
     listener = socket.create_server(("127.0.0.1", 0))
     held: list[socket.socket] = []
     stop = threading.Event()
 
     def accept() -> None:
-        listener.settimeout(0.1)
+        listener.settimeout(poll)
         while not stop.is_set():
             with contextlib.suppress(OSError):
                 held.append(listener.accept()[0])
 
     thread = threading.Thread(target=accept, daemon=True)
     thread.start()
-    link = RedisLink(f"redis://127.0.0.1:{listener.getsockname()[1]}/0", timeout=0.2)
-    state = RedisState(link, "p", rate_limit=5, followup_seconds=300, channel="p:snapshots")
     try:
-        with capture_logs() as logs:
-            started = time.perf_counter()
-            assert await state.take_question(1, now=0)
-            first = time.perf_counter() - started
-            started = time.perf_counter()
-            for update_id in range(100):
-                assert await state.first_delivery(update_id)
-            rest = time.perf_counter() - started
+        yield listener.getsockname()[1], held
     finally:
         stop.set()
         thread.join()
         for conn in held:
             conn.close()
         listener.close()
-        await link.close()
+
+
+async def test_a_redis_that_hangs_costs_one_timeout_then_nothing() -> None:
+    """A server that takes the connection and never answers (Redis stalled, or a firewall
+    dropping packets): the first call gives up after the timeout, the next ones do not wait."""
+    with _hanging_server(0.1) as (port, _):
+        link = RedisLink(f"redis://127.0.0.1:{port}/0", timeout=0.2)
+        state = RedisState(link, "p", rate_limit=5, followup_seconds=300, channel="p:snapshots")
+        try:
+            with capture_logs() as logs:
+                started = time.perf_counter()
+                assert await state.take_question(1, now=0)
+                first = time.perf_counter() - started
+                started = time.perf_counter()
+                for update_id in range(100):
+                    assert await state.first_delivery(update_id)
+                rest = time.perf_counter() - started
+        finally:
+            await link.close()
     assert 0.15 < first < 1.0
     assert rest < 0.1
     assert [e["event"] for e in logs] == ["redis_unavailable"]
@@ -303,23 +314,11 @@ async def test_retries_of_a_redis_that_hangs_keep_no_call_waiting() -> None:
     """The same server, over a second of calls with a retry due every 0.05-0.1 s: each retry
     goes to Redis in the background, and no call waits for it (the call that found a retry due
     made it itself, and waited out the timeout: an update held 2 s at each retry)."""
-    listener = socket.create_server(("127.0.0.1", 0))
-    held: list[socket.socket] = []
-    stop = threading.Event()
-
-    def accept() -> None:
-        listener.settimeout(0.05)
-        while not stop.is_set():
-            with contextlib.suppress(OSError):
-                held.append(listener.accept()[0])
-
-    thread = threading.Thread(target=accept, daemon=True)
-    thread.start()
-    link = RedisLink(f"redis://127.0.0.1:{listener.getsockname()[1]}/0", timeout=0.2,
-                     backoff_first=0.05, backoff_max=0.1)
-    state = RedisState(link, "p", rate_limit=5, followup_seconds=300, channel="p:snapshots")
     slowest = 0.0
-    try:
+    with _hanging_server(0.05) as (port, held):
+        link = RedisLink(f"redis://127.0.0.1:{port}/0", timeout=0.2, backoff_first=0.05,
+                         backoff_max=0.1)
+        state = RedisState(link, "p", rate_limit=5, followup_seconds=300, channel="p:snapshots")
         with capture_logs() as logs:
             assert await state.first_delivery(0)  # the outage found: one timeout
             ended = time.perf_counter() + 1.0
@@ -331,14 +330,9 @@ async def test_retries_of_a_redis_that_hangs_keep_no_call_waiting() -> None:
                 update_id += 1
                 await asyncio.sleep(0.01)
             await state.close()
-    finally:
-        stop.set()
-        thread.join()
-        for conn in held:
-            conn.close()
-        listener.close()
+        accepted = len(held)
     assert slowest < 0.1
-    assert len(held) >= 3  # retried meanwhile, on new connections
+    assert accepted >= 3  # retried meanwhile, on new connections
     assert [e["event"] for e in logs] == ["redis_unavailable"]
 
 
