@@ -42,7 +42,7 @@ from typing import overload
 import Stemmer
 
 from . import korean, spanish
-from .ingest.clean import reads_as_english
+from .ingest.prose import reads_as_english
 from .ingest.segment import words
 from .scripts import UNSPACED_RE
 
@@ -118,7 +118,7 @@ def normalised(code: str | None) -> str | None:
 def contradicted(declared: str, text: str) -> bool:
     """Whether ``text`` plainly is not in the language a page's markup declares (``declared``,
     ``normalised``), judged without the detection model: declared English, it does not read
-    as English (``clean.reads_as_english``: a page in English has a fifth of its words or more
+    as English (``prose.reads_as_english``: a page in English has a fifth of its words or more
     English function words; the test data's 48 English HTML pages 0.24-0.42, pages in the 36
     other languages of ``tests/data/languages`` at most 0.14, in Cyrillic or Arabic script
     none); declared another language, it does. A text of fewer than ``MIN_CONTRADICTING_WORDS``

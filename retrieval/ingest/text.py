@@ -43,9 +43,10 @@ import re
 from itertools import pairwise
 
 from .blocks import Block, Dropped, Outline, Parsed, code_block, one_line
-from .clean import is_notice, reads_as_english, stopword_density
+from .clean import is_notice
 from .modelines import is_modeline, modelines_apart, without_trailing_mode
 from .pagelayout import is_page_layout
+from .prose import reads_as_english, stopword_density
 from .segment import blocks, looks_wrapped, word_count, words
 from .sentences import TERMINAL_RE, ends_sentence, goes_on
 from .textfields import LABEL, Record, record_parts
