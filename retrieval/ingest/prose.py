@@ -108,7 +108,7 @@ _COMMON_ZIPF = 3.0
 _WORD_SHARE_CHARS = 2000
 
 
-_WORD_SHARE_MIN_WORDS = 20  # a question is told by ``language.detect``'s model, not so
+_WORD_SHARE_MIN_WORDS = 20  # a question is told by ``detection.detect``'s model, not so
 
 
 _LONG_WORD_RE = re.compile(r"(?<![\w-])[^\W\d_A-Z]{4,}(?![\w-])")  # lower-case: not names
