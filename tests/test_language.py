@@ -6,9 +6,9 @@ import numpy as np
 import pytest
 
 from retrieval.analyzer import analyzer, term_of
-from retrieval.cues import plain_question_type
 from retrieval.detection import detect
 from retrieval.language import language, normalised
+from retrieval.questiontypes import plain_question_type
 from retrieval.termcounts import count_terms
 
 
