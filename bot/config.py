@@ -16,7 +16,8 @@ from urllib.parse import unquote, urlsplit
 from pydantic import AliasChoices, Field, SecretStr, ValidationInfo, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
-from retrieval.language import knows, normalised
+from retrieval.detection import knows
+from retrieval.language import normalised
 
 from .logs import MIN_REDACTED
 

@@ -2,10 +2,10 @@
 
 Choices (measured in ``docs/benchmarks.md``):
 
-* **Tokens** are runs of letters, or numbers with their inner separators ("100,000" -> "100000",
-  "3.5" stays "3.5"), lower-cased; possessive "'s" is dropped and one-letter words are dropped.
-  Superscript and subscript figures are no letters (``SCRIPTED``): a footnote's mark typed as
-  "²" leaves its word alone ("policy²" -> "policy").
+* **Tokens** (``tokeniser.py``) are runs of letters, or numbers with their inner separators
+  ("100,000" -> "100000", "3.5" stays "3.5"), lower-cased; possessive "'s" is dropped and
+  one-letter words are dropped. Superscript and subscript figures are no letters
+  (``SCRIPTED``): a footnote's mark typed as "²" leaves its word alone ("policy²" -> "policy").
 * **Stop words**: a short list of function words and question words (``STOP_WORDS``).
   scikit-learn's built-in list is not used: it holds content words such as "fire", "system",
   "first" and "bill" that users ask about.
@@ -36,7 +36,6 @@ Choices (measured in ``docs/benchmarks.md``):
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -44,22 +43,15 @@ from functools import cache
 import Stemmer
 
 from . import derivations
-from .digitgroups import JOINER, glued, without_joiners
+from .digitgroups import glued, without_joiners
 from .language import ENGLISH, Language, language, stem_function, strip_accents
 from .scripts import (
-    CJK,
-    IN_WORD_MARKS,
-    SOUTHEAST,
-    UNSPACED,
-    UNSPACED_RE,
     ascii_digits,
-    bigram_spans,
     halfwidth,
-    marked_word,
     unspaced,
-    with_bigrams,
     without_in_word_marks,
 )
+from .tokeniser import ASCII_TOKEN_RE, english_spans, english_words, spans, words
 from .variants import american
 
 STOP_WORDS = frozenset(
@@ -76,26 +68,6 @@ STOP_WORDS = frozenset(
     whats""".split()
 )
 
-# Superscript and subscript figures and signs: no part of a word, though Unicode calls them
-# alphanumeric ("policy²", a footnote's mark, is the word "policy"; "m²" is "m"; "CO₂" is "co")
-SCRIPTED = "\u00b2\u00b3\u00b9\u2070-\u209f"
-# ASCII text's words: numbers with their inner separators, a language named by a letter and
-# "++" or "#" ("C++", "C#", "F#", "C++17"; a letter alone is no term, and a question on C++ lost
-# its subject; the look-ahead stays inside a whitespace-separated piece, as ``termcounts.py``
-# needs), runs of letters with inner apostrophes
-_LETTER_LANGUAGE = r"[A-Za-z](?:\+\+|#)(?![^\W\d_#+])"
-ASCII_TOKEN_RE = re.compile(f"\\d+(?:[.,:{JOINER}]\\d+)*|{_LETTER_LANGUAGE}"
-                            f"|[^\\W\\d_{SCRIPTED}]+(?:['’][^\\W\\d_{SCRIPTED}]+)*")
-# Any text's: the same, a letter's combining marks part of its word, the Arabic decimal and
-# thousands separators inside numbers, and a run of an unspaced script a word of its own (cut
-# into bigrams by ``words``). It never matches whitespace and looks around no further than the
-# next character, never across a space: the words of a text are those of its
-# whitespace-separated pieces (``termcounts.py`` relies on it).
-_LETTER = f"[^\\W\\d_{UNSPACED}{SCRIPTED}]"
-_WORD = marked_word(_LETTER)
-TOKEN_RE = re.compile(f"\\d+(?:[.,:\u066b\u066c{JOINER}]\\d+)*|{_LETTER_LANGUAGE}|[{CJK}]+"
-                      f"|[{SOUTHEAST}]+"
-                      f"|{_WORD}(?:['’{IN_WORD_MARKS}]{_WORD})*")
 _stemmer = Stemmer.Stemmer("english")
 # a noun's stem read as its verb's or adjective's ("verif" as "verifi", "failur" as "fail")
 _DERIVED = derivations.joined(lambda word: _stemmer.stemWord(american(word)))
@@ -168,44 +140,6 @@ def _fold_demonym(word: str) -> str:
 def tokens(text: str) -> Iterator[Token]:
     """Every word of ``text`` with its span and term."""
     return analyzer().tokens(text)
-
-
-def english_words(text: str) -> list[str]:
-    """The words of ``text`` as English reads them (``ASCII_TOKEN_RE``, whatever the script)."""
-    return ASCII_TOKEN_RE.findall(text)
-
-
-def _english_spans(text: str) -> Iterator[tuple[int, int]]:
-    for m in ASCII_TOKEN_RE.finditer(text):
-        yield m.span()
-
-
-def words(text: str) -> list[str]:
-    """The words of ``text`` as written, as any language but English reads them: a run of an
-    unspaced script as its bigrams. The words of a text are those of its whitespace-separated
-    pieces."""
-    if text.isascii():
-        return ASCII_TOKEN_RE.findall(text)
-    found = TOKEN_RE.findall(text)
-    if UNSPACED_RE.search(text) is None:
-        return found
-    return with_bigrams(found)
-
-
-def spans(text: str) -> Iterator[tuple[int, int]]:
-    """The span of each of ``words(text)``."""
-    if text.isascii():
-        yield from _english_spans(text)
-        return
-    if UNSPACED_RE.search(text) is None:
-        for m in TOKEN_RE.finditer(text):
-            yield m.span()
-        return
-    for m in TOKEN_RE.finditer(text):
-        if unspaced(m.group()):
-            yield from bigram_spans(*m.span(), m.group()[0])
-        else:
-            yield m.span()
 
 
 def lower_words(text: str) -> list[str]:
@@ -304,7 +238,7 @@ def analyzer(code: str | None = None) -> Analyzer:
     """The analyzer of language ``code`` (English for ``None`` or "")."""
     if not code or code == ENGLISH:
         return Analyzer(language(ENGLISH), term_of, stem_term, *_glued(english_words,
-                                                                       _english_spans, False))
+                                                                       english_spans, False))
     lang = language(code)
     stem, stops, unaccented = stem_function(code), lang.stop_words, lang.unaccented_stops
 

@@ -25,12 +25,13 @@ from pathlib import Path
 
 import structlog
 
+from .detection import contradicted, knows
 from .errors import NoDocumentsError
 from .ingest.blocks import Parsed
 from .ingest.htmlmeta import LANG_HINT
 from .ingest.read import FORMATS, base_of, read_file
 from .ingest.sieve import judged_text
-from .language import ENGLISH, contradicted, knows, normalised
+from .language import ENGLISH, normalised
 from .sidecar import read_meta
 from .walk import walk_corpus
 

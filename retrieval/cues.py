@@ -1,56 +1,23 @@
-"""Question types, and whether a sentence holds the kind of fact a question asks for.
+"""Whether a sentence holds the kind of fact a question asks for, and what a sentence is.
 
-A question's type comes from its wording ("when", "how many", "who", "which countries", "what
-does X stand for"). A sentence shows *evidence* for the type when it holds such a fact that the
-question itself does not already contain: a year or date for "when", a quantity for "how many",
-a name for "who"/"which", a place after a preposition for "where", the spelled-out form of an
-acronym for "stand for", and for "what is X?" / "what does X mean?" a sentence that defines X
-("X is a ...", "X means ...", "X: ...", "X, a ..."; ``definitions.py``).
+A question's type comes from its wording (``questiontypes.py``: "when", "how many", "who",
+"which countries", "what does X stand for"). A sentence shows *evidence* for the type when it
+holds such a fact that the question itself does not already contain: a year or date for "when",
+a quantity for "how many", a name for "who"/"which", a place after a preposition for "where",
+the spelled-out form of an acronym for "stand for", and for "what is X?" / "what does X mean?" a
+sentence that defines X ("X is a ...", "X means ...", "X: ...", "X, a ..."; ``definitions.py``).
+Also what a sentence is besides: a question, a caption, a signature line, one stating a
+default, one holding code.
 """
 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from itertools import islice
 
-from .definitions import WHAT_IS, defines, expands, head, spelled_out
-from .interrogatives import NUMBER_WORDS, PLAIN_TYPES
-from .scripts import UNSPACED_RE, ascii_digits, without_in_word_marks
-
-_TYPES = (
-    ("define", re.compile(r"\b(stand for|stands for|acronym|abbreviat\w*|full name)\b", re.I)),
-    ("when", re.compile(
-        r"^\s*(when|what (year|date|day|month|time|decade|century)(?!\s+(?:units?|zones?|limits?"
-        r"|outs?|stamps?|steps?|slices?|complexity|series|formats?|values?|fields?)\b)"
-        r"|(in|during|since) (what|which)"
-        r" (years?|decades?|century|centuries|months?|period)|how long ago"
-        # "On what date will she be sworn in?", "At what time ...", "By which day ..."
-        r"|^\s*(on|at|by|until|till|from|before|after) (what|which) (dates?|days?|years?|months?"
-        r"|time|hour|night|morning|evening|weekend))\b", re.I)),
-    ("number", re.compile(
-        r"\b(how (many|much|long|far|old|large|big|tall|high|often)|what (number|percentage|"
-        r"percent|share|proportion|amount|size|population)|(which|what) (?:(?!(?:is|are|was|were|"
-        r"did|does|do|has|have|had|can|will|would|should)\b)[\w.+-]+\s+){0,3}?(?:version|release)s?"
-        r"(?!\s+(?:v?\d|series|notes?|cycles?|schedules?|process|branch(?:es)?|candidates?|lines?|"
-        r"steward|team|manager|control|string|numbering)\b)"
-        r"|(which|what) (?:(?!(?:is|are|was|were|did|does|do|has|have|had)\b)[\w.+-]+\s+){0,2}?"
-        r"(?:uids?|gids?|pids?|exit (?:code|status)|error codes?|status codes?|port numbers?"
-        r"|ports?(?=\s+(?:does|do|is|should|will|did|must|can)\b))"
-        r"|(what|which) is "
-        r"the (maximum|minimum|largest|smallest|highest|lowest) (number|value|length|size|"
-        r"amount|count))\b", re.I)),
-    ("names", re.compile(
-        r"\b(which|what) (countries|nations|states|members|cities|people|leaders|groups|"
-        r"organi[sz]ations|companies|parties|platforms|operating systems|browsers|"
-        r"distributions|distros|databases|editors|compilers|languages)\b", re.I)),
-    ("where", re.compile(r"^\s*(where|from where|in (what|which) (place|area|region|location))\b",
-                         re.I)),
-    ("what_is", WHAT_IS),
-    ("who", re.compile(
-        r"^\s*(who|whom|whose)\b|\b(which|what) (country|nation|state|city|person|man|woman|"
-        r"leader|group|organi[sz]ation|company|party|team|president|minister|official)\b", re.I)),
-)
+from .definitions import defines, expands, head, spelled_out
+from .interrogatives import NUMBER_WORDS
+from .scripts import UNSPACED_RE, ascii_digits
 
 # A month's name, capitalised as English writes it ("may" and "march" are a verb and a noun)
 _MONTH = (r"(?-i:January|February|March|April|May|June|July|August|September|October|November"
@@ -114,51 +81,6 @@ _PATH = re.compile(r"(?<![\w/])(?:~?/[\w.-]+(?:/[\w.-]*)*|[\w.-]+/(?:[\w.-]+/)+[
 _ACRONYM = re.compile(r"\b[A-Z]{2,}\b")
 
 
-def plain_question_type(question: str, lang: str) -> str | None:
-    """``when``, ``number`` or ``who`` (or ``None``), in language ``lang``: what a question
-    read without English's other lists asks for (English's own wording, or a table of other
-    languages')."""
-    if lang == "en":
-        kind = question_type(question)
-        return kind if kind in ("when", "number") else None
-    question = without_in_word_marks(question)
-    for name, rx in PLAIN_TYPES.get(lang, ()):
-        if rx.search(question):
-            return name
-    return None
-
-
-_NAMES = dict(_TYPES)["names"]
-
-
-def names_kind(question: str) -> str | None:
-    """The kind of names a "which countries / companies ...?" question asks for (its noun,
-    lower case): a word its answer lists instances of ("Belarus, Kazakhstan and ..."), not a
-    word the answer need hold."""
-    m = _NAMES.search(question)
-    return m.group(2).lower() if m else None
-
-
-# "How do I / can we / should you ..." asks for a way of doing something: a "which version" or
-# "which port" inside it is what the way finds ("How do I tell Clippy which Rust version my crate
-# must support?"), not what the answer is
-_HOW_TO = re.compile(r"^\s*how\s+(?:do|does|did|can|could|should|would|will|may|might|shall|to)\b",
-                     re.I)
-
-
-def question_type(question: str) -> str | None:
-    """One of ``define``, ``when``, ``number``, ``names``, ``where``, ``what_is``, ``who``, or
-    ``None`` (a question asking how to do something asks for none of them but ``define``)."""
-    how_to = _HOW_TO.match(question) is not None
-    for name, rx in _TYPES:
-        if how_to and name != "define":
-            continue
-        m = rx.search(question)
-        if m and (name != "what_is" or head(question) is not None):
-            return name
-    return None
-
-
 # Code in documentation: a command-line option ("--track-origins=yes", "-k"), an identifier
 # (snake_case, camelCase, "a.b", "a::b", "f()"), an environment variable ("FC_DEBUG"): what a
 # "how do I ..." or "which option ..." question over documentation is answered with.
@@ -179,7 +101,6 @@ def _may_hold_code(sentence: str) -> bool:
                 or (_DOT_HINT.search(sentence) and _DOTTED_HINT.search(sentence)))
 
 
-_ASKS_DEFAULT = re.compile(r"\bdefault", re.I)
 _STATES_DEFAULT = re.compile(r"\bdefaults?\s*(?::|(?:is|was|value|to|on|of|setting)\b)"
                              r"|\bby default\b|\b(?:is|are|as) the default\b|\(default\b", re.I)
 
@@ -243,11 +164,6 @@ def is_question(sentence: str) -> bool:
     bare = sentence.rstrip("\"'”’“‘»›)」』） ")
     return (_ASKED_END_RE.search(bare) is not None or _ASKED_MARK.match(sentence) is not None
             or (_ARMENIAN_ASKED in sentence and bare.endswith(("։", ":"))))
-
-
-def asks_default(question: str) -> bool:
-    """Whether a question asks for a default ("what's the default historySize", "by default")."""
-    return _ASKS_DEFAULT.search(question) is not None
 
 
 def states_default(sentence: str) -> bool:
@@ -351,21 +267,9 @@ def has_evidence(kind: str | None, sentence: str, question: str, lang: str = "en
     return False
 
 
-_COUNTED = re.compile(r"\b(?:how\s+many|how\s+much|number\s+of)\s+(?P<what>(?:[\w'’-]+\s+){0,3}?)"
-                      r"(?P<noun>[a-z][\w'’-]*)(?=\s+(?:are|is|was|were|did|does|do|have|has|had|"
-                      r"can|could|will|would|in|on|of|at|for|there|live|died)\b|\s*\??\s*$)",
-                      re.I)
 _COUNT_WORD = re.compile(r"^(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
                          r"twelve|twenty|thirty|forty|fifty|hundreds?|thousands?|millions?|"
                          r"billions?|dozens?|several|many|few)$")
-
-
-@lru_cache(maxsize=1024)
-def counted(question: str) -> str | None:
-    """What a "how many / how much / number of" question counts: its noun, lower-cased ("how
-    many xbox 360 games are there" -> "games"), or ``None``."""
-    m = _COUNTED.search(question)
-    return m.group("noun").lower() if m else None
 
 
 def counts(words: list[str], terms: list[str | None], noun_term: str) -> bool:

@@ -25,9 +25,10 @@ from .composer import compose
 from .compounds import Splitter, compounding, index_splitter
 from .config import ComposerConfig
 from .corpus import Document
+from .detection import close_calls, detect, preload
 from .errors import DamagedIndexError, NoDocumentsError
 from .index import TermIndex
-from .language import ENGLISH, close_calls, detect, normalised, preload
+from .language import ENGLISH, normalised
 from .loading import LoadReport
 from .openings import with_openings
 from .query import Query, parse_query, spaced

@@ -14,8 +14,9 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from .analyzer import lower_words, term_of
-from .cues import asks_default, bare, counted, counts, has_code, states_default
+from .cues import bare, counts, has_code, states_default
 from .query import Query
+from .questiontypes import asks_default, counted
 from .selection import FEATURES
 
 _COPULA = re.compile(r"\b(?:is|are|was|were)\s+(?:an?|the|one)\b", re.I)

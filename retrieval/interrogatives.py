@@ -1,8 +1,9 @@
 """Other languages' interrogatives: the words that ask "when", "how many" and "who" in them.
 
-English's question types are ``cues.py``'s; for a question in another language only those whose
-evidence reads the same in any language (a year, a number in digits; a capitalised name where
-capitals mark names) are read, from these tables, written from each language's grammar:
+English's question types are ``questiontypes.py``'s; for a question in another language only
+those whose evidence reads the same in any language (a year, a number in digits; a capitalised
+name where capitals mark names) are read, from these tables, written from each language's
+grammar:
 ``PLAIN_TYPES`` (the patterns of "when", "how many" and "who"), ``INTERROGATIVES`` (the words
 that frame a question and say nothing of its subject), ``NUMBER_WORDS`` (a count written out,
 where it is measured to help), ``FRAMES`` (what the answer is *called*) and
@@ -94,7 +95,7 @@ PLAIN_TYPES: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
         ("nn", r"\b(når|kva år|i kva år|i kva hundreår|sidan når)\b",
          r"\b(kor (mange|mykje|lang|langt|lenge|stor|stort|gammal|gamle|ofte|høg|høgt))\b"),
         # Armenian's marks over a stressed vowel ("Ե՞րբ") are taken out of a question before
-        # these are matched (``cues.plain_question_type``)
+        # these are matched (``questiontypes.plain_question_type``)
         ("hy", r"(երբ|որ թվականին|ինչ թվականին|որ տարում|որ թվին|որ դարում)",
          r"(քանի|որքան|ինչքան)"),
         ("gl", r"\b(cando|en que ano|que ano|desde cando|en que século)\b",

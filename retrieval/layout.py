@@ -24,13 +24,14 @@ from .collection import (
     PassageTexts,
 )
 from .corpus import Document
+from .detection import detect_parts
 from .ingest.blocks import Parsed
 from .ingest.read import printable
 from .ingest.repeated import RepeatedLines, repeated_in
 from .ingest.segment import group_lines
 from .ingest.sieve import Kept, sieve
 from .ingest.text import read_plain
-from .language import ENGLISH, detect_parts, normalised
+from .language import ENGLISH, normalised
 from .packing import PassagePacker
 from .sources import PackedSources, Source
 from .spans import sentence_layout

@@ -27,14 +27,14 @@ import structlog
 from . import held
 from .collection import Collection, IndexedTexts
 from .corpus import Document, Skipped
+from .detection import preload as preload_language_model
+from .detection import release as release_language_model
 from .heap import release_freed_memory
 from .held import LAY_OUT, LAY_OUT_GIVEN, LAY_OUT_KEYED, READ, SET_REPEATED
 from .index import K1, B, TermIndex
 from .ingest.repeated import repeated_in, repeated_keys
 from .joining import Runs, concat
 from .language import ENGLISH
-from .language import preload as preload_language_model
-from .language import release as release_language_model
 from .layout import Laid, Packer, build_collection, parsed_of
 from .termcounts import count_term_blocks, counting_pool
 from .workers import Chunks, Pool
@@ -226,7 +226,7 @@ def before_counting(pool: Pool | None) -> None:
 def languages_told(*collections: Collection) -> None:
     """Once a build has told its documents' languages: when every passage of the corpus
     (in ``collections``) is English, the detection model is of no more use to the build nor
-    to its questions, and is let go (``language.release``) before counting and inverting
+    to its questions, and is let go (``detection.release``) before counting and inverting
     need the memory."""
     if all(c.languages() <= {ENGLISH} for c in collections):
         release_language_model()

@@ -28,12 +28,12 @@ from .analyzer import Token, analyzer
 from .common_words import common_words
 from .compounds import Splitter
 from .config import DEFAULT_CONFIG, ComposerConfig
-from .cues import names_kind, plain_question_type, question_type
 from .index import TermIndex
-from .ingest.clean import reads_as_english
+from .ingest.prose import reads_as_english
 from .ingest.read import printable
 from .interrogatives import ASKING_WORDS, FRAMES, INTERROGATIVE_CHARACTERS, INTERROGATIVES
 from .language import ENGLISH
+from .questiontypes import names_kind, plain_question_type, question_type
 from .scripts import unspaced, unstyled
 from .spelling import correct, rare_word
 from .variants import SPELLED_OUT

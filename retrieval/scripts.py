@@ -69,7 +69,7 @@ MARKS = _mark_ranges()
 
 
 # Armenian writes its question, exclamation and emphasis marks over a word's stressed vowel,
-# inside the word ("Ե՞րբ", "when?"): part of the word (``analyzer.TOKEN_RE``), left out of its
+# inside the word ("Ե՞րբ", "when?"): part of the word (``tokeniser.TOKEN_RE``), left out of its
 # term and of what a question's type is read from
 IN_WORD_MARKS = "\u055b\u055c\u055e"
 _NO_MARKS = str.maketrans("", "", IN_WORD_MARKS)

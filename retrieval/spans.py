@@ -9,7 +9,7 @@ from array import array
 from collections.abc import Sequence
 
 from .collection import CODE_AFTER, CODE_LINE, FIRST, ITEM, ITEM_LINE, QUOTABLE
-from .ingest.clean import is_prose, is_sentence
+from .ingest.prose import is_prose, is_sentence
 from .ingest.segment import has_words, word_count, words
 from .ingest.sentences import sentence_bounds
 from .ingest.sieve import MIN_DOCUMENT_QUOTE_WORDS, QUOTE_ANY, QUOTE_PROSE, QUOTE_SENTENCE

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from retrieval.analyzer import analyze, analyzer, spans, tokens
+from retrieval.analyzer import analyze, analyzer, tokens
+from retrieval.tokeniser import spans
 
 
 def test_numbers_keep_their_separators_and_commas_fold():

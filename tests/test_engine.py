@@ -450,29 +450,29 @@ def test_a_sidecar_declares_a_document_language(languages):
 
 
 def test_an_english_corpus_never_loads_the_detection_model(corpus):
-    from retrieval import language
+    from retrieval import detection
 
-    language._MODEL.clear()
+    detection._MODEL.clear()
     engine = QAEngine.from_directory(corpus)
     engine.warm_up()
     engine.ask("When was the CSTO formed?")
     assert engine.collection.languages() == {"en"}
-    assert not language.model_loaded()
+    assert not detection.model_loaded()
 
 
 def test_a_corpus_in_other_languages_loads_the_detection_model_before_the_first_question(
         languages):
     import time
 
-    from retrieval import language
+    from retrieval import detection
 
     engine = QAEngine.from_directory(languages)
-    language._MODEL.clear()
+    detection._MODEL.clear()
     engine.warm_up()  # in the background: the channels go on starting meanwhile
     deadline = time.monotonic() + 30
-    while not language.model_loaded() and time.monotonic() < deadline:
+    while not detection.model_loaded() and time.monotonic() < deadline:
         time.sleep(0.05)
-    assert language.model_loaded()
+    assert detection.model_loaded()
 
 
 def test_a_zero_width_space_parts_a_questions_words_as_a_space_does() -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from retrieval.ingest.blocks import TERM_LEVEL, Block, Parsed
-from retrieval.ingest.html import looks_like_html, read_html
+from retrieval.ingest.html import read_html
 from retrieval.ingest.htmlmeta import LANG_HINT
 
 PAGE = """<!DOCTYPE html>
@@ -120,21 +120,6 @@ def test_a_head_left_open_ends_where_the_body_starts():
 def test_a_head_left_open_also_ends_at_the_first_element_of_the_body():
     page = read_html("<html><head><title>T</title><p>Body text.</p></html>")
     assert joined(page) == "Body text."
-
-
-@pytest.mark.parametrize(
-    ("text", "html"),
-    [
-        ("<!doctype html><p>x</p>", True),
-        ("  <html lang='en'><body>x</body></html>", True),
-        ("<p>One.</p><p>Two.</p><p>Three.</p><div>Four.</div><p>Five.</p>", True),
-        ("Plain text that mentions a <b>bold</b> tag once in a long sentence about it.", False),
-        ("The expression a < b > c is not markup at all, nor is x<y.", False),
-        ("", False),
-    ],
-)
-def test_looks_like_html(text, html):
-    assert looks_like_html(text) is html
 
 
 # --- typed blocks

@@ -143,7 +143,7 @@ HAFEN_DE = ("Der Hafen von Lindholm wurde im Jahr 1250 von Kaufleuten aus Lübec
 @pytest.mark.parametrize("workers", [False, True])
 def test_a_build_lets_go_of_the_detection_model_once_every_document_is_told_english(
         workers: bool, monkeypatch: pytest.MonkeyPatch) -> None:
-    from retrieval import language, parallel
+    from retrieval import detection, parallel
 
     if workers:
         monkeypatch.setattr(parallel, "PARALLEL_FILES", 1)
@@ -152,16 +152,16 @@ def test_a_build_lets_go_of_the_detection_model_once_every_document_is_told_engl
     loaded: list[bool] = []  # whether the model was loaded when the build let it go
 
     def release() -> None:
-        loaded.append(language.model_loaded())
-        language.release()
+        loaded.append(detection.model_loaded())
+        detection.release()
 
     monkeypatch.setattr(parallel, "release_language_model", release)
     towns = [town(i, footer=False) for i in range(6)]
     english = QAEngine.from_texts([*towns, TERSE_EN])
-    assert loaded == [True] and not language.model_loaded()  # it told TERSE_EN, then went
+    assert loaded == [True] and not detection.model_loaded()  # it told TERSE_EN, then went
     assert english.collection.languages() == {"en"}
     assert english.ask("When did the harbour bridge open?").answered
     mixed = QAEngine.from_texts([*towns, TERSE_EN, HAFEN_DE])
-    assert loaded == [True] and language.model_loaded()  # kept: questions are told with it
+    assert loaded == [True] and detection.model_loaded()  # kept: questions are told with it
     assert mixed.collection.languages() == {"en", "de"}
     assert mixed.ask("Wann wurde der Hafen gegründet?").answered

@@ -26,8 +26,9 @@ import re
 from collections.abc import Iterable, Sequence
 
 from ..analyzer import STOP_WORDS
-from .clean import LineDecision, is_prose
+from .clean import LineDecision
 from .markers import marker_kinds
+from .prose import is_prose
 from .segment import words
 
 # A Markdown heading's marks ("# Title", "## Title ##"): not part of the title.

@@ -21,6 +21,9 @@ Table rows are read by ``htmltable`` (a header row ``H1 | H2``, a body row under
 H2: c2``; a layout table's cells as the blocks they hold; a short list in a cell reads "PNG,
 GIF", its items apart), a definition list's terms by ``htmlterms``.
 
+Which elements are blocks, void, headings or terms, and which end tags HTML implies, is
+``htmltags``'s; so is telling markup from text (``looks_like_html``).
+
 The page's metadata is what it declares (``htmlmeta``), its title else its first ``h1``.
 ``Parsed.web``: the page says it is an article, or its blocks read as a web page
 (``webpage.looks_like_web_page``).
@@ -30,7 +33,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from html.parser import HTMLParser
 
 from .blocks import (
@@ -43,73 +46,39 @@ from .blocks import (
     one_line,
 )
 from .htmlmeta import PageMeta
-from .htmlnav import SKIP_TAGS, nav_reason
+from .htmlnav import (
+    ANCHOR_CHARS,
+    ENUMERATOR_RE,
+    HEADING_ANCHOR_RE,
+    IN_PAGE_RE,
+    PAGING_REASON,
+    PAGING_RELS,
+    SKIP_TAGS,
+    TOC_REASON,
+    nav_reason,
+)
 from .htmltable import MAX_COLSPAN, MAX_ROWSPAN, Cell, Grid, Row, row_blocks, span_of
+from .htmltags import (
+    BLOCKS,
+    CODE_TAGS,
+    CONTEXT,
+    ENTRY,
+    HEAD_TAGS,
+    HEADINGS,
+    IMPLIED,
+    LISTS,
+    LITERAL,
+    ROW_SCOPE,
+    TITLES,
+    VOID,
+    OpenElement,
+)
 from .htmlterms import sectioned, with_terms
 from .segment import blocks
 from .text import layout_blocks, reads_as_layout
 from .webpage import looks_like_web_page
 
-_VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
-_BLOCKS = frozenset(
-    "address article blockquote body caption center dd details dialog div dl dt fieldset "
-    "figcaption figure form h1 h2 h3 h4 h5 h6 header hgroup hr legend li main menu ol p pre "
-    "section summary table tbody td tfoot th thead tr ul".split()
-)
-_HEADINGS = frozenset("h1 h2 h3 h4 h5 h6".split())
-_TITLES = _HEADINGS | {"dt"}  # what names the text under or after it
-# read as one line: block elements inside them do not split them (a definition list's term too)
-_LITERAL = _HEADINGS | {"pre", "dt"}
-_CONTEXT = _LITERAL | {"li", "blockquote", "td", "th"}  # what the text inside them is
-_ROW_SCOPE = frozenset({"tr", "table", "thead", "tbody", "tfoot"})
-_HEAD_TAGS = frozenset("base head html link meta noscript script style template title".split())
-# An element that starts while one of these is open closes it first (HTML's implied end tags),
-# unless a boundary element comes first: "<li>a<li>b" are two items, not one inside the other.
-_IMPLIED: dict[str, tuple[frozenset[str], frozenset[str]]] = {
-    "li": (frozenset({"li"}), frozenset({"ul", "ol", "menu"})),
-    "dt": (frozenset({"dt", "dd"}), frozenset({"dl"})),
-    "dd": (frozenset({"dt", "dd"}), frozenset({"dl"})),
-    "tr": (frozenset({"tr"}), frozenset({"table", "thead", "tbody", "tfoot"})),
-    "td": (frozenset({"td", "th"}), frozenset({"tr", "table"})),
-    "th": (frozenset({"td", "th"}), frozenset({"tr", "table"})),
-    **dict.fromkeys(
-        ("thead", "tbody", "tfoot"),
-        (frozenset({"thead", "tbody", "tfoot"}), frozenset({"table"})),
-    ),
-}
-# A list whose every entry (two or more) is only a link to a place in a page of the same site
-# ("1.2. <a href="faq.html#faq.whence">Where does the name come from?</a>") is a table of
-# contents: the page's text is where it leads. (A term, "<dt><a href=...>String Methods</a>",
-# heads its definition: it stays.)
-_LISTS = frozenset({"ul", "ol", "dl", "menu"})
-_ENTRY = frozenset({"li", "dd"})
-_IN_PAGE_RE = re.compile(r"^(?![a-z][a-z0-9+.-]*:|//)[^#]*#.", re.I)
-_ENUMERATOR_RE = re.compile(r"^(?:\d+(?:\.\d+)*\.?|[A-Za-z][.)])\s+")
-_TOC_REASON = "a table of contents (a list whose entries only link to places in pages)"
-# A line of links to the next, previous and parent pages (Texinfo's "Next: ..., Previous: ...,
-# Up: ...", marked by their ``rel``): where the page sits in its manual, not its text
-_PAGING_RELS = frozenset({"next", "prev", "previous", "up", "index", "contents", "start", "first",
-                          "last"})
-_PAGING_REASON = "links to the next, previous and parent pages (navigation)"
-_ANCHOR_CHARS = frozenset({"", "¶", "#", "§", "🔗"})  # a heading's permalink, alone in its <a>
-_HEADING_ANCHOR_RE = re.compile(r"(?:\s*¶|\s+#)+$")
-# Markup at the very start (a doctype, an <html> or <head> tag) or a high density of tags.
-_START_RE = re.compile(r"^\s*(?:<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>])", re.I)
-_TAG_RE = re.compile(r"</?(?:p|div|span|a|br|li|h[1-6]|table|tr|td|img|section|article)\b[^>]*>",
-                     re.I)
 _SPACE_RE = re.compile(r"[ \t\r\n\f\v]+")  # a source line break is a space; "\n" marks a <br>
-# Inline elements of code: a paragraph of nothing else is a code block ("<p><code>xslt-config
-# --cflags</code></p>" between the sentences that explain it).
-_CODE_TAGS = ("code", "kbd", "samp", "tt")
-
-
-def looks_like_html(text: str) -> bool:
-    """Whether ``text`` is HTML markup rather than text: it opens with a doctype, ``<html>``,
-    ``<head>`` or ``<body>``, or holds at least 5 block or inline tags per 1,000 characters."""
-    if _START_RE.match(text[:1000]):
-        return True
-    tags = len(_TAG_RE.findall(text))
-    return tags >= 5 and tags >= 5 * len(text) / 1000
 
 
 def read_html(markup: str) -> Parsed:
@@ -134,30 +103,6 @@ def _without_open_comment(markup: str) -> str:
     return markup
 
 
-@dataclass(slots=True)
-class _Open:
-    """An open element, and what reading it needs when it closes."""
-
-    tag: str
-    depth: int  # how many elements are open around it
-    live: bool  # neither it nor an element around it is left out
-    skip_tag: bool = False
-    skip_reason: str = ""  # left out by its attributes (recorded as dropped)
-    grid: Grid | None = None  # a table's columns
-    span: tuple[int, int] = (1, 1)  # a cell's rowspan and colspan
-    row: Row | None = None  # a tr's cells so far
-    cell: tuple[Row, list[Block]] | None = None  # a td's row, and its blocks so far
-    anchor: tuple[int, str] | None = None  # an <a> in a heading: where its text starts, href
-    link: int | None = None  # an <a> to a place in a page (not in a heading): where its text starts
-    entries: int = 0  # a list's entries so far
-    linked: list[tuple[list[Block], Block]] = field(default_factory=list)  # ... that only link
-    prose: bool = False  # an entry of the list holds more than a link
-    text: list[str] = field(default_factory=list)  # a left-out element's text, for ``dropped``
-    ident: str = ""  # its id attribute
-    first: int = 0  # a definition list: where its blocks start among the page's
-    main: bool = False  # the page's main content (main, role="main")
-
-
 class _Parser(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -167,10 +112,10 @@ class _Parser(HTMLParser):
         # a definition list's last block (its id): the id of its first; its terms head nothing
         # after it
         self.term_scopes: dict[int, int] = {}
-        self._open: list[_Open] = []  # outermost first
+        self._open: list[OpenElement] = []  # outermost first
         # The open elements by tag: what the reading asks of the stack, at no cost in its depth
         # (a page of unclosed elements nests thousands deep).
-        self._by_tag: defaultdict[str, list[_Open]] = defaultdict(list)
+        self._by_tag: defaultdict[str, list[OpenElement]] = defaultdict(list)
         self._open_ids: Counter[str] = Counter()  # the ids of the open elements
         self._line: list[str] = []  # the text of the block being read
         self._code_chars = 0  # ... how many of its characters (not spaces) are inline code
@@ -179,7 +124,7 @@ class _Parser(HTMLParser):
         self._skipping = 0  # open elements left out by their tag
         self._head_open = 0  # open head elements (one, in a page that has its head)
         self._main_open = 0  # open elements of the page's main content (main, role="main")
-        self._dropping: _Open | None = None  # the outermost element left out by attributes
+        self._dropping: OpenElement | None = None  # the outermost element left out by attributes
         self._heading_level = 0  # the level of the page's last heading (0: none yet)
 
     # --- the parser's events
@@ -187,28 +132,28 @@ class _Parser(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         a = {k.lower(): (v or "") for k, v in attrs}
         self.page.start(tag, a, self._is_open("svg"))
-        if self._head_open and tag not in _HEAD_TAGS:
+        if self._head_open and tag not in HEAD_TAGS:
             self.handle_endtag("head")  # "</head>" may be left out
-        if tag in ("td", "th") and (row := self._nearest(_ROW_SCOPE)) and row.tag != "tr":
+        if tag in ("td", "th") and (row := self._nearest(ROW_SCOPE)) and row.tag != "tr":
             self.handle_starttag("tr", [])  # a cell with no row: the row is implied, as in HTML
-        if tag in _IMPLIED:
-            closes, bounds = _IMPLIED[tag]
+        if tag in IMPLIED:
+            closes, bounds = IMPLIED[tag]
             closing, bound = self._nearest(closes), self._nearest(bounds)
             if closing and (bound is None or closing.depth > bound.depth):
                 self.handle_endtag(closing.tag)
-        if self._dropping is not None and (tag in _BLOCKS or tag == "br"):
+        if self._dropping is not None and (tag in BLOCKS or tag == "br"):
             self._dropping.text.append(" ")  # its menu items apart
         live = not self._skipping and self._dropping is None
         skip_tag = tag in SKIP_TAGS
         reason = nav_reason(tag, a, self._main_open > 0) if live and not skip_tag else ""
         if live and not reason and tag == "a" and self._permalink(a):
             reason = "a link to the element it is in (a permalink)"
-        el = _Open(tag, len(self._open), live and not skip_tag and not reason, skip_tag, reason,
-                   ident=a.get("id", ""),
-                   main=tag == "main" or a.get("role", "").strip().lower() == "main")
+        el = OpenElement(tag, len(self._open), live and not skip_tag and not reason, skip_tag,
+                         reason, ident=a.get("id", ""),
+                         main=tag == "main" or a.get("role", "").strip().lower() == "main")
         if el.live:
             self._opening(el, a)
-        if tag in _VOID:
+        if tag in VOID:
             return
         self._open.append(el)
         self._by_tag[tag].append(el)
@@ -227,7 +172,7 @@ class _Parser(HTMLParser):
         a link inside a sentence."""
         href = a.get("href", "")
         return (href.startswith("#") and len(href) > 1 and self._open_ids[href[1:]] > 0
-                and not "".join(self._line).strip() and not self._nearest(_TITLES))
+                and not "".join(self._line).strip() and not self._nearest(TITLES))
 
     def handle_endtag(self, tag: str) -> None:
         self.page.end(tag)
@@ -246,7 +191,7 @@ class _Parser(HTMLParser):
             if el is self._dropping:
                 self._dropping = None
                 text = one_line("".join(el.text))
-                if text not in _ANCHOR_CHARS:  # a permalink's "¶" is no loss worth a record
+                if text not in ANCHOR_CHARS:  # a permalink's "¶" is no loss worth a record
                     self.dropped.append(Dropped(Block("paragraph", text), el.skip_reason))
             if el.tag == tag:
                 break
@@ -262,7 +207,7 @@ class _Parser(HTMLParser):
             # a <pre>'s lines as laid out (``_flush`` reads them as code, or as a plain text)
             self._line.append(data.replace("\r\n", "\n") if self._by_tag["pre"]
                               else _SPACE_RE.sub(" ", data))
-            if any(self._by_tag[t] for t in _CODE_TAGS):
+            if any(self._by_tag[t] for t in CODE_TAGS):
                 self._code_chars += len(data) - sum(map(str.isspace, data))
 
     def finish(self) -> None:
@@ -273,11 +218,11 @@ class _Parser(HTMLParser):
 
     # --- reading
 
-    def _opening(self, el: _Open, a: dict[str, str]) -> None:
+    def _opening(self, el: OpenElement, a: dict[str, str]) -> None:
         tag = el.tag
         if tag == "br":  # a line's end, but in a heading or a term (read as one line)
-            self._line.append(" " if self._nearest(_TITLES) else "\n")
-        elif tag in _BLOCKS:
+            self._line.append(" " if self._nearest(TITLES) else "\n")
+        elif tag in BLOCKS:
             self._boundary()
         if tag == "table":
             el.grid = Grid()
@@ -291,19 +236,19 @@ class _Parser(HTMLParser):
             el.cell = (tr.row, [])
             el.span = (span_of(a.get("rowspan"), MAX_ROWSPAN),
                        span_of(a.get("colspan"), MAX_COLSPAN))
-        elif tag == "a" and self._nearest(_HEADINGS):
+        elif tag == "a" and self._nearest(HEADINGS):
             el.anchor = (len(self._line), a.get("href", ""))
-        elif tag == "a" and _IN_PAGE_RE.match(a.get("href", "")):
+        elif tag == "a" and IN_PAGE_RE.match(a.get("href", "")):
             el.link = len(self._line)
-        if tag == "a" and _PAGING_RELS & set(a.get("rel", "").lower().split()):
+        if tag == "a" and PAGING_RELS & set(a.get("rel", "").lower().split()):
             self._paging += 1
-        if tag in _ENTRY and (lst := self._nearest(_LISTS)):
+        if tag in ENTRY and (lst := self._nearest(LISTS)):
             lst.entries += 1
 
-    def _closing(self, el: _Open) -> None:
-        if el.tag in _LITERAL:
+    def _closing(self, el: OpenElement) -> None:
+        if el.tag in LITERAL:
             self._flush()
-        elif el.tag in _BLOCKS:
+        elif el.tag in BLOCKS:
             self._boundary()
         if el.cell:
             row, blocks = el.cell
@@ -316,14 +261,14 @@ class _Parser(HTMLParser):
                 table.grid.below.clear()  # a cell spans rows of its row group alone
         elif el.link is not None:
             self._linked.extend(self._line[el.link:])
-        elif (el.tag in _LISTS and not el.prose and len(el.linked) >= 2
+        elif (el.tag in LISTS and not el.prose and len(el.linked) >= 2
               and len(el.linked) == el.entries):
             for sink, block in el.linked:
                 del sink[next(i for i in range(len(sink) - 1, -1, -1) if sink[i] is block)]
-                self.dropped.append(Dropped(block, _TOC_REASON))
+                self.dropped.append(Dropped(block, TOC_REASON))
         elif el.anchor:
             start, href = el.anchor
-            if href.startswith("#") and "".join(self._line[start:]).strip() in _ANCHOR_CHARS:
+            if href.startswith("#") and "".join(self._line[start:]).strip() in ANCHOR_CHARS:
                 del self._line[start:]
         if el.tag == "dl" and self._sink() is self.blocks and len(self.blocks) > el.first:
             self.term_scopes[id(self.blocks[-1])] = id(self.blocks[el.first])
@@ -341,22 +286,22 @@ class _Parser(HTMLParser):
         linked, self._linked = one_line("".join(self._linked)), []
         code_chars, self._code_chars = self._code_chars, 0
         paging, self._paging = self._paging, 0
-        if paging >= 2 and text.strip() and not self._nearest(_TITLES):
+        if paging >= 2 and text.strip() and not self._nearest(TITLES):
             # "Next: Using libffi, Previous: libffi, Up: libffi [Index]"
-            self.dropped.append(Dropped(Block("paragraph", one_line(text)), _PAGING_REASON))
+            self.dropped.append(Dropped(Block("paragraph", one_line(text)), PAGING_REASON))
             return
         kind: Kind = "paragraph"
-        level, context = 0, self._nearest(_CONTEXT)
+        level, context = 0, self._nearest(CONTEXT)
         if (code_chars and code_chars >= len(text) - sum(map(str.isspace, text))
-                and (inner := self._nearest({"p", *_CONTEXT})) and inner.tag == "p"
+                and (inner := self._nearest({"p", *CONTEXT})) and inner.tag == "p"
                 and ((cell := self._nearest({"li", "td", "th"})) is None or cell.tag == "li")):
             kind = "code"  # a paragraph of inline code alone, in an item too: a line of code
             # (an item or a table cell of it is a list's or a table's datum: "<li><code>")
         elif context is None:
             pass
-        elif context.tag in _HEADINGS or context.tag == "dt":  # a term heads its definition
+        elif context.tag in HEADINGS or context.tag == "dt":  # a term heads its definition
             kind, level = "heading", int(context.tag[1]) if context.tag != "dt" else TERM_LEVEL
-            text = _HEADING_ANCHOR_RE.sub("", one_line(text))
+            text = HEADING_ANCHOR_RE.sub("", one_line(text))
         elif context.tag == "pre":
             kind = "code"
         elif context.tag == "li":
@@ -380,9 +325,9 @@ class _Parser(HTMLParser):
         if kind == "heading" and level < TERM_LEVEL and self._sink() is self.blocks and made:
             self._heading_level = level
         self._sink().extend(made)
-        entry, lst = self._nearest(_ENTRY), self._nearest(_LISTS)
+        entry, lst = self._nearest(ENTRY), self._nearest(LISTS)
         if made and entry and lst and entry.depth > lst.depth:
-            if linked and len(made) == 1 and _ENUMERATOR_RE.sub("", made[0].text) == linked:
+            if linked and len(made) == 1 and ENUMERATOR_RE.sub("", made[0].text) == linked:
                 lst.linked.append((self._sink(), made[0]))
             else:
                 lst.prose = True
@@ -393,12 +338,12 @@ class _Parser(HTMLParser):
         return cell.cell[1] if cell and cell.cell else self.blocks
 
     def _literal(self) -> bool:
-        return any(self._by_tag.get(t) for t in _LITERAL)
+        return any(self._by_tag.get(t) for t in LITERAL)
 
     def _is_open(self, tag: str) -> bool:
         return bool(self._by_tag.get(tag))
 
-    def _nearest(self, tags: set[str] | frozenset[str]) -> _Open | None:
+    def _nearest(self, tags: set[str] | frozenset[str]) -> OpenElement | None:
         """The innermost open element of one of ``tags``. (Reading happens only outside left-out
         elements, so every open element is live then.)"""
         found = None
@@ -417,4 +362,4 @@ def _under(layout: list[Block], level: int) -> list[Block]:
             if b.kind == "heading" else replace(b, section=()) for b in layout]
 
 
-__all__ = ["looks_like_html", "read_html"]
+__all__ = ["read_html"]

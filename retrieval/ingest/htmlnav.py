@@ -18,6 +18,10 @@ navigation (DocBook's "Navigation header"); and a footnote reference's marker (t
 "every<sup>1</sup>", marked ``role="doc-noteref"`` or by a class naming a footnote reference, as
 mdBook, Sphinx, Pandoc and Wikipedia write them), which a quote would glue to its word
 ("every1").
+
+What the page reader (``html``) drops as it reads: a list whose entries only link to places in
+pages (a table of contents), a line of links to the next, previous and parent pages (by their
+``rel``), a heading's own permalink.
 """
 
 from __future__ import annotations
@@ -94,4 +98,30 @@ def _is_note(a: dict[str, str]) -> bool:
         _NOTE_CLASS_RE.search(word) for word in a.get("class", "").lower().split())
 
 
-__all__ = ["CHROME_TAGS", "SKIP_TAGS", "nav_reason"]
+# A list whose every entry (two or more) is only a link to a place in a page of the same site
+# ("1.2. <a href="faq.html#faq.whence">Where does the name come from?</a>") is a table of
+# contents: the page's text is where it leads (``htmltags.LISTS``, ``htmltags.ENTRY``).
+IN_PAGE_RE = re.compile(r"^(?![a-z][a-z0-9+.-]*:|//)[^#]*#.", re.I)
+ENUMERATOR_RE = re.compile(r"^(?:\d+(?:\.\d+)*\.?|[A-Za-z][.)])\s+")
+TOC_REASON = "a table of contents (a list whose entries only link to places in pages)"
+# A line of links to the next, previous and parent pages (Texinfo's "Next: ..., Previous: ...,
+# Up: ...", marked by their ``rel``): where the page sits in its manual, not its text
+PAGING_RELS = frozenset({"next", "prev", "previous", "up", "index", "contents", "start", "first",
+                         "last"})
+PAGING_REASON = "links to the next, previous and parent pages (navigation)"
+ANCHOR_CHARS = frozenset({"", "¶", "#", "§", "🔗"})  # a heading's permalink, alone in its <a>
+HEADING_ANCHOR_RE = re.compile(r"(?:\s*¶|\s+#)+$")
+
+
+__all__ = [
+    "ANCHOR_CHARS",
+    "CHROME_TAGS",
+    "ENUMERATOR_RE",
+    "HEADING_ANCHOR_RE",
+    "IN_PAGE_RE",
+    "PAGING_REASON",
+    "PAGING_RELS",
+    "SKIP_TAGS",
+    "TOC_REASON",
+    "nav_reason",
+]

@@ -42,7 +42,8 @@ from pathlib import Path
 
 from .asciidoc import looks_like_asciidoc, read_asciidoc
 from .blocks import Parsed
-from .html import looks_like_html, read_html
+from .html import read_html
+from .htmltags import looks_like_html
 from .latex import looks_like_latex, read_latex
 from .meta import front_matter
 from .rstsigns import looks_like_rst

@@ -40,7 +40,8 @@ from dataclasses import dataclass, replace
 from itertools import groupby, takewhile
 
 from .blocks import Block, Dropped, Parsed, heads_row
-from .clean import LineDecision, dateline, explain, normalised, reads_as_english
+from .clean import LineDecision, dateline, explain, normalised
+from .prose import reads_as_english
 from .segment import joined_paragraphs, paragraphs, words
 
 # How a kept block's sentences may be quoted: never (a heading), when prose (web pages that read

@@ -34,7 +34,7 @@ an RFC), in any language, is read by its layout:
   number for "2.1 Scope", 2 otherwise;
 - a short line set out left of the line under it, in the same block, heads what is indented
   under it (a manual page's or ``pod2text``'s "DESCRIPTION", an FAQ's question over its
-  answer; ``_outdented_headings``), its level that of its indentation.
+  answer; ``textheadings.outdented_headings``), its level that of its indentation.
 """
 
 from __future__ import annotations
@@ -43,40 +43,37 @@ import re
 from itertools import pairwise
 
 from .blocks import Block, Dropped, Outline, Parsed, code_block, one_line
-from .clean import is_notice, reads_as_english, stopword_density
 from .modelines import is_modeline, modelines_apart, without_trailing_mode
 from .pagelayout import is_page_layout
-from .segment import blocks, looks_wrapped, word_count, words
+from .prose import reads_as_english, stopword_density
+from .segment import blocks, looks_wrapped, words
 from .sentences import TERMINAL_RE, ends_sentence, goes_on
-from .textfields import LABEL, Record, record_parts
+from .textfields import LABEL, Part, Record, record_parts
+from .textheadings import (
+    BULLET_MARK_RE,
+    BULLET_RE,
+    CLAUSE_END_RE,
+    MAX_HEADING_WORDS,
+    hangs,
+    heading_level,
+    is_heading,
+    is_stack,
+    outdented_headings,
+)
 from .vimhelp import is_vim_help, without_anchors
 from .webpage import looks_like_web_page
 
-Part = str | Record  # a block of lines, or a run of fields (``textfields``)
-
-_BULLET_RE = re.compile(r"^(?:[-*•+▪◦–]|\(?(?:\d{1,3}(?:\.\d{1,3})*|[a-zA-Z]|[ivxlc]{1,5})[.)])\s+")
-_BULLET_MARK_RE = re.compile(r"^[-*•+▪◦–]\s+")
 # a dash and a lower-case word on a line after one that ends no sentence and leads in to no
 # list goes on with that sentence ("... cost 30 crowns, and" / "- as decided last year - ..."):
 # hard-wrapped prose, not an item
 _DASH_GOES_ON_RE = re.compile(r"^[-–]\s+[a-z]")
 _UNDERLINE_RE = re.compile(r"^(=+|-+|~+|\*+)\s*$")
-_NUMBERED_RE = re.compile(r"^(\d+(?:\.\d+)*)\.?\s+\S")
 _PROMPT_RE = re.compile(r"^(?:\$|>>>|\.\.\.|%|C:\\>)\s")
 _UNDERLINED_RE = re.compile(r"(?m)^([ \t]*\S[^\n]*)\n[ \t]*(={3,}|-{3,}|~{3,})[ \t]*$")
 _BLOCK_GAP_RE = re.compile(r"\n[ \t]*\n")  # between blocks
-# a label hung out before a gap ("Credit Card:<tab>You can use ..."), up to where the text after
-# the gap starts
-_HANGING_RE = re.compile(rf"^ *{LABEL}:(?:\t|  )[ \t]*(?=\S)")
-_CLAUSE_END_RE = re.compile(r"[.,;:!?…，、：；،؛]['\"”’)]*$")
 # a field: a name of up to three words and its value ("Status: draft, experimental", "URL:
 # https://...", "Upstream-Name: dpkg"), as a document's header lists them
 _FIELD_RE = re.compile(rf"^{LABEL}: \S")
-# A line that ends on a word that needs more after it ("If make test produces something like")
-# is a sentence that goes on past a break (a code sample, a table), not a heading.
-_OPEN_END_RE = re.compile(r"\b(?:a|an|the|and|or|nor|but|of|than|that|like|as|is|are|was|were|be"
-                          r"|whose|which|whether|if|because|such|e\.g|i\.e)$", re.I)
-MAX_HEADING_WORDS = 12
 _MIN_LINE_LIST = 3  # lines of a block, each opening with a capital, read one unit a line
 _MIN_LAYOUT_LINES = 4  # lines of an HTML block read as a plain text's layout, at least
 _MIN_LAYOUT_DENSITY = 0.2  # ... the share of function words among its words, at least
@@ -114,10 +111,6 @@ def read_plain(text: str) -> Parsed:
     return Parsed(blocks_, dropped=dropped, english=english)
 
 
-# A Debian changelog's (or NEWS.Debian's) entry line, deb-changelog(5)'s "package (version)
-# distributions; metadata": "apt (2.4.0) unstable; urgency=medium" heads its entry, each alike
-_CHANGELOG_ENTRY_RE = re.compile(r"^[a-z0-9][a-z0-9+.-]+ \([^()\s]+\)(?: [\w./+-]+)+;"
-                                 r"(?: [\w-]+=[\w-]+,?)+$")
 def reads_as_layout(text: str) -> bool:
     """Whether lines set one under the other (an HTML page's ``<pre>``, or its lines broken by
     ``<br>``) read as a plain text's layout, not as code or as lines of a poem or an address:
@@ -131,9 +124,9 @@ def reads_as_layout(text: str) -> bool:
     underlined = any(
         _UNDERLINE_RE.match(under) and len(under) >= 3 and not _UNDERLINE_RE.match(line)
         and abs(len(under) - len(line)) <= max(2, len(line) // 4)
-        and 1 <= len(words(line)) <= MAX_HEADING_WORDS and not _CLAUSE_END_RE.search(line)
+        and 1 <= len(words(line)) <= MAX_HEADING_WORDS and not CLAUSE_END_RE.search(line)
         for line, under in pairwise(lines))
-    if not underlined and sum(bool(_BULLET_MARK_RE.match(ln)) for ln in lines) < 2:
+    if not underlined and sum(bool(BULLET_MARK_RE.match(ln)) for ln in lines) < 2:
         return False
     statements = sum(ln.endswith((";", "{", "}")) for ln in lines)
     return (statements * _MAX_STATEMENT_SHARE < len(lines)
@@ -184,7 +177,7 @@ def _units(text: str, english: bool) -> list[tuple[str, str, int]]:
     for block in _BLOCK_GAP_RE.split(text):
         if block.strip():
             parts.extend(record_parts(block))
-    raw, outdented = _outdented_headings(parts)
+    raw, outdented = outdented_headings(parts)
     depths = sorted(set(outdented.values()))
     units: list[tuple[str, str, int]] = []  # (kind, text, level)
     for b, block in enumerate(raw):
@@ -204,14 +197,14 @@ def _units(text: str, english: bool) -> list[tuple[str, str, int]]:
         if all(_PROMPT_RE.match(ln) for ln in lines):  # a shell or REPL session
             units.append(("code", "\n".join(lines), 0))  # its lines: ``code_block``
             continue
-        if len(lines) == 1 and _is_heading(lines[0], b, raw):
-            line = _BULLET_MARK_RE.sub("", lines[0])
-            units.append(("heading", line, _level(line, first=not units)))
+        if len(lines) == 1 and is_heading(lines[0], b, raw):
+            line = BULLET_MARK_RE.sub("", lines[0])
+            units.append(("heading", line, heading_level(line, first=not units)))
             continue
-        if _hangs(block):  # "Holland:<tab>Transfer ..." over lines indented to "Transfer"
+        if hangs(block):  # "Holland:<tab>Transfer ..." over lines indented to "Transfer"
             units.append(("paragraph", " ".join(lines), 0))
             continue
-        if not units and _is_stack(lines):  # a title block: "Apache License / Version 2.0 / url"
+        if not units and is_stack(lines):  # a title block: "Apache License / Version 2.0 / url"
             units.append(("heading", lines[0], 1))
             units.extend(("paragraph", ln, 0) for ln in lines[1:])
             continue
@@ -236,97 +229,6 @@ def _record_units(record: Record, english: bool) -> list[tuple[str, str, int]]:
     return units + (_items(list(record.after), english) if record.after else [])
 
 
-def _outdented_headings(raw: list[Part]) -> tuple[list[Part], dict[int, int]]:
-    """``raw``'s blocks with each heading set out by its indentation made a block of its own,
-    and those blocks' numbers -> their indentation. Such a heading is a short line less
-    indented than the line under it, opening with a capital or a digit, not ended like a
-    sentence or clause but for a question mark: text laid out as a manual page is, or as
-    ``pod2text`` writes (a section's name at the margin, its body indented, no blank line
-    between; an FAQ's question over its answer). A line whose text after a label and a gap (a
-    tab, two spaces) starts where the line under it does is no heading: it hangs its label out
-    ("Holland:<tab>Transfer to the account ..." over lines indented to "Transfer")."""
-    out: list[Part] = []
-    outdented: dict[int, int] = {}
-    for block in raw:
-        if isinstance(block, Record) or "\n" not in block:  # fields; one line: none to head
-            out.append(block)
-            continue
-        lines = [ln.expandtabs() for ln in block.split("\n") if ln.strip()]
-        indents = [len(ln) - len(ln.lstrip()) for ln in lines]
-        start = 0
-        for i, line in enumerate(lines[:-1]):
-            # (a line the next one goes on from in lower case is a sentence wrapped under a
-            # hanging indent: "A: Since ... splitting the data into / blocks that ...")
-            if (indents[i] < indents[i + 1] and not lines[i + 1].lstrip()[:1].islower()
-                    and _hanging_column(line) != indents[i + 1]
-                    and _heads_indented(line.strip())):
-                if i > start:
-                    out.append("\n".join(lines[start:i]))
-                outdented[len(out)] = indents[i]
-                out.append(line)
-                start = i + 1
-        out.append("\n".join(lines[start:]) if start else block)
-    return out, outdented
-
-
-def _hangs(block: str) -> bool:
-    """Whether a block of lines hangs a label out: the text after its first line's label and
-    gap starts where the lines under it do (none starting left of it)."""
-    lines = [ln.expandtabs() for ln in block.split("\n") if ln.strip()]
-    column = _hanging_column(lines[0]) if len(lines) > 1 else -1
-    indents = [len(ln) - len(ln.lstrip()) for ln in lines[1:]]
-    return column > 0 and min(indents, default=-1) == column
-
-
-def _hanging_column(line: str) -> int:
-    """Where the text after a line's label and gap (a tab or two spaces, tabs expanded) starts;
-    -1 when it opens with none."""
-    m = _HANGING_RE.match(line)
-    return m.end() if m else -1
-
-
-def _heads_indented(line: str) -> bool:
-    n = len(words(line))
-    return (1 <= n <= MAX_HEADING_WORDS and (line[:1].isupper() or line[:1].isdigit())
-            and not _BULLET_RE.match(line)
-            and not _CLAUSE_END_RE.search(line.removesuffix("?").rstrip())
-            and not (n > 1 and _OPEN_END_RE.search(line)))
-
-
-def _is_heading(line: str, b: int, raw: list[Part]) -> bool:
-    """A lone short line, not ended like a sentence or clause, with a block after it. In a
-    script without capitals (Chinese, Arabic, Hindi: "北极燕鸥", "جامعة بولونيا") it opens with
-    a letter, and its length is counted as sizes are (``segment.word_count``: a Chinese
-    title's characters are not a word each)."""
-    # (a letter of a script without capitals: neither upper nor lower case)
-    caseless = line[:1].isalpha() and not line[:1].isupper() and not line[:1].islower()
-    n = word_count(line) if caseless else len(words(line))
-    if (not 1 <= n <= MAX_HEADING_WORDS or _CLAUSE_END_RE.search(line) or b + 1 >= len(raw)
-            or (caseless and TERMINAL_RE.search(line))
-            or is_notice(line)  # "Copyright 2014 Pallets" heads nothing
-            or (n > 1 and _OPEN_END_RE.search(line))):
-        return False
-    if _BULLET_MARK_RE.match(line):  # "* Installation" alone, unless it is of a list: one
-        after, before = raw[b + 1], raw[b - 1] if b else None  # goes on after it, or before
-        return ((isinstance(after, Record) or not _BULLET_MARK_RE.match(after.strip()))
-                and (not isinstance(before, str) or not _BULLET_MARK_RE.match(before.strip())))
-    return (line[:1].isupper() or line[:1].isdigit() or caseless
-            or bool(_CHANGELOG_ENTRY_RE.match(line)))
-
-
-def _is_stack(lines: list[str]) -> bool:
-    """Short lines none of which ends a clause: set one under the other, not wrapped prose."""
-    return len(lines) > 1 and all(
-        len(words(ln)) <= MAX_HEADING_WORDS and not _CLAUSE_END_RE.search(ln) for ln in lines)
-
-
-def _level(line: str, first: bool) -> int:
-    m = _NUMBERED_RE.match(line)
-    if m:
-        return min(6, 1 + m.group(1).count("."))
-    return 1 if first or _CHANGELOG_ENTRY_RE.match(line) else 2
-
-
 def _items(lines: list[str], english: bool = True) -> list[tuple[str, str, int]]:
     """A block's paragraphs and list items: bullets start items (but a dash going on with a
     sentence, ``_DASH_GOES_ON_RE``); other lines join the one before when it does not end a
@@ -346,12 +248,12 @@ def _items(lines: list[str], english: bool = True) -> list[tuple[str, str, int]]
                     # ... as is a block of fields, a line each ("Status: draft" / "URL: ...")
                     or (len(lines) >= 2 and all(_FIELD_RE.match(ln) for ln in lines)))
     for line in lines:
-        if _BULLET_RE.match(line) and not (kind == "paragraph" and _DASH_GOES_ON_RE.match(line)
+        if BULLET_RE.match(line) and not (kind == "paragraph" and _DASH_GOES_ON_RE.match(line)
                                            and not ends_sentence(current)
                                            and not current.rstrip().endswith(":")):
             if current:
                 out.append((kind, current, 1 if kind == "list_item" else 0))
-            kind, current = "list_item", _BULLET_MARK_RE.sub("", line)
+            kind, current = "list_item", BULLET_MARK_RE.sub("", line)
         elif current and (kind == "list_item" or (not one_per_line and (
                 not ends_sentence(current) or line[:1].islower() or goes_on(current, line)))):
             current = f"{current} {line}"

@@ -63,6 +63,9 @@ class _Line:
     field: tuple[str, str] | None  # (label, value) when it reads as a field at the margin
 
 
+Part = str | Record  # a block of lines, or a run of fields
+
+
 def record_parts(block: str) -> list[str | Record]:
     """``block`` (lines as written, indentation kept) as its runs of fields, each with the
     lines of the block before and after it; ``[block]`` when it holds no run. A block that is

@@ -1,0 +1,91 @@
+"""HTML's elements as the page reader sorts them, and whether a text is markup at all.
+
+Void elements (no end tag), block elements (each starts a block), headings and definition terms
+(what names the text under them), elements read as one line, the elements that say what the text
+inside them is, the elements around a table row, what only a page's head holds, HTML's implied end
+tags ("<li>a<li>b" are two items), lists and their entries, inline code. ``looks_like_html``: a
+text that opens as a page or is dense in tags is markup, read by ``html.read_html``.
+``OpenElement``: what the reader keeps of an element while it is open.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .blocks import Block
+from .htmltable import Grid, Row
+
+VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
+BLOCKS = frozenset(
+    "address article blockquote body caption center dd details dialog div dl dt fieldset "
+    "figcaption figure form h1 h2 h3 h4 h5 h6 header hgroup hr legend li main menu ol p pre "
+    "section summary table tbody td tfoot th thead tr ul".split()
+)
+HEADINGS = frozenset("h1 h2 h3 h4 h5 h6".split())
+TITLES = HEADINGS | {"dt"}  # what names the text under or after it
+# read as one line: block elements inside them do not split them (a definition list's term too)
+LITERAL = HEADINGS | {"pre", "dt"}
+CONTEXT = LITERAL | {"li", "blockquote", "td", "th"}  # what the text inside them is
+ROW_SCOPE = frozenset({"tr", "table", "thead", "tbody", "tfoot"})
+HEAD_TAGS = frozenset("base head html link meta noscript script style template title".split())
+# An element that starts while one of these is open closes it first (HTML's implied end tags),
+# unless a boundary element comes first: "<li>a<li>b" are two items, not one inside the other.
+IMPLIED: dict[str, tuple[frozenset[str], frozenset[str]]] = {
+    "li": (frozenset({"li"}), frozenset({"ul", "ol", "menu"})),
+    "dt": (frozenset({"dt", "dd"}), frozenset({"dl"})),
+    "dd": (frozenset({"dt", "dd"}), frozenset({"dl"})),
+    "tr": (frozenset({"tr"}), frozenset({"table", "thead", "tbody", "tfoot"})),
+    "td": (frozenset({"td", "th"}), frozenset({"tr", "table"})),
+    "th": (frozenset({"td", "th"}), frozenset({"tr", "table"})),
+    **dict.fromkeys(
+        ("thead", "tbody", "tfoot"),
+        (frozenset({"thead", "tbody", "tfoot"}), frozenset({"table"})),
+    ),
+}
+# A list whose every entry (two or more) is only a link to a place in a page of the same site
+# ("1.2. <a href="faq.html#faq.whence">Where does the name come from?</a>") is a table of
+# contents: the page's text is where it leads. (A term, "<dt><a href=...>String Methods</a>",
+# heads its definition: it stays.)
+LISTS = frozenset({"ul", "ol", "dl", "menu"})
+ENTRY = frozenset({"li", "dd"})
+# Inline elements of code: a paragraph of nothing else is a code block ("<p><code>xslt-config
+# --cflags</code></p>" between the sentences that explain it).
+CODE_TAGS = ("code", "kbd", "samp", "tt")
+# Markup at the very start (a doctype, an <html> or <head> tag) or a high density of tags.
+_START_RE = re.compile(r"^\s*(?:<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>])", re.I)
+_TAG_RE = re.compile(r"</?(?:p|div|span|a|br|li|h[1-6]|table|tr|td|img|section|article)\b[^>]*>",
+                     re.I)
+
+
+def looks_like_html(text: str) -> bool:
+    """Whether ``text`` is HTML markup rather than text: it opens with a doctype, ``<html>``,
+    ``<head>`` or ``<body>``, or holds at least 5 block or inline tags per 1,000 characters."""
+    if _START_RE.match(text[:1000]):
+        return True
+    tags = len(_TAG_RE.findall(text))
+    return tags >= 5 and tags >= 5 * len(text) / 1000
+
+
+@dataclass(slots=True)
+class OpenElement:
+    """An open element, and what reading it needs when it closes."""
+
+    tag: str
+    depth: int  # how many elements are open around it
+    live: bool  # neither it nor an element around it is left out
+    skip_tag: bool = False
+    skip_reason: str = ""  # left out by its attributes (recorded as dropped)
+    grid: Grid | None = None  # a table's columns
+    span: tuple[int, int] = (1, 1)  # a cell's rowspan and colspan
+    row: Row | None = None  # a tr's cells so far
+    cell: tuple[Row, list[Block]] | None = None  # a td's row, and its blocks so far
+    anchor: tuple[int, str] | None = None  # an <a> in a heading: where its text starts, href
+    link: int | None = None  # an <a> to a place in a page (not in a heading): where its text starts
+    entries: int = 0  # a list's entries so far
+    linked: list[tuple[list[Block], Block]] = field(default_factory=list)  # ... that only link
+    prose: bool = False  # an entry of the list holds more than a link
+    text: list[str] = field(default_factory=list)  # a left-out element's text, for ``dropped``
+    ident: str = ""  # its id attribute
+    first: int = 0  # a definition list: where its blocks start among the page's
+    main: bool = False  # the page's main content (main, role="main")
