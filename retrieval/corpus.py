@@ -185,7 +185,8 @@ def _os_reason(exc: OSError, path: Path) -> str:
 _FORMAT_NAMES = {"text": "text", "markdown": "Markdown", "rst": "reStructuredText",
                  "html": "HTML", "pdf": "PDF", "docx": "Word", "asciidoc": "AsciiDoc",
                  "latex": "LaTeX", "odt": "OpenDocument", "epub": "EPUB", "email": "e-mail",
-                 "mbox": "mail archive", "csv": "CSV", "tsv": "TSV", "rtf": "RTF"}
+                 "mbox": "mail archive", "csv": "CSV", "tsv": "TSV", "rtf": "RTF",
+                 "bibtex": "BibTeX"}
 
 
 def formats_read() -> str:
