@@ -10,33 +10,24 @@ import argparse
 import json
 import sys
 from collections.abc import Callable, Sequence
-from dataclasses import asdict
 from pathlib import Path
 
 import structlog
 
 from retrieval import IndexFormatError, QabotError, QAEngine, evaluation, metrics, questions
-from retrieval.corpus import DocumentIds, Skipped, load_directory, read_document
-from retrieval.errors import UnknownDocumentError
-from retrieval.ingest.report import (
-    DocumentReport,
-    explain,
-    explain_document,
-    find,
-    find_named,
-    names_file,
-)
 from retrieval.writing import write_atomic
 
 from . import console, indexer, logs, streams
+from .arguments import Parser, settings_help
 from .config import Settings
 from .console import asked
 from .engines import load_engine, options
 from .intro import Corpus
 from .launch import cmd_telegram, cmd_webhook, serving
-from .render import document_text, shown, to_text
+from .render import counted, shown, to_text
 from .report import ProgressBar, table
 from .report import to_json as report_json
+from .show import cmd_show
 from .streams import as_json
 from .usage import EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError, load_settings
 
@@ -55,7 +46,7 @@ def _common(p: argparse.ArgumentParser) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="qabot",
         description="Answers questions strictly from a corpus of documents, quoting its sources.",
         epilog="Exit codes: 0 ok, 1 a check failed (eval --min-hit1, index when the index "
@@ -117,12 +108,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(run=cmd_eval)
 
     p = sub.add_parser("telegram", help="run the Telegram bot (long polling; token from "
-                       "QABOT_TELEGRAM_TOKEN)")
+                       "QABOT_TELEGRAM_TOKEN)", epilog=settings_help("telegram"),
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
     _common(p)
     p.set_defaults(run=cmd_telegram)
 
     p = sub.add_parser("webhook", help="serve the Telegram bot over HTTP as a webhook (token, "
-                       "QABOT_WEBHOOK_URL and QABOT_WEBHOOK_SECRET from the environment)")
+                       "QABOT_WEBHOOK_URL and QABOT_WEBHOOK_SECRET from the environment)",
+                       epilog=settings_help("webhook"),
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
     _common(p)
     p.set_defaults(run=cmd_webhook)
     return parser
@@ -149,7 +143,7 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
     if args.question and not question:
         raise UsageError("the question is empty: qabot ask \"QUESTION\"")
     engine = serving(settings)
-    print(f"qabot: {corpus_note(args, settings)}, {engine.n_documents} documents",
+    print(f"qabot: {corpus_note(args, settings)}, {counted(engine.n_documents, 'document')}",
           file=sys.stderr)
     bold = sys.stdout.isatty()
     if question:
@@ -207,49 +201,6 @@ def _watch(args: argparse.Namespace, settings: Settings) -> int:
     indexer.watch(settings, every=every, note=f"qabot: {corpus_note(args, settings)}; "
                   "watching it for changes (Ctrl-C stops)")
     return EXIT_OK
-
-
-def cmd_show(args: argparse.Namespace, settings: Settings) -> int:
-    report = _explained(args.document, settings)
-    if args.json:
-        print(as_json({"id": report.doc.id, "title": report.doc.title, "path": report.doc.path,
-                       "web_page": report.web, "languages": list(report.languages),
-                       "skipped": report.skipped,
-                       "blocks": [asdict(r) for r in report.rows]}))
-        return EXIT_OK
-    print(document_text(report))
-    return EXIT_OK
-
-
-def _explained(which: str, settings: Settings) -> DocumentReport:
-    """What was made of the document ``which`` names: read alone, with the paragraphs repeated
-    across the corpus from the saved index, which is brought up to date first when stale (as
-    `ask` does: only the files changed since are read); when it cannot be saved, read with the
-    whole corpus. (It used to read the whole corpus, on one core, whenever any file had
-    changed.)"""
-    root = settings.corpus_path()
-    saved = QAEngine.saved_repeated(root, settings.index_dir, settings.language)
-    if saved is None and load_engine(settings).report.index_dir is not None:
-        saved = QAEngine.saved_repeated(root, settings.index_dir, settings.language)
-    if saved is None:
-        docs, skipped = load_directory(root)
-        for s in skipped:  # a file that was not read: say why, not that there is none
-            if names_file(which, s.path):
-                raise UsageError(f"{s.path} is not indexed: {s.reason}")
-        return explain_document(docs, which, settings.language)
-    walk, repeated = saved
-    ids = DocumentIds().all(walk.rels)
-    paths = [str(root / rel) for rel in walk.rels]
-    try:
-        i = find_named(ids, paths, which)
-    except UnknownDocumentError:
-        if "#" not in which:  # else a part of a file ("archive#3": a mail archive's message)
-            raise
-        i = find_named(ids, paths, which.rpartition("#")[0])
-    read = read_document(root / walk.rels[i], ids[i], root)
-    if isinstance(read, Skipped):
-        raise UsageError(f"{read.path} is not indexed: {read.reason}")
-    return explain(read[find(read, which)], repeated, settings.language)
 
 
 def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:

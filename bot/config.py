@@ -44,6 +44,16 @@ REDIS_SCHEMES = frozenset({"redis", "rediss", "unix"})
 # The corpus bundled with the source tree, used when ./seeds does not exist (e.g. run elsewhere).
 BUNDLED_SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
+# The commands of the bots, which take settings no other command does
+BOTS = ("telegram", "webhook")
+
+
+def used_by(*commands: str, needed: bool = False) -> dict[str, Any]:
+    """A field's ``json_schema_extra``: the commands that read the setting (by default every
+    one), and whether they cannot start without it. ``qabot telegram --help`` and ``qabot
+    webhook --help`` list their settings from these (``settings_help``)."""
+    return {"commands": list(commands), "needed": needed}
+
 
 def _redis_url_problem(url: str, scheme: str, path: str) -> str | None:
     """What redis-py would refuse in a Redis URL when the bot first connects, or ignore, said
@@ -108,64 +118,95 @@ class Settings(BaseSettings):
     log_format: Literal["console", "json"] = "console"
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
 
-    telegram_token: SecretStr | None = None
-    telegram_api_url: str = "https://api.telegram.org/bot"
+    telegram_token: SecretStr | None = Field(None, description="the bot's token from "
+                                             "@BotFather",
+                                             json_schema_extra=used_by(*BOTS, needed=True))
+    telegram_api_url: str = Field("https://api.telegram.org/bot", description="the Bot API's "
+                                  "address (a local Bot API server's)",
+                                  json_schema_extra=used_by(*BOTS))
     allowed_users: Annotated[list[int], NoDecode] = Field(
-        default_factory=list, description="user ids allowed to ask; empty means everyone")
+        default_factory=list, description="user ids allowed to ask; empty means everyone",
+        json_schema_extra=used_by(*BOTS))
     allowed_chats: Annotated[list[int], NoDecode] = Field(
-        default_factory=list, description="chat ids allowed to ask; empty means every chat")
+        default_factory=list, description="chat ids allowed to ask; empty means every chat",
+        json_schema_extra=used_by(*BOTS))
     rate_limit: int = Field(20, ge=0, description="questions (and other replies: commands, "
-                            "hints, buttons) per minute per user; 0 = no limit")
+                            "hints, buttons) per minute per user; 0 = no limit",
+                            json_schema_extra=used_by(*BOTS))
     send_rate: float = Field(30, ge=0, description="messages per second the bot sends overall; "
-                             "0 turns the limiter off")
-    max_question_chars: int = Field(500, ge=1, le=4096)
+                             "0 turns the limiter off",
+                             json_schema_extra=used_by(*BOTS))
+    max_question_chars: int = Field(500, ge=1, le=4096, description="the longest question "
+                                    "taken, in characters",
+                                    json_schema_extra=used_by(*BOTS))
     followup_seconds: float = Field(300, ge=0, le=MAX_FOLLOWUP_SECONDS,
                                     description="how long a chat's previous question gives "
-                                    "context to a follow-up; 0 turns follow-ups off")
+                                    "context to a follow-up; 0 turns follow-ups off",
+                                    json_schema_extra=used_by(*BOTS))
     reload_seconds: float = Field(2, ge=0, description="how often a running bot looks for a "
                                   "new index snapshot saved by `qabot index` and takes it up; "
-                                  "0: only on SIGHUP")
+                                  "0: only on SIGHUP",
+                                  json_schema_extra=used_by(*BOTS))
     shutdown_grace: float = Field(30, ge=0, description="seconds a stopping bot (SIGTERM) "
                                   "has to finish the answers it has in hand; those still "
-                                  "waiting then are dropped and logged")
+                                  "waiting then are dropped and logged",
+                                  json_schema_extra=used_by(*BOTS))
 
     webhook_url: str | None = Field(None, description="the public https URL Telegram posts "
-                                    "updates to (qabot webhook)")
-    webhook_secret: SecretStr | None = Field(None, description="Telegram sends it in "
-                                             "X-Telegram-Bot-Api-Secret-Token with every update")
+                                    "updates to (qabot webhook), such as "
+                                    "https://bot.example.org/telegram",
+                                    json_schema_extra=used_by("webhook", needed=True))
+    webhook_secret: SecretStr | None = Field(None, description="a random string of "
+                                             f"{MIN_SECRET_CHARS} to 256 letters, digits, _ "
+                                             "and -; Telegram sends it in "
+                                             "X-Telegram-Bot-Api-Secret-Token with every update",
+                                             json_schema_extra=used_by("webhook", needed=True))
     webhook_path: str = Field("/telegram", description="the path the webhook server takes "
-                              "updates on")
-    host: str = Field("0.0.0.0", description="the address the webhook server listens on")
+                              "updates on",
+                              json_schema_extra=used_by("webhook"))
+    host: str = Field("0.0.0.0", description="the address the webhook server listens on",
+    json_schema_extra=used_by("webhook"))
     # Container platforms (Cloud Run, Heroku, Fly, ...) say which port to use in PORT.
-    port: int = Field(8080, ge=0, le=65535,
-                      validation_alias=AliasChoices("QABOT_PORT", "PORT", "port"))
+    port: int = Field(8080, ge=0, le=65535, description="the port the webhook server listens "
+                      "on (or PORT)",
+                      validation_alias=AliasChoices("QABOT_PORT", "PORT", "port"),
+                      json_schema_extra=used_by("webhook"))
     drop_pending_updates: bool = Field(False, description="setWebhook drops the updates "
-                                       "Telegram queued while the bot was away")
+                                       "Telegram queued while the bot was away",
+                                       json_schema_extra=used_by("webhook"))
     metrics_token: SecretStr | None = Field(None, description="when set, GET /metrics needs "
-                                            "'Authorization: Bearer <this token>'")
+                                            "'Authorization: Bearer <this token>'",
+                                            json_schema_extra=used_by("webhook"))
     webhook_max_connections: int = Field(
         1000, ge=1, description="open connections the webhook server serves at once; past them "
-        "new requests are answered 503")
+        "new requests are answered 503",
+        json_schema_extra=used_by("webhook"))
     webhook_head_timeout: float = Field(
         10.0, gt=0, description="seconds a connection has to send a request's head (and its "
-        "body) before it is answered 408 and closed")
+        "body) before it is answered 408 and closed",
+        json_schema_extra=used_by("webhook"))
     webhook_keepalive: int = Field(5, ge=1, description="seconds an idle kept-alive "
-                                   "connection stays open")
+                                   "connection stays open",
+                                   json_schema_extra=used_by("webhook"))
     webhook_max_pending: int = Field(1000, ge=1, description="updates a webhook server has "
                                      "in hand at most; past that it answers 503 and Telegram "
-                                     "sends them again later")
+                                     "sends them again later",
+                                     json_schema_extra=used_by("webhook"))
 
     redis_url: SecretStr | None = Field(
         None, description="redis://[:password@]host:6379/0 (or rediss://, unix://): the state "
         "every replica shares (follow-ups, rate limits, updates taken in, the send budget, "
-        "snapshot notices); unset: each process keeps its own")
+        "snapshot notices); unset: each process keeps its own",
+        json_schema_extra=used_by(*BOTS, "index"))
     # Not shorter: on a loaded server the event loop itself can take a few hundred ms to read
     # a reply, and a call timed out that Redis did carry out (an update marked as taken in)
     # makes a replica answer on its own what another has answered.
     redis_timeout: float = Field(2.0, gt=0, le=30, description="seconds a Redis call may take "
-                                 "before the bot goes on without it (and retries later)")
+                                 "before the bot goes on without it (and retries later)",
+                                 json_schema_extra=used_by(*BOTS, "index"))
     redis_prefix: str = Field("qabot", pattern=r"^[A-Za-z0-9_.-]{1,64}$", description="the "
-                              "start of every Redis key (then the bot's id), to share a server")
+                              "start of every Redis key (then the bot's id), to share a server",
+                              json_schema_extra=used_by(*BOTS, "index"))
 
     @field_validator("allowed_users", "allowed_chats", mode="before")
     @classmethod

@@ -13,7 +13,7 @@ from typing import TextIO
 from retrieval.ingest.read import printable
 
 from .intro import Corpus
-from .render import sources_text, to_text
+from .render import counted, sources_text, to_text
 
 HELP = """Type a question and press Enter. Commands:
   :help      this help
@@ -76,16 +76,17 @@ def run(engine: Corpus, out: TextIO = sys.stdout, top_k: int | None = None,
 
     def take_up_changes() -> None:
         if refresh is not None and refresh():
-            print(f"(the index was updated: {engine.n_documents} documents, "
-                  f"{engine.n_passages} passages)", file=notes)
+            print(f"(the index was updated: {counted(engine.n_documents, 'document')}, "
+                  f"{counted(engine.n_passages, 'passage')})", file=notes)
 
     save_history = _setup_readline() if interactive else (lambda: None)
     bold = out.isatty()
     if interactive:
-        print(f"qabot: {note + ', ' if note else ''}{engine.n_documents} documents, "
-              f"{engine.n_passages} passages. Ask a question, or :help.", file=out)
+        banner = f"{note + ', ' if note else ''}{counted(engine.n_documents, 'document')}"
+        print(f"qabot: {banner}, {counted(engine.n_passages, 'passage')}. Ask a question, "
+              "or :help.", file=out)
     elif note:
-        print(f"qabot: {note}, {engine.n_documents} documents", file=sys.stderr)
+        print(f"qabot: {note}, {counted(engine.n_documents, 'document')}", file=sys.stderr)
     try:
         while True:
             try:

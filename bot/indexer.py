@@ -32,7 +32,7 @@ from retrieval.walk import FileStat, file_stats
 from . import logs
 from .config import Settings
 from .engines import Halted, halting, load_engine
-from .render import shown
+from .render import counted, shown
 from .report import ProgressBar
 
 log = structlog.get_logger()
@@ -98,13 +98,15 @@ def index(settings: Settings, full: bool = False, stop: threading.Event | None =
     where = engine.report.index_dir or "(not saved)"
     r = engine.report
     if not r.built:
-        print(f"up to date: {engine.n_documents} documents, {engine.n_passages} passages, "
-              f"{engine.n_terms} terms in {seconds:.2f} s (no file changed since it was "
+        print(f"up to date: {counted(engine.n_documents, 'document')}, "
+              f"{counted(engine.n_passages, 'passage')}, {counted(engine.n_terms, 'term')} in "
+              f"{seconds:.2f} s (no file changed since it was "
               f"saved; --full builds it again) -> {where}", flush=True)
         return True
-    kept = f", {r.files_kept} unchanged files kept" if r.files_kept else ""
-    print(f"indexed {engine.n_documents} documents, {engine.n_passages} passages, "
-          f"{engine.n_terms} terms in {seconds:.2f} s ({r.files_read} files read{kept}) "
+    kept = f", {counted(r.files_kept, 'unchanged file')} kept" if r.files_kept else ""
+    print(f"indexed {counted(engine.n_documents, 'document')}, "
+          f"{counted(engine.n_passages, 'passage')}, {counted(engine.n_terms, 'term')} in "
+          f"{seconds:.2f} s ({counted(r.files_read, 'file')} read{kept}) "
           f"-> {where}", flush=True)
     for s in engine.report.skipped:
         # a file's name may hold a terminal's escape sequences ("\x1b]0;...": a window title)

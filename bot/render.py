@@ -51,6 +51,12 @@ def shown(text: str) -> str:
     return BIDI_CONTROLS.sub("", text).translate(_CONTROLS_SHOWN)
 
 
+def counted(n: int, noun: str) -> str:
+    """``n`` and the noun, plural unless ``n`` is 1 ("1 file", "2 files"; a noun of one
+    word whose plural takes an -s, as every count qabot prints does)."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
 def cited_title(title: str, places: str) -> str:
     """A title with where in the document a citation points: "Guide › Install (p. 4)"."""
     if not places:
@@ -120,8 +126,9 @@ def document_text(report: DocumentReport) -> str:
               if getattr(d, key)]
     indexed = sum(r.status.startswith("indexed") for r in report.rows)
     # (a document the index skips: its blocks are what the sieve kept, and none is indexed)
-    lines.append(f"  {len(report.rows)} blocks: {indexed} {'kept' if report.skipped else 'indexed'}"
-                 f", {len(report.rows) - indexed} dropped")
+    kept = "kept" if report.skipped else "indexed"
+    lines.append(f"  {counted(len(report.rows), 'block')}: {indexed} {kept}, "
+                 f"{len(report.rows) - indexed} dropped")
     if report.skipped:
         lines.append(f"  not indexed: {report.skipped}, so the document is skipped")
     for r in report.rows:

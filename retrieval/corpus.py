@@ -1,10 +1,10 @@
 """Documents and loading a corpus directory.
 
 Every document file the walk of the folder finds (``walk.py``: recursively, skipping hidden
-folders, in a format qabot reads: plain text, Markdown, reStructuredText, HTML, PDF, Word; and a
-project's ``LICENSE``, ``README``, ``COPYING``, ``NEWS`` ... named without an extension) is a
-document whose id is its name without that extension (a mail archive is a document a message,
-``name#3`` the third). Each format has its reader (``ingest/``),
+files and folders, in a format qabot reads: plain text, Markdown, reStructuredText, HTML, PDF,
+Word; and a project's ``LICENSE``, ``README``, ``COPYING``, ``NEWS`` ... named without an
+extension) is a document whose id is its name without that extension (a mail archive is a
+document a message, ``name#3`` the third). Each format has its reader (``ingest/``),
 which makes the document's blocks and the metadata it declares (an HTML page's title and
 canonical URL, a PDF's or a Word file's properties, a Markdown front matter); a sidecar file
 beside it (``sidecar.py``) has the last word. Without a title, one is taken from the text

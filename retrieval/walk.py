@@ -1,8 +1,8 @@
 """Walking a corpus folder: the document files under it, with their stats and their sidecars',
 and what is passed over.
 
-Every file under the folder (recursively, skipping hidden folders) in a format qabot reads
-(``ingest.read.FORMATS``) is a document file; other files are counted in one warning
+Every file under the folder (recursively, skipping hidden files and folders) in a format qabot
+reads (``ingest.read.FORMATS``) is a document file; other files are counted in one warning
 (``files_not_read``), and so are symbolic links that lead out of the folder or to a hidden file
 in it (``symlinks_not_followed``): they are not read; nor is a link to a document file the walk
 finds under its own name, or that an earlier link leads to (the same text twice was two

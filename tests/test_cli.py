@@ -244,7 +244,7 @@ def test_ask_cites_the_section_a_quote_is_in(guide):
 
 def test_ask_and_index_say_which_corpus_they_answer_from(guide, tmp_path):
     r = qabot("ask", "--corpus", str(guide), "Where does the installer put the server?")
-    assert f"answering from {guide.resolve()} (--corpus), 1 documents" in r.stderr
+    assert f"answering from {guide.resolve()} (--corpus), 1 document" in r.stderr
     r = qabot("ask", "When was the CSTO formed?", cwd=tmp_path)  # no ./seeds, no .env here
     assert "the bundled seeds" in r.stderr and "answering from" in r.stderr
     r = qabot("index", env={"QABOT_CORPUS_DIR": str(guide)}, cwd=tmp_path)
@@ -789,7 +789,7 @@ def test_index_of_an_unchanged_corpus_says_it_is_up_to_date_and_writes_nothing(t
     assert _index_files(index_dir) != before
     (tmp_path / "c.txt").write_text("The oak chest was made in 1810 by the town's joiner.\n")
     r = qabot("index", "--corpus", str(tmp_path))
-    assert r.stdout.startswith("indexed 3 documents") and "(1 files read" in r.stdout, r.stdout
+    assert r.stdout.startswith("indexed 3 documents") and "(1 file read" in r.stdout, r.stdout
     assert "index_stale_rebuilding" not in r.stderr  # (what it is run for: not said)
 
 
@@ -804,7 +804,7 @@ def test_index_verify_finds_a_manifest_edited_into_other_valid_json(tmp_path):
     assert bad.returncode == 1, bad.stdout
     assert "meta.json differs" in bad.stderr and "Traceback" not in bad.stderr
     r = qabot("index", "--corpus", str(corpus))
-    assert r.returncode == 0 and r.stdout.startswith("indexed 1 documents"), r.stdout
+    assert r.returncode == 0 and r.stdout.startswith("indexed 1 document,"), r.stdout
     assert "index_unusable_rebuilding" in r.stderr
     assert qabot("index", "--verify", "--corpus", str(corpus)).returncode == 0
 

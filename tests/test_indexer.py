@@ -117,7 +117,7 @@ def test_qabot_index_watch_runs_until_sigterm(settings: Settings) -> None:
     )
     try:
         assert proc.stdout is not None
-        assert proc.stdout.readline().startswith("indexed 1 documents")
+        assert proc.stdout.readline().startswith("indexed 1 document,")
         (corpus / "b.txt").write_text("The lighthouse was lit in 1871.\n")
         assert proc.stdout.readline().startswith("indexed 2 documents")
         proc.send_signal(signal.SIGTERM)

@@ -57,15 +57,19 @@ def find(docs: Sequence[Document], which: str) -> int:
     return i
 
 
-def find_named(ids: Sequence[str], paths: Sequence[str | None], which: str) -> int:
+def find_named(ids: Sequence[str], paths: Sequence[str | None], which: str,
+               listed: Sequence[str] | None = None) -> int:
     """The index of the document ``which`` names among documents of these ``ids`` and
-    ``paths`` (in order): by id first, then by file name or path (``names_file``)."""
+    ``paths`` (in order): by id first, then by file name or path (``names_file``). When none
+    is, the error names the documents ``listed`` (by default ``ids``: not a broken link's,
+    which names a file but no document)."""
     for test in (lambda i: ids[i] == which,
                  lambda i: paths[i] is not None and names_file(which, str(paths[i]))):
         for i in range(len(ids)):
             if test(i):
                 return i
-    near = ", ".join(ids[:8]) + (", ..." if len(ids) > 8 else "")
+    listed = ids if listed is None else listed
+    near = ", ".join(listed[:8]) + (", ..." if len(listed) > 8 else "")
     raise UnknownDocumentError(f"no document {which!r} in the corpus (documents: {near}): "
                                "name one by its id or file name")
 
