@@ -29,6 +29,7 @@ from .html import answer_html, escape, passage_html, short, sources_page
 from .inline import article, inline_results
 from .intro import Intro, introduce
 from .keyboards import HELPFUL, QuoteRef, answer_keyboard, pager
+from .render import counted
 from .replies import (
     EDITED,
     HELP,
@@ -78,7 +79,8 @@ class Handlers:
         if not await self.throttle.may_reply(update):
             return
         intro = await self.intro()
-        lines = [f"Hi! I answer questions strictly from my {intro.documents} documents: I quote "
+        mine = counted(intro.documents, "document")
+        lines = [f"Hi! I answer questions strictly from my {mine}: I quote "
                  "the sentences I find and cite where each came from, and when they don't hold "
                  "the answer I say so instead of guessing.", "", "Among them:"]
         lines += [f"• {escape(short(t))}" for t in intro.titles]

@@ -17,7 +17,7 @@ from retrieval import Answer, Quote, SourceRef
 from retrieval.ingest.sentences import sentence_spans
 from retrieval.quotes import CODE_INDENT
 
-from .render import cited_title, mark, notes
+from .render import cited_title, counted, mark, notes
 
 TELEGRAM_LIMIT = 4096
 RELATED_SHOWN = 3
@@ -257,8 +257,8 @@ def sources_page(refs: Sequence[SourceRef], page: int, per_page: int,
     still holds ``per_page`` documents and is found without measuring the pages before it."""
     first = page * per_page
     pages = max(1, -(-len(refs) // per_page))
-    head = f"<b>My {len(refs)} documents</b>" + (f" (page {page + 1} of {pages})" if pages > 1
-                                                 else "")
+    head = f"<b>My {counted(len(refs), 'document')}</b>" + (
+        f" (page {page + 1} of {pages})" if pages > 1 else "")
     share = (limit - telegram_len(head)) // max(per_page, 1) - 1  # a line and its "\n"
     lines = [_line_within(f"{i}. ", r, share)
              for i, r in enumerate(refs[first : first + per_page], first + 1)]

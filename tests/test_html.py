@@ -257,6 +257,7 @@ def test_sources_are_numbered_across_pages() -> None:
     assert page.splitlines() == ["<b>My 25 documents</b> (page 3 of 3)",
                                  *(f"{i}. Title {i - 1}" for i in range(21, 26))]
     assert sources_page(refs[:3], 0, 10).splitlines()[0] == "<b>My 3 documents</b>"
+    assert sources_page(refs[:1], 0, 10).splitlines()[0] == "<b>My 1 document</b>"
 
 
 def test_a_sources_page_of_long_titles_is_measured_as_telegram_counts() -> None:
