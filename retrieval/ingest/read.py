@@ -38,6 +38,8 @@ import dataclasses
 import os
 import re
 import unicodedata
+from collections.abc import Callable
+from importlib import import_module
 from pathlib import Path
 
 from .asciidoc import looks_like_asciidoc, read_asciidoc
@@ -58,8 +60,12 @@ FORMATS = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "mar
            ".asciidoc": "asciidoc", ".tex": "latex", ".ltx": "latex", ".odt": "odt",
            ".epub": "epub", ".eml": "email", ".mbox": "mbox", ".csv": "csv", ".tsv": "tsv",
            ".rtf": "rtf", ".bib": "bibtex"}
-# the formats whose files are not text: each reader decodes what it reads itself
-_BINARY = {"pdf", "docx", "odt", "epub", "email", "mbox", "rtf"}
+# the formats whose files are not text: each reader decodes what it reads itself; its module
+# and function, imported only for a corpus that has its files (pypdf, python-docx with lxml,
+# striprtf: libraries a corpus of text never loads)
+_BINARY = {"pdf": ("pdf", "read_pdf"), "docx": ("docx", "read_docx"), "odt": ("odt", "read_odt"),
+           "epub": ("epub", "read_epub"), "email": ("eml", "read_eml"),
+           "mbox": ("mbox", "read_mbox"), "rtf": ("rtf", "read_rtf")}
 SUFFIXES = tuple(FORMATS)
 # The files a project ships its documentation in without a format's extension ("LICENSE",
 # "COPYING", "README.Debian", "LICENSE-MIT", "NEWS", "ChangeLog"): read as plain text. Other
@@ -165,35 +171,11 @@ def _read(data: bytes, fmt: str) -> Parsed:
 
 
 def _read_binary(data: bytes, fmt: str) -> Parsed:
-    """``data`` read by the reader of a format that is not plain text, each reader's library
-    imported only for a corpus that has its files."""
-    if fmt == "pdf":
-        from .pdf import read_pdf  # pypdf
-
-        return read_pdf(data)
-    if fmt == "docx":
-        from .docx import read_docx  # python-docx (with lxml)
-
-        return read_docx(data)
-    if fmt == "odt":
-        from .odt import read_odt
-
-        return read_odt(data)
-    if fmt == "epub":
-        from .epub import read_epub
-
-        return read_epub(data)
-    if fmt == "email":
-        from .eml import read_eml
-
-        return read_eml(data)
-    if fmt == "mbox":
-        from .mbox import read_mbox
-
-        return read_mbox(data)
-    from .rtf import read_rtf  # striprtf
-
-    return read_rtf(data)
+    """``data`` read by the reader of a format that is not plain text (``_BINARY``), its
+    module imported only now."""
+    module, function = _BINARY[fmt]
+    read: Callable[[bytes], Parsed] = getattr(import_module(f".{module}", __package__), function)
+    return read(data)
 
 
 # Typographic ligatures (a PDF's "ﬁ", "ﬀ", "ﬃ"), which a reader reads as their letters and no
