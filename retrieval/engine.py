@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from . import loading, parallel, snapshot, whatis
+from . import loading, parallel, snapshot
 from .analyzer import analyzer
 from .answer import Answer, Hit, SourceRef
 from .candidates import Ranking
@@ -244,12 +244,8 @@ class QAEngine:
         opening of each retrieved document X titles (``openings.py``)."""
         terms, scale = query.search_terms()
         hits = self.index.search(terms, k, scale)
-        if query.cue == "what_is":
-            return with_openings(hits, question, self.collection, analyzer(query.lang).term_set)
-        if query.lang != ENGLISH and (named := whatis.subject(question, query.lang)):
-            return with_openings(hits, question, self.collection, analyzer(query.lang).term_set,
-                                 named)
-        return hits
+        return with_openings(hits, question, query.cue, query.lang, self.collection,
+                             analyzer(query.lang).term_set)
 
     def _read(self, question: str, config: ComposerConfig) -> _Reading:
         """How ``question`` is read. In English: with English's cues, typos, words of like

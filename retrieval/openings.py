@@ -22,24 +22,27 @@ from collections.abc import Collection as Terms
 
 import numpy as np
 
+from . import whatis
 from .collection import Collection
 from .definitions import heads_definition, subject
+from .language import ENGLISH
 from .layout import SECTION_SEPARATOR
 
 LOOK_PAST = 3  # passages past a document's first in which to look for its first prose
 MAX_HEADED = 3  # sections headed by X added at most
 
 
-def with_openings(hits: Sequence[tuple[int, float]], question: str, collection: Collection,
-                  term_set: Callable[[str], Terms[str]],
-                  words: Sequence[str] | None = None) -> list[tuple[int, float]]:
-    """``hits`` ((passage, score), best first), then the opening passage of each of their
-    documents whose title holds every term of the question's subject X (``subject``, or
-    ``words`` as another language's question names it: ``whatis.subject``; read by
-    ``term_set``): its first passage with a quotable sentence, once each, unless retrieved
-    already, scored as the last hit."""
+def with_openings(hits: Sequence[tuple[int, float]], question: str, cue: str | None, lang: str,
+                  collection: Collection, term_set: Callable[[str], Terms[str]]
+                  ) -> list[tuple[int, float]]:
+    """``hits`` ((passage, score), best first), then, for a "what is X?" question (``cue``
+    "what_is" in English, ``whatis.subject`` in another ``lang``), the opening passage of each
+    of their documents whose title holds every term of X (read by ``term_set``): its first
+    passage with a quotable sentence, once each, unless retrieved already, scored as the last
+    hit."""
     out = list(hits)
-    named = subject(question) if words is None else words
+    named = (subject(question) if cue == "what_is"
+             else whatis.subject(question, lang) if lang != ENGLISH else ())
     asked = set(term_set(" ".join(named))) if hits else set()
     if not asked:
         return out

@@ -24,18 +24,22 @@ MANUAL = pack(
 )
 
 
+NINJA = ("What is Ninja?", "what_is", "en")  # a question, its cue and its language
+
+
 def test_a_what_is_question_adds_the_first_prose_of_a_document_its_subject_titles() -> None:
     hits = [(3, 3.0), (2, 2.5), (4, 1.0)]
-    assert with_openings(hits, "What is Ninja?", MANUAL, TERMS) == [*hits, (1, 1.0)]
+    assert with_openings(hits, *NINJA, MANUAL, TERMS) == [*hits, (1, 1.0)]
     # a document whose title does not name the subject adds nothing ("GNU Make")
-    assert with_openings([(4, 1.0)], "What is Ninja?", MANUAL, TERMS) == [(4, 1.0)]
+    assert with_openings([(4, 1.0)], *NINJA, MANUAL, TERMS) == [(4, 1.0)]
 
 
 def test_an_opening_already_retrieved_or_no_subject_adds_nothing() -> None:
-    assert with_openings([(1, 2.0), (3, 1.0)], "What is Ninja?", MANUAL, TERMS) == [
+    assert with_openings([(1, 2.0), (3, 1.0)], *NINJA, MANUAL, TERMS) == [
         (1, 2.0), (3, 1.0)]
-    assert with_openings([(3, 3.0)], "How do I clean with ninja?", MANUAL, TERMS) == [(3, 3.0)]
-    assert with_openings([], "What is Ninja?", MANUAL, TERMS) == []
+    assert with_openings([(3, 3.0)], "How do I clean with ninja?", None, "en", MANUAL,
+                         TERMS) == [(3, 3.0)]
+    assert with_openings([], *NINJA, MANUAL, TERMS) == []
 
 
 def test_the_engine_quotes_a_manuals_opening_for_what_its_subject_is() -> None:
