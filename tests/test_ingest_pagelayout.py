@@ -152,3 +152,19 @@ def test_a_title_in_a_script_without_capitals_heads_its_text():
     assert [b.kind for b in p.blocks] == ["heading", "paragraph", "paragraph"]
     arabic = read_plain("جامعة بولونيا\n\nتأسست جامعة بولونيا عام 1088.\n")
     assert arabic.blocks[0].kind == "heading"
+
+
+def test_a_manuals_commands_and_file_names_are_no_menu():
+    # an Italian guide saved as text: its examples (helper names, shell commands, a package's
+    # files) set one under the other are code, not link labels; read as a document, its
+    # sentences are kept where a page's cleaning dropped them as headlines
+    guide = ("Guida per il nuovo Maintainer\n\n"
+             "    Il pacchetto usa questi comandi, eseguiti uno dopo l'altro:\n\n"
+             "      dh_testdir\n      dh_auto_configure\n      dh_auto_build\n"
+             "      dh_auto_test\n\n"
+             "    Si prepari la directory dei sorgenti:\n\n"
+             "      $ cd gentoo-0.9.12\n      $ dquilt push\n      $ dquilt refresh\n"
+             "      $ dquilt header -e\n\n"
+             "    I file installati sono README.gtkrc, pkg.conf e config.ini, come spiegato.\n")
+    assert menus_and_bars(guide) == 0 and not is_page_layout(guide)
+    assert not read_plain(guide).web

@@ -38,6 +38,9 @@ MIN_EVIDENCE = 2  # menus and link bars a page has, at least
 _GAP_RE = re.compile(r"\n[ \t]*\n")
 # the end of a sentence or clause, or a colon anywhere (a field, a lead-in)
 _NOT_LABEL_RE = re.compile(r"[.,;!?…]['\"”’»)\]]*$|:|\d")
+# code, not a link's label: an identifier's "_", a shell's "$", "=", "<", ">", "~", braces and
+# backslashes, or a dot inside a word (a file's name, "README.gtkrc", "os.path")
+_CODE_RE = re.compile(r"[_$=<>~{}\\]|\w\.\w")
 _LIST_MARK_RE = re.compile(r"^(?:[-*•+▪◦–—>#=~_]|\(?(?:\d{1,3}|[a-zA-Z]|[ivxlc]{1,5})[.)]\s)")
 _BAR_RE = re.compile(r"\s(?:\||»|›|·|•|/)\s")
 _LETTER_RE = re.compile(r"[^\W\d_]")
@@ -81,7 +84,7 @@ def _menus(lines: Sequence[str]) -> int:
 
 def _is_label(line: str) -> bool:
     return (1 <= len(words(line)) <= MENU_WORDS and not _NOT_LABEL_RE.search(line)
-            and not _LIST_MARK_RE.match(line))
+            and not _LIST_MARK_RE.match(line) and not _CODE_RE.search(line))
 
 
 def _is_bar(line: str) -> bool:
