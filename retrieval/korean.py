@@ -13,6 +13,11 @@ A one-syllable particle comes off only a word of three syllables or more ("나�
 its "이"; "다리는" is "다리"), a longer one off any word it leaves one syllable of; a verb
 made of a noun and 하 or 되 then loses those too ("시작되나요" and "시작된다": "시작"). The same
 function reads the corpus and the questions, so where it errs it errs alike on both sides.
+
+A name written in another script takes its particle in Hangul ("sid가", "pykrx는", "Python으로"):
+the particle comes off whatever the name's length, leaving the name as the text writes it alone.
+Questions are asked in the polite informal style ("뭐예요?", "필요해요?", "있어요?"), whose
+endings are read as the formal ones are.
 """
 
 from __future__ import annotations
@@ -32,6 +37,8 @@ _ENDINGS = (
     "하다 되다 한다 된다 했다 됐다 하며 되며 하고 되고 하는 되는 하던 되던 해서 되어 하여 "
     "했고 됐고 했던 됐던 였다 였고 이다 이며 이고 이라 라고 이라고 었다 았다 었고 았고 었던 "
     "았던 면서 으며 했으며 하면 되면 할 될 한 된 했 됐 "
+    # the polite informal style of questions ("필요해요", "됐어요", "뭐예요", "있어요")
+    "했어요 됐어요 였어요 었어요 았어요 해야 돼요 해요 이에요 예요 에요 어요 아요 "
     # particles
     "에서부터 으로부터 로부터 에게서 한테서 에서는 에서도 에서의 으로는 으로도 으로써 으로서 "
     "로써 로서 에게는 에게도 까지는 까지도 부터는 에서 에게 한테 까지 부터 처럼 보다 마다 "
@@ -40,13 +47,17 @@ _ENDINGS = (
 ).split()
 _BY_LENGTH = sorted(set(_ENDINGS), key=len, reverse=True)
 _HANGUL = re.compile(f"[{HANGUL}]+")
+# a name in another script with a Hangul particle written onto it ("sid가", "pykrx는")
+_NAMED_RE = re.compile(f"([^{HANGUL}]*[^\\W\\d_{HANGUL}][^{HANGUL}]*)([{HANGUL}]+)")
+_PARTICLES = frozenset(_ENDINGS[_ENDINGS.index("에서부터"):])
 
 
 def stem(word: str) -> str:
     """``word`` without the longest particle or ending it ends in (see the module's
     docstring); a word not all Hangul syllables as it is."""
     if not _HANGUL.fullmatch(word):
-        return word
+        named = _NAMED_RE.fullmatch(word)
+        return named.group(1) if named and named.group(2) in _PARTICLES else word
     for ending in _BY_LENGTH:
         if word.endswith(ending):
             keep = len(word) - len(ending)
