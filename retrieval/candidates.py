@@ -47,6 +47,8 @@ class Ranking:
     # the list items the passage after a passage opens with (``None``: not looked for)
     following: Callable[[int], list[Sentence]] | None = None
     read: dict[int, list[Sentence]] = field(default_factory=dict)
+    # outside English, the best says what the question's X is (``whatis.defines``)
+    says_what: bool = False
 
     def items_of(self, p: int) -> dict[int, tuple[int, ...]]:
         """The lists of passage ``p`` (lead-in -> items), worked out once."""

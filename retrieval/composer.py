@@ -69,6 +69,8 @@ def compose(
     coverage = mass(best.window, query, best.window_similar)
     threshold = selector.threshold if config.min_confidence is None else config.min_confidence
     confidence = ranking.confidence
+    if ranking.says_what:  # "what is X?" answered by the sentence saying what X is
+        confidence = max(confidence, threshold)
     if (query.cue in config.evidence_needed and query.cue in config.evidence_beside
             and not best.features[_EVIDENCE]):
         confidence *= config.evidence_beside_factor

@@ -81,7 +81,9 @@ _MAX_CHARACTERS = 12
 _WORD = re.compile(r"[\w.+#/-]+")
 # what may stand before X at a sentence's opening: quotes, markup, a list's mark; and after
 # it, an aside in brackets ("jaconv (Japanese Converter) は ...")
-_BEFORE = r"^[\W_]{0,3}"
+# before X: a mark or two, and at most two words ("Il pacchetto pbuilder è ...", "Das Werkzeug
+# dpkg ist ...": an article and the kind of thing X is)
+_BEFORE = r"^[\W_]{0,3}(?:[^\W\d_]+\s+){0,2}?"
 _ASIDE = r"(?:\s*[(（][^)）]{0,80}[)）])?"
 
 
@@ -107,7 +109,8 @@ def subject(question: str, lang: str) -> tuple[str, ...]:
 
 def defines(question: str, sentence: str, lang: str) -> bool:
     """Whether ``sentence`` opens by saying what the X of the "what is X?" ``question`` (in
-    ``lang``) is: X, at most two more words, then the language's copula or a dash."""
+    ``lang``) is: X (after at most two words: an article, the kind of thing it is), at most
+    two more words, then the language's copula or a dash."""
     asked = subject(question, lang)
     says = _SAYS.get(lang)
     if not asked or says is None:

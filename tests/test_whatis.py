@@ -47,6 +47,10 @@ def test_no_x_where_no_thing_is_asked_about(question, lang):
     ("was ist aptitude?", "Aptitude ist schnell.", "de", False),  # no class said
     ("jaconv って何？", "jaconv (Japanese Converter) はひらがなの変換を行います。", "ja", True),
     ("jaconv って何？", "normalize メソッドは jaconv の拡張です。", "ja", False),
+    # an article and the kind of thing X is may come before it; a phrase X is part of may not
+    ("cos'è pbuilder?", "Il pacchetto pbuilder è uno strumento di verifica.", "it", True),
+    ("was ist dpkg?", "Das Werkzeug dpkg ist ein Paketverwalter.", "de", True),
+    ("cos'è pbuilder?", "La directory di pbuilder è una cartella.", "it", False),
 ])
 def test_a_sentence_defines_x_when_it_opens_by_saying_what_x_is(question, sentence, lang, says):
     assert defines(question, sentence, lang) is says
@@ -67,3 +71,18 @@ def test_the_opening_that_says_what_x_is_comes_first_over_sentences_naming_x_mor
     ranking = engine.rank("что такое pytils?")
     assert ranking is not None
     assert ranking.candidates[0].sentence.text.startswith("pytils - простой обработчик")
+
+
+def test_the_sentence_saying_what_x_is_answers_however_unsure_the_plain_model_is():
+    """The plain model reads no "what is X?" outside English: a one-word question met by many
+    sentences naming X gives it no margin, and "cos'è pbuilder?" was abstained with the
+    sentence saying what pbuilder is first. That sentence answers at the threshold, at least;
+    a question whose X no sentence defines does not."""
+    guide = ("Il pacchetto pbuilder è uno strumento che verifica le dipendenze di un pacchetto. "
+             "Si configuri pbuilder come segue. Si esegua pbuilder come root. "
+             "La directory di pbuilder contiene i risultati.")
+    engine = QAEngine.from_documents([Document("guida", "Guida", guide, lang="it")])
+    answer = engine.ask("cos'è pbuilder?", min_confidence=0.99)
+    assert answer.answered and answer.sentences[0].text.startswith("Il pacchetto pbuilder è")
+    assert answer.confidence >= 0.99
+    assert not engine.ask("come si esegue pbuilder?", min_confidence=0.99).answered
