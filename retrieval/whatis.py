@@ -5,7 +5,9 @@ English's reading is ``definitions.py`` (its cue, its features, its rules). Else
 is read without English's lists, and "что такое pytils?" found pytils's README but quoted any of
 its sentences naming pytils, not "pytils - простой обработчик русского текста". These tables,
 written from each language's grammar, give ``subject`` (X: the words after "что такое", "was
-ist", "qu'est-ce que", "qué es", ...; before "是什么", "って何", ...; a preposition ends it;
+ist", "qu'est-ce que", "qué es", ..., or the ways of asking what X is for, "a cosa serve",
+"à quoi sert", "wozu dient", which a definition answers; before "是什么", "って何", ...; a
+preposition ends it;
 at most ``_MAX_WORDS`` words, or ``_MAX_CHARACTERS`` characters in a script without spaces: a
 longer one asks for no definition) and ``defines`` (a sentence opening on X, an aside in
 brackets and up to two more words ("Debian GNU/Linux"), then the way the language says what a
@@ -28,17 +30,26 @@ _ARTICLE = {
 }
 _X = r"(?P<x>[^?？]+?)\s*[?？]?\s*$"
 _ASKS: dict[str, re.Pattern[str]] = {lang: re.compile(rx, re.I) for lang, rx in {
-    "ru": rf"^\s*(?:что\s+(?:такое|значит|означает)|кто\s+(?:такой|такая|такие))\s+{_X}",
+    "ru": (rf"^\s*(?:что\s+(?:такое|значит|означает)|кто\s+(?:такой|такая|такие)"
+           rf"|(?:для\s+чего|зачем)\s+(?:нужен|нужна|нужно|нужны))\s+{_X}"),
     "uk": rf"^\s*(?:що\s+(?:таке|означає)|хто\s+(?:такий|така|такі))\s+{_X}",
-    "de": rf"^\s*was\s+(?:ist|sind|bedeutet|heißt|heisst)\s+{_ARTICLE['de']}{_X}",
+    "de": (rf"^\s*(?:was\s+(?:ist|sind|bedeutet|heißt|heisst)|wozu\s+(?:dient|dienen))\s+"
+           rf"{_ARTICLE['de']}{_X}"),
     "fr": (rf"^\s*(?:qu['’]est[- ]ce\s+(?:que|qu['’])\s*(?:c['’]est\s+)?|c['’]est\s+quoi\s+"
-           rf"|que\s+(?:veut\s+dire|signifie)\s+){_ARTICLE['fr']}{_X}"),
-    "es": rf"^\s*¿?\s*qué\s+(?:es|son|significa)\s+{_ARTICLE['es']}{_X}",
-    "pt": rf"^\s*o\s+que\s+(?:é|são|significa)\s+{_ARTICLE['pt']}{_X}",
+           rf"|que\s+(?:veut\s+dire|signifie)\s+|à\s+quoi\s+(?:sert|servent)\s+)"
+           rf"{_ARTICLE['fr']}{_X}"),
+    "es": (rf"^\s*¿?\s*(?:qué\s+(?:es|son|significa)|para\s+qué\s+(?:sirve|sirven))\s+"
+           rf"{_ARTICLE['es']}{_X}"),
+    "pt": (rf"^\s*(?:o\s+que\s+(?:é|são|significa)|para\s+que\s+(?:serve|servem))\s+"
+           rf"{_ARTICLE['pt']}{_X}"),
     "it": (rf"^\s*(?:(?:che\s+)?cos['’]\s*è|che\s+cosa\s+(?:è|sono)|cosa\s+(?:è|sono)"
-           rf"|cosa\s+significa)\s+{_ARTICLE['it']}{_X}"),
-    "nl": rf"^\s*wat\s+(?:is|zijn|betekent)\s+{_ARTICLE['nl']}{_X}",
-    "pl": rf"^\s*(?:co\s+to\s+(?:jest|są|znaczy)|czym\s+(?:jest|są))\s+{_X}",
+           rf"|cosa\s+significa|a\s+(?:che\s+)?cosa\s+(?:serve|servono)|a\s+che\s+serve)\s+"
+           rf"{_ARTICLE['it']}{_X}"),
+    "nl": rf"^\s*(?:wat\s+(?:is|zijn|betekent)|waarvoor\s+dient)\s+{_ARTICLE['nl']}{_X}",
+    "pl": rf"^\s*(?:co\s+to\s+(?:jest|są|znaczy)|czym\s+(?:jest|są)|do\s+czego\s+służy)\s+{_X}",
+    "cs": rf"^\s*(?:co\s+(?:je|jsou|znamená)|k\s+čemu\s+(?:je|slouží))\s+{_X}",
+    "fi": rf"^\s*(?:mikä|mitkä|mitä)\s+(?:on|ovat|tarkoittaa)\s+{_X}",
+    "id": rf"^\s*(?:apa\s+(?:itu|yang\s+dimaksud\s+dengan|arti)|apakah\s+itu)\s+{_X}",
     "zh": r"^\s*(?:什么是|何为|何谓)\s*(?P<x>[^?？]+?)\s*[?？]?\s*$"
           r"|^\s*(?P<y>[^?？]+?)\s*(?:是什么|是啥|是什么东西|指的是什么)\s*[?？]?\s*$",
     "ja": r"^\s*(?P<x>[^?？]+?)\s*(?:って|とは)\s*(?:何|なに|なん)?\s*(?:ですか|でしょうか)?"
@@ -58,6 +69,9 @@ _SAYS = {
     "it": rf"(?:{_DASH}|\s+(?:è|sono)\s+(?:\w+\s+)?(?:un|uno|una|il|lo|la|i|gli|le|l['’]))",
     "nl": rf"(?:{_DASH}|\s+(?:is|zijn)\s+(?:\w+\s+)?(?:een|de|het)\s)",
     "pl": rf"(?:{_DASH}(?:to\s+)?|\s+(?:to|jest|są)\s+)",
+    "cs": rf"(?:{_DASH}|\s+(?:je|jsou)\s+)",
+    "fi": rf"(?:{_DASH}|\s+(?:on|ovat)\s+)",
+    "id": rf"(?:{_DASH}|\s+(?:adalah|merupakan|ialah|yaitu|yakni)\s+)",
     "zh": r"\s*(?:[—–-]+\s*|是|，?是一|，?即)",
     "ja": r"\s*(?:[—–-]+\s*|は|とは|、)",
 }
@@ -72,6 +86,8 @@ _PREPOSITIONS = {lang: frozenset(words.split()) for lang, words in {
     "it": "di del della dei delle in nel nella per con a al su sul",
     "nl": "in van voor bij met op uit",
     "pl": "w we na dla z ze u przy o po od do",
+    "cs": "v ve na pro z ze u při o po od do k",
+    "id": "di ke dari untuk dengan pada dalam",
 }.items()}
 _UNSPACED = ("zh", "ja")
 _MAX_WORDS = 4
@@ -79,11 +95,11 @@ _MAX_ASKED = 6  # ... and before a preposition ends X
 _MAX_CHARACTERS = 12
 # a word of X: letters, digits and the marks inside a name ("GNU/Linux", "C++", "snownlp.py")
 _WORD = re.compile(r"[\w.+#/-]+")
-# what may stand before X at a sentence's opening: quotes, markup, a list's mark; and after
-# it, an aside in brackets ("jaconv (Japanese Converter) は ...")
-# before X: a mark or two, and at most two words ("Il pacchetto pbuilder è ...", "Das Werkzeug
-# dpkg ist ...": an article and the kind of thing X is)
-_BEFORE = r"^[\W_]{0,3}(?:[^\W\d_]+\s+){0,2}?"
+# what may stand before X at a sentence's opening: quotes, markup, a list's mark, and at most
+# two words ("Il pacchetto pbuilder è ...", "Das Werkzeug dpkg ist ...": an article and the
+# kind of thing X is); and after it, an aside in brackets ("jaconv (Japanese Converter) は ...")
+_BEFORE = r"^[\W_]{0,3}"
+_BEFORE_WORD = r"[^\W\d_]+\s+"  # ... none of them a preposition ("V aptitude je mnoho voleb")
 _ASIDE = r"(?:\s*[(（][^)）]{0,80}[)）])?"
 
 
@@ -117,7 +133,19 @@ def defines(question: str, sentence: str, lang: str) -> bool:
         return False
     named = r"[\s-]+".join(re.escape(w) for w in asked)
     more = r"" if lang in _UNSPACED else r"(?:\s+[^\s—–]+){0,2}?"
-    return re.match(rf"{_BEFORE}{named}{_ASIDE}{more}{says}", sentence, re.I) is not None
+    return re.match(rf"{_BEFORE}{_before_words(lang)}{named}{_ASIDE}{more}{says}", sentence,
+                    re.I) is not None
+
+
+@lru_cache(maxsize=64)
+def _before_words(lang: str) -> str:
+    """At most two words before X at a sentence's opening, none of them ``lang``'s
+    prepositions (none in a script without spaces)."""
+    if lang in _UNSPACED:
+        return ""
+    prepositions = "|".join(sorted(map(re.escape, _PREPOSITIONS.get(lang, ()))))
+    word = rf"(?!(?:{prepositions})\s){_BEFORE_WORD}" if prepositions else _BEFORE_WORD
+    return rf"(?:{word}){{0,2}}?"
 
 
 __all__ = ["defines", "subject"]

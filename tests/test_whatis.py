@@ -22,6 +22,16 @@ from retrieval.whatis import defines, subject
     ("pypinyin 是什么？", "zh", ("pypinyin",)),
     ("什么是拼音？", "zh", ("拼音",)),
     ("jaconv って何？", "ja", ("jaconv",)),
+    # what X is for, which a definition answers
+    ("a cosa serve synaptic?", "it", ("synaptic",)),
+    ("à quoi sert apt ?", "fr", ("apt",)),
+    ("wozu dient dpkg?", "de", ("dpkg",)),
+    ("¿Para qué sirven las firmas gpg de los paquetes?", "es", ("firmas", "gpg")),
+    ("для чего нужен pytils?", "ru", ("pytils",)),
+    # Czech, Finnish, Indonesian
+    ("co je aptitude?", "cs", ("aptitude",)),
+    ("mikä on aptitude?", "fi", ("aptitude",)),
+    ("apa itu popcon?", "id", ("popcon",)),
 ])
 def test_the_x_of_what_is_x_in_other_languages(question, lang, x):
     assert subject(question, lang) == x
@@ -51,6 +61,9 @@ def test_no_x_where_no_thing_is_asked_about(question, lang):
     ("cos'è pbuilder?", "Il pacchetto pbuilder è uno strumento di verifica.", "it", True),
     ("was ist dpkg?", "Das Werkzeug dpkg ist ein Paketverwalter.", "de", True),
     ("cos'è pbuilder?", "La directory di pbuilder è una cartella.", "it", False),
+    ("apa itu popcon?", "Popcon adalah paket yang mengirim statistik.", "id", True),
+    ("co je aptitude?", "Aptitude je správce balíků.", "cs", True),
+    ("co je aptitude?", "V aptitude je mnoho voleb.", "cs", False),
 ])
 def test_a_sentence_defines_x_when_it_opens_by_saying_what_x_is(question, sentence, lang, says):
     assert defines(question, sentence, lang) is says
