@@ -269,8 +269,7 @@ class Collection:
 # strings are taken out of a text whole.
 # 50: a manual's commands and file names set one under the other are no web page's menu.
 # 51: Korean: a name in another script loses its Hangul particle ("sid가"); polite endings.
-# 52: an HTML page's <title> that opens with its first h1 ("Profiles - The Cargo Book") is it.
-TEXT_VERSION = 52
+TEXT_VERSION = 51
 # A sentence's flags (``Collection.sent_flags``): it may be quoted alone; it is of a list item
 # or a table row (a line tagged ``ITEM_LINE``, beside its ``sieve.QUOTE_*`` rule); it opens its
 # line; lines of code (tagged ``CODE_LINE``) follow its line, quoted after it.

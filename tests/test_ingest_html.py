@@ -224,7 +224,7 @@ def test_a_sphinx_page_is_its_body_without_navigation_permalinks_or_footer():
     ]
     # "Section — Project docs" with no site name declared: the whole title stays.
     # (<html lang> is a hint the text may overrule, not a declaration: ``htmlmeta.LANG_HINT``)
-    assert parsed.meta == {"title": "Installing", LANG_HINT: "en"}
+    assert parsed.meta == {"title": "Installing — Harbour 2.1 documentation", LANG_HINT: "en"}
     assert not parsed.web
     assert [d.reason for d in parsed.dropped] == [
         'role="navigation"', 'role="navigation"', 'class "footer"'

@@ -28,24 +28,6 @@ def test_the_site_name_is_taken_off_a_title(title, site, shown):
     assert page.meta["title"] == shown
 
 
-@pytest.mark.parametrize(
-    ("title", "h1", "shown"),
-    [
-        # a documentation page's title is its heading and the site's name
-        ("Roundup FAQ - Roundup 2.6.0 documentation", "Roundup FAQ", "Roundup FAQ"),
-        ("Profiles - The Cargo Book", "Profiles", "Profiles"),
-        # a first h1 that is the site's banner, or the whole title, changes nothing
-        ("TTY | Node.js v20 documentation", "Node.js v20 documentation",
-         "TTY | Node.js v20 documentation"),
-        ("Harbour plans - a new quay", "Harbour plans - a new quay",
-         "Harbour plans - a new quay"),
-    ],
-)
-def test_a_title_opening_with_the_first_h1_is_that_h1(title, h1, shown):
-    page = read_html(f"<html><head><title>{title}</title></head><h1>{h1}</h1><p>Text.</p>")
-    assert page.meta["title"] == shown
-
-
 def test_without_a_title_element_the_first_h1_is_the_title():
     assert read_html("<h2>Part</h2><h1>Manual</h1><h1>Second</h1>").meta == {"title": "Manual"}
 

@@ -87,14 +87,11 @@ class PageMeta:
 
     def declared(self, first_h1: str) -> dict[str, str]:
         """The page's metadata; its title, unless a meta names it, from ``<title>`` without the
-        site's name (its first ``h1``, ``first_h1``, when ``<title>`` opens with it: "Roundup FAQ"
-        of "Roundup FAQ - Roundup 2.6.0 documentation"), else its first ``h1``."""
+        site's name, else its first ``h1``, ``first_h1``."""
         meta = dict(self.meta)
         if "title" not in meta:
             if title := one_line(self.title):
                 meta["title"] = without_site(title, meta.get("publisher"))
-                if first_h1 and _leads(first_h1, meta["title"]):
-                    meta["title"] = first_h1
             elif first_h1:
                 meta["title"] = first_h1
         return meta
@@ -106,15 +103,6 @@ class PageMeta:
         self.article |= _LD_ARTICLE_RE.search(text) is not None
         if (m := _LD_PUBLISHED_RE.search(text)) and m.group(1).strip():
             self.meta.setdefault("published", m.group(1).strip())
-
-
-def _leads(heading: str, title: str) -> bool:
-    """Whether ``heading`` is the first of the parts ``title`` is made of, set apart by a
-    separator ("Roundup FAQ" of "Roundup FAQ - Roundup 2.6.0 documentation"), not the whole of
-    it. (A page whose first ``h1`` is its site's banner, "Node.js v20 documentation" of
-    "TTY | Node.js v20 documentation", keeps its title.)"""
-    parts = _TITLE_SEPARATOR_RE.split(title)
-    return len(parts) > 1 and heading.strip().casefold() == parts[0].strip().casefold()
 
 
 def without_site(title: str, site: str | None) -> str:
