@@ -269,7 +269,9 @@ class Collection:
 # strings are taken out of a text whole.
 # 50: a manual's commands and file names set one under the other are no web page's menu.
 # 51: Korean: a name in another script loses its Hangul particle ("sid가"); polite endings.
-TEXT_VERSION = 51
+# 52: (an HTML page's <title> cut to its first h1; measured, reverted.)
+# 53: the titles as at 51 again.
+TEXT_VERSION = 53
 # A sentence's flags (``Collection.sent_flags``): it may be quoted alone; it is of a list item
 # or a table row (a line tagged ``ITEM_LINE``, beside its ``sieve.QUOTE_*`` rule); it opens its
 # line; lines of code (tagged ``CODE_LINE``) follow its line, quoted after it.
