@@ -13,10 +13,19 @@ A reference names what it describes in a heading or a term ("--squash", "split [
 its other sections: the first passage of a section whose own heading is just X
 (``definitions.heads_definition``) in a retrieved document is added too (``MAX_HEADED`` at most),
 for the ranker's ``defined``.
+
+A document that says what X is may not be among those retrieved at all where X is what every
+document of a corpus is about ("What is Roundup?" over nine chapters of its manual, each naming
+Roundup on every page): the openings of the documents whose title is X, or X and a colon or a
+dash before what X is ("Roundup: an Issue-Tracking System for Knowledge Workers", "Ninja - a
+small build system"; not "Roundup FAQ"), ``MAX_TITLED`` at most, are added too, found in a
+table of titles made once per corpus.
 """
 
 from __future__ import annotations
 
+import re
+import threading
 from collections.abc import Callable, Sequence
 from collections.abc import Collection as Terms
 
@@ -30,6 +39,11 @@ from .layout import SECTION_SEPARATOR
 
 LOOK_PAST = 3  # passages past a document's first in which to look for its first prose
 MAX_HEADED = 3  # sections headed by X added at most
+MAX_TITLED = 3  # documents not retrieved titled by X, at most
+_HEAD_WORDS = 4  # words of a title's head, at most (X is no longer)
+# a header's field: a label of one to three words and a colon ("Authors: ...", "Last updated: ...")
+_FIELD_RE = re.compile(r"^[^\W\d_][\w-]*(?: [\w-]+){0,2}: ")
+_HEAD_END_RE = re.compile(r"\s+[—–|-]\s+|:\s")  # the end of a title's head: a colon, a dash
 
 
 def with_openings(hits: Sequence[tuple[int, float]], question: str, cue: str | None, lang: str,
@@ -56,6 +70,13 @@ def with_openings(hits: Sequence[tuple[int, float]], question: str, cue: str | N
         if first not in seen:
             seen.add(first)
             out.append((first, floor))
+    titled = [d for d in _titled(collection, lang, term_set).get(frozenset(asked), ())
+              if d not in docs][:MAX_TITLED]
+    for doc in titled:
+        first = _first_prose(collection, *collection.passage_range(doc))
+        if first not in seen:
+            seen.add(first)
+            out.append((first, floor))
     headed = 0
     for doc in docs:
         if headed == MAX_HEADED:
@@ -66,6 +87,29 @@ def with_openings(hits: Sequence[tuple[int, float]], question: str, cue: str | N
                 out.append((p, floor))
                 headed += 1
     return out
+
+
+_lock = threading.Lock()
+_tables: list[tuple[Collection, str, dict[frozenset[str], list[int]]]] = []  # the newest few
+
+
+def _titled(collection: Collection, lang: str, term_set: Callable[[str], Terms[str]]
+            ) -> dict[frozenset[str], list[int]]:
+    """The documents of ``collection`` by the terms of their title's head (read in ``lang``):
+    the title up to a colon or a dash, of ``_HEAD_WORDS`` words at most. Made at the first
+    "what is X?" question a corpus is asked, kept for the few corpora asked last."""
+    with _lock:
+        for c, code, made in _tables:
+            if c is collection and code == lang:
+                return made
+    table: dict[frozenset[str], list[int]] = {}
+    for doc, source in enumerate(collection.sources):
+        head = _HEAD_END_RE.split(source.title, maxsplit=1)[0]
+        if len(head.split()) <= _HEAD_WORDS and (key := frozenset(term_set(head))):
+            table.setdefault(key, []).append(doc)
+    with _lock:
+        _tables[:] = [(collection, lang, table), *_tables[:3]]
+    return table
 
 
 def _headed(collection: Collection, doc: int, question: str) -> list[int]:
@@ -81,9 +125,10 @@ def _headed(collection: Collection, doc: int, question: str) -> list[int]:
 
 def _first_prose(collection: Collection, lo: int, hi: int) -> int:
     """The first of passages ``lo`` and the ``LOOK_PAST`` after it (before ``hi``) that has a
-    quotable sentence (a document's first passage may be its title alone), else ``lo``."""
+    quotable sentence other than a field of the document's header ("Authors: Ka-Ping Yee",
+    "Version: 2.1"; a document's first passage may be its title alone), else ``lo``."""
     for p in range(lo, min(lo + LOOK_PAST + 1, hi)):
-        if any(s.quotable for s in collection.sentences(p)):
+        if any(s.quotable and not _FIELD_RE.match(s.text) for s in collection.sentences(p)):
             return p
     return lo
 

@@ -30,8 +30,22 @@ NINJA = ("What is Ninja?", "what_is", "en")  # a question, its cue and its langu
 def test_a_what_is_question_adds_the_first_prose_of_a_document_its_subject_titles() -> None:
     hits = [(3, 3.0), (2, 2.5), (4, 1.0)]
     assert with_openings(hits, *NINJA, MANUAL, TERMS) == [*hits, (1, 1.0)]
-    # a document whose title does not name the subject adds nothing ("GNU Make")
+    # a document whose title does not name the subject adds nothing ("GNU Make"), nor one
+    # not retrieved whose title is more than the subject ("The Ninja build system")
     assert with_openings([(4, 1.0)], *NINJA, MANUAL, TERMS) == [(4, 1.0)]
+
+
+def test_an_opening_is_past_the_fields_of_a_documents_header() -> None:
+    design = pack(
+        [Source("roundup", "Roundup: an issue tracker"), Source("faq", "Roundup FAQ")],
+        [0, 0, 0, 1],
+        ["Roundup: an issue tracker", "Authors: Ka-Ping Yee, Richard Jones",
+         "Roundup is an issue-tracking system.", "Roundup runs on Python."],
+        quote=[[QUOTE_NEVER], [QUOTE_PROSE], [QUOTE_PROSE], [QUOTE_PROSE]],
+    )
+    # the design's title is Roundup and a colon: looked in, though not retrieved
+    assert with_openings([(3, 2.0)], "What is Roundup?", "what_is", "en", design,
+                         TERMS) == [(3, 2.0), (2, 2.0)]
 
 
 def test_an_opening_already_retrieved_or_no_subject_adds_nothing() -> None:
@@ -57,6 +71,23 @@ def test_the_engine_quotes_a_manuals_opening_for_what_its_subject_is() -> None:
     answer = engine.ask("What is Ninja?")
     assert answer.answered
     assert answer.sentences[0].text.startswith("Ninja is yet another build system")
+
+
+def test_a_document_titled_x_is_looked_in_when_none_of_its_passages_was_retrieved() -> None:
+    # every chapter of a manual names its subject over and over; the overview, whose title
+    # opens with it, names it once, in the sentence saying what it is
+    step = ("Tracker {0} sends tracker mail for the tracker, and the tracker web page of "
+            "tracker {0} lists the tracker issues. ")
+    chapters = [Document(id=f"chapter{i}.md", title=f"Tracker chapter {i}",
+                         text=step.format(i) * 6) for i in range(12)]
+    overview = Document(id="overview.md", title="Tracker: an issue system for teams",
+                        text="Tracker is an issue tracking system that keeps a team's bugs, "
+                             "tasks and requests.")
+    engine = QAEngine.from_documents([*chapters, overview])
+    assert "overview.md" not in {h.doc_id for h in engine.search("What is Tracker?", k=8)}
+    answer = engine.ask("What is Tracker?")
+    assert answer.answered
+    assert answer.sentences[0].text.startswith("Tracker is an issue tracking system")
 
 
 def test_the_engine_quotes_what_a_reference_says_under_the_term_asked_about(tmp_path) -> None:
