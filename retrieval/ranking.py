@@ -43,9 +43,6 @@ import numpy as np
 
 from . import surroundings
 from .analyzer import analyzer, lower_words, term_of
-from .calibration import NONE as NO_CALIBRATION
-from .calibration import Calibration, calibration_row
-from .calibration import bundled as bundled_calibration
 from .candidates import Candidate, Ranking
 from .collection import Collection, Sentence
 from .config import DEFAULT_CONFIG, ComposerConfig
@@ -82,15 +79,13 @@ def rank(
     index: TermIndex | None = None,
     selector: Selector | None = None,
     rerank: Rerank | None = None,
-    calibration: Calibration | None = None,
 ) -> Ranking | None:
     """Every candidate sentence of the retrieved passages ``hits`` ((passage, score), best
     first), with its features, ranked by ``selector`` (the bundled one by default) and, for a
     question read in English with word vectors, the second stage ``rerank`` (the bundled one
     by default; ``rerank.py``); ``None`` when there is none. ``vectors`` find words of like
     meaning (``None``: exact terms only). The confidence is the selector's in the best
-    candidate of its own ranker, before the second stage, and for such a question with the
-    trigger's second stage ``calibration`` (the bundled one by default; ``calibration.py``)."""
+    candidate of its own ranker, before the second stage."""
     if not query.terms or not hits or query.total <= 0:
         return None
     selector = selector or bundled_selector()
@@ -199,10 +194,6 @@ def rank(
     confidence = selector.confidence(np.asarray(candidates[order[0]].features), logits[order],
                                      hits[0][1], collection.n_passages)
     if query.lang == ENGLISH and vectors is not None and not isinstance(vectors, WordForms):
-        calibrated = calibration or bundled_calibration()
-        if calibrated is not NO_CALIBRATION:
-            confidence = calibrated.adjust(confidence,
-                                           calibration_row(candidates[order[0]].features))
         # the second stage: the heading each candidate sits under, met by meaning
         headings = {p: own_heading(collection.section_of(p)) for p in sents_of}
         distinct = list(dict.fromkeys(headings.values()))  # passages of a section share one
