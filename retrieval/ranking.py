@@ -211,19 +211,19 @@ def rank(
     logits = logits[order]
     for c, prob in zip(ranked, sigmoid(logits).tolist(), strict=True):
         c.score = prob
-    says_what = False
     if query.cue in ("what_is", "define") and config.definition_first:
         logits = to_front(ranked, logits,
                           definition_first(question, ranked, config.definition_first, itself))
     elif query.lang != ENGLISH and config.definition_first:  # among all: openings come last
         logits = to_front(ranked, logits, defined_first(question, query.lang, ranked,
                                                         len(ranked)))
-        # the sentence saying what the question's X is, found: an answer, however little the
-        # plain model (which reads no "what is X?" outside English) is sure of it
-        says_what = bool(ranked) and defines(question, ranked[0].sentence.text, query.lang)
     logits = to_front(ranked, logits, code_first(question, ranked, config.definition_first))
     if query.lang == ENGLISH:
         logits = to_front(ranked, logits, unit_first(question, ranked, config.unit_first))
+    # outside English, the best saying what the question's X is answers, however little the
+    # plain model (which reads no "what is X?" there) is sure of it
+    says_what = (query.lang != ENGLISH and bool(config.definition_first) and bool(ranked)
+                 and defines(question, ranked[0].sentence.text, query.lang))
     return Ranking(ranked, logits, confidence, table, sents_of, hits[0][1], langs=langs,
                    following=lambda p: surroundings.opening_items(collection, p),
                    says_what=says_what)
