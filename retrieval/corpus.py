@@ -33,7 +33,7 @@ from .ingest.read import FORMATS, base_of, read_file
 from .ingest.sieve import judged_text
 from .language import ENGLISH, normalised
 from .sidecar import read_meta
-from .walk import walk_corpus
+from .walk import Walk, walk_corpus
 
 log = structlog.get_logger()
 
@@ -166,6 +166,22 @@ def _document(path: Path, doc_id: str, parsed: Parsed, meta: dict[str, str]) -> 
         path=str(path),
         parsed=parsed,
     )
+
+
+def not_found(walk: Walk) -> list[Skipped]:
+    """The document files ``walk`` found but could not look at (a link to a file that does not
+    exist, one qabot may not read), each with the reason a build skips it for. A saved index
+    stays current when one is added, as it has no size or time to fingerprint: loaded, it
+    still names them."""
+    skipped = []
+    for rel, stats in zip(walk.rels, walk.stats, strict=True):
+        if stats[0] < 0:
+            path = walk.root / rel
+            try:
+                path.stat()
+            except OSError as exc:
+                skipped.append(Skipped(str(path), _os_reason(exc, path)))
+    return skipped
 
 
 def _os_reason(exc: OSError, path: Path) -> str:
