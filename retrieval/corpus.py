@@ -41,6 +41,7 @@ log = structlog.get_logger()
 # The end of a file of parts' document's id: the part's key (a mail archive's message number)
 _PART_ID_RE = re.compile(r"#[0-9]+\Z")
 
+
 @dataclass(frozen=True, slots=True)
 class Document:
     """One source document: its id, metadata, and raw text."""
