@@ -116,7 +116,7 @@ class Reader:
             return Reading(parse_query(question, self.index, config, lang), config,
                            self.word_vectors, self.selector)
         query = parse_query(question, self.index, config, lang, plain=True,
-                            compounds=self._splitter(lang))
+                            compounds=self.splitter(lang))
         return Reading(query, dataclasses.replace(config, rule_gates=False, specific_gate=False,
                                                   subject_gate=False,
                                                   evidence_needed=frozenset(),
@@ -124,7 +124,7 @@ class Reader:
                        _forms() if self.similar_words else None,
                        self.selector.plain or self.selector)
 
-    def _splitter(self, lang: str) -> Splitter | None:
+    def splitter(self, lang: str) -> Splitter | None:
         """The index's compound splitter of language ``lang`` (made once), or ``None`` when
         the language does not compound."""
         if not compounding(lang):
