@@ -8,10 +8,9 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any, Literal
-from urllib.parse import unquote, urlsplit
+from urllib.parse import urlsplit
 
 from pydantic import AliasChoices, Field, SecretStr, ValidationInfo, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
@@ -19,6 +18,7 @@ from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 from retrieval.detection import knows
 from retrieval.language import normalised
 
+from . import redisurl
 from .logs import MIN_REDACTED
 
 # A bot token as @BotFather gives it: the bot's numeric id, a colon, then 35 url-safe characters.
@@ -38,9 +38,6 @@ SERVICE_PATHS = frozenset({"/healthz", "/readyz", "/metrics"})
 # replica then took Redis for down); in memory, inf kept every chat's question for good.
 MAX_FOLLOWUP_SECONDS = 30 * 86400
 
-# What QABOT_REDIS_URL may be (redis-py's from_url): TCP, TLS, a Unix socket.
-REDIS_SCHEMES = frozenset({"redis", "rediss", "unix"})
-
 # The corpus bundled with the source tree, used when ./seeds does not exist (e.g. run elsewhere).
 BUNDLED_SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
@@ -53,36 +50,6 @@ def used_by(*commands: str, needed: bool = False) -> dict[str, Any]:
     one), and whether they cannot start without it. ``qabot telegram --help`` and ``qabot
     webhook --help`` list their settings from these (``settings_help``)."""
     return {"commands": list(commands), "needed": needed}
-
-
-def _redis_url_problem(url: str, scheme: str, path: str) -> str | None:
-    """What redis-py would refuse in a Redis URL when the bot first connects, or ignore, said
-    now (``None``: nothing): a port or an option value it cannot read, a database that is no
-    number (redis-py quietly used 0 for ``/notadb``), an option its connection does not take
-    (``ssl_cert_reqs`` on ``redis://`` was a traceback at start). Its words name the part,
-    never the password."""
-    # only now: redis-py takes 0.1 s to import
-    from redis.asyncio.connection import Connection, parse_url
-    from redis.exceptions import RedisError
-
-    try:
-        options = parse_url(url)  # what redis-py will make of it: a port, a database, options
-    except ValueError as exc:
-        return str(exc)
-    database = unquote(path).replace("/", "")
-    if scheme != "unix" and database and not database.isdecimal():
-        return f"the database after the host must be a number such as /0, not /{database}"
-    kwargs: dict[str, Any] = dict(options)  # (typed as the options of redis-py's own parse)
-    connection: Callable[..., object] = kwargs.pop("connection_class", Connection)
-    try:
-        connection(**kwargs)  # made, not connected: it checks its options
-    except TypeError as exc:
-        unknown = re.search(r"argument '(\w+)'", str(exc))
-        return (f"{scheme}:// takes no option {unknown[1]!r}" if unknown
-                else f"an option is not one {scheme}:// takes ({exc})")
-    except (RedisError, ValueError) as exc:
-        return str(exc)
-    return None
 
 
 class Settings(BaseSettings):
@@ -232,16 +199,7 @@ class Settings(BaseSettings):
     def _redis_url(cls, value: SecretStr | None) -> SecretStr | None:
         if value is None or not value.get_secret_value().strip():
             return None
-        url = value.get_secret_value().strip()
-        parts = urlsplit(url)
-        usage = ("must be a URL such as redis://localhost:6379/0 (schemes: "
-                 f"{', '.join(sorted(REDIS_SCHEMES))})")
-        if parts.scheme not in REDIS_SCHEMES or not (parts.hostname or parts.path):
-            raise ValueError(usage)
-        problem = _redis_url_problem(url, parts.scheme, parts.path)
-        if problem:
-            raise ValueError(f"{usage}: {problem}")
-        return SecretStr(url)
+        return SecretStr(redisurl.checked(value.get_secret_value().strip()))
 
     @field_validator("language")
     @classmethod

@@ -27,6 +27,7 @@ from pathlib import Path
 import structlog
 
 from retrieval import QabotError
+from retrieval.corpus import Skipped
 from retrieval.walk import FileStat, file_stats
 
 from . import logs
@@ -75,6 +76,13 @@ def stop_on_signals(stop: threading.Event, *signals: signal.Signals) -> None:
         signal.signal(sig, lambda *_: os.write(write, b"\0"))
 
 
+def _say_skipped(skipped: list[Skipped]) -> None:
+    """Each file skipped, and why, on stderr."""
+    for s in skipped:
+        # a file's name may hold a terminal's escape sequences ("\x1b]0;...": a window title)
+        print(shown(f"skipped {s.path}: {s.reason}"), file=sys.stderr)
+
+
 def index(settings: Settings, full: bool = False, stop: threading.Event | None = None) -> bool:
     """``qabot index``: build and save the index (reading only what changed; ``full``: every
     file), with progress bars on a terminal; say what was indexed. Whether it was saved.
@@ -102,15 +110,14 @@ def index(settings: Settings, full: bool = False, stop: threading.Event | None =
               f"{counted(engine.n_passages, 'passage')}, {counted(engine.n_terms, 'term')} in "
               f"{seconds:.2f} s (no file changed since it was "
               f"saved; --full builds it again) -> {where}", flush=True)
+        _say_skipped(r.skipped)
         return True
     kept = f", {counted(r.files_kept, 'unchanged file')} kept" if r.files_kept else ""
     print(f"indexed {counted(engine.n_documents, 'document')}, "
           f"{counted(engine.n_passages, 'passage')}, {counted(engine.n_terms, 'term')} in "
           f"{seconds:.2f} s ({counted(r.files_read, 'file')} read{kept}) "
           f"-> {where}", flush=True)
-    for s in engine.report.skipped:
-        # a file's name may hold a terminal's escape sequences ("\x1b]0;...": a window title)
-        print(shown(f"skipped {s.path}: {s.reason}"), file=sys.stderr)
+    _say_skipped(r.skipped)
     if engine.report.not_saved:  # the job of `qabot index` is the saved index
         print(f"qabot: the index could not be saved ({engine.report.not_saved}): pass "
               "--index-dir DIR (or set QABOT_INDEX_DIR) to save it elsewhere", file=sys.stderr)

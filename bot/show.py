@@ -11,6 +11,7 @@ from pathlib import Path
 from retrieval import QAEngine
 from retrieval.corpus import DocumentIds, Skipped, load_directory, read_document
 from retrieval.errors import UnknownDocumentError
+from retrieval.ingest.read import format_of
 from retrieval.ingest.report import (
     DocumentReport,
     explain,
@@ -81,12 +82,7 @@ def _explained(which: str, settings: Settings) -> DocumentReport:
         paths = [str(root / rel) for rel in walk.rels]
         # (a broken link is named by its file, and said to be one, but holds no document)
         listed = [d for d, (size, *_) in zip(ids, walk.stats, strict=True) if size >= 0]
-        try:
-            i = find_named(ids, paths, which, listed)
-        except UnknownDocumentError:
-            if "#" not in which:  # else a part of a file ("archive#3": a mail archive's message)
-                raise
-            i = find_named(ids, paths, which.rpartition("#")[0], listed)
+        i = _file_of(which, ids, walk.rels, paths, listed)
     except UnknownDocumentError:
         hidden = _hidden_file(which, root)
         if hidden is None:
@@ -96,6 +92,24 @@ def _explained(which: str, settings: Settings) -> DocumentReport:
     if isinstance(read, Skipped):
         raise NotIndexed(read.path, read.reason, ids[i])
     return explain(read[find(read, which)], repeated, settings.language)
+
+
+def _file_of(which: str, ids: list[str], rels: list[str], paths: list[str],
+             listed: list[str]) -> int:
+    """The corpus file ``which`` names: the mail archive of a message's id ("team#3"), before
+    a file of that name ("team#3.txt", whose id is its whole name); else the file it names
+    by id, file name or path, or the one that names with a part's key after it."""
+    archive, _, key = which.rpartition("#")
+    if key.isdecimal():
+        for i, (doc_id, rel) in enumerate(zip(ids, rels, strict=True)):
+            if doc_id == archive and format_of(rel) == "mbox":
+                return i
+    try:
+        return find_named(ids, paths, which, listed)
+    except UnknownDocumentError:
+        if "#" not in which:  # else a part of a file ("archive#3": a mail archive's message)
+            raise
+        return find_named(ids, paths, archive, listed)
 
 
 def _hidden_file(which: str, root: Path) -> str | None:

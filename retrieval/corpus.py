@@ -19,6 +19,7 @@ or empty directory, or one with no usable document, raises ``NoDocumentsError``.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,9 +34,13 @@ from .ingest.read import FORMATS, base_of, read_file
 from .ingest.sieve import judged_text
 from .language import ENGLISH, normalised
 from .sidecar import read_meta
-from .walk import walk_corpus
+from .walk import Walk, walk_corpus
 
 log = structlog.get_logger()
+
+# The end of a file of parts' document's id: the part's key (a mail archive's message number)
+_PART_ID_RE = re.compile(r"#[0-9]+\Z")
+
 
 @dataclass(frozen=True, slots=True)
 class Document:
@@ -87,7 +92,9 @@ def load_directory(root: str | os.PathLike[str]) -> tuple[list[Document], list[S
 
 class DocumentIds:
     """Document ids in corpus order: a file's stem, or its path in the corpus (without the
-    extension) when an earlier file had the same stem."""
+    extension) when an earlier file had the same stem. An id ending in "#" and digits is a
+    mail archive's message's ("team#1": ``read_document``), never a file's: a file named so
+    ("team#1.txt") is known by its path with the extension, as a taken name is."""
 
     def __init__(self) -> None:
         self.seen: set[str] = set()
@@ -103,10 +110,12 @@ class DocumentIds:
         for rel in rels:
             base = base_of(rel)
             doc_id = base[base.rfind(sep) + 1 :]
-            if doc_id in seen:  # same stem in two folders: keep both, disambiguated by path
+            # (the "#" test first: no regular expression for a name without one)
+            if doc_id in seen or ("#" in doc_id and _PART_ID_RE.search(doc_id)):
+                # same stem in two folders: keep both, disambiguated by path
                 doc_id = base.replace(sep, "/")
-                if doc_id in seen:  # "a.md" beside "a.txt": by the whole name
-                    doc_id = rel.replace(sep, "/")
+                if doc_id in seen or ("#" in doc_id and _PART_ID_RE.search(doc_id)):
+                    doc_id = rel.replace(sep, "/")  # "a.md" beside "a.txt": by the whole name
             seen.add(doc_id)
             out.append(doc_id)
         return out
@@ -166,6 +175,22 @@ def _document(path: Path, doc_id: str, parsed: Parsed, meta: dict[str, str]) -> 
         path=str(path),
         parsed=parsed,
     )
+
+
+def not_found(walk: Walk) -> list[Skipped]:
+    """The document files ``walk`` found but could not look at (a link to a file that does not
+    exist, one qabot may not read), each with the reason a build skips it for. A saved index
+    stays current when one is added, as it has no size or time to fingerprint: loaded, it
+    still names them."""
+    skipped = []
+    for rel, stats in zip(walk.rels, walk.stats, strict=True):
+        if stats[0] < 0:
+            path = walk.root / rel
+            try:
+                path.stat()
+            except OSError as exc:
+                skipped.append(Skipped(str(path), _os_reason(exc, path)))
+    return skipped
 
 
 def _os_reason(exc: OSError, path: Path) -> str:

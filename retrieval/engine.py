@@ -12,7 +12,6 @@ import functools
 import hashlib
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 import numpy as np
 
@@ -22,20 +21,20 @@ from .answer import Answer, Hit, SourceRef
 from .candidates import Ranking
 from .collection import Collection
 from .composer import compose
-from .compounds import Splitter, compounding, index_splitter
 from .config import ComposerConfig
 from .corpus import Document
-from .detection import close_calls, detect, preload
+from .detection import preload
 from .errors import DamagedIndexError, NoDocumentsError
 from .index import TermIndex
-from .language import ENGLISH, normalised
+from .language import ENGLISH
 from .loading import LoadReport
 from .openings import with_openings
-from .query import Query, parse_query, spaced
+from .query import Query, spaced
 from .ranking import rank
+from .reading import Reader
 from .selection import Selector
 from .selection import bundled as bundled_selector
-from .similarity import WordForms, WordVectors, bundled
+from .similarity import WordVectors
 from .sources import source_ids
 from .spelling import load_lists
 from .texts import TextDocuments
@@ -64,18 +63,15 @@ class QAEngine:
         bundled vectors, loaded at the first question; ``False``: exact terms only);
         ``language``: the corpus's language when it is set (questions are read in it), else each
         question's is detected among the corpus's; ``plain``: read English questions as other
-        languages' are (``_read``; to train the plain selector)."""
+        languages' are (``Reader.read``; to train the plain selector)."""
         self.index = index
         self.collection = collection
         self.config = config or ComposerConfig()
         self.top_k = top_k
         self.report = report or LoadReport(built=True, seconds=0.0)
-        self._similar_words = similar_words
-        self.selector = selector or bundled_selector()
-        self.language = normalised(language)
-        self.plain = plain
-        self._languages: frozenset[str] | None = None  # the corpus's, found at the first question
-        self._splitters: dict[str, Splitter] = {}  # compound splitters by language
+        self.reader = Reader(index, collection, language=language, plain=plain,
+                             similar_words=similar_words,
+                             selector=selector or bundled_selector())
         self._maps = snapshot.Maps(index, collection)  # a loaded snapshot's files, to see them cut
 
     # --- construction -------------------------------------------------------------------------
@@ -171,45 +167,14 @@ class QAEngine:
         English word list every English question's words are looked up in (0.7 s, once a
         process: ``spelling.rare_word``)."""
         _ = self.word_vectors
-        if self.language is None and self._corpus_languages() - {ENGLISH}:
+        if self.reader.language is None and self.reader.corpus_languages() - {ENGLISH}:
             preload()
         if questions:
             load_lists()
 
     def question_language(self, question: str) -> str:
-        """The language ``question`` is read in: the corpus's when set; else English for an
-        English corpus; else the one detected among the corpus's languages and English (between
-        two of its other languages the model can hardly tell apart, the one under which the
-        corpus has more of the question's words)."""
-        if self.language:
-            return self.language
-        languages = self._corpus_languages()
-        if languages <= {ENGLISH}:
-            return ENGLISH
-        found = detect(question, among=languages | {ENGLISH})
-        others = languages - {ENGLISH}
-        if found == ENGLISH or len(others) < 2:
-            return found
-        # a close call between two of the corpus's other languages (Russian and Ukrainian) is
-        # the corpus's to decide: the first reading of the question whose best passage is in
-        # the language it was read in (read as Russian, a Ukrainian question may find nothing
-        # or a passage in Ukrainian only by the words the two languages share)
-        close = [c for c in close_calls(question, others) if c != ENGLISH]
-        if len(close) < 2 or found not in close:
-            return found
-        close.sort(key=lambda c: c != found)
-        return next((c for c in close if self._finds_its_own(question, c)), found)
-
-    def _finds_its_own(self, question: str, lang: str) -> bool:
-        """Whether ``question`` read in ``lang`` finds a passage in ``lang`` first."""
-        hits = self.index.search(analyzer(lang).analyze(question), 1)
-        return bool(hits) and self.collection.lang_of(hits[0][0]) == lang
-
-    def _corpus_languages(self) -> frozenset[str]:
-        """The languages of the corpus's passages, found once."""
-        if self._languages is None:
-            self._languages = self.collection.languages()
-        return self._languages
+        """The language ``question`` is read in (``Reader.question_language``)."""
+        return self.reader.question_language(question)
 
     def ask(self, question: str, *, top_k: int | None = None,
             min_confidence: float | None = None) -> Answer:
@@ -219,7 +184,7 @@ class QAEngine:
         question = spaced(question)
         config = self.config if min_confidence is None else dataclasses.replace(
             self.config, min_confidence=min_confidence)
-        r = self._read(question, config)
+        r = self.reader.read(question, config)
         hits = self._retrieve(question, r.query, top_k or self.top_k)
         return compose(question, r.query, hits, self.collection, r.config, r.vectors, self.index,
                        r.selector)
@@ -229,7 +194,7 @@ class QAEngine:
         ``ask`` chooses from; for training and explaining), or ``None``."""
         self.intact()
         question = spaced(question)
-        r = self._read(question, self.config)
+        r = self.reader.read(question, self.config)
         hits = self._retrieve(question, r.query, top_k or self.top_k)
         return rank(question, r.query, hits, self.collection, r.config, r.vectors, self.index,
                     r.selector)
@@ -247,48 +212,10 @@ class QAEngine:
         return with_openings(hits, question, query.cue, query.lang, self.collection,
                              analyzer(query.lang).term_set)
 
-    def _read(self, question: str, config: ComposerConfig) -> _Reading:
-        """How ``question`` is read. In English: with English's cues, typos, words of like
-        meaning, term-coverage rules and the selector. In another language (or with
-        ``plain``, as the plain selector is trained): in that language's terms, with words of
-        like form, without the English-only parts, and with the selector's plain model; the
-        term-coverage rules are off, since inflection and compounds keep a question's words from
-        meeting their forms in the text (on XQuAD de/es/ru they abstained on 9-10% of answerable
-        questions and on none of the out-of-corpus ones the confidence did not abstain on); so is
-        the subject gate (``subjects.py``: on XQuAD's test halves it abstained on 5 more
-        answerable Spanish questions and 1 German one, for 0.006 more out of corpus). A title
-        line is its text's title only, no heading (``own_heading_context``), as in the documents
-        the plain model learned on."""
-        lang = self.question_language(question)
-        if lang == ENGLISH and not self.plain:
-            return _Reading(parse_query(question, self.index, config, lang), config,
-                            self.word_vectors, self.selector)
-        query = parse_query(question, self.index, config, lang, plain=True,
-                            compounds=self._splitter(lang))
-        return _Reading(query, dataclasses.replace(config, rule_gates=False, specific_gate=False,
-                                                   subject_gate=False,
-                                                   evidence_needed=frozenset(),
-                                                   own_heading_context=False),
-                        _forms() if self._similar_words else None,
-                        self.selector.plain or self.selector)
-
-    def _splitter(self, lang: str) -> Splitter | None:
-        """The index's compound splitter of language ``lang`` (made once), or ``None`` when
-        the language does not compound."""
-        if not compounding(lang):
-            return None
-        found = self._splitters.get(lang)
-        if found is None:
-            found = self._splitters[lang] = index_splitter(lang, self.index.vocabulary,
-                                                           self.index.df)
-        return found
-
     @property
     def word_vectors(self) -> WordVectors | None:
         """The word vectors used for words of like meaning, or ``None`` when off or missing."""
-        if self._similar_words is True:
-            return bundled()
-        return self._similar_words or None
+        return self.reader.word_vectors
 
     # --- the corpus ---------------------------------------------------------------------------
 
@@ -346,16 +273,3 @@ class QAEngine:
     @property
     def n_terms(self) -> int:
         return len(self.index.vocabulary)
-
-
-@dataclass(frozen=True, slots=True)
-class _Reading:
-    query: Query
-    config: ComposerConfig
-    vectors: WordVectors | None
-    selector: Selector
-
-
-@functools.cache
-def _forms() -> WordForms:
-    return WordForms()

@@ -21,7 +21,7 @@ import structlog
 
 from . import indexing, locks, parallel, snapshot, store
 from .collection import Collection
-from .corpus import Document, Skipped
+from .corpus import Document, Skipped, not_found
 from .errors import IndexFormatError, NoDocumentsError
 from .heap import release_freed_memory
 from .index import TermIndex
@@ -75,7 +75,7 @@ def from_directory(
     live_fp = None if rebuild else store.live_fingerprint(where)
     if not rebuild and live_fp == fp:
         try:
-            return _load_fresh(where, started)
+            return _load_fresh(where, started, walk)
         except IndexFormatError as exc:
             log.warning("index_unusable_rebuilding", index_dir=str(where), reason=str(exc))
             full = True
@@ -98,7 +98,7 @@ def from_directory(
             fp = store.fingerprint(walk.file_stats(), params)
             if not rebuild and store.live_fingerprint(where) == fp:
                 with suppress(IndexFormatError):
-                    return _load_fresh(where, started)
+                    return _load_fresh(where, started, walk)
         passed_over = store.current_name(where)
         previous = None if full else indexing.previous_build(where, params)
         built = indexing.build(walk, previous, params, progress)
@@ -125,11 +125,17 @@ def from_directory(
     return index, collection, report
 
 
-def _load_fresh(where: Path, started: float) -> tuple[TermIndex, Collection, LoadReport]:
-    """The index and passages of the snapshot ``where`` names, found fresh; ``IndexFormatError``
-    when it cannot be used."""
+def _load_fresh(where: Path, started: float,
+                walk: Walk) -> tuple[TermIndex, Collection, LoadReport]:
+    """The index and passages of the snapshot ``where`` names, found fresh for the corpus as
+    ``walk`` found it; ``IndexFormatError`` when it cannot be used. The corpus's files that
+    cannot be looked at are skipped as a build skips them, saying so: a link to nothing added
+    since the index was saved leaves it current, and was not said at all."""
     index, collection, _, live = snapshot.load(where)
-    report = LoadReport(False, time.perf_counter() - started, str(where), snapshot=live)
+    skipped = not_found(walk)
+    for s in skipped:
+        log.warning("file_skipped", path=s.path, reason=s.reason)
+    report = LoadReport(False, time.perf_counter() - started, str(where), skipped, snapshot=live)
     return index, collection, report
 
 

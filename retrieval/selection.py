@@ -195,7 +195,7 @@ class Selector:
     about: dict[str, Any]  # how it was trained and what it measured (not used to answer)
     sure: float = 0.5
     # the plain model: the same, trained on questions read without English's word lists and
-    # vectors, for questions in other languages (``QAEngine._read``); None: this one serves
+    # vectors, for questions in other languages (``reading.Reader.read``); None: this one serves
     plain: Selector | None = None
     # the smallest corpus size (passages) it learned on, but for a few (the 5th percentile of
     # its questions'): a smaller corpus's best passage score is read as at this size

@@ -876,10 +876,16 @@ def test_show_names_a_mail_archives_message_by_its_id(tmp_path):
             ("ann", "Budget review", "The budget review moves to Thursday at ten.\n"),
             ("bob", "Printer", "The new printer stands on the second floor.\n"))]
     (corpus / "team.mbox").write_bytes(write_mbox(messages))
+    # a file named as a message's id is: "team#1" is still the message, "team#1.txt" the file
+    (corpus / "team#1.txt").write_text("The canteen opens at eight on weekdays.\n")
     for _ in ("without an index", "the saved index current"):
         r = qabot("show", "--corpus", str(corpus), "team#2")
         assert r.returncode == 0, r.stderr
         assert r.stdout.startswith("team#2: Printer\n") and "publisher: Bob\n" in r.stdout
+        r = qabot("show", "--corpus", str(corpus), "team#1")
+        assert r.stdout.startswith("team#1: Budget review\n"), r.stdout + r.stderr
+        r = qabot("show", "--corpus", str(corpus), "team#1.txt")
+        assert r.stdout.startswith("team#1.txt: "), r.stdout + r.stderr
         r = qabot("show", "--corpus", str(corpus), "team.mbox")
         assert r.returncode != 0 and "holds 2 documents (team#1, team#2)" in r.stderr
         assert qabot("index", "--corpus", str(corpus)).returncode == 0

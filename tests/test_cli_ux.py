@@ -90,6 +90,22 @@ def test_no_document_error_does_not_list_a_broken_link(tmp_path):
     assert "broken.txt is not indexed: a symbolic link to a file that does not exist" in r.stderr
 
 
+@pytest.mark.skipif(not hasattr(os, "symlink"), reason="needs symbolic links")
+def test_a_link_to_nothing_added_to_an_indexed_corpus_is_said_by_index_and_ask(tmp_path):
+    """The saved index stays up to date when a link to nothing is added (it has no size to
+    fingerprint): `qabot index` and `qabot ask` said nothing of it, where a build says it
+    skipped it."""
+    (tmp_path / "a.txt").write_text("The jade statue was carved in 1620.\n")
+    assert qabot("index", "--corpus", str(tmp_path)).returncode == 0
+    (tmp_path / "b.txt").symlink_to("gone.txt")
+    skipped = f"{tmp_path / 'b.txt'}: a symbolic link to a file that does not exist"
+    r = qabot("index", "--corpus", str(tmp_path))
+    assert r.stdout.startswith("up to date") and f"skipped {skipped}\n" in r.stderr, r.stderr
+    r = qabot("ask", "--corpus", str(tmp_path), "When was the jade statue carved?")
+    assert "1620" in r.stdout and r.stderr.count("file_skipped") == 1, r.stderr
+    assert str(tmp_path / "b.txt") in r.stderr
+
+
 def test_a_name_starting_with_a_dash_is_said_to_go_after_two_dashes(tmp_path):
     """`qabot show -procps-bugs` was argparse's "the following arguments are required: DOC"
     alone: nothing said how to name such a file."""

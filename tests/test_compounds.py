@@ -91,7 +91,7 @@ def test_a_german_question_with_a_compound_finds_the_passage_holding_its_parts()
             "Der Bürgermeister eröffnete 1950 das neue Rathaus."]
     engine = QAEngine.from_texts(docs, language="de")
     question = "Wie hoch war die Bevölkerungsgröße der Stadt im Jahr 1900?"
-    query = engine._read(question, engine.config).query
+    query = engine.reader.read(question, engine.config).query
     assert query.parts == {"bevolkerungsgross": ("bevolker", "gross")}
     assert "bevolkerungsgross" in query.unseen  # the corpus lacks it ...
     terms, _ = query.search_terms()
@@ -110,7 +110,7 @@ def test_an_english_corpus_is_not_split() -> None:
     texts = ["The football club plays in the stadium.", "The football stadium opened in 1923.",
              "A footballstadium is rare."]
     engine = QAEngine.from_texts(texts)
-    assert engine._splitter("en") is None
+    assert engine.reader.splitter("en") is None
     counts, terms = count_terms(texts)
     index = TermIndex.from_counts(counts, terms)
     assert np.array_equal(engine.index.df, index.df)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from structlog.testing import capture_logs
 
 from retrieval import QAEngine, store
 from retrieval.indexing import COUNTS
@@ -70,6 +71,21 @@ def test_files_that_cannot_be_read_are_left_out_of_an_incremental_build(
     again = QAEngine.from_directory(corpus, rebuild=True)  # the skipped ones tried again
     assert (again.report.files_read, again.report.files_kept) == (0, 11)
     assert_same(again, full)
+
+
+@pytest.mark.skipif(not hasattr(os, "symlink"), reason="needs symbolic links")
+def test_a_link_to_nothing_added_to_a_corpus_whose_index_is_current_is_said_at_load(
+        corpus: Path) -> None:
+    """A link to nothing has no size or time to fingerprint: the saved index stayed current,
+    and was loaded without a word of the document the user meant to add."""
+    QAEngine.from_directory(corpus)
+    (corpus / "draft.txt").symlink_to(corpus / "gone.txt")
+    with capture_logs() as logs:
+        again = QAEngine.from_directory(corpus)
+    assert not again.report.built  # still current: nothing to build
+    said = [(s.path, s.reason) for s in again.report.skipped]
+    assert said == [(str(corpus / "draft.txt"), "a symbolic link to a file that does not exist")]
+    assert [(e["path"], e["reason"]) for e in logs if e["event"] == "file_skipped"] == said
 
 
 def test_documents_in_other_languages_added_to_a_saved_index_are_read_in_theirs(

@@ -155,6 +155,21 @@ def test_mbox_messages_are_documents_cited_by_their_subject(tmp_path: Path) -> N
     assert kept.ask("Where is the new printer?").sentences[0].source == "team#4"
 
 
+def test_a_file_named_as_a_message_of_an_archive_beside_it_keeps_an_id_of_its_own(
+        tmp_path: Path) -> None:
+    """"team#1.txt" had the id "team#1", the first message of "team.mbox" beside it: two
+    sources of one id, either cited or shown for the other."""
+    (tmp_path / "team.mbox").write_bytes(_three_messages())
+    (tmp_path / "team#1.txt").write_text("The canteen on the ground floor serves soup.\n")
+    (tmp_path / "log").mkdir()
+    (tmp_path / "log" / "team#2.md").write_text("The printer moved to the second floor.\n")
+    engine = QAEngine.from_directory(tmp_path, save=False)
+    ids = [s.id for s in engine.sources()]
+    assert sorted(ids) == ["log/team#2.md", "team#1", "team#1.txt", "team#2"]
+    answer = engine.ask("What does the canteen serve?", min_confidence=0)
+    assert answer.sentences[0].source == "team#1.txt"
+
+
 def test_mbox_message_is_named_by_its_id_and_the_archive_lists_them() -> None:
     from retrieval.corpus import Document
     from retrieval.errors import UnknownDocumentError

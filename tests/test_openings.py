@@ -100,7 +100,7 @@ def test_the_engine_quotes_what_a_reference_says_under_the_term_asked_about(tmp_
         + "\n--squash::\n\tProduce only one commit of all the changes.\n")
     engine = QAEngine.from_directory(tmp_path, similar_words=False)
     hits = engine._retrieve("What does --squash do?",
-                            engine._read("What does --squash do?", engine.config).query, 8)
+                            engine.reader.read("What does --squash do?", engine.config).query, 8)
     headed = [p for p, _ in hits if engine.collection.section_of(p).endswith("--squash")]
     assert headed  # added to what BM25 retrieved
     answer = engine.ask("What does --squash do in gizmux merge?")

@@ -233,13 +233,21 @@ async def test_a_very_long_sentence_is_quoted_shortened_within_telegrams_limit(
     assert buttons(api.calls("sendMessage")[0])
 
 
+async def quote_button(api: BotAPIStub,
+                       question: dict[str, Any] | None = None) -> tuple[Call, str]:
+    """The answer to ``question`` (an update; by default CSTO asked in a private chat), once
+    sent, and the callback data of its first button: the first quote's."""
+    api.push(question or api.message(api.private(7), CSTO))
+    answer = await api.wait_for("sendMessage")
+    (_, data), *_ = buttons(answer)
+    return answer, data
+
+
 async def test_the_quote_button_shows_the_passage_around_the_sentence(
     api: BotAPIStub, seeds_engine: QAEngine
 ) -> None:
     async with running_bot(api, seeds_engine):
-        api.push(api.message(api.private(7), CSTO))
-        answer = await api.wait_for("sendMessage")
-        (_, data), *_ = buttons(answer)
+        answer, data = await quote_button(api)
         api.push(api.callback(api.sent(answer), data))
         spinner = await api.wait_for("answerCallbackQuery")
         passage = await api.wait_for("sendMessage", count=2)
@@ -253,9 +261,7 @@ async def test_a_double_tap_on_quote_posts_the_passage_once(
     api: BotAPIStub, seeds_engine: QAEngine
 ) -> None:
     async with running_bot(api, seeds_engine):
-        api.push(api.message(api.private(7), CSTO))
-        answer = await api.wait_for("sendMessage")
-        (_, data), *_ = buttons(answer)
+        answer, data = await quote_button(api)
         api.push(api.callback(api.sent(answer), data))
         api.push(api.callback(api.sent(answer), data))
         await api.wait_for("answerCallbackQuery", count=2)
@@ -293,9 +299,8 @@ async def test_when_the_passage_cannot_be_posted_the_user_who_tapped_is_told(
     api: BotAPIStub, seeds_engine: QAEngine, status: int, description: str
 ) -> None:
     async with running_bot(api, seeds_engine):
-        api.push(api.message(api.group(GROUP), f"/ask {CSTO}", user=api.user(7)))
-        answer = await api.wait_for("sendMessage")
-        (_, data), *_ = buttons(answer)
+        answer, data = await quote_button(
+            api, api.message(api.group(GROUP), f"/ask {CSTO}", user=api.user(7)))
         api.fail("sendMessage", status=status, description=description)
         api.push(api.callback(api.sent(answer), data))
         await api.drained()
@@ -363,9 +368,7 @@ async def test_a_quote_tapped_as_a_new_index_is_taken_up_shows_no_text_of_the_ne
     assert newer.snapshot_id != seeds_engine.snapshot_id
     live = SwappedOnTap(seeds_engine)
     async with running_bot(api, live):
-        api.push(api.message(api.private(7), CSTO))
-        answer = await api.wait_for("sendMessage")
-        (_, data), *_ = buttons(answer)
+        answer, data = await quote_button(api)
         live.then = newer
         api.push(api.callback(api.sent(answer), data))
         said = await api.wait_for("answerCallbackQuery")

@@ -196,7 +196,7 @@ def _tune(qs: Iterable[Question]) -> list[Question]:
 
 def gather(hand: Selector, plain: bool = False, sizes_only: bool = False) -> list[Example]:
     """Every training example, in a fixed order; ``plain``: the questions read as questions in
-    other languages are (``QAEngine._read``), for the plain model; ``sizes_only``: without
+    other languages are (``reading.Reader.read``), for the plain model; ``sizes_only``: without
     candidates (``examples``)."""
     out: list[Example] = []
     examples = functools.partial(_examples, sizes_only=sizes_only)

@@ -22,7 +22,8 @@ H2: c2``; a layout table's cells as the blocks they hold; a short list in a cell
 GIF", its items apart), a definition list's terms by ``htmlterms``.
 
 Which elements are blocks, void, headings or terms, and which end tags HTML implies, is
-``htmltags``'s; so is telling markup from text (``looks_like_html``).
+``htmltags``'s; so is telling markup from text (``looks_like_html``). The elements open at the
+reader's place, and what it keeps of each, are ``htmlopen``'s.
 
 The page's metadata is what it declares (``htmlmeta``), its title else its first ``h1``.
 ``Parsed.web``: the page says it is an article, or its blocks read as a web page
@@ -32,7 +33,6 @@ The page's metadata is what it declares (``htmlmeta``), its title else its first
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
 from dataclasses import replace
 from html.parser import HTMLParser
 
@@ -57,6 +57,7 @@ from .htmlnav import (
     TOC_REASON,
     nav_reason,
 )
+from .htmlopen import OpenElement, OpenElements
 from .htmltable import MAX_COLSPAN, MAX_ROWSPAN, Cell, Grid, Row, row_blocks, span_of
 from .htmltags import (
     BLOCKS,
@@ -71,7 +72,6 @@ from .htmltags import (
     ROW_SCOPE,
     TITLES,
     VOID,
-    OpenElement,
 )
 from .htmlterms import sectioned, with_terms
 from .segment import blocks
@@ -112,18 +112,11 @@ class _Parser(HTMLParser):
         # a definition list's last block (its id): the id of its first; its terms head nothing
         # after it
         self.term_scopes: dict[int, int] = {}
-        self._open: list[OpenElement] = []  # outermost first
-        # The open elements by tag: what the reading asks of the stack, at no cost in its depth
-        # (a page of unclosed elements nests thousands deep).
-        self._by_tag: defaultdict[str, list[OpenElement]] = defaultdict(list)
-        self._open_ids: Counter[str] = Counter()  # the ids of the open elements
+        self._open = OpenElements()
         self._line: list[str] = []  # the text of the block being read
         self._code_chars = 0  # ... how many of its characters (not spaces) are inline code
         self._linked: list[str] = []  # ... what of it is the text of links to places in a page
         self._paging = 0  # ... how many of its links lead to the next, previous or parent page
-        self._skipping = 0  # open elements left out by their tag
-        self._head_open = 0  # open head elements (one, in a page that has its head)
-        self._main_open = 0  # open elements of the page's main content (main, role="main")
         self._dropping: OpenElement | None = None  # the outermost element left out by attributes
         self._heading_level = 0  # the level of the page's last heading (0: none yet)
 
@@ -131,21 +124,21 @@ class _Parser(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         a = {k.lower(): (v or "") for k, v in attrs}
-        self.page.start(tag, a, self._is_open("svg"))
-        if self._head_open and tag not in HEAD_TAGS:
+        self.page.start(tag, a, self._open.is_open("svg"))
+        if self._open.head and tag not in HEAD_TAGS:
             self.handle_endtag("head")  # "</head>" may be left out
-        if tag in ("td", "th") and (row := self._nearest(ROW_SCOPE)) and row.tag != "tr":
+        if tag in ("td", "th") and (row := self._open.nearest(ROW_SCOPE)) and row.tag != "tr":
             self.handle_starttag("tr", [])  # a cell with no row: the row is implied, as in HTML
         if tag in IMPLIED:
             closes, bounds = IMPLIED[tag]
-            closing, bound = self._nearest(closes), self._nearest(bounds)
+            closing, bound = self._open.nearest(closes), self._open.nearest(bounds)
             if closing and (bound is None or closing.depth > bound.depth):
                 self.handle_endtag(closing.tag)
         if self._dropping is not None and (tag in BLOCKS or tag == "br"):
             self._dropping.text.append(" ")  # its menu items apart
-        live = not self._skipping and self._dropping is None
+        live = not self._open.skipping and self._dropping is None
         skip_tag = tag in SKIP_TAGS
-        reason = nav_reason(tag, a, self._main_open > 0) if live and not skip_tag else ""
+        reason = nav_reason(tag, a, self._open.main > 0) if live and not skip_tag else ""
         if live and not reason and tag == "a" and self._permalink(a):
             reason = "a link to the element it is in (a permalink)"
         el = OpenElement(tag, len(self._open), live and not skip_tag and not reason, skip_tag,
@@ -155,12 +148,7 @@ class _Parser(HTMLParser):
             self._opening(el, a)
         if tag in VOID:
             return
-        self._open.append(el)
-        self._by_tag[tag].append(el)
-        self._open_ids[el.ident] += 1
-        self._skipping += el.skip_tag
-        self._head_open += tag == "head"
-        self._main_open += el.main
+        self._open.push(el)
         if el.skip_reason:
             self._dropping = el
 
@@ -171,23 +159,18 @@ class _Parser(HTMLParser):
         (mdBook's headings, the Cargo book's "--workspace" options) is its text, and so is such
         a link inside a sentence."""
         href = a.get("href", "")
-        return (href.startswith("#") and len(href) > 1 and self._open_ids[href[1:]] > 0
-                and not "".join(self._line).strip() and not self._nearest(TITLES))
+        return (href.startswith("#") and len(href) > 1 and self._open.has_id(href[1:])
+                and not "".join(self._line).strip() and not self._open.nearest(TITLES))
 
     def handle_endtag(self, tag: str) -> None:
         self.page.end(tag)
-        if not self._is_open(tag):
+        if not self._open.is_open(tag):
             return
         while self._open:  # close it, and whatever was left open inside it
-            el = self._open[-1]
+            el = self._open.innermost()
             if el.live:
                 self._closing(el)
             self._open.pop()
-            self._by_tag[el.tag].pop()
-            self._open_ids[el.ident] -= 1
-            self._skipping -= el.skip_tag
-            self._head_open -= el.tag == "head"
-            self._main_open -= el.main
             if el is self._dropping:
                 self._dropping = None
                 text = one_line("".join(el.text))
@@ -199,21 +182,21 @@ class _Parser(HTMLParser):
     def handle_data(self, data: str) -> None:
         if self.page.data(data):
             pass  # the title's
-        elif self._skipping:
+        elif self._open.skipping:
             pass
         elif self._dropping is not None:
             self._dropping.text.append(data)
         else:
             # a <pre>'s lines as laid out (``_flush`` reads them as code, or as a plain text)
-            self._line.append(data.replace("\r\n", "\n") if self._by_tag["pre"]
+            self._line.append(data.replace("\r\n", "\n") if self._open.is_open("pre")
                               else _SPACE_RE.sub(" ", data))
-            if any(self._by_tag[t] for t in CODE_TAGS):
+            if self._open.any_open(CODE_TAGS):
                 self._code_chars += len(data) - sum(map(str.isspace, data))
 
     def finish(self) -> None:
         """Close what the page left open and read its last block."""
         while self._open:
-            self.handle_endtag(self._open[-1].tag)
+            self.handle_endtag(self._open.innermost().tag)
         self._flush()
 
     # --- reading
@@ -221,7 +204,7 @@ class _Parser(HTMLParser):
     def _opening(self, el: OpenElement, a: dict[str, str]) -> None:
         tag = el.tag
         if tag == "br":  # a line's end, but in a heading or a term (read as one line)
-            self._line.append(" " if self._nearest(TITLES) else "\n")
+            self._line.append(" " if self._open.nearest(TITLES) else "\n")
         elif tag in BLOCKS:
             self._boundary()
         if tag == "table":
@@ -229,20 +212,20 @@ class _Parser(HTMLParser):
         elif tag == "dl":
             el.first = len(self.blocks)
         elif tag == "tr":
-            table = self._nearest({"table"})
-            head = self._nearest({"thead", "tbody", "tfoot", "table"})
+            table = self._open.nearest({"table"})
+            head = self._open.nearest({"thead", "tbody", "tfoot", "table"})
             el.row = Row(table.grid if table else None, head is not None and head.tag == "thead")
-        elif tag in ("td", "th") and (tr := self._nearest({"tr", "table"})) and tr.row:
+        elif tag in ("td", "th") and (tr := self._open.nearest({"tr", "table"})) and tr.row:
             el.cell = (tr.row, [])
             el.span = (span_of(a.get("rowspan"), MAX_ROWSPAN),
                        span_of(a.get("colspan"), MAX_COLSPAN))
-        elif tag == "a" and self._nearest(HEADINGS):
+        elif tag == "a" and self._open.nearest(HEADINGS):
             el.anchor = (len(self._line), a.get("href", ""))
         elif tag == "a" and IN_PAGE_RE.match(a.get("href", "")):
             el.link = len(self._line)
         if tag == "a" and PAGING_RELS & set(a.get("rel", "").lower().split()):
             self._paging += 1
-        if tag in ENTRY and (lst := self._nearest(LISTS)):
+        if tag in ENTRY and (lst := self._open.nearest(LISTS)):
             lst.entries += 1
 
     def _closing(self, el: OpenElement) -> None:
@@ -256,7 +239,7 @@ class _Parser(HTMLParser):
         elif el.row:
             sink = self._sink()
             sink.extend(row_blocks(el.row, sink))
-        elif el.tag in ("thead", "tbody", "tfoot") and (table := self._nearest({"table"})):
+        elif el.tag in ("thead", "tbody", "tfoot") and (table := self._open.nearest({"table"})):
             if table.grid:
                 table.grid.below.clear()  # a cell spans rows of its row group alone
         elif el.link is not None:
@@ -275,7 +258,7 @@ class _Parser(HTMLParser):
 
     def _boundary(self) -> None:
         """A block element starts or ends: a new block, or a space inside a heading or pre."""
-        if self._literal():
+        if self._open.any_open(LITERAL):
             self._line.append(" ")
         else:
             self._flush()
@@ -286,15 +269,15 @@ class _Parser(HTMLParser):
         linked, self._linked = one_line("".join(self._linked)), []
         code_chars, self._code_chars = self._code_chars, 0
         paging, self._paging = self._paging, 0
-        if paging >= 2 and text.strip() and not self._nearest(TITLES):
+        if paging >= 2 and text.strip() and not self._open.nearest(TITLES):
             # "Next: Using libffi, Previous: libffi, Up: libffi [Index]"
             self.dropped.append(Dropped(Block("paragraph", one_line(text)), PAGING_REASON))
             return
         kind: Kind = "paragraph"
-        level, context = 0, self._nearest(CONTEXT)
+        level, context = 0, self._open.nearest(CONTEXT)
         if (code_chars and code_chars >= len(text) - sum(map(str.isspace, text))
-                and (inner := self._nearest({"p", *CONTEXT})) and inner.tag == "p"
-                and ((cell := self._nearest({"li", "td", "th"})) is None or cell.tag == "li")):
+                and (inner := self._open.nearest({"p", *CONTEXT})) and inner.tag == "p"
+                and ((cell := self._open.nearest({"li", "td", "th"})) is None or cell.tag == "li")):
             kind = "code"  # a paragraph of inline code alone, in an item too: a line of code
             # (an item or a table cell of it is a list's or a table's datum: "<li><code>")
         elif context is None:
@@ -305,7 +288,7 @@ class _Parser(HTMLParser):
         elif context.tag == "pre":
             kind = "code"
         elif context.tag == "li":
-            kind, level = "list_item", len(self._by_tag["li"])
+            kind, level = "list_item", self._open.count("li")
         made: list[Block]
         if (kind in ("paragraph", "code") and "\n" in text.strip() and not code_chars
                 and (context is None or context.tag in ("pre", "blockquote"))
@@ -325,7 +308,7 @@ class _Parser(HTMLParser):
         if kind == "heading" and level < TERM_LEVEL and self._sink() is self.blocks and made:
             self._heading_level = level
         self._sink().extend(made)
-        entry, lst = self._nearest(ENTRY), self._nearest(LISTS)
+        entry, lst = self._open.nearest(ENTRY), self._open.nearest(LISTS)
         if made and entry and lst and entry.depth > lst.depth:
             if linked and len(made) == 1 and ENUMERATOR_RE.sub("", made[0].text) == linked:
                 lst.linked.append((self._sink(), made[0]))
@@ -334,24 +317,8 @@ class _Parser(HTMLParser):
 
     def _sink(self) -> list[Block]:
         """Where blocks go: the table cell being read, else the page."""
-        cell = self._nearest({"td", "th"})
+        cell = self._open.nearest({"td", "th"})
         return cell.cell[1] if cell and cell.cell else self.blocks
-
-    def _literal(self) -> bool:
-        return any(self._by_tag.get(t) for t in LITERAL)
-
-    def _is_open(self, tag: str) -> bool:
-        return bool(self._by_tag.get(tag))
-
-    def _nearest(self, tags: set[str] | frozenset[str]) -> OpenElement | None:
-        """The innermost open element of one of ``tags``. (Reading happens only outside left-out
-        elements, so every open element is live then.)"""
-        found = None
-        for t in tags:
-            opened = self._by_tag.get(t)
-            if opened and (found is None or opened[-1].depth > found.depth):
-                found = opened[-1]
-        return found
 
 
 def _under(layout: list[Block], level: int) -> list[Block]:

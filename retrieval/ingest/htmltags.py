@@ -5,16 +5,11 @@ Void elements (no end tag), block elements (each starts a block), headings and d
 inside them is, the elements around a table row, what only a page's head holds, HTML's implied end
 tags ("<li>a<li>b" are two items), lists and their entries, inline code. ``looks_like_html``: a
 text that opens as a page or is dense in tags is markup, read by ``html.read_html``.
-``OpenElement``: what the reader keeps of an element while it is open.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-
-from .blocks import Block
-from .htmltable import Grid, Row
 
 VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
 BLOCKS = frozenset(
@@ -65,27 +60,3 @@ def looks_like_html(text: str) -> bool:
         return True
     tags = len(_TAG_RE.findall(text))
     return tags >= 5 and tags >= 5 * len(text) / 1000
-
-
-@dataclass(slots=True)
-class OpenElement:
-    """An open element, and what reading it needs when it closes."""
-
-    tag: str
-    depth: int  # how many elements are open around it
-    live: bool  # neither it nor an element around it is left out
-    skip_tag: bool = False
-    skip_reason: str = ""  # left out by its attributes (recorded as dropped)
-    grid: Grid | None = None  # a table's columns
-    span: tuple[int, int] = (1, 1)  # a cell's rowspan and colspan
-    row: Row | None = None  # a tr's cells so far
-    cell: tuple[Row, list[Block]] | None = None  # a td's row, and its blocks so far
-    anchor: tuple[int, str] | None = None  # an <a> in a heading: where its text starts, href
-    link: int | None = None  # an <a> to a place in a page (not in a heading): where its text starts
-    entries: int = 0  # a list's entries so far
-    linked: list[tuple[list[Block], Block]] = field(default_factory=list)  # ... that only link
-    prose: bool = False  # an entry of the list holds more than a link
-    text: list[str] = field(default_factory=list)  # a left-out element's text, for ``dropped``
-    ident: str = ""  # its id attribute
-    first: int = 0  # a definition list: where its blocks start among the page's
-    main: bool = False  # the page's main content (main, role="main")
