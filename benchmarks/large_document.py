@@ -22,8 +22,9 @@ Each is cut at a line's end to the size asked. Every build is ``python -m bot in
 a fresh process of the tree measured (its own ``retrieval``), the trees in turns, each going
 first in alternate rounds, so both see the machine's load alike. Reported for each kind and
 size: each tree's median wall and CPU seconds (the build's process: one file is read, laid out
-and counted in it), CPU seconds per MB, peak RSS (``wait4``), and the ratio after / before of
-the medians; and whether both trees saved the same index (a digest of its arrays and names).
+and counted in it), CPU seconds per MB (start-up included: about 1.5 s), peak RSS (``wait4``:
+of the build or a worker of its, the larger), the ratio after / before of the medians, and
+whether both trees saved the same index (a digest of its arrays and names) every time.
 On a machine other work loads, compare CPU seconds: wall time follows the share of the cores
 a build gets. The ``--before`` revision is checked out into a temporary git worktree.
 """
@@ -192,7 +193,14 @@ def main(argv: list[str] | None = None) -> int:
         subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--detach", str(before),
                         args.before], check=True, capture_output=True)
         try:
-            inputs = write_inputs(work / "in", kinds, args.sizes, args.files, args.match)
+            # written by a process of their own: a build's peak RSS (``wait4``) counts what
+            # the process that started it held then (Linux keeps it across ``exec``)
+            inputs = {(kind, mb): work / "in" / f"{kind}-{mb:g}MB"
+                      for kind in kinds for mb in args.sizes}
+            files = ["--files", str(args.files), "--match", args.match] if args.files else []
+            subprocess.run([sys.executable, __file__, "--write", str(work / "in"), "--kinds",
+                            *args.kinds, "--sizes", *map(str, args.sizes), *files],
+                           check=True, stdout=subprocess.DEVNULL)
             trees = {"before": before, "after": ROOT}
             got: dict[tuple[str, float, str], list[dict[str, float]]] = {}
             digests: dict[tuple[str, float, str], set[str]] = {}
@@ -214,9 +222,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"one document indexed (`qabot index --full`), medians of {args.rounds} rounds in "
           f"turns; before: {args.before}, after: this tree\n")
     print("| kind | MB | wall s before | wall s after | CPU s before | CPU s after "
-          "| CPU s/MB after | peak MiB before | peak MiB after | CPU after/before "
-          "| same index |")
-    print("|---|---|---|---|---|---|---|---|---|---|---|")
+          "| CPU s/MB before | CPU s/MB after | peak MiB before | peak MiB after "
+          "| CPU after/before | same index |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|")
     for kind, mb in inputs:
         med = {name: {k: statistics.median(x[k] for x in got[kind, mb, name])
                       for k in ("wall", "cpu", "rss")} for name in trees}
@@ -224,7 +232,8 @@ def main(argv: list[str] | None = None) -> int:
         same = digests[kind, mb, "before"] == digests[kind, mb, "after"] and len(
             digests[kind, mb, "after"]) == 1
         print(f"| {kind} | {mb:g} | {b['wall']:.1f} | {a['wall']:.1f} | {b['cpu']:.1f} | "
-              f"{a['cpu']:.1f} | {a['cpu'] / mb:.2f} | {b['rss']:.0f} | {a['rss']:.0f} | "
+              f"{a['cpu']:.1f} | {b['cpu'] / mb:.2f} | {a['cpu'] / mb:.2f} | "
+              f"{b['rss']:.0f} | {a['rss']:.0f} | "
               f"{a['cpu'] / b['cpu']:.2f} | {'yes' if same else 'NO'} |")
     return 0
 
