@@ -315,7 +315,8 @@ def test_a_web_page_saved_as_text_is_cut_into_paragraphs_once(monkeypatch: pytes
                                                                 ) -> None:
     """A page saved as text is cut into paragraphs (``segment.blocks``) by its reader, which
     keeps them (``Parsed.source_blocks``) for its repeated paragraphs' keys and its cleaning:
-    once, where a 16 MB text was cut three times; and sieved as when they are cut again."""
+    once, where a 16 MB text was cut three times; and whether it reads as English weighed
+    once (``source_english``); sieved as when both are found again."""
     from dataclasses import replace
 
     import numpy as np
@@ -333,12 +334,16 @@ def test_a_web_page_saved_as_text_is_cut_into_paragraphs_once(monkeypatch: pytes
 
     for module in (segment, clean, sieving, text):
         monkeypatch.setattr(module, "blocks", counted)
+    weighed: list[int] = []
+    english = sieving.reads_as_english
+    monkeypatch.setattr(sieving, "reads_as_english", lambda t: weighed.append(1) or english(t))
     page = (SEEDS / "000_00f339de5ad54580.txt").read_text(encoding="utf-8")
     parsed = text.read_plain(page)
     assert parsed.web
     keys = line_keys(parsed)
     sieved = sieving.sieve(parsed, RepeatedLines(keys))
-    assert cut == [len(page)]
-    again = sieving.sieve(replace(parsed, source_blocks=[]), RepeatedLines(keys))
-    assert again == sieved and len(cut) == 2
+    assert cut == [len(page)] and not weighed
+    again = sieving.sieve(replace(parsed, source_blocks=[], source_english=None),
+                          RepeatedLines(keys))
+    assert again == sieved and len(cut) == 2 and weighed == [1]
     assert np.array_equal(line_keys(replace(parsed, source_blocks=[])), keys)

@@ -79,6 +79,8 @@ class Parsed:
     # ... and its paragraphs as ``segment.blocks`` cuts it, each with its block's number: cut
     # once, where the reader, the cleaning and the repeated paragraphs' keys each cut it
     source_blocks: list[tuple[str, int]] = field(default_factory=list)
+    # ... and whether it reads as English (``prose.reads_as_english``), when the reader told
+    source_english: bool | None = None
     # A text file's text as decoded, front matter removed (``Document.text``); "" for PDF, Word.
     raw: str = ""
     # a plain text found to read as English as a whole (a fifth of its words English function

@@ -98,7 +98,9 @@ def sieve(parsed: Parsed, repeated: Container[str] = frozenset()) -> Sieved:
     """Sort ``parsed``'s blocks: see the module docstring for the rules."""
     if parsed.web:
         text = judged_text(parsed)
-        english = reads_as_english(text)  # (read once: it weighs every word of the page)
+        # (read once: it weighs every word of the page; its reader has, when it read it)
+        english = (parsed.source_english if parsed.source_text and parsed.source_english
+                   is not None else reads_as_english(text))
         # (its paragraphs as the reader cut them, when it kept them: ``text`` is its source)
         decisions = explain(text, repeated, english, parsed.source_blocks or None)
         rule = QUOTE_PROSE if english else QUOTE_SENTENCE

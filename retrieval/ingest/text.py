@@ -94,7 +94,7 @@ def read_plain(text: str) -> Parsed:
     if ((looks_like_web_page(paras) and not is_vim_help(text))
             or (not english and is_page_layout(text))):
         return Parsed([Block("paragraph", one_line(p)) for p in paras], web=True,
-                      source_text=text, source_blocks=found)
+                      source_text=text, source_blocks=found, source_english=english)
     blocks_: list[Block] = []
     dropped: list[Dropped] = []
     text, mode = without_trailing_mode(text)
