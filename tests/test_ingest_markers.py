@@ -23,3 +23,36 @@ def test_one_search_for_every_furniture_phrase_finds_what_the_searches_kind_by_k
             assert (one.search(text) is not None) == any(
                 markers._MARKER_RE[k].search(text) for k in kinds), text
 
+
+
+def test_the_tree_of_phrases_matches_where_the_list_of_phrases_matched() -> None:
+    """Each kind's pattern branches on the phrases' letters in turn (``_tree``), where it
+    tried them one by one: the same match (place and phrase) as the list in ``MARKERS``' order,
+    on every phrase set in text in any case and between letters, marks and spaces, on the
+    seeds' paragraphs and on the phrases run together."""
+    import re
+    from pathlib import Path
+
+    from retrieval.ingest import markers
+    from retrieval.ingest.segment import paragraphs
+
+    def listed(kinds: list[str]) -> re.Pattern[str]:
+        phrases = [p for kind in kinds for p in markers.MARKERS[kind]]
+        return re.compile(r"(?<![\w])(?:" + "|".join(map(re.escape, phrases)) + r")(?![\w])",
+                          re.IGNORECASE)
+
+    every = [p for phrases in markers.MARKERS.values() for p in phrases]
+    texts = [f"{pre}{case(phrase)}{post}" for phrase in every
+             for case in (str, str.upper, str.title)
+             for pre, post in (("", ""), ("A ", " b."), ("x", ""), ("", "y"), ("(", ")"),
+                               ("", "s"), ("", ":"), ("", "-x"), ("_", ""), ("", " more"))]
+    texts += [" ".join(every), "".join(every), " ".join(reversed(every))]
+    for path in sorted((Path(__file__).parent.parent / "seeds").glob("*.txt")):
+        texts += paragraphs(path.read_text(encoding="utf-8"))
+    pairs = [(markers._MARKER_RE[k], listed([k])) for k in markers.MARKERS]
+    pairs += [(markers._ANY_MARKER_RE, listed(list(markers.MARKERS))),
+              (markers._ANY_SIGNAL_RE, listed(markers._SIGNAL_KINDS))]
+    for text in texts:
+        for tree, plain in pairs:
+            assert [m.span() for m in tree.finditer(text)] == [
+                m.span() for m in plain.finditer(text)], text

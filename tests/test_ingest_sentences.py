@@ -111,6 +111,26 @@ def test_ends_sentence_answers_as_the_terminal_pattern_searched_over_the_whole_t
         assert ends_sentence(text) == (TERMINAL_RE.search(text) is not None), repr(text)
 
 
+def test_ends_sentence_on_any_last_character_answers_as_the_terminal_pattern() -> None:
+    """A text whose last character (white space aside) no sentence end may close on is told
+    without a search (``_LAST_CHARS``): the same answer as ``TERMINAL_RE`` for a text ending on
+    each character of the scripts up to CJK's punctuation and of the full-width forms, and on a
+    sample of the rest of Unicode, after a word, a sentence end, a reference's start, a Greek
+    or an Armenian letter, and with white space after it."""
+    import random
+    import sys
+
+    from retrieval.ingest.sentences import TERMINAL_RE, ends_sentence
+
+    chars = [*range(0x3100), *range(0xFE00, 0x10000),
+             *random.Random(7).sample(range(0x10000, sys.maxunicode + 1), 5000)]
+    heads = ("a", "Ends.", "Ends. [1", "Ends.:1", "λ", "Արամ", "x" * 130 + ".")
+    for c in map(chr, chars):
+        for head in heads:
+            for text in (head + c, head + c + " \n"):
+                assert ends_sentence(text) == (TERMINAL_RE.search(text) is not None), text
+
+
 def test_first_sentence_and_split_sentences_read_the_remembered_bounds() -> None:
     """``first_sentence`` and ``split_sentences`` read ``sentence_bounds``, remembered: the
     same sentences, however often asked."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from retrieval.ingest.blocks import Block, Dropped, Parsed
 from retrieval.ingest.sieve import (
     DATELINE_REASON,
@@ -307,3 +309,41 @@ def test_a_wire_story_s_dateline_is_cut_from_its_first_paragraph_and_listed_as_d
     assert ("MOSCOW, Dec 3 (Reuters) -", DATELINE_REASON) in [
         (d.block.text, d.reason) for d in s.dropped]
     assert len(s.rows) == len(s.kept) + len(s.dropped)
+
+
+def test_a_web_page_saved_as_text_is_cut_into_paragraphs_once(monkeypatch: pytest.MonkeyPatch
+                                                                ) -> None:
+    """A page saved as text is cut into paragraphs (``segment.blocks``) by its reader, which
+    keeps them (``Parsed.source_blocks``) for its repeated paragraphs' keys and its cleaning:
+    once, where a 16 MB text was cut three times; and whether it reads as English weighed
+    once (``source_english``); sieved as when both are found again."""
+    from dataclasses import replace
+
+    import numpy as np
+
+    from retrieval.ingest import clean, segment, text
+    from retrieval.ingest import sieve as sieving
+    from retrieval.ingest.repeated import RepeatedLines, line_keys
+
+    cut: list[int] = []
+    real = segment.blocks
+
+    def counted(t: str) -> list[tuple[str, int]]:
+        cut.append(len(t))
+        return real(t)
+
+    for module in (segment, clean, sieving, text):
+        monkeypatch.setattr(module, "blocks", counted)
+    weighed: list[int] = []
+    english = sieving.reads_as_english
+    monkeypatch.setattr(sieving, "reads_as_english", lambda t: weighed.append(1) or english(t))
+    page = (SEEDS / "000_00f339de5ad54580.txt").read_text(encoding="utf-8")
+    parsed = text.read_plain(page)
+    assert parsed.web
+    keys = line_keys(parsed)
+    sieved = sieving.sieve(parsed, RepeatedLines(keys))
+    assert cut == [len(page)] and not weighed
+    again = sieving.sieve(replace(parsed, source_blocks=[], source_english=None),
+                          RepeatedLines(keys))
+    assert again == sieved and len(cut) == 2 and weighed == [1]
+    assert np.array_equal(line_keys(replace(parsed, source_blocks=[])), keys)

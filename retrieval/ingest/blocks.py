@@ -65,7 +65,8 @@ class Parsed:
     ``published``; only keys it has). ``web``: the document is a web page or text saved from one,
     so page furniture is sought in it; in any other document nothing is dropped for its shape.
     ``dropped``: what the reader itself left out (a PDF's running headers, say), with reasons.
-    ``source_text``: for a web page, its text as saved (``clean.explain`` reads its line gaps).
+    ``source_text``: for a web page, its text as saved (``clean.explain`` reads its line gaps),
+    and ``source_blocks`` its paragraphs.
     """
 
     blocks: list[Block]
@@ -75,6 +76,11 @@ class Parsed:
     notes: list[str] = field(default_factory=list)  # warnings worth a log line (the encoding)
     # A web page's text as saved, for the web-page cleaning, which reads its line gaps.
     source_text: str = ""
+    # ... and its paragraphs as ``segment.blocks`` cuts it, each with its block's number: cut
+    # once, where the reader, the cleaning and the repeated paragraphs' keys each cut it
+    source_blocks: list[tuple[str, int]] = field(default_factory=list)
+    # ... and whether it reads as English (``prose.reads_as_english``), when the reader told
+    source_english: bool | None = None
     # A text file's text as decoded, front matter removed (``Document.text``); "" for PDF, Word.
     raw: str = ""
     # a plain text found to read as English as a whole (a fifth of its words English function

@@ -76,7 +76,7 @@ class LineDecision:
 def reader_address(text: str) -> int:
     """How many "we/our/you/your" words ``text`` has outside quotation marks."""
     unquoted = _QUOTED_RE.sub(" ", text)
-    return sum(w.lower() in _READER_WORDS for w in words(unquoted))
+    return sum(map(_READER_WORDS.__contains__, map(str.lower, words(unquoted))))
 
 
 @functools.lru_cache(maxsize=4096)
@@ -183,10 +183,13 @@ def _classify(
 
 
 def explain(text: str, repeated: Container[str] = frozenset(),
-            english: bool | None = None) -> list[LineDecision]:
+            english: bool | None = None,
+            found: Sequence[tuple[str, int]] | None = None) -> list[LineDecision]:
     """Decide for every paragraph of ``text`` whether it is article prose, with the reason;
-    ``english``: whether ``text`` ``reads_as_english``, when the caller has told already."""
-    found = blocks(text)
+    ``english``: whether ``text`` ``reads_as_english``, and ``found``: ``segment.blocks(text)``,
+    when the caller has them already."""
+    if found is None:
+        found = blocks(text)
     paras = [p for p, _ in found]
     if english is None:
         english = reads_as_english(text)

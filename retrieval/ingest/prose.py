@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 
 from ..scripts import dense_words, unpunctuated
 from .segment import words
-from .sentences import TERMINAL_RE, starts_sentence
+from .sentences import ends_sentence, starts_sentence
 
 # a sentence ending inside a text: a lower-case letter, digit or ")" of any script, its mark,
 # then an upper-case letter ("... in 1250. Today ...", "... реки. Сегодня ...")
@@ -61,7 +61,7 @@ def is_prose(text: str) -> bool:
     n = len(words(text)) + dense_words(text)
     if n < _MIN_PROSE_WORDS:
         return False
-    if TERMINAL_RE.search(text):
+    if ends_sentence(text):
         return True
     # Thai and Lao end no sentence with a mark: a long run of them is prose
     return n >= 25 and (_inner_end(text) or stopword_density(text) >= 0.3 or unpunctuated(text))
@@ -160,4 +160,4 @@ def is_sentence(text: str) -> bool:
     ws = words(text)
     return (len(ws) >= 3 and starts_sentence(text[:2])
             and any(w.lower() == w and not w.isdigit() for w in ws[1:])
-            and TERMINAL_RE.search(text) is not None)
+            and ends_sentence(text))

@@ -32,7 +32,7 @@ from ..scripts import (
     with_bigrams,
     written_unspaced,
 )
-from .sentences import TERMINAL_RE, each_sentence_bounds, ends_sentence, split_sentences
+from .sentences import each_sentence_bounds, ends_sentence, split_sentences
 
 T = TypeVar("T")
 
@@ -178,8 +178,8 @@ def _pieces(paragraph: str) -> list[str]:
         last = i == len(units) - 1
         # a unit that does not end a sentence (a headline, a credit) stands alone, as does the
         # unit before it; whole sentences gather up to PIECE_WORDS words
-        if (last or n >= PIECE_WORDS or not TERMINAL_RE.search(paragraph[a:b])
-                or not TERMINAL_RE.search(paragraph[units[i + 1][0] : units[i + 1][1]])):
+        if (last or n >= PIECE_WORDS or not ends_sentence(paragraph[a:b])
+                or not ends_sentence(paragraph[units[i + 1][0] : units[i + 1][1]])):
             pieces.append(paragraph[units[start][0] : b])
             start, n = i + 1, 0
     return pieces
@@ -203,7 +203,7 @@ def looks_wrapped(lines: Sequence[str]) -> bool:
     if width < 50:
         return False
     near = sum(len(ln) >= 0.75 * width for ln in lines[:-1])
-    open_ends = sum(not TERMINAL_RE.search(ln) for ln in lines[:-1])
+    open_ends = sum(not ends_sentence(ln) for ln in lines[:-1])
     return near >= 0.8 * (len(lines) - 1) and open_ends >= 0.5 * (len(lines) - 1)
 
 

@@ -52,6 +52,10 @@ TERMINAL_RE = re.compile(
 _TAIL_BRACKET_CHARS = 40
 _NOT_TAIL_RE = re.compile(f"[^\\s\\d:–\\-\\[\\]\"'”“’»){_FULL_WIDTH_CLOSERS}]")
 _TAIL_WINDOW = 128  # characters at the end of a text searched first (``ends_sentence``)
+# The characters a text ``TERMINAL_RE`` matches in may end on, white space aside (and any
+# decimal digit, a reference's ":212"): a mark ending a sentence, a closer, a reference's "]"
+_LAST_CHARS = frozenset(f".!?…؟۔।॥։។။።፧\u037e;:{_FULL_WIDTH_ENDS}\"'”“’»)]"
+                        f"{_FULL_WIDTH_CLOSERS}")
 
 # A number or a Roman numeral before a full stop and a lower-case word is an ordinal ("Ludwig
 # XIV. ließ", "am 3. und 4. Mai"), not a sentence's end.
@@ -90,7 +94,14 @@ def ends_sentence(text: str) -> bool:
     ``_TAIL_WINDOW`` characters are searched when no match could begin before them: a match
     that did would cover them with what may follow a sentence end's mark, and a run of more
     than 40 characters without brackets holding a character that may not (``_NOT_TAIL_RE``)
-    rules that out; else the whole text is searched, as before."""
+    rules that out; else the whole text is searched, as before. A text whose last character
+    (white space aside) no match may end on is none, found without a search: most lines of a
+    text end on a word."""
+    last = text[-1:]
+    if last.isspace():
+        last = text.rstrip()[-1:]
+    if last not in _LAST_CHARS and not last.isdecimal():
+        return False
     start = len(text) - _TAIL_WINDOW
     if start <= 0:
         return TERMINAL_RE.search(text) is not None

@@ -42,7 +42,7 @@ from itertools import groupby, takewhile
 from .blocks import Block, Dropped, Parsed, heads_row
 from .clean import LineDecision, dateline, explain, normalised
 from .prose import reads_as_english
-from .segment import joined_paragraphs, paragraphs, words
+from .segment import blocks, joined_paragraphs, words
 
 # How a kept block's sentences may be quoted: never (a heading), when prose (web pages that read
 # as English: a whole sentence of 6+ words with closing punctuation), when of 3+ words (any other
@@ -98,8 +98,11 @@ def sieve(parsed: Parsed, repeated: Container[str] = frozenset()) -> Sieved:
     """Sort ``parsed``'s blocks: see the module docstring for the rules."""
     if parsed.web:
         text = judged_text(parsed)
-        english = reads_as_english(text)  # (read once: it weighs every word of the page)
-        decisions = explain(text, repeated, english)
+        # (read once: it weighs every word of the page; its reader has, when it read it)
+        english = (parsed.source_english if parsed.source_text and parsed.source_english
+                   is not None else reads_as_english(text))
+        # (its paragraphs as the reader cut them, when it kept them: ``text`` is its source)
+        decisions = explain(text, repeated, english, parsed.source_blocks or None)
         rule = QUOTE_PROSE if english else QUOTE_SENTENCE
         kept: list[Kept] = []
         dropped: list[Dropped] = []
@@ -326,7 +329,7 @@ def judged_paragraphs(parsed: Parsed) -> list[str]:
     """``paragraphs(judged_text(parsed))``: a document's paragraphs as ``clean.repeated_lines``
     counts them, its blocks' texts not joined to be split again (``joined_paragraphs``)."""
     if parsed.source_text:
-        return paragraphs(parsed.source_text)
+        return [p for p, _ in parsed.source_blocks or blocks(parsed.source_text)]
     return joined_paragraphs([b.text for b in parsed.blocks])
 
 

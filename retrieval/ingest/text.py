@@ -83,7 +83,8 @@ _MAX_STATEMENT_SHARE = 5  # ... one line in this many ending as a code statement
 def read_plain(text: str) -> Parsed:
     """The blocks of a plain text; a web page saved as text is flagged ``web`` and kept whole in
     ``source_text`` for the web-page cleaning."""
-    paras = [p for p, _ in blocks(text)]
+    found = blocks(text)
+    paras = [p for p, _ in found]
     # a page is told by its furniture's English phrases, or, in a text in another language
     # (which has none of them), by its menus and link bars (``pagelayout``): a German README
     # or a Russian memo is read by its layout as an English one is. A text that says it is a
@@ -93,7 +94,7 @@ def read_plain(text: str) -> Parsed:
     if ((looks_like_web_page(paras) and not is_vim_help(text))
             or (not english and is_page_layout(text))):
         return Parsed([Block("paragraph", one_line(p)) for p in paras], web=True,
-                      source_text=text)
+                      source_text=text, source_blocks=found, source_english=english)
     blocks_: list[Block] = []
     dropped: list[Dropped] = []
     text, mode = without_trailing_mode(text)
