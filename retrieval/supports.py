@@ -24,10 +24,12 @@ from .index import TermIndex
 from .query import Query
 from .surroundings import document_names
 
-# "Does / Can / Will / Is ... support / handle / work with / run on / read / understand /
-# speak / accept / include Y"; Y is what follows
+# "Does / Can / Will / Is X support / handle / work with / run on / read / understand /
+# speak / accept / include Y"; Y is what follows. X is a thing, not the asker: "Can I include
+# valgrind.h in proprietary code?" asks what the asker may do, not what valgrind.h holds
 _SUPPORTS = re.compile(
-    r"^\s*(?:does|do|can|could|will|is|are)\b.*?\b(?:supports?|handles?|work\s+(?:with|on)"
+    r"^\s*(?:does|do|can|could|will|is|are)\s+(?!(?:i|we|you)\b)"
+    r".*?\b(?:supports?|handles?|work\s+(?:with|on)"
     r"|run\s+on|read|understand|speak|accept|include)\b(?P<asked>.*)$", re.I | re.S)
 
 
