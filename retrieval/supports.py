@@ -8,9 +8,9 @@ those after the verb; a word English uses often (``common_words``, Zipf 5 or mor
 "files") is no sign of what Y is, and a word the document's file name holds is named by it
 (``document_names``). English questions only: the verbs are English's.
 
-Measured on the documentation sets (``docs/benchmarks.md``): of the questions it abstains on
-that were answered before, 6 of 7 in the read sets and 3 of 3 in the held-out ones had no
-answer in the corpus.
+Measured on the documentation sets (``docs/benchmarks.md``): of the answers it withdraws, 6 of
+7 on the sets read while writing it and 3 of 3 on the held-out ones were to questions the corpus
+cannot answer.
 """
 
 from __future__ import annotations
