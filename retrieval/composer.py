@@ -41,6 +41,7 @@ from .selection import bundled as bundled_selector
 from .similarity import WordVectors
 from .sources import Source
 from .subjects import missing_subject
+from .supports import unnamed_support
 from .surroundings import document_names
 
 
@@ -254,11 +255,13 @@ def _related(hits: Sequence[tuple[int, float]], collection: Collection, n: int) 
 
 # Why qabot abstained (``Answer.abstained``): nothing in the corpus met the question; the best
 # sentence's confidence is below the threshold; the question's weighty terms are not found
-# together; a specific word of it (a name, a rare word) is not in the cited document; a "when"
+# together; a specific word of it (a name, a rare word) is not in the cited document; what a
+# yes/no question asks whether something supports is not named there; a "when"
 # or "how many" question's best sentence holds no date or quantity of its own.
 NOTHING_MATCHED, LOW_CONFIDENCE, TERMS_APART = "nothing_matched", "low_confidence", "terms_apart"
 SPECIFIC_MISSING = "specific_word_missing"
 SUBJECT_MISSING = "subject_missing"
+SUPPORT_UNNAMED = "support_unnamed"
 NO_EVIDENCE = {"when": "no_date", "number": "no_quantity"}
 
 
@@ -280,6 +283,10 @@ def _abstention(question: str, query: Query, best: Candidate, confidence: float,
             query, int(collection.passage_doc[best.sentence.passage]), collection, index,
             {int(collection.passage_doc[p]) for p, _ in hits}):
         return SUBJECT_MISSING
+    if config.supports_gate and index is not None and unnamed_support(
+            question, query, int(collection.passage_doc[best.sentence.passage]), collection,
+            index):
+        return SUPPORT_UNNAMED
     if query.cue in config.evidence_needed and not has_evidence(
             query.cue, evidence_text(), question, query.lang):
         return NO_EVIDENCE.get(query.cue or "", "no_evidence")

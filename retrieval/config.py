@@ -83,6 +83,9 @@ class ComposerConfig:
     # ... and name the question's subjects, terms of documents' titles few documents hold
     # (``subjects.py``)
     subject_gate: bool = True
+    # ... and name what a yes/no question asks whether something supports, handles or works
+    # with (``supports.py``)
+    supports_gate: bool = True
     # in a language that compounds (``compounds.py``), the parts of a question's compound are
     # sought in the index too, each counting this many times
     part_factor: float = 1.0

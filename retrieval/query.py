@@ -42,6 +42,13 @@ from .variants import SPELLED_OUT
 # writes it does not tell what that release does
 _VERSION_NUMBER = re.compile(r"\d+\.\d+(?:\.\d+)*")
 
+# A question opening on an English question word reads as English however few of its other
+# words are English function words: "Does libxslt support XSLT 2.0?" is mostly names, and its
+# names are what its answer's document must hold (``_specific``)
+_ENGLISH_OPENING = re.compile(
+    r"\s*(?:what|which|who|whom|whose|when|where|why|how|is|are|was|were|can|could|does|do|"
+    r"did|should|will|would|has|have|may|must)\b", re.I)
+
 
 @dataclass(frozen=True, slots=True)
 class Query:
@@ -125,7 +132,8 @@ def parse_query(
     specific: set[str] = set()
     # names and rare words tell what an English question is about; in German every noun is
     # capitalised and every word "rare in English"
-    english = english_lists and reads_as_english(question)
+    english = english_lists and (reads_as_english(question)
+                                 or bool(_ENGLISH_OPENING.match(question)))
     names = reading.lang.capitals_mark_names
     interrogatives = (INTERROGATIVES.get(reading.lang.code, frozenset())
                       | FRAMES.get(reading.lang.code, frozenset()))
@@ -298,7 +306,7 @@ def _specific(word: str) -> bool:
     document must hold. (Names are left to the weight an unseen name gets: one spelled two
     ways, "Pashinyan" / "Pashinian", is no sign that a question is about something else.)"""
     lower = word.lower()
-    if _VERSION_NUMBER.fullmatch(lower):
+    if _VERSION_NUMBER.fullmatch(lower) or (lower.isdigit() and len(lower) >= 2):
         return True
     return (len(lower) >= 3 and any(c.isalpha() for c in lower) and lower.isascii()
             and rare_word(lower))
