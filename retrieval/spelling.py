@@ -2,9 +2,12 @@
 
 A word is corrected only when the correction is near-certain:
 
-* it is not a name (capitalised mid-question; the caller checks): a name the corpus lacks is
-  the surest sign that a question is about something else, and "Victoria" must not become
-  "victori(ous)";
+* a name (capitalised mid-question; the caller says so) is read only as a word in no common
+  English use either: a name the corpus lacks is the surest sign that a question is about
+  something else, and "Canarian" must not become "Canadian" nor "Priestley" "priestly", but
+  "Maastrich" is "Maastricht" and "Geegen" "Gegeen" (XQuAD's English questions misspell
+  names; left unread, the unseen name sank the confidence of right answers:
+  ``docs/benchmarks.md``);
 * it has at least ``MIN_LETTERS`` letters and is not a word in common English use: wordfreq's
   small English list (words used at least once per million) holds neither it nor its stem, so
   "dairy" is never read as "daily" nor "ruined" as "run(ned)"; typos are not in that list;
@@ -122,10 +125,12 @@ def correct(
     term_of: Callable[[str], str | None],
     frequency: Callable[[str], int],
     common: Callable[[str], bool] = common_word,
+    name: bool = False,
 ) -> tuple[str, str] | None:
     """The word one edit away from lower-cased ``word`` whose index term is in the most
     passages (``frequency``: 0 when the corpus lacks a term), with that term; ``None`` when
-    there is none, or ``word`` is short, long or ``common`` (it or its stem)."""
+    there is none, or ``word`` is short, long or ``common`` (it or its stem). For a ``name``,
+    only a word that is not ``common`` either (it or its term)."""
     if not MIN_LETTERS <= len(word) <= MAX_LETTERS or not word.isalpha():
         return None
     stem = term_of(word)
@@ -135,7 +140,7 @@ def correct(
     best_key = (0, 0)
     for candidate in sorted(edits1(word)):  # sorted: ties go the same way every time
         term = term_of(candidate)
-        if term is None:
+        if term is None or (name and (common(candidate) or common(term))):
             continue
         # the most passages; between spellings of one term, the longer ("formd" is "formed"
         # rather than "form": a letter left out is the commoner slip)
