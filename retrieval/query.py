@@ -168,8 +168,8 @@ def parse_query(
             continue
         if idf is None and not frame and config.correct_spelling and english_lists:
             # the ~440 candidate spellings are stemmed uncached: they would only crowd the cache;
-            # a name is read only as a word in no common use ("Maastrich": "Maastricht"), never
-            # as another word ("Canarian": "Canadian")
+            # a name is read only as a word in no common use, for a letter left out or two
+            # swapped ("Maastrich": "Maastricht"), never as another word ("Canarian": "Canadian")
             fixed = correct(word.lower(), reading.stem_term, index.document_frequency,
                             name=is_name)
             if fixed is not None and fixed[1] not in weights:

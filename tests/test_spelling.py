@@ -101,6 +101,19 @@ def test_a_name_is_corrected_only_to_a_word_in_no_common_use():
     assert correct("geegen", term_of, df, name=True) == ("gegeen", "gegeen")
 
 
+def test_a_name_is_corrected_only_for_a_letter_left_out_or_two_swapped():
+    # other names differ from a corpus word by a letter more or one replaced: "KCachegrind" is
+    # no "Cachegrind", "CMake" no "gmake"
+    df = _frequency({"cachegrind": 4, "gmake": 2, "maastricht": 1, "beroid": 1})
+    assert correct("kcachegrind", term_of, df, name=True) is None
+    assert correct("cmake", term_of, df, name=True) is None
+    assert correct("kcachegrind", term_of, df) == ("cachegrind", "cachegrind")
+    assert correct("maastrich", term_of, df, name=True) == ("maastricht", "maastricht")
+    assert correct("beriods", term_of, df, name=True) == ("beroids", "beroid")
+    assert edits1("abc", slips=True) <= edits1("abc")
+    assert "ab" not in edits1("abc", slips=True) and "abd" not in edits1("abc", slips=True)
+
+
 def test_an_off_topic_question_with_a_typo_still_abstains(engine):
     answer = engine.ask("How many animals live in the ocena?")  # "ocena": no corpus word near
     assert not answer.answered and answer.read_as == {}
