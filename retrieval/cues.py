@@ -22,6 +22,10 @@ from .scripts import UNSPACED_RE, ascii_digits
 # A month's name, capitalised as English writes it ("may" and "march" are a verb and a noun)
 _MONTH = (r"(?-i:January|February|March|April|May|June|July|August|September|October|November"
           r"|December)")
+# an ordinal written out, as centuries are ("nineteenth", "twenty-first")
+_ORDINAL = (r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh"
+            r"|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth"
+            r"|nineteenth|twentieth|twenty-first|twenty-second)")
 _DATE = re.compile(
     # a day of a month, new though the question names the month ("on 11 December" answers "on
     # what day in December")
@@ -29,6 +33,14 @@ _DATE = re.compile(
     rf"|1[0-9]\d\d|20\d\d|\d{{2,4}}s|\d{{1,2}}(st|nd|rd|th)|{_MONTH}|monday|tuesday|wednesday"
     r"|thursday|friday|"
     r"saturday|sunday|yesterday|today|\d{1,2}(st|nd|rd|th)? century"
+    # a century or millennium written out ("the early nineteenth century")
+    rf"|{_ORDINAL} (?:century|centuries|millennium)"
+    # a year of an era, before or after it ("~11,600 BP", "c.750 AD", "AD 43", "500 BCE"), and
+    # a time counted back from now ("22,000 years ago", "a billion years ago")
+    r"|\d[\d,.]*\s?(?-i:BC|BCE|AD|CE|BP)|(?-i:AD|CE)\s?\d+"
+    r"|(?:\d[\d,.]*|an?|one|two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|"
+    r"thousand|million|billion|hundreds|thousands|millions|billions|few|several|many)"
+    r"\s+(?:years?|decades?|centuries)\s+ago"
     # a time of day, what a handbook answers "when is the helpdesk open?" with
     r"|\d{1,2}:\d\d|\d{1,2}\s?[ap]\.?m|noon|midnight|weekdays|weekends)\b", re.I)
 _QUANTITY = re.compile(

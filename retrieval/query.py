@@ -174,10 +174,12 @@ def parse_query(
                 weights[part] = part_idf / len(spelled) / math.sqrt(joined[k])
                 order.append(part)
             continue
-        if idf is None and not frame and not is_name and config.correct_spelling and (
-                english_lists):
-            # the ~440 candidate spellings are stemmed uncached: they would only crowd the cache
-            fixed = correct(word.lower(), reading.stem_term, index.document_frequency)
+        if idf is None and not frame and config.correct_spelling and english_lists:
+            # the ~440 candidate spellings are stemmed uncached: they would only crowd the cache;
+            # a name is read only as a word in no common use, for a letter left out or two
+            # swapped ("Maastrich": "Maastricht"), never as another word ("Canarian": "Canadian")
+            fixed = correct(word.lower(), reading.stem_term, index.document_frequency,
+                            name=is_name)
             if fixed is not None and fixed[1] not in weights:
                 read_as[word] = fixed[0]
                 (word, term), idf = fixed, index.idf(fixed[1])

@@ -20,7 +20,10 @@ from .scripts import without_in_word_marks
 _TYPES = (
     ("define", re.compile(r"\b(stand for|stands for|acronym|abbreviat\w*|full name)\b", re.I)),
     ("when", re.compile(
-        r"^\s*(when|what (year|date|day|month|time|decade|century)(?!\s+(?:units?|zones?|limits?"
+        # (not a "when" that opens a clause before the question's own interrogative: "When
+        # many people are arrested, what is a common tactic?" asks "what")
+        r"^\s*(when(?![^,?]*,\s*(?:what|which|who|whom|whose|how|where|why)\b)"
+        r"|what (year|date|day|month|time|decade|century)(?!\s+(?:units?|zones?|limits?"
         r"|outs?|stamps?|steps?|slices?|complexity|series|formats?|values?|fields?)\b)"
         r"|(in|during|since) (what|which)"
         r" (years?|decades?|century|centuries|months?|period)|how long ago"

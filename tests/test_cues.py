@@ -238,3 +238,19 @@ def test_a_list_of_platforms_is_evidence_for_which_operating_systems() -> None:
 ])
 def test_a_question_is_told_by_its_scripts_own_mark(sentence: str, asks: bool) -> None:
     assert is_question(sentence) is asks
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # a date of an era, a century written out and a time counted back from now answer "when";
+    # they were no date, and the right sentence was abstained ("no_date")
+    ("The valley was settled around 9,000 BP.", True),
+    ("The shrine was built in c.650 AD and rebuilt twice.", True),
+    ("The fort was founded in AD 79 by the legion.", True),
+    ("The town grew in the early eighteenth century.", True),
+    ("The lake formed some 40,000 years ago.", True),
+    ("The sequence is 400 bp long.", False),  # base pairs, in lower case: no era
+    ("The second bridge was wider.", False),  # an ordinal, no century
+])
+def test_an_era_a_century_in_words_or_years_ago_is_a_date(sentence: str,
+                                                           expected: bool) -> None:
+    assert has_evidence("when", sentence, "When did it happen?") is expected

@@ -90,3 +90,15 @@ def test_which_uid_port_or_exit_code_asks_for_a_number(question: str, kind: str 
 def test_a_names_question_says_what_kind_of_names_it_asks_for(question: str, kind: str | None
                                                                ) -> None:
     assert names_kind(question) == kind
+
+
+@pytest.mark.parametrize(("question", "kind"), [
+    # a "when" clause before the question's own interrogative asks for no date
+    ("When the river floods, what do the farmers plant?", None),
+    ("When prices rise, how much does the council pay?", "number"),
+    ("When was the bridge opened?", "when"),
+    ("When did Kiev, Minsk and Riga sign it?", "when"),
+])
+def test_a_when_clause_before_another_interrogative_is_no_when_question(
+        question: str, kind: str | None) -> None:
+    assert question_type(question) == kind

@@ -1,4 +1,4 @@
-"""Typos: one edit away from a corpus word, never a common word, never a name."""
+"""Typos: one edit away from a corpus word, never a common word; a name only to a rare word."""
 
 from __future__ import annotations
 
@@ -68,6 +68,50 @@ def test_names_are_not_corrected(engine):
     # An unknown name is the surest sign of a question about something else.
     answer = engine.ask("When did the elephants of Londn arrive?")
     assert answer.read_as == {}
+
+
+@pytest.fixture(scope="module")
+def names() -> QAEngine:
+    return QAEngine.from_texts(
+        ["The Treaty of Maastricht was signed in 1992.",
+         "Canadian trappers reached the coast of Labrador in 1780.",
+         "The priestly families kept the temple archives."],
+        similar_words=False)
+
+
+def test_a_misspelt_name_is_read_as_the_corpus_name_one_edit_away(names):
+    # "Maastrich" (a letter left out) is no other name: read as the corpus's rare word
+    answer = names.ask("When was the Treaty of Maastrich signed?")
+    assert answer.read_as == {"Maastrich": "maastricht"}
+    assert answer.answered and "1992" in answer.sentences[0].text
+
+
+@pytest.mark.parametrize("question", [
+    "When did Canarian trappers reach the coast?",  # "Canadian": a word in common use
+    "Which archives did Priestley keep?",  # "priestly", another word, not the name
+])
+def test_a_name_is_never_read_as_a_common_word(names, question):
+    assert names.ask(question).read_as == {}
+
+
+def test_a_name_is_corrected_only_to_a_word_in_no_common_use():
+    df = _frequency({term_of("canadian"): 3, term_of("gegeen"): 1})
+    assert correct("canarian", term_of, df, name=True) is None
+    assert correct("canarian", term_of, df) == ("canadian", term_of("canadian"))
+    assert correct("geegen", term_of, df, name=True) == ("gegeen", "gegeen")
+
+
+def test_a_name_is_corrected_only_for_a_letter_left_out_or_two_swapped():
+    # other names differ from a corpus word by a letter more or one replaced: "KCachegrind" is
+    # no "Cachegrind", "CMake" no "gmake"
+    df = _frequency({"cachegrind": 4, "gmake": 2, "maastricht": 1, "beroid": 1})
+    assert correct("kcachegrind", term_of, df, name=True) is None
+    assert correct("cmake", term_of, df, name=True) is None
+    assert correct("kcachegrind", term_of, df) == ("cachegrind", "cachegrind")
+    assert correct("maastrich", term_of, df, name=True) == ("maastricht", "maastricht")
+    assert correct("beriods", term_of, df, name=True) == ("beroids", "beroid")
+    assert edits1("abc", slips=True) <= edits1("abc")
+    assert "ab" not in edits1("abc", slips=True) and "abd" not in edits1("abc", slips=True)
 
 
 def test_an_off_topic_question_with_a_typo_still_abstains(engine):
