@@ -271,7 +271,9 @@ class Collection:
 # 51: Korean: a name in another script loses its Hangul particle ("sid가"); polite endings.
 # 52: (an HTML page's <title> cut to its first h1; measured, reverted.)
 # 53: the titles as at 51 again.
-TEXT_VERSION = 53
+# 54: a file named as a mail archive's message ("team#1.txt" beside team.mbox) keeps its
+# extension in its id.
+TEXT_VERSION = 54
 # A sentence's flags (``Collection.sent_flags``): it may be quoted alone; it is of a list item
 # or a table row (a line tagged ``ITEM_LINE``, beside its ``sieve.QUOTE_*`` rule); it opens its
 # line; lines of code (tagged ``CODE_LINE``) follow its line, quoted after it.
