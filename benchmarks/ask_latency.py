@@ -25,6 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from benchmarks import synth  # noqa: E402
+from benchmarks.revision import checked_out  # noqa: E402
 
 WARMUP = 50
 
@@ -83,10 +84,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="qabot-latency-") as tmp:
         work = Path(tmp)
-        before = work / "before"
-        subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--detach", str(before),
-                        args.before], check=True, capture_output=True)
-        try:
+        with checked_out(args.before, work / "before") as before:
             texts = list(synth.passages(args.passages))
             queries = [q.text for q in synth.queries(texts, args.queries + WARMUP)]
             corpus = work / "corpus.json"
@@ -100,9 +98,6 @@ def main(argv: list[str] | None = None) -> int:
                 for name in order:
                     got[name].append(run_child(trees[name], corpus, work / f"index-{name}",
                                                "ask", args.queries + WARMUP))
-        finally:
-            subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force",
-                            str(before)], check=False, capture_output=True)
     med = {name: {k: statistics.median(x[k] for x in runs) for k in ("p50", "p95")}
            for name, runs in got.items()}
     print(f"engine.ask over {args.passages:,} synthetic passages, {args.queries} queries, "

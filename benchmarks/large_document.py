@@ -48,6 +48,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from benchmarks import synth  # noqa: E402
+from benchmarks.revision import checked_out  # noqa: E402
 
 KINDS = ("prose", "web", "files")
 _CHAPTER_PARAGRAPHS = 30
@@ -189,10 +190,7 @@ def main(argv: list[str] | None = None) -> int:
         parser.error("--before is needed to measure (or --write to write the inputs)")
     with tempfile.TemporaryDirectory(prefix="qabot-largedoc-") as tmp:
         work = Path(tmp)
-        before = work / "before"
-        subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--detach", str(before),
-                        args.before], check=True, capture_output=True)
-        try:
+        with checked_out(args.before, work / "before") as before:
             # written by a process of their own: a build's peak RSS (``wait4``) counts what
             # the process that started it held then (Linux keeps it across ``exec``)
             inputs = {(kind, mb): work / "in" / f"{kind}-{mb:g}MB"
@@ -216,9 +214,6 @@ def main(argv: list[str] | None = None) -> int:
                                           "tree": name, **{k: round(v, 2)
                                                            for k, v in run.items()}}),
                               file=sys.stderr, flush=True)
-        finally:
-            subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force",
-                            str(before)], check=False, capture_output=True)
     print(f"one document indexed (`qabot index --full`), medians of {args.rounds} rounds in "
           f"turns; before: {args.before}, after: this tree\n")
     print("| kind | MB | wall s before | wall s after | CPU s before | CPU s after "
