@@ -84,6 +84,13 @@ def test_odt_password_protected_damaged_and_bombs_say_why() -> None:
                    '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaa">]><x>&a;</x>')
     with pytest.raises(ValueError, match="XML entities"):
         parse(out.getvalue(), "odt")
+    # ... in a part saved as UTF-16 too, whose entities were expanded
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as z:
+        z.writestr("content.xml", '<?xml version="1.0" encoding="UTF-16"?><!DOCTYPE x [<!ENTITY'
+                   ' a "aaaa">]><x>&a;</x>'.encode("utf-16"))
+    with pytest.raises(ValueError, match="XML entities"):
+        parse(out.getvalue(), "odt")
 
 
 def test_a_zip_bomb_is_bounded_by_what_is_inflated(monkeypatch: pytest.MonkeyPatch) -> None:
