@@ -117,6 +117,21 @@ def test_epub_chapters_in_spine_order_with_title_and_toc_dropped() -> None:
     assert not parsed.web
 
 
+def test_an_epub_chapter_in_utf16_is_read_as_its_text_not_its_markup() -> None:
+    data = write_epub("Widget Book", [("One", xhtml_body(GUIDE[:3]))])
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w") as z:
+        for name in src.namelist():
+            body = src.read(name)
+            if name == "OEBPS/text/ch01.xhtml":  # EPUB allows UTF-16, with or without a mark
+                body = body.decode().replace('encoding="UTF-8"', 'encoding="UTF-16"').encode(
+                    "utf-16")
+            z.writestr(name, body)
+    texts = [b.text for b in parse(out.getvalue(), "epub").blocks]
+    assert "Run the installer from the release page. It takes two minutes." in texts
+    assert not any("<" in text for text in texts)
+
+
 def test_epub_encrypted_or_not_an_epub_says_why() -> None:
     with pytest.raises(ValueError, match="encrypted EPUB"):
         parse(write_epub("Locked", [("One", xhtml_body(GUIDE))], encrypt=True), "epub")
