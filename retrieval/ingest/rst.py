@@ -58,8 +58,20 @@ _LEFT_OUT: dict[type[nodes.Element], str] = {
 }
 
 
+# How deep the parts of a document may stand one in another, by their indentation (the deepest
+# of the documentation sets qabot is measured on: 6). docutils parses each level anew from a
+# copy of the lines under it, and recurses: a 4.5 MB file of lines each indented one space more
+# than the last took 1.4 GB before it failed, at some 200 levels, with a RecursionError.
+MAX_DEPTH = 100
+
+
 def read_rst(text: str) -> Parsed:
-    """The blocks of the reStructuredText document ``text`` in reading order, and its title."""
+    """The blocks of the reStructuredText document ``text`` in reading order, and its title;
+    ``ValueError`` when its parts stand more than ``MAX_DEPTH`` deep."""
+    lines = string2lines(text, convert_whitespace=True)
+    if (depth := _depth(lines)) > MAX_DEPTH:
+        raise ValueError(f"reStructuredText indented {depth} levels deep, over the "
+                         f"{MAX_DEPTH} qabot reads")
     register_unknown(text)
     document = utils.new_document("<rst>", _settings())
     Parser().parse(text, document)
@@ -69,11 +81,28 @@ def read_rst(text: str) -> Parsed:
     blocks: list[Block] = []
     dropped: list[Dropped] = []
     meta = _docinfo(document, dropped)
-    for b in _Walk(string2lines(text, convert_whitespace=True)).walk(document):
+    for b in _Walk(lines).walk(document):
         (dropped if isinstance(b, Dropped) else blocks).append(b)  # type: ignore[arg-type]
     if "title" not in meta and (title := _title(document)):
         meta["title"] = title
     return Parsed(blocks, meta, web=False, dropped=dropped)
+
+
+def _depth(lines: list[str]) -> int:
+    """How many indentations deep the most indented line stands: the lines above it each
+    less indented than the next (what docutils nests)."""
+    indents: list[int] = []
+    deepest = 0
+    for line in lines:
+        stripped = line.lstrip(" ")
+        if not stripped:
+            continue
+        indent = len(line) - len(stripped)
+        while indents and indents[-1] >= indent:
+            indents.pop()
+        indents.append(indent)
+        deepest = max(deepest, len(indents))
+    return deepest
 
 
 @cache
