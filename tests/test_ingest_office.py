@@ -164,6 +164,19 @@ def test_new_formats_are_read_not_skipped(tmp_path: Path) -> None:
     assert read_file(tmp_path / "memo.rtf").blocks
 
 
+def test_rtf_emoji_in_two_unicode_escapes_and_escapes_out_of_range_are_read() -> None:
+    # Word writes a character past U+FFFF as its UTF-16 pair, two \u escapes: read as the
+    # surrogates they are, they could not be written to the index (a traceback at each build)
+    emoji = rb"{\rtf1\ansi The harbour festival was a success \u-10179?\u-8704? this year.\par}"
+    assert [b.text for b in parse(emoji, "rtf").blocks] == [
+        "The harbour festival was a success \U0001f600 this year."]
+    lone = rb"{\rtf1\ansi A lone half \u-10179? of a pair.\par}"
+    assert [b.text for b in parse(lone, "rtf").blocks] == ["A lone half \ufffd of a pair."]
+    # \u is a signed 16-bit number: one past it skipped the whole file (chr() arg not in range)
+    wide = rb"{\rtf1\ansi Past the range \u99999999? and \u-" + b"9" * 5000 + rb"? end.\par}"
+    assert [b.text for b in parse(wide, "rtf").blocks] == ["Past the range \ufffd and \ufffd end."]
+
+
 def test_rtf_table_sits_in_its_section_and_a_heading_after_it_keeps_its_level() -> None:
     """RTF's prose used to be read in pieces split at its tables: a table's rows sat under no
     heading, and the heading after one was the next piece's first, a level-1 heading that lost

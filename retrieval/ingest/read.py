@@ -193,14 +193,18 @@ _CONTROL_RE = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")
 # "ESC \\", on its line, and its text was glued to the next word ("0;titlewho").
 _TERMINAL_ESCAPE_RE = re.compile(
     "\x1b(?:[\\]PX^_][^\x07\x1b\n]*(?:\x07|\x1b\\\\)|\\[[0-?]*[ -/]*[@-~]|[@-Z\\\\-_])")
+# UTF-16 surrogates, which no Unicode text holds alone and the index cannot write: an RTF's emoji
+# (two ``\u`` escapes, the halves of its UTF-16 pair, as Word writes it) was a traceback at each
+# build and question. A pair is read as its character, a lone half as "�".
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
 # Bidirectional embeddings and overrides: one in a title or a file name turned the rest of a
 # Sources line around on screen (``sidecar.read_meta``, ``bot.render.shown``)
 BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
 
 
 def printable(text: str) -> str:
-    """``text`` as a reader reads it: ligatures as their letters, without soft hyphens or
-    control characters
+    """``text`` as a reader reads it: ligatures as their letters, UTF-16 surrogates paired
+    (``_SURROGATE_RE``), without soft hyphens or control characters
     (a NUL past the first 8 KB was quoted as "\\u0000"), and in Unicode's composed form (NFC):
     text saved by macOS tools, some PDF extractions and Vietnamese "tổ hợp" keyboards writes
     "ö" as "o" and a combining diaeresis, which reads the same and matched no question typed
@@ -209,6 +213,8 @@ def printable(text: str) -> str:
         text = _TERMINAL_ESCAPE_RE.sub("", text)
     if text.isascii():
         return _CONTROL_RE.sub("", text)
+    if _SURROGATE_RE.search(text):
+        text = text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
     text = text.translate(_LIGATURES)
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
