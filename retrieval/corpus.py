@@ -18,6 +18,7 @@ or empty directory, or one with no usable document, raises ``NoDocumentsError``.
 
 from __future__ import annotations
 
+import functools
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -33,7 +34,7 @@ from .ingest.read import FORMATS, base_of, read_file
 from .ingest.sieve import judged_text
 from .language import ENGLISH, normalised
 from .sidecar import read_meta
-from .walk import walk_corpus
+from .walk import refused_target, walk_corpus
 
 log = structlog.get_logger()
 
@@ -117,7 +118,7 @@ def read_document(path: Path, doc_id: str, root: Path) -> list[Document] | Skipp
     or each of its parts (a mail archive's messages, ids "``doc_id``#``key``"); or why it could
     not be read (logged)."""
     try:
-        parsed = read_file(path)
+        parsed = read_file(path, functools.partial(refused_target, top=resolved(root)))
     except (OSError, ValueError) as exc:
         reason = _os_reason(exc, path) if isinstance(exc, OSError) else str(exc)
         log.warning("file_skipped", path=str(path), reason=reason)
@@ -166,6 +167,12 @@ def _document(path: Path, doc_id: str, parsed: Parsed, meta: dict[str, str]) -> 
         path=str(path),
         parsed=parsed,
     )
+
+
+@functools.lru_cache(maxsize=8)
+def resolved(root: Path) -> Path:
+    """The corpus folder ``root``, its links resolved (once, not at each of its files)."""
+    return root.resolve()
 
 
 def _os_reason(exc: OSError, path: Path) -> str:

@@ -37,6 +37,7 @@ import codecs
 import dataclasses
 import os
 import re
+import stat
 import unicodedata
 from collections.abc import Callable
 from importlib import import_module
@@ -102,17 +103,41 @@ _BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
          (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 
 
-def read_file(path: Path) -> Parsed:
-    """Read one document file; raises ``ValueError`` saying why it cannot be used."""
+def read_file(path: Path, refuse: Callable[[Path], str | None] | None = None) -> Parsed:
+    """Read one document file; raises ``ValueError`` saying why it cannot be used. ``refuse``
+    says why the file opened (by its real path, links followed) may not be read."""
     fmt = format_of(path.name)
     if fmt is None:
         raise ValueError(f"not a format qabot reads ({path.suffix or 'no extension'})")
-    data = path.read_bytes()
+    data = regular_bytes(path, refuse)
     if not data.strip():
         raise ValueError("empty file")
     if data.startswith(b"%PDF-") and fmt != "pdf":
         fmt = "pdf"  # a PDF whatever its name says ("report-pdf.txt"): read as the PDF it is
     return parse(data, fmt)
+
+
+def regular_bytes(path: Path, refuse: Callable[[Path], str | None] | None = None) -> bytes:
+    """The bytes of the regular file at ``path``, checked as it is opened, not only when the
+    folder was walked: a file replaced while the corpus is read by a named pipe (which a read
+    waits on for ever) or a device is refused, and so is one ``refuse`` gives a reason for (a
+    link put in its place leading out of the corpus: "/etc/shadow" was read and quoted)."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    with os.fdopen(fd, "rb") as f:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise ValueError("not a regular file (a named pipe or a device)")
+        if refuse is not None and (why := refuse(_opened(fd, path))):
+            raise ValueError(f"it {why}: not read")
+        return f.read()
+
+
+def _opened(fd: int, path: Path) -> Path:
+    """The real path of the file open as ``fd`` (the system's own record of it, where it
+    keeps one: not the name's, which may lead elsewhere by now)."""
+    try:
+        return Path(os.readlink(f"/proc/self/fd/{fd}"))
+    except OSError:
+        return Path(os.path.realpath(path))
 
 
 def parse(data: bytes, fmt: str) -> Parsed:
@@ -297,4 +322,4 @@ def decode(data: bytes) -> tuple[str, str | None]:
 
 
 __all__ = ["BIDI_CONTROLS", "DOC_NAME_RE", "FORMATS", "SUFFIXES", "base_of", "decode", "format_of",
-           "parse", "printable", "read_file"]
+           "parse", "printable", "read_file", "regular_bytes"]
