@@ -204,6 +204,22 @@ def test_utf16_without_a_byte_order_mark_is_read_not_called_binary(tmp_path, enc
     assert any("no byte-order mark" in e.get("note", "") for e in logs)
 
 
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_byte_order_mark_in_another_script_is_read_not_called_binary(
+        tmp_path, encoding):
+    # Cyrillic and Japanese have few NUL bytes in UTF-16 (in their spaces, digits and line
+    # ends): they were skipped as "binary file (contains NUL bytes)"
+    texts = {"ru.txt": "Москва - столица России. Город основан в 1147 году князем Юрием.\n",
+             "ja.txt": "東京は日本の首都です。\n人口は約千四百万人で、世界最大の都市圏です。\n"}
+    for name, text in texts.items():
+        (tmp_path / name).write_bytes(text.encode(encoding))
+    (tmp_path / "bytes.txt").write_bytes(bytes(range(256)) * 8)  # binary, NULs and all
+    docs, skipped = load_directory(tmp_path)
+    assert {d.id: d.text for d in docs} == {"ru": texts["ru.txt"], "ja": texts["ja.txt"]}
+    assert [(s.path.rsplit("/", 1)[1], s.reason) for s in skipped] == [
+        ("bytes.txt", "binary file (contains NUL bytes)")]
+
+
 def test_a_pdf_named_as_text_is_read_as_the_pdf_it_is(tmp_path):
     from fpdf import FPDF
 

@@ -259,16 +259,32 @@ UTF8_MAJORITY = 3
 
 
 def _utf16_unmarked(head: bytes) -> str | None:
-    """"utf-16-le" or "utf-16-be" when ``head`` reads as UTF-16 text of a Latin script without a
-    byte-order mark (nine in ten of the high or of the low bytes NUL, next to none of the
-    others), else ``None``."""
+    """"utf-16-le" or "utf-16-be" when ``head`` reads as UTF-16 text without a byte-order mark,
+    else ``None``: of a Latin script, nine in ten of the high or of the low bytes NUL, next to
+    none of the others; of another (Cyrillic, Greek, Japanese: few NULs, in the ASCII
+    characters only), read in full as assigned characters, no control character but a line's
+    or a tab, and ASCII among them (spaces, line ends, digits), the more of it the likelier."""
     even, odd = head[0::2], head[1::2]
     if not odd:
         return None
     for nul, other, encoding in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
         if nul.count(0) >= 0.9 * len(nul) and other.count(0) <= 0.05 * len(other):
             return encoding
-    return None
+    best, most = None, 0
+    for encoding in ("utf-16-le", "utf-16-be"):
+        try:
+            text = head[: len(head) // 2 * 2].decode(encoding)
+        except UnicodeDecodeError:  # a lone half of a surrogate pair (or one cut at the end)
+            continue
+        ascii_ = sum(c < "\x80" for c in text)
+        if ascii_ > most and all(c in "\t\n\r\f" or unicodedata.category(c) not in _NOT_TEXT
+                                 for c in text):
+            best, most = encoding, ascii_
+    return best
+
+
+# Unicode's categories of no text: controls, unassigned, private use, surrogates
+_NOT_TEXT = frozenset(("Cc", "Cn", "Co", "Cs"))
 
 
 def decode(data: bytes) -> tuple[str, str | None]:
