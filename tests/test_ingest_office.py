@@ -132,6 +132,22 @@ def test_an_epub_chapter_in_utf16_is_read_as_its_text_not_its_markup() -> None:
     assert not any("<" in text for text in texts)
 
 
+def test_an_epub_chapter_the_spine_lists_again_is_read_once() -> None:
+    data = write_epub("Widget Book", [("One", xhtml_body(GUIDE[:3]))], nav_in_spine=False)
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w") as z:
+        for name in src.namelist():
+            body = src.read(name)
+            if name == "OEBPS/content.opf":  # listed 500 times, by its id and by another's
+                body = body.replace(b'<itemref idref="c1"/>', b'<itemref idref="c1"/>' * 250
+                                    + b'<itemref idref="again"/>' * 250).replace(
+                    b"</manifest>", b'<item id="again" href="text/ch01.xhtml" '
+                    b'media-type="application/xhtml+xml"/></manifest>')
+            z.writestr(name, body)
+    texts = [b.text for b in parse(out.getvalue(), "epub").blocks]
+    assert texts.count("Run the installer from the release page. It takes two minutes.") == 1
+
+
 def test_epub_encrypted_or_not_an_epub_says_why() -> None:
     with pytest.raises(ValueError, match="encrypted EPUB"):
         parse(write_epub("Locked", [("One", xhtml_body(GUIDE))], encrypt=True), "epub")
