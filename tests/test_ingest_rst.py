@@ -332,3 +332,17 @@ def test_a_document_indented_deeper_than_is_read_is_refused_saying_so():
         read_rst(deep)
     nested = "".join("  " * i + "- item\n\n" for i in range(60))  # deep, and read
     assert [b.kind for b in read_rst(nested).blocks] == ["list_item"] * 60
+
+
+def test_substitutions_expand_within_a_bound_of_the_documents_length():
+    # ten references a definition, five deep: 858 bytes read as 8 MB of text
+    defs = [".. |a| replace:: lol lol lol lol lol lol lol lol lol lol"] + [
+        f".. |{c}| replace:: " + " ".join([f"|{p}|"] * 10) for p, c in ("ab", "bc", "cd", "de")]
+    text = "Title\n=====\n\n" + "The harbour |e| ends here.\n\n" * 20 + "\n".join(defs) + "\n"
+    blocks = read_rst(text).blocks
+    assert sum(len(b.text) for b in blocks) < 100_000
+    assert blocks[1].text == "The harbour e ends here."
+    # a substitution within one reads as its text still
+    nested = ("We ship |product| and |Product|.\n\n.. |product| replace:: Widget |ver|\n"
+              ".. |ver| replace:: Pro 2\n")
+    assert [b.text for b in read_rst(nested).blocks] == ["We ship Widget Pro 2 and Widget Pro 2."]

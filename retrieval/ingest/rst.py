@@ -43,10 +43,10 @@ from docutils import nodes, utils
 from docutils.frontend import get_default_settings
 from docutils.parsers.rst import Parser
 from docutils.statemachine import string2lines
-from docutils.transforms.references import Substitutions
 
 from .blocks import TERM_LEVEL, Block, Dropped, Outline, Parsed, code_block, one_line
 from .rstsphinx import NotShown, register_unknown
+from .rstsubst import substitute
 from .rsttable import table_rows
 
 _LEFT_OUT: dict[type[nodes.Element], str] = {
@@ -75,7 +75,7 @@ def read_rst(text: str) -> Parsed:
     register_unknown(text)
     document = utils.new_document("<rst>", _settings())
     Parser().parse(text, document)
-    _substitute(document)
+    substitute(document, len(text))
     for mark in list(document.findall(nodes.footnote_reference)):
         mark.parent.remove(mark)
     blocks: list[Block] = []
@@ -117,18 +117,6 @@ def _settings() -> Any:
     # "a charger [#f1]_." reads "a charger." once its footnote's mark is gone, not "a charger ."
     settings.trim_footnote_reference_space = True
     return settings
-
-
-def _substitute(document: nodes.document) -> None:
-    """Substitution references read as what the document defines them to be (``|product|`` as
-    "WidgetPro"), by docutils' own transform; one it does not define (Sphinx's ``|version|``,
-    set in a project's configuration) reads as its name."""
-    for ref in list(document.findall(nodes.substitution_reference)):
-        name = ref["refname"]
-        if name not in document.substitution_defs and (
-                name.lower() not in document.substitution_names):
-            ref.replace_self(nodes.Text(ref.astext()))
-    Substitutions(document).apply()  # that transform alone: the others would add to the text
 
 
 # --- the metadata and the walk ----------------------------------------------------------------
