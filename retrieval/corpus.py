@@ -18,6 +18,7 @@ or empty directory, or one with no usable document, raises ``NoDocumentsError``.
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 from collections.abc import Iterable
@@ -34,7 +35,7 @@ from .ingest.read import FORMATS, base_of, read_file
 from .ingest.sieve import judged_text
 from .language import ENGLISH, normalised
 from .sidecar import read_meta
-from .walk import Walk, walk_corpus
+from .walk import Walk, refused_target, walk_corpus
 
 log = structlog.get_logger()
 
@@ -126,7 +127,7 @@ def read_document(path: Path, doc_id: str, root: Path) -> list[Document] | Skipp
     or each of its parts (a mail archive's messages, ids "``doc_id``#``key``"); or why it could
     not be read (logged)."""
     try:
-        parsed = read_file(path)
+        parsed = read_file(path, functools.partial(refused_target, top=resolved(root)))
     except (OSError, ValueError) as exc:
         reason = _os_reason(exc, path) if isinstance(exc, OSError) else str(exc)
         log.warning("file_skipped", path=str(path), reason=reason)
@@ -191,6 +192,12 @@ def not_found(walk: Walk) -> list[Skipped]:
             except OSError as exc:
                 skipped.append(Skipped(str(path), _os_reason(exc, path)))
     return skipped
+
+
+@functools.lru_cache(maxsize=8)
+def resolved(root: Path) -> Path:
+    """The corpus folder ``root``, its links resolved (once, not at each of its files)."""
+    return root.resolve()
 
 
 def _os_reason(exc: OSError, path: Path) -> str:

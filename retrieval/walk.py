@@ -223,6 +223,12 @@ def refused_link(path: Path, top: Path) -> str | None:
         target = path.resolve()
     except (OSError, RuntimeError):  # a loop of links
         return LEADS_OUT
+    return refused_target(target, top)
+
+
+def refused_target(target: Path, top: Path) -> str | None:
+    """Why the file at the real path ``target`` may not be read as one of the resolved corpus
+    folder ``top`` (``refused_link``'s reasons), or ``None``."""
     if not target.is_relative_to(top):
         return LEADS_OUT
     if any(part[0] == "." for part in target.relative_to(top).parts):

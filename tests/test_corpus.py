@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import codecs
 import json
+import os
+import threading
+import time
 
 import pytest
 from structlog.testing import capture_logs
 
 from retrieval import NoDocumentsError, QAEngine
-from retrieval.corpus import load_directory
+from retrieval.corpus import Skipped, load_directory, read_document
 from retrieval.ingest.meta import front_matter
 
 from .conftest import SEEDS
@@ -199,6 +202,22 @@ def test_utf16_without_a_byte_order_mark_is_read_not_called_binary(tmp_path, enc
         docs, skipped = load_directory(tmp_path)
     assert skipped == [] and docs[0].text == ARTICLE
     assert any("no byte-order mark" in e.get("note", "") for e in logs)
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_byte_order_mark_in_another_script_is_read_not_called_binary(
+        tmp_path, encoding):
+    # Cyrillic and Japanese have few NUL bytes in UTF-16 (in their spaces, digits and line
+    # ends): they were skipped as "binary file (contains NUL bytes)"
+    texts = {"ru.txt": "Москва - столица России. Город основан в 1147 году князем Юрием.\n",
+             "ja.txt": "東京は日本の首都です。\n人口は約千四百万人で、世界最大の都市圏です。\n"}
+    for name, text in texts.items():
+        (tmp_path / name).write_bytes(text.encode(encoding))
+    (tmp_path / "bytes.txt").write_bytes(bytes(range(256)) * 8)  # binary, NULs and all
+    docs, skipped = load_directory(tmp_path)
+    assert {d.id: d.text for d in docs} == {"ru": texts["ru.txt"], "ja": texts["ja.txt"]}
+    assert [(s.path.rsplit("/", 1)[1], s.reason) for s in skipped] == [
+        ("bytes.txt", "binary file (contains NUL bytes)")]
 
 
 def test_a_pdf_named_as_text_is_read_as_the_pdf_it_is(tmp_path):
@@ -453,3 +472,37 @@ def test_a_link_to_nothing_or_a_file_gone_is_skipped_in_a_readers_words(tmp_path
     assert [d.id for d in docs] == ["good"]
     assert [s.reason for s in skipped] == ["a symbolic link to a file that does not exist"]
     assert "Errno" not in skipped[0].reason
+
+
+def test_a_file_put_in_another_ones_place_after_the_walk_is_checked_as_it_is_opened(tmp_path):
+    # the walk refuses links out of the folder and named pipes; a file replaced by one after
+    # it (while a large corpus is read) was read all the same
+    corpus, outside = tmp_path / "corpus", tmp_path / "secret.txt"
+    corpus.mkdir()
+    outside.write_text("The root password of the harbour server is kept in the top drawer.\n")
+    (corpus / "notes.txt").symlink_to(outside)
+    read = read_document(corpus / "notes.txt", "notes", corpus)
+    assert isinstance(read, Skipped) and "leads out of the corpus folder" in read.reason
+    (corpus / "inside.txt").write_text("The ferry to the island leaves the north pier at nine.\n")
+    (corpus / "link.txt").symlink_to(corpus / "inside.txt")  # a link inside it is read
+    assert not isinstance(read_document(corpus / "link.txt", "link", corpus), Skipped)
+    # a named pipe was waited on (for ever, with no writer; here, for one that writes)
+    pipe = corpus / "pipe.txt"
+    os.mkfifo(pipe)
+
+    def write() -> None:
+        deadline = time.monotonic() + 5
+        while time.monotonic() < deadline:
+            try:
+                fd = os.open(pipe, os.O_WRONLY | os.O_NONBLOCK)
+            except OSError:  # no reader yet
+                time.sleep(0.01)
+                continue
+            os.write(fd, b"Words from a pipe about the ferry to the island and its pier.\n")
+            os.close(fd)
+            return
+
+    threading.Thread(target=write, daemon=True).start()
+    read = read_document(pipe, "pipe", corpus)
+    assert isinstance(read, Skipped)
+    assert read.reason == "not a regular file (a named pipe or a device)"

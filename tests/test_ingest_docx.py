@@ -605,3 +605,63 @@ def test_superscript_figures_after_a_word_are_a_footnotes_mark_left_out_an_expon
         paragraph.add_run(text).font.superscript = raised
     assert [b.text for b in read_docx(_save(d)).blocks] == [
         "The water policy states that the rate rose. The plant covers 25 m2 of land."]
+
+
+def _repacked(data: bytes, change) -> bytes:
+    """The package ``data`` with each member's (name, bytes) passed through ``change``."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w",
+                                                                    zipfile.ZIP_DEFLATED) as z:
+        for info in src.infolist():
+            z.writestr(*change(info.filename, src.read(info)))
+    return out.getvalue()
+
+
+def test_a_word_file_is_bounded_by_all_its_parts_and_its_xml_by_type_not_name(monkeypatch):
+    document = docx.Document()
+    document.add_paragraph("The harbour report for the year.")
+    data = _save(document)
+    # the main part named "document.dat", padded: XML by its content type, and counted so
+    # (a 1 MB file inflating such a part to 1 GB took 2 GB to read)
+    def renamed(name: str, body: bytes) -> tuple[str, bytes]:
+        body = body.replace(b"/word/document.xml", b"/word/document.dat").replace(
+            b"word/document.xml", b"word/document.dat")
+        if name == "word/document.xml":
+            return "word/document.dat", body.replace(b"<w:body>", b"<w:body><!--" + b" " * 200_000
+                                                    + b"-->")
+        return name.replace("document.xml.rels", "document.dat.rels"), body
+    padded = _repacked(data, renamed)
+    assert read_docx(padded).blocks[0].text == "The harbour report for the year."
+    monkeypatch.setattr(docx_module, "MAX_XML_BYTES", 900_000)  # its other XML: 818 KB
+    with pytest.raises(ValueError, match=r"^its XML inflates to 0 MB, over the 0 MB"):
+        read_docx(padded)
+    # a picture inflating past what is read of a whole package (1.5 GB took 3 GB)
+    def pictured(name: str, body: bytes) -> tuple[str, bytes]:
+        if name == "word/_rels/document.xml.rels":
+            body = body.replace(b"</Relationships>", b'<Relationship Id="rIdP" Type="http://sc'
+                                b'hemas.openxmlformats.org/officeDocument/2006/relationships/'
+                                b'image" Target="media/image1.png"/></Relationships>')
+        elif name == "[Content_Types].xml":
+            body = body.replace(b"</Types>", b'<Default Extension="png" ContentType="image/png"/>'
+                                b"</Types>")
+        return name, body
+    buffer = io.BytesIO(_repacked(data, pictured))
+    with zipfile.ZipFile(buffer, "a", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("word/media/image1.png", b"\0" * 200_000)
+    pictures = buffer.getvalue()
+    assert read_docx(pictures).blocks[0].text == "The harbour report for the year."
+    monkeypatch.setattr(docx_module, "MAX_PACKAGE_BYTES", 900_000)
+    with pytest.raises(ValueError, match=r"^it inflates to 0 MB, over the 0 MB"):
+        read_docx(pictures)
+
+
+def test_a_word_file_declaring_entities_is_skipped_not_read_without_its_text():
+    document = docx.Document()
+    document.add_paragraph("The harbour report for the year.")
+    def declared(name: str, body: bytes) -> tuple[str, bytes]:
+        if name == "word/document.xml":
+            body = body.replace(b"?>", b'?><!DOCTYPE d [<!ENTITY x SYSTEM "file:///etc/passwd">]>',
+                                1).replace(b"The harbour", b"&x; The harbour")
+        return name, body
+    with pytest.raises(ValueError, match="declaring a DOCTYPE"):
+        read_docx(_repacked(_save(document), declared))

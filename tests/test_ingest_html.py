@@ -424,6 +424,13 @@ def test_a_comment_left_open_at_the_end_hides_the_rest_as_a_browser_does():
     assert [b.text for b in closed.blocks] == ["One.", "Two three."]
 
 
+def test_a_doctypes_internal_subset_is_no_text_and_its_entities_are_not_expanded():
+    # the parser ends a DOCTYPE at its first ">": the rest of its subset was read as text
+    page = ('<?xml version="1.0"?><!DOCTYPE html [<!ENTITY x SYSTEM "file:///etc/passwd">\n'
+            '<!ENTITY y "yes">]><html><body><p>The ferry &x; leaves at nine.</p></body></html>')
+    assert [b.text for b in read_html(page).blocks] == ["The ferry &x; leaves at nine."]
+
+
 # --- a plain text laid out line by line in a page
 
 README_LINES = ("      Requirements<br>\n------------<br>\n"

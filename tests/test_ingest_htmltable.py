@@ -78,3 +78,21 @@ def test_the_items_of_a_list_in_a_cell_are_apart_not_one_string():
         "Field | Values", "Field: Attributes; Values: Alcohol, Malic acid",
         "Field: Classes:; Values: Kinds: class_0, class_1"]
 
+
+
+def test_cells_merged_down_repeat_their_text_within_a_bound_of_the_tables_own():
+    # every cell merged to the end of the table: each row's cells stood after all those above
+    # it, 80 rows of 80 cells read as 259,200 cells (2 MB of them took minutes and gigabytes)
+    row = "<tr>" + '<td rowspan="0">x</td>' * 80 + "</tr>"
+    blocks = read_html(f"<table>{row * 80}</table><p>After the table.</p>").blocks
+    assert sum(b.text.count("x") for b in blocks) <= 11 * 80 * 80 + 10_000
+    assert blocks[-1].text == "After the table."
+    # one long cell merged down over empty rows (65,534 of them were 6 GB of text)
+    long = "<table><tr><td rowspan=0>" + "word " * 200 + "</td></tr>" + "<tr></tr>" * 2000
+    blocks = read_html(long + "</table>").blocks
+    assert blocks[0].text.startswith("word word") and sum(len(b.text) for b in blocks) < 30_000
+    # a cell merged down over a few rows is read in each of them still
+    assert kinds("<table><tr><td rowspan=3>Oslo</td><td>a</td></tr><tr><td>b</td></tr><tr>"
+                 "<td>c</td></tr></table>") == [("table_row", "Oslo | a", 0),
+                                                ("table_row", "Oslo | b", 0),
+                                                ("table_row", "Oslo | c", 0)]

@@ -268,3 +268,21 @@ def test_the_fields_every_message_of_a_list_repeats_are_kept(tmp_path: Path) -> 
         lo, hi = engine.collection.passage_range(n - 1)
         text = " ".join(engine.passage(p) for p in range(lo, hi))
         assert "From: Release Team <team@example.org>" in text and "To: list@example.org" in text
+
+
+def test_a_message_nested_deeper_than_is_read_is_skipped_saying_so() -> None:
+    # 2,000 multiparts one in another: the email package's parser recursed into a RecursionError
+    deep = (b"From: a@example.org\nSubject: Nested\nMIME-Version: 1.0\nContent-Type: multipart/"
+            b"mixed; boundary=B0\n\n" + b"".join(b"--B%d\nContent-Type: multipart/mixed; "
+                                                 b"boundary=B%d\n\n" % (i, i + 1)
+                                                 for i in range(2000))
+            + b"--B2000\nContent-Type: text/plain\n\nDeep body.\n")
+    with pytest.raises(ValueError, match="nest deeper than qabot reads"):
+        parse(deep, "email")
+    # in an archive, that message alone
+    data = write_mbox([("bob@example.org", "Tue Mar  3 09:12:00 2020", _eml())]) + (
+        b"From x\n" + deep)
+    parsed = parse(data, "mbox")
+    assert [p.meta["title"] for _, p in parsed.parts] == ["Re: Budget review"]
+    assert ("Message 2", "an e-mail whose parts nest deeper than qabot reads") in [
+        (d.block.text, d.reason) for d in parsed.parts[0][1].dropped]

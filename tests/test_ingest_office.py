@@ -84,6 +84,13 @@ def test_odt_password_protected_damaged_and_bombs_say_why() -> None:
                    '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaa">]><x>&a;</x>')
     with pytest.raises(ValueError, match="XML entities"):
         parse(out.getvalue(), "odt")
+    # ... in a part saved as UTF-16 too, whose entities were expanded
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as z:
+        z.writestr("content.xml", '<?xml version="1.0" encoding="UTF-16"?><!DOCTYPE x [<!ENTITY'
+                   ' a "aaaa">]><x>&a;</x>'.encode("utf-16"))
+    with pytest.raises(ValueError, match="XML entities"):
+        parse(out.getvalue(), "odt")
 
 
 def test_a_zip_bomb_is_bounded_by_what_is_inflated(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -108,6 +115,37 @@ def test_epub_chapters_in_spine_order_with_title_and_toc_dropped() -> None:
     assert ("OEBPS/nav.xhtml", "the e-book's table of contents") in {
         (d.block.text, d.reason) for d in parsed.dropped}
     assert not parsed.web
+
+
+def test_an_epub_chapter_in_utf16_is_read_as_its_text_not_its_markup() -> None:
+    data = write_epub("Widget Book", [("One", xhtml_body(GUIDE[:3]))])
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w") as z:
+        for name in src.namelist():
+            body = src.read(name)
+            if name == "OEBPS/text/ch01.xhtml":  # EPUB allows UTF-16, with or without a mark
+                body = body.decode().replace('encoding="UTF-8"', 'encoding="UTF-16"').encode(
+                    "utf-16")
+            z.writestr(name, body)
+    texts = [b.text for b in parse(out.getvalue(), "epub").blocks]
+    assert "Run the installer from the release page. It takes two minutes." in texts
+    assert not any("<" in text for text in texts)
+
+
+def test_an_epub_chapter_the_spine_lists_again_is_read_once() -> None:
+    data = write_epub("Widget Book", [("One", xhtml_body(GUIDE[:3]))], nav_in_spine=False)
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w") as z:
+        for name in src.namelist():
+            body = src.read(name)
+            if name == "OEBPS/content.opf":  # listed 500 times, by its id and by another's
+                body = body.replace(b'<itemref idref="c1"/>', b'<itemref idref="c1"/>' * 250
+                                    + b'<itemref idref="again"/>' * 250).replace(
+                    b"</manifest>", b'<item id="again" href="text/ch01.xhtml" '
+                    b'media-type="application/xhtml+xml"/></manifest>')
+            z.writestr(name, body)
+    texts = [b.text for b in parse(out.getvalue(), "epub").blocks]
+    assert texts.count("Run the installer from the release page. It takes two minutes.") == 1
 
 
 def test_epub_encrypted_or_not_an_epub_says_why() -> None:
@@ -140,6 +178,19 @@ def test_new_formats_are_read_not_skipped(tmp_path: Path) -> None:
         assert format_of(name) is not None, name
     (tmp_path / "memo.rtf").write_bytes(write_rtf(GUIDE))
     assert read_file(tmp_path / "memo.rtf").blocks
+
+
+def test_rtf_emoji_in_two_unicode_escapes_and_escapes_out_of_range_are_read() -> None:
+    # Word writes a character past U+FFFF as its UTF-16 pair, two \u escapes: read as the
+    # surrogates they are, they could not be written to the index (a traceback at each build)
+    emoji = rb"{\rtf1\ansi The harbour festival was a success \u-10179?\u-8704? this year.\par}"
+    assert [b.text for b in parse(emoji, "rtf").blocks] == [
+        "The harbour festival was a success \U0001f600 this year."]
+    lone = rb"{\rtf1\ansi A lone half \u-10179? of a pair.\par}"
+    assert [b.text for b in parse(lone, "rtf").blocks] == ["A lone half \ufffd of a pair."]
+    # \u is a signed 16-bit number: one past it skipped the whole file (chr() arg not in range)
+    wide = rb"{\rtf1\ansi Past the range \u99999999? and \u-" + b"9" * 5000 + rb"? end.\par}"
+    assert [b.text for b in parse(wide, "rtf").blocks] == ["Past the range \ufffd and \ufffd end."]
 
 
 def test_rtf_table_sits_in_its_section_and_a_heading_after_it_keeps_its_level() -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from docutils import nodes, utils
 from docutils.frontend import get_default_settings
 from docutils.parsers.rst import Parser
@@ -321,3 +322,27 @@ Nested::
                                             "Shift-Down-arrow (move-outline-down)", "Ctrl-D"]
     assert by_kind(blocks, "code") == ["pip install beets", "SELECT name FROM users",
                                        "Begin End", "Shift-Left-arrow"]
+
+
+def test_a_document_indented_deeper_than_is_read_is_refused_saying_so():
+    # each line one space deeper: docutils recursed a level a line, copying the lines under it
+    # (a 4.5 MB file took 1.4 GB), and failed at some 200 levels with a RecursionError
+    deep = "Para\n\n" + "".join(" " * i + "quote\n\n" for i in range(1, 300))
+    with pytest.raises(ValueError, match="indented 300 levels deep, over the 100"):
+        read_rst(deep)
+    nested = "".join("  " * i + "- item\n\n" for i in range(60))  # deep, and read
+    assert [b.kind for b in read_rst(nested).blocks] == ["list_item"] * 60
+
+
+def test_substitutions_expand_within_a_bound_of_the_documents_length():
+    # ten references a definition, five deep: 858 bytes read as 8 MB of text
+    defs = [".. |a| replace:: lol lol lol lol lol lol lol lol lol lol"] + [
+        f".. |{c}| replace:: " + " ".join([f"|{p}|"] * 10) for p, c in ("ab", "bc", "cd", "de")]
+    text = "Title\n=====\n\n" + "The harbour |e| ends here.\n\n" * 20 + "\n".join(defs) + "\n"
+    blocks = read_rst(text).blocks
+    assert sum(len(b.text) for b in blocks) < 100_000
+    assert blocks[1].text == "The harbour e ends here."
+    # a substitution within one reads as its text still
+    nested = ("We ship |product| and |Product|.\n\n.. |product| replace:: Widget |ver|\n"
+              ".. |ver| replace:: Pro 2\n")
+    assert [b.text for b in read_rst(nested).blocks] == ["We ship Widget Pro 2 and Widget Pro 2."]

@@ -68,7 +68,7 @@ from .docxnumbering import Numbering, worded
 from .docxparagraph import CODE_STYLE, Item, StyleMap, heading_level, list_level
 from .docxtable import table_rows
 from .docxtext import hidden_text, text_boxes, toc_field, visible_text
-from .package import MAX_XML_BYTES
+from .package import MAX_XML_BYTES, xml
 
 # what a damaged package raises on the way: the zip (a bad CRC, a broken deflate stream, a
 # missing member), the XML, python-docx's checks of it, and its attribute lookups on an element
@@ -91,6 +91,8 @@ _BROKEN = (
 # can inflate to hundreds of MB, which lxml holds in memory), and its body's paragraphs and tables
 # (a book of a thousand pages has some 20,000)
 MAX_BODY_ITEMS = 200_000
+# ... and all its parts inflated, pictures too (an EPUB's and an OpenDocument file's bound)
+MAX_PACKAGE_BYTES = MAX_XML_BYTES * 4
 
 
 def read_docx(data: bytes) -> Parsed:
@@ -109,6 +111,10 @@ def read_docx(data: bytes) -> Parsed:
         elif "[Content_Types].xml" in reason:
             reason = "a zip archive with no Word document in it"
         raise ValueError(f"not a readable Word document (.docx): {reason}") from err
+    if document.element.getroottree().docinfo.doctype:
+        # no Word writes one: its entities are not expanded, and the text after each was lost
+        raise ValueError("a Word document declaring a DOCTYPE (XML entities), which qabot "
+                         "does not expand")
     try:
         return _read(document)
     except _TooLarge:
@@ -122,17 +128,55 @@ class _TooLarge(ValueError):
 
 
 def _check_inflated(data: bytes) -> None:
-    """``ValueError`` when the package's XML parts inflate past ``MAX_XML_BYTES`` (a zip's own
-    sizes: its reader reads no further); a damaged zip is left to python-docx to tell."""
+    """``ValueError`` when the package inflates past ``MAX_PACKAGE_BYTES`` in all, or its XML
+    parts past ``MAX_XML_BYTES`` (a zip's own sizes: its reader reads no further); a damaged
+    zip is left to python-docx to tell. A part is XML by the content type the package gives it
+    (``[Content_Types].xml``), whatever its name: python-docx inflates every part the document
+    relates to and parses those of an XML type, and a 1 MB file whose main part was named
+    "document.dat", or whose picture inflated to 1.5 GB, took 2 and 3 GB to read."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as package:
-            size = sum(i.file_size for i in package.infolist()
-                       if i.filename.endswith((".xml", ".rels")))
-    except (zipfile.BadZipFile, EOFError, ValueError):
+            infos = package.infolist()
+            total = sum(i.file_size for i in infos)
+            if total > MAX_PACKAGE_BYTES:
+                raise _TooLarge(f"it inflates to {total >> 20} MB, over the "
+                                f"{MAX_PACKAGE_BYTES >> 20} MB qabot reads of a Word document "
+                                "(.docx)")
+            types = _content_types(package)
+    except (zipfile.BadZipFile, EOFError, zlib.error):
         return
+    size = sum(i.file_size for i in infos if i.filename.endswith((".xml", ".rels"))
+               or _is_xml(types, i.filename))
     if size > MAX_XML_BYTES:
         raise _TooLarge(f"its XML inflates to {size >> 20} MB, over the {MAX_XML_BYTES >> 20} MB "
                          "qabot reads of a Word document (.docx)")
+
+
+_CT = "{http://schemas.openxmlformats.org/package/2006/content-types}"
+
+
+def _content_types(package: zipfile.ZipFile) -> dict[str, str]:
+    """The content types ``[Content_Types].xml`` gives, by part name ("/word/document.xml")
+    and by extension ("xml"); none when it is missing, too large or no XML (python-docx then
+    says what is wrong)."""
+    try:
+        info = package.getinfo("[Content_Types].xml")
+    except KeyError:
+        return {}
+    if info.file_size > MAX_XML_BYTES:
+        return {}
+    try:
+        root = xml(package.read(info), "the package's content types")
+    except ValueError:
+        return {}
+    return {(el.get("PartName") or el.get("Extension") or "").lower(): el.get("ContentType", "")
+            for el in root if el.tag in (f"{_CT}Override", f"{_CT}Default")}
+
+
+def _is_xml(types: dict[str, str], name: str) -> bool:
+    """Whether the member ``name`` is a part of an XML content type ("...main+xml")."""
+    kind = types.get(f"/{name}".lower()) or types.get(name.rpartition(".")[2].lower(), "")
+    return kind.endswith("xml")
 
 
 def _read(document: Any) -> Parsed:

@@ -78,6 +78,7 @@ from .segment import blocks
 from .text import layout_blocks, reads_as_layout
 from .webpage import looks_like_web_page
 
+_DOCTYPE_SUBSET_RE = re.compile(r"<!DOCTYPE[^>\[]*\[.*?\]\s*>", re.I | re.S)
 _SPACE_RE = re.compile(r"[ \t\r\n\f\v]+")  # a source line break is a space; "\n" marks a <br>
 
 
@@ -96,7 +97,10 @@ def read_html(markup: str) -> Parsed:
 
 def _without_open_comment(markup: str) -> str:
     """``markup`` without a comment left open at its end, which a browser shows none of (the
-    parser gives it as text: "<!-- TODO remove <p>draft: ..." was quoted)."""
+    parser gives it as text: "<!-- TODO remove <p>draft: ..." was quoted), nor a DOCTYPE's
+    internal subset (an XHTML file's entity declarations: the parser ends the DOCTYPE at its
+    first ">", and "]>" was read as a paragraph)."""
+    markup = _DOCTYPE_SUBSET_RE.sub("", markup, count=1)
     start = markup.rfind("<!--")
     if start >= 0 and markup.find("-->", start + 4) < 0:
         return markup[:start]

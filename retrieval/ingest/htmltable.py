@@ -39,6 +39,10 @@ class Grid:
     below: dict[int, tuple[int, int, str]] = field(default_factory=dict)  # first column: rows
     # left, columns, text
     head: Block | None = None
+    # the characters of its cells read in their own rows, and of those merged down into later
+    # rows (``_placed``: each cell counts one at least, an empty one too)
+    own: int = 0
+    repeated: int = 0
 
 
 @dataclass(slots=True)
@@ -52,6 +56,11 @@ class Row:
 
 
 MAX_ROWSPAN, MAX_COLSPAN = 65534, 1000  # as HTML caps them
+# The text of a table's cells merged down into later rows: at most this many times its cells'
+# own and this many characters more. A hostile table (2 MB of cells each merged down to the
+# end of the table, so that each row's cells stood after all those of the rows above it; or
+# one long cell over 65,534 empty rows) was read for minutes into gigabytes.
+REPEATED_SHARE, REPEATED_MORE = 10, 10_000
 _MAX_CELL_PARAGRAPHS = 3  # a cell with more (or list items) is a page's layout box, not a datum
 
 
@@ -67,12 +76,13 @@ def _any_spans(cells: list[Cell]) -> bool:
     return any(cell.rows > 1 or cell.cols > 1 for cell in cells)
 
 
-def _placed(cells: list[Cell], below: dict[int, tuple[int, int, str]]) -> list[
-        tuple[int, int, str]]:
+def _placed(cells: list[Cell], grid: Grid) -> list[tuple[int, int, str]]:
     """A row's cells at their columns (first column, columns spanned, text), the cells merged
-    down into it from rows above among them; ``below`` (by first column: rows left, columns,
-    text) is updated for the next row."""
+    down into it from rows above among them; ``grid.below`` (by first column: rows left,
+    columns, text) is updated for the next row. A cell is merged down no further once the
+    text repeated so would pass the table's bound (``REPEATED_SHARE``)."""
     out: list[tuple[int, int, str]] = []
+    below = grid.below
     above, column = dict(below), 0
     below.clear()
 
@@ -81,16 +91,23 @@ def _placed(cells: list[Cell], below: dict[int, tuple[int, int, str]]) -> list[
         if rows > 1:
             below[start] = (rows - 1, span, text)
 
+    def carry(start: int, rows: int, span: int, text: str) -> None:
+        grid.repeated += max(1, len(text))
+        if grid.repeated <= REPEATED_SHARE * grid.own + REPEATED_MORE:
+            place(start, rows, span, text)
+
     for cell in cells:
         while column in above:  # a cell merged down from above takes this column
             rows, span, text = above.pop(column)
-            place(column, rows, span, text)
+            carry(column, rows, span, text)
             column += span
-        place(column, cell.rows, cell.cols, cell_text(cell.blocks))
+        text = cell_text(cell.blocks)
+        grid.own += max(1, len(text))
+        place(column, cell.rows, cell.cols, text)
         column += cell.cols
     for start in sorted(above):  # those after the row's own cells (not under one: a bad table)
         if start >= column:
-            place(start, *above[start])
+            carry(start, *above[start])
             column = start + above[start][1]
     return out
 
@@ -108,7 +125,7 @@ def row_blocks(row: Row, sink: list[Block]) -> list[Block]:
     if any(_is_layout(cell.blocks) for cell in row.cells):
         grid.head = None
         return [b for cell in row.cells for b in cell.blocks]
-    columns = _placed(row.cells, grid.below)
+    columns = _placed(row.cells, grid)
     texts = [text for _, _, text in columns]
     if row.cells and (row.in_head or all(cell.th for cell in row.cells)):
         labels = [""] * sum(span for _, span, _ in columns)

@@ -63,8 +63,13 @@ class Mail:
 
 
 def parse_message(data: bytes) -> EmailMessage:
-    """The message in ``data`` (RFC 5322 bytes)."""
-    message = email.message_from_bytes(data, policy=email.policy.default)
+    """The message in ``data`` (RFC 5322 bytes); ``ValueError`` when its parts nest deeper
+    than the email package's parser recurses (a part a level: 2,000 multiparts one in another,
+    or forwarded messages, were a RecursionError)."""
+    try:
+        message = email.message_from_bytes(data, policy=email.policy.default)
+    except RecursionError:
+        raise ValueError("an e-mail whose parts nest deeper than qabot reads") from None
     assert isinstance(message, EmailMessage)
     return message
 

@@ -41,7 +41,11 @@ def read_mbox(data: bytes) -> Parsed:
     parts: list[tuple[str, Parsed]] = []
     dropped: list[Dropped] = []
     for n, (start, end) in enumerate(zip(starts, ends, strict=True), 1):
-        message = parse_message(_ESCAPED_FROM_RE.sub(rb"\1", data[start:end]))
+        try:
+            message = parse_message(_ESCAPED_FROM_RE.sub(rb"\1", data[start:end]))
+        except ValueError as err:  # one message not read, not the archive
+            dropped.append(Dropped(Block("heading", f"Message {n}", level=1), str(err)))
+            continue
         subject = header(message, "subject") or f"Message {n}"
         try:
             mail = read_message(message)

@@ -14,6 +14,7 @@ import io
 import zipfile
 import zlib
 from xml.etree import ElementTree as ET
+from xml.parsers import expat
 
 MAX_XML_BYTES = 64 << 20  # every part read, inflated, in all (as a Word document's XML)
 MAX_MEMBERS = 10_000  # an e-book of a thousand chapters and its images has a few thousand
@@ -71,12 +72,46 @@ class Package:
 def xml(data: bytes, what: str) -> ET.Element:
     """``data`` parsed as XML; ``ValueError`` naming ``what`` when it is not well formed or
     declares entities."""
-    if b"<!ENTITY" in data:
+    if _declares_entities(data):
         raise ValueError(f"{what} declares XML entities, which qabot does not expand")
     try:
         return ET.fromstring(data)
     except ET.ParseError as err:
         raise ValueError(f"{what} is not well-formed XML ({err})") from err
+
+
+class _Prolog(Exception):
+    """How the scan of a document's prolog ends: at its first element, or its first entity
+    declared (``declared``)."""
+
+    def __init__(self, declared: bool) -> None:
+        self.declared = declared
+
+
+def _declares_entities(data: bytes) -> bool:
+    """Whether the XML document ``data`` declares an entity, read by expat in the encoding the
+    document is in, up to its first element (a DTD stands before it): looking for the bytes
+    "<!ENTITY" missed a part saved as UTF-16, whose entities were expanded."""
+    if b"<!ENTITY" in data:
+        return True
+    scan = expat.ParserCreate()
+
+    def element(*_: object) -> None:
+        raise _Prolog(declared=False)
+
+    def entity(*_: object) -> None:
+        raise _Prolog(declared=True)
+
+    scan.StartElementHandler = element
+    scan.EntityDeclHandler = entity
+    scan.UnparsedEntityDeclHandler = entity
+    try:
+        scan.Parse(data, True)
+    except _Prolog as end:
+        return end.declared
+    except expat.ExpatError:  # not well formed: the parse says so
+        pass
+    return False
 
 
 __all__ = ["MAX_MEMBERS", "MAX_XML_BYTES", "Package", "xml"]

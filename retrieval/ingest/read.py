@@ -37,6 +37,7 @@ import codecs
 import dataclasses
 import os
 import re
+import stat
 import unicodedata
 from collections.abc import Callable
 from importlib import import_module
@@ -102,17 +103,41 @@ _BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
          (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 
 
-def read_file(path: Path) -> Parsed:
-    """Read one document file; raises ``ValueError`` saying why it cannot be used."""
+def read_file(path: Path, refuse: Callable[[Path], str | None] | None = None) -> Parsed:
+    """Read one document file; raises ``ValueError`` saying why it cannot be used. ``refuse``
+    says why the file opened (by its real path, links followed) may not be read."""
     fmt = format_of(path.name)
     if fmt is None:
         raise ValueError(f"not a format qabot reads ({path.suffix or 'no extension'})")
-    data = path.read_bytes()
+    data = regular_bytes(path, refuse)
     if not data.strip():
         raise ValueError("empty file")
     if data.startswith(b"%PDF-") and fmt != "pdf":
         fmt = "pdf"  # a PDF whatever its name says ("report-pdf.txt"): read as the PDF it is
     return parse(data, fmt)
+
+
+def regular_bytes(path: Path, refuse: Callable[[Path], str | None] | None = None) -> bytes:
+    """The bytes of the regular file at ``path``, checked as it is opened, not only when the
+    folder was walked: a file replaced while the corpus is read by a named pipe (which a read
+    waits on for ever) or a device is refused, and so is one ``refuse`` gives a reason for (a
+    link put in its place leading out of the corpus: "/etc/shadow" was read and quoted)."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    with os.fdopen(fd, "rb") as f:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise ValueError("not a regular file (a named pipe or a device)")
+        if refuse is not None and (why := refuse(_opened(fd, path))):
+            raise ValueError(f"it {why}: not read")
+        return f.read()
+
+
+def _opened(fd: int, path: Path) -> Path:
+    """The real path of the file open as ``fd`` (the system's own record of it, where it
+    keeps one: not the name's, which may lead elsewhere by now)."""
+    try:
+        return Path(os.readlink(f"/proc/self/fd/{fd}"))
+    except OSError:
+        return Path(os.path.realpath(path))
 
 
 def parse(data: bytes, fmt: str) -> Parsed:
@@ -193,14 +218,18 @@ _CONTROL_RE = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")
 # "ESC \\", on its line, and its text was glued to the next word ("0;titlewho").
 _TERMINAL_ESCAPE_RE = re.compile(
     "\x1b(?:[\\]PX^_][^\x07\x1b\n]*(?:\x07|\x1b\\\\)|\\[[0-?]*[ -/]*[@-~]|[@-Z\\\\-_])")
+# UTF-16 surrogates, which no Unicode text holds alone and the index cannot write: an RTF's emoji
+# (two ``\u`` escapes, the halves of its UTF-16 pair, as Word writes it) was a traceback at each
+# build and question. A pair is read as its character, a lone half as "�".
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
 # Bidirectional embeddings and overrides: one in a title or a file name turned the rest of a
 # Sources line around on screen (``sidecar.read_meta``, ``bot.render.shown``)
 BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
 
 
 def printable(text: str) -> str:
-    """``text`` as a reader reads it: ligatures as their letters, without soft hyphens or
-    control characters
+    """``text`` as a reader reads it: ligatures as their letters, UTF-16 surrogates paired
+    (``_SURROGATE_RE``), without soft hyphens or control characters
     (a NUL past the first 8 KB was quoted as "\\u0000"), and in Unicode's composed form (NFC):
     text saved by macOS tools, some PDF extractions and Vietnamese "tổ hợp" keyboards writes
     "ö" as "o" and a combining diaeresis, which reads the same and matched no question typed
@@ -209,6 +238,8 @@ def printable(text: str) -> str:
         text = _TERMINAL_ESCAPE_RE.sub("", text)
     if text.isascii():
         return _CONTROL_RE.sub("", text)
+    if _SURROGATE_RE.search(text):
+        text = text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
     text = text.translate(_LIGATURES)
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
@@ -228,16 +259,32 @@ UTF8_MAJORITY = 3
 
 
 def _utf16_unmarked(head: bytes) -> str | None:
-    """"utf-16-le" or "utf-16-be" when ``head`` reads as UTF-16 text of a Latin script without a
-    byte-order mark (nine in ten of the high or of the low bytes NUL, next to none of the
-    others), else ``None``."""
+    """"utf-16-le" or "utf-16-be" when ``head`` reads as UTF-16 text without a byte-order mark,
+    else ``None``: of a Latin script, nine in ten of the high or of the low bytes NUL, next to
+    none of the others; of another (Cyrillic, Greek, Japanese: few NULs, in the ASCII
+    characters only), read in full as assigned characters, no control character but a line's
+    or a tab, and ASCII among them (spaces, line ends, digits), the more of it the likelier."""
     even, odd = head[0::2], head[1::2]
     if not odd:
         return None
     for nul, other, encoding in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
         if nul.count(0) >= 0.9 * len(nul) and other.count(0) <= 0.05 * len(other):
             return encoding
-    return None
+    best, most = None, 0
+    for encoding in ("utf-16-le", "utf-16-be"):
+        try:
+            text = head[: len(head) // 2 * 2].decode(encoding)
+        except UnicodeDecodeError:  # a lone half of a surrogate pair (or one cut at the end)
+            continue
+        ascii_ = sum(c < "\x80" for c in text)
+        if ascii_ > most and all(c in "\t\n\r\f" or unicodedata.category(c) not in _NOT_TEXT
+                                 for c in text):
+            best, most = encoding, ascii_
+    return best
+
+
+# Unicode's categories of no text: controls, unassigned, private use, surrogates
+_NOT_TEXT = frozenset(("Cc", "Cn", "Co", "Cs"))
 
 
 def decode(data: bytes) -> tuple[str, str | None]:
@@ -291,4 +338,4 @@ def decode(data: bytes) -> tuple[str, str | None]:
 
 
 __all__ = ["BIDI_CONTROLS", "DOC_NAME_RE", "FORMATS", "SUFFIXES", "base_of", "decode", "format_of",
-           "parse", "printable", "read_file"]
+           "parse", "printable", "read_file", "regular_bytes"]

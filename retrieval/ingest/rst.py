@@ -43,10 +43,10 @@ from docutils import nodes, utils
 from docutils.frontend import get_default_settings
 from docutils.parsers.rst import Parser
 from docutils.statemachine import string2lines
-from docutils.transforms.references import Substitutions
 
 from .blocks import TERM_LEVEL, Block, Dropped, Outline, Parsed, code_block, one_line
 from .rstsphinx import NotShown, register_unknown
+from .rstsubst import substitute
 from .rsttable import table_rows
 
 _LEFT_OUT: dict[type[nodes.Element], str] = {
@@ -58,22 +58,51 @@ _LEFT_OUT: dict[type[nodes.Element], str] = {
 }
 
 
+# How deep the parts of a document may stand one in another, by their indentation (the deepest
+# of the documentation sets qabot is measured on: 6). docutils parses each level anew from a
+# copy of the lines under it, and recurses: a 4.5 MB file of lines each indented one space more
+# than the last took 1.4 GB before it failed, at some 200 levels, with a RecursionError.
+MAX_DEPTH = 100
+
+
 def read_rst(text: str) -> Parsed:
-    """The blocks of the reStructuredText document ``text`` in reading order, and its title."""
+    """The blocks of the reStructuredText document ``text`` in reading order, and its title;
+    ``ValueError`` when its parts stand more than ``MAX_DEPTH`` deep."""
+    lines = string2lines(text, convert_whitespace=True)
+    if (depth := _depth(lines)) > MAX_DEPTH:
+        raise ValueError(f"reStructuredText indented {depth} levels deep, over the "
+                         f"{MAX_DEPTH} qabot reads")
     register_unknown(text)
     document = utils.new_document("<rst>", _settings())
     Parser().parse(text, document)
-    _substitute(document)
+    substitute(document, len(text))
     for mark in list(document.findall(nodes.footnote_reference)):
         mark.parent.remove(mark)
     blocks: list[Block] = []
     dropped: list[Dropped] = []
     meta = _docinfo(document, dropped)
-    for b in _Walk(string2lines(text, convert_whitespace=True)).walk(document):
+    for b in _Walk(lines).walk(document):
         (dropped if isinstance(b, Dropped) else blocks).append(b)  # type: ignore[arg-type]
     if "title" not in meta and (title := _title(document)):
         meta["title"] = title
     return Parsed(blocks, meta, web=False, dropped=dropped)
+
+
+def _depth(lines: list[str]) -> int:
+    """How many indentations deep the most indented line stands: the lines above it each
+    less indented than the next (what docutils nests)."""
+    indents: list[int] = []
+    deepest = 0
+    for line in lines:
+        stripped = line.lstrip(" ")
+        if not stripped:
+            continue
+        indent = len(line) - len(stripped)
+        while indents and indents[-1] >= indent:
+            indents.pop()
+        indents.append(indent)
+        deepest = max(deepest, len(indents))
+    return deepest
 
 
 @cache
@@ -88,18 +117,6 @@ def _settings() -> Any:
     # "a charger [#f1]_." reads "a charger." once its footnote's mark is gone, not "a charger ."
     settings.trim_footnote_reference_space = True
     return settings
-
-
-def _substitute(document: nodes.document) -> None:
-    """Substitution references read as what the document defines them to be (``|product|`` as
-    "WidgetPro"), by docutils' own transform; one it does not define (Sphinx's ``|version|``,
-    set in a project's configuration) reads as its name."""
-    for ref in list(document.findall(nodes.substitution_reference)):
-        name = ref["refname"]
-        if name not in document.substitution_defs and (
-                name.lower() not in document.substitution_names):
-            ref.replace_self(nodes.Text(ref.astext()))
-    Substitutions(document).apply()  # that transform alone: the others would add to the text
 
 
 # --- the metadata and the walk ----------------------------------------------------------------

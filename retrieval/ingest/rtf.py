@@ -24,6 +24,13 @@ from .text import read_plain
 MAX_RTF_BYTES = 64 << 20  # as the Word reader's XML; pictures in hex make most of a big one
 _TITLE_RE = re.compile(r"\{\\title\s*((?:[^{}\\]|\\[^a-z]|\\[a-z]+-?\d* ?)*)\}", re.I)
 _CODEPAGE_RE = re.compile(r"\\ansicpg(\d+)")
+_UNICODE_RE = re.compile(r"\\u(-?\d+)")
+
+
+def _in_range(escape: re.Match[str]) -> str:
+    """A ``\\u`` escape as it is, or of "�" when its number is out of its range."""
+    number = escape[1]
+    return escape[0] if len(number) <= 6 and -32768 <= int(number) <= 65535 else "\\u65533"
 
 
 def read_rtf(data: bytes) -> Parsed:
@@ -40,6 +47,9 @@ def read_rtf(data: bytes) -> Parsed:
         "".encode(encoding)
     except LookupError:
         encoding = "cp1252"
+    # a \u escape is a signed 16-bit number: one outside that (\u99999999) reads as "�",
+    # where striprtf's chr() failed on it and the whole file was skipped
+    source = _UNICODE_RE.sub(_in_range, source)
     text = rtf_to_text(source, encoding=encoding, errors="replace")
     # The prose is read as one plain text, each table standing in it as a placeholder line
     # (a paragraph of its own): its rows are then set where it stands, under the headings
