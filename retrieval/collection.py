@@ -273,7 +273,9 @@ class Collection:
 # 53: the titles as at 51 again.
 # 54: a file named as a mail archive's message ("team#1.txt" beside team.mbox) keeps its
 # extension in its id.
-TEXT_VERSION = 54
+# 55: hostile and odd files read within bounds (merged HTML cells, EPUB chapters in UTF-16 or
+# repeated, reST substitutions, UTF-16 without a mark, an XHTML DOCTYPE's subset, RTF escapes).
+TEXT_VERSION = 55
 # A sentence's flags (``Collection.sent_flags``): it may be quoted alone; it is of a list item
 # or a table row (a line tagged ``ITEM_LINE``, beside its ``sieve.QUOTE_*`` rule); it opens its
 # line; lines of code (tagged ``CODE_LINE``) follow its line, quoted after it.
