@@ -28,7 +28,7 @@ from .errors import DamagedIndexError, NoDocumentsError
 from .index import TermIndex
 from .language import ENGLISH
 from .loading import LoadReport
-from .openings import with_openings
+from .openings import Titles, with_openings
 from .query import Query, spaced
 from .ranking import rank
 from .reading import Reader
@@ -73,6 +73,7 @@ class QAEngine:
                              similar_words=similar_words,
                              selector=selector or bundled_selector())
         self._maps = snapshot.Maps(index, collection)  # a loaded snapshot's files, to see them cut
+        self._titles = Titles(collection)  # its documents by title, for "what is X?"
 
     # --- construction -------------------------------------------------------------------------
 
@@ -210,7 +211,7 @@ class QAEngine:
         terms, scale = query.search_terms()
         hits = self.index.search(terms, k, scale)
         return with_openings(hits, question, query.cue, query.lang, self.collection,
-                             analyzer(query.lang).term_set)
+                             analyzer(query.lang).term_set, self._titles)
 
     @property
     def word_vectors(self) -> WordVectors | None:

@@ -18,8 +18,8 @@ A document that says what X is may not be among those retrieved at all where X i
 document of a corpus is about ("What is Roundup?" over nine chapters of its manual, each naming
 Roundup on every page): the openings of the documents whose title is X, or X and a colon or a
 dash before what X is ("Roundup: an Issue-Tracking System for Knowledge Workers", "Ninja - a
-small build system"; not "Roundup FAQ"), ``MAX_TITLED`` at most, are added too, found in a
-table of titles made once per corpus.
+small build system"; not "Roundup FAQ"), ``MAX_TITLED`` at most, are added too, found in the
+corpus's ``Titles``.
 """
 
 from __future__ import annotations
@@ -47,8 +47,8 @@ _HEAD_END_RE = re.compile(r"\s+[—–|-]\s+|:\s")  # the end of a title's head:
 
 
 def with_openings(hits: Sequence[tuple[int, float]], question: str, cue: str | None, lang: str,
-                  collection: Collection, term_set: Callable[[str], Terms[str]]
-                  ) -> list[tuple[int, float]]:
+                  collection: Collection, term_set: Callable[[str], Terms[str]],
+                  titles: Titles | None = None) -> list[tuple[int, float]]:
     """``hits`` ((passage, score), best first), then, for a "what is X?" question (``cue``
     "what_is" in English, ``whatis.subject`` in another ``lang``), the opening passage of each
     of their documents whose title holds every term of X (read by ``term_set``): its first
@@ -70,8 +70,8 @@ def with_openings(hits: Sequence[tuple[int, float]], question: str, cue: str | N
         if first not in seen:
             seen.add(first)
             out.append((first, floor))
-    titled = [d for d in _titled(collection, lang, term_set).get(frozenset(asked), ())
-              if d not in docs][:MAX_TITLED]
+    by_title = (titles or Titles(collection)).titled(lang, term_set)
+    titled = [d for d in by_title.get(frozenset(asked), ()) if d not in docs][:MAX_TITLED]
     for doc in titled:
         first = _first_prose(collection, *collection.passage_range(doc))
         if first not in seen:
@@ -89,27 +89,28 @@ def with_openings(hits: Sequence[tuple[int, float]], question: str, cue: str | N
     return out
 
 
-_lock = threading.Lock()
-_tables: list[tuple[Collection, str, dict[frozenset[str], list[int]]]] = []  # the newest few
+class Titles:
+    """The documents of one corpus by the terms of their title's head: the title up to a colon
+    or a dash, of ``_HEAD_WORDS`` words at most. Made per language at the first "what is X?"
+    question the corpus is asked in it; an engine keeps its own, which goes with it."""
 
+    def __init__(self, collection: Collection) -> None:
+        self.collection = collection
+        self._tables: dict[str, dict[frozenset[str], list[int]]] = {}
+        self._lock = threading.Lock()
 
-def _titled(collection: Collection, lang: str, term_set: Callable[[str], Terms[str]]
-            ) -> dict[frozenset[str], list[int]]:
-    """The documents of ``collection`` by the terms of their title's head (read in ``lang``):
-    the title up to a colon or a dash, of ``_HEAD_WORDS`` words at most. Made at the first
-    "what is X?" question a corpus is asked, kept for the few corpora asked last."""
-    with _lock:
-        for c, code, made in _tables:
-            if c is collection and code == lang:
-                return made
-    table: dict[frozenset[str], list[int]] = {}
-    for doc, source in enumerate(collection.sources):
-        head = _HEAD_END_RE.split(source.title, maxsplit=1)[0]
-        if len(head.split()) <= _HEAD_WORDS and (key := frozenset(term_set(head))):
-            table.setdefault(key, []).append(doc)
-    with _lock:
-        _tables[:] = [(collection, lang, table), *_tables[:3]]
-    return table
+    def titled(self, lang: str, term_set: Callable[[str], Terms[str]]
+               ) -> dict[frozenset[str], list[int]]:
+        """The table, its titles read in ``lang`` (by ``term_set``)."""
+        with self._lock:
+            if lang not in self._tables:
+                table: dict[frozenset[str], list[int]] = {}
+                for doc, source in enumerate(self.collection.sources):
+                    head = _HEAD_END_RE.split(source.title, maxsplit=1)[0]
+                    if len(head.split()) <= _HEAD_WORDS and (key := frozenset(term_set(head))):
+                        table.setdefault(key, []).append(doc)
+                self._tables[lang] = table
+            return self._tables[lang]
 
 
 def _headed(collection: Collection, doc: int, question: str) -> list[int]:
@@ -133,4 +134,4 @@ def _first_prose(collection: Collection, lo: int, hi: int) -> int:
     return lo
 
 
-__all__ = ["with_openings"]
+__all__ = ["Titles", "with_openings"]
