@@ -790,6 +790,15 @@ def test_unreadable_input_raises_value_error_with_a_reason(data):
     assert len(str(caught.value)) > 10
 
 
+@pytest.mark.parametrize("data", [b"hello, this is not a PDF", b"<html><p>A page.</p></html>",
+                                  b"PK\x03\x04" + b"\x00" * 64])
+def test_a_file_of_another_kind_named_pdf_is_said_to_be_one_not_a_parser_error(data):
+    # a user's text or HTML saved as .pdf: the reason says so, not pypdf's "PdfStreamError"
+    with pytest.raises(ValueError, match=r"^not a PDF: it has no %PDF- header") as caught:
+        read_pdf(data)
+    assert "Error" not in str(caught.value)
+
+
 def test_a_cut_off_pdf_raises_value_error_or_reads_what_is_there():
     data = report()
     for cut in (len(data) // 4, len(data) // 2, len(data) - 40):

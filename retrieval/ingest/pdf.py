@@ -208,6 +208,8 @@ def _open(data: bytes) -> pypdf.PdfReader:
     """A reader of ``data``, decrypted when that takes no password."""
     if not data.strip():
         raise ValueError("empty file, not a PDF")
+    if b"%PDF-" not in data[:1024]:  # where the format puts its header (readers look that far)
+        raise ValueError("not a PDF: it has no %PDF- header (a file of another kind named .pdf?)")
     try:
         reader = pypdf.PdfReader(io.BytesIO(data))
         encrypted = reader.is_encrypted
