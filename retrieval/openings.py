@@ -63,16 +63,11 @@ def with_openings(hits: Sequence[tuple[int, float]], question: str, cue: str | N
     seen = {p for p, _ in hits}
     floor = min(s for _, s in hits)
     docs = list(dict.fromkeys(int(collection.passage_doc[p]) for p, _ in hits))
-    for doc in docs:
-        if not asked <= set(term_set(collection.sources[doc].title)):
-            continue
-        first = _first_prose(collection, *collection.passage_range(doc))
-        if first not in seen:
-            seen.add(first)
-            out.append((first, floor))
+    # the retrieved documents whose title holds X, then those not retrieved that X titles
     by_title = (titles or Titles(collection)).titled(lang, term_set)
-    titled = [d for d in by_title.get(frozenset(asked), ()) if d not in docs][:MAX_TITLED]
-    for doc in titled:
+    looked_in = [d for d in docs if asked <= set(term_set(collection.sources[d].title))]
+    looked_in += [d for d in by_title.get(frozenset(asked), ()) if d not in docs][:MAX_TITLED]
+    for doc in looked_in:
         first = _first_prose(collection, *collection.passage_range(doc))
         if first not in seen:
             seen.add(first)
