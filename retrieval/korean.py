@@ -28,8 +28,7 @@ from .scripts import HANGUL
 
 # Endings of predicates (copula, passive and active verbs, tense, politeness, questions) and
 # case or topic particles, grouped by length; each group is tried longest first.
-_ENDINGS = (
-    # predicates
+_PREDICATE_ENDINGS = (
     "하였습니다 되었습니다 하였는가 되었는가 하였는지 되었는지 이었습니다 였습니다 입니다 "
     "였나요 였는가 였는지 였을까 이었나요 였나 었나요 았나요 었는가 았는가 "
     "습니다 합니다 됩니다 하였다 되었다 하였고 되었고 하였으며 되었으며 이었다 이었고 이었으며 "
@@ -38,18 +37,18 @@ _ENDINGS = (
     "했고 됐고 했던 됐던 였다 였고 이다 이며 이고 이라 라고 이라고 었다 았다 었고 았고 었던 "
     "았던 면서 으며 했으며 하면 되면 할 될 한 된 했 됐 "
     # the polite informal style of questions ("필요해요", "됐어요", "뭐예요", "있어요")
-    "했어요 됐어요 였어요 었어요 았어요 해야 돼요 해요 이에요 예요 에요 어요 아요 "
-    # particles
+    "했어요 됐어요 였어요 었어요 았어요 해야 돼요 해요 이에요 예요 에요 어요 아요"
+).split()
+_PARTICLES = frozenset((
     "에서부터 으로부터 로부터 에게서 한테서 에서는 에서도 에서의 으로는 으로도 으로써 으로서 "
     "로써 로서 에게는 에게도 까지는 까지도 부터는 에서 에게 한테 까지 부터 처럼 보다 마다 "
     "조차 마저 밖에 이나 와의 과의 에는 에도 에의 으로 로는 로도 와는 과는 와도 과도 이란 란 "
     "은 는 이 가 을 를 의 에 로 와 과 도 만 나 며 고"
-).split()
-_BY_LENGTH = sorted(set(_ENDINGS), key=len, reverse=True)
+).split())
+_BY_LENGTH = sorted({*_PREDICATE_ENDINGS, *_PARTICLES}, key=len, reverse=True)
 _HANGUL = re.compile(f"[{HANGUL}]+")
 # a name in another script with a Hangul particle written onto it ("sid가", "pykrx는")
 _NAMED_RE = re.compile(f"([^{HANGUL}]*[^\\W\\d_{HANGUL}][^{HANGUL}]*)([{HANGUL}]+)")
-_PARTICLES = frozenset(_ENDINGS[_ENDINGS.index("에서부터"):])
 
 
 def stem(word: str) -> str:
