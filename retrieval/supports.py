@@ -21,6 +21,7 @@ from .analyzer import analyzer
 from .collection import Collection
 from .common_words import common_words
 from .index import TermIndex
+from .language import ENGLISH
 from .query import Query
 from .surroundings import document_names
 
@@ -37,16 +38,17 @@ def unnamed_support(question: str, query: Query, doc: int, collection: Collectio
                     index: TermIndex) -> str | None:
     """A word of what the yes/no ``question`` asks whether something supports (a term of the
     question, no common English word) that document ``doc`` never names, or ``None``."""
-    if query.lang != "en":
+    if query.lang != ENGLISH:
         return None
     m = _SUPPORTS.match(question)
     if m is None:
         return None
-    common = common_words("en")
+    asked = m.group("asked")
+    common = common_words(ENGLISH)
     lo, hi = collection.passage_range(doc)
     named = document_names(collection, doc, query.lang)
-    for tok in analyzer("en").tokens(m.group("asked")):
-        word = m.group("asked")[tok.start: tok.end].lower()
+    for tok in analyzer(ENGLISH).tokens(asked):
+        word = asked[tok.start: tok.end].lower()
         term = tok.term
         if (term is None or term not in query.weights or word in common or term in named
                 or index.holds_any(term, lo, hi)):
