@@ -1,5 +1,6 @@
 """``python -m bot`` and the ``qabot`` command (``run``)."""
 
+import os
 import signal
 import sys
 from types import FrameType
@@ -17,16 +18,27 @@ def run() -> None:
     the bot or the webhook server takes it for a graceful stop of its own. Its default
     action is no stop for PID 1 of a container (the image's ``qabot webhook``), which the
     kernel spares any signal it has no handler for: a ``docker stop`` in the first seconds
-    waited its 10 s and killed it, and a ``qabot ask`` there never stopped."""
+    waited its 10 s and killed it, and a ``qabot ask`` there never stopped.
+
+    While the modules load, nothing is held or half written, and SystemExit raised there can
+    be lost (a finalizer or callback of an import that ran the handler prints and drops it:
+    a CI run's ``qabot ask`` then read on for good): the process ends at once instead."""
+    global _loaded
     signal.signal(signal.SIGTERM, _terminated)
     try:
         from .cli import main
     except KeyboardInterrupt:
         sys.exit(130)
+    _loaded = True
     sys.exit(main())
 
 
+_loaded = False
+
+
 def _terminated(signum: int, frame: FrameType | None) -> None:
+    if not _loaded:
+        os._exit(EXIT_TERMINATED)
     raise SystemExit(EXIT_TERMINATED)
 
 
