@@ -590,13 +590,18 @@ async def test_a_new_document_is_answered_without_a_restart_and_no_update_is_los
     async with running_webhook(api, lambda: load_engine(settings), settings) as server:
         done = asyncio.Event()
         asking = asyncio.create_task(keep_asking(server, done))
-        await asyncio.sleep(0.2)
+        # counted, not timed: a loaded machine posts fewer in a given time
+        async with asyncio.timeout(30):
+            while len(posted) < 10:
+                await asyncio.sleep(0.01)
         (corpus / "b.txt").write_text("The lighthouse on the northern cape was lit in 1871.\n")
         await asyncio.to_thread(load_engine, settings, True)  # what `qabot index` does
         async with asyncio.timeout(30):
             while server.counter("qabot_index_documents") != 2:
                 await asyncio.sleep(0.01)
-        await asyncio.sleep(0.2)
+            swapped = len(posted)
+            while len(posted) < swapped + 10:
+                await asyncio.sleep(0.01)
         done.set()
         await asyncio.wait_for(asking, 10)
         lighthouse = "When was the lighthouse on the northern cape lit?"
@@ -605,4 +610,4 @@ async def test_a_new_document_is_answered_without_a_restart_and_no_update_is_los
         await api.wait_for("sendMessage", count=len(posted) + 1)
     assert "1871" in new.text
     answered = [c for c in api.calls("sendMessage") if c.chat_id != 7]
-    assert len(answered) == len(posted) > 20 and all("1932" in c.text for c in answered)
+    assert len(answered) == len(posted) >= 20 and all("1932" in c.text for c in answered)
