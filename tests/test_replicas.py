@@ -247,13 +247,13 @@ async def test_two_replicas_together_keep_to_the_send_rate(
             await _until(lambda: len(api.sent_at) >= 120)
             seconds = time.monotonic() - started
     sent = sorted(api.sent_at)
-    # counted as received, in windows of 0.9 s: delivery can bring sends closer than they left
-    # (a full second once counted 31, and a 0.9 s window 31 on a loaded machine); unshared, two
-    # replicas would send 54 in 0.9 s, so 40 tells shared from unshared with room for that
-    most = max(sum(1 for t in sent[i:] if t - s < 0.9) for i, s in enumerate(sent))
-    assert most <= 40
+    # counted as received, in windows of 2 s: delivery can bring sends closer than they left
+    # (a 0.9 s window counted 43 on a machine loaded twenty times over, where 27 left in it);
+    # shared, at most 60 leave in 2 s; unshared, two replicas send all 120 in about 2 s
+    most = max(sum(1 for t in sent[i:] if t - s < 2.0) for i, s in enumerate(sent))
+    assert most <= 90
     assert seconds >= 119 / 30
-    assert most >= 20  # and the budget is used, not starved
+    assert most >= 40  # and the budget is used, not starved
 
 
 async def test_a_snapshot_published_by_qabot_index_is_taken_up_by_every_replica_at_once(
