@@ -37,7 +37,11 @@ people who use an application: user guides, FAQs, a glossary and cheat sheet, pl
 reference knowledge told in prose, a twenty-third session, measured once as written), then with
 ``docs_blind18`` (the kind issue 10 names: an HTML book's chapters, Markdown proposals, release
 notes, licences, a PDF specification and a DOCX memo, a twenty-fifth session, measured once as
-written). ``docs_blind17`` and ``docs_blind19`` are documentation in other languages
+written), then with ``docs_blind20`` (the same kind from other projects: a database's HTML
+manual, enhancement proposals, release notes, policies, a PDF file-format specification, a DOCX
+announcement; a third of its questions "how do I / what happens if / why", a twenty-sixth
+session, measured once as written). ``docs_blind17``, ``docs_blind19`` and ``docs_blind21`` are
+documentation in other languages
 (``qabot eval --by lang``), not pooled here.
 ``docs_blind4`` to ``docs_blind6`` were each measured once as written, then read while mending
 what failed. ``news_blind`` (news pages saved as text, furniture and all, written by a helper
@@ -110,7 +114,8 @@ def measure(make: Callable[[Sequence[Document]], QAEngine]) -> list[str]:
     never: list[Outcome] = []
     # every documentation set but the first is a folder "<name>" with "<name>_questions.jsonl"
     named = ("docs_more", "docs_extra", "docs_fresh", "docs_new", "docs_pkg_a", "docs_pkg_b",
-             "docs_blind", *(f"docs_blind{n}" for n in range(2, 17)), "docs_blind18")
+             "docs_blind", *(f"docs_blind{n}" for n in range(2, 17)), "docs_blind18",
+             "docs_blind20")
     for news in ("news_blind", "news_blind2"):
         docs, _ = load_directory(DATA / news)
         o = run(make(docs), list(read_questions(DATA / f"{news}_questions.jsonl").questions))
@@ -131,7 +136,7 @@ def measure(make: Callable[[Sequence[Document]], QAEngine]) -> list[str]:
     # written blind, never trained
     held_out = ("blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9",
                 "blind10", "blind11", "blind12", "blind13", "blind14", "blind15", "blind16",
-                "blind18")  # English: blind17 (and blind19) are documentation in other languages
+                "blind18", "blind20")  # English: blind17, 19, 21 are in other languages
     lines.append(line("docs never trained", [x for x in never
                                               if x.question.split not in held_out]))
     lines.append(line("... and docs_blind2", [x for x in never
@@ -142,7 +147,7 @@ def measure(make: Callable[[Sequence[Document]], QAEngine]) -> list[str]:
                                                   if x.question.split in held_out[:3]]))
     lines.append(line("blind2, 3, 4, 5", [x for x in never
                                           if x.question.split in held_out[:4]]))
-    for k in range(5, len(held_out) + 1):  # "blind2 ... 6" to "blind2 ... 18"
+    for k in range(5, len(held_out) + 1):  # "blind2 ... 6" to "blind2 ... 20"
         lines.append(line(f"blind2 ... {held_out[k - 1].removeprefix('blind')}",
                           [x for x in never if x.question.split in held_out[:k]]))
     data = wikiqa.read(SHARED / "wikiqa" / "WikiQA-dev.tsv")
