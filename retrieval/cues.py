@@ -152,6 +152,17 @@ def signature(sentence: str) -> bool:
         bare(sentence))
 
 
+# a section's number of two levels or more and its dot opening a line: "3.2.3. Ich benutze ..."
+_SECTION_NUMBER = re.compile(r"^\s*\d{1,3}(?:\.\d{1,3})+\.\s+[^\W\d_]")
+
+
+def numbered_heading(sentence: str) -> bool:
+    """Whether ``sentence`` opens with a section's number ("3.1.6. Hier ist die Rede davon,
+    dass Testing »kaputt« gehen kann."): a heading that a PDF or a text file set as a line of
+    text, naming what the text under it says, never itself the answer (a FAQ's question)."""
+    return _SECTION_NUMBER.match(sentence) is not None
+
+
 def has_code(sentence: str, question: str) -> bool:
     """Whether ``sentence`` holds code (an option, an identifier) that the question does not."""
     if not _may_hold_code(sentence):

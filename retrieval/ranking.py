@@ -46,7 +46,7 @@ from .analyzer import analyzer, lower_words, term_of
 from .candidates import Candidate, Ranking
 from .collection import Collection, Sentence
 from .config import DEFAULT_CONFIG, ComposerConfig
-from .cues import dated_heading, has_evidence, signature
+from .cues import dated_heading, has_evidence, numbered_heading, signature
 from .definitions import (
     defining_heading,
     describes_itself,
@@ -147,8 +147,10 @@ def rank(
             says = not s.quotable and not s.item and (
                 (bool(asked_subject) and defining_heading(s.text, question))
                 or (query.cue == "when" and bool(matched[i]) and dated_heading(s.text, question)))
-            if not says and (not s.quotable or signature(s.text)):
-                continue  # a signature line names what its item is about, it answers nothing
+            if not says and (not s.quotable or signature(s.text)
+                             or (s.first and numbered_heading(s.text))):
+                continue  # a signature line names what its item is about, it answers nothing;
+                # nor does a numbered heading read as a sentence
             window = matched[i] | context
             window_alike = dict(alike[i])
             # a list item's lead-in is near it, and so is the item's first sentence (which names
