@@ -150,7 +150,7 @@ def rank(
             if not says and (not s.quotable or signature(s.text)
                              or (s.first and numbered_heading(s.text))):
                 continue  # a signature line names what its item is about, it answers nothing;
-                # nor does a numbered heading read as a sentence
+                # nor does a FAQ's numbered question set as a line of text
             window = matched[i] | context
             window_alike = dict(alike[i])
             # a list item's lead-in is near it, and so is the item's first sentence (which names
