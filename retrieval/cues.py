@@ -152,6 +152,18 @@ def signature(sentence: str) -> bool:
         bare(sentence))
 
 
+# a section's number of two levels or more and its dot opening a question: "10.1. Si può ...?"
+_SECTION_NUMBER = re.compile(r"^\s*\d{1,3}(?:\.\d{1,3})+\.\s+[^\W\d_]")
+
+
+def numbered_heading(sentence: str) -> bool:
+    """Whether ``sentence`` is a question opening with a section's number ("10.1. Si può
+    installare e compilare un kernel senza alcun adattamento specifico per Debian?"): a FAQ's
+    entry that a PDF or a text file set as a line of text, never its own answer. A numbered
+    statement may be one: a licence's clause ("8.1. This License ... will terminate ...")."""
+    return _SECTION_NUMBER.match(sentence) is not None and sentence.rstrip().endswith("?")
+
+
 def has_code(sentence: str, question: str) -> bool:
     """Whether ``sentence`` holds code (an option, an identifier) that the question does not."""
     if not _may_hold_code(sentence):

@@ -16,6 +16,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from . import whatis
+from .language import ENGLISH
+
 WHAT_IS = re.compile(
     # ("what's X?" and "whats X?", as people type it, too; "what's new / next / wrong ...?"
     # ask no thing's definition)
@@ -102,15 +105,19 @@ _MODULE = re.compile(r"^(?:\w+\.)+(?=\w)")
 _NUMBER_WORD = re.compile(_NUMBER)
 
 
-def heads_definition(heading: str, question: str, title: str = "") -> bool:
+def heads_definition(heading: str, question: str, title: str = "", lang: str = ENGLISH
+                     ) -> bool:
     """Whether ``heading`` (a heading, a glossary's term) is just what a "what is X?" question
-    asks about, so that the sentence under it defines X ("psmisc" / "A package of small
-    utilities that use the proc file-system."): the same words, numbering, a label ("Class:")
-    and a call's parameters aside; or the last of X's words, the words before them in the
-    document's ``title`` ("split" heads "git subtree split" in "git-subtree(1)")."""
-    asked = subject(question, keep_case=True)
+    (in ``lang``) asks about, so that the sentence under it defines X ("psmisc" / "A package of
+    small utilities that use the proc file-system."): the same words, numbering, a label
+    ("Class:") and a call's parameters aside; or the last of X's words, the words before them
+    in the document's ``title`` ("split" heads "git subtree split" in "git-subtree(1)"); or
+    a FAQ's heading asking the same question (``asks_what``)."""
+    asked = _asked(question, lang)
     if not asked:
         return False
+    if asks_what(heading, asked, lang):
+        return True
     named = _PARAMETERS.sub("", _LABEL.sub("", heading, count=1))
     if len(asked) == 1 and "." not in asked[0]:  # "TTLCache" heads "class cachetools.TTLCache"
         named = _MODULE.sub("", _OBJECT_KIND.sub("", named).strip())
@@ -122,6 +129,27 @@ def heads_definition(heading: str, question: str, title: str = "") -> bool:
                 and _in_title(asked[: -len(words)], title)):
             return True
     return False
+
+
+def _asked(question: str, lang: str) -> tuple[str, ...]:
+    """X of a "what is X?" ``question`` in ``lang``, in the question's case."""
+    return subject(question, keep_case=True) if lang == ENGLISH else whatis.subject(question, lang)
+
+
+# a FAQ heading's words after X: at most two, each a name's ("Debian GNU/Linux"), not a word
+# saying which of X's kind it asks about ("Debian policy")
+_MORE_NAMES = 2
+
+
+def asks_what(heading: str, asked: tuple[str, ...], lang: str) -> bool:
+    """Whether ``heading`` is itself a "what is X?" question (numbering aside) about ``asked``:
+    a FAQ's entry ("1.2. Что такое Debian GNU/Linux?") answers "что такое Debian?" under it.
+    Its X may name ``asked`` more fully, by at most two more words of a name."""
+    text = re.sub(rf"^\s*{_NUMBER}\s+", "", heading)
+    own = _asked(text, lang)
+    more = own[len(asked):]
+    return (len(own) >= len(asked) and _same_terms(own[:len(asked)], asked)
+            and len(more) <= _MORE_NAMES and all(w[:1].isupper() or not w.isalpha() for w in more))
 
 
 def _in_title(words: tuple[str, ...], title: str) -> bool:

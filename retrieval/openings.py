@@ -76,7 +76,7 @@ def with_openings(hits: Sequence[tuple[int, float]], question: str, cue: str | N
     for doc in docs:
         if headed == MAX_HEADED:
             break
-        for p in _headed(collection, doc, question):
+        for p in _headed(collection, doc, question, lang):
             if headed < MAX_HEADED and p not in seen:
                 seen.add(p)
                 out.append((p, floor))
@@ -108,15 +108,16 @@ class Titles:
             return self._tables[lang]
 
 
-def _headed(collection: Collection, doc: int, question: str) -> list[int]:
+def _headed(collection: Collection, doc: int, question: str, lang: str) -> list[int]:
     """The first passage of each section of document ``doc`` whose own heading is just what
-    the "what is X?" ``question`` asks about (its title naming the rest of X)."""
+    the "what is X?" ``question`` (in ``lang``) asks about (its title naming the rest of X),
+    or asks it ("1.2. Что такое Debian GNU/Linux?")."""
     lo, hi = collection.passage_range(doc)
     ids, at = np.unique(collection.passage_section[lo:hi], return_index=True)
     title = collection.sources[doc].title
     return [lo + int(k) for i, k in zip(ids.tolist(), at.tolist(), strict=True)
             if i >= 0 and heads_definition(collection.sections[i].rsplit(SECTION_SEPARATOR, 1)[-1],
-                                           question, title)]
+                                           question, title, lang)]
 
 
 def _first_prose(collection: Collection, lo: int, hi: int) -> int:

@@ -12,8 +12,11 @@ import numpy as np
 
 from .candidates import Candidate
 from .definitions import defines_subject
+from .selection import FEATURES
 from .units import asked_units, may_state, states_unit
 from .whatis import defines, subject
+
+_DEFINED = FEATURES.index("defined")
 
 
 def to_front(ranked: list[Candidate], logits: np.ndarray, k: int) -> np.ndarray:
@@ -74,10 +77,15 @@ def definition_first(question: str, ranked: Sequence[Candidate], among: int,
 
 def defined_first(question: str, lang: str, ranked: Sequence[Candidate], among: int) -> int:
     """``definition_first`` for a question in another language than English: the first of the
-    ``among`` best that opens by saying what its X is (``whatis.defines``), or else the best."""
+    ``among`` best that opens by saying what its X is (``whatis.defines``), else the first that
+    opens the text under a heading that is X or asks what X is (the ``defined`` feature: a
+    README's badges may stand under its title), or else the best."""
     if not subject(question, lang):  # no "what is X?": no candidate to look at
         return 0
-    return _first_among(ranked, among, lambda c: defines(question, c.sentence.text, lang))
+    says = _first_among(ranked, among, lambda c: defines(question, c.sentence.text, lang))
+    if says or (ranked and defines(question, ranked[0].sentence.text, lang)):
+        return says
+    return _first_among(ranked, among, lambda c: bool(c.features[_DEFINED]))
 
 
 def _first_among(ranked: Sequence[Candidate], among: int,

@@ -41,12 +41,12 @@ from collections.abc import Callable, Sequence
 
 import numpy as np
 
-from . import surroundings
+from . import surroundings, whatis
 from .analyzer import analyzer, lower_words, term_of
 from .candidates import Candidate, Ranking
 from .collection import Collection, Sentence
 from .config import DEFAULT_CONFIG, ComposerConfig
-from .cues import dated_heading, has_evidence, signature
+from .cues import dated_heading, has_evidence, numbered_heading, signature
 from .definitions import (
     defining_heading,
     describes_itself,
@@ -64,11 +64,12 @@ from .quotes import lead_ins
 from .rerank import NONE as NO_RERANK
 from .rerank import Rerank, heading_meets, own_heading
 from .rerank import bundled as bundled_rerank
-from .selection import Selector, sigmoid
+from .selection import FEATURES, Selector, sigmoid
 from .selection import bundled as bundled_selector
 from .similarity import WordForms, WordVectors
 from .whatis import defines
 
+_DEFINED = FEATURES.index("defined")  # first under a heading that is X or asks what X is
 
 def rank(
     question: str,
@@ -123,6 +124,9 @@ def rank(
     titled: dict[int, frozenset[str]] = {}  # the question terms each document's title holds
     asked_subject = (analyzer(query.lang).term_set(" ".join(subject(question))) & qset
                      if query.cue == "what_is" else set())
+    # "what is X?" in English (its cue) or in another language (``whatis.subject``)
+    asks_what_is = query.cue == "what_is" or (query.lang != ENGLISH
+                                              and bool(whatis.subject(question, query.lang)))
     itself: set[tuple[int, int]] = set()  # "This package is ..." in a document X titles
     at = 0  # the first sentence of the passage in ``aligned``
     for rank_, p, pscore, sents, terms, sets, matched, others, context in passages:
@@ -143,8 +147,10 @@ def rank(
             says = not s.quotable and not s.item and (
                 (bool(asked_subject) and defining_heading(s.text, question))
                 or (query.cue == "when" and bool(matched[i]) and dated_heading(s.text, question)))
-            if not says and (not s.quotable or signature(s.text)):
-                continue  # a signature line names what its item is about, it answers nothing
+            if not says and (not s.quotable or signature(s.text)
+                             or (s.first and numbered_heading(s.text))):
+                continue  # a signature line names what its item is about, it answers nothing;
+                # nor does a FAQ's numbered question set as a line of text
             window = matched[i] | context
             window_alike = dict(alike[i])
             # a list item's lead-in is near it, and so is the item's first sentence (which names
@@ -161,10 +167,10 @@ def rank(
             # under a heading (a glossary's term) that is just what "what is X?" asks about,
             # a sentence defines X (past a signature line: "{number|undefined}"): the heading's
             # words are its own
-            h = (surroundings.heading_above(sents, i) if query.cue == "what_is" and s.first
-                 else -1)
+            h = surroundings.heading_above(sents, i) if asks_what_is and s.first else -1
             defined = says or (h >= 0 and heads_definition(sents[h].text, question,
-                                                             collection.sources[doc].title))
+                                                             collection.sources[doc].title,
+                                                             query.lang))
             own = matched[i] | matched[h] if defined else matched[i]
             if (asked_subject and (describes_itself(s.text)
                                    or (i in opening[0] and names_a_kind(s.text)))
@@ -221,9 +227,11 @@ def rank(
     if query.lang == ENGLISH:
         logits = to_front(ranked, logits, unit_first(question, ranked, config.unit_first))
     # outside English, the best saying what the question's X is answers, however little the
-    # plain model (which reads no "what is X?" there) is sure of it
+    # plain model (which reads no "what is X?" there) is sure of it: it opens by saying so, or
+    # opens the text under a heading that is X or asks what X is (``defined``)
     says_what = (query.lang != ENGLISH and bool(config.definition_first) and bool(ranked)
-                 and defines(question, ranked[0].sentence.text, query.lang))
+                 and (defines(question, ranked[0].sentence.text, query.lang)
+                      or bool(asks_what_is and ranked[0].features[_DEFINED])))
     return Ranking(ranked, logits, confidence, table, sents_of, hits[0][1], langs=langs,
                    following=lambda p: surroundings.opening_items(collection, p),
                    says_what=says_what)

@@ -11,6 +11,7 @@ from retrieval.cues import (
     has_code,
     has_evidence,
     is_question,
+    numbered_heading,
     signature,
     states_default,
     verbless,
@@ -254,3 +255,18 @@ def test_a_question_is_told_by_its_scripts_own_mark(sentence: str, asks: bool) -
 def test_an_era_a_century_in_words_or_years_ago_is_a_date(sentence: str,
                                                            expected: bool) -> None:
     assert has_evidence("when", sentence, "When did it happen?") is expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("10.1. Si può installare e compilare un kernel senza alcun adattamento?", True),
+    ("3.1.4. Wenn ich zu einer anderen Distribution wechseln wollte, ginge das?", True),
+    # a licence's numbered clause says what is asked (docs_pkg_a: "within 30 days")
+    ("8.1. This License will terminate automatically if You fail to cure such breach within 30 "
+     "days of becoming aware of the breach.", False),
+    ("1. Install the package first.", False),  # a numbered list's item
+    ("3.2.3 is the release that fixed it.", False),  # a version
+    ("2.5. 000 people came.", False),
+])
+def test_a_question_opening_with_a_sections_number_is_a_faq_entry(sentence: str,
+                                                                 expected: bool) -> None:
+    assert numbered_heading(sentence) is expected

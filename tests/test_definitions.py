@@ -188,3 +188,19 @@ def test_the_subject_keeps_its_own_letters_and_loses_its_article(question: str,
 ])
 def test_a_document_says_what_it_is_about(sentence: str, expected: bool) -> None:
     assert describes_itself(sentence) is expected
+
+
+@pytest.mark.parametrize(("heading", "question", "lang", "expected"), [
+    ("1.2. Что такое Debian GNU/Linux?", "что такое Debian?", "ru", True),  # a FAQ's entry
+    ("1.2. Что такое Debian GNU/Linux?", "что такое Debian GNU/Linux?", "ru", True),
+    ("Что такое политика Debian?", "что такое Debian?", "ru", False),  # another thing
+    ("8.1.1. dpkg", "cos'è dpkg?", "it", True),  # a heading that is just X, in any language
+    ("8.1.2. dpkg-deb", "cos'è dpkg?", "it", False),
+    ("Was ist Debian GNU/Linux?", "Was ist Debian?", "de", True),
+    ("1.2 What is Debian GNU/Linux?", "What is Debian?", "en", True),
+    ("What is Debian policy?", "What is Debian?", "en", False),  # X's kind, not its name
+    ("What is Debian?", "What is Debian GNU/Linux?", "en", False),  # less than X
+])
+def test_a_heading_asking_what_x_is_or_naming_x_in_any_language(
+        heading: str, question: str, lang: str, expected: bool) -> None:
+    assert heads_definition(heading, question, lang=lang) is expected

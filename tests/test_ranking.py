@@ -240,3 +240,18 @@ def test_a_title_line_is_no_heading_of_its_text_for_a_question_in_another_langua
         assert ranking.candidates[0].features[FEATURES.index("title")] > 0
         context[lang] = ranking.candidates[0].features[FEATURES.index("context")]
     assert context == {"de": 0.0, "en": 1.0}
+
+
+def test_a_numbered_heading_read_as_a_sentence_is_no_candidate(tmp_path: Path) -> None:
+    """A PDF's FAQ sets its questions as lines of text ("10.1. Si può compilare un kernel
+    senza adattamenti per Debian?"), which met the question best and were quoted; the text
+    under it answers (docs_blind19)."""
+    (tmp_path / "faq.txt").write_text(
+        "Il kernel Linux in Debian\n\n10.1. Si può compilare un kernel senza adattamenti per "
+        "Debian? Sì, ma c'è un problema comune: le librerie C di Debian sono compilate con "
+        "gli header del kernel più recenti.\n\n10.2. Quali strumenti servono? Il pacchetto "
+        "kernel-package aiuta a compilare il kernel.\n", encoding="utf-8")
+    engine = QAEngine.from_directory(tmp_path, index_dir=tmp_path / "index")
+    ranking = engine.rank("posso compilare un kernel senza adattamenti per debian?")
+    assert ranking is not None
+    assert not any(c.sentence.text.startswith(("10.1.", "10.2.")) for c in ranking.candidates)

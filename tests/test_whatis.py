@@ -3,6 +3,8 @@ what X is brought first."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from retrieval import QAEngine
@@ -99,3 +101,39 @@ def test_the_sentence_saying_what_x_is_answers_however_unsure_the_plain_model_is
     assert answer.answered and answer.sentences[0].text.startswith("Il pacchetto pbuilder è")
     assert answer.confidence >= 0.99
     assert not engine.ask("come si esegue pbuilder?", min_confidence=0.99).answered
+
+
+def _faq(tmp_path: Path, name: str, text: str) -> QAEngine:
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    return QAEngine.from_directory(tmp_path, index_dir=tmp_path / "index")
+
+
+def test_a_faq_entry_asking_what_x_is_answers_it(tmp_path: Path) -> None:
+    """A FAQ's entry is itself the question ("1.2. Что такое Debian GNU/Linux?"), and its
+    answer names X once, among sections naming X more often: "что такое Debian?" retrieved
+    them, not the entry, and was abstained (docs_blind17)."""
+    others = "\n\n".join(
+        f"## 1.{k}. Как установить пакет {k}?\n\nDebian хранит пакет {k} в архиве Debian; "
+        f"пакеты Debian ставит программа apt, и Debian обновляет их сам." for k in range(3, 12))
+    engine = _faq(tmp_path, "faq.md",
+                  "# Глава 1. Определения и краткий обзор\n\n## 1.2. Что такое Debian GNU/Linux?"
+                  "\n\nDebian GNU/Linux — это один из дистрибутивов операционной системы Linux с "
+                  "большим количеством пакетов.\n\n" + others + "\n")
+    answer = engine.ask("что такое Debian?")
+    assert answer.answered
+    assert answer.sentences[0].text.startswith("Debian GNU/Linux — это один из")
+
+
+def test_the_text_under_a_heading_that_is_x_answers_what_x_is(tmp_path: Path) -> None:
+    """"8.1.1. dpkg" heads "Questo è il principale programma di gestione dei pacchetti.",
+    which does not name dpkg: "cos'è dpkg?" was abstained (docs_blind19)."""
+    others = "\n\n".join(
+        f"## 8.{k}. Comandi {k}\n\nSi esegua dpkg --install pacchetto{k}.deb; dpkg installa "
+        f"il pacchetto {k} e dpkg-deb lo estrae." for k in range(2, 10))
+    engine = _faq(tmp_path, "guida.md",
+                  "# Gli strumenti di gestione dei pacchetti\n\n## 8.1.1. dpkg\n\n"
+                  "Questo è il principale programma di gestione dei pacchetti. Ha molte "
+                  "opzioni.\n\n" + others + "\n")
+    answer = engine.ask("cos'è dpkg?")
+    assert answer.answered
+    assert answer.sentences[0].text.startswith("Questo è il principale programma")
