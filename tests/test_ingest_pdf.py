@@ -799,6 +799,44 @@ def test_a_file_of_another_kind_named_pdf_is_said_to_be_one_not_a_parser_error(d
     assert "Error" not in str(caught.value)
 
 
+def _hand_made_pdf(pages: bytes, content: bytes, filters: bytes = b"") -> bytes:
+    """A PDF of one page object, its page tree ``pages`` (object 2) and content stream."""
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", pages,
+               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+               b"/Resources << /Font << /F1 5 0 R >> >> >>",
+               b"<< /Length %d%s >>\nstream\n%s\nendstream" % (len(content), filters, content),
+               b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
+    out, offsets = b"%PDF-1.4\n", []
+    for n, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (n, body)
+    xref = len(out)
+    out += b"xref\n0 6\n0000000000 65535 f \n" + b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    return out + b"trailer\n<< /Size 6 /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % xref
+
+
+def test_a_pdf_past_a_limit_of_the_reader_is_skipped_saying_why_in_words():
+    """A stream that inflates past pypdf's bound (a zip bomb; its limit lowered here, as a
+    real one takes 75 MB) was skipped as "LimitReachedError: ...", a name no user reads."""
+    import zlib
+
+    from pypdf import apply_configuration
+
+    text = b"BT /F1 12 Tf 72 700 Td (The council met on Tuesday.) Tj ET\n"
+    bomb = zlib.compress(text + b" " * 400_000, 9)
+    data = _hand_made_pdf(b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>", bomb,
+                          b" /Filter /FlateDecode")
+    with apply_configuration(zlib_maximum_output_length=100_000), \
+            pytest.raises(ValueError) as caught:
+        read_pdf(data)
+    assert "past a limit of what is read" in str(caught.value)
+    assert "Error" not in str(caught.value)
+    looping = _hand_made_pdf(b"<< /Type /Pages /Kids [3 0 R 2 0 R] /Count 2 >>", text)
+    with pytest.raises(ValueError, match=r"PDF") as caught:  # a page tree that holds itself
+        read_pdf(looping)
+    assert "Error" not in str(caught.value)
+
+
 def test_a_cut_off_pdf_raises_value_error_or_reads_what_is_there():
     data = report()
     for cut in (len(data) // 4, len(data) // 2, len(data) - 40):
