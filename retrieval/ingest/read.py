@@ -28,7 +28,8 @@ Windows editors save as "Unicode"), or a legacy encoding (Windows-1252, Latin-1,
 that charset-normalizer detects; that one is read with a note naming it, for the loader's
 warning. UTF-8 with a few bytes that are not (a file cut mid-character, a stray byte) is read as
 UTF-8, those bytes replaced with U+FFFD, with a note saying how many. A YAML front matter
-opening a text file gives metadata and is not part of the text.
+opening a text file gives metadata and is not part of the text. Of a text over 16 million
+characters, that many are read, with a note saying so (``textsize``).
 """
 
 from __future__ import annotations
@@ -53,6 +54,7 @@ from .rstsigns import looks_like_rst
 from .subtitle import subtitled
 from .terms import lone_terms
 from .text import read_plain
+from .textsize import bounded_bytes, bounded_text
 
 FORMATS = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown",
            ".mkd": "markdown", ".mdown": "markdown", ".mkdn": "markdown", ".mdwn": "markdown",
@@ -159,7 +161,9 @@ def parse(data: bytes, fmt: str) -> Parsed:
 def _read(data: bytes, fmt: str) -> Parsed:
     if fmt in _BINARY:
         return _read_binary(data, fmt)
-    text, encoding = decode(data)
+    kept = bounded_bytes(data)
+    text, encoding = decode(kept)
+    text, cut = bounded_text(text, len(data), len(kept) < len(data))
     text = printable(text)
     front, text = ({}, text) if fmt in ("csv", "tsv", "bibtex") else front_matter(text)
     if fmt == "bibtex":
@@ -192,6 +196,8 @@ def _read(data: bytes, fmt: str) -> Parsed:
     parsed.raw = text
     if encoding:
         parsed.notes.append(f"read as {encoding}")
+    if cut:
+        parsed.notes.append(cut)
     return parsed
 
 
