@@ -32,9 +32,9 @@ from email.message import EmailMessage, MIMEPart
 from email.utils import parseaddr, parsedate_to_datetime
 
 from .blocks import Block, Dropped, Parsed, one_line, usable_title
+from .decoding import decode
 from .html import read_html
 from .mailquotes import split_html_quotes
-from .read import decode
 from .text import read_plain
 
 _ENCRYPTED_TYPES = ("multipart/encrypted", "application/pkcs7-mime", "application/x-pkcs7-mime")
@@ -157,7 +157,7 @@ def _body(message: EmailMessage) -> tuple[str, str]:
 def _detected(part: MIMEPart, read: str | None) -> str:
     """The text of a part that names no charset, names one Python does not know (``read`` is
     ``None``), or whose charset left bytes unread ("�"), its encoding detected as a text
-    file's is (``read.decode``): a message without a charset was read as US-ASCII, each
+    file's is (``decoding.decode``): a message without a charset was read as US-ASCII, each
     accented letter or Cyrillic one "�". ``read`` when the bytes are no text either."""
     payload = part.get_payload(decode=True)
     if not isinstance(payload, bytes):
