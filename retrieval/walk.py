@@ -259,9 +259,11 @@ def walk_corpus(root: Path) -> Walk:
     return warn_passed_over(scan(root))
 
 
-def warn_passed_over(walk: Walk) -> Walk:
-    """``walk``, once its files of other types and links out of the folder are warned about."""
-    if walk.others:  # a folder of spreadsheets or images should not look like a corpus with gaps
+def warn_passed_over(walk: Walk, others: bool = True) -> Walk:
+    """``walk``, once its files of other types (``others``) and links out of the folder are
+    warned about."""
+    # a folder of spreadsheets or images should not look like a corpus with gaps
+    if others and walk.others:
         log.warning("files_not_read", count=sum(walk.others.values()), types=dict(walk.others),
                     read=" ".join(SUFFIXES) + " LICENSE README COPYING NEWS ...")
     if walk.outside:
