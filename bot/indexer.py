@@ -5,8 +5,9 @@
     watch_corpus(settings, build, every=1.0, stop=threading.Event())
 
 At once, then every ``every`` seconds, the corpus's files are listed (names, sizes,
-modification times); once a change has settled (two listings in a row agree, so a copy in
-progress is not indexed half way), ``build()`` indexes and saves it. A change that has not
+modification times, and what a build passes over: a broken link, a link out of the folder,
+said as ``qabot index`` says it); once a change has settled (two listings in a row agree, so
+a copy in progress is not indexed half way), ``build()`` indexes and saves it. A change that has not
 settled after ``PATIENCE`` seconds (a log that grows for good, a file a sync tool keeps
 touching) is indexed as it is then, with a warning naming the files still changing
 (``index_watch_unsettled``): one such file held back every other change. Running bots take the new
@@ -28,7 +29,7 @@ import structlog
 
 from retrieval import QabotError
 from retrieval.corpus import Skipped
-from retrieval.walk import FileStat, file_stats
+from retrieval.walk import FileStat, watched
 
 from . import logs
 from .config import Settings
@@ -166,13 +167,21 @@ def watch_corpus(settings: Settings, build: Callable[[], object], *, every: floa
 NOTHING_BUILT = object()
 
 
-def _differing(before: list[FileStat] | None, now: list[FileStat] | None) -> list[str]:
-    """The files one listing has and the other has not (or of another size or time)."""
-    return sorted({s.relpath for s in set(before or ()) ^ set(now or ())})
+Listing = tuple[list[FileStat], frozenset[str]]
 
 
-def _listing(root: Path) -> list[FileStat] | None:
+def _differing(before: Listing | None, now: Listing | None) -> list[str]:
+    """The files one listing has and the other has not (or of another size or time), and
+    what one passed over and the other did not (a broken link)."""
+    stats = {s.relpath for s in set(before[0] if before else ()) ^ set(now[0] if now else ())}
+    over = (before[1] if before else frozenset()) ^ (now[1] if now else frozenset())
+    return sorted(stats | over)
+
+
+def _listing(root: Path) -> Listing | None:
+    """The corpus's files and what a build passes over (``walk.watched``); ``None`` for a
+    folder gone or unreadable for now."""
     try:
-        return file_stats(root)
+        return watched(root)
     except (OSError, QabotError):  # the folder is gone or unreadable for now (NoDocumentsError)
         return None

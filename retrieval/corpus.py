@@ -29,7 +29,7 @@ import structlog
 
 from .detection import contradicted, knows
 from .errors import NoDocumentsError
-from .ingest.blocks import Parsed
+from .ingest.blocks import Parsed, error_reason
 from .ingest.htmlmeta import LANG_HINT
 from .ingest.read import FORMATS, base_of, read_file
 from .ingest.sieve import judged_text
@@ -133,7 +133,7 @@ def read_document(path: Path, doc_id: str, root: Path) -> list[Document] | Skipp
         log.warning("file_skipped", path=str(path), reason=reason)
         return Skipped(str(path), reason)
     except Exception as exc:  # a reader's library failing on a file it was not made for
-        reason = f"could not be read ({type(exc).__name__}: {exc})"[:300]
+        reason = f"could not be read ({error_reason(exc)})"[:300]
         log.warning("file_skipped", path=str(path), reason=reason)  # no traceback for a user
         log.debug("file_skipped_traceback", path=str(path), exc_info=True)  # a bug report's
         return Skipped(str(path), reason)

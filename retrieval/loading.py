@@ -29,7 +29,7 @@ from .indexdir import index_dir_of, index_params
 from .layout import NOTHING_QUOTABLE
 from .sources import each_source_id
 from .texts import TextDocuments
-from .walk import Walk, scan
+from .walk import Walk, scan, warn_passed_over
 
 log = structlog.get_logger()
 
@@ -130,11 +130,13 @@ def _load_fresh(where: Path, started: float,
     """The index and passages of the snapshot ``where`` names, found fresh for the corpus as
     ``walk`` found it; ``IndexFormatError`` when it cannot be used. The corpus's files that
     cannot be looked at are skipped as a build skips them, saying so: a link to nothing added
-    since the index was saved leaves it current, and was not said at all."""
+    since the index was saved leaves it current, and was not said at all; nor was a link out
+    of the folder (or to a hidden file) added since, which a build warns of."""
     index, collection, _, live = snapshot.load(where)
     skipped = not_found(walk)
     for s in skipped:
         log.warning("file_skipped", path=s.path, reason=s.reason)
+    warn_passed_over(walk, others=False)  # (files of other types: counted when it was built)
     report = LoadReport(False, time.perf_counter() - started, str(where), skipped, snapshot=live)
     return index, collection, report
 

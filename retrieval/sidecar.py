@@ -48,7 +48,8 @@ def read_meta(path: Path, root: Path) -> dict[str, str]:
     try:
         if side.is_symlink() and (why := refused_link(side, root.resolve())):
             raise ValueError(f"a symbolic link that {why}: not followed")
-        meta = json.loads(_small_file(side, MAX_SIDECAR_BYTES).decode("utf-8"))
+        # (a byte-order mark opening it, as Windows Notepad writes one, is no fault)
+        meta = json.loads(_small_file(side, MAX_SIDECAR_BYTES).decode("utf-8-sig"))
         if not isinstance(meta, dict):
             raise ValueError("not a JSON object")
     except FileNotFoundError:  # no sidecar (or a broken link to one)

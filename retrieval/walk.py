@@ -77,6 +77,15 @@ class Walk:
                 out.append(FileStat(sidecar_of(rel), side_size, side_mtime))
         return out
 
+    def passed_over(self) -> frozenset[str]:
+        """What a build says it did not read, by path: broken links (no stats), links out of
+        the folder or to hidden files, links repeating a document, and what could not be
+        looked at. A watch that listed only ``file_stats`` saw no change when one appeared,
+        and said nothing of it until some other file changed."""
+        broken = (rel for rel, (size, *_) in zip(self.rels, self.stats, strict=True) if size < 0)
+        return frozenset((*broken, *self.outside, *self.hidden, *self.repeated,
+                          *(path for path, _ in self.unreadable)))
+
 
 def sidecar_of(rel: str) -> str:
     """The sidecar's path beside a document's (``a/b.html`` -> ``a/b.meta.json``,
@@ -236,9 +245,12 @@ def refused_target(target: Path, top: Path) -> str | None:
     return None
 
 
-def file_stats(root: Path) -> list[FileStat]:
-    """Names, sizes and modification times of the corpus files and sidecars (for fingerprints)."""
-    return scan(root).file_stats()
+def watched(root: Path) -> tuple[list[FileStat], frozenset[str]]:
+    """What a watch compares from one look to the next: the names, sizes and modification
+    times of the corpus files and sidecars (``Walk.file_stats``), and what a build says it
+    passed over (``Walk.passed_over``)."""
+    walk = scan(root)
+    return walk.file_stats(), walk.passed_over()
 
 
 def walk_corpus(root: Path) -> Walk:
@@ -247,9 +259,11 @@ def walk_corpus(root: Path) -> Walk:
     return warn_passed_over(scan(root))
 
 
-def warn_passed_over(walk: Walk) -> Walk:
-    """``walk``, once its files of other types and links out of the folder are warned about."""
-    if walk.others:  # a folder of spreadsheets or images should not look like a corpus with gaps
+def warn_passed_over(walk: Walk, others: bool = True) -> Walk:
+    """``walk``, once its files of other types (``others``) and links out of the folder are
+    warned about."""
+    # a folder of spreadsheets or images should not look like a corpus with gaps
+    if others and walk.others:
         log.warning("files_not_read", count=sum(walk.others.values()), types=dict(walk.others),
                     read=" ".join(SUFFIXES) + " LICENSE README COPYING NEWS ...")
     if walk.outside:

@@ -106,6 +106,21 @@ def test_a_link_to_nothing_added_to_an_indexed_corpus_is_said_by_index_and_ask(t
     assert str(tmp_path / "b.txt") in r.stderr
 
 
+@pytest.mark.skipif(not hasattr(os, "symlink"), reason="needs symbolic links")
+def test_a_link_out_of_the_folder_added_to_an_indexed_corpus_is_said_by_index(tmp_path):
+    """A link out of the folder is not in the index's fingerprint: added after the index was
+    saved, `qabot index` found it up to date and said nothing of it (a build warns of it)."""
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("The jade statue was carved in 1620.\n")
+    assert qabot("index", "--corpus", str(corpus)).returncode == 0
+    (tmp_path / "secret.txt").write_text("The vault code is 1234.\n")
+    (corpus / "out.txt").symlink_to(tmp_path / "secret.txt")
+    r = qabot("index", "--corpus", str(corpus))
+    assert r.stdout.startswith("up to date") and "symlinks_not_followed" in r.stderr, r.stderr
+    assert str(corpus / "out.txt") in r.stderr and "files_not_read" not in r.stderr
+
+
 def test_a_name_starting_with_a_dash_is_said_to_go_after_two_dashes(tmp_path):
     """`qabot show -procps-bugs` was argparse's "the following arguments are required: DOC"
     alone: nothing said how to name such a file."""

@@ -108,6 +108,35 @@ def test_a_file_that_keeps_changing_holds_back_the_others_a_bounded_while(
     assert unsettled[0]["seconds"] >= 0.5 and unsettled[0]["log_level"] == "warning"
 
 
+def test_a_broken_link_or_a_link_out_appearing_is_said_as_index_says_it(
+        settings: Settings, tmp_path: Path) -> None:
+    """A watch listed only the files it reads: a broken link, or a link out of the folder,
+    made while it watched changed nothing it looked at, and nothing was said of either until
+    some other file changed (``qabot index`` says each at once)."""
+    builds: list[int] = []
+    stop = threading.Event()
+
+    def build() -> None:
+        builds.append(load_engine(settings, rebuild=True).n_documents)
+
+    watcher = threading.Thread(target=watch_corpus, args=(settings, build),
+                               kwargs={"every": 0.02, "stop": stop})
+    watcher.start()
+    try:
+        _until(lambda: builds == [1])
+        (settings.corpus_path() / "dead.txt").symlink_to("gone.txt")
+        _until(lambda: len(builds) == 2)
+        (tmp_path / "secret.txt").write_text("The vault code is 1234.\n")
+        (settings.corpus_path() / "out.txt").symlink_to(tmp_path / "secret.txt")
+        _until(lambda: len(builds) == 3)
+        time.sleep(0.2)
+        assert len(builds) == 3  # said once: nothing built again while nothing changes
+    finally:
+        stop.set()
+        watcher.join(10)
+    assert builds == [1, 1, 1]
+
+
 def test_qabot_index_watch_runs_until_sigterm(settings: Settings) -> None:
     corpus = settings.corpus_path()
     proc = subprocess.Popen(

@@ -186,3 +186,16 @@ def test_a_list_under_a_term_is_read_item_by_item_not_run_into_one_paragraph():
         ("Alcohol", 1), ("Malic acid", 1), ("class_0", 2)]
     assert blocks[2].section == ("Wine", "Attribute Information")
     assert blocks[-1].section == ("Wine",)  # after the list, the terms head it no more
+
+
+def test_delimited_blocks_nested_past_the_limit_are_listed_as_dropped_not_a_recursion() -> None:
+    """3,000 example blocks one in another (each fence longer) were a RecursionError."""
+    n = 3000
+    data = ("= Title\n\n" + "".join("=" * (4 + i) + "\n" for i in range(n)) + "The deep words.\n"
+            + "".join("=" * (3 + n - i) + "\n" for i in range(n)) + "\nAfter them.\n")
+    parsed = parse(data.encode(), "asciidoc")
+    assert [b.text for b in parsed.blocks] == ["Title", "After them."]
+    assert [(d.block.text, d.reason) for d in parsed.dropped] == [
+        ("The deep words.", "nested deeper than 100 delimited blocks: not read")]
+    shallow = parse(b"= Title\n\n====\n=====\nThe words.\n=====\n====\n", "asciidoc")
+    assert [b.text for b in shallow.blocks] == ["Title", "The words."]

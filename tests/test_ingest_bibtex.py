@@ -77,3 +77,17 @@ def test_tex_accents_and_letters_read_as_printed() -> None:
     assert accented(r"\url{x} \label{y} \cite{z} \\'quoted'") == (
         r"\url{x} \label{y} \cite{z} \\'quoted'")
     assert inline(r"M{\"u}ller and G\"odel proved it") == "Müller and Gödel proved it"
+
+
+def test_abbreviations_that_expand_without_bound_are_listed_as_broken_not_expanded() -> None:
+    """Forty @strings each joining the one before twice: a value of 2^40 characters (the
+    process was killed for its memory), a "billion laughs" in BibTeX."""
+    data = (b'@string{a0 = "xx"}\n'
+            + b"".join(b"@string{a%d = a%d # a%d}\n" % (i + 1, i, i) for i in range(40))
+            + b"@article{k, title = a40, note = {The note.}}\n"
+            + b"@article{j, title = {A fine title}, year = 2020}\n")
+    parsed = parse(data, "bibtex")
+    assert "A fine title" in [b.text for b in parsed.blocks]
+    assert sum(len(b.text) for b in parsed.blocks) < 100_000
+    assert any(d.reason.endswith("its @string abbreviations expand past what qabot reads)")
+               for d in parsed.dropped)

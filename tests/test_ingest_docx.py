@@ -467,6 +467,15 @@ def test_bad_input_raises_value_error_with_a_reason(data):
     assert len(str(caught.value)) > 10
 
 
+@pytest.mark.parametrize("data", [b"<html><body><p>A page.</p></body></html>",
+                                  b"{\\rtf1\\ansi Minutes of the meeting.}"])
+def test_a_file_of_another_kind_named_docx_is_said_to_be_one_not_a_zip_error(data):
+    # a page or an RTF saved as .docx: said so, not "BadZipFile: File is not a zip file"
+    with pytest.raises(ValueError, match=r"it is no zip package \(a file of another kind") as err:
+        read_docx(data)
+    assert "Error" not in str(err.value) and "BadZip" not in str(err.value)
+
+
 def test_a_zip_that_is_no_word_document_and_a_strict_one_are_told_apart():
     with pytest.raises(ValueError, match="a zip archive with no Word document in it"):
         read_docx(_zip({"hello.txt": "hi"}))

@@ -286,3 +286,26 @@ def test_a_message_nested_deeper_than_is_read_is_skipped_saying_so() -> None:
     assert [p.meta["title"] for _, p in parsed.parts] == ["Re: Budget review"]
     assert ("Message 2", "an e-mail whose parts nest deeper than qabot reads") in [
         (d.block.text, d.reason) for d in parsed.parts[0][1].dropped]
+
+
+@pytest.mark.parametrize("text, encoding", [
+    ("Das Café in Köln öffnet um acht Uhr morgens und schließt am Abend.", "utf-8"),
+    ("Das Café in Köln öffnet um acht Uhr morgens und schließt am Abend.", "latin-1"),
+    ("Совет собрался во вторник, чтобы обсудить бюджет города на следующий год.", "koi8-r"),
+])
+@pytest.mark.parametrize("content_type", [b"Content-Type: text/plain\n", b""])
+def test_a_part_without_a_charset_is_read_in_the_encoding_its_bytes_are_in(
+        text: str, encoding: str, content_type: bytes) -> None:
+    """A part naming no charset was read as US-ASCII: every letter past it a "\ufffd" (the
+    email package's default); its bytes are decoded as a text file's are now."""
+    data = (b"From: Ann <ann@example.org>\nSubject: Opening hours\n" + content_type
+            + b"Content-Transfer-Encoding: 8bit\n\n" + text.encode(encoding) + b"\n")
+    blocks = [b.text for b in parse(data, "email").blocks]
+    assert text in blocks and not any("\ufffd" in b for b in blocks)
+
+
+def test_a_part_whose_charset_is_wrong_is_read_in_the_one_its_bytes_are_in() -> None:
+    text = "Das Café in Köln öffnet um acht Uhr morgens und schließt am Abend."
+    data = (b"From: ann@example.org\nSubject: Hours\nContent-Type: text/plain; charset=utf-8\n"
+            b"Content-Transfer-Encoding: 8bit\n\n" + text.encode("cp1252") + b"\n")
+    assert text in [b.text for b in parse(data, "email").blocks]

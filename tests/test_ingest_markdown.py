@@ -393,7 +393,7 @@ def test_deep_lists_and_quotes_are_read_and_what_lies_past_the_limit_is_listed_a
     thread = read_markdown(">" * 20 + " The mole digs.\n\n" + ">" * 120 + " The oldest reply.\n")
     assert [b.text for b in thread.blocks] == ["The mole digs."]
     assert [(d.block.text, d.reason) for d in thread.dropped] == [
-        ("The oldest reply.", "nested deeper than 100 lists or quotes: not read")]
+        ("The oldest reply.", "nested deeper than 100 lists, quotes or directives: not read")]
 
 
 def test_a_news_page_saved_as_markdown_reads_as_a_web_page_and_a_document_does_not():
@@ -421,3 +421,18 @@ def test_a_formula_set_apart_in_dollars_is_code_not_a_sentence_to_quote():
     text = ("# Notes\n\n$$ \\mathrm{SNR} = 10 \\log_{10} \\frac{P_s}{P_n} $$\n\n"
             "$$\nx = y^2\n$$\n\nIt costs $5 and $$ is no formula here.\n")
     assert [b.kind for b in read_markdown(text).blocks] == ["heading", "code", "code", "paragraph"]
+
+
+def test_what_nests_too_deep_in_a_myst_directive_is_listed_as_dropped_not_lost() -> None:
+    """A directive's body is parsed on its own: what nested past the limit in it was lost
+    without a word, and a thousand directives one in another were a RecursionError."""
+    note = read_markdown("Intro.\n\n```{note}\n" + "> " * 120 + "The oldest reply.\n```\n")
+    assert [(d.block.text, d.reason) for d in note.dropped] == [
+        ("The oldest reply.", "nested deeper than 100 lists, quotes or directives: not read")]
+    n = 1200
+    fences = read_markdown("".join("`" * (n + 3 - i) + "{note}\n" for i in range(n))
+                           + "The innermost words.\n"
+                           + "".join("`" * (i + 3) + "\n" for i in range(n)) + "\nAfter.\n")
+    assert [b.text for b in fences.blocks] == ["After."]
+    assert [(d.block.text, d.reason) for d in fences.dropped] == [
+        ("The innermost words.", "nested deeper than 100 lists, quotes or directives: not read")]

@@ -799,6 +799,68 @@ def test_a_file_of_another_kind_named_pdf_is_said_to_be_one_not_a_parser_error(d
     assert "Error" not in str(caught.value)
 
 
+def _hand_made_pdf(*contents: bytes, flate: bool = False, loop: bool = False) -> bytes:
+    """A PDF of a page a content stream (``flate``: each compressed), its page tree holding
+    itself too when ``loop``."""
+    import zlib
+
+    kids = [b"%d 0 R" % (4 + 2 * i) for i in range(len(contents))] + [b"2 0 R"] * loop
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>",
+               b"<< /Type /Pages /Kids [%s] /Count %d >>" % (b" ".join(kids), len(kids)),
+               b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
+    for i, content in enumerate(contents):
+        stream = zlib.compress(content, 9) if flate else content
+        objects.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents %d 0 R "
+                       b"/Resources << /Font << /F1 3 0 R >> >> >>" % (5 + 2 * i))
+        objects.append(b"<< /Length %d%s >>\nstream\n%s\nendstream"
+                       % (len(stream), b" /Filter /FlateDecode" * flate, stream))
+    out, offsets = b"%PDF-1.4\n", []
+    for n, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (n, body)
+    xref, size = len(out), len(objects) + 1
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % size
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    return out + b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (size, xref)
+
+
+def _shown(text: str) -> bytes:
+    return b"BT /F1 12 Tf 72 700 Td (%s) Tj ET\n" % text.encode()
+
+
+def test_a_pdf_past_a_limit_of_the_reader_is_skipped_saying_why_in_words():
+    """A stream that inflates past pypdf's bound (a zip bomb; its limit lowered here, as a
+    real one takes 75 MB) was skipped as "LimitReachedError: ...", a name no user reads."""
+    from pypdf import apply_configuration
+
+    bomb = _shown("The council met on Tuesday.") + b" " * 400_000
+    with apply_configuration(zlib_maximum_output_length=100_000), \
+            pytest.raises(ValueError) as caught:
+        read_pdf(_hand_made_pdf(bomb, flate=True))
+    assert "past a limit of what is read" in str(caught.value)
+    assert "Error" not in str(caught.value)
+    looping = _hand_made_pdf(_shown("The council met on Tuesday."), loop=True)
+    with pytest.raises(ValueError, match=r"PDF") as caught:  # a page tree that holds itself
+        read_pdf(looping)
+    assert "Error" not in str(caught.value)
+
+
+def test_a_page_that_cannot_be_read_costs_that_page_not_the_file():
+    """One page's content a zip bomb: the whole file was skipped for it."""
+    from pypdf import apply_configuration
+
+    data = _hand_made_pdf(_shown("The council met on Tuesday."),
+                          _shown("The bridge opened in 1932.") + b" " * 400_000,
+                          _shown("The library closes at six."), flate=True)
+    with apply_configuration(zlib_maximum_output_length=100_000):
+        parsed = read_pdf(data)
+    assert [(b.text, b.page) for b in parsed.blocks] == [
+        ("The council met on Tuesday.", 1), ("The library closes at six.", 3)]
+    assert [(d.block.page, d.reason.partition(" (")[0]) for d in parsed.dropped] == [
+        (2, "not read: past a limit of what is read of a file")]
+    assert [n.split(":")[0] for n in parsed.notes] == ["page 2 not read"]
+
+
 def test_a_cut_off_pdf_raises_value_error_or_reads_what_is_there():
     data = report()
     for cut in (len(data) // 4, len(data) // 2, len(data) - 40):

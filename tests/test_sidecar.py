@@ -87,3 +87,15 @@ def test_a_sidecar_title_is_one_line_of_text(tmp_path):
         {"title": "Harbour\u0000 vote\nresults \u202eflipped\u202c text"}), encoding="utf-8")
     docs, _ = load_directory(tmp_path)
     assert docs[0].title == "Harbour vote results flipped text"
+
+
+def test_a_sidecar_opening_with_a_byte_order_mark_is_read(tmp_path):
+    """Windows Notepad saves UTF-8 with a byte-order mark: such a sidecar was ignored as
+    "Unexpected UTF-8 BOM (decode using utf-8-sig)"."""
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "a.meta.json").write_bytes(b"\xef\xbb\xbf" + json.dumps(
+        {"title": "Harbour plan approved"}).encode())
+    with capture_logs() as logs:
+        docs, _ = load_directory(tmp_path)
+    assert docs[0].title == "Harbour plan approved"
+    assert not [e for e in logs if e["event"] == "bad_sidecar_ignored"]

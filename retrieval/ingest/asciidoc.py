@@ -44,6 +44,9 @@ _UNDERLINE_RE = re.compile(r"^([=\-~^+])\1+[ \t]*$")
 _DELIMITERS = {"----": "code", "....": "code", "```": "code", "++++": "pass", "////": "comment",
                "____": "quote", "====": "example", "****": "sidebar", "--": "open"}
 _DELIMITER_RE = re.compile(r"^(-{4,}|\.{4,}|`{3}\w*|\+{4,}|/{4,}|_{4,}|={4,}|\*{4,}|--)[ \t]*$")
+# Delimited blocks one in another read at most (as reStructuredText's indentation, ``rst``)
+MAX_DEPTH = 100
+NESTING_REASON = f"nested deeper than {MAX_DEPTH} delimited blocks: not read"
 _ATTRIBUTE_ENTRY_RE = re.compile(r"^:(!?[\w][\w-]*!?):(?:[ \t]+(.*))?$")
 _BLOCK_ATTRIBUTES_RE = re.compile(r"^\[(?!\[)([^\]]*)\][ \t]*$")
 _ANCHOR_RE = re.compile(r"^\[\[[^\]]*\]\][ \t]*$")
@@ -120,6 +123,7 @@ class _Reader:
         # the last term has its description yet (it may open the paragraph after a blank line)
         self.before_terms: Outline | None = None
         self.described = True
+        self.depth = 0  # delimited blocks this reader's lines are in
 
     def read(self) -> Iterator[Block | Dropped]:
         lines = self.lines
@@ -227,9 +231,18 @@ class _Reader:
             yield from self._nested(body)
 
     def _nested(self, body: list[str]) -> Iterator[Block | Dropped]:
-        """The blocks of a delimited block's lines, under the same sections."""
+        """The blocks of a delimited block's lines, under the same sections; past
+        ``MAX_DEPTH`` blocks one in another, its words listed as dropped (3,000 example blocks
+        one in another were a RecursionError, after seconds copying their lines)."""
+        if self.depth >= MAX_DEPTH:
+            text = one_line(" ".join(line for line in body
+                                     if not _DELIMITER_RE.match(line.strip())))
+            if text:
+                yield Dropped(Block("paragraph", text, self.outline.path), NESTING_REASON)
+            return
         inner = _Reader(body)
         inner.outline, inner.attributes = self.outline, self.attributes
+        inner.depth = self.depth + 1
         yield from inner.read()
 
     def _table(self, attributes: str) -> Iterator[Block]:

@@ -24,6 +24,11 @@ from .blocks import Block, Dropped, Parsed, one_line, usable_title
 from .latex import inline
 
 MAX_BIB_BYTES = 64 << 20
+# What the values of a database may hold in all, its abbreviations expanded: this many times its
+# length, or this many characters (as reStructuredText's substitutions, ``rstsubst``): forty
+# ``@string``s each joining the one before twice ("a1 = a0 # a0") made a value of 2^40
+# characters, and the process was killed for its memory
+EXPANDED_SHARE, EXPANDED_MORE = 10, 100_000
 # the fields a reference list shows, in its order, with their labels
 _SHOWN = {"author": "Authors", "editor": "Editors", "year": "Year", "month": "Month",
           "journal": "Journal", "journaltitle": "Journal", "booktitle": "In",
@@ -50,6 +55,7 @@ def read_bibtex(text: str) -> Parsed:
         raise ValueError(f"a BibTeX file of {len(text) >> 20} MB, over the "
                          f"{MAX_BIB_BYTES >> 20} MB qabot reads of one")
     strings = dict(_MONTHS)
+    budget = [EXPANDED_SHARE * len(text) + EXPANDED_MORE]  # characters the values may yet hold
     blocks: list[Block] = []
     dropped: list[Dropped] = []
     titles: list[str] = []
@@ -68,10 +74,10 @@ def read_bibtex(text: str) -> Parsed:
             continue
         try:
             if kind == "string":
-                strings.update(_fields(body, strings))
+                strings.update(_fields(body, strings, budget))
                 continue
             key, _, rest = body.partition(",")
-            fields = _fields(rest, strings)
+            fields = _fields(rest, strings, budget)
         except _Broken as err:
             dropped.append(Dropped(Block("paragraph", one_line(body)[:200]),
                                    f"a BibTeX entry that cannot be read ({err})"))
@@ -103,8 +109,9 @@ def _closing(text: str, at: int, close: str) -> int:
     return len(text)
 
 
-def _fields(body: str, strings: dict[str, str]) -> dict[str, str]:
-    """The ``name = value`` fields of an entry's body (after its key), lower-case names."""
+def _fields(body: str, strings: dict[str, str], budget: list[int]) -> dict[str, str]:
+    """The ``name = value`` fields of an entry's body (after its key), lower-case names; each
+    value's length taken from ``budget`` (what the values may yet hold, ``EXPANDED_SHARE``)."""
     out: dict[str, str] = {}
     at, n = 0, len(body)
     while True:
@@ -120,13 +127,14 @@ def _fields(body: str, strings: dict[str, str]) -> dict[str, str]:
             at += 1
         if at >= n or body[at] != "=":
             raise _Broken(f"field {name!r} has no value")
-        value, at = _value(body, at + 1, strings)
+        value, at = _value(body, at + 1, strings, budget[0])
+        budget[0] -= len(value)
         out[name] = value
 
 
-def _value(body: str, at: int, strings: dict[str, str]) -> tuple[str, int]:
+def _value(body: str, at: int, strings: dict[str, str], most: int) -> tuple[str, int]:
     """A field's value from ``at``: its pieces (braced, quoted, a number, an abbreviation)
-    joined by ``#``; and where it ends."""
+    joined by ``#``, ``most`` characters at most; and where it ends."""
     pieces: list[str] = []
     n = len(body)
     while True:
@@ -151,6 +159,8 @@ def _value(body: str, at: int, strings: dict[str, str]) -> tuple[str, int]:
         at = end + 1
         while at < n and body[at].isspace():
             at += 1
+        if sum(map(len, pieces)) > most:
+            raise _Broken("its @string abbreviations expand past what qabot reads")
         if at < n and body[at] == "#":
             at += 1
             continue

@@ -221,10 +221,36 @@ def usable_title(raw: str) -> str:
     return "" if placeholder or title.casefold() in _PLACEHOLDER_TITLES else title
 
 
-def error_reason(err: Exception) -> str:
-    """What went wrong, for a reader's ``ValueError``: the exception's type and its message."""
-    text = one_line(str(err)) or "no detail"
-    return f"{type(err).__name__}: {text[:150]}"
+def error_reason(err: BaseException) -> str:
+    """What went wrong, for a reader's ``ValueError``: the kind of fault in words
+    (``fault_words``), then the exception's message."""
+    text = one_line(str(err))
+    return f"{fault_words(err)}: {text[:150]}" if text else fault_words(err)
+
+
+# The faults whose class's name says little to a reader of a skip reason, in words
+_FAULTS = {
+    "LimitReachedError": "past a limit of what is read of a file (a part too large, or one "
+                         "that loops)",
+    "KeyError": "a part it refers to is missing",
+    "IndexError": "a part it refers to is missing",
+    "RecursionError": "nested too deep to read",
+    "MemoryError": "too large to read in memory",
+    "BadZipFile": "not a readable zip archive",
+}
+_NAME_WORD_RE = re.compile(r"[A-Z]+(?=[A-Z][a-z]|\d|\b)|[A-Z]?[a-z]+|\d+")
+_ACRONYMS = {"pdf": "PDF", "xml": "XML", "html": "HTML", "utf": "UTF"}
+
+
+def fault_words(err: BaseException) -> str:
+    """The kind of fault ``err`` is, in words and not its class's name, which a user reading
+    why a file was skipped cannot read ("LimitReachedError"): "past a limit of what is read
+    of a file ...", "PDF read error"."""
+    name = type(err).__name__
+    if name in _FAULTS:
+        return _FAULTS[name]
+    words = _NAME_WORD_RE.findall(name) or ["error"]
+    return " ".join(_ACRONYMS.get(w.lower(), w if w.isupper() else w.lower()) for w in words)
 
 
 __all__ = [
@@ -239,6 +265,7 @@ __all__ = [
     "code_block",
     "code_lines",
     "error_reason",
+    "fault_words",
     "heads_row",
     "one_line",
     "table_row_text",

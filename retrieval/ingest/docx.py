@@ -101,6 +101,9 @@ def read_docx(data: bytes) -> Parsed:
         raise ValueError("empty file, not a Word document")
     if data[:4] == b"\xd0\xcf\x11\xe0":
         raise ValueError("an old binary Word file (.doc), not a .docx: save it as .docx first")
+    if not data.startswith(b"PK"):  # where every zip package, and so every .docx, starts
+        raise ValueError("not a Word document (.docx): it is no zip package (a file of "
+                         "another kind named .docx? an RTF, HTML or text file)")
     _check_inflated(data)
     try:
         document = docx.Document(io.BytesIO(data))

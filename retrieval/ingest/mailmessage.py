@@ -10,7 +10,8 @@ and each part's charset). Of a message qabot keeps:
   across documents is dropped as a site's footer is);
 * its **body**: the plain-text part (else the HTML one, read by ``html.read_html``), read as the
   plain-text reader reads a file (``text.read_plain``: paragraphs, list items, headings by
-  layout).
+  layout); a part that names no charset, or whose charset leaves bytes unread, is decoded as
+  a text file is (its encoding detected).
 
 Not the sender's words, so listed as dropped, never quoted as theirs: **quoted replies** (lines
 opening with ">", with the attribution line before them, "On Mon, ... Ann wrote:"; everything
@@ -27,10 +28,11 @@ import email
 import email.policy
 import re
 from dataclasses import dataclass, field
-from email.message import EmailMessage
+from email.message import EmailMessage, MIMEPart
 from email.utils import parseaddr, parsedate_to_datetime
 
 from .blocks import Block, Dropped, Parsed, one_line, usable_title
+from .decoding import decode
 from .html import read_html
 from .mailquotes import split_html_quotes
 from .text import read_plain
@@ -143,12 +145,27 @@ def _body(message: EmailMessage) -> tuple[str, str]:
         kind = "html" if part.get_content_subtype() == "html" else "plain"
         try:
             text = part.get_content()
-        except _BAD_PART:  # a charset Python does not know: its bytes as UTF-8, bad ones replaced
-            payload = part.get_payload(decode=True)
-            text = payload.decode("utf-8", errors="replace") if isinstance(payload, bytes) else ""
-        if isinstance(text, str) and text.strip():
+        except _BAD_PART:  # a charset Python does not know
+            text = None
+        if not isinstance(text, str) or part.get_content_charset() is None or "\ufffd" in text:
+            text = _detected(part, text if isinstance(text, str) else None)
+        if text.strip():
             return kind, text
     return "plain", ""
+
+
+def _detected(part: MIMEPart, read: str | None) -> str:
+    """The text of a part that names no charset, names one Python does not know (``read`` is
+    ``None``), or whose charset left bytes unread ("�"), its encoding detected as a text
+    file's is (``decoding.decode``): a message without a charset was read as US-ASCII, each
+    accented letter or Cyrillic one "�". ``read`` when the bytes are no text either."""
+    payload = part.get_payload(decode=True)
+    if not isinstance(payload, bytes):
+        return read or ""
+    try:
+        return decode(payload)[0]
+    except ValueError:  # no encoding fits: what the charset made of it, else UTF-8's
+        return read if read is not None else payload.decode("utf-8", errors="replace")
 
 
 def split_reply(body: str) -> tuple[str, list[str], str]:

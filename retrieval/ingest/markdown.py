@@ -110,7 +110,7 @@ def _saved_page(texts: Sequence[str]) -> bool:
 
 
 def _blocks(tokens: Sequence[Token], outline: Outline, myst: bool = False,
-            env: dict[str, object] | None = None) -> Iterable[Block | Dropped]:
+            env: dict[str, object] | None = None, depth: int = 0) -> Iterable[Block | Dropped]:
     """Walk the block tokens: containers (lists, quotes, tables) open and close around leaves;
     a heading in a list item or a quote heads what follows it there, not the rest of the page.
     A paragraph of images alone (a row of badges) is dropped: a reader sees pictures there, not
@@ -185,7 +185,8 @@ def _blocks(tokens: Sequence[Token], outline: Outline, myst: bool = False,
             else:
                 yield Block("paragraph", text, outline.path)
         elif myst and kind == "fence" and (directive := _DIRECTIVE_RE.match(token.info)):
-            yield from _directive(directive[1], directive[2], token.content, outline, env)
+            yield from _directive(directive[1], directive[2], token.content, outline, env,
+                                  depth + 1)
         elif kind in ("fence", "code_block"):
             if code := code_block(token.content, outline.path):
                 yield code
@@ -197,7 +198,7 @@ def _blocks(tokens: Sequence[Token], outline: Outline, myst: bool = False,
 
 _DISPLAY_MATH_RE = re.compile(r"\$\$[^$]+\$\$")
 _TASK_BOX_RE = re.compile(r"^\[[ xX]\]\s+(?=\S)")  # "[ ] ", "[x] " opening a list item
-NESTING_REASON = f"nested deeper than {_MAX_NESTING} lists or quotes: not read"
+NESTING_REASON = f"nested deeper than {_MAX_NESTING} lists, quotes or directives: not read"
 _MARKERS_RE = re.compile(r"^(?:[ \t>]|[-*+][ \t]|\d{1,9}[.)][ \t])*")  # quote and list marks
 
 
@@ -224,6 +225,7 @@ HIDDEN_REASON = "navigation or a generated part (toctree, autosummary): not text
 # (``{ref}`install```), a target line (``(install)=``).
 _MYST_RE = re.compile(r"^ {0,3}(?:`{3,}|:{3,})\{[\w:.-]+\}|(?<![\w$])\{[A-Za-z][\w:.-]*\}`[^`]"
                       r"|^\([^()\n]+\)=\s*$", re.M)
+_FENCE_LINE_RE = re.compile(r"^\s*(?:`{3,}|~{3,})")
 _DIRECTIVE_RE = re.compile(r"^\{([\w:.-]+)\}\s*(.*)$")
 _TARGET_RE = re.compile(r"\([^()\n]+\)=")
 _COLON_FENCE_RE = re.compile(r"^( {0,3})(:{3,})(\{[\w:.-]+\}.*|\s*)$")
@@ -251,10 +253,17 @@ def _myst_source(body: str, dropped: list[Dropped]) -> str:
 
 
 def _directive(name: str, argument: str, content: str, outline: Outline,
-               env: dict[str, object] | None) -> Iterable[Block | Dropped]:
+               env: dict[str, object] | None, depth: int = 1) -> Iterable[Block | Dropped]:
     """A MyST directive's fence, read as Sphinx renders it (``sphinx.directive_kind``); its
-    options (``:key: value`` lines opening the body, or a YAML block) are not text."""
+    options (``:key: value`` lines opening the body, or a YAML block) are not text. One
+    ``depth`` directives deep past ``_MAX_NESTING`` is listed as dropped: a thousand fences
+    one in another, each body parsed in turn, were a RecursionError."""
     body = _without_options(content)
+    if depth > _MAX_NESTING:  # (its words, without the fences of the directives in it)
+        if text := one_line(" ".join(line for line in body.splitlines()
+                                     if not _FENCE_LINE_RE.match(line))):
+            yield Dropped(Block("paragraph", text, outline.path), NESTING_REASON)
+        return
     kind = "code" if name.lower() in _CELL_LANGUAGES else directive_kind(name)
     if kind == "code":
         if code := code_block(body, outline.path):
@@ -279,7 +288,9 @@ def _directive(name: str, argument: str, content: str, outline: Outline,
                     level=TERM_LEVEL)
     elif argument.strip():  # an admonition's or a tab's title
         yield Block("paragraph", one_line(argument), outline.path)
-    yield from _blocks(_parser().parse(body, dict(env or {})), outline, True, env)
+    tokens = _parser().parse(body, dict(env or {}))
+    yield from _too_deep(tokens, body)  # (what nests too deep in it, as in the page's body)
+    yield from _blocks(tokens, outline, True, env, depth)
 
 
 def _without_options(content: str) -> str:

@@ -98,7 +98,7 @@ from .pdfblocks import assemble
 from .pdfcover import cover_breaks, cover_lines, cover_title
 from .pdffurniture import furniture, leaders
 from .pdfheadings import guess_headings, outline_entries, outline_headings, wrapped_titles
-from .pdflayout import extract, page_lines, unweave
+from .pdflayout import PageText, extract, page_lines, unweave
 from .pdflines import body_style, gaps, table_rows, tabulated
 from .pdfnotes import footnotes
 from .pdfunread import FIELD, GARBLED, framed_scans, is_garbled, not_read
@@ -107,12 +107,11 @@ from .pdfunread import FIELD, GARBLED, framed_scans, is_garbled, not_read
 def read_pdf(data: bytes) -> Parsed:
     """The blocks of a PDF in reading order, its title and date; ``ValueError`` if unreadable."""
     reader = _open(data)
-    try:
-        texts = [extract(page) for page in reader.pages]
-    except Exception as err:  # pypdf raises whatever its parser trips on in a damaged file
-        raise _unreadable("unreadable PDF", err) from err
+    texts, broken = _page_texts(reader)
     if not texts:
         raise ValueError("PDF has no pages")
+    if len(broken) == len(texts):  # not one page read: the file is what cannot be
+        raise _unreadable("unreadable PDF", next(iter(broken.values())))
     garbled = [n for n, (text, _) in enumerate(texts, 1) if is_garbled(text)]
     for n in garbled:  # read as no text, and said so (below)
         texts[n - 1] = ("", [])
@@ -123,7 +122,10 @@ def read_pdf(data: bytes) -> Parsed:
     notes: list[str] = []
     if garbled:
         notes.append(f"{_pages(garbled)} not read: {GARBLED}")
-    blank = [n for n, (text, _) in enumerate(texts, 1) if not text.strip() and n not in garbled]
+    for n, err in broken.items():
+        notes.append(f"page {n} not read: {error_reason(err)}")
+    blank = [n for n, (text, _) in enumerate(texts, 1)
+             if not text.strip() and n not in garbled and n not in broken]
     pages = [unweave(page_lines(text, pieces, n)) for n, (text, pieces) in enumerate(texts, 1)]
     pages, dropped = furniture(pages)
     # a scanned page among pages of text gets their running header and page number from the
@@ -138,8 +140,11 @@ def read_pdf(data: bytes) -> Parsed:
     fields = sum(d.reason == FIELD for d in unread)
     if fields:
         notes.append(f"{fields} form field value{'s' * (fields > 1)} not read")
-    dropped = [Dropped(Block("paragraph", "(the text of the page)", page=n), GARBLED)
-               for n in garbled] + unread + dropped
+    dropped = ([Dropped(Block("paragraph", "(the text of the page)", page=n), GARBLED)
+                for n in garbled]
+               + [Dropped(Block("paragraph", "(the text of the page)", page=n),
+                          f"not read: {error_reason(err)}") for n, err in broken.items()]
+               + unread + dropped)
     style = body_style(pages)
     pages = footnotes(pages, style)
     lines = wrapped_titles([line for page in pages for line in gaps(page, style)], style)
@@ -170,6 +175,25 @@ def read_pdf(data: bytes) -> Parsed:
         dropped = [replace(d, block=replace(d.block, page=printed.get(d.block.page or 0)))
                    for d in dropped]
     return Parsed(blocks, meta=meta, web=False, dropped=dropped, notes=notes)
+
+
+def _page_texts(reader: pypdf.PdfReader) -> tuple[list[PageText], dict[int, Exception]]:
+    """Each page's text (``pdflayout.extract``), and the pages that could not be read (by
+    number: why): one page past a limit of pypdf's (its content a zip bomb) or damaged costs
+    that page, read as empty, where it cost the whole file."""
+    try:
+        pages = list(reader.pages)
+    except Exception as err:  # pypdf raises whatever its parser trips on in a damaged file
+        raise _unreadable("unreadable PDF", err) from err
+    texts: list[PageText] = []
+    broken: dict[int, Exception] = {}
+    for n, page in enumerate(pages, 1):
+        try:
+            texts.append(extract(page))
+        except Exception as err:  # (as above, for one page)
+            texts.append(("", []))
+            broken[n] = err
+    return texts, broken
 
 
 def _pages(numbers: list[int]) -> str:

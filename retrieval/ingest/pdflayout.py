@@ -35,7 +35,11 @@ class _Piece:
     mono: bool
 
 
-def extract(page: pypdf.PageObject) -> tuple[str, list[_Piece]]:
+# a page's text and the pieces the visitor saw (``extract``)
+PageText = tuple[str, list[_Piece]]
+
+
+def extract(page: pypdf.PageObject) -> PageText:
     """The page's text and, when they line up with it, the pieces the visitor saw."""
     pieces: list[_Piece] = []
     seen: list[str] = []
@@ -275,4 +279,4 @@ def _cell_line(line: Line, n: int) -> Line:
     return replace(line, text=text, x=x, bold=bold, cells=(), cell_bold=())
 
 
-__all__ = ["PROSE_WORDS", "WOVEN_RUN", "extract", "page_lines", "unweave"]
+__all__ = ["PROSE_WORDS", "WOVEN_RUN", "PageText", "extract", "page_lines", "unweave"]

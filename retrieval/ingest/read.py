@@ -28,12 +28,12 @@ Windows editors save as "Unicode"), or a legacy encoding (Windows-1252, Latin-1,
 that charset-normalizer detects; that one is read with a note naming it, for the loader's
 warning. UTF-8 with a few bytes that are not (a file cut mid-character, a stray byte) is read as
 UTF-8, those bytes replaced with U+FFFD, with a note saying how many. A YAML front matter
-opening a text file gives metadata and is not part of the text.
+opening a text file gives metadata and is not part of the text. Of a text over 16 million
+characters, that many are read, with a note saying so (``textsize``).
 """
 
 from __future__ import annotations
 
-import codecs
 import dataclasses
 import os
 import re
@@ -45,6 +45,7 @@ from pathlib import Path
 
 from .asciidoc import looks_like_asciidoc, read_asciidoc
 from .blocks import Parsed
+from .decoding import CONTROL_RE, decode
 from .html import read_html
 from .htmltags import looks_like_html
 from .latex import looks_like_latex, read_latex
@@ -53,6 +54,7 @@ from .rstsigns import looks_like_rst
 from .subtitle import subtitled
 from .terms import lone_terms
 from .text import read_plain
+from .textsize import bounded_bytes, bounded_text
 
 FORMATS = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown",
            ".mkd": "markdown", ".mdown": "markdown", ".mkdn": "markdown", ".mdwn": "markdown",
@@ -97,10 +99,6 @@ def base_of(name: str) -> str:
     dot = name.rfind(".")
     cut = dot > max(name.rfind("/"), name.rfind(os.sep)) + 1 and name[dot:].lower() in FORMATS
     return name[:dot] if cut else name
-# Byte-order marks of the encodings read besides UTF-8 (UTF-32 first: its LE mark starts with
-# UTF-16's).
-_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
-         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 
 
 def read_file(path: Path, refuse: Callable[[Path], str | None] | None = None) -> Parsed:
@@ -159,7 +157,9 @@ def parse(data: bytes, fmt: str) -> Parsed:
 def _read(data: bytes, fmt: str) -> Parsed:
     if fmt in _BINARY:
         return _read_binary(data, fmt)
-    text, encoding = decode(data)
+    kept = bounded_bytes(data)
+    text, encoding = decode(kept)
+    text, cut = bounded_text(text, len(data), len(kept) < len(data))
     text = printable(text)
     front, text = ({}, text) if fmt in ("csv", "tsv", "bibtex") else front_matter(text)
     if fmt == "bibtex":
@@ -192,6 +192,8 @@ def _read(data: bytes, fmt: str) -> Parsed:
     parsed.raw = text
     if encoding:
         parsed.notes.append(f"read as {encoding}")
+    if cut:
+        parsed.notes.append(cut)
     return parsed
 
 
@@ -209,8 +211,6 @@ def _read_binary(data: bytes, fmt: str) -> Parsed:
 # index: a Word file's "organi\xadsation" met no question's "organisation"
 _LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi",
                             "\ufb04": "ffl", "\ufb05": "st", "\ufb06": "st", "\xad": ""})
-# Control characters no reader sees (NUL, backspace, escape, ...; not tab, line ends, form feed)
-_CONTROL_RE = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")
 # A terminal's escape sequences (ECMA-48: a colour's "ESC [ 31 m", a cursor move), which a
 # terminal acts on and shows nothing of: a log saved with its colours, a question pasted from a
 # terminal. Without the escape itself, their parameters were left as text ("[31mCSTO"); a
@@ -237,104 +237,13 @@ def printable(text: str) -> str:
     if "\x1b" in text:
         text = _TERMINAL_ESCAPE_RE.sub("", text)
     if text.isascii():
-        return _CONTROL_RE.sub("", text)
+        return CONTROL_RE.sub("", text)
     if _SURROGATE_RE.search(text):
         text = text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
     text = text.translate(_LIGATURES)
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
-    return _CONTROL_RE.sub("", text)
-
-
-# Legacy encodings by how much text is written in them, for telling apart ones that read a short
-# text equally well (Windows-1252 and Windows-1250 both read "café" from b"caf\xe9").
-_COMMON = ("cp1252", "iso8859_15", "cp1251", "koi8_r", "cp1250", "iso8859_2", "cp1253",
-           "cp1254", "cp1257", "shift_jis", "gb18030", "big5", "euc_kr")
-
-
-# a text whose characters beyond ASCII read as UTF-8 this many times as often as they fail to is
-# UTF-8 with a few damaged bytes (a legacy code page's accented letters, two in a row, are seldom
-# UTF-8: a Windows-1252 text has next to none that are)
-UTF8_MAJORITY = 3
-
-
-def _utf16_unmarked(head: bytes) -> str | None:
-    """"utf-16-le" or "utf-16-be" when ``head`` reads as UTF-16 text without a byte-order mark,
-    else ``None``: of a Latin script, nine in ten of the high or of the low bytes NUL, next to
-    none of the others; of another (Cyrillic, Greek, Japanese: few NULs, in the ASCII
-    characters only), read in full as assigned characters, no control character but a line's
-    or a tab, and ASCII among them (spaces, line ends, digits), the more of it the likelier."""
-    even, odd = head[0::2], head[1::2]
-    if not odd:
-        return None
-    for nul, other, encoding in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
-        if nul.count(0) >= 0.9 * len(nul) and other.count(0) <= 0.05 * len(other):
-            return encoding
-    best, most = None, 0
-    for encoding in ("utf-16-le", "utf-16-be"):
-        try:
-            text = head[: len(head) // 2 * 2].decode(encoding)
-        except UnicodeDecodeError:  # a lone half of a surrogate pair (or one cut at the end)
-            continue
-        ascii_ = sum(c < "\x80" for c in text)
-        if ascii_ > most and all(c in "\t\n\r\f" or unicodedata.category(c) not in _NOT_TEXT
-                                 for c in text):
-            best, most = encoding, ascii_
-    return best
-
-
-# Unicode's categories of no text: controls, unassigned, private use, surrogates
-_NOT_TEXT = frozenset(("Cc", "Cn", "Co", "Cs"))
-
-
-def decode(data: bytes) -> tuple[str, str | None]:
-    """The text of ``data``, and the legacy encoding it was read in (``None`` for Unicode);
-    raises ``ValueError`` for binary data and text in no encoding known."""
-    for bom, encoding in _BOMS:
-        if data.startswith(bom):
-            try:
-                text = data.decode(encoding)
-            except UnicodeDecodeError:
-                raise ValueError(f"broken {encoding.upper()} text; re-save it as UTF-8") from None
-            if not text.strip():
-                raise ValueError("empty file")
-            return text, None
-    if b"\x00" in data[:8192]:
-        unmarked = _utf16_unmarked(data[:8192])
-        if unmarked:  # UTF-16 saved without its byte-order mark: every other byte a NUL
-            try:
-                return data.decode(unmarked), f"{unmarked.upper()} (no byte-order mark)"
-            except UnicodeDecodeError:
-                pass
-        raise ValueError("binary file (contains NUL bytes)")
-    try:
-        return data.decode("utf-8-sig"), None
-    except UnicodeDecodeError as exc:
-        bad = exc.start
-    # UTF-8 but for a few bytes (a file cut mid-character, a stray byte pasted in): read as
-    # UTF-8 with those replaced ("�"), not as whatever code page the whole fits best, which
-    # turned every accented letter of a German text into Japanese ("Brﾃｼcke")
-    text = data.decode("utf-8-sig", errors="replace")
-    damaged = text.count("\ufffd")
-    if sum(1 for c in text if c > "\x7f") - damaged >= UTF8_MAJORITY * damaged:
-        many = f"{damaged} bytes that are" if damaged > 1 else "1 byte that is"
-        return text, f"UTF-8 ({many} not UTF-8 replaced with \ufffd)"
-    from charset_normalizer import from_bytes  # only for the rare file that is not UTF-8
-
-    matches = list(from_bytes(data))
-    best = None
-    if matches:  # the least chaos, then the most coherent (charset-normalizer's first match
-        # may be less coherent: a Turkish text's Windows-1254 came after Windows-1250 and
-        # -1252, which read "yılında" as "yýlýnda"); on a tie, the code page most text in it
-        # was written in
-        top = min((m.chaos, -m.coherence) for m in matches)
-        ties = [m for m in matches if (m.chaos, -m.coherence) == top]
-        best = min(ties, key=lambda m: min((_COMMON.index(c) for c in m.could_be_from_charset
-                                            if c in _COMMON), default=len(_COMMON)))
-    if best is None or best.encoding in ("utf_8", "utf_16", "utf_32"):
-        raise ValueError(f"not UTF-8 text (bad byte at offset {bad}), and no other encoding "
-                         "fits; re-save it as UTF-8")
-    return str(best), best.encoding
+    return CONTROL_RE.sub("", text)
 
 
 __all__ = ["BIDI_CONTROLS", "DOC_NAME_RE", "FORMATS", "SUFFIXES", "base_of", "decode", "format_of",

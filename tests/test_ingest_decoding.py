@@ -1,0 +1,33 @@
+"""``retrieval.ingest.decoding``: bytes read as text, and data that is none told apart."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from retrieval.corpus import load_directory
+from retrieval.ingest.decoding import decode
+
+
+def test_utf8_text_with_nul_bytes_in_it_is_read_without_them_saying_how_many() -> None:
+    """A log a crash padded with NULs, a text a tool wrote one into: skipped as binary."""
+    text, note = decode(b"The mill burned down in 1911.\x00\x00 It was rebuilt in stone.\n"
+                        + b"\x00" * 4096 + "Die Mühle brannte 1911 ab.\n".encode())
+    assert text == ("The mill burned down in 1911. It was rebuilt in stone.\n"
+                    "Die Mühle brannte 1911 ab.\n")
+    assert note == "UTF-8, 4098 NUL bytes left out"
+
+
+@pytest.mark.parametrize("data", [bytes(range(256)) * 8,
+                                  b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00" * 20,
+                                  b"SQLite format 3\x00\x10\x00\x01\x01\x00@  \x00\x00\x00"])
+def test_binary_data_with_nul_bytes_is_still_binary(data: bytes) -> None:
+    with pytest.raises(ValueError, match=r"^binary file \(contains NUL bytes\)$"):
+        decode(data)
+
+
+def test_a_text_file_with_nul_bytes_is_a_document(tmp_path: Path) -> None:
+    (tmp_path / "log.txt").write_bytes(b"The service restarted at noon.\n" + b"\x00" * 100)
+    docs, skipped = load_directory(tmp_path)
+    assert skipped == [] and docs[0].text.strip() == "The service restarted at noon."
