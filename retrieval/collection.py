@@ -275,7 +275,10 @@ class Collection:
 # extension in its id.
 # 55: hostile and odd files read within bounds (merged HTML cells, EPUB chapters in UTF-16 or
 # repeated, reST substitutions, UTF-16 without a mark, an XHTML DOCTYPE's subset, RTF escapes).
-TEXT_VERSION = 55
+# 56: text over 16 million characters cut at a line end; e-mail parts without a charset
+# decoded; a PDF page that fails costs only that page; NUL bytes in UTF-8 text dropped; BibTeX
+# strings and deep MyST/AsciiDoc nesting bounded; a sidecar with a byte-order mark read.
+TEXT_VERSION = 56
 # A sentence's flags (``Collection.sent_flags``): it may be quoted alone; it is of a list item
 # or a table row (a line tagged ``ITEM_LINE``, beside its ``sieve.QUOTE_*`` rule); it opens its
 # line; lines of code (tagged ``CODE_LINE``) follow its line, quoted after it.
