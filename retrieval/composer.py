@@ -43,6 +43,7 @@ from .sources import Source
 from .subjects import missing_subject
 from .supports import unnamed_support
 from .surroundings import document_names
+from .values import asks_value, states_value
 
 
 def compose(
@@ -150,6 +151,7 @@ def compose(
 
 _SPECIFIC = FEATURES.index("specific_met")
 _EVIDENCE = FEATURES.index("evidence")
+_DEFAULT = FEATURES.index("ev_default")
 
 
 def _beside(group: Sequence[Candidate], c: Candidate, ranking: Ranking,
@@ -257,12 +259,14 @@ def _related(hits: Sequence[tuple[int, float]], collection: Collection, n: int) 
 # sentence's confidence is below the threshold; the question's weighty terms are not found
 # together; a specific word of it (a name, a rare word) is not in the cited document; what a
 # yes/no question asks whether something supports is not named there; a "when"
-# or "how many" question's best sentence holds no date or quantity of its own.
+# or "how many" question's best sentence holds no date or quantity of its own; a question asking
+# for a default or a limit is answered by a quote that states none (``values.py``).
 NOTHING_MATCHED, LOW_CONFIDENCE, TERMS_APART = "nothing_matched", "low_confidence", "terms_apart"
 SPECIFIC_MISSING = "specific_word_missing"
 SUBJECT_MISSING = "subject_missing"
 SUPPORT_UNNAMED = "support_unnamed"
 NO_EVIDENCE = {"when": "no_date", "number": "no_quantity"}
+NO_VALUE = "no_value"
 
 
 def _abstention(question: str, query: Query, best: Candidate, confidence: float,
@@ -290,6 +294,9 @@ def _abstention(question: str, query: Query, best: Candidate, confidence: float,
     if query.cue in config.evidence_needed and not has_evidence(
             query.cue, evidence_text(), question, query.lang):
         return NO_EVIDENCE.get(query.cue or "", "no_evidence")
+    if config.value_gate and asks_value(question, query.lang) and not states_value(
+            evidence_text(), question, bool(best.features[_DEFAULT])):
+        return NO_VALUE
     return None
 
 

@@ -120,6 +120,7 @@ class Reader:
         return Reading(query, dataclasses.replace(config, rule_gates=False, specific_gate=False,
                                                   subject_gate=False,
                                                   evidence_needed=frozenset(),
+                                                  value_gate=False,
                                                   own_heading_context=False),
                        _forms() if self.similar_words else None,
                        self.selector.plain or self.selector)
