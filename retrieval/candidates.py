@@ -49,6 +49,9 @@ class Ranking:
     read: dict[int, list[Sentence]] = field(default_factory=dict)
     # outside English, the best says what the question's X is (``whatis.defines``)
     says_what: bool = False
+    # the candidate answering is judged by (the gates, ``composer.py``) when it is not the
+    # first: the best by the frozen ranker and the heading alone (``rerank.py``)
+    judged: Candidate | None = None
 
     def items_of(self, p: int) -> dict[int, tuple[int, ...]]:
         """The lists of passage ``p`` (lead-in -> items), worked out once."""

@@ -67,6 +67,9 @@ def compose(
         return _abstain(question, query, related, why=NOTHING_MATCHED)
     candidates, sents_of = ranking.candidates, ranking.sents_of
     best = candidates[0]
+    # whether to answer is judged on the best of the ranker and the heading (the documentation
+    # reweighing of ``rerank.py`` chooses what is quoted, not whether)
+    judged = ranking.judged or best
     items_of, quoted = ranking.items_of, ranking.full_text
     coverage = mass(best.window, query, best.window_similar)
     threshold = selector.threshold if config.min_confidence is None else config.min_confidence
@@ -74,10 +77,10 @@ def compose(
     if ranking.says_what:  # "what is X?" answered by the sentence saying what X is
         confidence = max(confidence, threshold)
     if (query.cue in config.evidence_needed and query.cue in config.evidence_beside
-            and not best.features[_EVIDENCE]):
+            and not judged.features[_EVIDENCE]):
         confidence *= config.evidence_beside_factor
-    why = _abstention(question, query, best, confidence, threshold, collection, config, index,
-                      hits, lambda: _evidence_text(best.sentence, sents_of, quoted, config))
+    why = _abstention(question, query, judged, confidence, threshold, collection, config, index,
+                      hits, lambda: _evidence_text(judged.sentence, sents_of, quoted, config))
     if why is not None:
         return _abstain(question, query, related, coverage, confidence, why)
 

@@ -64,6 +64,7 @@ from .quotes import lead_ins
 from .rerank import NONE as NO_RERANK
 from .rerank import Rerank, heading_meets, own_heading
 from .rerank import bundled as bundled_rerank
+from .rerank import rows as rerank_rows
 from .selection import FEATURES, Selector, sigmoid
 from .selection import bundled as bundled_selector
 from .similarity import WordForms, WordVectors
@@ -200,6 +201,7 @@ def rank(
     order = _order(candidates, logits)
     confidence = selector.confidence(np.asarray(candidates[order[0]].features), logits[order],
                                      hits[0][1], collection.n_passages)
+    judged = order
     if query.lang == ENGLISH and vectors is not None and not isinstance(vectors, WordForms):
         # the second stage: the heading each candidate sits under, met by meaning
         headings = {p: own_heading(collection.section_of(p)) for p in sents_of}
@@ -211,12 +213,38 @@ def rank(
             c.heading = float(met[headings[c.sentence.passage]])
         second = rerank or bundled_rerank()
         if second is not NO_RERANK:
-            logits = second.adjust(logits, np.array([[c.heading] for c in candidates]))
+            # answering is judged by the best of the heading alone (``Ranking.judged``); the
+            # ranker's features weighed again choose what is quoted first
+            judged = _order(candidates, second.adjust(logits, rerank_rows(
+                [c.heading for c in candidates], [c.features for c in candidates],
+                [False] * len(candidates))))
+            logits = second.adjust(logits, second_rows(candidates, collection))
             order = _order(candidates, logits)
     ranked = [candidates[k] for k in order]
     logits = logits[order]
     for c, prob in zip(ranked, sigmoid(logits).tolist(), strict=True):
         c.score = prob
+    logits = _precede(question, query, ranked, logits, config, itself)
+    gate = None
+    if judged != order:
+        by_heading = [candidates[k] for k in judged]
+        _precede(question, query, by_heading, np.zeros(len(by_heading)), config, itself)
+        gate = by_heading[0]
+    # outside English, the best saying what the question's X is answers, however little the
+    # plain model (which reads no "what is X?" there) is sure of it: it opens by saying so, or
+    # opens the text under a heading that is X or asks what X is (``defined``)
+    says_what = (query.lang != ENGLISH and bool(config.definition_first) and bool(ranked)
+                 and (defines(question, ranked[0].sentence.text, query.lang)
+                      or bool(asks_what_is and ranked[0].features[_DEFINED])))
+    return Ranking(ranked, logits, confidence, table, sents_of, hits[0][1], langs=langs,
+                   following=lambda p: surroundings.opening_items(collection, p),
+                   says_what=says_what, judged=gate)
+
+
+def _precede(question: str, query: Query, ranked: list[Candidate], logits: np.ndarray,
+             config: ComposerConfig, itself: set[tuple[int, int]]) -> np.ndarray:
+    """``ranked`` (in place) and its ``logits`` with the rules of ``precedence.py`` applied:
+    the candidate a question plainly asks for brought first."""
     if query.cue in ("what_is", "define") and config.definition_first:
         logits = to_front(ranked, logits,
                           definition_first(question, ranked, config.definition_first, itself))
@@ -226,15 +254,16 @@ def rank(
     logits = to_front(ranked, logits, code_first(question, ranked, config.definition_first))
     if query.lang == ENGLISH:
         logits = to_front(ranked, logits, unit_first(question, ranked, config.unit_first))
-    # outside English, the best saying what the question's X is answers, however little the
-    # plain model (which reads no "what is X?" there) is sure of it: it opens by saying so, or
-    # opens the text under a heading that is X or asks what X is (``defined``)
-    says_what = (query.lang != ENGLISH and bool(config.definition_first) and bool(ranked)
-                 and (defines(question, ranked[0].sentence.text, query.lang)
-                      or bool(asks_what_is and ranked[0].features[_DEFINED])))
-    return Ranking(ranked, logits, confidence, table, sents_of, hits[0][1], langs=langs,
-                   following=lambda p: surroundings.opening_items(collection, p),
-                   says_what=says_what)
+    return logits
+
+
+def second_rows(candidates: Sequence[Candidate], collection: Collection) -> np.ndarray:
+    """The second stage's rows of ``candidates`` (``rerank.rows``): a document has sections
+    when a heading stands over any of its text (``Collection.sectioned``)."""
+    docs = [int(collection.passage_doc[c.sentence.passage]) for c in candidates]
+    sectioned = {d: collection.sectioned(d) for d in set(docs)}
+    return rerank_rows([c.heading for c in candidates], [c.features for c in candidates],
+                       [sectioned[d] for d in docs])
 
 
 def _order(candidates: Sequence[Candidate], logits: np.ndarray) -> list[int]:
@@ -297,4 +326,4 @@ def _terms_and_others(text: str, query: Query, others: bool,
                    ], longer
 
 
-__all__ = ["rank"]
+__all__ = ["rank", "second_rows"]

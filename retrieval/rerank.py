@@ -9,6 +9,14 @@ its section's headings, not the document's title) meets the question's words: th
 mean over the question's words of 1 where the heading holds the word's term, else the best
 cosine of a heading word with it (WordLlama's vectors, as ``features.sem`` measures a sentence).
 
+The ranker learned mostly on encyclopaedia paragraphs; a manual, a spec or a guide sets its
+answers otherwise (the first sentence of a section says what the heading promises, a "how do I"
+is answered by an instruction, not by the sentence restating the goal). So for a candidate in a
+document with sections the second stage also weighs each of the ranker's own features again
+(``FEATURES``, as ``doc_<name>``): what documentation questions show those weights miss. A
+candidate in a document without headings (a news page, an article's paragraph) gets none of
+these (zeros): its order is the ranker's and its heading's.
+
 The weights are fitted on questions the frozen ranker was not trained on, with its logits as
 they are (an offset): the learned adjustment is what those logits miss. Plain JSON, loaded once.
 """
@@ -25,13 +33,14 @@ from typing import Any
 import numpy as np
 
 from .layout import SECTION_SEPARATOR
-from .selection import load_model
+from .selection import FEATURES, load_model
 from .similarity import WordVectors
 
-# the second stage's features of a candidate, in the order of its weights
-RERANK_FEATURES: tuple[str, ...] = ("heading",)
+# the second stage's features of a candidate, in the order of its weights: its heading, then
+# the ranker's features again for a candidate in a document with sections
+RERANK_FEATURES: tuple[str, ...] = ("heading", *(f"doc_{name}" for name in FEATURES))
 RERANK_FILE = "rerank.json"
-RERANK_VERSION = 1
+RERANK_VERSION = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +89,20 @@ def bundled() -> Rerank:
         return Rerank.load(p)
 
 
+def rows(headings: Sequence[float], features: Sequence[Sequence[float]],
+         sectioned: Sequence[bool]) -> np.ndarray:
+    """The second-stage rows of candidates (``RERANK_FEATURES``): each one's ``headings``
+    value, then its ranker ``features`` when its document is ``sectioned``, else zeros."""
+    out = np.zeros((len(headings), len(RERANK_FEATURES)))
+    if not len(headings):
+        return out
+    out[:, 0] = headings
+    on = np.asarray(sectioned, dtype=bool)
+    if on.any():
+        out[on, 1:] = np.asarray(features, dtype=np.float64)[on]
+    return out
+
+
 def own_heading(section: str | None) -> str:
     """The heading a passage sits right under: the last of its ``section``'s ("" for none)."""
     return (section or "").rsplit(SECTION_SEPARATOR, 1)[-1]
@@ -109,4 +132,4 @@ def heading_meets(vectors: WordVectors | None, words: Mapping[str, str],
     return out
 
 
-__all__ = ["NONE", "RERANK_FEATURES", "Rerank", "bundled", "heading_meets", "own_heading"]
+__all__ = ["NONE", "RERANK_FEATURES", "Rerank", "bundled", "heading_meets", "own_heading", "rows"]

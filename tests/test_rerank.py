@@ -12,7 +12,17 @@ import pytest
 from retrieval import QAEngine
 from retrieval.analyzer import analyzer, lower_words
 from retrieval.errors import ModelError
-from retrieval.rerank import NONE, RERANK_FEATURES, Rerank, bundled, heading_meets, own_heading
+from retrieval.ranking import rank, second_rows
+from retrieval.rerank import (
+    NONE,
+    RERANK_FEATURES,
+    Rerank,
+    bundled,
+    heading_meets,
+    own_heading,
+    rows,
+)
+from retrieval.selection import FEATURES
 from retrieval.selection import bundled as bundled_selector
 from retrieval.similarity import bundled as bundled_vectors
 
@@ -71,12 +81,71 @@ def test_the_second_stage_adds_its_weighted_heading_to_the_frozen_logits(tmp_pat
                                             for c in ranking.candidates]))
     heads = np.array([c.heading for c in ranking.candidates])
     assert heads[0] > heads[1] > 0  # "Quiet mode" meets "silence" better than "Verbose mode"
-    np.testing.assert_allclose(ranking.logits, raw + bundled().coef[0] * heads)
+    np.testing.assert_allclose(ranking.logits, raw + second_rows(ranking.candidates,
+                                                                 engine.collection)
+                               @ bundled().coef)
     assert "q flag" in ranking.candidates[0].sentence.text
 
 
 def test_no_second_stage_leaves_the_frozen_order() -> None:
     logits = np.array([2.0, 1.0])
-    assert NONE.adjust(logits, np.array([[0.0], [1.0]])).tolist() == [2.0, 1.0]
-    assert Rerank(np.array([3.0]), {}).adjust(logits, np.array([[0.0], [1.0]])).tolist() == [
-        2.0, 4.0]
+    heads = rows([0.0, 1.0], [[1.0] * len(FEATURES)] * 2, [False, True])
+    assert NONE.adjust(logits, heads).tolist() == [2.0, 1.0]
+    coef = np.zeros(len(RERANK_FEATURES))
+    coef[0] = 3.0
+    assert Rerank(coef, {}).adjust(logits, heads).tolist() == [2.0, 4.0]
+
+
+def test_the_ranker_features_are_weighed_again_in_a_document_with_sections_only() -> None:
+    assert RERANK_FEATURES[1:] == tuple(f"doc_{name}" for name in FEATURES)
+    feats = [[0.5] * len(FEATURES), [0.25] * len(FEATURES)]
+    out = rows([0.8, 0.1], feats, [True, False])
+    assert out.shape == (2, len(RERANK_FEATURES))
+    assert out[0].tolist() == [0.8, *feats[0]]
+    assert out[1].tolist() == [0.1] + [0.0] * len(FEATURES)  # a page without headings
+    assert rows([], [], []).shape == (0, len(RERANK_FEATURES))
+
+
+def test_the_shipped_second_stage_reweighs_what_documentation_answers_show() -> None:
+    coef = dict(zip(RERANK_FEATURES, bundled().coef.tolist(), strict=True))
+    # learned on documentation questions: the ranker's features are weighed again there
+    assert sum(abs(v) for k, v in coef.items() if k != "heading") > 1.0
+
+
+def test_a_page_without_headings_is_ranked_by_the_frozen_ranker_and_its_heading(
+        tmp_path: Path) -> None:
+    (tmp_path / "note.txt").write_text(
+        "The output shows every step the tool takes. Pass the q flag and no output is "
+        "printed.\n", encoding="utf-8")
+    engine = QAEngine.from_directory(tmp_path, index_dir=tmp_path / "index")
+    ranking = engine.rank("How do I silence the output?")
+    assert ranking is not None
+    raw = bundled_selector().rank(np.array([[*c.features, *c.meaning]
+                                            for c in ranking.candidates]))
+    heads = np.array([c.heading for c in ranking.candidates])
+    np.testing.assert_allclose(ranking.logits, raw + bundled().coef[0] * heads)
+
+
+def test_what_is_quoted_first_may_be_reweighed_but_answering_is_judged_by_the_heading_alone(
+        tmp_path: Path) -> None:
+    (tmp_path / "guide.md").write_text(GUIDE, encoding="utf-8")
+    engine = QAEngine.from_directory(tmp_path, index_dir=tmp_path / "index")
+    question = "How do I silence the output?"
+    r = engine.reader.read(question, engine.config)
+    hits = engine._retrieve(question, r.query, engine.top_k)
+    heading_only = np.zeros(len(RERANK_FEATURES))
+    heading_only[0] = 3.0
+    plain = rank(question, r.query, hits, engine.collection, r.config, r.vectors, engine.index,
+                 r.selector, Rerank(heading_only, {}))
+    assert plain is not None and plain.judged is None  # one order: judged by its first
+    # a weight on a feature of the ranker's puts the other sentence first in a document with
+    # sections; answering is still judged by the heading's best
+    first, second = plain.candidates[0].features, plain.candidates[1].features
+    k = next(k for k in range(len(FEATURES)) if first[k] != second[k])
+    swapped = heading_only.copy()
+    swapped[1 + k] = -100.0 / (first[k] - second[k])
+    other = rank(question, r.query, hits, engine.collection, r.config, r.vectors, engine.index,
+                 r.selector, Rerank(swapped, {}))
+    assert other is not None and other.judged is not None
+    assert other.candidates[0].sentence != plain.candidates[0].sentence
+    assert other.judged.sentence == plain.candidates[0].sentence
