@@ -33,6 +33,8 @@ from .config import DEFAULT_CONFIG, ComposerConfig
 from .cues import has_evidence, is_question
 from .features import mass
 from .index import TermIndex
+from .language import ENGLISH
+from .openingonly import opening_only
 from .query import FRAME_WORDS, Query, parse_query
 from .quotes import MAX_QUOTE_CHARS, without_code
 from .ranking import rank
@@ -262,6 +264,7 @@ NOTHING_MATCHED, LOW_CONFIDENCE, TERMS_APART = "nothing_matched", "low_confidenc
 SPECIFIC_MISSING = "specific_word_missing"
 SUBJECT_MISSING = "subject_missing"
 SUPPORT_UNNAMED = "support_unnamed"
+OPENING_ONLY = "opening_only"
 NO_EVIDENCE = {"when": "no_date", "number": "no_quantity"}
 
 
@@ -290,6 +293,8 @@ def _abstention(question: str, query: Query, best: Candidate, confidence: float,
     if query.cue in config.evidence_needed and not has_evidence(
             query.cue, evidence_text(), question, query.lang):
         return NO_EVIDENCE.get(query.cue or "", "no_evidence")
+    if config.opening_gate and query.lang == ENGLISH and opening_only(best.features):
+        return OPENING_ONLY
     return None
 
 

@@ -86,6 +86,9 @@ class ComposerConfig:
     # ... and name what a yes/no question asks whether something supports, handles or works
     # with (``supports.py``)
     supports_gate: bool = True
+    # ... and, in English, say something of what is asked when it is its document's opening
+    # (``openingonly.py``)
+    opening_gate: bool = True
     # in a language that compounds (``compounds.py``), the parts of a question's compound are
     # sought in the index too, each counting this many times
     part_factor: float = 1.0
