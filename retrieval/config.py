@@ -75,6 +75,9 @@ class ComposerConfig:
     # an answer whose confidence is below this is flagged low_confidence and the channels say
     # so (None: the model's own level, below which its answers were mostly wrong in training)
     sure_confidence: float | None = None
+    # in English, a sentence opening on a pronoun ("She lives in ...") holds the question's
+    # terms its document's title holds (``surroundings.about_title``)
+    pronoun_title: bool = True
     # the term-coverage rules above (min_coverage, min_known_share, min_word_share,
     # pairs_need_both) abstain too, on top of the confidence
     rule_gates: bool = True
