@@ -92,9 +92,9 @@ class Answer(BaseModel):
         "'nothing_matched', 'low_confidence' (below the threshold), 'terms_apart' (the "
         "question's weighty terms are not found together), 'specific_word_missing' (a name or "
         "rare word of the question is not in the best sentence's document), 'no_date' / "
-        "'no_quantity' (a when / how-many question's best sentence states none), 'no_value' (a "
-        "question asking for a default or a limit answered by a quote giving none); a "
-        "confidence above the threshold with an abstention is one of the last four")
+        "'no_quantity' (a when / how-many question's best sentence states none), "
+        "'subject_missing', 'support_unnamed', 'no_value', 'opening_only' (the README says "
+        "when); a confidence above the threshold with an abstention is one of the last eight")
     low_confidence: bool = Field(
         default=False, description="answered, though with a confidence at which such answers "
         "were mostly wrong in training (below the model's sure level, or "

@@ -33,6 +33,8 @@ from .config import DEFAULT_CONFIG, ComposerConfig
 from .cues import has_evidence, is_question
 from .features import mass
 from .index import TermIndex
+from .language import ENGLISH
+from .openingonly import opening_only
 from .query import FRAME_WORDS, Query, parse_query
 from .quotes import MAX_QUOTE_CHARS, without_code
 from .ranking import rank
@@ -263,11 +265,13 @@ def _related(hits: Sequence[tuple[int, float]], collection: Collection, n: int) 
 # together; a specific word of it (a name, a rare word) is not in the cited document; what a
 # yes/no question asks whether something supports is not named there; a "when"
 # or "how many" question's best sentence holds no date or quantity of its own; a question asking
-# for a default or a limit is answered by a quote that states none (``values.py``).
+# for a default or a limit is answered by a quote that states none (``values.py``); the best is
+# its document's opening and says nothing else of what is asked (``openingonly.py``).
 NOTHING_MATCHED, LOW_CONFIDENCE, TERMS_APART = "nothing_matched", "low_confidence", "terms_apart"
 SPECIFIC_MISSING = "specific_word_missing"
 SUBJECT_MISSING = "subject_missing"
 SUPPORT_UNNAMED = "support_unnamed"
+OPENING_ONLY = "opening_only"
 NO_EVIDENCE = {"when": "no_date", "number": "no_quantity"}
 NO_VALUE = "no_value"
 
@@ -300,6 +304,8 @@ def _abstention(question: str, query: Query, best: Candidate, confidence: float,
     if config.value_gate and asks_value(question, query.lang) and not states_value(
             evidence_text(), question, bool(best.features[_DEFAULT])):
         return NO_VALUE
+    if config.opening_gate and query.lang == ENGLISH and opening_only(best.features):
+        return OPENING_ONLY
     return None
 
 

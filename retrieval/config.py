@@ -75,6 +75,9 @@ class ComposerConfig:
     # an answer whose confidence is below this is flagged low_confidence and the channels say
     # so (None: the model's own level, below which its answers were mostly wrong in training)
     sure_confidence: float | None = None
+    # in English, a sentence opening on a pronoun ("She lives in ...") holds the question's
+    # terms its document's title holds (``surroundings.about_title``)
+    pronoun_title: bool = True
     # the term-coverage rules above (min_coverage, min_known_share, min_word_share,
     # pairs_need_both) abstain too, on top of the confidence
     rule_gates: bool = True
@@ -88,6 +91,9 @@ class ComposerConfig:
     supports_gate: bool = True
     # ... and give a value for a question asking for a default or a limit (``values.py``)
     value_gate: bool = True
+    # ... and, in English, say something of what is asked when it is its document's opening
+    # (``openingonly.py``)
+    opening_gate: bool = True
     # in a language that compounds (``compounds.py``), the parts of a question's compound are
     # sought in the index too, each counting this many times
     part_factor: float = 1.0

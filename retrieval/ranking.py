@@ -100,6 +100,7 @@ def rank(
     sents_of: dict[int, list[Sentence]] = {}  # each retrieved passage's sentences, read once
     words_of: dict[tuple[int, int], list[str]] = {}  # (passage, sentence) -> words of 3+ letters
     langs: dict[int, str] = {}  # each retrieved passage's language
+    titled: dict[int, frozenset[str]] = {}  # the question terms each document's title holds
     for rank_, (p, pscore) in enumerate(hits):
         sents = sents_of[p] = collection.sentences(p)
         reading = analyzer(langs.setdefault(p, collection.lang_of(p)))
@@ -117,12 +118,18 @@ def rank(
                 if compound not in held and held.issuperset(split):
                     held.add(compound)
         matched = [ts & qset for ts in sets]
+        doc = int(collection.passage_doc[p])
+        if doc not in titled:
+            titled[doc] = frozenset(
+                analyzer(langs[p]).term_set(collection.sources[doc].title) & qset)
+        if config.pronoun_title and titled[doc]:  # "She lives ..." holds "Marta Ilves"
+            matched = [m | titled[doc] if surroundings.about_title(s.text, langs[p]) else m
+                       for m, s in zip(matched, sents, strict=True)]
         context = surroundings.context(p, collection, qset, config, reading.term_set)
         passages.append((rank_, p, pscore, sents, terms, sets, matched, others, context))
     table, aligned = _alike_words(vectors, query, passages, config)
     candidates: list[Candidate] = []
     specific: dict[int, bool] = {}
-    titled: dict[int, frozenset[str]] = {}  # the question terms each document's title holds
     asked_subject = (analyzer(query.lang).term_set(" ".join(subject(question))) & qset
                      if query.cue == "what_is" else set())
     # "what is X?" in English (its cue) or in another language (``whatis.subject``)
@@ -138,9 +145,6 @@ def rank(
         leading = set(leads.values())
         heads = surroundings.item_heads(sents)
         doc = int(collection.passage_doc[p])
-        if doc not in titled:
-            titled[doc] = frozenset(
-                analyzer(langs[p]).term_set(collection.sources[doc].title) & qset)
         opening = surroundings.opening(p, sents, collection)
         for i, s in enumerate(sents):
             # a heading saying what "what is X?" asks ("Cachegrind: a cache and ... profiler")

@@ -1,7 +1,7 @@
 """What surrounds a candidate sentence: the headings and title its passage sits under, its list
 item's first sentence, the heading above it, the sentences that open its document and section,
-the list items the next passage opens with, and what its document names (in its text or its
-file's name)."""
+the list items the next passage opens with, what its document names (in its text or its
+file's name), and whether a sentence speaks of its title's subject by a pronoun."""
 
 from __future__ import annotations
 
@@ -98,6 +98,17 @@ def document_names(collection: Collection, doc: int, lang: str) -> set[str]:
     return analyzer(lang).term_set(_NAME_PARTS.sub(" ", collection.sources[doc].id))
 
 
+# a sentence opening on a personal pronoun ("She lives in a farmhouse ...", "It was founded in
+# 1921") speaks of what its document is about: in a page titled "Marta Ilves", of Marta Ilves
+_PRONOUN = re.compile(r"^\W*(?:he|she|it|they|his|her|its|their)\b", re.I)
+
+
+def about_title(sentence: str, lang: str) -> bool:
+    """Whether ``sentence`` (in language ``lang``) opens on a pronoun standing for what its
+    document's title names (English only)."""
+    return lang == ENGLISH and _PRONOUN.match(sentence) is not None
+
+
 def context(p: int, collection: Collection, qset: set[str], config: ComposerConfig,
              term_set: Callable[[str], set[str]]) -> set[str]:
     """The question terms that the headings passage ``p`` sits under (and, in a document with
@@ -113,5 +124,5 @@ def context(p: int, collection: Collection, qset: set[str], config: ComposerConf
     return term_set(f"{collection.source_of(p).title} {section}") & qset
 
 
-__all__ = ["context", "document_names", "heading_above", "item_heads", "opening",
+__all__ = ["about_title", "context", "document_names", "heading_above", "item_heads", "opening",
            "opening_items", "specific_met"]

@@ -1,0 +1,36 @@
+"""An opening that says nothing of what is asked: a page's first sentence quoted for a question
+about one thing of the page's topic.
+
+A question that names a document's topic ("who is amy poehler married to", "how did mark cuban
+make his fortune") is drawn to the document's opening sentence, which holds the topic's name
+("Amy Meredith Poehler (born September 16, 1971) is an American actress ..."). When that
+opening meets none of the question's weight outside the document's title (``focus_own``: not
+"married", nor a word of like meaning) and holds no fact of the kind the question asks for
+(``evidence``: a date for "when", a place for "where", a name for "who"), it says what the
+page is about, not what was asked; unless the question asks what the topic is ("what is X?",
+"what does X mean?", "what is X used for?"), which an opening answers. Read from the best
+candidate's features (``selection.FEATURES``), English questions only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .selection import FEATURES
+
+_AT = {name: FEATURES.index(name) for name in (
+    "lead", "title", "focus", "focus_own", "evidence", "q_what_is", "q_define", "q_why")}
+
+
+def opening_only(features: Sequence[float]) -> bool:
+    """Whether a candidate (its ``features``) is a document's opening whose title holds part
+    of the question, that meets none of the rest of it, nor do the sentences beside it, and
+    holds nothing of the kind asked for, for a question that asks neither what something is
+    nor why (a cause has no kind ``evidence`` reads)."""
+    f = {name: features[i] for name, i in _AT.items()}
+    return (f["lead"] > 0 and f["title"] > 0 and f["focus_own"] <= 0 and f["focus"] <= 0
+            and f["evidence"] <= 0 and f["q_what_is"] <= 0 and f["q_define"] <= 0
+            and f["q_why"] <= 0)
+
+
+__all__ = ["opening_only"]
