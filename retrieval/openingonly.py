@@ -10,25 +10,38 @@ opening meets none of the question's weight outside the document's title (``focu
 page is about, not what was asked; unless the question asks what the topic is ("what is X?",
 "what does X mean?", "what is X used for?"), which an opening answers. Read from the best
 candidate's features (``selection.FEATURES``), English questions only.
+
+Only an opening shaped as a definition, its subject said to be a kind of thing ("... is an
+American actress", "... was a Roman emperor"), says no more than what the topic is: a release
+note's opening ("Hatch v1.18.0 introduces dependency sources ...") or a policy's ("The founder
+... have pledged to ... the instruments of good works from chapter 4 of The Rule") is often
+the answer to a question of the document's topic whose words it does not share.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from .selection import FEATURES
+
+# a copula and an article, before any clause ends: "X (born 1971) is an ...", "X was the ..."
+_DEFINITION = re.compile(r"^[^;:!?]{0,200}?\b(?:is|are|was|were)\s+(?:a|an|the|one)\b",
+                         re.IGNORECASE)
 
 _AT = {name: FEATURES.index(name) for name in (
     "lead", "title", "focus", "focus_own", "evidence", "q_what_is", "q_define", "q_why")}
 
 
-def opening_only(features: Sequence[float]) -> bool:
-    """Whether a candidate (its ``features``) is a document's opening whose title holds part
-    of the question, that meets none of the rest of it, nor do the sentences beside it, and
-    holds nothing of the kind asked for, for a question that asks neither what something is
-    nor why (a cause has no kind ``evidence`` reads)."""
+def opening_only(features: Sequence[float], text: str) -> bool:
+    """Whether a candidate (its ``features``, its sentence's ``text``) is a document's opening
+    shaped as a definition whose title holds part of the question, that meets none of the rest
+    of it, nor do the sentences beside it, and holds nothing of the kind asked for, for a
+    question that asks neither what something is nor why (a cause has no kind ``evidence``
+    reads)."""
     f = {name: features[i] for name, i in _AT.items()}
-    return (f["lead"] > 0 and f["title"] > 0 and f["focus_own"] <= 0 and f["focus"] <= 0
+    return (f["lead"] > 0 and _DEFINITION.match(text) is not None and f["title"] > 0
+            and f["focus_own"] <= 0 and f["focus"] <= 0
             and f["evidence"] <= 0 and f["q_what_is"] <= 0 and f["q_define"] <= 0
             and f["q_why"] <= 0)
 

@@ -63,14 +63,27 @@ def _row(**values: float) -> list[float]:
     return row
 
 
+DEFINES = "Marta Ilves (born 3 May 1961) is a sculptor and painter from Tartu."
+
+
 def test_only_an_opening_about_the_topic_meeting_none_of_the_rest_and_no_fact_asked_for():
-    assert opening_only(_row())
-    assert not opening_only(_row(lead=0.0))  # not the document's opening
-    assert not opening_only(_row(title=0.0))  # a document the question does not name
-    assert not opening_only(_row(focus_own=0.2))  # it meets part of what is asked
-    assert not opening_only(_row(focus=0.2))  # ... or the sentence after it does
-    assert not opening_only(_row(evidence=1.0))  # it holds a date for "when", ...
-    assert opening_only(_row(q_how=1.0))
-    assert not opening_only(_row(q_why=1.0))  # a cause: no kind of fact qabot reads
-    assert not opening_only(_row(q_what_is=1.0))  # "what is X?": an opening answers it
-    assert not opening_only(_row(q_define=1.0))
+    assert opening_only(_row(), DEFINES)
+    assert not opening_only(_row(lead=0.0), DEFINES)  # not the document's opening
+    assert not opening_only(_row(title=0.0), DEFINES)  # a document the question does not name
+    assert not opening_only(_row(focus_own=0.2), DEFINES)  # it meets part of what is asked
+    assert not opening_only(_row(focus=0.2), DEFINES)  # ... or the sentence after it does
+    assert not opening_only(_row(evidence=1.0), DEFINES)  # it holds a date for "when", ...
+    assert opening_only(_row(q_how=1.0), DEFINES)
+    assert not opening_only(_row(q_why=1.0), DEFINES)  # a cause: no kind of fact qabot reads
+    assert not opening_only(_row(q_what_is=1.0), DEFINES)  # "what is X?": an opening answers it
+    assert not opening_only(_row(q_define=1.0), DEFINES)
+
+
+def test_an_opening_that_is_no_definition_may_answer_what_its_words_do_not_meet():
+    """A release note's or a policy's opening is often the answer to a question of its topic
+    in other words ("what is new in hatch 1.18?"); only one saying what kind of thing the topic
+    is tells no more than that."""
+    assert opening_only(_row(), "The Battle of Narva was a battle of the Great Northern War.")
+    assert not opening_only(_row(), "Hatch v1.18.0 introduces dependency sources and fixes.")
+    assert not opening_only(_row(), "The founders have pledged to follow chapter 4 of The Rule.")
+    assert not opening_only(_row(), "The bridge, when it opened; is a landmark now.")
