@@ -25,9 +25,11 @@ from collections.abc import Sequence
 
 from .selection import FEATURES
 
-# a copula and an article, before any clause ends: "X (born 1971) is an ...", "X was the ..."
-_DEFINITION = re.compile(r"^[^;:!?]{0,200}?\b(?:is|are|was|were)\s+(?:a|an|the|one)\b",
-                         re.IGNORECASE)
+# a copula and an article or a name, before any clause ends, once what stands in brackets is
+# set aside: "X (; born 1971) is an American actress", "X was Byzantine Emperor", "X refers to"
+_DEFINITION = re.compile(r"^[^;:!?]{0,200}?\b(?:(?:is|are|was|were)\s+(?:(?:a|an|the|one)\b|[A-Z])"
+                         r"|refers\s+to\b)")
+_BRACKETED = re.compile(r"\([^()]*\)")
 
 _AT = {name: FEATURES.index(name) for name in (
     "lead", "title", "focus", "focus_own", "evidence", "q_what_is", "q_define", "q_why")}
@@ -40,10 +42,17 @@ def opening_only(features: Sequence[float], text: str) -> bool:
     question that asks neither what something is nor why (a cause has no kind ``evidence``
     reads)."""
     f = {name: features[i] for name, i in _AT.items()}
-    return (f["lead"] > 0 and _DEFINITION.match(text) is not None and f["title"] > 0
+    return (f["lead"] > 0 and _defines(text) and f["title"] > 0
             and f["focus_own"] <= 0 and f["focus"] <= 0
             and f["evidence"] <= 0 and f["q_what_is"] <= 0 and f["q_define"] <= 0
             and f["q_why"] <= 0)
+
+
+def _defines(text: str) -> bool:
+    """Whether ``text`` is shaped as a definition (``_DEFINITION``), brackets set aside."""
+    for _ in range(3):  # brackets within brackets, from the innermost
+        text = _BRACKETED.sub("", text)
+    return _DEFINITION.match(text) is not None
 
 
 __all__ = ["opening_only"]

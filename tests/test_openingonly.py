@@ -87,3 +87,7 @@ def test_an_opening_that_is_no_definition_may_answer_what_its_words_do_not_meet(
     assert not opening_only(_row(), "Hatch v1.18.0 introduces dependency sources and fixes.")
     assert not opening_only(_row(), "The founders have pledged to follow chapter 4 of The Rule.")
     assert not opening_only(_row(), "The bridge, when it opened; is a landmark now.")
+    # what stands in brackets is set aside; a title without an article; "refers to"
+    assert opening_only(_row(), "Ann Lee (; born 1 May 1950) is an English painter.")
+    assert opening_only(_row(), "Justinian I (c. 482 (?) - 565) was Byzantine Emperor.")
+    assert opening_only(_row(), "The history of Tartu refers to the town's past.")
