@@ -3,20 +3,13 @@ a page titled "Marta Ilves" holds the question's "Marta Ilves" (``surroundings.a
 
 from __future__ import annotations
 
-import dataclasses
-
 from retrieval import QAEngine
-from retrieval.config import ComposerConfig
-from retrieval.corpus import Document
 from retrieval.surroundings import about_title
-from tests.test_openingonly import ILVES, OTHERS
+from tests.test_openingonly import ilves_engine
 
 
 def _engine(pronouns: bool = True) -> QAEngine:
-    docs = [Document("ilves", "Marta Ilves", ILVES)]
-    docs += [Document(f"doc{i}", title, text) for i, (title, text) in enumerate(OTHERS)]
-    return QAEngine.from_documents(
-        docs, config=dataclasses.replace(ComposerConfig(), pronoun_title=pronouns))
+    return ilves_engine(pronoun_title=pronouns)
 
 
 def test_a_sentence_about_the_title_by_a_pronoun_answers_a_question_naming_it():

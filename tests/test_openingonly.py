@@ -31,11 +31,15 @@ OTHERS = [("Harbour", "The harbour was dredged in 1998. Ferries leave every hour
           ("Lighthouse", "The lighthouse is forty metres tall. Its lamp was electrified in 1930.")]
 
 
-def _engine(gate: bool = True) -> QAEngine:
+def ilves_engine(**config: bool) -> QAEngine:
+    """The page about Marta Ilves among four others, the composer's settings as ``config``."""
     docs = [Document("ilves", "Marta Ilves", ILVES)]
     docs += [Document(f"doc{i}", title, text) for i, (title, text) in enumerate(OTHERS)]
-    return QAEngine.from_documents(
-        docs, config=dataclasses.replace(ComposerConfig(), opening_gate=gate))
+    return QAEngine.from_documents(docs, config=dataclasses.replace(ComposerConfig(), **config))
+
+
+def _engine(gate: bool = True) -> QAEngine:
+    return ilves_engine(opening_gate=gate)
 
 
 def test_an_opening_that_meets_nothing_asked_of_its_topic_is_abstained():
