@@ -124,7 +124,7 @@ def document_text(report: DocumentReport) -> str:
                    + (f", in {', '.join(report.languages)}" if report.languages else ""))]
     lines += [shown(f"  {key}: {getattr(d, key)}") for key in ("url", "publisher", "published")
               if getattr(d, key)]
-    indexed = sum(r.status.startswith("indexed") for r in report.rows)
+    indexed = report.kept
     # (a document the index skips: its blocks are what the sieve kept, and none is indexed)
     kept = "kept" if report.skipped else "indexed"
     lines.append(f"  {counted(len(report.rows), 'block')}: {indexed} {kept}, "

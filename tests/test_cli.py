@@ -304,6 +304,7 @@ def test_show_says_a_document_the_index_skips_is_not_indexed(tmp_path):
         assert r.returncode == 0, r.stderr
         assert ("  3 blocks: 3 kept, 0 dropped\n  not indexed: no prose left after cleaning, so "
                 "the document is skipped\n") in r.stdout
+        assert "[kept] paragraph" in r.stdout and "[indexed" not in r.stdout
         r = qabot("show", "--json", "--corpus", str(tmp_path / "c"), "menu")
         assert json.loads(r.stdout)["skipped"] == "no prose left after cleaning"
         shutil.rmtree(tmp_path / "c" / ".qabot-index", ignore_errors=True)

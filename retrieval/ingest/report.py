@@ -16,7 +16,9 @@ from ..titles import titled
 from .blocks import Parsed
 from .read import base_of
 from .repeated import RepeatedLines, repeated_in
-from .sieve import sieve
+from .sieve import INDEXED, sieve
+
+KEPT = "kept"  # a block kept of a document the index skips
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,7 +29,8 @@ class Row:
     text: str
     section: str
     page: int | None
-    status: str  # "indexed", "indexed, not quoted", "dropped: <reason>"
+    status: str  # "indexed", "indexed, not quoted", "dropped: <reason>"; "kept" for indexed
+    # when the whole document is skipped
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +44,12 @@ class DocumentReport:
     # why the index leaves the whole document out, as `qabot index` says, when it does (its
     # blocks may still be kept, none holding a sentence to quote)
     skipped: str | None = None
+
+    @property
+    def kept(self) -> int:
+        """How many blocks are indexed (or, of a skipped document, kept): not those dropped,
+        nor code kept only for the quote of its lead-in."""
+        return sum(r.status.split(",")[0] in (INDEXED, KEPT) for r in self.rows)
 
 
 def find(docs: Sequence[Document], which: str) -> int:
@@ -103,9 +112,12 @@ def explain(doc: Document, repeated: np.ndarray, language: str | None = None,
     lines = RepeatedLines(repeated)
     sieved = sieve(parsed, lines)
     titled_doc = titled(doc, parsed, sieved)
-    rows = tuple(Row(b.kind, b.text, section_name(b.section, titled_doc.title), b.page, status)
-                 for b, status in sieved.rows)
     laid = lay_out(doc, parsed, lines, language)
+    # a skipped document's blocks the sieve kept are not in the index: "kept", not "indexed"
+    rows = tuple(Row(b.kind, b.text, section_name(b.section, titled_doc.title), b.page,
+                     status if laid or not status.startswith(INDEXED)
+                     else KEPT + status.removeprefix(INDEXED))
+                 for b, status in sieved.rows)
     languages = tuple(dict.fromkeys(c or ENGLISH for c in laid.languages())) if laid else ()
     return DocumentReport(titled_doc, sieved.web, rows, languages,
                           None if laid else NOTHING_QUOTABLE)
