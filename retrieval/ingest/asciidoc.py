@@ -36,7 +36,16 @@ from collections.abc import Iterator
 
 from .adocinline import rendered
 from .adoctable import TABLE_RE, table_rows
-from .blocks import TERM_LEVEL, Block, Dropped, Outline, Parsed, code_lines, one_line
+from .blocks import (
+    TERM_LEVEL,
+    Block,
+    Dropped,
+    Outline,
+    Parsed,
+    code_lines,
+    dropped_lines,
+    one_line,
+)
 
 _TITLE_RE = re.compile(r"^(={1,6}|#{1,6})[ \t]+(\S.*?)(?:[ \t]+\1)?[ \t]*$")
 _UNDERLINE_CHARS = {"=": 1, "-": 2, "~": 3, "^": 4, "+": 5}
@@ -235,10 +244,9 @@ class _Reader:
         ``MAX_DEPTH`` blocks one in another, its words listed as dropped (3,000 example blocks
         one in another were a RecursionError, after seconds copying their lines)."""
         if self.depth >= MAX_DEPTH:
-            text = one_line(" ".join(line for line in body
-                                     if not _DELIMITER_RE.match(line.strip())))
-            if text:
-                yield Dropped(Block("paragraph", text, self.outline.path), NESTING_REASON)
+            yield from dropped_lines((line for line in body
+                                      if not _DELIMITER_RE.match(line.strip())),
+                                     NESTING_REASON, self.outline.path)
             return
         inner = _Reader(body)
         inner.outline, inner.attributes = self.outline, self.attributes

@@ -20,15 +20,10 @@ from __future__ import annotations
 
 import re
 
-from .blocks import Block, Dropped, Parsed, one_line, usable_title
+from .blocks import Block, Dropped, Parsed, expansion_budget, one_line, usable_title
 from .latex import inline
 
 MAX_BIB_BYTES = 64 << 20
-# What the values of a database may hold in all, its abbreviations expanded: this many times its
-# length, or this many characters (as reStructuredText's substitutions, ``rstsubst``): forty
-# ``@string``s each joining the one before twice ("a1 = a0 # a0") made a value of 2^40
-# characters, and the process was killed for its memory
-EXPANDED_SHARE, EXPANDED_MORE = 10, 100_000
 # the fields a reference list shows, in its order, with their labels
 _SHOWN = {"author": "Authors", "editor": "Editors", "year": "Year", "month": "Month",
           "journal": "Journal", "journaltitle": "Journal", "booktitle": "In",
@@ -55,7 +50,10 @@ def read_bibtex(text: str) -> Parsed:
         raise ValueError(f"a BibTeX file of {len(text) >> 20} MB, over the "
                          f"{MAX_BIB_BYTES >> 20} MB qabot reads of one")
     strings = dict(_MONTHS)
-    budget = [EXPANDED_SHARE * len(text) + EXPANDED_MORE]  # characters the values may yet hold
+    # characters the values may yet hold, its abbreviations expanded (``expansion_budget``):
+    # forty ``@string``s each joining the one before twice ("a1 = a0 # a0") made a value of
+    # 2^40 characters, and the process was killed for its memory
+    budget = [expansion_budget(len(text))]
     blocks: list[Block] = []
     dropped: list[Dropped] = []
     titles: list[str] = []
@@ -111,7 +109,7 @@ def _closing(text: str, at: int, close: str) -> int:
 
 def _fields(body: str, strings: dict[str, str], budget: list[int]) -> dict[str, str]:
     """The ``name = value`` fields of an entry's body (after its key), lower-case names; each
-    value's length taken from ``budget`` (what the values may yet hold, ``EXPANDED_SHARE``)."""
+    value's length taken from ``budget`` (what the values may yet hold, ``expansion_budget``)."""
     out: dict[str, str] = {}
     at, n = 0, len(body)
     while True:

@@ -10,7 +10,7 @@ is verbatim to the rendered document.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -128,6 +128,27 @@ def one_line(text: str) -> str:
     if on_one_line(text):
         return text
     return " ".join(text.split())
+
+
+def dropped_lines(lines: Iterable[str], reason: str, section: tuple[str, ...] = ()
+                  ) -> Iterator[Dropped]:
+    """The words of ``lines`` a reader leaves unread (nested past its bound), as one paragraph
+    listed as dropped for ``reason``; nothing when they hold no words."""
+    if text := one_line(" ".join(lines)):
+        yield Dropped(Block("paragraph", text, section), reason)
+
+
+# What the abbreviations or substitutions a document defines may add to its text in all (a
+# definition may hold references to others, which expand in turn): this many times its length,
+# or this many characters if more
+EXPANDED_SHARE, EXPANDED_MORE = 10, 100_000
+
+
+def expansion_budget(length: int) -> int:
+    """The characters a document of ``length`` characters may read as with its abbreviations
+    or substitutions expanded (``EXPANDED_SHARE``): a few hundred bytes must not read as
+    megabytes."""
+    return max(EXPANDED_MORE, EXPANDED_SHARE * length)
 
 
 # white space that is no ASCII space, a code line's tab included (a passage's line holds none)

@@ -51,6 +51,7 @@ from .blocks import (
     Outline,
     Parsed,
     code_block,
+    dropped_lines,
     one_line,
     table_row_text,
 )
@@ -211,9 +212,8 @@ def _too_deep(tokens: Sequence[Token], body: str) -> Iterable[Dropped]:
         if (token.nesting == 1 and token.level + 1 >= _MAX_NESTING and token.map
                 and after.nesting == -1):  # opened and closed with nothing read inside
             start, end = token.map
-            text = one_line(" ".join(_MARKERS_RE.sub("", line) for line in lines[start:end]))
-            if text:
-                yield Dropped(Block("paragraph", text), NESTING_REASON)
+            yield from dropped_lines((_MARKERS_RE.sub("", line) for line in lines[start:end]),
+                                     NESTING_REASON)
 
 
 IMAGES_REASON = "images only (badges, figures): a reader sees pictures, not their alt text"
@@ -260,9 +260,9 @@ def _directive(name: str, argument: str, content: str, outline: Outline,
     one in another, each body parsed in turn, were a RecursionError."""
     body = _without_options(content)
     if depth > _MAX_NESTING:  # (its words, without the fences of the directives in it)
-        if text := one_line(" ".join(line for line in body.splitlines()
-                                     if not _FENCE_LINE_RE.match(line))):
-            yield Dropped(Block("paragraph", text, outline.path), NESTING_REASON)
+        yield from dropped_lines((line for line in body.splitlines()
+                                  if not _FENCE_LINE_RE.match(line)),
+                                 NESTING_REASON, outline.path)
         return
     kind = "code" if name.lower() in _CELL_LANGUAGES else directive_kind(name)
     if kind == "code":

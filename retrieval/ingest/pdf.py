@@ -122,8 +122,8 @@ def read_pdf(data: bytes) -> Parsed:
     notes: list[str] = []
     if garbled:
         notes.append(f"{_pages(garbled)} not read: {GARBLED}")
-    for n, err in broken.items():
-        notes.append(f"page {n} not read: {error_reason(err)}")
+    not_read_why = {n: f"not read: {error_reason(err)}" for n, err in broken.items()}
+    notes += [f"page {n} {why}" for n, why in not_read_why.items()]
     blank = [n for n, (text, _) in enumerate(texts, 1)
              if not text.strip() and n not in garbled and n not in broken]
     pages = [unweave(page_lines(text, pieces, n)) for n, (text, pieces) in enumerate(texts, 1)]
@@ -140,11 +140,9 @@ def read_pdf(data: bytes) -> Parsed:
     fields = sum(d.reason == FIELD for d in unread)
     if fields:
         notes.append(f"{fields} form field value{'s' * (fields > 1)} not read")
-    dropped = ([Dropped(Block("paragraph", "(the text of the page)", page=n), GARBLED)
-                for n in garbled]
-               + [Dropped(Block("paragraph", "(the text of the page)", page=n),
-                          f"not read: {error_reason(err)}") for n, err in broken.items()]
-               + unread + dropped)
+    pages_unread = [(n, GARBLED) for n in garbled] + list(not_read_why.items())
+    dropped = ([Dropped(Block("paragraph", "(the text of the page)", page=n), why)
+                for n, why in pages_unread] + unread + dropped)
     style = body_style(pages)
     pages = footnotes(pages, style)
     lines = wrapped_titles([line for page in pages for line in gaps(page, style)], style)

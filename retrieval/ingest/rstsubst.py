@@ -7,9 +7,7 @@ from __future__ import annotations
 from docutils import nodes
 from docutils.transforms.references import Substitutions
 
-# What substitutions may add to a document's text: this many times its length, or this many
-# characters if more
-SUBSTITUTED_SHARE, SUBSTITUTED_MORE = 10, 100_000
+from .blocks import expansion_budget
 
 
 def substitute(document: nodes.document, length: int) -> None:
@@ -17,9 +15,9 @@ def substitute(document: nodes.document, length: int) -> None:
     them to be (``|product|`` as "WidgetPro"), by docutils' own transform; one it does not
     define (Sphinx's ``|version|``, set in a project's configuration) reads as its name, and so
     does one whose text, its own references expanded, would take the document's expansions
-    past ``SUBSTITUTED_SHARE`` (definitions of ten references each, five deep: 858 bytes read
+    past ``blocks.expansion_budget`` (definitions of ten references each, five deep: 858 bytes read
     as 8 MB)."""
-    budget = max(SUBSTITUTED_MORE, SUBSTITUTED_SHARE * length)
+    budget = expansion_budget(length)
     sizes: dict[str, int] = {}
     spent = 0
     for ref in list(document.findall(nodes.substitution_reference)):
@@ -69,4 +67,4 @@ def _expanded(document: nodes.document, name: str, sizes: dict[str, int],
     return size
 
 
-__all__ = ["SUBSTITUTED_MORE", "SUBSTITUTED_SHARE", "substitute"]
+__all__ = ["substitute"]
