@@ -68,9 +68,9 @@ from .rerank import rows as rerank_rows
 from .selection import FEATURES, Selector, sigmoid
 from .selection import bundled as bundled_selector
 from .similarity import WordForms, WordVectors
-from .whatis import defines
 
 _DEFINED = FEATURES.index("defined")  # first under a heading that is X or asks what X is
+
 
 def rank(
     question: str,
@@ -217,13 +217,17 @@ def rank(
             c.heading = float(met[headings[c.sentence.passage]])
         second = rerank or bundled_rerank()
         if second is not NO_RERANK:
-            # answering is judged by the best of the heading alone (``Ranking.judged``); the
-            # ranker's features weighed again choose what is quoted first
-            judged = _order(candidates, second.adjust(logits, rerank_rows(
-                [c.heading for c in candidates], [c.features for c in candidates],
-                [False] * len(candidates))))
-            logits = second.adjust(logits, second_rows(candidates, collection))
-            order = _order(candidates, logits)
+            # the ranker's features weighed again (in documents with sections) choose what is
+            # quoted first; answering is judged by the best of the heading alone
+            # (``Ranking.judged``), another only when some candidate's features were weighed
+            rows = second_rows(candidates, collection)
+            reweighed = second.adjust(logits, rows)
+            order = _order(candidates, reweighed)
+            judged = order
+            if rows[:, 1:].any():
+                rows[:, 1:] = 0.0  # the heading alone
+                judged = _order(candidates, second.adjust(logits, rows))
+            logits = reweighed
     ranked = [candidates[k] for k in order]
     logits = logits[order]
     for c, prob in zip(ranked, sigmoid(logits).tolist(), strict=True):
@@ -238,7 +242,7 @@ def rank(
     # plain model (which reads no "what is X?" there) is sure of it: it opens by saying so, or
     # opens the text under a heading that is X or asks what X is (``defined``)
     says_what = (query.lang != ENGLISH and bool(config.definition_first) and bool(ranked)
-                 and (defines(question, ranked[0].sentence.text, query.lang)
+                 and (whatis.defines(question, ranked[0].sentence.text, query.lang)
                       or bool(asks_what_is and ranked[0].features[_DEFINED])))
     return Ranking(ranked, logits, confidence, table, sents_of, hits[0][1], langs=langs,
                    following=lambda p: surroundings.opening_items(collection, p),
