@@ -179,15 +179,17 @@ def _xhtml(title: str, body: str) -> bytes:
 
 
 def write_epub(title: str, chapters: list[tuple[str, str]], date: str = "2024-01-01",
-               publisher: str = "", encrypt: bool = False, nav_in_spine: bool = True) -> bytes:
+               publisher: str = "", encrypt: bool = False, nav_in_spine: bool = True,
+               spine: bool = True) -> bytes:
     """An EPUB 3 book titled ``title`` of ``chapters`` (title, XHTML body), a nav document
-    (in the spine when ``nav_in_spine``), chapters in spine order; ``encrypt``: its
-    encryption.xml lists the first chapter as encrypted (as DRM does)."""
+    (in the spine when ``nav_in_spine``), chapters in spine order (an empty spine unless
+    ``spine``); ``encrypt``: its encryption.xml lists the first chapter as encrypted (as DRM
+    does)."""
     names = [f"text/ch{n:02d}.xhtml" for n in range(1, len(chapters) + 1)]
     items = "".join(f'<item id="c{n}" href="{name}" media-type="application/xhtml+xml"/>'
                     for n, name in enumerate(names, 1))
     spine = ('<itemref idref="nav"/>' if nav_in_spine else "") + "".join(
-        f'<itemref idref="c{n}"/>' for n in range(1, len(names) + 1))
+        f'<itemref idref="c{n}"/>' for n in range(1, len(names) + 1)) if spine else ""
     opf = ('<?xml version="1.0" encoding="UTF-8"?><package xmlns="http://www.idpf.org/2007/opf" '
            'version="3.0" unique-identifier="id"><metadata xmlns:dc="http://purl.org/dc/elements/1.1/">'
            f'<dc:identifier id="id">urn:uuid:00000000-0000-0000-0000-000000000000</dc:identifier>'

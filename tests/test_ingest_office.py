@@ -148,6 +148,18 @@ def test_an_epub_chapter_the_spine_lists_again_is_read_once() -> None:
     assert texts.count("Run the installer from the release page. It takes two minutes.") == 1
 
 
+def test_an_epub_whose_spine_lists_no_chapter_is_read_in_manifest_order_saying_so() -> None:
+    chapters = [("One", xhtml_body(GUIDE[:3])), ("Two", xhtml_body(
+        [("title", "Appendix"), ("p", "The appendix closes the book.")]))]
+    parsed = parse(write_epub("Widget Book", chapters, spine=False), "epub")
+    texts = [b.text for b in parsed.blocks]
+    assert texts.index("Run the installer from the release page. It takes two minutes.") < \
+        texts.index("The appendix closes the book.")
+    assert parsed.notes == ["its spine lists no chapter: read in the order its manifest lists them"]
+    assert ("OEBPS/nav.xhtml", "the e-book's table of contents") in {
+        (d.block.text, d.reason) for d in parsed.dropped}
+
+
 def test_epub_encrypted_or_not_an_epub_says_why() -> None:
     with pytest.raises(ValueError, match="encrypted EPUB"):
         parse(write_epub("Locked", [("One", xhtml_body(GUIDE))], encrypt=True), "epub")

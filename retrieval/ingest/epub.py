@@ -7,6 +7,8 @@ chapters as a reader pages through them. Each chapter is an XHTML file read by t
 (``html.read_html``): headings, paragraphs, list items, table rows, code, each under the
 chapter's own headings. The navigation document (EPUB 3's ``nav``, when the spine holds it) is
 the table of contents, listed as dropped; so is a chapter that cannot be read (named, with why).
+A package whose spine lists no chapter (damaged, or made by a careless tool) is read in the
+order its manifest lists the XHTML files, with a note saying so: its text is there to read.
 A book whose chapters are encrypted (DRM, ``META-INF/encryption.xml``; not the font
 obfuscation many books use) is refused, saying so. No library is needed: ebooklib would parse
 the same two XML files and hand over the same XHTML.
@@ -53,10 +55,14 @@ def read_epub(data: bytes) -> Parsed:
     encrypted = _encrypted(book)
     blocks: list[Block] = []
     dropped: list[Dropped] = []
-    chapters = [ref for ref in opf.iter(f"{_OPF}itemref") if ref.get("idref") in manifest]
+    chapters = [manifest[ref.get("idref", "")] for ref in opf.iter(f"{_OPF}itemref")
+                if ref.get("idref") in manifest]
+    notes: list[str] = []
+    if not any(item.get("media-type") in _XHTML for item in chapters):
+        chapters = list(manifest.values())
+        notes.append("its spine lists no chapter: read in the order its manifest lists them")
     read: set[str] = set()
-    for ref in chapters:
-        item = manifest[ref.get("idref", "")]
+    for item in chapters:
         href = posixpath.normpath(posixpath.join(base, unquote(item.get("href", ""))))
         if href in read:  # a file the spine lists again (by its id or another's): read once,
             continue  # as a 1 KB book listing one chapter 9,000 times took 90 s to read
@@ -79,7 +85,7 @@ def read_epub(data: bytes) -> Parsed:
         dropped.extend(chapter.dropped)
     if not blocks:
         raise ValueError("an EPUB e-book with no text in its chapters")
-    return Parsed(blocks, meta=_meta(opf, blocks), web=False, dropped=dropped)
+    return Parsed(blocks, meta=_meta(opf, blocks), web=False, dropped=dropped, notes=notes)
 
 
 def _encrypted(book: Package) -> set[str]:
