@@ -31,3 +31,18 @@ def test_a_text_file_with_nul_bytes_is_a_document(tmp_path: Path) -> None:
     (tmp_path / "log.txt").write_bytes(b"The service restarted at noon.\n" + b"\x00" * 100)
     docs, skipped = load_directory(tmp_path)
     assert skipped == [] and docs[0].text.strip() == "The service restarted at noon."
+
+
+@pytest.mark.parametrize("text", ["Köln", "Ça va très bien.", "Das Treffen findet in Köln statt."])
+def test_a_short_latin_text_in_a_code_page_is_not_read_as_chinese(text: str) -> None:
+    """Each accented letter alone among ASCII: charset-normalizer offered GB18030, Big5 and
+    Shift-JIS first, each pairing the letter with the next one ("K鰈n")."""
+    assert decode(text.encode("latin-1")) == (text, "cp1252")
+
+
+@pytest.mark.parametrize(("text", "encoding"), [
+    ("東京は日本の首都です。人口は約千四百万人。", "shift_jis"),
+    ("北京是中国的首都，人口约两千万。", "gb18030"), ("Привет, мир.", "cp1251")])
+def test_text_whose_letters_run_in_a_two_byte_or_other_code_page_is_read_so(
+        text: str, encoding: str) -> None:
+    assert decode(text.encode(encoding))[0] == text

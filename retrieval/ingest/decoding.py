@@ -9,6 +9,7 @@ a crash padded) without them, with a note; data that is no text raises ``ValueEr
 from __future__ import annotations
 
 import codecs
+import functools
 import re
 import unicodedata
 
@@ -73,6 +74,29 @@ def _without_nuls(data: bytes) -> tuple[str, str] | None:
     return text, f"UTF-8, {nuls} NUL byte{'s' * (nuls > 1)} left out"
 
 
+def _lone_high_bytes(data: bytes) -> bool:
+    """Whether each byte past ASCII stands alone, ASCII on both sides, as a code page's accented
+    letter does in a Latin text ("K\xf6ln"). A two-byte encoding (GB18030, Big5, Shift-JIS) pairs
+    its lead byte with the next: read so, each lone letter became a Chinese character eating the
+    next ASCII letter ("K鰈n"), which real text in those encodings, its characters in runs,
+    next to never is."""
+    high = [i for i, b in enumerate(data) if b > 0x7F]
+    return bool(high) and all(
+        (i == 0 or data[i - 1] < 0x80) and (i + 1 == len(data) or data[i + 1] < 0x80)
+        for i in high)
+
+
+@functools.lru_cache(maxsize=64)
+def _single_byte(encoding: str) -> bool:
+    """Whether ``encoding`` reads each byte as one character (a code page), not some bytes as
+    the lead of two."""
+    try:
+        make = codecs.getincrementaldecoder(encoding)
+    except LookupError:
+        return False
+    return all(make(errors="replace").decode(bytes([b])) for b in range(0x80, 0x100))
+
+
 # Unicode's categories of no text: controls, unassigned, private use, surrogates
 _NOT_TEXT = frozenset(("Cc", "Cn", "Co", "Cs"))
 
@@ -114,6 +138,11 @@ def decode(data: bytes) -> tuple[str, str | None]:
     from charset_normalizer import from_bytes  # only for the rare file that is not UTF-8
 
     matches = list(from_bytes(data))
+    if _lone_high_bytes(data):
+        matches = [m for m in matches if _single_byte(m.encoding)]
+        if not matches:  # charset-normalizer offered two-byte readings only (a short text)
+            page = next(c for c in _COMMON if _single_byte(c))
+            return data.decode(page, errors="replace"), page
     best = None
     if matches:  # the least chaos, then the most coherent (charset-normalizer's first match
         # may be less coherent: a Turkish text's Windows-1254 came after Windows-1250 and
