@@ -10,10 +10,13 @@ in which font and size. From those the reader rebuilds what a person sees on the
   with the pages ("Chapter 4: Functions 9", "... 10") on three pages, or on two when it agrees
   with the document's other page numbers, or one on every page but the first (a cover page
   without it) of three pages or more; in a document of two pages, a line among the first (or
-  last) three of both is one (a memo's title as its header). A bare page number ("4", "Page 4 of
-  10", "- 4 -", "iv") among the first or last two lines, recurring, is a page number; so is,
-  there, a line opening or ending in "Page N of M" where M is the page count, words beside
-  it (a footer's "Riverbend Water Trust   Page 1 of 1", even on one page). Either
+  last) three of both is one (a memo's title as its header). Not one whose numbers are its
+  own: on three pages or more, differing on most, neither the same nor running with the pages
+  (form letters' "Invoice 10423", "Invoice 10588" are the letters' text). A bare page number
+  ("4", "Page 4 of 10", "- 4 -", "iv") among the first or last two lines, recurring, is a
+  page number; so is, there, a line opening or ending in "Page N of M" where M is the page
+  count, words beside it (a footer's "Riverbend Water Trust   Page 1 of 1", even on one
+  page). Either
   is dropped only with nothing but furniture between it and the page's top or bottom (a
   warning repeated under each short page's heading is text). Table-of-contents and index
   lines ("Scope . . . . 4") go too.

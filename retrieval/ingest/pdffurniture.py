@@ -57,8 +57,9 @@ def furniture(pages: list[list[Line]]) -> tuple[list[list[Line]], list[Dropped]]
     running = {
         key
         for key, seen in on.items()
-        if len(seen) >= need or key in both or seen.keys() == after_first
-        or (key in tracks and (len(seen) >= 3 or (len(seen) == 2 and tracks[key] == usual)))
+        if (len(seen) >= need or key in both or seen.keys() == after_first
+            or (key in tracks and (len(seen) >= 3 or (len(seen) == 2 and tracks[key] == usual))))
+        and not _own_numbers(seen)
     }
     kept: list[list[Line]] = []
     dropped: list[Dropped] = []
@@ -115,6 +116,25 @@ def _banded(lines: list[Line], furnished: dict[int, str]) -> set[int]:
                 break
             banded.add(i)
     return banded
+
+
+def _own_numbers(seen: dict[int, str]) -> bool:
+    """Whether a line recurring on three pages or more carries numbers of its own on each: one
+    of its numbers neither stays the same nor runs with the pages, but differs on most of them
+    ("Invoice 10423", "Invoice 10588" heading form letters, one a page). Furniture's numbers stay
+    (a year, "of 12") or count pages ("Page 3", "Chapter 4: Tax 9"); these are the page's
+    content, read as such (they were dropped as a running header, and the letters' first lines
+    with them)."""
+    if len(seen) < 3:
+        return False
+    numbers = {page: [int(n) for n in re.findall(r"\d{1,9}", text)] for page, text in seen.items()}
+    if len({len(found) for found in numbers.values()}) != 1:
+        return False
+    for values in zip(*numbers.values(), strict=True):
+        if len(set(values)) * 2 > len(seen) and len(
+                {page - value for page, value in zip(numbers, values, strict=True)}) > 1:
+            return True
+    return False
 
 
 def _tracks_page(seen: dict[int, str]) -> int | None:
