@@ -16,10 +16,9 @@ in which font and size. From those the reader rebuilds what a person sees on the
   ("4", "Page 4 of 10", "- 4 -", "iv") among the first or last two lines, recurring, is a
   page number; so is, there, a line opening or ending in "Page N of M" where M is the page
   count, words beside it (a footer's "Riverbend Water Trust   Page 1 of 1", even on one
-  page). Either
-  is dropped only with nothing but furniture between it and the page's top or bottom (a
-  warning repeated under each short page's heading is text). Table-of-contents and index
-  lines ("Scope . . . . 4") go too.
+  page). Either is dropped only with nothing but furniture between it and the page's top or
+  bottom (a warning repeated under each short page's heading is text). Table-of-contents and
+  index lines ("Scope . . . . 4") go too.
 * **Paragraphs.** Hard-wrapped lines are joined with a space; a word hyphenated at a line end
   is rejoined ("hyphen-" + "ated"; "UTF-" + "encoded" keeps its hyphen, and so does a word
   written with one, "cross-" + "entropy": two English words that run together make none). A
