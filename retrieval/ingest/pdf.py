@@ -27,22 +27,23 @@ in which font and size. From those the reader rebuilds what a person sees on the
   space), at a change of type size by 15%, or where a line ending a sentence is followed by
   one starting a new sentence. It runs on over a page break and keeps the page it starts on.
 * **Headings.** With an outline (bookmarks), a line on an entry's page (or the next) that
-  matches its title, ignoring case, spaces, punctuation and a leading number ("3.2",
-  "Appendix A"), is a heading at the entry's depth. Without one, a guess: a line of at most 12
-  words, not ending in ``. , ; :`` nor on "the", "of" and the like, starting with a capital or
-  a section number ("2.1 Scope"), that stands alone (a blank, white space, a finished sentence
-  or a change of size before it, but not a sentence finishing the column before: a column's
-  first line is no heading for that; a new sentence after it) and is followed by a longer line
-  or by another heading; a section number and a title in capitals ("2.3. DESCRIPTION") is one
-  whatever follows it. When the PDF sets some such lines apart (type 12% above the body text's,
-  or bold when the body is not), only lines set apart count, and they need no longer line
-  after them. Level: the numbering's depth ("2.1", "A.1" -> 2; "Appendix B" -> 1), else that
-  of the numbered headings set in the same size, else the rank of its size among the headings';
-  headings set larger than every numbered one (a title over "1. Finances") rank above the
-  numbering, whose depth then counts from below them. A title set larger than the body text and
-  wrapped so that its first line breaks off ("... Noisy Classrooms: A" over "Field Study") is
-  one line, and so one heading. A bulleted item after a line counts as a
-  new sentence after it whatever its first word ("• fix issue126").
+  matches its title, ignoring case, spaces, punctuation and a leading number ("3.2", "Appendix
+  A"), is a heading at the entry's depth. Without one, a guess: a line of at most 12 words, not
+  ending in ``. , ; :`` nor on "the", "of" and the like, starting with a capital or a section
+  number ("2.1 Scope"), that stands alone (a blank, white space, a finished sentence or a change
+  of size before it, but not a sentence finishing the column before: a column's first line is no
+  heading for that; a new sentence after it) and is followed by a longer line or by another
+  heading; a section number and a title in capitals ("2.3. DESCRIPTION") is one whatever follows
+  it, and so is a title of up to four words in capitals ("SEE ALSO") where the document has
+  three or more, never three in a row (a manual page's sections). When the PDF sets some such
+  lines apart (type 12% above the body text's, or bold when the body is not), only lines set
+  apart count, and they need no longer line after them. Level: the numbering's depth ("2.1",
+  "A.1" -> 2; "Appendix B" -> 1), else that of the numbered headings set in the same size, else
+  the rank of its size among the headings'; headings set larger than every numbered one (a title
+  over "1. Finances") rank above the numbering, whose depth then counts from below them. A title
+  set larger than the body text and wrapped so that its first line breaks off ("... Noisy
+  Classrooms: A" over "Field Study") is one line, and so one heading. A bulleted item after a
+  line counts as a new sentence after it whatever its first word ("• fix issue126").
 * **A cover page** (``pdfcover``): a first page of at most 12 short lines, none ending a
   sentence, before pages holding more words: its lines (the organisation, "Prepared for ...",
   "Version 1.2", a date) are each a paragraph of their own (a line going on in lower case

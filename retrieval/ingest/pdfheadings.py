@@ -166,6 +166,22 @@ def _numbered_capitals(text: str) -> bool:
     return sum(c.isalpha() for c in title) >= 3 and title.isupper()
 
 
+def _capital_titles(lines: list[Line]) -> set[int]:
+    """Lines that are a title of up to four words in capitals alone ("DESCRIPTION", "SEE ALSO"),
+    when the document has three or more such: a manual page's sections, read as headings
+    whatever follows them (its text opens with a command's name in lower case: "NAME" over
+    "gramps - Genealogy program" was one paragraph, "NAME gramps - ..."). Two may stand one over
+    the other (a section left empty); three in a row are a table's column of codes, and the
+    document has no such pattern."""
+    found = [i for i, line in enumerate(lines)
+             if len(line.text.split()) <= 4 and sum(c.isalpha() for c in line.text) >= 4
+             and line.text.isupper() and title_like(line) and not SECTION.match(line.text)]
+    if len({_norm(lines[i].text) for i in found}) < 3 or any(
+            found[k + 2] == found[k] + 2 for k in range(len(found) - 2)):
+        return set()
+    return set(found)
+
+
 def _column_top(prev: Line, line: Line) -> bool:
     """The line starts a new column: it is set higher on the page than the line before it. The
     sentence that ends that line ends the other column, and says nothing of this one: the first
@@ -185,7 +201,8 @@ def guess_headings(lines: list[Line], style: Style) -> dict[int, int]:
     # Backwards first: a heading may be followed by a subheading rather than by its text, and
     # whether that one is a heading depends on what follows it.
     ahead: set[int] = set()
-    capitals: set[int] = set()  # numbered titles in capitals: headings whatever is around them
+    # numbered titles in capitals, and a manual page's: headings whatever is around them
+    capitals: set[int] = _capital_titles(lines)
     for i in range(len(lines) - 2, -1, -1):
         line, nxt = lines[i], lines[i + 1]
         if not title_like(line) or (style.styled and not set_apart(line, style)):
