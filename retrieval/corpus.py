@@ -218,7 +218,7 @@ _FORMAT_NAMES = {"text": "text", "markdown": "Markdown", "rst": "reStructuredTex
                  "html": "HTML", "pdf": "PDF", "docx": "Word", "asciidoc": "AsciiDoc",
                  "latex": "LaTeX", "odt": "OpenDocument", "epub": "EPUB", "email": "e-mail",
                  "mbox": "mail archive", "csv": "CSV", "tsv": "TSV", "rtf": "RTF",
-                 "bibtex": "BibTeX"}
+                 "bibtex": "BibTeX", "pptx": "PowerPoint"}
 
 
 def formats_read() -> str:

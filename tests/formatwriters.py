@@ -1,5 +1,5 @@
 # ruff: noqa: E501  (XML and mail written out as the formats write them)
-"""Writers of the office and mail formats qabot reads (ODT, EPUB, RTF, e-mail, mbox), for the
+"""Writers of the office and mail formats qabot reads (ODT, EPUB, RTF, e-mail, mbox, PPTX), for the
 readers' tests and ``tests/data/make_formats.py``: each writes, deterministically (fixed zip
 dates), a file of blocks as ``tests/data/docreaders.py`` gives them -- ``("title", text)``,
 ``("h1".."h3", text)``, ``("p", text)``, ``("quote", text)``, ``("code", text)``, ``("li",
@@ -215,6 +215,68 @@ def write_epub(title: str, chapters: list[tuple[str, str]], date: str = "2024-01
             "</enc:EncryptedData></encryption>").encode()))
     members += [("OEBPS/content.opf", opf.encode()), ("OEBPS/nav.xhtml", _xhtml(title, nav))]
     members += [(f"OEBPS/{name}", _xhtml(t, body)) for name, (t, body) in zip(names, chapters, strict=True)]
+    return _zip(members)
+
+
+# ------------------------------------------------------------ PowerPoint presentation (.pptx)
+_PML = ('xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+        'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" '
+        'xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main"')
+_RELS = "http://schemas.openxmlformats.org/package/2006/relationships"
+_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+
+
+def _pptx_shape(n: int, paragraphs: list[tuple[int, str, bool]], placeholder: str | None) -> str:
+    """A shape of ``paragraphs`` (level, text, bulleted), a placeholder of that type ("body"
+    for a bare ``<p:ph/>``) or, for ``None``, a text box."""
+    ph = ("" if placeholder is None else "<p:ph/>" if placeholder == "body"
+          else f'<p:ph type="{placeholder}"/>')
+    box = ' txBox="1"' if placeholder is None else ""
+    paras = "".join(
+        f'<a:p><a:pPr lvl="{lvl}">{"" if bullet else "<a:buNone/>"}</a:pPr>'
+        f"<a:r><a:t>{escape(text)}</a:t></a:r></a:p>" for lvl, text, bullet in paragraphs)
+    return (f'<p:sp><p:nvSpPr><p:cNvPr id="{n}" name="Shape {n}"/><p:cNvSpPr{box}/><p:nvPr>{ph}'
+            f"</p:nvPr></p:nvSpPr><p:spPr/><p:txBody><a:bodyPr/>{paras}</p:txBody></p:sp>")
+
+
+def write_pptx(title: str, slides: list[dict]) -> bytes:
+    """A presentation titled ``title`` (its core properties) of ``slides``, each a dict of
+    ``title``, ``bullets`` ([(level, text)]), ``text`` (a text box's paragraphs), ``table``
+    (rows of cells, the first the header), ``notes`` (speaker notes' paragraphs), ``footer``
+    and ``hidden``, as PowerPoint writes them (placeholders, a notes part per slide)."""
+    members = [("[Content_Types].xml", b'<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>'),
+               ("docProps/core.xml", (
+                   '<?xml version="1.0"?><cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
+                   'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/">'
+                   f"<dc:title>{escape(title)}</dc:title><dcterms:created>2024-05-06T09:00:00Z</dcterms:created>"
+                   "</cp:coreProperties>").encode())]
+    ids = "".join(f'<p:sldId id="{256 + n}" r:id="rId{n + 10}"/>' for n in range(len(slides)))
+    members.append(("ppt/presentation.xml", f'<?xml version="1.0"?><p:presentation {_PML}><p:sldIdLst>{ids}</p:sldIdLst></p:presentation>'.encode()))
+    rels = "".join(f'<Relationship Id="rId{n + 10}" Type="{_REL}slide" Target="slides/slide{n + 1}.xml"/>'
+                   for n in range(len(slides)))
+    members.append(("ppt/_rels/presentation.xml.rels", f'<?xml version="1.0"?><Relationships xmlns="{_RELS}">{rels}</Relationships>'.encode()))
+    for n, slide in enumerate(slides, 1):
+        shapes = []
+        if slide.get("title"):
+            shapes.append(_pptx_shape(2, [(0, slide["title"], False)], "title"))
+        if slide.get("bullets"):
+            shapes.append(_pptx_shape(3, [(lvl, text, True) for lvl, text in slide["bullets"]], "body"))
+        if slide.get("text"):
+            shapes.append("<p:grpSp>" + _pptx_shape(4, [(0, text, False) for text in slide["text"]], None) + "</p:grpSp>")
+        if slide.get("table"):
+            rows = "".join("<a:tr>" + "".join(f"<a:tc><a:txBody><a:p><a:r><a:t>{escape(c)}</a:t></a:r></a:p></a:txBody></a:tc>" for c in row) + "</a:tr>"
+                           for row in slide["table"])
+            shapes.append(f'<p:graphicFrame><p:nvGraphicFramePr><p:cNvPr id="5" name="Table"/><p:cNvGraphicFramePr/><p:nvPr/></p:nvGraphicFramePr>'
+                          f"<a:graphic><a:graphicData><a:tbl>{rows}</a:tbl></a:graphicData></a:graphic></p:graphicFrame>")
+        if slide.get("footer"):
+            shapes.append(_pptx_shape(6, [(0, slide["footer"], False)], "ftr"))
+        shapes.append(_pptx_shape(7, [(0, str(n), False)], "sldNum"))
+        show = ' show="0"' if slide.get("hidden") else ""
+        members.append((f"ppt/slides/slide{n}.xml", f'<?xml version="1.0"?><p:sld {_PML}{show}><p:cSld><p:spTree>{"".join(shapes)}</p:spTree></p:cSld></p:sld>'.encode()))
+        if slide.get("notes"):
+            members.append((f"ppt/slides/_rels/slide{n}.xml.rels", f'<?xml version="1.0"?><Relationships xmlns="{_RELS}"><Relationship Id="rId2" Type="{_REL}notesSlide" Target="../notesSlides/notesSlide{n}.xml"/></Relationships>'.encode()))
+            notes = _pptx_shape(2, [(0, "", False)], "sldImg") + _pptx_shape(3, [(0, text, False) for text in slide["notes"]], "body")
+            members.append((f"ppt/notesSlides/notesSlide{n}.xml", f'<?xml version="1.0"?><p:notes {_PML}><p:cSld><p:spTree>{notes}</p:spTree></p:cSld></p:notes>'.encode()))
     return _zip(members)
 
 

@@ -538,7 +538,8 @@ def test_an_empty_corpus_names_every_format_qabot_reads(tmp_path):
     assert r.returncode == 2
     assert r.stderr.endswith(
         ": add text, Markdown, reStructuredText, HTML, PDF, Word, AsciiDoc, LaTeX, OpenDocument, "
-        "EPUB, e-mail, mail archive, CSV, TSV, RTF or BibTeX files or pass another --corpus\n")
+        "EPUB, e-mail, mail archive, CSV, TSV, RTF, BibTeX or PowerPoint files or pass another "
+        "--corpus\n")
 
 
 def _indexed(tmp_path: Path) -> tuple[Path, Path]:

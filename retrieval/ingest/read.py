@@ -14,6 +14,7 @@
 ``.docx``                 Word (``docx.py``)
 ``.odt``                  OpenDocument text (``odt.py``)
 ``.epub``                 an e-book, chapters in spine order (``epub.py``)
+``.pptx``                 a PowerPoint presentation, slide by slide (``pptx.py``)
 ``.eml``                  one saved e-mail (``eml.py``, ``mailmessage.py``)
 ``.mbox``                 a mail archive, a document a message (``mbox.py``)
 ``.csv`` ``.tsv``         a table saved as text, a row a block (``delimited.py``)
@@ -62,13 +63,14 @@ FORMATS = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "mar
            ".xht": "html", ".pdf": "pdf", ".docx": "docx", ".adoc": "asciidoc",
            ".asciidoc": "asciidoc", ".tex": "latex", ".ltx": "latex", ".odt": "odt",
            ".epub": "epub", ".eml": "email", ".mbox": "mbox", ".csv": "csv", ".tsv": "tsv",
-           ".rtf": "rtf", ".bib": "bibtex"}
+           ".rtf": "rtf", ".bib": "bibtex", ".pptx": "pptx"}
 # the formats whose files are not text: each reader decodes what it reads itself; its module
 # and function, imported only for a corpus that has its files (pypdf, python-docx with lxml,
 # striprtf: libraries a corpus of text never loads)
 _BINARY = {"pdf": ("pdf", "read_pdf"), "docx": ("docx", "read_docx"), "odt": ("odt", "read_odt"),
            "epub": ("epub", "read_epub"), "email": ("eml", "read_eml"),
-           "mbox": ("mbox", "read_mbox"), "rtf": ("rtf", "read_rtf")}
+           "mbox": ("mbox", "read_mbox"), "rtf": ("rtf", "read_rtf"),
+           "pptx": ("pptx", "read_pptx")}
 SUFFIXES = tuple(FORMATS)
 # The files a project ships its documentation in without a format's extension ("LICENSE",
 # "COPYING", "README.Debian", "LICENSE-MIT", "NEWS", "ChangeLog"): read as plain text. Other
