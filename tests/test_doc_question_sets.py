@@ -42,6 +42,7 @@ SETS = [("docs_corpus", "docs_questions.jsonl"), ("docs_fresh", "docs_fresh_ques
         ("docs_blind19", "docs_blind19_questions.jsonl"),
         ("docs_blind20", "docs_blind20_questions.jsonl"),
         ("docs_blind21", "docs_blind21_questions.jsonl"),
+        ("docs_blind22", "docs_blind22_questions.jsonl"),
         ("formats", "formats_questions.jsonl")]
 
 
