@@ -260,6 +260,17 @@ def test_an_mdbook_page_keeps_its_body_whatever_the_body_class():
     ]
 
 
+@pytest.mark.parametrize("state", ["withsidebar", "has-sidebar", "nosidebar", "with-nav"])
+def test_a_container_whose_class_says_the_page_has_a_sidebar_is_the_pages_text(state):
+    """Sphinx's Mako theme puts a page's whole text in ``<div class="withsidebar">``: read as
+    a sidebar, it was dropped, and the page kept only its menus."""
+    markup = (f'<html><body><div id="docs-sidebar">Contents</div><div class="{state}">'
+              "<h1>Usage</h1><p>The most basic way to create a template is to use the Template "
+              "class.</p></div></body></html>")
+    assert kinds(markup) == [("heading", "Usage", 1), (
+        "paragraph", "The most basic way to create a template is to use the Template class.", 0)]
+
+
 @pytest.mark.parametrize(
     "attrs",
     ['hidden', 'aria-hidden="true"', 'style="display: none"', 'class="toc"',

@@ -48,8 +48,10 @@ _NAV_CLASS_RE = re.compile(r"sidebar|related|headerlink|breadcrumb|footer|menu-b
                            r"|(?:^|-)ad-?(?:slot|unit|container)(?:$|-)|^advert"
                            r"|(?:^|-)share-?(?:bar|buttons?|tools|links)(?:$|-)"
                            r"|(?:^|-)most-?(?:viewed|read|popular|shared)(?:$|-)|^trending(?:$|-)")
-# A state class on a container ("sidebar-visible" on mdBook's body, "has-sidebar") is no sidebar.
-_STATE_CLASS_RE = re.compile(r"^(?:has|with|no|show)-|-(?:visible|open|closed|collapsed|active)$")
+# A state class on a container ("sidebar-visible" on mdBook's body, "has-sidebar", and without
+# the hyphen: Sphinx's Mako theme wraps the whole text in "withsidebar") is no sidebar.
+_STATE_CLASS_RE = re.compile(r"^(?:has|with|no|show)-?(?=sidebar|nav|footer|toc|menu|related)"
+                             r"|^(?:has|with|no|show)-|-(?:visible|open|closed|collapsed|active)$")
 _NEVER_NAV = frozenset({"html", "body", "main", "article"})
 _DISPLAY_NONE_RE = re.compile(r"display\s*:\s*none", re.I)
 # A footnote reference's class: mdBook's and Sphinx's "footnote-reference", Pandoc's
