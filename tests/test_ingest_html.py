@@ -271,6 +271,32 @@ def test_a_container_whose_class_says_the_page_has_a_sidebar_is_the_pages_text(s
         "paragraph", "The most basic way to create a template is to use the Template class.", 0)]
 
 
+PROSE = " ".join(f"Step {n} of the guide explains how the template engine reads its "
+                 "files and which options change that." for n in range(1, 20))
+
+
+def test_an_element_left_out_by_a_chrome_class_that_holds_the_pages_text_is_read():
+    """A theme's "content-with-sidebar" around the whole text: left out by its class, the page
+    kept only its menus; read again sparing that class, the text is there, the menus still not."""
+    markup = ('<html><body><div class="sphinxsidebar"><ul><li><a href="a.html">Usage</a></li>'
+              '<li><a href="b.html">Syntax</a></li></ul></div><div class="content-with-sidebar">'
+              f"<h1>Usage</h1><p>{PROSE}</p></div></body></html>")
+    page = read_html(markup)
+    texts = [b.text for b in page.blocks]
+    assert texts[0] == "Usage" and " ".join(texts[1:]) == PROSE
+    assert [d.reason for d in page.dropped] == ['class "sphinxsidebar"']
+
+
+def test_a_sidebar_of_links_or_of_less_text_than_the_page_stays_out():
+    links = "".join(f'<li><a href="p{n}.html">Chapter {n} of the manual, on its topic</a></li>'
+                    for n in range(60))
+    markup = (f'<html><body><div class="sidebar"><ul>{links}</ul></div><div class="sidebar-box">'
+              f"<p>{PROSE[:900]}</p></div><h1>Usage</h1><p>Templates are read from files.</p>"
+              "</body></html>")
+    page = read_html(markup)
+    assert [b.text for b in page.blocks] == ["Usage", "Templates are read from files."]
+
+
 @pytest.mark.parametrize(
     "attrs",
     ['hidden', 'aria-hidden="true"', 'style="display: none"', 'class="toc"',

@@ -13,9 +13,11 @@ README in DocBook's literallayout: headings underlined, "- " items, wrapped pros
 the page's heading they stand under; any other ``pre`` is code.
 
 What is never the page's text (scripts, styles, navigation, hidden elements) is left out by the
-rules of ``htmlnav``, and listed in ``Parsed.dropped``; so is a heading's own permalink (``¶``),
+rules of ``htmlnav`` and listed in ``Parsed.dropped``, as are a heading's own permalink (``¶``)
 and a block of links to the next, previous or parent page (two or more, by their ``rel``:
-Texinfo's "Next: Using libffi, Previous: libffi, Up: libffi").
+Texinfo's "Next: Using libffi, Previous: libffi, Up: libffi"). One left out by a class or id
+that holds the page's text (1,000 characters in no link, twice what was kept, most of it: a
+theme's "content-with-sidebar") is read, the page read again sparing it.
 
 Table rows are read by ``htmltable`` (a header row ``H1 | H2``, a body row under it ``H1: c1;
 H2: c2``; a layout table's cells as the blocks they hold; a short list in a cell reads "PNG,
@@ -72,22 +74,29 @@ from .htmltags import (
     ROW_SCOPE,
     TITLES,
     VOID,
+    without_open_comment,
 )
 from .htmlterms import sectioned, with_terms
 from .segment import blocks
 from .text import layout_blocks, reads_as_layout
 from .webpage import looks_like_web_page
 
-_DOCTYPE_SUBSET_RE = re.compile(r"<!DOCTYPE[^>\[]*\[.*?\]\s*>", re.I | re.S)
 _SPACE_RE = re.compile(r"[ \t\r\n\f\v]+")  # a source line break is a space; "\n" marks a <br>
+
+
+SPARED_PROSE = 1000  # characters in no link of a left-out element that is the page's text
 
 
 def read_html(markup: str) -> Parsed:
     """The blocks of the HTML page ``markup`` in reading order, its metadata and web flag."""
-    parser = _Parser()
-    parser.feed(_without_open_comment(markup))
-    parser.close()
-    parser.finish()
+    markup = without_open_comment(markup)
+    parser = _parsed(markup, frozenset())
+    kept = sum(len(b.text) for b in parser.blocks)
+    spared = frozenset(reason for reason, size, linked in parser.attribute_drops
+                       if reason.startswith(('class "', 'id "')) and size - linked >= max(
+                           SPARED_PROSE, 2 * kept) and linked * 2 < size)
+    if spared:  # a class or id naming chrome on the element that holds the text
+        parser = _parsed(markup, spared)
     blocks = with_terms(sectioned(parser.blocks, parser.term_scopes))
     meta = parser.page.declared(
         next((b.text for b in blocks if b.kind == "heading" and b.level == 1), ""))
@@ -95,23 +104,23 @@ def read_html(markup: str) -> Parsed:
     return Parsed(blocks, meta, web=web, dropped=parser.dropped)
 
 
-def _without_open_comment(markup: str) -> str:
-    """``markup`` without a comment left open at its end, which a browser shows none of (the
-    parser gives it as text: "<!-- TODO remove <p>draft: ..." was quoted), nor a DOCTYPE's
-    internal subset (an XHTML file's entity declarations: the parser ends the DOCTYPE at its
-    first ">", and "]>" was read as a paragraph)."""
-    markup = _DOCTYPE_SUBSET_RE.sub("", markup, count=1)
-    start = markup.rfind("<!--")
-    if start >= 0 and markup.find("-->", start + 4) < 0:
-        return markup[:start]
-    return markup
+def _parsed(markup: str, spared: frozenset[str]) -> _Parser:
+    parser = _Parser(spared)
+    parser.feed(markup)
+    parser.close()
+    parser.finish()
+    return parser
 
 
 class _Parser(HTMLParser):
-    def __init__(self) -> None:
+    def __init__(self, spared: frozenset[str]) -> None:
         super().__init__(convert_charrefs=True)
         self.blocks: list[Block] = []
         self.dropped: list[Dropped] = []
+        self.spared = spared  # reasons to leave an element out not to act on ('class "x"')
+        # each element left out by its attributes: the reason, its text's length, and how much
+        # of it is the text of links
+        self.attribute_drops: list[tuple[str, int, int]] = []
         self.page = PageMeta()
         # a definition list's last block (its id): the id of its first; its terms head nothing
         # after it
@@ -143,6 +152,8 @@ class _Parser(HTMLParser):
         live = not self._open.skipping and self._dropping is None
         skip_tag = tag in SKIP_TAGS
         reason = nav_reason(tag, a, self._open.main > 0) if live and not skip_tag else ""
+        if reason in self.spared:
+            reason = ""
         if live and not reason and tag == "a" and self._permalink(a):
             reason = "a link to the element it is in (a permalink)"
         el = OpenElement(tag, len(self._open), live and not skip_tag and not reason, skip_tag,
@@ -180,6 +191,7 @@ class _Parser(HTMLParser):
                 text = one_line("".join(el.text))
                 if text not in ANCHOR_CHARS:  # a permalink's "¶" is no loss worth a record
                     self.dropped.append(Dropped(Block("paragraph", text), el.skip_reason))
+                    self.attribute_drops.append((el.skip_reason, len(text), el.linked_chars))
             if el.tag == tag:
                 break
 
@@ -190,6 +202,8 @@ class _Parser(HTMLParser):
             pass
         elif self._dropping is not None:
             self._dropping.text.append(data)
+            if self._open.is_open("a"):
+                self._dropping.linked_chars += len(data.strip())
         else:
             # a <pre>'s lines as laid out (``_flush`` reads them as code, or as a plain text)
             self._line.append(data.replace("\r\n", "\n") if self._open.is_open("pre")

@@ -35,6 +35,7 @@ class OpenElement:
     linked: list[tuple[list[Block], Block]] = field(default_factory=list)  # ... that only link
     prose: bool = False  # an entry of the list holds more than a link
     text: list[str] = field(default_factory=list)  # a left-out element's text, for ``dropped``
+    linked_chars: int = 0  # ... how much of it is the text of links
     ident: str = ""  # its id attribute
     first: int = 0  # a definition list: where its blocks start among the page's
     main: bool = False  # the page's main content (main, role="main")
