@@ -271,6 +271,21 @@ def test_a_container_whose_class_says_the_page_has_a_sidebar_is_the_pages_text(s
         "paragraph", "The most basic way to create a template is to use the Template class.", 0)]
 
 
+def test_a_section_whose_id_a_heading_made_holds_a_chrome_word_is_the_pages_text():
+    """Sphinx gives a section its heading's words as its id: "Raising and Handling Multiple
+    Unrelated Exceptions" holds "related", and the whole section was left out as related links."""
+    markup = ('<html><body><section id="raising-and-handling-multiple-unrelated-exceptions">'
+              "<h2>Raising Unrelated Exceptions</h2><p>An exception group wraps several.</p>"
+              '</section><div id="configuring-the-footer"><p>The footer shows the date.</p></div>'
+              '<section id="sidebar"><p>Other pages</p></section><div id="related-links">'
+              "<p>See also</p></div></body></html>")
+    page = read_html(markup)
+    assert [b.text for b in page.blocks] == [
+        "Raising Unrelated Exceptions", "An exception group wraps several.",
+        "The footer shows the date."]
+    assert [d.reason for d in page.dropped] == ['id "sidebar"', 'id "related-links"']
+
+
 PROSE = " ".join(f"Step {n} of the guide explains how the template engine reads its "
                  "files and which options change that." for n in range(1, 20))
 

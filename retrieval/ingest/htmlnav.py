@@ -1,23 +1,23 @@
 """What of an HTML page is never its text: elements left out by their tag or their attributes.
 
-Left out by its tag, unseen: ``script``, ``style``, ``svg``, ``iframe``, ``noscript``,
-``template`` and the ``head``; left out by its tag, its text recorded as dropped: ``nav``,
-``footer``, ``aside`` (unless it holds a footnote, a note or a callout: ``role="note"``, a class
-naming a footnote, a note, an admonition, a warning, a caution, a tip, a hint ..., as Sphinx,
-MkDocs and documentation themes write them; or stands in the page's ``main`` content, or
-``role="main"``, where a site's sidebars are not: a callout is the text's), ``button`` and
-``select`` (not ``form``: some sites wrap the whole page in one); an element that is
-``hidden``, ``aria-hidden="true"`` or ``display: none``; and navigation a documentation generator
-marks by role, class or id (Sphinx, mdBook, Read the Docs): ``role="navigation"``, a class or id
-naming a sidebar, related links, breadcrumbs, a footer, a menu bar, a popup, a picker (Node.js's
-module dropdown), a news site's newsletter sign-up, cookie banner, paywall nudge, advert slot,
-share bar or most-read list, navigation (``nav``, ``nav-*``, ``navbar``, DocBook's ``navheader`` /
-``navfooter``), a heading's permalink (``headerlink``, the ``¶``), a "Skip to content" link, text
-for screen readers alone, or the word ``toc``; and a table whose ``summary`` says it is
-navigation (DocBook's "Navigation header"); and a footnote reference's marker (the "1" of
-"every<sup>1</sup>", marked ``role="doc-noteref"`` or by a class naming a footnote reference, as
-mdBook, Sphinx, Pandoc and Wikipedia write them), which a quote would glue to its word
-("every1").
+Left out by its tag, unseen: ``script``, ``style``, ``svg``, ``iframe``, ``noscript``, ``template``
+and the ``head``; left out by its tag, its text recorded as dropped: ``nav``, ``footer``, ``aside``
+(unless it holds a footnote, a note or a callout: ``role="note"``, a class naming a footnote, a
+note, an admonition, a warning, a caution, a tip, a hint ..., as Sphinx, MkDocs and documentation
+themes write them; or stands in the page's ``main`` content, or ``role="main"``, where a site's
+sidebars are not: a callout is the text's), ``button`` and ``select`` (not ``form``: some sites
+wrap the whole page in one); an element that is ``hidden``, ``aria-hidden="true"`` or ``display:
+none``; and navigation a documentation generator marks by role, class or id (Sphinx, mdBook, Read
+the Docs): ``role="navigation"``, a class or id naming a sidebar, related links, breadcrumbs, a
+footer, a menu bar, a popup, a picker (Node.js's module dropdown), a news site's newsletter
+sign-up, cookie banner, paywall nudge, advert slot, share bar or most-read list, navigation
+(``nav``, ``nav-*``, ``navbar``, DocBook's ``navheader`` / ``navfooter``), a heading's permalink
+(``headerlink``, the ``¶``), a "Skip to content" link, text for screen readers alone, or the word
+``toc`` (not an id made of a heading's words: a heading's, a section's of two words or more, any of
+four or more or with a word such as "the"); and a table whose ``summary`` says it is navigation
+(DocBook's "Navigation header"); and a footnote reference's marker (the "1" of "every<sup>1</sup>",
+marked ``role="doc-noteref"`` or by a class naming a footnote reference, as mdBook, Sphinx, Pandoc
+and Wikipedia write them), which a quote would glue to its word ("every1").
 
 What the page reader (``html``) drops as it reads: a list whose entries only link to places in
 pages (a table of contents), a line of links to the next, previous and parent pages (by their
@@ -53,6 +53,10 @@ _NAV_CLASS_RE = re.compile(r"sidebar|related|headerlink|breadcrumb|footer|menu-b
 _STATE_CLASS_RE = re.compile(r"^(?:has|with|no|show)-?(?=sidebar|nav|footer|toc|menu|related)"
                              r"|^(?:has|with|no|show)-|-(?:visible|open|closed|collapsed|active)$")
 _NEVER_NAV = frozenset({"html", "body", "main", "article"})
+_HEADINGS = frozenset("h1 h2 h3 h4 h5 h6".split())
+# words a heading's slug has and a theme's name for its chrome has not
+_FUNCTION_WORDS = frozenset("a an and are as at by for from how in is of on or the to what when "
+                            "why with your".split())
 _DISPLAY_NONE_RE = re.compile(r"display\s*:\s*none", re.I)
 # A footnote reference's class: mdBook's and Sphinx's "footnote-reference", Pandoc's
 # "footnote-ref", markdown-it's "footnote-ref", "fnref", "noteref"; Wikipedia's "reference" on
@@ -78,10 +82,26 @@ def nav_reason(tag: str, a: dict[str, str], in_main: bool = False) -> str:
     if a.get("summary", "").strip().lower().startswith("navigation"):
         return 'summary="navigation"'
     for name in ("class", "id"):
+        if name == "id" and _names_text(tag, a):
+            continue
         for word in a.get(name, "").lower().split():
             if word == "toc" or (_NAV_CLASS_RE.search(word) and not _STATE_CLASS_RE.search(word)):
                 return f'{name} "{word}"'
     return ""
+
+
+def _names_text(tag: str, a: dict[str, str]) -> bool:
+    """Whether an element's id names a part of the text, not chrome: a heading's, a section's
+    of two words or more (Sphinx writes ``<section id="raising-and-handling-multiple-unrelated-
+    exceptions">``, whose "related" left the whole section out; ``<section id="sidebar">`` is
+    still a sidebar), or any element's made of a heading's words ("configuring-the-footer": four
+    words or more, or a word such as "the")."""
+    words = re.split(r"[-_.]+", a.get("id", "").lower())
+    if tag in _HEADINGS:
+        return True
+    if tag == "section" or "section" in a.get("class", "").lower().split():
+        return len(words) >= 2
+    return len(words) >= 4 or any(word in _FUNCTION_WORDS for word in words)
 
 
 def _is_noteref(tag: str, a: dict[str, str]) -> bool:
