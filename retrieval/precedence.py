@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 import numpy as np
 
 from .candidates import Candidate
+from .cues import verbless
 from .definitions import defines_subject
 from .selection import FEATURES
 from .units import asked_units, may_state, states_unit
@@ -60,6 +61,20 @@ def unit_first(question: str, ranked: Sequence[Candidate], among: int) -> int:
     if not kinds or states_unit(kinds, best, question) or may_state(question, best):
         return 0
     return _first_among(ranked, among, lambda c: states_unit(kinds, c.sentence.text, question))
+
+
+_LEAD = FEATURES.index("lead")
+
+
+def statement_first(ranked: Sequence[Candidate], among: int) -> int:
+    """Which candidate comes first when the best is a caption opening its document (a lead
+    holding no word that may be a verb, ``cues.verbless``: "Diaphragm pump schematic."), which
+    states nothing: the first of the ``among`` best that is its document's stating opening (a
+    lead too, ``surroundings.opening``), or else the best (0)."""
+    if not ranked or not ranked[0].features[_LEAD] or not verbless(ranked[0].sentence.text):
+        return 0
+    return _first_among(ranked, among, lambda c: bool(c.features[_LEAD])
+                        and not verbless(c.sentence.text))
 
 
 def _holds_code(text: str, code: str) -> bool:

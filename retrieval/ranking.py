@@ -58,7 +58,14 @@ from .features import Asked, Measured, row
 from .index import TermIndex
 from .language import ENGLISH
 from .meaning import meaning
-from .precedence import code_first, defined_first, definition_first, to_front, unit_first
+from .precedence import (
+    code_first,
+    defined_first,
+    definition_first,
+    statement_first,
+    to_front,
+    unit_first,
+)
 from .query import Query
 from .quotes import lead_ins
 from .rerank import NONE as NO_RERANK
@@ -262,6 +269,7 @@ def _precede(question: str, query: Query, ranked: list[Candidate], logits: np.nd
     logits = to_front(ranked, logits, code_first(question, ranked, config.definition_first))
     if query.lang == ENGLISH:
         logits = to_front(ranked, logits, unit_first(question, ranked, config.unit_first))
+        logits = to_front(ranked, logits, statement_first(ranked, 5))
     return logits
 
 
