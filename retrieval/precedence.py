@@ -1,7 +1,8 @@
 """Which candidate comes first when the selector's best lacks what the question plainly asks for:
 a definition of X for "what is X?", the word of letters and digits it names ("X300"), the kind of
-quantity it asks for (money, an age, an area). Each looks among the few best only, and the best
-stays first when none of them holds it."""
+quantity it asks for (money, an age, an area); or when the best states nothing, a caption
+opening its page, before the page's first statement. Each looks among the few best only, and the
+best stays first when none of them holds it."""
 
 from __future__ import annotations
 
@@ -110,4 +111,5 @@ def _first_among(ranked: Sequence[Candidate], among: int,
     return next((k for k, c in enumerate(ranked[:among]) if wanted(c)), 0)
 
 
-__all__ = ["code_first", "defined_first", "definition_first", "to_front", "unit_first"]
+__all__ = ["code_first", "defined_first", "definition_first", "statement_first", "to_front",
+           "unit_first"]

@@ -260,6 +260,9 @@ def _precede(question: str, query: Query, ranked: list[Candidate], logits: np.nd
              config: ComposerConfig, itself: set[tuple[int, int]]) -> np.ndarray:
     """``ranked`` (in place) and its ``logits`` with the rules of ``precedence.py`` applied:
     the candidate a question plainly asks for brought first."""
+    if query.lang == ENGLISH:  # a caption opening its page states nothing (the rest may
+        # bring it back first: a "what is X?" tagline, a unit asked for)
+        logits = to_front(ranked, logits, statement_first(ranked, config.statement_first))
     if query.cue in ("what_is", "define") and config.definition_first:
         logits = to_front(ranked, logits,
                           definition_first(question, ranked, config.definition_first, itself))
@@ -269,7 +272,6 @@ def _precede(question: str, query: Query, ranked: list[Candidate], logits: np.nd
     logits = to_front(ranked, logits, code_first(question, ranked, config.definition_first))
     if query.lang == ENGLISH:
         logits = to_front(ranked, logits, unit_first(question, ranked, config.unit_first))
-        logits = to_front(ranked, logits, statement_first(ranked, 5))
     return logits
 
 
