@@ -69,6 +69,9 @@ class ComposerConfig:
     # for a question asking for a kind of quantity (money, an age, an area, ...), a sentence
     # among this many best that states one comes first when the best does not (0: off)
     unit_first: int = 5
+    # in English, when the best is a caption opening its document (``cues.verbless``), the
+    # document's first statement among this many best comes first (0: off)
+    statement_first: int = 5
     # answer only when the selector's confidence reaches this (None: the model's own threshold,
     # chosen on questions it was not trained on; QABOT_MIN_CONFIDENCE)
     min_confidence: float | None = None

@@ -1,7 +1,8 @@
 """Which candidate comes first when the selector's best lacks what the question plainly asks for:
 a definition of X for "what is X?", the word of letters and digits it names ("X300"), the kind of
-quantity it asks for (money, an age, an area). Each looks among the few best only, and the best
-stays first when none of them holds it."""
+quantity it asks for (money, an age, an area); or when the best states nothing, a caption
+opening its page, before the page's first statement. Each looks among the few best only, and the
+best stays first when none of them holds it."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from collections.abc import Callable, Sequence
 import numpy as np
 
 from .candidates import Candidate
+from .cues import verbless
 from .definitions import defines_subject
 from .selection import FEATURES
 from .units import asked_units, may_state, states_unit
@@ -62,6 +64,20 @@ def unit_first(question: str, ranked: Sequence[Candidate], among: int) -> int:
     return _first_among(ranked, among, lambda c: states_unit(kinds, c.sentence.text, question))
 
 
+_LEAD = FEATURES.index("lead")
+
+
+def statement_first(ranked: Sequence[Candidate], among: int) -> int:
+    """Which candidate comes first when the best is a caption opening its document (a lead
+    holding no word that may be a verb, ``cues.verbless``: "Diaphragm pump schematic."), which
+    states nothing: the first of the ``among`` best that is its document's stating opening (a
+    lead too, ``surroundings.opening``), or else the best (0)."""
+    if not ranked or not ranked[0].features[_LEAD] or not verbless(ranked[0].sentence.text):
+        return 0
+    return _first_among(ranked, among, lambda c: bool(c.features[_LEAD])
+                        and not verbless(c.sentence.text))
+
+
 def _holds_code(text: str, code: str) -> bool:
     return re.search(rf"(?<![A-Za-z\d]){re.escape(code)}(?![A-Za-z\d])", text, re.I) is not None
 
@@ -95,4 +111,5 @@ def _first_among(ranked: Sequence[Candidate], among: int,
     return next((k for k, c in enumerate(ranked[:among]) if wanted(c)), 0)
 
 
-__all__ = ["code_first", "defined_first", "definition_first", "to_front", "unit_first"]
+__all__ = ["code_first", "defined_first", "definition_first", "statement_first", "to_front",
+           "unit_first"]

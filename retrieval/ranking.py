@@ -58,7 +58,14 @@ from .features import Asked, Measured, row
 from .index import TermIndex
 from .language import ENGLISH
 from .meaning import meaning
-from .precedence import code_first, defined_first, definition_first, to_front, unit_first
+from .precedence import (
+    code_first,
+    defined_first,
+    definition_first,
+    statement_first,
+    to_front,
+    unit_first,
+)
 from .query import Query
 from .quotes import lead_ins
 from .rerank import NONE as NO_RERANK
@@ -253,6 +260,9 @@ def _precede(question: str, query: Query, ranked: list[Candidate], logits: np.nd
              config: ComposerConfig, itself: set[tuple[int, int]]) -> np.ndarray:
     """``ranked`` (in place) and its ``logits`` with the rules of ``precedence.py`` applied:
     the candidate a question plainly asks for brought first."""
+    if query.lang == ENGLISH:  # a caption opening its page states nothing (the rest may
+        # bring it back first: a "what is X?" tagline, a unit asked for)
+        logits = to_front(ranked, logits, statement_first(ranked, config.statement_first))
     if query.cue in ("what_is", "define") and config.definition_first:
         logits = to_front(ranked, logits,
                           definition_first(question, ranked, config.definition_first, itself))

@@ -3,9 +3,11 @@ plainly asks for."""
 
 from __future__ import annotations
 
+from retrieval import QAEngine
 from retrieval.candidates import Candidate
 from retrieval.collection import Sentence
-from retrieval.precedence import defined_first, definition_first
+from retrieval.corpus import Document
+from retrieval.precedence import defined_first, definition_first, statement_first
 from retrieval.selection import FEATURES
 
 
@@ -41,3 +43,43 @@ def test_outside_english_a_sentence_saying_what_x_is_comes_before_one_under_its_
     assert defined_first("jaconv って何？", "ja", [other, badges, says], 5) == 2
     assert defined_first("jaconv って何？", "ja", [other, badges], 5) == 1
     assert defined_first("jaconv って何？", "ja", [says, badges], 5) == 0
+
+
+def _lead(text: str) -> Candidate:
+    c = _candidate(text)
+    c.features[FEATURES.index("lead")] = 1.0
+    return c
+
+
+def test_a_caption_opening_its_page_gives_way_to_the_page_s_stating_opening() -> None:
+    # a figure's caption states nothing: the page's first statement (a lead too) comes first
+    ranked = [_lead("Diaphragm pump schematic."), _candidate("Diaphragm pumps are used in wells."),
+              _lead("A diaphragm pump is a positive displacement pump.")]
+    assert statement_first(ranked, 5) == 2
+    assert statement_first(ranked, 2) == 0  # beyond the best two
+    assert statement_first(ranked[1:], 5) == 0  # the best states something
+    # a sentence that states something is no caption, however short
+    assert statement_first([_lead("The pump failed."), *ranked[2:]], 5) == 0
+    # nor does a caption give way to anything but an opening
+    assert statement_first(ranked[:2], 5) == 0
+
+
+def test_a_page_opening_on_a_caption_is_quoted_from_its_first_statement() -> None:
+    pump = ("Diaphragm pump schematic.\n"
+            "A diaphragm pump (also known as a membrane pump) is a positive displacement pump "
+            "that uses the reciprocating action of a rubber diaphragm and suitable valves on "
+            "either side of it to pump a fluid.\n"
+            "There are three main types of diaphragm pumps: those driven by compressed air, "
+            "those driven by an electric motor through a crank, and those driven by a solenoid. "
+            "Each kind suits a different range of flows and pressures.\n"
+            "Diaphragm pumps are used in medicine to move blood, in sewage works to move sludge, "
+            "and in aquariums to move air through the water. They run dry without harm and can "
+            "handle liquids with solids in them.\n"
+            "The first such pumps were made of leather and wood, and were worked by hand on "
+            "ships and in mines. Modern ones use synthetic rubber and last for many years.")
+    docs = [Document("pump", "Diaphragm pump", pump),
+            Document("bakery", "Bakery", "The bakery opens at six. Its bread is baked in an oven."),
+            Document("choir", "Choir", "The choir was founded in 1921. It sings every year.")]
+    ranking = QAEngine.from_documents(docs).rank("diaphragm pump")
+    assert ranking is not None
+    assert ranking.candidates[0].sentence.text.startswith("A diaphragm pump (also known as")
