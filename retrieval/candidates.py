@@ -30,6 +30,8 @@ class Candidate:
     score: float = 0.0  # the ranker's probability that it holds the answer
     # how closely the heading it sits under meets the question (``rerank.heading_meets``)
     heading: float = 0.0
+    # how much of that heading meets the question (``rerank.heading_share``)
+    heading_share: float = 0.0
 
 
 @dataclass(frozen=True, slots=True)

@@ -68,8 +68,8 @@ from .precedence import (
 )
 from .query import Query
 from .quotes import lead_ins
+from .rerank import HEADS, Rerank, heading_meets, heading_share, own_heading
 from .rerank import NONE as NO_RERANK
-from .rerank import Rerank, heading_meets, own_heading
 from .rerank import bundled as bundled_rerank
 from .rerank import rows as rerank_rows
 from .selection import FEATURES, Selector, sigmoid
@@ -220,8 +220,12 @@ def rank(
         met = dict(zip(distinct, heading_meets(vectors, query.words, query.weights, distinct,
                                                analyzer(ENGLISH).term_set, lower_words),
                        strict=True))
+        shares = dict(zip(distinct, heading_share(vectors, query.words, qset, distinct,
+                                                  analyzer(ENGLISH).term, lower_words),
+                          strict=True))
         for c in candidates:
             c.heading = float(met[headings[c.sentence.passage]])
+            c.heading_share = float(shares[headings[c.sentence.passage]])
         second = rerank or bundled_rerank()
         if second is not NO_RERANK:
             # the ranker's features weighed again (in documents with sections) choose what is
@@ -231,8 +235,8 @@ def rank(
             reweighed = second.adjust(logits, rows)
             order = _order(candidates, reweighed)
             judged = order
-            if rows[:, 1:].any():
-                rows[:, 1:] = 0.0  # the heading alone
+            if rows[:, HEADS:].any():
+                rows[:, HEADS:] = 0.0  # the heading alone
                 judged = _order(candidates, second.adjust(logits, rows))
             logits = reweighed
     ranked = [candidates[k] for k in order]
@@ -280,7 +284,8 @@ def second_rows(candidates: Sequence[Candidate], collection: Collection) -> np.n
     when a heading stands over any of its text (``Collection.sectioned``)."""
     docs = [int(collection.passage_doc[c.sentence.passage]) for c in candidates]
     sectioned = {d: collection.sectioned(d) for d in set(docs)}
-    return rerank_rows([c.heading for c in candidates], [c.features for c in candidates],
+    return rerank_rows([(c.heading, c.heading_share) for c in candidates],
+                       [c.features for c in candidates],
                        [sectioned[d] for d in docs])
 
 

@@ -8,6 +8,11 @@ the words it shares. ``heading`` is how closely the heading a sentence sits unde
 its section's headings, not the document's title) meets the question's words: the idf-weighted
 mean over the question's words of 1 where the heading holds the word's term, else the best
 cosine of a heading word with it (WordLlama's vectors, as ``features.sem`` measures a sentence).
+``heading_share`` is the other way round: how much of the heading is about what is asked, the
+mean over its content words of 1 for a question term, else the best cosine of the word with a
+question word. A heading that merely shares a word with the question ("Running specific tests"
+for "how do I skip a slow test?") holds less of it than one that names the question's subject
+("Ignoring tests").
 
 The ranker learned mostly on encyclopaedia paragraphs; a manual, a spec or a guide sets its
 answers otherwise (the first sentence of a section says what the heading promises, a "how do I"
@@ -36,11 +41,14 @@ from .layout import SECTION_SEPARATOR
 from .selection import FEATURES, load_model
 from .similarity import WordVectors
 
-# the second stage's features of a candidate, in the order of its weights: its heading, then
-# the ranker's features again for a candidate in a document with sections
-RERANK_FEATURES: tuple[str, ...] = ("heading", *(f"doc_{name}" for name in FEATURES))
+# the second stage's features of a candidate, in the order of its weights: its heading (how
+# closely it meets the question, how much of it does), then the ranker's features again for a
+# candidate in a document with sections
+HEADING_FEATURES: tuple[str, ...] = ("heading", "heading_share")
+RERANK_FEATURES: tuple[str, ...] = (*HEADING_FEATURES, *(f"doc_{name}" for name in FEATURES))
+HEADS = len(HEADING_FEATURES)  # the columns a candidate's heading gives
 RERANK_FILE = "rerank.json"
-RERANK_VERSION = 2
+RERANK_VERSION = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,17 +97,18 @@ def bundled() -> Rerank:
         return Rerank.load(p)
 
 
-def rows(headings: Sequence[float], features: Sequence[Sequence[float]],
+def rows(headings: Sequence[Sequence[float]], features: Sequence[Sequence[float]],
          sectioned: Sequence[bool]) -> np.ndarray:
     """The second-stage rows of candidates (``RERANK_FEATURES``): each one's ``headings``
-    value, then its ranker ``features`` when its document is ``sectioned``, else zeros."""
+    values (``HEADING_FEATURES``), then its ranker ``features`` when its document is
+    ``sectioned``, else zeros."""
     out = np.zeros((len(headings), len(RERANK_FEATURES)))
     if not len(headings):
         return out
-    out[:, 0] = headings
+    out[:, :HEADS] = headings
     on = np.asarray(sectioned, dtype=bool)
     if on.any():
-        out[on, 1:] = np.asarray(features, dtype=np.float64)[on]
+        out[on, HEADS:] = np.asarray(features, dtype=np.float64)[on]
     return out
 
 
@@ -132,4 +141,30 @@ def heading_meets(vectors: WordVectors | None, words: Mapping[str, str],
     return out
 
 
-__all__ = ["NONE", "RERANK_FEATURES", "Rerank", "bundled", "heading_meets", "own_heading", "rows"]
+def heading_share(vectors: WordVectors | None, words: Mapping[str, str], terms: set[str],
+                  headings: Sequence[str], term: Callable[[str], str | None],
+                  lower_words: Callable[[str], list[str]]) -> np.ndarray:
+    """For each of ``headings``, how much of it meets the question: the mean over its distinct
+    content words of 3+ letters (those ``term`` reads as a term) of 1 where the word's term is
+    one of the question's ``terms``, else its best cosine (0 to 1) with one of the question's
+    ``words`` (term -> word, ``Query.words``); 0 without vectors, words or such heading words."""
+    out = np.zeros(len(headings))
+    if vectors is None or not words or not headings:
+        return out
+    lists = [list(dict.fromkeys(x for x in lower_words(h) if len(x) > 2 and term(x) is not None))
+             for h in headings]
+    pool = list(dict.fromkeys(x for xs in lists for x in xs))
+    if not pool:
+        return out
+    # each heading word's best cosine with a question word (the question's words as the
+    # sentence ``compare`` reads, the heading's as the words wanted)
+    _, best = vectors.compare(dict(zip(pool, pool, strict=True)), [list(words.values())], 0.0)
+    near = dict(zip(pool, best[0].tolist(), strict=True))
+    for k, xs in enumerate(lists):
+        if xs:
+            out[k] = float(np.mean([1.0 if term(x) in terms else near[x] for x in xs]))
+    return out
+
+
+__all__ = ["HEADING_FEATURES", "HEADS", "NONE", "RERANK_FEATURES", "Rerank", "bundled",
+           "heading_meets", "heading_share", "own_heading", "rows"]

@@ -14,11 +14,14 @@ from retrieval.analyzer import analyzer, lower_words
 from retrieval.errors import ModelError
 from retrieval.ranking import rank, second_rows
 from retrieval.rerank import (
+    HEADING_FEATURES,
+    HEADS,
     NONE,
     RERANK_FEATURES,
     Rerank,
     bundled,
     heading_meets,
+    heading_share,
     own_heading,
     rows,
 )
@@ -71,6 +74,25 @@ def test_a_heading_meets_the_question_by_its_terms_and_words_of_like_meaning() -
     assert not heading_meets(None, words, weights, ["Colours"], en.term_set, lower_words).any()
 
 
+def test_how_much_of_a_heading_meets_the_question_tells_one_about_it_from_one_naming_it(
+        ) -> None:
+    vectors = bundled_vectors()
+    assert vectors is not None
+    en = analyzer("en")
+    words = {en.term(w): w for w in ("skip", "slow", "test", "ask")}
+    headings = ["Ignoring tests", "Running specific tests", "Tests", "Release history", "The", ""]
+    share = heading_share(vectors, words, set(words), headings, en.term, lower_words)
+    met = heading_meets(vectors, words, dict.fromkeys(words, 1.0), headings, en.term_set,
+                        lower_words)
+    # both headings hold "tests"; of the question's words "Running specific" meets about as
+    # much as "Ignoring" does, but less of it is about what is asked
+    assert met[1] >= met[0] and share[0] > share[1]
+    assert share[2] == 1.0  # every content word of it a question term
+    assert share[3] < share[1]
+    assert share[4] == share[5] == 0.0  # no content word: nothing to meet
+    assert not heading_share(None, words, set(words), headings, en.term, lower_words).any()
+
+
 def test_the_second_stage_adds_its_weighted_heading_to_the_frozen_logits(tmp_path: Path
                                                                          ) -> None:
     (tmp_path / "guide.md").write_text(GUIDE, encoding="utf-8")
@@ -81,6 +103,7 @@ def test_the_second_stage_adds_its_weighted_heading_to_the_frozen_logits(tmp_pat
                                             for c in ranking.candidates]))
     heads = np.array([c.heading for c in ranking.candidates])
     assert heads[0] > heads[1] > 0  # "Quiet mode" meets "silence" better than "Verbose mode"
+    assert all(0 < c.heading_share <= 1 for c in ranking.candidates)
     np.testing.assert_allclose(ranking.logits, raw + second_rows(ranking.candidates,
                                                                  engine.collection)
                                @ bundled().coef)
@@ -89,7 +112,7 @@ def test_the_second_stage_adds_its_weighted_heading_to_the_frozen_logits(tmp_pat
 
 def test_no_second_stage_leaves_the_frozen_order() -> None:
     logits = np.array([2.0, 1.0])
-    heads = rows([0.0, 1.0], [[1.0] * len(FEATURES)] * 2, [False, True])
+    heads = rows([(0.0, 0.0), (1.0, 0.0)], [[1.0] * len(FEATURES)] * 2, [False, True])
     assert NONE.adjust(logits, heads).tolist() == [2.0, 1.0]
     coef = np.zeros(len(RERANK_FEATURES))
     coef[0] = 3.0
@@ -97,19 +120,20 @@ def test_no_second_stage_leaves_the_frozen_order() -> None:
 
 
 def test_the_ranker_features_are_weighed_again_in_a_document_with_sections_only() -> None:
-    assert RERANK_FEATURES[1:] == tuple(f"doc_{name}" for name in FEATURES)
+    assert (*HEADING_FEATURES, *(f"doc_{name}" for name in FEATURES)) == RERANK_FEATURES
     feats = [[0.5] * len(FEATURES), [0.25] * len(FEATURES)]
-    out = rows([0.8, 0.1], feats, [True, False])
+    out = rows([(0.8, 0.5), (0.1, 0.0)], feats, [True, False])
     assert out.shape == (2, len(RERANK_FEATURES))
-    assert out[0].tolist() == [0.8, *feats[0]]
-    assert out[1].tolist() == [0.1] + [0.0] * len(FEATURES)  # a page without headings
+    assert out[0].tolist() == [0.8, 0.5, *feats[0]]
+    assert out[1].tolist() == [0.1, 0.0] + [0.0] * len(FEATURES)  # a page without headings
     assert rows([], [], []).shape == (0, len(RERANK_FEATURES))
 
 
 def test_the_shipped_second_stage_reweighs_what_documentation_answers_show() -> None:
     coef = dict(zip(RERANK_FEATURES, bundled().coef.tolist(), strict=True))
     # learned on documentation questions: the ranker's features are weighed again there
-    assert sum(abs(v) for k, v in coef.items() if k != "heading") > 1.0
+    assert sum(abs(v) for k, v in coef.items() if k not in HEADING_FEATURES) > 1.0
+    assert coef["heading_share"] > 0  # a heading about what is asked weighs up
 
 
 def test_a_page_without_headings_is_ranked_by_the_frozen_ranker_and_its_heading(
@@ -123,6 +147,7 @@ def test_a_page_without_headings_is_ranked_by_the_frozen_ranker_and_its_heading(
     raw = bundled_selector().rank(np.array([[*c.features, *c.meaning]
                                             for c in ranking.candidates]))
     heads = np.array([c.heading for c in ranking.candidates])
+    assert not any(c.heading_share for c in ranking.candidates)  # no heading: none of it meets
     np.testing.assert_allclose(ranking.logits, raw + bundled().coef[0] * heads)
 
 
@@ -143,7 +168,7 @@ def test_what_is_quoted_first_may_be_reweighed_but_answering_is_judged_by_the_he
     first, second = plain.candidates[0].features, plain.candidates[1].features
     k = next(k for k in range(len(FEATURES)) if first[k] != second[k])
     swapped = heading_only.copy()
-    swapped[1 + k] = -100.0 / (first[k] - second[k])
+    swapped[HEADS + k] = -100.0 / (first[k] - second[k])
     other = rank(question, r.query, hits, engine.collection, r.config, r.vectors, engine.index,
                  r.selector, Rerank(swapped, {}))
     assert other is not None and other.judged is not None

@@ -5,7 +5,8 @@
 
 The English ranker (``selector.json``) stays as it is; this learns weights for what it does not
 see (``rerank.RERANK_FEATURES``: how closely the heading a candidate sits under meets the
-question), added to its logits. Like the ranker, a listwise (conditional) logistic regression,
+question, how much of that heading does, and in a document with sections the ranker's features
+again), added to its logits. Like the ranker, a listwise (conditional) logistic regression,
 fitted with scipy's L-BFGS (scikit-learn has none): for each answerable question, the softmax
 over its candidates of the frozen ranker's logit (an offset, its weight fixed at 1) plus the
 weighted second-stage features, fitted to put the probability on the right candidates (a quote
