@@ -28,6 +28,7 @@ from .analyzer import Token, analyzer
 from .common_words import common_words
 from .compounds import Splitter
 from .config import DEFAULT_CONFIG, ComposerConfig
+from .families import has_family
 from .index import TermIndex
 from .ingest.prose import reads_as_english
 from .ingest.read import printable
@@ -195,9 +196,12 @@ def parse_query(
             if common is not None and not is_name and _function_word(
                     word.lower(), reading.lang.code, common):
                 factor *= config.frame_factor
-            elif (common is not None and not names and config.rare_unseen_factor
+            elif (common is not None and config.rare_unseen_factor and not is_name
                   and _rare_in(word.lower(), reading.lang.code, config.rare_zipf)
-                  and not (compounds is not None and compounds.parts(term))):
+                  and not (compounds is not None and compounds.parts(term))
+                  # where capitals mark names, a rare word of which the corpus holds no form
+                  # ("plastoma"; not "catalogó" beside "catalogado": ``families.py``)
+                  and (not names or not has_family(term, reading.lang.code, index))):
                 factor = config.rare_unseen_factor
             idf = index.unseen_idf() * factor
             unseen.add(term)

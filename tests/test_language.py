@@ -435,3 +435,33 @@ def test_a_spanish_question_about_what_the_corpus_lacks_finds_none_of_its_words(
                         plain=True)
     assert not query.known
     assert query.unseen == {analyzer("es").term("galería"), analyzer("es").term("pelos")}
+
+
+def test_a_rare_spanish_word_of_which_the_corpus_holds_no_form_weighs_as_a_name() -> None:
+    """A rare word the corpus lacks weighs as an unseen name ("plastoma": the corpus is not
+    about it), unless the corpus writes it in another form ("catalogó" beside "catalogado",
+    "dedicada" beside "dedicado": ``families.py``); a common word the corpus lacks does not."""
+    from retrieval import QAEngine
+    from retrieval.config import ComposerConfig
+    from retrieval.corpus import Document
+    from retrieval.families import family, has_family
+    from retrieval.query import parse_query
+
+    texts = ["El mercado fue catalogado como edificio histórico en 1954.",
+             "La galería está dedicada al arte de China y abrió en 1909."]
+    engine = QAEngine.from_documents([Document(f"d{i}", "", t, lang="es")
+                                      for i, t in enumerate(texts)])
+    config = ComposerConfig()
+    unseen = engine.index.unseen_idf()
+    term = analyzer("es").term
+    query = parse_query("¿Cuándo se descubrió el plastoma del mercado?", engine.index, config,
+                        lang="es", plain=True)
+    assert query.weights[term("plastoma")] == pytest.approx(unseen * config.rare_unseen_factor)
+    assert query.weights[term("descubrió")] == pytest.approx(unseen * config.unseen_factor)
+    query = parse_query("¿Quién catalogó el mercado?", engine.index, config, lang="es",
+                        plain=True)
+    assert term("catalogó") in query.unseen  # no such term ...
+    assert has_family(term("catalogó"), "es", engine.index)  # ... but a form of it
+    assert query.weights[term("catalogó")] == pytest.approx(unseen * config.unseen_factor)
+    assert family(term("dedicada"), "es") == family(term("dedicado"), "es")
+    assert family("galeria", "de") == "galeria"  # families told in Spanish only
