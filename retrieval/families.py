@@ -19,6 +19,7 @@ from collections.abc import Callable
 
 import Stemmer
 
+from . import spanish
 from .index import TermIndex
 
 # languages read by a light stemmer whose words' families a Snowball stemmer tells
@@ -49,6 +50,15 @@ def family(term: str, lang: str) -> str:
     return stem(term)
 
 
+def names_subject(word: str, term: str, lang: str, index: TermIndex) -> bool:
+    """Whether a question's ``word`` (lower-cased; its ``term`` the corpus lacks) names
+    something the corpus has no form of, in a language whose families are told: no term of
+    its family, and no conjugated verb ("¿Quién catalogó ...?" asks how the text may put it
+    otherwise: "fue catalogado", "lo incluyó en el catálogo"; ``spanish.conjugated``)."""
+    return (tells_families(lang) and not has_family(term, lang, index)
+            and not (lang == "es" and spanish.conjugated(word)))
+
+
 def has_family(term: str, lang: str, index: TermIndex) -> bool:
     """Whether ``index`` holds a term of the family of ``lang``'s ``term`` (always, in a language
     whose families are not told: its terms are its families). The index's families are worked
@@ -74,4 +84,4 @@ def _families(index: TermIndex, lang: str) -> frozenset[str]:
     return families
 
 
-__all__ = ["FAMILY_STEMMERS", "family", "has_family", "tells_families"]
+__all__ = ["FAMILY_STEMMERS", "family", "has_family", "names_subject", "tells_families"]

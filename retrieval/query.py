@@ -28,7 +28,7 @@ from .analyzer import Token, analyzer
 from .common_words import common_words
 from .compounds import Splitter
 from .config import DEFAULT_CONFIG, ComposerConfig
-from .families import has_family
+from .families import names_subject
 from .index import TermIndex
 from .ingest.prose import reads_as_english
 from .ingest.read import printable
@@ -200,8 +200,9 @@ def parse_query(
                   and _rare_in(word.lower(), reading.lang.code, config.rare_zipf)
                   and not (compounds is not None and compounds.parts(term))
                   # where capitals mark names, a rare word of which the corpus holds no form
-                  # ("plastoma"; not "catalogó" beside "catalogado": ``families.py``)
-                  and (not names or not has_family(term, reading.lang.code, index))):
+                  # ("plastoma"; not "catalogó" beside "catalogado", nor a verb: ``families.py``)
+                  and (not names or names_subject(word.lower(), term, reading.lang.code,
+                                                  index))):
                 factor = config.rare_unseen_factor
             idf = index.unseen_idf() * factor
             unseen.add(term)

@@ -463,5 +463,20 @@ def test_a_rare_spanish_word_of_which_the_corpus_holds_no_form_weighs_as_a_name(
     assert term("catalogó") in query.unseen  # no such term ...
     assert has_family(term("catalogó"), "es", engine.index)  # ... but a form of it
     assert query.weights[term("catalogó")] == pytest.approx(unseen * config.unseen_factor)
+    # a conjugated verb of which the corpus holds no form asks how, not about what
+    query = parse_query("¿Quién cartografió el mercado?", engine.index, config, lang="es",
+                        plain=True)
+    assert not has_family(term("cartografió"), "es", engine.index)
+    assert query.weights[term("cartografió")] == pytest.approx(unseen * config.unseen_factor)
     assert family(term("dedicada"), "es") == family(term("dedicado"), "es")
     assert family("galeria", "de") == "galeria"  # families told in Spanish only
+
+
+@pytest.mark.parametrize(("word", "verb"), [
+    ("catalogó", True), ("soplaron", True), ("protegían", True), ("disminuirá", True),
+    ("permitiéndose", True), ("centraban", True), ("plastoma", False), ("ctenóforos", False),
+    ("geografía", False), ("diurna", False), ("codificar", False), ("estratigrafistas", False)])
+def test_a_spanish_conjugated_verb_is_told_by_its_ending(word: str, verb: bool) -> None:
+    from retrieval.spanish import conjugated
+
+    assert conjugated(word) is verb
