@@ -22,12 +22,13 @@ import math
 import re
 from collections import Counter
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .analyzer import Token, analyzer
 from .common_words import common_words
 from .compounds import Splitter
 from .config import DEFAULT_CONFIG, ComposerConfig
+from .families import names_subject
 from .index import TermIndex
 from .ingest.prose import reads_as_english
 from .ingest.read import printable
@@ -67,6 +68,9 @@ class Query:
     # (``compounds.py``); they are sought too, each counting ``part_factor`` times
     parts: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     part_factor: float = 1.0
+    # unseen terms' weight beyond their own in how sure an answer is (``doubted``), not in
+    # which candidate it is
+    doubt: Mapping[str, float] = field(default_factory=dict)
 
     def search_terms(self) -> tuple[list[str], dict[str, float] | None]:
         """What to search the index for: the terms, then the parts of its compounds that are
@@ -76,6 +80,11 @@ class Query:
         scale = ({p: self.part_factor for p in extra} if extra and self.part_factor != 1.0
                  else None)
         return [*self.terms, *extra], scale
+
+    def doubted(self) -> Query:
+        """The query with its ``doubt`` added to its terms' weights."""
+        weights = {t: w + self.doubt.get(t, 0.0) for t, w in self.weights.items()}
+        return replace(self, weights=weights, doubt={})
 
     @property
     def total(self) -> float:
@@ -129,6 +138,7 @@ def parse_query(
     unseen: set[str] = set()
     framing: set[str] = set()
     read_as: dict[str, str] = {}
+    doubt: dict[str, float] = {}
     specific: set[str] = set()
     # names and rare words tell what an English question is about; in German every noun is
     # capitalised and every word "rare in English"
@@ -199,6 +209,13 @@ def parse_query(
                   and _rare_in(word.lower(), reading.lang.code, config.rare_zipf)
                   and not (compounds is not None and compounds.parts(term))):
                 factor = config.rare_unseen_factor
+            elif (common is not None and not is_name and config.rare_unseen_factor
+                  and _rare_in(word.lower(), reading.lang.code, config.rare_zipf)
+                  and names_subject(word.lower(), term, reading.lang.code, index)):
+                # where capitals mark names, a rare word of which the corpus holds no form
+                # ("plastoma"; not "catalogó" beside "catalogado", nor a verb: ``families.py``)
+                # weighs as an unseen name in how sure the answer is, not in which it is
+                doubt[term] = index.unseen_idf() * (config.rare_unseen_factor - factor)
             idf = index.unseen_idf() * factor
             unseen.add(term)
         elif frame:
@@ -217,7 +234,7 @@ def parse_query(
     cue = (question_type(question) if english_lists
            else plain_question_type(question, reading.lang.code))
     return Query(tuple(order), weights, cue, known, words, frozenset(unseen), read_as,
-                 frozenset(specific), reading.lang.code, parts, config.part_factor)
+                 frozenset(specific), reading.lang.code, parts, config.part_factor, doubt)
 
 
 def _spelled_out(acronym: str, index: TermIndex, weights: Mapping[str, float]

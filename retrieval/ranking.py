@@ -100,6 +100,11 @@ def rank(
         return None
     selector = selector or bundled_selector()
     asked = Asked.of(question, query)
+    # the features again with the doubt the question's words carry (``Query.doubt``): how sure
+    # the best candidate is, read with them; which is best, without
+    doubting = query.doubted() if query.doubt else None
+    doubt = (doubting, Asked.of(question, doubting)) if doubting is not None else None
+    doubted: list[list[float]] = []
     qset = set(query.terms)
     best_passage = hits[0][1] or 1.0
     seek_alike = vectors is not None and bool(query.words)
@@ -202,6 +207,8 @@ def rank(
                 sem=float(aligned[first_at + i]), lead_in=i in leading)
             candidates.append(Candidate(s, sets[i], matched[i], window, window_alike,
                                         row(measured, query, asked)))
+            if doubt is not None:
+                doubted.append(row(measured, *doubt))
     if not candidates:
         return None
     meant = meaning(vectors, question, [words_of[c.sentence.passage, c.sentence.number]
@@ -210,8 +217,11 @@ def rank(
         c.meaning = m
     logits = selector.rank(np.hstack([np.array([c.features for c in candidates]), meant]))
     order = _order(candidates, logits)
-    confidence = selector.confidence(np.asarray(candidates[order[0]].features), logits[order],
-                                     hits[0][1], collection.n_passages)
+    best, judging = np.asarray(candidates[order[0]].features), logits[order]
+    if doubted:
+        rows = np.array(doubted)
+        best, judging = rows[order[0]], selector.rank(np.hstack([rows, meant]))[order]
+    confidence = selector.confidence(best, judging, hits[0][1], collection.n_passages)
     judged = order
     if query.lang == ENGLISH and vectors is not None and not isinstance(vectors, WordForms):
         # the second stage: the heading each candidate sits under, met by meaning

@@ -23,8 +23,15 @@ half, Snowball 0.785 / 0.041 / 0.842, this one 0.780 / 0.060 / 0.881 (``docs/ben
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
+# the endings of a conjugated verb that few other words have: the preterite's ("catalogó",
+# "cartografió", "soplaron", "surgieron"), the imperfect's plural ("protegían", "centraban"), the
+# future's and the conditional's ("disminuirá", "serían"), the gerund's ("permitiéndose"); not
+# the present's nor the imperfect's "-ía" ("economía", "geografía"), which nouns share
+_CONJUGATED = re.compile(
+    r"(?:ó|aron|ieron|aban|ían|[aei]rán?|[aei]rían|[iy]endo|[áé]ndo(?:se|la|lo)s?)$")
 _TILDE = "\u0303"  # the combining tilde of "ñ", kept
 _VOWELS = frozenset("aeiou")
 
@@ -58,4 +65,10 @@ def stem(word: str) -> str:
     return s
 
 
-__all__ = ["stem", "unaccented"]
+def conjugated(word: str) -> bool:
+    """Whether a lower-cased Spanish ``word`` has the ending of a conjugated verb (or a
+    gerund): how a question asks rather than what it asks about."""
+    return len(word) > 4 and _CONJUGATED.search(word) is not None
+
+
+__all__ = ["conjugated", "stem", "unaccented"]

@@ -435,3 +435,77 @@ def test_a_spanish_question_about_what_the_corpus_lacks_finds_none_of_its_words(
                         plain=True)
     assert not query.known
     assert query.unseen == {analyzer("es").term("galería"), analyzer("es").term("pelos")}
+
+
+def test_a_rare_spanish_word_of_which_the_corpus_holds_no_form_doubts_the_answer() -> None:
+    """A rare word the corpus lacks doubts the answer as an unseen name does ("plastoma": the
+    corpus is not about it), unless the corpus writes it in another form ("catalogó" beside
+    "catalogado", "dedicada" beside "dedicado": ``families.py``) or it is a conjugated verb."""
+    from retrieval import QAEngine
+    from retrieval.config import ComposerConfig
+    from retrieval.corpus import Document
+    from retrieval.families import family, has_family
+    from retrieval.features import Asked
+    from retrieval.query import parse_query
+
+    texts = ["El mercado fue catalogado como edificio histórico en 1954.",
+             "La galería está dedicada al arte de China y abrió en 1909."]
+    engine = QAEngine.from_documents([Document(f"d{i}", "", t, lang="es")
+                                      for i, t in enumerate(texts)])
+    config = ComposerConfig()
+    unseen = engine.index.unseen_idf()
+    term = analyzer("es").term
+    question = "¿Cuándo se descubrió el plastoma del mercado?"
+    query = parse_query(question, engine.index, config, lang="es", plain=True)
+    # it weighs as any unseen word in which sentence is quoted, as an unseen name in how sure
+    # the quote is (the share of the question the corpus lacks)
+    assert query.weights[term("plastoma")] == pytest.approx(unseen * config.unseen_factor)
+    assert query.doubted().weights[term("plastoma")] == pytest.approx(
+        unseen * config.rare_unseen_factor)
+    assert query.doubt.keys() == {term("plastoma")}  # not "descubrió": a verb
+    assert (Asked.of(question, query.doubted()).unseen_share
+            > Asked.of(question, query).unseen_share)
+    query = parse_query("¿Quién catalogó el mercado?", engine.index, config, lang="es",
+                        plain=True)
+    assert term("catalogó") in query.unseen  # no such term ...
+    assert has_family(term("catalogó"), "es", engine.index)  # ... but a form of it
+    assert not query.doubt
+    # a conjugated verb of which the corpus holds no form asks how, not about what
+    query = parse_query("¿Quién cartografió el mercado?", engine.index, config, lang="es",
+                        plain=True)
+    assert not has_family(term("cartografió"), "es", engine.index)
+    assert not query.doubt
+    assert family(term("dedicada"), "es") == family(term("dedicado"), "es")
+    assert family("galeria", "de") == "galeria"  # families told in Spanish only
+
+
+@pytest.mark.parametrize(("word", "verb"), [
+    ("catalogó", True), ("soplaron", True), ("protegían", True), ("disminuirá", True),
+    ("permitiéndose", True), ("centraban", True), ("plastoma", False), ("ctenóforos", False),
+    ("geografía", False), ("diurna", False), ("codificar", False), ("estratigrafistas", False)])
+def test_a_spanish_conjugated_verb_is_told_by_its_ending(word: str, verb: bool) -> None:
+    from retrieval.spanish import conjugated
+
+    assert conjugated(word) is verb
+
+
+def test_the_doubt_of_a_rare_spanish_word_lowers_the_confidence_not_the_quote() -> None:
+    """The doubt a rare word the corpus has no form of carries is read in how sure the best
+    candidate is (its features read with the word weighing as an unseen name), not in which
+    candidate is best: candidates are ordered by the words they meet."""
+    import dataclasses
+
+    from retrieval import QAEngine
+    from retrieval.config import ComposerConfig
+    from retrieval.corpus import Document
+
+    texts = ["El mercado de la ciudad fue construido en 1835 por Richard Grainger.",
+             "La ciudad tiene un puerto y un mercado de pescado desde 1900."]
+    docs = [Document(f"d{i}", "", t, lang="es") for i, t in enumerate(texts)]
+    question = "¿Cuándo se construyó el mercado de plastomas de la ciudad?"
+    doubting = QAEngine.from_documents(docs).ask(question, min_confidence=0)
+    plain = QAEngine.from_documents(
+        docs, config=dataclasses.replace(ComposerConfig(), rare_unseen_factor=0.0)
+    ).ask(question, min_confidence=0)
+    assert doubting.text == plain.text
+    assert doubting.confidence < plain.confidence
