@@ -2,7 +2,7 @@
 a definition of X for "what is X?", the word of letters and digits it names ("X300"), the kind of
 quantity it asks for (money, an age, an area); or when the best states nothing, a caption
 opening its page, before the page's first statement. Each looks among the few best only, and the
-best stays first when none of them holds it."""
+best stays first when none of them holds it; ``precede`` applies them in their order."""
 
 from __future__ import annotations
 
@@ -12,13 +12,35 @@ from collections.abc import Callable, Sequence
 import numpy as np
 
 from .candidates import Candidate
+from .config import ComposerConfig
 from .cues import verbless
 from .definitions import defines_subject
+from .language import ENGLISH
+from .query import Query
 from .selection import FEATURES
 from .units import asked_units, may_state, states_unit
 from .whatis import defines, subject
 
 _DEFINED = FEATURES.index("defined")
+
+
+def precede(question: str, query: Query, ranked: list[Candidate], logits: np.ndarray,
+             config: ComposerConfig, itself: set[tuple[int, int]]) -> np.ndarray:
+    """``ranked`` (in place) and its ``logits`` with the rules above applied in turn:
+    the candidate a question plainly asks for brought first."""
+    if query.lang == ENGLISH:  # a caption opening its page states nothing (the rest may
+        # bring it back first: a "what is X?" tagline, a unit asked for)
+        logits = to_front(ranked, logits, statement_first(ranked, config.statement_first))
+    if query.cue in ("what_is", "define") and config.definition_first:
+        logits = to_front(ranked, logits,
+                          definition_first(question, ranked, config.definition_first, itself))
+    elif query.lang != ENGLISH and config.definition_first:  # among all: openings come last
+        logits = to_front(ranked, logits, defined_first(question, query.lang, ranked,
+                                                        len(ranked)))
+    logits = to_front(ranked, logits, code_first(question, ranked, config.definition_first))
+    if query.lang == ENGLISH:
+        logits = to_front(ranked, logits, unit_first(question, ranked, config.unit_first))
+    return logits
 
 
 def to_front(ranked: list[Candidate], logits: np.ndarray, k: int) -> np.ndarray:
@@ -111,5 +133,5 @@ def _first_among(ranked: Sequence[Candidate], among: int,
     return next((k for k, c in enumerate(ranked[:among]) if wanted(c)), 0)
 
 
-__all__ = ["code_first", "defined_first", "definition_first", "statement_first", "to_front",
-           "unit_first"]
+__all__ = ["code_first", "defined_first", "definition_first", "precede", "statement_first",
+           "to_front", "unit_first"]

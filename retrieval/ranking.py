@@ -58,14 +58,7 @@ from .features import Asked, Measured, row
 from .index import TermIndex
 from .language import ENGLISH
 from .meaning import meaning
-from .precedence import (
-    code_first,
-    defined_first,
-    definition_first,
-    statement_first,
-    to_front,
-    unit_first,
-)
+from .precedence import precede
 from .query import Query
 from .quotes import lead_ins
 from .rerank import HEADS, Rerank, heading_meets, heading_share, own_heading
@@ -253,11 +246,11 @@ def rank(
     logits = logits[order]
     for c, prob in zip(ranked, sigmoid(logits).tolist(), strict=True):
         c.score = prob
-    logits = _precede(question, query, ranked, logits, config, itself)
+    logits = precede(question, query, ranked, logits, config, itself)
     gate = None
     if judged != order:
         by_heading = [candidates[k] for k in judged]
-        _precede(question, query, by_heading, np.zeros(len(by_heading)), config, itself)
+        precede(question, query, by_heading, np.zeros(len(by_heading)), config, itself)
         gate = by_heading[0]
     # outside English, the best saying what the question's X is answers, however little the
     # plain model (which reads no "what is X?" there) is sure of it: it opens by saying so, or
@@ -268,25 +261,6 @@ def rank(
     return Ranking(ranked, logits, confidence, table, sents_of, hits[0][1], langs=langs,
                    following=lambda p: surroundings.opening_items(collection, p),
                    says_what=says_what, judged=gate)
-
-
-def _precede(question: str, query: Query, ranked: list[Candidate], logits: np.ndarray,
-             config: ComposerConfig, itself: set[tuple[int, int]]) -> np.ndarray:
-    """``ranked`` (in place) and its ``logits`` with the rules of ``precedence.py`` applied:
-    the candidate a question plainly asks for brought first."""
-    if query.lang == ENGLISH:  # a caption opening its page states nothing (the rest may
-        # bring it back first: a "what is X?" tagline, a unit asked for)
-        logits = to_front(ranked, logits, statement_first(ranked, config.statement_first))
-    if query.cue in ("what_is", "define") and config.definition_first:
-        logits = to_front(ranked, logits,
-                          definition_first(question, ranked, config.definition_first, itself))
-    elif query.lang != ENGLISH and config.definition_first:  # among all: openings come last
-        logits = to_front(ranked, logits, defined_first(question, query.lang, ranked,
-                                                        len(ranked)))
-    logits = to_front(ranked, logits, code_first(question, ranked, config.definition_first))
-    if query.lang == ENGLISH:
-        logits = to_front(ranked, logits, unit_first(question, ranked, config.unit_first))
-    return logits
 
 
 def second_rows(candidates: Sequence[Candidate], collection: Collection) -> np.ndarray:
