@@ -92,8 +92,12 @@ def compose(
         if len(groups) >= config.max_quotes or c.score < config.follow_ratio * best.score:
             break
         # once ``max_quotes`` sentences are chosen, the quotes they make stay as they are: a
-        # sentence after them is quoted on its own, if a quote is left, or not at all
+        # sentence after them is quoted on its own, if a quote is left, or not at all; and
+        # only from a document with sections (a manual's passage is of one topic; what a web
+        # page has past its best sentences is too often its furniture: a byline, a newsletter)
         more = len(chosen) >= config.max_quotes
+        if more and not collection.sectioned(int(collection.passage_doc[c.sentence.passage])):
+            continue
         if any(_jaccard(c.terms, o.terms) >= config.duplicate_jaccard for o in chosen):
             continue
         if any(c.sentence.number in items_of(o.sentence.passage).get(o.sentence.number, ())
