@@ -89,8 +89,15 @@ def compose(
     groups = [[best]]  # each quote's candidates: one, or sentences next to each other
     chosen = [best]
     for at, c in enumerate(candidates[1:], 1):
-        if len(chosen) >= config.max_sentences or c.score < config.follow_ratio * best.score:
+        if len(groups) >= config.max_quotes or c.score < config.follow_ratio * best.score:
             break
+        # once ``max_quotes`` sentences are chosen, the quotes they make stay as they are: a
+        # sentence after them is quoted on its own, if a quote is left, or not at all; and
+        # only from a document with sections (a manual's passage is of one topic; what a web
+        # page has past its best sentences is too often its furniture: a byline, a newsletter)
+        more = len(chosen) >= config.max_quotes
+        if more and not collection.sectioned(int(collection.passage_doc[c.sentence.passage])):
+            continue
         if any(_jaccard(c.terms, o.terms) >= config.duplicate_jaccard for o in chosen):
             continue
         if any(c.sentence.number in items_of(o.sentence.passage).get(o.sentence.number, ())
@@ -110,15 +117,18 @@ def compose(
             # it is quoted with what follows it, which a quote holds already ("The bakery
             # opened in 1901." before "It was owned by Hans Weber."): one quote of both, or
             # none (the same sentence was quoted twice)
-            if len(_joined([*holder, c], ranking, set(), collection)[0]) <= MAX_QUOTE_CHARS:
+            if not more and (len(_joined([*holder, c], ranking, set(), collection)[0])
+                             <= MAX_QUOTE_CHARS):
                 chosen.append(c)
                 holder.append(c)
             continue
-        chosen.append(c)
         close = ranking.logits[0] - ranking.logits[at] <= config.join_margin
         group = next((g for g in groups if close and _beside(g, c, ranking, collection)
                       and len(_joined([*g, c], ranking, set(), collection)[0])
                       <= MAX_QUOTE_CHARS), None)
+        if group is not None and more:
+            continue
+        chosen.append(c)
         if group is None:
             groups.append([c])
         else:

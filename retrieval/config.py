@@ -22,7 +22,9 @@ class ComposerConfig:
     min_coverage: float = 0.33
     min_known_share: float = 0.5  # share of the question's known content terms the window needs
     pairs_need_both: bool = True  # a question with two known content terms needs both
-    max_sentences: int = 3
+    # quotes at most; sentences quoted as one (``join_margin``, an FAQ's answer after its
+    # question) count once, so a passage's neighbours do not crowd out other quotes
+    max_quotes: int = 3
     follow_ratio: float = 0.6  # further sentences need this share of the best score
     duplicate_jaccard: float = 0.6
     # a quoted sentence's neighbour in the text is quoted with it, as one quote, when the ranker

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from retrieval import NOT_FOUND, QAEngine
@@ -419,6 +421,26 @@ def test_two_best_sentences_next_to_each_other_are_one_quote_in_the_texts_order(
 
     apart = QAEngine.from_texts(texts, config=ComposerConfig(join_margin=-1.0))
     assert [q.text for q in apart.ask(FROB_QUESTION).sentences][:2] == FROB_SENTENCES
+
+
+def test_sentences_quoted_as_one_take_one_of_the_three_quotes(tmp_path):
+    # the two best sentences, next to each other, are one quote: the next best, from other
+    # manuals, still get the other two (they counted as three sentences, and crowded one out)
+    pages = {"frob": "Frob is a tool for archives.\n\n" + " ".join(FROB_SENTENCES),
+             "gizmo": "Gizmo has a mailing list for its users.",
+             "wodget": "The Wodget mailing list is archived online.",
+             "zorp": "Zorp once ran a mailing list."}
+    for name, text in pages.items():
+        (tmp_path / f"{name}.md").write_text(f"# {name.title()}\n\n## Community\n\n{text}\n")
+    config = ComposerConfig(join_margin=10.0, follow_ratio=0.0)
+    quotes = QAEngine.from_directory(tmp_path, config=config).ask(FROB_QUESTION).sentences
+    assert quotes[0].text == " ".join(FROB_SENTENCES)
+    assert len(quotes) == 3
+    fewer = dataclasses.replace(config, max_quotes=2)
+    assert len(QAEngine.from_directory(tmp_path, config=fewer).ask(FROB_QUESTION).sentences) == 2
+    # pages without sections (web pages, plain texts) quote the three chosen sentences only
+    texts = list(pages.values())
+    assert len(QAEngine.from_texts(texts, config=config).ask(FROB_QUESTION).sentences) == 2
 
 
 def test_sentences_with_more_than_whitespace_between_are_not_one_quote():
