@@ -9,7 +9,7 @@ corpus has (both of them when there are two) and ``min_word_share`` of all its c
 the corpus's or not ("What is the speed of light in a vacuum?" meets only "green light"): that
 is term coverage, not a score threshold, so a question whose salient terms are not found
 together in the corpus is abstained. A term met only by a word of like meaning counts as found,
-and so does one its document's title or file name holds (what the whole document is about);
+and so does one its document's file name holds (what the whole document is about);
 those rules read the sentence quoted first, the other gates the best of the ranker and the
 heading alone (``Ranking.judged``).
 It abstains too when the cited document lacks one of the question's specific words (names and
@@ -220,9 +220,9 @@ def _joined(group: Sequence[Candidate], ranking: Ranking, qset: set[str],
 def _read_names(question: str, query: Query, best: Candidate, collection: Collection,
                 config: ComposerConfig) -> list[float]:
     """``best``'s features as the term-coverage rules read them: with ``rules_read_names``, the
-    question's terms its document's title and file name hold are near it, as a section's
-    headings are (``surroundings.named_row``: a changelog titled "CHANGELOG" in
-    ``oauth2client-changelog.md`` speaks of oauth2client in every sentence)."""
+    question's terms its document's file name holds are near it, as a section's headings are
+    (``surroundings.named_row``: a changelog titled "CHANGELOG" in ``oauth2client-changelog.md``
+    speaks of oauth2client in every sentence)."""
     if not config.rules_read_names:
         return best.features
     return named_row(best, query, Asked.of(question, query), collection)

@@ -81,7 +81,7 @@ class ComposerConfig:
     # the term-coverage rules above (min_coverage, min_known_share, min_word_share,
     # pairs_need_both) abstain too, on top of the confidence
     rule_gates: bool = True
-    # ... which read the question's terms its document's title and file name hold as near the
+    # ... which read the question's terms its document's file name holds as near the
     # best sentence ("which oauth2client version dropped python 2.6?" answered by "Drop Python
     # 2.6 support." in ``oauth2client-changelog.md``, titled "CHANGELOG"; ``composer.py``)
     rules_read_names: bool = True

@@ -1,7 +1,7 @@
 """What surrounds a candidate sentence: the headings and title its passage sits under, its list
 item's first sentence, the heading above it, the sentences that open its document and section,
 the list items the next passage opens with, what its document names (in its text or its
-file's name) and what its title and file name add to its window, and whether a sentence speaks
+file's name) and what its file name adds to its window, and whether a sentence speaks
 of its title's subject by a pronoun."""
 
 from __future__ import annotations
@@ -92,20 +92,15 @@ def specific_met(query: Query, passage: int, collection: Collection, config: Com
     return not unmet or not set(unmet) - document_names(collection, doc, query.lang)
 
 
-def named(collection: Collection, doc: int, terms: set[str], lang: str) -> set[str]:
-    """Which of ``terms`` document ``doc``'s title or file name (``document_names``) holds:
-    what the whole document is about, said once for all its sentences."""
-    title = analyzer(lang).term_set(collection.sources[doc].title or "")
-    return (title | document_names(collection, doc, lang)) & terms
-
-
 def named_row(candidate: Candidate, query: Query, asked: Asked, collection: Collection
               ) -> list[float]:
-    """``candidate``'s feature row with the question's terms its document's title and file name
-    hold (``named``) counted in its window: its share of the question's weight and terms read
-    again."""
+    """``candidate``'s feature row with the question's terms its document's file name holds
+    (``document_names``: what the whole document is about, "oauth2client-changelog") counted in
+    its window, as its headings and title are in a document with sections: its share of the
+    question's weight and terms read again. Not the title of a document without sections: a
+    news page's headline names what its questions ask about, answered or not."""
     doc = int(collection.passage_doc[candidate.sentence.passage])
-    extra = named(collection, doc, set(query.terms), query.lang) - candidate.window
+    extra = (document_names(collection, doc, query.lang) & set(query.terms)) - candidate.window
     if not extra:
         return candidate.features
     window = candidate.window | extra
@@ -155,5 +150,5 @@ def context(p: int, collection: Collection, qset: set[str], config: ComposerConf
     return term_set(f"{collection.source_of(p).title} {section}") & qset
 
 
-__all__ = ["about_title", "context", "document_names", "heading_above", "item_heads", "named",
+__all__ = ["about_title", "context", "document_names", "heading_above", "item_heads",
            "named_row", "opening", "opening_items", "specific_met"]

@@ -502,7 +502,7 @@ def test_a_number_in_the_code_a_lead_in_is_quoted_with_is_no_evidence(tmp_path):
     assert quote.text.endswith("run:\n    frob --workers 8")
 
 
-def test_the_rules_read_a_documents_title_and_file_name_as_near_its_every_sentence():
+def test_the_rules_read_a_documents_file_name_as_near_its_every_sentence():
     # a changelog titled "CHANGELOG" speaks of the project its file is named for in every
     # sentence: "Drop Python 2.6 support." answers which gizmo-wire-client version dropped it
     docs = [Document("gizmo-wire-client-changelog", "CHANGELOG",
