@@ -8,7 +8,10 @@ question's weight, holds at least ``min_known_share`` of the question's content 
 corpus has (both of them when there are two) and ``min_word_share`` of all its content words,
 the corpus's or not ("What is the speed of light in a vacuum?" meets only "green light"): that
 is term coverage, not a score threshold, so a question whose salient terms are not found
-together in the corpus is abstained. A term met only by a word of like meaning counts as found.
+together in the corpus is abstained. A term met only by a word of like meaning counts as found,
+and so does one its document's file name holds (what the whole document is about);
+those rules read the sentence quoted first, the other gates the best of the ranker and the
+heading alone (``Ranking.judged``).
 It abstains too when the cited document lacks one of the question's specific words (names and
 words rare in English, ``query.py``), or, citing a document with sections, when the corpus has
 none of one; or when a question of a type in ``evidence_needed``
@@ -31,7 +34,7 @@ from .candidates import Candidate, Ranking
 from .collection import Collection, Sentence
 from .config import DEFAULT_CONFIG, ComposerConfig
 from .cues import has_evidence, is_question
-from .features import mass
+from .features import Asked, mass
 from .index import TermIndex
 from .language import ENGLISH
 from .openingonly import opening_only
@@ -44,7 +47,7 @@ from .similarity import WordVectors
 from .sources import Source
 from .subjects import missing_subject
 from .supports import unnamed_support
-from .surroundings import document_names
+from .surroundings import document_names, named_row
 from .values import asks_value, states_value
 
 
@@ -82,7 +85,8 @@ def compose(
             and not judged.features[_EVIDENCE]):
         confidence *= config.evidence_beside_factor
     why = _abstention(question, query, judged, confidence, threshold, collection, config, index,
-                      hits, lambda: _evidence_text(judged.sentence, sents_of, quoted, config))
+                      hits, lambda: _evidence_text(judged.sentence, sents_of, quoted, config),
+                      best if config.rules_read_quoted else judged)
     if why is not None:
         return _abstain(question, query, related, coverage, confidence, why)
 
@@ -223,6 +227,17 @@ def _joined(group: Sequence[Candidate], ranking: Ranking, qset: set[str],
     return text, marks
 
 
+def _read_names(question: str, query: Query, best: Candidate, collection: Collection,
+                config: ComposerConfig) -> list[float]:
+    """``best``'s features as the term-coverage rules read them: with ``rules_read_names``, the
+    question's terms its document's file name holds are near it, as a section's headings are
+    (``surroundings.named_row``: a changelog titled "CHANGELOG" in ``oauth2client-changelog.md``
+    speaks of oauth2client in every sentence)."""
+    if not config.rules_read_names:
+        return best.features
+    return named_row(best, query, Asked.of(question, query), collection)
+
+
 def _lacks_specific(query: Query, sentence: Sentence, collection: Collection) -> bool:
     """The question names a specific word (a name, a word rare in English: "Conan", "DNSSEC")
     that the corpus never has, and the answer would come from a document with sections (a
@@ -289,12 +304,14 @@ NO_VALUE = "no_value"
 def _abstention(question: str, query: Query, best: Candidate, confidence: float,
                 threshold: float, collection: Collection, config: ComposerConfig,
                 index: TermIndex | None, hits: Sequence[tuple[int, float]],
-                evidence_text: Callable[[], str]) -> str | None:
+                evidence_text: Callable[[], str], quoted: Candidate) -> str | None:
     """Why the best candidate does not answer (``Answer.abstained``), the checks in order, each
-    only when those before it passed; ``None``: it answers."""
+    only when those before it passed; ``None``: it answers. The term-coverage rules read
+    ``quoted``, the candidate quoted first."""
     if confidence < threshold:
         return LOW_CONFIDENCE
-    if config.rule_gates and not rules_met(best.features, config):
+    if config.rule_gates and not rules_met(_read_names(question, query, quoted, collection,
+                                                       config), config):
         return TERMS_APART
     if ((config.specific_gate and not best.features[_SPECIFIC])
             or (config.unseen_specific_gate

@@ -86,6 +86,15 @@ class ComposerConfig:
     # the term-coverage rules above (min_coverage, min_known_share, min_word_share,
     # pairs_need_both) abstain too, on top of the confidence
     rule_gates: bool = True
+    # ... which read the question's terms its document's file name holds as near the
+    # best sentence ("which oauth2client version dropped python 2.6?" answered by "Drop Python
+    # 2.6 support." in ``oauth2client-changelog.md``, titled "CHANGELOG"; ``composer.py``)
+    rules_read_names: bool = True
+    # ... and read the sentence quoted first, not the best of the ranker and the heading alone
+    # that the other gates judge (``Ranking.judged``): "Why does redis-py give me bytes back
+    # instead of strings?" quotes "All responses are returned as bytes in Python, to receive
+    # decoded strings, ...", the heading's best "Special thanks to:"
+    rules_read_quoted: bool = True
     # the cited document must hold the question's specific words (specific_in_document)
     specific_gate: bool = True
     # ... and name the question's subjects, terms of documents' titles few documents hold

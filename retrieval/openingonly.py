@@ -32,7 +32,8 @@ _DEFINITION = re.compile(r"^[^;:!?]{0,200}?\b(?:(?:is|are|was|were)\s+(?:(?:a|an
 _BRACKETED = re.compile(r"\([^()]*\)")
 
 _AT = {name: FEATURES.index(name) for name in (
-    "lead", "title", "focus", "focus_own", "evidence", "q_what_is", "q_define", "q_why")}
+    "lead", "title", "focus", "focus_own", "evidence", "q_what_is", "q_define", "q_why",
+    "lead_in")}
 
 
 def opening_only(features: Sequence[float], text: str) -> bool:
@@ -40,12 +41,13 @@ def opening_only(features: Sequence[float], text: str) -> bool:
     shaped as a definition whose title holds part of the question, that meets none of the rest
     of it, nor do the sentences beside it, and holds nothing of the kind asked for, for a
     question that asks neither what something is nor why (a cause has no kind ``evidence``
-    reads)."""
+    reads). An opening that leads in to a list ("These are the following return codes ...:")
+    is quoted with the list, which may say what it does not."""
     f = {name: features[i] for name, i in _AT.items()}
     return (f["lead"] > 0 and _defines(text) and f["title"] > 0
             and f["focus_own"] <= 0 and f["focus"] <= 0
             and f["evidence"] <= 0 and f["q_what_is"] <= 0 and f["q_define"] <= 0
-            and f["q_why"] <= 0)
+            and f["q_why"] <= 0 and f["lead_in"] <= 0)
 
 
 def _defines(text: str) -> bool:

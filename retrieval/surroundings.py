@@ -1,7 +1,8 @@
 """What surrounds a candidate sentence: the headings and title its passage sits under, its list
 item's first sentence, the heading above it, the sentences that open its document and section,
 the list items the next passage opens with, what its document names (in its text or its
-file's name), and whether a sentence speaks of its title's subject by a pronoun."""
+file's name) and what its file name adds to its window, and whether a sentence speaks
+of its title's subject by a pronoun."""
 
 from __future__ import annotations
 
@@ -9,12 +10,15 @@ import re
 from collections.abc import Callable, Sequence
 
 from .analyzer import analyzer
+from .candidates import Candidate
 from .collection import Collection, Sentence
 from .config import ComposerConfig
 from .cues import bare, verbless
+from .features import Asked, mass, shares
 from .index import TermIndex
 from .language import ENGLISH
 from .query import Query
+from .selection import FEATURES
 
 
 def opening_items(collection: Collection, p: int) -> list[Sentence]:
@@ -88,6 +92,28 @@ def specific_met(query: Query, passage: int, collection: Collection, config: Com
     return not unmet or not set(unmet) - document_names(collection, doc, query.lang)
 
 
+def named_row(candidate: Candidate, query: Query, asked: Asked, collection: Collection
+              ) -> list[float]:
+    """``candidate``'s feature row with the question's terms its document's file name holds
+    (``document_names``: what the whole document is about, "oauth2client-changelog") counted in
+    its window, as its headings and title are in a document with sections: its share of the
+    question's weight and terms read again. Not the title of a document without sections: a
+    news page's headline names what its questions ask about, answered or not."""
+    doc = int(collection.passage_doc[candidate.sentence.passage])
+    extra = (document_names(collection, doc, query.lang) & set(query.terms)) - candidate.window
+    if not extra:
+        return candidate.features
+    window = candidate.window | extra
+    alike = {t: sim for t, sim in candidate.window_similar.items() if t not in extra}
+    known, word, pair = shares(window, alike, query, asked)
+    row = list(candidate.features)
+    for at, value in zip(_SHARES, (mass(window, query, alike), known, word, float(pair)),
+                         strict=True):
+        row[at] = value
+    return row
+
+
+_SHARES = [FEATURES.index(name) for name in ("win", "known_share", "word_share", "pair_missing")]
 _NAME_PARTS = re.compile(r"[-_./\\]+")
 
 
@@ -124,5 +150,5 @@ def context(p: int, collection: Collection, qset: set[str], config: ComposerConf
     return term_set(f"{collection.source_of(p).title} {section}") & qset
 
 
-__all__ = ["about_title", "context", "document_names", "heading_above", "item_heads", "opening",
-           "opening_items", "specific_met"]
+__all__ = ["about_title", "context", "document_names", "heading_above", "item_heads",
+           "named_row", "opening", "opening_items", "specific_met"]

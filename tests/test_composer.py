@@ -522,3 +522,56 @@ def test_a_number_in_the_code_a_lead_in_is_quoted_with_is_no_evidence(tmp_path):
     assert not answer.answered
     quote = engine.ask("How do I set the worker processes frob starts?").sentences[0]
     assert quote.text.endswith("run:\n    frob --workers 8")
+
+
+def test_the_rules_read_a_documents_file_name_as_near_its_every_sentence():
+    # a changelog titled "CHANGELOG" speaks of the project its file is named for in every
+    # sentence: "Drop Python 2.6 support." answers which gizmo-wire-client version dropped it
+    docs = [Document("gizmo-wire-client-changelog", "CHANGELOG",
+                     "v4.0.0\n\n* Drop Python 2.6 support.\n* Add a cache for tokens.\n\n"
+                     "v3.0.0\n\n* Add retries to the transport.\n"),
+            Document("gadget-guide", "Gadget guide",
+                     "Gadgets are configured with a file. The file lists every gadget and its "
+                     "options.")]
+    question = "which gizmo-wire-client version dropped python 2.6?"
+    answer = QAEngine.from_documents(docs, config=ComposerConfig(min_confidence=0.0)).ask(question)
+    assert answer.answered and "Drop Python 2.6 support." in answer.sentences[0].text
+    # read without them, the project's name is three of its seven terms apart from the answer
+    off = QAEngine.from_documents(docs, config=ComposerConfig(min_confidence=0.0,
+                                                              rules_read_names=False))
+    assert off.ask(question).abstained == "terms_apart"
+    # a question no sentence of it meets but by the names is still abstained
+    assert QAEngine.from_documents(docs).ask(
+        "which gizmo-wire-client version dropped the login form?").abstained is not None
+
+
+def test_the_term_coverage_rules_read_the_sentence_quoted_first(engine):
+    # the reweighing quotes a sentence meeting the question ("All responses are returned as
+    # bytes ..."), while the heading's best, which the other gates judge, meets none of it
+    # ("Special thanks to:"): the rules read what is quoted (``compose`` passes it)
+    from retrieval.candidates import Candidate
+    from retrieval.collection import Sentence
+    from retrieval.composer import TERMS_APART, _abstention
+    from retrieval.selection import FEATURES
+
+    def candidate(text: str, share: float) -> Candidate:
+        row = [0.0] * len(FEATURES)
+        for name in ("win", "known_share", "word_share"):
+            row[FEATURES.index(name)] = share
+        return Candidate(Sentence(0, 0, text, True), set(), set(), set(), {}, row)
+
+    judged = candidate("Special thanks to:", 0.1)
+    quoted = candidate("All responses are returned as bytes.", 0.9)
+    only_rules = ComposerConfig(rules_read_names=False, specific_gate=False,
+                                unseen_specific_gate=False, subject_gate=False,
+                                supports_gate=False, value_gate=False, opening_gate=False,
+                                evidence_needed=frozenset())
+    question = "why does the bridge give bytes back?"
+    query = parse_query(question, engine.index, only_rules)
+
+    def why(first: Candidate) -> str | None:
+        return _abstention(question, query, judged, 0.9, 0.1, engine.collection, only_rules,
+                           None, [], lambda: "", first)
+
+    assert why(quoted) is None
+    assert why(judged) == TERMS_APART
