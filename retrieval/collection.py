@@ -278,7 +278,10 @@ class Collection:
 # 56: text over 16 million characters cut at a line end; e-mail parts without a charset
 # decoded; a PDF page that fails costs only that page; NUL bytes in UTF-8 text dropped; BibTeX
 # strings and deep MyST/AsciiDoc nesting bounded; a sidecar with a byte-order mark read.
-TEXT_VERSION = 56
+# 57: HTML state classes without a hyphen ("withsidebar") and ids made of a heading's words are
+# text, an element of chrome holding the page's text read; a PDF's titles in capitals, numbers
+# of a line's own; an EPUB without a spine; a short Latin text in a code page; PowerPoint.
+TEXT_VERSION = 57
 # A sentence's flags (``Collection.sent_flags``): it may be quoted alone; it is of a list item
 # or a table row (a line tagged ``ITEM_LINE``, beside its ``sieve.QUOTE_*`` rule); it opens its
 # line; lines of code (tagged ``CODE_LINE``) follow its line, quoted after it.
