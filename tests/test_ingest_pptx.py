@@ -90,3 +90,17 @@ def test_every_paragraph_of_the_deck_is_read_or_listed_as_dropped():
     missing = {u for u in units if u not in seen and not u.isdigit()}
     # a hidden slide's text is dropped with its slide (named by its title)
     assert missing == {"Nothing here is final."}
+
+
+def test_a_slide_the_presentation_lists_again_is_read_once():
+    data = write_pptx("Water Plan 2025", DECK[:2])
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w") as z:
+        for name in src.namelist():
+            body = src.read(name)
+            if name == "ppt/presentation.xml":
+                body = body.replace(b'<p:sldId id="257" r:id="rId11"/>',
+                                    b'<p:sldId id="257" r:id="rId11"/>' * 500)
+            z.writestr(name, body)
+    texts = [b.text for b in read_pptx(out.getvalue()).blocks]
+    assert texts.count("Demand grows by 2% a year.") == 1

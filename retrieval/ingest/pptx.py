@@ -71,7 +71,11 @@ def read_pptx(data: bytes) -> Parsed:
     blocks: list[Block] = []
     dropped: list[Dropped] = []
     furniture: set[str] = set()
+    read: set[str] = set()
     for number, part in enumerate(slides, 1):
+        if part in read:
+            continue  # a slide the list names again (PowerPoint never does): read once
+        read.add(part)
         if not package.has(part):
             dropped.append(Dropped(Block("paragraph", f"slide {number}"),
                                    "slide not read: its part is missing"))
