@@ -86,9 +86,10 @@ class ComposerConfig:
     # the term-coverage rules above (min_coverage, min_known_share, min_word_share,
     # pairs_need_both) abstain too, on top of the confidence
     rule_gates: bool = True
-    # ... which read the question's terms its document's file name holds as near the
-    # best sentence ("which oauth2client version dropped python 2.6?" answered by "Drop Python
-    # 2.6 support." in ``oauth2client-changelog.md``, titled "CHANGELOG"; ``composer.py``)
+    # ... which read the question's terms its document's file name holds as near the best
+    # sentence, in a document with sections ("which oauth2client version dropped python 2.6?"
+    # answered by "Drop Python 2.6 support." in ``oauth2client-changelog.md``, titled
+    # "CHANGELOG"; ``composer.py``)
     rules_read_names: bool = True
     # ... and read the sentence quoted first, not the best of the ranker and the heading alone
     # that the other gates judge (``Ranking.judged``): "Why does redis-py give me bytes back

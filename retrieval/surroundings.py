@@ -97,9 +97,13 @@ def named_row(candidate: Candidate, query: Query, asked: Asked, collection: Coll
     """``candidate``'s feature row with the question's terms its document's file name holds
     (``document_names``: what the whole document is about, "oauth2client-changelog") counted in
     its window, as its headings and title are in a document with sections: its share of the
-    question's weight and terms read again. Not the title of a document without sections: a
-    news page's headline names what its questions ask about, answered or not."""
+    question's weight and terms read again. Not in a document without sections, as its title
+    is not either: a news page's headline names what its questions ask about, answered or not,
+    and a corpus of paragraphs named for their articles (XQuAD's, named in English whatever the
+    paragraph's language) gave English questions what the others could not have."""
     doc = int(collection.passage_doc[candidate.sentence.passage])
+    if not collection.sectioned(doc):
+        return candidate.features
     extra = (document_names(collection, doc, query.lang) & set(query.terms)) - candidate.window
     if not extra:
         return candidate.features

@@ -527,9 +527,9 @@ def test_a_number_in_the_code_a_lead_in_is_quoted_with_is_no_evidence(tmp_path):
 def test_the_rules_read_a_documents_file_name_as_near_its_every_sentence():
     # a changelog titled "CHANGELOG" speaks of the project its file is named for in every
     # sentence: "Drop Python 2.6 support." answers which gizmo-wire-client version dropped it
-    docs = [Document("gizmo-wire-client-changelog", "CHANGELOG",
-                     "v4.0.0\n\n* Drop Python 2.6 support.\n* Add a cache for tokens.\n\n"
-                     "v3.0.0\n\n* Add retries to the transport.\n"),
+    log = ("Release notes\n\nv4.0.0\n\n* Drop Python 2.6 support.\n* Add a cache for tokens.\n\n"
+           "v3.0.0\n\n* Add retries to the transport.\n")
+    docs = [Document("gizmo-wire-client-changelog", "CHANGELOG", log),
             Document("gadget-guide", "Gadget guide",
                      "Gadgets are configured with a file. The file lists every gadget and its "
                      "options.")]
@@ -543,6 +543,13 @@ def test_the_rules_read_a_documents_file_name_as_near_its_every_sentence():
     # a question no sentence of it meets but by the names is still abstained
     assert QAEngine.from_documents(docs).ask(
         "which gizmo-wire-client version dropped the login form?").abstained is not None
+    # ... and a document without sections is not read so: a corpus of paragraphs named for
+    # their articles (XQuAD's, named in English whatever the language) or a news page
+    flat = [Document("gizmo-wire-client-changelog", "CHANGELOG",
+                     "The release dropped Python 2.6 support and added a cache for tokens."),
+            docs[1]]
+    assert QAEngine.from_documents(flat, config=ComposerConfig(min_confidence=0.0)).ask(
+        question).abstained == "terms_apart"
 
 
 def test_the_term_coverage_rules_read_the_sentence_quoted_first(engine):
