@@ -104,3 +104,17 @@ def test_a_slide_the_presentation_lists_again_is_read_once():
             z.writestr(name, body)
     texts = [b.text for b in read_pptx(out.getvalue()).blocks]
     assert texts.count("Demand grows by 2% a year.") == 1
+
+
+def test_a_damaged_slide_costs_that_slide_alone_saying_why():
+    data = write_pptx("Water Plan 2025", DECK[:3])
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w") as z:
+        for name in src.namelist():
+            body = src.read(name)
+            z.writestr(name, body[:200] if name == "ppt/slides/slide2.xml" else body)
+    parsed = read_pptx(out.getvalue())
+    texts = [b.text for b in parsed.blocks]
+    assert "Why we act" not in texts and "Item: New pipes; Cost: 4.2 million euros" in texts
+    assert [d.reason.split(" (")[0] for d in parsed.dropped if d.block.text == "slide 2"] == [
+        "slide not read: PowerPoint presentation's 'ppt/slides/slide2.xml' is not well-formed XML"]

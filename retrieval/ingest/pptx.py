@@ -80,7 +80,13 @@ def read_pptx(data: bytes) -> Parsed:
             dropped.append(Dropped(Block("paragraph", f"slide {number}"),
                                    "slide not read: its part is missing"))
             continue
-        slide = package.xml(part)
+        try:
+            slide = package.xml(part)
+        except ValueError as err:  # a damaged slide costs that slide, not the presentation
+            if "inflates past" in str(err):
+                raise
+            dropped.append(Dropped(Block("paragraph", f"slide {number}"), f"slide not read: {err}"))
+            continue
         shapes = list(_shapes(slide))
         title = next((_text(sp) for kind, sp in shapes if kind in _TITLES and _text(sp)), "")
         section = (title or f"Slide {number}",)
