@@ -131,10 +131,11 @@ def bare(sentence: str) -> bool:
     return next(islice(_LETTERS.finditer(sentence), 1, None), None) is None  # fewer than two
 
 
-# a word that may be an English verb of a clause: an auxiliary or copula, a past form ("opened"),
-# a third person's present ("provides"; a plural noun passes too: the test errs towards a clause)
+# a word that may be an English verb of a clause: an auxiliary or copula, a past form ("opened";
+# not "red" or "bed"), a third person's present ("provides"; a plural noun passes too: the test
+# errs towards a clause)
 _MAY_BE_VERB = re.compile(r"\b(?:is|are|was|were|be|been|being|has|have|had|do|does|did|can|could|"
-                          r"will|would|may|might|must|shall|should|\w+ed|\w+[^s\W]s)\b", re.I)
+                          r"will|would|may|might|must|shall|should|\w\w+ed|\w+[^s\W]s)\b", re.I)
 
 
 def verbless(sentence: str) -> bool:

@@ -89,6 +89,8 @@ def test_a_signature_line_is_bare(sentence: str, expected: bool) -> None:
 
 @pytest.mark.parametrize(("sentence", "expected"), [
     ("Diaphragm pump schematic.", True),  # a figure's caption
+    ("World map showing the Arctic Circle in red.", True),  # "red" is no past tense
+    ("The river flooded the town.", False),
     ("Official banner used on game covers from 2005-2010", False),
     ("A diaphragm pump is a positive displacement pump.", False),
     ("Albumin transports hormones and fatty acids.", False),
