@@ -66,6 +66,9 @@ _VERSION = re.compile(
     r"|\b[A-Za-z][\w+]*-v?|\b[A-Z][a-z]*[A-Z\d]?\w* v?)\d+(?:\.\d+)+\b"
     r"|\b\d+(?:\.\d+)+\s+(?i:release|version)\b")
 _DOTTED_NUMBER = re.compile(r"\d\.\d")
+# a question asking a calendar's unit by name ("In what year was X dropped?", "on which date"):
+# a release is no answer to it
+_ASKS_CALENDAR = re.compile(r"\b(?:what|which)\s+(?:year|date|day|month|decade|century)\b")
 _COUNTING = re.compile(r"\bhow (?:many|much)\b")
 _NAMES_VERSION = re.compile(r"\b(?:version|release|v)\s*$", re.I)  # "version 1.10", "v2"
 # a plural noun after a number: "2000 guests"
@@ -252,6 +255,7 @@ def has_evidence(kind: str | None, sentence: str, question: str, lang: str = "en
     if kind == "when":
         return (any(not _asked(m.group(0).lower(), q) for m in _DATE.finditer(sentence))
                 or (_DOTTED_NUMBER.search(q) is None  # "When will 1.96 be released?": a date
+                    and _ASKS_CALENDAR.search(q) is None
                     and _VERSION.search(sentence) is not None)
                 or (_ASKS_CONDITION.match(question) is not None
                     and _CONDITION.search(sentence) is not None))

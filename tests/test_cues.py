@@ -168,6 +168,9 @@ def test_a_time_of_day_or_a_deadline_answers_when(question: str, sentence: str,
     # a question that names its release asks for a date
     ("When will Rust 1.96 be released?", "It needs at least Rust 1.29.", False),
     ("When does support for OpenSSL 3.0 end?", "Use OpenSSL 1.1.1 instead.", False),
+    # ... and so does one naming a calendar's unit
+    ("In what year was the flag dropped?", "The 2.4 release dropped it.", False),
+    ("In what year was the flag dropped?", "The 2.4 release of 2019 dropped it.", True),
 ])
 def test_a_release_answers_when_in_documentation(question: str, sentence: str,
                                                  expected: bool) -> None:
