@@ -242,6 +242,14 @@ def usable_title(raw: str) -> str:
     return "" if placeholder or title.casefold() in _PLACEHOLDER_TITLES else title
 
 
+def iso_day(text: str) -> str:
+    """The day an ISO 8601 date or timestamp names ("2024-05-06T09:00:00Z" -> "2024-05-06"); ""
+    for any other text: the date an office file or an e-book declares (``dc:date``, its
+    creation date)."""
+    text = text.strip()
+    return text[:10] if re.match(r"\d{4}-\d\d-\d\d", text) else ""
+
+
 def error_reason(err: BaseException) -> str:
     """What went wrong, for a reader's ``ValueError``: the kind of fault in words
     (``fault_words``), then the exception's message."""
@@ -288,6 +296,7 @@ __all__ = [
     "error_reason",
     "fault_words",
     "heads_row",
+    "iso_day",
     "one_line",
     "table_row_text",
     "then_item",

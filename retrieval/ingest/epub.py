@@ -21,7 +21,7 @@ import re
 from urllib.parse import unquote
 from xml.etree import ElementTree as ET
 
-from .blocks import Block, Dropped, Parsed, one_line, usable_title
+from .blocks import Block, Dropped, Parsed, iso_day, one_line, usable_title
 from .html import read_html
 from .package import Package
 
@@ -132,7 +132,7 @@ def _meta(opf: ET.Element, blocks: list[Block]) -> dict[str, str]:
         if key == "title":
             value = usable_title(value)
         if key == "published":
-            value = value[:10] if re.match(r"\d{4}-\d\d-\d\d", value) else ""
+            value = iso_day(value)
         if value:
             meta[key] = value
     if "title" not in meta:

@@ -31,7 +31,16 @@ import re
 from collections.abc import Iterator
 from xml.etree import ElementTree as ET
 
-from .blocks import Block, Dropped, Outline, Parsed, one_line, table_row_text, usable_title
+from .blocks import (
+    Block,
+    Dropped,
+    Outline,
+    Parsed,
+    iso_day,
+    one_line,
+    table_row_text,
+    usable_title,
+)
 from .package import Package
 
 _NS = {
@@ -288,8 +297,7 @@ def _meta(meta: ET.Element | None, title: str) -> dict[str, str]:
         declared = usable_title("".join(found.itertext())) if found is not None else ""
         for tag in ("dc:date", "meta:creation-date"):
             when = meta.find(f".//{_q(tag)}")
-            if when is not None and re.match(r"\d{4}-\d\d-\d\d", (when.text or "").strip()):
-                date = date or (when.text or "").strip()[:10]
+            date = date or (iso_day(when.text or "") if when is not None else "")
     if declared or title:
         out["title"] = declared or title
     if date:

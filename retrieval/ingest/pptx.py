@@ -31,7 +31,7 @@ from collections.abc import Iterator
 from urllib.parse import unquote
 from xml.etree import ElementTree as ET
 
-from .blocks import Block, Dropped, Parsed, one_line, table_row_text, usable_title
+from .blocks import Block, Dropped, Parsed, iso_day, one_line, table_row_text, usable_title
 from .package import Package
 
 _NS = {
@@ -209,9 +209,9 @@ def _meta(package: Package, blocks: list[Block]) -> dict[str, str]:
         if title:
             meta["title"] = title
         created = core.find(_q("dcterms:created"))
-        when = (created.text or "").strip() if created is not None else ""
-        if re.match(r"\d{4}-\d\d-\d\d", when):
-            meta["published"] = when[:10]
+        day = iso_day(created.text or "") if created is not None else ""
+        if day:
+            meta["published"] = day
     if "title" not in meta:
         first = next((b.text for b in blocks if b.kind == "heading"), "")
         if first:
