@@ -88,7 +88,7 @@ def read_pptx(data: bytes) -> Parsed:
             dropped.append(Dropped(Block("paragraph", f"slide {number}"), f"slide not read: {err}"))
             continue
         shapes = list(_shapes(slide))
-        title = next((_text(sp) for kind, sp in shapes if kind in _TITLES and _text(sp)), "")
+        title = next((text for kind, sp in shapes if kind in _TITLES and (text := _text(sp))), "")
         section = (title or f"Slide {number}",)
         if slide.get("show") == "0":
             dropped.append(Dropped(Block("paragraph", section[0], section),
