@@ -252,13 +252,21 @@ def expands(question: str, sentence: str) -> bool:
 def _named_as(acronym: str, sentence: str) -> bool:
     """Whether ``sentence`` says the acronym is a name whose capitals are its letters, in any
     order ("'UTC' is Coordinated Universal Time.", "JSON stands for JavaScript Object
-    Notation")."""
+    Notation", "LZMA stands for Lempel-Ziv-Markov chain-Algorithm": the name's words may be
+    joined by hyphens and hold a lower-case word; it ends where its capitals are the letters)."""
     m = re.search(rf"(?<![\w-]){_OPEN_QUOTE}(?-i:{re.escape(acronym)}){_CLOSERS}\s+"
-                  rf"(?:is|means|stands\s+for)\s+(?P<name>{_NAME})", sentence)
-    if m is None:
+                  r"(?:is|means|stands\s+for)\s+(?P<name>[^\s.,;:!?()]+(?:\s+[^\s.,;:!?()]+){0,7})",
+                  sentence)
+    name = m.group("name").lstrip("\"“‘'*") if m else ""
+    if not name[:1].isupper():
         return False
-    capitals = sorted(c for c in m.group("name") if c.isupper())
-    return capitals == sorted(acronym.upper().replace("-", "").replace("/", ""))
+    letters = sorted(acronym.upper().replace("-", "").replace("/", ""))
+    capitals: list[str] = []
+    for word in name.split():
+        capitals += [c for c in word if c.isupper()]
+        if sorted(capitals) == letters:
+            return word[0].isupper() or "-" in word
+    return False
 
 
 # what a question may call the acronym it asks about ("what does the acronym PAC mean?")

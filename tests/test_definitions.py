@@ -133,6 +133,9 @@ def test_a_sentence_says_what_the_whole_x_is(question: str, sentence: str, expec
     ("What is JSON?", "JSON stands for JavaScript Object Notation.", True),
     ("what is wasi?", "WebAssembly System Interface (WASI). This provides access.", True),
     ("What is UTC?", "UTC is Greenwich Mean Time's successor.", False),  # not its letters
+    # a name whose words are joined by hyphens, a lower-case word among them, or in quotes
+    ("What does LZMA stand for?", "LZMA stands for Lempel-Ziv-Markov chain-Algorithm.", True),
+    ("What is JSON?", 'JSON stands for "JavaScript Object Notation".', True),
     ("What is the CEO?", "The CEO is John Smith.", False),
 ])
 def test_an_acronym_spelled_out_beside_it_says_what_it_is(question: str, sentence: str,
