@@ -12,9 +12,10 @@ the Docs): ``role="navigation"``, a class or id naming a sidebar, related links,
 footer, a menu bar, a popup, a picker (Node.js's module dropdown), a news site's newsletter
 sign-up, cookie banner, paywall nudge, advert slot, share bar or most-read list, navigation
 (``nav``, ``nav-*``, ``navbar``, DocBook's ``navheader`` / ``navfooter``), a heading's permalink
-(``headerlink``, the ``¶``), a "Skip to content" link, text for screen readers alone, or the word
-``toc`` (not an id made of a heading's words: a heading's, a section's of two words or more, any of
-four or more or with a word such as "the"); and a table whose ``summary`` says it is navigation
+(``headerlink``, the ``¶``), a "Skip to content" link, text for screen readers alone, a drop-down
+menu, what is shown only when printed, or the word ``toc`` (not an id made of a heading's words:
+a heading's, a section's of two words or more, any of four or more or with a word such as
+"the"); and a table whose ``summary`` says it is navigation
 (DocBook's "Navigation header"); and a footnote reference's marker (the "1" of "every<sup>1</sup>",
 marked ``role="doc-noteref"`` or by a class naming a footnote reference, as mdBook, Sphinx, Pandoc
 and Wikipedia write them), which a quote would glue to its word ("every1").
@@ -36,14 +37,17 @@ _NOTE_CLASS_RE = re.compile(r"footnote|admonition|^(?:note|tip|hint|warning|caut
 # "rst-footer-buttons", "headerlink", mdBook's "menu-bar" and "mdbook-help-popup"); "toc" only
 # as a whole word ("toctree-wrapper" is content).
 # A "Skip to content" link ("skip-link", "skip-to-content", rustdoc's "skip-main-content") and
-# text for screen readers alone ("sr-only", "screen-reader-text", "visually-hidden") are not what
-# a reader of the page sees.
+# text for screen readers alone ("sr-only", "screen-reader-text", "visually-hidden"), a theme's
+# drop-down menu (Bootstrap's "dropdown-menu": a page's download buttons in pydata-sphinx-theme)
+# and what is shown only when printed (sphinx-book-theme's "onlyprint": the title and contents
+# again) are not what a reader of the page sees.
 # A news site's sign-up box, cookie banner, paywall nudge, advert slot, share bar or list of its
 # most read stories ("ml-newsletter", "cookie-banner", "paywall-prompt", "ad-slot",
 # "share-buttons", "most-viewed") is no more its article than its menus are.
 _NAV_CLASS_RE = re.compile(r"sidebar|related|headerlink|breadcrumb|footer|menu-bar|popup|picker"
                            r"|^nav(?:$|-|bar|header|footer|igation)|^skip(?:$|-|link|nav)"
                            r"|screen-reader|^sr-only$|^visually-?hidden$"
+                           r"|^dropdown-(?:menu|item)$|^(?:only-?print|print-?only)$"
                            r"|newsletter|subscribe|cookie-?(?:banner|consent|notice|bar)|paywall"
                            r"|(?:^|-)ad-?(?:slot|unit|container)(?:$|-)|^advert"
                            r"|(?:^|-)share-?(?:bar|buttons?|tools|links)(?:$|-)"
