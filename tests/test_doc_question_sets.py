@@ -43,6 +43,7 @@ SETS = [("docs_corpus", "docs_questions.jsonl"), ("docs_fresh", "docs_fresh_ques
         ("docs_blind20", "docs_blind20_questions.jsonl"),
         ("docs_blind21", "docs_blind21_questions.jsonl"),
         ("docs_blind22", "docs_blind22_questions.jsonl"),
+        ("docs_blind24", "docs_blind24_questions.jsonl"),
         ("formats", "formats_questions.jsonl")]
 
 
