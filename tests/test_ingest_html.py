@@ -324,7 +324,7 @@ def test_a_sidebar_of_links_or_of_less_text_than_the_page_stays_out():
      'class="article-ad-unit"', 'class="advert"', 'class="share-buttons"',
      'class="story-share-bar"', 'class="most-viewed"', 'class="c-most-read"',
      'class="trending-now"', 'class="dropdown-menu"', 'class="onlyprint"',
-     'class="print-only"'],
+     'class="print-only"', 'class="docnav top"', 'class="topnav"'],
 )
 def test_hidden_and_navigation_elements_are_left_out(attrs):
     parsed = read_html(f"<p>Kept.</p><div {attrs}><p>Gone.</p></div><p>Also kept.</p>")
@@ -523,3 +523,17 @@ def test_a_plain_text_in_pre_reads_as_text_and_code_in_pre_stays_code():
             "shopkeeper : Michael Palin\nclient : John Cleese\n</pre>"
             "<pre>x = 1;\nif (x) {\n- y;\n- z;\n}\n</pre>")
     assert [b.kind for b in read_html(code).blocks] == ["code", "code", "code"]
+
+
+@pytest.mark.parametrize("box", [
+    '<div class="sidebar"><p class="title">PERSPECTIVE Beyond software</p><p>Boxed.</p></div>',
+    '<aside class="sidebar"><p class="sidebar-title">Beyond software</p><p>Boxed.</p></aside>',
+])
+@pytest.mark.parametrize("section", ['<div class="section">', '<section id="terms">'])
+def test_a_sidebar_in_a_section_of_the_text_is_a_box_of_the_text(box, section):
+    # DocBook's <sidebar> and docutils' ".. sidebar::" are set apart in a box, inside the text
+    end = "</div>" if section.startswith("<div") else "</section>"
+    parsed = read_html(f'<div class="sidebar"><p>Contents</p></div>{section}<h2>Terms</h2>'
+                       f'<p>Kept.</p>{box}<p>Also kept.</p>{end}')
+    assert "Boxed." in joined(parsed) and "Also kept." in joined(parsed)
+    assert [d.block.text for d in parsed.dropped] == ["Contents"]  # a theme's sidebar

@@ -57,6 +57,7 @@ from .htmlnav import (
     PAGING_RELS,
     SKIP_TAGS,
     TOC_REASON,
+    is_section,
     nav_reason,
 )
 from .htmlopen import OpenElement, OpenElements
@@ -151,14 +152,16 @@ class _Parser(HTMLParser):
             self._dropping.text.append(" ")  # its menu items apart
         live = not self._open.skipping and self._dropping is None
         skip_tag = tag in SKIP_TAGS
-        reason = nav_reason(tag, a, self._open.main > 0) if live and not skip_tag else ""
+        reason = (nav_reason(tag, a, self._open.main > 0, self._open.sections > 0)
+                  if live and not skip_tag else "")
         if reason in self.spared:
             reason = ""
         if live and not reason and tag == "a" and self._permalink(a):
             reason = "a link to the element it is in (a permalink)"
         el = OpenElement(tag, len(self._open), live and not skip_tag and not reason, skip_tag,
                          reason, ident=a.get("id", ""),
-                         main=tag == "main" or a.get("role", "").strip().lower() == "main")
+                         main=tag == "main" or a.get("role", "").strip().lower() == "main",
+                         section=is_section(tag, a))
         if el.live:
             self._opening(el, a)
         if tag in VOID:

@@ -11,7 +11,8 @@ none``; and navigation a documentation generator marks by role, class or id (Sph
 the Docs): ``role="navigation"``, a class or id naming a sidebar, related links, breadcrumbs, a
 footer, a menu bar, a popup, a picker (Node.js's module dropdown), a news site's newsletter
 sign-up, cookie banner, paywall nudge, advert slot, share bar or most-read list, navigation
-(``nav``, ``nav-*``, ``navbar``, DocBook's ``navheader`` / ``navfooter``), a heading's permalink
+(``nav``, ``nav-*``, ``navbar``, DocBook's ``navheader`` / ``navfooter``, Publican's ``docnav``,
+``topnav``), a heading's permalink
 (``headerlink``, the ``¶``), a "Skip to content" link, text for screen readers alone, a drop-down
 menu, what is shown only when printed, or the word ``toc`` (not an id made of a heading's words:
 a heading's, a section's of two words or more, any of four or more or with a word such as
@@ -45,7 +46,7 @@ _NOTE_CLASS_RE = re.compile(r"footnote|admonition|^(?:note|tip|hint|warning|caut
 # most read stories ("ml-newsletter", "cookie-banner", "paywall-prompt", "ad-slot",
 # "share-buttons", "most-viewed") is no more its article than its menus are.
 _NAV_CLASS_RE = re.compile(r"sidebar|related|headerlink|breadcrumb|footer|menu-bar|popup|picker"
-                           r"|^nav(?:$|-|bar|header|footer|igation)|^skip(?:$|-|link|nav)"
+                           r"|^nav(?:$|-|bar|header|footer|igation)|nav$|^skip(?:$|-|link|nav)"
                            r"|screen-reader|^sr-only$|^visually-?hidden$"
                            r"|^dropdown-(?:menu|item)$|^(?:only-?print|print-?only)$"
                            r"|newsletter|subscribe|cookie-?(?:banner|consent|notice|bar)|paywall"
@@ -68,12 +69,16 @@ _DISPLAY_NONE_RE = re.compile(r"display\s*:\s*none", re.I)
 _NOTEREF_CLASS_RE = re.compile(r"^(?:footnote-?ref(?:erence)?|fn-?ref|noteref)$")
 
 
-def nav_reason(tag: str, a: dict[str, str], in_main: bool = False) -> str:
+def nav_reason(tag: str, a: dict[str, str], in_main: bool = False,
+               in_section: bool = False) -> str:
     """Why an element is not the page's text by its attributes, or ``""``; ``in_main``: it
-    stands in the page's main content."""
+    stands in the page's main content; ``in_section``: in a section of the text, where a
+    "sidebar" is a box of the text (docutils' ``.. sidebar::``, DocBook's ``<sidebar>``), not a
+    theme's."""
     if "hidden" in a or a.get("aria-hidden", "").strip().lower() == "true":
         return "hidden"
-    if tag in CHROME_TAGS and not (tag == "aside" and (in_main or _is_note(a))):
+    boxed = in_section and any(_BOX_CLASS_RE.match(w) for w in a.get("class", "").lower().split())
+    if tag in CHROME_TAGS and not (tag == "aside" and (in_main or boxed or _is_note(a))):
         return f"a <{tag}> element (page chrome)"
     if _DISPLAY_NONE_RE.search(a.get("style", "")):
         return "display: none"
@@ -89,9 +94,23 @@ def nav_reason(tag: str, a: dict[str, str], in_main: bool = False) -> str:
         if name == "id" and _names_text(tag, a):
             continue
         for word in a.get(name, "").lower().split():
+            if in_section and _BOX_CLASS_RE.match(word):
+                continue
             if word == "toc" or (_NAV_CLASS_RE.search(word) and not _STATE_CLASS_RE.search(word)):
                 return f'{name} "{word}"'
     return ""
+
+
+# a box set apart in the text, and its title (docutils' "sidebar-title")
+_BOX_CLASS_RE = re.compile(r"^sidebar(?:-title|-subtitle)?$")
+_SECTION_CLASS_RE = re.compile(r"^(?:section|sect[1-5]|chapter)$")
+
+
+def is_section(tag: str, a: dict[str, str]) -> bool:
+    """Whether an element is a section of the text: ``<section>``, or a ``div`` DocBook's
+    stylesheets class as one ("section", "sect1", "chapter")."""
+    return tag == "section" or (tag == "div" and any(
+        _SECTION_CLASS_RE.match(word) for word in a.get("class", "").lower().split()))
 
 
 def _names_text(tag: str, a: dict[str, str]) -> bool:
@@ -149,5 +168,6 @@ __all__ = [
     "PAGING_RELS",
     "SKIP_TAGS",
     "TOC_REASON",
+    "is_section",
     "nav_reason",
 ]

@@ -39,6 +39,7 @@ class OpenElement:
     ident: str = ""  # its id attribute
     first: int = 0  # a definition list: where its blocks start among the page's
     main: bool = False  # the page's main content (main, role="main")
+    section: bool = False  # a section of the text (section, DocBook's div class="section")
 
 
 class OpenElements:
@@ -52,6 +53,7 @@ class OpenElements:
         self.skipping = 0  # open elements left out by their tag
         self.head = 0  # open head elements (one, in a page that has its head)
         self.main = 0  # open elements of the page's main content (main, role="main")
+        self.sections = 0  # open sections of the text
 
     def __len__(self) -> int:
         return len(self._open)
@@ -63,6 +65,7 @@ class OpenElements:
         self.skipping += el.skip_tag
         self.head += el.tag == "head"
         self.main += el.main
+        self.sections += el.section
 
     def innermost(self) -> OpenElement:
         return self._open[-1]
@@ -74,6 +77,7 @@ class OpenElements:
         self.skipping -= el.skip_tag
         self.head -= el.tag == "head"
         self.main -= el.main
+        self.sections -= el.section
         return el
 
     def is_open(self, tag: str) -> bool:
