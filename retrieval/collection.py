@@ -281,7 +281,9 @@ class Collection:
 # 57: HTML state classes without a hyphen ("withsidebar") and ids made of a heading's words are
 # text, an element of chrome holding the page's text read; a PDF's titles in capitals, numbers
 # of a line's own; an EPUB without a spine; a short Latin text in a code page; PowerPoint.
-TEXT_VERSION = 57
+# 58: HTML: a sidebar in a section of the text is the text's (DocBook, docutils); a drop-down
+# menu, what is shown only when printed, and a class ending in "nav" are chrome.
+TEXT_VERSION = 58
 # A sentence's flags (``Collection.sent_flags``): it may be quoted alone; it is of a list item
 # or a table row (a line tagged ``ITEM_LINE``, beside its ``sieve.QUOTE_*`` rule); it opens its
 # line; lines of code (tagged ``CODE_LINE``) follow its line, quoted after it.
