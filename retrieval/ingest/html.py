@@ -38,15 +38,7 @@ import re
 from dataclasses import replace
 from html.parser import HTMLParser
 
-from .blocks import (
-    TERM_LEVEL,
-    Block,
-    Dropped,
-    Kind,
-    Parsed,
-    code_lines,
-    one_line,
-)
+from .blocks import TERM_LEVEL, Block, Dropped, Kind, Parsed, code_lines, one_line
 from .htmlmeta import PageMeta
 from .htmlnav import (
     ANCHOR_CHARS,
