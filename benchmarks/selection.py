@@ -53,8 +53,10 @@ other languages
 ``docs_blind4`` to ``docs_blind6`` were each measured once as written, then read while mending
 what failed. ``news_blind`` (news pages saved as text, furniture and all, written by a helper
 session in a sixteenth session) and ``news_blind2`` (news pages saved as HTML, one in
-windows-1252, and as text, a nineteenth session, measured once as written) are measured by kind
-of question.
+windows-1252, and as text, a nineteenth session, measured once as written) and ``news_blind3``
+(twelve pages on other beats as HTML, one in ISO-8859-1, as text, a PDF printed from a browser
+and a reporter's DOCX draft, a twenty-eighth session, measured once as written) are measured by
+kind of question.
 """
 
 from __future__ import annotations
@@ -123,7 +125,7 @@ def measure(make: Callable[[Sequence[Document]], QAEngine]) -> list[str]:
     named = ("docs_more", "docs_extra", "docs_fresh", "docs_new", "docs_pkg_a", "docs_pkg_b",
              "docs_blind", *(f"docs_blind{n}" for n in range(2, 17)), "docs_blind18",
              "docs_blind20", "docs_blind22", "docs_blind23")
-    for news in ("news_blind", "news_blind2"):
+    for news in ("news_blind", "news_blind2", "news_blind3"):
         docs, _ = load_directory(DATA / news)
         o = run(make(docs), list(read_questions(DATA / f"{news}_questions.jsonl").questions))
         for kind in ("plain", "reworded"):

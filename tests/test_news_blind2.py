@@ -21,6 +21,11 @@ from .conftest import ROOT
 
 DATA = ROOT / "tests" / "data"
 PAGES = DATA / "news_blind2"
+
+
+def _pages() -> list[Path]:
+    """The set's pages: its files, not an index qabot saved beside them (``.qabot-index``)."""
+    return sorted(p for p in PAGES.iterdir() if not p.name.startswith("."))
 QUESTIONS = DATA / "news_blind2_questions.jsonl"
 FURNITURE = DATA / "news_blind2_furniture.txt"
 
@@ -95,7 +100,7 @@ def _rows() -> list[dict]:
 
 
 def test_the_pages_are_five_html_and_five_text_one_in_a_legacy_encoding() -> None:
-    pages = sorted(PAGES.iterdir())
+    pages = _pages()
     assert Counter(p.suffix for p in pages) == {".html": 5, ".txt": 5}
     legacy = [p for p in pages
               if p.suffix == ".html" and _declared_charset(p.read_bytes()).lower() != "utf-8"]
@@ -106,7 +111,7 @@ def test_the_pages_are_five_html_and_five_text_one_in_a_legacy_encoding() -> Non
 
 def test_the_furniture_is_on_the_pages_and_the_articles_are_news_length() -> None:
     furniture = _furniture()
-    pages = {p.stem: _lines(p) for p in sorted(PAGES.iterdir())}
+    pages = {p.stem: _lines(p) for p in _pages()}
     everywhere = {line for lines in pages.values() for line in lines}
     assert [f for f in furniture if f not in everywhere] == []
     fset = set(furniture)
@@ -123,7 +128,7 @@ def test_the_questions_are_well_formed_and_answered_verbatim_outside_the_furnitu
     assert len(rows) == 60 and len({r["id"] for r in rows}) == 60
     assert Counter(r["kind"] for r in rows) == {"plain": 15, "reworded": 30, "unanswerable": 15}
     assert {r["split"] for r in rows} == {"news_blind2"}
-    texts = {p.stem: _flat(_lines(p)) for p in PAGES.iterdir()}
+    texts = {p.stem: _flat(_lines(p)) for p in _pages()}
     furniture = [f.casefold() for f in _furniture()]
     per_page = Counter()
     for r in rows:

@@ -24,6 +24,11 @@ from .conftest import ROOT
 
 DATA = ROOT / "tests" / "data"
 PAGES = DATA / "news_blind3"
+
+
+def _pages() -> list[Path]:
+    """The set's pages: its files, not an index qabot saved beside them (``.qabot-index``)."""
+    return sorted(p for p in PAGES.iterdir() if not p.name.startswith("."))
 QUESTIONS = DATA / "news_blind3_questions.jsonl"
 FURNITURE = DATA / "news_blind3_furniture.txt"
 
@@ -118,7 +123,7 @@ def _rows() -> list[dict]:
 
 
 def test_the_pages_are_five_html_five_text_a_pdf_and_a_docx_one_in_a_legacy_encoding() -> None:
-    pages = sorted(PAGES.iterdir())
+    pages = _pages()
     assert Counter(p.suffix for p in pages) == {".html": 5, ".txt": 5, ".pdf": 1, ".docx": 1}
     legacy = [p for p in pages
               if p.suffix == ".html" and _declared_charset(p.read_bytes()).lower() != "utf-8"]
@@ -129,7 +134,7 @@ def test_the_pages_are_five_html_five_text_a_pdf_and_a_docx_one_in_a_legacy_enco
 
 def test_the_furniture_is_on_the_pages_and_the_articles_are_news_length() -> None:
     furniture = _furniture()
-    pages = sorted(PAGES.iterdir())
+    pages = _pages()
     everywhere = {line for p in pages for line in _lines(p)}
     flat = " ".join(_flat(_lines(p)) for p in pages)
     assert [f for f in furniture if f not in everywhere and f not in flat] == []
@@ -147,7 +152,7 @@ def test_the_questions_are_well_formed_and_answered_verbatim_outside_the_furnitu
     assert Counter(r["kind"] for r in rows) == {"plain": 20, "reworded": 40, "unanswerable": 18}
     assert {r["split"] for r in rows} == {"news_blind3"}
     furniture = _furniture()
-    texts = {p.stem: _article(p, furniture) for p in PAGES.iterdir()}
+    texts = {p.stem: _article(p, furniture) for p in _pages()}
     folded = [f.casefold() for f in furniture]
     per_page: Counter[str] = Counter()
     for r in rows:
