@@ -23,9 +23,11 @@ from .whatis import defines, subject
 
 _DEFINED = FEATURES.index("defined")
 _EVIDENCE = FEATURES.index("evidence")
-# the kinds of question whose evidence reads the same in any language (a figure, a date):
-# outside English, a candidate holding it comes before a best that lacks it
-_EVIDENCE_FIRST = frozenset({"number", "when"})
+# the kinds of question whose evidence reads the same in any language: outside English, a
+# candidate holding a figure comes before a best that holds none. Not "when": outside English
+# its evidence is a year, and a best giving a century ("Mitte des 18. Jahrhunderts", "siglo
+# XVIII", "XVIII века") gave way to a sentence naming a later year (docs/benchmarks.md)
+_EVIDENCE_FIRST = frozenset({"number"})
 
 
 def precede(question: str, query: Query, ranked: list[Candidate], logits: np.ndarray,
@@ -94,15 +96,15 @@ def unit_first(question: str, ranked: Sequence[Candidate], among: int) -> int:
 
 
 def evidence_first(ranked: Sequence[Candidate], among: int, share: float) -> int:
-    """Which candidate comes first, outside English, when the question asks "how many" or
-    "when" and the best holds no figure or date new to the question (the ``evidence``
-    feature, ``cues.has_evidence``): the first of the ``among`` best that holds one and that
-    the ranker scores at least ``share`` of the best's score, or else the best (0). English
-    has its own gates and units for it; the plain model, which weighs the evidence as one
-    feature among many, put "Gudenåen har en lang historie som transportvej." before "Åen er
-    omkring 160 kilometer lang ..." for "Hvor lang er Gudenåen?". The score keeps a best
-    whose count or date is written in words no table reads ("ne corrono soltanto dieci",
-    "augusztus 20-án") before a sentence that merely holds a year."""
+    """Which candidate comes first, outside English, when the question asks "how many" (or
+    "how long", "how high": ``interrogatives.PLAIN_TYPES``) and the best holds no figure new
+    to the question (the ``evidence`` feature, ``cues.has_evidence``): the first of the
+    ``among`` best that holds one and that the ranker scores at least ``share`` of the best's
+    score, or else the best (0). English has its own gates and units for it; the plain model,
+    which weighs the evidence as one feature among many, put "Gudenåen har en lang historie
+    som transportvej." before "Åen er omkring 160 kilometer lang ..." for "Hvor lang er
+    Gudenåen?". The score keeps a best whose count is written in words no table reads ("ne
+    corrono soltanto dieci", "одинадцять веж") before a sentence that merely holds a year."""
     if not ranked or ranked[0].features[_EVIDENCE]:
         return 0
     least = share * ranked[0].score

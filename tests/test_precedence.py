@@ -126,6 +126,8 @@ def test_outside_english_a_sentence_holding_the_figure_asked_for_comes_first() -
         return moved[0].sentence.text
 
     assert first("number", "da").startswith("Åen er omkring 160")
-    assert first("when", "da").startswith("Åen er omkring 160")
+    # a year is read outside English, a century is not: a best giving one ("siglo XVIII")
+    # stays before a sentence that names a year
+    assert first("when", "da").startswith("Gudenåen har")
     assert first(None, "da").startswith("Gudenåen har")  # no figure asked for
     assert first("number", "en").startswith("Gudenåen har")  # English has its units and gates
