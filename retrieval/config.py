@@ -71,6 +71,12 @@ class ComposerConfig:
     # for a question asking for a kind of quantity (money, an age, an area, ...), a sentence
     # among this many best that states one comes first when the best does not (0: off)
     unit_first: int = 5
+    # outside English, for a "how many" question, a sentence among this many best that holds a
+    # figure new to the question comes first when the best holds none,
+    # if the ranker scores it at least ``evidence_share`` of the best's score
+    # (``precedence.evidence_first``; 0: off)
+    evidence_first: int = 5
+    evidence_share: float = 0.5
     # in English, when the best is a caption opening its document (``cues.verbless``), the
     # document's first statement among this many best comes first (0: off)
     statement_first: int = 5

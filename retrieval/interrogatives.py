@@ -39,7 +39,8 @@ PLAIN_TYPES: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
         ("tr", r"\b(ne zaman|hangi yıl\w*|kaç yılında)", r"\b(kaç|ne kadar)\b"),
         # scripts whose marks or missing spaces leave no word boundary to match at
         ("zh", r"(什么时候|何时|哪一年|哪年|哪个世纪|哪个朝代|什么年代|哪一天)",
-         r"(多少|几[个条座位种次岁名台颗]|多长|多高|多大|多远|多深|多重|多久)"),
+         # "几个" asks how many, not after "这", "那" or "哪" ("这几个": these few)
+         r"(多少|(?<![这那哪])几[个条座位种次岁名台颗]|多长|多高|多大|多远|多深|多重|多久)"),
         ("el", r"(πότε|ποτε|ποιο έτος|ποια χρονιά|ποιον αιώνα)", r"(πόσ[οαηεί]|ποσ[οαηει])"),
         ("ar", r"(متى|أي عام|أي سنة|أي قرن|أي يوم)", r"(^|\s)(كم)(\s|$)"),
         ("hi", r"(कब|किस वर्ष|किस साल|किस सन|किस दिन|किस शताब्दी)", r"(कितन)"),

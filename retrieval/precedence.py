@@ -22,6 +22,12 @@ from .units import asked_units, may_state, states_unit
 from .whatis import defines, subject
 
 _DEFINED = FEATURES.index("defined")
+_EVIDENCE = FEATURES.index("evidence")
+# the kinds of question whose evidence reads the same in any language: outside English, a
+# candidate holding a figure comes before a best that holds none. Not "when": outside English
+# its evidence is a year, and a best giving a century ("Mitte des 18. Jahrhunderts", "siglo
+# XVIII", "XVIII века") gave way to a sentence naming a later year (docs/benchmarks.md)
+_EVIDENCE_FIRST = frozenset({"number"})
 
 
 def precede(question: str, query: Query, ranked: list[Candidate], logits: np.ndarray,
@@ -40,6 +46,9 @@ def precede(question: str, query: Query, ranked: list[Candidate], logits: np.nda
     logits = to_front(ranked, logits, code_first(question, ranked, config.definition_first))
     if query.lang == ENGLISH:
         logits = to_front(ranked, logits, unit_first(question, ranked, config.unit_first))
+    elif query.cue in _EVIDENCE_FIRST:
+        logits = to_front(ranked, logits, evidence_first(ranked, config.evidence_first,
+                                                          config.evidence_share))
     return logits
 
 
@@ -86,6 +95,23 @@ def unit_first(question: str, ranked: Sequence[Candidate], among: int) -> int:
     return _first_among(ranked, among, lambda c: states_unit(kinds, c.sentence.text, question))
 
 
+def evidence_first(ranked: Sequence[Candidate], among: int, share: float) -> int:
+    """Which candidate comes first, outside English, when the question asks "how many" (or
+    "how long", "how high": ``interrogatives.PLAIN_TYPES``) and the best holds no figure new
+    to the question (the ``evidence`` feature, ``cues.has_evidence``): the first of the
+    ``among`` best that holds one and that the ranker scores at least ``share`` of the best's
+    score, or else the best (0). English has its own gates and units for it; the plain model,
+    which weighs the evidence as one feature among many, put "Gudenåen har en lang historie
+    som transportvej." before "Åen er omkring 160 kilometer lang ..." for "Hvor lang er
+    Gudenåen?". The score keeps a best whose count is written in words no table reads ("ne
+    corrono soltanto dieci", "одинадцять веж") before a sentence that merely holds a year."""
+    if not ranked or ranked[0].features[_EVIDENCE]:
+        return 0
+    least = share * ranked[0].score
+    return _first_among(ranked, among,
+                        lambda c: bool(c.features[_EVIDENCE]) and c.score >= least)
+
+
 _LEAD = FEATURES.index("lead")
 
 
@@ -129,9 +155,10 @@ def defined_first(question: str, lang: str, ranked: Sequence[Candidate], among: 
 def _first_among(ranked: Sequence[Candidate], among: int,
                  wanted: Callable[[Candidate], bool]) -> int:
     """The place of the first of the ``among`` best candidates that is ``wanted``, else 0 (the
-    best stays first): what ``definition_first``, ``code_first`` and ``unit_first`` move."""
+    best stays first): what ``definition_first``, ``code_first``, ``unit_first`` and
+    ``evidence_first`` move."""
     return next((k for k, c in enumerate(ranked[:among]) if wanted(c)), 0)
 
 
-__all__ = ["code_first", "defined_first", "definition_first", "precede", "statement_first",
-           "to_front", "unit_first"]
+__all__ = ["code_first", "defined_first", "definition_first", "evidence_first", "precede",
+           "statement_first", "to_front", "unit_first"]

@@ -140,6 +140,9 @@ def test_counting_reads_each_passage_in_its_language() -> None:
     ("สะพานยาวเท่าไร", "th", "number"),
     ("มีนักเรียนกี่คน", "th", "number"),
     ("หนังสือเกี่ยวกับสะพาน", "th", None),  # "กี่" inside "เกี่ยว" asks nothing
+    ("长江流经几个省？", "zh", "number"),
+    ("为什么没有 y, w 这几个声母？", "zh", None),  # "这几个": these few, no count asked
+    ("哪几个城市有地铁？", "zh", None),  # which ones
 ])
 def test_a_question_read_plainly_asks_for_a_year_a_number_or_a_name(question, lang, kind) -> None:
     assert plain_question_type(question, lang) == kind

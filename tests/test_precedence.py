@@ -3,11 +3,21 @@ plainly asks for."""
 
 from __future__ import annotations
 
+import numpy as np
+
 from retrieval import QAEngine
 from retrieval.candidates import Candidate
 from retrieval.collection import Sentence
+from retrieval.config import ComposerConfig
 from retrieval.corpus import Document
-from retrieval.precedence import defined_first, definition_first, statement_first
+from retrieval.precedence import (
+    defined_first,
+    definition_first,
+    evidence_first,
+    precede,
+    statement_first,
+)
+from retrieval.query import Query
 from retrieval.selection import FEATURES
 
 
@@ -83,3 +93,41 @@ def test_a_page_opening_on_a_caption_is_quoted_from_its_first_statement() -> Non
     ranking = QAEngine.from_documents(docs).rank("diaphragm pump")
     assert ranking is not None
     assert ranking.candidates[0].sentence.text.startswith("A diaphragm pump (also known as")
+
+
+def _holding(text: str, score: float = 0.5, evidence: bool = True) -> Candidate:
+    c = _candidate(text)
+    c.features[FEATURES.index("evidence")] = float(evidence)  # a figure or date new to it
+    c.score = score  # the ranker's
+    return c
+
+
+def test_outside_english_a_sentence_holding_the_figure_asked_for_comes_first() -> None:
+    """"Hvor lang er Gudenåen?" asks a figure: the plain model put the sentence that meets the
+    question's words best, and holds none, before the one that states the length."""
+    ranked = [_holding("Gudenåen har en lang historie som transportvej.", 0.99, False),
+              _holding("Gudenåen er Danmarks længste vandløb.", 0.8, False),
+              _holding("Åen er omkring 160 kilometer lang.", 0.9)]
+    assert evidence_first(ranked, 5, 0.5) == 2
+    assert evidence_first(ranked, 2, 0.5) == 0  # beyond the best two
+    assert evidence_first(ranked[2:] + ranked[:2], 5, 0.5) == 0  # the best holds one
+    assert evidence_first(ranked[:2], 5, 0.5) == 0  # none holds one: the best stays
+    # a best whose count is written out ("soltanto dieci") stays before a sentence the ranker
+    # scores far lower that merely holds a date
+    palio = [_holding("Le contrade sono diciassette, ma ne corrono soltanto dieci.", 0.91, False),
+             _holding("La prima corsa si tiene il 2 luglio.", 0.43)]
+    assert evidence_first(palio, 5, 0.5) == 0
+    assert evidence_first(palio, 5, 0.4) == 1
+
+    def first(cue: str | None, lang: str) -> str:
+        moved = list(ranked)
+        precede("?", Query((), {}, cue, lang=lang), moved, np.zeros(len(moved)),
+                ComposerConfig(), set())
+        return moved[0].sentence.text
+
+    assert first("number", "da").startswith("Åen er omkring 160")
+    # a year is read outside English, a century is not: a best giving one ("siglo XVIII")
+    # stays before a sentence that names a year
+    assert first("when", "da").startswith("Gudenåen har")
+    assert first(None, "da").startswith("Gudenåen har")  # no figure asked for
+    assert first("number", "en").startswith("Gudenåen har")  # English has its units and gates
