@@ -29,6 +29,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 
+from .action import asked_action, names_action
 from .answer import NOT_FOUND, Answer, Quote, SourceRef
 from .candidates import Candidate, Ranking
 from .collection import Collection, Sentence
@@ -78,15 +79,16 @@ def compose(
     items_of, quoted = ranking.items_of, ranking.full_text
     coverage = mass(best.window, query, best.window_similar)
     threshold = selector.threshold if config.min_confidence is None else config.min_confidence
+    sure = selector.sure if config.sure_confidence is None else config.sure_confidence
     confidence = ranking.confidence
     if ranking.says_what:  # "what is X?" answered by the sentence saying what X is
         confidence = max(confidence, threshold)
     if (query.cue in config.evidence_needed and query.cue in config.evidence_beside
             and not judged.features[_EVIDENCE]):
         confidence *= config.evidence_beside_factor
+    evidence = lambda: _evidence_text(judged.sentence, sents_of, quoted, config)  # noqa: E731
     why = _abstention(question, query, judged, confidence, threshold, collection, config, index,
-                      hits, lambda: _evidence_text(judged.sentence, sents_of, quoted, config),
-                      best if config.rules_read_quoted else judged)
+                      hits, evidence, best if config.rules_read_quoted else judged)
     if why is not None:
         return _abstain(question, query, related, coverage, confidence, why)
 
@@ -157,14 +159,18 @@ def compose(
                 section=collection.section_of(p) or None, page=collection.page_of(p),
             )
         )
+    verb = asked_action(question, query.lang) if config.action_gate and confidence < sure else None
+    if verb and vectors and not names_action(verb, " ".join(
+            [evidence(), collection.section_of(judged.sentence.passage) or "",
+             *(f"{q.text} {q.section or ''}" for q in quotes)]), vectors, config.soft_min):
+        return _abstain(question, query, related, coverage, confidence, ACTION_UNNAMED)
     text = " ".join(f"“{q.text}” [{q.citation}]" for q in quotes)
     matched_terms = sorted(set().union(*(c.matched for c in chosen)))
     return Answer(
         question=question, answered=True, text=text, sentences=quotes, sources=sources,
         related=[], matched_terms=matched_terms, coverage=round(coverage, 4),
         confidence=round(confidence, 4), read_as=dict(query.read_as),
-        low_confidence=confidence < (selector.sure if config.sure_confidence is None
-                                             else config.sure_confidence),
+        low_confidence=confidence < sure,
     )
 
 
@@ -291,7 +297,8 @@ def _related(hits: Sequence[tuple[int, float]], collection: Collection, n: int) 
 # yes/no question asks whether something supports is not named there; a "when"
 # or "how many" question's best sentence holds no date or quantity of its own; a question asking
 # for a default or a limit is answered by a quote that states none (``values.py``); the best is
-# its document's opening and says nothing else of what is asked (``openingonly.py``).
+# its document's opening and says nothing else of what is asked (``openingonly.py``); an answer
+# the selector is not sure of names no action of the kind a "how do I" asks for (``action.py``).
 NOTHING_MATCHED, LOW_CONFIDENCE, TERMS_APART = "nothing_matched", "low_confidence", "terms_apart"
 SPECIFIC_MISSING = "specific_word_missing"
 SUBJECT_MISSING = "subject_missing"
@@ -299,6 +306,7 @@ SUPPORT_UNNAMED = "support_unnamed"
 OPENING_ONLY = "opening_only"
 NO_EVIDENCE = {"when": "no_date", "number": "no_quantity"}
 NO_VALUE = "no_value"
+ACTION_UNNAMED = "action_unnamed"
 
 
 def _abstention(question: str, query: Query, best: Candidate, confidence: float,

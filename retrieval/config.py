@@ -115,6 +115,9 @@ class ComposerConfig:
     # ... and, in English, say something of what is asked when it is its document's opening
     # (``openingonly.py``)
     opening_gate: bool = True
+    # ... and, in English, name what a "how do I ...?" question asks to do, in words of like
+    # meaning too, when the selector is not sure of the answer (``action.py``)
+    action_gate: bool = True
     # in a language that compounds (``compounds.py``), the parts of a question's compound are
     # sought in the index too, each counting this many times
     part_factor: float = 1.0
