@@ -200,6 +200,17 @@ def states_default(sentence: str) -> bool:
     return _STATES_DEFAULT.search(sentence) is not None
 
 
+# a statement committing to a yes or a no: a negation, a restriction or an obligation
+_COMMITS = re.compile(r"\b(?:not|no|never|cannot|only|must|always)\b|n['’]t\b", re.I)
+
+
+def commits(sentence: str) -> bool:
+    """Whether ``sentence`` commits to a yes or a no, as an answer to a yes/no question does:
+    it says not, no, never, only, must or always ("By default, HTTP::Tiny does not verify
+    server identity.", "Pyparsing now requires Python 3.6.8 or later." does not)."""
+    return _COMMITS.search(sentence) is not None
+
+
 def _asked(text: str, question: str) -> bool:
     """Whether the (lower-cased) ``question`` holds ``text`` as words of its own: "ten" is not
     asked in "how much do ctenophores eat?"."""

@@ -16,7 +16,7 @@ from itertools import pairwise
 from .analyzer import lower_words, term_of
 from .cues import bare, counts, has_code, states_default
 from .query import Query
-from .questiontypes import asks_default, counted
+from .questiontypes import asks_default, asks_yes_no, counted
 from .selection import FEATURES
 
 _COPULA = re.compile(r"\b(?:is|are|was|were)\s+(?:an?|the|one)\b", re.I)
@@ -33,10 +33,6 @@ _DEFAULT_OF = re.compile(r"\bdefaults?\s+(?:(?:values?|settings?|options?)\s+(?:
 # ... or, with nothing after "default", the noun a "what / which" question opens on ("what
 # font does IDLE use by default?": "font", which "By default, IDLE executes user code ..." lacks)
 _ASKED_NOUN = re.compile(r"^\s*(?:what|which)\s+([^\W\d_][\w-]*)", re.I)
-# a yes/no question ("Is zlib.crc32 ok for verifying messages securely?"): a statement answers
-# it, never a list's lead-in
-_POLAR = re.compile(r"^\s*(?:is|are|was|were|can|could|does|do|did|should|will|would|has|have"
-                    r"|may|must)\b", re.I)
 # "why", and a question for what caused something ("What started the wildfire?")
 _WHY = re.compile(r"^\s*(?:why\b|what\s+(?:caused|causes|started|starts|triggered|triggers|"
                   r"sparked|sparks|led\s+to|leads\s+to)\b)", re.I)
@@ -72,7 +68,7 @@ class Asked:
         return cls(kind, math.fsum(query.weights[t] for t in query.unseen) / total,
                    math.log1p(len(query.terms)), query.known | query.unseen,
                    term_of(noun) if noun else None, total, question, default,
-                   _POLAR.match(question) is not None,
+                   asks_yes_no(question),
                    _term_asked(of.group(1), query) if of else None)
 
 
@@ -171,7 +167,7 @@ def row(m: Measured, query: Query, asked: Asked) -> list[float]:
                             total - title_weight, (own_exact + own_alike) / total),
         "ev_count": float(asked.counted is not None and _counts(m.text, asked.counted)),
         "sem": m.sem, "sem_gain": max(m.sem - cov_exact, 0.0),
-        "lead_in": float(m.lead_in and not asked.polar),
+        "lead_in": float(m.lead_in and not asked.polar),  # a statement answers yes or no
         "item_what_is": float(m.item and m.evidence and asked.kind in ("what_is", "define")),
         "code": float(code), "code_how": float(code and asked.kind in ("how", "other")),
         # a default of what is asked: stated where half the question's weight is met

@@ -103,6 +103,17 @@ def question_type(question: str) -> str | None:
 _ASKS_DEFAULT = re.compile(r"\bdefault", re.I)
 
 
+# a yes/no question ("Is zlib.crc32 ok for verifying messages securely?")
+_YES_NO = re.compile(r"^\s*(?:is|are|was|were|can|could|does|do|did|should|will|would|has|have"
+                     r"|may|must)\b", re.I)
+
+
+def asks_yes_no(question: str) -> bool:
+    """Whether ``question`` asks yes or no: it opens on an auxiliary ("Does pyparsing 3 still
+    support Python 2?")."""
+    return _YES_NO.match(question) is not None
+
+
 def asks_default(question: str) -> bool:
     """Whether a question asks for a default ("what's the default historySize", "by default")."""
     return _ASKS_DEFAULT.search(question) is not None

@@ -46,7 +46,7 @@ from .analyzer import analyzer, lower_words, term_of
 from .candidates import Candidate, Ranking
 from .collection import Collection, Sentence
 from .config import DEFAULT_CONFIG, ComposerConfig
-from .cues import dated_heading, has_evidence, numbered_heading, signature
+from .cues import commits, dated_heading, has_evidence, numbered_heading, signature
 from .definitions import (
     defining_heading,
     describes_itself,
@@ -60,6 +60,7 @@ from .language import ENGLISH
 from .meaning import meaning
 from .precedence import precede
 from .query import Query
+from .questiontypes import asks_yes_no
 from .quotes import lead_ins
 from .rerank import HEADS, Rerank, heading_meets, heading_share, own_heading
 from .rerank import NONE as NO_RERANK
@@ -234,7 +235,7 @@ def rank(
             # the ranker's features weighed again (in documents with sections) choose what is
             # quoted first; answering is judged by the best of the heading alone
             # (``Ranking.judged``), another only when some candidate's features were weighed
-            rows = second_rows(candidates, collection)
+            rows = second_rows(candidates, collection, question)
             reweighed = second.adjust(logits, rows)
             order = _order(candidates, reweighed)
             judged = order
@@ -263,14 +264,17 @@ def rank(
                    says_what=says_what, judged=gate)
 
 
-def second_rows(candidates: Sequence[Candidate], collection: Collection) -> np.ndarray:
-    """The second stage's rows of ``candidates`` (``rerank.rows``): a document has sections
-    when a heading stands over any of its text (``Collection.sectioned``)."""
+def second_rows(candidates: Sequence[Candidate], collection: Collection,
+                question: str) -> np.ndarray:
+    """The second stage's rows of ``candidates`` of ``question`` (``rerank.rows``): a document
+    has sections when a heading stands over any of its text (``Collection.sectioned``)."""
     docs = [int(collection.passage_doc[c.sentence.passage]) for c in candidates]
     sectioned = {d: collection.sectioned(d) for d in set(docs)}
+    polar = asks_yes_no(question)
     return rerank_rows([(c.heading, c.heading_share) for c in candidates],
                        [c.features for c in candidates],
-                       [sectioned[d] for d in docs])
+                       [sectioned[d] for d in docs],
+                       [(float(polar and commits(c.sentence.text)),) for c in candidates])
 
 
 def _order(candidates: Sequence[Candidate], logits: np.ndarray) -> list[int]:

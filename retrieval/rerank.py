@@ -22,6 +22,13 @@ document with sections the second stage also weighs each of the ranker's own fea
 candidate in a document without headings (a news page, an article's paragraph) gets none of
 these (zeros): its order is the ranker's and its heading's.
 
+A yes/no question about documentation ("Does HTTP::Tiny check SSL certificates by default?") is
+answered by the sentence that commits to an answer ("By default, HTTP::Tiny does not verify
+server identity."), more often than by the one that restates what is asked ("Setting the
+verify_SSL attribute to a true value will make HTTP::Tiny verify ..."): ``doc_commits`` is 1 for
+a candidate in a document with sections that says no, never, only, must or always
+(``cues.commits``) when the question asks yes or no (``questiontypes.asks_yes_no``).
+
 The weights are fitted on questions the frozen ranker was not trained on, with its logits as
 they are (an offset): the learned adjustment is what those logits miss. Plain JSON, loaded once.
 """
@@ -43,12 +50,14 @@ from .similarity import WordVectors
 
 # the second stage's features of a candidate, in the order of its weights: its heading (how
 # closely it meets the question, how much of it does), then the ranker's features again for a
-# candidate in a document with sections
+# candidate in a document with sections, and what the second stage reads of it there itself
 HEADING_FEATURES: tuple[str, ...] = ("heading", "heading_share")
-RERANK_FEATURES: tuple[str, ...] = (*HEADING_FEATURES, *(f"doc_{name}" for name in FEATURES))
+DOC_FEATURES: tuple[str, ...] = ("doc_commits",)
+RERANK_FEATURES: tuple[str, ...] = (*HEADING_FEATURES, *(f"doc_{name}" for name in FEATURES),
+                                    *DOC_FEATURES)
 HEADS = len(HEADING_FEATURES)  # the columns a candidate's heading gives
 RERANK_FILE = "rerank.json"
-RERANK_VERSION = 3
+RERANK_VERSION = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,17 +107,20 @@ def bundled() -> Rerank:
 
 
 def rows(headings: Sequence[Sequence[float]], features: Sequence[Sequence[float]],
-         sectioned: Sequence[bool]) -> np.ndarray:
+         sectioned: Sequence[bool], own: Sequence[Sequence[float]] | None = None) -> np.ndarray:
     """The second-stage rows of candidates (``RERANK_FEATURES``): each one's ``headings``
-    values (``HEADING_FEATURES``), then its ranker ``features`` when its document is
-    ``sectioned``, else zeros."""
+    values (``HEADING_FEATURES``), then its ranker ``features`` and its ``own`` values
+    (``DOC_FEATURES``; zeros when not given) when its document is ``sectioned``, else zeros."""
     out = np.zeros((len(headings), len(RERANK_FEATURES)))
     if not len(headings):
         return out
     out[:, :HEADS] = headings
     on = np.asarray(sectioned, dtype=bool)
     if on.any():
-        out[on, HEADS:] = np.asarray(features, dtype=np.float64)[on]
+        end = HEADS + len(FEATURES)
+        out[on, HEADS:end] = np.asarray(features, dtype=np.float64)[on]
+        if own is not None:
+            out[on, end:] = np.asarray(own, dtype=np.float64).reshape(len(headings), -1)[on]
     return out
 
 
@@ -166,5 +178,5 @@ def heading_share(vectors: WordVectors | None, words: Mapping[str, str], terms: 
     return out
 
 
-__all__ = ["HEADING_FEATURES", "HEADS", "NONE", "RERANK_FEATURES", "Rerank", "bundled",
-           "heading_meets", "heading_share", "own_heading", "rows"]
+__all__ = ["DOC_FEATURES", "HEADING_FEATURES", "HEADS", "NONE", "RERANK_FEATURES", "Rerank",
+           "bundled", "heading_meets", "heading_share", "own_heading", "rows"]

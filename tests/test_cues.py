@@ -6,6 +6,7 @@ import pytest
 
 from retrieval.cues import (
     bare,
+    commits,
     counts,
     dated_heading,
     has_code,
@@ -275,3 +276,15 @@ def test_an_era_a_century_in_words_or_years_ago_is_a_date(sentence: str,
 def test_a_question_opening_with_a_sections_number_is_a_faq_entry(sentence: str,
                                                                  expected: bool) -> None:
     assert numbered_heading(sentence) is expected
+
+
+@pytest.mark.parametrize(("sentence", "says"), [
+    ("By default, HTTP::Tiny does not verify server identity.", True),
+    ("No. The plan for Cargo is to use crates.io.", True),
+    ("It won’t run the uninstall scripts.", True),
+    ("Only the owner may change it.", True),
+    ("Pyparsing now requires Python 3.6.8 or later.", False),
+    ("Notes on the knowledge base are kept online.", False)])
+def test_a_sentence_commits_to_yes_or_no_by_a_negation_restriction_or_obligation(
+        sentence: str, says: bool) -> None:
+    assert commits(sentence) is says

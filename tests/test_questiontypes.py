@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from retrieval.questiontypes import counted, names_kind, question_type
+from retrieval.questiontypes import asks_yes_no, counted, names_kind, question_type
 
 
 @pytest.mark.parametrize(("question", "noun"), [
@@ -102,3 +102,11 @@ def test_a_names_question_says_what_kind_of_names_it_asks_for(question: str, kin
 def test_a_when_clause_before_another_interrogative_is_no_when_question(
         question: str, kind: str | None) -> None:
     assert question_type(question) == kind
+
+
+@pytest.mark.parametrize(("question", "polar"), [
+    ("Does pyparsing 3 still support Python 2?", True), ("can zip make incremental backups?", True),
+    ("Is X11 forwarding on?", True), ("How do I install pypdf?", False),
+    ("Which programs can it read?", False), ("Isolation levels: what are they?", False)])
+def test_a_question_opening_on_an_auxiliary_asks_yes_or_no(question: str, polar: bool) -> None:
+    assert asks_yes_no(question) is polar

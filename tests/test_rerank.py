@@ -14,6 +14,7 @@ from retrieval.analyzer import analyzer, lower_words
 from retrieval.errors import ModelError
 from retrieval.ranking import rank, second_rows
 from retrieval.rerank import (
+    DOC_FEATURES,
     HEADING_FEATURES,
     HEADS,
     NONE,
@@ -105,7 +106,8 @@ def test_the_second_stage_adds_its_weighted_heading_to_the_frozen_logits(tmp_pat
     assert heads[0] > heads[1] > 0  # "Quiet mode" meets "silence" better than "Verbose mode"
     assert all(0 < c.heading_share <= 1 for c in ranking.candidates)
     np.testing.assert_allclose(ranking.logits, raw + second_rows(ranking.candidates,
-                                                                 engine.collection)
+                                                                 engine.collection,
+                                                                 "How do I silence the output?")
                                @ bundled().coef)
     assert "q flag" in ranking.candidates[0].sentence.text
 
@@ -120,13 +122,16 @@ def test_no_second_stage_leaves_the_frozen_order() -> None:
 
 
 def test_the_ranker_features_are_weighed_again_in_a_document_with_sections_only() -> None:
-    assert (*HEADING_FEATURES, *(f"doc_{name}" for name in FEATURES)) == RERANK_FEATURES
+    assert (*HEADING_FEATURES, *(f"doc_{name}" for name in FEATURES),
+            *DOC_FEATURES) == RERANK_FEATURES
     feats = [[0.5] * len(FEATURES), [0.25] * len(FEATURES)]
-    out = rows([(0.8, 0.5), (0.1, 0.0)], feats, [True, False])
+    out = rows([(0.8, 0.5), (0.1, 0.0)], feats, [True, False], [(1.0,), (1.0,)])
     assert out.shape == (2, len(RERANK_FEATURES))
-    assert out[0].tolist() == [0.8, 0.5, *feats[0]]
-    assert out[1].tolist() == [0.1, 0.0] + [0.0] * len(FEATURES)  # a page without headings
+    assert out[0].tolist() == [0.8, 0.5, *feats[0], 1.0]
+    # a page without headings: its heading only
+    assert out[1].tolist() == [0.1, 0.0] + [0.0] * (len(FEATURES) + len(DOC_FEATURES))
     assert rows([], [], []).shape == (0, len(RERANK_FEATURES))
+    assert rows([(0.8, 0.5)], feats[:1], [True])[0, -1] == 0.0  # no values of its own given
 
 
 def test_the_shipped_second_stage_reweighs_what_documentation_answers_show() -> None:
@@ -174,3 +179,27 @@ def test_what_is_quoted_first_may_be_reweighed_but_answering_is_judged_by_the_he
     assert other is not None and other.judged is not None
     assert other.candidates[0].sentence != plain.candidates[0].sentence
     assert other.judged.sentence == plain.candidates[0].sentence
+
+
+def test_a_sentence_committing_to_yes_or_no_is_marked_for_a_yes_no_question_only(
+        tmp_path: Path) -> None:
+    (tmp_path / "guide.md").write_text(
+        "# Client\n\n## Certificates\n\nSetting verify to true makes the client check the "
+        "server's certificate.\n\nBy default, the client does not check the certificate.\n",
+        encoding="utf-8")
+    engine = QAEngine.from_directory(tmp_path, index_dir=tmp_path / "index")
+    for question, marked in [("Does the client check the certificate by default?", True),
+                             ("How does the client check the certificate?", False)]:
+        ranking = engine.rank(question)
+        assert ranking is not None
+        out = second_rows(ranking.candidates, engine.collection, question)
+        commits = {c.sentence.text: v for c, v in
+                   zip(ranking.candidates, out[:, RERANK_FEATURES.index("doc_commits")],
+                       strict=True)}
+        assert commits == {
+            "Setting verify to true makes the client check the server's certificate.": 0.0,
+            "By default, the client does not check the certificate.": float(marked)}
+
+
+def test_the_shipped_second_stage_weighs_up_a_sentence_committing_to_yes_or_no() -> None:
+    assert bundled().coef[RERANK_FEATURES.index("doc_commits")] > 0

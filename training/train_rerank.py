@@ -6,11 +6,12 @@
 The English ranker (``selector.json``) stays as it is; this learns weights for what it does not
 see (``rerank.RERANK_FEATURES``: how closely the heading a candidate sits under meets the
 question, how much of that heading does, and in a document with sections the ranker's features
-again), added to its logits. Like the ranker, a listwise (conditional) logistic regression,
-fitted with scipy's L-BFGS (scikit-learn has none): for each answerable question, the softmax
-over its candidates of the frozen ranker's logit (an offset, its weight fixed at 1) plus the
-weighted second-stage features, fitted to put the probability on the right candidates (a quote
-holding a gold answer from a gold source: ``train_selector._right``), each question weighing the
+again and whether a sentence commits to the yes or no asked), added to its logits. Like the
+ranker, a listwise (conditional) logistic regression, fitted with scipy's L-BFGS (scikit-learn
+has none): for each answerable question, the softmax over its candidates of the frozen ranker's
+logit (an offset, its weight fixed at 1) plus the weighted second-stage features, fitted to put
+the probability on the right candidates (a quote holding a gold answer from a gold source:
+``train_selector._right``), each question weighing the
 same, with a light L2 prior towards 0 (``PRIOR``).
 
 Trained on the ``tune`` split of ``tests/data/docs_extra_questions.jsonl`` and on every
@@ -87,7 +88,7 @@ def gather() -> tuple[list[List], dict[str, int]]:
             qset = set(parse_query(q.text, engine.index, engine.config).terms)
             cands = ranking.candidates
             logits = selector.rank(np.array([[*c.features, *c.meaning] for c in cands]))
-            rows = second_rows(cands, engine.collection)
+            rows = second_rows(cands, engine.collection, q.text)
             right = np.array([_right(engine, ranking, c, q, qset) for c in cands], dtype=bool)
             out.append((logits, rows, right))
             counts[name] = counts.get(name, 0) + 1
