@@ -37,6 +37,7 @@ from .cues import has_evidence, is_question
 from .features import Asked, mass
 from .index import TermIndex
 from .language import ENGLISH
+from .lifespan import life_terms
 from .openingonly import opening_only
 from .query import FRAME_WORDS, Query, parse_query
 from .quotes import MAX_QUOTE_CHARS, without_code
@@ -229,13 +230,14 @@ def _joined(group: Sequence[Candidate], ranking: Ranking, qset: set[str],
 
 def _read_names(question: str, query: Query, best: Candidate, collection: Collection,
                 config: ComposerConfig) -> list[float]:
-    """``best``'s features as the term-coverage rules read them: with ``rules_read_names``, the
-    question's terms its document's file name holds are near it, as a section's headings are
-    (``surroundings.named_row``: a changelog titled "CHANGELOG" in ``oauth2client-changelog.md``
-    speaks of oauth2client in every sentence)."""
-    if not config.rules_read_names:
+    """``best``'s features as the term-coverage rules read them (``surroundings.named_row``):
+    near the question's terms its file name holds (``rules_read_names``: "CHANGELOG" in
+    ``oauth2client-changelog.md``), holding the "born", "died" its dates state (``life_terms``)."""
+    held = life_terms(best.sentence.text, query.lang) if config.life_terms else frozenset()
+    if not config.rules_read_names and not held:
         return best.features
-    return named_row(best, query, Asked.of(question, query), collection)
+    return named_row(best, query, Asked.of(question, query), collection, held,
+                     files=config.rules_read_names)
 
 
 def _lacks_specific(query: Query, sentence: Sentence, collection: Collection) -> bool:

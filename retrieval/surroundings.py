@@ -92,19 +92,23 @@ def specific_met(query: Query, passage: int, collection: Collection, config: Com
     return not unmet or not set(unmet) - document_names(collection, doc, query.lang)
 
 
-def named_row(candidate: Candidate, query: Query, asked: Asked, collection: Collection
-              ) -> list[float]:
+def named_row(candidate: Candidate, query: Query, asked: Asked, collection: Collection,
+              held: frozenset[str] = frozenset(), files: bool = True) -> list[float]:
     """``candidate``'s feature row with the question's terms its document's file name holds
     (``document_names``: what the whole document is about, "oauth2client-changelog") counted in
-    its window, as its headings and title are in a document with sections: its share of the
-    question's weight and terms read again. Not in a document without sections, as its title
-    is not either: a news page's headline names what its questions ask about, answered or not,
-    and a corpus of paragraphs named for their articles (XQuAD's, named in English whatever the
-    paragraph's language) gave English questions what the others could not have."""
+    its window, as its headings and title are in a document with sections, and the terms
+    ``held`` that its sentence states without the words (``lifespan.life_terms``; ``files``:
+    with the file name's): its share of
+    the question's weight and terms read again. The file name not in a document without
+    sections, as its title is not either: a news page's headline names what its questions ask
+    about, answered or not, and a corpus of paragraphs named for their articles (XQuAD's, named
+    in English whatever the paragraph's language) gave English questions what the others could
+    not have."""
     doc = int(collection.passage_doc[candidate.sentence.passage])
-    if not collection.sectioned(doc):
-        return candidate.features
-    extra = (document_names(collection, doc, query.lang) & set(query.terms)) - candidate.window
+    extra = set(held) & set(query.terms)
+    if files and collection.sectioned(doc):
+        extra |= document_names(collection, doc, query.lang) & set(query.terms)
+    extra -= candidate.window
     if not extra:
         return candidate.features
     window = candidate.window | extra

@@ -102,3 +102,12 @@ def test_a_names_question_says_what_kind_of_names_it_asks_for(question: str, kin
 def test_a_when_clause_before_another_interrogative_is_no_when_question(
         question: str, kind: str | None) -> None:
     assert question_type(question) == kind
+
+
+@pytest.mark.parametrize("question", [
+    "what nationality is kris jenner", "What religion were the Normans?",
+    "Students of what ethnicity came to public schools?",
+])
+def test_a_people_or_a_faith_is_asked_as_a_person_is(question: str) -> None:
+    # its answer names it as a person is named: "an American socialite", "Anglican"
+    assert question_type(question) == "who"
