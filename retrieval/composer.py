@@ -333,8 +333,8 @@ def _abstention(question: str, query: Query, best: Candidate, confidence: float,
     if config.value_gate and asks_value(question, query.lang) and not states_value(
             evidence_text(), question, bool(best.features[_DEFAULT])):
         return NO_VALUE
-    if config.opening_gate and query.lang == ENGLISH and opening_only(best.features,
-                                                                        best.sentence.text):
+    if config.opening_gate and query.lang == ENGLISH and opening_only(
+            best.features, best.sentence.text, question):
         return OPENING_ONLY
     return None
 
