@@ -34,10 +34,9 @@ from .candidates import Candidate, Ranking
 from .collection import Collection, Sentence
 from .config import DEFAULT_CONFIG, ComposerConfig
 from .cues import has_evidence, is_question
-from .features import Asked, mass
+from .features import mass
 from .index import TermIndex
 from .language import ENGLISH
-from .lifespan import life_terms
 from .openingonly import opening_only
 from .query import FRAME_WORDS, Query, parse_query
 from .quotes import MAX_QUOTE_CHARS, without_code
@@ -48,7 +47,7 @@ from .similarity import WordVectors
 from .sources import Source
 from .subjects import missing_subject
 from .supports import unnamed_support
-from .surroundings import document_names, named_row
+from .surroundings import document_names, rules_row
 from .values import asks_value, states_value
 
 
@@ -228,18 +227,6 @@ def _joined(group: Sequence[Candidate], ranking: Ranking, qset: set[str],
     return text, marks
 
 
-def _read_names(question: str, query: Query, best: Candidate, collection: Collection,
-                config: ComposerConfig) -> list[float]:
-    """``best``'s features as the term-coverage rules read them (``surroundings.named_row``):
-    near the question's terms its file name holds (``rules_read_names``: "CHANGELOG" in
-    ``oauth2client-changelog.md``), holding the "born", "died" its dates state (``life_terms``)."""
-    held = life_terms(best.sentence.text, query.lang) if config.life_terms else frozenset()
-    if not config.rules_read_names and not held:
-        return best.features
-    return named_row(best, query, Asked.of(question, query), collection, held,
-                     files=config.rules_read_names)
-
-
 def _lacks_specific(query: Query, sentence: Sentence, collection: Collection) -> bool:
     """The question names a specific word (a name, a word rare in English: "Conan", "DNSSEC")
     that the corpus never has, and the answer would come from a document with sections (a
@@ -312,8 +299,8 @@ def _abstention(question: str, query: Query, best: Candidate, confidence: float,
     ``quoted``, the candidate quoted first."""
     if confidence < threshold:
         return LOW_CONFIDENCE
-    if config.rule_gates and not rules_met(_read_names(question, query, quoted, collection,
-                                                       config), config):
+    if config.rule_gates and not rules_met(rules_row(question, query, quoted, collection,
+                                                     config), config):
         return TERMS_APART
     if ((config.specific_gate and not best.features[_SPECIFIC])
             or (config.unseen_specific_gate

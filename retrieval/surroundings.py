@@ -17,6 +17,8 @@ from .cues import bare, verbless
 from .features import Asked, mass, shares
 from .index import TermIndex
 from .language import ENGLISH
+from .lifespan import life_terms
+from .numerals import other_forms
 from .query import Query
 from .selection import FEATURES
 
@@ -92,6 +94,21 @@ def specific_met(query: Query, passage: int, collection: Collection, config: Com
     return not unmet or not set(unmet) - document_names(collection, doc, query.lang)
 
 
+def rules_row(question: str, query: Query, best: Candidate, collection: Collection,
+              config: ComposerConfig) -> list[float]:
+    """``best``'s features as the term-coverage rules read them (``named_row``): near the
+    question's terms its file name holds (``rules_read_names``: "CHANGELOG" in
+    ``oauth2client-changelog.md``), holding the "born", "died" its dates state (``life_terms``)
+    and the "5" its "Five" writes (``number_forms``)."""
+    text, lang = best.sentence.text, query.lang
+    held = ((life_terms(text, lang) if config.life_terms else frozenset())
+            | (other_forms(text, lang) if config.number_forms else frozenset()))
+    if not config.rules_read_names and not held:
+        return best.features
+    return named_row(best, query, Asked.of(question, query), collection, held,
+                     files=config.rules_read_names)
+
+
 def named_row(candidate: Candidate, query: Query, asked: Asked, collection: Collection,
               held: frozenset[str] = frozenset(), files: bool = True) -> list[float]:
     """``candidate``'s feature row with the question's terms its document's file name holds
@@ -159,4 +176,4 @@ def context(p: int, collection: Collection, qset: set[str], config: ComposerConf
 
 
 __all__ = ["about_title", "context", "document_names", "heading_above", "item_heads",
-           "named_row", "opening", "opening_items", "specific_met"]
+           "named_row", "opening", "opening_items", "rules_row", "specific_met"]
