@@ -86,8 +86,8 @@ class ComposerConfig:
     # for the term-coverage rules (below), in English, a sentence with a life's dates in
     # brackets ("(1935 - 1977)") holds "born" and "died" (``lifespan.life_terms``)
     life_terms: bool = True
-    # ... and a number up to twenty written in words holds its figure, and the other way round
-    # ("Article Five" holds "5": ``numerals.other_forms``)
+    # ... and a number up to twenty written in words within a name holds its figure ("Article
+    # Five" holds "5": ``numerals.other_forms``)
     number_forms: bool = True
     # the term-coverage rules above (min_coverage, min_known_share, min_word_share,
     # pairs_need_both) abstain too, on top of the confidence

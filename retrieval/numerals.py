@@ -1,33 +1,29 @@
-"""A small number written in words or in figures: "Article Five" holds the "5" of "what is
-article 5 about", "5 players" the "five" of "why five players?" (English only)."""
+"""A number in a name written in words holds its figure: "Article Five" holds the "5" of "what
+is article 5 about", "Apollo Eleven" the "11" of "when did apollo 11 land" (English only).
+
+Only a number word capitalised after a capitalised word, as in a name: a count written out
+("five players") is not read as its figure, since a question's figure ("how many players
+did the 5 clubs ...") names other things as often as it counts the sentence's.
+"""
 
 from __future__ import annotations
 
 import re
 
-from .analyzer import analyzer
 from .language import ENGLISH
 
-_WORDS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen "
-          "fourteen fifteen sixteen seventeen eighteen nineteen twenty").split()
+_WORDS = ("Zero One Two Three Four Five Six Seven Eight Nine Ten Eleven Twelve Thirteen "
+          "Fourteen Fifteen Sixteen Seventeen Eighteen Nineteen Twenty").split()
 _AS_FIGURE = {w: str(n) for n, w in enumerate(_WORDS)}
-_AS_WORD = {str(n): w for n, w in enumerate(_WORDS)}
-_NUMBER = re.compile(rf"\b(?:{'|'.join(_WORDS)}|\d{{1,2}})\b", re.I)
+_NAMED = re.compile(rf"\b[A-Z][\w.'-]*\s+({'|'.join(_WORDS)})\b")
 
 
 def other_forms(sentence: str, lang: str) -> frozenset[str]:
-    """The figures of the numbers up to twenty that ``sentence`` writes in words and the words
-    of those it writes in figures, as ``lang``'s analyser reads them, in English; none
-    otherwise."""
+    """The figures (as terms) of the numbers up to twenty that ``sentence`` writes in words
+    within a name ("Article Five": "5"), in English; none otherwise."""
     if lang != ENGLISH:
         return frozenset()
-    out = set()
-    for m in _NUMBER.finditer(sentence):
-        word = m.group(0).lower()
-        other = _AS_FIGURE.get(word) or _AS_WORD.get(word.lstrip("0") or "0")
-        if other:
-            out.add(other)
-    return frozenset(analyzer(lang).term_set(" ".join(out))) if out else frozenset()
+    return frozenset(_AS_FIGURE[m.group(1)] for m in _NAMED.finditer(sentence))
 
 
 __all__ = ["other_forms"]

@@ -99,7 +99,7 @@ def rules_row(question: str, query: Query, best: Candidate, collection: Collecti
     """``best``'s features as the term-coverage rules read them (``named_row``): near the
     question's terms its file name holds (``rules_read_names``: "CHANGELOG" in
     ``oauth2client-changelog.md``), holding the "born", "died" its dates state (``life_terms``)
-    and the "5" its "Five" writes (``number_forms``)."""
+    and the "5" of its "Article Five" (``number_forms``)."""
     text, lang = best.sentence.text, query.lang
     held = ((life_terms(text, lang) if config.life_terms else frozenset())
             | (other_forms(text, lang) if config.number_forms else frozenset()))
