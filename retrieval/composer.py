@@ -35,7 +35,7 @@ from .candidates import Candidate, Ranking
 from .collection import Collection, Sentence
 from .config import DEFAULT_CONFIG, ComposerConfig
 from .cues import has_evidence, is_question
-from .features import Asked, mass
+from .features import mass
 from .index import TermIndex
 from .language import ENGLISH
 from .openingonly import opening_only
@@ -48,7 +48,7 @@ from .similarity import WordVectors
 from .sources import Source
 from .subjects import missing_subject
 from .supports import unnamed_support
-from .surroundings import document_names, named_row
+from .surroundings import document_names, rules_row
 from .values import asks_value, states_value
 
 
@@ -233,17 +233,6 @@ def _joined(group: Sequence[Candidate], ranking: Ranking, qset: set[str],
     return text, marks
 
 
-def _read_names(question: str, query: Query, best: Candidate, collection: Collection,
-                config: ComposerConfig) -> list[float]:
-    """``best``'s features as the term-coverage rules read them: with ``rules_read_names``, the
-    question's terms its document's file name holds are near it, as a section's headings are
-    (``surroundings.named_row``: a changelog titled "CHANGELOG" in ``oauth2client-changelog.md``
-    speaks of oauth2client in every sentence)."""
-    if not config.rules_read_names:
-        return best.features
-    return named_row(best, query, Asked.of(question, query), collection)
-
-
 def _lacks_specific(query: Query, sentence: Sentence, collection: Collection) -> bool:
     """The question names a specific word (a name, a word rare in English: "Conan", "DNSSEC")
     that the corpus never has, and the answer would come from a document with sections (a
@@ -318,8 +307,8 @@ def _abstention(question: str, query: Query, best: Candidate, confidence: float,
     ``quoted``, the candidate quoted first."""
     if confidence < threshold:
         return LOW_CONFIDENCE
-    if config.rule_gates and not rules_met(_read_names(question, query, quoted, collection,
-                                                       config), config):
+    if config.rule_gates and not rules_met(rules_row(question, query, quoted, collection,
+                                                     config), config):
         return TERMS_APART
     if ((config.specific_gate and not best.features[_SPECIFIC])
             or (config.unseen_specific_gate
@@ -339,8 +328,8 @@ def _abstention(question: str, query: Query, best: Candidate, confidence: float,
     if config.value_gate and asks_value(question, query.lang) and not states_value(
             evidence_text(), question, bool(best.features[_DEFAULT])):
         return NO_VALUE
-    if config.opening_gate and query.lang == ENGLISH and opening_only(best.features,
-                                                                        best.sentence.text):
+    if config.opening_gate and query.lang == ENGLISH and opening_only(
+            best.features, best.sentence.text, question):
         return OPENING_ONLY
     return None
 

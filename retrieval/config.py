@@ -89,6 +89,12 @@ class ComposerConfig:
     # in English, a sentence opening on a pronoun ("She lives in ...") holds the question's
     # terms its document's title holds (``surroundings.about_title``)
     pronoun_title: bool = True
+    # for the term-coverage rules (below), in English, a sentence with a life's dates in
+    # brackets ("(1935 - 1977)") holds "born" and "died" (``lifespan.life_terms``)
+    life_terms: bool = True
+    # ... and a number up to twenty written in words within a name holds its figure ("Article
+    # Five" holds "5": ``numerals.other_forms``)
+    number_forms: bool = True
     # the term-coverage rules above (min_coverage, min_known_share, min_word_share,
     # pairs_need_both) abstain too, on top of the confidence
     rule_gates: bool = True

@@ -8,8 +8,8 @@ opening meets none of the question's weight outside the document's title (``focu
 "married", nor a word of like meaning) and holds no fact of the kind the question asks for
 (``evidence``: a date for "when", a place for "where", a name for "who"), it says what the
 page is about, not what was asked; unless the question asks what the topic is ("what is X?",
-"what does X mean?", "what is X used for?"), which an opening answers. Read from the best
-candidate's features (``selection.FEATURES``), English questions only.
+"what does X mean?", "what is X used for?") or how it works, which an opening answers. Read
+from the best candidate's features (``selection.FEATURES``), English questions only.
 
 Only an opening shaped as a definition, its subject said to be a kind of thing ("... is an
 American actress", "... was a Roman emperor"), says no more than what the topic is: a release
@@ -36,18 +36,23 @@ _AT = {name: FEATURES.index(name) for name in (
     "lead_in")}
 
 
-def opening_only(features: Sequence[float], text: str) -> bool:
+# "how does X work?", "How Works Diaphragm Pump": what a device or a process is, its opening
+# says, tells how it works ("... is a pump that uses the reciprocating action of a diaphragm")
+_HOW_WORKS = re.compile(r"^\s*how\b.*\bwork(?:s|ed)?\b", re.I)
+
+
+def opening_only(features: Sequence[float], text: str, question: str = "") -> bool:
     """Whether a candidate (its ``features``, its sentence's ``text``) is a document's opening
     shaped as a definition whose title holds part of the question, that meets none of the rest
     of it, nor do the sentences beside it, and holds nothing of the kind asked for, for a
-    question that asks neither what something is nor why (a cause has no kind ``evidence``
-    reads). An opening that leads in to a list ("These are the following return codes ...:")
-    is quoted with the list, which may say what it does not."""
+    ``question`` that asks neither what something is, nor how it works, nor why (a cause has no
+    kind ``evidence`` reads). An opening that leads in to a list ("These are the following
+    return codes ...:") is quoted with the list, which may say what it does not."""
     f = {name: features[i] for name, i in _AT.items()}
     return (f["lead"] > 0 and _defines(text) and f["title"] > 0
             and f["focus_own"] <= 0 and f["focus"] <= 0
             and f["evidence"] <= 0 and f["q_what_is"] <= 0 and f["q_define"] <= 0
-            and f["q_why"] <= 0 and f["lead_in"] <= 0)
+            and f["q_why"] <= 0 and f["lead_in"] <= 0 and _HOW_WORKS.match(question) is None)
 
 
 def _defines(text: str) -> bool:

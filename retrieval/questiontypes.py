@@ -51,7 +51,9 @@ _TYPES = (
     ("what_is", WHAT_IS),
     ("who", re.compile(
         r"^\s*(who|whom|whose)\b|\b(which|what) (country|nation|state|city|person|man|woman|"
-        r"leader|group|organi[sz]ation|company|party|team|president|minister|official)\b", re.I)),
+        r"leader|group|organi[sz]ation|company|party|team|president|minister|official"
+        # a people or a faith is named as a person is: "American", "Anglican"
+        r"|nationality|ethnicity|citizenship|religion|faith|denomination)\b", re.I)),
 )
 
 

@@ -17,6 +17,8 @@ from .cues import bare, verbless
 from .features import Asked, mass, shares
 from .index import TermIndex
 from .language import ENGLISH
+from .lifespan import life_terms
+from .numerals import other_forms
 from .query import Query
 from .selection import FEATURES
 
@@ -92,19 +94,38 @@ def specific_met(query: Query, passage: int, collection: Collection, config: Com
     return not unmet or not set(unmet) - document_names(collection, doc, query.lang)
 
 
-def named_row(candidate: Candidate, query: Query, asked: Asked, collection: Collection
-              ) -> list[float]:
+def rules_row(question: str, query: Query, best: Candidate, collection: Collection,
+              config: ComposerConfig) -> list[float]:
+    """``best``'s features as the term-coverage rules read them (``named_row``): near the
+    question's terms its file name holds (``rules_read_names``: "CHANGELOG" in
+    ``oauth2client-changelog.md``), holding the "born", "died" its dates state (``life_terms``)
+    and the "5" of its "Article Five" (``number_forms``)."""
+    text, lang = best.sentence.text, query.lang
+    held = ((life_terms(text, lang) if config.life_terms else frozenset())
+            | (other_forms(text, lang) if config.number_forms else frozenset()))
+    if not config.rules_read_names and not held:
+        return best.features
+    return named_row(best, query, Asked.of(question, query), collection, held,
+                     files=config.rules_read_names)
+
+
+def named_row(candidate: Candidate, query: Query, asked: Asked, collection: Collection,
+              held: frozenset[str] = frozenset(), files: bool = True) -> list[float]:
     """``candidate``'s feature row with the question's terms its document's file name holds
     (``document_names``: what the whole document is about, "oauth2client-changelog") counted in
-    its window, as its headings and title are in a document with sections: its share of the
-    question's weight and terms read again. Not in a document without sections, as its title
-    is not either: a news page's headline names what its questions ask about, answered or not,
-    and a corpus of paragraphs named for their articles (XQuAD's, named in English whatever the
-    paragraph's language) gave English questions what the others could not have."""
+    its window, as its headings and title are in a document with sections, and the terms
+    ``held`` that its sentence states without the words (``lifespan.life_terms``; ``files``:
+    with the file name's): its share of
+    the question's weight and terms read again. The file name not in a document without
+    sections, as its title is not either: a news page's headline names what its questions ask
+    about, answered or not, and a corpus of paragraphs named for their articles (XQuAD's, named
+    in English whatever the paragraph's language) gave English questions what the others could
+    not have."""
     doc = int(collection.passage_doc[candidate.sentence.passage])
-    if not collection.sectioned(doc):
-        return candidate.features
-    extra = (document_names(collection, doc, query.lang) & set(query.terms)) - candidate.window
+    extra = set(held) & set(query.terms)
+    if files and collection.sectioned(doc):
+        extra |= document_names(collection, doc, query.lang) & set(query.terms)
+    extra -= candidate.window
     if not extra:
         return candidate.features
     window = candidate.window | extra
@@ -155,4 +176,4 @@ def context(p: int, collection: Collection, qset: set[str], config: ComposerConf
 
 
 __all__ = ["about_title", "context", "document_names", "heading_above", "item_heads",
-           "named_row", "opening", "opening_items", "specific_met"]
+           "named_row", "opening", "opening_items", "rules_row", "specific_met"]

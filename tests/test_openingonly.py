@@ -55,7 +55,9 @@ def test_an_opening_that_meets_nothing_asked_of_its_topic_is_abstained():
 def test_an_opening_still_answers_what_its_topic_is_and_what_it_meets():
     engine = _engine()
     for question in ("who is marta ilves?", "what is marta ilves famous for?",
-                     "when did marta ilves sell the bronze figures?"):
+                     "when did marta ilves sell the bronze figures?",
+                     # "from Tartu": a people is named as a person is (``questiontypes``)
+                     "what nationality is marta ilves?"):
         assert engine.ask(question).answered, question
 
 
@@ -81,6 +83,10 @@ def test_only_an_opening_about_the_topic_meeting_none_of_the_rest_and_no_fact_as
     assert not opening_only(_row(q_why=1.0), DEFINES)  # a cause: no kind of fact qabot reads
     assert not opening_only(_row(q_what_is=1.0), DEFINES)  # "what is X?": an opening answers it
     assert not opening_only(_row(q_define=1.0), DEFINES)
+    # what a thing is, its opening says, tells how it works
+    assert not opening_only(_row(q_how=1.0), DEFINES, "how does a diaphragm pump work?")
+    assert not opening_only(_row(), DEFINES, "How Works Diaphragm Pump")
+    assert opening_only(_row(q_how=1.0), DEFINES, "how did marta ilves make her fortune")
     # it leads in to a list, quoted with it: "These are the return codes of a command:" over
     # "130 -- The process received a SIGINT (Ctrl-C)." says what the list does
     assert not opening_only(_row(lead_in=1.0), "These are the return codes of a command:")

@@ -110,3 +110,12 @@ def test_a_when_clause_before_another_interrogative_is_no_when_question(
     ("Which programs can it read?", False), ("Isolation levels: what are they?", False)])
 def test_a_question_opening_on_an_auxiliary_asks_yes_or_no(question: str, polar: bool) -> None:
     assert asks_yes_no(question) is polar
+
+
+@pytest.mark.parametrize("question", [
+    "what nationality is kris jenner", "What religion were the Normans?",
+    "Students of what ethnicity came to public schools?",
+])
+def test_a_people_or_a_faith_is_asked_as_a_person_is(question: str) -> None:
+    # its answer names it as a person is named: "an American socialite", "Anglican"
+    assert question_type(question) == "who"
