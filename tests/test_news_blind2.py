@@ -5,11 +5,8 @@ banners, teasers, newsletter boxes, comments, footers), whatever is asked."""
 
 from __future__ import annotations
 
-import html.parser
 import json
-import re
 from collections import Counter
-from pathlib import Path
 
 import pytest
 
@@ -17,81 +14,13 @@ from retrieval import QAEngine
 from retrieval.corpus import load_directory
 from retrieval.questions import read_questions
 
+from . import newspages as news
 from .conftest import ROOT
 
 DATA = ROOT / "tests" / "data"
 PAGES = DATA / "news_blind2"
-
-
-def _pages() -> list[Path]:
-    """The set's pages: its files, not an index qabot saved beside them (``.qabot-index``)."""
-    return sorted(p for p in PAGES.iterdir() if not p.name.startswith("."))
 QUESTIONS = DATA / "news_blind2_questions.jsonl"
 FURNITURE = DATA / "news_blind2_furniture.txt"
-
-_HIDDEN = {"script", "style", "head", "noscript", "template", "title"}
-
-
-class _TextRuns(html.parser.HTMLParser):
-    """The visible text of a page, one run per stretch of text between two tags."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.hidden = 0
-        self.runs: list[str] = []
-        self._cur: list[str] = []
-
-    def _flush(self) -> None:
-        text = " ".join("".join(self._cur).split())
-        if re.search(r"\w", text):
-            self.runs.append(text)
-        self._cur = []
-
-    def handle_starttag(self, tag, attrs) -> None:
-        self._flush()
-        if tag in _HIDDEN:
-            self.hidden += 1
-
-    def handle_startendtag(self, tag, attrs) -> None:
-        self._flush()
-
-    def handle_endtag(self, tag) -> None:
-        self._flush()
-        if tag in _HIDDEN:
-            self.hidden = max(0, self.hidden - 1)
-
-    def handle_data(self, data) -> None:
-        if not self.hidden:
-            self._cur.append(data)
-
-    def close(self) -> None:
-        super().close()
-        self._flush()
-
-
-def _declared_charset(raw: bytes) -> str:
-    found = re.search(rb"""charset=["']?([-\w]+)""", raw[:2048], re.I)
-    return found.group(1).decode("ascii") if found else "utf-8"
-
-
-def _lines(path: Path) -> list[str]:
-    """What a reader sees of a page: its text lines, or an HTML page's visible text runs."""
-    if path.suffix == ".html":
-        raw = path.read_bytes()
-        parser = _TextRuns()
-        parser.feed(raw.decode(_declared_charset(raw)))
-        parser.close()
-        return parser.runs
-    return [line.strip() for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-
-
-def _flat(lines: list[str]) -> str:
-    return " ".join(" ".join(lines).split())
-
-
-def _furniture() -> list[str]:
-    return [line.strip() for line in FURNITURE.read_text(encoding="utf-8").splitlines()
-            if line.strip()]
 
 
 def _rows() -> list[dict]:
@@ -100,27 +29,27 @@ def _rows() -> list[dict]:
 
 
 def test_the_pages_are_five_html_and_five_text_one_in_a_legacy_encoding() -> None:
-    pages = _pages()
+    pages = news.pages(PAGES)
     assert Counter(p.suffix for p in pages) == {".html": 5, ".txt": 5}
     legacy = [p for p in pages
-              if p.suffix == ".html" and _declared_charset(p.read_bytes()).lower() != "utf-8"]
-    assert [_declared_charset(p.read_bytes()).lower() for p in legacy] == ["windows-1252"]
+              if p.suffix == ".html" and news.declared_charset(p.read_bytes()).lower() != "utf-8"]
+    assert [news.declared_charset(p.read_bytes()).lower() for p in legacy] == ["windows-1252"]
     with pytest.raises(UnicodeDecodeError):  # curly quotes and euro signs as single cp1252 bytes
         legacy[0].read_bytes().decode("utf-8")
 
 
 def test_the_furniture_is_on_the_pages_and_the_articles_are_news_length() -> None:
-    furniture = _furniture()
-    pages = {p.stem: _lines(p) for p in _pages()}
+    furniture = news.furniture(FURNITURE)
+    pages = {p.stem: news.lines(p) for p in news.pages(PAGES)}
     everywhere = {line for lines in pages.values() for line in lines}
     assert [f for f in furniture if f not in everywhere] == []
     fset = set(furniture)
     for stem, lines in pages.items():
         article = [line for line in lines if line not in fset]
         # 400-1200 words, plus byline and captions
-        assert 400 <= len(_flat(article).split()) <= 1300, stem
+        assert 400 <= len(news.flat(article).split()) <= 1300, stem
         # a furniture line long enough to be tested must not also be article text
-        assert [f for f in furniture if len(f) >= 20 and f in _flat(article)] == [], stem
+        assert [f for f in furniture if len(f) >= 20 and f in news.flat(article)] == [], stem
 
 
 def test_the_questions_are_well_formed_and_answered_verbatim_outside_the_furniture() -> None:
@@ -128,8 +57,8 @@ def test_the_questions_are_well_formed_and_answered_verbatim_outside_the_furnitu
     assert len(rows) == 60 and len({r["id"] for r in rows}) == 60
     assert Counter(r["kind"] for r in rows) == {"plain": 15, "reworded": 30, "unanswerable": 15}
     assert {r["split"] for r in rows} == {"news_blind2"}
-    texts = {p.stem: _flat(_lines(p)) for p in _pages()}
-    furniture = [f.casefold() for f in _furniture()]
+    texts = {p.stem: news.flat(news.lines(p)) for p in news.pages(PAGES)}
+    furniture = [f.casefold() for f in news.furniture(FURNITURE)]
     per_page = Counter()
     for r in rows:
         if r["kind"] == "unanswerable":
@@ -152,7 +81,7 @@ def engine() -> QAEngine:
 
 
 def test_no_answer_quotes_a_news_page_s_furniture(engine: QAEngine) -> None:
-    furniture = [line for line in _furniture() if len(line) >= 20]
+    furniture = [line for line in news.furniture(FURNITURE) if len(line) >= 20]
     questions = [q.text for q in read_questions(QUESTIONS).questions]
     # and what a reader might ask of the furniture itself
     questions += ["How do I sign up for the newsletter?", "What are the most read stories?",

@@ -6,102 +6,23 @@ an editor's note), whatever is asked."""
 
 from __future__ import annotations
 
-import html.parser
 import json
-import re
 from collections import Counter
 from pathlib import Path
 
-import docx
-import pypdf
 import pytest
 
 from retrieval import QAEngine
 from retrieval.corpus import load_directory
 from retrieval.questions import read_questions
 
+from . import newspages as news
 from .conftest import ROOT
 
 DATA = ROOT / "tests" / "data"
 PAGES = DATA / "news_blind3"
-
-
-def _pages() -> list[Path]:
-    """The set's pages: its files, not an index qabot saved beside them (``.qabot-index``)."""
-    return sorted(p for p in PAGES.iterdir() if not p.name.startswith("."))
 QUESTIONS = DATA / "news_blind3_questions.jsonl"
 FURNITURE = DATA / "news_blind3_furniture.txt"
-
-_HIDDEN = {"script", "style", "head", "noscript", "template", "title"}
-
-
-class _TextRuns(html.parser.HTMLParser):
-    """The visible text of a page, one run per stretch of text between two tags."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.hidden = 0
-        self.runs: list[str] = []
-        self._cur: list[str] = []
-
-    def _flush(self) -> None:
-        text = " ".join("".join(self._cur).split())
-        if re.search(r"\w", text):
-            self.runs.append(text)
-        self._cur = []
-
-    def handle_starttag(self, tag, attrs) -> None:
-        self._flush()
-        if tag in _HIDDEN:
-            self.hidden += 1
-
-    def handle_startendtag(self, tag, attrs) -> None:
-        self._flush()
-
-    def handle_endtag(self, tag) -> None:
-        self._flush()
-        if tag in _HIDDEN:
-            self.hidden = max(0, self.hidden - 1)
-
-    def handle_data(self, data) -> None:
-        if not self.hidden:
-            self._cur.append(data)
-
-    def close(self) -> None:
-        super().close()
-        self._flush()
-
-
-def _declared_charset(raw: bytes) -> str:
-    found = re.search(rb"""charset=["']?([-\w]+)""", raw[:2048], re.I)
-    return found.group(1).decode("ascii") if found else "utf-8"
-
-
-def _lines(path: Path) -> list[str]:
-    """What a reader sees of a page: its text lines, an HTML page's visible text runs, a PDF's
-    text lines or a Word file's paragraphs."""
-    if path.suffix == ".html":
-        raw = path.read_bytes()
-        parser = _TextRuns()
-        parser.feed(raw.decode(_declared_charset(raw)))
-        parser.close()
-        return parser.runs
-    if path.suffix == ".pdf":
-        text = "\n".join(page.extract_text() for page in pypdf.PdfReader(path).pages)
-    elif path.suffix == ".docx":
-        text = "\n".join(p.text for p in docx.Document(str(path)).paragraphs)
-    else:
-        text = path.read_text(encoding="utf-8")
-    return [line.strip() for line in text.splitlines() if line.strip()]
-
-
-def _flat(lines: list[str]) -> str:
-    return " ".join(" ".join(lines).split())
-
-
-def _furniture() -> list[str]:
-    return [line.strip() for line in FURNITURE.read_text(encoding="utf-8").splitlines()
-            if line.strip()]
 
 
 def _article(path: Path, furniture: list[str]) -> str:
@@ -109,7 +30,7 @@ def _article(path: Path, furniture: list[str]) -> str:
     a Word file, whose lines are wrapped by the writer, without the text of a furniture line of
     20 characters or more (a shorter one is left out only as a whole line)."""
     fset = set(furniture)
-    text = _flat([line for line in _lines(path) if line not in fset])
+    text = news.flat([line for line in news.lines(path) if line not in fset])
     if path.suffix in (".pdf", ".docx"):
         for f in sorted((f for f in furniture if len(f) >= 20), key=len, reverse=True):
             text = text.replace(f, " ")
@@ -123,20 +44,20 @@ def _rows() -> list[dict]:
 
 
 def test_the_pages_are_five_html_five_text_a_pdf_and_a_docx_one_in_a_legacy_encoding() -> None:
-    pages = _pages()
+    pages = news.pages(PAGES)
     assert Counter(p.suffix for p in pages) == {".html": 5, ".txt": 5, ".pdf": 1, ".docx": 1}
     legacy = [p for p in pages
-              if p.suffix == ".html" and _declared_charset(p.read_bytes()).lower() != "utf-8"]
-    assert [_declared_charset(p.read_bytes()).lower() for p in legacy] == ["iso-8859-1"]
+              if p.suffix == ".html" and news.declared_charset(p.read_bytes()).lower() != "utf-8"]
+    assert [news.declared_charset(p.read_bytes()).lower() for p in legacy] == ["iso-8859-1"]
     with pytest.raises(UnicodeDecodeError):  # £ and é as single Latin-1 bytes
         legacy[0].read_bytes().decode("utf-8")
 
 
 def test_the_furniture_is_on_the_pages_and_the_articles_are_news_length() -> None:
-    furniture = _furniture()
-    pages = _pages()
-    everywhere = {line for p in pages for line in _lines(p)}
-    flat = " ".join(_flat(_lines(p)) for p in pages)
+    furniture = news.furniture(FURNITURE)
+    pages = news.pages(PAGES)
+    everywhere = {line for p in pages for line in news.lines(p)}
+    flat = " ".join(news.flat(news.lines(p)) for p in pages)
     assert [f for f in furniture if f not in everywhere and f not in flat] == []
     for page in pages:
         article = _article(page, furniture)
@@ -151,8 +72,8 @@ def test_the_questions_are_well_formed_and_answered_verbatim_outside_the_furnitu
     assert len(rows) == 78 and len({r["id"] for r in rows}) == 78
     assert Counter(r["kind"] for r in rows) == {"plain": 20, "reworded": 40, "unanswerable": 18}
     assert {r["split"] for r in rows} == {"news_blind3"}
-    furniture = _furniture()
-    texts = {p.stem: _article(p, furniture) for p in _pages()}
+    furniture = news.furniture(FURNITURE)
+    texts = {p.stem: _article(p, furniture) for p in news.pages(PAGES)}
     folded = [f.casefold() for f in furniture]
     per_page: Counter[str] = Counter()
     for r in rows:
@@ -176,7 +97,7 @@ def engine() -> QAEngine:
 
 
 def test_no_answer_quotes_a_news_page_s_furniture(engine: QAEngine) -> None:
-    furniture = [line for line in _furniture() if len(line) >= 20]
+    furniture = [line for line in news.furniture(FURNITURE) if len(line) >= 20]
     questions = [q.text for q in read_questions(QUESTIONS).questions]
     # and what a reader might ask of the furniture itself
     questions += ["How do I sign up for the newsletter?", "What are the most read stories?",

@@ -1,0 +1,91 @@
+"""What a reader sees of a saved news page, read without qabot: the visible text runs of an HTML
+page in its declared charset, a text file's lines, a PDF's text lines, a Word file's paragraphs.
+The held-out news sets' own tests (``test_news_blind2.py``, ``test_news_blind3.py``) check their
+gold answers and furniture against it."""
+
+from __future__ import annotations
+
+import html.parser
+import re
+from pathlib import Path
+
+import docx
+import pypdf
+
+
+def pages(folder: Path) -> list[Path]:
+    """A set's pages: its files, not an index qabot saved beside them (``.qabot-index``)."""
+    return sorted(p for p in folder.iterdir() if not p.name.startswith("."))
+
+
+def furniture(path: Path) -> list[str]:
+    """A set's furniture list: one line of a page's furniture a line."""
+    return [line.strip() for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+_HIDDEN = {"script", "style", "head", "noscript", "template", "title"}
+
+
+class TextRuns(html.parser.HTMLParser):
+    """The visible text of a page, one run per stretch of text between two tags."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.hidden = 0
+        self.runs: list[str] = []
+        self._cur: list[str] = []
+
+    def _flush(self) -> None:
+        text = " ".join("".join(self._cur).split())
+        if re.search(r"\w", text):
+            self.runs.append(text)
+        self._cur = []
+
+    def handle_starttag(self, tag, attrs) -> None:
+        self._flush()
+        if tag in _HIDDEN:
+            self.hidden += 1
+
+    def handle_startendtag(self, tag, attrs) -> None:
+        self._flush()
+
+    def handle_endtag(self, tag) -> None:
+        self._flush()
+        if tag in _HIDDEN:
+            self.hidden = max(0, self.hidden - 1)
+
+    def handle_data(self, data) -> None:
+        if not self.hidden:
+            self._cur.append(data)
+
+    def close(self) -> None:
+        super().close()
+        self._flush()
+
+
+def declared_charset(raw: bytes) -> str:
+    found = re.search(rb"""charset=["']?([-\w]+)""", raw[:2048], re.I)
+    return found.group(1).decode("ascii") if found else "utf-8"
+
+
+def lines(path: Path) -> list[str]:
+    """What a reader sees of a page: its text lines, an HTML page's visible text runs, a PDF's
+    text lines or a Word file's paragraphs."""
+    if path.suffix == ".html":
+        raw = path.read_bytes()
+        parser = TextRuns()
+        parser.feed(raw.decode(declared_charset(raw)))
+        parser.close()
+        return parser.runs
+    if path.suffix == ".pdf":
+        text = "\n".join(page.extract_text() for page in pypdf.PdfReader(path).pages)
+    elif path.suffix == ".docx":
+        text = "\n".join(p.text for p in docx.Document(str(path)).paragraphs)
+    else:
+        text = path.read_text(encoding="utf-8")
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def flat(runs: list[str]) -> str:
+    """Runs or lines as one line of text, spaces collapsed."""
+    return " ".join(" ".join(runs).split())
