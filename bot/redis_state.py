@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import time
 import uuid
 from collections.abc import Awaitable, Callable
 
@@ -214,9 +215,10 @@ class RedisState:
         missed)."""
         while True:
             pubsub = self.link.client.pubsub(ignore_subscribe_messages=True)
+            started = time.monotonic()
             try:
                 await pubsub.subscribe(self.channel)
-                self.link.succeeded()
+                self.link.succeeded(started)
                 on_snapshot()
                 while True:
                     message = await pubsub.get_message(timeout=NOTICE_POLL)

@@ -93,13 +93,14 @@ class RedisLink:
         probe.add_done_callback(self._probes.discard)
 
     async def _retry(self, op: Callable[[Redis], Awaitable[object]]) -> None:
+        started = time.monotonic()
         try:
             async with asyncio.timeout(self.timeout * 2):
                 await op(self.client)
         except FAILURES as exc:
             self.failed(exc)
         else:
-            self.succeeded()
+            self.succeeded(started)
         finally:
             self._probing = False
 
@@ -110,6 +111,7 @@ class RedisLink:
             self._turned_away += 1
             self._retry_with(op)
             return await fallback()
+        started = time.monotonic()
         try:
             async with asyncio.timeout(self.timeout * 2):  # connect, then one round trip
                 result = await op(self.client)
@@ -117,7 +119,7 @@ class RedisLink:
             self.failed(exc)
             self._turned_away += 1
             return await fallback()
-        self.succeeded()
+        self.succeeded(started)
         return result
 
     def failed(self, exc: BaseException) -> None:
@@ -133,8 +135,13 @@ class RedisLink:
             self._backoff = min(self._backoff * 2, self.backoff_max)
         self._retry_at = now + self._backoff
 
-    def succeeded(self) -> None:
-        if self._down_since is not None:
+    def succeeded(self, started: float) -> None:
+        """Note a call that got through, sent at ``started`` (``time.monotonic()``): it ends the
+        outage only if it was sent after the outage began. A call sent before, whose answer was
+        on its way when another call found Redis gone, says nothing of Redis now: taken as its
+        return, it ended the outage the moment it began, and the next call began another (two
+        "redis_unavailable" lines for one outage, on a loaded machine)."""
+        if self._down_since is not None and started >= self._down_since:
             log.info("redis_restored", redis=self.where,
                      down_seconds=round(time.monotonic() - self._down_since, 1),
                      calls_answered_locally=self._turned_away)

@@ -310,6 +310,37 @@ async def test_a_redis_that_hangs_costs_one_timeout_then_nothing() -> None:
     assert logs[0]["error"] in ("TimeoutError", "ConnectionError")
 
 
+async def test_an_answer_sent_before_an_outage_does_not_end_it() -> None:
+    """A call sent before Redis went, whose answer comes after another call found it gone,
+    says nothing of Redis now: the outage goes on, logged once (it had ended at once, and the
+    next call began another: two "redis_unavailable" lines for one outage, on a loaded CI)."""
+    link = RedisLink("redis://127.0.0.1:1/0", timeout=0.2)
+    answer = asyncio.Event()
+
+    async def slow(_: object) -> str:
+        await answer.wait()
+        return "redis"
+
+    async def gone(_: object) -> str:
+        raise ConnectionError("Redis went away")
+
+    async def local() -> str:
+        return "local"
+
+    try:
+        with capture_logs() as logs:
+            sent = asyncio.create_task(link.run(slow, local))
+            await asyncio.sleep(0.01)
+            assert await link.run(gone, local) == "local"
+            answer.set()
+            assert await sent == "redis"
+            assert not link.up
+            assert await link.run(gone, local) == "local"
+    finally:
+        await link.close()
+    assert [e["event"] for e in logs] == ["redis_unavailable"]
+
+
 async def test_retries_of_a_redis_that_hangs_keep_no_call_waiting() -> None:
     """The same server, over a second of calls with a retry due every 0.05-0.1 s: each retry
     goes to Redis in the background, and no call waits for it (the call that found a retry due
