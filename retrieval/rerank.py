@@ -26,7 +26,7 @@ A yes/no question about documentation ("Does HTTP::Tiny check SSL certificates b
 answered by the sentence that commits to an answer ("By default, HTTP::Tiny does not verify
 server identity."), more often than by the one that restates what is asked ("Setting the
 verify_SSL attribute to a true value will make HTTP::Tiny verify ..."): ``doc_commits`` is 1 for
-a candidate in a document with sections that says no, never, only, must or always
+a candidate in a document with sections that says not, no, never, only, must or always
 (``cues.commits``) when the question asks yes or no (``questiontypes.asks_yes_no``).
 
 The weights are fitted on questions the frozen ranker was not trained on, with its logits as
