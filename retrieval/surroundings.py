@@ -116,11 +116,10 @@ def named_row(candidate: Candidate, query: Query, asked: Asked, collection: Coll
     its window, as its headings and title are in a document with sections, and the terms
     ``held`` that its sentence states without the words (``lifespan.life_terms``; ``files``:
     with the file name's): its share of the question's weight and terms read again. The file
-    name not in a document without
-    sections, as its title is not either: a news page's headline names what its questions ask
-    about, answered or not, and a corpus of paragraphs named for their articles (XQuAD's, named
-    in English whatever the paragraph's language) gave English questions what the others could
-    not have."""
+    name not in a document without sections, as its title is not either: a news page's
+    headline names what its questions ask about, answered or not, and a corpus of paragraphs
+    named for their articles (XQuAD's, named in English whatever the paragraph's language) gave
+    English questions what the others could not have."""
     doc = int(collection.passage_doc[candidate.sentence.passage])
     extra = set(held) & set(query.terms)
     if files and collection.sectioned(doc):
