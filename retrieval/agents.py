@@ -46,12 +46,14 @@ for _row in _FORMS.split(";"):
         _BASE.setdefault(_form, _verb)
     _PARTICIPLES.add(_past[-1] if _past else _verb)
 
+# the kinds of question (``questiontypes``) that ask who: for a person, a country, a company, ...
+DOER_CUES = frozenset({"who", "names"})
 # what stands between "who" (or "which country", "what company") and the verb it asks the doer
 # of: an auxiliary of tense or voice, never "do" (which asks for the one done to: "who did
 # Russia attack?")
 _ASKS = re.compile(
-    r"^\s*(?:who|which\s+[a-z]+|what\s+[a-z]+)\s+(?:(is|are|was|were|has|have|had|will|would|"
-    r"can|could)\s+(?:been\s+|being\s+)?)?([a-z]+)\b", re.I)
+    r"^\s*(?:who|(?:which|what)\s+([a-z]+))\s+(?:(is|are|was|were|has|have|had|will|would|"
+    r"can|could)\s+(?:been\s+|being\s+)?)?(?:[a-z]+ly\s+)?([a-z]+)\b", re.I)
 _NOT_ASKED = frozenset({"do", "does", "did", "be", "is", "are", "was", "were", "has", "have",
                         "had", "the", "a", "an", "of", "in", "on", "to"})
 _WORD = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?")
@@ -67,9 +69,10 @@ def _stem(word: str) -> str | None:
 
 
 def asked_verb(question: str) -> str | None:
-    """The verb (as written, lower-cased) whose doer a "who" question asks for ("Who leads the
-    CSTO?", "Which country leads ...?", "Who was the bloc founded by?": "leads", "founded"),
-    or ``None`` (a "who is X?" asks no verb; "who did X attack?" asks for the one done to)."""
+    """The verb (as written, lower-cased) whose doer a "who" question (``DOER_CUES``) asks for
+    ("Who leads the CSTO?", "Which country leads ...?", "Who was the bloc founded by?":
+    "leads", "founded"), or ``None`` (a "who is X?" asks no verb; "who did X attack?" asks for
+    the one done to)."""
     by = re.search(r"\b([a-z]+)\s+by\s*\?*\s*$", question, re.I)
     if by and question.lstrip().lower().startswith("who"):
         word = by.group(1).lower()
@@ -77,8 +80,13 @@ def asked_verb(question: str) -> str | None:
         m = _ASKS.match(question)
         if not m:
             return None
-        word = m.group(2).lower()
-        if m.group(1) and m.group(1).lower() not in ("will", "would", "can", "could") and not (
+        word = m.group(3).lower()
+        if m.group(1) in STOP_WORDS:  # "what is X?": no noun asked for
+            return None
+        aux = (m.group(2) or "").lower()
+        if aux in ("will", "would", "can", "could") and m.group(1):
+            return None  # "which databases can Roundup use?": the one done to
+        if aux and aux not in ("will", "would", "can", "could") and not (
                 word.endswith("ing") or _participle(word)):
             return None  # "which countries are members": no verb after "are"
     if word in _NOT_ASKED or (word in STOP_WORDS and word not in _BASE):
@@ -127,4 +135,4 @@ def names_doer(sentence: str, verb: str, asked: frozenset[str]) -> bool:
     return False
 
 
-__all__ = ["asked_verb", "doer_terms", "names_doer"]
+__all__ = ["DOER_CUES", "asked_verb", "doer_terms", "names_doer"]

@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 
 import numpy as np
 
-from .agents import asked_verb, names_doer
+from .agents import DOER_CUES, asked_verb, names_doer
 from .analyzer import term_of
 from .candidates import Candidate
 from .config import ComposerConfig
@@ -48,7 +48,7 @@ def precede(question: str, query: Query, ranked: list[Candidate], logits: np.nda
     logits = to_front(ranked, logits, code_first(question, ranked, config.definition_first))
     if query.lang == ENGLISH:
         logits = to_front(ranked, logits, unit_first(question, ranked, config.unit_first))
-        if query.cue in ("who", "names"):
+        if query.cue in DOER_CUES:
             logits = to_front(ranked, logits, doer_first(question, query, ranked,
                                                          config.doer_first))
     elif query.cue in _EVIDENCE_FIRST:

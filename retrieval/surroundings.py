@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from .agents import doer_terms
+from .agents import DOER_CUES, doer_terms
 from .analyzer import analyzer
 from .candidates import Candidate
 from .collection import Collection, Sentence
@@ -106,7 +106,8 @@ def rules_row(question: str, query: Query, best: Candidate, collection: Collecti
     held = ((life_terms(text, lang) if config.life_terms else frozenset())
             | (other_forms(text, lang) if config.number_forms else frozenset())
             | (doer_terms(question, text, frozenset(query.terms))
-               if lang == ENGLISH and config.doer_first else frozenset()))
+               if lang == ENGLISH and query.cue in DOER_CUES and config.doer_first
+               else frozenset()))
     if not config.rules_read_names and not held:
         return best.features
     return named_row(best, query, Asked.of(question, query), collection, held,

@@ -14,13 +14,16 @@ from retrieval.agents import asked_verb, doer_terms, names_doer
     ("Who is leading the CSTO?", "leading"),
     ("Who was the bloc founded by?", "founded"),
     ("Who wrote Hamlet?", "wrote"),
-    ("Which country will host the games?", "host"),
+    ("Who will host the games?", "host"),
+    ("Who actually came up with Python?", "came"),
     ("Who has been appointed?", "appointed"),
     # no verb whose doer is asked for
     ("Who is the president?", None),
     ("Which countries are members of the CSTO?", None),
     ("Who did Russia attack?", None),  # the one done to
     ("When was the CSTO founded?", None),
+    ("Which databases can Roundup use?", None),  # the one done to
+    ("What is stack clash protection?", None),
 ])
 def test_the_verb_a_who_question_asks_the_doer_of(question: str, verb: str | None) -> None:
     assert asked_verb(question) == verb
