@@ -71,6 +71,10 @@ class ComposerConfig:
     # for a question asking for a kind of quantity (money, an age, an area, ...), a sentence
     # among this many best that states one comes first when the best does not (0: off)
     unit_first: int = 5
+    # in English, for a "who" question asking for the doer of a verb ("Who leads X?"), a
+    # sentence among this many best that names one ("X is led by Y", "the Y-led X") comes first
+    # when the best names none (``precedence.doer_first``; 0: off)
+    doer_first: int = 10
     # outside English, for a "how many" question, a sentence among this many best that holds a
     # figure new to the question comes first when the best holds none,
     # if the ranker scores it at least ``evidence_share`` of the best's score

@@ -11,6 +11,8 @@ from collections.abc import Callable, Sequence
 
 import numpy as np
 
+from .agents import DOER_CUES, asked_verb, names_doer
+from .analyzer import term_of
 from .candidates import Candidate
 from .config import ComposerConfig
 from .cues import verbless
@@ -46,6 +48,9 @@ def precede(question: str, query: Query, ranked: list[Candidate], logits: np.nda
     logits = to_front(ranked, logits, code_first(question, ranked, config.definition_first))
     if query.lang == ENGLISH:
         logits = to_front(ranked, logits, unit_first(question, ranked, config.unit_first))
+        if query.cue in DOER_CUES:
+            logits = to_front(ranked, logits, doer_first(question, query, ranked,
+                                                         config.doer_first))
     elif query.cue in _EVIDENCE_FIRST:
         logits = to_front(ranked, logits, evidence_first(ranked, config.evidence_first,
                                                           config.evidence_share))
@@ -93,6 +98,23 @@ def unit_first(question: str, ranked: Sequence[Candidate], among: int) -> int:
     if not kinds or states_unit(kinds, best, question) or may_state(question, best):
         return 0
     return _first_among(ranked, among, lambda c: states_unit(kinds, c.sentence.text, question))
+
+
+def doer_first(question: str, query: Query, ranked: Sequence[Candidate], among: int) -> int:
+    """Which candidate comes first when a "who" question asks for the doer of a verb ("Who
+    leads the CSTO?": ``agents.asked_verb``) and the best names none ("accused Moscow of
+    leading a propaganda campaign"): the first of the ``among`` best that names one ("The bloc
+    ... is led by Russia": ``agents.names_doer``) and whose window holds every content term of
+    the question but the verb ("led" is no term of "lead"), or else the best (0)."""
+    verb = asked_verb(question) if among and ranked else None
+    if verb is None:
+        return 0
+    asked = frozenset(query.terms)
+    if names_doer(ranked[0].sentence.text, verb, asked):
+        return 0
+    met = {term_of(verb)}
+    return _first_among(ranked, among, lambda c: query.known <= c.window | met
+                        and names_doer(c.sentence.text, verb, asked))
 
 
 def evidence_first(ranked: Sequence[Candidate], among: int, share: float) -> int:
@@ -160,5 +182,5 @@ def _first_among(ranked: Sequence[Candidate], among: int,
     return next((k for k, c in enumerate(ranked[:among]) if wanted(c)), 0)
 
 
-__all__ = ["code_first", "defined_first", "definition_first", "evidence_first", "precede",
-           "statement_first", "to_front", "unit_first"]
+__all__ = ["code_first", "defined_first", "definition_first", "doer_first", "evidence_first",
+           "precede", "statement_first", "to_front", "unit_first"]

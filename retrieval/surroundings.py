@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
+from .agents import DOER_CUES, doer_terms
 from .analyzer import analyzer
 from .candidates import Candidate
 from .collection import Collection, Sentence
@@ -98,11 +99,15 @@ def rules_row(question: str, query: Query, best: Candidate, collection: Collecti
               config: ComposerConfig) -> list[float]:
     """``best``'s features as the term-coverage rules read them (``named_row``): near the
     question's terms its file name holds (``rules_read_names``: "CHANGELOG" in
-    ``oauth2client-changelog.md``), holding the "born", "died" its dates state (``life_terms``)
-    and the "5" of its "Article Five" (``number_forms``)."""
+    ``oauth2client-changelog.md``), holding the "born", "died" its dates state (``life_terms``),
+    the "5" of its "Article Five" (``number_forms``) and the "leads" of its "is led by Russia"
+    (``agents.doer_terms``)."""
     text, lang = best.sentence.text, query.lang
     held = ((life_terms(text, lang) if config.life_terms else frozenset())
-            | (other_forms(text, lang) if config.number_forms else frozenset()))
+            | (other_forms(text, lang) if config.number_forms else frozenset())
+            | (doer_terms(question, text, frozenset(query.terms))
+               if lang == ENGLISH and query.cue in DOER_CUES and config.doer_first
+               else frozenset()))
     if not config.rules_read_names and not held:
         return best.features
     return named_row(best, query, Asked.of(question, query), collection, held,

@@ -13,6 +13,7 @@ from retrieval.corpus import Document
 from retrieval.precedence import (
     defined_first,
     definition_first,
+    doer_first,
     evidence_first,
     precede,
     statement_first,
@@ -131,3 +132,24 @@ def test_outside_english_a_sentence_holding_the_figure_asked_for_comes_first() -
     assert first("when", "da").startswith("Gudenåen har")
     assert first(None, "da").startswith("Gudenåen har")  # no figure asked for
     assert first("number", "en").startswith("Gudenåen har")  # English has its units and gates
+
+
+def _within(text: str, window: set[str]) -> Candidate:
+    return Candidate(Sentence(0, 0, text, True), set(), set(), window, {},
+                     [0.0] * len(FEATURES))
+
+
+def test_who_leads_x_brings_the_sentence_naming_who_leads_it_first() -> None:
+    query = Query(("lead", "csto"), {"lead": 0.8, "csto": 0.2}, "who",
+                  known=frozenset({"lead", "csto"}))
+    campaign = _within('He accused Moscow of leading a "coordinated propaganda campaign".',
+                       {"lead", "csto"})
+    kremlin = _within("The Kremlin had no word that Armenia was leaving the CSTO.", {"csto"})
+    bloc = _within("The bloc, a defence pact, is led by Russia.", {"csto"})
+    elsewhere = _within("The union is led by Ms Smith.", set())  # no word of the CSTO near
+    question = "Who leads the CSTO?"
+    assert doer_first(question, query, [campaign, kremlin, bloc], 5) == 2
+    assert doer_first(question, query, [campaign, kremlin, bloc], 2) == 0  # beyond the two best
+    assert doer_first(question, query, [campaign, elsewhere], 5) == 0
+    assert doer_first(question, query, [bloc, campaign], 5) == 0  # the best names it
+    assert doer_first("Who is the CSTO's chair?", query, [campaign, bloc], 5) == 0

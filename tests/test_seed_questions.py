@@ -112,3 +112,13 @@ def test_which_countries_is_answered_by_the_sentence_listing_them(seeds_engine) 
     answer = seeds_engine.ask("Which countries are members of the CSTO?")
     assert answer.answered
     assert "Belarus, Kazakhstan, Kyrgyzstan and Tajikistan" in answer.sentences[0].text
+
+
+def test_who_leads_x_is_answered_by_the_sentence_naming_who_leads_it(seeds_engine) -> None:
+    # the issue's own example: "accused Moscow of leading a ... campaign" holds "leading" and a
+    # name, but leads a campaign; "The bloc ... is led by Russia" names who leads the bloc
+    for question in ("Who leads the CSTO?", "Which country leads the CSTO bloc?",
+                     "Who is the CSTO led by?"):
+        answer = seeds_engine.ask(question)
+        assert answer.answered, question
+        assert "led by Russia" in answer.sentences[0].text, question

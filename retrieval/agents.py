@@ -1,0 +1,138 @@
+"""Who does what a "who" question asks about: the sentence that names the doer of its verb.
+
+"Who leads the CSTO?" asks for the doer of "lead" done to the CSTO. A sentence holding the verb
+and a name may still name no doer of it: "He also accused Moscow of leading a propaganda
+campaign" leads a campaign, not the CSTO, while "The bloc ... is led by Russia" and "the
+Moscow-led Collective Security Treaty Organisation" name the doer. English only.
+
+A sentence names the doer (``names_doer``) when it holds the verb as a participle followed by
+"by" and a capitalised word ("is led by Russia", "was founded by Steve Jobs"), as a participle
+joined to a capitalised word before it and followed by one of the question's terms (what it
+qualifies is what is asked about: "the Moscow-led ... Organisation (CSTO)", not "a Russian-led
+summit"), or in any form followed (past an article or a possessive) by one of the question's
+terms ("Putin leads the CSTO": the doer comes before). Irregular forms ("led", "written",
+"built") are read as their verb: the stemmer leaves them apart, and only here, in these frames,
+are they read so ("led" alone is also a metal; docs/benchmarks.md measured reading them
+everywhere and did not keep it).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from .analyzer import STOP_WORDS, term_of
+
+# a verb, then its irregular past forms (the participle last)
+_FORMS = """
+lead led; write wrote written; choose chose chosen; speak spoke spoken; drive drove driven;
+ride rode ridden; steal stole stolen; give gave given; take took taken; grow grew grown;
+know knew known; throw threw thrown; draw drew drawn; sing sang sung; run ran; lose lost;
+begin began begun; keep kept; send sent; spend spent; build built; hold held; win won;
+sell sold; tell told; bring brought; buy bought; teach taught; catch caught; fight fought;
+make made; pay paid; meet met; find found; bind bound; feed fed; lend lent; shoot shot;
+break broke broken; wear wore worn; fly flew flown; hide hid hidden; see saw seen;
+undertake undertook undertaken; oversee oversaw overseen; withdraw withdrew withdrawn;
+forgive forgave forgiven; beat beaten; set; put; cut; hit; let; lay laid;
+leave left; sit sat; stand stood; understand understood; strike struck; sweep swept;
+shake shook shaken; eat ate eaten; fall fell fallen; freeze froze frozen; swear swore sworn;
+think thought; seek sought; deal dealt; mean meant; spin spun; hang hung; dig dug; sink sank sunk
+"""
+_BASE: dict[str, str] = {}
+_PARTICIPLES: set[str] = set()
+for _row in _FORMS.split(";"):
+    _verb, *_past = _row.split()
+    for _form in _past:
+        _BASE.setdefault(_form, _verb)
+    _PARTICIPLES.add(_past[-1] if _past else _verb)
+
+# the kinds of question (``questiontypes``) that ask who: for a person, a country, a company, ...
+DOER_CUES = frozenset({"who", "names"})
+# what stands between "who" (or "which country", "what company") and the verb it asks the doer
+# of: an auxiliary of tense or voice, never "do" (which asks for the one done to: "who did
+# Russia attack?")
+_ASKS = re.compile(
+    r"^\s*(?:who|(?:which|what)\s+([a-z]+))\s+(?:(is|are|was|were|has|have|had|will|would|"
+    r"can|could)\s+(?:been\s+|being\s+)?)?(?:[a-z]+ly\s+)?([a-z]+)\b", re.I)
+_NOT_ASKED = frozenset({"do", "does", "did", "be", "is", "are", "was", "were", "has", "have",
+                        "had", "the", "a", "an", "of", "in", "on", "to"})
+_WORD = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?")
+_ARTICLES = frozenset({"the", "a", "an", "its", "their", "his", "her", "this", "that", "these",
+                       "our", "your", "all"})
+
+
+@cache
+def _stem(word: str) -> str | None:
+    """The term of ``word``'s verb (an irregular form read as its verb)."""
+    word = word.lower()
+    return term_of(_BASE.get(word, word))
+
+
+def asked_verb(question: str) -> str | None:
+    """The verb (as written, lower-cased) whose doer a "who" question (``DOER_CUES``) asks for
+    ("Who leads the CSTO?", "Which country leads ...?", "Who was the bloc founded by?":
+    "leads", "founded"), or ``None`` (a "who is X?" asks no verb; "who did X attack?" asks for
+    the one done to)."""
+    by = re.search(r"\b([a-z]+)\s+by\s*\?*\s*$", question, re.I)
+    if by and question.lstrip().lower().startswith("who"):
+        word = by.group(1).lower()
+    else:
+        m = _ASKS.match(question)
+        if not m:
+            return None
+        word = m.group(3).lower()
+        if m.group(1) in STOP_WORDS:  # "what is X?": no noun asked for
+            return None
+        aux = (m.group(2) or "").lower()
+        if aux in ("will", "would", "can", "could") and m.group(1):
+            return None  # "which databases can Roundup use?": the one done to
+        if aux and aux not in ("will", "would", "can", "could") and not (
+                word.endswith("ing") or _participle(word)):
+            return None  # "which countries are members": no verb after "are"
+    if word in _NOT_ASKED or (word in STOP_WORDS and word not in _BASE):
+        return None
+    return word
+
+
+def doer_terms(question: str, sentence: str, terms: frozenset[str]) -> frozenset[str]:
+    """The term of the verb a "who" question asks the doer of (one of ``terms``, the
+    question's), when ``sentence`` names its doer in a form the term does not meet ("is led
+    by Russia" for "leads"): what the sentence states without the question's word."""
+    verb = asked_verb(question)
+    term = term_of(verb) if verb else None
+    if verb is None or term not in terms or not names_doer(sentence, verb, terms):
+        return frozenset()
+    return frozenset({term})
+
+
+def _participle(word: str) -> bool:
+    w = word.lower()
+    return w.endswith(("ed", "en")) or w in _PARTICIPLES
+
+
+def names_doer(sentence: str, verb: str, asked: frozenset[str]) -> bool:
+    """Whether ``sentence`` names the doer of ``verb`` (a form of it, ``asked_verb``): "<verb>ed by
+    <Name>", "<Name>-<verb>ed" before one of ``asked`` (the question's terms: "the Moscow-led
+    ... Organisation (CSTO)", not "a Russian-led summit" for the CSTO), or "<verb> [the] <a term
+    of ``asked``>"."""
+    words = [(m.group(0), m.start(), m.end()) for m in _WORD.finditer(sentence)]
+    stem = _stem(verb)
+    for i, (word, start, _) in enumerate(words):
+        if _stem(word) != stem:
+            continue
+        if _participle(word):
+            if i + 2 < len(words) and words[i + 1][0] == "by" and words[i + 2][0][:1].isupper():
+                return True
+            if (start > 1 and sentence[start - 1] == "-" and i
+                    and words[i - 1][2] == start - 1 and words[i - 1][0][:1].isupper()
+                    and any(term_of(w.lower()) in asked for w, _, _ in words[i + 1:i + 7])):
+                return True
+        rest = [w for w, _, _ in words[i + 1:i + 4]]
+        while rest and rest[0].lower() in _ARTICLES:
+            rest.pop(0)
+        if rest and term_of(rest[0].lower()) in asked:
+            return True
+    return False
+
+
+__all__ = ["DOER_CUES", "asked_verb", "doer_terms", "names_doer"]
