@@ -45,6 +45,7 @@ SETS = [("docs_corpus", "docs_questions.jsonl"), ("docs_fresh", "docs_fresh_ques
         ("docs_blind22", "docs_blind22_questions.jsonl"),
         ("docs_blind23", "docs_blind23_questions.jsonl"),
         ("docs_blind24", "docs_blind24_questions.jsonl"),
+        ("docs_blind25", "docs_blind25_questions.jsonl"),
         ("formats", "formats_questions.jsonl")]
 
 
