@@ -34,7 +34,6 @@ from .ingest.prose import reads_as_english
 from .ingest.read import printable
 from .interrogatives import ASKING_WORDS, FRAMES, INTERROGATIVE_CHARACTERS, INTERROGATIVES
 from .language import ENGLISH
-from .phrasal import plain_verbs
 from .questiontypes import names_kind, plain_question_type, question_type
 from .scripts import unspaced, unstyled
 from .spelling import correct, rare_word
@@ -133,8 +132,6 @@ def parse_query(
     names."""
     reading = analyzer(lang)
     english_lists = reading.lang.english and not plain
-    if english_lists:  # "turn on" read as "enable" where the corpus writes it (``phrasal.py``)
-        question = plain_verbs(question, lambda w: _held(reading.term(w), index))
     weights: dict[str, float] = {}
     order: list[str] = []
     words: dict[str, str] = {}
@@ -238,11 +235,6 @@ def parse_query(
            else plain_question_type(question, reading.lang.code))
     return Query(tuple(order), weights, cue, known, words, frozenset(unseen), read_as,
                  frozenset(specific), reading.lang.code, parts, config.part_factor, doubt)
-
-
-def _held(term: str | None, index: TermIndex) -> bool:
-    """Whether ``term`` is the corpus's."""
-    return term is not None and index.idf(term) is not None
 
 
 def _spelled_out(acronym: str, index: TermIndex, weights: Mapping[str, float]
