@@ -62,7 +62,7 @@ from .precedence import precede
 from .query import Query
 from .questiontypes import asks_yes_no
 from .quotes import lead_ins
-from .rerank import HEADS, Rerank, after_restating, heading_meets, heading_share, own_heading
+from .rerank import HEADS, Rerank, heading_meets, heading_share, own_heading
 from .rerank import NONE as NO_RERANK
 from .rerank import bundled as bundled_rerank
 from .rerank import rows as rerank_rows
@@ -71,7 +71,6 @@ from .selection import bundled as bundled_selector
 from .similarity import WordForms, WordVectors
 
 _DEFINED = FEATURES.index("defined")  # first under a heading that is X or asks what X is
-_COV_EXACT = FEATURES.index("cov_exact")  # the share of the question's weight it holds exactly
 
 
 def rank(
@@ -272,14 +271,10 @@ def second_rows(candidates: Sequence[Candidate], collection: Collection,
     docs = [int(collection.passage_doc[c.sentence.passage]) for c in candidates]
     sectioned = {d: collection.sectioned(d) for d in set(docs)}
     polar = asks_yes_no(question)
-    after = after_restating([(c.sentence.passage, c.sentence.number) for c in candidates],
-                            [c.sentence.text for c in candidates],
-                            [c.features[_COV_EXACT] for c in candidates], question)
     return rerank_rows([(c.heading, c.heading_share) for c in candidates],
                        [c.features for c in candidates],
                        [sectioned[d] for d in docs],
-                       [(float(polar and commits(c.sentence.text)), float(a))
-                        for c, a in zip(candidates, after, strict=True)])
+                       [(float(polar and commits(c.sentence.text)),) for c in candidates])
 
 
 def _order(candidates: Sequence[Candidate], logits: np.ndarray) -> list[int]:

@@ -29,21 +29,12 @@ verify_SSL attribute to a true value will make HTTP::Tiny verify ..."): ``doc_co
 a candidate in a document with sections that says not, no, never, only, must or always
 (``cues.commits``) when the question asks yes or no (``questiontypes.asks_yes_no``).
 
-A manual often states the question's situation before it answers it ("You often want to send
-some sort of data in the URL's query string." / "Requests allows you to provide these arguments
-as a dictionary of strings, using the params keyword argument."): the first sentence restates
-what is asked and wins on its words, the next one answers. ``doc_after_restating`` is 1 for a
-candidate in a document with sections right after a sentence of its passage that restates the
-question (``restates``: it holds half the question's weight or more, exactly, and gives no
-figure, code or instruction), when the candidate does not restate it itself.
-
 The weights are fitted on questions the frozen ranker was not trained on, with its logits as
 they are (an offset): the learned adjustment is what those logits miss. Plain JSON, loaded once.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -53,7 +44,6 @@ from typing import Any
 
 import numpy as np
 
-from .cues import has_code
 from .layout import SECTION_SEPARATOR
 from .selection import FEATURES, load_model
 from .similarity import WordVectors
@@ -62,21 +52,12 @@ from .similarity import WordVectors
 # closely it meets the question, how much of it does), then the ranker's features again for a
 # candidate in a document with sections, and what the second stage reads of it there itself
 HEADING_FEATURES: tuple[str, ...] = ("heading", "heading_share")
-DOC_FEATURES: tuple[str, ...] = ("doc_commits", "doc_after_restating")
+DOC_FEATURES: tuple[str, ...] = ("doc_commits",)
 RERANK_FEATURES: tuple[str, ...] = (*HEADING_FEATURES, *(f"doc_{name}" for name in FEATURES),
                                     *DOC_FEATURES)
 HEADS = len(HEADING_FEATURES)  # the columns a candidate's heading gives
 RERANK_FILE = "rerank.json"
-RERANK_VERSION = 5
-# a sentence restating the question holds at least this share of its weight (``restates``)
-RESTATES = 0.5
-# what answers rather than restates: a figure, or an instruction ("To enable it, ...", "Use
-# ...", "Run ..."); code is ``cues.has_code``'s
-_FIGURE = re.compile(r"\d")
-_INSTRUCTION = re.compile(
-    r"^\W*(?:To\s+[a-z]+\b[^,]*,|(?:Use|Run|Set|Pass|Call|Add|Define|Specify|Enable|Disable|Type"
-    r"|Press|Install|Put|Create|Edit|Remove|Select|Choose|Click|Open|Write|Change|Give|Try"
-    r"|Append|Insert|Invoke|Start|Stop|Configure|Include|Check|See)\b)")
+RERANK_VERSION = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,25 +178,5 @@ def heading_share(vectors: WordVectors | None, words: Mapping[str, str], terms: 
     return out
 
 
-def restates(text: str, share: float, question: str) -> bool:
-    """Whether a sentence ``text``, holding ``share`` of the question's weight exactly, restates
-    the question: half of it or more, and no figure, code or instruction that could answer it."""
-    return share >= RESTATES and not (_FIGURE.search(text) or _INSTRUCTION.match(text)
-                                      or has_code(text, question))
-
-
-def after_restating(places: Sequence[tuple[int, int]], texts: Sequence[str],
-                    shares: Sequence[float], question: str) -> list[bool]:
-    """For each candidate at ``places`` ((passage, sentence number)), its sentence's ``texts``
-    holding ``shares`` of the question's weight exactly: whether the sentence just before it
-    in its passage is a candidate that restates ``question`` (``restates``) while it does
-    not."""
-    restating = [restates(t, s, question) for t, s in zip(texts, shares, strict=True)]
-    before = dict(zip(places, restating, strict=True))
-    return [not r and before.get((p, n - 1), False)
-            for (p, n), r in zip(places, restating, strict=True)]
-
-
-__all__ = ["DOC_FEATURES", "HEADING_FEATURES", "HEADS", "NONE", "RERANK_FEATURES", "RESTATES",
-           "Rerank", "after_restating", "bundled", "heading_meets", "heading_share",
-           "own_heading", "restates", "rows"]
+__all__ = ["DOC_FEATURES", "HEADING_FEATURES", "HEADS", "NONE", "RERANK_FEATURES", "Rerank",
+           "bundled", "heading_meets", "heading_share", "own_heading", "rows"]

@@ -20,12 +20,10 @@ from retrieval.rerank import (
     NONE,
     RERANK_FEATURES,
     Rerank,
-    after_restating,
     bundled,
     heading_meets,
     heading_share,
     own_heading,
-    restates,
     rows,
 )
 from retrieval.selection import FEATURES
@@ -127,9 +125,9 @@ def test_the_ranker_features_are_weighed_again_in_a_document_with_sections_only(
     assert (*HEADING_FEATURES, *(f"doc_{name}" for name in FEATURES),
             *DOC_FEATURES) == RERANK_FEATURES
     feats = [[0.5] * len(FEATURES), [0.25] * len(FEATURES)]
-    out = rows([(0.8, 0.5), (0.1, 0.0)], feats, [True, False], [(1.0, 0.0), (1.0, 1.0)])
+    out = rows([(0.8, 0.5), (0.1, 0.0)], feats, [True, False], [(1.0,), (1.0,)])
     assert out.shape == (2, len(RERANK_FEATURES))
-    assert out[0].tolist() == [0.8, 0.5, *feats[0], 1.0, 0.0]
+    assert out[0].tolist() == [0.8, 0.5, *feats[0], 1.0]
     # a page without headings: its heading only
     assert out[1].tolist() == [0.1, 0.0] + [0.0] * (len(FEATURES) + len(DOC_FEATURES))
     assert rows([], [], []).shape == (0, len(RERANK_FEATURES))
@@ -205,47 +203,3 @@ def test_a_sentence_committing_to_yes_or_no_is_marked_for_a_yes_no_question_only
 
 def test_the_shipped_second_stage_weighs_up_a_sentence_committing_to_yes_or_no() -> None:
     assert bundled().coef[RERANK_FEATURES.index("doc_commits")] > 0
-
-
-def test_a_sentence_restates_the_question_when_it_holds_half_of_it_and_gives_nothing() -> None:
-    question = "How do I add query string parameters to a GET request?"
-    said = "You often want to send some sort of data in the URL's query string."
-    assert restates(said, 0.5, question)
-    assert not restates(said, 0.4, question)  # too little of the question
-    # a figure, code or an instruction may answer it
-    assert not restates("Query strings hold 2 parameters at most.", 0.6, question)
-    assert not restates("Pass them in the params_dict argument.", 0.6, question)
-    assert not restates("Use the params argument for query string parameters.", 0.6, question)
-    assert not restates("To add them, give a dictionary.", 0.6, question)
-
-
-def test_only_the_sentence_right_after_one_restating_the_question_is_marked() -> None:
-    question = "How do I add query string parameters?"
-    texts = ["You often want to add parameters to the query string.",
-             "Requests takes them as a dictionary of strings.",
-             "Query string parameters are added for you.",
-             "They are encoded as the URL needs."]
-    shares = [0.8, 0.0, 0.8, 0.1]
-    # passage 1 sentence 0 restates; its next sentence is marked, one restating itself is not
-    places = [(1, 0), (1, 1), (2, 4), (2, 5)]
-    assert after_restating(places, texts, shares, question) == [False, True, False, True]
-    # a sentence of another passage, or not right after it, is not
-    assert after_restating([(1, 0), (2, 1), (1, 2)], texts[:3], [0.8, 0.0, 0.0],
-                           question) == [False, False, False]
-
-
-def test_the_sentence_after_one_restating_the_question_is_marked_in_its_rows(
-        tmp_path: Path) -> None:
-    (tmp_path / "guide.md").write_text(
-        "# Requests\n\n## Parameters\n\nYou often want to add parameters to a query string. "
-        "Requests takes them as a dictionary of strings.\n", encoding="utf-8")
-    engine = QAEngine.from_directory(tmp_path, index_dir=tmp_path / "index")
-    question = "How do I add parameters to a query string?"
-    ranking = engine.rank(question)
-    assert ranking is not None
-    out = second_rows(ranking.candidates, engine.collection, question)
-    after = {c.sentence.text: v for c, v in
-             zip(ranking.candidates, out[:, RERANK_FEATURES.index("doc_after_restating")],
-                 strict=True)}
-    assert after == {"You often want to add parameters to a query string.": 0.0,
-                     "Requests takes them as a dictionary of strings.": 1.0}
