@@ -101,18 +101,6 @@ _POINTS_BACK["zh"] = re.compile(r"^(?:这|那|它|他们|她们|他|她|但是|�
 _PRONOUN = {"en": re.compile(r"^(?:It|Its|They|Their|He|She|His|Her)\b")}
 
 
-# A sentence announcing a count of things says what comes next, not what they are ("If a
-# developer wants to use custom Filter IDs, there are two choices." / "The first choice is to
-# contact ..."; "We thus transform the data set into two different data sets: SA and SF." / "SA is
-# obtained by ..."): in English, the sentence after it is quoted with it (after a colon, its list
-# or code is: ``items_after``).
-_ANNOUNCES = re.compile(
-    r"\b(?:two|three|four|five|six|several|a few|a couple of)\s+(?:[\w-]+\s+){0,2}?(?:choices"
-    r"|options|ways|purposes|kinds|types|levels|steps|reasons|functions|modes|parts|components"
-    r"|sets|approaches|methods|categories|cases|things|stages|phases|forms|variants|flavou?rs"
-    r"|possibilities|alternatives|problems|issues|rules|goals)\b", re.I)
-
-
 # After a question, its answer is quoted: the sentence after it and the rest of that sentence's
 # paragraph up to this many characters ("No. The environment ... is different. Therefore
 # Valgrind has to have full control from the very start.").
@@ -121,8 +109,7 @@ MAX_ANSWER_CHARS = 300
 
 def follow_up(sents: Sequence[Sentence], number: int, lang: str = "en") -> tuple[int, ...]:
     """The numbers of the sentences quoted after sentence ``number``: the next one in its line
-    when it points back at it, the next one when it announces a count of things (in English:
-    ``_ANNOUNCES``), or the answer after a question (or after a list item of its own
+    when it points back at it, or the answer after a question (or after a list item of its own
     over a paragraph, ``_titles_paragraph``): the quotable sentence after it
     (in its line or the next) that is no question itself, with the sentences after that in its
     paragraph (and in the paragraph after a line ending in a colon) up to ``MAX_ANSWER_CHARS``;
@@ -145,10 +132,6 @@ def follow_up(sents: Sequence[Sentence], number: int, lang: str = "en") -> tuple
             size += len(sents[k].text)
             k += 1
         return tuple(range(number + 1, k))  # the question's later sentences too
-    if (lang == "en" and nxt.quotable and not nxt.item and not is_question(nxt.text)
-            and sents[number].text.rstrip().endswith(".")
-            and _ANNOUNCES.search(sents[number].text)):
-        return (number + 1,)  # what it announces
     points_back = _POINTS_BACK.get(lang)
     if not nxt.quotable or points_back is None or not points_back.match(nxt.text):
         return ()

@@ -1,5 +1,5 @@
-"""What is quoted with a chosen sentence: the sentence that points back at it or says what it
-announces, the answer under a question, or the short code block it leads in to."""
+"""What is quoted with a chosen sentence: the sentence that points back at it, the answer under
+a question, or the short code block it leads in to."""
 
 from __future__ import annotations
 
@@ -108,22 +108,6 @@ def test_what_points_back_is_read_in_the_passages_language() -> None:
     assert follow_up(s, 0, "en") == ()  # "Er" points back in German only
     assert follow_up(s, 2, "ru") == (3,)
     assert follow_up(s, 2, "xx") == ()  # a language without its words: nothing after
-
-
-def test_a_sentence_announcing_a_count_of_things_is_quoted_with_the_next_one() -> None:
-    s = sentences(["If a developer wants custom IDs, there are two choices.",
-                   "The first choice is to ask the maintainer for a range."],
-                  ["The project serves three different purposes."],
-                  ["The first purpose is to build the docs."])
-    assert follow_up(s, 0) == (1,)
-    assert follow_up(s, 2) == (3,)  # the next paragraph says what it announced
-    assert quote_text(s[0], s, {}) == ("If a developer wants custom IDs, there are two choices. "
-                                       "The first choice is to ask the maintainer for a range.")
-    # a count of no things announced, a lead-in to a list, another language: nothing after
-    plain = sentences(["The tool was rewritten two times.", "The first rewrite was in C."],
-                      ["There are two choices:", "The first choice is to ask for a range."])
-    assert follow_up(plain, 0) == follow_up(plain, 2) == ()
-    assert follow_up(s, 0, "de") == ()
 
 
 def items(*lines: list[str]) -> list[Sentence]:
