@@ -6,7 +6,7 @@ a thing far from everyday English ("timeout", "proxy", "retry": none of the word
 ``zipf`` or more on wordfreq's scale) is told where that thing is named. The documentation sets'
 unanswerable questions of this kind were answered from the subject's manual, which never names
 it (httplib2's README on its cache, the CLI's S3 settings, HTTP::Tiny on proxies). Everyday words
-("turn", "send", "change", "folder") a manual says in other words, and a word of like meaning
+("turn", "send", "change") a manual says in other words, and a word of like meaning
 in the quote's window (``Candidate.window_similar``) stands in for it; a word that weighs little
 in the question (under ``min_share`` of its weight) is not what it asks; a word read for a typo
 is the corpus's, not the asker's; a specific word (a name) has its own gate; a word the manual
@@ -15,8 +15,9 @@ with sections is read (a manual, a spec: one topic). English questions only.
 
 Measured on the documentation sets (``docs/benchmarks.md``): the same gate on every question
 (a twenty-third session's) withdrew right answers at about one for two unanswerable questions;
-on "how do I" questions it withdrew, on the sets read while writing it, 5 answers to questions
-the corpus cannot answer against 1 right first quote and 2 right second or third ones.
+on "how do I" questions it withdrew 4 answers to questions the corpus cannot answer, 1 right
+first quote and 1 right second one on the sets read while writing it, and 2 such answers and
+1 wrong one on the held-out sets.
 """
 
 from __future__ import annotations
@@ -37,8 +38,8 @@ from .surroundings import document_names
 @cache
 def common_terms(lang: str, zipf: float) -> frozenset[str]:
     """The terms of the words language ``lang`` uses ``zipf`` or more on wordfreq's Zipf scale
-    (``common_words``): a term one of whose forms is an everyday word ("folders", Zipf 3.2:
-    "folder", 4.1). Read once a process."""
+    (``common_words``): a term one of whose forms is an everyday word ("commands", Zipf 3.9:
+    "command", 4.7). Read once a process (about a second)."""
     term = analyzer(lang).term
     return frozenset(t for w in common_words(lang, zipf) if (t := term(w)) is not None)
 
