@@ -39,6 +39,12 @@ _LIGHT = frozenset({"be", "do", "find", "get", "give", "go", "have", "keep", "le
                     "put", "see", "set", "take", "turn", "use"})
 
 
+def asks_how(question: str) -> bool:
+    """Whether ``question`` asks the asker's way of doing something ("how do I / can we /
+    should you / to V ...?"), whatever its verb."""
+    return _HOW_DO_I.match(question) is not None
+
+
 def asked_action(question: str, lang: str) -> str | None:
     """The verb a "how do I ...?" ``question`` asks a way to do (lower case), or ``None``: not
     such a question, not English, or a light verb."""
@@ -62,4 +68,4 @@ def names_action(verb: str, text: str, vectors: WordVectors, min_similarity: flo
     return bool(best.size) and float(best[0, 0]) >= min_similarity
 
 
-__all__ = ["asked_action", "names_action"]
+__all__ = ["asked_action", "asks_how", "names_action"]

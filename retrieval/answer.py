@@ -93,9 +93,9 @@ class Answer(BaseModel):
         "question's weighty terms are not found together), 'specific_word_missing' (a name or "
         "rare word of the question is not in the best sentence's document), 'no_date' / "
         "'no_quantity' (a when / how-many question's best sentence states none), "
-        "'subject_missing', 'support_unnamed', 'no_value', 'opening_only', 'action_unnamed' "
-        "(the README says when); a confidence above the threshold with an abstention is one "
-        "of the last nine")
+        "'subject_missing', 'support_unnamed', 'no_value', 'opening_only', 'action_unnamed', "
+        "'uncommon_word_missing' (the README says when); a confidence above the threshold with "
+        "an abstention is one of the last ten")
     low_confidence: bool = Field(
         default=False, description="answered, though with a confidence at which such answers "
         "were mostly wrong in training (below the model's sure level, or "

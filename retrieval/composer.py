@@ -49,6 +49,7 @@ from .sources import Source
 from .subjects import missing_subject
 from .supports import unnamed_support
 from .surroundings import document_names, rules_row
+from .uncommon import missing_uncommon
 from .values import asks_value, states_value
 
 
@@ -282,16 +283,18 @@ def _related(hits: Sequence[tuple[int, float]], collection: Collection, n: int) 
 
 # Why qabot abstained (``Answer.abstained``): nothing in the corpus met the question; the best
 # sentence's confidence is below the threshold; the question's weighty terms are not found
-# together; a specific word of it (a name, a rare word) is not in the cited document; what a
-# yes/no question asks whether something supports is not named there; a "when"
-# or "how many" question's best sentence holds no date or quantity of its own; a question asking
-# for a default or a limit is answered by a quote that states none (``values.py``); the best is
-# its document's opening and says nothing else of what is asked (``openingonly.py``); an answer
-# the selector is not sure of names no action of the kind a "how do I" asks for (``action.py``).
+# together; a specific word of it (a name, a rare word) is not in the cited document; what a yes/no
+# question asks whether something supports is not named there, nor, in a manual, a word of a "how
+# do I" question far from everyday English (``uncommon.py``); a "when" or "how many" question's
+# best sentence holds no date or quantity of its own; a question asking for a default or a limit is
+# answered by a quote that states none (``values.py``); the best is its document's opening and says
+# nothing else of what is asked (``openingonly.py``); an answer the selector is not sure of names
+# no action of the kind a "how do I" asks for (``action.py``).
 NOTHING_MATCHED, LOW_CONFIDENCE, TERMS_APART = "nothing_matched", "low_confidence", "terms_apart"
 SPECIFIC_MISSING = "specific_word_missing"
 SUBJECT_MISSING = "subject_missing"
 SUPPORT_UNNAMED = "support_unnamed"
+UNCOMMON_MISSING = "uncommon_word_missing"
 OPENING_ONLY = "opening_only"
 NO_EVIDENCE = {"when": "no_date", "number": "no_quantity"}
 NO_VALUE = "no_value"
@@ -314,14 +317,17 @@ def _abstention(question: str, query: Query, best: Candidate, confidence: float,
             or (config.unseen_specific_gate
                 and _lacks_specific(query, best.sentence, collection))):
         return SPECIFIC_MISSING
+    doc = int(collection.passage_doc[best.sentence.passage])
     if config.subject_gate and index is not None and missing_subject(
-            query, int(collection.passage_doc[best.sentence.passage]), collection, index,
-            {int(collection.passage_doc[p]) for p, _ in hits}):
+            query, doc, collection, index, {int(collection.passage_doc[p]) for p, _ in hits}):
         return SUBJECT_MISSING
     if config.supports_gate and index is not None and unnamed_support(
-            question, query, int(collection.passage_doc[best.sentence.passage]), collection,
-            index):
+            question, query, doc, collection, index):
         return SUPPORT_UNNAMED
+    if config.uncommon_zipf > 0 and index is not None and missing_uncommon(
+            question, query, doc, collection, index, best.window_similar,
+            config.uncommon_zipf, config.uncommon_share):
+        return UNCOMMON_MISSING
     if query.cue in config.evidence_needed and not has_evidence(
             query.cue, evidence_text(), question, query.lang):
         return NO_EVIDENCE.get(query.cue or "", "no_evidence")

@@ -128,6 +128,12 @@ class ComposerConfig:
     # ... and, in English, name what a "how do I ...?" question asks to do, in words of like
     # meaning too, when the selector is not sure of the answer (``action.py``)
     action_gate: bool = True
+    # ... and, in English, use a word of a "how do I ...?" question far from everyday English
+    # (none of its forms used ``uncommon_zipf`` or more on wordfreq's scale), of
+    # ``uncommon_share`` of its weight or more, in the cited manual (``uncommon.py``; 0: not
+    # read)
+    uncommon_zipf: float = 4.0
+    uncommon_share: float = 0.15
     # in a language that compounds (``compounds.py``), the parts of a question's compound are
     # sought in the index too, each counting this many times
     part_factor: float = 1.0

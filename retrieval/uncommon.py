@@ -1,0 +1,93 @@
+"""A "how do I ...?" question's uncommon word, and a manual that never uses it.
+
+"How do I set a timeout on httplib2 requests?", "How do I configure the AWS CLI to use an HTTP
+proxy?", "How do I make HTTP::Tiny retry a request that failed?": a way of doing something with
+a thing far from everyday English ("timeout", "proxy", "retry": none of the word's forms used
+``zipf`` or more on wordfreq's scale) is told where that thing is named. The documentation sets'
+unanswerable questions of this kind were answered from the subject's manual, which never names
+it (httplib2's README on its cache, the CLI's S3 settings, HTTP::Tiny on proxies). Everyday words
+("turn", "send", "change") a manual says in other words, and a word of like meaning
+in the quote's window (``Candidate.window_similar``) stands in for it; a word that weighs little
+in the question (under ``min_share`` of its weight) is not what it asks; a word read for a typo
+is the corpus's, not the asker's; a specific word (a name) has its own gate; a word the manual
+writes in two ("livestream": "live stream") it uses. Only a document
+with sections is read (a manual, a spec: one topic). English questions only.
+
+Measured on the documentation sets (``docs/benchmarks.md``): the same gate on every question
+(a twenty-third session's) withdrew right answers at about one for two unanswerable questions;
+on "how do I" questions it withdrew 4 answers to questions the corpus cannot answer, 1 right
+first quote and 1 right second one on the sets read while writing it, and 2 such answers and
+1 wrong one on the held-out sets.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from functools import cache
+
+from .action import asks_how
+from .analyzer import analyzer
+from .collection import Collection
+from .common_words import common_words
+from .index import TermIndex
+from .language import ENGLISH
+from .query import Query
+from .surroundings import document_names
+
+
+@cache
+def common_terms(lang: str, zipf: float) -> frozenset[str]:
+    """The terms of the words language ``lang`` uses ``zipf`` or more on wordfreq's Zipf scale
+    (``common_words``): a term one of whose forms is an everyday word ("commands", Zipf 3.9:
+    "command", 4.7). Read once a process (about a second)."""
+    term = analyzer(lang).term
+    return frozenset(t for w in common_words(lang, zipf) if (t := term(w)) is not None)
+
+
+def missing_uncommon(question: str, query: Query, doc: int, collection: Collection,
+                     index: TermIndex, similar: Mapping[str, float], zipf: float,
+                     min_share: float) -> str | None:
+    """A term of the "how do I" ``question``, of ``min_share`` of its weight or more, no
+    specific word nor one read for a typo, none of whose forms English uses ``zipf`` or more,
+    that the window does not meet by a word of like meaning (``similar``) and that document
+    ``doc``, one with sections, never uses in its text, its title or its file's name; or
+    ``None``."""
+    if query.lang != ENGLISH or not asks_how(question) or not collection.sectioned(doc):
+        return None
+    total = sum(query.weights.values())
+    if total <= 0:
+        return None
+    common = common_terms(ENGLISH, zipf)
+    fixed = {w.lower() for w in query.read_as.values()}
+    asked = [t for t, word in query.words.items()
+             if query.weights.get(t, 0.0) >= min_share * total and t not in query.specific
+             and t not in common and t not in similar and word.lower() not in fixed]
+    if not asked:
+        return None
+    lo, hi = collection.passage_range(doc)
+    own: set[str] | None = None
+    for t in asked:
+        if index.holds_any(t, lo, hi) or _written_apart(query.words[t], lo, hi, index):
+            continue
+        if own is None:
+            own = (analyzer(ENGLISH).term_set(collection.sources[doc].title or "")
+                   | document_names(collection, doc, ENGLISH))
+        if t not in own:
+            return t
+    return None
+
+
+def _written_apart(word: str, lo: int, hi: int, index: TermIndex) -> bool:
+    """Whether passages ``[lo, hi)`` hold both words ``word`` is glued from, three letters or
+    more each ("livestream": "live stream")."""
+    term = analyzer(ENGLISH).term
+    word = word.lower()
+    for at in range(3, len(word) - 2):
+        a, b = term(word[:at]), term(word[at:])
+        if a is not None and b is not None and index.holds_any(a, lo, hi) and index.holds_any(
+                b, lo, hi):
+            return True
+    return False
+
+
+__all__ = ["common_terms", "missing_uncommon"]
