@@ -560,3 +560,12 @@ def test_an_old_layout_news_page_is_read_as_a_web_page_by_its_news_chrome() -> N
     assert parsed.web
     texts = [b.text for b in parsed.blocks]
     assert not any("We will still come" in t for t in texts)
+
+
+def test_a_manuals_section_on_comments_is_its_text_though_a_news_pages_comments_are_not() -> None:
+    from retrieval.ingest.html import read_html
+
+    manual = ('<html><body><div class="section" id="comments"><h2>Comments</h2>'
+              "<p>Comments come in two varieties: the single line comment uses ## as the first "
+              "non-space characters on a line.</p></div></body></html>")
+    assert any("two varieties" in b.text for b in read_html(manual).blocks)
