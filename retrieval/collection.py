@@ -283,7 +283,11 @@ class Collection:
 # of a line's own; an EPUB without a spine; a short Latin text in a code page; PowerPoint.
 # 58: HTML: a sidebar in a section of the text is the text's (DocBook, docutils); a drop-down
 # menu, what is shown only when printed, and a class ending in "nav" are chrome.
-TEXT_VERSION = 58
+# 59: a news site's chrome classes (a share bar, a comments list, ...) tell a web page; readers'
+# comments under a comments label, a sentence bidding the reader join, are furniture; in a
+# document, a label typed in capitals and a lone strip of fields set apart by bars are never
+# quoted.
+TEXT_VERSION = 59
 # A sentence's flags (``Collection.sent_flags``): it may be quoted alone; it is of a list item
 # or a table row (a line tagged ``ITEM_LINE``, beside its ``sieve.QUOTE_*`` rule); it opens its
 # line; lines of code (tagged ``CODE_LINE``) follow its line, quoted after it.

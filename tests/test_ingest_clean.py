@@ -405,3 +405,29 @@ def test_a_reader_s_comment_above_its_reply_button_is_dropped():
     assert clean(page) == [page.split("\n\n")[0]]
 
 
+
+
+def test_readers_comments_under_their_label_are_dropped_however_much_sentences() -> None:
+    page = ("Brightwell Energy, the supplier, has gone bust, leaving 210,000 customers to be "
+            "moved. The regulator said on Tuesday that Solace Power would take them over.\n\n"
+            "Rosa Adeyemi, of the consumer group Fair Bills, said: \"Customers should not pay "
+            "for someone else's mistakes.\"\n\n"
+            "Readers' comments\n"
+            "GasMark4: Just been on hold to Brightwell for 40 minutes, now I know why.\n"
+            "E.Hollis: Third supplier to fold on me in five years. Never again a small firm.\n"
+            "Mercedes, Puerto Sol – About time. The footpath is a disgrace.\n\n"
+            "Sign up for our newsletter. Privacy policy. Log in.")
+    kept = clean(page)
+    assert any(p.startswith("Rosa Adeyemi") for p in kept)  # a quote in the article stays
+    assert not [p for p in kept if "Brightwell for 40 minutes" in p or "small firm" in p
+                or "footpath" in p]
+
+
+def test_a_sentence_bidding_the_reader_join_is_an_appeal() -> None:
+    page = ("The council approved 620 homes on the old gasworks on Tuesday night.\n\n"
+            "The Tollgate is free to read and paid for by its members. Become a member from "
+            "£5 a month and keep Ellesford reported.\n\n"
+            "Most read\nCookie settings\nSign up")
+    kept = clean(page)
+    assert kept and not [p for p in kept if "member" in p]
+    assert explain("Members of the council voted for it.")[0].keep

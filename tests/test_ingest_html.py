@@ -537,3 +537,35 @@ def test_a_sidebar_in_a_section_of_the_text_is_a_box_of_the_text(box, section):
                        f'<p>Kept.</p>{box}<p>Also kept.</p>{end}')
     assert "Boxed." in joined(parsed) and "Also kept." in joined(parsed)
     assert [d.block.text for d in parsed.dropped] == ["Contents"]  # a theme's sidebar
+
+
+def test_an_old_layout_news_page_is_read_as_a_web_page_by_its_news_chrome() -> None:
+    # no <article>, few furniture phrases in its text: its share bar and comments list, left
+    # out by their classes, say it is a news page; its weather box and headlines are no text
+    from retrieval.ingest.html import read_html
+
+    page = ("<html><head><title>Island News - Tourist tax</title></head><body>"
+            '<div id="nav"><a href="/">Front page</a> <a href="/news/">News</a></div>'
+            '<div id="leftcol"><div class="story"><h1>Island to charge visitors €3 a night</h1>'
+            "<p>Visitors to the island will pay a tourist tax of €3 a night from April, after "
+            "its parliament voted on Monday to bring in the charge.</p>"
+            "<p>The government expects the tax to raise about €18m a year.</p>"
+            '<p class="sharebar">Email this story | Print</p></div>'
+            '<div class="comments"><h4>Your comments (2)</h4><p><b>Brian</b> – We will still '
+            "come.</p></div></div>"
+            '<div id="rightcol"><div class="box"><h4>Weather</h4><p>Puerto Sol 19°C, sunny '
+            'spells</p></div><div class="box"><h4>Latest news</h4><ul><li>Ferry fares to rise '
+            "8% in January</li><li>Night market returns</li></ul></div></div></body></html>")
+    parsed = read_html(page)
+    assert parsed.web
+    texts = [b.text for b in parsed.blocks]
+    assert not any("We will still come" in t for t in texts)
+
+
+def test_a_manuals_section_on_comments_is_its_text_though_a_news_pages_comments_are_not() -> None:
+    from retrieval.ingest.html import read_html
+
+    manual = ('<html><body><div class="section" id="comments"><h2>Comments</h2>'
+              "<p>Comments come in two varieties: the single line comment uses ## as the first "
+              "non-space characters on a line.</p></div></body></html>")
+    assert any("two varieties" in b.text for b in read_html(manual).blocks)

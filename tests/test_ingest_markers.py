@@ -56,3 +56,14 @@ def test_the_tree_of_phrases_matches_where_the_list_of_phrases_matched() -> None
         for tree, plain in pairs:
             assert [m.span() for m in tree.finditer(text)] == [
                 m.span() for m in plain.finditer(text)], text
+
+
+def test_a_comments_label_with_its_count_or_whose_they_are() -> None:
+    from retrieval.ingest.markers import COMMENT_COUNT_RE
+
+    for label in ("312 comments", "Comments (48)", "Your comments (2)", "Readers' comments",
+                  "Readers’ comments", "Latest comments"):
+        assert COMMENT_COUNT_RE.match(label), label
+    # a style guide's section on comments in code
+    assert not COMMENT_COUNT_RE.match("Comments")
+    assert not COMMENT_COUNT_RE.match("Comments in Python start with a hash")

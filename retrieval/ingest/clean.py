@@ -56,10 +56,18 @@ GLUED_BLOCK_LINES = 12  # ... in a block of at most this many lines (a page's li
 # stands right above it is a reader's comment, not the article
 _REPLY_RE = re.compile(r"^\W*reply\W*(?:\d[\d,.]*k?)?$", re.IGNORECASE)
 _COMMENT_PARAGRAPHS = 3  # a comment's paragraphs above its Reply button, at most
+# A reader's comment as a list of comments shows it: the commenter's name or handle, then a colon
+# or a dash, then the comment ("GasMark4: Just been on hold ...", "Mercedes, Puerto Sol – About
+# time."): under a comments label, such a line is a comment, however much a sentence it is
+_COMMENTER_RE = re.compile(r"^(?:[\w.'’@-]+,?\s){0,4}[\w.'’@-]+(?::|\s[–—-])\s+\S")
 _BRACKET_TAG_RE = re.compile(r"\[(?:REPORT|VIDEO|PICS?|PHOTOS?|LIVE|POLL|INSIGHT|REVEAL|LATEST)\]",
                              re.IGNORECASE)
 _DOMAIN_RE = re.compile(r"\b[\w-]+\.(?:com|ru|org|net|co\.uk|gov|io)\b", re.IGNORECASE)
 _QUOTED_RE = re.compile(r"“[^”]*(?:”|$)|\"[^\"]*(?:\"|$)|«[^»]*(?:»|$)")
+# A sentence bidding the reader join, pay or sign up ("Become a member from £5 a month and keep
+# Ellesford reported."): it addresses the reader as "you" does
+_BIDDING_RE = re.compile(r"(?:^|[.!?]\s+)(?:become a (?:member|subscriber|supporter)|support us"
+                         r"|support our|donate|subscribe|sign up|join us|make a gift)\b", re.I)
 _READER_WORDS = frozenset({"we", "our", "ours", "us", "you", "your", "yours", "you're", "you’re",
                            "you've", "you’ve", "we're", "we’re", "we've", "we’ve"})
 
@@ -171,7 +179,7 @@ def _classify(
         return "bad", "furniture phrase: " + ",".join(sorted(furniture))
     if "disclaimer" in kinds:
         return "bad", "disclaimer"
-    if address and furniture:
+    if (address or _BIDDING_RE.search(para)) and furniture:
         return "bad", "reader appeal: " + ",".join(sorted(furniture))
     if not is_prose(para):
         return "frag", "not a sentence (headline, menu, button or label)"
@@ -205,7 +213,8 @@ def explain(text: str, repeated: Container[str] = frozenset(),
 
     # Teaser blocks: a list label ("DON'T MISS:", "Previous Story", "312 comments", "Listen to
     # this article") swallows the fragments after it, and the short lines glued to it (no blank
-    # line between: a list's items, a question-shaped headline or a comment among them). A page
+    # line between: a list's items, a question-shaped headline or a comment among them); a
+    # comments label, the comments after it (``_COMMENTER_RE``). A page
     # saved with no blank lines at all, or with few (its label in a block of more than
     # ``GLUED_BLOCK_LINES`` lines), keeps its paragraphs after the list, however short: there
     # a line glued to the label says nothing of what it belongs to.
@@ -224,10 +233,12 @@ def explain(text: str, repeated: Container[str] = frozenset(),
                                 and len(words(paras[end])) <= GLUED_ITEM_WORDS):
                 continue
             j = i + 1
+            comments = COMMENT_COUNT_RE.match(p) is not None
             while j < len(paras) and (
                     (glued and found[j][1] == found[i][1]
                      and len(words(paras[j])) <= GLUED_ITEM_WORDS)
-                    or (kinds[j] in ("frag", "weak", "bad") and not is_prose(paras[j]))):
+                    or (kinds[j] in ("frag", "weak", "bad") and not is_prose(paras[j]))
+                    or (comments and _COMMENTER_RE.match(paras[j]) is not None)):
                 kinds[j], reasons[j] = "bad", "inside a teaser block"
                 j += 1
             end = max(end, j)

@@ -51,6 +51,7 @@ from .htmlnav import (
     TOC_REASON,
     is_section,
     nav_reason,
+    news_chrome,
 )
 from .htmlopen import OpenElement, OpenElements
 from .htmltable import MAX_COLSPAN, MAX_ROWSPAN, Cell, Grid, Row, row_blocks, span_of
@@ -93,7 +94,8 @@ def read_html(markup: str) -> Parsed:
     blocks = with_terms(sectioned(parser.blocks, parser.term_scopes))
     meta = parser.page.declared(
         next((b.text for b in blocks if b.kind == "heading" and b.level == 1), ""))
-    web = parser.page.article or looks_like_web_page([b.text for b in blocks])
+    web = parser.page.article or looks_like_web_page(
+        [b.text for b in blocks], [r for r, _, _ in parser.attribute_drops if news_chrome(r)])
     return Parsed(blocks, meta, web=web, dropped=parser.dropped)
 
 

@@ -45,14 +45,22 @@ _NOTE_CLASS_RE = re.compile(r"footnote|admonition|^(?:note|tip|hint|warning|caut
 # A news site's sign-up box, cookie banner, paywall nudge, advert slot, share bar or list of its
 # most read stories ("ml-newsletter", "cookie-banner", "paywall-prompt", "ad-slot",
 # "share-buttons", "most-viewed") is no more its article than its menus are.
+# (A news site's are what only web pages have: ``news_chrome``.) A page's list of its readers'
+# comments (a class "comments", "comments-area", "comment-list") is theirs, not its article: a
+# class only ("comment" alone is a code comment's in a highlighter's markup; an id "comments" is
+# a manual's section on comments, Sphinx naming a section by its heading).
+_COMMENTS_CLASS_RE = re.compile(r"(?:^|[-_])comments(?:$|[-_])|^comment-?(?:list|area|section"
+                                r"|thread)s?$")
+_NEWS_CLASS_RE = re.compile(r"newsletter|subscribe|cookie-?(?:banner|consent|notice|bar)|paywall"
+                            r"|(?:^|-)ad-?(?:slot|unit|container)(?:$|-)|^advert"
+                            r"|(?:^|-)share-?(?:bar|buttons?|tools|links)(?:$|-)"
+                            r"|(?:^|-)most-?(?:viewed|read|popular|shared)(?:$|-)|^trending(?:$|-)")
 _NAV_CLASS_RE = re.compile(r"sidebar|related|headerlink|breadcrumb|footer|menu-bar|popup|picker"
                            r"|^nav(?:$|-|bar|header|footer|igation)|nav$|^skip(?:$|-|link|nav)"
                            r"|screen-reader|^sr-only$|^visually-?hidden$"
-                           r"|^dropdown-(?:menu|item)$|^(?:only-?print|print-?only)$"
-                           r"|newsletter|subscribe|cookie-?(?:banner|consent|notice|bar)|paywall"
-                           r"|(?:^|-)ad-?(?:slot|unit|container)(?:$|-)|^advert"
-                           r"|(?:^|-)share-?(?:bar|buttons?|tools|links)(?:$|-)"
-                           r"|(?:^|-)most-?(?:viewed|read|popular|shared)(?:$|-)|^trending(?:$|-)")
+                           r"|^dropdown-(?:menu|item)$|^(?:only-?print|print-?only)$|"
+                           + _NEWS_CLASS_RE.pattern)
+_REASON_WORD_RE = re.compile(r'^(?:class|id) "(.*)"$')
 # A state class on a container ("sidebar-visible" on mdBook's body, "has-sidebar", and without
 # the hyphen: Sphinx's Mako theme wraps the whole text in "withsidebar") is no sidebar.
 _STATE_CLASS_RE = re.compile(r"^(?:has|with|no|show)-?(?=sidebar|nav|footer|toc|menu|related)"
@@ -67,6 +75,16 @@ _DISPLAY_NONE_RE = re.compile(r"display\s*:\s*none", re.I)
 # "footnote-ref", markdown-it's "footnote-ref", "fnref", "noteref"; Wikipedia's "reference" on
 # a <sup> alone (the word is a common class of other things).
 _NOTEREF_CLASS_RE = re.compile(r"^(?:footnote-?ref(?:erence)?|fn-?ref|noteref)$")
+
+
+def news_chrome(reason: str) -> bool:
+    """Whether an element left out for ``reason`` (``nav_reason``'s) is a news site's chrome:
+    a sign-up box, a cookie banner, a share bar, a comments list, ... (a sign that the page is
+    a web page, as ``webpage.web_signals``' phrases are; documentation has none of these)."""
+    m = _REASON_WORD_RE.match(reason)
+    return m is not None and (_NEWS_CLASS_RE.search(m.group(1)) is not None
+                              or (reason.startswith("class")
+                                  and _COMMENTS_CLASS_RE.search(m.group(1)) is not None))
 
 
 def nav_reason(tag: str, a: dict[str, str], in_main: bool = False,
@@ -96,7 +114,8 @@ def nav_reason(tag: str, a: dict[str, str], in_main: bool = False,
         for word in a.get(name, "").lower().split():
             if in_section and _BOX_CLASS_RE.match(word):
                 continue
-            if word == "toc" or (_NAV_CLASS_RE.search(word) and not _STATE_CLASS_RE.search(word)):
+            if (word == "toc" or (_NAV_CLASS_RE.search(word) and not _STATE_CLASS_RE.search(word))
+                    or (name == "class" and _COMMENTS_CLASS_RE.search(word))):
                 return f'{name} "{word}"'
     return ""
 
@@ -170,4 +189,5 @@ __all__ = [
     "TOC_REASON",
     "is_section",
     "nav_reason",
+    "news_chrome",
 ]

@@ -21,7 +21,8 @@ MARKERS: dict[str, tuple[str, ...]] = {
         "most read", "most popular", "see also", "watch:", "watch now", "previous story",
         "next story", "previous article", "next article", "up next", "you may also like",
         "you might also like", "click here", "more info", "continue reading", "top stories",
-        "most viewed", "related topics", "more on this story", "explore more",
+        "most viewed", "related topics", "more on this story", "explore more", "latest news",
+        "latest stories", "latest headlines", "more news",
     ),
     "subscription": (
         "sign up", "sign-up", "newsletter", "newsletters", "subscribe", "subscriber", "unsubscribe",
@@ -43,6 +44,8 @@ MARKERS: dict[str, tuple[str, ...]] = {
     "widget": (
         "leave a reply", "leave a comment", "no comments", "view comments", "show comments",
         "comments are closed", "comment below", "add a comment", "join the conversation",
+        "add your comment", "post a comment", "write a comment", "have your say",
+        "advertise with us",
         "share this",
         "share on", "follow us", "back to top", "print this", "email address will not be",
         "required fields", "posted in", "tags:", "filed under", "all rights reserved",
@@ -102,9 +105,13 @@ LEADING_TEASER_RE = re.compile(
     + r")(?=\s*$|\s+[\"“‘']?(?-i:[A-Z0-9])))",
     re.IGNORECASE,
 )
-# A comment widget's count, the label of the comments listed under it: "312 comments"
-COMMENT_COUNT_RE = re.compile(r"^(?:\d[\d,.]*k?\s+comments?|comments?\s*\(\d[\d,.]*k?\))$",
-                              re.IGNORECASE)  # ... or "Comments (48)"
+# A comment widget's count, the label of the comments listed under it: "312 comments", or
+# "Comments (48)", "Your comments (2)", "Readers' comments" (not "Comments" alone: a style
+# guide's section on comments in code)
+_WHOSE = r"(?:your|readers?['’]?|user|latest|recent)\s+"
+COMMENT_COUNT_RE = re.compile(
+    rf"^(?:\d[\d,.]*k?\s+comments?|(?:{_WHOSE})?comments?\s*\(\d[\d,.]*k?\)|{_WHOSE}comments?)$",
+    re.IGNORECASE)
 CREDIT_TAIL_RE = re.compile(
     r"(?:/|\bvia\b|\bcredit\b|©)\s*[\w .,&'-]*(?:images?|photos?|press|afp|reuters|tass|ap|epa"
     r"|pool|wire|\.com|\.ru|\.org|\.net)\s*$",

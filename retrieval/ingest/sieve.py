@@ -41,6 +41,7 @@ from itertools import groupby, takewhile
 
 from .blocks import Block, Dropped, Parsed, heads_row
 from .clean import LineDecision, dateline, explain, normalised
+from .labels import capitals_label, field_strip
 from .prose import reads_as_english
 from .segment import blocks, joined_paragraphs, words
 
@@ -134,7 +135,8 @@ def sieve(parsed: Parsed, repeated: Container[str] = frozenset()) -> Sieved:
             rows.append((b, f"dropped: {reason}"))
         else:
             quote = QUOTE_NEVER if (b.kind == "heading" or _header_row(blocks, i)
-                                    or cited_work(b)) else QUOTE_ANY
+                                    or cited_work(b) or capitals_label(b)
+                                    or field_strip(blocks, i)) else QUOTE_ANY
             kept.append(Kept(b, quote))
             rows.append((b, INDEXED if quote else INDEXED_NOT_QUOTED))
     return Sieved(kept, dropped, False, rows=tuple(rows))
@@ -334,5 +336,5 @@ def judged_paragraphs(parsed: Parsed) -> list[str]:
 
 
 __all__ = ["MAX_CODE_CHARS", "MAX_CODE_LINES", "MIN_DOCUMENT_QUOTE_WORDS", "QUOTE_ANY",
-           "QUOTE_NEVER", "QUOTE_PROSE", "QUOTE_SENTENCE", "Kept", "Sieved", "judged_paragraphs",
-           "judged_text", "sieve"]
+           "QUOTE_NEVER", "QUOTE_PROSE", "QUOTE_SENTENCE", "Kept", "Sieved",
+           "judged_paragraphs", "judged_text", "sieve"]

@@ -58,15 +58,17 @@ def web_signals(paragraphs: Iterable[str]) -> list[str]:
 _REPEATED_SIGNAL_SHARE = 0.05
 
 
-def looks_like_web_page(paragraphs: Sequence[str]) -> bool:
+def looks_like_web_page(paragraphs: Sequence[str], chrome: Sequence[str] = ()) -> bool:
     """Whether text reads as a web page, so that its boilerplate is sought: two different
-    furniture phrases (``web_signals``), or one on 3 lines and 5% of its paragraphs or more.
+    furniture phrases (``web_signals``; ``chrome``: those an HTML page's elements left out as
+    a news site's chrome are named by, ``htmlnav.news_chrome``: 'class "sharebar"'), or one on
+    3 lines and 5% of its paragraphs or more.
     Any other document keeps every block whatever its shape. (Every saved news page of the
     seeds but one, which has no furniture at all, has two or more different ones; of 293 HTML
     manuals and API references on a Debian machine, the 25 with one phrase or more had one
     kind each, on at most 3% of their blocks, but two: a 30,000-block all-in-one reference and
     a manual whose "Recommended ..." headings read as teasers.)"""
-    found = web_signals(paragraphs)
+    found = [*web_signals(paragraphs), *chrome]
     # "log in" and "login", "sign up" and "sign-up", "cookie" and "cookies" are one phrase (an
     # HTTP library's README says both)
     return len({re.sub(r"[\s-]+", "", f).removesuffix("s") for f in found}) >= 2 or (len(found) >= 3
