@@ -291,14 +291,10 @@ def _related(hits: Sequence[tuple[int, float]], collection: Collection, n: int) 
 # nothing else of what is asked (``openingonly.py``); an answer the selector is not sure of names
 # no action of the kind a "how do I" asks for (``action.py``).
 NOTHING_MATCHED, LOW_CONFIDENCE, TERMS_APART = "nothing_matched", "low_confidence", "terms_apart"
-SPECIFIC_MISSING = "specific_word_missing"
-SUBJECT_MISSING = "subject_missing"
-SUPPORT_UNNAMED = "support_unnamed"
-UNCOMMON_MISSING = "uncommon_word_missing"
-OPENING_ONLY = "opening_only"
+SPECIFIC_MISSING, SUBJECT_MISSING = "specific_word_missing", "subject_missing"
+SUPPORT_UNNAMED, UNCOMMON_MISSING = "support_unnamed", "uncommon_word_missing"
+OPENING_ONLY, NO_VALUE, ACTION_UNNAMED = "opening_only", "no_value", "action_unnamed"
 NO_EVIDENCE = {"when": "no_date", "number": "no_quantity"}
-NO_VALUE = "no_value"
-ACTION_UNNAMED = "action_unnamed"
 
 
 def _abstention(question: str, query: Query, best: Candidate, confidence: float,
