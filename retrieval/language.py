@@ -13,12 +13,9 @@ Which language a text is in is ``detection.py``'s.
   inflected forms ("Дністра", "Дністрі" -> "дніст"): read so instead of by its Snowball
   stemmer, XQuAD's Russian questions were answered right as often (``tune`` half acc@1 0.721
   -> 0.723, answerable abstained 0.058 -> 0.045), and words left whole fell far behind (0.622,
-  0.170 abstained). A vowel that ends what is left of four letters or more is cut off too
-  ("море", "моря" -> "мор"; "річка", "річкою" -> "річк"), except in a language whose words
-  do not inflect (Vietnamese's syllables). Korean, whose particles and endings are written
-  onto the word ("한강의", "한강은"), has a light stemmer instead (``korean.py``), and so has
-  Spanish, whose Snowball stemmer takes verb endings off nouns ("galería" and "Gales" both
-  "gal"; ``spanish.py``).
+  0.170 abstained). Korean, whose particles and endings are written onto the word ("한강의",
+  "한강은"), has a light stemmer instead (``korean.py``), and so has Spanish, whose Snowball
+  stemmer takes verb endings off nouns ("galería" and "Gales" both "gal"; ``spanish.py``).
 * **Names**: a word capitalised mid-question is read as a name only where capitals mark names;
   not in German or Luxembourgish, which capitalise every noun.
 """
