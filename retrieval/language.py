@@ -161,7 +161,7 @@ def stem_function(code: str) -> Callable[[str], str]:
         return _LIGHT_STEMMERS[code]
     algorithm = language(code).stemmer
     if algorithm is None:
-        return syllables if code in UNINFLECTED else truncated
+        return truncated
     local = threading.local()
 
     def stem(word: str) -> str:
@@ -180,30 +180,9 @@ _LIGHT_STEMMERS: dict[str, Callable[[str], str]] = {"ko": korean.stem, "es": spa
 
 
 def truncated(word: str) -> str:
-    """``word``'s first ``TRUNCATE`` characters, and, when four or more are left, not the last
-    if it is a vowel: the stem of a language without a stemmer. A word's ending is mostly a
-    vowel or two in such languages, and cut at five a word of four or five letters kept it:
-    Ukrainian "море" / "моря", "річка" / "річки" / "річкою" ("річк") were apart, as Slovak
-    "rieka" / "rieky", Croatian "voda" / "vode" were."""
-    cut = word[:TRUNCATE]
-    return cut[:-1] if len(cut) >= 4 and cut[-1] in _VOWELS else cut
-
-
-def syllables(word: str) -> str:
-    """``word``'s first ``TRUNCATE`` characters: the stem of a language without a stemmer whose
-    words do not inflect (``UNINFLECTED``: a Vietnamese word is a syllable, and "hồng" is not
-    "hồn")."""
+    """``word``'s first ``TRUNCATE`` characters: the stem of a language without a stemmer."""
     return word[:TRUNCATE]
 
 
-# The vowels of the alphabets of the languages read by ``truncated`` (Latin, Cyrillic, Greek);
-# a script without vowel letters (Hebrew, Arabic, Georgian's consonants) keeps its five
-_VOWELS = frozenset("aeiouyáéíóúýàèìòùâêîôûäëïöüőűåæøãõąęėįųūāēīōůěœ"
-                    "аеёиоуыэюяіїєў"
-                    "αεηιουωάέήίόύώϊϋΐΰ")
-# Languages without a stemmer whose words do not inflect: cut, no vowel taken off
-UNINFLECTED = frozenset({"vi"})
-
-
-__all__ = ["BORROWED_STEMMERS", "ENGLISH", "STEMMERS", "UNINFLECTED", "Language", "language",
-           "normalised", "stem_function", "syllables", "truncated"]
+__all__ = ["BORROWED_STEMMERS", "ENGLISH", "STEMMERS", "Language", "language", "normalised",
+           "stem_function", "truncated"]
