@@ -1,7 +1,9 @@
 """Which candidate comes first when the selector's best lacks what the question plainly asks for:
 a definition of X for "what is X?", the word of letters and digits it names ("X300"), the kind of
 quantity it asks for (money, an age, an area); or when the best states nothing, a caption
-opening its page, before the page's first statement. Each looks among the few best only, and the
+opening its page, before the page's first statement; outside English, when the best is a
+document's opening that meets the question only on its subject, the sentence after it that
+holds the rest. Each looks among the few best only, and the
 best stays first when none of them holds it; ``precede`` applies them in their order."""
 
 from __future__ import annotations
