@@ -162,7 +162,7 @@ def test_outside_english_the_sentence_after_an_opening_that_names_only_the_subje
     assert subject_first(query, [opening, born, later], doc_of, 5, 0.7) == 0  # scored too low
     # a best that is no opening stays first, though another holds the subject
     assert subject_first(query, [born, opening, later], doc_of, 5, 0.5) == 0
-    # nor does an opening give way where its document is a single passage (XQuAD's paragraphs)
+    # nor does an opening give way where its document is a single passage
     assert subject_first(query, [opening, born], doc_of, 5, 0.5) == 0
     # nor to a sentence whose window lacks what the opening holds
     alone = _sentence("Narodil se v Libochovicích.", 0, 1, {"narodil"}, {"narodil"}, 0.6)
