@@ -81,6 +81,11 @@ class ComposerConfig:
     # (``precedence.evidence_first``; 0: off)
     evidence_first: int = 5
     evidence_share: float = 0.5
+    # outside English, when the best meets the question only on its document's subject, a
+    # sentence of the same document among this many best that holds another of its terms
+    # comes first, if scored at least ``evidence_share`` of the best (``precedence.subject_first``;
+    # 0: off)
+    subject_first: int = 5
     # in English, when the best is a caption opening its document (``cues.verbless``), the
     # document's first statement among this many best comes first (0: off)
     statement_first: int = 5

@@ -1,7 +1,9 @@
 """Which candidate comes first when the selector's best lacks what the question plainly asks for:
 a definition of X for "what is X?", the word of letters and digits it names ("X300"), the kind of
 quantity it asks for (money, an age, an area); or when the best states nothing, a caption
-opening its page, before the page's first statement. Each looks among the few best only, and the
+opening its page, before the page's first statement; outside English, when the best is a
+document's opening that meets the question only on its subject, the sentence after it that
+holds the rest. Each looks among the few best only, and the
 best stays first when none of them holds it; ``precede`` applies them in their order."""
 
 from __future__ import annotations
@@ -33,9 +35,11 @@ _EVIDENCE_FIRST = frozenset({"number"})
 
 
 def precede(question: str, query: Query, ranked: list[Candidate], logits: np.ndarray,
-             config: ComposerConfig, itself: set[tuple[int, int]]) -> np.ndarray:
+             config: ComposerConfig, itself: set[tuple[int, int]],
+             doc_of: Callable[[int], int] | None = None) -> np.ndarray:
     """``ranked`` (in place) and its ``logits`` with the rules above applied in turn:
-    the candidate a question plainly asks for brought first."""
+    the candidate a question plainly asks for brought first (``doc_of``: a passage's
+    document)."""
     if query.lang == ENGLISH:  # a caption opening its page states nothing (the rest may
         # bring it back first: a "what is X?" tagline, a unit asked for)
         logits = to_front(ranked, logits, statement_first(ranked, config.statement_first))
@@ -51,7 +55,11 @@ def precede(question: str, query: Query, ranked: list[Candidate], logits: np.nda
         if query.cue in DOER_CUES:
             logits = to_front(ranked, logits, doer_first(question, query, ranked,
                                                          config.doer_first))
-    elif query.cue in _EVIDENCE_FIRST:
+    elif doc_of is not None and config.subject_first and query.cue not in ("what_is", "define"):
+        logits = to_front(ranked, logits, subject_first(query, ranked, doc_of,
+                                                         config.subject_first,
+                                                         config.evidence_share))
+    if query.lang != ENGLISH and query.cue in _EVIDENCE_FIRST:
         logits = to_front(ranked, logits, evidence_first(ranked, config.evidence_first,
                                                           config.evidence_share))
     return logits
@@ -134,6 +142,30 @@ def evidence_first(ranked: Sequence[Candidate], among: int, share: float) -> int
                         lambda c: bool(c.features[_EVIDENCE]) and c.score >= least)
 
 
+def subject_first(query: Query, ranked: Sequence[Candidate], doc_of: Callable[[int], int],
+                  among: int, share: float) -> int:
+    """Which candidate comes first, outside English, when the best is the opening of a
+    document of two passages or more: the first of the ``among`` best of that document that
+    holds a term of the question the opening lacks while its window holds every one the
+    opening holds, and that the ranker scores at least ``share`` of the best's score, or else
+    the best (0). A document names its subject in its opening ("Jan Evangelista Purkyně byl
+    český přírodovědec ...") and then by a pronoun or not at all ("Narodil se ..."), and the
+    plain ranker weighs what a sentence itself holds of the question most: the opening came
+    first for "Kde se narodil Jan Evangelista Purkyně?"."""
+    if not ranked or not ranked[0].features[_LEAD]:
+        return 0
+    best = ranked[0]
+    doc = doc_of(best.sentence.passage)
+    if len({c.sentence.passage for c in ranked if doc_of(c.sentence.passage) == doc}) < 2:
+        return 0
+    known = query.known
+    met = best.matched & known
+    least = share * best.score
+    return _first_among(ranked, among, lambda c: doc_of(c.sentence.passage) == doc
+                        and bool((c.matched & known) - met) and met <= c.window
+                        and c.score >= least)
+
+
 _LEAD = FEATURES.index("lead")
 
 
@@ -183,4 +215,4 @@ def _first_among(ranked: Sequence[Candidate], among: int,
 
 
 __all__ = ["code_first", "defined_first", "definition_first", "doer_first", "evidence_first",
-           "precede", "statement_first", "to_front", "unit_first"]
+           "precede", "statement_first", "subject_first", "to_front", "unit_first"]

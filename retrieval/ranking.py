@@ -247,11 +247,12 @@ def rank(
     logits = logits[order]
     for c, prob in zip(ranked, sigmoid(logits).tolist(), strict=True):
         c.score = prob
-    logits = precede(question, query, ranked, logits, config, itself)
+    doc_of = collection.passage_doc.__getitem__
+    logits = precede(question, query, ranked, logits, config, itself, doc_of)
     gate = None
     if judged != order:
         by_heading = [candidates[k] for k in judged]
-        precede(question, query, by_heading, np.zeros(len(by_heading)), config, itself)
+        precede(question, query, by_heading, np.zeros(len(by_heading)), config, itself, doc_of)
         gate = by_heading[0]
     # outside English, the best saying what the question's X is answers, however little the
     # plain model (which reads no "what is X?" there) is sure of it: it opens by saying so, or

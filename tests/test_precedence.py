@@ -3,6 +3,8 @@ plainly asks for."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 
 from retrieval import QAEngine
@@ -17,6 +19,7 @@ from retrieval.precedence import (
     evidence_first,
     precede,
     statement_first,
+    subject_first,
 )
 from retrieval.query import Query
 from retrieval.selection import FEATURES
@@ -153,3 +156,45 @@ def test_who_leads_x_brings_the_sentence_naming_who_leads_it_first() -> None:
     assert doer_first(question, query, [campaign, elsewhere], 5) == 0
     assert doer_first(question, query, [bloc, campaign], 5) == 0  # the best names it
     assert doer_first("Who is the CSTO's chair?", query, [campaign, bloc], 5) == 0
+
+
+def _sentence(text: str, passage: int, number: int, matched: set[str], window: set[str],
+              score: float, lead: bool = False) -> Candidate:
+    features = [0.0] * len(FEATURES)
+    features[FEATURES.index("lead")] = float(lead)
+    c = Candidate(Sentence(passage, number, text, True), matched, matched, window, {}, features)
+    c.score = score
+    return c
+
+
+def test_outside_english_the_sentence_after_an_opening_that_names_only_the_subject_comes_first(
+) -> None:
+    question = "Kde se narodil Jan Evangelista Purkyně?"
+    query = Query(("narodil", "jan", "evangelist", "purkyn"), {}, None,
+                  frozenset({"narodil", "jan", "evangelist", "purkyn"}), lang="cs")
+    subject = {"jan", "evangelist", "purkyn"}
+    opening = _sentence("Jan Evangelista Purkyně byl český přírodovědec.", 0, 0, subject,
+                        subject | {"narodil"}, 0.9, lead=True)
+    born = _sentence("Narodil se 17. prosince 1787 v Libochovicích.", 0, 1, {"narodil"},
+                     subject | {"narodil"}, 0.6)
+    later = _sentence("Purkyně zemřel v Praze.", 1, 0, {"purkyn"}, {"purkyn"}, 0.5)
+    doc_of = {0: 0, 1: 0, 2: 1}.__getitem__
+    assert subject_first(query, [opening, born, later], doc_of, 5, 0.5) == 1
+    assert subject_first(query, [opening, born, later], doc_of, 1, 0.5) == 0  # beyond the best
+    assert subject_first(query, [opening, born, later], doc_of, 5, 0.7) == 0  # scored too low
+    # a best that is no opening stays first, though another holds the subject
+    assert subject_first(query, [born, opening, later], doc_of, 5, 0.5) == 0
+    # nor does an opening give way where its document is a single passage
+    assert subject_first(query, [opening, born], doc_of, 5, 0.5) == 0
+    # nor to a sentence whose window lacks what the opening holds
+    alone = _sentence("Narodil se v Libochovicích.", 0, 1, {"narodil"}, {"narodil"}, 0.6)
+    assert subject_first(query, [opening, alone, later], doc_of, 5, 0.5) == 0
+
+    def first(lang: str) -> str:
+        moved = [opening, born, later]
+        precede(question, replace(query, lang=lang), moved, np.zeros(3), ComposerConfig(),
+                set(), doc_of)
+        return moved[0].sentence.text
+
+    assert first("cs").startswith("Narodil")
+    assert first("en").startswith("Jan")  # English's ranker weighs its own features
