@@ -31,6 +31,7 @@ from collections.abc import Callable, Mapping, Sequence
 
 from .action import asked_action, names_action
 from .answer import NOT_FOUND, Answer, Quote, SourceRef
+from .asked import fits_asked
 from .candidates import Candidate, Ranking
 from .collection import Collection, Sentence
 from .config import DEFAULT_CONFIG, ComposerConfig
@@ -322,8 +323,10 @@ def _abstention(question: str, query: Query, best: Candidate, confidence: float,
             question, query, int(collection.passage_doc[best.sentence.passage]), collection,
             index):
         return SUPPORT_UNNAMED
-    if query.cue in config.evidence_needed and not has_evidence(
-            query.cue, evidence_text(), question, query.lang):
+    if query.cue in config.evidence_needed and not (
+            has_evidence(query.cue, evidence_text(), question, query.lang)
+            and (not config.fit_gate or query.lang != ENGLISH
+                 or fits_asked(query.cue, evidence_text(), question))):
         return NO_EVIDENCE.get(query.cue or "", "no_evidence")
     if config.value_gate and asks_value(question, query.lang) and not states_value(
             evidence_text(), question, bool(best.features[_DEFAULT])):
