@@ -13,8 +13,8 @@ evidence's (the quote and the sentences beside it, ``composer._evidence_text``):
 * *a count* (``states_count``): "How many nurses does St Bride's Hospital employ?" asks for a
   count of nurses; "waited longer than four hours" and "52% of A&E patients" measure something
   else. A "how many N?" question whose N is no unit ("nurses", "people", not "weeks" or "miles")
-  needs a figure that is not a measure (of time, money, length, weight, ...), a share (unless it
-  asks for part of a whole) or a date.
+  needs a figure that is not a measure (of time, money, length, weight, ...), a share of
+  something else (unless it asks for part of a whole) or a date.
 * *a part of a whole* (``states_part``): "How many of the recalled air fryers have been
   returned so far?" asks for part of the fryers; "Some 48,000 air fryers ... are being
   recalled" counts them all. A "how many of the X ...?" question needs a figure of a part ("89%
@@ -82,18 +82,21 @@ _PART = re.compile(
     r"(?:\d[\d,.]*\s?%?|\bper ?cent|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|half|"
     r"most|many|some|all|none|few|majority|minority|proportion|share|third|quarter|dozens|"
     r"hundreds|thousands|millions))\s+(?:of|in)\b|\bout of\b", re.I)
-# the measures a figure can be of; a share counts a part of a whole
-_MEASURES = tuple(k for k in STATED if k != "percent")
-# a share of something named: "20% of Victorians", "half of the patients"
+# the measures a figure can be of; a share counts a part of a whole, and an age is not read
+# (its pattern takes any figure in brackets: "class_0 (59), class_1 (71)" counts)
+_MEASURES = tuple(k for k in STATED if k not in ("percent", "age"))
+# a share of something named: "20% of Victorians", "20% of American gasoline stations"
 _SHARE_OF = re.compile(r"(?:\d\s?%|\bper ?cent|\bhalf|\b(?:a|one|two) (?:third|quarter)s?)\s+of\s+"
-                       r"(?P<of>(?:the\s+)?[\w'’&-]+(?:\s+[\w'’&-]+)?)", re.I)
+                       r"(?P<of>(?:the\s+)?[\w'’&-]+(?:\s+[\w'’&-]+){0,2})", re.I)
 _FIGURE = re.compile(r"[\d,.$£€¥₹₽]")
 _TIME_OF_DAY = re.compile(r"\b\d{1,2}(?:[.:]\d\d)?\s?[ap]\.?m\b\.?", re.I)
 
 
 def counted(question: str) -> str | None:
-    """The noun a "how many N ...?" ``question`` counts ("nurses"), or ``None``: not such a
-    question, or N is a unit ("weeks", "miles", "percent"), asking for a measure."""
+    """What a "how many N ...?" ``question`` counts: the words from N to the verb or preposition
+    after it ("nurses", "active mineral chimneys", "gas stations ran out": no tagger tells the
+    verb "ran"), or ``None``: not such a question, or a unit among them ("weeks", "miles",
+    "percent"), asking for a measure."""
     m = _HOW_MANY.match(question)
     if m is None:
         return None
@@ -101,15 +104,15 @@ def counted(question: str) -> str | None:
     if words[-1] in ("more", "times") or any(p.search(f"2 {w}") for w in words
                                              for p in STATED.values()):
         return None
-    return words[-1]
+    return " ".join(words)
 
 
 def states_count(evidence: str, question: str) -> bool:
     """Whether ``evidence`` holds a figure that counts (``cues.has_evidence``'s quantity) once
     its measures, dates and times of day are set aside; a share counts only for a question
     asking for part of a whole ("how many of ...")."""
-    noun = counted(question)
-    if noun is not None and any(term_set(noun) & term_set(m.group("of"))
+    what = counted(question)
+    if what is not None and any(term_set(what) & term_set(m.group("of"))
                                 for m in _SHARE_OF.finditer(evidence)):
         return True  # "26.7% of the Victorian population" counts Victorians
     kinds = _MEASURES if _HOW_MANY_OF.search(question) else (*_MEASURES, "percent")

@@ -14,10 +14,10 @@ those rules read the sentence quoted first, the other gates the best of the rank
 heading alone (``Ranking.judged``).
 It abstains too when the cited document lacks one of the question's specific words (names and
 words rare in English, ``query.py``), or, citing a document with sections, when the corpus has
-none of one; or when a question of a type in ``evidence_needed``
-("when", "how many", "which version") is answered by a quote without a date or a number; when
-the number is only in a sentence beside the best one, not in it, the confidence counts for less
-(``evidence_beside``).
+none of one; or when a question of a type in ``evidence_needed`` ("when", "how many", "which
+version") is answered by a quote without a date or a number, or in English with one of another
+time or thing (``asked.py``: a past date for "when will ...?"); when the number is only in a
+sentence beside the best one, not in it, the confidence counts for less (``evidence_beside``).
 
 What is quoted for a chosen sentence (bounded, with its list or the sentence that points back
 at it) is ``quotes.py``'s. Chosen sentences next to each other in the text, with only whitespace

@@ -82,7 +82,8 @@ def test_evidence_told_only_as_past():
 def test_what_a_how_many_question_counts():
     for question, noun in (("How many nurses does the hospital employ?", "nurses"),
                            ("How many people were killed in the offensive?", "people"),
-                           ("How many active mineral chimneys did the robot map?", "chimneys"),
+                           ("How many active mineral chimneys did the robot map?",
+                            "active mineral chimneys"),
                            ("How many people watched the final?", "people"),
                            # a unit asks for a measure; "times" and a verb the phrase runs into
                            # are not read
@@ -103,9 +104,13 @@ def test_a_count_is_no_measure_share_or_date():
     for evidence in ("The hospital employs 1,200 nurses.", "It has about 900 staff.",
                      "Some 40% of nurses work part time."):
         assert states_count(evidence, question), evidence
+    assert states_count("Class Distribution: class_0 (59), class_1 (71), class_2 (48)",
+                        "how many classes does the wine data have?")
     # a share of the counted thing counts it ("26.7% of the Victorian population")
     assert states_count("Catholics form 26.7% of the Victorian population.",
                         "How many Victorians are Catholic?")
+    assert states_count("In the last week of February 1974, 20% of American gasoline stations "
+                        "had no fuel.", "how many gas stations ran out of gas in 1974")
     # a unit asks for a measure, which is not read
     assert fits_asked("number", "Patients waited 4 hours.", "How many weeks did they wait?")
 
