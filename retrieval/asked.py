@@ -43,10 +43,13 @@ _FUTURE_ASKED = re.compile(
 _AHEAD = re.compile(
     r"\b(?:will|shall|won['’]t|would|going to|due|expected|expects?|scheduled|set to|planned|"
     r"plans?|planning|intends?|intended|aims?|hopes?|until|till|next|upcoming|coming|later|soon|"
-    r"tomorrow|forthcoming|proposed|could|may|might|should|is to|are to|to be|pending|yet)\b"
+    r"tomorrow|forthcoming|proposed|could|(?-i:may)|might|should|is to|are to|to be|pending|yet)\b"
     r"|['’]ll\b", re.I)
 # what tells of the past: a past auxiliary, "said", "ago", "yesterday", a past form in "-ed"
-_PAST = re.compile(r"\b(?:was|were|had|did|said|ago|yesterday|last)\b|\b[a-z]{2,}ed\b", re.I)
+# (not "hundred", "need", "speed", ...)
+_PAST = re.compile(r"\b(?:was|were|had|did|said|ago|yesterday|last)\b"
+                   r"|\b(?!(?:hundred|indeed|need|speed|seed|feed|breed|bed|red|shed|proceed|"
+                   r"exceed|succeed)\b)[a-z]{2,}ed\b", re.I)
 
 
 def asks_future(question: str) -> bool:

@@ -71,11 +71,14 @@ def test_evidence_told_only_as_past():
     assert told_as_past("The line was closed on Monday after a landslide.", question)
     assert told_as_past("Services were suspended in March. Engineers said it had cost £2m.",
                         question)
+    assert told_as_past("The line was closed on 3 May.", question)  # a month, no "may" ahead
     # a time to come, a present, nothing dated
     for evidence in ("The line will reopen on 3 May.", "The line is expected to reopen in May.",
                      "The line was closed on Monday and stays shut until further notice in "
                      "June.", "The line reopens on 3 May.", "Sky announced Sky Q, products to "
-                     "be available in 2016.", "The line was closed after a landslide."):
+                     "be available in 2016.", "The line was closed after a landslide.",
+                     # "hundred" and "speed" are no past forms
+                     "A hundred trains at full speed run on 3 May."):
         assert not told_as_past(evidence, question), evidence
 
 
