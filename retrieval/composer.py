@@ -14,10 +14,10 @@ those rules read the sentence quoted first, the other gates the best of the rank
 heading alone (``Ranking.judged``).
 It abstains too when the cited document lacks one of the question's specific words (names and
 words rare in English, ``query.py``), or, citing a document with sections, when the corpus has
-none of one; or when a question of a type in ``evidence_needed``
-("when", "how many", "which version") is answered by a quote without a date or a number; when
-the number is only in a sentence beside the best one, not in it, the confidence counts for less
-(``evidence_beside``).
+none of one; or when a question of a type in ``evidence_needed`` ("when", "how many", "which
+version") is answered by a quote without a date or a number, or in English with one of another
+time or thing (``asked.py``: a past date for "when will ...?"); when the number is only in a
+sentence beside the best one, not in it, the confidence counts for less (``evidence_beside``).
 
 What is quoted for a chosen sentence (bounded, with its list or the sentence that points back
 at it) is ``quotes.py``'s. Chosen sentences next to each other in the text, with only whitespace
@@ -31,10 +31,11 @@ from collections.abc import Callable, Mapping, Sequence
 
 from .action import asked_action, names_action
 from .answer import NOT_FOUND, Answer, Quote, SourceRef
+from .asked import holds_asked
 from .candidates import Candidate, Ranking
 from .collection import Collection, Sentence
 from .config import DEFAULT_CONFIG, ComposerConfig
-from .cues import has_evidence, is_question
+from .cues import is_question
 from .features import mass
 from .index import TermIndex
 from .language import ENGLISH
@@ -324,8 +325,8 @@ def _abstention(question: str, query: Query, best: Candidate, confidence: float,
             question, query, doc, collection, index, best.window_similar,
             config.uncommon_zipf, config.uncommon_share):
         return UNCOMMON_MISSING
-    if query.cue in config.evidence_needed and not has_evidence(
-            query.cue, evidence_text(), question, query.lang):
+    if query.cue in config.evidence_needed and not holds_asked(
+            query.cue, evidence_text(), question, query.lang, config.fit_gate):
         return NO_EVIDENCE.get(query.cue or "", "no_evidence")
     if config.value_gate and asks_value(question, query.lang) and not states_value(
             evidence_text(), question, bool(best.features[_DEFAULT])):

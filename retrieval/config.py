@@ -63,6 +63,10 @@ class ComposerConfig:
     # on questions where such a best sentence is rare, cannot tell (docs/benchmarks.md)
     evidence_beside: frozenset[str] = frozenset({"number"})
     evidence_beside_factor: float = 0.25
+    # ... and, in English, the evidence must be of what is asked, not only of its kind: a date
+    # ahead for "when will ...?", a count for "how many nurses ...?", a part for "how many of
+    # the X ...?" (``asked.py``)
+    fit_gate: bool = True
     # for "what is X?", a sentence among this many best that says what X is ("X is a library
     # for ...", ``definitions.defines_subject``) comes first (0: off); the trigger still judges the
     # best-ranked one. The ranker, trained mostly on encyclopaedia questions, gives "X is a ..."

@@ -30,7 +30,9 @@ _DATE = re.compile(
     # a day of a month, new though the question names the month ("on 11 December" answers "on
     # what day in December")
     rf"\b(\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?!\d)"
-    rf"|1[0-9]\d\d|20\d\d|\d{{2,4}}s|\d{{1,2}}(st|nd|rd|th)|{_MONTH}|monday|tuesday|wednesday"
+    # a decade ("1960s", "the 90s"), not an age group ("under-18s", "over-65s")
+    rf"|1[0-9]\d\d|20\d\d|(?<!under-)(?<!over-)\d{{1,3}}0s|\d{{1,2}}(st|nd|rd|th)|{_MONTH}"
+    r"|monday|tuesday|wednesday"
     r"|thursday|friday|"
     r"saturday|sunday|yesterday|today|\d{1,2}(st|nd|rd|th)? century"
     # a century or millennium written out ("the early nineteenth century")

@@ -264,6 +264,19 @@ def test_an_era_a_century_in_words_or_years_ago_is_a_date(sentence: str,
 
 
 @pytest.mark.parametrize(("sentence", "expected"), [
+    ("The band was formed in the 1960s.", True),
+    ("It was popular in the 90s and in the mid-1980s.", True),
+    # an age group, a plane's model: no decade (news_blind2's "free ferry travel for under-18s"
+    # answered "When will building start ...?")
+    ("She promised free ferry travel for under-18s.", False),
+    ("Tickets for over-65s are free.", False),
+    ("The airline flies three Boeing 747s.", False),
+])
+def test_a_decade_is_a_date_an_age_group_is_not(sentence: str, expected: bool) -> None:
+    assert has_evidence("when", sentence, "When did it happen?") is expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
     ("10.1. Si può installare e compilare un kernel senza alcun adattamento?", True),
     ("3.1.4. Wenn ich zu einer anderen Distribution wechseln wollte, ginge das?", True),
     # a licence's numbered clause says what is asked (docs_pkg_a: "within 30 days")
