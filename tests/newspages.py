@@ -6,11 +6,15 @@ gold answers and furniture against it."""
 from __future__ import annotations
 
 import html.parser
+import json
 import re
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import docx
 import pypdf
+
+from retrieval.answer import Answer
 
 
 def pages(folder: Path) -> list[Path]:
@@ -89,3 +93,32 @@ def lines(path: Path) -> list[str]:
 def flat(runs: list[str]) -> str:
     """Runs or lines as one line of text, spaces collapsed."""
     return " ".join(" ".join(runs).split())
+
+
+def article(path: Path, furniture: list[str]) -> str:
+    """A page's text without its furniture: the lines that are not furniture, and, in a PDF or
+    a Word file, whose lines are wrapped by the writer, without the text of a furniture line of
+    20 characters or more (a shorter one is left out only as a whole line)."""
+    fset = set(furniture)
+    text = flat([line for line in lines(path) if line not in fset])
+    if path.suffix in (".pdf", ".docx"):
+        for f in sorted((f for f in furniture if len(f) >= 20), key=len, reverse=True):
+            text = text.replace(f, " ")
+        text = " ".join(text.split())
+    return text
+
+
+def rows(questions: Path) -> list[dict]:
+    """A question set's rows, as written."""
+    return [json.loads(line) for line in questions.read_text(encoding="utf-8").splitlines()
+            if line.strip()]
+
+
+def furniture_quoted(ask: Callable[[str], Answer], questions: Iterable[str],
+                     furniture_file: Path) -> list[tuple[str, str]]:
+    """The (question, quote) pairs where ``ask`` (``QAEngine.ask``) quotes a line of the set's
+    furniture of 20 characters or more (a shorter one may be a few words of the article too)."""
+    long = [line for line in furniture(furniture_file) if len(line) >= 20]
+    quoted = [(q, s.text) for q in questions for s in ask(q).sentences]
+    assert quoted
+    return [(q, text) for q, text in quoted if any(f in text for f in long)]

@@ -5,7 +5,6 @@ banners, teasers, newsletter boxes, comments, footers), whatever is asked."""
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 
 import pytest
@@ -22,10 +21,6 @@ PAGES = DATA / "news_blind2"
 QUESTIONS = DATA / "news_blind2_questions.jsonl"
 FURNITURE = DATA / "news_blind2_furniture.txt"
 
-
-def _rows() -> list[dict]:
-    return [json.loads(line) for line in QUESTIONS.read_text(encoding="utf-8").splitlines()
-            if line.strip()]
 
 
 def test_the_pages_are_five_html_and_five_text_one_in_a_legacy_encoding() -> None:
@@ -53,7 +48,7 @@ def test_the_furniture_is_on_the_pages_and_the_articles_are_news_length() -> Non
 
 
 def test_the_questions_are_well_formed_and_answered_verbatim_outside_the_furniture() -> None:
-    rows = _rows()
+    rows = news.rows(QUESTIONS)
     assert len(rows) == 60 and len({r["id"] for r in rows}) == 60
     assert Counter(r["kind"] for r in rows) == {"plain": 15, "reworded": 30, "unanswerable": 15}
     assert {r["split"] for r in rows} == {"news_blind2"}
@@ -81,14 +76,10 @@ def engine() -> QAEngine:
 
 
 def test_no_answer_quotes_a_news_page_s_furniture(engine: QAEngine) -> None:
-    furniture = [line for line in news.furniture(FURNITURE) if len(line) >= 20]
     questions = [q.text for q in read_questions(QUESTIONS).questions]
     # and what a reader might ask of the furniture itself
     questions += ["How do I sign up for the newsletter?", "What are the most read stories?",
                   "How do I manage my cookie settings?", "How much does it cost to subscribe?",
                   "What do readers say in the comments?", "How can I support the newspaper?",
                   "What is the KSX 100 index at?", "What else should I read?"]
-    quoted = [(q, s.text) for q in questions for s in engine.ask(q).sentences]
-    assert quoted
-    bad = [(q, text) for q, text in quoted if any(f in text for f in furniture)]
-    assert not bad
+    assert not news.furniture_quoted(engine.ask, questions, FURNITURE)

@@ -185,6 +185,45 @@ def first_title(blocks: list[tuple], fallback: str) -> str:
     return blocks[0][1] if blocks and blocks[0][0] == "title" else fallback
 
 
+# --- news articles (the news sets' PDF and DOCX) ---------------------------------------------
+
+
+def article_blocks(text: str, caption_prefix: str = "") -> list[tuple]:
+    """The blocks of a news article written as the news sets' makers write them: "H: "
+    headline, "S: " standfirst, "B: " byline, "D: " date, "C: " caption lines, "## " crossheads,
+    every other line a paragraph (``caption_prefix`` before the caption: a draft's "PIC: ")."""
+    head: dict[str, str] = {}
+    paras: list[tuple] = []
+    for line in text.splitlines():
+        if not line.strip():
+            continue
+        if line[:3] in ("H: ", "S: ", "B: ", "D: ", "C: "):
+            head[line[0]] = line[3:]
+        elif line.startswith("## "):
+            paras.append(("h2", line[3:]))
+        else:
+            paras.append(("p", line))
+    return [("title", head["H"]), ("p", head["S"]), ("p", head["B"]), ("p", head["D"]),
+            ("p", caption_prefix + head["C"]), *paras]
+
+
+def printed_article(text: str, top: list[str], ad: str, ad_after: int,
+                    bottom: list[str]) -> list[tuple]:
+    """An article as a browser prints its page: the site's ``top`` lines, the story with an
+    ``ad`` after its first ``ad_after`` blocks, the ``bottom`` lines."""
+    story = article_blocks(text)
+    body = [*story[:ad_after], ("p", ad), *story[ad_after:]]
+    return [("p", line) for line in top] + body + [("p", line) for line in bottom]
+
+
+def reporters_draft(text: str, top: list[str], note: str, bottom: list[str]) -> list[tuple]:
+    """An article as a reporter's draft: the ``top`` lines (a stamp, a slug), the editor's
+    ``note`` as a quote, the story with its caption as "PIC: ", the ``bottom`` lines."""
+    story = article_blocks(text, caption_prefix="PIC: ")
+    return ([("p", line) for line in top] + [("quote", note)] + story
+            + [("p", line) for line in bottom])
+
+
 # --- the scripts' command line and report ---------------------------------------------------
 
 

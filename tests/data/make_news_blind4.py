@@ -96,33 +96,12 @@ DRAFT_BOTTOM = ["ENDS",
                 "press office 0113 496 0731"]
 
 
-def article_blocks(text: str, caption_prefix: str = "") -> list[tuple]:
-    """The blocks of an article written as above."""
-    head: dict[str, str] = {}
-    paras: list[tuple] = []
-    for line in text.splitlines():
-        if not line.strip():
-            continue
-        if line[:3] in ("H: ", "S: ", "B: ", "D: ", "C: "):
-            head[line[0]] = line[3:]
-        elif line.startswith("## "):
-            paras.append(("h2", line[3:]))
-        else:
-            paras.append(("p", line))
-    return [("title", head["H"]), ("p", head["S"]), ("p", head["B"]), ("p", head["D"]),
-            ("p", caption_prefix + head["C"]), *paras]
-
-
 def notice_blocks() -> list[tuple]:
-    story = article_blocks(NOTICE)
-    body = [*story[:PRINT_AD_AFTER], ("p", PRINT_AD), *story[PRINT_AD_AFTER:]]
-    return [("p", line) for line in PRINT_TOP] + body + [("p", line) for line in PRINT_BOTTOM]
+    return docsgen.printed_article(NOTICE, PRINT_TOP, PRINT_AD, PRINT_AD_AFTER, PRINT_BOTTOM)
 
 
 def follow_up_blocks() -> list[tuple]:
-    story = article_blocks(FOLLOW_UP, caption_prefix="PIC: ")
-    return ([("p", line) for line in DRAFT_TOP] + [("quote", EDITOR_NOTE)] + story
-            + [("p", line) for line in DRAFT_BOTTOM])
+    return docsgen.reporters_draft(FOLLOW_UP, DRAFT_TOP, EDITOR_NOTE, DRAFT_BOTTOM)
 
 
 def main(argv: list[str]) -> int:
