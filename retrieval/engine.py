@@ -38,6 +38,7 @@ from .similarity import WordVectors
 from .sources import source_ids
 from .spelling import load_lists
 from .texts import TextDocuments
+from .uncommon import common_terms
 from .walk import Walk
 
 DEFAULT_TOP_K = 8
@@ -166,12 +167,15 @@ class QAEngine:
         the language detection model when the corpus is not all English (0.1 s and 0.7 s);
         with ``questions``, for a process that will answer them (a bot, the console), also the
         English word list every English question's words are looked up in (0.7 s, once a
-        process: ``spelling.rare_word``)."""
+        process: ``spelling.rare_word``) and the everyday words a "how do I" question's are
+        weighed against (about 1 s: ``uncommon.common_terms``)."""
         _ = self.word_vectors
         if self.reader.language is None and self.reader.corpus_languages() - {ENGLISH}:
             preload()
         if questions:
             load_lists()
+            if self.config.uncommon_zipf > 0:
+                common_terms(ENGLISH, self.config.uncommon_zipf)
 
     def question_language(self, question: str) -> str:
         """The language ``question`` is read in (``Reader.question_language``)."""

@@ -538,3 +538,15 @@ def test_two_builds_of_one_corpus_at_once_take_turns_the_second_building_on_the_
     assert not engines["second"].report.built  # the first's snapshot, loaded
     assert engines["second"].report.snapshot == engines["first"].report.snapshot
     assert "4000 euros" in engines["second"].ask("What is the zebra project's budget?").text
+
+
+def test_warming_up_for_questions_reads_the_everyday_words_how_do_i_questions_need(corpus):
+    # about a second, once a process: before the first "how do I" question, not during it
+    from retrieval import uncommon
+
+    engine = QAEngine.from_directory(corpus)
+    uncommon.common_terms.cache_clear()
+    engine.warm_up(questions=True)
+    assert uncommon.common_terms.cache_info().currsize == 1
+    engine.ask("How do I leave the CSTO?")
+    assert uncommon.common_terms.cache_info().misses == 1  # read once, at the warm-up
