@@ -19,7 +19,6 @@ everywhere and did not keep it).
 from __future__ import annotations
 
 import re
-from functools import cache
 
 from .analyzer import STOP_WORDS, term_of
 
@@ -61,9 +60,9 @@ _ARTICLES = frozenset({"the", "a", "an", "its", "their", "his", "her", "this", "
                        "our", "your", "all"})
 
 
-@cache
 def _stem(word: str) -> str | None:
-    """The term of ``word``'s verb (an irregular form read as its verb)."""
+    """The term of ``word``'s verb (an irregular form read as its verb; ``term_of`` keeps the
+    terms of the words it has seen, up to its bound)."""
     word = word.lower()
     return term_of(_BASE.get(word, word))
 
