@@ -122,3 +122,22 @@ def furniture_quoted(ask: Callable[[str], Answer], questions: Iterable[str],
     quoted = [(q, s.text) for q in questions for s in ask(q).sentences]
     assert quoted
     return [(q, text) for q, text in quoted if any(f in text for f in long)]
+
+
+def misplaced_furniture(folder: Path, furniture_file: Path,
+                        words: tuple[int, int] = (450, 800)) -> list[str]:
+    """What is wrong with a news set's pages and furniture list: a furniture line on no page, an
+    article (a page without its furniture, ``article``) not ``words`` long, a furniture line of
+    20 characters or more that is also article text. Empty: nothing."""
+    listed = furniture(furniture_file)
+    found = pages(folder)
+    everywhere = {line for p in found for line in lines(p)}
+    all_text = " ".join(flat(lines(p)) for p in found)
+    wrong = [f"not on any page: {f}" for f in listed if f not in everywhere and f not in all_text]
+    for page in found:
+        text = article(page, listed)
+        if not words[0] <= len(text.split()) <= words[1]:
+            wrong.append(f"{page.name}: {len(text.split())} words of article")
+        wrong += [f"{page.name}: furniture in the article: {f}" for f in listed
+                  if len(f) >= 20 and f in text]
+    return wrong
