@@ -8,6 +8,7 @@ from __future__ import annotations
 import html.parser
 import json
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -141,3 +142,35 @@ def misplaced_furniture(folder: Path, furniture_file: Path,
         wrong += [f"{page.name}: furniture in the article: {f}" for f in listed
                   if len(f) >= 20 and f in text]
     return wrong
+
+
+def misplaced_answers(rows: list[dict], texts: dict[str, str], furniture_lines: list[str],
+                      own_page_only: bool = False) -> tuple[list[str], Counter[str]]:
+    """What is wrong with a news set's questions, and how many answerable ones each page has:
+    an unanswerable row with answers, sources or another expectation; an answerable one without
+    exactly one source, or an answer of more than 8 words, not verbatim in its page's text
+    (``texts``: page id -> text), or inside a furniture line; with ``own_page_only``, an answer
+    found on another page too (a follow-up story shares its words with the first)."""
+    folded = [f.casefold() for f in furniture_lines]
+    wrong: list[str] = []
+    per_page: Counter[str] = Counter()
+    for r in rows:
+        if r["kind"] == "unanswerable":
+            if not (r["answers"] == [] and r["sources"] == [] and r["expect"] == "abstain"):
+                wrong.append(f"{r['id']}: unanswerable, yet answered")
+            continue
+        if not (r["expect"] == "answer" and len(r["sources"]) == 1 and r["answers"]):
+            wrong.append(f"{r['id']}: no answer, or not one source")
+            continue
+        source = r["sources"][0]
+        per_page[source] += 1
+        for answer in r["answers"]:
+            if not 1 <= len(answer.split()) <= 8:
+                wrong.append(f"{r['id']}: {answer!r} is not 1-8 words")
+            if answer not in texts[source]:
+                wrong.append(f"{r['id']}: {answer!r} not in {source}'s text")
+            if any(answer.casefold() in f for f in folded):
+                wrong.append(f"{r['id']}: {answer!r} in the furniture")
+            if own_page_only and [p for p, t in texts.items() if p != source and answer in t]:
+                wrong.append(f"{r['id']}: {answer!r} on another page too")
+    return wrong, per_page
