@@ -28,6 +28,7 @@ text's order: the same sentences as before, read as the text reads them.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from functools import cache
 
 from .action import asked_action, names_action
 from .answer import NOT_FOUND, Answer, Quote, SourceRef
@@ -88,7 +89,7 @@ def compose(
     if (query.cue in config.evidence_needed and query.cue in config.evidence_beside
             and not judged.features[_EVIDENCE]):
         confidence *= config.evidence_beside_factor
-    evidence = lambda: _evidence_text(judged.sentence, sents_of, quoted, config)  # noqa: E731
+    evidence = cache(lambda: _evidence_text(judged.sentence, sents_of, quoted, config))
     why = _abstention(question, query, judged, confidence, threshold, collection, config, index,
                       hits, evidence, best if config.rules_read_quoted else judged)
     if why is not None:
