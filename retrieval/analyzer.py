@@ -36,6 +36,7 @@ Choices (measured in ``docs/benchmarks.md``):
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -164,6 +165,11 @@ _ELISION_MAX = 5  # letters of an elided word before an apostrophe ("l'", "qu'",
 # follow it): the word is the name before it, where elsewhere an elided word before it is
 # dropped ("l'armée"). Read the other way, "İzmir'de" was the stop word "de" and the name lost.
 SUFFIXED_NAMES = frozenset({"tr", "az"})
+# Languages whose apostrophe is a letter of the word ("м'ясо", meat; "Кам'янець"; Uzbek's
+# "o'zbek"): it is dropped, not read as an elision, so "п'ять" and "пʼять" (U+02BC) meet "пять".
+# A word whose part before the apostrophe is not Latin is read so in any language (only Latin
+# scripts elide).
+APOSTROPHE_LETTER = frozenset({"uk", "be", "uz"})
 # Languages that write a decimal comma and group thousands with a full stop ("6.400", "21,5"):
 # their numbers are read as English's are written ("6400", "21.5"), so a figure meets itself
 # however a question groups it.
@@ -244,19 +250,22 @@ def analyzer(code: str | None = None) -> Analyzer:
 
     number = _decimal_comma if code in DECIMAL_COMMA else _any_decimal_point
     suffixed = code in SUFFIXED_NAMES
+    apostrophe_letter = code in APOSTROPHE_LETTER
 
     def term(word: str) -> str | None:
         if not word.isascii():
             word = halfwidth(word)
         if word[0].isdigit():
             return number(without_joiners(word))
-        word = without_in_word_marks(word.replace("’", "'"))
+        word = without_in_word_marks(word.replace("’", "'").replace("ʼ", "'"))
         if "\u0307" in word:  # "İ" lower-cased is "i" and a combining dot: Turkish's "i"
             word = word.replace("i\u0307", "i")
         if "'" in word:
             head, _, rest = word.partition("'")
             if suffixed:
                 word = head or rest  # "izmir'de": İzmir, with "in"
+            elif apostrophe_letter or not _latin(head):
+                word = word.replace("'", "")
             elif len(head) <= _ELISION_MAX and len(rest) >= 2:
                 word = rest
         if ((len(word) < 2 and not unspaced(word)) or word in stops
@@ -265,6 +274,11 @@ def analyzer(code: str | None = None) -> Analyzer:
         return stem(word)
 
     return Analyzer(lang, memo(term, 200_000), term, *_glued(words, spans, True))
+
+
+def _latin(word: str) -> bool:
+    """Whether ``word`` is written in Latin letters (the scripts that elide: "l'", "dell'")."""
+    return word.isascii() or all("LATIN" in unicodedata.name(c, "") for c in word if c.isalpha())
 
 
 def _glued(find: Callable[[str], list[str]], where: Callable[[str], Iterator[tuple[int, int]]],

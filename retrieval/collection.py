@@ -287,7 +287,9 @@ class Collection:
 # comments under a comments label, a sentence bidding the reader join, are furniture; in a
 # document, a label typed in capitals and a lone strip of fields set apart by bars are never
 # quoted.
-TEXT_VERSION = 59
+# 60: an apostrophe inside a Ukrainian, Belarusian or Uzbek word, or after a part in a script
+# other than Latin, is a letter of the word, not an elision ("м'ясо" is not "ясо").
+TEXT_VERSION = 60
 # A sentence's flags (``Collection.sent_flags``): it may be quoted alone; it is of a list item
 # or a table row (a line tagged ``ITEM_LINE``, beside its ``sieve.QUOTE_*`` rule); it opens its
 # line; lines of code (tagged ``CODE_LINE``) follow its line, quoted after it.

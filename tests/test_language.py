@@ -370,6 +370,18 @@ def test_a_word_the_stemmer_cuts_otherwise_than_its_other_forms_meets_them(
     assert answer.answered and answer.sentences[0].source == "d0"
 
 
+def test_an_apostrophe_inside_a_ukrainian_word_is_a_letter_not_an_elision() -> None:
+    """Ukrainian writes an apostrophe inside words ("м'ясо", meat; "п'ять", five), typed as "'",
+    "’" or "ʼ": the word is kept whole, not cut to what follows ("ясо"), and its three spellings
+    meet; only a Latin word before an apostrophe is an elided article ("l'armée")."""
+    uk = analyzer("uk")
+    assert uk.analyze("п'ять") == uk.analyze("пʼять") == uk.analyze("п’ять") == uk.analyze("пять")
+    assert uk.analyze("м'ясо") != uk.analyze("ясо")
+    # a Cyrillic word is not elided in another language either (a quote in a French text)
+    assert analyzer("fr").analyze("м'ясо") != analyzer("fr").analyze("ясо")
+    assert analyzer("it").analyze("dell'anno") == analyzer("it").analyze("anno")
+
+
 def test_a_turkish_names_suffix_after_an_apostrophe_leaves_the_name() -> None:
     """Turkish writes a name's suffixes after an apostrophe ("İzmir'de", in İzmir): the term is
     the name's, where an elided French article is the word after ("l'armée" -> "armée")."""
