@@ -24,9 +24,11 @@ STATED: dict[str, re.Pattern[str]] = {
         r"(?:dollars|euros?|pounds sterling|pounds|yen|yuan|rupees|roubles|rubles|francs|pesos|"
         r"cents|pence)\b|\b(?:USD|EUR|GBP|JPY|CHF|AUD|CAD|CNY)\s?\d|\d\s?(?:USD|EUR|GBP|JPY|CHF)\b",
         re.I),
-    # "aged 91", "a 47-year-old", "Gary Pembridge, 47, was ...", "one lady who was 91", "(38)"
+    # "aged 91", "a 47-year-old", "Gary Pembridge, 47, was ...", "one lady who was 91", "Gary
+    # Pembridge (38)" (after a name: "step (2)" or "see (12)" is no age)
     "age": re.compile(r"\b(?:aged|age of|at age)\s+\d{1,3}\b|\b\d{1,3}[- ]years?[- ]old\b"
-                      r"|[A-Za-z],\s\d{1,3},\s|\bwho (?:was|is) \d{1,3}\b|\(\d{1,3}\)", re.I),
+                      r"|[A-Za-z],\s\d{1,3},\s|\bwho (?:was|is) \d{1,3}\b"
+                      r"|(?-i:[A-Z])[\w'’-]*\s\(\d{1,3}\)", re.I),
     "temperature": re.compile(r"\d\s?[°º]|\bdegrees?\b|\bcelsius\b|\bfahrenheit\b", re.I),
     "percent": re.compile(r"\d\s?%|\bper ?cent\b|\bpercentage points?\b|\bhalf\b"
                           r"|\b(?:a|one|two) (?:third|quarter)s?\b", re.I),

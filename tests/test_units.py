@@ -37,6 +37,9 @@ def test_a_sentence_states_a_quantity_of_the_kind_asked_and_new_to_the_question(
     assert states_unit(age, "Gary Pembridge, 47, was driving the bus.", "")
     assert states_unit(age, "One lady who was 91 could not swim.", "")
     assert not states_unit(age, "He rescued 14 passengers.", "")
+    assert states_unit(age, "The driver, Gary Pembridge (47), was unhurt.", "")
+    # a figure in brackets is an age after a name only: a step's or a note's number is none
+    assert not states_unit(age, "Repeat step (2) until the light turns green.", "")
     area = asked_units("How big is the fire?")
     assert states_unit(area, "It had grown to 6,200 hectares.", "")
     assert not states_unit(area, "About 4,300 residents were told to leave.", "")
