@@ -87,7 +87,7 @@ _PART = re.compile(
     r"most|many|some|all|none|few|majority|minority|proportion|share|third|quarter|dozens|"
     r"hundreds|thousands|millions))\s+(?:of|in)\b|\bout of\b", re.I)
 # the measures a figure can be of; a share counts a part of a whole, and an age is not read
-# (its pattern takes any figure in brackets: "class_0 (59), class_1 (71)" counts)
+# (its pattern takes a figure in brackets after a capitalised word: "Class A (59)" counts)
 _MEASURES = tuple(k for k in STATED if k not in ("percent", "age"))
 # a share of something named: "20% of Victorians", "20% of American gasoline stations"
 _SHARE_OF = re.compile(r"(?:\d\s?%|\bper ?cent|\bhalf|\b(?:a|one|two) (?:third|quarter)s?)\s+of\s+"
