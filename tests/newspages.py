@@ -1,6 +1,6 @@
 """What a reader sees of a saved news page, read without qabot: the visible text runs of an HTML
 page in its declared charset, a text file's lines, a PDF's text lines, a Word file's paragraphs.
-The held-out news sets' own tests (``test_news_blind2.py`` to ``test_news_blind4.py``) check their
+The held-out news sets' own tests (``test_news_blind2.py`` to ``test_news_blind5.py``) check their
 gold answers and furniture against it."""
 
 from __future__ import annotations
