@@ -431,3 +431,24 @@ def test_a_sentence_bidding_the_reader_join_is_an_appeal() -> None:
     kept = clean(page)
     assert kept and not [p for p in kept if "member" in p]
     assert explain("Members of the council voted for it.")[0].keep
+
+
+def test_a_newsletter_email_s_footer_and_a_reader_supported_blurb_are_furniture() -> None:
+    page = ("Demand at the food bank has doubled since March, its manager said on Thursday.\n\n"
+            "The Coast Letter is a reader-supported newsletter about the towns of the estuary.\n\n"
+            "You are receiving this email because you signed up at coastletter.example.\n\n"
+            "Unsubscribe | Manage preferences")
+    kept = clean(page)
+    assert kept == [page.split("\n\n")[0]]
+
+
+def test_a_reader_poll_s_label_question_options_and_button_are_furniture() -> None:
+    page = ("Fire crews were called to the warehouse at 2.40am and fought the blaze for six "
+            "hours.\n\nPOLL\nShould warehouses near homes have to meet stricter fire rules?\n"
+            "Yes\nNo\nDon't know\nVote\nView results\n\nNobody hurt\n\n"
+            "The security guard raised the alarm and nobody was hurt.")
+    kept = clean(page)
+    assert not [p for p in kept if "stricter fire rules" in p or p in ("Yes", "No", "Vote")]
+    assert "The security guard raised the alarm and nobody was hurt." in kept
+    # a poll in the news is reporting ("The poll closes at 10pm." is no label)
+    assert explain("The poll closes at 10pm on Thursday.")[0].keep

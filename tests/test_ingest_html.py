@@ -324,7 +324,8 @@ def test_a_sidebar_of_links_or_of_less_text_than_the_page_stays_out():
      'class="article-ad-unit"', 'class="advert"', 'class="share-buttons"',
      'class="story-share-bar"', 'class="most-viewed"', 'class="c-most-read"',
      'class="trending-now"', 'class="dropdown-menu"', 'class="onlyprint"',
-     'class="print-only"', 'class="docnav top"', 'class="topnav"'],
+     'class="print-only"', 'class="docnav top"', 'class="topnav"',
+     'class="subscription-widget show-subscribe"'],
 )
 def test_hidden_and_navigation_elements_are_left_out(attrs):
     parsed = read_html(f"<p>Kept.</p><div {attrs}><p>Gone.</p></div><p>Also kept.</p>")
@@ -337,7 +338,8 @@ def test_hidden_and_navigation_elements_are_left_out(attrs):
                                    'class="shared-memory"', 'class="headline"',
                                    'class="adverbs"', 'class="loading-indicator"',
                                    'class="almost-readable"', 'class="sd-dropdown"',
-                                   'class="printing-options"'])
+                                   'class="printing-options"', 'class="subscriptions"',
+                                   'class="subscription-plans"'])
 def test_words_that_only_contain_nav_are_content(attrs):
     parsed = read_html(f"<p>Kept.</p><div {attrs}><p>Also kept.</p></div>")
     assert joined(parsed) == "Kept.\n\nAlso kept."

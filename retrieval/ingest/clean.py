@@ -68,6 +68,15 @@ _QUOTED_RE = re.compile(r"“[^”]*(?:”|$)|\"[^\"]*(?:\"|$)|«[^»]*(?:»|$)"
 # Ellesford reported."): it addresses the reader as "you" does
 _BIDDING_RE = re.compile(r"(?:^|[.!?]\s+)(?:become a (?:member|subscriber|supporter)|support us"
                          r"|support our|donate|subscribe|sign up|join us|make a gift)\b", re.I)
+# A reader poll as a page saved as text shows it: its label alone on a line ("POLL", "Quick
+# poll:"), the question, its options, and its button ("Vote", "View results") within
+# ``_POLL_LINES`` lines: all of it is the page's, not the article's (the question reads as a
+# sentence). Without a button in reach, only the label goes.
+_POLL_LABEL_RE = re.compile(
+    r"^\W*(?:(?:quick|reader|readers['’]?|our|today['’]s|daily)\s+)?poll\W*$", re.IGNORECASE)
+_POLL_BUTTON_RE = re.compile(
+    r"^\W*(?:vote(?: now)?|(?:view|see|show) (?:the )?results|results)\W*$", re.IGNORECASE)
+_POLL_LINES = 10
 _READER_WORDS = frozenset({"we", "our", "ours", "us", "you", "your", "yours", "you're", "you’re",
                            "you've", "you’ve", "we're", "we’re", "we've", "we’ve"})
 
@@ -251,6 +260,13 @@ def explain(text: str, repeated: Container[str] = frozenset(),
                 if kinds[c] not in ("good", "weak"):
                     break
                 kinds[c], reasons[c] = "bad", "a reader's comment (a Reply button under it)"
+
+    for i, p in enumerate(paras):
+        if _POLL_LABEL_RE.match(p):
+            ends = [j for j in range(i + 1, min(len(paras), i + 1 + _POLL_LINES))
+                    if _POLL_BUTTON_RE.match(paras[j])]
+            for j in range(i, ends[-1] + 1 if ends else i + 1):
+                kinds[j], reasons[j] = "bad", "a reader poll (its label, question and options)"
 
     # Captions: prose glued (no blank line) to a credit line in the raw text is its caption.
     for i in range(len(paras)):

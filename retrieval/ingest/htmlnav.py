@@ -43,15 +43,17 @@ _NOTE_CLASS_RE = re.compile(r"footnote|admonition|^(?:note|tip|hint|warning|caut
 # and what is shown only when printed (sphinx-book-theme's "onlyprint": the title and contents
 # again) are not what a reader of the page sees.
 # A news site's sign-up box, cookie banner, paywall nudge, advert slot, share bar or list of its
-# most read stories ("ml-newsletter", "cookie-banner", "paywall-prompt", "ad-slot",
-# "share-buttons", "most-viewed") is no more its article than its menus are.
+# most read stories ("ml-newsletter", a newsletter platform's "subscription-widget",
+# "cookie-banner", "paywall-prompt", "ad-slot", "share-buttons", "most-viewed") is no more its
+# article than its menus are.
 # (A news site's are what only web pages have: ``news_chrome``.) A page's list of its readers'
 # comments (a class "comments", "comments-area", "comment-list") is theirs, not its article: a
 # class only ("comment" alone is a code comment's in a highlighter's markup; an id "comments" is
 # a manual's section on comments, Sphinx naming a section by its heading).
 _COMMENTS_CLASS_RE = re.compile(r"(?:^|[-_])comments(?:$|[-_])|^comment-?(?:list|area|section"
                                 r"|thread)s?$")
-_NEWS_CLASS_RE = re.compile(r"newsletter|subscribe|cookie-?(?:banner|consent|notice|bar)|paywall"
+_NEWS_CLASS_RE = re.compile(r"newsletter|subscribe|^subscription-?(?:widget|box|form|prompt|cta)"
+                            r"|cookie-?(?:banner|consent|notice|bar)|paywall"
                             r"|(?:^|-)ad-?(?:slot|unit|container)(?:$|-)|^advert"
                             r"|(?:^|-)share-?(?:bar|buttons?|tools|links)(?:$|-)"
                             r"|(?:^|-)most-?(?:viewed|read|popular|shared)(?:$|-)|^trending(?:$|-)")

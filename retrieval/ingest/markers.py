@@ -27,7 +27,9 @@ MARKERS: dict[str, tuple[str, ...]] = {
     "subscription": (
         "sign up", "sign-up", "newsletter", "newsletters", "subscribe", "subscriber", "unsubscribe",
         "in your inbox", "in your mailbox", "mailing list", "log in", "login", "register",
-        "create an account", "free trial",
+        "create an account", "free trial", "you are receiving this", "you're receiving this",
+        "you’re receiving this", "forwarded this email", "manage preferences",
+        "manage your preferences", "email preferences",
     ),
     "consent": (
         "privacy policy", "cookie", "cookies", "terms of use", "terms of service",
@@ -58,7 +60,8 @@ MARKERS: dict[str, tuple[str, ...]] = {
     ),
     "disclaimer": (
         "not all news on the site", "does not necessarily reflect", "the views expressed",
-        "this news automatically", "point of view of the site",
+        "this news automatically", "point of view of the site", "reader-supported",
+        "reader-funded",
     ),
 }
 
