@@ -62,7 +62,11 @@ windows-1252, and as text, a nineteenth session, measured once as written) and `
 and a reporter's DOCX draft, a twenty-eighth session, measured once as written) and ``news_blind4``
 (twelve pages on yet other beats, as HTML in five other site styles, one in windows-1252, as text,
 one hard-wrapped, a PDF and a reporter's DOCX draft with an editor's note, a twenty-ninth session,
-measured once as written) are measured by kind of question.
+measured once as written) and ``news_blind5`` (twelve pages on other beats again: HTML as an AMP
+page, a Drupal site, an ISO-8859-1 table layout, a Next.js site and a newsletter platform's post;
+text as a text browser's dump, a web clipper's Markdown, a paper's app, a newsletter e-mail and a
+page with a poll; a PDF and a reporter's DOCX draft; a thirtieth session, measured once as
+written) are measured by kind of question.
 """
 
 from __future__ import annotations
@@ -131,7 +135,7 @@ def measure(make: Callable[[Sequence[Document]], QAEngine]) -> list[str]:
     named = ("docs_more", "docs_extra", "docs_fresh", "docs_new", "docs_pkg_a", "docs_pkg_b",
              "docs_blind", *(f"docs_blind{n}" for n in range(2, 17)), "docs_blind18",
              "docs_blind20", "docs_blind22", "docs_blind23", "docs_blind25")
-    for news in ("news_blind", "news_blind2", "news_blind3", "news_blind4"):
+    for news in ("news_blind", "news_blind2", "news_blind3", "news_blind4", "news_blind5"):
         docs, _ = load_directory(DATA / news)
         o = run(make(docs), list(read_questions(DATA / f"{news}_questions.jsonl").questions))
         for kind in ("plain", "reworded"):
