@@ -102,9 +102,6 @@ class ComposerConfig:
     # in English, a sentence opening on a pronoun ("She lives in ...") holds the question's
     # terms its document's title holds (``surroundings.about_title``)
     pronoun_title: bool = True
-    # ... and so in another language, a sentence opening on one of its pronouns
-    # (``pronouns.py``; in an untitled document, the terms naming its subject at its opening)
-    pronoun_others: bool = True
     # for the term-coverage rules (below), in English, a sentence with a life's dates in
     # brackets ("(1935 - 1977)") holds "born" and "died" (``lifespan.life_terms``)
     life_terms: bool = True
@@ -163,10 +160,6 @@ class ComposerConfig:
     # was answered with the year others died in)
     rare_unseen_factor: float = 3.0
     rare_zipf: float = 3.0
-    # in a language without a stemmer, a question's common word of four or five letters the
-    # corpus lacks meets the corpus's term with another vowel at its end ("море" / "моря",
-    # ``otherforms.other_ending``)
-    other_endings: bool = True
 
 
 DEFAULT_CONFIG = ComposerConfig()

@@ -21,7 +21,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 
 from .analyzer import Token, analyzer
@@ -34,7 +34,6 @@ from .ingest.prose import reads_as_english
 from .ingest.read import printable
 from .interrogatives import ASKING_WORDS, FRAMES, INTERROGATIVE_CHARACTERS, INTERROGATIVES
 from .language import ENGLISH
-from .otherforms import other_form
 from .questiontypes import names_kind, plain_question_type, question_type
 from .scripts import unspaced, unstyled
 from .spelling import correct, rare_word
@@ -101,6 +100,25 @@ FRAME_WORDS = frozenset(
     "thing things part parts number amount certain also often usually generally acronym "
     "abbreviation abbreviated stand stands full".split()
 )
+
+def _restemmed(word: str, term: str, stem_term: Callable[[str], str | None],
+               index: TermIndex, lang: str, zipf: float, name: bool) -> str | None:
+    """The corpus's term one stemming step from a question's ``word`` whose ``term`` the corpus
+    lacks: the word itself, or, for a ``name`` whose stem is itself a word of ``lang``
+    (wordfreq's, at ``zipf`` or more: a base form), its stem. A Snowball stemmer can cut a
+    word's base form further than its inflected forms, or the other way round: Russian's reads
+    the "-л" of "Байкал", "канал" as a past tense's ("байка", "кана", where "Байкале", "каналы"
+    are "байкал", "канал"), Polish's cuts "tramwaj" to "tramw" ("tramwaje": "tramwaj"). Either
+    step gives the term the other form of the word has; ``None`` when neither is the
+    corpus's. (A stem stemmed again can join unrelated words: Spanish "progresistas",
+    "progres", "progr"; Russian "покрова", "покров", "покр". Done for every word, three of
+    XQuAD's Spanish and Russian questions about an article left out were answered by it.)"""
+    again = stem_term(term) if name and term in common_words(lang, zipf) else None
+    for other in (word, again):
+        if other and other != term and index.idf(other) is not None:
+            return other
+    return None
+
 
 def parse_query(
     question: str, index: TermIndex, config: ComposerConfig = DEFAULT_CONFIG,
@@ -175,11 +193,11 @@ def parse_query(
             if fixed is not None and fixed[1] not in weights:
                 read_as[word] = fixed[0]
                 (word, term), idf = fixed, index.idf(fixed[1])
-        if idf is None and not reading.lang.english and (other := other_form(
-                word.lower(), term, reading.stem_term, index, reading.lang.code,
-                config.rare_zipf, is_name, config.other_endings and not frame)) and (
-                other not in weights):
-            term, idf = other, index.idf(other)
+        if idf is None and not reading.lang.english and reading.lang.stemmer is not None and (
+                restemmed := _restemmed(word.lower(), term, reading.stem_term, index,
+                                        reading.lang.code, config.rare_zipf, is_name)) and (
+                restemmed not in weights):
+            term, idf = restemmed, index.idf(restemmed)
         if idf is None:
             if frame:  # an unknown word that only frames the question tells nothing
                 continue

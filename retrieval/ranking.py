@@ -107,7 +107,6 @@ def rank(
     words_of: dict[tuple[int, int], list[str]] = {}  # (passage, sentence) -> words of 3+ letters
     langs: dict[int, str] = {}  # each retrieved passage's language
     titled: dict[int, frozenset[str]] = {}  # the question terms each document's title holds
-    named: dict[int, frozenset[str]] = {}  # ... and those naming its subject (untitled too)
     for rank_, (p, pscore) in enumerate(hits):
         sents = sents_of[p] = collection.sentences(p)
         reading = analyzer(langs.setdefault(p, collection.lang_of(p)))
@@ -129,12 +128,9 @@ def rank(
         if doc not in titled:
             titled[doc] = frozenset(
                 analyzer(langs[p]).term_set(collection.sources[doc].title) & qset)
-            named[doc] = (surroundings.subject_terms(collection, doc, langs[p], qset)
-                          if config.pronoun_title else frozenset())
-        if named[doc]:  # "She lives ..." holds "Marta Ilves"
-            matched = [m | named[doc] if surroundings.about_title(
-                s.text, langs[p], config.pronoun_others) else m
-                for m, s in zip(matched, sents, strict=True)]
+        if config.pronoun_title and titled[doc]:  # "She lives ..." holds "Marta Ilves"
+            matched = [m | titled[doc] if surroundings.about_title(s.text, langs[p]) else m
+                       for m, s in zip(matched, sents, strict=True)]
         context = surroundings.context(p, collection, qset, config, reading.term_set)
         passages.append((rank_, p, pscore, sents, terms, sets, matched, others, context))
     table, aligned = _alike_words(vectors, query, passages, config)

@@ -20,7 +20,6 @@ from .index import TermIndex
 from .language import ENGLISH
 from .lifespan import life_terms
 from .numerals import other_forms
-from .pronouns import opens_on_pronoun
 from .query import Query
 from .selection import FEATURES
 
@@ -159,34 +158,10 @@ def document_names(collection: Collection, doc: int, lang: str) -> set[str]:
 _PRONOUN = re.compile(r"^\W*(?:he|she|it|they|his|her|its|their)\b", re.I)
 
 
-def about_title(sentence: str, lang: str, others: bool = True) -> bool:
+def about_title(sentence: str, lang: str) -> bool:
     """Whether ``sentence`` (in language ``lang``) opens on a pronoun standing for what its
-    document is about: English's, and (``others``) another language's (``pronouns.py``)."""
-    if lang == ENGLISH:
-        return _PRONOUN.match(sentence) is not None
-    return others and opens_on_pronoun(sentence, lang)
-
-
-def subject_terms(collection: Collection, doc: int, lang: str, qset: set[str]) -> frozenset[str]:
-    """The question terms (of ``qset``) naming what document ``doc`` is about, read in ``lang``:
-    its title's; in an untitled document in another language than English, its opening
-    sentence's first word and the capitalised words after it, stop words between them, where
-    capitals mark names ("De Schelde is een rivier ...": Schelde; "Іван Пулюй — український
-    фізик ...": Іван Пулюй)."""
-    reading = analyzer(lang)
-    title = collection.sources[doc].title
-    if title.strip() or lang == ENGLISH:
-        return frozenset(reading.term_set(title) & qset)
-    lo, _ = collection.passage_range(doc)
-    first = next((s.text for s in collection.sentences(lo) if s.quotable), "")
-    out: set[str] = set()
-    for tok in reading.tokens(first):
-        if tok.term is None:
-            continue  # a stop word
-        if out and not (reading.lang.capitals_mark_names and first[tok.start].isupper()):
-            break
-        out.add(tok.term)
-    return frozenset(out & qset)
+    document's title names (English only)."""
+    return lang == ENGLISH and _PRONOUN.match(sentence) is not None
 
 
 def context(p: int, collection: Collection, qset: set[str], config: ComposerConfig,
@@ -205,4 +180,4 @@ def context(p: int, collection: Collection, qset: set[str], config: ComposerConf
 
 
 __all__ = ["about_title", "context", "document_names", "heading_above", "item_heads",
-           "named_row", "opening", "opening_items", "rules_row", "specific_met", "subject_terms"]
+           "named_row", "opening", "opening_items", "rules_row", "specific_met"]
