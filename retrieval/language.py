@@ -32,7 +32,7 @@ from functools import cache
 
 import Stemmer
 
-from . import arabic, korean, spanish
+from . import korean, spanish
 
 ENGLISH = "en"
 # ISO 639-1 code -> PyStemmer algorithm
@@ -163,13 +163,12 @@ def stem_function(code: str) -> Callable[[str], str]:
     if algorithm is None:
         return truncated
     local = threading.local()
-    before = BEFORE_STEMMING.get(code, str)
 
     def stem(word: str) -> str:
         s = getattr(local, "s", None)
         if s is None:
             s = local.s = Stemmer.Stemmer(algorithm)
-        return s.stemWord(before(word))
+        return s.stemWord(word)
 
     return stem
 
@@ -178,9 +177,6 @@ def stem_function(code: str) -> Callable[[str], str]:
 # word's particles and endings off, rather than cut), and Spanish, whose Snowball stemmer cuts
 # nouns to stems unrelated words share (``spanish.py``: a word's plural ending off, no more).
 _LIGHT_STEMMERS: dict[str, Callable[[str], str]] = {"ko": korean.stem, "es": spanish.stem}
-# what a language's words are read as before its Snowball stemmer reads them (``arabic.py``:
-# an Arabic plural without its article, which the stemmer cuts otherwise than with it)
-BEFORE_STEMMING: dict[str, Callable[[str], str]] = {"ar": arabic.singular}
 
 
 def truncated(word: str) -> str:
