@@ -51,9 +51,9 @@ specification, a DOCX audit note; a twenty-eighth session, measured once as writ
 network library's Markdown enhancement proposals, changelog and contributor guide, a version
 control system's release notes, a PDF storage-format specification, a DOCX design report; a
 twenty-ninth session, measured once as written).
-``docs_blind17``, ``docs_blind19``, ``docs_blind21`` and ``docs_blind24`` are documentation in
-other languages
-(``qabot eval --by lang``), not pooled here.
+``docs_blind17``, ``docs_blind19``, ``docs_blind21``, ``docs_blind24`` and ``docs_blind27``
+(Hungarian, Slovenian, Estonian, Basque and Galician, a thirtieth session) are documentation in
+other languages (``qabot eval --by lang``), not pooled here.
 ``docs_blind4`` to ``docs_blind6`` were each measured once as written, then read while mending
 what failed. ``news_blind`` (news pages saved as text, furniture and all, written by a helper
 session in a sixteenth session) and ``news_blind2`` (news pages saved as HTML, one in

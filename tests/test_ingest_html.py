@@ -333,6 +333,16 @@ def test_hidden_and_navigation_elements_are_left_out(attrs):
     assert [d.block.text for d in parsed.dropped] == ["Gone."]
 
 
+def test_a_hidden_tab_panel_is_the_text_a_reader_sees_by_clicking_its_tab() -> None:
+    """Docusaurus and sphinx-tabs mark the panels of tabs not chosen ``hidden``: a reader
+    clicks the tab ("Windows", "Linux") and reads it; another hidden element stays out."""
+    parsed = read_html('<div role="tablist"><button>pip</button><button>conda</button></div>'
+                       '<div role="tabpanel"><p>Run pip install fastcsv.</p></div>'
+                       '<div role="tabpanel" hidden="true"><p>Run conda install fastcsv.</p></div>'
+                       '<div hidden><p>Loading search results.</p></div>')
+    assert joined(parsed) == "Run pip install fastcsv.\n\nRun conda install fastcsv."
+
+
 @pytest.mark.parametrize("attrs", ['class="navy-theme"', 'class="canvas"', 'class="unnavigable"',
                                    'class="skipped-tests"', 'class="sr-only-focusable-note"',
                                    'class="shared-memory"', 'class="headline"',

@@ -95,8 +95,9 @@ def nav_reason(tag: str, a: dict[str, str], in_main: bool = False,
     stands in the page's main content; ``in_section``: in a section of the text, where a
     "sidebar" is a box of the text (docutils' ``.. sidebar::``, DocBook's ``<sidebar>``), not a
     theme's."""
-    if "hidden" in a or a.get("aria-hidden", "").strip().lower() == "true":
-        return "hidden"
+    if (("hidden" in a or a.get("aria-hidden", "").strip().lower() == "true")
+            and a.get("role", "").strip().lower() != "tabpanel"):
+        return "hidden"  # (a tab's panel is hidden until its tab is clicked: the text's)
     boxed = in_section and any(_BOX_CLASS_RE.match(w) for w in a.get("class", "").lower().split())
     if tag in CHROME_TAGS and not (tag == "aside" and (in_main or boxed or _is_note(a))):
         return f"a <{tag}> element (page chrome)"
