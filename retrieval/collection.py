@@ -292,7 +292,8 @@ class Collection:
 # 61: a newsletter platform's subscription widget, a newsletter e-mail's footer, a publication
 # calling itself reader-supported, a reader poll (label, question, options, button) are furniture.
 # 62: an HTML tab's panel hidden until its tab is clicked (Docusaurus, sphinx-tabs) is read.
-TEXT_VERSION = 62
+# 63: Arabic script's harakat and kashida are no part of a term (Persian, Urdu).
+TEXT_VERSION = 63
 # A sentence's flags (``Collection.sent_flags``): it may be quoted alone; it is of a list item
 # or a table row (a line tagged ``ITEM_LINE``, beside its ``sieve.QUOTE_*`` rule); it opens its
 # line; lines of code (tagged ``CODE_LINE``) follow its line, quoted after it.

@@ -72,7 +72,12 @@ MARKS = _mark_ranges()
 # inside the word ("Ե՞րբ", "when?"): part of the word (``tokeniser.TOKEN_RE``), left out of its
 # term and of what a question's type is read from
 IN_WORD_MARKS = "\u055b\u055c\u055e"
-_NO_MARKS = str.maketrans("", "", IN_WORD_MARKS)
+# Arabic script's short vowels, tanwin, shadda and sukun (harakat, U+064B-U+0652) and its
+# kashida (tatweel, U+0640, a stretch of the line): written or not as a writer pleases, never
+# the word's ("کاملاً" is "کاملا", "مُحَمَّد" "محمد"); Snowball's Arabic stemmer drops them, the
+# Persian one and Urdu (no stemmer) did not
+ARABIC_MARKS = "".join(map(chr, range(0x064B, 0x0653))) + "\u0640"
+_NO_MARKS = str.maketrans("", "", IN_WORD_MARKS + ARABIC_MARKS)
 
 
 def without_in_word_marks(text: str) -> str:

@@ -524,3 +524,13 @@ def test_the_doubt_of_a_rare_spanish_word_lowers_the_confidence_not_the_quote() 
     ).ask(question, min_confidence=0)
     assert doubting.text == plain.text
     assert doubting.confidence < plain.confidence
+
+
+def test_arabic_script_s_short_vowels_and_kashida_are_no_part_of_a_term() -> None:
+    """Harakat (tanwin, shadda, short vowels) and the kashida are written or not as a writer
+    pleases: a Persian or Urdu word meets itself either way, as Arabic's did."""
+    for code in ("fa", "ur", "ar"):
+        a = analyzer(code)
+        assert a.analyze("مُحَمَّد") == a.analyze("محمد")
+        assert a.analyze("کتـــاب") == a.analyze("کتاب")
+    assert analyzer("fa").analyze("کتابٌ") == analyzer("fa").analyze("کتاب")
