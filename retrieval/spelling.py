@@ -15,6 +15,9 @@ A word is corrected only when the correction is near-certain:
   "dairy" is never read as "daily" nor "ruined" as "run(ned)"; typos are not in that list;
 * exactly one edit (a letter deleted, inserted, replaced, or two neighbours swapped) turns it
   into a word whose index term the corpus holds; when several do, the one in most passages wins.
+  Its first letter is never the one deleted: a word that is another with a letter before it is
+  mostly that word with a prefix ("async" is not "sync", "unmount" not "mount"), and a slip
+  seldom adds a letter before a word's first.
   Two edits would reach too far: "Australia" would become "Austria".
 
 Candidates are the word's edits looked up in the vocabulary (Norvig's method): nothing is
@@ -145,6 +148,8 @@ def correct(
     best: tuple[str, str] | None = None
     best_key = (0, 0)
     for candidate in sorted(edits1(word, name)):  # sorted: ties go the same way every time
+        if candidate == word[1:]:
+            continue  # its first letter dropped: a prefix, not a slip ("async", "unmount")
         term = term_of(candidate)
         if term is None or (name and (common(candidate) or common(term))):
             continue
