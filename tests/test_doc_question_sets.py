@@ -46,6 +46,7 @@ SETS = [("docs_corpus", "docs_questions.jsonl"), ("docs_fresh", "docs_fresh_ques
         ("docs_blind23", "docs_blind23_questions.jsonl"),
         ("docs_blind24", "docs_blind24_questions.jsonl"),
         ("docs_blind25", "docs_blind25_questions.jsonl"),
+        ("docs_blind26", "docs_blind26_questions.jsonl"),
         ("docs_blind27", "docs_blind27_questions.jsonl"),
         ("formats", "formats_questions.jsonl")]
 
