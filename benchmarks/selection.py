@@ -50,7 +50,10 @@ specification, a DOCX audit note; a twenty-eighth session, measured once as writ
 ``docs_blind25`` (the same kind again: a widget toolkit's HTML manual and change log, a neural
 network library's Markdown enhancement proposals, changelog and contributor guide, a version
 control system's release notes, a PDF storage-format specification, a DOCX design report; a
-twenty-ninth session, measured once as written).
+twenty-ninth session, measured once as written), then with ``docs_blind26`` (the same kind again:
+a parsing library's HTML manual, a documentation system's reStructuredText proposals, policies,
+release notes and licence, a PDF design specification and a DOCX plan, a Markdown extension
+package's FAQ and migration notes; a thirtieth session, measured once as written).
 ``docs_blind17``, ``docs_blind19``, ``docs_blind21``, ``docs_blind24`` and ``docs_blind27``
 (Hungarian, Slovenian, Estonian, Basque and Galician, a thirtieth session) are documentation in
 other languages (``qabot eval --by lang``), not pooled here.
@@ -134,7 +137,7 @@ def measure(make: Callable[[Sequence[Document]], QAEngine]) -> list[str]:
     # every documentation set but the first is a folder "<name>" with "<name>_questions.jsonl"
     named = ("docs_more", "docs_extra", "docs_fresh", "docs_new", "docs_pkg_a", "docs_pkg_b",
              "docs_blind", *(f"docs_blind{n}" for n in range(2, 17)), "docs_blind18",
-             "docs_blind20", "docs_blind22", "docs_blind23", "docs_blind25")
+             "docs_blind20", "docs_blind22", "docs_blind23", "docs_blind25", "docs_blind26")
     for news in ("news_blind", "news_blind2", "news_blind3", "news_blind4", "news_blind5"):
         docs, _ = load_directory(DATA / news)
         o = run(make(docs), list(read_questions(DATA / f"{news}_questions.jsonl").questions))
@@ -156,7 +159,7 @@ def measure(make: Callable[[Sequence[Document]], QAEngine]) -> list[str]:
     # (English only: 17, 19, 21 and 24 are other languages)
     held_out = ("blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9",
                 "blind10", "blind11", "blind12", "blind13", "blind14", "blind15", "blind16",
-                "blind18", "blind20", "blind22", "blind23", "blind25")
+                "blind18", "blind20", "blind22", "blind23", "blind25", "blind26")
     lines.append(line("docs never trained", [x for x in never
                                               if x.question.split not in held_out]))
     lines.append(line("... and docs_blind2", [x for x in never
