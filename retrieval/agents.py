@@ -14,6 +14,12 @@ terms ("Putin leads the CSTO": the doer comes before). Irregular forms ("led", "
 "built") are read as their verb: the stemmer leaves them apart, and only here, in these frames,
 are they read so ("led" alone is also a metal; docs/benchmarks.md measured reading them
 everywhere and did not keep it).
+
+"Who runs Millbrook's council?", "Who is in charge of the trust?", "Who speaks for the
+drivers?" ask for the holder of a role (``asked_role``): a story names them by it, before or
+after their name, rarely by the question's verb ("Council leader Margaret Doyle", "Dr Samuel
+Achterberg, the trust's chief executive", "the festival's artistic director, Noor Haddad":
+``names_holder``, with a term of the question in the sentence).
 """
 
 from __future__ import annotations
@@ -97,11 +103,72 @@ def doer_terms(question: str, sentence: str, terms: frozenset[str]) -> frozenset
     """The term of the verb a "who" question asks the doer of (one of ``terms``, the
     question's), when ``sentence`` names its doer in a form the term does not meet ("is led
     by Russia" for "leads"): what the sentence states without the question's word."""
+    role = asked_role(question)
+    if role and names_holder(sentence, terms - role):
+        return role & terms
     verb = asked_verb(question)
     term = term_of(verb) if verb else None
     if verb is None or term not in terms or not names_doer(sentence, verb, terms):
         return frozenset()
     return frozenset({term})
+
+
+# "who runs / heads / is in charge of / is the boss of / speaks for X?"
+_ROLE_ASK = re.compile(
+    r"^\s*who(?:['’]s|\s+is|\s+was|\s+will\s+be)?\s+(?:now\s+|currently\s+)?(?P<asked>"
+    r"(?:runs?|running|ran|leads?|leading|led|heads?|heading|headed|manages?|managing|managed"
+    r"|chairs?|chairing|chaired|directs?|directing|directed|governs?|governing|governed"
+    r"|owns?|owned|(?:speaks?|speaking|spoke)\s+for|represents?|representing)\b"
+    r"|in\s+charge\s+of\b|(?:the\s+)?(?:boss|head|leader|chief|chair|owner|director"
+    r"|spokes(?:person|man|woman))\s+(?:of|for|at)\b)", re.I)
+# the roles a story names a leader or a voice by (English)
+_ROLES = frozenset("""leader head chief executive director chair chairman chairwoman chairperson
+president boss manager governor mayor commander captain principal headteacher organiser
+organizer secretary spokesperson spokesman spokeswoman owner founder editor coordinator
+convenor minister ceo dean chancellor superintendent""".split())
+_TITLES = frozenset("dr mr mrs ms miss prof professor sir dame lord lady rev".split())
+
+
+def asked_role(question: str) -> frozenset[str] | None:
+    """The terms of what a "who runs / is in charge of / speaks for X?" ``question`` asks with
+    ("run", "charg"), or ``None``: it asks for no holder of a role."""
+    m = _ROLE_ASK.match(question)
+    if m is None:
+        return None
+    words = (w.lower() for w in _WORD.findall(m.group("asked")))
+    return frozenset(t for w in words if w not in STOP_WORDS and (t := term_of(w)))
+
+
+def names_holder(sentence: str, whose: frozenset[str] = frozenset()) -> int:
+    """Whether ``sentence`` names someone by a role (``_ROLES``) beside their name ("leader
+    Margaret Doyle", "Doyle, the council's leader", "chief scientist, Dr Emeka Adeyemi"): 2
+    when one of ``whose`` (the terms of whose role it is) stands just before the role ("union
+    president Héctor Villalobos", "the trust's chief executive"), 1 when none does, 0 when no
+    one is named so. A deputy's, a vice-chair's or a former holder's is none."""
+    spans = [(m.group(0), m.start()) for m in _WORD.finditer(sentence)]
+    lower = [w.lower().removesuffix("'s").removesuffix("’s") for w, _ in spans]
+    found = 0
+    for i, w in enumerate(lower):
+        if w not in _ROLES or (i and lower[i - 1] in _NOT_HEAD):
+            continue
+        named = False
+        # the name after the role, a word of the role's between ("chief scientist, Dr ...")
+        for j in (i + 1, i + 2):
+            if j < len(spans) and lower[j] in _TITLES:
+                j += 1
+            if j < len(spans) and spans[j][0][:1].isupper() and lower[j] not in _ROLES:
+                named = True
+        # the name before it: "<Name>, the X's <role>"
+        named = named or _NAME_BEFORE.search(sentence, 0, spans[i][1]) is not None
+        if named:
+            owner = any(term_of(x) in whose for x in lower[max(0, i - 3):i])
+            found = max(found, 2 if owner else 1)
+    return found
+
+
+_NOT_HEAD = frozenset({"deputy", "vice", "assistant", "former", "ex", "acting", "interim"})
+# "<Name>, the / its ... " right before a role ("Kev Mulligan, the ATU's regional organiser")
+_NAME_BEFORE = re.compile(r"[A-Z][\w'’-]*,\s+(?:the|its|their|his|her)\s+(?:[\w'’&-]+\s+){0,3}$")
 
 
 def _participle(word: str) -> bool:
@@ -134,4 +201,4 @@ def names_doer(sentence: str, verb: str, asked: frozenset[str]) -> bool:
     return False
 
 
-__all__ = ["DOER_CUES", "asked_verb", "doer_terms", "names_doer"]
+__all__ = ["DOER_CUES", "asked_role", "asked_verb", "doer_terms", "names_doer", "names_holder"]

@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 
 import numpy as np
 
-from .agents import DOER_CUES, asked_verb, names_doer
+from .agents import DOER_CUES, asked_role, asked_verb, names_doer, names_holder
 from .analyzer import term_of
 from .candidates import Candidate
 from .config import ComposerConfig
@@ -113,16 +113,32 @@ def doer_first(question: str, query: Query, ranked: Sequence[Candidate], among: 
     leads the CSTO?": ``agents.asked_verb``) and the best names none ("accused Moscow of
     leading a propaganda campaign"): the first of the ``among`` best that names one ("The bloc
     ... is led by Russia": ``agents.names_doer``) and whose window holds every content term of
-    the question but the verb ("led" is no term of "lead"), or else the best (0)."""
-    verb = asked_verb(question) if among and ranked else None
-    if verb is None:
+    the question but the verb ("led" is no term of "lead"), or else the best (0). Likewise
+    for the holder of a role ("Who runs the council?": ``agents.asked_role``; "Council leader
+    Margaret Doyle": ``agents.names_holder``)."""
+    if not among or not ranked:
         return 0
-    asked = frozenset(query.terms)
-    if names_doer(ranked[0].sentence.text, verb, asked):
+    asked, verb, role = frozenset(query.terms), asked_verb(question), asked_role(question)
+    if verb is not None:
+        if names_doer(ranked[0].sentence.text, verb, asked):
+            return 0
+        met = {t} if (t := term_of(verb)) else set()
+        first = _first_among(ranked, among, lambda c: query.known <= c.window | met
+                             and names_doer(c.sentence.text, verb, asked))
+        if first or role is None:
+            return first
+    if role is None:
         return 0
-    met = {term_of(verb)}
-    return _first_among(ranked, among, lambda c: query.known <= c.window | met
-                        and names_doer(c.sentence.text, verb, asked))
+    whose = asked - role  # whose role it is: the window holds one of its terms
+
+    def level(c: Candidate) -> int:
+        return names_holder(c.sentence.text, whose) if c.window & whose else 0
+
+    if level(ranked[0]) == 2:
+        return 0
+    # one named by whose role it is, else by a role alone
+    return (_first_among(ranked, 2 * among, lambda c: level(c) == 2)
+            or _first_among(ranked, 2 * among, lambda c: level(c) > 0))
 
 
 def evidence_first(ranked: Sequence[Candidate], among: int, share: float) -> int:

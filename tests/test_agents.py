@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from retrieval.agents import asked_verb, doer_terms, names_doer
+from retrieval.agents import asked_role, asked_verb, doer_terms, names_doer, names_holder
 
 
 @pytest.mark.parametrize(("question", "verb"), [
@@ -58,4 +58,35 @@ def test_the_verb_stated_in_another_form_counts_as_met() -> None:
     assert doer_terms("Who leads the CSTO?", "The bloc is led by Russia.", terms) == {"lead"}
     assert doer_terms("Who leads the CSTO?", "Russia joined the bloc.", terms) == frozenset()
     assert doer_terms("Who is the CSTO's head?", "The bloc is led by Russia.",
+                      terms) == frozenset()
+
+
+@pytest.mark.parametrize(("question", "asked"), [
+    ("Who runs Millbrook's council?", {"run"}), ("Who's in charge of the trust?", {"charg"}),
+    ("Who is the boss of the bus company?", {"boss"}), ("Who speaks for the drivers?", {"speak"}),
+    ("Who runs?", {"run"}),
+    ("Who is the mayor?", None), ("Who did the council ask?", None),  # no role asked for
+])
+def test_a_question_asking_for_a_role_s_holder(question: str, asked: set[str] | None) -> None:
+    assert asked_role(question) == (None if asked is None else frozenset(asked))
+
+
+@pytest.mark.parametrize(("sentence", "level"), [
+    ("Council leader Margaret Doyle said the authority had no alternative.", 2),
+    ("Dr Samuel Achterberg, the trust's chief executive, said he was sorry.", 2),
+    ('"We were surprised," said the council\'s chief scientist, Dr Emeka Adeyemi.', 2),
+    ("Managing director Helen Acaster said: \"We are proud of Gary.\"", 1),  # whose: not said
+    ("Deputy leader Tom Reyes voted against.", 0),  # a deputy is not the one in charge
+    ("The council's leader said the plan was sound.", 0),  # no name
+    ("Members of the council voted six to two.", 0),
+])
+def test_a_sentence_names_a_role_s_holder(sentence: str, level: int) -> None:
+    assert names_holder(sentence, frozenset({"council", "trust"})) == level
+
+
+def test_a_role_holder_counts_for_the_verb_asked_with() -> None:
+    terms = frozenset({"run", "council", "millbrook"})
+    assert doer_terms("Who runs Millbrook's council?", "Council leader Margaret Doyle spoke.",
+                      terms) == {"run"}
+    assert doer_terms("Who runs Millbrook's council?", "The council runs the bus.",
                       terms) == frozenset()

@@ -198,3 +198,18 @@ def test_outside_english_the_sentence_after_an_opening_that_names_only_the_subje
 
     assert first("cs").startswith("Narodil")
     assert first("en").startswith("Jan")  # English's ranker weighs its own features
+
+
+def test_who_runs_x_brings_the_sentence_naming_x_s_leader_first() -> None:
+    query = Query(("run", "council"), {"run": 0.5, "council": 0.5}, "who",
+                  known=frozenset({"run", "council"}))
+    cabinet = _within("Members of the council's cabinet voted six to two for the plan.",
+                      {"council"})
+    chamber = _within('"Our members are worried," said chamber president Ann Lee.', {"council"})
+    leader = _within("Council leader Margaret Doyle said there was no alternative.", {"council"})
+    question = "Who runs Millbrook's council?"
+    # one named by the council's role first, then one named by any role
+    assert doer_first(question, query, [cabinet, chamber, leader], 5) == 2
+    assert doer_first(question, query, [cabinet, chamber], 5) == 1
+    assert doer_first(question, query, [leader, cabinet], 5) == 0  # the best names them
+    assert doer_first("Who is the council?", query, [cabinet, leader], 5) == 0
