@@ -332,8 +332,7 @@ def _abstention(question: str, query: Query, best: Candidate, confidence: float,
     if config.opening_gate and query.lang == ENGLISH and opening_only(
             best.features, best.sentence.text, question):
         return OPENING_ONLY
-    if config.name_gate and query.lang == ENGLISH and names_none(evidence_text(), question,
-                                                                    best.sentence.text):
+    if config.name_gate and query.lang == ENGLISH and names_none(evidence_text(), question):
         return KIND_UNNAMED
     return None
 

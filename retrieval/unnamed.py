@@ -43,17 +43,7 @@ _NOT_NAMED = frozenset({"year", "years", "day", "days", "date", "dates", "month"
                         "one", "ones", "way", "ways", "kind", "type", "sort", "part", "parts",
                         "version", "versions", "number", "percentage", "share", "amount"})
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+")
-_TOKEN = re.compile(r"[\"“”‘:]|[\w'’./&-]*\w")
-# what makes an N one not yet named: "a", "an", "its", "their", "some", "another", then at most
-# two words ("a national bravery award", "a pale, eyeless crab", "its secretary-general")
-_UNNAMED_BY = frozenset({"a", "an", "its", "their", "some", "another"})
-# the words that open a sentence without naming anything; any other capitalised opening word
-# may be a name ("Sodium is a new, easy-to-use software library")
-_OPENERS = frozenset({"the", "a", "an", "it", "its", "this", "that", "these", "those", "he",
-                      "she", "they", "we", "you", "i", "his", "her", "their", "our", "your",
-                      "in", "on", "at", "for", "but", "and", "or", "so", "if", "when", "while",
-                      "after", "before", "among", "during", "some", "most", "many", "all",
-                      "there", "here", "as", "by", "from", "with", "to", "of", "under", "since"})
+_TOKEN = re.compile(r"[\"“”‘]|[\w'’.&-]*\w")
 _NEAR = 5
 
 
@@ -75,41 +65,30 @@ def _bare(word: str) -> str:
     return word
 
 
-def _names(token: str, first: bool, asked: set[str]) -> bool:
-    """Whether ``token`` may name something: a capitalised word the question does not hold
-    (opening a sentence, one of no ``_OPENERS``), a figure, a quotation or a list's lead-in,
-    or a word written as code or a file is ("jemalloc"? no; "build.ninja", "quictls/openssl")."""
-    bare = _bare(token)
-    if not token[0].isalnum() or any(c.isdigit() for c in token):
-        return True
-    if any(c in token for c in "./_&") or (token[1:] != token[1:].lower()):
-        return bare not in asked
-    if not token[0].isupper() or bare in asked:
-        return False
-    return not first or bare not in _OPENERS
-
-
-def names_none(evidence: str, question: str, quoted: str) -> bool:
-    """Whether ``evidence`` (with the ``quoted`` sentence) speaks of the N an English
-    ``question`` asks to name (``asked_kind``) only as one not named: each of its Ns, one in
-    ``quoted``, comes after "a", "an", "its", ... and has no name within five words
-    (``_names``)."""
+def names_none(evidence: str, question: str) -> bool:
+    """Whether ``evidence`` holds the N an English ``question`` asks to name (``asked_kind``)
+    and names none of them: no capitalised word new to the question, figure or quotation within
+    five words of any."""
     noun = asked_kind(question)
-    kind = term_set(noun) if noun is not None else set()
-    if not kind or not any(term_set(_bare(t)) == kind for t in _TOKEN.findall(quoted)):
+    if noun is None:
+        return False
+    kind = term_set(noun)
+    if not kind:
         return False
     asked = {_bare(w) for w in _TOKEN.findall(question)}
+    found = False
     for sentence in _SENTENCE_END.split(evidence):
         tokens = _TOKEN.findall(sentence)
         for i, token in enumerate(tokens):
             if term_set(_bare(token)) != kind:
                 continue
-            if not any(t.lower() in _UNNAMED_BY for t in tokens[max(0, i - 3):i]):
+            found = True
+            near = [(j, tokens[j]) for j in range(max(0, i - _NEAR), i + _NEAR + 1)
+                    if j != i and j < len(tokens)]
+            if any(not t[0].isalnum() or any(c.isdigit() for c in t)
+                   or (j > 0 and t[0].isupper() and _bare(t) not in asked) for j, t in near):
                 return False
-            near = range(max(0, i - _NEAR), min(len(tokens), i + _NEAR + 1))
-            if any(_names(tokens[j], j == 0, asked) for j in near if j != i):
-                return False
-    return True
+    return found
 
 
 __all__ = ["asked_kind", "names_none"]
