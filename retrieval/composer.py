@@ -17,8 +17,7 @@ words rare in English, ``query.py``), or, citing a document with sections, when 
 none of one; or when a question of a type in ``evidence_needed`` ("when", "how many", "which
 version") is answered by a quote without a date or a number, or in English with one of another
 time or thing (``asked.py``: a past date for "when will ...?"); when the number is only in a
-sentence beside the best one, not in it, the confidence counts for less (``evidence_beside``);
-or when an English "which N" question's evidence holds N but names none (``unnamed.py``).
+sentence beside the best one, not in it, the confidence counts for less (``evidence_beside``).
 
 What is quoted for a chosen sentence (bounded, with its list or the sentence that points back
 at it) is ``quotes.py``'s. Chosen sentences next to each other in the text, with only whitespace
@@ -53,13 +52,19 @@ from .subjects import missing_subject
 from .supports import unnamed_support
 from .surroundings import document_names, rules_row
 from .uncommon import missing_uncommon
-from .unnamed import names_none
 from .values import asks_value, states_value
 
 
-def compose(question: str, query: Query, hits: Sequence[tuple[int, float]], collection: Collection,
-            config: ComposerConfig = DEFAULT_CONFIG, vectors: WordVectors | None = None,
-            index: TermIndex | None = None, selector: Selector | None = None) -> Answer:
+def compose(
+    question: str,
+    query: Query,
+    hits: Sequence[tuple[int, float]],
+    collection: Collection,
+    config: ComposerConfig = DEFAULT_CONFIG,
+    vectors: WordVectors | None = None,
+    index: TermIndex | None = None,
+    selector: Selector | None = None,
+) -> Answer:
     """Answer ``question`` from the retrieved passages ``hits`` ((passage, score), best first);
     ``vectors`` find words of like meaning (``None``: exact terms only);
     ``index`` tells which documents hold the question's specific words (``None``: not checked);
@@ -286,13 +291,11 @@ def _related(hits: Sequence[tuple[int, float]], collection: Collection, n: int) 
 # best sentence holds no date or quantity of its own; a question asking for a default or a limit is
 # answered by a quote that states none (``values.py``); the best is its document's opening and says
 # nothing else of what is asked (``openingonly.py``); an answer the selector is not sure of names
-# no action of the kind a "how do I" asks for (``action.py``); the N a "which N" question asks
-# for is spoken of but not named (``unnamed.py``).
+# no action of the kind a "how do I" asks for (``action.py``).
 NOTHING_MATCHED, LOW_CONFIDENCE, TERMS_APART = "nothing_matched", "low_confidence", "terms_apart"
 SPECIFIC_MISSING, SUBJECT_MISSING = "specific_word_missing", "subject_missing"
 SUPPORT_UNNAMED, UNCOMMON_MISSING = "support_unnamed", "uncommon_word_missing"
 OPENING_ONLY, NO_VALUE, ACTION_UNNAMED = "opening_only", "no_value", "action_unnamed"
-KIND_UNNAMED = "kind_unnamed"
 NO_EVIDENCE = {"when": "no_date", "number": "no_quantity"}
 
 
@@ -332,8 +335,6 @@ def _abstention(question: str, query: Query, best: Candidate, confidence: float,
     if config.opening_gate and query.lang == ENGLISH and opening_only(
             best.features, best.sentence.text, question):
         return OPENING_ONLY
-    if config.name_gate and query.lang == ENGLISH and names_none(evidence_text(), question):
-        return KIND_UNNAMED
     return None
 
 

@@ -134,9 +134,6 @@ class ComposerConfig:
     # ... and, in English, say something of what is asked when it is its document's opening
     # (``openingonly.py``)
     opening_gate: bool = True
-    # ... and, in English, name the N a "which N" question asks for when they speak of one
-    # ("which hospital?" / "on her way to a hospital appointment": ``unnamed.py``)
-    name_gate: bool = True
     # ... and, in English, name what a "how do I ...?" question asks to do, in words of like
     # meaning too, when the selector is not sure of the answer (``action.py``)
     action_gate: bool = True
