@@ -132,7 +132,11 @@ def doer_first(question: str, query: Query, ranked: Sequence[Candidate], among: 
     whose = asked - role  # whose role it is: the window holds one of its terms
 
     def level(c: Candidate) -> int:
-        return names_holder(c.sentence.text, whose) if c.window & whose else 0
+        # ... and every other term of the question but one (a quote its terms are apart from
+        # is abstained: "copper miners' union in Chile" / "union president Héctor Villalobos")
+        if len(query.known - c.window - role) > 1 or not c.window & whose:
+            return 0
+        return names_holder(c.sentence.text, whose)
 
     if level(ranked[0]) == 2:
         return 0
