@@ -44,7 +44,7 @@ from .openingonly import opening_only
 from .query import FRAME_WORDS, Query, parse_query
 from .quotes import MAX_QUOTE_CHARS, without_code
 from .ranking import rank
-from .restatement import continuation
+from .restatement import continued
 from .selection import FEATURES, Selector, rules_met
 from .selection import bundled as bundled_selector
 from .similarity import WordVectors
@@ -144,8 +144,7 @@ def compose(
         else:
             group.append(c)
 
-    if (after := continuation(groups[0], chosen, ranking, query, collection)) is not None:
-        groups[0].append(after)  # a restating best sentence, with what it leads to
+    groups = continued(groups, ranking, query, collection)  # a best sentence restating
     qset = set(query.terms)
     sources: list[SourceRef] = []
     numbers: dict[str, int] = {}
