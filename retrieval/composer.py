@@ -144,7 +144,7 @@ def compose(
         else:
             group.append(c)
 
-    groups = continued(groups, ranking, query, collection)  # a best sentence restating
+    groups = continued(groups, ranking, query, collection) if config.restating else groups
     qset = set(query.terms)
     sources: list[SourceRef] = []
     numbers: dict[str, int] = {}

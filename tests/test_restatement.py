@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from retrieval import QAEngine
+from retrieval import ComposerConfig, QAEngine
 
 OTHER = "Cats sleep for most of the day and hunt small animals at night in the garden."
 
@@ -20,6 +20,9 @@ def test_a_sentence_restating_the_question_is_quoted_with_the_one_after_it() -> 
     quote = _first_quote(text, "How do I join the libsodium mailing list?")
     assert quote.startswith("A mailing-list is available")
     assert "send a random mail" in quote
+    off = QAEngine.from_texts([text, OTHER], config=ComposerConfig(restating=False))
+    first = off.ask("How do I join the libsodium mailing list?").sentences[0]
+    assert "send a random mail" not in first.text
 
 
 def test_a_sentence_with_words_of_its_own_is_quoted_alone() -> None:
