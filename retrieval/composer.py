@@ -3,10 +3,10 @@ abstention.
 
 qabot answers only when the selector's confidence that the best sentence answers reaches
 ``min_confidence`` (``selection.py``) and, with ``rule_gates``, the best sentence's window
-covers at least ``min_coverage`` of the
-question's weight, holds at least ``min_known_share`` of the question's content terms that the
-corpus has (both of them when there are two) and ``min_word_share`` of all its content words,
-the corpus's or not ("What is the speed of light in a vacuum?" meets only "green light"): that
+covers at least ``min_coverage`` of the question's weight, holds at least ``min_known_share``
+of the question's content terms that the corpus has (both of them when there are two) and
+``min_word_share`` of all its content words, the corpus's or not ("What is the speed of light
+in a vacuum?" meets only "green light"): that
 is term coverage, not a score threshold, so a question whose salient terms are not found
 together in the corpus is abstained. A term met only by a word of like meaning counts as found,
 and so does one its document's file name holds (what the whole document is about);
@@ -20,9 +20,9 @@ time or thing (``asked.py``: a past date for "when will ...?"); when the number 
 sentence beside the best one, not in it, the confidence counts for less (``evidence_beside``).
 
 What is quoted for a chosen sentence (bounded, with its list or the sentence that points back
-at it) is ``quotes.py``'s. Chosen sentences next to each other in the text, with only whitespace
-between them, that the ranker can hardly tell apart (``join_margin``) are one quote, in the
-text's order: the same sentences as before, read as the text reads them.
+at it) is ``quotes.py``'s; a best sentence restating the question is quoted with the one after
+it (``restatement.py``). Chosen sentences next to each other in the text, with only whitespace
+between them, that the ranker can hardly tell apart (``join_margin``) are one quote, in order.
 """
 
 from __future__ import annotations
@@ -44,6 +44,7 @@ from .openingonly import opening_only
 from .query import FRAME_WORDS, Query, parse_query
 from .quotes import MAX_QUOTE_CHARS, without_code
 from .ranking import rank
+from .restatement import continued
 from .selection import FEATURES, Selector, rules_met
 from .selection import bundled as bundled_selector
 from .similarity import WordVectors
@@ -143,6 +144,7 @@ def compose(
         else:
             group.append(c)
 
+    groups = continued(groups, ranking, query, collection) if config.restating else groups
     qset = set(query.terms)
     sources: list[SourceRef] = []
     numbers: dict[str, int] = {}
@@ -265,9 +267,8 @@ def _jaccard(sa: set[str], sb: set[str]) -> float:
 
 
 def _ref(src: Source) -> SourceRef:
-    return SourceRef(
-        id=src.id, title=src.title, url=src.url, publisher=src.publisher, published=src.published
-    )
+    return SourceRef(id=src.id, title=src.title, url=src.url, publisher=src.publisher,
+                     published=src.published)
 
 
 def _related(hits: Sequence[tuple[int, float]], collection: Collection, n: int) -> list[SourceRef]:
@@ -340,11 +341,9 @@ def _abstention(question: str, query: Query, best: Candidate, confidence: float,
 
 def _abstain(question: str, query: Query, related: list[SourceRef], coverage: float = 0.0,
              confidence: float = 0.0, why: str = LOW_CONFIDENCE) -> Answer:
-    return Answer(
-        question=question, answered=False, text=NOT_FOUND, related=related,
-        coverage=round(coverage, 4), confidence=round(confidence, 4), read_as=dict(query.read_as),
-        abstained=why,
-    )
+    return Answer(question=question, answered=False, text=NOT_FOUND, related=related,
+                  coverage=round(coverage, 4), confidence=round(confidence, 4),
+                  read_as=dict(query.read_as), abstained=why)
 
 
 __all__ = ["FRAME_WORDS", "ComposerConfig", "Query", "compose", "parse_query", "rules_met"]

@@ -30,6 +30,9 @@ class ComposerConfig:
     # a quoted sentence's neighbour in the text is quoted with it, as one quote, when the ranker
     # can hardly tell them apart: its logit within this of the best's (odds within a factor e)
     join_margin: float = 1.0
+    # a first quote that only restates the question is quoted with the sentence after it
+    # (``restatement.continued``)
+    restating: bool = True
     related: int = 3
     soft_min: float = 0.4  # the cosine at which a sentence word stands in for a question word
     similar_passages: int = 3  # words of like meaning are sought in this many best passages
