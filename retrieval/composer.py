@@ -325,7 +325,7 @@ def _abstention(question: str, query: Query, best: Candidate, confidence: float,
         return SUPPORT_UNNAMED
     if config.uncommon_zipf > 0 and index is not None and missing_uncommon(
             question, query, doc, collection, index, best.window_similar,
-            config.uncommon_zipf, config.uncommon_share):
+            config.uncommon_zipf, config.uncommon_share, config.uncommon_can_zipf):
         return UNCOMMON_MISSING
     if query.cue in config.evidence_needed and not holds_asked(
             query.cue, evidence_text(), question, query.lang, config.fit_gate):

@@ -146,6 +146,8 @@ class ComposerConfig:
     # read)
     uncommon_zipf: float = 4.0
     uncommon_share: float = 0.15
+    # ... and so of a "can / could X ...?" question, a word under this (0: not read)
+    uncommon_can_zipf: float = 4.0
     # in a language that compounds (``compounds.py``), the parts of a question's compound are
     # sought in the index too, each counting this many times
     part_factor: float = 1.0

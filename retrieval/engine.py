@@ -174,8 +174,9 @@ class QAEngine:
             preload()
         if questions:
             load_lists()
-            if self.config.uncommon_zipf > 0:
-                common_terms(ENGLISH, self.config.uncommon_zipf)
+            for zipf in (self.config.uncommon_zipf, self.config.uncommon_can_zipf):
+                if zipf > 0:
+                    common_terms(ENGLISH, zipf)
 
     def question_language(self, question: str) -> str:
         """The language ``question`` is read in (``Reader.question_language``)."""

@@ -48,7 +48,12 @@ SETS = [("docs_corpus", "docs_questions.jsonl"), ("docs_fresh", "docs_fresh_ques
         ("docs_blind25", "docs_blind25_questions.jsonl"),
         ("docs_blind26", "docs_blind26_questions.jsonl"),
         ("docs_blind27", "docs_blind27_questions.jsonl"),
-        ("formats", "formats_questions.jsonl")]
+        ("formats", "formats_questions.jsonl"),
+        # the "can" sets: one small file a corpus (eval takes one corpus a file), 17-20 rows each
+        ("docs_new", "docs_can_new_questions.jsonl"),
+        ("docs_pkg_b", "docs_can_pkg_b_questions.jsonl"),
+        ("docs_blind6", "docs_can_blind6_questions.jsonl"),
+        ("docs_blind7", "docs_can_blind7_questions.jsonl")]
 
 
 # Gold answers written into what qabot reads as code, kept out of quotes and the index: Leo's
@@ -69,7 +74,7 @@ def test_every_gold_answer_is_in_what_qabot_read_of_its_document(
     for p in range(engine.n_passages):
         text.setdefault(engine.source(engine.document_of(p)).id, []).append(engine.passage(p))
     qs = read_questions(DATA / questions).questions
-    assert len(qs) >= 40
+    assert len(qs) >= (15 if questions.startswith("docs_can_") else 40)
     missing = []
     for q in qs:
         if not q.answers:

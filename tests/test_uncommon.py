@@ -59,3 +59,31 @@ def test_only_uncommon_weighty_words_of_how_questions_are_sought_in_the_manual()
     # the manual that uses the word is not doubted
     assert missing_uncommon(question, query, 1, engine.collection, engine.index, {},
                             4.0, 0.15) is None
+
+
+def test_a_can_question_is_read_as_a_how_question_is():
+    """"Can X V ...?" asks whether X does something: a manual that never uses the question's
+    uncommon word does not say."""
+    engine = _engine()
+    question = "Can gizmux keep each session in its own folder on a proxy?"
+    answer = engine.ask(question)
+    assert not answer.answered and answer.abstained == "uncommon_word_missing"
+    assert _engine(ComposerConfig(uncommon_can_zipf=0)).ask(question).answered
+    doc = 0  # the gizmux guide
+    for question, missing in (("Can gizmux keep each session in its own folder on a proxy?",
+                               "proxi"),
+                              ("Could gizmux put sessions behind a proxy?", "proxi"),
+                              # what the asker may do
+                              ("Could I put gizmux sessions behind a proxy?", None),
+                              # what the manual names
+                              ("Can gizmux sessions be shared as a livestream?", None),
+                              # everyday words a manual may say otherwise
+                              ("Can gizmux sessions be moved to another computer?", None),
+                              # not a "can" question
+                              ("Are gizmux sessions kept behind a proxy?", None)):
+        query = parse_query(question, engine.index)
+        got = missing_uncommon(question, query, doc, engine.collection, engine.index, {},
+                               4.0, 0.15, 4.0)
+        assert got == missing, question
+        assert missing_uncommon(question, query, doc, engine.collection, engine.index, {},
+                                4.0, 0.15, 0.0) is None, question
