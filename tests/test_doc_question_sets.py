@@ -48,6 +48,7 @@ SETS = [("docs_corpus", "docs_questions.jsonl"), ("docs_fresh", "docs_fresh_ques
         ("docs_blind25", "docs_blind25_questions.jsonl"),
         ("docs_blind26", "docs_blind26_questions.jsonl"),
         ("docs_blind27", "docs_blind27_questions.jsonl"),
+        ("docs_blind28", "docs_blind28_questions.jsonl"),
         ("formats", "formats_questions.jsonl"),
         # the "can" sets: one small file a corpus (eval takes one corpus a file), 17-20 rows each
         ("docs_new", "docs_can_new_questions.jsonl"),
