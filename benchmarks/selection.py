@@ -53,7 +53,11 @@ control system's release notes, a PDF storage-format specification, a DOCX desig
 twenty-ninth session, measured once as written), then with ``docs_blind26`` (the same kind again:
 a parsing library's HTML manual, a documentation system's reStructuredText proposals, policies,
 release notes and licence, a PDF design specification and a DOCX plan, a Markdown extension
-package's FAQ and migration notes; a thirtieth session, measured once as written).
+package's FAQ and migration notes; a thirtieth session, measured once as written), then with
+``docs_blind28`` (the same kind again: a database toolkit's HTML FAQ chapters, a kernel client's
+Markdown migration guide, release procedure and changelog, a crawler's security policy, FAQ and
+versioning policy, a PDF kernel specification and a DOCX architecture overview; a thirtieth
+session, measured once as written).
 ``docs_blind17``, ``docs_blind19``, ``docs_blind21``, ``docs_blind24`` and ``docs_blind27``
 (Hungarian, Slovenian, Estonian, Basque and Galician, a thirtieth session) are documentation in
 other languages (``qabot eval --by lang``), not pooled here.
@@ -137,7 +141,8 @@ def measure(make: Callable[[Sequence[Document]], QAEngine]) -> list[str]:
     # every documentation set but the first is a folder "<name>" with "<name>_questions.jsonl"
     named = ("docs_more", "docs_extra", "docs_fresh", "docs_new", "docs_pkg_a", "docs_pkg_b",
              "docs_blind", *(f"docs_blind{n}" for n in range(2, 17)), "docs_blind18",
-             "docs_blind20", "docs_blind22", "docs_blind23", "docs_blind25", "docs_blind26")
+             "docs_blind20", "docs_blind22", "docs_blind23", "docs_blind25", "docs_blind26",
+             "docs_blind28")
     for news in ("news_blind", "news_blind2", "news_blind3", "news_blind4", "news_blind5"):
         docs, _ = load_directory(DATA / news)
         o = run(make(docs), list(read_questions(DATA / f"{news}_questions.jsonl").questions))
@@ -159,7 +164,7 @@ def measure(make: Callable[[Sequence[Document]], QAEngine]) -> list[str]:
     # (English only: 17, 19, 21 and 24 are other languages)
     held_out = ("blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9",
                 "blind10", "blind11", "blind12", "blind13", "blind14", "blind15", "blind16",
-                "blind18", "blind20", "blind22", "blind23", "blind25", "blind26")
+                "blind18", "blind20", "blind22", "blind23", "blind25", "blind26", "blind28")
     lines.append(line("docs never trained", [x for x in never
                                               if x.question.split not in held_out]))
     lines.append(line("... and docs_blind2", [x for x in never
