@@ -27,6 +27,7 @@ import atexit
 import datetime as dt
 import gzip
 import io
+import lzma
 import os
 import re
 import shutil
@@ -592,6 +593,40 @@ def sdist(tarball: str, member: str) -> Path:
             return out
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_bytes(data.read())
+    return out
+
+
+def deb(debs: Path, package: str, member: str) -> Path:
+    """The path of ``member`` (as ``./usr/...``) of the Debian package ``debs/package`` (an ar
+    archive whose ``data.tar.xz`` holds the files), unpacked alone into the temporary folder
+    of the sdists' members (removed at exit); a path that does not exist (reported when used)
+    if either is missing."""
+    if not _UNPACKED:
+        _UNPACKED.append(Path(tempfile.mkdtemp(prefix="make_docs-")))
+        atexit.register(shutil.rmtree, _UNPACKED[0], True)
+    out = _UNPACKED[0] / package / member
+    src = debs / package
+    if not src.is_file():
+        print(f"missing package: {src} (see this script's docstring for apt-get download)",
+              file=sys.stderr)
+        return out
+    data = src.read_bytes()
+    pos = 8  # after b"!<arch>\n"
+    while pos + 60 <= len(data):
+        name = data[pos:pos + 16].decode().strip().rstrip("/")
+        size = int(data[pos + 48:pos + 58].decode().strip())
+        body = data[pos + 60:pos + 60 + size]
+        if name == "data.tar.xz":
+            with tarfile.open(fileobj=io.BytesIO(lzma.decompress(body))) as tar:
+                try:
+                    f = tar.extractfile(member)
+                except KeyError:
+                    f = None
+                if f is not None:
+                    out.parent.mkdir(parents=True, exist_ok=True)
+                    out.write_bytes(f.read())
+            break
+        pos += 60 + size + size % 2
     return out
 
 

@@ -44,14 +44,8 @@ A source missing on this machine is reported and its file left as it is (or not 
 
 from __future__ import annotations
 
-import atexit
-import io
-import lzma
 import os
-import shutil
 import sys
-import tarfile
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -69,36 +63,8 @@ DEBS = Path(os.environ.get("QABOT_DEBS", Path.home() / ".cache" / "qabot-debs"))
 
 
 def deb(package: str, member: str) -> Path:
-    """The path of ``member`` (as ``./usr/...``) of the Debian package ``DEBS/package`` (an ar
-    archive whose ``data.tar.xz`` holds the files), unpacked alone into the temporary folder
-    of the sdists' members (removed at exit); a path that does not exist (reported when used) if either is missing."""
-    if not docsgen._UNPACKED:
-        docsgen._UNPACKED.append(Path(tempfile.mkdtemp(prefix="make_docs-")))
-        atexit.register(shutil.rmtree, docsgen._UNPACKED[0], True)
-    out = docsgen._UNPACKED[0] / package / member
-    src = DEBS / package
-    if not src.is_file():
-        print(f"missing package: {src} (see this script's docstring for apt-get download)",
-              file=sys.stderr)
-        return out
-    data = src.read_bytes()
-    pos = 8  # after b"!<arch>\n"
-    while pos + 60 <= len(data):
-        name = data[pos:pos + 16].decode().strip().rstrip("/")
-        size = int(data[pos + 48:pos + 58].decode().strip())
-        body = data[pos + 60:pos + 60 + size]
-        if name == "data.tar.xz":
-            with tarfile.open(fileobj=io.BytesIO(lzma.decompress(body))) as tar:
-                try:
-                    f = tar.extractfile(member)
-                except KeyError:
-                    f = None
-                if f is not None:
-                    out.parent.mkdir(parents=True, exist_ok=True)
-                    out.write_bytes(f.read())
-            break
-        pos += 60 + size + size % 2
-    return out
+    """``docsgen.deb`` of this script's ``DEBS``."""
+    return docsgen.deb(DEBS, package, member)
 
 
 
