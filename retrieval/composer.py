@@ -144,8 +144,8 @@ def compose(
         else:
             group.append(c)
 
-    groups = continued(groups, ranking, query, collection) if config.restating else groups
     groups = preceded(groups, ranking, collection) if config.antecedent else groups
+    groups = continued(groups, ranking, query, collection) if config.restating else groups
     qset = set(query.terms)
     sources: list[SourceRef] = []
     numbers: dict[str, int] = {}
