@@ -6,11 +6,12 @@ qabot answers only when the selector's confidence that the best sentence answers
 covers at least ``min_coverage`` of the question's weight, holds at least ``min_known_share``
 of the question's content terms that the corpus has (both of them when there are two) and
 ``min_word_share`` of all its content words, the corpus's or not ("What is the speed of light
-in a vacuum?" meets only "green light"): that is term coverage, not a score threshold, so a
-question whose salient terms are not found together in the corpus is abstained. A term met
-only by a word of like meaning counts as found, and so does one its document's file name
-holds (what the whole document is about); those rules read the sentence quoted first, the
-other gates the best of the ranker and the heading alone (``Ranking.judged``).
+in a vacuum?" meets only "green light"): that
+is term coverage, not a score threshold, so a question whose salient terms are not found
+together in the corpus is abstained. A term met only by a word of like meaning counts as found,
+and so does one its document's file name holds (what the whole document is about);
+those rules read the sentence quoted first, the other gates the best of the ranker and the
+heading alone (``Ranking.judged``).
 It abstains too when the cited document lacks one of the question's specific words (names and
 words rare in English, ``query.py``), or, citing a document with sections, when the corpus has
 none of one; or when a question of a type in ``evidence_needed`` ("when", "how many", "which
@@ -20,9 +21,9 @@ sentence beside the best one, not in it, the confidence counts for less (``evide
 
 What is quoted for a chosen sentence (bounded, with its list or the sentence that points back
 at it) is ``quotes.py``'s; a best sentence restating the question is quoted with the one after
-it (``restatement.py``), one pointing back with the one before (``antecedent.py``). Chosen
-sentences next to each other in the text, with only whitespace between them, that the ranker
-can hardly tell apart (``join_margin``) are one quote, in order."""
+it (``restatement.py``). Chosen sentences next to each other in the text, with only whitespace
+between them, that the ranker can hardly tell apart (``join_margin``) are one quote, in order.
+"""
 
 from __future__ import annotations
 
@@ -31,7 +32,6 @@ from functools import cache
 
 from .action import asked_action, names_action
 from .answer import NOT_FOUND, Answer, Quote, SourceRef
-from .antecedent import preceded
 from .asked import holds_asked
 from .candidates import Candidate, Ranking
 from .collection import Collection, Sentence
@@ -144,7 +144,6 @@ def compose(
         else:
             group.append(c)
 
-    groups = preceded(groups, ranking, collection) if config.antecedent else groups
     groups = continued(groups, ranking, query, collection) if config.restating else groups
     qset = set(query.terms)
     sources: list[SourceRef] = []

@@ -33,9 +33,6 @@ class ComposerConfig:
     # a first quote that only restates the question is quoted with the sentence after it
     # (``restatement.continued``)
     restating: bool = True
-    # a first quote that points back at the sentence before it is quoted with that sentence
-    # (``antecedent.preceded``)
-    antecedent: bool = True
     related: int = 3
     soft_min: float = 0.4  # the cosine at which a sentence word stands in for a question word
     similar_passages: int = 3  # words of like meaning are sought in this many best passages
