@@ -58,7 +58,7 @@ class Ranking:
     def items_of(self, p: int) -> dict[int, tuple[int, ...]]:
         """The lists of passage ``p`` (lead-in -> items), worked out once."""
         if p not in self.lists:
-            self.lists[p] = items_after(self.quoted_from(p), self.lang_of(p))
+            self.lists[p] = items_after(self.quoted_from(p))
         return self.lists[p]
 
     def quoted_from(self, p: int) -> list[Sentence]:

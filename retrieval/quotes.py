@@ -239,36 +239,12 @@ def lead_ins(sents: Sequence[Sentence]) -> dict[int, int]:
     return out
 
 
-# A sentence that announces the list after it without a colon ("The following three types of
-# HTTP Authentication are supported.", "... the following conditions also apply."): English only
-# (a language not here has only the colon).
-_ANNOUNCES = {"en": re.compile(r"\b(?:[Tt]he following|as follows)\b")}
-
-
-def announced(sents: Sequence[Sentence], lang: str = "en") -> dict[int, int]:
-    """The list items right after a sentence of prose that announces them (``_ANNOUNCES``,
-    no colon at its end): item number -> that sentence's number."""
-    rx = _ANNOUNCES.get(lang)
-    out: dict[int, int] = {}
-    for i, s in enumerate(sents[:-1]):
-        if (rx is None or s.item or not s.quotable or leads_in(s) or s.code
-                or not rx.search(s.text) or not (sents[i + 1].item and sents[i + 1].first)):
-            continue
-        k = i + 1
-        while k < len(sents) and sents[k].item:
-            out[k] = i
-            k += 1
-    return out
-
-
-def items_after(sents: Sequence[Sentence], lang: str = "en") -> dict[int, tuple[int, ...]]:
-    """For each lead-in sentence (``lead_ins``, ``announced``), the first sentence of each list
-    item after it (at most ``MAX_LIST_ITEMS`` items and ``MAX_LIST_CHARS`` characters): lead-in
-    number -> numbers."""
+def items_after(sents: Sequence[Sentence]) -> dict[int, tuple[int, ...]]:
+    """For each lead-in sentence, the first sentence of each list item after it (at most
+    ``MAX_LIST_ITEMS`` items and ``MAX_LIST_CHARS`` characters): lead-in number -> numbers."""
     out: dict[int, list[int]] = {}
     ended: set[int] = set()
-    leads = {**lead_ins(sents), **announced(sents, lang)}
-    for item, lead in sorted(leads.items()):
+    for item, lead in lead_ins(sents).items():
         got = out.setdefault(lead, [])
         form = marker(sents[item].text)
         opening = next(k for k in range(lead, -1, -1) if sents[k].first or k == 0)
@@ -286,7 +262,6 @@ __all__ = [
     "CODE_INDENT",
     "MAX_QUOTE_CHARS",
     "QUOTE_KEEP_CHARS",
-    "announced",
     "bounded",
     "follow_up",
     "items_after",

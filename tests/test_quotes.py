@@ -259,18 +259,3 @@ def test_each_reader_quotes_a_lead_in_with_its_short_code(tmp_path: Path, name: 
     # answer is not answered from it
     assert engine.search("upgrade pip") == []
     assert not engine.ask("How do I upgrade with pip?").answered
-
-
-def test_a_sentence_announcing_the_list_after_it_is_quoted_with_it_in_english() -> None:
-    s = sentences(["The following three types of HTTP Authentication are supported."])
-    s += items(["Basic authentication."], ["Digest authentication."])
-    s += sentences(["Other prose follows the list here."])
-    s = [dataclasses.replace(x, number=i) for i, x in enumerate(s)]
-    assert items_after(s) == {0: (1, 2)}
-    assert quote_text(s[0], s, items_after(s)) == (
-        "The following three types of HTTP Authentication are supported.\n"
-        "• Basic authentication.\n• Digest authentication.")
-    assert items_after(s, "de") == {}  # no colon, no English: no lead-in
-    prose = [s[0], *sentences(["Basic authentication is the default one."]), *s[1:]]
-    prose = [dataclasses.replace(x, number=i) for i, x in enumerate(prose)]
-    assert items_after(prose) == {}  # the list does not come right after it
