@@ -19,7 +19,8 @@ everywhere and did not keep it).
 drivers?" ask for the holder of a role (``asked_role``): a story names them by it, before or
 after their name, rarely by the question's verb ("Council leader Margaret Doyle", "Dr Samuel
 Achterberg, the trust's chief executive", "the festival's artistic director, Noor Haddad":
-``names_holder``, with a term of the question in the sentence).
+``names_holder``; ``precedence.doer_first`` asks its window to hold the question's other
+terms but one).
 """
 
 from __future__ import annotations
@@ -127,6 +128,10 @@ president boss manager governor mayor commander captain principal headteacher or
 organizer secretary spokesperson spokesman spokeswoman owner founder editor coordinator
 convenor minister ceo dean chancellor superintendent""".split())
 _TITLES = frozenset("dr mr mrs ms miss prof professor sir dame lord lady rev".split())
+# who holds a role but is not the one in charge
+_NOT_HEAD = frozenset({"deputy", "vice", "assistant", "former", "ex", "acting", "interim"})
+# "<Name>, the / its ... " right before a role ("Kev Mulligan, the ATU's regional organiser")
+_NAME_BEFORE = re.compile(r"[A-Z][\w'’-]*,\s+(?:the|its|their|his|her)\s+(?:[\w'’&-]+\s+){0,3}$")
 
 
 def asked_role(question: str) -> frozenset[str] | None:
@@ -165,10 +170,6 @@ def names_holder(sentence: str, whose: frozenset[str] = frozenset()) -> int:
             found = max(found, 2 if owner else 1)
     return found
 
-
-_NOT_HEAD = frozenset({"deputy", "vice", "assistant", "former", "ex", "acting", "interim"})
-# "<Name>, the / its ... " right before a role ("Kev Mulligan, the ATU's regional organiser")
-_NAME_BEFORE = re.compile(r"[A-Z][\w'’-]*,\s+(?:the|its|their|his|her)\s+(?:[\w'’&-]+\s+){0,3}$")
 
 
 def _participle(word: str) -> bool:
