@@ -73,7 +73,9 @@ measured once as written) and ``news_blind5`` (twelve pages on other beats again
 page, a Drupal site, an ISO-8859-1 table layout, a Next.js site and a newsletter platform's post;
 text as a text browser's dump, a web clipper's Markdown, a paper's app, a newsletter e-mail and a
 page with a poll; a PDF and a reporter's DOCX draft; a thirtieth session, measured once as
-written) are measured by kind of question.
+written) are measured by kind of question. Two sets written to tune honest silence on are
+pooled each: ``news_more`` (almost-answers asked of news_blind's, news_blind2's and the seeds'
+stories) and the "can X do Y?" sets (``docs_can_*``), both a thirtieth session's.
 """
 
 from __future__ import annotations
@@ -96,7 +98,7 @@ from retrieval import ComposerConfig, QAEngine  # noqa: E402
 from retrieval.corpus import Document, load_directory  # noqa: E402
 from retrieval.evaluation import Outcome, run, run_holdout  # noqa: E402
 from retrieval.metrics import correct_at  # noqa: E402
-from retrieval.questions import read_questions  # noqa: E402
+from retrieval.questions import parse_jsonl, read_questions  # noqa: E402
 from retrieval.selection import Selector, bundled  # noqa: E402
 
 SHARED = ROOT.parent / "shared" / "benchmarks"
@@ -149,6 +151,7 @@ def measure(make: Callable[[Sequence[Document]], QAEngine]) -> list[str]:
         for kind in ("plain", "reworded"):
             lines.append(line(f"{news} {kind}", [x for x in o if x.question.kind == kind]))
         lines.append(line(f"{news} all", o))
+    lines += tune_sets(make)
     for name, corpus, qfile in (("seeds", ROOT / "seeds", "seed_questions.jsonl"),
                                 ("docs", DATA / "docs_corpus", "docs_questions.jsonl"),
                                 *((n, DATA / n, f"{n}_questions.jsonl") for n in named)):
@@ -191,6 +194,26 @@ def _knob(text: str) -> tuple[str, object]:
     if value.lower() in ("true", "false"):
         return key, value.lower() == "true"
     return key, float(value) if "." in value else int(value)
+
+
+def tune_sets(make: Callable[[Sequence[Document]], QAEngine]) -> list[str]:
+    """The lines of two sets written to tune honest silence on: ``news_more`` (almost-answers
+    asked of news_blind's, news_blind2's and the seeds' stories; its rows name their corpus)
+    and the "can X do Y?" sets (``docs_can_*``, a file a corpus), each pooled."""
+    rows = (DATA / "news_more_questions.jsonl").read_text(encoding="utf-8").splitlines()
+    news: list[Outcome] = []
+    for name, corpus in (("news_blind", DATA / "news_blind"), ("news_blind2", DATA / "news_blind2"),
+                         ("seeds", ROOT / "seeds")):
+        mine = [r for r in rows if f'"corpus": "{name}"' in r]
+        docs, _ = load_directory(corpus)
+        news += run(make(docs), list(parse_jsonl(mine, "news_more").questions))
+    can: list[Outcome] = []
+    for name, corpus in (("new", "docs_new"), ("pkg_b", "docs_pkg_b"), ("blind6", "docs_blind6"),
+                         ("blind7", "docs_blind7")):
+        docs, _ = load_directory(DATA / corpus)
+        can += run(make(docs), list(read_questions(DATA / f"docs_can_{name}_questions.jsonl")
+                                    .questions))
+    return [line("news_more (tune)", news), line("docs_can (tune)", can)]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
