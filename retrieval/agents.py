@@ -132,6 +132,7 @@ _TITLES = frozenset("dr mr mrs ms miss prof professor sir dame lord lady rev".sp
 _NOT_HEAD = frozenset({"deputy", "vice", "assistant", "former", "ex", "acting", "interim"})
 # "<Name>, the / its ... " right before a role ("Kev Mulligan, the ATU's regional organiser")
 _NAME_BEFORE = re.compile(r"[A-Z][\w'’-]*,\s+(?:the|its|their|his|her)\s+(?:[\w'’&-]+\s+){0,3}$")
+_BEFORE_CHARS = 160  # how far before a role its "<Name>, the ..." is looked for
 
 
 def asked_role(question: str) -> frozenset[str] | None:
@@ -163,8 +164,10 @@ def names_holder(sentence: str, whose: frozenset[str] = frozenset()) -> int:
                 j += 1
             if j < len(spans) and spans[j][0][:1].isupper() and lower[j] not in _ROLES:
                 named = True
-        # the name before it: "<Name>, the X's <role>"
-        named = named or _NAME_BEFORE.search(sentence, 0, spans[i][1]) is not None
+        # the name before it: "<Name>, the X's <role>", in the words just before it
+        start = spans[i][1]
+        before = _NAME_BEFORE.search(sentence, max(0, start - _BEFORE_CHARS), start)
+        named = named or before is not None
         if named:
             owner = any(term_of(x) in whose for x in lower[max(0, i - 3):i])
             found = max(found, 2 if owner else 1)
