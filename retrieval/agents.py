@@ -103,7 +103,9 @@ def asked_verb(question: str) -> str | None:
 def doer_terms(question: str, sentence: str, terms: frozenset[str]) -> frozenset[str]:
     """The term of the verb a "who" question asks the doer of (one of ``terms``, the
     question's), when ``sentence`` names its doer in a form the term does not meet ("is led
-    by Russia" for "leads"): what the sentence states without the question's word."""
+    by Russia" for "leads"): what the sentence states without the question's word. Likewise
+    the terms a question asks for a role's holder with ("runs", ``asked_role``), when the
+    sentence names someone by a role (``names_holder``)."""
     role = asked_role(question)
     if role and names_holder(sentence, terms - role):
         return role & terms

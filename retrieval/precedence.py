@@ -138,11 +138,12 @@ def doer_first(question: str, query: Query, ranked: Sequence[Candidate], among: 
             return 0
         return names_holder(c.sentence.text, whose)
 
-    if level(ranked[0]) == 2:
+    levels = [level(c) for c in ranked[:2 * among]]  # each read once
+    if levels[0] == 2:
         return 0
     # one named by whose role it is, else by a role alone
-    return (_first_among(ranked, 2 * among, lambda c: level(c) == 2)
-            or _first_among(ranked, 2 * among, lambda c: level(c) > 0))
+    return next((k for k, n in enumerate(levels) if n == 2), 0) or next(
+        (k for k, n in enumerate(levels) if n > 0), 0)
 
 
 def evidence_first(ranked: Sequence[Candidate], among: int, share: float) -> int:

@@ -261,6 +261,7 @@ def explain(text: str, repeated: Container[str] = frozenset(),
                     break
                 kinds[c], reasons[c] = "bad", "a reader's comment (a Reply button under it)"
 
+    # Reader polls: the label, and up to the last button within reach (``_POLL_LABEL_RE``).
     for i, p in enumerate(paras):
         if _POLL_LABEL_RE.match(p):
             ends = [j for j in range(i + 1, min(len(paras), i + 1 + _POLL_LINES))
