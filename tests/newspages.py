@@ -15,7 +15,9 @@ from pathlib import Path
 import docx
 import pypdf
 
+from retrieval import QAEngine
 from retrieval.answer import Answer
+from retrieval.corpus import load_directory
 
 
 def pages(folder: Path) -> list[Path]:
@@ -113,6 +115,14 @@ def rows(questions: Path) -> list[dict]:
     """A question set's rows, as written."""
     return [json.loads(line) for line in questions.read_text(encoding="utf-8").splitlines()
             if line.strip()]
+
+
+def engine(folder: Path, n_pages: int) -> QAEngine:
+    """qabot's engine over a news set's ``folder``, every one of its ``n_pages`` pages (HTML,
+    text, PDF or Word) read as a document."""
+    docs, _ = load_directory(folder)
+    assert len(docs) == n_pages
+    return QAEngine.from_documents(docs)
 
 
 def furniture_quoted(ask: Callable[[str], Answer], questions: Iterable[str],

@@ -11,7 +11,6 @@ from collections import Counter
 import pytest
 
 from retrieval import QAEngine
-from retrieval.corpus import load_directory
 from retrieval.questions import read_questions
 
 from . import newspages as news
@@ -56,9 +55,7 @@ def test_the_questions_are_well_formed_and_answered_verbatim_outside_the_furnitu
 
 @pytest.fixture(scope="module")
 def engine() -> QAEngine:
-    docs, _ = load_directory(PAGES)
-    assert len(docs) == 12  # every page, HTML, text, PDF or Word, is read as a document
-    return QAEngine.from_documents(docs)
+    return news.engine(PAGES, 12)  # every page, HTML, text, PDF or Word, is read as a document
 
 
 def test_no_answer_quotes_a_news_page_s_furniture(engine: QAEngine) -> None:
