@@ -82,6 +82,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import json
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -204,7 +205,7 @@ def tune_sets(make: Callable[[Sequence[Document]], QAEngine]) -> list[str]:
     news: list[Outcome] = []
     for name, corpus in (("news_blind", DATA / "news_blind"), ("news_blind2", DATA / "news_blind2"),
                          ("seeds", ROOT / "seeds")):
-        mine = [r for r in rows if f'"corpus": "{name}"' in r]
+        mine = [r for r in rows if r.strip() and json.loads(r).get("corpus") == name]
         docs, _ = load_directory(corpus)
         news += run(make(docs), list(parse_jsonl(mine, "news_more").questions))
     can: list[Outcome] = []
