@@ -575,25 +575,34 @@ def sdist(tarball: str, member: str) -> Path:
     """The path of ``member`` of the sdist ``SDISTS/tarball``, unpacked alone into a temporary
     folder (removed at exit); a path that does not exist (reported when used) if the tarball or
     the member is missing."""
-    if not _UNPACKED:
-        _UNPACKED.append(Path(tempfile.mkdtemp(prefix="make_docs-")))
-        atexit.register(shutil.rmtree, _UNPACKED[0], True)
-    out = _UNPACKED[0] / tarball / member
+    out = _unpacked() / tarball / member
     src = SDISTS / tarball
     if not src.is_file():
         print(f"missing sdist: {src} (see this script's docstring for the pip download command)",
               file=sys.stderr)
         return out
     with tarfile.open(src) as tar:
-        try:
-            data = tar.extractfile(member)
-        except KeyError:
-            data = None
-        if data is None:
-            return out
+        _extract(tar, member, out)
+    return out
+
+
+def _unpacked() -> Path:
+    """The temporary folder members are unpacked into, made at the first (removed at exit)."""
+    if not _UNPACKED:
+        _UNPACKED.append(Path(tempfile.mkdtemp(prefix="make_docs-")))
+        atexit.register(shutil.rmtree, _UNPACKED[0], True)
+    return _UNPACKED[0]
+
+
+def _extract(tar: tarfile.TarFile, member: str, out: Path) -> None:
+    """``member`` of ``tar`` written to ``out``, when ``tar`` holds it as a file."""
+    try:
+        data = tar.extractfile(member)
+    except KeyError:
+        data = None
+    if data is not None:
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_bytes(data.read())
-    return out
 
 
 def deb(debs: Path, package: str, member: str) -> Path:
@@ -601,10 +610,7 @@ def deb(debs: Path, package: str, member: str) -> Path:
     archive whose ``data.tar.xz`` holds the files), unpacked alone into the temporary folder
     of the sdists' members (removed at exit); a path that does not exist (reported when used)
     if either is missing."""
-    if not _UNPACKED:
-        _UNPACKED.append(Path(tempfile.mkdtemp(prefix="make_docs-")))
-        atexit.register(shutil.rmtree, _UNPACKED[0], True)
-    out = _UNPACKED[0] / package / member
+    out = _unpacked() / package / member
     src = debs / package
     if not src.is_file():
         print(f"missing package: {src} (see this script's docstring for apt-get download)",
@@ -618,13 +624,7 @@ def deb(debs: Path, package: str, member: str) -> Path:
         body = data[pos + 60:pos + 60 + size]
         if name == "data.tar.xz":
             with tarfile.open(fileobj=io.BytesIO(lzma.decompress(body))) as tar:
-                try:
-                    f = tar.extractfile(member)
-                except KeyError:
-                    f = None
-                if f is not None:
-                    out.parent.mkdir(parents=True, exist_ok=True)
-                    out.write_bytes(f.read())
+                _extract(tar, member, out)
             break
         pos += 60 + size + size % 2
     return out
